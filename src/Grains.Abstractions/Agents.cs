@@ -1,0 +1,126 @@
+namespace CxCluster.Abstractions;
+
+/// <summary>What an operator says about a human agent when registering or updating it.</summary>
+[GenerateSerializer, Immutable, Alias("cx.AgentProfile")]
+public sealed record AgentProfile
+{
+    [Id(0)] public required string DisplayName { get; init; }
+    /// <summary>Language codes, lower case (<c>id</c>, <c>en</c>).</summary>
+    [Id(1)] public required IReadOnlyList<string> Languages { get; init; }
+    [Id(2)] public required IReadOnlyList<Channel> Channels { get; init; }
+    [Id(3)] public required int Capacity { get; init; }
+}
+
+/// <summary>A human agent as <c>GET /v1/agents/{agentId}</c> shows it.</summary>
+[GenerateSerializer, Immutable, Alias("cx.AgentDetails")]
+public sealed record AgentDetails
+{
+    [Id(0)] public required string AgentId { get; init; }
+    [Id(1)] public required AgentProfile Profile { get; init; }
+    [Id(2)] public required AgentStatus Status { get; init; }
+    /// <summary>Ids of the conversations assigned to the agent now.</summary>
+    [Id(3)] public required IReadOnlyList<string> Conversations { get; init; }
+}
+
+/// <summary>Either an agent's details or why the command was refused.</summary>
+[GenerateSerializer, Immutable, Alias("cx.AgentOutcome")]
+public sealed record AgentOutcome
+{
+    [Id(0)] public AgentDetails? Agent { get; init; }
+    [Id(1)] public Refusal? Refusal { get; init; }
+
+    public static AgentOutcome Accepted(AgentDetails agent) => new() { Agent = agent };
+
+    public static AgentOutcome Refused(RefusalKind kind, string detail, string? field = null) =>
+        new() { Refusal = new Refusal { Kind = kind, Detail = detail, Field = field } };
+}
+
+/// <summary>What a pool partition knows of one agent: enough to choose, never authoritative.</summary>
+[GenerateSerializer, Immutable, Alias("cx.AgentView")]
+public sealed record AgentView
+{
+    [Id(0)] public required string AgentId { get; init; }
+    [Id(1)] public required string DisplayName { get; init; }
+    [Id(2)] public required AgentStatus Status { get; init; }
+    [Id(3)] public required int Capacity { get; init; }
+    /// <summary>Conversations held plus slots reserved while pulling from a queue.</summary>
+    [Id(4)] public required int Load { get; init; }
+    /// <summary>When the agent last took a conversation or became available; the longest idle is chosen first.</summary>
+    [Id(5)] public required DateTimeOffset IdleSince { get; init; }
+    /// <summary>Increases with every change, so a partition can drop an update older than what it has.</summary>
+    [Id(6)] public required long Version { get; init; }
+
+    public int FreeCapacity => Math.Max(0, Capacity - Load);
+}
+
+/// <summary>A conversation's request to be moved to a human agent.</summary>
+[GenerateSerializer, Immutable, Alias("cx.HandoffRequest")]
+public sealed record HandoffRequest
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    [Id(2)] public required string Reason { get; init; }
+    [Id(3)] public required DateTimeOffset RequestedAt { get; init; }
+}
+
+/// <summary>Where a handoff request stands in its pool: assigned to an agent, waiting, or not known there.</summary>
+[GenerateSerializer, Immutable, Alias("cx.HandoffPlacement")]
+public sealed record HandoffPlacement
+{
+    /// <summary><see cref="HandoffStatus.Assigned"/>, <see cref="HandoffStatus.Queued"/>, or <see cref="HandoffStatus.None"/> when the pool does not hold it.</summary>
+    [Id(0)] public required HandoffStatus Status { get; init; }
+    [Id(1)] public string? AgentId { get; init; }
+    [Id(2)] public string? AgentDisplayName { get; init; }
+    [Id(3)] public int? QueuePosition { get; init; }
+    [Id(4)] public int? EstimatedWaitSeconds { get; init; }
+
+    public static HandoffPlacement Unknown { get; } = new() { Status = HandoffStatus.None };
+}
+
+/// <summary>A pool partition asks an agent to take a conversation.</summary>
+[GenerateSerializer, Immutable, Alias("cx.AssignmentOffer")]
+public sealed record AssignmentOffer
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    [Id(2)] public required string PoolName { get; init; }
+}
+
+/// <summary>The agent's answer to an offer, with its current view either way.</summary>
+[GenerateSerializer, Immutable, Alias("cx.AssignmentAnswer")]
+public sealed record AssignmentAnswer
+{
+    [Id(0)] public required bool Accepted { get; init; }
+    [Id(1)] public required AgentView Agent { get; init; }
+}
+
+/// <summary>Tells a conversation which agent took it.</summary>
+[GenerateSerializer, Immutable, Alias("cx.AgentAssignment")]
+public sealed record AgentAssignment
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string AgentId { get; init; }
+    [Id(2)] public required string AgentDisplayName { get; init; }
+    [Id(3)] public required DateTimeOffset AssignedAt { get; init; }
+}
+
+/// <summary>The oldest waiting conversation of a pool partition.</summary>
+[GenerateSerializer, Immutable, Alias("cx.QueueHead")]
+public sealed record QueueHead
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    [Id(2)] public required DateTimeOffset EnqueuedAt { get; init; }
+    /// <summary>Arrival order within the partition, to break ties between equal times.</summary>
+    [Id(3)] public required long Sequence { get; init; }
+}
+
+/// <summary>One queue as <c>GET /v1/queues</c> shows it.</summary>
+[GenerateSerializer, Immutable, Alias("cx.QueueStats")]
+public sealed record QueueStats
+{
+    [Id(0)] public required string Name { get; init; }
+    [Id(1)] public required int Waiting { get; init; }
+    [Id(2)] public required int LongestWaitSeconds { get; init; }
+    [Id(3)] public required int AvailableAgents { get; init; }
+}

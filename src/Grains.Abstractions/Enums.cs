@@ -1,0 +1,98 @@
+namespace CxCluster.Abstractions;
+
+/// <summary>The kinds of event a platform sends into a conversation.</summary>
+[GenerateSerializer, Alias("cx.EventType")]
+public enum EventType
+{
+    ConversationStarted,
+    CustomerMessage,
+    AiMessage,
+    AgentMessage,
+    DisclosureDelivered,
+    Signal,
+    ChannelSwitched,
+    ConversationEnded,
+}
+
+/// <summary>The channels a customer can be on.</summary>
+[GenerateSerializer, Alias("cx.Channel")]
+public enum Channel
+{
+    Chat,
+    Voice,
+    Sms,
+    Whatsapp,
+    Email,
+    Web,
+}
+
+/// <summary>Who is in charge of a conversation.</summary>
+[GenerateSerializer, Alias("cx.ConversationStatus")]
+public enum ConversationStatus
+{
+    Ai,
+    Queued,
+    Human,
+    Ended,
+}
+
+/// <summary>What the cluster tells the platform to do next.</summary>
+[GenerateSerializer, Alias("cx.DirectiveType")]
+public enum DirectiveType
+{
+    Disclose,
+    AllowAi,
+    SuppressAi,
+    AnswerIdentity,
+    OfferHuman,
+    Handoff,
+}
+
+/// <summary>Where a conversation's move to a human stands.</summary>
+[GenerateSerializer, Alias("cx.HandoffStatus")]
+public enum HandoffStatus
+{
+    None,
+    Queued,
+    Assigned,
+    Completed,
+}
+
+/// <summary>Which side of the warning level and threshold a trust score is on.</summary>
+[GenerateSerializer, Alias("cx.TrustBand")]
+public enum TrustBand
+{
+    Healthy,
+    Warning,
+    Breached,
+}
+
+/// <summary>Who said a transcript turn.</summary>
+[GenerateSerializer, Alias("cx.Speaker")]
+public enum Speaker
+{
+    Customer,
+    Ai,
+    Agent,
+}
+
+/// <summary>Whether a human agent takes new conversations.</summary>
+[GenerateSerializer, Alias("cx.AgentStatus")]
+public enum AgentStatus
+{
+    Available,
+    Away,
+    Offline,
+}
+
+/// <summary>Why an event or command was refused.</summary>
+[GenerateSerializer, Alias("cx.RefusalKind")]
+public enum RefusalKind
+{
+    /// <summary>The input names something that does not fit (maps to 400).</summary>
+    Invalid,
+    /// <summary>The target does not exist (maps to 404).</summary>
+    NotFound,
+    /// <summary>The target's state does not allow it (maps to 409).</summary>
+    Conflict,
+}

@@ -1,0 +1,32 @@
+namespace CxCluster.Abstractions;
+
+/// <summary>How tenant-scoped grain keys are spelled: the tenant first, so no two tenants ever share a grain.</summary>
+public static class GrainKeys
+{
+    /// <summary>Separates the parts of a key; ids may not contain it.</summary>
+    public const char Separator = '/';
+
+    public static string Conversation(string tenantId, string conversationId) => $"{tenantId}{Separator}{conversationId}";
+
+    public static string Agent(string tenantId, string agentId) => $"{tenantId}{Separator}{agentId}";
+
+    /// <summary>A pool partition: the agents and the waiting conversations of one tenant, language and channel.</summary>
+    public static string Pool(string tenantId, string poolName) => $"{tenantId}{Separator}{poolName}";
+
+    /// <summary>The pool name for a language and channel, as shown in <c>GET /v1/queues</c>.</summary>
+    public static string PoolName(string language, Channel channel) => $"{language}{Separator}{channel.Name()}";
+
+    /// <summary>Splits a key into its tenant and the rest.</summary>
+    public static (string TenantId, string Remainder) Split(string key)
+    {
+        var at = key.IndexOf(Separator);
+        return at < 0 ? (key, "") : (key[..at], key[(at + 1)..]);
+    }
+
+    /// <summary>The language part of a BCP 47 locale, lower-cased: <c>id-ID</c> gives <c>id</c>.</summary>
+    public static string Language(string locale)
+    {
+        var dash = locale.IndexOfAny(['-', '_']);
+        return (dash < 0 ? locale : locale[..dash]).ToLowerInvariant();
+    }
+}

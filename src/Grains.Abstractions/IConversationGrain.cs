@@ -1,0 +1,24 @@
+namespace CxCluster.Abstractions;
+
+/// <summary>One customer conversation of one tenant (key: <c>{tenant}/{conversationId}</c>); it decides disclosure, trust and handoff.</summary>
+public interface IConversationGrain : IGrainWithStringKey
+{
+    /// <summary>Applies one event and answers the directives the contract's rules give, or refuses it and changes nothing.</summary>
+    Task<EventOutcome> Apply(ConversationEvent @event);
+
+    /// <summary>Applies events in the order given, each succeeding or failing alone.</summary>
+    Task<IReadOnlyList<EventOutcome>> ApplyAll(IReadOnlyList<ConversationEvent> events);
+
+    /// <summary>The conversation as it stands, or null if it was never started.</summary>
+    Task<ConversationSnapshot?> GetSnapshot();
+
+    /// <summary>Erases the personal data for good, ends the conversation and keeps the proof of disclosure; false if it never existed.</summary>
+    Task<bool> Erase();
+
+    /// <summary>A pool tells the conversation which agent took its waiting handoff.</summary>
+    [OneWay]
+    Task OnAgentAssigned(AgentAssignment assignment);
+
+    /// <summary>The assigned agent is done: the AI takes over again, after a fresh disclosure.</summary>
+    Task OnAgentCompleted(string handoffId, string agentId, DateTimeOffset completedAt);
+}

@@ -1,0 +1,260 @@
+using Microsoft.Extensions.Logging;
+
+namespace CxCluster.Grains.Agents;
+
+/// <summary>
+/// One human agent, the only authority on its capacity. Reentrant so that pools offering work never wait on an agent
+/// that is itself asking pools for work; every decision is taken between awaits, so the state stays consistent.
+/// </summary>
+[Reentrant]
+internal sealed class AgentGrain(
+    [PersistentState("agent", CxStorage.Name)] IPersistentState<AgentState> store,
+    ILogger<AgentGrain> logger) : Grain, IAgentGrain
+{
+    private const int MaxPullAttempts = 1000;
+
+    private string _tenantId = "";
+    private string _agentId = "";
+    private CoalescingWriter _writer = null!;
+    /// <summary>Slots held for claims in flight, so an offer arriving meanwhile cannot take them.</summary>
+    private int _reserved;
+    private bool _pulling;
+    private bool _pullAgain;
+
+    private AgentState State => store.State;
+
+    private bool CanTake =>
+        State.Profile is { } profile && State.Status == AgentStatus.Available && State.Assignments.Count + _reserved < profile.Capacity;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenantId, _agentId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _writer = new CoalescingWriter(() => store.WriteStateAsync());
+        return Task.CompletedTask;
+    }
+
+    async Task<AgentDetails> IAgentGrain.Register(AgentProfile profile)
+    {
+        var before = State.Profile is null ? [] : AgentChoice.Pools(State.Profile).ToHashSet();
+        if (State.Profile is null)
+        {
+            State.Status = AgentStatus.Offline;
+            State.IdleSince = DateTimeOffset.UtcNow;
+        }
+        State.Profile = profile;
+        State.Version++;
+        await _writer.WriteAsync();
+
+        var after = AgentChoice.Pools(profile).ToHashSet();
+        await Task.WhenAll(before.Except(after).Select(pool => Pool(pool).RemoveAgent(_agentId)));
+        await Announce();
+        logger.LogInformation("Agent {AgentId} of tenant {TenantId} registered for pools {Pools}", _agentId, _tenantId, string.Join(", ", after));
+        await FillCapacity();
+        return Details();
+    }
+
+    async Task<AgentOutcome> IAgentGrain.SetStatus(AgentStatus status)
+    {
+        if (State.Profile is null)
+        {
+            return NotRegistered();
+        }
+        if (status != State.Status)
+        {
+            if (status == AgentStatus.Available)
+            {
+                State.IdleSince = DateTimeOffset.UtcNow;
+            }
+            State.Status = status;
+            State.Version++;
+            await _writer.WriteAsync();
+            await Announce();
+        }
+        await FillCapacity();
+        return AgentOutcome.Accepted(Details());
+    }
+
+    Task<AgentDetails?> IAgentGrain.Get() => Task.FromResult(State.Profile is null ? null : Details());
+
+    async Task<AgentOutcome> IAgentGrain.Complete(string conversationId)
+    {
+        if (State.Profile is null)
+        {
+            return NotRegistered();
+        }
+        var assignment = State.Assignments.Find(a => a.ConversationId == conversationId);
+        if (assignment is null)
+        {
+            return AgentOutcome.Refused(RefusalKind.Conflict, $"Conversation '{conversationId}' is not assigned to agent '{_agentId}'.", "conversationId");
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        State.Assignments.Remove(assignment);
+        State.Version++;
+        await _writer.WriteAsync();
+        await Pool(assignment.PoolName).RecordHandled(now - assignment.AssignedAt);
+        await Announce();
+        await Conversation(conversationId).OnAgentCompleted(assignment.HandoffId, _agentId, now);
+        await FillCapacity();
+        return AgentOutcome.Accepted(Details());
+    }
+
+    async Task<AssignmentAnswer> IAgentGrain.Offer(AssignmentOffer offer)
+    {
+        var held = State.Assignments.Find(a => a.ConversationId == offer.ConversationId);
+        if (held is not null || !CanTake)
+        {
+            // Holding it already under the same handoff means an earlier answer was lost: say yes again.
+            return new AssignmentAnswer { Accepted = held is not null && held.HandoffId == offer.HandoffId, Agent = View() };
+        }
+
+        Take(offer.ConversationId, offer.HandoffId, offer.PoolName);
+        var view = View();
+        await _writer.WriteAsync();
+        await Broadcast(except: offer.PoolName);
+        return new AssignmentAnswer { Accepted = true, Agent = view };
+    }
+
+    async Task IAgentGrain.Release(string conversationId, string handoffId)
+    {
+        var assignment = State.Assignments.Find(a => a.ConversationId == conversationId && a.HandoffId == handoffId);
+        if (assignment is null)
+        {
+            return;
+        }
+        State.Assignments.Remove(assignment);
+        State.Version++;
+        await _writer.WriteAsync();
+        await Announce();
+        await FillCapacity();
+    }
+
+    /// <summary>
+    /// While the agent can take more, claims the longest-waiting conversation across all the queues it serves. One
+    /// pull runs at a time; a reason to pull that comes up meanwhile makes it look at the queues once more.
+    /// </summary>
+    private async Task FillCapacity()
+    {
+        if (_pulling)
+        {
+            _pullAgain = true;
+            return;
+        }
+        _pulling = true;
+        try
+        {
+            do
+            {
+                _pullAgain = false;
+                await PullWhileFree();
+            }
+            while (_pullAgain);
+        }
+        finally
+        {
+            _pulling = false;
+        }
+    }
+
+    private async Task PullWhileFree()
+    {
+        for (var attempt = 0; attempt < MaxPullAttempts && CanTake; attempt++)
+        {
+            var pools = AgentChoice.Pools(State.Profile!).ToArray();
+            var heads = await Task.WhenAll(pools.Select(async pool => (pool, await Pool(pool).PeekHead())));
+            if (AgentChoice.Oldest(heads) is not var (poolName, head) || !CanTake)
+            {
+                return;
+            }
+
+            _reserved++;
+            bool claimed;
+            try
+            {
+                claimed = await Pool(poolName).Claim(head.ConversationId, head.HandoffId, View());
+            }
+            finally
+            {
+                _reserved--;
+            }
+            if (!claimed)
+            {
+                continue;
+            }
+
+            var assignment = Take(head.ConversationId, head.HandoffId, poolName);
+            await _writer.WriteAsync();
+            await Conversation(head.ConversationId).OnAgentAssigned(new AgentAssignment
+            {
+                HandoffId = head.HandoffId,
+                AgentId = _agentId,
+                AgentDisplayName = State.Profile!.DisplayName,
+                AssignedAt = assignment.AssignedAt,
+            });
+            await Broadcast();
+        }
+    }
+
+    private AgentAssignmentRecord Take(string conversationId, string handoffId, string poolName)
+    {
+        var assignment = new AgentAssignmentRecord
+        {
+            ConversationId = conversationId,
+            HandoffId = handoffId,
+            PoolName = poolName,
+            AssignedAt = DateTimeOffset.UtcNow,
+        };
+        State.Assignments.Add(assignment);
+        State.IdleSince = assignment.AssignedAt;
+        State.Version++;
+        logger.LogInformation("Agent {AgentId} of tenant {TenantId} took conversation {ConversationId} from pool {Pool}",
+            _agentId, _tenantId, conversationId, poolName);
+        return assignment;
+    }
+
+    /// <summary>
+    /// Tells every pool the agent serves how it stands, and waits until they know: done whenever the agent can take
+    /// more, so a request arriving after this sees the free slot and one arriving before is found by the pull.
+    /// </summary>
+    private Task Announce()
+    {
+        var view = View();
+        return Task.WhenAll(AgentChoice.Pools(State.Profile!).Select(pool => Pool(pool).UpsertAgent(view)));
+    }
+
+    /// <summary>Tells pools the agent took more work (one-way: a stale view costs at most a refused offer).</summary>
+    private Task Broadcast(string? except = null)
+    {
+        var view = View();
+        return Task.WhenAll(AgentChoice.Pools(State.Profile!)
+            .Where(pool => pool != except)
+            .Select(pool => Pool(pool).AgentChanged(view)));
+    }
+
+    private AgentView View() => new()
+    {
+        AgentId = _agentId,
+        DisplayName = State.Profile!.DisplayName,
+        Status = State.Status,
+        Capacity = State.Profile.Capacity,
+        Load = State.Assignments.Count + _reserved,
+        IdleSince = State.IdleSince,
+        Version = State.Version,
+    };
+
+    private AgentDetails Details() => new()
+    {
+        AgentId = _agentId,
+        Profile = State.Profile!,
+        Status = State.Status,
+        Conversations = State.Assignments.Select(a => a.ConversationId).ToArray(),
+    };
+
+    private AgentOutcome NotRegistered() =>
+        AgentOutcome.Refused(RefusalKind.NotFound, $"Agent '{_agentId}' is not registered.", "agentId");
+
+    private IAgentPoolGrain Pool(string poolName) => GrainFactory.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(_tenantId, poolName));
+
+    private IConversationGrain Conversation(string conversationId) =>
+        GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_tenantId, conversationId));
+}

@@ -1,0 +1,248 @@
+using CxCluster.Grains.Tenants;
+using Microsoft.Extensions.Logging;
+
+namespace CxCluster.Grains.Agents;
+
+/// <summary>
+/// One partition of a tenant's supervisor pool: one language on one channel. It queues conversations first come,
+/// first served and offers them to the longest-idle agent; the agent grain has the last word on capacity. It only
+/// ever waits on agents (which are reentrant) and tells conversations one-way, so no call cycle can deadlock.
+/// </summary>
+internal sealed class AgentPoolGrain(
+    [PersistentState("pool", CxStorage.Name)] IPersistentState<AgentPoolState> store,
+    TenantDirectory tenants,
+    ILogger<AgentPoolGrain> logger) : Grain, IAgentPoolGrain
+{
+    private const int RecentAssignmentsKept = 1024;
+    /// <summary>Weight of the newest handling time in the running average.</summary>
+    private const double HandlingTimeWeight = 0.2;
+
+    private readonly Dictionary<string, PoolAssignment> _recent = new(StringComparer.Ordinal);
+    private string _tenantId = "";
+    private string _poolName = "";
+    private TenantPolicy _policy = null!;
+
+    private AgentPoolState State => store.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenantId, _poolName) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _policy = tenants.Get(_tenantId);
+        foreach (var assignment in State.Recent)
+        {
+            _recent[assignment.ConversationId] = assignment;
+        }
+        if (!State.Listed)
+        {
+            await GrainFactory.GetGrain<IAgentPoolDirectoryGrain>(_tenantId).Register(_poolName);
+            State.Listed = true;
+            await store.WriteStateAsync();
+        }
+    }
+
+    async Task<HandoffPlacement> IAgentPoolGrain.Request(HandoffRequest request)
+    {
+        if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known)
+        {
+            return known;
+        }
+        // A conversation waits at most once: an older request of it gives way to the new one.
+        State.Queue.RemoveAll(w => w.Request.ConversationId == request.ConversationId);
+        State.Queue.Add(new WaitingRequest { Request = request, EnqueuedAt = DateTimeOffset.UtcNow, Sequence = State.NextSequence++ });
+        await Dispatch(requester: request.ConversationId);
+        await store.WriteStateAsync();
+        return Placement(request.ConversationId, request.HandoffId);
+    }
+
+    Task<HandoffPlacement> IAgentPoolGrain.Locate(string conversationId, string handoffId) =>
+        Task.FromResult(Placement(conversationId, handoffId));
+
+    async Task<HandoffPlacement> IAgentPoolGrain.Cancel(string conversationId, string handoffId)
+    {
+        var placement = Placement(conversationId, handoffId);
+        if (placement.Status == HandoffStatus.Queued)
+        {
+            State.Queue.RemoveAll(w => w.Request.ConversationId == conversationId);
+            await store.WriteStateAsync();
+        }
+        return placement;
+    }
+
+    Task<QueueHead?> IAgentPoolGrain.PeekHead() => Task.FromResult(State.Queue.Count == 0
+        ? null
+        : new QueueHead
+        {
+            ConversationId = State.Queue[0].Request.ConversationId,
+            HandoffId = State.Queue[0].Request.HandoffId,
+            EnqueuedAt = State.Queue[0].EnqueuedAt,
+            Sequence = State.Queue[0].Sequence,
+        });
+
+    async Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent)
+    {
+        var index = State.Queue.FindIndex(w => w.Request.ConversationId == conversationId && w.Request.HandoffId == handoffId);
+        if (index < 0)
+        {
+            return false;
+        }
+        State.Queue.RemoveAt(index);
+        Remember(conversationId, handoffId, agent);
+        See(agent);
+        await store.WriteStateAsync();
+        return true;
+    }
+
+    async Task IAgentPoolGrain.UpsertAgent(AgentView agent)
+    {
+        See(agent);
+        await store.WriteStateAsync();
+    }
+
+    async Task IAgentPoolGrain.RemoveAgent(string agentId)
+    {
+        if (State.Roster.Remove(agentId))
+        {
+            await store.WriteStateAsync();
+        }
+    }
+
+    Task IAgentPoolGrain.AgentChanged(AgentView agent)
+    {
+        // Only members are refreshed: a late update must not bring back an agent that left this pool.
+        if (State.Roster.ContainsKey(agent.AgentId))
+        {
+            See(agent);
+        }
+        return Task.CompletedTask;
+    }
+
+    Task IAgentPoolGrain.RecordHandled(TimeSpan handlingTime)
+    {
+        var seconds = Math.Max(1, handlingTime.TotalSeconds);
+        State.AverageHandlingSeconds = State.AverageHandlingSeconds is { } average
+            ? average + HandlingTimeWeight * (seconds - average)
+            : seconds;
+        return Task.CompletedTask;
+    }
+
+    Task<QueueStats> IAgentPoolGrain.GetStats() => Task.FromResult(new QueueStats
+    {
+        Name = _poolName,
+        Waiting = State.Queue.Count,
+        LongestWaitSeconds = State.Queue.Count == 0 ? 0 : (int)Math.Max(0, (DateTimeOffset.UtcNow - State.Queue[0].EnqueuedAt).TotalSeconds),
+        AvailableAgents = State.Roster.Values.Count(a => a.Status == AgentStatus.Available),
+    });
+
+    /// <summary>Offers the head of the queue to the best agents in turn until nobody can take it.</summary>
+    private async Task Dispatch(string requester)
+    {
+        while (State.Queue.Count > 0)
+        {
+            var head = State.Queue[0].Request;
+            AgentView? taker = null;
+            foreach (var candidate in AgentChoice.Rank(State.Roster.Values).ToList())
+            {
+                var answer = await Agent(candidate.AgentId).Offer(new AssignmentOffer
+                {
+                    ConversationId = head.ConversationId,
+                    HandoffId = head.HandoffId,
+                    PoolName = _poolName,
+                });
+                See(answer.Agent);
+                if (answer.Accepted)
+                {
+                    taker = answer.Agent;
+                    break;
+                }
+            }
+            if (taker is null)
+            {
+                return;
+            }
+
+            State.Queue.RemoveAt(0);
+            Remember(head.ConversationId, head.HandoffId, taker);
+            if (head.ConversationId != requester)
+            {
+                await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_tenantId, head.ConversationId))
+                    .OnAgentAssigned(new AgentAssignment
+                    {
+                        HandoffId = head.HandoffId,
+                        AgentId = taker.AgentId,
+                        AgentDisplayName = taker.DisplayName,
+                        AssignedAt = DateTimeOffset.UtcNow,
+                    });
+            }
+        }
+    }
+
+    private HandoffPlacement Placement(string conversationId, string handoffId)
+    {
+        if (_recent.TryGetValue(conversationId, out var assigned) && assigned.HandoffId == handoffId)
+        {
+            return new HandoffPlacement
+            {
+                Status = HandoffStatus.Assigned,
+                AgentId = assigned.AgentId,
+                AgentDisplayName = assigned.AgentDisplayName,
+            };
+        }
+        var index = State.Queue.FindIndex(w => w.Request.ConversationId == conversationId && w.Request.HandoffId == handoffId);
+        if (index < 0)
+        {
+            return HandoffPlacement.Unknown;
+        }
+        return new HandoffPlacement
+        {
+            Status = HandoffStatus.Queued,
+            QueuePosition = index + 1,
+            EstimatedWaitSeconds = EstimatedWait(index + 1),
+        };
+    }
+
+    /// <summary>Position times the average handling time, spread over the slots of the agents available now.</summary>
+    private int? EstimatedWait(int position)
+    {
+        var slots = State.Roster.Values.Where(a => a.Status == AgentStatus.Available).Sum(a => a.Capacity);
+        if (slots == 0)
+        {
+            return null;
+        }
+        var handling = State.AverageHandlingSeconds ?? _policy.AverageHandlingTime.TotalSeconds;
+        return (int)Math.Ceiling(position * handling / slots);
+    }
+
+    private void See(AgentView agent)
+    {
+        if (!State.Roster.TryGetValue(agent.AgentId, out var known) || known.Version <= agent.Version)
+        {
+            State.Roster[agent.AgentId] = agent;
+        }
+    }
+
+    private void Remember(string conversationId, string handoffId, AgentView agent)
+    {
+        var assignment = new PoolAssignment
+        {
+            ConversationId = conversationId,
+            HandoffId = handoffId,
+            AgentId = agent.AgentId,
+            AgentDisplayName = agent.DisplayName,
+        };
+        State.Recent.Add(assignment);
+        _recent[conversationId] = assignment;
+        if (State.Recent.Count > RecentAssignmentsKept)
+        {
+            var oldest = State.Recent[0];
+            State.Recent.RemoveAt(0);
+            if (_recent.TryGetValue(oldest.ConversationId, out var current) && ReferenceEquals(current, oldest))
+            {
+                _recent.Remove(oldest.ConversationId);
+            }
+        }
+        logger.LogDebug("Pool {Pool} of tenant {TenantId} gave conversation {ConversationId} to agent {AgentId}",
+            _poolName, _tenantId, conversationId, agent.AgentId);
+    }
+
+    private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenantId, agentId));
+}

@@ -1,0 +1,44 @@
+namespace CxCluster.Grains.Agents;
+
+/// <summary>One pool partition: who serves it, who waits, and how long agents take.</summary>
+[GenerateSerializer, Alias("cx.AgentPoolState")]
+public sealed class AgentPoolState
+{
+    /// <summary>Waiting conversations, first come first.</summary>
+    [Id(0)] public List<WaitingRequest> Queue { get; set; } = [];
+    [Id(1)] public long NextSequence { get; set; }
+    /// <summary>The agents serving this language and channel, as last heard from them.</summary>
+    [Id(2)] public Dictionary<string, AgentView> Roster { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Measured average handling time; null until an agent has completed a conversation here.</summary>
+    [Id(3)] public double? AverageHandlingSeconds { get; set; }
+    /// <summary>Recent assignments, oldest first, so late questions about a handoff get a true answer.</summary>
+    [Id(4)] public List<PoolAssignment> Recent { get; set; } = [];
+    /// <summary>The tenant's directory knows this partition.</summary>
+    [Id(5)] public bool Listed { get; set; }
+}
+
+/// <summary>A conversation waiting for an agent.</summary>
+[GenerateSerializer, Immutable, Alias("cx.WaitingRequest")]
+public sealed record WaitingRequest
+{
+    [Id(0)] public required HandoffRequest Request { get; init; }
+    [Id(1)] public required DateTimeOffset EnqueuedAt { get; init; }
+    [Id(2)] public required long Sequence { get; init; }
+}
+
+/// <summary>A handoff this partition gave to an agent.</summary>
+[GenerateSerializer, Immutable, Alias("cx.PoolAssignment")]
+public sealed record PoolAssignment
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    [Id(2)] public required string AgentId { get; init; }
+    [Id(3)] public required string AgentDisplayName { get; init; }
+}
+
+/// <summary>The names of a tenant's pool partitions.</summary>
+[GenerateSerializer, Alias("cx.AgentPoolDirectoryState")]
+public sealed class AgentPoolDirectoryState
+{
+    [Id(0)] public SortedSet<string> Pools { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,8 @@
+namespace CxCluster.Grains;
+
+/// <summary>Answers readiness probes from any silo without touching state.</summary>
+[StatelessWorker]
+internal sealed class ClusterProbeGrain : Grain, IClusterProbeGrain
+{
+    Task<DateTimeOffset> IClusterProbeGrain.Ping() => Task.FromResult(DateTimeOffset.UtcNow);
+}

@@ -1,0 +1,387 @@
+using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Privacy;
+using CxCluster.Grains.Tenants;
+using CxCluster.Grains.Trust;
+
+namespace CxCluster.Grains.Conversations;
+
+/// <summary>What an event decided, before the grain talks to the pool.</summary>
+internal sealed class Decision
+{
+    public List<Directive> Directives { get; } = [];
+
+    /// <summary>Set when the conversation must now ask for a human, with the reason; the handoff directive comes last.</summary>
+    public string? HandoffReason { get; set; }
+
+    /// <summary>The customer asked again while waiting: answer with where they stand.</summary>
+    public bool RepeatHandoff { get; set; }
+
+    /// <summary>The conversation ended: leave the queue or free the agent.</summary>
+    public bool LeavePool { get; set; }
+
+    public Refusal? Refusal { get; private init; }
+
+    public static Decision Refused(RefusalKind kind, string detail, string? field) =>
+        new() { Refusal = new Refusal { Kind = kind, Detail = detail, Field = field } };
+}
+
+/// <summary>
+/// The contract's rules for one conversation as a pure state machine: it changes the state and says which directives
+/// answer an event, with no I/O. A refused event changes nothing.
+/// </summary>
+internal sealed class ConversationRules(ConversationState state, TenantPolicy policy, CustomerTexts texts, ConversationOptions options)
+{
+    public const string CustomerRequest = "customer-request";
+    public const string TrustThreshold = "trust-threshold";
+    public const string HumanInCharge = "human-in-charge";
+    public const string AwaitingHuman = "awaiting-human";
+
+    private const int RecentMessagesKept = 6;
+    private const int SignalsKept = 32;
+
+    private LocalizedTexts Texts => texts.For(policy.TenantId, state.Locale);
+
+    public IssuedDisclosure? CurrentDisclosure => state.Disclosures.Count == 0 ? null : state.Disclosures[^1];
+
+    /// <summary>The disclosure in force was confirmed on the channel the customer is on now.</summary>
+    public bool DisclosureDelivered =>
+        CurrentDisclosure is { DeliveredAt: not null } current && current.Channel == state.Channel;
+
+    public Decision Apply(ConversationEvent e)
+    {
+        if (Precheck(e) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var decision = new Decision();
+        if (e.OccurredAt > state.TrustClock)
+        {
+            state.TrustClock = e.OccurredAt;
+        }
+
+        if (!state.Started)
+        {
+            Start(e, decision);
+        }
+        else if (e.Type == EventType.ConversationStarted)
+        {
+            Restart(e, decision);
+        }
+        else if (state.AnnounceDisclosure && CurrentDisclosure is { } current)
+        {
+            decision.Directives.Add(Disclose(current));
+        }
+        state.AnnounceDisclosure = false;
+
+        switch (e.Type)
+        {
+            case EventType.CustomerMessage:
+                OnCustomerMessage(e, decision);
+                break;
+            case EventType.AiMessage:
+                OnAiMessage(e, decision);
+                break;
+            case EventType.AgentMessage:
+                AddTurn(Speaker.Agent, e.Text!, e.OccurredAt);
+                break;
+            case EventType.DisclosureDelivered:
+                var disclosure = state.Disclosures.First(d => d.DisclosureId == e.DisclosureId);
+                disclosure.DeliveredAt ??= e.OccurredAt;
+                break;
+            case EventType.Signal:
+                var delta = TrustRules.ForPlatformSignal(e.SignalName!, e.SignalValue ?? 0);
+                if (delta is { } signal)
+                {
+                    AddSignal(signal.Name, signal.Delta, e.OccurredAt);
+                }
+                EvaluateTrust(decision);
+                break;
+            case EventType.ChannelSwitched:
+                SwitchChannel(e.Channel!.Value, e.OccurredAt, decision);
+                break;
+            case EventType.ConversationEnded:
+                state.Status = ConversationStatus.Ended;
+                state.EndedAt = e.OccurredAt;
+                decision.LeavePool = true;
+                break;
+        }
+        return decision;
+    }
+
+    /// <summary>The assigned agent is done: the AI is in charge again and must disclose itself anew.</summary>
+    public void TakeOver(DateTimeOffset at)
+    {
+        state.Status = ConversationStatus.Ai;
+        state.Handoff!.Status = HandoffStatus.Completed;
+        state.Signals.Clear();
+        state.RecentMessages.Clear();
+        state.HumanOffered = false;
+        Issue(at);
+        state.AnnounceDisclosure = true;
+    }
+
+    /// <summary>The conversation is ended for good (erasure): nothing more may happen in it.</summary>
+    public void End(DateTimeOffset at)
+    {
+        state.Status = ConversationStatus.Ended;
+        state.EndedAt ??= at;
+    }
+
+    public Directive HandoffDirective(HandoffRecord handoff) => handoff.Status == HandoffStatus.Assigned
+        ? new Directive
+        {
+            Type = DirectiveType.Handoff,
+            HandoffId = handoff.HandoffId,
+            HandoffStatus = HandoffStatus.Assigned,
+            Reason = handoff.Reason,
+            AgentId = handoff.AgentId,
+            Text = Texts.HandoffAssigned(handoff.AgentDisplayName ?? handoff.AgentId ?? ""),
+        }
+        : new Directive
+        {
+            Type = DirectiveType.Handoff,
+            HandoffId = handoff.HandoffId,
+            HandoffStatus = HandoffStatus.Queued,
+            Reason = handoff.Reason,
+            QueuePosition = handoff.QueuePosition,
+            EstimatedWaitSeconds = handoff.EstimatedWaitSeconds,
+            Text = Texts.HandoffQueued(handoff.QueuePosition ?? 1, handoff.EstimatedWaitSeconds),
+        };
+
+    /// <summary>Opens a new handoff record; the grain then asks the pool where it goes.</summary>
+    public HandoffRecord OpenHandoff(string reason, DateTimeOffset at)
+    {
+        state.HandoffCount++;
+        state.Handoff = new HandoffRecord
+        {
+            HandoffId = $"hnd-{state.HandoffCount}",
+            Reason = reason,
+            RequestedAt = at,
+            PoolName = GrainKeys.PoolName(GrainKeys.Language(state.Locale), state.Channel),
+            Status = HandoffStatus.Queued,
+        };
+        state.Status = ConversationStatus.Queued;
+        return state.Handoff;
+    }
+
+    /// <summary>Records where the pool put the handoff: with an agent, or in the queue.</summary>
+    public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
+    {
+        if (placement.Status == HandoffStatus.Assigned)
+        {
+            handoff.Status = HandoffStatus.Assigned;
+            handoff.AgentId = placement.AgentId;
+            handoff.AgentDisplayName = placement.AgentDisplayName;
+            handoff.AssignedAt ??= at;
+            handoff.QueuePosition = null;
+            handoff.EstimatedWaitSeconds = null;
+            if (state.Status == ConversationStatus.Queued)
+            {
+                state.Status = ConversationStatus.Human;
+            }
+        }
+        else if (placement.Status == HandoffStatus.Queued)
+        {
+            handoff.QueuePosition = placement.QueuePosition;
+            handoff.EstimatedWaitSeconds = placement.EstimatedWaitSeconds;
+        }
+    }
+
+    private Decision? Precheck(ConversationEvent e)
+    {
+        if (state.Status == ConversationStatus.Ended && state.Started)
+        {
+            return Decision.Refused(RefusalKind.Conflict, "The conversation has ended; no further events are accepted.", null);
+        }
+        if (e.Type == EventType.DisclosureDelivered && state.Disclosures.All(d => d.DisclosureId != e.DisclosureId))
+        {
+            return Decision.Refused(RefusalKind.Invalid, $"No disclosure '{e.DisclosureId}' was issued in this conversation.", "disclosureId");
+        }
+        if (e.Type == EventType.AgentMessage && (state.Status != ConversationStatus.Human || state.Handoff?.AgentId != e.AgentId))
+        {
+            return Decision.Refused(RefusalKind.Conflict, $"Agent '{e.AgentId}' is not assigned to this conversation.", "agentId");
+        }
+        return null;
+    }
+
+    private void Start(ConversationEvent e, Decision decision)
+    {
+        var fromStart = e.Type is EventType.ConversationStarted or EventType.ChannelSwitched;
+        state.Started = true;
+        state.Status = ConversationStatus.Ai;
+        state.StartedAt = e.OccurredAt;
+        state.TrustClock = e.OccurredAt;
+        state.Channel = (fromStart ? e.Channel : null) ?? policy.DefaultChannel;
+        state.Locale = e.Type == EventType.ConversationStarted && e.Locale is not null ? e.Locale : policy.DefaultLocale;
+        state.CustomerId = e.CustomerId;
+        decision.Directives.Add(Disclose(Issue(e.OccurredAt)));
+    }
+
+    /// <summary>A second <c>conversation.started</c> (e.g. after an implicit start): adopt its channel and locale.</summary>
+    private void Restart(ConversationEvent e, Decision decision)
+    {
+        state.CustomerId = e.CustomerId ?? state.CustomerId;
+        var changed = false;
+        if (e.Channel is { } channel && channel != state.Channel)
+        {
+            state.Channel = channel;
+            changed = true;
+        }
+        if (e.Locale is { } locale && !string.Equals(locale, state.Locale, StringComparison.OrdinalIgnoreCase))
+        {
+            state.Locale = locale;
+            changed = true;
+        }
+        if (state.Status != ConversationStatus.Ai)
+        {
+            return;
+        }
+        if (changed)
+        {
+            decision.Directives.Add(Disclose(Issue(e.OccurredAt)));
+        }
+        else if (!DisclosureDelivered && CurrentDisclosure is { } current)
+        {
+            decision.Directives.Add(Disclose(current));
+        }
+    }
+
+    private void OnCustomerMessage(ConversationEvent e, Decision decision)
+    {
+        var text = e.Text!;
+        AddTurn(Speaker.Customer, text, e.OccurredAt);
+
+        var analysis = MessageSignals.Analyze(text);
+        var fingerprint = MessageSignals.Fingerprint(text);
+        var repeatCount = 1 + state.RecentMessages.Count(f => f == fingerprint);
+        state.RecentMessages.Add(fingerprint);
+        if (state.RecentMessages.Count > RecentMessagesKept)
+        {
+            state.RecentMessages.RemoveAt(0);
+        }
+        foreach (var signal in TrustRules.ForCustomerMessage(analysis, repeatCount))
+        {
+            AddSignal(signal.Name, signal.Delta, e.OccurredAt);
+        }
+
+        if (analysis.AsksIdentity)
+        {
+            decision.Directives.Add(new Directive
+            {
+                Type = DirectiveType.AnswerIdentity,
+                Text = Texts.Identity(state.Status, state.Handoff?.AgentDisplayName),
+            });
+        }
+        if (analysis.AsksForHuman && state.Status == ConversationStatus.Ai)
+        {
+            decision.HandoffReason = CustomerRequest;
+        }
+        else if (analysis.AsksForHuman && state.Status == ConversationStatus.Queued)
+        {
+            decision.RepeatHandoff = true;
+        }
+        else
+        {
+            EvaluateTrust(decision);
+        }
+    }
+
+    private void OnAiMessage(ConversationEvent e, Decision decision)
+    {
+        if (state.Status != ConversationStatus.Ai)
+        {
+            decision.Directives.Add(new Directive
+            {
+                Type = DirectiveType.SuppressAi,
+                Reason = state.Status == ConversationStatus.Queued ? AwaitingHuman : HumanInCharge,
+            });
+            return;
+        }
+        var current = CurrentDisclosure!;
+        if (!DisclosureDelivered && !decision.Directives.Any(d => d.Type == DirectiveType.Disclose && d.DisclosureId == current.DisclosureId))
+        {
+            decision.Directives.Add(Disclose(current));
+        }
+        decision.Directives.Add(new Directive { Type = DirectiveType.AllowAi });
+        AddTurn(Speaker.Ai, e.Text!, e.OccurredAt);
+    }
+
+    private void SwitchChannel(Channel channel, DateTimeOffset at, Decision decision)
+    {
+        if (channel == state.Channel)
+        {
+            return;
+        }
+        state.Channel = channel;
+        // While a human is in charge nothing is disclosed; the AI discloses itself anew when it takes over.
+        if (state.Status == ConversationStatus.Ai)
+        {
+            decision.Directives.Add(Disclose(Issue(at)));
+        }
+    }
+
+    private void EvaluateTrust(Decision decision)
+    {
+        if (state.Status != ConversationStatus.Ai)
+        {
+            return;
+        }
+        var score = TrustScore.Compute(state.Signals, state.TrustClock, policy.TrustHalfLife);
+        switch (TrustScore.Band(score, policy.Threshold, policy.WarningLevel))
+        {
+            case TrustBand.Breached:
+                decision.HandoffReason ??= TrustThreshold;
+                break;
+            case TrustBand.Warning when !state.HumanOffered:
+                state.HumanOffered = true;
+                decision.Directives.Add(new Directive { Type = DirectiveType.OfferHuman, Text = Texts.OfferHuman });
+                break;
+            case TrustBand.Healthy:
+                state.HumanOffered = false;
+                break;
+        }
+    }
+
+    private IssuedDisclosure Issue(DateTimeOffset at)
+    {
+        var disclosure = new IssuedDisclosure
+        {
+            DisclosureId = $"dsc-{state.Disclosures.Count + 1}",
+            Channel = state.Channel,
+            Locale = state.Locale,
+            Text = Texts.Disclosure(state.Channel),
+            IssuedAt = at,
+        };
+        state.Disclosures.Add(disclosure);
+        return disclosure;
+    }
+
+    private static Directive Disclose(IssuedDisclosure disclosure) => new()
+    {
+        Type = DirectiveType.Disclose,
+        DisclosureId = disclosure.DisclosureId,
+        Text = disclosure.Text,
+        Channel = disclosure.Channel,
+        Locale = disclosure.Locale,
+    };
+
+    private void AddSignal(string name, double delta, DateTimeOffset at)
+    {
+        state.Signals.Add(new TrustSignal { Name = name, Delta = delta, At = at });
+        state.Signals.RemoveAll(s => TrustScore.IsSpent(s, state.TrustClock, policy.TrustHalfLife));
+        if (state.Signals.Count > SignalsKept)
+        {
+            state.Signals.RemoveRange(0, state.Signals.Count - SignalsKept);
+        }
+    }
+
+    private void AddTurn(Speaker from, string text, DateTimeOffset at)
+    {
+        state.Transcript.Add(new TranscriptTurn { From = from, Text = Redactor.Redact(text), At = at });
+        if (state.Transcript.Count > options.TranscriptTurns)
+        {
+            state.Transcript.RemoveRange(0, state.Transcript.Count - options.TranscriptTurns);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using CxCluster.Grains.Tenants;
+
+namespace CxCluster.Grains.Disclosure;
+
+/// <summary>
+/// Finds each customer-facing text for a tenant and locale: the locale, then its language, then the tenant's default
+/// locale and its language; at each step the tenant's own text before the built-in one.
+/// </summary>
+public sealed class CustomerTexts(TenantDirectory tenants)
+{
+    private readonly ConcurrentDictionary<(string Tenant, string Locale), LocalizedTexts> _resolved = new();
+
+    public LocalizedTexts For(string tenantId, string locale) =>
+        _resolved.GetOrAdd((tenantId, locale), key => Resolve(tenants.Get(key.Tenant), key.Locale));
+
+    internal static LocalizedTexts Resolve(TenantPolicy policy, string locale)
+    {
+        var steps = new[] { locale, GrainKeys.Language(locale), policy.DefaultLocale, GrainKeys.Language(policy.DefaultLocale), BuiltInTexts.LastResortLanguage }
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        var sets = steps
+            .SelectMany(step => new[] { policy.Texts.GetValueOrDefault(step), BuiltInTexts.ByLocale.GetValueOrDefault(step) })
+            .OfType<CustomerTextSet>()
+            .ToArray();
+
+        string Pick(Func<CustomerTextSet, string?> field) =>
+            sets.Select(field).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text))
+            ?? throw new InvalidOperationException("The built-in texts lack a field.");
+
+        var disclosures = Enum.GetValues<Channel>().ToDictionary(
+            channel => channel,
+            channel => Pick(set => set.DisclosureByChannel.GetValueOrDefault(channel.Name()) ?? set.Disclosure));
+
+        return new LocalizedTexts(
+            policy.BrandName,
+            disclosures,
+            Pick(s => s.IdentityAi),
+            Pick(s => s.IdentityHuman),
+            Pick(s => s.IdentityWaiting),
+            Pick(s => s.OfferHuman),
+            Pick(s => s.HandoffAssigned),
+            Pick(s => s.HandoffQueued),
+            Pick(s => s.HandoffQueuedNoEstimate));
+    }
+}
+
+/// <summary>The texts for one tenant and locale, with their placeholders filled in on request.</summary>
+public sealed class LocalizedTexts(
+    string brand,
+    IReadOnlyDictionary<Channel, string> disclosures,
+    string identityAi,
+    string identityHuman,
+    string identityWaiting,
+    string offerHuman,
+    string handoffAssigned,
+    string handoffQueued,
+    string handoffQueuedNoEstimate)
+{
+    private readonly Dictionary<Channel, string> _disclosures = disclosures.ToDictionary(kv => kv.Key, kv => Fill(kv.Value, brand));
+    private readonly string _identityAi = Fill(identityAi, brand);
+    private readonly string _identityWaiting = Fill(identityWaiting, brand);
+    private readonly string _offerHuman = Fill(offerHuman, brand);
+
+    /// <summary>The same string instance every time, so conversations in memory share it.</summary>
+    public string Disclosure(Channel channel) => _disclosures[channel];
+
+    public string OfferHuman => _offerHuman;
+
+    public string Identity(ConversationStatus status, string? agentName) => status switch
+    {
+        ConversationStatus.Human => Fill(identityHuman, brand, agentName),
+        ConversationStatus.Queued => _identityWaiting,
+        _ => _identityAi,
+    };
+
+    public string HandoffAssigned(string agentName) => Fill(handoffAssigned, brand, agentName);
+
+    public string HandoffQueued(int position, int? estimatedWaitSeconds) => estimatedWaitSeconds is { } wait
+        ? Fill(handoffQueued, brand, position: position, minutes: Math.Max(1, (int)Math.Ceiling(wait / 60.0)))
+        : Fill(handoffQueuedNoEstimate, brand, position: position);
+
+    private static string Fill(string template, string brand, string? agent = null, int? position = null, int? minutes = null) =>
+        template
+            .Replace("{brand}", brand, StringComparison.Ordinal)
+            .Replace("{agent}", agent ?? "", StringComparison.Ordinal)
+            .Replace("{position}", position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal)
+            .Replace("{minutes}", minutes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
+}

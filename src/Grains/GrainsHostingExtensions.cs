@@ -1,0 +1,29 @@
+using CxCluster.Grains.Conversations;
+using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Telemetry;
+using CxCluster.Grains.Tenants;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+
+namespace CxCluster.Grains;
+
+/// <summary>Registers what the CxCluster grains need on a silo.</summary>
+public static class GrainsHostingExtensions
+{
+    /// <summary>Adds tenant policies, customer texts, conversation bounds and metrics, read from configuration.</summary>
+    public static ISiloBuilder AddCxClusterGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddSingleton(TenantDirectory.FromConfiguration(configuration));
+        silo.Services.AddSingleton<CustomerTexts>();
+        silo.Services.AddSingleton<CxMetrics>();
+        silo.Services.AddMetrics();
+        silo.Services.AddOptions<ConversationOptions>()
+            .Bind(configuration.GetSection(ConversationOptions.Section))
+            .Validate(o => o.TranscriptTurns is >= 1 and <= 10_000, $"{ConversationOptions.Section}:TranscriptTurns must be 1..10000.")
+            .Validate(o => o.IdempotencyWindow is >= 16 and <= 100_000, $"{ConversationOptions.Section}:IdempotencyWindow must be 16..100000.")
+            .Validate(o => o.SignalsShown is >= 0 and <= 1_000, $"{ConversationOptions.Section}:SignalsShown must be 0..1000.")
+            .ValidateOnStart();
+        return silo;
+    }
+}

@@ -1,0 +1,604 @@
+using System.Globalization;
+using System.Text;
+
+namespace CxCluster.Grains.Privacy;
+
+/// <summary>Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP and payment card numbers) with typed placeholders.</summary>
+/// <remarks>
+/// A hand-written, single left-to-right scan: linear in the length of the text, with no regular expressions and so
+/// no backtracking. Numbers are read as runs of digit groups joined by one separator (space, '-', '.', or
+/// parentheses), then classified by shape and context; amounts ("Rp 150.000", "$1,250.50"), dates, times, years and
+/// short order numbers are left as they are.
+/// </remarks>
+public static class Redactor
+{
+    /// <summary>Placeholder for an e-mail address.</summary>
+    public const string EmailPlaceholder = "[email]";
+
+    /// <summary>Placeholder for a phone number.</summary>
+    public const string PhonePlaceholder = "[phone]";
+
+    /// <summary>Placeholder for an Indonesian national identity number (NIK, 16 digits).</summary>
+    public const string NikPlaceholder = "[nik]";
+
+    /// <summary>Placeholder for an Indonesian tax number (NPWP).</summary>
+    public const string NpwpPlaceholder = "[npwp]";
+
+    /// <summary>Placeholder for a payment card number.</summary>
+    public const string CardPlaceholder = "[card]";
+
+    /// <summary>Texts with fewer digits than this and no '@' cannot hold anything to redact.</summary>
+    private const int MinDigits = 7;
+
+    /// <summary>A run is read as at most this many digit groups.</summary>
+    private const int MaxGroups = 8;
+
+    /// <summary>No personal number is longer than 19 digits (a card); a longer run is something else.</summary>
+    private const int MaxDigits = 19;
+
+    /// <summary>How far before a number the words "NPWP" or "NIK" are looked for.</summary>
+    private const int ContextWindow = 24;
+
+    /// <summary>Returns the text with personal data replaced; the same instance when there is nothing to replace.</summary>
+    public static string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        bool hasAt = text.Contains('@');
+        if (!hasAt && !HasAtLeastDigits(text, MinDigits))
+        {
+            return text;
+        }
+
+        List<(int Start, int End)>? emails = hasAt ? FindEmails(text) : null;
+        StringBuilder? output = null;
+        int copied = 0;
+        int nextEmail = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int limit = text.Length;
+            if (emails is not null && nextEmail < emails.Count)
+            {
+                (int start, int end) = emails[nextEmail];
+                if (i == start)
+                {
+                    Replace(ref output, text, ref copied, start, end, EmailPlaceholder);
+                    i = end;
+                    nextEmail++;
+                    continue;
+                }
+
+                limit = start;
+            }
+
+            if (IsRunStart(text, i))
+            {
+                i = ScanNumber(text, i, limit, out int from, out int to, out string? placeholder);
+                if (placeholder is not null)
+                {
+                    Replace(ref output, text, ref copied, from, to, placeholder);
+                }
+
+                continue;
+            }
+
+            i++;
+        }
+
+        if (output is null)
+        {
+            return text;
+        }
+
+        output.Append(text, copied, text.Length - copied);
+        return output.ToString();
+    }
+
+    private static void Replace(ref StringBuilder? output, string text, ref int copied, int from, int to, string placeholder)
+    {
+        output ??= new StringBuilder(text.Length);
+        output.Append(text, copied, from - copied).Append(placeholder);
+        copied = to;
+    }
+
+    private static bool HasAtLeastDigits(string text, int wanted)
+    {
+        int count = 0;
+        foreach (char c in text)
+        {
+            if (char.IsAsciiDigit(c) && ++count >= wanted)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---------------------------------------------------------------- e-mail
+
+    private static List<(int Start, int End)>? FindEmails(string text)
+    {
+        List<(int Start, int End)>? found = null;
+        int floor = 0;
+        int at = text.IndexOf('@');
+        while (at >= 0)
+        {
+            int start = at;
+            while (start > floor && IsLocalChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            while (start < at && text[start] == '.')
+            {
+                start++;
+            }
+
+            int end = at + 1;
+            while (end < text.Length && IsDomainChar(text[end]))
+            {
+                end++;
+            }
+
+            // "... budi@mail.com." ends a sentence, not the domain.
+            while (end > at + 1 && text[end - 1] is '.' or '-')
+            {
+                end--;
+            }
+
+            if (start < at && IsDomain(text.AsSpan(at + 1, end - at - 1)))
+            {
+                (found ??= []).Add((start, end));
+                floor = end;
+                at = text.IndexOf('@', end);
+            }
+            else
+            {
+                at = text.IndexOf('@', at + 1);
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsLocalChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
+
+    private static bool IsDomainChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '-';
+
+    /// <summary>At least two labels, none empty or edged with '-', and a top-level label of two or more letters.</summary>
+    private static bool IsDomain(ReadOnlySpan<char> domain)
+    {
+        int labels = 0;
+        int labelStart = 0;
+        for (int i = 0; i <= domain.Length; i++)
+        {
+            if (i < domain.Length && domain[i] != '.')
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> label = domain[labelStart..i];
+            if (label.IsEmpty || label[0] == '-' || label[^1] == '-')
+            {
+                return false;
+            }
+
+            labels++;
+            labelStart = i + 1;
+            if (i == domain.Length)
+            {
+                if (labels < 2 || label.Length < 2)
+                {
+                    return false;
+                }
+
+                foreach (char c in label)
+                {
+                    if (!char.IsLetter(c))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return labels >= 2;
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    /// <summary>A digit, '+' or '(' before a digit, not glued to a preceding word or number ("INV2026...", "Rp150" start no run).</summary>
+    private static bool IsRunStart(string text, int i)
+    {
+        char c = text[i];
+        if (i > 0 && char.IsLetterOrDigit(text[i - 1]))
+        {
+            return false;
+        }
+
+        return char.IsAsciiDigit(c) || (c is '+' or '(' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]));
+    }
+
+    /// <summary>Reads the run of digit groups at <paramref name="p"/>, classifies its longest fitting prefix and returns where to continue.</summary>
+    private static int ScanNumber(string text, int p, int limit, out int from, out int to, out string? placeholder)
+    {
+        from = to = 0;
+        placeholder = null;
+
+        Span<int> starts = stackalloc int[MaxGroups];
+        Span<int> ends = stackalloc int[MaxGroups];
+        bool plus = text[p] == '+';
+        bool paren = text[p] == '(';
+        int pos = plus || paren ? p + 1 : p;
+        int groups = 0;
+        int digits = 0;
+        bool phoneLike = plus || paren;
+
+        while (groups < MaxGroups)
+        {
+            int groupStart = pos;
+            while (pos < limit && char.IsAsciiDigit(text[pos]))
+            {
+                pos++;
+            }
+
+            int length = pos - groupStart;
+            if (length == 0)
+            {
+                break;
+            }
+
+            if (digits + length > MaxDigits + 4)
+            {
+                if (groups == 0)
+                {
+                    return pos; // a long number, not personal data
+                }
+
+                pos = groupStart;
+                break;
+            }
+
+            // "14:30": a time, not part of a number.
+            if (pos + 1 < limit && text[pos] == ':' && char.IsAsciiDigit(text[pos + 1]))
+            {
+                if (groups == 0)
+                {
+                    return pos;
+                }
+
+                break;
+            }
+
+            starts[groups] = groupStart;
+            ends[groups] = pos;
+            groups++;
+            digits += length;
+            if (groups == 1)
+            {
+                phoneLike |= text[groupStart] == '0'
+                    || (length >= 2 && text[groupStart] == '6' && text[groupStart + 1] == '2' && (length == 2 || text[groupStart + 2] == '8'));
+            }
+
+            int q = pos;
+            int spaces = 0;
+            int marks = 0;
+            int opens = 0;
+            int closes = 0;
+            while (q < limit && q - pos < 3)
+            {
+                char c = text[q];
+                if (c is ' ' or '\u00A0')
+                {
+                    spaces++;
+                }
+                else if (c is '-' or '.' or '\u2013')
+                {
+                    marks++;
+                }
+                else if (c == '(')
+                {
+                    opens++;
+                }
+                else if (c == ')')
+                {
+                    closes++;
+                }
+                else
+                {
+                    break;
+                }
+
+                q++;
+            }
+
+            if (q == pos || q >= limit || !char.IsAsciiDigit(text[q]) || marks > 1 || opens > 1 || closes > 1)
+            {
+                break;
+            }
+
+            // Spaces and parentheses join groups only in phone numbers and in card-like blocks ("4111 1111 ...").
+            bool loose = spaces > 0 || opens > 0 || closes > 0;
+            if (loose && !phoneLike && !(length >= 4 && DigitsAt(text, q, limit) >= 3))
+            {
+                break;
+            }
+
+            pos = q;
+        }
+
+        if (groups == 0)
+        {
+            return Math.Max(pos, p + 1);
+        }
+
+        int runEnd = ends[groups - 1];
+
+        // Amounts: "Rp 1.500.000", "IDR 2500000", "$1,250.50", "150.000.000".
+        if (!plus && (IsCurrencyBefore(text, paren ? p : starts[0]) || IsThousands(text, starts, ends, groups)))
+        {
+            return runEnd;
+        }
+
+        // "(021) 5550123" has its area code in parentheses; "(0812-3456-7890)" is a number in brackets.
+        bool areaInParens = paren && groups >= 2 && text.AsSpan(ends[0], starts[1] - ends[0]).Contains(')');
+        int runStart = plus || areaInParens ? p : starts[0];
+
+        Span<char> all = stackalloc char[MaxDigits + 4];
+        int total = 0;
+        Span<int> lengths = stackalloc int[MaxGroups];
+        for (int g = 0; g < groups; g++)
+        {
+            lengths[g] = ends[g] - starts[g];
+            text.AsSpan(starts[g], lengths[g]).CopyTo(all[total..]);
+            total += lengths[g];
+        }
+
+        bool npwpContext = KeywordBefore(text, runStart, "npwp");
+        bool nikContext = KeywordBefore(text, runStart, "nik") || KeywordBefore(text, runStart, "ktp");
+
+        int count = total;
+        for (int k = groups; k >= 1; k--)
+        {
+            int end = ends[k - 1];
+            if (k < groups)
+            {
+                count -= lengths[k];
+            }
+
+            // "0812345678AB" is a code, not a number.
+            if (end < text.Length && char.IsLetter(text[end]))
+            {
+                continue;
+            }
+
+            string? kind = Classify(all[..count], lengths[..k], plus, areaInParens, npwpContext, nikContext);
+            if (kind is not null)
+            {
+                from = runStart;
+                to = end;
+                placeholder = kind;
+                return end;
+            }
+        }
+
+        return groups >= 2 ? starts[1] : ends[0];
+    }
+
+    private static string? Classify(ReadOnlySpan<char> d, ReadOnlySpan<int> lengths, bool plus, bool areaInParens, bool npwpContext, bool nikContext)
+    {
+        int n = d.Length;
+        int groups = lengths.Length;
+        if (n < 9)
+        {
+            return null; // no phone, NIK, NPWP or card is this short
+        }
+
+        if (plus)
+        {
+            return n is >= 9 and <= 15 ? PhonePlaceholder : null;
+        }
+
+        if (areaInParens)
+        {
+            return n is >= 10 and <= 12 ? PhonePlaceholder : null;
+        }
+
+        if (npwpContext && n is 15 or 16)
+        {
+            return NpwpPlaceholder;
+        }
+
+        if (lengths.SequenceEqual([2, 3, 3, 1, 3, 3]))
+        {
+            return NpwpPlaceholder; // 09.254.294.3-407.000
+        }
+
+        if (d[0] == '0')
+        {
+            if (d[1] == '8')
+            {
+                // Mobile: 08xx, 10 to 13 digits.
+                return n is >= 10 and <= 13 && (groups == 1 || lengths[0] >= 3) ? PhonePlaceholder : null;
+            }
+
+            if (d[1] != '0' && n is >= 10 and <= 12 && (groups == 1 || lengths[0] is 3 or 4))
+            {
+                return PhonePlaceholder; // landline with its area code: 021-5550123
+            }
+
+            return n == 15 && groups == 1 ? NpwpPlaceholder : null;
+        }
+
+        if (d[0] == '6' && d[1] == '2' && n is >= 11 and <= 14 && (lengths[0] == 2 ? groups >= 2 : d[2] == '8'))
+        {
+            return PhonePlaceholder; // 62 812 3456 7890, 6281234567890
+        }
+
+        if (!IsRegularGrouping(lengths))
+        {
+            return null;
+        }
+
+        switch (n)
+        {
+            case 16:
+                return nikContext ? NikPlaceholder : PassesLuhn(d) ? CardPlaceholder : NikPlaceholder;
+            case 15:
+                // Of 15-digit cards only American Express (34, 37) is common; other 15-digit numbers are NPWP.
+                return PassesLuhn(d) && d[0] == '3' && d[1] is '4' or '7' ? CardPlaceholder : NpwpPlaceholder;
+            case >= 13 and <= MaxDigits when PassesLuhn(d):
+                return CardPlaceholder;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>One block, blocks of four (the last may be shorter), or the 4-6-5, 4-6-4 and 6-6-4 layouts.</summary>
+    private static bool IsRegularGrouping(ReadOnlySpan<int> lengths)
+    {
+        if (lengths.Length == 1
+            || lengths.SequenceEqual([4, 6, 5])
+            || lengths.SequenceEqual([4, 6, 4])
+            || lengths.SequenceEqual([6, 6, 4]))
+        {
+            return true;
+        }
+
+        for (int i = 0; i < lengths.Length - 1; i++)
+        {
+            if (lengths[i] != 4)
+            {
+                return false;
+            }
+        }
+
+        return lengths[^1] is >= 1 and <= 4;
+    }
+
+    private static bool PassesLuhn(ReadOnlySpan<char> digits)
+    {
+        int sum = 0;
+        bool twice = false;
+        for (int i = digits.Length - 1; i >= 0; i--)
+        {
+            int d = digits[i] - '0';
+            if (twice)
+            {
+                d *= 2;
+                if (d > 9)
+                {
+                    d -= 9;
+                }
+            }
+
+            sum += d;
+            twice = !twice;
+        }
+
+        return sum % 10 == 0;
+    }
+
+    private static int DigitsAt(string text, int i, int limit)
+    {
+        int start = i;
+        while (i < limit && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i - start;
+    }
+
+    /// <summary>1 to 3 digits (not starting with 0), then groups of exactly 3, all joined by single dots: "1.500.000".</summary>
+    private static bool IsThousands(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int groups)
+    {
+        int first = ends[0] - starts[0];
+        if (groups < 2 || first > 3 || text[starts[0]] == '0')
+        {
+            return false;
+        }
+
+        for (int g = 1; g < groups; g++)
+        {
+            if (ends[g] - starts[g] != 3 || starts[g] - ends[g - 1] != 1 || text[ends[g - 1]] != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A currency symbol or code right before the number: "Rp 150.000", "Rp. 1.500.000", "IDR 2500000", "$1,250.50".</summary>
+    private static bool IsCurrencyBefore(string text, int start)
+    {
+        int k = start - 1;
+        for (int skipped = 0; k >= 0 && skipped < 3 && text[k] is ' ' or '\u00A0' or '.'; skipped++)
+        {
+            k--;
+        }
+
+        if (k < 0)
+        {
+            return false;
+        }
+
+        if (char.GetUnicodeCategory(text[k]) == UnicodeCategory.CurrencySymbol)
+        {
+            return true;
+        }
+
+        int end = k + 1;
+        while (k >= 0 && end - k <= 4 && char.IsAsciiLetter(text[k]))
+        {
+            k--;
+        }
+
+        if (k >= 0 && char.IsLetter(text[k]))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> code = text.AsSpan(k + 1, end - k - 1);
+        return code.Equals("rp", StringComparison.OrdinalIgnoreCase)
+            || code.Equals("idr", StringComparison.OrdinalIgnoreCase)
+            || code.Equals("usd", StringComparison.OrdinalIgnoreCase)
+            || code.Equals("sgd", StringComparison.OrdinalIgnoreCase)
+            || code.Equals("eur", StringComparison.OrdinalIgnoreCase)
+            || code.Equals("gbp", StringComparison.OrdinalIgnoreCase)
+            || code.Equals("jpy", StringComparison.OrdinalIgnoreCase)
+            || code.Equals("aud", StringComparison.OrdinalIgnoreCase)
+            || code.Equals("myr", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The word (e.g. "NPWP") appears shortly before the number as a whole word, with no other digits in between.</summary>
+    private static bool KeywordBefore(string text, int start, string keyword)
+    {
+        int from = Math.Max(0, start - ContextWindow);
+        ReadOnlySpan<char> window = text.AsSpan(from, start - from);
+        int at = window.LastIndexOf(keyword, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        int after = at + keyword.Length;
+        if ((at > 0 && char.IsLetter(window[at - 1])) || (after < window.Length && char.IsLetter(window[after])))
+        {
+            return false;
+        }
+
+        foreach (char c in window[after..])
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

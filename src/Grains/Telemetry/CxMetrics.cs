@@ -1,0 +1,37 @@
+using System.Diagnostics.Metrics;
+
+namespace CxCluster.Grains.Telemetry;
+
+/// <summary>CxCluster's own meter: events, directives, handoffs and trust.</summary>
+public sealed class CxMetrics
+{
+    private readonly Counter<long> _events;
+    private readonly Counter<long> _directives;
+    private readonly Counter<long> _handoffs;
+    private readonly Histogram<int> _trustScore;
+
+    public CxMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(CxTelemetry.MeterName);
+        _events = meter.CreateCounter<long>("cx.events", "{event}", "Events applied to conversations, by type and outcome.");
+        _directives = meter.CreateCounter<long>("cx.directives", "{directive}", "Directives answered to platforms, by type.");
+        _handoffs = meter.CreateCounter<long>("cx.handoffs", "{handoff}", "Handoffs requested, by reason and first placement.");
+        _trustScore = meter.CreateHistogram<int>("cx.trust.score", "{score}", "Trust score after each event that moved it.");
+    }
+
+    public void EventApplied(EventType type, string outcome) =>
+        _events.Add(1, new KeyValuePair<string, object?>("type", type.Name()), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void DirectivesAnswered(IReadOnlyList<Directive> directives)
+    {
+        foreach (var directive in directives)
+        {
+            _directives.Add(1, new KeyValuePair<string, object?>("type", directive.Type.Name()));
+        }
+    }
+
+    public void HandoffRequested(string reason, HandoffStatus placement) =>
+        _handoffs.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("placement", placement.Name()));
+
+    public void TrustScored(int score) => _trustScore.Record(score);
+}

@@ -1,0 +1,60 @@
+namespace CxCluster.Grains.Tenants;
+
+/// <summary>A tenant's rules for its conversations, read from <c>Tenants:{tenantId}</c>.</summary>
+public sealed class TenantPolicy
+{
+    public required string TenantId { get; init; }
+
+    /// <summary>The brand name the customer-facing texts use; the tenant id when not set.</summary>
+    public required string BrandName { get; init; }
+
+    public Channel DefaultChannel { get; init; } = Channel.Chat;
+
+    public string DefaultLocale { get; init; } = "id-ID";
+
+    /// <summary>Below this score the conversation hands off by itself.</summary>
+    public int Threshold { get; init; } = 40;
+
+    /// <summary>Below this score the customer is offered a human once.</summary>
+    public int WarningLevel { get; init; } = 60;
+
+    /// <summary>After this long a trust penalty weighs half as much.</summary>
+    public TimeSpan TrustHalfLife { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Average time an agent takes per conversation, until the pool has measured its own.</summary>
+    public TimeSpan AverageHandlingTime { get; init; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>Texts by locale or language (<c>id-ID</c>, <c>id</c>); missing ones fall back to the built-in texts.</summary>
+    public IReadOnlyDictionary<string, CustomerTextSet> Texts { get; init; } = new Dictionary<string, CustomerTextSet>();
+}
+
+/// <summary>
+/// Customer-facing texts for one locale. Placeholders: <c>{brand}</c>, <c>{agent}</c> (display name),
+/// <c>{position}</c> (queue position), <c>{minutes}</c> (estimated wait, whole minutes).
+/// </summary>
+public sealed class CustomerTextSet
+{
+    /// <summary>The AI disclosure, for any channel without its own.</summary>
+    public string? Disclosure { get; set; }
+
+    /// <summary>The AI disclosure for a given channel (key: <c>voice</c>, <c>sms</c>...).</summary>
+    public Dictionary<string, string> DisclosureByChannel { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The honest answer while the AI is in charge.</summary>
+    public string? IdentityAi { get; set; }
+
+    /// <summary>The honest answer while a human agent is in charge.</summary>
+    public string? IdentityHuman { get; set; }
+
+    /// <summary>The honest answer while the customer waits for a human.</summary>
+    public string? IdentityWaiting { get; set; }
+
+    public string? OfferHuman { get; set; }
+
+    public string? HandoffAssigned { get; set; }
+
+    public string? HandoffQueued { get; set; }
+
+    /// <summary>Queued, when no wait can be estimated (no agent serving the queue is available).</summary>
+    public string? HandoffQueuedNoEstimate { get; set; }
+}

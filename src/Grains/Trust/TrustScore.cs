@@ -1,0 +1,71 @@
+namespace CxCluster.Grains.Trust;
+
+/// <summary>The rolling trust score: 100 plus every signal's delta, each faded by its age with a half-life, kept within 0..100.</summary>
+public static class TrustScore
+{
+    /// <summary>The score of a conversation nothing has happened in yet.</summary>
+    public const double Start = 100;
+
+    /// <summary>The lowest score.</summary>
+    public const double Min = 0;
+
+    /// <summary>The highest score.</summary>
+    public const double Max = 100;
+
+    /// <summary>The default threshold: below it the conversation hands off by itself.</summary>
+    public const int DefaultThreshold = 40;
+
+    /// <summary>The default warning level: below it the customer is offered a human.</summary>
+    public const int DefaultWarningLevel = 60;
+
+    /// <summary>A signal whose weight has faded below this no longer matters.</summary>
+    public const double SpentWeight = 0.01;
+
+    /// <summary>
+    /// 100 + Σ delta · 0.5^(age / halfLife), where age = max(0, now − at), clamped to 0..100. Signals from the future
+    /// count in full; deltas that are not finite numbers are ignored.
+    /// </summary>
+    public static double Compute(IEnumerable<TrustSignal> signals, DateTimeOffset now, TimeSpan halfLife)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(halfLife, TimeSpan.Zero);
+
+        double score = Start;
+        foreach (TrustSignal signal in signals)
+        {
+            if (signal is not null && double.IsFinite(signal.Delta) && signal.Delta != 0)
+            {
+                score += signal.Delta * Weight(signal.At, now, halfLife);
+            }
+        }
+
+        return Math.Clamp(score, Min, Max);
+    }
+
+    /// <summary>How much of its delta a signal made at <paramref name="at"/> still carries at <paramref name="now"/>: 1 when new, ½ after one half-life.</summary>
+    public static double Weight(DateTimeOffset at, DateTimeOffset now, TimeSpan halfLife)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(halfLife, TimeSpan.Zero);
+
+        long ageTicks = now.UtcTicks - at.UtcTicks;
+        return ageTicks <= 0 ? 1 : Math.Pow(0.5, ageTicks / (double)halfLife.Ticks);
+    }
+
+    /// <summary>Which side of the threshold and warning level a score is on: Breached below the threshold, Warning below the warning level, else Healthy.</summary>
+    public static TrustBand Band(double score, int threshold, int warningLevel)
+    {
+        if (score < threshold)
+        {
+            return TrustBand.Breached;
+        }
+
+        return score < warningLevel ? TrustBand.Warning : TrustBand.Healthy;
+    }
+
+    /// <summary>True when the signal's weight has faded below 1%, so it can be dropped from state.</summary>
+    public static bool IsSpent(TrustSignal signal, DateTimeOffset now, TimeSpan halfLife)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        return Weight(signal.At, now, halfLife) < SpentWeight;
+    }
+}

@@ -1,0 +1,54 @@
+using CxCluster.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Orleans.Diagnostics;
+
+namespace CxCluster.ServiceDefaults;
+
+/// <summary>The telemetry every CxCluster process carries: Orleans' and our own meters and activity sources.</summary>
+public static class TelemetryExtensions
+{
+    /// <summary>Meters and activity sources of ASP.NET Core, collected only by processes that serve HTTP.</summary>
+    private static readonly string[] AspNetCoreMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
+
+    /// <summary>
+    /// Wires OpenTelemetry metrics and tracing; an OTLP exporter is added only when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured, so a plain run exports nothing.
+    /// </summary>
+    public static TBuilder AddCxClusterTelemetry<TBuilder>(this TBuilder builder, bool servesHttp = false)
+        where TBuilder : IHostApplicationBuilder
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter("Microsoft.Orleans", CxTelemetry.MeterName);
+                if (servesHttp)
+                {
+                    metrics.AddMeter(AspNetCoreMeters);
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(
+                    ActivitySources.RuntimeActivitySourceName,
+                    ActivitySources.ApplicationGrainActivitySourceName,
+                    CxTelemetry.ActivitySourceName);
+                if (servesHttp)
+                {
+                    tracing.AddSource("Microsoft.AspNetCore");
+                }
+            });
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,7 @@
+using CxCluster.ServiceDefaults;
+using CxCluster.Silo;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddCxClusterTelemetry();
+builder.AddCxClusterSilo();
+await builder.Build().RunAsync();

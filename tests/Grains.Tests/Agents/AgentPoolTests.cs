@@ -1,0 +1,252 @@
+using CxCluster.Grains.Tests.Support;
+using static CxCluster.Grains.Tests.Support.Events;
+
+namespace CxCluster.Grains.Tests.Agents;
+
+[Collection(ClusterCollection.Name)]
+public sealed class AgentPoolTests(ClusterFixture fixture)
+{
+    // Each test has a tenant of its own, so its pools start empty; unknown tenants get the default policy (id-ID, chat).
+    private readonly string _tenant = $"t{Guid.NewGuid():N}";
+
+    private IConversationGrain Conversation(string id) => fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(_tenant, id));
+
+    private IAgentGrain Agent(string id) => fixture.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenant, id));
+
+    private IAgentPoolGrain Pool(string name) => fixture.Grains.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(_tenant, name));
+
+    private async Task<IAgentGrain> Online(string id, int capacity, string[]? languages = null, Channel[]? channels = null)
+    {
+        var agent = Agent(id);
+        await agent.Register(new AgentProfile
+        {
+            DisplayName = $"Agent {id}",
+            Languages = languages ?? ["id"],
+            Channels = channels ?? [Channel.Chat],
+            Capacity = capacity,
+        });
+        var outcome = await agent.SetStatus(AgentStatus.Available);
+        Assert.Null(outcome.Refusal);
+        return agent;
+    }
+
+    private async Task<Directive> AskForPerson(string conversationId, string locale = "id-ID")
+    {
+        var conversation = Conversation(conversationId);
+        await conversation.Apply(Started(Channel.Chat, locale));
+        var outcome = await conversation.Apply(Customer("saya mau bicara dengan CS dong"));
+        return outcome.Result!.Directives.Single(d => d.Type == DirectiveType.Handoff);
+    }
+
+    [Fact]
+    public async Task Two_hundred_requests_against_ten_agents_of_three_assign_thirty_and_queue_the_rest_in_order()
+    {
+        var agents = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Online($"a{i}", 3)));
+
+        var handoffs = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i => (Id: $"c{i}", Handoff: await AskForPerson($"c{i}"))));
+
+        var assigned = handoffs.Where(h => h.Handoff.HandoffStatus == HandoffStatus.Assigned).ToArray();
+        var queued = handoffs.Where(h => h.Handoff.HandoffStatus == HandoffStatus.Queued).ToArray();
+        Assert.Equal(30, assigned.Length);
+        Assert.Equal(170, queued.Length);
+        Assert.Equal(Enumerable.Range(1, 170), queued.Select(h => h.Handoff.QueuePosition!.Value).Order());
+
+        var holdings = await Task.WhenAll(agents.Select(a => a.Get()));
+        Assert.All(holdings, h => Assert.Equal(3, h!.Conversations.Count));
+        var held = holdings.SelectMany(h => h!.Conversations).ToArray();
+        Assert.Equal(30, held.Distinct().Count());
+        Assert.Equal(assigned.Select(h => h.Id).Order(), held.Order());
+        Assert.All(assigned, h => Assert.Contains(holdings, a => a!.AgentId == h.Handoff.AgentId && a.Conversations.Contains(h.Id)));
+
+        var stats = await Pool("id/chat").GetStats();
+        Assert.Equal(170, stats.Waiting);
+
+        // Completing one frees a slot, and the head of the queue takes it.
+        var head = queued.Single(h => h.Handoff.QueuePosition == 1).Id;
+        var second = queued.Single(h => h.Handoff.QueuePosition == 2).Id;
+        var freed = holdings[0]!;
+        var completed = await agents[0].Complete(freed.Conversations[0]);
+
+        Assert.Null(completed.Refusal);
+        Assert.Contains(head, completed.Agent!.Conversations);
+        var headSnapshot = await Conversation(head).GetSnapshot();
+        Assert.Equal(ConversationStatus.Human, headSnapshot!.Status);
+        Assert.Equal(freed.AgentId, headSnapshot.Handoff.AgentId);
+        var secondSnapshot = await Conversation(second).GetSnapshot();
+        Assert.Equal(1, secondSnapshot!.Handoff.QueuePosition);
+        Assert.Equal(169, (await Pool("id/chat").GetStats()).Waiting);
+    }
+
+    [Fact]
+    public async Task Assignment_goes_to_the_agent_idle_longest()
+    {
+        var first = await Online("first", 2);
+        await Online("second", 2);
+
+        var handoff = await AskForPerson("c1");
+
+        Assert.Equal(HandoffStatus.Assigned, handoff.HandoffStatus);
+        Assert.Equal("first", handoff.AgentId);
+        Assert.Contains("Agent first", handoff.Text);
+        var next = await AskForPerson("c2");
+        Assert.Equal("second", next.AgentId);
+        Assert.Single((await first.Get())!.Conversations);
+    }
+
+    [Fact]
+    public async Task Only_agents_who_speak_the_language_and_serve_the_channel_are_chosen()
+    {
+        await Online("english-chat", 5, ["en"], [Channel.Chat]);
+        await Online("indonesian-voice", 5, ["id"], [Channel.Voice]);
+
+        var handoff = await AskForPerson("c1", "id-ID");
+
+        Assert.Equal(HandoffStatus.Queued, handoff.HandoffStatus);
+        Assert.Null(handoff.EstimatedWaitSeconds);
+        var english = await AskForPerson("c2", "en-GB");
+        Assert.Equal("english-chat", english.AgentId);
+    }
+
+    [Fact]
+    public async Task An_agent_away_takes_no_new_conversation_and_becoming_available_pulls_the_waiting_in_order()
+    {
+        var agent = Agent("late");
+        await agent.Register(new AgentProfile { DisplayName = "Late", Languages = ["id"], Channels = [Channel.Chat], Capacity = 2 });
+        await agent.SetStatus(AgentStatus.Away);
+
+        var first = await AskForPerson("c1");
+        await AskForPerson("c2");
+        await AskForPerson("c3");
+        Assert.Equal(HandoffStatus.Queued, first.HandoffStatus);
+
+        var available = await agent.SetStatus(AgentStatus.Available);
+
+        Assert.Equal(["c1", "c2"], available.Agent!.Conversations);
+        Assert.Equal(ConversationStatus.Human, (await Conversation("c1").GetSnapshot())!.Status);
+        Assert.Equal(1, (await Conversation("c3").GetSnapshot())!.Handoff.QueuePosition);
+    }
+
+    [Fact]
+    public async Task An_agent_serving_two_queues_takes_the_longest_waiting_of_both()
+    {
+        var agent = Agent("both");
+        await agent.Register(new AgentProfile { DisplayName = "Both", Languages = ["id", "en"], Channels = [Channel.Chat], Capacity = 1 });
+
+        await AskForPerson("english-first", "en-US");
+        await AskForPerson("indonesian-second", "id-ID");
+        var available = await agent.SetStatus(AgentStatus.Available);
+
+        Assert.Equal(["english-first"], available.Agent!.Conversations);
+        var next = await agent.Complete("english-first");
+        Assert.Equal(["indonesian-second"], next.Agent!.Conversations);
+    }
+
+    [Fact]
+    public async Task Completing_gives_the_conversation_back_to_the_ai_which_discloses_again()
+    {
+        var agent = await Online("solo", 1);
+        await AskForPerson("c1");
+        var conversation = Conversation("c1");
+        var identity = await conversation.Apply(Customer("ini bot ya?"));
+        Assert.Contains("Agent solo", identity.Result!.Directives.Single().Text!);
+
+        var completed = await agent.Complete("c1");
+        var reply = (await conversation.Apply(Ai("Ada lagi yang bisa saya bantu?"))).Result!;
+
+        Assert.Empty(completed.Agent!.Conversations);
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], reply.Types());
+        Assert.Equal(ConversationStatus.Ai, reply.Conversation.Status);
+        Assert.Equal(HandoffStatus.Completed, reply.Conversation.Handoff.Status);
+        Assert.Equal(2, reply.Conversation.Disclosure.History.Count);
+    }
+
+    [Fact]
+    public async Task Completing_a_conversation_the_agent_does_not_hold_is_refused()
+    {
+        var agent = await Online("busy", 1);
+
+        var outcome = await agent.Complete("nobody");
+        var unknown = await Agent("ghost").Complete("nobody");
+
+        Assert.Equal(RefusalKind.Conflict, outcome.Refusal?.Kind);
+        Assert.Equal("conversationId", outcome.Refusal?.Field);
+        Assert.Equal(RefusalKind.NotFound, unknown.Refusal?.Kind);
+    }
+
+    [Fact]
+    public async Task Ending_while_queued_leaves_the_queue_and_ending_while_assigned_frees_the_agent()
+    {
+        var agent = await Online("one", 1);
+        await AskForPerson("assigned");
+        await AskForPerson("gives-up");
+        await AskForPerson("waits");
+
+        await Conversation("gives-up").Apply(Ended());
+        Assert.Equal(1, (await Conversation("waits").GetSnapshot())!.Handoff.QueuePosition);
+
+        await Conversation("assigned").Apply(Ended());
+
+        var holding = await agent.Get();
+        Assert.Equal(["waits"], holding!.Conversations);
+        Assert.Equal(ConversationStatus.Human, (await Conversation("waits").GetSnapshot())!.Status);
+        Assert.Equal(0, (await Pool("id/chat").GetStats()).Waiting);
+    }
+
+    [Fact]
+    public async Task Under_concurrent_requests_completions_and_status_changes_no_invariant_breaks()
+    {
+        var languages = new[] { "id", "en" };
+        var agents = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Online($"a{i}", 2, languages)));
+        var ids = Enumerable.Range(0, 80).Select(i => $"c{i}").ToArray();
+
+        var requests = ids.Select((id, i) => AskForPerson(id, i % 2 == 0 ? "id-ID" : "en-US"));
+        var churn = agents.Select(async (agent, i) =>
+        {
+            for (var round = 0; round < 5; round++)
+            {
+                var held = (await agent.Get())!.Conversations;
+                if (held.Count > 0)
+                {
+                    await agent.Complete(held[0]);
+                }
+                await agent.SetStatus(round % 2 == 0 ? AgentStatus.Away : AgentStatus.Available);
+            }
+            await agent.SetStatus(AgentStatus.Available);
+        });
+        await Task.WhenAll(requests.Concat(churn));
+
+        var holdings = (await Task.WhenAll(agents.Select(a => a.Get()))).Select(h => h!).ToArray();
+        Assert.All(holdings, h => Assert.True(h.Conversations.Count <= h.Profile.Capacity, $"{h.AgentId} over capacity"));
+        var held = holdings.SelectMany(h => h.Conversations).ToArray();
+        Assert.Equal(held.Length, held.Distinct().Count());
+
+        var snapshots = await Task.WhenAll(ids.Select(id => Conversation(id).GetSnapshot()));
+        var waiting = (await Pool("id/chat").GetStats()).Waiting + (await Pool("en/chat").GetStats()).Waiting;
+        foreach (var snapshot in snapshots.Select(s => s!))
+        {
+            switch (snapshot.Status)
+            {
+                case ConversationStatus.Human:
+                    Assert.Contains(holdings, h => h.AgentId == snapshot.Handoff.AgentId && h.Conversations.Contains(snapshot.Id));
+                    break;
+                case ConversationStatus.Queued:
+                    Assert.NotNull(snapshot.Handoff.QueuePosition);
+                    Assert.DoesNotContain(snapshot.Id, held);
+                    break;
+                case ConversationStatus.Ai:
+                    Assert.Equal(HandoffStatus.Completed, snapshot.Handoff.Status);
+                    Assert.DoesNotContain(snapshot.Id, held);
+                    break;
+                default:
+                    Assert.Fail($"{snapshot.Id} is {snapshot.Status}");
+                    break;
+            }
+        }
+        Assert.Equal(snapshots.Count(s => s!.Status == ConversationStatus.Queued), waiting);
+        // Every agent is available with free slots only if nobody waits: no conversation is stranded.
+        if (waiting > 0)
+        {
+            Assert.All(holdings, h => Assert.Equal(h.Profile.Capacity, h.Conversations.Count));
+        }
+    }
+}

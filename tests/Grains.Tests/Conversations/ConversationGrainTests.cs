@@ -1,0 +1,369 @@
+using CxCluster.Grains.Tests.Support;
+using static CxCluster.Grains.Tests.Support.Events;
+
+namespace CxCluster.Grains.Tests.Conversations;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ConversationGrainTests(ClusterFixture fixture)
+{
+    private IConversationGrain NewConversation(string tenant = ClusterFixture.Tenant) =>
+        fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(tenant, $"c-{Guid.NewGuid():N}"));
+
+    private static async Task<EventResult> Send(IConversationGrain conversation, ConversationEvent e)
+    {
+        var outcome = await conversation.Apply(e);
+        Assert.Null(outcome.Refusal);
+        return outcome.Result!;
+    }
+
+    [Fact]
+    public async Task Start_answers_a_disclosure_for_the_channel_and_locale()
+    {
+        var result = await Send(NewConversation(), Started(Channel.Whatsapp, "id-ID"));
+
+        var disclose = Assert.Single(result.Directives);
+        Assert.Equal(DirectiveType.Disclose, disclose.Type);
+        Assert.Equal(Channel.Whatsapp, disclose.Channel);
+        Assert.Equal("id-ID", disclose.Locale);
+        Assert.Contains("AI", disclose.Text);
+        Assert.Contains("Acme", disclose.Text);
+        Assert.Equal(ConversationStatus.Ai, result.Conversation.Status);
+        Assert.False(result.Conversation.Disclosure.Delivered);
+        Assert.Single(result.Conversation.Disclosure.History);
+    }
+
+    [Fact]
+    public async Task Ai_message_before_disclosure_is_delivered_is_preceded_by_the_same_notice()
+    {
+        var conversation = NewConversation();
+        var started = await Send(conversation, Started());
+        var disclosureId = started.Directives[0].DisclosureId;
+
+        var first = await Send(conversation, Ai("How can I help?"));
+        var second = await Send(conversation, Ai("Anything else?"));
+
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], first.Types());
+        Assert.Equal(disclosureId, first.Directives[0].DisclosureId);
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], second.Types());
+        Assert.Equal(disclosureId, second.Directives[0].DisclosureId);
+    }
+
+    [Fact]
+    public async Task Once_delivered_ai_messages_are_allowed_alone()
+    {
+        var conversation = NewConversation();
+        var started = await Send(conversation, Started());
+        var delivered = await Send(conversation, Delivered(started.Directives[0].DisclosureId!, Now.AddSeconds(1)));
+
+        var reply = await Send(conversation, Ai("How can I help?"));
+
+        Assert.Empty(delivered.Directives);
+        Assert.Equal([DirectiveType.AllowAi], reply.Types());
+        Assert.True(reply.Conversation.Disclosure.Delivered);
+        Assert.Equal(Now.AddSeconds(1), reply.Conversation.Disclosure.DeliveredAt);
+        Assert.Equal(Speaker.Ai, reply.Conversation.Transcript[^1].From);
+    }
+
+    [Fact]
+    public async Task A_channel_switch_discloses_again_on_the_new_channel()
+    {
+        var conversation = NewConversation();
+        var started = await Send(conversation, Started(Channel.Chat));
+        await Send(conversation, Delivered(started.Directives[0].DisclosureId!));
+
+        var switched = await Send(conversation, Switched(Channel.Voice));
+        var reply = await Send(conversation, Ai("Hello on the phone"));
+
+        var disclose = Assert.Single(switched.Directives);
+        Assert.Equal(DirectiveType.Disclose, disclose.Type);
+        Assert.Equal(Channel.Voice, disclose.Channel);
+        Assert.NotEqual(started.Directives[0].DisclosureId, disclose.DisclosureId);
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], reply.Types());
+        Assert.Equal(disclose.DisclosureId, reply.Directives[0].DisclosureId);
+        Assert.Equal(2, reply.Conversation.Disclosure.History.Count);
+        Assert.NotNull(reply.Conversation.Disclosure.History[0].DeliveredAt);
+    }
+
+    [Fact]
+    public async Task A_switch_to_the_same_channel_changes_nothing()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started(Channel.Chat));
+
+        var switched = await Send(conversation, Switched(Channel.Chat));
+
+        Assert.Empty(switched.Directives);
+        Assert.Single(switched.Conversation.Disclosure.History);
+    }
+
+    [Fact]
+    public async Task A_first_event_without_start_starts_with_tenant_defaults_and_discloses_first()
+    {
+        var result = await Send(NewConversation(), Ai("Hi there"));
+
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], result.Types());
+        Assert.Equal(Channel.Chat, result.Conversation.Channel);
+        Assert.Equal("en-US", result.Conversation.Locale);
+    }
+
+    [Fact]
+    public async Task Tenant_defaults_differ_per_tenant()
+    {
+        var result = await Send(NewConversation(ClusterFixture.OtherTenant), Customer("halo"));
+
+        Assert.Equal("id-ID", result.Conversation.Locale);
+        Assert.Contains("asisten", result.Directives[0].Text);
+    }
+
+    [Fact]
+    public async Task An_identity_question_gets_an_honest_answer_from_the_ai()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        var answer = await Send(conversation, Customer("wait, am I talking to a robot?"));
+
+        var directive = Assert.Single(answer.Directives);
+        Assert.Equal(DirectiveType.AnswerIdentity, directive.Type);
+        Assert.Contains("AI", directive.Text);
+    }
+
+    [Fact]
+    public async Task A_request_for_a_person_hands_off_at_once_whatever_the_score()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        var result = await Send(conversation, Customer("agent please"));
+
+        var handoff = Assert.Single(result.Directives);
+        Assert.Equal(DirectiveType.Handoff, handoff.Type);
+        Assert.Equal("customer-request", handoff.Reason);
+        Assert.Equal(HandoffStatus.Queued, handoff.HandoffStatus);
+        Assert.True(handoff.QueuePosition >= 1);
+        Assert.NotNull(handoff.Text);
+        Assert.Equal(ConversationStatus.Queued, result.Conversation.Status);
+        Assert.Equal(handoff.QueuePosition, result.Conversation.Handoff.QueuePosition);
+        Assert.Equal(HandoffStatus.Queued, result.Conversation.Handoff.Status);
+        Assert.True(result.Conversation.Trust.Score >= 60);
+    }
+
+    [Fact]
+    public async Task After_a_handoff_ai_messages_are_suppressed()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        await Send(conversation, Customer("I want to talk to a human"));
+
+        var reply = await Send(conversation, Ai("Let me help you with that"));
+
+        var suppress = Assert.Single(reply.Directives);
+        Assert.Equal(DirectiveType.SuppressAi, suppress.Type);
+        Assert.Equal("awaiting-human", suppress.Reason);
+        Assert.DoesNotContain(reply.Conversation.Transcript, t => t.From == Speaker.Ai);
+    }
+
+    [Fact]
+    public async Task Three_no_match_signals_offer_a_human_once_then_hand_off_on_the_threshold()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        var first = await Send(conversation, Signal("nlu.no_match", 1));
+        var second = await Send(conversation, Signal("nlu.no_match", 1));
+        var third = await Send(conversation, Signal("nlu.no_match", 1));
+
+        Assert.Empty(first.Directives);
+        Assert.Equal([DirectiveType.OfferHuman], second.Types());
+        Assert.Equal(TrustBand.Warning, second.Conversation.Trust.Band);
+        var handoff = Assert.Single(third.Directives);
+        Assert.Equal(DirectiveType.Handoff, handoff.Type);
+        Assert.Equal("trust-threshold", handoff.Reason);
+        Assert.Equal(TrustBand.Breached, third.Conversation.Trust.Band);
+        Assert.True(third.Conversation.Trust.Score < 40);
+        Assert.Equal(3, third.Conversation.Trust.Signals.Count);
+    }
+
+    [Fact]
+    public async Task Two_very_negative_sentiments_hand_off()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        await Send(conversation, Signal("sentiment", -0.7));
+        var second = await Send(conversation, Signal("sentiment", -0.8));
+
+        Assert.Contains(second.Directives, d => d.Type == DirectiveType.Handoff && d.Reason == "trust-threshold");
+    }
+
+    [Fact]
+    public async Task The_same_message_three_times_hands_off()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        await Send(conversation, Customer("My refund has not arrived"));
+        var second = await Send(conversation, Customer("my refund has not arrived."));
+        var third = await Send(conversation, Customer("My refund has not arrived"));
+
+        Assert.DoesNotContain(second.Directives, d => d.Type == DirectiveType.Handoff);
+        Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.Reason == "trust-threshold");
+    }
+
+    [Fact]
+    public async Task Old_trouble_weighs_less_than_new()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        await Send(conversation, Signal("nlu.no_match", 1, Now));
+        await Send(conversation, Signal("nlu.no_match", 1, Now));
+        var later = await Send(conversation, Signal("nlu.no_match", 1, Now.AddHours(1)));
+
+        Assert.DoesNotContain(later.Directives, d => d.Type == DirectiveType.Handoff);
+        Assert.Equal(ConversationStatus.Ai, later.Conversation.Status);
+    }
+
+    [Fact]
+    public async Task A_repeated_event_id_returns_the_first_answer_and_changes_nothing()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        var message = Customer("am I talking to a bot?");
+
+        var first = await Send(conversation, message);
+        var again = await Send(conversation, message with { Text = "something else entirely" });
+
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.Directives, again.Directives);
+        Assert.Equal(first.Conversation.Transcript.Count, again.Conversation.Transcript.Count);
+        Assert.Equal(first.Conversation.Trust.Score, again.Conversation.Trust.Score);
+    }
+
+    [Fact]
+    public async Task Events_after_the_end_are_refused_as_a_conflict_and_change_nothing()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        await Send(conversation, Ended());
+        var before = await conversation.GetSnapshot();
+
+        var outcome = await conversation.Apply(Customer("hello?"));
+        var after = await conversation.GetSnapshot();
+
+        Assert.Equal(RefusalKind.Conflict, outcome.Refusal?.Kind);
+        Assert.Equal(ConversationStatus.Ended, after!.Status);
+        Assert.Equal(before!.Transcript.Count, after.Transcript.Count);
+    }
+
+    [Fact]
+    public async Task An_unknown_disclosure_id_is_refused_naming_the_field()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        var outcome = await conversation.Apply(Delivered("dsc-99"));
+
+        Assert.Equal(RefusalKind.Invalid, outcome.Refusal?.Kind);
+        Assert.Equal("disclosureId", outcome.Refusal?.Field);
+    }
+
+    [Fact]
+    public async Task An_agent_not_assigned_cannot_write_into_the_conversation()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        var outcome = await conversation.Apply(Agent("stranger", "hello"));
+
+        Assert.Equal(RefusalKind.Conflict, outcome.Refusal?.Kind);
+        Assert.Equal("agentId", outcome.Refusal?.Field);
+    }
+
+    [Fact]
+    public async Task The_transcript_is_redacted_and_bounded()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        var result = await Send(conversation, Customer("call me on +62 812-3456-7890 or mail budi@example.co.id"));
+        for (var i = 0; i < 25; i++)
+        {
+            result = await Send(conversation, Customer($"message number {i}"));
+        }
+
+        Assert.Equal(20, result.Conversation.Transcript.Count);
+        var snapshot = await conversation.GetSnapshot();
+        Assert.DoesNotContain(snapshot!.Transcript, t => t.Text.Contains("812") || t.Text.Contains("budi@"));
+    }
+
+    [Fact]
+    public async Task The_personal_data_is_redacted_before_it_is_stored()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        var result = await Send(conversation, Customer("my card is 4111 1111 1111 1111, NIK 3201234567890001"));
+
+        var text = result.Conversation.Transcript[^1].Text;
+        Assert.Contains("[card]", text);
+        Assert.DoesNotContain("4111", text);
+        Assert.DoesNotContain("3201234567890001", text);
+    }
+
+    [Fact]
+    public async Task Erasing_removes_personal_data_and_keeps_the_proof_of_disclosure()
+    {
+        var conversation = NewConversation();
+        var started = await Send(conversation, Started());
+        await Send(conversation, Delivered(started.Directives[0].DisclosureId!));
+        await Send(conversation, Customer("my name is Budi and I live in Bandung"));
+
+        Assert.True(await conversation.Erase());
+        var snapshot = await conversation.GetSnapshot();
+
+        Assert.Empty(snapshot!.Transcript);
+        Assert.Equal(ConversationStatus.Ended, snapshot.Status);
+        var proof = Assert.Single(snapshot.Disclosure.History);
+        Assert.Equal(started.Directives[0].DisclosureId, proof.DisclosureId);
+        Assert.NotNull(proof.DeliveredAt);
+    }
+
+    [Fact]
+    public async Task A_conversation_never_started_has_no_snapshot_and_nothing_to_erase()
+    {
+        var conversation = NewConversation();
+
+        Assert.Null(await conversation.GetSnapshot());
+        Assert.False(await conversation.Erase());
+        Assert.Null(await conversation.GetSnapshot());
+    }
+
+    [Fact]
+    public async Task Tenants_never_share_a_conversation()
+    {
+        var id = $"c-{Guid.NewGuid():N}";
+        var acme = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(ClusterFixture.Tenant, id));
+        var globex = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(ClusterFixture.OtherTenant, id));
+
+        await Send(acme, Customer("secret order 12345"));
+
+        Assert.Null(await globex.GetSnapshot());
+    }
+
+    [Fact]
+    public async Task A_batch_applies_in_order_and_each_event_stands_alone()
+    {
+        var conversation = NewConversation();
+        var started = Started();
+
+        var outcomes = await conversation.ApplyAll([started, Delivered("nope"), Ai("Hello"), Ended(), Customer("late")]);
+
+        Assert.NotNull(outcomes[0].Result);
+        Assert.Equal(RefusalKind.Invalid, outcomes[1].Refusal?.Kind);
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], outcomes[2].Result!.Types());
+        Assert.NotNull(outcomes[3].Result);
+        Assert.Equal(RefusalKind.Conflict, outcomes[4].Refusal?.Kind);
+    }
+}

@@ -1,0 +1,169 @@
+using CxCluster.Grains.Conversations;
+using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Tenants;
+using static CxCluster.Grains.Tests.Support.Events;
+
+namespace CxCluster.Grains.Tests.Disclosure;
+
+/// <summary>The disclosure rules on their own: the pure conversation rules, no cluster.</summary>
+public sealed class DisclosureRulesTests
+{
+    private readonly ConversationState _state = new();
+    private readonly ConversationRules _rules;
+
+    public DisclosureRulesTests()
+    {
+        var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }]);
+        _rules = new ConversationRules(_state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
+    }
+
+    private IReadOnlyList<Directive> Apply(ConversationEvent e)
+    {
+        var decision = _rules.Apply(e);
+        Assert.Null(decision.Refusal);
+        return decision.Directives;
+    }
+
+    [Fact]
+    public void The_notice_always_goes_before_the_first_ai_message()
+    {
+        var directives = Apply(Ai("Halo, ada yang bisa dibantu?"));
+
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], directives.Select(d => d.Type));
+    }
+
+    [Fact]
+    public void The_notice_is_repeated_with_the_same_id_until_delivered()
+    {
+        var start = Apply(Started(Channel.Chat, "id-ID")).Single();
+
+        var first = Apply(Ai("a"));
+        var second = Apply(Ai("b"));
+        Apply(Delivered(start.DisclosureId!));
+        var third = Apply(Ai("c"));
+
+        Assert.Equal(start.DisclosureId, first[0].DisclosureId);
+        Assert.Equal(start.DisclosureId, second[0].DisclosureId);
+        Assert.Equal([DirectiveType.AllowAi], third.Select(d => d.Type));
+    }
+
+    [Fact]
+    public void Delivery_of_an_old_notice_does_not_cover_the_new_channel()
+    {
+        var chat = Apply(Started(Channel.Chat, "id-ID")).Single();
+        var voice = Apply(Switched(Channel.Voice)).Single();
+
+        Apply(Delivered(chat.DisclosureId!));
+        var reply = Apply(Ai("halo"));
+
+        Assert.Equal(DirectiveType.Disclose, reply[0].Type);
+        Assert.Equal(voice.DisclosureId, reply[0].DisclosureId);
+        Assert.False(_rules.DisclosureDelivered);
+    }
+
+    [Fact]
+    public void The_voice_notice_is_worded_for_voice()
+    {
+        var chat = Apply(Started(Channel.Chat, "id-ID")).Single();
+        var voice = Apply(Switched(Channel.Voice)).Single();
+
+        Assert.NotEqual(chat.Text, voice.Text);
+        Assert.Contains("suara", voice.Text);
+    }
+
+    [Fact]
+    public void While_a_human_is_in_charge_a_switch_discloses_nothing_and_the_takeover_discloses_on_the_new_channel()
+    {
+        var start = Apply(Started(Channel.Chat, "id-ID")).Single();
+        Apply(Delivered(start.DisclosureId!));
+        var handoff = _rules.OpenHandoff("customer-request", Now);
+        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now);
+
+        var switched = Apply(Switched(Channel.Whatsapp));
+        _rules.TakeOver(Now.AddMinutes(5));
+        var next = Apply(Customer("halo lagi"));
+
+        Assert.Empty(switched);
+        var disclose = Assert.Single(next);
+        Assert.Equal(DirectiveType.Disclose, disclose.Type);
+        Assert.Equal(Channel.Whatsapp, disclose.Channel);
+        Assert.Equal(ConversationStatus.Ai, _state.Status);
+    }
+
+    [Fact]
+    public void After_the_takeover_the_notice_is_announced_once_and_repeated_before_ai_messages_until_delivered()
+    {
+        var start = Apply(Started(Channel.Chat, "en-US")).Single();
+        Apply(Delivered(start.DisclosureId!));
+        var handoff = _rules.OpenHandoff("customer-request", Now);
+        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sam" }, Now);
+        _rules.TakeOver(Now);
+
+        var first = Apply(Ai("I am back"));
+        var second = Apply(Ai("Anything else?"));
+
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], first.Select(d => d.Type));
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], second.Select(d => d.Type));
+        Assert.Equal(first[0].DisclosureId, second[0].DisclosureId);
+        Assert.NotEqual(start.DisclosureId, first[0].DisclosureId);
+    }
+
+    [Fact]
+    public void The_identity_answer_names_the_human_agent_while_one_is_in_charge()
+    {
+        Apply(Started(Channel.Chat, "id-ID"));
+        var handoff = _rules.OpenHandoff("customer-request", Now);
+        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now);
+
+        var answer = Apply(Customer("ini bot ya?")).Single();
+
+        Assert.Equal(DirectiveType.AnswerIdentity, answer.Type);
+        Assert.Contains("Sari", answer.Text);
+        Assert.Contains("manusia", answer.Text);
+    }
+
+    [Fact]
+    public void A_locale_without_texts_falls_back_to_its_language_then_to_the_tenant_default()
+    {
+        var british = Apply(Started(Channel.Chat, "en-GB")).Single();
+        var other = new ConversationRules(new ConversationState(), new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" },
+            new CustomerTexts(new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }])), new ConversationOptions());
+        var french = other.Apply(Started(Channel.Chat, "fr-FR")).Directives.Single();
+
+        Assert.Contains("You are chatting", british.Text);
+        Assert.Equal("en-GB", british.Locale);
+        Assert.Contains("Anda sedang berbicara", french.Text);
+    }
+
+    [Fact]
+    public void A_tenant_text_overrides_the_built_in_one_for_its_locale_only()
+    {
+        var policy = new TenantPolicy
+        {
+            TenantId = "bank",
+            BrandName = "Bank Nusantara",
+            DefaultLocale = "id-ID",
+            Texts = new Dictionary<string, CustomerTextSet>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["id"] = new() { Disclosure = "{brand}: ini asisten AI." },
+            },
+        };
+        var texts = new CustomerTexts(new TenantDirectory([policy]));
+
+        Assert.Equal("Bank Nusantara: ini asisten AI.", texts.For("bank", "id-ID").Disclosure(Channel.Chat));
+        Assert.Contains("Bank Nusantara", texts.For("bank", "en-US").Disclosure(Channel.Chat));
+        Assert.StartsWith("Hi!", texts.For("bank", "en-US").Disclosure(Channel.Chat));
+    }
+
+    [Fact]
+    public void A_refused_event_changes_nothing()
+    {
+        Apply(Started(Channel.Chat, "id-ID"));
+        var before = (_state.Disclosures.Count, _state.Transcript.Count, _state.Status);
+
+        var decision = _rules.Apply(Delivered("dsc-404"));
+
+        Assert.Equal("disclosureId", decision.Refusal?.Field);
+        Assert.Equal(before, (_state.Disclosures.Count, _state.Transcript.Count, _state.Status));
+    }
+}

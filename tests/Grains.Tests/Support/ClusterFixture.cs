@@ -1,0 +1,52 @@
+using CxCluster.Grains;
+using Microsoft.Extensions.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace CxCluster.Grains.Tests.Support;
+
+/// <summary>A real two-silo Orleans cluster in this process, with the CxCluster grains on in-memory storage.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const string Tenant = "acme";
+    public const string OtherTenant = "globex";
+
+    public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"Tenants:{Tenant}:BrandName"] = "Acme",
+            [$"Tenants:{Tenant}:DefaultChannel"] = "chat",
+            [$"Tenants:{Tenant}:DefaultLocale"] = "en-US",
+            [$"Tenants:{OtherTenant}:DefaultLocale"] = "id-ID",
+            ["Conversations:TranscriptTurns"] = "20",
+        })
+        .Build();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(CxStorage.Name);
+            silo.AddCxClusterGrains(Configuration);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

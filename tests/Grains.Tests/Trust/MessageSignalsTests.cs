@@ -1,0 +1,432 @@
+using System.Text;
+using CxCluster.Grains.Trust;
+
+namespace CxCluster.Grains.Tests.Trust;
+
+public sealed class MessageSignalsTests
+{
+    // ------------------------------------------------------------ asking for a person
+
+    [Theory]
+    [InlineData("saya mau bicara dengan CS")]
+    [InlineData("mau ngomong sama orang dong")]
+    [InlineData("minta agen")]
+    [InlineData("hubungkan ke cs")]
+    [InlineData("sambungkan ke petugas")]
+    [InlineData("cs dong")]
+    [InlineData("panggil operator")]
+    [InlineData("bisa bicara dengan manusia?")]
+    [InlineData("gak mau sama bot, mau orang")]
+    [InlineData("Saya ingin berbicara dengan customer service")]
+    [InlineData("tolong sambungkan saya dengan agen manusia")]
+    [InlineData("pengen ngomong ama org beneran")]
+    [InlineData("tlg hubungin ke cs ya kak")]
+    [InlineData("bisa disambungkan ke cs?")]
+    [InlineData("aku butuh cs sekarang")]
+    [InlineData("halo kak, cs dong")]
+    [InlineData("bukan bot, orang beneran dong")]
+    [InlineData("ada cs yang bisa bantu?")]
+    [InlineData("CS!!!")]
+    [InlineData("csss donggg")]
+    [InlineData("gw mau ngmg sm cs")]
+    [InlineData("oper ke cs aja")]
+    [InlineData("minta cs nya dong")]
+    public void Indonesian_requests_for_a_person_are_recognized(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("agent please")]
+    [InlineData("talk to a human")]
+    [InlineData("I want to speak to a real person")]
+    [InlineData("connect me to an agent")]
+    [InlineData("representative")]
+    [InlineData("live agent")]
+    [InlineData("human please")]
+    [InlineData("agent")]
+    [InlineData("operator")]
+    [InlineData("cs")]
+    [InlineData("human")]
+    [InlineData("Agent.")]
+    [InlineData("pleaseee agent")]
+    [InlineData("Can I talk to someone?")]
+    [InlineData("I'd like to speak with a customer service representative")]
+    [InlineData("let me talk to your manager")]
+    [InlineData("transfer me to a human")]
+    [InlineData("I need a human")]
+    [InlineData("get me a real person now")]
+    [InlineData("Why can't I talk to a human?")]
+    [InlineData("no bots, human please")]
+    [InlineData("is there a human I can talk to?")]
+    [InlineData("How do I speak with an agent")]
+    public void English_requests_for_a_person_are_recognized(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("I am a real person")]
+    [InlineData("my agent code is 123")]
+    [InlineData("the human resources department sent me a letter")]
+    [InlineData("orangnya sudah datang")]
+    [InlineData("are you a human?")]
+    [InlineData("am I talking to a real person?")]
+    [InlineData("ini orang beneran?")]
+    [InlineData("human?")]
+    [InlineData("saya sudah bicara dengan cs kemarin")]
+    [InlineData("I don't want to talk to a human")]
+    [InlineData("saya tidak perlu cs")]
+    [InlineData("terima kasih cs")]
+    [InlineData("thanks agent")]
+    [InlineData("minta nomor cs")]
+    [InlineData("saya mau jadi agen pulsa")]
+    [InlineData("saya mau orang tua saya yang ambil paketnya")]
+    [InlineData("I talk to people all day")]
+    [InlineData("someone please help")]
+    [InlineData("what is the cs number")]
+    [InlineData("saldo saya belum masuk")]
+    [InlineData("")]
+    public void Other_mentions_of_people_are_not_requests(string text)
+    {
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    // ------------------------------------------------------------ asking who is there
+
+    [Theory]
+    [InlineData("ini bot ya?")]
+    [InlineData("apakah ini bot?")]
+    [InlineData("kamu robot?")]
+    [InlineData("anda manusia atau mesin?")]
+    [InlineData("saya lagi ngomong sama bot ya?")]
+    [InlineData("ini orang beneran?")]
+    [InlineData("ini chat otomatis ya")]
+    [InlineData("Kak, kamu bot atau manusia sih?")]
+    [InlineData("apakah saya bicara dengan manusia?")]
+    [InlineData("km bot ya")]
+    [InlineData("ini yg bales bot ya?")]
+    [InlineData("jadi ini bot?")]
+    [InlineData("bot ya?")]
+    [InlineData("siapa ini?")]
+    [InlineData("kamu siapa?")]
+    [InlineData("dengan siapa saya bicara?")]
+    [InlineData("apakah cs ini bot?")]
+    [InlineData("kamu beneran orang?")]
+    public void Indonesian_questions_about_who_is_talking_are_recognized(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity);
+    }
+
+    [Theory]
+    [InlineData("am I talking to a robot?")]
+    [InlineData("are you a bot")]
+    [InlineData("is this an AI?")]
+    [InlineData("are you human?")]
+    [InlineData("am I talking to a real person?")]
+    [InlineData("is this automated?")]
+    [InlineData("r u a bot")]
+    [InlineData("Are you a real human or a bot?")]
+    [InlineData("is this an A.I.?")]
+    [InlineData("you're a bot, aren't you?")]
+    [InlineData("Hey, are you a machine?")]
+    [InlineData("is this chat automated?")]
+    [InlineData("Is this... a bot?")]
+    [InlineData("talking to a human?")]
+    [InlineData("human or bot?")]
+    [InlineData("who am I talking to?")]
+    [InlineData("who are you?")]
+    [InlineData("are you a bot? I want a human")]
+    [InlineData("I think you are a bot")]
+    [InlineData("ARE YOU A BOTTT???")]
+    public void English_questions_about_who_is_talking_are_recognized(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity);
+    }
+
+    [Theory]
+    [InlineData("my robot vacuum is broken")]
+    [InlineData("is this robot vacuum under warranty?")]
+    [InlineData("the bot in your app crashed")]
+    [InlineData("saya beli robot mainan")]
+    [InlineData("AI camera not working")]
+    [InlineData("saya mau bicara dengan CS")]
+    [InlineData("I am a real person")]
+    [InlineData("Can I talk to a human?")]
+    [InlineData("bisa bicara dengan manusia?")]
+    [InlineData("agent please")]
+    [InlineData("my son loves this robot")]
+    [InlineData("thank you robot")]
+    [InlineData("apakah transfer ini otomatis?")]
+    [InlineData("apakah ini mesin cuci yang baru?")]
+    [InlineData("kamu orang mana?")]
+    [InlineData("ini siapa yang kirim paketnya?")]
+    [InlineData("this AI is useless")]
+    [InlineData("are you an agent?")]
+    [InlineData("I talk to humans for a living")]
+    [InlineData("saldo saya belum masuk")]
+    public void Other_mentions_of_bots_and_people_are_not_identity_questions(string text)
+    {
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity);
+    }
+
+    [Fact]
+    public void A_message_can_both_ask_who_is_there_and_ask_for_a_person()
+    {
+        var analysis = MessageSignals.Analyze("ini bot ya? saya mau bicara dengan orang beneran");
+
+        Assert.True(analysis.AsksIdentity);
+        Assert.True(analysis.AsksForHuman);
+    }
+
+    // ------------------------------------------------------------ tone
+
+    [Theory]
+    [InlineData("saya kecewa")]
+    [InlineData("jawabannya tidak membantu")]
+    [InlineData("gak jelas banget")]
+    [InlineData("payah")]
+    [InlineData("parah sih ini")]
+    [InlineData("aplikasinya lemot")]
+    [InlineData("ribet amat")]
+    [InlineData("nyebelin")]
+    [InlineData("percuma nanya di sini")]
+    [InlineData("bukan itu maksud saya")]
+    [InlineData("saya tidak ngerti")]
+    [InlineData("ga nyambung")]
+    [InlineData("tidak bisa membantu sama sekali")]
+    [InlineData("sia-sia")]
+    [InlineData("muter2 terus")]
+    [InlineData("kecewaaa")]
+    [InlineData("useless")]
+    [InlineData("this is not helpful")]
+    [InlineData("terrible service")]
+    [InlineData("what a waste of time")]
+    [InlineData("you don't understand")]
+    [InlineData("I'm so disappointed")]
+    [InlineData("I am frustrated")]
+    [InlineData("that makes no sense")]
+    [InlineData("that's not what I asked")]
+    [InlineData("thanks for nothing")]
+    [InlineData("I'm fed up with this")]
+    public void Negative_words_and_phrases_are_recognized(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).Negative);
+    }
+
+    [Theory]
+    [InlineData("saldo saya belum masuk")]
+    [InlineData("bukan itu saja, saya juga mau tanya promo")]
+    [InlineData("jelas, terima kasih")]
+    [InlineData("that was helpful")]
+    [InlineData("I don't need help anymore")]
+    [InlineData("no problem")]
+    [InlineData("my order number is 12345")]
+    public void Ordinary_messages_are_not_negative(string text)
+    {
+        Assert.False(MessageSignals.Analyze(text).Negative);
+    }
+
+    [Theory]
+    [InlineData("dasar bodoh")]
+    [InlineData("bego")]
+    [InlineData("goblok lu")]
+    [InlineData("tolol")]
+    [InlineData("anjing")]
+    [InlineData("bangsat")]
+    [InlineData("kampret")]
+    [InlineData("brengsek")]
+    [InlineData("sialan")]
+    [InlineData("dasar bot")]
+    [InlineData("bodohhh")]
+    [InlineData("stupid bot")]
+    [InlineData("you idiot")]
+    [InlineData("this is dumb")]
+    [InlineData("moron")]
+    [InlineData("what the fuck")]
+    [InlineData("f*ck this")]
+    [InlineData("this is bullshit")]
+    [InlineData("shut up")]
+    [InlineData("wtf")]
+    public void Abuse_and_profanity_are_recognized(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).Abusive);
+    }
+
+    [Theory]
+    [InlineData("I live in Scunthorpe")]
+    [InlineData("my class assignment")]
+    [InlineData("the assistant helped me pass")]
+    [InlineData("saya mau pesan cocktail")]
+    [InlineData("anjingnya lucu")]
+    [InlineData("Mississippi")]
+    [InlineData("bodo amat")]
+    [InlineData("saya mau tanya soal tagihan")]
+    public void Words_that_merely_contain_abuse_are_not_abusive(string text)
+    {
+        Assert.False(MessageSignals.Analyze(text).Abusive);
+    }
+
+    [Theory]
+    [InlineData("SAYA MAU BICARA DENGAN CS", true)]
+    [InlineData("WHY IS THIS NOT WORKING", true)]
+    [InlineData("ABCDEFgh", true)]
+    [InlineData("ABCDEfgh", false)]
+    [InlineData("ABCDEFG", false)]
+    [InlineData("OK", false)]
+    [InlineData("Halo CS, saldo BCA saya belum masuk", false)]
+    [InlineData("12345678 !!!", false)]
+    public void Shouting_is_mostly_capitals_over_at_least_eight_letters(string text, bool expected)
+    {
+        Assert.Equal(expected, MessageSignals.Analyze(text).Shouting);
+    }
+
+    [Theory]
+    [InlineData("kenapa belum masuk!!!", true)]
+    [InlineData("why!!!!", true)]
+    [InlineData("hello!!1", true)]
+    [InlineData("serius?!?!", true)]
+    [InlineData("what!?!", true)]
+    [InlineData("really!!", false)]
+    [InlineData("what???", false)]
+    [InlineData("??!", false)]
+    [InlineData("Hello! Hi! Yes!", false)]
+    [InlineData("no marks at all", false)]
+    public void Exclaiming_is_a_run_of_three_or_more_marks_with_at_least_two_bangs(string text, bool expected)
+    {
+        Assert.Equal(expected, MessageSignals.Analyze(text).Exclaiming);
+    }
+
+    [Theory]
+    [InlineData("terima kasih")]
+    [InlineData("Terima kasih banyak ya kak")]
+    [InlineData("terimakasih")]
+    [InlineData("makasih")]
+    [InlineData("makasi kak")]
+    [InlineData("mksh")]
+    [InlineData("trims")]
+    [InlineData("thx")]
+    [InlineData("thanks!")]
+    [InlineData("thank you so much")]
+    [InlineData("Thank u")]
+    [InlineData("ty")]
+    [InlineData("tq min")]
+    [InlineData("I appreciate it")]
+    [InlineData("makasihhh")]
+    public void Thanks_are_recognized(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).Thanks);
+    }
+
+    [Theory]
+    [InlineData("no thanks")]
+    [InlineData("thanks for nothing")]
+    [InlineData("gak, makasih")]
+    [InlineData("kasih tahu saya")]
+    [InlineData("thank god it arrived")]
+    [InlineData("typo")]
+    public void Declined_sarcastic_or_look_alike_thanks_are_not_thanks(string text)
+    {
+        Assert.False(MessageSignals.Analyze(text).Thanks);
+    }
+
+    [Fact]
+    public void An_abusive_shouted_message_with_exclamations_sets_all_three_anger_flags()
+    {
+        var analysis = MessageSignals.Analyze("STUPID BOT!!!");
+
+        Assert.True(analysis.Abusive);
+        Assert.True(analysis.Shouting);
+        Assert.True(analysis.Exclaiming);
+    }
+
+    [Theory]
+    [InlineData("saldo saya belum masuk")]
+    [InlineData("Saya mau cek status pesanan 12345")]
+    [InlineData("What time do you open tomorrow?")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("😀👍")]
+    public void A_neutral_message_raises_no_flag(string text)
+    {
+        Assert.Equal(MessageAnalysis.Neutral, MessageSignals.Analyze(text));
+    }
+
+    [Fact]
+    public void A_very_long_message_is_analyzed()
+    {
+        string text = string.Concat(Enumerable.Repeat("saldo saya belum masuk, ", 600)) + "minta agen";
+
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Fact]
+    public void A_word_longer_than_any_known_word_is_ignored()
+    {
+        string text = new string('a', 500) + " agent";
+
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Fact]
+    public void Analyze_refuses_null()
+    {
+        Assert.Throws<ArgumentNullException>(() => MessageSignals.Analyze(null!));
+    }
+
+    // ------------------------------------------------------------ fingerprint
+
+    [Theory]
+    [InlineData("Saldo saya belum masuk!!", "saldo saya   belum masuk")]
+    [InlineData("SALDO SAYA BELUM MASUK", "saldo saya belum masuk")]
+    [InlineData("  saldo, saya. belum? masuk...", "saldo saya belum masuk")]
+    [InlineData("saldo\tsaya\nbelum masuk", "saldo saya belum masuk")]
+    [InlineData("don't", "dont")]
+    [InlineData("tolooong", "tolong")]
+    public void Fingerprint_ignores_case_punctuation_and_white_space(string a, string b)
+    {
+        Assert.Equal(MessageSignals.Fingerprint(a), MessageSignals.Fingerprint(b));
+    }
+
+    [Theory]
+    [InlineData("saldo saya belum masuk", "saldo saya sudah masuk")]
+    [InlineData("saldo saya", "saldosaya")]
+    [InlineData("order 1000", "order 10000")]
+    public void Fingerprint_tells_different_messages_apart(string a, string b)
+    {
+        Assert.NotEqual(MessageSignals.Fingerprint(a), MessageSignals.Fingerprint(b));
+    }
+
+    [Fact]
+    public void Fingerprint_is_FNV_1a_over_the_normalized_UTF8_text_and_so_stable_across_processes()
+    {
+        ulong expected = ReferenceFnv1a("saldo saya belum masuk");
+
+        Assert.Equal(15555046095277528286UL, expected);
+        Assert.Equal(expected, MessageSignals.Fingerprint("Saldo saya belum masuk!!"));
+    }
+
+    [Fact]
+    public void Fingerprint_of_non_ASCII_text_hashes_its_UTF8_bytes()
+    {
+        Assert.Equal(ReferenceFnv1a("café ü"), MessageSignals.Fingerprint("Café, Ü!"));
+    }
+
+    [Fact]
+    public void Fingerprint_of_text_without_words_is_the_FNV_offset_basis()
+    {
+        Assert.Equal(14695981039346656037UL, MessageSignals.Fingerprint("?!  ..."));
+    }
+
+    private static ulong ReferenceFnv1a(string normalized)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in Encoding.UTF8.GetBytes(normalized))
+        {
+            hash ^= b;
+            hash *= 1099511628211UL;
+        }
+
+        return hash;
+    }
+}
