@@ -12,7 +12,7 @@ dotnet build CxCluster.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 
 export Cluster__SiloPort="$silo_port" Cluster__GatewayPort="$gateway_port" Cluster__GatewayPorts__0="$gateway_port"
 
-dotnet src/Silo/bin/Release/net10.0/CxCluster.Silo.dll &
+(cd src/Silo/bin/Release/net10.0 && exec dotnet CxCluster.Silo.dll) &
 silo=$!
 trap 'kill "$silo" 2>/dev/null || true; wait "$silo" 2>/dev/null || true' EXIT INT TERM
 
@@ -23,4 +23,5 @@ for _ in $(seq 1 120); do
 done
 
 echo "CxCluster API on http://127.0.0.1:$api_port  (embedded default: tenant demo, key demo-key)"
-dotnet src/Api/bin/Release/net10.0/CxCluster.Api.dll --urls "http://127.0.0.1:$api_port"
+cd src/Api/bin/Release/net10.0
+dotnet CxCluster.Api.dll --urls "http://127.0.0.1:$api_port"

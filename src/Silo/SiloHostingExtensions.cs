@@ -1,4 +1,5 @@
 using CxCluster.Grains;
+using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -41,6 +42,11 @@ public static class SiloHostingExtensions
             logger.LogInformation(
                 "CxCluster silo up: silo port {SiloPort}, gateway port {GatewayPort}, tenants {Tenants}",
                 endpoints.Value.SiloPort, endpoints.Value.GatewayPort, string.Join(", ", tenants.TenantIds));
+            if (tenants.IsEmbeddedDefault)
+            {
+                logger.LogWarning("No tenants configured: serving the embedded default tenant '{Tenant}' (API key demo-key). Configure Tenants:* for anything but a demo.",
+                    TenantDirectory.DemoTenantId);
+            }
             return Task.CompletedTask;
         }
 

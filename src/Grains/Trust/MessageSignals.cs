@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Text;
 
 namespace CxCluster.Grains.Trust;
 
@@ -16,6 +17,9 @@ public static class MessageSignals
 {
     /// <summary>Words longer than this are never in the lexicon, so they are not looked up.</summary>
     private const int MaxWordLength = 40;
+
+    /// <summary>At most this many modifiers are read on each side of a term ("a real live human being"); it keeps every message linear.</summary>
+    private const int MaxModifiers = 4;
 
     private const ulong FnvOffsetBasis = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
@@ -63,7 +67,8 @@ public static class MessageSignals
     /// <summary>
     /// A stable 64-bit FNV-1a hash of the message's normalized form (lower case, letters and digits only, words
     /// separated by one space, letters repeated three or more times collapsed), hashed as UTF-8. It is the same in
-    /// every process and run, and ignores case, punctuation and white space.
+    /// every process and run, and ignores case, punctuation and white space. A message without any letter or digit
+    /// ("👍", "???") is hashed over its characters other than white space, so different symbols stay different.
     /// </summary>
     public static ulong Fingerprint(string text)
     {
@@ -108,6 +113,27 @@ public static class MessageSignals
 
             emitted = true;
             i += run;
+        }
+
+        return emitted ? hash : HashSymbols(text);
+    }
+
+    private static ulong HashSymbols(string text)
+    {
+        ulong hash = FnvOffsetBasis;
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune))
+            {
+                continue;
+            }
+
+            int length = Rune.ToLowerInvariant(rune).EncodeToUtf8(utf8);
+            for (int k = 0; k < length; k++)
+            {
+                hash = HashByte(hash, utf8[k]);
+            }
         }
 
         return hash;
@@ -416,9 +442,11 @@ public static class MessageSignals
         return Is(t, e, Cat.Question);
     }
 
+    /// <summary>A '?' ends the clause within a few words after position <paramref name="e"/>.</summary>
     private static bool ClauseEndsWithQuestion(ReadOnlySpan<Lex> t, int e)
     {
-        while (e < t.Length && !Is(t, e, Cat.Edge))
+        int limit = Math.Min(t.Length, e + 12);
+        while (e < limit && !Is(t, e, Cat.Edge))
         {
             e++;
         }
@@ -426,24 +454,52 @@ public static class MessageSignals
         return Is(t, e, Cat.Question);
     }
 
-    private static int ClauseStart(ReadOnlySpan<Lex> t, int i)
+    /// <summary>
+    /// Every other word of the mention's clause is a filler. Scans outwards and stops at the first other word, so
+    /// it costs little however long the message. <paramref name="end"/> is the clause's closing edge.
+    /// </summary>
+    private static bool OnlyFillerAround(ReadOnlySpan<Lex> t, Mention m, Cat filler, out int end)
     {
-        while (i > 0 && !Is(t, i - 1, Cat.Edge))
+        end = m.End;
+        for (int k = m.Start - 1; !IsEdge(t, k); k--)
         {
-            i--;
+            if (!Is(t, k, filler))
+            {
+                return false;
+            }
         }
 
-        return i;
+        for (; !IsEdge(t, end); end++)
+        {
+            if (!Is(t, end, filler))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static int ClauseEnd(ReadOnlySpan<Lex> t, int i)
+    /// <summary>Some word of the mention's clause, outside the mention, plays one of <paramref name="cats"/>.</summary>
+    private static bool HasAround(ReadOnlySpan<Lex> t, Mention m, int end, Cat cats)
     {
-        while (i < t.Length && !Is(t, i, Cat.Edge))
+        for (int k = m.Start - 1; !IsEdge(t, k); k--)
         {
-            i++;
+            if (Is(t, k, cats))
+            {
+                return true;
+            }
         }
 
-        return i;
+        for (int k = m.End; k < end; k++)
+        {
+            if (Is(t, k, cats))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // ---------------------------------------------------------------- asking for a person
@@ -505,14 +561,14 @@ public static class MessageSignals
 
         bool real = false;
         int s = start - 1;
-        while (Is(t, s, Cat.Article | Cat.Real | Cat.Human))
+        while (s > start - 1 - MaxModifiers && Is(t, s, Cat.Article | Cat.Real | Cat.Human))
         {
             real |= Is(t, s, Cat.Real | Cat.Human);
             s--;
         }
 
         int e = i + 1;
-        while (Is(t, e, Cat.Real | Cat.Human | Cat.Clitic))
+        while (e < i + 1 + MaxModifiers && Is(t, e, Cat.Real | Cat.Human | Cat.Clitic))
         {
             real |= Is(t, e, Cat.Real | Cat.Human);
             e++;
@@ -522,11 +578,11 @@ public static class MessageSignals
         return true;
     }
 
-    /// <summary>"hubungkan ke cs", "sambungkan saya dengan petugas", "connect me to an agent", "transfer me to a human".</summary>
+    /// <summary>"hubungkan ke cs", "sambungkan saya dengan petugas", "connect me to an agent", "escalate this to a manager".</summary>
     private static bool ConnectRequest(ReadOnlySpan<Lex> t, Mention m)
     {
         int j = m.Start - 1;
-        for (int steps = 0; steps < 4 && Is(t, j, Cat.To | Cat.With | Cat.Me | Cat.Article | Cat.Polite); steps++)
+        for (int steps = 0; steps < 4 && Is(t, j, Cat.To | Cat.With | Cat.Me | Cat.You | Cat.Article | Cat.Polite); steps++)
         {
             j--;
         }
@@ -615,23 +671,12 @@ public static class MessageSignals
     private static bool BareRequest(ReadOnlySpan<Lex> t, Mention m)
     {
         const Cat filler = Cat.Polite | Cat.Greeting | Cat.Real | Cat.Article | Cat.Desire | Cat.Call;
-        int from = ClauseStart(t, m.Start);
-        int to = ClauseEnd(t, m.End);
-        bool support = m.Real;
-        for (int k = from; k < to; k++)
+        if (!OnlyFillerAround(t, m, filler, out int to))
         {
-            if (k >= m.Start && k < m.End)
-            {
-                continue;
-            }
-
-            if (!Is(t, k, filler))
-            {
-                return false;
-            }
-
-            support |= Is(t, k, Cat.Polite | Cat.Desire | Cat.Call);
+            return false;
         }
+
+        bool support = m.Real || HasAround(t, m, to, Cat.Polite | Cat.Desire | Cat.Call);
 
         // "human?" on its own asks who is there; "cs?" asks for one.
         if (m.Kind != Kind.Agent && Is(t, to, Cat.Question))
@@ -664,6 +709,12 @@ public static class MessageSignals
     {
         for (int i = 0; i < t.Length; i++)
         {
+            // "are you real?", "kamu nyata?"
+            if (Is(t, i, Cat.RealAdj) && Is(t, i - 1, Cat.YouPerson) && OpensQuestion(t, i - 1) && Closes(t, i + 1))
+            {
+                return true;
+            }
+
             if (IdentityTerm(t, i, out Mention m)
                 && (AddressedQuestion(t, m) || TalkingToQuestion(t, m) || BareIdentityQuestion(t, m) || WhoQuestion(t, i, m)))
             {
@@ -730,7 +781,7 @@ public static class MessageSignals
         int s = start - 1;
         if (kind != Kind.Who)
         {
-            while (Is(t, s, Cat.Article | Cat.Real | Cat.Human | Cat.Bot))
+            while (s > start - 1 - MaxModifiers && Is(t, s, Cat.Article | Cat.Real | Cat.Human | Cat.Bot))
             {
                 real |= Is(t, s, Cat.Real | Cat.Human);
                 s--;
@@ -738,7 +789,7 @@ public static class MessageSignals
         }
 
         int e = i + 1;
-        while (Is(t, e, Cat.Real | Cat.Human | Cat.Clitic))
+        while (e < i + 1 + MaxModifiers && Is(t, e, Cat.Real | Cat.Human | Cat.Clitic))
         {
             real |= Is(t, e, Cat.Real | Cat.Human);
             e++;
@@ -751,10 +802,10 @@ public static class MessageSignals
         }
 
         // "a bot or a human", "manusia atau mesin"
-        while (kind != Kind.Who && Is(t, e, Cat.Or))
+        for (int alternatives = 0; alternatives < MaxModifiers && kind != Kind.Who && Is(t, e, Cat.Or); alternatives++)
         {
             int k = e + 1;
-            while (Is(t, k, Cat.Article | Cat.Real))
+            while (k < e + 1 + MaxModifiers && Is(t, k, Cat.Article | Cat.Real))
             {
                 k++;
             }
@@ -765,7 +816,7 @@ public static class MessageSignals
             }
 
             e = k + 1;
-            while (Is(t, e, Cat.Real | Cat.Human | Cat.Bot | Cat.Clitic))
+            for (int n = 0; n < MaxModifiers && Is(t, e, Cat.Real | Cat.Human | Cat.Bot | Cat.Clitic); n++)
             {
                 e++;
             }
@@ -775,11 +826,11 @@ public static class MessageSignals
         return true;
     }
 
-    /// <summary>"ini bot ya?", "apakah ini bot?", "kamu robot?", "are you a bot", "is this an AI?", "r u a bot", "ini chat otomatis ya".</summary>
+    /// <summary>"ini bot ya?", "apakah ini bot?", "kamu robot?", "are you a bot", "is this an AI?", "r u a bot", "ini chat otomatis ya", "ini dengan siapa?".</summary>
     private static bool AddressedQuestion(ReadOnlySpan<Lex> t, Mention m)
     {
         int j = m.Start - 1;
-        for (int steps = 0; steps < 5 && !Is(t, j, Cat.You) && Is(t, j, Cat.Copula | Cat.Article | Cat.Real | Cat.IdNoun | Cat.Not | Cat.Boundary); steps++)
+        for (int steps = 0; steps < 5 && !Is(t, j, Cat.You) && Is(t, j, Cat.Copula | Cat.Article | Cat.Real | Cat.IdNoun | Cat.Not | Cat.With | Cat.Boundary); steps++)
         {
             j--;
         }
@@ -794,7 +845,7 @@ public static class MessageSignals
     private static bool OpensQuestion(ReadOnlySpan<Lex> t, int you)
     {
         int k = you - 1;
-        while (Is(t, k, Cat.You | Cat.Copula | Cat.Lead | Cat.Greeting | Cat.Subject | Cat.Polite | Cat.IdNoun | Cat.Agent | Cat.Not))
+        while (k >= you - 8 && Is(t, k, Cat.You | Cat.Copula | Cat.Lead | Cat.Greeting | Cat.Subject | Cat.Polite | Cat.IdNoun | Cat.Agent | Cat.Not))
         {
             k--;
         }
@@ -830,7 +881,7 @@ public static class MessageSignals
         }
 
         k = verb - 1;
-        while (Is(t, k, Cat.Greeting | Cat.Lead | Cat.Polite))
+        while (Is(t, k, Cat.Greeting | Cat.Lead | Cat.Polite | Cat.Progressive))
         {
             k--;
         }
@@ -852,22 +903,7 @@ public static class MessageSignals
         }
 
         const Cat filler = Cat.QParticle | Cat.Polite | Cat.Article | Cat.Real | Cat.Lead | Cat.Copula | Cat.Greeting | Cat.Not | Cat.Or;
-        int from = ClauseStart(t, m.Start);
-        int to = ClauseEnd(t, m.End);
-        if (!Is(t, to, Cat.Question))
-        {
-            return false;
-        }
-
-        for (int k = from; k < to; k++)
-        {
-            if ((k < m.Start || k >= m.End) && !Is(t, k, filler))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return OnlyFillerAround(t, m, filler, out int to) && Is(t, to, Cat.Question);
     }
 
     /// <summary>"who are you?", "who is this?", "who am I talking to?", "siapa ini?", "dengan siapa saya bicara?".</summary>
@@ -1079,7 +1115,7 @@ public static class MessageSignals
         V(Cat.Desire, "minta", "mnt");
         V(Cat.Desire, "want", "wanna");
         V(Cat.Call, "panggil", "panggilkan", "panggilin");
-        W(Cat.Call, "get", "give", "find");
+        W(Cat.Call, "get", "give", "find", "mana");
         V(Cat.Modal | Cat.NotGap, "bisa", "bs", "bisakah");
         W(Cat.Modal | Cat.NotGap, "dapat");
         V(Cat.Modal, "boleh", "bolehkah");
@@ -1104,7 +1140,8 @@ public static class MessageSignals
         W(Cat.ServiceHead | Cat.NegAfterNot, "help");
         W(Cat.ServiceTail, "service", "care", "support", "pelanggan", "konsumen", "desk");
         V(Cat.ServiceTail, "center", "centre");
-        W(Cat.Real, "real", "actual", "live", "genuine", "asli", "nyata", "being");
+        W(Cat.Real | Cat.RealAdj, "real", "nyata");
+        W(Cat.Real, "actual", "live", "genuine", "asli", "being");
         V(Cat.Real, "sungguhan", "sungguh");
         V(Cat.Real, "betulan", "benaran");
         V(Cat.Real | Cat.Copula | Cat.Lead, "beneran", "bener", "benar");
@@ -1129,12 +1166,13 @@ public static class MessageSignals
         W(Cat.Subject, "i", "im", "we");
         W(Cat.Me | Cat.NotGap, "me");
         W(Cat.Me, "us");
-        V(Cat.You | Cat.NotGap, "you", "u", "yu");
-        V(Cat.You, "kamu", "km", "kmu");
-        V(Cat.You, "lu", "lo", "elu", "loe", "lw");
-        V(Cat.You, "kau", "engkau");
-        V(Cat.You, "youre", "ur");
-        W(Cat.You, "anda", "situ", "ini", "this", "it");
+        V(Cat.You | Cat.YouPerson | Cat.NotGap, "you", "u", "yu");
+        V(Cat.You | Cat.YouPerson, "kamu", "km", "kmu");
+        V(Cat.You | Cat.YouPerson, "lu", "lo", "elu", "loe", "lw");
+        V(Cat.You | Cat.YouPerson, "kau", "engkau");
+        V(Cat.You | Cat.YouPerson, "youre", "ur");
+        W(Cat.You | Cat.YouPerson, "anda", "situ");
+        W(Cat.You, "ini", "this", "it");
         W(Cat.Who | Cat.Purpose, "who");
         V(Cat.Who, "siapa", "sapa", "siapakah");
 
@@ -1146,7 +1184,8 @@ public static class MessageSignals
         V(Cat.Copula | Cat.Lead, "memang", "emang");
         V(Cat.Copula | Cat.Lead, "sebenarnya", "sebenernya", "sbnrnya");
         W(Cat.Copula | Cat.Lead | Cat.NotGap, "really", "actually");
-        W(Cat.Copula, "adalah", "merupakan", "itu", "truly");
+        W(Cat.Copula, "adalah", "merupakan", "itu", "truly", "oleh", "dijawab");
+        V(Cat.Copula, "dibalas", "dibales");
         V(Cat.Copula, "cuma", "cuman");
         W(Cat.Copula, "hanya");
         V(Cat.Copula | Cat.Purpose, "yang", "yg");
@@ -1178,7 +1217,7 @@ public static class MessageSignals
         W(Cat.Polite | Cat.Only, "doang");
         V(Cat.Polite, "sekarang", "skrg", "skrng");
         V(Cat.Polite, "cepat", "cepetan", "cpt");
-        W(Cat.Polite, "now", "segera", "asap", "buruan");
+        W(Cat.Polite, "now", "segera", "asap", "buruan", "langsung");
         V(Cat.Greeting, "halo", "hallo", "hello", "helo");
         V(Cat.Greeting, "hi", "hai", "hey", "hei");
         V(Cat.Greeting, "kak", "ka", "kakak");
@@ -1195,7 +1234,7 @@ public static class MessageSignals
             "horrible", "awful", "worst", "worse", "pathetic", "ridiculous", "disappointed", "disappointing", "disappointment", "frustrated",
             "frustrating", "frustration", "annoying", "annoyed", "irritating", "infuriating", "angry", "furious", "upset", "unacceptable",
             "nonsense", "pointless", "hopeless", "incompetent", "sucks", "trash", "garbage", "rubbish", "junk", "hell", "ugh", "lame", "mad",
-            "wasted");
+            "wasted", "berkali");
         V(Cat.Negative, "kesal", "kesel");
         V(Cat.Negative, "sebal", "sebel");
         V(Cat.Negative, "capek", "cape");
@@ -1342,6 +1381,8 @@ public static class MessageSignals
         Only = 1UL << 39,
         Boundary = 1UL << 40,
         Question = 1UL << 41,
+        YouPerson = 1UL << 42,
+        RealAdj = 1UL << 43,
         Edge = Boundary | Question,
     }
 

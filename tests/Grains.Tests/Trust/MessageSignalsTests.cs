@@ -31,6 +31,10 @@ public sealed class MessageSignalsTests
     [InlineData("gw mau ngmg sm cs")]
     [InlineData("oper ke cs aja")]
     [InlineData("minta cs nya dong")]
+    [InlineData("gak usah bot, langsung cs")]
+    [InlineData("mana cs nya?")]
+    [InlineData("saya minta dihubungkan dengan cs")]
+    [InlineData("transfer saya ke cs")]
     public void Indonesian_requests_for_a_person_are_recognized(string text)
     {
         Assert.True(MessageSignals.Analyze(text).AsksForHuman);
@@ -60,6 +64,8 @@ public sealed class MessageSignalsTests
     [InlineData("no bots, human please")]
     [InlineData("is there a human I can talk to?")]
     [InlineData("How do I speak with an agent")]
+    [InlineData("escalate this to a manager")]
+    [InlineData("I need to speak with someone about my bill")]
     public void English_requests_for_a_person_are_recognized(string text)
     {
         Assert.True(MessageSignals.Analyze(text).AsksForHuman);
@@ -85,6 +91,10 @@ public sealed class MessageSignalsTests
     [InlineData("I talk to people all day")]
     [InlineData("someone please help")]
     [InlineData("what is the cs number")]
+    [InlineData("saya sudah dihubungkan dengan cs tadi")]
+    [InlineData("saya mau transfer ke rekening cs")]
+    [InlineData("di mana kantor cs terdekat?")]
+    [InlineData("the agent was rude")]
     [InlineData("saldo saya belum masuk")]
     [InlineData("")]
     public void Other_mentions_of_people_are_not_requests(string text)
@@ -113,6 +123,10 @@ public sealed class MessageSignalsTests
     [InlineData("dengan siapa saya bicara?")]
     [InlineData("apakah cs ini bot?")]
     [InlineData("kamu beneran orang?")]
+    [InlineData("lagi chat sama robot ya?")]
+    [InlineData("ini dijawab mesin ya?")]
+    [InlineData("kamu nyata?")]
+    [InlineData("halo, ini dengan siapa?")]
     public void Indonesian_questions_about_who_is_talking_are_recognized(string text)
     {
         Assert.True(MessageSignals.Analyze(text).AsksIdentity);
@@ -139,6 +153,7 @@ public sealed class MessageSignalsTests
     [InlineData("are you a bot? I want a human")]
     [InlineData("I think you are a bot")]
     [InlineData("ARE YOU A BOTTT???")]
+    [InlineData("are you real?")]
     public void English_questions_about_who_is_talking_are_recognized(string text)
     {
         Assert.True(MessageSignals.Analyze(text).AsksIdentity);
@@ -164,6 +179,8 @@ public sealed class MessageSignalsTests
     [InlineData("this AI is useless")]
     [InlineData("are you an agent?")]
     [InlineData("I talk to humans for a living")]
+    [InlineData("is this real? 90% discount")]
+    [InlineData("the real problem is my card")]
     [InlineData("saldo saya belum masuk")]
     public void Other_mentions_of_bots_and_people_are_not_identity_questions(string text)
     {
@@ -209,6 +226,7 @@ public sealed class MessageSignalsTests
     [InlineData("that's not what I asked")]
     [InlineData("thanks for nothing")]
     [InlineData("I'm fed up with this")]
+    [InlineData("udah berkali-kali saya tanya")]
     public void Negative_words_and_phrases_are_recognized(string text)
     {
         Assert.True(MessageSignals.Analyze(text).Negative);
@@ -363,9 +381,33 @@ public sealed class MessageSignalsTests
     [Fact]
     public void A_word_longer_than_any_known_word_is_ignored()
     {
-        string text = new string('a', 500) + " agent";
+        string text = new string('a', 500) + ". agent";
 
         Assert.True(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("cs ")]
+    [InlineData("ini bot ")]
+    [InlineData("ada cs ")]
+    [InlineData("please ")]
+    [InlineData("tidak ")]
+    [InlineData("orang orang ya ")]
+    [InlineData("human ")]
+    [InlineData("bot or ")]
+    [InlineData("cs asli ")]
+    [InlineData("!?")]
+    [InlineData("aaaa")]
+    public void A_message_at_the_sixteen_thousand_character_limit_is_analyzed_quickly(string unit)
+    {
+        string text = string.Concat(Enumerable.Repeat(unit, 16_000 / unit.Length));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var analysis = MessageSignals.Analyze(text);
+
+        watch.Stop();
+        Assert.NotNull(analysis);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
     }
 
     [Fact]
@@ -413,9 +455,19 @@ public sealed class MessageSignalsTests
     }
 
     [Fact]
-    public void Fingerprint_of_text_without_words_is_the_FNV_offset_basis()
+    public void Fingerprint_of_empty_or_blank_text_is_the_FNV_offset_basis()
     {
-        Assert.Equal(14695981039346656037UL, MessageSignals.Fingerprint("?!  ..."));
+        Assert.Equal(14695981039346656037UL, MessageSignals.Fingerprint(""));
+        Assert.Equal(14695981039346656037UL, MessageSignals.Fingerprint(" \t\n "));
+    }
+
+    [Fact]
+    public void Fingerprint_of_a_message_without_words_hashes_its_symbols()
+    {
+        Assert.Equal(ReferenceFnv1a("👍"), MessageSignals.Fingerprint(" 👍 "));
+        Assert.NotEqual(MessageSignals.Fingerprint("👍"), MessageSignals.Fingerprint("😡"));
+        Assert.NotEqual(MessageSignals.Fingerprint("?"), MessageSignals.Fingerprint("!"));
+        Assert.Equal(MessageSignals.Fingerprint("???"), MessageSignals.Fingerprint("? ? ?"));
     }
 
     private static ulong ReferenceFnv1a(string normalized)

@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using CxCluster.Grains.Privacy;
+
+namespace CxCluster.Grains.Tests.Privacy;
+
+public sealed class RedactorTests
+{
+    // ------------------------------------------------------------ e-mail
+
+    [Theory]
+    [InlineData("email saya budi.santoso@gmail.com ya", "email saya [email] ya")]
+    [InlineData("Please write to jane_doe+cx@mail.example.co.uk.", "Please write to [email].")]
+    [InlineData("(siti-88@yahoo.co.id)", "([email])")]
+    [InlineData("kirim ke BUDI@EXAMPLE.COM, terima kasih", "kirim ke [email], terima kasih")]
+    [InlineData("contact:a.b@c.io", "contact:[email]")]
+    public void E_mail_addresses_are_replaced_inside_sentences(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("follow @cxcluster on social media")]
+    [InlineData("meet me @ 5pm")]
+    [InlineData("user@localhost is not an address")]
+    [InlineData("a@b.c")]
+    public void Things_that_only_look_like_e_mail_addresses_are_left_alone(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
+    // ------------------------------------------------------------ phone
+
+    [Theory]
+    [InlineData("hubungi saya di +62 812-3456-7890 ya", "hubungi saya di [phone] ya")]
+    [InlineData("nomor saya 0812 3456 7890", "nomor saya [phone]")]
+    [InlineData("wa 081234567890 kak", "wa [phone] kak")]
+    [InlineData("kantor (021) 5550123 jam kerja", "kantor [phone] jam kerja")]
+    [InlineData("call +44 20 7946 0958 tomorrow", "call [phone] tomorrow")]
+    [InlineData("my number is +1 (415) 555-0100.", "my number is [phone].")]
+    [InlineData("hp: 0812.3456.7890", "hp: [phone]")]
+    [InlineData("6281234567890 itu nomor WA saya", "[phone] itu nomor WA saya")]
+    [InlineData("+6281234567890", "[phone]")]
+    [InlineData("telp 021-5550123", "telp [phone]")]
+    [InlineData("nomor saya (0812-3456-7890)", "nomor saya ([phone])")]
+    [InlineData("62 812 3456 7890", "[phone]")]
+    public void Phone_numbers_are_replaced_inside_sentences(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    // ------------------------------------------------------------ NIK, NPWP
+
+    [Theory]
+    [InlineData("NIK saya 3174012345678901", "NIK saya [nik]")]
+    [InlineData("ktp: 3273011503900002, tolong cek", "ktp: [nik], tolong cek")]
+    [InlineData("3171234567890123 adalah nomor saya", "[nik] adalah nomor saya")]
+    public void A_sixteen_digit_number_that_fails_Luhn_is_a_NIK(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Fact]
+    public void A_sixteen_digit_number_after_the_word_NIK_is_a_NIK_even_if_it_passes_Luhn()
+    {
+        Assert.Equal("NIK: [nik]", Redactor.Redact("NIK: 4111111111111111"));
+    }
+
+    [Theory]
+    [InlineData("NPWP saya 09.254.294.3-407.000", "NPWP saya [npwp]")]
+    [InlineData("npwp 092542943407000", "npwp [npwp]")]
+    [InlineData("nomor pajak 092542943407000 sudah benar", "nomor pajak [npwp] sudah benar")]
+    [InlineData("NPWP: 3174012345678901", "NPWP: [npwp]")]
+    [InlineData("npwp baru saya 4111111111111111", "npwp baru saya [npwp]")]
+    [InlineData("tax id 12.345.678.9-012.345 ok", "tax id [npwp] ok")]
+    [InlineData("123456789012345", "[npwp]")]
+    public void NPWP_numbers_are_replaced_dotted_or_plain_and_sixteen_digits_after_the_word_NPWP(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    // ------------------------------------------------------------ cards
+
+    [Theory]
+    [InlineData("kartu saya 4111 1111 1111 1111", "kartu saya [card]")]
+    [InlineData("card 5500-0000-0000-0004 expired", "card [card] expired")]
+    [InlineData("4111111111111111", "[card]")]
+    [InlineData("amex 378282246310005 please", "amex [card] please")]
+    [InlineData("amex 3782 822463 10005", "amex [card]")]
+    [InlineData("old visa 4222222222222", "old visa [card]")]
+    [InlineData("discover 6011000990139424.", "discover [card].")]
+    [InlineData("long card 4999999999999999993 here", "long card [card] here")]
+    [InlineData("unionpay 6212345678901232", "unionpay [card]")]
+    public void Card_numbers_that_pass_Luhn_are_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Fact]
+    public void A_sixteen_digit_card_like_number_that_fails_Luhn_is_taken_for_a_NIK()
+    {
+        Assert.Equal("kartu [nik]", Redactor.Redact("kartu 4111 1111 1111 1112"));
+    }
+
+    [Theory]
+    [InlineData("ref 1234567890123")]
+    [InlineData("trx 4111111111111111111")]
+    public void Long_numbers_of_card_length_that_fail_Luhn_are_left_alone(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
+    // ------------------------------------------------------------ several at once
+
+    [Fact]
+    public void Several_kinds_in_one_text_are_all_replaced()
+    {
+        string text = "Nama Budi, email budi@mail.com, HP 0812-3456-7890, NIK 3174012345678901, "
+            + "NPWP 09.254.294.3-407.000, kartu 4111 1111 1111 1111, bayar Rp 150.000 tanggal 24-11-2026 jam 14:30.";
+
+        Assert.Equal(
+            "Nama Budi, email [email], HP [phone], NIK [nik], NPWP [npwp], kartu [card], bayar Rp 150.000 tanggal 24-11-2026 jam 14:30.",
+            Redactor.Redact(text));
+    }
+
+    [Fact]
+    public void Two_phone_numbers_in_a_row_are_both_replaced()
+    {
+        Assert.Equal("[phone] atau [phone]", Redactor.Redact("0812 3456 7890 atau 021 5550123"));
+    }
+
+    [Fact]
+    public void A_phone_number_followed_by_a_year_keeps_the_year()
+    {
+        Assert.Equal("hubungi [phone] 2026", Redactor.Redact("hubungi 081234567890 2026"));
+    }
+
+    [Fact]
+    public void A_date_before_a_phone_number_is_kept()
+    {
+        Assert.Equal("tanggal 24-11-2026 [phone]", Redactor.Redact("tanggal 24-11-2026 081234567890"));
+    }
+
+    [Fact]
+    public void Digits_inside_an_e_mail_address_are_part_of_the_address()
+    {
+        Assert.Equal("[email]", Redactor.Redact("081234567890@wa.example.com"));
+    }
+
+    // ------------------------------------------------------------ left alone
+
+    [Theory]
+    [InlineData("total Rp 150.000 ya")]
+    [InlineData("bayar Rp150.000,00 kemarin")]
+    [InlineData("harganya Rp. 1.500.000.000")]
+    [InlineData("IDR 2500000000 sudah ditransfer")]
+    [InlineData("it cost $1,250.50 in total")]
+    [InlineData("saldo 150.000.000 belum masuk")]
+    [InlineData("order 12345678 belum sampai")]
+    [InlineData("pesanan #123456789 kapan dikirim")]
+    [InlineData("tanggal 24-11-2026")]
+    [InlineData("on 2026-11-24 at 14:30")]
+    [InlineData("jam 14:30:15 tanggal 01-12-2026 14:30")]
+    [InlineData("tahun 2024, 2025 dan 2026")]
+    [InlineData("kode INV20261124001234567 sudah dibayar")]
+    [InlineData("version 1.2.3.4567890")]
+    [InlineData("from 24/11/2026 to 30/11/2026")]
+    public void Amounts_order_numbers_dates_times_and_years_are_left_alone(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("saldo saya belum masuk")]
+    [InlineData("order 1234 sudah dibayar Rp 50")]
+    [InlineData("")]
+    public void Text_without_an_at_sign_and_with_fewer_than_seven_digits_is_returned_as_the_same_instance(string text)
+    {
+        Assert.Same(text, Redactor.Redact(text));
+    }
+
+    [Fact]
+    public void Text_with_nothing_to_redact_is_returned_as_the_same_instance()
+    {
+        string text = "bayar Rp 1.500.000 pada 24-11-2026 jam 14:30 untuk order 12345678";
+
+        Assert.Same(text, Redactor.Redact(text));
+    }
+
+    [Fact]
+    public void Redact_refuses_null()
+    {
+        Assert.Throws<ArgumentNullException>(() => Redactor.Redact(null!));
+    }
+
+    // ------------------------------------------------------------ linear time
+
+    [Theory]
+    [InlineData("1 ")]
+    [InlineData("+1-")]
+    [InlineData("a@")]
+    [InlineData("@a.")]
+    [InlineData("0812-")]
+    [InlineData("(0")]
+    [InlineData("9")]
+    public void Adversarial_input_is_handled_in_linear_time(string unit)
+    {
+        string text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length));
+        var watch = Stopwatch.StartNew();
+
+        string redacted = Redactor.Redact(text);
+
+        watch.Stop();
+        Assert.NotNull(redacted);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+}
