@@ -10,13 +10,16 @@ trap 'rm -rf "$results"' EXIT
 dotnet build CxCluster.sln --nologo -v quiet -clp:ErrorsOnly
 
 status=0
-dotnet test CxCluster.sln --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=minimal" \
-  --results-directory "$results" \
-  --blame-hang-timeout 10m || status=$?
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  dotnet test "$project" --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results/$name" \
+    --blame-hang-timeout 10m || status=$?
+done
 
 passed=0; failed=0; skipped=0; files=0
-for trx in "$results"/*.trx; do
+for trx in "$results"/*/*.trx; do
   [ -e "$trx" ] || continue
   files=$((files + 1))
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)

@@ -1,0 +1,114 @@
+namespace CxCluster.Api.Agents;
+
+/// <summary>Human agents: register, set status, look up, complete a conversation (<c>/v1/agents</c>).</summary>
+public static class AgentApi
+{
+    public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapTenantApi("Agents");
+
+        api.MapPut("/agents/{agentId}", PutAgent)
+            .WithName("RegisterAgent")
+            .WithSummary("Creates or updates an agent; a new agent starts offline.")
+            .Accepts<AgentProfileJson>("application/json")
+            .Produces<AgentJson>()
+            .ProducesInputProblems();
+
+        api.MapPost("/agents/{agentId}/status", PostStatus)
+            .WithName("SetAgentStatus")
+            .WithSummary("Available pulls waiting conversations; away or offline takes no new ones.")
+            .Accepts<AgentStatusJson>("application/json")
+            .Produces<AgentJson>()
+            .ProducesInputProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/agents/{agentId}", GetAgent)
+            .WithName("GetAgent")
+            .WithSummary("The agent with its status and the conversations assigned to it now.")
+            .Produces<AgentJson>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/agents/{agentId}/conversations/{conversationId}/complete", PostComplete)
+            .WithName("CompleteConversation")
+            .WithSummary("The agent is done: its capacity frees and the AI takes the conversation back.")
+            .Produces<AgentJson>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return app;
+    }
+
+    private static async Task<IResult> PutAgent(
+        string agentId, Tenant tenant, HttpRequest request, IClusterClient cluster, CancellationToken cancellationToken)
+    {
+        if (PathIds.Check(("agentId", agentId)) is { } badPath)
+        {
+            return badPath;
+        }
+        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            if (AgentRequestReader.ReadProfile(document.RootElement, errors) is not { } profile)
+            {
+                return Problems.Invalid(errors, "The agent has invalid fields; see errors.");
+            }
+            return TypedResults.Ok(AgentJson.Of(await Agent(cluster, tenant, agentId).Register(profile)));
+        }
+    }
+
+    private static async Task<IResult> PostStatus(
+        string agentId, Tenant tenant, HttpRequest request, IClusterClient cluster, CancellationToken cancellationToken)
+    {
+        if (PathIds.Check(("agentId", agentId)) is { } badPath)
+        {
+            return badPath;
+        }
+        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            if (AgentRequestReader.ReadStatus(document.RootElement, errors) is not { } status)
+            {
+                return Problems.Invalid(errors, "The status is invalid; see errors.");
+            }
+            return Answer(await Agent(cluster, tenant, agentId).SetStatus(status));
+        }
+    }
+
+    private static async Task<IResult> GetAgent(string agentId, Tenant tenant, IClusterClient cluster)
+    {
+        if (PathIds.Check(("agentId", agentId)) is { } badPath)
+        {
+            return badPath;
+        }
+        return await Agent(cluster, tenant, agentId).Get() is { } agent
+            ? TypedResults.Ok(AgentJson.Of(agent))
+            : Problems.NotFound($"There is no agent '{agentId}'.");
+    }
+
+    private static async Task<IResult> PostComplete(string agentId, string conversationId, Tenant tenant, IClusterClient cluster)
+    {
+        if (PathIds.Check(("agentId", agentId), ("conversationId", conversationId)) is { } badPath)
+        {
+            return badPath;
+        }
+        return Answer(await Agent(cluster, tenant, agentId).Complete(conversationId));
+    }
+
+    private static IResult Answer(AgentOutcome outcome) =>
+        outcome.Refusal is { } refusal ? Problems.Refused(refusal) : TypedResults.Ok(AgentJson.Of(outcome.Agent!));
+
+    private static IAgentGrain Agent(IClusterClient cluster, Tenant tenant, string agentId) =>
+        cluster.GetGrain<IAgentGrain>(GrainKeys.Agent(tenant.Id, agentId));
+}

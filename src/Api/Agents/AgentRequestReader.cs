@@ -1,0 +1,142 @@
+namespace CxCluster.Api.Agents;
+
+/// <summary>Reads agent bodies, naming every field that breaks the contract.</summary>
+public static class AgentRequestReader
+{
+    public const int MaxDisplayNameLength = 200;
+    public const int MaxLanguages = 20;
+    public const int MinCapacity = 1;
+    public const int MaxCapacity = 50;
+
+    private static readonly string StatusList = string.Join(", ", Enum.GetValues<AgentStatus>().Select(s => s.Name()));
+
+    /// <summary>The profile, with languages reduced to their lower-case language part (<c>id-ID</c> gives <c>id</c>).</summary>
+    public static AgentProfile? ReadProfile(JsonElement root, FieldErrors errors)
+    {
+        if (!IsObject(root, errors))
+        {
+            return null;
+        }
+        var fields = new JsonFields(root, errors);
+
+        var displayName = fields.String("displayName", required: true);
+        FieldRules.ShortText(errors, "displayName", displayName, MaxDisplayNameLength);
+
+        var languages = ReadLanguages(fields.Array("languages", required: true), errors);
+        var channels = ReadChannels(fields.Array("channels", required: true), errors);
+
+        int? capacity = null;
+        if (fields.Number("capacity", required: true) is { } number)
+        {
+            if (number is < MinCapacity or > MaxCapacity || number != Math.Floor(number))
+            {
+                errors.Add("capacity", $"capacity must be a whole number from {MinCapacity} to {MaxCapacity}.");
+            }
+            else
+            {
+                capacity = (int)number;
+            }
+        }
+
+        return errors.Any
+            ? null
+            : new AgentProfile { DisplayName = displayName!, Languages = languages!, Channels = channels!, Capacity = capacity!.Value };
+    }
+
+    public static AgentStatus? ReadStatus(JsonElement root, FieldErrors errors)
+    {
+        if (!IsObject(root, errors))
+        {
+            return null;
+        }
+        var status = new JsonFields(root, errors).String("status", required: true);
+        if (status is null)
+        {
+            return null;
+        }
+        if (WireNames.TryParseAgentStatus(status, out var parsed))
+        {
+            return parsed;
+        }
+        errors.Add("status", $"status must be one of {StatusList}.");
+        return null;
+    }
+
+    private static List<string>? ReadLanguages(JsonElement? array, FieldErrors errors)
+    {
+        if (array is not { } items)
+        {
+            return null;
+        }
+        if (items.GetArrayLength() is < 1 or > MaxLanguages)
+        {
+            errors.Add("languages", $"languages must hold 1 to {MaxLanguages} language codes.");
+            return null;
+        }
+        var languages = new List<string>();
+        foreach (var item in items.EnumerateArray())
+        {
+            if (!JsonFields.TryGetText(item, out var code) || code.Length == 0)
+            {
+                errors.Add("languages", "languages must hold non-empty strings.");
+                continue;
+            }
+            if (FieldRules.Locale(new FieldErrors(), "languages", code) is not { } tag)
+            {
+                errors.Add("languages", $"languages must hold language codes such as 'id' or 'en-US', not '{Truncate(code)}'.");
+                continue;
+            }
+            var language = GrainKeys.Language(tag);
+            if (!languages.Contains(language))
+            {
+                languages.Add(language);
+            }
+        }
+        return languages;
+    }
+
+    private static List<Channel>? ReadChannels(JsonElement? array, FieldErrors errors)
+    {
+        if (array is not { } items)
+        {
+            return null;
+        }
+        if (items.GetArrayLength() == 0)
+        {
+            errors.Add("channels", "channels must hold at least one channel.");
+            return null;
+        }
+        var channels = new List<Channel>();
+        foreach (var item in items.EnumerateArray())
+        {
+            if (!JsonFields.TryGetText(item, out var name))
+            {
+                errors.Add("channels", "channels must hold strings.");
+                continue;
+            }
+            if (FieldRules.Channel(errors, "channels", name) is not { } channel)
+            {
+                continue;
+            }
+            if (channels.Contains(channel))
+            {
+                errors.Add("channels", $"channels must not repeat '{channel.Name()}'.");
+                continue;
+            }
+            channels.Add(channel);
+        }
+        return channels;
+    }
+
+    private static bool IsObject(JsonElement root, FieldErrors errors)
+    {
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+        errors.Add(RequestBody.Field, $"{RequestBody.Field} must be a JSON object.");
+        return false;
+    }
+
+    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

@@ -1,0 +1,86 @@
+using CxCluster.Api.Cluster;
+using CxCluster.Api.Health;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.OpenApi;
+
+namespace CxCluster.Api;
+
+/// <summary>The API's services and middleware, named for what they add.</summary>
+public static class ApiHostingExtensions
+{
+    /// <summary>Cluster client, tenants, rate limits, problem details, JSON, health checks and the OpenAPI document.</summary>
+    public static WebApplicationBuilder AddCxClusterApi(this WebApplicationBuilder builder)
+    {
+        builder.AddCxClusterClient();
+        // Each endpoint enforces its own cap (a batch's is the largest). Kestrel allows twice that, so it can drain a
+        // body the endpoint refused and the client reads the 413 instead of a reset connection.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2L * RequestBody.BatchLimit);
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Problems.Complete(context.ProblemDetails));
+        services.AddExceptionHandler<ClusterExceptionHandler>();
+        services.Configure<ExceptionHandlerOptions>(options =>
+            options.SuppressDiagnosticsCallback = context => ClusterFaults.IsUnavailable(context.Exception));
+        services.ConfigureHttpJsonOptions(json => ApiJsonContext.Configure(json.SerializerOptions));
+        services.AddTenantAuthentication(builder.Configuration);
+        services.AddTenantRateLimiting(builder.Configuration);
+        services.AddCxClusterHealthChecks();
+        services.AddCxClusterOpenApi();
+        services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+
+    /// <summary>Errors as problems, then the key, then the tenant's rate limit.</summary>
+    public static WebApplication UseCxClusterApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static IServiceCollection AddCxClusterOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            // The wire shapes are named ...Json in code; the document uses the contract's names.
+            options.CreateSchemaReferenceId = type =>
+                OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && id.EndsWith("Json", StringComparison.Ordinal)
+                    ? id[..^"Json".Length]
+                    : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "CxCluster API",
+                    Version = "v1",
+                    Description = "Disclosure, trust threshold and handoff for customer conversations, per tenant.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerKeyHandler.SchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "The tenant's API key.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement
+                    {
+                        [new OpenApiSecuritySchemeReference(BearerKeyHandler.SchemeName, context.Document)] = [],
+                    });
+                }
+                return Task.CompletedTask;
+            });
+        });
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace CxCluster.Api.Cluster;
+
+/// <summary>Which cluster the API joins as a client (configuration section <c>Cluster</c>).</summary>
+public sealed record ClusterConnectionOptions
+{
+    public const string Section = "Cluster";
+
+    public string ClusterId { get; init; } = "cxcluster-dev";
+
+    public string ServiceId { get; init; } = "cxcluster";
+
+    /// <summary>The silos' gateway ports on this host (<c>Cluster:GatewayPorts:{n}</c>).</summary>
+    public IReadOnlyList<int> GatewayPorts { get; init; } = [30000];
+
+    /// <summary>How long the API keeps trying to reach the cluster at start-up before it gives up.</summary>
+    public TimeSpan ConnectRetryWindow { get; init; } = TimeSpan.FromSeconds(60);
+
+    public static ClusterConnectionOptions FromConfiguration(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var defaults = new ClusterConnectionOptions();
+        var ports = section.GetSection("GatewayPorts").GetChildren()
+            .Select(p => int.TryParse(p.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+                ? port
+                : throw new InvalidOperationException($"Cluster:GatewayPorts:{p.Key} must be a TCP port, not '{p.Value}'."))
+            .ToArray();
+        return new ClusterConnectionOptions
+        {
+            ClusterId = NonEmpty(section["ClusterId"]) ?? defaults.ClusterId,
+            ServiceId = NonEmpty(section["ServiceId"]) ?? defaults.ServiceId,
+            GatewayPorts = ports.Length > 0 ? ports : defaults.GatewayPorts,
+            ConnectRetryWindow = section.GetValue<int?>("ConnectRetrySeconds") is { } seconds
+                ? TimeSpan.FromSeconds(Math.Max(0, seconds))
+                : defaults.ConnectRetryWindow,
+        };
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,19 @@
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+
+namespace CxCluster.Api.Cluster;
+
+/// <summary>Tells a cluster that cannot be reached (answer 503, try again) from a fault in the code (answer 500).</summary>
+public static class ClusterFaults
+{
+    public const string Detail = "The conversation cluster is not reachable right now; try again shortly.";
+
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        // SiloUnavailableException is a message rejection too.
+        OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable),
+        { InnerException: { } inner } => IsUnavailable(inner),
+        _ => false,
+    };
+}

@@ -1,0 +1,167 @@
+using System.Runtime.ExceptionServices;
+using CxCluster.Api.Cluster;
+
+namespace CxCluster.Api.Conversations;
+
+/// <summary>Events in, snapshots out, erasure: <c>/v1/conversations</c> and <c>/v1/events:batch</c>.</summary>
+public static partial class ConversationApi
+{
+    public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapTenantApi("Conversations");
+
+        api.MapPost("/conversations/{conversationId}/events", PostEvent)
+            .WithName("PostEvent")
+            .WithSummary("Applies one event to a conversation and answers the directives to carry out.")
+            .Accepts<EventJson>("application/json")
+            .Produces<EventResultJson>()
+            .ProducesInputProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        // A literal ':' in a segment routes as written; only '{...}' holds parameters.
+        api.MapPost("/events:batch", PostBatch)
+            .WithName("PostEventBatch")
+            .WithSummary("Applies 1 to 1000 events; each fails alone, events of one conversation apply in order.")
+            .Accepts<EventBatchJson>("application/json")
+            .Produces<BatchResultJson>()
+            .ProducesInputProblems();
+
+        api.MapGet("/conversations/{conversationId}", GetConversation)
+            .WithName("GetConversation")
+            .WithSummary("The conversation as it stands, personal data redacted.")
+            .Produces<SnapshotJson>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapDelete("/conversations/{conversationId}", DeleteConversation)
+            .WithName("EraseConversation")
+            .WithSummary("Erases the conversation's personal data for good and ends it; the proof of disclosure stays.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    private static async Task<IResult> PostEvent(
+        string conversationId, Tenant tenant, HttpRequest request, IClusterClient cluster, TimeProvider clock,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (PathIds.Check(("conversationId", conversationId)) is { } badPath)
+        {
+            return badPath;
+        }
+        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            var @event = EventReader.Read(document.RootElement, clock.GetUtcNow(), errors, RequestBody.Field);
+            if (@event is null)
+            {
+                return Problems.Invalid(errors, "The event has invalid fields; see errors.");
+            }
+
+            var outcome = await Conversation(cluster, tenant, conversationId).Apply(@event);
+            if (outcome.Refusal is { } refusal)
+            {
+                LogRefused(Logger(loggers), tenant.Id, conversationId, @event.Id, @event.Type.Name(), refusal.Kind);
+                return Problems.Refused(refusal);
+            }
+            return TypedResults.Ok(EventResultJson.Of(outcome.Result!));
+        }
+    }
+
+    private static async Task<IResult> PostBatch(
+        Tenant tenant, HttpRequest request, IClusterClient cluster, TimeProvider clock,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.BatchLimit, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            if (EventBatch.Read(document.RootElement, clock.GetUtcNow(), errors) is not { } batch)
+            {
+                return Problems.Invalid(errors, "The batch has invalid fields; see errors.");
+            }
+
+            // One call per conversation keeps its events in order; the conversations go concurrently.
+            var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(cluster, tenant, c.ConversationId, c.Events)));
+            if (applied.Length > 0 && applied.All(a => a.Unavailable is not null))
+            {
+                ExceptionDispatchInfo.Throw(applied[0].Unavailable!);
+            }
+            foreach (var (conversationId, outcomes, unavailable) in applied)
+            {
+                if (unavailable is null)
+                {
+                    batch.Answer(conversationId, outcomes!);
+                }
+                else
+                {
+                    batch.AnswerUnavailable(conversationId, ClusterFaults.Detail);
+                }
+            }
+
+            LogBatch(Logger(loggers), tenant.Id, batch.EventCount, applied.Length, batch.FailedCount);
+            return TypedResults.Ok(batch.ToJson());
+        }
+    }
+
+    private static async Task<IResult> GetConversation(string conversationId, Tenant tenant, IClusterClient cluster)
+    {
+        if (PathIds.Check(("conversationId", conversationId)) is { } badPath)
+        {
+            return badPath;
+        }
+        var snapshot = await Conversation(cluster, tenant, conversationId).GetSnapshot();
+        return snapshot is null
+            ? Problems.NotFound($"There is no conversation '{conversationId}'.")
+            : TypedResults.Ok(SnapshotJson.Of(snapshot));
+    }
+
+    private static async Task<IResult> DeleteConversation(string conversationId, Tenant tenant, IClusterClient cluster)
+    {
+        if (PathIds.Check(("conversationId", conversationId)) is { } badPath)
+        {
+            return badPath;
+        }
+        return await Conversation(cluster, tenant, conversationId).Erase()
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"There is no conversation '{conversationId}'.");
+    }
+
+    private static async Task<(string ConversationId, IReadOnlyList<EventOutcome>? Outcomes, Exception? Unavailable)> ApplyInOrder(
+        IClusterClient cluster, Tenant tenant, string conversationId, IReadOnlyList<ConversationEvent> events)
+    {
+        try
+        {
+            return (conversationId, await Conversation(cluster, tenant, conversationId).ApplyAll(events), null);
+        }
+        catch (Exception e) when (ClusterFaults.IsUnavailable(e))
+        {
+            return (conversationId, null, e);
+        }
+    }
+
+    private static IConversationGrain Conversation(IClusterClient cluster, Tenant tenant, string conversationId) =>
+        cluster.GetGrain<IConversationGrain>(GrainKeys.Conversation(tenant.Id, conversationId));
+
+    private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger("CxCluster.Api.Conversations");
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Tenant {TenantId}: conversation {ConversationId} refused {EventType} event {EventId} ({RefusalKind})")]
+    private static partial void LogRefused(
+        ILogger logger, string tenantId, string conversationId, string eventId, string eventType, RefusalKind refusalKind);
+
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Tenant {TenantId}: batch of {EventCount} events for {ConversationCount} conversations, {FailedCount} failed")]
+    private static partial void LogBatch(ILogger logger, string tenantId, int eventCount, int conversationCount, int failedCount);
+}

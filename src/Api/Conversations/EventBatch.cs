@@ -1,0 +1,108 @@
+namespace CxCluster.Api.Conversations;
+
+/// <summary>
+/// One <c>POST /v1/events:batch</c> body: every event has a slot in the order sent; an invalid event is answered in
+/// its slot at once, the valid ones wait, grouped by conversation in the order given, for the grains' answers.
+/// </summary>
+public sealed class EventBatch
+{
+    public const int MaxEvents = 1000;
+
+    private const string InvalidEvent = "The event has invalid fields; see errors.";
+
+    private readonly BatchSlotJson?[] slots;
+    private readonly Dictionary<string, List<(int Slot, ConversationEvent Event)>> byConversation;
+
+    private EventBatch(int count)
+    {
+        slots = new BatchSlotJson?[count];
+        byConversation = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The valid events per conversation, in the order sent.</summary>
+    public IEnumerable<(string ConversationId, IReadOnlyList<ConversationEvent> Events)> ByConversation =>
+        byConversation.Select(c => (c.Key, (IReadOnlyList<ConversationEvent>)c.Value.ConvertAll(e => e.Event)));
+
+    public int EventCount => slots.Length;
+
+    public int FailedCount => slots.Count(s => s is EventErrorJson);
+
+    /// <summary>Reads the body; null when the batch as a whole is unusable (the reason is in <paramref name="errors"/>).</summary>
+    public static EventBatch? Read(JsonElement root, DateTimeOffset receivedAt, FieldErrors errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(RequestBody.Field, $"{RequestBody.Field} must be a JSON object with an events array.");
+            return null;
+        }
+        if (new JsonFields(root, errors).Array("events", required: true) is not { } events)
+        {
+            return null;
+        }
+        if (events.GetArrayLength() is < 1 or > MaxEvents)
+        {
+            errors.Add("events", $"events must hold 1 to {MaxEvents} events.");
+            return null;
+        }
+
+        var batch = new EventBatch(events.GetArrayLength());
+        var slot = 0;
+        foreach (var element in events.EnumerateArray())
+        {
+            batch.Add(slot++, element, receivedAt);
+        }
+        return batch;
+    }
+
+    /// <summary>Puts the grain's outcomes of one conversation into their events' slots.</summary>
+    public void Answer(string conversationId, IReadOnlyList<EventOutcome> outcomes)
+    {
+        var events = byConversation[conversationId];
+        if (outcomes.Count != events.Count)
+        {
+            throw new InvalidOperationException($"The conversation answered {outcomes.Count} outcomes for {events.Count} events.");
+        }
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (slot, @event) = events[i];
+            slots[slot] = outcomes[i].Refusal is { } refusal
+                ? new EventErrorJson(@event.Id, ProblemJson.Of(Problems.FromRefusal(refusal)))
+                : EventResultJson.Of(outcomes[i].Result!);
+        }
+    }
+
+    /// <summary>The conversation could not be reached: its events fail with 503, the others stand.</summary>
+    public void AnswerUnavailable(string conversationId, string detail)
+    {
+        foreach (var (slot, @event) in byConversation[conversationId])
+        {
+            slots[slot] = new EventErrorJson(
+                @event.Id, ProblemJson.Of(Problems.Create(StatusCodes.Status503ServiceUnavailable, detail)));
+        }
+    }
+
+    public BatchResultJson ToJson() =>
+        new([.. slots.Select((s, i) => s ?? throw new InvalidOperationException($"Batch slot {i} has no answer."))]);
+
+    private void Add(int slot, JsonElement element, DateTimeOffset receivedAt)
+    {
+        var errors = new FieldErrors();
+        var conversationId = element.ValueKind == JsonValueKind.Object
+            ? new JsonFields(element, errors).String("conversationId", required: true)
+            : null;
+        FieldRules.Id(errors, "conversationId", conversationId);
+        var @event = EventReader.Read(element, receivedAt, errors, "event");
+        if (@event is null || conversationId is null || errors.Any)
+        {
+            slots[slot] = new EventErrorJson(
+                EventReader.PeekId(element),
+                ProblemJson.Of(Problems.Create(StatusCodes.Status400BadRequest, InvalidEvent, errors.ToDictionary())));
+            return;
+        }
+        if (!byConversation.TryGetValue(conversationId, out var inOrder))
+        {
+            byConversation[conversationId] = inOrder = [];
+        }
+        inOrder.Add((slot, @event));
+    }
+}

@@ -1,0 +1,113 @@
+namespace CxCluster.Api.Conversations;
+
+/// <summary>Turns the JSON of one event into a <see cref="ConversationEvent"/>, or names every field that is wrong.</summary>
+public static class EventReader
+{
+    private static readonly string EventTypeList = string.Join(", ", WireNames.EventTypeValues.Order(StringComparer.Ordinal));
+
+    /// <summary>Reads one event; null when <paramref name="errors"/> got a message.</summary>
+    /// <param name="element">The event object.</param>
+    /// <param name="receivedAt">Stands in for a missing <c>occurredAt</c>.</param>
+    /// <param name="errors">Collects a message per offending field.</param>
+    /// <param name="objectField">The name to file a message under when the event is not an object at all.</param>
+    public static ConversationEvent? Read(JsonElement element, DateTimeOffset receivedAt, FieldErrors errors, string objectField)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(objectField, $"{objectField} must be a JSON object.");
+            return null;
+        }
+        var fields = new JsonFields(element, errors);
+
+        var id = fields.String("id", required: true);
+        FieldRules.Id(errors, "id", id);
+
+        var typeName = fields.String("type", required: true);
+        EventType? type = null;
+        if (typeName is not null)
+        {
+            if (WireNames.TryParseEventType(typeName, out var parsed))
+            {
+                type = parsed;
+            }
+            else
+            {
+                errors.Add("type", $"type must be one of {EventTypeList}.");
+            }
+        }
+
+        var occurredAt = FieldRules.Timestamp(errors, "occurredAt", fields.String("occurredAt", required: false));
+
+        if (type is not { } eventType)
+        {
+            return null;
+        }
+        var @event = new ConversationEvent { Id = id ?? "", Type = eventType, OccurredAt = occurredAt ?? receivedAt };
+        @event = eventType switch
+        {
+            EventType.ConversationStarted => @event with
+            {
+                Channel = FieldRules.Channel(errors, "channel", fields.String("channel", required: true)),
+                Locale = FieldRules.Locale(errors, "locale", fields.String("locale", required: true)),
+                CustomerId = ShortText(fields, errors, "customerId", required: false),
+            },
+            EventType.CustomerMessage or EventType.AiMessage => @event with { Text = Text(fields, errors) },
+            EventType.AgentMessage => @event with
+            {
+                AgentId = Id(fields, errors, "agentId"),
+                Text = Text(fields, errors),
+            },
+            EventType.DisclosureDelivered => @event with { DisclosureId = Id(fields, errors, "disclosureId") },
+            EventType.Signal => ReadSignal(@event, fields, errors),
+            EventType.ChannelSwitched => @event with
+            {
+                Channel = FieldRules.Channel(errors, "channel", fields.String("channel", required: true)),
+            },
+            EventType.ConversationEnded => @event with { Reason = ShortText(fields, errors, "reason", required: false) },
+            _ => throw new ArgumentOutOfRangeException(nameof(element), eventType, "Unknown event type."),
+        };
+        return errors.Any ? null : @event;
+    }
+
+    /// <summary>The event's id when it has a valid one, to label a failed batch slot.</summary>
+    public static string? PeekId(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty("id", out var id)
+        && JsonFields.TryGetText(id, out var value)
+        && FieldRules.IsValidId(value)
+            ? value
+            : null;
+
+    private static ConversationEvent ReadSignal(ConversationEvent @event, JsonFields fields, FieldErrors errors)
+    {
+        var name = fields.String("name", required: true);
+        FieldRules.SignalName(errors, "name", name);
+        var value = fields.Number("value", required: true);
+        if (name is not null && value is { } number)
+        {
+            FieldRules.SignalValue(errors, "value", name, number);
+        }
+        return @event with { SignalName = name, SignalValue = value };
+    }
+
+    private static string? Text(JsonFields fields, FieldErrors errors)
+    {
+        var text = fields.String("text", required: true);
+        FieldRules.Text(errors, "text", text);
+        return text;
+    }
+
+    private static string? Id(JsonFields fields, FieldErrors errors, string field)
+    {
+        var id = fields.String(field, required: true);
+        FieldRules.Id(errors, field, id);
+        return id;
+    }
+
+    private static string? ShortText(JsonFields fields, FieldErrors errors, string field, bool required)
+    {
+        var text = fields.String(field, required);
+        FieldRules.ShortText(errors, field, text);
+        return text;
+    }
+}

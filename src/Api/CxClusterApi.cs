@@ -1,0 +1,31 @@
+using CxCluster.Api.Agents;
+using CxCluster.Api.Conversations;
+using CxCluster.Api.Health;
+using CxCluster.Api.Queues;
+using CxCluster.ServiceDefaults;
+
+namespace CxCluster.Api;
+
+/// <summary>Builds the CxCluster HTTP front door: an Orleans client that turns v1 requests into grain calls.</summary>
+public static class CxClusterApi
+{
+    /// <summary>Builds the application; <paramref name="configure"/> runs first, so it can add configuration (tests do).</summary>
+    public static WebApplication CreateApp(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.AddCxClusterTelemetry(servesHttp: true);
+        builder.AddCxClusterApi();
+
+        var app = builder.Build();
+        app.UseCxClusterApi();
+
+        app.MapHealthEndpoints();
+        app.MapOpenApi();
+        app.MapConversationEndpoints();
+        app.MapAgentEndpoints();
+        app.MapQueueEndpoints();
+        return app;
+    }
+}

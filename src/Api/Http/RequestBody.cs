@@ -1,0 +1,82 @@
+using System.Buffers;
+
+namespace CxCluster.Api.Http;
+
+/// <summary>Reads a JSON request body with a size cap, so oversized, non-JSON or malformed bodies get a precise problem.</summary>
+public static class RequestBody
+{
+    /// <summary>The cap of a single-event body and of every other body but a batch.</summary>
+    public const int SingleLimit = 256 * 1024;
+
+    public const int BatchLimit = 8 * 1024 * 1024;
+
+    /// <summary>The field name errors about the body as a whole are filed under.</summary>
+    public const string Field = "body";
+
+    private const int ChunkSize = 16 * 1024;
+
+    /// <summary>The parsed body, or the problem to answer instead; the caller disposes the document.</summary>
+    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadJsonAsync(
+        HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problems.Result(
+                StatusCodes.Status415UnsupportedMediaType, "The body must be sent as application/json."));
+        }
+        if (request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        var body = new MemoryStream((int)Math.Min(request.ContentLength ?? ChunkSize, limit));
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken)) > 0)
+            {
+                if (body.Length + read > limit)
+                {
+                    return (null, TooLarge(limit));
+                }
+                body.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(limit));
+        }
+        catch (BadHttpRequestException)
+        {
+            return (null, Invalid("The body could not be read completely."));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, Invalid($"{Field} is required."));
+        }
+        try
+        {
+            return (JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length)), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Invalid($"{Field} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+        }
+    }
+
+    private static IResult TooLarge(int limit) => Problems.Result(
+        StatusCodes.Status413PayloadTooLarge, $"The body must not be larger than {limit / 1024:N0} KiB.");
+
+    private static IResult Invalid(string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(Field, message);
+        return Problems.Invalid(errors, "The body is not a JSON document the API can read.");
+    }
+}

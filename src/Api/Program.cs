@@ -1,0 +1,4 @@
+using CxCluster.Api;
+
+var app = CxClusterApi.CreateApp(args);
+app.Run();

@@ -1,0 +1,50 @@
+using CxCluster.Api.Cluster;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CxCluster.Api;
+
+/// <summary>Says once, at start-up, where the API listens, which cluster it joined and which tenants it serves.</summary>
+public sealed partial class StartupBanner(
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    TenantKeyRing tenants,
+    ClusterConnectionOptions cluster,
+    ILogger<StartupBanner> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (tenants.IsEmbeddedDemo)
+        {
+            LogEmbeddedDemo(logger, TenantKeyRing.DemoTenantId, TenantKeyRing.DemoKey);
+        }
+        foreach (var tenantId in tenants.TenantsWithoutKeys)
+        {
+            LogTenantWithoutKeys(logger, tenantId);
+        }
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            LogListening(
+                logger,
+                string.Join(", ", addresses),
+                cluster.ClusterId,
+                string.Join(", ", cluster.GatewayPorts),
+                string.Join(", ", tenants.TenantIds));
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "CxCluster API now listening on {Addresses}; cluster {ClusterId} via gateway ports {GatewayPorts}; tenants {Tenants}")]
+    private static partial void LogListening(ILogger logger, string addresses, string clusterId, string gatewayPorts, string tenants);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "No Tenants configured: serving the embedded demo tenant '{TenantId}' with key '{ApiKey}'. Configure Tenants:{{id}}:ApiKeys for real use.")]
+    private static partial void LogEmbeddedDemo(ILogger logger, string tenantId, string apiKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} has no API keys; no request can act for it")]
+    private static partial void LogTenantWithoutKeys(ILogger logger, string tenantId);
+}

@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CxCluster.Api.Validation;
+
+/// <summary>The contract's rules for single fields: ids, text, channel, locale, timestamps and signals.</summary>
+public static partial class FieldRules
+{
+    public const int MaxIdLength = 128;
+    public const int MaxTextLength = 16_000;
+    public const int MaxShortTextLength = 256;
+
+    private static readonly SearchValues<char> IdCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:");
+
+    private static readonly string ChannelList = string.Join(", ", WireNames.ChannelValues);
+
+    /// <summary>1–128 ASCII letters, digits, '-', '_', '.' or ':' (so never the grain key separator '/').</summary>
+    public static bool IsValidId(string? value) =>
+        value is { Length: >= 1 and <= MaxIdLength } && !value.AsSpan().ContainsAnyExcept(IdCharacters);
+
+    public static void Id(FieldErrors errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (value.Length == 0)
+        {
+            errors.Add(field, $"{field} must not be empty.");
+        }
+        else if (value.Length > MaxIdLength)
+        {
+            errors.Add(field, $"{field} must be at most {MaxIdLength} characters.");
+        }
+        else if (value.AsSpan().ContainsAnyExcept(IdCharacters))
+        {
+            errors.Add(field, $"{field} may only contain letters, digits, '-', '_', '.' and ':'.");
+        }
+    }
+
+    /// <summary>A message text: not blank, at most 16,000 characters (Unicode scalar values).</summary>
+    public static void Text(FieldErrors errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, $"{field} must not be empty.");
+        }
+        else if (value.Length > MaxTextLength && value.EnumerateRunes().Count() > MaxTextLength)
+        {
+            errors.Add(field, $"{field} must be at most {MaxTextLength:N0} characters.");
+        }
+    }
+
+    /// <summary>A short free text such as a reason or a display name.</summary>
+    public static void ShortText(FieldErrors errors, string field, string? value, int maxLength = MaxShortTextLength)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, $"{field} must not be empty.");
+        }
+        else if (value.Length > maxLength)
+        {
+            errors.Add(field, $"{field} must be at most {maxLength} characters.");
+        }
+    }
+
+    public static Channel? Channel(FieldErrors errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (WireNames.TryParseChannel(value, out var channel))
+        {
+            return channel;
+        }
+        errors.Add(field, $"{field} must be one of {ChannelList}.");
+        return null;
+    }
+
+    /// <summary>A BCP 47 tag (language, optional script, region and variants), returned in canonical case: <c>id-ID</c>.</summary>
+    public static string? Locale(FieldErrors errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (!LocalePattern().IsMatch(value))
+        {
+            errors.Add(field, $"{field} must be a BCP 47 language tag such as 'id-ID' or 'en-US'.");
+            return null;
+        }
+        var parts = value.Split('-');
+        parts[0] = parts[0].ToLowerInvariant();
+        for (var i = 1; i < parts.Length; i++)
+        {
+            parts[i] = parts[i] switch
+            {
+                { Length: 4 } script when i == 1 && char.IsAsciiLetter(script[0]) =>
+                    char.ToUpperInvariant(script[0]) + script[1..].ToLowerInvariant(),
+                { Length: 2 } region => region.ToUpperInvariant(),
+                var other => other.ToLowerInvariant(),
+            };
+        }
+        return string.Join('-', parts);
+    }
+
+    /// <summary>An RFC 3339 timestamp with a time zone: <c>2026-11-24T10:00:00Z</c> or <c>...+07:00</c>.</summary>
+    public static DateTimeOffset? Timestamp(FieldErrors errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (TimestampPattern().IsMatch(value)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
+        {
+            return timestamp.ToUniversalTime();
+        }
+        errors.Add(field, $"{field} must be an RFC 3339 timestamp such as '2026-11-24T10:00:00Z'.");
+        return null;
+    }
+
+    public static void SignalName(FieldErrors errors, string field, string? value)
+    {
+        if (value is not null && !SignalNamePattern().IsMatch(value))
+        {
+            errors.Add(field, $"{field} must be 1–64 characters of a–z, 0–9, '.', '_' and '-'.");
+        }
+    }
+
+    /// <summary>The ranges the contract gives for the signals it names; any finite number for the others.</summary>
+    public static void SignalValue(FieldErrors errors, string field, string name, double value)
+    {
+        var problem = name switch
+        {
+            "sentiment" when value is < -1 or > 1 => $"{field} of a sentiment signal must be from -1 to 1.",
+            "nlu.no_match" when value != 1 => $"{field} of an nlu.no_match signal must be 1.",
+            "voice.silence_ms" when value < 0 => $"{field} of a voice.silence_ms signal must be 0 or more milliseconds.",
+            "voice.barge_in" when value != 1 => $"{field} of a voice.barge_in signal must be 1.",
+            "csat" when value is < 1 or > 5 || value != Math.Floor(value) => $"{field} of a csat signal must be a whole number from 1 to 5.",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            errors.Add(field, problem);
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalePattern();
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?([Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampPattern();
+
+    [GeneratedRegex(@"^[a-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex SignalNamePattern();
+}

@@ -1,0 +1,87 @@
+namespace CxCluster.Api.Validation;
+
+/// <summary>Reads the fields of one JSON object, recording a message for every missing or mistyped one.</summary>
+public readonly struct JsonFields(JsonElement element, FieldErrors errors)
+{
+    /// <summary>A string field; null (and a message when <paramref name="required"/>) when absent or JSON null.</summary>
+    public string? String(string name, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(name, $"{name} must be a string.");
+            return null;
+        }
+        if (!TryGetText(value, out var text))
+        {
+            errors.Add(name, $"{name} must be valid Unicode text.");
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>A JSON string as .NET text; false for other kinds and for escapes that are no valid UTF-16 (a lone surrogate).</summary>
+    public static bool TryGetText(JsonElement value, out string text)
+    {
+        text = "";
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A finite number field.</summary>
+    public double? Number(string name, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            errors.Add(name, $"{name} must be a finite number.");
+            return null;
+        }
+        return number;
+    }
+
+    /// <summary>An array field, its items still to be read.</summary>
+    public JsonElement? Array(string name, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(name, $"{name} must be an array.");
+            return null;
+        }
+        return value;
+    }
+
+    private bool TryGet(string name, bool required, out JsonElement value)
+    {
+        if (element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+        if (required)
+        {
+            errors.Add(name, $"{name} is required.");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text;
+using CxCluster.Api.Tests.Infrastructure;
+
+namespace CxCluster.Api.Tests.Conversations;
+
+/// <summary>Bad input gets a 400 (or 413, 415) problem naming the field, and never changes the conversation.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class EventValidationTests(ClusterFixture cluster)
+{
+    private static readonly string LongText = new('a', 16_001);
+    private static readonly string LongId = new('i', 129);
+
+    /// <summary>Each case: the body sent to <c>POST /v1/conversations/{id}/events</c> and the field the 400 must name.</summary>
+    private static readonly Dictionary<string, (string Body, string Field)> Cases = new()
+    {
+        ["malformed JSON"] = ("""{ "id": "x1", "type": """, "body"),
+        ["JSON that is an array"] = ("""[ { "id": "x1", "type": "ai.message", "text": "hi" } ]""", "body"),
+        ["JSON that is a string"] = ("\"ai.message\"", "body"),
+        ["empty body"] = ("", "body"),
+        ["unknown event type"] = ("""{ "id": "x1", "type": "customer.shouted", "text": "hi" }""", "type"),
+        ["missing type"] = ("""{ "id": "x1", "text": "hi" }""", "type"),
+        ["type of the wrong JSON type"] = ("""{ "id": "x1", "type": 7 }""", "type"),
+        ["missing id"] = ("""{ "type": "ai.message", "text": "hi" }""", "id"),
+        ["id with bad characters"] = ("""{ "id": "x 1/!", "type": "ai.message", "text": "hi" }""", "id"),
+        ["id over 128 characters"] = ($$"""{ "id": "{{LongId}}", "type": "ai.message", "text": "hi" }""", "id"),
+        ["empty id"] = ("""{ "id": "", "type": "ai.message", "text": "hi" }""", "id"),
+        ["id that is a number"] = ("""{ "id": 17, "type": "ai.message", "text": "hi" }""", "id"),
+        ["text over 16,000 characters"] = ($$"""{ "id": "x1", "type": "customer.message", "text": "{{LongText}}" }""", "text"),
+        ["missing text"] = ("""{ "id": "x1", "type": "customer.message" }""", "text"),
+        ["empty text"] = ("""{ "id": "x1", "type": "ai.message", "text": "  " }""", "text"),
+        ["text with a lone surrogate"] = ("""{ "id": "x1", "type": "customer.message", "text": "a\ud800b" }""", "text"),
+        ["id with a lone surrogate"] = ("""{ "id": "\udc00", "type": "ai.message", "text": "hi" }""", "id"),
+        ["signal value beyond double"] = ("""{ "id": "x1", "type": "signal", "name": "voice.silence_ms", "value": 1e400 }""", "value"),
+        ["JSON nested too deep"] = (new string('[', 100) + new string(']', 100), "body"),
+        ["text that is a number"] = ("""{ "id": "x1", "type": "ai.message", "text": 42 }""", "text"),
+        ["bad channel"] = ("""{ "id": "x1", "type": "channel.switched", "channel": "pigeon" }""", "channel"),
+        ["missing channel"] = ("""{ "id": "x1", "type": "conversation.started", "locale": "id-ID" }""", "channel"),
+        ["garbage locale"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "english!!" }""", "locale"),
+        ["one-letter locale"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "x" }""", "locale"),
+        ["occurredAt that is no timestamp"] = ("""{ "id": "x1", "type": "ai.message", "text": "hi", "occurredAt": "yesterday" }""", "occurredAt"),
+        ["occurredAt without time zone"] = ("""{ "id": "x1", "type": "ai.message", "text": "hi", "occurredAt": "2026-11-24 10:00:00" }""", "occurredAt"),
+        ["sentiment out of range"] = ("""{ "id": "x1", "type": "signal", "name": "sentiment", "value": -1.5 }""", "value"),
+        ["nlu.no_match other than 1"] = ("""{ "id": "x1", "type": "signal", "name": "nlu.no_match", "value": 2 }""", "value"),
+        ["csat of 6"] = ("""{ "id": "x1", "type": "signal", "name": "csat", "value": 6 }""", "value"),
+        ["csat not whole"] = ("""{ "id": "x1", "type": "signal", "name": "csat", "value": 2.5 }""", "value"),
+        ["negative silence"] = ("""{ "id": "x1", "type": "signal", "name": "voice.silence_ms", "value": -1 }""", "value"),
+        ["signal value that is a string"] = ("""{ "id": "x1", "type": "signal", "name": "sentiment", "value": "low" }""", "value"),
+        ["signal without value"] = ("""{ "id": "x1", "type": "signal", "name": "sentiment" }""", "value"),
+        ["signal name with capitals and spaces"] = ("""{ "id": "x1", "type": "signal", "name": "Bad Name", "value": 1 }""", "name"),
+        ["agent message without agentId"] = ("""{ "id": "x1", "type": "agent.message", "text": "hi" }""", "agentId"),
+        ["disclosureId with a slash"] = ("""{ "id": "x1", "type": "disclosure.delivered", "disclosureId": "a/b" }""", "disclosureId"),
+    };
+
+    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Bad_event_is_400_naming_the_field_and_changes_nothing(string caseName)
+    {
+        var (body, field) = Cases[caseName];
+        var id = await StartedConversationAsync();
+        var before = await cluster.Acme.SnapshotAsync(id);
+
+        using var response = await cluster.Acme.PostRawAsync(ApiClient.Events(id), body);
+
+        await Json.ProblemAsync(response, HttpStatusCode.BadRequest, field);
+        Json.Same(before, await cluster.Acme.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task Several_bad_fields_are_all_named()
+    {
+        var id = await StartedConversationAsync();
+
+        using var response = await cluster.Acme.PostRawAsync(
+            ApiClient.Events(id), """{ "id": "", "type": "customer.message", "occurredAt": "soon" }""");
+
+        await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "id", "text", "occurredAt");
+    }
+
+    [Fact]
+    public async Task Unknown_extra_fields_are_ignored()
+    {
+        var id = await StartedConversationAsync();
+
+        using var response = await cluster.Acme.PostRawAsync(
+            ApiClient.Events(id), """{ "id": "x1", "type": "ai.message", "text": "hi", "mood": "great", "nested": { "a": [1] } }""");
+
+        await Json.OkAsync(response);
+    }
+
+    [Theory]
+    [InlineData("bad!id")]
+    [InlineData("has%20space")]
+    [InlineData("iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii")]
+    public async Task Bad_conversation_id_in_the_path_is_400_naming_conversationId(string conversationId)
+    {
+        using var post = await cluster.Acme.PostAsync(ApiClient.Events(conversationId), Events.Ai("x1", "hi"));
+        using var get = await cluster.Acme.GetAsync($"/v1/conversations/{conversationId}");
+        using var delete = await cluster.Acme.DeleteAsync($"/v1/conversations/{conversationId}");
+
+        await Json.ProblemAsync(post, HttpStatusCode.BadRequest, "conversationId");
+        await Json.ProblemAsync(get, HttpStatusCode.BadRequest, "conversationId");
+        await Json.ProblemAsync(delete, HttpStatusCode.BadRequest, "conversationId");
+    }
+
+    [Fact]
+    public async Task Body_over_256_KiB_is_413_and_changes_nothing()
+    {
+        var id = await StartedConversationAsync();
+        var before = await cluster.Acme.SnapshotAsync(id);
+        var huge = Events.Customer("x1", "halo").ToJsonString().Replace("\"halo\"", $"\"halo\", \"padding\": \"{new string('p', 300 * 1024)}\"");
+
+        using var response = await cluster.Acme.PostRawAsync(ApiClient.Events(id), huge);
+
+        await Json.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Json.Same(before, await cluster.Acme.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task Body_that_is_not_json_is_415_and_changes_nothing()
+    {
+        var id = await StartedConversationAsync();
+        var before = await cluster.Acme.SnapshotAsync(id);
+
+        using var plain = await cluster.Acme.PostRawAsync(ApiClient.Events(id), Events.Ai("x1", "hi").ToJsonString(), "text/plain");
+        using var none = await cluster.Acme.Http.PostAsync(
+            ApiClient.Events(id), new ByteArrayContent(Encoding.UTF8.GetBytes(Events.Ai("x2", "hi").ToJsonString())));
+
+        await Json.ProblemAsync(plain, HttpStatusCode.UnsupportedMediaType);
+        await Json.ProblemAsync(none, HttpStatusCode.UnsupportedMediaType);
+        Json.Same(before, await cluster.Acme.SnapshotAsync(id));
+    }
+
+    private async Task<string> StartedConversationAsync()
+    {
+        var id = Ids.New("conv");
+        var started = await cluster.Acme.SendAsync(id, Events.Started("s1", "whatsapp", "id-ID"));
+        await cluster.Acme.SendAsync(id, Events.Customer("s2", "halo"));
+        await cluster.Acme.SendAsync(id, Events.Delivered("s3", started.Directive("disclose").Text("disclosureId")));
+        return id;
+    }
+}

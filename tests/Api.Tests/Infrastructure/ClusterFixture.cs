@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace CxCluster.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One real cluster for the whole test assembly: two silos and the API over HTTP on loopback, with two tenants.
+/// Tests share it, so each uses its own conversation and agent ids.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const string ClusterId = "cxcluster-api-tests";
+    public const string AcmeKey = "acme-key-1";
+    public const string AcmeSecondKey = "acme-key-2";
+    public const string GlobexKey = "globex-key";
+
+    /// <summary>Keys and policies of both tenants; the silos read the same section for the policies.</summary>
+    public static IReadOnlyDictionary<string, string?> TenantSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Tenants:acme:ApiKeys:0"] = AcmeKey,
+        ["Tenants:acme:ApiKeys:1"] = AcmeSecondKey,
+        ["Tenants:acme:BrandName"] = "Acme",
+        ["Tenants:acme:DefaultChannel"] = "chat",
+        ["Tenants:acme:DefaultLocale"] = "id-ID",
+        ["Tenants:globex:ApiKeys:0"] = GlobexKey,
+        ["Tenants:globex:BrandName"] = "Globex",
+        ["Tenants:globex:DefaultLocale"] = "en-US",
+    };
+
+    private IHost? primarySilo;
+    private IHost? secondSilo;
+    private WebApplication? api;
+
+    public Uri Address { get; private set; } = null!;
+
+    public IReadOnlyList<int> GatewayPorts { get; private set; } = [];
+
+    public ApiClient Acme { get; private set; } = null!;
+
+    public ApiClient AcmeWithSecondKey { get; private set; } = null!;
+
+    public ApiClient Globex { get; private set; } = null!;
+
+    /// <summary>No Authorization header at all.</summary>
+    public ApiClient Anonymous { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var ports = FreePorts.Take(4);
+        var primary = new LocalCluster.SiloPorts(ports[0], ports[1]);
+        var second = new LocalCluster.SiloPorts(ports[2], ports[3]);
+        GatewayPorts = [primary.GatewayPort, second.GatewayPort];
+
+        primarySilo = await LocalCluster.StartSiloAsync(ClusterId, primary, primarySiloPort: null, TenantSettings);
+        secondSilo = await LocalCluster.StartSiloAsync(ClusterId, second, primary.SiloPort, TenantSettings);
+
+        api = LocalCluster.BuildApi(ClusterId, GatewayPorts, TenantSettings);
+        await api.StartAsync();
+        Address = LocalCluster.AddressOf(api);
+        await LocalCluster.WaitUntilReadyAsync(Address, LocalCluster.StartTimeout);
+
+        Acme = ApiClient.For(Address, AcmeKey);
+        AcmeWithSecondKey = ApiClient.For(Address, AcmeSecondKey);
+        Globex = ApiClient.For(Address, GlobexKey);
+        Anonymous = ApiClient.For(Address, key: null);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in new[] { Acme, AcmeWithSecondKey, Globex, Anonymous })
+        {
+            client?.Dispose();
+        }
+        if (api is not null)
+        {
+            await api.StopAsync();
+            await api.DisposeAsync();
+        }
+        await LocalCluster.StopAsync(secondSilo);
+        await LocalCluster.StopAsync(primarySilo);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,117 @@
+using CxCluster.Silo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CxCluster.Api.Tests.Infrastructure;
+
+/// <summary>Starts real silos and the real API in this process, on free loopback ports.</summary>
+public static class LocalCluster
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Logging quiet enough for a test run: warnings and worse.</summary>
+    private static readonly Dictionary<string, string?> QuietLogging = new()
+    {
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft"] = "Warning",
+        ["Logging:LogLevel:Orleans"] = "Warning",
+    };
+
+    public sealed record SiloPorts(int SiloPort, int GatewayPort);
+
+    /// <summary>Starts a silo; <paramref name="primarySiloPort"/> names the silo it joins (null: it is the primary).</summary>
+    public static async Task<IHost> StartSiloAsync(
+        string clusterId, SiloPorts ports, int? primarySiloPort, IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(QuietLogging);
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cluster:ClusterId"] = clusterId,
+            ["Cluster:ServiceId"] = "cxcluster-tests",
+            ["Cluster:SiloPort"] = ports.SiloPort.ToString(),
+            ["Cluster:GatewayPort"] = ports.GatewayPort.ToString(),
+            ["Cluster:PrimarySiloPort"] = (primarySiloPort ?? ports.SiloPort).ToString(),
+        });
+        builder.AddCxClusterSilo();
+        var silo = builder.Build();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await silo.StartAsync(timeout.Token);
+        return silo;
+    }
+
+    /// <summary>Builds the API as <see cref="CxClusterApi.CreateApp"/> does, on a free loopback port, talking to the given gateways.</summary>
+    public static WebApplication BuildApi(
+        string clusterId, IEnumerable<int> gatewayPorts, IReadOnlyDictionary<string, string?> settings)
+    {
+        var cluster = new Dictionary<string, string?>
+        {
+            ["Cluster:ClusterId"] = clusterId,
+            ["Cluster:ServiceId"] = "cxcluster-tests",
+        };
+        var index = 0;
+        foreach (var port in gatewayPorts)
+        {
+            cluster[$"Cluster:GatewayPorts:{index++}"] = port.ToString();
+        }
+        return CxClusterApi.CreateApp([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(QuietLogging);
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Configuration.AddInMemoryCollection(cluster);
+        });
+    }
+
+    /// <summary>The address Kestrel actually bound, once the API has started.</summary>
+    public static Uri AddressOf(WebApplication api) =>
+        new(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+    /// <summary>Polls <c>/health/ready</c> until it answers 200.</summary>
+    public static async Task WaitUntilReadyAsync(Uri address, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        await Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                using var response = await http.GetAsync("/health/ready");
+                return response.StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, timeout, "the API to become ready");
+    }
+
+    public static async Task StopAsync(IHost? host)
+    {
+        if (host is null)
+        {
+            return;
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await host.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            if (host is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync();
+            }
+            else
+            {
+                host.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using CxCluster.Api.Validation;
+
+namespace CxCluster.Api.Tests.Validation;
+
+public sealed class FieldRulesTests
+{
+    [Theory]
+    [InlineData("id-ID", "id-ID")]
+    [InlineData("id-id", "id-ID")]
+    [InlineData("EN", "en")]
+    [InlineData("zh-hant-tw", "zh-Hant-TW")]
+    [InlineData("es-419", "es-419")]
+    [InlineData("de-CH-1996", "de-CH-1996")]
+    public void Locale_accepts_BCP_47_tags_in_canonical_case(string tag, string canonical)
+    {
+        var errors = new FieldErrors();
+
+        Assert.Equal(canonical, FieldRules.Locale(errors, "locale", tag));
+        Assert.False(errors.Any);
+    }
+
+    [Theory]
+    [InlineData("english!!")]
+    [InlineData("x")]
+    [InlineData("english")]
+    [InlineData("id_ID")]
+    [InlineData("id-")]
+    [InlineData("id-ID\n")]
+    [InlineData("")]
+    public void Locale_rejects_what_is_no_language_tag(string tag)
+    {
+        var errors = new FieldErrors();
+
+        Assert.Null(FieldRules.Locale(errors, "locale", tag));
+        Assert.True(errors.Has("locale"));
+    }
+
+    [Theory]
+    [InlineData("c1", true)]
+    [InlineData("tenant:conv_1.2-3", true)]
+    [InlineData("a/b", false)]
+    [InlineData("ünïcode", false)]
+    [InlineData("", false)]
+    public void Ids_are_ascii_letters_digits_and_four_marks(string id, bool valid)
+    {
+        Assert.Equal(valid, FieldRules.IsValidId(id));
+    }
+
+    [Fact]
+    public void Ids_are_at_most_128_characters()
+    {
+        Assert.True(FieldRules.IsValidId(new string('a', 128)));
+        Assert.False(FieldRules.IsValidId(new string('a', 129)));
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T10:00:00Z", "2026-11-24T10:00:00Z")]
+    [InlineData("2026-11-24T17:00:00+07:00", "2026-11-24T10:00:00Z")]
+    [InlineData("2026-11-24T10:00:00.123Z", "2026-11-24T10:00:00.123Z")]
+    public void Timestamps_are_RFC_3339_and_read_as_UTC(string text, string utc)
+    {
+        var errors = new FieldErrors();
+
+        Assert.Equal(DateTimeOffset.Parse(utc), FieldRules.Timestamp(errors, "occurredAt", text));
+        Assert.Equal(TimeSpan.Zero, FieldRules.Timestamp(errors, "occurredAt", text)!.Value.Offset);
+    }
+
+    [Theory]
+    [InlineData("2026-11-24")]
+    [InlineData("2026-11-24T10:00:00")]
+    [InlineData("24/11/2026 10:00")]
+    [InlineData("2026-13-24T10:00:00Z")]
+    public void Timestamps_without_time_zone_or_out_of_range_are_rejected(string text)
+    {
+        var errors = new FieldErrors();
+
+        Assert.Null(FieldRules.Timestamp(errors, "occurredAt", text));
+        Assert.True(errors.Has("occurredAt"));
+    }
+
+    [Fact]
+    public void Text_counts_characters_not_UTF16_units()
+    {
+        var errors = new FieldErrors();
+
+        FieldRules.Text(errors, "text", string.Concat(Enumerable.Repeat("😀", 16_000)));
+        Assert.False(errors.Any);
+        FieldRules.Text(errors, "text", string.Concat(Enumerable.Repeat("😀", 16_001)));
+        Assert.True(errors.Has("text"));
+    }
+}
