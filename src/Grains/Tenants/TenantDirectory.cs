@@ -45,6 +45,11 @@ public sealed class TenantDirectory
     {
         var id = tenant.Key;
         string Setting(string name) => $"{Section}:{id}:{name}";
+        // The tenant id leads every grain key, so it may not contain the key separator or anything an id may not.
+        if (id.Length is 0 or > 128 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+        {
+            throw new InvalidOperationException($"{Section}:{id}: a tenant id is 1-128 letters, digits, '-', '_', '.' or ':'.");
+        }
         var defaults = new TenantPolicy { TenantId = id, BrandName = id };
 
         var channel = defaults.DefaultChannel;
