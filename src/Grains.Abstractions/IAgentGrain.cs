@@ -20,4 +20,7 @@ public interface IAgentGrain : IGrainWithStringKey
 
     /// <summary>The conversation ended or was erased while assigned: free its slot.</summary>
     Task Release(string conversationId, string handoffId);
+
+    /// <summary>How the agent stands now, for a pool re-reading its roster; null if never registered.</summary>
+    Task<AgentView?> GetView();
 }

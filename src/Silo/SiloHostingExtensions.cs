@@ -1,5 +1,6 @@
 using CxCluster.Grains;
 using CxCluster.Grains.Tenants;
+using CxCluster.Silo.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -9,21 +10,26 @@ namespace CxCluster.Silo;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Adds the Orleans silo with the CxCluster grains. The embedded default clusters on localhost and keeps state in
-    /// memory, needing no other service.
+    /// Adds the Orleans silo with the CxCluster grains. With <c>ConnectionStrings:CxCluster</c> the silo clusters,
+    /// stores grain state and keeps reminders in PostgreSQL; without it, the embedded default clusters on localhost
+    /// and keeps everything in memory, needing no other service.
     /// </summary>
     public static IHostApplicationBuilder AddCxClusterSilo(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var connectionString = builder.Configuration.GetConnectionString(SiloOptions.ConnectionStringName);
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(new CxClusterDatabase(connectionString));
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                siloPort: options.SiloPort,
-                gatewayPort: options.GatewayPort,
-                primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort ?? options.SiloPort),
-                serviceId: options.ServiceId,
-                clusterId: options.ClusterId);
-            silo.AddMemoryGrainStorage(CxStorage.Name);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                silo.AddCxClusterEmbeddedDefault(options);
+            }
+            else
+            {
+                silo.AddCxClusterPostgres(options, connectionString);
+            }
             silo.AddActivityPropagation();
             silo.AddCxClusterGrains(builder.Configuration);
         });
@@ -31,17 +37,80 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    /// <summary>Says, once the silo runs, where it listens and which tenants it serves.</summary>
+    /// <summary>Localhost clustering, memory storage and reminders: one machine, nothing to install.</summary>
+    private static void AddCxClusterEmbeddedDefault(this ISiloBuilder silo, SiloOptions options)
+    {
+        silo.UseLocalhostClustering(
+            siloPort: options.SiloPort,
+            gatewayPort: options.GatewayPort,
+            primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort ?? options.SiloPort),
+            serviceId: options.ServiceId,
+            clusterId: options.ClusterId);
+        silo.AddMemoryGrainStorage(CxStorage.Name);
+        silo.UseInMemoryReminderService();
+    }
+
+    /// <summary>ADO.NET clustering, grain storage and reminders on PostgreSQL (invariant <c>Npgsql</c>).</summary>
+    public static ISiloBuilder AddCxClusterPostgres(this ISiloBuilder silo, SiloOptions options, string connectionString)
+    {
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        silo.Configure<EndpointOptions>(endpoints =>
+        {
+            endpoints.AdvertisedIPAddress = ResolveAdvertisedAddress(options.AdvertisedAddress);
+            endpoints.SiloPort = options.SiloPort;
+            endpoints.GatewayPort = options.GatewayPort;
+            endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, options.SiloPort);
+            endpoints.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, options.GatewayPort);
+        });
+        silo.UseAdoNetClustering(clustering =>
+        {
+            clustering.Invariant = CxClusterDatabase.Invariant;
+            clustering.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(CxStorage.Name, storage => storage.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+        {
+            o.Invariant = CxClusterDatabase.Invariant;
+            o.ConnectionString = connectionString;
+            // Orleans' own binary format: compact, fast, and version-tolerant through the [Id]s on every state type.
+            o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = CxClusterDatabase.Invariant;
+            reminders.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+
+    private static IPAddress ResolveAdvertisedAddress(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return IPAddress.TryParse(configured, out var address)
+                ? address
+                : Dns.GetHostAddresses(configured).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        }
+        return Dns.GetHostAddresses(Dns.GetHostName())
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? IPAddress.Loopback;
+    }
+
+    /// <summary>Says, once the silo runs, where it listens, where it keeps state and which tenants it serves.</summary>
     private sealed class StartupBanner(
         IOptions<EndpointOptions> endpoints,
         TenantDirectory tenants,
+        CxClusterDatabase database,
         ILogger<StartupBanner> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             logger.LogInformation(
-                "CxCluster silo up: silo port {SiloPort}, gateway port {GatewayPort}, tenants {Tenants}",
-                endpoints.Value.SiloPort, endpoints.Value.GatewayPort, string.Join(", ", tenants.TenantIds));
+                "CxCluster silo up: silo port {SiloPort}, gateway port {GatewayPort}, state in {Storage}, tenants {Tenants}",
+                endpoints.Value.SiloPort, endpoints.Value.GatewayPort, database.Describe(), string.Join(", ", tenants.TenantIds));
             if (tenants.IsEmbeddedDefault)
             {
                 logger.LogWarning("No tenants configured: serving the embedded default tenant '{Tenant}' (API key demo-key). Configure Tenants:* for anything but a demo.",

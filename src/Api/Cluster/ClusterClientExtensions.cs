@@ -1,19 +1,39 @@
+using Orleans.Configuration;
 namespace CxCluster.Api.Cluster;
 
 /// <summary>Makes the API an Orleans client of the CxCluster silos.</summary>
 public static class ClusterClientExtensions
 {
     /// <summary>
-    /// Adds the cluster client: localhost clustering on <c>Cluster:GatewayPorts</c>, activity propagation, and retries
-    /// while the silos are still starting.
+    /// Adds the cluster client: gateways from the PostgreSQL membership table when <c>ConnectionStrings:CxCluster</c>
+    /// is set, otherwise localhost clustering on <c>Cluster:GatewayPorts</c>; activity propagation; and retries while
+    /// the cluster cannot be reached. The HTTP server starts alongside, so health checks answer and callers get 503
+    /// instead of a refused connection while the cluster or its database is down.
     /// </summary>
     public static IHostApplicationBuilder AddCxClusterClient(this IHostApplicationBuilder builder)
     {
         var cluster = ClusterConnectionOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(cluster);
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         builder.UseOrleansClient(client =>
         {
-            client.UseLocalhostClustering([.. cluster.GatewayPorts], cluster.ServiceId, cluster.ClusterId);
+            if (cluster.ConnectionString is { } connectionString)
+            {
+                client.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = cluster.ClusterId;
+                    options.ServiceId = cluster.ServiceId;
+                });
+                client.UseAdoNetClustering(clustering =>
+                {
+                    clustering.Invariant = "Npgsql";
+                    clustering.ConnectionString = connectionString;
+                });
+            }
+            else
+            {
+                client.UseLocalhostClustering([.. cluster.GatewayPorts], cluster.ServiceId, cluster.ClusterId);
+            }
             client.AddActivityPropagation();
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
         });

@@ -14,8 +14,14 @@ public sealed record ClusterConnectionOptions
     /// <summary>The silos' gateway ports on this host (<c>Cluster:GatewayPorts:{n}</c>).</summary>
     public IReadOnlyList<int> GatewayPorts { get; init; } = [30000];
 
-    /// <summary>How long the API keeps trying to reach the cluster at start-up before it gives up.</summary>
-    public TimeSpan ConnectRetryWindow { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>How long the API keeps trying to reach the cluster at start-up before it gives up; null: for as long as it runs.</summary>
+    public TimeSpan? ConnectRetryWindow { get; init; }
+
+    /// <summary>
+    /// <c>ConnectionStrings:CxCluster</c>: when set, the API finds the silos' gateways in the PostgreSQL membership table
+    /// instead of on this host.
+    /// </summary>
+    public string? ConnectionString { get; init; }
 
     public static ClusterConnectionOptions FromConfiguration(IConfiguration configuration)
     {
@@ -34,6 +40,7 @@ public sealed record ClusterConnectionOptions
             ConnectRetryWindow = section.GetValue<int?>("ConnectRetrySeconds") is { } seconds
                 ? TimeSpan.FromSeconds(Math.Max(0, seconds))
                 : defaults.ConnectRetryWindow,
+            ConnectionString = NonEmpty(configuration.GetConnectionString("CxCluster")),
         };
     }
 

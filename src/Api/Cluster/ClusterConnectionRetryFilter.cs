@@ -19,18 +19,19 @@ public sealed partial class ClusterConnectionRetryFilter(
             firstFailure = now;
         }
         var waited = clock.GetElapsedTime(firstFailure, now);
+        var reason = exception.GetBaseException().Message;
         if (waited >= options.ConnectRetryWindow)
         {
-            LogGivingUp(logger, attempts, waited, exception.GetType().Name);
+            LogGivingUp(logger, attempts, waited, reason);
             return false;
         }
 
         var delay = TimeSpan.FromMilliseconds(Math.Min(MaxDelay.TotalMilliseconds, 500 * attempts));
-        if (delay > options.ConnectRetryWindow - waited)
+        if (options.ConnectRetryWindow is { } window && delay > window - waited)
         {
-            delay = options.ConnectRetryWindow - waited;
+            delay = window - waited;
         }
-        LogRetrying(logger, attempts, exception.GetType().Name, delay);
+        LogRetrying(logger, attempts, reason, delay);
         try
         {
             await Task.Delay(delay, clock, cancellationToken);
@@ -43,10 +44,10 @@ public sealed partial class ClusterConnectionRetryFilter(
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "The cluster is not reachable yet (attempt {Attempt}, {ExceptionType}); trying again in {Delay}")]
-    private static partial void LogRetrying(ILogger logger, int attempt, string exceptionType, TimeSpan delay);
+        Message = "The cluster is not reachable yet (attempt {Attempt}: {Reason}); trying again in {Delay}")]
+    private static partial void LogRetrying(ILogger logger, int attempt, string reason, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "Giving up on the cluster after {Attempts} attempts in {Waited} (last: {ExceptionType})")]
-    private static partial void LogGivingUp(ILogger logger, int attempts, TimeSpan waited, string exceptionType);
+        Message = "Giving up on the cluster after {Attempts} attempts in {Waited} (last: {Reason})")]
+    private static partial void LogGivingUp(ILogger logger, int attempts, TimeSpan waited, string reason);
 }

@@ -16,24 +16,35 @@ internal sealed class AgentGrain(
     private string _tenantId = "";
     private string _agentId = "";
     private CoalescingWriter _writer = null!;
-    /// <summary>Slots held for claims in flight, so an offer arriving meanwhile cannot take them.</summary>
-    private int _reserved;
     private bool _pulling;
     private bool _pullAgain;
 
     private AgentState State => store.State;
 
-    private bool CanTake =>
-        State.Profile is { } profile && State.Status == AgentStatus.Available && State.Assignments.Count + _reserved < profile.Capacity;
+    /// <summary>Held conversations plus claims in flight: an offer arriving meanwhile cannot take a claimed slot.</summary>
+    private int Load => State.Assignments.Count + State.PendingClaims.Count;
+
+    private bool CanTake => State.Profile is { } profile && State.Status == AgentStatus.Available && Load < profile.Capacity;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _agentId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _writer = new CoalescingWriter(() => store.WriteStateAsync());
+        if (State.PendingClaims.Count > 0)
+        {
+            // Settled from a timer, not here: a pool activating may be waiting on this agent, and must not wait on itself.
+            var unsettled = State.PendingClaims.ToArray();
+            this.RegisterGrainTimer(() => SettleClaims(unsettled), new GrainTimerCreationOptions
+            {
+                DueTime = TimeSpan.Zero,
+                Period = Timeout.InfiniteTimeSpan,
+                Interleave = true,
+            });
+        }
         return Task.CompletedTask;
     }
 
-    async Task<AgentDetails> IAgentGrain.Register(AgentProfile profile)
+    Task<AgentDetails> IAgentGrain.Register(AgentProfile profile) => this.DropOnFailure(async () =>
     {
         var before = State.Profile is null ? [] : AgentChoice.Pools(State.Profile).ToHashSet();
         if (State.Profile is null)
@@ -51,9 +62,9 @@ internal sealed class AgentGrain(
         logger.LogInformation("Agent {AgentId} of tenant {TenantId} registered for pools {Pools}", _agentId, _tenantId, string.Join(", ", after));
         await FillCapacity();
         return Details();
-    }
+    });
 
-    async Task<AgentOutcome> IAgentGrain.SetStatus(AgentStatus status)
+    Task<AgentOutcome> IAgentGrain.SetStatus(AgentStatus status) => this.DropOnFailure(async () =>
     {
         if (State.Profile is null)
         {
@@ -72,11 +83,13 @@ internal sealed class AgentGrain(
         }
         await FillCapacity();
         return AgentOutcome.Accepted(Details());
-    }
+    });
 
     Task<AgentDetails?> IAgentGrain.Get() => Task.FromResult(State.Profile is null ? null : Details());
 
-    async Task<AgentOutcome> IAgentGrain.Complete(string conversationId)
+    Task<AgentView?> IAgentGrain.GetView() => Task.FromResult(State.Profile is null ? null : View());
+
+    Task<AgentOutcome> IAgentGrain.Complete(string conversationId) => this.DropOnFailure(async () =>
     {
         if (State.Profile is null)
         {
@@ -97,9 +110,9 @@ internal sealed class AgentGrain(
         await Conversation(conversationId).OnAgentCompleted(assignment.HandoffId, _agentId, now);
         await FillCapacity();
         return AgentOutcome.Accepted(Details());
-    }
+    });
 
-    async Task<AssignmentAnswer> IAgentGrain.Offer(AssignmentOffer offer)
+    Task<AssignmentAnswer> IAgentGrain.Offer(AssignmentOffer offer) => this.DropOnFailure(async () =>
     {
         var held = State.Assignments.Find(a => a.ConversationId == offer.ConversationId);
         if (held is not null || !CanTake)
@@ -113,9 +126,9 @@ internal sealed class AgentGrain(
         await _writer.WriteAsync();
         await Broadcast(except: offer.PoolName);
         return new AssignmentAnswer { Accepted = true, Agent = view };
-    }
+    });
 
-    async Task IAgentGrain.Release(string conversationId, string handoffId)
+    Task IAgentGrain.Release(string conversationId, string handoffId) => this.DropOnFailure(async () =>
     {
         var assignment = State.Assignments.Find(a => a.ConversationId == conversationId && a.HandoffId == handoffId);
         if (assignment is null)
@@ -127,7 +140,7 @@ internal sealed class AgentGrain(
         await _writer.WriteAsync();
         await Announce();
         await FillCapacity();
-    }
+    });
 
     /// <summary>
     /// While the agent can take more, claims the longest-waiting conversation across all the queues it serves. One
@@ -167,32 +180,57 @@ internal sealed class AgentGrain(
                 return;
             }
 
-            _reserved++;
-            bool claimed;
-            try
-            {
-                claimed = await Pool(poolName).Claim(head.ConversationId, head.HandoffId, View());
-            }
-            finally
-            {
-                _reserved--;
-            }
+            var claim = new PendingClaim { PoolName = poolName, ConversationId = head.ConversationId, HandoffId = head.HandoffId };
+            State.PendingClaims.Add(claim);
+            await _writer.WriteAsync();
+            // If the pool cannot be asked, the call fails, the activation is dropped and the stored claim is settled later.
+            var claimed = await Pool(poolName).Claim(head.ConversationId, head.HandoffId, View());
+            State.PendingClaims.Remove(claim);
             if (!claimed)
             {
+                await _writer.WriteAsync();
                 continue;
             }
 
-            var assignment = Take(head.ConversationId, head.HandoffId, poolName);
-            await _writer.WriteAsync();
-            await Conversation(head.ConversationId).OnAgentAssigned(new AgentAssignment
-            {
-                HandoffId = head.HandoffId,
-                AgentId = _agentId,
-                AgentDisplayName = State.Profile!.DisplayName,
-                AssignedAt = assignment.AssignedAt,
-            });
-            await Broadcast();
+            await Confirm(Take(head.ConversationId, head.HandoffId, poolName));
         }
+    }
+
+    /// <summary>Stores a conversation just taken from a queue, tells it, and tells the pools.</summary>
+    private async Task Confirm(AgentAssignmentRecord assignment)
+    {
+        await _writer.WriteAsync();
+        await Conversation(assignment.ConversationId).OnAgentAssigned(new AgentAssignment
+        {
+            HandoffId = assignment.HandoffId,
+            AgentId = _agentId,
+            AgentDisplayName = State.Profile!.DisplayName,
+            AssignedAt = assignment.AssignedAt,
+        });
+        await Broadcast();
+    }
+
+    /// <summary>After a crash: asks each pool whether a claim made before it went through, and keeps what did.</summary>
+    private async Task SettleClaims(IReadOnlyList<PendingClaim> unsettled)
+    {
+        foreach (var claim in unsettled)
+        {
+            var placement = await Pool(claim.PoolName).Locate(claim.ConversationId, claim.HandoffId);
+            State.PendingClaims.Remove(claim);
+            var mine = placement.Status == HandoffStatus.Assigned && placement.AgentId == _agentId;
+            if (mine && State.Assignments.TrueForAll(a => a.ConversationId != claim.ConversationId))
+            {
+                logger.LogInformation("Agent {AgentId} of tenant {TenantId} settled its claim on conversation {ConversationId} after a restart",
+                    _agentId, _tenantId, claim.ConversationId);
+                await Confirm(Take(claim.ConversationId, claim.HandoffId, claim.PoolName));
+            }
+            else
+            {
+                await _writer.WriteAsync();
+            }
+        }
+        await Announce();
+        await FillCapacity();
     }
 
     private AgentAssignmentRecord Take(string conversationId, string handoffId, string poolName)
@@ -237,7 +275,7 @@ internal sealed class AgentGrain(
         DisplayName = State.Profile!.DisplayName,
         Status = State.Status,
         Capacity = State.Profile.Capacity,
-        Load = State.Assignments.Count + _reserved,
+        Load = Load,
         IdleSince = State.IdleSince,
         Version = State.Version,
     };

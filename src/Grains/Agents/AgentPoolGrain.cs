@@ -38,9 +38,42 @@ internal sealed class AgentPoolGrain(
             State.Listed = true;
             await store.WriteStateAsync();
         }
+        await Recover();
     }
 
-    async Task<HandoffPlacement> IAgentPoolGrain.Request(HandoffRequest request)
+    /// <summary>
+    /// After a restart the stored roster may be stale and an offer may have been cut off: settle the offer with the
+    /// agent it was made to, re-read every agent, and serve the queue. Agents never call a pool while activating, so
+    /// waiting on them here cannot deadlock.
+    /// </summary>
+    private async Task Recover()
+    {
+        if (State.PendingOffer is { } pending)
+        {
+            var head = State.Queue.Find(w => w.Request.ConversationId == pending.ConversationId && w.Request.HandoffId == pending.HandoffId);
+            if (head is not null && await Offer(head.Request, pending.AgentId) is { } taker)
+            {
+                Assign(head.Request, taker, notify: true);
+            }
+            State.PendingOffer = null;
+        }
+        var views = await Task.WhenAll(State.Roster.Keys.ToArray().Select(async id => (id, view: await Agent(id).GetView())));
+        foreach (var (id, view) in views)
+        {
+            if (view is null)
+            {
+                State.Roster.Remove(id);
+            }
+            else
+            {
+                See(view);
+            }
+        }
+        await Dispatch(requester: null);
+        await store.WriteStateAsync();
+    }
+
+    Task<HandoffPlacement> IAgentPoolGrain.Request(HandoffRequest request) => this.DropOnFailure(async () =>
     {
         if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known)
         {
@@ -52,12 +85,12 @@ internal sealed class AgentPoolGrain(
         await Dispatch(requester: request.ConversationId);
         await store.WriteStateAsync();
         return Placement(request.ConversationId, request.HandoffId);
-    }
+    });
 
     Task<HandoffPlacement> IAgentPoolGrain.Locate(string conversationId, string handoffId) =>
         Task.FromResult(Placement(conversationId, handoffId));
 
-    async Task<HandoffPlacement> IAgentPoolGrain.Cancel(string conversationId, string handoffId)
+    Task<HandoffPlacement> IAgentPoolGrain.Cancel(string conversationId, string handoffId) => this.DropOnFailure(async () =>
     {
         var placement = Placement(conversationId, handoffId);
         if (placement.Status == HandoffStatus.Queued)
@@ -66,7 +99,7 @@ internal sealed class AgentPoolGrain(
             await store.WriteStateAsync();
         }
         return placement;
-    }
+    });
 
     Task<QueueHead?> IAgentPoolGrain.PeekHead() => Task.FromResult(State.Queue.Count == 0
         ? null
@@ -78,7 +111,7 @@ internal sealed class AgentPoolGrain(
             Sequence = State.Queue[0].Sequence,
         });
 
-    async Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent)
+    Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent) => this.DropOnFailure(async () =>
     {
         var index = State.Queue.FindIndex(w => w.Request.ConversationId == conversationId && w.Request.HandoffId == handoffId);
         if (index < 0)
@@ -90,21 +123,21 @@ internal sealed class AgentPoolGrain(
         See(agent);
         await store.WriteStateAsync();
         return true;
-    }
+    });
 
-    async Task IAgentPoolGrain.UpsertAgent(AgentView agent)
+    Task IAgentPoolGrain.UpsertAgent(AgentView agent) => this.DropOnFailure(async () =>
     {
         See(agent);
         await store.WriteStateAsync();
-    }
+    });
 
-    async Task IAgentPoolGrain.RemoveAgent(string agentId)
+    Task IAgentPoolGrain.RemoveAgent(string agentId) => this.DropOnFailure(async () =>
     {
         if (State.Roster.Remove(agentId))
         {
             await store.WriteStateAsync();
         }
-    }
+    });
 
     Task IAgentPoolGrain.AgentChanged(AgentView agent)
     {
@@ -134,7 +167,7 @@ internal sealed class AgentPoolGrain(
     });
 
     /// <summary>Offers the head of the queue to the best agents in turn until nobody can take it.</summary>
-    private async Task Dispatch(string requester)
+    private async Task Dispatch(string? requester)
     {
         while (State.Queue.Count > 0)
         {
@@ -142,16 +175,8 @@ internal sealed class AgentPoolGrain(
             AgentView? taker = null;
             foreach (var candidate in AgentChoice.Rank(State.Roster.Values).ToList())
             {
-                var answer = await Agent(candidate.AgentId).Offer(new AssignmentOffer
+                if ((taker = await Offer(head, candidate.AgentId)) is not null)
                 {
-                    ConversationId = head.ConversationId,
-                    HandoffId = head.HandoffId,
-                    PoolName = _poolName,
-                });
-                See(answer.Agent);
-                if (answer.Accepted)
-                {
-                    taker = answer.Agent;
                     break;
                 }
             }
@@ -159,20 +184,43 @@ internal sealed class AgentPoolGrain(
             {
                 return;
             }
+            Assign(head, taker, notify: head.ConversationId != requester);
+        }
+    }
 
-            State.Queue.RemoveAt(0);
-            Remember(head.ConversationId, head.HandoffId, taker);
-            if (head.ConversationId != requester)
-            {
-                await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_tenantId, head.ConversationId))
-                    .OnAgentAssigned(new AgentAssignment
-                    {
-                        HandoffId = head.HandoffId,
-                        AgentId = taker.AgentId,
-                        AgentDisplayName = taker.DisplayName,
-                        AssignedAt = DateTimeOffset.UtcNow,
-                    });
-            }
+    /// <summary>Stores the offer, then asks the agent; the agent's view if it took the conversation.</summary>
+    private async Task<AgentView?> Offer(HandoffRequest head, string agentId)
+    {
+        State.PendingOffer = new PendingOffer { ConversationId = head.ConversationId, HandoffId = head.HandoffId, AgentId = agentId };
+        await store.WriteStateAsync();
+        var answer = await Agent(agentId).Offer(new AssignmentOffer
+        {
+            ConversationId = head.ConversationId,
+            HandoffId = head.HandoffId,
+            PoolName = _poolName,
+        });
+        // Cleared in memory only: the write that follows the assignment, or the request's own, stores it.
+        State.PendingOffer = null;
+        See(answer.Agent);
+        return answer.Accepted ? answer.Agent : null;
+    }
+
+    /// <summary>The agent took the conversation: out of the queue, and the conversation is told (one-way).</summary>
+    private void Assign(HandoffRequest request, AgentView taker, bool notify)
+    {
+        State.Queue.RemoveAll(w => w.Request.ConversationId == request.ConversationId && w.Request.HandoffId == request.HandoffId);
+        Remember(request.ConversationId, request.HandoffId, taker);
+        if (notify)
+        {
+            // One-way: the conversation may itself be waiting on this pool, so the pool never waits on it.
+            _ = GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_tenantId, request.ConversationId))
+                .OnAgentAssigned(new AgentAssignment
+                {
+                    HandoffId = request.HandoffId,
+                    AgentId = taker.AgentId,
+                    AgentDisplayName = taker.DisplayName,
+                    AssignedAt = DateTimeOffset.UtcNow,
+                });
         }
     }
 

@@ -15,6 +15,20 @@ public sealed class AgentPoolState
     [Id(4)] public List<PoolAssignment> Recent { get; set; } = [];
     /// <summary>The tenant's directory knows this partition.</summary>
     [Id(5)] public bool Listed { get; set; }
+    /// <summary>
+    /// The offer being made, stored before the agent is asked: after a crash the same agent is asked again (it answers
+    /// yes if it already took it), so a conversation is never offered to a second agent while the first may hold it.
+    /// </summary>
+    [Id(6)] public PendingOffer? PendingOffer { get; set; }
+}
+
+/// <summary>An offer of the head of the queue to one agent, in flight.</summary>
+[GenerateSerializer, Immutable, Alias("cx.PendingOffer")]
+public sealed record PendingOffer
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    [Id(2)] public required string AgentId { get; init; }
 }
 
 /// <summary>A conversation waiting for an agent.</summary>

@@ -9,6 +9,20 @@ public sealed class AgentState
     [Id(2)] public List<AgentAssignmentRecord> Assignments { get; set; } = [];
     [Id(3)] public DateTimeOffset IdleSince { get; set; }
     [Id(4)] public long Version { get; set; }
+    /// <summary>
+    /// Claims sent to a pool and not yet confirmed. Stored before the pool is asked, counted against capacity, and
+    /// settled by asking the pool after a crash, so a claimed conversation is never lost between the two writes.
+    /// </summary>
+    [Id(5)] public List<PendingClaim> PendingClaims { get; set; } = [];
+}
+
+/// <summary>A waiting conversation the agent asked a pool for.</summary>
+[GenerateSerializer, Immutable, Alias("cx.PendingClaim")]
+public sealed record PendingClaim
+{
+    [Id(0)] public required string PoolName { get; init; }
+    [Id(1)] public required string ConversationId { get; init; }
+    [Id(2)] public required string HandoffId { get; init; }
 }
 
 /// <summary>One conversation an agent holds.</summary>

@@ -38,7 +38,7 @@ internal sealed class ConversationGrain(
         return Task.CompletedTask;
     }
 
-    Task<EventOutcome> IConversationGrain.Apply(ConversationEvent @event) => Guard(async () =>
+    Task<EventOutcome> IConversationGrain.Apply(ConversationEvent @event) => this.DropOnFailure(async () =>
     {
         var outcome = await ApplyOne(@event);
         if (outcome.Result is { Duplicate: false })
@@ -48,7 +48,7 @@ internal sealed class ConversationGrain(
         return outcome;
     });
 
-    Task<IReadOnlyList<EventOutcome>> IConversationGrain.ApplyAll(IReadOnlyList<ConversationEvent> events) => Guard<IReadOnlyList<EventOutcome>>(async () =>
+    Task<IReadOnlyList<EventOutcome>> IConversationGrain.ApplyAll(IReadOnlyList<ConversationEvent> events) => this.DropOnFailure<IReadOnlyList<EventOutcome>>(async () =>
     {
         var outcomes = new EventOutcome[events.Count];
         var changed = false;
@@ -65,7 +65,7 @@ internal sealed class ConversationGrain(
         return outcomes;
     });
 
-    Task<ConversationSnapshot?> IConversationGrain.GetSnapshot() => Guard(async () =>
+    Task<ConversationSnapshot?> IConversationGrain.GetSnapshot() => this.DropOnFailure(async () =>
     {
         if (!State.Started)
         {
@@ -84,7 +84,7 @@ internal sealed class ConversationGrain(
         {
             return false;
         }
-        await Guard(async () =>
+        await this.DropOnFailure(async () =>
         {
             var now = DateTimeOffset.UtcNow;
             if (State.Status != ConversationStatus.Ended)
@@ -102,7 +102,7 @@ internal sealed class ConversationGrain(
         return true;
     }
 
-    Task IConversationGrain.OnAgentAssigned(AgentAssignment assignment) => Guard(async () =>
+    Task IConversationGrain.OnAgentAssigned(AgentAssignment assignment) => this.DropOnFailure(async () =>
     {
         var handoff = State.Handoff;
         if (State.Status == ConversationStatus.Queued && handoff?.HandoffId == assignment.HandoffId)
@@ -124,7 +124,7 @@ internal sealed class ConversationGrain(
         await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenantId, assignment.AgentId)).Release(_conversationId, assignment.HandoffId);
     });
 
-    Task IConversationGrain.OnAgentCompleted(string handoffId, string agentId, DateTimeOffset completedAt) => Guard(async () =>
+    Task IConversationGrain.OnAgentCompleted(string handoffId, string agentId, DateTimeOffset completedAt) => this.DropOnFailure(async () =>
     {
         if (State.Status != ConversationStatus.Human || State.Handoff?.HandoffId != handoffId || State.Handoff.AgentId != agentId)
         {
@@ -231,26 +231,6 @@ internal sealed class ConversationGrain(
             handoff.Status = HandoffStatus.Completed;
         }
     }
-
-    private async Task<T> Guard<T>(Func<Task<T>> body)
-    {
-        try
-        {
-            return await body();
-        }
-        catch
-        {
-            // The state in memory may be half-changed: drop it so the next call reloads what was stored.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
-
-    private Task Guard(Func<Task> body) => Guard(async () =>
-    {
-        await body();
-        return true;
-    });
 
     private void Remember(string eventId, IReadOnlyList<Directive> directives)
     {

@@ -1,0 +1,87 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace CxCluster.Silo.Storage;
+
+/// <summary>The PostgreSQL database a silo keeps the cluster in, if any, and how to tell an operator what is wrong with it.</summary>
+public sealed class CxClusterDatabase(string? connectionString)
+{
+    /// <summary>The ADO.NET invariant of the Npgsql provider.</summary>
+    public const string Invariant = "Npgsql";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(connectionString);
+
+    /// <summary>Where the state lives, without credentials.</summary>
+    public string Describe()
+    {
+        if (!IsConfigured)
+        {
+            return "memory (embedded default)";
+        }
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    /// <summary>
+    /// Waits until the database answers and holds the CxCluster schema; null when it does, otherwise the last reason,
+    /// in one line, after <paramref name="timeout"/>. Each failed attempt is logged in one line too.
+    /// </summary>
+    public async Task<string?> WaitUntilReadyAsync(TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!IsConfigured)
+        {
+            return null;
+        }
+        var deadline = DateTime.UtcNow + timeout;
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            var problem = await ProbeAsync(cancellationToken);
+            if (problem is null)
+            {
+                return null;
+            }
+            if (DateTime.UtcNow + delay > deadline)
+            {
+                return problem;
+            }
+            logger.LogWarning("{Database} is not ready: {Problem}; trying again in {Delay:0.#} s", Describe(), problem, delay.TotalSeconds);
+            await Task.Delay(delay, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(5000, delay.TotalMilliseconds * 2));
+        }
+    }
+
+    /// <summary>One attempt: null when the database answers and holds the schema, otherwise why not.</summary>
+    public async Task<string?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 5, CommandTimeout = 5 };
+        try
+        {
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansquery", connection);
+            var queries = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+            return queries > 0 ? null : $"the CxCluster schema in {Describe()} holds no queries: run the silo's 'migrate' verb";
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return $"the CxCluster schema is missing in {Describe()}: run the silo's 'migrate' verb";
+        }
+        catch (PostgresException e)
+        {
+            return $"{Describe()} refused: {e.MessageText} ({e.SqlState})";
+        }
+        catch (NpgsqlException e) when (e.InnerException is SocketException or TimeoutException || e.InnerException?.InnerException is SocketException)
+        {
+            return $"cannot reach {Describe()}: {(e.InnerException ?? e).Message}";
+        }
+        catch (NpgsqlException e)
+        {
+            return $"{Describe()} failed: {e.Message}";
+        }
+        catch (TimeoutException e)
+        {
+            return $"cannot reach {Describe()}: {e.Message}";
+        }
+    }
+}
