@@ -50,8 +50,8 @@ public static class SiloHostingExtensions
         silo.UseInMemoryReminderService();
     }
 
-    /// <summary>ADO.NET clustering, grain storage and reminders on PostgreSQL (invariant <c>Npgsql</c>).</summary>
-    public static ISiloBuilder AddCxClusterPostgres(this ISiloBuilder silo, SiloOptions options, string connectionString)
+    /// <summary>Cluster identity and endpoints from <c>Cluster:*</c>, then the PostgreSQL providers.</summary>
+    private static void AddCxClusterPostgres(this ISiloBuilder silo, SiloOptions options, string connectionString)
     {
         silo.Configure<ClusterOptions>(cluster =>
         {
@@ -66,6 +66,12 @@ public static class SiloHostingExtensions
             endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, options.SiloPort);
             endpoints.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, options.GatewayPort);
         });
+        silo.AddCxClusterPostgresProviders(connectionString);
+    }
+
+    /// <summary>ADO.NET clustering, grain storage and reminders on PostgreSQL (invariant <c>Npgsql</c>).</summary>
+    public static ISiloBuilder AddCxClusterPostgresProviders(this ISiloBuilder silo, string connectionString)
+    {
         silo.UseAdoNetClustering(clustering =>
         {
             clustering.Invariant = CxClusterDatabase.Invariant;
@@ -83,6 +89,8 @@ public static class SiloHostingExtensions
             reminders.Invariant = CxClusterDatabase.Invariant;
             reminders.ConnectionString = connectionString;
         });
+        // A database failure travels to the caller as what it is, so the API can answer 503 rather than 500.
+        silo.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         return silo;
     }
 

@@ -36,6 +36,8 @@ public static class ClusterClientExtensions
             }
             client.AddActivityPropagation();
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+            // Database failures inside the cluster arrive as what they are, and are answered 503 (ClusterFaults).
+            client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         });
         return builder;
     }

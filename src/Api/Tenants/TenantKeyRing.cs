@@ -36,6 +36,11 @@ public sealed class TenantKeyRing
         var section = configuration.GetSection(Section);
         if (!section.Exists())
         {
+            if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString("CxCluster")))
+            {
+                throw new InvalidOperationException(
+                    "A database is configured but no tenant is (Tenants:{id}:ApiKeys:{n}); the demo tenant is for the embedded default only.");
+            }
             return new(new Dictionary<string, IReadOnlyList<string>> { [DemoTenantId] = [DemoKey] }, isEmbeddedDemo: true);
         }
 

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+
+namespace CxCluster.Storage.Tests.Durability;
+
+/// <summary>
+/// Plays conversations the way a contact-center platform does: every event is retried with the same id until it is
+/// answered. It records each answer and every failure, so a test can check that nothing was lost or doubled and that
+/// only the documented, retryable failures were seen.
+/// </summary>
+public sealed class Platform(IGrainFactory grains, string tenant)
+{
+    private const int MaxAttempts = 60;
+
+    public ConcurrentDictionary<string, int> Failures { get; } = new();
+
+    public ConcurrentDictionary<string, ConversationLog> Logs { get; } = new();
+
+    public int Answered => _answered;
+
+    private int _answered;
+
+    public IConversationGrain Conversation(string id) => grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(tenant, id));
+
+    public IAgentGrain Agent(string id) => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(tenant, id));
+
+    /// <summary>Retryable: the cluster could not answer now, the same request later will be answered exactly once.</summary>
+    public static bool IsRetryable(Exception e) => e is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException
+        or ConnectionFailedException or Orleans.Storage.InconsistentStateException or System.Data.Common.DbException
+        || (e is OrleansException && e.Message.Contains("defunct", StringComparison.OrdinalIgnoreCase));
+
+    public async Task<EventResult> Send(string conversationId, ConversationEvent e)
+    {
+        var log = Logs.GetOrAdd(conversationId, _ => new ConversationLog());
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var outcome = await Conversation(conversationId).Apply(e);
+                if (outcome.Refusal is { } refusal)
+                {
+                    throw new InvalidOperationException($"{conversationId}/{e.Id} refused: {refusal.Detail}");
+                }
+                log.Record(e, outcome.Result!);
+                Interlocked.Increment(ref _answered);
+                return outcome.Result!;
+            }
+            catch (Exception error) when (attempt < MaxAttempts && IsRetryable(error))
+            {
+                Failures.AddOrUpdate(error.GetType().Name, 1, (_, n) => n + 1);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * attempt)));
+            }
+        }
+    }
+
+    /// <summary>A command to an agent, retried the same way.</summary>
+    public async Task<T> Retry<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception error) when (attempt < MaxAttempts && IsRetryable(error))
+            {
+                Failures.AddOrUpdate(error.GetType().Name, 1, (_, n) => n + 1);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * attempt)));
+            }
+        }
+    }
+}
+
+/// <summary>What one conversation was sent and answered.</summary>
+public sealed class ConversationLog
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _answered = [];
+
+    public int CustomerMessages { get; private set; }
+
+    public int AllowedAiMessages { get; private set; }
+
+    /// <summary>Answers that allowed an AI message without a disclosure before it (must stay empty).</summary>
+    public List<string> UndisclosedAiMessages { get; } = [];
+
+    public void Record(ConversationEvent e, EventResult result)
+    {
+        lock (_gate)
+        {
+            // A retry may be answered as a duplicate when the first attempt was stored but its answer lost: the
+            // directives are the first answer's either way, and the event counts once.
+            if (!_answered.Add(e.Id))
+            {
+                return;
+            }
+            if (e.Type == EventType.CustomerMessage)
+            {
+                CustomerMessages++;
+            }
+            var allow = result.Directives.ToList().FindIndex(d => d.Type == DirectiveType.AllowAi);
+            if (allow >= 0)
+            {
+                AllowedAiMessages++;
+                var noticeFirst = result.Directives.Take(allow).Any(d => d.Type == DirectiveType.Disclose);
+                if (!noticeFirst && !result.Conversation.Disclosure.Delivered)
+                {
+                    UndisclosedAiMessages.Add(e.Id);
+                }
+            }
+        }
+    }
+}

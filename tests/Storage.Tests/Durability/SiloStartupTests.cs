@@ -1,0 +1,64 @@
+using CxCluster.Storage.Tests.Infrastructure;
+using Npgsql;
+
+namespace CxCluster.Storage.Tests.Durability;
+
+/// <summary>A silo pointed at a database it cannot use says why in one line and stops, instead of hanging or dumping a stack.</summary>
+public sealed class SiloStartupTests
+{
+    private static Dictionary<string, string> Settings(string connectionString) => new()
+    {
+        ["ConnectionStrings__CxCluster"] = connectionString,
+        ["Cluster__DatabaseWaitSeconds"] = "1",
+        ["Tenants__acme__ApiKeys__0"] = "acme-key",
+    };
+
+    [Fact]
+    public async Task A_wrong_password_stops_the_silo_with_a_clear_reason()
+    {
+        var wrong = new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Password = "not-the-password" }.ConnectionString;
+
+        var result = await SiloProcess.RunAsync([], Settings(wrong));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("CxCluster silo cannot start", result.Error);
+        Assert.Contains("password authentication failed", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.DoesNotContain("not-the-password", result.Error + result.Output);
+    }
+
+    [Fact]
+    public async Task A_database_without_the_schema_stops_the_silo_naming_the_migrate_verb()
+    {
+        await using var empty = await PostgresDatabase.CreateAsync(withSchema: false);
+
+        var result = await SiloProcess.RunAsync([], Settings(empty.ConnectionString));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("schema is missing", result.Error);
+        Assert.Contains("migrate", result.Error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_stops_the_silo_after_the_configured_wait()
+    {
+        var nowhere = new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Host = "127.0.0.1", Port = 1 }.ConnectionString;
+
+        var result = await SiloProcess.RunAsync([], Settings(nowhere));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot reach PostgreSQL 127.0.0.1:1", result.Error);
+    }
+
+    [Fact]
+    public async Task A_database_without_tenants_is_refused_so_the_demo_key_never_reaches_production()
+    {
+        var settings = Settings(PostgresDatabase.ServerConnectionString);
+        settings.Remove("Tenants__acme__ApiKeys__0");
+
+        var result = await SiloProcess.RunAsync([], settings);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no tenant is", result.Error);
+    }
+}
