@@ -5,9 +5,70 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+
+# PostgreSQL 15 for this run only: a private server in a temporary directory, on a free loopback port, with a login
+# role `cxcluster` (password, CREATEDB). Tests get CXCLUSTER_TEST_POSTGRES (its maintenance database; they create
+# their own) and CXCLUSTER_TEST_POSTGRES_SCHEMA_DB (a database migrated below by the silo's `migrate` verb).
+# Stopped and deleted on exit, so nothing is left behind and the next run starts from scratch.
+pg_bin=/usr/lib/postgresql/15/bin
+pg_dir=""
+cleanup() {
+  if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$results" ${pg_dir:+"$pg_dir"}
+}
+trap cleanup EXIT
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_fail() {
+  echo "PostgreSQL for the tests could not be started: $1" >&2
+  if [ -f "$pg_dir/server.log" ]; then tail -n 20 "$pg_dir/server.log" >&2; fi
+  exit 1
+}
+if [ ! -x "$pg_bin/pg_ctl" ]; then
+  echo "PostgreSQL 15 is not installed: installing it (postgresql-15, else the distribution's postgresql)" >&2
+  { apt-get update -qq && { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 \
+      || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }; } >/dev/null 2>&1 \
+    || { echo "could not install PostgreSQL" >&2; exit 1; }
+  [ -x "$pg_bin/pg_ctl" ] || pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+fi
+# A server left behind by a run that was killed outright (its EXIT trap never ran) is stopped and removed here.
+for stale in /tmp/cxcluster-pg.*; do
+  if [ -f "$stale/owner" ] && ! kill -0 "$(cat "$stale/owner")" 2>/dev/null; then
+    as_postgres "$pg_bin/pg_ctl" -D "$stale/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    rm -rf "$stale"
+  fi
+done
+pg_dir="$(mktemp -d /tmp/cxcluster-pg.XXXXXX)"
+echo $$ >"$pg_dir/owner"
+[ "$(id -u)" -ne 0 ] || chown postgres:postgres "$pg_dir"
+pg_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+pg_password="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -E UTF8 --locale=C.UTF-8 --no-sync \
+  --auth-local=trust --auth-host=scram-sha-256 >"$pg_dir/initdb.log" 2>&1 \
+  || { cat "$pg_dir/initdb.log" >&2; pg_fail "initdb failed"; }
+# Throw-away data: durability settings off for speed; enough connections for several silos' pools.
+as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 -o "-c listen_addresses=127.0.0.1 \
+  -c port=$pg_port -c unix_socket_directories=$pg_dir -c max_connections=300 -c fsync=off \
+  -c synchronous_commit=off -c full_page_writes=off" start >/dev/null 2>&1 || pg_fail "pg_ctl start failed"
+for _ in $(seq 1 100); do
+  "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" && break
+  sleep 0.1
+done
+"$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" || pg_fail "not ready on port $pg_port after 10 s"
+as_postgres "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+  -c "CREATE ROLE cxcluster LOGIN CREATEDB PASSWORD '$pg_password'" >/dev/null || pg_fail "could not create role cxcluster"
+export CXCLUSTER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=cxcluster;Password=$pg_password;Database=postgres"
 
 dotnet build CxCluster.sln --nologo -v quiet -clp:ErrorsOnly
+
+# The documented schema command, run as an operator would, on a fresh database of this run.
+CXCLUSTER_TEST_DATABASE="cxcluster_ci_$(python3 -c 'import secrets; print(secrets.token_hex(4))')"
+export CXCLUSTER_TEST_DATABASE
+export CXCLUSTER_TEST_POSTGRES_SCHEMA_DB="${CXCLUSTER_TEST_POSTGRES%Database=postgres}Database=$CXCLUSTER_TEST_DATABASE"
+ConnectionStrings__CxCluster="$CXCLUSTER_TEST_POSTGRES_SCHEMA_DB" \
+  dotnet src/Silo/bin/Debug/net10.0/CxCluster.Silo.dll migrate >"$pg_dir/migrate.log" 2>&1 \
+  || { cat "$pg_dir/migrate.log" >&2; echo "the silo's migrate verb failed" >&2; exit 1; }
 
 status=0
 for project in tests/*/*.csproj; do

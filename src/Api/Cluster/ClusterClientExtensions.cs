@@ -14,6 +14,7 @@ public static class ClusterClientExtensions
     {
         var cluster = ClusterConnectionOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(cluster);
+        builder.Services.AddSingleton<ClusterConnectionGate>();
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         builder.UseOrleansClient(client =>
         {

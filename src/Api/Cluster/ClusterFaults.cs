@@ -12,6 +12,8 @@ public static class ClusterFaults
     {
         // SiloUnavailableException is a message rejection too.
         OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException => true,
+        // While silos join or leave, a call can expire before its grain is placed: retrying reaches the new placement.
+        OperationCanceledException => true,
         // The cluster's database failed or another writer got there first: the grain reloads, a retry succeeds.
         System.Data.Common.DbException or Orleans.Storage.InconsistentStateException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable),

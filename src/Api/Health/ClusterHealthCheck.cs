@@ -1,14 +1,19 @@
+using CxCluster.Api.Cluster;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CxCluster.Api.Health;
 
 /// <summary>Ready only when the cluster answers a ping within a short time.</summary>
-public sealed class ClusterHealthCheck(IClusterClient cluster) : IHealthCheck
+public sealed class ClusterHealthCheck(IClusterClient cluster, ClusterConnectionGate connection) : IHealthCheck
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!connection.Connected)
+        {
+            return HealthCheckResult.Unhealthy("The cluster client has not connected yet.");
+        }
         try
         {
             await cluster.GetGrain<IClusterProbeGrain>(0).Ping().WaitAsync(Timeout, cancellationToken);

@@ -1,3 +1,5 @@
+using CxCluster.Api.Cluster;
+
 namespace CxCluster.Api.Tenants;
 
 /// <summary>The <c>/v1</c> route group every tenant-scoped endpoint lives in.</summary>
@@ -9,7 +11,8 @@ public static class TenantApi
         var group = app.MapGroup("/v1")
             .WithTags(tag)
             .RequireAuthorization()
-            .RequireRateLimiting(TenantRateLimiting.Policy);
+            .RequireRateLimiting(TenantRateLimiting.Policy)
+            .AddEndpointFilter<ClusterConnectionGate>();
         group.ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

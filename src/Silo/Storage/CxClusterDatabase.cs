@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using CxCluster.Silo.Database;
 using Npgsql;
 
 namespace CxCluster.Silo.Storage;
@@ -67,21 +67,9 @@ public sealed class CxClusterDatabase(string? connectionString)
         {
             return $"the CxCluster schema is missing in {Describe()}: run the silo's 'migrate' verb";
         }
-        catch (PostgresException e)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            return $"{Describe()} refused: {e.MessageText} ({e.SqlState})";
-        }
-        catch (NpgsqlException e) when (e.InnerException is SocketException or TimeoutException || e.InnerException?.InnerException is SocketException)
-        {
-            return $"cannot reach {Describe()}: {(e.InnerException ?? e).Message}";
-        }
-        catch (NpgsqlException e)
-        {
-            return $"{Describe()} failed: {e.Message}";
-        }
-        catch (TimeoutException e)
-        {
-            return $"cannot reach {Describe()}: {e.Message}";
+            return DatabaseFailure.Describe(e, builder);
         }
     }
 }

@@ -96,11 +96,57 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
         accepted.Dispose();
     }
 
+    [Fact]
+    public async Task An_api_started_while_its_database_is_unreachable_stays_up_not_ready_and_answers_503()
+    {
+        _proxy.Stop();
+        var port = FreePort();
+        await using var api = BuildApi($"http://127.0.0.1:{port}");
+        // Start-up completes only once the cluster client connects; the HTTP server answers long before that.
+        var starting = api.StartAsync();
+        using var http = Client(new Uri($"http://127.0.0.1:{port}"));
+        await Eventually.Until(async () => await Answers(http, "/health/live"), up => up, "the API to answer while its database is away");
+
+        using var live = await http.GetAsync("/health/live");
+        using var ready = await http.GetAsync("/health/ready");
+        using var refused = await http.PostAsync("/v1/conversations/c-early/events", Json("""{"id":"e1","type":"conversation.started","channel":"chat","locale":"en-US"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+
+        _proxy.Start();
+        await starting.WaitAsync(TimeSpan.FromSeconds(60));
+        await Eventually.Until(() => http.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, "the API to become ready once the database is back");
+    }
+
+    private static async Task<bool> Answers(HttpClient http, string path)
+    {
+        try
+        {
+            using var response = await http.GetAsync(path);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     private async Task<WebApplication> StartApi()
     {
-        var app = CxClusterApi.CreateApp([], builder =>
+        var app = BuildApi("http://127.0.0.1:0");
+        await app.StartAsync();
+        using var http = Client(app);
+        await Eventually.Until(() => http.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, "the API to be ready");
+        return app;
+    }
+
+    private WebApplication BuildApi(string url) =>
+        CxClusterApi.CreateApp([], builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.WebHost.UseUrls(url);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:CxCluster"] = ConnectionString,
@@ -110,16 +156,13 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
                 ["Logging:LogLevel:Default"] = "Warning",
             });
         });
-        await app.StartAsync();
-        using var http = Client(app);
-        await Eventually.Until(() => http.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, "the API to be ready");
-        return app;
-    }
 
-    private static HttpClient Client(WebApplication api)
+    private static HttpClient Client(WebApplication api) =>
+        Client(new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()));
+
+    private static HttpClient Client(Uri address)
     {
-        var address = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
         return http;
     }

@@ -28,6 +28,8 @@ public sealed class Platform(IGrainFactory grains, string tenant)
     /// <summary>Retryable: the cluster could not answer now, the same request later will be answered exactly once.</summary>
     public static bool IsRetryable(Exception e) => e is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException
         or ConnectionFailedException or Orleans.Storage.InconsistentStateException or System.Data.Common.DbException
+        // While silos join or leave, a call whose target is still being placed can expire before it is delivered.
+        or OperationCanceledException
         || (e is OrleansException && e.Message.Contains("defunct", StringComparison.OrdinalIgnoreCase));
 
     public async Task<EventResult> Send(string conversationId, ConversationEvent e)

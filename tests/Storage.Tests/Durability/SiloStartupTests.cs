@@ -47,7 +47,7 @@ public sealed class SiloStartupTests
         var result = await SiloProcess.RunAsync([], Settings(nowhere));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("cannot reach PostgreSQL 127.0.0.1:1", result.Error);
+        Assert.Contains("cannot reach PostgreSQL at 127.0.0.1:1", result.Error);
     }
 
     [Fact]
