@@ -71,7 +71,7 @@ ConnectionStrings__CxCluster="$CXCLUSTER_TEST_POSTGRES_SCHEMA_DB" \
   || { cat "$pg_dir/migrate.log" >&2; echo "the silo's migrate verb failed" >&2; exit 1; }
 
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   name="$(basename "$project" .csproj)"
   dotnet test "$project" --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \

@@ -77,6 +77,18 @@ public static class SiloHostingExtensions
             clustering.Invariant = CxClusterDatabase.Invariant;
             clustering.ConnectionString = connectionString;
         });
+        silo.AddCxClusterPostgresStorage(connectionString);
+        silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = CxClusterDatabase.Invariant;
+            reminders.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+
+    /// <summary>ADO.NET grain storage on PostgreSQL alone (load tests pair it with the test cluster's membership).</summary>
+    public static ISiloBuilder AddCxClusterPostgresStorage(this ISiloBuilder silo, string connectionString)
+    {
         silo.AddAdoNetGrainStorage(CxStorage.Name, storage => storage.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
         {
             o.Invariant = CxClusterDatabase.Invariant;
@@ -84,11 +96,6 @@ public static class SiloHostingExtensions
             // Orleans' own binary format: compact, fast, and version-tolerant through the [Id]s on every state type.
             o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
         }));
-        silo.UseAdoNetReminderService(reminders =>
-        {
-            reminders.Invariant = CxClusterDatabase.Invariant;
-            reminders.ConnectionString = connectionString;
-        });
         // A database failure travels to the caller as what it is, so the API can answer 503 rather than 500.
         silo.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         return silo;

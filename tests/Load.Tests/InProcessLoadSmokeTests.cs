@@ -1,0 +1,42 @@
+using Xunit.Abstractions;
+
+namespace CxCluster.Load.Tests;
+
+/// <summary>A few seconds of each kind of load run, invariant checks included, so the load driver never rots.</summary>
+public sealed class InProcessLoadSmokeTests(ITestOutputHelper output)
+{
+    private static readonly LoadOptions Smoke = LoadOptions.Parse([
+        "--silos", "2", "--conversations", "120", "--events-per-conversation", "12", "--concurrency", "16",
+        "--agents", "3", "--agent-capacity", "2", "--handling-ms", "50", "--handoff-share", "0.3",
+    ]);
+
+    [Fact]
+    public async Task A_closed_loop_run_on_memory_storage_answers_every_event_and_keeps_every_invariant()
+    {
+        var report = await Run(Smoke);
+
+        Assert.Empty(report.Problems);
+        Assert.Empty(report.Recorder.Errors);
+        Assert.True(report.Recorder.Handoffs > 0, "some conversations were handed off");
+        Assert.True(report.Recorder.Answered >= 120 * 8, $"only {report.Recorder.Answered} events were answered");
+    }
+
+    [Fact]
+    public async Task An_open_loop_run_on_postgres_storage_keeps_every_invariant()
+    {
+        var report = await Run(Smoke with { Storage = "postgres", Rate = 400, Conversations = 40 });
+
+        Assert.Empty(report.Problems);
+        Assert.Empty(report.Recorder.Errors);
+        Assert.True(report.Recorder.Answered >= 40 * 8, $"only {report.Recorder.Answered} events were answered");
+    }
+
+    private async Task<LoadReport> Run(LoadOptions options)
+    {
+        var text = new StringWriter();
+        var report = await new InProcessLoad(options, text).RunAsync();
+        report.Print(text);
+        output.WriteLine(text.ToString());
+        return report;
+    }
+}

@@ -1,0 +1,312 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CxCluster.Grains;
+using CxCluster.Silo;
+using CxCluster.Silo.Database;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace CxCluster.Load;
+
+/// <summary>
+/// Drives realistic conversations through the grains of an in-process multi-silo cluster, with simulated human agents
+/// taking and completing handoffs, then checks the invariants and reports the figures.
+/// </summary>
+public sealed class InProcessLoad(LoadOptions options, TextWriter output)
+{
+    public const string Tenant = "load";
+
+    private readonly Recorder _recorder = new();
+    private readonly ConcurrentDictionary<string, AnswerLog> _logs = new();
+
+    public async Task<LoadReport> RunAsync()
+    {
+        string? database = null;
+        var connectionString = options.Storage == "postgres" ? await CreateDatabaseAsync() : null;
+        database = connectionString is null ? null : new NpgsqlConnectionStringBuilder(connectionString).Database;
+        var cluster = await StartClusterAsync(connectionString);
+        try
+        {
+            var grains = cluster.Client;
+            await RegisterAgentsAsync(grains);
+            using var stopAgents = new CancellationTokenSource();
+            var agents = SimulateAgentsAsync(grains, stopAgents.Token);
+
+            var clock = Stopwatch.StartNew();
+            await PlayAsync(grains);
+            var elapsed = clock.Elapsed;
+
+            await stopAgents.CancelAsync();
+            await agents;
+            var problems = await CheckInvariantsAsync(grains);
+            return new LoadReport(options, elapsed, _recorder, problems);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+            if (database is not null)
+            {
+                await DropDatabaseAsync(database);
+            }
+        }
+    }
+
+    private async Task<InProcessTestCluster> StartClusterAsync(string? connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"Tenants:{Tenant}:BrandName"] = "Load" })
+            .Build();
+        var builder = new InProcessTestClusterBuilder((short)options.Silos);
+        builder.ConfigureHost(host => host.Logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            if (connectionString is null)
+            {
+                silo.AddMemoryGrainStorage(CxStorage.Name);
+            }
+            else
+            {
+                silo.AddCxClusterPostgresStorage(connectionString);
+            }
+            silo.AddCxClusterGrains(configuration);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private async Task<string> CreateDatabaseAsync()
+    {
+        var server = options.Postgres ?? Environment.GetEnvironmentVariable("CXCLUSTER_TEST_POSTGRES")
+            ?? throw new ArgumentException("--storage postgres needs --postgres <connection string> or CXCLUSTER_TEST_POSTGRES");
+        var connectionString = new NpgsqlConnectionStringBuilder(server)
+        {
+            Database = $"cxcluster_load_{Guid.NewGuid():N}"[..32],
+            MaxPoolSize = 200,
+        }.ConnectionString;
+        await new SchemaMigrator(connectionString).MigrateAsync();
+        output.WriteLine($"Fresh PostgreSQL database {new NpgsqlConnectionStringBuilder(connectionString).Database} migrated.");
+        return connectionString;
+    }
+
+    private async Task DropDatabaseAsync(string database)
+    {
+        var server = new NpgsqlConnectionStringBuilder(options.Postgres ?? Environment.GetEnvironmentVariable("CXCLUSTER_TEST_POSTGRES")) { Database = "postgres", Pooling = false };
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private Task RegisterAgentsAsync(IGrainFactory grains) => Task.WhenAll(Enumerable.Range(0, options.Agents).Select(async i =>
+    {
+        var agent = Agent(grains, i);
+        await agent.Register(new AgentProfile
+        {
+            DisplayName = $"Agent {i}",
+            Languages = ["id", "en"],
+            Channels = [Channel.Chat, Channel.Whatsapp],
+            Capacity = options.AgentCapacity,
+        });
+        await agent.SetStatus(AgentStatus.Available);
+    }));
+
+    /// <summary>Plays every conversation: closed loop (a fixed number in flight) or open loop (a fixed event rate).</summary>
+    private async Task PlayAsync(IGrainFactory grains)
+    {
+        var next = -1;
+        var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
+        var pacer = options.Rate > 0 ? new Pacer(options.Rate) : null;
+        var lanes = pacer is null ? options.Concurrency : Math.Max(options.Concurrency, Math.Min(options.Conversations, options.Rate / 10 + 64));
+        await Task.WhenAll(Enumerable.Range(0, lanes).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < options.Conversations && DateTime.UtcNow < deadline)
+            {
+                await PlayConversationAsync(grains, new ConversationScript($"c{index}", index, options), pacer, deadline);
+            }
+        }));
+    }
+
+    private async Task PlayConversationAsync(IGrainFactory grains, ConversationScript script, Pacer? pacer, DateTime deadline)
+    {
+        var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(Tenant, script.ConversationId));
+        var log = _logs.GetOrAdd(script.ConversationId, _ => new AnswerLog());
+        string? disclosureId = null;
+        for (var step = 0; step < script.Length && DateTime.UtcNow < deadline; step++)
+        {
+            // Open loop: latency counts from when the event was due, so a slow answer that delays the next is not hidden.
+            var startedAt = pacer is null ? Stopwatch.GetTimestamp() : await pacer.NextAsync();
+            var e = script.EventAt(step, disclosureId, DateTimeOffset.UtcNow);
+            try
+            {
+                var outcome = await conversation.Apply(e);
+                if (outcome.Refusal is { } refusal)
+                {
+                    _recorder.Errors.AddOrUpdate($"refused: {refusal.Kind}", 1, (_, n) => n + 1);
+                    return;
+                }
+                var result = outcome.Result!;
+                _recorder.Answer(e.Type, startedAt, result);
+                log.Record(e, result);
+                disclosureId ??= result.Directives.FirstOrDefault(d => d.Type == DirectiveType.Disclose)?.DisclosureId;
+            }
+            catch (Exception error)
+            {
+                _recorder.Error(error);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Human agents: each keeps a conversation for the handling time, then completes it (which pulls the next).</summary>
+    private async Task SimulateAgentsAsync(IGrainFactory grains, CancellationToken stop)
+    {
+        var firstSeen = new Dictionary<string, long>();
+        while (!stop.IsCancellationRequested)
+        {
+            for (var i = 0; i < options.Agents; i++)
+            {
+                try
+                {
+                    var details = await Agent(grains, i).Get();
+                    foreach (var conversationId in details?.Conversations ?? [])
+                    {
+                        if (firstSeen.TryAdd(conversationId, Stopwatch.GetTimestamp()))
+                        {
+                            _recorder.SeenAssigned(conversationId);
+                        }
+                        else if (Stopwatch.GetElapsedTime(firstSeen[conversationId]) >= options.HandlingTime)
+                        {
+                            await Agent(grains, i).Complete(conversationId);
+                            firstSeen.Remove(conversationId);
+                        }
+                    }
+                }
+                catch (Exception error)
+                {
+                    _recorder.Error(error);
+                }
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every AI message allowed had a disclosure before it; no agent over capacity; no conversation with two agents;
+    /// no conversation lost (each answered one exists, with every answered turn in its transcript).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CheckInvariantsAsync(IGrainFactory grains)
+    {
+        var problems = new ConcurrentBag<string>();
+        var agents = await Task.WhenAll(Enumerable.Range(0, options.Agents).Select(i => Agent(grains, i).Get()));
+        foreach (var agent in agents.OfType<AgentDetails>().Where(a => a.Conversations.Count > a.Profile.Capacity))
+        {
+            problems.Add($"agent {agent.AgentId} holds {agent.Conversations.Count} conversations, over its capacity of {agent.Profile.Capacity}");
+        }
+        var holders = agents.OfType<AgentDetails>()
+            .SelectMany(a => a.Conversations.Select(c => (Conversation: c, a.AgentId)))
+            .GroupBy(h => h.Conversation)
+            .ToDictionary(g => g.Key, g => g.Select(h => h.AgentId).ToArray());
+        foreach (var (conversationId, agentIds) in holders.Where(h => h.Value.Length > 1))
+        {
+            problems.Add($"{conversationId} is held by {agentIds.Length} agents");
+        }
+
+        await Parallel.ForEachAsync(_logs, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (entry, _) =>
+        {
+            var (conversationId, log) = entry;
+            if (log.Undisclosed > 0)
+            {
+                problems.Add($"{conversationId}: {log.Undisclosed} AI messages allowed without a disclosure before them");
+            }
+            if (log.Answered == 0)
+            {
+                return;
+            }
+            var snapshot = await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(Tenant, conversationId)).GetSnapshot();
+            if (snapshot is null)
+            {
+                problems.Add($"{conversationId} is lost");
+                return;
+            }
+            var turns = snapshot.Transcript.Count;
+            if (turns < 50 && turns != log.CustomerMessages + log.AllowedAiMessages)
+            {
+                problems.Add($"{conversationId} has {turns} transcript turns for {log.CustomerMessages + log.AllowedAiMessages} answered");
+            }
+            var heldBy = holders.GetValueOrDefault(conversationId, []);
+            if (snapshot.Status == ConversationStatus.Human && !heldBy.SequenceEqual([snapshot.Handoff.AgentId!]))
+            {
+                problems.Add($"{conversationId} is with {snapshot.Handoff.AgentId} but held by [{string.Join(", ", heldBy)}]");
+            }
+            if (snapshot.Status != ConversationStatus.Human && heldBy.Length > 0)
+            {
+                problems.Add($"{conversationId} is {snapshot.Status} but held by [{string.Join(", ", heldBy)}]");
+            }
+        });
+        return [.. problems];
+    }
+
+    private static IAgentGrain Agent(IGrainFactory grains, int index) => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(Tenant, $"a{index}"));
+
+    /// <summary>What one conversation was answered, to check the invariants against.</summary>
+    private sealed class AnswerLog
+    {
+        private readonly Lock _gate = new();
+
+        public int Answered { get; private set; }
+        public int CustomerMessages { get; private set; }
+        public int AllowedAiMessages { get; private set; }
+        public int Undisclosed { get; private set; }
+
+        public void Record(ConversationEvent e, EventResult result)
+        {
+            lock (_gate)
+            {
+                Answered++;
+                CustomerMessages += e.Type == EventType.CustomerMessage ? 1 : 0;
+                var allow = result.Directives.ToList().FindIndex(d => d.Type == DirectiveType.AllowAi);
+                if (allow < 0)
+                {
+                    return;
+                }
+                AllowedAiMessages++;
+                if (!result.Conversation.Disclosure.Delivered && !result.Directives.Take(allow).Any(d => d.Type == DirectiveType.Disclose))
+                {
+                    Undisclosed++;
+                }
+            }
+        }
+    }
+
+    /// <summary>Hands out start times at a fixed rate; callers wait for theirs.</summary>
+    private sealed class Pacer(int perSecond)
+    {
+        private readonly long _interval = Stopwatch.Frequency / perSecond;
+        private long _next = Stopwatch.GetTimestamp();
+
+        public async Task<long> NextAsync()
+        {
+            var due = Interlocked.Add(ref _next, _interval) - _interval;
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+            return due;
+        }
+    }
+}

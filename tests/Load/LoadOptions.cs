@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace CxCluster.Load;
+
+/// <summary>What a load run does; every option is <c>--name value</c> on the command line.</summary>
+public sealed record LoadOptions
+{
+    public int Silos { get; init; } = 2;
+    public int Conversations { get; init; } = 2_000;
+    /// <summary>Events each conversation sends, at least the start, the disclosure round and the end.</summary>
+    public int EventsPerConversation { get; init; } = 20;
+    /// <summary>Share of conversations whose customer asks for a person.</summary>
+    public double HandoffShare { get; init; } = 0.10;
+    /// <summary>Share of conversations whose bot keeps failing until trust breaks.</summary>
+    public double TrustBreakShare { get; init; } = 0.05;
+    /// <summary>Closed loop: this many conversations in flight, each sending its next event once answered.</summary>
+    public int Concurrency { get; init; } = 64;
+    /// <summary>Open loop: events started per second regardless of answers (0: closed loop).</summary>
+    public int Rate { get; init; }
+    /// <summary>Stop starting events after this long (0: when every conversation is done).</summary>
+    public TimeSpan Duration { get; init; }
+    /// <summary><c>memory</c> or <c>postgres</c>.</summary>
+    public string Storage { get; init; } = "memory";
+    /// <summary>With <c>postgres</c>: a server connection string; a fresh database is created and migrated on it.</summary>
+    public string? Postgres { get; init; }
+    public int Agents { get; init; } = 20;
+    public int AgentCapacity { get; init; } = 3;
+    /// <summary>How long a simulated agent keeps a conversation before completing it.</summary>
+    public TimeSpan HandlingTime { get; init; } = TimeSpan.FromMilliseconds(200);
+    public int Seed { get; init; } = 7;
+
+    public static LoadOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
+            int Int() => int.Parse(Value(), CultureInfo.InvariantCulture);
+            double Double() => double.Parse(Value(), CultureInfo.InvariantCulture);
+            options = name switch
+            {
+                "--silos" => options with { Silos = Int() },
+                "--conversations" => options with { Conversations = Int() },
+                "--events-per-conversation" => options with { EventsPerConversation = Int() },
+                "--handoff-share" => options with { HandoffShare = Double() },
+                "--trust-break-share" => options with { TrustBreakShare = Double() },
+                "--concurrency" => options with { Concurrency = Int() },
+                "--rate" => options with { Rate = Int() },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(Double()) },
+                "--storage" => options with { Storage = Value() },
+                "--postgres" => options with { Postgres = Value() },
+                "--agents" => options with { Agents = Int() },
+                "--agent-capacity" => options with { AgentCapacity = Int() },
+                "--handling-ms" => options with { HandlingTime = TimeSpan.FromMilliseconds(Double()) },
+                "--seed" => options with { Seed = Int() },
+                _ => throw new ArgumentException($"unknown option {name}"),
+            };
+        }
+        if (options.Storage is not ("memory" or "postgres"))
+        {
+            throw new ArgumentException("--storage is memory or postgres");
+        }
+        if (options.EventsPerConversation < 5 || options.Silos < 1 || options.Conversations < 1 || options.Concurrency < 1)
+        {
+            throw new ArgumentException("--events-per-conversation is at least 5; --silos, --conversations and --concurrency at least 1");
+        }
+        return options;
+    }
+}
