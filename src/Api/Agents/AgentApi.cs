@@ -47,20 +47,13 @@ public static class AgentApi
         {
             return badPath;
         }
-        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, cancellationToken);
-        if (document is null)
+        var (profile, problem) = await RequestBody.ReadAsync(request, RequestBody.SingleLimit,
+            AgentRequestReader.ReadProfile, "The agent has invalid fields; see errors.", cancellationToken);
+        if (profile is null)
         {
             return problem!;
         }
-        using (document)
-        {
-            var errors = new FieldErrors();
-            if (AgentRequestReader.ReadProfile(document.RootElement, errors) is not { } profile)
-            {
-                return Problems.Invalid(errors, "The agent has invalid fields; see errors.");
-            }
-            return TypedResults.Ok(AgentJson.Of(await Agent(cluster, tenant, agentId).Register(profile)));
-        }
+        return TypedResults.Ok(AgentJson.Of(await Agent(cluster, tenant, agentId).Register(profile)));
     }
 
     private static async Task<IResult> PostStatus(

@@ -51,68 +51,55 @@ public static partial class ConversationApi
         {
             return badPath;
         }
-        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, cancellationToken);
-        if (document is null)
+        var (@event, problem) = await RequestBody.ReadAsync(request, RequestBody.SingleLimit,
+            (body, errors) => EventReader.Read(body, clock.GetUtcNow(), errors, RequestBody.Field),
+            "The event has invalid fields; see errors.", cancellationToken);
+        if (@event is null)
         {
             return problem!;
         }
-        using (document)
-        {
-            var errors = new FieldErrors();
-            var @event = EventReader.Read(document.RootElement, clock.GetUtcNow(), errors, RequestBody.Field);
-            if (@event is null)
-            {
-                return Problems.Invalid(errors, "The event has invalid fields; see errors.");
-            }
 
-            var outcome = await Conversation(cluster, tenant, conversationId).Apply(@event);
-            if (outcome.Refusal is { } refusal)
-            {
-                LogRefused(Logger(loggers), tenant.Id, conversationId, @event.Id, @event.Type.Name(), refusal.Kind);
-                return Problems.Refused(refusal);
-            }
-            return TypedResults.Ok(EventResultJson.Of(outcome.Result!));
+        var outcome = await Conversation(cluster, tenant, conversationId).Apply(@event);
+        if (outcome.Refusal is { } refusal)
+        {
+            LogRefused(Logger(loggers), tenant.Id, conversationId, @event.Id, @event.Type.Name(), refusal.Kind);
+            return Problems.Refused(refusal);
         }
+        return TypedResults.Ok(EventResultJson.Of(outcome.Result!));
     }
 
     private static async Task<IResult> PostBatch(
         Tenant tenant, HttpRequest request, IClusterClient cluster, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.BatchLimit, cancellationToken);
-        if (document is null)
+        var (batch, problem) = await RequestBody.ReadAsync(request, RequestBody.BatchLimit,
+            (body, errors) => EventBatch.Read(body, clock.GetUtcNow(), errors),
+            "The batch has invalid fields; see errors.", cancellationToken);
+        if (batch is null)
         {
             return problem!;
         }
-        using (document)
+
+        // One call per conversation keeps its events in order; the conversations go concurrently.
+        var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(cluster, tenant, c.ConversationId, c.Events)));
+        if (applied.Length > 0 && applied.All(a => a.Unavailable is not null))
         {
-            var errors = new FieldErrors();
-            if (EventBatch.Read(document.RootElement, clock.GetUtcNow(), errors) is not { } batch)
-            {
-                return Problems.Invalid(errors, "The batch has invalid fields; see errors.");
-            }
-
-            // One call per conversation keeps its events in order; the conversations go concurrently.
-            var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(cluster, tenant, c.ConversationId, c.Events)));
-            if (applied.Length > 0 && applied.All(a => a.Unavailable is not null))
-            {
-                ExceptionDispatchInfo.Throw(applied[0].Unavailable!);
-            }
-            foreach (var (conversationId, outcomes, unavailable) in applied)
-            {
-                if (unavailable is null)
-                {
-                    batch.Answer(conversationId, outcomes!);
-                }
-                else
-                {
-                    batch.AnswerUnavailable(conversationId, ClusterFaults.Detail);
-                }
-            }
-
-            LogBatch(Logger(loggers), tenant.Id, batch.EventCount, applied.Length, batch.FailedCount);
-            return TypedResults.Ok(batch.ToJson());
+            ExceptionDispatchInfo.Throw(applied[0].Unavailable!);
         }
+        foreach (var (conversationId, outcomes, unavailable) in applied)
+        {
+            if (unavailable is null)
+            {
+                batch.Answer(conversationId, outcomes!);
+            }
+            else
+            {
+                batch.AnswerUnavailable(conversationId, ClusterFaults.Detail);
+            }
+        }
+
+        LogBatch(Logger(loggers), tenant.Id, batch.EventCount, applied.Length, batch.FailedCount);
+        return TypedResults.Ok(batch.ToJson());
     }
 
     private static async Task<IResult> GetConversation(string conversationId, Tenant tenant, IClusterClient cluster)

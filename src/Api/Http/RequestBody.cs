@@ -15,6 +15,26 @@ public static class RequestBody
 
     private const int ChunkSize = 16 * 1024;
 
+    /// <summary>
+    /// Reads a body and turns it into a value with <paramref name="read"/>: the value, or the problem to answer instead
+    /// (415, 413, malformed JSON, or the fields <paramref name="read"/> found invalid).
+    /// </summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(
+        HttpRequest request, int limit, Func<JsonElement, FieldErrors, T?> read, string invalidDetail, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (document, problem) = await ReadJsonAsync(request, limit, cancellationToken);
+        if (document is null)
+        {
+            return (null, problem);
+        }
+        using (document)
+        {
+            var errors = new FieldErrors();
+            return read(document.RootElement, errors) is { } value ? (value, null) : (null, Problems.Invalid(errors, invalidDetail));
+        }
+    }
+
     /// <summary>The parsed body, or the problem to answer instead; the caller disposes the document.</summary>
     public static async Task<(JsonDocument? Document, IResult? Problem)> ReadJsonAsync(
         HttpRequest request, int limit, CancellationToken cancellationToken)
