@@ -61,6 +61,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"Tenants:{Tenant}:BrandName"] = "Load" })
             .Build();
         var builder = new InProcessTestClusterBuilder((short)options.Silos);
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureHost(host => host.Logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureSilo((_, silo) =>
         {
