@@ -40,3 +40,18 @@ public sealed class InProcessLoadSmokeTests(ITestOutputHelper output)
         return report;
     }
 }
+
+/// <summary>A small run of the memory probe, so it keeps working.</summary>
+public sealed class MemoryProbeSmokeTests
+{
+    [Fact]
+    public async Task The_probe_measures_a_footprint_per_conversation_and_per_turn()
+    {
+        var options = LoadOptions.Parse(["--silos", "1", "--conversations", "300", "--turns", "2"]);
+
+        var footprint = await new MemoryProbe(options, TextWriter.Null).RunAsync();
+
+        Assert.True(footprint.HeapPerConversation > 0, $"heap per conversation: {footprint.HeapPerConversation}");
+        Assert.True(footprint.Grown.Heap > footprint.Before.Heap, "turns added to the heap");
+    }
+}

@@ -1,13 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using CxCluster.Grains;
-using CxCluster.Silo;
-using CxCluster.Silo.Database;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-using Orleans.Hosting;
-using Orleans.TestingHost;
 
 namespace CxCluster.Load;
 
@@ -17,91 +9,27 @@ namespace CxCluster.Load;
 /// </summary>
 public sealed class InProcessLoad(LoadOptions options, TextWriter output)
 {
-    public const string Tenant = "load";
+    public const string Tenant = LoadCluster.Tenant;
 
     private readonly Recorder _recorder = new();
     private readonly ConcurrentDictionary<string, AnswerLog> _logs = new();
 
     public async Task<LoadReport> RunAsync()
     {
-        string? database = null;
-        var connectionString = options.Storage == "postgres" ? await CreateDatabaseAsync() : null;
-        database = connectionString is null ? null : new NpgsqlConnectionStringBuilder(connectionString).Database;
-        var cluster = await StartClusterAsync(connectionString);
-        try
-        {
-            var grains = cluster.Client;
-            await RegisterAgentsAsync(grains);
-            using var stopAgents = new CancellationTokenSource();
-            var agents = SimulateAgentsAsync(grains, stopAgents.Token);
+        await using var cluster = await LoadCluster.StartAsync(options, output);
+        var grains = cluster.Grains;
+        await RegisterAgentsAsync(grains);
+        using var stopAgents = new CancellationTokenSource();
+        var agents = SimulateAgentsAsync(grains, stopAgents.Token);
 
-            var clock = Stopwatch.StartNew();
-            await PlayAsync(grains);
-            var elapsed = clock.Elapsed;
+        var clock = Stopwatch.StartNew();
+        await PlayAsync(grains);
+        var elapsed = clock.Elapsed;
 
-            await stopAgents.CancelAsync();
-            await agents;
-            var problems = await CheckInvariantsAsync(grains);
-            return new LoadReport(options, elapsed, _recorder, problems);
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-            if (database is not null)
-            {
-                await DropDatabaseAsync(database);
-            }
-        }
-    }
-
-    private async Task<InProcessTestCluster> StartClusterAsync(string? connectionString)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"Tenants:{Tenant}:BrandName"] = "Load" })
-            .Build();
-        var builder = new InProcessTestClusterBuilder((short)options.Silos);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureHost(host => host.Logging.SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureSilo((_, silo) =>
-        {
-            if (connectionString is null)
-            {
-                silo.AddMemoryGrainStorage(CxStorage.Name);
-            }
-            else
-            {
-                silo.AddCxClusterPostgresStorage(connectionString);
-            }
-            silo.AddCxClusterGrains(configuration);
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
-
-    private async Task<string> CreateDatabaseAsync()
-    {
-        var server = options.Postgres ?? Environment.GetEnvironmentVariable("CXCLUSTER_TEST_POSTGRES")
-            ?? throw new ArgumentException("--storage postgres needs --postgres <connection string> or CXCLUSTER_TEST_POSTGRES");
-        var connectionString = new NpgsqlConnectionStringBuilder(server)
-        {
-            Database = $"cxcluster_load_{Guid.NewGuid():N}"[..32],
-            MaxPoolSize = 200,
-        }.ConnectionString;
-        await new SchemaMigrator(connectionString).MigrateAsync();
-        output.WriteLine($"Fresh PostgreSQL database {new NpgsqlConnectionStringBuilder(connectionString).Database} migrated.");
-        return connectionString;
-    }
-
-    private async Task DropDatabaseAsync(string database)
-    {
-        var server = new NpgsqlConnectionStringBuilder(options.Postgres ?? Environment.GetEnvironmentVariable("CXCLUSTER_TEST_POSTGRES")) { Database = "postgres", Pooling = false };
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await stopAgents.CancelAsync();
+        await agents;
+        var problems = await CheckInvariantsAsync(grains);
+        return new LoadReport(options, elapsed, _recorder, problems);
     }
 
     private Task RegisterAgentsAsync(IGrainFactory grains) => Task.WhenAll(Enumerable.Range(0, options.Agents).Select(async i =>

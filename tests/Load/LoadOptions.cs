@@ -28,6 +28,10 @@ public sealed record LoadOptions
     /// <summary>How long a simulated agent keeps a conversation before completing it.</summary>
     public TimeSpan HandlingTime { get; init; } = TimeSpan.FromMilliseconds(200);
     public int Seed { get; init; } = 7;
+    /// <summary>HTTP runs: up to this many events per <c>POST /v1/events:batch</c> (0: one event per request).</summary>
+    public int Batch { get; init; }
+    /// <summary>Memory probe: customer turns added to each conversation after it started.</summary>
+    public int Turns { get; init; } = 10;
 
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
@@ -54,6 +58,8 @@ public sealed record LoadOptions
                 "--agent-capacity" => options with { AgentCapacity = Int() },
                 "--handling-ms" => options with { HandlingTime = TimeSpan.FromMilliseconds(Double()) },
                 "--seed" => options with { Seed = Int() },
+                "--batch" => options with { Batch = Int() },
+                "--turns" => options with { Turns = Int() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }
@@ -64,6 +70,10 @@ public sealed record LoadOptions
         if (options.EventsPerConversation < 5 || options.Silos < 1 || options.Conversations < 1 || options.Concurrency < 1)
         {
             throw new ArgumentException("--events-per-conversation is at least 5; --silos, --conversations and --concurrency at least 1");
+        }
+        if (options.Batch is < 0 or > 1000)
+        {
+            throw new ArgumentException("--batch is 0 (single events) to 1000");
         }
         return options;
     }

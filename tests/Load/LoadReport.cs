@@ -9,12 +9,12 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
 
     public bool Passed => Problems.Count == 0 && Recorder.Errors.IsEmpty;
 
-    public void Print(TextWriter output)
+    public void Print(TextWriter output, string? title = null)
     {
         static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
         var loop = Options.Rate > 0 ? $"open loop, {Options.Rate} events/s" : $"closed loop, {Options.Concurrency} in flight";
         output.WriteLine();
-        output.WriteLine($"In-process load: {Options.Silos} silos, {Options.Storage} storage, {Options.Conversations} conversations x {Options.EventsPerConversation} events, {loop}, {Options.Agents} agents x {Options.AgentCapacity}");
+        output.WriteLine(title ?? $"In-process load: {Options.Silos} silos, {Options.Storage} storage, {Options.Conversations} conversations x {Options.EventsPerConversation} events, {loop}, {Options.Agents} agents x {Options.AgentCapacity}");
         output.WriteLine();
         output.WriteLine("| figure | value |");
         output.WriteLine("| --- | ---: |");

@@ -3,15 +3,39 @@ using CxCluster.Load;
 // dotnet run -c Release --project tests/Load -- [--silos 2] [--conversations 2000] [--events-per-conversation 20]
 //   [--concurrency 64 | --rate 20000] [--duration 30] [--storage memory|postgres [--postgres <server connection string>]]
 //   [--agents 20] [--agent-capacity 3] [--handling-ms 200] [--handoff-share 0.1] [--trust-break-share 0.05] [--seed 7]
+// dotnet run -c Release --project tests/Load -- http [--batch 50] [--conversations ...] [--concurrency ...] (over the real API; no agents)
+var overHttp = args.Length > 0 && args[0] == "http";
+// dotnet run -c Release --project tests/Load -- memory [--conversations 20000] [--turns 10] [--storage memory|postgres]
+var memory = args is ["memory", ..];
 LoadOptions options;
 try
 {
-    options = LoadOptions.Parse(args);
+    // Over HTTP no agent takes handoffs, so by default no customer asks for one and no bot breaks trust.
+    options = overHttp ? LoadOptions.Parse(["--handoff-share", "0", "--trust-break-share", "0", .. args[1..]])
+        : LoadOptions.Parse(memory ? args[1..] : args);
+    if (overHttp && (options.Rate > 0 || options.Storage != "memory"))
+    {
+        throw new ArgumentException("http runs are closed loop (--concurrency) on memory storage");
+    }
 }
 catch (Exception error) when (error is ArgumentException or FormatException)
 {
     Console.Error.WriteLine($"load: {error.Message}");
     return 2;
+}
+
+if (memory)
+{
+    var footprint = await new MemoryProbe(options, Console.Out).RunAsync();
+    footprint.Print(Console.Out);
+    return 0;
+}
+
+if (overHttp)
+{
+    var httpReport = await new HttpLoad(options, Console.Out).RunAsync();
+    httpReport.Print(Console.Out);
+    return httpReport.Passed ? 0 : 1;
 }
 
 var report = await new InProcessLoad(options, Console.Out).RunAsync();

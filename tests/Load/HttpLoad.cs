@@ -1,0 +1,364 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace CxCluster.Load;
+
+/// <summary>
+/// Plays the in-process driver's conversations over real HTTP against the real API in front of real silos on
+/// loopback (single events, or batches), measures <c>GET /health/live</c> on the same host as the ceiling, then checks
+/// the invariants through the API. No agents: a handoff, if the options ask for any, just queues.
+/// </summary>
+public sealed class HttpLoad(LoadOptions options, TextWriter output)
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly Recorder _recorder = new();
+    private readonly ConcurrentDictionary<string, HttpAnswerLog> _logs = new();
+    private int _requests;
+
+    public async Task<HttpLoadReport> RunAsync()
+    {
+        await using var cluster = await HttpCluster.StartAsync(options.Silos);
+        using var http = CreateClient(cluster.Address, options.Concurrency);
+        await cluster.WaitUntilReadyAsync(http);
+        output.WriteLine($"API ready at {cluster.Address} in front of {options.Silos} silos.");
+
+        var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
+        var clock = Stopwatch.StartNew();
+        await (options.Batch > 0 ? PlayBatchesAsync(http, deadline) : PlaySinglesAsync(http, deadline));
+        var elapsed = clock.Elapsed;
+        var requests = _requests;
+
+        // As many trivial requests as events (for single events, as many as event requests), so batches get a steady ceiling too.
+        var trivialRequests = Math.Max(1, Math.Max(requests, _recorder.Answered));
+        var (trivialElapsed, trivialErrors) = await MeasureTrivialAsync(http, trivialRequests);
+        var problems = await CheckInvariantsAsync(http);
+        return new HttpLoadReport(new LoadReport(options, elapsed, _recorder, problems), requests, trivialRequests, trivialElapsed, trivialErrors);
+    }
+
+    /// <summary>One client for the whole run, with a connection for every request in flight.</summary>
+    private static HttpClient CreateClient(Uri address, int concurrency)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = Math.Max(1, concurrency),
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        var http = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", HttpCluster.ApiKey);
+        return http;
+    }
+
+    /// <summary>Closed loop: each lane plays one conversation at a time, one event per request.</summary>
+    private async Task PlaySinglesAsync(HttpClient http, DateTime deadline)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < options.Conversations && DateTime.UtcNow < deadline)
+            {
+                await PlayConversationAsync(http, new ConversationScript($"c{index}", index, options), deadline);
+            }
+        }));
+    }
+
+    private async Task PlayConversationAsync(HttpClient http, ConversationScript script, DateTime deadline)
+    {
+        var log = _logs.GetOrAdd(script.ConversationId, _ => new HttpAnswerLog());
+        var path = new Uri($"/v1/conversations/{script.ConversationId}/events", UriKind.Relative);
+        string? disclosureId = null;
+        for (var step = 0; step < script.Length && DateTime.UtcNow < deadline; step++)
+        {
+            var e = script.EventAt(step, disclosureId, DateTimeOffset.UtcNow);
+            var startedAt = Stopwatch.GetTimestamp();
+            try
+            {
+                using var content = new ByteArrayContent(HttpWire.Single(e));
+                content.Headers.ContentType = Json;
+                using var response = await http.PostAsync(path, content);
+                Interlocked.Increment(ref _requests);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    CountError($"HTTP {(int)response.StatusCode}");
+                    return;
+                }
+                await using var body = await response.Content.ReadAsStreamAsync();
+                using var json = await JsonDocument.ParseAsync(body);
+                var result = HttpWire.ReadResult(json.RootElement);
+                _recorder.Answer(e.Type, startedAt, result);
+                log.Record(e, result);
+                disclosureId ??= result.Directives.FirstOrDefault(d => d.Type == DirectiveType.Disclose)?.DisclosureId;
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                _recorder.Error(error);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Closed loop of batches: each lane sends one batch at a time, filled with the next events of the conversations it
+    /// plays (in order), taking on new conversations while there is room. A conversation's disclosure confirmation
+    /// waits for the answer to its start, which carries the disclosure id.
+    /// </summary>
+    private async Task PlayBatchesAsync(HttpClient http, DateTime deadline)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        {
+            var active = new List<Playing>();
+            var exhausted = false;
+            while (true)
+            {
+                var batch = new List<(Playing Conversation, ConversationEvent Event)>(options.Batch);
+                var now = DateTimeOffset.UtcNow;
+                if (DateTime.UtcNow < deadline)
+                {
+                    foreach (var playing in active)
+                    {
+                        playing.Fill(batch, options.Batch, now);
+                    }
+                    while (batch.Count < options.Batch && !exhausted)
+                    {
+                        var index = Interlocked.Increment(ref next);
+                        if (index >= options.Conversations)
+                        {
+                            exhausted = true;
+                            break;
+                        }
+                        var playing = new Playing(new ConversationScript($"c{index}", index, options));
+                        _logs.TryAdd(playing.Script.ConversationId, playing.Log);
+                        active.Add(playing);
+                        playing.Fill(batch, options.Batch, now);
+                    }
+                }
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+                await SendBatchAsync(http, batch);
+                active.RemoveAll(p => p.Done);
+            }
+        }));
+    }
+
+    private async Task SendBatchAsync(HttpClient http, List<(Playing Conversation, ConversationEvent Event)> batch)
+    {
+        var startedAt = Stopwatch.GetTimestamp();
+        try
+        {
+            using var content = new ByteArrayContent(HttpWire.Batch(batch.Select(b => (b.Conversation.Script.ConversationId, b.Event))));
+            content.Headers.ContentType = Json;
+            using var response = await http.PostAsync(new Uri("/v1/events:batch", UriKind.Relative), content);
+            Interlocked.Increment(ref _requests);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                CountError($"HTTP {(int)response.StatusCode}", batch.Count);
+                batch.ForEach(b => b.Conversation.Failed = true);
+                return;
+            }
+            await using var body = await response.Content.ReadAsStreamAsync();
+            using var json = await JsonDocument.ParseAsync(body);
+            var results = json.RootElement.GetProperty("results");
+            if (results.GetArrayLength() != batch.Count)
+            {
+                CountError("batch answered a wrong number of results", batch.Count);
+                batch.ForEach(b => b.Conversation.Failed = true);
+                return;
+            }
+            var i = 0;
+            foreach (var item in results.EnumerateArray())
+            {
+                var (playing, e) = batch[i++];
+                if (item.TryGetProperty("error", out var problem))
+                {
+                    var status = problem.TryGetProperty("status", out var s) && s.TryGetInt32(out var code) ? code : 0;
+                    CountError($"event {status}");
+                    playing.Failed = true;
+                    continue;
+                }
+                var result = HttpWire.ReadResult(item);
+                _recorder.Answer(e.Type, startedAt, result);
+                playing.Answered(e, result);
+            }
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            _recorder.Error(error);
+            batch.ForEach(b => b.Conversation.Failed = true);
+        }
+    }
+
+    /// <summary>The ceiling: the same number of requests to <c>GET /health/live</c>, with the same number in flight.</summary>
+    private async Task<(TimeSpan Elapsed, int Errors)> MeasureTrivialAsync(HttpClient http, int requests)
+    {
+        var next = -1;
+        var errors = 0;
+        var path = new Uri("/health/live", UriKind.Relative);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < requests)
+            {
+                try
+                {
+                    using var response = await http.GetAsync(path);
+                    await response.Content.ReadAsByteArrayAsync();
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        return (clock.Elapsed, errors);
+    }
+
+    /// <summary>
+    /// Through the API: every conversation answered exists, with every answered turn in its transcript (below the
+    /// transcript window of 50), and no AI message was allowed without a disclosure before it.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CheckInvariantsAsync(HttpClient http)
+    {
+        var problems = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(_logs, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (entry, _) =>
+        {
+            var (conversationId, log) = entry;
+            if (log.Undisclosed > 0)
+            {
+                problems.Add($"{conversationId}: {log.Undisclosed} AI messages allowed without a disclosure before them");
+            }
+            if (log.Answered == 0)
+            {
+                return;
+            }
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"/v1/conversations/{conversationId}", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    problems.Add($"{conversationId} is lost");
+                    return;
+                }
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    problems.Add($"{conversationId} could not be read: HTTP {(int)response.StatusCode}");
+                    return;
+                }
+                await using var body = await response.Content.ReadAsStreamAsync();
+                using var json = await JsonDocument.ParseAsync(body);
+                var turns = json.RootElement.GetProperty("transcript").GetArrayLength();
+                if (turns < 50 && turns != log.CustomerMessages + log.AllowedAiMessages)
+                {
+                    problems.Add($"{conversationId} has {turns} transcript turns for {log.CustomerMessages + log.AllowedAiMessages} answered");
+                }
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
+            {
+                problems.Add($"{conversationId} could not be read: {error.GetType().Name}");
+            }
+        });
+        return [.. problems];
+    }
+
+    private void CountError(string key, int count = 1) => _recorder.Errors.AddOrUpdate(key, count, (_, n) => n + count);
+
+    /// <summary>A conversation a batch lane is playing: the next step, what its start was answered, whether it failed.</summary>
+    private sealed class Playing(ConversationScript script)
+    {
+        private int _next;
+        private bool _startAnswered;
+        private string? _disclosureId;
+
+        public ConversationScript Script { get; } = script;
+        public HttpAnswerLog Log { get; } = new();
+        public bool Failed { get; set; }
+        public bool Done => Failed || _next >= Script.Length;
+
+        /// <summary>Adds its next events while there is room; the disclosure confirmation only once the start was answered.</summary>
+        public void Fill(List<(Playing, ConversationEvent)> batch, int size, DateTimeOffset now)
+        {
+            while (!Failed && batch.Count < size && _next < Script.Length && (_next != 2 || _startAnswered))
+            {
+                batch.Add((this, Script.EventAt(_next++, _disclosureId, now)));
+            }
+        }
+
+        public void Answered(ConversationEvent e, EventResult result)
+        {
+            Log.Record(e, result);
+            if (e.Type == EventType.ConversationStarted)
+            {
+                _startAnswered = true;
+            }
+            _disclosureId ??= result.Directives.FirstOrDefault(d => d.Type == DirectiveType.Disclose)?.DisclosureId;
+        }
+    }
+}
+
+/// <summary>What one conversation was answered over HTTP, to check the invariants against.</summary>
+public sealed class HttpAnswerLog
+{
+    private readonly Lock _gate = new();
+
+    public int Answered { get; private set; }
+    public int CustomerMessages { get; private set; }
+    public int AllowedAiMessages { get; private set; }
+    public int Undisclosed { get; private set; }
+
+    public void Record(ConversationEvent e, EventResult result)
+    {
+        lock (_gate)
+        {
+            Answered++;
+            CustomerMessages += e.Type == EventType.CustomerMessage ? 1 : 0;
+            var allow = result.Directives.ToList().FindIndex(d => d.Type == DirectiveType.AllowAi);
+            if (allow < 0)
+            {
+                return;
+            }
+            AllowedAiMessages++;
+            if (!result.Conversation.Disclosure.Delivered && !result.Directives.Take(allow).Any(d => d.Type == DirectiveType.Disclose))
+            {
+                Undisclosed++;
+            }
+        }
+    }
+}
+
+/// <summary>The event figures of an HTTP run, and the trivial endpoint measured on the same host as the ceiling.</summary>
+public sealed record HttpLoadReport(LoadReport Events, int EventRequests, int TrivialRequests, TimeSpan TrivialElapsed, int TrivialErrors)
+{
+    public double TrivialPerSecond => TrivialRequests / TrivialElapsed.TotalSeconds;
+
+    /// <summary>Events per second as a share of the trivial endpoint's requests per second.</summary>
+    public double Ratio => Events.EventsPerSecond / TrivialPerSecond;
+
+    public bool Passed => Events.Passed && TrivialErrors == 0 && TrivialPerSecond > 0;
+
+    public void Print(TextWriter output)
+    {
+        var o = Events.Options;
+        var mode = o.Batch > 0 ? $"batches of up to {o.Batch} events" : "single events";
+        Events.Print(output, $"HTTP load: API on loopback in front of {o.Silos} silos, memory storage, {o.Conversations} conversations x {o.EventsPerConversation} events, {mode}, closed loop, {o.Concurrency} requests in flight, no agents");
+        output.WriteLine();
+        output.WriteLine("| ceiling: GET /health/live, same host, same requests in flight | value |");
+        output.WriteLine("| --- | ---: |");
+        output.WriteLine($"| event requests (HTTP) | {EventRequests} |");
+        output.WriteLine($"| trivial requests | {TrivialRequests} ({TrivialErrors} failed) |");
+        output.WriteLine($"| trivial requests/s | {TrivialPerSecond.ToString("0", CultureInfo.InvariantCulture)} |");
+        output.WriteLine($"| events/s ÷ trivial requests/s | {(Ratio * 100).ToString("0.0", CultureInfo.InvariantCulture)}% |");
+    }
+}

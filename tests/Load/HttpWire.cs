@@ -1,0 +1,126 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace CxCluster.Load;
+
+/// <summary>Events to the v1 contract's JSON, and the parts of its answers the load driver looks at back.</summary>
+public static class HttpWire
+{
+    private static readonly Dictionary<string, DirectiveType> DirectiveTypes =
+        Enum.GetValues<DirectiveType>().ToDictionary(t => t.Name(), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, HandoffStatus> HandoffStatuses =
+        Enum.GetValues<HandoffStatus>().ToDictionary(s => s.Name(), StringComparer.Ordinal);
+
+    /// <summary>One event as the body of <c>POST /v1/conversations/{id}/events</c>.</summary>
+    public static byte[] Single(ConversationEvent e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteEvent(writer, e, conversationId: null);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Events as the body of <c>POST /v1/events:batch</c>.</summary>
+    public static byte[] Batch(IEnumerable<(string ConversationId, ConversationEvent Event)> events)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("events");
+            foreach (var (conversationId, e) in events)
+            {
+                WriteEvent(writer, e, conversationId);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteEvent(Utf8JsonWriter writer, ConversationEvent e, string? conversationId)
+    {
+        writer.WriteStartObject();
+        if (conversationId is not null)
+        {
+            writer.WriteString("conversationId", conversationId);
+        }
+        writer.WriteString("id", e.Id);
+        writer.WriteString("type", e.Type.Name());
+        writer.WriteString("occurredAt", e.OccurredAt.UtcDateTime);
+        if (e.Channel is { } channel)
+        {
+            writer.WriteString("channel", channel.Name());
+        }
+        WriteIfSet(writer, "locale", e.Locale);
+        WriteIfSet(writer, "customerId", e.CustomerId);
+        WriteIfSet(writer, "text", e.Text);
+        WriteIfSet(writer, "agentId", e.AgentId);
+        WriteIfSet(writer, "disclosureId", e.DisclosureId);
+        WriteIfSet(writer, "name", e.SignalName);
+        if (e.SignalValue is { } value)
+        {
+            writer.WriteNumber("value", value);
+        }
+        WriteIfSet(writer, "reason", e.Reason);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    /// <summary>
+    /// An EventResult's JSON as the in-process types, as far as the recorder and the invariant checks need them:
+    /// ids, duplicate, the directives (type, disclosure id, handoff status) and whether the disclosure was delivered.
+    /// </summary>
+    public static EventResult ReadResult(JsonElement json)
+    {
+        var directives = new List<Directive>();
+        foreach (var d in json.GetProperty("directives").EnumerateArray())
+        {
+            var type = DirectiveTypes[d.GetProperty("type").GetString()!];
+            directives.Add(new Directive
+            {
+                Type = type,
+                DisclosureId = d.TryGetProperty("disclosureId", out var id) ? id.GetString() : null,
+                HandoffStatus = type == DirectiveType.Handoff && d.TryGetProperty("status", out var status)
+                    ? HandoffStatuses[status.GetString()!] : null,
+            });
+        }
+        var delivered = json.GetProperty("conversation").GetProperty("disclosure").GetProperty("delivered").GetBoolean();
+        return new EventResult
+        {
+            ConversationId = json.GetProperty("conversationId").GetString()!,
+            EventId = json.GetProperty("eventId").GetString()!,
+            Duplicate = json.GetProperty("duplicate").GetBoolean(),
+            Directives = directives,
+            Conversation = delivered ? Delivered : Undelivered,
+        };
+    }
+
+    /// <summary>Stand-ins for the snapshot: only whether the disclosure was delivered is read from it.</summary>
+    private static readonly ConversationSnapshot Undelivered = new()
+    {
+        Id = "",
+        Status = ConversationStatus.Ai,
+        Channel = Channel.Chat,
+        Locale = "",
+        Disclosure = new DisclosureSnapshot { Delivered = false, History = [] },
+        Trust = new TrustSnapshot { Score = 100, Threshold = 40, Band = TrustBand.Healthy, Signals = [] },
+        Handoff = new HandoffSnapshot { Status = HandoffStatus.None },
+        Transcript = [],
+    };
+
+    private static readonly ConversationSnapshot Delivered = Undelivered with
+    {
+        Disclosure = new DisclosureSnapshot { Delivered = true, History = [] },
+    };
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace CxCluster.Load;
+
+/// <summary>
+/// Memory per conversation: starts N conversations and leaves them idle, then adds turns to each, measuring the
+/// managed heap (after full, compacting collections) and the working set before and after each step.
+/// </summary>
+public sealed class MemoryProbe(LoadOptions options, TextWriter output)
+{
+    public async Task<MemoryFootprint> RunAsync()
+    {
+        await using var cluster = await LoadCluster.StartAsync(options, output);
+        var grains = cluster.Grains;
+        var ids = Enumerable.Range(0, options.Conversations).Select(i => $"m{i}").ToArray();
+
+        // Warm up the code paths and the runtime's own caches on conversations that are not counted.
+        await ForEach(Enumerable.Range(0, 500).Select(i => $"warm{i}"), id => Start(grains, id));
+        var before = Measure();
+        await ForEach(ids, id => Start(grains, id));
+        var started = Measure();
+        await ForEach(ids, async id =>
+        {
+            for (var turn = 0; turn < options.Turns; turn++)
+            {
+                await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(LoadCluster.Tenant, id)).Apply(new ConversationEvent
+                {
+                    Id = $"{id}-t{turn}",
+                    Type = EventType.CustomerMessage,
+                    OccurredAt = DateTimeOffset.UtcNow,
+                    Text = $"pesanan saya nomor {turn} belum sampai, bisa dicek? ({turn})",
+                });
+            }
+        });
+        var grown = Measure();
+        return new MemoryFootprint(options, before, started, grown);
+    }
+
+    private static Task Start(IGrainFactory grains, string id) =>
+        grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(LoadCluster.Tenant, id)).Apply(new ConversationEvent
+        {
+            Id = $"{id}-start",
+            Type = EventType.ConversationStarted,
+            OccurredAt = DateTimeOffset.UtcNow,
+            Channel = Channel.Whatsapp,
+            Locale = "id-ID",
+        });
+
+    private static Task ForEach(IEnumerable<string> ids, Func<string, Task> action) =>
+        Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (id, _) => await action(id));
+
+    private static (long Heap, long WorkingSet) Measure()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        return (GC.GetTotalMemory(forceFullCollection: true), Environment.WorkingSet);
+    }
+}
+
+/// <summary>What the probe measured, per conversation and per turn.</summary>
+public sealed record MemoryFootprint(LoadOptions Options, (long Heap, long WorkingSet) Before, (long Heap, long WorkingSet) Started, (long Heap, long WorkingSet) Grown)
+{
+    public double HeapPerConversation => (Started.Heap - Before.Heap) / (double)Options.Conversations;
+    public double WorkingSetPerConversation => (Started.WorkingSet - Before.WorkingSet) / (double)Options.Conversations;
+    public double HeapPerTurn => (Grown.Heap - Started.Heap) / (double)(Options.Conversations * Math.Max(1, Options.Turns));
+    public double WorkingSetPerTurn => (Grown.WorkingSet - Started.WorkingSet) / (double)(Options.Conversations * Math.Max(1, Options.Turns));
+
+    public void Print(TextWriter output)
+    {
+        static string B(double bytes) => bytes.ToString("0", CultureInfo.InvariantCulture);
+        output.WriteLine();
+        output.WriteLine($"Memory: {Options.Silos} silo(s) in one process, {Options.Storage} storage, {Options.Conversations} conversations started and left idle, then {Options.Turns} customer turns each");
+        output.WriteLine();
+        output.WriteLine("| figure | managed heap (bytes) | working set (bytes) |");
+        output.WriteLine("| --- | ---: | ---: |");
+        output.WriteLine($"| per started, idle conversation | {B(HeapPerConversation)} | {B(WorkingSetPerConversation)} |");
+        output.WriteLine($"| per transcript turn | {B(HeapPerTurn)} | {B(WorkingSetPerTurn)} |");
+    }
+}
