@@ -17,7 +17,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly Recorder _recorder = new();
-    private readonly ConcurrentDictionary<string, HttpAnswerLog> _logs = new();
+    private readonly ConcurrentDictionary<string, AnswerLog> _logs = new();
     private int _requests;
 
     public async Task<HttpLoadReport> RunAsync()
@@ -71,7 +71,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
 
     private async Task PlayConversationAsync(HttpClient http, ConversationScript script, DateTime deadline)
     {
-        var log = _logs.GetOrAdd(script.ConversationId, _ => new HttpAnswerLog());
+        var log = _logs.GetOrAdd(script.ConversationId, _ => new AnswerLog());
         var path = new Uri($"/v1/conversations/{script.ConversationId}/events", UriKind.Relative);
         string? disclosureId = null;
         for (var step = 0; step < script.Length && DateTime.UtcNow < deadline; step++)
@@ -283,7 +283,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
         private string? _disclosureId;
 
         public ConversationScript Script { get; } = script;
-        public HttpAnswerLog Log { get; } = new();
+        public AnswerLog Log { get; } = new();
         public bool Failed { get; set; }
         public bool Done => Failed || _next >= Script.Length;
 
@@ -304,36 +304,6 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
                 _startAnswered = true;
             }
             _disclosureId ??= result.Directives.FirstOrDefault(d => d.Type == DirectiveType.Disclose)?.DisclosureId;
-        }
-    }
-}
-
-/// <summary>What one conversation was answered over HTTP, to check the invariants against.</summary>
-public sealed class HttpAnswerLog
-{
-    private readonly Lock _gate = new();
-
-    public int Answered { get; private set; }
-    public int CustomerMessages { get; private set; }
-    public int AllowedAiMessages { get; private set; }
-    public int Undisclosed { get; private set; }
-
-    public void Record(ConversationEvent e, EventResult result)
-    {
-        lock (_gate)
-        {
-            Answered++;
-            CustomerMessages += e.Type == EventType.CustomerMessage ? 1 : 0;
-            var allow = result.Directives.ToList().FindIndex(d => d.Type == DirectiveType.AllowAi);
-            if (allow < 0)
-            {
-                return;
-            }
-            AllowedAiMessages++;
-            if (!result.Conversation.Disclosure.Delivered && !result.Directives.Take(allow).Any(d => d.Type == DirectiveType.Disclose))
-            {
-                Undisclosed++;
-            }
         }
     }
 }

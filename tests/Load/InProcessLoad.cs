@@ -191,36 +191,6 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
 
     private static IAgentGrain Agent(IGrainFactory grains, int index) => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(Tenant, $"a{index}"));
 
-    /// <summary>What one conversation was answered, to check the invariants against.</summary>
-    private sealed class AnswerLog
-    {
-        private readonly Lock _gate = new();
-
-        public int Answered { get; private set; }
-        public int CustomerMessages { get; private set; }
-        public int AllowedAiMessages { get; private set; }
-        public int Undisclosed { get; private set; }
-
-        public void Record(ConversationEvent e, EventResult result)
-        {
-            lock (_gate)
-            {
-                Answered++;
-                CustomerMessages += e.Type == EventType.CustomerMessage ? 1 : 0;
-                var allow = result.Directives.ToList().FindIndex(d => d.Type == DirectiveType.AllowAi);
-                if (allow < 0)
-                {
-                    return;
-                }
-                AllowedAiMessages++;
-                if (!result.Conversation.Disclosure.Delivered && !result.Directives.Take(allow).Any(d => d.Type == DirectiveType.Disclose))
-                {
-                    Undisclosed++;
-                }
-            }
-        }
-    }
-
     /// <summary>Hands out start times at a fixed rate; callers wait for theirs.</summary>
     private sealed class Pacer(int perSecond)
     {
