@@ -46,7 +46,7 @@ public static class SiloHostingExtensions
             primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort ?? options.SiloPort),
             serviceId: options.ServiceId,
             clusterId: options.ClusterId);
-        silo.AddMemoryGrainStorage(CxStorage.Name);
+        silo.AddCxClusterMemoryStorage();
         silo.UseInMemoryReminderService();
     }
 

@@ -54,7 +54,7 @@ public sealed class LoadCluster : IAsyncDisposable
         {
             if (connectionString is null)
             {
-                silo.AddMemoryGrainStorage(CxStorage.Name);
+                silo.AddCxClusterMemoryStorage();
             }
             else
             {

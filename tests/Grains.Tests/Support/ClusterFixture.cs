@@ -31,7 +31,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(CxStorage.Name);
+            silo.AddCxClusterMemoryStorage();
             silo.AddCxClusterGrains(Configuration);
         });
         Cluster = builder.Build();
