@@ -6,6 +6,15 @@ public static class GrainKeys
     /// <summary>Separates the parts of a key; ids may not contain it.</summary>
     public const char Separator = '/';
 
+    public const int MaxIdLength = 128;
+
+    private static readonly System.Buffers.SearchValues<char> IdCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:");
+
+    /// <summary>An id of the contract (tenant, conversation, agent, event): 1–128 ASCII letters, digits, '-', '_', '.' or ':', so never the separator.</summary>
+    public static bool IsValidId(string? value) =>
+        value is { Length: >= 1 and <= MaxIdLength } && !value.AsSpan().ContainsAnyExcept(IdCharacters);
+
     public static string Conversation(string tenantId, string conversationId) => $"{tenantId}{Separator}{conversationId}";
 
     public static string Agent(string tenantId, string agentId) => $"{tenantId}{Separator}{agentId}";

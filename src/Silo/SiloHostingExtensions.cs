@@ -1,5 +1,7 @@
+using CxCluster.Abstractions;
 using CxCluster.Grains;
 using CxCluster.Grains.Tenants;
+using CxCluster.ServiceDefaults;
 using CxCluster.Silo.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -17,7 +19,7 @@ public static class SiloHostingExtensions
     public static IHostApplicationBuilder AddCxClusterSilo(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
-        var connectionString = builder.Configuration.GetConnectionString(SiloOptions.ConnectionStringName);
+        var connectionString = DatabaseDefaults.ConnectionString(builder.Configuration);
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(new CxClusterDatabase(connectionString));
         builder.UseOrleans(silo =>
@@ -97,7 +99,7 @@ public static class SiloHostingExtensions
             o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
         }));
         // A database failure travels to the caller as what it is, so the API can answer 503 rather than 500.
-        silo.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+        silo.Services.AddDatabaseFailureTransport();
         return silo;
     }
 
@@ -128,8 +130,8 @@ public static class SiloHostingExtensions
                 endpoints.Value.SiloPort, endpoints.Value.GatewayPort, database.Describe(), string.Join(", ", tenants.TenantIds));
             if (tenants.IsEmbeddedDefault)
             {
-                logger.LogWarning("No tenants configured: serving the embedded default tenant '{Tenant}' (API key demo-key). Configure Tenants:* for anything but a demo.",
-                    TenantDirectory.DemoTenantId);
+                logger.LogWarning("No tenants configured: serving the embedded default tenant '{Tenant}' (API key {Key}). Configure Tenants:* for anything but a demo.",
+                    EmbeddedDefault.TenantId, EmbeddedDefault.ApiKey);
             }
             return Task.CompletedTask;
         }

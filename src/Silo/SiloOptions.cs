@@ -6,7 +6,7 @@ public sealed class SiloOptions
     public const string Section = "Cluster";
 
     /// <summary>The connection string that switches the silo from the embedded default to PostgreSQL.</summary>
-    public const string ConnectionStringName = "CxCluster";
+    public const string ConnectionStringName = ServiceDefaults.DatabaseDefaults.ConnectionStringName;
 
     public string ClusterId { get; set; } = "cxcluster-dev";
 

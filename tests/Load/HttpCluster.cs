@@ -1,26 +1,25 @@
-using System.Net;
-using System.Net.Sockets;
-using CxCluster.Api;
-using CxCluster.Silo;
+using CxCluster.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CxCluster.Load;
 
 /// <summary>
 /// Real silos (each its own host, on free loopback ports, in memory) and the real API on Kestrel at 127.0.0.1:0, all
-/// in this process, with one tenant whose key the load driver uses.
+/// in this process, started as the API tests start them, with one tenant whose key the load driver uses.
 /// </summary>
 public sealed class HttpCluster : IAsyncDisposable
 {
     public const string ApiKey = "load-key";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    /// <summary>The tenant, its key, no rate limit, and no start-up chatter: the silos and the API read the same settings.</summary>
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        [$"Tenants:{InProcessLoad.Tenant}:ApiKeys:0"] = ApiKey,
+        [$"Tenants:{InProcessLoad.Tenant}:BrandName"] = "Load",
+        ["RateLimiting:PermitsPerSecond"] = "0",
+    };
 
     private readonly List<IHost> _silos = [];
     private WebApplication? _api;
@@ -30,18 +29,6 @@ public sealed class HttpCluster : IAsyncDisposable
     }
 
     public Uri Address { get; private set; } = null!;
-
-    /// <summary>Keys, policy, quiet logging and no rate limit: the silos and the API read the same settings.</summary>
-    private static Dictionary<string, string?> Settings() => new()
-    {
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Microsoft"] = "Warning",
-        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-        ["Logging:LogLevel:Orleans"] = "Warning",
-        [$"Tenants:{InProcessLoad.Tenant}:ApiKeys:0"] = ApiKey,
-        [$"Tenants:{InProcessLoad.Tenant}:BrandName"] = "Load",
-        ["RateLimiting:PermitsPerSecond"] = "0",
-    };
 
     public static async Task<HttpCluster> StartAsync(int silos)
     {
@@ -58,112 +45,29 @@ public sealed class HttpCluster : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(int silos)
-    {
-        var clusterId = $"cxcluster-load-{Guid.NewGuid():N}"[..24];
-        var ports = FreePorts(2 * silos);
-        var primarySiloPort = ports[0];
-        for (var i = 0; i < silos; i++)
-        {
-            var builder = Host.CreateApplicationBuilder();
-            builder.Configuration.AddInMemoryCollection(Settings());
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Cluster:ClusterId"] = clusterId,
-                ["Cluster:ServiceId"] = "cxcluster-load",
-                ["Cluster:SiloPort"] = ports[2 * i].ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Cluster:GatewayPort"] = ports[2 * i + 1].ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Cluster:PrimarySiloPort"] = primarySiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
-            builder.AddCxClusterSilo();
-            var silo = builder.Build();
-            _silos.Add(silo);
-            using var timeout = new CancellationTokenSource(StartTimeout);
-            await silo.StartAsync(timeout.Token);
-        }
-
-        var api = new Dictionary<string, string?>
-        {
-            ["Cluster:ClusterId"] = clusterId,
-            ["Cluster:ServiceId"] = "cxcluster-load",
-        };
-        for (var i = 0; i < silos; i++)
-        {
-            api[$"Cluster:GatewayPorts:{i}"] = ports[2 * i + 1].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        _api = CxClusterApi.CreateApp([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(Settings());
-            builder.Configuration.AddInMemoryCollection(api);
-        });
-        await _api.StartAsync();
-        Address = new Uri(_api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-    }
-
-    /// <summary>Polls <c>/health/ready</c> until it answers 200.</summary>
-    public async Task WaitUntilReadyAsync(HttpClient http)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri(Address, "/health/ready"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("the API did not become ready");
-            }
-            await Task.Delay(100);
-        }
-    }
+    /// <summary>Waits until <c>/health/ready</c> answers 200.</summary>
+    public Task WaitUntilReadyAsync() => LocalCluster.WaitUntilReadyAsync(Address, LocalCluster.StartTimeout);
 
     public async ValueTask DisposeAsync()
     {
-        if (_api is not null)
-        {
-            await _api.StopAsync();
-            await _api.DisposeAsync();
-        }
+        await LocalCluster.StopAsync(_api);
         for (var i = _silos.Count - 1; i >= 0; i--)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _silos[i].StopAsync(timeout.Token);
-            }
-            finally
-            {
-                _silos[i].Dispose();
-            }
+            await LocalCluster.StopAsync(_silos[i]);
         }
     }
 
-    /// <summary>Distinct TCP ports free on loopback, each held until all are found.</summary>
-    private static int[] FreePorts(int count)
+    private async Task StartCoreAsync(int silos)
     {
-        var sockets = new List<Socket>();
-        try
+        var clusterId = $"cxcluster-load-{Guid.NewGuid():N}"[..24];
+        var ports = FreePorts.Take(2 * silos);
+        for (var i = 0; i < silos; i++)
         {
-            for (var i = 0; i < count; i++)
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                sockets.Add(socket);
-                socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            }
-            return [.. sockets.Select(s => ((IPEndPoint)s.LocalEndPoint!).Port)];
+            var own = new LocalCluster.SiloPorts(ports[2 * i], ports[2 * i + 1]);
+            _silos.Add(await LocalCluster.StartSiloAsync(clusterId, own, i == 0 ? null : ports[0], Settings));
         }
-        finally
-        {
-            sockets.ForEach(s => s.Dispose());
-        }
+        _api = LocalCluster.BuildApi(clusterId, Enumerable.Range(0, silos).Select(i => ports[2 * i + 1]), Settings);
+        await _api.StartAsync();
+        Address = LocalCluster.AddressOf(_api);
     }
 }

@@ -24,7 +24,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
     {
         await using var cluster = await HttpCluster.StartAsync(options.Silos);
         using var http = CreateClient(cluster.Address, options.Concurrency);
-        await cluster.WaitUntilReadyAsync(http);
+        await cluster.WaitUntilReadyAsync();
         output.WriteLine($"API ready at {cluster.Address} in front of {options.Silos} silos.");
 
         var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;

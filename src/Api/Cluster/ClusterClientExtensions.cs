@@ -1,3 +1,4 @@
+using CxCluster.ServiceDefaults;
 using Orleans.Configuration;
 namespace CxCluster.Api.Cluster;
 
@@ -27,7 +28,7 @@ public static class ClusterClientExtensions
                 });
                 client.UseAdoNetClustering(clustering =>
                 {
-                    clustering.Invariant = "Npgsql";
+                    clustering.Invariant = DatabaseDefaults.Invariant;
                     clustering.ConnectionString = connectionString;
                 });
             }
@@ -38,7 +39,7 @@ public static class ClusterClientExtensions
             client.AddActivityPropagation();
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
             // Database failures inside the cluster arrive as what they are, and are answered 503 (ClusterFaults).
-            client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+            client.Services.AddDatabaseFailureTransport();
         });
         return builder;
     }

@@ -1,3 +1,4 @@
+using CxCluster.ServiceDefaults;
 using System.Globalization;
 
 namespace CxCluster.Api.Cluster;
@@ -40,7 +41,7 @@ public sealed record ClusterConnectionOptions
             ConnectRetryWindow = section.GetValue<int?>("ConnectRetrySeconds") is { } seconds
                 ? TimeSpan.FromSeconds(Math.Max(0, seconds))
                 : defaults.ConnectRetryWindow,
-            ConnectionString = NonEmpty(configuration.GetConnectionString("CxCluster")),
+            ConnectionString = DatabaseDefaults.ConnectionString(configuration),
         };
     }
 

@@ -1,3 +1,4 @@
+using CxCluster.ServiceDefaults;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,8 +11,8 @@ namespace CxCluster.Api.Tenants;
 public sealed class TenantKeyRing
 {
     public const string Section = "Tenants";
-    public const string DemoTenantId = "demo";
-    public const string DemoKey = "demo-key";
+    public const string DemoTenantId = EmbeddedDefault.TenantId;
+    public const string DemoKey = EmbeddedDefault.ApiKey;
 
     private readonly (string TenantId, byte[] Digest)[] keys;
 
@@ -36,7 +37,7 @@ public sealed class TenantKeyRing
         var section = configuration.GetSection(Section);
         if (!section.Exists())
         {
-            if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString("CxCluster")))
+            if (DatabaseDefaults.ConnectionString(configuration) is not null)
             {
                 throw new InvalidOperationException(
                     "A database is configured but no tenant is (Tenants:{id}:ApiKeys:{n}); the demo tenant is for the embedded default only.");

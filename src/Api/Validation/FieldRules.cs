@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -7,18 +6,14 @@ namespace CxCluster.Api.Validation;
 /// <summary>The contract's rules for single fields: ids, text, channel, locale, timestamps and signals.</summary>
 public static partial class FieldRules
 {
-    public const int MaxIdLength = 128;
+    public const int MaxIdLength = GrainKeys.MaxIdLength;
     public const int MaxTextLength = 16_000;
     public const int MaxShortTextLength = 256;
-
-    private static readonly SearchValues<char> IdCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:");
 
     private static readonly string ChannelList = string.Join(", ", WireNames.ChannelValues);
 
     /// <summary>1–128 ASCII letters, digits, '-', '_', '.' or ':' (so never the grain key separator '/').</summary>
-    public static bool IsValidId(string? value) =>
-        value is { Length: >= 1 and <= MaxIdLength } && !value.AsSpan().ContainsAnyExcept(IdCharacters);
+    public static bool IsValidId(string? value) => GrainKeys.IsValidId(value);
 
     public static void Id(FieldErrors errors, string field, string? value)
     {
@@ -34,7 +29,7 @@ public static partial class FieldRules
         {
             errors.Add(field, $"{field} must be at most {MaxIdLength} characters.");
         }
-        else if (value.AsSpan().ContainsAnyExcept(IdCharacters))
+        else if (!GrainKeys.IsValidId(value))
         {
             errors.Add(field, $"{field} may only contain letters, digits, '-', '_', '.' and ':'.");
         }

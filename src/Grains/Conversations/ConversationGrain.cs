@@ -226,10 +226,7 @@ internal sealed class ConversationGrain(
         {
             await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenantId, agentId)).Release(_conversationId, handoff.HandoffId);
         }
-        if (handoff.Status != HandoffStatus.Completed)
-        {
-            handoff.Status = HandoffStatus.Completed;
-        }
+        handoff.Status = HandoffStatus.Completed;
     }
 
     private void Remember(string eventId, IReadOnlyList<Directive> directives)

@@ -41,11 +41,16 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
 
     private LocalizedTexts Texts => texts.For(policy.TenantId, state.Locale);
 
-    public IssuedDisclosure? CurrentDisclosure => state.Disclosures.Count == 0 ? null : state.Disclosures[^1];
+    public IssuedDisclosure? CurrentDisclosure => Current(state);
+
+    public bool DisclosureDelivered => Delivered(state);
+
+    /// <summary>The disclosure in force: the last one issued.</summary>
+    public static IssuedDisclosure? Current(ConversationState state) => state.Disclosures.Count == 0 ? null : state.Disclosures[^1];
 
     /// <summary>The disclosure in force was confirmed on the channel the customer is on now.</summary>
-    public bool DisclosureDelivered =>
-        CurrentDisclosure is { DeliveredAt: not null } current && current.Channel == state.Channel;
+    public static bool Delivered(ConversationState state) =>
+        Current(state) is { DeliveredAt: not null } current && current.Channel == state.Channel;
 
     public Decision Apply(ConversationEvent e)
     {

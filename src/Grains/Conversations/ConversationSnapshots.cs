@@ -8,7 +8,7 @@ internal static class ConversationSnapshots
 {
     public static ConversationSnapshot Build(string conversationId, ConversationState state, TenantPolicy policy, ConversationOptions options)
     {
-        var current = state.Disclosures.Count == 0 ? null : state.Disclosures[^1];
+        var current = ConversationRules.Current(state);
         var score = TrustScore.Compute(state.Signals, state.TrustClock, policy.TrustHalfLife);
         var handoff = state.Handoff;
         return new ConversationSnapshot
@@ -19,7 +19,7 @@ internal static class ConversationSnapshots
             Locale = state.Locale,
             Disclosure = new DisclosureSnapshot
             {
-                Delivered = current is { DeliveredAt: not null } && current.Channel == state.Channel,
+                Delivered = ConversationRules.Delivered(state),
                 DisclosureId = current?.DisclosureId,
                 DeliveredAt = current?.DeliveredAt,
                 Channel = current?.Channel,

@@ -8,7 +8,7 @@ public sealed class TenantDirectory
 {
     public const string Section = "Tenants";
 
-    public const string DemoTenantId = "demo";
+    public const string DemoTenantId = EmbeddedDefault.TenantId;
 
     private readonly FrozenDictionary<string, TenantPolicy> _policies;
 
@@ -46,7 +46,7 @@ public sealed class TenantDirectory
         var id = tenant.Key;
         string Setting(string name) => $"{Section}:{id}:{name}";
         // The tenant id leads every grain key, so it may not contain the key separator or anything an id may not.
-        if (id.Length is 0 or > 128 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+        if (!GrainKeys.IsValidId(id))
         {
             throw new InvalidOperationException($"{Section}:{id}: a tenant id is 1-128 letters, digits, '-', '_', '.' or ':'.");
         }

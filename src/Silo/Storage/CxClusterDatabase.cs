@@ -7,7 +7,7 @@ namespace CxCluster.Silo.Storage;
 public sealed class CxClusterDatabase(string? connectionString)
 {
     /// <summary>The ADO.NET invariant of the Npgsql provider.</summary>
-    public const string Invariant = "Npgsql";
+    public const string Invariant = ServiceDefaults.DatabaseDefaults.Invariant;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(connectionString);
 

@@ -1,4 +1,5 @@
 using CxCluster.Grains;
+using CxCluster.ServiceDefaults;
 using CxCluster.Silo;
 using CxCluster.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -61,7 +62,7 @@ public static class DurableCluster
             });
             client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
             client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
-            client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+            client.Services.AddDatabaseFailureTransport();
         }
     }
 }

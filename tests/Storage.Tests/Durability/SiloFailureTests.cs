@@ -132,7 +132,9 @@ public sealed class SiloFailureTests(Xunit.Abstractions.ITestOutputHelper output
     /// <summary>Waits until the cluster has settled (late notifications, claims settled after a restart), then checks.</summary>
     private async Task AssertIntact()
     {
-        var problems = await Eventually.Until(FindProblems, p => p.Count == 0, "every conversation and the pool to be intact", TimeSpan.FromSeconds(60));
+        // Joined into one line, so a timeout names what was still wrong.
+        var problems = await Eventually.Until(async () => string.Join("; ", await FindProblems()), p => p.Length == 0,
+            "every conversation and the pool to be intact", TimeSpan.FromSeconds(60));
         Assert.Empty(problems);
     }
 

@@ -1,4 +1,5 @@
 using CxCluster.Grains;
+using CxCluster.Silo;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -80,27 +81,15 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            var connectionString = silo.Configuration[ConnectionStringKey];
-            silo.UseAdoNetClustering(o =>
-            {
-                o.Invariant = PostgresDatabase.Invariant;
-                o.ConnectionString = connectionString;
-            });
-            silo.AddAdoNetGrainStorage(CxStorage.Name, o =>
-            {
-                o.Invariant = PostgresDatabase.Invariant;
-                o.ConnectionString = connectionString;
-            });
+            var connectionString = silo.Configuration[ConnectionStringKey]!;
+            // The silo's own PostgreSQL wiring (clustering, storage with its serializer, reminders), so the round trips
+            // cover what production runs; plus a second storage that deletes rows on clear.
+            silo.AddCxClusterPostgresProviders(connectionString);
             silo.AddAdoNetGrainStorage(DeletingStorage, o =>
             {
                 o.Invariant = PostgresDatabase.Invariant;
                 o.ConnectionString = connectionString;
                 o.DeleteStateOnClear = true;
-            });
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = PostgresDatabase.Invariant;
-                o.ConnectionString = connectionString;
             });
             silo.AddCxClusterGrains(silo.Configuration);
             if (silo.Configuration.GetValue<bool>(QuickDeathDetectionKey))

@@ -15,7 +15,7 @@ namespace CxCluster.Storage.Tests.Infrastructure;
 public sealed class PostgresDatabase : IAsyncDisposable
 {
     /// <summary>The ADO.NET invariant the Orleans providers need for PostgreSQL.</summary>
-    public const string Invariant = "Npgsql";
+    public const string Invariant = CxCluster.ServiceDefaults.DatabaseDefaults.Invariant;
 
     /// <summary>A connection string to the server's maintenance database, for a role that may create databases.</summary>
     public const string ServerVariable = "CXCLUSTER_TEST_POSTGRES";
