@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 results="$(mktemp -d)"
 
 # PostgreSQL 15 for this run only: a private server in a temporary directory, on a free loopback port, with a login
-# role `cxcluster` (password, CREATEDB). Tests get CXCLUSTER_TEST_POSTGRES (its maintenance database; they create
+# role `cxcluster` (password, CREATEDB; pg_signal_backend, so dropping a test database with FORCE may end an
+# autovacuum worker that happens to be in it). Tests get CXCLUSTER_TEST_POSTGRES (its maintenance database; they create
 # their own) and CXCLUSTER_TEST_POSTGRES_SCHEMA_DB (a database migrated below by the silo's `migrate` verb).
 # Stopped and deleted on exit, so nothing is left behind and the next run starts from scratch.
 pg_bin=/usr/lib/postgresql/15/bin
@@ -57,7 +58,8 @@ for _ in $(seq 1 100); do
 done
 "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" || pg_fail "not ready on port $pg_port after 10 s"
 as_postgres "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-  -c "CREATE ROLE cxcluster LOGIN CREATEDB PASSWORD '$pg_password'" >/dev/null || pg_fail "could not create role cxcluster"
+  -c "CREATE ROLE cxcluster LOGIN CREATEDB PASSWORD '$pg_password'" \
+  -c "GRANT pg_signal_backend TO cxcluster" >/dev/null || pg_fail "could not create role cxcluster"
 export CXCLUSTER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=cxcluster;Password=$pg_password;Database=postgres"
 
 dotnet build CxCluster.sln --nologo -v quiet -clp:ErrorsOnly

@@ -120,6 +120,11 @@ internal sealed class ConversationGrain(
         {
             return;
         }
+        if (_rules.IsAhead(assignment.HandoffId))
+        {
+            // Releasing it now would leave the retried request assigned to an agent that no longer holds it.
+            return;
+        }
         // The conversation moved on (ended, or another handoff): the agent must not keep a slot for it.
         await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenantId, assignment.AgentId)).Release(_conversationId, assignment.HandoffId);
     });

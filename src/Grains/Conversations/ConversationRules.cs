@@ -154,13 +154,24 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
             Text = Texts.HandoffQueued(handoff.QueuePosition ?? 1, handoff.EstimatedWaitSeconds),
         };
 
-    /// <summary>Opens a new handoff record; the grain then asks the pool where it goes.</summary>
+    private const string HandoffIdPrefix = "hnd-";
+
+    /// <summary>
+    /// A handoff this conversation has not opened yet as far as its stored state goes: the request that opened it
+    /// reached the pool but its answer was lost with a crash, and the platform's retry of that event will adopt it.
+    /// </summary>
+    public bool IsAhead(string handoffId) =>
+        handoffId.StartsWith(HandoffIdPrefix, StringComparison.Ordinal)
+        && int.TryParse(handoffId.AsSpan(HandoffIdPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && number > state.HandoffCount;
+
+    /// <summary>Opens a new handoff record, numbered per conversation so a retried request finds its first placement.</summary>
     public HandoffRecord OpenHandoff(string reason, DateTimeOffset at)
     {
         state.HandoffCount++;
         state.Handoff = new HandoffRecord
         {
-            HandoffId = $"hnd-{state.HandoffCount}",
+            HandoffId = $"{HandoffIdPrefix}{state.HandoffCount}",
             Reason = reason,
             RequestedAt = at,
             PoolName = GrainKeys.PoolName(GrainKeys.Language(state.Locale), state.Channel),

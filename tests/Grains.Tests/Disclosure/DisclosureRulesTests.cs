@@ -166,4 +166,15 @@ public sealed class DisclosureRulesTests
         Assert.Equal("disclosureId", decision.Refusal?.Field);
         Assert.Equal(before, (_state.Disclosures.Count, _state.Transcript.Count, _state.Status));
     }
+
+    [Fact]
+    public void Only_a_handoff_numbered_beyond_what_the_conversation_stored_is_ahead_of_it()
+    {
+        Apply(Started(Channel.Chat, "id-ID"));
+        var first = _rules.OpenHandoff("customer-request", Now);
+
+        Assert.False(_rules.IsAhead(first.HandoffId));
+        Assert.True(_rules.IsAhead("hnd-2"));
+        Assert.False(_rules.IsAhead("something-else"));
+    }
 }
