@@ -74,6 +74,7 @@ public static class SiloHostingExtensions
     /// <summary>ADO.NET clustering, grain storage and reminders on PostgreSQL (invariant <c>Npgsql</c>).</summary>
     public static ISiloBuilder AddCxClusterPostgresProviders(this ISiloBuilder silo, string connectionString)
     {
+        connectionString = CxClusterDatabase.ForProviders(connectionString);
         silo.UseAdoNetClustering(clustering =>
         {
             clustering.Invariant = CxClusterDatabase.Invariant;
@@ -91,6 +92,7 @@ public static class SiloHostingExtensions
     /// <summary>ADO.NET grain storage on PostgreSQL alone (load tests pair it with the test cluster's membership).</summary>
     public static ISiloBuilder AddCxClusterPostgresStorage(this ISiloBuilder silo, string connectionString)
     {
+        connectionString = CxClusterDatabase.ForProviders(connectionString);
         silo.AddAdoNetGrainStorage(CxStorage.Name, storage => storage.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
         {
             o.Invariant = CxClusterDatabase.Invariant;

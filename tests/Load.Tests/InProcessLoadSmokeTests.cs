@@ -31,6 +31,18 @@ public sealed class InProcessLoadSmokeTests(ITestOutputHelper output)
         Assert.True(report.Recorder.Answered >= 40 * 8, $"only {report.Recorder.Answered} events were answered");
     }
 
+    [Fact]
+    public async Task A_run_from_inside_a_silo_after_a_warm_up_counts_only_its_own_events_and_measures_the_messaging_floor()
+    {
+        var report = await Run(Smoke with { Silos = 1, Client = "hosted", Warmup = TimeSpan.FromSeconds(1), Conversations = 60 });
+
+        Assert.Empty(report.Problems);
+        Assert.Empty(report.Recorder.Errors);
+        Assert.InRange(report.Recorder.Answered, 60 * 8, 60 * 12);
+        Assert.True(report.Floor is { PerSecond: > 0 }, "the no-op grain calls were measured");
+        Assert.True(report.Gc is { Allocated: > 0 }, "the collections while playing were measured");
+    }
+
     private async Task<LoadReport> Run(LoadOptions options)
     {
         var text = new StringWriter();

@@ -27,9 +27,16 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
         await cluster.WaitUntilReadyAsync();
         output.WriteLine($"API ready at {cluster.Address} in front of {options.Silos} silos.");
 
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            // Conversations of their own, unmeasured, until the API's and the silos' code is compiled at its final
+            // tier; the trivial endpoint is measured after the events, so it is warm too. Errors still count.
+            await PlayAsync(http, "w", int.MaxValue, new Recorder(), DateTime.UtcNow + options.Warmup);
+            Interlocked.Exchange(ref _requests, 0);
+        }
         var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
         var clock = Stopwatch.StartNew();
-        await (options.Batch > 0 ? PlayBatchesAsync(http, deadline) : PlaySinglesAsync(http, deadline));
+        await PlayAsync(http, "c", options.Conversations, _recorder, deadline);
         var elapsed = clock.Elapsed;
         var requests = _requests;
 
@@ -55,21 +62,25 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
         return http;
     }
 
+    /// <summary>Plays conversations <paramref name="prefix"/>0, 1, ... in single events or batches; answers go to <paramref name="recorder"/>.</summary>
+    private Task PlayAsync(HttpClient http, string prefix, int conversations, Recorder recorder, DateTime deadline) =>
+        options.Batch > 0 ? PlayBatchesAsync(http, prefix, conversations, recorder, deadline) : PlaySinglesAsync(http, prefix, conversations, recorder, deadline);
+
     /// <summary>Closed loop: each lane plays one conversation at a time, one event per request.</summary>
-    private async Task PlaySinglesAsync(HttpClient http, DateTime deadline)
+    private async Task PlaySinglesAsync(HttpClient http, string prefix, int conversations, Recorder recorder, DateTime deadline)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < options.Conversations && DateTime.UtcNow < deadline)
+            while ((index = Interlocked.Increment(ref next)) < conversations && DateTime.UtcNow < deadline)
             {
-                await PlayConversationAsync(http, new ConversationScript($"c{index}", index, options), deadline);
+                await PlayConversationAsync(http, new ConversationScript($"{prefix}{index}", index, options), recorder, deadline);
             }
         }));
     }
 
-    private async Task PlayConversationAsync(HttpClient http, ConversationScript script, DateTime deadline)
+    private async Task PlayConversationAsync(HttpClient http, ConversationScript script, Recorder recorder, DateTime deadline)
     {
         var log = _logs.GetOrAdd(script.ConversationId, _ => new AnswerLog());
         var path = new Uri($"/v1/conversations/{script.ConversationId}/events", UriKind.Relative);
@@ -92,7 +103,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
                 await using var body = await response.Content.ReadAsStreamAsync();
                 using var json = await JsonDocument.ParseAsync(body);
                 var result = HttpWire.ReadResult(json.RootElement);
-                _recorder.Answer(e.Type, startedAt, result);
+                recorder.Answer(e.Type, startedAt, result);
                 log.Record(e, result);
                 disclosureId ??= result.Directives.FirstOrDefault(d => d.Type == DirectiveType.Disclose)?.DisclosureId;
             }
@@ -109,7 +120,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
     /// plays (in order), taking on new conversations while there is room. A conversation's disclosure confirmation
     /// waits for the answer to its start, which carries the disclosure id.
     /// </summary>
-    private async Task PlayBatchesAsync(HttpClient http, DateTime deadline)
+    private async Task PlayBatchesAsync(HttpClient http, string prefix, int conversations, Recorder recorder, DateTime deadline)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
@@ -129,12 +140,12 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
                     while (batch.Count < options.Batch && !exhausted)
                     {
                         var index = Interlocked.Increment(ref next);
-                        if (index >= options.Conversations)
+                        if (index >= conversations)
                         {
                             exhausted = true;
                             break;
                         }
-                        var playing = new Playing(new ConversationScript($"c{index}", index, options));
+                        var playing = new Playing(new ConversationScript($"{prefix}{index}", index, options));
                         _logs.TryAdd(playing.Script.ConversationId, playing.Log);
                         active.Add(playing);
                         playing.Fill(batch, options.Batch, now);
@@ -144,13 +155,13 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
                 {
                     return;
                 }
-                await SendBatchAsync(http, batch);
+                await SendBatchAsync(http, batch, recorder);
                 active.RemoveAll(p => p.Done);
             }
         }));
     }
 
-    private async Task SendBatchAsync(HttpClient http, List<(Playing Conversation, ConversationEvent Event)> batch)
+    private async Task SendBatchAsync(HttpClient http, List<(Playing Conversation, ConversationEvent Event)> batch, Recorder recorder)
     {
         var startedAt = Stopwatch.GetTimestamp();
         try
@@ -186,7 +197,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
                     continue;
                 }
                 var result = HttpWire.ReadResult(item);
-                _recorder.Answer(e.Type, startedAt, result);
+                recorder.Answer(e.Type, startedAt, result);
                 playing.Answered(e, result);
             }
         }
@@ -322,7 +333,7 @@ public sealed record HttpLoadReport(LoadReport Events, int EventRequests, int Tr
     {
         var o = Events.Options;
         var mode = o.Batch > 0 ? $"batches of up to {o.Batch} events" : "single events";
-        Events.Print(output, $"HTTP load: API on loopback in front of {o.Silos} silos, memory storage, {o.Conversations} conversations x {o.EventsPerConversation} events, {mode}, closed loop, {o.Concurrency} requests in flight, no agents");
+        Events.Print(output, $"HTTP load: API on loopback in front of {o.Silos} silos, memory storage, {o.Conversations} conversations x {o.EventsPerConversation} events, {mode}, closed loop, {o.Concurrency} requests in flight{(o.Warmup > TimeSpan.Zero ? $", after {o.Warmup.TotalSeconds:0} s of warm-up" : "")}, no agents");
         output.WriteLine();
         output.WriteLine("| ceiling: GET /health/live, same host, same requests in flight | value |");
         output.WriteLine("| --- | ---: |");

@@ -17,19 +17,57 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
     public async Task<LoadReport> RunAsync()
     {
         await using var cluster = await LoadCluster.StartAsync(options, output);
-        var grains = cluster.Grains;
+        var grains = options.Client == "hosted" ? cluster.HostedGrains : cluster.Grains;
         await RegisterAgentsAsync(grains);
         using var stopAgents = new CancellationTokenSource();
         var agents = SimulateAgentsAsync(grains, stopAgents.Token);
 
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            // Closed loop on conversations of their own, until the code paths are compiled at their final tier.
+            // Their answers are checked with the rest but not counted.
+            var warmup = new Recorder();
+            await PlayAsync(grains, "w", int.MaxValue, warmup, pacer: null, DateTime.UtcNow + options.Warmup);
+            foreach (var (error, count) in warmup.Errors)
+            {
+                _recorder.Errors.AddOrUpdate($"warm-up: {error}", count, (_, n) => n + count);
+            }
+        }
+        var floor = await MeasureFloorAsync(grains);
+
+        var gcBefore = GcFigures.Now();
         var clock = Stopwatch.StartNew();
-        await PlayAsync(grains);
+        var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
+        await PlayAsync(grains, "c", options.Conversations, _recorder, options.Rate > 0 ? new Pacer(options.Rate) : null, deadline);
         var elapsed = clock.Elapsed;
+        var gc = GcFigures.Now() - gcBefore;
 
         await stopAgents.CancelAsync();
         await agents;
         var problems = await CheckInvariantsAsync(grains);
-        return new LoadReport(options, elapsed, _recorder, problems);
+        return new LoadReport(options, elapsed, _recorder, problems) { Floor = floor, Gc = gc };
+    }
+
+    /// <summary>
+    /// The messaging floor: as many no-op grain calls as the run has events (at most 200,000), with as many in flight,
+    /// spread over one grain per lane, through the same client. No event can be answered faster than this.
+    /// </summary>
+    private async Task<CallRate> MeasureFloorAsync(IGrainFactory grains)
+    {
+        var calls = Math.Min(200_000, options.Conversations * options.EventsPerConversation);
+        var lanes = Math.Max(1, options.Concurrency);
+        await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => grains.GetGrain<IClusterProbeGrain>(lane).Ping()));
+        var next = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, lanes).Select(async lane =>
+        {
+            var probe = grains.GetGrain<IClusterProbeGrain>(lane);
+            while (Interlocked.Increment(ref next) <= calls)
+            {
+                await probe.Ping();
+            }
+        }));
+        return new CallRate(calls, clock.Elapsed);
     }
 
     private Task RegisterAgentsAsync(IGrainFactory grains) => Task.WhenAll(Enumerable.Range(0, options.Agents).Select(async i =>
@@ -45,24 +83,25 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
         await agent.SetStatus(AgentStatus.Available);
     }));
 
-    /// <summary>Plays every conversation: closed loop (a fixed number in flight) or open loop (a fixed event rate).</summary>
-    private async Task PlayAsync(IGrainFactory grains)
+    /// <summary>
+    /// Plays conversations <paramref name="prefix"/>0, 1, ... until <paramref name="conversations"/> are played or the
+    /// deadline passes: closed loop (a fixed number in flight) or open loop (a fixed event rate).
+    /// </summary>
+    private async Task PlayAsync(IGrainFactory grains, string prefix, int conversations, Recorder recorder, Pacer? pacer, DateTime deadline)
     {
         var next = -1;
-        var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
-        var pacer = options.Rate > 0 ? new Pacer(options.Rate) : null;
-        var lanes = pacer is null ? options.Concurrency : Math.Max(options.Concurrency, Math.Min(options.Conversations, options.Rate / 10 + 64));
+        var lanes = pacer is null ? options.Concurrency : Math.Max(options.Concurrency, Math.Min(conversations, options.Rate / 10 + 64));
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(async _ =>
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < options.Conversations && DateTime.UtcNow < deadline)
+            while ((index = Interlocked.Increment(ref next)) < conversations && DateTime.UtcNow < deadline)
             {
-                await PlayConversationAsync(grains, new ConversationScript($"c{index}", index, options), pacer, deadline);
+                await PlayConversationAsync(grains, new ConversationScript($"{prefix}{index}", index, options), recorder, pacer, deadline);
             }
         }));
     }
 
-    private async Task PlayConversationAsync(IGrainFactory grains, ConversationScript script, Pacer? pacer, DateTime deadline)
+    private async Task PlayConversationAsync(IGrainFactory grains, ConversationScript script, Recorder recorder, Pacer? pacer, DateTime deadline)
     {
         var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(Tenant, script.ConversationId));
         var log = _logs.GetOrAdd(script.ConversationId, _ => new AnswerLog());
@@ -77,17 +116,17 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
                 var outcome = await conversation.Apply(e);
                 if (outcome.Refusal is { } refusal)
                 {
-                    _recorder.Errors.AddOrUpdate($"refused: {refusal.Kind}", 1, (_, n) => n + 1);
+                    recorder.Errors.AddOrUpdate($"refused: {refusal.Kind}", 1, (_, n) => n + 1);
                     return;
                 }
                 var result = outcome.Result!;
-                _recorder.Answer(e.Type, startedAt, result);
+                recorder.Answer(e.Type, startedAt, result);
                 log.Record(e, result);
                 disclosureId ??= result.Directives.FirstOrDefault(d => d.Type == DirectiveType.Disclose)?.DisclosureId;
             }
             catch (Exception error)
             {
-                _recorder.Error(error);
+                recorder.Error(error);
                 return;
             }
         }

@@ -2,6 +2,7 @@ using CxCluster.Grains;
 using CxCluster.Silo;
 using CxCluster.Silo.Database;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Hosting;
@@ -25,7 +26,11 @@ public sealed class LoadCluster : IAsyncDisposable
         _database = database;
     }
 
+    /// <summary>The cluster client, connected to the silos' gateways over loopback.</summary>
     public IGrainFactory Grains => _cluster.Client;
+
+    /// <summary>The first silo's own grain factory: calls made with it start inside that silo's process.</summary>
+    public IGrainFactory HostedGrains => _cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>();
 
     public static async Task<LoadCluster> StartAsync(LoadOptions options, TextWriter output)
     {

@@ -19,6 +19,8 @@ public sealed record LoadOptions
     public int Rate { get; init; }
     /// <summary>Stop starting events after this long (0: when every conversation is done).</summary>
     public TimeSpan Duration { get; init; }
+    /// <summary>In-process runs: play conversations of their own for this long first, unmeasured, so the JIT has settled.</summary>
+    public TimeSpan Warmup { get; init; }
     /// <summary><c>memory</c> or <c>postgres</c>.</summary>
     public string Storage { get; init; } = "memory";
     /// <summary>With <c>postgres</c>: a server connection string; a fresh database is created and migrated on it.</summary>
@@ -30,6 +32,11 @@ public sealed record LoadOptions
     public int Seed { get; init; } = 7;
     /// <summary>HTTP runs: up to this many events per <c>POST /v1/events:batch</c> (0: one event per request).</summary>
     public int Batch { get; init; }
+    /// <summary>
+    /// In-process runs: <c>external</c> calls the grains through a cluster client connected to a gateway (as the API
+    /// does); <c>hosted</c> calls them from inside the first silo, as an application co-hosted with its silo does.
+    /// </summary>
+    public string Client { get; init; } = "external";
     /// <summary>Memory probe: customer turns added to each conversation after it started.</summary>
     public int Turns { get; init; } = 10;
 
@@ -52,6 +59,7 @@ public sealed record LoadOptions
                 "--concurrency" => options with { Concurrency = Int() },
                 "--rate" => options with { Rate = Int() },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Double()) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Double()) },
                 "--storage" => options with { Storage = Value() },
                 "--postgres" => options with { Postgres = Value() },
                 "--agents" => options with { Agents = Int() },
@@ -60,12 +68,17 @@ public sealed record LoadOptions
                 "--seed" => options with { Seed = Int() },
                 "--batch" => options with { Batch = Int() },
                 "--turns" => options with { Turns = Int() },
+                "--client" => options with { Client = Value() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }
         if (options.Storage is not ("memory" or "postgres"))
         {
             throw new ArgumentException("--storage is memory or postgres");
+        }
+        if (options.Client is not ("external" or "hosted"))
+        {
+            throw new ArgumentException("--client is external or hosted");
         }
         if (options.EventsPerConversation < 5 || options.Silos < 1 || options.Conversations < 1 || options.Concurrency < 1)
         {

@@ -7,14 +7,24 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
 {
     public double EventsPerSecond => Recorder.Answered / Elapsed.TotalSeconds;
 
+    /// <summary>No-op grain calls through the same client with as many in flight, measured before the run (in-process runs).</summary>
+    public CallRate? Floor { get; init; }
+
+    /// <summary>Garbage collections in this process while events were played (silos and driver share it).</summary>
+    public GcFigures? Gc { get; init; }
+
     public bool Passed => Problems.Count == 0 && Recorder.Errors.IsEmpty;
 
     public void Print(TextWriter output, string? title = null)
     {
         static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
         var loop = Options.Rate > 0 ? $"open loop, {Options.Rate} events/s" : $"closed loop, {Options.Concurrency} in flight";
+        if (Options.Warmup > TimeSpan.Zero)
+        {
+            loop += $", after {Options.Warmup.TotalSeconds:0} s of warm-up";
+        }
         output.WriteLine();
-        output.WriteLine(title ?? $"In-process load: {Options.Silos} silos, {Options.Storage} storage, {Options.Conversations} conversations x {Options.EventsPerConversation} events, {loop}, {Options.Agents} agents x {Options.AgentCapacity}");
+        output.WriteLine(title ?? $"In-process load: {Options.Silos} silos, {Options.Storage} storage, {Options.Conversations} conversations x {Options.EventsPerConversation} events, {loop}, {Options.Client} client, {Options.Agents} agents x {Options.AgentCapacity}");
         output.WriteLine();
         output.WriteLine("| figure | value |");
         output.WriteLine("| --- | ---: |");
@@ -25,6 +35,17 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
         output.WriteLine($"| handoffs/s | {F(Recorder.Handoffs / Elapsed.TotalSeconds)} |");
         output.WriteLine($"| errors | {(Recorder.Errors.IsEmpty ? "0" : string.Join(", ", Recorder.Errors.Select(e => $"{e.Key} x{e.Value}")))} |");
         output.WriteLine($"| invariants | {(Problems.Count == 0 ? "held" : $"{Problems.Count} broken")} |");
+        if (Gc is { } gc)
+        {
+            output.WriteLine($"| GC while playing: collections gen0 / gen1 / gen2 | {gc.Gen0} / {gc.Gen1} / {gc.Gen2} |");
+            output.WriteLine($"| GC while playing: time paused (ms, share of duration) | {gc.Paused.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ({(gc.Paused / Elapsed).ToString("0.0%", CultureInfo.InvariantCulture)}) |");
+            output.WriteLine($"| GC while playing: allocated per event (bytes) | {(gc.Allocated / Math.Max(1, Recorder.Answered)).ToString("0", CultureInfo.InvariantCulture)} |");
+        }
+        if (Floor is { } floor)
+        {
+            output.WriteLine($"| messaging floor: no-op grain calls/s, same client, same in flight | {floor.PerSecond.ToString("0", CultureInfo.InvariantCulture)} |");
+            output.WriteLine($"| events/s as a share of the floor | {(EventsPerSecond / floor.PerSecond).ToString("0.0%", CultureInfo.InvariantCulture)} |");
+        }
         output.WriteLine();
         output.WriteLine("| latency (ms) | count | p50 | p95 | p99 | max |");
         output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -40,4 +61,20 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
             output.WriteLine($"INVARIANT BROKEN: {problem}");
         }
     }
+}
+
+/// <summary>A number of calls and the time they took.</summary>
+public readonly record struct CallRate(int Calls, TimeSpan Elapsed)
+{
+    public double PerSecond => Calls / Elapsed.TotalSeconds;
+}
+
+/// <summary>The process's collection counts, pause time and allocated bytes; subtract two readings for an interval.</summary>
+public readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
+{
+    public static GcFigures Now() => new(
+        GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+
+    public static GcFigures operator -(GcFigures after, GcFigures before) => new(
+        after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused, after.Allocated - before.Allocated);
 }

@@ -1,9 +1,9 @@
 using CxCluster.Load;
 
 // dotnet run -c Release --project tests/Load -- [--silos 2] [--conversations 2000] [--events-per-conversation 20]
-//   [--concurrency 64 | --rate 20000] [--duration 30] [--storage memory|postgres [--postgres <server connection string>]]
+//   [--concurrency 64 | --rate 20000] [--duration 30] [--warmup 20] [--client external|hosted] [--storage memory|postgres [--postgres <server connection string>]]
 //   [--agents 20] [--agent-capacity 3] [--handling-ms 200] [--handoff-share 0.1] [--trust-break-share 0.05] [--seed 7]
-// dotnet run -c Release --project tests/Load -- http [--batch 50] [--conversations ...] [--concurrency ...] (over the real API; no agents)
+// dotnet run -c Release --project tests/Load -- http [--batch 50] [--warmup 20] [--conversations ...] [--concurrency ...] (over the real API; no agents)
 var overHttp = args.Length > 0 && args[0] == "http";
 // dotnet run -c Release --project tests/Load -- memory [--conversations 20000] [--turns 10] [--storage memory|postgres]
 var memory = args is ["memory", ..];
@@ -13,9 +13,9 @@ try
     // Over HTTP no agent takes handoffs, so by default no customer asks for one and no bot breaks trust.
     options = overHttp ? LoadOptions.Parse(["--handoff-share", "0", "--trust-break-share", "0", .. args[1..]])
         : LoadOptions.Parse(memory ? args[1..] : args);
-    if (overHttp && (options.Rate > 0 || options.Storage != "memory"))
+    if (overHttp && (options.Rate > 0 || options.Storage != "memory" || options.Client != "external"))
     {
-        throw new ArgumentException("http runs are closed loop (--concurrency) on memory storage");
+        throw new ArgumentException("http runs are closed loop (--concurrency) on memory storage, through the API's own cluster client");
     }
 }
 catch (Exception error) when (error is ArgumentException or FormatException)
