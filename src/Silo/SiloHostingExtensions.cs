@@ -80,7 +80,7 @@ public static class SiloHostingExtensions
             clustering.Invariant = CxClusterDatabase.Invariant;
             clustering.ConnectionString = connectionString;
         });
-        silo.AddCxClusterPostgresStorage(connectionString);
+        silo.AddPostgresStorage(connectionString);
         silo.UseAdoNetReminderService(reminders =>
         {
             reminders.Invariant = CxClusterDatabase.Invariant;
@@ -90,9 +90,12 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>ADO.NET grain storage on PostgreSQL alone (load tests pair it with the test cluster's membership).</summary>
-    public static ISiloBuilder AddCxClusterPostgresStorage(this ISiloBuilder silo, string connectionString)
+    public static ISiloBuilder AddCxClusterPostgresStorage(this ISiloBuilder silo, string connectionString) =>
+        silo.AddPostgresStorage(CxClusterDatabase.ForProviders(connectionString));
+
+    /// <summary>The grain storage, given a connection string already prepared for the providers.</summary>
+    private static ISiloBuilder AddPostgresStorage(this ISiloBuilder silo, string connectionString)
     {
-        connectionString = CxClusterDatabase.ForProviders(connectionString);
         silo.AddAdoNetGrainStorage(CxStorage.Name, storage => storage.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
         {
             o.Invariant = CxClusterDatabase.Invariant;

@@ -333,7 +333,7 @@ public sealed record HttpLoadReport(LoadReport Events, int EventRequests, int Tr
     {
         var o = Events.Options;
         var mode = o.Batch > 0 ? $"batches of up to {o.Batch} events" : "single events";
-        Events.Print(output, $"HTTP load: API on loopback in front of {o.Silos} silos, memory storage, {o.Conversations} conversations x {o.EventsPerConversation} events, {mode}, closed loop, {o.Concurrency} requests in flight{(o.Warmup > TimeSpan.Zero ? $", after {o.Warmup.TotalSeconds:0} s of warm-up" : "")}, no agents");
+        Events.Print(output, $"HTTP load: API on loopback in front of {o.Silos} silos, memory storage, {o.Conversations} conversations x {o.EventsPerConversation} events, {mode}, closed loop, {o.Concurrency} requests in flight{o.WarmupNote}, no agents");
         output.WriteLine();
         output.WriteLine("| ceiling: GET /health/live, same host, same requests in flight | value |");
         output.WriteLine("| --- | ---: |");

@@ -55,7 +55,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
     private async Task<CallRate> MeasureFloorAsync(IGrainFactory grains)
     {
         var calls = Math.Min(200_000, options.Conversations * options.EventsPerConversation);
-        var lanes = Math.Max(1, options.Concurrency);
+        var lanes = options.Concurrency;
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => grains.GetGrain<IClusterProbeGrain>(lane).Ping()));
         var next = 0;
         var clock = Stopwatch.StartNew();

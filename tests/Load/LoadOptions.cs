@@ -40,6 +40,9 @@ public sealed record LoadOptions
     /// <summary>Memory probe: customer turns added to each conversation after it started.</summary>
     public int Turns { get; init; } = 10;
 
+    /// <summary>How report titles mention the warm-up: empty without one.</summary>
+    public string WarmupNote => Warmup > TimeSpan.Zero ? $", after {Warmup.TotalSeconds:0} s of warm-up" : "";
+
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var options = new LoadOptions();

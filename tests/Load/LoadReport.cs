@@ -18,11 +18,7 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
     public void Print(TextWriter output, string? title = null)
     {
         static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-        var loop = Options.Rate > 0 ? $"open loop, {Options.Rate} events/s" : $"closed loop, {Options.Concurrency} in flight";
-        if (Options.Warmup > TimeSpan.Zero)
-        {
-            loop += $", after {Options.Warmup.TotalSeconds:0} s of warm-up";
-        }
+        var loop = (Options.Rate > 0 ? $"open loop, {Options.Rate} events/s" : $"closed loop, {Options.Concurrency} in flight") + Options.WarmupNote;
         output.WriteLine();
         output.WriteLine(title ?? $"In-process load: {Options.Silos} silos, {Options.Storage} storage, {Options.Conversations} conversations x {Options.EventsPerConversation} events, {loop}, {Options.Client} client, {Options.Agents} agents x {Options.AgentCapacity}");
         output.WriteLine();

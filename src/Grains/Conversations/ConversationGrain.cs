@@ -172,8 +172,7 @@ internal sealed class ConversationGrain(
             await LeavePool();
         }
 
-        Remember(e.Id, decision.Directives);
-        var result = Result(e.Id, decision.Directives, duplicate: false);
+        var result = Result(e.Id, Remember(e.Id, decision.Directives), duplicate: false);
         metrics.EventApplied(e.Type, "accepted");
         metrics.DirectivesAnswered(decision.Directives);
         if (e.Type is EventType.CustomerMessage or EventType.Signal)
@@ -234,7 +233,8 @@ internal sealed class ConversationGrain(
         handoff.Status = HandoffStatus.Completed;
     }
 
-    private void Remember(string eventId, IReadOnlyList<Directive> directives)
+    /// <summary>Keeps the answer for retries of this event id; returns the directives as kept, for the answer itself.</summary>
+    private IReadOnlyList<Directive> Remember(string eventId, IReadOnlyList<Directive> directives)
     {
         var processed = new ProcessedEvent { EventId = eventId, Directives = directives.ToArray() };
         State.Processed.Add(processed);
@@ -248,6 +248,7 @@ internal sealed class ConversationGrain(
             }
             State.Processed.RemoveRange(0, excess);
         }
+        return processed.Directives;
     }
 
     private EventResult Result(string eventId, IReadOnlyList<Directive> directives, bool duplicate) => new()

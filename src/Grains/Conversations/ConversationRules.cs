@@ -48,6 +48,13 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
     /// <summary>The disclosure in force: the last one issued.</summary>
     public static IssuedDisclosure? Current(ConversationState state) => state.Disclosures.Count == 0 ? null : state.Disclosures[^1];
 
+    /// <summary>The conversation's trust score now, and its band under the tenant's levels.</summary>
+    public static (double Score, TrustBand Band) Trust(ConversationState state, TenantPolicy policy)
+    {
+        var score = TrustScore.Compute(state.Signals, state.TrustClock, policy.TrustHalfLife);
+        return (score, TrustScore.Band(score, policy.Threshold, policy.WarningLevel));
+    }
+
     /// <summary>The disclosure in force was confirmed on the channel the customer is on now.</summary>
     public static bool Delivered(ConversationState state) =>
         Current(state) is { DeliveredAt: not null } current && current.Channel == state.Channel;
@@ -343,8 +350,7 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
         {
             return;
         }
-        var score = TrustScore.Compute(state.Signals, state.TrustClock, policy.TrustHalfLife);
-        switch (TrustScore.Band(score, policy.Threshold, policy.WarningLevel))
+        switch (Trust(state, policy).Band)
         {
             case TrustBand.Breached:
                 decision.HandoffReason ??= TrustThreshold;

@@ -1,5 +1,4 @@
 using CxCluster.Grains.Tenants;
-using CxCluster.Grains.Trust;
 
 namespace CxCluster.Grains.Conversations;
 
@@ -9,7 +8,7 @@ internal static class ConversationSnapshots
     public static ConversationSnapshot Build(string conversationId, ConversationState state, TenantPolicy policy, ConversationOptions options)
     {
         var current = ConversationRules.Current(state);
-        var score = TrustScore.Compute(state.Signals, state.TrustClock, policy.TrustHalfLife);
+        var (score, band) = ConversationRules.Trust(state, policy);
         var handoff = state.Handoff;
         return new ConversationSnapshot
         {
@@ -38,7 +37,7 @@ internal static class ConversationSnapshots
             {
                 Score = (int)Math.Floor(score),
                 Threshold = policy.Threshold,
-                Band = TrustScore.Band(score, policy.Threshold, policy.WarningLevel),
+                Band = band,
                 Signals = state.Signals.Count <= options.SignalsShown
                     ? state.Signals.ToArray()
                     : state.Signals.GetRange(state.Signals.Count - options.SignalsShown, options.SignalsShown).ToArray(),

@@ -20,9 +20,9 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
     {
         var silos = fixture.Cluster.Silos.Select(s => (s.SiloAddress.Endpoint.Port, s.SiloAddress.Generation)).Order().ToArray();
 
-        var rows = await Eventually.Until(
+        var rows = await Eventually.ReturnsAsync(
             () => MembershipAsync(),
-            r => r.Count(m => m.Status == Active) == silos.Length,
+            r => r.Count(m => m.Status == Active) == silos.Length, TimeSpan.FromSeconds(30),
             "both silos to be active in orleans_membership");
 
         Assert.Equal(silos, rows.Where(r => r.Status == Active).Select(r => (r.Port, r.Generation)).Order().ToArray());
@@ -63,8 +63,7 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
         var first = new GrainState<ProbeState>(new ProbeState { Value = "one", Numbers = [1] });
 
         await storage.WriteStateAsync(ProbeGrainType, grain, first);
-        var second = new GrainState<ProbeState>(new ProbeState());
-        await storage.ReadStateAsync(ProbeGrainType, grain, second);
+        var second = await ReadAsync(storage, grain);
         first.State!.Value = "two";
         await storage.WriteStateAsync(ProbeGrainType, grain, first);
 
@@ -78,8 +77,7 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
         var unaware = new GrainState<ProbeState>(new ProbeState { Value = "unaware" });
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(ProbeGrainType, grain, unaware));
 
-        var stored = new GrainState<ProbeState>(new ProbeState());
-        await storage.ReadStateAsync(ProbeGrainType, grain, stored);
+        var stored = await ReadAsync(storage, grain);
         Assert.Equal(("2", "two"), (stored.ETag, stored.State!.Value));
         Assert.Equal([1], stored.State!.Numbers);
         first.State!.Numbers.Add(2);
@@ -111,8 +109,7 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
         }));
 
         var winner = Assert.Single(views.Where((_, i) => writes[i]));
-        var stored = new GrainState<ProbeState>(new ProbeState());
-        await storage.ReadStateAsync(ProbeGrainType, grain, stored);
+        var stored = await ReadAsync(storage, grain);
         Assert.Equal(("2", winner.State!.Value), (stored.ETag, stored.State!.Value));
     }
 
@@ -155,8 +152,7 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
         Assert.Equal((null, false), (state.ETag, state.RecordExists));
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
             "SELECT count(*) FROM orleans_grain_state WHERE grain_id_extension = @key", ("key", grain.Key.ToString())));
-        var read = new GrainState<ProbeState>(new ProbeState());
-        await storage.ReadStateAsync(ProbeGrainType, grain, read);
+        var read = await ReadAsync(storage, grain);
         Assert.Equal((null, false), (read.ETag, read.RecordExists));
 
         await storage.WriteStateAsync(ProbeGrainType, grain, new GrainState<ProbeState>(new ProbeState { Value = "reborn" }));
@@ -182,6 +178,14 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
         Assert.True(await probe.Unregister("nudge"));
         Assert.Null(await ReminderAsync(grainId, "nudge"));
         Assert.Empty(await probe.Registered());
+    }
+
+    /// <summary>What <paramref name="storage"/> holds for <paramref name="grain"/> now, read into a fresh state.</summary>
+    private static async Task<GrainState<ProbeState>> ReadAsync(IGrainStorage storage, GrainId grain)
+    {
+        var read = new GrainState<ProbeState>(new ProbeState());
+        await storage.ReadStateAsync(ProbeGrainType, grain, read);
+        return read;
     }
 
     private IGrainStorage Storage(string name) =>

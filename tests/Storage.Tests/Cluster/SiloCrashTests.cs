@@ -51,10 +51,10 @@ public sealed class SiloCrashTests : IAsyncLifetime
 
         await _cluster.KillSiloAsync(victim);
 
-        await Eventually.Until(
-            () => StatusAsync(victim.SiloAddress), status => status == Dead,
-            "the survivor to declare the killed silo dead in orleans_membership", TimeSpan.FromSeconds(60));
-        var after = await Eventually.Until(
+        await Eventually.ReturnsAsync(
+            () => StatusAsync(victim.SiloAddress), status => status == Dead, TimeSpan.FromSeconds(60),
+            "the survivor to declare the killed silo dead in orleans_membership");
+        var after = await Eventually.ReturnsAsync(
             async () =>
             {
                 try
@@ -66,8 +66,8 @@ public sealed class SiloCrashTests : IAsyncLifetime
                     return $"unavailable: {e.GetType().Name}";
                 }
             },
-            snapshot => !snapshot.StartsWith("unavailable", StringComparison.Ordinal),
-            "the conversation to be reachable again", TimeSpan.FromSeconds(60));
+            snapshot => !snapshot.StartsWith("unavailable", StringComparison.Ordinal), TimeSpan.FromSeconds(60),
+            "the conversation to be reachable again");
         Assert.Equal(before, after);
         Assert.Equal(Active, await StatusAsync(survivor.SiloAddress));
 

@@ -75,9 +75,9 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
         await Post(http, "c-before", """{"id":"e1","type":"conversation.started","channel":"chat","locale":"en-US"}""");
 
         _proxy.Stop();
-        var refused = await Eventually.Until(
+        var refused = await Eventually.ReturnsAsync(
             () => http.PostAsync("/v1/conversations/c-during/events", Json("""{"id":"e1","type":"conversation.started","channel":"chat","locale":"en-US"}""")),
-            response => response.StatusCode == HttpStatusCode.ServiceUnavailable,
+            response => response.StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30),
             "an event to be refused with 503 while the database is away");
 
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
@@ -85,9 +85,9 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
         Assert.DoesNotContain("   at ", await refused.Content.ReadAsStringAsync());
 
         _proxy.Start();
-        var accepted = await Eventually.Until(
+        var accepted = await Eventually.ReturnsAsync(
             () => http.PostAsync("/v1/conversations/c-during/events", Json("""{"id":"e1","type":"conversation.started","channel":"chat","locale":"en-US"}""")),
-            response => response.StatusCode == HttpStatusCode.OK,
+            response => response.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30),
             "events to be answered again once the database is back");
         var earlier = await http.GetFromJsonAsync<JsonElement>("/v1/conversations/c-before");
 
@@ -105,7 +105,7 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
         // Start-up completes only once the cluster client connects; the HTTP server answers long before that.
         var starting = api.StartAsync();
         using var http = Client(new Uri($"http://127.0.0.1:{port}"));
-        await Eventually.Until(async () => await Answers(http, "/health/live"), up => up, "the API to answer while its database is away");
+        await Eventually.ReturnsAsync(async () => await Answers(http, "/health/live"), up => up, TimeSpan.FromSeconds(30), "the API to answer while its database is away");
 
         using var live = await http.GetAsync("/health/live");
         using var ready = await http.GetAsync("/health/ready");
@@ -118,7 +118,7 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
 
         _proxy.Start();
         await starting.WaitAsync(TimeSpan.FromSeconds(60));
-        await Eventually.Until(() => http.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, "the API to become ready once the database is back");
+        await Eventually.ReturnsAsync(() => http.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the API to become ready once the database is back");
     }
 
     private static async Task<bool> Answers(HttpClient http, string path)
@@ -139,7 +139,7 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
         var app = BuildApi("http://127.0.0.1:0");
         await app.StartAsync();
         using var http = Client(app);
-        await Eventually.Until(() => http.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, "the API to be ready");
+        await Eventually.ReturnsAsync(() => http.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the API to be ready");
         return app;
     }
 

@@ -37,7 +37,7 @@ public sealed class SiloFailureTests(Xunit.Abstractions.ITestOutputHelper output
     {
         await RegisterAgents();
         var flows = PlayConversations();
-        await Eventually.Until(() => Task.FromResult(_platform.Answered), n => n >= Conversations, "the first events to be answered");
+        await Eventually.ReturnsAsync(() => Task.FromResult(_platform.Answered), n => n >= Conversations, TimeSpan.FromSeconds(30), "the first events to be answered");
 
         var answeredAtKill = _platform.Answered;
         await _cluster.KillSiloAsync(_cluster.Silos[1]);
@@ -53,7 +53,7 @@ public sealed class SiloFailureTests(Xunit.Abstractions.ITestOutputHelper output
     {
         await RegisterAgents();
         var flows = PlayConversations();
-        await Eventually.Until(() => Task.FromResult(_platform.Answered), n => n >= Conversations, "the first events to be answered");
+        await Eventually.ReturnsAsync(() => Task.FromResult(_platform.Answered), n => n >= Conversations, TimeSpan.FromSeconds(30), "the first events to be answered");
 
         var answeredAtStop = _platform.Answered;
         await _cluster.StopSiloAsync(_cluster.Silos[1]);
@@ -133,8 +133,8 @@ public sealed class SiloFailureTests(Xunit.Abstractions.ITestOutputHelper output
     private async Task AssertIntact()
     {
         // Joined into one line, so a timeout names what was still wrong.
-        var problems = await Eventually.Until(async () => string.Join("; ", await FindProblems()), p => p.Length == 0,
-            "every conversation and the pool to be intact", TimeSpan.FromSeconds(60));
+        var problems = await Eventually.ReturnsAsync(async () => string.Join("; ", await FindProblems()), p => p.Length == 0, TimeSpan.FromSeconds(60),
+            "every conversation and the pool to be intact");
         Assert.Empty(problems);
     }
 
