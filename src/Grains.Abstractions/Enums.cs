@@ -96,3 +96,15 @@ public enum RefusalKind
     /// <summary>The target's state does not allow it (maps to 409).</summary>
     Conflict,
 }
+
+/// <summary>What an agent says of a handoff a conversation believes it holds.</summary>
+[GenerateSerializer, Alias("cx.AgentHold")]
+public enum AgentHold
+{
+    /// <summary>The agent holds it now (or is confirming a claim on it).</summary>
+    Held,
+    /// <summary>The agent completed it: the AI is in charge again.</summary>
+    Completed,
+    /// <summary>The agent neither holds it nor completed it.</summary>
+    Unknown,
+}

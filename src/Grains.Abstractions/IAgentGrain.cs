@@ -12,7 +12,10 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>The agent as it stands, or null if it was never registered.</summary>
     Task<AgentDetails?> Get();
 
-    /// <summary>The agent is done with a conversation: its capacity frees and the longest-waiting match is pulled.</summary>
+    /// <summary>
+    /// The agent is done with a conversation: its capacity frees, the conversation goes back to the AI and the
+    /// longest-waiting match is pulled. Safe to retry: a completion already made answers as accepted again.
+    /// </summary>
     Task<AgentOutcome> Complete(string conversationId);
 
     /// <summary>A pool partition offers a conversation; accepted only within status and capacity.</summary>
@@ -23,4 +26,7 @@ public interface IAgentGrain : IGrainWithStringKey
 
     /// <summary>How the agent stands now, for a pool re-reading its roster; null if never registered.</summary>
     Task<AgentView?> GetView();
+
+    /// <summary>Whether the agent holds, or has completed, a conversation's handoff (a conversation checking on it).</summary>
+    Task<AgentHold> Holds(string conversationId, string handoffId);
 }

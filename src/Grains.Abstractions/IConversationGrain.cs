@@ -19,6 +19,16 @@ public interface IConversationGrain : IGrainWithStringKey
     [OneWay]
     Task OnAgentAssigned(AgentAssignment assignment);
 
-    /// <summary>The assigned agent is done: the AI takes over again, after a fresh disclosure.</summary>
+    /// <summary>The assigned agent is done: the AI takes over again, after a fresh disclosure. Repeating it changes nothing.</summary>
     Task OnAgentCompleted(string handoffId, string agentId, DateTimeOffset completedAt);
+
+    /// <summary>
+    /// An agent holding this handoff checks that the conversation agrees: true if it is with that agent (a waiting
+    /// handoff adopts it), false if the conversation moved on and the agent must free the slot.
+    /// </summary>
+    Task<bool> CheckAssignment(AgentAssignment assignment);
+
+    /// <summary>A pool asks whether the conversation still waits on this handoff; if not, the conversation withdraws it there.</summary>
+    [OneWay]
+    Task ConfirmWaiting(string poolName, string handoffId);
 }

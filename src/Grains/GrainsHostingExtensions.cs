@@ -1,9 +1,11 @@
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Hosting;
 
 namespace CxCluster.Grains;
@@ -24,6 +26,22 @@ public static class GrainsHostingExtensions
             .Validate(o => o.IdempotencyWindow is >= 16 and <= 100_000, $"{ConversationOptions.Section}:IdempotencyWindow must be 16..100000.")
             .Validate(o => o.SignalsShown is >= 0 and <= 1_000, $"{ConversationOptions.Section}:SignalsShown must be 0..1000.")
             .ValidateOnStart();
+        silo.Services.AddOptions<HandoffOptions>()
+            .Bind(configuration.GetSection(HandoffOptions.Section))
+            .Validate(o => o.ReconcileSeconds is >= 1 and <= 3_600, $"{HandoffOptions.Section}:ReconcileSeconds must be 1..3600.")
+            .Validate(o => o.QueueChecksPerRound is >= 0 and <= 10_000, $"{HandoffOptions.Section}:QueueChecksPerRound must be 0..10000.")
+            .Validate(o => o.CompletionsKept is >= 1 and <= 10_000, $"{HandoffOptions.Section}:CompletionsKept must be 1..10000.")
+            .ValidateOnStart();
+        // Reconciliation reminders tick at the handoff options' period, which may be shorter than Orleans' default minimum.
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<HandoffOptions>>((reminders, handoffs) =>
+        {
+            if (handoffs.Value.ReconcileInterval < reminders.MinimumReminderPeriod)
+            {
+                reminders.MinimumReminderPeriod = handoffs.Value.ReconcileInterval;
+            }
+        });
+        silo.Services.Configure<CrashPointOptions>(configuration.GetSection(CrashPointOptions.Section));
+        silo.Services.AddSingleton<CrashPoints>();
         return silo;
     }
 

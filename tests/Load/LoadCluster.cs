@@ -65,6 +65,7 @@ public sealed class LoadCluster : IAsyncDisposable
             {
                 silo.AddCxClusterPostgresStorage(connectionString);
             }
+            silo.UseInMemoryReminderService();
             silo.AddCxClusterGrains(configuration);
         });
         var cluster = builder.Build();

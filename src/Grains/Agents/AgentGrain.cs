@@ -1,15 +1,23 @@
+using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CxCluster.Grains.Agents;
 
 /// <summary>
 /// One human agent, the only authority on its capacity. Reentrant so that pools offering work never wait on an agent
 /// that is itself asking pools for work; every decision is taken between awaits, so the state stays consistent.
+/// Every step that involves another grain is stored first and repeated until that grain has heard of it; while the
+/// agent holds anything, a durable reminder makes it check each conversation it holds, even after its silo died.
 /// </summary>
 [Reentrant]
 internal sealed class AgentGrain(
     [PersistentState("agent", CxStorage.Name)] IPersistentState<AgentState> store,
-    ILogger<AgentGrain> logger) : Grain, IAgentGrain
+    IOptions<HandoffOptions> handoffs,
+    CrashPoints crash,
+    CxMetrics metrics,
+    ILogger<AgentGrain> logger) : Grain, IAgentGrain, IRemindable
 {
     private const int MaxPullAttempts = 1000;
 
@@ -18,6 +26,7 @@ internal sealed class AgentGrain(
     private CoalescingWriter _writer = null!;
     private bool _pulling;
     private bool _pullAgain;
+    private bool _reconciling;
 
     private AgentState State => store.State;
 
@@ -26,23 +35,26 @@ internal sealed class AgentGrain(
 
     private bool CanTake => State.Profile is { } profile && State.Status == AgentStatus.Available && Load < profile.Capacity;
 
+    /// <summary>
+    /// Something the agent started with another grain may be unfinished, a conversation may disagree, or the agent
+    /// takes work (so its pools hear of it and it pulls from their queues even after its silo died mid-change).
+    /// </summary>
+    private bool NeedsWatch => State.Status == AgentStatus.Available || State.Assignments.Count > 0 || State.PendingClaims.Count > 0
+        || State.Completions.Exists(c => !c.Told);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _agentId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _writer = new CoalescingWriter(() => store.WriteStateAsync());
-        if (State.PendingClaims.Count > 0)
+        if (NeedsWatch)
         {
-            // Settled from a timer, not here: a pool activating may be waiting on this agent, and must not wait on itself.
-            var unsettled = State.PendingClaims.ToArray();
-            this.RegisterGrainTimer(() => SettleClaims(unsettled), new GrainTimerCreationOptions
-            {
-                DueTime = TimeSpan.Zero,
-                Period = Timeout.InfiniteTimeSpan,
-                Interleave = true,
-            });
+            // From a timer, not here: a pool activating may be waiting on this agent, and must not wait on itself.
+            this.ReconcileSoon(Reconcile);
         }
         return Task.CompletedTask;
     }
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => Reconcile();
 
     Task<AgentDetails> IAgentGrain.Register(AgentProfile profile) => this.DropOnFailure(async () =>
     {
@@ -78,9 +90,15 @@ internal sealed class AgentGrain(
             }
             State.Status = status;
             State.Version++;
+            if (NeedsWatch)
+            {
+                State.Watched = await this.WatchAsync(State.Watched, handoffs.Value);
+            }
             await _writer.WriteAsync();
-            await Announce();
+            crash.Reach(CrashPoint.AgentStatusStored);
         }
+        // Told every time, so a retry after a crash between the write and the pools hearing of it still tells them.
+        await Announce();
         await FillCapacity();
         return AgentOutcome.Accepted(Details());
     });
@@ -88,6 +106,15 @@ internal sealed class AgentGrain(
     Task<AgentDetails?> IAgentGrain.Get() => Task.FromResult(State.Profile is null ? null : Details());
 
     Task<AgentView?> IAgentGrain.GetView() => Task.FromResult(State.Profile is null ? null : View());
+
+    Task<AgentHold> IAgentGrain.Holds(string conversationId, string handoffId)
+    {
+        bool Same(string c, string h) => c == conversationId && h == handoffId;
+        var hold = State.Assignments.Exists(a => Same(a.ConversationId, a.HandoffId)) || State.PendingClaims.Exists(c => Same(c.ConversationId, c.HandoffId))
+            ? AgentHold.Held
+            : State.Completions.Exists(c => Same(c.ConversationId, c.HandoffId)) ? AgentHold.Completed : AgentHold.Unknown;
+        return Task.FromResult(hold);
+    }
 
     Task<AgentOutcome> IAgentGrain.Complete(string conversationId) => this.DropOnFailure(async () =>
     {
@@ -98,16 +125,27 @@ internal sealed class AgentGrain(
         var assignment = State.Assignments.Find(a => a.ConversationId == conversationId);
         if (assignment is null)
         {
-            return AgentOutcome.Refused(RefusalKind.Conflict, $"Conversation '{conversationId}' is not assigned to agent '{_agentId}'.", "conversationId");
+            if (State.Completions.FindLast(c => c.ConversationId == conversationId) is not { } done)
+            {
+                return AgentOutcome.Refused(RefusalKind.Conflict, $"Conversation '{conversationId}' is not assigned to agent '{_agentId}'.", "conversationId");
+            }
+            // A retry of a completion already stored: make sure the conversation heard of it, then answer as the first time.
+            await TellCompleted(done);
+            return AgentOutcome.Accepted(Details());
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var completion = new CompletionRecord { ConversationId = conversationId, HandoffId = assignment.HandoffId, CompletedAt = DateTimeOffset.UtcNow };
         State.Assignments.Remove(assignment);
+        State.Completions.Add(completion);
+        TrimCompletions();
         State.Version++;
         await _writer.WriteAsync();
-        await Pool(assignment.PoolName).RecordHandled(now - assignment.AssignedAt);
+        crash.Reach(CrashPoint.AgentCompleteStored);
+
+        await Pool(assignment.PoolName).RecordHandled(completion.CompletedAt - assignment.AssignedAt);
+        await TellCompleted(completion);
+        crash.Reach(CrashPoint.AgentCompleteTold);
         await Announce();
-        await Conversation(conversationId).OnAgentCompleted(assignment.HandoffId, _agentId, now);
         await FillCapacity();
         return AgentOutcome.Accepted(Details());
     });
@@ -123,7 +161,9 @@ internal sealed class AgentGrain(
 
         Take(offer.ConversationId, offer.HandoffId, offer.PoolName);
         var view = View();
+        State.Watched = await this.WatchAsync(State.Watched, handoffs.Value);
         await _writer.WriteAsync();
+        crash.Reach(CrashPoint.AgentTakeStored);
         await Broadcast(except: offer.PoolName);
         return new AssignmentAnswer { Accepted = true, Agent = view };
     });
@@ -141,6 +181,79 @@ internal sealed class AgentGrain(
         await Announce();
         await FillCapacity();
     });
+
+    /// <summary>
+    /// One round of reconciliation: settles claims cut off by a crash, re-tells completions nobody heard of, asks every
+    /// conversation it holds whether it agrees (freeing the slot of one that moved on), refreshes the pools and pulls.
+    /// Failures are left for the next round.
+    /// </summary>
+    private async Task Reconcile()
+    {
+        if (_reconciling || State.Profile is null)
+        {
+            return;
+        }
+        _reconciling = true;
+        try
+        {
+            await SettleClaims();
+            foreach (var completion in State.Completions.Where(c => !c.Told).ToArray())
+            {
+                await TellCompleted(completion);
+                metrics.Repaired("completion-retold");
+            }
+            var released = false;
+            foreach (var assignment in State.Assignments.ToArray())
+            {
+                var agrees = await Conversation(assignment.ConversationId).CheckAssignment(Notice(assignment));
+                if (!agrees && State.Assignments.Remove(assignment))
+                {
+                    State.Version++;
+                    released = true;
+                    metrics.Repaired("agent-released");
+                    logger.LogWarning("Agent {AgentId} of tenant {TenantId} freed conversation {ConversationId}: it moved on from handoff {HandoffId}",
+                        _agentId, _tenantId, assignment.ConversationId, assignment.HandoffId);
+                }
+            }
+            if (released)
+            {
+                await _writer.WriteAsync();
+            }
+            await Announce();
+            await FillCapacity();
+            if (!NeedsWatch && State.Watched)
+            {
+                State.Watched = await this.UnwatchAsync(State.Watched);
+                await _writer.WriteAsync();
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not finish reconciling ({Reason}); the next round tries again",
+                _agentId, _tenantId, e.GetBaseException().Message);
+        }
+        finally
+        {
+            _reconciling = false;
+        }
+    }
+
+    /// <summary>Tells the conversation the agent is done with it; idempotent on its side.</summary>
+    private async Task TellCompleted(CompletionRecord completion)
+    {
+        await Conversation(completion.ConversationId).OnAgentCompleted(completion.HandoffId, _agentId, completion.CompletedAt);
+        // Stored with the next write; until then a restart only tells the conversation once more.
+        completion.Told = true;
+    }
+
+    /// <summary>Keeps the most recent completions; one the conversation has not heard of yet is never dropped.</summary>
+    private void TrimCompletions()
+    {
+        while (State.Completions.Count > handoffs.Value.CompletionsKept && State.Completions[0].Told)
+        {
+            State.Completions.RemoveAt(0);
+        }
+    }
 
     /// <summary>
     /// While the agent can take more, claims the longest-waiting conversation across all the queues it serves. One
@@ -182,7 +295,9 @@ internal sealed class AgentGrain(
 
             var claim = new PendingClaim { PoolName = poolName, ConversationId = head.ConversationId, HandoffId = head.HandoffId };
             State.PendingClaims.Add(claim);
+            State.Watched = await this.WatchAsync(State.Watched, handoffs.Value);
             await _writer.WriteAsync();
+            crash.Reach(CrashPoint.AgentClaimStored);
             // If the pool cannot be asked, the call fails, the activation is dropped and the stored claim is settled later.
             var claimed = await Pool(poolName).Claim(head.ConversationId, head.HandoffId, View());
             State.PendingClaims.Remove(claim);
@@ -200,20 +315,16 @@ internal sealed class AgentGrain(
     private async Task Confirm(AgentAssignmentRecord assignment)
     {
         await _writer.WriteAsync();
-        await Conversation(assignment.ConversationId).OnAgentAssigned(new AgentAssignment
-        {
-            HandoffId = assignment.HandoffId,
-            AgentId = _agentId,
-            AgentDisplayName = State.Profile!.DisplayName,
-            AssignedAt = assignment.AssignedAt,
-        });
+        crash.Reach(CrashPoint.AgentClaimConfirmed);
+        // One-way; if it is lost, the next reconciliation round asks the conversation again.
+        await Conversation(assignment.ConversationId).OnAgentAssigned(Notice(assignment));
         await Broadcast();
     }
 
     /// <summary>After a crash: asks each pool whether a claim made before it went through, and keeps what did.</summary>
-    private async Task SettleClaims(IReadOnlyList<PendingClaim> unsettled)
+    private async Task SettleClaims()
     {
-        foreach (var claim in unsettled)
+        foreach (var claim in State.PendingClaims.ToArray())
         {
             var placement = await Pool(claim.PoolName).Locate(claim.ConversationId, claim.HandoffId);
             State.PendingClaims.Remove(claim);
@@ -222,6 +333,7 @@ internal sealed class AgentGrain(
             {
                 logger.LogInformation("Agent {AgentId} of tenant {TenantId} settled its claim on conversation {ConversationId} after a restart",
                     _agentId, _tenantId, claim.ConversationId);
+                metrics.Repaired("claim-settled");
                 await Confirm(Take(claim.ConversationId, claim.HandoffId, claim.PoolName));
             }
             else
@@ -229,8 +341,6 @@ internal sealed class AgentGrain(
                 await _writer.WriteAsync();
             }
         }
-        await Announce();
-        await FillCapacity();
     }
 
     private AgentAssignmentRecord Take(string conversationId, string handoffId, string poolName)
@@ -249,6 +359,14 @@ internal sealed class AgentGrain(
             _agentId, _tenantId, conversationId, poolName);
         return assignment;
     }
+
+    private AgentAssignment Notice(AgentAssignmentRecord assignment) => new()
+    {
+        HandoffId = assignment.HandoffId,
+        AgentId = _agentId,
+        AgentDisplayName = State.Profile!.DisplayName,
+        AssignedAt = assignment.AssignedAt,
+    };
 
     /// <summary>
     /// Tells every pool the agent serves how it stands, and waits until they know: done whenever the agent can take

@@ -1,5 +1,8 @@
+using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CxCluster.Grains.Agents;
 
@@ -7,10 +10,14 @@ namespace CxCluster.Grains.Agents;
 /// One partition of a tenant's supervisor pool: one language on one channel. It queues conversations first come,
 /// first served and offers them to the longest-idle agent; the agent grain has the last word on capacity. It only
 /// ever waits on agents (which are reentrant) and tells conversations one-way, so no call cycle can deadlock.
+/// While active it serves its queue every reconciliation round (waking agents whose silo died) and asks a few
+/// waiting conversations at a time whether they still wait, so an entry whose conversation moved on goes away.
 /// </summary>
 internal sealed class AgentPoolGrain(
     [PersistentState("pool", CxStorage.Name)] IPersistentState<AgentPoolState> store,
     TenantDirectory tenants,
+    IOptions<HandoffOptions> handoffs,
+    CrashPoints crash,
     ILogger<AgentPoolGrain> logger) : Grain, IAgentPoolGrain
 {
     private const int RecentAssignmentsKept = 1024;
@@ -21,6 +28,8 @@ internal sealed class AgentPoolGrain(
     private string _tenantId = "";
     private string _poolName = "";
     private TenantPolicy _policy = null!;
+    /// <summary>Where the next round's check of waiting conversations starts (a position in the queue).</summary>
+    private int _checkFrom;
 
     private AgentPoolState State => store.State;
 
@@ -39,6 +48,44 @@ internal sealed class AgentPoolGrain(
             await store.WriteStateAsync();
         }
         await Recover();
+        this.RegisterGrainTimer(Reconcile, new GrainTimerCreationOptions
+        {
+            DueTime = handoffs.Value.ReconcileInterval,
+            Period = handoffs.Value.ReconcileInterval,
+        });
+    }
+
+    /// <summary>
+    /// Serves the queue (an agent that can take work but whose silo died is woken by the offer), then asks the next
+    /// few waiting conversations, one-way, whether they still wait; one that does not withdraws its entry itself.
+    /// </summary>
+    private async Task Reconcile()
+    {
+        if (State.Queue.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await Dispatch(requester: null);
+            await store.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Pool {Pool} of tenant {TenantId} could not serve its queue ({Reason}); the next round tries again",
+                _poolName, _tenantId, e.GetBaseException().Message);
+        }
+        var settled = DateTimeOffset.UtcNow - handoffs.Value.ReconcileInterval;
+        var count = Math.Min(handoffs.Value.QueueChecksPerRound, State.Queue.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var waiting = State.Queue[(_checkFrom + i) % State.Queue.Count];
+            if (waiting.EnqueuedAt <= settled)
+            {
+                await Conversation(waiting.Request.ConversationId).ConfirmWaiting(_poolName, waiting.Request.HandoffId);
+            }
+        }
+        _checkFrom = State.Queue.Count == 0 ? 0 : (_checkFrom + count) % State.Queue.Count;
     }
 
     /// <summary>
@@ -199,6 +246,10 @@ internal sealed class AgentPoolGrain(
             HandoffId = head.HandoffId,
             PoolName = _poolName,
         });
+        if (answer.Accepted)
+        {
+            crash.Reach(CrashPoint.PoolOfferAccepted);
+        }
         // Cleared in memory only: the write that follows the assignment, or the request's own, stores it.
         State.PendingOffer = null;
         See(answer.Agent);
@@ -212,9 +263,9 @@ internal sealed class AgentPoolGrain(
         Remember(request.ConversationId, request.HandoffId, taker);
         if (notify)
         {
-            // One-way: the conversation may itself be waiting on this pool, so the pool never waits on it.
-            _ = GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_tenantId, request.ConversationId))
-                .OnAgentAssigned(new AgentAssignment
+            // One-way: the conversation may itself be waiting on this pool, so the pool never waits on it. If the
+            // notice is lost, the agent's reconciliation asks the conversation, which then adopts the assignment.
+            _ = Conversation(request.ConversationId).OnAgentAssigned(new AgentAssignment
                 {
                     HandoffId = request.HandoffId,
                     AgentId = taker.AgentId,
@@ -293,4 +344,7 @@ internal sealed class AgentPoolGrain(
     }
 
     private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenantId, agentId));
+
+    private IConversationGrain Conversation(string conversationId) =>
+        GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_tenantId, conversationId));
 }

@@ -14,6 +14,24 @@ public sealed class AgentState
     /// settled by asking the pool after a crash, so a claimed conversation is never lost between the two writes.
     /// </summary>
     [Id(5)] public List<PendingClaim> PendingClaims { get; set; } = [];
+    /// <summary>
+    /// Recent completions, oldest first: stored before the conversation is told, re-told until it has heard, and kept a
+    /// while after so a retried complete answers success.
+    /// </summary>
+    [Id(6)] public List<CompletionRecord> Completions { get; set; } = [];
+    /// <summary>The reconciliation reminder is registered.</summary>
+    [Id(7)] public bool Watched { get; set; }
+}
+
+/// <summary>A conversation the agent completed.</summary>
+[GenerateSerializer, Alias("cx.CompletionRecord")]
+public sealed class CompletionRecord
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    [Id(2)] public required DateTimeOffset CompletedAt { get; init; }
+    /// <summary>The conversation has heard of it (it answered the notice).</summary>
+    [Id(3)] public bool Told { get; set; }
 }
 
 /// <summary>A waiting conversation the agent asked a pool for.</summary>

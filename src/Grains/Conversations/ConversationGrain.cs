@@ -1,4 +1,5 @@
 using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Logging;
@@ -9,22 +10,35 @@ namespace CxCluster.Grains.Conversations;
 /// <summary>
 /// One conversation: applies the rules to each event, asks the pool for a human when they say so, and keeps the
 /// state. If anything fails mid-event the activation is dropped, so its half-applied memory never outlives the call.
+/// A step that involves the pool or an agent is stored before it is taken and repeated until acknowledged; while a
+/// handoff is under way a durable reminder makes the conversation check the other side, even after its silo died.
 /// </summary>
 internal sealed class ConversationGrain(
     [PersistentState("conversation", CxStorage.Name)] IPersistentState<ConversationState> store,
     TenantDirectory tenants,
     CustomerTexts texts,
     IOptions<ConversationOptions> options,
+    IOptions<HandoffOptions> handoffs,
+    CrashPoints crash,
     CxMetrics metrics,
-    ILogger<ConversationGrain> logger) : Grain, IConversationGrain
+    ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private readonly Dictionary<string, ProcessedEvent> _processed = new(StringComparer.Ordinal);
     private string _tenantId = "";
     private string _conversationId = "";
     private TenantPolicy _policy = null!;
     private ConversationRules _rules = null!;
+    /// <summary>Memory holds a change not stored yet.</summary>
+    private bool _dirty;
 
     private ConversationState State => store.State;
+
+    /// <summary>
+    /// A human holds the conversation, its pool has not acknowledged its handoff, or a handoff it left still holds a
+    /// queue place or an agent. A conversation waiting in a queue needs no reminder: its pool holds it durably.
+    /// </summary>
+    private bool NeedsWatch =>
+        State.Status == ConversationStatus.Human || State.Release is not null || State.Handoff is { AwaitingPool: true };
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -35,33 +49,31 @@ internal sealed class ConversationGrain(
         {
             _processed[processed.EventId] = processed;
         }
+        if (State.Started && (NeedsWatch || State.Status == ConversationStatus.Queued))
+        {
+            this.ReconcileSoon(Reconcile);
+        }
         return Task.CompletedTask;
     }
 
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => Reconcile();
+
     Task<EventOutcome> IConversationGrain.Apply(ConversationEvent @event) => this.DropOnFailure(async () =>
     {
-        var outcome = await ApplyOne(@event);
-        if (outcome.Result is { Duplicate: false })
-        {
-            await store.WriteStateAsync();
-        }
+        var outcome = await Process(@event);
+        await StoreIfChanged();
         return outcome;
     });
 
     Task<IReadOnlyList<EventOutcome>> IConversationGrain.ApplyAll(IReadOnlyList<ConversationEvent> events) => this.DropOnFailure<IReadOnlyList<EventOutcome>>(async () =>
     {
         var outcomes = new EventOutcome[events.Count];
-        var changed = false;
         for (var i = 0; i < events.Count; i++)
         {
-            outcomes[i] = await ApplyOne(events[i]);
-            changed |= outcomes[i].Result is { Duplicate: false };
+            outcomes[i] = await Process(events[i]);
         }
         // One write covers the whole batch: none of its answers leaves the grain before it is stored.
-        if (changed)
-        {
-            await store.WriteStateAsync();
-        }
+        await StoreIfChanged();
         return outcomes;
     });
 
@@ -73,7 +85,7 @@ internal sealed class ConversationGrain(
         }
         if (await RefreshPlacement())
         {
-            await store.WriteStateAsync();
+            await Store();
         }
         return (ConversationSnapshot?)Snapshot();
     });
@@ -89,14 +101,20 @@ internal sealed class ConversationGrain(
             var now = DateTimeOffset.UtcNow;
             if (State.Status != ConversationStatus.Ended)
             {
-                await LeavePool();
+                _rules.LeaveHandoff();
                 _rules.End(now);
             }
             State.Transcript.Clear();
             State.CustomerId = null;
             State.RecentMessages.Clear();
             State.ErasedAt ??= now;
-            await store.WriteStateAsync();
+            await StoreIntent();
+            if (State.Release is not null)
+            {
+                crash.Reach(CrashPoint.ConversationReleaseStored);
+            }
+            await FreeReleased();
+            await StoreIfChanged();
         });
         logger.LogInformation("Erased the personal data of conversation {ConversationId} of tenant {TenantId}", _conversationId, _tenantId);
         return true;
@@ -104,46 +122,58 @@ internal sealed class ConversationGrain(
 
     Task IConversationGrain.OnAgentAssigned(AgentAssignment assignment) => this.DropOnFailure(async () =>
     {
-        var handoff = State.Handoff;
-        if (State.Status == ConversationStatus.Queued && handoff?.HandoffId == assignment.HandoffId)
+        if (!await Adopt(assignment, fromPool: true))
         {
-            _rules.Place(handoff, new HandoffPlacement
-            {
-                Status = HandoffStatus.Assigned,
-                AgentId = assignment.AgentId,
-                AgentDisplayName = assignment.AgentDisplayName,
-            }, assignment.AssignedAt);
-            await store.WriteStateAsync();
-            return;
+            // The conversation moved on (ended, or another handoff): the agent must not keep a slot for it.
+            await Agent(assignment.AgentId).Release(_conversationId, assignment.HandoffId);
         }
-        if (State.Status == ConversationStatus.Human && handoff?.HandoffId == assignment.HandoffId && handoff.AgentId == assignment.AgentId)
-        {
-            return;
-        }
-        if (_rules.IsAhead(assignment.HandoffId))
-        {
-            // Releasing it now would leave the retried request assigned to an agent that no longer holds it.
-            return;
-        }
-        // The conversation moved on (ended, or another handoff): the agent must not keep a slot for it.
-        await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenantId, assignment.AgentId)).Release(_conversationId, assignment.HandoffId);
     });
+
+    Task<bool> IConversationGrain.CheckAssignment(AgentAssignment assignment) =>
+        this.DropOnFailure(() => Adopt(assignment, fromPool: false));
 
     Task IConversationGrain.OnAgentCompleted(string handoffId, string agentId, DateTimeOffset completedAt) => this.DropOnFailure(async () =>
     {
-        if (State.Status != ConversationStatus.Human || State.Handoff?.HandoffId != handoffId || State.Handoff.AgentId != agentId)
+        // Still waiting on that very handoff: the agent took it and finished before the notice of the assignment arrived.
+        var waiting = State.Status == ConversationStatus.Queued && State.Handoff?.HandoffId == handoffId;
+        if (!waiting && (State.Status != ConversationStatus.Human || State.Handoff?.HandoffId != handoffId || State.Handoff.AgentId != agentId))
         {
             return;
         }
         _rules.TakeOver(completedAt);
-        await store.WriteStateAsync();
+        await Store();
     });
 
-    private async Task<EventOutcome> ApplyOne(ConversationEvent e)
+    Task IConversationGrain.ConfirmWaiting(string poolName, string handoffId) => this.DropOnFailure(async () =>
+    {
+        if (State.Handoff?.HandoffId == handoffId && State.Status is ConversationStatus.Queued or ConversationStatus.Human)
+        {
+            return;
+        }
+        var placement = await Pool(poolName).Cancel(_conversationId, handoffId);
+        if (placement.Status == HandoffStatus.Queued)
+        {
+            metrics.Repaired("queue-entry-removed");
+            logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} withdrew handoff {HandoffId} it had moved on from from pool {Pool}",
+                _conversationId, _tenantId, handoffId, poolName);
+        }
+        else if (placement is { Status: HandoffStatus.Assigned, AgentId: { } agentId })
+        {
+            await Agent(agentId).Release(_conversationId, handoffId);
+        }
+    });
+
+    private async Task<EventOutcome> Process(ConversationEvent e)
     {
         if (_processed.TryGetValue(e.Id, out var seen))
         {
             metrics.EventApplied(e.Type, "duplicate");
+            if (seen.PendingHandoffId is not null)
+            {
+                // The first attempt stored its handoff, but its answer was lost before the pool's: ask the pool again.
+                await PlaceHandoff();
+                seen = _processed[e.Id];
+            }
             return EventOutcome.Accepted(Result(e.Id, seen.Directives, duplicate: true));
         }
 
@@ -154,9 +184,10 @@ internal sealed class ConversationGrain(
             return new EventOutcome { Refusal = refusal };
         }
 
+        HandoffRecord? opened = null;
         if (decision.HandoffReason is { } reason)
         {
-            decision.Directives.Add(await RequestHuman(reason, e.OccurredAt));
+            opened = _rules.OpenHandoff(reason, e.OccurredAt);
         }
         else if (decision.RepeatHandoff && State.Handoff is { } waiting)
         {
@@ -169,12 +200,33 @@ internal sealed class ConversationGrain(
         }
         if (decision.LeavePool)
         {
-            await LeavePool();
+            _rules.LeaveHandoff();
+        }
+        Remember(e.Id, decision.Directives, opened?.HandoffId);
+        _dirty = true;
+
+        if (opened is not null)
+        {
+            // The handoff is stored before the pool hears of it, so a crash in between is finished by a retry or the reminder.
+            await StoreIntent();
+            crash.Reach(CrashPoint.ConversationHandoffStored);
+            await PlaceHandoff();
+            metrics.HandoffRequested(opened.Reason, opened.Status);
+            logger.LogInformation(
+                "Conversation {ConversationId} of tenant {TenantId} handed off ({Reason}): {Placement} in pool {Pool}",
+                _conversationId, _tenantId, opened.Reason, opened.Status.Name(), opened.PoolName);
+        }
+        if (State.Release is not null)
+        {
+            await StoreIntent();
+            crash.Reach(CrashPoint.ConversationReleaseStored);
+            await FreeReleased();
         }
 
-        var result = Result(e.Id, Remember(e.Id, decision.Directives), duplicate: false);
+        var directives = _processed[e.Id].Directives;
         metrics.EventApplied(e.Type, "accepted");
-        metrics.DirectivesAnswered(decision.Directives);
+        metrics.DirectivesAnswered(directives);
+        var result = Result(e.Id, directives, duplicate: false);
         if (e.Type is EventType.CustomerMessage or EventType.Signal)
         {
             metrics.TrustScored(result.Conversation.Trust.Score);
@@ -182,22 +234,164 @@ internal sealed class ConversationGrain(
         return EventOutcome.Accepted(result);
     }
 
-    private async Task<Directive> RequestHuman(string reason, DateTimeOffset at)
+    /// <summary>
+    /// One round of reconciliation: finishes a handoff request or a release cut off by a crash, asks the agent of a
+    /// conversation with a human whether it still holds it, and the pool of a waiting one whether it still waits there.
+    /// </summary>
+    private async Task Reconcile()
     {
-        var handoff = _rules.OpenHandoff(reason, at);
+        if (!State.Started)
+        {
+            return;
+        }
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            if (State.Handoff is { AwaitingPool: true })
+            {
+                await PlaceHandoff();
+                metrics.Repaired("handoff-placed");
+            }
+            if (State.Release is not null)
+            {
+                await FreeReleased(tolerant: false);
+                metrics.Repaired("release-finished");
+            }
+            if (State.Status == ConversationStatus.Human && State.Handoff is { AgentId: { } agentId } handoff)
+            {
+                await CheckAgent(handoff, agentId, now);
+            }
+            else if (State.Status == ConversationStatus.Queued && State.Handoff is { AwaitingPool: false } waiting)
+            {
+                var placement = await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId);
+                if (placement.Status == HandoffStatus.None)
+                {
+                    // The pool does not know it (its answer and its notice were both lost): ask it again.
+                    waiting.AwaitingPool = true;
+                    await PlaceHandoff();
+                    metrics.Repaired("handoff-requeued");
+                }
+                else
+                {
+                    _dirty |= Place(waiting, placement, now);
+                }
+            }
+            if (!NeedsWatch && State.Watched)
+            {
+                State.Watched = await this.UnwatchAsync(State.Watched);
+                _dirty = true;
+            }
+            await StoreIfChanged();
+        }
+        catch (Exception e)
+        {
+            // Whatever this round changed in memory and did not store is dropped with the activation.
+            this.DeactivateOnIdle();
+            logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not finish reconciling ({Reason}); the next round tries again",
+                _conversationId, _tenantId, e.GetBaseException().Message);
+        }
+    }
+
+    /// <summary>The conversation is with a human: repairs it if that agent completed it, or if nobody holds it at all.</summary>
+    private async Task CheckAgent(HandoffRecord handoff, string agentId, DateTimeOffset now)
+    {
+        switch (await Agent(agentId).Holds(_conversationId, handoff.HandoffId))
+        {
+            case AgentHold.Completed:
+                _rules.TakeOver(now);
+                _dirty = true;
+                metrics.Repaired("completion-applied");
+                logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} is back with the AI: agent {AgentId} had completed it",
+                    _conversationId, _tenantId, agentId);
+                break;
+            case AgentHold.Unknown:
+                // Nobody holds the customer: find them another agent rather than leave them with nobody.
+                var reopened = _rules.OpenHandoff(handoff.Reason, now);
+                await StoreIntent();
+                await PlaceHandoff();
+                metrics.Repaired("handoff-reopened");
+                logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} was with agent {AgentId}, who does not hold it: handed off again as {HandoffId}",
+                    _conversationId, _tenantId, agentId, reopened.HandoffId);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Whether the conversation is with this agent for this handoff. A conversation waiting on that very handoff takes
+    /// the agent: its pool's notice or answer may have been lost.
+    /// </summary>
+    private async Task<bool> Adopt(AgentAssignment assignment, bool fromPool)
+    {
+        if (State.Handoff is not { } handoff || handoff.HandoffId != assignment.HandoffId)
+        {
+            return false;
+        }
+        if (State.Status == ConversationStatus.Human)
+        {
+            return handoff.AgentId == assignment.AgentId;
+        }
+        if (State.Status != ConversationStatus.Queued)
+        {
+            return false;
+        }
+        Place(handoff, new HandoffPlacement
+        {
+            Status = HandoffStatus.Assigned,
+            AgentId = assignment.AgentId,
+            AgentDisplayName = assignment.AgentDisplayName,
+        }, assignment.AssignedAt);
+        await StoreIntent();
+        if (!fromPool)
+        {
+            metrics.Repaired("assignment-adopted");
+            logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} learnt from agent {AgentId} that it holds handoff {HandoffId}",
+                _conversationId, _tenantId, assignment.AgentId, handoff.HandoffId);
+            // The pool may still list it as waiting if the agent's word never reached it: withdraw it there.
+            await Pool(handoff.PoolName).Cancel(_conversationId, handoff.HandoffId);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Sends the current handoff to its pool (again, if need be: the pool answers a request it knows with where it
+    /// stands) and stores where it was placed.
+    /// </summary>
+    private async Task PlaceHandoff()
+    {
+        if (State.Handoff is not { AwaitingPool: true } handoff)
+        {
+            return;
+        }
         var placement = await Pool(handoff.PoolName).Request(new HandoffRequest
         {
             ConversationId = _conversationId,
             HandoffId = handoff.HandoffId,
-            Reason = reason,
-            RequestedAt = at,
+            Reason = handoff.Reason,
+            RequestedAt = handoff.RequestedAt,
         });
+        crash.Reach(CrashPoint.ConversationHandoffPlaced);
+        Place(handoff, placement, DateTimeOffset.UtcNow);
+        await StoreIntent();
+    }
+
+    /// <summary>Records a placement; the event that opened the handoff then answers with it, now and on every retry. True if anything changed.</summary>
+    private bool Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
+    {
+        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status);
         _rules.Place(handoff, placement, at);
-        metrics.HandoffRequested(reason, handoff.Status);
-        logger.LogInformation(
-            "Conversation {ConversationId} of tenant {TenantId} handed off ({Reason}): {Placement} in pool {Pool}",
-            _conversationId, _tenantId, reason, handoff.Status.Name(), handoff.PoolName);
-        return _rules.HandoffDirective(handoff);
+        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status))
+        {
+            return false;
+        }
+        _dirty = true;
+        if (!handoff.AwaitingPool && State.Processed.FindLastIndex(p => p.PendingHandoffId == handoff.HandoffId) is var index and >= 0)
+        {
+            var pending = State.Processed[index];
+            var completed = new ProcessedEvent { EventId = pending.EventId, Directives = [.. pending.Directives, _rules.HandoffDirective(handoff)] };
+            State.Processed[index] = completed;
+            _processed[completed.EventId] = completed;
+        }
+        return true;
     }
 
     /// <summary>Asks the pool where a waiting handoff stands; true if the conversation changed because of it.</summary>
@@ -207,48 +401,77 @@ internal sealed class ConversationGrain(
         {
             return false;
         }
+        if (handoff.AwaitingPool)
+        {
+            await PlaceHandoff();
+            return true;
+        }
         var placement = await Pool(handoff.PoolName).Locate(_conversationId, handoff.HandoffId);
-        var before = (handoff.Status, handoff.QueuePosition, handoff.EstimatedWaitSeconds);
-        _rules.Place(handoff, placement, DateTimeOffset.UtcNow);
-        return before != (handoff.Status, handoff.QueuePosition, handoff.EstimatedWaitSeconds);
+        return Place(handoff, placement, DateTimeOffset.UtcNow);
     }
 
-    /// <summary>The conversation is over: withdraw it from its queue, or free its agent.</summary>
-    private async Task LeavePool()
+    /// <summary>
+    /// Frees what a handoff the conversation left still holds: its queue place, and the agent it was with or that took
+    /// it meanwhile. Called after the leaving is stored; unless <paramref name="tolerant"/> is false a failure is left
+    /// to the reconciliation round (the event itself is stored and answered).
+    /// </summary>
+    private async Task FreeReleased(bool tolerant = true)
     {
-        if (State.Handoff is not { } handoff)
+        if (State.Release is not { } release)
         {
             return;
         }
-        var agentId = handoff.Status == HandoffStatus.Assigned ? handoff.AgentId : null;
-        if (handoff.Status == HandoffStatus.Queued)
+        try
         {
-            var placement = await Pool(handoff.PoolName).Cancel(_conversationId, handoff.HandoffId);
-            agentId = placement.Status == HandoffStatus.Assigned ? placement.AgentId : null;
+            var placement = await Pool(release.PoolName).Cancel(_conversationId, release.HandoffId);
+            string?[] holders = [release.AgentId, placement.Status == HandoffStatus.Assigned ? placement.AgentId : null];
+            foreach (var agentId in holders.OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                await Agent(agentId).Release(_conversationId, release.HandoffId);
+            }
+            State.Release = null;
+            _dirty = true;
         }
-        if (agentId is not null)
+        catch (Exception e) when (tolerant)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenantId, agentId)).Release(_conversationId, handoff.HandoffId);
+            logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not free handoff {HandoffId} yet ({Reason}); its reminder tries again",
+                _conversationId, _tenantId, release.HandoffId, e.GetBaseException().Message);
         }
-        handoff.Status = HandoffStatus.Completed;
     }
 
-    /// <summary>Keeps the answer for retries of this event id; returns the directives as kept, for the answer itself.</summary>
-    private IReadOnlyList<Directive> Remember(string eventId, IReadOnlyList<Directive> directives)
+    /// <summary>Stores the state, with the reminder registered first whenever the stored state will need it.</summary>
+    private async Task StoreIntent()
     {
-        var processed = new ProcessedEvent { EventId = eventId, Directives = directives.ToArray() };
+        if (NeedsWatch)
+        {
+            State.Watched = await this.WatchAsync(State.Watched, handoffs.Value);
+        }
+        await Store();
+    }
+
+    private async Task Store()
+    {
+        await store.WriteStateAsync();
+        _dirty = false;
+    }
+
+    private Task StoreIfChanged() => _dirty ? Store() : Task.CompletedTask;
+
+    /// <summary>Keeps the answer for retries of this event id.</summary>
+    private void Remember(string eventId, IReadOnlyList<Directive> directives, string? pendingHandoffId)
+    {
+        var processed = new ProcessedEvent { EventId = eventId, Directives = directives.ToArray(), PendingHandoffId = pendingHandoffId };
         State.Processed.Add(processed);
         _processed[eventId] = processed;
         var excess = State.Processed.Count - options.Value.IdempotencyWindow;
         if (excess > 0)
         {
-            foreach (var old in State.Processed.Take(excess))
+            for (var i = 0; i < excess; i++)
             {
-                _processed.Remove(old.EventId);
+                _processed.Remove(State.Processed[i].EventId);
             }
             State.Processed.RemoveRange(0, excess);
         }
-        return processed.Directives;
     }
 
     private EventResult Result(string eventId, IReadOnlyList<Directive> directives, bool duplicate) => new()
@@ -263,4 +486,6 @@ internal sealed class ConversationGrain(
     private ConversationSnapshot Snapshot() => ConversationSnapshots.Build(_conversationId, State, _policy, options.Value);
 
     private IAgentPoolGrain Pool(string poolName) => GrainFactory.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(_tenantId, poolName));
+
+    private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenantId, agentId));
 }

@@ -126,6 +126,7 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
     {
         state.Status = ConversationStatus.Ai;
         state.Handoff!.Status = HandoffStatus.Completed;
+        state.Handoff.AwaitingPool = false;
         state.Signals.Clear();
         state.RecentMessages.Clear();
         state.HumanOffered = false;
@@ -161,36 +162,50 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
             Text = Texts.HandoffQueued(handoff.QueuePosition ?? 1, handoff.EstimatedWaitSeconds),
         };
 
-    private const string HandoffIdPrefix = "hnd-";
-
-    /// <summary>
-    /// A handoff this conversation has not opened yet as far as its stored state goes: the request that opened it
-    /// reached the pool but its answer was lost with a crash, and the platform's retry of that event will adopt it.
-    /// </summary>
-    public bool IsAhead(string handoffId) =>
-        handoffId.StartsWith(HandoffIdPrefix, StringComparison.Ordinal)
-        && int.TryParse(handoffId.AsSpan(HandoffIdPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-        && number > state.HandoffCount;
-
     /// <summary>Opens a new handoff record, numbered per conversation so a retried request finds its first placement.</summary>
     public HandoffRecord OpenHandoff(string reason, DateTimeOffset at)
     {
         state.HandoffCount++;
         state.Handoff = new HandoffRecord
         {
-            HandoffId = $"{HandoffIdPrefix}{state.HandoffCount}",
+            HandoffId = $"hnd-{state.HandoffCount}",
             Reason = reason,
             RequestedAt = at,
             PoolName = GrainKeys.PoolName(GrainKeys.Language(state.Locale), state.Channel),
             Status = HandoffStatus.Queued,
+            AwaitingPool = true,
         };
         state.Status = ConversationStatus.Queued;
         return state.Handoff;
     }
 
+    /// <summary>
+    /// The conversation is leaving its handoff (it ended or is erased): notes what must still be freed (its queue place
+    /// or its agent) and closes the handoff.
+    /// </summary>
+    public void LeaveHandoff()
+    {
+        if (state.Handoff is not { Status: HandoffStatus.Queued or HandoffStatus.Assigned } handoff)
+        {
+            return;
+        }
+        state.Release = new PendingRelease
+        {
+            HandoffId = handoff.HandoffId,
+            PoolName = handoff.PoolName,
+            AgentId = handoff.Status == HandoffStatus.Assigned ? handoff.AgentId : null,
+        };
+        handoff.Status = HandoffStatus.Completed;
+        handoff.AwaitingPool = false;
+    }
+
     /// <summary>Records where the pool put the handoff: with an agent, or in the queue.</summary>
     public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
+        if (placement.Status != HandoffStatus.None)
+        {
+            handoff.AwaitingPool = false;
+        }
         if (placement.Status == HandoffStatus.Assigned)
         {
             handoff.Status = HandoffStatus.Assigned;

@@ -30,6 +30,20 @@ public sealed class ConversationState
     [Id(16)] public DateTimeOffset? ErasedAt { get; set; }
     /// <summary>How many handoffs were requested; numbers the next handoff id.</summary>
     [Id(17)] public int HandoffCount { get; set; }
+    /// <summary>The conversation left a handoff (ended or erased) and must still free its queue place or agent.</summary>
+    [Id(18)] public PendingRelease? Release { get; set; }
+    /// <summary>The reconciliation reminder is registered.</summary>
+    [Id(19)] public bool Watched { get; set; }
+}
+
+/// <summary>A handoff the conversation left, whose queue place or agent has not been freed yet.</summary>
+[GenerateSerializer, Immutable, Alias("cx.PendingRelease")]
+public sealed record PendingRelease
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string PoolName { get; init; }
+    /// <summary>The agent the conversation was with, if any; the pool names one that took it meanwhile.</summary>
+    [Id(2)] public string? AgentId { get; init; }
 }
 
 /// <summary>One disclosure: the proof of what the customer was told, where and when.</summary>
@@ -58,6 +72,8 @@ public sealed class HandoffRecord
     [Id(7)] public int? QueuePosition { get; set; }
     [Id(8)] public int? EstimatedWaitSeconds { get; set; }
     [Id(9)] public DateTimeOffset? AssignedAt { get; set; }
+    /// <summary>Stored before the pool is asked and cleared once its answer is stored: the request must be (re)sent.</summary>
+    [Id(10)] public bool AwaitingPool { get; set; }
 }
 
 /// <summary>An event id already answered, and its answer.</summary>
@@ -66,4 +82,6 @@ public sealed record ProcessedEvent
 {
     [Id(0)] public required string EventId { get; init; }
     [Id(1)] public required IReadOnlyList<Directive> Directives { get; init; }
+    /// <summary>The handoff this event opened whose placement is not stored yet: its directive is still to be added.</summary>
+    [Id(2)] public string? PendingHandoffId { get; init; }
 }

@@ -9,6 +9,7 @@ public sealed class CxMetrics
     private readonly Counter<long> _directives;
     private readonly Counter<long> _handoffs;
     private readonly Histogram<int> _trustScore;
+    private readonly Counter<long> _repairs;
 
     public CxMetrics(IMeterFactory meterFactory)
     {
@@ -17,6 +18,8 @@ public sealed class CxMetrics
         _directives = meter.CreateCounter<long>("cx.directives", "{directive}", "Directives answered to platforms, by type.");
         _handoffs = meter.CreateCounter<long>("cx.handoffs", "{handoff}", "Handoffs requested, by reason and first placement.");
         _trustScore = meter.CreateHistogram<int>("cx.trust.score", "{score}", "Trust score after each event that moved it.");
+        _repairs = meter.CreateCounter<long>("cx.handoff.repairs", "{repair}",
+            "Disagreements between conversations, agents and queues that reconciliation repaired, by kind.");
     }
 
     public void EventApplied(EventType type, string outcome) =>
@@ -34,4 +37,6 @@ public sealed class CxMetrics
         _handoffs.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("placement", placement.Name()));
 
     public void TrustScored(int score) => _trustScore.Record(score);
+
+    public void Repaired(string kind) => _repairs.Add(1, new KeyValuePair<string, object?>("kind", kind));
 }

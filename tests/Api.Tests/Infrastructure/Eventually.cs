@@ -1,8 +1,8 @@
 namespace CxCluster.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Awaits a condition with a deadline instead of sleeping a fixed time. Shared by the API, storage and load test
-/// projects (linked into the latter two).
+/// Awaits a condition with a deadline instead of sleeping a fixed time. Shared by the API, grain, storage and load test
+/// projects (linked into the others).
 /// </summary>
 public static class Eventually
 {

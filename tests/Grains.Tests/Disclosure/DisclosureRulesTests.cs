@@ -168,13 +168,54 @@ public sealed class DisclosureRulesTests
     }
 
     [Fact]
-    public void Only_a_handoff_numbered_beyond_what_the_conversation_stored_is_ahead_of_it()
+    public void A_new_handoff_awaits_its_pool_until_a_placement_is_recorded()
     {
         Apply(Started(Channel.Chat, "id-ID"));
-        var first = _rules.OpenHandoff("customer-request", Now);
+        var handoff = _rules.OpenHandoff("customer-request", Now);
 
-        Assert.False(_rules.IsAhead(first.HandoffId));
-        Assert.True(_rules.IsAhead("hnd-2"));
-        Assert.False(_rules.IsAhead("something-else"));
+        Assert.True(handoff.AwaitingPool);
+        Assert.Equal(ConversationStatus.Queued, _state.Status);
+
+        _rules.Place(handoff, HandoffPlacement.Unknown, Now);
+        Assert.True(handoff.AwaitingPool);
+
+        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 2 }, Now);
+        Assert.False(handoff.AwaitingPool);
+        Assert.Equal(2, handoff.QueuePosition);
+    }
+
+    [Fact]
+    public void Leaving_an_assigned_handoff_notes_the_agent_to_free()
+    {
+        Apply(Started(Channel.Chat, "id-ID"));
+        var handoff = _rules.OpenHandoff("customer-request", Now);
+        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now);
+
+        _rules.LeaveHandoff();
+
+        Assert.Equal(new PendingRelease { HandoffId = handoff.HandoffId, PoolName = "id/chat", AgentId = "a1" }, _state.Release);
+        Assert.Equal(HandoffStatus.Completed, handoff.Status);
+    }
+
+    [Fact]
+    public void Leaving_a_waiting_handoff_notes_its_queue_place_and_no_agent()
+    {
+        Apply(Started(Channel.Chat, "id-ID"));
+        var handoff = _rules.OpenHandoff("customer-request", Now);
+
+        _rules.LeaveHandoff();
+
+        Assert.Equal(new PendingRelease { HandoffId = handoff.HandoffId, PoolName = "id/chat", AgentId = null }, _state.Release);
+        Assert.False(handoff.AwaitingPool);
+    }
+
+    [Fact]
+    public void Leaving_without_a_handoff_under_way_frees_nothing()
+    {
+        Apply(Started(Channel.Chat, "id-ID"));
+
+        _rules.LeaveHandoff();
+
+        Assert.Null(_state.Release);
     }
 }

@@ -19,6 +19,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             [$"Tenants:{Tenant}:DefaultLocale"] = "en-US",
             [$"Tenants:{OtherTenant}:DefaultLocale"] = "id-ID",
             ["Conversations:TranscriptTurns"] = "20",
+            // Reconciliation rounds every second, so repairs after an injected crash show within a test's patience.
+            ["Handoffs:ReconcileSeconds"] = "1",
         })
         .Build();
 
@@ -32,6 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCxClusterMemoryStorage();
+            silo.UseInMemoryReminderService();
             silo.AddCxClusterGrains(Configuration);
         });
         Cluster = builder.Build();

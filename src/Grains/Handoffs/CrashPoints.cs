@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CxCluster.Grains.Handoffs;
+
+/// <summary>The named steps of a handoff between which a silo can die; crash tests arm them one at a time.</summary>
+public static class CrashPoint
+{
+    /// <summary>The agent stored a completion and has not told the conversation yet.</summary>
+    public const string AgentCompleteStored = "agent.complete.stored";
+    /// <summary>The conversation was told of a completion; the agent has not stored that it told it.</summary>
+    public const string AgentCompleteTold = "agent.complete.told";
+    /// <summary>The agent stored a conversation a pool offered it and has not answered the pool yet.</summary>
+    public const string AgentTakeStored = "agent.take.stored";
+    /// <summary>The agent stored a claim on a waiting conversation and has not asked the pool yet.</summary>
+    public const string AgentClaimStored = "agent.claim.stored";
+    /// <summary>The agent stored a conversation it claimed from a queue and has not told the conversation yet.</summary>
+    public const string AgentClaimConfirmed = "agent.claim.confirmed";
+    /// <summary>A pool heard that an agent took an offer and has not stored or told anyone yet.</summary>
+    public const string PoolOfferAccepted = "pool.offer.accepted";
+    /// <summary>The conversation stored a new handoff and has not asked the pool yet.</summary>
+    public const string ConversationHandoffStored = "conversation.handoff.stored";
+    /// <summary>The pool placed a handoff and the conversation has not stored the placement yet.</summary>
+    public const string ConversationHandoffPlaced = "conversation.handoff.placed";
+    /// <summary>The conversation stored that it ended (or was erased) and has not freed its queue place or agent yet.</summary>
+    public const string ConversationReleaseStored = "conversation.release.stored";
+    /// <summary>The agent stored a new status and has not told its pools yet.</summary>
+    public const string AgentStatusStored = "agent.status.stored";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        AgentCompleteStored, AgentCompleteTold, AgentTakeStored, AgentClaimStored, AgentClaimConfirmed,
+        PoolOfferAccepted, ConversationHandoffStored, ConversationHandoffPlaced, ConversationReleaseStored, AgentStatusStored,
+    ];
+}
+
+/// <summary>How armed crash points fail (configuration section <c>Testing</c>; nothing is armed unless configured).</summary>
+public sealed class CrashPointOptions
+{
+    public const string Section = "Testing";
+
+    /// <summary>Comma-separated <see cref="CrashPoint"/> names to fail at, e.g. <c>Testing__CrashAt=agent.complete.stored</c>.</summary>
+    public string? CrashAt { get; set; }
+
+    /// <summary><c>kill</c> (default): the silo process kills itself, as SIGKILL would; <c>throw</c>: the call fails once, for in-process tests.</summary>
+    public string CrashMode { get; set; } = "kill";
+}
+
+/// <summary>Thrown at an armed crash point in <c>throw</c> mode: the grain's call fails there, as if its silo had died.</summary>
+[GenerateSerializer, Alias("cx.InjectedCrashException")]
+public sealed class InjectedCrashException : Exception
+{
+    public InjectedCrashException(string step) : base($"Injected crash at {step}.") => Step = step;
+
+    [Id(0)] public string Step { get; }
+}
+
+/// <summary>
+/// The seam crash tests use to stop a silo between two steps of a handoff. Unarmed (the default) it does nothing.
+/// An armed step fails the first time any grain of this silo reaches it.
+/// </summary>
+public sealed class CrashPoints
+{
+    private readonly HashSet<string> _armed;
+    private readonly bool _kill;
+    private readonly ILogger<CrashPoints> _logger;
+    private int _fired;
+
+    public CrashPoints(IOptions<CrashPointOptions> options, ILogger<CrashPoints> logger)
+    {
+        _logger = logger;
+        _armed = (options.Value.CrashAt ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToHashSet(StringComparer.Ordinal);
+        var unknown = _armed.Except(CrashPoint.All).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new InvalidOperationException($"Testing:CrashAt names unknown steps: {string.Join(", ", unknown)}; known: {string.Join(", ", CrashPoint.All)}.");
+        }
+        _kill = !string.Equals(options.Value.CrashMode, "throw", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public bool IsArmed => _armed.Count > 0;
+
+    /// <summary>Marks that a grain reached <paramref name="step"/>; fails there if that step is armed and has not fired yet.</summary>
+    public void Reach(string step)
+    {
+        if (_armed.Count == 0 || !_armed.Contains(step) || Interlocked.Exchange(ref _fired, 1) == 1)
+        {
+            return;
+        }
+        _logger.LogCritical("Crash point {Step} reached: {Action}", step, _kill ? "killing this silo" : "failing the call");
+        if (_kill)
+        {
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
+        }
+        throw new InjectedCrashException(step);
+    }
+}

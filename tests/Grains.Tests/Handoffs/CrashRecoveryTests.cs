@@ -1,0 +1,185 @@
+using CxCluster.Grains.Handoffs;
+using static CxCluster.Grains.Tests.Support.Events;
+using static CxCluster.Grains.Tests.Handoffs.CrashCluster;
+
+namespace CxCluster.Grains.Tests.Handoffs;
+
+/// <summary>
+/// A call fails at each step of a handoff, as if its silo died there. Without any retry, reconciliation brings the
+/// conversation, the agent and the queue back into agreement within seconds; a platform's retry of the failed call
+/// answers as the first attempt would have, never a conflict.
+/// </summary>
+public sealed class CrashRecoveryTests
+{
+    private const string AskForPerson = "saya mau bicara dengan CS dong";
+
+    private static async Task Online(CrashCluster cluster, string agentId, int capacity = 1, bool available = true)
+    {
+        var agent = cluster.Agent(agentId);
+        await agent.Register(new AgentProfile { DisplayName = $"Agent {agentId}", Languages = ["id"], Channels = [Channel.Chat], Capacity = capacity });
+        if (available)
+        {
+            Assert.Null((await agent.SetStatus(AgentStatus.Available)).Refusal);
+        }
+    }
+
+    private static async Task<Directive> HandOff(CrashCluster cluster, string conversationId)
+    {
+        var conversation = cluster.Conversation(conversationId);
+        await conversation.Apply(Started(Channel.Chat, "id-ID"));
+        return (await conversation.Apply(Customer(AskForPerson))).Result!.Directives.Single(d => d.Type == DirectiveType.Handoff);
+    }
+
+    /// <summary>The call fails at the armed step (and not for any other reason).</summary>
+    private static async Task CrashesAt(string step, Func<Task> call)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(call);
+        Assert.Contains($"Injected crash at {step}.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<ConversationSnapshot> Snapshot(CrashCluster cluster, string conversationId) =>
+        (await Retry(() => cluster.Conversation(conversationId).GetSnapshot()))!;
+
+    [Theory]
+    [InlineData(CrashPoint.AgentCompleteStored)]
+    [InlineData(CrashPoint.AgentCompleteTold)]
+    public async Task A_complete_cut_off_hands_the_conversation_back_to_the_ai_and_its_retry_succeeds(string step)
+    {
+        await using var cluster = await CrashCluster.StartAsync(step);
+        await Online(cluster, "a1");
+        Assert.Equal(HandoffStatus.Assigned, (await HandOff(cluster, "c1")).HandoffStatus);
+
+        await CrashesAt(step, () => cluster.Agent("a1").Complete("c1"));
+
+        await cluster.Converges(["a1"], ["c1"]);
+        await Eventually.ReturnsAsync(async () => (await Snapshot(cluster, "c1")).Status, s => s == ConversationStatus.Ai, TimeSpan.FromSeconds(30),
+            "the AI to be in charge again");
+        var retry = await Retry(() => cluster.Agent("a1").Complete("c1"));
+        Assert.Null(retry.Refusal);
+        Assert.Empty(retry.Agent!.Conversations);
+        var next = await Retry(() => cluster.Conversation("c1").Apply(Ai("Ada lagi yang bisa saya bantu?")));
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], next.Result!.Types());
+    }
+
+    [Theory]
+    [InlineData(CrashPoint.ConversationHandoffStored)]
+    [InlineData(CrashPoint.ConversationHandoffPlaced)]
+    [InlineData(CrashPoint.PoolOfferAccepted)]
+    [InlineData(CrashPoint.AgentTakeStored)]
+    public async Task A_request_for_a_person_cut_off_is_assigned_anyway_and_its_retry_answers_the_handoff(string step)
+    {
+        await using var cluster = await CrashCluster.StartAsync(step);
+        await Online(cluster, "a1");
+        var conversation = cluster.Conversation("c1");
+        await conversation.Apply(Started(Channel.Chat, "id-ID"));
+        var ask = Customer(AskForPerson);
+
+        await CrashesAt(step, () => conversation.Apply(ask));
+
+        await Eventually.ReturnsAsync(async () => (await Snapshot(cluster, "c1")).Status, s => s == ConversationStatus.Human, TimeSpan.FromSeconds(30),
+            "the conversation to be with the agent without any retry");
+        await cluster.Converges(["a1"], ["c1"]);
+        var retry = (await Retry(() => conversation.Apply(ask))).Result!;
+        Assert.True(retry.Duplicate);
+        var handoff = retry.Directives.Single(d => d.Type == DirectiveType.Handoff);
+        Assert.Equal((HandoffStatus.Assigned, "a1"), (handoff.HandoffStatus, handoff.AgentId));
+        Assert.Equal([DirectiveType.SuppressAi], (await Retry(() => conversation.Apply(Ai("Saya bisa bantu")))).Result!.Types());
+    }
+
+    [Theory]
+    [InlineData(CrashPoint.AgentStatusStored)]
+    [InlineData(CrashPoint.AgentClaimStored)]
+    [InlineData(CrashPoint.AgentClaimConfirmed)]
+    public async Task An_agent_coming_on_duty_cut_off_still_takes_the_waiting_conversation(string step)
+    {
+        await using var cluster = await CrashCluster.StartAsync(step);
+        await Online(cluster, "a1", available: false);
+        Assert.Equal(HandoffStatus.Queued, (await HandOff(cluster, "c1")).HandoffStatus);
+
+        await CrashesAt(step, () => cluster.Agent("a1").SetStatus(AgentStatus.Available));
+
+        await Eventually.ReturnsAsync(async () => (await Snapshot(cluster, "c1")).Handoff.AgentId, a => a == "a1", TimeSpan.FromSeconds(30),
+            "the waiting conversation to reach the agent without any retry");
+        await cluster.Converges(["a1"], ["c1"]);
+        var retry = await Retry(() => cluster.Agent("a1").SetStatus(AgentStatus.Available));
+        Assert.Equal(["c1"], retry.Agent!.Conversations);
+    }
+
+    [Fact]
+    public async Task An_end_cut_off_after_it_was_stored_frees_the_agent_for_the_next_customer()
+    {
+        await using var cluster = await CrashCluster.StartAsync(CrashPoint.ConversationReleaseStored);
+        await Online(cluster, "a1");
+        await HandOff(cluster, "c1");
+        var end = Ended();
+
+        await CrashesAt(CrashPoint.ConversationReleaseStored, () => cluster.Conversation("c1").Apply(end));
+
+        await Eventually.ReturnsAsync(async () => (await Retry(() => cluster.Agent("a1").Get()))!.Conversations.Count, n => n == 0, TimeSpan.FromSeconds(30),
+            "the agent to be freed without any retry");
+        Assert.True((await Retry(() => cluster.Conversation("c1").Apply(end))).Result!.Duplicate);
+        Assert.Equal(HandoffStatus.Assigned, (await Retry(() => HandOff(cluster, "c2"))).HandoffStatus);
+        await cluster.Converges(["a1"], ["c1", "c2"]);
+    }
+
+    [Fact]
+    public async Task An_erasure_cut_off_after_it_was_stored_withdraws_the_waiting_conversation()
+    {
+        await using var cluster = await CrashCluster.StartAsync(CrashPoint.ConversationReleaseStored);
+        await HandOff(cluster, "c1");
+
+        await CrashesAt(CrashPoint.ConversationReleaseStored, () => cluster.Conversation("c1").Erase());
+
+        await Eventually.ReturnsAsync(async () => (await Retry(() => cluster.Pool().GetStats())).Waiting, n => n == 0, TimeSpan.FromSeconds(30),
+            "the erased conversation to leave the queue without any retry");
+        Assert.True(await Retry(() => cluster.Conversation("c1").Erase()));
+        Assert.Equal(ConversationStatus.Ended, (await Snapshot(cluster, "c1")).Status);
+    }
+
+    [Fact]
+    public async Task A_conversation_with_an_agent_who_no_longer_holds_it_is_handed_off_again()
+    {
+        await using var cluster = await CrashCluster.StartAsync(step: null);
+        await Online(cluster, "a1");
+        await HandOff(cluster, "c1");
+
+        // The agent lets go of the handoff behind the conversation's back, as a lost completion record would.
+        await cluster.Agent("a1").Release("c1", "hnd-1");
+
+        var snapshot = await Eventually.ReturnsAsync(() => Snapshot(cluster, "c1"), s => s.Handoff.HandoffId == "hnd-2" && s.Status == ConversationStatus.Human,
+            TimeSpan.FromSeconds(30), "the conversation to be handed off again");
+        Assert.Equal("a1", snapshot.Handoff.AgentId);
+        await cluster.Converges(["a1"], ["c1"]);
+    }
+
+    [Fact]
+    public async Task An_agent_holding_a_conversation_that_moved_on_is_freed()
+    {
+        await using var cluster = await CrashCluster.StartAsync(step: null);
+        await Online(cluster, "a1");
+        await cluster.Conversation("c1").Apply(Started(Channel.Chat, "id-ID"));
+
+        // An offer for a handoff the conversation never opened, as a stale pool would make it.
+        var answer = await cluster.Agent("a1").Offer(new AssignmentOffer { ConversationId = "c1", HandoffId = "hnd-7", PoolName = "id/chat" });
+        Assert.True(answer.Accepted);
+
+        await Eventually.ReturnsAsync(async () => (await cluster.Agent("a1").Get())!.Conversations.Count, n => n == 0, TimeSpan.FromSeconds(30),
+            "the agent to free the slot");
+        Assert.Equal(HandoffStatus.Assigned, (await HandOff(cluster, "c2")).HandoffStatus);
+    }
+
+    [Fact]
+    public async Task A_queue_entry_whose_conversation_is_not_waiting_is_withdrawn()
+    {
+        await using var cluster = await CrashCluster.StartAsync(step: null);
+        await cluster.Conversation("c1").Apply(Started(Channel.Chat, "id-ID"));
+
+        // A request the conversation never made, as one left behind by a lost withdrawal would look.
+        await cluster.Pool().Request(new HandoffRequest { ConversationId = "c1", HandoffId = "hnd-3", Reason = "customer-request", RequestedAt = Now });
+        Assert.Equal(1, (await cluster.Pool().GetStats()).Waiting);
+
+        await Eventually.ReturnsAsync(async () => (await cluster.Pool().GetStats()).Waiting, n => n == 0, TimeSpan.FromSeconds(30),
+            "the stray entry to be withdrawn");
+        Assert.Equal(ConversationStatus.Ai, (await Snapshot(cluster, "c1")).Status);
+    }
+}
