@@ -7,9 +7,10 @@ public static class ClusterClientExtensions
 {
     /// <summary>
     /// Adds the cluster client: gateways from the PostgreSQL membership table when <c>ConnectionStrings:CxCluster</c>
-    /// is set, otherwise localhost clustering on <c>Cluster:GatewayPorts</c>; activity propagation; and retries while
-    /// the cluster cannot be reached. The HTTP server starts alongside, so health checks answer and callers get 503
-    /// instead of a refused connection while the cluster or its database is down.
+    /// is set, otherwise localhost clustering on <c>Cluster:GatewayPorts</c>; the response timeout and gateway refresh
+    /// from <c>Cluster:*</c>; activity propagation; and retries while the cluster cannot be reached. The HTTP server
+    /// starts alongside, so health checks answer and callers get 503 instead of a refused connection while the cluster
+    /// or its database is down.
     /// </summary>
     public static IHostApplicationBuilder AddCxClusterClient(this IHostApplicationBuilder builder)
     {
@@ -36,6 +37,10 @@ public static class ClusterClientExtensions
             {
                 client.UseLocalhostClustering([.. cluster.GatewayPorts], cluster.ServiceId, cluster.ClusterId);
             }
+            // Fail fast: a call whose gateway or silo died is only ever failed by its response timeout on a client, so the
+            // timeout is what bounds a 503 then; and dead gateways leave, new ones join, within one refresh.
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = cluster.ResponseTimeout);
+            client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = cluster.GatewayRefreshPeriod);
             client.AddActivityPropagation();
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
             // Database failures inside the cluster arrive as what they are, and are answered 503 (ClusterFaults).

@@ -19,6 +19,19 @@ public sealed record ClusterConnectionOptions
     public TimeSpan? ConnectRetryWindow { get; init; }
 
     /// <summary>
+    /// <c>Cluster:ResponseTimeoutSeconds</c>, the same setting the silos read: how long a grain call waits for its answer.
+    /// It bounds how long a request whose silo or gateway died can take before it is answered 503 (Orleans fails such
+    /// calls only by this timeout on a client), while a healthy call takes milliseconds.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// <c>Cluster:GatewayRefreshSeconds</c>: how often the client re-reads the list of gateways (with PostgreSQL, the
+    /// active silos in the membership table), so it finds new silos and drops dead ones it could not tell were gone.
+    /// </summary>
+    public TimeSpan GatewayRefreshPeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// <c>ConnectionStrings:CxCluster</c>: when set, the API finds the silos' gateways in the PostgreSQL membership table
     /// instead of on this host.
     /// </summary>
@@ -41,9 +54,19 @@ public sealed record ClusterConnectionOptions
             ConnectRetryWindow = section.GetValue<int?>("ConnectRetrySeconds") is { } seconds
                 ? TimeSpan.FromSeconds(Math.Max(0, seconds))
                 : defaults.ConnectRetryWindow,
+            ResponseTimeout = Seconds(section, "ResponseTimeoutSeconds") ?? defaults.ResponseTimeout,
+            GatewayRefreshPeriod = Seconds(section, "GatewayRefreshSeconds") ?? defaults.GatewayRefreshPeriod,
             ConnectionString = DatabaseDefaults.ConnectionString(configuration),
         };
     }
+
+    private static TimeSpan? Seconds(IConfigurationSection section, string key) =>
+        section[key] is not { Length: > 0 } text
+            ? null
+            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && double.IsFinite(seconds) && seconds > 0 && seconds <= TimeSpan.FromDays(1).TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new InvalidOperationException($"{Section}:{key} must be a positive number of seconds (at most a day), not '{text}'.");
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

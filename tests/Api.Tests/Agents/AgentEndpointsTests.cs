@@ -107,8 +107,14 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
             Assert.Equal("ai", snapshot.Text("status"));
             Assert.Equal("completed", snapshot!["handoff"].Text("status"));
 
+            // A platform that lost the answer retries: the same completion answers success again and changes nothing.
             using var again = await Acme.PostAsync($"/v1/agents/{agentId}/conversations/{conversationId}/complete", null);
-            await Json.ProblemAsync(again, HttpStatusCode.Conflict);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal("ai", (await Acme.SnapshotAsync(conversationId)).Text("status"));
+
+            // A conversation this agent never held is a conflict.
+            using var never = await Acme.PostAsync($"/v1/agents/{agentId}/conversations/{Ids.New("conv")}/complete", null);
+            await Json.ProblemAsync(never, HttpStatusCode.Conflict);
         }
         finally
         {
