@@ -67,8 +67,12 @@ internal sealed class AgentPoolGrain(
         }
         try
         {
+            var waiting = State.Queue.Count;
             await Dispatch(requester: null);
-            await store.WriteStateAsync();
+            if (State.Queue.Count != waiting)
+            {
+                await store.WriteStateAsync();
+            }
         }
         catch (Exception e)
         {
@@ -174,8 +178,11 @@ internal sealed class AgentPoolGrain(
 
     Task IAgentPoolGrain.UpsertAgent(AgentView agent) => this.DropOnFailure(async () =>
     {
-        See(agent);
-        await store.WriteStateAsync();
+        // Agents repeat their view every reconciliation round: only a change is worth a write.
+        if (See(agent))
+        {
+            await store.WriteStateAsync();
+        }
     });
 
     Task IAgentPoolGrain.RemoveAgent(string agentId) => this.DropOnFailure(async () =>
@@ -311,12 +318,15 @@ internal sealed class AgentPoolGrain(
         return (int)Math.Ceiling(position * handling / slots);
     }
 
-    private void See(AgentView agent)
+    /// <summary>Takes an agent's view unless a newer one is known; true if the roster changed.</summary>
+    private bool See(AgentView agent)
     {
-        if (!State.Roster.TryGetValue(agent.AgentId, out var known) || known.Version <= agent.Version)
+        if (State.Roster.TryGetValue(agent.AgentId, out var known) && (known.Version > agent.Version || known == agent))
         {
-            State.Roster[agent.AgentId] = agent;
+            return false;
         }
+        State.Roster[agent.AgentId] = agent;
+        return true;
     }
 
     private void Remember(string conversationId, string handoffId, AgentView agent)
