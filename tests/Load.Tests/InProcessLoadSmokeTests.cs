@@ -53,7 +53,8 @@ public sealed class InProcessLoadSmokeTests(ITestOutputHelper output)
     }
 }
 
-/// <summary>A small run of the memory probe, so it keeps working.</summary>
+/// <summary>A small run of the memory probe, so it keeps working. Alone: the heap it measures is the whole process's.</summary>
+[Collection(MemoryProbeCollection.Name)]
 public sealed class MemoryProbeSmokeTests
 {
     [Fact]
@@ -66,4 +67,11 @@ public sealed class MemoryProbeSmokeTests
         Assert.True(footprint.HeapPerConversation > 0, $"heap per conversation: {footprint.HeapPerConversation}");
         Assert.True(footprint.Grown.Heap > footprint.Before.Heap, "turns added to the heap");
     }
+}
+
+/// <summary>Runs its tests while no other test of this assembly runs, so they do not measure another test's garbage.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MemoryProbeCollection
+{
+    public const string Name = "memory probe";
 }

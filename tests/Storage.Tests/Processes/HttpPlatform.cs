@@ -1,0 +1,359 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CxCluster.Storage.Tests.Processes;
+
+/// <summary>An HTTP answer the platform accepted: its status, its body, and how many attempts it took.</summary>
+public sealed record Answer(int Status, string Body, int Attempts)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+}
+
+/// <summary>
+/// A contact-center platform over HTTP, as the contract asks one to behave: every request that gets a 503 or no answer
+/// (refused, reset, timed out) is sent again, the same event with the same id, until it is answered. It keeps what was
+/// acknowledged (each conversation's turns, the disclosures it was given) so the cluster can be checked against it,
+/// records every attempt in a <see cref="RequestJournal"/>, and collects every answer that breaks the contract.
+/// </summary>
+public sealed class HttpPlatform(HttpClient http, RequestJournal journal) : IDisposable
+{
+    /// <summary>How long one request may go unanswered, over all its attempts, before the platform gives up.</summary>
+    public static readonly TimeSpan AnswerLimit = TimeSpan.FromSeconds(150);
+
+    private int _eventsAnswered;
+    private int _completes;
+
+    public RequestJournal Journal => journal;
+
+    public ConcurrentDictionary<string, PlayedConversation> Conversations { get; } = new();
+
+    public ConcurrentDictionary<string, RegisteredAgent> Agents { get; } = new();
+
+    /// <summary>Answers that broke a guarantee (an unexpected status, a retried complete refused, AI allowed undisclosed).</summary>
+    public ConcurrentQueue<string> Violations { get; } = new();
+
+    public int EventsAnswered => Volatile.Read(ref _eventsAnswered);
+
+    public int Completes => Volatile.Read(ref _completes);
+
+    /// <summary>Sends until answered with anything but 503, 5xx, 429 or no answer, backing off up to half a second.</summary>
+    public async Task<Answer> SendAsync(string kind, HttpMethod method, string path, string? body)
+    {
+        var firstStart = journal.Now;
+        var number = journal.NextRequest();
+        for (var attempt = 1; ; attempt++)
+        {
+            var start = journal.Now;
+            int status;
+            string text;
+            var retryAfter = false;
+            try
+            {
+                using var request = new HttpRequestMessage(method, path);
+                if (body is not null)
+                {
+                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                }
+                using var response = await http.SendAsync(request);
+                text = await response.Content.ReadAsStringAsync();
+                status = (int)response.StatusCode;
+                retryAfter = response.Headers.RetryAfter is not null;
+                journal.Add(new RequestRecord(number, kind, attempt, start, journal.Now, status, null));
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                journal.Add(new RequestRecord(number, kind, attempt, start, journal.Now, 0, $"{e.GetType().Name}: {e.Message}"));
+                status = 0;
+                text = e.Message;
+            }
+
+            if (status is not (0 or 429 or >= 500))
+            {
+                return new Answer(status, text, attempt);
+            }
+            if (status is not (0 or 503) || (status == 503 && !retryAfter))
+            {
+                Violations.Enqueue($"{method} {path} ({kind}) answered {status}{(status == 503 ? " without Retry-After" : ", not 503")}: {Shorten(text)}");
+            }
+            if (journal.Now - firstStart > AnswerLimit)
+            {
+                throw new TimeoutException($"{method} {path} ({kind}) was not answered in {AnswerLimit} ({attempt} attempts); last: {status} {Shorten(text)}");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(500, 25 << Math.Min(attempt, 5))));
+        }
+    }
+
+    public PlayedConversation Begin(string id, string locale) =>
+        Conversations.TryAdd(id, new PlayedConversation(id, locale))
+            ? Conversations[id]
+            : throw new InvalidOperationException($"conversation {id} was already played");
+
+    /// <summary>
+    /// Sends one event until it is answered and records what the answer acknowledged. Null when it was refused as
+    /// expected: a 409 for a conversation this platform has already ended.
+    /// </summary>
+    public async Task<JsonElement?> EventAsync(PlayedConversation conversation, string type, Action<JsonObject>? fields = null)
+    {
+        var id = conversation.NextEventId();
+        var body = new JsonObject { ["id"] = id, ["type"] = type };
+        fields?.Invoke(body);
+        var answer = await SendAsync($"event {type}", HttpMethod.Post, $"/v1/conversations/{conversation.Id}/events", body.ToJsonString());
+        switch (answer.Status)
+        {
+            case (int)HttpStatusCode.OK:
+                var result = answer.Json;
+                Acknowledge(conversation, type, body, result);
+                Interlocked.Increment(ref _eventsAnswered);
+                return result;
+            // After conversation.ended: refused as the contract says (for the ended event itself, only on a retry).
+            case (int)HttpStatusCode.Conflict when conversation.EndSent && (type != "conversation.ended" || answer.Attempts > 1):
+                return null;
+            default:
+                Violations.Enqueue($"{conversation.Id}/{id} ({type}, attempt {answer.Attempts}) answered {answer.Status}: {Shorten(answer.Body)}");
+                return null;
+        }
+    }
+
+    /// <summary>Confirms every disclosure a directive asked to deliver, as a platform does once the notice is shown.</summary>
+    public async Task DeliverDisclosuresAsync(PlayedConversation conversation)
+    {
+        while (conversation.TakeUndelivered() is { } disclosureId)
+        {
+            await EventAsync(conversation, "disclosure.delivered", e => e["disclosureId"] = disclosureId);
+        }
+    }
+
+    /// <summary>conversation.ended; never while a complete for the same conversation is in flight.</summary>
+    public async Task EndAsync(PlayedConversation conversation)
+    {
+        await conversation.Gate.WaitAsync();
+        try
+        {
+            conversation.EndSent = true;
+            await EventAsync(conversation, "conversation.ended", e => e["reason"] = "resolved");
+        }
+        finally
+        {
+            conversation.Gate.Release();
+        }
+    }
+
+    public async Task RegisterAgentAsync(string agentId, int capacity, string[] languages, string[] channels)
+    {
+        var profile = new RegisteredAgent(agentId, capacity, languages, channels);
+        Agents[agentId] = profile;
+        var body = new JsonObject
+        {
+            ["displayName"] = $"Agent {agentId}",
+            ["languages"] = new JsonArray([.. languages.Select(l => JsonValue.Create(l))]),
+            ["channels"] = new JsonArray([.. channels.Select(c => JsonValue.Create(c))]),
+            ["capacity"] = capacity,
+        };
+        Expect200(await SendAsync("agent put", HttpMethod.Put, $"/v1/agents/{agentId}", body.ToJsonString()), $"PUT /v1/agents/{agentId}");
+    }
+
+    public async Task SetStatusAsync(string agentId, string status) =>
+        Expect200(await SendAsync($"agent {status}", HttpMethod.Post, $"/v1/agents/{agentId}/status", new JsonObject { ["status"] = status }.ToJsonString()),
+            $"status {status} for {agentId}");
+
+    /// <summary>The conversation ids the agent holds now.</summary>
+    public async Task<IReadOnlyList<string>> HeldByAsync(string agentId, string kind = "agent get")
+    {
+        var answer = await SendAsync(kind, HttpMethod.Get, $"/v1/agents/{agentId}", null);
+        if (answer.Status != (int)HttpStatusCode.OK)
+        {
+            Violations.Enqueue($"GET /v1/agents/{agentId} answered {answer.Status}: {Shorten(answer.Body)}");
+            return [];
+        }
+        return [.. answer.Json.GetProperty("conversations").EnumerateArray().Select(c => c.GetString()!)];
+    }
+
+    /// <summary>
+    /// Completes a conversation the agent was just seen holding. A retry must answer 200 (the first attempt may have
+    /// gone through); a first attempt may answer 409 only if the conversation is in fact not with that agent.
+    /// </summary>
+    public async Task CompleteAsync(string agentId, PlayedConversation conversation)
+    {
+        await conversation.Gate.WaitAsync();
+        try
+        {
+            if (conversation.EndSent)
+            {
+                return;
+            }
+            var path = $"/v1/agents/{agentId}/conversations/{conversation.Id}/complete";
+            var answer = await SendAsync("complete", HttpMethod.Post, path, null);
+            if (answer.Status == (int)HttpStatusCode.OK)
+            {
+                Interlocked.Increment(ref _completes);
+                return;
+            }
+            if (answer.Status == (int)HttpStatusCode.Conflict && answer.Attempts > 1)
+            {
+                Violations.Enqueue($"POST {path} answered 409 on attempt {answer.Attempts} (a retried complete must answer 200): {Shorten(answer.Body)}");
+                return;
+            }
+            if (answer.Status == (int)HttpStatusCode.Conflict)
+            {
+                var snapshot = await SendAsync("check", HttpMethod.Get, $"/v1/conversations/{conversation.Id}", null);
+                var now = snapshot.Status == (int)HttpStatusCode.OK ? snapshot.Json : default;
+                if (now.ValueKind == JsonValueKind.Object && now.GetProperty("status").GetString() == "human"
+                    && now.GetProperty("handoff").TryGetProperty("agentId", out var holder) && holder.GetString() == agentId)
+                {
+                    Violations.Enqueue($"POST {path} answered 409 although the conversation is with {agentId}: {Shorten(answer.Body)}");
+                }
+                return;
+            }
+            Violations.Enqueue($"POST {path} answered {answer.Status}: {Shorten(answer.Body)}");
+        }
+        finally
+        {
+            conversation.Gate.Release();
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private void Acknowledge(PlayedConversation conversation, string type, JsonObject sent, JsonElement result)
+    {
+        var duplicate = result.GetProperty("duplicate").GetBoolean();
+        var snapshot = result.GetProperty("conversation");
+        var current = snapshot.GetProperty("disclosure").TryGetProperty("disclosureId", out var d) ? d.GetString() : null;
+        var allowed = false;
+        foreach (var directive in result.GetProperty("directives").EnumerateArray())
+        {
+            switch (directive.GetProperty("type").GetString())
+            {
+                case "disclose":
+                    conversation.Disclosed(directive.GetProperty("disclosureId").GetString()!);
+                    break;
+                case "allow-ai":
+                    allowed = true;
+                    // A duplicate repeats the first answer's directives with today's snapshot, whose disclosure may be newer.
+                    var disclosedFirst = duplicate ? conversation.AnyDisclosed : current is not null && conversation.WasDisclosed(current);
+                    if (!disclosedFirst)
+                    {
+                        Violations.Enqueue($"{conversation.Id}/{sent["id"]}: allow-ai answered before a disclose of its disclosure {current ?? "(none)"}");
+                    }
+                    break;
+            }
+        }
+        if (type == "customer.message" || (type == "ai.message" && allowed))
+        {
+            conversation.Acknowledged(type == "customer.message" ? "customer" : "ai", (string)sent["text"]!);
+        }
+        conversation.LastStatus = snapshot.GetProperty("status").GetString();
+    }
+
+    private void Expect200(Answer answer, string what)
+    {
+        if (answer.Status != (int)HttpStatusCode.OK)
+        {
+            Violations.Enqueue($"{what} answered {answer.Status} (attempt {answer.Attempts}): {Shorten(answer.Body)}");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}
+
+/// <summary>An agent as the platform registered it.</summary>
+public sealed record RegisteredAgent(string Id, int Capacity, string[] Languages, string[] Channels);
+
+/// <summary>What the platform sent one conversation and what the cluster acknowledged.</summary>
+public sealed class PlayedConversation(string id, string locale)
+{
+    private readonly Lock _gate = new();
+    private readonly List<(string From, string Text)> _turns = [];
+    private readonly HashSet<string> _disclosed = [];
+    private readonly HashSet<string> _delivered = [];
+    private readonly Queue<string> _undelivered = new();
+
+    public string Id { get; } = id;
+
+    public string Locale { get; } = locale;
+
+    /// <summary>Held while conversation.ended or a complete is sent, so the two never race each other.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    private int _events;
+    private volatile bool _endSent;
+
+    /// <summary>Set before conversation.ended is first sent: from then on a 409 for it is the contract's answer.</summary>
+    public bool EndSent
+    {
+        get => _endSent;
+        set => _endSent = value;
+    }
+
+    public string? LastStatus { get; set; }
+
+    /// <summary>Customer and AI turns the cluster acknowledged, in the order they were sent.</summary>
+    public IReadOnlyList<(string From, string Text)> Turns
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _turns];
+            }
+        }
+    }
+
+    public bool AnyDisclosed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _disclosed.Count > 0;
+            }
+        }
+    }
+
+    public string NextEventId() => $"e{Interlocked.Increment(ref _events)}";
+
+    public void Acknowledged(string from, string text)
+    {
+        lock (_gate)
+        {
+            _turns.Add((from, text));
+        }
+    }
+
+    public void Disclosed(string disclosureId)
+    {
+        lock (_gate)
+        {
+            if (_disclosed.Add(disclosureId))
+            {
+                _undelivered.Enqueue(disclosureId);
+            }
+        }
+    }
+
+    public bool WasDisclosed(string disclosureId)
+    {
+        lock (_gate)
+        {
+            return _disclosed.Contains(disclosureId);
+        }
+    }
+
+    public string? TakeUndelivered()
+    {
+        lock (_gate)
+        {
+            while (_undelivered.TryDequeue(out var next))
+            {
+                if (_delivered.Add(next))
+                {
+                    return next;
+                }
+            }
+            return null;
+        }
+    }
+}
