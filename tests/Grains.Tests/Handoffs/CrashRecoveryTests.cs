@@ -169,8 +169,28 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
-    public async Task A_queue_entry_whose_conversation_is_not_waiting_is_withdrawn()
+    public async Task A_queue_entry_whose_conversation_is_not_waiting_is_withdrawn_and_counted_as_a_repair()
     {
+        var repairs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == CxTelemetry.MeterName && instrument.Name == "cx.handoff.repairs")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "kind")
+                {
+                    repairs.Enqueue((string)tag.Value!);
+                }
+            }
+        });
+        listener.Start();
         await using var cluster = await CrashCluster.StartAsync(step: null);
         await cluster.Conversation("c1").Apply(Started(Channel.Chat, "id-ID"));
 
@@ -181,5 +201,6 @@ public sealed class CrashRecoveryTests
         await Eventually.ReturnsAsync(async () => (await cluster.Pool().GetStats()).Waiting, n => n == 0, TimeSpan.FromSeconds(30),
             "the stray entry to be withdrawn");
         Assert.Equal(ConversationStatus.Ai, (await Snapshot(cluster, "c1")).Status);
+        Assert.Contains("queue-entry-removed", repairs);
     }
 }
