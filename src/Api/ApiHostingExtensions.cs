@@ -1,4 +1,5 @@
 using CxCluster.Api.Cluster;
+using CxCluster.Api.Conversations;
 using CxCluster.Api.Health;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -20,6 +21,8 @@ public static class ApiHostingExtensions
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        var futureTolerance = EventClock.FutureToleranceFrom(builder.Configuration);
+        services.AddSingleton(provider => new EventClock(provider.GetRequiredService<TimeProvider>(), futureTolerance));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Problems.Complete(context.ProblemDetails));
         services.AddExceptionHandler<ClusterExceptionHandler>();
         services.Configure<ExceptionHandlerOptions>(options =>

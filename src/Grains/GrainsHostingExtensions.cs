@@ -5,6 +5,7 @@ using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
 
@@ -13,9 +14,11 @@ namespace CxCluster.Grains;
 /// <summary>Registers what the CxCluster grains need on a silo.</summary>
 public static class GrainsHostingExtensions
 {
-    /// <summary>Adds tenant policies, customer texts, conversation bounds and metrics, read from configuration.</summary>
+    /// <summary>Adds the clock, tenant policies, customer texts, conversation bounds and metrics, read from configuration.</summary>
     public static ISiloBuilder AddCxClusterGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
+        // Conversations score events no later than this clock's now; a host or a test may register its own first.
+        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton(TenantDirectory.FromConfiguration(configuration));
         silo.Services.AddSingleton<CustomerTexts>();
         silo.Services.AddSingleton<CxMetrics>();

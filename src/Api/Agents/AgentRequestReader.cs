@@ -128,11 +128,12 @@ public static class AgentRequestReader
         return channels;
     }
 
+    /// <summary>An object whose fields can be read: each key there once (a key twice is ambiguous) and readable text.</summary>
     private static bool IsObject(JsonElement root, FieldErrors errors)
     {
         if (root.ValueKind == JsonValueKind.Object)
         {
-            return true;
+            return JsonKeys.Check(root, errors);
         }
         errors.Add(RequestBody.Field, $"{RequestBody.Field} must be a JSON object.");
         return false;

@@ -44,7 +44,7 @@ public static partial class ConversationApi
     }
 
     private static async Task<IResult> PostEvent(
-        string conversationId, Tenant tenant, HttpRequest request, IClusterClient cluster, TimeProvider clock,
+        string conversationId, Tenant tenant, HttpRequest request, IClusterClient cluster, EventClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (PathIds.Check(("conversationId", conversationId)) is { } badPath)
@@ -52,7 +52,7 @@ public static partial class ConversationApi
             return badPath;
         }
         var (@event, problem) = await RequestBody.ReadAsync(request, RequestBody.SingleLimit,
-            (body, errors) => EventReader.Read(body, clock.GetUtcNow(), errors, RequestBody.Field),
+            (body, errors) => EventReader.Read(body, clock.Now(), errors, RequestBody.Field),
             "The event has invalid fields; see errors.", cancellationToken);
         if (@event is null)
         {
@@ -69,11 +69,11 @@ public static partial class ConversationApi
     }
 
     private static async Task<IResult> PostBatch(
-        Tenant tenant, HttpRequest request, IClusterClient cluster, TimeProvider clock,
+        Tenant tenant, HttpRequest request, IClusterClient cluster, EventClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (batch, problem) = await RequestBody.ReadAsync(request, RequestBody.BatchLimit,
-            (body, errors) => EventBatch.Read(body, clock.GetUtcNow(), errors),
+            (body, errors) => EventBatch.Read(body, clock.Now(), errors),
             "The batch has invalid fields; see errors.", cancellationToken);
         if (batch is null)
         {

@@ -28,11 +28,16 @@ public sealed class EventBatch
     public int FailedCount => slots.Count(s => s is EventErrorJson);
 
     /// <summary>Reads the body; null when the batch as a whole is unusable (the reason is in <paramref name="errors"/>).</summary>
-    public static EventBatch? Read(JsonElement root, DateTimeOffset receivedAt, FieldErrors errors)
+    public static EventBatch? Read(JsonElement root, ReceivedAt received, FieldErrors errors)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             errors.Add(RequestBody.Field, $"{RequestBody.Field} must be a JSON object with an events array.");
+            return null;
+        }
+        // The batch's own keys (events twice) fail it as a whole; each event's keys fail that event alone.
+        if (!JsonKeys.Check(root, errors, notInto: "events"))
+        {
             return null;
         }
         if (new JsonFields(root, errors).Array("events", required: true) is not { } events)
@@ -49,7 +54,7 @@ public sealed class EventBatch
         var slot = 0;
         foreach (var element in events.EnumerateArray())
         {
-            batch.Add(slot++, element, receivedAt);
+            batch.Add(slot++, element, received);
         }
         return batch;
     }
@@ -84,14 +89,17 @@ public sealed class EventBatch
     public BatchResultJson ToJson() =>
         new([.. slots.Select((s, i) => s ?? throw new InvalidOperationException($"Batch slot {i} has no answer."))]);
 
-    private void Add(int slot, JsonElement element, DateTimeOffset receivedAt)
+    private void Add(int slot, JsonElement element, ReceivedAt received)
     {
         var errors = new FieldErrors();
-        var conversationId = element.ValueKind == JsonValueKind.Object
-            ? new JsonFields(element, errors).String("conversationId", required: true)
-            : null;
-        FieldRules.Id(errors, "conversationId", conversationId);
-        var @event = EventReader.Read(element, receivedAt, errors, "event");
+        string? conversationId = null;
+        ConversationEvent? @event = null;
+        if (EventReader.IsReadableObject(element, errors, "event"))
+        {
+            conversationId = new JsonFields(element, errors).String("conversationId", required: true);
+            FieldRules.Id(errors, "conversationId", conversationId);
+            @event = EventReader.ReadFields(element, received, errors);
+        }
         if (@event is null || conversationId is null || errors.Any)
         {
             slots[slot] = new EventErrorJson(

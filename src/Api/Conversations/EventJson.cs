@@ -9,7 +9,7 @@ public record EventJson
     public required string Id { get; init; }
     /// <summary>conversation.started, customer.message, ai.message, agent.message, disclosure.delivered, signal, channel.switched or conversation.ended.</summary>
     public required string Type { get; init; }
-    /// <summary>RFC 3339; defaults to the time received.</summary>
+    /// <summary>RFC 3339; defaults to the time received, and may be at most 300 s (Events:FutureToleranceSeconds) after it.</summary>
     public DateTimeOffset? OccurredAt { get; init; }
     /// <summary>conversation.started, channel.switched: chat, voice, sms, whatsapp, email or web.</summary>
     public string? Channel { get; init; }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CxCluster.Api.Conversations;
 
 /// <summary>Turns the JSON of one event into a <see cref="ConversationEvent"/>, or names every field that is wrong.</summary>
@@ -7,16 +9,29 @@ public static class EventReader
 
     /// <summary>Reads one event; null when <paramref name="errors"/> got a message.</summary>
     /// <param name="element">The event object.</param>
-    /// <param name="receivedAt">Stands in for a missing <c>occurredAt</c>.</param>
+    /// <param name="received">When the event was received: stands in for a missing <c>occurredAt</c> and bounds a given one.</param>
     /// <param name="errors">Collects a message per offending field.</param>
     /// <param name="objectField">The name to file a message under when the event is not an object at all.</param>
-    public static ConversationEvent? Read(JsonElement element, DateTimeOffset receivedAt, FieldErrors errors, string objectField)
+    public static ConversationEvent? Read(JsonElement element, ReceivedAt received, FieldErrors errors, string objectField) =>
+        IsReadableObject(element, errors, objectField) ? ReadFields(element, received, errors) : null;
+
+    /// <summary>
+    /// Whether the event is an object whose fields can be read: each key there once and readable text. A key twice
+    /// (<c>"id"</c> twice) would leave the event ambiguous, so it is named and nothing else is read.
+    /// </summary>
+    public static bool IsReadableObject(JsonElement element, FieldErrors errors, string objectField)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             errors.Add(objectField, $"{objectField} must be a JSON object.");
-            return null;
+            return false;
         }
+        return JsonKeys.Check(element, errors);
+    }
+
+    /// <summary>Reads the fields of an event <see cref="IsReadableObject"/> accepted; null when <paramref name="errors"/> got a message.</summary>
+    public static ConversationEvent? ReadFields(JsonElement element, ReceivedAt received, FieldErrors errors)
+    {
         var fields = new JsonFields(element, errors);
 
         var id = fields.String("id", required: true);
@@ -37,12 +52,18 @@ public static class EventReader
         }
 
         var occurredAt = FieldRules.Timestamp(errors, "occurredAt", fields.String("occurredAt", required: false));
+        if (occurredAt > received.Latest)
+        {
+            // A conversation scores no event later than its silo's now anyway; a stamp this far ahead is a clock gone wrong.
+            errors.Add("occurredAt", string.Create(CultureInfo.InvariantCulture,
+                $"occurredAt must not be more than {received.FutureTolerance.TotalSeconds:0} s ahead of the time the event was received ({received.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}); check the platform's clock."));
+        }
 
         if (type is not { } eventType)
         {
             return null;
         }
-        var @event = new ConversationEvent { Id = id ?? "", Type = eventType, OccurredAt = occurredAt ?? receivedAt };
+        var @event = new ConversationEvent { Id = id ?? "", Type = eventType, OccurredAt = occurredAt ?? received.At };
         @event = eventType switch
         {
             EventType.ConversationStarted => @event with
@@ -69,10 +90,9 @@ public static class EventReader
         return errors.Any ? null : @event;
     }
 
-    /// <summary>The event's id when it has a valid one, to label a failed batch slot.</summary>
+    /// <summary>The event's id when it has one valid id, to label a failed batch slot.</summary>
     public static string? PeekId(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object
-        && element.TryGetProperty("id", out var id)
+        JsonKeys.TryGetSingle(element, "id", out var id)
         && JsonFields.TryGetText(id, out var value)
         && FieldRules.IsValidId(value)
             ? value

@@ -21,6 +21,7 @@ internal sealed class ConversationGrain(
     IOptions<HandoffOptions> handoffs,
     CrashPoints crash,
     CxMetrics metrics,
+    TimeProvider clock,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private readonly Dictionary<string, ProcessedEvent> _processed = new(StringComparer.Ordinal);
@@ -44,7 +45,7 @@ internal sealed class ConversationGrain(
     {
         (_tenantId, _conversationId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _policy = tenants.Get(_tenantId);
-        _rules = new ConversationRules(State, _policy, texts, options.Value);
+        _rules = new ConversationRules(State, _policy, texts, options.Value, clock);
         foreach (var processed in State.Processed)
         {
             _processed[processed.EventId] = processed;

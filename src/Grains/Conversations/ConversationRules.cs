@@ -27,9 +27,11 @@ internal sealed class Decision
 
 /// <summary>
 /// The contract's rules for one conversation as a pure state machine: it changes the state and says which directives
-/// answer an event, with no I/O. A refused event changes nothing.
+/// answer an event, with no I/O. A refused event changes nothing. <paramref name="clock"/> (the system clock when
+/// null) bounds the time events are scored at: never later than now.
 /// </summary>
-internal sealed class ConversationRules(ConversationState state, TenantPolicy policy, CustomerTexts texts, ConversationOptions options)
+internal sealed class ConversationRules(
+    ConversationState state, TenantPolicy policy, CustomerTexts texts, ConversationOptions options, TimeProvider? clock = null)
 {
     public const string CustomerRequest = "customer-request";
     public const string TrustThreshold = "trust-threshold";
@@ -38,6 +40,8 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
 
     private const int RecentMessagesKept = 6;
     private const int SignalsKept = 32;
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     private LocalizedTexts Texts => texts.For(policy.TenantId, state.Locale);
 
@@ -67,9 +71,12 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
         }
 
         var decision = new Decision();
-        if (e.OccurredAt > state.TrustClock)
+        // The event is recorded at the platform's occurredAt but scored no later than now, and the trust clock only
+        // moves forward: a stamp from a clock that runs ahead cannot fade earlier penalties, nor an old one turn the clock back.
+        var scoredAt = ScoredAt(e.OccurredAt);
+        if (scoredAt > state.TrustClock)
         {
-            state.TrustClock = e.OccurredAt;
+            state.TrustClock = scoredAt;
         }
 
         if (!state.Started)
@@ -89,7 +96,7 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
         switch (e.Type)
         {
             case EventType.CustomerMessage:
-                OnCustomerMessage(e, decision);
+                OnCustomerMessage(e, scoredAt, decision);
                 break;
             case EventType.AiMessage:
                 OnAiMessage(e, decision);
@@ -105,7 +112,7 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
                 var delta = TrustRules.ForPlatformSignal(e.SignalName!, e.SignalValue ?? 0);
                 if (delta is { } signal)
                 {
-                    AddSignal(signal.Name, signal.Delta, e.OccurredAt);
+                    AddSignal(signal.Name, signal.Delta, scoredAt);
                 }
                 EvaluateTrust(decision);
                 break;
@@ -249,7 +256,6 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
         state.Started = true;
         state.Status = ConversationStatus.Ai;
         state.StartedAt = e.OccurredAt;
-        state.TrustClock = e.OccurredAt;
         state.Channel = (fromStart ? e.Channel : null) ?? policy.DefaultChannel;
         state.Locale = e.Type == EventType.ConversationStarted && e.Locale is not null ? e.Locale : policy.DefaultLocale;
         state.CustomerId = e.CustomerId;
@@ -285,7 +291,7 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
         }
     }
 
-    private void OnCustomerMessage(ConversationEvent e, Decision decision)
+    private void OnCustomerMessage(ConversationEvent e, DateTimeOffset scoredAt, Decision decision)
     {
         var text = e.Text!;
         AddTurn(Speaker.Customer, text, e.OccurredAt);
@@ -300,7 +306,7 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
         }
         foreach (var signal in TrustRules.ForCustomerMessage(analysis, repeatCount))
         {
-            AddSignal(signal.Name, signal.Delta, e.OccurredAt);
+            AddSignal(signal.Name, signal.Delta, scoredAt);
         }
 
         if (analysis.AsksIdentity)
@@ -357,6 +363,13 @@ internal sealed class ConversationRules(ConversationState state, TenantPolicy po
         {
             decision.Directives.Add(Disclose(Issue(at)));
         }
+    }
+
+    /// <summary>When an event that occurred at <paramref name="occurredAt"/> counts for the trust score: then, or now if that is sooner.</summary>
+    private DateTimeOffset ScoredAt(DateTimeOffset occurredAt)
+    {
+        var now = _clock.GetUtcNow();
+        return occurredAt < now ? occurredAt : now;
     }
 
     private void EvaluateTrust(Decision decision)

@@ -16,7 +16,7 @@ public sealed class ConversationState
     [Id(7)] public bool AnnounceDisclosure { get; set; }
     /// <summary>Recent, not yet faded trust signals.</summary>
     [Id(8)] public List<TrustSignal> Signals { get; set; } = [];
-    /// <summary>The latest <c>occurredAt</c> seen: the "now" penalties fade against.</summary>
+    /// <summary>The latest time an event was scored at (its <c>occurredAt</c>, never later than the silo's now): the "now" penalties fade against.</summary>
     [Id(9)] public DateTimeOffset TrustClock { get; set; }
     /// <summary>A human was offered in the current warning episode.</summary>
     [Id(10)] public bool HumanOffered { get; set; }

@@ -1,0 +1,124 @@
+using CxCluster.Grains.Conversations;
+using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Tenants;
+using CxCluster.Grains.Tests.Support;
+using static CxCluster.Grains.Tests.Support.Events;
+
+namespace CxCluster.Grains.Tests.Conversations;
+
+/// <summary>
+/// A platform's clock that runs ahead, or an event replayed long after, never undoes the trust threshold: events are
+/// recorded at their <c>occurredAt</c> but scored no later than now, and the conversation's clock only moves forward.
+/// </summary>
+public sealed class EventTimeRulesTests
+{
+    private readonly ConversationState _state = new();
+    private readonly ManualClock _clock = new(Now);
+    private readonly TenantPolicy _policy;
+    private readonly ConversationRules _rules;
+
+    public EventTimeRulesTests()
+    {
+        var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "en-US" }]);
+        _policy = tenants.Get("acme");
+        _rules = new ConversationRules(_state, _policy, new CustomerTexts(tenants), new ConversationOptions(), _clock);
+    }
+
+    private double Score => ConversationRules.Trust(_state, _policy).Score;
+
+    private Decision Apply(ConversationEvent e, TimeSpan? nowAfterStart = null)
+    {
+        _clock.Now = Now + (nowAfterStart ?? TimeSpan.Zero);
+        var decision = _rules.Apply(e);
+        Assert.Null(decision.Refusal);
+        return decision;
+    }
+
+    [Fact]
+    public void An_event_stamped_an_hour_ahead_does_not_switch_the_threshold_off()
+    {
+        Apply(Started(at: Now));
+        Apply(Signal("nlu.no_match", 1, Now.AddSeconds(1)), TimeSpan.FromSeconds(1));
+        var ahead = Apply(Customer("halo", Now.AddHours(1)), TimeSpan.FromSeconds(2));
+        Apply(Signal("nlu.no_match", 1, Now.AddSeconds(3)), TimeSpan.FromSeconds(3));
+        var third = Apply(Signal("nlu.no_match", 1, Now.AddSeconds(4)), TimeSpan.FromSeconds(4));
+
+        Assert.Null(ahead.HandoffReason);
+        Assert.Equal(ConversationRules.TrustThreshold, third.HandoffReason);
+        Assert.Equal(Now.AddSeconds(4), _state.TrustClock);
+    }
+
+    [Fact]
+    public void Within_the_tolerance_an_event_is_recorded_at_its_time_but_scored_now()
+    {
+        Apply(Started(at: Now));
+        Apply(Signal("nlu.no_match", 1, Now));
+
+        Apply(Customer("halo", Now.AddMinutes(4)));
+        Apply(Signal("voice.barge_in", 1, Now.AddMinutes(4)));
+
+        Assert.Equal(Now.AddMinutes(4), _state.Transcript[^1].At);
+        Assert.Equal(Now, _state.TrustClock);
+        Assert.Equal(2, _state.Signals.Count);
+        Assert.All(_state.Signals, s => Assert.Equal(Now, s.At));
+        // Nothing faded: every penalty counts in full.
+        Assert.Equal(100 + _state.Signals.Sum(s => s.Delta), Score, 9);
+    }
+
+    [Fact]
+    public void Once_now_moves_on_a_penalty_fades_from_when_it_was_scored()
+    {
+        Apply(Started(at: Now));
+        Apply(Signal("nlu.no_match", 1, Now.AddMinutes(4)));
+
+        Apply(Customer("halo", Now.AddMinutes(5)), TimeSpan.FromMinutes(5));
+
+        Assert.Equal(Now.AddMinutes(5), _state.TrustClock);
+        Assert.Equal(100 + _state.Signals.Single().Delta / 2, Score, 9);
+    }
+
+    [Fact]
+    public void An_old_event_replayed_later_does_not_turn_the_clock_back()
+    {
+        var later = TimeSpan.FromMinutes(10);
+        Apply(Started(at: Now.AddMinutes(10)), later);
+
+        Apply(Signal("nlu.no_match", 1, Now), later);
+
+        Assert.Equal(Now.AddMinutes(10), _state.TrustClock);
+        // Ten minutes old when it arrived: two half-lives, a quarter of its weight.
+        Assert.Equal(100 + _state.Signals[^1].Delta / 4, Score, 9);
+        // Three fresh ones in a row still take it below the threshold.
+        Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).HandoffReason);
+        Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).HandoffReason);
+        Assert.Equal(ConversationRules.TrustThreshold, Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).HandoffReason);
+    }
+}
+
+/// <summary>The same through a conversation grain on the silo's own clock.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class EventTimeGrainTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task An_event_stamped_an_hour_ahead_still_lets_the_threshold_hand_off()
+    {
+        var conversation = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(ClusterFixture.Tenant, $"c-{Guid.NewGuid():N}"));
+        var now = DateTimeOffset.UtcNow;
+
+        await Send(conversation, Started(at: now));
+        await Send(conversation, Signal("nlu.no_match", 1, now));
+        var ahead = await Send(conversation, Customer("hello?", now.AddHours(1)));
+        await Send(conversation, Signal("nlu.no_match", 1, now));
+        var third = await Send(conversation, Signal("nlu.no_match", 1, now));
+
+        Assert.Equal(now.AddHours(1), ahead.Conversation.Transcript[^1].At);
+        Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.Reason == ConversationRules.TrustThreshold);
+    }
+
+    private static async Task<EventResult> Send(IConversationGrain conversation, ConversationEvent e)
+    {
+        var outcome = await conversation.Apply(e);
+        Assert.Null(outcome.Refusal);
+        return outcome.Result!;
+    }
+}
