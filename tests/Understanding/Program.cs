@@ -3,9 +3,10 @@ using CxCluster.Understanding;
 
 // dotnet run --project tests/Understanding -c Release -- evaluate [--split heldout|train] [--data data/understanding]
 // dotnet run --project tests/Understanding -c Release -- check [--data data/understanding]
-const string Usage = "usage: evaluate [--split heldout|train] [--data <corpus folder>] | check [--data <corpus folder>]";
+// dotnet run --project tests/Understanding -c Release -- train [--data data/understanding] [--out src/Grains/Trust/Understanding/model.bin]
+const string Usage = "usage: evaluate [--split heldout|train] [--data <corpus folder>] | check [--data <corpus folder>] | train [--data <corpus folder>] [--out <model file>]";
 
-if (args.Length == 0 || args[0] is not ("evaluate" or "check"))
+if (args.Length == 0 || args[0] is not ("evaluate" or "check" or "train"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -14,6 +15,7 @@ if (args.Length == 0 || args[0] is not ("evaluate" or "check"))
 string verb = args[0];
 Split split = Split.Heldout;
 string? data = null;
+string? output = null;
 for (int i = 1; i < args.Length; i++)
 {
     string? value = i + 1 < args.Length ? args[i + 1] : null;
@@ -21,6 +23,10 @@ for (int i = 1; i < args.Length; i++)
     {
         case "--split" when verb == "evaluate" && value is not null && Corpus.TryParseSplit(value, out Split parsed):
             split = parsed;
+            i++;
+            break;
+        case "--out" when verb == "train" && value is not null:
+            output = value;
             i++;
             break;
         case "--data" when value is not null:
@@ -59,6 +65,26 @@ if (verb == "check")
         ? $"corpus {directory}: {corpus.Lines.Count} messages in {corpus.Files.Count} files, no duplicate, none in two splits or two classes"
         : $"corpus {directory}: {problems.Count} problem(s)");
     return problems.Count == 0 ? 0 : 1;
+}
+
+if (verb == "train")
+{
+    // Learns from the train split only; the held-out split is never read here.
+    var (model, trained) = Training.Train(corpus.InSplit(Split.Train));
+    string path = output is null ? Path.Combine(RepositoryRoot.Find(), Training.ModelRelativePath) : Path.GetFullPath(output);
+    using (var stream = new MemoryStream())
+    {
+        model.Write(stream);
+        File.WriteAllBytes(path, stream.ToArray());
+    }
+
+    foreach (TrainedSignal signal in trained)
+    {
+        Console.WriteLine($"{signal.Signal}: threshold {signal.Threshold:R}, out-of-fold on train: precision {signal.Precision:P1}, recall {signal.Recall:P1}; {signal.NonZero} non-zero weights");
+    }
+
+    Console.WriteLine($"wrote {path} ({new FileInfo(path).Length} bytes) from {corpus.InSplit(Split.Train).Count} train messages; rebuild to embed it");
+    return 0;
 }
 
 var lines = corpus.InSplit(split);

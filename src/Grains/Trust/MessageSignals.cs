@@ -13,7 +13,7 @@ namespace CxCluster.Grains.Trust;
 /// patterns around the words that matter, so a word alone never decides: "agent" in "my agent code is 123" is not a
 /// request, "robot" in "is this robot vacuum under warranty?" is not a question about the interlocutor.
 /// </remarks>
-public static class MessageSignals
+public static partial class MessageSignals
 {
     /// <summary>Words longer than this are never in the lexicon, so they are not looked up.</summary>
     private const int MaxWordLength = 40;
@@ -47,8 +47,11 @@ public static class MessageSignals
         {
             int count = Tokenize(text, buffer);
             ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, count);
-            bool human = AsksForHuman(tokens);
-            bool identity = AsksIdentity(tokens);
+            Span<float> margins = stackalloc float[LearntSignalCount];
+            LearntModel.Score(text, margins);
+            bool identity = AsksIdentity(tokens) || LearntModel.IsPositive(IdentitySignal, margins[IdentitySignal]);
+            bool human = AsksForHuman(tokens)
+                || (LearntModel.IsPositive(HumanSignal, margins[HumanSignal]) && !DeclinesOrPostponesPerson(tokens));
             ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
 
             if (!(human | identity | negative | abusive | shouting | exclaiming | thanks))
@@ -1114,6 +1117,10 @@ public static class MessageSignals
         W(Cat.Desire, "butuh", "perlu", "request", "prefer", "need");
         V(Cat.Desire, "minta", "mnt");
         V(Cat.Desire, "want", "wanna");
+        W(Cat.Desire, "usah");
+
+        // Putting a request off: only read by the veto on the learnt recogniser.
+        W(Cat.Later, "later", "nanti", "ntar", "entar", "nnti", "ntr", "besok", "tomorrow", "afterwards", "ill");
         V(Cat.Call, "panggil", "panggilkan", "panggilin");
         W(Cat.Call, "get", "give", "find", "mana");
         V(Cat.Modal | Cat.NotGap, "bisa", "bs", "bisakah");
@@ -1383,6 +1390,7 @@ public static class MessageSignals
         Question = 1UL << 41,
         YouPerson = 1UL << 42,
         RealAdj = 1UL << 43,
+        Later = 1UL << 44,
         Edge = Boundary | Question,
     }
 
