@@ -84,10 +84,8 @@ internal sealed class ConversationGrain(
         {
             return null;
         }
-        if (await RefreshPlacement())
-        {
-            await Store();
-        }
+        await RefreshPlacement();
+        await StoreIfChanged();
         return (ConversationSnapshot?)Snapshot();
     });
 
@@ -109,12 +107,7 @@ internal sealed class ConversationGrain(
             State.CustomerId = null;
             State.RecentMessages.Clear();
             State.ErasedAt ??= now;
-            await StoreIntent();
-            if (State.Release is not null)
-            {
-                crash.Reach(CrashPoint.ConversationReleaseStored);
-            }
-            await FreeReleased();
+            await StoreThenFreeReleased();
             await StoreIfChanged();
         });
         logger.LogInformation("Erased the personal data of conversation {ConversationId} of tenant {TenantId}", _conversationId, _tenantId);
@@ -219,9 +212,7 @@ internal sealed class ConversationGrain(
         }
         if (State.Release is not null)
         {
-            await StoreIntent();
-            crash.Reach(CrashPoint.ConversationReleaseStored);
-            await FreeReleased();
+            await StoreThenFreeReleased();
         }
 
         var directives = _processed[e.Id].Directives;
@@ -274,7 +265,7 @@ internal sealed class ConversationGrain(
                 }
                 else
                 {
-                    _dirty |= Place(waiting, placement, now);
+                    Place(waiting, placement, now);
                 }
             }
             if (!NeedsWatch && State.Watched)
@@ -375,14 +366,14 @@ internal sealed class ConversationGrain(
         await StoreIntent();
     }
 
-    /// <summary>Records a placement; the event that opened the handoff then answers with it, now and on every retry. True if anything changed.</summary>
-    private bool Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
+    /// <summary>Records a placement, marking memory as ahead of storage if it changed anything; the event that opened the handoff then answers with it, now and on every retry.</summary>
+    private void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
         var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status);
         _rules.Place(handoff, placement, at);
         if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status))
         {
-            return false;
+            return;
         }
         _dirty = true;
         if (!handoff.AwaitingPool && State.Processed.FindLastIndex(p => p.PendingHandoffId == handoff.HandoffId) is var index and >= 0)
@@ -392,23 +383,33 @@ internal sealed class ConversationGrain(
             State.Processed[index] = completed;
             _processed[completed.EventId] = completed;
         }
-        return true;
     }
 
-    /// <summary>Asks the pool where a waiting handoff stands; true if the conversation changed because of it.</summary>
-    private async Task<bool> RefreshPlacement()
+    /// <summary>Asks the pool where a waiting handoff stands (sends it again if the pool never acknowledged it); a change is left unstored.</summary>
+    private async Task RefreshPlacement()
     {
         if (State.Status != ConversationStatus.Queued || State.Handoff is not { } handoff)
         {
-            return false;
+            return;
         }
         if (handoff.AwaitingPool)
         {
             await PlaceHandoff();
-            return true;
+            return;
         }
-        var placement = await Pool(handoff.PoolName).Locate(_conversationId, handoff.HandoffId);
-        return Place(handoff, placement, DateTimeOffset.UtcNow);
+        Place(handoff, await Pool(handoff.PoolName).Locate(_conversationId, handoff.HandoffId), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Stores the leaving of a handoff, then frees what it still holds (the event is answered even if that fails).</summary>
+    private async Task StoreThenFreeReleased()
+    {
+        await StoreIntent();
+        if (State.Release is null)
+        {
+            return;
+        }
+        crash.Reach(CrashPoint.ConversationReleaseStored);
+        await FreeReleased();
     }
 
     /// <summary>

@@ -80,8 +80,6 @@ public sealed class CrashPoints
         _kill = !string.Equals(options.Value.CrashMode, "throw", StringComparison.OrdinalIgnoreCase);
     }
 
-    public bool IsArmed => _armed.Count > 0;
-
     /// <summary>Marks that a grain reached <paramref name="step"/>; fails there if that step is armed and has not fired yet.</summary>
     public void Reach(string step)
     {

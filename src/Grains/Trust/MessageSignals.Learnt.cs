@@ -2,6 +2,12 @@ using CxCluster.Grains.Trust.Understanding;
 
 namespace CxCluster.Grains.Trust;
 
+/// <summary>What the grammar alone reads in a message.</summary>
+/// <param name="AsksIdentity">The grammar finds an identity question.</param>
+/// <param name="AsksForHuman">The grammar finds a request for a person.</param>
+/// <param name="DeclinesPerson">The message declines or puts off a person: vetoes the model's request for a person.</param>
+public readonly record struct GrammarVerdict(bool AsksIdentity, bool AsksForHuman, bool DeclinesPerson);
+
 /// <summary>
 /// The learnt half of the recogniser: a linear model over hashed character n-grams and words
 /// (<see cref="MessageFeatures"/>, <see cref="LinearSignalModel"/>), trained on the train split of
@@ -9,12 +15,6 @@ namespace CxCluster.Grains.Trust;
 /// person that only the model finds is vetoed when the message declines or puts off a person ("gak perlu
 /// disambung ke operator", "no need for a human", "nanti saya minta CS").
 /// </summary>
-/// <summary>What the grammar alone reads in a message.</summary>
-/// <param name="AsksIdentity">The grammar finds an identity question.</param>
-/// <param name="AsksForHuman">The grammar finds a request for a person.</param>
-/// <param name="DeclinesPerson">The message declines or puts off a person: vetoes the model's request for a person.</param>
-public readonly record struct GrammarVerdict(bool AsksIdentity, bool AsksForHuman, bool DeclinesPerson);
-
 public static partial class MessageSignals
 {
     private const int LearntSignalCount = 2;
@@ -37,12 +37,6 @@ public static partial class MessageSignals
             System.Buffers.ArrayPool<Lex>.Shared.Return(buffer);
         }
     }
-
-    private static LinearSignalModel LearntModel => Learnt.Model;
-
-    private static int IdentitySignal => Learnt.Identity;
-
-    private static int HumanSignal => Learnt.Human;
 
     /// <summary>How far after a negator or a "later" word a request verb is still read as declined or put off.</summary>
     private const int VetoWindow = 4;

@@ -47,11 +47,16 @@ public static partial class MessageSignals
         {
             int count = Tokenize(text, buffer);
             ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, count);
-            Span<float> margins = stackalloc float[LearntSignalCount];
-            LearntModel.Score(text, margins);
-            bool identity = AsksIdentity(tokens) || LearntModel.IsPositive(IdentitySignal, margins[IdentitySignal]);
-            bool human = AsksForHuman(tokens)
-                || (LearntModel.IsPositive(HumanSignal, margins[HumanSignal]) && !DeclinesOrPostponesPerson(tokens));
+            bool identity = AsksIdentity(tokens);
+            bool human = AsksForHuman(tokens);
+            // The model only has something to add where the grammar found nothing.
+            if (!(identity && human))
+            {
+                Span<float> margins = stackalloc float[LearntSignalCount];
+                Learnt.Model.Score(text, margins);
+                identity |= Learnt.Model.IsPositive(Learnt.Identity, margins[Learnt.Identity]);
+                human |= Learnt.Model.IsPositive(Learnt.Human, margins[Learnt.Human]) && !DeclinesOrPostponesPerson(tokens);
+            }
             ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
 
             if (!(human | identity | negative | abusive | shouting | exclaiming | thanks))
