@@ -1,0 +1,253 @@
+using static CxCluster.Grains.Trust.Grammar.Tokens;
+
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>The grammar of a question about who is there: "ini bot ya?", "are you a bot?", "am I talking to a human?", "siapa ini?".</summary>
+internal static class IdentityQuestion
+{
+    /// <summary>The message asks whether the interlocutor is a bot or a person.</summary>
+    public static bool AsksIdentity(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            // "are you real?", "kamu nyata?"
+            if (Is(t, i, Cat.RealAdj) && Is(t, i - 1, Cat.YouPerson) && OpensQuestion(t, i - 1) && Closes(t, i + 1))
+            {
+                return true;
+            }
+
+            if (IdentityTerm(t, i, out Mention m)
+                && (AddressedQuestion(t, m) || TalkingToQuestion(t, m) || BareIdentityQuestion(t, m) || WhoQuestion(t, i, m)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word for what the customer may be talking to ("bot", "AI", "mesin", "manusia", "real person", "siapa"), with modifiers and "X or Y".</summary>
+    private static bool IdentityTerm(ReadOnlySpan<Lex> t, int i, out Mention m)
+    {
+        m = default;
+        Cat c = t[i].Cats;
+        int start = i;
+        Kind kind;
+        if ((c & Cat.Bot) != 0)
+        {
+            if (Is(t, i + 1, Cat.Bot))
+            {
+                return false; // "AI bot": the last word is the head
+            }
+
+            kind = Kind.Bot;
+        }
+        else if ((c & Cat.Who) != 0)
+        {
+            kind = Kind.Who;
+        }
+        else if ((c & Cat.Human) != 0)
+        {
+            if (Is(t, i + 1, Cat.Agent | Cat.Person))
+            {
+                return false;
+            }
+
+            kind = Kind.Human;
+        }
+        else if ((c & Cat.Person) != 0)
+        {
+            kind = Kind.Person;
+        }
+        else if ((c & Cat.Agent) != 0)
+        {
+            kind = Kind.Agent;
+        }
+        else if ((c & Cat.ServiceTail) != 0 && Is(t, i - 1, Cat.ServiceHead))
+        {
+            kind = Kind.Agent;
+            start = i - 1;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (Is(t, i + 1, Cat.Breaker))
+        {
+            return false;
+        }
+
+        bool real = false;
+        int s = start - 1;
+        if (kind != Kind.Who)
+        {
+            while (s > start - 1 - Mention.MaxModifiers && Is(t, s, Cat.Article | Cat.Real | Cat.Human | Cat.Bot))
+            {
+                real |= Is(t, s, Cat.Real | Cat.Human);
+                s--;
+            }
+        }
+
+        int e = i + 1;
+        while (e < i + 1 + Mention.MaxModifiers && Is(t, e, Cat.Real | Cat.Human | Cat.Clitic))
+        {
+            real |= Is(t, e, Cat.Real | Cat.Human);
+            e++;
+        }
+
+        // A role word is only a question of identity when it is qualified: "a real agent", "cs asli".
+        if (kind == Kind.Agent && !real)
+        {
+            return false;
+        }
+
+        // "a bot or a human", "manusia atau mesin"
+        for (int alternatives = 0; alternatives < Mention.MaxModifiers && kind != Kind.Who && Is(t, e, Cat.Or); alternatives++)
+        {
+            int k = e + 1;
+            while (k < e + 1 + Mention.MaxModifiers && Is(t, k, Cat.Article | Cat.Real))
+            {
+                k++;
+            }
+
+            if (!Is(t, k, Cat.Bot | Cat.Human | Cat.Person))
+            {
+                break;
+            }
+
+            e = k + 1;
+            for (int n = 0; n < Mention.MaxModifiers && Is(t, e, Cat.Real | Cat.Human | Cat.Bot | Cat.Clitic); n++)
+            {
+                e++;
+            }
+        }
+
+        m = new Mention(s + 1, e, kind, real);
+        return true;
+    }
+
+    /// <summary>"ini bot ya?", "apakah ini bot?", "kamu robot?", "are you a bot", "is this an AI?", "r u a bot", "ini chat otomatis ya", "ini dengan siapa?".</summary>
+    private static bool AddressedQuestion(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int j = m.Start - 1;
+        for (int steps = 0; steps < 5 && !Is(t, j, Cat.You) && Is(t, j, Cat.Copula | Cat.Article | Cat.Real | Cat.IdNoun | Cat.Not | Cat.With | Cat.Boundary); steps++)
+        {
+            j--;
+        }
+
+        return Is(t, j, Cat.You) && OpensQuestion(t, j) && Closes(t, m.End);
+    }
+
+    /// <summary>
+    /// The words before the interlocutor are only question openers ("apakah", "are", "jadi", "halo kak"), so the
+    /// sentence is about the interlocutor, not "my son loves this robot" or "thank you robot".
+    /// </summary>
+    private static bool OpensQuestion(ReadOnlySpan<Lex> t, int you)
+    {
+        int k = you - 1;
+        while (k >= you - 8 && Is(t, k, Cat.You | Cat.Copula | Cat.Lead | Cat.Greeting | Cat.Subject | Cat.Polite | Cat.IdNoun | Cat.Agent | Cat.Not))
+        {
+            k--;
+        }
+
+        return IsEdge(t, k);
+    }
+
+    /// <summary>"saya lagi ngomong sama bot ya?", "am I talking to a robot?", "apakah saya bicara dengan manusia?", "ngomong sama bot?".</summary>
+    private static bool TalkingToQuestion(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int j = m.Start - 1;
+        if (Is(t, j, Cat.With | Cat.To))
+        {
+            j--;
+        }
+
+        if (!Is(t, j, Cat.Speak) || !Closes(t, m.End))
+        {
+            return false;
+        }
+
+        int verb = j;
+        int k = verb - 1;
+        for (int steps = 0; steps < 3 && !Is(t, k, Cat.Subject) && Is(t, k, Cat.Progressive | Cat.Copula); steps++)
+        {
+            k--;
+        }
+
+        if (Is(t, k, Cat.Subject))
+        {
+            // "can I talk to a human?" asks for one.
+            return !Is(t, k - 1, Cat.Modal | Cat.Desire);
+        }
+
+        k = verb - 1;
+        while (Is(t, k, Cat.Greeting | Cat.Lead | Cat.Polite | Cat.Progressive))
+        {
+            k--;
+        }
+
+        if (!IsEdge(t, k))
+        {
+            return false;
+        }
+
+        return m.Kind is Kind.Bot or Kind.Who || (Is(t, verb, Cat.Gerund) && ClosesWithQuestion(t, m.End));
+    }
+
+    /// <summary>A question that is only the term and particles: "bot?", "robot kah?", "human or bot?".</summary>
+    private static bool BareIdentityQuestion(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (m.Kind is Kind.Agent or Kind.Who)
+        {
+            return false;
+        }
+
+        const Cat filler = Cat.QParticle | Cat.Polite | Cat.Article | Cat.Real | Cat.Lead | Cat.Copula | Cat.Greeting | Cat.Not | Cat.Or;
+        return OnlyFillerAround(t, m, filler, out int to) && Is(t, to, Cat.Question);
+    }
+
+    /// <summary>"who are you?", "who is this?", "who am I talking to?", "siapa ini?", "dengan siapa saya bicara?".</summary>
+    private static bool WhoQuestion(ReadOnlySpan<Lex> t, int i, Mention m)
+    {
+        if (m.Kind != Kind.Who)
+        {
+            return false;
+        }
+
+        int k = i - 1;
+        while (Is(t, k, Cat.Greeting | Cat.Lead | Cat.With | Cat.To))
+        {
+            k--;
+        }
+
+        if (!IsEdge(t, k))
+        {
+            return false;
+        }
+
+        int j = i + 1;
+        for (int steps = 0; steps < 2 && !Is(t, j, Cat.You | Cat.Subject) && Is(t, j, Cat.Copula | Cat.QParticle | Cat.Polite); steps++)
+        {
+            j++;
+        }
+
+        if (Is(t, j, Cat.You))
+        {
+            return Closes(t, j + 1);
+        }
+
+        if (Is(t, j, Cat.Subject) && Is(t, j + 1, Cat.Speak))
+        {
+            int e = j + 2;
+            if (Is(t, e, Cat.With | Cat.To))
+            {
+                e++;
+            }
+
+            return Closes(t, e);
+        }
+
+        return false;
+    }
+}

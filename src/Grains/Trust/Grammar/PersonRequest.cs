@@ -1,0 +1,207 @@
+using static CxCluster.Grains.Trust.Grammar.Tokens;
+
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>The grammar of a request for a person: "hubungkan ke cs", "saya mau bicara dengan CS", "agent please", "ada cs?".</summary>
+internal static class PersonRequest
+{
+    /// <summary>The message asks to be handed to a person: a person word in one of the patterns of a request.</summary>
+    public static bool AsksForHuman(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (PersonTarget(t, i, out Mention m)
+                && (ConnectRequest(t, m) || SpeakRequest(t, m) || DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word for someone a customer can be handed to ("cs", "agent", "customer service", "human", "orang"), with its modifiers.</summary>
+    private static bool PersonTarget(ReadOnlySpan<Lex> t, int i, out Mention m)
+    {
+        m = default;
+        Cat c = t[i].Cats;
+        int start = i;
+        Kind kind;
+        if ((c & Cat.Agent) != 0)
+        {
+            kind = Kind.Agent;
+        }
+        else if ((c & Cat.ServiceTail) != 0 && Is(t, i - 1, Cat.ServiceHead))
+        {
+            kind = Kind.Agent;
+            start = i - 1;
+        }
+        else if ((c & Cat.Human) != 0)
+        {
+            kind = Kind.Human;
+        }
+        else if ((c & Cat.Person) != 0)
+        {
+            kind = Kind.Person;
+        }
+        else
+        {
+            return false;
+        }
+
+        // "human agent", "orang cs": the role word that follows is the head.
+        if (kind != Kind.Agent && (Is(t, i + 1, Cat.Agent) || (Is(t, i + 1, Cat.ServiceHead) && Is(t, i + 2, Cat.ServiceTail))))
+        {
+            return false;
+        }
+
+        // "human resources", "agent code", "orang tua"
+        if (Is(t, i + 1, Cat.Breaker))
+        {
+            return false;
+        }
+
+        bool real = false;
+        int s = start - 1;
+        while (s > start - 1 - Mention.MaxModifiers && Is(t, s, Cat.Article | Cat.Real | Cat.Human))
+        {
+            real |= Is(t, s, Cat.Real | Cat.Human);
+            s--;
+        }
+
+        int e = i + 1;
+        while (e < i + 1 + Mention.MaxModifiers && Is(t, e, Cat.Real | Cat.Human | Cat.Clitic))
+        {
+            real |= Is(t, e, Cat.Real | Cat.Human);
+            e++;
+        }
+
+        m = new Mention(s + 1, e, kind, real);
+        return true;
+    }
+
+    /// <summary>"hubungkan ke cs", "sambungkan saya dengan petugas", "connect me to an agent", "escalate this to a manager".</summary>
+    private static bool ConnectRequest(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int j = m.Start - 1;
+        for (int steps = 0; steps < 4 && Is(t, j, Cat.To | Cat.With | Cat.Me | Cat.You | Cat.Article | Cat.Polite); steps++)
+        {
+            j--;
+        }
+
+        if (!Is(t, j, Cat.Connect) || Is(t, j - 1, Cat.Not))
+        {
+            return false;
+        }
+
+        // "bisa disambungkan ke cs?" asks for it; "saya sudah dioper ke cs" reports it.
+        return !Is(t, j, Cat.Passive) || HasWishBefore(t, j, 3);
+    }
+
+    /// <summary>"saya mau bicara dengan CS", "mau ngomong sama orang dong", "I want to speak to a real person", "talk to a human".</summary>
+    private static bool SpeakRequest(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int j = m.Start - 1;
+        if (Is(t, j, Cat.With | Cat.To))
+        {
+            j--;
+        }
+
+        if (!Is(t, j, Cat.Speak))
+        {
+            return false;
+        }
+
+        int verb = j;
+        int k = verb - 1;
+        for (int steps = 0; steps < 3 && Is(t, k, Cat.To | Cat.Subject | Cat.Me | Cat.Polite) && !Is(t, k, Cat.Modal | Cat.Desire); steps++)
+        {
+            k--;
+        }
+
+        if (Is(t, k, Cat.Modal | Cat.Desire))
+        {
+            return !(Is(t, k, Cat.Desire) && Is(t, k - 1, Cat.Not));
+        }
+
+        // An imperative: the verb opens its clause ("talk to a human", "bicara dengan cs").
+        k = verb - 1;
+        while (Is(t, k, Cat.Greeting | Cat.Polite))
+        {
+            k--;
+        }
+
+        if (!IsEdge(t, k))
+        {
+            return false;
+        }
+
+        // "talking to a human?" asks who is there rather than for someone.
+        return !(Is(t, verb, Cat.Gerund) && ClosesWithQuestion(t, m.End));
+    }
+
+    /// <summary>"minta agen", "panggil operator", "mau orang", "I need a human", "get me an agent".</summary>
+    private static bool DirectRequest(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int j = m.Start - 1;
+        for (int steps = 0; steps < 3 && Is(t, j, Cat.With | Cat.Me | Cat.Polite) && !Is(t, j, Cat.Desire | Cat.Call); steps++)
+        {
+            j--;
+        }
+
+        if (!Is(t, j, Cat.Desire | Cat.Call))
+        {
+            return false;
+        }
+
+        if (Is(t, j, Cat.Desire) && Is(t, j - 1, Cat.Not))
+        {
+            return false;
+        }
+
+        return ContinuesAsRequest(t, m.End);
+    }
+
+    /// <summary>"ada cs?", "ada orang beneran?", "is there a human I can talk to?".</summary>
+    private static bool AvailabilityQuestion(ReadOnlySpan<Lex> t, Mention m) =>
+        Is(t, m.Start - 1, Cat.Exist)
+        && (m.Kind != Kind.Person || m.Real)
+        && ClauseEndsWithQuestion(t, m.End)
+        && ContinuesAsRequest(t, m.End);
+
+    /// <summary>A clause that is only the person word and politeness: "agent", "cs dong", "human please", "live agent", "Operator!!!".</summary>
+    private static bool BareRequest(ReadOnlySpan<Lex> t, Mention m)
+    {
+        const Cat filler = Cat.Polite | Cat.Greeting | Cat.Real | Cat.Article | Cat.Desire | Cat.Call;
+        if (!OnlyFillerAround(t, m, filler, out int to))
+        {
+            return false;
+        }
+
+        bool support = m.Real || HasAround(t, m, to, Cat.Polite | Cat.Desire | Cat.Call);
+
+        // "human?" on its own asks who is there; "cs?" asks for one.
+        if (m.Kind != Kind.Agent && Is(t, to, Cat.Question))
+        {
+            return false;
+        }
+
+        return m.Kind != Kind.Person || support;
+    }
+
+    private static bool ContinuesAsRequest(ReadOnlySpan<Lex> t, int e) =>
+        IsEdge(t, e) || Is(t, e, Cat.Polite | Cat.QParticle | Cat.Real | Cat.Purpose | Cat.Not | Cat.Subject | Cat.Human);
+
+    private static bool HasWishBefore(ReadOnlySpan<Lex> t, int j, int window)
+    {
+        for (int k = j - 1; k >= 0 && k >= j - window && !Is(t, k, Cat.Edge); k--)
+        {
+            if (Is(t, k, Cat.Modal | Cat.Desire))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,202 @@
+using static CxCluster.Grains.Trust.Grammar.Characters;
+
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>Normalizes a message into canonical tokens, the grammar's input.</summary>
+/// <remarks>
+/// Lower case, punctuation turned into clause boundaries, '?' kept as a token of its own, letters repeated for
+/// emphasis collapsed ("pleaseee", "tolooong"), the reduplication mark folded out ("muter2" reads as "muter muter")
+/// and informal spellings mapped onto one canonical word through the <see cref="Lexicon"/> ("gak", "ga", "nggak",
+/// "tdk" all read as "tidak").
+/// </remarks>
+internal static class Tokenizer
+{
+    /// <summary>Words longer than this are never in the lexicon, so they are not looked up.</summary>
+    public const int MaxWordLength = 40;
+
+    /// <summary>
+    /// Writes the tokens of <paramref name="text"/> into <paramref name="output"/>, which holds at least
+    /// <c>text.Length + 1</c> tokens, and returns how many there are.
+    /// </summary>
+    public static int Tokenize(string text, Lex[] output)
+    {
+        Span<char> word = stackalloc char[MaxWordLength];
+        int n = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                int length = 0;
+                bool overflow = false;
+                bool hasDigit = false;
+                bool hasLetter = false;
+                int j = i;
+                while (j < text.Length)
+                {
+                    char d = text[j];
+                    if (char.IsLetterOrDigit(d))
+                    {
+                        if (length < MaxWordLength)
+                        {
+                            word[length++] = char.ToLowerInvariant(d);
+                        }
+                        else
+                        {
+                            overflow = true;
+                        }
+
+                        if (char.IsDigit(d))
+                        {
+                            hasDigit = true;
+                        }
+                        else
+                        {
+                            hasLetter = true;
+                        }
+
+                        j++;
+                    }
+                    else if (IsJoiner(text, j) || IsAcronymDot(text, i, j))
+                    {
+                        j++;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                i = j;
+                if (overflow)
+                {
+                    n = Emit(output, n, Lex.Unknown);
+                }
+                else if (!hasDigit)
+                {
+                    n = Emit(output, n, Find(word[..length]));
+                }
+                else if (hasLetter && length >= 3 && word[length - 1] == '2' && IsAllLetters(word[..(length - 1)]))
+                {
+                    // "muter2", "sia2": the Indonesian reduplication mark
+                    Lex doubled = Find(word[..(length - 1)]);
+                    n = Emit(output, n, doubled);
+                    n = Emit(output, n, doubled);
+                }
+                else
+                {
+                    n = Emit(output, n, Lex.Number);
+                }
+
+                continue;
+            }
+
+            if (IsQuestionChar(c))
+            {
+                if (n > 0 && ReferenceEquals(output[n - 1], Lex.Boundary))
+                {
+                    output[n - 1] = Lex.QuestionMark;
+                }
+                else if (n == 0 || !ReferenceEquals(output[n - 1], Lex.QuestionMark))
+                {
+                    output[n++] = Lex.QuestionMark;
+                }
+            }
+            else if (IsBoundaryChar(c))
+            {
+                if (n > 0 && (output[n - 1].Cats & Cat.Edge) == 0)
+                {
+                    output[n++] = Lex.Boundary;
+                }
+            }
+
+            i++;
+        }
+
+        return n;
+    }
+
+    private static int Emit(Lex[] output, int n, Lex lex)
+    {
+        output[n] = lex;
+        return n + 1;
+    }
+
+    /// <summary>Single letters separated by dots read as one word: "A.I." reads "ai".</summary>
+    private static bool IsAcronymDot(string text, int start, int j) =>
+        text[j] == '.'
+        && j > start && char.IsLetter(text[j - 1])
+        && (j - 2 < start || text[j - 2] == '.')
+        && j + 1 < text.Length && char.IsLetter(text[j + 1])
+        && (j + 2 >= text.Length || !char.IsLetterOrDigit(text[j + 2]));
+
+    private static bool IsBoundaryChar(char c) =>
+        c is '.' or ',' or ';' or ':' or '\n' or '\r' or '\u2026' or '\u3002' or '\uFF0C' or '\u3001' || IsBang(c);
+
+    private static bool IsAllLetters(ReadOnlySpan<char> span)
+    {
+        foreach (char c in span)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Lex Find(ReadOnlySpan<char> word)
+    {
+        if (Lexicon.BySpan.TryGetValue(word, out Lex? lex))
+        {
+            return lex;
+        }
+
+        if (!HasRepeatedLetter(word))
+        {
+            return Lex.Unknown;
+        }
+
+        // Emphasis: "pleaseee" -> "pleasee" -> "please", "speeeak" -> "speak", "cssss" -> "css" -> "cs".
+        Span<char> collapsed = stackalloc char[word.Length];
+        int twice = Collapse(word, collapsed, keep: 2);
+        if (twice < word.Length && Lexicon.BySpan.TryGetValue(collapsed[..twice], out lex))
+        {
+            return lex;
+        }
+
+        int once = Collapse(word, collapsed, keep: 1);
+        return Lexicon.BySpan.TryGetValue(collapsed[..once], out lex) ? lex : Lex.Unknown;
+    }
+
+    private static bool HasRepeatedLetter(ReadOnlySpan<char> word)
+    {
+        for (int i = 1; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Collapse(ReadOnlySpan<char> word, Span<char> into, int keep)
+    {
+        int n = 0;
+        int run = 0;
+        for (int i = 0; i < word.Length; i++)
+        {
+            run = i > 0 && word[i] == word[i - 1] ? run + 1 : 1;
+            if (run <= keep)
+            {
+                into[n++] = word[i];
+            }
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,93 @@
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>Questions about the tokens around a position, shared by the patterns of the grammar.</summary>
+internal static class Tokens
+{
+    /// <summary>The token at <paramref name="i"/> exists and plays one of <paramref name="cats"/>.</summary>
+    public static bool Is(ReadOnlySpan<Lex> t, int i, Cat cats) => (uint)i < (uint)t.Length && (t[i].Cats & cats) != 0;
+
+    /// <summary>Before the first token, after the last, or on a boundary or '?'.</summary>
+    public static bool IsEdge(ReadOnlySpan<Lex> t, int i) => i < 0 || i >= t.Length || (t[i].Cats & Cat.Edge) != 0;
+
+    /// <summary>The clause ends after position <paramref name="e"/>, allowing only trailing question particles.</summary>
+    public static bool Closes(ReadOnlySpan<Lex> t, int e)
+    {
+        while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic))
+        {
+            e++;
+        }
+
+        return IsEdge(t, e);
+    }
+
+    /// <summary>Like <see cref="Closes"/>, and the clause ends in a question mark.</summary>
+    public static bool ClosesWithQuestion(ReadOnlySpan<Lex> t, int e)
+    {
+        while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic))
+        {
+            e++;
+        }
+
+        return Is(t, e, Cat.Question);
+    }
+
+    /// <summary>A '?' ends the clause within a few words after position <paramref name="e"/>.</summary>
+    public static bool ClauseEndsWithQuestion(ReadOnlySpan<Lex> t, int e)
+    {
+        int limit = Math.Min(t.Length, e + 12);
+        while (e < limit && !Is(t, e, Cat.Edge))
+        {
+            e++;
+        }
+
+        return Is(t, e, Cat.Question);
+    }
+
+    /// <summary>
+    /// Every other word of the mention's clause is a filler. Scans outwards and stops at the first other word, so
+    /// it costs little however long the message. <paramref name="end"/> is the clause's closing edge.
+    /// </summary>
+    public static bool OnlyFillerAround(ReadOnlySpan<Lex> t, Mention m, Cat filler, out int end)
+    {
+        end = m.End;
+        for (int k = m.Start - 1; !IsEdge(t, k); k--)
+        {
+            if (!Is(t, k, filler))
+            {
+                return false;
+            }
+        }
+
+        for (; !IsEdge(t, end); end++)
+        {
+            if (!Is(t, end, filler))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Some word of the mention's clause, outside the mention, plays one of <paramref name="cats"/>.</summary>
+    public static bool HasAround(ReadOnlySpan<Lex> t, Mention m, int end, Cat cats)
+    {
+        for (int k = m.Start - 1; !IsEdge(t, k); k--)
+        {
+            if (Is(t, k, cats))
+            {
+                return true;
+            }
+        }
+
+        for (int k = m.End; k < end; k++)
+        {
+            if (Is(t, k, cats))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,113 @@
+using static CxCluster.Grains.Trust.Grammar.Tokens;
+
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>Reads the tone of a message from its tokens: frustration, abuse and thanks.</summary>
+internal static class ToneScanner
+{
+    /// <summary>Whether the message is negative, abusive or thankful: by its words, negated help words and tone phrases.</summary>
+    public static void ScanTone(ReadOnlySpan<Lex> t, out bool negative, out bool abusive, out bool thanks)
+    {
+        negative = false;
+        abusive = false;
+        thanks = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            Lex lex = t[i];
+            Cat c = lex.Cats;
+            if ((c & Cat.Abusive) != 0)
+            {
+                abusive = true;
+            }
+
+            if ((c & Cat.Negative) != 0)
+            {
+                negative = true;
+            }
+
+            if ((c & Cat.Not) != 0 && NegatesHelp(t, i))
+            {
+                negative = true;
+            }
+
+            if ((c & Cat.Thanks) != 0 && IsSincereThanks(t, i, i + 1))
+            {
+                thanks = true;
+            }
+
+            if (lex.Word.Length == 0 || !Lexicon.PhrasesByFirstWord.TryGetValue(lex.Word, out Phrase[]? phrases))
+            {
+                continue;
+            }
+
+            foreach (Phrase phrase in phrases)
+            {
+                if (!Matches(t, i, phrase.Words))
+                {
+                    continue;
+                }
+
+                int end = i + phrase.Words.Length;
+                switch (phrase.Tone)
+                {
+                    case Tone.Negative when !(phrase.Words[0] == "bukan" && Is(t, end, Cat.Only)):
+                        negative = true;
+                        break;
+                    case Tone.Abusive:
+                        abusive = true;
+                        break;
+                    case Tone.Thanks when IsSincereThanks(t, i, end):
+                        thanks = true;
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>"tidak membantu", "gak jelas", "you don't understand", "not helpful", "tidak bisa membantu sama sekali".</summary>
+    private static bool NegatesHelp(ReadOnlySpan<Lex> t, int i)
+    {
+        int k = i + 1;
+        for (int gaps = 0; gaps < 2 && !Is(t, k, Cat.NegAfterNot) && Is(t, k, Cat.NotGap); gaps++)
+        {
+            k++;
+        }
+
+        return Is(t, k, Cat.NegAfterNot);
+    }
+
+    /// <summary>Thanks that are not declined ("no thanks", "gak, makasih") nor sarcastic ("thanks for nothing").</summary>
+    private static bool IsSincereThanks(ReadOnlySpan<Lex> t, int start, int end)
+    {
+        int before = start - 1;
+        while (Is(t, before, Cat.Boundary))
+        {
+            before--;
+        }
+
+        if (Is(t, before, Cat.Not))
+        {
+            return false;
+        }
+
+        return !(end + 1 < t.Length && t[end].Word == "for" && t[end + 1].Word == "nothing");
+    }
+
+    private static bool Matches(ReadOnlySpan<Lex> t, int i, string[] words)
+    {
+        if (i + words.Length > t.Length)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < words.Length; k++)
+        {
+            if (!string.Equals(t[i + k].Word, words[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
