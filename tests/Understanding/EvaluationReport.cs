@@ -5,10 +5,10 @@ namespace CxCluster.Understanding;
 /// <summary>Prints an evaluation as Markdown: the scores, the mistakes to look at, and the cost per message.</summary>
 public static class EvaluationReport
 {
-    /// <summary>Mistakes listed per language, signal and kind.</summary>
+    /// <summary>Mistakes listed per language, signal and kind, unless told otherwise.</summary>
     public const int ListedMistakes = 15;
 
-    public static void Print(TextWriter output, Evaluation evaluation, string title, CallCost? cost)
+    public static void Print(TextWriter output, Evaluation evaluation, string title, CallCost? cost, int listed = ListedMistakes)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -33,8 +33,8 @@ public static class EvaluationReport
 
         foreach (SignalScore score in evaluation.ByLanguage)
         {
-            PrintLines(output, $"False positives: `{score.Language}` {SignalName(score.Signal)}", score.FalsePositives);
-            PrintLines(output, $"Misses: `{score.Language}` {SignalName(score.Signal)}", score.Misses);
+            PrintLines(output, $"False positives: `{score.Language}` {SignalName(score.Signal)}", score.FalsePositives, listed);
+            PrintLines(output, $"Misses: `{score.Language}` {SignalName(score.Signal)}", score.Misses, listed);
         }
 
         if (cost is not null)
@@ -52,12 +52,12 @@ public static class EvaluationReport
 
     public static string SignalName(Signal signal) => signal == Signal.Identity ? "identity" : "human";
 
-    private static void PrintLines(TextWriter output, string heading, IReadOnlyList<CorpusLine> lines)
+    private static void PrintLines(TextWriter output, string heading, IReadOnlyList<CorpusLine> lines, int listed)
     {
         output.WriteLine();
-        output.WriteLine(lines.Count <= ListedMistakes
+        output.WriteLine(lines.Count <= listed
             ? $"### {heading} ({lines.Count})"
-            : $"### {heading} (first {ListedMistakes} of {lines.Count})");
+            : $"### {heading} (first {listed} of {lines.Count})");
         if (lines.Count == 0)
         {
             return;
@@ -66,7 +66,7 @@ public static class EvaluationReport
         output.WriteLine();
         output.WriteLine("| where | class | message |");
         output.WriteLine("| --- | --- | --- |");
-        foreach (CorpusLine line in lines.Take(ListedMistakes))
+        foreach (CorpusLine line in lines.Take(listed))
         {
             output.WriteLine($"| {line.Location} | {Corpus.ClassName(line.Class)} | {Escape(line.Text)} |");
         }

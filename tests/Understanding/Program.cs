@@ -1,10 +1,10 @@
 using CxCluster.Grains.Trust;
 using CxCluster.Understanding;
 
-// dotnet run --project tests/Understanding -c Release -- evaluate [--split heldout|train] [--data data/understanding]
+// dotnet run --project tests/Understanding -c Release -- evaluate [--split heldout|train] [--grammar-only] [--mistakes N] [--data data/understanding]
 // dotnet run --project tests/Understanding -c Release -- check [--data data/understanding]
 // dotnet run --project tests/Understanding -c Release -- train [--data data/understanding] [--out src/Grains/Trust/Understanding/model.bin]
-const string Usage = "usage: evaluate [--split heldout|train] [--data <corpus folder>] | check [--data <corpus folder>] | train [--data <corpus folder>] [--out <model file>]";
+const string Usage = "usage: evaluate [--split heldout|train] [--grammar-only] [--mistakes <N>] [--data <corpus folder>] | check [--data <corpus folder>] | train [--data <corpus folder>] [--out <model file>]";
 
 if (args.Length == 0 || args[0] is not ("evaluate" or "check" or "train"))
 {
@@ -16,6 +16,8 @@ string verb = args[0];
 Split split = Split.Heldout;
 string? data = null;
 string? output = null;
+bool grammarOnly = false;
+int listed = EvaluationReport.ListedMistakes;
 for (int i = 1; i < args.Length; i++)
 {
     string? value = i + 1 < args.Length ? args[i + 1] : null;
@@ -24,6 +26,13 @@ for (int i = 1; i < args.Length; i++)
         case "--split" when verb == "evaluate" && value is not null && Corpus.TryParseSplit(value, out Split parsed):
             split = parsed;
             i++;
+            break;
+        case "--mistakes" when verb == "evaluate" && int.TryParse(value, out int count) && count >= 0:
+            listed = count;
+            i++;
+            break;
+        case "--grammar-only" when verb == "evaluate":
+            grammarOnly = true;
             break;
         case "--out" when verb == "train" && value is not null:
             output = value;
@@ -88,11 +97,20 @@ if (verb == "train")
 }
 
 var lines = corpus.InSplit(split);
-var evaluation = new Evaluator(text =>
-{
-    MessageAnalysis analysis = MessageSignals.Analyze(text);
-    return new Verdict(analysis.AsksIdentity, analysis.AsksForHuman);
-}).Evaluate(lines);
-var cost = CostMeter.Measure(lines.Select(l => l.Text).ToArray(), MessageSignals.Analyze);
-EvaluationReport.Print(Console.Out, evaluation, $"MessageSignals.Analyze on the {Corpus.SplitName(split)} split of {directory}", cost);
+var evaluation = grammarOnly
+    ? new Evaluator(text =>
+    {
+        GrammarVerdict grammar = MessageSignals.Grammar(text);
+        return new Verdict(grammar.AsksIdentity, grammar.AsksForHuman);
+    }).Evaluate(lines)
+    : new Evaluator(text =>
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        return new Verdict(analysis.AsksIdentity, analysis.AsksForHuman);
+    }).Evaluate(lines);
+var cost = grammarOnly
+    ? CostMeter.Measure(lines.Select(l => l.Text).ToArray(), text => (object)MessageSignals.Grammar(text))
+    : CostMeter.Measure(lines.Select(l => l.Text).ToArray(), MessageSignals.Analyze);
+string recogniser = grammarOnly ? "MessageSignals.Grammar (the grammar alone)" : "MessageSignals.Analyze";
+EvaluationReport.Print(Console.Out, evaluation, $"{recogniser} on the {Corpus.SplitName(split)} split of {directory}", cost, listed);
 return 0;

@@ -43,7 +43,7 @@ public static class Training
     ];
 
     /// <summary>Regularisation tried (L1, L2); the one with the best out-of-fold result of the combination is kept.</summary>
-    public static readonly (float L1, float L2)[] Regularisations = [(0.002f, 0.002f), (0.005f, 0.005f), (0.01f, 0.01f), (0.002f, 0.02f), (0.05f, 0.05f)];
+    public static readonly (float L1, float L2)[] Regularisations = [(0.002f, 0.002f), (0.01f, 0.01f), (0.002f, 0.02f)];
 
     /// <summary>Out-of-fold precision the threshold must keep, when it can.</summary>
     public const double TargetPrecision = 0.97;
@@ -56,13 +56,17 @@ public static class Training
             throw new ArgumentException("only train lines may be learnt from", nameof(train));
         }
 
-        VBuffer<float>[] features = train.Select(l => Featurize(l.Text)).ToArray();
+        // The rows learnt from: every train line, then its variants; rows[i] is train[i] for i < train.Count.
+        IReadOnlyList<TrainingText> rows = Augmentation.Expand(train);
+        VBuffer<float>[] features = rows.Select(r => Featurize(r.Text)).ToArray();
+        Console.WriteLine($"  {train.Count} train messages and {rows.Count - train.Count} variants of them");
         var signals = new List<SignalWeights>();
         var report = new List<TrainedSignal>();
         GrammarVerdict[] grammar = train.Select(l => MessageSignals.Grammar(l.Text)).ToArray();
         foreach (var (name, isPositive, grammarSays, veto) in SignalDefinitions)
         {
             bool[] labels = train.Select(isPositive).ToArray();
+            bool[] rowLabels = rows.Select(r => labels[r.Source]).ToArray();
             bool[] byGrammar = grammar.Select(grammarSays).ToArray();
             bool[] vetoed = grammar.Select(veto).ToArray();
             // The model may add recall, not cost precision: the combination must keep TargetPrecision, or the
@@ -75,14 +79,14 @@ public static class Training
             (float L1, float L2) bestRegularisation = default;
             foreach (var regularisation in Regularisations)
             {
-                // Out-of-fold margins: fold k holds lines i with i % Folds == k (the corpus is in file order, so every
-                // fold has every language and class).
+                // Out-of-fold margins of the train lines themselves: fold k holds lines i with i % Folds == k (the
+                // corpus is in file order, so every fold has every language and class) and every variant of them.
                 var margins = new float[train.Count];
                 for (int fold = 0; fold < Folds; fold++)
                 {
                     var inFold = Enumerable.Range(0, train.Count).Where(i => i % Folds == fold).ToArray();
-                    var outOfFold = Enumerable.Range(0, train.Count).Where(i => i % Folds != fold).ToArray();
-                    SignalWeights weights = Fit(name, outOfFold.Select(i => features[i]).ToArray(), outOfFold.Select(i => labels[i]).ToArray(), 0f, regularisation);
+                    var outOfFold = Enumerable.Range(0, rows.Count).Where(r => rows[r].Source % Folds != fold).ToArray();
+                    SignalWeights weights = Fit(name, outOfFold.Select(r => features[r]).ToArray(), outOfFold.Select(r => rowLabels[r]).ToArray(), 0f, regularisation);
                     var model = new LinearSignalModel([weights]);
                     var margin = new float[1];
                     foreach (int i in inFold)
@@ -101,7 +105,7 @@ public static class Training
                 }
             }
 
-            SignalWeights final = Fit(name, features, labels, best.T, bestRegularisation);
+            SignalWeights final = Fit(name, features, rowLabels, best.T, bestRegularisation);
             signals.Add(final);
             report.Add(new TrainedSignal(name, best.T, best.P, best.R, final.Weights.Count));
         }

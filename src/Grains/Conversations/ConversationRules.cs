@@ -311,10 +311,13 @@ internal sealed class ConversationRules(
 
         if (analysis.AsksIdentity)
         {
+            // A message that also asks for a person hands off now: the honest answer is that no human has joined
+            // yet, not an offer of one.
+            var answerFor = analysis.AsksForHuman && state.Status == ConversationStatus.Ai ? ConversationStatus.Queued : state.Status;
             decision.Directives.Add(new Directive
             {
                 Type = DirectiveType.AnswerIdentity,
-                Text = Texts.Identity(state.Status, state.Handoff?.AgentDisplayName),
+                Text = Texts.Identity(answerFor, state.Handoff?.AgentDisplayName),
             });
         }
         if (analysis.AsksForHuman && state.Status == ConversationStatus.Ai)

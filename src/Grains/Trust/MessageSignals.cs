@@ -13,12 +13,14 @@ namespace CxCluster.Grains.Trust;
 /// request, "robot" in "is this robot vacuum under warranty?" is not a question about the interlocutor.</para>
 /// <para>The words are data, one lexicon per language (<c>data/understanding/*/lexicon.tsv</c>, <see cref="Lexicon"/>);
 /// the parts: <see cref="Tokenizer"/>, <see cref="PersonRequest"/>, <see cref="IdentityQuestion"/>,
-/// <see cref="DeclineVeto"/>, <see cref="ToneScanner"/>, <see cref="SurfaceFeatures"/> and
+/// <see cref="MentionRole"/>, <see cref="ToneScanner"/>, <see cref="SurfaceFeatures"/> and
 /// <see cref="MessageFingerprint"/>.</para>
 /// <para>The learnt half of the recogniser is a linear model over hashed character n-grams and words
 /// (<see cref="LearntSignals"/>), trained on the train split of <c>data/understanding</c>. A signal is raised when the
-/// grammar finds it or the model does; a request for a person that only the model finds is vetoed when the message
-/// declines or puts off a person ("gak perlu disambung ke operator", "no need for a human", "nanti saya minta CS").</para>
+/// grammar finds it or the model does. A person the message names counts for a request only when it is asked for
+/// now (<see cref="MentionRole"/>): not a form of address ("admin, stok L masih?"), not declined or put off ("gak perlu
+/// disambung ke operator", "nanti saya minta CS") and not what an identity question asks about ("are you a real
+/// agent?"); a request only the model finds is vetoed when every person the message names is such a mention.</para>
 /// </remarks>
 public static class MessageSignals
 {
@@ -42,8 +44,8 @@ public static class MessageSignals
             {
                 Span<float> margins = stackalloc float[LearntSignals.Count];
                 LearntSignals.Model.Score(text, margins);
-                identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]);
-                human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human]) && !DeclineVeto.DeclinesOrPostponesPerson(tokens);
+                identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]) && !MentionRole.AsksWhereFrom(tokens);
+                human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human]) && !MentionRole.VetoesRequest(tokens);
             }
             ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
 
@@ -72,7 +74,7 @@ public static class MessageSignals
         {
             ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, Tokenizer.Tokenize(text, buffer));
             return new GrammarVerdict(
-                IdentityQuestion.AsksIdentity(tokens), PersonRequest.AsksForHuman(tokens), DeclineVeto.DeclinesOrPostponesPerson(tokens));
+                IdentityQuestion.AsksIdentity(tokens), PersonRequest.AsksForHuman(tokens), MentionRole.VetoesRequest(tokens));
         }
         finally
         {

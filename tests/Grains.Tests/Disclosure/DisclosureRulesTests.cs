@@ -123,6 +123,46 @@ public sealed class DisclosureRulesTests
     }
 
     [Fact]
+    public void The_identity_answer_says_it_is_an_AI_and_never_opens_with_yes()
+    {
+        Apply(Started(Channel.Chat, "en-US"));
+
+        var answer = Apply(Customer("are you a real person?")).Single();
+
+        Assert.Equal(DirectiveType.AnswerIdentity, answer.Type);
+        Assert.Contains("AI", answer.Text);
+        Assert.Contains("not a human", answer.Text);
+        Assert.False(answer.Text!.StartsWith("Yes", StringComparison.OrdinalIgnoreCase), answer.Text);
+    }
+
+    [Fact]
+    public void The_identity_answer_says_the_customer_is_waiting_while_the_handoff_is_queued()
+    {
+        Apply(Started(Channel.Chat, "id-ID"));
+        var handoff = _rules.OpenHandoff("customer-request", Now);
+        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued }, Now);
+
+        var answer = Apply(Customer("ini masih bot ya?")).Single();
+
+        Assert.Equal(DirectiveType.AnswerIdentity, answer.Type);
+        Assert.Contains("menunggu", answer.Text);
+        Assert.DoesNotContain("asisten virtual", answer.Text);
+    }
+
+    [Fact]
+    public void A_message_that_asks_who_is_there_and_for_a_person_is_answered_without_an_offer_and_handed_off()
+    {
+        Apply(Started(Channel.Chat, "en-US"));
+
+        var decision = _rules.Apply(Customer("is this a bot? get me a human please"));
+
+        var answer = Assert.Single(decision.Directives, d => d.Type == DirectiveType.AnswerIdentity);
+        Assert.Contains("waiting for a human agent", answer.Text);
+        Assert.DoesNotContain("If you like", answer.Text);
+        Assert.Equal("customer-request", decision.HandoffReason);
+    }
+
+    [Fact]
     public void A_locale_without_texts_falls_back_to_its_language_then_to_the_tenant_default()
     {
         var british = Apply(Started(Channel.Chat, "en-GB")).Single();

@@ -144,8 +144,11 @@ internal enum Cat : ulong
     /// <summary>"real" said of the interlocutor: "are you real?".</summary>
     RealAdj = 1UL << 43,
 
-    /// <summary>Puts a request off ("nanti", "later"): only read by the veto on the learnt recogniser.</summary>
+    /// <summary>Puts a request off ("nanti", "later", "I'll"): a person asked for after it in its clause is not asked for now.</summary>
     Later = 1UL << 44,
+
+    /// <summary>Opens a condition ("kalau", "if"): with a "later" word it puts off the request in the clause after it.</summary>
+    Cond = 1UL << 45,
 
     /// <summary>Where a clause ends: a boundary or a question mark.</summary>
     Edge = Boundary | Question,

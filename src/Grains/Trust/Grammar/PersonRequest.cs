@@ -5,12 +5,17 @@ namespace CxCluster.Grains.Trust.Grammar;
 /// <summary>The grammar of a request for a person: "hubungkan ke cs", "saya mau bicara dengan CS", "agent please", "ada cs?".</summary>
 internal static class PersonRequest
 {
-    /// <summary>The message asks to be handed to a person: a person word in one of the patterns of a request.</summary>
+    /// <summary>
+    /// The message asks to be handed to a person: a person word in one of the patterns of a request, and asked for
+    /// now (<see cref="MentionRole.IsLive"/>: not a form of address, not declined or put off, not what an identity
+    /// question asks about).
+    /// </summary>
     public static bool AsksForHuman(ReadOnlySpan<Lex> t)
     {
         for (int i = 0; i < t.Length; i++)
         {
             if (PersonTarget(t, i, out Mention m)
+                && MentionRole.IsLive(t, m)
                 && (ConnectRequest(t, m) || SpeakRequest(t, m) || DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m)))
             {
                 return true;
@@ -21,7 +26,7 @@ internal static class PersonRequest
     }
 
     /// <summary>A word for someone a customer can be handed to ("cs", "agent", "customer service", "human", "orang"), with its modifiers.</summary>
-    private static bool PersonTarget(ReadOnlySpan<Lex> t, int i, out Mention m)
+    public static bool PersonTarget(ReadOnlySpan<Lex> t, int i, out Mention m)
     {
         m = default;
         Cat c = t[i].Cats;
@@ -89,7 +94,7 @@ internal static class PersonRequest
             j--;
         }
 
-        if (!Is(t, j, Cat.Connect) || Is(t, j - 1, Cat.Not))
+        if (!Is(t, j, Cat.Connect) || (Is(t, j - 1, Cat.Not) && !MentionRole.IsQuestionTag(t, j - 1)))
         {
             return false;
         }

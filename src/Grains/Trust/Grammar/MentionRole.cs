@@ -1,0 +1,354 @@
+using static CxCluster.Grains.Trust.Grammar.Tokens;
+
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>
+/// Whether a mention of a person is one the customer asks for now, or one that only sounds like it: a form of
+/// address ("admin, is the size 9 back?", "Hi CS! do you ship to Cebu?", "bisa COD, kak?"), a request declined
+/// ("gak usah panggil operator", "no need to transfer me to an agent") or put off ("nanti kalau masih gagal saya minta
+/// CS", "if you can't answer, I'll ask for a person"), or the thing an identity question asks about ("are you a real
+/// CS agent?", "saya bicara dengan petugas atau mesin?").
+/// </summary>
+internal static class MentionRole
+{
+    /// <summary>How many tokens a negator may stand before the verb it declines: "gak usah repot panggil".</summary>
+    private const int DeclineWindow = 4;
+
+    /// <summary>
+    /// What may stand with a name in a clause that only addresses someone ("halo admin", "admin lah", "hi po admin"):
+    /// greetings, articles and particles, but no word of asking or urging ("please", "tolong", "mau", "dong", "aja").
+    /// </summary>
+    private const Cat AddressFiller = Cat.Greeting | Cat.Article | Cat.QParticle;
+
+    /// <summary>Words that make a clause with a name in it a request rather than an address.</summary>
+    private const Cat Asking = Cat.Modal | Cat.Desire | Cat.Call | Cat.Not;
+
+    /// <summary>A verb of asking for someone: a wish, or talking, connecting or fetching.</summary>
+    private const Cat RequestVerb = Cat.Desire | Cat.Connect | Cat.Speak | Cat.Call;
+
+    /// <summary>What may stand between a negator and the verb it declines: "gak usah", "tidak perlu lagi", "don't even want to".</summary>
+    private const Cat DeclineGap = Cat.Modal | Cat.Desire | Cat.Polite | Cat.QParticle | Cat.Subject | Cat.Me | Cat.NotGap | Cat.Not | Cat.To | Cat.Progressive;
+
+    /// <summary>What may stand between "you" and the term an identity question asks about: "are you (really) a real CS agent?".</summary>
+    private const Cat AskedGap = Cat.Copula | Cat.Lead | Cat.Article | Cat.Real | Cat.Progressive | Cat.Only | Cat.QParticle | Cat.Bot | Cat.Greeting;
+
+    /// <summary>The mention is asked for now: not an address, not declined or put off, not the subject of an identity question.</summary>
+    public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
+        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m);
+
+    /// <summary>
+    /// The mention's clause holds nothing but it, greetings and articles, and some other clause of the message says
+    /// something (two words or more): "Admin, stok L masih?", "Can I pay by transfer, CS?". With a greeting before
+    /// it, it needs no comma: "halo admin ada diskon?". Alone it is a request ("admin", "CS!!").
+    /// </summary>
+    public static bool IsAddress(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int start = ClauseStart(t, m.Start);
+        int end = ClauseEnd(t, m.End);
+        if (OnlyFiller(t, start, m.Start) && OnlyFiller(t, m.End, end))
+        {
+            return HasWords(t, 0, start, 2) || HasWords(t, end, t.Length, 2);
+        }
+
+        // "halo admin ada diskon?": a greeting opens the message, the name follows it, the question after.
+        bool greeted = start == 0 && m.Start > start && OnlyFiller(t, start, m.Start) && Is(t, m.Start - 1, Cat.Greeting);
+        return greeted && HasWords(t, m.End, end, 2);
+    }
+
+    /// <summary>
+    /// A negator declines a request verb before the mention in its clause ("gak usah panggil operator", "tidak perlu
+    /// dialihkan ke petugas", "no need for a human"), with no bot word between the verb and the mention ("gak mau
+    /// bot, mau cs" asks); or a "later" word puts it off, in its clause or in a condition just before it ("nanti saya
+    /// minta CS", "kalau besok masih gagal, baru saya minta operator", "if it fails, I'll call an agent").
+    /// </summary>
+    public static bool IsDeclinedOrPutOff(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int start = ClauseStart(t, m.Start);
+        for (int i = start; i < m.Start; i++)
+        {
+            if (Is(t, i, Cat.Later))
+            {
+                return true;
+            }
+
+            if (Is(t, i, Cat.Not) && !IsQuestionTag(t, i) && DeclinesVerb(t, i, m.Start))
+            {
+                return true;
+            }
+        }
+
+        // A condition just before: "nanti kalau masih error, saya minta CS".
+        if (start > 0)
+        {
+            int previous = ClauseStart(t, start - 1);
+            return Has(t, previous, start - 1, Cat.Cond) && Has(t, previous, start - 1, Cat.Later);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The mention is what an identity question asks about: the other side of an "or" that is not a person too
+    /// ("petugas atau mesin?", "a bot or a person?"), or the term after "you" / "this" in a clause with no request
+    /// verb ("are you a real CS agent?", "kamu manusia?", "is this a real person?"; not "ini cs nya mana?").
+    /// </summary>
+    public static bool IsAskedAbout(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (OrBeside(t, m))
+        {
+            return true;
+        }
+
+        int start = ClauseStart(t, m.Start);
+        int k = m.Start - 1;
+        while (k >= start && Is(t, k, AskedGap) && !Is(t, k, Cat.You))
+        {
+            k--;
+        }
+
+        return k >= start && Is(t, k, Cat.You) && !Has(t, start, ClauseEnd(t, m.End), RequestVerb | Cat.Modal);
+    }
+
+    /// <summary>
+    /// The message names a person only where it is not asked for, or, naming none, declines or puts off a request verb: what
+    /// vetoes a request for a person that only the learnt model finds. A message that is only a person word and a
+    /// question mark ("human?", "orang asli?") asks who is there, not for someone.
+    /// </summary>
+    public static bool VetoesRequest(ReadOnlySpan<Lex> t)
+    {
+        if (OnlyPersonQuestion(t))
+        {
+            return true;
+        }
+
+        bool named = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (PersonRequest.PersonTarget(t, i, out Mention m))
+            {
+                if (IsLive(t, m))
+                {
+                    return false;
+                }
+
+                named = true;
+            }
+        }
+
+        if (named)
+        {
+            return true;
+        }
+
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, Cat.Not | Cat.Later) && !IsQuestionTag(t, i) && DeclinesVerb(t, i, ClauseEnd(t, i)))
+            {
+                return true;
+            }
+
+            if (ConnectsAThing(t, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "kamu orang mana?", "adminnya orang mana sih": a word for a person then "mana" asks where someone is from, not
+    /// who is there; it vetoes an identity question only the learnt model finds.
+    /// </summary>
+    public static bool AsksWhereFrom(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i + 1 < t.Length; i++)
+        {
+            if (Is(t, i, Cat.Person) && string.Equals(t[i + 1].Word, "mana", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A connecting verb whose object is a thing, not the customer: "hubungkan akun saya ke OVO", "connect my card to
+    /// the app" (the verb, then a word that is not "me" or politeness, then "to" within a few words).
+    /// </summary>
+    private static bool ConnectsAThing(ReadOnlySpan<Lex> t, int verb)
+    {
+        if (!Is(t, verb, Cat.Connect))
+        {
+            return false;
+        }
+
+        bool thing = false;
+        for (int k = verb + 1; k <= verb + 4 && !IsEdge(t, k); k++)
+        {
+            if (Is(t, k, Cat.To | Cat.With))
+            {
+                return thing;
+            }
+
+            thing |= !Is(t, k, Cat.Me | Cat.Subject | Cat.Polite | Cat.QParticle | Cat.Article | Cat.You);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A negator right after a modal asks "can or not" ("bisa gak disambung ke CS?", "can or not"), it refuses
+    /// nothing; after "please" or "tolong" it still refuses ("please don't transfer me").
+    /// </summary>
+    public static bool IsQuestionTag(ReadOnlySpan<Lex> t, int not) =>
+        Is(t, not, Cat.Not) && Is(t, not - 1, Cat.Modal) && !Is(t, not - 1, Cat.Not | Cat.Polite);
+
+    /// <remarks>"can't" says what cannot be done, it declines nothing: "why can't I talk to a human?" asks for one.</remarks>
+    private static bool DeclinesVerb(ReadOnlySpan<Lex> t, int not, int before)
+    {
+        if (Is(t, not, Cat.Modal))
+        {
+            return false;
+        }
+
+        for (int k = not + 1; k < before && k <= not + DeclineWindow; k++)
+        {
+            if (Is(t, k, RequestVerb))
+            {
+                return !Has(t, k + 1, before, Cat.Bot);
+            }
+
+            if (!Is(t, k, DeclineGap))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OrBeside(ReadOnlySpan<Lex> t, Mention m)
+    {
+        const Cat skip = Cat.Article | Cat.With | Cat.To | Cat.Real | Cat.Copula;
+        int after = m.End;
+        while (after < m.End + 2 && Is(t, after, skip))
+        {
+            after++;
+        }
+
+        if (Is(t, after, Cat.Or) && !NamesPersonNear(t, after + 1, +1))
+        {
+            return true;
+        }
+
+        int before = m.Start - 1;
+        while (before > m.Start - 3 && Is(t, before, skip))
+        {
+            before--;
+        }
+
+        return Is(t, before, Cat.Or) && !NamesPersonNear(t, before - 1, -1);
+    }
+
+    private static bool NamesPersonNear(ReadOnlySpan<Lex> t, int from, int step)
+    {
+        for (int k = from, n = 0; n < 3 && !IsEdge(t, k); k += step, n++)
+        {
+            if (Is(t, k, Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OnlyPersonQuestion(ReadOnlySpan<Lex> t)
+    {
+        int words = 0;
+        foreach (Lex lex in t)
+        {
+            if ((lex.Cats & Cat.Edge) != 0)
+            {
+                continue;
+            }
+
+            if ((lex.Cats & (Cat.Human | Cat.Person | Cat.Real | Cat.Article)) == 0 || (lex.Cats & Cat.Agent) != 0)
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        int last = t.Length - 1;
+        while (last >= 0 && t[last].Cats == Cat.Boundary)
+        {
+            last--;
+        }
+
+        return words > 0 && last >= 0 && (t[last].Cats & Cat.Question) != 0;
+    }
+
+    private static int ClauseStart(ReadOnlySpan<Lex> t, int i)
+    {
+        while (i > 0 && !IsEdge(t, i - 1))
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private static int ClauseEnd(ReadOnlySpan<Lex> t, int i)
+    {
+        while (i < t.Length && !IsEdge(t, i))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool OnlyFiller(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (!Is(t, k, AddressFiller) || Is(t, k, Asking | Cat.Polite))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Has(ReadOnlySpan<Lex> t, int from, int to, Cat cats)
+    {
+        for (int k = Math.Max(0, from); k < to && k < t.Length; k++)
+        {
+            if (Is(t, k, cats))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasWords(ReadOnlySpan<Lex> t, int from, int to, int least)
+    {
+        int words = 0;
+        for (int k = from; k < to && words < least; k++)
+        {
+            if (!IsEdge(t, k))
+            {
+                words++;
+            }
+        }
+
+        return words >= least;
+    }
+}

@@ -1,0 +1,81 @@
+using CxCluster.Grains.Trust;
+
+namespace CxCluster.Grains.Tests.Trust;
+
+/// <summary>
+/// A person the message names is asked for only when it is asked for now: not a form of address, not declined or
+/// put off, not what an identity question asks about. These hold for the whole recogniser, the learnt model
+/// included, because such mentions also veto a request only the model finds.
+/// </summary>
+public sealed class MentionRoleTests
+{
+    [Theory]
+    [InlineData("admin, stok sepatu hitam ukuran 42 masih ada?")]
+    [InlineData("halo admin ada promo ongkir minggu ini?")]
+    [InlineData("CS, kenapa saldo saya terpotong dua kali?")]
+    [InlineData("petugas, loket pembayaran buka jam berapa?")]
+    [InlineData("admin lah, barang ni ready tak?")]
+    [InlineData("Hi CS! do you deliver on Sundays?")]
+    [InlineData("Customer service, is the mall branch open late tonight?")]
+    [InlineData("Can I return it without the box, agent?")]
+    [InlineData("Hello po admin, pwede pa ba mag-order ng dalawa?")]
+    [InlineData("Operator, my data bundle ran out early this month.")]
+    public void Addressing_the_shop_or_an_agent_is_not_a_request(string text)
+    {
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("CS!!")]
+    [InlineData("halo kak, cs dong")]
+    [InlineData("admin, tolong sambungkan saya ke petugas")]
+    [InlineData("halo admin, saya mau bicara dengan CS")]
+    [InlineData("Hi there, I want to speak to an agent")]
+    [InlineData("Agent, please put me through to a real person.")]
+    public void A_name_that_asks_or_a_request_after_an_address_is_still_a_request(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("gak usah panggil operator, saya cuma tanya ongkir")]
+    [InlineData("tidak perlu dialihkan ke petugas, sudah beres")]
+    [InlineData("jangan sambungkan ke CS dulu, saya masih coba")]
+    [InlineData("no need to transfer me to an agent, just tell me the fee")]
+    [InlineData("Please don't put me through to anyone, chat is fine.")]
+    [InlineData("nanti kalau masih error saya minta CS")]
+    [InlineData("kalau besok paketnya belum sampai, baru saya minta disambungkan ke operator")]
+    [InlineData("nanti kalau refund belum masuk, saya minta CS")]
+    [InlineData("if the refund is not in by Friday I'll ask for a supervisor")]
+    [InlineData("I might need an agent eventually, for now just the tracking link")]
+    public void A_declined_or_postponed_request_is_not_a_request(string text)
+    {
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("bisa gak disambungin ke CS?")]
+    [InlineData("bisa tidak saya dihubungkan dengan petugas?")]
+    [InlineData("why can't I speak to a real person?")]
+    [InlineData("gak mau bot, mau CS")]
+    [InlineData("I don't want to wait, connect me to an agent")]
+    [InlineData("kalau tidak bisa jawab, sambungkan ke CS saja")]
+    public void A_question_tag_or_a_negation_of_something_else_keeps_the_request(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("are you a real CS agent?")]
+    [InlineData("saya lagi chat sama petugas atau sama mesin?")]
+    [InlineData("kamu manusia?")]
+    [InlineData("is this a real person or a program?")]
+    public void The_person_an_identity_question_asks_about_is_not_asked_for(string text)
+    {
+        var analysis = MessageSignals.Analyze(text);
+
+        Assert.True(analysis.AsksIdentity);
+        Assert.False(analysis.AsksForHuman);
+    }
+}
