@@ -9,23 +9,23 @@ namespace CxCluster.Understanding.Tests;
 /// better grammar or more training phrasings of the kind that fails, never by editing a held-out line.
 /// </summary>
 /// <remarks>
-/// The goal is 95% recall for every language and signal and no false alarm on ordinary messages. These floors hold
-/// what the recogniser reaches today (recall 93.7% to 99.1%, precision 96.9% to 98.2%, ordinary messages setting
-/// a signal off 0.7% to 1.7%), so it cannot slip back; raise them as it improves.
+/// The bar is the issue's: 95% recall for every language and signal. Precision and false alarms on ordinary messages
+/// are held at what the recogniser reaches today (precision 97.3% to 99.3%; ordinary messages setting a signal off
+/// 0.3% to 1.8%), so they cannot slip back; the goal there is no false alarm at all.
 /// </remarks>
 public sealed class HeldoutBarTests
 {
     /// <summary>The least recall of each signal in each language.</summary>
-    public const double RecallBar = 0.93;
+    public const double RecallBar = 0.95;
 
     /// <summary>The least precision of each signal in each language.</summary>
-    public const double PrecisionBar = 0.96;
+    public const double PrecisionBar = 0.97;
 
     /// <summary>
     /// The largest share of ordinary messages (class <c>other</c>, hard negatives included) of one language that may
     /// set off one signal: a false handoff or a needless identity answer on an ordinary question.
     /// </summary>
-    public const double OrdinaryFalseAlarmBar = 0.025;
+    public const double OrdinaryFalseAlarmBar = 0.02;
 
     private static readonly Lazy<Evaluation> Heldout = new(() =>
     {

@@ -79,7 +79,7 @@ if (verb == "check")
 if (verb == "train")
 {
     // Learns from the train split only; the held-out split is never read here.
-    var (model, trained) = Training.Train(corpus.InSplit(Split.Train));
+    var (model, trained) = Training.Train(corpus.InSplit(Split.Train), TrainingFingerprint.Compute(corpus, directory));
     string path = output is null ? Path.Combine(RepositoryRoot.Find(), Training.ModelRelativePath) : Path.GetFullPath(output);
     using (var stream = new MemoryStream())
     {

@@ -15,13 +15,17 @@ public sealed record SignalWeights(string Name, float Bias, float Threshold, IRe
 /// <c>bias + (sum of the weights of its feature buckets) / sqrt(number of features)</c>. Immutable once built.
 /// </summary>
 /// <remarks>
-/// File format (little-endian): the ASCII magic <c>CXU1</c>; int32 bucket bits; int32 signal count; then per signal its
+/// File format (little-endian): the ASCII magic <c>CXU2</c>; int32 bucket bits; int32 length and the bytes of the
+/// fingerprint of what it was trained on (<see cref="TrainedOn"/>); int32 signal count; then per signal its
 /// name (a <see cref="BinaryWriter"/> string), float32 bias, float32 threshold, int32 weight count and that many
 /// (int32 bucket, float32 weight) pairs in increasing bucket order.
 /// </remarks>
 public sealed class LinearSignalModel
 {
-    private const string Magic = "CXU1";
+    private const string Magic = "CXU2";
+
+    /// <summary>The length of <see cref="TrainedOn"/> when the trainer sets it: a SHA-256.</summary>
+    public const int TrainedOnLength = 32;
 
     /// <summary>The embedded model's resource name in the Grains assembly.</summary>
     public const string ResourceName = "CxCluster.Grains.Trust.Understanding.model.bin";
@@ -31,15 +35,23 @@ public sealed class LinearSignalModel
     private readonly float[] biases;
     private readonly float[] thresholds;
     private readonly SignalWeights[] signals;
+    private readonly byte[] trainedOn;
 
-    /// <summary>Builds a model from learnt weights.</summary>
-    public LinearSignalModel(IReadOnlyList<SignalWeights> signals)
+    /// <summary>Builds a model from learnt weights, and the fingerprint of what they were learnt from (empty or <see cref="TrainedOnLength"/> bytes).</summary>
+    public LinearSignalModel(IReadOnlyList<SignalWeights> signals, ReadOnlySpan<byte> trainedOn = default)
     {
         ArgumentNullException.ThrowIfNull(signals);
         if (signals.Count == 0)
         {
             throw new ArgumentException("at least one signal is needed", nameof(signals));
         }
+
+        if (trainedOn.Length is not (0 or TrainedOnLength))
+        {
+            throw new ArgumentException($"the fingerprint of the training data is {TrainedOnLength} bytes", nameof(trainedOn));
+        }
+
+        this.trainedOn = trainedOn.ToArray();
 
         this.signals = signals.ToArray();
         int count = this.signals.Length;
@@ -67,6 +79,12 @@ public sealed class LinearSignalModel
 
     /// <summary>The signals, in scoring order.</summary>
     public IReadOnlyList<SignalWeights> Signals => signals;
+
+    /// <summary>
+    /// The fingerprint the trainer gave the data it learnt from (the train split and the lexicon), so a test can tell
+    /// a model that was not retrained after they changed; empty when none was given.
+    /// </summary>
+    public ReadOnlySpan<byte> TrainedOn => trainedOn;
 
     /// <summary>The model embedded in this assembly (trained by <c>tests/Understanding -- train</c>).</summary>
     public static LinearSignalModel Embedded { get; } = LoadEmbedded();
@@ -141,6 +159,8 @@ public sealed class LinearSignalModel
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Encoding.ASCII.GetBytes(Magic));
         writer.Write(MessageFeatures.BucketBits);
+        writer.Write(trainedOn.Length);
+        writer.Write(trainedOn);
         writer.Write(signals.Length);
         foreach (SignalWeights signal in signals)
         {
@@ -175,6 +195,18 @@ public sealed class LinearSignalModel
                 throw new InvalidDataException($"the model was trained on {bits} bucket bits, the features have {MessageFeatures.BucketBits}: retrain it");
             }
 
+            int fingerprintLength = reader.ReadInt32();
+            if (fingerprintLength is not (0 or TrainedOnLength))
+            {
+                throw new InvalidDataException($"a training fingerprint of {fingerprintLength} bytes");
+            }
+
+            byte[] fingerprint = reader.ReadBytes(fingerprintLength);
+            if (fingerprint.Length != fingerprintLength)
+            {
+                throw new EndOfStreamException();
+            }
+
             int count = reader.ReadInt32();
             if (count is < 1 or > 16)
             {
@@ -202,7 +234,7 @@ public sealed class LinearSignalModel
                 signals[s] = new SignalWeights(name, bias, threshold, pairs);
             }
 
-            return new LinearSignalModel(signals);
+            return new LinearSignalModel(signals, fingerprint);
         }
         catch (EndOfStreamException error)
         {
