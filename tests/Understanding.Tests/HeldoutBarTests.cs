@@ -10,8 +10,8 @@ namespace CxCluster.Understanding.Tests;
 /// </summary>
 /// <remarks>
 /// The bar is the issue's: 95% recall for every language and signal. Precision and false alarms on ordinary messages
-/// are held at what the recogniser reaches today (precision 97.3% to 99.3%; ordinary messages setting a signal off
-/// 0.3% to 1.8%), so they cannot slip back; the goal there is no false alarm at all.
+/// are held at what the recogniser reaches today (precision 98.3% to 99.3%; ordinary messages setting a signal off
+/// 0.3% to 0.8%), so they cannot slip back; the goal there is no false alarm at all.
 /// </remarks>
 public sealed class HeldoutBarTests
 {
@@ -19,13 +19,13 @@ public sealed class HeldoutBarTests
     public const double RecallBar = 0.95;
 
     /// <summary>The least precision of each signal in each language.</summary>
-    public const double PrecisionBar = 0.97;
+    public const double PrecisionBar = 0.98;
 
     /// <summary>
     /// The largest share of ordinary messages (class <c>other</c>, hard negatives included) of one language that may
     /// set off one signal: a false handoff or a needless identity answer on an ordinary question.
     /// </summary>
-    public const double OrdinaryFalseAlarmBar = 0.02;
+    public const double OrdinaryFalseAlarmBar = 0.01;
 
     private static readonly Lazy<Evaluation> Heldout = new(() =>
     {

@@ -67,6 +67,27 @@ public sealed class MentionRoleTests
     }
 
     [Theory]
+    [InlineData("Halo kak, saya manusia biasa yang bingung sama aplikasinya, tolong jelaskan caranya")]
+    [InlineData("I'm a real person too, so please be patient with me about the refund")]
+    [InlineData("tim CS kemarin sangat membantu, tolong sampaikan terima kasih saya")]
+    [InlineData("The agent I spoke to yesterday was lovely, please pass on my thanks")]
+    [InlineData("tolong jangan bagikan data saya ke orang lain")]
+    public void Speaking_of_oneself_of_an_earlier_contact_or_of_other_people_is_not_a_request(string text)
+    {
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("get me a human")]
+    [InlineData("kasih saya orang yang ngerti masalah ini")]
+    [InlineData("saya manusia, bukan bot, sambungkan saya ke CS")]
+    [InlineData("sambungkan ke CS yang kemarin bantu saya")]
+    public void A_request_beside_those_words_is_still_a_request(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Theory]
     [InlineData("are you a real CS agent?")]
     [InlineData("saya lagi chat sama petugas atau sama mesin?")]
     [InlineData("kamu manusia?")]

@@ -150,6 +150,9 @@ internal enum Cat : ulong
     /// <summary>Opens a condition ("kalau", "if"): with a "later" word it puts off the request in the clause after it.</summary>
     Cond = 1UL << 45,
 
+    /// <summary>An earlier time ("kemarin", "yesterday"): a person named in its clause is talked about, not asked for (read only to veto the learnt model).</summary>
+    Past = 1UL << 46,
+
     /// <summary>Where a clause ends: a boundary or a question mark.</summary>
     Edge = Boundary | Question,
 }

@@ -32,9 +32,42 @@ internal static class MentionRole
     /// <summary>What may stand between "you" and the term an identity question asks about: "are you (really) a real CS agent?".</summary>
     private const Cat AskedGap = Cat.Copula | Cat.Lead | Cat.Article | Cat.Real | Cat.Progressive | Cat.Only | Cat.QParticle | Cat.Bot | Cat.Greeting;
 
-    /// <summary>The mention is asked for now: not an address, not declined or put off, not the subject of an identity question.</summary>
+    /// <summary>
+    /// The mention is asked for now: not an address, not declined or put off, not the subject of an identity
+    /// question, not the customer describing themselves.
+    /// </summary>
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
-        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m);
+        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m);
+
+    /// <summary>
+    /// The customer says what they are: "saya manusia biasa", "I'm a real person too", "aku orang awam": the mention
+    /// right after "I" / "saya" opening its clause, with only a copula, article or "still" between ("get me a human"
+    /// and "kasih saya orang" still ask).
+    /// </summary>
+    public static bool DescribesSelf(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Copula | Cat.Article | Cat.Progressive) && !Is(t, k, Cat.Subject))
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.Subject) || Is(t, k, Cat.You))
+        {
+            return false;
+        }
+
+        int start = ClauseStart(t, k);
+        for (int j = start; j < k; j++)
+        {
+            if (!Is(t, j, Cat.Greeting | Cat.Lead | Cat.QParticle))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// The mention's clause holds nothing but it, greetings and articles, and some other clause of the message says
@@ -126,11 +159,16 @@ internal static class MentionRole
         {
             if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
-                if (IsLive(t, m))
+                if (IsLive(t, m) && !TellsOfThePast(t, m))
                 {
                     return false;
                 }
 
+                named = true;
+            }
+            else if (Is(t, i, Cat.Agent | Cat.Human | Cat.Person) && Is(t, i + 1, Cat.Breaker))
+            {
+                // "orang lain", "human error", "agent code": a word for people that names no one to hand over to.
                 named = true;
             }
         }
@@ -172,6 +210,13 @@ internal static class MentionRole
 
         return false;
     }
+
+    /// <summary>
+    /// The mention's clause speaks of an earlier contact ("tim CS kemarin sangat membantu", "the agent I had
+    /// yesterday was lovely"): not asked for now when only the learnt model reads a request in it.
+    /// </summary>
+    private static bool TellsOfThePast(ReadOnlySpan<Lex> t, Mention m) =>
+        Has(t, ClauseStart(t, m.Start), ClauseEnd(t, m.End), Cat.Past);
 
     /// <summary>
     /// A connecting verb whose object is a thing, not the customer: "hubungkan akun saya ke OVO", "connect my card to
