@@ -88,6 +88,29 @@ public sealed class MentionRoleTests
     }
 
     [Theory]
+    [InlineData("transfer me please")]
+    [InlineData("Is this a bot? Put me through.")]
+    [InlineData("tolong sambungin dong")]
+    [InlineData("ini mesin ya? minta dioper aja kak")]
+    [InlineData("bisa dialihkan?")]
+    public void Handing_over_without_naming_anyone_asks_for_a_person(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("saya udah transfer ya, tolong dicek")]
+    [InlineData("otw transfer kak")]
+    [InlineData("admin grup minta rekap transfer, bisa dikirim?")]
+    [InlineData("Kindly do not escalate, it is resolved at my end.")]
+    [InlineData("gak usah dioper, saya cuma tanya ongkir")]
+    [InlineData("nanti saya minta dialihkan aja")]
+    public void A_payment_or_a_declined_hand_over_is_not_a_request(string text)
+    {
+        Assert.False(MessageSignals.Grammar(text).AsksForHuman);
+    }
+
+    [Theory]
     [InlineData("are you a real CS agent?")]
     [InlineData("saya lagi chat sama petugas atau sama mesin?")]
     [InlineData("kamu manusia?")]

@@ -244,11 +244,11 @@ internal static class MentionRole
     }
 
     /// <summary>
-    /// A negator right after a modal asks "can or not" ("bisa gak disambung ke CS?", "can or not"), it refuses
-    /// nothing; after "please" or "tolong" it still refuses ("please don't transfer me").
+    /// A negator right after "bisa" / "dapat" asks "can or not" ("bisa gak disambung ke CS?"), it refuses nothing;
+    /// after "please", "tolong" or "do" it still refuses ("please don't transfer me", "do not escalate").
     /// </summary>
     public static bool IsQuestionTag(ReadOnlySpan<Lex> t, int not) =>
-        Is(t, not, Cat.Not) && Is(t, not - 1, Cat.Modal) && !Is(t, not - 1, Cat.Not | Cat.Polite);
+        Is(t, not, Cat.Not) && Is(t, not - 1, Cat.Modal) && Is(t, not - 1, Cat.NotGap) && !Is(t, not - 1, Cat.Not | Cat.Polite);
 
     /// <remarks>"can't" says what cannot be done, it declines nothing: "why can't I talk to a human?" asks for one.</remarks>
     private static bool DeclinesVerb(ReadOnlySpan<Lex> t, int not, int before)

@@ -14,6 +14,11 @@ internal static class PersonRequest
     {
         for (int i = 0; i < t.Length; i++)
         {
+            if (TransferWithoutTarget(t, i))
+            {
+                return true;
+            }
+
             if (PersonTarget(t, i, out Mention m)
                 && MentionRole.IsLive(t, m)
                 && (ConnectRequest(t, m) || SpeakRequest(t, m) || DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m)))
@@ -83,6 +88,46 @@ internal static class PersonRequest
 
         m = new Mention(s + 1, e, kind, real);
         return true;
+    }
+
+    /// <summary>
+    /// A handing-over verb whose clause names no one, so the person is understood: "transfer me", "put me through
+    /// please", "sambungin dong", "oper aja kak", "bisa dialihkan?" (only "me" and "through"/"ke" may follow the verb,
+    /// then politeness); not declined or put off ("gak usah transfer", "nanti saya minta dioper").
+    /// </summary>
+    private static bool TransferWithoutTarget(ReadOnlySpan<Lex> t, int i)
+    {
+        bool wished = WishRightBefore(t, i);
+        if (!Is(t, i, Cat.Connect) || (Is(t, i, Cat.Passive) && !wished))
+        {
+            return false;
+        }
+
+        int k = i + 1;
+        if (Is(t, k, Cat.Me))
+        {
+            k++;
+        }
+
+        if (Is(t, k, Cat.To) && !Is(t, k, Cat.Purpose))
+        {
+            k++;
+        }
+
+        while (Is(t, k, Cat.Polite | Cat.QParticle | Cat.Greeting) && !Is(t, k, Cat.Not))
+        {
+            k++;
+        }
+
+        if (!IsEdge(t, k))
+        {
+            return false;
+        }
+
+        // "udah transfer ya" is a payment; with "me" after it, or a wish or politeness before it, it asks to be handed over.
+        bool aimed = Is(t, i + 1, Cat.Me) || wished || Is(t, i - 1, Cat.Polite);
+        var verb = new Mention(i, i + 1, Kind.Agent, false);
+        return aimed && !(Is(t, i - 1, Cat.Not) && !MentionRole.IsQuestionTag(t, i - 1)) && !MentionRole.IsDeclinedOrPutOff(t, verb);
     }
 
     /// <summary>"hubungkan ke cs", "sambungkan saya dengan petugas", "connect me to an agent", "escalate this to a manager".</summary>
@@ -196,6 +241,25 @@ internal static class PersonRequest
 
     private static bool ContinuesAsRequest(ReadOnlySpan<Lex> t, int e) =>
         IsEdge(t, e) || Is(t, e, Cat.Polite | Cat.QParticle | Cat.Real | Cat.Purpose | Cat.Not | Cat.Subject | Cat.Human);
+
+    /// <summary>A wish or a modal before position <paramref name="j"/> with only "me", "I" or politeness between: "minta disambungkan", "can you please transfer".</summary>
+    private static bool WishRightBefore(ReadOnlySpan<Lex> t, int j)
+    {
+        for (int k = j - 1; k >= 0 && k >= j - 4; k--)
+        {
+            if (Is(t, k, Cat.Modal | Cat.Desire))
+            {
+                return true;
+            }
+
+            if (!Is(t, k, Cat.Me | Cat.Subject | Cat.You | Cat.Polite))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     private static bool HasWishBefore(ReadOnlySpan<Lex> t, int j, int window)
     {
