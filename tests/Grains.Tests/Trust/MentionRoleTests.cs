@@ -49,6 +49,8 @@ public sealed class MentionRoleTests
     [InlineData("nanti kalau refund belum masuk, saya minta CS")]
     [InlineData("if the refund is not in by Friday I'll ask for a supervisor")]
     [InlineData("I might need an agent eventually, for now just the tracking link")]
+    [InlineData("kalau sampai jumat paketnya belum datang, saya akan minta bicara dengan supervisor")]
+    [InlineData("if the card is not unblocked by Monday, I will ask for a manager")]
     public void A_declined_or_postponed_request_is_not_a_request(string text)
     {
         Assert.False(MessageSignals.Analyze(text).AsksForHuman);
@@ -61,6 +63,7 @@ public sealed class MentionRoleTests
     [InlineData("gak mau bot, mau CS")]
     [InlineData("I don't want to wait, connect me to an agent")]
     [InlineData("kalau tidak bisa jawab, sambungkan ke CS saja")]
+    [InlineData("if you can't fix it, will you connect me to a manager?")]
     public void A_question_tag_or_a_negation_of_something_else_keeps_the_request(string text)
     {
         Assert.True(MessageSignals.Analyze(text).AsksForHuman);

@@ -153,6 +153,9 @@ internal enum Cat : ulong
     /// <summary>An earlier time ("kemarin", "yesterday"): a person named in its clause is talked about, not asked for (read only to veto the learnt model).</summary>
     Past = 1UL << 46,
 
+    /// <summary>"will" ("akan", "will", "gonna"): after "I" and a condition, it puts the request off ("kalau belum beres, saya akan minta manajer").</summary>
+    Will = 1UL << 47,
+
     /// <summary>Where a clause ends: a boundary or a question mark.</summary>
     Edge = Boundary | Question,
 }

@@ -110,11 +110,13 @@ internal static class MentionRole
             }
         }
 
-        // A condition just before: "nanti kalau masih error, saya minta CS".
+        // A condition just before: "nanti kalau masih error, saya minta CS", "kalau belum beres, saya akan minta
+        // manajer", "if it isn't fixed by Monday, I will ask for a manager".
         if (start > 0)
         {
             int previous = ClauseStart(t, start - 1);
-            return Has(t, previous, start - 1, Cat.Cond) && Has(t, previous, start - 1, Cat.Later);
+            return Has(t, previous, start - 1, Cat.Cond)
+                && (Has(t, previous, start - 1, Cat.Later) || SaysIWill(t, start, m.Start));
         }
 
         return false;
@@ -251,6 +253,20 @@ internal static class MentionRole
         Is(t, not, Cat.Not) && Is(t, not - 1, Cat.Modal) && Is(t, not - 1, Cat.NotGap) && !Is(t, not - 1, Cat.Not | Cat.Polite);
 
     /// <remarks>"can't" says what cannot be done, it declines nothing: "why can't I talk to a human?" asks for one.</remarks>
+    /// <summary>"I" then "will" before <paramref name="to"/> in the clause: "saya akan minta", "I will ask", "I'm gonna ask".</summary>
+    private static bool SaysIWill(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int k = from; k + 1 < to; k++)
+        {
+            if (Is(t, k, Cat.Subject) && (Is(t, k + 1, Cat.Will) || (Is(t, k + 1, Cat.Progressive) && Is(t, k + 2, Cat.Will))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool DeclinesVerb(ReadOnlySpan<Lex> t, int not, int before)
     {
         if (Is(t, not, Cat.Modal))
