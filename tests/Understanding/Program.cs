@@ -109,7 +109,7 @@ var evaluation = grammarOnly
         return new Verdict(analysis.AsksIdentity, analysis.AsksForHuman);
     }).Evaluate(lines);
 var cost = grammarOnly
-    ? CostMeter.Measure(lines.Select(l => l.Text).ToArray(), text => (object)MessageSignals.Grammar(text))
+    ? CostMeter.Measure(lines.Select(l => l.Text).ToArray(), MessageSignals.Grammar)
     : CostMeter.Measure(lines.Select(l => l.Text).ToArray(), MessageSignals.Analyze);
 string recogniser = grammarOnly ? "MessageSignals.Grammar (the grammar alone)" : "MessageSignals.Analyze";
 EvaluationReport.Print(Console.Out, evaluation, $"{recogniser} on the {Corpus.SplitName(split)} split of {directory}", cost, listed);

@@ -45,8 +45,8 @@ public static class Training
     /// <summary>Signals in model order, and which corpus lines are positive for each.</summary>
     public static readonly (string Name, Func<CorpusLine, bool> IsPositive, Func<GrammarVerdict, bool> Grammar, Func<GrammarVerdict, bool> Veto)[] SignalDefinitions =
     [
-        ("identity", l => l.IsIdentity, g => g.AsksIdentity, _ => false),
-        ("human", l => l.IsHuman, g => g.AsksForHuman, g => g.DeclinesPerson),
+        ("identity", l => l.IsIdentity, g => g.AsksIdentity, g => g.VetoesIdentity),
+        ("human", l => l.IsHuman, g => g.AsksForHuman, g => g.VetoesRequest),
     ];
 
     /// <summary>Regularisation tried (L1, L2); the one with the best out-of-fold result of the combination is kept.</summary>

@@ -74,7 +74,10 @@ public static class MessageSignals
         {
             ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, Tokenizer.Tokenize(text, buffer));
             return new GrammarVerdict(
-                IdentityQuestion.AsksIdentity(tokens), PersonRequest.AsksForHuman(tokens), MentionRole.VetoesRequest(tokens));
+                IdentityQuestion.AsksIdentity(tokens),
+                PersonRequest.AsksForHuman(tokens),
+                MentionRole.AsksWhereFrom(tokens),
+                MentionRole.VetoesRequest(tokens));
         }
         finally
         {

@@ -4,8 +4,9 @@ namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
 /// A person the message names is asked for only when it is asked for now: not a form of address, not declined or
-/// put off, not what an identity question asks about. These hold for the whole recogniser, the learnt model
-/// included, because such mentions also veto a request only the model finds.
+/// put off, not what an identity question asks about. Most cases run through the whole recogniser, the learnt model
+/// included, because such mentions also veto a request only the model finds; handing over without naming anyone is
+/// a rule of the grammar and is checked on the grammar alone.
 /// </summary>
 public sealed class MentionRoleTests
 {

@@ -252,7 +252,6 @@ internal static class MentionRole
     public static bool IsQuestionTag(ReadOnlySpan<Lex> t, int not) =>
         Is(t, not, Cat.Not) && Is(t, not - 1, Cat.Modal) && Is(t, not - 1, Cat.NotGap) && !Is(t, not - 1, Cat.Not | Cat.Polite);
 
-    /// <remarks>"can't" says what cannot be done, it declines nothing: "why can't I talk to a human?" asks for one.</remarks>
     /// <summary>"I" then "will" before <paramref name="to"/> in the clause: "saya akan minta", "I will ask", "I'm gonna ask".</summary>
     private static bool SaysIWill(ReadOnlySpan<Lex> t, int from, int to)
     {
@@ -267,6 +266,11 @@ internal static class MentionRole
         return false;
     }
 
+    /// <summary>
+    /// The negator at <paramref name="not"/> declines a request verb within <see cref="DeclineWindow"/> tokens before
+    /// <paramref name="before"/>, with only gap words between and no bot word after the verb.
+    /// </summary>
+    /// <remarks>"can't" says what cannot be done, it declines nothing: "why can't I talk to a human?" asks for one.</remarks>
     private static bool DeclinesVerb(ReadOnlySpan<Lex> t, int not, int before)
     {
         if (Is(t, not, Cat.Modal))

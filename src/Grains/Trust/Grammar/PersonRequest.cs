@@ -19,9 +19,10 @@ internal static class PersonRequest
                 return true;
             }
 
+            // The patterns first: they are cheap and rarely match; whether the mention is asked for now reads its clause.
             if (PersonTarget(t, i, out Mention m)
-                && MentionRole.IsLive(t, m)
-                && (ConnectRequest(t, m) || SpeakRequest(t, m) || DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m)))
+                && (ConnectRequest(t, m) || SpeakRequest(t, m) || DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m))
+                && MentionRole.IsLive(t, m))
             {
                 return true;
             }
@@ -97,8 +98,13 @@ internal static class PersonRequest
     /// </summary>
     private static bool TransferWithoutTarget(ReadOnlySpan<Lex> t, int i)
     {
+        if (!Is(t, i, Cat.Connect))
+        {
+            return false;
+        }
+
         bool wished = WishRightBefore(t, i);
-        if (!Is(t, i, Cat.Connect) || (Is(t, i, Cat.Passive) && !wished))
+        if (Is(t, i, Cat.Passive) && !wished)
         {
             return false;
         }
