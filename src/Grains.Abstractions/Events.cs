@@ -47,7 +47,20 @@ public sealed record EventResult
     /// <summary>True when the event id was seen before: the directives are the first answer's, nothing changed.</summary>
     [Id(2)] public required bool Duplicate { get; init; }
     [Id(3)] public required IReadOnlyList<Directive> Directives { get; init; }
-    [Id(4)] public required ConversationSnapshot Conversation { get; init; }
+    /// <summary>The conversation in full; null when the caller asked for <see cref="AnswerShape.Summary"/>.</summary>
+    [Id(4)] public ConversationSnapshot? Conversation { get; init; }
+    /// <summary>The conversation in brief, always.</summary>
+    [Id(5)] public required ConversationSummary Summary { get; init; }
+}
+
+/// <summary>How much of the conversation an event's answer carries (<c>Prefer: return=minimal</c> asks for the summary).</summary>
+[GenerateSerializer, Alias("cx.AnswerShape")]
+public enum AnswerShape
+{
+    /// <summary>The full snapshot, with transcript, disclosure history and trust signals.</summary>
+    Full,
+    /// <summary>Only the summary: status, disclosure, score and handoff.</summary>
+    Summary,
 }
 
 /// <summary>Why a command was refused, naming the offending field where there is one.</summary>

@@ -4,10 +4,10 @@ namespace CxCluster.Abstractions;
 public interface IConversationGrain : IGrainWithStringKey
 {
     /// <summary>Applies one event and answers the directives the contract's rules give, or refuses it and changes nothing.</summary>
-    Task<EventOutcome> Apply(ConversationEvent @event);
+    Task<EventOutcome> Apply(ConversationEvent @event, AnswerShape shape);
 
     /// <summary>Applies events in the order given, each succeeding or failing alone.</summary>
-    Task<IReadOnlyList<EventOutcome>> ApplyAll(IReadOnlyList<ConversationEvent> events);
+    Task<IReadOnlyList<EventOutcome>> ApplyAll(IReadOnlyList<ConversationEvent> events, AnswerShape shape);
 
     /// <summary>The conversation as it stands, or null if it was never started.</summary>
     Task<ConversationSnapshot?> GetSnapshot();
@@ -31,4 +31,16 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>A pool asks whether the conversation still waits on this handoff; if not, the conversation withdraws it there.</summary>
     [OneWay]
     Task ConfirmWaiting(string poolName, string handoffId);
+}
+
+/// <summary>Calls that answer the full snapshot.</summary>
+public static class ConversationGrainExtensions
+{
+    /// <summary>Applies one event and answers with the full snapshot.</summary>
+    public static Task<EventOutcome> Apply(this IConversationGrain conversation, ConversationEvent @event) =>
+        conversation.Apply(@event, AnswerShape.Full);
+
+    /// <summary>Applies events in order and answers each with the full snapshot.</summary>
+    public static Task<IReadOnlyList<EventOutcome>> ApplyAll(this IConversationGrain conversation, IReadOnlyList<ConversationEvent> events) =>
+        conversation.ApplyAll(events, AnswerShape.Full);
 }

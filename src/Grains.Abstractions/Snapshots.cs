@@ -12,6 +12,28 @@ public sealed record ConversationSnapshot
     [Id(5)] public required TrustSnapshot Trust { get; init; }
     [Id(6)] public required HandoffSnapshot Handoff { get; init; }
     [Id(7)] public required IReadOnlyList<TranscriptTurn> Transcript { get; init; }
+    /// <summary>Grows with every change of the conversation; two answers with the same version show the same state.</summary>
+    [Id(8)] public required long Version { get; init; }
+}
+
+/// <summary>The conversation in brief, as a lean answer (<c>Prefer: return=minimal</c>) carries it.</summary>
+[GenerateSerializer, Immutable, Alias("cx.ConversationSummary")]
+public sealed record ConversationSummary
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required ConversationStatus Status { get; init; }
+    [Id(2)] public required Channel Channel { get; init; }
+    [Id(3)] public required string Locale { get; init; }
+    [Id(4)] public required long Version { get; init; }
+    /// <summary>True when the disclosure in force was confirmed on the current channel.</summary>
+    [Id(5)] public required bool DisclosureDelivered { get; init; }
+    [Id(6)] public string? DisclosureId { get; init; }
+    [Id(7)] public required int TrustScore { get; init; }
+    [Id(8)] public required TrustBand TrustBand { get; init; }
+    [Id(9)] public required HandoffStatus HandoffStatus { get; init; }
+    [Id(10)] public string? HandoffId { get; init; }
+    [Id(11)] public string? AgentId { get; init; }
+    [Id(12)] public int? QueuePosition { get; init; }
 }
 
 /// <summary>The disclosure in force on the current channel, and every one issued before it.</summary>

@@ -45,6 +45,7 @@ public static class GrainsHostingExtensions
         });
         silo.Services.Configure<CrashPointOptions>(configuration.GetSection(CrashPointOptions.Section));
         silo.Services.AddSingleton<CrashPoints>();
+        silo.AddIncomingGrainCallFilter<DropOnFailureFilter>();
         return silo;
     }
 

@@ -23,7 +23,7 @@ public sealed class AnswerLog
                 return;
             }
             AllowedAiMessages++;
-            if (!result.Conversation.Disclosure.Delivered && !result.Directives.Take(allow).Any(d => d.Type == DirectiveType.Disclose))
+            if (!result.Summary.DisclosureDelivered && !result.Directives.Take(allow).Any(d => d.Type == DirectiveType.Disclose))
             {
                 Undisclosed++;
             }

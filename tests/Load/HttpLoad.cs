@@ -59,6 +59,8 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
         };
         var http = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", HttpCluster.ApiKey);
+        // The driver reads only directives and whether the disclosure was delivered: the lean answer carries both.
+        http.DefaultRequestHeaders.Add("Prefer", "return=minimal");
         return http;
     }
 

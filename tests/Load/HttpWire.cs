@@ -102,25 +102,23 @@ public static class HttpWire
             EventId = json.GetProperty("eventId").GetString()!,
             Duplicate = json.GetProperty("duplicate").GetBoolean(),
             Directives = directives,
-            Conversation = delivered ? Delivered : Undelivered,
+            Summary = delivered ? Delivered : Undelivered,
         };
     }
 
-    /// <summary>Stand-ins for the snapshot: only whether the disclosure was delivered is read from it.</summary>
-    private static readonly ConversationSnapshot Undelivered = new()
+    /// <summary>Stand-ins for the conversation: only whether the disclosure was delivered is read from it.</summary>
+    private static readonly ConversationSummary Undelivered = new()
     {
         Id = "",
         Status = ConversationStatus.Ai,
         Channel = Channel.Chat,
         Locale = "",
-        Disclosure = new DisclosureSnapshot { Delivered = false, History = [] },
-        Trust = new TrustSnapshot { Score = 100, Threshold = 40, Band = TrustBand.Healthy, Signals = [] },
-        Handoff = new HandoffSnapshot { Status = HandoffStatus.None },
-        Transcript = [],
+        Version = 0,
+        DisclosureDelivered = false,
+        TrustScore = 100,
+        TrustBand = TrustBand.Healthy,
+        HandoffStatus = HandoffStatus.None,
     };
 
-    private static readonly ConversationSnapshot Delivered = Undelivered with
-    {
-        Disclosure = new DisclosureSnapshot { Delivered = true, History = [] },
-    };
+    private static readonly ConversationSummary Delivered = Undelivered with { DisclosureDelivered = true };
 }

@@ -59,12 +59,14 @@ public static partial class ConversationApi
             return problem!;
         }
 
-        var outcome = await Conversation(cluster, tenant, conversationId).Apply(@event);
+        var shape = ReturnPreference.Read(request);
+        var outcome = await Conversation(cluster, tenant, conversationId).Apply(@event, shape);
         if (outcome.Refusal is { } refusal)
         {
             LogRefused(Logger(loggers), tenant.Id, conversationId, @event.Id, @event.Type.Name(), refusal.Kind);
             return Problems.Refused(refusal);
         }
+        ReturnPreference.Apply(request.HttpContext.Response, shape);
         return TypedResults.Ok(EventResultJson.Of(outcome.Result!));
     }
 
@@ -81,7 +83,8 @@ public static partial class ConversationApi
         }
 
         // One call per conversation keeps its events in order; the conversations go concurrently.
-        var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(cluster, tenant, c.ConversationId, c.Events)));
+        var shape = ReturnPreference.Read(request);
+        var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(cluster, tenant, c.ConversationId, c.Events, shape)));
         if (applied.Length > 0 && applied.All(a => a.Unavailable is not null))
         {
             ExceptionDispatchInfo.Throw(applied[0].Unavailable!);
@@ -99,6 +102,7 @@ public static partial class ConversationApi
         }
 
         LogBatch(Logger(loggers), tenant.Id, batch.EventCount, applied.Length, batch.FailedCount);
+        ReturnPreference.Apply(request.HttpContext.Response, shape);
         return TypedResults.Ok(batch.ToJson());
     }
 
@@ -126,11 +130,11 @@ public static partial class ConversationApi
     }
 
     private static async Task<(string ConversationId, IReadOnlyList<EventOutcome>? Outcomes, Exception? Unavailable)> ApplyInOrder(
-        IClusterClient cluster, Tenant tenant, string conversationId, IReadOnlyList<ConversationEvent> events)
+        IClusterClient cluster, Tenant tenant, string conversationId, IReadOnlyList<ConversationEvent> events, AnswerShape shape)
     {
         try
         {
-            return (conversationId, await Conversation(cluster, tenant, conversationId).ApplyAll(events), null);
+            return (conversationId, await Conversation(cluster, tenant, conversationId).ApplyAll(events, shape), null);
         }
         catch (Exception e) when (ClusterFaults.IsUnavailable(e))
         {

@@ -13,14 +13,14 @@ public sealed record EventResultJson(
     string EventId,
     bool Duplicate,
     IReadOnlyList<DirectiveJson> Directives,
-    SnapshotJson Conversation) : BatchSlotJson
+    ConversationJson Conversation) : BatchSlotJson
 {
     public static EventResultJson Of(EventResult result) => new(
         result.ConversationId,
         result.EventId,
         result.Duplicate,
         result.Directives.Select(DirectiveJson.Of).ToList(),
-        SnapshotJson.Of(result.Conversation));
+        ConversationJson.Of(result));
 }
 
 /// <summary>A batch event that failed alone; <see cref="EventId"/> is null when the event had no valid id.</summary>

@@ -13,6 +13,7 @@ namespace CxCluster.Api.Http;
 [JsonSerializable(typeof(EventResultJson))]
 [JsonSerializable(typeof(BatchResultJson))]
 [JsonSerializable(typeof(SnapshotJson))]
+[JsonSerializable(typeof(SummaryJson))]
 [JsonSerializable(typeof(AgentJson))]
 [JsonSerializable(typeof(QueueListJson))]
 [JsonSerializable(typeof(ProblemJson))]

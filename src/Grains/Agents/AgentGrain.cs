@@ -17,6 +17,7 @@ internal sealed class AgentGrain(
     IOptions<HandoffOptions> handoffs,
     CrashPoints crash,
     CxMetrics metrics,
+    TimeProvider clock,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain, IRemindable
 {
     private const int MaxPullAttempts = 1000;
@@ -56,13 +57,13 @@ internal sealed class AgentGrain(
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => Reconcile();
 
-    Task<AgentDetails> IAgentGrain.Register(AgentProfile profile) => this.DropOnFailure(async () =>
+    async Task<AgentDetails> IAgentGrain.Register(AgentProfile profile)
     {
         var before = State.Profile is null ? [] : AgentChoice.Pools(State.Profile).ToHashSet();
         if (State.Profile is null)
         {
             State.Status = AgentStatus.Offline;
-            State.IdleSince = DateTimeOffset.UtcNow;
+            State.IdleSince = clock.GetUtcNow();
         }
         State.Profile = profile;
         State.Version++;
@@ -74,9 +75,9 @@ internal sealed class AgentGrain(
         logger.LogInformation("Agent {AgentId} of tenant {TenantId} registered for pools {Pools}", _agentId, _tenantId, string.Join(", ", after));
         await FillCapacity();
         return Details();
-    });
+    }
 
-    Task<AgentOutcome> IAgentGrain.SetStatus(AgentStatus status) => this.DropOnFailure(async () =>
+    async Task<AgentOutcome> IAgentGrain.SetStatus(AgentStatus status)
     {
         if (State.Profile is null)
         {
@@ -86,7 +87,7 @@ internal sealed class AgentGrain(
         {
             if (status == AgentStatus.Available)
             {
-                State.IdleSince = DateTimeOffset.UtcNow;
+                State.IdleSince = clock.GetUtcNow();
             }
             State.Status = status;
             State.Version++;
@@ -101,7 +102,7 @@ internal sealed class AgentGrain(
         await Announce();
         await FillCapacity();
         return AgentOutcome.Accepted(Details());
-    });
+    }
 
     Task<AgentDetails?> IAgentGrain.Get() => Task.FromResult(State.Profile is null ? null : Details());
 
@@ -116,7 +117,7 @@ internal sealed class AgentGrain(
         return Task.FromResult(hold);
     }
 
-    Task<AgentOutcome> IAgentGrain.Complete(string conversationId) => this.DropOnFailure(async () =>
+    async Task<AgentOutcome> IAgentGrain.Complete(string conversationId)
     {
         if (State.Profile is null)
         {
@@ -134,7 +135,7 @@ internal sealed class AgentGrain(
             return AgentOutcome.Accepted(Details());
         }
 
-        var completion = new CompletionRecord { ConversationId = conversationId, HandoffId = assignment.HandoffId, CompletedAt = DateTimeOffset.UtcNow };
+        var completion = new CompletionRecord { ConversationId = conversationId, HandoffId = assignment.HandoffId, CompletedAt = clock.GetUtcNow() };
         State.Assignments.Remove(assignment);
         State.Completions.Add(completion);
         TrimCompletions();
@@ -148,9 +149,9 @@ internal sealed class AgentGrain(
         await Announce();
         await FillCapacity();
         return AgentOutcome.Accepted(Details());
-    });
+    }
 
-    Task<AssignmentAnswer> IAgentGrain.Offer(AssignmentOffer offer) => this.DropOnFailure(async () =>
+    async Task<AssignmentAnswer> IAgentGrain.Offer(AssignmentOffer offer)
     {
         var held = State.Assignments.Find(a => a.ConversationId == offer.ConversationId);
         if (held is not null || !CanTake)
@@ -166,9 +167,9 @@ internal sealed class AgentGrain(
         crash.Reach(CrashPoint.AgentTakeStored);
         await Broadcast(except: offer.PoolName);
         return new AssignmentAnswer { Accepted = true, Agent = view };
-    });
+    }
 
-    Task IAgentGrain.Release(string conversationId, string handoffId) => this.DropOnFailure(async () =>
+    async Task IAgentGrain.Release(string conversationId, string handoffId)
     {
         var assignment = State.Assignments.Find(a => a.ConversationId == conversationId && a.HandoffId == handoffId);
         if (assignment is null)
@@ -180,7 +181,7 @@ internal sealed class AgentGrain(
         await _writer.WriteAsync();
         await Announce();
         await FillCapacity();
-    });
+    }
 
     /// <summary>
     /// One round of reconciliation: settles claims cut off by a crash, re-tells completions nobody heard of, asks every
@@ -350,7 +351,7 @@ internal sealed class AgentGrain(
             ConversationId = conversationId,
             HandoffId = handoffId,
             PoolName = poolName,
-            AssignedAt = DateTimeOffset.UtcNow,
+            AssignedAt = clock.GetUtcNow(),
         };
         State.Assignments.Add(assignment);
         State.IdleSince = assignment.AssignedAt;

@@ -18,6 +18,7 @@ internal sealed class AgentPoolGrain(
     TenantDirectory tenants,
     IOptions<HandoffOptions> handoffs,
     CrashPoints crash,
+    TimeProvider clock,
     ILogger<AgentPoolGrain> logger) : Grain, IAgentPoolGrain
 {
     private const int RecentAssignmentsKept = 1024;
@@ -79,7 +80,7 @@ internal sealed class AgentPoolGrain(
             logger.LogWarning("Pool {Pool} of tenant {TenantId} could not serve its queue ({Reason}); the next round tries again",
                 _poolName, _tenantId, e.GetBaseException().Message);
         }
-        var settled = DateTimeOffset.UtcNow - handoffs.Value.ReconcileInterval;
+        var settled = clock.GetUtcNow() - handoffs.Value.ReconcileInterval;
         var count = Math.Min(handoffs.Value.QueueChecksPerRound, State.Queue.Count);
         for (var i = 0; i < count; i++)
         {
@@ -124,7 +125,7 @@ internal sealed class AgentPoolGrain(
         await store.WriteStateAsync();
     }
 
-    Task<HandoffPlacement> IAgentPoolGrain.Request(HandoffRequest request) => this.DropOnFailure(async () =>
+    async Task<HandoffPlacement> IAgentPoolGrain.Request(HandoffRequest request)
     {
         if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known)
         {
@@ -132,16 +133,16 @@ internal sealed class AgentPoolGrain(
         }
         // A conversation waits at most once: an older request of it gives way to the new one.
         State.Queue.RemoveAll(w => w.Request.ConversationId == request.ConversationId);
-        State.Queue.Add(new WaitingRequest { Request = request, EnqueuedAt = DateTimeOffset.UtcNow, Sequence = State.NextSequence++ });
+        State.Queue.Add(new WaitingRequest { Request = request, EnqueuedAt = clock.GetUtcNow(), Sequence = State.NextSequence++ });
         await Dispatch(requester: request.ConversationId);
         await store.WriteStateAsync();
         return Placement(request.ConversationId, request.HandoffId);
-    });
+    }
 
     Task<HandoffPlacement> IAgentPoolGrain.Locate(string conversationId, string handoffId) =>
         Task.FromResult(Placement(conversationId, handoffId));
 
-    Task<HandoffPlacement> IAgentPoolGrain.Cancel(string conversationId, string handoffId) => this.DropOnFailure(async () =>
+    async Task<HandoffPlacement> IAgentPoolGrain.Cancel(string conversationId, string handoffId)
     {
         var placement = Placement(conversationId, handoffId);
         if (placement.Status == HandoffStatus.Queued)
@@ -150,7 +151,7 @@ internal sealed class AgentPoolGrain(
             await store.WriteStateAsync();
         }
         return placement;
-    });
+    }
 
     Task<QueueHead?> IAgentPoolGrain.PeekHead() => Task.FromResult(State.Queue.Count == 0
         ? null
@@ -162,7 +163,7 @@ internal sealed class AgentPoolGrain(
             Sequence = State.Queue[0].Sequence,
         });
 
-    Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent) => this.DropOnFailure(async () =>
+    async Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent)
     {
         var index = State.Queue.FindIndex(w => w.Request.ConversationId == conversationId && w.Request.HandoffId == handoffId);
         if (index < 0)
@@ -174,24 +175,24 @@ internal sealed class AgentPoolGrain(
         See(agent);
         await store.WriteStateAsync();
         return true;
-    });
+    }
 
-    Task IAgentPoolGrain.UpsertAgent(AgentView agent) => this.DropOnFailure(async () =>
+    async Task IAgentPoolGrain.UpsertAgent(AgentView agent)
     {
         // Agents repeat their view every reconciliation round: only a change is worth a write.
         if (See(agent))
         {
             await store.WriteStateAsync();
         }
-    });
+    }
 
-    Task IAgentPoolGrain.RemoveAgent(string agentId) => this.DropOnFailure(async () =>
+    async Task IAgentPoolGrain.RemoveAgent(string agentId)
     {
         if (State.Roster.Remove(agentId))
         {
             await store.WriteStateAsync();
         }
-    });
+    }
 
     Task IAgentPoolGrain.AgentChanged(AgentView agent)
     {
@@ -216,7 +217,7 @@ internal sealed class AgentPoolGrain(
     {
         Name = _poolName,
         Waiting = State.Queue.Count,
-        LongestWaitSeconds = State.Queue.Count == 0 ? 0 : (int)Math.Max(0, (DateTimeOffset.UtcNow - State.Queue[0].EnqueuedAt).TotalSeconds),
+        LongestWaitSeconds = State.Queue.Count == 0 ? 0 : (int)Math.Max(0, (clock.GetUtcNow() - State.Queue[0].EnqueuedAt).TotalSeconds),
         AvailableAgents = State.Roster.Values.Count(a => a.Status == AgentStatus.Available),
     });
 
@@ -277,7 +278,7 @@ internal sealed class AgentPoolGrain(
                     HandoffId = request.HandoffId,
                     AgentId = taker.AgentId,
                     AgentDisplayName = taker.DisplayName,
-                    AssignedAt = DateTimeOffset.UtcNow,
+                    AssignedAt = clock.GetUtcNow(),
                 });
         }
     }

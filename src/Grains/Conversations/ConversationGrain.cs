@@ -59,35 +59,38 @@ internal sealed class ConversationGrain(
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => Reconcile();
 
-    Task<EventOutcome> IConversationGrain.Apply(ConversationEvent @event) => this.DropOnFailure(async () =>
+    async Task<EventOutcome> IConversationGrain.Apply(ConversationEvent @event, AnswerShape shape)
     {
-        var outcome = await Process(@event);
+        var outcome = await Process(@event, shape);
         await StoreIfChanged();
         return outcome;
-    });
+    }
 
-    Task<IReadOnlyList<EventOutcome>> IConversationGrain.ApplyAll(IReadOnlyList<ConversationEvent> events) => this.DropOnFailure<IReadOnlyList<EventOutcome>>(async () =>
+    async Task<IReadOnlyList<EventOutcome>> IConversationGrain.ApplyAll(IReadOnlyList<ConversationEvent> events, AnswerShape shape)
     {
         var outcomes = new EventOutcome[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            outcomes[i] = await Process(events[i]);
+            outcomes[i] = await Process(events[i], shape);
         }
         // One write covers the whole batch: none of its answers leaves the grain before it is stored.
         await StoreIfChanged();
         return outcomes;
-    });
+    }
 
-    Task<ConversationSnapshot?> IConversationGrain.GetSnapshot() => this.DropOnFailure(async () =>
+    async Task<ConversationSnapshot?> IConversationGrain.GetSnapshot()
     {
         if (!State.Started)
         {
             return null;
         }
-        await RefreshPlacement();
-        await StoreIfChanged();
+        // A read never writes: a placement learnt here is stored with the next change (the pool holds it durably).
+        if (State.Status == ConversationStatus.Queued && State.Handoff is { AwaitingPool: false } waiting)
+        {
+            Place(waiting, await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId), clock.GetUtcNow());
+        }
         return (ConversationSnapshot?)Snapshot();
-    });
+    }
 
     async Task<bool> IConversationGrain.Erase()
     {
@@ -95,38 +98,35 @@ internal sealed class ConversationGrain(
         {
             return false;
         }
-        await this.DropOnFailure(async () =>
+        var now = clock.GetUtcNow();
+        if (State.Status != ConversationStatus.Ended)
         {
-            var now = DateTimeOffset.UtcNow;
-            if (State.Status != ConversationStatus.Ended)
-            {
-                _rules.LeaveHandoff();
-                _rules.End(now);
-            }
-            State.Transcript.Clear();
-            State.CustomerId = null;
-            State.RecentMessages.Clear();
-            State.ErasedAt ??= now;
-            await StoreThenFreeReleased();
-            await StoreIfChanged();
-        });
+            _rules.LeaveHandoff();
+            _rules.End(now);
+        }
+        State.Transcript.Clear();
+        State.CustomerId = null;
+        State.RecentMessages.Clear();
+        State.ErasedAt ??= now;
+        Changed();
+        await StoreThenFreeReleased();
+        await StoreIfChanged();
         logger.LogInformation("Erased the personal data of conversation {ConversationId} of tenant {TenantId}", _conversationId, _tenantId);
         return true;
     }
 
-    Task IConversationGrain.OnAgentAssigned(AgentAssignment assignment) => this.DropOnFailure(async () =>
+    async Task IConversationGrain.OnAgentAssigned(AgentAssignment assignment)
     {
         if (!await Adopt(assignment, fromPool: true))
         {
             // The conversation moved on (ended, or another handoff): the agent must not keep a slot for it.
             await Agent(assignment.AgentId).Release(_conversationId, assignment.HandoffId);
         }
-    });
+    }
 
-    Task<bool> IConversationGrain.CheckAssignment(AgentAssignment assignment) =>
-        this.DropOnFailure(() => Adopt(assignment, fromPool: false));
+    Task<bool> IConversationGrain.CheckAssignment(AgentAssignment assignment) => Adopt(assignment, fromPool: false);
 
-    Task IConversationGrain.OnAgentCompleted(string handoffId, string agentId, DateTimeOffset completedAt) => this.DropOnFailure(async () =>
+    async Task IConversationGrain.OnAgentCompleted(string handoffId, string agentId, DateTimeOffset completedAt)
     {
         // Still waiting on that very handoff: the agent took it and finished before the notice of the assignment arrived.
         var waiting = State.Status == ConversationStatus.Queued && State.Handoff?.HandoffId == handoffId;
@@ -135,10 +135,11 @@ internal sealed class ConversationGrain(
             return;
         }
         _rules.TakeOver(completedAt);
+        Changed();
         await Store();
-    });
+    }
 
-    Task IConversationGrain.ConfirmWaiting(string poolName, string handoffId) => this.DropOnFailure(async () =>
+    async Task IConversationGrain.ConfirmWaiting(string poolName, string handoffId)
     {
         if (State.Handoff?.HandoffId == handoffId && State.Status is ConversationStatus.Queued or ConversationStatus.Human)
         {
@@ -155,9 +156,9 @@ internal sealed class ConversationGrain(
         {
             await Agent(agentId).Release(_conversationId, handoffId);
         }
-    });
+    }
 
-    private async Task<EventOutcome> Process(ConversationEvent e)
+    private async Task<EventOutcome> Process(ConversationEvent e, AnswerShape shape)
     {
         if (_processed.TryGetValue(e.Id, out var seen))
         {
@@ -168,7 +169,7 @@ internal sealed class ConversationGrain(
                 await PlaceHandoff();
                 seen = _processed[e.Id];
             }
-            return EventOutcome.Accepted(Result(e.Id, seen.Directives, duplicate: true));
+            return EventOutcome.Accepted(Result(e.Id, seen.Directives, duplicate: true, shape));
         }
 
         var decision = _rules.Apply(e);
@@ -197,7 +198,7 @@ internal sealed class ConversationGrain(
             _rules.LeaveHandoff();
         }
         Remember(e.Id, decision.Directives, opened?.HandoffId);
-        _dirty = true;
+        Changed();
 
         if (opened is not null)
         {
@@ -218,10 +219,10 @@ internal sealed class ConversationGrain(
         var directives = _processed[e.Id].Directives;
         metrics.EventApplied(e.Type, "accepted");
         metrics.DirectivesAnswered(directives);
-        var result = Result(e.Id, directives, duplicate: false);
+        var result = Result(e.Id, directives, duplicate: false, shape);
         if (e.Type is EventType.CustomerMessage or EventType.Signal)
         {
-            metrics.TrustScored(result.Conversation.Trust.Score);
+            metrics.TrustScored(result.Summary.TrustScore);
         }
         return EventOutcome.Accepted(result);
     }
@@ -238,7 +239,7 @@ internal sealed class ConversationGrain(
         }
         try
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = clock.GetUtcNow();
             if (State.Handoff is { AwaitingPool: true })
             {
                 await PlaceHandoff();
@@ -271,7 +272,7 @@ internal sealed class ConversationGrain(
             if (!NeedsWatch && State.Watched)
             {
                 State.Watched = await this.UnwatchAsync(State.Watched);
-                _dirty = true;
+                Changed();
             }
             await StoreIfChanged();
         }
@@ -291,7 +292,7 @@ internal sealed class ConversationGrain(
         {
             case AgentHold.Completed:
                 _rules.TakeOver(now);
-                _dirty = true;
+                Changed();
                 metrics.Repaired("completion-applied");
                 logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} is back with the AI: agent {AgentId} had completed it",
                     _conversationId, _tenantId, agentId);
@@ -299,6 +300,7 @@ internal sealed class ConversationGrain(
             case AgentHold.Unknown:
                 // Nobody holds the customer: find them another agent rather than leave them with nobody.
                 var reopened = _rules.OpenHandoff(handoff.Reason, now);
+                Changed();
                 await StoreIntent();
                 await PlaceHandoff();
                 metrics.Repaired("handoff-reopened");
@@ -362,7 +364,7 @@ internal sealed class ConversationGrain(
             RequestedAt = handoff.RequestedAt,
         });
         crash.Reach(CrashPoint.ConversationHandoffPlaced);
-        Place(handoff, placement, DateTimeOffset.UtcNow);
+        Place(handoff, placement, clock.GetUtcNow());
         await StoreIntent();
     }
 
@@ -375,7 +377,7 @@ internal sealed class ConversationGrain(
         {
             return;
         }
-        _dirty = true;
+        Changed();
         if (!handoff.AwaitingPool && State.Processed.FindLastIndex(p => p.PendingHandoffId == handoff.HandoffId) is var index and >= 0)
         {
             var pending = State.Processed[index];
@@ -397,7 +399,7 @@ internal sealed class ConversationGrain(
             await PlaceHandoff();
             return;
         }
-        Place(handoff, await Pool(handoff.PoolName).Locate(_conversationId, handoff.HandoffId), DateTimeOffset.UtcNow);
+        Place(handoff, await Pool(handoff.PoolName).Locate(_conversationId, handoff.HandoffId), clock.GetUtcNow());
     }
 
     /// <summary>Stores the leaving of a handoff, then frees what it still holds (the event is answered even if that fails).</summary>
@@ -432,7 +434,7 @@ internal sealed class ConversationGrain(
                 await Agent(agentId).Release(_conversationId, release.HandoffId);
             }
             State.Release = null;
-            _dirty = true;
+            Changed();
         }
         catch (Exception e) when (tolerant)
         {
@@ -476,16 +478,28 @@ internal sealed class ConversationGrain(
         }
     }
 
-    private EventResult Result(string eventId, IReadOnlyList<Directive> directives, bool duplicate) => new()
+    private EventResult Result(string eventId, IReadOnlyList<Directive> directives, bool duplicate, AnswerShape shape)
     {
-        ConversationId = _conversationId,
-        EventId = eventId,
-        Duplicate = duplicate,
-        Directives = directives,
-        Conversation = Snapshot(),
-    };
+        var snapshot = shape == AnswerShape.Full ? Snapshot() : null;
+        return new EventResult
+        {
+            ConversationId = _conversationId,
+            EventId = eventId,
+            Duplicate = duplicate,
+            Directives = directives,
+            Conversation = snapshot,
+            Summary = snapshot is null ? ConversationSnapshots.Summarize(_conversationId, State, _policy) : ConversationSnapshots.Summarize(snapshot),
+        };
+    }
 
     private ConversationSnapshot Snapshot() => ConversationSnapshots.Build(_conversationId, State, _policy, options.Value);
+
+    /// <summary>Memory is ahead of storage by one more change: the version moves on with it.</summary>
+    private void Changed()
+    {
+        State.Version++;
+        _dirty = true;
+    }
 
     private IAgentPoolGrain Pool(string poolName) => GrainFactory.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(_tenantId, poolName));
 

@@ -54,6 +54,49 @@ internal static class ConversationSnapshots
                     QueuePosition = handoff.Status == HandoffStatus.Queued ? handoff.QueuePosition : null,
                 },
             Transcript = state.Transcript.ToArray(),
+            Version = state.Version,
         };
     }
+
+    /// <summary>The conversation in brief, for a lean answer: nothing of the transcript, history or signals is copied.</summary>
+    public static ConversationSummary Summarize(string conversationId, ConversationState state, TenantPolicy policy)
+    {
+        var current = ConversationRules.Current(state);
+        var (score, band) = ConversationRules.Trust(state, policy);
+        var handoff = state.Handoff;
+        return new ConversationSummary
+        {
+            Id = conversationId,
+            Status = state.Status,
+            Channel = state.Channel,
+            Locale = state.Locale,
+            Version = state.Version,
+            DisclosureDelivered = ConversationRules.Delivered(state),
+            DisclosureId = current?.DisclosureId,
+            TrustScore = (int)Math.Floor(score),
+            TrustBand = band,
+            HandoffStatus = handoff?.Status ?? HandoffStatus.None,
+            HandoffId = handoff?.HandoffId,
+            AgentId = handoff?.AgentId,
+            QueuePosition = handoff?.Status == HandoffStatus.Queued ? handoff.QueuePosition : null,
+        };
+    }
+
+    /// <summary>The summary of a snapshot already built (the score is not computed again).</summary>
+    public static ConversationSummary Summarize(ConversationSnapshot snapshot) => new()
+    {
+        Id = snapshot.Id,
+        Status = snapshot.Status,
+        Channel = snapshot.Channel,
+        Locale = snapshot.Locale,
+        Version = snapshot.Version,
+        DisclosureDelivered = snapshot.Disclosure.Delivered,
+        DisclosureId = snapshot.Disclosure.DisclosureId,
+        TrustScore = snapshot.Trust.Score,
+        TrustBand = snapshot.Trust.Band,
+        HandoffStatus = snapshot.Handoff.Status,
+        HandoffId = snapshot.Handoff.HandoffId,
+        AgentId = snapshot.Handoff.AgentId,
+        QueuePosition = snapshot.Handoff.QueuePosition,
+    };
 }

@@ -34,6 +34,8 @@ public sealed class ConversationState
     [Id(18)] public PendingRelease? Release { get; set; }
     /// <summary>The reconciliation reminder is registered.</summary>
     [Id(19)] public bool Watched { get; set; }
+    /// <summary>Moves on with every change: the <c>version</c> answers carry.</summary>
+    [Id(20)] public long Version { get; set; }
 }
 
 /// <summary>A handoff the conversation left, whose queue place or agent has not been freed yet.</summary>

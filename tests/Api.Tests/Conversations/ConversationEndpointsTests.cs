@@ -27,7 +27,7 @@ public sealed class ConversationEndpointsTests(ClusterFixture cluster)
         Assert.False(string.IsNullOrWhiteSpace(disclose.Text("text")));
 
         var conversation = result["conversation"]!;
-        Json.HasFields(conversation, "id", "status", "channel", "locale", "disclosure", "trust", "handoff", "transcript");
+        Json.HasFields(conversation, "id", "status", "channel", "locale", "version", "disclosure", "trust", "handoff", "transcript");
         Assert.Equal(id, conversation.Text("id"));
         Assert.Equal("ai", conversation.Text("status"));
         Assert.Equal("whatsapp", conversation.Text("channel"));
@@ -65,7 +65,7 @@ public sealed class ConversationEndpointsTests(ClusterFixture cluster)
 
         var snapshot = await Acme.SnapshotAsync(id);
 
-        Json.HasFields(snapshot, "id", "status", "channel", "locale", "disclosure", "trust", "handoff", "transcript");
+        Json.HasFields(snapshot, "id", "status", "channel", "locale", "version", "disclosure", "trust", "handoff", "transcript");
         var disclosure = snapshot!["disclosure"]!;
         Json.HasFields(disclosure, "delivered", "disclosureId", "deliveredAt", "channel", "locale", "text", "history");
         Assert.True(disclosure["delivered"]!.GetValue<bool>());

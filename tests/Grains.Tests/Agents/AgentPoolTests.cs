@@ -155,7 +155,7 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
 
         Assert.Empty(completed.Agent!.Conversations);
         Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], reply.Types());
-        Assert.Equal(ConversationStatus.Ai, reply.Conversation.Status);
+        Assert.Equal(ConversationStatus.Ai, reply.Conversation!.Status);
         Assert.Equal(HandoffStatus.Completed, reply.Conversation.Handoff.Status);
         Assert.Equal(2, reply.Conversation.Disclosure.History.Count);
     }

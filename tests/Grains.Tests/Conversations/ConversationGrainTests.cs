@@ -1,3 +1,4 @@
+using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Tests.Support;
 using static CxCluster.Grains.Tests.Support.Events;
 
@@ -27,9 +28,25 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Equal("id-ID", disclose.Locale);
         Assert.Contains("AI", disclose.Text);
         Assert.Contains("Acme", disclose.Text);
-        Assert.Equal(ConversationStatus.Ai, result.Conversation.Status);
+        Assert.Equal(ConversationStatus.Ai, result.Conversation!.Status);
         Assert.False(result.Conversation.Disclosure.Delivered);
         Assert.Single(result.Conversation.Disclosure.History);
+    }
+
+    [Fact]
+    public async Task A_summary_answer_carries_no_snapshot_and_agrees_with_the_full_one()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started(Channel.Sms, "id-ID"));
+        await Send(conversation, Signal("nlu.no_match", 1));
+
+        var lean = await conversation.Apply(Customer("halo, paket saya belum sampai"), AnswerShape.Summary);
+        var snapshot = await conversation.GetSnapshot();
+
+        Assert.Null(lean.Result!.Conversation);
+        Assert.Equal(ConversationSnapshots.Summarize(snapshot!), lean.Result.Summary);
+        Assert.Equal(3, lean.Result.Summary.Version);
+        Assert.True(lean.Result.Summary.TrustScore < 100);
     }
 
     [Fact]
@@ -59,7 +76,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         Assert.Empty(delivered.Directives);
         Assert.Equal([DirectiveType.AllowAi], reply.Types());
-        Assert.True(reply.Conversation.Disclosure.Delivered);
+        Assert.True(reply.Conversation!.Disclosure.Delivered);
         Assert.Equal(Now.AddSeconds(1), reply.Conversation.Disclosure.DeliveredAt);
         Assert.Equal(Speaker.Ai, reply.Conversation.Transcript[^1].From);
     }
@@ -80,7 +97,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.NotEqual(started.Directives[0].DisclosureId, disclose.DisclosureId);
         Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], reply.Types());
         Assert.Equal(disclose.DisclosureId, reply.Directives[0].DisclosureId);
-        Assert.Equal(2, reply.Conversation.Disclosure.History.Count);
+        Assert.Equal(2, reply.Conversation!.Disclosure.History.Count);
         Assert.NotNull(reply.Conversation.Disclosure.History[0].DeliveredAt);
     }
 
@@ -93,7 +110,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var switched = await Send(conversation, Switched(Channel.Chat));
 
         Assert.Empty(switched.Directives);
-        Assert.Single(switched.Conversation.Disclosure.History);
+        Assert.Single(switched.Conversation!.Disclosure.History);
     }
 
     [Fact]
@@ -102,7 +119,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var result = await Send(NewConversation(), Ai("Hi there"));
 
         Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], result.Types());
-        Assert.Equal(Channel.Chat, result.Conversation.Channel);
+        Assert.Equal(Channel.Chat, result.Conversation!.Channel);
         Assert.Equal("en-US", result.Conversation.Locale);
     }
 
@@ -111,7 +128,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var result = await Send(NewConversation(ClusterFixture.OtherTenant), Customer("halo"));
 
-        Assert.Equal("id-ID", result.Conversation.Locale);
+        Assert.Equal("id-ID", result.Conversation!.Locale);
         Assert.Contains("asisten", result.Directives[0].Text);
     }
 
@@ -142,7 +159,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Equal(HandoffStatus.Queued, handoff.HandoffStatus);
         Assert.True(handoff.QueuePosition >= 1);
         Assert.NotNull(handoff.Text);
-        Assert.Equal(ConversationStatus.Queued, result.Conversation.Status);
+        Assert.Equal(ConversationStatus.Queued, result.Conversation!.Status);
         Assert.Equal(handoff.QueuePosition, result.Conversation.Handoff.QueuePosition);
         Assert.Equal(HandoffStatus.Queued, result.Conversation.Handoff.Status);
         Assert.True(result.Conversation.Trust.Score >= 60);
@@ -160,7 +177,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var suppress = Assert.Single(reply.Directives);
         Assert.Equal(DirectiveType.SuppressAi, suppress.Type);
         Assert.Equal("awaiting-human", suppress.Reason);
-        Assert.DoesNotContain(reply.Conversation.Transcript, t => t.From == Speaker.Ai);
+        Assert.DoesNotContain(reply.Conversation!.Transcript, t => t.From == Speaker.Ai);
     }
 
     [Fact]
@@ -175,11 +192,11 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         Assert.Empty(first.Directives);
         Assert.Equal([DirectiveType.OfferHuman], second.Types());
-        Assert.Equal(TrustBand.Warning, second.Conversation.Trust.Band);
+        Assert.Equal(TrustBand.Warning, second.Conversation!.Trust.Band);
         var handoff = Assert.Single(third.Directives);
         Assert.Equal(DirectiveType.Handoff, handoff.Type);
         Assert.Equal("trust-threshold", handoff.Reason);
-        Assert.Equal(TrustBand.Breached, third.Conversation.Trust.Band);
+        Assert.Equal(TrustBand.Breached, third.Conversation!.Trust.Band);
         Assert.True(third.Conversation.Trust.Score < 40);
         Assert.Equal(3, third.Conversation.Trust.Signals.Count);
     }
@@ -221,7 +238,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var later = await Send(conversation, Signal("nlu.no_match", 1, Now.AddHours(1)));
 
         Assert.DoesNotContain(later.Directives, d => d.Type == DirectiveType.Handoff);
-        Assert.Equal(ConversationStatus.Ai, later.Conversation.Status);
+        Assert.Equal(ConversationStatus.Ai, later.Conversation!.Status);
     }
 
     [Fact]
@@ -237,7 +254,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.False(first.Duplicate);
         Assert.True(again.Duplicate);
         Assert.Equal(first.Directives, again.Directives);
-        Assert.Equal(first.Conversation.Transcript.Count, again.Conversation.Transcript.Count);
+        Assert.Equal(first.Conversation!.Transcript.Count, again.Conversation!.Transcript.Count);
         Assert.Equal(first.Conversation.Trust.Score, again.Conversation.Trust.Score);
     }
 
@@ -293,7 +310,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
             result = await Send(conversation, Customer($"message number {i}"));
         }
 
-        Assert.Equal(20, result.Conversation.Transcript.Count);
+        Assert.Equal(20, result.Conversation!.Transcript.Count);
         var snapshot = await conversation.GetSnapshot();
         Assert.DoesNotContain(snapshot!.Transcript, t => t.Text.Contains("812") || t.Text.Contains("budi@"));
     }
@@ -306,7 +323,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         var result = await Send(conversation, Customer("my card is 4111 1111 1111 1111, NIK 3201234567890001"));
 
-        var text = result.Conversation.Transcript[^1].Text;
+        var text = result.Conversation!.Transcript[^1].Text;
         Assert.Contains("[card]", text);
         Assert.DoesNotContain("4111", text);
         Assert.DoesNotContain("3201234567890001", text);

@@ -111,7 +111,7 @@ public sealed class EventTimeGrainTests(ClusterFixture fixture)
         await Send(conversation, Signal("nlu.no_match", 1, now));
         var third = await Send(conversation, Signal("nlu.no_match", 1, now));
 
-        Assert.Equal(now.AddHours(1), ahead.Conversation.Transcript[^1].At);
+        Assert.Equal(now.AddHours(1), ahead.Conversation!.Transcript[^1].At);
         Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.Reason == ConversationRules.TrustThreshold);
     }
 

@@ -106,7 +106,7 @@ public sealed class ConversationLog
             {
                 AllowedAiMessages++;
                 var noticeFirst = result.Directives.Take(allow).Any(d => d.Type == DirectiveType.Disclose);
-                if (!noticeFirst && !result.Conversation.Disclosure.Delivered)
+                if (!noticeFirst && !result.Summary.DisclosureDelivered)
                 {
                     UndisclosedAiMessages.Add(e.Id);
                 }
