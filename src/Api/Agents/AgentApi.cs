@@ -103,5 +103,5 @@ public static class AgentApi
         outcome.Refusal is { } refusal ? Problems.Refused(refusal) : TypedResults.Ok(AgentJson.Of(outcome.Agent!));
 
     private static IAgentGrain Agent(IClusterClient cluster, Tenant tenant, string agentId) =>
-        cluster.GetGrain<IAgentGrain>(GrainKeys.Agent(tenant.Id, agentId));
+        cluster.Agent(tenant.Id, agentId);
 }

@@ -143,7 +143,7 @@ public static partial class ConversationApi
     }
 
     private static IConversationGrain Conversation(IClusterClient cluster, Tenant tenant, string conversationId) =>
-        cluster.GetGrain<IConversationGrain>(GrainKeys.Conversation(tenant.Id, conversationId));
+        cluster.Conversation(tenant.Id, conversationId);
 
     private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger("CxCluster.Api.Conversations");
 

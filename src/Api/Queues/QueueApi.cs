@@ -15,10 +15,10 @@ public static class QueueApi
 
     private static async Task<IResult> GetQueues(Tenant tenant, IClusterClient cluster)
     {
-        var names = await cluster.GetGrain<IAgentPoolDirectoryGrain>(tenant.Id).List();
+        var names = await cluster.PoolDirectory(tenant.Id).List();
         var queues = await Task.WhenAll(names.Distinct(StringComparer.Ordinal).Select(async name =>
         {
-            var stats = await cluster.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(tenant.Id, name)).GetStats();
+            var stats = await cluster.Pool(tenant.Id, name).GetStats();
             // The name comes from the tenant's own directory, never from the pool's answer.
             return new QueueJson(name, stats.Waiting, stats.LongestWaitSeconds, stats.AvailableAgents);
         }));

@@ -410,8 +410,8 @@ internal sealed class AgentGrain(
     private AgentOutcome NotRegistered() =>
         AgentOutcome.Refused(RefusalKind.NotFound, $"Agent '{_agentId}' is not registered.", "agentId");
 
-    private IAgentPoolGrain Pool(string poolName) => GrainFactory.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(_tenantId, poolName));
+    private IAgentPoolGrain Pool(string poolName) => GrainFactory.Pool(_tenantId, poolName);
 
     private IConversationGrain Conversation(string conversationId) =>
-        GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_tenantId, conversationId));
+        GrainFactory.Conversation(_tenantId, conversationId);
 }

@@ -44,7 +44,7 @@ internal sealed class AgentPoolGrain(
         }
         if (!State.Listed)
         {
-            await GrainFactory.GetGrain<IAgentPoolDirectoryGrain>(_tenantId).Register(_poolName);
+            await GrainFactory.PoolDirectory(_tenantId).Register(_poolName);
             State.Listed = true;
             await store.WriteStateAsync();
         }
@@ -354,8 +354,8 @@ internal sealed class AgentPoolGrain(
             _poolName, _tenantId, conversationId, agent.AgentId);
     }
 
-    private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenantId, agentId));
+    private IAgentGrain Agent(string agentId) => GrainFactory.Agent(_tenantId, agentId);
 
     private IConversationGrain Conversation(string conversationId) =>
-        GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_tenantId, conversationId));
+        GrainFactory.Conversation(_tenantId, conversationId);
 }

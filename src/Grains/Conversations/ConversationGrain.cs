@@ -98,16 +98,7 @@ internal sealed class ConversationGrain(
         {
             return false;
         }
-        var now = clock.GetUtcNow();
-        if (State.Status != ConversationStatus.Ended)
-        {
-            _rules.LeaveHandoff();
-            _rules.End(now);
-        }
-        State.Transcript.Clear();
-        State.CustomerId = null;
-        State.RecentMessages.Clear();
-        State.ErasedAt ??= now;
+        _rules.Erase(clock.GetUtcNow());
         Changed();
         await StoreThenFreeReleased();
         await StoreIfChanged();
@@ -195,10 +186,10 @@ internal sealed class ConversationGrain(
         }
         if (decision.LeavePool)
         {
-            _rules.LeaveHandoff();
+            _rules.LeaveHandoff(e.OccurredAt);
         }
         Remember(e.Id, decision.Directives, opened?.HandoffId);
-        Changed();
+        Changed(decision.Facts.Count);
 
         if (opened is not null)
         {
@@ -494,14 +485,17 @@ internal sealed class ConversationGrain(
 
     private ConversationSnapshot Snapshot() => ConversationSnapshots.Build(_conversationId, State, _policy, options.Value);
 
-    /// <summary>Memory is ahead of storage by one more change: the version moves on with it.</summary>
-    private void Changed()
+    /// <summary>
+    /// Memory is ahead of storage: the version moves on by the facts recorded (<paramref name="decided"/> by an event,
+    /// and those the rules hold from changes made outside one).
+    /// </summary>
+    private void Changed(int decided = 0)
     {
-        State.Version++;
+        State.Version += decided + _rules.TakeFacts().Count;
         _dirty = true;
     }
 
-    private IAgentPoolGrain Pool(string poolName) => GrainFactory.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(_tenantId, poolName));
+    private IAgentPoolGrain Pool(string poolName) => GrainFactory.Pool(_tenantId, poolName);
 
-    private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenantId, agentId));
+    private IAgentGrain Agent(string agentId) => GrainFactory.Agent(_tenantId, agentId);
 }

@@ -1,3 +1,4 @@
+using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Privacy;
 using CxCluster.Grains.Tenants;
@@ -9,6 +10,9 @@ namespace CxCluster.Grains.Conversations;
 internal sealed class Decision
 {
     public List<Directive> Directives { get; } = [];
+
+    /// <summary>What happened, in order: the facts the event recorded.</summary>
+    public List<Fact> Facts { get; } = [];
 
     /// <summary>Set when the conversation must now ask for a human, with the reason; the handoff directive comes last.</summary>
     public string? HandoffReason { get; set; }
@@ -26,9 +30,10 @@ internal sealed class Decision
 }
 
 /// <summary>
-/// The contract's rules for one conversation as a pure state machine: it changes the state and says which directives
-/// answer an event, with no I/O. A refused event changes nothing. <paramref name="clock"/> (the system clock when
-/// null) bounds the time events are scored at: never later than now.
+/// The contract's rules for one conversation as a pure state machine: it changes the state, says which directives
+/// answer an event and records every change as a fact, with no I/O. A refused event changes nothing.
+/// <paramref name="clock"/> (the system clock when null) bounds the time events are scored at: never later than now.
+/// Facts of changes the grain makes outside an event (placements, take-over, erasure) wait in <see cref="TakeFacts"/>.
 /// </summary>
 internal sealed class ConversationRules(
     ConversationState state, TenantPolicy policy, CustomerTexts texts, ConversationOptions options, TimeProvider? clock = null)
@@ -41,7 +46,20 @@ internal sealed class ConversationRules(
     private const int RecentMessagesKept = 6;
     private const int SignalsKept = 32;
 
+    public const string NormalPriority = "normal";
+
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private List<Fact> _facts = [];
+
+    /// <summary>The facts recorded since the last call, oldest first.</summary>
+    public List<Fact> TakeFacts()
+    {
+        var taken = _facts;
+        _facts = [];
+        return taken;
+    }
+
+    private void Record(Fact fact) => _facts.Add(fact);
 
     private LocalizedTexts Texts => texts.For(policy.TenantId, state.Locale);
 
@@ -102,11 +120,15 @@ internal sealed class ConversationRules(
                 OnAiMessage(e, decision);
                 break;
             case EventType.AgentMessage:
-                AddTurn(Speaker.Agent, e.Text!, e.OccurredAt);
+                AddTurn(Speaker.Agent, e.Text!, e.OccurredAt, e.AgentId);
                 break;
             case EventType.DisclosureDelivered:
                 var disclosure = state.Disclosures.First(d => d.DisclosureId == e.DisclosureId);
-                disclosure.DeliveredAt ??= e.OccurredAt;
+                if (disclosure.DeliveredAt is null)
+                {
+                    disclosure.DeliveredAt = e.OccurredAt;
+                    Record(new DisclosureDelivered { At = e.OccurredAt, DisclosureId = disclosure.DisclosureId });
+                }
                 break;
             case EventType.Signal:
                 var delta = TrustRules.ForPlatformSignal(e.SignalName!, e.SignalValue ?? 0);
@@ -114,7 +136,7 @@ internal sealed class ConversationRules(
                 {
                     AddSignal(signal.Name, signal.Delta, scoredAt);
                 }
-                EvaluateTrust(decision);
+                EvaluateTrust(decision, e.OccurredAt);
                 break;
             case EventType.ChannelSwitched:
                 SwitchChannel(e.Channel!.Value, e.OccurredAt, decision);
@@ -122,30 +144,55 @@ internal sealed class ConversationRules(
             case EventType.ConversationEnded:
                 state.Status = ConversationStatus.Ended;
                 state.EndedAt = e.OccurredAt;
+                Record(new ConversationEnded { At = e.OccurredAt, Reason = e.Reason ?? "ended" });
                 decision.LeavePool = true;
                 break;
         }
+        decision.Facts.AddRange(TakeFacts());
         return decision;
     }
 
     /// <summary>The assigned agent is done: the AI is in charge again and must disclose itself anew.</summary>
     public void TakeOver(DateTimeOffset at)
     {
+        var handoff = state.Handoff!;
         state.Status = ConversationStatus.Ai;
-        state.Handoff!.Status = HandoffStatus.Completed;
-        state.Handoff.AwaitingPool = false;
+        handoff.Status = HandoffStatus.Completed;
+        handoff.AwaitingPool = false;
+        Record(new HandoffCompleted { At = at, HandoffId = handoff.HandoffId, AgentId = handoff.AgentId });
+        Record(new AiResumed { At = at, HandoffId = handoff.HandoffId });
         state.Signals.Clear();
         state.RecentMessages.Clear();
         state.HumanOffered = false;
-        Issue(at);
+        RecordBand(TrustScore.Start, TrustBand.Healthy, at);
+        Issue(at, DisclosureIssued.AiResumed);
         state.AnnounceDisclosure = true;
     }
 
+    /// <summary>Erases the personal data for good and ends the conversation; the non-personal proof stays.</summary>
+    public void Erase(DateTimeOffset at)
+    {
+        if (state.Status != ConversationStatus.Ended)
+        {
+            LeaveHandoff(at);
+            End(at);
+        }
+        state.Transcript.Clear();
+        state.CustomerId = null;
+        state.RecentMessages.Clear();
+        if (state.ErasedAt is null)
+        {
+            state.ErasedAt = at;
+            Record(new ConversationErased { At = at });
+        }
+    }
+
     /// <summary>The conversation is ended for good (erasure): nothing more may happen in it.</summary>
-    public void End(DateTimeOffset at)
+    private void End(DateTimeOffset at)
     {
         state.Status = ConversationStatus.Ended;
         state.EndedAt ??= at;
+        Record(new ConversationEnded { At = at, Reason = "erased" });
     }
 
     public Directive HandoffDirective(HandoffRecord handoff) => handoff.Status == HandoffStatus.Assigned
@@ -173,7 +220,7 @@ internal sealed class ConversationRules(
     public HandoffRecord OpenHandoff(string reason, DateTimeOffset at)
     {
         state.HandoffCount++;
-        state.Handoff = new HandoffRecord
+        var handoff = state.Handoff = new HandoffRecord
         {
             HandoffId = $"hnd-{state.HandoffCount}",
             Reason = reason,
@@ -183,19 +230,21 @@ internal sealed class ConversationRules(
             AwaitingPool = true,
         };
         state.Status = ConversationStatus.Queued;
-        return state.Handoff;
+        Record(new HandoffRequested { At = at, HandoffId = handoff.HandoffId, Reason = reason, Priority = NormalPriority, Queue = handoff.PoolName });
+        return handoff;
     }
 
     /// <summary>
     /// The conversation is leaving its handoff (it ended or is erased): notes what must still be freed (its queue place
     /// or its agent) and closes the handoff.
     /// </summary>
-    public void LeaveHandoff()
+    public void LeaveHandoff(DateTimeOffset at)
     {
         if (state.Handoff is not { Status: HandoffStatus.Queued or HandoffStatus.Assigned } handoff)
         {
             return;
         }
+        Record(new HandoffCompleted { At = at, HandoffId = handoff.HandoffId, AgentId = handoff.Status == HandoffStatus.Assigned ? handoff.AgentId : null });
         state.Release = new PendingRelease
         {
             HandoffId = handoff.HandoffId,
@@ -209,9 +258,19 @@ internal sealed class ConversationRules(
     /// <summary>Records where the pool put the handoff: with an agent, or in the queue.</summary>
     public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
+        var firstAnswer = handoff.AwaitingPool && placement.Status != HandoffStatus.None;
         if (placement.Status != HandoffStatus.None)
         {
             handoff.AwaitingPool = false;
+        }
+        if (placement.Status == HandoffStatus.Assigned && handoff.Status != HandoffStatus.Assigned)
+        {
+            var name = placement.AgentDisplayName ?? placement.AgentId ?? "";
+            Record(new HandoffAssigned { At = at, HandoffId = handoff.HandoffId, AgentId = placement.AgentId ?? "", AgentDisplayName = name, Text = Texts.HandoffAssigned(name) });
+        }
+        else if (placement.Status == HandoffStatus.Queued && firstAnswer)
+        {
+            Record(new HandoffQueued { At = at, HandoffId = handoff.HandoffId, Queue = handoff.PoolName, Position = placement.QueuePosition ?? 1, EstimatedWaitSeconds = placement.EstimatedWaitSeconds });
         }
         if (placement.Status == HandoffStatus.Assigned)
         {
@@ -259,31 +318,29 @@ internal sealed class ConversationRules(
         state.Channel = (fromStart ? e.Channel : null) ?? policy.DefaultChannel;
         state.Locale = e.Type == EventType.ConversationStarted && e.Locale is not null ? e.Locale : policy.DefaultLocale;
         state.CustomerId = e.CustomerId;
-        decision.Directives.Add(Disclose(Issue(e.OccurredAt)));
+        Record(new ConversationStarted { At = e.OccurredAt, Channel = state.Channel, Locale = state.Locale, Priority = NormalPriority, CustomerId = e.CustomerId });
+        decision.Directives.Add(Disclose(Issue(e.OccurredAt, DisclosureIssued.Start)));
     }
 
     /// <summary>A second <c>conversation.started</c> (e.g. after an implicit start): adopt its channel and locale.</summary>
     private void Restart(ConversationEvent e, Decision decision)
     {
         state.CustomerId = e.CustomerId ?? state.CustomerId;
-        var changed = false;
-        if (e.Channel is { } channel && channel != state.Channel)
+        var channelChanged = e.Channel is { } channel && channel != state.Channel;
+        var localeChanged = e.Locale is { } locale && !string.Equals(locale, state.Locale, StringComparison.OrdinalIgnoreCase);
+        if (channelChanged || localeChanged)
         {
-            state.Channel = channel;
-            changed = true;
-        }
-        if (e.Locale is { } locale && !string.Equals(locale, state.Locale, StringComparison.OrdinalIgnoreCase))
-        {
-            state.Locale = locale;
-            changed = true;
+            state.Channel = e.Channel ?? state.Channel;
+            state.Locale = localeChanged ? e.Locale! : state.Locale;
+            Record(new ChannelSwitched { At = e.OccurredAt, Channel = state.Channel, Locale = state.Locale });
         }
         if (state.Status != ConversationStatus.Ai)
         {
             return;
         }
-        if (changed)
+        if (channelChanged || localeChanged)
         {
-            decision.Directives.Add(Disclose(Issue(e.OccurredAt)));
+            decision.Directives.Add(Disclose(Issue(e.OccurredAt, channelChanged ? DisclosureIssued.ChannelSwitch : DisclosureIssued.Start)));
         }
         else if (!DisclosureDelivered && CurrentDisclosure is { } current)
         {
@@ -319,6 +376,8 @@ internal sealed class ConversationRules(
                 Type = DirectiveType.AnswerIdentity,
                 Text = Texts.Identity(answerFor, state.Handoff?.AgentDisplayName),
             });
+            var human = answerFor == ConversationStatus.Human;
+            Record(new IdentityAnswered { At = e.OccurredAt, AnsweredAs = human ? "human" : "ai", AgentId = human ? state.Handoff?.AgentId : null });
         }
         if (analysis.AsksForHuman && state.Status == ConversationStatus.Ai)
         {
@@ -330,7 +389,7 @@ internal sealed class ConversationRules(
         }
         else
         {
-            EvaluateTrust(decision);
+            EvaluateTrust(decision, e.OccurredAt);
         }
     }
 
@@ -338,11 +397,9 @@ internal sealed class ConversationRules(
     {
         if (state.Status != ConversationStatus.Ai)
         {
-            decision.Directives.Add(new Directive
-            {
-                Type = DirectiveType.SuppressAi,
-                Reason = state.Status == ConversationStatus.Queued ? AwaitingHuman : HumanInCharge,
-            });
+            var reason = state.Status == ConversationStatus.Queued ? AwaitingHuman : HumanInCharge;
+            decision.Directives.Add(new Directive { Type = DirectiveType.SuppressAi, Reason = reason });
+            Record(new AiSuppressed { At = e.OccurredAt, Reason = reason });
             return;
         }
         var current = CurrentDisclosure!;
@@ -351,6 +408,7 @@ internal sealed class ConversationRules(
             decision.Directives.Add(Disclose(current));
         }
         decision.Directives.Add(new Directive { Type = DirectiveType.AllowAi });
+        Record(new AiAllowed { At = e.OccurredAt, DisclosureId = current.DisclosureId });
         AddTurn(Speaker.Ai, e.Text!, e.OccurredAt);
     }
 
@@ -361,10 +419,11 @@ internal sealed class ConversationRules(
             return;
         }
         state.Channel = channel;
+        Record(new ChannelSwitched { At = at, Channel = channel, Locale = state.Locale });
         // While a human is in charge nothing is disclosed; the AI discloses itself anew when it takes over.
         if (state.Status == ConversationStatus.Ai)
         {
-            decision.Directives.Add(Disclose(Issue(at)));
+            decision.Directives.Add(Disclose(Issue(at, DisclosureIssued.ChannelSwitch)));
         }
     }
 
@@ -375,13 +434,15 @@ internal sealed class ConversationRules(
         return occurredAt < now ? occurredAt : now;
     }
 
-    private void EvaluateTrust(Decision decision)
+    private void EvaluateTrust(Decision decision, DateTimeOffset at)
     {
         if (state.Status != ConversationStatus.Ai)
         {
             return;
         }
-        switch (Trust(state, policy).Band)
+        var (score, band) = Trust(state, policy);
+        RecordBand(score, band, at);
+        switch (band)
         {
             case TrustBand.Breached:
                 decision.HandoffReason ??= TrustThreshold;
@@ -389,6 +450,7 @@ internal sealed class ConversationRules(
             case TrustBand.Warning when !state.HumanOffered:
                 state.HumanOffered = true;
                 decision.Directives.Add(new Directive { Type = DirectiveType.OfferHuman, Text = Texts.OfferHuman });
+                Record(new HumanOffered { At = at, Score = (int)Math.Floor(score) });
                 break;
             case TrustBand.Healthy:
                 state.HumanOffered = false;
@@ -396,7 +458,18 @@ internal sealed class ConversationRules(
         }
     }
 
-    private IssuedDisclosure Issue(DateTimeOffset at)
+    /// <summary>A band other than the last one recorded is a <see cref="TrustChanged"/> fact.</summary>
+    private void RecordBand(double score, TrustBand band, DateTimeOffset at)
+    {
+        if (band == state.Band)
+        {
+            return;
+        }
+        Record(new TrustChanged { At = at, Score = (int)Math.Floor(score), Band = band, PreviousBand = state.Band });
+        state.Band = band;
+    }
+
+    private IssuedDisclosure Issue(DateTimeOffset at, string reason)
     {
         var disclosure = new IssuedDisclosure
         {
@@ -407,6 +480,10 @@ internal sealed class ConversationRules(
             IssuedAt = at,
         };
         state.Disclosures.Add(disclosure);
+        Record(new DisclosureIssued
+        {
+            At = at, DisclosureId = disclosure.DisclosureId, Channel = disclosure.Channel, Locale = disclosure.Locale, Text = disclosure.Text, Reason = reason,
+        });
         return disclosure;
     }
 
@@ -422,6 +499,7 @@ internal sealed class ConversationRules(
     private void AddSignal(string name, double delta, DateTimeOffset at)
     {
         state.Signals.Add(new TrustSignal { Name = name, Delta = delta, At = at });
+        Record(new TrustSignalled { At = at, Name = name, Delta = delta });
         state.Signals.RemoveAll(s => TrustScore.IsSpent(s, state.TrustClock, policy.TrustHalfLife));
         if (state.Signals.Count > SignalsKept)
         {
@@ -429,9 +507,11 @@ internal sealed class ConversationRules(
         }
     }
 
-    private void AddTurn(Speaker from, string text, DateTimeOffset at)
+    private void AddTurn(Speaker from, string text, DateTimeOffset at, string? agentId = null)
     {
-        state.Transcript.Add(new TranscriptTurn { From = from, Text = Redactor.Redact(text), At = at });
+        var redacted = Redactor.Redact(text);
+        Record(new MessageRecorded { At = at, From = from, AgentId = agentId, Text = redacted });
+        state.Transcript.Add(new TranscriptTurn { From = from, Text = redacted, At = at });
         if (state.Transcript.Count > options.TranscriptTurns)
         {
             state.Transcript.RemoveRange(0, state.Transcript.Count - options.TranscriptTurns);

@@ -36,6 +36,8 @@ public sealed class ConversationState
     [Id(19)] public bool Watched { get; set; }
     /// <summary>Moves on with every change: the <c>version</c> answers carry.</summary>
     [Id(20)] public long Version { get; set; }
+    /// <summary>The trust band last recorded: a change of band is a fact.</summary>
+    [Id(21)] public TrustBand Band { get; set; }
 }
 
 /// <summary>A handoff the conversation left, whose queue place or agent has not been freed yet.</summary>

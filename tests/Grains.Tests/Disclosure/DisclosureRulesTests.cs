@@ -231,7 +231,7 @@ public sealed class DisclosureRulesTests
         var handoff = _rules.OpenHandoff("customer-request", Now);
         _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now);
 
-        _rules.LeaveHandoff();
+        _rules.LeaveHandoff(Now);
 
         Assert.Equal(new PendingRelease { HandoffId = handoff.HandoffId, PoolName = "id/chat", AgentId = "a1" }, _state.Release);
         Assert.Equal(HandoffStatus.Completed, handoff.Status);
@@ -243,7 +243,7 @@ public sealed class DisclosureRulesTests
         Apply(Started(Channel.Chat, "id-ID"));
         var handoff = _rules.OpenHandoff("customer-request", Now);
 
-        _rules.LeaveHandoff();
+        _rules.LeaveHandoff(Now);
 
         Assert.Equal(new PendingRelease { HandoffId = handoff.HandoffId, PoolName = "id/chat", AgentId = null }, _state.Release);
         Assert.False(handoff.AwaitingPool);
@@ -254,7 +254,7 @@ public sealed class DisclosureRulesTests
     {
         Apply(Started(Channel.Chat, "id-ID"));
 
-        _rules.LeaveHandoff();
+        _rules.LeaveHandoff(Now);
 
         Assert.Null(_state.Release);
     }

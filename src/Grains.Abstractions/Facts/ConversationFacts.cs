@@ -1,0 +1,49 @@
+namespace CxCluster.Abstractions.Facts;
+
+/// <summary>A customer contact began; the AI is in charge.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.ConversationStarted")]
+public sealed record ConversationStarted : Fact
+{
+    [Id(0)] public required Channel Channel { get; init; }
+    [Id(1)] public required string Locale { get; init; }
+    [Id(2)] public required string Priority { get; init; }
+    /// <summary>Personal: erased with the conversation.</summary>
+    [Id(3)] public string? CustomerId { get; init; }
+    public override string Type => "conversation.started";
+}
+
+/// <summary>The contact is over.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.ConversationEnded")]
+public sealed record ConversationEnded : Fact
+{
+    [Id(0)] public required string Reason { get; init; }
+    public override string Type => "conversation.ended";
+}
+
+/// <summary>The conversation's personal data was erased for good; the non-personal facts stay as proof.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.ConversationErased")]
+public sealed record ConversationErased : Fact
+{
+    public override string Type => "conversation.erased";
+}
+
+/// <summary>The customer moved to another channel (or a repeated start named another channel or locale).</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.ChannelSwitched")]
+public sealed record ChannelSwitched : Fact
+{
+    [Id(0)] public required Channel Channel { get; init; }
+    [Id(1)] public required string Locale { get; init; }
+    public override string Type => "channel.switched";
+}
+
+/// <summary>Someone in the conversation said something: the transcript is made of these.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.MessageRecorded")]
+public sealed record MessageRecorded : Fact
+{
+    [Id(0)] public required Speaker From { get; init; }
+    /// <summary>The agent who wrote it, for an agent's message.</summary>
+    [Id(1)] public string? AgentId { get; init; }
+    /// <summary>Personal, already redacted: erased with the conversation or after the tenant's retention.</summary>
+    [Id(2)] public required string Text { get; init; }
+    public override string Type => "message.recorded";
+}

@@ -1,0 +1,15 @@
+namespace CxCluster.Abstractions.Facts;
+
+/// <summary>
+/// Something that happened in a conversation (or to an agent), recorded once and never changed: one record type per
+/// <c>type</c> of the contract's Fact table. <see cref="Type"/> is that wire name.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.Fact")]
+public abstract record Fact
+{
+    /// <summary>When it happened.</summary>
+    [Id(0)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>The contract's name for this kind of fact, e.g. <c>disclosure.issued</c>.</summary>
+    public abstract string Type { get; }
+}

@@ -1,0 +1,46 @@
+namespace CxCluster.Abstractions.Facts;
+
+/// <summary>The conversation asked for a human.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.HandoffRequested")]
+public sealed record HandoffRequested : Fact
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string Reason { get; init; }
+    [Id(2)] public required string Priority { get; init; }
+    /// <summary>The pool partition it waits in, e.g. <c>id/chat</c>.</summary>
+    [Id(3)] public required string Queue { get; init; }
+    public override string Type => "handoff.requested";
+}
+
+/// <summary>The handoff waits in its queue.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.HandoffQueued")]
+public sealed record HandoffQueued : Fact
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string Queue { get; init; }
+    [Id(2)] public required int Position { get; init; }
+    [Id(3)] public int? EstimatedWaitSeconds { get; init; }
+    public override string Type => "handoff.queued";
+}
+
+/// <summary>An agent took the conversation.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.HandoffAssigned")]
+public sealed record HandoffAssigned : Fact
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string AgentId { get; init; }
+    [Id(2)] public required string AgentDisplayName { get; init; }
+    /// <summary>What to tell the customer, in their language.</summary>
+    [Id(3)] public required string Text { get; init; }
+    public override string Type => "handoff.assigned";
+}
+
+/// <summary>The agent finished (or the conversation left the handoff).</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.HandoffCompleted")]
+public sealed record HandoffCompleted : Fact
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    /// <summary>The agent who held it; null when it ended while still waiting.</summary>
+    [Id(1)] public string? AgentId { get; init; }
+    public override string Type => "handoff.completed";
+}

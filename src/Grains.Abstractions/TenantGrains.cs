@@ -1,0 +1,19 @@
+namespace CxCluster.Abstractions;
+
+/// <summary>The one way to reach each kind of tenant-scoped grain, so no caller spells a key by hand.</summary>
+public static class TenantGrains
+{
+    public static IConversationGrain Conversation(this IGrainFactory grains, string tenantId, string conversationId) =>
+        grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(tenantId, conversationId));
+
+    public static IAgentGrain Agent(this IGrainFactory grains, string tenantId, string agentId) =>
+        grains.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, agentId));
+
+    /// <summary>A pool partition, by its name (<see cref="GrainKeys.PoolName"/>).</summary>
+    public static IAgentPoolGrain Pool(this IGrainFactory grains, string tenantId, string poolName) =>
+        grains.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(tenantId, poolName));
+
+    /// <summary>The names of a tenant's pool partitions.</summary>
+    public static IAgentPoolDirectoryGrain PoolDirectory(this IGrainFactory grains, string tenantId) =>
+        grains.GetGrain<IAgentPoolDirectoryGrain>(tenantId);
+}

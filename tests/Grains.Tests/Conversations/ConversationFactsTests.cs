@@ -1,0 +1,238 @@
+using CxCluster.Abstractions.Facts;
+using CxCluster.Grains.Conversations;
+using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Tenants;
+using static CxCluster.Grains.Tests.Support.Events;
+
+namespace CxCluster.Grains.Tests.Conversations;
+
+/// <summary>Every decision of the conversation's rules is recorded as a fact, in order, with no I/O.</summary>
+public sealed class ConversationFactsTests
+{
+    private readonly ConversationState _state = new();
+    private readonly ConversationRules _rules;
+
+    public ConversationFactsTests()
+    {
+        var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }]);
+        _rules = new ConversationRules(_state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
+    }
+
+    private Decision Apply(ConversationEvent e)
+    {
+        var decision = _rules.Apply(e);
+        Assert.Null(decision.Refusal);
+        return decision;
+    }
+
+    private static string[] Types(IEnumerable<Fact> facts) => [.. facts.Select(f => f.Type)];
+
+    [Fact]
+    public void A_start_records_the_conversation_and_its_disclosure()
+    {
+        var decision = Apply(Started(Channel.Whatsapp, "en-GB") with { CustomerId = "cust-7" });
+
+        Assert.Equal(["conversation.started", "disclosure.issued"], Types(decision.Facts));
+        var started = Assert.IsType<ConversationStarted>(decision.Facts[0]);
+        Assert.Equal((Channel.Whatsapp, "en-GB", "normal", "cust-7"), (started.Channel, started.Locale, started.Priority, started.CustomerId));
+        var issued = Assert.IsType<DisclosureIssued>(decision.Facts[1]);
+        Assert.Equal(decision.Directives[0].DisclosureId, issued.DisclosureId);
+        Assert.Equal(decision.Directives[0].Text, issued.Text);
+        Assert.Equal(DisclosureIssued.Start, issued.Reason);
+        Assert.Equal(Now, issued.At);
+    }
+
+    [Fact]
+    public void An_allowed_ai_message_names_the_disclosure_it_came_after_and_joins_the_transcript()
+    {
+        var disclosureId = Apply(Started()).Directives[0].DisclosureId;
+
+        var decision = Apply(Ai("Hello, how can I help?"));
+
+        Assert.Equal(["ai.allowed", "message.recorded"], Types(decision.Facts));
+        Assert.Equal(disclosureId, Assert.IsType<AiAllowed>(decision.Facts[0]).DisclosureId);
+        var message = Assert.IsType<MessageRecorded>(decision.Facts[1]);
+        Assert.Equal((Speaker.Ai, "Hello, how can I help?"), (message.From, message.Text));
+    }
+
+    [Fact]
+    public void A_customer_message_is_recorded_redacted_with_the_signals_it_gave()
+    {
+        Apply(Started());
+
+        var decision = Apply(Customer("this is useless, my card 4111 1111 1111 1111 was charged twice"));
+
+        var message = Assert.IsType<MessageRecorded>(decision.Facts[0]);
+        Assert.Equal(Speaker.Customer, message.From);
+        Assert.DoesNotContain("4111 1111 1111 1111", message.Text);
+        Assert.Contains(decision.Facts, f => f is TrustSignalled { Delta: < 0 });
+        Assert.Equal(_state.Transcript[^1].Text, message.Text);
+    }
+
+    [Fact]
+    public void Falling_into_the_warning_band_records_the_change_and_the_offer_once()
+    {
+        Apply(Started());
+
+        var first = Apply(Signal("nlu.no_match", 1));
+        var second = Apply(Signal("nlu.no_match", 1));
+
+        Assert.DoesNotContain(first.Facts, f => f is TrustChanged);
+        var changed = Assert.Single(second.Facts.OfType<TrustChanged>());
+        Assert.Equal((TrustBand.Warning, TrustBand.Healthy), (changed.Band, changed.PreviousBand));
+        var offered = Assert.Single(second.Facts.OfType<HumanOffered>());
+        Assert.Equal(changed.Score, offered.Score);
+        Assert.Contains(second.Directives, d => d.Type == DirectiveType.OfferHuman);
+    }
+
+    [Fact]
+    public void Breaching_the_threshold_records_the_band_and_asks_for_a_human()
+    {
+        Apply(Started());
+        Apply(Signal("nlu.no_match", 1));
+        Apply(Signal("nlu.no_match", 1));
+
+        var third = Apply(Signal("nlu.no_match", 1));
+
+        var changed = Assert.Single(third.Facts.OfType<TrustChanged>());
+        Assert.Equal((TrustBand.Breached, TrustBand.Warning), (changed.Band, changed.PreviousBand));
+        Assert.Equal(ConversationRules.TrustThreshold, third.HandoffReason);
+    }
+
+    [Fact]
+    public void An_identity_question_records_who_answered()
+    {
+        Apply(Started());
+
+        var decision = Apply(Customer("am I talking to a bot?"));
+
+        Assert.Equal("ai", Assert.Single(decision.Facts.OfType<IdentityAnswered>()).AnsweredAs);
+    }
+
+    [Fact]
+    public void A_handoff_records_its_request_its_place_its_agent_and_the_ai_resuming()
+    {
+        Apply(Started(Channel.Chat, "id-ID"));
+
+        var handoff = _rules.OpenHandoff(ConversationRules.CustomerRequest, Now);
+        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 3, EstimatedWaitSeconds = 120 }, Now);
+        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 2, EstimatedWaitSeconds = 80 }, Now);
+        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now.AddMinutes(1));
+        var facts = _rules.TakeFacts();
+        var suppressed = Apply(Ai("still here"));
+        _rules.TakeOver(Now.AddMinutes(9));
+        facts.AddRange(_rules.TakeFacts());
+
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.assigned", "handoff.completed", "ai.resumed", "disclosure.issued"], Types(facts));
+        var requested = Assert.IsType<HandoffRequested>(facts[0]);
+        Assert.Equal((handoff.HandoffId, "customer-request", "id/chat"), (requested.HandoffId, requested.Reason, requested.Queue));
+        Assert.Equal(3, Assert.IsType<HandoffQueued>(facts[1]).Position);
+        var assigned = Assert.IsType<HandoffAssigned>(facts[2]);
+        Assert.Equal(("a1", "Sari"), (assigned.AgentId, assigned.AgentDisplayName));
+        Assert.Contains("Sari", assigned.Text);
+        Assert.Equal("a1", Assert.IsType<HandoffCompleted>(facts[3]).AgentId);
+        Assert.Equal(DisclosureIssued.AiResumed, Assert.IsType<DisclosureIssued>(facts[5]).Reason);
+        Assert.Equal("human-in-charge", Assert.IsType<AiSuppressed>(Assert.Single(suppressed.Facts)).Reason);
+        Assert.Empty(_rules.TakeFacts());
+    }
+
+    [Fact]
+    public void Erasure_records_the_end_and_the_erasure_once()
+    {
+        Apply(Started());
+
+        _rules.Erase(Now.AddHours(1));
+        _rules.Erase(Now.AddHours(2));
+
+        Assert.Equal(["conversation.ended", "conversation.erased"], Types(_rules.TakeFacts()));
+    }
+
+    [Fact]
+    public void An_event_that_changes_nothing_records_nothing()
+    {
+        var disclosureId = Apply(Started()).Directives[0].DisclosureId!;
+        Apply(Delivered(disclosureId));
+
+        Assert.Empty(Apply(Delivered(disclosureId)).Facts);
+        Assert.Empty(Apply(Switched(Channel.Chat)).Facts);
+    }
+
+    /// <summary>
+    /// Whatever the order of events, every allowed AI message comes after a disclosure issued on the channel the
+    /// customer is on at that moment, as the facts tell it.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void No_sequence_of_events_lets_an_ai_message_through_before_a_disclosure_on_its_channel(int seed)
+    {
+        var random = new Random(seed);
+        var channels = Enum.GetValues<Channel>();
+        var facts = new List<Fact>();
+        for (var i = 0; i < 400 && _state.Status != ConversationStatus.Ended; i++)
+        {
+            var at = Now.AddSeconds(i);
+            var e = random.Next(9) switch
+            {
+                0 => Started(channels[random.Next(channels.Length)], random.Next(2) == 0 ? "id-ID" : "en-US", at),
+                1 => Switched(channels[random.Next(channels.Length)], at),
+                2 or 3 => Ai("reply", at),
+                4 => Customer(random.Next(4) == 0 ? "saya mau bicara dengan CS" : "where is my order", at),
+                5 => Signal("nlu.no_match", 1, at),
+                6 when _state.Disclosures.Count > 0 => Delivered(_state.Disclosures[random.Next(_state.Disclosures.Count)].DisclosureId, at),
+                7 when _state.Handoff is { Status: HandoffStatus.Queued } waiting => null,
+                8 when _state.Status == ConversationStatus.Human => null,
+                _ => Ai("again", at),
+            };
+            if (e is null)
+            {
+                // The grain's side: an agent takes the waiting conversation, or the agent hands it back to the AI.
+                if (_state.Status == ConversationStatus.Human)
+                {
+                    _rules.TakeOver(at);
+                }
+                else
+                {
+                    _rules.Place(_state.Handoff!, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, at);
+                }
+                facts.AddRange(_rules.TakeFacts());
+                continue;
+            }
+            var decision = _rules.Apply(e);
+            facts.AddRange(decision.Facts);
+            if (decision.HandoffReason is { } reason)
+            {
+                _rules.OpenHandoff(reason, at);
+            }
+            facts.AddRange(_rules.TakeFacts());
+        }
+
+        var channel = (Channel?)null;
+        var issued = new Dictionary<string, Channel>();
+        var allowed = 0;
+        foreach (var fact in facts)
+        {
+            switch (fact)
+            {
+                case ConversationStarted started:
+                    channel = started.Channel;
+                    break;
+                case ChannelSwitched switched:
+                    channel = switched.Channel;
+                    break;
+                case DisclosureIssued disclosure:
+                    issued[disclosure.DisclosureId] = disclosure.Channel;
+                    break;
+                case AiAllowed ai:
+                    allowed++;
+                    Assert.True(issued.TryGetValue(ai.DisclosureId, out var on), $"ai.allowed after {ai.DisclosureId}, which was never issued");
+                    Assert.Equal(channel, on);
+                    break;
+            }
+        }
+        Assert.True(allowed > 0);
+    }
+}
