@@ -45,5 +45,7 @@ public sealed record MessageRecorded : Fact
     [Id(1)] public string? AgentId { get; init; }
     /// <summary>Personal, already redacted: erased with the conversation or after the tenant's retention.</summary>
     [Id(2)] public required string Text { get; init; }
+    /// <summary>Personal: a hash of the customer's words as written, to notice the same message sent again.</summary>
+    [Id(3)] public ulong? Fingerprint { get; init; }
     public override string Type => "message.recorded";
 }

@@ -43,9 +43,6 @@ internal sealed class ConversationRules(
     public const string HumanInCharge = "human-in-charge";
     public const string AwaitingHuman = "awaiting-human";
 
-    private const int RecentMessagesKept = 6;
-    private const int SignalsKept = 32;
-
     public const string NormalPriority = "normal";
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -59,7 +56,12 @@ internal sealed class ConversationRules(
         return taken;
     }
 
-    private void Record(Fact fact) => _facts.Add(fact);
+    /// <summary>Records a fact and applies it: the only way the rules change the state.</summary>
+    private void Record(Fact fact)
+    {
+        _facts.Add(fact);
+        ConversationEvolution.Apply(state, fact, policy, options);
+    }
 
     private LocalizedTexts Texts => texts.For(policy.TenantId, state.Locale);
 
@@ -126,7 +128,6 @@ internal sealed class ConversationRules(
                 var disclosure = state.Disclosures.First(d => d.DisclosureId == e.DisclosureId);
                 if (disclosure.DeliveredAt is null)
                 {
-                    disclosure.DeliveredAt = e.OccurredAt;
                     Record(new DisclosureDelivered { At = e.OccurredAt, DisclosureId = disclosure.DisclosureId });
                 }
                 break;
@@ -142,8 +143,6 @@ internal sealed class ConversationRules(
                 SwitchChannel(e.Channel!.Value, e.OccurredAt, decision);
                 break;
             case EventType.ConversationEnded:
-                state.Status = ConversationStatus.Ended;
-                state.EndedAt = e.OccurredAt;
                 Record(new ConversationEnded { At = e.OccurredAt, Reason = e.Reason ?? "ended" });
                 decision.LeavePool = true;
                 break;
@@ -156,17 +155,10 @@ internal sealed class ConversationRules(
     public void TakeOver(DateTimeOffset at)
     {
         var handoff = state.Handoff!;
-        state.Status = ConversationStatus.Ai;
-        handoff.Status = HandoffStatus.Completed;
-        handoff.AwaitingPool = false;
         Record(new HandoffCompleted { At = at, HandoffId = handoff.HandoffId, AgentId = handoff.AgentId });
         Record(new AiResumed { At = at, HandoffId = handoff.HandoffId });
-        state.Signals.Clear();
-        state.RecentMessages.Clear();
-        state.HumanOffered = false;
         RecordBand(TrustScore.Start, TrustBand.Healthy, at);
         Issue(at, DisclosureIssued.AiResumed);
-        state.AnnounceDisclosure = true;
     }
 
     /// <summary>Erases the personal data for good and ends the conversation; the non-personal proof stays.</summary>
@@ -177,12 +169,8 @@ internal sealed class ConversationRules(
             LeaveHandoff(at);
             End(at);
         }
-        state.Transcript.Clear();
-        state.CustomerId = null;
-        state.RecentMessages.Clear();
         if (state.ErasedAt is null)
         {
-            state.ErasedAt = at;
             Record(new ConversationErased { At = at });
         }
     }
@@ -190,8 +178,6 @@ internal sealed class ConversationRules(
     /// <summary>The conversation is ended for good (erasure): nothing more may happen in it.</summary>
     private void End(DateTimeOffset at)
     {
-        state.Status = ConversationStatus.Ended;
-        state.EndedAt ??= at;
         Record(new ConversationEnded { At = at, Reason = "erased" });
     }
 
@@ -219,19 +205,15 @@ internal sealed class ConversationRules(
     /// <summary>Opens a new handoff record, numbered per conversation so a retried request finds its first placement.</summary>
     public HandoffRecord OpenHandoff(string reason, DateTimeOffset at)
     {
-        state.HandoffCount++;
-        var handoff = state.Handoff = new HandoffRecord
+        Record(new HandoffRequested
         {
-            HandoffId = $"hnd-{state.HandoffCount}",
+            At = at,
+            HandoffId = $"hnd-{state.HandoffCount + 1}",
             Reason = reason,
-            RequestedAt = at,
-            PoolName = GrainKeys.PoolName(GrainKeys.Language(state.Locale), state.Channel),
-            Status = HandoffStatus.Queued,
-            AwaitingPool = true,
-        };
-        state.Status = ConversationStatus.Queued;
-        Record(new HandoffRequested { At = at, HandoffId = handoff.HandoffId, Reason = reason, Priority = NormalPriority, Queue = handoff.PoolName });
-        return handoff;
+            Priority = NormalPriority,
+            Queue = GrainKeys.PoolName(GrainKeys.Language(state.Locale), state.Channel),
+        });
+        return state.Handoff!;
     }
 
     /// <summary>
@@ -245,48 +227,23 @@ internal sealed class ConversationRules(
             return;
         }
         Record(new HandoffCompleted { At = at, HandoffId = handoff.HandoffId, AgentId = handoff.Status == HandoffStatus.Assigned ? handoff.AgentId : null });
-        state.Release = new PendingRelease
-        {
-            HandoffId = handoff.HandoffId,
-            PoolName = handoff.PoolName,
-            AgentId = handoff.Status == HandoffStatus.Assigned ? handoff.AgentId : null,
-        };
-        handoff.Status = HandoffStatus.Completed;
-        handoff.AwaitingPool = false;
     }
 
     /// <summary>Records where the pool put the handoff: with an agent, or in the queue.</summary>
     public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
-        var firstAnswer = handoff.AwaitingPool && placement.Status != HandoffStatus.None;
-        if (placement.Status != HandoffStatus.None)
-        {
-            handoff.AwaitingPool = false;
-        }
         if (placement.Status == HandoffStatus.Assigned && handoff.Status != HandoffStatus.Assigned)
         {
             var name = placement.AgentDisplayName ?? placement.AgentId ?? "";
             Record(new HandoffAssigned { At = at, HandoffId = handoff.HandoffId, AgentId = placement.AgentId ?? "", AgentDisplayName = name, Text = Texts.HandoffAssigned(name) });
         }
-        else if (placement.Status == HandoffStatus.Queued && firstAnswer)
+        else if (placement.Status == HandoffStatus.Queued && handoff.AwaitingPool)
         {
             Record(new HandoffQueued { At = at, HandoffId = handoff.HandoffId, Queue = handoff.PoolName, Position = placement.QueuePosition ?? 1, EstimatedWaitSeconds = placement.EstimatedWaitSeconds });
         }
-        if (placement.Status == HandoffStatus.Assigned)
-        {
-            handoff.Status = HandoffStatus.Assigned;
-            handoff.AgentId = placement.AgentId;
-            handoff.AgentDisplayName = placement.AgentDisplayName;
-            handoff.AssignedAt ??= at;
-            handoff.QueuePosition = null;
-            handoff.EstimatedWaitSeconds = null;
-            if (state.Status == ConversationStatus.Queued)
-            {
-                state.Status = ConversationStatus.Human;
-            }
-        }
         else if (placement.Status == HandoffStatus.Queued)
         {
+            // Where it stands now is the pool's to say again; only the first answer is a fact.
             handoff.QueuePosition = placement.QueuePosition;
             handoff.EstimatedWaitSeconds = placement.EstimatedWaitSeconds;
         }
@@ -312,13 +269,14 @@ internal sealed class ConversationRules(
     private void Start(ConversationEvent e, Decision decision)
     {
         var fromStart = e.Type is EventType.ConversationStarted or EventType.ChannelSwitched;
-        state.Started = true;
-        state.Status = ConversationStatus.Ai;
-        state.StartedAt = e.OccurredAt;
-        state.Channel = (fromStart ? e.Channel : null) ?? policy.DefaultChannel;
-        state.Locale = e.Type == EventType.ConversationStarted && e.Locale is not null ? e.Locale : policy.DefaultLocale;
-        state.CustomerId = e.CustomerId;
-        Record(new ConversationStarted { At = e.OccurredAt, Channel = state.Channel, Locale = state.Locale, Priority = NormalPriority, CustomerId = e.CustomerId });
+        Record(new ConversationStarted
+        {
+            At = e.OccurredAt,
+            Channel = (fromStart ? e.Channel : null) ?? policy.DefaultChannel,
+            Locale = e.Type == EventType.ConversationStarted && e.Locale is not null ? e.Locale : policy.DefaultLocale,
+            Priority = NormalPriority,
+            CustomerId = e.CustomerId,
+        });
         decision.Directives.Add(Disclose(Issue(e.OccurredAt, DisclosureIssued.Start)));
     }
 
@@ -330,9 +288,7 @@ internal sealed class ConversationRules(
         var localeChanged = e.Locale is { } locale && !string.Equals(locale, state.Locale, StringComparison.OrdinalIgnoreCase);
         if (channelChanged || localeChanged)
         {
-            state.Channel = e.Channel ?? state.Channel;
-            state.Locale = localeChanged ? e.Locale! : state.Locale;
-            Record(new ChannelSwitched { At = e.OccurredAt, Channel = state.Channel, Locale = state.Locale });
+            Record(new ChannelSwitched { At = e.OccurredAt, Channel = e.Channel ?? state.Channel, Locale = localeChanged ? e.Locale! : state.Locale });
         }
         if (state.Status != ConversationStatus.Ai)
         {
@@ -351,16 +307,10 @@ internal sealed class ConversationRules(
     private void OnCustomerMessage(ConversationEvent e, DateTimeOffset scoredAt, Decision decision)
     {
         var text = e.Text!;
-        AddTurn(Speaker.Customer, text, e.OccurredAt);
-
         var analysis = MessageSignals.Analyze(text);
         var fingerprint = MessageSignals.Fingerprint(text);
         var repeatCount = 1 + state.RecentMessages.Count(f => f == fingerprint);
-        state.RecentMessages.Add(fingerprint);
-        if (state.RecentMessages.Count > RecentMessagesKept)
-        {
-            state.RecentMessages.RemoveAt(0);
-        }
+        AddTurn(Speaker.Customer, text, e.OccurredAt, fingerprint: fingerprint);
         foreach (var signal in TrustRules.ForCustomerMessage(analysis, repeatCount))
         {
             AddSignal(signal.Name, signal.Delta, scoredAt);
@@ -418,7 +368,6 @@ internal sealed class ConversationRules(
         {
             return;
         }
-        state.Channel = channel;
         Record(new ChannelSwitched { At = at, Channel = channel, Locale = state.Locale });
         // While a human is in charge nothing is disclosed; the AI discloses itself anew when it takes over.
         if (state.Status == ConversationStatus.Ai)
@@ -448,12 +397,8 @@ internal sealed class ConversationRules(
                 decision.HandoffReason ??= TrustThreshold;
                 break;
             case TrustBand.Warning when !state.HumanOffered:
-                state.HumanOffered = true;
                 decision.Directives.Add(new Directive { Type = DirectiveType.OfferHuman, Text = Texts.OfferHuman });
                 Record(new HumanOffered { At = at, Score = (int)Math.Floor(score) });
-                break;
-            case TrustBand.Healthy:
-                state.HumanOffered = false;
                 break;
         }
     }
@@ -466,25 +411,20 @@ internal sealed class ConversationRules(
             return;
         }
         Record(new TrustChanged { At = at, Score = (int)Math.Floor(score), Band = band, PreviousBand = state.Band });
-        state.Band = band;
     }
 
     private IssuedDisclosure Issue(DateTimeOffset at, string reason)
     {
-        var disclosure = new IssuedDisclosure
+        Record(new DisclosureIssued
         {
+            At = at,
             DisclosureId = $"dsc-{state.Disclosures.Count + 1}",
             Channel = state.Channel,
             Locale = state.Locale,
             Text = Texts.Disclosure(state.Channel),
-            IssuedAt = at,
-        };
-        state.Disclosures.Add(disclosure);
-        Record(new DisclosureIssued
-        {
-            At = at, DisclosureId = disclosure.DisclosureId, Channel = disclosure.Channel, Locale = disclosure.Locale, Text = disclosure.Text, Reason = reason,
+            Reason = reason,
         });
-        return disclosure;
+        return state.Disclosures[^1];
     }
 
     private static Directive Disclose(IssuedDisclosure disclosure) => new()
@@ -496,25 +436,9 @@ internal sealed class ConversationRules(
         Locale = disclosure.Locale,
     };
 
-    private void AddSignal(string name, double delta, DateTimeOffset at)
-    {
-        state.Signals.Add(new TrustSignal { Name = name, Delta = delta, At = at });
+    private void AddSignal(string name, double delta, DateTimeOffset at) =>
         Record(new TrustSignalled { At = at, Name = name, Delta = delta });
-        state.Signals.RemoveAll(s => TrustScore.IsSpent(s, state.TrustClock, policy.TrustHalfLife));
-        if (state.Signals.Count > SignalsKept)
-        {
-            state.Signals.RemoveRange(0, state.Signals.Count - SignalsKept);
-        }
-    }
 
-    private void AddTurn(Speaker from, string text, DateTimeOffset at, string? agentId = null)
-    {
-        var redacted = Redactor.Redact(text);
-        Record(new MessageRecorded { At = at, From = from, AgentId = agentId, Text = redacted });
-        state.Transcript.Add(new TranscriptTurn { From = from, Text = redacted, At = at });
-        if (state.Transcript.Count > options.TranscriptTurns)
-        {
-            state.Transcript.RemoveRange(0, state.Transcript.Count - options.TranscriptTurns);
-        }
-    }
+    private void AddTurn(Speaker from, string text, DateTimeOffset at, string? agentId = null, ulong? fingerprint = null) =>
+        Record(new MessageRecorded { At = at, From = from, AgentId = agentId, Text = Redactor.Redact(text), Fingerprint = fingerprint });
 }

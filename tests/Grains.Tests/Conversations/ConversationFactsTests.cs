@@ -194,9 +194,13 @@ public sealed class ConversationFactsTests
                 {
                     _rules.TakeOver(at);
                 }
+                else if (_state.Handoff!.AwaitingPool || random.Next(2) == 0)
+                {
+                    _rules.Place(_state.Handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = random.Next(1, 9), EstimatedWaitSeconds = 60 }, at);
+                }
                 else
                 {
-                    _rules.Place(_state.Handoff!, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, at);
+                    _rules.Place(_state.Handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, at);
                 }
                 facts.AddRange(_rules.TakeFacts());
                 continue;
@@ -209,6 +213,8 @@ public sealed class ConversationFactsTests
             }
             facts.AddRange(_rules.TakeFacts());
         }
+
+        AssertRebuildsTheSameState(facts);
 
         var channel = (Channel?)null;
         var issued = new Dictionary<string, Channel>();
@@ -235,4 +241,30 @@ public sealed class ConversationFactsTests
         }
         Assert.True(allowed > 0);
     }
+
+    /// <summary>Applying the facts alone to a fresh state gives the state the rules reached live.</summary>
+    private void AssertRebuildsTheSameState(IEnumerable<Fact> facts)
+    {
+        var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }]);
+        var rebuilt = new ConversationState();
+        foreach (var fact in facts)
+        {
+            ConversationEvolution.Apply(rebuilt, fact, tenants.Get("acme"), new ConversationOptions());
+        }
+        Assert.Equal(Hot(_state), Hot(rebuilt));
+        Assert.Equal(_state.Disclosures.Select(Disclosure), rebuilt.Disclosures.Select(Disclosure));
+        Assert.Equal(_state.Signals, rebuilt.Signals);
+        Assert.Equal(_state.Transcript, rebuilt.Transcript);
+        Assert.Equal(_state.RecentMessages, rebuilt.RecentMessages);
+        Assert.Equal(Handoff(_state.Handoff), Handoff(rebuilt.Handoff));
+        Assert.Equal(_state.Release, rebuilt.Release);
+    }
+
+    private static object Hot(ConversationState s) =>
+        (s.Started, s.Status, s.Channel, s.Locale, s.CustomerId, s.StartedAt, s.HumanOffered, s.Band, s.HandoffCount, s.EndedAt, s.ErasedAt);
+
+    private static object Disclosure(IssuedDisclosure d) => (d.DisclosureId, d.Channel, d.Locale, d.Text, d.IssuedAt, d.DeliveredAt);
+
+    private static object? Handoff(HandoffRecord? h) =>
+        h is null ? null : (h.HandoffId, h.Reason, h.RequestedAt, h.PoolName, h.Status, h.AgentId, h.AgentDisplayName, h.AssignedAt, h.AwaitingPool);
 }
