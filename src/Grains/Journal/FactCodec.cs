@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Text.Json;
+using CxCluster.Abstractions.Facts;
+
+namespace CxCluster.Grains.Journal;
+
+/// <summary>
+/// A fact as the journal keeps it: its <c>data</c> as the contract's Fact table spells it (UTF-8 JSON, camelCase,
+/// lower-case enum names), and its personal part (a message's text and fingerprint, a customer id) as a separate JSON
+/// object that erasure can remove for good. A fact decoded without its personal part reads as erased.
+/// </summary>
+public static class FactCodec
+{
+    /// <summary>The two parts of a fact; <c>Personal</c> is null when the fact holds nothing personal.</summary>
+    public static (byte[] Data, byte[]? Personal) Encode(Fact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return (Write(w => WriteData(w, fact)), HasPersonal(fact) ? Write(w => WritePersonal(w, fact)) : null);
+    }
+
+    /// <summary>The fact of <paramref name="type"/> at <paramref name="at"/> from its parts; an empty personal part reads as erased.</summary>
+    /// <exception cref="FormatException">The type is unknown or the data does not fit it.</exception>
+    public static Fact Decode(string type, DateTimeOffset at, ReadOnlySpan<byte> data, ReadOnlySpan<byte> personal)
+    {
+        using var dataDocument = JsonDocument.Parse(data.ToArray());
+        using var personalDocument = personal.IsEmpty ? null : JsonDocument.Parse(personal.ToArray());
+        var d = dataDocument.RootElement;
+        var p = personalDocument?.RootElement;
+        try
+        {
+            return type switch
+            {
+                "conversation.started" => new ConversationStarted
+                {
+                    At = at, Channel = Channel(d, "channel"), Locale = Text(d, "locale"), Priority = Text(d, "priority"), CustomerId = Optional(p, "customerId"),
+                },
+                "conversation.ended" => new ConversationEnded { At = at, Reason = Text(d, "reason") },
+                "conversation.erased" => new ConversationErased { At = at },
+                "channel.switched" => new ChannelSwitched { At = at, Channel = Channel(d, "channel"), Locale = Text(d, "locale") },
+                "message.recorded" => new MessageRecorded
+                {
+                    At = at,
+                    From = Parse<Speaker>(Text(d, "from"), WireNames.Name),
+                    AgentId = Optional(d, "agentId"),
+                    Text = Optional(p, "text") ?? "",
+                    Fingerprint = p is { } personalPart && personalPart.TryGetProperty("fingerprint", out var f) ? ulong.Parse(f.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : null,
+                },
+                "disclosure.issued" => new DisclosureIssued
+                {
+                    At = at, DisclosureId = Text(d, "disclosureId"), Channel = Channel(d, "channel"), Locale = Text(d, "locale"), Text = Text(d, "text"), Reason = Text(d, "reason"),
+                },
+                "disclosure.delivered" => new DisclosureDelivered { At = at, DisclosureId = Text(d, "disclosureId") },
+                "ai.allowed" => new AiAllowed { At = at, DisclosureId = Text(d, "disclosureId") },
+                "ai.suppressed" => new AiSuppressed { At = at, Reason = Text(d, "reason") },
+                "identity.answered" => new IdentityAnswered { At = at, AnsweredAs = Text(d, "answeredAs"), AgentId = Optional(d, "agentId") },
+                "ai.resumed" => new AiResumed { At = at, HandoffId = Text(d, "handoffId") },
+                "trust.signalled" => new TrustSignalled { At = at, Name = Text(d, "name"), Delta = d.GetProperty("delta").GetDouble() },
+                "trust.changed" => new TrustChanged
+                {
+                    At = at, Score = d.GetProperty("score").GetInt32(), Band = Parse<TrustBand>(Text(d, "band"), WireNames.Name), PreviousBand = Parse<TrustBand>(Text(d, "previousBand"), WireNames.Name),
+                },
+                "human.offered" => new HumanOffered { At = at, Score = d.GetProperty("score").GetInt32() },
+                "handoff.requested" => new HandoffRequested
+                {
+                    At = at, HandoffId = Text(d, "handoffId"), Reason = Text(d, "reason"), Priority = Text(d, "priority"), Queue = Text(d, "queue"),
+                },
+                "handoff.queued" => new HandoffQueued
+                {
+                    At = at, HandoffId = Text(d, "handoffId"), Queue = Text(d, "queue"), Position = d.GetProperty("position").GetInt32(),
+                    EstimatedWaitSeconds = d.TryGetProperty("estimatedWaitSeconds", out var wait) && wait.ValueKind == JsonValueKind.Number ? wait.GetInt32() : null,
+                },
+                "handoff.assigned" => new HandoffAssigned
+                {
+                    At = at, HandoffId = Text(d, "handoffId"), AgentId = Text(d, "agentId"), AgentDisplayName = Text(d, "agentDisplayName"), Text = Text(d, "text"),
+                },
+                "handoff.completed" => new HandoffCompleted { At = at, HandoffId = Text(d, "handoffId"), AgentId = Optional(d, "agentId") },
+                _ => throw new FormatException($"Unknown fact type '{type}'."),
+            };
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or OverflowException)
+        {
+            throw new FormatException($"The data of a '{type}' fact does not fit its type: {e.Message}", e);
+        }
+    }
+
+    private static void WriteData(Utf8JsonWriter w, Fact fact)
+    {
+        switch (fact)
+        {
+            case ConversationStarted f:
+                w.WriteString("channel", f.Channel.Name());
+                w.WriteString("locale", f.Locale);
+                w.WriteString("priority", f.Priority);
+                break;
+            case ConversationEnded f:
+                w.WriteString("reason", f.Reason);
+                break;
+            case ConversationErased:
+                break;
+            case ChannelSwitched f:
+                w.WriteString("channel", f.Channel.Name());
+                w.WriteString("locale", f.Locale);
+                break;
+            case MessageRecorded f:
+                w.WriteString("from", f.From.Name());
+                WriteOptional(w, "agentId", f.AgentId);
+                break;
+            case DisclosureIssued f:
+                w.WriteString("disclosureId", f.DisclosureId);
+                w.WriteString("channel", f.Channel.Name());
+                w.WriteString("locale", f.Locale);
+                w.WriteString("text", f.Text);
+                w.WriteString("reason", f.Reason);
+                break;
+            case DisclosureDelivered f:
+                w.WriteString("disclosureId", f.DisclosureId);
+                break;
+            case AiAllowed f:
+                w.WriteString("disclosureId", f.DisclosureId);
+                break;
+            case AiSuppressed f:
+                w.WriteString("reason", f.Reason);
+                break;
+            case IdentityAnswered f:
+                w.WriteString("answeredAs", f.AnsweredAs);
+                WriteOptional(w, "agentId", f.AgentId);
+                break;
+            case AiResumed f:
+                w.WriteString("handoffId", f.HandoffId);
+                break;
+            case TrustSignalled f:
+                w.WriteString("name", f.Name);
+                w.WriteNumber("delta", f.Delta);
+                break;
+            case TrustChanged f:
+                w.WriteNumber("score", f.Score);
+                w.WriteString("band", f.Band.Name());
+                w.WriteString("previousBand", f.PreviousBand.Name());
+                break;
+            case HumanOffered f:
+                w.WriteNumber("score", f.Score);
+                break;
+            case HandoffRequested f:
+                w.WriteString("handoffId", f.HandoffId);
+                w.WriteString("reason", f.Reason);
+                w.WriteString("priority", f.Priority);
+                w.WriteString("queue", f.Queue);
+                break;
+            case HandoffQueued f:
+                w.WriteString("handoffId", f.HandoffId);
+                w.WriteString("queue", f.Queue);
+                w.WriteNumber("position", f.Position);
+                if (f.EstimatedWaitSeconds is { } wait)
+                {
+                    w.WriteNumber("estimatedWaitSeconds", wait);
+                }
+                break;
+            case HandoffAssigned f:
+                w.WriteString("handoffId", f.HandoffId);
+                w.WriteString("agentId", f.AgentId);
+                w.WriteString("agentDisplayName", f.AgentDisplayName);
+                w.WriteString("text", f.Text);
+                break;
+            case HandoffCompleted f:
+                w.WriteString("handoffId", f.HandoffId);
+                WriteOptional(w, "agentId", f.AgentId);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(fact), fact.Type, "No encoding for this fact type.");
+        }
+    }
+
+    private static bool HasPersonal(Fact fact) => fact is MessageRecorded or ConversationStarted { CustomerId: not null };
+
+    private static void WritePersonal(Utf8JsonWriter w, Fact fact)
+    {
+        switch (fact)
+        {
+            case ConversationStarted f:
+                w.WriteString("customerId", f.CustomerId);
+                break;
+            case MessageRecorded f:
+                w.WriteString("text", f.Text);
+                if (f.Fingerprint is { } fingerprint)
+                {
+                    // A string: JSON numbers lose precision above 2^53 in many readers.
+                    w.WriteString("fingerprint", fingerprint.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                break;
+        }
+    }
+
+    private static byte[] Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static string Text(JsonElement e, string name) =>
+        e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null.");
+
+    private static string? Optional(JsonElement? e, string name) =>
+        e is { } element && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static Channel Channel(JsonElement e, string name) =>
+        WireNames.TryParseChannel(Text(e, name), out var channel) ? channel : throw new FormatException($"'{name}' is not a channel.");
+
+    private static T Parse<T>(string value, Func<T, string> name) where T : struct, Enum =>
+        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => name(v!.Value) == value) ?? throw new FormatException($"'{value}' is not a {typeof(T).Name}.");
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using CxCluster.Abstractions.Facts;
+using CxCluster.Grains.Journal;
+
+namespace CxCluster.Grains.Tests.Journal;
+
+/// <summary>Facts in the journal: the contract's data shapes, the personal part apart, and back again.</summary>
+public sealed class FactCodecTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 30, 10, 15, 0, TimeSpan.Zero);
+
+    public static TheoryData<Fact, string> EveryFact => new()
+    {
+        { new ConversationStarted { At = At, Channel = Channel.Whatsapp, Locale = "id-ID", Priority = "normal", CustomerId = "cust-1" }, """{"channel":"whatsapp","locale":"id-ID","priority":"normal"}""" },
+        { new ConversationEnded { At = At, Reason = "resolved" }, """{"reason":"resolved"}""" },
+        { new ConversationErased { At = At }, "{}" },
+        { new ChannelSwitched { At = At, Channel = Channel.Voice, Locale = "en-US" }, """{"channel":"voice","locale":"en-US"}""" },
+        { new MessageRecorded { At = At, From = Speaker.Agent, AgentId = "a1", Text = "Halo, saya Sari" }, """{"from":"agent","agentId":"a1"}""" },
+        { new DisclosureIssued { At = At, DisclosureId = "dsc-1", Channel = Channel.Chat, Locale = "en-US", Text = "You are chatting with an AI.", Reason = "start" }, """{"disclosureId":"dsc-1","channel":"chat","locale":"en-US","text":"You are chatting with an AI.","reason":"start"}""" },
+        { new DisclosureDelivered { At = At, DisclosureId = "dsc-1" }, """{"disclosureId":"dsc-1"}""" },
+        { new AiAllowed { At = At, DisclosureId = "dsc-2" }, """{"disclosureId":"dsc-2"}""" },
+        { new AiSuppressed { At = At, Reason = "human-in-charge" }, """{"reason":"human-in-charge"}""" },
+        { new IdentityAnswered { At = At, AnsweredAs = "human", AgentId = "a1" }, """{"answeredAs":"human","agentId":"a1"}""" },
+        { new AiResumed { At = At, HandoffId = "hnd-1" }, """{"handoffId":"hnd-1"}""" },
+        { new TrustSignalled { At = At, Name = "nlu.no_match", Delta = -22.5 }, """{"name":"nlu.no_match","delta":-22.5}""" },
+        { new TrustChanged { At = At, Score = 56, Band = TrustBand.Warning, PreviousBand = TrustBand.Healthy }, """{"score":56,"band":"warning","previousBand":"healthy"}""" },
+        { new HumanOffered { At = At, Score = 56 }, """{"score":56}""" },
+        { new HandoffRequested { At = At, HandoffId = "hnd-1", Reason = "customer-request", Priority = "normal", Queue = "id/chat" }, """{"handoffId":"hnd-1","reason":"customer-request","priority":"normal","queue":"id/chat"}""" },
+        { new HandoffQueued { At = At, HandoffId = "hnd-1", Queue = "id/chat", Position = 3, EstimatedWaitSeconds = 90 }, """{"handoffId":"hnd-1","queue":"id/chat","position":3,"estimatedWaitSeconds":90}""" },
+        { new HandoffAssigned { At = At, HandoffId = "hnd-1", AgentId = "a1", AgentDisplayName = "Sari", Text = "Sari will help you now." }, """{"handoffId":"hnd-1","agentId":"a1","agentDisplayName":"Sari","text":"Sari will help you now."}""" },
+        { new HandoffCompleted { At = At, HandoffId = "hnd-1", AgentId = "a1" }, """{"handoffId":"hnd-1","agentId":"a1"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryFact))]
+    public void Every_fact_is_written_as_the_contract_spells_its_data_and_read_back_unchanged(Fact fact, string data)
+    {
+        var (encoded, personal) = FactCodec.Encode(fact);
+
+        Assert.Equal(data, Encoding.UTF8.GetString(encoded));
+        Assert.Equal(fact, FactCodec.Decode(fact.Type, fact.At, encoded, personal));
+    }
+
+    [Fact]
+    public void Personal_words_and_ids_stay_out_of_the_data()
+    {
+        var message = new MessageRecorded { At = At, From = Speaker.Customer, Text = "my email is [email]", Fingerprint = ulong.MaxValue - 7 };
+        var started = new ConversationStarted { At = At, Channel = Channel.Chat, Locale = "en-US", Priority = "normal", CustomerId = "cust-9" };
+
+        var (messageData, messagePersonal) = FactCodec.Encode(message);
+        var (startedData, startedPersonal) = FactCodec.Encode(started);
+
+        Assert.DoesNotContain("email", Encoding.UTF8.GetString(messageData));
+        Assert.Contains("my email is [email]", Encoding.UTF8.GetString(messagePersonal!));
+        Assert.Equal(message, FactCodec.Decode(message.Type, At, messageData, messagePersonal));
+        Assert.DoesNotContain("cust-9", Encoding.UTF8.GetString(startedData));
+        Assert.Null(FactCodec.Encode(started with { CustomerId = null }).Personal);
+        Assert.Null(FactCodec.Encode(new AiAllowed { At = At, DisclosureId = "dsc-1" }).Personal);
+    }
+
+    [Fact]
+    public void A_fact_whose_personal_part_was_erased_reads_as_erased()
+    {
+        var (data, _) = FactCodec.Encode(new MessageRecorded { At = At, From = Speaker.Customer, Text = "call me on 0812 3456 789", Fingerprint = 42 });
+        var (startedData, _) = FactCodec.Encode(new ConversationStarted { At = At, Channel = Channel.Sms, Locale = "id-ID", Priority = "normal", CustomerId = "cust-1" });
+
+        var message = Assert.IsType<MessageRecorded>(FactCodec.Decode("message.recorded", At, data, default));
+        var started = Assert.IsType<ConversationStarted>(FactCodec.Decode("conversation.started", At, startedData, default));
+
+        Assert.Equal(("", null), (message.Text, message.Fingerprint));
+        Assert.Null(started.CustomerId);
+        Assert.Equal(Channel.Sms, started.Channel);
+    }
+
+    [Theory]
+    [InlineData("handoff.teleported", "{}")]
+    [InlineData("ai.allowed", "{}")]
+    [InlineData("trust.changed", """{"score":50,"band":"purple","previousBand":"healthy"}""")]
+    [InlineData("conversation.started", """{"channel":"fax","locale":"en","priority":"normal"}""")]
+    public void Data_that_does_not_fit_its_type_is_refused(string type, string data)
+    {
+        Assert.Throws<FormatException>(() => FactCodec.Decode(type, At, Encoding.UTF8.GetBytes(data), default));
+    }
+}
