@@ -1,4 +1,5 @@
-using CxCluster.Api.Tests.Infrastructure;
+using CxCluster.TestSupport;
+using CxCluster.TestSupport.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 

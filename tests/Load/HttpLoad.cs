@@ -240,51 +240,12 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
     }
 
     /// <summary>
-    /// Through the API: every conversation answered exists, with every answered turn in its transcript (below the
-    /// transcript window of 50), and no AI message was allowed without a disclosure before it.
+    /// Every invariant (<see cref="ClusterInvariants"/>), read once through the API: among them, every conversation
+    /// answered exists, with every answered turn in its transcript (within the transcript window), and no AI message
+    /// was allowed without a disclosure before it.
     /// </summary>
-    private async Task<IReadOnlyList<string>> CheckInvariantsAsync(HttpClient http)
-    {
-        var problems = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(_logs, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (entry, _) =>
-        {
-            var (conversationId, log) = entry;
-            if (log.Undisclosed > 0)
-            {
-                problems.Add($"{conversationId}: {log.Undisclosed} AI messages allowed without a disclosure before them");
-            }
-            if (log.Answered == 0)
-            {
-                return;
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"/v1/conversations/{conversationId}", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.NotFound)
-                {
-                    problems.Add($"{conversationId} is lost");
-                    return;
-                }
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    problems.Add($"{conversationId} could not be read: HTTP {(int)response.StatusCode}");
-                    return;
-                }
-                await using var body = await response.Content.ReadAsStreamAsync();
-                using var json = await JsonDocument.ParseAsync(body);
-                var turns = json.RootElement.GetProperty("transcript").GetArrayLength();
-                if (turns < 50 && turns != log.CustomerMessages + log.AllowedAiMessages)
-                {
-                    problems.Add($"{conversationId} has {turns} transcript turns for {log.CustomerMessages + log.AllowedAiMessages} answered");
-                }
-            }
-            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
-            {
-                problems.Add($"{conversationId} could not be read: {error.GetType().Name}");
-            }
-        });
-        return [.. problems];
-    }
+    private async Task<IReadOnlyList<string>> CheckInvariantsAsync(HttpClient http) =>
+        (await ClusterInvariants.CheckAsync(new HttpClusterReader(http), new ExpectedCluster([], [.. _logs.Select(entry => entry.Value.Expected(entry.Key))]))).Problems;
 
     private void CountError(string key, int count = 1) => _recorder.Errors.AddOrUpdate(key, count, (_, n) => n + count);
 

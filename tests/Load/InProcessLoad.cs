@@ -73,13 +73,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
     private Task RegisterAgentsAsync(IGrainFactory grains) => Task.WhenAll(Enumerable.Range(0, options.Agents).Select(async i =>
     {
         var agent = Agent(grains, i);
-        await agent.Register(new AgentProfile
-        {
-            DisplayName = $"Agent {i}",
-            Languages = ["id", "en"],
-            Channels = [Channel.Chat, Channel.Whatsapp],
-            Capacity = options.AgentCapacity,
-        });
+        await agent.Register(Profile(i));
         await agent.SetStatus(AgentStatus.Available);
     }));
 
@@ -173,60 +167,25 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
     }
 
     /// <summary>
-    /// Every AI message allowed had a disclosure before it; no agent over capacity; no conversation with two agents;
-    /// no conversation lost (each answered one exists, with every answered turn in its transcript).
+    /// Every invariant (<see cref="ClusterInvariants"/>), read once through the grains: among them, every AI message
+    /// allowed had a disclosure before it; no agent over capacity; no conversation with two agents; no conversation lost
+    /// (each answered one exists, with every answered turn in its transcript).
     /// </summary>
     private async Task<IReadOnlyList<string>> CheckInvariantsAsync(IGrainFactory grains)
     {
-        var problems = new ConcurrentBag<string>();
-        var agents = await Task.WhenAll(Enumerable.Range(0, options.Agents).Select(i => Agent(grains, i).Get()));
-        foreach (var agent in agents.OfType<AgentDetails>().Where(a => a.Conversations.Count > a.Profile.Capacity))
-        {
-            problems.Add($"agent {agent.AgentId} holds {agent.Conversations.Count} conversations, over its capacity of {agent.Profile.Capacity}");
-        }
-        var holders = agents.OfType<AgentDetails>()
-            .SelectMany(a => a.Conversations.Select(c => (Conversation: c, a.AgentId)))
-            .GroupBy(h => h.Conversation)
-            .ToDictionary(g => g.Key, g => g.Select(h => h.AgentId).ToArray());
-        foreach (var (conversationId, agentIds) in holders.Where(h => h.Value.Length > 1))
-        {
-            problems.Add($"{conversationId} is held by {agentIds.Length} agents");
-        }
-
-        await Parallel.ForEachAsync(_logs, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (entry, _) =>
-        {
-            var (conversationId, log) = entry;
-            if (log.Undisclosed > 0)
-            {
-                problems.Add($"{conversationId}: {log.Undisclosed} AI messages allowed without a disclosure before them");
-            }
-            if (log.Answered == 0)
-            {
-                return;
-            }
-            var snapshot = await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(Tenant, conversationId)).GetSnapshot();
-            if (snapshot is null)
-            {
-                problems.Add($"{conversationId} is lost");
-                return;
-            }
-            var turns = snapshot.Transcript.Count;
-            if (turns < 50 && turns != log.CustomerMessages + log.AllowedAiMessages)
-            {
-                problems.Add($"{conversationId} has {turns} transcript turns for {log.CustomerMessages + log.AllowedAiMessages} answered");
-            }
-            var heldBy = holders.GetValueOrDefault(conversationId, []);
-            if (snapshot.Status == ConversationStatus.Human && !heldBy.SequenceEqual([snapshot.Handoff.AgentId!]))
-            {
-                problems.Add($"{conversationId} is with {snapshot.Handoff.AgentId} but held by [{string.Join(", ", heldBy)}]");
-            }
-            if (snapshot.Status != ConversationStatus.Human && heldBy.Length > 0)
-            {
-                problems.Add($"{conversationId} is {snapshot.Status} but held by [{string.Join(", ", heldBy)}]");
-            }
-        });
-        return [.. problems];
+        var expected = new ExpectedCluster(
+            [.. Enumerable.Range(0, options.Agents).Select(i => new RegisteredAgent($"a{i}", Profile(i)))],
+            [.. _logs.Select(entry => entry.Value.Expected(entry.Key))]);
+        return (await ClusterInvariants.CheckAsync(new GrainClusterReader(grains, Tenant), expected)).Problems;
     }
+
+    private AgentProfile Profile(int index) => new()
+    {
+        DisplayName = $"Agent {index}",
+        Languages = ["id", "en"],
+        Channels = [Channel.Chat, Channel.Whatsapp],
+        Capacity = options.AgentCapacity,
+    };
 
     private static IAgentGrain Agent(IGrainFactory grains, int index) => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(Tenant, $"a{index}"));
 

@@ -1,11 +1,10 @@
-using CxCluster.Grains;
 using CxCluster.Silo;
-using CxCluster.Silo.Database;
+using CxCluster.TestSupport.Hosting;
+using CxCluster.TestSupport.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace CxCluster.Load;
@@ -16,13 +15,11 @@ public sealed class LoadCluster : IAsyncDisposable
     public const string Tenant = "load";
 
     private readonly InProcessTestCluster _cluster;
-    private readonly string? _server;
-    private readonly string? _database;
+    private readonly PostgresDatabase? _database;
 
-    private LoadCluster(InProcessTestCluster cluster, string? server, string? database)
+    private LoadCluster(InProcessTestCluster cluster, PostgresDatabase? database)
     {
         _cluster = cluster;
-        _server = server;
         _database = database;
     }
 
@@ -34,43 +31,31 @@ public sealed class LoadCluster : IAsyncDisposable
 
     public static async Task<LoadCluster> StartAsync(LoadOptions options, TextWriter output)
     {
-        string? server = null;
+        PostgresDatabase? database = null;
         string? connectionString = null;
         if (options.Storage == "postgres")
         {
-            server = options.Postgres ?? Environment.GetEnvironmentVariable("CXCLUSTER_TEST_POSTGRES")
-                ?? throw new ArgumentException("--storage postgres needs --postgres <connection string> or CXCLUSTER_TEST_POSTGRES");
-            connectionString = new NpgsqlConnectionStringBuilder(server)
-            {
-                Database = $"cxcluster_load_{Guid.NewGuid():N}"[..32],
-                MaxPoolSize = 200,
-            }.ConnectionString;
-            await new SchemaMigrator(connectionString).MigrateAsync();
-            output.WriteLine($"Fresh PostgreSQL database {new NpgsqlConnectionStringBuilder(connectionString).Database} migrated.");
+            var server = options.Postgres ?? Environment.GetEnvironmentVariable(PostgresDatabase.ServerVariable)
+                ?? throw new ArgumentException($"--storage postgres needs --postgres <connection string> or {PostgresDatabase.ServerVariable}");
+            // Created and dropped from the server's maintenance database, whichever database the connection string names.
+            database = await PostgresDatabase.CreateOnAsync(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+            connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 200 }.ConnectionString;
+            output.WriteLine($"Fresh PostgreSQL database {database.Name} migrated.");
         }
 
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"Tenants:{Tenant}:BrandName"] = "Load" })
             .Build();
-        var builder = new InProcessTestClusterBuilder((short)options.Silos);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureHost(host => host.Logging.SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureSilo((_, silo) =>
-        {
-            if (connectionString is null)
+        var cluster = await InProcessCluster.StartAsync(
+            (short)options.Silos,
+            configuration,
+            storage: connectionString is null ? null : silo => silo.AddCxClusterPostgresStorage(connectionString),
+            configure: builder =>
             {
-                silo.AddCxClusterMemoryStorage();
-            }
-            else
-            {
-                silo.AddCxClusterPostgresStorage(connectionString);
-            }
-            silo.UseInMemoryReminderService();
-            silo.AddCxClusterGrains(configuration);
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return new LoadCluster(cluster, server, connectionString is null ? null : new NpgsqlConnectionStringBuilder(connectionString).Database);
+                builder.Options.ConfigureFileLogging = false;
+                builder.ConfigureHost(host => host.Logging.SetMinimumLevel(LogLevel.Warning));
+            });
+        return new LoadCluster(cluster, database);
     }
 
     public async ValueTask DisposeAsync()
@@ -80,11 +65,7 @@ public sealed class LoadCluster : IAsyncDisposable
         if (_database is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            var maintenance = new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false };
-            await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
     }
 }

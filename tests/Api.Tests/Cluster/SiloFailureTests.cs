@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using CxCluster.Api.Tests.Infrastructure;
+using CxCluster.TestSupport.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans;
@@ -42,9 +43,13 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
 
     [Fact]
     public Task A_stopped_silo_leaves_the_api_ready_and_hands_off_within_seconds() =>
-        FailSiloWhileEventsFlowAsync("stopped (SIGTERM)", silo => silo.TerminateAsync());
+        FailSiloWhileEventsFlowAsync("stopped (SIGTERM)", silo =>
+        {
+            silo.Terminate();
+            return Task.CompletedTask;
+        });
 
-    private async Task FailSiloWhileEventsFlowAsync(string how, Func<SiloProcess, Task> fail)
+    private async Task FailSiloWhileEventsFlowAsync(string how, Func<ClusterProcess, Task> fail)
     {
         var clusterId = Ids.New("cxcluster-failover");
         var ports = FreePorts.Take(4);
@@ -53,15 +58,20 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
         try
         {
             primary = await LocalCluster.StartSiloAsync(clusterId, primaryPorts, primarySiloPort: null, ClusterFixture.TenantSettings);
-            await using var second = SiloProcess.Start(
-                clusterId, new LocalCluster.SiloPorts(ports[2], ports[3]), primaryPorts.SiloPort, ClusterFixture.TenantSettings);
+            var secondPorts = new LocalCluster.SiloPorts(ports[2], ports[3]);
+            await using var second = ClusterProcess.Start(
+                HostLaunch.Silo("second-silo", LocalCluster.SiloSettings(clusterId, secondPorts, primaryPorts.SiloPort, ClusterFixture.TenantSettings)) with
+                {
+                    SiloPort = secondPorts.SiloPort,
+                    GatewayPort = secondPorts.GatewayPort,
+                });
             var membership = primary.Services.GetRequiredService<IClusterMembershipService>();
             await Eventually.HoldsAsync(() => Task.FromResult(StatusOf(membership, second) == SiloStatus.Active || Exited(second)),
                 LocalCluster.StartTimeout, "the second silo to join");
-            Assert.False(second.HasExited, $"the second silo exited:{Environment.NewLine}{second.Output}");
+            Assert.False(second.HasExited, $"the second silo exited:{Environment.NewLine}{second.Tail(40)}");
 
             await using var api = LocalCluster.BuildApi(
-                clusterId, [primaryPorts.GatewayPort, second.Ports.GatewayPort], ClusterFixture.TenantSettings);
+                clusterId, [primaryPorts.GatewayPort, secondPorts.GatewayPort], ClusterFixture.TenantSettings);
             await api.StartAsync();
             try
             {
@@ -102,7 +112,7 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
                     // Served again: an event sent after the death was declared is answered 200.
                     await Eventually.HoldsAsync(() => Task.FromResult(calls.Any(c => c.Start > declaredDeadAt && c.Status == HttpStatusCode.OK)),
                         TimeSpan.FromSeconds(20), "events to be answered again");
-                    await second.WaitForExitAsync(TimeSpan.FromSeconds(20));
+                    Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(20)), $"the {how} silo did not exit within 20 s");
                     exitedAt = clock.Elapsed;
                 }
                 finally
@@ -186,20 +196,20 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
 
     private static TimeSpan Slowest(IEnumerable<Call> calls) => calls.Select(c => c.Duration).DefaultIfEmpty().Max();
 
-    private static bool Exited(SiloProcess silo) => silo.HasExited;
+    private static bool Exited(ClusterProcess silo) => silo.HasExited;
 
-    private static SiloStatus StatusOf(IClusterMembershipService membership, SiloProcess silo) =>
+    private static SiloStatus StatusOf(IClusterMembershipService membership, ClusterProcess silo) =>
         membership.CurrentSnapshot.Members.Values
-            .Where(m => m.SiloAddress.Endpoint.Port == silo.Ports.SiloPort)
+            .Where(m => m.SiloAddress.Endpoint.Port == silo.SiloPort)
             .OrderByDescending(m => m.SiloAddress.Generation)
             .Select(m => m.Status)
             .FirstOrDefault(SiloStatus.None);
 
-    private static async Task<int> ConversationsOnAsync(IHost primary, SiloProcess silo)
+    private static async Task<int> ConversationsOnAsync(IHost primary, ClusterProcess silo)
     {
         var statistics = await primary.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         return statistics
-            .Where(s => s.SiloAddress.Endpoint.Port == silo.Ports.SiloPort && s.GrainType.Contains("conversation", StringComparison.OrdinalIgnoreCase))
+            .Where(s => s.SiloAddress.Endpoint.Port == silo.SiloPort && s.GrainType.Contains("conversation", StringComparison.OrdinalIgnoreCase))
             .Sum(s => s.ActivationCount);
     }
 }

@@ -1,5 +1,5 @@
 using CxCluster.Grains.Tests.Support;
-using static CxCluster.Grains.Tests.Support.Events;
+using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Agents;
 

@@ -1,6 +1,6 @@
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Tests.Support;
-using static CxCluster.Grains.Tests.Support.Events;
+using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Conversations;
 

@@ -2,7 +2,7 @@ using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Tenants;
 using CxCluster.Grains.Tests.Support;
-using static CxCluster.Grains.Tests.Support.Events;
+using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Conversations;
 

@@ -1,7 +1,7 @@
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Tenants;
-using static CxCluster.Grains.Tests.Support.Events;
+using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Disclosure;
 

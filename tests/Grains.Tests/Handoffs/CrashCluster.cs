@@ -1,6 +1,6 @@
-using CxCluster.Grains;
+using CxCluster.TestSupport.Hosting;
+using CxCluster.TestSupport.Invariants;
 using Microsoft.Extensions.Configuration;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace CxCluster.Grains.Tests.Handoffs;
@@ -30,16 +30,7 @@ public sealed class CrashCluster : IAsyncDisposable
             ["Testing:CrashAt"] = step,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddCxClusterMemoryStorage();
-            silo.UseInMemoryReminderService();
-            silo.AddCxClusterGrains(configuration);
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return new CrashCluster(cluster);
+        return new CrashCluster(await InProcessCluster.StartAsync(2, configuration));
     }
 
     public async ValueTask DisposeAsync()
@@ -74,46 +65,17 @@ public sealed class CrashCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// What is wrong between these conversations, agents and the <c>id/chat</c> queue: a conversation with a human its
-    /// agent does not hold (or the reverse), one held twice, an agent over capacity, a queue count that does not match.
+    /// Waits, without any retry by a platform (the checker's reads are retried as <see cref="Retry{T}"/> retries), until
+    /// these agents, conversations and the queues agree (<see cref="ClusterInvariants"/>); fails naming what still did not.
     /// </summary>
-    public async Task<string> FindProblems(IReadOnlyList<string> agentIds, IReadOnlyList<string> conversationIds)
-    {
-        var problems = new List<string>();
-        var agents = (await Task.WhenAll(agentIds.Select(id => Retry(() => Agent(id).Get())))).OfType<AgentDetails>().ToArray();
-        var held = agents.SelectMany(a => a.Conversations.Select(c => (Agent: a.AgentId, Conversation: c))).ToArray();
-        problems.AddRange(agents.Where(a => a.Conversations.Count > a.Profile.Capacity).Select(a => $"{a.AgentId} is over capacity"));
-        problems.AddRange(held.GroupBy(h => h.Conversation).Where(g => g.Count() > 1).Select(g => $"{g.Key} is held by {g.Count()} agents"));
-        var queued = 0;
-        foreach (var id in conversationIds)
-        {
-            var snapshot = await Retry(() => Conversation(id).GetSnapshot());
-            var holders = held.Where(h => h.Conversation == id).Select(h => h.Agent).ToArray();
-            if (snapshot is null)
-            {
-                problems.Add($"{id} is lost");
-                continue;
-            }
-            if (snapshot.Status == ConversationStatus.Human && !holders.SequenceEqual([snapshot.Handoff.AgentId!]))
-            {
-                problems.Add($"{id} is with {snapshot.Handoff.AgentId} but held by [{string.Join(", ", holders)}]");
-            }
-            else if (snapshot.Status != ConversationStatus.Human && holders.Length > 0)
-            {
-                problems.Add($"{id} is {snapshot.Status} but held by [{string.Join(", ", holders)}]");
-            }
-            queued += snapshot.Status == ConversationStatus.Queued ? 1 : 0;
-        }
-        var waiting = (await Retry(() => Pool().GetStats())).Waiting;
-        if (waiting != queued)
-        {
-            problems.Add($"the queue has {waiting} waiting but {queued} conversations are queued");
-        }
-        return string.Join("; ", problems);
-    }
-
-    /// <summary>Waits, without any retry by a platform, until nothing is wrong; fails naming what still was.</summary>
     public Task Converges(IReadOnlyList<string> agentIds, IReadOnlyList<string> conversationIds) =>
-        Eventually.ReturnsAsync(() => FindProblems(agentIds, conversationIds), p => p.Length == 0, TimeSpan.FromSeconds(30),
-            "conversations, agents and the queue to agree");
+        ClusterInvariants.ConvergeAsync(
+            new GrainClusterReader(Grains, Tenant, new RetriedCalls()),
+            new ExpectedCluster([.. agentIds.Select(id => new RegisteredAgent(id))], [.. conversationIds.Select(id => new ExpectedConversation(id))]),
+            TimeSpan.FromSeconds(30), "conversations, agents and the queue to agree");
+
+    private sealed class RetriedCalls : ICallRetry
+    {
+        public Task<T> CallAsync<T>(Func<Task<T>> call) => Retry(call);
+    }
 }

@@ -1,5 +1,5 @@
 using CxCluster.Grains.Handoffs;
-using static CxCluster.Grains.Tests.Support.Events;
+using static CxCluster.TestSupport.ConversationEvents;
 using static CxCluster.Grains.Tests.Handoffs.CrashCluster;
 
 namespace CxCluster.Grains.Tests.Handoffs;

@@ -1,6 +1,5 @@
-using CxCluster.Grains;
+using CxCluster.TestSupport.Hosting;
 using Microsoft.Extensions.Configuration;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace CxCluster.Grains.Tests.Support;
@@ -28,18 +27,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddCxClusterMemoryStorage();
-            silo.UseInMemoryReminderService();
-            silo.AddCxClusterGrains(Configuration);
-        });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => Cluster = await InProcessCluster.StartAsync(2, Configuration);
 
     public async Task DisposeAsync()
     {

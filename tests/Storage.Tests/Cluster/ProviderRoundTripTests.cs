@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Storage.Tests.Cluster;
 
@@ -37,10 +38,10 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
     {
         var key = $"{PostgresClusterFixture.Tenant}/c-{Guid.NewGuid():N}";
         var conversation = fixture.Grains.GetGrain<IConversationGrain>(key);
-        var started = await conversation.Apply(Event(EventType.ConversationStarted, channel: Channel.Whatsapp, locale: "id-ID"));
+        var started = await conversation.Apply(Started(Channel.Whatsapp, "id-ID"));
         var disclosure = Assert.Single(started.Result!.Directives, d => d.Type == DirectiveType.Disclose).DisclosureId!;
-        await conversation.Apply(Event(EventType.DisclosureDelivered, disclosureId: disclosure));
-        await conversation.Apply(Event(EventType.CustomerMessage, text: "ini bot ya? nomor saya 0812-3456-7890"));
+        await conversation.Apply(Delivered(disclosure));
+        await conversation.Apply(Customer("ini bot ya? nomor saya 0812-3456-7890"));
         var before = await conversation.GetSnapshot();
 
         await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
@@ -218,16 +219,4 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt32(1)) : null;
     }
-
-    private static ConversationEvent Event(EventType type, Channel? channel = null, string? locale = null, string? disclosureId = null, string? text = null) =>
-        new()
-        {
-            Id = $"e-{Guid.NewGuid():N}",
-            Type = type,
-            OccurredAt = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero),
-            Channel = channel,
-            Locale = locale,
-            DisclosureId = disclosureId,
-            Text = text,
-        };
 }

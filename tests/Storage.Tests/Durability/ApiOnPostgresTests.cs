@@ -1,16 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using CxCluster.Api;
-using CxCluster.Storage.Tests.Infrastructure;
+using CxCluster.TestSupport.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.TestingHost;
 
@@ -32,7 +28,7 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
     {
         _database = await PostgresDatabase.CreateAsync();
         var target = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
-        _proxy = new TcpProxy(new IPEndPoint(IPAddress.Loopback, target.Port), FreePort());
+        _proxy = new TcpProxy(new IPEndPoint(IPAddress.Loopback, target.Port), FreePorts.One());
         _proxy.Start();
         _cluster = await DurableCluster.StartAsync(ConnectionString, silos: 2);
     }
@@ -100,7 +96,7 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
     public async Task An_api_started_while_its_database_is_unreachable_stays_up_not_ready_and_answers_503()
     {
         _proxy.Stop();
-        var port = FreePort();
+        var port = FreePorts.One();
         await using var api = BuildApi($"http://127.0.0.1:{port}");
         // Start-up completes only once the cluster client connects; the HTTP server answers long before that.
         var starting = api.StartAsync();
@@ -138,8 +134,7 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
     {
         var app = BuildApi("http://127.0.0.1:0");
         await app.StartAsync();
-        using var http = Client(app);
-        await Eventually.ReturnsAsync(() => http.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the API to be ready");
+        await LocalCluster.WaitUntilReadyAsync(LocalCluster.AddressOf(app), TimeSpan.FromSeconds(30));
         return app;
     }
 
@@ -157,8 +152,7 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
             });
         });
 
-    private static HttpClient Client(WebApplication api) =>
-        Client(new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()));
+    private static HttpClient Client(WebApplication api) => Client(LocalCluster.AddressOf(api));
 
     private static HttpClient Client(Uri address)
     {
@@ -173,12 +167,5 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
     {
         using var response = await http.PostAsync($"/v1/conversations/{conversationId}/events", Json(body));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

@@ -1,7 +1,6 @@
 using CxCluster.Grains;
 using CxCluster.ServiceDefaults;
 using CxCluster.Silo;
-using CxCluster.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.Hosting;

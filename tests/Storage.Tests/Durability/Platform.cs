@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CxCluster.TestSupport.Invariants;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 
@@ -9,13 +10,13 @@ namespace CxCluster.Storage.Tests.Durability;
 /// answered. It records each answer and every failure, so a test can check that nothing was lost or doubled and that
 /// only the documented, retryable failures were seen.
 /// </summary>
-public sealed class Platform(IGrainFactory grains, string tenant)
+public sealed class Platform(IGrainFactory grains, string tenant) : ICallRetry
 {
     private const int MaxAttempts = 60;
 
     public ConcurrentDictionary<string, int> Failures { get; } = new();
 
-    public ConcurrentDictionary<string, ConversationLog> Logs { get; } = new();
+    public ConcurrentDictionary<string, AnswerLog> Logs { get; } = new();
 
     public int Answered => _answered;
 
@@ -34,7 +35,7 @@ public sealed class Platform(IGrainFactory grains, string tenant)
 
     public async Task<EventResult> Send(string conversationId, ConversationEvent e)
     {
-        var log = Logs.GetOrAdd(conversationId, _ => new ConversationLog());
+        var log = Logs.GetOrAdd(conversationId, _ => new AnswerLog());
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -56,7 +57,9 @@ public sealed class Platform(IGrainFactory grains, string tenant)
         }
     }
 
-    /// <summary>A command to an agent, retried the same way.</summary>
+    Task<T> ICallRetry.CallAsync<T>(Func<Task<T>> call) => Retry(call);
+
+    /// <summary>A command to an agent, or a read, retried the same way.</summary>
     public async Task<T> Retry<T>(Func<Task<T>> call)
     {
         for (var attempt = 1; ; attempt++)
@@ -69,47 +72,6 @@ public sealed class Platform(IGrainFactory grains, string tenant)
             {
                 Failures.AddOrUpdate(error.GetType().Name, 1, (_, n) => n + 1);
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * attempt)));
-            }
-        }
-    }
-}
-
-/// <summary>What one conversation was sent and answered.</summary>
-public sealed class ConversationLog
-{
-    private readonly Lock _gate = new();
-    private readonly HashSet<string> _answered = [];
-
-    public int CustomerMessages { get; private set; }
-
-    public int AllowedAiMessages { get; private set; }
-
-    /// <summary>Answers that allowed an AI message without a disclosure before it (must stay empty).</summary>
-    public List<string> UndisclosedAiMessages { get; } = [];
-
-    public void Record(ConversationEvent e, EventResult result)
-    {
-        lock (_gate)
-        {
-            // A retry may be answered as a duplicate when the first attempt was stored but its answer lost: the
-            // directives are the first answer's either way, and the event counts once.
-            if (!_answered.Add(e.Id))
-            {
-                return;
-            }
-            if (e.Type == EventType.CustomerMessage)
-            {
-                CustomerMessages++;
-            }
-            var allow = result.Directives.ToList().FindIndex(d => d.Type == DirectiveType.AllowAi);
-            if (allow >= 0)
-            {
-                AllowedAiMessages++;
-                var noticeFirst = result.Directives.Take(allow).Any(d => d.Type == DirectiveType.Disclose);
-                if (!noticeFirst && !result.Summary.DisclosureDelivered)
-                {
-                    UndisclosedAiMessages.Add(e.Id);
-                }
             }
         }
     }

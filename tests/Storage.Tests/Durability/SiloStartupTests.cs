@@ -1,4 +1,4 @@
-using CxCluster.Storage.Tests.Infrastructure;
+using CxCluster.TestSupport.Processes;
 using Npgsql;
 
 namespace CxCluster.Storage.Tests.Durability;
@@ -6,11 +6,11 @@ namespace CxCluster.Storage.Tests.Durability;
 /// <summary>A silo pointed at a database it cannot use says why in one line and stops, instead of hanging or dumping a stack.</summary>
 public sealed class SiloStartupTests
 {
-    private static Dictionary<string, string> Settings(string connectionString) => new()
+    private static Dictionary<string, string?> Settings(string connectionString) => new()
     {
-        ["ConnectionStrings__CxCluster"] = connectionString,
-        ["Cluster__DatabaseWaitSeconds"] = "1",
-        ["Tenants__acme__ApiKeys__0"] = "acme-key",
+        ["ConnectionStrings:CxCluster"] = connectionString,
+        ["Cluster:DatabaseWaitSeconds"] = "1",
+        ["Tenants:acme:ApiKeys:0"] = "acme-key",
     };
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class SiloStartupTests
     {
         var wrong = new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Password = "not-the-password" }.ConnectionString;
 
-        var result = await SiloProcess.RunAsync([], Settings(wrong));
+        var result = await ClusterProcess.RunSiloAsync([], Settings(wrong));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("CxCluster silo cannot start", result.Error);
@@ -32,7 +32,7 @@ public sealed class SiloStartupTests
     {
         await using var empty = await PostgresDatabase.CreateAsync(withSchema: false);
 
-        var result = await SiloProcess.RunAsync([], Settings(empty.ConnectionString));
+        var result = await ClusterProcess.RunSiloAsync([], Settings(empty.ConnectionString));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("schema is missing", result.Error);
@@ -44,7 +44,7 @@ public sealed class SiloStartupTests
     {
         var nowhere = new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Host = "127.0.0.1", Port = 1 }.ConnectionString;
 
-        var result = await SiloProcess.RunAsync([], Settings(nowhere));
+        var result = await ClusterProcess.RunSiloAsync([], Settings(nowhere));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("cannot reach PostgreSQL at 127.0.0.1:1", result.Error);
@@ -54,9 +54,9 @@ public sealed class SiloStartupTests
     public async Task A_database_without_tenants_is_refused_so_the_demo_key_never_reaches_production()
     {
         var settings = Settings(PostgresDatabase.ServerConnectionString);
-        settings.Remove("Tenants__acme__ApiKeys__0");
+        settings.Remove("Tenants:acme:ApiKeys:0");
 
-        var result = await SiloProcess.RunAsync([], settings);
+        var result = await ClusterProcess.RunSiloAsync([], settings);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no tenant is", result.Error);

@@ -1,7 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using CxCluster.Silo.Database;
-using CxCluster.Storage.Tests.Infrastructure;
+using CxCluster.TestSupport.Processes;
 using Npgsql;
 
 namespace CxCluster.Storage.Tests.Migration;
@@ -104,11 +102,11 @@ public sealed class MigrationTests
     public async Task The_migrate_verb_creates_the_database_and_can_run_again()
     {
         var name = $"cxtest_{Guid.NewGuid():N}";
-        var environment = new Dictionary<string, string> { ["ConnectionStrings__CxCluster"] = PostgresDatabase.ConnectionStringFor(name) };
+        var environment = new Dictionary<string, string?> { ["ConnectionStrings:CxCluster"] = PostgresDatabase.ConnectionStringFor(name) };
         try
         {
-            var first = await SiloProcess.RunAsync(["migrate"], environment);
-            var second = await SiloProcess.RunAsync(["migrate"], environment);
+            var first = await ClusterProcess.RunSiloAsync(["migrate"], environment);
+            var second = await ClusterProcess.RunSiloAsync(["migrate"], environment);
 
             Assert.True(first.ExitCode == 0, $"first run exited {first.ExitCode}: {first.Output}{first.Error}");
             Assert.Contains($"Created database {name}", first.Output, StringComparison.Ordinal);
@@ -132,7 +130,7 @@ public sealed class MigrationTests
             Password = "not-the-password",
         };
 
-        var result = await SiloProcess.RunAsync(["migrate"], new Dictionary<string, string> { ["ConnectionStrings__CxCluster"] = connection.ConnectionString });
+        var result = await ClusterProcess.RunSiloAsync(["migrate"], new Dictionary<string, string?> { ["ConnectionStrings:CxCluster"] = connection.ConnectionString });
 
         Assert.NotEqual(0, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
@@ -143,10 +141,10 @@ public sealed class MigrationTests
     [Fact]
     public async Task The_migrate_verb_names_an_unreachable_server_in_one_line()
     {
-        var port = UnusedPort();
+        var port = FreePorts.One();
         var connection = new NpgsqlConnectionStringBuilder(PostgresDatabase.ConnectionStringFor("cxcluster")) { Host = "127.0.0.1", Port = port };
 
-        var result = await SiloProcess.RunAsync(["migrate"], new Dictionary<string, string> { ["ConnectionStrings__CxCluster"] = connection.ConnectionString });
+        var result = await ClusterProcess.RunSiloAsync(["migrate"], new Dictionary<string, string?> { ["ConnectionStrings:CxCluster"] = connection.ConnectionString });
 
         Assert.NotEqual(0, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
@@ -156,7 +154,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task The_migrate_verb_without_a_connection_string_says_what_to_set()
     {
-        var result = await SiloProcess.RunAsync(["migrate"], new Dictionary<string, string> { ["ConnectionStrings__CxCluster"] = "" });
+        var result = await ClusterProcess.RunSiloAsync(["migrate"], new Dictionary<string, string?> { ["ConnectionStrings:CxCluster"] = "" });
 
         Assert.NotEqual(0, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
@@ -180,11 +178,4 @@ public sealed class MigrationTests
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

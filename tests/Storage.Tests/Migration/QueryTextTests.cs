@@ -1,5 +1,4 @@
 using System.Data;
-using CxCluster.Storage.Tests.Infrastructure;
 using Npgsql;
 
 namespace CxCluster.Storage.Tests.Migration;

@@ -1,3 +1,4 @@
+using CxCluster.TestSupport.Processes;
 using Xunit.Abstractions;
 
 namespace CxCluster.Storage.Tests.Processes;
@@ -33,11 +34,11 @@ public sealed class HandoffCrashTests(HandoffCrashTests.BaseCluster baseCluster,
         platform.Violations.Clear();
         try
         {
-            await ClusterInvariants.AssertConvergeAsync(platform, TimeSpan.FromSeconds(30),
+            await PlatformInvariants.AssertConvergeAsync(platform, TimeSpan.FromSeconds(30),
                 $"the base to be sound before arming {step} (if not, an earlier step left it so)");
             timeline.Mark("base checked");
 
-            armed = await cluster.StartSiloAsync(new Dictionary<string, string> { ["Testing__CrashAt"] = step });
+            armed = await cluster.StartSiloAsync(new Dictionary<string, string?> { ["Testing:CrashAt"] = step });
             var armedAt = timeline.Mark($"{armed.Name} joined, armed with {step}");
             using var stop = new CancellationTokenSource();
             var driving = new HandoffRounds(platform, step.Replace('.', '-')).DriveAsync(workers: 3, stop.Token);
@@ -49,7 +50,7 @@ public sealed class HandoffCrashTests(HandoffCrashTests.BaseCluster baseCluster,
                 // Leave the base as it was for the next step, then say what did not happen.
                 var driven = await driving;
                 await ProcessCluster.StopAsync(armed);
-                await ClusterInvariants.AssertConvergeAsync(platform, TimeSpan.FromSeconds(60));
+                await PlatformInvariants.AssertConvergeAsync(platform, TimeSpan.FromSeconds(60));
                 Assert.Fail($"the armed silo never reached step {step}: it still ran {ReachLimit.TotalSeconds:0} s after it joined, " +
                     $"through {driven} rounds of handoff work (is the silo's Testing:CrashAt hook there, and does it know '{step}'?)");
             }
@@ -62,7 +63,7 @@ public sealed class HandoffCrashTests(HandoffCrashTests.BaseCluster baseCluster,
             timeline.Mark($"every request in flight answered ({rounds} rounds of handoff work in all)");
             baseCluster.Extra = await fresh;
             timeline.Mark($"fresh {baseCluster.Extra.Name} joined");
-            var summary = await ClusterInvariants.AssertConvergeAsync(platform, TimeSpan.FromSeconds(60));
+            var summary = await PlatformInvariants.AssertConvergeAsync(platform, TimeSpan.FromSeconds(60));
             var settled = timeline.Mark($"every invariant holds: {summary}");
             output.WriteLine(FailureWindow.Table([journal.Window($"crash at {step}", crashedAt, settled)]));
         }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CxCluster.TestSupport.Invariants;
 
 namespace CxCluster.Storage.Tests.Processes;
 
@@ -143,11 +144,17 @@ public sealed class HttpPlatform(HttpClient http, RequestJournal journal) : IDis
 
     public async Task RegisterAgentAsync(string agentId, int capacity, string[] languages, string[] channels)
     {
-        var profile = new RegisteredAgent(agentId, capacity, languages, channels);
-        Agents[agentId] = profile;
+        var displayName = $"Agent {agentId}";
+        Agents[agentId] = new RegisteredAgent(agentId, new AgentProfile
+        {
+            DisplayName = displayName,
+            Languages = languages,
+            Channels = [.. channels.Select(c => WireNames.TryParseChannel(c, out var channel) ? channel : throw new ArgumentException($"no channel '{c}'"))],
+            Capacity = capacity,
+        });
         var body = new JsonObject
         {
-            ["displayName"] = $"Agent {agentId}",
+            ["displayName"] = displayName,
             ["languages"] = new JsonArray([.. languages.Select(l => JsonValue.Create(l))]),
             ["channels"] = new JsonArray([.. channels.Select(c => JsonValue.Create(c))]),
             ["capacity"] = capacity,
@@ -243,7 +250,7 @@ public sealed class HttpPlatform(HttpClient http, RequestJournal journal) : IDis
         }
         if (type == "customer.message" || (type == "ai.message" && allowed))
         {
-            conversation.Acknowledged(type == "customer.message" ? "customer" : "ai", (string)sent["text"]!);
+            conversation.Acknowledged(type == "customer.message" ? Speaker.Customer : Speaker.Ai, (string)sent["text"]!);
         }
         conversation.LastStatus = snapshot.GetProperty("status").GetString();
     }
@@ -259,14 +266,11 @@ public sealed class HttpPlatform(HttpClient http, RequestJournal journal) : IDis
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }
 
-/// <summary>An agent as the platform registered it.</summary>
-public sealed record RegisteredAgent(string Id, int Capacity, string[] Languages, string[] Channels);
-
 /// <summary>What the platform sent one conversation and what the cluster acknowledged.</summary>
 public sealed class PlayedConversation(string id, string locale)
 {
     private readonly Lock _gate = new();
-    private readonly List<(string From, string Text)> _turns = [];
+    private readonly List<(Speaker From, string Text)> _turns = [];
     private readonly HashSet<string> _disclosed = [];
     private readonly HashSet<string> _delivered = [];
     private readonly Queue<string> _undelivered = new();
@@ -291,7 +295,7 @@ public sealed class PlayedConversation(string id, string locale)
     public string? LastStatus { get; set; }
 
     /// <summary>Customer and AI turns the cluster acknowledged, in the order they were sent.</summary>
-    public IReadOnlyList<(string From, string Text)> Turns
+    public IReadOnlyList<(Speaker From, string Text)> Turns
     {
         get
         {
@@ -315,7 +319,7 @@ public sealed class PlayedConversation(string id, string locale)
 
     public string NextEventId() => $"e{Interlocked.Increment(ref _events)}";
 
-    public void Acknowledged(string from, string text)
+    public void Acknowledged(Speaker from, string text)
     {
         lock (_gate)
         {

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
-using CxCluster.Storage.Tests.Infrastructure;
+using CxCluster.TestSupport.Hosting;
+using CxCluster.TestSupport.Postgres;
+using CxCluster.TestSupport.Processes;
 
 namespace CxCluster.Storage.Tests.Processes;
 
@@ -79,51 +79,38 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a silo with the cluster's settings plus <paramref name="extraEnvironment"/>, and waits until it is active.</summary>
-    public async Task<ClusterProcess> StartSiloAsync(IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    /// <summary>Starts a silo with the cluster's settings plus <paramref name="extraSettings"/>, and waits until it is active.</summary>
+    public async Task<ClusterProcess> StartSiloAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var number = Interlocked.Increment(ref _silosStarted);
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
-        var environment = CommonEnvironment();
-        environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
-        environment["Cluster__SiloPort"] = siloPort.ToString();
-        environment["Cluster__GatewayPort"] = gatewayPort.ToString();
-        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
+        var ports = FreePorts.Take(2);
+        var settings = CommonSettings();
+        settings["Cluster:AdvertisedAddress"] = "127.0.0.1";
+        settings["Cluster:SiloPort"] = ports[0].ToString();
+        settings["Cluster:GatewayPort"] = ports[1].ToString();
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
-            environment[key] = value;
+            settings[key] = value;
         }
-        var silo = ClusterProcess.Start($"silo-{number}", Assemblies.Silo, [], environment,
-            Path.Combine(LogDirectory, $"silo-{number}.log"), siloPort, gatewayPort);
-        Track(silo);
-        await Eventually.HoldsAsync(() => IsActive(silo), StartTimeout, $"{silo.Describe()} to join the cluster and open its gateway");
+        var silo = Track(ClusterProcess.Start(HostLaunch.Silo($"silo-{number}", settings) with
+        {
+            LogDirectory = LogDirectory,
+            SiloPort = ports[0],
+            GatewayPort = ports[1],
+        }));
+        await silo.WaitUntilReadyAsync(async () => await MembershipStatusAsync(silo) == 3 && await silo.AcceptsGatewayConnectionsAsync(),
+            StartTimeout, "to join the cluster and open its gateway");
         return silo;
     }
 
     /// <summary>Starts the API process and waits until <c>/health/ready</c> answers 200.</summary>
     public async Task<ClusterProcess> StartApiAsync()
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var api = ClusterProcess.Start("api", Assemblies.Api, ["--urls", address.ToString().TrimEnd('/')], CommonEnvironment(),
-            Path.Combine(LogDirectory, "api.log"), address: address);
-        Track(api);
+        var address = new Uri($"http://127.0.0.1:{FreePorts.One()}");
+        var api = Track(ClusterProcess.Start(HostLaunch.Api("api", address, CommonSettings()) with { LogDirectory = LogDirectory }));
         Api = api;
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
-        await Eventually.HoldsAsync(async () =>
-        {
-            if (api.HasExited)
-            {
-                throw new InvalidOperationException($"{api.Describe()} before it was ready:\n{api.Tail(30)}");
-            }
-            try
-            {
-                using var ready = await http.GetAsync("/health/ready");
-                return ready.StatusCode == HttpStatusCode.OK;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                return false;
-            }
-        }, StartTimeout, "the API to answer /health/ready with 200");
+        await api.WaitUntilReadyAsync(() => Readiness.IsReadyAsync(http), StartTimeout, "to answer /health/ready with 200");
         return api;
     }
 
@@ -131,15 +118,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     public static void Kill(ClusterProcess process) => process.Kill();
 
     /// <summary>SIGTERM, then waits until the process has ended; fails if it does not end within <paramref name="timeout"/>.</summary>
-    public static async Task StopAsync(ClusterProcess process, TimeSpan? timeout = null)
-    {
-        process.Terminate();
-        var limit = timeout ?? TimeSpan.FromSeconds(60);
-        if (!await process.WaitForExitAsync(limit))
-        {
-            throw new TimeoutException($"{process.Describe()} did not end within {limit} of SIGTERM:\n{process.Tail(30)}");
-        }
-    }
+    public static Task StopAsync(ClusterProcess process, TimeSpan? timeout = null) => process.StopAsync(timeout);
 
     /// <summary>An HTTP client for the API with the tenant's key.</summary>
     public HttpClient CreateClient(TimeSpan timeout)
@@ -177,11 +156,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             processes = [.. _processes];
         }
-        foreach (var process in processes)
-        {
-            process.Kill();
-        }
-        await Task.WhenAll(processes.Select(p => p.WaitForExitAsync(TimeSpan.FromSeconds(15))));
+        await Task.WhenAll(processes.Select(p => p.DisposeAsync().AsTask()));
         await Database.DisposeAsync();
         if (!KeepLogs)
         {
@@ -195,74 +170,27 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
     }
 
-    private async Task<bool> IsActive(ClusterProcess silo)
+    private Dictionary<string, string?> CommonSettings() => new()
     {
-        if (silo.HasExited)
-        {
-            throw new InvalidOperationException($"{silo.Describe()} before it joined:\n{silo.Tail(30)}");
-        }
-        if (await MembershipStatusAsync(silo) != 3)
-        {
-            return false;
-        }
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(IPAddress.Loopback, silo.GatewayPort!.Value);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private Dictionary<string, string> CommonEnvironment() => new()
-    {
-        ["ConnectionStrings__CxCluster"] = Database.ConnectionString,
-        ["Cluster__ClusterId"] = ClusterId,
-        ["Cluster__ServiceId"] = ServiceId,
-        [$"Tenants__{Tenant}__ApiKeys__0"] = ApiKey,
-        [$"Tenants__{Tenant}__BrandName"] = "Acme",
-        [$"Tenants__{Tenant}__DefaultLocale"] = "id-ID",
+        ["ConnectionStrings:CxCluster"] = Database.ConnectionString,
+        ["Cluster:ClusterId"] = ClusterId,
+        ["Cluster:ServiceId"] = ServiceId,
+        [$"Tenants:{Tenant}:ApiKeys:0"] = ApiKey,
+        [$"Tenants:{Tenant}:BrandName"] = "Acme",
+        [$"Tenants:{Tenant}:DefaultLocale"] = "id-ID",
         // The invariants compare whole transcripts; the conversations played stay well below this bound.
-        ["Conversations__TranscriptTurns"] = TranscriptTurns.ToString(),
+        ["Conversations:TranscriptTurns"] = TranscriptTurns.ToString(),
         // Orleans logs every placement through Polly at Information: noise in a log read for the reason of a failure.
-        ["Logging__LogLevel__Polly"] = "Warning",
-        ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
+        ["Logging:LogLevel:Polly"] = "Warning",
+        ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
     };
 
-    private void Track(ClusterProcess process)
+    private ClusterProcess Track(ClusterProcess process)
     {
         lock (_gate)
         {
             _processes.Add(process);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-
-    /// <summary>The built silo and API assemblies next to their sources.</summary>
-    private static class Assemblies
-    {
-        public static string Silo => SiloProcess.SiloAssembly;
-
-        public static string Api { get; } = FindApi();
-
-        private static string FindApi()
-        {
-            // src/Silo/bin/<configuration>/net10.0/CxCluster.Silo.dll → src/Api/bin/<configuration>/net10.0/CxCluster.Api.dll
-            var siloDirectory = new DirectoryInfo(Path.GetDirectoryName(SiloProcess.SiloAssembly)!);
-            var framework = siloDirectory.Name;
-            var configuration = siloDirectory.Parent!.Name;
-            var src = siloDirectory.Parent!.Parent!.Parent!.Parent!.FullName;
-            var api = Path.Combine(src, "Api", "bin", configuration, framework, "CxCluster.Api.dll");
-            return File.Exists(api) ? api : throw new FileNotFoundException($"Build the solution first: {api} is missing.");
-        }
+        return process;
     }
 }

@@ -93,7 +93,7 @@ public sealed class SiloLossTests(ITestOutputHelper output)
             var ended = timeline.Mark($"platform wound down: {platform.Conversations.Count - conversationsBefore} conversations this round, " +
                 $"{platform.EventsAnswered} events and {platform.Completes} completes answered in all");
 
-            var summary = await ClusterInvariants.AssertConvergeAsync(platform, TimeSpan.FromSeconds(60));
+            var summary = await PlatformInvariants.AssertConvergeAsync(platform, TimeSpan.FromSeconds(60));
             timeline.Mark($"every invariant holds: {summary}");
             Assert.Equal(0, stopped.ExitCode);
             if (round < Rounds)

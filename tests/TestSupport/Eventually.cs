@@ -1,9 +1,6 @@
-namespace CxCluster.Api.Tests.Infrastructure;
+namespace CxCluster.TestSupport;
 
-/// <summary>
-/// Awaits a condition with a deadline instead of sleeping a fixed time. Shared by the API, grain, storage and load test
-/// projects (linked into the others).
-/// </summary>
+/// <summary>Awaits a condition with a deadline instead of sleeping a fixed time.</summary>
 public static class Eventually
 {
     public static Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>

@@ -1,11 +1,12 @@
 using CxCluster.Silo.Database;
 using Npgsql;
 
-namespace CxCluster.Storage.Tests.Infrastructure;
+namespace CxCluster.TestSupport.Postgres;
 
 /// <summary>
-/// A fresh, uniquely named database on the test run's PostgreSQL server, with the CxCluster schema applied by the same
-/// <see cref="SchemaMigrator"/> the silo's <c>migrate</c> verb uses; dropped again on dispose.
+/// A fresh, uniquely named database on the test run's PostgreSQL server (or on one named, for a load run), with the
+/// CxCluster schema applied by the same <see cref="SchemaMigrator"/> the silo's <c>migrate</c> verb uses; dropped again
+/// on dispose.
 /// </summary>
 /// <remarks>
 /// The server comes from <c>CXCLUSTER_TEST_POSTGRES</c>, which <c>tests/run-all.sh</c> sets after starting a private
@@ -23,10 +24,13 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>A connection string to the database <c>tests/run-all.sh</c> migrated with the silo's <c>migrate</c> verb.</summary>
     public const string SchemaDatabaseVariable = "CXCLUSTER_TEST_POSTGRES_SCHEMA_DB";
 
-    private PostgresDatabase(string name, string connectionString)
+    private readonly string _server;
+
+    private PostgresDatabase(string server, string name)
     {
+        _server = server;
         Name = name;
-        ConnectionString = connectionString;
+        ConnectionString = ConnectionStringFor(server, name);
     }
 
     /// <summary>The database's name, unique to this instance.</summary>
@@ -41,32 +45,31 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>The run's migrated database from <see cref="SchemaDatabaseVariable"/>; throws when it is not set.</summary>
     public static string SchemaDatabaseConnectionString => Required(SchemaDatabaseVariable);
 
-    /// <summary>Creates a database, with the CxCluster schema unless <paramref name="withSchema"/> is false.</summary>
-    public static async Task<PostgresDatabase> CreateAsync(bool withSchema = true, CancellationToken cancellationToken = default)
+    /// <summary>Creates a database on the test server, with the CxCluster schema unless <paramref name="withSchema"/> is false.</summary>
+    public static Task<PostgresDatabase> CreateAsync(bool withSchema = true, CancellationToken cancellationToken = default) =>
+        CreateOnAsync(ServerConnectionString, withSchema, cancellationToken);
+
+    /// <summary>Creates a database on <paramref name="server"/> (a connection string to any database of it).</summary>
+    public static async Task<PostgresDatabase> CreateOnAsync(string server, bool withSchema = true, CancellationToken cancellationToken = default)
     {
-        var name = $"cxtest_{Guid.NewGuid():N}";
-        var connectionString = ConnectionStringFor(name);
+        var database = new PostgresDatabase(server, $"cxtest_{Guid.NewGuid():N}");
         if (withSchema)
         {
-            await new SchemaMigrator(connectionString).MigrateAsync(cancellationToken);
+            await new SchemaMigrator(database.ConnectionString).MigrateAsync(cancellationToken);
         }
         else
         {
-            await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
+            await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{database.Name}\"", cancellationToken);
         }
-        return new PostgresDatabase(name, connectionString);
+        return database;
     }
 
     /// <summary>A connection string to database <paramref name="name"/> on the test server (which may not exist).</summary>
-    public static string ConnectionStringFor(string name) =>
-        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+    public static string ConnectionStringFor(string name) => ConnectionStringFor(ServerConnectionString, name);
 
-    /// <summary>Drops database <paramref name="name"/> if it exists, closing whatever is still connected to it.</summary>
-    public static Task DropAsync(string name, CancellationToken cancellationToken = default)
-    {
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionStringFor(name)));
-        return ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
-    }
+    /// <summary>Drops database <paramref name="name"/> of the test server if it exists, closing whatever is still connected to it.</summary>
+    public static Task DropAsync(string name, CancellationToken cancellationToken = default) =>
+        DropAsync(ServerConnectionString, name, cancellationToken);
 
     /// <summary>Opens a connection to this database.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken = default)
@@ -89,12 +92,21 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return result is null or DBNull ? default : (T)result;
     }
 
-    public async ValueTask DisposeAsync() => await DropAsync(Name);
+    public async ValueTask DisposeAsync() => await DropAsync(_server, Name);
 
-    private static async Task ExecuteOnServerAsync(string sql, CancellationToken cancellationToken)
+    private static string ConnectionStringFor(string server, string name) =>
+        new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+
+    private static Task DropAsync(string server, string name, CancellationToken cancellationToken = default)
     {
-        var server = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionStringFor(server, name)));
+        return ExecuteOnServerAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
+    }
+
+    private static async Task ExecuteOnServerAsync(string server, string sql, CancellationToken cancellationToken)
+    {
+        var maintenance = new NpgsqlConnectionStringBuilder(server) { Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);

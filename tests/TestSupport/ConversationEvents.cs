@@ -1,7 +1,7 @@
-namespace CxCluster.Grains.Tests.Support;
+namespace CxCluster.TestSupport;
 
-/// <summary>Short ways to write the events of a conversation in a test.</summary>
-public static class Events
+/// <summary>Short ways to write the events of a conversation in a test: each with an id of its own, at one fixed time unless told.</summary>
+public static class ConversationEvents
 {
     public static DateTimeOffset Now { get; } = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 

@@ -1,3 +1,4 @@
+using CxCluster.Api;
 using CxCluster.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,15 +8,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace CxCluster.Api.Tests.Infrastructure;
+namespace CxCluster.TestSupport.Hosting;
 
 /// <summary>Starts real silos and the real API in this process, on free loopback ports.</summary>
 public static class LocalCluster
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>The service every test cluster started here belongs to.</summary>
+    public const string ServiceId = "cxcluster-tests";
+
     /// <summary>Logging quiet enough for a test run: warnings and worse.</summary>
-    private static readonly Dictionary<string, string?> QuietLogging = new()
+    private static readonly IReadOnlyDictionary<string, string?> QuietLogging = new Dictionary<string, string?>
     {
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft"] = "Warning",
@@ -24,21 +28,32 @@ public static class LocalCluster
 
     public sealed record SiloPorts(int SiloPort, int GatewayPort);
 
+    /// <summary>
+    /// What a silo of the test cluster <paramref name="clusterId"/> is told, in process or as a process of its own:
+    /// quiet logging, <paramref name="settings"/>, its ports and the silo it joins (null: it is the primary).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> SiloSettings(
+        string clusterId, SiloPorts ports, int? primarySiloPort, IReadOnlyDictionary<string, string?> settings)
+    {
+        var all = new Dictionary<string, string?>(QuietLogging, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+        all["Cluster:ClusterId"] = clusterId;
+        all["Cluster:ServiceId"] = ServiceId;
+        all["Cluster:SiloPort"] = ports.SiloPort.ToString();
+        all["Cluster:GatewayPort"] = ports.GatewayPort.ToString();
+        all["Cluster:PrimarySiloPort"] = (primarySiloPort ?? ports.SiloPort).ToString();
+        return all;
+    }
+
     /// <summary>Starts a silo; <paramref name="primarySiloPort"/> names the silo it joins (null: it is the primary).</summary>
     public static async Task<IHost> StartSiloAsync(
         string clusterId, SiloPorts ports, int? primarySiloPort, IReadOnlyDictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(QuietLogging);
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Cluster:ClusterId"] = clusterId,
-            ["Cluster:ServiceId"] = "cxcluster-tests",
-            ["Cluster:SiloPort"] = ports.SiloPort.ToString(),
-            ["Cluster:GatewayPort"] = ports.GatewayPort.ToString(),
-            ["Cluster:PrimarySiloPort"] = (primarySiloPort ?? ports.SiloPort).ToString(),
-        });
+        builder.Configuration.AddInMemoryCollection(SiloSettings(clusterId, ports, primarySiloPort, settings));
         builder.AddCxClusterSilo();
         var silo = builder.Build();
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -53,7 +68,7 @@ public static class LocalCluster
         var cluster = new Dictionary<string, string?>
         {
             ["Cluster:ClusterId"] = clusterId,
-            ["Cluster:ServiceId"] = "cxcluster-tests",
+            ["Cluster:ServiceId"] = ServiceId,
         };
         var index = 0;
         foreach (var port in gatewayPorts)
@@ -74,22 +89,7 @@ public static class LocalCluster
         new(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
 
     /// <summary>Polls <c>/health/ready</c> until it answers 200.</summary>
-    public static async Task WaitUntilReadyAsync(Uri address, TimeSpan timeout)
-    {
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
-        await Eventually.HoldsAsync(async () =>
-        {
-            try
-            {
-                using var response = await http.GetAsync("/health/ready");
-                return response.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, timeout, "the API to become ready");
-    }
+    public static Task WaitUntilReadyAsync(Uri address, TimeSpan timeout) => Readiness.WaitAsync(address, timeout);
 
     public static async Task StopAsync(IHost? host)
     {

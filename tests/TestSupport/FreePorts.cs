@@ -1,10 +1,13 @@
 using System.Net.Sockets;
 
-namespace CxCluster.Api.Tests.Infrastructure;
+namespace CxCluster.TestSupport;
 
 /// <summary>TCP ports the operating system says are free on loopback right now.</summary>
 public static class FreePorts
 {
+    /// <summary>One port.</summary>
+    public static int One() => Take(1)[0];
+
     /// <summary>Takes <paramref name="count"/> distinct ports, holding each until all are found so none repeats.</summary>
     public static int[] Take(int count)
     {

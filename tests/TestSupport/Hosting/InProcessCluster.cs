@@ -1,0 +1,37 @@
+using CxCluster.Grains;
+using Microsoft.Extensions.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace CxCluster.TestSupport.Hosting;
+
+/// <summary>
+/// A multi-silo Orleans cluster in this process with the CxCluster grains and in-memory reminders, on memory storage
+/// unless <c>storage</c> says otherwise.
+/// </summary>
+public static class InProcessCluster
+{
+    /// <summary>Starts <paramref name="silos"/> silos and a client; <paramref name="configure"/> sees the builder first.</summary>
+    public static async Task<InProcessTestCluster> StartAsync(
+        short silos, IConfiguration configuration, Action<ISiloBuilder>? storage = null, Action<InProcessTestClusterBuilder>? configure = null)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        configure?.Invoke(builder);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            if (storage is null)
+            {
+                silo.AddCxClusterMemoryStorage();
+            }
+            else
+            {
+                storage(silo);
+            }
+            silo.UseInMemoryReminderService();
+            silo.AddCxClusterGrains(configuration);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}

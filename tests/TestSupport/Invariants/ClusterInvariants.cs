@@ -1,0 +1,105 @@
+namespace CxCluster.TestSupport.Invariants;
+
+/// <summary>
+/// What must hold once the cluster has settled, however it is read: every registered agent and every answered
+/// conversation exists; an agent shows the profile it was registered with and holds no more than its capacity; no
+/// conversation is held by two agents, by one it is not with, or by any while it is not with a human; the queues hold
+/// exactly the queued conversations and none waits beside an available agent with a free slot; an ended conversation
+/// is ended; no AI message was allowed before a disclosure; and every acknowledged turn is in its transcript once.
+/// </summary>
+public static class ClusterInvariants
+{
+    private const int ReadsInFlight = 16;
+
+    /// <summary>Awaits every invariant; on timeout the failure names what was still wrong. Returns what was checked, in one line.</summary>
+    public static async Task<string> ConvergeAsync(IClusterReader cluster, ExpectedCluster expected, TimeSpan timeout, string what)
+    {
+        var summary = "";
+        // Joined into one string, so a timeout shows what was still wrong.
+        await Eventually.ReturnsAsync(async () =>
+        {
+            var check = await CheckAsync(cluster, expected);
+            summary = check.Summary;
+            return string.Join("\n", check.Problems);
+        }, problems => problems.Length == 0, timeout, what);
+        return summary;
+    }
+
+    /// <summary>What is wrong now, read once: agents first, then conversations, then queues.</summary>
+    public static async Task<InvariantCheck> CheckAsync(IClusterReader cluster, ExpectedCluster expected)
+    {
+        using var lanes = new SemaphoreSlim(ReadsInFlight);
+        var answered = expected.Conversations.Where(c => c.Answered).ToList();
+        var agents = await Task.WhenAll(expected.Agents.Select(a => ReadAsync(lanes, () => cluster.AgentAsync(a.Id))));
+        var conversations = await Task.WhenAll(answered.Select(c => ReadAsync(lanes, () => cluster.ConversationAsync(c.Id))));
+        var queues = await ReadAsync(lanes, cluster.QueuesAsync);
+
+        var problems = new List<string>();
+        var present = new List<(string Id, AgentDetails Agent)>();
+        foreach (var (registered, read) in expected.Agents.Zip(agents))
+        {
+            if (read.Value is { } agent)
+            {
+                present.Add((registered.Id, agent));
+                problems.AddRange(AgentChecks.Problems(registered, agent));
+            }
+            else
+            {
+                problems.Add($"agent {registered.Id} {read.Failure ?? "is lost"}");
+            }
+        }
+        var holders = AgentChecks.Holders(present);
+        problems.AddRange(AgentChecks.HolderProblems(holders, expected.Conversations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal)));
+
+        var seen = new List<ConversationSnapshot>();
+        foreach (var (conversation, read) in answered.Zip(conversations))
+        {
+            if (conversation.UndisclosedAiMessages.Count > 0)
+            {
+                problems.Add($"{conversation.Id}: {conversation.UndisclosedAiMessages.Count} AI messages allowed without a disclosure before them " +
+                    $"({string.Join(", ", conversation.UndisclosedAiMessages)})");
+            }
+            if (read.Value is not { } snapshot)
+            {
+                problems.Add($"{conversation.Id} {read.Failure ?? "is lost"}");
+                continue;
+            }
+            seen.Add(snapshot);
+            problems.AddRange(ConversationChecks.Problems(conversation, snapshot, holders.GetValueOrDefault(conversation.Id) ?? [], expected.TranscriptTurns));
+        }
+
+        var queued = seen.Count(s => s.Status == ConversationStatus.Queued);
+        problems.AddRange(queues.Value is { } list
+            ? QueueChecks.Problems(list, queued, present.Select(p => p.Agent))
+            : [$"the queues {queues.Failure}"]);
+
+        var statuses = seen.GroupBy(s => s.Status.Name()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        return new InvariantCheck(problems,
+            $"{answered.Count} conversations ({string.Join(", ", statuses)}), {answered.Sum(c => c.Transcript?.Turns ?? 0)} turns, " +
+            $"{present.Count} agents holding {holders.Count}");
+    }
+
+    /// <summary>A value read, or why it could not be read.</summary>
+    private readonly record struct Read<T>(T? Value, string? Failure);
+
+    private static async Task<Read<T>> ReadAsync<T>(SemaphoreSlim lanes, Func<Task<T>> read)
+    {
+        await lanes.WaitAsync();
+        try
+        {
+            return new Read<T>(await read(), null);
+        }
+        catch (Exception e)
+        {
+            // A failed read is one more thing wrong, not the end of the check.
+            return new Read<T>(default, $"could not be read: {e.GetType().Name}: {e.Message}");
+        }
+        finally
+        {
+            lanes.Release();
+        }
+    }
+}
+
+/// <summary>What is wrong now, and a line saying what was checked.</summary>
+public sealed record InvariantCheck(IReadOnlyList<string> Problems, string Summary);
