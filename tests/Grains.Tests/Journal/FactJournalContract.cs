@@ -1,5 +1,5 @@
-using System.Text;
 using CxCluster.Grains.Journal;
+using static CxCluster.Grains.Tests.Journal.JournalSamples;
 
 namespace CxCluster.Grains.Tests.Journal;
 
@@ -9,9 +9,6 @@ namespace CxCluster.Grains.Tests.Journal;
 /// </summary>
 public abstract class FactJournalContract
 {
-    /// <summary>A time PostgreSQL keeps exactly (whole microseconds), not in UTC, so that the offset is seen to be ignored.</summary>
-    protected static readonly DateTimeOffset Noon = new(2026, 3, 2, 12, 0, 0, TimeSpan.FromHours(7));
-
     protected abstract IFactJournal Journal { get; }
 
     [Fact]
@@ -289,20 +286,4 @@ public abstract class FactJournalContract
         Assert.NotNull(await Journal.LoadCheckpointAsync(recent));
         Assert.Equal(0, await Journal.ErasePersonalBeforeAsync(old.TenantId, Noon.AddDays(-30)));
     }
-
-    protected static string NewTenant() => $"t-{Guid.NewGuid():N}";
-
-    protected static StreamKey NewStream() => new(NewTenant(), "c/1001");
-
-    /// <summary>A fact whose data is <c>{"n":seq}</c>, at <see cref="Noon"/> plus seq seconds unless given.</summary>
-    protected static JournalFact Fact(long seq, string type = "trust.changed", string? personal = null, DateTimeOffset? at = null) =>
-        new(seq, type, at ?? Noon.AddSeconds(seq), Bytes($"{{\"n\":{seq}}}"), personal is null ? (ReadOnlyMemory<byte>?)null : Bytes(personal));
-
-    /// <summary>An append whose answer is <c>answer {eventId}</c>.</summary>
-    protected static JournalAppend Append(StreamKey stream, string? eventId, params JournalFact[] facts) =>
-        new(stream, eventId, facts, Bytes($"answer {eventId}"));
-
-    protected static ReadOnlyMemory<byte> Bytes(string text) => Encoding.UTF8.GetBytes(text);
-
-    protected static string Text(ReadOnlyMemory<byte> bytes) => Encoding.UTF8.GetString(bytes.Span);
 }

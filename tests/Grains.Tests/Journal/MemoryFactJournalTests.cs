@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
+using static CxCluster.Grains.Tests.Journal.JournalSamples;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxCluster.Grains.Tests.Journal;
