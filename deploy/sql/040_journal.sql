@@ -8,7 +8,7 @@
 -- let SQL query them directly, but it rewrites what it stores (key order, spacing, duplicate keys), so the journal
 -- would no longer give back the bytes it was given, and it costs the database on every fact. Measured on PostgreSQL 15
 -- (2 cores, fsync on), 200,000 facts of 237 bytes: inserting them took 2.3-2.6 s into jsonb against 1.4 s into bytea
--- (about 5 us of database CPU more per fact, paid inside every group's transaction), turning them back into text
+-- (about 5 µs of database CPU more per fact, paid inside every group's transaction), turning them back into text
 -- 0.47-0.51 s against 0.17-0.23 s, and jsonb took 15% more space. The view cx_journal_fact_json below shows the same
 -- facts as jsonb for whoever wants to query them with SQL, paying that cost only when they do.
 -- personal is kept apart from data so that it can be erased for good (set to NULL) while the rest of the fact stays.
