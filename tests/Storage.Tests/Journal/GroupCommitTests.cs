@@ -43,6 +43,33 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
     }
 
     [Fact]
+    public async Task A_group_closes_at_its_maximum_size_and_what_waits_forms_the_next_groups()
+    {
+        await using var journal = database.CreateJournal(new JournalOptions { MaxConcurrentGroups = 1, MaxGroupSize = 4 });
+        var tenant = NewTenant();
+        var sizes = new List<int>();
+        var hold = new FirstGroupHold(journal, (_, _, size) =>
+        {
+            lock (sizes)
+            {
+                sizes.Add(size);
+            }
+            return ValueTask.CompletedTask;
+        });
+
+        var first = journal.AppendAsync(Append(new StreamKey(tenant, "c/first"), "e", Fact(1))).AsTask();
+        await hold.HeldAsync();
+        var queued = Enumerable.Range(0, 10)
+            .Select(i => journal.AppendAsync(Append(new StreamKey(tenant, $"c/{i}"), "e", Fact(1))).AsTask())
+            .ToArray();
+        hold.Release();
+
+        await Task.WhenAll(queued.Append(first)).WaitAsync(FirstGroupHold.Timeout);
+        Assert.Equal([4, 4, 2], sizes);
+        Assert.Equal(Enumerable.Range(1, 11).Select(p => (long)p), (await journal.ReadTenantAsync(tenant, 0, 100)).Select(f => f.Position));
+    }
+
+    [Fact]
     public async Task A_commit_that_fails_fails_every_append_of_its_group_and_stores_none_of_it()
     {
         await using var journal = database.CreateJournal(FirstGroupHold.OneGroupAtATime);
