@@ -3,6 +3,7 @@ using CxCluster.Grains;
 using CxCluster.Grains.Tenants;
 using CxCluster.ServiceDefaults;
 using CxCluster.Silo.Storage;
+using CxCluster.Silo.Storage.Journal;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -25,6 +26,7 @@ public static class SiloHostingExtensions
         // A silo asked to stop gets this long to hand its grains over and leave the cluster before it stops regardless.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddSingleton(new CxClusterDatabase(connectionString));
+        builder.Services.AddCxClusterJournal(builder.Configuration);
         builder.UseOrleans(silo =>
         {
             if (string.IsNullOrWhiteSpace(connectionString))

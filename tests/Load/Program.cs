@@ -5,6 +5,11 @@ using CxCluster.Load;
 //   [--agents 20] [--agent-capacity 3] [--handling-ms 200] [--handoff-share 0.1] [--trust-break-share 0.05] [--seed 7]
 // dotnet run -c Release --project tests/Load -- http [--batch 50] [--warmup 20] [--conversations ...] [--concurrency ...] (over the real API; no agents)
 var overHttp = args.Length > 0 && args[0] == "http";
+// dotnet run -c Release --project tests/Load -- journal --postgres <server connection string> [--streams 1,16,256] [--duration 10] [--warmup 2]
+if (args is ["journal", ..])
+{
+    return await JournalBench.RunAsync(args[1..], Console.Out);
+}
 // dotnet run -c Release --project tests/Load -- memory [--conversations 20000] [--turns 10] [--storage memory|postgres]
 var memory = args is ["memory", ..];
 LoadOptions options;

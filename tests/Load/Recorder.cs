@@ -66,6 +66,14 @@ public sealed class Latencies
         }
     }
 
+    public double Mean()
+    {
+        lock (_gate)
+        {
+            return _milliseconds.Count == 0 ? 0 : _milliseconds.Average();
+        }
+    }
+
     public (int Count, double P50, double P95, double P99, double Max) Summary()
     {
         double[] sorted;

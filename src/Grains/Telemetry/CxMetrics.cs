@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace CxCluster.Grains.Telemetry;
 
-/// <summary>CxCluster's own meter: events, directives, handoffs and trust.</summary>
+/// <summary>CxCluster's own meter: events, directives, handoffs, trust and the journal's group commits.</summary>
 public sealed class CxMetrics
 {
     private readonly Counter<long> _events;
@@ -10,6 +10,9 @@ public sealed class CxMetrics
     private readonly Counter<long> _handoffs;
     private readonly Histogram<int> _trustScore;
     private readonly Counter<long> _repairs;
+    private readonly Counter<long> _journalGroups;
+    private readonly Histogram<int> _journalGroupAppends;
+    private readonly Counter<long> _journalFailures;
 
     public CxMetrics(IMeterFactory meterFactory)
     {
@@ -20,6 +23,10 @@ public sealed class CxMetrics
         _trustScore = meter.CreateHistogram<int>("cx.trust.score", "{score}", "Trust score after each event that moved it.");
         _repairs = meter.CreateCounter<long>("cx.handoff.repairs", "{repair}",
             "Disagreements between conversations, agents and queues that reconciliation repaired, by kind.");
+        _journalGroups = meter.CreateCounter<long>("cx.journal.groups", "{group}", "Groups of appends the journal committed in one transaction each.");
+        _journalGroupAppends = meter.CreateHistogram<int>("cx.journal.group.appends", "{append}", "Appends in each group the journal committed.");
+        _journalFailures = meter.CreateCounter<long>("cx.journal.commit.failures", "{group}",
+            "Journal transactions that failed, by reason: conflict (a lost race; the group is retried append by append) or unavailable.");
     }
 
     public void EventApplied(EventType type, string outcome) =>
@@ -39,4 +46,12 @@ public sealed class CxMetrics
     public void TrustScored(int score) => _trustScore.Record(score);
 
     public void Repaired(string kind) => _repairs.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void JournalGroupCommitted(int appends)
+    {
+        _journalGroups.Add(1);
+        _journalGroupAppends.Record(appends);
+    }
+
+    public void JournalCommitFailed(string reason) => _journalFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

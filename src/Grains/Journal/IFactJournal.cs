@@ -1,0 +1,39 @@
+namespace CxCluster.Grains.Journal;
+
+/// <summary>
+/// Every stream's facts, appended and never rewritten: the durable state of conversations and agents, the record of
+/// the answers given to each event id, and what tenant-wide readers (webhooks, the live stream) follow.
+/// </summary>
+public interface IFactJournal
+{
+    /// <summary>Stores one event's facts and answer, all or nothing, and completes only once they are durable.</summary>
+    /// <remarks>
+    /// The stream's single writer appends its next facts only after its previous append completed. Cancelling stops an
+    /// append only while it waits to be written: an <see cref="OperationCanceledException"/> means nothing was stored.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The ids are empty or the seqs not positive and consecutive.</exception>
+    /// <exception cref="JournalConflictException">A seq already exists in the stream or the event id already has an answer; nothing was stored.</exception>
+    /// <exception cref="JournalUnavailableException">The commit failed; nothing was stored, and retrying may succeed.</exception>
+    ValueTask AppendAsync(JournalAppend append, CancellationToken ct = default);
+
+    /// <summary>Up to <paramref name="max"/> facts of the stream after <paramref name="afterSeq"/>, in seq order.</summary>
+    ValueTask<IReadOnlyList<JournalFact>> ReadStreamAsync(StreamKey stream, long afterSeq, int max, CancellationToken ct = default);
+
+    /// <summary>The answer recorded for an event id of the stream, however old, or null when the id was never appended.</summary>
+    ValueTask<RecordedAnswer?> FindAnswerAsync(StreamKey stream, string eventId, CancellationToken ct = default);
+
+    /// <summary>Up to <paramref name="max"/> of the tenant's facts, all streams, after <paramref name="afterPosition"/>, in position order without gaps.</summary>
+    ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default);
+
+    /// <summary>Keeps the stream's state as of <paramref name="seq"/>, unless a checkpoint of a later seq is already kept.</summary>
+    ValueTask SaveCheckpointAsync(StreamKey stream, long seq, ReadOnlyMemory<byte> state, CancellationToken ct = default);
+
+    /// <summary>The stream's latest checkpoint, or null when it has none.</summary>
+    ValueTask<StreamCheckpoint?> LoadCheckpointAsync(StreamKey stream, CancellationToken ct = default);
+
+    /// <summary>Erases the personal part of every fact of the stream for good, and its checkpoint; returns the number of facts changed.</summary>
+    ValueTask<int> ErasePersonalAsync(StreamKey stream, CancellationToken ct = default);
+
+    /// <summary>Erases for good the personal part of the tenant's facts that happened before <paramref name="before"/>, and the checkpoints of their streams; returns the number of facts changed.</summary>
+    ValueTask<int> ErasePersonalBeforeAsync(string tenantId, DateTimeOffset before, CancellationToken ct = default);
+}

@@ -1,0 +1,16 @@
+namespace CxCluster.Grains.Journal;
+
+/// <summary>
+/// An append lost a race: one of its seqs already exists in the stream, or its event id already has an answer.
+/// Nothing of the append was stored; the caller reloads the stream (or the answer) and decides again.
+/// </summary>
+public sealed class JournalConflictException : Exception
+{
+    public JournalConflictException(string message) : base(message)
+    {
+    }
+
+    public JournalConflictException(string message, Exception? innerException) : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,13 @@
+namespace CxCluster.Grains.Journal;
+
+/// <summary>The journal could not store an append (its commit failed): nothing of it is visible, and retrying may succeed.</summary>
+public sealed class JournalUnavailableException : Exception
+{
+    public JournalUnavailableException(string message) : base(message)
+    {
+    }
+
+    public JournalUnavailableException(string message, Exception? innerException) : base(message, innerException)
+    {
+    }
+}

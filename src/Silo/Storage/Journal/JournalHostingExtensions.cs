@@ -1,0 +1,41 @@
+using CxCluster.Grains.Journal;
+using CxCluster.Grains.Telemetry;
+using CxCluster.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CxCluster.Silo.Storage.Journal;
+
+/// <summary>Registers the silo's fact journal.</summary>
+public static class JournalHostingExtensions
+{
+    /// <summary>
+    /// The journal in PostgreSQL when <c>ConnectionStrings:CxCluster</c> is set (appends grouped as the section
+    /// <c>Journal</c> says, validated at start), otherwise in memory, like the rest of the embedded default.
+    /// </summary>
+    public static IServiceCollection AddCxClusterJournal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JournalOptions>()
+            .Bind(configuration.GetSection(JournalOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JournalOptions>, OptionsInRange>());
+        if (DatabaseDefaults.ConnectionString(configuration) is not { } connectionString)
+        {
+            return services.AddMemoryFactJournal();
+        }
+        services.AddCxClusterDataSource(connectionString);
+        services.AddMetrics();
+        services.TryAddSingleton<CxMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PostgresFactJournal>();
+        services.AddSingleton<IFactJournal>(provider => provider.GetRequiredService<PostgresFactJournal>());
+        return services;
+    }
+
+    /// <summary>Fails the start, naming each setting out of range.</summary>
+    private sealed class OptionsInRange : IValidateOptions<JournalOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, JournalOptions options) =>
+            options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    }
+}

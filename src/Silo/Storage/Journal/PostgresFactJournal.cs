@@ -1,0 +1,236 @@
+using CxCluster.Grains.Journal;
+using CxCluster.Grains.Telemetry;
+using CxCluster.Silo.Database;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CxCluster.Silo.Storage.Journal;
+
+/// <summary>
+/// The journal in PostgreSQL (<c>deploy/sql/040_journal.sql</c>). Appends from every grain of the silo are committed
+/// together in groups, one transaction each (<see cref="JournalOptions"/>); reads go straight to the database. A
+/// database failure on any call surfaces as a <see cref="JournalUnavailableException"/>.
+/// </summary>
+public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly CxMetrics _metrics;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly GroupWriter _writer;
+    private readonly GroupCommitter _committer;
+    private readonly NpgsqlConnectionStringBuilder _connection;
+
+    public PostgresFactJournal(
+        NpgsqlDataSource dataSource, IOptions<JournalOptions> options, CxMetrics metrics, TimeProvider clock, ILogger<PostgresFactJournal> logger)
+    {
+        if (string.Join(" ", options.Value.Problems()) is { Length: > 0 } problems)
+        {
+            throw new ArgumentException(problems, nameof(options));
+        }
+        _dataSource = dataSource;
+        _metrics = metrics;
+        _clock = clock;
+        _logger = logger;
+        _connection = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        _writer = new GroupWriter(dataSource, logger);
+        _committer = new GroupCommitter(options.Value, CommitAsync);
+    }
+
+    /// <summary>Tests only: runs after a group's statements and before its commit, given the backend's process id and the group's size.</summary>
+    internal Func<int, int, ValueTask>? BeforeCommit
+    {
+        get => _writer.BeforeCommit;
+        set => _writer.BeforeCommit = value;
+    }
+
+    public async ValueTask AppendAsync(JournalAppend append, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        append.Validate();
+        ct.ThrowIfCancellationRequested();
+        if (append.Facts.Count > 0 || append.EventId is not null)
+        {
+            await _committer.AppendAsync(append, ct);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<JournalFact>> ReadStreamAsync(StreamKey stream, long afterSeq, int max, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSeq);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        return QueryAsync<IReadOnlyList<JournalFact>>(
+            """
+            SELECT seq, type, at, data, personal FROM cx_journal_fact
+            WHERE tenant_id = $1 AND stream_id = $2 AND seq > $3 ORDER BY seq LIMIT $4
+            """,
+            [Value(stream.TenantId), Value(stream.StreamId), Value(afterSeq), Value(max)],
+            async (reader, token) =>
+            {
+                var facts = new List<JournalFact>();
+                while (await reader.ReadAsync(token))
+                {
+                    facts.Add(ReadFact(reader, 0));
+                }
+                return facts;
+            }, ct);
+    }
+
+    public ValueTask<RecordedAnswer?> FindAnswerAsync(StreamKey stream, string eventId, CancellationToken ct = default) =>
+        QueryAsync(
+            "SELECT last_seq, answer FROM cx_journal_answer WHERE tenant_id = $1 AND stream_id = $2 AND event_id = $3",
+            [Value(stream.TenantId), Value(stream.StreamId), Value(eventId)],
+            async (reader, token) => await reader.ReadAsync(token)
+                ? new RecordedAnswer(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
+                : null, ct);
+
+    public ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        return QueryAsync<IReadOnlyList<TenantFact>>(
+            """
+            SELECT stream_id, position, seq, type, at, data, personal FROM cx_journal_fact
+            WHERE tenant_id = $1 AND position > $2 ORDER BY position LIMIT $3
+            """,
+            [Value(tenantId), Value(afterPosition), Value(max)],
+            async (reader, token) =>
+            {
+                var facts = new List<TenantFact>();
+                while (await reader.ReadAsync(token))
+                {
+                    facts.Add(new TenantFact(new StreamKey(tenantId, reader.GetString(0)), reader.GetInt64(1), ReadFact(reader, 2)));
+                }
+                return facts;
+            }, ct);
+    }
+
+    public async ValueTask SaveCheckpointAsync(StreamKey stream, long seq, ReadOnlyMemory<byte> state, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(seq);
+        await QueryAsync(
+            """
+            INSERT INTO cx_journal_checkpoint AS c (tenant_id, stream_id, seq, state, saved_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (tenant_id, stream_id) DO UPDATE SET seq = EXCLUDED.seq, state = EXCLUDED.state, saved_at = EXCLUDED.saved_at
+            WHERE c.seq <= EXCLUDED.seq
+            """,
+            [Value(stream.TenantId), Value(stream.StreamId), Value(seq), Value(state), Value(_clock.GetUtcNow())],
+            (_, _) => Task.FromResult(true), ct);
+    }
+
+    public ValueTask<StreamCheckpoint?> LoadCheckpointAsync(StreamKey stream, CancellationToken ct = default) =>
+        QueryAsync(
+            "SELECT seq, state, saved_at FROM cx_journal_checkpoint WHERE tenant_id = $1 AND stream_id = $2",
+            [Value(stream.TenantId), Value(stream.StreamId)],
+            async (reader, token) => await reader.ReadAsync(token)
+                ? new StreamCheckpoint(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<DateTimeOffset>(2))
+                : null, ct);
+
+    public ValueTask<int> ErasePersonalAsync(StreamKey stream, CancellationToken ct = default) =>
+        CountAsync(
+            """
+            WITH erased AS (
+                UPDATE cx_journal_fact SET personal = NULL
+                WHERE tenant_id = $1 AND stream_id = $2 AND personal IS NOT NULL
+                RETURNING 1
+            ), forgotten AS (
+                DELETE FROM cx_journal_checkpoint WHERE tenant_id = $1 AND stream_id = $2
+            )
+            SELECT count(*)::int FROM erased
+            """,
+            [Value(stream.TenantId), Value(stream.StreamId)], ct);
+
+    public ValueTask<int> ErasePersonalBeforeAsync(string tenantId, DateTimeOffset before, CancellationToken ct = default) =>
+        // The checkpoints of the streams touched may hold what was erased; their grains write new ones from the facts.
+        CountAsync(
+            """
+            WITH erased AS (
+                UPDATE cx_journal_fact SET personal = NULL
+                WHERE tenant_id = $1 AND at < $2 AND personal IS NOT NULL
+                RETURNING stream_id
+            ), forgotten AS (
+                DELETE FROM cx_journal_checkpoint WHERE tenant_id = $1 AND stream_id IN (SELECT stream_id FROM erased)
+            )
+            SELECT count(*)::int FROM erased
+            """,
+            [Value(tenantId), Value(before.ToUniversalTime())], ct);
+
+    /// <summary>Commits the appends already queued, then stops; appends after this fail with an <see cref="ObjectDisposedException"/>.</summary>
+    public ValueTask DisposeAsync() => _committer.DisposeAsync();
+
+    private async Task CommitAsync(IReadOnlyList<PendingAppend> group)
+    {
+        var appends = new JournalAppend[group.Count];
+        for (var i = 0; i < appends.Length; i++)
+        {
+            appends[i] = group[i].Append;
+        }
+        try
+        {
+            await _writer.WriteAsync(appends);
+            _metrics.JournalGroupCommitted(group.Count);
+            foreach (var pending in group)
+            {
+                pending.Succeed();
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            _metrics.JournalCommitFailed("conflict");
+            if (group.Count == 1)
+            {
+                group[0].Fail(Conflict(group[0].Append, e));
+                return;
+            }
+            // An append of the group lost a race: one transaction each, so that only the one that lost fails.
+            foreach (var pending in group)
+            {
+                await CommitAsync([pending]);
+            }
+        }
+        catch (Exception e)
+        {
+            _metrics.JournalCommitFailed("unavailable");
+            var reason = DatabaseFailure.Describe(e, _connection);
+            _logger.LogWarning(e, "The journal could not commit a group of {Appends} appends: {Reason}", group.Count, reason);
+            foreach (var pending in group)
+            {
+                pending.Fail(new JournalUnavailableException($"The journal could not store the append to {pending.Append.Stream}: {reason}", e));
+            }
+        }
+    }
+
+    private static JournalConflictException Conflict(JournalAppend append, PostgresException e) =>
+        e.ConstraintName == "cx_journal_answer_pkey" || append.Facts.Count == 0
+            ? new JournalConflictException($"Event {append.EventId} of {append.Stream} already has an answer.", e)
+            : new JournalConflictException($"A seq of {append.Facts[0].Seq}..{append.LastSeq} already exists in {append.Stream}.", e);
+
+    private static JournalFact ReadFact(NpgsqlDataReader reader, int first) => new(
+        reader.GetInt64(first),
+        reader.GetString(first + 1),
+        reader.GetFieldValue<DateTimeOffset>(first + 2),
+        reader.GetFieldValue<byte[]>(first + 3),
+        // Null stays null: a null byte[] would otherwise become an empty, non-null memory.
+        reader.IsDBNull(first + 4) ? null : (ReadOnlyMemory<byte>?)reader.GetFieldValue<byte[]>(first + 4));
+
+    private ValueTask<int> CountAsync(string sql, NpgsqlParameter[] parameters, CancellationToken ct) =>
+        QueryAsync(sql, parameters, async (reader, token) => await reader.ReadAsync(token) ? reader.GetInt32(0) : 0, ct);
+
+    /// <summary>Runs one statement and reads its result; a database failure becomes a <see cref="JournalUnavailableException"/>.</summary>
+    private async ValueTask<T> QueryAsync<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        try
+        {
+            await using var command = _dataSource.CreateCommand(sql);
+            command.Parameters.AddRange(parameters);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await read(reader, ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
+        {
+            throw new JournalUnavailableException($"The journal cannot be read or changed: {DatabaseFailure.Describe(e, _connection)}", e);
+        }
+    }
+
+    private static NpgsqlParameter Value<T>(T value) => new NpgsqlParameter<T> { TypedValue = value };
+}

@@ -1,0 +1,290 @@
+using Xunit;
+using CxCluster.Grains.Journal;
+using static CxCluster.TestSupport.Journal.JournalSamples;
+
+namespace CxCluster.TestSupport.Journal;
+
+/// <summary>
+/// What every <see cref="IFactJournal"/> does, run against each implementation (the memory journal in Grains.Tests, PostgreSQL in
+/// Storage.Tests). Each test works in tenants of its own, so a journal may be shared.
+/// </summary>
+public abstract class FactJournalContract
+{
+    protected abstract IFactJournal Journal { get; }
+
+    [Fact]
+    public async Task Appended_facts_are_read_back_in_seq_order_with_their_bytes()
+    {
+        var stream = NewStream();
+        await Journal.AppendAsync(Append(stream, "e1", Fact(1, "conversation.started", personal: null), Fact(2, "disclosure.issued", personal: "{\"text\":\"Halo\"}")));
+        await Journal.AppendAsync(Append(stream, "e2", Fact(3, "ai.allowed")));
+
+        var facts = await Journal.ReadStreamAsync(stream, 0, 100);
+
+        Assert.Equal([1L, 2, 3], facts.Select(f => f.Seq));
+        Assert.Equal(["conversation.started", "disclosure.issued", "ai.allowed"], facts.Select(f => f.Type));
+        Assert.All(facts, f => Assert.Equal(Noon.AddSeconds(f.Seq), f.At));
+        Assert.Equal("{\"n\":2}", Text(facts[1].Data));
+        Assert.Null(facts[0].Personal);
+        Assert.Equal("{\"text\":\"Halo\"}", Text(facts[1].Personal!.Value));
+    }
+
+    [Fact]
+    public async Task A_stream_is_read_after_a_seq_and_at_most_max_facts_at_a_time()
+    {
+        var stream = NewStream();
+        for (var seq = 1; seq <= 10; seq++)
+        {
+            await Journal.AppendAsync(Append(stream, $"e{seq}", Fact(seq)));
+        }
+
+        Assert.Equal([4L, 5, 6], (await Journal.ReadStreamAsync(stream, 3, 3)).Select(f => f.Seq));
+        Assert.Equal([10L], (await Journal.ReadStreamAsync(stream, 9, 100)).Select(f => f.Seq));
+        Assert.Empty(await Journal.ReadStreamAsync(stream, 10, 100));
+        Assert.Empty(await Journal.ReadStreamAsync(NewStream(), 0, 100));
+    }
+
+    [Fact]
+    public async Task An_append_whose_seq_exists_conflicts_and_stores_nothing_of_itself()
+    {
+        var stream = NewStream();
+        await Journal.AppendAsync(Append(stream, "e1", Fact(1), Fact(2)));
+
+        await Assert.ThrowsAsync<JournalConflictException>(async () => await Journal.AppendAsync(Append(stream, "e2", Fact(2), Fact(3))));
+
+        Assert.Equal([1L, 2], (await Journal.ReadStreamAsync(stream, 0, 100)).Select(f => f.Seq));
+        Assert.Null(await Journal.FindAnswerAsync(stream, "e2"));
+        Assert.Equal(2, (await Journal.ReadTenantAsync(stream.TenantId, 0, 100)).Count);
+    }
+
+    [Fact]
+    public async Task An_event_id_that_has_an_answer_conflicts_and_stores_nothing_of_the_append()
+    {
+        var stream = NewStream();
+        await Journal.AppendAsync(Append(stream, "e1", Fact(1)));
+
+        await Assert.ThrowsAsync<JournalConflictException>(async () => await Journal.AppendAsync(Append(stream, "e1", Fact(2))));
+        await Assert.ThrowsAsync<JournalConflictException>(async () => await Journal.AppendAsync(Append(stream, "e1")));
+
+        Assert.Equal([1L], (await Journal.ReadStreamAsync(stream, 0, 100)).Select(f => f.Seq));
+        Assert.Equal("answer e1", Text((await Journal.FindAnswerAsync(stream, "e1"))!.Answer));
+    }
+
+    [Fact]
+    public async Task Answers_are_found_however_old()
+    {
+        var stream = NewStream();
+        for (var seq = 1; seq <= 300; seq++)
+        {
+            await Journal.AppendAsync(Append(stream, $"e{seq}", Fact(seq)));
+        }
+
+        var first = await Journal.FindAnswerAsync(stream, "e1");
+        var last = await Journal.FindAnswerAsync(stream, "e300");
+
+        Assert.Equal(1, first!.LastSeq);
+        Assert.Equal("answer e1", Text(first.Answer));
+        Assert.Equal(300, last!.LastSeq);
+        Assert.Null(await Journal.FindAnswerAsync(stream, "e301"));
+    }
+
+    [Fact]
+    public async Task An_event_that_added_no_fact_is_found_by_its_id_with_the_streams_last_seq()
+    {
+        var stream = NewStream();
+        await Journal.AppendAsync(Append(stream, "nothing-yet"));
+        await Journal.AppendAsync(Append(stream, "e1", Fact(1), Fact(2)));
+        await Journal.AppendAsync(Append(stream, "nothing-changed"));
+
+        Assert.Equal(0, (await Journal.FindAnswerAsync(stream, "nothing-yet"))!.LastSeq);
+        Assert.Equal(2, (await Journal.FindAnswerAsync(stream, "e1"))!.LastSeq);
+        var unchanged = await Journal.FindAnswerAsync(stream, "nothing-changed");
+        Assert.Equal(2, unchanged!.LastSeq);
+        Assert.Equal("answer nothing-changed", Text(unchanged.Answer));
+        Assert.Equal(2, (await Journal.ReadStreamAsync(stream, 0, 100)).Count);
+    }
+
+    [Fact]
+    public async Task An_append_without_facts_or_event_id_changes_nothing()
+    {
+        var stream = NewStream();
+
+        await Journal.AppendAsync(new JournalAppend(stream, null, [], ReadOnlyMemory<byte>.Empty));
+
+        Assert.Empty(await Journal.ReadStreamAsync(stream, 0, 100));
+        Assert.Empty(await Journal.ReadTenantAsync(stream.TenantId, 0, 100));
+    }
+
+    [Fact]
+    public async Task An_event_id_belongs_to_its_stream()
+    {
+        var stream = NewStream();
+        var sibling = stream with { StreamId = "c/other" };
+        var otherTenant = stream with { TenantId = NewTenant() };
+
+        await Journal.AppendAsync(Append(stream, "e1", Fact(1)));
+        await Journal.AppendAsync(Append(sibling, "e1", Fact(1)));
+        await Journal.AppendAsync(Append(otherTenant, "e1", Fact(1)));
+
+        Assert.NotNull(await Journal.FindAnswerAsync(sibling, "e1"));
+        Assert.NotNull(await Journal.FindAnswerAsync(otherTenant, "e1"));
+        Assert.Single(await Journal.ReadStreamAsync(otherTenant, 0, 100));
+    }
+
+    [Fact]
+    public async Task Seqs_that_are_not_positive_and_consecutive_or_missing_ids_are_refused()
+    {
+        var stream = NewStream();
+
+        await Assert.ThrowsAsync<ArgumentException>(async () => await Journal.AppendAsync(Append(stream, "e", Fact(0))));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await Journal.AppendAsync(Append(stream, "e", Fact(1), Fact(3))));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await Journal.AppendAsync(Append(stream, "e", Fact(2), Fact(1))));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await Journal.AppendAsync(Append(stream with { TenantId = "" }, "e", Fact(1))));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await Journal.AppendAsync(Append(stream, "", Fact(1))));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await Journal.AppendAsync(Append(stream, "e", Fact(1) with { Type = "a\0b" })));
+
+        Assert.Empty(await Journal.ReadStreamAsync(stream, 0, 100));
+    }
+
+    [Fact]
+    public async Task Tenant_positions_have_no_gaps_or_repeats_under_concurrent_appends_from_many_streams()
+    {
+        var tenant = NewTenant();
+        const int Streams = 40;
+        const int Appends = 15;
+        // Each stream appends one to three facts at a time, after its previous append completed; the streams run at once.
+        await Task.WhenAll(Enumerable.Range(0, Streams).Select(s => Task.Run(async () =>
+        {
+            var stream = new StreamKey(tenant, $"c/{s}");
+            var seq = 0L;
+            for (var i = 0; i < Appends; i++)
+            {
+                var facts = Enumerable.Range(1, 1 + (s + i) % 3).Select(_ => Fact(++seq)).ToArray();
+                await Journal.AppendAsync(Append(stream, $"e{i}", facts));
+            }
+        })));
+
+        var all = await Journal.ReadTenantAsync(tenant, 0, 100_000);
+
+        var expected = Enumerable.Range(0, Streams).Sum(s => Enumerable.Range(0, Appends).Sum(i => 1 + (s + i) % 3));
+        Assert.Equal(Enumerable.Range(1, expected).Select(p => (long)p), all.Select(f => f.Position));
+        Assert.Equal(expected, all.Select(f => (f.Stream, f.Fact.Seq)).Distinct().Count());
+        foreach (var stream in all.GroupBy(f => f.Stream))
+        {
+            Assert.Equal(Enumerable.Range(1, stream.Count()).Select(s => (long)s), stream.Select(f => f.Fact.Seq));
+        }
+    }
+
+    [Fact]
+    public async Task A_tenant_reader_sees_only_its_tenants_facts_from_position_one()
+    {
+        var acme = new StreamKey(NewTenant(), "c/1");
+        var globex = new StreamKey(NewTenant(), "c/1");
+        await Journal.AppendAsync(Append(acme, "e1", Fact(1), Fact(2)));
+        await Journal.AppendAsync(Append(globex, "e1", Fact(1)));
+        await Journal.AppendAsync(Append(acme, "e2", Fact(3)));
+
+        var acmeFacts = await Journal.ReadTenantAsync(acme.TenantId, 0, 100);
+        var globexFacts = await Journal.ReadTenantAsync(globex.TenantId, 0, 100);
+
+        Assert.Equal([1L, 2, 3], acmeFacts.Select(f => f.Position));
+        Assert.All(acmeFacts, f => Assert.Equal(acme, f.Stream));
+        Assert.Equal([1L], globexFacts.Select(f => f.Position));
+        Assert.Equal(globex, globexFacts[0].Stream);
+        Assert.Empty(await Journal.ReadTenantAsync(NewTenant(), 0, 100));
+    }
+
+    [Fact]
+    public async Task A_tenant_reader_resumes_after_its_last_position_in_pages()
+    {
+        var tenant = NewTenant();
+        for (var i = 1; i <= 25; i++)
+        {
+            await Journal.AppendAsync(Append(new StreamKey(tenant, $"c/{i % 4}"), $"e{i}", Fact(1 + (i - 1) / 4)));
+        }
+
+        var paged = new List<TenantFact>();
+        for (var page = await Journal.ReadTenantAsync(tenant, 0, 7); page.Count > 0; page = await Journal.ReadTenantAsync(tenant, paged[^1].Position, 7))
+        {
+            Assert.True(page.Count <= 7);
+            paged.AddRange(page);
+        }
+
+        var whole = await Journal.ReadTenantAsync(tenant, 0, 1000);
+        Assert.Equal(25, paged.Count);
+        Assert.Equal(whole.Select(f => (f.Position, f.Stream, f.Fact.Seq)), paged.Select(f => (f.Position, f.Stream, f.Fact.Seq)));
+        Assert.Equal([24L, 25], (await Journal.ReadTenantAsync(tenant, 23, 100)).Select(f => f.Position));
+    }
+
+    [Fact]
+    public async Task A_checkpoint_only_moves_forward()
+    {
+        var stream = NewStream();
+        Assert.Null(await Journal.LoadCheckpointAsync(stream));
+
+        await Journal.SaveCheckpointAsync(stream, 5, Bytes("state 5"));
+        await Journal.SaveCheckpointAsync(stream, 3, Bytes("state 3"));
+        var afterOlder = await Journal.LoadCheckpointAsync(stream);
+        await Journal.SaveCheckpointAsync(stream, 8, Bytes("state 8"));
+        var afterNewer = await Journal.LoadCheckpointAsync(stream);
+
+        Assert.Equal(5, afterOlder!.Seq);
+        Assert.Equal("state 5", Text(afterOlder.State));
+        Assert.Equal(8, afterNewer!.Seq);
+        Assert.Equal("state 8", Text(afterNewer.State));
+        Assert.InRange(afterNewer.SavedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5));
+        Assert.Null(await Journal.LoadCheckpointAsync(stream with { StreamId = "c/other" }));
+    }
+
+    [Fact]
+    public async Task Erasing_a_stream_removes_its_personal_parts_and_checkpoint_for_good_and_keeps_the_rest()
+    {
+        var stream = NewStream();
+        var neighbour = stream with { StreamId = "c/neighbour" };
+        await Journal.AppendAsync(Append(stream, "e1", Fact(1, personal: "{\"text\":\"nomor saya 0812\"}"), Fact(2)));
+        await Journal.AppendAsync(Append(stream, "e2", Fact(3, personal: "{\"customerId\":\"cust-9\"}")));
+        await Journal.AppendAsync(Append(neighbour, "e1", Fact(1, personal: "{\"text\":\"tetangga\"}")));
+        await Journal.SaveCheckpointAsync(stream, 3, Bytes("state with personal data"));
+        await Journal.SaveCheckpointAsync(neighbour, 1, Bytes("neighbour state"));
+
+        var erased = await Journal.ErasePersonalAsync(stream);
+        var again = await Journal.ErasePersonalAsync(stream);
+
+        Assert.Equal(2, erased);
+        Assert.Equal(0, again);
+        var facts = await Journal.ReadStreamAsync(stream, 0, 100);
+        Assert.All(facts, f => Assert.Null(f.Personal));
+        Assert.Equal(["{\"n\":1}", "{\"n\":2}", "{\"n\":3}"], facts.Select(f => Text(f.Data)));
+        Assert.All(await Journal.ReadTenantAsync(stream.TenantId, 0, 100), f => Assert.Equal(f.Stream == neighbour, f.Fact.Personal is not null));
+        Assert.Null(await Journal.LoadCheckpointAsync(stream));
+        Assert.NotNull(await Journal.LoadCheckpointAsync(neighbour));
+        Assert.NotNull(await Journal.FindAnswerAsync(stream, "e2"));
+    }
+
+    [Fact]
+    public async Task Retention_erases_the_personal_parts_of_the_tenants_older_facts_only()
+    {
+        var old = NewStream();
+        var recent = old with { StreamId = "c/recent" };
+        var otherTenant = new StreamKey(NewTenant(), "c/1");
+        await Journal.AppendAsync(Append(old, "e1", Fact(1, personal: "\"a\"", at: Noon.AddDays(-40)), Fact(2, at: Noon.AddDays(-40))));
+        await Journal.AppendAsync(Append(old, "e2", Fact(3, personal: "\"b\"", at: Noon.AddDays(-1))));
+        await Journal.AppendAsync(Append(recent, "e1", Fact(1, personal: "\"c\"", at: Noon)));
+        await Journal.AppendAsync(Append(otherTenant, "e1", Fact(1, personal: "\"d\"", at: Noon.AddDays(-40))));
+        await Journal.SaveCheckpointAsync(old, 3, Bytes("old state"));
+        await Journal.SaveCheckpointAsync(recent, 1, Bytes("recent state"));
+
+        var erased = await Journal.ErasePersonalBeforeAsync(old.TenantId, Noon.AddDays(-30));
+
+        Assert.Equal(1, erased);
+        var oldFacts = await Journal.ReadStreamAsync(old, 0, 100);
+        Assert.Null(oldFacts[0].Personal);
+        Assert.Equal("{\"n\":1}", Text(oldFacts[0].Data));
+        Assert.Equal("\"b\"", Text(oldFacts[2].Personal!.Value));
+        Assert.Equal("\"c\"", Text((await Journal.ReadStreamAsync(recent, 0, 100))[0].Personal!.Value));
+        Assert.Equal("\"d\"", Text((await Journal.ReadStreamAsync(otherTenant, 0, 100))[0].Personal!.Value));
+        Assert.Null(await Journal.LoadCheckpointAsync(old));
+        Assert.NotNull(await Journal.LoadCheckpointAsync(recent));
+        Assert.Equal(0, await Journal.ErasePersonalBeforeAsync(old.TenantId, Noon.AddDays(-30)));
+    }
+}
