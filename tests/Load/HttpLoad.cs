@@ -23,7 +23,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
     public async Task<HttpLoadReport> RunAsync()
     {
         await using var cluster = await HttpCluster.StartAsync(options.Silos);
-        using var http = CreateClient(cluster.Address, options.Concurrency);
+        using var http = CreateClient(cluster.Address, options.Concurrency, options.AnswerShape);
         await cluster.WaitUntilReadyAsync();
         output.WriteLine($"API ready at {cluster.Address} in front of {options.Silos} silos.");
 
@@ -48,7 +48,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
     }
 
     /// <summary>One client for the whole run, with a connection for every request in flight.</summary>
-    private static HttpClient CreateClient(Uri address, int concurrency)
+    private static HttpClient CreateClient(Uri address, int concurrency, AnswerShape answers)
     {
         var handler = new SocketsHttpHandler
         {
@@ -60,7 +60,10 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
         var http = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", HttpCluster.ApiKey);
         // The driver reads only directives and whether the disclosure was delivered: the lean answer carries both.
-        http.DefaultRequestHeaders.Add("Prefer", "return=minimal");
+        if (answers == AnswerShape.Summary)
+        {
+            http.DefaultRequestHeaders.Add("Prefer", "return=minimal");
+        }
         return http;
     }
 

@@ -107,7 +107,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
             var e = script.EventAt(step, disclosureId, DateTimeOffset.UtcNow);
             try
             {
-                var outcome = await conversation.Apply(e);
+                var outcome = await conversation.Apply(e, options.AnswerShape);
                 if (outcome.Refusal is { } refusal)
                 {
                     recorder.Errors.AddOrUpdate($"refused: {refusal.Kind}", 1, (_, n) => n + 1);

@@ -39,6 +39,13 @@ public sealed record LoadOptions
     public string Client { get; init; } = "external";
     /// <summary>Memory probe: customer turns added to each conversation after it started.</summary>
     public int Turns { get; init; } = 10;
+    /// <summary>
+    /// What each answer carries: <c>summary</c> (the lean answer a platform asks for with <c>Prefer: return=minimal</c>)
+    /// or <c>full</c> (the whole snapshot).
+    /// </summary>
+    public string Answers { get; init; } = "summary";
+
+    public AnswerShape AnswerShape => Answers == "full" ? AnswerShape.Full : AnswerShape.Summary;
 
     /// <summary>How report titles mention the warm-up: empty without one.</summary>
     public string WarmupNote => Warmup > TimeSpan.Zero ? $", after {Warmup.TotalSeconds:0} s of warm-up" : "";
@@ -72,12 +79,17 @@ public sealed record LoadOptions
                 "--batch" => options with { Batch = Int() },
                 "--turns" => options with { Turns = Int() },
                 "--client" => options with { Client = Value() },
+                "--answers" => options with { Answers = Value() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }
         if (options.Storage is not ("memory" or "postgres"))
         {
             throw new ArgumentException("--storage is memory or postgres");
+        }
+        if (options.Answers is not ("summary" or "full"))
+        {
+            throw new ArgumentException("--answers is summary or full");
         }
         if (options.Client is not ("external" or "hosted"))
         {

@@ -180,10 +180,6 @@ internal sealed class ConversationGrain(
             await RefreshPlacement();
             decision.Directives.Add(_rules.HandoffDirective(waiting));
         }
-        else if (State.Status == ConversationStatus.Queued)
-        {
-            await RefreshPlacement();
-        }
         if (decision.LeavePool)
         {
             _rules.LeaveHandoff(e.OccurredAt);
