@@ -60,7 +60,8 @@ public sealed class MemoryProbeSmokeTests
     [Fact]
     public async Task The_probe_measures_a_footprint_per_conversation_and_per_turn()
     {
-        var options = LoadOptions.Parse(["--silos", "1", "--conversations", "300", "--turns", "2"]);
+        // Enough turns that what they add (hundreds of KB) stands well above what a collection moves by chance.
+        var options = LoadOptions.Parse(["--silos", "1", "--conversations", "300", "--turns", "8"]);
 
         var footprint = await new MemoryProbe(options, TextWriter.Null).RunAsync();
 
