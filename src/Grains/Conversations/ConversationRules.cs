@@ -283,6 +283,7 @@ internal sealed class ConversationRules(
     /// <summary>A second <c>conversation.started</c> (e.g. after an implicit start): adopt its channel and locale.</summary>
     private void Restart(ConversationEvent e, Decision decision)
     {
+        // Not a fact yet: a customer id given only on a repeated start is kept in the state alone (the snapshot never shows it).
         state.CustomerId = e.CustomerId ?? state.CustomerId;
         var channelChanged = e.Channel is { } channel && channel != state.Channel;
         var localeChanged = e.Locale is { } locale && !string.Equals(locale, state.Locale, StringComparison.OrdinalIgnoreCase);
