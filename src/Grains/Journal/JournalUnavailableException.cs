@@ -1,6 +1,8 @@
 namespace CxCluster.Grains.Journal;
 
 /// <summary>The journal could not store an append (its commit failed): nothing of it is visible, and retrying may succeed.</summary>
+/// <remarks>Crosses grain calls: a grain that could not append lets its caller see why.</remarks>
+[GenerateSerializer, Alias("cx.JournalUnavailableException")]
 public sealed class JournalUnavailableException : Exception
 {
     public JournalUnavailableException(string message) : base(message)
