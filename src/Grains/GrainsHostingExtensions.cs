@@ -1,6 +1,7 @@
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,11 @@ public static class GrainsHostingExtensions
         silo.Services.Configure<CrashPointOptions>(configuration.GetSection(CrashPointOptions.Section));
         silo.Services.AddSingleton<CrashPoints>();
         silo.AddIncomingGrainCallFilter<DropOnFailureFilter>();
+        // The embedded default's journal, unless the host registers another (the silo's PostgreSQL journal).
+        if (!silo.Services.Any(d => d.ServiceType == typeof(IFactJournal)))
+        {
+            silo.Services.AddMemoryFactJournal();
+        }
         return silo;
     }
 

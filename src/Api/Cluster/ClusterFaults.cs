@@ -16,6 +16,8 @@ public static class ClusterFaults
         OperationCanceledException => true,
         // The cluster's database failed or another writer got there first: the grain reloads, a retry succeeds.
         System.Data.Common.DbException or Orleans.Storage.InconsistentStateException => true,
+        // The journal's commit failed (nothing of it stored) or another activation appended first: a retry succeeds.
+        JournalUnavailableException or JournalConflictException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable),
         { InnerException: { } inner } => IsUnavailable(inner),
         _ => false,

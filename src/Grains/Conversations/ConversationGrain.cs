@@ -1,5 +1,7 @@
+using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Logging;
@@ -8,8 +10,10 @@ using Microsoft.Extensions.Options;
 namespace CxCluster.Grains.Conversations;
 
 /// <summary>
-/// One conversation: applies the rules to each event, asks the pool for a human when they say so, and keeps the
-/// state. If anything fails mid-event the activation is dropped, so its half-applied memory never outlives the call.
+/// One conversation: applies the rules to each event, asks the pool for a human when they say so, appends the facts
+/// they record to its journal (with each event's answer) and keeps the state, which is rebuilt on activation from
+/// what was stored plus the facts appended after it. If anything fails mid-event the activation is dropped, so its
+/// half-applied memory never outlives the call.
 /// A step that involves the pool or an agent is stored before it is taken and repeated until acknowledged; while a
 /// handoff is under way a durable reminder makes the conversation check the other side, even after its silo died.
 /// </summary>
@@ -22,6 +26,8 @@ internal sealed class ConversationGrain(
     CrashPoints crash,
     CxMetrics metrics,
     TimeProvider clock,
+    IFactJournal journal,
+    Orleans.Serialization.Serializer<ProcessedEvent> answers,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private readonly Dictionary<string, ProcessedEvent> _processed = new(StringComparer.Ordinal);
@@ -29,6 +35,7 @@ internal sealed class ConversationGrain(
     private string _conversationId = "";
     private TenantPolicy _policy = null!;
     private ConversationRules _rules = null!;
+    private ConversationJournal _journal = null!;
     /// <summary>Memory holds a change not stored yet.</summary>
     private bool _dirty;
 
@@ -41,11 +48,22 @@ internal sealed class ConversationGrain(
     private bool NeedsWatch =>
         State.Status == ConversationStatus.Human || State.Release is not null || State.Handoff is { AwaitingPool: true };
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _conversationId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _policy = tenants.Get(_tenantId);
         _rules = new ConversationRules(State, _policy, texts, options.Value, clock);
+        _journal = new ConversationJournal(journal, answers, ConversationJournal.Stream(_tenantId, _conversationId));
+        // Facts appended after the state was last stored (its write was cut off) are applied now; their events'
+        // answers are in the journal only.
+        var last = await _journal.ReplayAsync(State.Version, fact => ConversationEvolution.Apply(State, fact, _policy, options.Value));
+        if (last > State.Version)
+        {
+            metrics.Repaired("facts-replayed");
+            State.Version = last;
+            State.AnswersBeyondWindow = true;
+            _dirty = true;
+        }
         foreach (var processed in State.Processed)
         {
             _processed[processed.EventId] = processed;
@@ -54,7 +72,6 @@ internal sealed class ConversationGrain(
         {
             this.ReconcileSoon(Reconcile);
         }
-        return Task.CompletedTask;
     }
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => Reconcile();
@@ -72,6 +89,8 @@ internal sealed class ConversationGrain(
         for (var i = 0; i < events.Count; i++)
         {
             outcomes[i] = await Process(events[i], shape);
+            // Each event's facts go to the journal with its own answer.
+            await _journal.AppendAsync(State.Version);
         }
         // One write covers the whole batch: none of its answers leaves the grain before it is stored.
         await StoreIfChanged();
@@ -102,6 +121,7 @@ internal sealed class ConversationGrain(
         Changed();
         await StoreThenFreeReleased();
         await StoreIfChanged();
+        await _journal.ErasePersonalAsync();
         logger.LogInformation("Erased the personal data of conversation {ConversationId} of tenant {TenantId}", _conversationId, _tenantId);
         return true;
     }
@@ -151,14 +171,14 @@ internal sealed class ConversationGrain(
 
     private async Task<EventOutcome> Process(ConversationEvent e, AnswerShape shape)
     {
-        if (_processed.TryGetValue(e.Id, out var seen))
+        if (_processed.TryGetValue(e.Id, out var seen) || (State.AnswersBeyondWindow && (seen = await _journal.FindAnswerAsync(e.Id)) is not null))
         {
             metrics.EventApplied(e.Type, "duplicate");
             if (seen.PendingHandoffId is not null)
             {
                 // The first attempt stored its handoff, but its answer was lost before the pool's: ask the pool again.
                 await PlaceHandoff();
-                seen = _processed[e.Id];
+                seen = _processed.GetValueOrDefault(e.Id) ?? WithPlacement(seen);
             }
             return EventOutcome.Accepted(Result(e.Id, seen.Directives, duplicate: true, shape));
         }
@@ -169,6 +189,8 @@ internal sealed class ConversationGrain(
             metrics.EventApplied(e.Type, "refused");
             return new EventOutcome { Refusal = refusal };
         }
+        // The event's facts are pending in the order they were decided, before anything the pool's answers add.
+        Changed(decision.Facts);
 
         HandoffRecord? opened = null;
         if (decision.HandoffReason is { } reason)
@@ -185,7 +207,7 @@ internal sealed class ConversationGrain(
             _rules.LeaveHandoff(e.OccurredAt);
         }
         Remember(e.Id, decision.Directives, opened?.HandoffId);
-        Changed(decision.Facts.Count);
+        Changed();
 
         if (opened is not null)
         {
@@ -440,8 +462,11 @@ internal sealed class ConversationGrain(
         await Store();
     }
 
+    /// <summary>Appends the pending facts (and answer) to the journal, then stores the state that includes them.</summary>
     private async Task Store()
     {
+        await _journal.AppendAsync(State.Version);
+        crash.Reach(CrashPoint.ConversationFactsAppended);
         await store.WriteStateAsync();
         _dirty = false;
     }
@@ -454,9 +479,11 @@ internal sealed class ConversationGrain(
         var processed = new ProcessedEvent { EventId = eventId, Directives = directives.ToArray(), PendingHandoffId = pendingHandoffId };
         State.Processed.Add(processed);
         _processed[eventId] = processed;
+        _journal.Answer(processed);
         var excess = State.Processed.Count - options.Value.IdempotencyWindow;
         if (excess > 0)
         {
+            State.AnswersBeyondWindow = true;
             for (var i = 0; i < excess; i++)
             {
                 _processed.Remove(State.Processed[i].EventId);
@@ -485,11 +512,24 @@ internal sealed class ConversationGrain(
     /// Memory is ahead of storage: the version moves on by the facts recorded (<paramref name="decided"/> by an event,
     /// and those the rules hold from changes made outside one).
     /// </summary>
-    private void Changed(int decided = 0)
+    private void Changed(IReadOnlyList<Fact>? decided = null)
     {
-        State.Version += decided + _rules.TakeFacts().Count;
+        if (decided is not null)
+        {
+            _journal.Record(decided);
+            State.Version += decided.Count;
+        }
+        var more = _rules.TakeFacts();
+        _journal.Record(more);
+        State.Version += more.Count;
         _dirty = true;
     }
+
+    /// <summary>A journal's answer still waiting on its handoff's placement, with the handoff directive once placed.</summary>
+    private ProcessedEvent WithPlacement(ProcessedEvent answer) =>
+        State.Handoff is { AwaitingPool: false } handoff && handoff.HandoffId == answer.PendingHandoffId
+            ? answer with { Directives = [.. answer.Directives, _rules.HandoffDirective(handoff)], PendingHandoffId = null }
+            : answer;
 
     private IAgentPoolGrain Pool(string poolName) => GrainFactory.Pool(_tenantId, poolName);
 

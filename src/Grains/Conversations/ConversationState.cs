@@ -38,6 +38,8 @@ public sealed class ConversationState
     [Id(20)] public long Version { get; set; }
     /// <summary>The trust band last recorded: a change of band is a fact.</summary>
     [Id(21)] public TrustBand Band { get; set; }
+    /// <summary>Some answers are in the journal only (the window overflowed, or facts were replayed): look ids up there.</summary>
+    [Id(22)] public bool AnswersBeyondWindow { get; set; }
 }
 
 /// <summary>A handoff the conversation left, whose queue place or agent has not been freed yet.</summary>

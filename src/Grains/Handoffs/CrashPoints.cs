@@ -26,11 +26,14 @@ public static class CrashPoint
     public const string ConversationReleaseStored = "conversation.release.stored";
     /// <summary>The agent stored a new status and has not told its pools yet.</summary>
     public const string AgentStatusStored = "agent.status.stored";
+    /// <summary>A conversation's facts are in its journal, its state not stored yet.</summary>
+    public const string ConversationFactsAppended = "conversation.facts.appended";
 
     public static IReadOnlyList<string> All { get; } =
     [
         AgentCompleteStored, AgentCompleteTold, AgentTakeStored, AgentClaimStored, AgentClaimConfirmed,
         PoolOfferAccepted, ConversationHandoffStored, ConversationHandoffPlaced, ConversationReleaseStored, AgentStatusStored,
+        ConversationFactsAppended,
     ];
 }
 

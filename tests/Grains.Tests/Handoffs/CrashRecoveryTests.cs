@@ -106,6 +106,24 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
+    public async Task An_event_cut_off_after_its_facts_were_appended_is_rebuilt_from_them_and_its_retry_answers_as_the_first_time()
+    {
+        await using var cluster = await CrashCluster.StartAsync(CrashPoint.ConversationFactsAppended);
+        var start = Started(Channel.Chat, "id-ID");
+
+        await CrashesAt(CrashPoint.ConversationFactsAppended, () => cluster.Conversation("c1").Apply(start));
+
+        var retry = (await Retry(() => cluster.Conversation("c1").Apply(start))).Result!;
+        Assert.True(retry.Duplicate);
+        Assert.Equal([DirectiveType.Disclose], retry.Types());
+        Assert.Equal("dsc-1", retry.Directives[0].DisclosureId);
+        var next = (await Retry(() => cluster.Conversation("c1").Apply(Ai("Halo!")))).Result!;
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], next.Types());
+        Assert.Equal("dsc-1", next.Directives[0].DisclosureId);
+        Assert.Equal(4, next.Summary.Version);
+    }
+
+    [Fact]
     public async Task An_end_cut_off_after_it_was_stored_frees_the_agent_for_the_next_customer()
     {
         await using var cluster = await CrashCluster.StartAsync(CrashPoint.ConversationReleaseStored);

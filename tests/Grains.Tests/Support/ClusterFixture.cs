@@ -1,3 +1,4 @@
+using CxCluster.Grains.Journal;
 using CxCluster.TestSupport.Hosting;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
@@ -27,7 +28,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync() => Cluster = await InProcessCluster.StartAsync(2, Configuration);
+    /// <summary>The journal every silo of the cluster appends to.</summary>
+    public MemoryFactJournal Journal { get; } = new();
+
+    public async Task InitializeAsync() => Cluster = await InProcessCluster.StartAsync(2, Configuration, journal: Journal);
 
     public async Task DisposeAsync()
     {

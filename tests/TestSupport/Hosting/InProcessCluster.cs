@@ -1,4 +1,5 @@
 using CxCluster.Grains;
+using CxCluster.Grains.Journal;
 using Microsoft.Extensions.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -13,12 +14,16 @@ public static class InProcessCluster
 {
     /// <summary>Starts <paramref name="silos"/> silos and a client; <paramref name="configure"/> sees the builder first.</summary>
     public static async Task<InProcessTestCluster> StartAsync(
-        short silos, IConfiguration configuration, Action<ISiloBuilder>? storage = null, Action<InProcessTestClusterBuilder>? configure = null)
+        short silos, IConfiguration configuration, Action<ISiloBuilder>? storage = null, Action<InProcessTestClusterBuilder>? configure = null,
+        MemoryFactJournal? journal = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         configure?.Invoke(builder);
+        // One journal for every silo of the process, as one database would be.
+        journal ??= new MemoryFactJournal();
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.Services.AddMemoryFactJournal(journal);
             if (storage is null)
             {
                 silo.AddCxClusterMemoryStorage();

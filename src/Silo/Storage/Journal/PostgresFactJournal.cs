@@ -1,3 +1,4 @@
+using CxCluster.Abstractions;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Silo.Database;

@@ -1,4 +1,4 @@
-namespace CxCluster.Grains.Journal;
+namespace CxCluster.Abstractions;
 
 /// <summary>
 /// An append lost a race: one of its seqs already exists in the stream, or its event id already has an answer.

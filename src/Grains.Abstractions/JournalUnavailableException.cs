@@ -1,4 +1,4 @@
-namespace CxCluster.Grains.Journal;
+namespace CxCluster.Abstractions;
 
 /// <summary>The journal could not store an append (its commit failed): nothing of it is visible, and retrying may succeed.</summary>
 /// <remarks>Crosses grain calls: a grain that could not append lets its caller see why.</remarks>

@@ -1,0 +1,80 @@
+using CxCluster.Abstractions.Facts;
+using CxCluster.Grains.Journal;
+using Orleans.Serialization;
+
+namespace CxCluster.Grains.Conversations;
+
+/// <summary>
+/// A conversation's side of the fact journal: the facts recorded since the last append, with the answer of the event
+/// that recorded them; the facts a stored state has not seen yet (replayed on activation); and answers kept for
+/// event ids that have left the state's window.
+/// </summary>
+internal sealed class ConversationJournal(IFactJournal journal, Serializer<ProcessedEvent> answers, StreamKey stream)
+{
+    private const int ReadPage = 256;
+
+    private readonly List<Fact> _pending = [];
+    private ProcessedEvent? _answer;
+
+    /// <summary>The stream of conversation <paramref name="conversationId"/> of tenant <paramref name="tenantId"/>.</summary>
+    public static StreamKey Stream(string tenantId, string conversationId) => new(tenantId, $"c/{conversationId}");
+
+    public void Record(IEnumerable<Fact> facts) => _pending.AddRange(facts);
+
+    /// <summary>The answer of the event whose facts are pending: appended with them, found again by its id.</summary>
+    public void Answer(ProcessedEvent answer) => _answer = answer;
+
+    /// <summary>Appends what is pending; the last pending fact gets seq <paramref name="lastSeq"/>.</summary>
+    public async Task AppendAsync(long lastSeq)
+    {
+        if (_pending.Count == 0 && _answer is null)
+        {
+            return;
+        }
+        var facts = new JournalFact[_pending.Count];
+        var first = lastSeq - _pending.Count + 1;
+        for (var i = 0; i < facts.Length; i++)
+        {
+            var fact = _pending[i];
+            var (data, personal) = FactCodec.Encode(fact);
+            facts[i] = new JournalFact(first + i, fact.Type, fact.At, data, personal);
+        }
+        var answer = _answer is null ? ReadOnlyMemory<byte>.Empty : answers.SerializeToArray(_answer);
+        await journal.AppendAsync(new JournalAppend(stream, _answer?.EventId, facts, answer));
+        _pending.Clear();
+        _answer = null;
+    }
+
+    /// <summary>Forgets what is pending (the activation that recorded it is being dropped).</summary>
+    public void Discard()
+    {
+        _pending.Clear();
+        _answer = null;
+    }
+
+    /// <summary>The answer recorded for an event id, however old, or null.</summary>
+    public async Task<ProcessedEvent?> FindAnswerAsync(string eventId) =>
+        await journal.FindAnswerAsync(stream, eventId) is { } recorded ? answers.Deserialize(recorded.Answer) : null;
+
+    /// <summary>Applies every fact after <paramref name="afterSeq"/> in order; returns the last seq applied.</summary>
+    public async Task<long> ReplayAsync(long afterSeq, Action<Fact> apply)
+    {
+        var last = afterSeq;
+        while (true)
+        {
+            var page = await journal.ReadStreamAsync(stream, last, ReadPage);
+            foreach (var stored in page)
+            {
+                apply(FactCodec.Decode(stored.Type, stored.At, stored.Data.Span, stored.Personal is { } personal ? personal.Span : default));
+                last = stored.Seq;
+            }
+            if (page.Count < ReadPage)
+            {
+                return last;
+            }
+        }
+    }
+
+    /// <summary>Removes the personal part of every fact of the conversation for good.</summary>
+    public async Task ErasePersonalAsync() => await journal.ErasePersonalAsync(stream);
+}
