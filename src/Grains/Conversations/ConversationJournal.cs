@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Journal;
 using Orleans.Serialization;
@@ -15,6 +17,9 @@ internal sealed class ConversationJournal(IFactJournal journal, Serializer<Proce
 
     private readonly List<Fact> _pending = [];
     private ProcessedEvent? _answer;
+    // Reused for every fact this activation encodes; each fact's parts are copied out of it.
+    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private Utf8JsonWriter? _writer;
 
     /// <summary>The stream of conversation <paramref name="conversationId"/> of tenant <paramref name="tenantId"/>.</summary>
     public static StreamKey Stream(string tenantId, string conversationId) => new(tenantId, $"c/{conversationId}");
@@ -36,7 +41,8 @@ internal sealed class ConversationJournal(IFactJournal journal, Serializer<Proce
         for (var i = 0; i < facts.Length; i++)
         {
             var fact = _pending[i];
-            var (data, personal) = FactCodec.Encode(fact);
+            _writer ??= new Utf8JsonWriter(_buffer);
+            var (data, personal) = FactCodec.Encode(fact, _buffer, _writer);
             facts[i] = new JournalFact(first + i, fact.Type, fact.At, data, personal);
         }
         var answer = _answer is null ? ReadOnlyMemory<byte>.Empty : answers.SerializeToArray(_answer);

@@ -14,8 +14,20 @@ public static class FactCodec
     /// <summary>The two parts of a fact; <c>Personal</c> is null when the fact holds nothing personal.</summary>
     public static (byte[] Data, byte[]? Personal) Encode(Fact fact)
     {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using var writer = new Utf8JsonWriter(buffer);
+        return Encode(fact, buffer, writer);
+    }
+
+    /// <summary>
+    /// The two parts of a fact, written through <paramref name="writer"/> into <paramref name="buffer"/>, both reused by a
+    /// caller that encodes many facts (each part is then copied out): only the parts themselves are allocated.
+    /// </summary>
+    public static (byte[] Data, byte[]? Personal) Encode(Fact fact, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
         ArgumentNullException.ThrowIfNull(fact);
-        return (Write(w => WriteData(w, fact)), HasPersonal(fact) ? Write(w => WritePersonal(w, fact)) : null);
+        var data = Write(buffer, writer, fact, personal: false);
+        return (data, HasPersonal(fact) ? Write(buffer, writer, fact, personal: true) : null);
     }
 
     /// <summary>The fact of <paramref name="type"/> at <paramref name="at"/> from its parts; an empty personal part reads as erased.</summary>
@@ -190,15 +202,21 @@ public static class FactCodec
         }
     }
 
-    private static byte[] Write(Action<Utf8JsonWriter> body)
+    private static byte[] Write(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, Fact fact, bool personal)
     {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer))
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        if (personal)
         {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
+            WritePersonal(writer, fact);
         }
+        else
+        {
+            WriteData(writer, fact);
+        }
+        writer.WriteEndObject();
+        writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 
