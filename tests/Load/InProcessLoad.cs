@@ -97,7 +97,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
 
     private async Task PlayConversationAsync(IGrainFactory grains, ConversationScript script, Recorder recorder, Pacer? pacer, DateTime deadline)
     {
-        var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(Tenant, script.ConversationId));
+        var conversation = grains.Conversation(Tenant, script.ConversationId);
         var log = _logs.GetOrAdd(script.ConversationId, _ => new AnswerLog());
         string? disclosureId = null;
         for (var step = 0; step < script.Length && DateTime.UtcNow < deadline; step++)
@@ -187,7 +187,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
         Capacity = options.AgentCapacity,
     };
 
-    private static IAgentGrain Agent(IGrainFactory grains, int index) => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(Tenant, $"a{index}"));
+    private static IAgentGrain Agent(IGrainFactory grains, int index) => grains.Agent(Tenant, $"a{index}");
 
     /// <summary>Hands out start times at a fixed rate; callers wait for theirs.</summary>
     private sealed class Pacer(int perSecond)

@@ -23,7 +23,7 @@ public sealed class MemoryProbe(LoadOptions options, TextWriter output)
         {
             for (var turn = 0; turn < options.Turns; turn++)
             {
-                await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(LoadCluster.Tenant, id)).Apply(new ConversationEvent
+                await grains.Conversation(LoadCluster.Tenant, id).Apply(new ConversationEvent
                 {
                     Id = $"{id}-t{turn}",
                     Type = EventType.CustomerMessage,
@@ -37,7 +37,7 @@ public sealed class MemoryProbe(LoadOptions options, TextWriter output)
     }
 
     private static Task Start(IGrainFactory grains, string id) =>
-        grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(LoadCluster.Tenant, id)).Apply(new ConversationEvent
+        grains.Conversation(LoadCluster.Tenant, id).Apply(new ConversationEvent
         {
             Id = $"{id}-start",
             Type = EventType.ConversationStarted,

@@ -16,16 +16,22 @@ public static class ReturnPreference
     {
         foreach (var header in request.Headers[Header])
         {
-            foreach (var preference in (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            // Read in place: a platform may send this header with every event.
+            var rest = (header ?? "").AsSpan();
+            while (!rest.IsEmpty)
             {
-                var token = preference.Split(';', 2)[0];
+                var comma = rest.IndexOf(',');
+                var preference = comma < 0 ? rest : rest[..comma];
+                rest = comma < 0 ? default : rest[(comma + 1)..];
+                var semicolon = preference.IndexOf(';');
+                var token = semicolon < 0 ? preference : preference[..semicolon];
                 var equals = token.IndexOf('=');
                 var name = (equals < 0 ? token : token[..equals]).Trim();
                 if (!name.Equals("return", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
-                var value = equals < 0 ? "" : token[(equals + 1)..].Trim().Trim('"');
+                var value = equals < 0 ? default : token[(equals + 1)..].Trim().Trim('"');
                 return value.Equals("minimal", StringComparison.OrdinalIgnoreCase) ? AnswerShape.Summary : AnswerShape.Full;
             }
         }

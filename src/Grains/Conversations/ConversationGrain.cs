@@ -389,8 +389,7 @@ internal sealed class ConversationGrain(
         Changed();
         if (!handoff.AwaitingPool && State.Processed.FindLastIndex(p => p.PendingHandoffId == handoff.HandoffId) is var index and >= 0)
         {
-            var pending = State.Processed[index];
-            var completed = new ProcessedEvent { EventId = pending.EventId, Directives = [.. pending.Directives, _rules.HandoffDirective(handoff)] };
+            var completed = WithPlacement(State.Processed[index]);
             State.Processed[index] = completed;
             _processed[completed.EventId] = completed;
         }
@@ -525,7 +524,7 @@ internal sealed class ConversationGrain(
         _dirty = true;
     }
 
-    /// <summary>A journal's answer still waiting on its handoff's placement, with the handoff directive once placed.</summary>
+    /// <summary>An answer still waiting on its handoff's placement, with the handoff directive once placed (the same answer otherwise).</summary>
     private ProcessedEvent WithPlacement(ProcessedEvent answer) =>
         State.Handoff is { AwaitingPool: false } handoff && handoff.HandoffId == answer.PendingHandoffId
             ? answer with { Directives = [.. answer.Directives, _rules.HandoffDirective(handoff)], PendingHandoffId = null }

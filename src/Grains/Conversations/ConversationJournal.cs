@@ -71,7 +71,7 @@ internal sealed class ConversationJournal(IFactJournal journal, Serializer<Proce
             var page = await journal.ReadStreamAsync(stream, last, ReadPage);
             foreach (var stored in page)
             {
-                apply(FactCodec.Decode(stored.Type, stored.At, stored.Data.Span, stored.Personal is { } personal ? personal.Span : default));
+                apply(FactCodec.Decode(stored.Type, stored.At, stored.Data, stored.Personal ?? default));
                 last = stored.Seq;
             }
             if (page.Count < ReadPage)

@@ -12,7 +12,7 @@ internal sealed class Decision
     public List<Directive> Directives { get; } = [];
 
     /// <summary>What happened, in order: the facts the event recorded.</summary>
-    public List<Fact> Facts { get; } = [];
+    public IReadOnlyList<Fact> Facts { get; set; } = [];
 
     /// <summary>Set when the conversation must now ask for a human, with the reason; the handoff directive comes last.</summary>
     public string? HandoffReason { get; set; }
@@ -49,8 +49,13 @@ internal sealed class ConversationRules(
     private List<Fact> _facts = [];
 
     /// <summary>The facts recorded since the last call, oldest first.</summary>
-    public List<Fact> TakeFacts()
+    public IReadOnlyList<Fact> TakeFacts()
     {
+        if (_facts.Count == 0)
+        {
+            // Most changes outside an event record nothing: no list is given away, none is made.
+            return [];
+        }
         var taken = _facts;
         _facts = [];
         return taken;
@@ -147,7 +152,7 @@ internal sealed class ConversationRules(
                 decision.LeavePool = true;
                 break;
         }
-        decision.Facts.AddRange(TakeFacts());
+        decision.Facts = TakeFacts();
         return decision;
     }
 

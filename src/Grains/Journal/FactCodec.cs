@@ -32,10 +32,10 @@ public static class FactCodec
 
     /// <summary>The fact of <paramref name="type"/> at <paramref name="at"/> from its parts; an empty personal part reads as erased.</summary>
     /// <exception cref="FormatException">The type is unknown or the data does not fit it.</exception>
-    public static Fact Decode(string type, DateTimeOffset at, ReadOnlySpan<byte> data, ReadOnlySpan<byte> personal)
+    public static Fact Decode(string type, DateTimeOffset at, ReadOnlyMemory<byte> data, ReadOnlyMemory<byte> personal)
     {
-        using var dataDocument = JsonDocument.Parse(data.ToArray());
-        using var personalDocument = personal.IsEmpty ? null : JsonDocument.Parse(personal.ToArray());
+        using var dataDocument = JsonDocument.Parse(data);
+        using var personalDocument = personal.IsEmpty ? null : JsonDocument.Parse(personal);
         var d = dataDocument.RootElement;
         var p = personalDocument?.RootElement;
         try

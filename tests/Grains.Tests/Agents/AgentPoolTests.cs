@@ -9,11 +9,11 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
     // Each test has a tenant of its own, so its pools start empty; unknown tenants get the default policy (id-ID, chat).
     private readonly string _tenant = $"t{Guid.NewGuid():N}";
 
-    private IConversationGrain Conversation(string id) => fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(_tenant, id));
+    private IConversationGrain Conversation(string id) => fixture.Grains.Conversation(_tenant, id);
 
-    private IAgentGrain Agent(string id) => fixture.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(_tenant, id));
+    private IAgentGrain Agent(string id) => fixture.Grains.Agent(_tenant, id);
 
-    private IAgentPoolGrain Pool(string name) => fixture.Grains.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(_tenant, name));
+    private IAgentPoolGrain Pool(string name) => fixture.Grains.Pool(_tenant, name);
 
     private async Task<IAgentGrain> Online(string id, int capacity, string[]? languages = null, Channel[]? channels = null)
     {

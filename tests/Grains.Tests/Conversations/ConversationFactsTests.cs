@@ -118,7 +118,7 @@ public sealed class ConversationFactsTests
         _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 3, EstimatedWaitSeconds = 120 }, Now);
         _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 2, EstimatedWaitSeconds = 80 }, Now);
         _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now.AddMinutes(1));
-        var facts = _rules.TakeFacts();
+        var facts = _rules.TakeFacts().ToList();
         var suppressed = Apply(Ai("still here"));
         _rules.TakeOver(Now.AddMinutes(9));
         facts.AddRange(_rules.TakeFacts());

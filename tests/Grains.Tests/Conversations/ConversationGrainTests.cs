@@ -8,7 +8,7 @@ namespace CxCluster.Grains.Tests.Conversations;
 public sealed class ConversationGrainTests(ClusterFixture fixture)
 {
     private IConversationGrain NewConversation(string tenant = ClusterFixture.Tenant) =>
-        fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(tenant, $"c-{Guid.NewGuid():N}"));
+        fixture.Grains.Conversation(tenant, $"c-{Guid.NewGuid():N}");
 
     private static async Task<EventResult> Send(IConversationGrain conversation, ConversationEvent e)
     {
@@ -361,8 +361,8 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     public async Task Tenants_never_share_a_conversation()
     {
         var id = $"c-{Guid.NewGuid():N}";
-        var acme = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(ClusterFixture.Tenant, id));
-        var globex = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(ClusterFixture.OtherTenant, id));
+        var acme = fixture.Grains.Conversation(ClusterFixture.Tenant, id);
+        var globex = fixture.Grains.Conversation(ClusterFixture.OtherTenant, id);
 
         await Send(acme, Customer("secret order 12345"));
 

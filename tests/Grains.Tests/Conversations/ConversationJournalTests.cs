@@ -1,3 +1,4 @@
+using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
 using static CxCluster.TestSupport.ConversationEvents;
@@ -18,7 +19,7 @@ public sealed class ConversationJournalTests(ClusterFixture fixture)
     private (string Id, IConversationGrain Grain, StreamKey Stream) NewConversation()
     {
         var id = $"j-{Guid.NewGuid():N}";
-        return (id, fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(ClusterFixture.Tenant, id)), new StreamKey(ClusterFixture.Tenant, $"c/{id}"));
+        return (id, fixture.Grains.Conversation(ClusterFixture.Tenant, id), ConversationJournal.Stream(ClusterFixture.Tenant, id));
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class EventTimeGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task An_event_stamped_an_hour_ahead_still_lets_the_threshold_hand_off()
     {
-        var conversation = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(ClusterFixture.Tenant, $"c-{Guid.NewGuid():N}"));
+        var conversation = fixture.Grains.Conversation(ClusterFixture.Tenant, $"c-{Guid.NewGuid():N}");
         var now = DateTimeOffset.UtcNow;
 
         await Send(conversation, Started(at: now));

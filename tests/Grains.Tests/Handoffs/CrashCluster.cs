@@ -39,11 +39,11 @@ public sealed class CrashCluster : IAsyncDisposable
         await Cluster.DisposeAsync();
     }
 
-    public IConversationGrain Conversation(string id) => Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(Tenant, id));
+    public IConversationGrain Conversation(string id) => Grains.Conversation(Tenant, id);
 
-    public IAgentGrain Agent(string id) => Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(Tenant, id));
+    public IAgentGrain Agent(string id) => Grains.Agent(Tenant, id);
 
-    public IAgentPoolGrain Pool(string name = "id/chat") => Grains.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(Tenant, name));
+    public IAgentPoolGrain Pool(string name = "id/chat") => Grains.Pool(Tenant, name);
 
     /// <summary>
     /// Calls until answered, as a platform retries: an armed step fires once in each silo, so recovery itself may meet

@@ -22,9 +22,9 @@ public sealed class Platform(IGrainFactory grains, string tenant) : ICallRetry
 
     private int _answered;
 
-    public IConversationGrain Conversation(string id) => grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(tenant, id));
+    public IConversationGrain Conversation(string id) => grains.Conversation(tenant, id);
 
-    public IAgentGrain Agent(string id) => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(tenant, id));
+    public IAgentGrain Agent(string id) => grains.Agent(tenant, id);
 
     /// <summary>Retryable: the cluster could not answer now, the same request later will be answered exactly once.</summary>
     public static bool IsRetryable(Exception e) => e is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException

@@ -4,17 +4,17 @@ namespace CxCluster.TestSupport.Invariants;
 public sealed class GrainClusterReader(IGrainFactory grains, string tenant, ICallRetry? retry = null) : IClusterReader
 {
     public Task<AgentDetails?> AgentAsync(string agentId) =>
-        Call(() => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(tenant, agentId)).Get());
+        Call(() => grains.Agent(tenant, agentId).Get());
 
     public Task<ConversationSnapshot?> ConversationAsync(string conversationId) =>
-        Call(() => grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(tenant, conversationId)).GetSnapshot());
+        Call(() => grains.Conversation(tenant, conversationId).GetSnapshot());
 
     /// <summary>The queues the tenant's pool directory names, as <c>GET /v1/queues</c> finds them.</summary>
     public async Task<IReadOnlyList<QueueStats>> QueuesAsync()
     {
         var names = await Call(() => grains.GetGrain<IAgentPoolDirectoryGrain>(tenant).List());
         return await Task.WhenAll(names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(async name =>
-            await Call(() => grains.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(tenant, name)).GetStats()) with { Name = name }));
+            await Call(() => grains.Pool(tenant, name).GetStats()) with { Name = name }));
     }
 
     private Task<T> Call<T>(Func<Task<T>> call) => retry is null ? call() : retry.CallAsync(call);
