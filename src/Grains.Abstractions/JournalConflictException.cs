@@ -15,4 +15,12 @@ public sealed class JournalConflictException : Exception
     public JournalConflictException(string message, Exception? innerException) : base(message, innerException)
     {
     }
+
+    /// <summary>The append's event id already had an answer: the event was a repeat of one already stored.</summary>
+    public JournalConflictException(string message, string answeredEventId, Exception? innerException = null) : base(message, innerException) =>
+        AnsweredEventId = answeredEventId;
+
+    /// <summary>The event id that already had an answer, or null when a seq was taken.</summary>
+    [Id(0)]
+    public string? AnsweredEventId { get; private set; }
 }

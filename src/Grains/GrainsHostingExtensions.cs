@@ -27,7 +27,8 @@ public static class GrainsHostingExtensions
         silo.Services.AddOptions<ConversationOptions>()
             .Bind(configuration.GetSection(ConversationOptions.Section))
             .Validate(o => o.TranscriptTurns is >= 1 and <= 10_000, $"{ConversationOptions.Section}:TranscriptTurns must be 1..10000.")
-            .Validate(o => o.IdempotencyWindow is >= 16 and <= 100_000, $"{ConversationOptions.Section}:IdempotencyWindow must be 16..100000.")
+            .Validate(o => o.RecentAnswers is >= 1 and <= 100_000, $"{ConversationOptions.Section}:RecentAnswers must be 1..100000.")
+            .Validate(o => o.CheckpointEvery is >= 1 and <= 1_000_000, $"{ConversationOptions.Section}:CheckpointEvery must be 1..1000000.")
             .Validate(o => o.SignalsShown is >= 0 and <= 1_000, $"{ConversationOptions.Section}:SignalsShown must be 0..1000.")
             .ValidateOnStart();
         silo.Services.AddOptions<HandoffOptions>()

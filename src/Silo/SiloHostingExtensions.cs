@@ -98,9 +98,11 @@ public static class SiloHostingExtensions
         silo.AddCxClusterPostgresProviders(connectionString);
     }
 
-    /// <summary>ADO.NET clustering, grain storage and reminders on PostgreSQL (invariant <c>Npgsql</c>).</summary>
+    /// <summary>ADO.NET clustering, grain storage and reminders on PostgreSQL (invariant <c>Npgsql</c>), and the fact journal there.</summary>
     public static ISiloBuilder AddCxClusterPostgresProviders(this ISiloBuilder silo, string connectionString)
     {
+        // The conversations' facts are their storage: in the same database as the rest.
+        silo.Services.AddCxClusterPostgresJournal(connectionString, silo.Configuration);
         connectionString = CxClusterDatabase.ForProviders(connectionString);
         silo.UseAdoNetClustering(clustering =>
         {
@@ -116,9 +118,12 @@ public static class SiloHostingExtensions
         return silo;
     }
 
-    /// <summary>ADO.NET grain storage on PostgreSQL alone (load tests pair it with the test cluster's membership).</summary>
-    public static ISiloBuilder AddCxClusterPostgresStorage(this ISiloBuilder silo, string connectionString) =>
-        silo.AddPostgresStorage(CxClusterDatabase.ForProviders(connectionString));
+    /// <summary>ADO.NET grain storage and the fact journal on PostgreSQL alone (load tests pair them with the test cluster's membership).</summary>
+    public static ISiloBuilder AddCxClusterPostgresStorage(this ISiloBuilder silo, string connectionString)
+    {
+        silo.Services.AddCxClusterPostgresJournal(connectionString, silo.Configuration);
+        return silo.AddPostgresStorage(CxClusterDatabase.ForProviders(connectionString));
+    }
 
     /// <summary>The grain storage, given a connection string already prepared for the providers.</summary>
     private static ISiloBuilder AddPostgresStorage(this ISiloBuilder silo, string connectionString)

@@ -10,15 +10,20 @@ using Microsoft.Extensions.Options;
 namespace CxCluster.Grains.Conversations;
 
 /// <summary>
-/// One conversation: applies the rules to each event, asks the pool for a human when they say so, appends the facts
-/// they record to its journal (with each event's answer) and keeps the state, which is rebuilt on activation from
-/// what was stored plus the facts appended after it. If anything fails mid-event the activation is dropped, so its
-/// half-applied memory never outlives the call.
+/// One conversation: applies the rules to each event, asks the pool for a human when they say so, and appends the
+/// facts they record to its journal with each event's answer; that append is all an event stores, and the event is
+/// answered once it is durable. The state is rebuilt on activation from the latest checkpoint plus the facts after it;
+/// checkpoints are written every so many facts, off the answer's path. If anything fails mid-event the activation is
+/// dropped, so its half-applied memory never outlives the call.
 /// A step that involves the pool or an agent is stored before it is taken and repeated until acknowledged; while a
 /// handoff is under way a durable reminder makes the conversation check the other side, even after its silo died.
 /// </summary>
+/// <remarks>
+/// An event id is a repeat when this activation still holds its answer, or when the journal already has an answer
+/// for it: the append of a repeat fails on the journal's index of event ids before anything of it is stored or sent
+/// anywhere, and the conversation reloads what is stored and answers as the first time.
+/// </remarks>
 internal sealed class ConversationGrain(
-    [PersistentState("conversation", CxStorage.Name)] IPersistentState<ConversationState> store,
     TenantDirectory tenants,
     CustomerTexts texts,
     IOptions<ConversationOptions> options,
@@ -28,9 +33,11 @@ internal sealed class ConversationGrain(
     TimeProvider clock,
     IFactJournal journal,
     Orleans.Serialization.Serializer<ProcessedEvent> answers,
+    Orleans.Serialization.Serializer<ConversationState> states,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
-    private readonly Dictionary<string, ProcessedEvent> _processed = new(StringComparer.Ordinal);
+    private readonly RecentAnswers _recent = new(options.Value.RecentAnswers);
+    private ConversationState _state = new();
     private string _tenantId = "";
     private string _conversationId = "";
     private TenantPolicy _policy = null!;
@@ -38,8 +45,16 @@ internal sealed class ConversationGrain(
     private ConversationJournal _journal = null!;
     /// <summary>Memory holds a change not stored yet.</summary>
     private bool _dirty;
+    /// <summary>Every event id of the conversation was answered by this activation and its answer is still in <see cref="_recent"/>.</summary>
+    private bool _allAnswersKept;
+    /// <summary>The seq of the latest checkpoint known to be stored.</summary>
+    private long _checkpointSeq;
+    /// <summary>The checkpoint being written, if any.</summary>
+    private Task _checkpointing = Task.CompletedTask;
+    /// <summary>Something a checkpoint keeps but no fact records changed (a reminder, a release finished).</summary>
+    private bool _checkpointWanted;
 
-    private ConversationState State => store.State;
+    private ConversationState State => _state;
 
     /// <summary>
     /// A human holds the conversation, its pool has not acknowledged its handoff, or a handoff it left still holds a
@@ -52,29 +67,30 @@ internal sealed class ConversationGrain(
     {
         (_tenantId, _conversationId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _policy = tenants.Get(_tenantId);
-        _rules = new ConversationRules(State, _policy, texts, options.Value, clock);
-        _journal = new ConversationJournal(journal, answers, ConversationJournal.Stream(_tenantId, _conversationId));
-        // Facts appended after the state was last stored (its write was cut off) are applied now; their events'
-        // answers are in the journal only.
-        var last = await _journal.ReplayAsync(State.Version, fact => ConversationEvolution.Apply(State, fact, _policy, options.Value));
-        if (last > State.Version)
-        {
-            metrics.Repaired("facts-replayed");
-            State.Version = last;
-            State.AnswersBeyondWindow = true;
-            _dirty = true;
-        }
-        foreach (var processed in State.Processed)
-        {
-            _processed[processed.EventId] = processed;
-        }
+        _journal = new ConversationJournal(journal, answers, states, ConversationJournal.Stream(_tenantId, _conversationId));
+        await Load();
         if (State.Started && (NeedsWatch || State.Status == ConversationStatus.Queued))
         {
             this.ReconcileSoon(Reconcile);
         }
     }
 
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => Reconcile();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A checkpoint now spares the next activation the replay; memory that is ahead of the journal (a failed event) is never kept.
+        await SettleCheckpoint();
+        if (State.Started && State.Version > _checkpointSeq && !_dirty && !_journal.HasPending)
+        {
+            await SaveCheckpoint();
+        }
+    }
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // The reminder that fired exists, whatever the state rebuilt from the last checkpoint says.
+        State.Watched = true;
+        return Reconcile();
+    }
 
     async Task<EventOutcome> IConversationGrain.Apply(ConversationEvent @event, AnswerShape shape)
     {
@@ -88,11 +104,9 @@ internal sealed class ConversationGrain(
         var outcomes = new EventOutcome[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
+            // Each event's facts go to the journal with its own answer before the next event is decided.
             outcomes[i] = await Process(events[i], shape);
-            // Each event's facts go to the journal with its own answer.
-            await _journal.AppendAsync(State.Version);
         }
-        // One write covers the whole batch: none of its answers leaves the grain before it is stored.
         await StoreIfChanged();
         return outcomes;
     }
@@ -121,7 +135,11 @@ internal sealed class ConversationGrain(
         Changed();
         await StoreThenFreeReleased();
         await StoreIfChanged();
+        // A checkpoint still being written holds personal data: it must land before the erasure, never after it.
+        await SettleCheckpoint();
         await _journal.ErasePersonalAsync();
+        // The erasure removed the checkpoint; the state kept now has nothing personal left.
+        await SaveCheckpoint();
         logger.LogInformation("Erased the personal data of conversation {ConversationId} of tenant {TenantId}", _conversationId, _tenantId);
         return true;
     }
@@ -171,61 +189,94 @@ internal sealed class ConversationGrain(
 
     private async Task<EventOutcome> Process(ConversationEvent e, AnswerShape shape)
     {
-        if (_processed.TryGetValue(e.Id, out var seen) || (State.AnswersBeyondWindow && (seen = await _journal.FindAnswerAsync(e.Id)) is not null))
+        if (_recent.Find(e.Id) is { } kept)
         {
-            metrics.EventApplied(e.Type, "duplicate");
-            if (seen.PendingHandoffId is not null)
-            {
-                // The first attempt stored its handoff, but its answer was lost before the pool's: ask the pool again.
-                await PlaceHandoff();
-                seen = _processed.GetValueOrDefault(e.Id) ?? WithPlacement(seen);
-            }
-            return EventOutcome.Accepted(Result(e.Id, seen.Directives, duplicate: true, shape));
+            return await Repeat(e, kept, shape);
         }
 
+        // Deciding changes memory: until it is stored, nothing of it may be kept by a checkpoint.
+        _dirty = true;
         var decision = _rules.Apply(e);
         if (decision.Refusal is { } refusal)
         {
+            // An event refused now may be one accepted before (a retried end after the end): its first answer stands.
+            if (!_allAnswersKept && await _journal.FindAnswerAsync(e.Id) is { } stored)
+            {
+                return await Repeat(e, stored, shape);
+            }
             metrics.EventApplied(e.Type, "refused");
             return new EventOutcome { Refusal = refusal };
         }
+        try
+        {
+            return await Accept(e, decision, shape);
+        }
+        catch (JournalConflictException conflict) when (conflict.AnsweredEventId == e.Id)
+        {
+            // A repeat of an event answered before this activation: nothing of it was stored or sent anywhere. Forget
+            // what deciding it again changed, and answer as the first time.
+            _journal.Discard();
+            await Load();
+            var stored = await _journal.FindAnswerAsync(e.Id)
+                ?? throw new InvalidOperationException($"The journal refused event {e.Id} as answered but holds no answer for it.");
+            return await Repeat(e, stored, shape);
+        }
+    }
+
+    private async Task<EventOutcome> Accept(ConversationEvent e, Decision decision, AnswerShape shape)
+    {
         // The event's facts are pending in the order they were decided, before anything the pool's answers add.
         Changed(decision.Facts);
 
         HandoffRecord? opened = null;
+        string? placing = null;
         if (decision.HandoffReason is { } reason)
         {
             opened = _rules.OpenHandoff(reason, e.OccurredAt);
+            placing = opened.HandoffId;
         }
         else if (decision.RepeatHandoff && State.Handoff is { } waiting)
         {
-            await RefreshPlacement();
-            decision.Directives.Add(_rules.HandoffDirective(waiting));
+            if (waiting.AwaitingPool)
+            {
+                // The pool never acknowledged it: it is sent again once this answer is stored, like a new handoff.
+                placing = waiting.HandoffId;
+            }
+            else
+            {
+                await RefreshPlacement();
+                decision.Directives.Add(_rules.HandoffDirective(waiting));
+            }
         }
         if (decision.LeavePool)
         {
             _rules.LeaveHandoff(e.OccurredAt);
         }
-        Remember(e.Id, decision.Directives, opened?.HandoffId);
+        // From here on the first store carries the event's id: a repeat fails there, before the pool or an agent hears of it.
+        Remember(e.Id, decision.Directives, placing);
         Changed();
 
-        if (opened is not null)
+        if (placing is not null)
         {
             // The handoff is stored before the pool hears of it, so a crash in between is finished by a retry or the reminder.
             await StoreIntent();
             crash.Reach(CrashPoint.ConversationHandoffStored);
             await PlaceHandoff();
-            metrics.HandoffRequested(opened.Reason, opened.Status);
-            logger.LogInformation(
-                "Conversation {ConversationId} of tenant {TenantId} handed off ({Reason}): {Placement} in pool {Pool}",
-                _conversationId, _tenantId, opened.Reason, opened.Status.Name(), opened.PoolName);
+            if (opened is not null)
+            {
+                metrics.HandoffRequested(opened.Reason, opened.Status);
+                logger.LogInformation(
+                    "Conversation {ConversationId} of tenant {TenantId} handed off ({Reason}): {Placement} in pool {Pool}",
+                    _conversationId, _tenantId, opened.Reason, opened.Status.Name(), opened.PoolName);
+            }
         }
         if (State.Release is not null)
         {
             await StoreThenFreeReleased();
         }
+        await StoreIfChanged();
 
-        var directives = _processed[e.Id].Directives;
+        var directives = _recent.Find(e.Id)!.Directives;
         metrics.EventApplied(e.Type, "accepted");
         metrics.DirectivesAnswered(directives);
         var result = Result(e.Id, directives, duplicate: false, shape);
@@ -234,6 +285,19 @@ internal sealed class ConversationGrain(
             metrics.TrustScored(result.Summary.TrustScore);
         }
         return EventOutcome.Accepted(result);
+    }
+
+    /// <summary>Answers a repeated event id with its first answer (completed with its handoff's placement if that was still due).</summary>
+    private async Task<EventOutcome> Repeat(ConversationEvent e, ProcessedEvent seen, AnswerShape shape)
+    {
+        metrics.EventApplied(e.Type, "duplicate");
+        if (seen.PendingHandoffId is not null)
+        {
+            // The first attempt stored its handoff, but its answer was lost before the pool's: ask the pool again.
+            await PlaceHandoff();
+            seen = WithPlacement(_recent.Find(e.Id) ?? seen);
+        }
+        return EventOutcome.Accepted(Result(e.Id, seen.Directives, duplicate: true, shape));
     }
 
     /// <summary>
@@ -281,6 +345,7 @@ internal sealed class ConversationGrain(
             if (!NeedsWatch && State.Watched)
             {
                 State.Watched = await this.UnwatchAsync(State.Watched);
+                _checkpointWanted = true;
                 Changed();
             }
             await StoreIfChanged();
@@ -387,15 +452,13 @@ internal sealed class ConversationGrain(
             return;
         }
         Changed();
-        if (!handoff.AwaitingPool && State.Processed.FindLastIndex(p => p.PendingHandoffId == handoff.HandoffId) is var index and >= 0)
+        if (!handoff.AwaitingPool && _recent.FindPending(handoff.HandoffId) is { } pending)
         {
-            var completed = WithPlacement(State.Processed[index]);
-            State.Processed[index] = completed;
-            _processed[completed.EventId] = completed;
+            _recent.Replace(WithPlacement(pending));
         }
     }
 
-    /// <summary>Asks the pool where a waiting handoff stands (sends it again if the pool never acknowledged it); a change is left unstored.</summary>
+    /// <summary>Asks the pool where a waiting handoff stands (sends it again if the pool never acknowledged it).</summary>
     private async Task RefreshPlacement()
     {
         if (State.Status != ConversationStatus.Queued || State.Handoff is not { } handoff)
@@ -442,6 +505,7 @@ internal sealed class ConversationGrain(
                 await Agent(agentId).Release(_conversationId, release.HandoffId);
             }
             State.Release = null;
+            _checkpointWanted = true;
             Changed();
         }
         catch (Exception e) when (tolerant)
@@ -454,41 +518,87 @@ internal sealed class ConversationGrain(
     /// <summary>Stores the state, with the reminder registered first whenever the stored state will need it.</summary>
     private async Task StoreIntent()
     {
-        if (NeedsWatch)
+        if (NeedsWatch && !State.Watched)
         {
             State.Watched = await this.WatchAsync(State.Watched, handoffs.Value);
+            _checkpointWanted = true;
         }
         await Store();
     }
 
-    /// <summary>Appends the pending facts (and answer) to the journal, then stores the state that includes them.</summary>
+    /// <summary>
+    /// Appends the pending facts (and answer) to the journal: all an event stores. A checkpoint follows, off the
+    /// answer's path, once enough facts were appended since the last one.
+    /// </summary>
     private async Task Store()
     {
         await _journal.AppendAsync(State.Version);
         crash.Reach(CrashPoint.ConversationFactsAppended);
-        await store.WriteStateAsync();
         _dirty = false;
+        if (_checkpointWanted || State.Version - _checkpointSeq >= options.Value.CheckpointEvery)
+        {
+            CheckpointSoon();
+        }
     }
 
     private Task StoreIfChanged() => _dirty ? Store() : Task.CompletedTask;
 
-    /// <summary>Keeps the answer for retries of this event id.</summary>
+    /// <summary>Rebuilds the state from the journal: the latest checkpoint plus the facts after it.</summary>
+    private async Task Load()
+    {
+        var (state, checkpointSeq) = await _journal.LoadAsync(
+            (s, fact) => ConversationEvolution.Apply(s, fact, _policy, options.Value),
+            e => logger.LogWarning(e, "The checkpoint of conversation {ConversationId} of tenant {TenantId} cannot be read; its facts are replayed from the start",
+                _conversationId, _tenantId));
+        _state = state;
+        _rules = new ConversationRules(state, _policy, texts, options.Value, clock);
+        _checkpointSeq = checkpointSeq;
+        _recent.Clear();
+        _allAnswersKept = state.Version == 0;
+        _dirty = false;
+    }
+
+    /// <summary>Starts writing a checkpoint of the state as it is now, unless one is being written (the next store tries again).</summary>
+    private void CheckpointSoon()
+    {
+        if (!_checkpointing.IsCompleted)
+        {
+            _checkpointWanted = true;
+            return;
+        }
+        _checkpointWanted = false;
+        _checkpointing = SaveCheckpoint();
+    }
+
+    /// <summary>Writes a checkpoint of the state as it is now; a failure only means a longer replay, so it is logged and tried again later.</summary>
+    private async Task SaveCheckpoint()
+    {
+        var seq = State.Version;
+        try
+        {
+            await _journal.SaveCheckpointAsync(State);
+            _checkpointSeq = Math.Max(_checkpointSeq, seq);
+        }
+        catch (Exception e)
+        {
+            _checkpointWanted = true;
+            logger.LogWarning("The checkpoint of conversation {ConversationId} of tenant {TenantId} at {Seq} was not written ({Reason}); it is tried again later",
+                _conversationId, _tenantId, seq, e.GetBaseException().Message);
+        }
+    }
+
+    /// <summary>Waits for the checkpoint being written, if any (it never fails: <see cref="SaveCheckpoint"/> logs its failure).</summary>
+    private Task SettleCheckpoint() => _checkpointing;
+
+    /// <summary>Keeps the answer for retries of this event id, and appends it with the event's facts.</summary>
     private void Remember(string eventId, IReadOnlyList<Directive> directives, string? pendingHandoffId)
     {
         var processed = new ProcessedEvent { EventId = eventId, Directives = directives.ToArray(), PendingHandoffId = pendingHandoffId };
-        State.Processed.Add(processed);
-        _processed[eventId] = processed;
-        _journal.Answer(processed);
-        var excess = State.Processed.Count - options.Value.IdempotencyWindow;
-        if (excess > 0)
+        if (_recent.Add(processed))
         {
-            State.AnswersBeyondWindow = true;
-            for (var i = 0; i < excess; i++)
-            {
-                _processed.Remove(State.Processed[i].EventId);
-            }
-            State.Processed.RemoveRange(0, excess);
+            _allAnswersKept = false;
         }
+        _journal.Answer(processed);
     }
 
     private EventResult Result(string eventId, IReadOnlyList<Directive> directives, bool duplicate, AnswerShape shape)

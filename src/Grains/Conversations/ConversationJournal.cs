@@ -7,11 +7,12 @@ using Orleans.Serialization;
 namespace CxCluster.Grains.Conversations;
 
 /// <summary>
-/// A conversation's side of the fact journal: the facts recorded since the last append, with the answer of the event
-/// that recorded them; the facts a stored state has not seen yet (replayed on activation); and answers kept for
-/// event ids that have left the state's window.
+/// A conversation's side of the fact journal, which is all it stores: the facts recorded since the last append, with
+/// the answer of the event that recorded them; the state rebuilt from the latest checkpoint plus the facts after it;
+/// checkpoints; and the answer of any event id, however old.
 /// </summary>
-internal sealed class ConversationJournal(IFactJournal journal, Serializer<ProcessedEvent> answers, StreamKey stream)
+internal sealed class ConversationJournal(
+    IFactJournal journal, Serializer<ProcessedEvent> answers, Serializer<ConversationState> states, StreamKey stream)
 {
     private const int ReadPage = 256;
 
@@ -25,6 +26,9 @@ internal sealed class ConversationJournal(IFactJournal journal, Serializer<Proce
     public static StreamKey Stream(string tenantId, string conversationId) => new(tenantId, $"c/{conversationId}");
 
     public void Record(IEnumerable<Fact> facts) => _pending.AddRange(facts);
+
+    /// <summary>Facts or an answer are waiting to be appended.</summary>
+    public bool HasPending => _pending.Count > 0 || _answer is not null;
 
     /// <summary>The answer of the event whose facts are pending: appended with them, found again by its id.</summary>
     public void Answer(ProcessedEvent answer) => _answer = answer;
@@ -61,6 +65,39 @@ internal sealed class ConversationJournal(IFactJournal journal, Serializer<Proce
     /// <summary>The answer recorded for an event id, however old, or null.</summary>
     public async Task<ProcessedEvent?> FindAnswerAsync(string eventId) =>
         await journal.FindAnswerAsync(stream, eventId) is { } recorded ? answers.Deserialize(recorded.Answer) : null;
+
+    /// <summary>
+    /// The state as of the stream's last fact: its latest checkpoint (a fresh state when there is none, or when it
+    /// cannot be read) with every later fact applied by <paramref name="apply"/>; and the seq of that checkpoint.
+    /// </summary>
+    public async Task<(ConversationState State, long CheckpointSeq)> LoadAsync(Action<ConversationState, Fact> apply, Action<Exception> unreadable)
+    {
+        var state = new ConversationState();
+        long from = 0;
+        if (await journal.LoadCheckpointAsync(stream) is { } checkpoint)
+        {
+            try
+            {
+                state = states.Deserialize(checkpoint.State) ?? throw new InvalidDataException("The checkpoint holds no state.");
+                state.Version = from = checkpoint.Seq;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The facts are the truth: a checkpoint that cannot be read only costs a longer replay.
+                unreadable(e);
+                state = new ConversationState();
+            }
+        }
+        state.Version = await ReplayAsync(from, fact => apply(state, fact));
+        return (state, from);
+    }
+
+    /// <summary>Keeps <paramref name="state"/> as the stream's checkpoint at its version; the bytes are taken now, so the state may change while they are written.</summary>
+    public Task SaveCheckpointAsync(ConversationState state)
+    {
+        var bytes = states.SerializeToArray(state);
+        return journal.SaveCheckpointAsync(stream, state.Version, bytes).AsTask();
+    }
 
     /// <summary>Applies every fact after <paramref name="afterSeq"/> in order; returns the last seq applied.</summary>
     public async Task<long> ReplayAsync(long afterSeq, Action<Fact> apply)

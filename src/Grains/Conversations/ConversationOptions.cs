@@ -8,8 +8,14 @@ public sealed class ConversationOptions
     /// <summary>The transcript keeps the most recent this many turns.</summary>
     public int TranscriptTurns { get; set; } = 50;
 
-    /// <summary>How many recent event ids are remembered for idempotent retries.</summary>
-    public int IdempotencyWindow { get; set; } = 256;
+    /// <summary>
+    /// How many recent answers an active conversation keeps in memory, so a retry is answered without a read; an
+    /// older event id is found in the journal however old it is.
+    /// </summary>
+    public int RecentAnswers { get; set; } = 16;
+
+    /// <summary>A checkpoint of the conversation's state is written, off the answer's path, once this many facts were appended after the last one.</summary>
+    public int CheckpointEvery { get; set; } = 64;
 
     /// <summary>How many recent trust signals a snapshot shows.</summary>
     public int SignalsShown { get; set; } = 10;

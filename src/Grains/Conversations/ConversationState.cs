@@ -1,6 +1,9 @@
 namespace CxCluster.Grains.Conversations;
 
-/// <summary>Everything a conversation remembers; personal data only in redacted form and erasable.</summary>
+/// <summary>
+/// What a conversation's next decisions need, and the transcript its snapshot shows: rebuilt on activation from its
+/// latest checkpoint plus the facts appended after it. Personal data only in redacted form and erasable.
+/// </summary>
 [GenerateSerializer, Alias("cx.ConversationState")]
 public sealed class ConversationState
 {
@@ -24,22 +27,18 @@ public sealed class ConversationState
     [Id(11)] public List<ulong> RecentMessages { get; set; } = [];
     [Id(12)] public HandoffRecord? Handoff { get; set; }
     [Id(13)] public List<TranscriptTurn> Transcript { get; set; } = [];
-    /// <summary>Recent event ids with the directives they were answered with, oldest first.</summary>
-    [Id(14)] public List<ProcessedEvent> Processed { get; set; } = [];
     [Id(15)] public DateTimeOffset? EndedAt { get; set; }
     [Id(16)] public DateTimeOffset? ErasedAt { get; set; }
     /// <summary>How many handoffs were requested; numbers the next handoff id.</summary>
     [Id(17)] public int HandoffCount { get; set; }
     /// <summary>The conversation left a handoff (ended or erased) and must still free its queue place or agent.</summary>
     [Id(18)] public PendingRelease? Release { get; set; }
-    /// <summary>The reconciliation reminder is registered.</summary>
+    /// <summary>The reconciliation reminder is registered (as far as this state knows: a reminder that fires says it is).</summary>
     [Id(19)] public bool Watched { get; set; }
-    /// <summary>Moves on with every change: the <c>version</c> answers carry.</summary>
+    /// <summary>The seq of the last fact applied: the <c>version</c> answers carry, and the seq a checkpoint of this state is kept at.</summary>
     [Id(20)] public long Version { get; set; }
     /// <summary>The trust band last recorded: a change of band is a fact.</summary>
     [Id(21)] public TrustBand Band { get; set; }
-    /// <summary>Some answers are in the journal only (the window overflowed, or facts were replayed): look ids up there.</summary>
-    [Id(22)] public bool AnswersBeyondWindow { get; set; }
 }
 
 /// <summary>A handoff the conversation left, whose queue place or agent has not been freed yet.</summary>

@@ -28,7 +28,7 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             {
                 if (append.EventId is { } eventId && stream.Answers.ContainsKey(eventId))
                 {
-                    throw new JournalConflictException($"Event {eventId} of {append.Stream} already has an answer.");
+                    throw new JournalConflictException($"Event {eventId} of {append.Stream} already has an answer.", eventId);
                 }
                 if (append.Facts.Count > 0 && at < stream.Facts.Count && stream.Facts[at].Fact.Seq <= append.LastSeq)
                 {

@@ -1,6 +1,9 @@
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Journal;
+using System.Text;
+using System.Text.Json;
 using CxCluster.Grains.Tests.Support;
+using CxCluster.TestSupport;
 using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Conversations;
@@ -75,6 +78,104 @@ public sealed class ConversationJournalTests(ClusterFixture fixture)
         Assert.Contains(facts, f => f.Type == "disclosure.issued");
         Assert.Contains(facts, f => f.Type == "conversation.erased");
     }
+
+    [Fact]
+    public async Task A_repeat_of_an_event_answered_before_the_activation_is_answered_as_the_first_time_and_changes_nothing()
+    {
+        var (_, conversation, stream) = NewConversation();
+        await Send(conversation, Started());
+        var early = Customer("is this a bot? where is my parcel?");
+        var first = await Send(conversation, early);
+        for (var i = 0; i < 5; i++)
+        {
+            await Send(conversation, Ai($"Let me check ({i})"));
+        }
+        var before = await conversation.GetSnapshot();
+        var factsBefore = await fixture.Journal.ReadStreamAsync(stream, 0, 1_000);
+
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+        var again = await Send(conversation, early);
+
+        Assert.True(again.Duplicate);
+        Assert.Equal(Types(first), Types(again));
+        Assert.Equal(first.Directives, again.Directives);
+        Assert.Equal(factsBefore.Count, (await fixture.Journal.ReadStreamAsync(stream, 0, 1_000)).Count);
+        Assert.Equal(JsonSerializer.Serialize(before), JsonSerializer.Serialize(await conversation.GetSnapshot()));
+        // The conversation goes on from where it was: the next new event continues the seqs.
+        var next = await Send(conversation, Ai("Found it: it arrives tomorrow."));
+        Assert.False(next.Duplicate);
+        Assert.True(next.Summary.Version > before!.Version);
+    }
+
+    [Fact]
+    public async Task A_retried_end_after_the_activation_is_answered_as_accepted_not_refused()
+    {
+        var (_, conversation, _) = NewConversation();
+        await Send(conversation, Started());
+        var end = Ended();
+        var first = await Send(conversation, end);
+
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+        var outcome = await conversation.Apply(end);
+
+        Assert.Null(outcome.Refusal);
+        Assert.True(outcome.Result!.Duplicate);
+        Assert.Equal(first.Summary.Version, outcome.Result.Summary.Version);
+        // A new event after the end is still refused.
+        Assert.NotNull((await conversation.Apply(Customer("hello?"))).Refusal);
+    }
+
+    [Fact]
+    public async Task Checkpoints_follow_the_facts_off_the_answers_path_and_rebuild_the_same_conversation()
+    {
+        var (_, conversation, stream) = NewConversation();
+        await Send(conversation, Started(Channel.Whatsapp, "en-US"));
+        EventResult last = null!;
+        for (var i = 0; i < 80; i++)
+        {
+            last = await Send(conversation, i % 3 == 0 ? Customer($"question number {i} about my order") : Ai($"answer {i}"));
+        }
+        // More than CheckpointEvery (64) facts were appended: a checkpoint is written without any event waiting for it.
+        var written = await Eventually.ReturnsAsync(
+            async () => await fixture.Journal.LoadCheckpointAsync(stream), c => c is not null, TimeSpan.FromSeconds(10), "a checkpoint");
+        Assert.InRange(written!.Seq, 64, last.Summary.Version);
+        var live = await conversation.GetSnapshot();
+
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+        var kept = await Eventually.ReturnsAsync(
+            async () => await fixture.Journal.LoadCheckpointAsync(stream), c => c?.Seq == live!.Version, TimeSpan.FromSeconds(10), "the checkpoint of the deactivation");
+
+        Assert.Equal(JsonSerializer.Serialize(live), JsonSerializer.Serialize(await conversation.GetSnapshot()));
+        // A checkpoint that cannot be read only costs a replay of every fact.
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+        await fixture.Journal.SaveCheckpointAsync(stream, kept!.Seq, new byte[] { 1, 2, 3 });
+        Assert.Equal(JsonSerializer.Serialize(live), JsonSerializer.Serialize(await conversation.GetSnapshot()));
+        var next = await Send(conversation, Customer("one more thing"));
+        Assert.Equal(live!.Version + 1, next.Summary.Version);
+    }
+
+    [Fact]
+    public async Task Erasure_leaves_no_checkpoint_with_the_customers_words()
+    {
+        var (_, conversation, stream) = NewConversation();
+        await Send(conversation, Started() with { CustomerId = "cust-77" });
+        await Send(conversation, Customer("please deliver to my sister Wilhelmina at the back door"));
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+        var before = await Eventually.ReturnsAsync(
+            async () => await fixture.Journal.LoadCheckpointAsync(stream), c => c is not null, TimeSpan.FromSeconds(10), "a checkpoint");
+        Assert.True(Contains(before!.State, "Wilhelmina"), "the checkpoint before erasure keeps the transcript");
+
+        Assert.True(await conversation.Erase());
+
+        var after = await fixture.Journal.LoadCheckpointAsync(stream);
+        Assert.True(after is null || !Contains(after.State, "Wilhelmina") && !Contains(after.State, "cust-77"));
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+        var rebuilt = await conversation.GetSnapshot();
+        Assert.Empty(rebuilt!.Transcript);
+        Assert.NotNull(rebuilt.Disclosure.DisclosureId);
+    }
+
+    private static bool Contains(ReadOnlyMemory<byte> bytes, string text) => bytes.Span.IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 
     private static DirectiveType[] Types(EventResult result) => [.. result.Directives.Select(d => d.Type)];
 }

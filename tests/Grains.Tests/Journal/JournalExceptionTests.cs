@@ -27,4 +27,14 @@ public sealed class JournalExceptionTests
 
         Assert.Equal("seq 4 of c/1 exists", Assert.IsType<JournalConflictException>(back).Message);
     }
+
+    [Fact]
+    public void An_answered_event_id_travels_with_its_conflict()
+    {
+        var back = Serializer.Deserialize<Exception>(Serializer.SerializeToArray<Exception>(new JournalConflictException("event e-7 has an answer", "e-7")));
+
+        var conflict = Assert.IsType<JournalConflictException>(back);
+        Assert.Equal("e-7", conflict.AnsweredEventId);
+        Assert.Null(new JournalConflictException("seq 4 of c/1 exists").AnsweredEventId);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_conversation_survives_deactivation_from_what_was_stored()
+    public async Task A_conversation_survives_deactivation_from_its_facts_and_checkpoint()
     {
         var key = $"{PostgresClusterFixture.Tenant}/c-{Guid.NewGuid():N}";
         var conversation = fixture.Grains.GetGrain<IConversationGrain>(key);
@@ -51,9 +51,17 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
         Assert.Equal(JsonSerializer.Serialize(before), JsonSerializer.Serialize(after));
         // What was stored is what the rules kept: the customer's phone number never reached the database.
         Assert.Contains(after!.Transcript, t => t.Text.Contains("[phone]", StringComparison.Ordinal));
-        Assert.True(await fixture.Database.ScalarAsync<int>(
-            "SELECT version FROM orleans_grain_state WHERE service_id = @service AND grain_id_extension = @key AND payload IS NOT NULL",
-            ("service", fixture.ServiceId), ("key", key)) >= 1);
+        // The conversation is stored as its facts, and its deactivation kept a checkpoint at the last of them.
+        var stream = key.Replace($"{PostgresClusterFixture.Tenant}/", "c/", StringComparison.Ordinal);
+        Assert.Equal(after.Version, await fixture.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM cx_journal_fact WHERE tenant_id = @tenant AND stream_id = @stream",
+            ("tenant", PostgresClusterFixture.Tenant), ("stream", stream)));
+        Assert.Equal(after.Version, await fixture.Database.ScalarAsync<long>(
+            "SELECT seq FROM cx_journal_checkpoint WHERE tenant_id = @tenant AND stream_id = @stream",
+            ("tenant", PostgresClusterFixture.Tenant), ("stream", stream)));
+        Assert.Equal(0, await fixture.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM cx_journal_fact WHERE tenant_id = @tenant AND stream_id = @stream AND convert_from(personal, 'UTF8') LIKE '%3456%'",
+            ("tenant", PostgresClusterFixture.Tenant), ("stream", stream)));
     }
 
     [Fact]

@@ -50,7 +50,8 @@ public abstract class FactJournalContract
         var stream = NewStream();
         await Journal.AppendAsync(Append(stream, "e1", Fact(1), Fact(2)));
 
-        await Assert.ThrowsAsync<JournalConflictException>(async () => await Journal.AppendAsync(Append(stream, "e2", Fact(2), Fact(3))));
+        var conflict = await Assert.ThrowsAsync<JournalConflictException>(async () => await Journal.AppendAsync(Append(stream, "e2", Fact(2), Fact(3))));
+        Assert.Null(conflict.AnsweredEventId);
 
         Assert.Equal([1L, 2], (await Journal.ReadStreamAsync(stream, 0, 100)).Select(f => f.Seq));
         Assert.Null(await Journal.FindAnswerAsync(stream, "e2"));
@@ -63,8 +64,9 @@ public abstract class FactJournalContract
         var stream = NewStream();
         await Journal.AppendAsync(Append(stream, "e1", Fact(1)));
 
-        await Assert.ThrowsAsync<JournalConflictException>(async () => await Journal.AppendAsync(Append(stream, "e1", Fact(2))));
-        await Assert.ThrowsAsync<JournalConflictException>(async () => await Journal.AppendAsync(Append(stream, "e1")));
+        // The conflict names the event id, so a conversation knows the event was a repeat.
+        Assert.Equal("e1", (await Assert.ThrowsAsync<JournalConflictException>(async () => await Journal.AppendAsync(Append(stream, "e1", Fact(2))))).AnsweredEventId);
+        Assert.Equal("e1", (await Assert.ThrowsAsync<JournalConflictException>(async () => await Journal.AppendAsync(Append(stream, "e1")))).AnsweredEventId);
 
         Assert.Equal([1L], (await Journal.ReadStreamAsync(stream, 0, 100)).Select(f => f.Seq));
         Assert.Equal("answer e1", Text((await Journal.FindAnswerAsync(stream, "e1"))!.Answer));

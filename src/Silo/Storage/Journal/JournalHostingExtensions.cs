@@ -15,14 +15,26 @@ public static class JournalHostingExtensions
     /// </summary>
     public static IServiceCollection AddCxClusterJournal(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<JournalOptions>()
-            .Bind(configuration.GetSection(JournalOptions.Section))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JournalOptions>, OptionsInRange>());
-        if (DatabaseDefaults.ConnectionString(configuration) is not { } connectionString)
+        if (DatabaseDefaults.ConnectionString(configuration) is { } connectionString)
         {
-            return services.AddMemoryFactJournal();
+            return services.AddCxClusterPostgresJournal(connectionString, configuration);
         }
+        AddOptions(services, configuration);
+        return services.AddMemoryFactJournal();
+    }
+
+    /// <summary>
+    /// The journal in PostgreSQL on <paramref name="connectionString"/>, in place of any journal registered before:
+    /// with PostgreSQL grain storage the conversations' facts must be as durable as the rest. Registering it again changes nothing.
+    /// </summary>
+    public static IServiceCollection AddCxClusterPostgresJournal(this IServiceCollection services, string connectionString, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(PostgresFactJournal)))
+        {
+            return services;
+        }
+        AddOptions(services, configuration);
+        services.RemoveAll<IFactJournal>();
         services.AddCxClusterDataSource(connectionString);
         services.AddMetrics();
         services.TryAddSingleton<CxMetrics>();
@@ -30,6 +42,14 @@ public static class JournalHostingExtensions
         services.AddSingleton<PostgresFactJournal>();
         services.AddSingleton<IFactJournal>(provider => provider.GetRequiredService<PostgresFactJournal>());
         return services;
+    }
+
+    private static void AddOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JournalOptions>()
+            .Bind(configuration.GetSection(JournalOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JournalOptions>, OptionsInRange>());
     }
 
     /// <summary>Fails the start, naming each setting out of range.</summary>

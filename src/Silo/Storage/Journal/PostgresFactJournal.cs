@@ -203,7 +203,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
 
     private static JournalConflictException Conflict(JournalAppend append, PostgresException e) =>
         e.ConstraintName == "cx_journal_answer_pkey" || append.Facts.Count == 0
-            ? new JournalConflictException($"Event {append.EventId} of {append.Stream} already has an answer.", e)
+            ? new JournalConflictException($"Event {append.EventId} of {append.Stream} already has an answer.", append.EventId!, e)
             : new JournalConflictException($"A seq of {append.Facts[0].Seq}..{append.LastSeq} already exists in {append.Stream}.", e);
 
     private static JournalFact ReadFact(NpgsqlDataReader reader, int first) => new(
