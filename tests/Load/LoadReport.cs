@@ -36,6 +36,7 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
             output.WriteLine($"| GC while playing: collections gen0 / gen1 / gen2 | {gc.Gen0} / {gc.Gen1} / {gc.Gen2} |");
             output.WriteLine($"| GC while playing: time paused (ms, share of duration) | {gc.Paused.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ({(gc.Paused / Elapsed).ToString("0.0%", CultureInfo.InvariantCulture)}) |");
             output.WriteLine($"| GC while playing: allocated per event (bytes) | {(gc.Allocated / Math.Max(1, Recorder.Answered)).ToString("0", CultureInfo.InvariantCulture)} |");
+            output.WriteLine($"| process CPU per event (µs; silos, client and driver together) | {(gc.Cpu.TotalMicroseconds / Math.Max(1, Recorder.Answered)).ToString("0.0", CultureInfo.InvariantCulture)} |");
         }
         if (Floor is { } floor)
         {
@@ -65,12 +66,17 @@ public readonly record struct CallRate(int Calls, TimeSpan Elapsed)
     public double PerSecond => Calls / Elapsed.TotalSeconds;
 }
 
-/// <summary>The process's collection counts, pause time and allocated bytes; subtract two readings for an interval.</summary>
-public readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
+/// <summary>
+/// The process's collection counts, pause time, allocated bytes and CPU time (all threads, user and system); subtract
+/// two readings for an interval.
+/// </summary>
+public readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated, TimeSpan Cpu)
 {
     public static GcFigures Now() => new(
-        GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(),
+        Environment.CpuUsage.TotalTime);
 
     public static GcFigures operator -(GcFigures after, GcFigures before) => new(
-        after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused, after.Allocated - before.Allocated);
+        after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused, after.Allocated - before.Allocated,
+        after.Cpu - before.Cpu);
 }

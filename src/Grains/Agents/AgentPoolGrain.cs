@@ -1,4 +1,6 @@
+using CxCluster.Grains.Agents.Pool;
 using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Logging;
@@ -13,40 +15,48 @@ namespace CxCluster.Grains.Agents;
 /// While active it serves its queue every reconciliation round (waking agents whose silo died) and asks a few
 /// waiting conversations at a time whether they still wait, so an entry whose conversation moved on goes away.
 /// </summary>
+/// <remarks>
+/// Every change is a small record appended to the partition's stream in the journal (a conversation joining or
+/// leaving the queue, an assignment, an agent's view), never a rewrite of the queue; the partition is rebuilt from its
+/// latest checkpoint plus the records after it. Finding a conversation and its position take the same time whether
+/// ten or ten thousand wait.
+/// </remarks>
 internal sealed class AgentPoolGrain(
-    [PersistentState("pool", CxStorage.Name)] IPersistentState<AgentPoolState> store,
     TenantDirectory tenants,
     IOptions<HandoffOptions> handoffs,
     CrashPoints crash,
     TimeProvider clock,
+    IFactJournal journal,
+    Orleans.Serialization.Serializer<AgentPoolState> states,
     ILogger<AgentPoolGrain> logger) : Grain, IAgentPoolGrain
 {
-    private const int RecentAssignmentsKept = 1024;
+    /// <summary>A checkpoint is written once this many records, or as many as wait in the queue if more, were appended after the last one.</summary>
+    private const int CheckpointEvery = 256;
     /// <summary>Weight of the newest handling time in the running average.</summary>
     private const double HandlingTimeWeight = 0.2;
 
-    private readonly Dictionary<string, PoolAssignment> _recent = new(StringComparer.Ordinal);
     private string _tenantId = "";
     private string _poolName = "";
     private TenantPolicy _policy = null!;
-    /// <summary>Where the next round's check of waiting conversations starts (a position in the queue).</summary>
-    private int _checkFrom;
-
-    private AgentPoolState State => store.State;
+    private PoolJournal _journal = null!;
+    private PoolLedger _ledger = new();
+    private long _checkpointSeq;
+    private Task _checkpointing = Task.CompletedTask;
+    /// <summary>An append failed: memory may be ahead of the journal and is never kept by a checkpoint.</summary>
+    private bool _faulted;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _poolName) = GrainKeys.Split(this.GetPrimaryKeyString());
         _policy = tenants.Get(_tenantId);
-        foreach (var assignment in State.Recent)
-        {
-            _recent[assignment.ConversationId] = assignment;
-        }
-        if (!State.Listed)
+        _journal = new PoolJournal(journal, states, PoolJournal.Stream(_tenantId, _poolName));
+        (_ledger, _checkpointSeq) = await _journal.LoadAsync(e => logger.LogWarning(e,
+            "The checkpoint of pool {Pool} of tenant {TenantId} cannot be read; its records are replayed from the start", _poolName, _tenantId));
+        if (!_ledger.Listed)
         {
             await GrainFactory.PoolDirectory(_tenantId).Register(_poolName);
-            State.Listed = true;
-            await store.WriteStateAsync();
+            Record(new PoolListed { At = clock.GetUtcNow() });
+            await Store();
         }
         await Recover();
         this.RegisterGrainTimer(Reconcile, new GrainTimerCreationOptions
@@ -56,24 +66,29 @@ internal sealed class AgentPoolGrain(
         });
     }
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _checkpointing;
+        if (!_faulted && !_journal.HasPending && _ledger.Version > _checkpointSeq)
+        {
+            await SaveCheckpoint();
+        }
+    }
+
     /// <summary>
     /// Serves the queue (an agent that can take work but whose silo died is woken by the offer), then asks the next
     /// few waiting conversations, one-way, whether they still wait; one that does not withdraws its entry itself.
     /// </summary>
     private async Task Reconcile()
     {
-        if (State.Queue.Count == 0)
+        if (_ledger.Queue.Count == 0)
         {
             return;
         }
         try
         {
-            var waiting = State.Queue.Count;
             await Dispatch(requester: null);
-            if (State.Queue.Count != waiting)
-            {
-                await store.WriteStateAsync();
-            }
+            await Store();
         }
         catch (Exception e)
         {
@@ -81,16 +96,13 @@ internal sealed class AgentPoolGrain(
                 _poolName, _tenantId, e.GetBaseException().Message);
         }
         var settled = clock.GetUtcNow() - handoffs.Value.ReconcileInterval;
-        var count = Math.Min(handoffs.Value.QueueChecksPerRound, State.Queue.Count);
-        for (var i = 0; i < count; i++)
+        foreach (var waiting in _ledger.Queue.NextToCheck(handoffs.Value.QueueChecksPerRound))
         {
-            var waiting = State.Queue[(_checkFrom + i) % State.Queue.Count];
             if (waiting.EnqueuedAt <= settled)
             {
                 await Conversation(waiting.Request.ConversationId).ConfirmWaiting(_poolName, waiting.Request.HandoffId);
             }
         }
-        _checkFrom = State.Queue.Count == 0 ? 0 : (_checkFrom + count) % State.Queue.Count;
     }
 
     /// <summary>
@@ -100,21 +112,21 @@ internal sealed class AgentPoolGrain(
     /// </summary>
     private async Task Recover()
     {
-        if (State.PendingOffer is { } pending)
+        if (_ledger.PendingOffer is { } pending)
         {
-            var head = State.Queue.Find(w => w.Request.ConversationId == pending.ConversationId && w.Request.HandoffId == pending.HandoffId);
+            var head = _ledger.Queue.Find(pending.ConversationId, pending.HandoffId);
             if (head is not null && await Offer(head.Request, pending.AgentId) is { } taker)
             {
                 Assign(head.Request, taker, notify: true);
             }
-            State.PendingOffer = null;
+            _ledger.PendingOffer = null;
         }
-        var views = await Task.WhenAll(State.Roster.Keys.ToArray().Select(async id => (id, view: await Agent(id).GetView())));
+        var views = await Task.WhenAll(_ledger.Roster.Keys.ToArray().Select(async id => (id, view: await Agent(id).GetView())));
         foreach (var (id, view) in views)
         {
             if (view is null)
             {
-                State.Roster.Remove(id);
+                Record(new PoolAgentRemoved { At = clock.GetUtcNow(), AgentId = id });
             }
             else
             {
@@ -122,7 +134,7 @@ internal sealed class AgentPoolGrain(
             }
         }
         await Dispatch(requester: null);
-        await store.WriteStateAsync();
+        await Store();
     }
 
     async Task<HandoffPlacement> IAgentPoolGrain.Request(HandoffRequest request)
@@ -132,10 +144,9 @@ internal sealed class AgentPoolGrain(
             return known;
         }
         // A conversation waits at most once: an older request of it gives way to the new one.
-        State.Queue.RemoveAll(w => w.Request.ConversationId == request.ConversationId);
-        State.Queue.Add(new WaitingRequest { Request = request, EnqueuedAt = clock.GetUtcNow(), Sequence = State.NextSequence++ });
+        Record(new PoolEntered { At = clock.GetUtcNow(), Request = request, Sequence = _ledger.NextSequence });
         await Dispatch(requester: request.ConversationId);
-        await store.WriteStateAsync();
+        await Store();
         return Placement(request.ConversationId, request.HandoffId);
     }
 
@@ -147,33 +158,31 @@ internal sealed class AgentPoolGrain(
         var placement = Placement(conversationId, handoffId);
         if (placement.Status == HandoffStatus.Queued)
         {
-            State.Queue.RemoveAll(w => w.Request.ConversationId == conversationId);
-            await store.WriteStateAsync();
+            Record(new PoolLeft { At = clock.GetUtcNow(), ConversationId = conversationId, HandoffId = handoffId });
+            await Store();
         }
         return placement;
     }
 
-    Task<QueueHead?> IAgentPoolGrain.PeekHead() => Task.FromResult(State.Queue.Count == 0
+    Task<QueueHead?> IAgentPoolGrain.PeekHead() => Task.FromResult(_ledger.Queue.Head is not { } head
         ? null
         : new QueueHead
         {
-            ConversationId = State.Queue[0].Request.ConversationId,
-            HandoffId = State.Queue[0].Request.HandoffId,
-            EnqueuedAt = State.Queue[0].EnqueuedAt,
-            Sequence = State.Queue[0].Sequence,
+            ConversationId = head.Request.ConversationId,
+            HandoffId = head.Request.HandoffId,
+            EnqueuedAt = head.EnqueuedAt,
+            Sequence = head.Sequence,
         });
 
     async Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent)
     {
-        var index = State.Queue.FindIndex(w => w.Request.ConversationId == conversationId && w.Request.HandoffId == handoffId);
-        if (index < 0)
+        if (_ledger.Queue.Find(conversationId, handoffId) is null)
         {
             return false;
         }
-        State.Queue.RemoveAt(index);
         Remember(conversationId, handoffId, agent);
-        See(agent);
-        await store.WriteStateAsync();
+        Observe(agent);
+        await Store();
         return true;
     }
 
@@ -182,24 +191,25 @@ internal sealed class AgentPoolGrain(
         // Agents repeat their view every reconciliation round: only a change is worth a write.
         if (See(agent))
         {
-            await store.WriteStateAsync();
+            await Store();
         }
     }
 
     async Task IAgentPoolGrain.RemoveAgent(string agentId)
     {
-        if (State.Roster.Remove(agentId))
+        if (_ledger.Roster.ContainsKey(agentId))
         {
-            await store.WriteStateAsync();
+            Record(new PoolAgentRemoved { At = clock.GetUtcNow(), AgentId = agentId });
+            await Store();
         }
     }
 
     Task IAgentPoolGrain.AgentChanged(AgentView agent)
     {
         // Only members are refreshed: a late update must not bring back an agent that left this pool.
-        if (State.Roster.ContainsKey(agent.AgentId))
+        if (_ledger.Roster.ContainsKey(agent.AgentId))
         {
-            See(agent);
+            Observe(agent);
         }
         return Task.CompletedTask;
     }
@@ -207,7 +217,7 @@ internal sealed class AgentPoolGrain(
     Task IAgentPoolGrain.RecordHandled(TimeSpan handlingTime)
     {
         var seconds = Math.Max(1, handlingTime.TotalSeconds);
-        State.AverageHandlingSeconds = State.AverageHandlingSeconds is { } average
+        _ledger.AverageHandlingSeconds = _ledger.AverageHandlingSeconds is { } average
             ? average + HandlingTimeWeight * (seconds - average)
             : seconds;
         return Task.CompletedTask;
@@ -216,19 +226,19 @@ internal sealed class AgentPoolGrain(
     Task<QueueStats> IAgentPoolGrain.GetStats() => Task.FromResult(new QueueStats
     {
         Name = _poolName,
-        Waiting = State.Queue.Count,
-        LongestWaitSeconds = State.Queue.Count == 0 ? 0 : (int)Math.Max(0, (clock.GetUtcNow() - State.Queue[0].EnqueuedAt).TotalSeconds),
-        AvailableAgents = State.Roster.Values.Count(a => a.Status == AgentStatus.Available),
+        Waiting = _ledger.Queue.Count,
+        LongestWaitSeconds = _ledger.Queue.Head is { } head ? (int)Math.Max(0, (clock.GetUtcNow() - head.EnqueuedAt).TotalSeconds) : 0,
+        AvailableAgents = _ledger.Roster.Values.Count(a => a.Status == AgentStatus.Available),
     });
 
     /// <summary>Offers the head of the queue to the best agents in turn until nobody can take it.</summary>
     private async Task Dispatch(string? requester)
     {
-        while (State.Queue.Count > 0)
+        while (_ledger.Queue.Head is { } waiting)
         {
-            var head = State.Queue[0].Request;
+            var head = waiting.Request;
             AgentView? taker = null;
-            foreach (var candidate in AgentChoice.Rank(State.Roster.Values).ToList())
+            foreach (var candidate in AgentChoice.Rank(_ledger.Roster.Values).ToList())
             {
                 if ((taker = await Offer(head, candidate.AgentId)) is not null)
                 {
@@ -246,8 +256,8 @@ internal sealed class AgentPoolGrain(
     /// <summary>Stores the offer, then asks the agent; the agent's view if it took the conversation.</summary>
     private async Task<AgentView?> Offer(HandoffRequest head, string agentId)
     {
-        State.PendingOffer = new PendingOffer { ConversationId = head.ConversationId, HandoffId = head.HandoffId, AgentId = agentId };
-        await store.WriteStateAsync();
+        Record(new PoolOffering { At = clock.GetUtcNow(), Offer = new PendingOffer { ConversationId = head.ConversationId, HandoffId = head.HandoffId, AgentId = agentId } });
+        await Store();
         var answer = await Agent(agentId).Offer(new AssignmentOffer
         {
             ConversationId = head.ConversationId,
@@ -258,16 +268,15 @@ internal sealed class AgentPoolGrain(
         {
             crash.Reach(CrashPoint.PoolOfferAccepted);
         }
-        // Cleared in memory only: the write that follows the assignment, or the request's own, stores it.
-        State.PendingOffer = null;
-        See(answer.Agent);
+        // Cleared in memory only: an assignment's record clears it, and after a crash a declined offer is only asked again.
+        _ledger.PendingOffer = null;
+        Observe(answer.Agent);
         return answer.Accepted ? answer.Agent : null;
     }
 
     /// <summary>The agent took the conversation: out of the queue, and the conversation is told (one-way).</summary>
     private void Assign(HandoffRequest request, AgentView taker, bool notify)
     {
-        State.Queue.RemoveAll(w => w.Request.ConversationId == request.ConversationId && w.Request.HandoffId == request.HandoffId);
         Remember(request.ConversationId, request.HandoffId, taker);
         if (notify)
         {
@@ -285,7 +294,7 @@ internal sealed class AgentPoolGrain(
 
     private HandoffPlacement Placement(string conversationId, string handoffId)
     {
-        if (_recent.TryGetValue(conversationId, out var assigned) && assigned.HandoffId == handoffId)
+        if (_ledger.Assigned(conversationId, handoffId) is { } assigned)
         {
             return new HandoffPlacement
             {
@@ -294,64 +303,115 @@ internal sealed class AgentPoolGrain(
                 AgentDisplayName = assigned.AgentDisplayName,
             };
         }
-        var index = State.Queue.FindIndex(w => w.Request.ConversationId == conversationId && w.Request.HandoffId == handoffId);
-        if (index < 0)
+        if (_ledger.Queue.Position(conversationId, handoffId) is not { } position)
         {
             return HandoffPlacement.Unknown;
         }
         return new HandoffPlacement
         {
             Status = HandoffStatus.Queued,
-            QueuePosition = index + 1,
-            EstimatedWaitSeconds = EstimatedWait(index + 1),
+            QueuePosition = position,
+            EstimatedWaitSeconds = EstimatedWait(position),
         };
     }
 
     /// <summary>Position times the average handling time, spread over the slots of the agents available now.</summary>
     private int? EstimatedWait(int position)
     {
-        var slots = State.Roster.Values.Where(a => a.Status == AgentStatus.Available).Sum(a => a.Capacity);
+        var slots = _ledger.Roster.Values.Where(a => a.Status == AgentStatus.Available).Sum(a => a.Capacity);
         if (slots == 0)
         {
             return null;
         }
-        var handling = State.AverageHandlingSeconds ?? _policy.AverageHandlingTime.TotalSeconds;
+        var handling = _ledger.AverageHandlingSeconds ?? _policy.AverageHandlingTime.TotalSeconds;
         return (int)Math.Ceiling(position * handling / slots);
     }
 
-    /// <summary>Takes an agent's view unless a newer one is known; true if the roster changed.</summary>
+    /// <summary>Takes an agent's view unless a newer one is known, recording it; true if the roster changed.</summary>
     private bool See(AgentView agent)
     {
-        if (State.Roster.TryGetValue(agent.AgentId, out var known) && (known.Version > agent.Version || known == agent))
+        if (_ledger.Roster.TryGetValue(agent.AgentId, out var known) && (known.Version > agent.Version || known == agent))
         {
             return false;
         }
-        State.Roster[agent.AgentId] = agent;
+        Record(new PoolAgentSeen { At = clock.GetUtcNow(), Agent = agent });
         return true;
+    }
+
+    /// <summary>
+    /// Takes an agent's view in memory only, unless a newer one is known: views learnt from offers and notices change
+    /// with every assignment, and after a restart every agent is asked again anyway.
+    /// </summary>
+    private void Observe(AgentView agent)
+    {
+        if (!_ledger.Roster.TryGetValue(agent.AgentId, out var known) || known.Version < agent.Version)
+        {
+            _ledger.Roster[agent.AgentId] = agent;
+        }
     }
 
     private void Remember(string conversationId, string handoffId, AgentView agent)
     {
-        var assignment = new PoolAssignment
+        Record(new PoolAssigned
         {
-            ConversationId = conversationId,
-            HandoffId = handoffId,
-            AgentId = agent.AgentId,
-            AgentDisplayName = agent.DisplayName,
-        };
-        State.Recent.Add(assignment);
-        _recent[conversationId] = assignment;
-        if (State.Recent.Count > RecentAssignmentsKept)
-        {
-            var oldest = State.Recent[0];
-            State.Recent.RemoveAt(0);
-            if (_recent.TryGetValue(oldest.ConversationId, out var current) && ReferenceEquals(current, oldest))
+            At = clock.GetUtcNow(),
+            Assignment = new PoolAssignment
             {
-                _recent.Remove(oldest.ConversationId);
-            }
-        }
+                ConversationId = conversationId,
+                HandoffId = handoffId,
+                AgentId = agent.AgentId,
+                AgentDisplayName = agent.DisplayName,
+            },
+        });
         logger.LogDebug("Pool {Pool} of tenant {TenantId} gave conversation {ConversationId} to agent {AgentId}",
             _poolName, _tenantId, conversationId, agent.AgentId);
+    }
+
+    /// <summary>Applies a record to memory and keeps it for the next append.</summary>
+    private void Record(PoolRecord record)
+    {
+        _ledger.Apply(record);
+        _ledger.Version++;
+        _journal.Record(record);
+    }
+
+    /// <summary>
+    /// Appends the pending records in one commit. A failure leaves memory ahead of the journal, so the activation is
+    /// dropped and the next one starts from what was stored. A checkpoint follows, off the caller's path, once enough
+    /// records were appended since the last one.
+    /// </summary>
+    private async Task Store()
+    {
+        try
+        {
+            await _journal.AppendAsync(_ledger.Version);
+        }
+        catch
+        {
+            _faulted = true;
+            DeactivateOnIdle();
+            throw;
+        }
+        if (_ledger.Version - _checkpointSeq >= Math.Max(CheckpointEvery, _ledger.Queue.Count) && _checkpointing.IsCompleted)
+        {
+            _checkpointing = SaveCheckpoint();
+        }
+    }
+
+    /// <summary>Writes a checkpoint of the ledger as it is now; a failure only means a longer replay.</summary>
+    private async Task SaveCheckpoint()
+    {
+        var seq = _ledger.Version;
+        try
+        {
+            await _journal.SaveCheckpointAsync(_ledger);
+            _checkpointSeq = Math.Max(_checkpointSeq, seq);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("The checkpoint of pool {Pool} of tenant {TenantId} at {Seq} was not written ({Reason}); it is tried again later",
+                _poolName, _tenantId, seq, e.GetBaseException().Message);
+        }
     }
 
     private IAgentGrain Agent(string agentId) => GrainFactory.Agent(_tenantId, agentId);

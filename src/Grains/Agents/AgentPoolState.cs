@@ -1,6 +1,6 @@
 namespace CxCluster.Grains.Agents;
 
-/// <summary>One pool partition: who serves it, who waits, and how long agents take.</summary>
+/// <summary>A checkpoint of one pool partition: who serves it, who waits, and how long agents take, as of <see cref="Version"/>.</summary>
 [GenerateSerializer, Alias("cx.AgentPoolState")]
 public sealed class AgentPoolState
 {
@@ -20,6 +20,8 @@ public sealed class AgentPoolState
     /// yes if it already took it), so a conversation is never offered to a second agent while the first may hold it.
     /// </summary>
     [Id(6)] public PendingOffer? PendingOffer { get; set; }
+    /// <summary>The seq of the partition's last record this checkpoint includes.</summary>
+    [Id(7)] public long Version { get; set; }
 }
 
 /// <summary>An offer of the head of the queue to one agent, in flight.</summary>

@@ -249,4 +249,38 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
             Assert.All(holdings, h => Assert.Equal(h.Profile.Capacity, h.Conversations.Count));
         }
     }
+
+    [Fact]
+    public async Task A_long_queue_keeps_every_place_across_a_deactivation_and_its_changes_are_small_records()
+    {
+        var pool = Pool("id/chat");
+        var requests = Enumerable.Range(0, 2_000).Select(i => new HandoffRequest
+        {
+            ConversationId = $"c{i}",
+            HandoffId = $"c{i}-h1",
+            Reason = "customer-request",
+            RequestedAt = DateTimeOffset.UtcNow,
+        }).ToArray();
+        foreach (var request in requests)
+        {
+            Assert.Equal(HandoffStatus.Queued, (await pool.Request(request)).Status);
+        }
+        for (var i = 100; i < 2_000; i += 100)
+        {
+            await pool.Cancel($"c{i}", $"c{i}-h1");
+        }
+
+        await fixture.Cluster.DeactivateAsync((IAddressable)pool);
+
+        Assert.Equal(1, (await pool.Locate("c0", "c0-h1")).QueuePosition);
+        Assert.Equal(100, (await pool.Locate("c99", "c99-h1")).QueuePosition);
+        Assert.Equal(101, (await pool.Locate("c101", "c101-h1")).QueuePosition);
+        Assert.Equal(1_981, (await pool.Locate("c1999", "c1999-h1")).QueuePosition);
+        Assert.Equal(HandoffStatus.None, (await pool.Locate("c100", "c100-h1")).Status);
+        Assert.Equal(1_981, (await pool.GetStats()).Waiting);
+        // One small record per change: the stream holds no copy of the queue, only the checkpoints do.
+        var records = await fixture.Journal.ReadStreamAsync(CxCluster.Grains.Agents.Pool.PoolJournal.Stream(_tenant, "id/chat"), 0, 10_000);
+        Assert.InRange(records.Count, 2_019, 2_030);
+        Assert.All(records, r => Assert.True(r.Data.Length < 300, $"{r.Type} holds {r.Data.Length} bytes"));
+    }
 }

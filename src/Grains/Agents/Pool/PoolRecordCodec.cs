@@ -1,0 +1,126 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace CxCluster.Grains.Agents.Pool;
+
+/// <summary>A pool record as the journal keeps it: UTF-8 JSON, camelCase; nothing in it is personal.</summary>
+internal static class PoolRecordCodec
+{
+    /// <summary>The record's data, written through <paramref name="writer"/> into <paramref name="buffer"/> (both reused) and copied out.</summary>
+    public static byte[] Encode(PoolRecord record, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        switch (record)
+        {
+            case PoolEntered entered:
+                writer.WriteString("conversationId", entered.Request.ConversationId);
+                writer.WriteString("handoffId", entered.Request.HandoffId);
+                writer.WriteString("reason", entered.Request.Reason);
+                writer.WriteString("requestedAt", entered.Request.RequestedAt);
+                writer.WriteNumber("sequence", entered.Sequence);
+                break;
+            case PoolLeft left:
+                writer.WriteString("conversationId", left.ConversationId);
+                writer.WriteString("handoffId", left.HandoffId);
+                break;
+            case PoolAssigned assigned:
+                writer.WriteString("conversationId", assigned.Assignment.ConversationId);
+                writer.WriteString("handoffId", assigned.Assignment.HandoffId);
+                writer.WriteString("agentId", assigned.Assignment.AgentId);
+                writer.WriteString("agentDisplayName", assigned.Assignment.AgentDisplayName);
+                break;
+            case PoolOffering offering:
+                writer.WriteString("conversationId", offering.Offer.ConversationId);
+                writer.WriteString("handoffId", offering.Offer.HandoffId);
+                writer.WriteString("agentId", offering.Offer.AgentId);
+                break;
+            case PoolAgentSeen seen:
+                writer.WriteString("agentId", seen.Agent.AgentId);
+                writer.WriteString("displayName", seen.Agent.DisplayName);
+                writer.WriteString("status", seen.Agent.Status.ToString());
+                writer.WriteNumber("capacity", seen.Agent.Capacity);
+                writer.WriteNumber("load", seen.Agent.Load);
+                writer.WriteString("idleSince", seen.Agent.IdleSince);
+                writer.WriteNumber("version", seen.Agent.Version);
+                break;
+            case PoolAgentRemoved removed:
+                writer.WriteString("agentId", removed.AgentId);
+                break;
+            case PoolListed:
+                break;
+            default:
+                throw new ArgumentException($"Unknown pool record {record.GetType().Name}.", nameof(record));
+        }
+        writer.WriteEndObject();
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <exception cref="FormatException">The type is unknown or the data does not fit it.</exception>
+    public static PoolRecord Decode(string type, DateTimeOffset at, ReadOnlyMemory<byte> data)
+    {
+        using var document = JsonDocument.Parse(data);
+        var d = document.RootElement;
+        try
+        {
+            return type switch
+            {
+                PoolEntered.Name => new PoolEntered
+                {
+                    At = at,
+                    Request = new HandoffRequest
+                    {
+                        ConversationId = Text(d, "conversationId"),
+                        HandoffId = Text(d, "handoffId"),
+                        Reason = Text(d, "reason"),
+                        RequestedAt = d.GetProperty("requestedAt").GetDateTimeOffset(),
+                    },
+                    Sequence = d.GetProperty("sequence").GetInt64(),
+                },
+                PoolLeft.Name => new PoolLeft { At = at, ConversationId = Text(d, "conversationId"), HandoffId = Text(d, "handoffId") },
+                PoolAssigned.Name => new PoolAssigned
+                {
+                    At = at,
+                    Assignment = new PoolAssignment
+                    {
+                        ConversationId = Text(d, "conversationId"),
+                        HandoffId = Text(d, "handoffId"),
+                        AgentId = Text(d, "agentId"),
+                        AgentDisplayName = Text(d, "agentDisplayName"),
+                    },
+                },
+                PoolOffering.Name => new PoolOffering
+                {
+                    At = at,
+                    Offer = new PendingOffer { ConversationId = Text(d, "conversationId"), HandoffId = Text(d, "handoffId"), AgentId = Text(d, "agentId") },
+                },
+                PoolAgentSeen.Name => new PoolAgentSeen
+                {
+                    At = at,
+                    Agent = new AgentView
+                    {
+                        AgentId = Text(d, "agentId"),
+                        DisplayName = Text(d, "displayName"),
+                        Status = Enum.Parse<AgentStatus>(Text(d, "status")),
+                        Capacity = d.GetProperty("capacity").GetInt32(),
+                        Load = d.GetProperty("load").GetInt32(),
+                        IdleSince = d.GetProperty("idleSince").GetDateTimeOffset(),
+                        Version = d.GetProperty("version").GetInt64(),
+                    },
+                },
+                PoolAgentRemoved.Name => new PoolAgentRemoved { At = at, AgentId = Text(d, "agentId") },
+                PoolListed.Name => new PoolListed { At = at },
+                _ => throw new FormatException($"Unknown pool record type '{type}'."),
+            };
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw new FormatException($"The data of a '{type}' pool record does not fit it: {e.Message}", e);
+        }
+    }
+
+    private static string Text(JsonElement d, string name) => d.GetProperty(name).GetString()
+        ?? throw new FormatException($"'{name}' is null.");
+}

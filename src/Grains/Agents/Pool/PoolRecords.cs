@@ -1,0 +1,70 @@
+namespace CxCluster.Grains.Agents.Pool;
+
+/// <summary>
+/// One change of a pool partition, appended to its stream in the journal: the partition is rebuilt from its latest
+/// checkpoint plus the records after it. Each change is small: a queue entry, an assignment, one agent's view.
+/// </summary>
+internal abstract record PoolRecord
+{
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The record's type as the journal keeps it.</summary>
+    public abstract string Type { get; }
+}
+
+/// <summary>A conversation joined the back of the queue (an older entry of the same conversation left it).</summary>
+internal sealed record PoolEntered : PoolRecord
+{
+    public const string Name = "pool.entered";
+    public required HandoffRequest Request { get; init; }
+    public required long Sequence { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>A waiting conversation left the queue without an agent (it moved on, or withdrew).</summary>
+internal sealed record PoolLeft : PoolRecord
+{
+    public const string Name = "pool.left";
+    public required string ConversationId { get; init; }
+    public required string HandoffId { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>An agent took a conversation of the partition: it leaves the queue, and late questions get this answer.</summary>
+internal sealed record PoolAssigned : PoolRecord
+{
+    public const string Name = "pool.assigned";
+    public required PoolAssignment Assignment { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>The head of the queue is being offered to an agent: stored before the agent is asked.</summary>
+internal sealed record PoolOffering : PoolRecord
+{
+    public const string Name = "pool.offering";
+    public required PendingOffer Offer { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>An agent serves the partition, as it last told it.</summary>
+internal sealed record PoolAgentSeen : PoolRecord
+{
+    public const string Name = "pool.agent";
+    public required AgentView Agent { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>An agent no longer serves the partition.</summary>
+internal sealed record PoolAgentRemoved : PoolRecord
+{
+    public const string Name = "pool.agent-removed";
+    public required string AgentId { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>The tenant's directory of partitions lists this one.</summary>
+internal sealed record PoolListed : PoolRecord
+{
+    public const string Name = "pool.listed";
+    public override string Type => Name;
+}
