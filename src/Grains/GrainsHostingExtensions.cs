@@ -47,6 +47,7 @@ public static class GrainsHostingExtensions
         });
         silo.Services.Configure<CrashPointOptions>(configuration.GetSection(CrashPointOptions.Section));
         silo.Services.AddSingleton<CrashPoints>();
+        silo.Services.AddSingleton<JsonEncoders>();
         silo.AddIncomingGrainCallFilter<DropOnFailureFilter>();
         // The embedded default's journal, unless the host registers another (the silo's PostgreSQL journal).
         if (!silo.Services.Any(d => d.ServiceType == typeof(IFactJournal)))

@@ -27,6 +27,7 @@ internal sealed class AgentPoolGrain(
     CrashPoints crash,
     TimeProvider clock,
     IFactJournal journal,
+    JsonEncoders encoders,
     Orleans.Serialization.Serializer<AgentPoolState> states,
     ILogger<AgentPoolGrain> logger) : Grain, IAgentPoolGrain
 {
@@ -49,7 +50,7 @@ internal sealed class AgentPoolGrain(
     {
         (_tenantId, _poolName) = GrainKeys.Split(this.GetPrimaryKeyString());
         _policy = tenants.Get(_tenantId);
-        _journal = new PoolJournal(journal, states, PoolJournal.Stream(_tenantId, _poolName));
+        _journal = new PoolJournal(journal, encoders, states, PoolJournal.Stream(_tenantId, _poolName));
         (_ledger, _checkpointSeq) = await _journal.LoadAsync(e => logger.LogWarning(e,
             "The checkpoint of pool {Pool} of tenant {TenantId} cannot be read; its records are replayed from the start", _poolName, _tenantId));
         if (!_ledger.Listed)

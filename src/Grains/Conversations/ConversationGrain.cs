@@ -32,6 +32,7 @@ internal sealed class ConversationGrain(
     CxMetrics metrics,
     TimeProvider clock,
     IFactJournal journal,
+    JsonEncoders encoders,
     Orleans.Serialization.Serializer<ProcessedEvent> answers,
     Orleans.Serialization.Serializer<ConversationState> states,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
@@ -67,7 +68,7 @@ internal sealed class ConversationGrain(
     {
         (_tenantId, _conversationId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _policy = tenants.Get(_tenantId);
-        _journal = new ConversationJournal(journal, answers, states, ConversationJournal.Stream(_tenantId, _conversationId));
+        _journal = new ConversationJournal(journal, encoders, answers, states, ConversationJournal.Stream(_tenantId, _conversationId));
         await Load();
         if (State.Started && (NeedsWatch || State.Status == ConversationStatus.Queued))
         {

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Journal;
 using Orleans.Serialization;
@@ -12,15 +10,12 @@ namespace CxCluster.Grains.Conversations;
 /// checkpoints; and the answer of any event id, however old.
 /// </summary>
 internal sealed class ConversationJournal(
-    IFactJournal journal, Serializer<ProcessedEvent> answers, Serializer<ConversationState> states, StreamKey stream)
+    IFactJournal journal, JsonEncoders encoders, Serializer<ProcessedEvent> answers, Serializer<ConversationState> states, StreamKey stream)
 {
     private const int ReadPage = 256;
 
     private readonly List<Fact> _pending = [];
     private ProcessedEvent? _answer;
-    // Reused for every fact this activation encodes; each fact's parts are copied out of it.
-    private readonly ArrayBufferWriter<byte> _buffer = new(256);
-    private Utf8JsonWriter? _writer;
 
     /// <summary>The stream of conversation <paramref name="conversationId"/> of tenant <paramref name="tenantId"/>.</summary>
     public static StreamKey Stream(string tenantId, string conversationId) => new(tenantId, $"c/{conversationId}");
@@ -42,12 +37,20 @@ internal sealed class ConversationJournal(
         }
         var facts = new JournalFact[_pending.Count];
         var first = lastSeq - _pending.Count + 1;
-        for (var i = 0; i < facts.Length; i++)
+        // Each fact's parts are copied out of the rented buffer, which goes back before the append is awaited.
+        var encoder = encoders.Rent();
+        try
         {
-            var fact = _pending[i];
-            _writer ??= new Utf8JsonWriter(_buffer);
-            var (data, personal) = FactCodec.Encode(fact, _buffer, _writer);
-            facts[i] = new JournalFact(first + i, fact.Type, fact.At, data, personal);
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var fact = _pending[i];
+                var (data, personal) = FactCodec.Encode(fact, encoder.Buffer, encoder.Writer);
+                facts[i] = new JournalFact(first + i, fact.Type, fact.At, data, personal);
+            }
+        }
+        finally
+        {
+            encoders.Return(encoder);
         }
         var answer = _answer is null ? ReadOnlyMemory<byte>.Empty : answers.SerializeToArray(_answer);
         await journal.AppendAsync(new JournalAppend(stream, _answer?.EventId, facts, answer));

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using CxCluster.Grains.Journal;
 using Orleans.Serialization;
 
@@ -9,13 +7,11 @@ namespace CxCluster.Grains.Agents.Pool;
 /// A pool partition's side of the journal: the records since the last append, the ledger rebuilt from the latest
 /// checkpoint plus the records after it, and checkpoints.
 /// </summary>
-internal sealed class PoolJournal(IFactJournal journal, Serializer<AgentPoolState> states, StreamKey stream)
+internal sealed class PoolJournal(IFactJournal journal, JsonEncoders encoders, Serializer<AgentPoolState> states, StreamKey stream)
 {
     private const int ReadPage = 512;
 
     private readonly List<PoolRecord> _pending = [];
-    private readonly ArrayBufferWriter<byte> _buffer = new(256);
-    private Utf8JsonWriter? _writer;
 
     /// <summary>The stream of partition <paramref name="poolName"/> of tenant <paramref name="tenantId"/>.</summary>
     public static StreamKey Stream(string tenantId, string poolName) => new(tenantId, $"p/{poolName}");
@@ -33,11 +29,18 @@ internal sealed class PoolJournal(IFactJournal journal, Serializer<AgentPoolStat
         }
         var facts = new JournalFact[_pending.Count];
         var first = lastSeq - _pending.Count + 1;
-        _writer ??= new Utf8JsonWriter(_buffer);
-        for (var i = 0; i < facts.Length; i++)
+        var encoder = encoders.Rent();
+        try
         {
-            var record = _pending[i];
-            facts[i] = new JournalFact(first + i, record.Type, record.At, PoolRecordCodec.Encode(record, _buffer, _writer), null);
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var record = _pending[i];
+                facts[i] = new JournalFact(first + i, record.Type, record.At, PoolRecordCodec.Encode(record, encoder.Buffer, encoder.Writer), null);
+            }
+        }
+        finally
+        {
+            encoders.Return(encoder);
         }
         await journal.AppendAsync(new JournalAppend(stream, null, facts, ReadOnlyMemory<byte>.Empty));
         _pending.Clear();

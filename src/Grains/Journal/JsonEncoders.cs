@@ -1,0 +1,38 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace CxCluster.Grains.Journal;
+
+/// <summary>
+/// JSON writers with their buffers, shared by every grain of a silo: a grain rents one to encode what it appends and
+/// gives it back before it awaits anything, so an idle grain holds none. At most a few dozen are kept.
+/// </summary>
+public sealed class JsonEncoders
+{
+    private const int Kept = 64;
+    /// <summary>A buffer that grew beyond this (a very long message) is not kept.</summary>
+    private const int LargestKept = 64 * 1024;
+
+    private readonly ConcurrentQueue<JsonEncoder> _free = new();
+
+    public JsonEncoder Rent() => _free.TryDequeue(out var encoder) ? encoder : new JsonEncoder();
+
+    public void Return(JsonEncoder encoder)
+    {
+        if (encoder.Buffer.Capacity <= LargestKept && _free.Count < Kept)
+        {
+            _free.Enqueue(encoder);
+        }
+    }
+}
+
+/// <summary>A JSON writer and the buffer it writes into.</summary>
+public sealed class JsonEncoder
+{
+    public ArrayBufferWriter<byte> Buffer { get; } = new(512);
+
+    public Utf8JsonWriter Writer { get; }
+
+    public JsonEncoder() => Writer = new Utf8JsonWriter(Buffer);
+}
