@@ -2,6 +2,7 @@ using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
+using CxCluster.Grains.Privacy;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ public static class GrainsHostingExtensions
             .Validate(o => o.RecentAnswers is >= 1 and <= 100_000, $"{ConversationOptions.Section}:RecentAnswers must be 1..100000.")
             .Validate(o => o.CheckpointEvery is >= 1 and <= 1_000_000, $"{ConversationOptions.Section}:CheckpointEvery must be 1..1000000.")
             .Validate(o => o.SignalsShown is >= 0 and <= 1_000, $"{ConversationOptions.Section}:SignalsShown must be 0..1000.")
+            .Validate(o => o.RetentionSweepMinutes is >= 1 and <= 10_080, $"{ConversationOptions.Section}:RetentionSweepMinutes must be 1..10080.")
             .ValidateOnStart();
         silo.Services.AddOptions<HandoffOptions>()
             .Bind(configuration.GetSection(HandoffOptions.Section))
@@ -48,6 +50,8 @@ public static class GrainsHostingExtensions
         silo.Services.Configure<CrashPointOptions>(configuration.GetSection(CrashPointOptions.Section));
         silo.Services.AddSingleton<CrashPoints>();
         silo.Services.AddSingleton<JsonEncoders>();
+        silo.Services.AddSingleton<RetentionSweeper>();
+        silo.Services.AddHostedService(provider => provider.GetRequiredService<RetentionSweeper>());
         silo.AddIncomingGrainCallFilter<DropOnFailureFilter>();
         // The embedded default's journal, unless the host registers another (the silo's PostgreSQL journal).
         if (!silo.Services.Any(d => d.ServiceType == typeof(IFactJournal)))

@@ -2,6 +2,7 @@ using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
+using CxCluster.Grains.Privacy;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Logging;
@@ -575,6 +576,8 @@ internal sealed class ConversationGrain(
     private async Task SaveCheckpoint()
     {
         var seq = State.Version;
+        // A checkpoint never keeps words the tenant's retention has let go.
+        ConversationRetention.Prune(State, _policy, clock.GetUtcNow());
         try
         {
             await _journal.SaveCheckpointAsync(State);
@@ -616,7 +619,11 @@ internal sealed class ConversationGrain(
         };
     }
 
-    private ConversationSnapshot Snapshot() => ConversationSnapshots.Build(_conversationId, State, _policy, options.Value);
+    private ConversationSnapshot Snapshot()
+    {
+        ConversationRetention.Prune(State, _policy, clock.GetUtcNow());
+        return ConversationSnapshots.Build(_conversationId, State, _policy, options.Value);
+    }
 
     /// <summary>
     /// Memory is ahead of storage: the version moves on by the facts recorded (<paramref name="decided"/> by an event,

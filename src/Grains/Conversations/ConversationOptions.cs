@@ -17,6 +17,9 @@ public sealed class ConversationOptions
     /// <summary>A checkpoint of the conversation's state is written, off the answer's path, once this many facts were appended after the last one.</summary>
     public int CheckpointEvery { get; set; } = 64;
 
+    /// <summary>How often each silo removes, for every tenant with a message retention, the message texts that outlived it.</summary>
+    public int RetentionSweepMinutes { get; set; } = 60;
+
     /// <summary>How many recent trust signals a snapshot shows.</summary>
     public int SignalsShown { get; set; } = 10;
 }

@@ -74,6 +74,12 @@ public sealed class TenantDirectory
             throw new InvalidOperationException($"{Setting("TrustHalfLifeSeconds")} and {Setting("AverageHandlingSeconds")} must be positive.");
         }
 
+        var retentionDays = tenant.GetValue<int?>("MessageRetentionDays");
+        if (retentionDays is < 1 or > 36_500)
+        {
+            throw new InvalidOperationException($"{Setting("MessageRetentionDays")} ({retentionDays}) must be a whole number of days in 1..36500, or left out to keep messages until erasure.");
+        }
+
         var texts = new Dictionary<string, CustomerTextSet>(StringComparer.OrdinalIgnoreCase);
         foreach (var locale in tenant.GetSection("Texts").GetChildren())
         {
@@ -90,6 +96,7 @@ public sealed class TenantDirectory
             WarningLevel = warning,
             TrustHalfLife = TimeSpan.FromSeconds(halfLife),
             AverageHandlingTime = TimeSpan.FromSeconds(handling),
+            MessageRetention = retentionDays is { } days ? TimeSpan.FromDays(days) : null,
             Texts = texts,
         };
     }

@@ -24,6 +24,15 @@ public sealed class TenantPolicy
     /// <summary>Average time an agent takes per conversation, until the pool has measured its own.</summary>
     public TimeSpan AverageHandlingTime { get; init; } = TimeSpan.FromMinutes(4);
 
+    /// <summary>
+    /// How long the words of a message are kept: older message texts are removed from the journal for good, as by an
+    /// erasure, while the facts without personal data stay as proof. Null keeps them until the conversation is erased.
+    /// </summary>
+    public TimeSpan? MessageRetention { get; init; }
+
+    /// <summary>The oldest time a message's words are still kept at <paramref name="now"/>, or null when they are kept until erasure.</summary>
+    public DateTimeOffset? RetainedSince(DateTimeOffset now) => MessageRetention is { } retention ? now - retention : null;
+
     /// <summary>Texts by locale or language (<c>id-ID</c>, <c>id</c>); missing ones fall back to the built-in texts.</summary>
     public IReadOnlyDictionary<string, CustomerTextSet> Texts { get; init; } = new Dictionary<string, CustomerTextSet>();
 }

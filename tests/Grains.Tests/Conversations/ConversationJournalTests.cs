@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Journal;
 using System.Text;
@@ -173,6 +174,40 @@ public sealed class ConversationJournalTests(ClusterFixture fixture)
         var rebuilt = await conversation.GetSnapshot();
         Assert.Empty(rebuilt!.Transcript);
         Assert.NotNull(rebuilt.Disclosure.DisclosureId);
+    }
+
+    [Fact]
+    public async Task A_tenants_message_retention_removes_older_words_from_the_journal_transcript_and_checkpoints_and_keeps_the_proof()
+    {
+        var id = $"r-{Guid.NewGuid():N}";
+        var conversation = fixture.Grains.Conversation(ClusterFixture.RetainingTenant, id);
+        var stream = ConversationJournal.Stream(ClusterFixture.RetainingTenant, id);
+        var then = DateTimeOffset.UtcNow.AddDays(-3);
+        await Send(conversation, Started(Channel.Chat, "en-US", then));
+        await Send(conversation, Customer("ship it to Rosalind at 12 Elm Street", then.AddMinutes(1)));
+        await Send(conversation, Customer("did it leave the warehouse yet?", DateTimeOffset.UtcNow));
+
+        // The conversation shows only what the retention keeps, at once.
+        var shown = await conversation.GetSnapshot();
+        Assert.Equal(["did it leave the warehouse yet?"], shown!.Transcript.Select(t => t.Text));
+
+        var sweeper = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<CxCluster.Grains.Privacy.RetentionSweeper>();
+        Assert.True(await sweeper.SweepAsync() >= 1);
+
+        var facts = await fixture.Journal.ReadStreamAsync(stream, 0, 100);
+        var messages = facts.Where(f => f.Type == "message.recorded").ToList();
+        Assert.Null(messages[0].Personal);
+        Assert.NotNull(messages[1].Personal);
+        Assert.Contains(facts, f => f.Type == "disclosure.issued");
+        Assert.Equal(0, await sweeper.SweepAsync());
+
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+        var kept = await Eventually.ReturnsAsync(
+            async () => await fixture.Journal.LoadCheckpointAsync(stream), c => c is not null, TimeSpan.FromSeconds(10), "a checkpoint");
+        Assert.False(Contains(kept!.State, "Rosalind"));
+        Assert.Equal(["did it leave the warehouse yet?"], (await conversation.GetSnapshot())!.Transcript.Select(t => t.Text));
+        // A tenant without a retention keeps its words.
+        Assert.Null(fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<CxCluster.Grains.Tenants.TenantDirectory>().Get(ClusterFixture.Tenant).MessageRetention);
     }
 
     private static bool Contains(ReadOnlyMemory<byte> bytes, string text) => bytes.Span.IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;

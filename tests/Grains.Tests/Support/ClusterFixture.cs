@@ -10,6 +10,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string Tenant = "acme";
     public const string OtherTenant = "globex";
+    /// <summary>A tenant whose message texts are kept for one day.</summary>
+    public const string RetainingTenant = "keeper";
 
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
@@ -18,6 +20,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             [$"Tenants:{Tenant}:DefaultChannel"] = "chat",
             [$"Tenants:{Tenant}:DefaultLocale"] = "en-US",
             [$"Tenants:{OtherTenant}:DefaultLocale"] = "id-ID",
+            [$"Tenants:{RetainingTenant}:MessageRetentionDays"] = "1",
             ["Conversations:TranscriptTurns"] = "20",
             // Reconciliation rounds every second, so repairs after an injected crash show within a test's patience.
             ["Handoffs:ReconcileSeconds"] = "1",
