@@ -35,16 +35,23 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
             Interlocked.Exchange(ref _requests, 0);
         }
         var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
+        var gcBefore = GcFigures.Now();
         var clock = Stopwatch.StartNew();
         await PlayAsync(http, "c", options.Conversations, _recorder, deadline);
         var elapsed = clock.Elapsed;
+        var gc = GcFigures.Now() - gcBefore;
         var requests = _requests;
 
         // As many trivial requests as events (for single events, as many as event requests), so batches get a steady ceiling too.
         var trivialRequests = Math.Max(1, Math.Max(requests, _recorder.Answered));
+        var trivialCpu = Environment.CpuUsage.TotalTime;
         var (trivialElapsed, trivialErrors) = await MeasureTrivialAsync(http, trivialRequests);
+        trivialCpu = Environment.CpuUsage.TotalTime - trivialCpu;
         var problems = await CheckInvariantsAsync(http);
-        return new HttpLoadReport(new LoadReport(options, elapsed, _recorder, problems), requests, trivialRequests, trivialElapsed, trivialErrors);
+        return new HttpLoadReport(new LoadReport(options, elapsed, _recorder, problems) { Gc = gc }, requests, trivialRequests, trivialElapsed, trivialErrors)
+        {
+            TrivialCpu = trivialCpu,
+        };
     }
 
     /// <summary>One client for the whole run, with a connection for every request in flight.</summary>
@@ -290,6 +297,9 @@ public sealed record HttpLoadReport(LoadReport Events, int EventRequests, int Tr
 {
     public double TrivialPerSecond => TrivialRequests / TrivialElapsed.TotalSeconds;
 
+    /// <summary>Process CPU time (all threads) while the trivial requests ran.</summary>
+    public TimeSpan TrivialCpu { get; init; }
+
     /// <summary>Events per second as a share of the trivial endpoint's requests per second.</summary>
     public double Ratio => Events.EventsPerSecond / TrivialPerSecond;
 
@@ -306,6 +316,7 @@ public sealed record HttpLoadReport(LoadReport Events, int EventRequests, int Tr
         output.WriteLine($"| event requests (HTTP) | {EventRequests} |");
         output.WriteLine($"| trivial requests | {TrivialRequests} ({TrivialErrors} failed) |");
         output.WriteLine($"| trivial requests/s | {TrivialPerSecond.ToString("0", CultureInfo.InvariantCulture)} |");
+        output.WriteLine($"| process CPU per trivial request (µs) | {(TrivialCpu.TotalMicroseconds / TrivialRequests).ToString("0.0", CultureInfo.InvariantCulture)} |");
         output.WriteLine($"| events/s ÷ trivial requests/s | {(Ratio * 100).ToString("0.0", CultureInfo.InvariantCulture)}% |");
     }
 }
