@@ -34,10 +34,40 @@ internal static class MentionRole
 
     /// <summary>
     /// The mention is asked for now: not an address, not declined or put off, not the subject of an identity
-    /// question, not the customer describing themselves.
+    /// question, not the customer describing themselves, not where money is sent.
     /// </summary>
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
-        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m);
+        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m);
+
+    /// <summary>
+    /// The mention is where money or a thing is sent, not who the customer is handed to: "kirim ke orang", "sent it
+    /// to someone", "transfer uang ke orang", "salah transfer ke orang", "transfer ke orang yang salah". Right before
+    /// the "to": a verb of sending, money after a verb of sending or handing over, or a verb of handing over with a
+    /// slip or money right before it or right after the mention; never "me" ("transfer me to an agent", "kirim saya ke
+    /// cs") and never a handing-over verb alone ("saldo saya hilang, hubungkan ke cs" asks).
+    /// </summary>
+    public static bool IsPayee(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        if (!Is(t, k, Cat.To))
+        {
+            return false;
+        }
+
+        k--;
+        if (Is(t, k, Cat.Send))
+        {
+            return true;
+        }
+
+        if (Is(t, k, Cat.Payment))
+        {
+            return Is(t, k - 1, Cat.Send | Cat.Connect);
+        }
+
+        return Is(t, k, Cat.Connect)
+            && (Is(t, k - 1, Cat.Payment) || Is(t, m.End, Cat.Payment) || (Is(t, m.End, Cat.Purpose) && Is(t, m.End + 1, Cat.Payment)));
+    }
 
     /// <summary>
     /// The customer says what they are: "saya manusia biasa", "I'm a real person too", "aku orang awam": the mention
@@ -96,6 +126,11 @@ internal static class MentionRole
     /// </summary>
     public static bool IsDeclinedOrPutOff(ReadOnlySpan<Lex> t, Mention m)
     {
+        if (LaterRightAfter(t, m.End) || ForSomeoneElseLater(t, m))
+        {
+            return true;
+        }
+
         int start = ClauseStart(t, m.Start);
         for (int i = start; i < m.Start; i++)
         {
@@ -120,6 +155,70 @@ internal static class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A later time right after the mention closes its clause, with only particles around it: "speak to a rep later
+    /// but first ...", "cs nya nanti aja", "operator besok deh" (not "sambungin ke cs nanti saya jelasin", nor "minta
+    /// cs sekarang, bukan nanti").
+    /// </summary>
+    private static bool LaterRightAfter(ReadOnlySpan<Lex> t, int end)
+    {
+        const Cat particles = Cat.Clitic | Cat.Polite | Cat.QParticle | Cat.Only;
+        int k = end;
+        for (int steps = 0; steps < 2 && Is(t, k, particles) && !Is(t, k, Cat.LaterTime | Cat.Not); steps++)
+        {
+            k++;
+        }
+
+        if (!Is(t, k, Cat.LaterTime))
+        {
+            return false;
+        }
+
+        k++;
+        while (Is(t, k, particles | Cat.Greeting) && !Is(t, k, Cat.Not))
+        {
+            k++;
+        }
+
+        return IsEdge(t, k) || Is(t, k, Cat.Lead);
+    }
+
+    /// <summary>
+    /// The person is for someone else, later: the mention's clause, or the one before or after it, names someone the
+    /// customer speaks for and a later time ("ada CS yang bisa bahasa Inggris? buat teman saya nanti", "my mum will
+    /// call an agent tomorrow").
+    /// </summary>
+    private static bool ForSomeoneElseLater(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int start = ClauseStart(t, m.Start);
+        int end = ClauseEnd(t, m.End);
+        int from = start > 0 ? ClauseStart(t, start - 1) : start;
+        int to = end < t.Length ? ClauseEnd(t, end + 1) : end;
+        return Has(t, from, to, Cat.ThirdParty) && Has(t, from, to, Cat.LaterTime);
+    }
+
+    /// <summary>
+    /// The mention's clause says how staff come across and asks for nothing: "petugas kasirnya jutek banget", "must be
+    /// tiring being a CS agent": not asked for when only the learnt model reads a request in it.
+    /// </summary>
+    private static bool RemarksOnStaff(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int start = ClauseStart(t, m.Start);
+        int end = ClauseEnd(t, m.End);
+        bool remark = false;
+        for (int k = start; k < end; k++)
+        {
+            if (Is(t, k, RequestVerb | Cat.Modal | Cat.Exist) || (Is(t, k, Cat.Polite) && !Is(t, k, Cat.QParticle)))
+            {
+                return false;
+            }
+
+            remark |= Is(t, k, Cat.Remark);
+        }
+
+        return remark;
     }
 
     /// <summary>
@@ -161,7 +260,7 @@ internal static class MentionRole
         {
             if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
-                if (IsLive(t, m) && !TellsOfThePast(t, m))
+                if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m))
                 {
                     return false;
                 }
@@ -194,6 +293,46 @@ internal static class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// What vetoes an identity question only the learnt model finds: the message asks where someone is from
+    /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>).
+    /// </summary>
+    public static bool VetoesIdentity(ReadOnlySpan<Lex> t) => AsksWhereFrom(t) || AsksAboutAThing(t);
+
+    /// <summary>
+    /// The message asks about an item or a feature and names no one it could be talking to: "is this diamond real?",
+    /// "ini barang asli?", "asli atau kw?", "buatan tangan atau mesin?", "toko ini punya asisten virtual?". Any word
+    /// for the interlocutor, a person, talking or a reply keeps the question ("kamu asli?", "chat ini bot?").
+    /// </summary>
+    public static bool AsksAboutAThing(ReadOnlySpan<Lex> t)
+    {
+        const Cat someone = Cat.YouPerson | Cat.Human | Cat.Person | Cat.Agent | Cat.Speak | Cat.IdNoun | Cat.Who | Cat.ServiceTail;
+        bool thing = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, someone))
+            {
+                return false;
+            }
+
+            thing |= Is(t, i, Cat.Thing) || (Is(t, i, Cat.Has) && OwnsAMachine(t, i));
+        }
+
+        return thing;
+    }
+
+    /// <summary>A machine word after the verb of having at <paramref name="has"/>, with only articles and modifiers between: "punya asisten virtual", "have a chatbot".</summary>
+    private static bool OwnsAMachine(ReadOnlySpan<Lex> t, int has)
+    {
+        int k = has + 1;
+        for (int steps = 0; steps < 3 && Is(t, k, Cat.Article | Cat.Real | Cat.Copula) && !Is(t, k, Cat.Bot); steps++)
+        {
+            k++;
+        }
+
+        return Is(t, k, Cat.Bot);
     }
 
     /// <summary>
@@ -321,7 +460,8 @@ internal static class MentionRole
     {
         for (int k = from, n = 0; n < 3 && !IsEdge(t, k); k += step, n++)
         {
-            if (Is(t, k, Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail))
+            // "a bot agent", "AI agent", "virtual assistant": a machine, not a person.
+            if (Is(t, k, Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail) && !Is(t, k - 1, Cat.Bot))
             {
                 return true;
             }
