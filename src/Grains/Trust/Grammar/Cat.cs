@@ -181,6 +181,9 @@ internal enum Cat : ulong
     /// <summary>How staff come across ("rude", "friendly", "jutek", "ramah"): a clause with it and no request talks about staff (read only to veto the learnt model).</summary>
     Remark = 1UL << 54,
 
+    /// <summary>Help asked of someone ("bantuan", "dibantu", "help", "assistance"): "butuh bantuan orang", "need human help".</summary>
+    Help = 1UL << 55,
+
     /// <summary>Where a clause ends: a boundary or a question mark.</summary>
     Edge = Boundary | Question,
 }

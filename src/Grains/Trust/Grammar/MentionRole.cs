@@ -442,7 +442,8 @@ internal static class MentionRole
             after++;
         }
 
-        if (Is(t, after, Cat.Or) && !NamesPersonNear(t, after + 1, +1))
+        // "can transfer me to your staff or not?", "bisa sambung ke cs atau tidak?": "or not" asks whether it can be done.
+        if (Is(t, after, Cat.Or) && !Is(t, after + 1, Cat.Not) && !NamesPersonNear(t, after + 1, +1))
         {
             return true;
         }
