@@ -29,8 +29,12 @@ internal static class MentionRole
     /// <summary>What may stand between a negator and the verb it declines: "gak usah", "tidak perlu lagi", "don't even want to".</summary>
     private const Cat DeclineGap = Cat.Modal | Cat.Desire | Cat.Polite | Cat.QParticle | Cat.Subject | Cat.Me | Cat.NotGap | Cat.Not | Cat.To | Cat.Progressive;
 
-    /// <summary>What may stand between "you" and the term an identity question asks about: "are you (really) a real CS agent?".</summary>
-    private const Cat AskedGap = Cat.Copula | Cat.Lead | Cat.Article | Cat.Real | Cat.Progressive | Cat.Only | Cat.QParticle | Cat.Bot | Cat.Greeting;
+    /// <summary>
+    /// What may stand between "you" and the term an identity question asks about: "are you (really) a real CS agent?",
+    /// "this isn't a real person", "are you a customer service agent?".
+    /// </summary>
+    private const Cat AskedGap = Cat.Copula | Cat.Lead | Cat.Article | Cat.Real | Cat.Progressive | Cat.Only | Cat.QParticle | Cat.Bot | Cat.Greeting
+        | Cat.Not | Cat.Agent | Cat.ServiceHead | Cat.ServiceTail;
 
     /// <summary>
     /// The mention is asked for now: not an address, not declined or put off, not the subject of an identity
