@@ -36,6 +36,7 @@ public sealed class NarrowVetoTests
     [InlineData("kirim uang ke orang yang salah, gimana balikinnya")]
     [InlineData("saya pakai operator Telkomsel")]
     [InlineData("petugas di cabang Bogor judes banget")]
+    [InlineData("rekening BNI saya bisa dihubungkan ke ShopeePay?")]
     public void A_request_put_off_for_later_or_someone_else_or_money_sent_is_no_request_now(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 
@@ -47,6 +48,8 @@ public sealed class NarrowVetoTests
     [InlineData("transfer me to an agent please")]
     [InlineData("can you pass me to your staff or not?")]
     [InlineData("butuh bantuan petugas sekarang")]
+    [InlineData("saya mau dihubungkan ke customer service")]
+    [InlineData("akun saya diblokir, bisa disambungkan ke CS?")]
     public void A_request_for_a_person_now_still_counts(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 }

@@ -163,10 +163,10 @@ internal enum Cat : ulong
     /// </summary>
     Thing = 1UL << 48,
 
-    /// <summary>"punya", "have", "has": a machine word it owns ("toko ini punya asisten virtual?") is a feature, not the interlocutor (read only to veto the learnt model).</summary>
+    /// <summary>"punya", "have", "has": a machine word it owns ("aplikasi kalian punya chatbot?") is a feature, not the interlocutor (read only to veto the learnt model).</summary>
     Has = 1UL << 49,
 
-    /// <summary>A later time ("nanti", "besok", "later", "tomorrow"): right after the person it puts the request off too ("a rep later", "cs nya nanti aja").</summary>
+    /// <summary>A later time ("nanti", "besok", "later", "tomorrow"): right after the person it puts the request off too ("an agent later", "cs nya nanti aja").</summary>
     LaterTime = 1UL << 50,
 
     /// <summary>Someone else the customer may speak for ("teman", "istri", "my friend", "my boss"): with a later time, a person asked for is for them, later.</summary>

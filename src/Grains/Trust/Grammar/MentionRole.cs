@@ -162,8 +162,8 @@ internal static class MentionRole
     }
 
     /// <summary>
-    /// A later time right after the mention closes its clause, with only particles around it: "speak to a rep later
-    /// but first ...", "cs nya nanti aja", "operator besok deh" (not "sambungin ke cs nanti saya jelasin", nor "minta
+    /// A later time right after the mention closes its clause, with only particles around it: "talk to an agent later,
+    /// first the invoice", "cs nya nanti aja", "operator besok deh" (not "sambungin ke cs nanti saya jelasin", nor "minta
     /// cs sekarang, bukan nanti").
     /// </summary>
     private static bool LaterRightAfter(ReadOnlySpan<Lex> t, int end)
@@ -191,7 +191,7 @@ internal static class MentionRole
 
     /// <summary>
     /// The person is for someone else, later: the mention's clause, or the one before or after it, names someone the
-    /// customer speaks for and a later time ("ada CS yang bisa bahasa Inggris? buat teman saya nanti", "my mum will
+    /// customer speaks for and a later time ("ada petugas yang bisa bahasa Jawa? buat nenek saya besok", "my mum will
     /// call an agent tomorrow").
     /// </summary>
     private static bool ForSomeoneElseLater(ReadOnlySpan<Lex> t, Mention m)
@@ -204,8 +204,8 @@ internal static class MentionRole
     }
 
     /// <summary>
-    /// The mention's clause says how staff come across and asks for nothing: "petugas kasirnya jutek banget", "must be
-    /// tiring being a CS agent": not asked for when only the learnt model reads a request in it.
+    /// The mention's clause says how staff come across and asks for nothing: "petugas di cabang itu judes banget", "the
+    /// staff at the counter were so friendly": not asked for when only the learnt model reads a request in it.
     /// </summary>
     private static bool RemarksOnStaff(ReadOnlySpan<Lex> t, Mention m)
     {
@@ -290,7 +290,7 @@ internal static class MentionRole
                 return true;
             }
 
-            if (ConnectsAThing(t, i))
+            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i))
             {
                 return true;
             }
@@ -306,8 +306,8 @@ internal static class MentionRole
     public static bool VetoesIdentity(ReadOnlySpan<Lex> t) => AsksWhereFrom(t) || AsksAboutAThing(t);
 
     /// <summary>
-    /// The message asks about an item or a feature and names no one it could be talking to: "is this diamond real?",
-    /// "ini barang asli?", "asli atau kw?", "buatan tangan atau mesin?", "toko ini punya asisten virtual?". Any word
+    /// The message asks about an item or a feature and names no one it could be talking to: "is the necklace real gold?",
+    /// "ini barang asli?", "asli atau kw?", "buatan tangan atau mesin?", "aplikasi kalian punya chatbot?". Any word
     /// for the interlocutor, a person, talking or a reply keeps the question ("kamu asli?", "chat ini bot?").
     /// </summary>
     public static bool AsksAboutAThing(ReadOnlySpan<Lex> t)
@@ -386,6 +386,27 @@ internal static class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A passive handing-over verb whose subject is something of the customer's, a word then "my" before it with only
+    /// a wish or a modal between: "rekening BNI saya bisa dihubungkan ke ShopeePay?", "kartu saya bisa disambungkan ke
+    /// aplikasi?" links a thing; "saya mau disambungkan" and "tolong saya dialihkan" still ask.
+    /// </summary>
+    private static bool LinksTheCustomersThing(ReadOnlySpan<Lex> t, int verb)
+    {
+        if (!Is(t, verb, Cat.Passive))
+        {
+            return false;
+        }
+
+        int k = verb - 1;
+        for (int steps = 0; steps < 2 && Is(t, k, Cat.Desire | Cat.Modal) && !Is(t, k, Cat.Me); steps++)
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.Me) && !IsEdge(t, k - 1) && t[k - 1].Cats == Cat.None;
     }
 
     /// <summary>
