@@ -44,7 +44,7 @@ public static class MessageSignals
             {
                 Span<float> margins = stackalloc float[LearntSignals.Count];
                 LearntSignals.Model.Score(text, margins);
-                identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]) && !MentionRole.AsksWhereFrom(tokens);
+                identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]) && !MentionRole.VetoesIdentity(tokens);
                 human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human]) && !MentionRole.VetoesRequest(tokens);
             }
             ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
@@ -76,7 +76,7 @@ public static class MessageSignals
             return new GrammarVerdict(
                 IdentityQuestion.AsksIdentity(tokens),
                 PersonRequest.AsksForHuman(tokens),
-                MentionRole.AsksWhereFrom(tokens),
+                MentionRole.VetoesIdentity(tokens),
                 MentionRole.VetoesRequest(tokens));
         }
         finally

@@ -156,6 +156,34 @@ internal enum Cat : ulong
     /// <summary>"will" ("akan", "will", "gonna"): after "I" and a condition, it puts the request off ("kalau belum beres, saya akan minta manajer").</summary>
     Will = 1UL << 47,
 
+    /// <summary>
+    /// An item, what it is made of or how ("barang", "diamond", "kw", "replica", "handmade", "buatan tangan", "fitur"):
+    /// a message that asks whether such a thing is real or machine made asks about the thing, not who is there (read only
+    /// to veto the learnt model).
+    /// </summary>
+    Thing = 1UL << 48,
+
+    /// <summary>"punya", "have", "has": a machine word it owns ("aplikasi kalian punya chatbot?") is a feature, not the interlocutor (read only to veto the learnt model).</summary>
+    Has = 1UL << 49,
+
+    /// <summary>A later time ("nanti", "besok", "later", "tomorrow"): right after the person it puts the request off too ("an agent later", "cs nya nanti aja").</summary>
+    LaterTime = 1UL << 50,
+
+    /// <summary>Someone else the customer may speak for ("teman", "istri", "my friend", "my boss"): with a later time, a person asked for is for them, later.</summary>
+    ThirdParty = 1UL << 51,
+
+    /// <summary>Money, or a slip in sending it ("uang", "saldo", "money", "salah", "wrong"): with it, a transfer "to someone" sends money, not the customer.</summary>
+    Payment = 1UL << 52,
+
+    /// <summary>A verb of sending money or things ("kirim", "send", "bayar", "pay", "tf"): what it sends "to someone" is not the customer.</summary>
+    Send = 1UL << 53,
+
+    /// <summary>How staff come across ("rude", "friendly", "jutek", "ramah"): a clause with it and no request talks about staff (read only to veto the learnt model).</summary>
+    Remark = 1UL << 54,
+
+    /// <summary>Help asked of someone ("bantuan", "dibantu", "help", "assistance"): "butuh bantuan orang", "need human help".</summary>
+    Help = 1UL << 55,
+
     /// <summary>Where a clause ends: a boundary or a question mark.</summary>
     Edge = Boundary | Question,
 }

@@ -96,17 +96,18 @@ internal static class IdentityQuestion
             e++;
         }
 
-        // A role word is only a question of identity when it is qualified: "a real agent", "cs asli".
-        if (kind == Kind.Agent && !real)
+        // A role word is only a question of identity when it is qualified ("a real agent", "cs asli") or set against a
+        // machine ("petugas atau mesin?", "chat sama petugas atau sama bot?").
+        if (kind == Kind.Agent && !real && !OrMachine(t, e))
         {
             return false;
         }
 
-        // "a bot or a human", "manusia atau mesin"
+        // "a bot or a human", "manusia atau mesin", "sama orang atau sama bot"
         for (int alternatives = 0; alternatives < Mention.MaxModifiers && kind != Kind.Who && Is(t, e, Cat.Or); alternatives++)
         {
             int k = e + 1;
-            while (k < e + 1 + Mention.MaxModifiers && Is(t, k, Cat.Article | Cat.Real))
+            while (k < e + 1 + Mention.MaxModifiers && Is(t, k, Cat.Article | Cat.Real | Cat.With | Cat.To))
             {
                 k++;
             }
@@ -125,6 +126,23 @@ internal static class IdentityQuestion
 
         m = new Mention(s + 1, e, kind, real);
         return true;
+    }
+
+    /// <summary>"or" then a machine word, with only articles, modifiers, "with" or "to" between: "atau sama mesin", "or a bot".</summary>
+    private static bool OrMachine(ReadOnlySpan<Lex> t, int e)
+    {
+        if (!Is(t, e, Cat.Or))
+        {
+            return false;
+        }
+
+        int k = e + 1;
+        while (k < e + 1 + Mention.MaxModifiers && Is(t, k, Cat.Article | Cat.Real | Cat.With | Cat.To) && !Is(t, k, Cat.Bot))
+        {
+            k++;
+        }
+
+        return Is(t, k, Cat.Bot);
     }
 
     /// <summary>"ini bot ya?", "apakah ini bot?", "kamu robot?", "are you a bot", "is this an AI?", "r u a bot", "ini chat otomatis ya", "ini dengan siapa?".</summary>

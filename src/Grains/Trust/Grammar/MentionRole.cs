@@ -29,15 +29,49 @@ internal static class MentionRole
     /// <summary>What may stand between a negator and the verb it declines: "gak usah", "tidak perlu lagi", "don't even want to".</summary>
     private const Cat DeclineGap = Cat.Modal | Cat.Desire | Cat.Polite | Cat.QParticle | Cat.Subject | Cat.Me | Cat.NotGap | Cat.Not | Cat.To | Cat.Progressive;
 
-    /// <summary>What may stand between "you" and the term an identity question asks about: "are you (really) a real CS agent?".</summary>
-    private const Cat AskedGap = Cat.Copula | Cat.Lead | Cat.Article | Cat.Real | Cat.Progressive | Cat.Only | Cat.QParticle | Cat.Bot | Cat.Greeting;
+    /// <summary>
+    /// What may stand between "you" and the term an identity question asks about: "are you (really) a real CS agent?",
+    /// "this isn't a real person", "are you a customer service agent?".
+    /// </summary>
+    private const Cat AskedGap = Cat.Copula | Cat.Lead | Cat.Article | Cat.Real | Cat.Progressive | Cat.Only | Cat.QParticle | Cat.Bot | Cat.Greeting
+        | Cat.Not | Cat.Agent | Cat.ServiceHead | Cat.ServiceTail;
 
     /// <summary>
     /// The mention is asked for now: not an address, not declined or put off, not the subject of an identity
-    /// question, not the customer describing themselves.
+    /// question, not the customer describing themselves, not where money is sent.
     /// </summary>
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
-        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m);
+        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m);
+
+    /// <summary>
+    /// The mention is where money or a thing is sent, not who the customer is handed to: "kirim ke orang", "sent it
+    /// to someone", "transfer uang ke orang", "salah transfer ke orang", "transfer ke orang yang salah". Right before
+    /// the "to": a verb of sending, money after a verb of sending or handing over, or a verb of handing over with a
+    /// slip or money right before it or right after the mention; never "me" ("transfer me to an agent", "kirim saya ke
+    /// cs") and never a handing-over verb alone ("saldo saya hilang, hubungkan ke cs" asks).
+    /// </summary>
+    public static bool IsPayee(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        if (!Is(t, k, Cat.To))
+        {
+            return false;
+        }
+
+        k--;
+        if (Is(t, k, Cat.Send))
+        {
+            return true;
+        }
+
+        if (Is(t, k, Cat.Payment))
+        {
+            return Is(t, k - 1, Cat.Send | Cat.Connect);
+        }
+
+        return Is(t, k, Cat.Connect)
+            && (Is(t, k - 1, Cat.Payment) || Is(t, m.End, Cat.Payment) || (Is(t, m.End, Cat.Purpose) && Is(t, m.End + 1, Cat.Payment)));
+    }
 
     /// <summary>
     /// The customer says what they are: "saya manusia biasa", "I'm a real person too", "aku orang awam": the mention
@@ -96,6 +130,11 @@ internal static class MentionRole
     /// </summary>
     public static bool IsDeclinedOrPutOff(ReadOnlySpan<Lex> t, Mention m)
     {
+        if (LaterRightAfter(t, m.End) || ForSomeoneElseLater(t, m))
+        {
+            return true;
+        }
+
         int start = ClauseStart(t, m.Start);
         for (int i = start; i < m.Start; i++)
         {
@@ -120,6 +159,70 @@ internal static class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A later time right after the mention closes its clause, with only particles around it: "talk to an agent later,
+    /// first the invoice", "cs nya nanti aja", "operator besok deh" (not "sambungin ke cs nanti saya jelasin", nor "minta
+    /// cs sekarang, bukan nanti").
+    /// </summary>
+    private static bool LaterRightAfter(ReadOnlySpan<Lex> t, int end)
+    {
+        const Cat particles = Cat.Clitic | Cat.Polite | Cat.QParticle | Cat.Only;
+        int k = end;
+        for (int steps = 0; steps < 2 && Is(t, k, particles) && !Is(t, k, Cat.LaterTime | Cat.Not); steps++)
+        {
+            k++;
+        }
+
+        if (!Is(t, k, Cat.LaterTime))
+        {
+            return false;
+        }
+
+        k++;
+        while (Is(t, k, particles | Cat.Greeting) && !Is(t, k, Cat.Not))
+        {
+            k++;
+        }
+
+        return IsEdge(t, k) || Is(t, k, Cat.Lead);
+    }
+
+    /// <summary>
+    /// The person is for someone else, later: the mention's clause, or the one before or after it, names someone the
+    /// customer speaks for and a later time ("ada petugas yang bisa bahasa Jawa? buat nenek saya besok", "my mum will
+    /// call an agent tomorrow").
+    /// </summary>
+    private static bool ForSomeoneElseLater(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int start = ClauseStart(t, m.Start);
+        int end = ClauseEnd(t, m.End);
+        int from = start > 0 ? ClauseStart(t, start - 1) : start;
+        int to = end < t.Length ? ClauseEnd(t, end + 1) : end;
+        return Has(t, from, to, Cat.ThirdParty) && Has(t, from, to, Cat.LaterTime);
+    }
+
+    /// <summary>
+    /// The mention's clause says how staff come across and asks for nothing: "petugas di cabang itu judes banget", "the
+    /// staff at the counter were so friendly": not asked for when only the learnt model reads a request in it.
+    /// </summary>
+    private static bool RemarksOnStaff(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int start = ClauseStart(t, m.Start);
+        int end = ClauseEnd(t, m.End);
+        bool remark = false;
+        for (int k = start; k < end; k++)
+        {
+            if (Is(t, k, RequestVerb | Cat.Modal | Cat.Exist) || (Is(t, k, Cat.Polite) && !Is(t, k, Cat.QParticle)))
+            {
+                return false;
+            }
+
+            remark |= Is(t, k, Cat.Remark);
+        }
+
+        return remark;
     }
 
     /// <summary>
@@ -161,7 +264,7 @@ internal static class MentionRole
         {
             if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
-                if (IsLive(t, m) && !TellsOfThePast(t, m))
+                if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m))
                 {
                     return false;
                 }
@@ -187,13 +290,53 @@ internal static class MentionRole
                 return true;
             }
 
-            if (ConnectsAThing(t, i))
+            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// What vetoes an identity question only the learnt model finds: the message asks where someone is from
+    /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>).
+    /// </summary>
+    public static bool VetoesIdentity(ReadOnlySpan<Lex> t) => AsksWhereFrom(t) || AsksAboutAThing(t);
+
+    /// <summary>
+    /// The message asks about an item or a feature and names no one it could be talking to: "is the necklace real gold?",
+    /// "ini barang asli?", "asli atau kw?", "buatan tangan atau mesin?", "aplikasi kalian punya chatbot?". Any word
+    /// for the interlocutor, a person, talking or a reply keeps the question ("kamu asli?", "chat ini bot?").
+    /// </summary>
+    public static bool AsksAboutAThing(ReadOnlySpan<Lex> t)
+    {
+        const Cat someone = Cat.YouPerson | Cat.Human | Cat.Person | Cat.Agent | Cat.Speak | Cat.IdNoun | Cat.Who | Cat.ServiceTail;
+        bool thing = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, someone))
+            {
+                return false;
+            }
+
+            thing |= Is(t, i, Cat.Thing) || (Is(t, i, Cat.Has) && OwnsAMachine(t, i));
+        }
+
+        return thing;
+    }
+
+    /// <summary>A machine word after the verb of having at <paramref name="has"/>, with only articles and modifiers between: "punya asisten virtual", "have a chatbot".</summary>
+    private static bool OwnsAMachine(ReadOnlySpan<Lex> t, int has)
+    {
+        int k = has + 1;
+        for (int steps = 0; steps < 3 && Is(t, k, Cat.Article | Cat.Real | Cat.Copula) && !Is(t, k, Cat.Bot); steps++)
+        {
+            k++;
+        }
+
+        return Is(t, k, Cat.Bot);
     }
 
     /// <summary>
@@ -243,6 +386,27 @@ internal static class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A passive handing-over verb whose subject is something of the customer's, a word then "my" before it with only
+    /// a wish or a modal between: "rekening BNI saya bisa dihubungkan ke ShopeePay?", "kartu saya bisa disambungkan ke
+    /// aplikasi?" links a thing; "saya mau disambungkan" and "tolong saya dialihkan" still ask.
+    /// </summary>
+    private static bool LinksTheCustomersThing(ReadOnlySpan<Lex> t, int verb)
+    {
+        if (!Is(t, verb, Cat.Passive))
+        {
+            return false;
+        }
+
+        int k = verb - 1;
+        for (int steps = 0; steps < 2 && Is(t, k, Cat.Desire | Cat.Modal) && !Is(t, k, Cat.Me); steps++)
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.Me) && !IsEdge(t, k - 1) && t[k - 1].Cats == Cat.None;
     }
 
     /// <summary>
@@ -303,7 +467,8 @@ internal static class MentionRole
             after++;
         }
 
-        if (Is(t, after, Cat.Or) && !NamesPersonNear(t, after + 1, +1))
+        // "can transfer me to your staff or not?", "bisa sambung ke cs atau tidak?": "or not" asks whether it can be done.
+        if (Is(t, after, Cat.Or) && !Is(t, after + 1, Cat.Not) && !NamesPersonNear(t, after + 1, +1))
         {
             return true;
         }
@@ -321,7 +486,8 @@ internal static class MentionRole
     {
         for (int k = from, n = 0; n < 3 && !IsEdge(t, k); k += step, n++)
         {
-            if (Is(t, k, Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail))
+            // "a bot agent", "AI agent", "virtual assistant": a machine, not a person.
+            if (Is(t, k, Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail) && !Is(t, k - 1, Cat.Bot))
             {
                 return true;
             }

@@ -72,9 +72,10 @@ internal static class PersonRequest
             return false;
         }
 
+        // "orang cs", "wong CS": a word for someone before a role is part of it.
         bool real = false;
         int s = start - 1;
-        while (s > start - 1 - Mention.MaxModifiers && Is(t, s, Cat.Article | Cat.Real | Cat.Human))
+        while (s > start - 1 - Mention.MaxModifiers && Is(t, s, Cat.Article | Cat.Real | Cat.Human | (kind == Kind.Agent ? Cat.Person : Cat.None)))
         {
             real |= Is(t, s, Cat.Real | Cat.Human);
             s--;
@@ -196,11 +197,11 @@ internal static class PersonRequest
         return !(Is(t, verb, Cat.Gerund) && ClosesWithQuestion(t, m.End));
     }
 
-    /// <summary>"minta agen", "panggil operator", "mau orang", "I need a human", "get me an agent".</summary>
+    /// <summary>"minta agen", "panggil operator", "mau orang", "I need a human", "get me an agent", "butuh bantuan petugas", "minta dibantu CS".</summary>
     private static bool DirectRequest(ReadOnlySpan<Lex> t, Mention m)
     {
         int j = m.Start - 1;
-        for (int steps = 0; steps < 3 && Is(t, j, Cat.With | Cat.Me | Cat.Polite) && !Is(t, j, Cat.Desire | Cat.Call); steps++)
+        for (int steps = 0; steps < 3 && Is(t, j, Cat.With | Cat.Me | Cat.Polite | Cat.Help) && !Is(t, j, Cat.Desire | Cat.Call); steps++)
         {
             j--;
         }
@@ -246,7 +247,7 @@ internal static class PersonRequest
     }
 
     private static bool ContinuesAsRequest(ReadOnlySpan<Lex> t, int e) =>
-        IsEdge(t, e) || Is(t, e, Cat.Polite | Cat.QParticle | Cat.Real | Cat.Purpose | Cat.Not | Cat.Subject | Cat.Human);
+        IsEdge(t, e) || Is(t, e, Cat.Polite | Cat.QParticle | Cat.Real | Cat.Purpose | Cat.Not | Cat.Subject | Cat.Human | Cat.Help);
 
     /// <summary>A wish or a modal before position <paramref name="j"/> with only "me", "I" or politeness between: "minta disambungkan", "can you please transfer".</summary>
     private static bool WishRightBefore(ReadOnlySpan<Lex> t, int j)
