@@ -41,8 +41,7 @@ internal sealed class AgentPoolGrain(
     private TenantPolicy _policy = null!;
     private PoolJournal _journal = null!;
     private PoolLedger _ledger = new();
-    private long _checkpointSeq;
-    private Task _checkpointing = Task.CompletedTask;
+    private Checkpoints _checkpoints = null!;
     /// <summary>An append failed: memory may be ahead of the journal and is never kept by a checkpoint.</summary>
     private bool _faulted;
 
@@ -50,9 +49,12 @@ internal sealed class AgentPoolGrain(
     {
         (_tenantId, _poolName) = GrainKeys.Split(this.GetPrimaryKeyString());
         _policy = tenants.Get(_tenantId);
-        _journal = new PoolJournal(journal, encoders, states, PoolJournal.Stream(_tenantId, _poolName));
-        (_ledger, _checkpointSeq) = await _journal.LoadAsync(e => logger.LogWarning(e,
+        var stream = PoolJournal.Stream(_tenantId, _poolName);
+        _journal = new PoolJournal(journal, encoders, states, stream);
+        _checkpoints = new Checkpoints(logger, stream);
+        (_ledger, var checkpointSeq) = await _journal.LoadAsync(e => logger.LogWarning(e,
             "The checkpoint of pool {Pool} of tenant {TenantId} cannot be read; its records are replayed from the start", _poolName, _tenantId));
+        _checkpoints.Seq = checkpointSeq;
         if (!_ledger.Listed)
         {
             await GrainFactory.PoolDirectory(_tenantId).Register(_poolName);
@@ -69,10 +71,10 @@ internal sealed class AgentPoolGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await _checkpointing;
-        if (!_faulted && !_journal.HasPending && _ledger.Version > _checkpointSeq)
+        await _checkpoints.Settled;
+        if (!_faulted && !_journal.HasPending && _ledger.Version > _checkpoints.Seq)
         {
-            await SaveCheckpoint();
+            await _checkpoints.WriteAsync(_ledger.Version, WriteCheckpoint);
         }
     }
 
@@ -393,27 +395,14 @@ internal sealed class AgentPoolGrain(
             DeactivateOnIdle();
             throw;
         }
-        if (_ledger.Version - _checkpointSeq >= Math.Max(CheckpointEvery, _ledger.Queue.Count) && _checkpointing.IsCompleted)
+        if (_checkpoints.Wanted || _ledger.Version - _checkpoints.Seq >= Math.Max(CheckpointEvery, _ledger.Queue.Count))
         {
-            _checkpointing = SaveCheckpoint();
+            _checkpoints.WriteSoon(_ledger.Version, WriteCheckpoint);
         }
     }
 
-    /// <summary>Writes a checkpoint of the ledger as it is now; a failure only means a longer replay.</summary>
-    private async Task SaveCheckpoint()
-    {
-        var seq = _ledger.Version;
-        try
-        {
-            await _journal.SaveCheckpointAsync(_ledger);
-            _checkpointSeq = Math.Max(_checkpointSeq, seq);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning("The checkpoint of pool {Pool} of tenant {TenantId} at {Seq} was not written ({Reason}); it is tried again later",
-                _poolName, _tenantId, seq, e.GetBaseException().Message);
-        }
-    }
+    /// <summary>Writes a checkpoint of the ledger as it is now (its bytes are taken before anything awaits).</summary>
+    private Task WriteCheckpoint() => _journal.SaveCheckpointAsync(_ledger);
 
     private IAgentGrain Agent(string agentId) => GrainFactory.Agent(_tenantId, agentId);
 

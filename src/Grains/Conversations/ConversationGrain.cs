@@ -49,12 +49,7 @@ internal sealed class ConversationGrain(
     private bool _dirty;
     /// <summary>Every event id of the conversation was answered by this activation and its answer is still in <see cref="_recent"/>.</summary>
     private bool _allAnswersKept;
-    /// <summary>The seq of the latest checkpoint known to be stored.</summary>
-    private long _checkpointSeq;
-    /// <summary>The checkpoint being written, if any.</summary>
-    private Task _checkpointing = Task.CompletedTask;
-    /// <summary>Something a checkpoint keeps but no fact records changed (a reminder, a release finished).</summary>
-    private bool _checkpointWanted;
+    private Checkpoints _checkpoints = null!;
 
     private ConversationState State => _state;
 
@@ -69,7 +64,9 @@ internal sealed class ConversationGrain(
     {
         (_tenantId, _conversationId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _policy = tenants.Get(_tenantId);
-        _journal = new ConversationJournal(journal, encoders, answers, states, ConversationJournal.Stream(_tenantId, _conversationId));
+        var stream = ConversationJournal.Stream(_tenantId, _conversationId);
+        _journal = new ConversationJournal(journal, encoders, answers, states, stream);
+        _checkpoints = new Checkpoints(logger, stream);
         await Load();
         if (State.Started && (NeedsWatch || State.Status == ConversationStatus.Queued))
         {
@@ -80,10 +77,10 @@ internal sealed class ConversationGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // A checkpoint now spares the next activation the replay; memory that is ahead of the journal (a failed event) is never kept.
-        await SettleCheckpoint();
-        if (State.Started && State.Version > _checkpointSeq && !_dirty && !_journal.HasPending)
+        await _checkpoints.Settled;
+        if (State.Started && State.Version > _checkpoints.Seq && !_dirty && !_journal.HasPending)
         {
-            await SaveCheckpoint();
+            await _checkpoints.WriteAsync(State.Version, WriteCheckpoint);
         }
     }
 
@@ -138,10 +135,10 @@ internal sealed class ConversationGrain(
         await StoreThenFreeReleased();
         await StoreIfChanged();
         // A checkpoint still being written holds personal data: it must land before the erasure, never after it.
-        await SettleCheckpoint();
+        await _checkpoints.Settled;
         await _journal.ErasePersonalAsync();
         // The erasure removed the checkpoint; the state kept now has nothing personal left.
-        await SaveCheckpoint();
+        await _checkpoints.WriteAsync(State.Version, WriteCheckpoint);
         logger.LogInformation("Erased the personal data of conversation {ConversationId} of tenant {TenantId}", _conversationId, _tenantId);
         return true;
     }
@@ -347,7 +344,7 @@ internal sealed class ConversationGrain(
             if (!NeedsWatch && State.Watched)
             {
                 State.Watched = await this.UnwatchAsync(State.Watched);
-                _checkpointWanted = true;
+                _checkpoints.Wanted = true;
                 Changed();
             }
             await StoreIfChanged();
@@ -507,7 +504,7 @@ internal sealed class ConversationGrain(
                 await Agent(agentId).Release(_conversationId, release.HandoffId);
             }
             State.Release = null;
-            _checkpointWanted = true;
+            _checkpoints.Wanted = true;
             Changed();
         }
         catch (Exception e) when (tolerant)
@@ -523,7 +520,7 @@ internal sealed class ConversationGrain(
         if (NeedsWatch && !State.Watched)
         {
             State.Watched = await this.WatchAsync(State.Watched, handoffs.Value);
-            _checkpointWanted = true;
+            _checkpoints.Wanted = true;
         }
         await Store();
     }
@@ -537,9 +534,9 @@ internal sealed class ConversationGrain(
         await _journal.AppendAsync(State.Version);
         crash.Reach(CrashPoint.ConversationFactsAppended);
         _dirty = false;
-        if (_checkpointWanted || State.Version - _checkpointSeq >= options.Value.CheckpointEvery)
+        if (_checkpoints.Wanted || State.Version - _checkpoints.Seq >= options.Value.CheckpointEvery)
         {
-            CheckpointSoon();
+            _checkpoints.WriteSoon(State.Version, WriteCheckpoint);
         }
     }
 
@@ -554,45 +551,19 @@ internal sealed class ConversationGrain(
                 _conversationId, _tenantId));
         _state = state;
         _rules = new ConversationRules(state, _policy, texts, options.Value, clock);
-        _checkpointSeq = checkpointSeq;
+        _checkpoints.Seq = checkpointSeq;
         _recent.Clear();
         _allAnswersKept = state.Version == 0;
         _dirty = false;
     }
 
-    /// <summary>Starts writing a checkpoint of the state as it is now, unless one is being written (the next store tries again).</summary>
-    private void CheckpointSoon()
+    /// <summary>Writes a checkpoint of the state as it is now (its bytes are taken before anything awaits).</summary>
+    private Task WriteCheckpoint()
     {
-        if (!_checkpointing.IsCompleted)
-        {
-            _checkpointWanted = true;
-            return;
-        }
-        _checkpointWanted = false;
-        _checkpointing = SaveCheckpoint();
-    }
-
-    /// <summary>Writes a checkpoint of the state as it is now; a failure only means a longer replay, so it is logged and tried again later.</summary>
-    private async Task SaveCheckpoint()
-    {
-        var seq = State.Version;
         // A checkpoint never keeps words the tenant's retention has let go.
-        ConversationRetention.Prune(State, _policy, clock.GetUtcNow());
-        try
-        {
-            await _journal.SaveCheckpointAsync(State);
-            _checkpointSeq = Math.Max(_checkpointSeq, seq);
-        }
-        catch (Exception e)
-        {
-            _checkpointWanted = true;
-            logger.LogWarning("The checkpoint of conversation {ConversationId} of tenant {TenantId} at {Seq} was not written ({Reason}); it is tried again later",
-                _conversationId, _tenantId, seq, e.GetBaseException().Message);
-        }
+        ConversationRetention.Prune(State, _policy, clock);
+        return _journal.SaveCheckpointAsync(State);
     }
-
-    /// <summary>Waits for the checkpoint being written, if any (it never fails: <see cref="SaveCheckpoint"/> logs its failure).</summary>
-    private Task SettleCheckpoint() => _checkpointing;
 
     /// <summary>Keeps the answer for retries of this event id, and appends it with the event's facts.</summary>
     private void Remember(string eventId, IReadOnlyList<Directive> directives, string? pendingHandoffId)
@@ -621,7 +592,7 @@ internal sealed class ConversationGrain(
 
     private ConversationSnapshot Snapshot()
     {
-        ConversationRetention.Prune(State, _policy, clock.GetUtcNow());
+        ConversationRetention.Prune(State, _policy, clock);
         return ConversationSnapshots.Build(_conversationId, State, _policy, options.Value);
     }
 

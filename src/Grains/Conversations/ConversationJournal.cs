@@ -12,8 +12,6 @@ namespace CxCluster.Grains.Conversations;
 internal sealed class ConversationJournal(
     IFactJournal journal, JsonEncoders encoders, Serializer<ProcessedEvent> answers, Serializer<ConversationState> states, StreamKey stream)
 {
-    private const int ReadPage = 256;
-
     private readonly List<Fact> _pending = [];
     private ProcessedEvent? _answer;
 
@@ -35,23 +33,11 @@ internal sealed class ConversationJournal(
         {
             return;
         }
-        var facts = new JournalFact[_pending.Count];
-        var first = lastSeq - _pending.Count + 1;
-        // Each fact's parts are copied out of the rented buffer, which goes back before the append is awaited.
-        var encoder = encoders.Rent();
-        try
+        var facts = encoders.Encode(_pending, lastSeq, static (fact, seq, encoder) =>
         {
-            for (var i = 0; i < facts.Length; i++)
-            {
-                var fact = _pending[i];
-                var (data, personal) = FactCodec.Encode(fact, encoder.Buffer, encoder.Writer);
-                facts[i] = new JournalFact(first + i, fact.Type, fact.At, data, personal);
-            }
-        }
-        finally
-        {
-            encoders.Return(encoder);
-        }
+            var (data, personal) = FactCodec.Encode(fact, encoder.Buffer, encoder.Writer);
+            return new JournalFact(seq, fact.Type, fact.At, data, personal);
+        });
         var answer = _answer is null ? ReadOnlyMemory<byte>.Empty : answers.SerializeToArray(_answer);
         await journal.AppendAsync(new JournalAppend(stream, _answer?.EventId, facts, answer));
         _pending.Clear();
@@ -75,23 +61,10 @@ internal sealed class ConversationJournal(
     /// </summary>
     public async Task<(ConversationState State, long CheckpointSeq)> LoadAsync(Action<ConversationState, Fact> apply, Action<Exception> unreadable)
     {
-        var state = new ConversationState();
-        long from = 0;
-        if (await journal.LoadCheckpointAsync(stream) is { } checkpoint)
-        {
-            try
-            {
-                state = states.Deserialize(checkpoint.State) ?? throw new InvalidDataException("The checkpoint holds no state.");
-                state.Version = from = checkpoint.Seq;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // The facts are the truth: a checkpoint that cannot be read only costs a longer replay.
-                unreadable(e);
-                state = new ConversationState();
-            }
-        }
-        state.Version = await ReplayAsync(from, fact => apply(state, fact));
+        var (checkpoint, from) = await journal.LoadCheckpointAsync(stream, states, unreadable);
+        var state = checkpoint ?? new ConversationState();
+        state.Version = await journal.ReplayAsync(stream, from, stored =>
+            apply(state, FactCodec.Decode(stored.Type, stored.At, stored.Data, stored.Personal ?? default)));
         return (state, from);
     }
 
@@ -100,25 +73,6 @@ internal sealed class ConversationJournal(
     {
         var bytes = states.SerializeToArray(state);
         return journal.SaveCheckpointAsync(stream, state.Version, bytes).AsTask();
-    }
-
-    /// <summary>Applies every fact after <paramref name="afterSeq"/> in order; returns the last seq applied.</summary>
-    public async Task<long> ReplayAsync(long afterSeq, Action<Fact> apply)
-    {
-        var last = afterSeq;
-        while (true)
-        {
-            var page = await journal.ReadStreamAsync(stream, last, ReadPage);
-            foreach (var stored in page)
-            {
-                apply(FactCodec.Decode(stored.Type, stored.At, stored.Data, stored.Personal ?? default));
-                last = stored.Seq;
-            }
-            if (page.Count < ReadPage)
-            {
-                return last;
-            }
-        }
     }
 
     /// <summary>Removes the personal part of every fact of the conversation for good.</summary>

@@ -16,9 +16,32 @@ public sealed class JsonEncoders
 
     private readonly ConcurrentQueue<JsonEncoder> _free = new();
 
-    public JsonEncoder Rent() => _free.TryDequeue(out var encoder) ? encoder : new JsonEncoder();
+    private JsonEncoder Rent() => _free.TryDequeue(out var encoder) ? encoder : new JsonEncoder();
 
-    public void Return(JsonEncoder encoder)
+    /// <summary>
+    /// Encodes <paramref name="items"/> as the facts of one append, the last with seq <paramref name="lastSeq"/>,
+    /// through one rented encoder (each fact's bytes are copied out of it, and it goes back before anything awaits).
+    /// </summary>
+    public JournalFact[] Encode<T>(IReadOnlyList<T> items, long lastSeq, Func<T, long, JsonEncoder, JournalFact> encode)
+    {
+        var facts = new JournalFact[items.Count];
+        var first = lastSeq - items.Count + 1;
+        var encoder = Rent();
+        try
+        {
+            for (var i = 0; i < facts.Length; i++)
+            {
+                facts[i] = encode(items[i], first + i, encoder);
+            }
+        }
+        finally
+        {
+            Return(encoder);
+        }
+        return facts;
+    }
+
+    private void Return(JsonEncoder encoder)
     {
         if (encoder.Buffer.Capacity <= LargestKept && _free.Count < Kept)
         {

@@ -62,16 +62,3 @@ public sealed class RetentionSweeper(
         }
     }
 }
-
-/// <summary>What a conversation keeps of its messages' words under its tenant's retention.</summary>
-internal static class ConversationRetention
-{
-    /// <summary>Drops the transcript turns older than the tenant's retention at <paramref name="now"/>.</summary>
-    public static void Prune(ConversationState state, TenantPolicy policy, DateTimeOffset now)
-    {
-        if (policy.RetainedSince(now) is { } cutoff && state.Transcript.Count > 0)
-        {
-            state.Transcript.RemoveAll(turn => turn.At < cutoff);
-        }
-    }
-}

@@ -127,7 +127,7 @@ public sealed class ConversationJournalTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Checkpoints_follow_the_facts_off_the_answers_path_and_rebuild_the_same_conversation()
+    public async Task Checkpoints_follow_the_facts_and_the_deactivation_and_rebuild_the_same_conversation()
     {
         var (_, conversation, stream) = NewConversation();
         await Send(conversation, Started(Channel.Whatsapp, "en-US"));
@@ -136,7 +136,7 @@ public sealed class ConversationJournalTests(ClusterFixture fixture)
         {
             last = await Send(conversation, i % 3 == 0 ? Customer($"question number {i} about my order") : Ai($"answer {i}"));
         }
-        // More than CheckpointEvery (64) facts were appended: a checkpoint is written without any event waiting for it.
+        // More than CheckpointEvery (64) facts were appended: a checkpoint is written (no event waits for it).
         var written = await Eventually.ReturnsAsync(
             async () => await fixture.Journal.LoadCheckpointAsync(stream), c => c is not null, TimeSpan.FromSeconds(10), "a checkpoint");
         Assert.InRange(written!.Seq, 64, last.Summary.Version);
