@@ -54,41 +54,45 @@ public sealed class ConversationScript
     /// <summary>The event at this step; <paramref name="disclosureId"/> is what the start was answered with.</summary>
     public ConversationEvent EventAt(int step, string? disclosureId, DateTimeOffset now)
     {
-        var e = new ConversationEvent { Id = $"{ConversationId}-{step}", Type = EventType.CustomerMessage, OccurredAt = now };
+        var id = $"{ConversationId}-{step}";
         if (step == 0)
         {
-            return e with { Type = EventType.ConversationStarted, Channel = Channel, Locale = Locale };
+            return new ConversationStartedEvent { Id = id, OccurredAt = now, Channel = Channel, Locale = Locale };
         }
         if (step == 1)
         {
-            return e with { Type = EventType.AiMessage, Text = _indonesian ? "Halo! Ada yang bisa saya bantu?" : "Hi! How can I help?" };
+            return Ai(id, now, _indonesian ? "Halo! Ada yang bisa saya bantu?" : "Hi! How can I help?");
         }
         if (step == 2)
         {
-            return e with { Type = EventType.DisclosureDelivered, DisclosureId = disclosureId };
+            return new DisclosureDeliveredEvent { Id = id, OccurredAt = now, DisclosureId = disclosureId ?? "" };
         }
         var middle = step - 3;
         if (middle >= _middleEvents)
         {
-            return e with { Type = EventType.ConversationEnded, Reason = "resolved" };
+            return new ConversationEndedEvent { Id = id, OccurredAt = now, Reason = "resolved" };
         }
         if (_escalation == Escalation.AsksForPerson && middle == _escalateAt)
         {
-            return e with { Text = _indonesian ? "saya mau bicara dengan CS dong" : "can I talk to a human agent please" };
+            return Customer(id, now, _indonesian ? "saya mau bicara dengan CS dong" : "can I talk to a human agent please");
         }
         if (_escalation == Escalation.TrustBreaks && middle >= _escalateAt && middle < _escalateAt + 3)
         {
-            return e with { Type = EventType.Signal, SignalName = "nlu.no_match", SignalValue = 1 };
+            return new SignalEvent { Id = id, OccurredAt = now, Name = "nlu.no_match", Value = 1 };
         }
         if (middle % 7 == 6)
         {
-            return e with { Type = EventType.Signal, SignalName = "sentiment", SignalValue = Math.Round(_random.NextDouble() * 1.2 - 0.4, 2) };
+            return new SignalEvent { Id = id, OccurredAt = now, Name = "sentiment", Value = Math.Round(_random.NextDouble() * 1.2 - 0.4, 2) };
         }
         if (middle % 2 == 1)
         {
-            return e with { Type = EventType.AiMessage, Text = _indonesian ? $"Baik, saya cek dulu ya (langkah {middle})." : $"Sure, let me check that (step {middle})." };
+            return Ai(id, now, _indonesian ? $"Baik, saya cek dulu ya (langkah {middle})." : $"Sure, let me check that (step {middle}).");
         }
         var phrases = _indonesian ? Indonesian : English;
-        return e with { Text = string.Format(System.Globalization.CultureInfo.InvariantCulture, phrases[_random.Next(phrases.Length)], 1000 + middle) + $" ({middle})" };
+        return Customer(id, now, string.Format(System.Globalization.CultureInfo.InvariantCulture, phrases[_random.Next(phrases.Length)], 1000 + middle) + $" ({middle})");
     }
+
+    private static CustomerMessageEvent Customer(string id, DateTimeOffset at, string text) => new() { Id = id, OccurredAt = at, Text = text };
+
+    private static AiMessageEvent Ai(string id, DateTimeOffset at, string text) => new() { Id = id, OccurredAt = at, Text = text };
 }

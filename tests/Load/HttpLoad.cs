@@ -117,7 +117,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
                 var result = HttpWire.ReadResult(json.RootElement);
                 recorder.Answer(e.Type, startedAt, result);
                 log.Record(e, result);
-                disclosureId ??= result.Directives.FirstOrDefault(d => d.Type == DirectiveType.Disclose)?.DisclosureId;
+                disclosureId ??= result.Directives.OfType<DiscloseDirective>().FirstOrDefault()?.DisclosureId;
             }
             catch (Exception error) when (error is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
             {
@@ -287,7 +287,7 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
             {
                 _startAnswered = true;
             }
-            _disclosureId ??= result.Directives.FirstOrDefault(d => d.Type == DirectiveType.Disclose)?.DisclosureId;
+            _disclosureId ??= result.Directives.OfType<DiscloseDirective>().FirstOrDefault()?.DisclosureId;
         }
     }
 }

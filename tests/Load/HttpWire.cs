@@ -51,21 +51,37 @@ public static class HttpWire
         writer.WriteString("id", e.Id);
         writer.WriteString("type", e.Type.Name());
         writer.WriteString("occurredAt", e.OccurredAt.UtcDateTime);
-        if (e.Channel is { } channel)
+        switch (e)
         {
-            writer.WriteString("channel", channel.Name());
+            case ConversationStartedEvent started:
+                writer.WriteString("channel", started.Channel.Name());
+                writer.WriteString("locale", started.Locale);
+                WriteIfSet(writer, "customerId", started.CustomerId);
+                break;
+            case CustomerMessageEvent message:
+                writer.WriteString("text", message.Text);
+                break;
+            case AiMessageEvent message:
+                writer.WriteString("text", message.Text);
+                break;
+            case AgentMessageEvent message:
+                writer.WriteString("agentId", message.AgentId);
+                writer.WriteString("text", message.Text);
+                break;
+            case DisclosureDeliveredEvent delivered:
+                writer.WriteString("disclosureId", delivered.DisclosureId);
+                break;
+            case SignalEvent signal:
+                writer.WriteString("name", signal.Name);
+                writer.WriteNumber("value", signal.Value);
+                break;
+            case ChannelSwitchedEvent switched:
+                writer.WriteString("channel", switched.Channel.Name());
+                break;
+            case ConversationEndedEvent ended:
+                WriteIfSet(writer, "reason", ended.Reason);
+                break;
         }
-        WriteIfSet(writer, "locale", e.Locale);
-        WriteIfSet(writer, "customerId", e.CustomerId);
-        WriteIfSet(writer, "text", e.Text);
-        WriteIfSet(writer, "agentId", e.AgentId);
-        WriteIfSet(writer, "disclosureId", e.DisclosureId);
-        WriteIfSet(writer, "name", e.SignalName);
-        if (e.SignalValue is { } value)
-        {
-            writer.WriteNumber("value", value);
-        }
-        WriteIfSet(writer, "reason", e.Reason);
         writer.WriteEndObject();
     }
 
@@ -87,12 +103,29 @@ public static class HttpWire
         foreach (var d in json.GetProperty("directives").EnumerateArray())
         {
             var type = DirectiveTypes[d.GetProperty("type").GetString()!];
-            directives.Add(new Directive
+            directives.Add(type switch
             {
-                Type = type,
-                DisclosureId = d.TryGetProperty("disclosureId", out var id) ? id.GetString() : null,
-                HandoffStatus = type == DirectiveType.Handoff && d.TryGetProperty("status", out var status)
-                    ? HandoffStatuses[status.GetString()!] : null,
+                DirectiveType.Disclose => new DiscloseDirective
+                {
+                    DisclosureId = d.GetProperty("disclosureId").GetString()!,
+                    Text = d.GetProperty("text").GetString()!,
+                    Channel = WireNames.TryParseChannel(d.GetProperty("channel").GetString()!, out var channel) ? channel : default,
+                    Locale = d.GetProperty("locale").GetString()!,
+                },
+                DirectiveType.AllowAi => new AllowAiDirective(),
+                DirectiveType.SuppressAi => new SuppressAiDirective { Reason = d.GetProperty("reason").GetString()! },
+                DirectiveType.AnswerIdentity => new AnswerIdentityDirective { Text = d.GetProperty("text").GetString()! },
+                DirectiveType.OfferHuman => new OfferHumanDirective { Text = d.GetProperty("text").GetString()! },
+                _ => new HandoffDirective
+                {
+                    HandoffId = d.GetProperty("handoffId").GetString()!,
+                    Status = HandoffStatuses[d.GetProperty("status").GetString()!],
+                    Reason = d.GetProperty("reason").GetString()!,
+                    Text = d.GetProperty("text").GetString()!,
+                    AgentId = d.TryGetProperty("agentId", out var agent) && agent.ValueKind == JsonValueKind.String ? agent.GetString() : null,
+                    QueuePosition = d.TryGetProperty("queuePosition", out var position) && position.ValueKind == JsonValueKind.Number ? position.GetInt32() : null,
+                    EstimatedWaitSeconds = d.TryGetProperty("estimatedWaitSeconds", out var wait) && wait.ValueKind == JsonValueKind.Number ? wait.GetInt32() : null,
+                },
             });
         }
         var delivered = json.GetProperty("conversation").GetProperty("disclosure").GetProperty("delivered").GetBoolean();

@@ -116,7 +116,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
                 var result = outcome.Result!;
                 recorder.Answer(e.Type, startedAt, result);
                 log.Record(e, result);
-                disclosureId ??= result.Directives.FirstOrDefault(d => d.Type == DirectiveType.Disclose)?.DisclosureId;
+                disclosureId ??= result.Directives.OfType<DiscloseDirective>().FirstOrDefault()?.DisclosureId;
             }
             catch (Exception error)
             {

@@ -23,10 +23,9 @@ public sealed class MemoryProbe(LoadOptions options, TextWriter output)
         {
             for (var turn = 0; turn < options.Turns; turn++)
             {
-                await grains.Conversation(LoadCluster.Tenant, id).Apply(new ConversationEvent
+                await grains.Conversation(LoadCluster.Tenant, id).Apply(new CustomerMessageEvent
                 {
                     Id = $"{id}-t{turn}",
-                    Type = EventType.CustomerMessage,
                     OccurredAt = DateTimeOffset.UtcNow,
                     Text = $"pesanan saya nomor {turn} belum sampai, bisa dicek? ({turn})",
                 });
@@ -37,10 +36,9 @@ public sealed class MemoryProbe(LoadOptions options, TextWriter output)
     }
 
     private static Task Start(IGrainFactory grains, string id) =>
-        grains.Conversation(LoadCluster.Tenant, id).Apply(new ConversationEvent
+        grains.Conversation(LoadCluster.Tenant, id).Apply(new ConversationStartedEvent
         {
             Id = $"{id}-start",
-            Type = EventType.ConversationStarted,
             OccurredAt = DateTimeOffset.UtcNow,
             Channel = Channel.Whatsapp,
             Locale = "id-ID",

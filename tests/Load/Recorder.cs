@@ -25,9 +25,9 @@ public sealed class Recorder
         var elapsed = Stopwatch.GetElapsedTime(startedAt);
         _events.GetOrAdd(type, _ => new Latencies()).Add(elapsed);
         Interlocked.Increment(ref _answered);
-        foreach (var handoff in result.Directives.Where(d => d.Type == DirectiveType.Handoff && !result.Duplicate))
+        foreach (var handoff in result.Directives.OfType<HandoffDirective>().Where(_ => !result.Duplicate))
         {
-            if (handoff.HandoffStatus == HandoffStatus.Assigned)
+            if (handoff.Status == HandoffStatus.Assigned)
             {
                 Interlocked.Increment(ref _handoffsAssigned);
                 TimeToAssignment.Add(elapsed);

@@ -7,29 +7,56 @@ public static class ConversationEvents
 
     private static string NextId() => $"e-{Guid.NewGuid():N}";
 
-    public static ConversationEvent Started(Channel channel = Channel.Chat, string locale = "en-US", DateTimeOffset? at = null) =>
-        new() { Id = NextId(), Type = EventType.ConversationStarted, OccurredAt = at ?? Now, Channel = channel, Locale = locale };
+    public static ConversationStartedEvent Started(Channel channel = Channel.Chat, string locale = "en-US", DateTimeOffset? at = null) =>
+        new ConversationStartedEvent { Id = NextId(), OccurredAt = at ?? Now, Channel = channel, Locale = locale };
 
-    public static ConversationEvent Customer(string text, DateTimeOffset? at = null) =>
-        new() { Id = NextId(), Type = EventType.CustomerMessage, OccurredAt = at ?? Now, Text = text };
+    public static CustomerMessageEvent Customer(string text, DateTimeOffset? at = null) =>
+        new CustomerMessageEvent { Id = NextId(), OccurredAt = at ?? Now, Text = text };
 
-    public static ConversationEvent Ai(string text, DateTimeOffset? at = null) =>
-        new() { Id = NextId(), Type = EventType.AiMessage, OccurredAt = at ?? Now, Text = text };
+    public static AiMessageEvent Ai(string text, DateTimeOffset? at = null) =>
+        new AiMessageEvent { Id = NextId(), OccurredAt = at ?? Now, Text = text };
 
-    public static ConversationEvent Agent(string agentId, string text, DateTimeOffset? at = null) =>
-        new() { Id = NextId(), Type = EventType.AgentMessage, OccurredAt = at ?? Now, AgentId = agentId, Text = text };
+    public static AgentMessageEvent Agent(string agentId, string text, DateTimeOffset? at = null) =>
+        new AgentMessageEvent { Id = NextId(), OccurredAt = at ?? Now, AgentId = agentId, Text = text };
 
-    public static ConversationEvent Delivered(string disclosureId, DateTimeOffset? at = null) =>
-        new() { Id = NextId(), Type = EventType.DisclosureDelivered, OccurredAt = at ?? Now, DisclosureId = disclosureId };
+    public static DisclosureDeliveredEvent Delivered(string disclosureId, DateTimeOffset? at = null) =>
+        new DisclosureDeliveredEvent { Id = NextId(), OccurredAt = at ?? Now, DisclosureId = disclosureId };
 
-    public static ConversationEvent Signal(string name, double value, DateTimeOffset? at = null) =>
-        new() { Id = NextId(), Type = EventType.Signal, OccurredAt = at ?? Now, SignalName = name, SignalValue = value };
+    public static SignalEvent Signal(string name, double value, DateTimeOffset? at = null) =>
+        new SignalEvent { Id = NextId(), OccurredAt = at ?? Now, Name = name, Value = value };
 
-    public static ConversationEvent Switched(Channel channel, DateTimeOffset? at = null) =>
-        new() { Id = NextId(), Type = EventType.ChannelSwitched, OccurredAt = at ?? Now, Channel = channel };
+    public static ChannelSwitchedEvent Switched(Channel channel, DateTimeOffset? at = null) =>
+        new ChannelSwitchedEvent { Id = NextId(), OccurredAt = at ?? Now, Channel = channel };
 
-    public static ConversationEvent Ended(DateTimeOffset? at = null) =>
-        new() { Id = NextId(), Type = EventType.ConversationEnded, OccurredAt = at ?? Now };
+    public static ConversationEndedEvent Ended(DateTimeOffset? at = null) =>
+        new ConversationEndedEvent { Id = NextId(), OccurredAt = at ?? Now };
 
     public static IReadOnlyList<DirectiveType> Types(this EventResult result) => result.Directives.Select(d => d.Type).ToArray();
+
+    /// <summary>The directive as a <c>disclose</c>; fails naming what it is otherwise.</summary>
+    public static DiscloseDirective AsDisclose(this Directive directive) => As<DiscloseDirective>(directive);
+
+    /// <summary>The directive as a <c>handoff</c>; fails naming what it is otherwise.</summary>
+    public static HandoffDirective AsHandoff(this Directive directive) => As<HandoffDirective>(directive);
+
+    /// <summary>What the directive tells the customer, for the kinds that tell them something; null for the others.</summary>
+    public static string? TextOf(this Directive directive) => directive switch
+    {
+        DiscloseDirective d => d.Text,
+        AnswerIdentityDirective d => d.Text,
+        OfferHumanDirective d => d.Text,
+        HandoffDirective d => d.Text,
+        _ => null,
+    };
+
+    /// <summary>The reason a <c>suppress-ai</c> or <c>handoff</c> gives; null for the others.</summary>
+    public static string? ReasonOf(this Directive directive) => directive switch
+    {
+        SuppressAiDirective d => d.Reason,
+        HandoffDirective d => d.Reason,
+        _ => null,
+    };
+
+    private static T As<T>(Directive directive) where T : Directive =>
+        directive as T ?? throw new InvalidCastException($"Expected a {typeof(T).Name}, got a {directive.Type} directive: {directive}");
 }

@@ -63,30 +63,48 @@ public static class EventReader
         {
             return null;
         }
-        var @event = new ConversationEvent { Id = id ?? "", Type = eventType, OccurredAt = occurredAt ?? received.At };
-        @event = eventType switch
+        var head = (Id: id ?? "", OccurredAt: occurredAt ?? received.At);
+        ConversationEvent @event = eventType switch
         {
-            EventType.ConversationStarted => @event with
+            EventType.ConversationStarted => new ConversationStartedEvent
             {
-                Channel = FieldRules.Channel(errors, "channel", fields.String("channel", required: true)),
-                Locale = FieldRules.Locale(errors, "locale", fields.String("locale", required: true)),
+                Id = head.Id,
+                OccurredAt = head.OccurredAt,
+                Channel = FieldRules.Channel(errors, "channel", fields.String("channel", required: true)) ?? default,
+                Locale = FieldRules.Locale(errors, "locale", fields.String("locale", required: true)) ?? "",
                 CustomerId = ShortText(fields, errors, "customerId", required: false),
             },
-            EventType.CustomerMessage or EventType.AiMessage => @event with { Text = Text(fields, errors) },
-            EventType.AgentMessage => @event with
+            EventType.CustomerMessage => new CustomerMessageEvent { Id = head.Id, OccurredAt = head.OccurredAt, Text = Text(fields, errors) ?? "" },
+            EventType.AiMessage => new AiMessageEvent { Id = head.Id, OccurredAt = head.OccurredAt, Text = Text(fields, errors) ?? "" },
+            EventType.AgentMessage => new AgentMessageEvent
             {
-                AgentId = Id(fields, errors, "agentId"),
-                Text = Text(fields, errors),
+                Id = head.Id,
+                OccurredAt = head.OccurredAt,
+                AgentId = Id(fields, errors, "agentId") ?? "",
+                Text = Text(fields, errors) ?? "",
             },
-            EventType.DisclosureDelivered => @event with { DisclosureId = Id(fields, errors, "disclosureId") },
-            EventType.Signal => ReadSignal(@event, fields, errors),
-            EventType.ChannelSwitched => @event with
+            EventType.DisclosureDelivered => new DisclosureDeliveredEvent
             {
-                Channel = FieldRules.Channel(errors, "channel", fields.String("channel", required: true)),
+                Id = head.Id,
+                OccurredAt = head.OccurredAt,
+                DisclosureId = Id(fields, errors, "disclosureId") ?? "",
             },
-            EventType.ConversationEnded => @event with { Reason = ShortText(fields, errors, "reason", required: false) },
+            EventType.Signal => ReadSignal(head.Id, head.OccurredAt, fields, errors),
+            EventType.ChannelSwitched => new ChannelSwitchedEvent
+            {
+                Id = head.Id,
+                OccurredAt = head.OccurredAt,
+                Channel = FieldRules.Channel(errors, "channel", fields.String("channel", required: true)) ?? default,
+            },
+            EventType.ConversationEnded => new ConversationEndedEvent
+            {
+                Id = head.Id,
+                OccurredAt = head.OccurredAt,
+                Reason = ShortText(fields, errors, "reason", required: false),
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(element), eventType, "Unknown event type."),
         };
+        // A field that failed left a placeholder behind: such an event is never returned.
         return errors.Any ? null : @event;
     }
 
@@ -98,7 +116,7 @@ public static class EventReader
             ? value
             : null;
 
-    private static ConversationEvent ReadSignal(ConversationEvent @event, JsonFields fields, FieldErrors errors)
+    private static SignalEvent ReadSignal(string id, DateTimeOffset occurredAt, JsonFields fields, FieldErrors errors)
     {
         var name = fields.String("name", required: true);
         FieldRules.SignalName(errors, "name", name);
@@ -107,7 +125,7 @@ public static class EventReader
         {
             FieldRules.SignalValue(errors, "value", name, number);
         }
-        return @event with { SignalName = name, SignalValue = value };
+        return new SignalEvent { Id = id, OccurredAt = occurredAt, Name = name ?? "", Value = value ?? 0 };
     }
 
     private static string? Text(JsonFields fields, FieldErrors errors)

@@ -60,29 +60,30 @@ public sealed record DirectiveJson
     public static DirectiveJson Of(Directive directive)
     {
         var type = directive.Type.Name();
-        return directive.Type switch
+        return directive switch
         {
-            DirectiveType.Disclose => new()
+            DiscloseDirective disclose => new()
             {
                 Type = type,
-                DisclosureId = directive.DisclosureId,
-                Text = directive.Text,
-                Channel = directive.Channel?.Name(),
-                Locale = directive.Locale,
+                DisclosureId = disclose.DisclosureId,
+                Text = disclose.Text,
+                Channel = disclose.Channel.Name(),
+                Locale = disclose.Locale,
             },
-            DirectiveType.AllowAi => new() { Type = type },
-            DirectiveType.SuppressAi => new() { Type = type, Reason = directive.Reason },
-            DirectiveType.AnswerIdentity or DirectiveType.OfferHuman => new() { Type = type, Text = directive.Text },
-            DirectiveType.Handoff => new()
+            AllowAiDirective => new() { Type = type },
+            SuppressAiDirective suppress => new() { Type = type, Reason = suppress.Reason },
+            AnswerIdentityDirective answer => new() { Type = type, Text = answer.Text },
+            OfferHumanDirective offer => new() { Type = type, Text = offer.Text },
+            HandoffDirective handoff => new()
             {
                 Type = type,
-                HandoffId = directive.HandoffId,
-                Status = directive.HandoffStatus?.Name(),
-                Reason = directive.Reason,
-                Text = directive.Text,
-                AgentId = directive.AgentId,
-                QueuePosition = directive.QueuePosition,
-                EstimatedWaitSeconds = directive.EstimatedWaitSeconds,
+                HandoffId = handoff.HandoffId,
+                Status = handoff.Status.Name(),
+                Reason = handoff.Reason,
+                Text = handoff.Text,
+                AgentId = handoff.AgentId,
+                QueuePosition = handoff.QueuePosition,
+                EstimatedWaitSeconds = handoff.EstimatedWaitSeconds,
             },
             _ => throw new ArgumentOutOfRangeException(nameof(directive), directive.Type, "Unknown directive type."),
         };

@@ -43,7 +43,7 @@ internal sealed class ConversationGrain(
     private string _tenantId = "";
     private string _conversationId = "";
     private TenantPolicy _policy = null!;
-    private ConversationRules _rules = null!;
+    private ConversationDecider _decider = null!;
     private ConversationJournal _journal = null!;
     /// <summary>Memory holds a change not stored yet.</summary>
     private bool _dirty;
@@ -130,7 +130,7 @@ internal sealed class ConversationGrain(
         {
             return false;
         }
-        _rules.Erase(clock.GetUtcNow());
+        _decider.Erase(clock.GetUtcNow());
         Changed();
         await StoreThenFreeReleased();
         await StoreIfChanged();
@@ -162,7 +162,7 @@ internal sealed class ConversationGrain(
         {
             return;
         }
-        _rules.TakeOver(completedAt);
+        _decider.TakeOver(completedAt);
         Changed();
         await Store();
     }
@@ -195,7 +195,7 @@ internal sealed class ConversationGrain(
 
         // Deciding changes memory: until it is stored, nothing of it may be kept by a checkpoint.
         _dirty = true;
-        var decision = _rules.Apply(e);
+        var decision = _decider.Decide(e, clock.GetUtcNow());
         if (decision.Refusal is { } refusal)
         {
             // An event refused now may be one accepted before (a retried end after the end): its first answer stands.
@@ -231,7 +231,7 @@ internal sealed class ConversationGrain(
         string? placing = null;
         if (decision.HandoffReason is { } reason)
         {
-            opened = _rules.OpenHandoff(reason, e.OccurredAt);
+            opened = _decider.OpenHandoff(reason, e.OccurredAt);
             placing = opened.HandoffId;
         }
         else if (decision.RepeatHandoff && State.Handoff is { } waiting)
@@ -244,12 +244,12 @@ internal sealed class ConversationGrain(
             else
             {
                 await RefreshPlacement();
-                decision.Directives.Add(_rules.HandoffDirective(waiting));
+                decision.Directives.Add(_decider.Answer(waiting));
             }
         }
         if (decision.LeavePool)
         {
-            _rules.LeaveHandoff(e.OccurredAt);
+            _decider.LeaveHandoff(e.OccurredAt);
         }
         // From here on the first store carries the event's id: a repeat fails there, before the pool or an agent hears of it.
         Remember(e.Id, decision.Directives, placing);
@@ -364,7 +364,7 @@ internal sealed class ConversationGrain(
         switch (await Agent(agentId).Holds(_conversationId, handoff.HandoffId))
         {
             case AgentHold.Completed:
-                _rules.TakeOver(now);
+                _decider.TakeOver(now);
                 Changed();
                 metrics.Repaired("completion-applied");
                 logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} is back with the AI: agent {AgentId} had completed it",
@@ -372,7 +372,7 @@ internal sealed class ConversationGrain(
                 break;
             case AgentHold.Unknown:
                 // Nobody holds the customer: find them another agent rather than leave them with nobody.
-                var reopened = _rules.OpenHandoff(handoff.Reason, now);
+                var reopened = _decider.OpenHandoff(handoff.Reason, now);
                 Changed();
                 await StoreIntent();
                 await PlaceHandoff();
@@ -445,7 +445,7 @@ internal sealed class ConversationGrain(
     private void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
         var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status);
-        _rules.Place(handoff, placement, at);
+        _decider.Place(handoff, placement, at);
         if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status))
         {
             return;
@@ -503,7 +503,7 @@ internal sealed class ConversationGrain(
             {
                 await Agent(agentId).Release(_conversationId, release.HandoffId);
             }
-            State.Release = null;
+            State.Handoffs.Release = null;
             _checkpoints.Wanted = true;
             Changed();
         }
@@ -550,7 +550,7 @@ internal sealed class ConversationGrain(
             e => logger.LogWarning(e, "The checkpoint of conversation {ConversationId} of tenant {TenantId} cannot be read; its facts are replayed from the start",
                 _conversationId, _tenantId));
         _state = state;
-        _rules = new ConversationRules(state, _policy, texts, options.Value, clock);
+        _decider = new ConversationDecider(state, _policy, texts, options.Value);
         _checkpoints.Seq = checkpointSeq;
         _recent.Clear();
         _allAnswersKept = state.Version == 0;
@@ -607,7 +607,7 @@ internal sealed class ConversationGrain(
             _journal.Record(decided);
             State.Version += decided.Count;
         }
-        var more = _rules.TakeFacts();
+        var more = _decider.TakeFacts();
         _journal.Record(more);
         State.Version += more.Count;
         _dirty = true;
@@ -616,7 +616,7 @@ internal sealed class ConversationGrain(
     /// <summary>An answer still waiting on its handoff's placement, with the handoff directive once placed (the same answer otherwise).</summary>
     private ProcessedEvent WithPlacement(ProcessedEvent answer) =>
         State.Handoff is { AwaitingPool: false } handoff && handoff.HandoffId == answer.PendingHandoffId
-            ? answer with { Directives = [.. answer.Directives, _rules.HandoffDirective(handoff)], PendingHandoffId = null }
+            ? answer with { Directives = [.. answer.Directives, _decider.Answer(handoff)], PendingHandoffId = null }
             : answer;
 
     private IAgentPoolGrain Pool(string poolName) => GrainFactory.Pool(_tenantId, poolName);

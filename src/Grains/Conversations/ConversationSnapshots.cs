@@ -1,3 +1,4 @@
+using CxCluster.Grains.Trust;
 using CxCluster.Grains.Tenants;
 
 namespace CxCluster.Grains.Conversations;
@@ -7,8 +8,8 @@ internal static class ConversationSnapshots
 {
     public static ConversationSnapshot Build(string conversationId, ConversationState state, TenantPolicy policy, ConversationOptions options)
     {
-        var current = ConversationRules.Current(state);
-        var (score, band) = ConversationRules.Trust(state, policy);
+        var current = state.Disclosure.Current;
+        var (score, band) = TrustDecider.Score(state.Trust, policy);
         var handoff = state.Handoff;
         return new ConversationSnapshot
         {
@@ -18,13 +19,13 @@ internal static class ConversationSnapshots
             Locale = state.Locale,
             Disclosure = new DisclosureSnapshot
             {
-                Delivered = ConversationRules.Delivered(state),
+                Delivered = state.Disclosure.DeliveredOn(state.Channel),
                 DisclosureId = current?.DisclosureId,
                 DeliveredAt = current?.DeliveredAt,
                 Channel = current?.Channel,
                 Locale = current?.Locale,
                 Text = current?.Text,
-                History = state.Disclosures.Select(d => new DisclosureRecord
+                History = state.Disclosure.Issued.Select(d => new DisclosureRecord
                 {
                     DisclosureId = d.DisclosureId,
                     Channel = d.Channel,
@@ -38,9 +39,9 @@ internal static class ConversationSnapshots
                 Score = (int)Math.Floor(score),
                 Threshold = policy.Threshold,
                 Band = band,
-                Signals = state.Signals.Count <= options.SignalsShown
-                    ? state.Signals.ToArray()
-                    : state.Signals.GetRange(state.Signals.Count - options.SignalsShown, options.SignalsShown).ToArray(),
+                Signals = state.Trust.Signals.Count <= options.SignalsShown
+                    ? state.Trust.Signals.ToArray()
+                    : state.Trust.Signals.GetRange(state.Trust.Signals.Count - options.SignalsShown, options.SignalsShown).ToArray(),
             },
             Handoff = handoff is null
                 ? new HandoffSnapshot { Status = HandoffStatus.None }
@@ -61,8 +62,8 @@ internal static class ConversationSnapshots
     /// <summary>The conversation in brief, for a lean answer: nothing of the transcript, history or signals is copied.</summary>
     public static ConversationSummary Summarize(string conversationId, ConversationState state, TenantPolicy policy)
     {
-        var current = ConversationRules.Current(state);
-        var (score, band) = ConversationRules.Trust(state, policy);
+        var current = state.Disclosure.Current;
+        var (score, band) = TrustDecider.Score(state.Trust, policy);
         var handoff = state.Handoff;
         return new ConversationSummary
         {
@@ -71,7 +72,7 @@ internal static class ConversationSnapshots
             Channel = state.Channel,
             Locale = state.Locale,
             Version = state.Version,
-            DisclosureDelivered = ConversationRules.Delivered(state),
+            DisclosureDelivered = state.Disclosure.DeliveredOn(state.Channel),
             DisclosureId = current?.DisclosureId,
             TrustScore = (int)Math.Floor(score),
             TrustBand = band,

@@ -1,4 +1,8 @@
+using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
+using CxCluster.TestSupport.Hosting;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
 using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Agents;
@@ -45,25 +49,25 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
 
         var handoffs = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i => (Id: $"c{i}", Handoff: await AskForPerson($"c{i}"))));
 
-        var assigned = handoffs.Where(h => h.Handoff.HandoffStatus == HandoffStatus.Assigned).ToArray();
-        var queued = handoffs.Where(h => h.Handoff.HandoffStatus == HandoffStatus.Queued).ToArray();
+        var assigned = handoffs.Where(h => h.Handoff.AsHandoff().Status == HandoffStatus.Assigned).ToArray();
+        var queued = handoffs.Where(h => h.Handoff.AsHandoff().Status == HandoffStatus.Queued).ToArray();
         Assert.Equal(30, assigned.Length);
         Assert.Equal(170, queued.Length);
-        Assert.Equal(Enumerable.Range(1, 170), queued.Select(h => h.Handoff.QueuePosition!.Value).Order());
+        Assert.Equal(Enumerable.Range(1, 170), queued.Select(h => h.Handoff.AsHandoff().QueuePosition!.Value).Order());
 
         var holdings = await Task.WhenAll(agents.Select(a => a.Get()));
         Assert.All(holdings, h => Assert.Equal(3, h!.Conversations.Count));
         var held = holdings.SelectMany(h => h!.Conversations).ToArray();
         Assert.Equal(30, held.Distinct().Count());
         Assert.Equal(assigned.Select(h => h.Id).Order(), held.Order());
-        Assert.All(assigned, h => Assert.Contains(holdings, a => a!.AgentId == h.Handoff.AgentId && a.Conversations.Contains(h.Id)));
+        Assert.All(assigned, h => Assert.Contains(holdings, a => a!.AgentId == h.Handoff.AsHandoff().AgentId && a.Conversations.Contains(h.Id)));
 
         var stats = await Pool("id/chat").GetStats();
         Assert.Equal(170, stats.Waiting);
 
         // Completing one frees a slot, and the head of the queue takes it.
-        var head = queued.Single(h => h.Handoff.QueuePosition == 1).Id;
-        var second = queued.Single(h => h.Handoff.QueuePosition == 2).Id;
+        var head = queued.Single(h => h.Handoff.AsHandoff().QueuePosition == 1).Id;
+        var second = queued.Single(h => h.Handoff.AsHandoff().QueuePosition == 2).Id;
         var freed = holdings[0]!;
         var completed = await agents[0].Complete(freed.Conversations[0]);
 
@@ -85,11 +89,11 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
 
         var handoff = await AskForPerson("c1");
 
-        Assert.Equal(HandoffStatus.Assigned, handoff.HandoffStatus);
-        Assert.Equal("first", handoff.AgentId);
-        Assert.Contains("Agent first", handoff.Text);
+        Assert.Equal(HandoffStatus.Assigned, handoff.AsHandoff().Status);
+        Assert.Equal("first", handoff.AsHandoff().AgentId);
+        Assert.Contains("Agent first", handoff.TextOf());
         var next = await AskForPerson("c2");
-        Assert.Equal("second", next.AgentId);
+        Assert.Equal("second", next.AsHandoff().AgentId);
         Assert.Single((await first.Get())!.Conversations);
     }
 
@@ -101,10 +105,10 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
 
         var handoff = await AskForPerson("c1", "id-ID");
 
-        Assert.Equal(HandoffStatus.Queued, handoff.HandoffStatus);
-        Assert.Null(handoff.EstimatedWaitSeconds);
+        Assert.Equal(HandoffStatus.Queued, handoff.AsHandoff().Status);
+        Assert.Null(handoff.AsHandoff().EstimatedWaitSeconds);
         var english = await AskForPerson("c2", "en-GB");
-        Assert.Equal("english-chat", english.AgentId);
+        Assert.Equal("english-chat", english.AsHandoff().AgentId);
     }
 
     [Fact]
@@ -117,7 +121,7 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
         var first = await AskForPerson("c1");
         await AskForPerson("c2");
         await AskForPerson("c3");
-        Assert.Equal(HandoffStatus.Queued, first.HandoffStatus);
+        Assert.Equal(HandoffStatus.Queued, first.AsHandoff().Status);
 
         var available = await agent.SetStatus(AgentStatus.Available);
 
@@ -148,7 +152,7 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
         await AskForPerson("c1");
         var conversation = Conversation("c1");
         var identity = await conversation.Apply(Customer("ini bot ya?"));
-        Assert.Contains("Agent solo", identity.Result!.Directives.Single().Text!);
+        Assert.Contains("Agent solo", identity.Result!.Directives.Single().TextOf()!);
 
         var completed = await agent.Complete("c1");
         var reply = (await conversation.Apply(Ai("Ada lagi yang bisa saya bantu?"))).Result!;
@@ -249,11 +253,43 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
             Assert.All(holdings, h => Assert.Equal(h.Profile.Capacity, h.Conversations.Count));
         }
     }
+}
+
+/// <summary>
+/// A long queue on a cluster of its own whose pools never ask their waiting conversations whether they still wait: the
+/// conversations queued here are made up, and would withdraw on the first such round.
+/// </summary>
+public sealed class LongQueueTests(LongQueueTests.QuietPoolCluster fixture) : IClassFixture<LongQueueTests.QuietPoolCluster>
+{
+    private const string Tenant = "acme";
+
+    public sealed class QuietPoolCluster : IAsyncLifetime
+    {
+        public InProcessTestCluster Cluster { get; private set; } = null!;
+
+        public IGrainFactory Grains => Cluster.Client;
+
+        public MemoryFactJournal Journal { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Handoffs:ReconcileSeconds"] = "3600" })
+                .Build();
+            Cluster = await InProcessCluster.StartAsync(1, configuration, journal: Journal);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+        }
+    }
 
     [Fact]
     public async Task A_long_queue_keeps_every_place_across_a_deactivation_and_its_changes_are_small_records()
     {
-        var pool = Pool("id/chat");
+        var pool = fixture.Grains.Pool(Tenant, "id/chat");
         var requests = Enumerable.Range(0, 2_000).Select(i => new HandoffRequest
         {
             ConversationId = $"c{i}",
@@ -279,7 +315,7 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
         Assert.Equal(HandoffStatus.None, (await pool.Locate("c100", "c100-h1")).Status);
         Assert.Equal(1_981, (await pool.GetStats()).Waiting);
         // One small record per change: the stream holds no copy of the queue, only the checkpoints do.
-        var records = await fixture.Journal.ReadStreamAsync(CxCluster.Grains.Agents.Pool.PoolJournal.Stream(_tenant, "id/chat"), 0, 10_000);
+        var records = await fixture.Journal.ReadStreamAsync(CxCluster.Grains.Agents.Pool.PoolJournal.Stream(Tenant, "id/chat"), 0, 10_000);
         Assert.InRange(records.Count, 2_019, 2_030);
         Assert.All(records, r => Assert.True(r.Data.Length < 300, $"{r.Type} holds {r.Data.Length} bytes"));
     }

@@ -1,6 +1,7 @@
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Tenants;
 using static CxCluster.TestSupport.ConversationEvents;
 
@@ -9,18 +10,21 @@ namespace CxCluster.Grains.Tests.Conversations;
 /// <summary>Every decision of the conversation's rules is recorded as a fact, in order, with no I/O.</summary>
 public sealed class ConversationFactsTests
 {
+    /// <summary>The silo's now when each event is decided: after every event's time, so each is scored when it occurred.</summary>
+    private static readonly DateTimeOffset Present = Now.AddYears(1);
+
     private readonly ConversationState _state = new();
-    private readonly ConversationRules _rules;
+    private readonly ConversationDecider _decider;
 
     public ConversationFactsTests()
     {
         var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }]);
-        _rules = new ConversationRules(_state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
+        _decider = new ConversationDecider(_state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
     }
 
     private Decision Apply(ConversationEvent e)
     {
-        var decision = _rules.Apply(e);
+        var decision = _decider.Decide(e, Present);
         Assert.Null(decision.Refusal);
         return decision;
     }
@@ -36,8 +40,8 @@ public sealed class ConversationFactsTests
         var started = Assert.IsType<ConversationStarted>(decision.Facts[0]);
         Assert.Equal((Channel.Whatsapp, "en-GB", "normal", "cust-7"), (started.Channel, started.Locale, started.Priority, started.CustomerId));
         var issued = Assert.IsType<DisclosureIssued>(decision.Facts[1]);
-        Assert.Equal(decision.Directives[0].DisclosureId, issued.DisclosureId);
-        Assert.Equal(decision.Directives[0].Text, issued.Text);
+        Assert.Equal(decision.Directives[0].AsDisclose().DisclosureId, issued.DisclosureId);
+        Assert.Equal(decision.Directives[0].TextOf(), issued.Text);
         Assert.Equal(DisclosureIssued.Start, issued.Reason);
         Assert.Equal(Now, issued.At);
     }
@@ -45,7 +49,7 @@ public sealed class ConversationFactsTests
     [Fact]
     public void An_allowed_ai_message_names_the_disclosure_it_came_after_and_joins_the_transcript()
     {
-        var disclosureId = Apply(Started()).Directives[0].DisclosureId;
+        var disclosureId = Apply(Started()).Directives[0].AsDisclose().DisclosureId;
 
         var decision = Apply(Ai("Hello, how can I help?"));
 
@@ -96,7 +100,7 @@ public sealed class ConversationFactsTests
 
         var changed = Assert.Single(third.Facts.OfType<TrustChanged>());
         Assert.Equal((TrustBand.Breached, TrustBand.Warning), (changed.Band, changed.PreviousBand));
-        Assert.Equal(ConversationRules.TrustThreshold, third.HandoffReason);
+        Assert.Equal(ConversationDecider.TrustThreshold, third.HandoffReason);
     }
 
     [Fact]
@@ -114,14 +118,14 @@ public sealed class ConversationFactsTests
     {
         Apply(Started(Channel.Chat, "id-ID"));
 
-        var handoff = _rules.OpenHandoff(ConversationRules.CustomerRequest, Now);
-        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 3, EstimatedWaitSeconds = 120 }, Now);
-        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 2, EstimatedWaitSeconds = 80 }, Now);
-        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now.AddMinutes(1));
-        var facts = _rules.TakeFacts().ToList();
+        var handoff = _decider.OpenHandoff(ConversationDecider.CustomerRequest, Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 3, EstimatedWaitSeconds = 120 }, Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 2, EstimatedWaitSeconds = 80 }, Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now.AddMinutes(1));
+        var facts = _decider.TakeFacts().ToList();
         var suppressed = Apply(Ai("still here"));
-        _rules.TakeOver(Now.AddMinutes(9));
-        facts.AddRange(_rules.TakeFacts());
+        _decider.TakeOver(Now.AddMinutes(9));
+        facts.AddRange(_decider.TakeFacts());
 
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.assigned", "handoff.completed", "ai.resumed", "disclosure.issued"], Types(facts));
         var requested = Assert.IsType<HandoffRequested>(facts[0]);
@@ -133,7 +137,7 @@ public sealed class ConversationFactsTests
         Assert.Equal("a1", Assert.IsType<HandoffCompleted>(facts[3]).AgentId);
         Assert.Equal(DisclosureIssued.AiResumed, Assert.IsType<DisclosureIssued>(facts[5]).Reason);
         Assert.Equal("human-in-charge", Assert.IsType<AiSuppressed>(Assert.Single(suppressed.Facts)).Reason);
-        Assert.Empty(_rules.TakeFacts());
+        Assert.Empty(_decider.TakeFacts());
     }
 
     [Fact]
@@ -141,16 +145,16 @@ public sealed class ConversationFactsTests
     {
         Apply(Started());
 
-        _rules.Erase(Now.AddHours(1));
-        _rules.Erase(Now.AddHours(2));
+        _decider.Erase(Now.AddHours(1));
+        _decider.Erase(Now.AddHours(2));
 
-        Assert.Equal(["conversation.ended", "conversation.erased"], Types(_rules.TakeFacts()));
+        Assert.Equal(["conversation.ended", "conversation.erased"], Types(_decider.TakeFacts()));
     }
 
     [Fact]
     public void An_event_that_changes_nothing_records_nothing()
     {
-        var disclosureId = Apply(Started()).Directives[0].DisclosureId!;
+        var disclosureId = Apply(Started()).Directives[0].AsDisclose().DisclosureId!;
         Apply(Delivered(disclosureId));
 
         Assert.Empty(Apply(Delivered(disclosureId)).Facts);
@@ -175,14 +179,14 @@ public sealed class ConversationFactsTests
         for (var i = 0; i < 400 && _state.Status != ConversationStatus.Ended; i++)
         {
             var at = Now.AddSeconds(i);
-            var e = random.Next(9) switch
+            ConversationEvent? e = random.Next(9) switch
             {
                 0 => Started(channels[random.Next(channels.Length)], random.Next(2) == 0 ? "id-ID" : "en-US", at),
                 1 => Switched(channels[random.Next(channels.Length)], at),
                 2 or 3 => Ai("reply", at),
                 4 => Customer(random.Next(4) == 0 ? "saya mau bicara dengan CS" : "where is my order", at),
                 5 => Signal("nlu.no_match", 1, at),
-                6 when _state.Disclosures.Count > 0 => Delivered(_state.Disclosures[random.Next(_state.Disclosures.Count)].DisclosureId, at),
+                6 when _state.Disclosure.Issued.Count > 0 => Delivered(_state.Disclosure.Issued[random.Next(_state.Disclosure.Issued.Count)].DisclosureId, at),
                 7 when _state.Handoff is { Status: HandoffStatus.Queued } waiting => null,
                 8 when _state.Status == ConversationStatus.Human => null,
                 _ => Ai("again", at),
@@ -192,26 +196,26 @@ public sealed class ConversationFactsTests
                 // The grain's side: an agent takes the waiting conversation, or the agent hands it back to the AI.
                 if (_state.Status == ConversationStatus.Human)
                 {
-                    _rules.TakeOver(at);
+                    _decider.TakeOver(at);
                 }
                 else if (_state.Handoff!.AwaitingPool || random.Next(2) == 0)
                 {
-                    _rules.Place(_state.Handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = random.Next(1, 9), EstimatedWaitSeconds = 60 }, at);
+                    _decider.Place(_state.Handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = random.Next(1, 9), EstimatedWaitSeconds = 60 }, at);
                 }
                 else
                 {
-                    _rules.Place(_state.Handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, at);
+                    _decider.Place(_state.Handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, at);
                 }
-                facts.AddRange(_rules.TakeFacts());
+                facts.AddRange(_decider.TakeFacts());
                 continue;
             }
-            var decision = _rules.Apply(e);
+            var decision = _decider.Decide(e, Present);
             facts.AddRange(decision.Facts);
             if (decision.HandoffReason is { } reason)
             {
-                _rules.OpenHandoff(reason, at);
+                _decider.OpenHandoff(reason, at);
             }
-            facts.AddRange(_rules.TakeFacts());
+            facts.AddRange(_decider.TakeFacts());
         }
 
         AssertRebuildsTheSameState(facts);
@@ -252,16 +256,16 @@ public sealed class ConversationFactsTests
             ConversationEvolution.Apply(rebuilt, fact, tenants.Get("acme"), new ConversationOptions());
         }
         Assert.Equal(Hot(_state), Hot(rebuilt));
-        Assert.Equal(_state.Disclosures.Select(Disclosure), rebuilt.Disclosures.Select(Disclosure));
-        Assert.Equal(_state.Signals, rebuilt.Signals);
+        Assert.Equal(_state.Disclosure.Issued.Select(Disclosure), rebuilt.Disclosure.Issued.Select(Disclosure));
+        Assert.Equal(_state.Trust.Signals, rebuilt.Trust.Signals);
         Assert.Equal(_state.Transcript, rebuilt.Transcript);
-        Assert.Equal(_state.RecentMessages, rebuilt.RecentMessages);
+        Assert.Equal(_state.Trust.RecentMessages, rebuilt.Trust.RecentMessages);
         Assert.Equal(Handoff(_state.Handoff), Handoff(rebuilt.Handoff));
         Assert.Equal(_state.Release, rebuilt.Release);
     }
 
     private static object Hot(ConversationState s) =>
-        (s.Started, s.Status, s.Channel, s.Locale, s.CustomerId, s.StartedAt, s.HumanOffered, s.Band, s.HandoffCount, s.EndedAt, s.ErasedAt);
+        (s.Started, s.Status, s.Channel, s.Locale, s.CustomerId, s.StartedAt, s.Trust.HumanOffered, s.Trust.Band, s.Handoffs.Count, s.EndedAt, s.ErasedAt);
 
     private static object Disclosure(IssuedDisclosure d) => (d.DisclosureId, d.Channel, d.Locale, d.Text, d.IssuedAt, d.DeliveredAt);
 

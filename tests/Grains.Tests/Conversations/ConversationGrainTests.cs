@@ -24,10 +24,10 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         var disclose = Assert.Single(result.Directives);
         Assert.Equal(DirectiveType.Disclose, disclose.Type);
-        Assert.Equal(Channel.Whatsapp, disclose.Channel);
-        Assert.Equal("id-ID", disclose.Locale);
-        Assert.Contains("AI", disclose.Text);
-        Assert.Contains("Acme", disclose.Text);
+        Assert.Equal(Channel.Whatsapp, disclose.AsDisclose().Channel);
+        Assert.Equal("id-ID", disclose.AsDisclose().Locale);
+        Assert.Contains("AI", disclose.TextOf());
+        Assert.Contains("Acme", disclose.TextOf());
         Assert.Equal(ConversationStatus.Ai, result.Conversation!.Status);
         Assert.False(result.Conversation.Disclosure.Delivered);
         Assert.Single(result.Conversation.Disclosure.History);
@@ -54,15 +54,15 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var conversation = NewConversation();
         var started = await Send(conversation, Started());
-        var disclosureId = started.Directives[0].DisclosureId;
+        var disclosureId = started.Directives[0].AsDisclose().DisclosureId;
 
         var first = await Send(conversation, Ai("How can I help?"));
         var second = await Send(conversation, Ai("Anything else?"));
 
         Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], first.Types());
-        Assert.Equal(disclosureId, first.Directives[0].DisclosureId);
+        Assert.Equal(disclosureId, first.Directives[0].AsDisclose().DisclosureId);
         Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], second.Types());
-        Assert.Equal(disclosureId, second.Directives[0].DisclosureId);
+        Assert.Equal(disclosureId, second.Directives[0].AsDisclose().DisclosureId);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var conversation = NewConversation();
         var started = await Send(conversation, Started());
-        var delivered = await Send(conversation, Delivered(started.Directives[0].DisclosureId!, Now.AddSeconds(1)));
+        var delivered = await Send(conversation, Delivered(started.Directives[0].AsDisclose().DisclosureId!, Now.AddSeconds(1)));
 
         var reply = await Send(conversation, Ai("How can I help?"));
 
@@ -86,17 +86,17 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var conversation = NewConversation();
         var started = await Send(conversation, Started(Channel.Chat));
-        await Send(conversation, Delivered(started.Directives[0].DisclosureId!));
+        await Send(conversation, Delivered(started.Directives[0].AsDisclose().DisclosureId!));
 
         var switched = await Send(conversation, Switched(Channel.Voice));
         var reply = await Send(conversation, Ai("Hello on the phone"));
 
         var disclose = Assert.Single(switched.Directives);
         Assert.Equal(DirectiveType.Disclose, disclose.Type);
-        Assert.Equal(Channel.Voice, disclose.Channel);
-        Assert.NotEqual(started.Directives[0].DisclosureId, disclose.DisclosureId);
+        Assert.Equal(Channel.Voice, disclose.AsDisclose().Channel);
+        Assert.NotEqual(started.Directives[0].AsDisclose().DisclosureId, disclose.AsDisclose().DisclosureId);
         Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], reply.Types());
-        Assert.Equal(disclose.DisclosureId, reply.Directives[0].DisclosureId);
+        Assert.Equal(disclose.AsDisclose().DisclosureId, reply.Directives[0].AsDisclose().DisclosureId);
         Assert.Equal(2, reply.Conversation!.Disclosure.History.Count);
         Assert.NotNull(reply.Conversation.Disclosure.History[0].DeliveredAt);
     }
@@ -129,7 +129,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var result = await Send(NewConversation(ClusterFixture.OtherTenant), Customer("halo"));
 
         Assert.Equal("id-ID", result.Conversation!.Locale);
-        Assert.Contains("asisten", result.Directives[0].Text);
+        Assert.Contains("asisten", result.Directives[0].TextOf());
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         var directive = Assert.Single(answer.Directives);
         Assert.Equal(DirectiveType.AnswerIdentity, directive.Type);
-        Assert.Contains("AI", directive.Text);
+        Assert.Contains("AI", directive.TextOf());
     }
 
     [Fact]
@@ -155,12 +155,12 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         var handoff = Assert.Single(result.Directives);
         Assert.Equal(DirectiveType.Handoff, handoff.Type);
-        Assert.Equal("customer-request", handoff.Reason);
-        Assert.Equal(HandoffStatus.Queued, handoff.HandoffStatus);
-        Assert.True(handoff.QueuePosition >= 1);
-        Assert.NotNull(handoff.Text);
+        Assert.Equal("customer-request", handoff.ReasonOf());
+        Assert.Equal(HandoffStatus.Queued, handoff.AsHandoff().Status);
+        Assert.True(handoff.AsHandoff().QueuePosition >= 1);
+        Assert.NotNull(handoff.TextOf());
         Assert.Equal(ConversationStatus.Queued, result.Conversation!.Status);
-        Assert.Equal(handoff.QueuePosition, result.Conversation.Handoff.QueuePosition);
+        Assert.Equal(handoff.AsHandoff().QueuePosition, result.Conversation.Handoff.QueuePosition);
         Assert.Equal(HandoffStatus.Queued, result.Conversation.Handoff.Status);
         Assert.True(result.Conversation.Trust.Score >= 60);
     }
@@ -176,7 +176,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         var suppress = Assert.Single(reply.Directives);
         Assert.Equal(DirectiveType.SuppressAi, suppress.Type);
-        Assert.Equal("awaiting-human", suppress.Reason);
+        Assert.Equal("awaiting-human", suppress.ReasonOf());
         Assert.DoesNotContain(reply.Conversation!.Transcript, t => t.From == Speaker.Ai);
     }
 
@@ -195,7 +195,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Equal(TrustBand.Warning, second.Conversation!.Trust.Band);
         var handoff = Assert.Single(third.Directives);
         Assert.Equal(DirectiveType.Handoff, handoff.Type);
-        Assert.Equal("trust-threshold", handoff.Reason);
+        Assert.Equal("trust-threshold", handoff.ReasonOf());
         Assert.Equal(TrustBand.Breached, third.Conversation!.Trust.Band);
         Assert.True(third.Conversation.Trust.Score < 40);
         Assert.Equal(3, third.Conversation.Trust.Signals.Count);
@@ -210,7 +210,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await Send(conversation, Signal("sentiment", -0.7));
         var second = await Send(conversation, Signal("sentiment", -0.8));
 
-        Assert.Contains(second.Directives, d => d.Type == DirectiveType.Handoff && d.Reason == "trust-threshold");
+        Assert.Contains(second.Directives, d => d.Type == DirectiveType.Handoff && d.ReasonOf() == "trust-threshold");
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var third = await Send(conversation, Customer("My refund has not arrived"));
 
         Assert.DoesNotContain(second.Directives, d => d.Type == DirectiveType.Handoff);
-        Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.Reason == "trust-threshold");
+        Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.ReasonOf() == "trust-threshold");
     }
 
     [Fact]
@@ -334,7 +334,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var conversation = NewConversation();
         var started = await Send(conversation, Started());
-        await Send(conversation, Delivered(started.Directives[0].DisclosureId!));
+        await Send(conversation, Delivered(started.Directives[0].AsDisclose().DisclosureId!));
         await Send(conversation, Customer("my name is Budi and I live in Bandung"));
 
         Assert.True(await conversation.Erase());
@@ -343,7 +343,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Empty(snapshot!.Transcript);
         Assert.Equal(ConversationStatus.Ended, snapshot.Status);
         var proof = Assert.Single(snapshot.Disclosure.History);
-        Assert.Equal(started.Directives[0].DisclosureId, proof.DisclosureId);
+        Assert.Equal(started.Directives[0].AsDisclose().DisclosureId, proof.DisclosureId);
         Assert.NotNull(proof.DeliveredAt);
     }
 

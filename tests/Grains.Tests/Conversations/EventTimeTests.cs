@@ -15,21 +15,21 @@ public sealed class EventTimeRulesTests
     private readonly ConversationState _state = new();
     private readonly ManualClock _clock = new(Now);
     private readonly TenantPolicy _policy;
-    private readonly ConversationRules _rules;
+    private readonly ConversationDecider _decider;
 
     public EventTimeRulesTests()
     {
         var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "en-US" }]);
         _policy = tenants.Get("acme");
-        _rules = new ConversationRules(_state, _policy, new CustomerTexts(tenants), new ConversationOptions(), _clock);
+        _decider = new ConversationDecider(_state, _policy, new CustomerTexts(tenants), new ConversationOptions());
     }
 
-    private double Score => ConversationRules.Trust(_state, _policy).Score;
+    private double Score => ConversationDecider.Trust(_state, _policy).Score;
 
     private Decision Apply(ConversationEvent e, TimeSpan? nowAfterStart = null)
     {
         _clock.Now = Now + (nowAfterStart ?? TimeSpan.Zero);
-        var decision = _rules.Apply(e);
+        var decision = _decider.Decide(e, _clock.GetUtcNow());
         Assert.Null(decision.Refusal);
         return decision;
     }
@@ -44,8 +44,8 @@ public sealed class EventTimeRulesTests
         var third = Apply(Signal("nlu.no_match", 1, Now.AddSeconds(4)), TimeSpan.FromSeconds(4));
 
         Assert.Null(ahead.HandoffReason);
-        Assert.Equal(ConversationRules.TrustThreshold, third.HandoffReason);
-        Assert.Equal(Now.AddSeconds(4), _state.TrustClock);
+        Assert.Equal(ConversationDecider.TrustThreshold, third.HandoffReason);
+        Assert.Equal(Now.AddSeconds(4), _state.Trust.Clock);
     }
 
     [Fact]
@@ -58,11 +58,11 @@ public sealed class EventTimeRulesTests
         Apply(Signal("voice.barge_in", 1, Now.AddMinutes(4)));
 
         Assert.Equal(Now.AddMinutes(4), _state.Transcript[^1].At);
-        Assert.Equal(Now, _state.TrustClock);
-        Assert.Equal(2, _state.Signals.Count);
-        Assert.All(_state.Signals, s => Assert.Equal(Now, s.At));
+        Assert.Equal(Now, _state.Trust.Clock);
+        Assert.Equal(2, _state.Trust.Signals.Count);
+        Assert.All(_state.Trust.Signals, s => Assert.Equal(Now, s.At));
         // Nothing faded: every penalty counts in full.
-        Assert.Equal(100 + _state.Signals.Sum(s => s.Delta), Score, 9);
+        Assert.Equal(100 + _state.Trust.Signals.Sum(s => s.Delta), Score, 9);
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class EventTimeRulesTests
 
         Apply(Customer("halo", Now.AddMinutes(5)), TimeSpan.FromMinutes(5));
 
-        Assert.Equal(Now.AddMinutes(5), _state.TrustClock);
-        Assert.Equal(100 + _state.Signals.Single().Delta / 2, Score, 9);
+        Assert.Equal(Now.AddMinutes(5), _state.Trust.Clock);
+        Assert.Equal(100 + _state.Trust.Signals.Single().Delta / 2, Score, 9);
     }
 
     [Fact]
@@ -85,13 +85,13 @@ public sealed class EventTimeRulesTests
 
         Apply(Signal("nlu.no_match", 1, Now), later);
 
-        Assert.Equal(Now.AddMinutes(10), _state.TrustClock);
+        Assert.Equal(Now.AddMinutes(10), _state.Trust.Clock);
         // Ten minutes old when it arrived: two half-lives, a quarter of its weight.
-        Assert.Equal(100 + _state.Signals[^1].Delta / 4, Score, 9);
+        Assert.Equal(100 + _state.Trust.Signals[^1].Delta / 4, Score, 9);
         // Three fresh ones in a row still take it below the threshold.
         Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).HandoffReason);
         Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).HandoffReason);
-        Assert.Equal(ConversationRules.TrustThreshold, Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).HandoffReason);
+        Assert.Equal(ConversationDecider.TrustThreshold, Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).HandoffReason);
     }
 }
 
@@ -112,7 +112,7 @@ public sealed class EventTimeGrainTests(ClusterFixture fixture)
         var third = await Send(conversation, Signal("nlu.no_match", 1, now));
 
         Assert.Equal(now.AddHours(1), ahead.Conversation!.Transcript[^1].At);
-        Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.Reason == ConversationRules.TrustThreshold);
+        Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.ReasonOf() == ConversationDecider.TrustThreshold);
     }
 
     private static async Task<EventResult> Send(IConversationGrain conversation, ConversationEvent e)

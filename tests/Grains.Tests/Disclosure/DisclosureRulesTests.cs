@@ -1,5 +1,6 @@
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Tenants;
 using static CxCluster.TestSupport.ConversationEvents;
 
@@ -8,18 +9,21 @@ namespace CxCluster.Grains.Tests.Disclosure;
 /// <summary>The disclosure rules on their own: the pure conversation rules, no cluster.</summary>
 public sealed class DisclosureRulesTests
 {
+    /// <summary>The silo's now when each event is decided: after every event's time, so each is scored when it occurred.</summary>
+    private static readonly DateTimeOffset Present = Now.AddYears(1);
+
     private readonly ConversationState _state = new();
-    private readonly ConversationRules _rules;
+    private readonly ConversationDecider _decider;
 
     public DisclosureRulesTests()
     {
         var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }]);
-        _rules = new ConversationRules(_state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
+        _decider = new ConversationDecider(_state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
     }
 
     private IReadOnlyList<Directive> Apply(ConversationEvent e)
     {
-        var decision = _rules.Apply(e);
+        var decision = _decider.Decide(e, Present);
         Assert.Null(decision.Refusal);
         return decision.Directives;
     }
@@ -39,11 +43,11 @@ public sealed class DisclosureRulesTests
 
         var first = Apply(Ai("a"));
         var second = Apply(Ai("b"));
-        Apply(Delivered(start.DisclosureId!));
+        Apply(Delivered(start.AsDisclose().DisclosureId!));
         var third = Apply(Ai("c"));
 
-        Assert.Equal(start.DisclosureId, first[0].DisclosureId);
-        Assert.Equal(start.DisclosureId, second[0].DisclosureId);
+        Assert.Equal(start.AsDisclose().DisclosureId, first[0].AsDisclose().DisclosureId);
+        Assert.Equal(start.AsDisclose().DisclosureId, second[0].AsDisclose().DisclosureId);
         Assert.Equal([DirectiveType.AllowAi], third.Select(d => d.Type));
     }
 
@@ -53,12 +57,12 @@ public sealed class DisclosureRulesTests
         var chat = Apply(Started(Channel.Chat, "id-ID")).Single();
         var voice = Apply(Switched(Channel.Voice)).Single();
 
-        Apply(Delivered(chat.DisclosureId!));
+        Apply(Delivered(chat.AsDisclose().DisclosureId!));
         var reply = Apply(Ai("halo"));
 
         Assert.Equal(DirectiveType.Disclose, reply[0].Type);
-        Assert.Equal(voice.DisclosureId, reply[0].DisclosureId);
-        Assert.False(_rules.DisclosureDelivered);
+        Assert.Equal(voice.AsDisclose().DisclosureId, reply[0].AsDisclose().DisclosureId);
+        Assert.False(_decider.DisclosureDelivered);
     }
 
     [Fact]
@@ -67,26 +71,26 @@ public sealed class DisclosureRulesTests
         var chat = Apply(Started(Channel.Chat, "id-ID")).Single();
         var voice = Apply(Switched(Channel.Voice)).Single();
 
-        Assert.NotEqual(chat.Text, voice.Text);
-        Assert.Contains("suara", voice.Text);
+        Assert.NotEqual(chat.TextOf(), voice.TextOf());
+        Assert.Contains("suara", voice.TextOf());
     }
 
     [Fact]
     public void While_a_human_is_in_charge_a_switch_discloses_nothing_and_the_takeover_discloses_on_the_new_channel()
     {
         var start = Apply(Started(Channel.Chat, "id-ID")).Single();
-        Apply(Delivered(start.DisclosureId!));
-        var handoff = _rules.OpenHandoff("customer-request", Now);
-        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now);
+        Apply(Delivered(start.AsDisclose().DisclosureId!));
+        var handoff = _decider.OpenHandoff("customer-request", Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now);
 
         var switched = Apply(Switched(Channel.Whatsapp));
-        _rules.TakeOver(Now.AddMinutes(5));
+        _decider.TakeOver(Now.AddMinutes(5));
         var next = Apply(Customer("halo lagi"));
 
         Assert.Empty(switched);
         var disclose = Assert.Single(next);
         Assert.Equal(DirectiveType.Disclose, disclose.Type);
-        Assert.Equal(Channel.Whatsapp, disclose.Channel);
+        Assert.Equal(Channel.Whatsapp, disclose.AsDisclose().Channel);
         Assert.Equal(ConversationStatus.Ai, _state.Status);
     }
 
@@ -94,32 +98,32 @@ public sealed class DisclosureRulesTests
     public void After_the_takeover_the_notice_is_announced_once_and_repeated_before_ai_messages_until_delivered()
     {
         var start = Apply(Started(Channel.Chat, "en-US")).Single();
-        Apply(Delivered(start.DisclosureId!));
-        var handoff = _rules.OpenHandoff("customer-request", Now);
-        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sam" }, Now);
-        _rules.TakeOver(Now);
+        Apply(Delivered(start.AsDisclose().DisclosureId!));
+        var handoff = _decider.OpenHandoff("customer-request", Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sam" }, Now);
+        _decider.TakeOver(Now);
 
         var first = Apply(Ai("I am back"));
         var second = Apply(Ai("Anything else?"));
 
         Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], first.Select(d => d.Type));
         Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], second.Select(d => d.Type));
-        Assert.Equal(first[0].DisclosureId, second[0].DisclosureId);
-        Assert.NotEqual(start.DisclosureId, first[0].DisclosureId);
+        Assert.Equal(first[0].AsDisclose().DisclosureId, second[0].AsDisclose().DisclosureId);
+        Assert.NotEqual(start.AsDisclose().DisclosureId, first[0].AsDisclose().DisclosureId);
     }
 
     [Fact]
     public void The_identity_answer_names_the_human_agent_while_one_is_in_charge()
     {
         Apply(Started(Channel.Chat, "id-ID"));
-        var handoff = _rules.OpenHandoff("customer-request", Now);
-        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now);
+        var handoff = _decider.OpenHandoff("customer-request", Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now);
 
         var answer = Apply(Customer("ini bot ya?")).Single();
 
         Assert.Equal(DirectiveType.AnswerIdentity, answer.Type);
-        Assert.Contains("Sari", answer.Text);
-        Assert.Contains("manusia", answer.Text);
+        Assert.Contains("Sari", answer.TextOf());
+        Assert.Contains("manusia", answer.TextOf());
     }
 
     [Fact]
@@ -130,23 +134,23 @@ public sealed class DisclosureRulesTests
         var answer = Apply(Customer("are you a real person?")).Single();
 
         Assert.Equal(DirectiveType.AnswerIdentity, answer.Type);
-        Assert.Contains("AI", answer.Text);
-        Assert.Contains("not a human", answer.Text);
-        Assert.False(answer.Text!.StartsWith("Yes", StringComparison.OrdinalIgnoreCase), answer.Text);
+        Assert.Contains("AI", answer.TextOf());
+        Assert.Contains("not a human", answer.TextOf());
+        Assert.False(answer.TextOf()!.StartsWith("Yes", StringComparison.OrdinalIgnoreCase), answer.TextOf());
     }
 
     [Fact]
     public void The_identity_answer_says_the_customer_is_waiting_while_the_handoff_is_queued()
     {
         Apply(Started(Channel.Chat, "id-ID"));
-        var handoff = _rules.OpenHandoff("customer-request", Now);
-        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued }, Now);
+        var handoff = _decider.OpenHandoff("customer-request", Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued }, Now);
 
         var answer = Apply(Customer("ini masih bot ya?")).Single();
 
         Assert.Equal(DirectiveType.AnswerIdentity, answer.Type);
-        Assert.Contains("menunggu", answer.Text);
-        Assert.DoesNotContain("asisten virtual", answer.Text);
+        Assert.Contains("menunggu", answer.TextOf());
+        Assert.DoesNotContain("asisten virtual", answer.TextOf());
     }
 
     [Fact]
@@ -154,11 +158,11 @@ public sealed class DisclosureRulesTests
     {
         Apply(Started(Channel.Chat, "en-US"));
 
-        var decision = _rules.Apply(Customer("is this a bot? get me a human please"));
+        var decision = _decider.Decide(Customer("is this a bot? get me a human please"), Present);
 
         var answer = Assert.Single(decision.Directives, d => d.Type == DirectiveType.AnswerIdentity);
-        Assert.Contains("waiting for a human agent", answer.Text);
-        Assert.DoesNotContain("If you like", answer.Text);
+        Assert.Contains("waiting for a human agent", answer.TextOf());
+        Assert.DoesNotContain("If you like", answer.TextOf());
         Assert.Equal("customer-request", decision.HandoffReason);
     }
 
@@ -166,13 +170,13 @@ public sealed class DisclosureRulesTests
     public void A_locale_without_texts_falls_back_to_its_language_then_to_the_tenant_default()
     {
         var british = Apply(Started(Channel.Chat, "en-GB")).Single();
-        var other = new ConversationRules(new ConversationState(), new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" },
+        var other = new ConversationDecider(new ConversationState(), new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" },
             new CustomerTexts(new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }])), new ConversationOptions());
-        var french = other.Apply(Started(Channel.Chat, "fr-FR")).Directives.Single();
+        var french = other.Decide(Started(Channel.Chat, "fr-FR"), Present).Directives.Single();
 
-        Assert.Contains("You are chatting", british.Text);
-        Assert.Equal("en-GB", british.Locale);
-        Assert.Contains("Anda sedang berbicara", french.Text);
+        Assert.Contains("You are chatting", british.TextOf());
+        Assert.Equal("en-GB", british.AsDisclose().Locale);
+        Assert.Contains("Anda sedang berbicara", french.TextOf());
     }
 
     [Fact]
@@ -199,27 +203,27 @@ public sealed class DisclosureRulesTests
     public void A_refused_event_changes_nothing()
     {
         Apply(Started(Channel.Chat, "id-ID"));
-        var before = (_state.Disclosures.Count, _state.Transcript.Count, _state.Status);
+        var before = (_state.Disclosure.Issued.Count, _state.Transcript.Count, _state.Status);
 
-        var decision = _rules.Apply(Delivered("dsc-404"));
+        var decision = _decider.Decide(Delivered("dsc-404"), Present);
 
         Assert.Equal("disclosureId", decision.Refusal?.Field);
-        Assert.Equal(before, (_state.Disclosures.Count, _state.Transcript.Count, _state.Status));
+        Assert.Equal(before, (_state.Disclosure.Issued.Count, _state.Transcript.Count, _state.Status));
     }
 
     [Fact]
     public void A_new_handoff_awaits_its_pool_until_a_placement_is_recorded()
     {
         Apply(Started(Channel.Chat, "id-ID"));
-        var handoff = _rules.OpenHandoff("customer-request", Now);
+        var handoff = _decider.OpenHandoff("customer-request", Now);
 
         Assert.True(handoff.AwaitingPool);
         Assert.Equal(ConversationStatus.Queued, _state.Status);
 
-        _rules.Place(handoff, HandoffPlacement.Unknown, Now);
+        _decider.Place(handoff, HandoffPlacement.Unknown, Now);
         Assert.True(handoff.AwaitingPool);
 
-        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 2 }, Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 2 }, Now);
         Assert.False(handoff.AwaitingPool);
         Assert.Equal(2, handoff.QueuePosition);
     }
@@ -228,10 +232,10 @@ public sealed class DisclosureRulesTests
     public void Leaving_an_assigned_handoff_notes_the_agent_to_free()
     {
         Apply(Started(Channel.Chat, "id-ID"));
-        var handoff = _rules.OpenHandoff("customer-request", Now);
-        _rules.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now);
+        var handoff = _decider.OpenHandoff("customer-request", Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Now);
 
-        _rules.LeaveHandoff(Now);
+        _decider.LeaveHandoff(Now);
 
         Assert.Equal(new PendingRelease { HandoffId = handoff.HandoffId, PoolName = "id/chat", AgentId = "a1" }, _state.Release);
         Assert.Equal(HandoffStatus.Completed, handoff.Status);
@@ -241,9 +245,9 @@ public sealed class DisclosureRulesTests
     public void Leaving_a_waiting_handoff_notes_its_queue_place_and_no_agent()
     {
         Apply(Started(Channel.Chat, "id-ID"));
-        var handoff = _rules.OpenHandoff("customer-request", Now);
+        var handoff = _decider.OpenHandoff("customer-request", Now);
 
-        _rules.LeaveHandoff(Now);
+        _decider.LeaveHandoff(Now);
 
         Assert.Equal(new PendingRelease { HandoffId = handoff.HandoffId, PoolName = "id/chat", AgentId = null }, _state.Release);
         Assert.False(handoff.AwaitingPool);
@@ -254,7 +258,7 @@ public sealed class DisclosureRulesTests
     {
         Apply(Started(Channel.Chat, "id-ID"));
 
-        _rules.LeaveHandoff(Now);
+        _decider.LeaveHandoff(Now);
 
         Assert.Null(_state.Release);
     }

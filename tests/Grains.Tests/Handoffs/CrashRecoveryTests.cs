@@ -47,7 +47,7 @@ public sealed class CrashRecoveryTests
     {
         await using var cluster = await CrashCluster.StartAsync(step);
         await Online(cluster, "a1");
-        Assert.Equal(HandoffStatus.Assigned, (await HandOff(cluster, "c1")).HandoffStatus);
+        Assert.Equal(HandoffStatus.Assigned, (await HandOff(cluster, "c1")).AsHandoff().Status);
 
         await CrashesAt(step, () => cluster.Agent("a1").Complete("c1"));
 
@@ -83,7 +83,7 @@ public sealed class CrashRecoveryTests
         var retry = (await Retry(() => conversation.Apply(ask))).Result!;
         Assert.True(retry.Duplicate);
         var handoff = retry.Directives.Single(d => d.Type == DirectiveType.Handoff);
-        Assert.Equal((HandoffStatus.Assigned, "a1"), (handoff.HandoffStatus, handoff.AgentId));
+        Assert.Equal((HandoffStatus.Assigned, "a1"), (handoff.AsHandoff().Status, handoff.AsHandoff().AgentId));
         var reply = Ai("Saya bisa bantu");
         Assert.Equal([DirectiveType.SuppressAi], (await Retry(() => conversation.Apply(reply))).Result!.Types());
     }
@@ -96,7 +96,7 @@ public sealed class CrashRecoveryTests
     {
         await using var cluster = await CrashCluster.StartAsync(step);
         await Online(cluster, "a1", available: false);
-        Assert.Equal(HandoffStatus.Queued, (await HandOff(cluster, "c1")).HandoffStatus);
+        Assert.Equal(HandoffStatus.Queued, (await HandOff(cluster, "c1")).AsHandoff().Status);
 
         await CrashesAt(step, () => cluster.Agent("a1").SetStatus(AgentStatus.Available));
 
@@ -118,12 +118,12 @@ public sealed class CrashRecoveryTests
         var retry = (await Retry(() => cluster.Conversation("c1").Apply(start))).Result!;
         Assert.True(retry.Duplicate);
         Assert.Equal([DirectiveType.Disclose], retry.Types());
-        Assert.Equal("dsc-1", retry.Directives[0].DisclosureId);
+        Assert.Equal("dsc-1", retry.Directives[0].AsDisclose().DisclosureId);
         // Retried as a platform does, with the same id: the other silo's armed step may cut this one off too.
         var hello = Ai("Halo!");
         var next = (await Retry(() => cluster.Conversation("c1").Apply(hello))).Result!;
         Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], next.Types());
-        Assert.Equal("dsc-1", next.Directives[0].DisclosureId);
+        Assert.Equal("dsc-1", next.Directives[0].AsDisclose().DisclosureId);
         Assert.Equal(4, next.Summary.Version);
     }
 
@@ -140,7 +140,7 @@ public sealed class CrashRecoveryTests
         await Eventually.ReturnsAsync(async () => (await Retry(() => cluster.Agent("a1").Get()))!.Conversations.Count, n => n == 0, TimeSpan.FromSeconds(30),
             "the agent to be freed without any retry");
         Assert.True((await Retry(() => cluster.Conversation("c1").Apply(end))).Result!.Duplicate);
-        Assert.Equal(HandoffStatus.Assigned, (await Retry(() => HandOff(cluster, "c2"))).HandoffStatus);
+        Assert.Equal(HandoffStatus.Assigned, (await Retry(() => HandOff(cluster, "c2"))).AsHandoff().Status);
         await cluster.Converges(["a1"], ["c1", "c2"]);
     }
 
@@ -187,7 +187,7 @@ public sealed class CrashRecoveryTests
 
         await Eventually.ReturnsAsync(async () => (await cluster.Agent("a1").Get())!.Conversations.Count, n => n == 0, TimeSpan.FromSeconds(30),
             "the agent to free the slot");
-        Assert.Equal(HandoffStatus.Assigned, (await HandOff(cluster, "c2")).HandoffStatus);
+        Assert.Equal(HandoffStatus.Assigned, (await HandOff(cluster, "c2")).AsHandoff().Status);
     }
 
     [Fact]

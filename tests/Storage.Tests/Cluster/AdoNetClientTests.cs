@@ -42,10 +42,9 @@ public sealed class AdoNetClientTests(PostgresClusterFixture fixture)
 
             var grains = host.Services.GetRequiredService<IClusterClient>();
             var probe = await grains.GetGrain<IClusterProbeGrain>(0).Ping();
-            var outcome = await grains.GetGrain<IConversationGrain>($"{PostgresClusterFixture.Tenant}/c-{Guid.NewGuid():N}").Apply(new ConversationEvent
+            var outcome = await grains.GetGrain<IConversationGrain>($"{PostgresClusterFixture.Tenant}/c-{Guid.NewGuid():N}").Apply(new ConversationStartedEvent
             {
                 Id = "e1",
-                Type = EventType.ConversationStarted,
                 OccurredAt = DateTimeOffset.UtcNow,
                 Channel = Channel.Chat,
                 Locale = "en-US",

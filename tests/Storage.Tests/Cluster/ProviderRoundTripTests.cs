@@ -39,7 +39,7 @@ public sealed class ProviderRoundTripTests(PostgresClusterFixture fixture)
         var key = $"{PostgresClusterFixture.Tenant}/c-{Guid.NewGuid():N}";
         var conversation = fixture.Grains.GetGrain<IConversationGrain>(key);
         var started = await conversation.Apply(Started(Channel.Whatsapp, "id-ID"));
-        var disclosure = Assert.Single(started.Result!.Directives, d => d.Type == DirectiveType.Disclose).DisclosureId!;
+        var disclosure = Assert.Single(started.Result!.Directives.OfType<DiscloseDirective>()).DisclosureId;
         await conversation.Apply(Delivered(disclosure));
         await conversation.Apply(Customer("ini bot ya? nomor saya 0812-3456-7890"));
         var before = await conversation.GetSnapshot();

@@ -36,13 +36,13 @@ public sealed class SiloCrashTests : IAsyncLifetime
     {
         var key = $"{PostgresClusterFixture.Tenant}/c-{Guid.NewGuid():N}";
         var conversation = _cluster.GrainFactory.GetGrain<IConversationGrain>(key);
-        await conversation.Apply(new ConversationEvent
+        await conversation.Apply(new ConversationStartedEvent
         {
-            Id = "e1", Type = EventType.ConversationStarted, OccurredAt = DateTimeOffset.UtcNow, Channel = Channel.Sms, Locale = "en-US",
+            Id = "e1", OccurredAt = DateTimeOffset.UtcNow, Channel = Channel.Sms, Locale = "en-US",
         });
-        await conversation.Apply(new ConversationEvent
+        await conversation.Apply(new CustomerMessageEvent
         {
-            Id = "e2", Type = EventType.CustomerMessage, OccurredAt = DateTimeOffset.UtcNow, Text = "my card is 4111 1111 1111 1111",
+            Id = "e2", OccurredAt = DateTimeOffset.UtcNow, Text = "my card is 4111 1111 1111 1111",
         });
         var before = JsonSerializer.Serialize(await conversation.GetSnapshot());
         var host = await _cluster.GrainFactory.GetGrain<IManagementGrain>(0).GetActivationAddress((IAddressable)conversation);

@@ -109,7 +109,7 @@ public sealed class SiloFailureTests(Xunit.Abstractions.ITestOutputHelper output
     {
         var id = $"c{i}";
         var started = await _platform.Send(id, Started(Channel.Chat, "id-ID"));
-        var disclosureId = started.Directives.First(d => d.Type == DirectiveType.Disclose).DisclosureId!;
+        var disclosureId = started.Directives.OfType<DiscloseDirective>().First().DisclosureId;
         await _platform.Send(id, Ai("Halo! Ada yang bisa saya bantu?"));
         await _platform.Send(id, Delivered(disclosureId));
         await _platform.Send(id, Customer($"saldo saya belum masuk, pesanan {i}"));

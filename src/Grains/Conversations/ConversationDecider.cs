@@ -1,0 +1,337 @@
+using CxCluster.Abstractions.Facts;
+using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Privacy;
+using CxCluster.Grains.Tenants;
+using CxCluster.Grains.Trust;
+
+namespace CxCluster.Grains.Conversations;
+
+/// <summary>What an event decided, before the grain talks to the pool.</summary>
+internal sealed class Decision
+{
+    public List<Directive> Directives { get; } = [];
+
+    /// <summary>What happened, in order: the facts the event recorded.</summary>
+    public IReadOnlyList<Fact> Facts { get; set; } = [];
+
+    /// <summary>Set when the conversation must now ask for a human, with the reason; the handoff directive comes last.</summary>
+    public string? HandoffReason { get; set; }
+
+    /// <summary>The customer asked again while waiting: answer with where they stand.</summary>
+    public bool RepeatHandoff { get; set; }
+
+    /// <summary>The conversation ended: leave the queue or free the agent.</summary>
+    public bool LeavePool { get; set; }
+
+    public Refusal? Refusal { get; private init; }
+
+    public static Decision Refused(RefusalKind kind, string detail, string? field) =>
+        new() { Refusal = new Refusal { Kind = kind, Detail = detail, Field = field } };
+}
+
+/// <summary>
+/// One conversation's decisions, composed from the deciders of its concepts (<see cref="DisclosureDecider"/>,
+/// <see cref="TrustDecider"/>, <see cref="HandoffDecider"/>): <see cref="Decide"/> turns an event and the time now into
+/// the directives that answer it and the facts it records, with no I/O. Every fact is applied to the state as it is
+/// recorded (<see cref="ConversationEvolution"/>), so each step sees the ones before it; a refused event changes nothing.
+/// Facts of changes the grain makes outside an event (placements, hand-back, erasure) wait in <see cref="TakeFacts"/>.
+/// </summary>
+internal sealed class ConversationDecider(ConversationState state, TenantPolicy policy, CustomerTexts texts, ConversationOptions options)
+{
+    public const string CustomerRequest = "customer-request";
+    public const string TrustThreshold = "trust-threshold";
+    public const string HumanInCharge = "human-in-charge";
+    public const string AwaitingHuman = "awaiting-human";
+
+    private List<Fact> _facts = [];
+
+    /// <summary>The facts recorded since the last call, oldest first.</summary>
+    public IReadOnlyList<Fact> TakeFacts()
+    {
+        if (_facts.Count == 0)
+        {
+            // Most changes outside an event record nothing: no list is given away, none is made.
+            return [];
+        }
+        var taken = _facts;
+        _facts = [];
+        return taken;
+    }
+
+    /// <summary>Records a fact and applies it: the only way decisions change the state.</summary>
+    private void Record(Fact? fact)
+    {
+        if (fact is null)
+        {
+            return;
+        }
+        _facts.Add(fact);
+        ConversationEvolution.Apply(state, fact, policy, options);
+    }
+
+    private LocalizedTexts Texts => texts.For(policy.TenantId, state.Locale);
+
+    /// <summary>The conversation's trust score now, and its band under the tenant's levels.</summary>
+    public static (double Score, TrustBand Band) Trust(ConversationState state, TenantPolicy policy) => TrustDecider.Score(state.Trust, policy);
+
+    /// <summary>The disclosure in force was confirmed on the channel the customer is on now.</summary>
+    public bool DisclosureDelivered => state.Disclosure.DeliveredOn(state.Channel);
+
+    /// <summary>
+    /// Decides one event at <paramref name="now"/>: the event is recorded at the platform's <c>occurredAt</c> but
+    /// scored no later than <paramref name="now"/>.
+    /// </summary>
+    public Decision Decide(ConversationEvent e, DateTimeOffset now)
+    {
+        if (Precheck(e) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var decision = new Decision();
+        var scoredAt = TrustDecider.ScoredAt(e.OccurredAt, now);
+        TrustDecider.Advance(state.Trust, scoredAt);
+
+        if (!state.Started)
+        {
+            Start(e, decision);
+        }
+        else if (e is ConversationStartedEvent started)
+        {
+            Restart(started, decision);
+        }
+        else if (state.Disclosure.Announce && state.Disclosure.Current is { } current)
+        {
+            decision.Directives.Add(DisclosureDecider.Disclose(current));
+        }
+        state.Disclosure.Announce = false;
+
+        switch (e)
+        {
+            case CustomerMessageEvent message:
+                OnCustomerMessage(message, scoredAt, decision);
+                break;
+            case AiMessageEvent message:
+                OnAiMessage(message, decision);
+                break;
+            case AgentMessageEvent message:
+                AddTurn(Speaker.Agent, message.Text, message.OccurredAt, message.AgentId);
+                break;
+            case DisclosureDeliveredEvent delivered:
+                Record(DisclosureDecider.Deliver(state.Disclosure, delivered.DisclosureId, delivered.OccurredAt));
+                break;
+            case SignalEvent signal:
+                Record(TrustDecider.ForPlatformSignal(signal.Name, signal.Value, scoredAt));
+                EvaluateTrust(decision, signal.OccurredAt);
+                break;
+            case ChannelSwitchedEvent switched:
+                SwitchChannel(switched.Channel, switched.OccurredAt, decision);
+                break;
+            case ConversationEndedEvent ended:
+                Record(new ConversationEnded { At = ended.OccurredAt, Reason = ended.Reason ?? "ended" });
+                decision.LeavePool = true;
+                break;
+        }
+        decision.Facts = TakeFacts();
+        return decision;
+    }
+
+    /// <summary>The assigned agent is done: the AI is in charge again and must disclose itself anew.</summary>
+    public void TakeOver(DateTimeOffset at)
+    {
+        var (completed, resumed) = HandoffDecider.HandBack(state.Handoffs, at);
+        Record(completed);
+        Record(resumed);
+        Record(TrustDecider.Restart(state.Trust, at));
+        Issue(at, DisclosureIssued.AiResumed);
+    }
+
+    /// <summary>Erases the personal data for good and ends the conversation; the non-personal proof stays.</summary>
+    public void Erase(DateTimeOffset at)
+    {
+        if (state.Status != ConversationStatus.Ended)
+        {
+            LeaveHandoff(at);
+            Record(new ConversationEnded { At = at, Reason = "erased" });
+        }
+        if (state.ErasedAt is null)
+        {
+            Record(new ConversationErased { At = at });
+        }
+    }
+
+    /// <summary>The directive that tells the platform where <paramref name="handoff"/> stands.</summary>
+    public HandoffDirective Answer(HandoffRecord handoff) => HandoffDecider.Directive(handoff, Texts);
+
+    /// <summary>Opens a new handoff in the pool of the conversation's language and channel.</summary>
+    public HandoffRecord OpenHandoff(string reason, DateTimeOffset at)
+    {
+        Record(HandoffDecider.Open(state.Handoffs, reason, GrainKeys.PoolName(GrainKeys.Language(state.Locale), state.Channel), at));
+        return state.Handoff!;
+    }
+
+    /// <summary>
+    /// The conversation is leaving its handoff (it ended or is erased): notes what must still be freed (its queue place
+    /// or its agent) and closes the handoff.
+    /// </summary>
+    public void LeaveHandoff(DateTimeOffset at) => Record(HandoffDecider.Leave(state.Handoffs, at));
+
+    /// <summary>Records where the pool put the handoff: with an agent, or in the queue.</summary>
+    public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at) =>
+        Record(HandoffDecider.Place(handoff, placement, Texts, at));
+
+    private Decision? Precheck(ConversationEvent e)
+    {
+        if (state.Status == ConversationStatus.Ended && state.Started)
+        {
+            return Decision.Refused(RefusalKind.Conflict, "The conversation has ended; no further events are accepted.", null);
+        }
+        switch (e)
+        {
+            case DisclosureDeliveredEvent delivered when DisclosureDecider.Unknown(state.Disclosure, delivered.DisclosureId) is { } unknown:
+                return Decision.Refused(RefusalKind.Invalid, unknown, "disclosureId");
+            case AgentMessageEvent message when state.Status != ConversationStatus.Human || state.Handoff?.AgentId != message.AgentId:
+                return Decision.Refused(RefusalKind.Conflict, $"Agent '{message.AgentId}' is not assigned to this conversation.", "agentId");
+            default:
+                return null;
+        }
+    }
+
+    private void Start(ConversationEvent e, Decision decision)
+    {
+        Record(new ConversationStarted
+        {
+            At = e.OccurredAt,
+            Channel = e switch
+            {
+                ConversationStartedEvent started => started.Channel,
+                ChannelSwitchedEvent switched => switched.Channel,
+                _ => policy.DefaultChannel,
+            },
+            Locale = e is ConversationStartedEvent { Locale: { } locale } ? locale : policy.DefaultLocale,
+            Priority = HandoffDecider.NormalPriority,
+            CustomerId = e is ConversationStartedEvent first ? first.CustomerId : null,
+        });
+        decision.Directives.Add(DisclosureDecider.Disclose(Issue(e.OccurredAt, DisclosureIssued.Start)));
+    }
+
+    /// <summary>A second <c>conversation.started</c> (e.g. after an implicit start): adopt its channel and locale.</summary>
+    private void Restart(ConversationStartedEvent e, Decision decision)
+    {
+        // Not a fact yet: a customer id given only on a repeated start is kept in the state alone (the snapshot never shows it).
+        state.CustomerId = e.CustomerId ?? state.CustomerId;
+        var channelChanged = e.Channel != state.Channel;
+        var localeChanged = !string.Equals(e.Locale, state.Locale, StringComparison.OrdinalIgnoreCase);
+        if (channelChanged || localeChanged)
+        {
+            Record(new ChannelSwitched { At = e.OccurredAt, Channel = e.Channel, Locale = localeChanged ? e.Locale : state.Locale });
+        }
+        if (state.Status != ConversationStatus.Ai)
+        {
+            return;
+        }
+        if (channelChanged || localeChanged)
+        {
+            decision.Directives.Add(DisclosureDecider.Disclose(Issue(e.OccurredAt, channelChanged ? DisclosureIssued.ChannelSwitch : DisclosureIssued.Start)));
+        }
+        else if (!DisclosureDelivered && state.Disclosure.Current is { } current)
+        {
+            decision.Directives.Add(DisclosureDecider.Disclose(current));
+        }
+    }
+
+    private void OnCustomerMessage(CustomerMessageEvent e, DateTimeOffset scoredAt, Decision decision)
+    {
+        var analysis = MessageSignals.Analyze(e.Text);
+        var fingerprint = MessageSignals.Fingerprint(e.Text);
+        var repeatCount = TrustDecider.RepeatCount(state.Trust, fingerprint);
+        AddTurn(Speaker.Customer, e.Text, e.OccurredAt, fingerprint: fingerprint);
+        foreach (var signal in TrustDecider.ForCustomerMessage(analysis, repeatCount, scoredAt))
+        {
+            Record(signal);
+        }
+
+        if (analysis.AsksIdentity)
+        {
+            // A message that also asks for a person hands off now: the honest answer is that no human has joined
+            // yet, not an offer of one.
+            var answerFor = analysis.AsksForHuman && state.Status == ConversationStatus.Ai ? ConversationStatus.Queued : state.Status;
+            decision.Directives.Add(new AnswerIdentityDirective { Text = Texts.Identity(answerFor, state.Handoff?.AgentDisplayName) });
+            var human = answerFor == ConversationStatus.Human;
+            Record(new IdentityAnswered { At = e.OccurredAt, AnsweredAs = human ? "human" : "ai", AgentId = human ? state.Handoff?.AgentId : null });
+        }
+        if (analysis.AsksForHuman && state.Status == ConversationStatus.Ai)
+        {
+            decision.HandoffReason = CustomerRequest;
+        }
+        else if (analysis.AsksForHuman && state.Status == ConversationStatus.Queued)
+        {
+            decision.RepeatHandoff = true;
+        }
+        else
+        {
+            EvaluateTrust(decision, e.OccurredAt);
+        }
+    }
+
+    private void OnAiMessage(AiMessageEvent e, Decision decision)
+    {
+        if (state.Status != ConversationStatus.Ai)
+        {
+            var reason = state.Status == ConversationStatus.Queued ? AwaitingHuman : HumanInCharge;
+            decision.Directives.Add(new SuppressAiDirective { Reason = reason });
+            Record(new AiSuppressed { At = e.OccurredAt, Reason = reason });
+            return;
+        }
+        if (DisclosureDecider.BeforeAiMessage(state.Disclosure, state.Channel, decision.Directives) is { } disclose)
+        {
+            decision.Directives.Add(disclose);
+        }
+        decision.Directives.Add(new AllowAiDirective());
+        Record(new AiAllowed { At = e.OccurredAt, DisclosureId = state.Disclosure.Current!.DisclosureId });
+        AddTurn(Speaker.Ai, e.Text, e.OccurredAt);
+    }
+
+    private void SwitchChannel(Channel channel, DateTimeOffset at, Decision decision)
+    {
+        if (channel == state.Channel)
+        {
+            return;
+        }
+        Record(new ChannelSwitched { At = at, Channel = channel, Locale = state.Locale });
+        // While a human is in charge nothing is disclosed; the AI discloses itself anew when it takes over.
+        if (state.Status == ConversationStatus.Ai)
+        {
+            decision.Directives.Add(DisclosureDecider.Disclose(Issue(at, DisclosureIssued.ChannelSwitch)));
+        }
+    }
+
+    private void EvaluateTrust(Decision decision, DateTimeOffset at)
+    {
+        if (state.Status != ConversationStatus.Ai)
+        {
+            return;
+        }
+        var verdict = TrustDecider.Evaluate(state.Trust, policy, Texts.OfferHuman, at);
+        Record(verdict.Changed);
+        if (verdict.Breached)
+        {
+            decision.HandoffReason ??= TrustThreshold;
+        }
+        if (verdict.Offer is { } offer)
+        {
+            decision.Directives.Add(offer);
+            Record(verdict.Offered);
+        }
+    }
+
+    private IssuedDisclosure Issue(DateTimeOffset at, string reason)
+    {
+        Record(DisclosureDecider.Issue(state.Disclosure, state.Channel, state.Locale, Texts.Disclosure(state.Channel), reason, at));
+        return state.Disclosure.Current!;
+    }
+
+    private void AddTurn(Speaker from, string text, DateTimeOffset at, string? agentId = null, ulong? fingerprint = null) =>
+        Record(new MessageRecorded { At = at, From = from, AgentId = agentId, Text = Redactor.Redact(text), Fingerprint = fingerprint });
+}

@@ -1,0 +1,124 @@
+using CxCluster.Abstractions.Facts;
+using CxCluster.Grains.Disclosure;
+
+namespace CxCluster.Grains.Handoffs;
+
+/// <summary>
+/// The handoff rules over their own slice of state, with no I/O: opening a handoff, recording where its pool placed
+/// it, leaving it and handing back to the AI, and the directive that tells the platform where it stands. Each decision
+/// is a fact; <see cref="Evolve"/> is the only way a fact changes the slice. Where a waiting handoff stands in its
+/// queue now is not a fact (the pool is asked again) and is the one thing <see cref="Place"/> changes directly.
+/// </summary>
+internal static class HandoffDecider
+{
+    public const string NormalPriority = "normal";
+
+    /// <summary>A new handoff, numbered per conversation so a retried request finds its first placement.</summary>
+    public static HandoffRequested Open(HandoffState state, string reason, string queue, DateTimeOffset at) => new()
+    {
+        At = at,
+        HandoffId = $"hnd-{state.Count + 1}",
+        Reason = reason,
+        Priority = NormalPriority,
+        Queue = queue,
+    };
+
+    /// <summary>
+    /// Where the pool put the handoff: an assignment or the first place in the queue is a fact; a later place in the
+    /// queue only updates where it stands now.
+    /// </summary>
+    public static Fact? Place(HandoffRecord handoff, HandoffPlacement placement, LocalizedTexts texts, DateTimeOffset at)
+    {
+        if (placement.Status == HandoffStatus.Assigned && handoff.Status != HandoffStatus.Assigned)
+        {
+            var name = placement.AgentDisplayName ?? placement.AgentId ?? "";
+            return new HandoffAssigned { At = at, HandoffId = handoff.HandoffId, AgentId = placement.AgentId ?? "", AgentDisplayName = name, Text = texts.HandoffAssigned(name) };
+        }
+        if (placement.Status == HandoffStatus.Queued && handoff.AwaitingPool)
+        {
+            return new HandoffQueued { At = at, HandoffId = handoff.HandoffId, Queue = handoff.PoolName, Position = placement.QueuePosition ?? 1, EstimatedWaitSeconds = placement.EstimatedWaitSeconds };
+        }
+        if (placement.Status == HandoffStatus.Queued)
+        {
+            handoff.QueuePosition = placement.QueuePosition;
+            handoff.EstimatedWaitSeconds = placement.EstimatedWaitSeconds;
+        }
+        return null;
+    }
+
+    /// <summary>The conversation leaves its handoff (it ended or is erased): closes it if it still holds a queue place or an agent.</summary>
+    public static HandoffCompleted? Leave(HandoffState state, DateTimeOffset at) =>
+        state.Current is { Status: HandoffStatus.Queued or HandoffStatus.Assigned } handoff
+            ? new HandoffCompleted { At = at, HandoffId = handoff.HandoffId, AgentId = handoff.Status == HandoffStatus.Assigned ? handoff.AgentId : null }
+            : null;
+
+    /// <summary>The assigned agent is done: the handoff completes and the AI resumes.</summary>
+    public static (HandoffCompleted Completed, AiResumed Resumed) HandBack(HandoffState state, DateTimeOffset at)
+    {
+        var handoff = state.Current ?? throw new InvalidOperationException("No handoff to hand back from.");
+        return (new HandoffCompleted { At = at, HandoffId = handoff.HandoffId, AgentId = handoff.AgentId },
+                new AiResumed { At = at, HandoffId = handoff.HandoffId });
+    }
+
+    /// <summary>The directive that tells the platform where a handoff stands: with its agent, or its place in the queue.</summary>
+    public static HandoffDirective Directive(HandoffRecord handoff, LocalizedTexts texts) => handoff.Status == HandoffStatus.Assigned
+        ? new HandoffDirective
+        {
+            HandoffId = handoff.HandoffId,
+            Status = HandoffStatus.Assigned,
+            Reason = handoff.Reason,
+            AgentId = handoff.AgentId,
+            Text = texts.HandoffAssigned(handoff.AgentDisplayName ?? handoff.AgentId ?? ""),
+        }
+        : new HandoffDirective
+        {
+            HandoffId = handoff.HandoffId,
+            Status = HandoffStatus.Queued,
+            Reason = handoff.Reason,
+            QueuePosition = handoff.QueuePosition,
+            EstimatedWaitSeconds = handoff.EstimatedWaitSeconds,
+            Text = texts.HandoffQueued(handoff.QueuePosition ?? 1, handoff.EstimatedWaitSeconds),
+        };
+
+    public static void Evolve(HandoffState state, Fact fact)
+    {
+        switch (fact)
+        {
+            case HandoffRequested requested:
+                state.Count++;
+                state.Current = new HandoffRecord
+                {
+                    HandoffId = requested.HandoffId,
+                    Reason = requested.Reason,
+                    RequestedAt = requested.At,
+                    PoolName = requested.Queue,
+                    Status = HandoffStatus.Queued,
+                    AwaitingPool = true,
+                };
+                break;
+            case HandoffQueued queued when state.Current is { } handoff && handoff.HandoffId == queued.HandoffId:
+                handoff.AwaitingPool = false;
+                handoff.QueuePosition = queued.Position;
+                handoff.EstimatedWaitSeconds = queued.EstimatedWaitSeconds;
+                break;
+            case HandoffAssigned assigned when state.Current is { } handoff && handoff.HandoffId == assigned.HandoffId:
+                handoff.AwaitingPool = false;
+                handoff.Status = HandoffStatus.Assigned;
+                handoff.AgentId = assigned.AgentId;
+                handoff.AgentDisplayName = assigned.AgentDisplayName;
+                handoff.AssignedAt ??= assigned.At;
+                handoff.QueuePosition = null;
+                handoff.EstimatedWaitSeconds = null;
+                break;
+            case HandoffCompleted completed when state.Current is { } handoff && handoff.HandoffId == completed.HandoffId:
+                // Whatever the handoff still holds (a queue place, an agent) is freed, unless the AI resumes because the agent finished.
+                state.Release = new PendingRelease { HandoffId = handoff.HandoffId, PoolName = handoff.PoolName, AgentId = completed.AgentId };
+                handoff.Status = HandoffStatus.Completed;
+                handoff.AwaitingPool = false;
+                break;
+            case AiResumed:
+                state.Release = null;
+                break;
+        }
+    }
+}

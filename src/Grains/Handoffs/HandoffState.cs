@@ -1,0 +1,43 @@
+namespace CxCluster.Grains.Handoffs;
+
+/// <summary>The handoff's slice of a conversation's state: the current (or last) move to a human, and what a left one still holds.</summary>
+[GenerateSerializer, Alias("cx.HandoffState")]
+public sealed class HandoffState
+{
+    /// <summary>The current or last move to a human.</summary>
+    [Id(0)] public HandoffRecord? Current { get; set; }
+
+    /// <summary>How many handoffs were requested; numbers the next handoff id.</summary>
+    [Id(1)] public int Count { get; set; }
+
+    /// <summary>The conversation left a handoff (ended or erased) and must still free its queue place or agent.</summary>
+    [Id(2)] public PendingRelease? Release { get; set; }
+}
+
+/// <summary>The current or last move to a human.</summary>
+[GenerateSerializer, Alias("cx.HandoffRecord")]
+public sealed class HandoffRecord
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string Reason { get; init; }
+    [Id(2)] public required DateTimeOffset RequestedAt { get; init; }
+    [Id(3)] public required string PoolName { get; init; }
+    [Id(4)] public HandoffStatus Status { get; set; }
+    [Id(5)] public string? AgentId { get; set; }
+    [Id(6)] public string? AgentDisplayName { get; set; }
+    [Id(7)] public int? QueuePosition { get; set; }
+    [Id(8)] public int? EstimatedWaitSeconds { get; set; }
+    [Id(9)] public DateTimeOffset? AssignedAt { get; set; }
+    /// <summary>Stored before the pool is asked and cleared once its answer is stored: the request must be (re)sent.</summary>
+    [Id(10)] public bool AwaitingPool { get; set; }
+}
+
+/// <summary>A handoff the conversation left, whose queue place or agent has not been freed yet.</summary>
+[GenerateSerializer, Immutable, Alias("cx.PendingRelease")]
+public sealed record PendingRelease
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string PoolName { get; init; }
+    /// <summary>The agent the conversation was with, if any; the pool names one that took it meanwhile.</summary>
+    [Id(2)] public string? AgentId { get; init; }
+}

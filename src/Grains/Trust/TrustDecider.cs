@@ -1,0 +1,135 @@
+using CxCluster.Abstractions.Facts;
+using CxCluster.Grains.Tenants;
+
+namespace CxCluster.Grains.Trust;
+
+/// <summary>What trust decided for one event: the band's change, an offer of a person, or a breach that hands off.</summary>
+internal readonly record struct TrustVerdict(TrustChanged? Changed, HumanOffered? Offered, OfferHumanDirective? Offer, bool Breached);
+
+/// <summary>
+/// The trust rules over their own slice of state, with no I/O: which signals a message or a platform's measurement
+/// gives, and what the score's band then asks for (nothing, an offer of a person, a handoff). Each decision is a fact;
+/// <see cref="Evolve"/> is the only way a fact changes the slice, apart from the scoring clock that events move forward.
+/// </summary>
+internal static class TrustDecider
+{
+    public const int RecentMessagesKept = 6;
+    public const int SignalsKept = 32;
+
+    /// <summary>When an event that occurred at <paramref name="occurredAt"/> counts for the score: then, or now if that is sooner.</summary>
+    public static DateTimeOffset ScoredAt(DateTimeOffset occurredAt, DateTimeOffset now) => occurredAt < now ? occurredAt : now;
+
+    /// <summary>
+    /// The scoring clock only moves forward: a stamp from a clock that runs ahead cannot fade earlier penalties (it is
+    /// scored no later than now), nor an old one turn the clock back.
+    /// </summary>
+    public static void Advance(TrustState state, DateTimeOffset scoredAt)
+    {
+        if (scoredAt > state.Clock)
+        {
+            state.Clock = scoredAt;
+        }
+    }
+
+    /// <summary>The score now, and its band under the tenant's levels.</summary>
+    public static (double Score, TrustBand Band) Score(TrustState state, TenantPolicy policy)
+    {
+        var score = TrustScore.Compute(state.Signals, state.Clock, policy.TrustHalfLife);
+        return (score, TrustScore.Band(score, policy.Threshold, policy.WarningLevel));
+    }
+
+    /// <summary>How often the customer sent this message among their latest few, this one included.</summary>
+    public static int RepeatCount(TrustState state, ulong fingerprint)
+    {
+        var count = 1;
+        foreach (var recent in state.RecentMessages)
+        {
+            if (recent == fingerprint)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>The signals a customer's message gives.</summary>
+    public static IEnumerable<TrustSignalled> ForCustomerMessage(MessageAnalysis analysis, int repeatCount, DateTimeOffset scoredAt)
+    {
+        foreach (var signal in TrustRules.ForCustomerMessage(analysis, repeatCount))
+        {
+            yield return new TrustSignalled { At = scoredAt, Name = signal.Name, Delta = signal.Delta };
+        }
+    }
+
+    /// <summary>The signal a platform's measurement gives, if any.</summary>
+    public static TrustSignalled? ForPlatformSignal(string name, double value, DateTimeOffset scoredAt) =>
+        TrustRules.ForPlatformSignal(name, value) is { } signal
+            ? new TrustSignalled { At = scoredAt, Name = signal.Name, Delta = signal.Delta }
+            : null;
+
+    /// <summary>
+    /// Where the score stands after the event's signals: a band other than the last recorded is a fact; a warning
+    /// offers a person once per episode; a breach asks for a handoff.
+    /// </summary>
+    public static TrustVerdict Evaluate(TrustState state, TenantPolicy policy, string offerText, DateTimeOffset at)
+    {
+        var (score, band) = Score(state, policy);
+        var changed = Change(state, score, band, at);
+        return band switch
+        {
+            TrustBand.Breached => new TrustVerdict(changed, null, null, Breached: true),
+            // A change of band to Warning keeps the episode's offer: only Healthy ends an episode.
+            TrustBand.Warning when !state.HumanOffered => new TrustVerdict(
+                changed, new HumanOffered { At = at, Score = (int)Math.Floor(score) }, new OfferHumanDirective { Text = offerText }, Breached: false),
+            _ => new TrustVerdict(changed, null, null, Breached: false),
+        };
+    }
+
+    /// <summary>The AI is in charge again: trust starts over at full.</summary>
+    public static TrustChanged? Restart(TrustState state, DateTimeOffset at) => Change(state, TrustScore.Start, TrustBand.Healthy, at);
+
+    private static TrustChanged? Change(TrustState state, double score, TrustBand band, DateTimeOffset at) =>
+        band == state.Band ? null : new TrustChanged { At = at, Score = (int)Math.Floor(score), Band = band, PreviousBand = state.Band };
+
+    public static void Evolve(TrustState state, Fact fact, TenantPolicy policy)
+    {
+        switch (fact)
+        {
+            case MessageRecorded { Fingerprint: { } fingerprint }:
+                state.RecentMessages.Add(fingerprint);
+                if (state.RecentMessages.Count > RecentMessagesKept)
+                {
+                    state.RecentMessages.RemoveAt(0);
+                }
+                break;
+            case TrustSignalled signalled:
+                // A signal is recorded at the time it was scored (never later than its silo's now): the clock penalties fade against.
+                Advance(state, signalled.At);
+                state.Signals.Add(new TrustSignal { Name = signalled.Name, Delta = signalled.Delta, At = signalled.At });
+                state.Signals.RemoveAll(s => TrustScore.IsSpent(s, state.Clock, policy.TrustHalfLife));
+                if (state.Signals.Count > SignalsKept)
+                {
+                    state.Signals.RemoveRange(0, state.Signals.Count - SignalsKept);
+                }
+                break;
+            case TrustChanged changed:
+                state.Band = changed.Band;
+                if (changed.Band == TrustBand.Healthy)
+                {
+                    state.HumanOffered = false;
+                }
+                break;
+            case HumanOffered:
+                state.HumanOffered = true;
+                break;
+            case AiResumed:
+                state.Signals.Clear();
+                state.RecentMessages.Clear();
+                state.HumanOffered = false;
+                break;
+            case ConversationErased:
+                state.RecentMessages.Clear();
+                break;
+        }
+    }
+}
