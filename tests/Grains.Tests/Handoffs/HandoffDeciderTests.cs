@@ -1,0 +1,117 @@
+using CxCluster.Abstractions.Facts;
+using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Tenants;
+
+namespace CxCluster.Grains.Tests.Handoffs;
+
+/// <summary>The handoff decider over its own slice of state: pure functions, no conversation or pool around them.</summary>
+public sealed class HandoffDeciderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly LocalizedTexts Texts =
+        new CustomerTexts(new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "en-US" }])).For("acme", "en-US");
+
+    private readonly HandoffState _state = new();
+
+    private HandoffRecord Open(string reason = "customer-request")
+    {
+        HandoffDecider.Evolve(_state, HandoffDecider.Open(_state, reason, "en/chat", Now));
+        return _state.Current!;
+    }
+
+    private void Place(HandoffPlacement placement, DateTimeOffset? at = null)
+    {
+        if (HandoffDecider.Place(_state.Current!, placement, Texts, at ?? Now) is { } fact)
+        {
+            HandoffDecider.Evolve(_state, fact);
+        }
+    }
+
+    [Fact]
+    public void Handoffs_are_numbered_per_conversation_and_wait_for_their_pool_until_placed()
+    {
+        var first = Open();
+        Assert.Equal(("hnd-1", "customer-request", "en/chat", HandoffStatus.Queued, true), (first.HandoffId, first.Reason, first.PoolName, first.Status, first.AwaitingPool));
+
+        var second = HandoffDecider.Open(_state, "trust-threshold", "en/chat", Now);
+        Assert.Equal(("hnd-2", HandoffDecider.NormalPriority), (second.HandoffId, second.Priority));
+    }
+
+    [Fact]
+    public void The_first_place_in_the_queue_is_a_fact_and_later_places_only_say_where_it_stands_now()
+    {
+        var handoff = Open();
+        var queued = HandoffDecider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 3, EstimatedWaitSeconds = 90 }, Texts, Now);
+        Assert.Equal((3, 90, "en/chat"), (((HandoffQueued)queued!).Position, ((HandoffQueued)queued).EstimatedWaitSeconds, ((HandoffQueued)queued).Queue));
+        HandoffDecider.Evolve(_state, queued);
+        Assert.False(handoff.AwaitingPool);
+
+        Assert.Null(HandoffDecider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1, EstimatedWaitSeconds = 30 }, Texts, Now));
+        Assert.Equal((1, 30), (handoff.QueuePosition, handoff.EstimatedWaitSeconds));
+        // A pool that does not know it changes nothing here: the grain asks it again.
+        Assert.Null(HandoffDecider.Place(handoff, HandoffPlacement.Unknown, Texts, Now));
+        Assert.Equal(HandoffStatus.Queued, handoff.Status);
+    }
+
+    [Fact]
+    public void An_assignment_is_recorded_once_with_the_agent_and_the_words_for_the_customer()
+    {
+        var handoff = Open();
+        var assigned = (HandoffAssigned)HandoffDecider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }, Texts, Now)!;
+        Assert.Equal(("a1", "Sari"), (assigned.AgentId, assigned.AgentDisplayName));
+        Assert.Contains("Sari", assigned.Text);
+        HandoffDecider.Evolve(_state, assigned);
+
+        Assert.Equal((HandoffStatus.Assigned, "a1", Now), (handoff.Status, handoff.AgentId, handoff.AssignedAt));
+        Assert.Null(HandoffDecider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a2" }, Texts, Now));
+    }
+
+    [Fact]
+    public void Leaving_frees_the_queue_place_or_the_agent_and_only_once()
+    {
+        Open();
+        var left = HandoffDecider.Leave(_state, Now)!;
+        Assert.Null(left.AgentId);
+        HandoffDecider.Evolve(_state, left);
+        Assert.Equal(new PendingRelease { HandoffId = "hnd-1", PoolName = "en/chat", AgentId = null }, _state.Release);
+        Assert.Null(HandoffDecider.Leave(_state, Now));
+
+        Open();
+        Place(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" });
+        var ended = HandoffDecider.Leave(_state, Now)!;
+        Assert.Equal("a1", ended.AgentId);
+    }
+
+    [Fact]
+    public void Handing_back_completes_the_handoff_without_anything_to_free()
+    {
+        Assert.Throws<InvalidOperationException>(() => HandoffDecider.HandBack(_state, Now));
+        Open();
+        Place(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" });
+
+        var (completed, resumed) = HandoffDecider.HandBack(_state, Now.AddMinutes(5));
+        HandoffDecider.Evolve(_state, completed);
+        HandoffDecider.Evolve(_state, resumed);
+
+        Assert.Equal(("hnd-1", "a1"), (completed.HandoffId, completed.AgentId));
+        Assert.Equal(HandoffStatus.Completed, _state.Current!.Status);
+        Assert.Null(_state.Release);
+    }
+
+    [Fact]
+    public void The_directive_says_where_the_handoff_stands()
+    {
+        var handoff = Open();
+        Place(new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 2, EstimatedWaitSeconds = 60 });
+        var queued = HandoffDecider.Directive(handoff, Texts);
+        Assert.Equal((HandoffStatus.Queued, 2, 60, (string?)null), (queued.Status, queued.QueuePosition, queued.EstimatedWaitSeconds, queued.AgentId));
+        Assert.Equal(Texts.HandoffQueued(2, 60), queued.Text);
+
+        Place(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" });
+        var assigned = HandoffDecider.Directive(handoff, Texts);
+        Assert.Equal((HandoffStatus.Assigned, "a1", (int?)null, "customer-request"), (assigned.Status, assigned.AgentId, assigned.QueuePosition, assigned.Reason));
+        Assert.Equal(Texts.HandoffAssigned("Sari"), assigned.Text);
+    }
+}

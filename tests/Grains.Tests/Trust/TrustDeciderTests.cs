@@ -1,0 +1,137 @@
+using CxCluster.Abstractions.Facts;
+using CxCluster.Grains.Tenants;
+using CxCluster.Grains.Trust;
+
+namespace CxCluster.Grains.Tests.Trust;
+
+/// <summary>The trust decider over its own slice of state: pure functions, no conversation around them.</summary>
+public sealed class TrustDeciderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TenantPolicy Policy = new() { TenantId = "acme", BrandName = "Acme" };
+
+    private readonly TrustState _state = new();
+
+    private void Signal(string name, double delta, DateTimeOffset at) =>
+        TrustDecider.Evolve(_state, new TrustSignalled { At = at, Name = name, Delta = delta }, Policy);
+
+    private TrustVerdict Evaluate(DateTimeOffset at)
+    {
+        var verdict = TrustDecider.Evaluate(_state, Policy, "Want a person?", at);
+        foreach (Fact? fact in new Fact?[] { verdict.Changed, verdict.Offered })
+        {
+            if (fact is not null)
+            {
+                TrustDecider.Evolve(_state, fact, Policy);
+            }
+        }
+        return verdict;
+    }
+
+    [Fact]
+    public void An_event_is_scored_no_later_than_now_and_the_clock_never_goes_back()
+    {
+        Assert.Equal(Now, TrustDecider.ScoredAt(Now.AddHours(1), Now));
+        Assert.Equal(Now.AddMinutes(-1), TrustDecider.ScoredAt(Now.AddMinutes(-1), Now));
+
+        TrustDecider.Advance(_state, Now);
+        TrustDecider.Advance(_state, Now.AddMinutes(-10));
+        Assert.Equal(Now, _state.Clock);
+    }
+
+    [Fact]
+    public void A_healthy_score_decides_nothing()
+    {
+        Assert.Equal(new TrustVerdict(null, null, null, false), Evaluate(Now));
+    }
+
+    [Fact]
+    public void A_warning_offers_a_person_once_per_episode_and_a_breach_asks_for_a_handoff()
+    {
+        Signal(TrustRules.NluNoMatch, -22, Now);
+        Signal(TrustRules.NluNoMatch, -22, Now);
+        var warning = Evaluate(Now);
+        Assert.Equal((TrustBand.Warning, TrustBand.Healthy, 56), (warning.Changed!.Band, warning.Changed.PreviousBand, warning.Changed.Score));
+        Assert.Equal("Want a person?", warning.Offer!.Text);
+        Assert.Equal(56, warning.Offered!.Score);
+        Assert.False(warning.Breached);
+
+        // Still in the warning band: no second offer, no second change.
+        Assert.Equal(new TrustVerdict(null, null, null, false), Evaluate(Now));
+
+        Signal(TrustRules.NluNoMatch, -22, Now);
+        var breach = Evaluate(Now);
+        Assert.True(breach.Breached);
+        Assert.Equal(TrustBand.Breached, breach.Changed!.Band);
+        Assert.Null(breach.Offer);
+    }
+
+    [Fact]
+    public void Penalties_fade_with_the_half_life_and_a_healthy_band_ends_the_episode()
+    {
+        Signal(TrustRules.NluNoMatch, -44, Now);
+        Assert.NotNull(Evaluate(Now).Offer);
+
+        // Two half-lives later the penalty is a quarter: 89, healthy again, and the next warning offers anew.
+        TrustDecider.Advance(_state, Now + 2 * Policy.TrustHalfLife);
+        var healthy = Evaluate(_state.Clock);
+        Assert.Equal(TrustBand.Healthy, healthy.Changed!.Band);
+        Assert.False(_state.HumanOffered);
+        Assert.Equal(89, (int)TrustDecider.Score(_state, Policy).Score);
+    }
+
+    [Fact]
+    public void After_a_human_trust_starts_over()
+    {
+        Signal(TrustRules.NluNoMatch, -50, Now);
+        Evaluate(Now);
+        TrustDecider.Evolve(_state, new MessageRecorded { At = Now, From = Speaker.Customer, Text = "x", Fingerprint = 7 }, Policy);
+
+        var restart = TrustDecider.Restart(_state, Now.AddMinutes(1));
+        Assert.Equal((TrustBand.Healthy, TrustBand.Warning, 100), (restart!.Band, restart.PreviousBand, restart.Score));
+        TrustDecider.Evolve(_state, new AiResumed { At = Now.AddMinutes(1), HandoffId = "hnd-1" }, Policy);
+        TrustDecider.Evolve(_state, restart, Policy);
+
+        Assert.Empty(_state.Signals);
+        Assert.Empty(_state.RecentMessages);
+        Assert.Null(TrustDecider.Restart(_state, Now.AddMinutes(2)));
+    }
+
+    [Fact]
+    public void Repetition_is_counted_among_the_latest_few_messages_only()
+    {
+        for (var i = 0; i < TrustDecider.RecentMessagesKept; i++)
+        {
+            TrustDecider.Evolve(_state, new MessageRecorded { At = Now, From = Speaker.Customer, Text = "x", Fingerprint = i == 0 ? 42UL : (ulong)i }, Policy);
+        }
+        Assert.Equal(2, TrustDecider.RepeatCount(_state, 42));
+
+        TrustDecider.Evolve(_state, new MessageRecorded { At = Now, From = Speaker.Customer, Text = "y", Fingerprint = 99 }, Policy);
+        Assert.Equal(1, TrustDecider.RepeatCount(_state, 42));
+        Assert.Equal(TrustDecider.RecentMessagesKept, _state.RecentMessages.Count);
+    }
+
+    [Fact]
+    public void A_platform_signal_it_does_not_know_is_recorded_without_effect_and_one_it_knows_is_stamped_when_scored()
+    {
+        var unknown = TrustDecider.ForPlatformSignal("weather", 1, Now);
+        Assert.Equal(("weather", 0.0), (unknown!.Name, unknown.Delta));
+        var signal = TrustDecider.ForPlatformSignal(TrustRules.NluNoMatch, 1, Now);
+        Assert.Equal((TrustRules.NluNoMatch, Now), (signal!.Name, signal.At));
+        Assert.True(signal.Delta < 0);
+    }
+
+    [Fact]
+    public void Signals_are_kept_within_the_window_and_at_most_a_fixed_number()
+    {
+        for (var i = 0; i < TrustDecider.SignalsKept + 10; i++)
+        {
+            Signal(TrustRules.Sentiment, -1, Now.AddSeconds(i));
+        }
+        Assert.Equal(TrustDecider.SignalsKept, _state.Signals.Count);
+
+        // An hour later (twelve half-lives) every earlier signal is spent and dropped by the next one.
+        Signal(TrustRules.Sentiment, -1, Now.AddHours(1));
+        Assert.Single(_state.Signals);
+    }
+}
