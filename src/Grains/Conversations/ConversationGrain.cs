@@ -50,6 +50,8 @@ internal sealed class ConversationGrain(
     /// <summary>Every event id of the conversation was answered by this activation and its answer is still in <see cref="_recent"/>.</summary>
     private bool _allAnswersKept;
     private Checkpoints _checkpoints = null!;
+    /// <summary>The full snapshot of the state as it is now; null once anything changed.</summary>
+    private ConversationSnapshot? _snapshot;
 
     private ConversationState State => _state;
 
@@ -550,6 +552,7 @@ internal sealed class ConversationGrain(
             e => logger.LogWarning(e, "The checkpoint of conversation {ConversationId} of tenant {TenantId} cannot be read; its facts are replayed from the start",
                 _conversationId, _tenantId));
         _state = state;
+        _snapshot = null;
         _decider = new ConversationDecider(state, _policy, texts, options.Value);
         _checkpoints.Seq = checkpointSeq;
         _recent.Clear();
@@ -590,10 +593,17 @@ internal sealed class ConversationGrain(
         };
     }
 
+    /// <summary>
+    /// The full snapshot, built once per change: kept until the state changes (an event, a placement, a hand-back) or
+    /// the tenant's retention lets words go, so repeated reads and answers of an unchanged conversation copy nothing.
+    /// </summary>
     private ConversationSnapshot Snapshot()
     {
-        ConversationRetention.Prune(State, _policy, clock);
-        return ConversationSnapshots.Build(_conversationId, State, _policy, options.Value);
+        if (ConversationRetention.Prune(State, _policy, clock))
+        {
+            _snapshot = null;
+        }
+        return _snapshot ??= ConversationSnapshots.Build(_conversationId, State, _policy, options.Value);
     }
 
     /// <summary>
@@ -602,6 +612,7 @@ internal sealed class ConversationGrain(
     /// </summary>
     private void Changed(IReadOnlyList<Fact>? decided = null)
     {
+        _snapshot = null;
         if (decided is not null)
         {
             _journal.Record(decided);

@@ -210,6 +210,27 @@ public sealed class ConversationJournalTests(ClusterFixture fixture)
         Assert.Null(fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<CxCluster.Grains.Tenants.TenantDirectory>().Get(ClusterFixture.Tenant).MessageRetention);
     }
 
+    [Fact]
+    public async Task A_snapshot_read_again_without_a_change_still_drops_words_the_retention_has_let_go_since()
+    {
+        var id = $"r-{Guid.NewGuid():N}";
+        var conversation = fixture.Grains.Conversation(ClusterFixture.RetainingTenant, id);
+        // Within the one-day retention for two more seconds.
+        var almost = DateTimeOffset.UtcNow.AddDays(-1).AddSeconds(2);
+        await Send(conversation, Started(Channel.Chat, "en-US", almost));
+        await Send(conversation, Customer("the parcel for Rosalind", almost));
+
+        var first = await conversation.GetSnapshot();
+        Assert.Equal(["the parcel for Rosalind"], first!.Transcript.Select(t => t.Text));
+        Assert.Equal(first.Version, (await conversation.GetSnapshot())!.Version);
+
+        // Nothing happens in the conversation; the words go once the retention passes them.
+        var later = await Eventually.ReturnsAsync(
+            () => conversation.GetSnapshot(), s => s!.Transcript.Count == 0, TimeSpan.FromSeconds(15), "the words to go");
+        Assert.Equal(first.Version, later!.Version);
+        Assert.Equal(first.Disclosure.DisclosureId, later.Disclosure.DisclosureId);
+    }
+
     private static bool Contains(ReadOnlyMemory<byte> bytes, string text) => bytes.Span.IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 
     private static DirectiveType[] Types(EventResult result) => [.. result.Directives.Select(d => d.Type)];
