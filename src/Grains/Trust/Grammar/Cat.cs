@@ -184,6 +184,12 @@ internal enum Cat : ulong
     /// <summary>Help asked of someone ("bantuan", "dibantu", "help", "assistance"): "butuh bantuan orang", "need human help".</summary>
     Help = 1UL << 55,
 
+    /// <summary>
+    /// A department or team ("team", "department", "bagian", "divisi"): someone to be handed to only after a verb of
+    /// handing over or talking ("put me through to the billing team", "sambungkan ke bagian penagihan").
+    /// </summary>
+    Team = 1UL << 56,
+
     /// <summary>Where a clause ends: a boundary or a question mark.</summary>
     Edge = Boundary | Question,
 }

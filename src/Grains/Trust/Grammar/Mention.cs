@@ -8,6 +8,9 @@ internal enum Kind
     Person,
     Bot,
     Who,
+
+    /// <summary>A department or team: asked for only by a verb of handing over or talking.</summary>
+    Team,
 }
 
 /// <summary>Where a term and its modifiers sit among the tokens, [Start, End).</summary>

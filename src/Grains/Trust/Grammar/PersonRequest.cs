@@ -20,8 +20,11 @@ internal static class PersonRequest
             }
 
             // The patterns first: they are cheap and rarely match; whether the mention is asked for now reads its clause.
+            // A department or team is asked for only by a verb of handing over or talking: "the billing team was great",
+            // "tim keluhan sudah balas" and "apply for a job in your sales team" name one without asking.
             if (PersonTarget(t, i, out Mention m)
-                && (ConnectRequest(t, m) || SpeakRequest(t, m) || DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m))
+                && (ConnectRequest(t, m) || SpeakRequest(t, m)
+                    || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m))))
                 && MentionRole.IsLive(t, m))
             {
                 return true;
@@ -55,6 +58,10 @@ internal static class PersonRequest
         {
             kind = Kind.Person;
         }
+        else if ((c & Cat.Team) != 0)
+        {
+            return TeamTarget(t, i, out m);
+        }
         else
         {
             return false;
@@ -72,10 +79,10 @@ internal static class PersonRequest
             return false;
         }
 
-        // "orang cs", "wong CS": a word for someone before a role is part of it.
+        // "orang cs", "wong CS", "team leader": a word for someone or a team before a role is part of it.
         bool real = false;
         int s = start - 1;
-        while (s > start - 1 - Mention.MaxModifiers && Is(t, s, Cat.Article | Cat.Real | Cat.Human | (kind == Kind.Agent ? Cat.Person : Cat.None)))
+        while (s > start - 1 - Mention.MaxModifiers && Is(t, s, Cat.Article | Cat.Real | Cat.Human | (kind == Kind.Agent ? Cat.Person | Cat.Team : Cat.None)))
         {
             real |= Is(t, s, Cat.Real | Cat.Human);
             s--;
@@ -91,6 +98,61 @@ internal static class PersonRequest
         m = new Mention(s + 1, e, kind, real);
         return true;
     }
+
+    /// <summary>
+    /// A department or team with the words that name it: "the billing team", "your complaints department", "bagian
+    /// penagihan", "tim keluhan". Up to <see cref="TeamNameWords"/> words the lexicon does not know name it, before
+    /// the team word (English) or after it (Indonesian); a named team ends there ("switch to the premium team plan"
+    /// names a plan), and a word the lexicon knows ("my", "our", "another") is not part of the name, and a team with "saya" or "kami" after it
+    /// is the customer's own.
+    /// </summary>
+    private static bool TeamTarget(ReadOnlySpan<Lex> t, int i, out Mention m)
+    {
+        m = default;
+        if (Is(t, i + 1, Cat.Breaker | Cat.Agent | Cat.Human | Cat.Person))
+        {
+            return false;
+        }
+
+        int start = i;
+        while (start > i - TeamNameWords && start > 0 && ReferenceEquals(t[start - 1], Lex.Unknown))
+        {
+            start--;
+        }
+
+        int end = i + 1;
+        if (start < i)
+        {
+            if (end < t.Length && ReferenceEquals(t[end], Lex.Unknown))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            while (end < i + 1 + TeamNameWords && end < t.Length && ReferenceEquals(t[end], Lex.Unknown))
+            {
+                end++;
+            }
+        }
+
+        // "tim saya", "bagian keuangan kami": the customer's own team.
+        if (Is(t, end, Cat.Me | Cat.Subject))
+        {
+            return false;
+        }
+
+        while (Is(t, start - 1, Cat.Article) && start > i - TeamNameWords - 2)
+        {
+            start--;
+        }
+
+        m = new Mention(start, end, Kind.Team, false);
+        return true;
+    }
+
+    /// <summary>How many unknown words may name a department or team: "the data protection team", "bagian klaim asuransi".</summary>
+    private const int TeamNameWords = 2;
 
     /// <summary>
     /// A handing-over verb whose clause names no one, so the person is understood: "transfer me", "put me through
@@ -147,6 +209,12 @@ internal static class PersonRequest
         }
 
         if (!Is(t, j, Cat.Connect) || (Is(t, j - 1, Cat.Not) && !MentionRole.IsQuestionTag(t, j - 1)))
+        {
+            return false;
+        }
+
+        // "can I transfer to a bigger team?": the customer moves, nobody is asked for.
+        if (m.Kind == Kind.Team && Is(t, j - 1, Cat.Subject))
         {
             return false;
         }
