@@ -1,8 +1,8 @@
 namespace CxCluster.Api.Cluster;
 
-/// <summary>Keeps trying to reach the cluster for <see cref="ClusterConnectionOptions.ConnectRetryWindow"/>, so a late silo does not stop the API.</summary>
+/// <summary>Keeps trying to reach the cluster for <see cref="ClusterSettings.ConnectRetryWindow"/>, so a late silo does not stop the API.</summary>
 public sealed partial class ClusterConnectionRetryFilter(
-    ClusterConnectionOptions options,
+    ClusterSettings options,
     TimeProvider clock,
     ILogger<ClusterConnectionRetryFilter> logger) : IClientConnectionRetryFilter
 {
