@@ -11,9 +11,13 @@ namespace CxCluster.Api;
 /// <summary>The API's services and middleware, named for what they add.</summary>
 public static class ApiHostingExtensions
 {
-    /// <summary>Cluster client, tenants, rate limits, problem details, JSON, health checks and the OpenAPI document.</summary>
+    /// <summary>
+    /// Settings (read and checked once: a bad value throws a <see cref="SettingsException"/> naming its key), cluster
+    /// client, tenants, rate limits, problem details, JSON, health checks and the OpenAPI document.
+    /// </summary>
     public static WebApplicationBuilder AddCxClusterApi(this WebApplicationBuilder builder)
     {
+        var settings = builder.Services.AddCxClusterSettings(builder.Configuration);
         builder.AddCxClusterClient();
         // Each endpoint enforces its own cap (a batch's is the largest). Kestrel allows twice that, so it can drain a
         // body the endpoint refused and the client reads the 413 instead of a reset connection.
@@ -21,15 +25,14 @@ public static class ApiHostingExtensions
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        var futureTolerance = EventClock.FutureToleranceFrom(builder.Configuration);
-        services.AddSingleton(provider => new EventClock(provider.GetRequiredService<TimeProvider>(), futureTolerance));
+        services.AddSingleton(provider => new EventClock(provider.GetRequiredService<TimeProvider>(), settings.EventFutureTolerance));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Problems.Complete(context.ProblemDetails));
         services.AddExceptionHandler<ClusterExceptionHandler>();
         services.Configure<ExceptionHandlerOptions>(options =>
             options.SuppressDiagnosticsCallback = context => ClusterFaults.IsUnavailable(context.Exception));
         services.ConfigureHttpJsonOptions(json => ApiJsonContext.Configure(json.SerializerOptions));
-        services.AddTenantAuthentication(builder.Configuration);
-        services.AddTenantRateLimiting(builder.Configuration);
+        services.AddTenantAuthentication(settings);
+        services.AddTenantRateLimiting(settings);
         services.AddCxClusterHealthChecks();
         services.AddCxClusterOpenApi();
         services.AddHostedService<StartupBanner>();

@@ -1,4 +1,3 @@
-using CxCluster.Api.Cluster;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -9,14 +8,14 @@ public sealed partial class StartupBanner(
     IServer server,
     IHostApplicationLifetime lifetime,
     TenantKeyRing tenants,
-    ClusterConnectionOptions cluster,
+    ClusterSettings cluster,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (tenants.IsEmbeddedDemo)
         {
-            LogEmbeddedDemo(logger, TenantKeyRing.DemoTenantId, TenantKeyRing.DemoKey);
+            LogEmbeddedDemo(logger, EmbeddedDefault.TenantId, EmbeddedDefault.ApiKey);
         }
         foreach (var tenantId in tenants.TenantsWithoutKeys)
         {

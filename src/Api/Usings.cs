@@ -1,5 +1,6 @@
 global using System.Text.Json;
 global using CxCluster.Abstractions;
+global using CxCluster.Settings;
 global using CxCluster.Api.Http;
 global using CxCluster.Api.Tenants;
 global using Orleans;

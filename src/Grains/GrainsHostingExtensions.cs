@@ -16,29 +16,35 @@ namespace CxCluster.Grains;
 /// <summary>Registers what the CxCluster grains need on a silo.</summary>
 public static class GrainsHostingExtensions
 {
-    /// <summary>Adds the clock, tenant policies, customer texts, conversation bounds and metrics, read from configuration.</summary>
+    /// <summary>
+    /// Adds the clock, tenant policies, customer texts, conversation bounds and metrics, read from configuration; the
+    /// tenants come from the host's <see cref="CxClusterSettings"/>, read here unless the host read them already.
+    /// </summary>
     public static ISiloBuilder AddCxClusterGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         // Conversations score events no later than this clock's now; a host or a test may register its own first.
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddSingleton(TenantDirectory.FromConfiguration(configuration));
+        silo.Services.AddSingleton(new TenantDirectory(silo.Services.AddCxClusterSettings(configuration)));
         silo.Services.AddSingleton<CustomerTexts>();
         silo.Services.AddSingleton<CxMetrics>();
         silo.Services.AddMetrics();
-        silo.Services.AddOptions<ConversationOptions>()
-            .Bind(configuration.GetSection(ConversationOptions.Section))
-            .Validate(o => o.TranscriptTurns is >= 1 and <= 10_000, $"{ConversationOptions.Section}:TranscriptTurns must be 1..10000.")
-            .Validate(o => o.RecentAnswers is >= 1 and <= 100_000, $"{ConversationOptions.Section}:RecentAnswers must be 1..100000.")
-            .Validate(o => o.CheckpointEvery is >= 1 and <= 1_000_000, $"{ConversationOptions.Section}:CheckpointEvery must be 1..1000000.")
-            .Validate(o => o.SignalsShown is >= 0 and <= 1_000, $"{ConversationOptions.Section}:SignalsShown must be 0..1000.")
-            .Validate(o => o.RetentionSweepMinutes is >= 1 and <= 10_080, $"{ConversationOptions.Section}:RetentionSweepMinutes must be 1..10080.")
-            .ValidateOnStart();
-        silo.Services.AddOptions<HandoffOptions>()
-            .Bind(configuration.GetSection(HandoffOptions.Section))
-            .Validate(o => o.ReconcileSeconds is >= 1 and <= 3_600, $"{HandoffOptions.Section}:ReconcileSeconds must be 1..3600.")
-            .Validate(o => o.QueueChecksPerRound is >= 0 and <= 10_000, $"{HandoffOptions.Section}:QueueChecksPerRound must be 0..10000.")
-            .Validate(o => o.CompletionsKept is >= 1 and <= 10_000, $"{HandoffOptions.Section}:CompletionsKept must be 1..10000.")
-            .ValidateOnStart();
+        const string conversationSection = ConversationOptions.Section, handoffSection = HandoffOptions.Section;
+        silo.Services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(conversationSection)).ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<ConversationOptions>>(new InRange<ConversationOptions>(o =>
+        [
+            Range(conversationSection, nameof(o.TranscriptTurns), o.TranscriptTurns, 1, 10_000),
+            Range(conversationSection, nameof(o.RecentAnswers), o.RecentAnswers, 1, 100_000),
+            Range(conversationSection, nameof(o.CheckpointEvery), o.CheckpointEvery, 1, 1_000_000),
+            Range(conversationSection, nameof(o.SignalsShown), o.SignalsShown, 0, 1_000),
+            Range(conversationSection, nameof(o.RetentionSweepMinutes), o.RetentionSweepMinutes, 1, 10_080),
+        ]));
+        silo.Services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(handoffSection)).ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<HandoffOptions>>(new InRange<HandoffOptions>(o =>
+        [
+            Range(handoffSection, nameof(o.ReconcileSeconds), o.ReconcileSeconds, 1, 3_600),
+            Range(handoffSection, nameof(o.QueueChecksPerRound), o.QueueChecksPerRound, 0, 10_000),
+            Range(handoffSection, nameof(o.CompletionsKept), o.CompletionsKept, 1, 10_000),
+        ]));
         // Reconciliation reminders tick at the handoff options' period, which may be shorter than Orleans' default minimum.
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<HandoffOptions>>((reminders, handoffs) =>
         {
@@ -68,4 +74,15 @@ public static class GrainsHostingExtensions
     public static ISiloBuilder AddCxClusterMemoryStorage(this ISiloBuilder silo) =>
         silo.AddMemoryGrainStorage(CxStorage.Name, storage => storage.Configure<Orleans.Serialization.Serializer>((options, serializer) =>
             options.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer)));
+
+    private static string? Range(string section, string name, int value, int min, int max) =>
+        value >= min && value <= max ? null : $"{section}:{name} must be between {min} and {max}, not {value}";
+
+    /// <summary>Fails the start naming every setting of the section out of its range.</summary>
+    private sealed class InRange<T>(Func<T, IEnumerable<string?>> problems) : IValidateOptions<T>
+        where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            problems(options).OfType<string>().ToList() is { Count: > 0 } found ? ValidateOptionsResult.Fail(found) : ValidateOptionsResult.Success;
+    }
 }

@@ -7,14 +7,13 @@ namespace CxCluster.ServiceDefaults;
 public static class DatabaseDefaults
 {
     /// <summary><c>ConnectionStrings:CxCluster</c>: set, the cluster lives in PostgreSQL; unset, the embedded default.</summary>
-    public const string ConnectionStringName = "CxCluster";
+    public const string ConnectionStringName = Settings.CxClusterSettings.ConnectionStringName;
 
     /// <summary>The ADO.NET invariant of the Npgsql provider, as the Orleans ADO.NET providers want it.</summary>
     public const string Invariant = "Npgsql";
 
     /// <summary>The configured connection string, or null when the process runs on the embedded default.</summary>
-    public static string? ConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+    public static string? ConnectionString(IConfiguration configuration) => Settings.CxClusterSettings.ConnectionStringFrom(configuration);
 
     /// <summary>
     /// Lets database failures cross grain calls as what they are (Orleans only carries exceptions of known

@@ -12,17 +12,32 @@ if (args is [MigrateCommand.Verb, ..])
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddCxClusterTelemetry();
-builder.AddCxClusterSilo();
+try
+{
+    builder.AddCxClusterSilo();
+}
+catch (SettingsException bad)
+{
+    // A bad setting (or a database without tenants) stops the silo in one line naming the key, before it starts.
+    await Console.Error.WriteLineAsync($"CxCluster silo cannot start: {bad.Message}");
+    return 1;
+}
 using var host = builder.Build();
+try
+{
+    // The silo-only sections (Conversations, Handoffs, Journal) are options checked at start: check them now, before
+    // waiting for the database, and say what is wrong (a value out of range, or one that is not a number) in one line.
+    host.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (Exception bad) when (bad is OptionsValidationException or InvalidOperationException)
+{
+    await Console.Error.WriteLineAsync($"CxCluster silo cannot start: {bad.Message}");
+    return 1;
+}
 
 // A silo without its database cannot join the cluster: say why in one line instead of failing deep in Orleans.
 var database = host.Services.GetRequiredService<CxClusterDatabase>();
-if (database.IsConfigured && host.Services.GetRequiredService<CxCluster.Grains.Tenants.TenantDirectory>().IsEmbeddedDefault)
-{
-    await Console.Error.WriteLineAsync("CxCluster silo cannot start: a database is configured but no tenant is (Tenants:{id}:…); the demo tenant is for the embedded default only.");
-    return 1;
-}
-var wait = TimeSpan.FromSeconds(host.Services.GetRequiredService<IOptions<SiloOptions>>().Value.DatabaseWaitSeconds);
+var wait = host.Services.GetRequiredService<ClusterSettings>().DatabaseWait;
 if (await database.WaitUntilReadyAsync(wait, host.Services.GetRequiredService<ILogger<Program>>(), CancellationToken.None) is { } problem)
 {
     await Console.Error.WriteLineAsync($"CxCluster silo cannot start: {problem}");

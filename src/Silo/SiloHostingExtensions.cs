@@ -15,21 +15,21 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Adds the Orleans silo with the CxCluster grains. With <c>ConnectionStrings:CxCluster</c> the silo clusters,
     /// stores grain state and keeps reminders in PostgreSQL; without it, the embedded default clusters on localhost
-    /// and keeps everything in memory, needing no other service.
+    /// and keeps everything in memory, needing no other service. The settings are read and checked here, once: a bad
+    /// value throws a <see cref="SettingsException"/> naming its key before anything starts.
     /// </summary>
     public static IHostApplicationBuilder AddCxClusterSilo(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
-        options.Validate();
-        var connectionString = DatabaseDefaults.ConnectionString(builder.Configuration);
-        builder.Services.AddSingleton(Options.Create(options));
+        var settings = builder.Services.AddCxClusterSettings(builder.Configuration);
+        var options = settings.Cluster;
+        var connectionString = settings.ConnectionString;
         // A silo asked to stop gets this long to hand its grains over and leave the cluster before it stops regardless.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddSingleton(new CxClusterDatabase(connectionString));
         builder.Services.AddCxClusterJournal(builder.Configuration);
         builder.UseOrleans(silo =>
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
+            if (connectionString is null)
             {
                 silo.AddCxClusterEmbeddedDefault(options);
             }
@@ -52,7 +52,7 @@ public static class SiloHostingExtensions
     /// declared dead about 2 to 3 s after it died. Its calls in flight then fail at once; none waits longer than the
     /// response timeout (3 s). README "When a silo fails" has the figures and the trade-off.
     /// </summary>
-    private static void AddCxClusterFailureDetection(this ISiloBuilder silo, SiloOptions options)
+    private static void AddCxClusterFailureDetection(this ISiloBuilder silo, ClusterSettings options)
     {
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.ResponseTimeout);
         silo.Configure<ClusterMembershipOptions>(membership =>
@@ -67,7 +67,7 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>Localhost clustering, memory storage and reminders: one machine, nothing to install.</summary>
-    private static void AddCxClusterEmbeddedDefault(this ISiloBuilder silo, SiloOptions options)
+    private static void AddCxClusterEmbeddedDefault(this ISiloBuilder silo, ClusterSettings options)
     {
         silo.UseLocalhostClustering(
             siloPort: options.SiloPort,
@@ -80,7 +80,7 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>Cluster identity and endpoints from <c>Cluster:*</c>, then the PostgreSQL providers.</summary>
-    private static void AddCxClusterPostgres(this ISiloBuilder silo, SiloOptions options, string connectionString)
+    private static void AddCxClusterPostgres(this ISiloBuilder silo, ClusterSettings options, string connectionString)
     {
         silo.Configure<ClusterOptions>(cluster =>
         {

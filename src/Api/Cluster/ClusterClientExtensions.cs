@@ -14,13 +14,13 @@ public static class ClusterClientExtensions
     /// </summary>
     public static IHostApplicationBuilder AddCxClusterClient(this IHostApplicationBuilder builder)
     {
-        var cluster = ClusterConnectionOptions.FromConfiguration(builder.Configuration);
-        builder.Services.AddSingleton(cluster);
+        var settings = builder.Services.AddCxClusterSettings(builder.Configuration);
+        var cluster = settings.Cluster;
         builder.Services.AddSingleton<ClusterConnectionGate>();
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         builder.UseOrleansClient(client =>
         {
-            if (cluster.ConnectionString is { } connectionString)
+            if (settings.ConnectionString is { } connectionString)
             {
                 client.Configure<ClusterOptions>(options =>
                 {
@@ -40,7 +40,7 @@ public static class ClusterClientExtensions
             // Fail fast: a call whose gateway or silo died is only ever failed by its response timeout on a client, so the
             // timeout is what bounds a 503 then; and dead gateways leave, new ones join, within one refresh.
             client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = cluster.ResponseTimeout);
-            client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = cluster.GatewayRefreshPeriod);
+            client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = cluster.GatewayRefresh);
             client.AddActivityPropagation();
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
             // Database failures inside the cluster arrive as what they are, and are answered 503 (ClusterFaults).

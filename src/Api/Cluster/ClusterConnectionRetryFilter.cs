@@ -1,8 +1,8 @@
 namespace CxCluster.Api.Cluster;
 
-/// <summary>Keeps trying to reach the cluster for <see cref="ClusterConnectionOptions.ConnectRetryWindow"/>, so a late silo does not stop the API.</summary>
+/// <summary>Keeps trying to reach the cluster for <see cref="ClusterSettings.ConnectRetryWindow"/>, so a late silo does not stop the API.</summary>
 public sealed partial class ClusterConnectionRetryFilter(
-    ClusterConnectionOptions options,
+    ClusterSettings cluster,
     TimeProvider clock,
     ILogger<ClusterConnectionRetryFilter> logger) : IClientConnectionRetryFilter
 {
@@ -20,14 +20,14 @@ public sealed partial class ClusterConnectionRetryFilter(
         }
         var waited = clock.GetElapsedTime(firstFailure, now);
         var reason = exception.GetBaseException().Message;
-        if (waited >= options.ConnectRetryWindow)
+        if (waited >= cluster.ConnectRetryWindow)
         {
             LogGivingUp(logger, attempts, waited, reason);
             return false;
         }
 
         var delay = TimeSpan.FromMilliseconds(Math.Min(MaxDelay.TotalMilliseconds, 500 * attempts));
-        if (options.ConnectRetryWindow is { } window && delay > window - waited)
+        if (cluster.ConnectRetryWindow is { } window && delay > window - waited)
         {
             delay = window - waited;
         }

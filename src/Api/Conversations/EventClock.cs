@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CxCluster.Api.Conversations;
 
 /// <summary>
@@ -8,26 +6,10 @@ namespace CxCluster.Api.Conversations;
 /// </summary>
 public sealed class EventClock(TimeProvider time, TimeSpan futureTolerance)
 {
-    public const string FutureToleranceSetting = "Events:FutureToleranceSeconds";
-    public const int DefaultFutureToleranceSeconds = 300;
-    public const int MaxFutureToleranceSeconds = 86_400;
-
     public TimeSpan FutureTolerance => futureTolerance;
 
     /// <summary>Now, as the time a request's events are received.</summary>
     public ReceivedAt Now() => new(time.GetUtcNow(), futureTolerance);
-
-    /// <summary>The tolerance configured, checked at start-up.</summary>
-    public static TimeSpan FutureToleranceFrom(IConfiguration configuration)
-    {
-        var seconds = configuration.GetValue(FutureToleranceSetting, DefaultFutureToleranceSeconds);
-        if (seconds is < 0 or > MaxFutureToleranceSeconds)
-        {
-            throw new InvalidOperationException(
-                $"{FutureToleranceSetting} must be 0..{MaxFutureToleranceSeconds.ToString(CultureInfo.InvariantCulture)}.");
-        }
-        return TimeSpan.FromSeconds(seconds);
-    }
 }
 
 /// <summary>The time a request was received: it stands in for a missing <c>occurredAt</c> and bounds a given one.</summary>

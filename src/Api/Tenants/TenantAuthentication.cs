@@ -6,9 +6,9 @@ namespace CxCluster.Api.Tenants;
 public static class TenantAuthentication
 {
     /// <summary>Adds the key ring, the bearer-key scheme and authorization.</summary>
-    public static IServiceCollection AddTenantAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTenantAuthentication(this IServiceCollection services, CxClusterSettings settings)
     {
-        services.AddSingleton(TenantKeyRing.FromConfiguration(configuration));
+        services.AddSingleton(new TenantKeyRing(settings));
         services.AddAuthentication(BearerKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerKeyHandler>(BearerKeyHandler.SchemeName, configureOptions: null);
         services.AddAuthorization();

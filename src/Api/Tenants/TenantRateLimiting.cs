@@ -8,17 +8,10 @@ namespace CxCluster.Api.Tenants;
 public static class TenantRateLimiting
 {
     public const string Policy = "per-tenant";
-    public const string PermitsSetting = "RateLimiting:PermitsPerSecond";
-    public const int DefaultPermitsPerSecond = 100_000;
 
-    public static IServiceCollection AddTenantRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTenantRateLimiting(this IServiceCollection services, CxClusterSettings settings)
     {
-        var permits = configuration.GetValue(PermitsSetting, DefaultPermitsPerSecond);
-        if (permits < 0)
-        {
-            throw new InvalidOperationException($"{PermitsSetting} must be 0 (no limit) or more.");
-        }
-
+        var permits = settings.PermitsPerSecond;
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

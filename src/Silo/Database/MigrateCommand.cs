@@ -10,7 +10,7 @@ public static class MigrateCommand
     public const string Verb = "migrate";
 
     /// <summary>The connection string the silo and this verb read.</summary>
-    public const string ConnectionStringName = SiloOptions.ConnectionStringName;
+    public const string ConnectionStringName = CxClusterSettings.ConnectionStringName;
 
     /// <summary>Runs the verb; <paramref name="args"/> are the arguments after it (configuration overrides).</summary>
     public static async Task<int> RunAsync(string[] args)

@@ -1,5 +1,6 @@
 using CxCluster.Api.Cluster;
 using CxCluster.Api.Tests.Infrastructure;
+using CxCluster.Settings;
 using CxCluster.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +47,7 @@ public sealed class FailoverSettingsTests
     [InlineData(true)]
     public void Silo_detects_failures_with_the_shipped_defaults_in_the_embedded_default_and_with_PostgreSQL(bool postgres)
     {
-        using var silo = BuildSilo(new Dictionary<string, string?> { ["ConnectionStrings:CxCluster"] = postgres ? Postgres : "" });
+        using var silo = BuildSilo(new Dictionary<string, string?>(ClusterFixture.TenantSettings) { ["ConnectionStrings:CxCluster"] = postgres ? Postgres : "" });
 
         Assert.Equal(TimeSpan.FromSeconds(3), silo.Services.GetRequiredService<IOptions<SiloMessagingOptions>>().Value.ResponseTimeout);
         var membership = silo.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
@@ -64,7 +65,7 @@ public sealed class FailoverSettingsTests
     [InlineData(true)]
     public void Silo_reads_every_failure_setting_from_the_Cluster_section(bool postgres)
     {
-        using var silo = BuildSilo(new Dictionary<string, string?>
+        using var silo = BuildSilo(new Dictionary<string, string?>(ClusterFixture.TenantSettings)
         {
             ["ConnectionStrings:CxCluster"] = postgres ? Postgres : "",
             ["Cluster:ResponseTimeoutSeconds"] = "10",
@@ -93,9 +94,7 @@ public sealed class FailoverSettingsTests
     [InlineData("Cluster:GatewayRefreshSeconds", "-1")]
     public void Api_refuses_a_timeout_that_is_not_a_positive_number_of_seconds_and_names_it(string key, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
-
-        var error = Assert.Throws<InvalidOperationException>(() => ClusterConnectionOptions.FromConfiguration(configuration));
+        var error = Assert.Throws<SettingsException>(() => LocalCluster.BuildApi("cxcluster-settings", [30000], new Dictionary<string, string?> { [key] = value }));
 
         Assert.Contains(key, error.Message);
     }
@@ -108,7 +107,7 @@ public sealed class FailoverSettingsTests
     [InlineData("Cluster:VotesForDeathDeclaration", "0", "VotesForDeathDeclaration")]
     public void Silo_refuses_a_failure_setting_out_of_range_and_names_it(string key, string value, string named)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => BuildSilo(new Dictionary<string, string?> { [key] = value }).Dispose());
+        var error = Assert.Throws<SettingsException>(() => BuildSilo(new Dictionary<string, string?> { [key] = value }).Dispose());
 
         Assert.Contains(named, error.Message);
     }

@@ -1,4 +1,5 @@
 using CxCluster.Api.Tenants;
+using CxCluster.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace CxCluster.Api.Tests.Tenants;
@@ -8,7 +9,7 @@ public sealed class TenantKeyRingTests
     [Fact]
     public void Without_a_Tenants_section_the_embedded_demo_tenant_answers_to_demo_key()
     {
-        var ring = TenantKeyRing.FromConfiguration(Configuration([]));
+        var ring = Ring(Configuration([]));
 
         Assert.True(ring.IsEmbeddedDemo);
         Assert.Equal(["demo"], ring.TenantIds);
@@ -19,7 +20,7 @@ public sealed class TenantKeyRingTests
     [Fact]
     public void Each_key_names_its_tenant_and_unknown_keys_name_none()
     {
-        var ring = TenantKeyRing.FromConfiguration(Configuration(new()
+        var ring = Ring(Configuration(new()
         {
             ["Tenants:acme:ApiKeys:0"] = "k1",
             ["Tenants:acme:ApiKeys:1"] = "k2",
@@ -38,22 +39,27 @@ public sealed class TenantKeyRingTests
     [InlineData("Tenants:a/b:ApiKeys:0", "k1")]
     [InlineData("Tenants:has space:ApiKeys:0", "k1")]
     [InlineData("Tenants:acme:ApiKeys:0", " ")]
-    public void Invalid_tenant_id_or_empty_key_stops_the_start(string setting, string value)
+    public void Invalid_tenant_id_or_empty_key_stops_the_start_naming_the_setting(string setting, string value)
     {
-        Assert.Throws<InvalidOperationException>(() => TenantKeyRing.FromConfiguration(Configuration(new() { [setting] = value })));
+        var error = Assert.Throws<SettingsException>(() => Ring(Configuration(new() { [setting] = value })));
+
+        Assert.Contains(setting[..setting.IndexOf(":ApiKeys", StringComparison.Ordinal)], error.Message);
     }
 
     [Fact]
     public void A_key_shared_by_two_tenants_stops_the_start_without_naming_the_key()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => TenantKeyRing.FromConfiguration(Configuration(new()
+        var error = Assert.Throws<SettingsException>(() => Ring(Configuration(new()
         {
             ["Tenants:acme:ApiKeys:0"] = "shared-secret",
             ["Tenants:globex:ApiKeys:0"] = "shared-secret",
         })));
 
         Assert.DoesNotContain("shared-secret", error.Message);
+        Assert.Contains("Tenants:globex:ApiKeys repeats an API key of Tenants:acme:ApiKeys", error.Message);
     }
+
+    private static TenantKeyRing Ring(IConfiguration configuration) => new(CxClusterSettings.Read(configuration));
 
     private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

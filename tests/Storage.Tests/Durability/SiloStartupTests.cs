@@ -61,4 +61,36 @@ public sealed class SiloStartupTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no tenant is", result.Error);
     }
+
+    [Fact]
+    public async Task A_bad_setting_stops_the_silo_in_one_line_naming_its_key()
+    {
+        var result = await ClusterProcess.RunSiloAsync([], new Dictionary<string, string?> { ["Tenants:acme:Threshold"] = "140" });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("CxCluster silo cannot start: Tenants:acme:Threshold must be between 0 and 100, not 140", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public async Task A_bad_silo_only_setting_stops_the_silo_in_one_line_naming_its_key()
+    {
+        var result = await ClusterProcess.RunSiloAsync([], new Dictionary<string, string?> { ["Conversations:TranscriptTurns"] = "0" });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("CxCluster silo cannot start: Conversations:TranscriptTurns must be", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_the_api_in_one_line_naming_its_key()
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePorts.One()}");
+        await using var api = ClusterProcess.Start(HostLaunch.Api("api", address, new Dictionary<string, string?> { ["Cluster:GatewayPorts:0"] = "http" }));
+
+        Assert.True(await api.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the API kept running with a bad setting");
+        Assert.Equal(1, api.ExitCode);
+        Assert.Contains("CxCluster API cannot start: Cluster:GatewayPorts:0 must be a whole number between 1 and 65535, not 'http'", api.Error);
+        Assert.DoesNotContain("   at ", api.Error);
+    }
 }

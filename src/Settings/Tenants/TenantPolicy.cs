@@ -1,9 +1,12 @@
-namespace CxCluster.Grains.Tenants;
+namespace CxCluster.Settings;
 
 /// <summary>A tenant's rules for its conversations, read from <c>Tenants:{tenantId}</c>.</summary>
 public sealed class TenantPolicy
 {
     public required string TenantId { get; init; }
+
+    /// <summary>The keys the API accepts for this tenant (<c>Tenants:{tenantId}:ApiKeys:{n}</c>); none: nobody can call as it.</summary>
+    public IReadOnlyList<string> ApiKeys { get; init; } = [];
 
     /// <summary>The brand name the customer-facing texts use; the tenant id when not set.</summary>
     public required string BrandName { get; init; }

@@ -1,0 +1,61 @@
+namespace CxCluster.Settings;
+
+/// <summary>
+/// What every CxCluster process is configured with, read and checked once per host before it starts: the tenants
+/// (keys and policies), the cluster, the database, and the API's event clock and rate limit. A bad value fails the
+/// start with a <see cref="SettingsException"/> naming its full key, never a request later.
+/// </summary>
+public sealed class CxClusterSettings
+{
+    /// <summary><c>ConnectionStrings:CxCluster</c>: set, the cluster lives in PostgreSQL; unset, the embedded default.</summary>
+    public const string ConnectionStringName = "CxCluster";
+
+    /// <summary>The configured tenants, or the embedded default's single <c>demo</c> tenant when none is.</summary>
+    public required IReadOnlyList<TenantPolicy> Tenants { get; init; }
+
+    /// <summary>True when no tenant was configured and the demo tenant stands in.</summary>
+    public bool IsEmbeddedDefault { get; init; }
+
+    public required ClusterSettings Cluster { get; init; }
+
+    /// <summary>The PostgreSQL connection string, or null on the embedded default.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>
+    /// <c>Events:FutureToleranceSeconds</c> (API): how far ahead of the time received an event's <c>occurredAt</c> may
+    /// be, the clock skew allowed between a platform and the API.
+    /// </summary>
+    public TimeSpan EventFutureTolerance { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary><c>RateLimiting:PermitsPerSecond</c> (API): requests per second per tenant before 429; 0: no limit.</summary>
+    public int PermitsPerSecond { get; init; } = 100_000;
+
+    /// <summary>The configured connection string, or null when the process runs on the embedded default.</summary>
+    public static string? ConnectionStringFrom(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    /// <summary>Reads every setting; throws one <see cref="SettingsException"/> naming each bad one by its full key.</summary>
+    public static CxClusterSettings Read(IConfiguration configuration)
+    {
+        var reader = new SettingsReader();
+        var tenants = TenantSettings.Read(configuration, reader);
+        var connectionString = ConnectionStringFrom(configuration);
+        if (tenants.Count == 0 && connectionString is not null)
+        {
+            reader.Problem($"a database is configured but no tenant is ({TenantSettings.Section}:{{id}}:ApiKeys:{{n}}); the demo tenant is for the embedded default only");
+        }
+        var events = configuration.GetSection("Events");
+        var rateLimiting = configuration.GetSection("RateLimiting");
+        var settings = new CxClusterSettings
+        {
+            Tenants = tenants.Count > 0 ? tenants : [TenantSettings.Demo],
+            IsEmbeddedDefault = tenants.Count == 0,
+            Cluster = ClusterSettings.Read(configuration, reader),
+            ConnectionString = connectionString,
+            EventFutureTolerance = reader.Seconds(events, "FutureToleranceSeconds", TimeSpan.FromSeconds(300), 0, TimeSpan.FromDays(1), minIncluded: true),
+            PermitsPerSecond = reader.Int(rateLimiting, "PermitsPerSecond", 100_000, 0, int.MaxValue),
+        };
+        reader.ThrowIfAny();
+        return settings;
+    }
+}

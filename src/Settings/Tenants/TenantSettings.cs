@@ -1,0 +1,131 @@
+namespace CxCluster.Settings;
+
+/// <summary>
+/// Reads the <c>Tenants</c> tree: per tenant its API keys and its policy. Without any tenant, the embedded default's
+/// single tenant <c>demo</c> (key <c>demo-key</c>) stands in.
+/// </summary>
+internal static class TenantSettings
+{
+    public const string Section = "Tenants";
+
+    /// <summary>The tenant that stands in when none is configured: for demos on the embedded default only.</summary>
+    public static TenantPolicy Demo { get; } = new()
+    {
+        TenantId = EmbeddedDefault.TenantId,
+        BrandName = "CxCluster Demo",
+        ApiKeys = [EmbeddedDefault.ApiKey],
+    };
+
+    private static readonly string[] Known =
+    [
+        "ApiKeys", "BrandName", "DefaultChannel", "DefaultLocale", "Threshold", "WarningLevel",
+        "TrustHalfLifeSeconds", "AverageHandlingSeconds", "MessageRetentionDays", "Texts",
+    ];
+
+    private static readonly string[] KnownTexts =
+    [
+        nameof(CustomerTextSet.Disclosure), nameof(CustomerTextSet.DisclosureByChannel), nameof(CustomerTextSet.IdentityAi),
+        nameof(CustomerTextSet.IdentityHuman), nameof(CustomerTextSet.IdentityWaiting), nameof(CustomerTextSet.OfferHuman),
+        nameof(CustomerTextSet.HandoffAssigned), nameof(CustomerTextSet.HandoffQueued), nameof(CustomerTextSet.HandoffQueuedNoEstimate),
+    ];
+
+    private static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(365);
+
+    /// <summary>Every configured tenant, in configuration order; empty when there is no <c>Tenants</c> section.</summary>
+    public static IReadOnlyList<TenantPolicy> Read(IConfiguration configuration, SettingsReader reader)
+    {
+        var tenants = configuration.GetSection(Section).GetChildren().Select(tenant => ReadTenant(tenant, reader)).ToList();
+        CheckKeysAreUnique(tenants, reader);
+        return tenants;
+    }
+
+    private static TenantPolicy ReadTenant(IConfigurationSection tenant, SettingsReader reader)
+    {
+        var id = tenant.Key;
+        // The tenant id leads every grain key, so it may not contain the key separator or anything an id may not.
+        if (!GrainKeys.IsValidId(id))
+        {
+            reader.Problem($"{tenant.Path}: a tenant id is 1-128 letters, digits, '-', '_', '.' or ':', not '{id}'");
+        }
+        reader.OnlyKnown(tenant, "a tenant setting", Known);
+        var defaults = new TenantPolicy { TenantId = id, BrandName = id };
+
+        var channel = defaults.DefaultChannel;
+        if (SettingsReader.Text(tenant, "DefaultChannel") is { } channelText && !WireNames.TryParseChannel(channelText, out channel))
+        {
+            reader.Problem($"{SettingsReader.Key(tenant, "DefaultChannel")} must be a channel ({string.Join(", ", WireNames.ChannelValues)}), not '{channelText}'");
+        }
+
+        var threshold = reader.Int(tenant, "Threshold", defaults.Threshold, 0, 100);
+        var warning = reader.Int(tenant, "WarningLevel", defaults.WarningLevel, 0, 100);
+        if (warning < threshold)
+        {
+            reader.Problem($"{SettingsReader.Key(tenant, "WarningLevel")} ({warning}) must not be below {SettingsReader.Key(tenant, "Threshold")} ({threshold})");
+        }
+
+        return new TenantPolicy
+        {
+            TenantId = id,
+            ApiKeys = ReadApiKeys(tenant.GetSection("ApiKeys"), reader),
+            BrandName = SettingsReader.Text(tenant, "BrandName") ?? id,
+            DefaultChannel = channel,
+            DefaultLocale = SettingsReader.Text(tenant, "DefaultLocale") ?? defaults.DefaultLocale,
+            Threshold = threshold,
+            WarningLevel = warning,
+            TrustHalfLife = reader.Seconds(tenant, "TrustHalfLifeSeconds", defaults.TrustHalfLife, 0, LongestPeriod),
+            AverageHandlingTime = reader.Seconds(tenant, "AverageHandlingSeconds", defaults.AverageHandlingTime, 0, LongestPeriod),
+            MessageRetention = reader.OptionalInt(tenant, "MessageRetentionDays", 1, 36_500) is { } days ? TimeSpan.FromDays(days) : null,
+            Texts = ReadTexts(tenant.GetSection("Texts"), reader),
+        };
+    }
+
+    private static List<string> ReadApiKeys(IConfigurationSection keys, SettingsReader reader)
+    {
+        var read = new List<string>();
+        foreach (var key in keys.GetChildren())
+        {
+            if (string.IsNullOrWhiteSpace(key.Value))
+            {
+                reader.Problem($"{key.Path} must be an API key, not empty");
+                continue;
+            }
+            read.Add(key.Value);
+        }
+        return read;
+    }
+
+    private static Dictionary<string, CustomerTextSet> ReadTexts(IConfigurationSection texts, SettingsReader reader)
+    {
+        var byLocale = new Dictionary<string, CustomerTextSet>(StringComparer.OrdinalIgnoreCase);
+        foreach (var locale in texts.GetChildren())
+        {
+            reader.OnlyKnown(locale, "a customer text", KnownTexts);
+            foreach (var channel in locale.GetSection(nameof(CustomerTextSet.DisclosureByChannel)).GetChildren())
+            {
+                if (!WireNames.TryParseChannel(channel.Key, out _))
+                {
+                    reader.Problem($"{channel.Path}: '{channel.Key}' is not a channel ({string.Join(", ", WireNames.ChannelValues)})");
+                }
+            }
+            byLocale[locale.Key] = locale.Get<CustomerTextSet>() ?? new CustomerTextSet();
+        }
+        return byLocale;
+    }
+
+    /// <summary>Every key names one tenant. The message names where the key repeats, never the key: it may reach a log.</summary>
+    private static void CheckKeysAreUnique(IReadOnlyList<TenantPolicy> tenants, SettingsReader reader)
+    {
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tenant in tenants)
+        {
+            var where = $"{Section}:{tenant.TenantId}:ApiKeys";
+            foreach (var key in tenant.ApiKeys)
+            {
+                if (!first.TryAdd(key, where))
+                {
+                    reader.Problem($"{where} repeats an API key of {first[key]}; every key must name one tenant");
+                }
+            }
+        }
+    }
+}

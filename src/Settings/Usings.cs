@@ -1,0 +1,2 @@
+global using CxCluster.Abstractions;
+global using Microsoft.Extensions.Configuration;
