@@ -38,7 +38,7 @@ public sealed class JournalBench
     private TimeSpan _warmup = TimeSpan.FromSeconds(2);
     private readonly JournalOptions _options = new();
 
-    public sealed record Row(int Streams, long Appends, TimeSpan Elapsed, Latencies Latencies, long Groups, long GroupedAppends)
+    public sealed record Row(int Streams, long Appends, TimeSpan Elapsed, Latencies Latencies, long Groups, long GroupedAppends, TimeSpan Cpu)
     {
         public double PerSecond => Appends / Elapsed.TotalSeconds;
     }
@@ -111,10 +111,12 @@ public sealed class JournalBench
                 var (groupsBefore, appendsBefore) = groups.Read();
                 var latencies = new Latencies();
                 var started = Stopwatch.GetTimestamp();
+                var cpu = Environment.CpuUsage.TotalTime;
                 var appends = await PlayAsync(journal, streams, $"run{round}", _duration, latencies);
                 var elapsed = Stopwatch.GetElapsedTime(started);
+                cpu = Environment.CpuUsage.TotalTime - cpu;
                 var (groupsAfter, appendsAfter) = groups.Read();
-                rows.Add(new Row(streams, appends, elapsed, latencies, groupsAfter - groupsBefore, appendsAfter - appendsBefore));
+                rows.Add(new Row(streams, appends, elapsed, latencies, groupsAfter - groupsBefore, appendsAfter - appendsBefore, cpu));
                 output.WriteLine($"{streams} streams: {rows[^1].PerSecond:0} appends/s");
             }
             return rows;
@@ -158,13 +160,13 @@ public sealed class JournalBench
         output.WriteLine($"Journal appends on PostgreSQL, one silo, {_duration.TotalSeconds:0} s per row after {_warmup.TotalSeconds:0} s of warm-up; " +
             $"2 facts and an answer per append, one tenant; groups of at most {_options.MaxGroupSize}, linger {_options.GroupLinger.TotalMicroseconds:0} µs, {_options.MaxConcurrentGroups} in flight");
         output.WriteLine();
-        output.WriteLine("| concurrent streams | appends/s | facts/s | µs/append (wall time ÷ appends) | latency mean (µs) | p50 (µs) | p99 (µs) | appends per group (mean) |");
-        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| concurrent streams | appends/s | facts/s | µs/append (wall time ÷ appends) | latency mean (µs) | p50 (µs) | p99 (µs) | appends per group (mean) | process CPU per append (µs) |");
+        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
             var summary = row.Latencies.Summary();
             output.WriteLine($"| {row.Streams} | {F(row.PerSecond)} | {F(row.PerSecond * 2)} | {F(1e6 / row.PerSecond, "0.0")} | " +
-                $"{F(row.Latencies.Mean() * 1000)} | {F(summary.P50 * 1000)} | {F(summary.P99 * 1000)} | {F(row.Groups == 0 ? 0 : (double)row.GroupedAppends / row.Groups, "0.0")} |");
+                $"{F(row.Latencies.Mean() * 1000)} | {F(summary.P50 * 1000)} | {F(summary.P99 * 1000)} | {F(row.Groups == 0 ? 0 : (double)row.GroupedAppends / row.Groups, "0.0")} | {F(row.Cpu.TotalMicroseconds / Math.Max(1, row.Appends), "0.0")} |");
         }
     }
 

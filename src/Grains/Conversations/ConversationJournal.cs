@@ -61,10 +61,13 @@ internal sealed class ConversationJournal(
     /// </summary>
     public async Task<(ConversationState State, long CheckpointSeq)> LoadAsync(Action<ConversationState, Fact> apply, Action<Exception> unreadable)
     {
-        var (checkpoint, from) = await journal.LoadCheckpointAsync(stream, states, unreadable);
-        var state = checkpoint ?? new ConversationState();
-        state.Version = await journal.ReplayAsync(stream, from, stored =>
-            apply(state, FactCodec.Decode(stored.Type, stored.At, stored.Data, stored.Personal ?? default)));
+        ConversationState state = null!;
+        var (from, last) = await journal.LoadAsync(stream, states, unreadable, checkpoint =>
+        {
+            state = checkpoint ?? new ConversationState();
+            return stored => apply(state, FactCodec.Decode(stored.Type, stored.At, stored.Data, stored.Personal ?? default));
+        });
+        state.Version = last;
         return (state, from);
     }
 

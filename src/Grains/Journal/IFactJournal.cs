@@ -31,6 +31,12 @@ public interface IFactJournal
     /// <summary>The stream's latest checkpoint, or null when it has none.</summary>
     ValueTask<StreamCheckpoint?> LoadCheckpointAsync(StreamKey stream, CancellationToken ct = default);
 
+    /// <summary>
+    /// The stream's latest checkpoint and up to <paramref name="max"/> facts after its seq (after 0 without one), read
+    /// together as of one moment: what a grain needs to be rebuilt, in one read.
+    /// </summary>
+    ValueTask<StreamStart> LoadStreamAsync(StreamKey stream, int max, CancellationToken ct = default);
+
     /// <summary>Erases the personal part of every fact of the stream for good, and its checkpoint; returns the number of facts changed.</summary>
     ValueTask<int> ErasePersonalAsync(StreamKey stream, CancellationToken ct = default);
 

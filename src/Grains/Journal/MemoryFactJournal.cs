@@ -66,18 +66,7 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         lock (_gate)
         {
-            if (!_streams.TryGetValue(stream, out var log))
-            {
-                return ValueTask.FromResult<IReadOnlyList<JournalFact>>([]);
-            }
-            var from = log.IndexAfter(afterSeq);
-            var count = Math.Min(max, log.Facts.Count - from);
-            var facts = new JournalFact[count];
-            for (var i = 0; i < count; i++)
-            {
-                facts[i] = log.Facts[from + i].Fact;
-            }
-            return ValueTask.FromResult<IReadOnlyList<JournalFact>>(facts);
+            return ValueTask.FromResult(Read(stream, afterSeq, max));
         }
     }
 
@@ -136,6 +125,16 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         }
     }
 
+    public ValueTask<StreamStart> LoadStreamAsync(StreamKey stream, int max, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        lock (_gate)
+        {
+            var checkpoint = _streams.GetValueOrDefault(stream)?.Checkpoint;
+            return ValueTask.FromResult(new StreamStart(checkpoint, Read(stream, checkpoint?.Seq ?? 0, max)));
+        }
+    }
+
     public ValueTask<int> ErasePersonalAsync(StreamKey stream, CancellationToken ct = default)
     {
         lock (_gate)
@@ -170,6 +169,23 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             }
             return ValueTask.FromResult(erased);
         }
+    }
+
+    /// <summary>Up to <paramref name="max"/> facts of the stream after <paramref name="afterSeq"/>; the caller holds the gate.</summary>
+    private IReadOnlyList<JournalFact> Read(StreamKey stream, long afterSeq, int max)
+    {
+        if (!_streams.TryGetValue(stream, out var log))
+        {
+            return [];
+        }
+        var from = log.IndexAfter(afterSeq);
+        var count = Math.Min(max, log.Facts.Count - from);
+        var facts = new JournalFact[count];
+        for (var i = 0; i < count; i++)
+        {
+            facts[i] = log.Facts[from + i].Fact;
+        }
+        return facts;
     }
 
     /// <summary>A fact in both its stream's and its tenant's list; erasure replaces the fact in both at once.</summary>

@@ -111,7 +111,7 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
         {
             if (group == 2)
             {
-                await TerminateAsync(backend);
+                await database.TerminateAsync(backend);
             }
         });
 
@@ -245,22 +245,5 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
         Assert.False(await writer.CommittedAsync(rolledBack, connection.ProcessID));
         Assert.False(await writer.CommittedAsync(open, connection.ProcessID));
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => RunAsync("SELECT 1"));
-    }
-
-    /// <summary>Ends a backend from another connection, as an operator or a failing server would, and waits until it is gone.</summary>
-    private async Task TerminateAsync(int backend)
-    {
-        await using var connection = await database.Database.OpenAsync();
-        await using (var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", connection))
-        {
-            terminate.Parameters.AddWithValue("pid", backend);
-            Assert.Equal(true, await terminate.ExecuteScalarAsync());
-        }
-        await Eventually.HoldsAsync(async () =>
-        {
-            await using var gone = new NpgsqlCommand("SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = @pid)", connection);
-            gone.Parameters.AddWithValue("pid", backend);
-            return await gone.ExecuteScalarAsync() is true;
-        }, FirstGroupHold.Timeout, $"backend {backend} to end");
     }
 }

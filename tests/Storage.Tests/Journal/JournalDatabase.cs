@@ -40,6 +40,23 @@ public sealed class JournalDatabase : IAsyncLifetime
         return dataSource;
     }
 
+    /// <summary>Ends a backend from another connection, as an operator or a failing server would, and waits until it is gone.</summary>
+    public async Task TerminateAsync(int backend)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using (var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", connection))
+        {
+            terminate.Parameters.AddWithValue("pid", backend);
+            Assert.Equal(true, await terminate.ExecuteScalarAsync());
+        }
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var gone = new NpgsqlCommand("SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = @pid)", connection);
+            gone.Parameters.AddWithValue("pid", backend);
+            return await gone.ExecuteScalarAsync() is true;
+        }, FirstGroupHold.Timeout, $"backend {backend} to end");
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var dataSource in _dataSources)

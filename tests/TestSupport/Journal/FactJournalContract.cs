@@ -239,6 +239,36 @@ public abstract class FactJournalContract
     }
 
     [Fact]
+    public async Task A_stream_is_loaded_as_its_latest_checkpoint_and_the_facts_after_it_in_one_read()
+    {
+        var stream = NewStream();
+        await Journal.AppendAsync(Append(stream, "e1", Fact(1), Fact(2, personal: "{\"text\":\"Halo\"}")));
+        await Journal.AppendAsync(Append(stream, "e2", Fact(3), Fact(4)));
+        await Journal.AppendAsync(Append(stream, "e3", Fact(5)));
+
+        var fresh = await Journal.LoadStreamAsync(stream, 100);
+        var firstPage = await Journal.LoadStreamAsync(stream, 3);
+        await Journal.SaveCheckpointAsync(stream, 2, Bytes("state 2"));
+        var afterCheckpoint = await Journal.LoadStreamAsync(stream, 100);
+        await Journal.SaveCheckpointAsync(stream, 5, Bytes("state 5"));
+        var upToDate = await Journal.LoadStreamAsync(stream, 100);
+
+        Assert.Null(fresh.Checkpoint);
+        Assert.Equal([1L, 2, 3, 4, 5], fresh.Facts.Select(f => f.Seq));
+        Assert.Equal("{\"text\":\"Halo\"}", Text(fresh.Facts[1].Personal!.Value));
+        Assert.Equal("{\"n\":4}", Text(fresh.Facts[3].Data));
+        Assert.Equal([1L, 2, 3], firstPage.Facts.Select(f => f.Seq));
+        Assert.Equal(2, afterCheckpoint.Checkpoint!.Seq);
+        Assert.Equal("state 2", Text(afterCheckpoint.Checkpoint.State));
+        Assert.Equal([3L, 4, 5], afterCheckpoint.Facts.Select(f => f.Seq));
+        Assert.Equal(5, upToDate.Checkpoint!.Seq);
+        Assert.Empty(upToDate.Facts);
+        var unknown = await Journal.LoadStreamAsync(stream with { StreamId = "c/other" }, 100);
+        Assert.Null(unknown.Checkpoint);
+        Assert.Empty(unknown.Facts);
+    }
+
+    [Fact]
     public async Task Erasing_a_stream_removes_its_personal_parts_and_checkpoint_for_good_and_keeps_the_rest()
     {
         var stream = NewStream();

@@ -34,9 +34,13 @@ internal sealed class PoolJournal(IFactJournal journal, JsonEncoders encoders, S
     /// <summary>The ledger as of the stream's last record: the latest checkpoint (an empty ledger without a readable one) plus every later record.</summary>
     public async Task<(PoolLedger Ledger, long CheckpointSeq)> LoadAsync(Action<Exception> unreadable)
     {
-        var (checkpoint, from) = await journal.LoadCheckpointAsync(stream, states, unreadable);
-        var ledger = checkpoint is null ? new PoolLedger() : PoolLedger.FromCheckpoint(checkpoint);
-        ledger.Version = await journal.ReplayAsync(stream, from, stored => ledger.Apply(PoolRecordCodec.Decode(stored.Type, stored.At, stored.Data)));
+        PoolLedger ledger = null!;
+        var (from, last) = await journal.LoadAsync(stream, states, unreadable, checkpoint =>
+        {
+            ledger = checkpoint is null ? new PoolLedger() : PoolLedger.FromCheckpoint(checkpoint);
+            return stored => ledger.Apply(PoolRecordCodec.Decode(stored.Type, stored.At, stored.Data));
+        });
+        ledger.Version = last;
         return (ledger, from);
     }
 

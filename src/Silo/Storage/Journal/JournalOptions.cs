@@ -9,8 +9,8 @@ public sealed class JournalOptions
     public int MaxGroupSize { get; set; } = 256;
 
     /// <summary>
-    /// How long a group waits for more appends after its first before it closes. Appends that arrive while commits are in
-    /// flight wait for a free one anyway and join the next group without it.
+    /// How long a group may wait for more appends after its first; it closes sooner once a second look at the queue
+    /// finds none. Appends that arrive while commits are in flight wait for a free one anyway and join the next group.
     /// </summary>
     public TimeSpan GroupLinger { get; set; } = TimeSpan.FromMicroseconds(300);
 

@@ -9,8 +9,9 @@ namespace CxCluster.Silo.Storage.Journal;
 
 /// <summary>
 /// The journal in PostgreSQL (<c>deploy/sql/040_journal.sql</c>). Appends from every grain of the silo are committed
-/// together in groups, one transaction each (<see cref="JournalOptions"/>); reads go straight to the database. A
-/// database failure on any call surfaces as a <see cref="JournalUnavailableException"/>.
+/// together in groups, one transaction each (<see cref="JournalOptions"/>); the reads that rebuild grains
+/// (<see cref="LoadStreamAsync"/>) are grouped the same way, one statement per group; other reads go straight to the
+/// database. A database failure on any call surfaces as a <see cref="JournalUnavailableException"/>.
 /// </summary>
 public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
 {
@@ -19,8 +20,15 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly GroupWriter _writer;
-    private readonly GroupCommitter _committer;
+    private readonly GroupQueue<JournalAppend, bool> _committer;
+    private readonly GroupQueue<StreamLoad, StreamStart> _loader;
     private readonly NpgsqlConnectionStringBuilder _connection;
+
+    /// <summary>Streams whose start one statement reads at most.</summary>
+    private const int LoadGroupSize = 256;
+
+    /// <summary>Statements reading streams' starts a silo has in flight at most.</summary>
+    private const int ConcurrentLoads = 2;
 
     public PostgresFactJournal(
         NpgsqlDataSource dataSource, IOptions<JournalOptions> options, CxMetrics metrics, TimeProvider clock, ILogger<PostgresFactJournal> logger)
@@ -35,7 +43,10 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
         _logger = logger;
         _connection = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         _writer = new GroupWriter(dataSource, logger);
-        _committer = new GroupCommitter(options.Value, CommitAsync);
+        _committer = new GroupQueue<JournalAppend, bool>(
+            options.Value.MaxGroupSize, options.Value.GroupLinger, options.Value.MaxConcurrentGroups, CommitAsync);
+        // Reads wait for nothing: a group is what queued while the others were in flight.
+        _loader = new GroupQueue<StreamLoad, StreamStart>(LoadGroupSize, TimeSpan.Zero, ConcurrentLoads, LoadAsync);
     }
 
     /// <summary>Tests only: runs after a group's statements and before its commit, given the backend's process id and the group's size.</summary>
@@ -52,7 +63,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
         ct.ThrowIfCancellationRequested();
         if (append.Facts.Count > 0 || append.EventId is not null)
         {
-            await _committer.AppendAsync(append, ct);
+            await _committer.EnqueueAsync(append, ct);
         }
     }
 
@@ -156,15 +167,64 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             """,
             [Value(tenantId), Value(before.ToUniversalTime())], ct);
 
-    /// <summary>Commits the appends already queued, then stops; appends after this fail with an <see cref="ObjectDisposedException"/>.</summary>
-    public ValueTask DisposeAsync() => _committer.DisposeAsync();
+    public async ValueTask<StreamStart> LoadStreamAsync(StreamKey stream, int max, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ct.ThrowIfCancellationRequested();
+        return await _loader.EnqueueAsync(new StreamLoad(stream, max), ct);
+    }
 
-    private async Task CommitAsync(IReadOnlyList<PendingAppend> group)
+    /// <summary>
+    /// Commits the appends already queued and reads the starts already asked for, then stops; calls after this fail
+    /// with an <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _committer.DisposeAsync();
+        await _loader.DisposeAsync();
+    }
+
+    /// <summary>Tests only: runs before a group of reads is sent, given the backend's process id and the group's size.</summary>
+    internal Func<int, int, ValueTask>? BeforeLoad { get; set; }
+
+    private async Task LoadAsync(IReadOnlyList<Pending<StreamLoad, StreamStart>> group)
+    {
+        var loads = new StreamLoad[group.Count];
+        for (var i = 0; i < loads.Length; i++)
+        {
+            loads[i] = group[i].Request;
+        }
+        StreamStart[] starts;
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync();
+            if (BeforeLoad is { } hook)
+            {
+                await hook(connection.ProcessID, loads.Length);
+            }
+            starts = await GroupLoad.ReadAsync(connection, loads);
+        }
+        catch (Exception e)
+        {
+            var reason = DatabaseFailure.Describe(e, _connection);
+            foreach (var pending in group)
+            {
+                pending.Fail(new JournalUnavailableException($"The journal cannot read {pending.Request.Stream}: {reason}", e));
+            }
+            return;
+        }
+        for (var i = 0; i < starts.Length; i++)
+        {
+            group[i].Succeed(starts[i]);
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<Pending<JournalAppend, bool>> group)
     {
         var appends = new JournalAppend[group.Count];
         for (var i = 0; i < appends.Length; i++)
         {
-            appends[i] = group[i].Append;
+            appends[i] = group[i].Request;
         }
         try
         {
@@ -172,7 +232,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             _metrics.JournalGroupCommitted(group.Count);
             foreach (var pending in group)
             {
-                pending.Succeed();
+                pending.Succeed(true);
             }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -180,7 +240,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             _metrics.JournalCommitFailed("conflict");
             if (group.Count == 1)
             {
-                group[0].Fail(Conflict(group[0].Append, e));
+                group[0].Fail(Conflict(group[0].Request, e));
                 return;
             }
             // An append of the group lost a race: one transaction each, so that only the one that lost fails.
@@ -196,7 +256,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             _logger.LogWarning(e, "The journal could not commit a group of {Appends} appends: {Reason}", group.Count, reason);
             foreach (var pending in group)
             {
-                pending.Fail(new JournalUnavailableException($"The journal could not store the append to {pending.Append.Stream}: {reason}", e));
+                pending.Fail(new JournalUnavailableException($"The journal could not store the append to {pending.Request.Stream}: {reason}", e));
             }
         }
     }
@@ -206,7 +266,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             ? new JournalConflictException($"Event {append.EventId} of {append.Stream} already has an answer.", append.EventId!, e)
             : new JournalConflictException($"A seq of {append.Facts[0].Seq}..{append.LastSeq} already exists in {append.Stream}.", e);
 
-    private static JournalFact ReadFact(NpgsqlDataReader reader, int first) => new(
+    internal static JournalFact ReadFact(NpgsqlDataReader reader, int first) => new(
         reader.GetInt64(first),
         reader.GetString(first + 1),
         reader.GetFieldValue<DateTimeOffset>(first + 2),
