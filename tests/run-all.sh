@@ -73,12 +73,27 @@ ConnectionStrings__CxCluster="$CXCLUSTER_TEST_POSTGRES_SCHEMA_DB" \
   || { cat "$pg_dir/migrate.log" >&2; echo "the silo's migrate verb failed" >&2; exit 1; }
 
 status=0
+aborted=0
 for project in tests/*.Tests/*.csproj; do
   name="$(basename "$project" .csproj)"
+  code=0
   dotnet test "$project" --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results/$name" \
-    --blame-hang-timeout 10m || status=$?
+    --blame-hang-timeout 10m || code=$?
+  if [ "$code" -ne 0 ]; then
+    status=$code
+    # A test host that crashed or hung leaves its unfinished tests out of the counts: the run counts as one failure,
+    # and the test that was running is named (from the blame collector's sequence file).
+    if [ -z "$(find "$results/$name" -name 'Sequence_*' -print -quit)" ] \
+      && grep -q ' failed="[1-9]\| error="[1-9]' "$results/$name/$name.trx" 2>/dev/null; then
+      continue
+    fi
+    for sequence in $(find "$results/$name" -name 'Sequence_*'); do
+      echo "$name: the test host stopped while running $(grep -o 'Name="[^"]*"' "$sequence" | tail -n 1)" >&2
+    done
+    aborted=$((aborted + 1))
+  fi
 done
 
 passed=0; failed=0; skipped=0; files=0
@@ -93,6 +108,7 @@ for trx in "$results"/*/*.trx; do
   skipped=$((skipped + total - executed))
 done
 
+failed=$((failed + aborted))
 if [ "$files" -eq 0 ] || [ $((passed + failed)) -eq 0 ]; then
   echo "no test results were produced" >&2
   status=1

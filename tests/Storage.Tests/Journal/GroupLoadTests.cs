@@ -69,10 +69,17 @@ public sealed class GroupLoadTests(JournalDatabase database) : IClassFixture<Jou
         };
 
         var first = journal.LoadStreamAsync(stream, 100).AsTask();
-        await held.Task.WaitAsync(FirstGroupHold.Timeout);
-        var failing = journal.LoadStreamAsync(stream, 100).AsTask();
-        await Assert.ThrowsAsync<JournalUnavailableException>(() => failing.WaitAsync(FirstGroupHold.Timeout));
-        released.TrySetResult();
+        try
+        {
+            await held.Task.WaitAsync(FirstGroupHold.Timeout);
+            var failing = journal.LoadStreamAsync(stream, 100).AsTask();
+            await Assert.ThrowsAsync<JournalUnavailableException>(() => failing.WaitAsync(FirstGroupHold.Timeout));
+        }
+        finally
+        {
+            // Released whatever happened above, so the journal's disposal does not wait on a group held for ever.
+            released.TrySetResult();
+        }
 
         Assert.Equal([1L, 2], (await first.WaitAsync(FirstGroupHold.Timeout)).Facts.Select(f => f.Seq));
         Assert.Equal([1L, 2], (await journal.LoadStreamAsync(stream, 100)).Facts.Select(f => f.Seq));
@@ -96,20 +103,31 @@ public sealed class GroupLoadTests(JournalDatabase database) : IClassFixture<Jou
             }
         };
 
-        // Two groups held take both read slots, so the next loads wait in the queue.
-        var holding = new[] { journal.LoadStreamAsync(stream, 10).AsTask(), journal.LoadStreamAsync(stream, 10).AsTask() };
-        await held.Task.WaitAsync(FirstGroupHold.Timeout);
-        await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref groups) == 2), FirstGroupHold.Timeout, "both read slots taken");
-        using var cancel = new CancellationTokenSource();
-        var cancelled = journal.LoadStreamAsync(stream, 10, cancel.Token).AsTask();
-        var waiting = journal.LoadStreamAsync(stream, 10).AsTask();
-        await cancel.CancelAsync();
-        released.TrySetResult();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(FirstGroupHold.Timeout));
-        foreach (var load in holding.Append(waiting))
+        // Two groups held take both read slots, so the next loads wait in the queue. The second is asked for only once
+        // the first is held, so the two cannot be taken into one group.
+        var holding = new List<Task<StreamStart>>();
+        try
         {
-            Assert.Equal([1L], (await load.WaitAsync(FirstGroupHold.Timeout)).Facts.Select(f => f.Seq));
+            holding.Add(journal.LoadStreamAsync(stream, 10).AsTask());
+            await held.Task.WaitAsync(FirstGroupHold.Timeout);
+            holding.Add(journal.LoadStreamAsync(stream, 10).AsTask());
+            await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref groups) == 2), FirstGroupHold.Timeout, "both read slots taken");
+            using var cancel = new CancellationTokenSource();
+            var cancelled = journal.LoadStreamAsync(stream, 10, cancel.Token).AsTask();
+            holding.Add(journal.LoadStreamAsync(stream, 10).AsTask());
+            await cancel.CancelAsync();
+            released.TrySetResult();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(FirstGroupHold.Timeout));
+            foreach (var load in holding)
+            {
+                Assert.Equal([1L], (await load.WaitAsync(FirstGroupHold.Timeout)).Facts.Select(f => f.Seq));
+            }
+            Assert.Equal(3, Volatile.Read(ref groups));
+        }
+        finally
+        {
+            released.TrySetResult();
         }
     }
 }

@@ -1,0 +1,103 @@
+"""Drives deploy/run-embedded.sh with wrk; see run.sh. Reads CPU from /proc, so it runs on Linux only."""
+import os, re, shutil, signal, socket, subprocess, sys, time
+
+seconds, connections = int(sys.argv[1]), int(sys.argv[2])
+here = os.path.dirname(os.path.abspath(__file__))
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ticks(pid, tiering_only=False):
+    """utime + stime of a process's threads (all, or only the runtime's tiering threads), in clock ticks."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            if tiering_only:
+                with open(f"/proc/{pid}/task/{task}/comm") as f:
+                    if not f.read().startswith(".NET Tiered"):
+                        continue
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # the thread ended while it was read
+    return total
+
+
+def wrk(url, script, duration, env):
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", script, url],
+                         capture_output=True, text=True, env=env, check=True).stdout
+    line = next(l for l in out.splitlines() if l.startswith("RESULT "))
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
+
+
+def measured(pids, url, script, duration, env):
+    before = [ticks(p) for p in pids], [ticks(p, True) for p in pids]
+    r = wrk(url, script, duration, env)
+    after = [ticks(p) for p in pids], [ticks(p, True) for p in pids]
+    cpu = sum(after[0]) - sum(before[0])
+    jit = sum(after[1]) - sum(before[1])
+    r["rps"] = r["requests"] / r["seconds"]
+    r["cpu_us"] = cpu / TICK * 1e6 / max(1, r["requests"])
+    r["jit_share"] = jit / max(1, cpu)
+    return r
+
+
+if shutil.which("wrk") is None:
+    print("wrk is not installed: installing it", file=sys.stderr)
+    subprocess.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk",
+                   shell=True, check=True, stdout=subprocess.DEVNULL)
+
+api_port = free_port()
+env = dict(os.environ, API_PORT=str(api_port), SILO_PORT=str(free_port()), GATEWAY_PORT=str(free_port()))
+cluster = subprocess.Popen(["bash", "deploy/run-embedded.sh"], env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, start_new_session=True)
+try:
+    for line in cluster.stdout:
+        if "CxCluster API on" in line:
+            break
+    else:
+        sys.exit("the embedded run stopped before its API started")
+    url = f"http://127.0.0.1:{api_port}"
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", api_port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    pids = [int(p) for p in subprocess.run(["pgrep", "-P", str(cluster.pid)], capture_output=True, text=True).stdout.split()]
+    pids = [p for p in pids if "dotnet" in open(f"/proc/{p}/cmdline").read()]
+    events = os.path.join(here, "events.lua")
+    trivial = os.path.join(here, "trivial.lua")
+
+    # Warm-up: both endpoints, 10 s each pass, until the tiering threads use under 1% of the processes' CPU in a
+    # pass (their compiling is done), at least three passes, at most twelve.
+    passes = 0
+    while True:
+        passes += 1
+        w = measured(pids, url, events, 10, dict(env, RUN_ID=f"warm{passes}"))
+        measured(pids, url + "/health/live", trivial, 5, env)
+        print(f"warm-up pass {passes}: {w['rps']:,.0f} events/s, {w['cpu_us']:.1f} µs CPU per event, "
+              f"tiering threads {w['jit_share']:.1%} of the CPU", file=sys.stderr)
+        if passes >= 3 and w["jit_share"] < 0.01 or passes >= 12:
+            break
+
+    e = measured(pids, url, events, seconds, dict(env, RUN_ID="run"))
+    t = measured(pids, url + "/health/live", trivial, seconds, env)
+    print(f"\nwrk -t2 -c{connections} -d{seconds}s against the embedded run (1 silo + API), after {passes} warm-up passes\n")
+    print("| endpoint | requests/s | share of trivial | p50 / p99 ms | non-200 | process CPU per request | of it, tiering threads |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, r in (("`POST …/events`, `Prefer: return=minimal`", e), ("`GET /health/live` (trivial)", t)):
+        print(f"| {name} | {r['rps']:,.0f} | {r['rps'] / t['rps']:.1%} | {r['p50_ms']:.2f} / {r['p99_ms']:.2f} | "
+              f"{int(r['non200'])} | {r['cpu_us']:.1f} µs | {r['jit_share']:.1%} |")
+finally:
+    os.killpg(cluster.pid, signal.SIGINT)
+    try:
+        cluster.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(cluster.pid, signal.SIGKILL)
