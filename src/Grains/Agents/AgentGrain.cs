@@ -1,4 +1,5 @@
 using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,25 +12,39 @@ namespace CxCluster.Grains.Agents;
 /// Every step that involves another grain is stored first and repeated until that grain has heard of it; while the
 /// agent holds anything, a durable reminder makes it check each conversation it holds, even after its silo died.
 /// </summary>
+/// <remarks>
+/// Every change is a small record appended to the agent's stream in the journal (<c>a/{agentId}</c>: a status, a
+/// claim, an assignment, a completion), never a rewrite of the agent; the agent is rebuilt from its latest checkpoint
+/// plus the records after it, and a checkpoint is written off the caller's path once enough records followed the last.
+/// </remarks>
 [Reentrant]
 internal sealed class AgentGrain(
-    [PersistentState("agent", CxStorage.Name)] IPersistentState<AgentState> store,
     IOptions<HandoffOptions> handoffs,
     CrashPoints crash,
     CxMetrics metrics,
     TimeProvider clock,
+    IFactJournal journal,
+    JsonEncoders encoders,
+    Orleans.Serialization.Serializer<AgentState> states,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain, IRemindable
 {
     private const int MaxPullAttempts = 1000;
+    /// <summary>A checkpoint is written once this many records, or as many as completions are kept if more, were appended after the last one.</summary>
+    internal const int CheckpointEvery = 64;
 
     private string _tenantId = "";
     private string _agentId = "";
+    private AgentJournal _journal = null!;
+    private AgentLedger _ledger = null!;
+    private Checkpoints _checkpoints = null!;
     private CoalescingWriter _writer = null!;
     private bool _pulling;
     private bool _pullAgain;
     private bool _reconciling;
+    /// <summary>The reminder fired although the ledger says it was being removed: it is removed again once nothing needs it.</summary>
+    private bool _strayReminder;
 
-    private AgentState State => store.State;
+    private AgentLedger State => _ledger;
 
     /// <summary>Held conversations plus claims in flight: an offer arriving meanwhile cannot take a claimed slot.</summary>
     private int Load => State.Assignments.Count + State.PendingClaims.Count;
@@ -43,31 +58,45 @@ internal sealed class AgentGrain(
     private bool NeedsWatch => State.Status == AgentStatus.Available || State.Assignments.Count > 0 || State.PendingClaims.Count > 0
         || State.Completions.Exists(c => !c.Told);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _agentId) = GrainKeys.Split(this.GetPrimaryKeyString());
-        _writer = new CoalescingWriter(() => store.WriteStateAsync());
+        var stream = AgentJournal.Stream(_tenantId, _agentId);
+        _journal = new AgentJournal(journal, encoders, states, stream, handoffs.Value.CompletionsKept);
+        _checkpoints = new Checkpoints(logger, stream);
+        _writer = new CoalescingWriter(_journal.AppendAsync);
+        (_ledger, var checkpointSeq) = await _journal.LoadAsync(e => logger.LogWarning(e,
+            "The checkpoint of agent {AgentId} of tenant {TenantId} cannot be read; its records are replayed from the start", _agentId, _tenantId));
+        _checkpoints.Seq = checkpointSeq;
         if (NeedsWatch)
         {
             // From a timer, not here: a pool activating may be waiting on this agent, and must not wait on itself.
             this.ReconcileSoon(Reconcile);
         }
-        return Task.CompletedTask;
     }
 
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => Reconcile();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A checkpoint now spares the next activation the replay; memory ahead of the journal is never kept.
+        await _checkpoints.Settled;
+        if (_journal.Settled && _ledger.Seq > _checkpoints.Seq)
+        {
+            await _checkpoints.WriteAsync(_ledger.Seq, WriteCheckpoint);
+        }
+    }
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // The reminder that fired exists, whatever the ledger says.
+        _strayReminder |= !State.Watched;
+        return Reconcile();
+    }
 
     async Task<AgentDetails> IAgentGrain.Register(AgentProfile profile)
     {
         var before = State.Profile is null ? [] : AgentChoice.Pools(State.Profile).ToHashSet();
-        if (State.Profile is null)
-        {
-            State.Status = AgentStatus.Offline;
-            State.IdleSince = clock.GetUtcNow();
-        }
-        State.Profile = profile;
-        State.Version++;
-        await _writer.WriteAsync();
+        Record(new AgentRegistered { At = Now(), Profile = profile });
+        await Store();
 
         var after = AgentChoice.Pools(profile).ToHashSet();
         await Task.WhenAll(before.Except(after).Select(pool => Pool(pool).RemoveAgent(_agentId)));
@@ -85,17 +114,12 @@ internal sealed class AgentGrain(
         }
         if (status != State.Status)
         {
-            if (status == AgentStatus.Available)
-            {
-                State.IdleSince = clock.GetUtcNow();
-            }
-            State.Status = status;
-            State.Version++;
+            Record(new AgentStatusChanged { At = Now(), Status = status });
             if (NeedsWatch)
             {
-                State.Watched = await this.WatchAsync(State.Watched, handoffs.Value);
+                await Watch();
             }
-            await _writer.WriteAsync();
+            await Store();
             crash.Reach(CrashPoint.AgentStatusStored);
         }
         // Told every time, so a retry after a crash between the write and the pools hearing of it still tells them.
@@ -135,12 +159,9 @@ internal sealed class AgentGrain(
             return AgentOutcome.Accepted(Details());
         }
 
-        var completion = new CompletionRecord { ConversationId = conversationId, HandoffId = assignment.HandoffId, CompletedAt = clock.GetUtcNow() };
-        State.Assignments.Remove(assignment);
-        State.Completions.Add(completion);
-        TrimCompletions();
-        State.Version++;
-        await _writer.WriteAsync();
+        Record(new AgentCompleted { At = Now(), ConversationId = conversationId, HandoffId = assignment.HandoffId });
+        var completion = State.Completions[^1];
+        await Store();
         crash.Reach(CrashPoint.AgentCompleteStored);
 
         await Pool(assignment.PoolName).RecordHandled(completion.CompletedAt - assignment.AssignedAt);
@@ -156,14 +177,19 @@ internal sealed class AgentGrain(
         var held = State.Assignments.Find(a => a.ConversationId == offer.ConversationId);
         if (held is not null || !CanTake)
         {
-            // Holding it already under the same handoff means an earlier answer was lost: say yes again.
-            return new AssignmentAnswer { Accepted = held is not null && held.HandoffId == offer.HandoffId, Agent = View() };
+            // Holding it already under the same handoff means an earlier answer was lost: say yes again, once it is stored.
+            var again = held is not null && held.HandoffId == offer.HandoffId;
+            if (again)
+            {
+                await Store();
+            }
+            return new AssignmentAnswer { Accepted = again, Agent = View() };
         }
 
         Take(offer.ConversationId, offer.HandoffId, offer.PoolName);
         var view = View();
-        State.Watched = await this.WatchAsync(State.Watched, handoffs.Value);
-        await _writer.WriteAsync();
+        await Watch();
+        await Store();
         crash.Reach(CrashPoint.AgentTakeStored);
         await Broadcast(except: offer.PoolName);
         return new AssignmentAnswer { Accepted = true, Agent = view };
@@ -176,9 +202,8 @@ internal sealed class AgentGrain(
         {
             return;
         }
-        State.Assignments.Remove(assignment);
-        State.Version++;
-        await _writer.WriteAsync();
+        Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
+        await Store();
         await Announce();
         await FillCapacity();
     }
@@ -207,9 +232,9 @@ internal sealed class AgentGrain(
             foreach (var assignment in State.Assignments.ToArray())
             {
                 var agrees = await Conversation(assignment.ConversationId).CheckAssignment(Notice(assignment));
-                if (!agrees && State.Assignments.Remove(assignment))
+                if (!agrees && State.Assignments.Contains(assignment))
                 {
-                    State.Version++;
+                    Record(new AgentReleased { At = Now(), ConversationId = assignment.ConversationId, HandoffId = assignment.HandoffId });
                     released = true;
                     metrics.Repaired("agent-released");
                     logger.LogWarning("Agent {AgentId} of tenant {TenantId} freed conversation {ConversationId}: it moved on from handoff {HandoffId}",
@@ -218,15 +243,11 @@ internal sealed class AgentGrain(
             }
             if (released)
             {
-                await _writer.WriteAsync();
+                await Store();
             }
             await Announce();
             await FillCapacity();
-            if (!NeedsWatch && State.Watched)
-            {
-                State.Watched = await this.UnwatchAsync(State.Watched);
-                await _writer.WriteAsync();
-            }
+            await Unwatch();
         }
         catch (Exception e)
         {
@@ -239,20 +260,54 @@ internal sealed class AgentGrain(
         }
     }
 
-    /// <summary>Tells the conversation the agent is done with it; idempotent on its side.</summary>
+    /// <summary>Tells the conversation the agent is done with it (idempotent on its side), then stores that it heard.</summary>
     private async Task TellCompleted(CompletionRecord completion)
     {
+        // A retry arriving while the completion is being appended waits for it: the conversation never hears of one not stored.
+        await Store();
         await Conversation(completion.ConversationId).OnAgentCompleted(completion.HandoffId, _agentId, completion.CompletedAt);
-        // Stored with the next write; until then a restart only tells the conversation once more.
-        completion.Told = true;
+        if (!completion.Told)
+        {
+            // Until this is stored, a restart only tells the conversation once more.
+            Record(new AgentCompletionTold { At = Now(), ConversationId = completion.ConversationId, HandoffId = completion.HandoffId });
+            await Store();
+        }
     }
 
-    /// <summary>Keeps the most recent completions; one the conversation has not heard of yet is never dropped.</summary>
-    private void TrimCompletions()
+    /// <summary>Registers the reconciliation reminder unless the ledger says it is, and records it, before the change that needs it is stored.</summary>
+    private async Task Watch()
     {
-        while (State.Completions.Count > handoffs.Value.CompletionsKept && State.Completions[0].Told)
+        if (!State.Watched)
         {
-            State.Completions.RemoveAt(0);
+            await this.WatchAsync(registered: false, handoffs.Value);
+            if (!State.Watched)
+            {
+                Record(new AgentWatched { At = Now(), Watched = true });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the reminder once nothing needs it: recorded first, so the journal never says it is there when it is not
+    /// (a reminder left behind only fires once more and is removed then).
+    /// </summary>
+    private async Task Unwatch()
+    {
+        if (NeedsWatch || (!State.Watched && !_strayReminder))
+        {
+            return;
+        }
+        if (State.Watched)
+        {
+            Record(new AgentWatched { At = Now(), Watched = false });
+            await Store();
+        }
+        _strayReminder = false;
+        await this.UnwatchAsync(registered: true);
+        if (State.Watched)
+        {
+            // A change that needs the reminder came meanwhile and recorded it: it stays registered.
+            await this.WatchAsync(registered: false, handoffs.Value);
         }
     }
 
@@ -295,16 +350,24 @@ internal sealed class AgentGrain(
             }
 
             var claim = new PendingClaim { PoolName = poolName, ConversationId = head.ConversationId, HandoffId = head.HandoffId };
-            State.PendingClaims.Add(claim);
-            State.Watched = await this.WatchAsync(State.Watched, handoffs.Value);
-            await _writer.WriteAsync();
+            Record(new AgentClaimPending { At = Now(), Claim = claim });
+            await Watch();
+            await Store();
             crash.Reach(CrashPoint.AgentClaimStored);
             // If the pool cannot be asked, the call fails, the activation is dropped and the stored claim is settled later.
             var claimed = await Pool(poolName).Claim(head.ConversationId, head.HandoffId, View());
-            State.PendingClaims.Remove(claim);
             if (!claimed)
             {
-                await _writer.WriteAsync();
+                if (State.PendingClaims.Contains(claim))
+                {
+                    Record(new AgentClaimDropped { At = Now(), ConversationId = head.ConversationId, HandoffId = head.HandoffId });
+                    await Store();
+                }
+                continue;
+            }
+            if (State.Assignments.Exists(a => a.ConversationId == head.ConversationId && a.HandoffId == head.HandoffId))
+            {
+                // A reconciliation round settled the claim meanwhile and took the conversation.
                 continue;
             }
 
@@ -315,7 +378,7 @@ internal sealed class AgentGrain(
     /// <summary>Stores a conversation just taken from a queue, tells it, and tells the pools.</summary>
     private async Task Confirm(AgentAssignmentRecord assignment)
     {
-        await _writer.WriteAsync();
+        await Store();
         crash.Reach(CrashPoint.AgentClaimConfirmed);
         // One-way; if it is lost, the next reconciliation round asks the conversation again.
         await Conversation(assignment.ConversationId).OnAgentAssigned(Notice(assignment));
@@ -328,7 +391,11 @@ internal sealed class AgentGrain(
         foreach (var claim in State.PendingClaims.ToArray())
         {
             var placement = await Pool(claim.PoolName).Locate(claim.ConversationId, claim.HandoffId);
-            State.PendingClaims.Remove(claim);
+            if (!State.PendingClaims.Contains(claim))
+            {
+                // Settled meanwhile by another round.
+                continue;
+            }
             var mine = placement.Status == HandoffStatus.Assigned && placement.AgentId == _agentId;
             if (mine && State.Assignments.TrueForAll(a => a.ConversationId != claim.ConversationId))
             {
@@ -339,26 +406,60 @@ internal sealed class AgentGrain(
             }
             else
             {
-                await _writer.WriteAsync();
+                Record(new AgentClaimDropped { At = Now(), ConversationId = claim.ConversationId, HandoffId = claim.HandoffId });
+                await Store();
             }
         }
     }
 
+    /// <summary>Records a conversation taken (settling a claim on it, if any); stored by the caller.</summary>
     private AgentAssignmentRecord Take(string conversationId, string handoffId, string poolName)
     {
-        var assignment = new AgentAssignmentRecord
-        {
-            ConversationId = conversationId,
-            HandoffId = handoffId,
-            PoolName = poolName,
-            AssignedAt = clock.GetUtcNow(),
-        };
-        State.Assignments.Add(assignment);
-        State.IdleSince = assignment.AssignedAt;
-        State.Version++;
+        Record(new AgentAssigned { At = Now(), ConversationId = conversationId, HandoffId = handoffId, PoolName = poolName });
+        var assignment = State.Assignments[^1];
         logger.LogInformation("Agent {AgentId} of tenant {TenantId} took conversation {ConversationId} from pool {Pool}",
             _agentId, _tenantId, conversationId, poolName);
         return assignment;
+    }
+
+    /// <summary>Applies a record to memory and keeps it for the next append.</summary>
+    private void Record(AgentRecord record)
+    {
+        State.Apply(record);
+        _journal.Record(record, ++State.Seq);
+    }
+
+    /// <summary>
+    /// Appends the pending records (one append at a time; records kept meanwhile share the next). A failure leaves
+    /// memory ahead of the journal, so the activation is dropped and the next one starts from what was stored. A
+    /// checkpoint follows, off the caller's path, once enough records were appended since the last one.
+    /// </summary>
+    private async Task Store()
+    {
+        try
+        {
+            await _writer.WriteAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+        if (_journal.Settled
+            && (_checkpoints.Wanted || State.Seq - _checkpoints.Seq >= Math.Max(CheckpointEvery, handoffs.Value.CompletionsKept)))
+        {
+            _checkpoints.WriteSoon(State.Seq, WriteCheckpoint);
+        }
+    }
+
+    /// <summary>Writes a checkpoint of the ledger as it is now (its bytes are taken before anything awaits).</summary>
+    private Task WriteCheckpoint() => _journal.SaveCheckpointAsync(State);
+
+    /// <summary>Now, to the microsecond the journal keeps, so the agent rebuilt from its records is the one reached live.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMicrosecond));
     }
 
     private AgentAssignment Notice(AgentAssignmentRecord assignment) => new()

@@ -1,6 +1,9 @@
 namespace CxCluster.Grains.Agents;
 
-/// <summary>A human agent: who they are, whether they take work, and what they hold now.</summary>
+/// <summary>
+/// A checkpoint of a human agent: who they are, whether they take work, and what they hold, as of <see cref="Seq"/>.
+/// The agent's records in the journal are the truth; this only spares a replay of them all.
+/// </summary>
 [GenerateSerializer, Alias("cx.AgentState")]
 public sealed class AgentState
 {
@@ -8,10 +11,11 @@ public sealed class AgentState
     [Id(1)] public AgentStatus Status { get; set; } = AgentStatus.Offline;
     [Id(2)] public List<AgentAssignmentRecord> Assignments { get; set; } = [];
     [Id(3)] public DateTimeOffset IdleSince { get; set; }
+    /// <summary>The version of the agent's view that pools compare.</summary>
     [Id(4)] public long Version { get; set; }
     /// <summary>
     /// Claims sent to a pool and not yet confirmed. Stored before the pool is asked, counted against capacity, and
-    /// settled by asking the pool after a crash, so a claimed conversation is never lost between the two writes.
+    /// settled by asking the pool after a crash, so a claimed conversation is never lost between the two appends.
     /// </summary>
     [Id(5)] public List<PendingClaim> PendingClaims { get; set; } = [];
     /// <summary>
@@ -21,6 +25,8 @@ public sealed class AgentState
     [Id(6)] public List<CompletionRecord> Completions { get; set; } = [];
     /// <summary>The reconciliation reminder is registered.</summary>
     [Id(7)] public bool Watched { get; set; }
+    /// <summary>The seq of the agent's last record this checkpoint includes.</summary>
+    [Id(8)] public long Seq { get; set; }
 }
 
 /// <summary>A conversation the agent completed.</summary>

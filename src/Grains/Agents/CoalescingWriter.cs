@@ -1,8 +1,8 @@
 namespace CxCluster.Grains.Agents;
 
 /// <summary>
-/// Serialises state writes of a reentrant grain: while one write runs, every caller that arrives meanwhile shares the
-/// next one, so writes never overlap and none is lost.
+/// Serialises the writes (journal appends) of a reentrant grain: while one write runs, every caller that arrives
+/// meanwhile shares the next one, so writes never overlap and none is lost.
 /// </summary>
 internal sealed class CoalescingWriter(Func<Task> write)
 {

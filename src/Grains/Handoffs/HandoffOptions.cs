@@ -15,7 +15,10 @@ public sealed class HandoffOptions
     /// <summary>How many waiting conversations a pool asks per round whether they still wait.</summary>
     public int QueueChecksPerRound { get; set; } = 32;
 
-    /// <summary>How many recent completions an agent remembers, so a retried complete answers success.</summary>
+    /// <summary>
+    /// How many recent completions an agent keeps in its state, so a retried complete answers success (one its
+    /// conversation has not heard of is never dropped; the agent's stream in the journal keeps every one).
+    /// </summary>
     public int CompletionsKept { get; set; } = 64;
 
     public TimeSpan ReconcileInterval => TimeSpan.FromSeconds(ReconcileSeconds);

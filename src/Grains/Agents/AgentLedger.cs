@@ -1,0 +1,125 @@
+namespace CxCluster.Grains.Agents;
+
+/// <summary>
+/// What a human agent knows of itself: its profile and status, what it holds, its claims in flight and its recent
+/// completions. Records change it only through <see cref="Apply"/>, so the ledger an agent reaches live and the one
+/// rebuilt from its latest checkpoint plus the records after it are the same.
+/// </summary>
+/// <param name="completionsKept">How many completions are kept (one the conversation has not heard of is never dropped).</param>
+internal sealed class AgentLedger(int completionsKept)
+{
+    public AgentProfile? Profile { get; private set; }
+
+    public AgentStatus Status { get; private set; } = AgentStatus.Offline;
+
+    public DateTimeOffset IdleSince { get; private set; }
+
+    /// <summary>The version of the agent's view that pools compare: it grows with every change they care about.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Held conversations, oldest first.</summary>
+    public List<AgentAssignmentRecord> Assignments { get; private set; } = [];
+
+    /// <summary>Claims sent to a pool and not yet settled, counted against capacity.</summary>
+    public List<PendingClaim> PendingClaims { get; private set; } = [];
+
+    /// <summary>Recent completions, oldest first.</summary>
+    public List<CompletionRecord> Completions { get; private set; } = [];
+
+    /// <summary>The reconciliation reminder is registered.</summary>
+    public bool Watched { get; private set; }
+
+    /// <summary>The seq of the last record applied.</summary>
+    public long Seq { get; set; }
+
+    public void Apply(AgentRecord record)
+    {
+        switch (record)
+        {
+            case AgentRegistered registered:
+                if (Profile is null)
+                {
+                    Status = AgentStatus.Offline;
+                    IdleSince = registered.At;
+                }
+                Profile = registered.Profile;
+                Version++;
+                break;
+            case AgentStatusChanged changed:
+                if (changed.Status == AgentStatus.Available)
+                {
+                    IdleSince = changed.At;
+                }
+                Status = changed.Status;
+                Version++;
+                break;
+            case AgentClaimPending pending:
+                PendingClaims.Add(pending.Claim);
+                break;
+            case AgentClaimDropped dropped:
+                PendingClaims.RemoveAll(c => c.ConversationId == dropped.ConversationId && c.HandoffId == dropped.HandoffId);
+                break;
+            case AgentAssigned assigned:
+                PendingClaims.RemoveAll(c => c.ConversationId == assigned.ConversationId && c.HandoffId == assigned.HandoffId);
+                Assignments.Add(new AgentAssignmentRecord
+                {
+                    ConversationId = assigned.ConversationId,
+                    HandoffId = assigned.HandoffId,
+                    PoolName = assigned.PoolName,
+                    AssignedAt = assigned.At,
+                });
+                IdleSince = assigned.At;
+                Version++;
+                break;
+            case AgentReleased released:
+                Assignments.RemoveAll(a => a.ConversationId == released.ConversationId && a.HandoffId == released.HandoffId);
+                Version++;
+                break;
+            case AgentCompleted completed:
+                Assignments.RemoveAll(a => a.ConversationId == completed.ConversationId && a.HandoffId == completed.HandoffId);
+                Completions.Add(new CompletionRecord { ConversationId = completed.ConversationId, HandoffId = completed.HandoffId, CompletedAt = completed.At });
+                while (Completions.Count > completionsKept && Completions[0].Told)
+                {
+                    Completions.RemoveAt(0);
+                }
+                Version++;
+                break;
+            case AgentCompletionTold told:
+                if (Completions.FindLast(c => c.ConversationId == told.ConversationId && c.HandoffId == told.HandoffId) is { } completion)
+                {
+                    completion.Told = true;
+                }
+                break;
+            case AgentWatched watched:
+                Watched = watched.Watched;
+                break;
+        }
+    }
+
+    /// <summary>The ledger as a checkpoint: a copy, so later records never change it.</summary>
+    public AgentState ToCheckpoint() => new()
+    {
+        Profile = Profile,
+        Status = Status,
+        Assignments = [.. Assignments],
+        IdleSince = IdleSince,
+        Version = Version,
+        PendingClaims = [.. PendingClaims],
+        Completions = [.. Completions.Select(c => new CompletionRecord { ConversationId = c.ConversationId, HandoffId = c.HandoffId, CompletedAt = c.CompletedAt, Told = c.Told })],
+        Watched = Watched,
+        Seq = Seq,
+    };
+
+    public static AgentLedger FromCheckpoint(AgentState state, int completionsKept) => new(completionsKept)
+    {
+        Profile = state.Profile,
+        Status = state.Status,
+        Assignments = [.. state.Assignments],
+        IdleSince = state.IdleSince,
+        Version = state.Version,
+        PendingClaims = [.. state.PendingClaims],
+        Completions = [.. state.Completions],
+        Watched = state.Watched,
+        Seq = state.Seq,
+    };
+}
