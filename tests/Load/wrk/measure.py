@@ -1,5 +1,5 @@
 """Drives deploy/run-embedded.sh with wrk; see run.sh. Reads CPU from /proc, so it runs on Linux only."""
-import os, re, shutil, signal, socket, subprocess, sys, time
+import os, re, shutil, signal, socket, subprocess, sys, tempfile, time
 
 seconds, connections = int(sys.argv[1]), int(sys.argv[2])
 here = os.path.dirname(os.path.abspath(__file__))
@@ -12,21 +12,28 @@ def free_port():
         return s.getsockname()[1]
 
 
-def ticks(pid, tiering_only=False):
-    """utime + stime of a process's threads (all, or only the runtime's tiering threads), in clock ticks."""
-    total = 0
+def process_ticks(pid):
+    """utime + stime of the whole process, in clock ticks."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def tiering_ticks(pid):
+    """utime + stime of each of the runtime's tiering threads by thread id, in clock ticks. The runtime starts and
+    ends them as it needs them, so CPU is counted per thread across two readings."""
+    threads = {}
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
-            if tiering_only:
-                with open(f"/proc/{pid}/task/{task}/comm") as f:
-                    if not f.read().startswith(".NET Tiered"):
-                        continue
+            with open(f"/proc/{pid}/task/{task}/comm") as f:
+                if not f.read().startswith(".NET Tiered"):
+                    continue
             with open(f"/proc/{pid}/task/{task}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
+            threads[(pid, task)] = int(fields[11]) + int(fields[12])
         except (FileNotFoundError, ProcessLookupError):
             pass  # the thread ended while it was read
-    return total
+    return threads
 
 
 def wrk(url, script, duration, env):
@@ -37,11 +44,12 @@ def wrk(url, script, duration, env):
 
 
 def measured(pids, url, script, duration, env):
-    before = [ticks(p) for p in pids], [ticks(p, True) for p in pids]
+    cpu_before = sum(process_ticks(p) for p in pids)
+    jit_before = {k: v for p in pids for k, v in tiering_ticks(p).items()}
     r = wrk(url, script, duration, env)
-    after = [ticks(p) for p in pids], [ticks(p, True) for p in pids]
-    cpu = sum(after[0]) - sum(before[0])
-    jit = sum(after[1]) - sum(before[1])
+    cpu = sum(process_ticks(p) for p in pids) - cpu_before
+    # A tiering thread that ended before the second reading is not counted: the share is a lower bound.
+    jit = sum(v - jit_before.get(k, 0) for p in pids for k, v in tiering_ticks(p).items())
     r["rps"] = r["requests"] / r["seconds"]
     r["cpu_us"] = cpu / TICK * 1e6 / max(1, r["requests"])
     r["jit_share"] = jit / max(1, cpu)
@@ -55,14 +63,15 @@ if shutil.which("wrk") is None:
 
 api_port = free_port()
 env = dict(os.environ, API_PORT=str(api_port), SILO_PORT=str(free_port()), GATEWAY_PORT=str(free_port()))
-cluster = subprocess.Popen(["bash", "deploy/run-embedded.sh"], env=env, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True, start_new_session=True)
+# The cluster's output goes to a file: a pipe nobody reads would fill and stall the processes that log to it.
+log = tempfile.NamedTemporaryFile(prefix="cxcluster-wrk-", suffix=".log", delete=False)
+cluster = subprocess.Popen(["bash", "deploy/run-embedded.sh"], env=env, stdout=log, stderr=subprocess.STDOUT,
+                           start_new_session=True)
 try:
-    for line in cluster.stdout:
-        if "CxCluster API on" in line:
-            break
-    else:
-        sys.exit("the embedded run stopped before its API started")
+    while "CxCluster API on" not in open(log.name, errors="replace").read():
+        if cluster.poll() is not None:
+            sys.exit(f"the embedded run stopped before its API started; see {log.name}")
+        time.sleep(0.5)
     url = f"http://127.0.0.1:{api_port}"
     for _ in range(200):
         try:
@@ -101,3 +110,4 @@ finally:
         cluster.wait(timeout=30)
     except subprocess.TimeoutExpired:
         os.killpg(cluster.pid, signal.SIGKILL)
+os.unlink(log.name)
