@@ -52,4 +52,22 @@ public sealed class NarrowVetoTests
     [InlineData("akun saya diblokir, bisa disambungkan ke CS?")]
     public void A_request_for_a_person_now_still_counts(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("reservasi meja buat 8 orang jam 7")]
+    [InlineData("tiket 3 orang dewasa berapa?")]
+    [InlineData("can I book a cabin for 4 people?")]
+    [InlineData("a room for 2 persons please")]
+    [InlineData("tolong dong kak")]
+    [InlineData("help!!")]
+    [InlineData("pls help me")]
+    public void A_headcount_or_a_bare_plea_is_no_request(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("tolong panggilkan CS")]
+    [InlineData("help, I need a human agent")]
+    [InlineData("saya mau bicara dengan orang asli")]
+    public void A_plea_that_names_a_person_still_counts(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 }

@@ -248,13 +248,14 @@ internal static class MentionRole
     }
 
     /// <summary>
-    /// The message names a person only where it is not asked for, or, naming none, declines or puts off a request verb: what
-    /// vetoes a request for a person that only the learnt model finds. A message that is only a person word and a
-    /// question mark ("human?", "orang asli?") asks who is there, not for someone.
+    /// The message names a person only where it is not asked for or counts heads ("meja untuk 6 orang"), or, naming none,
+    /// declines or puts off a request verb: what vetoes a request for a person that only the learnt model finds. A message
+    /// that is only a person word and a question mark ("human?", "orang asli?") asks who is there, not for someone, and
+    /// one that is only a plea for help ("tolong", "help!") asks for help, not for a person.
     /// </summary>
     public static bool VetoesRequest(ReadOnlySpan<Lex> t)
     {
-        if (OnlyPersonQuestion(t))
+        if (OnlyPersonQuestion(t) || BarePlea.IsOnlyAPlea(t))
         {
             return true;
         }
@@ -262,7 +263,11 @@ internal static class MentionRole
         bool named = false;
         for (int i = 0; i < t.Length; i++)
         {
-            if (PersonRequest.PersonTarget(t, i, out Mention m))
+            if (Headcount.IsCount(t, i))
+            {
+                named = true;
+            }
+            else if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
                 if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m))
                 {
