@@ -45,7 +45,12 @@ public static class MessageSignals
                 Span<float> margins = stackalloc float[LearntSignals.Count];
                 LearntSignals.Model.Score(text, margins);
                 identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]) && !MentionRole.VetoesIdentity(tokens);
-                human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human]) && !MentionRole.VetoesRequest(tokens);
+                bool requestVetoed = MentionRole.VetoesRequest(tokens);
+                human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human]) && !requestVetoed;
+                if (!(identity && human) && tokens.Length >= LongMessageTokens && Sentences.AreMany(text))
+                {
+                    BySentence(text, margins, ref identity, ref human, requestVetoed);
+                }
             }
             ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
 
@@ -55,6 +60,49 @@ public static class MessageSignals
             }
 
             return new MessageAnalysis(human, identity, negative, abusive, shouting, exclaiming, thanks);
+        }
+        finally
+        {
+            ArrayPool<Lex>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// How far above its threshold the model's margin for one sentence read alone must be: a short sentence out of
+    /// its message ("is this website real?") is read with less context than the whole, so it must be surer.
+    /// </summary>
+    private const float SentenceMargin = 1.0f;
+
+    /// <summary>
+    /// Messages of at least this many tokens are also read sentence by sentence. A shorter one is read whole: its
+    /// other sentence is the context that tells "is this real? 90% off" from "is this real? or a bot?".
+    /// </summary>
+    private const int LongMessageTokens = 16;
+
+    /// <summary>
+    /// A question or request in the middle of a longer message ("my token has not arrived since this morning. is it
+    /// a person answering or a system? the meter number is above") weighs little among the n-grams of the whole:
+    /// the model also reads each sentence on its own, with the vetoes of that sentence (and, for a request, of the
+    /// whole message: a person the message only mentions elsewhere is not asked for here either).
+    /// </summary>
+    private static void BySentence(string text, Span<float> margins, ref bool identity, ref bool human, bool requestVetoed)
+    {
+        Lex[] buffer = ArrayPool<Lex>.Shared.Rent(text.Length + 1);
+        try
+        {
+            for (int start = 0, end; start < text.Length && !(identity && human); start = end)
+            {
+                end = Sentences.EndOf(text, start);
+                ReadOnlySpan<char> sentence = text.AsSpan(start, end - start);
+                if (!Sentences.HasLetter(sentence))
+                {
+                    continue;
+                }
+                ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, Tokenizer.Tokenize(sentence, buffer));
+                LearntSignals.Model.Score(sentence, margins);
+                identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity] - SentenceMargin) && !MentionRole.VetoesIdentity(tokens);
+                human |= !requestVetoed && LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human] - SentenceMargin) && !MentionRole.VetoesRequest(tokens);
+            }
         }
         finally
         {

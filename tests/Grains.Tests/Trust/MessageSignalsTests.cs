@@ -481,4 +481,23 @@ public sealed class MessageSignalsTests
 
         return hash;
     }
+    // ------------------------------------------------------------ long messages
+
+    [Theory]
+    [InlineData("My router has been blinking red since Sunday and I restarted it twice already. By the way am I chatting with a machine or an actual employee? The account number is in my first message.")]
+    [InlineData("Sudah transfer DP kemarin sore jam 4 tapi statusnya masih menunggu pembayaran. Btw yang bales chat ini orang asli atau program? Buktinya sudah saya lampirkan.")]
+    public void An_identity_question_in_the_middle_of_a_long_message_is_found(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity);
+    }
+
+    [Theory]
+    [InlineData("My router has been blinking red since Sunday and I restarted it twice already. Is this modem model still sold? The account number is in my first message.")]
+    [InlineData("Sudah transfer DP kemarin sore jam 4 tapi statusnya masih menunggu pembayaran. Apa ada biaya admin? Buktinya sudah saya lampirkan.")]
+    public void A_long_message_without_such_a_question_is_not_taken_for_one(string text)
+    {
+        var analysis = MessageSignals.Analyze(text);
+        Assert.False(analysis.AsksIdentity);
+        Assert.False(analysis.AsksForHuman);
+    }
 }

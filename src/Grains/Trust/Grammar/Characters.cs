@@ -8,7 +8,7 @@ internal static class Characters
     public static bool IsQuestionChar(char c) => c is '?' or '\uFF1F' or '\u00BF';
 
     /// <summary>An apostrophe or a star between two letters joins them: "don't" reads "dont", "f*ck" reads "fck".</summary>
-    public static bool IsJoiner(string text, int j) =>
+    public static bool IsJoiner(ReadOnlySpan<char> text, int j) =>
         text[j] is '\'' or '\u2019' or '`' or '*'
         && j > 0 && j + 1 < text.Length
         && char.IsLetter(text[j - 1]) && char.IsLetter(text[j + 1]);

@@ -18,7 +18,7 @@ internal static class Tokenizer
     /// Writes the tokens of <paramref name="text"/> into <paramref name="output"/>, which holds at least
     /// <c>text.Length + 1</c> tokens, and returns how many there are.
     /// </summary>
-    public static int Tokenize(string text, Lex[] output)
+    public static int Tokenize(ReadOnlySpan<char> text, Lex[] output)
     {
         Span<char> word = stackalloc char[MaxWordLength];
         int n = 0;
@@ -124,7 +124,7 @@ internal static class Tokenizer
     }
 
     /// <summary>Single letters separated by dots read as one word: "A.I." reads "ai".</summary>
-    private static bool IsAcronymDot(string text, int start, int j) =>
+    private static bool IsAcronymDot(ReadOnlySpan<char> text, int start, int j) =>
         text[j] == '.'
         && j > start && char.IsLetter(text[j - 1])
         && (j - 2 < start || text[j - 2] == '.')
