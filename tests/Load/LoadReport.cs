@@ -13,6 +13,9 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
     /// <summary>Garbage collections in this process while events were played (silos and driver share it).</summary>
     public GcFigures? Gc { get; init; }
 
+    /// <summary>How long the warm-up lasted and whether the JIT had settled by its end (in-process runs with a warm-up).</summary>
+    public WarmupFigures? Warmup { get; init; }
+
     public bool Passed => Problems.Count == 0 && Recorder.Errors.IsEmpty;
 
     public void Print(TextWriter output, string? title = null)
@@ -31,11 +34,16 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
         output.WriteLine($"| handoffs/s | {F(Recorder.Handoffs / Elapsed.TotalSeconds)} |");
         output.WriteLine($"| errors | {(Recorder.Errors.IsEmpty ? "0" : string.Join(", ", Recorder.Errors.Select(e => $"{e.Key} x{e.Value}")))} |");
         output.WriteLine($"| invariants | {(Problems.Count == 0 ? "held" : $"{Problems.Count} broken")} |");
+        if (Warmup is { } warmup)
+        {
+            output.WriteLine($"| warm-up (s; until the JIT compiled at most {JitWarmup.Quiet} methods a second for {JitWarmup.QuietSeconds} s) | {F(warmup.Elapsed.TotalSeconds)} ({(warmup.Settled ? "settled" : "not settled, cut off")}; {warmup.LastSecond} in its last second) |");
+        }
         if (Gc is { } gc)
         {
             output.WriteLine($"| GC while playing: collections gen0 / gen1 / gen2 | {gc.Gen0} / {gc.Gen1} / {gc.Gen2} |");
             output.WriteLine($"| GC while playing: time paused (ms, share of duration) | {gc.Paused.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ({(gc.Paused / Elapsed).ToString("0.0%", CultureInfo.InvariantCulture)}) |");
             output.WriteLine($"| GC while playing: allocated per event (bytes) | {(gc.Allocated / Math.Max(1, Recorder.Answered)).ToString("0", CultureInfo.InvariantCulture)} |");
+            output.WriteLine($"| methods the JIT compiled while playing | {gc.JitCompiled} |");
             output.WriteLine($"| process CPU per event (µs; silos, client and driver together) | {(gc.Cpu.TotalMicroseconds / Math.Max(1, Recorder.Answered)).ToString("0.0", CultureInfo.InvariantCulture)} |");
         }
         if (Floor is { } floor)
@@ -70,13 +78,13 @@ public readonly record struct CallRate(int Calls, TimeSpan Elapsed)
 /// The process's collection counts, pause time, allocated bytes and CPU time (all threads, user and system); subtract
 /// two readings for an interval.
 /// </summary>
-public readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated, TimeSpan Cpu)
+public readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated, TimeSpan Cpu, long JitCompiled)
 {
     public static GcFigures Now() => new(
         GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(),
-        Environment.CpuUsage.TotalTime);
+        Environment.CpuUsage.TotalTime, System.Runtime.JitInfo.GetCompiledMethodCount());
 
     public static GcFigures operator -(GcFigures after, GcFigures before) => new(
         after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused, after.Allocated - before.Allocated,
-        after.Cpu - before.Cpu);
+        after.Cpu - before.Cpu, after.JitCompiled - before.JitCompiled);
 }
