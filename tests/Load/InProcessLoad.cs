@@ -61,6 +61,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
         var lanes = options.Concurrency;
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => grains.GetGrain<IClusterProbeGrain>(lane).Ping()));
         var next = 0;
+        var gcBefore = GcFigures.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(async lane =>
         {
@@ -70,7 +71,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
                 await probe.Ping();
             }
         }));
-        return new CallRate(calls, clock.Elapsed);
+        return new CallRate(calls, clock.Elapsed) { Gc = GcFigures.Now() - gcBefore };
     }
 
     private Task RegisterAgentsAsync(IGrainFactory grains) => Task.WhenAll(Enumerable.Range(0, options.Agents).Select(async i =>

@@ -49,6 +49,10 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
         if (Floor is { } floor)
         {
             output.WriteLine($"| messaging floor: no-op grain calls/s, same client, same in flight | {floor.PerSecond.ToString("0", CultureInfo.InvariantCulture)} |");
+            if (floor.Gc is { } floorGc)
+            {
+                output.WriteLine($"| messaging floor: allocated / process CPU per no-op call (bytes / µs) | {(floorGc.Allocated / Math.Max(1, floor.Calls)).ToString("0", CultureInfo.InvariantCulture)} / {(floorGc.Cpu.TotalMicroseconds / Math.Max(1, floor.Calls)).ToString("0.0", CultureInfo.InvariantCulture)} |");
+            }
             output.WriteLine($"| events/s as a share of the floor | {(EventsPerSecond / floor.PerSecond).ToString("0.0%", CultureInfo.InvariantCulture)} |");
         }
         output.WriteLine();
@@ -71,6 +75,9 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
 /// <summary>A number of calls and the time they took.</summary>
 public readonly record struct CallRate(int Calls, TimeSpan Elapsed)
 {
+    /// <summary>What the calls cost the process, when measured.</summary>
+    public GcFigures? Gc { get; init; }
+
     public double PerSecond => Calls / Elapsed.TotalSeconds;
 }
 
