@@ -22,12 +22,15 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
         using var stopAgents = new CancellationTokenSource();
         var agents = SimulateAgentsAsync(grains, stopAgents.Token);
 
+        WarmupFigures? warmupFigures = null;
         if (options.Warmup > TimeSpan.Zero)
         {
             // Closed loop on conversations of their own, until the code paths are compiled at their final tier.
             // Their answers are checked with the rest but not counted.
             var warmup = new Recorder();
-            await PlayAsync(grains, "w", int.MaxValue, warmup, pacer: null, DateTime.UtcNow + options.Warmup);
+            var settled = JitWarmup.UntilSettledAsync(options.Warmup);
+            await PlayAsync(grains, "w", int.MaxValue, warmup, pacer: null, () => !settled.IsCompleted);
+            warmupFigures = await settled;
             foreach (var (error, count) in warmup.Errors)
             {
                 _recorder.Errors.AddOrUpdate($"warm-up: {error}", count, (_, n) => n + count);
@@ -38,14 +41,14 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
         var gcBefore = GcFigures.Now();
         var clock = Stopwatch.StartNew();
         var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
-        await PlayAsync(grains, "c", options.Conversations, _recorder, options.Rate > 0 ? new Pacer(options.Rate) : null, deadline);
+        await PlayAsync(grains, "c", options.Conversations, _recorder, options.Rate > 0 ? new Pacer(options.Rate) : null, () => DateTime.UtcNow < deadline);
         var elapsed = clock.Elapsed;
         var gc = GcFigures.Now() - gcBefore;
 
         await stopAgents.CancelAsync();
         await agents;
         var problems = await CheckInvariantsAsync(grains);
-        return new LoadReport(options, elapsed, _recorder, problems) { Floor = floor, Gc = gc };
+        return new LoadReport(options, elapsed, _recorder, problems) { Floor = floor, Gc = gc, Warmup = warmupFigures };
     }
 
     /// <summary>
@@ -58,6 +61,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
         var lanes = options.Concurrency;
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => grains.GetGrain<IClusterProbeGrain>(lane).Ping()));
         var next = 0;
+        var gcBefore = GcFigures.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(async lane =>
         {
@@ -67,7 +71,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
                 await probe.Ping();
             }
         }));
-        return new CallRate(calls, clock.Elapsed);
+        return new CallRate(calls, clock.Elapsed) { Gc = GcFigures.Now() - gcBefore };
     }
 
     private Task RegisterAgentsAsync(IGrainFactory grains) => Task.WhenAll(Enumerable.Range(0, options.Agents).Select(async i =>
@@ -79,28 +83,28 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
 
     /// <summary>
     /// Plays conversations <paramref name="prefix"/>0, 1, ... until <paramref name="conversations"/> are played or the
-    /// deadline passes: closed loop (a fixed number in flight) or open loop (a fixed event rate).
+    /// <paramref name="going"/> turns false: closed loop (a fixed number in flight) or open loop (a fixed event rate).
     /// </summary>
-    private async Task PlayAsync(IGrainFactory grains, string prefix, int conversations, Recorder recorder, Pacer? pacer, DateTime deadline)
+    private async Task PlayAsync(IGrainFactory grains, string prefix, int conversations, Recorder recorder, Pacer? pacer, Func<bool> going)
     {
         var next = -1;
         var lanes = pacer is null ? options.Concurrency : Math.Max(options.Concurrency, Math.Min(conversations, options.Rate / 10 + 64));
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(async _ =>
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < conversations && DateTime.UtcNow < deadline)
+            while ((index = Interlocked.Increment(ref next)) < conversations && going())
             {
-                await PlayConversationAsync(grains, new ConversationScript($"{prefix}{index}", index, options), recorder, pacer, deadline);
+                await PlayConversationAsync(grains, new ConversationScript($"{prefix}{index}", index, options), recorder, pacer, going);
             }
         }));
     }
 
-    private async Task PlayConversationAsync(IGrainFactory grains, ConversationScript script, Recorder recorder, Pacer? pacer, DateTime deadline)
+    private async Task PlayConversationAsync(IGrainFactory grains, ConversationScript script, Recorder recorder, Pacer? pacer, Func<bool> going)
     {
         var conversation = grains.Conversation(Tenant, script.ConversationId);
         var log = _logs.GetOrAdd(script.ConversationId, _ => new AnswerLog());
         string? disclosureId = null;
-        for (var step = 0; step < script.Length && DateTime.UtcNow < deadline; step++)
+        for (var step = 0; step < script.Length && going(); step++)
         {
             // Open loop: latency counts from when the event was due, so a slow answer that delays the next is not hidden.
             var startedAt = pacer is null ? Stopwatch.GetTimestamp() : await pacer.NextAsync();

@@ -19,7 +19,7 @@ public sealed record LoadOptions
     public int Rate { get; init; }
     /// <summary>Stop starting events after this long (0: when every conversation is done).</summary>
     public TimeSpan Duration { get; init; }
-    /// <summary>In-process runs: play conversations of their own for this long first, unmeasured, so the JIT has settled.</summary>
+    /// <summary>In-process runs: play conversations of their own for at least this long first, unmeasured, and on until the JIT has settled.</summary>
     public TimeSpan Warmup { get; init; }
     /// <summary><c>memory</c> or <c>postgres</c>.</summary>
     public string Storage { get; init; } = "memory";

@@ -13,6 +13,9 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
     /// <summary>Garbage collections in this process while events were played (silos and driver share it).</summary>
     public GcFigures? Gc { get; init; }
 
+    /// <summary>How long the warm-up lasted and whether the JIT had settled by its end (in-process runs with a warm-up).</summary>
+    public WarmupFigures? Warmup { get; init; }
+
     public bool Passed => Problems.Count == 0 && Recorder.Errors.IsEmpty;
 
     public void Print(TextWriter output, string? title = null)
@@ -31,6 +34,10 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
         output.WriteLine($"| handoffs/s | {F(Recorder.Handoffs / Elapsed.TotalSeconds)} |");
         output.WriteLine($"| errors | {(Recorder.Errors.IsEmpty ? "0" : string.Join(", ", Recorder.Errors.Select(e => $"{e.Key} x{e.Value}")))} |");
         output.WriteLine($"| invariants | {(Problems.Count == 0 ? "held" : $"{Problems.Count} broken")} |");
+        if (Warmup is { } warmup)
+        {
+            output.WriteLine($"| warm-up (s; until the JIT compiled at most {JitWarmup.Quiet} methods a second for {JitWarmup.QuietSeconds} s) | {F(warmup.Elapsed.TotalSeconds)} ({(warmup.Settled ? "settled" : "not settled, cut off")}; {warmup.LastSecond} in its last second) |");
+        }
         if (Gc is { } gc)
         {
             output.WriteLine($"| GC while playing: collections gen0 / gen1 / gen2 | {gc.Gen0} / {gc.Gen1} / {gc.Gen2} |");
@@ -43,6 +50,10 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
         if (Floor is { } floor)
         {
             output.WriteLine($"| messaging floor: no-op grain calls/s, same client, same in flight | {floor.PerSecond.ToString("0", CultureInfo.InvariantCulture)} |");
+            if (floor.Gc is { } floorGc)
+            {
+                output.WriteLine($"| messaging floor: allocated / process CPU per no-op call (bytes / µs) | {(floorGc.Allocated / Math.Max(1, floor.Calls)).ToString("0", CultureInfo.InvariantCulture)} / {(floorGc.Cpu.TotalMicroseconds / Math.Max(1, floor.Calls)).ToString("0.0", CultureInfo.InvariantCulture)} |");
+            }
             output.WriteLine($"| events/s as a share of the floor | {(EventsPerSecond / floor.PerSecond).ToString("0.0%", CultureInfo.InvariantCulture)} |");
         }
         output.WriteLine();
@@ -65,6 +76,9 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
 /// <summary>A number of calls and the time they took.</summary>
 public readonly record struct CallRate(int Calls, TimeSpan Elapsed)
 {
+    /// <summary>What the calls cost the process, when measured.</summary>
+    public GcFigures? Gc { get; init; }
+
     public double PerSecond => Calls / Elapsed.TotalSeconds;
 }
 

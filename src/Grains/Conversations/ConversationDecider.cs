@@ -26,6 +26,12 @@ internal sealed class Decision
 
     public Refusal? Refusal { get; private init; }
 
+    /// <summary>
+    /// The trust score the event was judged by, when it was: nothing after that in the event moves the score, so its
+    /// answer reports this one rather than computing it again.
+    /// </summary>
+    public (double Score, TrustBand Band)? Trust { get; set; }
+
     public static Decision Refused(RefusalKind kind, string detail, string? field) =>
         new() { Refusal = new Refusal { Kind = kind, Detail = detail, Field = field } };
 }
@@ -313,7 +319,9 @@ internal sealed class ConversationDecider(ConversationState state, TenantPolicy 
         {
             return;
         }
-        var verdict = TrustDecider.Evaluate(state.Trust, policy, Texts.OfferHuman, at);
+        var now = Trust(state, policy);
+        decision.Trust = now;
+        var verdict = TrustDecider.Evaluate(state.Trust, now, Texts.OfferHuman, at);
         Record(verdict.Changed);
         if (verdict.Breached)
         {

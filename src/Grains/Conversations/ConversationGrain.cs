@@ -5,6 +5,7 @@ using CxCluster.Grains.Journal;
 using CxCluster.Grains.Privacy;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
+using CxCluster.Grains.Trust;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -280,7 +281,7 @@ internal sealed class ConversationGrain(
         var directives = _recent.Find(e.Id)!.Directives;
         metrics.EventApplied(e.Type, "accepted");
         metrics.DirectivesAnswered(directives);
-        var result = Result(e.Id, directives, duplicate: false, shape);
+        var result = Result(e.Id, directives, duplicate: false, shape, decision.Trust);
         if (e.Type is EventType.CustomerMessage or EventType.Signal)
         {
             metrics.TrustScored(result.Summary.TrustScore);
@@ -579,7 +580,7 @@ internal sealed class ConversationGrain(
         _journal.Answer(processed);
     }
 
-    private EventResult Result(string eventId, IReadOnlyList<Directive> directives, bool duplicate, AnswerShape shape)
+    private EventResult Result(string eventId, IReadOnlyList<Directive> directives, bool duplicate, AnswerShape shape, (double Score, TrustBand Band)? trust = null)
     {
         var snapshot = shape == AnswerShape.Full ? Snapshot() : null;
         return new EventResult
@@ -589,7 +590,7 @@ internal sealed class ConversationGrain(
             Duplicate = duplicate,
             Directives = directives,
             Conversation = snapshot,
-            Summary = snapshot is null ? ConversationSnapshots.Summarize(_conversationId, State, _policy) : ConversationSnapshots.Summarize(snapshot),
+            Summary = snapshot is null ? ConversationSnapshots.Summarize(_conversationId, State, _policy, trust) : ConversationSnapshots.Summarize(snapshot),
         };
     }
 

@@ -33,15 +33,40 @@ internal sealed class ConversationJournal(
         {
             return;
         }
-        var facts = encoders.Encode(_pending, lastSeq, static (fact, seq, encoder) =>
-        {
-            var (data, personal) = FactCodec.Encode(fact, encoder.Buffer, encoder.Writer);
-            return new JournalFact(seq, fact.Type, fact.At, data, personal);
-        });
-        var answer = _answer is null ? ReadOnlyMemory<byte>.Empty : answers.SerializeToArray(_answer);
+        var (facts, answer) = Encode(lastSeq);
         await journal.AppendAsync(new JournalAppend(stream, _answer?.EventId, facts, answer));
         _pending.Clear();
         _answer = null;
+    }
+
+    /// <summary>
+    /// The pending facts, the last with seq <paramref name="lastSeq"/>, and the answer, encoded into one array that
+    /// every part is a slice of.
+    /// </summary>
+    private (JournalFact[] Facts, ReadOnlyMemory<byte> Answer) Encode(long lastSeq)
+    {
+        using var lease = encoders.Lend();
+        var buffer = lease.Encoder.Buffer;
+        var parts = new (Range Data, Range? Personal)[_pending.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = FactCodec.Append(_pending[i], buffer, lease.Encoder.Writer);
+        }
+        var answerStart = buffer.WrittenCount;
+        if (_answer is not null)
+        {
+            answers.Serialize(_answer, buffer);
+        }
+        var bytes = buffer.WrittenMemory.ToArray().AsMemory();
+
+        var facts = new JournalFact[parts.Length];
+        var first = lastSeq - parts.Length + 1;
+        for (var i = 0; i < facts.Length; i++)
+        {
+            var (data, personal) = parts[i];
+            facts[i] = new JournalFact(first + i, _pending[i].Type, _pending[i].At, bytes[data], personal is { } part ? bytes[part] : null);
+        }
+        return (facts, _answer is null ? ReadOnlyMemory<byte>.Empty : bytes[answerStart..]);
     }
 
     /// <summary>Forgets what is pending (the activation that recorded it is being dropped).</summary>

@@ -59,11 +59,14 @@ internal static class ConversationSnapshots
         };
     }
 
-    /// <summary>The conversation in brief, for a lean answer: nothing of the transcript, history or signals is copied.</summary>
-    public static ConversationSummary Summarize(string conversationId, ConversationState state, TenantPolicy policy)
+    /// <summary>
+    /// The conversation in brief, for a lean answer: nothing of the transcript, history or signals is copied. The trust
+    /// score is <paramref name="trust"/> when the caller read it already, with nothing since that moves it.
+    /// </summary>
+    public static ConversationSummary Summarize(string conversationId, ConversationState state, TenantPolicy policy, (double Score, TrustBand Band)? trust = null)
     {
         var current = state.Disclosure.Current;
-        var (score, band) = TrustDecider.Score(state.Trust, policy);
+        var (score, band) = trust ?? TrustDecider.Score(state.Trust, policy);
         var handoff = state.Handoff;
         return new ConversationSummary
         {

@@ -25,6 +25,17 @@ public static class FactCodec
     /// </summary>
     public static (byte[] Data, byte[]? Personal) Encode(Fact fact, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
     {
+        buffer.ResetWrittenCount();
+        var (data, personal) = Append(fact, buffer, writer);
+        return (buffer.WrittenSpan[data].ToArray(), personal is { } part ? buffer.WrittenSpan[part].ToArray() : null);
+    }
+
+    /// <summary>
+    /// Writes the two parts of a fact through <paramref name="writer"/> after what <paramref name="buffer"/> holds
+    /// already, and returns where each lies in it: a caller encoding many facts copies them all out at once.
+    /// </summary>
+    public static (Range Data, Range? Personal) Append(Fact fact, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
         ArgumentNullException.ThrowIfNull(fact);
         var data = Write(buffer, writer, fact, personal: false);
         return (data, HasPersonal(fact) ? Write(buffer, writer, fact, personal: true) : null);
@@ -202,9 +213,9 @@ public static class FactCodec
         }
     }
 
-    private static byte[] Write(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, Fact fact, bool personal)
+    private static Range Write(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, Fact fact, bool personal)
     {
-        buffer.ResetWrittenCount();
+        var start = buffer.WrittenCount;
         writer.Reset(buffer);
         writer.WriteStartObject();
         if (personal)
@@ -217,7 +228,7 @@ public static class FactCodec
         }
         writer.WriteEndObject();
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return start..buffer.WrittenCount;
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)

@@ -19,6 +19,16 @@ public sealed class JsonEncoders
     private JsonEncoder Rent() => _free.TryDequeue(out var encoder) ? encoder : new JsonEncoder();
 
     /// <summary>
+    /// Rents an encoder, its buffer emptied, for a write that gives it back (disposes the lease) before anything awaits.
+    /// </summary>
+    public Lease Lend()
+    {
+        var encoder = Rent();
+        encoder.Buffer.ResetWrittenCount();
+        return new Lease(this, encoder);
+    }
+
+    /// <summary>
     /// Encodes <paramref name="items"/> as the facts of one append, the last with seq <paramref name="lastSeq"/>,
     /// through one rented encoder (each fact's bytes are copied out of it, and it goes back before anything awaits).
     /// </summary>
@@ -47,6 +57,14 @@ public sealed class JsonEncoders
         {
             _free.Enqueue(encoder);
         }
+    }
+
+    /// <summary>A rented encoder; disposing it gives it back.</summary>
+    public readonly struct Lease(JsonEncoders pool, JsonEncoder encoder) : IDisposable
+    {
+        public JsonEncoder Encoder => encoder;
+
+        public void Dispose() => pool.Return(encoder);
     }
 }
 

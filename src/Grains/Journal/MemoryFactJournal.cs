@@ -1,14 +1,22 @@
+using System.Runtime.InteropServices;
+
 namespace CxCluster.Grains.Journal;
 
 /// <summary>
 /// The journal kept in memory: the embedded default's and the unit tests'. Thread-safe, and one instance may serve
 /// every silo of a process. Appends keep the memory they were given, so callers never change it afterwards.
 /// </summary>
+/// <remarks>
+/// Compact, since it holds every fact of the process for as long as it runs: a tenant's facts are structs in blocks of
+/// its own (no object per fact or per answer for the collector to mark), a stream holds the places of its facts among
+/// its tenant's, and the facts and answer of one append may share one array. Erasure wipes the personal bytes it keeps,
+/// and readers get copies of personal parts.
+/// </remarks>
 public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<StreamKey, StreamLog> _streams = [];
-    private readonly Dictionary<string, List<Entry>> _tenants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Blocks<Stored>> _tenants = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public ValueTask AppendAsync(JournalAppend append, CancellationToken ct = default)
@@ -26,35 +34,30 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             var at = stream?.IndexAfter(append.Facts.Count > 0 ? append.Facts[0].Seq - 1 : long.MaxValue) ?? 0;
             if (stream is not null)
             {
-                if (append.EventId is { } eventId && stream.Answers.ContainsKey(eventId))
+                if (append.EventId is { } eventId && stream.Answers?.ContainsKey(eventId) == true)
                 {
                     throw new JournalConflictException($"Event {eventId} of {append.Stream} already has an answer.", eventId);
                 }
-                if (append.Facts.Count > 0 && at < stream.Facts.Count && stream.Facts[at].Fact.Seq <= append.LastSeq)
+                if (append.Facts.Count > 0 && at < stream.Facts.Count && stream.SeqAt(at) <= append.LastSeq)
                 {
-                    throw new JournalConflictException($"Seq {stream.Facts[at].Fact.Seq} already exists in {append.Stream}.");
+                    throw new JournalConflictException($"Seq {stream.SeqAt(at)} already exists in {append.Stream}.");
                 }
             }
             else
             {
-                stream = new StreamLog();
+                if (!_tenants.TryGetValue(append.Stream.TenantId, out var tenant))
+                {
+                    _tenants.Add(append.Stream.TenantId, tenant = new Blocks<Stored>());
+                }
+                stream = new StreamLog(append.Stream, tenant);
                 _streams.Add(append.Stream, stream);
             }
 
-            if (!_tenants.TryGetValue(append.Stream.TenantId, out var tenant))
-            {
-                _tenants.Add(append.Stream.TenantId, tenant = []);
-            }
-            var entries = new Entry[append.Facts.Count];
-            for (var i = 0; i < entries.Length; i++)
-            {
-                entries[i] = new Entry(append.Stream, tenant.Count + 1, append.Facts[i]);
-                tenant.Add(entries[i]);
-            }
-            stream.Facts.InsertRange(at, entries);
+            stream.Insert(at, append.Facts);
             if (append.EventId is { } id)
             {
-                stream.Answers.Add(id, new RecordedAnswer(append.LastSeq ?? stream.LastSeqBefore(at), append.Answer));
+                (stream.Answers ??= new Dictionary<string, StoredAnswer>(1, StringComparer.Ordinal))
+                    .Add(id, new StoredAnswer(append.LastSeq ?? stream.LastSeqBefore(at), append.Answer));
             }
         }
         return ValueTask.CompletedTask;
@@ -74,7 +77,9 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
     {
         lock (_gate)
         {
-            return ValueTask.FromResult(_streams.GetValueOrDefault(stream)?.Answers.GetValueOrDefault(eventId));
+            return ValueTask.FromResult(_streams.GetValueOrDefault(stream)?.Answers is { } answers && answers.TryGetValue(eventId, out var answer)
+                ? new RecordedAnswer(answer.LastSeq, answer.Answer)
+                : null);
         }
     }
 
@@ -88,13 +93,13 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             {
                 return ValueTask.FromResult<IReadOnlyList<TenantFact>>([]);
             }
-            // Positions are 1, 2, 3, …: the entry of position p is at index p - 1.
+            // Positions are 1, 2, 3, …: the fact of position p is at index p - 1.
             var from = (int)afterPosition;
             var facts = new TenantFact[Math.Min(max, tenant.Count - from)];
             for (var i = 0; i < facts.Length; i++)
             {
-                var entry = tenant[from + i];
-                facts[i] = new TenantFact(entry.Stream, entry.Position, entry.Fact);
+                ref readonly var stored = ref tenant[from + i];
+                facts[i] = new TenantFact(stored.Stream.Key, from + i + 1, stored.Fact);
             }
             return ValueTask.FromResult<IReadOnlyList<TenantFact>>(facts);
         }
@@ -107,7 +112,11 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         {
             if (!_streams.TryGetValue(stream, out var log))
             {
-                _streams.Add(stream, log = new StreamLog());
+                if (!_tenants.TryGetValue(stream.TenantId, out var tenant))
+                {
+                    _tenants.Add(stream.TenantId, tenant = new Blocks<Stored>());
+                }
+                _streams.Add(stream, log = new StreamLog(stream, tenant));
             }
             if (log.Checkpoint is null || log.Checkpoint.Seq <= seq)
             {
@@ -144,9 +153,9 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
                 return ValueTask.FromResult(0);
             }
             var erased = 0;
-            foreach (var entry in log.Facts)
+            foreach (var index in log.Facts)
             {
-                erased += entry.ErasePersonal() ? 1 : 0;
+                erased += log.Tenant[index].ErasePersonal() ? 1 : 0;
             }
             log.Checkpoint = null;
             return ValueTask.FromResult(erased);
@@ -158,13 +167,17 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         lock (_gate)
         {
             var erased = 0;
-            foreach (var entry in _tenants.GetValueOrDefault(tenantId) ?? [])
+            if (_tenants.TryGetValue(tenantId, out var tenant))
             {
-                if (entry.Fact.At < before && entry.ErasePersonal())
+                for (var i = 0; i < tenant.Count; i++)
                 {
-                    erased++;
-                    // The checkpoint may hold what was just erased; the grain writes a new one from the facts.
-                    _streams[entry.Stream].Checkpoint = null;
+                    ref var stored = ref tenant[i];
+                    if (stored.At < before && stored.ErasePersonal())
+                    {
+                        erased++;
+                        // The checkpoint may hold what was just erased; the grain writes a new one from the facts.
+                        stored.Stream.Checkpoint = null;
+                    }
                 }
             }
             return ValueTask.FromResult(erased);
@@ -183,45 +196,92 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         var facts = new JournalFact[count];
         for (var i = 0; i < count; i++)
         {
-            facts[i] = log.Facts[from + i].Fact;
+            facts[i] = log.Tenant[log.Facts[from + i]].Fact;
         }
         return facts;
     }
 
-    /// <summary>A fact in both its stream's and its tenant's list; erasure replaces the fact in both at once.</summary>
-    private sealed class Entry(StreamKey stream, long position, JournalFact fact)
+    /// <summary>A fact as kept: its position among its tenant's facts is its index there.</summary>
+    private struct Stored(StreamLog stream, JournalFact fact)
     {
-        public StreamKey Stream { get; } = stream;
+        public readonly StreamLog Stream = stream;
+        private readonly long _seq = fact.Seq;
+        private readonly string _type = fact.Type;
+        public readonly DateTimeOffset At = fact.At;
+        private readonly ReadOnlyMemory<byte> _data = fact.Data;
+        private ReadOnlyMemory<byte>? _personal = fact.Personal;
 
-        public long Position { get; } = position;
+        public readonly long Seq => _seq;
 
-        public JournalFact Fact { get; private set; } = fact;
+        /// <summary>The fact as appended; its personal part is a copy, since erasure wipes the bytes kept.</summary>
+        public readonly JournalFact Fact
+        {
+            get
+            {
+                ReadOnlyMemory<byte>? personal = null;
+                if (_personal is { } kept)
+                {
+                    personal = kept.ToArray();
+                }
+                return new JournalFact(_seq, _type, At, _data, personal);
+            }
+        }
 
+        /// <summary>Wipes the personal part (it may share an array with parts that stay) and forgets it.</summary>
         public bool ErasePersonal()
         {
-            if (Fact.Personal is null)
+            if (_personal is not { } personal)
             {
                 return false;
             }
-            Fact = Fact with { Personal = null };
+            MemoryMarshal.AsMemory(personal).Span.Clear();
+            _personal = null;
             return true;
         }
     }
 
-    private sealed class StreamLog
-    {
-        /// <summary>In seq order.</summary>
-        public List<Entry> Facts { get; } = [];
+    private readonly record struct StoredAnswer(long LastSeq, ReadOnlyMemory<byte> Answer);
 
-        public Dictionary<string, RecordedAnswer> Answers { get; } = new(StringComparer.Ordinal);
+    private sealed class StreamLog(StreamKey key, Blocks<Stored> tenant)
+    {
+        public StreamKey Key { get; } = key;
+
+        public Blocks<Stored> Tenant { get; } = tenant;
+
+        /// <summary>Where the stream's facts are among its tenant's, in seq order.</summary>
+        public List<int> Facts { get; } = [];
+
+        /// <summary>The answers by event id; null until the first.</summary>
+        public Dictionary<string, StoredAnswer>? Answers { get; set; }
 
         public StreamCheckpoint? Checkpoint { get; set; }
+
+        public long SeqAt(int index) => Tenant[Facts[index]].Seq;
+
+        /// <summary>Adds <paramref name="facts"/> at the end of the tenant's facts, and at <paramref name="at"/> among the stream's.</summary>
+        public void Insert(int at, IReadOnlyList<JournalFact> facts)
+        {
+            if (at == Facts.Count)
+            {
+                foreach (var fact in facts)
+                {
+                    Facts.Add(Tenant.Add(new Stored(this, fact)));
+                }
+                return;
+            }
+            var indexes = new int[facts.Count];
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                indexes[i] = Tenant.Add(new Stored(this, facts[i]));
+            }
+            Facts.InsertRange(at, indexes);
+        }
 
         /// <summary>The index of the first fact whose seq is greater than <paramref name="seq"/>.</summary>
         public int IndexAfter(long seq)
         {
             // Streams are appended at their end, so look there first.
-            if (Facts.Count == 0 || Facts[^1].Fact.Seq <= seq)
+            if (Facts.Count == 0 || SeqAt(Facts.Count - 1) <= seq)
             {
                 return Facts.Count;
             }
@@ -229,7 +289,7 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             while (low < high)
             {
                 var middle = (low + high) / 2;
-                if (Facts[middle].Fact.Seq <= seq)
+                if (SeqAt(middle) <= seq)
                 {
                     low = middle + 1;
                 }
@@ -241,6 +301,29 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             return low;
         }
 
-        public long LastSeqBefore(int index) => index > 0 ? Facts[index - 1].Fact.Seq : 0;
+        public long LastSeqBefore(int index) => index > 0 ? SeqAt(index - 1) : 0;
+    }
+
+    /// <summary>An append-only list in blocks small enough to stay out of the large object heap, never copied as it grows.</summary>
+    private sealed class Blocks<T>
+    {
+        private const int Shift = 9;
+        private const int Size = 1 << Shift;
+        private readonly List<T[]> _blocks = [];
+
+        public int Count { get; private set; }
+
+        public ref T this[int index] => ref _blocks[index >> Shift][index & (Size - 1)];
+
+        /// <summary>Adds <paramref name="item"/>; returns its index.</summary>
+        public int Add(T item)
+        {
+            if ((Count & (Size - 1)) == 0)
+            {
+                _blocks.Add(new T[Size]);
+            }
+            _blocks[^1][Count & (Size - 1)] = item;
+            return Count++;
+        }
     }
 }

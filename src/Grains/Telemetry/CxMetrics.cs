@@ -34,9 +34,9 @@ public sealed class CxMetrics
 
     public void DirectivesAnswered(IReadOnlyList<Directive> directives)
     {
-        foreach (var directive in directives)
+        for (var i = 0; i < directives.Count; i++)
         {
-            _directives.Add(1, new KeyValuePair<string, object?>("type", directive.Type.Name()));
+            _directives.Add(1, new KeyValuePair<string, object?>("type", directives[i].Type.Name()));
         }
     }
 

@@ -53,12 +53,19 @@ internal static class TrustDecider
     }
 
     /// <summary>The signals a customer's message gives.</summary>
-    public static IEnumerable<TrustSignalled> ForCustomerMessage(MessageAnalysis analysis, int repeatCount, DateTimeOffset scoredAt)
+    public static TrustSignalled[] ForCustomerMessage(MessageAnalysis analysis, int repeatCount, DateTimeOffset scoredAt)
     {
-        foreach (var signal in TrustRules.ForCustomerMessage(analysis, repeatCount))
+        var deltas = TrustRules.ForCustomerMessage(analysis, repeatCount);
+        if (deltas.Count == 0)
         {
-            yield return new TrustSignalled { At = scoredAt, Name = signal.Name, Delta = signal.Delta };
+            return [];
         }
+        var signals = new TrustSignalled[deltas.Count];
+        for (var i = 0; i < signals.Length; i++)
+        {
+            signals[i] = new TrustSignalled { At = scoredAt, Name = deltas[i].Name, Delta = deltas[i].Delta };
+        }
+        return signals;
     }
 
     /// <summary>The signal a platform's measurement gives, if any.</summary>
@@ -71,9 +78,13 @@ internal static class TrustDecider
     /// Where the score stands after the event's signals: a band other than the last recorded is a fact; a warning
     /// offers a person once per episode; a breach asks for a handoff.
     /// </summary>
-    public static TrustVerdict Evaluate(TrustState state, TenantPolicy policy, string offerText, DateTimeOffset at)
+    public static TrustVerdict Evaluate(TrustState state, TenantPolicy policy, string offerText, DateTimeOffset at) =>
+        Evaluate(state, Score(state, policy), offerText, at);
+
+    /// <summary>The same, given the score and band <see cref="Score"/> reads now.</summary>
+    public static TrustVerdict Evaluate(TrustState state, (double Score, TrustBand Band) now, string offerText, DateTimeOffset at)
     {
-        var (score, band) = Score(state, policy);
+        var (score, band) = now;
         var changed = Change(state, score, band, at);
         return band switch
         {
@@ -91,6 +102,20 @@ internal static class TrustDecider
     private static TrustChanged? Change(TrustState state, double score, TrustBand band, DateTimeOffset at) =>
         band == state.Band ? null : new TrustChanged { At = at, Score = (int)Math.Floor(score), Band = band, PreviousBand = state.Band };
 
+    /// <summary>Drops the signals whose weight has faded away by <paramref name="now"/>, keeping the others in order.</summary>
+    private static void RemoveSpent(List<TrustSignal> signals, DateTimeOffset now, TimeSpan halfLife)
+    {
+        var kept = 0;
+        for (var i = 0; i < signals.Count; i++)
+        {
+            if (!TrustScore.IsSpent(signals[i], now, halfLife))
+            {
+                signals[kept++] = signals[i];
+            }
+        }
+        signals.RemoveRange(kept, signals.Count - kept);
+    }
+
     public static void Evolve(TrustState state, Fact fact, TenantPolicy policy)
     {
         switch (fact)
@@ -106,7 +131,7 @@ internal static class TrustDecider
                 // A signal is recorded at the time it was scored (never later than its silo's now): the clock penalties fade against.
                 Advance(state, signalled.At);
                 state.Signals.Add(new TrustSignal { Name = signalled.Name, Delta = signalled.Delta, At = signalled.At });
-                state.Signals.RemoveAll(s => TrustScore.IsSpent(s, state.Clock, policy.TrustHalfLife));
+                RemoveSpent(state.Signals, state.Clock, policy.TrustHalfLife);
                 if (state.Signals.Count > SignalsKept)
                 {
                     state.Signals.RemoveRange(0, state.Signals.Count - SignalsKept);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CxCluster.Grains.Trust;
 
 /// <summary>The rolling trust score: 100 plus every signal's delta, each faded by its age with a half-life, kept within 0..100.</summary>
@@ -31,16 +33,27 @@ public static class TrustScore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(halfLife, TimeSpan.Zero);
 
         double score = Start;
-        foreach (TrustSignal signal in signals)
+        if (signals is List<TrustSignal> list)
         {
-            if (signal is not null && double.IsFinite(signal.Delta) && signal.Delta != 0)
+            // A conversation's own signals: walked without an enumerator on the heap.
+            foreach (TrustSignal signal in CollectionsMarshal.AsSpan(list))
             {
-                score += signal.Delta * Weight(signal.At, now, halfLife);
+                score += Contribution(signal, now, halfLife);
+            }
+        }
+        else
+        {
+            foreach (TrustSignal signal in signals)
+            {
+                score += Contribution(signal, now, halfLife);
             }
         }
 
         return Math.Clamp(score, Min, Max);
     }
+
+    private static double Contribution(TrustSignal? signal, DateTimeOffset now, TimeSpan halfLife) =>
+        signal is not null && double.IsFinite(signal.Delta) && signal.Delta != 0 ? signal.Delta * Weight(signal.At, now, halfLife) : 0;
 
     /// <summary>How much of its delta a signal made at <paramref name="at"/> still carries at <paramref name="now"/>: 1 when new, ½ after one half-life.</summary>
     public static double Weight(DateTimeOffset at, DateTimeOffset now, TimeSpan halfLife)
