@@ -190,6 +190,12 @@ internal enum Cat : ulong
     /// </summary>
     Team = 1UL << 56,
 
+    /// <summary>
+    /// A job done to a thing or at a place ("collect", "install", "jemput", "angkut"): someone asked for to do it ("I need
+    /// someone to collect the parcel", "butuh orang buat angkut lemari") is a worker for a task, not someone to talk to.
+    /// </summary>
+    Errand = 1UL << 57,
+
     /// <summary>Where a clause ends: a boundary or a question mark.</summary>
     Edge = Boundary | Question,
 }

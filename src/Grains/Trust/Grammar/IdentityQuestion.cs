@@ -195,8 +195,8 @@ internal static class IdentityQuestion
 
         if (Is(t, k, Cat.Subject))
         {
-            // "can I talk to a human?" asks for one.
-            return !Is(t, k - 1, Cat.Modal | Cat.Desire);
+            // "can I talk to a human?" asks for one; "kemarin saya ngobrol sama manusia" tells of an earlier chat.
+            return !Is(t, k - 1, Cat.Modal | Cat.Desire) && !TellsOfAnEarlierChat(t, k);
         }
 
         k = verb - 1;
@@ -211,6 +211,21 @@ internal static class IdentityQuestion
         }
 
         return m.Kind is Kind.Bot or Kind.Who || (Is(t, verb, Cat.Gerund) && ClosesWithQuestion(t, m.End));
+    }
+
+    /// <summary>
+    /// An earlier time opens the clause before the subject at <paramref name="subject"/>, with only greetings, openers
+    /// and particles between: "kemarin saya ngobrol sama manusia beneran", "yesterday I talked to a real person".
+    /// </summary>
+    private static bool TellsOfAnEarlierChat(ReadOnlySpan<Lex> t, int subject)
+    {
+        int k = subject - 1;
+        while (Is(t, k, Cat.Greeting | Cat.Lead | Cat.QParticle) && !Is(t, k, Cat.Past))
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.Past);
     }
 
     /// <summary>A question that is only the term and particles: "bot?", "robot kah?", "human or bot?".</summary>

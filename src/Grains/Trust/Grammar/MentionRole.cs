@@ -38,10 +38,10 @@ internal static class MentionRole
 
     /// <summary>
     /// The mention is asked for now: not an address, not declined or put off, not the subject of an identity
-    /// question, not the customer describing themselves, not where money is sent.
+    /// question, not the customer describing themselves, not where money is sent, not a worker for a job (<see cref="Errand"/>).
     /// </summary>
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
-        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m);
+        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m) && !Errand.IsFor(t, m);
 
     /// <summary>
     /// The mention is where money or a thing is sent, not who the customer is handed to: "kirim ke orang", "sent it
@@ -136,14 +136,18 @@ internal static class MentionRole
         }
 
         int start = ClauseStart(t, m.Start);
+
+        // A condition on who is there puts nothing off: "are you a bot? if not, I'll ask for an agent", "kalo robot,
+        // nanti saya minta cs", "kamu manusia? kalau bukan tolong oper ke agen" ask now.
+        bool onIdentity = IdentityCondition.Governs(t, start, m.Start);
         for (int i = start; i < m.Start; i++)
         {
-            if (Is(t, i, Cat.Later))
+            if (Is(t, i, Cat.Later) && !onIdentity)
             {
                 return true;
             }
 
-            if (Is(t, i, Cat.Not) && !IsQuestionTag(t, i) && DeclinesVerb(t, i, m.Start))
+            if (Is(t, i, Cat.Not) && !IsQuestionTag(t, i) && !IdentityCondition.IsItsNegation(t, i) && DeclinesVerb(t, i, m.Start))
             {
                 return true;
             }
@@ -151,7 +155,7 @@ internal static class MentionRole
 
         // A condition just before: "nanti kalau masih error, saya minta CS", "kalau belum beres, saya akan minta
         // manajer", "if it isn't fixed by Monday, I will ask for a manager".
-        if (start > 0)
+        if (start > 0 && !onIdentity)
         {
             int previous = ClauseStart(t, start - 1);
             return Has(t, previous, start - 1, Cat.Cond)
@@ -260,6 +264,13 @@ internal static class MentionRole
             return true;
         }
 
+        // "are you human? if not then I need one": the person named is what the question asks about, and the request
+        // after the condition on the answer is asked now.
+        if (IdentityCondition.RequestFollows(t))
+        {
+            return false;
+        }
+
         bool named = false;
         for (int i = 0; i < t.Length; i++)
         {
@@ -290,7 +301,7 @@ internal static class MentionRole
 
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, Cat.Not | Cat.Later) && !IsQuestionTag(t, i) && DeclinesVerb(t, i, ClauseEnd(t, i)))
+            if (Is(t, i, Cat.Not | Cat.Later) && !IsQuestionTag(t, i) && !IdentityCondition.IsItsNegation(t, i) && DeclinesVerb(t, i, ClauseEnd(t, i)))
             {
                 return true;
             }

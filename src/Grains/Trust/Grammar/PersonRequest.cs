@@ -196,7 +196,7 @@ internal static class PersonRequest
         // "udah transfer ya" is a payment; with "me" after it, or a wish or politeness before it, it asks to be handed over.
         bool aimed = Is(t, i + 1, Cat.Me) || wished || Is(t, i - 1, Cat.Polite);
         var verb = new Mention(i, i + 1, Kind.Agent, false);
-        return aimed && !(Is(t, i - 1, Cat.Not) && !MentionRole.IsQuestionTag(t, i - 1)) && !MentionRole.IsDeclinedOrPutOff(t, verb);
+        return aimed && !DeclinedRightBefore(t, i) && !MentionRole.IsDeclinedOrPutOff(t, verb);
     }
 
     /// <summary>"hubungkan ke cs", "sambungkan saya dengan petugas", "connect me to an agent", "escalate this to a manager".</summary>
@@ -208,7 +208,7 @@ internal static class PersonRequest
             j--;
         }
 
-        if (!Is(t, j, Cat.Connect) || (Is(t, j - 1, Cat.Not) && !MentionRole.IsQuestionTag(t, j - 1)))
+        if (!Is(t, j, Cat.Connect) || DeclinedRightBefore(t, j))
         {
             return false;
         }
@@ -313,6 +313,13 @@ internal static class PersonRequest
 
         return m.Kind != Kind.Person || support;
     }
+
+    /// <summary>
+    /// A negator right before the verb at <paramref name="verb"/> declines it ("don't transfer me"), unless it asks
+    /// "can or not" ("bisa gak disambung?") or belongs to a condition on who is there ("are you human? if not transfer me").
+    /// </summary>
+    private static bool DeclinedRightBefore(ReadOnlySpan<Lex> t, int verb) =>
+        Is(t, verb - 1, Cat.Not) && !MentionRole.IsQuestionTag(t, verb - 1) && !IdentityCondition.IsItsNegation(t, verb - 1);
 
     private static bool ContinuesAsRequest(ReadOnlySpan<Lex> t, int e) =>
         IsEdge(t, e) || Is(t, e, Cat.Polite | Cat.QParticle | Cat.Real | Cat.Purpose | Cat.Not | Cat.Subject | Cat.Human | Cat.Help);

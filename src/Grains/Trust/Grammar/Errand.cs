@@ -1,0 +1,29 @@
+using static CxCluster.Grains.Trust.Grammar.Tokens;
+
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>
+/// A person asked for to do a job to a thing or at a place: "I need someone to collect the return parcel", "send a
+/// person to install the router", "butuh orang buat angkut lemari", "minta orang untuk jemput paket". The customer
+/// wants a worker for a task, not someone to talk to ("I need someone to look at my account" still asks).
+/// </summary>
+internal static class Errand
+{
+    /// <summary>Right after the mention: "to", "for", "buat", "untuk", at most one word of urging, then a job (<see cref="Cat.Errand"/>).</summary>
+    public static bool IsFor(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.End;
+        if (!Is(t, k, Cat.Purpose))
+        {
+            return false;
+        }
+
+        k++;
+        if (Is(t, k, Cat.Polite) && !Is(t, k, Cat.Errand))
+        {
+            k++;
+        }
+
+        return Is(t, k, Cat.Errand);
+    }
+}

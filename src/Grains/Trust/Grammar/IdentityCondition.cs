@@ -1,0 +1,135 @@
+using static CxCluster.Grains.Trust.Grammar.Tokens;
+
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>
+/// A condition on who is there: "if you're a bot get me a person", "kalo robot, oper ke admin aja", or, after an
+/// identity question, a bare "if not" / "if so" / "kalau bukan" / "kalau iya" ("are you human? if not, I need one").
+/// The customer cannot know the answer before asking, so a request after such a condition is asked for now: its "if",
+/// its "not" and a "later" after it put nothing off and decline nothing.
+/// </summary>
+internal static class IdentityCondition
+{
+    private const Cat RequestVerb = Cat.Desire | Cat.Connect | Cat.Speak | Cat.Call;
+
+    /// <summary>The words of a bare condition that only refers back to the question before it: "not", "so", "yes", "iya", "gak".</summary>
+    private const Cat BareWord = Cat.Not | Cat.QParticle | Cat.Lead;
+
+    /// <summary>
+    /// The condition opened at <paramref name="cond"/> is on who is there: it names a machine or a human before its
+    /// clause ends or a request verb starts ("if you're a bot", "kalo robot", "kalau bukan manusia") and says nothing
+    /// of what it can do after it ("kalau bot gak bisa bantu" is on the bot's help), or it is only
+    /// "not", "so" or "yes" ("if not", "kalau iya", "kalo gak"; not "kalau gak bisa") after a question that names one.
+    /// </summary>
+    public static bool IsAbout(ReadOnlySpan<Lex> t, int cond)
+    {
+        if (!Is(t, cond, Cat.Cond))
+        {
+            return false;
+        }
+
+        bool named = false;
+        for (int k = cond + 1; !IsEdge(t, k) && !Is(t, k, RequestVerb); k++)
+        {
+            // "kalau bot gak bisa bantu", "if the bot can't help": what the machine does, not whether it is one.
+            if (named && (Is(t, k, Cat.Not | Cat.Help) || (Is(t, k, Cat.Modal) && !Is(t, k, Cat.Polite))))
+            {
+                return false;
+            }
+
+            named |= Is(t, k, Cat.Bot | Cat.Human);
+        }
+
+        if (named)
+        {
+            return true;
+        }
+
+        // "kalau gak bisa", "if not needed": a condition on something else.
+        bool onSomethingElse = Is(t, cond + 2, Cat.Desire | Cat.Help) || (Is(t, cond + 2, Cat.Modal) && !Is(t, cond + 2, Cat.Polite));
+        return Is(t, cond + 1, BareWord) && !onSomethingElse && NamesWhoIsThereBefore(t, cond);
+    }
+
+    /// <summary>
+    /// The clause at [<paramref name="start"/>, <paramref name="before"/>) follows a condition on who is there: one
+    /// inside it, or one that opens the clause just before it.
+    /// </summary>
+    public static bool Governs(ReadOnlySpan<Lex> t, int start, int before)
+    {
+        for (int k = start; k < before; k++)
+        {
+            if (IsAbout(t, k))
+            {
+                return true;
+            }
+        }
+
+        if (start == 0)
+        {
+            return false;
+        }
+
+        int previous = start - 1;
+        while (previous > 0 && !IsEdge(t, previous - 1))
+        {
+            previous--;
+        }
+
+        for (int k = previous; k < start - 1; k++)
+        {
+            if (IsAbout(t, k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The negator at <paramref name="not"/> belongs to a condition on who is there ("if not", "kalau bukan"), not to a request.</summary>
+    public static bool IsItsNegation(ReadOnlySpan<Lex> t, int not) => Is(t, not, Cat.Not) && IsAbout(t, not - 1);
+
+    /// <summary>
+    /// A request verb follows a condition on who is there, in its clause or the next: "are you human? if not then I need
+    /// one", "if you're a bot get me a person". It keeps a request the learnt model finds from being vetoed because the
+    /// question before names a person only as what it asks about.
+    /// </summary>
+    public static bool RequestFollows(ReadOnlySpan<Lex> t)
+    {
+        for (int c = 0; c < t.Length; c++)
+        {
+            if (!IsAbout(t, c))
+            {
+                continue;
+            }
+
+            int edges = 0;
+            for (int k = c + 1; k < t.Length && edges < 2; k++)
+            {
+                if (IsEdge(t, k))
+                {
+                    edges++;
+                }
+                else if (Is(t, k, RequestVerb))
+                {
+                    return !(Is(t, k - 1, Cat.Not) && !IsItsNegation(t, k - 1));
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesWhoIsThereBefore(ReadOnlySpan<Lex> t, int cond)
+    {
+        for (int k = 0; k < cond; k++)
+        {
+            if (Is(t, k, Cat.Bot | Cat.Human | Cat.RealAdj))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
