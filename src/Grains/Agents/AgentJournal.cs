@@ -42,7 +42,7 @@ internal sealed class AgentJournal(IFactJournal journal, JsonEncoders encoders, 
         }
         // Taken now: records kept while this append is under way go with the next one.
         var facts = encoders.Encode(_pending, _pendingLastSeq, static (record, seq, encoder) =>
-            new JournalFact(seq, record.Type, record.At, AgentRecordCodec.Encode(record, encoder.Buffer, encoder.Writer), null));
+            new JournalFact(seq, record.Type, record.At, AgentRecordCodec.Encode(record, encoder), null));
         _pending.Clear();
         _appending = true;
         try

@@ -1,5 +1,6 @@
-using System.Buffers;
 using System.Text.Json;
+using CxCluster.Grains.Journal;
+using static CxCluster.Grains.Journal.JsonMembers;
 
 namespace CxCluster.Grains.Agents;
 
@@ -9,12 +10,11 @@ namespace CxCluster.Grains.Agents;
 /// </summary>
 internal static class AgentRecordCodec
 {
-    /// <summary>The record's data, written through <paramref name="writer"/> into <paramref name="buffer"/> (both reused) and copied out.</summary>
-    public static byte[] Encode(AgentRecord record, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    /// <summary>The record's data, written through <paramref name="encoder"/> (reused) and copied out.</summary>
+    public static byte[] Encode(AgentRecord record, JsonEncoder encoder) => encoder.WriteObject(record, WriteMembers);
+
+    private static void WriteMembers(Utf8JsonWriter writer, AgentRecord record)
     {
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        writer.WriteStartObject();
         switch (record)
         {
             case AgentRegistered registered:
@@ -68,9 +68,6 @@ internal static class AgentRecordCodec
             default:
                 throw new ArgumentException($"Unknown agent record {record.GetType().Name}.", nameof(record));
         }
-        writer.WriteEndObject();
-        writer.Flush();
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <exception cref="FormatException">The type is unknown or the data does not fit it.</exception>
@@ -117,6 +114,4 @@ internal static class AgentRecordCodec
         }
     }
 
-    private static string Text(JsonElement d, string name) => d.GetProperty(name).GetString()
-        ?? throw new FormatException($"'{name}' is null.");
 }

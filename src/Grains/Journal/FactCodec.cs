@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using CxCluster.Abstractions.Facts;
+using static CxCluster.Grains.Journal.JsonMembers;
 
 namespace CxCluster.Grains.Journal;
 
@@ -238,9 +239,6 @@ public static class FactCodec
             w.WriteString(name, value);
         }
     }
-
-    private static string Text(JsonElement e, string name) =>
-        e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null.");
 
     private static string? Optional(JsonElement? e, string name) =>
         e is { } element && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

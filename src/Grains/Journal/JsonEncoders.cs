@@ -76,4 +76,28 @@ public sealed class JsonEncoder
     public Utf8JsonWriter Writer { get; }
 
     public JsonEncoder() => Writer = new Utf8JsonWriter(Buffer);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as one JSON object whose members <paramref name="members"/> writes, into the
+    /// emptied buffer, and returns a copy of the bytes.
+    /// </summary>
+    public byte[] WriteObject<T>(T value, Action<Utf8JsonWriter, T> members)
+    {
+        Buffer.ResetWrittenCount();
+        Writer.Reset(Buffer);
+        Writer.WriteStartObject();
+        members(Writer, value);
+        Writer.WriteEndObject();
+        Writer.Flush();
+        return Buffer.WrittenSpan.ToArray();
+    }
+}
+
+/// <summary>Reading the members of stored JSON records.</summary>
+internal static class JsonMembers
+{
+    /// <summary>The string member <paramref name="name"/>; a missing one throws <see cref="KeyNotFoundException"/>.</summary>
+    /// <exception cref="FormatException">The member is null.</exception>
+    public static string Text(JsonElement e, string name) =>
+        e.GetProperty(name).GetString() ?? throw new FormatException($"'{name}' is null.");
 }

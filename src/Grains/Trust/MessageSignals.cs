@@ -45,11 +45,10 @@ public static class MessageSignals
                 Span<float> margins = stackalloc float[LearntSignals.Count];
                 LearntSignals.Model.Score(text, margins);
                 identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]) && !MentionRole.VetoesIdentity(tokens);
-                bool requestVetoed = MentionRole.VetoesRequest(tokens);
-                human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human]) && !requestVetoed;
+                human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human]) && !MentionRole.VetoesRequest(tokens);
                 if (!(identity && human) && tokens.Length >= LongMessageTokens && Sentences.AreMany(text))
                 {
-                    BySentence(text, margins, ref identity, ref human, requestVetoed);
+                    BySentence(text, tokens, margins, ref identity, ref human);
                 }
             }
             ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
@@ -85,7 +84,7 @@ public static class MessageSignals
     /// the model also reads each sentence on its own, with the vetoes of that sentence (and, for a request, of the
     /// whole message: a person the message only mentions elsewhere is not asked for here either).
     /// </summary>
-    private static void BySentence(string text, Span<float> margins, ref bool identity, ref bool human, bool requestVetoed)
+    private static void BySentence(string text, ReadOnlySpan<Lex> whole, Span<float> margins, ref bool identity, ref bool human)
     {
         Lex[] buffer = ArrayPool<Lex>.Shared.Rent(text.Length + 1);
         try
@@ -101,7 +100,8 @@ public static class MessageSignals
                 ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, Tokenizer.Tokenize(sentence, buffer));
                 LearntSignals.Model.Score(sentence, margins);
                 identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity] - SentenceMargin) && !MentionRole.VetoesIdentity(tokens);
-                human |= !requestVetoed && LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human] - SentenceMargin) && !MentionRole.VetoesRequest(tokens);
+                human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human] - SentenceMargin)
+                    && !MentionRole.VetoesRequest(tokens) && !MentionRole.VetoesRequest(whole);
             }
         }
         finally

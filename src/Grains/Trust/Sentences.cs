@@ -25,9 +25,10 @@ internal static class Sentences
     public static bool AreMany(ReadOnlySpan<char> text)
     {
         int withLetters = 0;
-        for (int start = 0; start < text.Length; start = EndOf(text, start))
+        for (int start = 0, end; start < text.Length; start = end)
         {
-            if (HasLetter(text[start..EndOf(text, start)]) && ++withLetters > 1)
+            end = EndOf(text, start);
+            if (HasLetter(text[start..end]) && ++withLetters > 1)
             {
                 return true;
             }

@@ -154,7 +154,7 @@ public sealed class AgentLedgerTests
         var encoder = new JsonEncoder();
         foreach (var record in Life(7, 300))
         {
-            var data = AgentRecordCodec.Encode(record, encoder.Buffer, encoder.Writer);
+            var data = AgentRecordCodec.Encode(record, encoder);
             var decoded = AgentRecordCodec.Decode(record.Type, record.At, data);
             Assert.Equal(JsonSerializer.Serialize<object>(record), JsonSerializer.Serialize<object>(decoded));
             Assert.True(data.Length < 200, $"{record.Type} holds {data.Length} bytes");

@@ -126,8 +126,7 @@ public sealed class PoolQueueTests
     [Fact]
     public void Every_record_reads_back_as_it_was_written()
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using var writer = new System.Text.Json.Utf8JsonWriter(buffer);
+        var encoder = new CxCluster.Grains.Journal.JsonEncoder();
         PoolRecord[] records =
         [
             Entered("c1", 7),
@@ -145,7 +144,7 @@ public sealed class PoolQueueTests
 
         foreach (var record in records)
         {
-            var data = PoolRecordCodec.Encode(record, buffer, writer);
+            var data = PoolRecordCodec.Encode(record, encoder);
             Assert.Equal(record, PoolRecordCodec.Decode(record.Type, record.At, data));
         }
         Assert.Throws<FormatException>(() => PoolRecordCodec.Decode("pool.unknown", Now, "{}"u8.ToArray()));

@@ -12,11 +12,16 @@ def free_port():
         return s.getsockname()[1]
 
 
-def process_ticks(pid):
-    """utime + stime of the whole process, in clock ticks."""
-    with open(f"/proc/{pid}/stat") as f:
+def stat_ticks(path):
+    """utime + stime from a /proc stat file, in clock ticks (fields 14 and 15, after the command's parenthesis)."""
+    with open(path) as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])
+
+
+def process_ticks(pid):
+    """CPU of the whole process, in clock ticks."""
+    return stat_ticks(f"/proc/{pid}/stat")
 
 
 def tiering_ticks(pid):
@@ -28,9 +33,7 @@ def tiering_ticks(pid):
             with open(f"/proc/{pid}/task/{task}/comm") as f:
                 if not f.read().startswith(".NET Tiered"):
                     continue
-            with open(f"/proc/{pid}/task/{task}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            threads[(pid, task)] = int(fields[11]) + int(fields[12])
+            threads[(pid, task)] = stat_ticks(f"/proc/{pid}/task/{task}/stat")
         except (FileNotFoundError, ProcessLookupError):
             pass  # the thread ended while it was read
     return threads

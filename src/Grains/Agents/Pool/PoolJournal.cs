@@ -26,7 +26,7 @@ internal sealed class PoolJournal(IFactJournal journal, JsonEncoders encoders, S
             return;
         }
         var facts = encoders.Encode(_pending, lastSeq, static (record, seq, encoder) =>
-            new JournalFact(seq, record.Type, record.At, PoolRecordCodec.Encode(record, encoder.Buffer, encoder.Writer), null));
+            new JournalFact(seq, record.Type, record.At, PoolRecordCodec.Encode(record, encoder), null));
         await journal.AppendAsync(new JournalAppend(stream, null, facts, ReadOnlyMemory<byte>.Empty));
         _pending.Clear();
     }

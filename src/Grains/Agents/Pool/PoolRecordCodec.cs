@@ -1,17 +1,17 @@
-using System.Buffers;
 using System.Text.Json;
+using CxCluster.Grains.Journal;
+using static CxCluster.Grains.Journal.JsonMembers;
 
 namespace CxCluster.Grains.Agents.Pool;
 
 /// <summary>A pool record as the journal keeps it: UTF-8 JSON, camelCase; nothing in it is personal.</summary>
 internal static class PoolRecordCodec
 {
-    /// <summary>The record's data, written through <paramref name="writer"/> into <paramref name="buffer"/> (both reused) and copied out.</summary>
-    public static byte[] Encode(PoolRecord record, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    /// <summary>The record's data, written through <paramref name="encoder"/> (reused) and copied out.</summary>
+    public static byte[] Encode(PoolRecord record, JsonEncoder encoder) => encoder.WriteObject(record, WriteMembers);
+
+    private static void WriteMembers(Utf8JsonWriter writer, PoolRecord record)
     {
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        writer.WriteStartObject();
         switch (record)
         {
             case PoolEntered entered:
@@ -53,9 +53,6 @@ internal static class PoolRecordCodec
             default:
                 throw new ArgumentException($"Unknown pool record {record.GetType().Name}.", nameof(record));
         }
-        writer.WriteEndObject();
-        writer.Flush();
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <exception cref="FormatException">The type is unknown or the data does not fit it.</exception>
@@ -121,6 +118,4 @@ internal static class PoolRecordCodec
         }
     }
 
-    private static string Text(JsonElement d, string name) => d.GetProperty(name).GetString()
-        ?? throw new FormatException($"'{name}' is null.");
 }
