@@ -1,8 +1,11 @@
 -- The fact journal: every decision of a conversation or an agent, appended to its stream and never rewritten.
 --
 -- A stream is (tenant_id, stream_id), such as ('acme', 'c/1001'); its facts are numbered 1, 2, 3, … by seq. Every
--- fact also gets a position among all the tenant's facts, 1, 2, 3, … without gaps, which tenant-wide readers
--- (webhooks, the live stream) follow from a cursor.
+-- fact also gets a position, which tenant-wide readers (webhooks, the live stream) follow from a cursor: the id of the
+-- transaction that appended it times 65,536, plus its place in that transaction (1, 2, 3, …). Positions follow the
+-- order transactions began in; a reader takes only facts below the oldest transaction still running
+-- (pg_snapshot_xmin), so no fact can later appear before one it has read. Appends take no shared counter and commit
+-- side by side.
 --
 -- data and personal are bytea: the bytes the grains wrote (UTF-8 JSON), given back exactly as written. jsonb would
 -- let SQL query them directly, but it rewrites what it stores (key order, spacing, duplicate keys), so the journal
@@ -49,15 +52,6 @@ CREATE TABLE IF NOT EXISTS cx_journal_checkpoint (
     saved_at  timestamptz NOT NULL,
     PRIMARY KEY (tenant_id, stream_id)
 );
-
--- The last position given out per tenant. A committing group adds its number of facts to its tenants' rows (in
--- tenant order, so two groups never wait on each other in a circle) and keeps those rows locked until it commits:
--- the next group of the same tenant, from any silo, waits, so positions become visible in order and without gaps.
--- Updated by every group; the room left on each page lets the update stay on the page (no index change).
-CREATE TABLE IF NOT EXISTS cx_journal_tenant (
-    tenant_id     text   PRIMARY KEY,
-    last_position bigint NOT NULL
-) WITH (fillfactor = 50);
 
 -- The facts with data as jsonb and the personal part as text, for queries in SQL (a compliance officer's, for
 -- example). A fact whose data is not JSON makes a query that reaches it fail; the table itself holds any bytes.

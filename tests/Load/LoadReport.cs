@@ -46,6 +46,10 @@ public sealed record LoadReport(LoadOptions Options, TimeSpan Elapsed, Recorder 
             output.WriteLine($"| process CPU per event (µs; silos, client and driver together) | {(gc.Cpu.TotalMicroseconds / Math.Max(1, Recorder.Answered)).ToString("0.0", CultureInfo.InvariantCulture)} |");
             output.WriteLine($"| JIT while playing: methods compiled; CPU per event of its tiering thread (µs) | {gc.Compiled}; {(gc.Jit.TotalMicroseconds / Math.Max(1, Recorder.Answered)).ToString("0.0", CultureInfo.InvariantCulture)} |");
             output.WriteLine($"| process CPU per event without the tiering thread's (µs) | {((gc.Cpu - gc.Jit).TotalMicroseconds / Math.Max(1, Recorder.Answered)).ToString("0.0", CultureInfo.InvariantCulture)} |");
+            if (Options.Storage == "postgres" && gc.Database > TimeSpan.Zero)
+            {
+                output.WriteLine($"| PostgreSQL's CPU per event (µs; its processes on this machine) | {(gc.Database.TotalMicroseconds / Math.Max(1, Recorder.Answered)).ToString("0.0", CultureInfo.InvariantCulture)} |");
+            }
         }
         if (Floor is { } floor)
         {
@@ -86,16 +90,23 @@ public readonly record struct CallRate(int Calls, TimeSpan Elapsed)
 /// The process's collection counts, pause time, allocated bytes, CPU time (all threads, user and system), methods the
 /// JIT compiled and the CPU time of its tiering threads (<see cref="JitThreads"/>); subtract two readings for an interval.
 /// </summary>
-public readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated, TimeSpan Cpu, long Compiled, JitThreads Tiering)
+public readonly record struct GcFigures(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated, TimeSpan Cpu, long Compiled, JitThreads Tiering, DatabaseCpu Postgres)
 {
     /// <summary>CPU of the tiering threads: in a difference of two readings, the interval's.</summary>
     public TimeSpan Jit { get; init; }
 
+    /// <summary>CPU of the PostgreSQL processes on this machine: in a difference of two readings, the interval's.</summary>
+    public TimeSpan Database { get; init; }
+
     public static GcFigures Now() => new(
         GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(),
-        Environment.CpuUsage.TotalTime, System.Runtime.JitInfo.GetCompiledMethodCount(), JitThreads.Now());
+        Environment.CpuUsage.TotalTime, System.Runtime.JitInfo.GetCompiledMethodCount(), JitThreads.Now(), DatabaseCpu.Now());
 
     public static GcFigures operator -(GcFigures after, GcFigures before) => new(
         after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Paused - before.Paused, after.Allocated - before.Allocated,
-        after.Cpu - before.Cpu, after.Compiled - before.Compiled, after.Tiering) { Jit = after.Tiering.Since(before.Tiering) };
+        after.Cpu - before.Cpu, after.Compiled - before.Compiled, after.Tiering, after.Postgres)
+    {
+        Jit = after.Tiering.Since(before.Tiering),
+        Database = after.Postgres.Since(before.Postgres),
+    };
 }

@@ -20,12 +20,16 @@ internal sealed class Checkpoints(ILogger logger, StreamKey stream)
     /// <summary>Something a checkpoint keeps changed without a new record (the next store writes one).</summary>
     public bool Wanted { get; set; }
 
-    /// <summary>Starts writing a checkpoint at <paramref name="seq"/> unless one is being written (then the next store asks again).</summary>
+    /// <summary>
+    /// Starts writing a checkpoint at <paramref name="seq"/> unless one is being written. Then nothing more is asked
+    /// for: a store after that write completes asks again if its stream has moved on far enough since, or if
+    /// <see cref="Wanted"/> is still set. Asking for the next checkpoint at once would keep a busy stream writing
+    /// checkpoints back to back, one per write's round trip.
+    /// </summary>
     public void WriteSoon(long seq, Func<Task> write)
     {
         if (!_writing.IsCompleted)
         {
-            Wanted = true;
             return;
         }
         Wanted = false;

@@ -22,7 +22,11 @@ public interface IFactJournal
     /// <summary>The answer recorded for an event id of the stream, however old, or null when the id was never appended.</summary>
     ValueTask<RecordedAnswer?> FindAnswerAsync(StreamKey stream, string eventId, CancellationToken ct = default);
 
-    /// <summary>Up to <paramref name="max"/> of the tenant's facts, all streams, after <paramref name="afterPosition"/>, in position order without gaps.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> of the tenant's facts, all streams, after <paramref name="afterPosition"/> (0: from the
+    /// first), in position order. Only facts no earlier position can still join are read, so a reader that goes on
+    /// from the last position it read misses none and reads none twice; each stream's facts come in seq order.
+    /// </summary>
     ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default);
 
     /// <summary>Keeps the stream's state as of <paramref name="seq"/>, unless a checkpoint of a later seq is already kept.</summary>

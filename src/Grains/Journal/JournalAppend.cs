@@ -7,6 +7,12 @@ namespace CxCluster.Grains.Journal;
 /// <param name="Answer">What the event was answered with (ignored without an event id).</param>
 public sealed record JournalAppend(StreamKey Stream, string? EventId, IReadOnlyList<JournalFact> Facts, ReadOnlyMemory<byte> Answer)
 {
+    /// <summary>
+    /// Facts one append, and one transaction of the PostgreSQL journal, hold at most: a fact's tenant-wide position
+    /// leaves room for this many per transaction.
+    /// </summary>
+    public const int MaxFacts = 65_535;
+
     /// <summary>The seq of the last fact appended, or null when the append adds none.</summary>
     public long? LastSeq => Facts.Count > 0 ? Facts[^1].Seq : null;
 
@@ -22,6 +28,10 @@ public sealed record JournalAppend(StreamKey Stream, string? EventId, IReadOnlyL
         if (Facts is null)
         {
             throw new ArgumentException("An append needs a list of facts (it may be empty).", nameof(Facts));
+        }
+        if (Facts.Count > MaxFacts)
+        {
+            throw new ArgumentException($"An append to {Stream} holds at most {MaxFacts} facts, not {Facts.Count}.", nameof(Facts));
         }
         for (var i = 0; i < Facts.Count; i++)
         {

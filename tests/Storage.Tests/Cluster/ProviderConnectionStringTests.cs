@@ -13,6 +13,7 @@ public sealed class ProviderConnectionStringTests
 
         Assert.True(tuned.NoResetOnClose);
         Assert.Equal(CxClusterDatabase.AutoPreparedStatements, tuned.MaxAutoPrepare);
+        Assert.Equal(CxClusterDatabase.GenericPlans, tuned.Options);
         Assert.Equal(("db", 5432, "cx", "secret", "cxcluster"), (tuned.Host, tuned.Port, tuned.Username, tuned.Password, tuned.Database));
     }
 
@@ -24,5 +25,15 @@ public sealed class ProviderConnectionStringTests
 
         Assert.Equal((5, false), (tuned.MaxAutoPrepare, tuned.NoResetOnClose));
         Assert.Equal((0, false), (untuned.MaxAutoPrepare, untuned.NoResetOnClose));
+    }
+
+    [Fact]
+    public void Generic_plans_join_the_operators_session_options_unless_they_choose_a_plan_cache_mode()
+    {
+        var joined = new NpgsqlConnectionStringBuilder(CxClusterDatabase.ForProviders("Host=db;Username=cx;Options=-c statement_timeout=5000"));
+        var chosen = new NpgsqlConnectionStringBuilder(CxClusterDatabase.ForProviders("Host=db;Username=cx;Options=-c plan_cache_mode=auto"));
+
+        Assert.Equal($"-c statement_timeout=5000 {CxClusterDatabase.GenericPlans}", joined.Options);
+        Assert.Equal("-c plan_cache_mode=auto", chosen.Options);
     }
 }

@@ -10,7 +10,7 @@ namespace CxCluster.Storage.Tests.Journal;
 public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<JournalDatabase>
 {
     [Fact]
-    public async Task Two_thousand_appends_from_two_hundred_streams_are_all_durable_in_groups_without_gaps()
+    public async Task Two_thousand_appends_from_two_hundred_streams_are_all_durable_in_groups_and_read_once_each()
     {
         await using var journal = database.CreateJournal();
         using var meter = new JournalMeter(database.MeterFactory);
@@ -31,8 +31,10 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
         Assert.True(meter.Appends > meter.Groups, $"{meter.Appends} appends in {meter.Groups} groups: none was grouped");
         foreach (var tenant in tenants)
         {
-            var facts = await journal.ReadTenantAsync(tenant, 0, 10_000);
-            Assert.Equal(Enumerable.Range(1, Streams / tenants.Length * AppendsPerStream).Select(p => (long)p), facts.Select(f => f.Position));
+            var facts = await journal.ReadTenantSettledAsync(tenant);
+            Assert.Equal(Streams / tenants.Length * AppendsPerStream, facts.Count);
+            Assert.Equal(facts.Count, facts.Select(f => f.Position).Distinct().Count());
+            Assert.Equal(facts.Select(f => f.Position).Order(), facts.Select(f => f.Position));
             foreach (var stream in facts.GroupBy(f => f.Stream))
             {
                 Assert.Equal(Enumerable.Range(1, AppendsPerStream).Select(s => (long)s), stream.Select(f => f.Fact.Seq));
@@ -66,7 +68,10 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
 
         await Task.WhenAll(queued.Append(first)).WaitAsync(FirstGroupHold.Timeout);
         Assert.Equal([4, 4, 2], sizes);
-        Assert.Equal(Enumerable.Range(1, 11).Select(p => (long)p), (await journal.ReadTenantAsync(tenant, 0, 100)).Select(f => f.Position));
+        var facts = await journal.ReadTenantSettledAsync(tenant);
+        Assert.Equal("c/first", facts[0].Stream.StreamId);
+        Assert.Equal(["c/first", .. Enumerable.Range(0, 10).Select(i => $"c/{i}")], facts.Select(f => f.Stream.StreamId));
+        Assert.Equal(facts.Select(f => f.Position).Order(), facts.Select(f => f.Position));
     }
 
     [Fact]
@@ -90,16 +95,20 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
         {
             await Assert.ThrowsAsync<JournalUnavailableException>(() => append.WaitAsync(FirstGroupHold.Timeout));
         }
-        Assert.Equal([1L], (await journal.ReadTenantAsync(tenant, 0, 100)).Select(f => f.Position));
+        Assert.Equal(["c/first"], (await journal.ReadTenantSettledAsync(tenant)).Select(f => f.Stream.StreamId));
         Assert.Null(await journal.FindAnswerAsync(new StreamKey(tenant, "c/0"), "e1"));
         Assert.Equal(1, meter.Unavailable);
 
-        // The same appends again, and one more: stored, and the positions the failed group had taken are given out again.
+        // The same appends again: stored, and read after the first in the order they were appended.
         foreach (var i in Enumerable.Range(0, 10))
         {
             await journal.AppendAsync(Append(new StreamKey(tenant, $"c/{i}"), "e1", Fact(1), Fact(2)));
         }
-        Assert.Equal(Enumerable.Range(1, 21).Select(p => (long)p), (await journal.ReadTenantAsync(tenant, 0, 100)).Select(f => f.Position));
+        var facts = await journal.ReadTenantSettledAsync(tenant);
+        Assert.Equal(
+            [("c/first", 1L), .. Enumerable.Range(0, 10).SelectMany(i => new[] { ($"c/{i}", 1L), ($"c/{i}", 2L) })],
+            facts.Select(f => (f.Stream.StreamId, f.Fact.Seq)));
+        Assert.Equal(facts.Select(f => f.Position).Order(), facts.Select(f => f.Position));
     }
 
     [Fact]
@@ -127,10 +136,10 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
         {
             await Assert.ThrowsAsync<JournalUnavailableException>(() => append.WaitAsync(FirstGroupHold.Timeout));
         }
-        Assert.Single(await journal.ReadTenantAsync(tenant, 0, 100));
+        Assert.Single(await journal.ReadTenantSettledAsync(tenant));
         Assert.Null(await journal.FindAnswerAsync(new StreamKey(tenant, "c/0"), "e0"));
         await journal.AppendAsync(Append(new StreamKey(tenant, "c/0"), "e0", Fact(1)));
-        Assert.Equal([1L, 2], (await journal.ReadTenantAsync(tenant, 0, 100)).Select(f => f.Position));
+        Assert.Equal(["c/first", "c/0"], (await journal.ReadTenantSettledAsync(tenant)).Select(f => f.Stream.StreamId));
     }
 
     [Fact]
@@ -168,8 +177,9 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
         Assert.Equal([1L], (await journal.ReadStreamAsync(Stream(3), 0, 10)).Select(f => f.Seq));
         Assert.Equal(
             [(0, 1L), (1, 1), (2, 1), (3, 1), (4, 1), (4, 2)],
-            (await journal.ReadTenantAsync(tenant, 0, 100)).Select(f => (int.Parse(f.Stream.StreamId[2..]), f.Fact.Seq)));
-        Assert.Equal(Enumerable.Range(1, 6).Select(p => (long)p), (await journal.ReadTenantAsync(tenant, 0, 100)).Select(f => f.Position));
+            (await journal.ReadTenantSettledAsync(tenant)).Select(f => (int.Parse(f.Stream.StreamId[2..]), f.Fact.Seq)));
+        var positions = (await journal.ReadTenantSettledAsync(tenant)).Select(f => f.Position).ToArray();
+        Assert.Equal(positions.Order().Distinct(), positions);
         Assert.Equal(3, meter.Conflicts);
     }
 
@@ -191,7 +201,7 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(FirstGroupHold.Timeout));
         await Task.WhenAll(first, before, after).WaitAsync(FirstGroupHold.Timeout);
-        Assert.Equal(["c/0", "c/1", "c/3"], (await journal.ReadTenantAsync(tenant, 0, 100)).Select(f => f.Stream.StreamId));
+        Assert.Equal(["c/0", "c/1", "c/3"], (await journal.ReadTenantSettledAsync(tenant)).Select(f => f.Stream.StreamId));
         Assert.Null(await journal.FindAnswerAsync(new StreamKey(tenant, "c/2"), "e2"));
     }
 
@@ -212,7 +222,7 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
 
         await disposed.WaitAsync(FirstGroupHold.Timeout);
         await using var reader = database.CreateJournal();
-        Assert.Equal(21, (await reader.ReadTenantAsync(tenant, 0, 100)).Count);
+        Assert.Equal(21, (await reader.ReadTenantSettledAsync(tenant)).Count);
         await Task.WhenAll(queued.Append(first)).WaitAsync(FirstGroupHold.Timeout);
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await journal.AppendAsync(Append(new StreamKey(tenant, "c/late"), "e", Fact(1))));
     }
@@ -245,5 +255,37 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
         Assert.False(await writer.CommittedAsync(rolledBack, connection.ProcessID));
         Assert.False(await writer.CommittedAsync(open, connection.ProcessID));
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => RunAsync("SELECT 1"));
+    }
+
+    [Fact]
+    public async Task A_group_with_more_facts_than_a_transaction_holds_commits_in_parts_in_its_order()
+    {
+        await using var journal = database.CreateJournal(FirstGroupHold.OneGroupAtATime);
+        var tenant = NewTenant();
+        var sizes = new List<int>();
+        var hold = new FirstGroupHold(journal, (_, _, size) =>
+        {
+            lock (sizes)
+            {
+                sizes.Add(size);
+            }
+            return ValueTask.CompletedTask;
+        });
+        const int Large = 30_000;
+
+        var first = journal.AppendAsync(Append(new StreamKey(tenant, "c/first"), "e", Fact(1))).AsTask();
+        await hold.HeldAsync();
+        // Three appends of 30,000 facts queue as one group of 90,000 facts: more than one transaction numbers.
+        var large = Enumerable.Range(0, 3)
+            .Select(i => journal.AppendAsync(Append(new StreamKey(tenant, $"c/{i}"), "e", Enumerable.Range(1, Large).Select(seq => Fact(seq)).ToArray())).AsTask())
+            .ToArray();
+        hold.Release();
+
+        await Task.WhenAll(large.Append(first)).WaitAsync(FirstGroupHold.Timeout);
+        Assert.Equal([2, 1], sizes);
+        var facts = await journal.ReadTenantSettledAsync(tenant);
+        Assert.Equal(1 + 3 * Large, facts.Count);
+        Assert.Equal(facts.Select(f => f.Position).Order().Distinct(), facts.Select(f => f.Position));
+        Assert.Equal(["c/first", "c/0", "c/1", "c/2"], facts.Select(f => f.Stream.StreamId).Distinct());
     }
 }

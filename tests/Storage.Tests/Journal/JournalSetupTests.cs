@@ -1,10 +1,12 @@
 using CxCluster.Grains.Journal;
 using CxCluster.Silo.Database;
+using CxCluster.Silo.Storage;
 using CxCluster.Silo.Storage.Journal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using static CxCluster.TestSupport.Journal.JournalSamples;
 
 namespace CxCluster.Storage.Tests.Journal;
@@ -26,7 +28,39 @@ public sealed class JournalSetupTests(JournalDatabase database) : IClassFixture<
         Assert.Equal(2, (await journal.ReadStreamAsync(stream, 0, 10)).Count);
         Assert.Equal(2, (await journal.LoadCheckpointAsync(stream))!.Seq);
         await journal.AppendAsync(Append(stream, "e2", Fact(3)));
-        Assert.Equal([1L, 2, 3], (await journal.ReadTenantAsync(stream.TenantId, 0, 10)).Select(f => f.Position));
+        var facts = await journal.ReadTenantSettledAsync(stream.TenantId);
+        Assert.Equal([1L, 2, 3], facts.Select(f => f.Fact.Seq));
+        Assert.True(facts[0].Position < facts[1].Position && facts[1].Position < facts[2].Position);
+    }
+
+    [Fact]
+    public async Task The_position_counter_of_earlier_versions_is_gone_and_facts_numbered_by_it_are_read_first()
+    {
+        await using var journal = database.CreateJournal();
+        var stream = NewStream();
+        // What an earlier version left: a fact numbered from its counter (1, 2, 3, …), the counter table, and no 041.
+        await database.Database.ScalarAsync<object>(
+            "INSERT INTO cx_journal_fact (tenant_id, stream_id, seq, position, type, at, data) VALUES (@tenant, @stream, 1, 1, 'conversation.started', now(), @data)",
+            ("tenant", stream.TenantId), ("stream", stream.StreamId), ("data", "{}"u8.ToArray()));
+        await database.Database.ScalarAsync<object>("CREATE TABLE IF NOT EXISTS cx_journal_tenant (tenant_id text PRIMARY KEY, last_position bigint NOT NULL)");
+        await database.Database.ScalarAsync<object>("DELETE FROM cx_schema_script WHERE name = '041_journal_positions.sql'");
+
+        var report = await new SchemaMigrator(database.Database.ConnectionString).MigrateAsync();
+        await journal.AppendAsync(Append(stream, "e2", Fact(2)));
+
+        Assert.Contains(("041_journal_positions.sql", "new"), report.Scripts);
+        Assert.Null(await database.Database.ScalarAsync<string>("SELECT to_regclass('cx_journal_tenant')::text"));
+        Assert.Equal([1L, 2], (await journal.ReadTenantSettledAsync(stream.TenantId)).Select(f => f.Fact.Seq));
+    }
+
+    [Fact]
+    public async Task The_silos_sessions_keep_one_generic_plan_per_prepared_statement()
+    {
+        await using var connection = new NpgsqlConnection(CxClusterDatabase.ForProviders(database.Database.ConnectionString));
+        await connection.OpenAsync();
+        await using var show = new NpgsqlCommand("SHOW plan_cache_mode", connection);
+
+        Assert.Equal("force_generic_plan", await show.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -21,6 +21,42 @@ public static class JournalSamples
     public static JournalAppend Append(StreamKey stream, string? eventId, params JournalFact[] facts) =>
         new(stream, eventId, facts, Bytes($"answer {eventId}"));
 
+    /// <summary>
+    /// The tenant's facts after <paramref name="afterPosition"/>, once every append acknowledged before this call can be
+    /// read: appends a marker fact to a stream of its own and reads on from its cursor until the marker comes (on
+    /// PostgreSQL a reader waits for every older transaction on the server to end, other tests' included), then gives
+    /// the facts without the markers.
+    /// </summary>
+    public static async Task<IReadOnlyList<TenantFact>> ReadTenantSettledAsync(this IFactJournal journal, string tenantId, long afterPosition = 0)
+    {
+        var marker = new StreamKey(tenantId, $"{MarkerPrefix}{Guid.NewGuid():N}");
+        await journal.AppendAsync(Append(marker, null, Fact(1)));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var facts = new List<TenantFact>();
+        while (true)
+        {
+            var page = await journal.ReadTenantAsync(tenantId, facts.Count > 0 ? facts[^1].Position : afterPosition, 10_000);
+            facts.AddRange(page);
+            if (facts.Exists(f => f.Stream == marker))
+            {
+                return facts.FindAll(f => !IsMarker(f));
+            }
+            if (page.Count == 0)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"The marker appended to tenant {tenantId} was not readable within 30 s.");
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(5));
+            }
+        }
+    }
+
+    private const string MarkerPrefix = "marker/";
+
+    /// <summary>Whether the fact is a marker of <see cref="ReadTenantSettledAsync"/>.</summary>
+    public static bool IsMarker(TenantFact fact) => fact.Stream.StreamId.StartsWith(MarkerPrefix, StringComparison.Ordinal);
+
     public static ReadOnlyMemory<byte> Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     public static string Text(ReadOnlyMemory<byte> bytes) => Encoding.UTF8.GetString(bytes.Span);

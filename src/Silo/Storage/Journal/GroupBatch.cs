@@ -23,22 +23,14 @@ internal static class GroupBatch
         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bytea[]) AS a (tenant_id, stream_id, event_id, last_seq, answer)
         """;
 
-    // Tenant order, so that groups sharing tenants lock their rows in the same order and never wait in a circle; the rows
-    // stay locked until commit, which keeps the next group of a tenant from taking positions before this one is visible.
-    private const string TakePositions = """
-        INSERT INTO cx_journal_tenant AS t (tenant_id, last_position)
-        SELECT c.tenant_id, c.added FROM unnest($1::text[], $2::bigint[]) AS c (tenant_id, added)
-        ORDER BY c.tenant_id COLLATE "C"
-        ON CONFLICT (tenant_id) DO UPDATE SET last_position = t.last_position + EXCLUDED.last_position
-        """;
-
-    // The group's positions of a tenant end at its new last position; from_end counts back from there.
+    // A fact's position is its transaction's id times 65,536 plus its place in the transaction (1, 2, 3, …): unique,
+    // and increasing in the order a tenant-wide reader may read facts in (see PostgresFactJournal.ReadTenantAsync).
+    // No counter row is taken, so groups from every silo commit side by side instead of one after another.
     private const string InsertFacts = """
         INSERT INTO cx_journal_fact (tenant_id, stream_id, seq, position, type, at, data, personal)
-        SELECT f.tenant_id, f.stream_id, f.seq, t.last_position - f.from_end, f.type, f.at, f.data, f.personal
-        FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::timestamptz[], $7::bytea[], $8::bytea[])
-             AS f (tenant_id, stream_id, seq, from_end, type, at, data, personal)
-        JOIN cx_journal_tenant t ON t.tenant_id = f.tenant_id
+        SELECT f.tenant_id, f.stream_id, f.seq, (pg_current_xact_id()::text::bigint << 16) + f.ordinal, f.type, f.at, f.data, f.personal
+        FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::bytea[], $7::bytea[])
+             WITH ORDINALITY AS f (tenant_id, stream_id, seq, type, at, data, personal, ordinal)
         """;
 
     /// <summary>The batch for <paramref name="appends"/>; its first result is the transaction's id.</summary>
@@ -50,9 +42,8 @@ internal static class GroupBatch
         {
             batch.BatchCommands.Add(answers);
         }
-        if (Facts(appends) is var (positions, facts))
+        if (Facts(appends) is { } facts)
         {
-            batch.BatchCommands.Add(positions);
             batch.BatchCommands.Add(facts);
         }
         return batch;
@@ -96,36 +87,25 @@ internal static class GroupBatch
         return Command(InsertAnswers, Parameter(tenants), Parameter(streams), Parameter(eventIds), Parameter(lastSeqs), Parameter(answers));
     }
 
-    private static (NpgsqlBatchCommand Positions, NpgsqlBatchCommand Facts)? Facts(IReadOnlyList<JournalAppend> appends)
+    private static NpgsqlBatchCommand? Facts(IReadOnlyList<JournalAppend> appends)
     {
-        var perTenant = new Dictionary<string, int>(StringComparer.Ordinal);
         var count = 0;
         foreach (var append in appends)
         {
-            if (append.Facts.Count > 0)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(perTenant, append.Stream.TenantId, out _) += append.Facts.Count;
-                count += append.Facts.Count;
-            }
+            count += append.Facts.Count;
         }
         if (count == 0)
         {
             return null;
         }
-
-        var tenantIds = new string[perTenant.Count];
-        var added = new long[perTenant.Count];
-        var i = 0;
-        foreach (var (tenant, facts) in perTenant)
+        if (count > JournalAppend.MaxFacts)
         {
-            tenantIds[i] = tenant;
-            added[i++] = facts;
+            throw new ArgumentException($"A transaction holds at most {JournalAppend.MaxFacts} facts, not {count}.", nameof(appends));
         }
 
         var tenants = new string[count];
         var streams = new string[count];
         var seqs = new long[count];
-        var fromEnd = new long[count];
         var types = new string[count];
         var ats = new DateTime[count];
         var data = new byte[count][];
@@ -138,8 +118,6 @@ internal static class GroupBatch
                 tenants[row] = append.Stream.TenantId;
                 streams[row] = append.Stream.StreamId;
                 seqs[row] = fact.Seq;
-                // Counting this fact off its tenant's total leaves how many of the tenant's facts come after it.
-                fromEnd[row] = --CollectionsMarshal.GetValueRefOrNullRef(perTenant, append.Stream.TenantId);
                 types[row] = fact.Type;
                 ats[row] = fact.At.UtcDateTime;
                 data[row] = Bytes(fact.Data);
@@ -147,9 +125,8 @@ internal static class GroupBatch
                 row++;
             }
         }
-        return (Command(TakePositions, Parameter(tenantIds), Parameter(added)),
-            Command(InsertFacts, Parameter(tenants), Parameter(streams), Parameter(seqs), Parameter(fromEnd),
-                Parameter(types), Parameter(ats), Parameter(data), Parameter(personal)));
+        return Command(InsertFacts, Parameter(tenants), Parameter(streams), Parameter(seqs),
+            Parameter(types), Parameter(ats), Parameter(data), Parameter(personal));
     }
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)

@@ -96,6 +96,13 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
                 ? new RecordedAnswer(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
                 : null, ct);
 
+    /// <remarks>
+    /// A position is its transaction's id times 65,536 plus its place in the transaction, so positions follow the order
+    /// in which transactions began, not the order in which they committed. A fact is read only once every transaction
+    /// whose id is smaller has finished (below the oldest transaction still running, <c>pg_snapshot_xmin</c>): then no
+    /// fact with a smaller position can appear after a reader has moved past it. A transaction writing to the same
+    /// PostgreSQL server that stays open holds the readers back until it ends (never the appends).
+    /// </remarks>
     public ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
@@ -103,7 +110,9 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
         return QueryAsync<IReadOnlyList<TenantFact>>(
             """
             SELECT stream_id, position, seq, type, at, data, personal FROM cx_journal_fact
-            WHERE tenant_id = $1 AND position > $2 ORDER BY position LIMIT $3
+            WHERE tenant_id = $1 AND position > $2
+              AND position < (pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 16)
+            ORDER BY position LIMIT $3
             """,
             [Value(tenantId), Value(afterPosition), Value(max)],
             async (reader, token) =>
@@ -221,6 +230,15 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
 
     private async Task CommitAsync(IReadOnlyList<Pending<JournalAppend, bool>> group)
     {
+        if (Split(group) is { } parts)
+        {
+            // More facts than a transaction holds: one transaction per part, in the group's order.
+            foreach (var part in parts)
+            {
+                await CommitAsync(part);
+            }
+            return;
+        }
         var appends = new JournalAppend[group.Count];
         for (var i = 0; i < appends.Length; i++)
         {
@@ -259,6 +277,34 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
                 pending.Fail(new JournalUnavailableException($"The journal could not store the append to {pending.Request.Stream}: {reason}", e));
             }
         }
+    }
+
+    /// <summary>The group cut into consecutive parts of at most <see cref="JournalAppend.MaxFacts"/> facts, or null when it needs no cut.</summary>
+    internal static List<List<Pending<JournalAppend, bool>>>? Split(IReadOnlyList<Pending<JournalAppend, bool>> group)
+    {
+        var total = 0L;
+        foreach (var pending in group)
+        {
+            total += pending.Request.Facts.Count;
+        }
+        if (total <= JournalAppend.MaxFacts)
+        {
+            return null;
+        }
+        var parts = new List<List<Pending<JournalAppend, bool>>> { new() };
+        var facts = 0;
+        foreach (var pending in group)
+        {
+            var count = pending.Request.Facts.Count;
+            if (facts + count > JournalAppend.MaxFacts)
+            {
+                parts.Add([]);
+                facts = 0;
+            }
+            parts[^1].Add(pending);
+            facts += count;
+        }
+        return parts;
     }
 
     private static JournalConflictException Conflict(JournalAppend append, PostgresException e) =>

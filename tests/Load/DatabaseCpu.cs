@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace CxCluster.Load;
+
+/// <summary>
+/// CPU time of the PostgreSQL processes on this machine (every process whose command is <c>postgres</c>: the server,
+/// its backends and its background workers), read from <c>/proc</c>, so that a run against a local database reports
+/// the database's CPU per event beside its own. Empty elsewhere; a process that ended between two readings is not
+/// counted (the providers keep their connections, so backends live as long as the run).
+/// </summary>
+public readonly record struct DatabaseCpu(IReadOnlyDictionary<int, TimeSpan> Processes)
+{
+    public static DatabaseCpu Now()
+    {
+        var processes = new Dictionary<int, TimeSpan>();
+        if (!Directory.Exists("/proc"))
+        {
+            return new DatabaseCpu(processes);
+        }
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var open = stat.IndexOf('(');
+                var close = stat.LastIndexOf(')');
+                if (open < 0 || close < open || stat.AsSpan(open + 1, close - open - 1) is not "postgres")
+                {
+                    continue;
+                }
+                // After the command's closing parenthesis: utime and stime are fields 14 and 15, in clock ticks (100 a second).
+                var fields = stat[(close + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                processes[pid] = TimeSpan.FromMilliseconds(ticks * 10);
+            }
+            catch (IOException)
+            {
+                // The process ended while it was read.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return new DatabaseCpu(processes);
+    }
+
+    /// <summary>CPU the PostgreSQL processes used since <paramref name="before"/>.</summary>
+    public TimeSpan Since(DatabaseCpu before)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var (pid, cpu) in Processes)
+        {
+            total += cpu - before.Processes.GetValueOrDefault(pid);
+        }
+        return total;
+    }
+}
