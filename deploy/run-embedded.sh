@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Starts one silo and the API on the embedded default: localhost clustering, in-memory state, tenant "demo" with
-# key "demo-key". Ctrl+C stops both. Ports: API_PORT (8080), SILO_PORT (11111), GATEWAY_PORT (30000).
+# Starts the embedded default: one process that is a silo and the API in front of it (src/Server), localhost
+# clustering, in-memory state, tenant "demo" with key "demo-key". Ctrl+C stops it. Ports: API_PORT (8080), SILO_PORT
+# (11111), GATEWAY_PORT (30000). CXCLUSTER_APART=1 runs the silo and the API as two processes instead, the API a
+# client of the silo's gateway, as a deployment that scales them apart does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,12 @@ gateway_port="${GATEWAY_PORT:-30000}"
 dotnet build CxCluster.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 
 export Cluster__SiloPort="$silo_port" Cluster__GatewayPort="$gateway_port" Cluster__GatewayPorts__0="$gateway_port"
+
+if [ "${CXCLUSTER_APART:-0}" != 1 ]; then
+  echo "CxCluster API on http://127.0.0.1:$api_port  (embedded default: tenant demo, key demo-key)"
+  cd src/Server/bin/Release/net10.0
+  exec dotnet CxCluster.Server.dll --urls "http://127.0.0.1:$api_port"
+fi
 
 (cd src/Silo/bin/Release/net10.0 && exec dotnet CxCluster.Silo.dll) &
 silo=$!

@@ -15,10 +15,23 @@ public static class ApiHostingExtensions
     /// Settings (read and checked once: a bad value throws a <see cref="SettingsException"/> naming its key), cluster
     /// client, tenants, rate limits, problem details, JSON, health checks and the OpenAPI document.
     /// </summary>
-    public static WebApplicationBuilder AddCxClusterApi(this WebApplicationBuilder builder)
+    /// <param name="builder">The application's builder.</param>
+    /// <param name="cohosted">
+    /// True when the application is also a silo (<c>src/Host</c>): the API then calls the grains through the silo's own
+    /// client, in the same process, instead of connecting to the cluster's gateways.
+    /// </param>
+    public static WebApplicationBuilder AddCxClusterApi(this WebApplicationBuilder builder, bool cohosted = false)
     {
         var settings = builder.Services.AddCxClusterSettings(builder.Configuration);
-        builder.AddCxClusterClient();
+        builder.Services.AddSingleton(new ApiHosting(cohosted));
+        if (cohosted)
+        {
+            builder.Services.AddSingleton<ClusterConnectionGate>();
+        }
+        else
+        {
+            builder.AddCxClusterClient();
+        }
         // Each endpoint enforces its own cap (a batch's is the largest). Kestrel allows twice that, so it can drain a
         // body the endpoint refused and the client reads the 413 instead of a reset connection.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2L * RequestBody.BatchLimit);

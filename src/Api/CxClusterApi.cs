@@ -18,7 +18,12 @@ public static class CxClusterApi
         builder.AddCxClusterTelemetry(servesHttp: true);
         builder.AddCxClusterApi();
 
-        var app = builder.Build();
+        return builder.Build().MapCxClusterApi();
+    }
+
+    /// <summary>The middleware and every endpoint of the API, for an application built with <see cref="ApiHostingExtensions.AddCxClusterApi"/>.</summary>
+    public static WebApplication MapCxClusterApi(this WebApplication app)
+    {
         app.UseCxClusterApi();
 
         app.MapHealthEndpoints();

@@ -9,11 +9,13 @@ public sealed partial class StartupBanner(
     IHostApplicationLifetime lifetime,
     TenantKeyRing tenants,
     ClusterSettings cluster,
+    ApiHosting hosting,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (tenants.IsEmbeddedDemo)
+        // Co-hosted, the silo beside it has said this already.
+        if (tenants.IsEmbeddedDemo && !hosting.Cohosted)
         {
             LogEmbeddedDemo(logger, EmbeddedDefault.TenantId, EmbeddedDefault.ApiKey);
         }
@@ -24,6 +26,11 @@ public sealed partial class StartupBanner(
         lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            if (hosting.Cohosted)
+            {
+                LogListeningCohosted(logger, string.Join(", ", addresses), cluster.ClusterId, string.Join(", ", tenants.TenantIds));
+                return;
+            }
             LogListening(
                 logger,
                 string.Join(", ", addresses),
@@ -40,6 +47,10 @@ public sealed partial class StartupBanner(
         Message = "CxCluster API now listening on {Addresses}; cluster {ClusterId} via gateway ports {GatewayPorts}; tenants {Tenants}")]
     private static partial void LogListening(ILogger logger, string addresses, string clusterId, string gatewayPorts, string tenants);
 
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "CxCluster API now listening on {Addresses}; cluster {ClusterId} through the silo in this process; tenants {Tenants}")]
+    private static partial void LogListeningCohosted(ILogger logger, string addresses, string clusterId, string tenants);
+
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "No Tenants configured: serving the embedded demo tenant '{TenantId}' with key '{ApiKey}'. Configure Tenants:{{id}}:ApiKeys for real use.")]
     private static partial void LogEmbeddedDemo(ILogger logger, string tenantId, string apiKey);
@@ -47,3 +58,7 @@ public sealed partial class StartupBanner(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} has no API keys; no request can act for it")]
     private static partial void LogTenantWithoutKeys(ILogger logger, string tenantId);
 }
+
+/// <summary>How the API reaches the cluster: through gateways as a client (its own process), or through a silo in its process.</summary>
+/// <param name="Cohosted">True when a silo runs in the same process.</param>
+public sealed record ApiHosting(bool Cohosted);

@@ -46,6 +46,26 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>
+    /// What keeps a built silo from starting, in one line, or null when nothing does: its silo-only sections
+    /// (Conversations, Handoffs, Journal), checked before waiting for the database, then the database itself (a silo
+    /// without it cannot join the cluster), waited for up to <c>Cluster:DatabaseWaitSeconds</c>.
+    /// </summary>
+    public static async Task<string?> CheckCxClusterSiloStartAsync(this IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (Exception bad) when (bad is OptionsValidationException or InvalidOperationException)
+        {
+            return bad.Message;
+        }
+        var database = services.GetRequiredService<CxClusterDatabase>();
+        var wait = services.GetRequiredService<ClusterSettings>().DatabaseWait;
+        return await database.WaitUntilReadyAsync(wait, services.GetRequiredService<ILoggerFactory>().CreateLogger("CxCluster.Silo"), CancellationToken.None);
+    }
+
+    /// <summary>
     /// How fast the cluster notices a dead silo, and how long a call waits for an answer (both from <c>Cluster:*</c>;
     /// the same in the embedded default and with PostgreSQL). With the defaults a silo probes each other one about every
     /// 0.5 s; a killed silo refuses the probes at once, so after three misses (about 1.5 s) the survivors vote, and it is

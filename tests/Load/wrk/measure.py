@@ -2,6 +2,8 @@
 import os, re, shutil, signal, socket, subprocess, sys, tempfile, time
 
 seconds, connections = int(sys.argv[1]), int(sys.argv[2])
+# "together": the embedded run's one process (silo and API); "apart": a silo process and an API process.
+apart = len(sys.argv) > 3 and sys.argv[3] == "apart"
 here = os.path.dirname(os.path.abspath(__file__))
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -68,7 +70,8 @@ if shutil.which("wrk") is None:
                    shell=True, check=True, stdout=subprocess.DEVNULL)
 
 api_port = free_port()
-env = dict(os.environ, API_PORT=str(api_port), SILO_PORT=str(free_port()), GATEWAY_PORT=str(free_port()))
+env = dict(os.environ, API_PORT=str(api_port), SILO_PORT=str(free_port()), GATEWAY_PORT=str(free_port()),
+           CXCLUSTER_APART="1" if apart else "0")
 # The cluster's output goes to a file: a pipe nobody reads would fill and stall the processes that log to it.
 log = tempfile.NamedTemporaryFile(prefix="cxcluster-wrk-", suffix=".log", delete=False)
 cluster = subprocess.Popen(["bash", "deploy/run-embedded.sh"], env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -85,7 +88,8 @@ try:
             break
         except OSError:
             time.sleep(0.1)
-    pids = [int(p) for p in subprocess.run(["pgrep", "-P", str(cluster.pid)], capture_output=True, text=True).stdout.split()]
+    # Together, the script's own process becomes the server; apart, it waits for its two children.
+    pids = [cluster.pid] + [int(p) for p in subprocess.run(["pgrep", "-P", str(cluster.pid)], capture_output=True, text=True).stdout.split()]
     pids = [p for p in pids if "dotnet" in open(f"/proc/{p}/cmdline").read()]
     # The silo first, then the API.
     pids.sort(key=lambda p: "CxCluster.Silo.dll" not in open(f"/proc/{p}/cmdline").read())
@@ -106,12 +110,13 @@ try:
 
     e = measured(pids, url, events, seconds, dict(env, RUN_ID="run"))
     t = measured(pids, url + "/health/live", trivial, seconds, env)
-    print(f"\nwrk -t2 -c{connections} -d{seconds}s against the embedded run (1 silo + API), after {passes} warm-up passes\n")
-    print("| endpoint | requests/s | share of trivial | p50 / p99 ms | non-200 | process CPU per request (silo + API) | of it, tiering threads |")
+    shape = "a silo process and an API process" if apart else "one process, silo and API"
+    print(f"\nwrk -t2 -c{connections} -d{seconds}s against the embedded run ({shape}), after {passes} warm-up passes\n")
+    print(f"| endpoint | requests/s | share of trivial | p50 / p99 ms | non-200 | process CPU per request{' (silo + API)' if apart else ''} | of it, tiering threads |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, r in (("`POST …/events`, `Prefer: return=minimal`", e), ("`GET /health/live` (trivial)", t)):
         print(f"| {name} | {r['rps']:,.0f} | {r['rps'] / t['rps']:.1%} | {r['p50_ms']:.2f} / {r['p99_ms']:.2f} | "
-              f"{int(r['non200'])} | {r['cpu_us']:.1f} µs ({' + '.join(f'{x:.1f}' for x in r['each_us'])}) | {r['jit_share']:.1%} |")
+              f"{int(r['non200'])} | {r['cpu_us']:.1f} µs{(' (' + ' + '.join(f'{x:.1f}' for x in r['each_us']) + ')') if apart else ''} | {r['jit_share']:.1%} |")
 finally:
     os.killpg(cluster.pid, signal.SIGINT)
     try:

@@ -1,0 +1,87 @@
+using CxCluster.Api.Tests.Infrastructure;
+using CxCluster.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace CxCluster.Api.Tests.Cluster;
+
+/// <summary>
+/// The silo and the API in one process (src/Server, what the embedded run starts), joined by a second silo of its own
+/// process kind: the API calls the grains through the silo's own client, and grains placed on either silo answer.
+/// </summary>
+public sealed class CohostedServerTests : IAsyncLifetime
+{
+    private const string ClusterId = "cxcluster-cohosted-tests";
+    private WebApplication? server;
+    private IHost? secondSilo;
+    private ApiClient acme = null!;
+    private ApiClient anonymous = null!;
+
+    public async Task InitializeAsync()
+    {
+        var ports = FreePorts.Take(4);
+        var first = new LocalCluster.SiloPorts(ports[0], ports[1]);
+        var second = new LocalCluster.SiloPorts(ports[2], ports[3]);
+        server = CxClusterServer.CreateApp([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(LocalCluster.SiloSettings(ClusterId, first, primarySiloPort: null, ClusterFixture.TenantSettings));
+        });
+        using (var timeout = new CancellationTokenSource(LocalCluster.StartTimeout))
+        {
+            await server.StartAsync(timeout.Token);
+        }
+        secondSilo = await LocalCluster.StartSiloAsync(ClusterId, second, first.SiloPort, ClusterFixture.TenantSettings);
+        var address = LocalCluster.AddressOf(server);
+        await LocalCluster.WaitUntilReadyAsync(address, LocalCluster.StartTimeout);
+        acme = ApiClient.For(address, ClusterFixture.AcmeKey);
+        anonymous = ApiClient.For(address, key: null);
+    }
+
+    public async Task DisposeAsync()
+    {
+        acme?.Dispose();
+        anonymous?.Dispose();
+        await LocalCluster.StopAsync(secondSilo);
+        if (server is not null)
+        {
+            await LocalCluster.StopAsync(server);
+        }
+    }
+
+    [Fact]
+    public async Task Conversations_on_either_silo_are_disclosed_answered_and_handed_off_through_the_cohosted_api()
+    {
+        // Enough conversations that random placement puts some on each silo.
+        for (var i = 0; i < 12; i++)
+        {
+            var id = Ids.New("cohosted");
+            var started = await acme.SendAsync(id, Events.Started("e1", "chat", "en-US"));
+            Assert.Equal("disclose", Assert.Single(started.Directives()).Text("type"));
+
+            var asked = await acme.SendAsync(id, Events.Customer("e2", "are you a bot? put me through to a human please"));
+            Assert.Contains("answer-identity", asked.DirectiveTypes());
+            Assert.Contains("handoff", asked.DirectiveTypes());
+
+            var again = await acme.SendAsync(id, Events.Customer("e2", "are you a bot? put me through to a human please"));
+            Assert.True(again["duplicate"]!.GetValue<bool>());
+            Assert.Equal(asked.DirectiveTypes(), again.DirectiveTypes());
+            Assert.Equal(id, (await acme.SnapshotAsync(id))!.Text("id"));
+        }
+    }
+
+    [Fact]
+    public async Task Keys_bad_input_and_health_are_answered_as_by_the_api_alone()
+    {
+        using var live = await anonymous.GetAsync("/health/ready");
+        using var unauthorised = await anonymous.PostAsync(ApiClient.Events(Ids.New("cohosted")), Events.Started("e1", "chat", "en-US"));
+        using var bad = await acme.PostAsync(ApiClient.Events(Ids.New("cohosted")), new JsonObject { ["type"] = "customer.message", ["text"] = "hi" });
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
+        var problem = await Json.ProblemAsync(bad, HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["id"]);
+    }
+}
