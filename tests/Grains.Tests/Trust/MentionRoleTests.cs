@@ -126,4 +126,82 @@ public sealed class MentionRoleTests
         Assert.True(analysis.AsksIdentity);
         Assert.False(analysis.AsksForHuman);
     }
+
+    [Theory]
+    [InlineData("my supervisor asked me to get a quote for twenty laptops")]
+    [InlineData("the previous agent promised me a callback, any update?")]
+    [InlineData("The branch manager approved my loan, what happens next?")]
+    [InlineData("admin tadi bilang ongkirnya gratis, kok ditagih?")]
+    [InlineData("manager toko udah setuju tukar barangnya")]
+    [InlineData("tadi sudah dihubungi oleh petugas, terima kasih")]
+    public void A_person_who_did_something_else_is_not_asked_for(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesRequest, text);
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+    }
+
+    [Theory]
+    [InlineData("my manager asked me to talk to a human")]
+    [InlineData("the agent told me to ask for a supervisor, so please put me through to one")]
+    [InlineData("petugas tadi nyuruh saya minta supervisor, tolong sambungkan")]
+    [InlineData("saya udah minta CS dari tadi")]
+    public void A_request_beside_what_someone_did_is_still_a_request(string text)
+    {
+        Assert.False(MessageSignals.Grammar(text).VetoesRequest, text);
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+    }
+
+    [Theory]
+    [InlineData("I want to report an agent who was rude to my mother")]
+    [InlineData("how do I report a staff member who asked me for extra money?")]
+    [InlineData("mau adukan petugas loket yang minta uang tambahan")]
+    [InlineData("gimana cara laporin oknum petugas yang nakal?")]
+    public void Someone_reported_is_not_asked_for(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesRequest, text);
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+    }
+
+    [Theory]
+    [InlineData("I want to report a problem to an agent")]
+    [InlineData("report this to a human please")]
+    [InlineData("saya mau lapor ke petugas")]
+    [InlineData("laporin ke CS aja, sambungkan sekarang")]
+    public void Reporting_to_someone_still_asks_for_them(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("I want to switch operators but keep my prepaid balance")]
+    [InlineData("can I change my insurance agent online?")]
+    [InlineData("saya mau ganti operator, nomornya bisa dibawa?")]
+    [InlineData("kalau pindah operator, pulsa saya hangus gak?")]
+    public void What_is_swapped_is_not_asked_for(string text)
+    {
+        Assert.False(MessageSignals.Grammar(text).AsksForHuman, text);
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+    }
+
+    [Theory]
+    [InlineData("switch me to a human agent")]
+    [InlineData("change agent please")]
+    [InlineData("ganti operator dong, yang ini gak ngerti")]
+    public void Swapping_to_someone_or_an_urged_swap_still_asks(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("I need someone to pick up the old fridge")]
+    [InlineData("I need a plumber for the leaking pipe in unit 5B")]
+    [InlineData("butuh tukang listrik buat pasang stop kontak")]
+    public void A_worker_for_a_job_is_not_asked_for(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesRequest, text);
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+    }
+
+    [Theory]
+    [InlineData("I need someone to pick up the phone")]
+    [InlineData("Can someone pick up my chat?")]
+    [InlineData("Someone please pick up.")]
+    public void Someone_to_pick_up_a_call_is_still_asked_for(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 }

@@ -196,6 +196,28 @@ internal enum Cat : ulong
     /// </summary>
     Errand = 1UL << 57,
 
+    /// <summary>
+    /// Something already done or said ("sudah", "udah", "tadi", "said", "told", "asked", "approved"): right after a person
+    /// who opens the clause, that person did something else ("my manager asked me to ...", "supervisor cabang udah approve
+    /// ..."), they are not asked for (read only to veto the learnt model).
+    /// </summary>
+    Done = 1UL << 58,
+
+    /// <summary>A verb of reporting someone ("report", "laporin", "laporkan", "adukan"): the person right after it is complained about, not asked for.</summary>
+    Report = 1UL << 59,
+
+    /// <summary>
+    /// A verb of swapping one thing for another ("switch", "change", "ganti", "pindah"): the person right after it is what is
+    /// swapped ("switch operators and keep my number", "ganti operator tapi nomor tetap"), not someone asked for.
+    /// </summary>
+    Swap = 1UL << 60,
+
+    /// <summary>
+    /// A verb of knowing ("know", "understand", "tau", "paham"): "I know this is an automated chat, just ..." says who is
+    /// there, it asks nothing about it (read only to veto the learnt model).
+    /// </summary>
+    Know = 1UL << 61,
+
     /// <summary>Where a clause ends: a boundary or a question mark.</summary>
     Edge = Boundary | Question,
 }

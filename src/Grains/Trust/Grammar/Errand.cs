@@ -9,7 +9,10 @@ namespace CxCluster.Grains.Trust.Grammar;
 /// </summary>
 internal static class Errand
 {
-    /// <summary>Right after the mention: "to", "for", "buat", "untuk", at most one word of urging, then a job (<see cref="Cat.Errand"/>).</summary>
+    /// <summary>
+    /// Right after the mention: "to", "for", "who", "buat", "untuk", "yang", at most one word of urging, then a job
+    /// (<see cref="Cat.Errand"/>) not done to the chat or a call ("someone to pick up my chat", "... the phone" still ask).
+    /// </summary>
     public static bool IsFor(ReadOnlySpan<Lex> t, Mention m)
     {
         int k = m.End;
@@ -24,6 +27,22 @@ internal static class Errand
             k++;
         }
 
-        return Is(t, k, Cat.Errand);
+        if (!Is(t, k, Cat.Errand))
+        {
+            return false;
+        }
+
+        // "someone to pick up my chat", "someone to pick up the phone": the job is talking to the customer.
+        for (int j = k + 1; j <= k + 3 && !IsEdge(t, j); j++)
+        {
+            if (Is(t, j, Cat.Speak | Cat.IdNoun) || IsAPhone(t[j].Word))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
+
+    private static bool IsAPhone(string word) => word is "phone" or "call" or "telepon";
 }

@@ -38,10 +38,62 @@ internal static class MentionRole
 
     /// <summary>
     /// The mention is asked for now: not an address, not declined or put off, not the subject of an identity
-    /// question, not the customer describing themselves, not where money is sent, not a worker for a job (<see cref="Errand"/>).
+    /// question, not the customer describing themselves, not where money is sent, not a worker for a job (<see cref="Errand"/>),
+    /// not someone reported and not what is swapped.
     /// </summary>
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
-        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m) && !Errand.IsFor(t, m);
+        !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m) && !Errand.IsFor(t, m)
+        && !IsReported(t, m) && !IsSwapped(t, m);
+
+    /// <summary>
+    /// The mention is who a verb of reporting is about: "mau laporin petugas yang minta pungli", "I want to report an agent
+    /// who was rude", "report the rude staff member" (a remark, an article, a word for a person, a possessive or an
+    /// unknown word may stand between). "lapor ke petugas", "report it to an agent" report to someone: the "to" keeps them.
+    /// </summary>
+    public static bool IsReported(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        for (int steps = 0; steps < 3 && (Is(t, k, Cat.Article | Cat.Remark | Cat.Agent | Cat.Person) || IsPlainWord(t, k)) && !Is(t, k, Cat.Report); steps++)
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.Report);
+    }
+
+    /// <summary>
+    /// The mention is what a verb of swapping changes, right after it or after a possessive: "I want to switch operators and
+    /// keep my number", "ganti operator tapi nomor tetap", "change my insurance agent". Swapping to someone ("switch me to
+    /// a live agent", "ganti ke CS lain") has a "to" between, and a swap urged ("ganti operator dong", "change agent please")
+    /// asks for another person.
+    /// </summary>
+    public static bool IsSwapped(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        for (int steps = 0; steps < 2 && IsPlainWord(t, k); steps++)
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.Swap))
+        {
+            return false;
+        }
+
+        int end = ClauseEnd(t, m.End);
+        for (int j = ClauseStart(t, k); j < end; j++)
+        {
+            if (Is(t, j, Cat.Polite))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A word that plays no part: one the lexicon does not know ("insurance", "previous"), or knows only so it is never read as a name ("my", "our").</summary>
+    private static bool IsPlainWord(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Cats == Cat.None && !ReferenceEquals(t[k], Lex.Number);
 
     /// <summary>
     /// The mention is where money or a thing is sent, not who the customer is handed to: "kirim ke orang", "sent it
@@ -252,8 +304,10 @@ internal static class MentionRole
     }
 
     /// <summary>
-    /// The message names a person only where it is not asked for or counts heads ("meja untuk 6 orang"), or, naming none,
-    /// declines or puts off a request verb: what vetoes a request for a person that only the learnt model finds. A message
+    /// The message names a person only where it is not asked for (talked about in the past, remarked on, or doing something
+    /// else: "my manager asked me to ...") or counts heads ("meja untuk 6 orang") or names a worker for a job ("I need a
+    /// plumber"), or, naming none, declines or puts off a request verb: what vetoes a request for a person that only the
+    /// learnt model finds. A message
     /// that is only a person word and a question mark ("human?", "orang asli?") asks who is there, not for someone, and
     /// one that is only a plea for help ("tolong", "help!") asks for help, not for a person.
     /// </summary>
@@ -280,7 +334,7 @@ internal static class MentionRole
             }
             else if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
-                if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m))
+                if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m))
                 {
                     return false;
                 }
@@ -290,6 +344,11 @@ internal static class MentionRole
             else if (Is(t, i, Cat.Agent | Cat.Human | Cat.Person) && Is(t, i + 1, Cat.Breaker))
             {
                 // "orang lain", "human error", "agent code": a word for people that names no one to hand over to.
+                named = true;
+            }
+            else if (Is(t, i, Cat.Errand) && (Is(t, i - 1, Cat.Desire | Cat.Call) || (Is(t, i - 1, Cat.Article) && Is(t, i - 2, Cat.Desire | Cat.Call))))
+            {
+                // "I need a plumber", "butuh tukang ledeng ke unit saya": a worker for a job asked for, no one to talk to.
                 named = true;
             }
         }
@@ -317,31 +376,155 @@ internal static class MentionRole
 
     /// <summary>
     /// What vetoes an identity question only the learnt model finds: the message asks where someone is from
-    /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>).
+    /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>), or says the customer knows it is a
+    /// machine (<see cref="KnowsWhoIsThere"/>).
     /// </summary>
-    public static bool VetoesIdentity(ReadOnlySpan<Lex> t) => AsksWhereFrom(t) || AsksAboutAThing(t);
+    public static bool VetoesIdentity(ReadOnlySpan<Lex> t) => AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t);
 
     /// <summary>
-    /// The message asks about an item or a feature and names no one it could be talking to: "is the necklace real gold?",
-    /// "ini barang asli?", "asli atau kw?", "buatan tangan atau mesin?", "aplikasi kalian punya chatbot?". Any word
-    /// for the interlocutor, a person, talking or a reply keeps the question ("kamu asli?", "chat ini bot?").
+    /// The customer says they know they are talking to a machine and asks nothing about it: "I know this is an automated
+    /// chat, just send me the PDF", "ok I understand this is automated, let's continue", "aku tau ini bot, langsung aja
+    /// kirim resinya". "I" (after only greetings or openers) then a verb of knowing, with no negator, wish or modal before
+    /// it ("I don't know if you're a bot", "pengen tau", "how do I know"), no negator right after it ("tau gak ini bot?"),
+    /// a machine word in its clause and no '?' closing it; and no other clause names a machine or a person or asks the
+    /// interlocutor something ("I know you're a bot, but are you?").
     /// </summary>
-    public static bool AsksAboutAThing(ReadOnlySpan<Lex> t)
+    public static bool KnowsWhoIsThere(ReadOnlySpan<Lex> t)
     {
-        const Cat someone = Cat.YouPerson | Cat.Human | Cat.Person | Cat.Agent | Cat.Speak | Cat.IdNoun | Cat.Who | Cat.ServiceTail;
-        bool thing = false;
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, someone))
+            if (!Is(t, i, Cat.Know))
+            {
+                continue;
+            }
+
+            // "I know", "saya sudah tahu", "I am aware", "I'm already aware".
+            int k = i - 1;
+            for (int steps = 0; steps < 2 && Is(t, k, Cat.Done | Cat.Progressive | Cat.Copula) && !Is(t, k, Cat.Subject); steps++)
+            {
+                k--;
+            }
+
+            if (!Is(t, k, Cat.Subject) || Is(t, k, Cat.You))
             {
                 return false;
             }
 
-            thing |= Is(t, i, Cat.Thing) || (Is(t, i, Cat.Has) && OwnsAMachine(t, i));
+            k--;
+            while (Is(t, k, Cat.Greeting | Cat.Lead | Cat.QParticle) && !Is(t, k, Cat.Modal | Cat.Desire | Cat.Not))
+            {
+                k--;
+            }
+
+            int start = k + 1;
+            int end = ClauseEnd(t, i);
+            if (!IsEdge(t, k) || Is(t, i + 1, Cat.Not) || Is(t, end, Cat.Question) || !Has(t, i + 1, end, Cat.Bot))
+            {
+                return false;
+            }
+
+            return !AsksElsewhere(t, start, end);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A clause outside [<paramref name="from"/>, <paramref name="to"/>) names a machine, asks who is there or whether the
+    /// interlocutor is real, or is a question that names a person or the interlocutor: "I know you're a bot, but are you?",
+    /// "... is there a real person?" (not "... but I need a real person for this").
+    /// </summary>
+    private static bool AsksElsewhere(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        bool person = false;
+        for (int k = 0; k < t.Length; k++)
+        {
+            if (k >= from && k < to)
+            {
+                continue;
+            }
+
+            if (Is(t, k, Cat.Bot | Cat.Who) || (Is(t, k, Cat.RealAdj) && Is(t, k - 1, Cat.YouPerson)))
+            {
+                return true;
+            }
+
+            if (Is(t, k, Cat.Question) && person)
+            {
+                return true;
+            }
+
+            person = (person || Is(t, k, Cat.Human | Cat.Person | Cat.Real | Cat.YouPerson)) && !Is(t, k, Cat.Edge);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The message asks about an item or a feature and names no one it could be talking to: "is the necklace real gold?",
+    /// "ini barang asli?", "asli atau kw?", "buatan tangan atau mesin?", "aplikasi kalian punya chatbot?", "is this a real
+    /// discount or a scam?". Any word for the interlocutor, talking or a reply keeps the question ("kamu asli?", "chat ini
+    /// bot?"), and so does a person, unless it is a worker for a job ("is it a real person who delivers or a drone?") or
+    /// comes after the thing the question is about ("is this course taught by humans or is it AI?", "video ini dibuat
+    /// manusia atau AI?").
+    /// </summary>
+    public static bool AsksAboutAThing(ReadOnlySpan<Lex> t)
+    {
+        const Cat interlocutor = Cat.YouPerson | Cat.Agent | Cat.Speak | Cat.IdNoun | Cat.Who | Cat.ServiceTail;
+        bool thing = false;
+        bool subject = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            // "is this article written by ...": after the thing, "written" or "typed" says how it was made.
+            if (Is(t, i, interlocutor) && !(subject && Is(t, i, Cat.IdNoun) && !Is(t, i, Cat.Speak)))
+            {
+                return false;
+            }
+
+            if (Is(t, i, Cat.Human | Cat.Person))
+            {
+                if (PersonRequest.PersonTarget(t, i, out Mention m) && Errand.IsFor(t, m))
+                {
+                    // "a real person who delivers": a worker for a job, and the "who" after it asks nothing.
+                    thing = true;
+                    i = m.End;
+                }
+                else if (!subject)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (Is(t, i, Cat.Thing))
+            {
+                thing = true;
+                subject |= IsTheSubject(t, i);
+            }
+            else if (Is(t, i, Cat.Edge))
+            {
+                subject = false;
+            }
+            else
+            {
+                thing |= Is(t, i, Cat.Has) && OwnsAMachine(t, i);
+            }
         }
 
         return thing;
     }
+
+    /// <summary>
+    /// The thing at <paramref name="i"/> is what its clause is about, with "this" / "ini" next to it and a verb of how it
+    /// was made after: "is this course taught by ...", "is this article written by ...", "video ini dibuat ..."; not "is
+    /// this fake or ...", "ini barang asli? ini orang asli?".
+    /// </summary>
+    private static bool IsTheSubject(ReadOnlySpan<Lex> t, int i) =>
+        (Is(t, i - 1, Cat.You) && IsMadeWord(t, i + 1)) || (Is(t, i + 1, Cat.You) && IsMadeWord(t, i + 2));
+
+    /// <summary>A verb of how a thing was made: a word that plays no part ("taught", "dibuat") or "written" / "typed", not "chat".</summary>
+    private static bool IsMadeWord(ReadOnlySpan<Lex> t, int k) => IsPlainWord(t, k) || (Is(t, k, Cat.IdNoun) && !Is(t, k, Cat.Speak | Cat.You));
 
     /// <summary>A machine word after the verb of having at <paramref name="has"/>, with only articles and modifiers between: "punya asisten virtual", "have a chatbot".</summary>
     private static bool OwnsAMachine(ReadOnlySpan<Lex> t, int has)
@@ -370,6 +553,43 @@ internal static class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The person did something else, they are not asked for: they open their clause and something done or said follows
+    /// ("my manager asked me to get an invoice", "previous CS said I'd get a voucher", "supervisor cabang udah approve
+    /// pinjaman saya", "the agent told me to wait"), or they did what a passive verb already done says ("tadi udah ditelpon
+    /// sama orang CS nya"). Read only when the learnt model alone finds a request. Not when the customer comes right after
+    /// the marker ("cs udah saya tunggu dari tadi" waits for them) nor when politeness does ("agent already pls").
+    /// </summary>
+    private static bool DidSomethingElse(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        for (int steps = 0; steps < 2 && (IsPlainWord(t, k) || Is(t, k, Cat.Article | Cat.Greeting | Cat.Lead)); steps++)
+        {
+            k--;
+        }
+
+        if (IsEdge(t, k))
+        {
+            int j = m.End;
+            for (int steps = 0; steps < 2 && (IsPlainWord(t, j) || Is(t, j, Cat.Clitic | Cat.Has)) && !Is(t, j, Cat.Done); steps++)
+            {
+                j++;
+            }
+
+            if (Is(t, j, Cat.Done) && !IsEdge(t, j + 1)
+                && !Is(t, j + 1, Cat.Subject | Cat.Modal | Cat.Desire | Cat.Polite | Cat.QParticle | Cat.Greeting))
+            {
+                return true;
+            }
+        }
+
+        // "udah ditelpon sama orang CS", "sudah dibantu oleh petugas": the marker, the passive verb, "by", the person.
+        int by = m.Start - 1;
+        return (Is(t, by, Cat.With) || (by >= 0 && string.Equals(t[by].Word, "oleh", StringComparison.Ordinal)))
+            && (IsPlainWord(t, by - 1) || Is(t, by - 1, Cat.Help))
+            && Is(t, by - 2, Cat.Done);
     }
 
     /// <summary>
