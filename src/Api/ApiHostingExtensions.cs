@@ -52,7 +52,7 @@ public static class ApiHostingExtensions
         return builder;
     }
 
-    /// <summary>Errors as problems, then the key, then the tenant's rate limit.</summary>
+    /// <summary>Errors as problems, then the key, then the tenant's rate limit, then whether the cluster was ever reached.</summary>
     public static WebApplication UseCxClusterApi(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -60,6 +60,8 @@ public static class ApiHostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        var gate = app.Services.GetRequiredService<ClusterConnectionGate>();
+        app.Use(gate.InvokeAsync);
         return app;
     }
 

@@ -12,7 +12,7 @@ public static class TenantApi
             .WithTags(tag)
             .RequireAuthorization()
             .RequireRateLimiting(TenantRateLimiting.Policy)
-            .AddEndpointFilter<ClusterConnectionGate>();
+            .WithMetadata(ClusterConnectionGate.Needed.Marker);
         group.ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using CxCluster.Api.Tests.Infrastructure;
 
 namespace CxCluster.Api.Tests.Cluster;
@@ -47,6 +48,48 @@ public sealed class ClusterConnectionTests
         {
             await LocalCluster.StopAsync(silo);
             await api.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Before_the_first_connection_tenant_calls_answer_503_with_Retry_After_after_the_key_is_checked_and_health_answers()
+    {
+        // No silo listens on this gateway: the client keeps trying, the HTTP server answers meanwhile.
+        await using var api = LocalCluster.BuildApi(ClusterId, [FreePorts.One()], ClusterFixture.TenantSettings);
+        using var stopping = new CancellationTokenSource();
+        var starting = api.StartAsync(stopping.Token);
+        try
+        {
+            var address = await Eventually.ReturnsAsync(
+                () => Task.FromResult(api.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
+                    .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault()),
+                a => a is not null && !a.EndsWith(":0", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(30),
+                "the HTTP server to listen");
+            using var acme = ApiClient.For(new Uri(address!), ClusterFixture.AcmeKey);
+            using var anonymous = ApiClient.For(new Uri(address!), key: null);
+
+            using var waiting = await acme.PostAsync(ApiClient.Events(Ids.New("conv")), Events.Started("e1", "chat", "id-ID"));
+            using var unauthorised = await anonymous.PostAsync(ApiClient.Events(Ids.New("conv")), Events.Started("e1", "chat", "id-ID"));
+            using var live = await anonymous.GetAsync("/health/live");
+
+            await Json.ProblemAsync(waiting, HttpStatusCode.ServiceUnavailable);
+            Assert.True(waiting.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "503 without Retry-After");
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        }
+        finally
+        {
+            // Giving up the start: the client stops trying to connect.
+            await stopping.CancelAsync();
+            try
+            {
+                await starting.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            await api.StopAsync(CancellationToken.None);
         }
     }
 }
