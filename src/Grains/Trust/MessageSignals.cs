@@ -48,7 +48,13 @@ public static class MessageSignals
                 human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human]) && !MentionRole.VetoesRequest(tokens);
                 if (!(identity && human) && tokens.Length >= LongMessageTokens && Sentences.AreMany(text))
                 {
-                    BySentence(text, tokens, margins, ref identity, ref human);
+                    BySentence(text, tokens, margins, commas: false, ref identity, ref human);
+                }
+                else if (!identity && tokens.Length >= RunOnTokens)
+                {
+                    // One long run-on sentence: an identity question between its commas weighs little in the whole.
+                    bool none = false;
+                    BySentence(text, tokens, margins, commas: true, ref identity, ref none);
                 }
             }
             ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
@@ -79,19 +85,26 @@ public static class MessageSignals
     private const int LongMessageTokens = 16;
 
     /// <summary>
+    /// A message of one sentence with at least this many tokens is also read between its commas for an identity question
+    /// ("I've been going around in circles ..., and honestly I just need to know, is this a bot I'm talking to, because
+    /// my claim ..."); a request for a person is left to the whole.
+    /// </summary>
+    private const int RunOnTokens = 30;
+
+    /// <summary>
     /// A question or request in the middle of a longer message ("my token has not arrived since this morning. is it
     /// a person answering or a system? the meter number is above") weighs little among the n-grams of the whole:
     /// the model also reads each sentence on its own, with the vetoes of that sentence (and, for a request, of the
     /// whole message: a person the message only mentions elsewhere is not asked for here either).
     /// </summary>
-    private static void BySentence(string text, ReadOnlySpan<Lex> whole, Span<float> margins, ref bool identity, ref bool human)
+    private static void BySentence(string text, ReadOnlySpan<Lex> whole, Span<float> margins, bool commas, ref bool identity, ref bool human)
     {
         Lex[] buffer = ArrayPool<Lex>.Shared.Rent(text.Length + 1);
         try
         {
             for (int start = 0, end; start < text.Length && !(identity && human); start = end)
             {
-                end = Sentences.EndOf(text, start);
+                end = Sentences.EndOf(text, start, commas);
                 ReadOnlySpan<char> sentence = text.AsSpan(start, end - start);
                 if (!Sentences.HasLetter(sentence))
                 {

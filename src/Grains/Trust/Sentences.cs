@@ -7,19 +7,29 @@ namespace CxCluster.Grains.Trust;
 internal static class Sentences
 {
     /// <summary>The end (exclusive) of the sentence of <paramref name="text"/> that starts at <paramref name="start"/>.</summary>
-    public static int EndOf(ReadOnlySpan<char> text, int start)
+    public static int EndOf(ReadOnlySpan<char> text, int start) => EndOf(text, start, commas: false);
+
+    /// <summary>
+    /// The end (exclusive) of the sentence, or with <paramref name="commas"/> of the comma-separated stretch, of
+    /// <paramref name="text"/> that starts at <paramref name="start"/>: a long run-on message ("..., and honestly I just
+    /// need to know, is this a bot I'm talking to, because ...") is read stretch by stretch.
+    /// </summary>
+    public static int EndOf(ReadOnlySpan<char> text, int start, bool commas)
     {
         int i = start;
-        while (i < text.Length && !EndsHere(text, i))
+        while (i < text.Length && !EndsHere(text, i) && !(commas && IsComma(text, i)))
         {
             i++;
         }
-        while (i < text.Length && (IsEnd(text[i]) || char.IsWhiteSpace(text[i])))
+        while (i < text.Length && (IsEnd(text[i]) || char.IsWhiteSpace(text[i]) || (commas && IsComma(text, i))))
         {
             i++;
         }
         return i;
     }
+
+    private static bool IsComma(ReadOnlySpan<char> text, int i) =>
+        text[i] is ',' or '，' && !(i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]));
 
     /// <summary>Whether <paramref name="text"/> holds more than one sentence with a letter in it.</summary>
     public static bool AreMany(ReadOnlySpan<char> text)

@@ -218,6 +218,12 @@ internal enum Cat : ulong
     /// </summary>
     Know = 1UL << 61,
 
+    /// <summary>
+    /// Indifference or resignation ("whatever", "terserah", "bodo amat"): "AI or human, whatever, just refund me" says it
+    /// does not matter who answers, it asks nothing about it (read only to veto the learnt model).
+    /// </summary>
+    Indifferent = 1UL << 62,
+
     /// <summary>Where a clause ends: a boundary or a question mark.</summary>
     Edge = Boundary | Question,
 }

@@ -379,7 +379,140 @@ internal static class MentionRole
     /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>), or says the customer knows it is a
     /// machine (<see cref="KnowsWhoIsThere"/>).
     /// </summary>
-    public static bool VetoesIdentity(ReadOnlySpan<Lex> t) => AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t);
+    public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
+        AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
+        || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || DoesNotCareWho(t);
+
+    /// <summary>Words for whoever the customer may be talking to, or for talking: a clause with one is about the chat.</summary>
+    private const Cat Interlocutor = Cat.You | Cat.YouPerson | Cat.Agent | Cat.Speak | Cat.Gerund | Cat.IdNoun | Cat.Who | Cat.ServiceTail;
+
+    /// <summary>
+    /// A question whether a process or a decision is done by a person or a machine, not who is in the chat: "are claims
+    /// assessed by a person or automatically?", "apakah pengajuan dicek manusia atau sistem?". A person word with two
+    /// plain words before it (a thing, then how it is handled: "claims assessed by", "pengajuan dicek"; or "approved by"), only articles
+    /// between, an alternative after it ("or"), in a clause with no word for the interlocutor, the customer or talking
+    /// ("is this chat a person or a bot?", "am I talking to a person or a machine?", "apakah saya dilayani oleh manusia
+    /// atau bot?" still ask).
+    /// </summary>
+    public static bool AsksWhoDecides(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (!Is(t, i, Cat.Human | Cat.Person))
+            {
+                continue;
+            }
+
+            int k = i - 1;
+            for (int steps = 0; steps < 2 && Is(t, k, Cat.Article | Cat.Real); steps++)
+            {
+                k--;
+            }
+
+            bool by = IsPlainWord(t, k) || (k >= 0 && string.Equals(t[k].Word, "oleh", StringComparison.Ordinal));
+            // A reply or system word after the person is the other alternative ("by a person or by the system").
+            int start = ClauseStart(t, i);
+            int end = ClauseEnd(t, i);
+            if (by && (IsPlainWord(t, k - 1) || Is(t, k - 1, Cat.Done)) && Has(t, i + 1, end, Cat.Or)
+                && !Has(t, start, i, Interlocutor | Cat.Subject | Cat.Me) && !Has(t, i, end, Interlocutor & ~Cat.IdNoun))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A machine the business offers, with what it does: "is there a robot that delivers room service?", "do you have an
+    /// AI that recommends sizes?", "ada robot yang antar makanan?". "there is" / "ada" or "have" / "punya", a machine
+    /// word (articles and modifiers between), then "that" / "yang" and a word that plays no part (what it does); "is
+    /// there a bot here?" and "ada bot yang jawab chat ini?" (a reply or talking word after it) still ask.
+    /// </summary>
+    public static bool OffersAMachine(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (!Is(t, i, Cat.Exist | Cat.Has))
+            {
+                continue;
+            }
+
+            int k = i + 1;
+            for (int steps = 0; steps < 3 && Is(t, k, Cat.Article | Cat.Real | Cat.Copula) && !Is(t, k, Cat.Bot); steps++)
+            {
+                k++;
+            }
+
+            // "ada robot yang bisa nyapu": a modal may stand before what it does.
+            int does = Is(t, k + 2, Cat.Modal) && !Is(t, k + 2, Cat.Polite) ? k + 3 : k + 2;
+            if (Is(t, k, Cat.Bot) && Is(t, k + 1, Cat.Purpose) && IsPlainWord(t, does)
+                && !Has(t, does, ClauseEnd(t, k), Interlocutor))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Someone else is said to be a real person: "my dad is a real person not a bot, why did you block him", "teman saya
+    /// orang beneran bukan bot". A third party opens the clause that names a person or a machine, with no word for the
+    /// interlocutor in it, and no other clause asks who is there ("my friend says you're a bot, are you?" still asks).
+    /// </summary>
+    public static bool VouchesForSomeoneElse(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (!Is(t, i, Cat.ThirdParty))
+            {
+                continue;
+            }
+
+            int start = ClauseStart(t, i);
+            int end = ClauseEnd(t, i);
+            // "..., not a bot": a clause that only goes on to deny is part of what is said of them.
+            while (end < t.Length && !Is(t, end, Cat.Question) && Is(t, end + 1, Cat.Not))
+            {
+                end = ClauseEnd(t, end + 1);
+            }
+
+            if (Has(t, start, i, Interlocutor | Cat.Human | Cat.Person | Cat.Bot)
+                || !Has(t, i + 1, end, Cat.Human | Cat.Person | Cat.Real | Cat.Bot)
+                || Has(t, i + 1, end, Cat.YouPerson | Cat.Speak | Cat.Gerund | Cat.IdNoun | Cat.Who))
+            {
+                continue;
+            }
+
+            return !AsksElsewhere(t, start, end);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The customer does not care who answers: "AI or human, whatever, just refund me", "mau bot kek mau orang kek,
+    /// terserah", "you're probably a bot, whatever, where is my driver?". A word of indifference, and no clause that names
+    /// a machine, a person or the interlocutor's being real ends with a question mark ("whatever, are you a bot?" asks).
+    /// </summary>
+    public static bool DoesNotCareWho(ReadOnlySpan<Lex> t)
+    {
+        bool indifferent = false;
+        bool names = false;
+        for (int k = 0; k < t.Length; k++)
+        {
+            indifferent |= Is(t, k, Cat.Indifferent);
+            if (Is(t, k, Cat.Question) && names)
+            {
+                return false;
+            }
+
+            names = (names || Is(t, k, Cat.Bot | Cat.Human | Cat.Person | Cat.RealAdj | Cat.Who)) && !IsEdge(t, k);
+        }
+
+        return indifferent;
+    }
 
     /// <summary>
     /// The customer says they know they are talking to a machine and asks nothing about it: "I know this is an automated

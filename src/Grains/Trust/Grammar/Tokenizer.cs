@@ -26,6 +26,14 @@ internal static class Tokenizer
         while (i < text.Length)
         {
             char c = text[i];
+            if (Pictographs.WordAt(text, i) is { } pictograph)
+            {
+                // "🤖?" reads "bot ?", "🧑" reads "human"
+                n = Emit(output, n, Find(pictograph));
+                i += 2;
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 int length = 0;
@@ -92,7 +100,7 @@ internal static class Tokenizer
                 continue;
             }
 
-            if (IsQuestionChar(c))
+            if (IsQuestionChar(c) || Pictographs.IsQuestionOrnament(c))
             {
                 if (n > 0 && ReferenceEquals(output[n - 1], Lex.Boundary))
                 {

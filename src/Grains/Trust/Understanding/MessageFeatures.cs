@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using CxCluster.Grains.Trust.Grammar;
 
 namespace CxCluster.Grains.Trust.Understanding;
 
@@ -10,7 +11,8 @@ namespace CxCluster.Grains.Trust.Understanding;
 /// <remarks>
 /// <para>Normalisation: lower case (invariant), accents folded ("é" reads as "e"), apostrophes dropped inside a word
 /// ("don't" reads as "dont", "ki'" as "ki"), every other character that is not a letter (digits, punctuation,
-/// symbols, white space) is a word boundary, and a letter repeated more than twice is kept twice ("pleaseee" reads
+/// symbols, white space) is a word boundary, a pictograph that stands for a word is read as that word
+/// (<see cref="Pictographs"/>: "🤖" reads as "bot"), and a letter repeated more than twice is kept twice ("pleaseee" reads
 /// as "pleasee"). Only the first <see cref="MaxNormalizedLength"/> normalised characters are read.</para>
 /// <para>Features, each hashed with 32-bit FNV-1a over UTF-16 code units with a tag for its kind, then folded into
 /// <see cref="BucketCount"/> buckets: the character n-grams of length 2 to 5 of the normalised text that start on a
@@ -66,9 +68,31 @@ public static class MessageFeatures
 
         char last = Mark;
         int run = 0;
-        foreach (char raw in text)
+        for (int at = 0; at < text.Length; at++)
         {
-            char c = Fold(raw);
+            if (Pictographs.WordAt(text, at) is { } pictograph)
+            {
+                // "🤖" reads as the word "bot", a word of its own; the letters of a word are never repeated.
+                if (n + pictograph.Length + 2 > limit)
+                {
+                    break;
+                }
+
+                if (last != Mark || n == 0)
+                {
+                    into[n++] = Mark;
+                }
+
+                pictograph.AsSpan().CopyTo(into[n..]);
+                n += pictograph.Length;
+                into[n++] = Mark;
+                last = Mark;
+                run = 0;
+                at++;
+                continue;
+            }
+
+            char c = Fold(text[at]);
             if (c is '\'' or '\u2019' or '`' or '\u00B4')
             {
                 continue;

@@ -1,0 +1,37 @@
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>
+/// Pictographs that stand for a word in a customer message: "🤖?" asks whether it is a bot, "are you 🤖 or 🧑?" whether
+/// it is a bot or a person. The tokenizer of the grammar and the normalisation of the learnt model's features
+/// (<see cref="Understanding.MessageFeatures"/>) both read them as the word, so the two halves of the recogniser agree.
+/// </summary>
+internal static class Pictographs
+{
+    /// <summary>The word read for the robot face, U+1F916.</summary>
+    public const string Robot = "bot";
+
+    /// <summary>The word read for a bust in silhouette (U+1F464) or a person (U+1F9D1).</summary>
+    public const string Person = "human";
+
+    /// <summary>
+    /// The word <paramref name="text"/> stands for at <paramref name="at"/> (a surrogate pair), or null; a variation
+    /// selector or skin tone after it is not read.
+    /// </summary>
+    public static string? WordAt(ReadOnlySpan<char> text, int at)
+    {
+        if (at + 1 >= text.Length || !char.IsHighSurrogate(text[at]) || !char.IsLowSurrogate(text[at + 1]))
+        {
+            return null;
+        }
+
+        return char.ConvertToUtf32(text[at], text[at + 1]) switch
+        {
+            0x1F916 => Robot,
+            0x1F464 or 0x1F9D1 => Person,
+            _ => null,
+        };
+    }
+
+    /// <summary>A question mark ornament, "❓" or "❔", asks as '?' does.</summary>
+    public static bool IsQuestionOrnament(char c) => c is '\u2753' or '\u2754';
+}

@@ -1,0 +1,106 @@
+using CxCluster.Grains.Trust;
+
+namespace CxCluster.Understanding.Tests;
+
+/// <summary>
+/// Messages that name a person and a machine without asking who is in the chat: a process or decision done by a person
+/// or a machine, a machine the business offers, someone else vouched for as a real person, indifference about who
+/// answers. Each veto only the learnt model's identity question; a genuine question beside it
+/// still counts.
+/// </summary>
+public sealed class WhoDecidesAndIndifferenceTests
+{
+    [Theory]
+    [InlineData("are refunds approved by a person or by the system?")]
+    [InlineData("is the fraud check done by a human or a machine?")]
+    [InlineData("apakah lamaran diseleksi manusia atau mesin?")]
+    [InlineData("pengajuan kredit dinilai oleh orang atau sistem?")]
+    public void Who_decides_a_process_is_no_identity_question(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("am I talking to a person or a machine?")]
+    [InlineData("is this chat a person or a bot?")]
+    [InlineData("ini yang balas manusia atau mesin?")]
+    [InlineData("saya lagi chat sama orang atau sistem?")]
+    [InlineData("apakah saya dilayani oleh manusia atau bot?")]
+    public void Who_is_in_the_chat_still_counts(string text)
+    {
+        Assert.False(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("is there a robot that cleans the rooms at your hotel?")]
+    [InlineData("do you have an AI that suggests recipes?")]
+    [InlineData("ada robot yang bisa nyapu lantai?")]
+    [InlineData("toko ini punya AI yang milihin ukuran baju?")]
+    public void A_machine_the_business_offers_is_no_identity_question(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("is there a bot answering me?")]
+    [InlineData("ada bot yang balas chat ini?")]
+    public void A_machine_in_the_chat_still_counts(string text)
+    {
+        Assert.False(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("my brother is a real person, not a bot, why was his account suspended")]
+    [InlineData("istri saya orang asli bukan robot, kenapa akunnya diblokir")]
+    public void Someone_else_vouched_for_is_no_identity_question(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("my friend says you are a bot, are you?")]
+    [InlineData("teman saya bilang ini robot, bener kamu robot?")]
+    public void Someone_else_saying_it_is_a_bot_still_asks(string text)
+    {
+        Assert.False(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("robot or person, whatever, just cancel it")]
+    [InlineData("bot apa bukan terserah, yang penting paket sampai")]
+    public void Indifference_is_no_identity_question(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("whatever, are you a bot?")]
+    [InlineData("terserah deh, tapi kamu bot ya?")]
+    public void A_question_beside_indifference_still_asks(string text)
+    {
+        Assert.False(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("saya mantan karyawan, mau minta surat pengalaman kerja")]
+    [InlineData("former staff here, how do I get my tax form")]
+    public void A_former_employee_asks_for_no_one(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesRequest, text);
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+    }
+
+    [Theory]
+    [InlineData("saya mantan karyawan. tolong sambungkan ke staf HR")]
+    [InlineData("I'm a former employee. please connect me to an agent")]
+    public void A_former_employee_asking_for_someone_still_asks(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+}
