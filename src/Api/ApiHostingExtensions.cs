@@ -24,11 +24,8 @@ public static class ApiHostingExtensions
     {
         var settings = builder.Services.AddCxClusterSettings(builder.Configuration);
         builder.Services.AddSingleton(new ApiHosting(cohosted));
-        if (cohosted)
-        {
-            builder.Services.AddSingleton<ClusterConnectionGate>();
-        }
-        else
+        builder.Services.AddSingleton<ClusterConnectionGate>();
+        if (!cohosted)
         {
             builder.AddCxClusterClient();
         }

@@ -25,17 +25,11 @@ public readonly record struct DatabaseCpu(IReadOnlyDictionary<int, TimeSpan> Pro
             }
             try
             {
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var open = stat.IndexOf('(');
-                var close = stat.LastIndexOf(')');
-                if (open < 0 || close < open || stat.AsSpan(open + 1, close - open - 1) is not "postgres")
+                var (command, cpu) = ProcStat.Read(File.ReadAllText(Path.Combine(directory, "stat")));
+                if (command == "postgres")
                 {
-                    continue;
+                    processes[pid] = cpu;
                 }
-                // After the command's closing parenthesis: utime and stime are fields 14 and 15, in clock ticks (100 a second).
-                var fields = stat[(close + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                processes[pid] = TimeSpan.FromMilliseconds(ticks * 10);
             }
             catch (IOException)
             {
@@ -49,13 +43,5 @@ public readonly record struct DatabaseCpu(IReadOnlyDictionary<int, TimeSpan> Pro
     }
 
     /// <summary>CPU the PostgreSQL processes used since <paramref name="before"/>.</summary>
-    public TimeSpan Since(DatabaseCpu before)
-    {
-        var total = TimeSpan.Zero;
-        foreach (var (pid, cpu) in Processes)
-        {
-            total += cpu - before.Processes.GetValueOrDefault(pid);
-        }
-        return total;
-    }
+    public TimeSpan Since(DatabaseCpu before) => ProcStat.Since(Processes, before.Processes);
 }

@@ -25,11 +25,7 @@ public readonly record struct JitThreads(IReadOnlyDictionary<int, TimeSpan> Thre
                 {
                     continue;
                 }
-                // After the command's closing parenthesis: state is field 3, utime and stime are fields 14 and 15, in clock ticks (100 a second).
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = TimeSpan.FromMilliseconds(ticks * 10);
+                threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = ProcStat.Read(File.ReadAllText(Path.Combine(task, "stat"))).Cpu;
             }
             catch (IOException)
             {
@@ -40,13 +36,5 @@ public readonly record struct JitThreads(IReadOnlyDictionary<int, TimeSpan> Thre
     }
 
     /// <summary>CPU the tiering threads used since <paramref name="before"/>.</summary>
-    public TimeSpan Since(JitThreads before)
-    {
-        var total = TimeSpan.Zero;
-        foreach (var (thread, cpu) in Threads)
-        {
-            total += cpu - before.Threads.GetValueOrDefault(thread);
-        }
-        return total;
-    }
+    public TimeSpan Since(JitThreads before) => ProcStat.Since(Threads, before.Threads);
 }

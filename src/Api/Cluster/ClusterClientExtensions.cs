@@ -16,7 +16,6 @@ public static class ClusterClientExtensions
     {
         var settings = builder.Services.AddCxClusterSettings(builder.Configuration);
         var cluster = settings.Cluster;
-        builder.Services.AddSingleton<ClusterConnectionGate>();
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         builder.UseOrleansClient(client =>
         {

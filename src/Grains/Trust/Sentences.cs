@@ -28,8 +28,7 @@ internal static class Sentences
         return i;
     }
 
-    private static bool IsComma(ReadOnlySpan<char> text, int i) =>
-        text[i] is ',' or '，' && !(i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]));
+    private static bool IsComma(ReadOnlySpan<char> text, int i) => text[i] is ',' or '，' && !BetweenDigits(text, i);
 
     /// <summary>Whether <paramref name="text"/> holds more than one sentence with a letter in it.</summary>
     public static bool AreMany(ReadOnlySpan<char> text)
@@ -58,8 +57,11 @@ internal static class Sentences
         return false;
     }
 
-    private static bool EndsHere(ReadOnlySpan<char> text, int i) =>
-        IsEnd(text[i]) && !(text[i] == '.' && i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]));
+    private static bool EndsHere(ReadOnlySpan<char> text, int i) => IsEnd(text[i]) && !(text[i] == '.' && BetweenDigits(text, i));
+
+    /// <summary>Whether the character at <paramref name="i"/> stands between two digits ("1.500", "3,5").</summary>
+    private static bool BetweenDigits(ReadOnlySpan<char> text, int i) =>
+        i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
 
     private static bool IsEnd(char c) => c is '.' or '!' or '?' or '…' or ';' or '\n' or '\r' or '。' or '？' or '！';
 }

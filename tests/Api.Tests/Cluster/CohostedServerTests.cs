@@ -52,9 +52,9 @@ public sealed class CohostedServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Conversations_on_either_silo_are_disclosed_answered_and_handed_off_through_the_cohosted_api()
+    public async Task Conversations_are_disclosed_answered_and_handed_off_through_the_cohosted_api_with_a_second_silo_joined()
     {
-        // Enough conversations that random placement puts some on each silo.
+        // Several conversations, so that random placement is likely to put some on the second silo too.
         for (var i = 0; i < 12; i++)
         {
             var id = Ids.New("cohosted");

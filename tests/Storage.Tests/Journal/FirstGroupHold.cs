@@ -35,6 +35,16 @@ public sealed class FirstGroupHold
 
     public static JournalOptions OneGroupAtATime => new() { MaxConcurrentGroups = 1 };
 
+    /// <summary>Holds the first group, and adds the size of each later group to <paramref name="sizes"/> before its commit.</summary>
+    public static FirstGroupHold RecordingSizes(PostgresFactJournal journal, List<int> sizes) => new(journal, (_, _, size) =>
+    {
+        lock (sizes)
+        {
+            sizes.Add(size);
+        }
+        return ValueTask.CompletedTask;
+    });
+
     /// <summary>Waits until the first group is held.</summary>
     public Task HeldAsync() => _held.Task.WaitAsync(Timeout);
 

@@ -50,14 +50,7 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
         await using var journal = database.CreateJournal(new JournalOptions { MaxConcurrentGroups = 1, MaxGroupSize = 4 });
         var tenant = NewTenant();
         var sizes = new List<int>();
-        var hold = new FirstGroupHold(journal, (_, _, size) =>
-        {
-            lock (sizes)
-            {
-                sizes.Add(size);
-            }
-            return ValueTask.CompletedTask;
-        });
+        var hold = FirstGroupHold.RecordingSizes(journal, sizes);
 
         var first = journal.AppendAsync(Append(new StreamKey(tenant, "c/first"), "e", Fact(1))).AsTask();
         await hold.HeldAsync();
@@ -263,14 +256,7 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
         await using var journal = database.CreateJournal(FirstGroupHold.OneGroupAtATime);
         var tenant = NewTenant();
         var sizes = new List<int>();
-        var hold = new FirstGroupHold(journal, (_, _, size) =>
-        {
-            lock (sizes)
-            {
-                sizes.Add(size);
-            }
-            return ValueTask.CompletedTask;
-        });
+        var hold = FirstGroupHold.RecordingSizes(journal, sizes);
         const int Large = 30_000;
 
         var first = journal.AppendAsync(Append(new StreamKey(tenant, "c/first"), "e", Fact(1))).AsTask();

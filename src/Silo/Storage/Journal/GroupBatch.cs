@@ -28,9 +28,10 @@ internal static class GroupBatch
     // No counter row is taken, so groups from every silo commit side by side instead of one after another.
     private const string InsertFacts = """
         INSERT INTO cx_journal_fact (tenant_id, stream_id, seq, position, type, at, data, personal)
-        SELECT f.tenant_id, f.stream_id, f.seq, (pg_current_xact_id()::text::bigint << 16) + f.ordinal, f.type, f.at, f.data, f.personal
+        SELECT f.tenant_id, f.stream_id, f.seq, x.base + f.ordinal, f.type, f.at, f.data, f.personal
         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::bytea[], $7::bytea[])
-             WITH ORDINALITY AS f (tenant_id, stream_id, seq, type, at, data, personal, ordinal)
+             WITH ORDINALITY AS f (tenant_id, stream_id, seq, type, at, data, personal, ordinal),
+             (SELECT pg_current_xact_id()::text::bigint << 16 AS base) AS x
         """;
 
     /// <summary>The batch for <paramref name="appends"/>; its first result is the transaction's id.</summary>
