@@ -38,12 +38,14 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
         }
         var floor = await MeasureFloorAsync(grains);
 
+        using var gcLog = options.GcLog ? new GcLog() : null;
         var gcBefore = GcFigures.Now();
         var clock = Stopwatch.StartNew();
         var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
         await PlayAsync(grains, "c", options.Conversations, _recorder, options.Rate > 0 ? new Pacer(options.Rate) : null, () => DateTime.UtcNow < deadline);
         var elapsed = clock.Elapsed;
         var gc = GcFigures.Now() - gcBefore;
+        gcLog?.Write(output);
 
         await stopAgents.CancelAsync();
         await agents;
@@ -61,6 +63,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
         var lanes = options.Concurrency;
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => grains.GetGrain<IClusterProbeGrain>(lane).Ping()));
         var next = 0;
+        using var gcLog = options.GcLog ? new GcLog() : null;
         var gcBefore = GcFigures.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(async lane =>

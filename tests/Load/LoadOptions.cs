@@ -44,6 +44,8 @@ public sealed record LoadOptions
     /// or <c>full</c> (the whole snapshot).
     /// </summary>
     public string Answers { get; init; } = "summary";
+    /// <summary>In-process runs: list every collection of the measured part (generation, pause, survivors, sizes).</summary>
+    public bool GcLog { get; init; }
 
     public AnswerShape AnswerShape => Answers == "full" ? AnswerShape.Full : AnswerShape.Summary;
 
@@ -80,6 +82,7 @@ public sealed record LoadOptions
                 "--turns" => options with { Turns = Int() },
                 "--client" => options with { Client = Value() },
                 "--answers" => options with { Answers = Value() },
+                "--gc-log" => options with { GcLog = true },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }

@@ -80,8 +80,9 @@ internal sealed class ConversationGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // A checkpoint now spares the next activation the replay; memory that is ahead of the journal (a failed event) is never kept.
+        // An ended conversation is seldom read again: it is not worth a write per conversation, and a late read replays its tail.
         await _checkpoints.Settled;
-        if (State.Started && State.Version > _checkpoints.Seq && !_dirty && !_journal.HasPending)
+        if (State.Started && State.Status != ConversationStatus.Ended && State.Version > _checkpoints.Seq && !_dirty && !_journal.HasPending)
         {
             await _checkpoints.WriteAsync(State.Version, WriteCheckpoint);
         }
@@ -98,6 +99,7 @@ internal sealed class ConversationGrain(
     {
         var outcome = await Process(@event, shape);
         await StoreIfChanged();
+        LetGoOnceEnded();
         return outcome;
     }
 
@@ -110,7 +112,21 @@ internal sealed class ConversationGrain(
             outcomes[i] = await Process(events[i], shape);
         }
         await StoreIfChanged();
+        LetGoOnceEnded();
         return outcomes;
+    }
+
+    /// <summary>
+    /// An ended conversation that nothing waits on any more leaves memory once this call is answered (a checkpoint is
+    /// written on the way out). Everything it holds is in the journal, so a late read, retry or erasure rebuilds it
+    /// there; meanwhile a silo keeps only the conversations still going on, and the collector never walks the others.
+    /// </summary>
+    private void LetGoOnceEnded()
+    {
+        if (State.Status == ConversationStatus.Ended && !NeedsWatch && !_dirty && !_journal.HasPending)
+        {
+            this.DeactivateOnIdle();
+        }
     }
 
     async Task<ConversationSnapshot?> IConversationGrain.GetSnapshot()

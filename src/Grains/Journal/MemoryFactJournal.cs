@@ -7,16 +7,21 @@ namespace CxCluster.Grains.Journal;
 /// every silo of a process. Appends keep the memory they were given, so callers never change it afterwards.
 /// </summary>
 /// <remarks>
-/// Compact, since it holds every fact of the process for as long as it runs: a tenant's facts are structs in blocks of
-/// its own (no object per fact or per answer for the collector to mark), a stream holds the places of its facts among
-/// its tenant's, and the facts and answer of one append may share one array. Erasure wipes the personal bytes it keeps,
-/// and readers get copies of personal parts.
+/// Compact, since it holds every fact of the process for as long as it runs, and out of the collector's way: a tenant's
+/// facts are structs in blocks of its own (no object per fact or per answer to mark), a stream holds the places of its
+/// facts among its tenant's, and the bytes of facts, answers and event ids are copied into large pinned chunks
+/// (<see cref="ByteArena"/>) that the collector never moves, copies or scans. So an append leaves nothing young behind
+/// that survives: what it was handed dies young, and the young collections, which must copy every survivor, stay
+/// short however much the journal holds. Erasure wipes the personal bytes it keeps, and readers get copies of personal
+/// parts.
 /// </remarks>
 public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<StreamKey, StreamLog> _streams = [];
     private readonly Dictionary<string, Blocks<Stored>> _tenants = new(StringComparer.Ordinal);
+    private readonly Blocks<StoredAnswer> _answers = new(StoredAnswer.BlockShift);
+    private readonly ByteArena _bytes = new();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public ValueTask AppendAsync(JournalAppend append, CancellationToken ct = default)
@@ -34,7 +39,7 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             var at = stream?.IndexAfter(append.Facts.Count > 0 ? append.Facts[0].Seq - 1 : long.MaxValue) ?? 0;
             if (stream is not null)
             {
-                if (append.EventId is { } eventId && stream.Answers?.ContainsKey(eventId) == true)
+                if (append.EventId is { } eventId && stream.Answers.Find(eventId, _answers) >= 0)
                 {
                     throw new JournalConflictException($"Event {eventId} of {append.Stream} already has an answer.", eventId);
                 }
@@ -53,11 +58,12 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
                 _streams.Add(append.Stream, stream);
             }
 
-            stream.Insert(at, append.Facts);
+            stream.Insert(at, append.Facts, _bytes);
             if (append.EventId is { } id)
             {
-                (stream.Answers ??= new Dictionary<string, StoredAnswer>(1, StringComparer.Ordinal))
-                    .Add(id, new StoredAnswer(append.LastSeq ?? stream.LastSeqBefore(at), append.Answer));
+                var kept = _answers.Add(new StoredAnswer(
+                    _bytes.Keep(MemoryMarshal.AsBytes(id.AsSpan())), append.LastSeq ?? stream.LastSeqBefore(at), _bytes.Keep(append.Answer.Span)));
+                stream.Answers.Add(id, kept);
             }
         }
         return ValueTask.CompletedTask;
@@ -77,9 +83,13 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
     {
         lock (_gate)
         {
-            return ValueTask.FromResult(_streams.GetValueOrDefault(stream)?.Answers is { } answers && answers.TryGetValue(eventId, out var answer)
-                ? new RecordedAnswer(answer.LastSeq, answer.Answer)
-                : null);
+            var at = _streams.GetValueOrDefault(stream)?.Answers.Find(eventId, _answers) ?? -1;
+            if (at < 0)
+            {
+                return ValueTask.FromResult<RecordedAnswer?>(null);
+            }
+            ref readonly var answer = ref _answers[at];
+            return ValueTask.FromResult<RecordedAnswer?>(new RecordedAnswer(answer.LastSeq, answer.Answer));
         }
     }
 
@@ -202,14 +212,14 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
     }
 
     /// <summary>A fact as kept: its position among its tenant's facts is its index there.</summary>
-    private struct Stored(StreamLog stream, JournalFact fact)
+    private struct Stored(StreamLog stream, JournalFact fact, ByteArena bytes)
     {
         public readonly StreamLog Stream = stream;
         private readonly long _seq = fact.Seq;
-        private readonly string _type = fact.Type;
+        private readonly string _type = string.IsInterned(fact.Type) ?? fact.Type;
         public readonly DateTimeOffset At = fact.At;
-        private readonly ReadOnlyMemory<byte> _data = fact.Data;
-        private ReadOnlyMemory<byte>? _personal = fact.Personal;
+        private readonly ReadOnlyMemory<byte> _data = bytes.Keep(fact.Data.Span);
+        private ReadOnlyMemory<byte>? _personal = fact.Personal is { } personal ? bytes.Keep(personal.Span) : (ReadOnlyMemory<byte>?)null;
 
         public readonly long Seq => _seq;
 
@@ -240,7 +250,97 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         }
     }
 
-    private readonly record struct StoredAnswer(long LastSeq, ReadOnlyMemory<byte> Answer);
+    /// <summary>An event's answer as kept: its id (UTF-16 code units in the arena), the seq it reached, its bytes.</summary>
+    private readonly record struct StoredAnswer(ReadOnlyMemory<byte> Id, long LastSeq, ReadOnlyMemory<byte> Answer)
+    {
+        /// <summary>Blocks of 4,096 answers: large enough for the large object heap.</summary>
+        public const int BlockShift = 12;
+
+        public bool Answers(ReadOnlySpan<char> eventId) => eventId.SequenceEqual(MemoryMarshal.Cast<byte, char>(Id.Span));
+    }
+
+    /// <summary>
+    /// A stream's answers: where each is among the journal's, beside a hash of its event id. Two arrays of integers per
+    /// stream instead of a dictionary of entries, searched with vectorised scans of the hashes.
+    /// </summary>
+    private struct AnswerIndex
+    {
+        private int[] _hashes;
+        private int[] _places;
+        private int _count;
+
+        public readonly int Find(string eventId, Blocks<StoredAnswer> answers)
+        {
+            if (_count == 0)
+            {
+                return -1;
+            }
+            var hash = string.GetHashCode(eventId.AsSpan());
+            var hashes = _hashes.AsSpan(0, _count);
+            for (var from = 0; from < hashes.Length;)
+            {
+                var found = hashes[from..].IndexOf(hash);
+                if (found < 0)
+                {
+                    return -1;
+                }
+                var place = _places[from + found];
+                if (answers[place].Answers(eventId))
+                {
+                    return place;
+                }
+                from += found + 1;
+            }
+            return -1;
+        }
+
+        public void Add(string eventId, int place)
+        {
+            if (_hashes is null || _count == _hashes.Length)
+            {
+                var size = _hashes is null ? 2 : _hashes.Length * 2;
+                Array.Resize(ref _hashes, size);
+                Array.Resize(ref _places, size);
+            }
+            _hashes[_count] = string.GetHashCode(eventId.AsSpan());
+            _places[_count++] = place;
+        }
+    }
+
+    /// <summary>
+    /// Bytes kept for as long as the process runs, copied into large arrays on the pinned object heap: the collector
+    /// never moves or copies them, and since they hold no references it never scans them either.
+    /// </summary>
+    private sealed class ByteArena
+    {
+        private const int ChunkSize = 1 << 20;
+        private byte[] _chunk = [];
+        private int _used;
+
+        /// <summary>A copy of <paramref name="bytes"/> that stays put; aligned to 8 bytes, so ids may be read as characters.</summary>
+        public ReadOnlyMemory<byte> Keep(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.IsEmpty)
+            {
+                return ReadOnlyMemory<byte>.Empty;
+            }
+            if (bytes.Length > ChunkSize / 16)
+            {
+                var own = GC.AllocateUninitializedArray<byte>(bytes.Length, pinned: true);
+                bytes.CopyTo(own);
+                return own;
+            }
+            if (_chunk.Length - _used < bytes.Length)
+            {
+                _chunk = GC.AllocateUninitializedArray<byte>(ChunkSize, pinned: true);
+                _used = 0;
+            }
+            var kept = new Memory<byte>(_chunk, _used, bytes.Length);
+            bytes.CopyTo(kept.Span);
+            _used = Math.Min(_chunk.Length, (_used + bytes.Length + 7) & ~7);
+            return kept;
+        }
+    }
 
     private sealed class StreamLog(StreamKey key, Blocks<Stored> tenant)
     {
@@ -251,28 +351,28 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         /// <summary>Where the stream's facts are among its tenant's, in seq order.</summary>
         public List<int> Facts { get; } = [];
 
-        /// <summary>The answers by event id; null until the first.</summary>
-        public Dictionary<string, StoredAnswer>? Answers { get; set; }
+        /// <summary>The answers by event id.</summary>
+        public AnswerIndex Answers;
 
         public StreamCheckpoint? Checkpoint { get; set; }
 
         public long SeqAt(int index) => Tenant[Facts[index]].Seq;
 
         /// <summary>Adds <paramref name="facts"/> at the end of the tenant's facts, and at <paramref name="at"/> among the stream's.</summary>
-        public void Insert(int at, IReadOnlyList<JournalFact> facts)
+        public void Insert(int at, IReadOnlyList<JournalFact> facts, ByteArena bytes)
         {
             if (at == Facts.Count)
             {
                 foreach (var fact in facts)
                 {
-                    Facts.Add(Tenant.Add(new Stored(this, fact)));
+                    Facts.Add(Tenant.Add(new Stored(this, fact, bytes)));
                 }
                 return;
             }
             var indexes = new int[facts.Count];
             for (var i = 0; i < indexes.Length; i++)
             {
-                indexes[i] = Tenant.Add(new Stored(this, facts[i]));
+                indexes[i] = Tenant.Add(new Stored(this, facts[i], bytes));
             }
             Facts.InsertRange(at, indexes);
         }
@@ -304,25 +404,36 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         public long LastSeqBefore(int index) => index > 0 ? SeqAt(index - 1) : 0;
     }
 
-    /// <summary>An append-only list in blocks small enough to stay out of the large object heap, never copied as it grows.</summary>
-    private sealed class Blocks<T>
+    /// <summary>
+    /// An append-only list in blocks, never copied once full. A full block is large enough for the large object heap,
+    /// so the young collections never copy it either; the first block grows up to that size, so a tenant with few facts
+    /// takes little.
+    /// </summary>
+    private sealed class Blocks<T>(int shift = 11)
     {
-        private const int Shift = 9;
-        private const int Size = 1 << Shift;
+        private readonly int _shift = shift;
+        private readonly int _size = 1 << shift;
         private readonly List<T[]> _blocks = [];
 
         public int Count { get; private set; }
 
-        public ref T this[int index] => ref _blocks[index >> Shift][index & (Size - 1)];
+        public ref T this[int index] => ref _blocks[index >> _shift][index & (_size - 1)];
 
         /// <summary>Adds <paramref name="item"/>; returns its index.</summary>
         public int Add(T item)
         {
-            if ((Count & (Size - 1)) == 0)
+            var slot = Count & (_size - 1);
+            if (slot == 0)
             {
-                _blocks.Add(new T[Size]);
+                _blocks.Add(new T[_blocks.Count == 0 ? 16 : _size]);
             }
-            _blocks[^1][Count & (Size - 1)] = item;
+            else if (slot == _blocks[^1].Length)
+            {
+                var grown = _blocks[^1];
+                Array.Resize(ref grown, Math.Min(_size, grown.Length * 4));
+                _blocks[^1] = grown;
+            }
+            _blocks[^1][slot] = item;
             return Count++;
         }
     }

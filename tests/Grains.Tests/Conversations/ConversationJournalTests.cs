@@ -20,6 +20,14 @@ public sealed class ConversationJournalTests(ClusterFixture fixture)
         return outcome.Result!;
     }
 
+    /// <summary>Whether a silo holds an activation of the grain, asked of every silo's catalog.</summary>
+    private async Task<bool> IsActive(IConversationGrain conversation)
+    {
+        var id = ((GrainReference)conversation).GrainId;
+        var activations = await fixture.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return activations.Any(a => a.GrainId == id);
+    }
+
     private (string Id, IConversationGrain Grain, StreamKey Stream) NewConversation()
     {
         var id = $"j-{Guid.NewGuid():N}";
@@ -106,6 +114,49 @@ public sealed class ConversationJournalTests(ClusterFixture fixture)
         var next = await Send(conversation, Ai("Found it: it arrives tomorrow."));
         Assert.False(next.Duplicate);
         Assert.True(next.Summary.Version > before!.Version);
+    }
+
+    [Fact]
+    public async Task An_ended_conversation_leaves_memory_and_a_late_read_retry_or_erasure_rebuilds_it_from_the_journal()
+    {
+        var (_, conversation, stream) = NewConversation();
+        await Send(conversation, Started() with { CustomerId = "cust-7" });
+        var question = Customer("is this a bot? my order 5521 is late");
+        var answered = await Send(conversation, question);
+        var going = await Send(conversation, Ai("Let me check"));
+        Assert.True(await IsActive(conversation));
+        var snapshot = await conversation.GetSnapshot();
+        var end = Ended();
+        var ended = await Send(conversation, end);
+
+        // Nothing waits on it: it deactivates once answered.
+        await Eventually.HoldsAsync(async () => !await IsActive(conversation), TimeSpan.FromSeconds(10), "the ended conversation to be deactivated");
+        var rebuilt = await conversation.GetSnapshot();
+        Assert.Equal(ConversationStatus.Ended, rebuilt!.Status);
+        Assert.Equal(ended.Summary.Version, rebuilt.Version);
+        Assert.Equal(JsonSerializer.Serialize(snapshot!.Transcript), JsonSerializer.Serialize(rebuilt.Transcript));
+        var again = await Send(conversation, question);
+        Assert.True(again.Duplicate);
+        Assert.Equal(answered.Directives, again.Directives);
+        var endAgain = await Send(conversation, end);
+        Assert.True(endAgain.Duplicate);
+        Assert.Equal(ended.Summary.Version, endAgain.Summary.Version);
+        Assert.NotNull((await conversation.Apply(Ai("one more thing"))).Refusal);
+        Assert.True(await conversation.Erase());
+        Assert.All(await fixture.Journal.ReadStreamAsync(stream, 0, 100), f => Assert.Null(f.Personal));
+        Assert.True(going.Summary.Version < ended.Summary.Version);
+    }
+
+    [Fact]
+    public async Task A_conversation_still_going_on_stays_in_memory()
+    {
+        var (_, conversation, _) = NewConversation();
+        await Send(conversation, Started());
+        await Send(conversation, Customer("where is my parcel?"));
+
+        // Idle collection takes far longer than this; a conversation that has not ended is not let go after an event.
+        await Send(conversation, Ai("Let me check"));
+        Assert.True(await IsActive(conversation));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
@@ -15,16 +16,66 @@ public sealed class MemoryFactJournalTests : FactJournalContract
     protected override IFactJournal Journal => _journal;
 
     [Fact]
-    public async Task The_memory_journal_keeps_the_bytes_it_was_given_without_copying_them()
+    public async Task The_memory_journal_keeps_its_own_copy_of_the_bytes_in_pinned_memory_and_holds_nothing_it_was_given()
     {
         var stream = NewStream();
-        var data = new byte[] { 1, 2, 3 };
-        await _journal.AppendAsync(new JournalAppend(stream, "e1", [new JournalFact(1, "t", Noon, data, null)], ReadOnlyMemory<byte>.Empty));
+        var given = await AppendThenChangeWhatWasGivenAsync(stream);
 
         var read = (await _journal.ReadStreamAsync(stream, 0, 1))[0];
 
+        Assert.Equal([1, 2, 3], read.Data.ToArray());
+        Assert.Equal([4, 5], read.Personal!.Value.ToArray());
+        Assert.Equal([6], (await _journal.FindAnswerAsync(stream, "e1"))!.Answer.ToArray());
         Assert.True(MemoryMarshal.TryGetArray(read.Data, out var segment));
-        Assert.Same(data, segment.Array);
+        // Kept where the collector never moves it: the young collections never copy what the journal holds.
+        Assert.Equal(GC.MaxGeneration, GC.GetGeneration(segment.Array!));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.False(given.IsAlive);
+    }
+
+    /// <summary>Appends a fact with personal bytes and an answer, changes the arrays handed in, and forgets them.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private async Task<WeakReference> AppendThenChangeWhatWasGivenAsync(StreamKey stream)
+    {
+        var data = new byte[] { 1, 2, 3 };
+        var personal = new byte[] { 4, 5 };
+        var answer = new byte[] { 6 };
+        await _journal.AppendAsync(new JournalAppend(stream, "e1", [new JournalFact(1, "t", Noon, data, personal)], answer));
+        data[0] = 9;
+        personal[0] = 9;
+        answer[0] = 9;
+        return new WeakReference(data);
+    }
+
+    [Fact]
+    public async Task Event_ids_are_found_by_their_exact_characters_only()
+    {
+        var stream = NewStream();
+        await _journal.AppendAsync(Append(stream, "Ève-1", Fact(1)));
+        await _journal.AppendAsync(Append(stream, "ève-1", Fact(2)));
+
+        Assert.Equal(1, (await _journal.FindAnswerAsync(stream, "Ève-1"))!.LastSeq);
+        Assert.Equal(2, (await _journal.FindAnswerAsync(stream, "ève-1"))!.LastSeq);
+        Assert.Null(await _journal.FindAnswerAsync(stream, "Ève-1 "));
+        Assert.Null(await _journal.FindAnswerAsync(stream, "Ève-"));
+        await Assert.ThrowsAsync<JournalConflictException>(async () => await _journal.AppendAsync(Append(stream, "Ève-1", Fact(3))));
+    }
+
+    [Fact]
+    public async Task A_tenant_with_thousands_of_facts_reads_them_all_back_in_order()
+    {
+        var stream = NewStream();
+        for (var seq = 1; seq <= 5_000; seq++)
+        {
+            await _journal.AppendAsync(Append(stream, $"e{seq}", Fact(seq)));
+        }
+
+        var read = await _journal.ReadTenantAsync(stream.TenantId, 0, 10_000);
+
+        Assert.Equal(Enumerable.Range(1, 5_000).Select(i => (long)i), read.Select(f => f.Fact.Seq));
+        Assert.Equal(Enumerable.Range(1, 5_000).Select(i => (long)i), read.Select(f => f.Position));
+        Assert.Equal(4_321, (await _journal.FindAnswerAsync(stream, "e4321"))!.LastSeq);
     }
 
     [Fact]
