@@ -219,10 +219,17 @@ internal enum Cat : ulong
     Know = 1UL << 61,
 
     /// <summary>
-    /// Indifference or resignation ("whatever", "terserah", "bodo amat"): "AI or human, whatever, just refund me" says it
-    /// does not matter who answers, it asks nothing about it (read only to veto the learnt model).
+    /// Indifference, resignation or acceptance ("whatever", "terserah", "bodo amat", "fine", "gapapa"): "AI or human,
+    /// whatever, just refund me", "a bot is fine by me" say it does not matter who answers, they ask nothing about it
+    /// (read only to veto the learnt model).
     /// </summary>
     Indifferent = 1UL << 62,
+    /// <summary>
+    /// Something the business sends or rings out that is not this chat ("email", "SMS", "notification", "newsletter",
+    /// "call", "telepon"): "please stop sending me automated emails", "tolong stop kirim SMS otomatis" complain of it, they
+    /// ask nothing about who answers here (read only to veto the learnt model).
+    /// </summary>
+    Broadcast = 1UL << 63,
 
     /// <summary>Where a clause ends: a boundary or a question mark.</summary>
     Edge = Boundary | Question,

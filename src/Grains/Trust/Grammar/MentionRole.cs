@@ -43,7 +43,52 @@ internal static class MentionRole
     /// </summary>
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
         !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m) && !Errand.IsFor(t, m)
-        && !IsReported(t, m) && !IsSwapped(t, m);
+        && !IsReported(t, m) && !IsSwapped(t, m) && !IsEitherChoice(t, m);
+
+    /// <summary>
+    /// The mention is one side of a choice the customer says does not matter: "mau AI kek mau orang kek, pokoknya ...",
+    /// "bot kek manusia kek sama aja", "mau bot mau manusia yang penting cepat". The person and a machine word each
+    /// followed by "kek", or each right after a wish with no negator before it ("gak mau bot, mau orang" asks for one).
+    /// </summary>
+    public static bool IsEitherChoice(ReadOnlySpan<Lex> t, Mention m) =>
+        (IsKek(t, m.End) && HasMachineAlternative(t, kek: true)) || (IsPlainWish(t, m.Start - 1) && HasMachineAlternative(t, kek: false));
+
+    /// <summary>A machine word followed by "kek", or right after a wish with no negator before it.</summary>
+    private static bool HasMachineAlternative(ReadOnlySpan<Lex> t, bool kek)
+    {
+        for (int k = 0; k < t.Length; k++)
+        {
+            if (Is(t, k, Cat.Bot) && (kek ? IsKek(t, k + 1) : IsPlainWish(t, k - 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"kek" in "X kek Y kek": either one, it does not matter which.</summary>
+    private static bool IsKek(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && string.Equals(t[k].Word, "kek", StringComparison.Ordinal);
+
+    /// <summary>A wish with no negator right before it: the "mau" of "mau bot mau orang", not of "gak mau bot".</summary>
+    private static bool IsPlainWish(ReadOnlySpan<Lex> t, int k) => Is(t, k, Cat.Desire) && !Is(t, k - 1, Cat.Not);
+
+    /// <summary>
+    /// The message names an indifferent choice between a machine and a person (<see cref="IsEitherChoice"/>): "bot kek
+    /// manusia kek sama aja", "mau AI kek mau orang kek".
+    /// </summary>
+    private static bool NamesEitherChoice(ReadOnlySpan<Lex> t)
+    {
+        for (int k = 0; k < t.Length; k++)
+        {
+            if (Is(t, k, Cat.Human | Cat.Person | Cat.Agent) && IsEitherChoice(t, new Mention(k, k + 1, Kind.Person, Real: false)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The mention is who a verb of reporting is about: "mau laporin petugas yang minta pungli", "I want to report an agent
@@ -353,7 +398,7 @@ internal static class MentionRole
             }
         }
 
-        if (named)
+        if (named || ComplainsOfAutomatedSends(t))
         {
             return true;
         }
@@ -377,11 +422,126 @@ internal static class MentionRole
     /// <summary>
     /// What vetoes an identity question only the learnt model finds: the message asks where someone is from
     /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>), or says the customer knows it is a
-    /// machine (<see cref="KnowsWhoIsThere"/>).
+    /// machine (<see cref="KnowsWhoIsThere"/>), or asks about a quality of the chat (<see cref="AsksAboutTheChat"/>) or
+    /// complains of something automated that is not this chat (<see cref="ComplainsOfAutomatedSends"/>).
     /// </summary>
     public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
         AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
-        || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || DoesNotCareWho(t);
+        || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || DoesNotCareWho(t)
+        || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t);
+
+    /// <summary>
+    /// A question about a quality of the chat, the app or the line, not who answers: "is this chat secure?", "is this chat
+    /// safe to send my card number?", "chat ini aman gak?", "apakah percakapan ini direkam?", "is this call being
+    /// recorded?". A clause with a quality (<see cref="Cat.Thing"/>: "secure", "free", "official", "aman", "direkam"; or
+    /// "being recorded", "recorded for ..."), no machine word after it and no word for
+    /// a person, for the interlocutor as a person, for being real, for who, nor an alternative; and no other clause names a machine or asks
+    /// who is there ("is this chat secure? or is it a bot?" still asks). "is this a recording?", "ini rekaman?" and "is
+    /// this chat a bot?" name no quality and still ask.
+    /// </summary>
+    public static bool AsksAboutTheChat(ReadOnlySpan<Lex> t)
+    {
+        const Cat someone = Cat.YouPerson | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Gerund | Cat.Or;
+        for (int start = 0; start < t.Length; start = ClauseEnd(t, start) + 1)
+        {
+            int end = ClauseEnd(t, start);
+            int quality = start;
+            while (quality < end && !Is(t, quality, Cat.Thing) && !IsRecordedAsAQuality(t, quality))
+            {
+                quality++;
+            }
+
+            // "being" of "being recorded" is no human being.
+            int being = IsRecordedAsAQuality(t, quality) && IsBeing(t, quality - 1) ? quality - 1 : quality;
+            // "aplikasi ini aman?", "is this AI safe?" ask about the app; "ini video call sama bot?" names who is there after it.
+            if (quality < end && !Has(t, start, being, someone) && !Has(t, being + 1, end, someone) && !Has(t, quality + 1, end, Cat.Bot)
+                && !AsksElsewhere(t, start, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "recorded" said of the line, kept or stored: "is this call being recorded?", "is this conversation recorded for
+    /// quality?"; not "is this a recorded message?" nor "is this pre-recorded?".
+    /// </summary>
+    private static bool IsRecordedAsAQuality(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length && t[k].Word is "recording" && (IsBeing(t, k - 1) || (Is(t, k + 1, Cat.Purpose) && IsPlainWord(t, k + 2)));
+
+    private static bool IsBeing(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "being";
+
+    /// <summary>
+    /// A complaint about something machine-sent that is not this chat: "please stop sending me automated emails", "tolong
+    /// stop kirim SMS otomatis", "your robocalls are annoying", "kenapa saya terus dapat telepon robot?". A
+    /// <see cref="Cat.Broadcast"/> word with a machine word ("automated", "automatic", "auto", "otomatis", "robot") at
+    /// most two words before or three after it in its clause (or one that is machine-made itself: "robocalls"), not asked
+    /// about as "this" ("is this an automated call?", "SMS ini otomatis?" still ask), and no word in the message for a
+    /// person, the interlocutor, talking, a reply or who ("stop the automated texts, are you a bot too?" still asks).
+    /// Vetoes both signals of the learnt model.
+    /// </summary>
+    public static bool ComplainsOfAutomatedSends(ReadOnlySpan<Lex> t)
+    {
+        const Cat here = Cat.YouPerson | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Speak | Cat.Gerund
+            | Cat.IdNoun | Cat.ServiceTail | Cat.Team;
+        if (Has(t, 0, t.Length, here))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, Cat.Broadcast) && !IsThisOne(t, i) && (IsMachineMade(t, i) || MachineBeside(t, i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A machine word at most two words before or three after <paramref name="i"/>, in its clause: "automated emails", "SMS otomatis", "calls from a robot".</summary>
+    private static bool MachineBeside(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = i - 1; k >= i - 2 && !IsEdge(t, k); k--)
+        {
+            if (IsMachineWord(t, k))
+            {
+                return true;
+            }
+        }
+
+        for (int k = i + 1; k <= i + 3 && !IsEdge(t, k); k++)
+        {
+            if (IsMachineWord(t, k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A machine word, or "automatic" / "auto", which the lexicon leaves out of <see cref="Cat.Bot"/> ("automatic payment", "auto debit" are no interlocutor).</summary>
+    private static bool IsMachineWord(ReadOnlySpan<Lex> t, int k) =>
+        Is(t, k, Cat.Bot) || ((uint)k < (uint)t.Length && t[k].Word is "automatic");
+
+    /// <summary>A broadcast word that names the machine itself: "robocall".</summary>
+    private static bool IsMachineMade(ReadOnlySpan<Lex> t, int i) => t[i].Word is "robocall";
+
+    /// <summary>The broadcast word is what "this" / "ini" points at, with only articles and machine words between: "is this an automated call?", "SMS ini otomatis?".</summary>
+    private static bool IsThisOne(ReadOnlySpan<Lex> t, int i)
+    {
+        int k = i - 1;
+        for (int steps = 0; steps < 3 && (Is(t, k, Cat.Article | Cat.Copula) || IsMachineWord(t, k)) && !Is(t, k, Cat.You); steps++)
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.You) || Is(t, i + 1, Cat.You);
+    }
 
     /// <summary>Words for whoever the customer may be talking to, or for talking: a clause with one is about the chat.</summary>
     private const Cat Interlocutor = Cat.You | Cat.YouPerson | Cat.Agent | Cat.Speak | Cat.Gerund | Cat.IdNoun | Cat.Who | Cat.ServiceTail;
@@ -425,15 +585,20 @@ internal static class MentionRole
 
     /// <summary>
     /// A machine the business offers, with what it does: "is there a robot that delivers room service?", "do you have an
-    /// AI that recommends sizes?", "ada robot yang antar makanan?". "there is" / "ada" or "have" / "punya", a machine
-    /// word (articles and modifiers between), then "that" / "yang" and a word that plays no part (what it does); "is
-    /// there a bot here?" and "ada bot yang jawab chat ini?" (a reply or talking word after it) still ask.
+    /// AI that recommends sizes?", "ada robot yang antar makanan?", "does your warehouse use robots to pack?". "there is" /
+    /// "ada", "have" / "punya" or a verb the lexicon does not know ("use", "pakai") with no "this" or "you" before it, a
+    /// machine word (articles and modifiers between), then "that" / "yang" / "to" and a word that plays no part or a job
+    /// (what it does); "your" / "kalian" is whose the place is, and a service after a word that is no service head is
+    /// what the machine does ("brings room service"). "is there a bot here?", "ada bot yang jawab chat ini?" and "ini
+    /// pakai bot buat jawab?" (a reply or talking word after it, or "this" before) still ask.
     /// </summary>
     public static bool OffersAMachine(ReadOnlySpan<Lex> t)
     {
         for (int i = 0; i < t.Length; i++)
         {
-            if (!Is(t, i, Cat.Exist | Cat.Has))
+            // "does your warehouse use robots to pack?", "gudang kalian pakai robot untuk packing?": a verb the lexicon
+            // does not know, with no "this" / "you" before it in its clause ("ini pakai bot buat jawab?" still asks).
+            if (!Is(t, i, Cat.Exist | Cat.Has) && !(IsPlainWord(t, i) && !Has(t, ClauseStart(t, i), i, Cat.You | Cat.YouPerson)))
             {
                 continue;
             }
@@ -446,8 +611,26 @@ internal static class MentionRole
 
             // "ada robot yang bisa nyapu": a modal may stand before what it does.
             int does = Is(t, k + 2, Cat.Modal) && !Is(t, k + 2, Cat.Polite) ? k + 3 : k + 2;
-            if (Is(t, k, Cat.Bot) && Is(t, k + 1, Cat.Purpose) && IsPlainWord(t, does)
-                && !Has(t, does, ClauseEnd(t, k), Interlocutor))
+            if (Is(t, k, Cat.Bot) && Is(t, k + 1, Cat.Purpose | Cat.To) && (IsPlainWord(t, does) || Is(t, does, Cat.Errand))
+                && !NamesTheChat(t, does, ClauseEnd(t, k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A word for the interlocutor, talking or a reply in [<paramref name="from"/>, <paramref name="to"/>): "... yang balas
+    /// chat ini", "... answering me"; a service after a word that is no service head is a thing the machine does ("a robot
+    /// that delivers room service at your hotel"), and "your" / "kalian" is whose the place is.
+    /// </summary>
+    private static bool NamesTheChat(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int k = from; k < to && k < t.Length; k++)
+        {
+            if (Is(t, k, Interlocutor & ~Cat.ServiceTail) || Is(t, k, Cat.Me) || (Is(t, k, Cat.ServiceTail) && Is(t, k - 1, Cat.ServiceHead)))
             {
                 return true;
             }
@@ -493,12 +676,14 @@ internal static class MentionRole
 
     /// <summary>
     /// The customer does not care who answers: "AI or human, whatever, just refund me", "mau bot kek mau orang kek,
-    /// terserah", "you're probably a bot, whatever, where is my driver?". A word of indifference, and no clause that names
-    /// a machine, a person or the interlocutor's being real ends with a question mark ("whatever, are you a bot?" asks).
+    /// terserah", "you're probably a bot, whatever, where is my driver?", "a bot is fine by me", "gapapa dilayani bot asal
+    /// cepat". A word of indifference or acceptance, or an indifferent choice (<see cref="IsEitherChoice"/>), no condition
+    /// on who is there ("kalo kamu AI bilang aja, gapapa"), and no clause that names a machine, a person or being real
+    /// ends with a question mark ("whatever, are you a bot?" asks).
     /// </summary>
     public static bool DoesNotCareWho(ReadOnlySpan<Lex> t)
     {
-        bool indifferent = false;
+        bool indifferent = NamesEitherChoice(t);
         bool names = false;
         for (int k = 0; k < t.Length; k++)
         {
@@ -508,7 +693,13 @@ internal static class MentionRole
                 return false;
             }
 
-            names = (names || Is(t, k, Cat.Bot | Cat.Human | Cat.Person | Cat.RealAdj | Cat.Who)) && !IsEdge(t, k);
+            // "kalo kamu AI bilang aja, gapapa", "if you're a bot, fine, say so": a condition on who is there asks.
+            if (Is(t, k, Cat.Cond) && Is(t, k + 1, Cat.YouPerson))
+            {
+                return false;
+            }
+
+            names = (names || Is(t, k, Cat.Bot | Cat.Human | Cat.Person | Cat.Real | Cat.RealAdj | Cat.Who)) && !IsEdge(t, k);
         }
 
         return indifferent;
