@@ -33,31 +33,32 @@ internal sealed class ConversationJournal(
         {
             return;
         }
-        var (facts, answer) = Encode(lastSeq);
+        // The encoder's buffer is lent until the append is done: a journal copies what it keeps, so nothing is copied here.
+        using var lease = encoders.Lend();
+        var (facts, answer) = Encode(lastSeq, lease.Encoder);
         await journal.AppendAsync(new JournalAppend(stream, _answer?.EventId, facts, answer));
         _pending.Clear();
         _answer = null;
     }
 
     /// <summary>
-    /// The pending facts, the last with seq <paramref name="lastSeq"/>, and the answer, encoded into one array that
-    /// every part is a slice of.
+    /// The pending facts, the last with seq <paramref name="lastSeq"/>, and the answer, encoded into the buffer of
+    /// <paramref name="encoder"/>, which every part is a slice of.
     /// </summary>
-    private (JournalFact[] Facts, ReadOnlyMemory<byte> Answer) Encode(long lastSeq)
+    private (JournalFact[] Facts, ReadOnlyMemory<byte> Answer) Encode(long lastSeq, JsonEncoder encoder)
     {
-        using var lease = encoders.Lend();
-        var buffer = lease.Encoder.Buffer;
+        var buffer = encoder.Buffer;
         var parts = new (Range Data, Range? Personal)[_pending.Count];
         for (var i = 0; i < parts.Length; i++)
         {
-            parts[i] = FactCodec.Append(_pending[i], buffer, lease.Encoder.Writer);
+            parts[i] = FactCodec.Append(_pending[i], buffer, encoder.Writer);
         }
         var answerStart = buffer.WrittenCount;
         if (_answer is not null)
         {
             answers.Serialize(_answer, buffer);
         }
-        var bytes = buffer.WrittenMemory.ToArray().AsMemory();
+        var bytes = buffer.WrittenMemory;
 
         var facts = new JournalFact[parts.Length];
         var first = lastSeq - parts.Length + 1;

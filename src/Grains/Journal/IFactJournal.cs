@@ -10,6 +10,8 @@ public interface IFactJournal
     /// <remarks>
     /// The stream's single writer appends its next facts only after its previous append completed. Cancelling stops an
     /// append only while it waits to be written: an <see cref="OperationCanceledException"/> means nothing was stored.
+    /// A journal reads the bytes of <paramref name="append"/> only until the append completes (it copies what it keeps),
+    /// so the caller may reuse that memory afterwards, whatever the outcome.
     /// </remarks>
     /// <exception cref="ArgumentException">The ids are empty or the seqs not positive and consecutive.</exception>
     /// <exception cref="JournalConflictException">A seq already exists in the stream or the event id already has an answer; nothing was stored.</exception>

@@ -6,11 +6,12 @@ namespace CxCluster.Grains.Journal;
 
 /// <summary>
 /// JSON writers with their buffers, shared by every grain of a silo: a grain rents one to encode what it appends and
-/// gives it back before it awaits anything, so an idle grain holds none. At most a few dozen are kept.
+/// gives it back once it no longer needs the bytes (at the latest when its append is done, since a journal copies what
+/// it keeps), so an idle grain holds none. At most a few hundred are kept: one for each append in flight.
 /// </summary>
 public sealed class JsonEncoders
 {
-    private const int Kept = 64;
+    private const int Kept = 256;
     /// <summary>A buffer that grew beyond this (a very long message) is not kept.</summary>
     private const int LargestKept = 64 * 1024;
 
@@ -19,7 +20,7 @@ public sealed class JsonEncoders
     private JsonEncoder Rent() => _free.TryDequeue(out var encoder) ? encoder : new JsonEncoder();
 
     /// <summary>
-    /// Rents an encoder, its buffer emptied, for a write that gives it back (disposes the lease) before anything awaits.
+    /// Rents an encoder, its buffer emptied; disposing the lease gives it back, and with it the bytes written into it.
     /// </summary>
     public Lease Lend()
     {

@@ -4,7 +4,7 @@ namespace CxCluster.Grains.Journal;
 
 /// <summary>
 /// The journal kept in memory: the embedded default's and the unit tests'. Thread-safe, and one instance may serve
-/// every silo of a process. Appends keep the memory they were given, so callers never change it afterwards.
+/// every silo of a process. It copies what it keeps, so callers may reuse their memory once an append is done.
 /// </summary>
 /// <remarks>
 /// Compact, since it holds every fact of the process for as long as it runs, and out of the collector's way: a tenant's

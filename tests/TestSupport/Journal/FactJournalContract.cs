@@ -30,6 +30,23 @@ public abstract class FactJournalContract
     }
 
     [Fact]
+    public async Task The_caller_may_reuse_the_memory_of_an_append_once_it_is_done()
+    {
+        var stream = NewStream();
+        // One buffer for every part, as a conversation encodes them: overwritten after the append, as when it is lent again.
+        var buffer = System.Text.Encoding.UTF8.GetBytes("{\"n\":1}{\"text\":\"Halo\"}{\"answer\":1}");
+        var memory = buffer.AsMemory();
+        await Journal.AppendAsync(new JournalAppend(stream, "e1", [new JournalFact(1, "message.recorded", Noon, memory[..7], memory[7..22])], memory[22..]));
+        buffer.AsSpan().Fill((byte)'x');
+
+        var fact = Assert.Single(await Journal.ReadStreamAsync(stream, 0, 10));
+
+        Assert.Equal("{\"n\":1}", Text(fact.Data));
+        Assert.Equal("{\"text\":\"Halo\"}", Text(fact.Personal!.Value));
+        Assert.Equal("{\"answer\":1}", Text((await Journal.FindAnswerAsync(stream, "e1"))!.Answer));
+    }
+
+    [Fact]
     public async Task A_stream_is_read_after_a_seq_and_at_most_max_facts_at_a_time()
     {
         var stream = NewStream();
