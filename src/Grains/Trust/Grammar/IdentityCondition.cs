@@ -120,6 +120,38 @@ internal static class IdentityCondition
         return false;
     }
 
+    /// <summary>
+    /// After a question that names who is there, a request verb asks for "one" that refers back to the person asked
+    /// about: "are you human? because I need one", "you a bot? if so, get me one who isn't". The person named is what
+    /// the question asks about, and "one" is the person asked for now.
+    /// </summary>
+    public static bool AsksForOne(ReadOnlySpan<Lex> t)
+    {
+        for (int k = 1; k < t.Length; k++)
+        {
+            if (!string.Equals(t[k].Word, "one", StringComparison.Ordinal) || !NamesWhoIsThereBefore(t, k))
+            {
+                continue;
+            }
+
+            // The verb, then at most "me" or an article or "real": "I need one", "get me one", "give me a real one".
+            for (int v = k - 1; v >= 0 && v >= k - 3 && !IsEdge(t, v); v--)
+            {
+                if (Is(t, v, RequestVerb))
+                {
+                    return !Is(t, v - 1, Cat.Not);
+                }
+
+                if (!Is(t, v, Cat.Me | Cat.Article | Cat.Real))
+                {
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool NamesWhoIsThereBefore(ReadOnlySpan<Lex> t, int cond)
     {
         for (int k = 0; k < cond; k++)

@@ -353,7 +353,8 @@ internal static class MentionRole
     /// else: "my manager asked me to ...") or counts heads ("meja untuk 6 orang") or names a worker for a job ("I need a
     /// plumber"), or, naming none, declines or puts off a request verb: what vetoes a request for a person that only the
     /// learnt model finds. A message
-    /// that is only a person word and a question mark ("human?", "orang asli?") asks who is there, not for someone, and
+    /// that is only a person word and a question mark ("human?", "orang asli?") or a bare pair of alternatives ("bot?
+    /// human?", "manusia atau robot?") asks who is there, not for someone, and
     /// one that is only a plea for help ("tolong", "help!") asks for help, not for a person.
     /// </summary>
     public static bool VetoesRequest(ReadOnlySpan<Lex> t)
@@ -365,7 +366,7 @@ internal static class MentionRole
 
         // "are you human? if not then I need one": the person named is what the question asks about, and the request
         // after the condition on the answer is asked now.
-        if (IdentityCondition.RequestFollows(t))
+        if (IdentityCondition.RequestFollows(t) || IdentityCondition.AsksForOne(t))
         {
             return false;
         }
@@ -881,9 +882,9 @@ internal static class MentionRole
 
     /// <summary>
     /// The person did something else, they are not asked for: they open their clause and something done or said follows
-    /// ("my manager asked me to get an invoice", "previous CS said I'd get a voucher", "supervisor cabang udah approve
-    /// pinjaman saya", "the agent told me to wait"), or they did what a passive verb already done says ("tadi udah ditelpon
-    /// sama orang CS nya"). Read only when the learnt model alone finds a request. Not when the customer comes right after
+    /// ("my manager asked me to get an invoice", "previous CS said I'd get a voucher", "a real person at the counter told me
+    /// I could get a refund", "supervisor cabang udah approve pinjaman saya", "the agent told me to wait"), or they did
+    /// what a passive verb already done says ("tadi udah ditelpon sama orang CS nya"). Read only when the learnt model alone finds a request. Not when the customer comes right after
     /// the marker ("cs udah saya tunggu dari tadi" waits for them) nor when politeness does ("agent already pls").
     /// </summary>
     private static bool DidSomethingElse(ReadOnlySpan<Lex> t, Mention m)
@@ -897,7 +898,8 @@ internal static class MentionRole
         if (IsEdge(t, k))
         {
             int j = m.End;
-            for (int steps = 0; steps < 2 && (IsPlainWord(t, j) || Is(t, j, Cat.Clitic | Cat.Has)) && !Is(t, j, Cat.Done); steps++)
+            // "a real person at the counter told me ...": a place after the person is still before what they did.
+            for (int steps = 0; steps < 3 && (IsPlainWord(t, j) || Is(t, j, Cat.Clitic | Cat.Has | Cat.Article) || IsAt(t, j)) && !Is(t, j, Cat.Done); steps++)
             {
                 j++;
             }
@@ -915,6 +917,8 @@ internal static class MentionRole
             && (IsPlainWord(t, by - 1) || Is(t, by - 1, Cat.Help))
             && Is(t, by - 2, Cat.Done);
     }
+
+    private static bool IsAt(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "at";
 
     /// <summary>
     /// The mention's clause speaks of an earlier contact ("tim CS kemarin sangat membantu", "the agent I had
@@ -1066,7 +1070,8 @@ internal static class MentionRole
                 continue;
             }
 
-            if ((lex.Cats & (Cat.Human | Cat.Person | Cat.Real | Cat.Article)) == 0 || (lex.Cats & Cat.Agent) != 0)
+            // "bot? human?", "human or bot?": a bare pair of alternatives asks who is there too.
+            if ((lex.Cats & (Cat.Human | Cat.Person | Cat.Real | Cat.Article | Cat.Bot | Cat.Or)) == 0 || (lex.Cats & Cat.Agent) != 0)
             {
                 return false;
             }

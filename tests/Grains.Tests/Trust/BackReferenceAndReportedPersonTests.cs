@@ -1,0 +1,75 @@
+using CxCluster.Grains.Trust;
+
+namespace CxCluster.Grains.Tests.Trust;
+
+/// <summary>
+/// Requests and questions whose person word is read by what is around it: "one" asked for after a question on who is
+/// there, a bare pair of alternatives, a person who said or did something at a place, and a product's AI feature.
+/// </summary>
+public sealed class BackReferenceAndReportedPersonTests
+{
+    [Theory]
+    [InlineData("are you human? because I need one")]
+    [InlineData("is this a bot? I want one who is real")]
+    [InlineData("you a machine? then give me a real one")]
+    [InlineData("are you AI? cause I'd like to talk to one that's human")]
+    public void One_after_a_question_on_who_is_there_is_asked_for(string text)
+    {
+        Assert.False(MessageSignals.Grammar(text).VetoesRequest, text);
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.True(analysis.AsksIdentity, text);
+        Assert.True(analysis.AsksForHuman, text);
+    }
+
+    [Theory]
+    [InlineData("bot? human?")]
+    [InlineData("human? bot?")]
+    [InlineData("human or bot?")]
+    [InlineData("manusia? robot?")]
+    [InlineData("bot atau manusia?")]
+    public void A_bare_pair_of_alternatives_asks_who_is_there(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesRequest, text);
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.True(analysis.AsksIdentity, text);
+        Assert.False(analysis.AsksForHuman, text);
+    }
+
+    [Theory]
+    [InlineData("a real person at the counter told me I could get a refund, is that right?")]
+    [InlineData("the agent at the branch said it's free")]
+    [InlineData("the human agent yesterday said it's free")]
+    [InlineData("kata orang CS kemarin bisa refund")]
+    public void A_person_who_said_something_is_not_asked_for(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesRequest, text);
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.False(analysis.AsksForHuman, text);
+        Assert.False(analysis.AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("does this laptop have an AI chip?")]
+    [InlineData("laptop ini ada chip AI?")]
+    [InlineData("kamera ini ada fitur AI nya?")]
+    [InlineData("does the phone have AI features?")]
+    public void A_products_AI_feature_is_no_identity_question(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("no no, I want a person")]
+    [InlineData("nope. human please")]
+    [InlineData("ga ga, mau orang aja")]
+    [InlineData("human. now.")]
+    [InlineData("manusia. sekarang.")]
+    [InlineData("live agent")]
+    [InlineData("real rep pls")]
+    [InlineData("get me a real person")]
+    public void A_refusal_before_a_request_or_a_terse_request_still_asks(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+    }
+}
