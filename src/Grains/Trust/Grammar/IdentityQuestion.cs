@@ -181,6 +181,12 @@ internal static class IdentityQuestion
             j--;
         }
 
+        // "ngobrol sama patung apa sama bot?": a mocking first alternative, one word after "with", before "apa"/"atau".
+        if (!Is(t, j, Cat.Speak) && Is(t, j, Cat.Or | Cat.Lead) && !Is(t, j - 1, Cat.Edge) && Is(t, j - 2, Cat.With | Cat.To) && Is(t, j - 3, Cat.Speak))
+        {
+            j -= 3;
+        }
+
         if (!Is(t, j, Cat.Speak) || !Closes(t, m.End))
         {
             return false;
@@ -231,7 +237,10 @@ internal static class IdentityQuestion
     /// <summary>A question that is only the term and particles: "bot?", "robot kah?", "human or bot?".</summary>
     private static bool BareIdentityQuestion(ReadOnlySpan<Lex> t, Mention m)
     {
-        if (m.Kind is Kind.Agent or Kind.Who)
+        // A role word is a bare question only when "real" follows it ("petugasnya asli?", "cs nya beneran kah?");
+        // "live agent?" with the modifier before it asks for one.
+        if (m.Kind is Kind.Who
+            || (m.Kind is Kind.Agent && (!m.Real || Is(t, m.Start, Cat.Real | Cat.Human) || !Is(t, m.End - 1, Cat.Real | Cat.Human))))
         {
             return false;
         }
