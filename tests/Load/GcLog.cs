@@ -20,7 +20,7 @@ public sealed class GcLog : IDisposable
         _thread.Start();
     }
 
-    /// <summary>One collection; sizes in bytes before it (gen0 and gen1) and after it (gen2, large and pinned objects).</summary>
+    /// <summary>One collection; sizes in bytes before it (gen0 and gen1) and after it (gen1, gen2 and the large object heap), and the objects it found pinned.</summary>
     public sealed record Collection(long Index, int Generation, bool Concurrent, bool Compacted, TimeSpan Pause, long Promoted, long Gen0Before, long Gen1Before, long Gen1After, long Gen2After, long LargeAfter, long PinnedObjects);
 
     public IReadOnlyList<Collection> Collections
@@ -36,35 +36,33 @@ public sealed class GcLog : IDisposable
 
     private void Watch()
     {
-        long last = GC.GetGCMemoryInfo(GCKind.Any).Index;
+        // Each kind keeps its own latest collection, and each collection is of one kind: a collection is new when its
+        // index is past the last one seen of its kind.
+        GCKind[] kinds = [GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background];
+        var start = GC.GetGCMemoryInfo(GCKind.Any).Index;
+        var seen = new long[kinds.Length];
+        Array.Fill(seen, start);
         while (!_stop.IsCancellationRequested)
         {
-            // Each kind keeps its own latest collection; reading the three finds collections that follow each other closely.
-            foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
+            for (var k = 0; k < kinds.Length; k++)
             {
-                var info = GC.GetGCMemoryInfo(kind);
-                if (info.Index <= last || info.Index == 0)
+                var info = GC.GetGCMemoryInfo(kinds[k]);
+                if (info.Index <= seen[k])
                 {
                     continue;
                 }
+                seen[k] = info.Index;
                 var generations = info.GenerationInfo;
+                var pause = TimeSpan.Zero;
+                foreach (var part in info.PauseDurations)
+                {
+                    pause += part;
+                }
                 lock (_collections)
                 {
-                    if (_collections.Exists(c => c.Index == info.Index))
-                    {
-                        continue;
-                    }
-                    _collections.Add(new Collection(info.Index, info.Generation, info.Concurrent, info.Compacted,
-                        info.PauseDurations.Length > 0 ? info.PauseDurations[0] + (info.PauseDurations.Length > 1 ? info.PauseDurations[1] : TimeSpan.Zero) : TimeSpan.Zero,
+                    _collections.Add(new Collection(info.Index, info.Generation, info.Concurrent, info.Compacted, pause,
                         info.PromotedBytes, generations[0].SizeBeforeBytes, generations[1].SizeBeforeBytes, generations[1].SizeAfterBytes,
                         generations[2].SizeAfterBytes, generations[3].SizeAfterBytes, info.PinnedObjectsCount));
-                }
-            }
-            lock (_collections)
-            {
-                if (_collections.Count > 0)
-                {
-                    last = Math.Max(last, _collections.Max(c => c.Index) - 3);
                 }
             }
             _stop.Token.WaitHandle.WaitOne(5);

@@ -117,9 +117,9 @@ internal sealed class ConversationGrain(
     }
 
     /// <summary>
-    /// An ended conversation that nothing waits on any more leaves memory once this call is answered (a checkpoint is
-    /// written on the way out). Everything it holds is in the journal, so a late read, retry or erasure rebuilds it
-    /// there; meanwhile a silo keeps only the conversations still going on, and the collector never walks the others.
+    /// An ended conversation that nothing waits on any more leaves memory once this call is answered. Everything it holds
+    /// is in the journal, so a late read, retry or erasure rebuilds it there (replaying the tail after its last
+    /// checkpoint); meanwhile a silo keeps only the conversations still going on, and the collector never walks the others.
     /// </summary>
     private void LetGoOnceEnded()
     {

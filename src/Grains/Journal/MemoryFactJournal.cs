@@ -33,15 +33,17 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         {
             return ValueTask.CompletedTask;
         }
+        // The id's hash is taken once: the check for a repeat and the index of the new answer both need it.
+        var idHash = append.EventId is { } eventId ? AnswerIndex.Hash(eventId) : 0;
         lock (_gate)
         {
             var stream = _streams.GetValueOrDefault(append.Stream);
             var at = stream?.IndexAfter(append.Facts.Count > 0 ? append.Facts[0].Seq - 1 : long.MaxValue) ?? 0;
             if (stream is not null)
             {
-                if (append.EventId is { } eventId && stream.Answers.Find(eventId, _answers) >= 0)
+                if (append.EventId is { } repeated && stream.Answers.Find(repeated, idHash, _answers) >= 0)
                 {
-                    throw new JournalConflictException($"Event {eventId} of {append.Stream} already has an answer.", eventId);
+                    throw new JournalConflictException($"Event {repeated} of {append.Stream} already has an answer.", repeated);
                 }
                 if (append.Facts.Count > 0 && at < stream.Facts.Count && stream.SeqAt(at) <= append.LastSeq)
                 {
@@ -63,7 +65,7 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             {
                 var kept = _answers.Add(new StoredAnswer(
                     _bytes.Keep(MemoryMarshal.AsBytes(id.AsSpan())), append.LastSeq ?? stream.LastSeqBefore(at), _bytes.Keep(append.Answer.Span)));
-                stream.Answers.Add(id, kept);
+                stream.Answers.Add(idHash, kept);
             }
         }
         return ValueTask.CompletedTask;
@@ -83,7 +85,7 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
     {
         lock (_gate)
         {
-            var at = _streams.GetValueOrDefault(stream)?.Answers.Find(eventId, _answers) ?? -1;
+            var at = _streams.GetValueOrDefault(stream)?.Answers.Find(eventId, AnswerIndex.Hash(eventId), _answers) ?? -1;
             if (at < 0)
             {
                 return ValueTask.FromResult<RecordedAnswer?>(null);
@@ -216,7 +218,7 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
     {
         public readonly StreamLog Stream = stream;
         private readonly long _seq = fact.Seq;
-        private readonly string _type = string.IsInterned(fact.Type) ?? fact.Type;
+        private readonly string _type = fact.Type;
         public readonly DateTimeOffset At = fact.At;
         private readonly ReadOnlyMemory<byte> _data = bytes.Keep(fact.Data.Span);
         private ReadOnlyMemory<byte>? _personal = fact.Personal is { } personal ? bytes.Keep(personal.Span) : (ReadOnlyMemory<byte>?)null;
@@ -269,13 +271,16 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         private int[] _places;
         private int _count;
 
-        public readonly int Find(string eventId, Blocks<StoredAnswer> answers)
+        /// <summary>The hash an event id is indexed by (per process, like every string hash).</summary>
+        public static int Hash(string eventId) => string.GetHashCode(eventId.AsSpan());
+
+        /// <summary>The place of the answer to <paramref name="eventId"/>, whose <see cref="Hash"/> is <paramref name="hash"/>, or -1.</summary>
+        public readonly int Find(string eventId, int hash, Blocks<StoredAnswer> answers)
         {
             if (_count == 0)
             {
                 return -1;
             }
-            var hash = string.GetHashCode(eventId.AsSpan());
             var hashes = _hashes.AsSpan(0, _count);
             for (var from = 0; from < hashes.Length;)
             {
@@ -294,7 +299,7 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             return -1;
         }
 
-        public void Add(string eventId, int place)
+        public void Add(int hash, int place)
         {
             if (_hashes is null || _count == _hashes.Length)
             {
@@ -302,7 +307,7 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
                 Array.Resize(ref _hashes, size);
                 Array.Resize(ref _places, size);
             }
-            _hashes[_count] = string.GetHashCode(eventId.AsSpan());
+            _hashes[_count] = hash;
             _places[_count++] = place;
         }
     }

@@ -16,9 +16,7 @@ public sealed class BackReferenceAndReportedPersonTests
     public void One_after_a_question_on_who_is_there_is_asked_for(string text)
     {
         Assert.False(MessageSignals.Grammar(text).VetoesRequest, text);
-        MessageAnalysis analysis = MessageSignals.Analyze(text);
-        Assert.True(analysis.AsksIdentity, text);
-        Assert.True(analysis.AsksForHuman, text);
+        Heard.Both(text);
     }
 
     [Theory]
@@ -43,9 +41,7 @@ public sealed class BackReferenceAndReportedPersonTests
     public void A_person_who_said_something_is_not_asked_for(string text)
     {
         Assert.True(MessageSignals.Grammar(text).VetoesRequest, text);
-        MessageAnalysis analysis = MessageSignals.Analyze(text);
-        Assert.False(analysis.AsksForHuman, text);
-        Assert.False(analysis.AsksIdentity, text);
+        Heard.Neither(text);
     }
 
     [Theory]

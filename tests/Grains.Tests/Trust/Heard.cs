@@ -1,0 +1,23 @@
+using CxCluster.Grains.Trust;
+
+namespace CxCluster.Grains.Tests.Trust;
+
+/// <summary>What the whole recogniser (grammar and learnt model) hears in a message; a failure names the message.</summary>
+internal static class Heard
+{
+    /// <summary>Neither an identity question nor a request for a person.</summary>
+    public static void Neither(string text)
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.False(analysis.AsksIdentity, text);
+        Assert.False(analysis.AsksForHuman, text);
+    }
+
+    /// <summary>An identity question and a request for a person.</summary>
+    public static void Both(string text)
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.True(analysis.AsksIdentity, text);
+        Assert.True(analysis.AsksForHuman, text);
+    }
+}
