@@ -1,5 +1,6 @@
 using CxCluster.Api.Agents;
 using CxCluster.Api.Conversations;
+using CxCluster.Api.Evidence;
 using CxCluster.Api.Health;
 using CxCluster.Api.Queues;
 using CxCluster.ServiceDefaults;
@@ -31,6 +32,7 @@ public static class CxClusterApi
         app.MapConversationEndpoints();
         app.MapAgentEndpoints();
         app.MapQueueEndpoints();
+        app.MapEvidenceEndpoints();
         return app;
     }
 }

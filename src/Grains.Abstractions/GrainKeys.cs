@@ -19,6 +19,9 @@ public static class GrainKeys
 
     public static string Agent(string tenantId, string agentId) => $"{tenantId}{Separator}{agentId}";
 
+    /// <summary>One evidence export of a tenant.</summary>
+    public static string EvidenceExport(string tenantId, string exportId) => $"{tenantId}{Separator}{exportId}";
+
     /// <summary>A pool partition: the agents and the waiting conversations of one tenant, language and channel.</summary>
     public static string Pool(string tenantId, string poolName) => $"{tenantId}{Separator}{poolName}";
 

@@ -13,6 +13,10 @@ public static class TenantGrains
     public static IAgentPoolGrain Pool(this IGrainFactory grains, string tenantId, string poolName) =>
         grains.GetGrain<IAgentPoolGrain>(GrainKeys.Pool(tenantId, poolName));
 
+    /// <summary>One evidence export of the tenant; each export has an id of its own.</summary>
+    public static IEvidenceExportGrain EvidenceExport(this IGrainFactory grains, string tenantId, string exportId) =>
+        grains.GetGrain<IEvidenceExportGrain>(GrainKeys.EvidenceExport(tenantId, exportId));
+
     /// <summary>The names of a tenant's pool partitions.</summary>
     public static IAgentPoolDirectoryGrain PoolDirectory(this IGrainFactory grains, string tenantId) =>
         grains.GetGrain<IAgentPoolDirectoryGrain>(tenantId);

@@ -1,11 +1,18 @@
 using CxCluster.ServiceDefaults;
 using CxCluster.Silo;
 using CxCluster.Silo.Database;
+using CxCluster.Silo.Evidence;
 
 // `migrate`: create the database and apply the schema, then exit (see deploy/sql).
 if (args is [MigrateCommand.Verb, ..])
 {
     return await MigrateCommand.RunAsync(args[1..]);
+}
+
+// `evidence`: export a tenant's evidence from the journal, or verify a saved export, then exit.
+if (args is [EvidenceCommand.Verb, ..])
+{
+    return await EvidenceCommand.RunAsync(args[1..]);
 }
 
 var builder = Host.CreateApplicationBuilder(args);

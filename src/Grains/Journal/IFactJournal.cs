@@ -48,4 +48,14 @@ public interface IFactJournal
 
     /// <summary>Erases for good the personal part of the tenant's facts that happened before <paramref name="before"/>, and the checkpoints of their streams; returns the number of facts changed.</summary>
     ValueTask<int> ErasePersonalBeforeAsync(string tenantId, DateTimeOffset before, CancellationToken ct = default);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> of the tenant's streams whose ids start with <paramref name="streamPrefix"/> and that
+    /// have facts that happened in [<paramref name="from"/>, <paramref name="to"/>), each once, in the order of their
+    /// first fact in that period (by its time, then its position), after <paramref name="after"/> (null: from the
+    /// first). A reader that goes on from the last one it read reads each stream once; what it costs grows with the
+    /// period's facts, not with the history before it.
+    /// </summary>
+    ValueTask<IReadOnlyList<ActiveStream>> ReadActiveStreamsAsync(
+        string tenantId, string streamPrefix, DateTimeOffset from, DateTimeOffset to, ActiveStream? after, int max, CancellationToken ct = default);
 }

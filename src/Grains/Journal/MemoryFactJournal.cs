@@ -442,4 +442,41 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             return Count++;
         }
     }
+
+    /// <remarks>The memory journal looks through all of the tenant's facts: it holds only what one process keeps.</remarks>
+    public ValueTask<IReadOnlyList<ActiveStream>> ReadActiveStreamsAsync(
+        string tenantId, string streamPrefix, DateTimeOffset from, DateTimeOffset to, ActiveStream? after, int max, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(streamPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        lock (_gate)
+        {
+            if (!_tenants.TryGetValue(tenantId, out var tenant))
+            {
+                return ValueTask.FromResult<IReadOnlyList<ActiveStream>>([]);
+            }
+            // Each stream's first fact in the period, by time and then position (a fact's position is its index plus one).
+            var first = new Dictionary<StreamLog, ActiveStream>();
+            for (var i = 0; i < tenant.Count; i++)
+            {
+                ref readonly var stored = ref tenant[i];
+                if (stored.At < from || stored.At >= to || !stored.Stream.Key.StreamId.StartsWith(streamPrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                if (!first.TryGetValue(stored.Stream, out var earliest) || stored.At < earliest.FirstAt)
+                {
+                    first[stored.Stream] = new ActiveStream(stored.Stream.Key.StreamId, stored.At, i + 1);
+                }
+            }
+            IReadOnlyList<ActiveStream> page =
+            [
+                .. first.Values
+                    .Where(s => after is null || s.FirstAt > after.FirstAt || (s.FirstAt == after.FirstAt && s.Position > after.Position))
+                    .OrderBy(s => s.FirstAt).ThenBy(s => s.Position)
+                    .Take(max),
+            ];
+            return ValueTask.FromResult(page);
+        }
+    }
 }

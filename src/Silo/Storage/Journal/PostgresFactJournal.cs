@@ -340,4 +340,39 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
     }
 
     private static NpgsqlParameter Value<T>(T value) => new NpgsqlParameter<T> { TypedValue = value };
+
+    /// <remarks>
+    /// Walks the period's facts in the order of <c>cx_journal_fact_tenant_at</c> (<c>deploy/sql/042_journal_activity.sql</c>)
+    /// from the cursor on, and keeps a fact only when its stream has no earlier one in the period (looked up by the
+    /// stream's key): every page reads on where the last one ended, and no page reads facts from before the period.
+    /// </remarks>
+    public ValueTask<IReadOnlyList<ActiveStream>> ReadActiveStreamsAsync(
+        string tenantId, string streamPrefix, DateTimeOffset from, DateTimeOffset to, ActiveStream? after, int max, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(streamPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        return QueryAsync<IReadOnlyList<ActiveStream>>(
+            """
+            SELECT f.stream_id, f.at, f.position FROM cx_journal_fact f
+            WHERE f.tenant_id = $1 AND f.at >= $3 AND f.at < $4 AND (f.at, f.position) > ($5, $6)
+              AND starts_with(f.stream_id, $2)
+              AND NOT EXISTS (
+                  SELECT 1 FROM cx_journal_fact e
+                  WHERE e.tenant_id = $1 AND e.stream_id = f.stream_id AND e.at >= $3 AND (e.at, e.position) < (f.at, f.position))
+            ORDER BY f.at, f.position LIMIT $7
+            """,
+            [
+                Value(tenantId), Value(streamPrefix), Value(from.ToUniversalTime()), Value(to.ToUniversalTime()),
+                Value((after?.FirstAt ?? from).ToUniversalTime()), Value(after?.Position ?? long.MinValue), Value(max),
+            ],
+            async (reader, token) =>
+            {
+                var streams = new List<ActiveStream>();
+                while (await reader.ReadAsync(token))
+                {
+                    streams.Add(new ActiveStream(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt64(2)));
+                }
+                return streams;
+            }, ct);
+    }
 }

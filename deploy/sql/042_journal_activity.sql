@@ -1,0 +1,11 @@
+-- The facts of a tenant by when they happened, for readers of a period (the evidence export): they find the streams
+-- active between two times by walking only that period's facts, whatever the size of the history before it.
+--
+-- position completes the order (two facts may share a time) and is the cursor a reader goes on from; stream_id is
+-- carried in the index so the walk seldom needs the table itself. Every append pays for one more index entry per fact.
+--
+-- The migrate verb applies the scripts in one transaction, so this index is built with a lock that holds appends back
+-- while it is built. On a journal already large, build it beforehand without that lock, then migrate (IF NOT EXISTS
+-- then leaves it as it is):
+--   CREATE INDEX CONCURRENTLY IF NOT EXISTS cx_journal_fact_tenant_at ON cx_journal_fact (tenant_id, at, position) INCLUDE (stream_id);
+CREATE INDEX IF NOT EXISTS cx_journal_fact_tenant_at ON cx_journal_fact (tenant_id, at, position) INCLUDE (stream_id);
