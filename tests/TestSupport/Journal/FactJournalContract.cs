@@ -352,4 +352,40 @@ public abstract class FactJournalContract
             Assert.True(facts[i].Position > facts[i - 1].Position, $"position {facts[i].Position} follows {facts[i - 1].Position}");
         }
     }
+
+    [Fact]
+    public async Task The_streams_active_in_a_period_are_found_each_once_in_the_order_of_their_first_fact_in_it_and_paged()
+    {
+        var tenant = NewTenant();
+        StreamKey Stream(string id) => new(tenant, id);
+        // c/old started before the period and speaks in it; c/late only after it; c/gone only before it.
+        await Journal.AppendAsync(Append(Stream("c/old"), "e1", Fact(1, at: Noon.AddHours(-5))));
+        await Journal.AppendAsync(Append(Stream("c/b"), "e1", Fact(1, at: Noon.AddMinutes(2)), Fact(2, at: Noon.AddMinutes(3))));
+        await Journal.AppendAsync(Append(Stream("c/a"), "e1", Fact(1, at: Noon.AddMinutes(1))));
+        await Journal.AppendAsync(Append(Stream("c/old"), "e2", Fact(2, at: Noon.AddMinutes(4))));
+        await Journal.AppendAsync(Append(Stream("c/b"), "e2", Fact(3, at: Noon.AddMinutes(5))));
+        await Journal.AppendAsync(Append(Stream("c/same"), "e1", Fact(1, at: Noon.AddMinutes(5))));
+        await Journal.AppendAsync(Append(Stream("a/agent"), "e1", Fact(1, at: Noon.AddMinutes(1))));
+        await Journal.AppendAsync(Append(Stream("c/late"), "e1", Fact(1, at: Noon.AddHours(2))));
+        await Journal.AppendAsync(Append(Stream("c/gone"), "e1", Fact(1, at: Noon.AddHours(-3))));
+        await Journal.AppendAsync(Append(Stream("c/edge"), "e1", Fact(1, at: Noon)));
+        await Journal.AppendAsync(Append(new StreamKey(NewTenant(), "c/foreign"), "e1", Fact(1, at: Noon.AddMinutes(1))));
+        await Journal.ReadTenantSettledAsync(tenant);
+
+        var all = await Journal.ReadActiveStreamsAsync(tenant, "c/", Noon, Noon.AddHours(1), null, 100);
+        var paged = new List<ActiveStream>();
+        for (var page = await Journal.ReadActiveStreamsAsync(tenant, "c/", Noon, Noon.AddHours(1), null, 2);
+             page.Count > 0;
+             page = await Journal.ReadActiveStreamsAsync(tenant, "c/", Noon, Noon.AddHours(1), paged[^1], 2))
+        {
+            Assert.True(page.Count <= 2);
+            paged.AddRange(page);
+        }
+
+        Assert.Equal(["c/edge", "c/a", "c/b", "c/old", "c/same"], all.Select(s => s.StreamId));
+        Assert.Equal([Noon, Noon.AddMinutes(1), Noon.AddMinutes(2), Noon.AddMinutes(4), Noon.AddMinutes(5)], all.Select(s => s.FirstAt));
+        Assert.Equal(all.Select(s => (s.StreamId, s.FirstAt, s.Position)), paged.Select(s => (s.StreamId, s.FirstAt, s.Position)));
+        Assert.Equal(["a/agent"], (await Journal.ReadActiveStreamsAsync(tenant, "a/", Noon, Noon.AddHours(1), null, 100)).Select(s => s.StreamId));
+        Assert.Empty(await Journal.ReadActiveStreamsAsync(tenant, "c/", Noon.AddHours(3), Noon.AddHours(4), null, 100));
+    }
 }
