@@ -31,10 +31,13 @@ public static class EvidenceCommand
             cancellation.Cancel();
         };
         var configuration = Host.CreateApplicationBuilder([]).Configuration;
-        return await RunAsync(args, configuration, Console.Out, Console.Error, cancellation.Token);
+        await using var standardOutput = Console.OpenStandardOutput();
+        return await RunAsync(args, configuration, standardOutput, Console.Out, Console.Error, cancellation.Token);
     }
 
-    internal static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken ct)
+    /// <summary>Runs the verb; an export without <c>--out</c> goes to <paramref name="standardOutput"/>, messages to <paramref name="output"/> and <paramref name="error"/>.</summary>
+    internal static async Task<int> RunAsync(
+        string[] args, IConfiguration configuration, Stream standardOutput, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (args is ["verify", var path])
         {
@@ -57,12 +60,12 @@ public static class EvidenceCommand
             await error.WriteLineAsync($"evidence: the tenant '{tenantId}' is not configured (tenants: {string.Join(", ", tenants)})");
             return 2;
         }
-        return await ExportAsync(connectionString, configuration, tenantId, query, outPath, output, error, ct);
+        return await ExportAsync(connectionString, configuration, tenantId, query, outPath, standardOutput, output, error, ct);
     }
 
     private static async Task<int> ExportAsync(
         string connectionString, IConfiguration configuration, string tenantId, EvidenceQuery query, string? outPath,
-        TextWriter output, TextWriter error, CancellationToken ct)
+        Stream standardOutput, TextWriter output, TextWriter error, CancellationToken ct)
     {
         await using var provider = new ServiceCollection().AddLogging()
             .AddCxClusterPostgresJournal(connectionString, configuration)
@@ -82,8 +85,9 @@ public static class EvidenceCommand
         try
         {
             long bytes = 0;
-            await using (var target = partial is null ? Console.OpenStandardOutput() : File.Create(partial))
+            await using (var file = partial is null ? null : File.Create(partial))
             {
+                var target = file ?? standardOutput;
                 await foreach (var page in EvidenceExport.ReadAllAsync(journal, tenantId, query, ct))
                 {
                     await target.WriteAsync(page.Lines, ct);
