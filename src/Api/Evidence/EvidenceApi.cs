@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Primitives;
-
 namespace CxCluster.Api.Evidence;
 
 /// <summary>The tenant's evidence export (<c>/v1/evidence</c>), streamed as NDJSON page by page from its export grain.</summary>
@@ -13,23 +11,30 @@ public static class EvidenceApi
             .MapGet("/evidence", GetEvidence)
             .WithName("ExportEvidence")
             .WithSummary("One NDJSON line of non-personal proof per conversation active in [from, to), then a summary line with the SHA-256 of the lines before it.")
-            .Produces(StatusCodes.Status200OK, contentType: ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, ContentType)
             .ProducesValidationProblem();
         return app;
     }
 
-    private static async Task<IResult> GetEvidence(HttpRequest request, Tenant tenant, IClusterClient cluster)
+    /// <param name="from">The period's start (RFC 3339), included.</param>
+    /// <param name="to">The period's end (RFC 3339), excluded; at most 366 days after <paramref name="from"/>.</param>
+    /// <param name="conversationId">Only this conversation.</param>
+    /// <param name="request">The request, whose query is checked for repeated parameters.</param>
+    /// <param name="tenant">The caller's tenant: the only one whose conversations are exported.</param>
+    /// <param name="cluster">The cluster the export grain lives in.</param>
+    private static async Task<IResult> GetEvidence(
+        string? from, string? to, string? conversationId, HttpRequest request, Tenant tenant, IClusterClient cluster)
     {
         var errors = new FieldErrors();
-        var from = Timestamp(errors, request.Query, "from");
-        var to = Timestamp(errors, request.Query, "to");
-        var conversationId = Single(errors, request.Query, "conversationId");
+        Once(errors, request.Query, "from", "to", "conversationId");
+        var start = Timestamp(errors, "from", from);
+        var end = Timestamp(errors, "to", to);
         FieldRules.Id(errors, "conversationId", conversationId);
         if (errors.Any)
         {
             return Problems.Invalid(errors, "The evidence query has invalid fields; see errors.");
         }
-        var query = new EvidenceQuery { From = from!.Value, To = to!.Value, ConversationId = conversationId };
+        var query = new EvidenceQuery { From = start!.Value, To = end!.Value, ConversationId = conversationId };
         if (query.Problem() is { } problem)
         {
             errors.Add(problem.Field, problem.Message);
@@ -56,26 +61,30 @@ public static class EvidenceApi
         }, ContentType);
     }
 
-    /// <summary>A required RFC 3339 timestamp given once.</summary>
-    private static DateTimeOffset? Timestamp(FieldErrors errors, IQueryCollection query, string field)
+    /// <summary>A required RFC 3339 timestamp.</summary>
+    private static DateTimeOffset? Timestamp(FieldErrors errors, string field, string? value)
     {
-        var value = Single(errors, query, field);
-        if (value is null && !errors.Has(field))
+        if (errors.Has(field))
+        {
+            return null;
+        }
+        if (value is null)
         {
             errors.Add(field, $"{field} is required: an RFC 3339 timestamp such as '2026-11-01T00:00:00Z'.");
+            return null;
         }
         return FieldRules.Timestamp(errors, field, value);
     }
 
-    /// <summary>The parameter's value, null when it is absent; given more than once is an error.</summary>
-    private static string? Single(FieldErrors errors, IQueryCollection query, string field)
+    /// <summary>Each parameter at most once: a repeated one would be read as its values joined by commas.</summary>
+    private static void Once(FieldErrors errors, IQueryCollection query, params ReadOnlySpan<string> fields)
     {
-        var values = query.TryGetValue(field, out var given) ? given : StringValues.Empty;
-        if (values.Count > 1)
+        foreach (var field in fields)
         {
-            errors.Add(field, $"{field} must be given once.");
-            return null;
+            if (query.TryGetValue(field, out var values) && values.Count > 1)
+            {
+                errors.Add(field, $"{field} must be given once.");
+            }
         }
-        return values.Count == 1 ? values[0] : null;
     }
 }

@@ -164,6 +164,17 @@ public sealed class EvidenceEndpointsTests(EvidenceClusterFixture cluster) : ICl
     }
 
     [Fact]
+    public async Task The_openapi_document_names_the_export_its_parameters_and_its_media_type()
+    {
+        using var response = await cluster.Anonymous.GetAsync("/openapi/v1.json");
+
+        var get = (await Json.OkAsync(response))["paths"]!["/v1/evidence"]!["get"]!;
+        Assert.Equal(["conversationId", "from", "to"], get["parameters"]!.AsArray().Select(p => p.Text("name")).Order(StringComparer.Ordinal));
+        Assert.NotNull(get["responses"]!["200"]!["content"]!["application/x-ndjson"]);
+        Assert.NotNull(get["responses"]!["400"]);
+    }
+
+    [Fact]
     public async Task Without_a_key_there_is_no_evidence()
     {
         using var response = await cluster.Anonymous.GetAsync(AroundNow());
