@@ -3,6 +3,7 @@ using CxCluster.Api.Conversations;
 using CxCluster.Api.Evidence;
 using CxCluster.Api.Health;
 using CxCluster.Api.Queues;
+using CxCluster.Api.Stream;
 using CxCluster.ServiceDefaults;
 
 namespace CxCluster.Api;
@@ -32,6 +33,7 @@ public static class CxClusterApi
         app.MapConversationEndpoints();
         app.MapAgentEndpoints();
         app.MapQueueEndpoints();
+        app.MapStreamEndpoints();
         app.MapEvidenceEndpoints();
         return app;
     }

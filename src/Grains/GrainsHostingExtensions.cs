@@ -3,6 +3,7 @@ using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Privacy;
+using CxCluster.Grains.Push;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Configuration;
@@ -53,6 +54,15 @@ public static class GrainsHostingExtensions
                 reminders.MinimumReminderPeriod = handoffs.Value.ReconcileInterval;
             }
         });
+        const string pushSection = PushOptions.Section;
+        silo.Services.AddOptions<PushOptions>().Bind(configuration.GetSection(pushSection)).ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<PushOptions>>(new InRange<PushOptions>(o =>
+        [
+            Range(pushSection, nameof(o.PollMilliseconds), o.PollMilliseconds, 1, 60_000),
+            Range(pushSection, nameof(o.RecentFacts), o.RecentFacts, 16, 10_000_000),
+            Range(pushSection, nameof(o.IdleSeconds), o.IdleSeconds, 1, 86_400),
+        ]));
+        silo.Services.AddSingleton<TenantFeeds>();
         silo.Services.Configure<CrashPointOptions>(configuration.GetSection(CrashPointOptions.Section));
         silo.Services.AddSingleton<CrashPoints>();
         silo.Services.AddSingleton<JsonEncoders>();

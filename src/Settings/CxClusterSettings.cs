@@ -30,6 +30,15 @@ public sealed class CxClusterSettings
     /// <summary><c>RateLimiting:PermitsPerSecond</c> (API): requests per second per tenant before 429; 0: no limit.</summary>
     public int PermitsPerSecond { get; init; } = 100_000;
 
+    /// <summary>
+    /// <c>Stream:SlowClientSeconds</c> (API): how long the live stream waits for a client to take a fact before it cuts
+    /// the client off (its buffer then holds no more than the server's output buffer).
+    /// </summary>
+    public TimeSpan StreamSlowClientCutOff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>Stream:KeepAliveSeconds</c> (API): the longest the live stream stays silent before a comment line (1-15).</summary>
+    public TimeSpan StreamKeepAlive { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The configured connection string, or null when the process runs on the embedded default.</summary>
     public static string? ConnectionStringFrom(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
@@ -46,6 +55,7 @@ public sealed class CxClusterSettings
         }
         var events = configuration.GetSection("Events");
         var rateLimiting = configuration.GetSection("RateLimiting");
+        var stream = configuration.GetSection("Stream");
         var settings = new CxClusterSettings
         {
             Tenants = tenants.Count > 0 ? tenants : [TenantSettings.Demo],
@@ -54,6 +64,8 @@ public sealed class CxClusterSettings
             ConnectionString = connectionString,
             EventFutureTolerance = reader.Seconds(events, "FutureToleranceSeconds", TimeSpan.FromSeconds(300), 0, TimeSpan.FromDays(1), minIncluded: true),
             PermitsPerSecond = reader.Int(rateLimiting, "PermitsPerSecond", 100_000, 0, int.MaxValue),
+            StreamSlowClientCutOff = reader.Seconds(stream, "SlowClientSeconds", TimeSpan.FromSeconds(30), 0, TimeSpan.FromHours(1)),
+            StreamKeepAlive = reader.Seconds(stream, "KeepAliveSeconds", TimeSpan.FromSeconds(10), 1, TimeSpan.FromSeconds(15), minIncluded: true),
         };
         reader.ThrowIfAny();
         return settings;

@@ -22,6 +22,17 @@ public sealed class HttpCluster : IAsyncDisposable
         ["RateLimiting:PermitsPerSecond"] = "0",
     };
 
+    /// <summary>
+    /// The push benchmark's settings on top: webhooks to loopback allowed (the receivers run here), and facts looked for
+    /// as soon as they are appended.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> PushSettings = new Dictionary<string, string?>
+    {
+        ["Webhooks:AllowHttp"] = "true",
+        ["Webhooks:AllowPrivateNetworks"] = "true",
+        ["Webhooks:AllowLoopbackHttp"] = "true",
+    };
+
     private readonly List<IHost> _silos = [];
     private WebApplication? _api;
 
@@ -31,12 +42,12 @@ public sealed class HttpCluster : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    public static async Task<HttpCluster> StartAsync(int silos)
+    public static async Task<HttpCluster> StartAsync(int silos, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var cluster = new HttpCluster();
         try
         {
-            await cluster.StartCoreAsync(Math.Max(1, silos));
+            await cluster.StartCoreAsync(Math.Max(1, silos), extra);
             return cluster;
         }
         catch
@@ -58,16 +69,23 @@ public sealed class HttpCluster : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(int silos)
+    private async Task StartCoreAsync(int silos, IReadOnlyDictionary<string, string?>? extra)
     {
+        var settings = new Dictionary<string, string?>(Settings);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
         var clusterId = $"cxcluster-load-{Guid.NewGuid():N}"[..24];
         var ports = FreePorts.Take(2 * silos);
+        // The silos share one journal, as silos share the database.
+        var journal = new CxCluster.Grains.Journal.MemoryFactJournal();
         for (var i = 0; i < silos; i++)
         {
             var own = new LocalCluster.SiloPorts(ports[2 * i], ports[2 * i + 1]);
-            _silos.Add(await LocalCluster.StartSiloAsync(clusterId, own, i == 0 ? null : ports[0], Settings));
+            _silos.Add(await LocalCluster.StartSiloAsync(clusterId, own, i == 0 ? null : ports[0], settings, journal));
         }
-        _api = LocalCluster.BuildApi(clusterId, Enumerable.Range(0, silos).Select(i => ports[2 * i + 1]), Settings);
+        _api = LocalCluster.BuildApi(clusterId, Enumerable.Range(0, silos).Select(i => ports[2 * i + 1]), settings);
         await _api.StartAsync();
         Address = LocalCluster.AddressOf(_api);
     }

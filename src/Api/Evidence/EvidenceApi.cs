@@ -11,7 +11,7 @@ public static class EvidenceApi
             .MapGet("/evidence", GetEvidence)
             .WithName("ExportEvidence")
             .WithSummary("One NDJSON line of non-personal proof per conversation active in [from, to), then a summary line with the SHA-256 of the lines before it.")
-            .Produces<Stream>(StatusCodes.Status200OK, ContentType)
+            .Produces<System.IO.Stream>(StatusCodes.Status200OK, ContentType)
             .ProducesValidationProblem();
         return app;
     }

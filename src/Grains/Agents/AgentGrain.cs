@@ -114,7 +114,7 @@ internal sealed class AgentGrain(
         }
         if (status != State.Status)
         {
-            Record(new AgentStatusChanged { At = Now(), Status = status });
+            Record(new AgentStatusChanged { At = Now(), Status = status, PreviousStatus = State.Status });
             if (NeedsWatch)
             {
                 await Watch();

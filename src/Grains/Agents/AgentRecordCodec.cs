@@ -35,6 +35,10 @@ internal static class AgentRecordCodec
                 break;
             case AgentStatusChanged changed:
                 writer.WriteString("status", changed.Status.ToString());
+                if (changed.PreviousStatus is { } previous)
+                {
+                    writer.WriteString("previousStatus", previous.ToString());
+                }
                 break;
             case AgentClaimPending pending:
                 writer.WriteString("poolName", pending.Claim.PoolName);
@@ -90,7 +94,12 @@ internal static class AgentRecordCodec
                         Capacity = d.GetProperty("capacity").GetInt32(),
                     },
                 },
-                AgentStatusChanged.Name => new AgentStatusChanged { At = at, Status = Enum.Parse<AgentStatus>(Text(d, "status")) },
+                AgentStatusChanged.Name => new AgentStatusChanged
+                {
+                    At = at,
+                    Status = Enum.Parse<AgentStatus>(Text(d, "status")),
+                    PreviousStatus = d.TryGetProperty("previousStatus", out var previous) ? Enum.Parse<AgentStatus>(previous.GetString() ?? throw new FormatException("'previousStatus' is null.")) : null,
+                },
                 AgentClaimPending.Name => new AgentClaimPending
                 {
                     At = at,

@@ -25,6 +25,8 @@ internal sealed record AgentStatusChanged : AgentRecord
 {
     public const string Name = "agent.status";
     public required AgentStatus Status { get; init; }
+    /// <summary>The status it left; null in records written before it was kept.</summary>
+    public AgentStatus? PreviousStatus { get; init; }
     public override string Type => Name;
 }
 

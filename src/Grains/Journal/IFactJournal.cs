@@ -31,6 +31,19 @@ public interface IFactJournal
     /// </summary>
     ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default);
 
+    /// <summary>
+    /// The position of the tenant's last fact a tenant-wide reader can read now (0 when it has none): a reader that
+    /// starts after it reads only what is appended from now on.
+    /// </summary>
+    ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Raised with a tenant's id once an append through this instance stored facts of that tenant, on the appending
+    /// thread (handlers only take note). Facts appended elsewhere (another silo's journal) raise nothing here: readers
+    /// that follow a tenant poll for those.
+    /// </summary>
+    event Action<string>? TenantAppended;
+
     /// <summary>Keeps the stream's state as of <paramref name="seq"/>, unless a checkpoint of a later seq is already kept.</summary>
     ValueTask SaveCheckpointAsync(StreamKey stream, long seq, ReadOnlyMemory<byte> state, CancellationToken ct = default);
 

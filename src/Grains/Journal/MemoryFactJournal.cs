@@ -68,8 +68,14 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
                 stream.Answers.Add(idHash, kept);
             }
         }
+        if (append.Facts.Count > 0)
+        {
+            TenantAppended?.Invoke(append.Stream.TenantId);
+        }
         return ValueTask.CompletedTask;
     }
+
+    public event Action<string>? TenantAppended;
 
     public ValueTask<IReadOnlyList<JournalFact>> ReadStreamAsync(StreamKey stream, long afterSeq, int max, CancellationToken ct = default)
     {
@@ -114,6 +120,14 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
                 facts[i] = new TenantFact(stored.Stream.Key, from + i + 1, stored.Fact);
             }
             return ValueTask.FromResult<IReadOnlyList<TenantFact>>(facts);
+        }
+    }
+
+    public ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<long>(_tenants.TryGetValue(tenantId, out var tenant) ? tenant.Count : 0);
         }
     }
 

@@ -5,7 +5,8 @@ using CxCluster.Grains.Evidence;
 namespace CxCluster.Api.Tests.Evidence;
 
 /// <summary><c>GET /v1/evidence</c> over real HTTP, after real events: the proof a compliance officer downloads.</summary>
-public sealed class EvidenceEndpointsTests(EvidenceClusterFixture cluster) : IClassFixture<EvidenceClusterFixture>
+[Collection(ClusterCollection.Name)]
+public sealed class EvidenceEndpointsTests(ClusterFixture cluster)
 {
     private static string Period(DateTimeOffset from, DateTimeOffset to, string? conversationId = null) =>
         $"/v1/evidence?from={Uri.EscapeDataString(Rfc3339(from))}&to={Uri.EscapeDataString(Rfc3339(to))}" +

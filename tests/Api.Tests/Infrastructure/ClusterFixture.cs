@@ -25,6 +25,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["Tenants:globex:ApiKeys:0"] = GlobexKey,
         ["Tenants:globex:BrandName"] = "Globex",
         ["Tenants:globex:DefaultLocale"] = "en-US",
+        // The live stream's timings, short enough for tests to see them.
+        ["Stream:KeepAliveSeconds"] = "1",
+        ["Stream:SlowClientSeconds"] = "2",
     };
 
     private IHost? primarySilo;
@@ -51,8 +54,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         var second = new LocalCluster.SiloPorts(ports[2], ports[3]);
         GatewayPorts = [primary.GatewayPort, second.GatewayPort];
 
-        primarySilo = await LocalCluster.StartSiloAsync(ClusterId, primary, primarySiloPort: null, TenantSettings);
-        secondSilo = await LocalCluster.StartSiloAsync(ClusterId, second, primary.SiloPort, TenantSettings);
+        // The two silos share one journal, as silos share the database: a conversation's facts are read on either.
+        var journal = new CxCluster.Grains.Journal.MemoryFactJournal();
+        primarySilo = await LocalCluster.StartSiloAsync(ClusterId, primary, primarySiloPort: null, TenantSettings, journal);
+        secondSilo = await LocalCluster.StartSiloAsync(ClusterId, second, primary.SiloPort, TenantSettings, journal);
 
         api = LocalCluster.BuildApi(ClusterId, GatewayPorts, TenantSettings);
         await api.StartAsync();

@@ -1,3 +1,4 @@
+using CxCluster.Grains.Journal;
 using CxCluster.Api;
 using CxCluster.Silo;
 using Microsoft.AspNetCore.Builder;
@@ -48,13 +49,21 @@ public static class LocalCluster
         return all;
     }
 
-    /// <summary>Starts a silo; <paramref name="primarySiloPort"/> names the silo it joins (null: it is the primary).</summary>
+    /// <summary>
+    /// Starts a silo; <paramref name="primarySiloPort"/> names the silo it joins (null: it is the primary). Silos of one
+    /// process given the same <paramref name="journal"/> share it, as silos share PostgreSQL; without one, a silo on the
+    /// embedded default keeps its own.
+    /// </summary>
     public static async Task<IHost> StartSiloAsync(
-        string clusterId, SiloPorts ports, int? primarySiloPort, IReadOnlyDictionary<string, string?> settings)
+        string clusterId, SiloPorts ports, int? primarySiloPort, IReadOnlyDictionary<string, string?> settings, MemoryFactJournal? journal = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(SiloSettings(clusterId, ports, primarySiloPort, settings));
         builder.AddCxClusterSilo();
+        if (journal is not null)
+        {
+            builder.Services.AddMemoryFactJournal(journal);
+        }
         var silo = builder.Build();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await silo.StartAsync(timeout.Token);

@@ -243,6 +243,51 @@ public abstract class FactJournalContract
     }
 
     [Fact]
+    public async Task A_tenants_head_is_its_last_readable_position_and_a_reader_after_it_reads_only_later_facts()
+    {
+        var stream = NewStream();
+        Assert.Equal(0, await Journal.TenantHeadAsync(stream.TenantId));
+        await Journal.AppendAsync(Append(stream, "e1", Fact(1), Fact(2)));
+        var before = await Journal.ReadTenantSettledAsync(stream.TenantId);
+
+        var head = await Journal.TenantHeadAsync(stream.TenantId);
+
+        Assert.True(head >= before.Max(f => f.Position), $"head {head} is before a fact that was read");
+        await Journal.AppendAsync(Append(stream, "e2", Fact(3)));
+        var after = await Journal.ReadTenantSettledAsync(stream.TenantId, head);
+        Assert.Equal([3L], after.Select(f => f.Fact.Seq));
+        Assert.Equal(0, await Journal.TenantHeadAsync(NewTenant()));
+    }
+
+    [Fact]
+    public async Task An_append_with_facts_tells_its_tenant_once_it_is_stored()
+    {
+        var stream = NewStream();
+        var told = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Heard(string tenant)
+        {
+            if (tenant == stream.TenantId)
+            {
+                told.Enqueue(tenant);
+            }
+        }
+        Journal.TenantAppended += Heard;
+        try
+        {
+            await Journal.AppendAsync(Append(stream, "e1", Fact(1)));
+            Assert.Single(told);
+            // The append is readable by the time its tenant is told.
+            Assert.Equal([1L], (await Journal.ReadStreamAsync(stream, 0, 10)).Select(f => f.Seq));
+            await Journal.AppendAsync(new JournalAppend(stream, "e2", [], Bytes("no facts")));
+            Assert.Single(told);
+        }
+        finally
+        {
+            Journal.TenantAppended -= Heard;
+        }
+    }
+
+    [Fact]
     public async Task A_checkpoint_only_moves_forward()
     {
         var stream = NewStream();

@@ -126,6 +126,35 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             }, ct);
     }
 
+    private void TellAppended(JournalAppend[] appends)
+    {
+        if (TenantAppended is not { } handlers)
+        {
+            return;
+        }
+        string? last = null;
+        foreach (var append in appends)
+        {
+            // A group is mostly one tenant's: each tenant is told once per run of its appends.
+            if (append.Facts.Count > 0 && !string.Equals(last, append.Stream.TenantId, StringComparison.Ordinal))
+            {
+                last = append.Stream.TenantId;
+                handlers(last);
+            }
+        }
+    }
+
+    public ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default) =>
+        QueryAsync(
+            """
+            SELECT coalesce(max(position), 0) FROM cx_journal_fact
+            WHERE tenant_id = $1 AND position < (pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 16)
+            """,
+            [Value(tenantId)],
+            async (reader, token) => await reader.ReadAsync(token) ? reader.GetInt64(0) : 0L, ct);
+
+    public event Action<string>? TenantAppended;
+
     public async ValueTask SaveCheckpointAsync(StreamKey stream, long seq, ReadOnlyMemory<byte> state, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(seq);
@@ -252,6 +281,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             {
                 pending.Succeed(true);
             }
+            TellAppended(appends);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {

@@ -1,0 +1,177 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+using CxCluster.Abstractions.Push;
+using CxCluster.Api.Cluster;
+using CxCluster.Api.Validation;
+using Microsoft.Extensions.Primitives;
+
+namespace CxCluster.Api.Stream;
+
+/// <summary>The live stream of the tenant's facts (<c>GET /v1/stream</c>), as Server-Sent Events.</summary>
+public static class StreamApi
+{
+    /// <summary>Facts asked for per read.</summary>
+    private const int PageSize = 256;
+
+    public static IEndpointRouteBuilder MapStreamEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapTenantApi("Stream")
+            .MapGet("/stream", Stream)
+            .WithName("StreamFacts")
+            .WithSummary("The tenant's facts as they happen, as Server-Sent Events; Last-Event-ID resumes after a cursor.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesValidationProblem();
+        return app;
+    }
+
+    private static IResult Stream(HttpContext context, Tenant tenant, IClusterClient cluster, CxClusterSettings settings)
+    {
+        var errors = new FieldErrors();
+        var query = context.Request.Query;
+        var types = query.ContainsKey("types") ? Types(errors, query["types"]) : null;
+        var conversationId = Single(errors, "conversationId", query["conversationId"]);
+        var agentId = Single(errors, "agentId", query["agentId"]);
+        var after = Cursor(errors, context.Request.Headers["Last-Event-ID"]);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+        var filter = new FeedFilter(types, conversationId, agentId);
+        var feed = cluster.GetGrain<IFactFeedGrain>(tenant.Id);
+        return TypedResults.ServerSentEvents(Facts(context, feed, filter, after, settings));
+    }
+
+    /// <summary>
+    /// The facts, read as they come. A comment line keeps the connection alive while none does
+    /// (<see cref="CxClusterSettings.StreamKeepAlive"/>); a client that stops
+    /// reading is cut off once a fact could not be written to it for <see cref="CxClusterSettings.StreamSlowClientCutOff"/>,
+    /// so the stream never holds more for it than the server's output buffer.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<string>> Facts(
+        HttpContext context, IFactFeedGrain feed, FeedFilter filter, long after, CxClusterSettings settings)
+    {
+        var ct = context.RequestAborted;
+        using var watchdog = new CancellationTokenSource();
+        await using var cutOff = watchdog.Token.Register(static state => ((HttpContext)state!).Abort(), context);
+        var cursor = after;
+        if (cursor < 0)
+        {
+            // "From now" is fixed before anything else, and the client is told the stream is live.
+            var now = await feed.Read(-1, 1, filter, TimeSpan.Zero);
+            cursor = now.Cursor;
+            foreach (var fact in now.Facts)
+            {
+                yield return Item(fact);
+            }
+        }
+        await CommentAsync(context.Response, ": ready\n\n"u8.ToArray(), ct);
+        var quietSince = DateTimeOffset.UtcNow;
+        while (!ct.IsCancellationRequested)
+        {
+            // Back here only once the last item was written and flushed: the client is keeping up.
+            watchdog.CancelAfter(Timeout.InfiniteTimeSpan);
+            FeedPage page;
+            try
+            {
+                page = await feed.Read(cursor, PageSize, filter, settings.StreamKeepAlive);
+            }
+            catch (Exception) when (ct.IsCancellationRequested)
+            {
+                yield break;
+            }
+            catch (Exception e) when (ClusterFaults.IsUnavailable(e))
+            {
+                // The stream ends; the client reconnects with the last id it got and misses nothing.
+                yield break;
+            }
+            cursor = page.Cursor;
+            if (page.Facts.Count == 0)
+            {
+                if (DateTimeOffset.UtcNow - quietSince >= settings.StreamKeepAlive - TimeSpan.FromMilliseconds(100))
+                {
+                    await CommentAsync(context.Response, ": keep-alive\n\n"u8.ToArray(), ct);
+                    quietSince = DateTimeOffset.UtcNow;
+                }
+                continue;
+            }
+            foreach (var fact in page.Facts)
+            {
+                watchdog.CancelAfter(settings.StreamSlowClientCutOff);
+                yield return Item(fact);
+            }
+            quietSince = DateTimeOffset.UtcNow;
+        }
+    }
+
+    private static SseItem<string> Item(PushedFact fact) =>
+        new(Encoding.UTF8.GetString(fact.Json), fact.Type) { EventId = fact.Position.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>A comment line, written between two events (the formatter has flushed the last one).</summary>
+    private static async Task CommentAsync(HttpResponse response, byte[] comment, CancellationToken ct)
+    {
+        try
+        {
+            await response.Body.WriteAsync(comment, ct);
+            await response.Body.FlushAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static string[]? Types(FieldErrors errors, StringValues values)
+    {
+        var types = new List<string>();
+        foreach (var value in values)
+        {
+            foreach (var part in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!FactTypes.IsKnown(part))
+                {
+                    errors.Add("types", $"'{Clip(part)}' is not a fact type; known types include conversation.started, disclosure.issued, handoff.assigned.");
+                }
+                else if (!types.Contains(part))
+                {
+                    types.Add(part);
+                }
+            }
+        }
+        if (types.Count == 0 && !errors.Has("types"))
+        {
+            errors.Add("types", "Name at least one fact type, or leave types out for all of them.");
+        }
+        return [.. types];
+    }
+
+    private static string? Single(FieldErrors errors, string field, StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+        if (values.Count > 1)
+        {
+            errors.Add(field, $"Give {field} once.");
+            return null;
+        }
+        FieldRules.Id(errors, field, values[0]);
+        return values[0];
+    }
+
+    private static long Cursor(FieldErrors errors, StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return -1;
+        }
+        if (values.Count == 1 && long.TryParse(values[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cursor))
+        {
+            return cursor;
+        }
+        errors.Add("Last-Event-ID", "Must be the id of an event this stream sent (a whole number).");
+        return -1;
+    }
+
+    private static string Clip(string value) => value.Length <= 64 ? value : value[..64] + "…";
+}

@@ -1,0 +1,72 @@
+namespace CxCluster.Abstractions.Push;
+
+/// <summary>
+/// A fact as the cluster tells it (webhooks, the live stream): the contract's Fact, already written as JSON, with what a
+/// reader filters and resumes by.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.PushedFact")]
+public sealed record PushedFact
+{
+    /// <summary>Its place among all the tenant's facts: a reader's cursor. Grows in the order facts are read; numbers may be skipped.</summary>
+    [Id(0)] public required long Position { get; init; }
+
+    /// <summary>The fact's stable id, the same every time it is told: <c>c:{conversationId}:{seq}</c> or <c>a:{agentId}:{seq}</c>.</summary>
+    [Id(1)] public required string Id { get; init; }
+
+    /// <summary>The contract's type, e.g. <c>handoff.assigned</c>.</summary>
+    [Id(2)] public required string Type { get; init; }
+
+    /// <summary>The conversation it belongs to, or null for an agent's fact.</summary>
+    [Id(3)] public string? ConversationId { get; init; }
+
+    /// <summary>The agent it belongs to (an agent's own fact), or null.</summary>
+    [Id(4)] public string? AgentId { get; init; }
+
+    /// <summary>Its sequence number in its conversation (or agent).</summary>
+    [Id(5)] public required long Seq { get; init; }
+
+    [Id(6)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>The whole Fact as UTF-8 JSON: <c>{ "id", "type", "at", "seq", "conversationId"?, "agentId"?, "data" }</c>.</summary>
+    [Id(7)] public required byte[] Json { get; init; }
+
+    /// <summary>The conversation's or the agent's id: what delivery order is kept per.</summary>
+    public string Subject => ConversationId ?? AgentId ?? "";
+}
+
+/// <summary>Which facts a reader wants: all when every part is null.</summary>
+/// <param name="Types">Only these types; null: every type.</param>
+/// <param name="ConversationId">Only this conversation's facts.</param>
+/// <param name="AgentId">Only facts about this agent: its own, and those of conversations naming it (offered, assigned, completed, …).</param>
+[GenerateSerializer, Immutable, Alias("cx.FeedFilter")]
+public sealed record FeedFilter(
+    [property: Id(0)] IReadOnlyList<string>? Types = null,
+    [property: Id(1)] string? ConversationId = null,
+    [property: Id(2)] string? AgentId = null)
+{
+    public static readonly FeedFilter All = new();
+}
+
+/// <summary>One read of a tenant's facts.</summary>
+/// <param name="Facts">The facts that passed the filter, in position order.</param>
+/// <param name="Cursor">
+/// Where the next read goes on from: the position of the last fact looked at (passed or not), or the cursor given when
+/// nothing new was there.
+/// </param>
+[GenerateSerializer, Immutable, Alias("cx.FeedPage")]
+public sealed record FeedPage([property: Id(0)] IReadOnlyList<PushedFact> Facts, [property: Id(1)] long Cursor);
+
+/// <summary>
+/// Reads a tenant's facts from any cursor, waiting a while for new ones when there are none yet (one per silo; key: the
+/// tenant id).
+/// </summary>
+[Alias("cx.IFactFeedGrain")]
+public interface IFactFeedGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Up to <paramref name="max"/> facts after <paramref name="after"/> that pass <paramref name="filter"/>; when none
+    /// is there yet, waits up to <paramref name="wait"/> for one. <paramref name="after"/> below 0 means "from now".
+    /// </summary>
+    [Alias("Read")]
+    Task<FeedPage> Read(long after, int max, FeedFilter filter, TimeSpan wait);
+}

@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.Text.Json;
+using CxCluster.Abstractions.Push;
+using CxCluster.Grains.Journal;
+
+namespace CxCluster.Grains.Push;
+
+/// <summary>
+/// Turns a journal fact into the contract's Fact, as the cluster tells it. Every fact of a conversation's stream is
+/// told (so its <c>seq</c> runs 1, 2, 3, … without gaps): the contract's types and the few of this implementation's
+/// own, none holding personal data (<c>message.recorded</c> says who spoke, never what). Of an agent's stream only its
+/// status changes are told (<c>agent.status.changed</c>): the rest is the pools' bookkeeping. Streams of other kinds
+/// (the pools') are never told.
+/// </summary>
+public static class FactWire
+{
+    /// <summary>The stream prefix of conversations and agents, as the grains name their streams.</summary>
+    private const string ConversationStream = "c/";
+    private const string AgentStream = "a/";
+
+    /// <summary>The agent journal's status record, told as <c>agent.status.changed</c>.</summary>
+    private const string AgentStatusRecord = "agent.status";
+
+    /// <summary>The contract's Fact of <paramref name="fact"/>, or null when it is not told.</summary>
+    public static PushedFact? Project(TenantFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var stream = fact.Stream.StreamId;
+        if (stream.StartsWith(ConversationStream, StringComparison.Ordinal))
+        {
+            var conversationId = stream[ConversationStream.Length..];
+            var agentId = AgentNamedIn(fact.Fact.Data.Span);
+            return Build(fact, $"c:{conversationId}:{fact.Fact.Seq}", fact.Fact.Type, conversationId, agentId, (w, f) => w.WriteRawValue(f.Fact.Data.Span, skipInputValidation: true));
+        }
+        if (stream.StartsWith(AgentStream, StringComparison.Ordinal) && fact.Fact.Type == AgentStatusRecord)
+        {
+            var agentId = stream[AgentStream.Length..];
+            return Build(fact, $"a:{agentId}:{fact.Fact.Seq}", "agent.status.changed", null, agentId, WriteAgentStatus);
+        }
+        return null;
+    }
+
+    private static PushedFact Build(TenantFact fact, string id, string type, string? conversationId, string? agentId, Action<Utf8JsonWriter, TenantFact> writeData)
+    {
+        var buffer = new ArrayBufferWriter<byte>(160 + fact.Fact.Data.Length);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", id);
+            w.WriteString("type", type);
+            w.WriteString("at", fact.Fact.At.ToUniversalTime());
+            w.WriteNumber("seq", fact.Fact.Seq);
+            if (conversationId is not null)
+            {
+                w.WriteString("conversationId", conversationId);
+            }
+            if (agentId is not null)
+            {
+                w.WriteString("agentId", agentId);
+            }
+            w.WritePropertyName("data");
+            writeData(w, fact);
+            w.WriteEndObject();
+        }
+        return new PushedFact
+        {
+            Position = fact.Position,
+            Id = id,
+            Type = type,
+            ConversationId = conversationId,
+            AgentId = agentId,
+            Seq = fact.Fact.Seq,
+            At = fact.Fact.At,
+            Json = buffer.WrittenSpan.ToArray(),
+        };
+    }
+
+    /// <summary>The agent journal keeps statuses as the enum's names; the contract spells them in lower case.</summary>
+    private static void WriteAgentStatus(Utf8JsonWriter w, TenantFact fact)
+    {
+        using var document = JsonDocument.Parse(fact.Fact.Data);
+        var d = document.RootElement;
+        w.WriteStartObject();
+        w.WriteString("status", d.GetProperty("status").GetString()?.ToLowerInvariant());
+        if (d.TryGetProperty("previousStatus", out var previous))
+        {
+            w.WriteString("previousStatus", previous.GetString()?.ToLowerInvariant());
+        }
+        if (d.TryGetProperty("reason", out var reason))
+        {
+            w.WriteString("reason", reason.GetString());
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>The top-level <c>agentId</c> of a conversation fact's data, when it names one.</summary>
+    private static string? AgentNamedIn(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isAgent = reader.ValueTextEquals("agentId"u8);
+            reader.Read();
+            if (isAgent && reader.TokenType == JsonTokenType.String)
+            {
+                return reader.GetString();
+            }
+            reader.Skip();
+        }
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="fact"/> passes <paramref name="filter"/>.</summary>
+    public static bool Passes(this FeedFilter filter, PushedFact fact) =>
+        (filter.Types is null || filter.Types.Contains(fact.Type, StringComparer.Ordinal))
+        && (filter.ConversationId is null || string.Equals(filter.ConversationId, fact.ConversationId, StringComparison.Ordinal))
+        && (filter.AgentId is null || string.Equals(filter.AgentId, fact.AgentId, StringComparison.Ordinal));
+}

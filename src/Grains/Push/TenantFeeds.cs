@@ -1,0 +1,315 @@
+using System.Collections.Concurrent;
+using CxCluster.Abstractions.Push;
+using CxCluster.Grains.Journal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CxCluster.Grains.Push;
+
+/// <summary>
+/// Follows the facts of the tenants someone reads on this silo: one reader of the journal per tenant, however many
+/// webhook dispatchers and live streams follow it here. The latest facts are kept ready, already in their wire form;
+/// a reader further behind reads the journal itself.
+/// </summary>
+public sealed class TenantFeeds : IDisposable
+{
+    private readonly IFactJournal _journal;
+    private readonly PushOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, TenantFeed> _feeds = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Journal facts read per look.</summary>
+    internal const int PageSize = 1_024;
+
+    public TenantFeeds(IFactJournal journal, IOptions<PushOptions> options, TimeProvider clock, ILogger<TenantFeeds> logger)
+    {
+        _journal = journal;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        _journal.TenantAppended += OnAppended;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> of the tenant's facts after <paramref name="after"/> (below 0: from now) that pass
+    /// <paramref name="filter"/>, waiting up to <paramref name="wait"/> for one when none is there yet.
+    /// </summary>
+    public Task<FeedPage> ReadAsync(string tenantId, long after, int max, FeedFilter filter, TimeSpan wait, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentNullException.ThrowIfNull(filter);
+        var feed = _feeds.GetOrAdd(tenantId, id => new TenantFeed(this, id));
+        return feed.ReadAsync(after, max, filter, wait, ct);
+    }
+
+    private void OnAppended(string tenantId)
+    {
+        if (_feeds.TryGetValue(tenantId, out var feed))
+        {
+            feed.Wake();
+        }
+    }
+
+    public void Dispose()
+    {
+        _journal.TenantAppended -= OnAppended;
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private sealed class TenantFeed(TenantFeeds owner, string tenantId)
+    {
+        private readonly Lock _gate = new();
+
+        /// <summary>The latest facts, in position order: every told fact after <see cref="_recentFrom"/> up to <see cref="_head"/>.</summary>
+        private readonly List<PushedFact> _recent = [];
+        private long _recentFrom = -1;
+        private long _head = -1;
+        private Task? _started;
+        private Task? _loop;
+        private DateTimeOffset _lastRead;
+        private TaskCompletionSource _news = NewSignal();
+        private TaskCompletionSource _wake = NewSignal();
+
+        public void Wake() => Volatile.Read(ref _wake).TrySetResult();
+
+        public async Task<FeedPage> ReadAsync(long after, int max, FeedFilter filter, TimeSpan wait, CancellationToken ct)
+        {
+            await EnsureFollowingAsync(ct);
+            if (after < 0)
+            {
+                lock (_gate)
+                {
+                    after = _head;
+                }
+            }
+            var deadline = owner._clock.GetUtcNow() + wait;
+            while (true)
+            {
+                Task news;
+                List<PushedFact>? found = null;
+                long cursor;
+                bool behind;
+                lock (_gate)
+                {
+                    _lastRead = owner._clock.GetUtcNow();
+                    behind = after < _recentFrom;
+                    cursor = after;
+                    news = _news.Task;
+                    if (!behind)
+                    {
+                        var from = FirstAfter(after);
+                        for (var i = from; i < _recent.Count && (found?.Count ?? 0) < max; i++)
+                        {
+                            var fact = _recent[i];
+                            cursor = fact.Position;
+                            if (filter.Passes(fact))
+                            {
+                                (found ??= []).Add(fact);
+                            }
+                        }
+                        if ((found?.Count ?? 0) < max)
+                        {
+                            cursor = Math.Max(cursor, _head);
+                        }
+                    }
+                }
+                if (behind)
+                {
+                    var page = await CatchUpAsync(after, max, filter, ct);
+                    if (page.Facts.Count > 0)
+                    {
+                        return page;
+                    }
+                    after = page.Cursor;
+                }
+                else if (found is not null)
+                {
+                    return new FeedPage(found, cursor);
+                }
+                else
+                {
+                    // Nothing passed the filter: the reader goes on from the last fact looked at.
+                    after = cursor;
+                }
+                var left = deadline - owner._clock.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    return new FeedPage([], after);
+                }
+                if (behind)
+                {
+                    continue;
+                }
+                await news.WaitAsync(left, owner._clock, ct).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                ct.ThrowIfCancellationRequested();
+            }
+        }
+
+        /// <summary>Reads a reader that is behind the kept facts straight from the journal, a few pages at most per call.</summary>
+        private async Task<FeedPage> CatchUpAsync(long after, int max, FeedFilter filter, CancellationToken ct)
+        {
+            var found = new List<PushedFact>();
+            var cursor = after;
+            for (var pages = 0; pages < 4 && found.Count < max; pages++)
+            {
+                var facts = await owner._journal.ReadTenantAsync(tenantId, cursor, PageSize, ct);
+                foreach (var fact in facts)
+                {
+                    if (found.Count == max)
+                    {
+                        break;
+                    }
+                    cursor = fact.Position;
+                    if (FactWire.Project(fact) is { } told && filter.Passes(told))
+                    {
+                        found.Add(told);
+                    }
+                }
+                if (facts.Count < PageSize)
+                {
+                    break;
+                }
+            }
+            return new FeedPage(found, cursor);
+        }
+
+        private int FirstAfter(long position)
+        {
+            int low = 0, high = _recent.Count;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (_recent[middle].Position <= position)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+
+        private Task EnsureFollowingAsync(CancellationToken ct)
+        {
+            lock (_gate)
+            {
+                _lastRead = owner._clock.GetUtcNow();
+                if (_started is null || _started.IsFaulted || _started.IsCanceled)
+                {
+                    _started = StartAsync();
+                }
+                else if (_started.IsCompletedSuccessfully && _loop is null)
+                {
+                    _loop = Task.Run(FollowAsync);
+                }
+                return _started.WaitAsync(ct);
+            }
+        }
+
+        private async Task StartAsync()
+        {
+            var head = await owner._journal.TenantHeadAsync(tenantId, owner._stopping.Token);
+            lock (_gate)
+            {
+                _head = _recentFrom = head;
+                _loop ??= Task.Run(FollowAsync);
+            }
+        }
+
+        private async Task FollowAsync()
+        {
+            var failures = 0;
+            while (!owner._stopping.IsCancellationRequested)
+            {
+                var wake = NewSignal();
+                Volatile.Write(ref _wake, wake);
+                long head;
+                lock (_gate)
+                {
+                    head = _head;
+                }
+                int read;
+                try
+                {
+                    var facts = await owner._journal.ReadTenantAsync(tenantId, head, PageSize, owner._stopping.Token);
+                    Keep(facts);
+                    read = facts.Count;
+                    failures = 0;
+                }
+                catch (OperationCanceledException) when (owner._stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    failures++;
+                    owner._logger.LogWarning(e, "Reading tenant {Tenant}'s facts failed ({Failures} in a row); trying again", tenantId, failures);
+                    read = 0;
+                }
+                if (read == PageSize)
+                {
+                    continue;
+                }
+                lock (_gate)
+                {
+                    if (owner._clock.GetUtcNow() - _lastRead > owner._options.IdleAfter)
+                    {
+                        _loop = null;
+                        return;
+                    }
+                }
+                var pause = failures == 0 ? owner._options.PollInterval : TimeSpan.FromMilliseconds(Math.Min(5_000, owner._options.PollMilliseconds << Math.Min(failures, 8)));
+                try
+                {
+                    await wake.Task.WaitAsync(pause, owner._clock, owner._stopping.Token);
+                }
+                catch (TimeoutException)
+                {
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+
+        private void Keep(IReadOnlyList<TenantFact> facts)
+        {
+            if (facts.Count == 0)
+            {
+                return;
+            }
+            var told = new List<PushedFact>(facts.Count);
+            foreach (var fact in facts)
+            {
+                if (FactWire.Project(fact) is { } pushed)
+                {
+                    told.Add(pushed);
+                }
+            }
+            TaskCompletionSource news;
+            lock (_gate)
+            {
+                _recent.AddRange(told);
+                _head = facts[^1].Position;
+                var keep = owner._options.RecentFacts;
+                if (_recent.Count > 2 * keep)
+                {
+                    var drop = _recent.Count - keep;
+                    _recentFrom = _recent[drop - 1].Position;
+                    _recent.RemoveRange(0, drop);
+                }
+                news = _news;
+                _news = NewSignal();
+            }
+            news.TrySetResult();
+        }
+
+        private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

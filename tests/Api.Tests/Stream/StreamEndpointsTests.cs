@@ -1,0 +1,182 @@
+using System.Net.Sockets;
+using System.Text;
+using CxCluster.Api.Tests.Infrastructure;
+
+namespace CxCluster.Api.Tests.Stream;
+
+/// <summary>The live stream (<c>GET /v1/stream</c>): Server-Sent Events of the tenant's facts, on the two-silo cluster.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class StreamEndpointsTests(ClusterFixture cluster)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    private ApiClient Acme => cluster.Acme;
+
+    private static string For(string conversationId) => $"/v1/stream?conversationId={conversationId}";
+
+    [Fact]
+    public async Task Each_fact_comes_as_an_event_named_by_its_type_with_a_cursor_id_and_the_Fact_as_data_in_seq_order()
+    {
+        var conversationId = Ids.New("conv");
+        await using var stream = await SseReader.OpenAsync(Acme.Http, For(conversationId));
+        Assert.Equal("text/event-stream", stream.Response.Content.Headers.ContentType?.MediaType);
+
+        await Acme.SendAsync(conversationId, Events.Started("e1", "whatsapp", "id-ID"));
+        await Acme.SendAsync(conversationId, Events.Customer("e2", "ini bot ya?"));
+        var events = await stream.EventsUntilAsync("identity.answered", Wait);
+
+        Assert.Equal(["conversation.started", "disclosure.issued"], events.Take(2).Select(e => e.Event));
+        var positions = events.Select(e => long.Parse(e.Id!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(positions.Order(), positions);
+        Assert.Equal(positions.Count, positions.Distinct().Count());
+        for (var i = 0; i < events.Count; i++)
+        {
+            var fact = events[i].Fact;
+            Json.HasFields(fact, "id", "type", "at", "seq", "conversationId", "data");
+            Assert.Equal(events[i].Event, (string?)fact["type"]);
+            Assert.Equal(i + 1, (long)fact["seq"]!);
+            Assert.Equal($"c:{conversationId}:{i + 1}", (string?)fact["id"]);
+            Assert.Equal(conversationId, (string?)fact["conversationId"]);
+        }
+        Assert.Equal("ai", (string?)events[^1].Fact["data"]!["answeredAs"]);
+        Assert.DoesNotContain(events, e => e.Data!.Contains("ini bot", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reconnect_with_Last_Event_ID_resumes_after_it_with_nothing_missed_and_nothing_twice()
+    {
+        var conversationId = Ids.New("conv");
+        List<SseRecord> first;
+        await using (var stream = await SseReader.OpenAsync(Acme.Http, For(conversationId)))
+        {
+            await Acme.SendAsync(conversationId, Events.Started("e1", "chat", "id-ID"));
+            await Acme.SendAsync(conversationId, Events.Delivered("e2", "dsc-1"));
+            first = await stream.EventsUntilAsync("disclosure.delivered", Wait);
+        }
+        // Facts recorded while no one was connected.
+        await Acme.SendAsync(conversationId, Events.Ai("e3", "Halo, ada yang bisa dibantu?"));
+        await Acme.SendAsync(conversationId, Events.Ended("e4"));
+
+        await using var resumed = await SseReader.OpenAsync(Acme.Http, For(conversationId), lastEventId: first[1].Id);
+        var rest = await resumed.EventsUntilAsync("conversation.ended", Wait);
+
+        var seqs = first.Take(2).Concat(rest).Select(e => (long)e.Fact["seq"]!).ToList();
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+        Assert.Contains(rest, e => e.Event == "ai.allowed");
+    }
+
+    [Fact]
+    public async Task Types_and_agent_filters_pass_only_what_was_asked_for()
+    {
+        var conversationId = Ids.New("conv");
+        var agentId = Ids.New("agent");
+        await using var types = await SseReader.OpenAsync(Acme.Http, $"/v1/stream?types=identity.answered,conversation.ended&conversationId={conversationId}");
+        await using var agent = await SseReader.OpenAsync(Acme.Http, $"/v1/stream?agentId={agentId}");
+
+        await Acme.SendAsync(conversationId, Events.Started("e1", "chat", "id-ID"));
+        await Acme.SendAsync(conversationId, Events.Customer("e2", "kamu robot?"));
+        await Acme.SendAsync(conversationId, Events.Ended("e3"));
+        await Acme.RegisterAgentAsync(agentId, "Ayu", ["id"], ["chat"], 1);
+        await Acme.SetAgentStatusAsync(agentId, "away");
+
+        Assert.Equal(["identity.answered", "conversation.ended"], (await types.EventsUntilAsync("conversation.ended", Wait)).Select(e => e.Event));
+        var status = await agent.NextEventAsync(Wait);
+        Assert.Equal("agent.status.changed", status.Event);
+        Assert.Equal(agentId, (string?)status.Fact["agentId"]);
+        Assert.Equal(("away", "offline"), ((string?)status.Fact["data"]!["status"], (string?)status.Fact["data"]!["previousStatus"]));
+    }
+
+    [Fact]
+    public async Task A_tenant_never_hears_of_another_tenants_facts()
+    {
+        var conversationId = Ids.New("conv");
+        await using var globex = await SseReader.OpenAsync(cluster.Globex.Http, For(conversationId));
+
+        await Acme.SendAsync(conversationId, Events.Started("e1", "chat", "id-ID"));
+        await cluster.Globex.SendAsync(conversationId, Events.Started("e1", "sms", "en-US"));
+        var first = await globex.NextEventAsync(Wait);
+
+        Assert.Equal("conversation.started", first.Event);
+        Assert.Equal("sms", (string?)first.Fact["data"]!["channel"]);
+    }
+
+    [Fact]
+    public async Task A_quiet_stream_sends_a_comment_line_to_keep_the_connection_alive()
+    {
+        await using var stream = await SseReader.OpenAsync(Acme.Http, For(Ids.New("quiet")));
+
+        var record = await stream.NextAsync(Wait);
+
+        Assert.Equal("keep-alive", record.Comment);
+    }
+
+    [Theory]
+    [InlineData("/v1/stream?types=conversation.started,bogus.type", null, "types")]
+    [InlineData("/v1/stream?types=", null, "types")]
+    [InlineData("/v1/stream?conversationId=a%2Fb", null, "conversationId")]
+    [InlineData("/v1/stream?agentId=x&agentId=y", null, "agentId")]
+    [InlineData("/v1/stream", "not-a-cursor", "Last-Event-ID")]
+    public async Task Bad_filters_or_cursors_are_400_naming_the_field(string path, string? lastEventId, string field)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+        using var response = await Acme.Http.SendAsync(request);
+
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task The_stream_needs_a_key()
+    {
+        using var response = await cluster.Anonymous.GetAsync("/v1/stream");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_client_that_stops_reading_is_cut_off_instead_of_buffered_without_limit()
+    {
+        var conversationId = Ids.New("flood");
+        // A raw connection with a small receive window, that reads nothing after the response's first bytes.
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
+        await socket.ConnectAsync(cluster.Address.Host, cluster.Address.Port);
+        var request = $"GET /v1/stream HTTP/1.1\r\nHost: {cluster.Address.Authority}\r\nAuthorization: Bearer {ClusterFixture.AcmeKey}\r\nAccept: text/event-stream\r\n\r\n";
+        await socket.SendAsync(Encoding.ASCII.GetBytes(request));
+        var head = new byte[512];
+        Assert.True(await socket.ReceiveAsync(head) > 0);
+
+        // Far more facts (about 10 MB of events) than the connection's buffers hold, while the client reads nothing.
+        for (var sent = 0; sent < 24; sent++)
+        {
+            var batch = new JsonArray();
+            for (var i = 0; i < 500; i++)
+            {
+                var started = Events.Started($"e-{sent}-{i}", "chat", "id-ID");
+                started["conversationId"] = $"{conversationId}-{sent}-{i}";
+                batch.Add(started);
+            }
+            using var response = await Acme.PostAsync(ApiClient.Batch, new JsonObject { ["events"] = batch });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // Cut off, the connection ends once what it holds is read; kept, it would go on (keep-alive every second) forever.
+        var drained = Task.Run(async () =>
+        {
+            var buffer = new byte[64 * 1024];
+            try
+            {
+                while (await socket.ReceiveAsync(buffer) > 0)
+                {
+                }
+            }
+            catch (SocketException)
+            {
+            }
+        });
+        await drained.WaitAsync(Wait);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using CxCluster.Abstractions.Facts;
+using CxCluster.Abstractions.Push;
+using CxCluster.Grains.Journal;
+using CxCluster.Grains.Push;
+using static CxCluster.TestSupport.Journal.JournalSamples;
+
+namespace CxCluster.Grains.Tests.Push;
+
+/// <summary>Journal facts as the cluster tells them.</summary>
+public sealed class FactWireTests
+{
+    private static TenantFact Recorded(string streamId, long seq, Fact fact, long position = 7)
+    {
+        var (data, personal) = FactCodec.Encode(fact);
+        return new TenantFact(new StreamKey("acme", streamId), position, new JournalFact(seq, fact.Type, fact.At, data, personal));
+    }
+
+    [Fact]
+    public void A_conversation_fact_is_the_contracts_Fact_with_a_stable_id_and_its_data_as_recorded()
+    {
+        var fact = Recorded("c/c-1:x", 4, new HandoffAssigned
+        {
+            At = Noon, HandoffId = "h-1", AgentId = "ayu", AgentDisplayName = "Ayu", Text = "Ayu akan membantu Anda.",
+        });
+
+        var told = FactWire.Project(fact)!;
+
+        Assert.Equal("c:c-1:x:4", told.Id);
+        Assert.Equal(("handoff.assigned", "c-1:x", "ayu", 4L, 7L), (told.Type, told.ConversationId, told.AgentId, told.Seq, told.Position));
+        var json = JsonNode.Parse(told.Json)!.AsObject();
+        Assert.Equal(["id", "type", "at", "seq", "conversationId", "agentId", "data"], json.Select(p => p.Key));
+        Assert.Equal("c:c-1:x:4", (string?)json["id"]);
+        Assert.Equal(Noon.ToUniversalTime(), DateTimeOffset.Parse((string)json["at"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(TimeSpan.Zero, DateTimeOffset.Parse((string)json["at"]!, System.Globalization.CultureInfo.InvariantCulture).Offset);
+        Assert.Equal("Ayu", (string?)json["data"]!["agentDisplayName"]);
+        Assert.Equal("h-1", (string?)json["data"]!["handoffId"]);
+    }
+
+    [Fact]
+    public void A_recorded_message_is_told_without_its_text_and_a_conversation_fact_naming_no_agent_has_no_agent()
+    {
+        var message = FactWire.Project(Recorded("c/c-2", 3, new MessageRecorded { At = Noon, From = Speaker.Customer, Text = "nomor saya 0812-3456-7890" }))!;
+        var started = FactWire.Project(Recorded("c/c-2", 1, new ConversationStarted { At = Noon, Channel = Channel.Whatsapp, Locale = "id-ID", Priority = "normal", CustomerId = "cust-9" }))!;
+
+        Assert.DoesNotContain("0812", System.Text.Encoding.UTF8.GetString(message.Json));
+        Assert.DoesNotContain("cust-9", System.Text.Encoding.UTF8.GetString(started.Json));
+        Assert.Null(message.AgentId);
+        Assert.Null(JsonNode.Parse(started.Json)!["agentId"]);
+        Assert.Equal("whatsapp", (string?)JsonNode.Parse(started.Json)!["data"]!["channel"]);
+    }
+
+    [Fact]
+    public void An_agents_status_change_is_told_in_lower_case_with_the_status_it_left_and_the_rest_of_its_records_are_not()
+    {
+        var status = new TenantFact(new StreamKey("acme", "a/ayu"), 9,
+            new JournalFact(2, "agent.status", Noon, Bytes("{\"status\":\"Available\",\"previousStatus\":\"Offline\"}"), null));
+        var registered = new TenantFact(new StreamKey("acme", "a/ayu"), 8,
+            new JournalFact(1, "agent.registered", Noon, Bytes("{\"displayName\":\"Ayu\"}"), null));
+        var pool = new TenantFact(new StreamKey("acme", "p/id/chat"), 10, new JournalFact(1, "pool.queued", Noon, Bytes("{}"), null));
+
+        var told = FactWire.Project(status)!;
+
+        Assert.Equal(("a:ayu:2", "agent.status.changed", "ayu", (string?)null), (told.Id, told.Type, told.AgentId, told.ConversationId));
+        var data = JsonNode.Parse(told.Json)!["data"]!;
+        Assert.Equal(("available", "offline"), ((string?)data["status"], (string?)data["previousStatus"]));
+        Assert.Null(FactWire.Project(registered));
+        Assert.Null(FactWire.Project(pool));
+    }
+
+    [Fact]
+    public void A_filter_passes_facts_by_type_conversation_and_agent()
+    {
+        var assigned = FactWire.Project(Recorded("c/c-3", 5, new HandoffAssigned { At = Noon, HandoffId = "h", AgentId = "ayu", AgentDisplayName = "Ayu", Text = "." }))!;
+
+        Assert.True(FeedFilter.All.Passes(assigned));
+        Assert.True(new FeedFilter(["ai.allowed", "handoff.assigned"]).Passes(assigned));
+        Assert.False(new FeedFilter(["ai.allowed"]).Passes(assigned));
+        Assert.True(new FeedFilter(ConversationId: "c-3").Passes(assigned));
+        Assert.False(new FeedFilter(ConversationId: "c-30").Passes(assigned));
+        Assert.True(new FeedFilter(AgentId: "ayu").Passes(assigned));
+        Assert.False(new FeedFilter(AgentId: "budi").Passes(assigned));
+    }
+
+    [Fact]
+    public void Every_type_the_conversations_record_is_a_known_type()
+    {
+        var recorded = typeof(Fact).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Fact)) && !t.IsAbstract)
+            .Select(t => ((Fact)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t)).Type)
+            .ToList();
+
+        Assert.NotEmpty(recorded);
+        Assert.All(recorded, type => Assert.True(FactTypes.IsKnown(type), $"{type} is recorded but not a known type"));
+    }
+}

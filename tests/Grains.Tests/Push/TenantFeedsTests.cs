@@ -1,0 +1,165 @@
+using CxCluster.Abstractions.Push;
+using CxCluster.Grains.Journal;
+using CxCluster.Grains.Push;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using static CxCluster.TestSupport.Journal.JournalSamples;
+
+namespace CxCluster.Grains.Tests.Push;
+
+/// <summary>A silo following its tenants' facts for the webhooks and the live stream, on the memory journal.</summary>
+public sealed class TenantFeedsTests : IDisposable
+{
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
+
+    private readonly MemoryFactJournal _journal = new();
+    private readonly TenantFeeds _feeds;
+
+    public TenantFeedsTests()
+    {
+        // A look at the journal every minute only: a reader that hears of a fact sooner was woken by the append.
+        _feeds = Feeds(new PushOptions { PollMilliseconds = 60_000, RecentFacts = 16 });
+    }
+
+    private TenantFeeds Feeds(PushOptions options) =>
+        new(_journal, Options.Create(options), TimeProvider.System, NullLogger<TenantFeeds>.Instance);
+
+    public void Dispose() => _feeds.Dispose();
+
+    private static JournalFact Told(long seq) => new(seq, "trust.changed", Noon, Bytes($"{{\"score\":{seq}}}"), null);
+
+    private async Task AppendAsync(string tenant, string conversationId, long seq) =>
+        await _journal.AppendAsync(new JournalAppend(new StreamKey(tenant, $"c/{conversationId}"), null, [Told(seq)], default));
+
+    [Fact]
+    public async Task A_reader_from_now_waits_and_is_woken_by_the_next_append_not_by_a_poll()
+    {
+        var tenant = NewTenant();
+        await AppendAsync(tenant, "old", 1);
+        var started = DateTime.UtcNow;
+
+        var waiting = _feeds.ReadAsync(tenant, -1, 10, FeedFilter.All, Long);
+        var first = await _feeds.ReadAsync(tenant, -1, 10, FeedFilter.All, TimeSpan.Zero);
+        Assert.Empty(first.Facts);
+        await AppendAsync(tenant, "new", 1);
+        var page = await waiting.WaitAsync(Long);
+
+        Assert.Equal(["c:new:1"], page.Facts.Select(f => f.Id));
+        Assert.Equal(page.Facts[^1].Position, page.Cursor);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15), "the reader waited for a poll");
+    }
+
+    [Fact]
+    public async Task Readers_resuming_from_their_cursor_miss_nothing_and_read_nothing_twice_while_many_streams_append()
+    {
+        var tenant = NewTenant();
+        var start = await _feeds.ReadAsync(tenant, -1, 1, FeedFilter.All, TimeSpan.Zero);
+        const int streams = 8, each = 50;
+        var writers = Enumerable.Range(0, streams).Select(s => Task.Run(async () =>
+        {
+            for (var seq = 1; seq <= each; seq++)
+            {
+                await AppendAsync(tenant, $"s{s}", seq);
+            }
+        })).ToList();
+
+        var read = new List<PushedFact>();
+        var cursor = start.Cursor;
+        while (read.Count < streams * each)
+        {
+            var page = await _feeds.ReadAsync(tenant, cursor, 7, FeedFilter.All, Long);
+            Assert.True(page.Facts.Count > 0 || page.Cursor > cursor, "a read waited its whole time while facts were there");
+            read.AddRange(page.Facts);
+            cursor = page.Cursor;
+        }
+        await Task.WhenAll(writers);
+
+        Assert.Equal(streams * each, read.Select(f => f.Id).Distinct().Count());
+        Assert.Equal(read.Select(f => f.Position).Order(), read.Select(f => f.Position));
+        foreach (var stream in read.GroupBy(f => f.ConversationId))
+        {
+            Assert.Equal(Enumerable.Range(1, each).Select(i => (long)i), stream.Select(f => f.Seq));
+        }
+    }
+
+    [Fact]
+    public async Task A_reader_behind_the_kept_facts_reads_them_from_the_journal_in_order()
+    {
+        var tenant = NewTenant();
+        var start = await _feeds.ReadAsync(tenant, -1, 1, FeedFilter.All, TimeSpan.Zero);
+        for (var seq = 1; seq <= 100; seq++)
+        {
+            await AppendAsync(tenant, "long", seq);
+        }
+        // A reader that keeps up lets the silo read on: only the last few of the 100 stay kept (RecentFacts = 16).
+        var ahead = start.Cursor;
+        while ((await _feeds.ReadAsync(tenant, ahead, 1_000, FeedFilter.All, TimeSpan.FromSeconds(5))) is { Facts.Count: > 0 } page)
+        {
+            ahead = page.Cursor;
+        }
+
+        var behind = new List<PushedFact>();
+        var cursor = start.Cursor;
+        while (behind.Count < 100)
+        {
+            var page = await _feeds.ReadAsync(tenant, cursor, 30, FeedFilter.All, Long);
+            behind.AddRange(page.Facts);
+            cursor = page.Cursor;
+        }
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), behind.Select(f => f.Seq));
+    }
+
+    [Fact]
+    public async Task A_filtered_reader_moves_its_cursor_past_what_it_does_not_want_and_sees_only_its_tenant()
+    {
+        var tenant = NewTenant();
+        var other = NewTenant();
+        var start = await _feeds.ReadAsync(tenant, -1, 1, FeedFilter.All, TimeSpan.Zero);
+        await AppendAsync(tenant, "skip", 1);
+        await AppendAsync(other, "mine", 1);
+        await AppendAsync(tenant, "mine", 1);
+
+        var page = await _feeds.ReadAsync(tenant, start.Cursor, 10, new FeedFilter(ConversationId: "mine"), Long);
+        var empty = await _feeds.ReadAsync(tenant, page.Cursor, 10, new FeedFilter(ConversationId: "mine"), TimeSpan.FromMilliseconds(50));
+
+        var fact = Assert.Single(page.Facts);
+        Assert.Equal("c:mine:1", fact.Id);
+        Assert.Equal(fact.Position, page.Cursor);
+        Assert.Equal(2, fact.Position - start.Cursor);
+        Assert.Empty(empty.Facts);
+        Assert.Equal(page.Cursor, empty.Cursor);
+    }
+
+    [Fact]
+    public async Task Facts_appended_where_the_silo_is_not_told_are_found_by_its_look_at_the_journal()
+    {
+        // Another silo's appends raise nothing here: this feed follows a journal it is not subscribed to the appends of.
+        var tenant = NewTenant();
+        using var polling = new TenantFeeds(new SilentJournal(_journal), Options.Create(new PushOptions { PollMilliseconds = 10 }),
+            TimeProvider.System, NullLogger<TenantFeeds>.Instance);
+        var start = await polling.ReadAsync(tenant, -1, 1, FeedFilter.All, TimeSpan.Zero);
+
+        await AppendAsync(tenant, "elsewhere", 1);
+        var page = await polling.ReadAsync(tenant, start.Cursor, 10, FeedFilter.All, Long);
+
+        Assert.Equal(["c:elsewhere:1"], page.Facts.Select(f => f.Id));
+    }
+
+    /// <summary>The journal, without telling anyone of its appends: as another silo's appends look to this one.</summary>
+    private sealed class SilentJournal(IFactJournal inner) : IFactJournal
+    {
+        public ValueTask AppendAsync(JournalAppend append, CancellationToken ct = default) => inner.AppendAsync(append, ct);
+        public ValueTask<IReadOnlyList<JournalFact>> ReadStreamAsync(StreamKey stream, long afterSeq, int max, CancellationToken ct = default) => inner.ReadStreamAsync(stream, afterSeq, max, ct);
+        public ValueTask<RecordedAnswer?> FindAnswerAsync(StreamKey stream, string eventId, CancellationToken ct = default) => inner.FindAnswerAsync(stream, eventId, ct);
+        public ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default) => inner.ReadTenantAsync(tenantId, afterPosition, max, ct);
+        public ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default) => inner.TenantHeadAsync(tenantId, ct);
+        public event Action<string>? TenantAppended { add { } remove { } }
+        public ValueTask SaveCheckpointAsync(StreamKey stream, long seq, ReadOnlyMemory<byte> state, CancellationToken ct = default) => inner.SaveCheckpointAsync(stream, seq, state, ct);
+        public ValueTask<StreamCheckpoint?> LoadCheckpointAsync(StreamKey stream, CancellationToken ct = default) => inner.LoadCheckpointAsync(stream, ct);
+        public ValueTask<StreamStart> LoadStreamAsync(StreamKey stream, int max, CancellationToken ct = default) => inner.LoadStreamAsync(stream, max, ct);
+        public ValueTask<int> ErasePersonalAsync(StreamKey stream, CancellationToken ct = default) => inner.ErasePersonalAsync(stream, ct);
+        public ValueTask<int> ErasePersonalBeforeAsync(string tenantId, DateTimeOffset before, CancellationToken ct = default) => inner.ErasePersonalBeforeAsync(tenantId, before, ct);
+        public ValueTask<IReadOnlyList<ActiveStream>> ReadActiveStreamsAsync(string tenantId, string streamPrefix, DateTimeOffset from, DateTimeOffset to, ActiveStream? after, int max, CancellationToken ct = default) => inner.ReadActiveStreamsAsync(tenantId, streamPrefix, from, to, after, max, ct);
+    }
+}

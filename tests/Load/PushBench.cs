@@ -1,0 +1,490 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CxCluster.Load;
+
+/// <summary>
+/// What telling costs and how fast it is: facts from events sent over HTTP to the real API in front of real silos,
+/// read back by live-stream clients and received by webhook receivers on loopback, each run a row of one table.
+/// </summary>
+/// <remarks>
+/// <c>push [--silos 1] [--rates 1000,5000] [--duration 15] [--warmup 10] [--clients 100] [--concurrency 64]</c>.
+/// Rows: the delay from a fact's <c>at</c> to its arrival (one stream client; one webhook receiver) at each open-loop
+/// rate; facts per second to <c>--clients</c> stream clients at once; closed-loop events per second with 0, 1 and 3
+/// webhook endpoints attached and with one dead endpoint (it accepts connections and never answers).
+/// </remarks>
+public sealed class PushBench(TextWriter output)
+{
+    private int _silos = 1;
+    private int[] _rates = [1_000, 5_000];
+    private TimeSpan _duration = TimeSpan.FromSeconds(15);
+    private TimeSpan _warmup = TimeSpan.FromSeconds(10);
+    private int _clients = 100;
+    private int _concurrency = 64;
+    private int _conversation;
+    private bool _streams = true;
+    private bool _webhooks = true;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
+    {
+        var bench = new PushBench(output);
+        try
+        {
+            for (var i = 0; i < args.Count; i++)
+            {
+                var name = args[i];
+                string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
+                switch (name)
+                {
+                    case "--silos": bench._silos = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--rates": bench._rates = [.. Value().Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture))]; break;
+                    case "--duration": bench._duration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
+                    case "--warmup": bench._warmup = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
+                    case "--clients": bench._clients = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--concurrency": bench._concurrency = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--only":
+                        var only = Value();
+                        (bench._streams, bench._webhooks) = only switch
+                        {
+                            "stream" => (true, false),
+                            "webhooks" => (false, true),
+                            _ => throw new ArgumentException("--only takes stream or webhooks"),
+                        };
+                        break;
+                    default: throw new ArgumentException($"unknown option {name}");
+                }
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            output.WriteLine($"push: {e.Message}");
+            return 2;
+        }
+        return await bench.RunAsync();
+    }
+
+    private async Task<int> RunAsync()
+    {
+        await using var cluster = await HttpCluster.StartAsync(_silos, HttpCluster.PushSettings);
+        await cluster.WaitUntilReadyAsync();
+        await using var receiver = await Receiver.StartAsync();
+        using var silent = new SilentEndpoint();
+        using var http = Client(cluster.Address, _concurrency + _clients + 8);
+        output.WriteLine($"API at {cluster.Address} in front of {_silos} silo(s); webhook receiver at {receiver.Address}.");
+
+        var rows = new List<string[]>();
+        // Warm-up: the events path, the stream and a webhook, unmeasured.
+        await using (var warm = await StreamClient.OpenAsync(cluster.Address, measure: false))
+        {
+            if (_webhooks)
+            {
+                await WebhookAsync(http, "warm", receiver.UrlFor("warm"));
+            }
+            await OpenLoopAsync(http, 2_000, _warmup);
+            if (_webhooks)
+            {
+                await DeleteWebhookAsync(http, "warm");
+            }
+        }
+
+        foreach (var rate in _rates)
+        {
+            if (_streams)
+            {
+                await using var stream = await StreamClient.OpenAsync(cluster.Address, measure: true);
+                var (events, elapsed) = await OpenLoopAsync(http, rate, _duration);
+                await stream.SettleAsync();
+                rows.Add(Row($"stream, 1 client, {rate:N0} events/s offered", events, elapsed, stream.Received, stream.Lag));
+            }
+            if (!_webhooks)
+            {
+                continue;
+            }
+            var hook = $"lag-{rate}";
+            receiver.Reset();
+            await WebhookAsync(http, hook, receiver.UrlFor(hook));
+            var (sent, took) = await OpenLoopAsync(http, rate, _duration);
+            await receiver.SettleAsync();
+            await DeleteWebhookAsync(http, hook);
+            rows.Add(Row($"webhook, 1 endpoint, {rate:N0} events/s offered", sent, took, receiver.Received, receiver.Lag));
+        }
+
+        if (_streams)
+        {
+            var clients = new List<StreamClient>();
+            for (var i = 0; i < _clients; i++)
+            {
+                clients.Add(await StreamClient.OpenAsync(cluster.Address, measure: i == 0));
+            }
+            var (events, elapsed) = await ClosedLoopAsync(http, _duration);
+            foreach (var client in clients)
+            {
+                await client.SettleAsync();
+            }
+            var received = clients.Sum(c => c.Received);
+            rows.Add(Row($"stream, {_clients} clients, closed loop ({_concurrency} in flight)", events, elapsed, received, clients[0].Lag));
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+
+        foreach (var (name, healthy, dead) in !_webhooks ? [] : new[] { ("no webhook", 0, false), ("1 webhook", 1, false), ("3 webhooks", 3, false), ("1 dead webhook", 0, true) })
+        {
+            receiver.Reset();
+            var hooks = Enumerable.Range(0, healthy).Select(i => $"load-{name.Length}-{i}").ToList();
+            foreach (var hook in hooks)
+            {
+                await WebhookAsync(http, hook, receiver.UrlFor(hook));
+            }
+            if (dead)
+            {
+                await WebhookAsync(http, "dead", silent.Url);
+            }
+            var (events, elapsed) = await ClosedLoopAsync(http, _duration);
+            await receiver.SettleAsync();
+            rows.Add(Row($"events in, {name}, closed loop ({_concurrency} in flight)", events, elapsed, receiver.Received, receiver.Lag));
+            foreach (var hook in hooks)
+            {
+                await DeleteWebhookAsync(http, hook);
+            }
+            if (dead)
+            {
+                await DeleteWebhookAsync(http, "dead");
+            }
+        }
+
+        Print(rows);
+        return 0;
+    }
+
+    private string[] Row(string run, long events, TimeSpan elapsed, long received, Latencies lag)
+    {
+        var (count, p50, _, p99, max) = lag.Summary();
+        return
+        [
+            run,
+            (events / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
+            (received / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
+            count == 0 ? "—" : $"{p50:0.0} / {p99:0.0} / {max:0.0}",
+        ];
+    }
+
+    private void Print(List<string[]> rows)
+    {
+        string[] header = ["run", "events/s in", "facts/s told", "delay p50 / p99 / max (ms)"];
+        output.WriteLine();
+        output.WriteLine($"| {string.Join(" | ", header)} |");
+        output.WriteLine($"| --- | {string.Join(" | ", header.Skip(1).Select(_ => "---:"))} |");
+        foreach (var row in rows)
+        {
+            output.WriteLine($"| {string.Join(" | ", row)} |");
+        }
+    }
+
+    private static HttpClient Client(Uri address, int connections) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(60),
+            DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", HttpCluster.ApiKey) },
+        };
+
+    private static async Task WebhookAsync(HttpClient http, string id, string url)
+    {
+        using var response = await http.PutAsync($"/v1/webhooks/{id}", JsonContent(new JsonObject { ["url"] = url }));
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"PUT /v1/webhooks/{id} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static async Task DeleteWebhookAsync(HttpClient http, string id)
+    {
+        using var response = await http.DeleteAsync($"/v1/webhooks/{id}");
+    }
+
+    private static StringContent JsonContent(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+
+    /// <summary>Events started at <paramref name="rate"/> a second whatever the answers, for <paramref name="duration"/>.</summary>
+    private async Task<(long Events, TimeSpan Elapsed)> OpenLoopAsync(HttpClient http, int rate, TimeSpan duration)
+    {
+        using var inFlight = new SemaphoreSlim(1_024);
+        var sent = 0L;
+        var tasks = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        var conversations = NewConversations(Math.Max(64, rate / 10));
+        while (clock.Elapsed < duration)
+        {
+            var due = (long)(clock.Elapsed.TotalSeconds * rate);
+            while (sent < due)
+            {
+                await inFlight.WaitAsync();
+                var conversation = conversations[(int)(sent % conversations.Length)];
+                tasks.Add(SendAsync(http, conversation).ContinueWith(_ => inFlight.Release(), TaskScheduler.Default));
+                sent++;
+            }
+            await Task.Delay(1);
+        }
+        await Task.WhenAll(tasks);
+        return (sent, clock.Elapsed);
+    }
+
+    /// <summary><c>--concurrency</c> conversations in flight, each sending its next event once answered, for the duration.</summary>
+    private async Task<(long Events, TimeSpan Elapsed)> ClosedLoopAsync(HttpClient http, TimeSpan duration)
+    {
+        var sent = 0L;
+        var clock = Stopwatch.StartNew();
+        var conversations = NewConversations(_concurrency);
+        await Task.WhenAll(conversations.Select(async conversation =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                await SendAsync(http, conversation);
+                Interlocked.Increment(ref sent);
+            }
+        }));
+        return (sent, clock.Elapsed);
+    }
+
+    private Conversation[] NewConversations(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => new Conversation($"p{Interlocked.Increment(ref _conversation)}"))];
+
+    /// <summary>The conversation's next event: its start, then a customer's everyday messages, with the lean answer.</summary>
+    private static async Task SendAsync(HttpClient http, Conversation conversation)
+    {
+        int n;
+        lock (conversation)
+        {
+            n = ++conversation.Sent;
+        }
+        var body = n == 1
+            ? $$"""{"id":"e{{n}}","type":"conversation.started","channel":"chat","locale":"id-ID"}"""
+            : $$"""{"id":"e{{n}}","type":"customer.message","text":"halo kak, stok sepatu ukuran {{n % 45}} masih ada?"}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/conversations/{conversation.Id}/events")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Prefer", "return=minimal");
+        try
+        {
+            using var response = await http.SendAsync(request);
+        }
+        catch (HttpRequestException)
+        {
+        }
+    }
+
+    private sealed class Conversation(string id)
+    {
+        public string Id { get; } = id;
+        public int Sent;
+    }
+
+    /// <summary>Delay from a fact's <c>at</c> to now.</summary>
+    private static TimeSpan Since(ReadOnlySpan<byte> factJson)
+    {
+        var reader = new Utf8JsonReader(factJson);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("at"u8))
+            {
+                reader.Read();
+                return DateTimeOffset.UtcNow - reader.GetDateTimeOffset();
+            }
+        }
+        return TimeSpan.Zero;
+    }
+
+    /// <summary>A live-stream client reading every fact of the tenant; one that measures parses each fact's time.</summary>
+    private sealed class StreamClient : IAsyncDisposable
+    {
+        private readonly HttpClient _http;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly bool _measure;
+        private Task _reading = Task.CompletedTask;
+        private long _received;
+        private long _lastSeen = Environment.TickCount64;
+
+        private StreamClient(HttpClient http, bool measure)
+        {
+            _http = http;
+            _measure = measure;
+        }
+
+        public long Received => Interlocked.Read(ref _received);
+
+        public Latencies Lag { get; } = new();
+
+        public static async Task<StreamClient> OpenAsync(Uri address, bool measure)
+        {
+            var client = new StreamClient(Client(address, 1), measure);
+            var response = await client._http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/v1/stream"), HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            var lines = new StreamReader(await response.Content.ReadAsStreamAsync());
+            // The stream is live once its ready comment came.
+            while (await lines.ReadLineAsync() is { } line && !line.StartsWith(": ready", StringComparison.Ordinal))
+            {
+            }
+            client._reading = client.ReadAsync(lines, response);
+            return client;
+        }
+
+        private async Task ReadAsync(StreamReader lines, HttpResponseMessage response)
+        {
+            try
+            {
+                while (await lines.ReadLineAsync(_stop.Token) is { } line)
+                {
+                    if (line.StartsWith("data:", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref _received);
+                        Volatile.Write(ref _lastSeen, Environment.TickCount64);
+                        if (_measure)
+                        {
+                            Lag.Add(Since(Encoding.UTF8.GetBytes(line, 5, line.Length - 5)));
+                        }
+                    }
+                }
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+            }
+            finally
+            {
+                response.Dispose();
+            }
+        }
+
+        /// <summary>Waits until no fact came for half a second (what was sent has arrived).</summary>
+        public async Task SettleAsync()
+        {
+            while (Environment.TickCount64 - Volatile.Read(ref _lastSeen) < 500)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _reading;
+            _http.Dispose();
+            _stop.Dispose();
+        }
+    }
+
+    /// <summary>A webhook receiver on loopback: answers 200 to every delivery and notes each fact's delay.</summary>
+    private sealed class Receiver : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private long _received;
+        private long _lastSeen = Environment.TickCount64;
+        private Latencies _lag = new();
+
+        private Receiver(WebApplication app) => _app = app;
+
+        public string Address { get; private set; } = "";
+
+        public long Received => Interlocked.Read(ref _received);
+
+        public Latencies Lag => _lag;
+
+        public string UrlFor(string hook) => $"{Address}/hooks/{hook}";
+
+        public void Reset()
+        {
+            Interlocked.Exchange(ref _received, 0);
+            _lag = new Latencies();
+        }
+
+        public static async Task<Receiver> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            var receiver = new Receiver(app);
+            app.MapPost("/hooks/{hook}", async (HttpRequest request) =>
+            {
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body);
+                receiver._lag.Add(Since(body.GetBuffer().AsSpan(0, (int)body.Length)));
+                Interlocked.Increment(ref receiver._received);
+                Volatile.Write(ref receiver._lastSeen, Environment.TickCount64);
+                return Results.Ok();
+            });
+            await app.StartAsync();
+            receiver.Address = app.Urls.First().TrimEnd('/');
+            return receiver;
+        }
+
+        public async Task SettleAsync()
+        {
+            while (Environment.TickCount64 - Volatile.Read(ref _lastSeen) < 1_000)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>A dead receiver: accepts connections and never answers.</summary>
+    private sealed class SilentEndpoint : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly List<Socket> _held = [];
+        private readonly CancellationTokenSource _stop = new();
+
+        public SilentEndpoint()
+        {
+            _listener.Start();
+            _ = HoldAsync();
+        }
+
+        public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/dead";
+
+        private async Task HoldAsync()
+        {
+            try
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    var socket = await _listener.AcceptSocketAsync(_stop.Token);
+                    lock (_held)
+                    {
+                        _held.Add(socket);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            lock (_held)
+            {
+                _held.ForEach(s => s.Dispose());
+            }
+            _stop.Dispose();
+        }
+    }
+}
