@@ -2,6 +2,7 @@ using CxCluster.Api.Agents;
 using CxCluster.Api.Conversations;
 using CxCluster.Api.Health;
 using CxCluster.Api.Queues;
+using CxCluster.Api.Webhooks;
 using CxCluster.ServiceDefaults;
 
 namespace CxCluster.Api;
@@ -31,6 +32,7 @@ public static class CxClusterApi
         app.MapConversationEndpoints();
         app.MapAgentEndpoints();
         app.MapQueueEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 }

@@ -1,0 +1,429 @@
+using CxCluster.Abstractions.Push;
+using CxCluster.Abstractions.Webhooks;
+using CxCluster.Grains.Push;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CxCluster.Grains.Webhooks;
+
+/// <summary>
+/// Delivers one endpoint's facts of one partition of conversations and agents. It follows the tenant's facts through
+/// this silo's <see cref="TenantFeeds"/> (never in the events' path), keeps one line per conversation in memory up to a
+/// limit (then stops reading; the journal keeps the rest), sends a bounded number of lines' heads at once, and saves
+/// its progress every so often. A durable reminder brings it back on another silo when its silo dies; it then goes on
+/// from its last save, sending again what was in flight (at least once, same ids).
+/// </summary>
+[Reentrant]
+internal sealed class WebhookDispatcherGrain(
+    [PersistentState("dispatch", CxStorage.Name)] IPersistentState<DispatchState> store,
+    TenantFeeds feeds,
+    WebhookSender sender,
+    WebhookMetrics metrics,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookDispatcherGrain> logger) : Grain, IWebhookDispatcherGrain, IRemindable
+{
+    private const string ReminderName = "cx.webhook";
+    /// <summary>The longest one read of the feed waits for new facts.</summary>
+    private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(5);
+    private const int PageMost = 512;
+
+    private readonly WebhookOptions _options = options.Value;
+    private string _tenantId = "";
+    private string _webhookId = "";
+    private int _partition;
+    private DispatchQueue? _queue;
+    private byte[] _key = [];
+    private CancellationTokenSource? _running;
+    private Task _pump = Task.CompletedTask;
+    private TaskCompletionSource _wake = NewSignal();
+    private DateTimeOffset? _rewindFrom;
+    private bool _dirty;
+    private bool _reminded;
+    private DateTimeOffset _savedAt;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        var last = key.LastIndexOf(GrainKeys.Separator);
+        (_tenantId, _webhookId) = GrainKeys.Split(key[..last]);
+        _partition = int.Parse(key[(last + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        if (store.State is { Running: true, Endpoint: { } endpoint })
+        {
+            Run(endpoint);
+        }
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await Halt();
+        if (_dirty)
+        {
+            await Save();
+        }
+    }
+
+    async Task IWebhookDispatcherGrain.Start(WebhookEndpoint endpoint)
+    {
+        if (store.State.Endpoint?.Generation != endpoint.Generation)
+        {
+            await Halt();
+            _queue = null;
+            store.State = new DispatchState { ReadAt = endpoint.StartPosition };
+            _dirty = true;
+        }
+        if (store.State.Endpoint != endpoint)
+        {
+            store.State.Endpoint = endpoint;
+            _dirty = true;
+        }
+        var run = endpoint.Status == WebhookStatus.Active;
+        if (store.State.Running != run)
+        {
+            store.State.Running = run;
+            _dirty = true;
+        }
+        if (!run)
+        {
+            await Halt();
+            await Unwatch();
+            if (_dirty)
+            {
+                await Save();
+            }
+            return;
+        }
+        if (!_reminded)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderInterval, _options.ReminderInterval);
+            _reminded = true;
+        }
+        if (_pump.IsCompleted)
+        {
+            if (_dirty)
+            {
+                await Save();
+            }
+            Run(endpoint);
+        }
+        else
+        {
+            // Running already: the loop takes the new URL, types or secret from the next attempt on, and saves them.
+            _key = WebhookSignature.KeyOf(endpoint.Secret) ?? _key;
+            Wake();
+        }
+    }
+
+    async Task IWebhookDispatcherGrain.Stop(bool forget)
+    {
+        await Halt();
+        await Unwatch();
+        if (forget)
+        {
+            _queue = null;
+            await store.ClearStateAsync();
+            store.State = new DispatchState();
+            _dirty = false;
+        }
+        else if (store.State.Running || _dirty)
+        {
+            store.State.Running = false;
+            await Save();
+        }
+        this.DeactivateOnIdle();
+    }
+
+    Task<IReadOnlyList<WebhookFailure>> IWebhookDispatcherGrain.Failures()
+    {
+        IReadOnlyList<WebhookFailure> failures = _queue?.Failures ?? store.State.Failures;
+        return Task.FromResult<IReadOnlyList<WebhookFailure>>([.. failures.Reverse()]);
+    }
+
+    async Task IWebhookDispatcherGrain.Replay(DateTimeOffset? from)
+    {
+        if (store.State.Endpoint is null)
+        {
+            return;
+        }
+        var queue = Queue();
+        if (from is { } since)
+        {
+            _rewindFrom = _rewindFrom is { } earlier && earlier < since ? earlier : since;
+        }
+        else
+        {
+            queue.ReplayFailures(clock.GetUtcNow());
+        }
+        _dirty = true;
+        if (_pump.IsCompleted)
+        {
+            ApplyRewind(queue);
+            await Save();
+        }
+        Wake();
+    }
+
+    Task<WebhookProgress> IWebhookDispatcherGrain.Progress() => Task.FromResult(new WebhookProgress
+    {
+        Running = !_pump.IsCompleted,
+        ReadPosition = _queue?.ReadAt ?? store.State.ReadAt,
+        Pending = _queue?.Pending ?? store.State.Pending.Count,
+        InFlight = _queue?.InFlight ?? 0,
+        Failures = _queue?.Failures.Count ?? store.State.Failures.Count,
+    });
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReminderName)
+        {
+            return;
+        }
+        _reminded = true;
+        if (store.State is not { Running: true, Endpoint: { } endpoint })
+        {
+            await Unwatch();
+            this.DeactivateOnIdle();
+            return;
+        }
+        // A delete or a disable this dispatcher missed (its silo was down) stops it now.
+        var current = await GrainFactory.Webhooks(_tenantId).Current(_webhookId, endpoint.Generation);
+        if (current is null)
+        {
+            await ((IWebhookDispatcherGrain)this).Stop(forget: true);
+            return;
+        }
+        await ((IWebhookDispatcherGrain)this).Start(current);
+    }
+
+    private DispatchQueue Queue() => _queue ??= new DispatchQueue(
+        store.State, _partition, store.State.Endpoint!.Partitions,
+        new RetrySchedule(_options.RetryDelays, _options.GiveUpAfter), _options.FailuresKept);
+
+    private void Run(WebhookEndpoint endpoint)
+    {
+        _key = WebhookSignature.KeyOf(endpoint.Secret) ?? throw new InvalidOperationException($"Webhook {_webhookId} of tenant {_tenantId} has an unreadable secret.");
+        Queue();
+        _gone = false;
+        _running = new CancellationTokenSource();
+        _pump = Pump(_running.Token);
+    }
+
+    /// <summary>Stops the loop and waits for it; attempts in flight are cut off and wait as before.</summary>
+    private async Task Halt()
+    {
+        if (_running is { } running)
+        {
+            running.Cancel();
+            try
+            {
+                await _pump;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            running.Dispose();
+            _running = null;
+        }
+    }
+
+    private async Task Unwatch()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        _reminded = false;
+    }
+
+    /// <summary>
+    /// The dispatcher's loop, on the grain's own scheduler: take what was read, start what is due, read more while there
+    /// is room, save every so often, then sleep until something changes or a retry falls due.
+    /// </summary>
+    private async Task Pump(CancellationToken ct)
+    {
+        var queue = Queue();
+        Task<FeedPage>? read = null;
+        var readFailures = 0;
+        var readAgainAt = DateTimeOffset.MinValue;
+        var attempts = new List<Task>();
+        var gone = false;
+        try
+        {
+            while (!ct.IsCancellationRequested && !gone)
+            {
+                var wake = _wake = NewSignal();
+                var now = clock.GetUtcNow();
+                if (read is { IsCompleted: true })
+                {
+                    try
+                    {
+                        var page = await read;
+                        queue.Take(page.Facts, page.Cursor);
+                        _dirty |= page.Facts.Count > 0 || queue.Mark(now);
+                        readFailures = 0;
+                    }
+                    catch (Exception e) when (!ct.IsCancellationRequested)
+                    {
+                        readFailures++;
+                        readAgainAt = now + TimeSpan.FromMilliseconds(Math.Min(10_000, 100 << Math.Min(readFailures, 7)));
+                        logger.LogWarning("Webhook {Webhook} of tenant {Tenant} could not read facts ({Failures} in a row): {Reason}",
+                            _webhookId, _tenantId, readFailures, e.GetBaseException().Message);
+                    }
+                    read = null;
+                }
+                if (_rewindFrom is not null && queue.InFlight == 0)
+                {
+                    ApplyRewind(queue);
+                    read = null;
+                }
+                attempts.RemoveAll(t => t.IsCompleted);
+                foreach (var delivery in queue.TakeDue(now, _options.Concurrency - queue.InFlight))
+                {
+                    attempts.Add(Deliver(delivery, queue, ct));
+                }
+                if (read is null && _rewindFrom is null && queue.Queued < _options.QueueLimit && now >= readAgainAt)
+                {
+                    var endpoint = store.State.Endpoint!;
+                    read = feeds.ReadAsync(_tenantId, queue.ReadAt, Math.Clamp(_options.QueueLimit - queue.Queued, 1, PageMost),
+                        new FeedFilter(endpoint.Types), ReadWait, ct);
+                }
+                if (_dirty && now - _savedAt >= _options.SaveInterval)
+                {
+                    await Save();
+                }
+                gone = _gone;
+                if (gone)
+                {
+                    break;
+                }
+                var until = now + TimeSpan.FromSeconds(30);
+                if (queue.NextDue() is { } due && due < until && queue.InFlight < _options.Concurrency)
+                {
+                    until = due;
+                }
+                if (_dirty && _savedAt + _options.SaveInterval < until)
+                {
+                    until = _savedAt + _options.SaveInterval;
+                }
+                if (read is null && readAgainAt > now && readAgainAt < until)
+                {
+                    until = readAgainAt;
+                }
+                var sleep = until - now;
+                if (sleep > TimeSpan.Zero)
+                {
+                    using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    var delay = Task.Delay(sleep, clock, timer.Token);
+                    await Task.WhenAny(wake.Task, read ?? wake.Task, delay);
+                    timer.Cancel();
+                }
+            }
+        }
+        finally
+        {
+            if (read is not null)
+            {
+                // Its facts are read again from the saved position next time.
+                _ = read.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            }
+            await Task.WhenAll(attempts);
+            if (_dirty)
+            {
+                await Save();
+            }
+        }
+        if (gone)
+        {
+            _ = Disable(store.State.Endpoint!);
+        }
+    }
+
+    private bool _gone;
+
+    private async Task Deliver(DispatchQueue.Delivery delivery, DispatchQueue queue, CancellationToken ct)
+    {
+        var endpoint = store.State.Endpoint!;
+        DeliveryResult result;
+        try
+        {
+            result = await sender.SendAsync(endpoint.Url, _key, delivery.Fact.Id, delivery.Fact.Json, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            queue.Abandon(delivery);
+            return;
+        }
+        catch (Exception e)
+        {
+            result = new DeliveryResult(DeliveryVerdict.Failed, e.GetBaseException().Message);
+        }
+        var now = clock.GetUtcNow();
+        var completion = queue.Complete(delivery, result, now);
+        switch (completion)
+        {
+            case Completion.Accepted:
+                metrics.Attempted("accepted");
+                metrics.Accepted(now - delivery.Fact.At);
+                break;
+            case Completion.Retrying:
+                metrics.Attempted("failed");
+                break;
+            case Completion.GivenUp:
+                metrics.Attempted("given-up");
+                logger.LogWarning("Webhook {Webhook} of tenant {Tenant} gave up fact {Fact} after {Attempts} attempts (last: {Detail})",
+                    _webhookId, _tenantId, delivery.Fact.Id, delivery.Attempts, result.Detail);
+                break;
+            case Completion.Gone:
+                metrics.Attempted("gone");
+                logger.LogWarning("Webhook {Webhook} of tenant {Tenant} answered 410 Gone: the endpoint is disabled", _webhookId, _tenantId);
+                _gone = true;
+                break;
+        }
+        _dirty = true;
+        Wake();
+    }
+
+    /// <summary>Tells the registry the receiver is gone; it stops every partition of the endpoint, this one too.</summary>
+    private async Task Disable(WebhookEndpoint endpoint)
+    {
+        try
+        {
+            await GrainFactory.Webhooks(_tenantId).Disable(_webhookId, endpoint.Generation);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Webhook {Webhook} of tenant {Tenant} could not be disabled; the next reminder tries again", _webhookId, _tenantId);
+        }
+    }
+
+    private void ApplyRewind(DispatchQueue queue)
+    {
+        if (_rewindFrom is { } from)
+        {
+            queue.Rewind(from);
+            _rewindFrom = null;
+            _dirty = true;
+        }
+    }
+
+    private async Task Save()
+    {
+        _queue?.SaveTo(store.State);
+        _dirty = false;
+        _savedAt = clock.GetUtcNow();
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            _dirty = true;
+            logger.LogWarning("Webhook {Webhook} of tenant {Tenant} could not save its progress ({Reason}); it tries again", _webhookId, _tenantId, e.GetBaseException().Message);
+        }
+    }
+
+    private void Wake() => _wake.TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
