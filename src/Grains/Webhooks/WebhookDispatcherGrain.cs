@@ -260,7 +260,8 @@ internal sealed class WebhookDispatcherGrain(
                     {
                         var page = await read;
                         queue.Take(page.Facts, page.Cursor);
-                        _dirty |= page.Facts.Count > 0 || queue.Mark(now);
+                        var marked = queue.Mark(now);
+                        _dirty |= marked || page.Facts.Count > 0;
                         readFailures = 0;
                     }
                     catch (Exception e) when (!ct.IsCancellationRequested)
