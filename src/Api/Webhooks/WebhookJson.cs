@@ -15,12 +15,12 @@ public sealed record WebhookJson(
     string Url,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] IReadOnlyList<string>? Types,
     string Status,
-    DateTimeOffset CreatedAt,
+    DateTime CreatedAt,
     string? Secret)
 {
     public static WebhookJson Of(WebhookDetails webhook) => new(
         webhook.WebhookId, webhook.Url, webhook.Types, webhook.Status == WebhookStatus.Active ? "active" : "disabled",
-        webhook.CreatedAt, webhook.Secret);
+        webhook.CreatedAt.UtcDateTime, webhook.Secret);
 }
 
 /// <summary>The answer of <c>GET /v1/webhooks</c>.</summary>
@@ -30,11 +30,11 @@ public sealed record WebhookListJson(IReadOnlyList<WebhookJson> Webhooks);
 public sealed record WebhookFailureListJson(IReadOnlyList<WebhookFailureJson> Failures);
 
 /// <summary>A fact whose delivery was given up: the Fact as it was sent, when and after how many attempts, and the last outcome.</summary>
-public sealed record WebhookFailureJson(string FactId, DateTimeOffset FailedAt, int Attempts, string LastError, JsonElement Fact)
+public sealed record WebhookFailureJson(string FactId, DateTime FailedAt, int Attempts, string LastError, JsonElement Fact)
 {
     public static WebhookFailureJson Of(WebhookFailure failure)
     {
         using var fact = JsonDocument.Parse(failure.Json);
-        return new(failure.FactId, failure.FailedAt, failure.Attempts, failure.LastError, fact.RootElement.Clone());
+        return new(failure.FactId, failure.FailedAt.UtcDateTime, failure.Attempts, failure.LastError, fact.RootElement.Clone());
     }
 }
