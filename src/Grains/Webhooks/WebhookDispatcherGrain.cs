@@ -73,7 +73,7 @@ internal sealed class WebhookDispatcherGrain(
             store.State = new DispatchState { ReadAt = endpoint.StartPosition };
             _dirty = true;
         }
-        if (store.State.Endpoint != endpoint)
+        if (!Same(store.State.Endpoint, endpoint))
         {
             store.State.Endpoint = endpoint;
             _dirty = true;
@@ -195,6 +195,13 @@ internal sealed class WebhookDispatcherGrain(
         }
         await ((IWebhookDispatcherGrain)this).Start(current);
     }
+
+    /// <summary>Equal in every part, the types compared item by item (the record's own equality compares the lists' references).</summary>
+    private static bool Same(WebhookEndpoint? stored, WebhookEndpoint given) =>
+        stored is not null
+        && stored with { Types = null } == given with { Types = null }
+        && (stored.Types ?? []).SequenceEqual(given.Types ?? [])
+        && (stored.Types is null) == (given.Types is null);
 
     private DispatchQueue Queue() => _queue ??= new DispatchQueue(
         store.State, _partition, store.State.Endpoint!.Partitions,
