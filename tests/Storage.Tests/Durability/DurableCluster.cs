@@ -18,9 +18,14 @@ public static class DurableCluster
     public const string Tenant = "acme";
     private const string ConnectionStringKey = "ConnectionStrings:CxClusterDurable";
 
-    public static async Task<TestCluster> StartAsync(string connectionString, short silos)
+    /// <summary>Starts <paramref name="silos"/> silos on the database; <paramref name="settings"/> are added to their configuration.</summary>
+    public static async Task<TestCluster> StartAsync(string connectionString, short silos, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = new TestClusterBuilder(silos);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Properties[key] = value;
+        }
         builder.Options.UseTestClusterMembership = false;
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.Properties[ConnectionStringKey] = connectionString;
