@@ -219,6 +219,21 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
     }
 
     [Fact]
+    public async Task A_receiver_that_never_answers_holds_back_no_other_endpoint()
+    {
+        await using var dead = await WebhookReceiver.StartAsync();
+        dead.Answer = _ => new ReceiverAnswer(200, Delay: TimeSpan.FromMinutes(1));
+        await cluster.Register(_tenant, "dead", dead.Url());
+        await cluster.Register(_tenant, "alive", _receiver.Url());
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => cluster.Converse(_tenant, $"both-{i}")));
+
+        await AllAccepted(await cluster.FactsOf(_tenant));
+        Assert.Empty(dead.Accepted);
+        InSeqOrderPerConversation(_receiver.Accepted);
+    }
+
+    [Fact]
     public async Task Deleting_an_endpoint_stops_its_dispatchers()
     {
         await cluster.Register(_tenant, "brief", _receiver.Url());
