@@ -2,12 +2,11 @@ using CxCluster.Abstractions.Webhooks;
 
 namespace CxCluster.Api.Webhooks;
 
-/// <summary>Reads webhook bodies, naming every field that breaks the contract; the cluster decides which receivers it allows.</summary>
+/// <summary>Reads webhook bodies, naming every field of the wrong shape; the cluster decides which receivers and secrets it takes.</summary>
 public static class WebhookRequestReader
 {
     public const int MaxUrlLength = 2_048;
     public const int MaxTypes = 64;
-    private const string SecretPrefix = "whsec_";
 
     public static WebhookSpec? ReadSpec(JsonElement root, FieldErrors errors)
     {
@@ -17,23 +16,13 @@ public static class WebhookRequestReader
         }
         var fields = new JsonFields(root, errors);
         var url = fields.String("url", required: true);
-        if (url is not null)
+        if (url is { Length: > MaxUrlLength })
         {
-            if (url.Length > MaxUrlLength)
-            {
-                errors.Add("url", $"url must be at most {MaxUrlLength:N0} characters.");
-            }
-            else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            {
-                errors.Add("url", "url must be an absolute https URL.");
-            }
+            errors.Add("url", $"url must be at most {MaxUrlLength:N0} characters.");
         }
         var types = ReadTypes(fields.Array("types", required: false), errors);
+        // Whether the receiver may be sent to and whether the secret is well formed, the cluster decides.
         var secret = fields.String("secret", required: false);
-        if (secret is not null && !IsSecret(secret))
-        {
-            errors.Add("secret", $"secret must be '{SecretPrefix}' and the base64 of 24 to 64 random bytes.");
-        }
         return errors.Any ? null : new WebhookSpec { Url = url!, Types = types, Secret = secret };
     }
 
@@ -75,17 +64,6 @@ public static class WebhookRequestReader
             }
         }
         return types;
-    }
-
-    private static bool IsSecret(string secret)
-    {
-        if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-        Span<byte> bytes = stackalloc byte[128];
-        return Convert.TryFromBase64String(secret[SecretPrefix.Length..], bytes, out var written) && written is >= 24 and <= 64
-            && !secret.AsSpan().ContainsAny(" \t\r\n");
     }
 
     private static bool IsObject(JsonElement root, FieldErrors errors)

@@ -41,6 +41,7 @@ internal sealed class WebhookDispatcherGrain(
     private bool _dirty;
     private bool _reminded;
     private DateTimeOffset _savedAt;
+    private Task _saving = Task.CompletedTask;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -415,8 +416,12 @@ internal sealed class WebhookDispatcherGrain(
         }
     }
 
-    private async Task Save()
+    /// <summary>Saves after any save still running (the loop and a call may both want to), never two at once.</summary>
+    private Task Save() => _saving = SaveAfter(_saving);
+
+    private async Task SaveAfter(Task previous)
     {
+        await previous;
         _queue?.SaveTo(store.State);
         _dirty = false;
         _savedAt = clock.GetUtcNow();
