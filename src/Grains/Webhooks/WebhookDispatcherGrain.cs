@@ -210,6 +210,12 @@ internal sealed class WebhookDispatcherGrain(
 
     private void Run(WebhookEndpoint endpoint)
     {
+        // One loop at a time, however many starts arrive together.
+        if (!_pump.IsCompleted)
+        {
+            return;
+        }
+        _running?.Dispose();
         _key = WebhookSignature.KeyOf(endpoint.Secret) ?? throw new InvalidOperationException($"Webhook {_webhookId} of tenant {_tenantId} has an unreadable secret.");
         Queue();
         _gone = false;
@@ -220,7 +226,8 @@ internal sealed class WebhookDispatcherGrain(
     /// <summary>Stops the loop and waits for it; attempts in flight are cut off and wait as before.</summary>
     private async Task Halt()
     {
-        if (_running is { } running)
+        // A start that arrived meanwhile may have begun another loop: that one stops too.
+        while (_running is { } running)
         {
             running.Cancel();
             try
@@ -230,8 +237,11 @@ internal sealed class WebhookDispatcherGrain(
             catch (OperationCanceledException)
             {
             }
+            if (ReferenceEquals(_running, running))
+            {
+                _running = null;
+            }
             running.Dispose();
-            _running = null;
         }
     }
 
