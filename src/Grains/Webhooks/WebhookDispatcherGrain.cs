@@ -294,6 +294,8 @@ internal sealed class WebhookDispatcherGrain(
                 if (_rewindFrom is not null && queue.InFlight == 0)
                 {
                     ApplyRewind(queue);
+                    // A read begun before the rewind is of no use any more.
+                    Forget(read);
                     read = null;
                 }
                 attempts.RemoveAll(t => t.IsCompleted);
@@ -341,11 +343,8 @@ internal sealed class WebhookDispatcherGrain(
         }
         finally
         {
-            if (read is not null)
-            {
-                // Its facts are read again from the saved position next time.
-                _ = read.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
-            }
+            // Its facts are read again from the saved position next time.
+            Forget(read);
             await Task.WhenAll(attempts);
             if (_dirty)
             {
@@ -447,6 +446,9 @@ internal sealed class WebhookDispatcherGrain(
     }
 
     private void Wake() => _wake.TrySetResult();
+
+    /// <summary>Lets a read whose result is no longer wanted end on its own, its failure observed.</summary>
+    private static void Forget(Task? read) => read?.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -45,7 +45,7 @@ public sealed class WebhookOptions
     public int SaveMilliseconds { get; set; } = 1_000;
 
     /// <summary>Seconds between the durable reminders that restart dispatchers after a silo failed.</summary>
-    public int ReminderSeconds { get; set; } = 60;
+    public int ReminderSeconds { get; set; } = 10;
 
     internal IReadOnlyList<TimeSpan> RetryDelays => (RetrySeconds is { Length: > 0 } given ? given : DefaultRetrySeconds).Select(TimeSpan.FromSeconds).ToArray();
 

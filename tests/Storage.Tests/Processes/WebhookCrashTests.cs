@@ -103,8 +103,8 @@ public sealed class WebhookCrashTests(ITestOutputHelper output)
         receiver.Answer = d =>
         {
             accepted.Enqueue(d);
-            // A little work per delivery, so deliveries are in flight when the silo dies.
-            return new ReceiverAnswer(200, Delay: TimeSpan.FromMilliseconds(10));
+            // Slow enough that every conversation has a delivery in flight when the silo dies.
+            return new ReceiverAnswer(200, Delay: TimeSpan.FromMilliseconds(100));
         };
         return receiver;
     }
