@@ -1,6 +1,7 @@
 namespace CxCluster.Abstractions.Webhooks;
 
 /// <summary>Whether an endpoint is sent facts: a <c>410 Gone</c> from the receiver disables it, a <c>PUT</c> enables it again.</summary>
+[GenerateSerializer, Alias("cx.WebhookStatus")]
 public enum WebhookStatus
 {
     Active,
