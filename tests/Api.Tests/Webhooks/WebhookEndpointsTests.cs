@@ -199,4 +199,22 @@ public sealed class WebhookEndpointsTests(ClusterFixture cluster)
             await DeleteAsync(id);
         }
     }
+
+    [Fact]
+    public async Task The_openapi_document_names_every_webhook_path_and_shape()
+    {
+        using var response = await cluster.Anonymous.GetAsync("/openapi/v1.json");
+
+        var document = await Json.OkAsync(response);
+        var paths = document["paths"]!.AsObject();
+        foreach (var path in new[] { "/v1/webhooks", "/v1/webhooks/{webhookId}", "/v1/webhooks/{webhookId}/failures", "/v1/webhooks/{webhookId}/replay" })
+        {
+            Assert.True(paths.ContainsKey(path), $"the document does not name {path}");
+        }
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        foreach (var schema in new[] { "Webhook", "WebhookList", "WebhookSpec", "WebhookFailureList" })
+        {
+            Assert.True(schemas.ContainsKey(schema), $"the document has no {schema} schema");
+        }
+    }
 }
