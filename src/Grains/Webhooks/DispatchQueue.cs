@@ -68,8 +68,12 @@ public sealed class DispatchQueue
 
     public IReadOnlyList<WebhookFailure> Failures => _failures;
 
-    /// <summary>Takes a page read after <see cref="ReadAt"/>: the facts of this partition go to their lines.</summary>
-    public void Take(IReadOnlyList<PushedFact> facts, long cursor)
+    /// <summary>
+    /// Takes a page of the tenant's facts read after <see cref="ReadAt"/>: those of this partition and of
+    /// <paramref name="types"/> (null: every type) go to their lines. The types are applied here, as each page is taken,
+    /// so a change of types holds for every fact taken after it.
+    /// </summary>
+    public void Take(IReadOnlyList<PushedFact> facts, long cursor, IReadOnlyList<string>? types = null)
     {
         foreach (var fact in facts)
         {
@@ -77,25 +81,32 @@ public sealed class DispatchQueue
             {
                 continue;
             }
+            var wanted = types is null || types.Contains(fact.Type);
             if (fact.Position <= _resumeUntil)
             {
                 if (_unread.Remove(fact.Position, out var pending))
                 {
-                    Insert(new Delivery(fact, pending with { Fact = null }));
+                    if (wanted)
+                    {
+                        Insert(new Delivery(fact, pending with { Fact = null }));
+                    }
                 }
-                else if (_replayFrom is { } from && fact.At >= from)
+                else if (wanted && _replayFrom is { } from && fact.At >= from)
                 {
                     Insert(new Delivery(fact, null));
                 }
                 continue;
             }
-            Insert(new Delivery(fact, null));
+            if (wanted)
+            {
+                Insert(new Delivery(fact, null));
+            }
         }
         _readAt = Math.Max(_readAt, cursor);
         if (_readAt >= _resumeUntil)
         {
             _replayFrom = null;
-            // Facts no longer read (their type was dropped from the endpoint's types) are not waited for.
+            // A pending fact the journal no longer tells is not waited for.
             _unread.Clear();
         }
     }

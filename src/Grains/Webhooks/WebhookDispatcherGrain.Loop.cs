@@ -30,7 +30,7 @@ internal sealed partial class WebhookDispatcherGrain
                     try
                     {
                         var page = await read;
-                        queue.Take(page.Facts, page.Cursor);
+                        queue.Take(page.Facts, page.Cursor, store.State.Endpoint!.Types);
                         var marked = queue.Mark(now);
                         _dirty |= marked || page.Facts.Count > 0;
                         readFailures = 0;
@@ -58,9 +58,9 @@ internal sealed partial class WebhookDispatcherGrain
                 }
                 if (read is null && _rewindFrom is null && queue.Queued < _options.QueueLimit && now >= readAgainAt)
                 {
-                    var endpoint = store.State.Endpoint!;
+                    // Every type is read: the endpoint's types are applied as each page is taken, so a change holds at once.
                     read = feeds.ReadAsync(_tenantId, queue.ReadAt, Math.Clamp(_options.QueueLimit - queue.Queued, 1, PageMost),
-                        new FeedFilter(endpoint.Types), ReadWait, ct);
+                        FeedFilter.All, ReadWait, ct);
                 }
                 if (_dirty && now - _savedAt >= _options.SaveInterval)
                 {

@@ -14,11 +14,11 @@ public sealed class DispatchQueueTests
 
     private static DispatchQueue NewQueue(DispatchState? state = null) => new(state ?? new DispatchState(), 0, 1, Schedule, 10);
 
-    private static PushedFact Fact(long position, string conversation, long seq, DateTimeOffset? at = null) => new()
+    private static PushedFact Fact(long position, string conversation, long seq, DateTimeOffset? at = null, string type = "ai.allowed") => new()
     {
         Position = position,
         Id = $"c:{conversation}:{seq}",
-        Type = "ai.allowed",
+        Type = type,
         ConversationId = conversation,
         Seq = seq,
         At = at ?? T0,
@@ -148,5 +148,30 @@ public sealed class DispatchQueueTests
         queue.Take([Fact(1, "a", 1, T0.AddMinutes(1)), Fact(2, "a", 2, T0.AddMinutes(20)), Fact(3, "b", 1, T0.AddMinutes(30)), Fact(4, "c", 1, T0.AddMinutes(40))], 4);
 
         Assert.Equal(["c:a:2", "c:b:1", "c:c:1"], Ids(queue.TakeDue(T0.AddMinutes(41), 10)));
+    }
+
+    [Fact]
+    public void Only_the_types_asked_for_are_taken_and_reading_goes_on_past_the_others()
+    {
+        var queue = NewQueue();
+
+        queue.Take([Fact(1, "a", 1, type: "conversation.started"), Fact(2, "a", 2, type: "trust.changed"), Fact(3, "b", 1, type: "conversation.started")], 3,
+            ["conversation.started"]);
+
+        Assert.Equal(3, queue.ReadAt);
+        Assert.Equal(2, queue.Queued);
+        Assert.Equal(["c:a:1", "c:b:1"], Ids(queue.TakeDue(T0, 10)));
+    }
+
+    [Fact]
+    public void Only_this_partitions_conversations_are_taken()
+    {
+        var queue = new DispatchQueue(new DispatchState(), 1, 4, Schedule, 10);
+        var facts = Enumerable.Range(1, 40).Select(i => Fact(i, $"conv-{i}", 1)).ToList();
+
+        queue.Take(facts, 40);
+
+        Assert.Equal(facts.Count(f => SubjectPartition.Of(f.Subject, 4) == 1), queue.Queued);
+        Assert.All(queue.TakeDue(T0, 100), d => Assert.Equal(1, SubjectPartition.Of(d.Fact.Subject, 4)));
     }
 }

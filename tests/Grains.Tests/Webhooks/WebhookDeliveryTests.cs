@@ -234,6 +234,27 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
     }
 
     [Fact]
+    public async Task A_put_changes_the_types_and_the_secret_of_what_is_sent_next()
+    {
+        var first = WebhookSignature.NewSecret();
+        await cluster.Register(_tenant, "changing", _receiver.Url(), types: ["conversation.started"], secret: first);
+        await cluster.Converse(_tenant, "early");
+        await AllAccepted(await cluster.FactsOf(_tenant, ["conversation.started"]));
+
+        var second = WebhookSignature.NewSecret();
+        var updated = await cluster.Register(_tenant, "changing", _receiver.Url(), types: null, secret: second);
+        Assert.Null(updated.Types);
+        await cluster.Converse(_tenant, "later");
+
+        var later = (await cluster.FactsOf(_tenant)).Where(f => f.ConversationId == "later").ToList();
+        await AllAccepted(later);
+        var key = WebhookSignature.KeyOf(second)!;
+        Assert.All(_receiver.Accepted.Where(d => d.ConversationId == "later"), d =>
+            Assert.True(WebhookSignature.Verify(key, d.Id!, d.Timestamp!, d.Body, d.Signature!, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5))));
+        Assert.All(_receiver.Accepted.Where(d => d.ConversationId == "early"), d => Assert.Equal("conversation.started", d.Type));
+    }
+
+    [Fact]
     public async Task Deleting_an_endpoint_stops_its_dispatchers()
     {
         await cluster.Register(_tenant, "brief", _receiver.Url());
