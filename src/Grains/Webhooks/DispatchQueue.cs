@@ -29,15 +29,17 @@ public sealed class DispatchQueue
     private long _readAt;
     private long _resumeUntil;
     private DateTimeOffset? _replayFrom;
+    private long _historyVersion;
+    private long _historySaved;
 
-    public DispatchQueue(DispatchState state, int partition, int partitions, RetrySchedule schedule, int failuresKept)
+    public DispatchQueue(DispatchState state, DispatchHistory history, int partition, int partitions, RetrySchedule schedule, int failuresKept)
     {
         _schedule = schedule;
         _failuresKept = failuresKept;
         _partition = partition;
         _partitions = partitions;
-        _failures = [.. state.Failures];
-        _marks = [.. state.Marks];
+        _failures = [.. history.Failures];
+        _marks = [.. history.Marks];
         _readAt = state.ReadAt;
         _resumeUntil = Math.Max(state.ResumeUntil, state.ReadAt);
         _replayFrom = state.ReplayFrom;
@@ -67,6 +69,12 @@ public sealed class DispatchQueue
     public int Pending => Queued + _unread.Count;
 
     public IReadOnlyList<WebhookFailure> Failures => _failures;
+
+    /// <summary>The failures or marks changed since <see cref="HistorySaved"/> was last told; names the change.</summary>
+    public long? HistoryChange => _historyVersion != _historySaved ? _historyVersion : null;
+
+    /// <summary>The history as of <paramref name="change"/> is stored.</summary>
+    public void HistorySaved(long change) => _historySaved = Math.Max(_historySaved, change);
 
     /// <summary>
     /// Takes a page of the tenant's facts read after <see cref="ReadAt"/>: those of this partition and of
@@ -192,6 +200,7 @@ public sealed class DispatchQueue
         {
             _failures.RemoveRange(0, _failures.Count - _failuresKept);
         }
+        _historyVersion++;
         return Completion.GivenUp;
     }
 
@@ -221,6 +230,7 @@ public sealed class DispatchQueue
             }, null, replayed: true) { NextAttempt = now });
         }
         _failures.Clear();
+        _historyVersion += count > 0 ? 1 : 0;
         return count;
     }
 
@@ -277,10 +287,11 @@ public sealed class DispatchQueue
         {
             _marks.RemoveRange(0, _marks.Count - MarksKept);
         }
+        _historyVersion++;
         return true;
     }
 
-    /// <summary>What to keep: the read position and every pending fact with its retry state.</summary>
+    /// <summary>What to keep of the progress: the read position and every pending fact with its retry state.</summary>
     public void SaveTo(DispatchState state)
     {
         state.ReadAt = _readAt;
@@ -293,8 +304,13 @@ public sealed class DispatchQueue
             pending.AddRange(line.Select(d => d.ToPending()));
         }
         state.Pending = pending;
-        state.Failures = [.. _failures];
-        state.Marks = [.. _marks];
+    }
+
+    /// <summary>What to keep of the history: the failures and the read marks.</summary>
+    public void SaveTo(DispatchHistory history)
+    {
+        history.Failures = [.. _failures];
+        history.Marks = [.. _marks];
     }
 
     private void Insert(Delivery delivery)

@@ -4,9 +4,9 @@ using CxCluster.Abstractions.Webhooks;
 namespace CxCluster.Grains.Webhooks;
 
 /// <summary>
-/// What a dispatcher keeps between activations: how far it read, the facts read but not yet done (by position, with
-/// their retry state; the journal keeps the facts), the given-up ones, and marks of when it read how far (to find where
-/// "everything since" a time begins). Written every so often while it changes, never per fact.
+/// What a dispatcher keeps between activations: how far it read and the facts read but not yet done (by position,
+/// with their retry state; the journal keeps the facts). Small, and written every so often while it changes, never per
+/// fact; the larger <see cref="DispatchHistory"/> is written only when it changes.
 /// </summary>
 [GenerateSerializer, Alias("cx.WebhookDispatchState")]
 public sealed class DispatchState
@@ -21,16 +21,24 @@ public sealed class DispatchState
 
     [Id(3)] public List<PendingDelivery> Pending { get; set; } = [];
 
-    /// <summary>Given-up facts, oldest first.</summary>
-    [Id(4)] public List<WebhookFailure> Failures { get; set; } = [];
-
     /// <summary>While a replay "since" a time reads facts again: facts at or before this time are skipped.</summary>
     [Id(5)] public DateTimeOffset? ReplayFrom { get; set; }
 
     /// <summary>The position up to which facts are read again (a replay, or a restart re-reading its pending facts).</summary>
     [Id(6)] public long ResumeUntil { get; set; }
+}
 
-    [Id(7)] public List<ReadMark> Marks { get; set; } = [];
+/// <summary>
+/// What a dispatcher keeps that changes seldom: the given-up facts (whole, so they can be shown and sent again) and
+/// marks of when it had read how far (to find where "everything since" a time begins).
+/// </summary>
+[GenerateSerializer, Alias("cx.WebhookDispatchHistory")]
+public sealed class DispatchHistory
+{
+    /// <summary>Given-up facts, oldest first.</summary>
+    [Id(0)] public List<WebhookFailure> Failures { get; set; } = [];
+
+    [Id(1)] public List<ReadMark> Marks { get; set; } = [];
 }
 
 /// <summary>A fact read but not yet accepted or given up, and how its attempts went.</summary>

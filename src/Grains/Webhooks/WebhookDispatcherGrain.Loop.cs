@@ -183,12 +183,24 @@ internal sealed partial class WebhookDispatcherGrain
     private async Task SaveAfter(Task previous)
     {
         await previous;
-        _queue?.SaveTo(store.State);
+        var queue = _queue;
+        queue?.SaveTo(store.State);
+        var historyChange = queue?.HistoryChange;
+        if (historyChange is not null)
+        {
+            queue!.SaveTo(history.State);
+        }
         _dirty = false;
         _savedAt = clock.GetUtcNow();
         try
         {
             await store.WriteStateAsync();
+            // The failures and marks, larger and seldom changed, only when they did.
+            if (historyChange is { } change)
+            {
+                await history.WriteStateAsync();
+                queue!.HistorySaved(change);
+            }
         }
         catch (Exception e)
         {

@@ -16,6 +16,7 @@ namespace CxCluster.Grains.Webhooks;
 [Reentrant]
 internal sealed partial class WebhookDispatcherGrain(
     [PersistentState("dispatch", CxStorage.Name)] IPersistentState<DispatchState> store,
+    [PersistentState("history", CxStorage.Name)] IPersistentState<DispatchHistory> history,
     TenantFeeds feeds,
     WebhookSender sender,
     WebhookMetrics metrics,
@@ -74,6 +75,11 @@ internal sealed partial class WebhookDispatcherGrain(
             await Halt();
             _queue = null;
             store.State = new DispatchState { ReadAt = endpoint.StartPosition };
+            if (history.State.Failures.Count > 0 || history.State.Marks.Count > 0)
+            {
+                // An earlier endpoint of the same id whose removal this dispatcher missed.
+                await history.ClearStateAsync();
+            }
             _dirty = true;
         }
         if (!Same(store.State.Endpoint, endpoint))
@@ -126,7 +132,7 @@ internal sealed partial class WebhookDispatcherGrain(
         {
             _queue = null;
             await store.ClearStateAsync();
-            store.State = new DispatchState();
+            await history.ClearStateAsync();
             _dirty = false;
         }
         else if (store.State.Running || _dirty)
@@ -139,7 +145,7 @@ internal sealed partial class WebhookDispatcherGrain(
 
     Task<IReadOnlyList<WebhookFailure>> IWebhookDispatcherGrain.Failures()
     {
-        IReadOnlyList<WebhookFailure> failures = _queue?.Failures ?? store.State.Failures;
+        IReadOnlyList<WebhookFailure> failures = _queue?.Failures ?? history.State.Failures;
         return Task.FromResult<IReadOnlyList<WebhookFailure>>([.. failures.Reverse()]);
     }
 
@@ -173,7 +179,7 @@ internal sealed partial class WebhookDispatcherGrain(
         ReadPosition = _queue?.ReadAt ?? store.State.ReadAt,
         Pending = _queue?.Pending ?? store.State.Pending.Count,
         InFlight = _queue?.InFlight ?? 0,
-        Failures = _queue?.Failures.Count ?? store.State.Failures.Count,
+        Failures = _queue?.Failures.Count ?? history.State.Failures.Count,
     });
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
@@ -207,7 +213,7 @@ internal sealed partial class WebhookDispatcherGrain(
         && (stored.Types is null) == (given.Types is null);
 
     private DispatchQueue Queue() => _queue ??= new DispatchQueue(
-        store.State, _partition, store.State.Endpoint!.Partitions,
+        store.State, history.State, _partition, store.State.Endpoint!.Partitions,
         new RetrySchedule(_options.RetryDelays, _options.GiveUpAfter), _options.FailuresKept);
 
     private void Run(WebhookEndpoint endpoint)

@@ -12,7 +12,8 @@ public sealed class DispatchQueueTests
 
     private static RetrySchedule Schedule => new([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)], TimeSpan.FromMinutes(1));
 
-    private static DispatchQueue NewQueue(DispatchState? state = null) => new(state ?? new DispatchState(), 0, 1, Schedule, 10);
+    private static DispatchQueue NewQueue(DispatchState? state = null, DispatchHistory? history = null) =>
+        new(state ?? new DispatchState(), history ?? new DispatchHistory(), 0, 1, Schedule, 10);
 
     private static PushedFact Fact(long position, string conversation, long seq, DateTimeOffset? at = null, string type = "ai.allowed") => new()
     {
@@ -99,6 +100,7 @@ public sealed class DispatchQueueTests
         queue.Complete(first.Single(d => d.Fact.Id == "c:b:1"), Ok, T0);
         var state = new DispatchState();
         queue.SaveTo(state);
+        Assert.Null(queue.HistoryChange); // nothing given up, no mark: the history needs no write
 
         var restarted = NewQueue(state);
         Assert.Equal(0, restarted.ReadAt);
@@ -121,8 +123,14 @@ public sealed class DispatchQueueTests
             now = queue.NextDue()!.Value;
         }
         Assert.Single(queue.Failures);
+        var gaveUp = queue.HistoryChange!.Value;
+        var history = new DispatchHistory();
+        queue.SaveTo(history);
+        queue.HistorySaved(gaveUp);
+        Assert.Single(NewQueue(history: history).Failures);
 
         Assert.Equal(1, queue.ReplayFailures(now));
+        Assert.NotNull(queue.HistoryChange);
 
         Assert.Empty(queue.Failures);
         var again = Assert.Single(queue.TakeDue(now, 10));
@@ -166,7 +174,7 @@ public sealed class DispatchQueueTests
     [Fact]
     public void Only_this_partitions_conversations_are_taken()
     {
-        var queue = new DispatchQueue(new DispatchState(), 1, 4, Schedule, 10);
+        var queue = new DispatchQueue(new DispatchState(), new DispatchHistory(), 1, 4, Schedule, 10);
         var facts = Enumerable.Range(1, 40).Select(i => Fact(i, $"conv-{i}", 1)).ToList();
 
         queue.Take(facts, 40);
