@@ -73,7 +73,9 @@ internal sealed class WebhookRegistryGrain(
         }
         Endpoints[webhookId] = endpoint;
         await store.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderInterval, options.Value.ReminderInterval);
+        // A backstop for a dispatcher whose start never arrived (each running dispatcher has a reminder of its own), so seldom.
+        var period = options.Value.ReminderInterval * 6;
+        await this.RegisterOrUpdateReminder(ReminderName, period, period);
         await StartDispatchers(endpoint);
         return WebhookOutcome.Accepted(Details(endpoint, showSecret: created));
     }
