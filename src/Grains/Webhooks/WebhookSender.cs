@@ -94,7 +94,7 @@ public sealed class WebhookSender : IDisposable
     /// <summary>Resolves the receiver's name and connects to the first address the policy allows; refuses when none is.</summary>
     internal static async ValueTask<Stream> ConnectAsync(ReceiverPolicy policy, DnsEndPoint endpoint, CancellationToken ct)
     {
-        var addresses = IPAddress.TryParse(endpoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endpoint.Host, ct);
+        var addresses = IPAddress.TryParse(endpoint.Host.AsSpan().Trim("[]"), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endpoint.Host, ct);
         string? refused = null;
         Exception? failure = null;
         foreach (var address in addresses)

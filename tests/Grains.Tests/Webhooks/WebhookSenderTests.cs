@@ -79,6 +79,8 @@ public sealed class WebhookSenderTests : IAsyncLifetime
 
     [Theory]
     [InlineData("127.0.0.1")]
+    [InlineData("[::1]")]
+    [InlineData("[::ffff:127.0.0.1]")]
     [InlineData("localhost")]
     public async Task A_name_or_address_the_policy_forbids_is_refused_at_connect_time(string host)
     {
