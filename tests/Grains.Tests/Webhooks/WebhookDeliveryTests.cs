@@ -2,6 +2,7 @@ using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
 using CxCluster.Grains.Webhooks;
 using CxCluster.TestSupport.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CxCluster.Grains.Tests.Webhooks;
 
@@ -126,6 +127,7 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
             return progress.All(p => !p.Running);
         }, Patience, "every dispatcher stopped");
         Assert.Equal(webhook.CreatedAt, disabled!.CreatedAt);
+        await Eventually.HoldsAsync(async () => await RemindersOf("gone") == 0, Patience, "the dispatchers' reminders removed");
         Assert.Empty(_receiver.Accepted);
 
         gone = false;
@@ -260,6 +262,7 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
         await cluster.Register(_tenant, "brief", _receiver.Url());
         await cluster.Converse(_tenant, "short");
         await AllAccepted(await cluster.FactsOf(_tenant));
+        Assert.Equal(4, await RemindersOf("brief"));
 
         Assert.True(await cluster.Grains.Webhooks(_tenant).Delete("brief"));
 
@@ -268,6 +271,16 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
         Assert.False(await cluster.Grains.Webhooks(_tenant).Replay("brief", null));
         var progress = await Task.WhenAll(Enumerable.Range(0, 4).Select(p => cluster.Grains.WebhookDispatcher(_tenant, "brief", p).Progress()));
         Assert.All(progress, p => Assert.False(p.Running));
+        Assert.Equal(0, await RemindersOf("brief"));
+    }
+
+    /// <summary>The durable reminders the endpoint's dispatchers have registered.</summary>
+    private async Task<int> RemindersOf(string webhookId)
+    {
+        var table = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async p =>
+            (await table.ReadRows(cluster.Grains.WebhookDispatcher(_tenant, webhookId, p).GetGrainId())).Reminders.Count));
+        return counts.Sum();
     }
 
     [Theory]
