@@ -141,6 +141,28 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
     [Fact]
     public async Task Given_up_facts_go_to_the_failures_newest_first_and_a_replay_delivers_them()
     {
+        var outcomes = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var lags = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == CxTelemetry.MeterName && instrument.Name.StartsWith("cx.webhook.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "outcome")
+                {
+                    outcomes.Enqueue((string)tag.Value!);
+                }
+            }
+        });
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref lags));
+        listener.Start();
         var failing = true;
         _receiver.Answer = d => failing && d.ConversationId!.StartsWith("doomed", StringComparison.Ordinal) ? new ReceiverAnswer(500) : ReceiverAnswer.Ok;
         string[] types = ["conversation.started"];
@@ -165,6 +187,10 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
         await AllAccepted(await cluster.FactsOf(_tenant, types));
         Assert.Empty((await cluster.Grains.Webhooks(_tenant).Failures("fails"))!);
         Assert.All(_receiver.Accepted, d => Assert.Equal("conversation.started", d.Type));
+        Assert.True(outcomes.Count(o => o == "given-up") >= 2, string.Join(",", outcomes));
+        Assert.True(outcomes.Count(o => o == "failed") >= 4, string.Join(",", outcomes));
+        Assert.True(outcomes.Count(o => o == "accepted") >= 3, string.Join(",", outcomes));
+        Assert.True(Volatile.Read(ref lags) >= 3);
     }
 
     [Fact]
