@@ -4,6 +4,7 @@ using CxCluster.Api.Evidence;
 using CxCluster.Api.Health;
 using CxCluster.Api.Queues;
 using CxCluster.Api.Stream;
+using CxCluster.Api.Webhooks;
 using CxCluster.ServiceDefaults;
 
 namespace CxCluster.Api;
@@ -35,6 +36,7 @@ public static class CxClusterApi
         app.MapQueueEndpoints();
         app.MapStreamEndpoints();
         app.MapEvidenceEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using CxCluster.Grains.Privacy;
 using CxCluster.Grains.Push;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
+using CxCluster.Grains.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -63,6 +64,7 @@ public static class GrainsHostingExtensions
             Range(pushSection, nameof(o.IdleSeconds), o.IdleSeconds, 1, 86_400),
         ]));
         silo.Services.AddSingleton<TenantFeeds>();
+        silo.AddCxClusterWebhooks(configuration);
         silo.Services.Configure<CrashPointOptions>(configuration.GetSection(CrashPointOptions.Section));
         silo.Services.AddSingleton<CrashPoints>();
         silo.Services.AddSingleton<JsonEncoders>();

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CxCluster.Api.Agents;
 using CxCluster.Api.Conversations;
 using CxCluster.Api.Queues;
+using CxCluster.Api.Webhooks;
 
 namespace CxCluster.Api.Http;
 
@@ -21,6 +22,11 @@ namespace CxCluster.Api.Http;
 [JsonSerializable(typeof(EventBatchJson))]
 [JsonSerializable(typeof(AgentProfileJson))]
 [JsonSerializable(typeof(AgentStatusJson))]
+[JsonSerializable(typeof(WebhookJson))]
+[JsonSerializable(typeof(WebhookListJson))]
+[JsonSerializable(typeof(WebhookFailureListJson))]
+[JsonSerializable(typeof(WebhookSpecJson))]
+[JsonSerializable(typeof(WebhookReplayJson))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>Puts the generated shapes first in the HTTP JSON options, keeping the framework's own after them.</summary>

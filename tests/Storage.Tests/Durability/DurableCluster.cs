@@ -18,9 +18,22 @@ public static class DurableCluster
     public const string Tenant = "acme";
     private const string ConnectionStringKey = "ConnectionStrings:CxClusterDurable";
 
-    public static async Task<TestCluster> StartAsync(string connectionString, short silos)
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos on the database; <paramref name="settings"/> are added to their configuration.
+    /// A cluster started again with the same <paramref name="serviceId"/> finds the grain state the earlier one stored.
+    /// </summary>
+    public static async Task<TestCluster> StartAsync(
+        string connectionString, short silos, IReadOnlyDictionary<string, string?>? settings = null, string? serviceId = null)
     {
         var builder = new TestClusterBuilder(silos);
+        if (serviceId is not null)
+        {
+            builder.Options.ServiceId = serviceId;
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Properties[key] = value;
+        }
         builder.Options.UseTestClusterMembership = false;
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.Properties[ConnectionStringKey] = connectionString;

@@ -45,6 +45,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public ClusterProcess? Api { get; private set; }
 
+    /// <summary>Settings every silo gets besides the common ones.</summary>
+    public IReadOnlyDictionary<string, string?> SiloSettings { get; private init; } = new Dictionary<string, string?>();
+
     /// <summary>Silos started and not yet known to have ended, oldest first.</summary>
     public IReadOnlyList<ClusterProcess> RunningSilos
     {
@@ -57,13 +60,16 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh database, <paramref name="silos"/> silos and the API, each ready before this returns.</summary>
-    public static async Task<ProcessCluster> StartAsync(string name, int silos)
+    /// <summary>
+    /// A fresh database, <paramref name="silos"/> silos and the API, each ready before this returns; every silo started
+    /// gets <paramref name="siloSettings"/> too.
+    /// </summary>
+    public static async Task<ProcessCluster> StartAsync(string name, int silos, IReadOnlyDictionary<string, string?>? siloSettings = null)
     {
         var database = await PostgresDatabase.CreateAsync();
         var clusterId = $"{name}-{Guid.NewGuid():N}"[..Math.Min(name.Length + 13, 60)];
         var logs = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "cxcluster-processes", clusterId)).FullName;
-        var cluster = new ProcessCluster(database, clusterId, logs);
+        var cluster = new ProcessCluster(database, clusterId, logs) { SiloSettings = siloSettings ?? new Dictionary<string, string?>() };
         try
         {
             await Task.WhenAll(Enumerable.Range(0, silos).Select(_ => cluster.StartSiloAsync()));
@@ -88,7 +94,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         settings["Cluster:AdvertisedAddress"] = "127.0.0.1";
         settings["Cluster:SiloPort"] = ports[0].ToString();
         settings["Cluster:GatewayPort"] = ports[1].ToString();
-        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in SiloSettings.Concat(extraSettings ?? new Dictionary<string, string?>()))
         {
             settings[key] = value;
         }

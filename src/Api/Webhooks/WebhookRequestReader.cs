@@ -1,0 +1,79 @@
+using CxCluster.Abstractions.Push;
+using CxCluster.Abstractions.Webhooks;
+
+namespace CxCluster.Api.Webhooks;
+
+/// <summary>Reads webhook bodies, naming every field of the wrong shape; the cluster decides which receivers and secrets it takes.</summary>
+public static class WebhookRequestReader
+{
+    public const int MaxUrlLength = 2_048;
+    public const int MaxTypes = 64;
+
+    public static WebhookSpec? ReadSpec(JsonElement root, FieldErrors errors)
+    {
+        if (!IsObject(root, errors))
+        {
+            return null;
+        }
+        var fields = new JsonFields(root, errors);
+        var url = fields.String("url", required: true);
+        if (url is { Length: > MaxUrlLength })
+        {
+            errors.Add("url", $"url must be at most {MaxUrlLength:N0} characters.");
+        }
+        var types = ReadTypes(fields.Array("types", required: false), errors);
+        // Whether the receiver may be sent to and whether the secret is well formed, the cluster decides.
+        var secret = fields.String("secret", required: false);
+        return errors.Any ? null : new WebhookSpec { Url = url!, Types = types, Secret = secret };
+    }
+
+    /// <summary>The replay's start, or null for "the given-up facts"; an empty body is allowed.</summary>
+    public static DateTimeOffset? ReadReplay(JsonElement root, FieldErrors errors)
+    {
+        if (!IsObject(root, errors))
+        {
+            return null;
+        }
+        return FieldRules.Timestamp(errors, "from", new JsonFields(root, errors).String("from", required: false));
+    }
+
+    private static List<string>? ReadTypes(JsonElement? array, FieldErrors errors)
+    {
+        if (array is not { } items)
+        {
+            return null;
+        }
+        if (items.GetArrayLength() is < 1 or > MaxTypes)
+        {
+            errors.Add("types", $"types must hold 1 to {MaxTypes} fact types (leave it out for every type).");
+            return null;
+        }
+        var types = new List<string>();
+        foreach (var item in items.EnumerateArray())
+        {
+            if (!JsonFields.TryGetText(item, out var type))
+            {
+                errors.Add("types", "types must hold strings.");
+            }
+            else if (!FactTypes.IsKnown(type))
+            {
+                errors.Add("types", $"types holds '{(type.Length <= 40 ? type : type[..40] + "…")}', which is no fact type.");
+            }
+            else if (!types.Contains(type))
+            {
+                types.Add(type);
+            }
+        }
+        return types;
+    }
+
+    private static bool IsObject(JsonElement root, FieldErrors errors)
+    {
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            return JsonKeys.Check(root, errors);
+        }
+        errors.Add(RequestBody.Field, $"{RequestBody.Field} must be a JSON object.");
+        return false;
+    }
+}

@@ -1,0 +1,393 @@
+using CxCluster.Abstractions.Push;
+using CxCluster.Abstractions.Webhooks;
+
+namespace CxCluster.Grains.Webhooks;
+
+/// <summary>
+/// The delivery order of one dispatcher, with no I/O: facts wait in one line per conversation (or agent), in position
+/// order; only a line's head is ever sent, and the next fact of a line waits until the head was accepted or given up.
+/// Lines never wait on each other. Time is passed in, so tests can move it.
+/// </summary>
+public sealed class DispatchQueue
+{
+    /// <summary>How often a read mark is kept, and how many: about a day.</summary>
+    private static readonly TimeSpan MarkEvery = TimeSpan.FromMinutes(1);
+    private const int MarksKept = 1_500;
+
+    /// <summary>A fact's time may run ahead of when it was recorded by up to this much (the API's clock tolerance), so a replay starts earlier.</summary>
+    private static readonly TimeSpan ReplayMargin = TimeSpan.FromMinutes(10);
+
+    private readonly RetrySchedule _schedule;
+    private readonly int _failuresKept;
+    private readonly int _partition;
+    private readonly int _partitions;
+    private readonly Dictionary<string, List<Delivery>> _lines = new(StringComparer.Ordinal);
+    /// <summary>Pending facts not read back yet after a restart or a replay, by position.</summary>
+    private readonly Dictionary<long, PendingDelivery> _unread = [];
+    private readonly List<WebhookFailure> _failures;
+    private readonly List<ReadMark> _marks;
+    private long _readAt;
+    private long _resumeUntil;
+    private DateTimeOffset? _replayFrom;
+    private long _historyVersion;
+    private long _historySaved;
+
+    public DispatchQueue(DispatchState state, DispatchHistory history, int partition, int partitions, RetrySchedule schedule, int failuresKept)
+    {
+        _schedule = schedule;
+        _failuresKept = failuresKept;
+        _partition = partition;
+        _partitions = partitions;
+        _failures = [.. history.Failures];
+        _marks = [.. history.Marks];
+        _readAt = state.ReadAt;
+        _resumeUntil = Math.Max(state.ResumeUntil, state.ReadAt);
+        _replayFrom = state.ReplayFrom;
+        foreach (var pending in state.Pending)
+        {
+            if (pending.Fact is { } fact)
+            {
+                Insert(new Delivery(fact, pending));
+            }
+            else
+            {
+                _unread[pending.Position] = pending;
+                _readAt = Math.Min(_readAt, pending.Position - 1);
+            }
+        }
+    }
+
+    /// <summary>Every fact at or below it was read.</summary>
+    public long ReadAt => _readAt;
+
+    /// <summary>Facts waiting in the lines (in flight or not).</summary>
+    public int Queued { get; private set; }
+
+    public int InFlight { get; private set; }
+
+    /// <summary>Facts read but not done, including those to be read back.</summary>
+    public int Pending => Queued + _unread.Count;
+
+    public IReadOnlyList<WebhookFailure> Failures => _failures;
+
+    /// <summary>The failures or marks changed since <see cref="HistorySaved"/> was last told; names the change.</summary>
+    public long? HistoryChange => _historyVersion != _historySaved ? _historyVersion : null;
+
+    /// <summary>The history as of <paramref name="change"/> is stored.</summary>
+    public void HistorySaved(long change) => _historySaved = Math.Max(_historySaved, change);
+
+    /// <summary>
+    /// Takes a page of the tenant's facts read after <see cref="ReadAt"/>: those of this partition and of
+    /// <paramref name="types"/> (null: every type) go to their lines. The types are applied here, as each page is taken,
+    /// so a change of types holds for every fact taken after it.
+    /// </summary>
+    public void Take(IReadOnlyList<PushedFact> facts, long cursor, IReadOnlyList<string>? types = null)
+    {
+        foreach (var fact in facts)
+        {
+            if (fact.Position <= _readAt || SubjectPartition.Of(fact.Subject, _partitions) != _partition)
+            {
+                continue;
+            }
+            var wanted = types is null || types.Contains(fact.Type);
+            if (fact.Position <= _resumeUntil)
+            {
+                if (_unread.Remove(fact.Position, out var pending))
+                {
+                    if (wanted)
+                    {
+                        Insert(new Delivery(fact, pending with { Fact = null }));
+                    }
+                }
+                else if (wanted && _replayFrom is { } from && fact.At >= from)
+                {
+                    Insert(new Delivery(fact, null));
+                }
+                continue;
+            }
+            if (wanted)
+            {
+                Insert(new Delivery(fact, null));
+            }
+        }
+        _readAt = Math.Max(_readAt, cursor);
+        if (_readAt >= _resumeUntil)
+        {
+            _replayFrom = null;
+            // A pending fact the journal no longer tells is not waited for.
+            _unread.Clear();
+        }
+    }
+
+    /// <summary>Heads of lines due now, up to <paramref name="slots"/>, marked in flight.</summary>
+    public List<Delivery> TakeDue(DateTimeOffset now, int slots)
+    {
+        var due = new List<Delivery>();
+        if (slots <= 0)
+        {
+            return due;
+        }
+        foreach (var line in _lines.Values)
+        {
+            var head = line[0];
+            if (!head.InFlight && head.NextAttempt <= now)
+            {
+                head.InFlight = true;
+                head.FirstAttempt ??= now;
+                InFlight++;
+                due.Add(head);
+                if (due.Count == slots)
+                {
+                    break;
+                }
+            }
+        }
+        return due;
+    }
+
+    /// <summary>The earliest time a head that waits for a retry is due, or null when none waits.</summary>
+    public DateTimeOffset? NextDue()
+    {
+        DateTimeOffset? next = null;
+        foreach (var line in _lines.Values)
+        {
+            var head = line[0];
+            if (!head.InFlight && (next is null || head.NextAttempt < next))
+            {
+                next = head.NextAttempt;
+            }
+        }
+        return next;
+    }
+
+    /// <summary>Records how an attempt ended; returns what becomes of the fact.</summary>
+    public Completion Complete(Delivery delivery, DeliveryResult result, DateTimeOffset now)
+    {
+        InFlight--;
+        delivery.InFlight = false;
+        delivery.Attempts++;
+        delivery.LastError = result.Detail;
+        switch (result.Verdict)
+        {
+            case DeliveryVerdict.Accepted:
+                Remove(delivery);
+                return Completion.Accepted;
+            case DeliveryVerdict.Gone:
+                // Kept: the endpoint is disabled, and sends it first should it be enabled again.
+                return Completion.Gone;
+        }
+        if (_schedule.Next(delivery.Attempts, delivery.FirstAttempt ?? now, now, result.RetryAfter) is { } next)
+        {
+            delivery.NextAttempt = next;
+            return Completion.Retrying;
+        }
+        Remove(delivery);
+        _failures.Add(new WebhookFailure
+        {
+            Position = delivery.Fact.Position,
+            FactId = delivery.Fact.Id,
+            Type = delivery.Fact.Type,
+            ConversationId = delivery.Fact.ConversationId,
+            AgentId = delivery.Fact.AgentId,
+            Seq = delivery.Fact.Seq,
+            At = delivery.Fact.At,
+            Json = delivery.Fact.Json,
+            FailedAt = now,
+            Attempts = delivery.Attempts,
+            LastError = result.Detail,
+        });
+        if (_failures.Count > _failuresKept)
+        {
+            _failures.RemoveRange(0, _failures.Count - _failuresKept);
+        }
+        _historyVersion++;
+        return Completion.GivenUp;
+    }
+
+    /// <summary>An attempt cut off by the dispatcher stopping: the fact waits as before.</summary>
+    public void Abandon(Delivery delivery)
+    {
+        InFlight--;
+        delivery.InFlight = false;
+    }
+
+    /// <summary>Sends the given-up facts again, each after what waits before it in its line.</summary>
+    public int ReplayFailures(DateTimeOffset now)
+    {
+        var count = _failures.Count;
+        foreach (var failure in _failures)
+        {
+            Insert(new Delivery(new PushedFact
+            {
+                Position = failure.Position,
+                Id = failure.FactId,
+                Type = failure.Type,
+                ConversationId = failure.ConversationId,
+                AgentId = failure.AgentId,
+                Seq = failure.Seq,
+                At = failure.At,
+                Json = failure.Json,
+            }, null, replayed: true) { NextAttempt = now });
+        }
+        _failures.Clear();
+        _historyVersion += count > 0 ? 1 : 0;
+        return count;
+    }
+
+    /// <summary>
+    /// Reads again, from before <paramref name="from"/>, every fact of the partition whose time is at or after it; what is
+    /// pending stays pending. Only while nothing is in flight.
+    /// </summary>
+    public void Rewind(DateTimeOffset from)
+    {
+        if (InFlight > 0)
+        {
+            throw new InvalidOperationException("A dispatcher rewinds only while nothing is in flight.");
+        }
+        var start = 0L;
+        for (var i = _marks.Count - 1; i >= 0; i--)
+        {
+            if (_marks[i].At <= from - ReplayMargin)
+            {
+                start = _marks[i].Position;
+                break;
+            }
+        }
+        foreach (var line in _lines.Values)
+        {
+            foreach (var delivery in line)
+            {
+                if (delivery.Replayed)
+                {
+                    continue;
+                }
+                _unread[delivery.Fact.Position] = delivery.ToPending() with { Fact = null };
+                Queued--;
+            }
+            line.RemoveAll(d => !d.Replayed);
+        }
+        foreach (var empty in _lines.Where(kv => kv.Value.Count == 0).Select(kv => kv.Key).ToList())
+        {
+            _lines.Remove(empty);
+        }
+        _resumeUntil = Math.Max(_resumeUntil, _readAt);
+        _replayFrom = _replayFrom is { } earlier && earlier < from ? earlier : from;
+        _readAt = Math.Min(start, _unread.Count > 0 ? _unread.Keys.Min() - 1 : long.MaxValue);
+    }
+
+    /// <summary>Notes how far reading got now, about once a minute, so a later replay knows where a time begins.</summary>
+    public bool Mark(DateTimeOffset now)
+    {
+        if (_marks.Count > 0 && (now - _marks[^1].At < MarkEvery || _readAt <= _marks[^1].Position))
+        {
+            return false;
+        }
+        _marks.Add(new ReadMark(now, _readAt));
+        if (_marks.Count > MarksKept)
+        {
+            _marks.RemoveRange(0, _marks.Count - MarksKept);
+        }
+        _historyVersion++;
+        return true;
+    }
+
+    /// <summary>What to keep of the progress: the read position and every pending fact with its retry state.</summary>
+    public void SaveTo(DispatchState state)
+    {
+        state.ReadAt = _readAt;
+        state.ResumeUntil = _resumeUntil;
+        state.ReplayFrom = _replayFrom;
+        var pending = new List<PendingDelivery>(Pending);
+        pending.AddRange(_unread.Values);
+        foreach (var line in _lines.Values)
+        {
+            pending.AddRange(line.Select(d => d.ToPending()));
+        }
+        state.Pending = pending;
+    }
+
+    /// <summary>What to keep of the history: the failures and the read marks.</summary>
+    public void SaveTo(DispatchHistory history)
+    {
+        history.Failures = [.. _failures];
+        history.Marks = [.. _marks];
+    }
+
+    private void Insert(Delivery delivery)
+    {
+        var subject = delivery.Fact.Subject;
+        if (!_lines.TryGetValue(subject, out var line))
+        {
+            _lines[subject] = line = [];
+        }
+        // A line is in position order; a head in flight stays the head.
+        var at = line.Count;
+        while (at > 0 && line[at - 1].Fact.Position > delivery.Fact.Position && !(at - 1 == 0 && line[0].InFlight))
+        {
+            at--;
+        }
+        line.Insert(at, delivery);
+        Queued++;
+    }
+
+    private void Remove(Delivery delivery)
+    {
+        var subject = delivery.Fact.Subject;
+        if (_lines.TryGetValue(subject, out var line) && line.Remove(delivery))
+        {
+            Queued--;
+            if (line.Count == 0)
+            {
+                _lines.Remove(subject);
+            }
+        }
+    }
+
+    /// <summary>One fact on its way, with the state of its attempts.</summary>
+    public sealed class Delivery
+    {
+        internal Delivery(PushedFact fact, PendingDelivery? pending, bool replayed = false)
+        {
+            Fact = fact;
+            Replayed = replayed || pending?.Fact is not null;
+            Attempts = pending?.Attempts ?? 0;
+            FirstAttempt = pending?.FirstAttempt;
+            NextAttempt = pending?.NextAttempt ?? DateTimeOffset.MinValue;
+            LastError = pending?.LastError;
+        }
+
+        public PushedFact Fact { get; }
+
+        /// <summary>A given-up fact sent again: it is kept whole, since the journal is not read for it.</summary>
+        public bool Replayed { get; }
+
+        public int Attempts { get; internal set; }
+
+        public DateTimeOffset? FirstAttempt { get; internal set; }
+
+        public DateTimeOffset NextAttempt { get; internal set; }
+
+        public string? LastError { get; internal set; }
+
+        public bool InFlight { get; internal set; }
+
+        internal PendingDelivery ToPending() => new()
+        {
+            Position = Fact.Position,
+            Attempts = Attempts,
+            FirstAttempt = FirstAttempt,
+            NextAttempt = NextAttempt == DateTimeOffset.MinValue ? null : NextAttempt,
+            LastError = LastError,
+            Fact = Replayed ? Fact : null,
+        };
+    }
+}
+
+/// <summary>What became of a fact after an attempt.</summary>
+public enum Completion
+{
+    Accepted,
+    Retrying,
+    GivenUp,
+    Gone,
+}

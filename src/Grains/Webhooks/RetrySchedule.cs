@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace CxCluster.Grains.Webhooks;
+
+/// <summary>
+/// When a fact the receiver did not accept is tried again: after each delay of the schedule in turn, the last one
+/// repeating, or after the receiver's <c>Retry-After</c> when it gave one, until the give-up time since the first
+/// attempt has passed; then it is given up.
+/// </summary>
+public sealed class RetrySchedule(IReadOnlyList<TimeSpan> delays, TimeSpan giveUpAfter)
+{
+    /// <summary>
+    /// The time of the next attempt after <paramref name="attempts"/> failed ones, or null to give up: the next attempt
+    /// would come later than <paramref name="firstAttempt"/> plus the give-up time.
+    /// </summary>
+    public DateTimeOffset? Next(int attempts, DateTimeOffset firstAttempt, DateTimeOffset now, TimeSpan? retryAfter = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attempts);
+        var delay = retryAfter is { } asked && asked > TimeSpan.Zero ? asked : delays[Math.Min(attempts, delays.Count) - 1];
+        var next = now + delay;
+        return next - firstAttempt > giveUpAfter ? null : next;
+    }
+
+    /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or an HTTP date), or null when it has none or it cannot be read.</summary>
+    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
+        _ => null,
+    };
+
+    /// <summary>Reads a raw <c>Retry-After</c> value.</summary>
+    public static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.MaxValue.TotalSeconds / 2));
+        }
+        return RetryConditionHeaderValue.TryParse(value, out var parsed) ? RetryAfter(parsed, now) : null;
+    }
+}

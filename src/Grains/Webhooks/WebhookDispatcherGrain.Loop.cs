@@ -1,0 +1,211 @@
+using CxCluster.Abstractions.Push;
+using CxCluster.Abstractions.Webhooks;
+using Microsoft.Extensions.Logging;
+
+namespace CxCluster.Grains.Webhooks;
+
+/// <summary>The dispatcher's delivery loop: reading, sending, recording what became of each attempt, saving.</summary>
+internal sealed partial class WebhookDispatcherGrain
+{
+    /// <summary>
+    /// The dispatcher's loop, on the grain's own scheduler: take what was read, start what is due, read more while there
+    /// is room, save every so often, then sleep until something changes or a retry falls due.
+    /// </summary>
+    private async Task Pump(CancellationToken ct)
+    {
+        var queue = Queue();
+        Task<FeedPage>? read = null;
+        var readFailures = 0;
+        var readAgainAt = DateTimeOffset.MinValue;
+        var attempts = new List<Task>();
+        var gone = false;
+        try
+        {
+            while (!ct.IsCancellationRequested && !gone)
+            {
+                var wake = _wake = NewSignal();
+                var now = clock.GetUtcNow();
+                if (read is { IsCompleted: true })
+                {
+                    try
+                    {
+                        var page = await read;
+                        queue.Take(page.Facts, page.Cursor, store.State.Endpoint!.Types);
+                        var marked = queue.Mark(now);
+                        _dirty |= marked || page.Facts.Count > 0;
+                        readFailures = 0;
+                    }
+                    catch (Exception e) when (!ct.IsCancellationRequested)
+                    {
+                        readFailures++;
+                        readAgainAt = now + TimeSpan.FromMilliseconds(Math.Min(10_000, 100 << Math.Min(readFailures, 7)));
+                        logger.LogWarning("Webhook {Webhook} of tenant {Tenant} could not read facts ({Failures} in a row): {Reason}",
+                            _webhookId, _tenantId, readFailures, e.GetBaseException().Message);
+                    }
+                    read = null;
+                }
+                if (_rewindFrom is not null && queue.InFlight == 0)
+                {
+                    ApplyRewind(queue);
+                    // A read begun before the rewind is of no use any more.
+                    Forget(read);
+                    read = null;
+                }
+                attempts.RemoveAll(t => t.IsCompleted);
+                foreach (var delivery in queue.TakeDue(now, _options.Concurrency - queue.InFlight))
+                {
+                    attempts.Add(Deliver(delivery, queue, ct));
+                }
+                if (read is null && _rewindFrom is null && queue.Queued < _options.QueueLimit && now >= readAgainAt)
+                {
+                    // Every type is read: the endpoint's types are applied as each page is taken, so a change holds at once.
+                    read = feeds.ReadAsync(_tenantId, queue.ReadAt, Math.Clamp(_options.QueueLimit - queue.Queued, 1, PageMost),
+                        FeedFilter.All, ReadWait, ct);
+                }
+                if (_dirty && now - _savedAt >= _options.SaveInterval)
+                {
+                    await Save();
+                }
+                gone = _gone;
+                if (gone)
+                {
+                    break;
+                }
+                var until = now + TimeSpan.FromSeconds(30);
+                if (queue.NextDue() is { } due && due < until && queue.InFlight < _options.Concurrency)
+                {
+                    until = due;
+                }
+                if (_dirty && _savedAt + _options.SaveInterval < until)
+                {
+                    until = _savedAt + _options.SaveInterval;
+                }
+                if (read is null && readAgainAt > now && readAgainAt < until)
+                {
+                    until = readAgainAt;
+                }
+                var sleep = until - now;
+                if (sleep > TimeSpan.Zero)
+                {
+                    using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    var delay = Task.Delay(sleep, clock, timer.Token);
+                    await Task.WhenAny(wake.Task, read ?? wake.Task, delay);
+                    timer.Cancel();
+                }
+            }
+        }
+        finally
+        {
+            // Its facts are read again from the saved position next time.
+            Forget(read);
+            await Task.WhenAll(attempts);
+            if (_dirty)
+            {
+                await Save();
+            }
+        }
+        if (gone)
+        {
+            _ = Disable(store.State.Endpoint!);
+        }
+    }
+
+
+    private async Task Deliver(DispatchQueue.Delivery delivery, DispatchQueue queue, CancellationToken ct)
+    {
+        var endpoint = store.State.Endpoint!;
+        DeliveryResult result;
+        try
+        {
+            result = await sender.SendAsync(endpoint.Url, _key, delivery.Fact.Id, delivery.Fact.Json, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            queue.Abandon(delivery);
+            return;
+        }
+        catch (Exception e)
+        {
+            result = new DeliveryResult(DeliveryVerdict.Failed, e.GetBaseException().Message);
+        }
+        var now = clock.GetUtcNow();
+        var completion = queue.Complete(delivery, result, now);
+        switch (completion)
+        {
+            case Completion.Accepted:
+                metrics.Attempted("accepted");
+                metrics.Accepted(now - delivery.Fact.At);
+                break;
+            case Completion.Retrying:
+                metrics.Attempted("failed");
+                break;
+            case Completion.GivenUp:
+                metrics.Attempted("given-up");
+                logger.LogWarning("Webhook {Webhook} of tenant {Tenant} gave up fact {Fact} after {Attempts} attempts (last: {Detail})",
+                    _webhookId, _tenantId, delivery.Fact.Id, delivery.Attempts, result.Detail);
+                break;
+            case Completion.Gone:
+                metrics.Attempted("gone");
+                logger.LogWarning("Webhook {Webhook} of tenant {Tenant} answered 410 Gone: the endpoint is disabled", _webhookId, _tenantId);
+                _gone = true;
+                break;
+        }
+        _dirty = true;
+        Wake();
+    }
+
+    /// <summary>Tells the registry the receiver is gone; it stops every partition of the endpoint, this one too.</summary>
+    private async Task Disable(WebhookEndpoint endpoint)
+    {
+        try
+        {
+            await GrainFactory.Webhooks(_tenantId).Disable(_webhookId, endpoint.Generation);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Webhook {Webhook} of tenant {Tenant} could not be disabled; the next reminder tries again", _webhookId, _tenantId);
+        }
+    }
+
+    private void ApplyRewind(DispatchQueue queue)
+    {
+        if (_rewindFrom is { } from)
+        {
+            queue.Rewind(from);
+            _rewindFrom = null;
+            _dirty = true;
+        }
+    }
+
+    /// <summary>Saves after any save still running (the loop and a call may both want to), never two at once.</summary>
+    private Task Save() => _saving = SaveAfter(_saving);
+
+    private async Task SaveAfter(Task previous)
+    {
+        await previous;
+        var queue = _queue;
+        queue?.SaveTo(store.State);
+        var historyChange = queue?.HistoryChange;
+        if (historyChange is not null)
+        {
+            queue!.SaveTo(history.State);
+        }
+        _dirty = false;
+        _savedAt = clock.GetUtcNow();
+        try
+        {
+            await store.WriteStateAsync();
+            // The failures and marks, larger and seldom changed, only when they did.
+            if (historyChange is { } change)
+            {
+                await history.WriteStateAsync();
+                queue!.HistorySaved(change);
+            }
+        }
+        catch (Exception e)
+        {
+            _dirty = true;
+            logger.LogWarning("Webhook {Webhook} of tenant {Tenant} could not save its progress ({Reason}); it tries again", _webhookId, _tenantId, e.GetBaseException().Message);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Text;
+using CxCluster.Abstractions.Push;
+using CxCluster.Grains.Webhooks;
+
+namespace CxCluster.Grains.Tests.Webhooks;
+
+public sealed class DispatchQueueTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DeliveryResult Ok = new(DeliveryVerdict.Accepted, "200");
+    private static readonly DeliveryResult Unavailable = new(DeliveryVerdict.Failed, "503");
+
+    private static RetrySchedule Schedule => new([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)], TimeSpan.FromMinutes(1));
+
+    private static DispatchQueue NewQueue(DispatchState? state = null, DispatchHistory? history = null) =>
+        new(state ?? new DispatchState(), history ?? new DispatchHistory(), 0, 1, Schedule, 10);
+
+    private static PushedFact Fact(long position, string conversation, long seq, DateTimeOffset? at = null, string type = "ai.allowed") => new()
+    {
+        Position = position,
+        Id = $"c:{conversation}:{seq}",
+        Type = type,
+        ConversationId = conversation,
+        Seq = seq,
+        At = at ?? T0,
+        Json = Encoding.UTF8.GetBytes($"{{\"id\":\"c:{conversation}:{seq}\"}}"),
+    };
+
+    private static string[] Ids(IEnumerable<DispatchQueue.Delivery> deliveries) => [.. deliveries.Select(d => d.Fact.Id).Order()];
+
+    [Fact]
+    public void Only_the_head_of_each_conversation_is_sent_and_the_next_follows_its_acceptance()
+    {
+        var queue = NewQueue();
+        queue.Take([Fact(1, "a", 1), Fact(2, "b", 1), Fact(3, "a", 2)], 3);
+
+        var first = queue.TakeDue(T0, 10);
+        Assert.Equal(["c:a:1", "c:b:1"], Ids(first));
+        Assert.Empty(queue.TakeDue(T0, 10));
+
+        queue.Complete(first.Single(d => d.Fact.Id == "c:a:1"), Ok, T0);
+        Assert.Equal(["c:a:2"], Ids(queue.TakeDue(T0, 10)));
+    }
+
+    [Fact]
+    public void A_failing_conversation_waits_for_its_retry_while_others_go_on()
+    {
+        var queue = NewQueue();
+        queue.Take([Fact(1, "a", 1), Fact(2, "a", 2), Fact(3, "b", 1), Fact(4, "b", 2)], 4);
+        var first = queue.TakeDue(T0, 10);
+
+        Assert.Equal(Completion.Retrying, queue.Complete(first.Single(d => d.Fact.Id == "c:a:1"), Unavailable, T0));
+        Assert.Equal(Completion.Accepted, queue.Complete(first.Single(d => d.Fact.Id == "c:b:1"), Ok, T0));
+
+        Assert.Equal(["c:b:2"], Ids(queue.TakeDue(T0.AddSeconds(1), 10)));
+        Assert.Equal(T0.AddSeconds(5), queue.NextDue());
+        Assert.Equal(["c:a:1"], Ids(queue.TakeDue(T0.AddSeconds(5), 10)));
+    }
+
+    [Fact]
+    public void A_fact_never_accepted_within_the_give_up_time_goes_to_the_failures_and_its_conversation_goes_on()
+    {
+        var queue = NewQueue();
+        queue.Take([Fact(1, "a", 1), Fact(2, "a", 2)], 2);
+        var now = T0;
+        Completion completion;
+        do
+        {
+            var head = Assert.Single(queue.TakeDue(now, 10));
+            Assert.Equal("c:a:1", head.Fact.Id);
+            completion = queue.Complete(head, Unavailable, now);
+            now = queue.NextDue() ?? now;
+        }
+        while (completion == Completion.Retrying);
+
+        Assert.Equal(Completion.GivenUp, completion);
+        var failure = Assert.Single(queue.Failures);
+        Assert.Equal(("c:a:1", "503"), (failure.FactId, failure.LastError));
+        Assert.True(failure.Attempts >= 3);
+        Assert.Equal(["c:a:2"], Ids(queue.TakeDue(now, 10)));
+    }
+
+    [Fact]
+    public void Concurrency_is_bounded_by_the_slots_given()
+    {
+        var queue = NewQueue();
+        queue.Take([.. Enumerable.Range(1, 20).Select(i => Fact(i, $"c{i}", 1))], 20);
+
+        Assert.Equal(3, queue.TakeDue(T0, 3).Count);
+        Assert.Equal(3, queue.InFlight);
+    }
+
+    [Fact]
+    public void A_saved_queue_reads_its_pending_facts_back_with_their_retries_and_skips_the_done_ones()
+    {
+        var queue = NewQueue();
+        queue.Take([Fact(1, "a", 1), Fact(2, "b", 1), Fact(3, "a", 2), Fact(4, "c", 1)], 4);
+        var first = queue.TakeDue(T0, 10);
+        queue.Complete(first.Single(d => d.Fact.Id == "c:a:1"), Unavailable, T0);
+        queue.Complete(first.Single(d => d.Fact.Id == "c:b:1"), Ok, T0);
+        var state = new DispatchState();
+        queue.SaveTo(state);
+        Assert.Null(queue.HistoryChange); // nothing given up, no mark: the history needs no write
+
+        var restarted = NewQueue(state);
+        Assert.Equal(0, restarted.ReadAt);
+        restarted.Take([Fact(1, "a", 1), Fact(2, "b", 1), Fact(3, "a", 2), Fact(4, "c", 1), Fact(5, "d", 1)], 5);
+
+        Assert.Equal(4, restarted.Pending); // a:1, a:2, c:1 and the new d:1; b:1 was done
+        Assert.Equal(["c:c:1", "c:d:1"], Ids(restarted.TakeDue(T0.AddSeconds(1), 10)));
+        var retried = Assert.Single(restarted.TakeDue(T0.AddSeconds(5), 10));
+        Assert.Equal(("c:a:1", 1), (retried.Fact.Id, retried.Attempts));
+    }
+
+    [Fact]
+    public void Given_up_facts_are_sent_again_on_replay()
+    {
+        var queue = NewQueue(new DispatchState());
+        queue.Take([Fact(1, "a", 1)], 1);
+        var now = T0;
+        while (queue.TakeDue(now, 1) is [var head] && queue.Complete(head, Unavailable, now) == Completion.Retrying)
+        {
+            now = queue.NextDue()!.Value;
+        }
+        Assert.Single(queue.Failures);
+        var gaveUp = queue.HistoryChange!.Value;
+        var history = new DispatchHistory();
+        queue.SaveTo(history);
+        queue.HistorySaved(gaveUp);
+        Assert.Single(NewQueue(history: history).Failures);
+
+        Assert.Equal(1, queue.ReplayFailures(now));
+        Assert.NotNull(queue.HistoryChange);
+
+        Assert.Empty(queue.Failures);
+        var again = Assert.Single(queue.TakeDue(now, 10));
+        Assert.Equal(("c:a:1", 0), (again.Fact.Id, again.Attempts));
+    }
+
+    [Fact]
+    public void Replaying_since_a_time_reads_again_the_facts_at_or_after_it_and_keeps_what_is_pending()
+    {
+        var queue = NewQueue();
+        queue.Mark(T0);
+        queue.Take([Fact(1, "a", 1, T0.AddMinutes(1)), Fact(2, "a", 2, T0.AddMinutes(20)), Fact(3, "b", 1, T0.AddMinutes(30))], 3);
+        foreach (var delivery in queue.TakeDue(T0.AddMinutes(31), 10))
+        {
+            queue.Complete(delivery, Ok, T0.AddMinutes(31));
+        }
+        var b = queue.TakeDue(T0.AddMinutes(31), 10);
+        Assert.Equal(["c:a:2"], Ids(b));
+        queue.Complete(b[0], Ok, T0.AddMinutes(31));
+
+        queue.Rewind(T0.AddMinutes(15));
+        Assert.Equal(0, queue.ReadAt);
+        queue.Take([Fact(1, "a", 1, T0.AddMinutes(1)), Fact(2, "a", 2, T0.AddMinutes(20)), Fact(3, "b", 1, T0.AddMinutes(30)), Fact(4, "c", 1, T0.AddMinutes(40))], 4);
+
+        Assert.Equal(["c:a:2", "c:b:1", "c:c:1"], Ids(queue.TakeDue(T0.AddMinutes(41), 10)));
+    }
+
+    [Fact]
+    public void Only_the_types_asked_for_are_taken_and_reading_goes_on_past_the_others()
+    {
+        var queue = NewQueue();
+
+        queue.Take([Fact(1, "a", 1, type: "conversation.started"), Fact(2, "a", 2, type: "trust.changed"), Fact(3, "b", 1, type: "conversation.started")], 3,
+            ["conversation.started"]);
+
+        Assert.Equal(3, queue.ReadAt);
+        Assert.Equal(2, queue.Queued);
+        Assert.Equal(["c:a:1", "c:b:1"], Ids(queue.TakeDue(T0, 10)));
+    }
+
+    [Fact]
+    public void Only_this_partitions_conversations_are_taken()
+    {
+        var queue = new DispatchQueue(new DispatchState(), new DispatchHistory(), 1, 4, Schedule, 10);
+        var facts = Enumerable.Range(1, 40).Select(i => Fact(i, $"conv-{i}", 1)).ToList();
+
+        queue.Take(facts, 40);
+
+        Assert.Equal(facts.Count(f => SubjectPartition.Of(f.Subject, 4) == 1), queue.Queued);
+        Assert.All(queue.TakeDue(T0, 100), d => Assert.Equal(1, SubjectPartition.Of(d.Fact.Subject, 4)));
+    }
+}

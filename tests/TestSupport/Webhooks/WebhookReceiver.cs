@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CxCluster.TestSupport.Webhooks;
+
+/// <summary>One POST a receiver got: the Standard Webhooks headers and the body as sent.</summary>
+public sealed record ReceivedDelivery(string Path, string? Id, string? Timestamp, string? Signature, string? ContentType, byte[] Body, DateTimeOffset ReceivedAt)
+{
+    public JsonElement Fact => JsonDocument.Parse(Body).RootElement;
+
+    public string? ConversationId => Fact.TryGetProperty("conversationId", out var id) ? id.GetString() : null;
+
+    public string Type => Fact.GetProperty("type").GetString()!;
+
+    public long Seq => Fact.GetProperty("seq").GetInt64();
+}
+
+/// <summary>How a receiver answers one delivery: a status, and optionally a <c>Retry-After</c> value.</summary>
+public readonly record struct ReceiverAnswer(int Status, string? RetryAfter = null, TimeSpan Delay = default)
+{
+    public static ReceiverAnswer Ok { get; } = new(200);
+}
+
+/// <summary>
+/// A real HTTP receiver on a free loopback port (Kestrel): records every POST, answered as <see cref="Answer"/> says
+/// (200 unless told otherwise). Accepted deliveries are those answered 2xx.
+/// </summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ReceivedDelivery> _all = new();
+    private readonly ConcurrentQueue<ReceivedDelivery> _accepted = new();
+
+    private WebhookReceiver(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The receiver's URL for a path, e.g. <c>http://127.0.0.1:5123/hook</c>.</summary>
+    public string Url(string path = "/hook") => $"http://127.0.0.1:{Port}{path}";
+
+    /// <summary>Decides the answer to each delivery; may be changed while the test runs.</summary>
+    public Func<ReceivedDelivery, ReceiverAnswer> Answer { get; set; } = _ => ReceiverAnswer.Ok;
+
+    public IReadOnlyList<ReceivedDelivery> All => [.. _all];
+
+    public IReadOnlyList<ReceivedDelivery> Accepted => [.. _accepted];
+
+    public static async Task<WebhookReceiver> StartAsync(int? port = null)
+    {
+        var chosen = port ?? FreePorts.One();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{chosen}");
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app, chosen);
+        app.Run(receiver.HandleAsync);
+        await app.StartAsync();
+        return receiver;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var request = context.Request;
+        var delivery = new ReceivedDelivery(request.Path, request.Headers["webhook-id"], request.Headers["webhook-timestamp"],
+            request.Headers["webhook-signature"], request.ContentType, body.ToArray(), DateTimeOffset.UtcNow);
+        var answer = Answer(delivery);
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(answer.Delay, context.RequestAborted);
+        }
+        _all.Enqueue(delivery);
+        if (answer.Status is >= 200 and < 300)
+        {
+            _accepted.Enqueue(delivery);
+        }
+        context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+        if (answer.Status is >= 300 and < 400)
+        {
+            context.Response.Headers.Location = "/elsewhere";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
