@@ -8,13 +8,15 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CxCluster.Load;
 
 /// <summary>
 /// What telling costs and how fast it is: facts from events sent over HTTP to the real API in front of real silos,
-/// read back by live-stream clients and received by webhook receivers on loopback, each run a row of one table.
+/// read back by live-stream clients and received by a webhook receiver on loopback (a process of its own), each run a
+/// row of one table. CPU per event is this process's (silos, API, driver, stream clients), not the receiver's.
 /// </summary>
 /// <remarks>
 /// <c>push [--silos 1] [--rates 1000,5000] [--duration 15] [--warmup 10] [--clients 100] [--concurrency 64]</c>.
@@ -101,21 +103,25 @@ public sealed class PushBench(TextWriter output)
             if (_streams)
             {
                 await using var stream = await StreamClient.OpenAsync(cluster.Address, measure: true);
+                var cpu = Environment.CpuUsage.TotalTime;
                 var (events, elapsed) = await OpenLoopAsync(http, rate, _duration);
+                cpu = Environment.CpuUsage.TotalTime - cpu;
                 await stream.SettleAsync();
-                rows.Add(Row($"stream, 1 client, {rate:N0} events/s offered", events, elapsed, stream.Received, stream.Lag));
+                rows.Add(Row($"stream, 1 client, {rate:N0} events/s offered", events, elapsed, stream.Received, stream.Lag, cpu));
             }
             if (!_webhooks)
             {
                 continue;
             }
             var hook = $"lag-{rate}";
-            receiver.Reset();
+            await receiver.ResetAsync();
             await WebhookAsync(http, hook, receiver.UrlFor(hook));
+            var used = Environment.CpuUsage.TotalTime;
             var (sent, took) = await OpenLoopAsync(http, rate, _duration);
+            used = Environment.CpuUsage.TotalTime - used;
             await receiver.SettleAsync();
             await DeleteWebhookAsync(http, hook);
-            rows.Add(Row($"webhook, 1 endpoint, {rate:N0} events/s offered", sent, took, receiver.Received, receiver.Lag));
+            rows.Add(Row($"webhook, 1 endpoint, {rate:N0} events/s offered", sent, took, receiver.Received, receiver.Lag, used));
         }
 
         if (_streams)
@@ -125,13 +131,15 @@ public sealed class PushBench(TextWriter output)
             {
                 clients.Add(await StreamClient.OpenAsync(cluster.Address, measure: i == 0));
             }
+            var cpu = Environment.CpuUsage.TotalTime;
             var (events, elapsed) = await ClosedLoopAsync(http, _duration);
+            cpu = Environment.CpuUsage.TotalTime - cpu;
             foreach (var client in clients)
             {
                 await client.SettleAsync();
             }
             var received = clients.Sum(c => c.Received);
-            rows.Add(Row($"stream, {_clients} clients, closed loop ({_concurrency} in flight)", events, elapsed, received, clients[0].Lag));
+            rows.Add(Row($"stream, {_clients} clients, closed loop ({_concurrency} in flight)", events, elapsed, received, clients[0].Lag, cpu));
             foreach (var client in clients)
             {
                 await client.DisposeAsync();
@@ -140,7 +148,7 @@ public sealed class PushBench(TextWriter output)
 
         foreach (var (name, healthy, dead) in !_webhooks ? [] : new[] { ("no webhook", 0, false), ("1 webhook", 1, false), ("3 webhooks", 3, false), ("1 dead webhook", 0, true) })
         {
-            receiver.Reset();
+            await receiver.ResetAsync();
             var hooks = Enumerable.Range(0, healthy).Select(i => $"load-{name.Length}-{i}").ToList();
             foreach (var hook in hooks)
             {
@@ -150,9 +158,14 @@ public sealed class PushBench(TextWriter output)
             {
                 await WebhookAsync(http, "dead", silent.Url);
             }
+            var cpu = Environment.CpuUsage.TotalTime;
             var (events, elapsed) = await ClosedLoopAsync(http, _duration);
-            await receiver.SettleAsync();
-            rows.Add(Row($"events in, {name}, closed loop ({_concurrency} in flight)", events, elapsed, receiver.Received, receiver.Lag));
+            cpu = Environment.CpuUsage.TotalTime - cpu;
+            if (healthy > 0)
+            {
+                await receiver.SettleAsync();
+            }
+            rows.Add(Row($"events in, {name}, closed loop ({_concurrency} in flight)", events, elapsed, healthy > 0 ? receiver.Received : 0, healthy > 0 ? receiver.Lag : new Latencies(), cpu));
             foreach (var hook in hooks)
             {
                 await DeleteWebhookAsync(http, hook);
@@ -167,7 +180,7 @@ public sealed class PushBench(TextWriter output)
         return 0;
     }
 
-    private string[] Row(string run, long events, TimeSpan elapsed, long received, Latencies lag)
+    private string[] Row(string run, long events, TimeSpan elapsed, long received, Latencies lag, TimeSpan cpu)
     {
         var (count, p50, _, p99, max) = lag.Summary();
         return
@@ -176,12 +189,13 @@ public sealed class PushBench(TextWriter output)
             (events / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
             (received / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
             count == 0 ? "—" : $"{p50:0.0} / {p99:0.0} / {max:0.0}",
+            events == 0 ? "—" : (cpu.TotalMicroseconds / events).ToString("0.0", CultureInfo.InvariantCulture),
         ];
     }
 
     private void Print(List<string[]> rows)
     {
-        string[] header = ["run", "events/s in", "facts/s told", "delay p50 / p99 / max (ms)"];
+        string[] header = ["run", "events/s in", "facts/s told", "delay p50 / p99 / max (ms)", "CPU µs per event (cluster, API, driver)"];
         output.WriteLine();
         output.WriteLine($"| {string.Join(" | ", header)} |");
         output.WriteLine($"| --- | {string.Join(" | ", header.Skip(1).Select(_ => "---:"))} |");
@@ -383,64 +397,141 @@ public sealed class PushBench(TextWriter output)
         }
     }
 
-    /// <summary>A webhook receiver on loopback: answers 200 to every delivery and notes each fact's delay.</summary>
+    /// <summary>
+    /// A webhook receiver in a process of its own (this program's <c>receiver</c> mode), so the cluster's CPU is measured
+    /// apart from the receiver's: it answers 200 to every delivery and notes each fact's delay.
+    /// </summary>
     private sealed class Receiver : IAsyncDisposable
     {
-        private readonly WebApplication _app;
+        private readonly Process _process;
+        private readonly HttpClient _http;
         private long _received;
-        private long _lastSeen = Environment.TickCount64;
-        private Latencies _lag = new();
 
-        private Receiver(WebApplication app) => _app = app;
+        private Receiver(Process process, string address)
+        {
+            _process = process;
+            Address = address;
+            _http = new HttpClient { BaseAddress = new Uri(address) };
+        }
 
-        public string Address { get; private set; } = "";
+        public string Address { get; }
 
-        public long Received => Interlocked.Read(ref _received);
+        public long Received => _received;
 
-        public Latencies Lag => _lag;
+        public Latencies Lag { get; private set; } = new();
 
         public string UrlFor(string hook) => $"{Address}/hooks/{hook}";
 
-        public void Reset()
-        {
-            Interlocked.Exchange(ref _received, 0);
-            _lag = new Latencies();
-        }
-
         public static async Task<Receiver> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var receiver = new Receiver(app);
-            app.MapPost("/hooks/{hook}", async (HttpRequest request) =>
+            var start = new ProcessStartInfo(Environment.ProcessPath!, [typeof(PushBench).Assembly.Location, "receiver"])
             {
-                using var body = new MemoryStream();
-                await request.Body.CopyToAsync(body);
-                receiver._lag.Add(Since(body.GetBuffer().AsSpan(0, (int)body.Length)));
-                Interlocked.Increment(ref receiver._received);
-                Volatile.Write(ref receiver._lastSeen, Environment.TickCount64);
-                return Results.Ok();
-            });
-            await app.StartAsync();
-            receiver.Address = app.Urls.First().TrimEnd('/');
-            return receiver;
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            var process = Process.Start(start)!;
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            if (line is null || !line.StartsWith("listening ", StringComparison.Ordinal))
+            {
+                process.Kill();
+                throw new InvalidOperationException($"the receiver did not start: {line}");
+            }
+            return new Receiver(process, line["listening ".Length..].Trim().TrimEnd('/'));
         }
 
+        /// <summary>Forgets what it received so far.</summary>
+        public async Task ResetAsync()
+        {
+            using var response = await _http.PostAsync("/reset", null);
+            _received = 0;
+            Lag = new Latencies();
+        }
+
+        /// <summary>Waits until no fact came for a second, then takes the receiver's count and delays.</summary>
         public async Task SettleAsync()
         {
-            while (Environment.TickCount64 - Volatile.Read(ref _lastSeen) < 1_000)
+            var last = -1L;
+            while (true)
             {
-                await Task.Delay(50);
+                var stats = JsonNode.Parse(await _http.GetStringAsync("/stats"))!;
+                var received = (long)stats["received"]!;
+                if (received == last && (long)stats["quietMs"]! >= 1_000)
+                {
+                    _received = received;
+                    Lag = new Latencies();
+                    foreach (var ms in stats["delays"]!.AsArray())
+                    {
+                        Lag.Add(TimeSpan.FromMilliseconds((double)ms!));
+                    }
+                    return;
+                }
+                last = received;
+                await Task.Delay(200);
             }
         }
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync()
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            _http.Dispose();
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+            }
+            _process.Dispose();
+            return ValueTask.CompletedTask;
         }
+    }
+
+    /// <summary>The receiver process: <c>receiver</c> prints <c>listening {address}</c>, then serves until killed.</summary>
+    public static async Task<int> ServeReceiverAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var gate = new Lock();
+        var delays = new List<double>();
+        var received = 0L;
+        var lastSeen = Environment.TickCount64;
+        app.MapPost("/hooks/{hook}", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            var delay = Since(body.GetBuffer().AsSpan(0, (int)body.Length)).TotalMilliseconds;
+            lock (gate)
+            {
+                delays.Add(delay);
+                received++;
+                lastSeen = Environment.TickCount64;
+            }
+            return Results.Ok();
+        });
+        app.MapPost("/reset", () =>
+        {
+            lock (gate)
+            {
+                delays.Clear();
+                received = 0;
+            }
+            return Results.Ok();
+        });
+        app.MapGet("/stats", () =>
+        {
+            lock (gate)
+            {
+                var all = new JsonArray([.. delays.Select(d => (JsonNode)JsonValue.Create(Math.Round(d, 2)))]);
+                return Results.Text(new JsonObject
+                {
+                    ["received"] = received,
+                    ["quietMs"] = Environment.TickCount64 - lastSeen,
+                    ["delays"] = all,
+                }.ToJsonString(), "application/json");
+            }
+        });
+        await app.StartAsync();
+        Console.WriteLine($"listening {app.Urls.First()}");
+        await app.WaitForShutdownAsync();
+        return 0;
     }
 
     /// <summary>A dead receiver: accepts connections and never answers.</summary>
