@@ -42,6 +42,8 @@ public sealed class DoubtCallbackAndPraiseTests
     [InlineData("was the call I answered at lunch automated?")]
     [InlineData("was that call a robocall?")]
     [InlineData("panggilan tadi siang itu otomatis kah?")]
+    [InlineData("did a bot call me last night?")]
+    [InlineData("apakah mesin yang nelpon saya kemarin?")]
     public void The_grammar_reads_a_question_whether_a_call_was_a_machine(string text) =>
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
 
@@ -50,6 +52,7 @@ public sealed class DoubtCallbackAndPraiseTests
     [InlineData("are your calls automated?")]
     [InlineData("was the email I got automated?")]
     [InlineData("is call recording automatic?")]
+    [InlineData("apakah rekaman telepon saya bisa diminta?")]
     public void Whether_a_call_was_kept_or_what_the_business_does_is_no_call_question(string text) =>
         Assert.False(MessageSignals.Grammar(text).AsksIdentity, text);
 

@@ -7,7 +7,8 @@ namespace CxCluster.Grains.Trust.Grammar;
 /// "was that a robocall?", "telepon dari kalian kemarin itu rekaman bukan?", "yang nelpon saya tadi mesin ya?". A call
 /// word opens the clause after only openers, articles and times, with no one named before it, nor the business ("are your calls
 /// automated?" asks what the business does), and the clause closes with a machine word, question tags ("bukan", "ya",
-/// "kah") and a '?'. A clause with "recorded" or "recording" in it asks whether a call is kept ("was this call
+/// "kah") and a '?'; or the clause asks whether a machine called the customer ("did a robot call me?"). A clause
+/// with "recorded" or "recording" in it asks whether a call is kept ("was this call
 /// recorded?", "is call recording automatic?"), and an email or an SMS is no call.
 /// </summary>
 internal static class CallQuestion
@@ -41,9 +42,30 @@ internal static class CallQuestion
             {
                 return true;
             }
+
+            // "did a machine call me this morning?", "apakah robot yang menelepon saya?": the machine is the caller.
+            if (MachineCalled(t, call))
+            {
+                return true;
+            }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A machine word, the verb "call" or "yang" and a call word, and the customer: "robot call me", "mesin yang nelpon
+    /// saya". A recording calls no one, and "rekaman telepon saya", "mesin telepon saya" name the customer's things.
+    /// </summary>
+    public static bool MachineCalled(ReadOnlySpan<Lex> t, int k)
+    {
+        if (!Is(t, k, Cat.Bot) || t[k].Word is "recording" or "rekaman")
+        {
+            return false;
+        }
+
+        int c = Is(t, k + 1, Cat.Copula) ? k + 2 : k + 1;
+        return IsCall(t, c) && (c == k + 2 || t[c].Word is "call") && Is(t, c + 1, Cat.Me);
     }
 
     /// <summary>A word for a telephone call: "call", "robocall", "telepon", "panggilan".</summary>

@@ -600,7 +600,8 @@ internal static class MentionRole
     /// The broadcast word is what a yes-or-no question asks about: a clause closed by '?' that is only the broadcast and
     /// machine words with particles ("robocall?", "automated call?"), opens with a copula and names neither the customer nor
     /// the business before the word ("was that a robocall?", "was yesterday's call an automated one?"), or ends in a tag
-    /// ("telepon tadi rekaman bukan?", "panggilan itu otomatis kah?"). "why do I keep getting robocalls?", "kenapa saya
+    /// ("telepon tadi rekaman bukan?", "panggilan itu otomatis kah?"), or asks whether a machine called the customer ("did a
+    /// robot call me?"). "why do I keep getting robocalls?", "kenapa saya
     /// dapat telepon otomatis terus ya?" and "apakah kalian pakai telepon otomatis?" still complain or ask about the business.
     /// </summary>
     private static bool IsAskedWhether(ReadOnlySpan<Lex> t, int i)
@@ -624,9 +625,11 @@ internal static class MentionRole
             onlyBare = Is(t, k, bare) || IsMachineWord(t, k);
         }
 
+        // "did a robot call me?", "mesin yang nelpon saya?": whether the caller was a machine.
         return onlyBare
             || (Is(t, start, Cat.Copula) && !Has(t, start, i, Cat.You | Cat.YouPerson | Cat.Subject | Cat.Me))
-            || t[end - 1].Word is "bukan" or "kah";
+            || t[end - 1].Word is "bukan" or "kah"
+            || CallQuestion.MachineCalled(t, i - 1) || CallQuestion.MachineCalled(t, i - 2);
     }
 
     /// <summary>The broadcast word is what "this" / "ini" points at, with only articles and machine words between: "is this an automated call?", "SMS ini otomatis?".</summary>
