@@ -12,7 +12,7 @@ namespace CxCluster.Grains.Trust;
 /// patterns around the words that matter, so a word alone never decides: "agent" in "my agent code is 123" is not a
 /// request, "robot" in "is this robot vacuum under warranty?" is not a question about the interlocutor.</para>
 /// <para>The words are data, one lexicon per language (<c>data/understanding/*/lexicon.tsv</c>, <see cref="Lexicon"/>);
-/// the parts: <see cref="Tokenizer"/>, <see cref="PersonRequest"/>, <see cref="IdentityQuestion"/>,
+/// the parts: <see cref="Tokenizer"/>, <see cref="PersonRequest"/>, <see cref="IdentityQuestion"/> (with <see cref="CallQuestion"/>),
 /// <see cref="MentionRole"/>, <see cref="ToneScanner"/>, <see cref="SurfaceFeatures"/> and
 /// <see cref="MessageFingerprint"/>.</para>
 /// <para>The learnt half of the recogniser is a linear model over hashed character n-grams and words

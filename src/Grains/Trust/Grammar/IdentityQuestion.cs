@@ -23,7 +23,8 @@ internal static class IdentityQuestion
             }
         }
 
-        return false;
+        // "was the call I got on Monday automated?", "telepon tadi rekaman bukan?"
+        return CallQuestion.AsksWhetherAutomated(t);
     }
 
     /// <summary>A word for what the customer may be talking to ("bot", "AI", "mesin", "manusia", "real person", "siapa"), with modifiers and "X or Y".</summary>

@@ -328,12 +328,13 @@ internal static class MentionRole
 
     /// <summary>
     /// The mention is what an identity question asks about: the other side of an "or" that is not a person too
-    /// ("petugas atau mesin?", "a bot or a person?"), or the term after "you" / "this" in a clause with no request
+    /// ("petugas atau mesin?", "a bot or a person?"; or after what the person does: "ada petugas yang baca chat ini
+    /// atau cuma sistem?"), or the term after "you" / "this" in a clause with no request
     /// verb ("are you a real CS agent?", "kamu manusia?", "is this a real person?"; not "ini cs nya mana?").
     /// </summary>
     public static bool IsAskedAbout(ReadOnlySpan<Lex> t, Mention m)
     {
-        if (OrBeside(t, m))
+        if (OrBeside(t, m) || OrMachineAfterWhatTheyDo(t, m))
         {
             return true;
         }
@@ -424,12 +425,67 @@ internal static class MentionRole
     /// What vetoes an identity question only the learnt model finds: the message asks where someone is from
     /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>), or says the customer knows it is a
     /// machine (<see cref="KnowsWhoIsThere"/>), or asks about a quality of the chat (<see cref="AsksAboutTheChat"/>) or
-    /// complains of something automated that is not this chat (<see cref="ComplainsOfAutomatedSends"/>).
+    /// complains of something automated that is not this chat (<see cref="ComplainsOfAutomatedSends"/>), or only thanks
+    /// or praises the machine (<see cref="PraisesTheBot"/>).
     /// </summary>
     public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
         AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || DoesNotCareWho(t)
-        || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t);
+        || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t);
+
+    /// <summary>
+    /// Thanks or praise for the machine, asking nothing: "thanks bot", "nice one robot", "makasih bot pinter 👍", "mantap
+    /// bot". No question mark, no word for the interlocutor, the customer, talking, a person or who, and every machine
+    /// word has a word of thanks or praise (<see cref="Cat.Thanks"/>, <see cref="Cat.Remark"/>) at most two words from it
+    /// in its clause. "thanks, are you a bot?", "so you're a bot, thanks" and "lho ini bot toh" still ask.
+    /// </summary>
+    public static bool PraisesTheBot(ReadOnlySpan<Lex> t)
+    {
+        const Cat asking = Cat.Question | Cat.You | Cat.YouPerson | Cat.Subject | Cat.Speak | Cat.Gerund | Cat.Human | Cat.Person
+            | Cat.Who | Cat.Or | Cat.RealAdj;
+        bool machine = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            // the "you" of "thank you" is no interlocutor asked about
+            if (Is(t, i, asking) && !(Is(t, i, Cat.You) && i > 0 && (t[i - 1].Word is "thank" || Is(t, i - 1, Cat.Thanks))))
+            {
+                return false;
+            }
+
+            if (Is(t, i, Cat.Bot))
+            {
+                machine = true;
+                if (!Praised(t, i))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return machine;
+    }
+
+    /// <summary>A word of thanks or praise at most two words before or after <paramref name="i"/>, in its clause ("thank you bot").</summary>
+    private static bool Praised(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = i - 1; k >= i - 2 && !IsEdge(t, k); k--)
+        {
+            if (Is(t, k, Cat.Thanks | Cat.Remark) || t[k].Word is "thank")
+            {
+                return true;
+            }
+        }
+
+        for (int k = i + 1; k <= i + 2 && !IsEdge(t, k); k++)
+        {
+            if (Is(t, k, Cat.Thanks | Cat.Remark))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A question about a quality of the chat, the app or the line, not who answers: "is this chat secure?", "is this chat
@@ -467,10 +523,17 @@ internal static class MentionRole
 
     /// <summary>
     /// "recorded" said of the line, kept or stored: "is this call being recorded?", "is this conversation recorded for
-    /// quality?"; not "is this a recorded message?" nor "is this pre-recorded?".
+    /// quality?", "was my call recorded?" (closing the question after a known word that is no article); not "is this a
+    /// recorded message?", "is this a recording?" nor "is this pre-recorded?".
     /// </summary>
     private static bool IsRecordedAsAQuality(ReadOnlySpan<Lex> t, int k) =>
-        (uint)k < (uint)t.Length && t[k].Word is "recording" && (IsBeing(t, k - 1) || (Is(t, k + 1, Cat.Purpose) && IsPlainWord(t, k + 2)));
+        (uint)k < (uint)t.Length && t[k].Word is "recording"
+        && (IsBeing(t, k - 1) || (Is(t, k + 1, Cat.Purpose) && IsPlainWord(t, k + 2))
+            || (Is(t, k + 1, Cat.Question) && IsKnownWord(t, k - 1) && !Is(t, k - 1, Cat.Article | Cat.Bot)));
+
+    /// <summary>A word the lexicon knows (no boundary, number or unknown word such as the "pre" of "pre-recorded").</summary>
+    private static bool IsKnownWord(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length && !IsEdge(t, k) && !ReferenceEquals(t[k], Lex.Unknown) && !ReferenceEquals(t[k], Lex.Number);
 
     private static bool IsBeing(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "being";
 
@@ -479,7 +542,8 @@ internal static class MentionRole
     /// stop kirim SMS otomatis", "your robocalls are annoying", "kenapa saya terus dapat telepon robot?". A
     /// <see cref="Cat.Broadcast"/> word with a machine word ("automated", "automatic", "auto", "otomatis", "robot") at
     /// most two words before or three after it in its clause (or one that is machine-made itself: "robocalls"), not asked
-    /// about as "this" ("is this an automated call?", "SMS ini otomatis?" still ask), and no word in the message for a
+    /// about as "this" ("is this an automated call?", "SMS ini otomatis?" still ask) nor in a yes-or-no question ("was that
+    /// a robocall?", "telepon tadi rekaman bukan?" still ask), and no word in the message for a
     /// person, the interlocutor, talking, a reply or who ("stop the automated texts, are you a bot too?" still asks).
     /// Vetoes both signals of the learnt model.
     /// </summary>
@@ -494,7 +558,7 @@ internal static class MentionRole
 
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, Cat.Broadcast) && !IsThisOne(t, i) && (IsMachineMade(t, i) || MachineBeside(t, i)))
+            if (Is(t, i, Cat.Broadcast) && !IsThisOne(t, i) && !IsAskedWhether(t, i) && (IsMachineMade(t, i) || MachineBeside(t, i)))
             {
                 return true;
             }
@@ -531,6 +595,42 @@ internal static class MentionRole
 
     /// <summary>A broadcast word that names the machine itself: "robocall".</summary>
     private static bool IsMachineMade(ReadOnlySpan<Lex> t, int i) => t[i].Word is "robocall";
+
+    /// <summary>
+    /// The broadcast word is what a yes-or-no question asks about: a clause closed by '?' that is only the broadcast and
+    /// machine words with particles ("robocall?", "automated call?"), opens with a copula and names neither the customer nor
+    /// the business before the word ("was that a robocall?", "was yesterday's call an automated one?"), or ends in a tag
+    /// ("telepon tadi rekaman bukan?", "panggilan itu otomatis kah?"), or asks whether a machine called the customer ("did a
+    /// robot call me?"). "why do I keep getting robocalls?", "kenapa saya
+    /// dapat telepon otomatis terus ya?" and "apakah kalian pakai telepon otomatis?" still complain or ask about the business.
+    /// </summary>
+    private static bool IsAskedWhether(ReadOnlySpan<Lex> t, int i)
+    {
+        int start = i;
+        while (!IsEdge(t, start - 1))
+        {
+            start--;
+        }
+
+        int end = ClauseEnd(t, i);
+        if (!Is(t, end, Cat.Question))
+        {
+            return false;
+        }
+
+        const Cat bare = Cat.Broadcast | Cat.Bot | Cat.Article | Cat.QParticle | Cat.Copula | Cat.Greeting;
+        bool onlyBare = true;
+        for (int k = start; k < end && onlyBare; k++)
+        {
+            onlyBare = Is(t, k, bare) || IsMachineWord(t, k);
+        }
+
+        // "did a robot call me?", "mesin yang nelpon saya?": whether the caller was a machine.
+        return onlyBare
+            || (Is(t, start, Cat.Copula) && !Has(t, start, i, Cat.You | Cat.YouPerson | Cat.Subject | Cat.Me))
+            || t[end - 1].Word is "bukan" or "kah"
+            || CallQuestion.MachineCalled(t, i - 1) || CallQuestion.MachineCalled(t, i - 2);
+    }
 
     /// <summary>The broadcast word is what "this" / "ini" points at, with only articles and machine words between: "is this an automated call?", "SMS ini otomatis?".</summary>
     private static bool IsThisOne(ReadOnlySpan<Lex> t, int i)
@@ -922,10 +1022,22 @@ internal static class MentionRole
 
     /// <summary>
     /// The mention's clause speaks of an earlier contact ("tim CS kemarin sangat membantu", "the agent I had
-    /// yesterday was lovely"): not asked for now when only the learnt model reads a request in it.
+    /// yesterday was lovely"): not asked for now when only the learnt model reads a request in it. An earlier time only
+    /// after the mention, with a verb of handing over, fetching or a modal before it and no earlier time there, says
+    /// which person is asked for now: "can I speak to the agent who helped me yesterday", "tolong sambungkan lagi ke
+    /// petugas yang bantu saya kemarin".
     /// </summary>
-    private static bool TellsOfThePast(ReadOnlySpan<Lex> t, Mention m) =>
-        Has(t, ClauseStart(t, m.Start), ClauseEnd(t, m.End), Cat.Past);
+    private static bool TellsOfThePast(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int start = ClauseStart(t, m.Start);
+        int end = ClauseEnd(t, m.End);
+        if (!Has(t, start, end, Cat.Past))
+        {
+            return false;
+        }
+
+        return Has(t, start, m.End, Cat.Past | Cat.Done) || !Has(t, start, m.Start, Cat.Connect | Cat.Call | Cat.Modal);
+    }
 
     /// <summary>
     /// A connecting verb whose object is a thing, not the customer: "hubungkan akun saya ke OVO", "connect my card to
@@ -1044,6 +1156,32 @@ internal static class MentionRole
         }
 
         return Is(t, before, Cat.Or) && !NamesPersonNear(t, before - 1, -1);
+    }
+
+    /// <summary>
+    /// A machine on the other side of an "or" after what the person does, within a few words of the mention and with no
+    /// verb of asking between: "ada petugas yang baca chat ini atau cuma sistem?", "do staff read these or only a
+    /// machine?". The person is what the question asks about, not someone asked for.
+    /// </summary>
+    private static bool OrMachineAfterWhatTheyDo(ReadOnlySpan<Lex> t, Mention m)
+    {
+        const Cat asking = Cat.Desire | Cat.Connect | Cat.Call | Cat.Modal | Cat.Agent | Cat.Human | Cat.Person;
+        for (int k = m.End; k <= m.End + 5 && !IsEdge(t, k) && !Is(t, k, asking); k++)
+        {
+            if (Is(t, k, Cat.Or))
+            {
+                int j = k + 1;
+                while (j < k + 3 && Is(t, j, Cat.Only | Cat.Polite | Cat.Copula | Cat.Article) && !Is(t, j, Cat.Bot | Cat.IdNoun))
+                {
+                    j++;
+                }
+
+                // a machine word, or what answers ("atau cuma sistem?")
+                return Is(t, j, Cat.Bot | Cat.IdNoun);
+            }
+        }
+
+        return false;
     }
 
     private static bool NamesPersonNear(ReadOnlySpan<Lex> t, int from, int step)

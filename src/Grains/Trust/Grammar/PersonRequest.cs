@@ -24,7 +24,7 @@ internal static class PersonRequest
             // "tim keluhan sudah balas" and "apply for a job in your sales team" name one without asking.
             if (PersonTarget(t, i, out Mention m)
                 && (ConnectRequest(t, m) || SpeakRequest(t, m)
-                    || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m))))
+                    || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m))))
                 && MentionRole.IsLive(t, m))
             {
                 return true;
