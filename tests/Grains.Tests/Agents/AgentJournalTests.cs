@@ -57,12 +57,13 @@ public sealed class AgentJournalTests(ClusterFixture fixture)
         Assert.Equal(Enumerable.Range(1, before.Count).Select(i => (long)i), before.Select(r => r.Seq));
         Assert.All(before, r => Assert.Null(r.Personal));
 
-        // A status change of an agent holding two conversations and a completion is one record of a few bytes.
+        // A status change of an agent holding two conversations and a completion is one record of a few bytes: the
+        // status and the one it left.
         await agent.SetStatus(AgentStatus.Away);
         var after = await Records("a1");
         var change = Assert.Single(after.Skip(before.Count));
         Assert.Equal("agent.status", change.Type);
-        Assert.Equal("""{"status":"Away"}""", System.Text.Encoding.UTF8.GetString(change.Data.Span));
+        Assert.Equal("""{"status":"Away","previousStatus":"Available"}""", System.Text.Encoding.UTF8.GetString(change.Data.Span));
 
         await fixture.Cluster.DeactivateAsync((IAddressable)agent);
         var checkpoint = await Eventually.ReturnsAsync(
