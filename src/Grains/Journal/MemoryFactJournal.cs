@@ -68,9 +68,16 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
                 stream.Answers.Add(idHash, kept);
             }
         }
-        if (append.Facts.Count > 0)
+        if (append.Facts.Count > 0 && TenantAppended is { } listeners)
         {
-            TenantAppended?.Invoke(append.Stream.TenantId);
+            try
+            {
+                listeners(append.Stream.TenantId);
+            }
+            catch (Exception)
+            {
+                // The append is stored whatever a listener does; the tenant's followers find it on their next look.
+            }
         }
         return ValueTask.CompletedTask;
     }

@@ -139,7 +139,15 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             if (append.Facts.Count > 0 && !string.Equals(last, append.Stream.TenantId, StringComparison.Ordinal))
             {
                 last = append.Stream.TenantId;
-                handlers(last);
+                try
+                {
+                    handlers(last);
+                }
+                catch (Exception e)
+                {
+                    // The group is committed whatever a listener does; its followers find the facts on their next look.
+                    _logger.LogWarning(e, "A listener to tenant {Tenant}'s appends failed", last);
+                }
             }
         }
     }
@@ -277,11 +285,12 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
         {
             await _writer.WriteAsync(appends);
             _metrics.JournalGroupCommitted(group.Count);
+            // Told before the appenders hear that they are done, so a tenant's followers never learn of it later than they do.
+            TellAppended(appends);
             foreach (var pending in group)
             {
                 pending.Succeed(true);
             }
-            TellAppended(appends);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
