@@ -114,7 +114,7 @@ internal sealed class AgentGrain(
         }
         if (status != State.Status)
         {
-            Record(new AgentStatusChanged { At = Now(), Status = status, PreviousStatus = State.Status });
+            Record(new AgentStatusChanged { At = Now(), Status = status, PreviousStatus = State.Status, Number = State.StatusChanges + 1 });
             if (NeedsWatch)
             {
                 await Watch();

@@ -26,6 +26,9 @@ internal sealed class AgentLedger(int completionsKept)
     /// <summary>Recent completions, oldest first.</summary>
     public List<CompletionRecord> Completions { get; private set; } = [];
 
+    /// <summary>How many status changes the agent has made: the number of its last one as a told fact (1, 2, 3, …).</summary>
+    public long StatusChanges { get; private set; }
+
     /// <summary>The reconciliation reminder is registered.</summary>
     public bool Watched { get; private set; }
 
@@ -51,6 +54,7 @@ internal sealed class AgentLedger(int completionsKept)
                     IdleSince = changed.At;
                 }
                 Status = changed.Status;
+                StatusChanges = changed.Number ?? StatusChanges + 1;
                 Version++;
                 break;
             case AgentClaimPending pending:
@@ -108,6 +112,7 @@ internal sealed class AgentLedger(int completionsKept)
         Completions = [.. Completions.Select(c => new CompletionRecord { ConversationId = c.ConversationId, HandoffId = c.HandoffId, CompletedAt = c.CompletedAt, Told = c.Told })],
         Watched = Watched,
         Seq = Seq,
+        StatusChanges = StatusChanges,
     };
 
     public static AgentLedger FromCheckpoint(AgentState state, int completionsKept) => new(completionsKept)
@@ -121,5 +126,6 @@ internal sealed class AgentLedger(int completionsKept)
         Completions = [.. state.Completions],
         Watched = state.Watched,
         Seq = state.Seq,
+        StatusChanges = state.StatusChanges,
     };
 }

@@ -39,6 +39,10 @@ internal static class AgentRecordCodec
                 {
                     writer.WriteString("previousStatus", previous.ToString());
                 }
+                if (changed.Number is { } number)
+                {
+                    writer.WriteNumber("number", number);
+                }
                 break;
             case AgentClaimPending pending:
                 writer.WriteString("poolName", pending.Claim.PoolName);
@@ -99,6 +103,7 @@ internal static class AgentRecordCodec
                     At = at,
                     Status = Enum.Parse<AgentStatus>(Text(d, "status")),
                     PreviousStatus = d.TryGetProperty("previousStatus", out var previous) ? Enum.Parse<AgentStatus>(previous.GetString() ?? throw new FormatException("'previousStatus' is null.")) : null,
+                    Number = d.TryGetProperty("number", out var number) ? number.GetInt64() : null,
                 },
                 AgentClaimPending.Name => new AgentClaimPending
                 {

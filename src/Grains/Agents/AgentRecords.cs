@@ -27,6 +27,11 @@ internal sealed record AgentStatusChanged : AgentRecord
     public required AgentStatus Status { get; init; }
     /// <summary>The status it left; null in records written before it was kept.</summary>
     public AgentStatus? PreviousStatus { get; init; }
+    /// <summary>
+    /// Its number among the agent's status changes (1, 2, 3, …): the <c>seq</c> of the <c>agent.status.changed</c> fact
+    /// told of it; null in records written before it was kept.
+    /// </summary>
+    public long? Number { get; init; }
     public override string Type => Name;
 }
 

@@ -27,6 +27,9 @@ public sealed class AgentState
     [Id(7)] public bool Watched { get; set; }
     /// <summary>The seq of the agent's last record this checkpoint includes.</summary>
     [Id(8)] public long Seq { get; set; }
+
+    /// <summary>How many status changes the agent has made (the number of the last, as a told fact).</summary>
+    [Id(9)] public long StatusChanges { get; set; }
 }
 
 /// <summary>A conversation the agent completed.</summary>

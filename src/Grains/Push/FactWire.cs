@@ -9,7 +9,7 @@ namespace CxCluster.Grains.Push;
 /// Turns a journal fact into the contract's Fact, as the cluster tells it. Every fact of a conversation's stream is
 /// told (so its <c>seq</c> runs 1, 2, 3, … without gaps): the contract's types and the few of this implementation's
 /// own, none holding personal data (<c>message.recorded</c> says who spoke, never what). Of an agent's stream only its
-/// status changes are told (<c>agent.status.changed</c>): the rest is the pools' bookkeeping. Streams of other kinds
+/// status changes are told (<c>agent.status.changed</c>, numbered 1, 2, 3, … among them): the rest is the pools' bookkeeping. Streams of other kinds
 /// (the pools') are never told.
 /// </summary>
 public static class FactWire
@@ -30,17 +30,20 @@ public static class FactWire
         {
             var conversationId = stream[ConversationStream.Length..];
             var agentId = AgentNamedIn(fact.Fact.Data.Span);
-            return Build(fact, $"c:{conversationId}:{fact.Fact.Seq}", fact.Fact.Type, conversationId, agentId, (w, f) => w.WriteRawValue(f.Fact.Data.Span, skipInputValidation: true));
+            return Build(fact, $"c:{conversationId}:{fact.Fact.Seq}", fact.Fact.Type, conversationId, agentId, (w, f) => w.WriteRawValue(f.Fact.Data.Span, skipInputValidation: true), fact.Fact.Seq);
         }
         if (stream.StartsWith(AgentStream, StringComparison.Ordinal) && fact.Fact.Type == AgentStatusRecord)
         {
+            // Numbered among the agent's status changes, so an agent's told facts run 1, 2, 3, … too (a record written
+            // before the number was kept falls back on its place in the agent's stream).
             var agentId = stream[AgentStream.Length..];
-            return Build(fact, $"a:{agentId}:{fact.Fact.Seq}", "agent.status.changed", null, agentId, WriteAgentStatus);
+            var seq = StatusNumber(fact.Fact.Data.Span) ?? fact.Fact.Seq;
+            return Build(fact, $"a:{agentId}:{seq}", "agent.status.changed", null, agentId, WriteAgentStatus, seq);
         }
         return null;
     }
 
-    private static PushedFact Build(TenantFact fact, string id, string type, string? conversationId, string? agentId, Action<Utf8JsonWriter, TenantFact> writeData)
+    private static PushedFact Build(TenantFact fact, string id, string type, string? conversationId, string? agentId, Action<Utf8JsonWriter, TenantFact> writeData, long seq)
     {
         var buffer = new ArrayBufferWriter<byte>(160 + fact.Fact.Data.Length);
         using (var w = new Utf8JsonWriter(buffer))
@@ -49,7 +52,7 @@ public static class FactWire
             w.WriteString("id", id);
             w.WriteString("type", type);
             w.WriteString("at", fact.Fact.At.ToUniversalTime());
-            w.WriteNumber("seq", fact.Fact.Seq);
+            w.WriteNumber("seq", seq);
             if (conversationId is not null)
             {
                 w.WriteString("conversationId", conversationId);
@@ -69,7 +72,7 @@ public static class FactWire
             Type = type,
             ConversationId = conversationId,
             AgentId = agentId,
-            Seq = fact.Fact.Seq,
+            Seq = seq,
             At = fact.Fact.At,
             Json = buffer.WrittenSpan.ToArray(),
         };
@@ -91,6 +94,27 @@ public static class FactWire
             w.WriteString("reason", reason.GetString());
         }
         w.WriteEndObject();
+    }
+
+    /// <summary>The number of an agent's status change, when its record keeps one.</summary>
+    private static long? StatusNumber(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isNumber = reader.ValueTextEquals("number"u8);
+            reader.Read();
+            if (isNumber && reader.TokenType == JsonTokenType.Number)
+            {
+                return reader.GetInt64();
+            }
+            reader.Skip();
+        }
+        return null;
     }
 
     /// <summary>The top-level <c>agentId</c> of a conversation fact's data, when it names one.</summary>

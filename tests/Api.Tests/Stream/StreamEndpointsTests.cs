@@ -83,6 +83,8 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
         var status = await agent.NextEventAsync(Wait);
         Assert.Equal("agent.status.changed", status.Event);
         Assert.Equal(agentId, (string?)status.Fact["agentId"]);
+        Assert.Equal(1, (long)status.Fact["seq"]!);
+        Assert.Equal($"a:{agentId}:1", (string?)status.Fact["id"]);
         Assert.Equal(("away", "offline"), ((string?)status.Fact["data"]!["status"], (string?)status.Fact["data"]!["previousStatus"]));
     }
 

@@ -58,12 +58,12 @@ public sealed class AgentJournalTests(ClusterFixture fixture)
         Assert.All(before, r => Assert.Null(r.Personal));
 
         // A status change of an agent holding two conversations and a completion is one record of a few bytes: the
-        // status and the one it left.
+        // status, the one it left and its number among the agent's status changes.
         await agent.SetStatus(AgentStatus.Away);
         var after = await Records("a1");
         var change = Assert.Single(after.Skip(before.Count));
         Assert.Equal("agent.status", change.Type);
-        Assert.Equal("""{"status":"Away","previousStatus":"Available"}""", System.Text.Encoding.UTF8.GetString(change.Data.Span));
+        Assert.Equal("""{"status":"Away","previousStatus":"Available","number":2}""", System.Text.Encoding.UTF8.GetString(change.Data.Span));
 
         await fixture.Cluster.DeactivateAsync((IAddressable)agent);
         var checkpoint = await Eventually.ReturnsAsync(

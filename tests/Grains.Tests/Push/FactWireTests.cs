@@ -69,6 +69,21 @@ public sealed class FactWireTests
     }
 
     [Fact]
+    public void An_agents_status_changes_are_numbered_among_themselves_so_its_told_facts_have_no_gaps()
+    {
+        // The agent's stream holds other records between its status changes; the told facts still run 1, 2, 3.
+        var third = new TenantFact(new StreamKey("acme", "a/ayu"), 40,
+            new JournalFact(17, "agent.status", Noon, Bytes("{\"status\":\"Away\",\"previousStatus\":\"Available\",\"number\":3}"), null));
+
+        var told = FactWire.Project(third)!;
+
+        Assert.Equal(("a:ayu:3", 3L), (told.Id, told.Seq));
+        var json = JsonNode.Parse(told.Json)!;
+        Assert.Equal(3, (long)json["seq"]!);
+        Assert.Null(json["data"]!["number"]);
+    }
+
+    [Fact]
     public void A_filter_passes_facts_by_type_conversation_and_agent()
     {
         var assigned = FactWire.Project(Recorded("c/c-3", 5, new HandoffAssigned { At = Noon, HandoffId = "h", AgentId = "ayu", AgentDisplayName = "Ayu", Text = "." }))!;
