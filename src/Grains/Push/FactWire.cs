@@ -51,7 +51,8 @@ public static class FactWire
             w.WriteStartObject();
             w.WriteString("id", id);
             w.WriteString("type", type);
-            w.WriteString("at", fact.Fact.At.ToUniversalTime());
+            // UTC with a Z, as every other time the API writes.
+            w.WriteString("at", fact.Fact.At.UtcDateTime);
             w.WriteNumber("seq", seq);
             if (conversationId is not null)
             {

@@ -32,7 +32,7 @@ public sealed class FactWireTests
         Assert.Equal(["id", "type", "at", "seq", "conversationId", "agentId", "data"], json.Select(p => p.Key));
         Assert.Equal("c:c-1:x:4", (string?)json["id"]);
         Assert.Equal(Noon.ToUniversalTime(), DateTimeOffset.Parse((string)json["at"]!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(TimeSpan.Zero, DateTimeOffset.Parse((string)json["at"]!, System.Globalization.CultureInfo.InvariantCulture).Offset);
+        Assert.EndsWith("Z", (string)json["at"]!, StringComparison.Ordinal);
         Assert.Equal("Ayu", (string?)json["data"]!["agentDisplayName"]);
         Assert.Equal("h-1", (string?)json["data"]!["handoffId"]);
     }
