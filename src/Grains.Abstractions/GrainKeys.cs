@@ -28,6 +28,18 @@ public static class GrainKeys
     /// <summary>The pool name for a language and channel, as shown in <c>GET /v1/queues</c>.</summary>
     public static string PoolName(string language, Channel channel) => $"{language}{Separator}{channel.Name()}";
 
+    /// <summary>The dispatcher of one partition of a tenant's webhook endpoint.</summary>
+    public static string WebhookDispatcher(string tenantId, string webhookId, int partition) =>
+        $"{tenantId}{Separator}{webhookId}{Separator}{partition.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The tenant, endpoint and partition of a <see cref="WebhookDispatcher"/> key.</summary>
+    public static (string TenantId, string WebhookId, int Partition) SplitWebhookDispatcher(string key)
+    {
+        var last = key.LastIndexOf(Separator);
+        var (tenantId, webhookId) = Split(key[..last]);
+        return (tenantId, webhookId, int.Parse(key[(last + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Splits a key into its tenant and the rest.</summary>
     public static (string TenantId, string Remainder) Split(string key)
     {

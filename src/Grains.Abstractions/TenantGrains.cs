@@ -1,3 +1,5 @@
+using CxCluster.Abstractions.Webhooks;
+
 namespace CxCluster.Abstractions;
 
 /// <summary>The one way to reach each kind of tenant-scoped grain, so no caller spells a key by hand.</summary>
@@ -16,6 +18,13 @@ public static class TenantGrains
     /// <summary>One evidence export of the tenant; each export has an id of its own.</summary>
     public static IEvidenceExportGrain EvidenceExport(this IGrainFactory grains, string tenantId, string exportId) =>
         grains.GetGrain<IEvidenceExportGrain>(GrainKeys.EvidenceExport(tenantId, exportId));
+
+    public static IWebhookRegistryGrain Webhooks(this IGrainFactory grains, string tenantId) =>
+        grains.GetGrain<IWebhookRegistryGrain>(tenantId);
+
+    /// <summary>The dispatcher of one partition of an endpoint's subjects.</summary>
+    public static IWebhookDispatcherGrain WebhookDispatcher(this IGrainFactory grains, string tenantId, string webhookId, int partition) =>
+        grains.GetGrain<IWebhookDispatcherGrain>(GrainKeys.WebhookDispatcher(tenantId, webhookId, partition));
 
     /// <summary>The names of a tenant's pool partitions.</summary>
     public static IAgentPoolDirectoryGrain PoolDirectory(this IGrainFactory grains, string tenantId) =>

@@ -48,13 +48,7 @@ public static class GrainsHostingExtensions
             Range(handoffSection, nameof(o.CompletionsKept), o.CompletionsKept, 1, 10_000),
         ]));
         // Reconciliation reminders tick at the handoff options' period, which may be shorter than Orleans' default minimum.
-        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<HandoffOptions>>((reminders, handoffs) =>
-        {
-            if (handoffs.Value.ReconcileInterval < reminders.MinimumReminderPeriod)
-            {
-                reminders.MinimumReminderPeriod = handoffs.Value.ReconcileInterval;
-            }
-        });
+        AllowReminderPeriod<HandoffOptions>(silo.Services, o => o.ReconcileInterval);
         const string pushSection = PushOptions.Section;
         silo.Services.AddOptions<PushOptions>().Bind(configuration.GetSection(pushSection)).ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<PushOptions>>(new InRange<PushOptions>(o =>
@@ -86,6 +80,17 @@ public static class GrainsHostingExtensions
     public static ISiloBuilder AddCxClusterMemoryStorage(this ISiloBuilder silo) =>
         silo.AddMemoryGrainStorage(CxStorage.Name, storage => storage.Configure<Orleans.Serialization.Serializer>((options, serializer) =>
             options.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer)));
+
+    /// <summary>Lets reminders tick as often as <paramref name="period"/> of the options asks, below Orleans' default minimum if need be.</summary>
+    internal static void AllowReminderPeriod<T>(IServiceCollection services, Func<T, TimeSpan> period)
+        where T : class =>
+        services.AddOptions<ReminderOptions>().Configure<IOptions<T>>((reminders, options) =>
+        {
+            if (period(options.Value) < reminders.MinimumReminderPeriod)
+            {
+                reminders.MinimumReminderPeriod = period(options.Value);
+            }
+        });
 
     private static string? Range(string section, string name, int value, int min, int max) =>
         value >= min && value <= max ? null : $"{section}:{name} must be between {min} and {max}, not {value}";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CxCluster.Api.Validation;
@@ -117,10 +116,9 @@ public static partial class FieldRules
         {
             return null;
         }
-        if (TimestampPattern().IsMatch(value)
-            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
+        if (Rfc3339.TryParse(value, out var timestamp))
         {
-            return timestamp.ToUniversalTime();
+            return timestamp;
         }
         errors.Add(field, $"{field} must be an RFC 3339 timestamp such as '2026-11-24T10:00:00Z'.");
         return null;
@@ -154,9 +152,6 @@ public static partial class FieldRules
 
     [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*\z", RegexOptions.CultureInvariant)]
     private static partial Regex LocalePattern();
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?([Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TimestampPattern();
 
     [GeneratedRegex(@"^[a-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SignalNamePattern();

@@ -34,7 +34,7 @@ public sealed record WebhookFailureJson(string FactId, DateTime FailedAt, int At
 {
     public static WebhookFailureJson Of(WebhookFailure failure)
     {
-        using var fact = JsonDocument.Parse(failure.Json);
+        using var fact = JsonDocument.Parse(failure.Fact.Json);
         return new(failure.FactId, failure.FailedAt.UtcDateTime, failure.Attempts, failure.LastError, fact.RootElement.Clone());
     }
 }

@@ -59,8 +59,9 @@ public static class WebhookRequestReader
             {
                 errors.Add("types", $"types holds '{(type.Length <= 40 ? type : type[..40] + "…")}', which is no fact type.");
             }
-            else if (!types.Contains(type))
+            else
             {
+                // Repeats are dropped by the registry, which keeps the first of each.
                 types.Add(type);
             }
         }

@@ -63,14 +63,3 @@ public interface IWebhookDispatcherGrain : IGrainWithStringKey
     [Alias("Progress")]
     Task<WebhookProgress> Progress();
 }
-
-/// <summary>The one way to reach the webhook grains, so no caller spells a key by hand.</summary>
-public static class WebhookGrains
-{
-    public static IWebhookRegistryGrain Webhooks(this IGrainFactory grains, string tenantId) =>
-        grains.GetGrain<IWebhookRegistryGrain>(tenantId);
-
-    /// <summary>The dispatcher of one partition of an endpoint's subjects.</summary>
-    public static IWebhookDispatcherGrain WebhookDispatcher(this IGrainFactory grains, string tenantId, string webhookId, int partition) =>
-        grains.GetGrain<IWebhookDispatcherGrain>($"{tenantId}{GrainKeys.Separator}{webhookId}{GrainKeys.Separator}{partition}");
-}

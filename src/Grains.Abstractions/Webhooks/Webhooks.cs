@@ -1,3 +1,5 @@
+using CxCluster.Abstractions.Push;
+
 namespace CxCluster.Abstractions.Webhooks;
 
 /// <summary>Whether an endpoint is sent facts: a <c>410 Gone</c> from the receiver disables it, a <c>PUT</c> enables it again.</summary>
@@ -73,19 +75,14 @@ public sealed record WebhookEndpoint
 [GenerateSerializer, Immutable, Alias("cx.WebhookFailure")]
 public sealed record WebhookFailure
 {
-    [Id(0)] public required long Position { get; init; }
-    [Id(1)] public required string FactId { get; init; }
-    [Id(2)] public required string Type { get; init; }
-    [Id(3)] public string? ConversationId { get; init; }
-    [Id(4)] public string? AgentId { get; init; }
-    [Id(5)] public required long Seq { get; init; }
-    [Id(6)] public required DateTimeOffset At { get; init; }
-    /// <summary>The Fact as it was sent (UTF-8 JSON).</summary>
-    [Id(7)] public required byte[] Json { get; init; }
-    [Id(8)] public required DateTimeOffset FailedAt { get; init; }
-    [Id(9)] public required int Attempts { get; init; }
+    /// <summary>The fact as it was sent.</summary>
+    [Id(0)] public required PushedFact Fact { get; init; }
+    [Id(1)] public required DateTimeOffset FailedAt { get; init; }
+    [Id(2)] public required int Attempts { get; init; }
     /// <summary>The last attempt's outcome, e.g. <c>503</c> or <c>timeout</c>.</summary>
-    [Id(10)] public required string LastError { get; init; }
+    [Id(3)] public required string LastError { get; init; }
+
+    public string FactId => Fact.Id;
 }
 
 /// <summary>Where one dispatcher stands, for operators and tests.</summary>

@@ -15,8 +15,11 @@ internal sealed class AgentJournal(IFactJournal journal, JsonEncoders encoders, 
     private bool _appending;
     private bool _failed;
 
+    /// <summary>What every agent's stream id starts with.</summary>
+    public const string StreamPrefix = "a/";
+
     /// <summary>The stream of agent <paramref name="agentId"/> of tenant <paramref name="tenantId"/>.</summary>
-    public static StreamKey Stream(string tenantId, string agentId) => new(tenantId, $"a/{agentId}");
+    public static StreamKey Stream(string tenantId, string agentId) => new(tenantId, StreamPrefix + agentId);
 
     /// <summary>Every record given is appended and no append is under way: memory is what the journal holds.</summary>
     public bool Settled => _pending.Count == 0 && !_appending && !_failed;

@@ -15,8 +15,11 @@ internal sealed class ConversationJournal(
     private readonly List<Fact> _pending = [];
     private ProcessedEvent? _answer;
 
+    /// <summary>What every conversation's stream id starts with.</summary>
+    public const string StreamPrefix = "c/";
+
     /// <summary>The stream of conversation <paramref name="conversationId"/> of tenant <paramref name="tenantId"/>.</summary>
-    public static StreamKey Stream(string tenantId, string conversationId) => new(tenantId, $"c/{conversationId}");
+    public static StreamKey Stream(string tenantId, string conversationId) => new(tenantId, StreamPrefix + conversationId);
 
     public void Record(IEnumerable<Fact> facts) => _pending.AddRange(facts);
 

@@ -1,3 +1,4 @@
+using CxCluster.Grains.Conversations;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -13,9 +14,6 @@ namespace CxCluster.Grains.Evidence;
 /// </summary>
 public sealed class EvidenceExport : IDisposable
 {
-    /// <summary>Conversations are the streams <c>c/{conversationId}</c>.</summary>
-    public const string ConversationPrefix = "c/";
-
     /// <summary>Conversations one page holds at most.</summary>
     public const int ConversationsPerPage = 100;
 
@@ -74,10 +72,10 @@ public sealed class EvidenceExport : IDisposable
         }
         else
         {
-            var streams = await _journal.ReadActiveStreamsAsync(_tenantId, ConversationPrefix, _query.From, _query.To, _after, ConversationsPerPage, ct);
+            var streams = await _journal.ReadActiveStreamsAsync(_tenantId, ConversationJournal.StreamPrefix, _query.From, _query.To, _after, ConversationsPerPage, ct);
             foreach (var stream in streams)
             {
-                await AddConversationAsync(page, stream.StreamId[ConversationPrefix.Length..], onlyIfActive: false, ct);
+                await AddConversationAsync(page, stream.StreamId[ConversationJournal.StreamPrefix.Length..], onlyIfActive: false, ct);
                 _after = stream;
             }
             last = streams.Count < ConversationsPerPage;
@@ -95,7 +93,7 @@ public sealed class EvidenceExport : IDisposable
     /// <summary>Folds the conversation's facts up to the end of the period into its line, and hashes the line.</summary>
     private async ValueTask AddConversationAsync(ArrayBufferWriter<byte> page, string conversationId, bool onlyIfActive, CancellationToken ct)
     {
-        var stream = new StreamKey(_tenantId, ConversationPrefix + conversationId);
+        var stream = ConversationJournal.Stream(_tenantId, conversationId);
         var builder = new EvidenceBuilder(conversationId);
         var active = !onlyIfActive;
         for (long afterSeq = 0; ;)

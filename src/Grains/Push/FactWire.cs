@@ -14,12 +14,8 @@ namespace CxCluster.Grains.Push;
 /// </summary>
 public static class FactWire
 {
-    /// <summary>The stream prefix of conversations and agents, as the grains name their streams.</summary>
-    private const string ConversationStream = "c/";
-    private const string AgentStream = "a/";
-
-    /// <summary>The agent journal's status record, told as <c>agent.status.changed</c>.</summary>
-    private const string AgentStatusRecord = "agent.status";
+    private const string ConversationStream = Conversations.ConversationJournal.StreamPrefix;
+    private const string AgentStream = Agents.AgentJournal.StreamPrefix;
 
     /// <summary>The contract's Fact of <paramref name="fact"/>, or null when it is not told.</summary>
     public static PushedFact? Project(TenantFact fact)
@@ -32,7 +28,7 @@ public static class FactWire
             var agentId = AgentNamedIn(fact.Fact.Data.Span);
             return Build(fact, $"c:{conversationId}:{fact.Fact.Seq}", fact.Fact.Type, conversationId, agentId, (w, f) => w.WriteRawValue(f.Fact.Data.Span, skipInputValidation: true), fact.Fact.Seq);
         }
-        if (stream.StartsWith(AgentStream, StringComparison.Ordinal) && fact.Fact.Type == AgentStatusRecord)
+        if (stream.StartsWith(AgentStream, StringComparison.Ordinal) && fact.Fact.Type == Agents.AgentStatusChanged.Name)
         {
             // Numbered among the agent's status changes, so an agent's told facts run 1, 2, 3, … too (a record written
             // before the number was kept falls back on its place in the agent's stream).

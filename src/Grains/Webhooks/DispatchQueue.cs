@@ -184,14 +184,7 @@ public sealed class DispatchQueue
         Remove(delivery);
         _failures.Add(new WebhookFailure
         {
-            Position = delivery.Fact.Position,
-            FactId = delivery.Fact.Id,
-            Type = delivery.Fact.Type,
-            ConversationId = delivery.Fact.ConversationId,
-            AgentId = delivery.Fact.AgentId,
-            Seq = delivery.Fact.Seq,
-            At = delivery.Fact.At,
-            Json = delivery.Fact.Json,
+            Fact = delivery.Fact,
             FailedAt = now,
             Attempts = delivery.Attempts,
             LastError = result.Detail,
@@ -217,17 +210,7 @@ public sealed class DispatchQueue
         var count = _failures.Count;
         foreach (var failure in _failures)
         {
-            Insert(new Delivery(new PushedFact
-            {
-                Position = failure.Position,
-                Id = failure.FactId,
-                Type = failure.Type,
-                ConversationId = failure.ConversationId,
-                AgentId = failure.AgentId,
-                Seq = failure.Seq,
-                At = failure.At,
-                Json = failure.Json,
-            }, null, replayed: true) { NextAttempt = now });
+            Insert(new Delivery(failure.Fact, null, replayed: true) { NextAttempt = now });
         }
         _failures.Clear();
         _historyVersion += count > 0 ? 1 : 0;

@@ -48,10 +48,7 @@ internal sealed partial class WebhookDispatcherGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var key = this.GetPrimaryKeyString();
-        var last = key.LastIndexOf(GrainKeys.Separator);
-        (_tenantId, _webhookId) = GrainKeys.Split(key[..last]);
-        _partition = int.Parse(key[(last + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        (_tenantId, _webhookId, _partition) = GrainKeys.SplitWebhookDispatcher(this.GetPrimaryKeyString());
         if (store.State is { Running: true, Endpoint: { } endpoint })
         {
             Run(endpoint);
@@ -146,7 +143,7 @@ internal sealed partial class WebhookDispatcherGrain(
     Task<IReadOnlyList<WebhookFailure>> IWebhookDispatcherGrain.Failures()
     {
         IReadOnlyList<WebhookFailure> failures = _queue?.Failures ?? history.State.Failures;
-        return Task.FromResult<IReadOnlyList<WebhookFailure>>([.. failures.Reverse()]);
+        return Task.FromResult<IReadOnlyList<WebhookFailure>>([.. failures]);
     }
 
     async Task IWebhookDispatcherGrain.Replay(DateTimeOffset? from)

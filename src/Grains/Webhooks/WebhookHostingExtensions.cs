@@ -16,13 +16,7 @@ public static class WebhookHostingExtensions
         silo.Services.AddSingleton<WebhookSender>();
         silo.Services.AddSingleton<WebhookMetrics>();
         // Dispatchers' reminders may tick more often than Orleans' default minimum (tests restart them in seconds).
-        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<WebhookOptions>>((reminders, webhooks) =>
-        {
-            if (webhooks.Value.ReminderInterval < reminders.MinimumReminderPeriod)
-            {
-                reminders.MinimumReminderPeriod = webhooks.Value.ReminderInterval;
-            }
-        });
+        GrainsHostingExtensions.AllowReminderPeriod<WebhookOptions>(silo.Services, o => o.ReminderInterval);
         return silo;
     }
 }

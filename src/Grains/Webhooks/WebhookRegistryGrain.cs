@@ -109,7 +109,7 @@ internal sealed class WebhookRegistryGrain(
             return null;
         }
         var parts = await Task.WhenAll(Dispatchers(endpoint).Select(d => d.Failures()));
-        return [.. parts.SelectMany(p => p).OrderByDescending(f => f.FailedAt).ThenByDescending(f => f.Position)];
+        return [.. parts.SelectMany(p => p).OrderByDescending(f => f.FailedAt).ThenByDescending(f => f.Fact.Position)];
     }
 
     async Task<bool> IWebhookRegistryGrain.Replay(string webhookId, DateTimeOffset? from)

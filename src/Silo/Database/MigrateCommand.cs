@@ -15,12 +15,7 @@ public static class MigrateCommand
     /// <summary>Runs the verb; <paramref name="args"/> are the arguments after it (configuration overrides).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
+        using var cancellation = CommandLine.CancelOnCtrlC();
 
         // The same configuration sources as the silo itself: appsettings.json, environment, command line.
         var configuration = Host.CreateApplicationBuilder(args).Configuration;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CxCluster.Abstractions;
 using CxCluster.Grains.Evidence;
 using CxCluster.Grains.Journal;
@@ -24,12 +23,7 @@ public static class EvidenceCommand
     /// <summary>Runs the verb with the silo's configuration (appsettings.json, environment); <paramref name="args"/> follow the verb.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
+        using var cancellation = CommandLine.CancelOnCtrlC();
         var configuration = Host.CreateApplicationBuilder([]).Configuration;
         await using var standardOutput = Console.OpenStandardOutput();
         return await RunAsync(args, configuration, standardOutput, Console.Out, Console.Error, cancellation.Token);
@@ -167,11 +161,7 @@ public static class EvidenceCommand
         return query.Problem() is { } problem ? $"--{(problem.Field == "conversationId" ? "conversation" : problem.Field)}: {problem.Message}" : null;
     }
 
-    /// <summary>An RFC 3339 timestamp: a date, 'T', a time and a zone ('Z' or an offset).</summary>
+    /// <summary>An RFC 3339 timestamp, read as the API reads one.</summary>
     private static DateTimeOffset? Timestamp(Dictionary<string, string> options, string name) =>
-        options.TryGetValue(name, out var value)
-        && value.Length >= 20 && value[10] is 'T' or 't' && (value[^1] is 'Z' or 'z' || value[^6] is '+' or '-')
-        && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? at.ToUniversalTime()
-            : null;
+        options.TryGetValue(name, out var value) && Rfc3339.TryParse(value, out var at) ? at : null;
 }

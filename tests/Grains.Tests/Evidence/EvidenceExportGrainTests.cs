@@ -27,20 +27,6 @@ public sealed class EvidenceExportGrainTests(ClusterFixture fixture)
         }
     }
 
-    private static async Task<byte[]> ReadAllAsync(IEvidenceExportGrain export, EvidenceQuery query)
-    {
-        var bytes = new List<byte>();
-        for (var page = 0; ; page++)
-        {
-            var read = await export.Read(query, page);
-            bytes.AddRange(read.Lines);
-            if (read.Last)
-            {
-                return [.. bytes];
-            }
-        }
-    }
-
     [Fact]
     public async Task The_grains_pages_are_the_export_of_what_the_conversations_decided_after_a_channel_switch()
     {
@@ -52,7 +38,7 @@ public sealed class EvidenceExportGrainTests(ClusterFixture fixture)
             await SendAsync(id, [.. confirmsOnVoice ? [Delivered("dsc-2", At(5))] : Array.Empty<ConversationEvent>(), Ai("Still here.", At(6))]);
         }
 
-        var viaGrain = await ReadAllAsync(NewExport(), ThatDay);
+        var viaGrain = await NewExport().ReadAllAsync(ThatDay);
         var direct = new List<byte>();
         await foreach (var page in EvidenceExport.ReadAllAsync(fixture.Journal, ClusterFixture.Tenant, ThatDay))
         {

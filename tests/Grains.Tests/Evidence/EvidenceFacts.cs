@@ -10,6 +10,21 @@ internal static class EvidenceFacts
 
     public static DateTimeOffset At(int seconds) => T0.AddSeconds(seconds);
 
+    /// <summary>Every page of an export grain's answer to <paramref name="query"/>, as the API streams them.</summary>
+    public static async Task<byte[]> ReadAllAsync(this IEvidenceExportGrain export, EvidenceQuery query)
+    {
+        var bytes = new List<byte>();
+        for (var page = 0; ; page++)
+        {
+            var read = await export.Read(query, page);
+            bytes.AddRange(read.Lines);
+            if (read.Last)
+            {
+                return [.. bytes];
+            }
+        }
+    }
+
     public static ConversationStarted Started(int at, Channel channel = Channel.Chat, string locale = "id-ID", string? customerId = null) =>
         new() { At = At(at), Channel = channel, Locale = locale, Priority = "normal", CustomerId = customerId };
 

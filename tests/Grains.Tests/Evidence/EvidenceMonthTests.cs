@@ -72,19 +72,9 @@ public sealed class EvidenceMonthTests(ClusterFixture fixture)
     private async Task<List<JsonNode>> ExportAsync(DateTimeOffset from, DateTimeOffset to, string? conversationId = null)
     {
         var query = new EvidenceQuery { From = from, To = to, ConversationId = conversationId };
-        var export = fixture.Grains.EvidenceExport(Tenant, Guid.NewGuid().ToString("N"));
-        var bytes = new List<byte>();
-        for (var page = 0; ; page++)
-        {
-            var read = await export.Read(query, page);
-            bytes.AddRange(read.Lines);
-            if (read.Last)
-            {
-                break;
-            }
-        }
-        Assert.True((await EvidenceFile.VerifyAsync(new MemoryStream([.. bytes]))).Intact);
-        return [.. Encoding.UTF8.GetString([.. bytes]).Split('\n')[..^1].Select(line => JsonNode.Parse(line)!)];
+        var bytes = await fixture.Grains.EvidenceExport(Tenant, Guid.NewGuid().ToString("N")).ReadAllAsync(query);
+        Assert.True((await EvidenceFile.VerifyAsync(new MemoryStream(bytes))).Intact);
+        return [.. Encoding.UTF8.GetString(bytes).Split('\n')[..^1].Select(line => JsonNode.Parse(line)!)];
     }
 
     private static void Check(Expected expected, JsonNode line)

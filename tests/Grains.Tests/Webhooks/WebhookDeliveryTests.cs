@@ -64,7 +64,7 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
         var byId = expected.ToDictionary(f => f.Id);
         Assert.All(accepted, d =>
         {
-            Assert.True(WebhookSignature.Verify(key, d.Id!, d.Timestamp!, d.Body, d.Signature!, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)), $"signature of {d.Id}");
+            Assert.True(d.IsSignedWith(key), $"signature of {d.Id}");
             Assert.Equal(byId[d.Id!].Json, d.Body);
             Assert.Equal("application/json", d.ContentType);
         });
@@ -176,7 +176,7 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
             f => f?.Count == 2, Patience, "two facts given up"))!;
         Assert.Equal(["c:doomed-1:1", "c:doomed-2:1"], failures.Select(f => f.FactId).Order());
         Assert.True(failures[0].FailedAt >= failures[1].FailedAt);
-        Assert.All(failures, f => Assert.Equal(("500", "conversation.started"), (f.LastError, f.Type)));
+        Assert.All(failures, f => Assert.Equal(("500", "conversation.started"), (f.LastError, f.Fact.Type)));
         Assert.All(failures, f => Assert.True(f.Attempts >= 3));
         Assert.DoesNotContain(_receiver.Accepted, d => d.ConversationId!.StartsWith("doomed", StringComparison.Ordinal));
         Assert.Contains(_receiver.Accepted, d => d.ConversationId == "fine");
@@ -278,7 +278,7 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
         await AllAccepted(later);
         var key = WebhookSignature.KeyOf(second)!;
         Assert.All(_receiver.Accepted.Where(d => d.ConversationId == "later"), d =>
-            Assert.True(WebhookSignature.Verify(key, d.Id!, d.Timestamp!, d.Body, d.Signature!, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5))));
+            Assert.True(d.IsSignedWith(key)));
         Assert.All(_receiver.Accepted.Where(d => d.ConversationId == "early"), d => Assert.Equal("conversation.started", d.Type));
     }
 

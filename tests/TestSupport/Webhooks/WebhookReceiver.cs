@@ -10,13 +10,25 @@ namespace CxCluster.TestSupport.Webhooks;
 /// <summary>One POST a receiver got: the Standard Webhooks headers and the body as sent.</summary>
 public sealed record ReceivedDelivery(string Path, string? Id, string? Timestamp, string? Signature, string? ContentType, byte[] Body, DateTimeOffset ReceivedAt)
 {
-    public JsonElement Fact => JsonDocument.Parse(Body).RootElement;
+    /// <summary>The body as JSON, parsed once.</summary>
+    public JsonElement Fact { get; } = Parse(Body);
 
     public string? ConversationId => Fact.TryGetProperty("conversationId", out var id) ? id.GetString() : null;
 
     public string Type => Fact.GetProperty("type").GetString()!;
 
     public long Seq => Fact.GetProperty("seq").GetInt64();
+
+    /// <summary>Whether its Standard Webhooks headers are signed with <paramref name="key"/> and timed within <paramref name="tolerance"/> (5 minutes) of now.</summary>
+    public bool IsSignedWith(byte[] key, TimeSpan? tolerance = null) =>
+        Id is not null && Timestamp is not null && Signature is not null
+        && CxCluster.Grains.Webhooks.WebhookSignature.Verify(key, Id, Timestamp, Body, Signature, DateTimeOffset.UtcNow, tolerance ?? TimeSpan.FromMinutes(5));
+
+    private static JsonElement Parse(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
 }
 
 /// <summary>How a receiver answers one delivery: a status, and optionally a <c>Retry-After</c> value.</summary>
