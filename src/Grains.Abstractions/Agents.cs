@@ -61,6 +61,16 @@ public sealed record HandoffRequest
     [Id(1)] public required string HandoffId { get; init; }
     [Id(2)] public required string Reason { get; init; }
     [Id(3)] public required DateTimeOffset RequestedAt { get; init; }
+    /// <summary>0 (lowest) to 9 (highest): a queue serves higher priority first, then first come, first served.</summary>
+    [Id(4)] public int Priority { get; init; } = HandoffPriority.Default;
+}
+
+/// <summary>The priority scale of conversations and their handoffs.</summary>
+public static class HandoffPriority
+{
+    public const int Lowest = 0;
+    public const int Highest = 9;
+    public const int Default = 5;
 }
 
 /// <summary>Where a handoff request stands in its pool: assigned to an agent, waiting, or not known there.</summary>

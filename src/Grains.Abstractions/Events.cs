@@ -26,6 +26,10 @@ public sealed record ConversationStartedEvent : ConversationEvent
     [Id(0)] public required Channel Channel { get; init; }
     [Id(1)] public required string Locale { get; init; }
     [Id(2)] public string? CustomerId { get; init; }
+    /// <summary>0 (lowest) to 9 (highest); queues serve higher priority first.</summary>
+    [Id(3)] public int Priority { get; init; } = HandoffPriority.Default;
+    /// <summary>Up to 20 string pairs the platform attaches, shown to the agent in the context.</summary>
+    [Id(4)] public IReadOnlyDictionary<string, string>? Attributes { get; init; }
     public override EventType Type => EventType.ConversationStarted;
 }
 

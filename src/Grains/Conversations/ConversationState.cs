@@ -30,6 +30,10 @@ public sealed class ConversationState
     [Id(12)] public bool Watched { get; set; }
     /// <summary>The seq of the last fact applied: the <c>version</c> answers carry, and the seq a checkpoint of this state is kept at.</summary>
     [Id(13)] public long Version { get; set; }
+    /// <summary>0 (lowest) to 9 (highest), from <c>conversation.started</c>.</summary>
+    [Id(14)] public int Priority { get; set; } = HandoffPriority.Default;
+    /// <summary>The platform's string pairs from <c>conversation.started</c>, shown to the agent in the context.</summary>
+    [Id(15)] public Dictionary<string, string>? Attributes { get; set; }
 
     /// <summary>The current or last move to a human.</summary>
     public HandoffRecord? Handoff => Handoffs.Current;

@@ -30,6 +30,11 @@ public sealed class HandoffRecord
     [Id(9)] public DateTimeOffset? AssignedAt { get; set; }
     /// <summary>Stored before the pool is asked and cleared once its answer is stored: the request must be (re)sent.</summary>
     [Id(10)] public bool AwaitingPool { get; set; }
+    /// <summary>The open offer of this handoff to an agent, if one is open now.</summary>
+    [Id(11)] public string? OfferId { get; set; }
+    /// <summary>The agent the open offer was made to: with the assigned agent, the only one who may read the context.</summary>
+    [Id(12)] public string? OfferedAgentId { get; set; }
+    [Id(13)] public DateTimeOffset? OfferExpiresAt { get; set; }
 }
 
 /// <summary>A handoff the conversation left, whose queue place or agent has not been freed yet.</summary>
