@@ -33,6 +33,7 @@ public static class CxClusterApi
         app.MapOpenApi();
         app.MapConversationEndpoints();
         app.MapAgentEndpoints();
+        app.MapOfferEndpoints();
         app.MapQueueEndpoints();
         app.MapStreamEndpoints();
         app.MapEvidenceEndpoints();

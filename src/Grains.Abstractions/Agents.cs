@@ -63,6 +63,10 @@ public sealed record HandoffRequest
     [Id(3)] public required DateTimeOffset RequestedAt { get; init; }
     /// <summary>0 (lowest) to 9 (highest): a queue serves higher priority first, then first come, first served.</summary>
     [Id(4)] public int Priority { get; init; } = HandoffPriority.Default;
+    /// <summary>Its agent lost it (no first reply in time): it goes back to the head of its queue, not the back.</summary>
+    [Id(5)] public bool Front { get; init; }
+    /// <summary>Agents never to be given this handoff (one already lost it).</summary>
+    [Id(6)] public IReadOnlyList<string> Excluded { get; init; } = [];
 }
 
 /// <summary>The priority scale of conversations and their handoffs.</summary>
@@ -83,6 +87,9 @@ public sealed record HandoffPlacement
     [Id(2)] public string? AgentDisplayName { get; init; }
     [Id(3)] public int? QueuePosition { get; init; }
     [Id(4)] public int? EstimatedWaitSeconds { get; init; }
+    /// <summary>While waiting: the open offer of it to an agent, if any.</summary>
+    [Id(5)] public string? OfferId { get; init; }
+    [Id(6)] public string? OfferedAgentId { get; init; }
 
     public static HandoffPlacement Unknown { get; } = new() { Status = HandoffStatus.None };
 }
@@ -100,8 +107,11 @@ public sealed record AssignmentOffer
 [GenerateSerializer, Immutable, Alias("cx.AssignmentAnswer")]
 public sealed record AssignmentAnswer
 {
+    /// <summary>The agent took it: assigned at once, or (with <see cref="Offer"/>) offered until it answers.</summary>
     [Id(0)] public required bool Accepted { get; init; }
     [Id(1)] public required AgentView Agent { get; init; }
+    /// <summary>With offers on: the open offer the agent now holds.</summary>
+    [Id(2)] public AgentOffer? Offer { get; init; }
 }
 
 /// <summary>Tells a conversation which agent took it.</summary>
@@ -133,4 +143,65 @@ public sealed record QueueStats
     [Id(1)] public required int Waiting { get; init; }
     [Id(2)] public required int LongestWaitSeconds { get; init; }
     [Id(3)] public required int AvailableAgents { get; init; }
+}
+
+/// <summary>How an offer to an agent ended.</summary>
+[GenerateSerializer, Alias("cx.OfferOutcome")]
+public enum OfferOutcome
+{
+    Accepted,
+    Declined,
+    /// <summary>Not answered in time.</summary>
+    Expired,
+    /// <summary>The conversation moved on (it ended, or was erased) before the agent answered.</summary>
+    Withdrawn,
+}
+
+/// <summary>An offer to an agent, as the agent's side of the API lists it.</summary>
+[GenerateSerializer, Immutable, Alias("cx.AgentOffer")]
+public sealed record AgentOffer
+{
+    [Id(0)] public required string OfferId { get; init; }
+    [Id(1)] public required string ConversationId { get; init; }
+    [Id(2)] public required string HandoffId { get; init; }
+    [Id(3)] public required DateTimeOffset ExpiresAt { get; init; }
+}
+
+/// <summary>An agent's answer to an offer: the offer it was, or why it cannot be answered so.</summary>
+[GenerateSerializer, Immutable, Alias("cx.OfferAnswer")]
+public sealed record OfferAnswer
+{
+    [Id(0)] public AgentOffer? Offer { get; init; }
+    [Id(1)] public Refusal? Refusal { get; init; }
+
+    public static OfferAnswer Done(AgentOffer offer) => new() { Offer = offer };
+
+    public static OfferAnswer Refused(RefusalKind kind, string detail, string? field = null) =>
+        new() { Refusal = new Refusal { Kind = kind, Detail = detail, Field = field } };
+}
+
+/// <summary>An agent tells the pool of a conversation how its offer ended (the agent decides; the pool follows).</summary>
+[GenerateSerializer, Immutable, Alias("cx.OfferSettlement")]
+public sealed record OfferSettlement
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    [Id(2)] public required string OfferId { get; init; }
+    [Id(3)] public required OfferOutcome Outcome { get; init; }
+    /// <summary>The agent as it stands after the offer ended.</summary>
+    [Id(4)] public required AgentView Agent { get; init; }
+}
+
+/// <summary>Tells a conversation an offer of its handoff was made (no outcome) or ended.</summary>
+[GenerateSerializer, Immutable, Alias("cx.HandoffOfferNotice")]
+public sealed record HandoffOfferNotice
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string OfferId { get; init; }
+    [Id(2)] public required string AgentId { get; init; }
+    [Id(3)] public required DateTimeOffset ExpiresAt { get; init; }
+    /// <summary>Null while the offer is open.</summary>
+    [Id(4)] public OfferOutcome? Outcome { get; init; }
+    [Id(5)] public string? Reason { get; init; }
+    [Id(6)] public required DateTimeOffset At { get; init; }
 }

@@ -56,6 +56,8 @@ public enum HandoffStatus
     Queued,
     Assigned,
     Completed,
+    /// <summary>Offered to an agent who has not answered yet (the snapshot's view; to the customer it is still queued).</summary>
+    Offered,
 }
 
 /// <summary>Which side of the warning level and threshold a trust score is on.</summary>

@@ -29,4 +29,26 @@ public interface IAgentGrain : IGrainWithStringKey
 
     /// <summary>Whether the agent holds, or has completed, a conversation's handoff (a conversation checking on it).</summary>
     Task<AgentHold> Holds(string conversationId, string handoffId);
+
+    /// <summary>The offers the agent has not answered yet, oldest first; null if never registered.</summary>
+    Task<IReadOnlyList<AgentOffer>?> GetOffers();
+
+    /// <summary>
+    /// The agent takes an offered conversation. Refused as a conflict when the offer expired, was declined or was
+    /// withdrawn; a repeated accept answers as the first.
+    /// </summary>
+    Task<OfferAnswer> AcceptOffer(string offerId);
+
+    /// <summary>The agent turns an offer down: it goes to the next agent, never back to this one for this handoff.</summary>
+    Task<OfferAnswer> DeclineOffer(string offerId, string? reason);
+
+    /// <summary>Ends the offers whose deadline passed (a pool's nudge, should the agent's timer have died with its silo).</summary>
+    [OneWay]
+    Task CheckOffers();
+
+    /// <summary>
+    /// The conversation took itself back from the agent (no first reply in time): the slot frees and the agent, silent,
+    /// moves to the tenant's not-responding status.
+    /// </summary>
+    Task Reclaim(string conversationId, string handoffId);
 }

@@ -15,11 +15,17 @@ public interface IAgentPoolGrain : IGrainWithStringKey
     /// <summary>Withdraws a waiting request; answers where it stood (an agent may have taken it just before).</summary>
     Task<HandoffPlacement> Cancel(string conversationId, string handoffId);
 
-    /// <summary>The oldest waiting request, or null when none waits.</summary>
-    Task<QueueHead?> PeekHead();
+    /// <summary>The first waiting request this agent may be given (nobody holds an offer of it, the agent did not pass on it), or null.</summary>
+    Task<QueueHead?> PeekHead(string agentId);
 
-    /// <summary>An agent with a reserved free slot takes a waiting request; false if it is no longer waiting.</summary>
-    Task<bool> Claim(string conversationId, string handoffId, AgentView agent);
+    /// <summary>
+    /// An agent with a reserved free slot takes a waiting request, or (with <paramref name="offer"/>) holds an offer of it;
+    /// false if it is no longer waiting or no longer the agent's to take.
+    /// </summary>
+    Task<bool> Claim(string conversationId, string handoffId, AgentView agent, AgentOffer? offer);
+
+    /// <summary>An agent tells how an offer ended; false when the request no longer waits here (it moved on).</summary>
+    Task<bool> SettleOffer(OfferSettlement settlement);
 
     /// <summary>Adds or refreshes an agent in the roster and serves the queue if it can take work.</summary>
     Task UpsertAgent(AgentView agent);

@@ -31,6 +31,10 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>A pool asks whether the conversation still waits on this handoff; if not, the conversation withdraws it there.</summary>
     [OneWay]
     Task ConfirmWaiting(string poolName, string handoffId);
+
+    /// <summary>An agent tells the conversation its waiting handoff was offered to it, or how that offer ended: a fact each.</summary>
+    [OneWay]
+    Task OnOfferChanged(HandoffOfferNotice notice);
 }
 
 /// <summary>Calls that answer the full snapshot.</summary>

@@ -102,6 +102,7 @@ public static class WireNames
         HandoffStatus.Queued => "queued",
         HandoffStatus.Assigned => "assigned",
         HandoffStatus.Completed => "completed",
+        HandoffStatus.Offered => "offered",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 

@@ -19,6 +19,9 @@ public sealed class HttpCluster : IAsyncDisposable
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         [$"Tenants:{InProcessLoad.Tenant}:ApiKeys:0"] = ApiKey,
         [$"Tenants:{InProcessLoad.Tenant}:BrandName"] = "Load",
+        // The scripted agents complete without accepting offers or writing first.
+        [$"Tenants:{InProcessLoad.Tenant}:Routing:OfferTimeoutSeconds"] = "0",
+        [$"Tenants:{InProcessLoad.Tenant}:Routing:FirstReplySeconds"] = "0",
         ["RateLimiting:PermitsPerSecond"] = "0",
     };
 

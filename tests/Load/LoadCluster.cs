@@ -44,7 +44,13 @@ public sealed class LoadCluster : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"Tenants:{Tenant}:BrandName"] = "Load" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"Tenants:{Tenant}:BrandName"] = "Load",
+                // The scripted agents complete without accepting offers or writing first.
+                [$"Tenants:{Tenant}:Routing:OfferTimeoutSeconds"] = "0",
+                [$"Tenants:{Tenant}:Routing:FirstReplySeconds"] = "0",
+            })
             .Build();
         var cluster = await InProcessCluster.StartAsync(
             (short)options.Silos,

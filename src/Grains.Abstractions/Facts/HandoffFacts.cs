@@ -44,3 +44,50 @@ public sealed record HandoffCompleted : Fact
     [Id(1)] public string? AgentId { get; init; }
     public override string Type => "handoff.completed";
 }
+
+/// <summary>The conversation was offered to an agent, who counts it against capacity until they answer or the offer expires.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.HandoffOffered")]
+public sealed record HandoffOffered : Fact
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string OfferId { get; init; }
+    [Id(2)] public required string AgentId { get; init; }
+    [Id(3)] public required DateTimeOffset ExpiresAt { get; init; }
+    public override string Type => "handoff.offered";
+}
+
+/// <summary>The agent declined the offer; the conversation goes to the next agent, never back to this one for this handoff.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.HandoffDeclined")]
+public sealed record HandoffDeclined : Fact
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string OfferId { get; init; }
+    [Id(2)] public required string AgentId { get; init; }
+    [Id(3)] public string? Reason { get; init; }
+    public override string Type => "handoff.declined";
+}
+
+/// <summary>The agent did not answer the offer in time; the conversation goes to the next agent, keeping its place.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.HandoffExpired")]
+public sealed record HandoffExpired : Fact
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string OfferId { get; init; }
+    [Id(2)] public required string AgentId { get; init; }
+    public override string Type => "handoff.expired";
+}
+
+/// <summary>The assigned agent lost the conversation (no first reply in time); it waits again at the head of its queue.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.HandoffReclaimed")]
+public sealed record HandoffReclaimed : Fact
+{
+    public const string NoFirstReply = "no-first-reply";
+    public const string AgentOffline = "agent-offline";
+
+    [Id(0)] public required string HandoffId { get; init; }
+    [Id(1)] public required string AgentId { get; init; }
+    [Id(2)] public required string Reason { get; init; }
+    /// <summary>What to tell the customer, in their language: another agent is being found.</summary>
+    [Id(3)] public required string Text { get; init; }
+    public override string Type => "handoff.reclaimed";
+}

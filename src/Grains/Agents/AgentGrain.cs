@@ -1,6 +1,7 @@
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
+using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ namespace CxCluster.Grains.Agents;
 /// </remarks>
 [Reentrant]
 internal sealed class AgentGrain(
+    TenantDirectory tenants,
     IOptions<HandoffOptions> handoffs,
     CrashPoints crash,
     CxMetrics metrics,
@@ -34,6 +36,10 @@ internal sealed class AgentGrain(
 
     private string _tenantId = "";
     private string _agentId = "";
+    private RoutingPolicy _routing = null!;
+    /// <summary>Fires at the earliest open offer's deadline; re-armed from the stored offers on every activation.</summary>
+    private IGrainTimer? _offerTimer;
+    private DateTimeOffset? _offerTimerDue;
     private AgentJournal _journal = null!;
     private AgentLedger _ledger = null!;
     private Checkpoints _checkpoints = null!;
@@ -46,8 +52,8 @@ internal sealed class AgentGrain(
 
     private AgentLedger State => _ledger;
 
-    /// <summary>Held conversations plus claims in flight: an offer arriving meanwhile cannot take a claimed slot.</summary>
-    private int Load => State.Assignments.Count + State.PendingClaims.Count;
+    /// <summary>Held conversations, open offers and claims in flight: an offer arriving meanwhile cannot take a claimed slot.</summary>
+    private int Load => State.Assignments.Count + State.Offers.Count + State.PendingClaims.Count;
 
     private bool CanTake => State.Profile is { } profile && State.Status == AgentStatus.Available && Load < profile.Capacity;
 
@@ -56,11 +62,12 @@ internal sealed class AgentGrain(
     /// takes work (so its pools hear of it and it pulls from their queues even after its silo died mid-change).
     /// </summary>
     private bool NeedsWatch => State.Status == AgentStatus.Available || State.Assignments.Count > 0 || State.PendingClaims.Count > 0
-        || State.Completions.Exists(c => !c.Told);
+        || State.Completions.Exists(c => !c.Told) || State.Offers.Count > 0 || State.EndedOffers.Exists(o => !o.Told);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _agentId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _routing = tenants.Get(_tenantId).Routing;
         var stream = AgentJournal.Stream(_tenantId, _agentId);
         _journal = new AgentJournal(journal, encoders, states, stream, handoffs.Value.CompletionsKept);
         _checkpoints = new Checkpoints(logger, stream);
@@ -68,6 +75,7 @@ internal sealed class AgentGrain(
         (_ledger, var checkpointSeq) = await _journal.LoadAsync(e => logger.LogWarning(e,
             "The checkpoint of agent {AgentId} of tenant {TenantId} cannot be read; its records are replayed from the start", _agentId, _tenantId));
         _checkpoints.Seq = checkpointSeq;
+        ArmOfferTimer();
         if (NeedsWatch)
         {
             // From a timer, not here: a pool activating may be waiting on this agent, and must not wait on itself.
@@ -174,6 +182,16 @@ internal sealed class AgentGrain(
 
     async Task<AssignmentAnswer> IAgentGrain.Offer(AssignmentOffer offer)
     {
+        if (State.Offers.Find(o => o.ConversationId == offer.ConversationId) is { } open)
+        {
+            // Offered already (an earlier answer was lost): the same offer again, once it is stored.
+            var same = open.HandoffId == offer.HandoffId;
+            if (same)
+            {
+                await Store();
+            }
+            return new AssignmentAnswer { Accepted = same, Agent = View(), Offer = same ? Wire(open) : null };
+        }
         var held = State.Assignments.Find(a => a.ConversationId == offer.ConversationId);
         if (held is not null || !CanTake)
         {
@@ -186,6 +204,19 @@ internal sealed class AgentGrain(
             return new AssignmentAnswer { Accepted = again, Agent = View() };
         }
 
+        if (_routing.OffersOn)
+        {
+            var made = NewOffer(offer.ConversationId, offer.HandoffId, offer.PoolName);
+            Record(new AgentOffered { At = made.OfferedAt, Offer = made });
+            var offeredView = View();
+            await Watch();
+            await Store();
+            crash.Reach(CrashPoint.AgentTakeStored);
+            Offered(made);
+            await Broadcast(except: offer.PoolName);
+            return new AssignmentAnswer { Accepted = true, Agent = offeredView, Offer = Wire(made) };
+        }
+
         Take(offer.ConversationId, offer.HandoffId, offer.PoolName);
         var view = View();
         await Watch();
@@ -195,14 +226,302 @@ internal sealed class AgentGrain(
         return new AssignmentAnswer { Accepted = true, Agent = view };
     }
 
-    async Task IAgentGrain.Release(string conversationId, string handoffId)
+    Task<IReadOnlyList<AgentOffer>?> IAgentGrain.GetOffers() =>
+        Task.FromResult(State.Profile is null ? null : (IReadOnlyList<AgentOffer>?)State.Offers.Select(Wire).ToArray());
+
+    async Task<OfferAnswer> IAgentGrain.AcceptOffer(string offerId)
     {
-        var assignment = State.Assignments.Find(a => a.ConversationId == conversationId && a.HandoffId == handoffId);
-        if (assignment is null)
+        if (await StillOpen(offerId) is not { } open)
+        {
+            return await Answered(offerId, OfferOutcome.Accepted);
+        }
+        Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Accepted });
+        var assignment = Take(open.ConversationId, open.HandoffId, open.PoolName);
+        await Store();
+        crash.Reach(CrashPoint.AgentClaimStored);
+        if (!await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!))
+        {
+            // The conversation moved on while the agent answered: nothing is left to take.
+            Record(new AgentReleased { At = Now(), ConversationId = open.ConversationId, HandoffId = open.HandoffId });
+            await Store();
+            await Announce();
+            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
+        }
+        await Confirm(assignment);
+        metrics.HandoffStep("accepted");
+        return OfferAnswer.Done(Wire(open));
+    }
+
+    async Task<OfferAnswer> IAgentGrain.DeclineOffer(string offerId, string? reason)
+    {
+        if (await StillOpen(offerId) is not { } open)
+        {
+            return await Answered(offerId, OfferOutcome.Declined);
+        }
+        Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = reason });
+        await Store();
+        await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!);
+        metrics.HandoffStep("declined");
+        await Announce();
+        await FillCapacity();
+        return OfferAnswer.Done(Wire(open));
+    }
+
+    async Task IAgentGrain.CheckOffers()
+    {
+        try
+        {
+            await ExpireDue();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not end its overdue offers ({Reason}); its timer and reminder try again",
+                _agentId, _tenantId, e.GetBaseException().Message);
+        }
+    }
+
+    async Task IAgentGrain.Reclaim(string conversationId, string handoffId)
+    {
+        if (State.Assignments.Exists(a => a.ConversationId == conversationId && a.HandoffId == handoffId))
+        {
+            Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
+            NotResponding();
+            await Store();
+            logger.LogInformation("Agent {AgentId} of tenant {TenantId} lost conversation {ConversationId}: no first reply in time",
+                _agentId, _tenantId, conversationId);
+        }
+        await Announce();
+        await FillCapacity();
+    }
+
+    /// <summary>
+    /// The open offer <paramref name="offerId"/> if it may still be answered. One whose deadline passed (its timer not
+    /// fired yet) expires now, and null is answered.
+    /// </summary>
+    private async Task<OpenOffer?> StillOpen(string offerId)
+    {
+        if (State.Offers.Find(o => o.OfferId == offerId) is not { } open)
+        {
+            return null;
+        }
+        if (Now() >= open.ExpiresAt)
+        {
+            await Expire(open);
+            return null;
+        }
+        return open;
+    }
+
+    /// <summary>The answer for an offer that is no longer open: the first answer again if it was this one, else why not.</summary>
+    private async Task<OfferAnswer> Answered(string offerId, OfferOutcome wanted)
+    {
+        if (State.Profile is null)
+        {
+            return OfferAnswer.Refused(RefusalKind.NotFound, $"Agent '{_agentId}' is not registered.", "agentId");
+        }
+        if (State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId) is not { } ended)
+        {
+            return OfferAnswer.Refused(RefusalKind.NotFound, $"Agent '{_agentId}' has no offer '{offerId}'.", "offerId");
+        }
+        if (ended.Outcome != wanted)
+        {
+            var what = ended.Outcome switch
+            {
+                OfferOutcome.Accepted => "was accepted",
+                OfferOutcome.Declined => "was declined",
+                OfferOutcome.Expired => "expired",
+                _ => "was withdrawn",
+            };
+            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' {what}.", "offerId");
+        }
+        // A repeat of the answer given: make sure the pool heard it, then answer as the first time.
+        if (!ended.Told)
+        {
+            await TellSettled(ended);
+        }
+        if (wanted == OfferOutcome.Accepted && !State.Assignments.Exists(a => a.ConversationId == ended.Offer.ConversationId && a.HandoffId == ended.Offer.HandoffId))
+        {
+            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
+        }
+        return OfferAnswer.Done(Wire(ended.Offer));
+    }
+
+    /// <summary>Ends every open offer whose deadline passed.</summary>
+    private async Task ExpireDue()
+    {
+        var now = Now();
+        foreach (var due in State.Offers.Where(o => o.ExpiresAt <= now).ToArray())
+        {
+            if (State.Offers.Contains(due))
+            {
+                await Expire(due);
+            }
+        }
+        ArmOfferTimer();
+    }
+
+    /// <summary>Nobody answered the offer in time: the agent moves to the not-responding status and the conversation to the next agent.</summary>
+    private async Task Expire(OpenOffer offer)
+    {
+        Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Expired });
+        NotResponding();
+        await Store();
+        metrics.HandoffStep("expired");
+        metrics.DeadlineReached("offer", clock.GetUtcNow() - offer.ExpiresAt);
+        logger.LogInformation("Offer {OfferId} of conversation {ConversationId} to agent {AgentId} of tenant {TenantId} expired",
+            offer.OfferId, offer.ConversationId, _agentId, _tenantId);
+        // The pools hear the agent is away before the conversation is offered again, so it goes to someone else.
+        await Announce();
+        await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId)!);
+    }
+
+    /// <summary>An agent who let work time out is taken off duty (recorded; stored by the caller).</summary>
+    private void NotResponding()
+    {
+        if (State.Status == AgentStatus.Available && _routing.NotRespondingStatus != AgentStatus.Available)
+        {
+            Record(new AgentStatusChanged
+            {
+                At = Now(),
+                Status = _routing.NotRespondingStatus,
+                PreviousStatus = State.Status,
+                Number = State.StatusChanges + 1,
+                Reason = NotRespondingReason,
+            });
+        }
+    }
+
+    /// <summary>Tells the pool how an offer ended (and the conversation, unless it was taken), then stores that the pool heard; the pool's answer.</summary>
+    private async Task<bool> TellSettled(EndedOffer ended)
+    {
+        var offer = ended.Offer;
+        var waiting = await Pool(offer.PoolName).SettleOffer(new OfferSettlement
+        {
+            ConversationId = offer.ConversationId,
+            HandoffId = offer.HandoffId,
+            OfferId = offer.OfferId,
+            Outcome = ended.Outcome,
+            Agent = View(),
+        });
+        if (ended.Outcome is OfferOutcome.Declined or OfferOutcome.Expired)
+        {
+            _ = Conversation(offer.ConversationId).OnOfferChanged(Notice(offer, ended.Outcome, ended.Reason));
+        }
+        if (!ended.Told)
+        {
+            Record(new AgentOfferTold { At = Now(), OfferId = offer.OfferId });
+            await Store();
+        }
+        return waiting;
+    }
+
+    /// <summary>A new offer of a conversation to this agent, numbered by the record that makes it so its id is never reused.</summary>
+    private OpenOffer NewOffer(string conversationId, string handoffId, string poolName)
+    {
+        var now = Now();
+        return new OpenOffer
+        {
+            OfferId = $"ofr-{State.Seq + 1}",
+            ConversationId = conversationId,
+            HandoffId = handoffId,
+            PoolName = poolName,
+            OfferedAt = now,
+            ExpiresAt = now + _routing.OfferTimeout,
+        };
+    }
+
+    /// <summary>The offer was stored: its deadline is armed and the conversation told (one-way; the pool's placement says it too).</summary>
+    private void Offered(OpenOffer offer)
+    {
+        ArmOfferTimer();
+        metrics.HandoffStep("offered");
+        _ = Conversation(offer.ConversationId).OnOfferChanged(Notice(offer, null, null));
+    }
+
+    private HandoffOfferNotice Notice(OpenOffer offer, OfferOutcome? outcome, string? reason) => new()
+    {
+        HandoffId = offer.HandoffId,
+        OfferId = offer.OfferId,
+        AgentId = _agentId,
+        ExpiresAt = offer.ExpiresAt,
+        Outcome = outcome,
+        Reason = reason,
+        At = Now(),
+    };
+
+    private static AgentOffer Wire(OpenOffer offer) => new()
+    {
+        OfferId = offer.OfferId,
+        ConversationId = offer.ConversationId,
+        HandoffId = offer.HandoffId,
+        ExpiresAt = offer.ExpiresAt,
+    };
+
+    /// <summary>
+    /// A grain timer at the earliest open offer's deadline. Offers are stored, so an activation after a crash re-arms it
+    /// (and one already due fires at once); within a second of the deadline, unlike a reminder.
+    /// </summary>
+    private void ArmOfferTimer()
+    {
+        var next = State.Offers.Count == 0 ? (DateTimeOffset?)null : State.Offers.Min(o => o.ExpiresAt);
+        if (next == _offerTimerDue)
         {
             return;
         }
-        Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
+        _offerTimer?.Dispose();
+        _offerTimer = null;
+        _offerTimerDue = next;
+        if (next is { } due)
+        {
+            _offerTimer = this.RegisterGrainTimer(OnOfferTimer, new GrainTimerCreationOptions
+            {
+                DueTime = Max(TimeSpan.Zero, due - clock.GetUtcNow()),
+                Period = Timeout.InfiniteTimeSpan,
+                KeepAlive = true,
+            });
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private async Task OnOfferTimer()
+    {
+        _offerTimerDue = null;
+        try
+        {
+            await ExpireDue();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not end an expired offer ({Reason}); it tries again",
+                _agentId, _tenantId, e.GetBaseException().Message);
+            this.ReconcileSoon(Reconcile);
+        }
+        finally
+        {
+            ArmOfferTimer();
+        }
+    }
+
+    async Task IAgentGrain.Release(string conversationId, string handoffId)
+    {
+        var assignment = State.Assignments.Find(a => a.ConversationId == conversationId && a.HandoffId == handoffId);
+        var offer = State.Offers.Find(o => o.ConversationId == conversationId && o.HandoffId == handoffId);
+        if (assignment is null && offer is null)
+        {
+            return;
+        }
+        if (offer is not null)
+        {
+            // Its pool already let the conversation go: nothing to tell it.
+            Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Withdrawn });
+            Record(new AgentOfferTold { At = Now(), OfferId = offer.OfferId });
+            ArmOfferTimer();
+        }
+        if (assignment is not null)
+        {
+            Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
+        }
         await Store();
         await Announce();
         await FillCapacity();
@@ -223,6 +542,25 @@ internal sealed class AgentGrain(
         try
         {
             await SettleClaims();
+            await ExpireDue();
+            foreach (var ended in State.EndedOffers.Where(o => !o.Told).ToArray())
+            {
+                var waiting = await TellSettled(ended);
+                var taken = State.Assignments.Find(a => a.ConversationId == ended.Offer.ConversationId && a.HandoffId == ended.Offer.HandoffId);
+                if (ended.Outcome == OfferOutcome.Accepted && taken is not null)
+                {
+                    if (waiting)
+                    {
+                        await Conversation(taken.ConversationId).OnAgentAssigned(Notice(taken));
+                    }
+                    else
+                    {
+                        Record(new AgentReleased { At = Now(), ConversationId = taken.ConversationId, HandoffId = taken.HandoffId });
+                        await Store();
+                    }
+                }
+                metrics.Repaired("offer-retold");
+            }
             foreach (var completion in State.Completions.Where(c => !c.Told).ToArray())
             {
                 await TellCompleted(completion);
@@ -343,19 +681,25 @@ internal sealed class AgentGrain(
         for (var attempt = 0; attempt < MaxPullAttempts && CanTake; attempt++)
         {
             var pools = AgentChoice.Pools(State.Profile!).ToArray();
-            var heads = await Task.WhenAll(pools.Select(async pool => (pool, await Pool(pool).PeekHead())));
+            var heads = await Task.WhenAll(pools.Select(async pool => (pool, await Pool(pool).PeekHead(_agentId))));
             if (AgentChoice.Oldest(heads) is not var (poolName, head) || !CanTake)
             {
                 return;
             }
 
-            var claim = new PendingClaim { PoolName = poolName, ConversationId = head.ConversationId, HandoffId = head.HandoffId };
+            var claim = new PendingClaim
+            {
+                PoolName = poolName,
+                ConversationId = head.ConversationId,
+                HandoffId = head.HandoffId,
+                Offer = _routing.OffersOn ? NewOffer(head.ConversationId, head.HandoffId, poolName) : null,
+            };
             Record(new AgentClaimPending { At = Now(), Claim = claim });
             await Watch();
             await Store();
             crash.Reach(CrashPoint.AgentClaimStored);
             // If the pool cannot be asked, the call fails, the activation is dropped and the stored claim is settled later.
-            var claimed = await Pool(poolName).Claim(head.ConversationId, head.HandoffId, View());
+            var claimed = await Pool(poolName).Claim(head.ConversationId, head.HandoffId, View(), claim.Offer is { } asked ? Wire(asked) : null);
             if (!claimed)
             {
                 if (State.PendingClaims.Contains(claim))
@@ -365,9 +709,17 @@ internal sealed class AgentGrain(
                 }
                 continue;
             }
-            if (State.Assignments.Exists(a => a.ConversationId == head.ConversationId && a.HandoffId == head.HandoffId))
+            if (!State.PendingClaims.Contains(claim))
             {
-                // A reconciliation round settled the claim meanwhile and took the conversation.
+                // A reconciliation round settled the claim meanwhile.
+                continue;
+            }
+            if (claim.Offer is { } made)
+            {
+                Record(new AgentOffered { At = Now(), Offer = made });
+                await Store();
+                Offered(made);
+                await Broadcast();
                 continue;
             }
 
@@ -394,6 +746,13 @@ internal sealed class AgentGrain(
             if (!State.PendingClaims.Contains(claim))
             {
                 // Settled meanwhile by another round.
+                continue;
+            }
+            if (claim.Offer is { } asked && placement.OfferId == asked.OfferId && placement.OfferedAgentId == _agentId)
+            {
+                Record(new AgentOffered { At = Now(), Offer = asked });
+                await Store();
+                Offered(asked);
                 continue;
             }
             var mine = placement.Status == HandoffStatus.Assigned && placement.AgentId == _agentId;
@@ -507,6 +866,9 @@ internal sealed class AgentGrain(
         Status = State.Status,
         Conversations = State.Assignments.Select(a => a.ConversationId).ToArray(),
     };
+
+    /// <summary>The reason an agent status change gives when an offer or a first reply timed out.</summary>
+    internal const string NotRespondingReason = "not-responding";
 
     private AgentOutcome NotRegistered() =>
         AgentOutcome.Refused(RefusalKind.NotFound, $"Agent '{_agentId}' is not registered.", "agentId");

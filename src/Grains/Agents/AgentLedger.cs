@@ -29,6 +29,15 @@ internal sealed class AgentLedger(int completionsKept)
     /// <summary>How many status changes the agent has made: the number of its last one as a told fact (1, 2, 3, …).</summary>
     public long StatusChanges { get; private set; }
 
+    /// <summary>Offers not answered yet, counted against capacity.</summary>
+    public List<OpenOffer> Offers { get; private set; } = [];
+
+    /// <summary>Recent offers that ended, oldest first.</summary>
+    public List<EndedOffer> EndedOffers { get; private set; } = [];
+
+    /// <summary>How many offers were made: numbers the next offer id.</summary>
+    public long OffersMade { get; private set; }
+
     /// <summary>The reconciliation reminder is registered.</summary>
     public bool Watched { get; private set; }
 
@@ -56,6 +65,30 @@ internal sealed class AgentLedger(int completionsKept)
                 Status = changed.Status;
                 StatusChanges = changed.Number ?? StatusChanges + 1;
                 Version++;
+                break;
+            case AgentOffered offered:
+                PendingClaims.RemoveAll(c => c.ConversationId == offered.Offer.ConversationId && c.HandoffId == offered.Offer.HandoffId);
+                Offers.Add(offered.Offer);
+                OffersMade++;
+                Version++;
+                break;
+            case AgentOfferEnded ended:
+                if (Offers.Find(o => o.OfferId == ended.OfferId) is { } offer)
+                {
+                    Offers.Remove(offer);
+                    EndedOffers.Add(new EndedOffer { Offer = offer, Outcome = ended.Outcome, Reason = ended.Reason });
+                    while (EndedOffers.Count > completionsKept && EndedOffers[0].Told)
+                    {
+                        EndedOffers.RemoveAt(0);
+                    }
+                    Version++;
+                }
+                break;
+            case AgentOfferTold told:
+                if (EndedOffers.FindLast(o => o.Offer.OfferId == told.OfferId) is { } endedOffer)
+                {
+                    endedOffer.Told = true;
+                }
                 break;
             case AgentClaimPending pending:
                 PendingClaims.Add(pending.Claim);
@@ -113,6 +146,9 @@ internal sealed class AgentLedger(int completionsKept)
         Watched = Watched,
         Seq = Seq,
         StatusChanges = StatusChanges,
+        Offers = [.. Offers],
+        EndedOffers = [.. EndedOffers.Select(o => new EndedOffer { Offer = o.Offer, Outcome = o.Outcome, Reason = o.Reason, Told = o.Told })],
+        OffersMade = OffersMade,
     };
 
     public static AgentLedger FromCheckpoint(AgentState state, int completionsKept) => new(completionsKept)
@@ -127,5 +163,8 @@ internal sealed class AgentLedger(int completionsKept)
         Watched = state.Watched,
         Seq = state.Seq,
         StatusChanges = state.StatusChanges,
+        Offers = [.. state.Offers],
+        EndedOffers = [.. state.EndedOffers],
+        OffersMade = state.OffersMade,
     };
 }

@@ -35,6 +35,10 @@ internal sealed class AgentPoolGrain(
     private const int CheckpointEvery = 256;
     /// <summary>Weight of the newest handling time in the running average.</summary>
     private const double HandlingTimeWeight = 0.2;
+    /// <summary>How many waiting entries one pass looks through for one an available agent may be offered.</summary>
+    private const int MaxScan = 512;
+    /// <summary>An offer this long past its deadline makes the pool wake its agent, whose timer may have died with its silo.</summary>
+    private static readonly TimeSpan OverdueOffer = TimeSpan.FromSeconds(2);
 
     private string _tenantId = "";
     private string _poolName = "";
@@ -98,7 +102,12 @@ internal sealed class AgentPoolGrain(
             logger.LogWarning("Pool {Pool} of tenant {TenantId} could not serve its queue ({Reason}); the next round tries again",
                 _poolName, _tenantId, e.GetBaseException().Message);
         }
-        var settled = clock.GetUtcNow() - handoffs.Value.ReconcileInterval;
+        var now = clock.GetUtcNow();
+        foreach (var overdue in _ledger.Offered.Where(o => o.ExpiresAt + OverdueOffer < now).ToArray())
+        {
+            await Agent(overdue.AgentId).CheckOffers();
+        }
+        var settled = now - handoffs.Value.ReconcileInterval;
         foreach (var waiting in _ledger.Queue.NextToCheck(handoffs.Value.QueueChecksPerRound))
         {
             if (waiting.EnqueuedAt <= settled)
@@ -118,9 +127,9 @@ internal sealed class AgentPoolGrain(
         if (_ledger.PendingOffer is { } pending)
         {
             var head = _ledger.Queue.Find(pending.ConversationId, pending.HandoffId);
-            if (head is not null && await Offer(head.Request, pending.AgentId) is { } taker)
+            if (head is not null && await Offer(head.Request, pending.AgentId) is { Accepted: true } answer && answer.Offer is null)
             {
-                Assign(head.Request, taker, notify: true);
+                Assign(head.Request, answer.Agent, notify: true);
             }
             _ledger.PendingOffer = null;
         }
@@ -147,7 +156,7 @@ internal sealed class AgentPoolGrain(
             return known;
         }
         // A conversation waits at most once: an older request of it gives way to the new one.
-        Record(new PoolEntered { At = clock.GetUtcNow(), Request = request, Sequence = _ledger.NextSequence });
+        Record(new PoolEntered { At = clock.GetUtcNow(), Request = request, Sequence = _ledger.NextSequence, Front = request.Front });
         await Dispatch(requester: request.ConversationId);
         await Store();
         return Placement(request.ConversationId, request.HandoffId);
@@ -167,24 +176,80 @@ internal sealed class AgentPoolGrain(
         return placement;
     }
 
-    Task<QueueHead?> IAgentPoolGrain.PeekHead() => Task.FromResult(_ledger.Queue.Head is not { } head
-        ? null
-        : new QueueHead
-        {
-            ConversationId = head.Request.ConversationId,
-            HandoffId = head.Request.HandoffId,
-            EnqueuedAt = head.EnqueuedAt,
-            Sequence = head.Sequence,
-        });
+    Task<QueueHead?> IAgentPoolGrain.PeekHead(string agentId) => Task.FromResult(
+        _ledger.Queue.Entries.Take(MaxScan).FirstOrDefault(w => _ledger.Offerable(w.Request, agentId)) is not { } head
+            ? null
+            : new QueueHead
+            {
+                ConversationId = head.Request.ConversationId,
+                HandoffId = head.Request.HandoffId,
+                EnqueuedAt = head.EnqueuedAt,
+                Sequence = head.Sequence,
+            });
 
-    async Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent)
+    async Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent, AgentOffer? offer)
     {
-        if (_ledger.Queue.Find(conversationId, handoffId) is null)
+        if (_ledger.Queue.Find(conversationId, handoffId) is not { } waiting)
+        {
+            // Already this agent's (a retried claim after a crash): say so again.
+            return offer is not null && _ledger.OfferOf(conversationId) is { } open && open.OfferId == offer.OfferId && open.AgentId == agent.AgentId;
+        }
+        if (_ledger.OfferOf(conversationId) is { } held)
+        {
+            return offer is not null && held.OfferId == offer.OfferId && held.AgentId == agent.AgentId;
+        }
+        if (_ledger.Passed(waiting.Request, agent.AgentId))
         {
             return false;
         }
-        Remember(conversationId, handoffId, agent);
+        if (offer is null)
+        {
+            Remember(conversationId, handoffId, agent);
+        }
+        else
+        {
+            Record(new PoolOffered { At = clock.GetUtcNow(), Offer = Mark(offer, agent.AgentId) });
+        }
         Observe(agent);
+        await Store();
+        return true;
+    }
+
+    async Task<bool> IAgentPoolGrain.SettleOffer(OfferSettlement settlement)
+    {
+        var (conversationId, handoffId) = (settlement.ConversationId, settlement.HandoffId);
+        Observe(settlement.Agent);
+        if (_ledger.Queue.Find(conversationId, handoffId) is null)
+        {
+            // Told again after a crash: the acceptance that took it out of the queue stands.
+            return settlement.Outcome != OfferOutcome.Accepted
+                || _ledger.Assigned(conversationId, handoffId)?.AgentId == settlement.Agent.AgentId;
+        }
+        if (settlement.Outcome == OfferOutcome.Accepted)
+        {
+            var open = _ledger.OfferOf(conversationId);
+            if (open is not null && open.OfferId != settlement.OfferId)
+            {
+                // Another agent holds the offer now: this one's acceptance came after its own offer ended.
+                return false;
+            }
+            Remember(conversationId, handoffId, settlement.Agent);
+            await Store();
+            return true;
+        }
+        if (_ledger.OfferOf(conversationId)?.OfferId == settlement.OfferId || settlement.Outcome is OfferOutcome.Declined or OfferOutcome.Expired)
+        {
+            Record(new PoolOfferEnded
+            {
+                At = clock.GetUtcNow(),
+                ConversationId = conversationId,
+                HandoffId = handoffId,
+                OfferId = settlement.OfferId,
+                AgentId = settlement.Agent.AgentId,
+                Passed = settlement.Outcome is OfferOutcome.Declined or OfferOutcome.Expired,
+            });
+        }
+        await Dispatch(requester: null);
         await Store();
         return true;
     }
@@ -234,30 +299,52 @@ internal sealed class AgentPoolGrain(
         AvailableAgents = _ledger.Roster.Values.Count(a => a.Status == AgentStatus.Available),
     });
 
-    /// <summary>Offers the head of the queue to the best agents in turn until nobody can take it.</summary>
+    /// <summary>
+    /// Gives waiting conversations, first in queue order first, to the best agents in turn until nobody can take more. A
+    /// conversation offered to an agent keeps its place but is skipped while the offer is open; one whose fitting agents
+    /// all passed on it lets the next one be served.
+    /// </summary>
     private async Task Dispatch(string? requester)
     {
-        while (_ledger.Queue.Head is { } waiting)
+        while (true)
         {
-            var head = waiting.Request;
-            AgentView? taker = null;
-            foreach (var candidate in AgentChoice.Rank(_ledger.Roster.Values).ToList())
-            {
-                if ((taker = await Offer(head, candidate.AgentId)) is not null)
-                {
-                    break;
-                }
-            }
-            if (taker is null)
+            var ranked = AgentChoice.Rank(_ledger.Roster.Values).ToList();
+            if (ranked.Count == 0)
             {
                 return;
             }
-            Assign(head, taker, notify: head.ConversationId != requester);
+            var next = _ledger.Queue.Entries.Take(MaxScan)
+                .Select(w => (Request: w.Request, Agents: ranked.Where(a => _ledger.Offerable(w.Request, a.AgentId)).ToList()))
+                .FirstOrDefault(c => c.Agents.Count > 0);
+            if (next.Request is not { } head)
+            {
+                return;
+            }
+            AssignmentAnswer? taken = null;
+            foreach (var candidate in next.Agents)
+            {
+                if (await Offer(head, candidate.AgentId) is { Accepted: true } answer)
+                {
+                    taken = answer;
+                    break;
+                }
+            }
+            if (taken is null)
+            {
+                return;
+            }
+            if (taken.Offer is null)
+            {
+                Assign(head, taken.Agent, notify: head.ConversationId != requester);
+            }
         }
     }
 
-    /// <summary>Stores the offer, then asks the agent; the agent's view if it took the conversation.</summary>
-    private async Task<AgentView?> Offer(HandoffRequest head, string agentId)
+    /// <summary>
+    /// Stores the offer, then asks the agent; its answer. An agent that took it with an offer open holds it until it
+    /// answers (recorded here, so nobody else is offered it meanwhile).
+    /// </summary>
+    private async Task<AssignmentAnswer> Offer(HandoffRequest head, string agentId)
     {
         Record(new PoolOffering { At = clock.GetUtcNow(), Offer = new PendingOffer { ConversationId = head.ConversationId, HandoffId = head.HandoffId, AgentId = agentId } });
         await Store();
@@ -274,8 +361,21 @@ internal sealed class AgentPoolGrain(
         // Cleared in memory only: an assignment's record clears it, and after a crash a declined offer is only asked again.
         _ledger.PendingOffer = null;
         Observe(answer.Agent);
-        return answer.Accepted ? answer.Agent : null;
+        if (answer is { Accepted: true, Offer: { } offer } && _ledger.OfferOf(head.ConversationId)?.OfferId != offer.OfferId)
+        {
+            Record(new PoolOffered { At = clock.GetUtcNow(), Offer = Mark(offer, agentId) });
+        }
+        return answer;
     }
+
+    private static PoolOfferMark Mark(AgentOffer offer, string agentId) => new()
+    {
+        ConversationId = offer.ConversationId,
+        HandoffId = offer.HandoffId,
+        AgentId = agentId,
+        OfferId = offer.OfferId,
+        ExpiresAt = offer.ExpiresAt,
+    };
 
     /// <summary>The agent took the conversation: out of the queue, and the conversation is told (one-way).</summary>
     private void Assign(HandoffRequest request, AgentView taker, bool notify)
@@ -310,11 +410,14 @@ internal sealed class AgentPoolGrain(
         {
             return HandoffPlacement.Unknown;
         }
+        var offer = _ledger.OfferOf(conversationId);
         return new HandoffPlacement
         {
             Status = HandoffStatus.Queued,
             QueuePosition = position,
             EstimatedWaitSeconds = EstimatedWait(position),
+            OfferId = offer?.OfferId,
+            OfferedAgentId = offer?.AgentId,
         };
     }
 

@@ -22,6 +22,30 @@ public sealed class AgentPoolState
     [Id(6)] public PendingOffer? PendingOffer { get; set; }
     /// <summary>The seq of the partition's last record this checkpoint includes.</summary>
     [Id(7)] public long Version { get; set; }
+    /// <summary>Waiting conversations offered to an agent who has not answered yet: they keep their place, and nobody else is offered them.</summary>
+    [Id(8)] public List<PoolOfferMark> Offered { get; set; } = [];
+    /// <summary>Agents who declined or let an offer expire, per waiting handoff: it is never offered to them again.</summary>
+    [Id(9)] public List<PoolPass> Passes { get; set; } = [];
+}
+
+/// <summary>A waiting conversation's open offer to one agent.</summary>
+[GenerateSerializer, Immutable, Alias("cx.PoolOfferMark")]
+public sealed record PoolOfferMark
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    [Id(2)] public required string AgentId { get; init; }
+    [Id(3)] public required string OfferId { get; init; }
+    [Id(4)] public required DateTimeOffset ExpiresAt { get; init; }
+}
+
+/// <summary>An agent passed on a waiting handoff (declined, or let the offer expire).</summary>
+[GenerateSerializer, Immutable, Alias("cx.PoolPass")]
+public sealed record PoolPass
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    [Id(2)] public required string AgentId { get; init; }
 }
 
 /// <summary>An offer of the head of the queue to one agent, in flight.</summary>

@@ -43,11 +43,35 @@ internal static class AgentRecordCodec
                 {
                     writer.WriteNumber("number", number);
                 }
+                if (changed.Reason is { } reason)
+                {
+                    writer.WriteString("reason", reason);
+                }
+                break;
+            case AgentOffered offered:
+                WriteOffer(writer, offered.Offer);
+                break;
+            case AgentOfferEnded ended:
+                writer.WriteString("offerId", ended.OfferId);
+                writer.WriteString("outcome", ended.Outcome.ToString());
+                if (ended.Reason is { } why)
+                {
+                    writer.WriteString("reason", why);
+                }
+                break;
+            case AgentOfferTold told:
+                writer.WriteString("offerId", told.OfferId);
                 break;
             case AgentClaimPending pending:
                 writer.WriteString("poolName", pending.Claim.PoolName);
                 writer.WriteString("conversationId", pending.Claim.ConversationId);
                 writer.WriteString("handoffId", pending.Claim.HandoffId);
+                if (pending.Claim.Offer is { } claimOffer)
+                {
+                    writer.WriteStartObject("offer");
+                    WriteOffer(writer, claimOffer);
+                    writer.WriteEndObject();
+                }
                 break;
             case AgentClaimDropped dropped:
                 writer.WriteString("conversationId", dropped.ConversationId);
@@ -104,11 +128,27 @@ internal static class AgentRecordCodec
                     Status = Enum.Parse<AgentStatus>(Text(d, "status")),
                     PreviousStatus = d.TryGetProperty("previousStatus", out var previous) ? Enum.Parse<AgentStatus>(previous.GetString() ?? throw new FormatException("'previousStatus' is null.")) : null,
                     Number = d.TryGetProperty("number", out var number) ? number.GetInt64() : null,
+                    Reason = d.TryGetProperty("reason", out var reason) ? reason.GetString() : null,
                 },
+                AgentOffered.Name => new AgentOffered { At = at, Offer = ReadOffer(d) },
+                AgentOfferEnded.Name => new AgentOfferEnded
+                {
+                    At = at,
+                    OfferId = Text(d, "offerId"),
+                    Outcome = Enum.Parse<OfferOutcome>(Text(d, "outcome")),
+                    Reason = d.TryGetProperty("reason", out var why) ? why.GetString() : null,
+                },
+                AgentOfferTold.Name => new AgentOfferTold { At = at, OfferId = Text(d, "offerId") },
                 AgentClaimPending.Name => new AgentClaimPending
                 {
                     At = at,
-                    Claim = new PendingClaim { PoolName = Text(d, "poolName"), ConversationId = Text(d, "conversationId"), HandoffId = Text(d, "handoffId") },
+                    Claim = new PendingClaim
+                    {
+                        PoolName = Text(d, "poolName"),
+                        ConversationId = Text(d, "conversationId"),
+                        HandoffId = Text(d, "handoffId"),
+                        Offer = d.TryGetProperty("offer", out var claimOffer) ? ReadOffer(claimOffer) : null,
+                    },
                 },
                 AgentClaimDropped.Name => new AgentClaimDropped { At = at, ConversationId = Text(d, "conversationId"), HandoffId = Text(d, "handoffId") },
                 AgentAssigned.Name => new AgentAssigned
@@ -128,4 +168,23 @@ internal static class AgentRecordCodec
         }
     }
 
+    private static void WriteOffer(Utf8JsonWriter writer, OpenOffer offer)
+    {
+        writer.WriteString("offerId", offer.OfferId);
+        writer.WriteString("conversationId", offer.ConversationId);
+        writer.WriteString("handoffId", offer.HandoffId);
+        writer.WriteString("poolName", offer.PoolName);
+        writer.WriteString("offeredAt", offer.OfferedAt);
+        writer.WriteString("expiresAt", offer.ExpiresAt);
+    }
+
+    private static OpenOffer ReadOffer(JsonElement d) => new()
+    {
+        OfferId = Text(d, "offerId"),
+        ConversationId = Text(d, "conversationId"),
+        HandoffId = Text(d, "handoffId"),
+        PoolName = Text(d, "poolName"),
+        OfferedAt = d.GetProperty("offeredAt").GetDateTimeOffset(),
+        ExpiresAt = d.GetProperty("expiresAt").GetDateTimeOffset(),
+    };
 }

@@ -32,6 +32,8 @@ internal sealed record AgentStatusChanged : AgentRecord
     /// told of it; null in records written before it was kept.
     /// </summary>
     public long? Number { get; init; }
+    /// <summary>Why, when the cluster changed it (<c>not-responding</c>: an offer or a first reply timed out).</summary>
+    public string? Reason { get; init; }
     public override string Type => Name;
 }
 
@@ -94,5 +96,31 @@ internal sealed record AgentWatched : AgentRecord
 {
     public const string Name = "agent.watched";
     public required bool Watched { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>A conversation was offered to the agent, who counts it against capacity until it answers or the offer expires.</summary>
+internal sealed record AgentOffered : AgentRecord
+{
+    public const string Name = "agent.offered";
+    public required OpenOffer Offer { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>An open offer ended: accepted, declined, expired or withdrawn. Stored before its pool is told.</summary>
+internal sealed record AgentOfferEnded : AgentRecord
+{
+    public const string Name = "agent.offer-ended";
+    public required string OfferId { get; init; }
+    public required OfferOutcome Outcome { get; init; }
+    public string? Reason { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>The pool heard how an offer ended, so it is not told again.</summary>
+internal sealed record AgentOfferTold : AgentRecord
+{
+    public const string Name = "agent.offer-told";
+    public required string OfferId { get; init; }
     public override string Type => Name;
 }

@@ -30,6 +30,37 @@ public sealed class AgentState
 
     /// <summary>How many status changes the agent has made (the number of the last, as a told fact).</summary>
     [Id(9)] public long StatusChanges { get; set; }
+
+    /// <summary>Offers the agent has not answered yet, counted against capacity.</summary>
+    [Id(10)] public List<OpenOffer> Offers { get; set; } = [];
+
+    /// <summary>Recent offers that ended, oldest first: one whose pool has not heard is never dropped.</summary>
+    [Id(11)] public List<EndedOffer> EndedOffers { get; set; } = [];
+
+    /// <summary>How many offers were made to the agent: numbers the next offer id.</summary>
+    [Id(12)] public long OffersMade { get; set; }
+}
+
+/// <summary>A conversation offered to the agent, not answered yet.</summary>
+[GenerateSerializer, Immutable, Alias("cx.OpenOffer")]
+public sealed record OpenOffer
+{
+    [Id(0)] public required string OfferId { get; init; }
+    [Id(1)] public required string ConversationId { get; init; }
+    [Id(2)] public required string HandoffId { get; init; }
+    [Id(3)] public required string PoolName { get; init; }
+    [Id(4)] public required DateTimeOffset OfferedAt { get; init; }
+    [Id(5)] public required DateTimeOffset ExpiresAt { get; init; }
+}
+
+/// <summary>An offer that ended, and whether its pool has heard how.</summary>
+[GenerateSerializer, Alias("cx.EndedOffer")]
+public sealed class EndedOffer
+{
+    [Id(0)] public required OpenOffer Offer { get; init; }
+    [Id(1)] public required OfferOutcome Outcome { get; init; }
+    [Id(2)] public string? Reason { get; init; }
+    [Id(3)] public bool Told { get; set; }
 }
 
 /// <summary>A conversation the agent completed.</summary>
@@ -50,6 +81,8 @@ public sealed record PendingClaim
     [Id(0)] public required string PoolName { get; init; }
     [Id(1)] public required string ConversationId { get; init; }
     [Id(2)] public required string HandoffId { get; init; }
+    /// <summary>With offers on: the offer the claim becomes once the pool agrees.</summary>
+    [Id(3)] public OpenOffer? Offer { get; init; }
 }
 
 /// <summary>One conversation an agent holds.</summary>

@@ -183,6 +183,26 @@ internal sealed class ConversationDecider(ConversationState state, TenantPolicy 
     /// </summary>
     public void LeaveHandoff(DateTimeOffset at) => Record(HandoffDecider.Leave(state.Handoffs, at));
 
+    /// <summary>Records what an agent's notice about an offer of the waiting handoff says, if it is news; true if it was.</summary>
+    public bool OfferChanged(HandoffOfferNotice notice, DateTimeOffset now)
+    {
+        var fact = HandoffDecider.Offer(state.Status == ConversationStatus.Queued ? state.Handoff : null, notice, now);
+        Record(fact);
+        return fact is not null;
+    }
+
+    /// <summary>When the assigned agent must have written to the customer, or null when no first reply is due.</summary>
+    public DateTimeOffset? FirstReplyDue => state.Status == ConversationStatus.Human ? HandoffDecider.FirstReplyDue(state.Handoff, policy.Routing.FirstReply) : null;
+
+    /// <summary>The assigned agent wrote nothing in time: the conversation waits again, at the head of its queue; the agent it left.</summary>
+    public string Reclaim(DateTimeOffset at)
+    {
+        var handoff = state.Handoff!;
+        var agentId = handoff.AgentId!;
+        Record(HandoffDecider.Reclaim(handoff, HandoffReclaimed.NoFirstReply, Texts, at));
+        return agentId;
+    }
+
     /// <summary>Records where the pool put the handoff: with an agent, or in the queue.</summary>
     public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at) =>
         Record(HandoffDecider.Place(handoff, placement, Texts, at));

@@ -47,6 +47,9 @@ internal static class ConversationEvolution
             case HandoffAssigned assigned when state.Status == ConversationStatus.Queued && state.Handoff?.HandoffId == assigned.HandoffId:
                 state.Status = ConversationStatus.Human;
                 break;
+            case HandoffReclaimed reclaimed when state.Status == ConversationStatus.Human && state.Handoff?.HandoffId == reclaimed.HandoffId:
+                state.Status = ConversationStatus.Queued;
+                break;
             case AiResumed:
                 state.Status = ConversationStatus.Ai;
                 break;

@@ -53,6 +53,9 @@ internal sealed class ConversationGrain(
     private Checkpoints _checkpoints = null!;
     /// <summary>The full snapshot of the state as it is now; null once anything changed.</summary>
     private ConversationSnapshot? _snapshot;
+    /// <summary>Fires when the assigned agent's first reply is due; re-armed from the stored state on every activation.</summary>
+    private IGrainTimer? _replyTimer;
+    private DateTimeOffset? _replyTimerDue;
 
     private ConversationState State => _state;
 
@@ -71,6 +74,7 @@ internal sealed class ConversationGrain(
         _journal = new ConversationJournal(journal, encoders, answers, states, stream);
         _checkpoints = new Checkpoints(logger, stream);
         await Load();
+        ArmReplyTimer();
         if (State.Started && (NeedsWatch || State.Status == ConversationStatus.Queued))
         {
             this.ReconcileSoon(Reconcile);
@@ -184,6 +188,86 @@ internal sealed class ConversationGrain(
         _decider.TakeOver(completedAt);
         Changed();
         await Store();
+    }
+
+    async Task IConversationGrain.OnOfferChanged(HandoffOfferNotice notice)
+    {
+        if (_decider.OfferChanged(notice, clock.GetUtcNow()))
+        {
+            Changed();
+            await Store();
+        }
+    }
+
+    /// <summary>
+    /// A grain timer at the assigned agent's first-reply deadline. The deadline follows from stored facts, so an
+    /// activation after a crash re-arms it (one already due fires at once); within a second of it, unlike a reminder.
+    /// </summary>
+    private void ArmReplyTimer()
+    {
+        var due = State.Started ? _decider.FirstReplyDue : null;
+        if (due == _replyTimerDue)
+        {
+            return;
+        }
+        _replyTimer?.Dispose();
+        _replyTimer = null;
+        _replyTimerDue = due;
+        if (due is { } at)
+        {
+            var wait = at - clock.GetUtcNow();
+            _replyTimer = this.RegisterGrainTimer(OnFirstReplyDue, new GrainTimerCreationOptions
+            {
+                DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+                Period = Timeout.InfiniteTimeSpan,
+                KeepAlive = true,
+            });
+        }
+    }
+
+    /// <summary>The agent wrote nothing in time: the conversation takes itself back and waits again at the head of its queue.</summary>
+    private async Task OnFirstReplyDue()
+    {
+        _replyTimerDue = null;
+        var now = clock.GetUtcNow();
+        if (_decider.FirstReplyDue is not { } due || due > now)
+        {
+            ArmReplyTimer();
+            return;
+        }
+        try
+        {
+            metrics.DeadlineReached("first-reply", now - due);
+            var agentId = _decider.Reclaim(now);
+            var handoff = State.Handoff!;
+            Changed();
+            await StoreIntent();
+            metrics.HandoffStep("reclaimed");
+            logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} was taken back from agent {AgentId}: no first reply in time",
+                _conversationId, _tenantId, agentId);
+            try
+            {
+                await Agent(agentId).Reclaim(_conversationId, handoff.HandoffId);
+            }
+            catch (Exception e)
+            {
+                // The agent's own reconciliation finds the conversation no longer agrees, and frees the slot.
+                logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not be told it lost conversation {ConversationId} yet ({Reason})",
+                    agentId, _tenantId, _conversationId, e.GetBaseException().Message);
+            }
+            await PlaceHandoff();
+            await StoreIfChanged();
+        }
+        catch (Exception e)
+        {
+            this.DeactivateOnIdle();
+            logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not take itself back from its agent ({Reason}); its reminder tries again",
+                _conversationId, _tenantId, e.GetBaseException().Message);
+        }
+        finally
+        {
+            ArmReplyTimer();
+        }
     }
 
     async Task IConversationGrain.ConfirmWaiting(string poolName, string handoffId)
@@ -416,7 +500,7 @@ internal sealed class ConversationGrain(
         {
             return handoff.AgentId == assignment.AgentId;
         }
-        if (State.Status != ConversationStatus.Queued)
+        if (State.Status != ConversationStatus.Queued || handoff.Passed.Contains(assignment.AgentId))
         {
             return false;
         }
@@ -454,6 +538,9 @@ internal sealed class ConversationGrain(
             HandoffId = handoff.HandoffId,
             Reason = handoff.Reason,
             RequestedAt = handoff.RequestedAt,
+            Priority = State.Priority,
+            Front = handoff.Reclaimed,
+            Excluded = handoff.Passed,
         });
         crash.Reach(CrashPoint.ConversationHandoffPlaced);
         Place(handoff, placement, clock.GetUtcNow());
@@ -553,6 +640,7 @@ internal sealed class ConversationGrain(
         await _journal.AppendAsync(State.Version);
         crash.Reach(CrashPoint.ConversationFactsAppended);
         _dirty = false;
+        ArmReplyTimer();
         if (_checkpoints.Wanted || State.Version - _checkpoints.Seq >= options.Value.CheckpointEvery)
         {
             _checkpoints.WriteSoon(State.Version, WriteCheckpoint);

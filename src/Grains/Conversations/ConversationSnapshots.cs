@@ -47,7 +47,7 @@ internal static class ConversationSnapshots
                 ? new HandoffSnapshot { Status = HandoffStatus.None }
                 : new HandoffSnapshot
                 {
-                    Status = handoff.Status,
+                    Status = handoff.ShownStatus,
                     HandoffId = handoff.HandoffId,
                     Reason = handoff.Reason,
                     RequestedAt = handoff.RequestedAt,
@@ -79,7 +79,7 @@ internal static class ConversationSnapshots
             DisclosureId = current?.DisclosureId,
             TrustScore = (int)Math.Floor(score),
             TrustBand = band,
-            HandoffStatus = handoff?.Status ?? HandoffStatus.None,
+            HandoffStatus = handoff?.ShownStatus ?? HandoffStatus.None,
             HandoffId = handoff?.HandoffId,
             AgentId = handoff?.AgentId,
             QueuePosition = handoff?.Status == HandoffStatus.Queued ? handoff.QueuePosition : null,

@@ -23,6 +23,7 @@ internal static class BuiltInTexts
                 HandoffAssigned = "Anda sekarang terhubung dengan {agent}, agen manusia dari {brand}. {agent} dapat melihat percakapan kita sejauh ini, jadi Anda tidak perlu mengulang cerita Anda.",
                 HandoffQueued = "Kami sedang menghubungkan Anda dengan agen manusia. Anda berada di antrean nomor {position}, perkiraan waktu tunggu sekitar {minutes} menit.",
                 HandoffQueuedNoEstimate = "Kami sedang menghubungkan Anda dengan agen manusia. Anda berada di antrean nomor {position}; agen berikutnya yang tersedia akan melayani Anda.",
+                HandoffReclaimed = "Mohon maaf, agen sebelumnya belum dapat membalas. Kami sedang mencarikan agen manusia lain untuk Anda; Anda tetap berada di urutan terdepan antrean.",
             },
             ["en"] = new()
             {
@@ -39,6 +40,7 @@ internal static class BuiltInTexts
                 HandoffAssigned = "You are now connected with {agent}, a human agent from {brand}. {agent} can see our conversation so far, so you do not need to repeat yourself.",
                 HandoffQueued = "We are connecting you with a human agent. You are number {position} in the queue; the estimated wait is about {minutes} minutes.",
                 HandoffQueuedNoEstimate = "We are connecting you with a human agent. You are number {position} in the queue; the next available agent will be with you.",
+                HandoffReclaimed = "Sorry, the agent who took your conversation has not been able to reply. We are finding another human agent for you; you keep your place at the front of the queue.",
             },
         };
 

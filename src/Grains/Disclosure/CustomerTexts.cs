@@ -41,7 +41,8 @@ public sealed class CustomerTexts(TenantDirectory tenants)
             Pick(s => s.OfferHuman),
             Pick(s => s.HandoffAssigned),
             Pick(s => s.HandoffQueued),
-            Pick(s => s.HandoffQueuedNoEstimate));
+            Pick(s => s.HandoffQueuedNoEstimate),
+            Pick(s => s.HandoffReclaimed));
     }
 }
 
@@ -55,12 +56,14 @@ public sealed class LocalizedTexts(
     string offerHuman,
     string handoffAssigned,
     string handoffQueued,
-    string handoffQueuedNoEstimate)
+    string handoffQueuedNoEstimate,
+    string handoffReclaimed)
 {
     private readonly Dictionary<Channel, string> _disclosures = disclosures.ToDictionary(kv => kv.Key, kv => Fill(kv.Value, brand));
     private readonly string _identityAi = Fill(identityAi, brand);
     private readonly string _identityWaiting = Fill(identityWaiting, brand);
     private readonly string _offerHuman = Fill(offerHuman, brand);
+    private readonly string _handoffReclaimed = Fill(handoffReclaimed, brand);
 
     /// <summary>The same string instance every time, so conversations in memory share it.</summary>
     public string Disclosure(Channel channel) => _disclosures[channel];
@@ -73,6 +76,9 @@ public sealed class LocalizedTexts(
         ConversationStatus.Queued => _identityWaiting,
         _ => _identityAi,
     };
+
+    /// <summary>The agent who had the conversation did not answer in time: another is being found.</summary>
+    public string HandoffReclaimed => _handoffReclaimed;
 
     public string HandoffAssigned(string agentName) => Fill(handoffAssigned, brand, agentName);
 

@@ -46,6 +46,49 @@ internal static class HandoffDecider
         return null;
     }
 
+    /// <summary>
+    /// The fact an agent's notice about an offer of the waiting handoff records: the offer made, declined or expired;
+    /// null when it is not news (told twice, about another handoff, or an offer that already ended).
+    /// </summary>
+    public static Fact? Offer(HandoffRecord? handoff, HandoffOfferNotice notice, DateTimeOffset now)
+    {
+        if (handoff is not { Status: HandoffStatus.Queued } || handoff.HandoffId != notice.HandoffId)
+        {
+            return null;
+        }
+        var open = handoff.OfferId == notice.OfferId;
+        return notice.Outcome switch
+        {
+            null when !open && notice.ExpiresAt > now && !handoff.Passed.Contains(notice.AgentId) => new HandoffOffered
+            {
+                At = notice.At, HandoffId = handoff.HandoffId, OfferId = notice.OfferId, AgentId = notice.AgentId, ExpiresAt = notice.ExpiresAt,
+            },
+            OfferOutcome.Declined when open || !handoff.Passed.Contains(notice.AgentId) => new HandoffDeclined
+            {
+                At = notice.At, HandoffId = handoff.HandoffId, OfferId = notice.OfferId, AgentId = notice.AgentId, Reason = notice.Reason,
+            },
+            OfferOutcome.Expired when open || !handoff.Passed.Contains(notice.AgentId) => new HandoffExpired
+            {
+                At = notice.At, HandoffId = handoff.HandoffId, OfferId = notice.OfferId, AgentId = notice.AgentId,
+            },
+            _ => null,
+        };
+    }
+
+    /// <summary>When the assigned agent must have written to the customer, or null when no first reply is due.</summary>
+    public static DateTimeOffset? FirstReplyDue(HandoffRecord? handoff, TimeSpan limit) =>
+        limit > TimeSpan.Zero && handoff is { Status: HandoffStatus.Assigned, Replied: false, AssignedAt: { } assignedAt } ? assignedAt + limit : null;
+
+    /// <summary>The assigned agent wrote nothing in time: the conversation goes back to the head of its queue.</summary>
+    public static HandoffReclaimed Reclaim(HandoffRecord handoff, string reason, LocalizedTexts texts, DateTimeOffset at) => new()
+    {
+        At = at,
+        HandoffId = handoff.HandoffId,
+        AgentId = handoff.AgentId ?? throw new InvalidOperationException("Only an assigned handoff can be reclaimed."),
+        Reason = reason,
+        Text = texts.HandoffReclaimed,
+    };
+
     /// <summary>The conversation leaves its handoff (it ended or is erased): closes it if it still holds a queue place or an agent.</summary>
     public static HandoffCompleted? Leave(HandoffState state, DateTimeOffset at) =>
         state.Current is { Status: HandoffStatus.Queued or HandoffStatus.Assigned } handoff
@@ -80,6 +123,18 @@ internal static class HandoffDecider
             Text = texts.HandoffQueued(handoff.QueuePosition ?? 1, handoff.EstimatedWaitSeconds),
         };
 
+    private static void Pass(HandoffRecord handoff, string offerId, string agentId)
+    {
+        if (handoff.OfferId == offerId)
+        {
+            handoff.CloseOffer();
+        }
+        if (!handoff.Passed.Contains(agentId))
+        {
+            handoff.Passed.Add(agentId);
+        }
+    }
+
     public static void Evolve(HandoffState state, Fact fact)
     {
         switch (fact)
@@ -109,6 +164,37 @@ internal static class HandoffDecider
                 handoff.AssignedAt ??= assigned.At;
                 handoff.QueuePosition = null;
                 handoff.EstimatedWaitSeconds = null;
+                handoff.Replied = false;
+                handoff.Reclaimed = false;
+                handoff.CloseOffer();
+                break;
+            case HandoffOffered offered when state.Current is { Status: HandoffStatus.Queued } handoff && handoff.HandoffId == offered.HandoffId:
+                handoff.AwaitingPool = false;
+                handoff.OfferId = offered.OfferId;
+                handoff.OfferedAgentId = offered.AgentId;
+                handoff.OfferExpiresAt = offered.ExpiresAt;
+                break;
+            case HandoffDeclined declined when state.Current is { } handoff && handoff.HandoffId == declined.HandoffId:
+                Pass(handoff, declined.OfferId, declined.AgentId);
+                break;
+            case HandoffExpired expired when state.Current is { } handoff && handoff.HandoffId == expired.HandoffId:
+                Pass(handoff, expired.OfferId, expired.AgentId);
+                break;
+            case MessageRecorded { From: Speaker.Agent } message when state.Current is { Status: HandoffStatus.Assigned } handoff && handoff.AgentId == message.AgentId:
+                handoff.Replied = true;
+                break;
+            case HandoffReclaimed reclaimed when state.Current is { Status: HandoffStatus.Assigned } handoff && handoff.HandoffId == reclaimed.HandoffId:
+                handoff.Status = HandoffStatus.Queued;
+                handoff.AgentId = null;
+                handoff.AgentDisplayName = null;
+                handoff.AssignedAt = null;
+                handoff.Reclaimed = true;
+                handoff.AwaitingPool = true;
+                handoff.QueuePosition = 1;
+                if (!handoff.Passed.Contains(reclaimed.AgentId))
+                {
+                    handoff.Passed.Add(reclaimed.AgentId);
+                }
                 break;
             case HandoffCompleted completed when state.Current is { } handoff && handoff.HandoffId == completed.HandoffId:
                 // Whatever the handoff still holds (a queue place, an agent) is freed, unless the AI resumes because the agent finished.

@@ -35,6 +35,23 @@ public sealed class HandoffRecord
     /// <summary>The agent the open offer was made to: with the assigned agent, the only one who may read the context.</summary>
     [Id(12)] public string? OfferedAgentId { get; set; }
     [Id(13)] public DateTimeOffset? OfferExpiresAt { get; set; }
+    /// <summary>The assigned agent has written to the customer (or no first reply was due).</summary>
+    [Id(14)] public bool Replied { get; set; }
+    /// <summary>An agent lost it: it goes back to the head of its queue, not the back.</summary>
+    [Id(15)] public bool Reclaimed { get; set; }
+    /// <summary>Agents who declined or let an offer of this handoff expire: never offered it again.</summary>
+    [Id(16)] public List<string> Passed { get; set; } = [];
+
+    /// <summary>As the snapshot shows it: offered while an offer is open, otherwise the status.</summary>
+    public HandoffStatus ShownStatus => Status == HandoffStatus.Queued && OfferedAgentId is not null ? HandoffStatus.Offered : Status;
+
+    /// <summary>The offer is no longer open.</summary>
+    public void CloseOffer()
+    {
+        OfferId = null;
+        OfferedAgentId = null;
+        OfferExpiresAt = null;
+    }
 }
 
 /// <summary>A handoff the conversation left, whose queue place or agent has not been freed yet.</summary>

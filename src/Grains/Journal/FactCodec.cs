@@ -98,6 +98,19 @@ public static class FactCodec
                     At = at, HandoffId = Text(d, "handoffId"), AgentId = Text(d, "agentId"), AgentDisplayName = Text(d, "agentDisplayName"), Text = Text(d, "text"),
                 },
                 "handoff.completed" => new HandoffCompleted { At = at, HandoffId = Text(d, "handoffId"), AgentId = Optional(d, "agentId") },
+                "handoff.offered" => new HandoffOffered
+                {
+                    At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId"), ExpiresAt = d.GetProperty("expiresAt").GetDateTimeOffset(),
+                },
+                "handoff.declined" => new HandoffDeclined
+                {
+                    At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId"), Reason = Optional(d, "reason"),
+                },
+                "handoff.expired" => new HandoffExpired { At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId") },
+                "handoff.reclaimed" => new HandoffReclaimed
+                {
+                    At = at, HandoffId = Text(d, "handoffId"), AgentId = Text(d, "agentId"), Reason = Text(d, "reason"), Text = Text(d, "text"),
+                },
                 _ => throw new FormatException($"Unknown fact type '{type}'."),
             };
         }
@@ -188,6 +201,29 @@ public static class FactCodec
             case HandoffCompleted f:
                 w.WriteString("handoffId", f.HandoffId);
                 WriteOptional(w, "agentId", f.AgentId);
+                break;
+            case HandoffOffered f:
+                w.WriteString("handoffId", f.HandoffId);
+                w.WriteString("offerId", f.OfferId);
+                w.WriteString("agentId", f.AgentId);
+                w.WriteString("expiresAt", f.ExpiresAt.UtcDateTime);
+                break;
+            case HandoffDeclined f:
+                w.WriteString("handoffId", f.HandoffId);
+                w.WriteString("offerId", f.OfferId);
+                w.WriteString("agentId", f.AgentId);
+                WriteOptional(w, "reason", f.Reason);
+                break;
+            case HandoffExpired f:
+                w.WriteString("handoffId", f.HandoffId);
+                w.WriteString("offerId", f.OfferId);
+                w.WriteString("agentId", f.AgentId);
+                break;
+            case HandoffReclaimed f:
+                w.WriteString("handoffId", f.HandoffId);
+                w.WriteString("agentId", f.AgentId);
+                w.WriteString("reason", f.Reason);
+                w.WriteString("text", f.Text);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fact), fact.Type, "No encoding for this fact type.");

@@ -10,6 +10,8 @@ public sealed class CxMetrics
     private readonly Counter<long> _handoffs;
     private readonly Histogram<int> _trustScore;
     private readonly Counter<long> _repairs;
+    private readonly Counter<long> _handoffSteps;
+    private readonly Histogram<double> _deadlineLateness;
     private readonly Counter<long> _journalGroups;
     private readonly Histogram<int> _journalGroupAppends;
     private readonly Counter<long> _journalFailures;
@@ -23,6 +25,10 @@ public sealed class CxMetrics
         _trustScore = meter.CreateHistogram<int>("cx.trust.score", "{score}", "Trust score after each event that moved it.");
         _repairs = meter.CreateCounter<long>("cx.handoff.repairs", "{repair}",
             "Disagreements between conversations, agents and queues that reconciliation repaired, by kind.");
+        _handoffSteps = meter.CreateCounter<long>("cx.handoff.steps", "{step}",
+            "Steps of handoffs on the agent's side, by step: offered, accepted, declined, expired, withdrawn, reclaimed.");
+        _deadlineLateness = meter.CreateHistogram<double>("cx.deadline.lateness", "ms",
+            "How long after its deadline an offer expired or a first reply was found missing, by kind.");
         _journalGroups = meter.CreateCounter<long>("cx.journal.groups", "{group}", "Groups of appends the journal committed in one transaction each.");
         _journalGroupAppends = meter.CreateHistogram<int>("cx.journal.group.appends", "{append}", "Appends in each group the journal committed.");
         _journalFailures = meter.CreateCounter<long>("cx.journal.commit.failures", "{group}",
@@ -42,6 +48,11 @@ public sealed class CxMetrics
 
     public void HandoffRequested(string reason, HandoffStatus placement) =>
         _handoffs.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("placement", placement.Name()));
+
+    public void HandoffStep(string step) => _handoffSteps.Add(1, new KeyValuePair<string, object?>("step", step));
+
+    public void DeadlineReached(string kind, TimeSpan lateness) =>
+        _deadlineLateness.Record(Math.Max(0, lateness.TotalMilliseconds), new KeyValuePair<string, object?>("kind", kind));
 
     public void TrustScored(int score) => _trustScore.Record(score);
 

@@ -36,6 +36,9 @@ public sealed class TenantPolicy
     /// <summary>The oldest time a message's words are still kept at <paramref name="now"/>, or null when they are kept until erasure.</summary>
     public DateTimeOffset? RetainedSince(DateTimeOffset now) => MessageRetention is { } retention ? now - retention : null;
 
+    /// <summary>Offers, first replies and how waiting conversations widen.</summary>
+    public RoutingPolicy Routing { get; init; } = new();
+
     /// <summary>Texts by locale or language (<c>id-ID</c>, <c>id</c>); missing ones fall back to the built-in texts.</summary>
     public IReadOnlyDictionary<string, CustomerTextSet> Texts { get; init; } = new Dictionary<string, CustomerTextSet>();
 }
@@ -69,4 +72,7 @@ public sealed class CustomerTextSet
 
     /// <summary>Queued, when no wait can be estimated (no agent serving the queue is available).</summary>
     public string? HandoffQueuedNoEstimate { get; set; }
+
+    /// <summary>The agent who had the conversation did not answer in time: another agent is being found.</summary>
+    public string? HandoffReclaimed { get; set; }
 }

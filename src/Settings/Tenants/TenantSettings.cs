@@ -19,14 +19,17 @@ internal static class TenantSettings
     private static readonly string[] Known =
     [
         "ApiKeys", "BrandName", "DefaultChannel", "DefaultLocale", "Threshold", "WarningLevel",
-        "TrustHalfLifeSeconds", "AverageHandlingSeconds", "MessageRetentionDays", "Texts",
+        "TrustHalfLifeSeconds", "AverageHandlingSeconds", "MessageRetentionDays", "Texts", "Routing",
     ];
+
+    private static readonly string[] KnownRouting = ["OfferTimeoutSeconds", "FirstReplySeconds", "NotRespondingStatus", "Steps"];
 
     private static readonly string[] KnownTexts =
     [
         nameof(CustomerTextSet.Disclosure), nameof(CustomerTextSet.DisclosureByChannel), nameof(CustomerTextSet.IdentityAi),
         nameof(CustomerTextSet.IdentityHuman), nameof(CustomerTextSet.IdentityWaiting), nameof(CustomerTextSet.OfferHuman),
         nameof(CustomerTextSet.HandoffAssigned), nameof(CustomerTextSet.HandoffQueued), nameof(CustomerTextSet.HandoffQueuedNoEstimate),
+        nameof(CustomerTextSet.HandoffReclaimed),
     ];
 
     private static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(365);
@@ -76,7 +79,76 @@ internal static class TenantSettings
             AverageHandlingTime = reader.Seconds(tenant, "AverageHandlingSeconds", defaults.AverageHandlingTime, 0, LongestPeriod),
             MessageRetention = reader.OptionalInt(tenant, "MessageRetentionDays", 1, 36_500) is { } days ? TimeSpan.FromDays(days) : null,
             Texts = ReadTexts(tenant.GetSection("Texts"), reader),
+            Routing = ReadRouting(tenant.GetSection("Routing"), reader),
         };
+    }
+
+    private static RoutingPolicy ReadRouting(IConfigurationSection routing, SettingsReader reader)
+    {
+        reader.OnlyKnown(routing, "a routing setting", KnownRouting);
+        var defaults = new RoutingPolicy();
+        var notResponding = defaults.NotRespondingStatus;
+        if (SettingsReader.Text(routing, "NotRespondingStatus") is { } statusText
+            && !(WireNames.TryParseAgentStatus(statusText, out notResponding) && notResponding != AgentStatus.Available))
+        {
+            reader.Problem($"{SettingsReader.Key(routing, "NotRespondingStatus")} must be away or offline, not '{statusText}'");
+            notResponding = defaults.NotRespondingStatus;
+        }
+        return new RoutingPolicy
+        {
+            OfferTimeout = reader.Seconds(routing, "OfferTimeoutSeconds", defaults.OfferTimeout, 0, TimeSpan.FromHours(1), minIncluded: true),
+            FirstReply = reader.Seconds(routing, "FirstReplySeconds", defaults.FirstReply, 0, TimeSpan.FromDays(1), minIncluded: true),
+            NotRespondingStatus = notResponding,
+            Steps = ReadSteps(routing.GetSection("Steps"), reader) ?? defaults.Steps,
+        };
+    }
+
+    /// <summary>The steps in order; each waits longer than the one before and never narrows what the one before matched.</summary>
+    private static List<RoutingStep>? ReadSteps(IConfigurationSection section, SettingsReader reader)
+    {
+        var children = section.GetChildren().ToList();
+        if (children.Count == 0)
+        {
+            return null;
+        }
+        if (children.Any(c => !int.TryParse(c.Key, out _)))
+        {
+            reader.Problem($"{section.Path} must be a list of steps ({section.Path}:0:after, {section.Path}:0:match, ...)");
+            return null;
+        }
+        var steps = new List<RoutingStep>();
+        foreach (var step in children.OrderBy(c => int.Parse(c.Key, System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            reader.OnlyKnown(step, "a routing step setting", "after", "match");
+            var after = reader.Seconds(step, "after", TimeSpan.Zero, 0, TimeSpan.FromDays(1), minIncluded: true);
+            var matchText = SettingsReader.Text(step, "match");
+            if (!TryParseMatch(matchText, out var match))
+            {
+                reader.Problem($"{SettingsReader.Key(step, "match")} must be language+channel or language, not '{matchText}'");
+                continue;
+            }
+            if (steps.Count == 0 && after != TimeSpan.Zero)
+            {
+                reader.Problem($"{SettingsReader.Key(step, "after")} of the first step must be 0: a conversation is matched from the moment it waits");
+            }
+            if (steps.Count > 0 && (after <= steps[^1].After || match < steps[^1].Match))
+            {
+                reader.Problem($"{step.Path} must wait longer than the step before it and match at least as many agents");
+            }
+            steps.Add(new RoutingStep(after, match));
+        }
+        return steps;
+    }
+
+    private static bool TryParseMatch(string? text, out RoutingMatch match)
+    {
+        match = text?.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant() switch
+        {
+            "language+channel" => RoutingMatch.LanguageAndChannel,
+            "language" => RoutingMatch.Language,
+            _ => (RoutingMatch)(-1),
+        };
+        return Enum.IsDefined(match);
     }
 
     private static List<string> ReadApiKeys(IConfigurationSection keys, SettingsReader reader)

@@ -13,6 +13,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const string AcmeKey = "acme-key-1";
     public const string AcmeSecondKey = "acme-key-2";
     public const string GlobexKey = "globex-key";
+    /// <summary>The key of the tenant whose agents get offers (2 s to answer) and must reply within 3 s.</summary>
+    public const string InitechKey = "initech-key";
 
     /// <summary>Keys and policies of both tenants; the silos read the same section for the policies.</summary>
     public static IReadOnlyDictionary<string, string?> TenantSettings { get; } = new Dictionary<string, string?>
@@ -25,6 +27,16 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["Tenants:globex:ApiKeys:0"] = GlobexKey,
         ["Tenants:globex:BrandName"] = "Globex",
         ["Tenants:globex:DefaultLocale"] = "en-US",
+        // acme and globex assign at once and wait forever for a first reply, as before offers; initech offers.
+        ["Tenants:acme:Routing:OfferTimeoutSeconds"] = "0",
+        ["Tenants:acme:Routing:FirstReplySeconds"] = "0",
+        ["Tenants:globex:Routing:OfferTimeoutSeconds"] = "0",
+        ["Tenants:globex:Routing:FirstReplySeconds"] = "0",
+        ["Tenants:initech:ApiKeys:0"] = InitechKey,
+        ["Tenants:initech:BrandName"] = "Initech",
+        ["Tenants:initech:DefaultLocale"] = "en-US",
+        ["Tenants:initech:Routing:OfferTimeoutSeconds"] = "2",
+        ["Tenants:initech:Routing:FirstReplySeconds"] = "3",
         // The live stream's timings, short enough for tests to see them.
         ["Stream:KeepAliveSeconds"] = "1",
         ["Stream:SlowClientSeconds"] = "2",

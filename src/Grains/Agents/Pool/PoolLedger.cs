@@ -11,6 +11,8 @@ internal sealed class PoolLedger
     public const int RecentAssignmentsKept = 1024;
 
     private readonly Dictionary<string, PoolAssignment> _recent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoolOfferMark> _offered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string HandoffId, HashSet<string> Agents)> _passes = new(StringComparer.Ordinal);
     private readonly Queue<PoolAssignment> _recentOrder = new();
 
     public PoolQueue Queue { get; } = new();
@@ -30,19 +32,60 @@ internal sealed class PoolLedger
     /// <summary>The seq of the last record applied.</summary>
     public long Version { get; set; }
 
+    /// <summary>Open offers of waiting conversations.</summary>
+    public IReadOnlyCollection<PoolOfferMark> Offered => _offered.Values;
+
+    /// <summary>The open offer of the conversation's waiting handoff, if one is open.</summary>
+    public PoolOfferMark? OfferOf(string conversationId) => _offered.GetValueOrDefault(conversationId);
+
+    /// <summary>Whether the agent passed on (declined, or let expire) the conversation's waiting handoff.</summary>
+    public bool Passed(HandoffRequest request, string agentId) =>
+        _passes.TryGetValue(request.ConversationId, out var passes) && passes.HandoffId == request.HandoffId && passes.Agents.Contains(agentId);
+
+    /// <summary>Whether the agent may be offered the waiting request: nobody holds an offer of it and the agent did not pass on it.</summary>
+    public bool Offerable(HandoffRequest request, string agentId) => !_offered.ContainsKey(request.ConversationId) && !Passed(request, agentId);
+
     public void Apply(PoolRecord record)
     {
         switch (record)
         {
             case PoolEntered entered:
-                Queue.Enter(new WaitingRequest { Request = entered.Request, EnqueuedAt = entered.At, Sequence = entered.Sequence });
+                Forget(entered.Request.ConversationId, entered.Request.HandoffId);
+                foreach (var excluded in entered.Request.Excluded)
+                {
+                    Pass(new PoolPass { ConversationId = entered.Request.ConversationId, HandoffId = entered.Request.HandoffId, AgentId = excluded });
+                }
+                var waiting = new WaitingRequest { Request = entered.Request, EnqueuedAt = entered.At, Sequence = entered.Sequence };
+                if (entered.Front)
+                {
+                    Queue.EnterFront(waiting);
+                }
+                else
+                {
+                    Queue.Enter(waiting);
+                }
                 NextSequence = Math.Max(NextSequence, entered.Sequence + 1);
                 break;
             case PoolLeft left:
                 Queue.Remove(left.ConversationId, left.HandoffId);
+                Forget(left.ConversationId, null);
+                break;
+            case PoolOffered offered:
+                _offered[offered.Offer.ConversationId] = offered.Offer;
+                break;
+            case PoolOfferEnded ended:
+                if (_offered.TryGetValue(ended.ConversationId, out var open) && open.OfferId == ended.OfferId)
+                {
+                    _offered.Remove(ended.ConversationId);
+                }
+                if (ended.Passed)
+                {
+                    Pass(new PoolPass { ConversationId = ended.ConversationId, HandoffId = ended.HandoffId, AgentId = ended.AgentId });
+                }
                 break;
             case PoolAssigned assigned:
                 Queue.Remove(assigned.Assignment.ConversationId, assigned.Assignment.HandoffId);
+                Forget(assigned.Assignment.ConversationId, null);
                 Remember(assigned.Assignment);
                 if (PendingOffer?.ConversationId == assigned.Assignment.ConversationId)
                 {
@@ -64,6 +107,28 @@ internal sealed class PoolLedger
         }
     }
 
+    /// <summary>Drops the offer and passes of the conversation (of any handoff but <paramref name="keepHandoffId"/>).</summary>
+    private void Forget(string conversationId, string? keepHandoffId)
+    {
+        if (_offered.TryGetValue(conversationId, out var offer) && offer.HandoffId != keepHandoffId)
+        {
+            _offered.Remove(conversationId);
+        }
+        if (_passes.TryGetValue(conversationId, out var passes) && passes.HandoffId != keepHandoffId)
+        {
+            _passes.Remove(conversationId);
+        }
+    }
+
+    private void Pass(PoolPass pass)
+    {
+        if (!_passes.TryGetValue(pass.ConversationId, out var passes) || passes.HandoffId != pass.HandoffId)
+        {
+            _passes[pass.ConversationId] = passes = (pass.HandoffId, new HashSet<string>(StringComparer.Ordinal));
+        }
+        passes.Agents.Add(pass.AgentId);
+    }
+
     /// <summary>The assignment of the conversation's handoff <paramref name="handoffId"/>, if it is remembered.</summary>
     public PoolAssignment? Assigned(string conversationId, string handoffId) =>
         _recent.TryGetValue(conversationId, out var assignment) && assignment.HandoffId == handoffId ? assignment : null;
@@ -78,6 +143,8 @@ internal sealed class PoolLedger
         Listed = Listed,
         PendingOffer = PendingOffer,
         Version = Version,
+        Offered = [.. _offered.Values],
+        Passes = [.. _passes.SelectMany(p => p.Value.Agents.Select(agent => new PoolPass { ConversationId = p.Key, HandoffId = p.Value.HandoffId, AgentId = agent }))],
     };
 
     public static PoolLedger FromCheckpoint(AgentPoolState state)
@@ -101,6 +168,14 @@ internal sealed class PoolLedger
         foreach (var assignment in state.Recent)
         {
             ledger.Remember(assignment);
+        }
+        foreach (var offer in state.Offered)
+        {
+            ledger._offered[offer.ConversationId] = offer;
+        }
+        foreach (var pass in state.Passes)
+        {
+            ledger.Pass(pass);
         }
         return ledger;
     }

@@ -45,6 +45,17 @@ internal sealed class PoolQueue
         _byConversation[entry.Request.ConversationId] = _entries.AddLast(entry);
     }
 
+    /// <summary>
+    /// Puts <paramref name="entry"/> back at the head (its agent lost it: it keeps its place ahead of everyone), numbered
+    /// just before the head so positions stay a count; an entry of the same conversation already waiting leaves first.
+    /// </summary>
+    public void EnterFront(WaitingRequest entry)
+    {
+        Remove(entry.Request.ConversationId, handoffId: null);
+        var sequence = _entries.First is { } head ? head.Value.Sequence - 1 : entry.Sequence;
+        _byConversation[entry.Request.ConversationId] = _entries.AddFirst(entry with { Sequence = sequence });
+    }
+
     /// <summary>The waiting entry of this conversation and handoff, or null.</summary>
     public WaitingRequest? Find(string conversationId, string handoffId) =>
         _byConversation.TryGetValue(conversationId, out var node) && node.Value.Request.HandoffId == handoffId ? node.Value : null;

@@ -20,6 +20,33 @@ internal static class PoolRecordCodec
                 writer.WriteString("reason", entered.Request.Reason);
                 writer.WriteString("requestedAt", entered.Request.RequestedAt);
                 writer.WriteNumber("sequence", entered.Sequence);
+                if (entered.Front)
+                {
+                    writer.WriteBoolean("front", true);
+                }
+                if (entered.Request.Excluded.Count > 0)
+                {
+                    writer.WriteStartArray("excluded");
+                    foreach (var agentId in entered.Request.Excluded)
+                    {
+                        writer.WriteStringValue(agentId);
+                    }
+                    writer.WriteEndArray();
+                }
+                break;
+            case PoolOffered offered:
+                writer.WriteString("conversationId", offered.Offer.ConversationId);
+                writer.WriteString("handoffId", offered.Offer.HandoffId);
+                writer.WriteString("agentId", offered.Offer.AgentId);
+                writer.WriteString("offerId", offered.Offer.OfferId);
+                writer.WriteString("expiresAt", offered.Offer.ExpiresAt);
+                break;
+            case PoolOfferEnded ended:
+                writer.WriteString("conversationId", ended.ConversationId);
+                writer.WriteString("handoffId", ended.HandoffId);
+                writer.WriteString("offerId", ended.OfferId);
+                writer.WriteString("agentId", ended.AgentId);
+                writer.WriteBoolean("passed", ended.Passed);
                 break;
             case PoolLeft left:
                 writer.WriteString("conversationId", left.ConversationId);
@@ -73,8 +100,34 @@ internal static class PoolRecordCodec
                         HandoffId = Text(d, "handoffId"),
                         Reason = Text(d, "reason"),
                         RequestedAt = d.GetProperty("requestedAt").GetDateTimeOffset(),
+                        Front = d.TryGetProperty("front", out var isFront) && isFront.GetBoolean(),
+                        Excluded = d.TryGetProperty("excluded", out var excluded)
+                            ? [.. excluded.EnumerateArray().Select(a => a.GetString() ?? throw new FormatException("An excluded agent is null."))]
+                            : [],
                     },
                     Sequence = d.GetProperty("sequence").GetInt64(),
+                    Front = d.TryGetProperty("front", out var front) && front.GetBoolean(),
+                },
+                PoolOffered.Name => new PoolOffered
+                {
+                    At = at,
+                    Offer = new PoolOfferMark
+                    {
+                        ConversationId = Text(d, "conversationId"),
+                        HandoffId = Text(d, "handoffId"),
+                        AgentId = Text(d, "agentId"),
+                        OfferId = Text(d, "offerId"),
+                        ExpiresAt = d.GetProperty("expiresAt").GetDateTimeOffset(),
+                    },
+                },
+                PoolOfferEnded.Name => new PoolOfferEnded
+                {
+                    At = at,
+                    ConversationId = Text(d, "conversationId"),
+                    HandoffId = Text(d, "handoffId"),
+                    OfferId = Text(d, "offerId"),
+                    AgentId = Text(d, "agentId"),
+                    Passed = d.GetProperty("passed").GetBoolean(),
                 },
                 PoolLeft.Name => new PoolLeft { At = at, ConversationId = Text(d, "conversationId"), HandoffId = Text(d, "handoffId") },
                 PoolAssigned.Name => new PoolAssigned

@@ -18,6 +18,8 @@ internal sealed record PoolEntered : PoolRecord
     public const string Name = "pool.entered";
     public required HandoffRequest Request { get; init; }
     public required long Sequence { get; init; }
+    /// <summary>It went back to the head of the queue (its agent lost it), ahead of everyone waiting.</summary>
+    public bool Front { get; init; }
     public override string Type => Name;
 }
 
@@ -66,5 +68,25 @@ internal sealed record PoolAgentRemoved : PoolRecord
 internal sealed record PoolListed : PoolRecord
 {
     public const string Name = "pool.listed";
+    public override string Type => Name;
+}
+
+/// <summary>A waiting conversation was offered to an agent: it keeps its place, and nobody else is offered it meanwhile.</summary>
+internal sealed record PoolOffered : PoolRecord
+{
+    public const string Name = "pool.offered";
+    public required PoolOfferMark Offer { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>An offer ended without an assignment; an agent who declined or let it expire is never offered that handoff again.</summary>
+internal sealed record PoolOfferEnded : PoolRecord
+{
+    public const string Name = "pool.offer-ended";
+    public required string ConversationId { get; init; }
+    public required string HandoffId { get; init; }
+    public required string OfferId { get; init; }
+    public required string AgentId { get; init; }
+    public required bool Passed { get; init; }
     public override string Type => Name;
 }

@@ -1,0 +1,105 @@
+namespace CxCluster.Api.Agents;
+
+/// <summary>The agent's side of a handoff: open offers, accepting and declining them (<c>/v1/agents/{agentId}/offers</c>).</summary>
+public static class OfferApi
+{
+    /// <summary>The longest decline reason kept.</summary>
+    public const int MaxReasonLength = 500;
+
+    public static IEndpointRouteBuilder MapOfferEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapTenantApi("Offers");
+
+        api.MapGet("/agents/{agentId}/offers", GetOffers)
+            .WithName("ListOffers")
+            .WithSummary("The conversations offered to the agent that it has not answered yet.")
+            .Produces<OfferListJson>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/agents/{agentId}/offers/{offerId}/accept", PostAccept)
+            .WithName("AcceptOffer")
+            .WithSummary("The agent takes the offered conversation; an expired, declined or withdrawn offer is a conflict.")
+            .Produces<OfferAcceptedJson>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/agents/{agentId}/offers/{offerId}/decline", PostDecline)
+            .WithName("DeclineOffer")
+            .WithSummary("The agent turns the offer down: the conversation goes to the next agent, never back to this one.")
+            .Accepts<OfferDeclineJson>("application/json")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesInputProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return app;
+    }
+
+    private static async Task<IResult> GetOffers(string agentId, Tenant tenant, IClusterClient cluster)
+    {
+        if (PathIds.Check(("agentId", agentId)) is { } badPath)
+        {
+            return badPath;
+        }
+        return await cluster.Agent(tenant.Id, agentId).GetOffers() is { } offers
+            ? TypedResults.Ok(new OfferListJson([.. offers.Select(OfferJson.Of)]))
+            : Problems.NotFound($"There is no agent '{agentId}'.");
+    }
+
+    private static async Task<IResult> PostAccept(string agentId, string offerId, Tenant tenant, IClusterClient cluster)
+    {
+        if (PathIds.Check(("agentId", agentId), ("offerId", offerId)) is { } badPath)
+        {
+            return badPath;
+        }
+        var answer = await cluster.Agent(tenant.Id, agentId).AcceptOffer(offerId);
+        if (answer.Refusal is { } refusal)
+        {
+            return Problems.Refused(refusal);
+        }
+        var offer = answer.Offer!;
+        return TypedResults.Ok(new OfferAcceptedJson(offer.ConversationId, offer.HandoffId));
+    }
+
+    private static async Task<IResult> PostDecline(
+        string agentId, string offerId, Tenant tenant, HttpRequest request, IClusterClient cluster, CancellationToken cancellationToken)
+    {
+        if (PathIds.Check(("agentId", agentId), ("offerId", offerId)) is { } badPath)
+        {
+            return badPath;
+        }
+        string? reason = null;
+        if (request.ContentLength is not 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0))
+        {
+            var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, cancellationToken);
+            if (document is null)
+            {
+                return problem!;
+            }
+            using (document)
+            {
+                var errors = new FieldErrors();
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add(RequestBody.Field, "The body must be a JSON object, e.g. {\"reason\":\"busy\"}.");
+                }
+                else
+                {
+                    reason = new JsonFields(document.RootElement, errors).String("reason", required: false);
+                    if (reason is not null)
+                    {
+                        FieldRules.ShortText(errors, "reason", reason, MaxReasonLength);
+                    }
+                }
+                if (errors.Any)
+                {
+                    return Problems.Invalid(errors, "The decline has invalid fields; see errors.");
+                }
+            }
+        }
+        var answer = await cluster.Agent(tenant.Id, agentId).DeclineOffer(offerId, reason);
+        return answer.Refusal is { } refusal ? Problems.Refused(refusal) : TypedResults.NoContent();
+    }
+}
