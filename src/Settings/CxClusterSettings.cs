@@ -16,6 +16,12 @@ public sealed class CxClusterSettings
     /// <summary>True when no tenant was configured and the demo tenant stands in.</summary>
     public bool IsEmbeddedDefault { get; init; }
 
+    /// <summary>
+    /// <c>Routing</c>: the routing every tenant has unless its own <c>Tenants:{id}:Routing</c> says otherwise (key by key),
+    /// and the one a tenant the silo was not told of gets.
+    /// </summary>
+    public RoutingPolicy DefaultRouting { get; init; } = new();
+
     public required ClusterSettings Cluster { get; init; }
 
     /// <summary>The PostgreSQL connection string, or null on the embedded default.</summary>
@@ -47,7 +53,8 @@ public sealed class CxClusterSettings
     public static CxClusterSettings Read(IConfiguration configuration)
     {
         var reader = new SettingsReader();
-        var tenants = TenantSettings.Read(configuration, reader);
+        var routing = TenantSettings.ReadRouting(configuration.GetSection("Routing"), reader, new RoutingPolicy());
+        var tenants = TenantSettings.Read(configuration, reader, routing);
         var connectionString = ConnectionStringFrom(configuration);
         if (tenants.Count == 0 && connectionString is not null)
         {
@@ -58,7 +65,8 @@ public sealed class CxClusterSettings
         var stream = configuration.GetSection("Stream");
         var settings = new CxClusterSettings
         {
-            Tenants = tenants.Count > 0 ? tenants : [TenantSettings.Demo],
+            Tenants = tenants.Count > 0 ? tenants : [TenantSettings.Demo(routing)],
+            DefaultRouting = routing,
             IsEmbeddedDefault = tenants.Count == 0,
             Cluster = ClusterSettings.Read(configuration, reader),
             ConnectionString = connectionString,

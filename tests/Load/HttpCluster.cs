@@ -20,8 +20,8 @@ public sealed class HttpCluster : IAsyncDisposable
         [$"Tenants:{InProcessLoad.Tenant}:ApiKeys:0"] = ApiKey,
         [$"Tenants:{InProcessLoad.Tenant}:BrandName"] = "Load",
         // The scripted agents complete without accepting offers or writing first.
-        [$"Tenants:{InProcessLoad.Tenant}:Routing:OfferTimeoutSeconds"] = "0",
-        [$"Tenants:{InProcessLoad.Tenant}:Routing:FirstReplySeconds"] = "0",
+        ["Routing:OfferTimeoutSeconds"] = "0",
+        ["Routing:FirstReplySeconds"] = "0",
         ["RateLimiting:PermitsPerSecond"] = "0",
     };
 

@@ -48,8 +48,8 @@ public sealed class LoadCluster : IAsyncDisposable
             {
                 [$"Tenants:{Tenant}:BrandName"] = "Load",
                 // The scripted agents complete without accepting offers or writing first.
-                [$"Tenants:{Tenant}:Routing:OfferTimeoutSeconds"] = "0",
-                [$"Tenants:{Tenant}:Routing:FirstReplySeconds"] = "0",
+                ["Routing:OfferTimeoutSeconds"] = "0",
+                ["Routing:FirstReplySeconds"] = "0",
             })
             .Build();
         var cluster = await InProcessCluster.StartAsync(

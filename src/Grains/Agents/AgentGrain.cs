@@ -395,6 +395,11 @@ internal sealed class AgentGrain(
     private async Task<bool> TellSettled(EndedOffer ended)
     {
         var offer = ended.Offer;
+        if (ended.Outcome is OfferOutcome.Declined or OfferOutcome.Expired)
+        {
+            // Before the pool hears of it, so the conversation's facts tell of this offer's end before the next offer.
+            _ = Conversation(offer.ConversationId).OnOfferChanged(Notice(offer, ended.Outcome, ended.Reason));
+        }
         var waiting = await Pool(offer.PoolName).SettleOffer(new OfferSettlement
         {
             ConversationId = offer.ConversationId,
@@ -403,10 +408,6 @@ internal sealed class AgentGrain(
             Outcome = ended.Outcome,
             Agent = View(),
         });
-        if (ended.Outcome is OfferOutcome.Declined or OfferOutcome.Expired)
-        {
-            _ = Conversation(offer.ConversationId).OnOfferChanged(Notice(offer, ended.Outcome, ended.Reason));
-        }
         if (!ended.Told)
         {
             Record(new AgentOfferTold { At = Now(), OfferId = offer.OfferId });

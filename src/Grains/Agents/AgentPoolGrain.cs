@@ -151,8 +151,10 @@ internal sealed class AgentPoolGrain(
 
     async Task<HandoffPlacement> IAgentPoolGrain.Request(HandoffRequest request)
     {
-        if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known)
+        if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known
+            && !(known.Status == HandoffStatus.Assigned && request.Front && request.Excluded.Contains(known.AgentId!)))
         {
+            // Known already (a retry), unless its agent lost it and it comes back to wait at the head.
             return known;
         }
         // A conversation waits at most once: an older request of it gives way to the new one.

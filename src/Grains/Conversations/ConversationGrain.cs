@@ -604,7 +604,8 @@ internal sealed class ConversationGrain(
         try
         {
             var placement = await Pool(release.PoolName).Cancel(_conversationId, release.HandoffId);
-            string?[] holders = [release.AgentId, placement.Status == HandoffStatus.Assigned ? placement.AgentId : null];
+            // The agent it was with, one that took it meanwhile, or one it is offered to: each lets it go.
+            string?[] holders = [release.AgentId, placement.Status == HandoffStatus.Assigned ? placement.AgentId : null, placement.OfferedAgentId];
             foreach (var agentId in holders.OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 await Agent(agentId).Release(_conversationId, release.HandoffId);

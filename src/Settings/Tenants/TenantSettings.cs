@@ -9,11 +9,12 @@ internal static class TenantSettings
     public const string Section = "Tenants";
 
     /// <summary>The tenant that stands in when none is configured: for demos on the embedded default only.</summary>
-    public static TenantPolicy Demo { get; } = new()
+    public static TenantPolicy Demo(RoutingPolicy routing) => new()
     {
         TenantId = EmbeddedDefault.TenantId,
         BrandName = "CxCluster Demo",
         ApiKeys = [EmbeddedDefault.ApiKey],
+        Routing = routing,
     };
 
     private static readonly string[] Known =
@@ -35,14 +36,14 @@ internal static class TenantSettings
     private static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(365);
 
     /// <summary>Every configured tenant, in configuration order; empty when there is no <c>Tenants</c> section.</summary>
-    public static IReadOnlyList<TenantPolicy> Read(IConfiguration configuration, SettingsReader reader)
+    public static IReadOnlyList<TenantPolicy> Read(IConfiguration configuration, SettingsReader reader, RoutingPolicy routing)
     {
-        var tenants = configuration.GetSection(Section).GetChildren().Select(tenant => ReadTenant(tenant, reader)).ToList();
+        var tenants = configuration.GetSection(Section).GetChildren().Select(tenant => ReadTenant(tenant, reader, routing)).ToList();
         CheckKeysAreUnique(tenants, reader);
         return tenants;
     }
 
-    private static TenantPolicy ReadTenant(IConfigurationSection tenant, SettingsReader reader)
+    private static TenantPolicy ReadTenant(IConfigurationSection tenant, SettingsReader reader, RoutingPolicy routing)
     {
         var id = tenant.Key;
         // The tenant id leads every grain key, so it may not contain the key separator or anything an id may not.
@@ -79,14 +80,14 @@ internal static class TenantSettings
             AverageHandlingTime = reader.Seconds(tenant, "AverageHandlingSeconds", defaults.AverageHandlingTime, 0, LongestPeriod),
             MessageRetention = reader.OptionalInt(tenant, "MessageRetentionDays", 1, 36_500) is { } days ? TimeSpan.FromDays(days) : null,
             Texts = ReadTexts(tenant.GetSection("Texts"), reader),
-            Routing = ReadRouting(tenant.GetSection("Routing"), reader),
+            Routing = ReadRouting(tenant.GetSection("Routing"), reader, routing),
         };
     }
 
-    private static RoutingPolicy ReadRouting(IConfigurationSection routing, SettingsReader reader)
+    /// <summary>A routing section, each key falling back on <paramref name="defaults"/>.</summary>
+    public static RoutingPolicy ReadRouting(IConfigurationSection routing, SettingsReader reader, RoutingPolicy defaults)
     {
         reader.OnlyKnown(routing, "a routing setting", KnownRouting);
-        var defaults = new RoutingPolicy();
         var notResponding = defaults.NotRespondingStatus;
         if (SettingsReader.Text(routing, "NotRespondingStatus") is { } statusText
             && !(WireNames.TryParseAgentStatus(statusText, out notResponding) && notResponding != AgentStatus.Available))

@@ -28,10 +28,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["Tenants:globex:BrandName"] = "Globex",
         ["Tenants:globex:DefaultLocale"] = "en-US",
         // acme and globex assign at once and wait forever for a first reply, as before offers; initech offers.
-        ["Tenants:acme:Routing:OfferTimeoutSeconds"] = "0",
-        ["Tenants:acme:Routing:FirstReplySeconds"] = "0",
-        ["Tenants:globex:Routing:OfferTimeoutSeconds"] = "0",
-        ["Tenants:globex:Routing:FirstReplySeconds"] = "0",
+        ["Routing:OfferTimeoutSeconds"] = "0",
+        ["Routing:FirstReplySeconds"] = "0",
         ["Tenants:initech:ApiKeys:0"] = InitechKey,
         ["Tenants:initech:BrandName"] = "Initech",
         ["Tenants:initech:DefaultLocale"] = "en-US",

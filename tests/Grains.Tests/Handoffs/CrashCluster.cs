@@ -25,8 +25,8 @@ public sealed class CrashCluster : IAsyncDisposable
         {
             [$"Tenants:{Tenant}:BrandName"] = "Acme",
             [$"Tenants:{Tenant}:DefaultLocale"] = "id-ID",
-            [$"Tenants:{Tenant}:Routing:OfferTimeoutSeconds"] = "0",
-            [$"Tenants:{Tenant}:Routing:FirstReplySeconds"] = "0",
+            ["Routing:OfferTimeoutSeconds"] = "0",
+            ["Routing:FirstReplySeconds"] = "0",
             ["Handoffs:ReconcileSeconds"] = "1",
             ["Testing:CrashMode"] = "throw",
             ["Testing:CrashAt"] = step,

@@ -12,8 +12,6 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const string OtherTenant = "globex";
     /// <summary>A tenant whose message texts are kept for one day.</summary>
     public const string RetainingTenant = "keeper";
-    /// <summary>A tenant whose agents get offers (1.5 s to answer) and must reply within 2 s.</summary>
-    public const string OffersTenant = "offers";
 
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
@@ -23,17 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             [$"Tenants:{Tenant}:DefaultLocale"] = "en-US",
             [$"Tenants:{OtherTenant}:DefaultLocale"] = "id-ID",
             [$"Tenants:{RetainingTenant}:MessageRetentionDays"] = "1",
-            // The tenants above assign at once and wait forever for a first reply, as before offers.
-            [$"Tenants:{Tenant}:Routing:OfferTimeoutSeconds"] = "0",
-            [$"Tenants:{Tenant}:Routing:FirstReplySeconds"] = "0",
-            [$"Tenants:{OtherTenant}:Routing:OfferTimeoutSeconds"] = "0",
-            [$"Tenants:{OtherTenant}:Routing:FirstReplySeconds"] = "0",
-            [$"Tenants:{RetainingTenant}:Routing:OfferTimeoutSeconds"] = "0",
-            [$"Tenants:{RetainingTenant}:Routing:FirstReplySeconds"] = "0",
-            // This one offers, with deadlines short enough for tests to see them pass.
-            [$"Tenants:{OffersTenant}:DefaultLocale"] = "en-US",
-            [$"Tenants:{OffersTenant}:Routing:OfferTimeoutSeconds"] = "1.5",
-            [$"Tenants:{OffersTenant}:Routing:FirstReplySeconds"] = "2",
+            // Every tenant assigns at once and waits forever for a first reply, as before offers (OfferClusterFixture offers).
+            ["Routing:OfferTimeoutSeconds"] = "0",
+            ["Routing:FirstReplySeconds"] = "0",
             ["Conversations:TranscriptTurns"] = "20",
             // Reconciliation rounds every second, so repairs after an injected crash show within a test's patience.
             ["Handoffs:ReconcileSeconds"] = "1",

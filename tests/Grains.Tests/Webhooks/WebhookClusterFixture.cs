@@ -18,8 +18,8 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Tenants:acme:BrandName"] = "Acme",
-            ["Tenants:acme:Routing:OfferTimeoutSeconds"] = "0",
-            ["Tenants:acme:Routing:FirstReplySeconds"] = "0",
+            ["Routing:OfferTimeoutSeconds"] = "0",
+            ["Routing:FirstReplySeconds"] = "0",
             ["Webhooks:AllowLoopbackHttp"] = "true",
             ["Webhooks:RetrySeconds:0"] = "0.1",
             ["Webhooks:RetrySeconds:1"] = "0.5",

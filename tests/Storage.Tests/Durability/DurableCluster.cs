@@ -39,8 +39,8 @@ public static class DurableCluster
         builder.Properties[ConnectionStringKey] = connectionString;
         builder.Properties[$"Tenants:{Tenant}:BrandName"] = "Acme";
         builder.Properties[$"Tenants:{Tenant}:DefaultLocale"] = "id-ID";
-        builder.Properties[$"Tenants:{Tenant}:Routing:OfferTimeoutSeconds"] = "0";
-        builder.Properties[$"Tenants:{Tenant}:Routing:FirstReplySeconds"] = "0";
+        builder.Properties.TryAdd("Routing:OfferTimeoutSeconds", "0");
+        builder.Properties.TryAdd("Routing:FirstReplySeconds", "0");
         builder.AddSiloBuilderConfigurator<ProductionSilo>();
         builder.AddClientBuilderConfigurator<ProductionClient>();
         var cluster = builder.Build();

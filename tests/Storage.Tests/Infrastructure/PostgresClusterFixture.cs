@@ -57,8 +57,8 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         builder.Properties[$"Tenants:{Tenant}:BrandName"] = "Acme";
         builder.Properties[$"Tenants:{Tenant}:DefaultChannel"] = "chat";
         builder.Properties[$"Tenants:{Tenant}:DefaultLocale"] = "en-US";
-        builder.Properties[$"Tenants:{Tenant}:Routing:OfferTimeoutSeconds"] = "0";
-        builder.Properties[$"Tenants:{Tenant}:Routing:FirstReplySeconds"] = "0";
+        builder.Properties["Routing:OfferTimeoutSeconds"] = "0";
+        builder.Properties["Routing:FirstReplySeconds"] = "0";
         builder.AddSiloBuilderConfigurator<SiloOnPostgres>();
         builder.AddClientBuilderConfigurator<ClientOnPostgres>();
         var cluster = builder.Build();

@@ -184,8 +184,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         [$"Tenants:{Tenant}:ApiKeys:0"] = ApiKey,
         [$"Tenants:{Tenant}:BrandName"] = "Acme",
         [$"Tenants:{Tenant}:DefaultLocale"] = "id-ID",
-        [$"Tenants:{Tenant}:Routing:OfferTimeoutSeconds"] = "0",
-        [$"Tenants:{Tenant}:Routing:FirstReplySeconds"] = "0",
+        ["Routing:OfferTimeoutSeconds"] = "0",
+        ["Routing:FirstReplySeconds"] = "0",
         // The invariants compare whole transcripts; the conversations played stay well below this bound.
         ["Conversations:TranscriptTurns"] = TranscriptTurns.ToString(),
         // Orleans logs every placement through Polly at Information: noise in a log read for the reason of a failure.

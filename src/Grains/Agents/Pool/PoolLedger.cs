@@ -51,6 +51,11 @@ internal sealed class PoolLedger
         {
             case PoolEntered entered:
                 Forget(entered.Request.ConversationId, entered.Request.HandoffId);
+                if (_recent.TryGetValue(entered.Request.ConversationId, out var given) && given.HandoffId == entered.Request.HandoffId)
+                {
+                    // Its agent lost it: it waits again, so it is no longer answered as assigned.
+                    _recent.Remove(entered.Request.ConversationId);
+                }
                 foreach (var excluded in entered.Request.Excluded)
                 {
                     Pass(new PoolPass { ConversationId = entered.Request.ConversationId, HandoffId = entered.Request.HandoffId, AgentId = excluded });

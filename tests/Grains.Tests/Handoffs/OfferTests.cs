@@ -1,0 +1,204 @@
+using CxCluster.Grains.Conversations;
+using CxCluster.Grains.Journal;
+using CxCluster.Grains.Tests.Support;
+using CxCluster.TestSupport;
+using static CxCluster.TestSupport.ConversationEvents;
+
+namespace CxCluster.Grains.Tests.Handoffs;
+
+/// <summary>Offers, their answers and deadlines, and the first reply, on a two-silo cluster whose tenants offer.</summary>
+[Collection(OfferClusterCollection.Name)]
+public sealed class OfferTests(OfferClusterFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    // Each test has a tenant of its own, so its pools start empty.
+    private readonly string _tenant = $"t{Guid.NewGuid():N}";
+
+    private IConversationGrain Conversation(string id) => fixture.Grains.Conversation(_tenant, id);
+
+    private IAgentGrain Agent(string id) => fixture.Grains.Agent(_tenant, id);
+
+    private async Task<IAgentGrain> Online(string id, int capacity = 1)
+    {
+        var agent = Agent(id);
+        await agent.Register(new AgentProfile { DisplayName = $"Agent {id}", Languages = ["en"], Channels = [Channel.Chat], Capacity = capacity });
+        Assert.Null((await agent.SetStatus(AgentStatus.Available)).Refusal);
+        return agent;
+    }
+
+    private async Task<HandoffDirective> AskForPerson(string conversationId)
+    {
+        var conversation = Conversation(conversationId);
+        await conversation.Apply(Started(Channel.Chat, "en-US"));
+        var outcome = await conversation.Apply(Customer("I want to talk to a real person please"));
+        return outcome.Result!.Directives.Single(d => d.Type == DirectiveType.Handoff).AsHandoff();
+    }
+
+    private Task<AgentOffer> OfferTo(IAgentGrain agent, string conversationId) =>
+        Eventually.ReturnsAsync(async () => (await agent.GetOffers())!.SingleOrDefault(o => o.ConversationId == conversationId),
+            offer => offer is not null, Patience, $"an offer of {conversationId}").ContinueWith(t => t.Result!);
+
+    private async Task<string[]> FactTypes(string conversationId) =>
+        [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, conversationId), 0, 1_000)).Select(f => f.Type)];
+
+    [Fact]
+    public async Task A_handoff_is_offered_first_and_the_customer_reads_queued_until_the_agent_accepts()
+    {
+        var sari = await Online("sari");
+
+        var handoff = await AskForPerson("c1");
+
+        Assert.Equal(HandoffStatus.Queued, handoff.Status);
+        var offer = await OfferTo(sari, "c1");
+        Assert.Equal(handoff.HandoffId, offer.HandoffId);
+        var offered = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Handoff.Status == HandoffStatus.Offered, Patience, "the snapshot to read offered");
+        Assert.Equal(ConversationStatus.Queued, offered!.Status);
+        // An open offer counts against capacity: a second conversation waits.
+        var second = await AskForPerson("c2");
+        Assert.Equal(HandoffStatus.Queued, second.Status);
+        Assert.DoesNotContain((await sari.GetOffers())!, o => o.ConversationId == "c2");
+
+        var accepted = await sari.AcceptOffer(offer.OfferId);
+
+        Assert.Null(accepted.Refusal);
+        Assert.Equal("c1", accepted.Offer!.ConversationId);
+        var snapshot = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Status == ConversationStatus.Human, Patience, "the conversation to be with sari");
+        Assert.Equal("sari", snapshot!.Handoff.AgentId);
+        Assert.Equal(["c1"], (await sari.Get())!.Conversations);
+        Assert.Empty((await sari.GetOffers())!);
+        var types = await FactTypes("c1");
+        Assert.True(Array.IndexOf(types, "handoff.offered") < Array.IndexOf(types, "handoff.assigned"), string.Join(", ", types));
+        // Accepting again answers as the first time.
+        Assert.Null((await sari.AcceptOffer(offer.OfferId)).Refusal);
+    }
+
+    [Fact]
+    public async Task A_declined_offer_goes_to_the_next_agent_and_never_back_to_the_one_who_declined()
+    {
+        var ana = await Online("ana");
+        var handoff = await AskForPerson("c1");
+        var first = await OfferTo(ana, "c1");
+        var budi = await Online("budi");
+
+        var declined = await ana.DeclineOffer(first.OfferId, "on a call");
+
+        Assert.Null(declined.Refusal);
+        var second = await OfferTo(budi, "c1");
+        Assert.Equal(handoff.HandoffId, second.HandoffId);
+        Assert.Equal(AgentStatus.Available, (await ana.Get())!.Status);
+        Assert.Empty((await ana.GetOffers())!);
+        // budi declines too: nobody is left who has not passed, so it waits, still first in line.
+        Assert.Null((await budi.DeclineOffer(second.OfferId, null)).Refusal);
+        var waiting = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Handoff.Status == HandoffStatus.Queued, Patience, "c1 to wait again");
+        Assert.Equal(1, waiting!.Handoff.QueuePosition);
+        Assert.Empty((await ana.GetOffers())!);
+        var accepted = await ana.AcceptOffer(first.OfferId);
+        Assert.Equal(RefusalKind.Conflict, accepted.Refusal!.Kind);
+        var types = await FactTypes("c1");
+        Assert.Equal(2, types.Count(t => t == "handoff.declined"));
+    }
+
+    [Fact]
+    public async Task An_offer_not_answered_in_time_expires_the_agent_goes_away_and_the_next_agent_gets_it()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var first = await OfferTo(ana, "c1");
+        var budi = await Online("budi");
+
+        var second = await OfferTo(budi, "c1");
+
+        Assert.True(DateTimeOffset.UtcNow >= first.ExpiresAt.AddMilliseconds(-50));
+        Assert.Equal(AgentStatus.Away, (await ana.Get())!.Status);
+        Assert.Equal(RefusalKind.Conflict, (await ana.AcceptOffer(first.OfferId)).Refusal!.Kind);
+        await Eventually.HoldsAsync(async () => (await FactTypes("c1")).Contains("handoff.expired"), Patience, "the expiry to be a fact of c1");
+        var agentFacts = await fixture.Journal.ReadStreamAsync(CxCluster.Grains.Agents.AgentJournal.Stream(_tenant, "ana"), 0, 1_000);
+        Assert.Contains(agentFacts, f => f.Type == CxCluster.Grains.Agents.AgentStatusChanged.Name && System.Text.Encoding.UTF8.GetString(f.Data.Span).Contains("not-responding"));
+        Assert.Null((await budi.AcceptOffer(second.OfferId)).Refusal);
+    }
+
+    [Fact]
+    public async Task An_expired_offer_keeps_the_conversation_at_the_head_of_its_queue()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        await OfferTo(ana, "c1");
+        await AskForPerson("c2");
+        await AskForPerson("c3");
+
+        await Eventually.HoldsAsync(async () => (await ana.Get())!.Status == AgentStatus.Away, Patience, "ana to be away after the offer expired");
+
+        var snapshots = await Task.WhenAll(new[] { "c1", "c2", "c3" }.Select(id => Conversation(id).GetSnapshot()));
+        Assert.Equal([1, 2, 3], snapshots.Select(s => s!.Handoff.QueuePosition));
+        var budi = await Online("budi");
+        Assert.Equal("c1", (await Eventually.ReturnsAsync(() => budi.GetOffers(), o => o!.Count == 1, Patience, "budi's offer"))![0].ConversationId);
+    }
+
+    [Fact]
+    public async Task An_agent_who_never_writes_loses_the_conversation_which_waits_again_at_the_head_and_its_old_agent_is_refused()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+        await AskForPerson("c2");
+
+        var reclaimed = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Status == ConversationStatus.Queued, Patience, "c1 to be taken back");
+
+        Assert.Equal(1, reclaimed!.Handoff.QueuePosition);
+        Assert.Null(reclaimed.Handoff.AgentId);
+        Assert.Contains("handoff.reclaimed", await FactTypes("c1"));
+        await Eventually.HoldsAsync(async () => (await ana.Get()) is { Status: AgentStatus.Away, Conversations.Count: 0 }, Patience, "ana to be away and free");
+        var late = await Conversation("c1").Apply(ConversationEvents.Agent("ana", "Sorry, I am here now"));
+        Assert.Equal(RefusalKind.Conflict, late.Refusal!.Kind);
+        // Back on duty, ana is not given that conversation again; c2 comes her way instead.
+        await ana.SetStatus(AgentStatus.Available);
+        var offers = await Eventually.ReturnsAsync(() => ana.GetOffers(), o => o!.Count == 1, Patience, "an offer for ana");
+        Assert.Equal("c2", offers![0].ConversationId);
+        var budi = await Online("budi");
+        Assert.Equal("c1", (await OfferTo(budi, "c1")).ConversationId);
+    }
+
+    [Fact]
+    public async Task An_agent_who_writes_in_time_keeps_the_conversation()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+
+        Assert.Null((await Conversation("c1").Apply(ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"))).Refusal);
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Conversation("c1").GetSnapshot()));
+
+        // Well past the deadline, it is still ana's.
+        var until = DateTimeOffset.UtcNow.AddSeconds(OfferClusterFixture.FirstReplySeconds + 1);
+        await Eventually.HoldsAsync(() => Task.FromResult(DateTimeOffset.UtcNow > until), Patience, "the first reply deadline to pass");
+        Assert.Equal(ConversationStatus.Human, (await Conversation("c1").GetSnapshot())!.Status);
+        Assert.DoesNotContain("handoff.reclaimed", await FactTypes("c1"));
+    }
+
+    [Fact]
+    public async Task An_offer_of_a_conversation_that_ends_is_withdrawn()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+
+        await Conversation("c1").Apply(Ended());
+
+        await Eventually.HoldsAsync(async () => (await ana.GetOffers())!.Count == 0, Patience, "the offer to be withdrawn");
+        Assert.Equal(RefusalKind.Conflict, (await ana.AcceptOffer(offer.OfferId)).Refusal!.Kind);
+        Assert.Equal(AgentStatus.Available, (await ana.Get())!.Status);
+    }
+
+    [Fact]
+    public async Task Answering_an_unknown_offer_is_not_found()
+    {
+        var ana = await Online("ana");
+
+        Assert.Equal(RefusalKind.NotFound, (await ana.AcceptOffer("ofr-999")).Refusal!.Kind);
+        Assert.Equal(RefusalKind.NotFound, (await ana.DeclineOffer("ofr-999", null)).Refusal!.Kind);
+        Assert.Equal(RefusalKind.NotFound, (await Agent("nobody").AcceptOffer("ofr-1")).Refusal!.Kind);
+    }
+}
