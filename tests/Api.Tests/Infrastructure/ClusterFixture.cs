@@ -13,7 +13,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const string AcmeKey = "acme-key-1";
     public const string AcmeSecondKey = "acme-key-2";
     public const string GlobexKey = "globex-key";
-    /// <summary>The key of the tenant whose agents get offers (2 s to answer) and must reply within 3 s.</summary>
+    /// <summary>The key of the tenant whose agents get offers (4 s to answer) and must reply within 6 s.</summary>
     public const string InitechKey = "initech-key";
 
     /// <summary>Keys and policies of both tenants; the silos read the same section for the policies.</summary>
@@ -33,8 +33,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["Tenants:initech:ApiKeys:0"] = InitechKey,
         ["Tenants:initech:BrandName"] = "Initech",
         ["Tenants:initech:DefaultLocale"] = "en-US",
-        ["Tenants:initech:Routing:OfferTimeoutSeconds"] = "2",
-        ["Tenants:initech:Routing:FirstReplySeconds"] = "3",
+        ["Tenants:initech:Routing:OfferTimeoutSeconds"] = "4",
+        ["Tenants:initech:Routing:FirstReplySeconds"] = "6",
         // The live stream's timings, short enough for tests to see them.
         ["Stream:KeepAliveSeconds"] = "1",
         ["Stream:SlowClientSeconds"] = "2",
@@ -53,6 +53,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ApiClient AcmeWithSecondKey { get; private set; } = null!;
 
     public ApiClient Globex { get; private set; } = null!;
+
+    /// <summary>The tenant whose agents get offers.</summary>
+    public ApiClient Initech { get; private set; } = null!;
 
     /// <summary>No Authorization header at all.</summary>
     public ApiClient Anonymous { get; private set; } = null!;
@@ -77,12 +80,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         Acme = ApiClient.For(Address, AcmeKey);
         AcmeWithSecondKey = ApiClient.For(Address, AcmeSecondKey);
         Globex = ApiClient.For(Address, GlobexKey);
+        Initech = ApiClient.For(Address, InitechKey);
         Anonymous = ApiClient.For(Address, key: null);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var client in new[] { Acme, AcmeWithSecondKey, Globex, Anonymous })
+        foreach (var client in new[] { Acme, AcmeWithSecondKey, Globex, Initech, Anonymous })
         {
             client?.Dispose();
         }

@@ -1,0 +1,137 @@
+using CxCluster.Api.Tests.Infrastructure;
+
+namespace CxCluster.Api.Tests.Offers;
+
+/// <summary>
+/// The agent's side over HTTP, for a tenant whose agents get offers (4 s to answer). Each test serves a language no
+/// other test uses, so its agents never see another test's conversations.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class OfferEndpointsTests(ClusterFixture cluster)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private ApiClient Initech => cluster.Initech;
+
+    private async Task<string> Online(string language)
+    {
+        var agentId = Ids.New("agent");
+        await Initech.RegisterAgentAsync(agentId, "Rini", [language], ["chat"], 1);
+        await Initech.SetAgentStatusAsync(agentId, "available");
+        return agentId;
+    }
+
+    private async Task<JsonNode> AskForPerson(string conversationId, string language)
+    {
+        await Initech.SendAsync(conversationId, Events.Started("e1", "chat", $"{language}-XX"));
+        var result = await Initech.SendAsync(conversationId, Events.Customer("e2", "I want to talk to a human agent"));
+        return result.Directive("handoff");
+    }
+
+    private async Task<JsonArray> Offers(string agentId)
+    {
+        using var response = await Initech.GetAsync($"/v1/agents/{agentId}/offers");
+        return (await Json.OkAsync(response))["offers"]!.AsArray();
+    }
+
+    private Task<JsonArray> OffersOnceThere(string agentId) =>
+        Eventually.ReturnsAsync(() => Offers(agentId), offers => offers.Count > 0, Patience, $"an offer for {agentId}");
+
+    [Fact]
+    public async Task An_offer_is_listed_and_accepting_it_gives_the_agent_the_conversation()
+    {
+        var agentId = await Online("sw");
+        var conversationId = Ids.New("conv");
+
+        var handoff = await AskForPerson(conversationId, "sw");
+
+        Assert.Equal("queued", handoff.Text("status"));
+        var offer = Assert.Single(await OffersOnceThere(agentId))!;
+        Json.HasFields(offer, "offerId", "conversationId", "handoffId", "expiresAt");
+        Assert.Equal(conversationId, offer.Text("conversationId"));
+        Assert.Equal(handoff.Text("handoffId"), offer.Text("handoffId"));
+        Json.IsUtcTimestamp(offer["expiresAt"]);
+        Assert.Equal("offered", (await Initech.SnapshotAsync(conversationId))!["handoff"].Text("status"));
+
+        using var accept = await Initech.PostAsync($"/v1/agents/{agentId}/offers/{offer.Text("offerId")}/accept", null);
+
+        var accepted = await Json.OkAsync(accept);
+        Assert.Equal(conversationId, accepted.Text("conversationId"));
+        Assert.Equal(handoff.Text("handoffId"), accepted.Text("handoffId"));
+        var snapshot = await Eventually.ReturnsAsync(() => Initech.SnapshotAsync(conversationId), s => s!.Text("status") == "human", Patience, "the conversation to be with the agent");
+        Assert.Equal(agentId, snapshot!["handoff"].Text("agentId"));
+        Assert.Empty(await Offers(agentId));
+        await Initech.SetAgentStatusAsync(agentId, "offline");
+    }
+
+    [Fact]
+    public async Task Declining_answers_204_and_the_declined_offer_can_no_longer_be_accepted()
+    {
+        var agentId = await Online("zu");
+        var conversationId = Ids.New("conv");
+        await AskForPerson(conversationId, "zu");
+        var offerId = (await OffersOnceThere(agentId))[0]!.Text("offerId");
+
+        using var decline = await Initech.PostAsync($"/v1/agents/{agentId}/offers/{offerId}/decline", new JsonObject { ["reason"] = "on another call" });
+        using var accept = await Initech.PostAsync($"/v1/agents/{agentId}/offers/{offerId}/accept", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, decline.StatusCode);
+        await Json.ProblemAsync(accept, HttpStatusCode.Conflict);
+        Assert.Empty(await Offers(agentId));
+        Assert.Equal("queued", (await Initech.SnapshotAsync(conversationId))!["handoff"].Text("status"));
+        await Initech.SetAgentStatusAsync(agentId, "offline");
+    }
+
+    [Fact]
+    public async Task An_offer_left_unanswered_expires_its_accept_is_409_and_the_agent_is_away()
+    {
+        var agentId = await Online("yo");
+        var conversationId = Ids.New("conv");
+        await AskForPerson(conversationId, "yo");
+        var offerId = (await OffersOnceThere(agentId))[0]!.Text("offerId");
+
+        var away = await Eventually.ReturnsAsync(() => Initech.AgentAsync(agentId), a => a!.Text("status") == "away", Patience, "the agent to be away");
+
+        Assert.Empty(away!["conversations"]!.AsArray());
+        using var accept = await Initech.PostAsync($"/v1/agents/{agentId}/offers/{offerId}/accept", null);
+        var problem = await Json.ProblemAsync(accept, HttpStatusCode.Conflict);
+        Assert.Contains("expired", problem.Text("detail"));
+    }
+
+    [Fact]
+    public async Task Unknown_offers_and_agents_are_404_and_bad_ids_or_bodies_are_400_naming_the_field()
+    {
+        var agentId = await Online("xh");
+
+        using var unknownOffer = await Initech.PostAsync($"/v1/agents/{agentId}/offers/ofr-404/accept", null);
+        using var unknownAgent = await Initech.GetAsync($"/v1/agents/{Ids.New("agent")}/offers");
+        using var badOffer = await Initech.PostAsync($"/v1/agents/{agentId}/offers/bad%20id/decline", null);
+        using var badBody = await Initech.PostAsync($"/v1/agents/{agentId}/offers/ofr-1/decline", new JsonObject { ["reason"] = 42 });
+        using var longReason = await Initech.PostAsync($"/v1/agents/{agentId}/offers/ofr-1/decline", new JsonObject { ["reason"] = new string('x', 501) });
+        using var notAnObject = await Initech.PostRawAsync($"/v1/agents/{agentId}/offers/ofr-1/decline", "[1]");
+
+        await Json.ProblemAsync(unknownOffer, HttpStatusCode.NotFound);
+        await Json.ProblemAsync(unknownAgent, HttpStatusCode.NotFound);
+        await Json.ProblemAsync(badOffer, HttpStatusCode.BadRequest, "offerId");
+        await Json.ProblemAsync(badBody, HttpStatusCode.BadRequest, "reason");
+        await Json.ProblemAsync(longReason, HttpStatusCode.BadRequest, "reason");
+        await Json.ProblemAsync(notAnObject, HttpStatusCode.BadRequest, "body");
+        await Initech.SetAgentStatusAsync(agentId, "offline");
+    }
+
+    [Fact]
+    public async Task Another_tenant_cannot_see_or_answer_the_offers()
+    {
+        var agentId = await Online("ig");
+        await AskForPerson(Ids.New("conv"), "ig");
+        var offerId = (await OffersOnceThere(agentId))[0]!.Text("offerId");
+
+        using var list = await cluster.Acme.GetAsync($"/v1/agents/{agentId}/offers");
+        using var accept = await cluster.Acme.PostAsync($"/v1/agents/{agentId}/offers/{offerId}/accept", null);
+
+        await Json.ProblemAsync(list, HttpStatusCode.NotFound);
+        await Json.ProblemAsync(accept, HttpStatusCode.NotFound);
+        Assert.Single(await Offers(agentId));
+        await Initech.SetAgentStatusAsync(agentId, "offline");
+    }
+}
