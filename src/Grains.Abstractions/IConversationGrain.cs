@@ -12,6 +12,12 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>The conversation as it stands, or null if it was never started.</summary>
     Task<ConversationSnapshot?> GetSnapshot();
 
+    /// <summary>
+    /// The context packet for the agent the conversation is offered or assigned to; null for any other agent, and
+    /// when there is no such conversation or handoff (the caller cannot tell which).
+    /// </summary>
+    Task<HandoffContext?> GetContext(string agentId);
+
     /// <summary>Erases the personal data for good, ends the conversation and keeps the proof of disclosure; false if it never existed.</summary>
     Task<bool> Erase();
 

@@ -1,6 +1,6 @@
 namespace CxCluster.Api.Agents;
 
-/// <summary>Human agents: register, set status, look up, complete a conversation (<c>/v1/agents</c>).</summary>
+/// <summary>Human agents: register, set status, look up, read a conversation's context, complete it (<c>/v1/agents</c>).</summary>
 public static class AgentApi
 {
     public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder app)
@@ -36,6 +36,13 @@ public static class AgentApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/agents/{agentId}/conversations/{conversationId}/context", GetContext)
+            .WithName("GetConversationContext")
+            .WithSummary("What the agent the conversation is offered or assigned to needs to take it over; personal data redacted.")
+            .Produces<ContextJson>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }
@@ -97,6 +104,18 @@ public static class AgentApi
             return badPath;
         }
         return Answer(await Agent(cluster, tenant, agentId).Complete(conversationId));
+    }
+
+    private static async Task<IResult> GetContext(string agentId, string conversationId, Tenant tenant, IClusterClient cluster)
+    {
+        if (PathIds.Check(("agentId", agentId), ("conversationId", conversationId)) is { } badPath)
+        {
+            return badPath;
+        }
+        // One answer for an unknown conversation, one without a handoff and one of another agent: none reveals which.
+        return await cluster.Conversation(tenant.Id, conversationId).GetContext(agentId) is { } context
+            ? TypedResults.Ok(ContextJson.Of(context))
+            : Problems.NotFound($"Agent '{agentId}' has no conversation '{conversationId}' offered or assigned.");
     }
 
     private static IResult Answer(AgentOutcome outcome) =>

@@ -16,6 +16,7 @@ namespace CxCluster.Api.Http;
 [JsonSerializable(typeof(SnapshotJson))]
 [JsonSerializable(typeof(SummaryJson))]
 [JsonSerializable(typeof(AgentJson))]
+[JsonSerializable(typeof(ContextJson))]
 [JsonSerializable(typeof(QueueListJson))]
 [JsonSerializable(typeof(ProblemJson))]
 [JsonSerializable(typeof(EventJson))]

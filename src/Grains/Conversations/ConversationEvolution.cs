@@ -35,11 +35,16 @@ internal static class ConversationEvolution
                 state.Locale = switched.Locale;
                 break;
             case MessageRecorded message:
-                state.Transcript.Add(new TranscriptTurn { From = message.From, Text = message.Text, At = message.At });
+                var turn = new TranscriptTurn { From = message.From, Text = message.Text, At = message.At };
+                state.Transcript.Add(turn);
                 if (state.Transcript.Count > options.TranscriptTurns)
                 {
                     state.Transcript.RemoveRange(0, state.Transcript.Count - options.TranscriptTurns);
                 }
+                Tally(state, message, turn);
+                break;
+            case IdentityAnswered:
+                state.IdentityQuestions++;
                 break;
             case HandoffRequested:
                 state.Status = ConversationStatus.Queued;
@@ -52,6 +57,8 @@ internal static class ConversationEvolution
                 break;
             case AiResumed:
                 state.Status = ConversationStatus.Ai;
+                // Repeats are counted afresh once the AI is in charge again, as the trust rules count them.
+                state.RepeatedMessage = null;
                 break;
             case ConversationEnded ended:
                 state.Status = ConversationStatus.Ended;
@@ -59,6 +66,8 @@ internal static class ConversationEvolution
                 break;
             case ConversationErased erased:
                 state.Transcript.Clear();
+                state.LastCustomerMessage = null;
+                state.RepeatedMessage = null;
                 state.CustomerId = null;
                 state.ErasedAt ??= erased.At;
                 break;
@@ -66,5 +75,28 @@ internal static class ConversationEvolution
         DisclosureDecider.Evolve(state.Disclosure, fact);
         TrustDecider.Evolve(state.Trust, fact, policy);
         HandoffDecider.Evolve(state.Handoffs, fact);
+    }
+
+    /// <summary>
+    /// Counts a message for the agent's summary; the same turn the transcript holds is kept as the last or repeated one,
+    /// so nothing more is allocated. Runs before the trust slice hears of the message, so a repeat counts this one once.
+    /// </summary>
+    private static void Tally(ConversationState state, MessageRecorded message, TranscriptTurn turn)
+    {
+        switch (message.From)
+        {
+            case Speaker.Customer:
+                state.CustomerMessages++;
+                state.FirstCustomerMessageAt ??= message.At;
+                state.LastCustomerMessage = turn;
+                if (message.Fingerprint is { } fingerprint && TrustDecider.RepeatCount(state.Trust, fingerprint) > 1)
+                {
+                    state.RepeatedMessage = turn;
+                }
+                break;
+            case Speaker.Ai:
+                state.AiMessages++;
+                break;
+        }
     }
 }

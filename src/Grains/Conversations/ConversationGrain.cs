@@ -147,6 +147,16 @@ internal sealed class ConversationGrain(
         return (ConversationSnapshot?)Snapshot();
     }
 
+    Task<HandoffContext?> IConversationGrain.GetContext(string agentId)
+    {
+        // A read never writes: only words the tenant's retention has let go leave memory, as for a snapshot.
+        if (ConversationRetention.Prune(State, _policy, clock))
+        {
+            _snapshot = null;
+        }
+        return Task.FromResult(HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, clock.GetUtcNow()));
+    }
+
     async Task<bool> IConversationGrain.Erase()
     {
         if (!State.Started)

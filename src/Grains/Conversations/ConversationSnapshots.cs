@@ -54,10 +54,13 @@ internal static class ConversationSnapshots
                     AgentId = handoff.AgentId,
                     QueuePosition = handoff.Status == HandoffStatus.Queued ? handoff.QueuePosition : null,
                 },
-            Transcript = state.Transcript.ToArray(),
+            Transcript = Transcript(state),
             Version = state.Version,
         };
     }
+
+    /// <summary>The redacted transcript as every reader is shown it: a copy, so later turns never change an answer given.</summary>
+    public static TranscriptTurn[] Transcript(ConversationState state) => state.Transcript.ToArray();
 
     /// <summary>
     /// The conversation in brief, for a lean answer: nothing of the transcript, history or signals is copied. The trust

@@ -34,6 +34,17 @@ public sealed class ConversationState
     [Id(14)] public int Priority { get; set; } = HandoffPriority.Default;
     /// <summary>The platform's string pairs from <c>conversation.started</c>, shown to the agent in the context.</summary>
     [Id(15)] public Dictionary<string, string>? Attributes { get; set; }
+    /// <summary>How many messages the customer wrote, however many the bounded transcript still holds.</summary>
+    [Id(16)] public int CustomerMessages { get; set; }
+    /// <summary>How many of the AI's messages were allowed to reach the customer.</summary>
+    [Id(17)] public int AiMessages { get; set; }
+    /// <summary>How often the customer asked whether they talk to a bot or a person.</summary>
+    [Id(18)] public int IdentityQuestions { get; set; }
+    [Id(19)] public DateTimeOffset? FirstCustomerMessageAt { get; set; }
+    /// <summary>Personal, redacted as the transcript keeps it: erased with the conversation or after the tenant's retention.</summary>
+    [Id(20)] public TranscriptTurn? LastCustomerMessage { get; set; }
+    /// <summary>The latest customer message sent again among their recent ones (the trust rules' repeats); personal, as above.</summary>
+    [Id(21)] public TranscriptTurn? RepeatedMessage { get; set; }
 
     /// <summary>The current or last move to a human.</summary>
     public HandoffRecord? Handoff => Handoffs.Current;

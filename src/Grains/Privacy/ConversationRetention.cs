@@ -7,12 +7,23 @@ namespace CxCluster.Grains.Privacy;
 internal static class ConversationRetention
 {
     /// <summary>
-    /// Drops the transcript turns older than the tenant's retention, and says whether any went; a tenant without one
-    /// costs a null check.
+    /// Drops the transcript turns, and the last and repeated customer messages, older than the tenant's retention, and
+    /// says whether any transcript turn went (what the snapshot shows); a tenant without one costs a null check.
     /// </summary>
-    public static bool Prune(ConversationState state, TenantPolicy policy, TimeProvider clock) =>
-        policy.MessageRetention is not null
-        && state.Transcript.Count > 0
-        && policy.RetainedSince(clock.GetUtcNow()) is { } cutoff
-        && state.Transcript.RemoveAll(turn => turn.At < cutoff) > 0;
+    public static bool Prune(ConversationState state, TenantPolicy policy, TimeProvider clock)
+    {
+        if (policy.MessageRetention is null || policy.RetainedSince(clock.GetUtcNow()) is not { } cutoff)
+        {
+            return false;
+        }
+        if (state.LastCustomerMessage?.At < cutoff)
+        {
+            state.LastCustomerMessage = null;
+        }
+        if (state.RepeatedMessage?.At < cutoff)
+        {
+            state.RepeatedMessage = null;
+        }
+        return state.Transcript.Count > 0 && state.Transcript.RemoveAll(turn => turn.At < cutoff) > 0;
+    }
 }

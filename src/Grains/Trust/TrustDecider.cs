@@ -15,6 +15,7 @@ internal static class TrustDecider
 {
     public const int RecentMessagesKept = 6;
     public const int SignalsKept = 32;
+    public const int TrajectoryKept = 20;
 
     /// <summary>When an event that occurred at <paramref name="occurredAt"/> counts for the score: then, or now if that is sooner.</summary>
     public static DateTimeOffset ScoredAt(DateTimeOffset occurredAt, DateTimeOffset now) => occurredAt < now ? occurredAt : now;
@@ -116,10 +117,32 @@ internal static class TrustDecider
         signals.RemoveRange(kept, signals.Count - kept);
     }
 
+    /// <summary>
+    /// Adds the score at <paramref name="at"/> to the trajectory; the signals of one moment (a message that gives two)
+    /// make one point, and only the latest <see cref="TrajectoryKept"/> points are kept.
+    /// </summary>
+    private static void Mark(List<TrustPoint> trajectory, DateTimeOffset at, double score)
+    {
+        var point = new TrustPoint { At = at, Score = (int)Math.Floor(score) };
+        if (trajectory.Count > 0 && trajectory[^1].At == at)
+        {
+            trajectory[^1] = point;
+            return;
+        }
+        if (trajectory.Count == TrajectoryKept)
+        {
+            trajectory.RemoveAt(0);
+        }
+        trajectory.Add(point);
+    }
+
     public static void Evolve(TrustState state, Fact fact, TenantPolicy policy)
     {
         switch (fact)
         {
+            case ConversationStarted started:
+                Mark(state.Trajectory, started.At, TrustScore.Start);
+                break;
             case MessageRecorded { Fingerprint: { } fingerprint }:
                 state.RecentMessages.Add(fingerprint);
                 if (state.RecentMessages.Count > RecentMessagesKept)
@@ -136,6 +159,8 @@ internal static class TrustDecider
                 {
                     state.Signals.RemoveRange(0, state.Signals.Count - SignalsKept);
                 }
+                // Scored at the signal's own time, not the clock other events moved: the same point live and rebuilt from facts.
+                Mark(state.Trajectory, signalled.At, TrustScore.Compute(state.Signals, signalled.At, policy.TrustHalfLife));
                 break;
             case TrustChanged changed:
                 state.Band = changed.Band;
@@ -147,10 +172,11 @@ internal static class TrustDecider
             case HumanOffered:
                 state.HumanOffered = true;
                 break;
-            case AiResumed:
+            case AiResumed resumed:
                 state.Signals.Clear();
                 state.RecentMessages.Clear();
                 state.HumanOffered = false;
+                Mark(state.Trajectory, resumed.At, TrustScore.Start);
                 break;
             case ConversationErased:
                 state.RecentMessages.Clear();

@@ -18,4 +18,7 @@ public sealed class TrustState
 
     /// <summary>Fingerprints of the customer's latest messages, newest last, to notice repetition.</summary>
     [Id(4)] public List<ulong> RecentMessages { get; set; } = [];
+
+    /// <summary>The score after each of the latest scored moments, oldest first: how trust went, for the agent who takes over.</summary>
+    [Id(5)] public List<TrustPoint> Trajectory { get; set; } = [];
 }

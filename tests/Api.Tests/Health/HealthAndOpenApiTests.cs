@@ -33,6 +33,7 @@ public sealed class HealthAndOpenApiTests(ClusterFixture cluster)
             "/v1/agents/{agentId}",
             "/v1/agents/{agentId}/status",
             "/v1/agents/{agentId}/conversations/{conversationId}/complete",
+            "/v1/agents/{agentId}/conversations/{conversationId}/context",
             "/v1/queues",
         })
         {

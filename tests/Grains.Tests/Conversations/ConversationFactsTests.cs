@@ -260,12 +260,17 @@ public sealed class ConversationFactsTests
         Assert.Equal(_state.Trust.Signals, rebuilt.Trust.Signals);
         Assert.Equal(_state.Transcript, rebuilt.Transcript);
         Assert.Equal(_state.Trust.RecentMessages, rebuilt.Trust.RecentMessages);
+        Assert.Equal(_state.Trust.Trajectory, rebuilt.Trust.Trajectory);
+        Assert.Equal(Tally(_state), Tally(rebuilt));
         Assert.Equal(Handoff(_state.Handoff), Handoff(rebuilt.Handoff));
         Assert.Equal(_state.Release, rebuilt.Release);
     }
 
     private static object Hot(ConversationState s) =>
         (s.Started, s.Status, s.Channel, s.Locale, s.CustomerId, s.StartedAt, s.Trust.HumanOffered, s.Trust.Band, s.Handoffs.Count, s.EndedAt, s.ErasedAt);
+
+    private static object Tally(ConversationState s) =>
+        (s.CustomerMessages, s.AiMessages, s.IdentityQuestions, s.FirstCustomerMessageAt, s.LastCustomerMessage, s.RepeatedMessage);
 
     private static object Disclosure(IssuedDisclosure d) => (d.DisclosureId, d.Channel, d.Locale, d.Text, d.IssuedAt, d.DeliveredAt);
 

@@ -134,4 +134,43 @@ public sealed class TrustDeciderTests
         Signal(TrustRules.Sentiment, -1, Now.AddHours(1));
         Assert.Single(_state.Signals);
     }
+
+    [Fact]
+    public void The_trajectory_starts_at_full_trust_and_marks_the_score_after_each_signal()
+    {
+        TrustDecider.Evolve(_state, new ConversationStarted { At = Now, Channel = Channel.Chat, Locale = "en-US", Priority = "normal" }, Policy);
+
+        Signal("nlu.no_match", -22, Now);
+        Signal("nlu.no_match", -22, Now.AddMinutes(5));
+
+        // The first penalty has faded to half by the second: 100 − 11 − 22.
+        Assert.Equal([(Now, 78), (Now.AddMinutes(5), 67)], _state.Trajectory.Select(p => (p.At, p.Score)));
+    }
+
+    [Fact]
+    public void Signals_of_one_moment_make_one_point_and_only_the_latest_twenty_are_kept()
+    {
+        Signal("repeated", -25, Now);
+        Signal("doubt", -10, Now);
+        Assert.Equal(65, Assert.Single(_state.Trajectory).Score);
+
+        for (var i = 1; i <= 25; i++)
+        {
+            Signal("sentiment", 5, Now.AddHours(i));
+        }
+
+        Assert.Equal(TrustDecider.TrajectoryKept, _state.Trajectory.Count);
+        Assert.Equal(Now.AddHours(6), _state.Trajectory[0].At);
+        Assert.Equal(Now.AddHours(25), _state.Trajectory[^1].At);
+    }
+
+    [Fact]
+    public void The_ai_taking_over_again_marks_trust_back_at_full()
+    {
+        Signal("nlu.no_match", -22, Now);
+
+        TrustDecider.Evolve(_state, new AiResumed { At = Now.AddMinutes(1), HandoffId = "hnd-1" }, Policy);
+
+        Assert.Equal([78, 100], _state.Trajectory.Select(p => p.Score));
+    }
 }

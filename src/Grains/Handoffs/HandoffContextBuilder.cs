@@ -1,0 +1,92 @@
+using CxCluster.Grains.Conversations;
+using CxCluster.Grains.Tenants;
+using CxCluster.Grains.Trust;
+
+namespace CxCluster.Grains.Handoffs;
+
+/// <summary>
+/// Builds the context packet of a conversation's handoff from its state, with no I/O, for the one agent who may read
+/// it: the agent the open offer was made to, or the agent the conversation is with.
+/// </summary>
+internal static class HandoffContextBuilder
+{
+    /// <summary>How many of the strongest signals the context shows.</summary>
+    public const int SignalsShown = 5;
+
+    /// <summary>
+    /// Whether <paramref name="agentId"/> may read the context at <paramref name="now"/>: the conversation waits on an
+    /// offer to that agent that is still open, or it is with that agent. Before a handoff, nobody may.
+    /// </summary>
+    public static bool MayRead(ConversationState state, string agentId, DateTimeOffset now) => state.Handoff is { } handoff && state.Status switch
+    {
+        ConversationStatus.Queued => handoff.OfferId is not null
+            && handoff.OfferedAgentId == agentId
+            // An offer past its time is closed, even before its expiry is recorded.
+            && (handoff.OfferExpiresAt is not { } expires || now < expires),
+        ConversationStatus.Human => handoff.Status == HandoffStatus.Assigned && handoff.AgentId == agentId,
+        _ => false,
+    };
+
+    /// <summary>The context for <paramref name="agentId"/> at <paramref name="now"/>, or null when that agent may not read it.</summary>
+    public static HandoffContext? Build(string conversationId, ConversationState state, TenantPolicy policy, string agentId, DateTimeOffset now)
+    {
+        if (!MayRead(state, agentId, now))
+        {
+            return null;
+        }
+        var handoff = state.Handoff!;
+        var disclosure = state.Disclosure.Current;
+        var (score, band) = TrustDecider.Score(state.Trust, policy);
+        return new HandoffContext
+        {
+            ConversationId = conversationId,
+            HandoffId = handoff.HandoffId,
+            Reason = handoff.Reason,
+            Priority = state.Priority,
+            Channel = state.Channel,
+            Locale = state.Locale,
+            CustomerId = state.CustomerId,
+            WaitedSeconds = WaitedSeconds(handoff, now),
+            Disclosure = new ContextDisclosure
+            {
+                Delivered = state.Disclosure.DeliveredOn(state.Channel),
+                DeliveredAt = disclosure?.DeliveredAt,
+                Channel = disclosure?.Channel,
+            },
+            Trust = new ContextTrust
+            {
+                Score = (int)Math.Floor(score),
+                Band = band,
+                Trajectory = state.Trust.Trajectory.ToArray(),
+                Signals = Strongest(state.Trust.Signals),
+            },
+            Summary = new ContextSummary
+            {
+                CustomerMessages = state.CustomerMessages,
+                AiMessages = state.AiMessages,
+                FirstContactAt = state.FirstCustomerMessageAt ?? state.StartedAt,
+                LastCustomerMessage = state.LastCustomerMessage?.Text,
+                RepeatedMessage = state.RepeatedMessage?.Text,
+                IdentityQuestions = state.IdentityQuestions,
+            },
+            Transcript = ConversationSnapshots.Transcript(state),
+            // A copy: the answer must not share the conversation's own dictionary.
+            Attributes = state.Attributes is { Count: > 0 } attributes ? new Dictionary<string, string>(attributes) : null,
+        };
+    }
+
+    /// <summary>From the request for a human to its assignment, or to <paramref name="now"/> while the customer still waits; whole seconds.</summary>
+    public static int WaitedSeconds(HandoffRecord handoff, DateTimeOffset now)
+    {
+        var until = handoff.AssignedAt ?? now;
+        return until <= handoff.RequestedAt ? 0 : (int)Math.Min(int.MaxValue, (until - handoff.RequestedAt).TotalSeconds);
+    }
+
+    /// <summary>The penalties among <paramref name="signals"/>, largest first (the newer first among equals), a handful of them.</summary>
+    public static TrustSignal[] Strongest(List<TrustSignal> signals) =>
+        signals.Where(s => s.Delta < 0)
+            .OrderBy(s => s.Delta)
+            .ThenByDescending(s => s.At)
+            .Take(SignalsShown)
+            .ToArray();
+}
