@@ -90,6 +90,7 @@ public sealed record HandoffPlacement
     /// <summary>While waiting: the open offer of it to an agent, if any.</summary>
     [Id(5)] public string? OfferId { get; init; }
     [Id(6)] public string? OfferedAgentId { get; init; }
+    [Id(7)] public DateTimeOffset? OfferExpiresAt { get; init; }
 
     public static HandoffPlacement Unknown { get; } = new() { Status = HandoffStatus.None };
 }

@@ -43,9 +43,13 @@ public static class OfferApi
         {
             return badPath;
         }
-        return await cluster.Agent(tenant.Id, agentId).GetOffers() is { } offers
-            ? TypedResults.Ok(new OfferListJson([.. offers.Select(OfferJson.Of)]))
-            : Problems.NotFound($"There is no agent '{agentId}'.");
+        if (await cluster.Agent(tenant.Id, agentId).GetOffers() is not { } offers)
+        {
+            return Problems.NotFound($"There is no agent '{agentId}'.");
+        }
+        // Each offer travels with its context; one withdrawn meanwhile has none.
+        var contexts = await Task.WhenAll(offers.Select(o => cluster.Conversation(tenant.Id, o.ConversationId).GetContext(agentId)));
+        return TypedResults.Ok(new OfferListJson([.. offers.Select((o, i) => OfferJson.Of(o, contexts[i]))]));
     }
 
     private static async Task<IResult> PostAccept(string agentId, string offerId, Tenant tenant, IClusterClient cluster)
@@ -60,7 +64,8 @@ public static class OfferApi
             return Problems.Refused(refusal);
         }
         var offer = answer.Offer!;
-        return TypedResults.Ok(new OfferAcceptedJson(offer.ConversationId, offer.HandoffId));
+        var context = await cluster.Conversation(tenant.Id, offer.ConversationId).GetContext(agentId);
+        return TypedResults.Ok(new OfferAcceptedJson(offer.ConversationId, offer.HandoffId, context is null ? null : ContextJson.Of(context)));
     }
 
     private static async Task<IResult> PostDecline(

@@ -420,6 +420,7 @@ internal sealed class AgentPoolGrain(
             EstimatedWaitSeconds = EstimatedWait(position),
             OfferId = offer?.OfferId,
             OfferedAgentId = offer?.AgentId,
+            OfferExpiresAt = offer?.ExpiresAt,
         };
     }
 

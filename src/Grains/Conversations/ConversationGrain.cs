@@ -147,14 +147,31 @@ internal sealed class ConversationGrain(
         return (ConversationSnapshot?)Snapshot();
     }
 
-    Task<HandoffContext?> IConversationGrain.GetContext(string agentId)
+    async Task<HandoffContext?> IConversationGrain.GetContext(string agentId)
     {
-        // A read never writes: only words the tenant's retention has let go leave memory, as for a snapshot.
+        // Only words the tenant's retention has let go leave memory, as for a snapshot.
         if (ConversationRetention.Prune(State, _policy, clock))
         {
             _snapshot = null;
         }
-        return Task.FromResult(HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        if (!HandoffContextBuilder.MayRead(State, agentId, now) && State.Status == ConversationStatus.Queued
+            && State.Handoff is { AwaitingPool: false } waiting && waiting.OfferedAgentId != agentId)
+        {
+            // The agent's notice of its offer may still be on its way: the pool, which holds the offer, says so too.
+            var placement = await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId);
+            if (placement is { Status: HandoffStatus.Assigned, AgentId: { } assigned } && assigned == agentId)
+            {
+                await Adopt(new AgentAssignment { HandoffId = waiting.HandoffId, AgentId = assigned, AgentDisplayName = placement.AgentDisplayName ?? assigned, AssignedAt = now }, fromPool: true);
+            }
+            else if (placement is { OfferId: { } offerId, OfferedAgentId: { } offered, OfferExpiresAt: { } expiresAt } && offered == agentId
+                && _decider.OfferChanged(new HandoffOfferNotice { HandoffId = waiting.HandoffId, OfferId = offerId, AgentId = offered, ExpiresAt = expiresAt, At = now }, now))
+            {
+                Changed();
+                await Store();
+            }
+        }
+        return HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, now);
     }
 
     async Task<bool> IConversationGrain.Erase()

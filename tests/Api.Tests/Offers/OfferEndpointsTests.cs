@@ -47,7 +47,9 @@ public sealed class OfferEndpointsTests(ClusterFixture cluster)
 
         Assert.Equal("queued", handoff.Text("status"));
         var offer = Assert.Single(await OffersOnceThere(agentId))!;
-        Json.HasFields(offer, "offerId", "conversationId", "handoffId", "expiresAt");
+        Json.HasFields(offer, "offerId", "conversationId", "handoffId", "expiresAt", "context");
+        Assert.Equal(conversationId, offer["context"].Text("conversationId"));
+        Assert.Equal("customer-request", offer["context"].Text("reason"));
         Assert.Equal(conversationId, offer.Text("conversationId"));
         Assert.Equal(handoff.Text("handoffId"), offer.Text("handoffId"));
         Json.IsUtcTimestamp(offer["expiresAt"]);
@@ -58,6 +60,8 @@ public sealed class OfferEndpointsTests(ClusterFixture cluster)
         var accepted = await Json.OkAsync(accept);
         Assert.Equal(conversationId, accepted.Text("conversationId"));
         Assert.Equal(handoff.Text("handoffId"), accepted.Text("handoffId"));
+        Assert.Equal(conversationId, accepted["context"].Text("conversationId"));
+        Assert.Contains(accepted["context"]!["transcript"]!.AsArray(), t => t!.Text("text") == "I want to talk to a human agent");
         var snapshot = await Eventually.ReturnsAsync(() => Initech.SnapshotAsync(conversationId), s => s!.Text("status") == "human", Patience, "the conversation to be with the agent");
         Assert.Equal(agentId, snapshot!["handoff"].Text("agentId"));
         Assert.Empty(await Offers(agentId));
