@@ -29,6 +29,8 @@ internal static class ConversationEvolution
                 state.Channel = started.Channel;
                 state.Locale = started.Locale;
                 state.CustomerId = started.CustomerId;
+                state.Priority = started.Priority;
+                state.Attributes = started.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null;
                 break;
             case ChannelSwitched switched:
                 state.Channel = switched.Channel;
@@ -57,6 +59,7 @@ internal static class ConversationEvolution
             case ConversationErased erased:
                 state.Transcript.Clear();
                 state.CustomerId = null;
+                state.Attributes = null;
                 state.ErasedAt ??= erased.At;
                 break;
         }

@@ -454,6 +454,7 @@ internal sealed class ConversationGrain(
             HandoffId = handoff.HandoffId,
             Reason = handoff.Reason,
             RequestedAt = handoff.RequestedAt,
+            Priority = State.Priority,
         });
         crash.Reach(CrashPoint.ConversationHandoffPlaced);
         Place(handoff, placement, clock.GetUtcNow());
