@@ -175,6 +175,7 @@ internal sealed class AgentPoolGrain(
             HandoffId = head.Request.HandoffId,
             EnqueuedAt = head.EnqueuedAt,
             Sequence = head.Sequence,
+            Priority = head.Request.Priority,
         });
 
     async Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent)
@@ -230,7 +231,7 @@ internal sealed class AgentPoolGrain(
     {
         Name = _poolName,
         Waiting = _ledger.Queue.Count,
-        LongestWaitSeconds = _ledger.Queue.Head is { } head ? (int)Math.Max(0, (clock.GetUtcNow() - head.EnqueuedAt).TotalSeconds) : 0,
+        LongestWaitSeconds = _ledger.Queue.LongestWaiting is { } head ? (int)Math.Max(0, (clock.GetUtcNow() - head.EnqueuedAt).TotalSeconds) : 0,
         AvailableAgents = _ledger.Roster.Values.Count(a => a.Status == AgentStatus.Available),
     });
 

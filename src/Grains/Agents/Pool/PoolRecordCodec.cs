@@ -19,6 +19,7 @@ internal static class PoolRecordCodec
                 writer.WriteString("handoffId", entered.Request.HandoffId);
                 writer.WriteString("reason", entered.Request.Reason);
                 writer.WriteString("requestedAt", entered.Request.RequestedAt);
+                writer.WriteNumber("priority", entered.Request.Priority);
                 writer.WriteNumber("sequence", entered.Sequence);
                 break;
             case PoolLeft left:
@@ -73,6 +74,8 @@ internal static class PoolRecordCodec
                         HandoffId = Text(d, "handoffId"),
                         Reason = Text(d, "reason"),
                         RequestedAt = d.GetProperty("requestedAt").GetDateTimeOffset(),
+                        // Records written before priorities existed waited at the default.
+                        Priority = d.TryGetProperty("priority", out var priority) ? priority.GetInt32() : HandoffPriority.Default,
                     },
                     Sequence = d.GetProperty("sequence").GetInt64(),
                 },
