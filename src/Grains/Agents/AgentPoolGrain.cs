@@ -10,8 +10,9 @@ namespace CxCluster.Grains.Agents;
 
 /// <summary>
 /// One partition of a tenant's supervisor pool: one language on one channel. It queues conversations by priority,
-/// then first come, first served, and offers them in <see cref="AgentChoice.Rank"/>'s order; the agent grain has the last word on capacity. It only
-/// ever waits on agents (which are reentrant) and tells conversations one-way, so no call cycle can deadlock.
+/// then first come, first served, and offers them to agents in <see cref="AgentChoice.Rank"/>'s order; the agent
+/// grain has the last word on capacity. It only ever waits on agents (which are reentrant) and tells conversations
+/// one-way, so no call cycle can deadlock.
 /// While active it serves its queue every reconciliation round (waking agents whose silo died) and asks a few
 /// waiting conversations at a time whether they still wait, so an entry whose conversation moved on goes away.
 /// </summary>

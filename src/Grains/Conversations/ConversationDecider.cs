@@ -225,7 +225,8 @@ internal sealed class ConversationDecider(ConversationState state, TenantPolicy 
 
     /// <summary>
     /// A second <c>conversation.started</c> (e.g. after an implicit start): adopt its channel and locale. Its priority
-    /// and attributes are not taken: the first start's fact is their one durable record, and a queue place never moves under a waiting handoff.
+    /// and attributes are not taken: the first start's fact is their one durable record, and a waiting handoff's queue
+    /// place never moves under it.
     /// </summary>
     private void Restart(ConversationStartedEvent e, Decision decision)
     {

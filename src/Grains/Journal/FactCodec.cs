@@ -7,8 +7,9 @@ namespace CxCluster.Grains.Journal;
 
 /// <summary>
 /// A fact as the journal keeps it: its <c>data</c> as the contract's Fact table spells it (UTF-8 JSON, camelCase,
-/// lower-case enum names), and its personal part (a message's text and fingerprint, a customer id) as a separate JSON
-/// object that erasure can remove for good. A fact decoded without its personal part reads as erased.
+/// lower-case enum names), and its personal part (a message's text and fingerprint, a customer id, a start's
+/// attributes) as a separate JSON object that erasure can remove for good. A fact decoded without its personal part
+/// reads as erased.
 /// </summary>
 public static class FactCodec
 {

@@ -1,9 +1,9 @@
 namespace CxCluster.Grains.Agents.Pool;
 
 /// <summary>
-/// The conversations of one priority waiting in a partition, first come first, with every operation in constant or
-/// logarithmic time however long the queue: joining at the back, leaving from anywhere, finding a conversation, and
-/// its position.
+/// The conversations of one priority waiting in a partition, first come first: joining at the back, leaving from
+/// anywhere, finding a conversation and its position cost a lookup and a binary search however long the queue (plus,
+/// on leaving, moving a sorted list of numbers no longer than the queue).
 /// </summary>
 /// <remarks>
 /// Each entry gets the next slot number of this queue as it joins. A position is the distance from the head's slot,
