@@ -74,6 +74,33 @@ public sealed class PoolQueueTests
     }
 
     [Fact]
+    public void Ten_thousand_waiting_at_every_priority_keep_true_positions_while_half_of_them_leave_from_anywhere()
+    {
+        var random = new Random(10_000);
+        var queue = new PoolQueue();
+        var model = new List<WaitingRequest>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            var waiting = Waiting($"c{i}", i, priority: random.Next(HandoffPriority.Highest + 1));
+            queue.Enter(waiting);
+            model.Add(waiting);
+        }
+
+        foreach (var leaving in model.OrderBy(_ => random.Next()).Take(5_000).ToList())
+        {
+            Assert.True(queue.Remove(leaving.Request.ConversationId, leaving.Request.HandoffId));
+            model.Remove(leaving);
+        }
+
+        var ordered = model.OrderByDescending(w => w.Request.Priority).ThenBy(w => w.Sequence).ToList();
+        Assert.Equal(ordered, queue.Entries);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            Assert.Equal(i + 1, queue.Position(ordered[i].Request.ConversationId, ordered[i].Request.HandoffId));
+        }
+    }
+
+    [Fact]
     public void A_pool_entry_written_before_priorities_existed_waits_at_the_default()
     {
         var entered = PoolRecordCodec.Decode(PoolEntered.Name, Now,
