@@ -125,7 +125,7 @@ public sealed record AgentAssignment
     [Id(3)] public required DateTimeOffset AssignedAt { get; init; }
 }
 
-/// <summary>The oldest waiting conversation of a pool partition.</summary>
+/// <summary>The waiting conversation a pool partition serves next: the earliest of its highest priority.</summary>
 [GenerateSerializer, Immutable, Alias("cx.QueueHead")]
 public sealed record QueueHead
 {
@@ -134,6 +134,8 @@ public sealed record QueueHead
     [Id(2)] public required DateTimeOffset EnqueuedAt { get; init; }
     /// <summary>Arrival order within the partition, to break ties between equal times.</summary>
     [Id(3)] public required long Sequence { get; init; }
+    /// <summary>0 (lowest) to 9 (highest): an agent takes the highest priority among the heads of its pools first.</summary>
+    [Id(4)] public int Priority { get; init; } = HandoffPriority.Default;
 }
 
 /// <summary>One queue as <c>GET /v1/queues</c> shows it.</summary>

@@ -73,6 +73,8 @@ public static class EventReader
                 Channel = FieldRules.Channel(errors, "channel", fields.String("channel", required: true)) ?? default,
                 Locale = FieldRules.Locale(errors, "locale", fields.String("locale", required: true)) ?? "",
                 CustomerId = ShortText(fields, errors, "customerId", required: false),
+                Priority = FieldRules.Priority(errors, "priority", fields.Integer("priority", required: false)) ?? HandoffPriority.Default,
+                Attributes = FieldRules.Attributes(errors, "attributes", fields.Object("attributes", required: false)),
             },
             EventType.CustomerMessage => new CustomerMessageEvent { Id = head.Id, OccurredAt = head.OccurredAt, Text = Text(fields, errors) ?? "" },
             EventType.AiMessage => new AiMessageEvent { Id = head.Id, OccurredAt = head.OccurredAt, Text = Text(fields, errors) ?? "" },

@@ -2,12 +2,15 @@ using System.Text.RegularExpressions;
 
 namespace CxCluster.Api.Validation;
 
-/// <summary>The contract's rules for single fields: ids, text, channel, locale, timestamps and signals.</summary>
+/// <summary>The contract's rules for single fields: ids, text, priority, attributes, channel, locale, timestamps and signals.</summary>
 public static partial class FieldRules
 {
     public const int MaxIdLength = GrainKeys.MaxIdLength;
     public const int MaxTextLength = 16_000;
     public const int MaxShortTextLength = 256;
+    public const int MaxAttributes = 20;
+    public const int MaxAttributeKeyLength = 64;
+    public const int MaxAttributeValueLength = 1_024;
 
     private static readonly string ChannelList = string.Join(", ", WireNames.ChannelValues);
 
@@ -66,6 +69,63 @@ public static partial class FieldRules
         {
             errors.Add(field, $"{field} must be at most {maxLength} characters.");
         }
+    }
+
+    /// <summary>A conversation's priority: a whole number from 0 (lowest) to 9 (highest).</summary>
+    public static int? Priority(FieldErrors errors, string field, long? value)
+    {
+        if (value is not { } priority)
+        {
+            return null;
+        }
+        if (priority is < HandoffPriority.Lowest or > HandoffPriority.Highest)
+        {
+            errors.Add(field, $"{field} must be a whole number from {HandoffPriority.Lowest} to {HandoffPriority.Highest}.");
+            return null;
+        }
+        return (int)priority;
+    }
+
+    /// <summary>
+    /// Up to 20 string pairs: keys of 1–64 characters, values strings of at most 1,024. A bad key is filed under the
+    /// field, a bad value under <c>field.key</c>; empty, it reads as no attributes at all.
+    /// </summary>
+    public static Dictionary<string, string>? Attributes(FieldErrors errors, string field, JsonElement? value)
+    {
+        if (value is not { } element)
+        {
+            return null;
+        }
+        var pairs = element.EnumerateObject().Count();
+        if (pairs > MaxAttributes)
+        {
+            // Nothing else is read, so a body of thousands of pairs gets one message.
+            errors.Add(field, $"{field} must have at most {MaxAttributes} pairs; it has {pairs}.");
+            return null;
+        }
+        var attributes = new Dictionary<string, string>(pairs, StringComparer.Ordinal);
+        foreach (var pair in element.EnumerateObject())
+        {
+            if (pair.Name.Length is 0 or > MaxAttributeKeyLength)
+            {
+                errors.Add(field, $"{field} keys must be 1 to {MaxAttributeKeyLength} characters; '{pair.Name[..Math.Min(pair.Name.Length, MaxAttributeKeyLength)]}' is {pair.Name.Length}.");
+                continue;
+            }
+            var member = $"{field}.{pair.Name}";
+            if (!JsonFields.TryGetText(pair.Value, out var text))
+            {
+                errors.Add(member, pair.Value.ValueKind == JsonValueKind.String ? $"{member} must be valid Unicode text." : $"{member} must be a string.");
+            }
+            else if (text.Length > MaxAttributeValueLength)
+            {
+                errors.Add(member, $"{member} must be at most {MaxAttributeValueLength:N0} characters.");
+            }
+            else
+            {
+                attributes[pair.Name] = text;
+            }
+        }
+        return attributes.Count > 0 ? attributes : null;
     }
 
     public static Channel? Channel(FieldErrors errors, string field, string? value)

@@ -57,6 +57,45 @@ public readonly struct JsonFields(JsonElement element, FieldErrors errors)
         return number;
     }
 
+    /// <summary>A whole number field (<c>5</c>, and <c>5.0</c> as some writers spell it); one beyond a long is taken as its nearest end.</summary>
+    public long? Integer(string name, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var whole))
+        {
+            return whole;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number) || number != Math.Floor(number))
+        {
+            errors.Add(name, $"{name} must be a whole number.");
+            return null;
+        }
+        return number switch
+        {
+            <= long.MinValue => long.MinValue,
+            >= long.MaxValue => long.MaxValue,
+            _ => (long)number,
+        };
+    }
+
+    /// <summary>An object field, its members still to be read.</summary>
+    public JsonElement? Object(string name, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(name, $"{name} must be a JSON object.");
+            return null;
+        }
+        return value;
+    }
+
     /// <summary>An array field, its items still to be read.</summary>
     public JsonElement? Array(string name, bool required)
     {

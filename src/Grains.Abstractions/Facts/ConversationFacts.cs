@@ -6,9 +6,12 @@ public sealed record ConversationStarted : Fact
 {
     [Id(0)] public required Channel Channel { get; init; }
     [Id(1)] public required string Locale { get; init; }
-    [Id(2)] public required string Priority { get; init; }
+    /// <summary>0 (lowest) to 9 (highest); queues serve higher priority first.</summary>
+    [Id(2)] public required int Priority { get; init; }
     /// <summary>Personal: erased with the conversation.</summary>
     [Id(3)] public string? CustomerId { get; init; }
+    /// <summary>The platform's string pairs, shown to the agent. Personal: erased with the conversation.</summary>
+    [Id(4)] public IReadOnlyDictionary<string, string>? Attributes { get; init; }
     public override string Type => "conversation.started";
 }
 

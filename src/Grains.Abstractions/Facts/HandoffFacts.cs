@@ -6,7 +6,8 @@ public sealed record HandoffRequested : Fact
 {
     [Id(0)] public required string HandoffId { get; init; }
     [Id(1)] public required string Reason { get; init; }
-    [Id(2)] public required string Priority { get; init; }
+    /// <summary>0 (lowest) to 9 (highest), the conversation's: its queue serves higher priority first.</summary>
+    [Id(2)] public required int Priority { get; init; }
     /// <summary>The pool partition it waits in, e.g. <c>id/chat</c>.</summary>
     [Id(3)] public required string Queue { get; init; }
     public override string Type => "handoff.requested";

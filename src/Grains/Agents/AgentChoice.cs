@@ -1,17 +1,24 @@
 namespace CxCluster.Grains.Agents;
 
-/// <summary>Which agents may take a conversation, best first: available, with free capacity, the one idle longest.</summary>
+/// <summary>
+/// Which agents may take a conversation, best first: available, with free capacity, the lowest share of capacity in
+/// use, then the one idle longest; and which waiting conversation an agent takes first.
+/// </summary>
 public static class AgentChoice
 {
     /// <summary>
-    /// The pool's roster is already one language and channel, so fitting means available with a free slot; ties in
-    /// idle time go to the agent with more free slots, then by id so the order is stable.
+    /// The pool's roster is already one language and channel, so fitting means available with a free slot; then the
+    /// lowest share of capacity in use, the longest idle, and the id so the order is stable.
     /// </summary>
     public static IEnumerable<AgentView> Rank(IEnumerable<AgentView> roster) => roster
         .Where(agent => agent.Status == AgentStatus.Available && agent.FreeCapacity > 0)
-        .OrderBy(agent => agent.IdleSince)
-        .ThenByDescending(agent => agent.FreeCapacity)
+        .Order(ByShareInUse)
+        .ThenBy(agent => agent.IdleSince)
         .ThenBy(agent => agent.AgentId, StringComparer.Ordinal);
+
+    /// <summary>Compares Load/Capacity exactly, by cross-multiplying: 1/3 and 2/6 are equal, as fractions are.</summary>
+    private static readonly Comparer<AgentView> ByShareInUse = Comparer<AgentView>.Create((a, b) =>
+        ((long)a.Load * b.Capacity).CompareTo((long)b.Load * a.Capacity));
 
     /// <summary>Whether an agent with this profile serves a conversation in this language on this channel.</summary>
     public static bool Serves(AgentProfile profile, string language, Channel channel) =>
@@ -23,11 +30,15 @@ public static class AgentChoice
         from channel in profile.Channels.Distinct()
         select GrainKeys.PoolName(language.ToLowerInvariant(), channel);
 
-    /// <summary>The oldest waiting conversation among the heads of several queues (arrival time, then order of arrival).</summary>
-    public static (string Pool, QueueHead Head)? Oldest(IEnumerable<(string Pool, QueueHead? Head)> heads) => heads
+    /// <summary>
+    /// The waiting conversation an agent takes next among the heads of its pools: the highest priority, then the one
+    /// that waited longest (arrival time, then order of arrival), then the pool's name so the choice is stable.
+    /// </summary>
+    public static (string Pool, QueueHead Head)? Next(IEnumerable<(string Pool, QueueHead? Head)> heads) => heads
         .Where(h => h.Head is not null)
         .Select(h => (h.Pool, Head: h.Head!))
-        .OrderBy(h => h.Head.EnqueuedAt)
+        .OrderByDescending(h => h.Head.Priority)
+        .ThenBy(h => h.Head.EnqueuedAt)
         .ThenBy(h => h.Head.Sequence)
         .ThenBy(h => h.Pool, StringComparer.Ordinal)
         .Cast<(string, QueueHead)?>()

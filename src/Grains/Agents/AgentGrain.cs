@@ -683,7 +683,7 @@ internal sealed class AgentGrain(
         {
             var pools = AgentChoice.Pools(State.Profile!).ToArray();
             var heads = await Task.WhenAll(pools.Select(async pool => (pool, await Pool(pool).PeekHead(_agentId))));
-            if (AgentChoice.Oldest(heads) is not var (poolName, head) || !CanTake)
+            if (AgentChoice.Next(heads) is not var (poolName, head) || !CanTake)
             {
                 return;
             }

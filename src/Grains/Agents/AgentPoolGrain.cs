@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace CxCluster.Grains.Agents;
 
 /// <summary>
-/// One partition of a tenant's supervisor pool: one language on one channel. It queues conversations first come,
-/// first served and offers them to the longest-idle agent; the agent grain has the last word on capacity. It only
-/// ever waits on agents (which are reentrant) and tells conversations one-way, so no call cycle can deadlock.
+/// One partition of a tenant's supervisor pool: one language on one channel. It queues conversations by priority,
+/// then first come, first served, and offers them to agents in <see cref="AgentChoice.Rank"/>'s order; the agent
+/// grain has the last word on capacity. It only ever waits on agents (which are reentrant) and tells conversations
+/// one-way, so no call cycle can deadlock.
 /// While active it serves its queue every reconciliation round (waking agents whose silo died) and asks a few
 /// waiting conversations at a time whether they still wait, so an entry whose conversation moved on goes away.
 /// </summary>
@@ -187,6 +188,7 @@ internal sealed class AgentPoolGrain(
                 HandoffId = head.Request.HandoffId,
                 EnqueuedAt = head.EnqueuedAt,
                 Sequence = head.Sequence,
+                Priority = head.Request.Priority,
             });
 
     async Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent, AgentOffer? offer)
@@ -297,7 +299,7 @@ internal sealed class AgentPoolGrain(
     {
         Name = _poolName,
         Waiting = _ledger.Queue.Count,
-        LongestWaitSeconds = _ledger.Queue.Head is { } head ? (int)Math.Max(0, (clock.GetUtcNow() - head.EnqueuedAt).TotalSeconds) : 0,
+        LongestWaitSeconds = _ledger.Queue.LongestWaiting is { } head ? (int)Math.Max(0, (clock.GetUtcNow() - head.EnqueuedAt).TotalSeconds) : 0,
         AvailableAgents = _ledger.Roster.Values.Count(a => a.Status == AgentStatus.Available),
     });
 

@@ -4,7 +4,7 @@ namespace CxCluster.Grains.Agents;
 [GenerateSerializer, Alias("cx.AgentPoolState")]
 public sealed class AgentPoolState
 {
-    /// <summary>Waiting conversations, first come first.</summary>
+    /// <summary>Waiting conversations in queue order: higher priority first, then first come first.</summary>
     [Id(0)] public List<WaitingRequest> Queue { get; set; } = [];
     [Id(1)] public long NextSequence { get; set; }
     /// <summary>The agents serving this language and channel, as last heard from them.</summary>

@@ -173,7 +173,7 @@ internal sealed class ConversationDecider(ConversationState state, TenantPolicy 
     /// <summary>Opens a new handoff in the pool of the conversation's language and channel.</summary>
     public HandoffRecord OpenHandoff(string reason, DateTimeOffset at)
     {
-        Record(HandoffDecider.Open(state.Handoffs, reason, GrainKeys.PoolName(GrainKeys.Language(state.Locale), state.Channel), at));
+        Record(HandoffDecider.Open(state.Handoffs, reason, state.Priority, GrainKeys.PoolName(GrainKeys.Language(state.Locale), state.Channel), at));
         return state.Handoff!;
     }
 
@@ -236,13 +236,18 @@ internal sealed class ConversationDecider(ConversationState state, TenantPolicy 
                 _ => policy.DefaultChannel,
             },
             Locale = e is ConversationStartedEvent { Locale: { } locale } ? locale : policy.DefaultLocale,
-            Priority = HandoffDecider.NormalPriority,
+            Priority = e is ConversationStartedEvent { Priority: var priority } ? priority : HandoffPriority.Default,
             CustomerId = e is ConversationStartedEvent first ? first.CustomerId : null,
+            Attributes = e is ConversationStartedEvent { Attributes.Count: > 0 } withAttributes ? withAttributes.Attributes : null,
         });
         decision.Directives.Add(DisclosureDecider.Disclose(Issue(e.OccurredAt, DisclosureIssued.Start)));
     }
 
-    /// <summary>A second <c>conversation.started</c> (e.g. after an implicit start): adopt its channel and locale.</summary>
+    /// <summary>
+    /// A second <c>conversation.started</c> (e.g. after an implicit start): adopt its channel and locale. Its priority
+    /// and attributes are not taken: the first start's fact is their one durable record, and a waiting handoff's queue
+    /// place never moves under it.
+    /// </summary>
     private void Restart(ConversationStartedEvent e, Decision decision)
     {
         // Not a fact yet: a customer id given only on a repeated start is kept in the state alone (the snapshot never shows it).

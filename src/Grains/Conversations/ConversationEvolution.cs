@@ -29,6 +29,8 @@ internal static class ConversationEvolution
                 state.Channel = started.Channel;
                 state.Locale = started.Locale;
                 state.CustomerId = started.CustomerId;
+                state.Priority = started.Priority;
+                state.Attributes = started.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null;
                 break;
             case ChannelSwitched switched:
                 state.Channel = switched.Channel;
@@ -69,6 +71,7 @@ internal static class ConversationEvolution
                 state.LastCustomerMessage = null;
                 state.RepeatedMessage = null;
                 state.CustomerId = null;
+                state.Attributes = null;
                 state.ErasedAt ??= erased.At;
                 break;
         }

@@ -11,15 +11,13 @@ namespace CxCluster.Grains.Handoffs;
 /// </summary>
 internal static class HandoffDecider
 {
-    public const string NormalPriority = "normal";
-
-    /// <summary>A new handoff, numbered per conversation so a retried request finds its first placement.</summary>
-    public static HandoffRequested Open(HandoffState state, string reason, string queue, DateTimeOffset at) => new()
+    /// <summary>A new handoff at the conversation's priority, numbered per conversation so a retried request finds its first placement.</summary>
+    public static HandoffRequested Open(HandoffState state, string reason, int priority, string queue, DateTimeOffset at) => new()
     {
         At = at,
         HandoffId = $"hnd-{state.Count + 1}",
         Reason = reason,
-        Priority = NormalPriority,
+        Priority = priority,
         Queue = queue,
     };
 

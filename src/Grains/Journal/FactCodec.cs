@@ -7,11 +7,15 @@ namespace CxCluster.Grains.Journal;
 
 /// <summary>
 /// A fact as the journal keeps it: its <c>data</c> as the contract's Fact table spells it (UTF-8 JSON, camelCase,
-/// lower-case enum names), and its personal part (a message's text and fingerprint, a customer id) as a separate JSON
-/// object that erasure can remove for good. A fact decoded without its personal part reads as erased.
+/// lower-case enum names), and its personal part (a message's text and fingerprint, a customer id, a start's
+/// attributes) as a separate JSON object that erasure can remove for good. A fact decoded without its personal part
+/// reads as erased.
 /// </summary>
 public static class FactCodec
 {
+    /// <summary>The only priority written before priorities were numbers.</summary>
+    private const string LegacyNormalPriority = "normal";
+
     /// <summary>The two parts of a fact; <c>Personal</c> is null when the fact holds nothing personal.</summary>
     public static (byte[] Data, byte[]? Personal) Encode(Fact fact)
     {
@@ -56,7 +60,8 @@ public static class FactCodec
             {
                 "conversation.started" => new ConversationStarted
                 {
-                    At = at, Channel = Channel(d, "channel"), Locale = Text(d, "locale"), Priority = Text(d, "priority"), CustomerId = Optional(p, "customerId"),
+                    At = at, Channel = Channel(d, "channel"), Locale = Text(d, "locale"), Priority = Priority(d), CustomerId = Optional(p, "customerId"),
+                    Attributes = Attributes(p),
                 },
                 "conversation.ended" => new ConversationEnded { At = at, Reason = Text(d, "reason") },
                 "conversation.erased" => new ConversationErased { At = at },
@@ -86,7 +91,7 @@ public static class FactCodec
                 "human.offered" => new HumanOffered { At = at, Score = d.GetProperty("score").GetInt32() },
                 "handoff.requested" => new HandoffRequested
                 {
-                    At = at, HandoffId = Text(d, "handoffId"), Reason = Text(d, "reason"), Priority = Text(d, "priority"), Queue = Text(d, "queue"),
+                    At = at, HandoffId = Text(d, "handoffId"), Reason = Text(d, "reason"), Priority = Priority(d), Queue = Text(d, "queue"),
                 },
                 "handoff.queued" => new HandoffQueued
                 {
@@ -127,7 +132,7 @@ public static class FactCodec
             case ConversationStarted f:
                 w.WriteString("channel", f.Channel.Name());
                 w.WriteString("locale", f.Locale);
-                w.WriteString("priority", f.Priority);
+                w.WriteNumber("priority", f.Priority);
                 break;
             case ConversationEnded f:
                 w.WriteString("reason", f.Reason);
@@ -180,7 +185,7 @@ public static class FactCodec
             case HandoffRequested f:
                 w.WriteString("handoffId", f.HandoffId);
                 w.WriteString("reason", f.Reason);
-                w.WriteString("priority", f.Priority);
+                w.WriteNumber("priority", f.Priority);
                 w.WriteString("queue", f.Queue);
                 break;
             case HandoffQueued f:
@@ -230,14 +235,24 @@ public static class FactCodec
         }
     }
 
-    private static bool HasPersonal(Fact fact) => fact is MessageRecorded or ConversationStarted { CustomerId: not null };
+    private static bool HasPersonal(Fact fact) =>
+        fact is MessageRecorded or ConversationStarted { CustomerId: not null } or ConversationStarted { Attributes.Count: > 0 };
 
     private static void WritePersonal(Utf8JsonWriter w, Fact fact)
     {
         switch (fact)
         {
             case ConversationStarted f:
-                w.WriteString("customerId", f.CustomerId);
+                WriteOptional(w, "customerId", f.CustomerId);
+                if (f.Attributes is { Count: > 0 } attributes)
+                {
+                    w.WriteStartObject("attributes");
+                    foreach (var (key, value) in attributes)
+                    {
+                        w.WriteString(key, value);
+                    }
+                    w.WriteEndObject();
+                }
                 break;
             case MessageRecorded f:
                 w.WriteString("text", f.Text);
@@ -278,6 +293,20 @@ public static class FactCodec
 
     private static string? Optional(JsonElement? e, string name) =>
         e is { } element && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A number from 0 to 9; journals written before priorities existed hold the string "normal", the default.</summary>
+    private static int Priority(JsonElement e)
+    {
+        var value = e.GetProperty("priority");
+        return value.ValueKind == JsonValueKind.String && value.GetString() == LegacyNormalPriority
+            ? HandoffPriority.Default
+            : value.GetInt32();
+    }
+
+    private static Dictionary<string, string>? Attributes(JsonElement? personal) =>
+        personal is { } element && element.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Object
+            ? attributes.EnumerateObject().ToDictionary(a => a.Name, a => a.Value.GetString()!, StringComparer.Ordinal)
+            : null;
 
     private static Channel Channel(JsonElement e, string name) =>
         WireNames.TryParseChannel(Text(e, name), out var channel) ? channel : throw new FormatException($"'{name}' is not a channel.");

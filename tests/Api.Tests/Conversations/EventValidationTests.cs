@@ -49,6 +49,23 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["signal name with capitals and spaces"] = ("""{ "id": "x1", "type": "signal", "name": "Bad Name", "value": 1 }""", "name"),
         ["agent message without agentId"] = ("""{ "id": "x1", "type": "agent.message", "text": "hi" }""", "agentId"),
         ["disclosureId with a slash"] = ("""{ "id": "x1", "type": "disclosure.delivered", "disclosureId": "a/b" }""", "disclosureId"),
+        ["priority that is a string"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": "high" }""", "priority"),
+        ["priority that is a digit in a string"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": "5" }""", "priority"),
+        ["priority with a fraction"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": 4.5 }""", "priority"),
+        ["priority above 9"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": 10 }""", "priority"),
+        ["priority below 0"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": -1 }""", "priority"),
+        ["priority beyond any integer"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": 1e300 }""", "priority"),
+        ["priority that is true"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": true }""", "priority"),
+        ["attributes that are an array"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": ["vip"] }""", "attributes"),
+        ["attributes that are a string"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": "vip" }""", "attributes"),
+        ["attribute value that is a number"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "tier": 3 } }""", "attributes.tier"),
+        ["attribute value that is an object"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "order": { "id": "o1" } } }""", "attributes.order"),
+        ["attribute value that is null"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "tier": null } }""", "attributes.tier"),
+        ["attribute value over 1,024 characters"] = ($$"""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "note": "{{new string('n', 1_025)}}" } }""", "attributes.note"),
+        ["attribute key over 64 characters"] = ($$"""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "{{new string('k', 65)}}": "v" } }""", "attributes"),
+        ["attribute key that is empty"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "": "v" } }""", "attributes"),
+        ["attribute key twice"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "vip": "yes", "vip": "no" } }""", "attributes.vip"),
+        ["more than 20 attributes"] = ($$"""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { {{string.Join(", ", Enumerable.Range(0, 21).Select(i => $"\"k{i}\": \"v\""))}} } }""", "attributes"),
     };
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];

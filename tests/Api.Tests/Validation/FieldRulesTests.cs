@@ -1,9 +1,44 @@
+using System.Text.Json;
 using CxCluster.Api.Validation;
 
 namespace CxCluster.Api.Tests.Validation;
 
 public sealed class FieldRulesTests
 {
+    [Theory]
+    [InlineData("7", 7)]
+    [InlineData("0", 0)]
+    [InlineData("9.0", 9)]
+    [InlineData("10", null)]
+    [InlineData("-1", null)]
+    [InlineData("2.5", null)]
+    [InlineData("\"5\"", null)]
+    [InlineData("9223372036854775807", null)]
+    public void Priority_is_a_whole_number_from_0_to_9(string json, int? expected)
+    {
+        using var document = JsonDocument.Parse($$"""{ "priority": {{json}} }""");
+        var errors = new FieldErrors();
+
+        var priority = FieldRules.Priority(errors, "priority", new JsonFields(document.RootElement, errors).Integer("priority", required: false));
+
+        Assert.Equal(expected, priority);
+        Assert.Equal(expected is null, errors.Has("priority"));
+    }
+
+    [Fact]
+    public void Attributes_are_string_pairs_and_each_bad_value_is_named_by_its_key()
+    {
+        using var document = JsonDocument.Parse("""{ "tier": "gold", "visits": 3, "note": null, "ok": "" }""");
+        var errors = new FieldErrors();
+
+        var attributes = FieldRules.Attributes(errors, "attributes", document.RootElement);
+
+        Assert.Equal(new Dictionary<string, string> { ["tier"] = "gold", ["ok"] = "" }, attributes);
+        Assert.True(errors.Has("attributes.visits"));
+        Assert.True(errors.Has("attributes.note"));
+        Assert.False(errors.Has("attributes"));
+    }
+
     [Theory]
     [InlineData("id-ID", "id-ID")]
     [InlineData("id-id", "id-ID")]

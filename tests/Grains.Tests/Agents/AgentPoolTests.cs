@@ -34,10 +34,10 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
         return agent;
     }
 
-    private async Task<Directive> AskForPerson(string conversationId, string locale = "id-ID")
+    private async Task<Directive> AskForPerson(string conversationId, string locale = "id-ID", int priority = HandoffPriority.Default)
     {
         var conversation = Conversation(conversationId);
-        await conversation.Apply(Started(Channel.Chat, locale));
+        await conversation.Apply(Started(Channel.Chat, locale) with { Priority = priority });
         var outcome = await conversation.Apply(Customer("saya mau bicara dengan CS dong"));
         return outcome.Result!.Directives.Single(d => d.Type == DirectiveType.Handoff);
     }
@@ -143,6 +143,41 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
         Assert.Equal(["english-first"], available.Agent!.Conversations);
         var next = await agent.Complete("english-first");
         Assert.Equal(["indonesian-second"], next.Agent!.Conversations);
+    }
+
+    [Fact]
+    public async Task A_higher_priority_conversation_that_arrives_later_waits_ahead_and_is_assigned_first_when_an_agent_frees()
+    {
+        var agent = await Online("solo", 1);
+        await AskForPerson("busy");
+        var normal = await AskForPerson("normal", priority: 5);
+
+        var urgent = await AskForPerson("urgent", priority: 9);
+
+        Assert.Equal(1, normal.AsHandoff().QueuePosition);
+        Assert.Equal(1, urgent.AsHandoff().QueuePosition);
+        Assert.Equal(2, (await Conversation("normal").GetSnapshot())!.Handoff.QueuePosition);
+        var head = await Pool("id/chat").PeekHead("anyone");
+        Assert.Equal(("urgent", 9), (head?.ConversationId, head?.Priority));
+
+        var completed = await agent.Complete("busy");
+
+        Assert.Equal(["urgent"], completed.Agent!.Conversations);
+        Assert.Equal(ConversationStatus.Human, (await Conversation("urgent").GetSnapshot())!.Status);
+        Assert.Equal(1, (await Conversation("normal").GetSnapshot())!.Handoff.QueuePosition);
+    }
+
+    [Fact]
+    public async Task An_agent_serving_two_queues_takes_the_higher_priority_head_before_the_longer_waiting()
+    {
+        var agent = Agent("both");
+        await agent.Register(new AgentProfile { DisplayName = "Both", Languages = ["id", "en"], Channels = [Channel.Chat], Capacity = 1 });
+
+        await AskForPerson("english-first", "en-US", priority: 3);
+        await AskForPerson("indonesian-urgent", "id-ID", priority: 8);
+        var available = await agent.SetStatus(AgentStatus.Available);
+
+        Assert.Equal(["indonesian-urgent"], available.Agent!.Conversations);
     }
 
     [Fact]

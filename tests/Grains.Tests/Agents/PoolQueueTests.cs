@@ -3,12 +3,12 @@ using CxCluster.Grains.Agents.Pool;
 
 namespace CxCluster.Grains.Tests.Agents;
 
-/// <summary>The queue of a pool partition: positions by count, checked against a plain list under random changes.</summary>
+/// <summary>The queue of a pool partition: higher priority first, then first come; positions by count, checked against a plain list under random changes.</summary>
 public sealed class PoolQueueTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
-    private static PoolEntered Entered(string conversationId, long sequence, string? handoffId = null) => new()
+    private static PoolEntered Entered(string conversationId, long sequence, string? handoffId = null, int priority = HandoffPriority.Default) => new()
     {
         At = Now.AddSeconds(sequence),
         Request = new HandoffRequest
@@ -17,9 +17,97 @@ public sealed class PoolQueueTests
             HandoffId = handoffId ?? $"{conversationId}-h{sequence}",
             Reason = "customer-request",
             RequestedAt = Now,
+            Priority = priority,
         },
         Sequence = sequence,
     };
+
+    private static WaitingRequest Waiting(string conversationId, long sequence, int priority = HandoffPriority.Default) =>
+        new() { Request = Entered(conversationId, sequence, priority: priority).Request, EnqueuedAt = Now.AddSeconds(sequence), Sequence = sequence };
+
+    private static string[] Order(PoolQueue queue) => [.. queue.Entries.Select(e => e.Request.ConversationId)];
+
+    [Fact]
+    public void Higher_priority_waits_ahead_of_earlier_arrivals_and_equal_priority_first_come_first_served()
+    {
+        var queue = new PoolQueue();
+        queue.Enter(Waiting("p5-first", 0));
+        queue.Enter(Waiting("p5-second", 1));
+        queue.Enter(Waiting("p9-first", 2, priority: 9));
+        queue.Enter(Waiting("p0", 3, priority: 0));
+        queue.Enter(Waiting("p9-second", 4, priority: 9));
+
+        Assert.Equal(["p9-first", "p9-second", "p5-first", "p5-second", "p0"], Order(queue));
+        Assert.Equal("p9-first", queue.Head?.Request.ConversationId);
+        Assert.Equal("p5-first", queue.LongestWaiting?.Request.ConversationId);
+        Assert.Equal([1, 2, 3, 4, 5], queue.Entries.Select(e => queue.Position(e.Request.ConversationId, e.Request.HandoffId)!.Value));
+    }
+
+    [Fact]
+    public void A_conversation_asking_again_at_another_priority_leaves_its_place_for_the_back_of_that_priority()
+    {
+        var queue = new PoolQueue();
+        queue.Enter(Waiting("a", 0));
+        queue.Enter(Waiting("b", 1, priority: 7));
+        queue.Enter(Waiting("c", 2));
+
+        queue.Enter(Waiting("a", 3, priority: 7));
+
+        Assert.Equal(["b", "a", "c"], Order(queue));
+        Assert.Equal(3, queue.Count);
+        Assert.Null(queue.Find("a", Waiting("a", 0).Request.HandoffId));
+        Assert.Equal(2, queue.Position("a", Waiting("a", 3).Request.HandoffId));
+    }
+
+    [Fact]
+    public void Checks_of_waiting_conversations_go_round_every_priority_in_queue_order()
+    {
+        var queue = new PoolQueue();
+        queue.Enter(Waiting("low", 0, priority: 1));
+        queue.Enter(Waiting("mid", 1));
+        queue.Enter(Waiting("high", 2, priority: 8));
+
+        Assert.Equal(["high", "mid"], queue.NextToCheck(2).Select(w => w.Request.ConversationId));
+        Assert.Equal(["low", "high"], queue.NextToCheck(2).Select(w => w.Request.ConversationId));
+        queue.Remove("low", handoffId: null);
+        Assert.Equal(["mid", "high"], queue.NextToCheck(5).Select(w => w.Request.ConversationId));
+    }
+
+    [Fact]
+    public void Ten_thousand_waiting_at_every_priority_keep_true_positions_while_half_of_them_leave_from_anywhere()
+    {
+        var random = new Random(10_000);
+        var queue = new PoolQueue();
+        var model = new List<WaitingRequest>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            var waiting = Waiting($"c{i}", i, priority: random.Next(HandoffPriority.Highest + 1));
+            queue.Enter(waiting);
+            model.Add(waiting);
+        }
+
+        foreach (var leaving in model.OrderBy(_ => random.Next()).Take(5_000).ToList())
+        {
+            Assert.True(queue.Remove(leaving.Request.ConversationId, leaving.Request.HandoffId));
+            model.Remove(leaving);
+        }
+
+        var ordered = model.OrderByDescending(w => w.Request.Priority).ThenBy(w => w.Sequence).ToList();
+        Assert.Equal(ordered, queue.Entries);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            Assert.Equal(i + 1, queue.Position(ordered[i].Request.ConversationId, ordered[i].Request.HandoffId));
+        }
+    }
+
+    [Fact]
+    public void A_pool_entry_written_before_priorities_existed_waits_at_the_default()
+    {
+        var entered = PoolRecordCodec.Decode(PoolEntered.Name, Now,
+            """{"conversationId":"c1","handoffId":"h1","reason":"customer-request","requestedAt":"2026-11-30T12:00:00+00:00","sequence":4}"""u8.ToArray());
+
+        Assert.Equal(HandoffPriority.Default, Assert.IsType<PoolEntered>(entered).Request.Priority);
+    }
 
     [Fact]
     public void Positions_count_only_those_still_waiting_ahead()
@@ -130,6 +218,7 @@ public sealed class PoolQueueTests
         PoolRecord[] records =
         [
             Entered("c1", 7),
+            Entered("c2", 8, priority: 9),
             new PoolLeft { At = Now, ConversationId = "c1", HandoffId = "h1" },
             new PoolAssigned { At = Now, Assignment = new PoolAssignment { ConversationId = "c1", HandoffId = "h1", AgentId = "a1", AgentDisplayName = "Ana" } },
             new PoolOffering { At = Now, Offer = new PendingOffer { ConversationId = "c1", HandoffId = "h1", AgentId = "a1" } },

@@ -38,7 +38,7 @@ public sealed class ConversationFactsTests
 
         Assert.Equal(["conversation.started", "disclosure.issued"], Types(decision.Facts));
         var started = Assert.IsType<ConversationStarted>(decision.Facts[0]);
-        Assert.Equal((Channel.Whatsapp, "en-GB", "normal", "cust-7"), (started.Channel, started.Locale, started.Priority, started.CustomerId));
+        Assert.Equal((Channel.Whatsapp, "en-GB", 5, "cust-7"), (started.Channel, started.Locale, started.Priority, started.CustomerId));
         var issued = Assert.IsType<DisclosureIssued>(decision.Facts[1]);
         Assert.Equal(decision.Directives[0].AsDisclose().DisclosureId, issued.DisclosureId);
         Assert.Equal(decision.Directives[0].TextOf(), issued.Text);
@@ -138,6 +138,39 @@ public sealed class ConversationFactsTests
         Assert.Equal(DisclosureIssued.AiResumed, Assert.IsType<DisclosureIssued>(facts[5]).Reason);
         Assert.Equal("human-in-charge", Assert.IsType<AiSuppressed>(Assert.Single(suppressed.Facts)).Reason);
         Assert.Empty(_decider.TakeFacts());
+    }
+
+    [Fact]
+    public void A_start_s_priority_and_attributes_are_recorded_carried_by_its_handoffs_and_erased_with_it()
+    {
+        var attributes = new Dictionary<string, string> { ["tier"] = "gold", ["orderId"] = "ord-77" };
+        var started = Assert.IsType<ConversationStarted>(Apply(Started() with { Priority = 8, Attributes = attributes }).Facts[0]);
+
+        var requested = _decider.OpenHandoff(ConversationDecider.CustomerRequest, Now);
+        _decider.Erase(Now.AddHours(1));
+
+        Assert.Equal((8, attributes), (started.Priority, started.Attributes));
+        Assert.Equal(8, Assert.IsType<HandoffRequested>(_decider.TakeFacts()[0]).Priority);
+        Assert.Equal(8, _state.Priority);
+        Assert.Null(_state.Attributes);
+    }
+
+    [Fact]
+    public void A_repeated_start_keeps_the_first_start_s_priority_and_attributes()
+    {
+        Apply(Started() with { Priority = 2, Attributes = new Dictionary<string, string> { ["tier"] = "basic" } });
+
+        Apply(Started() with { Priority = 9, Attributes = new Dictionary<string, string> { ["tier"] = "gold" } });
+
+        Assert.Equal((2, "basic"), (_state.Priority, _state.Attributes!["tier"]));
+    }
+
+    [Fact]
+    public void A_conversation_started_by_another_event_has_the_default_priority_and_no_attributes()
+    {
+        var started = Assert.IsType<ConversationStarted>(Apply(Customer("halo")).Facts[0]);
+
+        Assert.Equal((HandoffPriority.Default, null), (started.Priority, started.Attributes));
     }
 
     [Fact]
@@ -267,7 +300,7 @@ public sealed class ConversationFactsTests
     }
 
     private static object Hot(ConversationState s) =>
-        (s.Started, s.Status, s.Channel, s.Locale, s.CustomerId, s.StartedAt, s.Trust.HumanOffered, s.Trust.Band, s.Handoffs.Count, s.EndedAt, s.ErasedAt);
+        (s.Started, s.Status, s.Channel, s.Locale, s.CustomerId, s.Priority, s.Attributes?.Count, s.StartedAt, s.Trust.HumanOffered, s.Trust.Band, s.Handoffs.Count, s.EndedAt, s.ErasedAt);
 
     private static object Tally(ConversationState s) =>
         (s.CustomerMessages, s.AiMessages, s.IdentityQuestions, s.FirstCustomerMessageAt, s.LastCustomerMessage, s.RepeatedMessage);

@@ -26,7 +26,7 @@ internal static class EvidenceFacts
     }
 
     public static ConversationStarted Started(int at, Channel channel = Channel.Chat, string locale = "id-ID", string? customerId = null) =>
-        new() { At = At(at), Channel = channel, Locale = locale, Priority = "normal", CustomerId = customerId };
+        new() { At = At(at), Channel = channel, Locale = locale, Priority = 5, CustomerId = customerId };
 
     public static DisclosureIssued Issued(int at, string id, Channel channel = Channel.Chat, string reason = DisclosureIssued.Start, string text = "Anda berbicara dengan asisten AI.") =>
         new() { At = At(at), DisclosureId = id, Channel = channel, Locale = "id-ID", Text = text, Reason = reason };
@@ -45,7 +45,7 @@ internal static class EvidenceFacts
     public static IdentityAnswered Identity(int at, string answeredAs) => new() { At = At(at), AnsweredAs = answeredAs };
 
     public static HandoffRequested Requested(int at, string id, string reason) =>
-        new() { At = At(at), HandoffId = id, Reason = reason, Priority = "normal", Queue = "id/chat" };
+        new() { At = At(at), HandoffId = id, Reason = reason, Priority = 5, Queue = "id/chat" };
 
     public static HandoffAssigned Assigned(int at, string id, string agentId, string displayName = "Sari Wulandari") =>
         new() { At = At(at), HandoffId = id, AgentId = agentId, AgentDisplayName = displayName, Text = $"{displayName} akan membantu Anda." };

@@ -17,7 +17,7 @@ public sealed class HandoffDeciderTests
 
     private HandoffRecord Open(string reason = "customer-request")
     {
-        HandoffDecider.Evolve(_state, HandoffDecider.Open(_state, reason, "en/chat", Now));
+        HandoffDecider.Evolve(_state, HandoffDecider.Open(_state, reason, HandoffPriority.Default, "en/chat", Now));
         return _state.Current!;
     }
 
@@ -35,8 +35,8 @@ public sealed class HandoffDeciderTests
         var first = Open();
         Assert.Equal(("hnd-1", "customer-request", "en/chat", HandoffStatus.Queued, true), (first.HandoffId, first.Reason, first.PoolName, first.Status, first.AwaitingPool));
 
-        var second = HandoffDecider.Open(_state, "trust-threshold", "en/chat", Now);
-        Assert.Equal(("hnd-2", HandoffDecider.NormalPriority), (second.HandoffId, second.Priority));
+        var second = HandoffDecider.Open(_state, "trust-threshold", 8, "en/chat", Now);
+        Assert.Equal(("hnd-2", 8), (second.HandoffId, second.Priority));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class FactCodecTests
 
     public static TheoryData<Fact, string> EveryFact => new()
     {
-        { new ConversationStarted { At = At, Channel = Channel.Whatsapp, Locale = "id-ID", Priority = "normal", CustomerId = "cust-1" }, """{"channel":"whatsapp","locale":"id-ID","priority":"normal"}""" },
+        { new ConversationStarted { At = At, Channel = Channel.Whatsapp, Locale = "id-ID", Priority = 5, CustomerId = "cust-1" }, """{"channel":"whatsapp","locale":"id-ID","priority":5}""" },
         { new ConversationEnded { At = At, Reason = "resolved" }, """{"reason":"resolved"}""" },
         { new ConversationErased { At = At }, "{}" },
         { new ChannelSwitched { At = At, Channel = Channel.Voice, Locale = "en-US" }, """{"channel":"voice","locale":"en-US"}""" },
@@ -25,7 +25,7 @@ public sealed class FactCodecTests
         { new TrustSignalled { At = At, Name = "nlu.no_match", Delta = -22.5 }, """{"name":"nlu.no_match","delta":-22.5}""" },
         { new TrustChanged { At = At, Score = 56, Band = TrustBand.Warning, PreviousBand = TrustBand.Healthy }, """{"score":56,"band":"warning","previousBand":"healthy"}""" },
         { new HumanOffered { At = At, Score = 56 }, """{"score":56}""" },
-        { new HandoffRequested { At = At, HandoffId = "hnd-1", Reason = "customer-request", Priority = "normal", Queue = "id/chat" }, """{"handoffId":"hnd-1","reason":"customer-request","priority":"normal","queue":"id/chat"}""" },
+        { new HandoffRequested { At = At, HandoffId = "hnd-1", Reason = "customer-request", Priority = 5, Queue = "id/chat" }, """{"handoffId":"hnd-1","reason":"customer-request","priority":5,"queue":"id/chat"}""" },
         { new HandoffQueued { At = At, HandoffId = "hnd-1", Queue = "id/chat", Position = 3, EstimatedWaitSeconds = 90 }, """{"handoffId":"hnd-1","queue":"id/chat","position":3,"estimatedWaitSeconds":90}""" },
         { new HandoffAssigned { At = At, HandoffId = "hnd-1", AgentId = "a1", AgentDisplayName = "Sari", Text = "Sari will help you now." }, """{"handoffId":"hnd-1","agentId":"a1","agentDisplayName":"Sari","text":"Sari will help you now."}""" },
         { new HandoffCompleted { At = At, HandoffId = "hnd-1", AgentId = "a1" }, """{"handoffId":"hnd-1","agentId":"a1"}""" },
@@ -45,7 +45,7 @@ public sealed class FactCodecTests
     public void Personal_words_and_ids_stay_out_of_the_data()
     {
         var message = new MessageRecorded { At = At, From = Speaker.Customer, Text = "my email is [email]", Fingerprint = ulong.MaxValue - 7 };
-        var started = new ConversationStarted { At = At, Channel = Channel.Chat, Locale = "en-US", Priority = "normal", CustomerId = "cust-9" };
+        var started = new ConversationStarted { At = At, Channel = Channel.Chat, Locale = "en-US", Priority = 5, CustomerId = "cust-9" };
 
         var (messageData, messagePersonal) = FactCodec.Encode(message);
         var (startedData, startedPersonal) = FactCodec.Encode(started);
@@ -62,7 +62,7 @@ public sealed class FactCodecTests
     public void A_fact_whose_personal_part_was_erased_reads_as_erased()
     {
         var (data, _) = FactCodec.Encode(new MessageRecorded { At = At, From = Speaker.Customer, Text = "call me on 0812 3456 789", Fingerprint = 42 });
-        var (startedData, _) = FactCodec.Encode(new ConversationStarted { At = At, Channel = Channel.Sms, Locale = "id-ID", Priority = "normal", CustomerId = "cust-1" });
+        var (startedData, _) = FactCodec.Encode(new ConversationStarted { At = At, Channel = Channel.Sms, Locale = "id-ID", Priority = 5, CustomerId = "cust-1" });
 
         var message = Assert.IsType<MessageRecorded>(FactCodec.Decode("message.recorded", At, data, default));
         var started = Assert.IsType<ConversationStarted>(FactCodec.Decode("conversation.started", At, startedData, default));
@@ -72,7 +72,37 @@ public sealed class FactCodecTests
         Assert.Equal(Channel.Sms, started.Channel);
     }
 
+    [Fact]
+    public void A_start_s_attributes_are_personal_kept_apart_from_the_data_and_erased_with_it()
+    {
+        var started = new ConversationStarted
+        {
+            At = At, Channel = Channel.Chat, Locale = "en-US", Priority = 7,
+            Attributes = new Dictionary<string, string> { ["tier"] = "gold", ["email"] = "ana@example.com" },
+        };
+
+        var (data, personal) = FactCodec.Encode(started);
+        var decoded = Assert.IsType<ConversationStarted>(FactCodec.Decode(started.Type, At, data, personal));
+        var erased = Assert.IsType<ConversationStarted>(FactCodec.Decode(started.Type, At, data, default));
+
+        Assert.Equal("""{"channel":"chat","locale":"en-US","priority":7}""", Encoding.UTF8.GetString(data));
+        Assert.Equal("""{"attributes":{"tier":"gold","email":"ana@example.com"}}""", Encoding.UTF8.GetString(personal!));
+        Assert.Equal(started.Attributes, decoded.Attributes);
+        Assert.Equal((7, null), (erased.Priority, erased.Attributes));
+    }
+
     [Theory]
+    [InlineData("conversation.started", """{"channel":"chat","locale":"en-US","priority":"normal"}""")]
+    [InlineData("handoff.requested", """{"handoffId":"hnd-1","reason":"customer-request","priority":"normal","queue":"en/chat"}""")]
+    public void Journals_written_when_every_priority_was_normal_read_as_the_default_priority(string type, string data)
+    {
+        var fact = FactCodec.Decode(type, At, Encoding.UTF8.GetBytes(data), default);
+
+        Assert.Equal(HandoffPriority.Default, fact switch { ConversationStarted s => s.Priority, HandoffRequested r => r.Priority, _ => -1 });
+    }
+
+    [Theory]
+    [InlineData("conversation.started", """{"channel":"chat","locale":"en","priority":"urgent"}""")]
     [InlineData("handoff.teleported", "{}")]
     [InlineData("ai.allowed", "{}")]
     [InlineData("trust.changed", """{"score":50,"band":"purple","previousBand":"healthy"}""")]

@@ -138,7 +138,7 @@ public sealed class TrustDeciderTests
     [Fact]
     public void The_trajectory_starts_at_full_trust_and_marks_the_score_after_each_signal()
     {
-        TrustDecider.Evolve(_state, new ConversationStarted { At = Now, Channel = Channel.Chat, Locale = "en-US", Priority = "normal" }, Policy);
+        TrustDecider.Evolve(_state, new ConversationStarted { At = Now, Channel = Channel.Chat, Locale = "en-US", Priority = HandoffPriority.Default }, Policy);
 
         Signal("nlu.no_match", -22, Now);
         Signal("nlu.no_match", -22, Now.AddMinutes(5));

@@ -36,7 +36,7 @@ public sealed class EvidenceCommandTests(JournalDatabase database) : IClassFixtu
     {
         Fact[] facts =
         [
-            new ConversationStarted { At = Start, Channel = Channel.Whatsapp, Locale = "id-ID", Priority = "normal", CustomerId = "cust-secret" },
+            new ConversationStarted { At = Start, Channel = Channel.Whatsapp, Locale = "id-ID", Priority = 5, CustomerId = "cust-secret" },
             new DisclosureIssued { At = Start, DisclosureId = "dsc-1", Channel = Channel.Whatsapp, Locale = "id-ID", Text = "Anda berbicara dengan AI.", Reason = "start" },
             new DisclosureDelivered { At = Start.AddSeconds(1), DisclosureId = "dsc-1" },
             new AiAllowed { At = Start.AddSeconds(2), DisclosureId = "dsc-1" },

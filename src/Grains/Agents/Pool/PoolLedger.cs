@@ -60,7 +60,13 @@ internal sealed class PoolLedger
                 {
                     Pass(new PoolPass { ConversationId = entered.Request.ConversationId, HandoffId = entered.Request.HandoffId, AgentId = excluded });
                 }
-                var waiting = new WaitingRequest { Request = entered.Request, EnqueuedAt = entered.At, Sequence = entered.Sequence };
+                // One that comes back to the head has waited since it first asked.
+                var waiting = new WaitingRequest
+                {
+                    Request = entered.Request,
+                    EnqueuedAt = entered.Front && entered.Request.RequestedAt < entered.At ? entered.Request.RequestedAt : entered.At,
+                    Sequence = entered.Sequence,
+                };
                 if (entered.Front)
                 {
                     Queue.EnterFront(waiting);

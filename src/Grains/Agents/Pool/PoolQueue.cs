@@ -1,48 +1,53 @@
 namespace CxCluster.Grains.Agents.Pool;
 
 /// <summary>
-/// The conversations waiting in one partition, first come first, with every operation in constant or logarithmic
-/// time however long the queue: joining, leaving from anywhere, finding a conversation, and its position.
+/// The conversations waiting in one partition: higher priority first, then first come, first served. One
+/// <see cref="ArrivalQueue"/> per priority keeps every operation as cheap as there are priorities, however long the
+/// queue: a position is the count of those waiting at higher priorities plus the place within its own.
 /// </summary>
-/// <remarks>
-/// Entries carry consecutive sequence numbers in the order they joined. A position is the distance from the head's
-/// sequence, less the sequences between them whose entries already left ("gaps", kept sorted): a count, not a scan.
-/// </remarks>
 internal sealed class PoolQueue
 {
-    private readonly LinkedList<WaitingRequest> _entries = new();
-    private readonly Dictionary<string, LinkedListNode<WaitingRequest>> _byConversation = new(StringComparer.Ordinal);
-    private readonly List<long> _gaps = [];
-    /// <summary>Where the next round of checks on waiting conversations goes on from.</summary>
-    private LinkedListNode<WaitingRequest>? _checkNext;
+    private readonly ArrivalQueue[] _levels = [.. Enumerable.Range(0, HandoffPriority.Highest + 1).Select(_ => new ArrivalQueue())];
+    /// <summary>The priority each waiting conversation waits at.</summary>
+    private readonly Dictionary<string, int> _levelOf = new(StringComparer.Ordinal);
+    /// <summary>The priority the next round of checks on waiting conversations goes on from.</summary>
+    private int _checkLevel = HandoffPriority.Highest;
 
-    public int Count => _entries.Count;
+    public int Count => _levelOf.Count;
 
-    public WaitingRequest? Head => _entries.First?.Value;
+    /// <summary>The entry served next: the earliest of the highest priority waiting.</summary>
+    public WaitingRequest? Head
+    {
+        get
+        {
+            for (var level = HandoffPriority.Highest; level >= HandoffPriority.Lowest; level--)
+            {
+                if (_levels[level].Head is { } head)
+                {
+                    return head;
+                }
+            }
+            return null;
+        }
+    }
+
+    /// <summary>The entry that has waited longest, whatever its priority: the earliest of the heads of every priority.</summary>
+    public WaitingRequest? LongestWaiting => _levels
+        .Select(level => level.Head)
+        .Where(head => head is not null)
+        .MinBy(head => head!.Sequence);
 
     /// <summary>The entries in queue order (for a checkpoint).</summary>
-    public IEnumerable<WaitingRequest> Entries => _entries;
+    public IEnumerable<WaitingRequest> Entries => _levels.Reverse().SelectMany(level => level.Entries);
 
-    /// <summary>Adds <paramref name="entry"/> at the back; an entry of the same conversation already waiting leaves first.</summary>
-    /// <exception cref="ArgumentException">The entry's sequence does not come after the back's.</exception>
+    /// <summary>Adds <paramref name="entry"/> at the back of its priority; an entry of the same conversation already waiting leaves first.</summary>
+    /// <exception cref="ArgumentException">The entry's sequence does not come after the back's of its priority.</exception>
     public void Enter(WaitingRequest entry)
     {
         Remove(entry.Request.ConversationId, handoffId: null);
-        if (_entries.Last is { } last)
-        {
-            if (entry.Sequence <= last.Value.Sequence)
-            {
-                throw new ArgumentException($"Queue sequence {entry.Sequence} does not come after {last.Value.Sequence}.", nameof(entry));
-            }
-            // Sequences between the back (or the last gap behind it) and the new entry whose entries left before a
-            // checkpoint was taken count as gaps too.
-            var from = Math.Max(last.Value.Sequence, _gaps.Count > 0 ? _gaps[^1] : 0) + 1;
-            for (var skipped = from; skipped < entry.Sequence; skipped++)
-            {
-                _gaps.Add(skipped);
-            }
-        }
-        _byConversation[entry.Request.ConversationId] = _entries.AddLast(entry);
+        var level = Level(entry.Request.Priority);
+        _levels[level].Enter(entry);
+        _levelOf.Add(entry.Request.ConversationId, level);
     }
 
     /// <summary>
@@ -52,74 +57,56 @@ internal sealed class PoolQueue
     public void EnterFront(WaitingRequest entry)
     {
         Remove(entry.Request.ConversationId, handoffId: null);
-        var sequence = _entries.First is { } head ? head.Value.Sequence - 1 : entry.Sequence;
-        _byConversation[entry.Request.ConversationId] = _entries.AddFirst(entry with { Sequence = sequence });
+        var level = Level(entry.Request.Priority);
+        _levels[level].EnterFront(entry);
+        _levelOf.Add(entry.Request.ConversationId, level);
     }
 
     /// <summary>The waiting entry of this conversation and handoff, or null.</summary>
     public WaitingRequest? Find(string conversationId, string handoffId) =>
-        _byConversation.TryGetValue(conversationId, out var node) && node.Value.Request.HandoffId == handoffId ? node.Value : null;
+        _levelOf.TryGetValue(conversationId, out var level) ? _levels[level].Find(conversationId, handoffId) : null;
 
     /// <summary>Removes the conversation's entry (only if it is for <paramref name="handoffId"/>, unless that is null); true if it waited.</summary>
     public bool Remove(string conversationId, string? handoffId)
     {
-        if (!_byConversation.TryGetValue(conversationId, out var node) || (handoffId is not null && node.Value.Request.HandoffId != handoffId))
+        if (!_levelOf.TryGetValue(conversationId, out var level) || !_levels[level].Remove(conversationId, handoffId))
         {
             return false;
         }
-        _byConversation.Remove(conversationId);
-        if (_checkNext == node)
-        {
-            _checkNext = node.Next;
-        }
-        if (node == _entries.First)
-        {
-            _entries.RemoveFirst();
-            DropGapsBeforeHead();
-        }
-        else
-        {
-            var at = _gaps.BinarySearch(node.Value.Sequence);
-            _gaps.Insert(at < 0 ? ~at : at, node.Value.Sequence);
-            _entries.Remove(node);
-        }
+        _levelOf.Remove(conversationId);
         return true;
     }
 
     /// <summary>The 1-based position of the conversation's entry for <paramref name="handoffId"/>, or null when it does not wait.</summary>
     public int? Position(string conversationId, string handoffId)
     {
-        if (!_byConversation.TryGetValue(conversationId, out var node) || node.Value.Request.HandoffId != handoffId)
+        if (!_levelOf.TryGetValue(conversationId, out var level) || _levels[level].Position(conversationId, handoffId) is not { } within)
         {
             return null;
         }
-        var sequence = node.Value.Sequence;
-        var gapsBefore = _gaps.BinarySearch(sequence);
-        return (int)(sequence - _entries.First!.Value.Sequence - (gapsBefore < 0 ? ~gapsBefore : gapsBefore)) + 1;
+        for (var higher = level + 1; higher <= HandoffPriority.Highest; higher++)
+        {
+            within += _levels[higher].Count;
+        }
+        return within;
     }
 
     /// <summary>Up to <paramref name="count"/> entries from where the previous call stopped, going round from the head.</summary>
     public List<WaitingRequest> NextToCheck(int count)
     {
-        var taken = new List<WaitingRequest>(Math.Min(count, _entries.Count));
-        var node = _checkNext?.List is null ? _entries.First : _checkNext;
-        while (node is not null && taken.Count < Math.Min(count, _entries.Count))
+        var wanted = Math.Min(count, Count);
+        var taken = new List<WaitingRequest>(wanted);
+        // One full round visits every entry once, so it ends before an entry could be taken twice.
+        while (taken.Count < wanted)
         {
-            taken.Add(node.Value);
-            node = node.Next ?? _entries.First;
+            if (_levels[_checkLevel].CheckOn(taken, wanted - taken.Count))
+            {
+                _checkLevel = _checkLevel == HandoffPriority.Lowest ? HandoffPriority.Highest : _checkLevel - 1;
+            }
         }
-        _checkNext = node;
         return taken;
     }
 
-    private void DropGapsBeforeHead()
-    {
-        if (_entries.First is not { } head)
-        {
-            _gaps.Clear();
-            return;
-        }
-        var before = _gaps.BinarySearch(head.Value.Sequence);
-        _gaps.RemoveRange(0, before < 0 ? ~before : before);
-    }
+    /// <summary>A priority off the scale is taken as its nearest end; the API lets none through.</summary>
+    private static int Level(int priority) => Math.Clamp(priority, HandoffPriority.Lowest, HandoffPriority.Highest);
 }

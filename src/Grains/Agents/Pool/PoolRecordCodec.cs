@@ -19,6 +19,7 @@ internal static class PoolRecordCodec
                 writer.WriteString("handoffId", entered.Request.HandoffId);
                 writer.WriteString("reason", entered.Request.Reason);
                 writer.WriteString("requestedAt", entered.Request.RequestedAt);
+                writer.WriteNumber("priority", entered.Request.Priority);
                 writer.WriteNumber("sequence", entered.Sequence);
                 if (entered.Front)
                 {
@@ -104,6 +105,8 @@ internal static class PoolRecordCodec
                         Excluded = d.TryGetProperty("excluded", out var excluded)
                             ? [.. excluded.EnumerateArray().Select(a => a.GetString() ?? throw new FormatException("An excluded agent is null."))]
                             : [],
+                        // Records written before priorities existed waited at the default.
+                        Priority = d.TryGetProperty("priority", out var priority) ? priority.GetInt32() : HandoffPriority.Default,
                     },
                     Sequence = d.GetProperty("sequence").GetInt64(),
                     Front = d.TryGetProperty("front", out var front) && front.GetBoolean(),

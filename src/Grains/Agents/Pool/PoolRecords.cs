@@ -12,7 +12,7 @@ internal abstract record PoolRecord
     public abstract string Type { get; }
 }
 
-/// <summary>A conversation joined the back of the queue (an older entry of the same conversation left it).</summary>
+/// <summary>A conversation joined the back of its priority in the queue (an older entry of the same conversation left it).</summary>
 internal sealed record PoolEntered : PoolRecord
 {
     public const string Name = "pool.entered";

@@ -1,0 +1,151 @@
+namespace CxCluster.Grains.Agents.Pool;
+
+/// <summary>
+/// The conversations of one priority waiting in a partition, first come first: joining at the back, leaving from
+/// anywhere, finding a conversation and its position cost a lookup and a binary search however long the queue (plus,
+/// on leaving, moving a sorted list of numbers no longer than the queue).
+/// </summary>
+/// <remarks>
+/// Each entry gets the next slot number of this queue as it joins. A position is the distance from the head's slot,
+/// less the slots between them whose entries already left ("gaps", kept sorted): a count, not a scan. Once more
+/// slots are gaps than entries wait, the entries are numbered afresh, so the gaps never outgrow the queue.
+/// </remarks>
+internal sealed class ArrivalQueue
+{
+    private readonly LinkedList<Place> _places = new();
+    private readonly Dictionary<string, LinkedListNode<Place>> _byConversation = new(StringComparer.Ordinal);
+    private readonly List<long> _gaps = [];
+    private long _nextSlot;
+    /// <summary>Where the next round of checks on waiting conversations goes on from; null: the head.</summary>
+    private LinkedListNode<Place>? _checkNext;
+    /// <summary>The entry the checks would have gone on from left from the back: the next round has nothing left here.</summary>
+    private bool _checkedToEnd;
+
+    public int Count => _places.Count;
+
+    public WaitingRequest? Head => _places.First?.Value.Entry;
+
+    /// <summary>The entries in queue order.</summary>
+    public IEnumerable<WaitingRequest> Entries => _places.Select(place => place.Entry);
+
+    /// <summary>Adds <paramref name="entry"/> at the back; its conversation must not be waiting here already.</summary>
+    /// <exception cref="ArgumentException">The entry's sequence does not come after the back's.</exception>
+    public void Enter(WaitingRequest entry)
+    {
+        if (_places.Last is { } last && entry.Sequence <= last.Value.Entry.Sequence)
+        {
+            throw new ArgumentException($"Queue sequence {entry.Sequence} does not come after {last.Value.Entry.Sequence}.", nameof(entry));
+        }
+        _byConversation.Add(entry.Request.ConversationId, _places.AddLast(new Place(entry, _nextSlot++)));
+    }
+
+    /// <summary>
+    /// Adds <paramref name="entry"/> at the head, numbered just before it (so a checkpoint keeps the order); its
+    /// conversation must not be waiting here already.
+    /// </summary>
+    public void EnterFront(WaitingRequest entry)
+    {
+        if (_places.First is not { } head)
+        {
+            Enter(entry);
+            return;
+        }
+        _byConversation.Add(entry.Request.ConversationId, _places.AddFirst(new Place(entry with { Sequence = head.Value.Entry.Sequence - 1 }, head.Value.Slot - 1)));
+    }
+
+    /// <summary>The waiting entry of this conversation and handoff, or null.</summary>
+    public WaitingRequest? Find(string conversationId, string handoffId) =>
+        _byConversation.TryGetValue(conversationId, out var node) && node.Value.Entry.Request.HandoffId == handoffId ? node.Value.Entry : null;
+
+    /// <summary>Removes the conversation's entry (only if it is for <paramref name="handoffId"/>, unless that is null); true if it waited.</summary>
+    public bool Remove(string conversationId, string? handoffId)
+    {
+        if (!_byConversation.TryGetValue(conversationId, out var node) || (handoffId is not null && node.Value.Entry.Request.HandoffId != handoffId))
+        {
+            return false;
+        }
+        _byConversation.Remove(conversationId);
+        if (_checkNext == node)
+        {
+            _checkNext = node.Next;
+            _checkedToEnd = node.Next is null;
+        }
+        if (node == _places.First)
+        {
+            _places.RemoveFirst();
+            DropGapsBeforeHead();
+        }
+        else
+        {
+            var at = _gaps.BinarySearch(node.Value.Slot);
+            _gaps.Insert(at < 0 ? ~at : at, node.Value.Slot);
+            _places.Remove(node);
+            if (_gaps.Count > _places.Count)
+            {
+                Renumber();
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The 1-based position of the conversation's entry for <paramref name="handoffId"/>, or null when it does not wait.</summary>
+    public int? Position(string conversationId, string handoffId)
+    {
+        if (!_byConversation.TryGetValue(conversationId, out var node) || node.Value.Entry.Request.HandoffId != handoffId)
+        {
+            return null;
+        }
+        var slot = node.Value.Slot;
+        var gapsBefore = _gaps.BinarySearch(slot);
+        return (int)(slot - _places.First!.Value.Slot - (gapsBefore < 0 ? ~gapsBefore : gapsBefore)) + 1;
+    }
+
+    /// <summary>
+    /// Adds up to <paramref name="count"/> entries to <paramref name="taken"/> from where the previous round stopped;
+    /// true when it reached the back (the next round starts at the head again).
+    /// </summary>
+    public bool CheckOn(List<WaitingRequest> taken, int count)
+    {
+        if (_checkedToEnd)
+        {
+            (_checkNext, _checkedToEnd) = (null, false);
+            return true;
+        }
+        var node = _checkNext?.List is null ? _places.First : _checkNext;
+        for (; node is not null && count > 0; count--)
+        {
+            taken.Add(node.Value.Entry);
+            node = node.Next;
+        }
+        _checkNext = node;
+        return node is null;
+    }
+
+    private void DropGapsBeforeHead()
+    {
+        if (_places.First is not { } head)
+        {
+            _gaps.Clear();
+            _nextSlot = 0;
+            return;
+        }
+        var before = _gaps.BinarySearch(head.Value.Slot);
+        _gaps.RemoveRange(0, before < 0 ? ~before : before);
+    }
+
+    private void Renumber()
+    {
+        _nextSlot = 0;
+        foreach (var place in _places)
+        {
+            place.Slot = _nextSlot++;
+        }
+        _gaps.Clear();
+    }
+
+    private sealed class Place(WaitingRequest entry, long slot)
+    {
+        public WaitingRequest Entry { get; } = entry;
+        public long Slot { get; set; } = slot;
+    }
+}
