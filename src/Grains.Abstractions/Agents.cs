@@ -67,6 +67,8 @@ public sealed record HandoffRequest
     [Id(5)] public bool Front { get; init; }
     /// <summary>Agents never to be given this handoff (one already lost it).</summary>
     [Id(6)] public IReadOnlyList<string> Excluded { get; init; } = [];
+    /// <summary>When it began to wait, if in another queue before this one (its wait widened): it keeps its seniority.</summary>
+    [Id(7)] public DateTimeOffset? WaitingSince { get; init; }
 }
 
 /// <summary>The priority scale of conversations and their handoffs.</summary>
@@ -91,6 +93,10 @@ public sealed record HandoffPlacement
     [Id(5)] public string? OfferId { get; init; }
     [Id(6)] public string? OfferedAgentId { get; init; }
     [Id(7)] public DateTimeOffset? OfferExpiresAt { get; init; }
+    /// <summary>It no longer waits here: its wait widened and it waits in this pool now.</summary>
+    [Id(8)] public string? MovedTo { get; init; }
+    /// <summary>With <see cref="MovedTo"/>: the routing step (its index in the tenant's steps) it widened to.</summary>
+    [Id(9)] public int? Step { get; init; }
 
     public static HandoffPlacement Unknown { get; } = new() { Status = HandoffStatus.None };
 }

@@ -28,6 +28,12 @@ public static class GrainKeys
     /// <summary>The pool name for a language and channel, as shown in <c>GET /v1/queues</c>.</summary>
     public static string PoolName(string language, Channel channel) => $"{language}{Separator}{channel.Name()}";
 
+    /// <summary>The pool partition of a language on any channel, where a conversation waits once its wait widened past its channel.</summary>
+    public static string LanguagePoolName(string language) => $"{language}{Separator}{AnyChannel}";
+
+    /// <summary>The channel part of a language-wide pool's name.</summary>
+    public const string AnyChannel = "any";
+
     /// <summary>The dispatcher of one partition of a tenant's webhook endpoint.</summary>
     public static string WebhookDispatcher(string tenantId, string webhookId, int partition) =>
         $"{tenantId}{Separator}{webhookId}{Separator}{partition.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

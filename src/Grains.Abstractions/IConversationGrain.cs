@@ -38,6 +38,10 @@ public interface IConversationGrain : IGrainWithStringKey
     [OneWay]
     Task ConfirmWaiting(string poolName, string handoffId);
 
+    /// <summary>Its pool tells the conversation its wait widened: it waits in <paramref name="queue"/> now, at routing step <paramref name="step"/>.</summary>
+    [OneWay]
+    Task OnEscalated(string handoffId, int step, string queue);
+
     /// <summary>An agent tells the conversation its waiting handoff was offered to it, or how that offer ended: a fact each.</summary>
     [OneWay]
     Task OnOfferChanged(HandoffOfferNotice notice);

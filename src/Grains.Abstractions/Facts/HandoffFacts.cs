@@ -92,3 +92,15 @@ public sealed record HandoffReclaimed : Fact
     [Id(3)] public required string Text { get; init; }
     public override string Type => "handoff.reclaimed";
 }
+
+/// <summary>The handoff's wait widened to the next routing step: it waits in another queue, keeping its seniority.</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.HandoffEscalated")]
+public sealed record HandoffEscalated : Fact
+{
+    [Id(0)] public required string HandoffId { get; init; }
+    /// <summary>The step's index in the tenant's routing steps (0 is where every handoff starts).</summary>
+    [Id(1)] public required int Step { get; init; }
+    /// <summary>The pool partition it waits in now, e.g. <c>id/any</c>.</summary>
+    [Id(2)] public required string Queue { get; init; }
+    public override string Type => "handoff.escalated";
+}

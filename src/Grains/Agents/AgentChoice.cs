@@ -24,11 +24,36 @@ public static class AgentChoice
     public static bool Serves(AgentProfile profile, string language, Channel channel) =>
         profile.Channels.Contains(channel) && profile.Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The pool partitions an agent belongs to: one per language and channel it serves.</summary>
-    public static IEnumerable<string> Pools(AgentProfile profile) =>
-        from language in profile.Languages.Distinct(StringComparer.OrdinalIgnoreCase)
-        from channel in profile.Channels.Distinct()
-        select GrainKeys.PoolName(language.ToLowerInvariant(), channel);
+    /// <summary>
+    /// The pool partitions an agent belongs to: one per language and channel it serves, and one per language where
+    /// conversations wait whose wait widened to any channel (when the tenant's steps widen so).
+    /// </summary>
+    public static IEnumerable<string> Pools(AgentProfile profile, bool widens = false)
+    {
+        var languages = profile.Languages.Select(l => l.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+        var pools = from language in languages
+                    from channel in profile.Channels.Distinct()
+                    select GrainKeys.PoolName(language, channel);
+        return widens ? pools.Concat(languages.Select(GrainKeys.LanguagePoolName)) : pools;
+    }
+
+    /// <summary>Whether a tenant's steps ever let a conversation go to agents of its language on another channel.</summary>
+    public static bool Widens(RoutingPolicy routing) => routing.Steps.Any(s => s.Match == RoutingMatch.Language);
+
+    /// <summary>The step a conversation that has waited <paramref name="waited"/> is at (its index), and when the next widening comes.</summary>
+    public static (int Step, TimeSpan? NextAt) StepAt(RoutingPolicy routing, TimeSpan waited)
+    {
+        var step = 0;
+        for (var i = 1; i < routing.Steps.Count; i++)
+        {
+            if (routing.Steps[i].After > waited)
+            {
+                return (step, routing.Steps[i].After);
+            }
+            step = i;
+        }
+        return (step, null);
+    }
 
     /// <summary>
     /// The waiting conversation an agent takes next among the heads of its pools: the highest priority, then the one

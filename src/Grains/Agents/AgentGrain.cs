@@ -55,6 +55,9 @@ internal sealed class AgentGrain(
     /// <summary>Held conversations, open offers and claims in flight: an offer arriving meanwhile cannot take a claimed slot.</summary>
     private int Load => State.Assignments.Count + State.Offers.Count + State.PendingClaims.Count;
 
+    /// <summary>The tenant's waiting conversations may widen to any channel of their language: the agent serves those pools too.</summary>
+    private bool Widens => AgentChoice.Widens(_routing);
+
     private bool CanTake => State.Profile is { } profile && State.Status == AgentStatus.Available && Load < profile.Capacity;
 
     /// <summary>
@@ -102,11 +105,11 @@ internal sealed class AgentGrain(
 
     async Task<AgentDetails> IAgentGrain.Register(AgentProfile profile)
     {
-        var before = State.Profile is null ? [] : AgentChoice.Pools(State.Profile).ToHashSet();
+        var before = State.Profile is null ? [] : AgentChoice.Pools(State.Profile, Widens).ToHashSet();
         Record(new AgentRegistered { At = Now(), Profile = profile });
         await Store();
 
-        var after = AgentChoice.Pools(profile).ToHashSet();
+        var after = AgentChoice.Pools(profile, Widens).ToHashSet();
         await Task.WhenAll(before.Except(after).Select(pool => Pool(pool).RemoveAgent(_agentId)));
         await Announce();
         logger.LogInformation("Agent {AgentId} of tenant {TenantId} registered for pools {Pools}", _agentId, _tenantId, string.Join(", ", after));
@@ -681,7 +684,7 @@ internal sealed class AgentGrain(
     {
         for (var attempt = 0; attempt < MaxPullAttempts && CanTake; attempt++)
         {
-            var pools = AgentChoice.Pools(State.Profile!).ToArray();
+            var pools = AgentChoice.Pools(State.Profile!, Widens).ToArray();
             var heads = await Task.WhenAll(pools.Select(async pool => (pool, await Pool(pool).PeekHead(_agentId))));
             if (AgentChoice.Next(heads) is not var (poolName, head) || !CanTake)
             {
@@ -837,14 +840,14 @@ internal sealed class AgentGrain(
     private Task Announce()
     {
         var view = View();
-        return Task.WhenAll(AgentChoice.Pools(State.Profile!).Select(pool => Pool(pool).UpsertAgent(view)));
+        return Task.WhenAll(AgentChoice.Pools(State.Profile!, Widens).Select(pool => Pool(pool).UpsertAgent(view)));
     }
 
     /// <summary>Tells pools the agent took more work (one-way: a stale view costs at most a refused offer).</summary>
     private Task Broadcast(string? except = null)
     {
         var view = View();
-        return Task.WhenAll(AgentChoice.Pools(State.Profile!)
+        return Task.WhenAll(AgentChoice.Pools(State.Profile!, Widens)
             .Where(pool => pool != except)
             .Select(pool => Pool(pool).AgentChanged(view)));
     }

@@ -24,6 +24,7 @@ namespace CxCluster.Grains.Agents;
 /// </remarks>
 internal sealed class AgentPoolGrain(
     TenantDirectory tenants,
+    CxMetrics metrics,
     IOptions<HandoffOptions> handoffs,
     CrashPoints crash,
     TimeProvider clock,
@@ -49,6 +50,9 @@ internal sealed class AgentPoolGrain(
     private Checkpoints _checkpoints = null!;
     /// <summary>An append failed: memory may be ahead of the journal and is never kept by a checkpoint.</summary>
     private bool _faulted;
+    /// <summary>Fires when the longest-waiting conversation's wait widens; re-armed after every change.</summary>
+    private IGrainTimer? _wideningTimer;
+    private DateTimeOffset? _wideningDue;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -67,6 +71,7 @@ internal sealed class AgentPoolGrain(
             await Store();
         }
         await Recover();
+        ArmWidening();
         this.RegisterGrainTimer(Reconcile, new GrainTimerCreationOptions
         {
             DueTime = handoffs.Value.ReconcileInterval,
@@ -148,6 +153,124 @@ internal sealed class AgentPoolGrain(
         }
         await Dispatch(requester: null);
         await Store();
+        foreach (var move in _ledger.Escalating.ToArray())
+        {
+            await FinishMove(move);
+        }
+    }
+
+    /// <summary>
+    /// The wider step of the tenant's routing this pool's conversations move to, and after how long a wait: none for a
+    /// pool that is already language-wide, or when the steps never widen past the channel.
+    /// </summary>
+    private (int Step, RoutingStep Widening)? Widening
+    {
+        get
+        {
+            if (_poolName.EndsWith(GrainKeys.Separator + GrainKeys.AnyChannel, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var steps = _policy.Routing.Steps;
+            var index = steps.ToList().FindIndex(s => s.Match == RoutingMatch.Language);
+            return index < 0 ? null : (index, steps[index]);
+        }
+    }
+
+    /// <summary>A grain timer at the moment the longest-waiting conversation's wait widens (at once if overdue).</summary>
+    private void ArmWidening()
+    {
+        DateTimeOffset? due = Widening is { } widening && _ledger.Queue.EarliestWait is { } earliest ? earliest + widening.Widening.After : null;
+        if (due is { } at && at < clock.GetUtcNow())
+        {
+            // Overdue (one under offer is moved once its offer ends): look again shortly, not in a loop.
+            due = clock.GetUtcNow() + TimeSpan.FromMilliseconds(200);
+        }
+        if (due == _wideningDue && _wideningTimer is not null)
+        {
+            return;
+        }
+        _wideningTimer?.Dispose();
+        _wideningTimer = null;
+        _wideningDue = due;
+        if (due is { } next)
+        {
+            var wait = next - clock.GetUtcNow();
+            _wideningTimer = this.RegisterGrainTimer(Widen, new GrainTimerCreationOptions
+            {
+                DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+                Period = Timeout.InfiniteTimeSpan,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Moves every conversation whose wait reached the wider step (and that no agent holds an offer of) to the
+    /// language-wide pool: stored as a move first, then asked there, then taken out of this queue.
+    /// </summary>
+    private async Task Widen()
+    {
+        _wideningDue = null;
+        try
+        {
+            if (Widening is not var (step, widening))
+            {
+                return;
+            }
+            var cutoff = clock.GetUtcNow() - widening.After;
+            var queue = GrainKeys.LanguagePoolName(_poolName[.._poolName.IndexOf(GrainKeys.Separator, StringComparison.Ordinal)]);
+            var due = _ledger.Queue.Entries.Take(MaxScan)
+                .Where(w => w.EnqueuedAt <= cutoff && _ledger.OfferOf(w.Request.ConversationId) is null)
+                .ToList();
+            foreach (var waiting in due)
+            {
+                Record(new PoolEscalating
+                {
+                    At = clock.GetUtcNow(),
+                    Move = new PoolMove { ConversationId = waiting.Request.ConversationId, HandoffId = waiting.Request.HandoffId, Step = step, Queue = queue },
+                });
+            }
+            if (due.Count > 0)
+            {
+                await Store();
+            }
+            foreach (var move in _ledger.Escalating.ToArray())
+            {
+                await FinishMove(move);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Pool {Pool} of tenant {TenantId} could not widen the wait of its conversations ({Reason}); it tries again",
+                _poolName, _tenantId, e.GetBaseException().Message);
+        }
+        finally
+        {
+            ArmWidening();
+        }
+    }
+
+    /// <summary>Asks the wider pool to take the conversation (it answers a request it holds already with where it stands), then lets it go here.</summary>
+    private async Task FinishMove(PoolMove move)
+    {
+        if (_ledger.Queue.Find(move.ConversationId, move.HandoffId) is not { } waiting)
+        {
+            return;
+        }
+        var request = waiting.Request with
+        {
+            WaitingSince = waiting.EnqueuedAt,
+            Front = false,
+            Excluded = [.. waiting.Request.Excluded.Union(_ledger.PassesOf(waiting.Request))],
+        };
+        // The conversation hears of the move before the wider pool can give it to an agent, so its facts come in order.
+        _ = Conversation(move.ConversationId).OnEscalated(move.HandoffId, move.Step, move.Queue);
+        await GrainFactory.Pool(_tenantId, move.Queue).Request(request);
+        Record(new PoolEscalated { At = clock.GetUtcNow(), Move = move });
+        await Store();
+        metrics.HandoffStep("escalated");
+        logger.LogInformation("Pool {Pool} of tenant {TenantId} widened the wait of conversation {ConversationId} to {Queue}",
+            _poolName, _tenantId, move.ConversationId, move.Queue);
     }
 
     async Task<HandoffPlacement> IAgentPoolGrain.Request(HandoffRequest request)
@@ -412,7 +535,9 @@ internal sealed class AgentPoolGrain(
         }
         if (_ledger.Queue.Position(conversationId, handoffId) is not { } position)
         {
-            return HandoffPlacement.Unknown;
+            return _ledger.MovedOf(conversationId, handoffId) is { } moved
+                ? new HandoffPlacement { Status = HandoffStatus.Queued, MovedTo = moved.Queue, Step = moved.Step }
+                : HandoffPlacement.Unknown;
         }
         var offer = _ledger.OfferOf(conversationId);
         return new HandoffPlacement
@@ -507,6 +632,7 @@ internal sealed class AgentPoolGrain(
         {
             _checkpoints.WriteSoon(_ledger.Version, WriteCheckpoint);
         }
+        ArmWidening();
     }
 
     /// <summary>Writes a checkpoint of the ledger as it is now (its bytes are taken before anything awaits).</summary>

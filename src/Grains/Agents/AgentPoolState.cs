@@ -26,6 +26,21 @@ public sealed class AgentPoolState
     [Id(8)] public List<PoolOfferMark> Offered { get; set; } = [];
     /// <summary>Agents who declined or let an offer expire, per waiting handoff: it is never offered to them again.</summary>
     [Id(9)] public List<PoolPass> Passes { get; set; } = [];
+    /// <summary>Waiting conversations being moved to a wider pool.</summary>
+    [Id(10)] public List<PoolMove> Escalating { get; set; } = [];
+    /// <summary>Recent moves to a wider pool, oldest first, so a late question is answered with where it waits now.</summary>
+    [Id(11)] public List<PoolMove> Moved { get; set; } = [];
+}
+
+/// <summary>A waiting conversation's move to a wider pool as its wait widened.</summary>
+[GenerateSerializer, Immutable, Alias("cx.PoolMove")]
+public sealed record PoolMove
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    /// <summary>The routing step (its index in the tenant's steps) it widened to.</summary>
+    [Id(2)] public required int Step { get; init; }
+    [Id(3)] public required string Queue { get; init; }
 }
 
 /// <summary>A waiting conversation's open offer to one agent.</summary>

@@ -173,7 +173,10 @@ internal sealed class ConversationDecider(ConversationState state, TenantPolicy 
     /// <summary>Opens a new handoff in the pool of the conversation's language and channel.</summary>
     public HandoffRecord OpenHandoff(string reason, DateTimeOffset at)
     {
-        Record(HandoffDecider.Open(state.Handoffs, reason, state.Priority, GrainKeys.PoolName(GrainKeys.Language(state.Locale), state.Channel), at));
+        // A tenant whose first step already matches the language alone starts the wait in the language-wide pool.
+        var language = GrainKeys.Language(state.Locale);
+        var queue = policy.Routing.Steps[0].Match == RoutingMatch.Language ? GrainKeys.LanguagePoolName(language) : GrainKeys.PoolName(language, state.Channel);
+        Record(HandoffDecider.Open(state.Handoffs, reason, state.Priority, queue, at));
         return state.Handoff!;
     }
 
@@ -187,6 +190,14 @@ internal sealed class ConversationDecider(ConversationState state, TenantPolicy 
     public bool OfferChanged(HandoffOfferNotice notice, DateTimeOffset now)
     {
         var fact = HandoffDecider.Offer(state.Status == ConversationStatus.Queued ? state.Handoff : null, notice, now);
+        Record(fact);
+        return fact is not null;
+    }
+
+    /// <summary>Records that the waiting handoff's wait widened to another queue; true if that was news.</summary>
+    public bool Escalate(int step, string queue, DateTimeOffset at)
+    {
+        var fact = HandoffDecider.Escalate(state.Handoff, step, queue, at);
         Record(fact);
         return fact is not null;
     }

@@ -139,10 +139,16 @@ internal sealed class ConversationGrain(
         {
             return null;
         }
-        // A read never writes: a placement learnt here is stored with the next change (the pool holds it durably).
+        // A new place in the queue is not stored; a fact the pool's answer makes (an agent took it, its wait widened)
+        // is, before the snapshot that shows it is answered.
         if (State.Status == ConversationStatus.Queued && State.Handoff is { AwaitingPool: false } waiting)
         {
+            var version = State.Version;
             Place(waiting, await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId), clock.GetUtcNow());
+            if (State.Version != version)
+            {
+                await StoreIntent();
+            }
         }
         return (ConversationSnapshot?)Snapshot();
     }
@@ -215,6 +221,15 @@ internal sealed class ConversationGrain(
         _decider.TakeOver(completedAt);
         Changed();
         await Store();
+    }
+
+    async Task IConversationGrain.OnEscalated(string handoffId, int step, string queue)
+    {
+        if (State.Status == ConversationStatus.Queued && State.Handoff?.HandoffId == handoffId && _decider.Escalate(step, queue, clock.GetUtcNow()))
+        {
+            Changed();
+            await Store();
+        }
     }
 
     async Task IConversationGrain.OnOfferChanged(HandoffOfferNotice notice)
@@ -577,9 +592,9 @@ internal sealed class ConversationGrain(
     /// <summary>Records a placement, marking memory as ahead of storage if it changed anything; the event that opened the handoff then answers with it, now and on every retry.</summary>
     private void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
-        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status);
+        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName);
         _decider.Place(handoff, placement, at);
-        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status))
+        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName))
         {
             return;
         }
@@ -631,6 +646,11 @@ internal sealed class ConversationGrain(
         try
         {
             var placement = await Pool(release.PoolName).Cancel(_conversationId, release.HandoffId);
+            if (placement.MovedTo is { } widerPool)
+            {
+                // Its wait had widened before it heard: it waits (or was taken) in the wider pool.
+                placement = await Pool(widerPool).Cancel(_conversationId, release.HandoffId);
+            }
             // The agent it was with, one that took it meanwhile, or one it is offered to: each lets it go.
             string?[] holders = [release.AgentId, placement.Status == HandoffStatus.Assigned ? placement.AgentId : null, placement.OfferedAgentId];
             foreach (var agentId in holders.OfType<string>().Distinct(StringComparer.Ordinal))

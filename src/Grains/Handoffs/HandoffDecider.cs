@@ -27,6 +27,10 @@ internal static class HandoffDecider
     /// </summary>
     public static Fact? Place(HandoffRecord handoff, HandoffPlacement placement, LocalizedTexts texts, DateTimeOffset at)
     {
+        if (placement is { MovedTo: { } queue, Step: { } step })
+        {
+            return Escalate(handoff, step, queue, at);
+        }
         if (placement.Status == HandoffStatus.Assigned && handoff.Status != HandoffStatus.Assigned)
         {
             var name = placement.AgentDisplayName ?? placement.AgentId ?? "";
@@ -72,6 +76,12 @@ internal static class HandoffDecider
             _ => null,
         };
     }
+
+    /// <summary>The waiting handoff's pool moved it to a wider one; null when that is not news.</summary>
+    public static HandoffEscalated? Escalate(HandoffRecord? handoff, int step, string queue, DateTimeOffset at) =>
+        handoff is { Status: HandoffStatus.Queued } && handoff.PoolName != queue
+            ? new HandoffEscalated { At = at, HandoffId = handoff.HandoffId, Step = step, Queue = queue }
+            : null;
 
     /// <summary>When the assigned agent must have written to the customer, or null when no first reply is due.</summary>
     public static DateTimeOffset? FirstReplyDue(HandoffRecord? handoff, TimeSpan limit) =>
@@ -177,6 +187,10 @@ internal static class HandoffDecider
                 break;
             case HandoffExpired expired when state.Current is { } handoff && handoff.HandoffId == expired.HandoffId:
                 Pass(handoff, expired.OfferId, expired.AgentId);
+                break;
+            case HandoffEscalated escalated when state.Current is { } handoff && handoff.HandoffId == escalated.HandoffId:
+                handoff.PoolName = escalated.Queue;
+                handoff.Step = escalated.Step;
                 break;
             case MessageRecorded { From: Speaker.Agent } message when state.Current is { Status: HandoffStatus.Assigned } handoff && handoff.AgentId == message.AgentId:
                 handoff.Replied = true;

@@ -21,7 +21,8 @@ public sealed class HandoffRecord
     [Id(0)] public required string HandoffId { get; init; }
     [Id(1)] public required string Reason { get; init; }
     [Id(2)] public required DateTimeOffset RequestedAt { get; init; }
-    [Id(3)] public required string PoolName { get; init; }
+    /// <summary>The pool partition it waits in (another one once its wait widened).</summary>
+    [Id(3)] public required string PoolName { get; set; }
     [Id(4)] public HandoffStatus Status { get; set; }
     [Id(5)] public string? AgentId { get; set; }
     [Id(6)] public string? AgentDisplayName { get; set; }
@@ -41,6 +42,8 @@ public sealed class HandoffRecord
     [Id(15)] public bool Reclaimed { get; set; }
     /// <summary>Agents who declined or let an offer of this handoff expire: never offered it again.</summary>
     [Id(16)] public List<string> Passed { get; set; } = [];
+    /// <summary>The routing step it is at (its index in the tenant's steps).</summary>
+    [Id(17)] public int Step { get; set; }
 
     /// <summary>As the snapshot shows it: offered while an offer is open, otherwise the status.</summary>
     public HandoffStatus ShownStatus => Status == HandoffStatus.Queued && OfferedAgentId is not null ? HandoffStatus.Offered : Status;

@@ -111,6 +111,7 @@ public static class FactCodec
                 {
                     At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId"), Reason = Optional(d, "reason"),
                 },
+                "handoff.escalated" => new HandoffEscalated { At = at, HandoffId = Text(d, "handoffId"), Step = d.GetProperty("step").GetInt32(), Queue = Text(d, "queue") },
                 "handoff.expired" => new HandoffExpired { At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId") },
                 "handoff.reclaimed" => new HandoffReclaimed
                 {
@@ -218,6 +219,11 @@ public static class FactCodec
                 w.WriteString("offerId", f.OfferId);
                 w.WriteString("agentId", f.AgentId);
                 WriteOptional(w, "reason", f.Reason);
+                break;
+            case HandoffEscalated f:
+                w.WriteString("handoffId", f.HandoffId);
+                w.WriteNumber("step", f.Step);
+                w.WriteString("queue", f.Queue);
                 break;
             case HandoffExpired f:
                 w.WriteString("handoffId", f.HandoffId);

@@ -79,7 +79,7 @@ public sealed class StartupSettingsTests
         var onApi = api.Services.GetRequiredService<CxClusterSettings>();
         Assert.NotSame(onSilo, onApi);
         Assert.Equal(Describe(onSilo), Describe(onApi));
-        Assert.Equal(["acme", "globex"], onApi.Tenants.Select(t => t.TenantId).Order());
+        Assert.Equal(["acme", "globex", "initech"], onApi.Tenants.Select(t => t.TenantId).Order());
         var acme = silo.Services.GetRequiredService<TenantDirectory>().Get("acme");
         Assert.Equal((35, TimeSpan.FromDays(30), "Acme"), (acme.Threshold, acme.MessageRetention, acme.BrandName));
         Assert.Equal("acme", api.Services.GetRequiredService<TenantKeyRing>().FindTenant(ClusterFixture.AcmeSecondKey));

@@ -12,6 +12,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const string OtherTenant = "globex";
     /// <summary>A tenant whose message texts are kept for one day.</summary>
     public const string RetainingTenant = "keeper";
+    /// <summary>A tenant whose waiting conversations may go to agents of their language on any channel after one second.</summary>
+    public const string WideningTenant = "widening";
 
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
@@ -24,6 +26,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             // Every tenant assigns at once and waits forever for a first reply, as before offers (OfferClusterFixture offers).
             ["Routing:OfferTimeoutSeconds"] = "0",
             ["Routing:FirstReplySeconds"] = "0",
+            // This one widens a conversation's wait to any channel of its language after one second.
+            [$"Tenants:{WideningTenant}:Routing:Steps:0:after"] = "0",
+            [$"Tenants:{WideningTenant}:Routing:Steps:0:match"] = "language+channel",
+            [$"Tenants:{WideningTenant}:Routing:Steps:1:after"] = "1",
+            [$"Tenants:{WideningTenant}:Routing:Steps:1:match"] = "language",
             ["Conversations:TranscriptTurns"] = "20",
             // Reconciliation rounds every second, so repairs after an injected crash show within a test's patience.
             ["Handoffs:ReconcileSeconds"] = "1",

@@ -12,6 +12,9 @@ internal sealed class PoolLedger
 
     private readonly Dictionary<string, PoolAssignment> _recent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PoolOfferMark> _offered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoolMove> _escalating = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoolMove> _moved = new(StringComparer.Ordinal);
+    private readonly Queue<PoolMove> _movedOrder = new();
     private readonly Dictionary<string, (string HandoffId, HashSet<string> Agents)> _passes = new(StringComparer.Ordinal);
     private readonly Queue<PoolAssignment> _recentOrder = new();
 
@@ -43,7 +46,19 @@ internal sealed class PoolLedger
         _passes.TryGetValue(request.ConversationId, out var passes) && passes.HandoffId == request.HandoffId && passes.Agents.Contains(agentId);
 
     /// <summary>Whether the agent may be offered the waiting request: nobody holds an offer of it and the agent did not pass on it.</summary>
-    public bool Offerable(HandoffRequest request, string agentId) => !_offered.ContainsKey(request.ConversationId) && !Passed(request, agentId);
+    public bool Offerable(HandoffRequest request, string agentId) =>
+        !_offered.ContainsKey(request.ConversationId) && !_escalating.ContainsKey(request.ConversationId) && !Passed(request, agentId);
+
+    /// <summary>Moves to a wider pool stored but not finished.</summary>
+    public IReadOnlyCollection<PoolMove> Escalating => _escalating.Values;
+
+    /// <summary>Where the conversation's handoff waits now, if this pool moved it to a wider one.</summary>
+    public PoolMove? MovedOf(string conversationId, string handoffId) =>
+        _moved.TryGetValue(conversationId, out var move) && move.HandoffId == handoffId ? move : null;
+
+    /// <summary>The agents who passed on the conversation's waiting handoff here.</summary>
+    public IReadOnlyCollection<string> PassesOf(HandoffRequest request) =>
+        _passes.TryGetValue(request.ConversationId, out var passes) && passes.HandoffId == request.HandoffId ? passes.Agents : [];
 
     public void Apply(PoolRecord record)
     {
@@ -60,11 +75,12 @@ internal sealed class PoolLedger
                 {
                     Pass(new PoolPass { ConversationId = entered.Request.ConversationId, HandoffId = entered.Request.HandoffId, AgentId = excluded });
                 }
-                // One that comes back to the head has waited since it first asked.
+                // One that comes back to the head has waited since it first asked; one moved here, since it began to wait.
                 var waiting = new WaitingRequest
                 {
                     Request = entered.Request,
-                    EnqueuedAt = entered.Front && entered.Request.RequestedAt < entered.At ? entered.Request.RequestedAt : entered.At,
+                    EnqueuedAt = entered.Request.WaitingSince is { } since && since < entered.At ? since
+                        : entered.Front && entered.Request.RequestedAt < entered.At ? entered.Request.RequestedAt : entered.At,
                     Sequence = entered.Sequence,
                 };
                 if (entered.Front)
@@ -83,6 +99,14 @@ internal sealed class PoolLedger
                 break;
             case PoolOffered offered:
                 _offered[offered.Offer.ConversationId] = offered.Offer;
+                break;
+            case PoolEscalating escalating:
+                _escalating[escalating.Move.ConversationId] = escalating.Move;
+                break;
+            case PoolEscalated escalated:
+                Queue.Remove(escalated.Move.ConversationId, escalated.Move.HandoffId);
+                Forget(escalated.Move.ConversationId, null);
+                RememberMove(escalated.Move);
                 break;
             case PoolOfferEnded ended:
                 if (_offered.TryGetValue(ended.ConversationId, out var open) && open.OfferId == ended.OfferId)
@@ -121,6 +145,10 @@ internal sealed class PoolLedger
     /// <summary>Drops the offer and passes of the conversation (of any handoff but <paramref name="keepHandoffId"/>).</summary>
     private void Forget(string conversationId, string? keepHandoffId)
     {
+        if (_escalating.TryGetValue(conversationId, out var move) && move.HandoffId != keepHandoffId)
+        {
+            _escalating.Remove(conversationId);
+        }
         if (_offered.TryGetValue(conversationId, out var offer) && offer.HandoffId != keepHandoffId)
         {
             _offered.Remove(conversationId);
@@ -128,6 +156,20 @@ internal sealed class PoolLedger
         if (_passes.TryGetValue(conversationId, out var passes) && passes.HandoffId != keepHandoffId)
         {
             _passes.Remove(conversationId);
+        }
+    }
+
+    private void RememberMove(PoolMove move)
+    {
+        _movedOrder.Enqueue(move);
+        _moved[move.ConversationId] = move;
+        if (_movedOrder.Count > RecentAssignmentsKept)
+        {
+            var oldest = _movedOrder.Dequeue();
+            if (_moved.TryGetValue(oldest.ConversationId, out var current) && ReferenceEquals(current, oldest))
+            {
+                _moved.Remove(oldest.ConversationId);
+            }
         }
     }
 
@@ -155,6 +197,8 @@ internal sealed class PoolLedger
         PendingOffer = PendingOffer,
         Version = Version,
         Offered = [.. _offered.Values],
+        Escalating = [.. _escalating.Values],
+        Moved = [.. _movedOrder],
         Passes = [.. _passes.SelectMany(p => p.Value.Agents.Select(agent => new PoolPass { ConversationId = p.Key, HandoffId = p.Value.HandoffId, AgentId = agent }))],
     };
 
@@ -179,6 +223,14 @@ internal sealed class PoolLedger
         foreach (var assignment in state.Recent)
         {
             ledger.Remember(assignment);
+        }
+        foreach (var move in state.Escalating)
+        {
+            ledger._escalating[move.ConversationId] = move;
+        }
+        foreach (var move in state.Moved)
+        {
+            ledger.RememberMove(move);
         }
         foreach (var offer in state.Offered)
         {

@@ -37,6 +37,9 @@ internal sealed class PoolQueue
         .Where(head => head is not null)
         .MinBy(head => head!.Sequence);
 
+    /// <summary>When the entry that has waited longest began to wait (each level's head began first in its level).</summary>
+    public DateTimeOffset? EarliestWait => _levels.Select(level => level.Head).Where(head => head is not null).Min(head => (DateTimeOffset?)head!.EnqueuedAt);
+
     /// <summary>The entries in queue order (for a checkpoint).</summary>
     public IEnumerable<WaitingRequest> Entries => _levels.Reverse().SelectMany(level => level.Entries);
 

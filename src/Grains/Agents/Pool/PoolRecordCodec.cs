@@ -25,6 +25,10 @@ internal static class PoolRecordCodec
                 {
                     writer.WriteBoolean("front", true);
                 }
+                if (entered.Request.WaitingSince is { } since)
+                {
+                    writer.WriteString("waitingSince", since);
+                }
                 if (entered.Request.Excluded.Count > 0)
                 {
                     writer.WriteStartArray("excluded");
@@ -34,6 +38,12 @@ internal static class PoolRecordCodec
                     }
                     writer.WriteEndArray();
                 }
+                break;
+            case PoolEscalating escalating:
+                WriteMove(writer, escalating.Move);
+                break;
+            case PoolEscalated escalated:
+                WriteMove(writer, escalated.Move);
                 break;
             case PoolOffered offered:
                 writer.WriteString("conversationId", offered.Offer.ConversationId);
@@ -102,6 +112,7 @@ internal static class PoolRecordCodec
                         Reason = Text(d, "reason"),
                         RequestedAt = d.GetProperty("requestedAt").GetDateTimeOffset(),
                         Front = d.TryGetProperty("front", out var isFront) && isFront.GetBoolean(),
+                        WaitingSince = d.TryGetProperty("waitingSince", out var since) ? since.GetDateTimeOffset() : null,
                         Excluded = d.TryGetProperty("excluded", out var excluded)
                             ? [.. excluded.EnumerateArray().Select(a => a.GetString() ?? throw new FormatException("An excluded agent is null."))]
                             : [],
@@ -111,6 +122,8 @@ internal static class PoolRecordCodec
                     Sequence = d.GetProperty("sequence").GetInt64(),
                     Front = d.TryGetProperty("front", out var front) && front.GetBoolean(),
                 },
+                PoolEscalating.Name => new PoolEscalating { At = at, Move = ReadMove(d) },
+                PoolEscalated.Name => new PoolEscalated { At = at, Move = ReadMove(d) },
                 PoolOffered.Name => new PoolOffered
                 {
                     At = at,
@@ -174,4 +187,19 @@ internal static class PoolRecordCodec
         }
     }
 
+    private static void WriteMove(Utf8JsonWriter writer, PoolMove move)
+    {
+        writer.WriteString("conversationId", move.ConversationId);
+        writer.WriteString("handoffId", move.HandoffId);
+        writer.WriteNumber("step", move.Step);
+        writer.WriteString("queue", move.Queue);
+    }
+
+    private static PoolMove ReadMove(JsonElement d) => new()
+    {
+        ConversationId = Text(d, "conversationId"),
+        HandoffId = Text(d, "handoffId"),
+        Step = d.GetProperty("step").GetInt32(),
+        Queue = Text(d, "queue"),
+    };
 }

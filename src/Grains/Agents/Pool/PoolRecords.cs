@@ -90,3 +90,22 @@ internal sealed record PoolOfferEnded : PoolRecord
     public required bool Passed { get; init; }
     public override string Type => Name;
 }
+
+/// <summary>
+/// A waiting conversation's wait widened: it is being moved to a wider pool (stored before that pool is asked, and
+/// offered to nobody here meanwhile); after a crash the move is made again.
+/// </summary>
+internal sealed record PoolEscalating : PoolRecord
+{
+    public const string Name = "pool.escalating";
+    public required PoolMove Move { get; init; }
+    public override string Type => Name;
+}
+
+/// <summary>The wider pool holds the conversation now: it leaves this queue, and late questions are sent there.</summary>
+internal sealed record PoolEscalated : PoolRecord
+{
+    public const string Name = "pool.escalated";
+    public required PoolMove Move { get; init; }
+    public override string Type => Name;
+}
