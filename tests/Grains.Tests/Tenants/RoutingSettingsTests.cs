@@ -1,0 +1,80 @@
+using CxCluster.Grains.Agents;
+using CxCluster.Grains.Tenants;
+using Microsoft.Extensions.Configuration;
+
+namespace CxCluster.Grains.Tests.Tenants;
+
+/// <summary>The <c>Routing</c> settings: offers, first reply, not-responding status and steps, for every tenant and per tenant.</summary>
+public sealed class RoutingSettingsTests
+{
+    private static CxClusterSettings Settings(params (string Key, string Value)[] settings) => CxClusterSettings.Read(
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
+
+    private static TenantDirectory Read(params (string Key, string Value)[] settings) => new(Settings(settings));
+
+    [Fact]
+    public void Defaults_are_the_contracts_offer_first_reply_away_and_two_steps()
+    {
+        var routing = Read(("Tenants:acme:BrandName", "Acme")).Get("acme").Routing;
+
+        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(120), AgentStatus.Away), (routing.OfferTimeout, routing.FirstReply, routing.NotRespondingStatus));
+        Assert.True(routing.OffersOn);
+        Assert.Equal([new RoutingStep(TimeSpan.Zero, RoutingMatch.LanguageAndChannel), new RoutingStep(TimeSpan.FromSeconds(60), RoutingMatch.Language)], routing.Steps);
+        Assert.Equal(routing.OfferTimeout, Read().Get("demo").Routing.OfferTimeout);
+    }
+
+    [Fact]
+    public void The_top_level_section_is_every_tenants_default_and_a_tenant_overrides_it_key_by_key()
+    {
+        var directory = Read(
+            ("Routing:OfferTimeoutSeconds", "0"), ("Routing:FirstReplySeconds", "45"),
+            ("Tenants:acme:Routing:OfferTimeoutSeconds", "12.5"), ("Tenants:globex:BrandName", "Globex"));
+
+        Assert.Equal((TimeSpan.FromSeconds(12.5), TimeSpan.FromSeconds(45)), (directory.Get("acme").Routing.OfferTimeout, directory.Get("acme").Routing.FirstReply));
+        Assert.False(directory.Get("globex").Routing.OffersOn);
+        Assert.False(directory.Get("a-tenant-nobody-configured").Routing.OffersOn);
+    }
+
+    [Fact]
+    public void Steps_are_read_in_order_and_a_first_step_by_language_starts_wide()
+    {
+        var routing = Read(
+            ("Tenants:acme:Routing:Steps:0:after", "0"), ("Tenants:acme:Routing:Steps:0:match", "language"),
+            ("Tenants:globex:Routing:Steps:1:match", "language"), ("Tenants:globex:Routing:Steps:1:after", "20"),
+            ("Tenants:globex:Routing:Steps:0:match", "Language+Channel"), ("Tenants:globex:Routing:Steps:0:after", "0"));
+
+        Assert.Equal([new RoutingStep(TimeSpan.Zero, RoutingMatch.Language)], routing.Get("acme").Routing.Steps);
+        Assert.Equal(TimeSpan.FromSeconds(20), routing.Get("globex").Routing.Steps[1].After);
+        Assert.Equal((1, (TimeSpan?)null), AgentChoice.StepAt(routing.Get("globex").Routing, TimeSpan.FromSeconds(25)));
+        Assert.Equal((0, (TimeSpan?)TimeSpan.FromSeconds(20)), AgentChoice.StepAt(routing.Get("globex").Routing, TimeSpan.FromSeconds(5)));
+    }
+
+    [Theory]
+    [InlineData("Tenants:acme:Routing:OfferTimeoutSeconds", "-1", "Tenants:acme:Routing:OfferTimeoutSeconds must be a number of seconds from 0 to 3600, not -1")]
+    [InlineData("Routing:FirstReplySeconds", "soon", "Routing:FirstReplySeconds must be a number of seconds from 0 to 86400, not 'soon'")]
+    [InlineData("Tenants:acme:Routing:NotRespondingStatus", "available", "Tenants:acme:Routing:NotRespondingStatus must be away or offline, not 'available'")]
+    [InlineData("Tenants:acme:Routing:Steps:0:match", "skills", "Tenants:acme:Routing:Steps:0:match must be language+channel or language, not 'skills'")]
+    [InlineData("Tenants:acme:Routing:Steps:0:after", "30", "Tenants:acme:Routing:Steps:0:after of the first step must be 0")]
+    [InlineData("Tenants:acme:Routing:Offers", "30", "Tenants:acme:Routing:Offers is not a routing setting")]
+    public void A_bad_routing_setting_fails_the_start_naming_its_key(string key, string value, string problem)
+    {
+        var settings = new List<(string, string)> { (key, value) };
+        if (key.Contains(":Steps:0:after", StringComparison.Ordinal))
+        {
+            settings.Add(("Tenants:acme:Routing:Steps:0:match", "language"));
+        }
+        var error = Assert.Throws<SettingsException>(() => Settings([.. settings]));
+
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void Steps_that_narrow_or_do_not_wait_longer_are_refused()
+    {
+        var error = Assert.Throws<SettingsException>(() => Settings(
+            ("Tenants:acme:Routing:Steps:0:after", "0"), ("Tenants:acme:Routing:Steps:0:match", "language"),
+            ("Tenants:acme:Routing:Steps:1:after", "0"), ("Tenants:acme:Routing:Steps:1:match", "language+channel")));
+
+        Assert.Contains("Tenants:acme:Routing:Steps:1 must wait longer than the step before it and match at least as many agents", error.Message);
+    }
+}
