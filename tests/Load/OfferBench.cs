@@ -74,6 +74,8 @@ public sealed class OfferBench(TextWriter output)
         var rows = new List<string[]>();
         var total = Stopwatch.StartNew();
         rows.AddRange(await ThroughputAsync());
+        // Printed as soon as measured, should the second part not finish.
+        Print(rows);
         rows.Add(await DeadlinesAsync());
         output.WriteLine($"Whole run: {total.Elapsed.TotalSeconds:0} s.");
         Print(rows);
@@ -245,11 +247,16 @@ public sealed class OfferBench(TextWriter output)
         var handedOff = 0;
         await Task.WhenAll(Enumerable.Range(0, Math.Min(_concurrency, count)).Select(async _ =>
         {
-            while (Interlocked.Increment(ref next) < count)
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
             {
                 if (await AskForPersonAsync(grains, NextConversationId()))
                 {
                     Interlocked.Increment(ref handedOff);
+                }
+                if ((i + 1) % 2_000 == 0)
+                {
+                    output.WriteLine($"  {i + 1:N0} of {count:N0} asked ({DateTimeOffset.UtcNow:HH:mm:ss}).");
                 }
             }
         }));
