@@ -29,7 +29,11 @@ public sealed class LoadCluster : IAsyncDisposable
     /// <summary>The first silo's own grain factory: calls made with it start inside that silo's process.</summary>
     public IGrainFactory HostedGrains => _cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>();
 
-    public static async Task<LoadCluster> StartAsync(LoadOptions options, TextWriter output)
+    /// <summary>
+    /// Starts the cluster; <paramref name="settings"/> override the load run's configuration (by default offers and the
+    /// first-reply deadline are off, as the scripted agents complete without accepting offers or writing first).
+    /// </summary>
+    public static async Task<LoadCluster> StartAsync(LoadOptions options, TextWriter output, IReadOnlyDictionary<string, string?>? settings = null)
     {
         PostgresDatabase? database = null;
         string? connectionString = null;
@@ -43,15 +47,18 @@ public sealed class LoadCluster : IAsyncDisposable
             output.WriteLine($"Fresh PostgreSQL database {database.Name} migrated.");
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"Tenants:{Tenant}:BrandName"] = "Load",
-                // The scripted agents complete without accepting offers or writing first.
-                ["Routing:OfferTimeoutSeconds"] = "0",
-                ["Routing:FirstReplySeconds"] = "0",
-            })
-            .Build();
+        var values = new Dictionary<string, string?>
+        {
+            [$"Tenants:{Tenant}:BrandName"] = "Load",
+            // The scripted agents complete without accepting offers or writing first.
+            ["Routing:OfferTimeoutSeconds"] = "0",
+            ["Routing:FirstReplySeconds"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var cluster = await InProcessCluster.StartAsync(
             (short)options.Silos,
             configuration,

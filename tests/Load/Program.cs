@@ -19,6 +19,11 @@ if (args is ["push", ..])
 {
     return await PushBench.RunAsync(args[1..], Console.Out);
 }
+// dotnet run -c Release --project tests/Load -- offers [--silos 1] [--agents 1000] [--waiting 10000] [--duration 20] [--warmup 3] [--deadlines 10000] [--offer-timeout 15] [--concurrency 64]
+if (args is ["offers", ..])
+{
+    return await OfferBench.RunAsync(args[1..], Console.Out);
+}
 // dotnet run -c Release --project tests/Load -- memory [--conversations 20000] [--turns 10] [--storage memory|postgres]
 var memory = args is ["memory", ..];
 LoadOptions options;
