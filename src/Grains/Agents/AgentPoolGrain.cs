@@ -39,6 +39,12 @@ internal sealed class AgentPoolGrain(
     private const double HandlingTimeWeight = 0.2;
     /// <summary>How many waiting entries one pass looks through for one an available agent may be offered.</summary>
     private const int MaxScan = 512;
+
+    /// <summary>
+    /// How far a look for a conversation an agent may be offered goes: past every one under an open offer or being
+    /// moved (they keep their places at the head), and then at most <see cref="MaxScan"/> more.
+    /// </summary>
+    private int ScanLimit => MaxScan + _ledger.Offered.Count + _ledger.Escalating.Count;
     /// <summary>An offer this long past its deadline makes the pool wake its agent, whose timer may have died with its silo.</summary>
     private static readonly TimeSpan OverdueOffer = TimeSpan.FromSeconds(2);
 
@@ -303,7 +309,7 @@ internal sealed class AgentPoolGrain(
     }
 
     Task<QueueHead?> IAgentPoolGrain.PeekHead(string agentId) => Task.FromResult(
-        _ledger.Queue.Entries.Take(MaxScan).FirstOrDefault(w => _ledger.Offerable(w.Request, agentId)) is not { } head
+        _ledger.Queue.Entries.Take(ScanLimit).FirstOrDefault(w => _ledger.Offerable(w.Request, agentId)) is not { } head
             ? null
             : new QueueHead
             {
@@ -435,20 +441,21 @@ internal sealed class AgentPoolGrain(
     {
         while (true)
         {
-            var ranked = AgentChoice.Rank(_ledger.Roster.Values).ToList();
-            if (ranked.Count == 0)
+            var free = _ledger.Roster.Values.Where(AgentChoice.CanTake).ToList();
+            if (free.Count == 0)
             {
                 return;
             }
-            var next = _ledger.Queue.Entries.Take(MaxScan)
-                .Select(w => (Request: w.Request, Agents: ranked.Where(a => _ledger.Offerable(w.Request, a.AgentId)).ToList()))
-                .FirstOrDefault(c => c.Agents.Count > 0);
-            if (next.Request is not { } head)
+            // Held entries are skipped before any agent is looked at: the head is a run of open offers when agents are many.
+            var head = _ledger.Queue.Entries.Take(ScanLimit)
+                .Where(w => !_ledger.Held(w.Request.ConversationId))
+                .FirstOrDefault(w => free.Exists(a => !_ledger.Passed(w.Request, a.AgentId)))?.Request;
+            if (head is null)
             {
                 return;
             }
             AssignmentAnswer? taken = null;
-            foreach (var candidate in next.Agents)
+            foreach (var candidate in AgentChoice.Rank(free.Where(a => _ledger.Offerable(head, a.AgentId))))
             {
                 if (await Offer(head, candidate.AgentId) is { Accepted: true } answer)
                 {

@@ -46,8 +46,10 @@ internal sealed class PoolLedger
         _passes.TryGetValue(request.ConversationId, out var passes) && passes.HandoffId == request.HandoffId && passes.Agents.Contains(agentId);
 
     /// <summary>Whether the agent may be offered the waiting request: nobody holds an offer of it and the agent did not pass on it.</summary>
-    public bool Offerable(HandoffRequest request, string agentId) =>
-        !_offered.ContainsKey(request.ConversationId) && !_escalating.ContainsKey(request.ConversationId) && !Passed(request, agentId);
+    public bool Offerable(HandoffRequest request, string agentId) => !Held(request.ConversationId) && !Passed(request, agentId);
+
+    /// <summary>Whether the waiting conversation is offered to an agent or being moved to a wider pool: nobody may be offered it now.</summary>
+    public bool Held(string conversationId) => _offered.ContainsKey(conversationId) || _escalating.ContainsKey(conversationId);
 
     /// <summary>Moves to a wider pool stored but not finished.</summary>
     public IReadOnlyCollection<PoolMove> Escalating => _escalating.Values;
