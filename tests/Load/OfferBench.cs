@@ -224,7 +224,7 @@ public sealed class OfferBench(TextWriter output)
 
         var timeout = TimeSpan.FromSeconds(_deadlineOfferSeconds + 60);
         clock.Restart();
-        while (lateness.Values.Summary().Count < _deadlines && clock.Elapsed < timeout)
+        while (lateness.Values.Count < _deadlines && clock.Elapsed < timeout)
         {
             await Task.Delay(100);
         }
@@ -288,17 +288,7 @@ public sealed class OfferBench(TextWriter output)
         }));
     }
 
-    private void Print(List<string[]> rows)
-    {
-        string[] header = ["figure", "measured", "sample"];
-        output.WriteLine();
-        output.WriteLine($"| {string.Join(" | ", header)} |");
-        output.WriteLine("| --- | ---: | ---: |");
-        foreach (var row in rows)
-        {
-            output.WriteLine($"| {string.Join(" | ", row)} |");
-        }
-    }
+    private void Print(List<string[]> rows) => MarkdownTable.Write(output, ["figure", "measured", "sample"], rows);
 
     /// <summary>The <c>cx.handoff.steps</c> counter's offered and accepted steps, summed over every silo of this process.</summary>
     private sealed class StepCounter : IDisposable

@@ -193,17 +193,8 @@ public sealed class PushBench(TextWriter output)
         ];
     }
 
-    private void Print(List<string[]> rows)
-    {
-        string[] header = ["run", "events/s in", "facts/s told", "delay p50 / p99 / max (ms)", "CPU µs per event (cluster, API, driver)"];
-        output.WriteLine();
-        output.WriteLine($"| {string.Join(" | ", header)} |");
-        output.WriteLine($"| --- | {string.Join(" | ", header.Skip(1).Select(_ => "---:"))} |");
-        foreach (var row in rows)
-        {
-            output.WriteLine($"| {string.Join(" | ", row)} |");
-        }
-    }
+    private void Print(List<string[]> rows) =>
+        MarkdownTable.Write(output, ["run", "events/s in", "facts/s told", "delay p50 / p99 / max (ms)", "CPU µs per event (cluster, API, driver)"], rows);
 
     private static HttpClient Client(Uri address, int connections) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })

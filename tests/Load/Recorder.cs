@@ -74,6 +74,18 @@ public sealed class Latencies
         }
     }
 
+    /// <summary>How many were added, without copying or sorting them.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _milliseconds.Count;
+            }
+        }
+    }
+
     public (int Count, double P50, double P95, double P99, double Max) Summary()
     {
         double[] sorted;

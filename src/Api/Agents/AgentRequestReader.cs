@@ -128,6 +128,21 @@ public static class AgentRequestReader
         return channels;
     }
 
+    /// <summary>The body of a decline: an optional short <c>reason</c>.</summary>
+    public static OfferDeclineJson? ReadDecline(JsonElement root, FieldErrors errors)
+    {
+        if (!IsObject(root, errors))
+        {
+            return null;
+        }
+        var reason = new JsonFields(root, errors).String("reason", required: false);
+        if (reason is not null)
+        {
+            FieldRules.ShortText(errors, "reason", reason, OfferApi.MaxReasonLength);
+        }
+        return errors.Any ? null : new OfferDeclineJson(reason);
+    }
+
     /// <summary>An object whose fields can be read: each key there once (a key twice is ambiguous) and readable text.</summary>
     private static bool IsObject(JsonElement root, FieldErrors errors)
     {

@@ -76,33 +76,16 @@ public static class OfferApi
             return badPath;
         }
         string? reason = null;
+        // The body is optional: none at all declines without a reason.
         if (request.ContentLength is not 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0))
         {
-            var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, cancellationToken);
-            if (document is null)
+            var (decline, problem) = await RequestBody.ReadAsync(request, RequestBody.SingleLimit,
+                AgentRequestReader.ReadDecline, "The decline has invalid fields; see errors.", cancellationToken);
+            if (decline is null)
             {
                 return problem!;
             }
-            using (document)
-            {
-                var errors = new FieldErrors();
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    errors.Add(RequestBody.Field, "The body must be a JSON object, e.g. {\"reason\":\"busy\"}.");
-                }
-                else
-                {
-                    reason = new JsonFields(document.RootElement, errors).String("reason", required: false);
-                    if (reason is not null)
-                    {
-                        FieldRules.ShortText(errors, "reason", reason, MaxReasonLength);
-                    }
-                }
-                if (errors.Any)
-                {
-                    return Problems.Invalid(errors, "The decline has invalid fields; see errors.");
-                }
-            }
+            reason = decline.Reason;
         }
         var answer = await cluster.Agent(tenant.Id, agentId).DeclineOffer(offerId, reason);
         return answer.Refusal is { } refusal ? Problems.Refused(refusal) : TypedResults.NoContent();

@@ -58,24 +58,6 @@ public static class AgentChoice
         return widens ? pools.Concat(languages.Select(GrainKeys.LanguagePoolName)) : pools;
     }
 
-    /// <summary>Whether a tenant's steps ever let a conversation go to agents of its language on another channel.</summary>
-    public static bool Widens(RoutingPolicy routing) => routing.Steps.Any(s => s.Match == RoutingMatch.Language);
-
-    /// <summary>The step a conversation that has waited <paramref name="waited"/> is at (its index), and when the next widening comes.</summary>
-    public static (int Step, TimeSpan? NextAt) StepAt(RoutingPolicy routing, TimeSpan waited)
-    {
-        var step = 0;
-        for (var i = 1; i < routing.Steps.Count; i++)
-        {
-            if (routing.Steps[i].After > waited)
-            {
-                return (step, routing.Steps[i].After);
-            }
-            step = i;
-        }
-        return (step, null);
-    }
-
     /// <summary>
     /// The waiting conversation an agent takes next among the heads of its pools: the highest priority, then the one
     /// that waited longest (arrival time, then order of arrival), then the pool's name so the choice is stable.

@@ -38,8 +38,7 @@ internal sealed class AgentGrain(
     private string _agentId = "";
     private RoutingPolicy _routing = null!;
     /// <summary>Fires at the earliest open offer's deadline; re-armed from the stored offers on every activation.</summary>
-    private IGrainTimer? _offerTimer;
-    private DateTimeOffset? _offerTimerDue;
+    private DeadlineTimer _offerTimer = null!;
     private AgentJournal _journal = null!;
     private AgentLedger _ledger = null!;
     private Checkpoints _checkpoints = null!;
@@ -56,7 +55,7 @@ internal sealed class AgentGrain(
     private int Load => State.Assignments.Count + State.Offers.Count + State.PendingClaims.Count;
 
     /// <summary>The tenant's waiting conversations may widen to any channel of their language: the agent serves those pools too.</summary>
-    private bool Widens => AgentChoice.Widens(_routing);
+    private bool Widens => _routing.WideningStep is not null;
 
     private bool CanTake => State.Profile is { } profile && State.Status == AgentStatus.Available && Load < profile.Capacity;
 
@@ -71,6 +70,7 @@ internal sealed class AgentGrain(
     {
         (_tenantId, _agentId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _routing = tenants.Get(_tenantId).Routing;
+        _offerTimer = new DeadlineTimer(this, clock, OnOfferTimer, keepAlive: true);
         var stream = AgentJournal.Stream(_tenantId, _agentId);
         _journal = new AgentJournal(journal, encoders, states, stream, handoffs.Value.CompletionsKept);
         _checkpoints = new Checkpoints(logger, stream);
@@ -434,6 +434,14 @@ internal sealed class AgentGrain(
         };
     }
 
+    /// <summary>A claim the pool agreed to becomes an open offer: stored (settling the claim), then armed and told.</summary>
+    private async Task Hold(OpenOffer offer)
+    {
+        Record(new AgentOffered { At = Now(), Offer = offer });
+        await Store();
+        Offered(offer);
+    }
+
     /// <summary>The offer was stored: its deadline is armed and the conversation told (one-way; the pool's placement says it too).</summary>
     private void Offered(OpenOffer offer)
     {
@@ -461,36 +469,12 @@ internal sealed class AgentGrain(
         ExpiresAt = offer.ExpiresAt,
     };
 
-    /// <summary>
-    /// A grain timer at the earliest open offer's deadline. Offers are stored, so an activation after a crash re-arms it
-    /// (and one already due fires at once); within a second of the deadline, unlike a reminder.
-    /// </summary>
-    private void ArmOfferTimer()
-    {
-        var next = State.Offers.Count == 0 ? (DateTimeOffset?)null : State.Offers.Min(o => o.ExpiresAt);
-        if (next == _offerTimerDue)
-        {
-            return;
-        }
-        _offerTimer?.Dispose();
-        _offerTimer = null;
-        _offerTimerDue = next;
-        if (next is { } due)
-        {
-            _offerTimer = this.RegisterGrainTimer(OnOfferTimer, new GrainTimerCreationOptions
-            {
-                DueTime = Max(TimeSpan.Zero, due - clock.GetUtcNow()),
-                Period = Timeout.InfiniteTimeSpan,
-                KeepAlive = true,
-            });
-        }
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    /// <summary>The timer at the earliest open offer's deadline (offers are stored, so an activation arms it again).</summary>
+    private void ArmOfferTimer() =>
+        _offerTimer.Arm(State.Offers.Count == 0 ? null : State.Offers.Min(o => o.ExpiresAt));
 
     private async Task OnOfferTimer()
     {
-        _offerTimerDue = null;
         try
         {
             await ExpireDue();
@@ -720,9 +704,7 @@ internal sealed class AgentGrain(
             }
             if (claim.Offer is { } made)
             {
-                Record(new AgentOffered { At = Now(), Offer = made });
-                await Store();
-                Offered(made);
+                await Hold(made);
                 await Broadcast();
                 continue;
             }
@@ -754,9 +736,7 @@ internal sealed class AgentGrain(
             }
             if (claim.Offer is { } asked && placement.OfferId == asked.OfferId && placement.OfferedAgentId == _agentId)
             {
-                Record(new AgentOffered { At = Now(), Offer = asked });
-                await Store();
-                Offered(asked);
+                await Hold(asked);
                 continue;
             }
             var mine = placement.Status == HandoffStatus.Assigned && placement.AgentId == _agentId;

@@ -35,8 +35,6 @@ internal sealed class AgentLedger(int completionsKept)
     /// <summary>Recent offers that ended, oldest first.</summary>
     public List<EndedOffer> EndedOffers { get; private set; } = [];
 
-    /// <summary>How many offers were made: numbers the next offer id.</summary>
-    public long OffersMade { get; private set; }
 
     /// <summary>The reconciliation reminder is registered.</summary>
     public bool Watched { get; private set; }
@@ -69,7 +67,6 @@ internal sealed class AgentLedger(int completionsKept)
             case AgentOffered offered:
                 PendingClaims.RemoveAll(c => c.ConversationId == offered.Offer.ConversationId && c.HandoffId == offered.Offer.HandoffId);
                 Offers.Add(offered.Offer);
-                OffersMade++;
                 Version++;
                 break;
             case AgentOfferEnded ended:
@@ -148,7 +145,6 @@ internal sealed class AgentLedger(int completionsKept)
         StatusChanges = StatusChanges,
         Offers = [.. Offers],
         EndedOffers = [.. EndedOffers.Select(o => new EndedOffer { Offer = o.Offer, Outcome = o.Outcome, Reason = o.Reason, Told = o.Told })],
-        OffersMade = OffersMade,
     };
 
     public static AgentLedger FromCheckpoint(AgentState state, int completionsKept) => new(completionsKept)
@@ -165,6 +161,5 @@ internal sealed class AgentLedger(int completionsKept)
         StatusChanges = state.StatusChanges,
         Offers = [.. state.Offers],
         EndedOffers = [.. state.EndedOffers],
-        OffersMade = state.OffersMade,
     };
 }

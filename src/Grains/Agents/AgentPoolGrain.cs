@@ -57,13 +57,16 @@ internal sealed class AgentPoolGrain(
     /// <summary>An append failed: memory may be ahead of the journal and is never kept by a checkpoint.</summary>
     private bool _faulted;
     /// <summary>Fires when the longest-waiting conversation's wait widens; re-armed after every change.</summary>
-    private IGrainTimer? _wideningTimer;
-    private DateTimeOffset? _wideningDue;
+    private DeadlineTimer _wideningTimer = null!;
+    /// <summary>The routing step this pool's conversations widen to (its index) and the wider pool; null when they never do.</summary>
+    private (int Step, TimeSpan After, string Queue)? _widening;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _poolName) = GrainKeys.Split(this.GetPrimaryKeyString());
         _policy = tenants.Get(_tenantId);
+        _widening = WideningOf(_poolName, _policy.Routing);
+        _wideningTimer = new DeadlineTimer(this, clock, Widen, keepAlive: false);
         var stream = PoolJournal.Stream(_tenantId, _poolName);
         _journal = new PoolJournal(journal, encoders, states, stream);
         _checkpoints = new Checkpoints(logger, stream);
@@ -166,48 +169,27 @@ internal sealed class AgentPoolGrain(
     }
 
     /// <summary>
-    /// The wider step of the tenant's routing this pool's conversations move to, and after how long a wait: none for a
-    /// pool that is already language-wide, or when the steps never widen past the channel.
+    /// The wider step of the tenant's routing this pool's conversations move to, after how long a wait, and the pool they
+    /// move to: none for a pool that is already language-wide, or when the steps never widen past the channel.
     /// </summary>
-    private (int Step, RoutingStep Widening)? Widening
+    private static (int Step, TimeSpan After, string Queue)? WideningOf(string poolName, RoutingPolicy routing)
     {
-        get
-        {
-            if (_poolName.EndsWith(GrainKeys.Separator + GrainKeys.AnyChannel, StringComparison.Ordinal))
-            {
-                return null;
-            }
-            var steps = _policy.Routing.Steps;
-            var index = steps.ToList().FindIndex(s => s.Match == RoutingMatch.Language);
-            return index < 0 ? null : (index, steps[index]);
-        }
+        var (language, channel) = GrainKeys.Split(poolName);
+        return channel == GrainKeys.AnyChannel || routing.WideningStep is not { } step
+            ? null
+            : (step, routing.Steps[step].After, GrainKeys.LanguagePoolName(language));
     }
 
-    /// <summary>A grain timer at the moment the longest-waiting conversation's wait widens (at once if overdue).</summary>
+    /// <summary>The timer at the moment the longest-waiting conversation's wait widens (shortly, if overdue).</summary>
     private void ArmWidening()
     {
-        DateTimeOffset? due = Widening is { } widening && _ledger.Queue.EarliestWait is { } earliest ? earliest + widening.Widening.After : null;
+        DateTimeOffset? due = _widening is { } widening && _ledger.Queue.EarliestWait is { } earliest ? earliest + widening.After : null;
         if (due is { } at && at < clock.GetUtcNow())
         {
             // Overdue (one under offer is moved once its offer ends): look again shortly, not in a loop.
             due = clock.GetUtcNow() + TimeSpan.FromMilliseconds(200);
         }
-        if (due == _wideningDue && _wideningTimer is not null)
-        {
-            return;
-        }
-        _wideningTimer?.Dispose();
-        _wideningTimer = null;
-        _wideningDue = due;
-        if (due is { } next)
-        {
-            var wait = next - clock.GetUtcNow();
-            _wideningTimer = this.RegisterGrainTimer(Widen, new GrainTimerCreationOptions
-            {
-                DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-                Period = Timeout.InfiniteTimeSpan,
-            });
-        }
+        _wideningTimer.Arm(due);
     }
 
     /// <summary>
@@ -216,15 +198,13 @@ internal sealed class AgentPoolGrain(
     /// </summary>
     private async Task Widen()
     {
-        _wideningDue = null;
         try
         {
-            if (Widening is not var (step, widening))
+            if (_widening is not var (step, after, queue))
             {
                 return;
             }
-            var cutoff = clock.GetUtcNow() - widening.After;
-            var queue = GrainKeys.LanguagePoolName(_poolName[.._poolName.IndexOf(GrainKeys.Separator, StringComparison.Ordinal)]);
+            var cutoff = clock.GetUtcNow() - after;
             var due = _ledger.Queue.Entries.Take(MaxScan)
                 .Where(w => w.EnqueuedAt <= cutoff && _ledger.OfferOf(w.Request.ConversationId) is null)
                 .ToList();

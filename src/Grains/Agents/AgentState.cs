@@ -36,9 +36,6 @@ public sealed class AgentState
 
     /// <summary>Recent offers that ended, oldest first: one whose pool has not heard is never dropped.</summary>
     [Id(11)] public List<EndedOffer> EndedOffers { get; set; } = [];
-
-    /// <summary>How many offers were made to the agent: numbers the next offer id.</summary>
-    [Id(12)] public long OffersMade { get; set; }
 }
 
 /// <summary>A conversation offered to the agent, not answered yet.</summary>

@@ -54,8 +54,7 @@ internal sealed class ConversationGrain(
     /// <summary>The full snapshot of the state as it is now; null once anything changed.</summary>
     private ConversationSnapshot? _snapshot;
     /// <summary>Fires when the assigned agent's first reply is due; re-armed from the stored state on every activation.</summary>
-    private IGrainTimer? _replyTimer;
-    private DateTimeOffset? _replyTimerDue;
+    private DeadlineTimer _replyTimer = null!;
 
     private ConversationState State => _state;
 
@@ -74,6 +73,7 @@ internal sealed class ConversationGrain(
         _journal = new ConversationJournal(journal, encoders, answers, states, stream);
         _checkpoints = new Checkpoints(logger, stream);
         await Load();
+        _replyTimer = new DeadlineTimer(this, clock, OnFirstReplyDue, keepAlive: true);
         ArmReplyTimer();
         if (State.Started && (NeedsWatch || State.Status == ConversationStatus.Queued))
         {
@@ -139,17 +139,7 @@ internal sealed class ConversationGrain(
         {
             return null;
         }
-        // A new place in the queue is not stored; a fact the pool's answer makes (an agent took it, its wait widened)
-        // is, before the snapshot that shows it is answered.
-        if (State.Status == ConversationStatus.Queued && State.Handoff is { AwaitingPool: false } waiting)
-        {
-            var version = State.Version;
-            Place(waiting, await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId), clock.GetUtcNow());
-            if (State.Version != version)
-            {
-                await StoreIntent();
-            }
-        }
+        await LearnFromPool();
         return (ConversationSnapshot?)Snapshot();
     }
 
@@ -160,24 +150,29 @@ internal sealed class ConversationGrain(
         {
             _snapshot = null;
         }
-        var now = clock.GetUtcNow();
-        if (!HandoffContextBuilder.MayRead(State, agentId, now) && State.Status == ConversationStatus.Queued
-            && State.Handoff is { AwaitingPool: false } waiting && waiting.OfferedAgentId != agentId)
+        if (!HandoffContextBuilder.MayRead(State, agentId, clock.GetUtcNow()))
         {
-            // The agent's notice of its offer may still be on its way: the pool, which holds the offer, says so too.
-            var placement = await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId);
-            if (placement is { Status: HandoffStatus.Assigned, AgentId: { } assigned } && assigned == agentId)
+            // The agent's notice of its offer (or of its taking it) may still be on its way: the pool holds it too.
+            await LearnFromPool();
+        }
+        return HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Asks the pool where a waiting handoff stands. A new place in the queue is not stored; a fact the pool's answer
+    /// makes (an offer, an agent took it, its wait widened) is, before the read that shows it is answered.
+    /// </summary>
+    private async Task LearnFromPool()
+    {
+        if (State.Status == ConversationStatus.Queued && State.Handoff is { AwaitingPool: false } waiting)
+        {
+            var version = State.Version;
+            Place(waiting, await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId), clock.GetUtcNow());
+            if (State.Version != version)
             {
-                await Adopt(new AgentAssignment { HandoffId = waiting.HandoffId, AgentId = assigned, AgentDisplayName = placement.AgentDisplayName ?? assigned, AssignedAt = now }, fromPool: true);
-            }
-            else if (placement is { OfferId: { } offerId, OfferedAgentId: { } offered, OfferExpiresAt: { } expiresAt } && offered == agentId
-                && _decider.OfferChanged(new HandoffOfferNotice { HandoffId = waiting.HandoffId, OfferId = offerId, AgentId = offered, ExpiresAt = expiresAt, At = now }, now))
-            {
-                Changed();
-                await Store();
+                await StoreIntent();
             }
         }
-        return HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, now);
     }
 
     async Task<bool> IConversationGrain.Erase()
@@ -241,36 +236,12 @@ internal sealed class ConversationGrain(
         }
     }
 
-    /// <summary>
-    /// A grain timer at the assigned agent's first-reply deadline. The deadline follows from stored facts, so an
-    /// activation after a crash re-arms it (one already due fires at once); within a second of it, unlike a reminder.
-    /// </summary>
-    private void ArmReplyTimer()
-    {
-        var due = State.Started ? _decider.FirstReplyDue : null;
-        if (due == _replyTimerDue)
-        {
-            return;
-        }
-        _replyTimer?.Dispose();
-        _replyTimer = null;
-        _replyTimerDue = due;
-        if (due is { } at)
-        {
-            var wait = at - clock.GetUtcNow();
-            _replyTimer = this.RegisterGrainTimer(OnFirstReplyDue, new GrainTimerCreationOptions
-            {
-                DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-                Period = Timeout.InfiniteTimeSpan,
-                KeepAlive = true,
-            });
-        }
-    }
+    /// <summary>The timer at the assigned agent's first-reply deadline (it follows from stored facts, so an activation arms it again).</summary>
+    private void ArmReplyTimer() => _replyTimer.Arm(State.Started ? _decider.FirstReplyDue : null);
 
     /// <summary>The agent wrote nothing in time: the conversation takes itself back and waits again at the head of its queue.</summary>
     private async Task OnFirstReplyDue()
     {
-        _replyTimerDue = null;
         var now = clock.GetUtcNow();
         if (_decider.FirstReplyDue is not { } due || due > now)
         {
@@ -592,9 +563,9 @@ internal sealed class ConversationGrain(
     /// <summary>Records a placement, marking memory as ahead of storage if it changed anything; the event that opened the handoff then answers with it, now and on every retry.</summary>
     private void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
-        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName);
+        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId);
         _decider.Place(handoff, placement, at);
-        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName))
+        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId))
         {
             return;
         }

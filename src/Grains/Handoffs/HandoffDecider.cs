@@ -44,6 +44,11 @@ internal static class HandoffDecider
         {
             handoff.QueuePosition = placement.QueuePosition;
             handoff.EstimatedWaitSeconds = placement.EstimatedWaitSeconds;
+            // An offer the agent's notice has not brought yet: the pool holds it too.
+            if (placement is { OfferId: { } offerId, OfferedAgentId: { } agentId, OfferExpiresAt: { } expiresAt })
+            {
+                return Offer(handoff, new HandoffOfferNotice { HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, ExpiresAt = expiresAt, At = at }, at);
+            }
         }
         return null;
     }

@@ -23,6 +23,22 @@ public sealed class RoutingPolicy
     public IReadOnlyList<RoutingStep> Steps { get; init; } = DefaultSteps;
 
     public bool OffersOn => OfferTimeout > TimeSpan.Zero;
+
+    /// <summary>The index of the first step that matches any channel of the customer's language; null when the steps never widen so.</summary>
+    public int? WideningStep
+    {
+        get
+        {
+            for (var i = 0; i < Steps.Count; i++)
+            {
+                if (Steps[i].Match == RoutingMatch.Language)
+                {
+                    return i;
+                }
+            }
+            return null;
+        }
+    }
 }
 
 /// <summary>From <see cref="After"/> of waiting on, agents that match <see cref="Match"/> may take the conversation.</summary>

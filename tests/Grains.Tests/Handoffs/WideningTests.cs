@@ -64,10 +64,9 @@ public sealed class WideningTests(ClusterFixture fixture)
         var waiting = await Conversation(conversationId).GetSnapshot();
         Assert.Equal(ConversationStatus.Queued, waiting!.Status);
         Assert.Equal(1, waiting.Handoff.QueuePosition);
+        await Eventually.HoldsAsync(async () => (await fixture.Grains.Pool(Tenant, "xc/any").GetStats()).Waiting == 1, Patience, "it to wait in the wider queue");
         await Conversation(conversationId).Apply(Ended());
-        var any = await fixture.Grains.Pool(Tenant, "xc/any").GetStats();
         await Eventually.HoldsAsync(async () => (await fixture.Grains.Pool(Tenant, "xc/any").GetStats()).Waiting == 0, Patience, "the wider queue to let it go");
         Assert.Equal(0, (await fixture.Grains.Pool(Tenant, "xc/sms").GetStats()).Waiting);
-        Assert.NotNull(any);
     }
 }

@@ -1,12 +1,9 @@
-using CxCluster.Grains.Journal;
-using CxCluster.TestSupport.Hosting;
 using Microsoft.Extensions.Configuration;
-using Orleans.TestingHost;
 
 namespace CxCluster.Grains.Tests.Support;
 
 /// <summary>A real two-silo Orleans cluster in this process, with the CxCluster grains on in-memory storage.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture() : TwoSiloFixture(Configuration)
 {
     public const string Tenant = "acme";
     public const string OtherTenant = "globex";
@@ -37,20 +34,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         })
         .Build();
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.Client;
-
-    /// <summary>The journal every silo of the cluster appends to.</summary>
-    public MemoryFactJournal Journal { get; } = new();
-
-    public async Task InitializeAsync() => Cluster = await InProcessCluster.StartAsync(2, Configuration, journal: Journal);
-
-    public async Task DisposeAsync()
-    {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-    }
 }
 
 [CollectionDefinition(Name)]

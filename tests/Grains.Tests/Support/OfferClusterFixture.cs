@@ -1,7 +1,4 @@
-using CxCluster.Grains.Journal;
-using CxCluster.TestSupport.Hosting;
 using Microsoft.Extensions.Configuration;
-using Orleans.TestingHost;
 
 namespace CxCluster.Grains.Tests.Support;
 
@@ -9,7 +6,7 @@ namespace CxCluster.Grains.Tests.Support;
 /// Two silos whose tenants get offers, with deadlines short enough for tests to see them pass: an agent has
 /// <see cref="OfferSeconds"/> to answer an offer and <see cref="FirstReplySeconds"/> to write first once assigned.
 /// </summary>
-public sealed class OfferClusterFixture : IAsyncLifetime
+public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration)
 {
     public const double OfferSeconds = 4;
     public const double FirstReplySeconds = 4;
@@ -23,19 +20,6 @@ public sealed class OfferClusterFixture : IAsyncLifetime
         })
         .Build();
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.Client;
-
-    public MemoryFactJournal Journal { get; } = new();
-
-    public async Task InitializeAsync() => Cluster = await InProcessCluster.StartAsync(2, Configuration, journal: Journal);
-
-    public async Task DisposeAsync()
-    {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-    }
 }
 
 [CollectionDefinition(Name)]

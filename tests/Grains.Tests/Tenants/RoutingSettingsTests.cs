@@ -1,4 +1,3 @@
-using CxCluster.Grains.Agents;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Configuration;
 
@@ -45,8 +44,8 @@ public sealed class RoutingSettingsTests
 
         Assert.Equal([new RoutingStep(TimeSpan.Zero, RoutingMatch.Language)], routing.Get("acme").Routing.Steps);
         Assert.Equal(TimeSpan.FromSeconds(20), routing.Get("globex").Routing.Steps[1].After);
-        Assert.Equal((1, (TimeSpan?)null), AgentChoice.StepAt(routing.Get("globex").Routing, TimeSpan.FromSeconds(25)));
-        Assert.Equal((0, (TimeSpan?)TimeSpan.FromSeconds(20)), AgentChoice.StepAt(routing.Get("globex").Routing, TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, routing.Get("globex").Routing.WideningStep);
+        Assert.Equal(0, routing.Get("acme").Routing.WideningStep);
     }
 
     [Theory]

@@ -2,9 +2,9 @@ using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Push;
-using CxCluster.TestSupport.Hosting;
 using Microsoft.Extensions.Configuration;
-using Orleans.TestingHost;
+
+using CxCluster.Grains.Tests.Support;
 
 namespace CxCluster.Grains.Tests.Webhooks;
 
@@ -12,7 +12,7 @@ namespace CxCluster.Grains.Tests.Webhooks;
 /// Two silos with webhooks on a fast schedule: retries after 0.1 s and 0.5 s, given up after 5 s, progress saved every
 /// 100 ms, four partitions per endpoint, http to loopback allowed. Each test uses tenants of its own.
 /// </summary>
-public sealed class WebhookClusterFixture : IAsyncLifetime
+public sealed class WebhookClusterFixture() : TwoSiloFixture(Configuration)
 {
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
@@ -31,19 +31,6 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
         })
         .Build();
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.Client;
-
-    public MemoryFactJournal Journal { get; } = new();
-
-    public async Task InitializeAsync() => Cluster = await InProcessCluster.StartAsync(2, Configuration, journal: Journal);
-
-    public async Task DisposeAsync()
-    {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-    }
 
     /// <summary>A tenant no other test uses.</summary>
     public static string NewTenant() => $"wh-{Guid.NewGuid():N}"[..16];

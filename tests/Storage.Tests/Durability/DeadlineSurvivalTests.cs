@@ -52,7 +52,7 @@ public sealed class DeadlineSurvivalTests : IAsyncLifetime
         await Conversation(conversationId).Apply(Customer("saya mau bicara dengan CS"));
     }
 
-    /// <summary>Kills the silo the grain lives on; false when it lives on the silo that hosts the test's client gateway.</summary>
+    /// <summary>Kills the silo the grain lives on.</summary>
     private async Task KillHostOf(IAddressable grain)
     {
         var host = await _cluster.GrainFactory.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
@@ -60,7 +60,7 @@ public sealed class DeadlineSurvivalTests : IAsyncLifetime
     }
 
     private static async Task<T> Reachable<T>(Func<Task<T>> read, Func<T, bool> accept, string what) =>
-        await Eventually.ReturnsAsync(
+        (await Eventually.ReturnsAsync(
             async () =>
             {
                 try
@@ -72,7 +72,7 @@ public sealed class DeadlineSurvivalTests : IAsyncLifetime
                     return (Ok: false, Value: default(T)!);
                 }
             },
-            r => r.Ok && accept(r.Value), Patience, what).ContinueWith(t => t.Result.Value);
+            r => r.Ok && accept(r.Value), Patience, what)).Value;
 
     [Fact]
     public async Task An_open_offer_expires_after_the_silo_that_made_it_died()

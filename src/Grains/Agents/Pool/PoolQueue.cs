@@ -38,7 +38,22 @@ internal sealed class PoolQueue
         .MinBy(head => head!.Sequence);
 
     /// <summary>When the entry that has waited longest began to wait (each level's head began first in its level).</summary>
-    public DateTimeOffset? EarliestWait => _levels.Select(level => level.Head).Where(head => head is not null).Min(head => (DateTimeOffset?)head!.EnqueuedAt);
+    /// <remarks>A plain loop: it runs after every commit of a pool whose waits widen.</remarks>
+    public DateTimeOffset? EarliestWait
+    {
+        get
+        {
+            DateTimeOffset? earliest = null;
+            foreach (var level in _levels)
+            {
+                if (level.Head is { } head && (earliest is null || head.EnqueuedAt < earliest))
+                {
+                    earliest = head.EnqueuedAt;
+                }
+            }
+            return earliest;
+        }
+    }
 
     /// <summary>The entries in queue order (for a checkpoint).</summary>
     public IEnumerable<WaitingRequest> Entries => _levels.Reverse().SelectMany(level => level.Entries);

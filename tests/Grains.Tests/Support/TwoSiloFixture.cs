@@ -1,0 +1,25 @@
+using CxCluster.Grains.Journal;
+using CxCluster.TestSupport.Hosting;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace CxCluster.Grains.Tests.Support;
+
+/// <summary>A real two-silo Orleans cluster in this process on in-memory storage, both silos appending to one journal.</summary>
+public abstract class TwoSiloFixture(IConfiguration configuration) : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>The journal every silo of the cluster appends to.</summary>
+    public MemoryFactJournal Journal { get; } = new();
+
+    public async Task InitializeAsync() => Cluster = await InProcessCluster.StartAsync(2, configuration, journal: Journal);
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}
