@@ -18,6 +18,12 @@ public sealed class ClusterSettings
     /// <summary>The port API processes connect to (silo).</summary>
     public int GatewayPort { get; init; } = 30000;
 
+    /// <summary>
+    /// The silo's own HTTP port for <c>/health/live</c>, <c>/health/ready</c> and <c>/health/startup</c> (silo; Kubernetes'
+    /// probes ask it). 0: no health port.
+    /// </summary>
+    public int HealthPort { get; init; } = 8081;
+
     /// <summary>Embedded default only: the silo port of the primary silo that the others join; null: this silo's own.</summary>
     public int? PrimarySiloPort { get; init; }
 
@@ -86,7 +92,7 @@ public sealed class ClusterSettings
 
     private static readonly string[] Known =
     [
-        "ClusterId", "ServiceId", "SiloPort", "GatewayPort", "PrimarySiloPort", "AdvertisedAddress", "DatabaseWaitSeconds",
+        "ClusterId", "ServiceId", "SiloPort", "GatewayPort", "HealthPort", "PrimarySiloPort", "AdvertisedAddress", "DatabaseWaitSeconds",
         "GatewayPorts", "ConnectRetrySeconds", "ResponseTimeoutSeconds", "ProbeTimeoutSeconds", "MaxProbeTimeoutSeconds",
         "MissedProbesLimit", "VotesForDeathDeclaration", "TableRefreshSeconds", "ShutdownTimeoutSeconds", "GatewayRefreshSeconds",
     ];
@@ -110,6 +116,7 @@ public sealed class ClusterSettings
             ServiceId = SettingsReader.Text(section, "ServiceId") ?? defaults.ServiceId,
             SiloPort = reader.OptionalPort(section, "SiloPort") ?? defaults.SiloPort,
             GatewayPort = reader.OptionalPort(section, "GatewayPort") ?? defaults.GatewayPort,
+            HealthPort = reader.Int(section, "HealthPort", defaults.HealthPort, 0, 65_535),
             PrimarySiloPort = reader.OptionalPort(section, "PrimarySiloPort"),
             AdvertisedAddress = SettingsReader.Text(section, "AdvertisedAddress"),
             DatabaseWait = reader.Seconds(section, "DatabaseWaitSeconds", defaults.DatabaseWait, 0, Day, minIncluded: true),
