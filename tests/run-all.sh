@@ -62,6 +62,15 @@ as_postgres "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -d postgres -v
   -c "GRANT pg_signal_backend TO cxcluster" >/dev/null || pg_fail "could not create role cxcluster"
 export CXCLUSTER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=cxcluster;Password=$pg_password;Database=postgres"
 
+# kubectl renders the Kubernetes overlays offline for tests/Deploy.Tests (`kubectl kustomize`; no cluster needed).
+# Debian ships it as kubernetes-client.
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "kubectl is not installed: installing it (kubectl, else Debian's kubernetes-client)" >&2
+  { apt-get update -qq && { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubectl \
+      || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client; }; } >/dev/null 2>&1 \
+    || { echo "could not install kubectl" >&2; exit 1; }
+fi
+
 dotnet build CxCluster.sln --nologo -v quiet -clp:ErrorsOnly
 
 # The documented schema command, run as an operator would, on a fresh database of this run.
