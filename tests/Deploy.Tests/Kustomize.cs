@@ -22,14 +22,17 @@ public static class Kustomize
     }
 
     /// <summary>The YAML that <c>kubectl kustomize deploy/k8s/{relativePath}</c> prints; fails with kubectl's own message otherwise.</summary>
-    public static async Task<string> RenderAsync(string relativePath)
+    public static Task<string> RenderAsync(string relativePath) => RenderAsync(relativePath, Kubectl());
+
+    /// <summary>The same with a given kubectl executable.</summary>
+    public static async Task<string> RenderAsync(string relativePath, string kubectl)
     {
         var directory = Path.Combine(RepositoryRoot(), "deploy", "k8s", relativePath);
         if (!Directory.Exists(directory))
         {
             throw new InvalidOperationException($"no kustomization at {directory}");
         }
-        var start = new ProcessStartInfo(Kubectl())
+        var start = new ProcessStartInfo(kubectl)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -49,7 +52,7 @@ public static class Kustomize
         {
             throw new InvalidOperationException(
                 $"kubectl is needed to render the Kubernetes manifests (deploy/k8s) and was not found ({e.Message}): install it " +
-                "(Debian: apt-get install -y kubectl); tests/run-all.sh installs it when it is missing", e);
+                "(Debian: apt-get install -y kubernetes-client); tests/run-all.sh installs it when it is missing", e);
         }
         using (process)
         {

@@ -199,7 +199,16 @@ public sealed class RuleTests(RenderedOverlays overlays) : IClassFixture<Rendere
     }
 
     [Fact]
-    public async Task A_kustomization_that_does_not_exist_fails_with_kubectl_message()
+    public async Task A_missing_kubectl_fails_the_rendering_with_what_to_install()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-kubectl-{Guid.NewGuid():N}", "kubectl");
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Kustomize.RenderAsync(Path.Combine("overlays", "dev"), missing));
+        Assert.StartsWith("kubectl is needed to render the Kubernetes manifests (deploy/k8s) and was not found", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("apt-get install", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_overlay_that_does_not_exist_fails_naming_its_directory()
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Kustomize.RenderAsync(Path.Combine("overlays", "no-such-overlay")));
         Assert.Contains("no kustomization at", failure.Message, StringComparison.Ordinal);
