@@ -15,7 +15,7 @@ public static partial class ManifestRules
     public const string DatabaseSecret = "cxcluster-database";
     public const string ConnectionStringVariable = "ConnectionStrings__CxCluster";
 
-    /// <summary>The top-level configuration sections a silo reads (README, "Configuration"), and the runtime's own prefixes.</summary>
+    /// <summary>The top-level configuration sections a silo reads (README, "Configuration").</summary>
     public static readonly IReadOnlyList<string> SiloSections =
         ["Cluster", "Tenants", "ConnectionStrings", "Routing", "Conversations", "Handoffs", "Journal", "Webhooks", "Push", "Logging"];
 
@@ -23,6 +23,7 @@ public static partial class ManifestRules
     public static readonly IReadOnlyList<string> ApiSections =
         ["Cluster", "Tenants", "ConnectionStrings", "Routing", "Events", "RateLimiting", "Stream", "Logging"];
 
+    /// <summary>Variables the .NET runtime, ASP.NET Core and OpenTelemetry read themselves.</summary>
     private static readonly string[] RuntimePrefixes = ["DOTNET_", "OTEL_", "ASPNETCORE_"];
 
     // ------------------------------------------------------------------ the silo
@@ -242,8 +243,10 @@ public static partial class ManifestRules
             }
         }
         var replicas = overlay.Silo.Spec.Replicas ?? 1;
-        var allowed = budget.Spec.MaxUnavailable is { } max ? Count(max, replicas) : replicas - Count(budget.Spec.MinAvailable!, replicas);
-        if (budget.Spec.MaxUnavailable is null && budget.Spec.MinAvailable is null)
+        int? allowed = budget.Spec.MaxUnavailable is { } max ? Count(max, replicas)
+            : budget.Spec.MinAvailable is { } min ? replicas - Count(min, replicas)
+            : null;
+        if (allowed is null)
         {
             problems.Add($"PodDisruptionBudget {budget.Metadata.Name} sets neither maxUnavailable nor minAvailable");
         }
@@ -409,7 +412,7 @@ public static partial class ManifestRules
         {
             problems.Add($"HorizontalPodAutoscaler {hpa.Metadata.Name} has no metric to scale on");
         }
-        if (hpa.Spec.Metrics?.Any(m => m.Resource?.Name == "cpu") == true && !overlay.ApiContainer.Resources.Requests.ContainsKey("cpu"))
+        if (hpa.Spec.Metrics?.Any(m => m.Resource?.Name == "cpu") == true && overlay.ApiContainer.Resources?.Requests?.ContainsKey("cpu") != true)
         {
             problems.Add("the API scales on CPU utilisation but requests no CPU");
         }
