@@ -593,7 +593,7 @@ public static partial class ManifestRules
 
     private static string? ImageTag(string? image) => image?.LastIndexOf(':') is { } at and >= 0 ? image[(at + 1)..] : null;
 
-    // ------------------------------------------------------------------ helpers
+    // ------------------------------------------------------------------ ports, probes, selectors
 
     private static void ExpectPort(V1Container container, string name, int port, string setting, List<string> problems)
     {
