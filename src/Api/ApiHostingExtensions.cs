@@ -1,5 +1,6 @@
 using CxCluster.Api.Cluster;
 using CxCluster.Api.Conversations;
+using CxCluster.Api.Dashboard;
 using CxCluster.Api.Health;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -45,6 +46,7 @@ public static class ApiHostingExtensions
         services.AddTenantRateLimiting(settings);
         services.AddCxClusterHealthChecks();
         services.AddCxClusterOpenApi();
+        builder.AddCxClusterDashboard(settings, cohosted);
         services.AddHostedService<StartupBanner>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using CxCluster.Api.Agents;
 using CxCluster.Api.Conversations;
+using CxCluster.Api.Dashboard;
 using CxCluster.Api.Evidence;
 using CxCluster.Api.Health;
 using CxCluster.Api.Queues;
@@ -38,6 +39,7 @@ public static class CxClusterApi
         app.MapStreamEndpoints();
         app.MapEvidenceEndpoints();
         app.MapWebhookEndpoints();
+        app.MapCxClusterDashboard();
         return app;
     }
 }

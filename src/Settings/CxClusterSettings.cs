@@ -24,6 +24,9 @@ public sealed class CxClusterSettings
 
     public required ClusterSettings Cluster { get; init; }
 
+    /// <summary><c>Dashboard</c>: the Orleans Dashboard, its operators' keys in the API and its grain side in the silos.</summary>
+    public DashboardSettings Dashboard { get; init; } = new();
+
     /// <summary>The PostgreSQL connection string, or null on the embedded default.</summary>
     public string? ConnectionString { get; init; }
 
@@ -69,6 +72,7 @@ public sealed class CxClusterSettings
             DefaultRouting = routing,
             IsEmbeddedDefault = tenants.Count == 0,
             Cluster = ClusterSettings.Read(configuration, reader),
+            Dashboard = DashboardSettings.Read(configuration, reader, tenants.Count > 0 ? tenants : [TenantSettings.Demo(routing)]),
             ConnectionString = connectionString,
             EventFutureTolerance = reader.Seconds(events, "FutureToleranceSeconds", TimeSpan.FromSeconds(300), 0, TimeSpan.FromDays(1), minIncluded: true),
             PermitsPerSecond = reader.Int(rateLimiting, "PermitsPerSecond", 100_000, 0, int.MaxValue),

@@ -40,6 +40,7 @@ public static class SiloHostingExtensions
             silo.AddCxClusterFailureDetection(options);
             silo.AddActivityPropagation();
             silo.AddCxClusterGrains(builder.Configuration);
+            silo.AddCxClusterDashboard(settings.Dashboard);
         });
         builder.Services.AddHostedService<StartupBanner>();
         return builder;

@@ -59,8 +59,17 @@ public static partial class ConversationApi
             return problem!;
         }
 
+        // The event's span: the grain call carries its context to the conversation's silo. No listener, no span, no tags.
+        using var span = CxTelemetry.Source.StartActivity(CxTelemetry.EventSpan);
+        if (span is not null)
+        {
+            span.SetTag(CxTelemetry.TenantTag, tenant.Id);
+            span.SetTag(CxTelemetry.ConversationTag, conversationId);
+            span.SetTag(CxTelemetry.EventTypeTag, @event.Type.Name());
+        }
         var shape = ReturnPreference.Read(request);
         var outcome = await Conversation(cluster, tenant, conversationId).Apply(@event, shape);
+        span?.SetTag(CxTelemetry.OutcomeTag, outcome.Refusal is null ? "accepted" : "refused");
         if (outcome.Refusal is { } refusal)
         {
             LogRefused(Logger(loggers), tenant.Id, conversationId, @event.Id, @event.Type.Name(), refusal.Kind);
@@ -82,6 +91,12 @@ public static partial class ConversationApi
             return problem!;
         }
 
+        using var span = CxTelemetry.Source.StartActivity(CxTelemetry.BatchSpan);
+        if (span is not null)
+        {
+            span.SetTag(CxTelemetry.TenantTag, tenant.Id);
+            span.SetTag(CxTelemetry.EventCountTag, batch.EventCount);
+        }
         // One call per conversation keeps its events in order; the conversations go concurrently.
         var shape = ReturnPreference.Read(request);
         var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(cluster, tenant, c.ConversationId, c.Events, shape)));

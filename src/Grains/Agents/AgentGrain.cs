@@ -185,6 +185,14 @@ internal sealed class AgentGrain(
 
     async Task<AssignmentAnswer> IAgentGrain.Offer(AssignmentOffer offer)
     {
+        using var span = CxTelemetry.Source.StartActivity(CxTelemetry.AgentOfferSpan);
+        if (span is not null)
+        {
+            span.SetTag(CxTelemetry.TenantTag, _tenantId);
+            span.SetTag(CxTelemetry.AgentTag, _agentId);
+            span.SetTag(CxTelemetry.PoolTag, offer.PoolName);
+            span.SetTag(CxTelemetry.ConversationTag, offer.ConversationId);
+        }
         if (State.Offers.Find(o => o.ConversationId == offer.ConversationId) is { } open)
         {
             // Offered already (an earlier answer was lost): the same offer again, once it is stored.
@@ -370,6 +378,7 @@ internal sealed class AgentGrain(
         NotResponding();
         await Store();
         metrics.HandoffStep("expired");
+        metrics.OfferExpired(_tenantId, offer.PoolName);
         metrics.DeadlineReached("offer", clock.GetUtcNow() - offer.ExpiresAt);
         logger.LogInformation("Offer {OfferId} of conversation {ConversationId} to agent {AgentId} of tenant {TenantId} expired",
             offer.OfferId, offer.ConversationId, _agentId, _tenantId);

@@ -261,6 +261,14 @@ internal sealed class AgentPoolGrain(
 
     async Task<HandoffPlacement> IAgentPoolGrain.Request(HandoffRequest request)
     {
+        using var span = CxTelemetry.Source.StartActivity(CxTelemetry.PoolRequestSpan);
+        if (span is not null)
+        {
+            span.SetTag(CxTelemetry.TenantTag, _tenantId);
+            span.SetTag(CxTelemetry.PoolTag, _poolName);
+            span.SetTag(CxTelemetry.ConversationTag, request.ConversationId);
+            span.SetTag(CxTelemetry.ReasonTag, request.Reason);
+        }
         if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known
             && !(known.Status == HandoffStatus.Assigned && request.Front && request.Excluded.Contains(known.AgentId!)))
         {
@@ -302,6 +310,14 @@ internal sealed class AgentPoolGrain(
 
     async Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent, AgentOffer? offer)
     {
+        using var span = CxTelemetry.Source.StartActivity(CxTelemetry.PoolClaimSpan);
+        if (span is not null)
+        {
+            span.SetTag(CxTelemetry.TenantTag, _tenantId);
+            span.SetTag(CxTelemetry.PoolTag, _poolName);
+            span.SetTag(CxTelemetry.ConversationTag, conversationId);
+            span.SetTag(CxTelemetry.AgentTag, agent.AgentId);
+        }
         if (_ledger.Queue.Find(conversationId, handoffId) is not { } waiting)
         {
             // Already this agent's (a retried claim after a crash): say so again.
@@ -460,6 +476,14 @@ internal sealed class AgentPoolGrain(
     /// </summary>
     private async Task<AssignmentAnswer> Offer(HandoffRequest head, string agentId)
     {
+        using var span = CxTelemetry.Source.StartActivity(CxTelemetry.PoolOfferSpan);
+        if (span is not null)
+        {
+            span.SetTag(CxTelemetry.TenantTag, _tenantId);
+            span.SetTag(CxTelemetry.PoolTag, _poolName);
+            span.SetTag(CxTelemetry.ConversationTag, head.ConversationId);
+            span.SetTag(CxTelemetry.AgentTag, agentId);
+        }
         Record(new PoolOffering { At = clock.GetUtcNow(), Offer = new PendingOffer { ConversationId = head.ConversationId, HandoffId = head.HandoffId, AgentId = agentId } });
         await Store();
         var answer = await Agent(agentId).Offer(new AssignmentOffer
@@ -575,6 +599,11 @@ internal sealed class AgentPoolGrain(
 
     private void Remember(string conversationId, string handoffId, AgentView agent)
     {
+        // The assignment is decided here: how long the conversation waited, from its place in the queue to an agent.
+        if (_ledger.Queue.Find(conversationId, handoffId) is { } waiting)
+        {
+            metrics.QueueWaited(_tenantId, _poolName, waiting.Request.Reason, clock.GetUtcNow() - waiting.EnqueuedAt);
+        }
         Record(new PoolAssigned
         {
             At = clock.GetUtcNow(),

@@ -101,14 +101,18 @@ internal sealed class ConversationGrain(
 
     async Task<EventOutcome> IConversationGrain.Apply(ConversationEvent @event, AnswerShape shape)
     {
+        // A child of the caller's span when the call carried one (Orleans' activity propagation); null when nobody listens.
+        using var span = StartApplySpan(@event.Type, 1);
         var outcome = await Process(@event, shape);
         await StoreIfChanged();
         LetGoOnceEnded();
+        span?.SetTag(CxTelemetry.OutcomeTag, outcome.Refusal is null ? "accepted" : "refused");
         return outcome;
     }
 
     async Task<IReadOnlyList<EventOutcome>> IConversationGrain.ApplyAll(IReadOnlyList<ConversationEvent> events, AnswerShape shape)
     {
+        using var span = StartApplySpan(events.Count == 1 ? events[0].Type : null, events.Count);
         var outcomes = new EventOutcome[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
@@ -118,6 +122,22 @@ internal sealed class ConversationGrain(
         await StoreIfChanged();
         LetGoOnceEnded();
         return outcomes;
+    }
+
+    private System.Diagnostics.Activity? StartApplySpan(EventType? type, int count)
+    {
+        var span = CxTelemetry.Source.StartActivity(CxTelemetry.ApplySpan);
+        if (span is not null)
+        {
+            span.SetTag(CxTelemetry.TenantTag, _tenantId);
+            span.SetTag(CxTelemetry.ConversationTag, _conversationId);
+            if (type is { } single)
+            {
+                span.SetTag(CxTelemetry.EventTypeTag, single.Name());
+            }
+            span.SetTag(CxTelemetry.EventCountTag, count);
+        }
+        return span;
     }
 
     /// <summary>
@@ -656,7 +676,11 @@ internal sealed class ConversationGrain(
     /// </summary>
     private async Task Store()
     {
-        await _journal.AppendAsync(State.Version);
+        using (var span = CxTelemetry.Source.StartActivity(CxTelemetry.AppendSpan))
+        {
+            span?.SetTag(CxTelemetry.ConversationTag, _conversationId);
+            await _journal.AppendAsync(State.Version);
+        }
         crash.Reach(CrashPoint.ConversationFactsAppended);
         _dirty = false;
         ArmReplyTimer();

@@ -2,7 +2,10 @@ using System.Diagnostics.Metrics;
 
 namespace CxCluster.Grains.Telemetry;
 
-/// <summary>CxCluster's own meter: events, directives, handoffs, trust and the journal's group commits.</summary>
+/// <summary>
+/// CxCluster's own meter: events, directives, handoffs, how long conversations wait for an agent, offers that expired,
+/// trust and the journal's group commits. README "Observability" names each instrument, its unit and its tags.
+/// </summary>
 public sealed class CxMetrics
 {
     private readonly Counter<long> _events;
@@ -11,6 +14,8 @@ public sealed class CxMetrics
     private readonly Histogram<int> _trustScore;
     private readonly Counter<long> _repairs;
     private readonly Counter<long> _handoffSteps;
+    private readonly Histogram<double> _queueWait;
+    private readonly Counter<long> _offersExpired;
     private readonly Histogram<double> _deadlineLateness;
     private readonly Counter<long> _journalGroups;
     private readonly Histogram<int> _journalGroupAppends;
@@ -27,6 +32,10 @@ public sealed class CxMetrics
             "Disagreements between conversations, agents and queues that reconciliation repaired, by kind.");
         _handoffSteps = meter.CreateCounter<long>("cx.handoff.steps", "{step}",
             "Steps of handoffs on the agent's side, by step: offered, accepted, declined, expired, withdrawn, reclaimed.");
+        _queueWait = meter.CreateHistogram<double>("cx.queue.wait", "s",
+            "Seconds a conversation waited in its pool's queue until an agent took it, by tenant, queue and reason; recorded where the pool decides the assignment.");
+        _offersExpired = meter.CreateCounter<long>("cx.offers.expired", "{offer}",
+            "Offers an agent did not answer in time, by tenant and queue (the conversation goes to the next agent).");
         _deadlineLateness = meter.CreateHistogram<double>("cx.deadline.lateness", "ms",
             "How long after its deadline an offer expired or a first reply was found missing, by kind.");
         _journalGroups = meter.CreateCounter<long>("cx.journal.groups", "{group}", "Groups of appends the journal committed in one transaction each.");
@@ -50,6 +59,16 @@ public sealed class CxMetrics
         _handoffs.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("placement", placement.Name()));
 
     public void HandoffStep(string step) => _handoffSteps.Add(1, new KeyValuePair<string, object?>("step", step));
+
+    public void QueueWaited(string tenantId, string queue, string reason, TimeSpan wait) =>
+        _queueWait.Record(
+            Math.Max(0, wait.TotalSeconds),
+            new KeyValuePair<string, object?>("tenant", tenantId),
+            new KeyValuePair<string, object?>("queue", queue),
+            new KeyValuePair<string, object?>("reason", reason));
+
+    public void OfferExpired(string tenantId, string queue) =>
+        _offersExpired.Add(1, new KeyValuePair<string, object?>("tenant", tenantId), new KeyValuePair<string, object?>("queue", queue));
 
     public void DeadlineReached(string kind, TimeSpan lateness) =>
         _deadlineLateness.Record(Math.Max(0, lateness.TotalMilliseconds), new KeyValuePair<string, object?>("kind", kind));

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using CxCluster.Abstractions;
+
 namespace CxCluster.Silo.Storage.Journal;
 
 /// <summary>A request waiting in a <see cref="GroupQueue{TRequest, TResult}"/>, then in a group, for its outcome.</summary>
@@ -15,6 +18,11 @@ internal sealed class Pending<TRequest, TResult>
     public Pending(TRequest request, CancellationToken cancellationToken)
     {
         Request = request;
+        // The caller's span, for the group's span to link to; read only while someone listens to CxCluster's spans.
+        if (CxTelemetry.Source.HasListeners() && Activity.Current is { } caller)
+        {
+            Caller = caller.Context;
+        }
         if (cancellationToken.CanBeCanceled)
         {
             _cancellation = cancellationToken.UnsafeRegister(static (state, token) => ((Pending<TRequest, TResult>)state!).Cancel(token), this);
@@ -22,6 +30,9 @@ internal sealed class Pending<TRequest, TResult>
     }
 
     public TRequest Request { get; }
+
+    /// <summary>The span the request was made in, or default when there was none (or nobody listened).</summary>
+    public ActivityContext Caller { get; }
 
     /// <summary>Completes with the request's result, or fails with why there is none.</summary>
     public Task<TResult> Outcome => _outcome.Task;
