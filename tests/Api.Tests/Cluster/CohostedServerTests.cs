@@ -18,16 +18,19 @@ public sealed class CohostedServerTests : IAsyncLifetime
     private IHost? secondSilo;
     private ApiClient acme = null!;
     private ApiClient anonymous = null!;
+    private int healthPort;
 
     public async Task InitializeAsync()
     {
-        var ports = FreePorts.Take(4);
+        var ports = FreePorts.Take(5);
+        healthPort = ports[4];
         var first = new LocalCluster.SiloPorts(ports[0], ports[1]);
         var second = new LocalCluster.SiloPorts(ports[2], ports[3]);
         server = CxClusterServer.CreateApp([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(LocalCluster.SiloSettings(ClusterId, first, primarySiloPort: null, ClusterFixture.TenantSettings));
+            builder.Configuration.AddInMemoryCollection([new("Cluster:HealthPort", healthPort.ToString())]);
         });
         using (var timeout = new CancellationTokenSource(LocalCluster.StartTimeout))
         {
@@ -83,5 +86,23 @@ public sealed class CohostedServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
         var problem = await Json.ProblemAsync(bad, HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["id"]);
+    }
+
+    [Fact]
+    public async Task The_silo_answers_its_health_on_its_own_port_beside_the_api()
+    {
+        using var health = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}") };
+
+        using var live = await health.GetAsync("/health/live");
+        using var started = await health.GetAsync("/health/startup");
+        using var ready = await health.GetAsync("/health/ready");
+        using var api = await health.GetAsync(ApiClient.Events(Ids.New("cohosted")));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("ready", JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        // Only health here: the API stays on its own address.
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
     }
 }
