@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime;
@@ -6,7 +7,7 @@ using Orleans.Statistics;
 namespace CxCluster.Silo.Health;
 
 /// <summary>One health answer: whether it is good (200) or not (503), and why, in words an operator reads.</summary>
-public sealed record HealthAnswer(bool Healthy, string Status, string? Silo = null, string? Reason = null);
+public sealed record HealthAnswer([property: JsonIgnore] bool Healthy, string Status, string? Silo = null, string? Reason = null);
 
 /// <summary>
 /// What this silo's health endpoints answer, read from this process alone (never a grain call or the database): started
