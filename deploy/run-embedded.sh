@@ -2,8 +2,8 @@
 # Starts the embedded default: one process that is a silo and the API in front of it (src/Server), localhost
 # clustering, in-memory state, tenant "demo" with key "demo-key". Ctrl+C stops it. Ports: API_PORT (8080), SILO_PORT
 # (11111), GATEWAY_PORT (30000), HEALTH_PORT (8081: the silo's /health/live, /health/ready, /health/startup; 0: none).
-# CXCLUSTER_APART=1 runs the silo and the API as two processes instead, the API a
-# client of the silo's gateway, as a deployment that scales them apart does.
+# CXCLUSTER_APART=1 runs the silo and the API as two processes instead, the API a client of the silo's gateway, as a
+# deployment that scales them apart does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
