@@ -42,8 +42,7 @@ public sealed class SiloHealth(
         {
             return new HealthAnswer(false, "starting", status.ToString(), "the silo has not joined the cluster yet");
         }
-        // Saturated: memory at Orleans' load-shedding threshold (its own statistics, against what this process may use). CPU is
-        // left out: Orleans measures the whole machine's, and a busy neighbour must not take this silo out of service.
+        // Saturated: memory at Orleans' load-shedding threshold (not CPU: Orleans measures the whole machine's, a busy neighbour's too).
         var memory = environment.GetEnvironmentStatistics().MemoryUsagePercentage;
         if (memory >= shedding.Value.MemoryThreshold)
         {
