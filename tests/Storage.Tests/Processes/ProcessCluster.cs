@@ -104,7 +104,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     }
 
     /// <summary>Starts a silo with the cluster's settings plus <paramref name="extraSettings"/>, without waiting for anything.</summary>
-    public ClusterProcess LaunchSilo(IReadOnlyDictionary<string, string?>? extraSettings = null)
+    private ClusterProcess LaunchSilo(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var number = Interlocked.Increment(ref _silosStarted);
         var ports = FreePorts.Take(3);

@@ -36,6 +36,9 @@ public sealed class RequestJournal
     /// <summary>Successful answers to requests that started after <paramref name="from"/>.</summary>
     public int AnsweredSince(TimeSpan from) => _records.Count(r => !r.Failed && r.Start >= from);
 
+    /// <summary>When the last failed attempt ended; null before any failed.</summary>
+    public TimeSpan? LastFailure => _records.Where(r => r.Failed).Select(r => (TimeSpan?)r.End).Max();
+
     /// <summary>The failures that ended in [<paramref name="from"/>, <paramref name="until"/>), measured from <paramref name="from"/>.</summary>
     public FailureWindow Window(string what, TimeSpan from, TimeSpan until)
     {

@@ -25,6 +25,9 @@ public sealed class SiloLossTests(ITestOutputHelper output)
     /// <summary>The silos' <c>Cluster:ShutdownTimeoutSeconds</c> (the default): a stopped silo must be gone within it.</summary>
     private static readonly TimeSpan ShutdownTimeout = new ClusterSettings().ShutdownTimeout;
 
+    /// <summary>Longer than any call waits for its answer (the silos' and the API's response timeout, 3 s, checked once a second).</summary>
+    private static readonly TimeSpan QuietFor = new ClusterSettings().ResponseTimeout + TimeSpan.FromSeconds(1.5);
+
     /// <summary>How many rounds one run plays (<c>CXCLUSTER_KILL_ROUNDS</c>, default 1).</summary>
     private static int Rounds => int.TryParse(Environment.GetEnvironmentVariable("CXCLUSTER_KILL_ROUNDS"), out var n) && n > 0 ? n : 1;
 
@@ -86,12 +89,12 @@ public sealed class SiloLossTests(ITestOutputHelper output)
 
             var stopped = cluster.RunningSilos[(round - 1) % 3];
             var stop = await StopAsync(cluster, stopped, timeline);
-            await Progress(platform, journal.Now, 200, $"200 answers after {stopped.Name} exited");
+            await Settled(platform, journal.Now, $"the platform to be answered again, without failures, after {stopped.Name} exited");
 
             var startedAt = timeline.Mark("starting a new silo");
             var joined = await cluster.StartSiloAsync();
             timeline.Mark($"{joined.Name} ready");
-            await Progress(platform, journal.Now, 200, "200 answers after a new silo joined");
+            await Settled(platform, journal.Now, "the platform to be answered again, without failures, after a new silo joined");
 
             var victim = cluster.RunningSilos.First(s => s != joined);
             ProcessCluster.Kill(victim);
@@ -99,7 +102,7 @@ public sealed class SiloLossTests(ITestOutputHelper output)
             await Eventually.ReturnsAsync(() => cluster.MembershipStatusAsync(victim), s => s == 6, TimeSpan.FromSeconds(60),
                 $"the cluster to declare the killed {victim.Name} dead");
             timeline.Mark($"{victim.Name} declared dead in the membership table");
-            await Progress(platform, journal.Now, 200, "200 answers after the killed silo was declared dead");
+            await Settled(platform, journal.Now, "the platform to be answered again, without failures, after the kill");
 
             windDown.Cancel();
             await Task.WhenAll(playing, completing);
@@ -148,6 +151,14 @@ public sealed class SiloLossTests(ITestOutputHelper output)
     /// <summary>Waits until <paramref name="count"/> requests started after <paramref name="since"/> were answered.</summary>
     private static Task Progress(HttpPlatform platform, TimeSpan since, int count, string what) =>
         Eventually.HoldsAsync(() => Task.FromResult(platform.Journal.AnsweredSince(since) >= count), TimeSpan.FromSeconds(90), what);
+
+    /// <summary>
+    /// Waits until 200 requests started after <paramref name="since"/> were answered and no attempt has failed for longer
+    /// than a call may wait (the response timeout and a second), so every failure a case caused is counted in its window.
+    /// </summary>
+    private static Task Settled(HttpPlatform platform, TimeSpan since, string what) =>
+        Eventually.HoldsAsync(() => Task.FromResult(platform.Journal.AnsweredSince(since) >= 200
+            && platform.Journal.Now - (platform.Journal.LastFailure ?? TimeSpan.Zero) > QuietFor), TimeSpan.FromSeconds(90), what);
 
     /// <summary>When a silo was sent SIGTERM, and how long after it said it was not ready and had exited.</summary>
     private sealed record StopTimes(string Silo, TimeSpan At, TimeSpan NotReady, TimeSpan Exited)
