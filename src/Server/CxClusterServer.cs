@@ -1,6 +1,7 @@
 using CxCluster.Api;
 using CxCluster.ServiceDefaults;
 using CxCluster.Silo;
+using CxCluster.Silo.Health;
 
 namespace CxCluster.Server;
 
@@ -8,8 +9,9 @@ namespace CxCluster.Server;
 public static class CxClusterServer
 {
     /// <summary>
-    /// The silo (<see cref="SiloHostingExtensions.AddCxClusterSilo"/>) and the API in front of it, which calls the grains
-    /// through the silo's own client; <paramref name="configure"/> runs first, so it can add configuration (tests do).
+    /// The silo (<see cref="SiloHostingExtensions.AddCxClusterSilo"/>) with its health port, and the API in front of it,
+    /// which calls the grains through the silo's own client; <paramref name="configure"/> runs first, so it can add
+    /// configuration (tests do).
     /// </summary>
     public static WebApplication CreateApp(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -17,6 +19,7 @@ public static class CxClusterServer
         configure?.Invoke(builder);
         builder.AddCxClusterTelemetry(servesHttp: true);
         builder.AddCxClusterSilo();
+        builder.AddCxClusterSiloHealth();
         builder.AddCxClusterApi(cohosted: true);
         return builder.Build().MapCxClusterApi();
     }

@@ -2,6 +2,7 @@ using CxCluster.ServiceDefaults;
 using CxCluster.Silo;
 using CxCluster.Silo.Database;
 using CxCluster.Silo.Evidence;
+using CxCluster.Silo.Health;
 
 // `migrate`: create the database and apply the schema, then exit (see deploy/sql).
 if (args is [MigrateCommand.Verb, ..])
@@ -20,6 +21,7 @@ builder.AddCxClusterTelemetry();
 try
 {
     builder.AddCxClusterSilo();
+    builder.AddCxClusterSiloHealth();
 }
 catch (SettingsException bad)
 {

@@ -2,6 +2,7 @@ using CxCluster.Abstractions;
 using CxCluster.Grains;
 using CxCluster.Grains.Tenants;
 using CxCluster.ServiceDefaults;
+using CxCluster.Silo.Health;
 using CxCluster.Silo.Storage;
 using CxCluster.Silo.Storage.Journal;
 using Microsoft.Extensions.Options;
@@ -48,8 +49,9 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// What keeps a built silo from starting, in one line, or null when nothing does: its silo-only sections
-    /// (Conversations, Handoffs, Journal), checked before waiting for the database, then the database itself (a silo
-    /// without it cannot join the cluster), waited for up to <c>Cluster:DatabaseWaitSeconds</c>.
+    /// (Conversations, Handoffs, Journal), checked before waiting for the database, then its health port, opened so
+    /// <c>/health/live</c> answers meanwhile, then the database itself (a silo without it cannot join the cluster),
+    /// waited for up to <c>Cluster:DatabaseWaitSeconds</c>.
     /// </summary>
     public static async Task<string?> CheckCxClusterSiloStartAsync(this IServiceProvider services)
     {
@@ -60,6 +62,10 @@ public static class SiloHostingExtensions
         catch (Exception bad) when (bad is OptionsValidationException or InvalidOperationException)
         {
             return bad.Message;
+        }
+        if (await services.StartSiloHealthAsync() is { } health)
+        {
+            return health;
         }
         var database = services.GetRequiredService<CxClusterDatabase>();
         var wait = services.GetRequiredService<ClusterSettings>().DatabaseWait;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CxCluster.Api.Tests.Infrastructure;
 using CxCluster.Server;
 using Microsoft.AspNetCore.Builder;
@@ -9,7 +10,8 @@ namespace CxCluster.Api.Tests.Cluster;
 
 /// <summary>
 /// The silo and the API in one process (src/Server, what the embedded run starts), joined by a second silo of its own
-/// process kind: the API calls the grains through the silo's own client, and grains placed on either silo answer.
+/// process kind: the API calls the grains through the silo's own client, and grains placed on either silo answer. Its
+/// silo's health is on a port of its own; asked to stop, it is unready at once and answers what is in flight.
 /// </summary>
 public sealed class CohostedServerTests : IAsyncLifetime
 {
@@ -18,16 +20,19 @@ public sealed class CohostedServerTests : IAsyncLifetime
     private IHost? secondSilo;
     private ApiClient acme = null!;
     private ApiClient anonymous = null!;
+    private int healthPort;
 
     public async Task InitializeAsync()
     {
-        var ports = FreePorts.Take(4);
+        var ports = FreePorts.Take(5);
+        healthPort = ports[4];
         var first = new LocalCluster.SiloPorts(ports[0], ports[1]);
         var second = new LocalCluster.SiloPorts(ports[2], ports[3]);
         server = CxClusterServer.CreateApp([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(LocalCluster.SiloSettings(ClusterId, first, primarySiloPort: null, ClusterFixture.TenantSettings));
+            builder.Configuration.AddInMemoryCollection([new("Cluster:HealthPort", healthPort.ToString())]);
         });
         using (var timeout = new CancellationTokenSource(LocalCluster.StartTimeout))
         {
@@ -83,5 +88,84 @@ public sealed class CohostedServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
         var problem = await Json.ProblemAsync(bad, HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["id"]);
+    }
+
+    [Fact]
+    public async Task The_silo_answers_its_health_on_its_own_port_beside_the_api()
+    {
+        using var health = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}") };
+
+        using var live = await health.GetAsync("/health/live");
+        using var started = await health.GetAsync("/health/startup");
+        using var ready = await health.GetAsync("/health/ready");
+        using var api = await health.GetAsync(ApiClient.Events(Ids.New("cohosted")));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("ready", JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        // Only health here: the API stays on its own address.
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task Stopping_the_server_makes_it_unready_at_once_and_every_request_is_answered_or_refused()
+    {
+        using var health = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}") };
+        using var playing = new CancellationTokenSource();
+        var answers = new ConcurrentQueue<string>();
+        var lanes = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            var id = Ids.New("stopping");
+            for (var n = 1; !playing.IsCancellationRequested; n++)
+            {
+                answers.Enqueue(await SendAsync(id, n == 1 ? Events.Started("e1", "chat", "en-US") : Events.Customer($"e{n}", $"hello {n}")));
+            }
+        })).ToList();
+        await Eventually.HoldsAsync(() => Task.FromResult(answers.Count(a => a == "200") >= 40), TimeSpan.FromSeconds(30), "40 answers before the stop");
+
+        var stopping = server!.StopAsync();
+        var ready = await Eventually.ReturnsAsync(() => ReadyAsync(health), status => status != HttpStatusCode.OK, TimeSpan.FromSeconds(10),
+            "the server's /health/ready to turn 503 once it is asked to stop");
+        await stopping;
+        playing.Cancel();
+        await Task.WhenAll(lanes);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready);
+        // Requests in flight are answered, or 503 with Retry-After; once the API has stopped listening, connections are refused.
+        var unexpected = answers.Where(a => a is not ("200" or "503" or "refused")).ToList();
+        Assert.True(unexpected.Count == 0, string.Join(", ", unexpected));
+        Assert.Equal("refused", await SendAsync(Ids.New("stopped"), Events.Started("e1", "chat", "en-US")));
+    }
+
+    private async Task<string> SendAsync(string id, JsonObject @event)
+    {
+        try
+        {
+            using var response = await acme.PostAsync(ApiClient.Events(id), @event);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.OK => "200",
+                HttpStatusCode.ServiceUnavailable when response.Headers.RetryAfter is not null => "503",
+                var other => $"{(int)other}: {await response.Content.ReadAsStringAsync()}",
+            };
+        }
+        catch (HttpRequestException)
+        {
+            return "refused";
+        }
+    }
+
+    private static async Task<HttpStatusCode?> ReadyAsync(HttpClient health)
+    {
+        try
+        {
+            using var response = await health.GetAsync("/health/ready");
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
     }
 }

@@ -1,17 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+using CxCluster.Storage.Tests.Processes;
 using CxCluster.TestSupport.Processes;
 using Npgsql;
 
 namespace CxCluster.Storage.Tests.Durability;
 
-/// <summary>A silo pointed at a database it cannot use says why in one line and stops, instead of hanging or dumping a stack.</summary>
+/// <summary>
+/// A silo pointed at a database it cannot use says why in one line and stops, instead of hanging or dumping a stack;
+/// meanwhile its health port says it lives but has not started.
+/// </summary>
 public sealed class SiloStartupTests
 {
-    private static Dictionary<string, string?> Settings(string connectionString) => new()
+    private static Dictionary<string, string?> Settings(string connectionString, int healthPort = 0) => new()
     {
         ["ConnectionStrings:CxCluster"] = connectionString,
         ["Cluster:DatabaseWaitSeconds"] = "1",
+        ["Cluster:HealthPort"] = healthPort.ToString(),
         ["Tenants:acme:ApiKeys:0"] = "acme-key",
     };
+
+    private static string Unreachable => new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Host = "127.0.0.1", Port = 1 }.ConnectionString;
+
+    [Fact]
+    public async Task A_silo_waiting_for_its_database_is_live_but_neither_started_nor_ready()
+    {
+        var port = FreePorts.One();
+        var settings = Settings(Unreachable, port);
+        settings["Cluster:DatabaseWaitSeconds"] = "120";
+        await using var silo = ClusterProcess.Start(HostLaunch.Silo("silo", settings));
+        using var health = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+
+        await silo.WaitUntilReadyAsync(async () => (await SiloHealthTests.AskAsync(health, "/health/live")).Status == 200,
+            TimeSpan.FromSeconds(60), "to answer /health/live while it waits for the database");
+
+        Assert.Equal((503, "starting"), await SiloHealthTests.AskAsync(health, "/health/startup"));
+        Assert.Equal((503, "starting"), await SiloHealthTests.AskAsync(health, "/health/ready"));
+        Assert.Equal((200, "live"), await SiloHealthTests.AskAsync(health, "/health/live"));
+        Assert.False(silo.HasExited);
+    }
+
+    [Fact]
+    public async Task A_health_port_in_use_stops_the_silo_in_one_line_naming_the_setting()
+    {
+        using var taken = new TcpListener(IPAddress.Any, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = await ClusterProcess.RunSiloAsync([], Settings(PostgresDatabase.ServerConnectionString, port));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"CxCluster silo cannot start: Cluster:HealthPort {port} cannot be used", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
 
     [Fact]
     public async Task A_wrong_password_stops_the_silo_with_a_clear_reason()
@@ -42,9 +83,7 @@ public sealed class SiloStartupTests
     [Fact]
     public async Task An_unreachable_database_stops_the_silo_after_the_configured_wait()
     {
-        var nowhere = new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString) { Host = "127.0.0.1", Port = 1 }.ConnectionString;
-
-        var result = await ClusterProcess.RunSiloAsync([], Settings(nowhere));
+        var result = await ClusterProcess.RunSiloAsync([], Settings(Unreachable));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("cannot reach PostgreSQL at 127.0.0.1:1", result.Error);

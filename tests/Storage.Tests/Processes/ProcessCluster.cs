@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using CxCluster.TestSupport.Hosting;
 using CxCluster.TestSupport.Postgres;
@@ -20,6 +21,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly List<ClusterProcess> _processes = [];
+    private readonly ConcurrentDictionary<ClusterProcess, Uri> _health = new();
     private readonly Lock _gate = new();
     private int _silosStarted;
 
@@ -61,10 +63,11 @@ public sealed class ProcessCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// A fresh database, <paramref name="silos"/> silos and the API, each ready before this returns; every silo started
-    /// gets <paramref name="siloSettings"/> too.
+    /// A fresh database, <paramref name="silos"/> silos and (unless <paramref name="withApi"/> is false) the API, each
+    /// ready before this returns; every silo started gets <paramref name="siloSettings"/> too.
     /// </summary>
-    public static async Task<ProcessCluster> StartAsync(string name, int silos, IReadOnlyDictionary<string, string?>? siloSettings = null)
+    public static async Task<ProcessCluster> StartAsync(
+        string name, int silos, IReadOnlyDictionary<string, string?>? siloSettings = null, bool withApi = true)
     {
         var database = await PostgresDatabase.CreateAsync();
         var clusterId = $"{name}-{Guid.NewGuid():N}"[..Math.Min(name.Length + 13, 60)];
@@ -73,7 +76,10 @@ public sealed class ProcessCluster : IAsyncDisposable
         try
         {
             await Task.WhenAll(Enumerable.Range(0, silos).Select(_ => cluster.StartSiloAsync()));
-            await cluster.StartApiAsync();
+            if (withApi)
+            {
+                await cluster.StartApiAsync();
+            }
             return cluster;
         }
         catch (Exception e)
@@ -85,15 +91,28 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a silo with the cluster's settings plus <paramref name="extraSettings"/>, and waits until it is active.</summary>
+    /// <summary>
+    /// Starts a silo with the cluster's settings plus <paramref name="extraSettings"/>, and waits until its
+    /// <c>/health/ready</c> answers 200 (it joined the cluster and opened its gateway).
+    /// </summary>
     public async Task<ClusterProcess> StartSiloAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
+        var silo = LaunchSilo(extraSettings);
+        using var health = new HttpClient { BaseAddress = HealthAddress(silo), Timeout = TimeSpan.FromSeconds(5) };
+        await silo.WaitUntilReadyAsync(() => Readiness.IsReadyAsync(health), StartTimeout, "to answer /health/ready with 200");
+        return silo;
+    }
+
+    /// <summary>Starts a silo with the cluster's settings plus <paramref name="extraSettings"/>, without waiting for anything.</summary>
+    private ClusterProcess LaunchSilo(IReadOnlyDictionary<string, string?>? extraSettings = null)
+    {
         var number = Interlocked.Increment(ref _silosStarted);
-        var ports = FreePorts.Take(2);
+        var ports = FreePorts.Take(3);
         var settings = CommonSettings();
         settings["Cluster:AdvertisedAddress"] = "127.0.0.1";
         settings["Cluster:SiloPort"] = ports[0].ToString();
         settings["Cluster:GatewayPort"] = ports[1].ToString();
+        settings["Cluster:HealthPort"] = ports[2].ToString();
         foreach (var (key, value) in SiloSettings.Concat(extraSettings ?? new Dictionary<string, string?>()))
         {
             settings[key] = value;
@@ -104,10 +123,13 @@ public sealed class ProcessCluster : IAsyncDisposable
             SiloPort = ports[0],
             GatewayPort = ports[1],
         }));
-        await silo.WaitUntilReadyAsync(async () => await MembershipStatusAsync(silo) == 3 && await silo.AcceptsGatewayConnectionsAsync(),
-            StartTimeout, "to join the cluster and open its gateway");
+        _health[silo] = new Uri($"http://127.0.0.1:{ports[2]}");
         return silo;
     }
+
+    /// <summary>Where a silo started here answers <c>/health/*</c>.</summary>
+    public Uri HealthAddress(ClusterProcess silo) =>
+        _health.TryGetValue(silo, out var address) ? address : throw new ArgumentException($"{silo.Name} is not a silo of this cluster", nameof(silo));
 
     /// <summary>Starts the API process and waits until <c>/health/ready</c> answers 200.</summary>
     public async Task<ClusterProcess> StartApiAsync()

@@ -36,23 +36,27 @@ public sealed class RequestJournal
     /// <summary>Successful answers to requests that started after <paramref name="from"/>.</summary>
     public int AnsweredSince(TimeSpan from) => _records.Count(r => !r.Failed && r.Start >= from);
 
+    /// <summary>When the last failed attempt ended; null before any failed.</summary>
+    public TimeSpan? LastFailure => _records.Where(r => r.Failed).Select(r => (TimeSpan?)r.End).Max();
+
     /// <summary>The failures that ended in [<paramref name="from"/>, <paramref name="until"/>), measured from <paramref name="from"/>.</summary>
     public FailureWindow Window(string what, TimeSpan from, TimeSpan until)
     {
         var all = _records.ToArray();
         var inside = all.Where(r => r.End >= from && r.End < until).ToList();
-        var failed = inside.Where(r => r.Failed).Select(r => r.Latency.TotalMilliseconds).Order().ToArray();
-        var last = inside.Where(r => r.Failed).Select(r => r.End).DefaultIfEmpty(from).Max();
+        var failures = inside.Where(r => r.Failed).ToList();
+        var failed = failures.Select(r => r.Latency.TotalMilliseconds).Order().ToArray();
+        var first = failures.Select(r => r.End).DefaultIfEmpty(from).Min();
+        var last = failures.Select(r => r.End).DefaultIfEmpty(from).Max();
         // Requests that failed at least once in the window, from their first attempt to their answer.
-        var retried = inside.Where(r => r.Failed).Select(r => r.Request).ToHashSet();
+        var retried = failures.Select(r => r.Request).ToHashSet();
         var toAnswer = all.Where(r => retried.Contains(r.Request)).GroupBy(r => r.Request)
             .Select(g => g.Any(r => !r.Failed) ? (g.Max(r => r.End) - g.Min(r => r.Start)).TotalMilliseconds : double.PositiveInfinity)
             .DefaultIfEmpty(0).Max();
         return new FailureWindow(
-            what, inside.Count, failed.Length,
-            inside.Count(r => r.Status == 0),
-            last - from,
-            Percentile(failed, 0.50), Percentile(failed, 0.99), failed.DefaultIfEmpty(0).Max(),
+            what, inside.Count, failures.Count(r => r.Status == 503), failures.Count(r => r.Status == 0),
+            first - from, last - from,
+            Percentile(failed, 0.50), failed.DefaultIfEmpty(0).Max(),
             inside.Where(r => !r.Failed).Select(r => r.Latency.TotalMilliseconds).DefaultIfEmpty(0).Max(),
             retried.Count, toAnswer,
             string.Join(", ", all.Where(r => r.Attempt == 1 && retried.Contains(r.Request)).GroupBy(r => r.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -63,20 +67,29 @@ public sealed class RequestJournal
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
-/// <summary>How long callers saw 503s or no answer after a silo went, and how long those failed calls took.</summary>
+/// <summary>
+/// How long callers saw 503s or no answer after a silo went (from the first such attempt to the last, measured from the
+/// event), how many, and how long those failed calls took.
+/// </summary>
 public sealed record FailureWindow(
-    string What, int Requests, int Failed, int NoAnswer, TimeSpan UntilLastFailure,
-    double FailedP50Ms, double FailedP99Ms, double FailedMaxMs, double AnsweredMaxMs, int Retried, double RetriedAnsweredWithinMs, string RetriedKinds)
+    string What, int Requests, int ServiceUnavailable, int NoAnswer, TimeSpan FirstFailure, TimeSpan LastFailure,
+    double FailedP50Ms, double FailedMaxMs, double AnsweredMaxMs, int Retried, double RetriedAnsweredWithinMs, string RetriedKinds)
 {
+    public int Failed => ServiceUnavailable + NoAnswer;
+
+    /// <summary>From the first failed attempt to the last; zero without any.</summary>
+    public TimeSpan FailingFor => LastFailure - FirstFailure;
+
     public static string Table(IEnumerable<FailureWindow> windows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| event | attempts | 503 or no answer (no answer) | last failure after | failed p50 | failed p99 | failed max | answered max | requests retried | answered within |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| event | attempts | 503 | no answer | first failure after | last failure after | failing for | failed p50 | failed max | answered max | requests retried | answered within |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var w in windows)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {w.What} | {w.Requests} | {w.Failed} ({w.NoAnswer}) | {w.UntilLastFailure.TotalSeconds:0.00} s | {w.FailedP50Ms:0} ms | {w.FailedP99Ms:0} ms | {w.FailedMaxMs:0} ms | {w.AnsweredMaxMs:0} ms | {w.Retried} | {w.RetriedAnsweredWithinMs / 1000:0.00} s |"));
+                $"| {w.What} | {w.Requests} | {w.ServiceUnavailable} | {w.NoAnswer} | {Seconds(w, w.FirstFailure)} | {Seconds(w, w.LastFailure)} | {Seconds(w, w.FailingFor)} | " +
+                $"{w.FailedP50Ms:0} ms | {w.FailedMaxMs:0} ms | {w.AnsweredMaxMs:0} ms | {w.Retried} | {w.RetriedAnsweredWithinMs / 1000:0.00} s |"));
         }
         foreach (var w in windows.Where(w => w.Retried > 0))
         {
@@ -84,4 +97,7 @@ public sealed record FailureWindow(
         }
         return text.ToString();
     }
+
+    private static string Seconds(FailureWindow w, TimeSpan time) =>
+        w.Failed == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.00} s");
 }

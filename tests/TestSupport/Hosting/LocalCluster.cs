@@ -31,12 +31,14 @@ public static class LocalCluster
 
     /// <summary>
     /// What a silo of the test cluster <paramref name="clusterId"/> is told, in process or as a process of its own:
-    /// quiet logging, <paramref name="settings"/>, its ports and the silo it joins (null: it is the primary).
+    /// quiet logging, no health port, <paramref name="settings"/>, its ports and the silo it joins (null: it is the primary).
     /// </summary>
     public static IReadOnlyDictionary<string, string?> SiloSettings(
         string clusterId, SiloPorts ports, int? primarySiloPort, IReadOnlyDictionary<string, string?> settings)
     {
         var all = new Dictionary<string, string?>(QuietLogging, StringComparer.OrdinalIgnoreCase);
+        // No health port unless asked for one: several silos share this host, and no test may take a fixed port.
+        all["Cluster:HealthPort"] = "0";
         foreach (var (key, value) in settings)
         {
             all[key] = value;

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace CxCluster.Silo.Health;
+
+/// <summary>
+/// The silo's own HTTP listener on <c>Cluster:HealthPort</c> (all addresses, so Kubernetes' probes reach it on the pod
+/// IP): <c>/health/live</c>, <c>/health/startup</c> and <c>/health/ready</c> as small JSON, no key. It starts before the
+/// silo waits for its database and stays up until the process ends, so probes see the whole start-up and shutdown.
+/// </summary>
+public sealed class SiloHealthServer(IServiceProvider services, ClusterSettings settings) : IHostedService, IAsyncDisposable, IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly SemaphoreSlim _starting = new(1, 1);
+    private WebApplication? _listener;
+
+    /// <summary>The port it listens on; 0: none.</summary>
+    public int Port => settings.HealthPort;
+
+    /// <summary>Starts listening, once; later calls (the host starting after the start-up check did) do nothing.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Port == 0)
+        {
+            return;
+        }
+        await _starting.WaitAsync(cancellationToken);
+        try
+        {
+            if (_listener is not null)
+            {
+                return;
+            }
+            // An empty builder: no configuration, logging or URLs of the host leak into this listener.
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.ListenAnyIP(Port));
+            var listener = builder.Build();
+            listener.Run(AnswerAsync);
+            try
+            {
+                await listener.StartAsync(cancellationToken);
+            }
+            catch
+            {
+                await listener.DisposeAsync();
+                throw;
+            }
+            _listener = listener;
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    /// <summary>Nothing: the listener keeps answering (ready: 503) while the silo shuts down, and closes with the process.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_listener is { } listener)
+        {
+            _listener = null;
+            await listener.DisposeAsync();
+        }
+        _starting.Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (_listener is { } listener)
+        {
+            _listener = null;
+            ((IDisposable)listener).Dispose();
+        }
+        _starting.Dispose();
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
+        var answer = context.Request.Path.Value switch
+        {
+            "/health/live" => SiloHealth.Live(),
+            "/health/startup" => services.GetRequiredService<SiloHealth>().Startup(),
+            "/health/ready" => services.GetRequiredService<SiloHealth>().Ready(),
+            _ => null,
+        };
+        if (answer is null || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.StatusCode = answer is null ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+        context.Response.StatusCode = answer.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.CacheControl = "no-store";
+        await context.Response.WriteAsJsonAsync(answer, Json, context.RequestAborted);
+    }
+}
