@@ -58,6 +58,8 @@ internal sealed class AgentPoolGrain(
     private bool _faulted;
     /// <summary>Fires when the longest-waiting conversation's wait widens; re-armed after every change.</summary>
     private DeadlineTimer _wideningTimer = null!;
+    /// <summary>The one-shot timer that re-reads the agents after activation.</summary>
+    private IGrainTimer? _recovery;
     /// <summary>The routing step this pool's conversations widen to (its index) and the wider pool; null when they never do.</summary>
     private (int Step, TimeSpan After, string Queue)? _widening;
 
@@ -79,13 +81,16 @@ internal sealed class AgentPoolGrain(
             Record(new PoolListed { At = clock.GetUtcNow() });
             await Store();
         }
-        await Recover();
+        await SettlePendingOffer();
         ArmWidening();
         this.RegisterGrainTimer(Reconcile, new GrainTimerCreationOptions
         {
             DueTime = handoffs.Value.ReconcileInterval,
             Period = handoffs.Value.ReconcileInterval,
         });
+        // The agents are re-read once this activation is done, not during it: an agent whose own call to this pool is
+        // waiting for the activation (an agent leaving a stopping silo, say) would otherwise wait on it in turn.
+        _recovery = this.RegisterGrainTimer(Recover, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -133,11 +138,10 @@ internal sealed class AgentPoolGrain(
     }
 
     /// <summary>
-    /// After a restart the stored roster may be stale and an offer may have been cut off: settle the offer with the
-    /// agent it was made to, re-read every agent, and serve the queue. Agents never call a pool while activating, so
-    /// waiting on them here cannot deadlock.
+    /// After a restart an offer may have been cut off: it is settled with the agent it was made to, before anything else.
+    /// Agents never call a pool while activating, so waiting on one here cannot deadlock.
     /// </summary>
-    private async Task Recover()
+    private async Task SettlePendingOffer()
     {
         if (_ledger.PendingOffer is { } pending)
         {
@@ -148,16 +152,52 @@ internal sealed class AgentPoolGrain(
             }
             _ledger.PendingOffer = null;
         }
-        var views = await Task.WhenAll(_ledger.Roster.Keys.ToArray().Select(async id => (id, view: await Agent(id).GetView())));
+    }
+
+    /// <summary>
+    /// After a restart the stored roster may be stale: re-read every agent, serve the queue and finish the moves under
+    /// way; tried again a second later while an agent cannot answer.
+    /// </summary>
+    private async Task Recover()
+    {
+        try
+        {
+            if (!await RecoverOnce())
+            {
+                _recovery?.Change(RecoveryRetry, Timeout.InfiniteTimeSpan);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Pool {Pool} of tenant {TenantId} could not re-read its agents ({Reason}); it tries again",
+                _poolName, _tenantId, e.GetBaseException().Message);
+            _recovery?.Change(RecoveryRetry, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private static readonly TimeSpan RecoveryRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the re-read waits for one agent: one still leaving a stopping silo answers only after it left.</summary>
+    private static readonly TimeSpan AgentReadWait = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>True once every agent answered; an agent that did not keeps its stored view until the next try.</summary>
+    private async Task<bool> RecoverOnce()
+    {
+        var views = await Task.WhenAll(_ledger.Roster.Keys.ToArray().Select(async id => (id, view: await ReadAgent(id))));
+        var complete = true;
         foreach (var (id, view) in views)
         {
-            if (view is null)
+            if (!view.Answered)
+            {
+                complete = false;
+            }
+            else if (view.Current is not { } current)
             {
                 Record(new PoolAgentRemoved { At = clock.GetUtcNow(), AgentId = id });
             }
             else
             {
-                See(view);
+                See(current);
             }
         }
         await Dispatch(requester: null);
@@ -165,6 +205,20 @@ internal sealed class AgentPoolGrain(
         foreach (var move in _ledger.Escalating.ToArray())
         {
             await FinishMove(move);
+        }
+        return complete;
+    }
+
+    /// <summary>Whether the agent answered in time, and its view (null: it no longer exists).</summary>
+    private async Task<(bool Answered, AgentView? Current)> ReadAgent(string agentId)
+    {
+        try
+        {
+            return (true, await Agent(agentId).GetView().WaitAsync(AgentReadWait));
+        }
+        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+        {
+            return (false, null);
         }
     }
 
