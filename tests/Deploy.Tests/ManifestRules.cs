@@ -17,11 +17,11 @@ public static partial class ManifestRules
 
     /// <summary>The top-level configuration sections a silo reads (README, "Configuration").</summary>
     public static readonly IReadOnlyList<string> SiloSections =
-        ["Cluster", "Tenants", "ConnectionStrings", "Routing", "Conversations", "Handoffs", "Journal", "Webhooks", "Push", "Logging"];
+        ["Cluster", "Tenants", "ConnectionStrings", "Routing", "Conversations", "Handoffs", "Journal", "Webhooks", "Push", "Dashboard", "Logging"];
 
     /// <summary>The top-level configuration sections an API process reads (README, "Configuration").</summary>
     public static readonly IReadOnlyList<string> ApiSections =
-        ["Cluster", "Tenants", "ConnectionStrings", "Routing", "Events", "RateLimiting", "Stream", "Logging"];
+        ["Cluster", "Tenants", "ConnectionStrings", "Routing", "Events", "RateLimiting", "Stream", "Dashboard", "Logging"];
 
     /// <summary>Variables the .NET runtime, ASP.NET Core and OpenTelemetry read themselves.</summary>
     private static readonly string[] RuntimePrefixes = ["DOTNET_", "OTEL_", "ASPNETCORE_"];
