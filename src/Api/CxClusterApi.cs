@@ -4,6 +4,7 @@ using CxCluster.Api.Evidence;
 using CxCluster.Api.Health;
 using CxCluster.Api.Queues;
 using CxCluster.Api.Stream;
+using CxCluster.Api.Supervision;
 using CxCluster.Api.Webhooks;
 using CxCluster.ServiceDefaults;
 
@@ -38,6 +39,7 @@ public static class CxClusterApi
         app.MapStreamEndpoints();
         app.MapEvidenceEndpoints();
         app.MapWebhookEndpoints();
+        app.MapSupervisorEndpoints();
         return app;
     }
 }
