@@ -74,6 +74,7 @@
   let refreshTimer = null;
   let lastRefresh = 0;
   let reconnectDelay = 1000;
+  let connection = '';    // the name of the connection's state text, shown in the current language
 
   const t = (name, values) => {
     const text = TEXTS[language][name] ?? TEXTS.en[name] ?? name;
@@ -93,6 +94,7 @@
       element.textContent = t(element.dataset.i18n);
     }
     document.title = t('title');
+    setConnection(connection);
     render();
   }
 
@@ -143,9 +145,14 @@
     $('#board').hidden = true;
     $('#sign-out').hidden = true;
     $('#sign-in').hidden = false;
-    $('#connection').textContent = '';
+    setConnection('');
     $('#sign-in-error').textContent = message || '';
     $('#key').focus();
+  }
+
+  function setConnection(name) {
+    connection = name;
+    $('#connection').textContent = name ? t(name) : '';
   }
 
   const headers = (extra) => Object.assign({ Authorization: `Bearer ${key}` }, extra || {});
@@ -160,7 +167,7 @@
     try {
       response = await fetch(`/v1/supervisor/board${after}`, { headers: headers(), cache: 'no-store' });
     } catch {
-      $('#connection').textContent = t('cannotReach');
+      setConnection('cannotReach');
       return false;
     }
     if (response.status === 401 || response.status === 403) {
@@ -168,7 +175,7 @@
       return false;
     }
     if (!response.ok) {
-      $('#connection').textContent = t('cannotReach');
+      setConnection('cannotReach');
       return false;
     }
     board = await response.json();
@@ -380,7 +387,7 @@
     }
     const abort = new AbortController();
     streamAbort = abort;
-    $('#connection').textContent = t('connecting');
+    setConnection('connecting');
     const extra = { Accept: 'text/event-stream' };
     if (lastEventId) {
       extra['Last-Event-ID'] = lastEventId;
@@ -403,7 +410,7 @@
     if (abort.signal.aborted || key === null) {
       return;
     }
-    $('#connection').textContent = t('reconnecting');
+    setConnection('reconnecting');
     setTimeout(() => {
       if (streamAbort === abort && key !== null) {
         connect();
@@ -436,7 +443,7 @@
         if (line.startsWith(':')) {
           if (line.startsWith(': ready')) {
             // The stream is live from here: read the board once, so nothing between the two is missed.
-            $('#connection').textContent = t('live');
+            setConnection('live');
             reconnectDelay = 1000;
             scheduleRefresh();
           }
