@@ -243,7 +243,10 @@
       th.textContent = q.name;
       row.appendChild(th);
       cell(row, 'waiting number', String(q.waiting));
-      cell(row, 'oldest number', duration(q.waiting > 0 ? q.longestWaitSeconds + since : 0));
+      const oldest = cell(row, 'oldest number', duration(q.waiting > 0 ? q.longestWaitSeconds + since : 0));
+      if (q.waiting > 0) {
+        oldest.dataset.base = String(q.longestWaitSeconds);
+      }
       cell(row, 'available number', String(q.availableAgents));
     });
     fill('agents', board.agents, (row, a) => {
@@ -278,7 +281,10 @@
       th.textContent = c.conversationId;
       row.appendChild(th);
       cell(row, 'queue', c.queue || '');
-      cell(row, 'wait number', duration(c.waitingSince ? (Date.now() - Date.parse(c.waitingSince)) / 1000 : null));
+      const wait = cell(row, 'wait number', duration(c.waitingSince ? (Date.now() - Date.parse(c.waitingSince)) / 1000 : null));
+      if (c.waitingSince) {
+        wait.dataset.since = c.waitingSince;
+      }
       cell(row, 'agent', c.agentId ? agentName(c.agentId) : '');
     });
     const today = board.today;
@@ -296,6 +302,17 @@
       cell(row, 'count number', String(count));
     });
     $('#as-of').textContent = t('updatedAt', { time: new Date(board.asOf).toLocaleTimeString(language === 'id' ? 'id-ID' : 'en-GB') });
+  }
+
+  /** Counts the shown waits up each second, changing only those cells (the tables stay as they are for readers). */
+  function tick() {
+    const since = elapsed();
+    for (const td of document.querySelectorAll('td.oldest[data-base]')) {
+      td.textContent = duration(Number(td.dataset.base) + since);
+    }
+    for (const td of document.querySelectorAll('td.wait[data-since]')) {
+      td.textContent = duration((Date.now() - Date.parse(td.dataset.since)) / 1000);
+    }
   }
 
   // --- Facts from the stream: shown at once, then the board is read again -----------------------------------------
@@ -485,7 +502,7 @@
     $('#language').addEventListener('change', (e) => setLanguage(e.target.value));
     setLanguage(preferredLanguage());
     // Waits count up between reads; the board is also read again now and then for what no fact tells (loads).
-    setInterval(render, 1000);
+    setInterval(tick, 1000);
     setInterval(() => {
       if (key !== null && board !== null) {
         scheduleRefresh();
