@@ -149,8 +149,9 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
         {
             _projection.Apply(conversationId, FactCodec.Decode(fact.Type, fact.At, fact.Data, ReadOnlyMemory<byte>.Empty));
         }
-        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // One fact the board cannot read must not keep the supervisors from the rest.
             LogUnreadable(logger, e, _tenantId, conversationId, fact.Seq);
         }
     }

@@ -3,12 +3,13 @@ using CxCluster.Grains.Tests.Support;
 using CxCluster.TestSupport.Hosting;
 using Orleans.Runtime;
 using Orleans.TestingHost;
+using Xunit.Abstractions;
 using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Supervision;
 
 /// <summary>A three-silo cluster of its own, so the silo the board lives on can die while the cluster goes on.</summary>
-public sealed class SupervisorBoardSiloLossTests : IAsyncLifetime
+public sealed class SupervisorBoardSiloLossTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Tenant = "acme";
 
@@ -36,7 +37,6 @@ public sealed class SupervisorBoardSiloLossTests : IAsyncLifetime
         await asking.Apply(Started(Channel.Chat, "id-ID", DateTimeOffset.UtcNow));
         await asking.Apply(Customer("saya mau bicara dengan CS", DateTimeOffset.UtcNow));
 
-        // The board must live on a silo that is not the primary (the test cluster's membership lives there).
         var board = Grains.GetGrain<ISupervisorBoardGrain>(Tenant);
         var host = await HostOfAsync(board);
         Assert.NotNull(host);
@@ -52,7 +52,8 @@ public sealed class SupervisorBoardSiloLossTests : IAsyncLifetime
                 {
                     return await board.Get(0);
                 }
-                catch (Exception e) when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+                catch (Exception e) when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException
+                    or Orleans.Runtime.Messaging.ConnectionFailedException or GatewayTooBusyException or OperationCanceledException)
                 {
                     return null;
                 }
@@ -67,22 +68,12 @@ public sealed class SupervisorBoardSiloLossTests : IAsyncLifetime
         Assert.Equal(before.Today.HandoffsByReason, after.Today.HandoffsByReason);
     }
 
-    /// <summary>Activates the board until it lives on a secondary silo (placement is random), and returns that silo.</summary>
+    /// <summary>The silo the board lives on (the cluster's membership is kept in the process, so any silo may die).</summary>
     private async Task<InProcessSiloHandle?> HostOfAsync(ISupervisorBoardGrain board)
     {
-        var management = Grains.GetGrain<IManagementGrain>(0);
-        var primary = _cluster.Silos[0];
-        for (var attempt = 0; attempt < 40; attempt++)
-        {
-            await board.Get(0);
-            var address = await management.GetActivationAddress((IAddressable)board);
-            var silo = _cluster.Silos.FirstOrDefault(s => s.SiloAddress.Equals(address));
-            if (silo is not null && silo != primary)
-            {
-                return silo;
-            }
-            await _cluster.DeactivateAsync((IAddressable)board);
-        }
-        return null;
+        await board.Get(0);
+        var address = await Grains.GetGrain<IManagementGrain>(0).GetActivationAddress((IAddressable)board);
+        output.WriteLine($"The board lives on {address}");
+        return _cluster.Silos.FirstOrDefault(s => s.SiloAddress.Equals(address));
     }
 }
