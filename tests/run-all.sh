@@ -33,6 +33,13 @@ if [ ! -x "$pg_bin/pg_ctl" ]; then
     || { echo "could not install PostgreSQL" >&2; exit 1; }
   [ -x "$pg_bin/pg_ctl" ] || pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 fi
+# The supervisor page's browser test drives Debian's Chromium through Playwright (no browser is ever downloaded).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium is not installed: installing Debian's chromium for the browser test" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+    || { echo "could not install chromium (apt-get install -y chromium); the supervisor page's browser test needs /usr/bin/chromium" >&2; exit 1; }
+  [ -x /usr/bin/chromium ] || { echo "chromium was installed but /usr/bin/chromium is missing" >&2; exit 1; }
+fi
 # A server left behind by a run that was killed outright (its EXIT trap never ran) is stopped and removed here.
 for stale in /tmp/cxcluster-pg.*; do
   if [ -f "$stale/owner" ] && ! kill -0 "$(cat "$stale/owner")" 2>/dev/null; then

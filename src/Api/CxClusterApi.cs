@@ -5,6 +5,7 @@ using CxCluster.Api.Evidence;
 using CxCluster.Api.Health;
 using CxCluster.Api.Queues;
 using CxCluster.Api.Stream;
+using CxCluster.Api.Supervision;
 using CxCluster.Api.Webhooks;
 using CxCluster.ServiceDefaults;
 
@@ -40,6 +41,7 @@ public static class CxClusterApi
         app.MapEvidenceEndpoints();
         app.MapWebhookEndpoints();
         app.MapCxClusterDashboard();
+        app.MapSupervisorEndpoints();
         return app;
     }
 }

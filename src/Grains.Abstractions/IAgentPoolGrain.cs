@@ -43,6 +43,9 @@ public interface IAgentPoolGrain : IGrainWithStringKey
 
     /// <summary>The queue's figures for <c>GET /v1/queues</c>.</summary>
     Task<QueueStats> GetStats();
+
+    /// <summary>The agents who serve this partition, as the partition last saw them (the agents themselves are the authority).</summary>
+    Task<IReadOnlyList<AgentView>> GetRoster();
 }
 
 /// <summary>The names of one tenant's pool partitions (key: the tenant id), written only when a partition is first used.</summary>

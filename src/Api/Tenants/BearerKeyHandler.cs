@@ -28,13 +28,22 @@ public sealed class BearerKeyHandler(
         {
             return Task.FromResult(AuthenticateResult.Fail("The Authorization header is not a bearer key."));
         }
-        if (keyRing.FindTenant(header[Prefix.Length..].Trim()) is not { } tenantId)
+        if (keyRing.Find(header[Prefix.Length..].Trim()) is not { } key)
         {
             return Task.FromResult(AuthenticateResult.Fail("The API key is not known."));
         }
-        var identity = new ClaimsIdentity([new Claim(Tenant.ClaimType, tenantId)], SchemeName);
+        var identity = new ClaimsIdentity(
+            [new Claim(Tenant.ClaimType, key.TenantId), new Claim(SupervisorAccess.RoleClaimType, key.Role == TenantRole.Supervisor ? SupervisorAccess.SupervisorRole : SupervisorAccess.FullRole)],
+            SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
+
+    /// <summary>A known key that may not do this (a supervisor key asking to change something).</summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.WriteAsync(
+            Context,
+            StatusCodes.Status403Forbidden,
+            "A supervisor key can only read (the supervisor board, the live stream, queues, agents and conversations); use an API key of the tenant to do this.");
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace CxCluster.Api.Tenants;
 
-/// <summary>Who may call: the bearer key names the tenant.</summary>
+/// <summary>Who may call: the bearer key names the tenant and the role (an API key, or a read-only supervisor key).</summary>
 public static class TenantAuthentication
 {
     /// <summary>Adds the key ring, the bearer-key scheme and authorization.</summary>
@@ -11,7 +11,9 @@ public static class TenantAuthentication
         services.AddSingleton(new TenantKeyRing(settings));
         services.AddAuthentication(BearerKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerKeyHandler>(BearerKeyHandler.SchemeName, configureOptions: null);
-        services.AddAuthorization();
+        // Every tenant endpoint asks for the default policy: a supervisor key passes only for the reads it may do (the
+        // requirement is its own handler).
+        services.AddAuthorization(options => options.DefaultPolicy = SupervisorAccess.Policy);
         return services;
     }
 }

@@ -482,6 +482,8 @@ internal sealed class AgentPoolGrain(
         AvailableAgents = _ledger.Roster.Values.Count(a => a.Status == AgentStatus.Available),
     });
 
+    Task<IReadOnlyList<AgentView>> IAgentPoolGrain.GetRoster() => Task.FromResult<IReadOnlyList<AgentView>>([.. _ledger.Roster.Values]);
+
     /// <summary>
     /// Gives waiting conversations, first in queue order first, to the best agents in turn until nobody can take more. A
     /// conversation offered to an agent keeps its place but is skipped while the offer is open; one whose fitting agents

@@ -8,6 +8,12 @@ public sealed class TenantPolicy
     /// <summary>The keys the API accepts for this tenant (<c>Tenants:{tenantId}:ApiKeys:{n}</c>); none: nobody can call as it.</summary>
     public IReadOnlyList<string> ApiKeys { get; init; } = [];
 
+    /// <summary>
+    /// Read-only keys for the tenant's supervisors (<c>Tenants:{tenantId}:SupervisorKeys:{n}</c>): they may read the
+    /// supervisor board, the live stream, queues, agents and conversations, and change nothing.
+    /// </summary>
+    public IReadOnlyList<string> SupervisorKeys { get; init; } = [];
+
     /// <summary>The brand name the customer-facing texts use; the tenant id when not set.</summary>
     public required string BrandName { get; init; }
 

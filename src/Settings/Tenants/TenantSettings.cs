@@ -19,7 +19,7 @@ internal static class TenantSettings
 
     private static readonly string[] Known =
     [
-        "ApiKeys", "BrandName", "DefaultChannel", "DefaultLocale", "Threshold", "WarningLevel",
+        "ApiKeys", "SupervisorKeys", "BrandName", "DefaultChannel", "DefaultLocale", "Threshold", "WarningLevel",
         "TrustHalfLifeSeconds", "AverageHandlingSeconds", "MessageRetentionDays", "Texts", "Routing",
     ];
 
@@ -70,7 +70,8 @@ internal static class TenantSettings
         return new TenantPolicy
         {
             TenantId = id,
-            ApiKeys = ReadApiKeys(tenant.GetSection("ApiKeys"), reader),
+            ApiKeys = ReadKeys(tenant.GetSection("ApiKeys"), reader, "an API key"),
+            SupervisorKeys = ReadKeys(tenant.GetSection("SupervisorKeys"), reader, "a supervisor key"),
             BrandName = SettingsReader.Text(tenant, "BrandName") ?? id,
             DefaultChannel = channel,
             DefaultLocale = SettingsReader.Text(tenant, "DefaultLocale") ?? defaults.DefaultLocale,
@@ -152,14 +153,14 @@ internal static class TenantSettings
         return Enum.IsDefined(match);
     }
 
-    private static List<string> ReadApiKeys(IConfigurationSection keys, SettingsReader reader)
+    private static List<string> ReadKeys(IConfigurationSection keys, SettingsReader reader, string what)
     {
         var read = new List<string>();
         foreach (var key in keys.GetChildren())
         {
             if (string.IsNullOrWhiteSpace(key.Value))
             {
-                reader.Problem($"{key.Path} must be an API key, not empty");
+                reader.Problem($"{key.Path} must be {what}, not empty");
                 continue;
             }
             read.Add(key.Value);
@@ -185,18 +186,21 @@ internal static class TenantSettings
         return byLocale;
     }
 
-    /// <summary>Every key names one tenant. The message names where the key repeats, never the key: it may reach a log.</summary>
+    /// <summary>Every key, API or supervisor, names one tenant and one role. The message names where the key repeats, never the key: it may reach a log.</summary>
     private static void CheckKeysAreUnique(IReadOnlyList<TenantPolicy> tenants, SettingsReader reader)
     {
         var first = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var tenant in tenants)
         {
-            var where = $"{Section}:{tenant.TenantId}:ApiKeys";
-            foreach (var key in tenant.ApiKeys)
+            foreach (var (kind, keys) in new[] { ("ApiKeys", tenant.ApiKeys), ("SupervisorKeys", tenant.SupervisorKeys) })
             {
-                if (!first.TryAdd(key, where))
+                var where = $"{Section}:{tenant.TenantId}:{kind}";
+                foreach (var key in keys)
                 {
-                    reader.Problem($"{where} repeats an API key of {first[key]}; every key must name one tenant");
+                    if (!first.TryAdd(key, where))
+                    {
+                        reader.Problem($"{where} repeats an API key of {first[key]}; every key must name one tenant and one role");
+                    }
                 }
             }
         }

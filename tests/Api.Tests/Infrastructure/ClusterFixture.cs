@@ -15,12 +15,16 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const string GlobexKey = "globex-key";
     /// <summary>The key of the tenant whose agents get offers (4 s to answer) and must reply within 6 s.</summary>
     public const string InitechKey = "initech-key";
+    /// <summary>Read-only keys of acme's and initech's supervisors.</summary>
+    public const string AcmeSupervisorKey = "acme-supervisor-key";
+    public const string InitechSupervisorKey = "initech-supervisor-key";
 
     /// <summary>Keys and policies of both tenants; the silos read the same section for the policies.</summary>
     public static IReadOnlyDictionary<string, string?> TenantSettings { get; } = new Dictionary<string, string?>
     {
         ["Tenants:acme:ApiKeys:0"] = AcmeKey,
         ["Tenants:acme:ApiKeys:1"] = AcmeSecondKey,
+        ["Tenants:acme:SupervisorKeys:0"] = AcmeSupervisorKey,
         ["Tenants:acme:BrandName"] = "Acme",
         ["Tenants:acme:DefaultChannel"] = "chat",
         ["Tenants:acme:DefaultLocale"] = "id-ID",
@@ -31,6 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["Routing:OfferTimeoutSeconds"] = "0",
         ["Routing:FirstReplySeconds"] = "0",
         ["Tenants:initech:ApiKeys:0"] = InitechKey,
+        ["Tenants:initech:SupervisorKeys:0"] = InitechSupervisorKey,
         ["Tenants:initech:BrandName"] = "Initech",
         ["Tenants:initech:DefaultLocale"] = "en-US",
         ["Tenants:initech:Routing:OfferTimeoutSeconds"] = "4",
@@ -57,6 +62,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The tenant whose agents get offers.</summary>
     public ApiClient Initech { get; private set; } = null!;
 
+    /// <summary>Acme's supervisor key: reads only.</summary>
+    public ApiClient AcmeSupervisor { get; private set; } = null!;
+
     /// <summary>No Authorization header at all.</summary>
     public ApiClient Anonymous { get; private set; } = null!;
 
@@ -81,12 +89,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         AcmeWithSecondKey = ApiClient.For(Address, AcmeSecondKey);
         Globex = ApiClient.For(Address, GlobexKey);
         Initech = ApiClient.For(Address, InitechKey);
+        AcmeSupervisor = ApiClient.For(Address, AcmeSupervisorKey);
         Anonymous = ApiClient.For(Address, key: null);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var client in new[] { Acme, AcmeWithSecondKey, Globex, Initech, Anonymous })
+        foreach (var client in new[] { Acme, AcmeWithSecondKey, Globex, Initech, AcmeSupervisor, Anonymous })
         {
             client?.Dispose();
         }

@@ -1,0 +1,51 @@
+using System.Globalization;
+using CxCluster.Abstractions.Supervision;
+using Microsoft.Extensions.Primitives;
+
+namespace CxCluster.Api.Supervision;
+
+/// <summary>
+/// The supervisor board (<c>GET /v1/supervisor/board</c>, for a tenant's API or supervisor key) and the page that shows
+/// it (<c>GET /supervisor</c>, no key: its own calls carry the key the supervisor signs in with).
+/// </summary>
+public static class SupervisorApi
+{
+    public static IEndpointRouteBuilder MapSupervisorEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapTenantApi("Supervisor")
+            .MapGet("/supervisor/board", GetBoard)
+            .WithName("GetSupervisorBoard")
+            .WithSummary("Queues, agents, conversations at risk or waiting, and today's counts; after=<stream cursor> includes every fact up to it.")
+            .Produces<BoardJson>()
+            .ProducesValidationProblem();
+        SupervisorPage.Map(app);
+        return app;
+    }
+
+    private static async Task<IResult> GetBoard(HttpContext context, Tenant tenant, IClusterClient cluster)
+    {
+        var errors = new FieldErrors();
+        var after = After(errors, context.Request.Query["after"]);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+        var board = await cluster.GetGrain<ISupervisorBoardGrain>(tenant.Id).Get(after);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Json(BoardJson.Of(board), BoardJsonContext.Default.BoardJson);
+    }
+
+    private static long After(FieldErrors errors, StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+        if (values.Count == 1 && long.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var after))
+        {
+            return after;
+        }
+        errors.Add("after", "Must be the id of an event the live stream sent (a whole number), given once.");
+        return 0;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using CxCluster.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace CxCluster.Api.Tests.Supervision;
+
+/// <summary>
+/// The supervisor page in a real browser (the system's Chromium, driven by Playwright) against the real API over
+/// Kestrel: what a supervisor sees changes as the tenant's state changes, without reloading. Tenant initech offers
+/// conversations (4 s to answer); Sundanese on chat is this class's own pool.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutputHelper output)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>Long enough for an offer to expire (4 s) and the page's debounced read to follow.</summary>
+    private const float Patience = 30_000;
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+    ];
+
+    private ApiClient Initech => cluster.Initech;
+
+    [Fact]
+    public async Task Supervisor_sees_agents_risk_waiting_offers_and_todays_counts_change_live_in_English_and_Indonesian()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = cluster.Address.ToString() });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Patience);
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
+
+        // Sign in with the supervisor key: the board shows, the stream is live, the key is not in the URL.
+        await page.GotoAsync("/supervisor");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.GetByLabel("Supervisor key or API key").FillAsync(ClusterFixture.InitechSupervisorKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#board")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
+        Assert.DoesNotContain(ClusterFixture.InitechSupervisorKey, page.Url);
+        var expiredBefore = int.Parse(await page.Locator("#today-expired").InnerTextAsync());
+        var assignedBefore = int.Parse(await page.Locator("#today-assigned").InnerTextAsync());
+
+        // An agent comes on shift.
+        var asep = Ids.New("asep");
+        await Initech.RegisterAgentAsync(asep, "Asep", ["su"], ["chat"], 1);
+        await Initech.SetAgentStatusAsync(asep, "available");
+        var asepRow = page.Locator($"#agents tr[data-id='{asep}']");
+        await Assertions.Expect(asepRow.Locator(".status")).ToHaveTextAsync("available");
+        await Assertions.Expect(asepRow.Locator(".load")).ToHaveTextAsync("0 / 1");
+
+        // A frustrated customer falls into the warning band.
+        var frustrated = Ids.New("conv");
+        await Initech.SendAsync(frustrated, Events.Started("e1", "chat", "su-ID"));
+        await Initech.SendAsync(frustrated, Events.Signal("e2", "nlu.no_match", 1));
+        await Initech.SendAsync(frustrated, Events.Signal("e3", "nlu.no_match", 1));
+        var riskRow = page.Locator($"#at-risk tr[data-id='{frustrated}']");
+        await Assertions.Expect(riskRow.Locator(".band")).ToHaveTextAsync("warning");
+        await Assertions.Expect(page.Locator("#changes")).ToContainTextAsync("warning");
+
+        // Another asks for a person: it waits, is offered to Asep, who does not answer; the offer expires.
+        var asking = Ids.New("conv");
+        await Initech.SendAsync(asking, Events.Started("e1", "chat", "su-ID"));
+        await Initech.SendAsync(asking, Events.Customer("e2", "saya mau bicara dengan CS"));
+        var waitingRow = page.Locator($"#waiting tr[data-id='{asking}']");
+        await Assertions.Expect(waitingRow.Locator(".queue")).ToHaveTextAsync("su/chat");
+        await Assertions.Expect(waitingRow.Locator(".agent")).ToHaveTextAsync("Asep");
+        await Assertions.Expect(asepRow.Locator(".offers")).ToHaveTextAsync("1");
+        await page.WaitForFunctionAsync(
+            "before => Number(document.querySelector('#today-expired').textContent) > before", expiredBefore,
+            new PageWaitForFunctionOptions { Timeout = Patience });
+        await Assertions.Expect(asepRow.Locator(".status")).ToHaveTextAsync("away");
+        await Assertions.Expect(waitingRow.Locator(".agent")).ToHaveTextAsync("");
+
+        // Another agent comes, takes the offer and writes first: the conversation leaves the waiting list.
+        var euis = Ids.New("euis");
+        await Initech.RegisterAgentAsync(euis, "Euis", ["su"], ["chat"], 1);
+        await Initech.SetAgentStatusAsync(euis, "available");
+        await Assertions.Expect(waitingRow.Locator(".agent")).ToHaveTextAsync("Euis");
+        var offerId = await OfferIdAsync(euis);
+        using (var accepted = await Initech.PostAsync($"/v1/agents/{euis}/offers/{offerId}/accept", null))
+        {
+            await Json.OkAsync(accepted);
+        }
+        await Initech.SendAsync(asking, Events.Agent("e3", euis, "Sampurasun, abdi Euis."));
+        await Assertions.Expect(waitingRow).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"#agents tr[data-id='{euis}'] .load")).ToHaveTextAsync("1 / 1");
+        await page.WaitForFunctionAsync(
+            "before => Number(document.querySelector('#today-assigned').textContent) > before", assignedBefore,
+            new PageWaitForFunctionOptions { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#today-median")).Not.ToHaveTextAsync("–");
+        await Assertions.Expect(page.Locator("#reasons tbody tr")).Not.ToHaveCountAsync(0);
+
+        // In Indonesian: every label switches and the page says so to assistive technology.
+        await page.GetByLabel("Language").SelectOptionAsync("id");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "id");
+        await Assertions.Expect(page.Locator("#queues-title")).ToHaveTextAsync("Antrean");
+        await Assertions.Expect(page.Locator("#agents caption")).ToContainTextAsync("Setiap agen");
+        await Assertions.Expect(page.Locator("#risk-title")).ToHaveTextAsync("Percakapan berisiko");
+        await Assertions.Expect(page.Locator("#waiting-title")).ToHaveTextAsync("Menunggu petugas");
+        await Assertions.Expect(page.Locator("#today-title")).ToContainTextAsync("Hari ini");
+        await Assertions.Expect(page.Locator("label[for='language']")).ToHaveTextAsync("Bahasa");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Langsung");
+        await Assertions.Expect(asepRow.Locator(".status")).ToHaveTextAsync("sedang pergi");
+        await Assertions.Expect(riskRow.Locator(".band")).ToHaveTextAsync("peringatan");
+        await Assertions.Expect(page.Locator("#today-expired").Locator("xpath=..").Locator("dt")).ToHaveTextAsync("Tawaran kedaluwarsa");
+
+        Assert.Equal(1, navigations); // everything above happened without reloading
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "supervisor-page.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        output.WriteLine($"Screenshot of the supervisor page: {screenshot}");
+        Assert.True(new FileInfo(screenshot).Length > 0);
+
+        await Initech.SendAsync(frustrated, Events.Ended("e9"));
+        await Initech.SendAsync(asking, Events.Ended("e9"));
+    }
+
+    [Fact]
+    public async Task The_page_speaks_the_browsers_language_and_a_wrong_key_is_told_plainly()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "id-ID", BaseURL = cluster.Address.ToString() });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Patience);
+
+        await page.GotoAsync("/supervisor");
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "id");
+        await page.GetByLabel("Kunci supervisor atau kunci API").FillAsync("bukan-kunci");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#sign-in-error")).ToHaveTextAsync(new Regex("tidak dikenal"));
+        await Assertions.Expect(page.Locator("#board")).ToBeHiddenAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('cx.supervisor.key')"));
+    }
+
+    private async Task<string> OfferIdAsync(string agentId)
+    {
+        var offers = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                using var response = await Initech.GetAsync($"/v1/agents/{agentId}/offers");
+                return (await Json.OkAsync(response))["offers"]!.AsArray();
+            },
+            o => o.Count == 1,
+            TimeSpan.FromSeconds(30),
+            "the offer to the agent");
+        return offers[0]!.Text("offerId");
+    }
+}
