@@ -45,6 +45,13 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>An agent tells the conversation its waiting handoff was offered to it, or how that offer ended: a fact each.</summary>
     [OneWay]
     Task OnOfferChanged(HandoffOfferNotice notice);
+
+    /// <summary>
+    /// Its assigned agent went offline: a conversation still waiting for that agent's first reply is taken back
+    /// (<c>handoff.reclaimed</c>, reason <c>agent-offline</c>) and waits again at the head of its queue.
+    /// </summary>
+    [OneWay]
+    Task OnAgentOffline(string handoffId, string agentId);
 }
 
 /// <summary>Calls that answer the full snapshot.</summary>

@@ -135,6 +135,15 @@ internal sealed class AgentGrain(
         }
         // Told every time, so a retry after a crash between the write and the pools hearing of it still tells them.
         await Announce();
+        if (status == AgentStatus.Offline)
+        {
+            // Conversations still waiting for this agent's first reply go back to the queue (each decides; one-way, so
+            // an unreachable one only waits for its first-reply deadline instead).
+            foreach (var held in State.Assignments)
+            {
+                _ = Conversation(held.ConversationId).OnAgentOffline(held.HandoffId, _agentId);
+            }
+        }
         await FillCapacity();
         return AgentOutcome.Accepted(Details());
     }
@@ -298,7 +307,7 @@ internal sealed class AgentGrain(
             Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
             NotResponding();
             await Store();
-            logger.LogInformation("Agent {AgentId} of tenant {TenantId} lost conversation {ConversationId}: no first reply in time",
+            logger.LogInformation("Agent {AgentId} of tenant {TenantId} lost conversation {ConversationId}: it was taken back before a first reply",
                 _agentId, _tenantId, conversationId);
         }
         await Announce();

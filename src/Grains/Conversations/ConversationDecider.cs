@@ -205,12 +205,15 @@ internal sealed class ConversationDecider(ConversationState state, TenantPolicy 
     /// <summary>When the assigned agent must have written to the customer, or null when no first reply is due.</summary>
     public DateTimeOffset? FirstReplyDue => state.Status == ConversationStatus.Human ? HandoffDecider.FirstReplyDue(state.Handoff, policy.Routing.FirstReply) : null;
 
-    /// <summary>The assigned agent wrote nothing in time: the conversation waits again, at the head of its queue; the agent it left.</summary>
-    public string Reclaim(DateTimeOffset at)
+    /// <summary>
+    /// The assigned agent wrote nothing in time, or went offline before writing (<paramref name="reason"/>): the
+    /// conversation waits again, at the head of its queue; the agent it left.
+    /// </summary>
+    public string Reclaim(string reason, DateTimeOffset at)
     {
         var handoff = state.Handoff!;
         var agentId = handoff.AgentId!;
-        Record(HandoffDecider.Reclaim(handoff, HandoffReclaimed.NoFirstReply, Texts, at));
+        Record(HandoffDecider.Reclaim(handoff, reason, Texts, at));
         return agentId;
     }
 

@@ -268,16 +268,31 @@ internal sealed class ConversationGrain(
             ArmReplyTimer();
             return;
         }
+        metrics.DeadlineReached("first-reply", now - due);
+        await TakeBack(HandoffReclaimed.NoFirstReply, now);
+    }
+
+    async Task IConversationGrain.OnAgentOffline(string handoffId, string agentId)
+    {
+        // Only before the agent's first reply: a conversation the agent has answered stays with it, as the contract says.
+        if (_decider.FirstReplyDue is not null && State.Handoff is { } handoff && handoff.HandoffId == handoffId && handoff.AgentId == agentId)
+        {
+            await TakeBack(HandoffReclaimed.AgentOffline, clock.GetUtcNow());
+        }
+    }
+
+    /// <summary>Takes the conversation back from its assigned agent (stored first), frees the agent, and asks for the next one from the head of the queue.</summary>
+    private async Task TakeBack(string reason, DateTimeOffset now)
+    {
         try
         {
-            metrics.DeadlineReached("first-reply", now - due);
-            var agentId = _decider.Reclaim(now);
+            var agentId = _decider.Reclaim(reason, now);
             var handoff = State.Handoff!;
             Changed();
             await StoreIntent();
             metrics.HandoffStep("reclaimed");
-            logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} was taken back from agent {AgentId}: no first reply in time",
-                _conversationId, _tenantId, agentId);
+            logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} was taken back from agent {AgentId} ({Reason})",
+                _conversationId, _tenantId, agentId, reason);
             try
             {
                 await Agent(agentId).Reclaim(_conversationId, handoff.HandoffId);

@@ -1,3 +1,4 @@
+using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
@@ -159,6 +160,52 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         var budi = await Online("budi");
         Assert.Equal("c1", (await OfferTo(budi, "c1")).ConversationId);
     }
+
+    [Fact]
+    public async Task An_agent_who_goes_offline_before_a_first_reply_loses_the_conversation_at_once_and_stays_offline()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+
+        await ana.SetStatus(AgentStatus.Offline);
+
+        var reclaimed = await Eventually.ReturnsAsync(() => Reclaims("c1"), r => r.Count == 1, Patience, "c1 to be taken back");
+        Assert.Equal(HandoffReclaimed.AgentOffline, reclaimed[0].Reason);
+        Assert.Equal("ana", reclaimed[0].AgentId);
+        var waiting = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Status == ConversationStatus.Queued, Patience, "c1 to wait again");
+        Assert.Equal(1, waiting!.Handoff.QueuePosition);
+        await Eventually.HoldsAsync(async () => (await ana.Get()) is { Status: AgentStatus.Offline, Conversations.Count: 0 }, Patience, "ana to be offline and free");
+        var budi = await Online("budi");
+        Assert.Equal("c1", (await OfferTo(budi, "c1")).ConversationId);
+    }
+
+    [Fact]
+    public async Task An_agent_who_answered_and_then_goes_offline_keeps_the_conversation()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+        Assert.Null((await Conversation("c1").Apply(ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"))).Refusal);
+
+        await ana.SetStatus(AgentStatus.Offline);
+
+        // Well past the first-reply deadline, it is still ana's: current conversations stay with an agent who goes offline.
+        var until = DateTimeOffset.UtcNow.AddSeconds(OfferClusterFixture.FirstReplySeconds + 1);
+        await Eventually.HoldsAsync(() => Task.FromResult(DateTimeOffset.UtcNow > until), Patience, "the first reply deadline to pass");
+        var snapshot = await Conversation("c1").GetSnapshot();
+        Assert.Equal(ConversationStatus.Human, snapshot!.Status);
+        Assert.Equal("ana", snapshot.Handoff.AgentId);
+        Assert.Empty(await Reclaims("c1"));
+        Assert.Equal(["c1"], (await ana.Get())!.Conversations);
+    }
+
+    private async Task<IReadOnlyList<HandoffReclaimed>> Reclaims(string conversationId) =>
+        [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, conversationId), 0, 1_000))
+            .Where(f => f.Type == "handoff.reclaimed")
+            .Select(f => (HandoffReclaimed)FactCodec.Decode(f.Type, f.At, f.Data, f.Personal ?? default))];
 
     [Fact]
     public async Task An_agent_who_writes_in_time_keeps_the_conversation()
