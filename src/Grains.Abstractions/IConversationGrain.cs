@@ -12,6 +12,9 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>The conversation as it stands, or null if it was never started.</summary>
     Task<ConversationSnapshot?> GetSnapshot();
 
+    /// <summary>The trust score and band as the snapshot would give them, or null if the conversation was never started.</summary>
+    Task<TrustReading?> GetTrust();
+
     /// <summary>
     /// The context packet for the agent the conversation is offered or assigned to; null for any other agent, and
     /// when there is no such conversation or handoff (the caller cannot tell which).

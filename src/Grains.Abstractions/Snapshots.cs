@@ -61,6 +61,14 @@ public sealed record DisclosureRecord
     [Id(4)] public DateTimeOffset? DeliveredAt { get; init; }
 }
 
+/// <summary>A conversation's trust score and band as they stand, without the rest of its snapshot.</summary>
+[GenerateSerializer, Immutable, Alias("cx.TrustReading")]
+public sealed record TrustReading
+{
+    [Id(0)] public required int Score { get; init; }
+    [Id(1)] public required TrustBand Band { get; init; }
+}
+
 /// <summary>The rolling trust score and the signals that moved it most recently.</summary>
 [GenerateSerializer, Immutable, Alias("cx.TrustSnapshot")]
 public sealed record TrustSnapshot

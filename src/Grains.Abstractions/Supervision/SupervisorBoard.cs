@@ -34,7 +34,7 @@ public sealed record BoardConversation
     [Id(0)] public required string ConversationId { get; init; }
     [Id(1)] public required ConversationStatus Status { get; init; }
     [Id(2)] public required TrustBand Band { get; init; }
-    /// <summary>The trust score as of its last band change (100 before any).</summary>
+    /// <summary>The trust score as it stands for a conversation at risk (asked of it on each read); else as of its last band change (100 before any).</summary>
     [Id(3)] public required int Score { get; init; }
     /// <summary>While waiting or offered: the queue it waits in.</summary>
     [Id(4)] public string? Queue { get; init; }

@@ -163,6 +163,16 @@ internal sealed class ConversationGrain(
         return (ConversationSnapshot?)Snapshot();
     }
 
+    Task<TrustReading?> IConversationGrain.GetTrust()
+    {
+        if (!State.Started)
+        {
+            return Task.FromResult<TrustReading?>(null);
+        }
+        var (score, band) = TrustDecider.Score(State.Trust, _policy);
+        return Task.FromResult<TrustReading?>(new TrustReading { Score = (int)Math.Floor(score), Band = band });
+    }
+
     async Task<HandoffContext?> IConversationGrain.GetContext(string agentId)
     {
         // Only words the tenant's retention has let go leave memory, as for a snapshot.

@@ -49,16 +49,45 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
         {
             LogBehind(logger, _tenantId, _cursor, seen);
         }
-        var live = await LiveAsync();
+        var live = LiveAsync();
+        var conversations = WithLiveTrustAsync(_projection.Conversations());
+        var (queues, agents) = await live;
         return new SupervisorBoard
         {
             AsOf = clock.GetUtcNow(),
             Cursor = _cursor,
-            Queues = live.Queues,
-            Agents = live.Agents,
-            Conversations = _projection.Conversations(),
+            Queues = queues,
+            Agents = agents,
+            Conversations = await conversations,
             Today = _projection.Today(),
         };
+    }
+
+    /// <summary>The most conversations at risk whose score is asked of them on each read; the rest show the score of their last band change.</summary>
+    internal const int LiveTrustReads = 200;
+
+    /// <summary>
+    /// The conversations at risk with their trust as it stands (the facts tell only when the band changes), the most
+    /// urgent first; one whose trust is healthy again and that waits for nobody leaves the list.
+    /// </summary>
+    private async Task<IReadOnlyList<BoardConversation>> WithLiveTrustAsync(IReadOnlyList<BoardConversation> conversations)
+    {
+        var atRisk = conversations.Where(c => c.Band != TrustBand.Healthy).Take(LiveTrustReads).ToArray();
+        var readings = await Task.WhenAll(atRisk.Select(async c =>
+        {
+            try
+            {
+                return (c.ConversationId, Reading: await GrainFactory.Conversation(_tenantId, c.ConversationId).GetTrust());
+            }
+            catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                return (c.ConversationId, Reading: (TrustReading?)null);
+            }
+        }));
+        var live = readings.Where(r => r.Reading is not null).ToDictionary(r => r.ConversationId, r => r.Reading!, StringComparer.Ordinal);
+        return [.. conversations
+            .Select(c => live.TryGetValue(c.ConversationId, out var reading) ? c with { Score = reading.Score, Band = reading.Band } : c)
+            .Where(c => c.Band != TrustBand.Healthy || c.Status == ConversationStatus.Queued)];
     }
 
     /// <summary>Today's conversations, each read once from its own stream; then the tenant-wide read goes on from the head seen first.</summary>

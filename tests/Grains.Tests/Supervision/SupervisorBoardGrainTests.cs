@@ -65,6 +65,25 @@ public sealed class SupervisorBoardGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_conversation_at_risk_shows_its_score_as_it_stands_not_as_it_was_when_its_band_changed()
+    {
+        var risky = fixture.Grains.Conversation(_tenant, "risky");
+        await risky.Apply(Started(Channel.Chat, "id-ID", DateTimeOffset.UtcNow));
+        await risky.Apply(Signal("nlu.no_match", 1, DateTimeOffset.UtcNow));
+        await risky.Apply(Signal("nlu.no_match", 1, DateTimeOffset.UtcNow));
+        var entered = Assert.Single((await Board.Get(0)).Conversations, c => c.ConversationId == "risky");
+
+        // A slightly kinder moment moves the score but not the band: no fact says so, the board still shows it.
+        await risky.Apply(Signal("sentiment", 0.2, DateTimeOffset.UtcNow));
+        var trust = (await risky.GetSnapshot())!.Trust;
+        Assert.Equal(TrustBand.Warning, trust.Band);
+        Assert.NotEqual(entered.Score, trust.Score);
+
+        var now = Assert.Single((await Board.Get(0)).Conversations, c => c.ConversationId == "risky");
+        Assert.Equal((trust.Score, TrustBand.Warning), (now.Score, now.Band));
+    }
+
+    [Fact]
     public async Task Board_follows_facts_appended_after_it_was_rebuilt_without_counting_any_twice()
     {
         var first = fixture.Grains.Conversation(_tenant, "first");
