@@ -63,16 +63,17 @@ public sealed class CxClusterSettings
         {
             reader.Problem($"a database is configured but no tenant is ({TenantSettings.Section}:{{id}}:ApiKeys:{{n}}); the demo tenant is for the embedded default only");
         }
+        IReadOnlyList<TenantPolicy> served = tenants.Count > 0 ? tenants : [TenantSettings.Demo(routing)];
         var events = configuration.GetSection("Events");
         var rateLimiting = configuration.GetSection("RateLimiting");
         var stream = configuration.GetSection("Stream");
         var settings = new CxClusterSettings
         {
-            Tenants = tenants.Count > 0 ? tenants : [TenantSettings.Demo(routing)],
+            Tenants = served,
             DefaultRouting = routing,
             IsEmbeddedDefault = tenants.Count == 0,
             Cluster = ClusterSettings.Read(configuration, reader),
-            Dashboard = DashboardSettings.Read(configuration, reader, tenants.Count > 0 ? tenants : [TenantSettings.Demo(routing)]),
+            Dashboard = DashboardSettings.Read(configuration, reader, served),
             ConnectionString = connectionString,
             EventFutureTolerance = reader.Seconds(events, "FutureToleranceSeconds", TimeSpan.FromSeconds(300), 0, TimeSpan.FromDays(1), minIncluded: true),
             PermitsPerSecond = reader.Int(rateLimiting, "PermitsPerSecond", 100_000, 0, int.MaxValue),

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CxCluster.Api.Agents;
 using CxCluster.Api.Conversations;
 using CxCluster.Api.Queues;
+using CxCluster.Api.Supervision;
 using CxCluster.Api.Webhooks;
 
 namespace CxCluster.Api.Http;
@@ -28,6 +29,7 @@ namespace CxCluster.Api.Http;
 [JsonSerializable(typeof(OfferDeclineJson))]
 [JsonSerializable(typeof(WebhookJson))]
 [JsonSerializable(typeof(WebhookListJson))]
+[JsonSerializable(typeof(BoardJson))]
 [JsonSerializable(typeof(WebhookFailureListJson))]
 [JsonSerializable(typeof(WebhookSpecJson))]
 [JsonSerializable(typeof(WebhookReplayJson))]

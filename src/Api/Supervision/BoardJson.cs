@@ -41,8 +41,3 @@ public sealed record BoardConversationJson(
 /// <summary>Today's counts (the UTC day).</summary>
 public sealed record BoardDayJson(
     string Day, IReadOnlyDictionary<string, int> HandoffsByReason, int? MedianWaitSeconds, int OffersExpired, int Handoffs, int Assigned);
-
-/// <summary>Source-generated JSON for the board, written as every other answer: camelCase, null optional fields left out.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(BoardJson))]
-internal sealed partial class BoardJsonContext : JsonSerializerContext;

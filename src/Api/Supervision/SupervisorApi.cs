@@ -32,7 +32,7 @@ public static class SupervisorApi
         }
         var board = await cluster.GetGrain<ISupervisorBoardGrain>(tenant.Id).Get(after);
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Json(BoardJson.Of(board), BoardJsonContext.Default.BoardJson);
+        return TypedResults.Ok(BoardJson.Of(board));
     }
 
     private static long After(FieldErrors errors, StringValues values)

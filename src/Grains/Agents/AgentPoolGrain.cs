@@ -216,7 +216,7 @@ internal sealed class AgentPoolGrain(
         {
             return (true, await Agent(agentId).GetView().WaitAsync(AgentReadWait));
         }
-        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+        catch (Exception e) when (Unanswered.Is(e))
         {
             return (false, null);
         }

@@ -124,13 +124,16 @@ internal sealed class ConversationGrain(
         return outcomes;
     }
 
-    private System.Diagnostics.Activity? StartApplySpan(EventType? type, int count)
+    private System.Diagnostics.Activity? StartApplySpan(EventType? type, int count) => StartApplySpan(_tenantId, _conversationId, type, count);
+
+    /// <summary>The span of applying events to a conversation; null, with no tag built, while nobody listens.</summary>
+    internal static System.Diagnostics.Activity? StartApplySpan(string tenantId, string conversationId, EventType? type, int count)
     {
         var span = CxTelemetry.Source.StartActivity(CxTelemetry.ApplySpan);
         if (span is not null)
         {
-            span.SetTag(CxTelemetry.TenantTag, _tenantId);
-            span.SetTag(CxTelemetry.ConversationTag, _conversationId);
+            span.SetTag(CxTelemetry.TenantTag, tenantId);
+            span.SetTag(CxTelemetry.ConversationTag, conversationId);
             if (type is { } single)
             {
                 span.SetTag(CxTelemetry.EventTypeTag, single.Name());
@@ -163,15 +166,8 @@ internal sealed class ConversationGrain(
         return (ConversationSnapshot?)Snapshot();
     }
 
-    Task<TrustReading?> IConversationGrain.GetTrust()
-    {
-        if (!State.Started)
-        {
-            return Task.FromResult<TrustReading?>(null);
-        }
-        var (score, band) = TrustDecider.Score(State.Trust, _policy);
-        return Task.FromResult<TrustReading?>(new TrustReading { Score = (int)Math.Floor(score), Band = band });
-    }
+    Task<TrustReading?> IConversationGrain.GetTrust() =>
+        Task.FromResult(State.Started ? ConversationSnapshots.Trust(State, _policy) : null);
 
     async Task<HandoffContext?> IConversationGrain.GetContext(string agentId)
     {

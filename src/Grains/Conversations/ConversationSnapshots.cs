@@ -62,6 +62,13 @@ internal static class ConversationSnapshots
     /// <summary>The redacted transcript as every reader is shown it: a copy, so later turns never change an answer given.</summary>
     public static TranscriptTurn[] Transcript(ConversationState state) => state.Transcript.ToArray();
 
+    /// <summary>The trust score and band alone, as the snapshot gives them.</summary>
+    public static TrustReading Trust(ConversationState state, TenantPolicy policy)
+    {
+        var (score, band) = TrustDecider.Score(state.Trust, policy);
+        return new TrustReading { Score = (int)Math.Floor(score), Band = band };
+    }
+
     /// <summary>
     /// The conversation in brief, for a lean answer: nothing of the transcript, history or signals is copied. The trust
     /// score is <paramref name="trust"/> when the caller read it already, with nothing since that moves it.

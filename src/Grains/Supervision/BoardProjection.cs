@@ -45,6 +45,10 @@ public sealed class BoardProjection
     {
         var today = DateOnly.FromDateTime(fact.At.UtcDateTime) == _day;
         _watched.TryGetValue(conversationId, out var c);
+        if (fact is HandoffExpired && today)
+        {
+            _offersExpired++;
+        }
         switch (fact)
         {
             case ConversationEnded or ConversationErased:
@@ -64,10 +68,8 @@ public sealed class BoardProjection
             case HandoffRequested requested:
                 c ??= Watch(conversationId);
                 c.Status = ConversationStatus.Queued;
-                c.HandoffId = requested.HandoffId;
                 c.Queue = requested.Queue;
                 c.WaitingSince = requested.At;
-                c.RequestedAt = requested.At;
                 c.AgentId = null;
                 if (today)
                 {
@@ -83,20 +85,13 @@ public sealed class BoardProjection
                 break;
             case HandoffDeclined or HandoffExpired when c is not null:
                 c.AgentId = null;
-                if (fact is HandoffExpired && today)
-                {
-                    _offersExpired++;
-                }
-                break;
-            case HandoffExpired when today:
-                _offersExpired++;
                 break;
             case HandoffAssigned assigned:
                 c ??= Watch(conversationId);
                 if (today)
                 {
                     _assigned++;
-                    if (c.RequestedAt is { } requestedAt)
+                    if (c.WaitingSince is { } requestedAt)
                     {
                         _waits.Add((int)Math.Max(0, Math.Round((assigned.At - requestedAt).TotalSeconds)));
                     }
@@ -110,14 +105,12 @@ public sealed class BoardProjection
                 c.Status = ConversationStatus.Queued;
                 c.AgentId = null;
                 c.WaitingSince = reclaimed.At;
-                c.RequestedAt = reclaimed.At;
                 break;
             case HandoffCompleted or AiResumed when c is not null:
                 c.Status = ConversationStatus.Ai;
                 c.AgentId = null;
                 c.Queue = null;
                 c.WaitingSince = null;
-                c.RequestedAt = null;
                 break;
             default:
                 return;
@@ -131,7 +124,6 @@ public sealed class BoardProjection
     /// <summary>The conversations at risk (warning or breached) or waiting for a human, most urgent first.</summary>
     public IReadOnlyList<BoardConversation> Conversations() =>
         [.. _watched
-            .Where(p => p.Value.Band != TrustBand.Healthy || p.Value.Status == ConversationStatus.Queued)
             .Select(p => new BoardConversation
             {
                 ConversationId = p.Key,
@@ -142,10 +134,14 @@ public sealed class BoardProjection
                 WaitingSince = p.Value.WaitingSince,
                 AgentId = p.Value.AgentId,
             })
+            .Where(Shown)
             .OrderByDescending(c => c.Band)
             .ThenBy(c => c.WaitingSince ?? DateTimeOffset.MaxValue)
             .ThenBy(c => c.Score)
             .ThenBy(c => c.ConversationId, StringComparer.Ordinal)];
+
+    /// <summary>What the board shows: a conversation at risk, or one waiting for a person.</summary>
+    public static bool Shown(BoardConversation c) => c.Band != TrustBand.Healthy || c.Status == ConversationStatus.Queued;
 
     /// <summary>Today's counts.</summary>
     public BoardDay Today() => new()
@@ -182,10 +178,8 @@ public sealed class BoardProjection
         public ConversationStatus Status { get; set; } = ConversationStatus.Ai;
         public TrustBand Band { get; set; } = TrustBand.Healthy;
         public int Score { get; set; } = StartScore;
-        public string? HandoffId { get; set; }
         public string? Queue { get; set; }
         public DateTimeOffset? WaitingSince { get; set; }
-        public DateTimeOffset? RequestedAt { get; set; }
         public string? AgentId { get; set; }
     }
 }

@@ -79,7 +79,7 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
             {
                 return (c.ConversationId, Reading: await GrainFactory.Conversation(_tenantId, c.ConversationId).GetTrust());
             }
-            catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            catch (Exception e) when (Unanswered.Is(e))
             {
                 return (c.ConversationId, Reading: (TrustReading?)null);
             }
@@ -87,7 +87,7 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
         var live = readings.Where(r => r.Reading is not null).ToDictionary(r => r.ConversationId, r => r.Reading!, StringComparer.Ordinal);
         return [.. conversations
             .Select(c => live.TryGetValue(c.ConversationId, out var reading) ? c with { Score = reading.Score, Band = reading.Band } : c)
-            .Where(c => c.Band != TrustBand.Healthy || c.Status == ConversationStatus.Queued)];
+            .Where(BoardProjection.Shown)];
     }
 
     /// <summary>Today's conversations, each read once from its own stream; then the tenant-wide read goes on from the head seen first.</summary>

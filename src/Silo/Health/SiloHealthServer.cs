@@ -10,7 +10,7 @@ namespace CxCluster.Silo.Health;
 /// IP): <c>/health/live</c>, <c>/health/startup</c> and <c>/health/ready</c> as small JSON, no key. It starts before the
 /// silo waits for its database and stays up until the process ends, so probes see the whole start-up and shutdown.
 /// </summary>
-public sealed class SiloHealthServer(IServiceProvider services, ClusterSettings settings) : IHostedService, IAsyncDisposable, IDisposable
+public sealed class SiloHealthServer(SiloHealth health, ClusterSettings settings) : IHostedService, IAsyncDisposable, IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -87,8 +87,8 @@ public sealed class SiloHealthServer(IServiceProvider services, ClusterSettings 
         var answer = context.Request.Path.Value switch
         {
             "/health/live" => SiloHealth.Live(),
-            "/health/startup" => services.GetRequiredService<SiloHealth>().Startup(),
-            "/health/ready" => services.GetRequiredService<SiloHealth>().Ready(),
+            "/health/startup" => health.Startup(),
+            "/health/ready" => health.Ready(),
             _ => null,
         };
         if (answer is null || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))

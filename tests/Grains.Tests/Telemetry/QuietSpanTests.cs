@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CxCluster.Grains.Conversations;
 
 namespace CxCluster.Grains.Tests.Telemetry;
 
@@ -20,15 +21,6 @@ public sealed class QuietSpanTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    /// <summary>The way every CxCluster span is started: tags only on a span that exists.</summary>
-    private static Activity? Start(string conversationId)
-    {
-        var span = CxTelemetry.Source.StartActivity(CxTelemetry.ApplySpan);
-        if (span is not null)
-        {
-            span.SetTag(CxTelemetry.ConversationTag, conversationId);
-            span.SetTag(CxTelemetry.EventCountTag, 1);
-        }
-        return span;
-    }
+    /// <summary>The conversation grain's own span of applying an event.</summary>
+    private static Activity? Start(string conversationId) => ConversationGrain.StartApplySpan("tenant", conversationId, EventType.CustomerMessage, 1);
 }
