@@ -57,6 +57,10 @@ public static class MessageSignals
                     BySentence(text, tokens, margins, commas: true, ref identity, ref none);
                 }
             }
+            if (identity != human && Sentences.AreMany(text))
+            {
+                GrammarBySentence(text, tokens, ref identity, ref human);
+            }
             ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
 
             if (!(human | identity | negative | abusive | shouting | exclaiming | thanks))
@@ -77,6 +81,8 @@ public static class MessageSignals
     /// its message ("is this website real?") is read with less context than the whole, so it must be surer.
     /// </summary>
     private const float SentenceMargin = 1.0f;
+
+    private const float PairMargin = 0.0f;
 
     /// <summary>
     /// Messages of at least this many tokens are also read sentence by sentence. A shorter one is read whole: its
@@ -115,6 +121,37 @@ public static class MessageSignals
                 identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity] - SentenceMargin) && !MentionRole.VetoesIdentity(tokens);
                 human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human] - SentenceMargin)
                     && !MentionRole.VetoesRequest(tokens) && !MentionRole.VetoesRequest(whole);
+            }
+        }
+        finally
+        {
+            ArrayPool<Lex>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// A message that asks one thing in one sentence and the other in the next ("is there a real person there? put them
+    /// on please"): read whole, each sentence is context for the other and may hide it, so the grammar also reads each
+    /// sentence alone for the signal not yet found.
+    /// </summary>
+    private static void GrammarBySentence(string text, ReadOnlySpan<Lex> whole, ref bool identity, ref bool human)
+    {
+        Span<float> margins = stackalloc float[LearntSignals.Count];
+        Lex[] buffer = ArrayPool<Lex>.Shared.Rent(text.Length + 1);
+        try
+        {
+            for (int start = 0, end; start < text.Length && !(identity && human); start = end)
+            {
+                end = Sentences.EndOf(text, start);
+                ReadOnlySpan<char> sentence = text.AsSpan(start, end - start);
+                if (!Sentences.HasLetter(sentence))
+                {
+                    continue;
+                }
+                ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, Tokenizer.Tokenize(sentence, buffer));
+                LearntSignals.Model.Score(sentence, margins);
+                identity |= (IdentityQuestion.AsksIdentity(tokens) || LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity] - PairMargin)) && !MentionRole.VetoesIdentity(tokens);
+                human |= (PersonRequest.AsksForHuman(tokens) || LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human] - PairMargin)) && !MentionRole.VetoesRequest(tokens) && !MentionRole.VetoesRequest(whole);
             }
         }
         finally

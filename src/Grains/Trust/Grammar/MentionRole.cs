@@ -145,11 +145,18 @@ internal static class MentionRole
     /// to someone", "transfer uang ke orang", "salah transfer ke orang", "transfer ke orang yang salah". Right before
     /// the "to": a verb of sending, money after a verb of sending or handing over, or a verb of handing over with a
     /// slip or money right before it or right after the mention; never "me" ("transfer me to an agent", "kirim saya ke
-    /// cs") and never a handing-over verb alone ("saldo saya hilang, hubungkan ke cs" asks).
+    /// cs") and never a handing-over verb alone ("saldo saya hilang, hubungkan ke cs" asks); or the account or balance
+    /// of someone after the "to" ("transfer ke rekening cs").
     /// </summary>
     public static bool IsPayee(ReadOnlySpan<Lex> t, Mention m)
     {
         int k = m.Start - 1;
+        // "transfer ke rekening cs": the account of someone, money's word between the "to" and the mention.
+        if (Is(t, k, Cat.Payment) && Is(t, k - 1, Cat.To))
+        {
+            return true;
+        }
+
         if (!Is(t, k, Cat.To))
         {
             return false;
