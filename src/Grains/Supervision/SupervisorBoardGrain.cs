@@ -8,8 +8,8 @@ namespace CxCluster.Grains.Supervision;
 
 /// <summary>
 /// A tenant's supervisor board (key: the tenant id). It follows the tenant's journal on its own timer, in pages, so no
-/// conversation ever waits for it; on activation it rebuilds what it keeps from the conversations active today, so what
-/// that costs grows with today's facts, not with the tenant's history. Queues and agents are asked for as they stand.
+/// conversation ever waits for it; on activation it rebuilds what it keeps from the conversations active today or
+/// yesterday (UTC), so what that costs grows with two days' facts, not with the tenant's history. Queues and agents are asked for as they stand.
 /// </summary>
 internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimeProvider clock, ILogger<SupervisorBoardGrain> logger)
     : Grain, ISupervisorBoardGrain
@@ -90,12 +90,19 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
             .Where(BoardProjection.Shown)];
     }
 
-    /// <summary>Today's conversations, each read once from its own stream; then the tenant-wide read goes on from the head seen first.</summary>
+    /// <summary>
+    /// How many whole UTC days before today a rebuild reads too: a conversation that asked for a person or fell at risk
+    /// late yesterday and has had no fact since still waits, or is still at risk, after midnight. Today's counts take
+    /// only today's facts.
+    /// </summary>
+    internal const int RebuildDaysBefore = 1;
+
+    /// <summary>The conversations active today or yesterday, each read once from its own stream; then the tenant-wide read goes on from the head seen first.</summary>
     private async Task RebuildAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var from = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var from = new DateTimeOffset(today.AddDays(-RebuildDaysBefore).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         _projection = new BoardProjection(today);
         var head = await journal.TenantHeadAsync(_tenantId, ct);
         var rebuilt = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -103,7 +110,7 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
         const int streamsPerPage = 256;
         while (true)
         {
-            var streams = await journal.ReadActiveStreamsAsync(_tenantId, ConversationJournal.StreamPrefix, from, from.AddDays(2), after, streamsPerPage, ct);
+            var streams = await journal.ReadActiveStreamsAsync(_tenantId, ConversationJournal.StreamPrefix, from, now.AddDays(1), after, streamsPerPage, ct);
             foreach (var stream in streams)
             {
                 rebuilt[stream.StreamId] = await ReadStreamAsync(new StreamKey(_tenantId, stream.StreamId), ct);
@@ -217,7 +224,7 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
         return ([.. pools.Select(p => p.Stats)], [.. agents.OfType<BoardAgent>()]);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Supervisor board of tenant {TenantId} rebuilt from {Streams} conversations active today; {Tracked} tracked")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Supervisor board of tenant {TenantId} rebuilt from {Streams} conversations active since yesterday; {Tracked} tracked")]
     private static partial void LogRebuilt(ILogger logger, string tenantId, int streams, int tracked);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Supervisor board of tenant {TenantId} has read up to {Cursor}, behind {Seen} asked for")]
