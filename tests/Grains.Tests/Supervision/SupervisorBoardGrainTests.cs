@@ -104,20 +104,4 @@ public sealed class SupervisorBoardGrainTests(ClusterFixture fixture)
         Assert.Equal(2, board.Today.Handoffs);
         Assert.Equal(["second"], board.Conversations.Select(c => c.ConversationId));
     }
-    [Fact]
-    public async Task A_conversation_waiting_since_before_midnight_is_on_the_board_after_a_rebuild_but_not_in_todays_counts()
-    {
-        // It asked for a person late yesterday (UTC) and has had no fact since: only yesterday's facts tell it waits.
-        var yesterday = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddMinutes(-10);
-        var late = fixture.Grains.Conversation(_tenant, "late");
-        await late.Apply(Started(Channel.Chat, "en-US", yesterday.AddMinutes(-5)));
-        await late.Apply(Customer("I want to talk to a real person please", yesterday));
-        await fixture.Cluster.DeactivateAsync((IAddressable)Board);
-
-        var board = await Board.Get(0);
-
-        var waiting = Assert.Single(board.Conversations, c => c.ConversationId == "late");
-        Assert.Equal(ConversationStatus.Queued, waiting.Status);
-        Assert.Equal(0, board.Today.Handoffs);
-    }
 }
