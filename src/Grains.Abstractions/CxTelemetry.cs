@@ -43,6 +43,26 @@ public static class CxTelemetry
     /// <summary>An agent grain is asked to take a conversation, or to hold an offer of it.</summary>
     public const string AgentOfferSpan = "cx.agent.offer";
 
+    /// <summary>Tag: the type of the exception a failed span ended with (OpenTelemetry's <c>error.type</c>).</summary>
+    public const string ErrorTypeTag = "error.type";
+
+    /// <summary>
+    /// Marks <paramref name="span"/> as failed by <paramref name="error"/>: status <see cref="ActivityStatusCode.Error"/>
+    /// described by the exception's type, never its message (which may carry what a customer wrote), and the type's full
+    /// name as <see cref="ErrorTypeTag"/>. Answers false, so it sits in an exception filter that catches nothing:
+    /// <c>catch (Exception e) when (span.Failed(e)) { throw; }</c> marks the span while it is still open.
+    /// </summary>
+    public static bool Failed(this Activity? span, Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (span is not null)
+        {
+            span.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
+            span.SetTag(ErrorTypeTag, error.GetType().FullName);
+        }
+        return false;
+    }
+
     /// <summary>Tag: the tenant's id.</summary>
     public const string TenantTag = "cx.tenant";
 

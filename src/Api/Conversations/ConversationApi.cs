@@ -68,7 +68,15 @@ public static partial class ConversationApi
             span.SetTag(CxTelemetry.EventTypeTag, @event.Type.Name());
         }
         var shape = ReturnPreference.Read(request);
-        var outcome = await Conversation(cluster, tenant, conversationId).Apply(@event, shape);
+        EventOutcome outcome;
+        try
+        {
+            outcome = await Conversation(cluster, tenant, conversationId).Apply(@event, shape);
+        }
+        catch (Exception e) when (span.Failed(e))
+        {
+            throw;
+        }
         span?.SetTag(CxTelemetry.OutcomeTag, outcome.Refusal is null ? "accepted" : "refused");
         if (outcome.Refusal is { } refusal)
         {
@@ -102,6 +110,7 @@ public static partial class ConversationApi
         var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(cluster, tenant, c.ConversationId, c.Events, shape)));
         if (applied.Length > 0 && applied.All(a => a.Unavailable is not null))
         {
+            span.Failed(applied[0].Unavailable!);
             ExceptionDispatchInfo.Throw(applied[0].Unavailable!);
         }
         foreach (var (conversationId, outcomes, unavailable) in applied)

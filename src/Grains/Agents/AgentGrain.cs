@@ -202,48 +202,55 @@ internal sealed class AgentGrain(
             span.SetTag(CxTelemetry.PoolTag, offer.PoolName);
             span.SetTag(CxTelemetry.ConversationTag, offer.ConversationId);
         }
-        if (State.Offers.Find(o => o.ConversationId == offer.ConversationId) is { } open)
+        try
         {
-            // Offered already (an earlier answer was lost): the same offer again, once it is stored.
-            var same = open.HandoffId == offer.HandoffId;
-            if (same)
+            if (State.Offers.Find(o => o.ConversationId == offer.ConversationId) is { } open)
             {
-                await Store();
+                // Offered already (an earlier answer was lost): the same offer again, once it is stored.
+                var same = open.HandoffId == offer.HandoffId;
+                if (same)
+                {
+                    await Store();
+                }
+                return new AssignmentAnswer { Accepted = same, Agent = View(), Offer = same ? Wire(open) : null };
             }
-            return new AssignmentAnswer { Accepted = same, Agent = View(), Offer = same ? Wire(open) : null };
-        }
-        var held = State.Assignments.Find(a => a.ConversationId == offer.ConversationId);
-        if (held is not null || !CanTake)
-        {
-            // Holding it already under the same handoff means an earlier answer was lost: say yes again, once it is stored.
-            var again = held is not null && held.HandoffId == offer.HandoffId;
-            if (again)
+            var held = State.Assignments.Find(a => a.ConversationId == offer.ConversationId);
+            if (held is not null || !CanTake)
             {
-                await Store();
+                // Holding it already under the same handoff means an earlier answer was lost: say yes again, once it is stored.
+                var again = held is not null && held.HandoffId == offer.HandoffId;
+                if (again)
+                {
+                    await Store();
+                }
+                return new AssignmentAnswer { Accepted = again, Agent = View() };
             }
-            return new AssignmentAnswer { Accepted = again, Agent = View() };
-        }
 
-        if (_routing.OffersOn)
-        {
-            var made = NewOffer(offer.ConversationId, offer.HandoffId, offer.PoolName);
-            Record(new AgentOffered { At = made.OfferedAt, Offer = made });
-            var offeredView = View();
+            if (_routing.OffersOn)
+            {
+                var made = NewOffer(offer.ConversationId, offer.HandoffId, offer.PoolName);
+                Record(new AgentOffered { At = made.OfferedAt, Offer = made });
+                var offeredView = View();
+                await Watch();
+                await Store();
+                crash.Reach(CrashPoint.AgentTakeStored);
+                Offered(made);
+                await Broadcast(except: offer.PoolName);
+                return new AssignmentAnswer { Accepted = true, Agent = offeredView, Offer = Wire(made) };
+            }
+
+            Take(offer.ConversationId, offer.HandoffId, offer.PoolName);
+            var view = View();
             await Watch();
             await Store();
             crash.Reach(CrashPoint.AgentTakeStored);
-            Offered(made);
             await Broadcast(except: offer.PoolName);
-            return new AssignmentAnswer { Accepted = true, Agent = offeredView, Offer = Wire(made) };
+            return new AssignmentAnswer { Accepted = true, Agent = view };
         }
-
-        Take(offer.ConversationId, offer.HandoffId, offer.PoolName);
-        var view = View();
-        await Watch();
-        await Store();
-        crash.Reach(CrashPoint.AgentTakeStored);
-        await Broadcast(except: offer.PoolName);
-        return new AssignmentAnswer { Accepted = true, Agent = view };
+        catch (Exception e) when (span.Failed(e))
+        {
+            throw;
+        }
     }
 
     Task<IReadOnlyList<AgentOffer>?> IAgentGrain.GetOffers() =>

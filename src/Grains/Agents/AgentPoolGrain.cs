@@ -323,17 +323,24 @@ internal sealed class AgentPoolGrain(
             span.SetTag(CxTelemetry.ConversationTag, request.ConversationId);
             span.SetTag(CxTelemetry.ReasonTag, request.Reason);
         }
-        if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known
-            && !(known.Status == HandoffStatus.Assigned && request.Front && request.Excluded.Contains(known.AgentId!)))
+        try
         {
-            // Known already (a retry), unless its agent lost it and it comes back to wait at the head.
-            return known;
+            if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known
+                && !(known.Status == HandoffStatus.Assigned && request.Front && request.Excluded.Contains(known.AgentId!)))
+            {
+                // Known already (a retry), unless its agent lost it and it comes back to wait at the head.
+                return known;
+            }
+            // A conversation waits at most once: an older request of it gives way to the new one.
+            Record(new PoolEntered { At = clock.GetUtcNow(), Request = request, Sequence = _ledger.NextSequence, Front = request.Front });
+            await Dispatch(requester: request.ConversationId);
+            await Store();
+            return Placement(request.ConversationId, request.HandoffId);
         }
-        // A conversation waits at most once: an older request of it gives way to the new one.
-        Record(new PoolEntered { At = clock.GetUtcNow(), Request = request, Sequence = _ledger.NextSequence, Front = request.Front });
-        await Dispatch(requester: request.ConversationId);
-        await Store();
-        return Placement(request.ConversationId, request.HandoffId);
+        catch (Exception e) when (span.Failed(e))
+        {
+            throw;
+        }
     }
 
     Task<HandoffPlacement> IAgentPoolGrain.Locate(string conversationId, string handoffId) =>
@@ -372,30 +379,37 @@ internal sealed class AgentPoolGrain(
             span.SetTag(CxTelemetry.ConversationTag, conversationId);
             span.SetTag(CxTelemetry.AgentTag, agent.AgentId);
         }
-        if (_ledger.Queue.Find(conversationId, handoffId) is not { } waiting)
+        try
         {
-            // Already this agent's (a retried claim after a crash): say so again.
-            return offer is not null && _ledger.OfferOf(conversationId) is { } open && open.OfferId == offer.OfferId && open.AgentId == agent.AgentId;
+            if (_ledger.Queue.Find(conversationId, handoffId) is not { } waiting)
+            {
+                // Already this agent's (a retried claim after a crash): say so again.
+                return offer is not null && _ledger.OfferOf(conversationId) is { } open && open.OfferId == offer.OfferId && open.AgentId == agent.AgentId;
+            }
+            if (_ledger.OfferOf(conversationId) is { } held)
+            {
+                return offer is not null && held.OfferId == offer.OfferId && held.AgentId == agent.AgentId;
+            }
+            if (_ledger.Passed(waiting.Request, agent.AgentId))
+            {
+                return false;
+            }
+            if (offer is null)
+            {
+                Remember(conversationId, handoffId, agent);
+            }
+            else
+            {
+                Record(new PoolOffered { At = clock.GetUtcNow(), Offer = Mark(offer, agent.AgentId) });
+            }
+            Observe(agent);
+            await Store();
+            return true;
         }
-        if (_ledger.OfferOf(conversationId) is { } held)
+        catch (Exception e) when (span.Failed(e))
         {
-            return offer is not null && held.OfferId == offer.OfferId && held.AgentId == agent.AgentId;
+            throw;
         }
-        if (_ledger.Passed(waiting.Request, agent.AgentId))
-        {
-            return false;
-        }
-        if (offer is null)
-        {
-            Remember(conversationId, handoffId, agent);
-        }
-        else
-        {
-            Record(new PoolOffered { At = clock.GetUtcNow(), Offer = Mark(offer, agent.AgentId) });
-        }
-        Observe(agent);
-        await Store();
-        return true;
     }
 
     async Task<bool> IAgentPoolGrain.SettleOffer(OfferSettlement settlement)
@@ -540,26 +554,33 @@ internal sealed class AgentPoolGrain(
             span.SetTag(CxTelemetry.ConversationTag, head.ConversationId);
             span.SetTag(CxTelemetry.AgentTag, agentId);
         }
-        Record(new PoolOffering { At = clock.GetUtcNow(), Offer = new PendingOffer { ConversationId = head.ConversationId, HandoffId = head.HandoffId, AgentId = agentId } });
-        await Store();
-        var answer = await Agent(agentId).Offer(new AssignmentOffer
+        try
         {
-            ConversationId = head.ConversationId,
-            HandoffId = head.HandoffId,
-            PoolName = _poolName,
-        });
-        if (answer.Accepted)
-        {
-            crash.Reach(CrashPoint.PoolOfferAccepted);
+            Record(new PoolOffering { At = clock.GetUtcNow(), Offer = new PendingOffer { ConversationId = head.ConversationId, HandoffId = head.HandoffId, AgentId = agentId } });
+            await Store();
+            var answer = await Agent(agentId).Offer(new AssignmentOffer
+            {
+                ConversationId = head.ConversationId,
+                HandoffId = head.HandoffId,
+                PoolName = _poolName,
+            });
+            if (answer.Accepted)
+            {
+                crash.Reach(CrashPoint.PoolOfferAccepted);
+            }
+            // Cleared in memory only: an assignment's record clears it, and after a crash a declined offer is only asked again.
+            _ledger.PendingOffer = null;
+            Observe(answer.Agent);
+            if (answer is { Accepted: true, Offer: { } offer } && _ledger.OfferOf(head.ConversationId)?.OfferId != offer.OfferId)
+            {
+                Record(new PoolOffered { At = clock.GetUtcNow(), Offer = Mark(offer, agentId) });
+            }
+            return answer;
         }
-        // Cleared in memory only: an assignment's record clears it, and after a crash a declined offer is only asked again.
-        _ledger.PendingOffer = null;
-        Observe(answer.Agent);
-        if (answer is { Accepted: true, Offer: { } offer } && _ledger.OfferOf(head.ConversationId)?.OfferId != offer.OfferId)
+        catch (Exception e) when (span.Failed(e))
         {
-            Record(new PoolOffered { At = clock.GetUtcNow(), Offer = Mark(offer, agentId) });
+            throw;
         }
-        return answer;
     }
 
     private static PoolOfferMark Mark(AgentOffer offer, string agentId) => new()

@@ -103,25 +103,39 @@ internal sealed class ConversationGrain(
     {
         // A child of the caller's span when the call carried one (Orleans' activity propagation); null when nobody listens.
         using var span = StartApplySpan(@event.Type, 1);
-        var outcome = await Process(@event, shape);
-        await StoreIfChanged();
-        LetGoOnceEnded();
-        span?.SetTag(CxTelemetry.OutcomeTag, outcome.Refusal is null ? "accepted" : "refused");
-        return outcome;
+        try
+        {
+            var outcome = await Process(@event, shape);
+            await StoreIfChanged();
+            LetGoOnceEnded();
+            span?.SetTag(CxTelemetry.OutcomeTag, outcome.Refusal is null ? "accepted" : "refused");
+            return outcome;
+        }
+        catch (Exception e) when (span.Failed(e))
+        {
+            throw;
+        }
     }
 
     async Task<IReadOnlyList<EventOutcome>> IConversationGrain.ApplyAll(IReadOnlyList<ConversationEvent> events, AnswerShape shape)
     {
         using var span = StartApplySpan(events.Count == 1 ? events[0].Type : null, events.Count);
-        var outcomes = new EventOutcome[events.Count];
-        for (var i = 0; i < events.Count; i++)
+        try
         {
-            // Each event's facts go to the journal with its own answer before the next event is decided.
-            outcomes[i] = await Process(events[i], shape);
+            var outcomes = new EventOutcome[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                // Each event's facts go to the journal with its own answer before the next event is decided.
+                outcomes[i] = await Process(events[i], shape);
+            }
+            await StoreIfChanged();
+            LetGoOnceEnded();
+            return outcomes;
         }
-        await StoreIfChanged();
-        LetGoOnceEnded();
-        return outcomes;
+        catch (Exception e) when (span.Failed(e))
+        {
+            throw;
+        }
     }
 
     private System.Diagnostics.Activity? StartApplySpan(EventType? type, int count) => StartApplySpan(_tenantId, _conversationId, type, count);
@@ -700,7 +714,14 @@ internal sealed class ConversationGrain(
         using (var span = CxTelemetry.Source.StartActivity(CxTelemetry.AppendSpan))
         {
             span?.SetTag(CxTelemetry.ConversationTag, _conversationId);
-            await _journal.AppendAsync(State.Version);
+            try
+            {
+                await _journal.AppendAsync(State.Version);
+            }
+            catch (Exception e) when (span.Failed(e))
+            {
+                throw;
+            }
         }
         crash.Reach(CrashPoint.ConversationFactsAppended);
         _dirty = false;
