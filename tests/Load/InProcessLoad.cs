@@ -39,13 +39,17 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
         var floor = await MeasureFloorAsync(grains);
 
         using var gcLog = options.GcLog ? new GcLog() : null;
+        using var allocations = options.AllocationTypes ? new AllocationSampler() : null;
+        allocations?.Start();
         var gcBefore = GcFigures.Now();
         var clock = Stopwatch.StartNew();
         var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
         await PlayAsync(grains, "c", options.Conversations, _recorder, options.Rate > 0 ? new Pacer(options.Rate) : null, () => DateTime.UtcNow < deadline);
         var elapsed = clock.Elapsed;
         var gc = GcFigures.Now() - gcBefore;
+        allocations?.Stop();
         gcLog?.Write(output);
+        allocations?.Write(output, _recorder.Answered, gc.Allocated);
 
         await stopAgents.CancelAsync();
         await agents;

@@ -46,6 +46,8 @@ public sealed record LoadOptions
     public string Answers { get; init; } = "summary";
     /// <summary>In-process runs: list every collection of the measured part (generation, pause, survivors, sizes).</summary>
     public bool GcLog { get; init; }
+    /// <summary>In-process runs: what the measured part allocated, by type, from the runtime's allocation ticks.</summary>
+    public bool AllocationTypes { get; init; }
 
     public AnswerShape AnswerShape => Answers == "full" ? AnswerShape.Full : AnswerShape.Summary;
 
@@ -83,6 +85,7 @@ public sealed record LoadOptions
                 "--client" => options with { Client = Value() },
                 "--answers" => options with { Answers = Value() },
                 "--gc-log" => options with { GcLog = true },
+                "--alloc-types" => options with { AllocationTypes = true },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }

@@ -25,8 +25,18 @@ public sealed class Recorder
         var elapsed = Stopwatch.GetElapsedTime(startedAt);
         _events.GetOrAdd(type, _ => new Latencies()).Add(elapsed);
         Interlocked.Increment(ref _answered);
-        foreach (var handoff in result.Directives.OfType<HandoffDirective>().Where(_ => !result.Duplicate))
+        if (result.Duplicate)
         {
+            return;
+        }
+        // A plain loop: the driver's own garbage counts in the run's bytes per event.
+        var directives = result.Directives;
+        for (var i = 0; i < directives.Count; i++)
+        {
+            if (directives[i] is not HandoffDirective handoff)
+            {
+                continue;
+            }
             if (handoff.Status == HandoffStatus.Assigned)
             {
                 Interlocked.Increment(ref _handoffsAssigned);

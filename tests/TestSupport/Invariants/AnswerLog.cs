@@ -32,13 +32,27 @@ public sealed class AnswerLog
             Answered++;
             CustomerMessages += e.Type == EventType.CustomerMessage ? 1 : 0;
             Ended |= e.Type == EventType.ConversationEnded;
-            var allow = result.Directives.ToList().FindIndex(d => d.Type == DirectiveType.AllowAi);
+            // Index loops: the load driver records every answer, and its own garbage counts in its bytes per event.
+            var directives = result.Directives;
+            var allow = -1;
+            var disclosedBefore = false;
+            for (var i = 0; i < directives.Count && allow < 0; i++)
+            {
+                if (directives[i].Type == DirectiveType.AllowAi)
+                {
+                    allow = i;
+                }
+                else
+                {
+                    disclosedBefore |= directives[i].Type == DirectiveType.Disclose;
+                }
+            }
             if (allow < 0)
             {
                 return;
             }
             AllowedAiMessages++;
-            if (!result.Summary.DisclosureDelivered && !result.Directives.Take(allow).Any(d => d.Type == DirectiveType.Disclose))
+            if (!result.Summary.DisclosureDelivered && !disclosedBefore)
             {
                 (_undisclosed ??= []).Add(e.Id);
             }
