@@ -120,7 +120,8 @@ internal static class MentionRole
             k--;
         }
 
-        if (!Is(t, k, Cat.Swap))
+        // "ganti admin lain aja": another one is asked for.
+        if (!Is(t, k, Cat.Swap) || (m.End < t.Length && string.Equals(t[m.End].Word, "lain", StringComparison.Ordinal)))
         {
             return false;
         }
@@ -221,9 +222,51 @@ internal static class MentionRole
             return HasWords(t, 0, start, 2) || HasWords(t, end, t.Length, 2);
         }
 
+        if (PolitelyAddressed(t, m, start, end))
+        {
+            return true;
+        }
+
         // "halo admin ada diskon?": a greeting opens the message, the name follows it, the question after.
         bool greeted = start == 0 && m.Start > start && OnlyFiller(t, start, m.Start) && Is(t, m.Start - 1, Cat.Greeting);
         return greeted && HasWords(t, m.End, end, 2);
+    }
+
+    /// <summary>
+    /// A role with only "please" or a greeting in the first clause, and an ordinary question after it that names no one
+    /// and asks for nothing: "Support pls, when do you open on Sunday?", "admin pls, hari minggu buka jam berapa?", "cs
+    /// tolong, ongkir ke bandung berapa?". The role is a form of address; "agent please, are you a bot?", "cs please, I
+    /// need help" and "agent please" alone still ask.
+    /// </summary>
+    private static bool PolitelyAddressed(ReadOnlySpan<Lex> t, Mention m, int start, int end)
+    {
+        const Cat filler = AddressFiller | Cat.Polite | Cat.Modal;
+        if (m.Kind != Kind.Agent || m.Real || start != 0 || end >= t.Length || !Is(t, end, Cat.Boundary))
+        {
+            return false;
+        }
+
+        for (int k = start; k < end; k++)
+        {
+            if ((k < m.Start || k >= m.End) && (!Is(t, k, filler) || Is(t, k, Cat.Desire | Cat.Call | Cat.Not | Cat.Later)))
+            {
+                return false;
+            }
+        }
+
+        int last = t.Length - 1;
+        while (last > end && Is(t, last, Cat.Boundary))
+        {
+            last--;
+        }
+
+        if (!Is(t, last, Cat.Question) || !HasWords(t, end, last, 3))
+        {
+            return false;
+        }
+
+        const Cat asking = RequestVerb | Cat.Agent | Cat.Human | Cat.Person | Cat.Bot | Cat.Real | Cat.RealAdj | Cat.Team | Cat.Help;
+        return !Has(t, end, t.Length, asking);
     }
 
     /// <summary>
@@ -367,7 +410,7 @@ internal static class MentionRole
     /// </summary>
     public static bool VetoesRequest(ReadOnlySpan<Lex> t)
     {
-        if (OnlyPersonQuestion(t) || BarePlea.IsOnlyAPlea(t))
+        if (OnlyPersonQuestion(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t))
         {
             return true;
         }
@@ -420,6 +463,47 @@ internal static class MentionRole
             }
 
             if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An identity question that repeats its term for emphasis and asks for nothing: "manusia manusia ini manusia bukan",
+    /// "human human are you a human". A word for a person said twice in a row and again after "you" / "ini", and no word
+    /// of asking, urging, fetching or handing over anywhere ("orang orang, saya mau orang" and "agent agent agent" ask).
+    /// </summary>
+    private static bool EchoesTheQuestion(ReadOnlySpan<Lex> t)
+    {
+        const Cat asking = RequestVerb | Cat.Modal | Cat.Help | Cat.Exist | Cat.Later;
+        int echoed = -1;
+        bool asked = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, asking) || (Is(t, i, Cat.Polite) && !Is(t, i, Cat.QParticle)))
+            {
+                return false;
+            }
+
+            if (echoed < 0 && i + 1 < t.Length && Is(t, i, Cat.Agent | Cat.Human | Cat.Person) && ReferenceEquals(t[i], t[i + 1]))
+            {
+                echoed = i;
+            }
+
+            asked |= echoed >= 0 && i > echoed + 1 && ReferenceEquals(t[i], t[echoed]) && HasYouBefore(t, i);
+        }
+
+        return asked;
+    }
+
+    private static bool HasYouBefore(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = i - 1; k >= 0 && k >= i - 4 && !IsEdge(t, k); k--)
+        {
+            if (Is(t, k, Cat.You))
             {
                 return true;
             }
@@ -1129,7 +1213,13 @@ internal static class MentionRole
         {
             if (Is(t, k, RequestVerb))
             {
-                return !Has(t, k + 1, before, Cat.Bot);
+                return !Has(t, k + 1, before, Cat.Bot) && !WishesForAThing(t, k, before);
+            }
+
+            // "aku males telpon orang", "I'd prefer not to call a person": declining to ring someone declines talking to them.
+            if (Is(t, k, Cat.Broadcast))
+            {
+                return true;
             }
 
             if (!Is(t, k, DeclineGap))
@@ -1139,6 +1229,28 @@ internal static class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The wish at <paramref name="k"/> is for a thing, not a verb or a person: "I don't want the options", "gak mau menu",
+    /// "don't need the links". Declining it declines no request ("gak mau menu, langsung ke cs aja", "i dont want options i
+    /// want an agent").
+    /// </summary>
+    private static bool WishesForAThing(ReadOnlySpan<Lex> t, int k, int before)
+    {
+        if (!Is(t, k, Cat.Desire) || Is(t, k, Cat.Speak | Cat.Connect | Cat.Call))
+        {
+            return false;
+        }
+
+        int j = k + 1;
+        while (Is(t, j, Cat.Article) && j < k + 3)
+        {
+            j++;
+        }
+
+        // "ga usah repot sambungin ke orang": a word of bother before the verb declines the verb.
+        return j < before && ReferenceEquals(t[j], Lex.Unknown) && !Is(t, j + 1, RequestVerb | Cat.Passive);
     }
 
     private static bool OrBeside(ReadOnlySpan<Lex> t, Mention m)

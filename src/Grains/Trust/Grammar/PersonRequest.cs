@@ -23,7 +23,7 @@ internal static class PersonRequest
             // A department or team is asked for only by a verb of handing over or talking: "the billing team was great",
             // "tim keluhan sudah balas" and "apply for a job in your sales team" name one without asking.
             if (PersonTarget(t, i, out Mention m)
-                && (ConnectRequest(t, m) || SpeakRequest(t, m)
+                && (ConnectRequest(t, m) || SpeakRequest(t, m) || AnotherOne(t, m)
                     || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m))))
                 && MentionRole.IsLive(t, m))
             {
@@ -73,8 +73,8 @@ internal static class PersonRequest
             return false;
         }
 
-        // "human resources", "agent code", "orang tua"
-        if (Is(t, i + 1, Cat.Breaker))
+        // "human resources", "agent code", "orang tua"; "admin lain", "cs lain" is another one of them.
+        if (Is(t, i + 1, Cat.Breaker) && !(kind == Kind.Agent && IsAnother(t, i + 1)))
         {
             return false;
         }
@@ -86,6 +86,16 @@ internal static class PersonRequest
         {
             real |= Is(t, s, Cat.Real | Cat.Human);
             s--;
+        }
+
+        // "an Urdu-speaking rep", "a Spanish speaking agent": the language the role speaks qualifies it.
+        if (kind == Kind.Agent && s == start - 1 && Is(t, s, Cat.Gerund) && Is(t, s, Cat.Speak) && s > 0 && ReferenceEquals(t[s - 1], Lex.Unknown))
+        {
+            s -= 2;
+            while (s > start - 3 - Mention.MaxModifiers && Is(t, s, Cat.Article))
+            {
+                s--;
+            }
         }
 
         int e = i + 1;
@@ -199,10 +209,54 @@ internal static class PersonRequest
         return aimed && !DeclinedRightBefore(t, i) && !MentionRole.IsDeclinedOrPutOff(t, verb);
     }
 
+    /// <summary>"lain" after a role: another one ("ganti admin lain aja", "cs lain dong").</summary>
+    private static bool IsAnother(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length && string.Equals(t[k].Word, "lain", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A role swapped for another one: "ganti admin lain aja kak", "tolong ganti ke agen lain", "pindah ke cs lain"; the
+    /// swapping verb right before the role or before its "ke".
+    /// </summary>
+    private static bool AnotherOne(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (m.Kind != Kind.Agent || !IsAnother(t, m.End))
+        {
+            return false;
+        }
+
+        int j = m.Start - 1;
+        if (Is(t, j, Cat.To))
+        {
+            j--;
+        }
+
+        return Is(t, j, Cat.Swap | Cat.Connect) && !DeclinedRightBefore(t, j);
+    }
+
+    /// <summary>
+    /// Up to two words the lexicon does not know right before a role after a verb of talking or handing over name
+    /// what it does: "connect me to the branch officer", "can I speak to the loan officer". Returns where they start.
+    /// </summary>
+    private static int QualifierStart(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int s = m.Start;
+        if (m.Kind != Kind.Agent)
+        {
+            return s;
+        }
+
+        while (s > m.Start - 2 && s > 0 && ReferenceEquals(t[s - 1], Lex.Unknown))
+        {
+            s--;
+        }
+
+        return s;
+    }
+
     /// <summary>"hubungkan ke cs", "sambungkan saya dengan petugas", "connect me to an agent", "escalate this to a manager".</summary>
     private static bool ConnectRequest(ReadOnlySpan<Lex> t, Mention m)
     {
-        int j = m.Start - 1;
+        int j = QualifierStart(t, m) - 1;
         for (int steps = 0; steps < 4 && Is(t, j, Cat.To | Cat.With | Cat.Me | Cat.You | Cat.Article | Cat.Polite); steps++)
         {
             j--;
@@ -226,7 +280,12 @@ internal static class PersonRequest
     /// <summary>"saya mau bicara dengan CS", "mau ngomong sama orang dong", "I want to speak to a real person", "talk to a human".</summary>
     private static bool SpeakRequest(ReadOnlySpan<Lex> t, Mention m)
     {
-        int j = m.Start - 1;
+        int j = QualifierStart(t, m) - 1;
+        while (Is(t, j, Cat.Article) && j >= m.Start - 5)
+        {
+            j--;
+        }
+
         if (Is(t, j, Cat.With | Cat.To))
         {
             j--;
@@ -300,7 +359,7 @@ internal static class PersonRequest
         const Cat filler = Cat.Polite | Cat.Greeting | Cat.Real | Cat.Article | Cat.Desire | Cat.Call;
         if (!OnlyFillerAround(t, m, filler, out int to))
         {
-            return false;
+            return DirectedBareRequest(t, m, filler);
         }
 
         bool support = m.Real || HasAround(t, m, to, Cat.Polite | Cat.Desire | Cat.Call);
@@ -315,6 +374,23 @@ internal static class PersonRequest
     }
 
     /// <summary>
+    /// A clause that is only "to" a role with politeness, the verb understood: "langsung ke cs aja", "ke admin dong",
+    /// "straight to an agent please". A role, not someone ("ke orang" sends), and a word of urging in the clause.
+    /// </summary>
+    private static bool DirectedBareRequest(ReadOnlySpan<Lex> t, Mention m, Cat filler)
+    {
+        if (m.Kind != Kind.Agent || !Is(t, m.Start - 1, Cat.To) || Is(t, m.Start - 1, Cat.Not))
+        {
+            return false;
+        }
+
+        var widened = new Mention(m.Start - 1, m.End, m.Kind, m.Real);
+        return OnlyFillerAround(t, widened, filler & ~(Cat.Desire | Cat.Call), out int to)
+            && HasAround(t, widened, to, Cat.Polite)
+            && !Is(t, to, Cat.Question);
+    }
+
+    /// <summary>
     /// A negator right before the verb at <paramref name="verb"/> declines it ("don't transfer me"), unless it asks
     /// "can or not" ("bisa gak disambung?") or belongs to a condition on who is there ("are you human? if not transfer me").
     /// </summary>
@@ -322,7 +398,8 @@ internal static class PersonRequest
         Is(t, verb - 1, Cat.Not) && !MentionRole.IsQuestionTag(t, verb - 1) && !IdentityCondition.IsItsNegation(t, verb - 1);
 
     private static bool ContinuesAsRequest(ReadOnlySpan<Lex> t, int e) =>
-        IsEdge(t, e) || Is(t, e, Cat.Polite | Cat.QParticle | Cat.Real | Cat.Purpose | Cat.Not | Cat.Subject | Cat.Human | Cat.Help);
+        IsEdge(t, e) || Is(t, e, Cat.Polite | Cat.QParticle | Cat.Real | Cat.Purpose | Cat.Not | Cat.Subject | Cat.Human | Cat.Help)
+        || (Is(t, e, Cat.Agent) && Is(t, e - 1, Cat.Agent) && ReferenceEquals(t[e], t[e - 1]));
 
     /// <summary>A wish or a modal before position <paramref name="j"/> with only "me", "I" or politeness between: "minta disambungkan", "can you please transfer".</summary>
     private static bool WishRightBefore(ReadOnlySpan<Lex> t, int j)

@@ -92,6 +92,11 @@ internal static class Tokenizer
                     n = Emit(output, n, doubled);
                     n = Emit(output, n, doubled);
                 }
+                else if (length == 1 && word[0] == '2' && n > 0 && ReadsAsTo(output[n - 1], text, j))
+                {
+                    // Chat shorthand: "cn i spk 2 a hmn", "wnt 2 tlk 2 agnt", "transfer me 2 an agent".
+                    n = Emit(output, n, Find("to"));
+                }
                 else
                 {
                     n = Emit(output, n, Lex.Number);
@@ -123,6 +128,50 @@ internal static class Tokenizer
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// A lone "2" reads "to" after a verb of talking or handing over or "me" ("spk 2 a hmn", "cnct me 2 sm1"), and after
+    /// a wish when a verb of talking, handing over or fetching follows ("wnt 2 tlk"); "I want 2 tickets", "2 orang" stay numbers.
+    /// </summary>
+    private static bool ReadsAsTo(Lex previous, ReadOnlySpan<char> text, int after)
+    {
+        if ((previous.Cats & (Cat.Speak | Cat.Connect | Cat.Me)) != 0 && (previous.Cats & Cat.Subject) == 0)
+        {
+            return NextWord(text, after).Length > 0;
+        }
+
+        if ((previous.Cats & Cat.Desire) == 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> next = NextWord(text, after);
+        if (next.IsEmpty || next.Length > MaxWordLength)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[next.Length];
+        next.ToLowerInvariant(lower);
+        return (Find(lower).Cats & (Cat.Speak | Cat.Connect | Cat.Call)) != 0;
+    }
+
+    /// <summary>The run of letters after the spaces at <paramref name="from"/>, or nothing when something else comes first.</summary>
+    private static ReadOnlySpan<char> NextWord(ReadOnlySpan<char> text, int from)
+    {
+        while (from < text.Length && text[from] == ' ')
+        {
+            from++;
+        }
+
+        int end = from;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return end < text.Length && char.IsDigit(text[end]) ? default : text[from..end];
     }
 
     private static int Emit(Lex[] output, int n, Lex lex)
