@@ -28,4 +28,16 @@ public sealed class SentencePairTests
         Assert.True(analysis.AsksForHuman, text);
         Assert.False(analysis.AsksIdentity, text);
     }
+    [Theory]
+    [InlineData("I would like the store manager please")]
+    [InlineData("I'd like a supervisor")]
+    [InlineData("I'd like the claims advisor, thank you")]
+    public void A_polite_wish_for_a_role_is_a_request(string text) =>
+        Assert.True(MessageSignals.Grammar(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("I like the store manager, she was kind to me")]
+    [InlineData("we really like the agent who helped us yesterday")]
+    public void Liking_someone_asks_for_no_one(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 }

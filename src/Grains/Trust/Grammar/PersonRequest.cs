@@ -333,7 +333,18 @@ internal static class PersonRequest
             j--;
         }
 
-        if (!Is(t, j, Cat.Desire | Cat.Call))
+        // "I'd like the branch manager": up to two words the lexicon does not know name the role, after an article.
+        int named = j;
+        for (int unknown = 0; unknown < 2 && named >= 0 && ReferenceEquals(t[named], Lex.Unknown); unknown++)
+        {
+            named--;
+        }
+        if (named < j && Is(t, named, Cat.Article) && PoliteWish(t, named - 1))
+        {
+            j = named - 1;
+        }
+
+        if (!Is(t, j, Cat.Desire | Cat.Call) && !PoliteWish(t, j))
         {
             return false;
         }
@@ -345,6 +356,13 @@ internal static class PersonRequest
 
         return ContinuesAsRequest(t, m.End);
     }
+
+    /// <summary>
+    /// "I would like the manager", "I'd like a supervisor": "like" right after "would" (or the "'d" of "I'd", which the
+    /// tokenizer reads as "id") wishes for what follows, where "like" alone ("I like the agent") praises.
+    /// </summary>
+    private static bool PoliteWish(ReadOnlySpan<Lex> t, int j) =>
+        j > 0 && j < t.Length && t[j].Word == "like" && t[j - 1].Word is "would" or "id";
 
     /// <summary>"ada cs?", "ada orang beneran?", "is there a human I can talk to?".</summary>
     private static bool AvailabilityQuestion(ReadOnlySpan<Lex> t, Mention m) =>
