@@ -357,7 +357,7 @@ internal sealed class ConversationGrain(
         }
     }
 
-    private async Task<EventOutcome> Process(ConversationEvent e, AnswerShape shape)
+    private async ValueTask<EventOutcome> Process(ConversationEvent e, AnswerShape shape)
     {
         if (_recent.Find(e.Id) is { } kept)
         {
@@ -393,7 +393,7 @@ internal sealed class ConversationGrain(
         }
     }
 
-    private async Task<EventOutcome> Accept(ConversationEvent e, Decision decision, AnswerShape shape)
+    private async ValueTask<EventOutcome> Accept(ConversationEvent e, Decision decision, AnswerShape shape)
     {
         // The event's facts are pending in the order they were decided, before anything the pool's answers add.
         Changed(decision.Facts);
@@ -458,7 +458,7 @@ internal sealed class ConversationGrain(
     }
 
     /// <summary>Answers a repeated event id with its first answer (completed with its handoff's placement if that was still due).</summary>
-    private async Task<EventOutcome> Repeat(ConversationEvent e, ProcessedEvent seen, AnswerShape shape)
+    private async ValueTask<EventOutcome> Repeat(ConversationEvent e, ProcessedEvent seen, AnswerShape shape)
     {
         metrics.EventApplied(e.Type, "duplicate");
         if (seen.PendingHandoffId is not null)
