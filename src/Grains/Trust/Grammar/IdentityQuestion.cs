@@ -91,6 +91,12 @@ internal static class IdentityQuestion
         }
 
         int e = i + 1;
+        // "an AI model", "some AI system": what a machine word names after it is still the machine.
+        if (kind == Kind.Bot && Is(t, e, Cat.IdNoun) && !Is(t, e, Cat.Speak | Cat.You | Cat.Copula))
+        {
+            e++;
+        }
+
         while (e < i + 1 + Mention.MaxModifiers && Is(t, e, Cat.Real | Cat.Human | Cat.Clitic))
         {
             real |= Is(t, e, Cat.Real | Cat.Human);
@@ -113,7 +119,7 @@ internal static class IdentityQuestion
                 k++;
             }
 
-            if (!Is(t, k, Cat.Bot | Cat.Human | Cat.Person))
+            if (!Is(t, k, Cat.Bot | Cat.Human | Cat.Person) && !IsSystem(t, k))
             {
                 break;
             }
@@ -143,8 +149,11 @@ internal static class IdentityQuestion
             k++;
         }
 
-        return Is(t, k, Cat.Bot);
+        return Is(t, k, Cat.Bot) || IsSystem(t, k);
     }
+
+    /// <summary>"system", "sistem" set against a person: "person or system?", "petugas atau sistem?".</summary>
+    private static bool IsSystem(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "sistem";
 
     /// <summary>"ini bot ya?", "apakah ini bot?", "kamu robot?", "are you a bot", "is this an AI?", "r u a bot", "ini chat otomatis ya", "ini dengan siapa?".</summary>
     private static bool AddressedQuestion(ReadOnlySpan<Lex> t, Mention m)
@@ -155,7 +164,59 @@ internal static class IdentityQuestion
             j--;
         }
 
-        return Is(t, j, Cat.You) && OpensQuestion(t, j) && Closes(t, m.End);
+        if (!Is(t, j, Cat.You))
+        {
+            return false;
+        }
+
+        if (OpensQuestion(t, j) && Closes(t, m.End))
+        {
+            return true;
+        }
+
+        // "saya cuma mau tau ini dibalas manusia atau tidak itu saja", "I just want to know if you are a bot".
+        return WantsToKnow(t, j) && ClosesLoosely(t, m.End);
+    }
+
+    /// <summary>A wish to know opens the clause before the interlocutor at <paramref name="you"/>: "mau tau ini ...", "want to know if you ...".</summary>
+    private static bool WantsToKnow(ReadOnlySpan<Lex> t, int you)
+    {
+        int k = you - 1;
+        while (k >= you - 3 && Is(t, k, Cat.Copula | Cat.Lead | Cat.Cond) && !Is(t, k, Cat.Know))
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.Know) || Is(t, k, Cat.Not))
+        {
+            return false;
+        }
+
+        for (int w = k - 1; w >= k - 3; w--)
+        {
+            if (Is(t, w, Cat.Desire) && !Is(t, w - 1, Cat.Not))
+            {
+                return true;
+            }
+
+            if (!Is(t, w, Cat.To | Cat.Only | Cat.Polite | Cat.Copula))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Like <see cref="Closes"/>, with "itu saja", "that's all" after the alternatives.</summary>
+    private static bool ClosesLoosely(ReadOnlySpan<Lex> t, int e)
+    {
+        while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic | Cat.Only | Cat.Copula))
+        {
+            e++;
+        }
+
+        return IsEdge(t, e);
     }
 
     /// <summary>
@@ -186,6 +247,11 @@ internal static class IdentityQuestion
         if (!Is(t, j, Cat.Speak) && Is(t, j, Cat.Or | Cat.Lead) && !Is(t, j - 1, Cat.Edge) && Is(t, j - 2, Cat.With | Cat.To) && Is(t, j - 3, Cat.Speak))
         {
             j -= 3;
+        }
+
+        if (!Is(t, j, Cat.Speak) && Closes(t, m.End) && ThroughTo(t, m.Start - 1))
+        {
+            return true;
         }
 
         if (!Is(t, j, Cat.Speak) || !Closes(t, m.End))
@@ -221,6 +287,42 @@ internal static class IdentityQuestion
     }
 
     /// <summary>
+    /// "am I through to a real person?", "am I connected to a human?", "am I on with a bot?": "am", "I", a word of being
+    /// put through ("through", "connected", "on") right before "to" / "with" and the term, at the start of the clause.
+    /// </summary>
+    internal static bool ThroughTo(ReadOnlySpan<Lex> t, int to)
+    {
+        if (!Is(t, to, Cat.To | Cat.With))
+        {
+            return false;
+        }
+
+        int v = to - 1;
+        bool through = Is(t, v, Cat.To | Cat.Connect | Cat.Passive) || ((uint)v < (uint)t.Length && t[v].Word is "connected");
+        // "am I put through to", "am I being connected to": one plain word between the customer and the word of being put through.
+        int subject = v - 1;
+        if (!Is(t, subject, Cat.Subject) && (IsPlainWordAt(t, subject) || Is(t, subject, Cat.Real | Cat.Connect | Cat.Passive)) && Is(t, subject - 1, Cat.Subject))
+        {
+            subject--;
+        }
+
+        if (!through || !Is(t, subject, Cat.Subject) || !Is(t, subject - 1, Cat.Progressive | Cat.Copula))
+        {
+            return false;
+        }
+
+        int k = subject - 2;
+        while (Is(t, k, Cat.Greeting | Cat.Lead | Cat.Polite))
+        {
+            k--;
+        }
+
+        return IsEdge(t, k);
+    }
+
+    private static bool IsPlainWordAt(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Cats == Cat.None && !ReferenceEquals(t[k], Lex.Number);
+
+    /// <summary>
     /// An earlier time opens the clause before the subject at <paramref name="subject"/>, with only greetings, openers
     /// and particles between: "kemarin saya ngobrol sama manusia beneran", "yesterday I talked to a real person".
     /// </summary>
@@ -240,7 +342,9 @@ internal static class IdentityQuestion
     {
         // A role word is a bare question only when "real" follows it ("petugasnya asli?", "cs nya beneran kah?");
         // "live agent?" with the modifier before it asks for one.
+        // "anyone?", "anybody there?": calling out for someone, not asking what is there.
         if (m.Kind is Kind.Who
+            || t[m.End - 1].Word is "anyone"
             || (m.Kind is Kind.Agent && (!m.Real || Is(t, m.Start, Cat.Real | Cat.Human) || !Is(t, m.End - 1, Cat.Real | Cat.Human))))
         {
             return false;

@@ -43,7 +43,57 @@ internal static class MentionRole
     /// </summary>
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
         !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m) && !Errand.IsFor(t, m)
-        && !IsReported(t, m) && !IsSwapped(t, m) && !IsEitherChoice(t, m);
+        && !IsReported(t, m) && !IsSwapped(t, m) && !IsEitherChoice(t, m) && !IsComplainedOf(t, m) && !IsStaffAtAPlace(t, m) && !IsPassedAMessage(t, m);
+
+    /// <summary>
+    /// The mention is what a complaint is about: "how do I file a complaint about one of your agents?", "where can I complain
+    /// about your delivery staff?", "mau komplain soal petugas kalian". A word between ("about", "soal", "one of your") keeps
+    /// the compound "complaints department" a department; "complain to a manager", "komplain ke cs" complain to someone.
+    /// </summary>
+    private static bool IsComplainedOf(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        for (int steps = 0; steps < 5 && k >= 0 && !IsEdge(t, k) && !Is(t, k, RequestVerb | Cat.To | Cat.With) && !IsComplaint(t, k); steps++)
+        {
+            k--;
+        }
+
+        return IsComplaint(t, k) && k < m.Start - 1;
+    }
+
+    /// <summary>
+    /// A team something is passed on to so that they do something: "tolong sampaikan ke tim gudang supaya packingnya lebih
+    /// rapi", "teruskan ke bagian gudang biar dusnya gak penyok". A message for them, not a request to talk to them.
+    /// </summary>
+    private static bool IsPassedAMessage(ReadOnlySpan<Lex> t, Mention m) =>
+        m.Kind == Kind.Team && m.End < t.Length && t[m.End].Word is "supaya" or "agar" or "biar";
+
+    private static bool IsComplaint(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "complain" or "komplain";
+
+    /// <summary>
+    /// Whether there is staff who can do something at a place, asked in Indonesian ("apakah ada staf yang bisa bahasa Sunda di
+    /// kantor cabang Bandung?", "di cabang Medan ada petugas yang ..."): a question about a branch, not a request to talk here
+    /// ("ada cs di sini?" still asks).
+    /// </summary>
+    private static bool IsStaffAtAPlace(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int start = ClauseStart(t, m.Start);
+        int end = ClauseEnd(t, m.End);
+        if (!Has(t, start, m.Start, Cat.Exist) || !Is(t, m.End, Cat.Purpose))
+        {
+            return false;
+        }
+
+        for (int k = start; k + 1 < end; k++)
+        {
+            if (t[k].Word is "di" && !Is(t, k + 1, Cat.You | Cat.IdNoun | Cat.Edge) && t[k + 1].Word is not ("sini" or "sana"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The mention is one side of a choice the customer says does not matter: "mau AI kek mau orang kek, pokoknya ...",
@@ -384,7 +434,8 @@ internal static class MentionRole
     /// </summary>
     public static bool IsAskedAbout(ReadOnlySpan<Lex> t, Mention m)
     {
-        if (OrBeside(t, m) || OrMachineAfterWhatTheyDo(t, m))
+        // "am I through to a real person?", "am I connected to a human?" ask who is there.
+        if (OrBeside(t, m) || OrMachineAfterWhatTheyDo(t, m) || IdentityQuestion.ThroughTo(t, m.Start - 1))
         {
             return true;
         }
@@ -431,7 +482,7 @@ internal static class MentionRole
             }
             else if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
-                if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m))
+                if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m))
                 {
                     return false;
                 }
@@ -1109,6 +1160,31 @@ internal static class MentionRole
             && Is(t, by - 2, Cat.Done);
     }
 
+    /// <summary>
+    /// The mention is in what someone said ("the technician said someone from the office would ring me", "the agent told
+    /// me a supervisor would call back"): a word of saying earlier in its clause, and no verb of asking, talking, fetching
+    /// or handing over between ("my manager asked me to talk to a human" still asks).
+    /// </summary>
+    private static bool IsInReportedSpeech(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int start = ClauseStart(t, m.Start);
+        for (int k = m.Start - 1; k >= start; k--)
+        {
+            if (Is(t, k, Cat.Speak | Cat.Connect | Cat.Call | Cat.Desire | Cat.Modal | Cat.Passive))
+            {
+                return false;
+            }
+
+            // "the agent told me a supervisor would call back"; not "I said agent", nor "told me to ask for a supervisor".
+            if (Is(t, k, Cat.Done) && k > start && t[k].Word is "said" or "told" or "bilang")
+            {
+                return !Is(t, k - 1, Cat.Subject) && !IsEdge(t, m.End) && !(Is(t, k + 1, Cat.Me) && Is(t, k + 2, Cat.To));
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsAt(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "at";
 
     /// <summary>
@@ -1205,6 +1281,18 @@ internal static class MentionRole
     private static bool DeclinesVerb(ReadOnlySpan<Lex> t, int not, int before)
     {
         if (Is(t, not, Cat.Modal))
+        {
+            return false;
+        }
+
+        // "no I want a person", "nope i need an agent": an answer "no", then a wish of the customer's own.
+        int answer = not;
+        while (answer < not + 3 && Is(t, answer + 1, Cat.Not) && Is(t, answer + 1, Cat.QParticle))
+        {
+            answer++; // "no no I want customer service"
+        }
+
+        if (Is(t, answer, Cat.QParticle) && Is(t, answer + 1, Cat.Subject) && !Is(t, answer + 2, Cat.Not) && (IsEdge(t, not - 1) || Is(t, not - 1, Cat.Not)))
         {
             return false;
         }
