@@ -39,27 +39,30 @@ public static class MessageSignals
             ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, count);
             bool identity = IdentityQuestion.AsksIdentity(tokens);
             bool human = PersonRequest.AsksForHuman(tokens);
+            Span<float> margins = stackalloc float[LearntSignals.Count];
             // The model only has something to add where the grammar found nothing.
             if (!(identity && human))
             {
-                Span<float> margins = stackalloc float[LearntSignals.Count];
                 LearntSignals.Model.Score(text, margins);
                 identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]) && !MentionRole.VetoesIdentity(tokens);
                 human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human]) && !MentionRole.VetoesRequest(tokens);
                 if (!(identity && human) && tokens.Length >= LongMessageTokens && Sentences.AreMany(text))
                 {
-                    BySentence(text, tokens, margins, commas: false, ref identity, ref human);
+                    BySentence(text, tokens, margins, commas: false, SentenceMargin, grammar: false, ref identity, ref human);
                 }
                 else if (!identity && tokens.Length >= RunOnTokens)
                 {
                     // One long run-on sentence: an identity question between its commas weighs little in the whole.
                     bool none = false;
-                    BySentence(text, tokens, margins, commas: true, ref identity, ref none);
+                    BySentence(text, tokens, margins, commas: true, SentenceMargin, grammar: false, ref identity, ref none);
                 }
             }
             if (identity != human && Sentences.AreMany(text))
             {
-                GrammarBySentence(text, tokens, ref identity, ref human);
+                // One signal found in a message of several sentences ("is there a real person there? put them on
+                // please"): read whole, each sentence hides the other, so each is read alone for the signal not yet
+                // found, by the grammar and by the model at its own threshold.
+                BySentence(text, tokens, margins, commas: false, margin: 0f, grammar: true, ref identity, ref human);
             }
             ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
 
@@ -82,8 +85,6 @@ public static class MessageSignals
     /// </summary>
     private const float SentenceMargin = 1.0f;
 
-    private const float PairMargin = 0.0f;
-
     /// <summary>
     /// Messages of at least this many tokens are also read sentence by sentence. A shorter one is read whole: its
     /// other sentence is the context that tells "is this real? 90% off" from "is this real? or a bot?".
@@ -100,10 +101,12 @@ public static class MessageSignals
     /// <summary>
     /// A question or request in the middle of a longer message ("my token has not arrived since this morning. is it
     /// a person answering or a system? the meter number is above") weighs little among the n-grams of the whole:
-    /// the model also reads each sentence on its own, with the vetoes of that sentence (and, for a request, of the
+    /// the model also reads each sentence on its own, <paramref name="margin"/> above its threshold, and with
+    /// <paramref name="grammar"/> so does the grammar, with the vetoes of that sentence (and, for a request, of the
     /// whole message: a person the message only mentions elsewhere is not asked for here either).
     /// </summary>
-    private static void BySentence(string text, ReadOnlySpan<Lex> whole, Span<float> margins, bool commas, ref bool identity, ref bool human)
+    private static void BySentence(
+        string text, ReadOnlySpan<Lex> whole, Span<float> margins, bool commas, float margin, bool grammar, ref bool identity, ref bool human)
     {
         Lex[] buffer = ArrayPool<Lex>.Shared.Rent(text.Length + 1);
         try
@@ -118,40 +121,12 @@ public static class MessageSignals
                 }
                 ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, Tokenizer.Tokenize(sentence, buffer));
                 LearntSignals.Model.Score(sentence, margins);
-                identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity] - SentenceMargin) && !MentionRole.VetoesIdentity(tokens);
-                human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human] - SentenceMargin)
+                identity |= ((grammar && IdentityQuestion.AsksIdentity(tokens))
+                        || LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity] - margin))
+                    && !MentionRole.VetoesIdentity(tokens);
+                human |= ((grammar && PersonRequest.AsksForHuman(tokens))
+                        || LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human] - margin))
                     && !MentionRole.VetoesRequest(tokens) && !MentionRole.VetoesRequest(whole);
-            }
-        }
-        finally
-        {
-            ArrayPool<Lex>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>
-    /// A message that asks one thing in one sentence and the other in the next ("is there a real person there? put them
-    /// on please"): read whole, each sentence is context for the other and may hide it, so the grammar also reads each
-    /// sentence alone for the signal not yet found.
-    /// </summary>
-    private static void GrammarBySentence(string text, ReadOnlySpan<Lex> whole, ref bool identity, ref bool human)
-    {
-        Span<float> margins = stackalloc float[LearntSignals.Count];
-        Lex[] buffer = ArrayPool<Lex>.Shared.Rent(text.Length + 1);
-        try
-        {
-            for (int start = 0, end; start < text.Length && !(identity && human); start = end)
-            {
-                end = Sentences.EndOf(text, start);
-                ReadOnlySpan<char> sentence = text.AsSpan(start, end - start);
-                if (!Sentences.HasLetter(sentence))
-                {
-                    continue;
-                }
-                ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, Tokenizer.Tokenize(sentence, buffer));
-                LearntSignals.Model.Score(sentence, margins);
-                identity |= (IdentityQuestion.AsksIdentity(tokens) || LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity] - PairMargin)) && !MentionRole.VetoesIdentity(tokens);
-                human |= (PersonRequest.AsksForHuman(tokens) || LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human] - PairMargin)) && !MentionRole.VetoesRequest(tokens) && !MentionRole.VetoesRequest(whole);
             }
         }
         finally

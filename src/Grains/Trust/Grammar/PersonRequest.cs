@@ -239,18 +239,23 @@ internal static class PersonRequest
     /// </summary>
     private static int QualifierStart(ReadOnlySpan<Lex> t, Mention m)
     {
-        int s = m.Start;
-        if (m.Kind != Kind.Agent)
+        return m.Kind == Kind.Agent ? BeforeUnknownWords(t, m.Start - 1, 2) + 1 : m.Start;
+    }
+
+    /// <summary>
+    /// Where the run of words the lexicon does not know that ends at <paramref name="k"/> begins, less one: the
+    /// position before it, walking back over at most <paramref name="max"/> of them (<paramref name="k"/> itself when
+    /// it is no unknown word).
+    /// </summary>
+    private static int BeforeUnknownWords(ReadOnlySpan<Lex> t, int k, int max)
+    {
+        int stop = k - max;
+        while (k > stop && k >= 0 && ReferenceEquals(t[k], Lex.Unknown))
         {
-            return s;
+            k--;
         }
 
-        while (s > m.Start - 2 && s > 0 && ReferenceEquals(t[s - 1], Lex.Unknown))
-        {
-            s--;
-        }
-
-        return s;
+        return k;
     }
 
     /// <summary>"hubungkan ke cs", "sambungkan saya dengan petugas", "connect me to an agent", "escalate this to a manager".</summary>
@@ -334,11 +339,7 @@ internal static class PersonRequest
         }
 
         // "I'd like the branch manager": up to two words the lexicon does not know name the role, after an article.
-        int named = j;
-        for (int unknown = 0; unknown < 2 && named >= 0 && ReferenceEquals(t[named], Lex.Unknown); unknown++)
-        {
-            named--;
-        }
+        int named = BeforeUnknownWords(t, j, 2);
         if (named < j && Is(t, named, Cat.Article) && PoliteWish(t, named - 1))
         {
             j = named - 1;
