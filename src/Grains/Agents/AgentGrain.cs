@@ -1,3 +1,4 @@
+using CxCluster.Abstractions.Supervision;
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
@@ -151,6 +152,16 @@ internal sealed class AgentGrain(
     Task<AgentDetails?> IAgentGrain.Get() => Task.FromResult(State.Profile is null ? null : Details());
 
     Task<AgentView?> IAgentGrain.GetView() => Task.FromResult(State.Profile is null ? null : View());
+
+    Task<BoardAgent?> IAgentGrain.GetStanding() => Task.FromResult(State.Profile is not { } profile ? null : new BoardAgent
+    {
+        AgentId = _agentId,
+        DisplayName = profile.DisplayName,
+        Status = State.Status,
+        Load = Load,
+        Capacity = profile.Capacity,
+        Offers = State.Offers.Count,
+    });
 
     Task<AgentHold> IAgentGrain.Holds(string conversationId, string handoffId)
     {

@@ -192,7 +192,7 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
         }
     }
 
-    /// <summary>Every queue with its figures and every agent of their rosters, each agent asked how it stands now.</summary>
+    /// <summary>Every queue with its figures and every agent of their rosters, each agent asked how it stands now (one call each).</summary>
     private async Task<(IReadOnlyList<QueueStats> Queues, IReadOnlyList<BoardAgent> Agents)> LiveAsync()
     {
         var names = (await GrainFactory.PoolDirectory(_tenantId).List()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -204,23 +204,7 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
             return (Stats: (await stats) with { Name = name }, Roster: await roster);
         }));
         var agentIds = pools.SelectMany(p => p.Roster).Select(a => a.AgentId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var agents = await Task.WhenAll(agentIds.Select(async id =>
-        {
-            var agent = GrainFactory.Agent(_tenantId, id);
-            var view = agent.GetView();
-            var offers = agent.GetOffers();
-            return (await view) is { } v
-                ? new BoardAgent
-                {
-                    AgentId = id,
-                    DisplayName = v.DisplayName,
-                    Status = v.Status,
-                    Load = v.Load,
-                    Capacity = v.Capacity,
-                    Offers = (await offers)?.Count ?? 0,
-                }
-                : null;
-        }));
+        var agents = await Task.WhenAll(agentIds.Select(id => GrainFactory.Agent(_tenantId, id).GetStanding()));
         return ([.. pools.Select(p => p.Stats)], [.. agents.OfType<BoardAgent>()]);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CxCluster.Api.Tests.Infrastructure;
+using CxCluster.Api.Tests.Stream;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -127,6 +128,124 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
 
         await Initech.SendAsync(frustrated, Events.Ended("e9"));
         await Initech.SendAsync(asking, Events.Ended("e9"));
+    }
+
+    [Fact]
+    public async Task A_lost_stream_is_resumed_from_the_last_event_seen_so_a_fact_made_meanwhile_still_reaches_the_page()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = cluster.Address.ToString() });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Patience);
+
+        // The page's first stream is the server's own stream as read up to a moment, then lost: it is held here, then
+        // answered with what the server sent until then, and ends. Every later stream goes to the server as it is.
+        var lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var streams = new List<(string? LastEventId, bool Lost)>();
+        await page.RouteAsync("**/v1/stream?**", async route =>
+        {
+            var headers = await route.Request.AllHeadersAsync();
+            bool first;
+            lock (streams)
+            {
+                first = streams.Count == 0;
+                streams.Add((headers.GetValueOrDefault("last-event-id"), first));
+            }
+            if (first)
+            {
+                await route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = await lost.Task });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await using var server = await SseReader.OpenAsync(Initech.Http, "/v1/stream?types=trust.changed");
+
+        await page.GotoAsync("/supervisor");
+        await page.GetByLabel("Supervisor key or API key").FillAsync(ClusterFixture.InitechSupervisorKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#board")).ToBeVisibleAsync();
+
+        // A fact the page gets before its stream is lost; then one made while it is away.
+        var first = Ids.New("conv");
+        await FallIntoWarningAsync(first);
+        var seen = new List<SseRecord>();
+        do
+        {
+            seen.Add(await server.NextEventAsync(TimeSpan.FromSeconds(30)));
+        }
+        while (seen[^1].Fact.Text("conversationId") != first || seen[^1].Fact["data"]!.Text("band") != "warning");
+        var meanwhile = Ids.New("conv");
+        await FallIntoWarningAsync(meanwhile);
+        lost.SetResult(": ready\n\n" + string.Concat(seen.Select(e => $"id: {e.Id}\nevent: {e.Event}\ndata: {e.Data}\n\n")));
+
+        // The page resumes after the last event it saw: the fact made meanwhile is told (announced, which only a fact
+        // from the stream does, never a board read), once.
+        await Assertions.Expect(page.Locator("#changes")).ToContainTextAsync(meanwhile, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
+        await Assertions.Expect(page.Locator($"#at-risk tr[data-id='{meanwhile}'] .band")).ToHaveTextAsync("warning");
+        await Assertions.Expect(page.Locator($"#at-risk tr[data-id='{first}'] .band")).ToHaveTextAsync("warning");
+        List<(string? LastEventId, bool Lost)> made;
+        lock (streams)
+        {
+            made = [.. streams];
+        }
+        Assert.True(made.Count >= 2, "the page opened its stream again");
+        Assert.Null(made[0].LastEventId);
+        Assert.Equal(seen[^1].Id, made[1].LastEventId);
+
+        await Initech.SendAsync(first, Events.Ended("e9"));
+        await Initech.SendAsync(meanwhile, Events.Ended("e9"));
+    }
+
+    [Fact]
+    public async Task A_board_read_that_failed_once_is_shown_and_the_page_says_live_again_when_the_next_read_works()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = cluster.Address.ToString() });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Patience);
+        var failNext = 0;
+        await page.RouteAsync("**/v1/supervisor/board**", async route =>
+        {
+            if (Interlocked.Exchange(ref failNext, 0) == 1)
+            {
+                await route.AbortAsync("connectionreset");
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+
+        await page.GotoAsync("/supervisor");
+        await page.GetByLabel("Supervisor key or API key").FillAsync(ClusterFixture.InitechSupervisorKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
+
+        // A fact makes the page read the board again; that read fails.
+        Volatile.Write(ref failNext, 1);
+        var risky = Ids.New("conv");
+        await FallIntoWarningAsync(risky);
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("The service cannot be reached right now; trying again.");
+
+        // The next fact's read works: the page is live again, not stuck on the failure.
+        await Initech.SendAsync(risky, Events.Signal("e4", "nlu.no_match", 1));
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live", new() { Timeout = Patience });
+
+        await Initech.SendAsync(risky, Events.Ended("e9"));
+    }
+
+    private async Task FallIntoWarningAsync(string conversationId)
+    {
+        await Initech.SendAsync(conversationId, Events.Started("e1", "chat", "su-ID"));
+        await Initech.SendAsync(conversationId, Events.Signal("e2", "nlu.no_match", 1));
+        await Initech.SendAsync(conversationId, Events.Signal("e3", "nlu.no_match", 1));
     }
 
     [Fact]

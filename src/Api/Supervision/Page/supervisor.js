@@ -63,6 +63,9 @@
   const KEY_ITEM = 'cx.supervisor.key';
   const LANGUAGE_ITEM = 'cx.supervisor.language';
   const REFRESH_GAP_MS = 1000;
+  // The server writes at least a comment every 15 s: a stream silent for longer than this is dead (a connection lost
+  // without being closed, e.g. after a network change) and is opened again.
+  const STREAM_SILENCE_MS = 40000;
 
   const $ = (selector) => document.querySelector(selector);
   let language = 'en';
@@ -75,6 +78,7 @@
   let lastRefresh = 0;
   let reconnectDelay = 1000;
   let connection = '';    // the name of the connection's state text, shown in the current language
+  let streamLive = false; // the stream said it is live and has not been lost since
 
   const t = (name, values) => {
     const text = TEXTS[language][name] ?? TEXTS.en[name] ?? name;
@@ -180,6 +184,10 @@
     }
     board = await response.json();
     fetchedAt = Date.now();
+    if (connection === 'cannotReach') {
+      // The board can be read again: the state shown is the stream's once more.
+      setConnection(streamLive ? 'live' : 'reconnecting');
+    }
     render();
     return true;
   }
@@ -404,6 +412,7 @@
     }
     const abort = new AbortController();
     streamAbort = abort;
+    streamLive = false;
     setConnection('connecting');
     const extra = { Accept: 'text/event-stream' };
     if (lastEventId) {
@@ -427,6 +436,7 @@
     if (abort.signal.aborted || key === null) {
       return;
     }
+    streamLive = false;
     setConnection('reconnecting');
     setTimeout(() => {
       if (streamAbort === abort && key !== null) {
@@ -441,45 +451,58 @@
     const decoder = new TextDecoder();
     let buffer = '';
     let event = { id: null, type: 'message', data: [] };
-    while (!signal.aborted) {
-      const { value, done } = await reader.read();
-      if (done) {
-        return;
-      }
-      buffer += decoder.decode(value, { stream: true });
-      const lines = buffer.split(/\r\n|\r|\n/);
-      buffer = lines.pop();
-      for (const line of lines) {
-        if (line === '') {
-          if (event.data.length > 0) {
-            dispatch(event);
+    let silence = null;
+    const watch = () => {
+      clearTimeout(silence);
+      // Cancelling the body ends the read below as if the server had closed it: the caller reconnects.
+      silence = setTimeout(() => reader.cancel().catch(() => {}), STREAM_SILENCE_MS);
+    };
+    try {
+      watch();
+      while (!signal.aborted) {
+        const { value, done } = await reader.read();
+        if (done) {
+          return;
+        }
+        watch();
+        buffer += decoder.decode(value, { stream: true });
+        const lines = buffer.split(/\r\n|\r|\n/);
+        buffer = lines.pop();
+        for (const line of lines) {
+          if (line === '') {
+            if (event.data.length > 0) {
+              dispatch(event);
+            }
+            event = { id: null, type: 'message', data: [] };
+            continue;
           }
-          event = { id: null, type: 'message', data: [] };
-          continue;
-        }
-        if (line.startsWith(':')) {
-          if (line.startsWith(': ready')) {
-            // The stream is live from here: read the board once, so nothing between the two is missed.
-            setConnection('live');
-            reconnectDelay = 1000;
-            scheduleRefresh();
+          if (line.startsWith(':')) {
+            if (line.startsWith(': ready')) {
+              // The stream is live from here: read the board once, so nothing between the two is missed.
+              streamLive = true;
+              setConnection('live');
+              reconnectDelay = 1000;
+              scheduleRefresh();
+            }
+            continue;
           }
-          continue;
-        }
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        let value = colon < 0 ? '' : line.slice(colon + 1);
-        if (value.startsWith(' ')) {
-          value = value.slice(1);
-        }
-        if (field === 'id') {
-          event.id = value;
-        } else if (field === 'event') {
-          event.type = value;
-        } else if (field === 'data') {
-          event.data.push(value);
+          const colon = line.indexOf(':');
+          const field = colon < 0 ? line : line.slice(0, colon);
+          let value = colon < 0 ? '' : line.slice(colon + 1);
+          if (value.startsWith(' ')) {
+            value = value.slice(1);
+          }
+          if (field === 'id') {
+            event.id = value;
+          } else if (field === 'event') {
+            event.type = value;
+          } else if (field === 'data') {
+            event.data.push(value);
+          }
         }
       }
+    } finally {
+      clearTimeout(silence);
     }
   }
 
