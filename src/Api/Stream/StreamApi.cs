@@ -1,8 +1,10 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Text;
 using CxCluster.Abstractions.Push;
 using CxCluster.Api.Cluster;
+using CxCluster.Api.Tenants;
 using CxCluster.Api.Validation;
 using Microsoft.Extensions.Primitives;
 
@@ -39,7 +41,9 @@ public static class StreamApi
         }
         var filter = new FeedFilter(types, conversationId, agentId);
         var feed = cluster.GetGrain<IFactFeedGrain>(tenant.Id);
-        return TypedResults.ServerSentEvents(Facts(context, feed, filter, after, settings));
+        // An offer's context packet is for the tenant's own systems; a supervisor key reads the facts without it.
+        var personal = context.User.FindFirstValue(SupervisorAccess.RoleClaimType) == SupervisorAccess.FullRole;
+        return TypedResults.ServerSentEvents(Facts(context, feed, filter, after, settings, personal));
     }
 
     /// <summary>
@@ -49,7 +53,7 @@ public static class StreamApi
     /// so the stream never holds more for it than the server's output buffer.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<string>> Facts(
-        HttpContext context, IFactFeedGrain feed, FeedFilter filter, long after, CxClusterSettings settings)
+        HttpContext context, IFactFeedGrain feed, FeedFilter filter, long after, CxClusterSettings settings, bool personal)
     {
         var ct = context.RequestAborted;
         using var watchdog = new CancellationTokenSource();
@@ -62,7 +66,7 @@ public static class StreamApi
             cursor = now.Cursor;
             foreach (var fact in now.Facts)
             {
-                yield return Item(fact);
+                yield return Item(fact, personal);
             }
         }
         await CommentAsync(context.Response, ": ready\n\n"u8.ToArray(), ct);
@@ -98,14 +102,14 @@ public static class StreamApi
             foreach (var fact in page.Facts)
             {
                 watchdog.CancelAfter(settings.StreamSlowClientCutOff);
-                yield return Item(fact);
+                yield return Item(fact, personal);
             }
             quietSince = DateTimeOffset.UtcNow;
         }
     }
 
-    private static SseItem<string> Item(PushedFact fact) =>
-        new(Encoding.UTF8.GetString(fact.Json), fact.Type) { EventId = fact.Position.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    private static SseItem<string> Item(PushedFact fact, bool personal) =>
+        new(Encoding.UTF8.GetString((personal ? fact : fact.WithoutPersonal()).Json), fact.Type) { EventId = fact.Position.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     /// <summary>A comment line, written between two events (the formatter has flushed the last one).</summary>
     private static async Task CommentAsync(HttpResponse response, byte[] comment, CancellationToken ct)

@@ -54,6 +54,14 @@ public sealed record HandoffOffered : Fact
     [Id(1)] public required string OfferId { get; init; }
     [Id(2)] public required string AgentId { get; init; }
     [Id(3)] public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>
+    /// The context packet as the offered agent reads it at the moment of the offer: told in the fact's data as
+    /// <c>context</c>. Personal (the customer's words and id), so it is kept in the fact's personal part and erased with
+    /// it; nothing decides from it, so a fact read back from the journal does not carry it.
+    /// </summary>
+    [Id(4)] public HandoffContext? Context { get; init; }
+
     public override string Type => "handoff.offered";
 }
 

@@ -30,6 +30,30 @@ public sealed record PushedFact
     /// <summary>The whole Fact as UTF-8 JSON: <c>{ "id", "type", "at", "seq", "conversationId"?, "agentId"?, "data" }</c>.</summary>
     [Id(7)] public required byte[] Json { get; init; }
 
+    /// <summary>
+    /// Where the personal part told in the fact begins in <see cref="Json"/> (the <c>,"context":…</c> of an offer, always
+    /// the last property of the data), or 0 when it holds none. <see cref="WithoutPersonal"/> leaves it out.
+    /// </summary>
+    [Id(8)] public int PersonalAt { get; init; }
+
+    /// <summary>
+    /// The fact as told to a reader who may not see personal data, or once that data was erased or where it would be
+    /// kept beyond the journal (a given-up webhook delivery): this one when it holds none.
+    /// </summary>
+    public PushedFact WithoutPersonal()
+    {
+        if (PersonalAt == 0)
+        {
+            return this;
+        }
+        // The personal part is the data's last property and the data the Fact's last: what follows it closes both.
+        var trimmed = new byte[PersonalAt + 2];
+        Json.AsSpan(0, PersonalAt).CopyTo(trimmed);
+        trimmed[PersonalAt] = (byte)'}';
+        trimmed[PersonalAt + 1] = (byte)'}';
+        return this with { Json = trimmed, PersonalAt = 0 };
+    }
+
     /// <summary>The conversation's or the agent's id: what delivery order is kept per.</summary>
     public string Subject => ConversationId ?? AgentId ?? "";
 }

@@ -43,7 +43,7 @@ internal sealed class Decision
 /// recorded (<see cref="ConversationEvolution"/>), so each step sees the ones before it; a refused event changes nothing.
 /// Facts of changes the grain makes outside an event (placements, hand-back, erasure) wait in <see cref="TakeFacts"/>.
 /// </summary>
-internal sealed class ConversationDecider(ConversationState state, TenantPolicy policy, CustomerTexts texts, ConversationOptions options)
+internal sealed class ConversationDecider(string conversationId, ConversationState state, TenantPolicy policy, CustomerTexts texts, ConversationOptions options)
 {
     public const string CustomerRequest = "customer-request";
     public const string TrustThreshold = "trust-threshold";
@@ -72,8 +72,13 @@ internal sealed class ConversationDecider(ConversationState state, TenantPolicy 
         {
             return;
         }
-        _facts.Add(fact);
         ConversationEvolution.Apply(state, fact, policy, options);
+        if (fact is HandoffOffered offered)
+        {
+            // The offer carries the context the offered agent may read from now on, as it stands when the offer is made.
+            fact = offered with { Context = HandoffContextBuilder.Build(conversationId, state, policy, offered.AgentId, offered.At) };
+        }
+        _facts.Add(fact);
     }
 
     private LocalizedTexts Texts => texts.For(policy.TenantId, state.Locale);

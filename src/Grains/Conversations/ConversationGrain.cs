@@ -743,7 +743,7 @@ internal sealed class ConversationGrain(
                 _conversationId, _tenantId));
         _state = state;
         _snapshot = null;
-        _decider = new ConversationDecider(state, _policy, texts, options.Value);
+        _decider = new ConversationDecider(_conversationId, state, _policy, texts, options.Value);
         _checkpoints.Seq = checkpointSeq;
         _recent.Clear();
         _allAnswersKept = state.Version == 0;

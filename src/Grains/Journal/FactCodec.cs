@@ -8,8 +8,8 @@ namespace CxCluster.Grains.Journal;
 /// <summary>
 /// A fact as the journal keeps it: its <c>data</c> as the contract's Fact table spells it (UTF-8 JSON, camelCase,
 /// lower-case enum names), and its personal part (a message's text and fingerprint, a customer id, a start's
-/// attributes) as a separate JSON object that erasure can remove for good. A fact decoded without its personal part
-/// reads as erased.
+/// attributes, an offer's context packet) as a separate JSON object that erasure can remove for good. A fact decoded
+/// without its personal part reads as erased; an offer's context is told (see <c>FactWire</c>), never read back.
 /// </summary>
 public static class FactCodec
 {
@@ -242,7 +242,8 @@ public static class FactCodec
     }
 
     private static bool HasPersonal(Fact fact) =>
-        fact is MessageRecorded or ConversationStarted { CustomerId: not null } or ConversationStarted { Attributes.Count: > 0 };
+        fact is MessageRecorded or ConversationStarted { CustomerId: not null } or ConversationStarted { Attributes.Count: > 0 }
+            or HandoffOffered { Context: not null };
 
     private static void WritePersonal(Utf8JsonWriter w, Fact fact)
     {
@@ -259,6 +260,10 @@ public static class FactCodec
                     }
                     w.WriteEndObject();
                 }
+                break;
+            case HandoffOffered { Context: { } context }:
+                w.WritePropertyName("context");
+                Handoffs.HandoffContextJson.Write(w, context);
                 break;
             case MessageRecorded f:
                 w.WriteString("text", f.Text);

@@ -26,7 +26,10 @@ public static class FactWire
         {
             var conversationId = stream[ConversationStream.Length..];
             var agentId = AgentNamedIn(fact.Fact.Data.Span);
-            return Build(fact, $"c:{conversationId}:{fact.Fact.Seq}", fact.Fact.Type, conversationId, agentId, (w, f) => w.WriteRawValue(f.Fact.Data.Span, skipInputValidation: true), fact.Fact.Seq);
+            var id = $"c:{conversationId}:{fact.Fact.Seq}";
+            return fact.Fact is { Type: OfferedType, Personal: { Length: > 0 } }
+                ? Build(fact, id, OfferedType, conversationId, agentId, WriteOffered, fact.Fact.Seq)
+                : Build(fact, id, fact.Fact.Type, conversationId, agentId, WriteRaw, fact.Fact.Seq);
         }
         if (stream.StartsWith(AgentStream, StringComparison.Ordinal) && fact.Fact.Type == Agents.AgentStatusChanged.Name)
         {
@@ -39,9 +42,15 @@ public static class FactWire
         return null;
     }
 
-    private static PushedFact Build(TenantFact fact, string id, string type, string? conversationId, string? agentId, Action<Utf8JsonWriter, TenantFact> writeData, long seq)
+    private const string OfferedType = "handoff.offered";
+
+    /// <summary>Writes a fact's data; returns where a personal part written last in it begins (0: none).</summary>
+    private delegate int DataWriter(Utf8JsonWriter writer, TenantFact fact);
+
+    private static PushedFact Build(TenantFact fact, string id, string type, string? conversationId, string? agentId, DataWriter writeData, long seq)
     {
-        var buffer = new ArrayBufferWriter<byte>(160 + fact.Fact.Data.Length);
+        var buffer = new ArrayBufferWriter<byte>(160 + fact.Fact.Data.Length + (fact.Fact.Personal?.Length ?? 0));
+        var personalAt = 0;
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
@@ -59,7 +68,7 @@ public static class FactWire
                 w.WriteString("agentId", agentId);
             }
             w.WritePropertyName("data");
-            writeData(w, fact);
+            personalAt = writeData(w, fact);
             w.WriteEndObject();
         }
         return new PushedFact
@@ -72,11 +81,45 @@ public static class FactWire
             Seq = seq,
             At = fact.Fact.At,
             Json = buffer.WrittenSpan.ToArray(),
+            PersonalAt = personalAt,
         };
     }
 
+    /// <summary>A fact's data as the journal keeps it: the contract's shape already.</summary>
+    private static int WriteRaw(Utf8JsonWriter w, TenantFact fact)
+    {
+        w.WriteRawValue(fact.Fact.Data.Span, skipInputValidation: true);
+        return 0;
+    }
+
+    /// <summary>
+    /// An offer's data with the context packet of its personal part added last, as <c>context</c>; returns where that
+    /// property begins, so a reader who may not see it can be told the fact without it.
+    /// </summary>
+    private static int WriteOffered(Utf8JsonWriter w, TenantFact fact)
+    {
+        using var data = JsonDocument.Parse(fact.Fact.Data);
+        using var personal = JsonDocument.Parse(fact.Fact.Personal!.Value);
+        w.WriteStartObject();
+        foreach (var property in data.RootElement.EnumerateObject())
+        {
+            property.WriteTo(w);
+        }
+        if (!personal.RootElement.TryGetProperty("context", out var context))
+        {
+            w.WriteEndObject();
+            return 0;
+        }
+        w.Flush();
+        var at = checked((int)w.BytesCommitted);
+        w.WritePropertyName("context");
+        context.WriteTo(w);
+        w.WriteEndObject();
+        return at;
+    }
+
     /// <summary>The agent journal keeps statuses as the enum's names; the contract spells them in lower case.</summary>
-    private static void WriteAgentStatus(Utf8JsonWriter w, TenantFact fact)
+    private static int WriteAgentStatus(Utf8JsonWriter w, TenantFact fact)
     {
         using var document = JsonDocument.Parse(fact.Fact.Data);
         var d = document.RootElement;
@@ -91,6 +134,7 @@ public static class FactWire
             w.WriteString("reason", reason.GetString());
         }
         w.WriteEndObject();
+        return 0;
     }
 
     /// <summary>The number of an agent's status change, when its record keeps one.</summary>

@@ -20,6 +20,8 @@ public sealed class TenantFeeds : IDisposable
     private readonly ConcurrentDictionary<string, TenantFeed> _feeds = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
+    private const string ErasedType = "conversation.erased";
+
     /// <summary>Journal facts read per look.</summary>
     internal const int PageSize = 1_024;
 
@@ -296,6 +298,13 @@ public sealed class TenantFeeds : IDisposable
             lock (_gate)
             {
                 _recent.AddRange(told);
+                foreach (var fact in told)
+                {
+                    if (fact.Type == ErasedType)
+                    {
+                        ForgetPersonal(fact.ConversationId);
+                    }
+                }
                 _head = facts[^1].Position;
                 var keep = owner._options.RecentFacts;
                 if (_recent.Count > 2 * keep)
@@ -308,6 +317,21 @@ public sealed class TenantFeeds : IDisposable
                 _news = NewSignal();
             }
             news.TrySetResult();
+        }
+
+        /// <summary>
+        /// A conversation was erased: the facts kept ready are told from now on without its personal data, as the
+        /// journal now holds them.
+        /// </summary>
+        private void ForgetPersonal(string? conversationId)
+        {
+            for (var i = 0; i < _recent.Count; i++)
+            {
+                if (_recent[i] is { PersonalAt: > 0 } fact && fact.ConversationId == conversationId)
+                {
+                    _recent[i] = fact.WithoutPersonal();
+                }
+            }
         }
 
         private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

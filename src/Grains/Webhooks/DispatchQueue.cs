@@ -184,7 +184,8 @@ public sealed class DispatchQueue
         Remove(delivery);
         _failures.Add(new WebhookFailure
         {
-            Fact = delivery.Fact,
+            // Kept beyond the journal, where an erasure cannot reach: without the customer's data.
+            Fact = delivery.Fact.WithoutPersonal(),
             FailedAt = now,
             Attempts = delivery.Attempts,
             LastError = result.Detail,

@@ -1,4 +1,5 @@
 using CxCluster.Api.Tests.Infrastructure;
+using CxCluster.Api.Tests.Stream;
 
 namespace CxCluster.Api.Tests.Offers;
 
@@ -136,6 +137,68 @@ public sealed class OfferEndpointsTests(ClusterFixture cluster)
         await Json.ProblemAsync(list, HttpStatusCode.NotFound);
         await Json.ProblemAsync(accept, HttpStatusCode.NotFound);
         Assert.Single(await Offers(agentId));
+        await Initech.SetAgentStatusAsync(agentId, "offline");
+    }
+    [Fact]
+    public async Task The_offer_fact_carries_the_context_to_the_tenants_systems_never_to_a_supervisor_and_not_after_erasure()
+    {
+        var agentId = await Online("ha");
+        var conversationId = Ids.New("conv");
+        var path = $"/v1/stream?types=handoff.offered&conversationId={conversationId}";
+        await using var tenant = await SseReader.OpenAsync(Initech.Http, path);
+        using var supervisorClient = ApiClient.For(cluster.Address, ClusterFixture.InitechSupervisorKey);
+        await using var supervisor = await SseReader.OpenAsync(supervisorClient.Http, path);
+        var start = Events.Started("e1", "chat", "ha-NG");
+        start["customerId"] = "cust-77";
+        await Initech.SendAsync(conversationId, start);
+        await Initech.SendAsync(conversationId, Events.Customer("e2", "my card was charged twice, mail me at bala@example.com"));
+        await Initech.SendAsync(conversationId, Events.Customer("e3", "I want to talk to a human agent"));
+
+        // The platform's stream: the context the offered agent reads, in the fact itself.
+        var told = await tenant.NextEventAsync(Patience);
+        var fact = told.Fact;
+        Assert.Equal("handoff.offered", fact.Text("type"));
+        var context = fact["data"]!["context"]!;
+        Json.HasFields(context, "conversationId", "handoffId", "reason", "priority", "channel", "locale", "customerId",
+            "waitedSeconds", "disclosure", "trust", "summary", "transcript");
+        Assert.Equal((conversationId, fact["data"].Text("handoffId"), "customer-request", "cust-77"),
+            (context.Text("conversationId"), context.Text("handoffId"), context.Text("reason"), context.Text("customerId")));
+        var transcript = context["transcript"]!.AsArray();
+        Assert.Contains(transcript, t => t.Text("from") == "customer" && t.Text("text").StartsWith("my card was charged twice", StringComparison.Ordinal));
+        Assert.DoesNotContain("bala@example.com", context.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("I want to talk to a human agent", context["summary"].Text("lastCustomerMessage"));
+        // The same packet the offer list gives the agent (only the wait may have grown since).
+        var listed = Assert.Single(await OffersOnceThere(agentId))!["context"]!.AsObject();
+        var inFact = context.DeepClone().AsObject();
+        inFact.Remove("waitedSeconds");
+        listed = listed.DeepClone().AsObject();
+        listed.Remove("waitedSeconds");
+        Assert.True(JsonNode.DeepEquals(listed, inFact), $"{listed.ToJsonString()}\n{inFact.ToJsonString()}");
+
+        // A supervisor key reads the same fact, at the same cursor, without the customer's data.
+        var watched = await supervisor.NextEventAsync(Patience);
+        Assert.Equal(told.Id, watched.Id);
+        var withoutContext = fact.DeepClone().AsObject();
+        withoutContext["data"]!.AsObject().Remove("context");
+        Assert.True(JsonNode.DeepEquals(withoutContext, watched.Fact), watched.Data);
+
+        // Erased: told again from before it, the offer is still a fact, with no context left (the silos' readers drop it
+        // from the facts they keep ready as soon as they read the erasure).
+        using (var erased = await Initech.DeleteAsync($"/v1/conversations/{conversationId}"))
+        {
+            Assert.True(erased.IsSuccessStatusCode, $"erasure answered {(int)erased.StatusCode}");
+        }
+        var retold = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                await using var again = await SseReader.OpenAsync(Initech.Http, path, (long.Parse(told.Id!) - 1).ToString());
+                return await again.NextEventAsync(Patience);
+            },
+            r => r.Fact["data"]!["context"] is null,
+            TimeSpan.FromSeconds(10),
+            "the offer to be told without its context");
+        Assert.Equal(told.Id, retold.Id);
+        Assert.True(JsonNode.DeepEquals(withoutContext, retold.Fact), retold.Data);
         await Initech.SetAgentStatusAsync(agentId, "offline");
     }
 }

@@ -19,7 +19,7 @@ public sealed class ConversationFactsTests
     public ConversationFactsTests()
     {
         var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }]);
-        _decider = new ConversationDecider(_state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
+        _decider = new ConversationDecider("c1", _state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
     }
 
     private Decision Apply(ConversationEvent e)

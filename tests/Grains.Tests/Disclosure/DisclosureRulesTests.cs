@@ -18,7 +18,7 @@ public sealed class DisclosureRulesTests
     public DisclosureRulesTests()
     {
         var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }]);
-        _decider = new ConversationDecider(_state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
+        _decider = new ConversationDecider("c1", _state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
     }
 
     private IReadOnlyList<Directive> Apply(ConversationEvent e)
@@ -170,7 +170,7 @@ public sealed class DisclosureRulesTests
     public void A_locale_without_texts_falls_back_to_its_language_then_to_the_tenant_default()
     {
         var british = Apply(Started(Channel.Chat, "en-GB")).Single();
-        var other = new ConversationDecider(new ConversationState(), new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" },
+        var other = new ConversationDecider("c1", new ConversationState(), new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" },
             new CustomerTexts(new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }])), new ConversationOptions());
         var french = other.Decide(Started(Channel.Chat, "fr-FR"), Present).Directives.Single();
 

@@ -22,7 +22,7 @@ public sealed class HandoffContextBuilderTests
     private readonly List<Fact> _facts = [];
 
     public HandoffContextBuilderTests() =>
-        _decider = new ConversationDecider(_state, Policy, new CustomerTexts(new TenantDirectory([Policy])), new ConversationOptions());
+        _decider = new ConversationDecider("c1", _state, Policy, new CustomerTexts(new TenantDirectory([Policy])), new ConversationOptions());
 
     /// <summary>Decides the event as the grain does; a handoff it asks for goes straight to agent <c>a1</c> when <paramref name="assign"/>.</summary>
     private void Send(ConversationEvent e, bool assign = true)

@@ -111,4 +111,22 @@ public sealed class FactCodecTests
     {
         Assert.Throws<FormatException>(() => FactCodec.Decode(type, At, Encoding.UTF8.GetBytes(data), default));
     }
+
+    [Fact]
+    public void An_offers_context_is_kept_in_its_personal_part_as_the_contract_spells_it_and_is_not_read_back()
+    {
+        var offer = new HandoffOffered { At = At, HandoffId = "hnd-2", OfferId = "ofr-1", AgentId = "ayu", ExpiresAt = At.AddSeconds(30) };
+        var withContext = offer with { Context = CxCluster.TestSupport.Handoffs.ContextSamples.Full() };
+
+        var (data, personal) = FactCodec.Encode(withContext);
+
+        Assert.Equal(Encoding.UTF8.GetString(FactCodec.Encode(offer).Data), Encoding.UTF8.GetString(data));
+        Assert.Null(FactCodec.Encode(offer).Personal);
+        var context = System.Text.Json.Nodes.JsonNode.Parse(personal!)!["context"]!;
+        Assert.Equal(("c-1", "hnd-2", "whatsapp", "cust-9", "breached"),
+            (context["conversationId"]!.GetValue<string>(), context["handoffId"]!.GetValue<string>(), context["channel"]!.GetValue<string>(),
+                context["customerId"]!.GetValue<string>(), context["trust"]!["band"]!.GetValue<string>()));
+        Assert.Equal("saldo belum masuk, nomor saya [phone]", context["transcript"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(offer, FactCodec.Decode(offer.Type, At, data, personal));
+    }
 }

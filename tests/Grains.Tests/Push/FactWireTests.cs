@@ -110,4 +110,28 @@ public sealed class FactWireTests
         Assert.NotEmpty(recorded);
         Assert.All(recorded, type => Assert.True(FactTypes.IsKnown(type), $"{type} is recorded but not a known type"));
     }
+
+    [Fact]
+    public void An_offer_is_told_with_its_context_last_in_its_data_and_without_it_to_a_reader_who_may_not_see_it_or_once_erased()
+    {
+        var offer = new HandoffOffered { At = Noon, HandoffId = "hnd-2", OfferId = "ofr-1", AgentId = "ayu", ExpiresAt = Noon.AddSeconds(30) };
+        var recorded = Recorded("c/c-1", 6, offer with { Context = CxCluster.TestSupport.Handoffs.ContextSamples.Full() });
+        var erased = recorded with { Fact = recorded.Fact with { Personal = null } };
+
+        var told = FactWire.Project(recorded)!;
+        var plain = FactWire.Project(Recorded("c/c-1", 6, offer))!;
+
+        var data = JsonNode.Parse(told.Json)!["data"]!.AsObject();
+        Assert.Equal(["handoffId", "offerId", "agentId", "expiresAt", "context"], data.Select(p => p.Key));
+        Assert.Equal("cust-9", (string?)data["context"]!["customerId"]);
+        Assert.Equal("ayu", told.AgentId);
+        Assert.True(told.PersonalAt > 0);
+        var without = told.WithoutPersonal();
+        Assert.Equal(0, without.PersonalAt);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(plain.Json), JsonNode.Parse(without.Json)), System.Text.Encoding.UTF8.GetString(without.Json));
+        Assert.Equal((told.Id, told.Position, told.Seq), (without.Id, without.Position, without.Seq));
+        Assert.Same(plain, plain.WithoutPersonal());
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(plain.Json), System.Text.Encoding.UTF8.GetString(FactWire.Project(erased)!.Json));
+        Assert.Equal(0, FactWire.Project(erased)!.PersonalAt);
+    }
 }

@@ -81,6 +81,27 @@ public sealed class DispatchQueueTests
     }
 
     [Fact]
+    public void A_given_up_offer_is_kept_without_its_context_since_an_erasure_could_not_reach_it_there()
+    {
+        var json = "{\"id\":\"c:a:1\",\"type\":\"handoff.offered\",\"data\":{\"offerId\":\"ofr-1\",\"context\":{\"customerId\":\"cust-9\"}}}";
+        var offered = Fact(1, "a", 1, type: "handoff.offered") with { Json = Encoding.UTF8.GetBytes(json), PersonalAt = json.IndexOf(",\"context\"", StringComparison.Ordinal) };
+        var queue = NewQueue();
+        queue.Take([offered], 1);
+        var now = T0;
+        Completion completion;
+        do
+        {
+            completion = queue.Complete(Assert.Single(queue.TakeDue(now, 10)), Unavailable, now);
+            now = queue.NextDue() ?? now;
+        }
+        while (completion == Completion.Retrying);
+
+        var kept = Assert.Single(queue.Failures).Fact;
+        Assert.Equal("{\"id\":\"c:a:1\",\"type\":\"handoff.offered\",\"data\":{\"offerId\":\"ofr-1\"}}", Encoding.UTF8.GetString(kept.Json));
+        Assert.Equal(0, kept.PersonalAt);
+    }
+
+    [Fact]
     public void Concurrency_is_bounded_by_the_slots_given()
     {
         var queue = NewQueue();
