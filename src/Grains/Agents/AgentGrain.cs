@@ -286,7 +286,7 @@ internal sealed class AgentGrain(
             return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
         }
         await Confirm(assignment);
-        metrics.HandoffStep("accepted");
+        metrics.HandoffStep(_tenantId, "accepted");
         return OfferAnswer.Done(Wire(open));
     }
 
@@ -299,7 +299,7 @@ internal sealed class AgentGrain(
         Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = reason });
         await Store();
         await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!);
-        metrics.HandoffStep("declined");
+        metrics.HandoffStep(_tenantId, "declined");
         await Announce();
         await FillCapacity();
         return OfferAnswer.Done(Wire(open));
@@ -404,7 +404,7 @@ internal sealed class AgentGrain(
         Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Expired });
         NotResponding();
         await Store();
-        metrics.HandoffStep("expired");
+        metrics.HandoffStep(_tenantId, "expired");
         metrics.OfferExpired(_tenantId, offer.PoolName);
         metrics.DeadlineReached("offer", clock.GetUtcNow() - offer.ExpiresAt);
         logger.LogInformation("Offer {OfferId} of conversation {ConversationId} to agent {AgentId} of tenant {TenantId} expired",
@@ -482,7 +482,7 @@ internal sealed class AgentGrain(
     private void Offered(OpenOffer offer)
     {
         ArmOfferTimer();
-        metrics.HandoffStep("offered");
+        metrics.HandoffStep(_tenantId, "offered");
         _ = Conversation(offer.ConversationId).OnOfferChanged(Notice(offer, null, null));
     }
 
@@ -815,14 +815,22 @@ internal sealed class AgentGrain(
     /// </summary>
     private async Task Store()
     {
-        try
+        using (var span = CxTelemetry.Source.StartActivity(CxTelemetry.AppendSpan))
         {
-            await _writer.WriteAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
+            span?.SetTag(CxTelemetry.AgentTag, _agentId);
+            try
+            {
+                await _writer.WriteAsync();
+            }
+            catch (Exception e) when (span.Failed(e))
+            {
+                throw;
+            }
+            catch
+            {
+                DeactivateOnIdle();
+                throw;
+            }
         }
         if (_journal.Settled
             && (_checkpoints.Wanted || State.Seq - _checkpoints.Seq >= Math.Max(CheckpointEvery, handoffs.Value.CompletionsKept)))

@@ -308,7 +308,7 @@ internal sealed class AgentPoolGrain(
         await GrainFactory.Pool(_tenantId, move.Queue).Request(request);
         Record(new PoolEscalated { At = clock.GetUtcNow(), Move = move });
         await Store();
-        metrics.HandoffStep("escalated");
+        metrics.HandoffStep(_tenantId, "escalated");
         logger.LogInformation("Pool {Pool} of tenant {TenantId} widened the wait of conversation {ConversationId} to {Queue}",
             _poolName, _tenantId, move.ConversationId, move.Queue);
     }
@@ -711,15 +711,23 @@ internal sealed class AgentPoolGrain(
     /// </summary>
     private async Task Store()
     {
-        try
+        using (var span = CxTelemetry.Source.StartActivity(CxTelemetry.AppendSpan))
         {
-            await _journal.AppendAsync(_ledger.Version);
-        }
-        catch
-        {
-            _faulted = true;
-            DeactivateOnIdle();
-            throw;
+            span?.SetTag(CxTelemetry.PoolTag, _poolName);
+            try
+            {
+                await _journal.AppendAsync(_ledger.Version);
+            }
+            catch (Exception e) when (span.Failed(e))
+            {
+                throw;
+            }
+            catch
+            {
+                _faulted = true;
+                DeactivateOnIdle();
+                throw;
+            }
         }
         if (_checkpoints.Wanted || _ledger.Version - _checkpoints.Seq >= Math.Max(CheckpointEvery, _ledger.Queue.Count))
         {

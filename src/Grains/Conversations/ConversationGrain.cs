@@ -310,7 +310,7 @@ internal sealed class ConversationGrain(
             var handoff = State.Handoff!;
             Changed();
             await StoreIntent();
-            metrics.HandoffStep("reclaimed");
+            metrics.HandoffStep(_tenantId, "reclaimed");
             logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} was taken back from agent {AgentId} ({Reason})",
                 _conversationId, _tenantId, agentId, reason);
             try
@@ -374,7 +374,7 @@ internal sealed class ConversationGrain(
             {
                 return await Repeat(e, stored, shape);
             }
-            metrics.EventApplied(e.Type, "refused");
+            metrics.EventApplied(_tenantId, e.Type, "refused");
             return new EventOutcome { Refusal = refusal };
         }
         try
@@ -434,7 +434,7 @@ internal sealed class ConversationGrain(
             await PlaceHandoff();
             if (opened is not null)
             {
-                metrics.HandoffRequested(opened.Reason, opened.Status);
+                metrics.HandoffRequested(_tenantId, opened.Reason, opened.Status);
                 logger.LogInformation(
                     "Conversation {ConversationId} of tenant {TenantId} handed off ({Reason}): {Placement} in pool {Pool}",
                     _conversationId, _tenantId, opened.Reason, opened.Status.Name(), opened.PoolName);
@@ -447,7 +447,7 @@ internal sealed class ConversationGrain(
         await StoreIfChanged();
 
         var directives = _recent.Find(e.Id)!.Directives;
-        metrics.EventApplied(e.Type, "accepted");
+        metrics.EventApplied(_tenantId, e.Type, "accepted");
         metrics.DirectivesAnswered(directives);
         var result = Result(e.Id, directives, duplicate: false, shape, decision.Trust);
         if (e.Type is EventType.CustomerMessage or EventType.Signal)
@@ -460,7 +460,7 @@ internal sealed class ConversationGrain(
     /// <summary>Answers a repeated event id with its first answer (completed with its handoff's placement if that was still due).</summary>
     private async ValueTask<EventOutcome> Repeat(ConversationEvent e, ProcessedEvent seen, AnswerShape shape)
     {
-        metrics.EventApplied(e.Type, "duplicate");
+        metrics.EventApplied(_tenantId, e.Type, "duplicate");
         if (seen.PendingHandoffId is not null)
         {
             // The first attempt stored its handoff, but its answer was lost before the pool's: ask the pool again.

@@ -44,8 +44,12 @@ public sealed class CxMetrics
             "Journal transactions that failed, by reason: conflict (a lost race; the group is retried append by append) or unavailable.");
     }
 
-    public void EventApplied(EventType type, string outcome) =>
-        _events.Add(1, new KeyValuePair<string, object?>("type", type.Name()), new KeyValuePair<string, object?>("outcome", outcome));
+    public void EventApplied(string tenantId, EventType type, string outcome) =>
+        _events.Add(
+            1,
+            new KeyValuePair<string, object?>("tenant", tenantId),
+            new KeyValuePair<string, object?>("type", type.Name()),
+            new KeyValuePair<string, object?>("outcome", outcome));
 
     public void DirectivesAnswered(IReadOnlyList<Directive> directives)
     {
@@ -55,10 +59,15 @@ public sealed class CxMetrics
         }
     }
 
-    public void HandoffRequested(string reason, HandoffStatus placement) =>
-        _handoffs.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("placement", placement.Name()));
+    public void HandoffRequested(string tenantId, string reason, HandoffStatus placement) =>
+        _handoffs.Add(
+            1,
+            new KeyValuePair<string, object?>("tenant", tenantId),
+            new KeyValuePair<string, object?>("reason", reason),
+            new KeyValuePair<string, object?>("placement", placement.Name()));
 
-    public void HandoffStep(string step) => _handoffSteps.Add(1, new KeyValuePair<string, object?>("step", step));
+    public void HandoffStep(string tenantId, string step) =>
+        _handoffSteps.Add(1, new KeyValuePair<string, object?>("tenant", tenantId), new KeyValuePair<string, object?>("step", step));
 
     public void QueueWaited(string tenantId, string queue, string reason, TimeSpan wait) =>
         _queueWait.Record(

@@ -31,6 +31,7 @@ public sealed class CohostedServerTests : IAsyncLifetime
         server = CxClusterServer.CreateApp([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            CxCluster.TestSupport.Hosting.TestHostLifetime.Use(builder.Services);
             builder.Configuration.AddInMemoryCollection(LocalCluster.SiloSettings(ClusterId, first, primarySiloPort: null, ClusterFixture.TenantSettings));
             builder.Configuration.AddInMemoryCollection([new("Cluster:HealthPort", healthPort.ToString())]);
         });

@@ -27,6 +27,7 @@ public sealed class SaturatedSiloTests : IAsyncLifetime
         server = CxClusterServer.CreateApp([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            CxCluster.TestSupport.Hosting.TestHostLifetime.Use(builder.Services);
             builder.Configuration.AddInMemoryCollection(LocalCluster.SiloSettings(
                 "cxcluster-saturated-tests", new LocalCluster.SiloPorts(ports[0], ports[1]), primarySiloPort: null, ClusterFixture.TenantSettings));
             builder.Configuration.AddInMemoryCollection([new("Cluster:HealthPort", healthPort.ToString())]);

@@ -25,6 +25,7 @@ public sealed class CohostedDashboardTests : IAsyncLifetime
         server = CxClusterServer.CreateApp([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            CxCluster.TestSupport.Hosting.TestHostLifetime.Use(builder.Services);
             builder.Configuration.AddInMemoryCollection(LocalCluster.SiloSettings(
                 ClusterId, new LocalCluster.SiloPorts(ports[0], ports[1]), primarySiloPort: null,
                 new Dictionary<string, string?>(ClusterFixture.TenantSettings) { ["Dashboard:Keys:0"] = OperatorKey }));

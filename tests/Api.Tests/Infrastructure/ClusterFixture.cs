@@ -99,11 +99,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             client?.Dispose();
         }
-        if (api is not null)
-        {
-            await api.StopAsync();
-            await api.DisposeAsync();
-        }
+        await LocalCluster.StopAsync(api);
         await LocalCluster.StopAsync(secondSilo);
         await LocalCluster.StopAsync(primarySilo);
     }

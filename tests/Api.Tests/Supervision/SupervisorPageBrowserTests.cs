@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CxCluster.Api.Tests.Infrastructure;
 using CxCluster.Api.Tests.Stream;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -239,6 +240,62 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live", new() { Timeout = Patience });
 
         await Initech.SendAsync(risky, Events.Ended("e9"));
+    }
+
+    [Fact]
+    public async Task An_accessibility_scan_finds_nothing_on_the_sign_in_screen_or_a_full_board_in_either_language()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = cluster.Address.ToString() });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Patience);
+
+        await page.GotoAsync("/supervisor");
+        await Assertions.Expect(page.GetByLabel("Supervisor key or API key")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "the sign-in screen");
+
+        // A board with something in every table: an agent, a conversation at risk and one waiting.
+        var agent = Ids.New("agent");
+        await Initech.RegisterAgentAsync(agent, "Made", ["ban"], ["chat"], 1);
+        await Initech.SetAgentStatusAsync(agent, "available");
+        var risky = Ids.New("conv");
+        await Initech.SendAsync(risky, Events.Started("e1", "chat", "ban-ID"));
+        await Initech.SendAsync(risky, Events.Signal("e2", "nlu.no_match", 1));
+        await Initech.SendAsync(risky, Events.Signal("e3", "nlu.no_match", 1));
+        var waiting = Ids.New("conv");
+        await Initech.SendAsync(waiting, Events.Started("e1", "chat", "ban-ID"));
+        await Initech.SendAsync(waiting, Events.Customer("e2", "tiang jagi ngomong sareng CS"));
+        await Initech.SendAsync(waiting, Events.Customer("e3", "I want to talk to a human agent"));
+        await page.GetByLabel("Supervisor key or API key").FillAsync(ClusterFixture.InitechSupervisorKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
+        await Assertions.Expect(page.Locator($"#agents tr[data-id='{agent}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"#at-risk tr[data-id='{risky}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"#waiting tr[data-id='{waiting}']")).ToHaveCountAsync(1);
+        await AssertAccessibleAsync(page, "the board in English");
+
+        await page.GetByLabel("Language").SelectOptionAsync("id");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "id");
+        await AssertAccessibleAsync(page, "the board in Indonesian");
+
+        await Initech.SendAsync(risky, Events.Ended("e9"));
+        await Initech.SendAsync(waiting, Events.Ended("e9"));
+        await Initech.SetAgentStatusAsync(agent, "offline");
+    }
+
+    /// <summary>axe-core's WCAG 2.1 A and AA rules find no violation on the page as it is now.</summary>
+    private async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        output.WriteLine($"{what}: {result.Passes.Length} rules passed, {result.Violations.Length} violated, {result.Incomplete.Length} to review");
+        var violations = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}");
+        Assert.True(result.Violations.Length == 0, $"{what}:\n{string.Join("\n", violations)}");
     }
 
     private async Task FallIntoWarningAsync(string conversationId)

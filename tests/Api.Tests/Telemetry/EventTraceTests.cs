@@ -59,10 +59,12 @@ public sealed class EventTraceTests : IDisposable
 
         // Every span of the path is in the API span's trace.
         var apply = await Span(api.TraceId, CxTelemetry.ApplySpan);
-        var append = await Span(api.TraceId, CxTelemetry.AppendSpan);
+        var append = await Span(api.TraceId, CxTelemetry.AppendSpan, a => Tag(a, CxTelemetry.ConversationTag) == conversationId);
         var request = await Span(api.TraceId, CxTelemetry.PoolRequestSpan);
         var offer = await Span(api.TraceId, CxTelemetry.PoolOfferSpan);
         var agent = await Span(api.TraceId, CxTelemetry.AgentOfferSpan);
+        var agentAppend = await Span(api.TraceId, CxTelemetry.AppendSpan, a => Tag(a, CxTelemetry.AgentTag) == agentId);
+        var poolAppend = await Span(api.TraceId, CxTelemetry.AppendSpan, a => Tag(a, CxTelemetry.PoolTag) == Tag(request, CxTelemetry.PoolTag));
         var trace = _stopped.Where(a => a.TraceId == api.TraceId).ToDictionary(a => a.SpanId);
 
         // Each is a descendant of the step before it, nearest of our spans first.
@@ -71,6 +73,9 @@ public sealed class EventTraceTests : IDisposable
         Assert.Same(apply, NearestOurs(request, trace));
         Assert.Same(request, NearestOurs(offer, trace));
         Assert.Same(offer, NearestOurs(agent, trace));
+        // The agent's and the pool's own records are appended within their steps.
+        Assert.Same(agent, NearestOurs(agentAppend, trace));
+        Assert.Contains(NearestOurs(poolAppend, trace), new[] { request, offer });
 
         // Between the API and the grain, and between grains, the parent came in the call: Orleans' spans of the call
         // sit in between, and its server span in the silo has the caller's context as its parent.
@@ -86,7 +91,7 @@ public sealed class EventTraceTests : IDisposable
         Assert.False(string.IsNullOrEmpty(Tag(request, CxTelemetry.PoolTag)));
         Assert.False(string.IsNullOrEmpty(Tag(request, CxTelemetry.ReasonTag)));
         Assert.Equal(agentId, Tag(agent, CxTelemetry.AgentTag));
-        foreach (var span in new[] { api, apply, append, request, offer, agent })
+        foreach (var span in new[] { api, apply, append, request, offer, agent, agentAppend, poolAppend })
         {
             Assert.DoesNotContain(span.TagObjects, t => t.Value is string text && text.Contains("human agent", StringComparison.Ordinal));
         }
@@ -94,9 +99,9 @@ public sealed class EventTraceTests : IDisposable
         await Acme.SetAgentStatusAsync(agentId, "offline");
     }
 
-    private Task<Activity> Span(ActivityTraceId trace, string name) =>
+    private Task<Activity> Span(ActivityTraceId trace, string name, Func<Activity, bool>? which = null) =>
         Eventually.ReturnsAsync(
-            () => Task.FromResult(_stopped.FirstOrDefault(a => a.TraceId == trace && a.OperationName == name)!),
+            () => Task.FromResult(_stopped.FirstOrDefault(a => a.TraceId == trace && a.OperationName == name && (which is null || which(a)))!),
             a => a is not null, Patience, $"a {name} span in the event's trace");
 
     private static string? Tag(Activity activity, string name) => activity.GetTagItem(name)?.ToString();

@@ -27,7 +27,7 @@ public sealed class HandoffMetricsTests : IDisposable
         this.fixture = fixture;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == CxTelemetry.MeterName && instrument.Name is "cx.queue.wait" or "cx.offers.expired")
+            if (instrument.Meter.Name == CxTelemetry.MeterName && instrument.Name is "cx.queue.wait" or "cx.offers.expired" or "cx.events" or "cx.handoffs" or "cx.handoff.steps")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -95,5 +95,16 @@ public sealed class HandoffMetricsTests : IDisposable
         Assert.False(string.IsNullOrEmpty(queue));
         Assert.Equal(queue, expiry.Tags["queue"]);
         Assert.Equal(handoff.Reason, wait.Tags["reason"]);
+
+        // The event, handoff and step counts are told apart by tenant too.
+        Assert.Equal(
+            ["conversation.started/accepted", "customer.message/accepted"],
+            Measured("cx.events").Select(m => $"{m.Tags["type"]}/{m.Tags["outcome"]}").Order(StringComparer.Ordinal));
+        var requested = Assert.Single(Measured("cx.handoffs"));
+        Assert.Equal((handoff.Reason, "queued"), (requested.Tags["reason"], requested.Tags["placement"]));
+        var steps = Measured("cx.handoff.steps").Select(m => (string)m.Tags["step"]!).ToArray();
+        Assert.Equal(2, steps.Count(s => s == "offered"));
+        Assert.Contains("expired", steps);
+        Assert.Contains("accepted", steps);
     }
 }

@@ -142,6 +142,7 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
         CxClusterApi.CreateApp([], builder =>
         {
             builder.WebHost.UseUrls(url);
+            TestHostLifetime.Use(builder.Services);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:CxCluster"] = ConnectionString,

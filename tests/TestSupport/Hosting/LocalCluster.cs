@@ -62,6 +62,7 @@ public static class LocalCluster
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(SiloSettings(clusterId, ports, primarySiloPort, settings));
         builder.AddCxClusterSilo();
+        TestHostLifetime.Use(builder.Services);
         if (journal is not null)
         {
             builder.Services.AddMemoryFactJournal(journal);
@@ -92,6 +93,7 @@ public static class LocalCluster
             builder.Configuration.AddInMemoryCollection(QuietLogging);
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Configuration.AddInMemoryCollection(cluster);
+            TestHostLifetime.Use(builder.Services);
         });
     }
 
@@ -102,27 +104,25 @@ public static class LocalCluster
     /// <summary>Polls <c>/health/ready</c> until it answers 200.</summary>
     public static Task WaitUntilReadyAsync(Uri address, TimeSpan timeout) => Readiness.WaitAsync(address, timeout);
 
+    /// <summary>How long stopping a host, then disposing it, may each take.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task StopAsync(IHost? host)
     {
         if (host is null)
         {
             return;
         }
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(StopTimeout);
         try
         {
             await host.StopAsync(timeout.Token);
         }
         finally
         {
-            if (host is IAsyncDisposable asyncDisposable)
-            {
-                await asyncDisposable.DisposeAsync();
-            }
-            else
-            {
-                host.Dispose();
-            }
+            // Bounded too: a host that cannot be disposed fails the test that stops it instead of holding the run.
+            var disposed = host is IAsyncDisposable asyncDisposable ? asyncDisposable.DisposeAsync().AsTask() : Task.Run(host.Dispose);
+            await disposed.WaitAsync(StopTimeout);
         }
     }
 }
