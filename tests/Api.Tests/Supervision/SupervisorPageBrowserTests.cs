@@ -31,25 +31,15 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
     [Fact]
     public async Task Supervisor_sees_agents_risk_waiting_offers_and_todays_counts_change_live_in_English_and_Indonesian()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = cluster.Address.ToString() });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Patience);
+        await using var browser = await BrowserPage.OpenAsync("en-US", cluster.Address);
+        var page = browser.Page;
         var navigations = 0;
         page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
 
         // Sign in with the supervisor key: the board shows, the stream is live, the key is not in the URL.
         await page.GotoAsync("/supervisor");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await page.GetByLabel("Supervisor key or API key").FillAsync(ClusterFixture.InitechSupervisorKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page);
         await Assertions.Expect(page.Locator("#board")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
         Assert.DoesNotContain(ClusterFixture.InitechSupervisorKey, page.Url);
@@ -134,12 +124,8 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
     [Fact]
     public async Task A_lost_stream_is_resumed_from_the_last_event_seen_so_a_fact_made_meanwhile_still_reaches_the_page()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = cluster.Address.ToString() });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Patience);
+        await using var browser = await BrowserPage.OpenAsync("en-US", cluster.Address);
+        var page = browser.Page;
 
         // The page's first stream is the server's own stream as read up to a moment, then lost: it is held here, then
         // answered with what the server sent until then, and ends. Every later stream goes to the server as it is.
@@ -166,8 +152,7 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
         await using var server = await SseReader.OpenAsync(Initech.Http, "/v1/stream?types=trust.changed");
 
         await page.GotoAsync("/supervisor");
-        await page.GetByLabel("Supervisor key or API key").FillAsync(ClusterFixture.InitechSupervisorKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page);
         await Assertions.Expect(page.Locator("#board")).ToBeVisibleAsync();
 
         // A fact the page gets before its stream is lost; then one made while it is away.
@@ -205,12 +190,8 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
     [Fact]
     public async Task A_board_read_that_failed_once_is_shown_and_the_page_says_live_again_when_the_next_read_works()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = cluster.Address.ToString() });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Patience);
+        await using var browser = await BrowserPage.OpenAsync("en-US", cluster.Address);
+        var page = browser.Page;
         var failNext = 0;
         await page.RouteAsync("**/v1/supervisor/board**", async route =>
         {
@@ -225,8 +206,7 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
         });
 
         await page.GotoAsync("/supervisor");
-        await page.GetByLabel("Supervisor key or API key").FillAsync(ClusterFixture.InitechSupervisorKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page);
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
 
         // A fact makes the page read the board again; that read fails.
@@ -245,12 +225,8 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
     [Fact]
     public async Task An_accessibility_scan_finds_nothing_on_the_sign_in_screen_or_a_full_board_in_either_language()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", BaseURL = cluster.Address.ToString() });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Patience);
+        await using var browser = await BrowserPage.OpenAsync("en-US", cluster.Address);
+        var page = browser.Page;
 
         await page.GotoAsync("/supervisor");
         await Assertions.Expect(page.GetByLabel("Supervisor key or API key")).ToBeVisibleAsync();
@@ -268,8 +244,7 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
         await Initech.SendAsync(waiting, Events.Started("e1", "chat", "ban-ID"));
         await Initech.SendAsync(waiting, Events.Customer("e2", "tiang jagi ngomong sareng CS"));
         await Initech.SendAsync(waiting, Events.Customer("e3", "I want to talk to a human agent"));
-        await page.GetByLabel("Supervisor key or API key").FillAsync(ClusterFixture.InitechSupervisorKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page);
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
         await Assertions.Expect(page.Locator($"#agents tr[data-id='{agent}']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator($"#at-risk tr[data-id='{risky}']")).ToHaveCountAsync(1);
@@ -298,6 +273,41 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
         Assert.True(result.Violations.Length == 0, $"{what}:\n{string.Join("\n", violations)}");
     }
 
+    /// <summary>Signs in on the English page with Initech's supervisor key.</summary>
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GetByLabel("Supervisor key or API key").FillAsync(ClusterFixture.InitechSupervisorKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>A page of the system's Chromium, driven by Playwright, in <c>locale</c>, on the API's address.</summary>
+    private sealed class BrowserPage : IAsyncDisposable
+    {
+        private readonly IPlaywright _playwright;
+        private readonly IBrowser _browser;
+
+        private BrowserPage(IPlaywright playwright, IBrowser browser, IPage page) => (_playwright, _browser, Page) = (playwright, browser, page);
+
+        public IPage Page { get; }
+
+        public static async Task<BrowserPage> OpenAsync(string locale, Uri address)
+        {
+            Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
+            var playwright = await Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = address.ToString() });
+            var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(Patience);
+            return new BrowserPage(playwright, browser, page);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+    }
+
     private async Task FallIntoWarningAsync(string conversationId)
     {
         await Initech.SendAsync(conversationId, Events.Started("e1", "chat", "su-ID"));
@@ -308,12 +318,8 @@ public sealed class SupervisorPageBrowserTests(ClusterFixture cluster, ITestOutp
     [Fact]
     public async Task The_page_speaks_the_browsers_language_and_a_wrong_key_is_told_plainly()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install -y chromium); tests/run-all.sh does so.");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "id-ID", BaseURL = cluster.Address.ToString() });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Patience);
+        await using var browser = await BrowserPage.OpenAsync("id-ID", cluster.Address);
+        var page = browser.Page;
 
         await page.GotoAsync("/supervisor");
 

@@ -17,7 +17,7 @@ public sealed class SupervisorBoardMidnightTests : IAsyncLifetime
 {
     private const string Tenant = "night";
     private readonly ShiftedClock _clock = new();
-    private InProcessTestCluster _cluster = null!;
+    private InProcessTestCluster? _cluster;
 
     public async Task InitializeAsync()
     {
@@ -29,14 +29,17 @@ public sealed class SupervisorBoardMidnightTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task A_rebuild_after_midnight_keeps_yesterdays_waiting_and_at_risk_conversations_and_counts_today_from_nothing()
     {
-        var grains = _cluster.Client;
+        var grains = _cluster!.Client;
         var lateNight = _clock.GetUtcNow();
         var waiting = grains.Conversation(Tenant, "waiting");
         await waiting.Apply(Started(Channel.Chat, "en-US", lateNight));
@@ -50,7 +53,7 @@ public sealed class SupervisorBoardMidnightTests : IAsyncLifetime
         Assert.Equal(1, before.Today.Handoffs);
 
         _clock.Offset += TimeSpan.FromMinutes(5);
-        await _cluster.DeactivateAsync((IAddressable)board);
+        await _cluster!.DeactivateAsync((IAddressable)board);
         var after = await board.Get(0);
 
         Assert.Equal(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"), after.Today.Day);

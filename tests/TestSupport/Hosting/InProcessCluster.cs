@@ -36,7 +36,16 @@ public static class InProcessCluster
             silo.AddCxClusterGrains(configuration);
         });
         var cluster = builder.Build();
-        await cluster.DeployAsync();
+        try
+        {
+            await cluster.DeployAsync();
+        }
+        catch
+        {
+            // Silos already started would outlive the failed start and keep the test process from ending.
+            await cluster.DisposeAsync();
+            throw;
+        }
         return cluster;
     }
 }
