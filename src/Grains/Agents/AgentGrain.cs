@@ -843,11 +843,7 @@ internal sealed class AgentGrain(
     private Task WriteCheckpoint() => _journal.SaveCheckpointAsync(State);
 
     /// <summary>Now, to the microsecond the journal keeps, so the agent rebuilt from its records is the one reached live.</summary>
-    private DateTimeOffset Now()
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMicrosecond));
-    }
+    private DateTimeOffset Now() => JournalTime.Now(clock);
 
     private AgentAssignment Notice(AgentAssignmentRecord assignment) => new()
     {

@@ -190,12 +190,12 @@ internal sealed class ConversationGrain(
         {
             _snapshot = null;
         }
-        if (!HandoffContextBuilder.MayRead(State, agentId, clock.GetUtcNow()))
+        if (!HandoffContextBuilder.MayRead(State, agentId, Now()))
         {
             // The agent's notice of its offer (or of its taking it) may still be on its way: the pool holds it too.
             await LearnFromPool();
         }
-        return HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, clock.GetUtcNow());
+        return HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, Now());
     }
 
     /// <summary>
@@ -207,7 +207,7 @@ internal sealed class ConversationGrain(
         if (State.Status == ConversationStatus.Queued && State.Handoff is { AwaitingPool: false } waiting)
         {
             var version = State.Version;
-            Place(waiting, await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId), clock.GetUtcNow());
+            Place(waiting, await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId), Now());
             if (State.Version != version)
             {
                 await StoreIntent();
@@ -221,7 +221,7 @@ internal sealed class ConversationGrain(
         {
             return false;
         }
-        _decider.Erase(clock.GetUtcNow());
+        _decider.Erase(Now());
         Changed();
         await StoreThenFreeReleased();
         await StoreIfChanged();
@@ -260,7 +260,7 @@ internal sealed class ConversationGrain(
 
     async Task IConversationGrain.OnEscalated(string handoffId, int step, string queue)
     {
-        if (State.Status == ConversationStatus.Queued && State.Handoff?.HandoffId == handoffId && _decider.Escalate(step, queue, clock.GetUtcNow()))
+        if (State.Status == ConversationStatus.Queued && State.Handoff?.HandoffId == handoffId && _decider.Escalate(step, queue, Now()))
         {
             Changed();
             await Store();
@@ -269,7 +269,7 @@ internal sealed class ConversationGrain(
 
     async Task IConversationGrain.OnOfferChanged(HandoffOfferNotice notice)
     {
-        if (_decider.OfferChanged(notice, clock.GetUtcNow()))
+        if (_decider.OfferChanged(notice, Now()))
         {
             Changed();
             await Store();
@@ -282,7 +282,7 @@ internal sealed class ConversationGrain(
     /// <summary>The agent wrote nothing in time: the conversation takes itself back and waits again at the head of its queue.</summary>
     private async Task OnFirstReplyDue()
     {
-        var now = clock.GetUtcNow();
+        var now = Now();
         if (_decider.FirstReplyDue is not { } due || due > now)
         {
             ArmReplyTimer();
@@ -297,7 +297,7 @@ internal sealed class ConversationGrain(
         // Only before the agent's first reply: a conversation the agent has answered stays with it, as the contract says.
         if (_decider.FirstReplyDue is not null && State.Handoff is { } handoff && handoff.HandoffId == handoffId && handoff.AgentId == agentId)
         {
-            await TakeBack(HandoffReclaimed.AgentOffline, clock.GetUtcNow());
+            await TakeBack(HandoffReclaimed.AgentOffline, Now());
         }
     }
 
@@ -359,6 +359,11 @@ internal sealed class ConversationGrain(
 
     private async ValueTask<EventOutcome> Process(ConversationEvent e, AnswerShape shape)
     {
+        if (e.OccurredAt.UtcTicks % TimeSpan.TicksPerMicrosecond != 0)
+        {
+            // Recorded as the journal keeps it, so the conversation rebuilt from its facts is the one reached live.
+            e = e with { OccurredAt = JournalTime.Cut(e.OccurredAt) };
+        }
         if (_recent.Find(e.Id) is { } kept)
         {
             return await Repeat(e, kept, shape);
@@ -366,7 +371,7 @@ internal sealed class ConversationGrain(
 
         // Deciding changes memory: until it is stored, nothing of it may be kept by a checkpoint.
         _dirty = true;
-        var decision = _decider.Decide(e, clock.GetUtcNow());
+        var decision = _decider.Decide(e, Now());
         if (decision.Refusal is { } refusal)
         {
             // An event refused now may be one accepted before (a retried end after the end): its first answer stands.
@@ -482,7 +487,7 @@ internal sealed class ConversationGrain(
         }
         try
         {
-            var now = clock.GetUtcNow();
+            var now = Now();
             if (State.Handoff is { AwaitingPool: true })
             {
                 await PlaceHandoff();
@@ -611,7 +616,7 @@ internal sealed class ConversationGrain(
             Excluded = handoff.Passed,
         });
         crash.Reach(CrashPoint.ConversationHandoffPlaced);
-        Place(handoff, placement, clock.GetUtcNow());
+        Place(handoff, placement, Now());
         await StoreIntent();
     }
 
@@ -643,7 +648,7 @@ internal sealed class ConversationGrain(
             await PlaceHandoff();
             return;
         }
-        Place(handoff, await Pool(handoff.PoolName).Locate(_conversationId, handoff.HandoffId), clock.GetUtcNow());
+        Place(handoff, await Pool(handoff.PoolName).Locate(_conversationId, handoff.HandoffId), Now());
     }
 
     /// <summary>Stores the leaving of a handoff, then frees what it still holds (the event is answered even if that fails).</summary>
@@ -823,4 +828,7 @@ internal sealed class ConversationGrain(
     private IAgentPoolGrain Pool(string poolName) => GrainFactory.Pool(_tenantId, poolName);
 
     private IAgentGrain Agent(string agentId) => GrainFactory.Agent(_tenantId, agentId);
+
+    /// <summary>Now, to the microsecond the journal keeps.</summary>
+    private DateTimeOffset Now() => JournalTime.Now(clock);
 }

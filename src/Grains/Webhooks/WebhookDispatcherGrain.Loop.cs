@@ -62,9 +62,11 @@ internal sealed partial class WebhookDispatcherGrain
                     read = feeds.ReadAsync(_tenantId, queue.ReadAt, Math.Clamp(_options.QueueLimit - queue.Queued, 1, PageMost),
                         FeedFilter.All, ReadWait, ct);
                 }
-                if (_dirty && now - _savedAt >= _options.SaveInterval)
+                // Saved alongside, never awaited here: a slow or absent database must not hold back deliveries.
+                var saving = !_saving.IsCompleted;
+                if (_dirty && !saving && now - _savedAt >= _options.SaveInterval)
                 {
-                    await Save();
+                    saving = !Save().IsCompleted;
                 }
                 gone = _gone;
                 if (gone)
@@ -76,7 +78,7 @@ internal sealed partial class WebhookDispatcherGrain
                 {
                     until = due;
                 }
-                if (_dirty && _savedAt + _options.SaveInterval < until)
+                if (_dirty && !saving && _savedAt + _options.SaveInterval < until)
                 {
                     until = _savedAt + _options.SaveInterval;
                 }
@@ -89,7 +91,7 @@ internal sealed partial class WebhookDispatcherGrain
                 {
                     using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
                     var delay = Task.Delay(sleep, clock, timer.Token);
-                    await Task.WhenAny(wake.Task, read ?? wake.Task, delay);
+                    await Task.WhenAny(wake.Task, read ?? wake.Task, saving ? _saving : wake.Task, delay);
                     timer.Cancel();
                 }
             }
@@ -99,10 +101,7 @@ internal sealed partial class WebhookDispatcherGrain
             // Its facts are read again from the saved position next time.
             Forget(read);
             await Task.WhenAll(attempts);
-            if (_dirty)
-            {
-                await Save();
-            }
+            await (_dirty ? Save() : _saving);
         }
         if (gone)
         {
@@ -177,7 +176,10 @@ internal sealed partial class WebhookDispatcherGrain
         }
     }
 
-    /// <summary>Saves after any save still running (the loop and a call may both want to), never two at once.</summary>
+    /// <summary>
+    /// Saves after any save still running (the loop and a call may both want to), never two at once. It never fails:
+    /// a failed write leaves the dispatcher dirty, and a later save tries again.
+    /// </summary>
     private Task Save() => _saving = SaveAfter(_saving);
 
     private async Task SaveAfter(Task previous)

@@ -59,10 +59,7 @@ internal sealed partial class WebhookDispatcherGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await Halt();
-        if (_dirty)
-        {
-            await Save();
-        }
+        await (_dirty ? Save() : _saving);
     }
 
     async Task IWebhookDispatcherGrain.Start(WebhookEndpoint endpoint)

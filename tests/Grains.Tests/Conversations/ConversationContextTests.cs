@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
 using static CxCluster.TestSupport.ConversationEvents;
 
@@ -11,7 +12,8 @@ public sealed class ConversationContextTests(ClusterFixture fixture)
     // A tenant of its own, so its pools hold only this test's agents; unknown tenants get the default policy.
     private readonly string _tenant = $"t{Guid.NewGuid():N}";
     // A minute ago: the events' times are in the silo's past, so each is scored when it occurred.
-    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow.AddMinutes(-1);
+    /// <summary>A minute ago, to the microsecond: the conversation records its times as its journal keeps them.</summary>
+    private readonly DateTimeOffset _now = JournalTime.Cut(DateTimeOffset.UtcNow.AddMinutes(-1));
 
     private IConversationGrain Conversation(string id, string? tenant = null) => fixture.Grains.Conversation(tenant ?? _tenant, id);
 

@@ -21,10 +21,12 @@ public sealed class SupervisorBoardMidnightTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var now = DateTimeOffset.UtcNow;
-        _clock.Offset = now.UtcDateTime.Date.AddDays(1).AddMinutes(-3) - now.UtcDateTime;
+        // The silo starts on the true time (its membership and the client's gateway list are made then) and moves to
+        // a few minutes before midnight once it is up.
         _cluster = await InProcessCluster.StartAsync(1, ClusterFixture.Configuration, journal: new MemoryFactJournal(),
             configure: builder => builder.ConfigureSilo((_, silo) => silo.Services.AddSingleton<TimeProvider>(_clock)));
+        var now = DateTimeOffset.UtcNow;
+        _clock.Offset = now.UtcDateTime.Date.AddDays(1).AddMinutes(-3) - now.UtcDateTime;
     }
 
     public async Task DisposeAsync()
@@ -66,7 +68,13 @@ public sealed class SupervisorBoardMidnightTests : IAsyncLifetime
     /// <summary>The system's clock moved by an offset the test sets; it keeps running.</summary>
     private sealed class ShiftedClock : TimeProvider
     {
-        public TimeSpan Offset { get; set; }
+        private long _offsetTicks;
+
+        public TimeSpan Offset
+        {
+            get => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+            set => Interlocked.Exchange(ref _offsetTicks, value.Ticks);
+        }
 
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
     }

@@ -6,14 +6,17 @@ namespace CxCluster.Storage.Tests.Durability;
 /// <summary>
 /// A loopback TCP forwarder in front of PostgreSQL, so a test can take the database away (every connection cut,
 /// new ones refused) and bring it back, the way a network fault or a database restart looks to the cluster.
+/// While the database is away the proxy keeps its port and resets every connection at once: a port given up could be
+/// taken meanwhile by another listener, or by an outgoing connection to itself, and a client would then wait on it.
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
     private readonly IPEndPoint _target;
     private readonly List<TcpClient> _open = [];
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _disposed = new();
     private TcpListener? _listener;
-    private CancellationTokenSource? _running;
+    private bool _refusing = true;
 
     public TcpProxy(IPEndPoint target, int port)
     {
@@ -23,26 +26,31 @@ public sealed class TcpProxy : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>Starts accepting and forwarding connections.</summary>
+    /// <summary>Starts (again) forwarding connections.</summary>
     public void Start()
     {
-        _running = new CancellationTokenSource();
-        _listener = new TcpListener(IPAddress.Loopback, Port);
-        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _listener.Start();
-        _ = AcceptLoop(_listener, _running.Token);
-    }
-
-    /// <summary>Cuts every open connection and refuses new ones until <see cref="Start"/>.</summary>
-    public void Stop()
-    {
-        _running?.Cancel();
-        _listener?.Stop();
         lock (_gate)
         {
+            _refusing = false;
+            if (_listener is null)
+            {
+                _listener = new TcpListener(IPAddress.Loopback, Port);
+                _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                _listener.Start();
+                _ = AcceptLoop(_listener, _disposed.Token);
+            }
+        }
+    }
+
+    /// <summary>Cuts every open connection and resets new ones until <see cref="Start"/>.</summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            _refusing = true;
             foreach (var client in _open)
             {
-                client.Dispose();
+                Reset(client);
             }
             _open.Clear();
         }
@@ -51,6 +59,8 @@ public sealed class TcpProxy : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Stop();
+        _disposed.Cancel();
+        _listener?.Stop();
         return ValueTask.CompletedTask;
     }
 
@@ -80,6 +90,12 @@ public sealed class TcpProxy : IAsyncDisposable
         var outbound = new TcpClient();
         lock (_gate)
         {
+            if (_refusing)
+            {
+                Reset(inbound);
+                outbound.Dispose();
+                return;
+            }
             _open.Add(inbound);
             _open.Add(outbound);
         }
@@ -112,5 +128,18 @@ public sealed class TcpProxy : IAsyncDisposable
                 _open.Remove(outbound);
             }
         }
+    }
+
+    /// <summary>Closes a connection with a reset, as a peer that went away does.</summary>
+    private static void Reset(TcpClient client)
+    {
+        try
+        {
+            client.Client?.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+        }
+        client.Dispose();
     }
 }
