@@ -24,8 +24,10 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Erases the personal data for good, ends the conversation and keeps the proof of disclosure; false if it never existed.</summary>
     Task<bool> Erase();
 
-    /// <summary>A pool tells the conversation which agent took its waiting handoff.</summary>
-    [OneWay]
+    /// <summary>
+    /// A pool or an agent tells the conversation which agent took its waiting handoff. The agent who accepted an offer
+    /// waits for it, so its answer means the conversation takes that agent's messages; a pool never waits for it.
+    /// </summary>
     Task OnAgentAssigned(AgentAssignment assignment);
 
     /// <summary>The assigned agent is done: the AI takes over again, after a fresh disclosure. Repeating it changes nothing.</summary>

@@ -285,7 +285,7 @@ internal sealed class AgentGrain(
             await Announce();
             return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
         }
-        await Confirm(assignment);
+        await Confirm(assignment, accepted: true);
         metrics.HandoffStep(_tenantId, "accepted");
         return OfferAnswer.Done(Wire(open));
     }
@@ -749,13 +749,34 @@ internal sealed class AgentGrain(
         }
     }
 
-    /// <summary>Stores a conversation just taken from a queue, tells it, and tells the pools.</summary>
-    private async Task Confirm(AgentAssignmentRecord assignment)
+    /// <summary>Stores a conversation just taken (from a queue, or by accepting its offer), tells it, and tells the pools.</summary>
+    private async Task Confirm(AgentAssignmentRecord assignment, bool accepted = false)
     {
         await Store();
         crash.Reach(CrashPoint.AgentClaimConfirmed);
-        // One-way; if it is lost, the next reconciliation round asks the conversation again.
-        await Conversation(assignment.ConversationId).OnAgentAssigned(Notice(assignment));
+        var told = Conversation(assignment.ConversationId).OnAgentAssigned(Notice(assignment));
+        if (accepted)
+        {
+            try
+            {
+                // The agent's own accept waits, so their first message right after it finds the conversation theirs. Only
+                // an accept, which comes from the agent and never from inside another grain's call, so nothing waits in a circle.
+                await told;
+            }
+            catch (Exception e)
+            {
+                // The assignment is stored: the next reconciliation round asks the conversation again.
+                logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not tell conversation {ConversationId} it took it ({Reason}); reconciliation tells it again",
+                    _agentId, _tenantId, assignment.ConversationId, e.GetBaseException().Message);
+            }
+        }
+        else
+        {
+            // Taken from a queue, possibly inside a call the conversation itself made: told without waiting. If the
+            // notice is lost, the next reconciliation round asks the conversation again.
+            _ = told.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         await Broadcast();
     }
 

@@ -592,21 +592,23 @@ internal sealed class AgentPoolGrain(
         ExpiresAt = offer.ExpiresAt,
     };
 
-    /// <summary>The agent took the conversation: out of the queue, and the conversation is told (one-way).</summary>
+    /// <summary>The agent took the conversation: out of the queue, and the conversation is told (without waiting).</summary>
     private void Assign(HandoffRequest request, AgentView taker, bool notify)
     {
         Remember(request.ConversationId, request.HandoffId, taker);
         if (notify)
         {
-            // One-way: the conversation may itself be waiting on this pool, so the pool never waits on it. If the
+            // Not awaited: the conversation may itself be waiting on this pool, so the pool never waits on it. If the
             // notice is lost, the agent's reconciliation asks the conversation, which then adopts the assignment.
-            _ = Conversation(request.ConversationId).OnAgentAssigned(new AgentAssignment
+            Conversation(request.ConversationId).OnAgentAssigned(new AgentAssignment
                 {
                     HandoffId = request.HandoffId,
                     AgentId = taker.AgentId,
                     AgentDisplayName = taker.DisplayName,
                     AssignedAt = clock.GetUtcNow(),
-                });
+                })
+                .ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

@@ -316,8 +316,7 @@ public sealed class LongQueueTests(LongQueueTests.QuietPoolCluster fixture) : IC
 
         public async Task DisposeAsync()
         {
-            await Cluster.StopAllSilosAsync();
-            await Cluster.DisposeAsync();
+            await ClusterStop.StopAsync(Cluster);
         }
     }
 

@@ -37,8 +37,7 @@ public sealed class CrashCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
+        await ClusterStop.StopAsync(Cluster);
     }
 
     public IConversationGrain Conversation(string id) => Grains.Conversation(Tenant, id);

@@ -75,6 +75,26 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Once_the_accept_is_answered_the_conversation_is_the_agents_and_takes_their_first_message()
+    {
+        var rina = await Online("rina", capacity: 6);
+        for (var i = 0; i < 6; i++)
+        {
+            var id = $"quick-{i}";
+            await AskForPerson(id);
+            var offer = await OfferTo(rina, id);
+
+            Assert.Null((await rina.AcceptOffer(offer.OfferId)).Refusal);
+
+            // No waiting: the accept's answer comes after the conversation took the assignment.
+            var snapshot = (await Conversation(id).GetSnapshot())!;
+            Assert.Equal((ConversationStatus.Human, "rina"), (snapshot.Status, snapshot.Handoff.AgentId));
+            var first = await Conversation(id).Apply(ConversationEvents.Agent("rina", "Hi, I am Rina, I will take it from here."));
+            Assert.Null(first.Refusal);
+        }
+    }
+
+    [Fact]
     public async Task A_declined_offer_goes_to_the_next_agent_and_never_back_to_the_one_who_declined()
     {
         var ana = await Online("ana");

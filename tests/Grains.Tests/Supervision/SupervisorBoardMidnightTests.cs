@@ -33,8 +33,7 @@ public sealed class SupervisorBoardMidnightTests : IAsyncLifetime
     {
         if (_cluster is not null)
         {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
+            await ClusterStop.StopAsync(_cluster);
         }
     }
 

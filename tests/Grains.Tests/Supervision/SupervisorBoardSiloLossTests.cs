@@ -21,8 +21,7 @@ public sealed class SupervisorBoardSiloLossTests(ITestOutputHelper output) : IAs
 
     public async Task DisposeAsync()
     {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        await ClusterStop.StopAsync(_cluster);
     }
 
     [Fact]

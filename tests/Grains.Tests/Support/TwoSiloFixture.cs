@@ -19,7 +19,6 @@ public abstract class TwoSiloFixture(IConfiguration configuration) : IAsyncLifet
 
     public async Task DisposeAsync()
     {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
+        await ClusterStop.StopAsync(Cluster);
     }
 }

@@ -33,8 +33,7 @@ public sealed class WebhookBackpressureTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _receiver.DisposeAsync();
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        await ClusterStop.StopAsync(_cluster);
     }
 
     [Fact]

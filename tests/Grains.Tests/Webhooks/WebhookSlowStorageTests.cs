@@ -36,8 +36,7 @@ public sealed class WebhookSlowStorageTests : IAsyncLifetime
         await _receiver.DisposeAsync();
         if (_cluster is not null)
         {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
+            await ClusterStop.StopAsync(_cluster);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CxCluster.Storage.Tests.Infrastructure;
+using CxCluster.TestSupport.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.TestingHost;
@@ -26,8 +27,7 @@ public sealed class SiloCrashTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        await ClusterStop.StopAsync(_cluster);
         await _database.DisposeAsync();
     }
 

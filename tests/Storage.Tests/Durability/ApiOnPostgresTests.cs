@@ -36,8 +36,7 @@ public sealed class ApiOnPostgresTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _proxy.Start();
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        await ClusterStop.StopAsync(_cluster);
         await _proxy.DisposeAsync();
         await _database.DisposeAsync();
     }

@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Orleans.TestingHost;
+using CxCluster.TestSupport.Hosting;
 using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Storage.Tests.Durability;
@@ -29,8 +30,7 @@ public sealed class DeadlineSurvivalTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        await ClusterStop.StopAsync(_cluster);
         await _database.DisposeAsync();
     }
 

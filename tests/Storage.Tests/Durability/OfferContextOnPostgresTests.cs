@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CxCluster.Abstractions.Push;
+using CxCluster.TestSupport.Hosting;
 using Npgsql;
 using Orleans.TestingHost;
 using static CxCluster.TestSupport.ConversationEvents;
@@ -29,8 +30,7 @@ public sealed class OfferContextOnPostgresTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        await ClusterStop.StopAsync(_cluster);
         await _database.DisposeAsync();
     }
 

@@ -1,3 +1,4 @@
+using CxCluster.TestSupport.Hosting;
 using CxCluster.TestSupport.Invariants;
 using Orleans.TestingHost;
 using static CxCluster.TestSupport.ConversationEvents;
@@ -27,8 +28,7 @@ public sealed class SiloFailureTests(Xunit.Abstractions.ITestOutputHelper output
 
     public async Task DisposeAsync()
     {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        await ClusterStop.StopAsync(_cluster);
         await _database.DisposeAsync();
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Collections.Concurrent;
 using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
+using CxCluster.TestSupport.Hosting;
 using CxCluster.TestSupport.Webhooks;
 using Npgsql;
 using Orleans.TestingHost;
@@ -47,8 +48,7 @@ public sealed class WebhookDatabaseOutageTests : IAsyncLifetime
     {
         _proxy.Start();
         await _receiver.DisposeAsync();
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        await ClusterStop.StopAsync(_cluster);
         await _proxy.DisposeAsync();
         await _database.DisposeAsync();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using CxCluster.Abstractions.Webhooks;
+using CxCluster.TestSupport.Hosting;
 using CxCluster.TestSupport.Webhooks;
 
 namespace CxCluster.Storage.Tests.Durability;
@@ -54,8 +55,7 @@ public sealed class WebhookRestartTests : IAsyncLifetime
         }
         finally
         {
-            await first.StopAllSilosAsync();
-            await first.DisposeAsync();
+            await ClusterStop.StopAsync(first);
         }
 
         refusing = false;
@@ -81,8 +81,7 @@ public sealed class WebhookRestartTests : IAsyncLifetime
         }
         finally
         {
-            await second.StopAllSilosAsync();
-            await second.DisposeAsync();
+            await ClusterStop.StopAsync(second);
         }
     }
 }

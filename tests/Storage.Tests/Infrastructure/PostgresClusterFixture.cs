@@ -1,5 +1,6 @@
 using CxCluster.Grains;
 using CxCluster.Silo;
+using CxCluster.TestSupport.Hosting;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -70,8 +71,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
     {
         if (Cluster is not null)
         {
-            await Cluster.StopAllSilosAsync();
-            await Cluster.DisposeAsync();
+            await ClusterStop.StopAsync(Cluster);
         }
         if (Database is not null)
         {
