@@ -96,6 +96,17 @@ public sealed class MessageFeaturesTests
     [InlineData("gak perlu disambung ke operator, saya cuma mau tanya ongkir")]
     [InlineData("no need for a human, the bot answered it")]
     [InlineData("nanti saya minta CS kalau belum beres")]
+    [InlineData("if the refund is not in by Friday, then I want to speak to a supervisor")]
+    [InlineData("kalau sampai jumat refund belum masuk, saya mau bicara dengan supervisor")]
+    [InlineData("sonde usah sambung ke operator, beta cuma mau tanya jam buka")]
+    [InlineData("klo msh gagal nnt aku minta ngobrol sm org aja")]
     public void Declined_or_postponed_requests_do_not_hand_off(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksForHuman);
+
+    [Theory]
+    [InlineData("if possible, I want to speak to a supervisor")]
+    [InlineData("kalau bisa, saya mau bicara dengan supervisor")]
+    [InlineData("the refund was due on Friday, I want to speak to a supervisor")]
+    public void A_condition_without_a_deadline_or_a_day_outside_a_condition_still_asks_now(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman);
 }

@@ -351,12 +351,13 @@ internal static class MentionRole
         }
 
         // A condition just before: "nanti kalau masih error, saya minta CS", "kalau belum beres, saya akan minta
-        // manajer", "if it isn't fixed by Monday, I will ask for a manager".
+        // manajer", "if it isn't fixed by Monday, I will ask for a manager", "if the refund is not in by Friday, then I
+        // want a supervisor" (a deadline named in the condition).
         if (start > 0 && !onIdentity)
         {
             int previous = ClauseStart(t, start - 1);
             return Has(t, previous, start - 1, Cat.Cond)
-                && (Has(t, previous, start - 1, Cat.Later) || SaysIWill(t, start, m.Start));
+                && (Has(t, previous, start - 1, Cat.Later | Cat.LaterTime) || SaysIWill(t, start, m.Start));
         }
 
         return false;
