@@ -109,4 +109,17 @@ public sealed class MessageFeaturesTests
     [InlineData("the refund was due on Friday, I want to speak to a supervisor")]
     public void A_condition_without_a_deadline_or_a_day_outside_a_condition_still_asks_now(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman);
+
+    [Theory]
+    [InlineData("ini chat otomatis atau ada petugasnya?", false)]
+    [InlineData("is this automated or is there a real person?", false)]
+    [InlineData("ini orang atau bukan?", false)]
+    [InlineData("bot or human? human please", true)]
+    [InlineData("robot atau orang? mau orang aja", true)]
+    [InlineData("ini bot atau ada cs nya? sambungin ke cs", true)]
+    public void A_question_on_which_one_is_there_is_answered_and_hands_off_only_with_a_request(string text, bool asksForOne)
+    {
+        var analysis = MessageSignals.Analyze(text);
+        Assert.Equal((true, asksForOne), (analysis.AsksIdentity, analysis.AsksForHuman));
+    }
 }

@@ -462,7 +462,7 @@ internal static class MentionRole
     /// </summary>
     public static bool VetoesRequest(ReadOnlySpan<Lex> t)
     {
-        if (OnlyPersonQuestion(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t))
+        if (OnlyPersonQuestion(t) || AsksWhichItIs(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t))
         {
             return true;
         }
@@ -1404,6 +1404,49 @@ internal static class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A question that only asks which one is there, a machine or a person, and asks for no one: "ini chat otomatis atau
+    /// ada petugasnya?", "ini orang ato bukan?", "is this automated or is there a real person?". Not when anything in the
+    /// message wishes, pleads, calls, talks or connects ("bot or human? human please", "robot atau orang? mau orang aja"),
+    /// nor when it says a role again and again.
+    /// </summary>
+    public static bool AsksWhichItIs(ReadOnlySpan<Lex> t)
+    {
+        const Cat asking = RequestVerb | Cat.Modal | Cat.Polite | Cat.Passive;
+        const Cat machine = Cat.Bot | Cat.IdNoun;
+        const Cat person = Cat.Human | Cat.Person | Cat.Agent;
+        bool question = false;
+        int or = -1;
+        for (int k = 0; k < t.Length; k++)
+        {
+            // A role said again and again pleads for one: "is this a recording or a live person operator operator".
+            // "chat" is a verb of talking and also what is on screen ("ini chat otomatis?"): here it names the chat.
+            if ((Is(t, k, asking) && !Is(t, k, Cat.IdNoun)) || (Is(t, k, Cat.Agent) && Is(t, k + 1, Cat.Agent)))
+            {
+                return false;
+            }
+
+            question |= Is(t, k, Cat.Question | Cat.QParticle);
+            if (or < 0 && Is(t, k, Cat.Or))
+            {
+                or = k;
+            }
+        }
+
+        if (or < 0 || !question)
+        {
+            return false;
+        }
+
+        int start = ClauseStart(t, or);
+        int end = ClauseEnd(t, or);
+        bool machineNamed = Has(t, start, end, machine);
+        bool personNamed = Has(t, start, end, person);
+        // "ini orang atau bukan?": a person or not is the same question as a person or a machine.
+        bool orNot = Is(t, or + 1, Cat.Not) && Has(t, start, or, person);
+        return personNamed && (machineNamed || orNot) && Has(t, start, or, machine | person) && (Has(t, or + 1, end, machine | person) || orNot);
     }
 
     private static bool OnlyPersonQuestion(ReadOnlySpan<Lex> t)

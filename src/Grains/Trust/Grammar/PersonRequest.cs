@@ -12,6 +12,12 @@ internal static class PersonRequest
     /// </summary>
     public static bool AsksForHuman(ReadOnlySpan<Lex> t)
     {
+        // "ini chat otomatis atau ada petugasnya?" asks which one is there, not for one.
+        if (MentionRole.AsksWhichItIs(t))
+        {
+            return false;
+        }
+
         for (int i = 0; i < t.Length; i++)
         {
             if (TransferWithoutTarget(t, i))
