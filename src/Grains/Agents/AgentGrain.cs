@@ -774,8 +774,7 @@ internal sealed class AgentGrain(
         {
             // Taken from a queue, possibly inside a call the conversation itself made: told without waiting. If the
             // notice is lost, the next reconciliation round asks the conversation again.
-            _ = told.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            told.Ignore();
         }
         await Broadcast();
     }

@@ -78,7 +78,7 @@ internal sealed class AgentPoolGrain(
         if (!_ledger.Listed)
         {
             await GrainFactory.PoolDirectory(_tenantId).Register(_poolName);
-            Record(new PoolListed { At = clock.GetUtcNow() });
+            Record(new PoolListed { At = Now() });
             await Store();
         }
         await SettlePendingOffer();
@@ -122,7 +122,7 @@ internal sealed class AgentPoolGrain(
             logger.LogWarning("Pool {Pool} of tenant {TenantId} could not serve its queue ({Reason}); the next round tries again",
                 _poolName, _tenantId, e.GetBaseException().Message);
         }
-        var now = clock.GetUtcNow();
+        var now = Now();
         foreach (var overdue in _ledger.Offered.Where(o => o.ExpiresAt + OverdueOffer < now).ToArray())
         {
             await Agent(overdue.AgentId).CheckOffers();
@@ -193,7 +193,7 @@ internal sealed class AgentPoolGrain(
             }
             else if (view.Current is not { } current)
             {
-                Record(new PoolAgentRemoved { At = clock.GetUtcNow(), AgentId = id });
+                Record(new PoolAgentRemoved { At = Now(), AgentId = id });
             }
             else
             {
@@ -238,10 +238,10 @@ internal sealed class AgentPoolGrain(
     private void ArmWidening()
     {
         DateTimeOffset? due = _widening is { } widening && _ledger.Queue.EarliestWait is { } earliest ? earliest + widening.After : null;
-        if (due is { } at && at < clock.GetUtcNow())
+        if (due is { } at && at < Now())
         {
             // Overdue (one under offer is moved once its offer ends): look again shortly, not in a loop.
-            due = clock.GetUtcNow() + TimeSpan.FromMilliseconds(200);
+            due = Now() + TimeSpan.FromMilliseconds(200);
         }
         _wideningTimer.Arm(due);
     }
@@ -258,7 +258,7 @@ internal sealed class AgentPoolGrain(
             {
                 return;
             }
-            var cutoff = clock.GetUtcNow() - after;
+            var cutoff = Now() - after;
             var due = _ledger.Queue.Entries.Take(MaxScan)
                 .Where(w => w.EnqueuedAt <= cutoff && _ledger.OfferOf(w.Request.ConversationId) is null)
                 .ToList();
@@ -266,7 +266,7 @@ internal sealed class AgentPoolGrain(
             {
                 Record(new PoolEscalating
                 {
-                    At = clock.GetUtcNow(),
+                    At = Now(),
                     Move = new PoolMove { ConversationId = waiting.Request.ConversationId, HandoffId = waiting.Request.HandoffId, Step = step, Queue = queue },
                 });
             }
@@ -306,7 +306,7 @@ internal sealed class AgentPoolGrain(
         // The conversation hears of the move before the wider pool can give it to an agent, so its facts come in order.
         _ = Conversation(move.ConversationId).OnEscalated(move.HandoffId, move.Step, move.Queue);
         await GrainFactory.Pool(_tenantId, move.Queue).Request(request);
-        Record(new PoolEscalated { At = clock.GetUtcNow(), Move = move });
+        Record(new PoolEscalated { At = Now(), Move = move });
         await Store();
         metrics.HandoffStep(_tenantId, "escalated");
         logger.LogInformation("Pool {Pool} of tenant {TenantId} widened the wait of conversation {ConversationId} to {Queue}",
@@ -332,7 +332,7 @@ internal sealed class AgentPoolGrain(
                 return known;
             }
             // A conversation waits at most once: an older request of it gives way to the new one.
-            Record(new PoolEntered { At = clock.GetUtcNow(), Request = request, Sequence = _ledger.NextSequence, Front = request.Front });
+            Record(new PoolEntered { At = Now(), Request = request, Sequence = _ledger.NextSequence, Front = request.Front });
             await Dispatch(requester: request.ConversationId);
             await Store();
             return Placement(request.ConversationId, request.HandoffId);
@@ -351,7 +351,7 @@ internal sealed class AgentPoolGrain(
         var placement = Placement(conversationId, handoffId);
         if (placement.Status == HandoffStatus.Queued)
         {
-            Record(new PoolLeft { At = clock.GetUtcNow(), ConversationId = conversationId, HandoffId = handoffId });
+            Record(new PoolLeft { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
             await Store();
         }
         return placement;
@@ -400,7 +400,7 @@ internal sealed class AgentPoolGrain(
             }
             else
             {
-                Record(new PoolOffered { At = clock.GetUtcNow(), Offer = Mark(offer, agent.AgentId) });
+                Record(new PoolOffered { At = Now(), Offer = Mark(offer, agent.AgentId) });
             }
             Observe(agent);
             await Store();
@@ -438,7 +438,7 @@ internal sealed class AgentPoolGrain(
         {
             Record(new PoolOfferEnded
             {
-                At = clock.GetUtcNow(),
+                At = Now(),
                 ConversationId = conversationId,
                 HandoffId = handoffId,
                 OfferId = settlement.OfferId,
@@ -464,7 +464,7 @@ internal sealed class AgentPoolGrain(
     {
         if (_ledger.Roster.ContainsKey(agentId))
         {
-            Record(new PoolAgentRemoved { At = clock.GetUtcNow(), AgentId = agentId });
+            Record(new PoolAgentRemoved { At = Now(), AgentId = agentId });
             await Store();
         }
     }
@@ -492,7 +492,7 @@ internal sealed class AgentPoolGrain(
     {
         Name = _poolName,
         Waiting = _ledger.Queue.Count,
-        LongestWaitSeconds = _ledger.Queue.LongestWaiting is { } head ? (int)Math.Max(0, (clock.GetUtcNow() - head.EnqueuedAt).TotalSeconds) : 0,
+        LongestWaitSeconds = _ledger.Queue.LongestWaiting is { } head ? (int)Math.Max(0, (Now() - head.EnqueuedAt).TotalSeconds) : 0,
         AvailableAgents = _ledger.Roster.Values.Count(a => a.Status == AgentStatus.Available),
     });
 
@@ -556,7 +556,7 @@ internal sealed class AgentPoolGrain(
         }
         try
         {
-            Record(new PoolOffering { At = clock.GetUtcNow(), Offer = new PendingOffer { ConversationId = head.ConversationId, HandoffId = head.HandoffId, AgentId = agentId } });
+            Record(new PoolOffering { At = Now(), Offer = new PendingOffer { ConversationId = head.ConversationId, HandoffId = head.HandoffId, AgentId = agentId } });
             await Store();
             var answer = await Agent(agentId).Offer(new AssignmentOffer
             {
@@ -573,7 +573,7 @@ internal sealed class AgentPoolGrain(
             Observe(answer.Agent);
             if (answer is { Accepted: true, Offer: { } offer } && _ledger.OfferOf(head.ConversationId)?.OfferId != offer.OfferId)
             {
-                Record(new PoolOffered { At = clock.GetUtcNow(), Offer = Mark(offer, agentId) });
+                Record(new PoolOffered { At = Now(), Offer = Mark(offer, agentId) });
             }
             return answer;
         }
@@ -605,10 +605,8 @@ internal sealed class AgentPoolGrain(
                     HandoffId = request.HandoffId,
                     AgentId = taker.AgentId,
                     AgentDisplayName = taker.DisplayName,
-                    AssignedAt = clock.GetUtcNow(),
-                })
-                .ContinueWith(static t => _ = t.Exception, CancellationToken.None,
-                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    AssignedAt = Now(),
+                }).Ignore();
         }
     }
 
@@ -660,7 +658,7 @@ internal sealed class AgentPoolGrain(
         {
             return false;
         }
-        Record(new PoolAgentSeen { At = clock.GetUtcNow(), Agent = agent });
+        Record(new PoolAgentSeen { At = Now(), Agent = agent });
         return true;
     }
 
@@ -681,11 +679,11 @@ internal sealed class AgentPoolGrain(
         // The assignment is decided here: how long the conversation waited, from its place in the queue to an agent.
         if (_ledger.Queue.Find(conversationId, handoffId) is { } waiting)
         {
-            metrics.QueueWaited(_tenantId, _poolName, waiting.Request.Reason, clock.GetUtcNow() - waiting.EnqueuedAt);
+            metrics.QueueWaited(_tenantId, _poolName, waiting.Request.Reason, Now() - waiting.EnqueuedAt);
         }
         Record(new PoolAssigned
         {
-            At = clock.GetUtcNow(),
+            At = Now(),
             Assignment = new PoolAssignment
             {
                 ConversationId = conversationId,
@@ -745,4 +743,7 @@ internal sealed class AgentPoolGrain(
 
     private IConversationGrain Conversation(string conversationId) =>
         GrainFactory.Conversation(_tenantId, conversationId);
+
+    /// <summary>Now, to the microsecond the journal keeps, so the pool rebuilt from its records is the one reached live.</summary>
+    private DateTimeOffset Now() => JournalTime.Now(clock);
 }

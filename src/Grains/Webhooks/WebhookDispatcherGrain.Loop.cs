@@ -101,7 +101,7 @@ internal sealed partial class WebhookDispatcherGrain
             // Its facts are read again from the saved position next time.
             Forget(read);
             await Task.WhenAll(attempts);
-            await (_dirty ? Save() : _saving);
+            await Settle();
         }
         if (gone)
         {
@@ -181,6 +181,9 @@ internal sealed partial class WebhookDispatcherGrain
     /// a failed write leaves the dispatcher dirty, and a later save tries again.
     /// </summary>
     private Task Save() => _saving = SaveAfter(_saving);
+
+    /// <summary>Saves what is not saved yet, or waits for the save under way.</summary>
+    private Task Settle() => _dirty ? Save() : _saving;
 
     private async Task SaveAfter(Task previous)
     {

@@ -59,7 +59,7 @@ internal sealed partial class WebhookDispatcherGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await Halt();
-        await (_dirty ? Save() : _saving);
+        await Settle();
     }
 
     async Task IWebhookDispatcherGrain.Start(WebhookEndpoint endpoint)
@@ -259,7 +259,7 @@ internal sealed partial class WebhookDispatcherGrain(
     private void Wake() => _wake.TrySetResult();
 
     /// <summary>Lets a read whose result is no longer wanted end on its own, its failure observed.</summary>
-    private static void Forget(Task? read) => read?.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+    private static void Forget(Task? read) => read?.Ignore();
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -29,13 +29,7 @@ public sealed class SupervisorBoardMidnightTests : IAsyncLifetime
         _clock.Offset = now.UtcDateTime.Date.AddDays(1).AddMinutes(-3) - now.UtcDateTime;
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await ClusterStop.StopAsync(_cluster);
-        }
-    }
+    public Task DisposeAsync() => ClusterStop.StopAsync(_cluster);
 
     [Fact]
     public async Task A_rebuild_after_midnight_keeps_yesterdays_waiting_and_at_risk_conversations_and_counts_today_from_nothing()

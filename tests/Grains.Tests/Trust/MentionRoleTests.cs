@@ -52,9 +52,22 @@ public sealed class MentionRoleTests
     [InlineData("I might need an agent eventually, for now just the tracking link")]
     [InlineData("kalau sampai jumat paketnya belum datang, saya akan minta bicara dengan supervisor")]
     [InlineData("if the card is not unblocked by Monday, I will ask for a manager")]
+    [InlineData("if the refund is not in by Friday, then I want to speak to a supervisor")]
+    [InlineData("kalau sampai jumat refund belum masuk, saya mau bicara dengan supervisor")]
+    [InlineData("sonde usah sambung ke operator, beta cuma mau tanya jam buka")]
+    [InlineData("klo msh gagal nnt aku minta ngobrol sm org aja")]
     public void A_declined_or_postponed_request_is_not_a_request(string text)
     {
         Assert.False(MessageSignals.Analyze(text).AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("if possible, I want to speak to a supervisor")]
+    [InlineData("kalau bisa, saya mau bicara dengan supervisor")]
+    [InlineData("the refund was due on Friday, I want to speak to a supervisor")]
+    public void A_condition_without_a_deadline_or_a_day_outside_a_condition_still_asks_now(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman);
     }
 
     [Theory]
@@ -119,12 +132,27 @@ public sealed class MentionRoleTests
     [InlineData("saya lagi chat sama petugas atau sama mesin?")]
     [InlineData("kamu manusia?")]
     [InlineData("is this a real person or a program?")]
+    [InlineData("ini chat otomatis atau ada petugasnya?")]
+    [InlineData("is this automated or is there a real person?")]
+    [InlineData("ini orang atau bukan?")]
     public void The_person_an_identity_question_asks_about_is_not_asked_for(string text)
     {
         var analysis = MessageSignals.Analyze(text);
 
         Assert.True(analysis.AsksIdentity);
         Assert.False(analysis.AsksForHuman);
+    }
+
+    [Theory]
+    [InlineData("bot or human? human please")]
+    [InlineData("robot atau orang? mau orang aja")]
+    [InlineData("ini bot atau ada cs nya? sambungin ke cs")]
+    public void A_question_on_which_one_is_there_beside_a_request_asks_both(string text)
+    {
+        var analysis = MessageSignals.Analyze(text);
+
+        Assert.True(analysis.AsksIdentity);
+        Assert.True(analysis.AsksForHuman);
     }
 
     [Theory]

@@ -96,30 +96,6 @@ public sealed class MessageFeaturesTests
     [InlineData("gak perlu disambung ke operator, saya cuma mau tanya ongkir")]
     [InlineData("no need for a human, the bot answered it")]
     [InlineData("nanti saya minta CS kalau belum beres")]
-    [InlineData("if the refund is not in by Friday, then I want to speak to a supervisor")]
-    [InlineData("kalau sampai jumat refund belum masuk, saya mau bicara dengan supervisor")]
-    [InlineData("sonde usah sambung ke operator, beta cuma mau tanya jam buka")]
-    [InlineData("klo msh gagal nnt aku minta ngobrol sm org aja")]
     public void Declined_or_postponed_requests_do_not_hand_off(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksForHuman);
-
-    [Theory]
-    [InlineData("if possible, I want to speak to a supervisor")]
-    [InlineData("kalau bisa, saya mau bicara dengan supervisor")]
-    [InlineData("the refund was due on Friday, I want to speak to a supervisor")]
-    public void A_condition_without_a_deadline_or_a_day_outside_a_condition_still_asks_now(string text) =>
-        Assert.True(MessageSignals.Analyze(text).AsksForHuman);
-
-    [Theory]
-    [InlineData("ini chat otomatis atau ada petugasnya?", false)]
-    [InlineData("is this automated or is there a real person?", false)]
-    [InlineData("ini orang atau bukan?", false)]
-    [InlineData("bot or human? human please", true)]
-    [InlineData("robot atau orang? mau orang aja", true)]
-    [InlineData("ini bot atau ada cs nya? sambungin ke cs", true)]
-    public void A_question_on_which_one_is_there_is_answered_and_hands_off_only_with_a_request(string text, bool asksForOne)
-    {
-        var analysis = MessageSignals.Analyze(text);
-        Assert.Equal((true, asksForOne), (analysis.AsksIdentity, analysis.AsksForHuman));
-    }
 }

@@ -43,9 +43,12 @@ public sealed class WebhookClusterFixture() : TwoSiloFixture(Configuration)
     }
 
     /// <summary>Sends a short conversation: started, the customer, the AI, the customer again.</summary>
-    public async Task Converse(string tenant, string conversationId)
+    public Task Converse(string tenant, string conversationId) => Converse(Grains, tenant, conversationId);
+
+    /// <summary>Sends a short conversation through <paramref name="grains"/>: started, the customer, the AI, the customer again.</summary>
+    public static async Task Converse(IGrainFactory grains, string tenant, string conversationId)
     {
-        var conversation = Grains.Conversation(tenant, conversationId);
+        var conversation = grains.Conversation(tenant, conversationId);
         foreach (ConversationEvent e in new ConversationEvent[]
         {
             ConversationEvents.Started(), ConversationEvents.Customer("hello, my parcel is late"),

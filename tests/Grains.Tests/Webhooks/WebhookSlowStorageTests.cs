@@ -34,10 +34,7 @@ public sealed class WebhookSlowStorageTests : IAsyncLifetime
     {
         _held.Release();
         await _receiver.DisposeAsync();
-        if (_cluster is not null)
-        {
-            await ClusterStop.StopAsync(_cluster);
-        }
+        await ClusterStop.StopAsync(_cluster);
     }
 
     [Fact]
@@ -48,17 +45,12 @@ public sealed class WebhookSlowStorageTests : IAsyncLifetime
         var registered = await grains.Webhooks(tenant).Put("slow", new WebhookSpec { Url = _receiver.Url() });
         Assert.Null(registered.Refusal);
         _held.Hold("dispatch");
-        await Converse(grains, tenant, "slow-0");
+        await WebhookClusterFixture.Converse(grains, tenant, "slow-0");
         await Eventually.HoldsAsync(() => Task.FromResult(_held.Waiting > 0), Patience, "a dispatcher's save to be held");
 
         // Each conversation's facts go one after the other: every one after the first needs the loop to go on.
-        await Task.WhenAll(Enumerable.Range(1, 3).Select(i => Converse(grains, tenant, $"slow-{i}")));
-        var expected = new HashSet<string>();
-        for (var i = 0; i < 4; i++)
-        {
-            var version = (await grains.Conversation(tenant, $"slow-{i}").GetSnapshot())!.Version;
-            expected.UnionWith(Enumerable.Range(1, (int)version).Select(seq => $"c:slow-{i}:{seq}"));
-        }
+        await Task.WhenAll(Enumerable.Range(1, 3).Select(i => WebhookClusterFixture.Converse(grains, tenant, $"slow-{i}")));
+        var expected = await RecordedFacts.IdsAsync(grains, tenant, Enumerable.Range(0, 4).Select(i => $"slow-{i}"));
         await Eventually.HoldsAsync(() => Task.FromResult(expected.IsSubsetOf(_receiver.Accepted.Select(d => d.Id!))), Patience,
             $"the {expected.Count} facts accepted while saving is held");
         Assert.Equal(0, _held.Finished);
@@ -69,24 +61,11 @@ public sealed class WebhookSlowStorageTests : IAsyncLifetime
         Assert.All(partitions, p => Assert.True(p.Running));
     }
 
-    private static async Task Converse(IGrainFactory grains, string tenant, string conversationId)
-    {
-        var conversation = grains.Conversation(tenant, conversationId);
-        foreach (var e in new ConversationEvent[]
-        {
-            ConversationEvents.Started(), ConversationEvents.Customer("hello, my parcel is late"),
-            ConversationEvents.Ai("Let me look into it."), ConversationEvents.Customer("thank you"),
-        })
-        {
-            Assert.Null((await conversation.Apply(e)).Refusal);
-        }
-    }
-
     /// <summary>Grain storage whose writes of one state name wait, while held, until released.</summary>
     private sealed class HeldStorage
     {
         private readonly Lock _gate = new();
-        private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private string? _held;
         private int _waiting;
         private int _finished;

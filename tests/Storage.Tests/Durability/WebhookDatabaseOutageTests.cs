@@ -71,7 +71,7 @@ public sealed class WebhookDatabaseOutageTests : IAsyncLifetime
         Assert.Null(registered.Refusal);
         var conversations = Enumerable.Range(0, 8).Select(i => $"outage-{i}").ToList();
         await Task.WhenAll(conversations.Select(c => Play(grains, c, "before")));
-        var before = await Expected(grains, conversations);
+        var before = await RecordedFacts.IdsAsync(grains, DurableCluster.Tenant, conversations);
         // Every dispatcher has read every fact so far (the receiver refuses them all meanwhile).
         var head = (await grains.GetGrain<IFactFeedGrain>(DurableCluster.Tenant).Read(-1, 1, FeedFilter.All, TimeSpan.Zero)).Cursor;
         await Eventually.HoldsAsync(async () =>
@@ -100,7 +100,7 @@ public sealed class WebhookDatabaseOutageTests : IAsyncLifetime
         _proxy.Start();
 
         await Task.WhenAll(conversations.Select(c => Play(grains, c, "after")));
-        var expected = await Expected(grains, conversations.Append("outage-probe"));
+        var expected = await RecordedFacts.IdsAsync(grains, DurableCluster.Tenant, conversations.Append("outage-probe"));
         await Eventually.HoldsAsync(() => Task.FromResult(expected.IsSubsetOf(_accepted.Select(d => d.Id!))), Patience,
             $"all {expected.Count} facts accepted");
 
@@ -109,23 +109,6 @@ public sealed class WebhookDatabaseOutageTests : IAsyncLifetime
             var firstAcceptances = conversation.GroupBy(d => d.Id).Select(g => g.First().Seq).ToList();
             Assert.Equal(Enumerable.Range(1, firstAcceptances.Count).Select(i => (long)i), firstAcceptances);
         }
-    }
-
-    /// <summary>The ids of every fact the conversations have recorded, from their versions.</summary>
-    private static async Task<HashSet<string>> Expected(IGrainFactory grains, IEnumerable<string> conversations)
-    {
-        var expected = new HashSet<string>();
-        foreach (var conversation in conversations)
-        {
-            if (await grains.Conversation(DurableCluster.Tenant, conversation).GetSnapshot() is { } snapshot)
-            {
-                for (var seq = 1; seq <= snapshot.Version; seq++)
-                {
-                    expected.Add($"c:{conversation}:{seq}");
-                }
-            }
-        }
-        return expected;
     }
 
     private static async Task Play(IGrainFactory grains, string conversationId, string phase)

@@ -69,10 +69,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Cluster is not null)
-        {
-            await ClusterStop.StopAsync(Cluster);
-        }
+        await ClusterStop.StopAsync(Cluster);
         if (Database is not null)
         {
             await Database.DisposeAsync();
