@@ -3,6 +3,7 @@ using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ internal sealed class AgentGrain(
     IFactJournal journal,
     JsonEncoders encoders,
     Orleans.Serialization.Serializer<AgentState> states,
+    IHostApplicationLifetime lifetime,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain, IRemindable
 {
     private const int MaxPullAttempts = 1000;
@@ -51,6 +53,9 @@ internal sealed class AgentGrain(
     private bool _strayReminder;
 
     private AgentLedger State => _ledger;
+
+    /// <summary>The silo is shutting down: a reconciliation round stops, the next activation elsewhere takes it up.</summary>
+    private bool Stopping => lifetime.ApplicationStopping.IsCancellationRequested;
 
     /// <summary>Held conversations, open offers and claims in flight: an offer arriving meanwhile cannot take a claimed slot.</summary>
     private int Load => State.Assignments.Count + State.Offers.Count + State.PendingClaims.Count;
@@ -558,7 +563,7 @@ internal sealed class AgentGrain(
     /// </summary>
     private async Task Reconcile()
     {
-        if (_reconciling || State.Profile is null)
+        if (_reconciling || State.Profile is null || Stopping)
         {
             return;
         }
@@ -587,12 +592,20 @@ internal sealed class AgentGrain(
             }
             foreach (var completion in State.Completions.Where(c => !c.Told).ToArray())
             {
+                if (Stopping)
+                {
+                    return;
+                }
                 await TellCompleted(completion);
                 metrics.Repaired("completion-retold");
             }
             var released = false;
             foreach (var assignment in State.Assignments.ToArray())
             {
+                if (Stopping)
+                {
+                    return;
+                }
                 var agrees = await Conversation(assignment.ConversationId).CheckAssignment(Notice(assignment));
                 if (!agrees && State.Assignments.Contains(assignment))
                 {
@@ -606,6 +619,10 @@ internal sealed class AgentGrain(
             if (released)
             {
                 await Store();
+            }
+            if (Stopping)
+            {
+                return;
             }
             await Announce();
             await FillCapacity();

@@ -3,6 +3,7 @@ using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ internal sealed class AgentPoolGrain(
     IFactJournal journal,
     JsonEncoders encoders,
     Orleans.Serialization.Serializer<AgentPoolState> states,
+    IHostApplicationLifetime lifetime,
     ILogger<AgentPoolGrain> logger) : Grain, IAgentPoolGrain
 {
     /// <summary>A checkpoint is written once this many records, or as many as wait in the queue if more, were appended after the last one.</summary>
@@ -51,6 +53,9 @@ internal sealed class AgentPoolGrain(
     private string _tenantId = "";
     private string _poolName = "";
     private TenantPolicy _policy = null!;
+
+    /// <summary>The silo is shutting down: rounds and re-reads stop, the partition's next activation takes them up.</summary>
+    private bool Stopping => lifetime.ApplicationStopping.IsCancellationRequested;
     private PoolJournal _journal = null!;
     private PoolLedger _ledger = new();
     private Checkpoints _checkpoints = null!;
@@ -108,7 +113,8 @@ internal sealed class AgentPoolGrain(
     /// </summary>
     private async Task Reconcile()
     {
-        if (_ledger.Queue.Count == 0)
+        // A silo shutting down leaves serving the queue to the partition's next activation.
+        if (_ledger.Queue.Count == 0 || Stopping)
         {
             return;
         }
@@ -125,12 +131,16 @@ internal sealed class AgentPoolGrain(
         var now = Now();
         foreach (var overdue in _ledger.Offered.Where(o => o.ExpiresAt + OverdueOffer < now).ToArray())
         {
+            if (Stopping)
+            {
+                return;
+            }
             await Agent(overdue.AgentId).CheckOffers();
         }
         var settled = now - handoffs.Value.ReconcileInterval;
         foreach (var waiting in _ledger.Queue.NextToCheck(handoffs.Value.QueueChecksPerRound))
         {
-            if (waiting.EnqueuedAt <= settled)
+            if (waiting.EnqueuedAt <= settled && !Stopping)
             {
                 await Conversation(waiting.Request.ConversationId).ConfirmWaiting(_poolName, waiting.Request.HandoffId);
             }
@@ -160,6 +170,10 @@ internal sealed class AgentPoolGrain(
     /// </summary>
     private async Task Recover()
     {
+        if (Stopping)
+        {
+            return;
+        }
         try
         {
             if (!await RecoverOnce())

@@ -6,6 +6,7 @@ using CxCluster.Grains.Privacy;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using CxCluster.Grains.Trust;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,7 @@ internal sealed class ConversationGrain(
     JsonEncoders encoders,
     Orleans.Serialization.Serializer<ProcessedEvent> answers,
     Orleans.Serialization.Serializer<ConversationState> states,
+    IHostApplicationLifetime lifetime,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private readonly RecentAnswers _recent = new(options.Value.RecentAnswers);
@@ -481,7 +483,8 @@ internal sealed class ConversationGrain(
     /// </summary>
     private async Task Reconcile()
     {
-        if (!State.Started)
+        // A silo shutting down leaves the round to the conversation's next activation (its reminder wakes it elsewhere).
+        if (!State.Started || lifetime.ApplicationStopping.IsCancellationRequested)
         {
             return;
         }
