@@ -11,6 +11,8 @@ public sealed class ErrandTests
     [InlineData("need a person to please assemble the bed frame")]
     [InlineData("butuh orang buat angkut lemari")]
     [InlineData("minta orang untuk jemput paket retur")]
+    [InlineData("we need someone to come and fix the gate")]
+    [InlineData("butuh orang untuk datang pasang AC")]
     public void A_person_for_a_job_is_no_request(string text)
     {
         GrammarVerdict verdict = MessageSignals.Grammar(text);
@@ -24,6 +26,7 @@ public sealed class ErrandTests
     [InlineData("I need a person to help me with this claim")]
     [InlineData("minta cs untuk ambil alih")]
     [InlineData("I want someone to call me today")]
+    [InlineData("can someone come online and help me")]
     public void A_person_for_the_customers_case_still_counts(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 }

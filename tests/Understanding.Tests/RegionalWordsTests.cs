@@ -2,7 +2,10 @@ using CxCluster.Grains.Trust;
 
 namespace CxCluster.Understanding.Tests;
 
-/// <summary>Javanese krama ("badhe", "matur", "kaleh", "disambungke") and "konsultasi" read as requests by the grammar.</summary>
+/// <summary>
+/// Javanese krama ("badhe", "matur", "kaleh", "disambungke") and "konsultasi" read as requests by the grammar; "apa" and
+/// "ka" said for "or" between two terms, and a system named first, read as the alternatives of an identity question.
+/// </summary>
 public sealed class RegionalWordsTests
 {
     [Theory]
@@ -30,9 +33,22 @@ public sealed class RegionalWordsTests
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
 
     [Theory]
+    [InlineData("ini petugas ka mesin?")]
+    [InlineData("kamu orang apa sistem?")]
+    [InlineData("ini admin apa robot ya?")]
+    [InlineData("ini sistem apa orang?")]
+    [InlineData("ini sistem atau petugas?")]
+    public void An_or_said_as_apa_or_ka_or_a_system_named_first_is_read_by_the_grammar(string text) =>
+        Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
+
+    [Theory]
     [InlineData("ulun handak bayar tagihan haja")]
     [InlineData("tiang listrik di depan rumah roboh")]
     [InlineData("beta version of the app crashes")]
+    [InlineData("robot apa yang bagus buat ngepel?")]
+    [InlineData("mesin cuci apa yang paling hemat listrik?")]
+    [InlineData("sistem atau aplikasi yang error?")]
+    [InlineData("apa kabar kak?")]
     public void A_regional_word_alone_asks_nothing(string text)
     {
         Assert.False(MessageSignals.Grammar(text).AsksForHuman, text);

@@ -21,6 +21,7 @@ public sealed class MentionRoleTests
     [InlineData("Can I return it without the box, agent?")]
     [InlineData("Hello po admin, pwede pa ba mag-order ng dalawa?")]
     [InlineData("Operator, my data bundle ran out early this month.")]
+    [InlineData("Admin please, what is the account number for the transfer?")]
     public void Addressing_the_shop_or_an_agent_is_not_a_request(string text)
     {
         Assert.False(MessageSignals.Analyze(text).AsksForHuman);
@@ -34,6 +35,7 @@ public sealed class MentionRoleTests
     [InlineData("halo admin, saya mau bicara dengan CS")]
     [InlineData("Hi there, I want to speak to an agent")]
     [InlineData("Agent, please put me through to a real person.")]
+    [InlineData("Admin please, can you transfer me to an agent?")]
     public void A_name_that_asks_or_a_request_after_an_address_is_still_a_request(string text)
     {
         Assert.True(MessageSignals.Analyze(text).AsksForHuman);
@@ -56,6 +58,12 @@ public sealed class MentionRoleTests
     [InlineData("kalau sampai jumat refund belum masuk, saya mau bicara dengan supervisor")]
     [InlineData("sonde usah sambung ke operator, beta cuma mau tanya jam buka")]
     [InlineData("klo msh gagal nnt aku minta ngobrol sm org aja")]
+    [InlineData("you don't have to transfer me to an agent, the article answered it")]
+    [InlineData("ten perlu sambungkan ke petugas nggih, tiang sampun paham")]
+    [InlineData("indak usah ke CS, ambo cuma batanyo jam buka")]
+    [InlineData("talk to an agent next week, today I only need the invoice")]
+    [InlineData("kalau masih gagal, habis itu saya minta supervisor")]
+    [InlineData("if the app fails again, after that I want a manager")]
     public void A_declined_or_postponed_request_is_not_a_request(string text)
     {
         Assert.False(MessageSignals.Analyze(text).AsksForHuman);
@@ -65,6 +73,8 @@ public sealed class MentionRoleTests
     [InlineData("if possible, I want to speak to a supervisor")]
     [InlineData("kalau bisa, saya mau bicara dengan supervisor")]
     [InlineData("the refund was due on Friday, I want to speak to a supervisor")]
+    [InlineData("habis ini tolong sambungkan ke cs ya")]
+    [InlineData("after that, connect me to an agent please")]
     public void A_condition_without_a_deadline_or_a_day_outside_a_condition_still_asks_now(string text)
     {
         Assert.True(MessageSignals.Analyze(text).AsksForHuman);

@@ -35,7 +35,7 @@ internal static class Errand
         // "someone to pick up my chat", "someone to pick up the phone": the job is talking to the customer.
         for (int j = k + 1; j <= k + 3 && !IsEdge(t, j); j++)
         {
-            if (Is(t, j, Cat.Speak | Cat.IdNoun) || IsAPhone(t[j].Word))
+            if (Is(t, j, Cat.Speak | Cat.IdNoun) || IsAPhone(t[j].Word) || IsOnline(t[j].Word))
             {
                 return false;
             }
@@ -45,4 +45,7 @@ internal static class Errand
     }
 
     private static bool IsAPhone(string word) => word is "phone" or "call" or "telepon";
+
+    /// <summary>"someone to come online", "orang yang datang online": the job is being there in the chat.</summary>
+    private static bool IsOnline(string word) => word is "online";
 }

@@ -105,13 +105,20 @@ internal static class IdentityQuestion
 
         // A role word is only a question of identity when it is qualified ("a real agent", "cs asli") or set against a
         // machine ("petugas atau mesin?", "chat sama petugas atau sama bot?").
-        if (kind == Kind.Agent && !real && !OrMachine(t, e))
+        // "itu sistem apa orang?", "system or staff?": the system named first is the other alternative of the question.
+        bool machineFirst = kind != Kind.Who && MachineOr(t, s);
+        if (machineFirst)
+        {
+            s -= 2;
+        }
+
+        if (kind == Kind.Agent && !real && !OrMachine(t, e) && !machineFirst)
         {
             return false;
         }
 
         // "a bot or a human", "manusia atau mesin", "sama orang atau sama bot"
-        for (int alternatives = 0; alternatives < Mention.MaxModifiers && kind != Kind.Who && Is(t, e, Cat.Or); alternatives++)
+        for (int alternatives = 0; alternatives < Mention.MaxModifiers && kind != Kind.Who && IsOr(t, e); alternatives++)
         {
             int k = e + 1;
             while (k < e + 1 + Mention.MaxModifiers && Is(t, k, Cat.Article | Cat.Real | Cat.With | Cat.To))
@@ -138,7 +145,7 @@ internal static class IdentityQuestion
     /// <summary>"or" then a machine word, with only articles, modifiers, "with" or "to" between: "atau sama mesin", "or a bot".</summary>
     private static bool OrMachine(ReadOnlySpan<Lex> t, int e)
     {
-        if (!Is(t, e, Cat.Or))
+        if (!IsOr(t, e))
         {
             return false;
         }
@@ -151,6 +158,34 @@ internal static class IdentityQuestion
 
         return Is(t, k, Cat.Bot) || IsSystem(t, k);
     }
+
+    /// <summary>
+    /// "or" between two terms, or a word said for it there: "apa" ("manusia apa robot?", "petugas apa sistem") and "ka"
+    /// ("staf ka program?", "robot ka orang?"), which elsewhere ask or address ("apa kabar", "ka, mau tanya").
+    /// </summary>
+    private static bool IsOr(ReadOnlySpan<Lex> t, int e)
+    {
+        if (Is(t, e, Cat.Or))
+        {
+            return true;
+        }
+
+        if ((uint)e >= (uint)t.Length || t[e].Word is not ("apa" or "kak") || IsEdge(t, e - 1))
+        {
+            return false;
+        }
+
+        int k = e + 1;
+        while (k < e + 1 + Mention.MaxModifiers && Is(t, k, Cat.Article | Cat.Real | Cat.With | Cat.To))
+        {
+            k++;
+        }
+
+        return Is(t, k, Cat.Bot | Cat.Human | Cat.Person | Cat.Agent) || IsSystem(t, k);
+    }
+
+    /// <summary>"system" then "or" just before the role at <paramref name="s"/> + 1: "sistem atau petugas?", "system or staff?".</summary>
+    private static bool MachineOr(ReadOnlySpan<Lex> t, int s) => IsOr(t, s) && IsSystem(t, s - 1);
 
     /// <summary>"system", "sistem" set against a person: "person or system?", "petugas atau sistem?".</summary>
     private static bool IsSystem(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "sistem";

@@ -316,7 +316,16 @@ internal static class MentionRole
         }
 
         const Cat asking = RequestVerb | Cat.Agent | Cat.Human | Cat.Person | Cat.Bot | Cat.Real | Cat.RealAdj | Cat.Team | Cat.Help;
-        return !Has(t, end, t.Length, asking);
+        for (int k = end; k < t.Length; k++)
+        {
+            // "what is your account for the transfer?": a handing-over word after an article is a thing, not a verb.
+            if (Is(t, k, asking) && !(Is(t, k, Cat.Connect) && !Is(t, k, asking & ~Cat.Connect) && Is(t, k - 1, Cat.Article)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -357,7 +366,7 @@ internal static class MentionRole
         {
             int previous = ClauseStart(t, start - 1);
             return Has(t, previous, start - 1, Cat.Cond)
-                && (Has(t, previous, start - 1, Cat.Later | Cat.LaterTime) || SaysIWill(t, start, m.Start));
+                && (Has(t, previous, start - 1, Cat.Later | Cat.LaterTime) || SaysIWill(t, start, m.Start) || SaysAfterThat(t, start, m.Start));
         }
 
         return false;
@@ -383,6 +392,12 @@ internal static class MentionRole
         }
 
         k++;
+        // "next week", "besok pagi", "minggu depan": a later time of several words.
+        while (Is(t, k, Cat.LaterTime) && !Is(t, k, Cat.Not))
+        {
+            k++;
+        }
+
         while (Is(t, k, particles | Cat.Greeting) && !Is(t, k, Cat.Not))
         {
             k++;
@@ -1260,6 +1275,23 @@ internal static class MentionRole
     public static bool IsQuestionTag(ReadOnlySpan<Lex> t, int not) =>
         Is(t, not, Cat.Not) && Is(t, not - 1, Cat.Modal) && Is(t, not - 1, Cat.NotGap) && !Is(t, not - 1, Cat.Not | Cat.Polite);
 
+    /// <summary>
+    /// "after this" / "after that" before <paramref name="to"/> in the clause: "kalau masih muter, abis ini saya minta supervisor",
+    /// "if it fails again, after that I want a manager": the request follows what the condition waits for.
+    /// </summary>
+    private static bool SaysAfterThat(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int k = from; k + 1 < to; k++)
+        {
+            if (t[k].Word is "habis" or "setelah" or "after" && t[k + 1].Word is "ini" or "itu" or "this" or "that")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"I" then "will" before <paramref name="to"/> in the clause: "saya akan minta", "I will ask", "I'm gonna ask".</summary>
     private static bool SaysIWill(ReadOnlySpan<Lex> t, int from, int to)
     {
@@ -1311,7 +1343,8 @@ internal static class MentionRole
                 return true;
             }
 
-            if (!Is(t, k, DeclineGap))
+            // "you don't have to connect me", "no need to have an agent": "have to" says it must, and the negator says it need not.
+            if (!Is(t, k, DeclineGap) && !(Is(t, k, Cat.Has) && Is(t, k + 1, Cat.To)))
             {
                 return false;
             }
