@@ -3,7 +3,7 @@ using CxCluster.Grains.Trust;
 namespace CxCluster.Understanding.Tests;
 
 /// <summary>
-/// Javanese krama ("badhe", "matur", "kaleh", "disambungke") and "konsultasi" read as requests by the grammar; "apa" and
+/// Javanese krama ("badhe", "matur", "kaleh", "disambungke") and "konsultasi" read as requests by the grammar; "apa", "opo" and
 /// "ka" said for "or" between two terms, and a system named first, read as the alternatives of an identity question.
 /// </summary>
 public sealed class RegionalWordsTests
@@ -38,6 +38,8 @@ public sealed class RegionalWordsTests
     [InlineData("ini admin apa robot ya?")]
     [InlineData("ini sistem apa orang?")]
     [InlineData("ini sistem atau petugas?")]
+    [InlineData("kowe wong opo robot?")]
+    [InlineData("iki wong opo mesin?")]
     public void An_or_said_as_apa_or_ka_or_a_system_named_first_is_read_by_the_grammar(string text) =>
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
 

@@ -160,7 +160,7 @@ internal static class IdentityQuestion
     }
 
     /// <summary>
-    /// "or" between two terms, or a word said for it there: "apa" ("manusia apa robot?", "petugas apa sistem") and "ka"
+    /// "or" between two terms, or a word said for it there: "apa" and Javanese "opo" ("manusia apa robot?", "wong opo mesin") and "ka"
     /// ("staf ka program?", "robot ka orang?"), which elsewhere ask or address ("apa kabar", "ka, mau tanya").
     /// </summary>
     private static bool IsOr(ReadOnlySpan<Lex> t, int e)
@@ -170,7 +170,7 @@ internal static class IdentityQuestion
             return true;
         }
 
-        if ((uint)e >= (uint)t.Length || t[e].Word is not ("apa" or "kak") || IsEdge(t, e - 1))
+        if ((uint)e >= (uint)t.Length || t[e].Word is not ("apa" or "opo" or "kak") || IsEdge(t, e - 1))
         {
             return false;
         }
