@@ -64,6 +64,8 @@ public sealed class MentionRoleTests
     [InlineData("talk to an agent next week, today I only need the invoice")]
     [InlineData("kalau masih gagal, habis itu saya minta supervisor")]
     [InlineData("if the app fails again, after that I want a manager")]
+    [InlineData("kalau tidak usah ke CS, saya tanya di sini saja")]
+    [InlineData("no transfer please, just the fee")]
     public void A_declined_or_postponed_request_is_not_a_request(string text)
     {
         Assert.False(MessageSignals.Analyze(text).AsksForHuman);
@@ -88,6 +90,12 @@ public sealed class MentionRoleTests
     [InlineData("I don't want to wait, connect me to an agent")]
     [InlineData("kalau tidak bisa jawab, sambungkan ke CS saja")]
     [InlineData("if you can't fix it, will you connect me to a manager?")]
+    [InlineData("kalau bukan, tolong sambungkan ke CS saja")]
+    [InlineData("klo bkn tlg sambungin ke admin yang asli")]
+    [InlineData("if not please transfer me to an agent")]
+    [InlineData("no please connect me to an agent")]
+    [InlineData("menu no just put me through to a person")]
+    [InlineData("could you pass this chat to a colleague of yours")]
     public void A_question_tag_or_a_negation_of_something_else_keeps_the_request(string text)
     {
         Assert.True(MessageSignals.Analyze(text).AsksForHuman);

@@ -1241,11 +1241,16 @@ internal static class MentionRole
                 return thing;
             }
 
-            thing |= !Is(t, k, Cat.Me | Cat.Subject | Cat.Polite | Cat.QParticle | Cat.Article | Cat.You);
+            // "pass this chat to your colleague", "transfer my call to an agent": the conversation itself is handed over.
+            thing |= !Is(t, k, Cat.Me | Cat.Subject | Cat.Polite | Cat.QParticle | Cat.Article | Cat.You) && !IsTheConversation(t, k);
         }
 
         return false;
     }
+
+    /// <summary>The conversation itself: "chat", "conversation", "call", "percakapan", "obrolan", "telepon".</summary>
+    private static bool IsTheConversation(ReadOnlySpan<Lex> t, int k) =>
+        t[k].Word is "chat" or "conversation" or "call" or "percakapan" or "obrolan" or "telepon";
 
     /// <summary>
     /// A passive handing-over verb whose subject is something of the customer's, a word then "my" before it with only
@@ -1313,7 +1318,7 @@ internal static class MentionRole
     /// <remarks>"can't" says what cannot be done, it declines nothing: "why can't I talk to a human?" asks for one.</remarks>
     private static bool DeclinesVerb(ReadOnlySpan<Lex> t, int not, int before)
     {
-        if (Is(t, not, Cat.Modal))
+        if (Is(t, not, Cat.Modal) || IsOtherwise(t, not) || IsAnswerThenUrging(t, not))
         {
             return false;
         }
@@ -1352,6 +1357,22 @@ internal static class MentionRole
 
         return false;
     }
+
+    /// <summary>
+    /// "if not" before an urging or a request verb, or alone in its clause, means "otherwise": "kalau bukan, tolong
+    /// sambungkan ke CS", "klo bkn tlg sambungin ke admin asli", "if not please transfer me". The negator is the
+    /// condition's, not the verb's ("kalau tidak usah ke CS, ..." still declines).
+    /// </summary>
+    private static bool IsOtherwise(ReadOnlySpan<Lex> t, int not) =>
+        Is(t, not - 1, Cat.Cond) && !Is(t, not + 1, Cat.Desire | Cat.NotGap)
+        && (IsEdge(t, not + 1) || Is(t, not + 1, Cat.Polite | Cat.Connect | Cat.Speak | Cat.Call));
+
+    /// <summary>
+    /// A bare "no" answering the bot, then an urging word: "main menu no just transfer me to a person", "no please
+    /// connect me". "no need to transfer me" and "no transfer please" still decline.
+    /// </summary>
+    private static bool IsAnswerThenUrging(ReadOnlySpan<Lex> t, int not) =>
+        Is(t, not, Cat.QParticle) && Is(t, not + 1, Cat.Polite) && !Is(t, not + 1, Cat.Desire | Cat.NotGap);
 
     /// <summary>
     /// The wish at <paramref name="k"/> is for a thing, not a verb or a person: "I don't want the options", "gak mau menu",
