@@ -95,7 +95,8 @@ public sealed class WebhookDatabaseOutageTests : IAsyncLifetime
         }, Patience, "an append to fail while the database is away");
         // While the database is away the dispatchers deliver what they hold; saving their progress fails meanwhile.
         Volatile.Write(ref accepting, true);
-        await Eventually.HoldsAsync(() => Task.FromResult(before.IsSubsetOf(_accepted.Select(d => d.Id!))), Patience,
+        // On a timeout the message tells what each dispatcher was doing, so a rare failure says where it stopped.
+        await Eventually.ReturnsAsync(() => Missing(grains, before), m => m.Count == 0, Patience,
             $"the {before.Count} facts read before the outage accepted during it");
         _proxy.Start();
 
@@ -109,6 +110,35 @@ public sealed class WebhookDatabaseOutageTests : IAsyncLifetime
             var firstAcceptances = conversation.GroupBy(d => d.Id).Select(g => g.First().Seq).ToList();
             Assert.Equal(Enumerable.Range(1, firstAcceptances.Count).Select(i => (long)i), firstAcceptances);
         }
+    }
+
+    /// <summary>How many of <paramref name="expected"/> were not accepted yet, and what every dispatcher reports meanwhile.</summary>
+    private async Task<MissingFacts> Missing(IGrainFactory grains, IReadOnlySet<string> expected)
+    {
+        var missing = expected.Except(_accepted.Select(d => d.Id!)).Count();
+        if (missing == 0)
+        {
+            return new MissingFacts(0, "");
+        }
+        var reports = await Task.WhenAll(Enumerable.Range(0, 4).Select(async p =>
+        {
+            try
+            {
+                var progress = await grains.WebhookDispatcher(DurableCluster.Tenant, "outage", p).Progress().WaitAsync(TimeSpan.FromSeconds(5));
+                return $"partition {p}: running {progress.Running}, read at {progress.ReadPosition}, pending {progress.Pending}, in flight {progress.InFlight}, failures {progress.Failures}";
+            }
+            catch (Exception e)
+            {
+                return $"partition {p}: unreachable ({e.GetType().Name}: {e.GetBaseException().Message})";
+            }
+        }));
+        var silos = string.Join(", ", _cluster.Silos.Select(s => $"{s.SiloAddress} {(s.IsActive ? "active" : "stopped")}"));
+        return new MissingFacts(missing, $"{string.Join("; ", reports)}; silos: {silos}; {_accepted.Count} deliveries accepted");
+    }
+
+    private sealed record MissingFacts(int Count, string Dispatchers)
+    {
+        public override string ToString() => $"{Count} missing; {Dispatchers}";
     }
 
     private static async Task Play(IGrainFactory grains, string conversationId, string phase)
