@@ -53,9 +53,6 @@ internal sealed class AgentPoolGrain(
     private string _tenantId = "";
     private string _poolName = "";
     private TenantPolicy _policy = null!;
-
-    /// <summary>The silo is shutting down: rounds and re-reads stop, the partition's next activation takes them up.</summary>
-    private bool Stopping => lifetime.ApplicationStopping.IsCancellationRequested;
     private PoolJournal _journal = null!;
     private PoolLedger _ledger = new();
     private Checkpoints _checkpoints = null!;
@@ -106,6 +103,9 @@ internal sealed class AgentPoolGrain(
             await _checkpoints.WriteAsync(_ledger.Version, WriteCheckpoint);
         }
     }
+
+    /// <summary>The silo is shutting down: rounds and re-reads stop, the partition's next activation takes them up.</summary>
+    private bool Stopping => lifetime.ApplicationStopping.IsCancellationRequested;
 
     /// <summary>
     /// Serves the queue (an agent that can take work but whose silo died is woken by the offer), then asks the next

@@ -120,11 +120,7 @@ internal static class IdentityQuestion
         // "a bot or a human", "manusia atau mesin", "sama orang atau sama bot"
         for (int alternatives = 0; alternatives < Mention.MaxModifiers && kind != Kind.Who && IsOr(t, e); alternatives++)
         {
-            int k = e + 1;
-            while (k < e + 1 + Mention.MaxModifiers && Is(t, k, Cat.Article | Cat.Real | Cat.With | Cat.To))
-            {
-                k++;
-            }
+            int k = AlternativeAfter(t, e);
 
             if (!Is(t, k, Cat.Bot | Cat.Human | Cat.Person) && !IsSystem(t, k))
             {
@@ -175,13 +171,21 @@ internal static class IdentityQuestion
             return false;
         }
 
+        int k = AlternativeAfter(t, e);
+
+        return Is(t, k, Cat.Bot | Cat.Human | Cat.Person | Cat.Agent) || IsSystem(t, k);
+    }
+
+    /// <summary>Where the alternative after the "or" at <paramref name="e"/> stands, past articles, modifiers, "with" and "to": "atau sama mesin", "or a real person".</summary>
+    private static int AlternativeAfter(ReadOnlySpan<Lex> t, int e)
+    {
         int k = e + 1;
         while (k < e + 1 + Mention.MaxModifiers && Is(t, k, Cat.Article | Cat.Real | Cat.With | Cat.To))
         {
             k++;
         }
 
-        return Is(t, k, Cat.Bot | Cat.Human | Cat.Person | Cat.Agent) || IsSystem(t, k);
+        return k;
     }
 
     /// <summary>"system" then "or" just before the role at <paramref name="s"/> + 1: "sistem atau petugas?", "system or staff?".</summary>

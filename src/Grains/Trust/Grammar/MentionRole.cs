@@ -318,8 +318,7 @@ internal static class MentionRole
         const Cat asking = RequestVerb | Cat.Agent | Cat.Human | Cat.Person | Cat.Bot | Cat.Real | Cat.RealAdj | Cat.Team | Cat.Help;
         for (int k = end; k < t.Length; k++)
         {
-            // "what is your account for the transfer?": a handing-over word after an article is a thing, not a verb.
-            if (Is(t, k, asking) && !(Is(t, k, Cat.Connect) && !Is(t, k, asking & ~Cat.Connect) && Is(t, k - 1, Cat.Article)))
+            if (Is(t, k, asking) && !IsHandingOverAsAThing(t, k, asking))
             {
                 return false;
             }
@@ -327,6 +326,12 @@ internal static class MentionRole
 
         return true;
     }
+
+    /// <summary>
+    /// A word that only hands over, after an article, is a thing, not a verb: "what is your account for the transfer?".
+    /// </summary>
+    private static bool IsHandingOverAsAThing(ReadOnlySpan<Lex> t, int k, Cat asking) =>
+        Is(t, k, Cat.Connect) && !Is(t, k, asking & ~Cat.Connect) && Is(t, k - 1, Cat.Article);
 
     /// <summary>
     /// A negator declines a request verb before the mention in its clause ("gak usah panggil operator", "tidak perlu
