@@ -10,10 +10,13 @@ namespace CxCluster.Load;
 /// many deadlines are open at once.
 /// </summary>
 /// <remarks>
-/// <c>offers [--silos 1] [--agents 1000] [--waiting 10000] [--duration 20] [--warmup 3] [--deadlines 10000] [--offer-timeout 15] [--concurrency 64]</c>.
+/// <c>offers [--silos 1] [--agents 1000] [--waiting 10000] [--duration 20] [--warmup 3] [--deadlines 10000] [--offer-timeout 15] [--concurrency 64] [--handle 0]</c>.
 /// Throughput: <c>--waiting</c> conversations ask for a person while no agent is available, then <c>--agents</c> agents
-/// (capacity 1) become available, each in a loop: poll its offers, accept, complete (which pulls the next waiting
-/// conversation as a new offer); each completion starts a new conversation asking for a person, so the backlog stays.
+/// (capacity 1) become available, each in a loop: poll its offers, accept, keep the conversation <c>--handle</c>
+/// milliseconds on average (spread evenly from half to one and a half times that), complete (which pulls the next waiting conversation as a new offer); each completion starts a new
+/// conversation asking for a person, so the backlog stays. With no handling time the agents free slots as fast as the
+/// cluster can offer them, so the freed-slot figure is mostly time spent queued behind the other agents' calls; a
+/// handling time that keeps the offers below that peak measures the delay itself.
 /// Offers and accepts are counted from <c>cx.handoff.steps</c> over <c>--duration</c> after <c>--warmup</c>.
 /// Deadlines: on a fresh cluster whose offers time out after <c>--offer-timeout</c> seconds, <c>--deadlines</c> agents
 /// available and as many conversations asking for a person, with nobody answering; the lateness of every offer expiry is
@@ -32,6 +35,7 @@ public sealed class OfferBench(TextWriter output)
     private int _deadlines = 10_000;
     private int _concurrency = 64;
     private int _deadlineOfferSeconds = 15;
+    private TimeSpan _handle = TimeSpan.Zero;
     private int _conversation;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
@@ -53,12 +57,17 @@ public sealed class OfferBench(TextWriter output)
                     case "--deadlines": bench._deadlines = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--concurrency": bench._concurrency = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--offer-timeout": bench._deadlineOfferSeconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--handle": bench._handle = TimeSpan.FromMilliseconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
                     default: throw new ArgumentException($"unknown option {name}");
                 }
             }
             if (bench._silos < 1 || bench._agents < 1 || bench._waiting < 1 || bench._deadlines < 1 || bench._concurrency < 1 || bench._deadlineOfferSeconds < 1 || bench._duration <= TimeSpan.Zero)
             {
                 throw new ArgumentException("sizes and the duration must be positive");
+            }
+            if (bench._handle < TimeSpan.Zero)
+            {
+                throw new ArgumentException("--handle must not be negative");
             }
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
@@ -109,6 +118,8 @@ public sealed class OfferBench(TextWriter output)
         var refills = System.Threading.Channels.Channel.CreateUnbounded<int>();
         using var stop = new CancellationTokenSource();
         var freedToOffer = new Latencies();
+        // The same delay to the moment the pool made the offer (its expiry less the offer timeout), without the polling.
+        var freedToOffered = new Latencies();
         var measuring = false;
         var refused = 0L;
         var failed = 0L;
@@ -130,6 +141,7 @@ public sealed class OfferBench(TextWriter output)
         {
             var agent = grains.Agent(Tenant, $"a{i}");
             long freedAt = 0;
+            var freedWall = DateTimeOffset.MinValue;
             var backoff = TimeSpan.FromMilliseconds(2);
             while (!stop.IsCancellationRequested)
             {
@@ -143,19 +155,26 @@ public sealed class OfferBench(TextWriter output)
                         continue;
                     }
                     backoff = TimeSpan.FromMilliseconds(2);
+                    var offer = offers[0];
                     if (freedAt != 0 && Volatile.Read(ref measuring))
                     {
                         freedToOffer.Add(Stopwatch.GetElapsedTime(freedAt));
+                        freedToOffered.Add(offer.ExpiresAt - TimeSpan.FromSeconds(ThroughputOfferSeconds) - freedWall);
                     }
                     freedAt = 0;
-                    var offer = offers[0];
                     var answer = await agent.AcceptOffer(offer.OfferId);
                     if (answer.Refusal is not null)
                     {
                         Interlocked.Increment(ref refused);
                         continue;
                     }
+                    if (_handle > TimeSpan.Zero)
+                    {
+                        // Spread over half to one and a half times the mean, so the agents do not free their slots in waves.
+                        await Task.Delay(_handle * (0.5 + Random.Shared.NextDouble()), stop.Token);
+                    }
                     freedAt = Stopwatch.GetTimestamp();
+                    freedWall = DateTimeOffset.UtcNow;
                     var completed = await agent.Complete(offer.ConversationId);
                     if (completed.Refusal is not null)
                     {
@@ -193,10 +212,12 @@ public sealed class OfferBench(TextWriter output)
         var accepted = acceptedAfter - acceptedBefore;
         output.WriteLine($"Over {elapsed.TotalSeconds:0.0} s: {offered:N0} offered, {accepted:N0} accepted; {refused:N0} refused, {failed:N0} failed calls.");
         var (count, p50, _, p99, max) = freedToOffer.Summary();
+        var (made, madeP50, _, madeP99, madeMax) = freedToOffered.Summary();
+        var handling = _handle > TimeSpan.Zero ? $", {_handle.TotalMilliseconds:0} ms a conversation" : "";
         return
         [
             [
-                $"offers/s and accepts/s, {_agents:N0} agents (capacity 1), {_waiting:N0} waiting",
+                $"offers/s and accepts/s, {_agents:N0} agents (capacity 1{handling}), {_waiting:N0} waiting",
                 $"{offered / elapsed.TotalSeconds:N0} offers/s, {accepted / elapsed.TotalSeconds:N0} accepts/s",
                 $"{offered:N0} offers, {accepted:N0} accepts in {elapsed.TotalSeconds:0.0} s",
             ],
@@ -204,6 +225,11 @@ public sealed class OfferBench(TextWriter output)
                 "freed slot (complete called) to next offer seen, p50 / p99 / max",
                 count == 0 ? "—" : $"{p50:0.0} / {p99:0.0} / {max:0.0} ms",
                 $"{count:N0} slots freed",
+            ],
+            [
+                "freed slot (complete called) to next offer made (the offer's own time), p50 / p99 / max",
+                made == 0 ? "—" : $"{madeP50:0.0} / {madeP99:0.0} / {madeMax:0.0} ms",
+                $"{made:N0} slots freed",
             ],
         ];
     }
