@@ -29,6 +29,9 @@ public static class EventReader
         return JsonKeys.Check(element, errors);
     }
 
+    /// <summary>The earliest <c>occurredAt</c> taken: anything before it is a clock that was never set.</summary>
+    internal static readonly DateTimeOffset EarliestOccurredAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Reads the fields of an event <see cref="IsReadableObject"/> accepted; null when <paramref name="errors"/> got a message.</summary>
     public static ConversationEvent? ReadFields(JsonElement element, ReceivedAt received, FieldErrors errors)
     {
@@ -57,6 +60,11 @@ public static class EventReader
             // A conversation scores no event later than its silo's now anyway; a stamp this far ahead is a clock gone wrong.
             errors.Add("occurredAt", string.Create(CultureInfo.InvariantCulture,
                 $"occurredAt must not be more than {received.FutureTolerance.TotalSeconds:0} s ahead of the time the event was received ({received.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}); check the platform's clock."));
+        }
+        else if (occurredAt < EarliestOccurredAt)
+        {
+            // Year 1, or a clock at the Unix epoch: no conversation happened then, and the fact would be taken as proof of it.
+            errors.Add("occurredAt", "occurredAt must not be before 2000-01-01T00:00:00Z; check the platform's clock.");
         }
 
         if (type is not { } eventType)

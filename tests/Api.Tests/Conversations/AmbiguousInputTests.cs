@@ -3,8 +3,8 @@ using CxCluster.Api.Tests.Infrastructure;
 namespace CxCluster.Api.Tests.Conversations;
 
 /// <summary>
-/// Input that would undo a rule or mean two things: an <c>occurredAt</c> far ahead of the time received, and a key
-/// sent twice. Each is a 400 naming the field that changes nothing; in a batch that event fails alone.
+/// Input that would undo a rule or mean two things: an <c>occurredAt</c> far ahead of the time received or before any
+/// conversation could have happened, and a key sent twice. Each is a 400 naming the field that changes nothing; in a batch that event fails alone.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class AmbiguousInputTests(ClusterFixture cluster)
@@ -55,6 +55,35 @@ public sealed class AmbiguousInputTests(ClusterFixture cluster)
         Assert.Contains("ahead", problem["errors"]!["occurredAt"]![0]!.GetValue<string>());
         Json.Same(before, await Acme.SnapshotAsync(id));
         Assert.False((await Acme.SendAsync(id, Events.Customer("x1", "halo")))["duplicate"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("1970-01-01T00:00:00Z")]
+    [InlineData("1999-12-31T23:59:59.999999Z")]
+    public async Task An_occurredAt_before_the_year_2000_is_400_naming_occurredAt_and_changes_nothing(string occurredAt)
+    {
+        var id = await StartedConversationAsync();
+        var before = await Acme.SnapshotAsync(id);
+
+        using var response = await Acme.PostRawAsync(ApiClient.Events(id), $$"""{ "id": "x1", "type": "customer.message", "text": "halo", "occurredAt": "{{occurredAt}}" }""");
+
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "occurredAt");
+        Assert.Contains("2000-01-01", problem["errors"]!["occurredAt"]![0]!.GetValue<string>());
+        Json.Same(before, await Acme.SnapshotAsync(id));
+        Assert.False((await Acme.SendAsync(id, Events.Customer("x1", "halo")))["duplicate"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task An_occurredAt_of_the_first_moment_of_2000_is_recorded_as_sent()
+    {
+        var id = await StartedConversationAsync();
+
+        using var response = await Acme.PostRawAsync(ApiClient.Events(id), """{ "id": "x1", "type": "customer.message", "text": "halo", "occurredAt": "2000-01-01T00:00:00Z" }""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var snapshot = await Acme.SnapshotAsync(id);
+        Assert.Contains(snapshot!["transcript"]!.AsArray(), turn => turn!["at"]!.GetValue<string>() == "2000-01-01T00:00:00Z");
     }
 
     [Fact]
