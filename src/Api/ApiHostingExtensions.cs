@@ -36,6 +36,7 @@ public static class ApiHostingExtensions
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddGrainReferences();
         services.AddSingleton(provider => new EventClock(provider.GetRequiredService<TimeProvider>(), settings.EventFutureTolerance));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Problems.Complete(context.ProblemDetails));
         services.AddExceptionHandler<ClusterExceptionHandler>();

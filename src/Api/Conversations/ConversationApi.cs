@@ -44,7 +44,7 @@ public static partial class ConversationApi
     }
 
     private static async Task<IResult> PostEvent(
-        string conversationId, Tenant tenant, HttpRequest request, IClusterClient cluster, EventClock clock,
+        string conversationId, Tenant tenant, HttpRequest request, GrainReferences<IConversationGrain> conversations, EventClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (PathIds.Check(("conversationId", conversationId)) is { } badPath)
@@ -71,7 +71,7 @@ public static partial class ConversationApi
         EventOutcome outcome;
         try
         {
-            outcome = await Conversation(cluster, tenant, conversationId).Apply(@event, shape);
+            outcome = await Conversation(conversations, tenant, conversationId).Apply(@event, shape);
         }
         catch (Exception e) when (span.Failed(e))
         {
@@ -88,7 +88,7 @@ public static partial class ConversationApi
     }
 
     private static async Task<IResult> PostBatch(
-        Tenant tenant, HttpRequest request, IClusterClient cluster, EventClock clock,
+        Tenant tenant, HttpRequest request, GrainReferences<IConversationGrain> conversations, EventClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (batch, problem) = await RequestBody.ReadAsync(request, RequestBody.BatchLimit,
@@ -107,7 +107,7 @@ public static partial class ConversationApi
         }
         // One call per conversation keeps its events in order; the conversations go concurrently.
         var shape = ReturnPreference.Read(request);
-        var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(cluster, tenant, c.ConversationId, c.Events, shape)));
+        var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(conversations, tenant, c.ConversationId, c.Events, shape)));
         if (applied.Length > 0 && applied.All(a => a.Unavailable is not null))
         {
             span.Failed(applied[0].Unavailable!);
@@ -130,35 +130,35 @@ public static partial class ConversationApi
         return TypedResults.Ok(batch.ToJson());
     }
 
-    private static async Task<IResult> GetConversation(string conversationId, Tenant tenant, IClusterClient cluster)
+    private static async Task<IResult> GetConversation(string conversationId, Tenant tenant, GrainReferences<IConversationGrain> conversations)
     {
         if (PathIds.Check(("conversationId", conversationId)) is { } badPath)
         {
             return badPath;
         }
-        var snapshot = await Conversation(cluster, tenant, conversationId).GetSnapshot();
+        var snapshot = await Conversation(conversations, tenant, conversationId).GetSnapshot();
         return snapshot is null
             ? Problems.NotFound($"There is no conversation '{conversationId}'.")
             : TypedResults.Ok(SnapshotJson.Of(snapshot));
     }
 
-    private static async Task<IResult> DeleteConversation(string conversationId, Tenant tenant, IClusterClient cluster)
+    private static async Task<IResult> DeleteConversation(string conversationId, Tenant tenant, GrainReferences<IConversationGrain> conversations)
     {
         if (PathIds.Check(("conversationId", conversationId)) is { } badPath)
         {
             return badPath;
         }
-        return await Conversation(cluster, tenant, conversationId).Erase()
+        return await Conversation(conversations, tenant, conversationId).Erase()
             ? TypedResults.NoContent()
             : Problems.NotFound($"There is no conversation '{conversationId}'.");
     }
 
     private static async Task<(string ConversationId, IReadOnlyList<EventOutcome>? Outcomes, Exception? Unavailable)> ApplyInOrder(
-        IClusterClient cluster, Tenant tenant, string conversationId, IReadOnlyList<ConversationEvent> events, AnswerShape shape)
+        GrainReferences<IConversationGrain> conversations, Tenant tenant, string conversationId, IReadOnlyList<ConversationEvent> events, AnswerShape shape)
     {
         try
         {
-            return (conversationId, await Conversation(cluster, tenant, conversationId).ApplyAll(events, shape), null);
+            return (conversationId, await Conversation(conversations, tenant, conversationId).ApplyAll(events, shape), null);
         }
         catch (Exception e) when (ClusterFaults.IsUnavailable(e))
         {
@@ -166,8 +166,8 @@ public static partial class ConversationApi
         }
     }
 
-    private static IConversationGrain Conversation(IClusterClient cluster, Tenant tenant, string conversationId) =>
-        cluster.Conversation(tenant.Id, conversationId);
+    private static IConversationGrain Conversation(GrainReferences<IConversationGrain> conversations, Tenant tenant, string conversationId) =>
+        conversations.Get(GrainKeys.Conversation(tenant.Id, conversationId));
 
     private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger("CxCluster.Api.Conversations");
 
