@@ -13,10 +13,11 @@ namespace CxCluster.Load;
 /// <c>offers [--silos 1] [--agents 1000] [--waiting 10000] [--duration 20] [--warmup 3] [--deadlines 10000] [--offer-timeout 15] [--concurrency 64] [--handle 0]</c>.
 /// Throughput: <c>--waiting</c> conversations ask for a person while no agent is available, then <c>--agents</c> agents
 /// (capacity 1) become available, each in a loop: poll its offers, accept, keep the conversation <c>--handle</c>
-/// milliseconds on average (spread evenly from half to one and a half times that), complete (which pulls the next waiting conversation as a new offer); each completion starts a new
-/// conversation asking for a person, so the backlog stays. With no handling time the agents free slots as fast as the
-/// cluster can offer them, so the freed-slot figure is mostly time spent queued behind the other agents' calls; a
-/// handling time that keeps the offers below that peak measures the delay itself.
+/// milliseconds on average (spread evenly from half to one and a half times that), complete (which pulls the next
+/// waiting conversation as a new offer); each completion starts a new conversation asking for a person, so the backlog
+/// stays. With no handling time the agents free slots as fast as the cluster can offer them, so the freed-slot figure
+/// is mostly time spent queued behind the other agents' calls; a handling time that keeps the offers below that peak
+/// measures the delay itself.
 /// Offers and accepts are counted from <c>cx.handoff.steps</c> over <c>--duration</c> after <c>--warmup</c>.
 /// Deadlines: on a fresh cluster whose offers time out after <c>--offer-timeout</c> seconds, <c>--deadlines</c> agents
 /// available and as many conversations asking for a person, with nobody answering; the lateness of every offer expiry is
