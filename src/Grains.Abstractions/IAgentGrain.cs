@@ -27,9 +27,6 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>How the agent stands now, for a pool re-reading its roster; null if never registered.</summary>
     Task<AgentView?> GetView();
 
-    /// <summary>How the agent stands now with its open offers counted, in one call, for the supervisor board; null if never registered.</summary>
-    Task<Supervision.BoardAgent?> GetStanding();
-
     /// <summary>Whether the agent holds, or has completed, a conversation's handoff (a conversation checking on it).</summary>
     Task<AgentHold> Holds(string conversationId, string handoffId);
 

@@ -1,4 +1,3 @@
-using CxCluster.Abstractions.Supervision;
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
@@ -58,7 +57,7 @@ internal sealed class AgentGrain(
     private bool Stopping => lifetime.ApplicationStopping.IsCancellationRequested;
 
     /// <summary>Held conversations, open offers and claims in flight: an offer arriving meanwhile cannot take a claimed slot.</summary>
-    private int Load => State.Assignments.Count + State.Offers.Count + State.PendingClaims.Count;
+    private int Load => State.Load;
 
     /// <summary>The tenant's waiting conversations may widen to any channel of their language: the agent serves those pools too.</summary>
     private bool Widens => _routing.WideningStep is not null;
@@ -157,16 +156,6 @@ internal sealed class AgentGrain(
     Task<AgentDetails?> IAgentGrain.Get() => Task.FromResult(State.Profile is null ? null : Details());
 
     Task<AgentView?> IAgentGrain.GetView() => Task.FromResult(State.Profile is null ? null : View());
-
-    Task<BoardAgent?> IAgentGrain.GetStanding() => Task.FromResult(State.Profile is not { } profile ? null : new BoardAgent
-    {
-        AgentId = _agentId,
-        DisplayName = profile.DisplayName,
-        Status = State.Status,
-        Load = Load,
-        Capacity = profile.Capacity,
-        Offers = State.Offers.Count,
-    });
 
     Task<AgentHold> IAgentGrain.Holds(string conversationId, string handoffId)
     {

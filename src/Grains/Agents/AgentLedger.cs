@@ -42,6 +42,9 @@ internal sealed class AgentLedger(int completionsKept)
     /// <summary>The seq of the last record applied.</summary>
     public long Seq { get; set; }
 
+    /// <summary>What counts against capacity: held conversations, open offers and claims in flight.</summary>
+    public int Load => Assignments.Count + Offers.Count + PendingClaims.Count;
+
     public void Apply(AgentRecord record)
     {
         switch (record)

@@ -1,17 +1,29 @@
 using System.Collections.Frozen;
 using CxCluster.Abstractions.Supervision;
+using CxCluster.Grains.Agents;
 using CxCluster.Grains.Conversations;
+using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace CxCluster.Grains.Supervision;
 
 /// <summary>
 /// A tenant's supervisor board (key: the tenant id). It follows the tenant's journal on its own timer, in pages, so no
 /// conversation ever waits for it; on activation it rebuilds what it keeps from the conversations active today or
-/// yesterday (UTC), so what that costs grows with two days' facts, not with the tenant's history. Queues and agents are asked for as they stand.
+/// yesterday (UTC), so what that costs grows with two days' facts, not with the tenant's history. Agents are kept from
+/// their own records, applied to the same ledger each agent keeps, so a read asks no agent anything; queues are asked
+/// of their pools as they stand (one call per pool).
 /// </summary>
-internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimeProvider clock, ILogger<SupervisorBoardGrain> logger)
+internal sealed partial class SupervisorBoardGrain(
+    IFactJournal journal,
+    JsonEncoders encoders,
+    Serializer<AgentState> agentStates,
+    IOptions<HandoffOptions> handoffs,
+    TimeProvider clock,
+    ILogger<SupervisorBoardGrain> logger)
     : Grain, ISupervisorBoardGrain
 {
     internal const int PageSize = 1_024;
@@ -30,6 +42,12 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
     private string _tenantId = "";
     private BoardProjection _projection = null!;
     private long _cursor;
+
+    /// <summary>How many agents a rebuild reads from the journal at once.</summary>
+    private const int AgentReadsAtOnce = 32;
+
+    /// <summary>The tenant's agents as their records build them, by agent id.</summary>
+    private readonly Dictionary<string, AgentLedger> _agents = new(StringComparer.Ordinal);
 
     /// <summary>While the facts read to rebuild may come again from the tenant-wide read: each stream's last seq read then.</summary>
     private Dictionary<string, long>? _rebuilt;
@@ -121,6 +139,12 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
             }
             after = streams[^1];
         }
+        // Every agent any pool lists, each from its own stream, some at a time; one that registers later is read when
+        // its first record comes.
+        foreach (var some in (await RosteredAgentsAsync()).Chunk(AgentReadsAtOnce))
+        {
+            await Task.WhenAll(some.Select(agentId => LoadAgentAsync(agentId, ct)));
+        }
         _cursor = head;
         _rebuilt = rebuilt;
         _rebuiltUpTo = await journal.TenantHeadAsync(_tenantId, ct);
@@ -157,6 +181,11 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
             {
                 _cursor = fact.Position;
                 var streamId = fact.Stream.StreamId;
+                if (streamId.StartsWith(AgentJournal.StreamPrefix, StringComparison.Ordinal))
+                {
+                    await ApplyAgentAsync(streamId[AgentJournal.StreamPrefix.Length..], fact.Fact);
+                    continue;
+                }
                 if (!streamId.StartsWith(ConversationJournal.StreamPrefix, StringComparison.Ordinal)
                     || (_rebuilt is not null && _rebuilt.TryGetValue(streamId, out var rebuiltSeq) && fact.Fact.Seq <= rebuiltSeq))
                 {
@@ -192,27 +221,88 @@ internal sealed partial class SupervisorBoardGrain(IFactJournal journal, TimePro
         }
     }
 
-    /// <summary>Every queue with its figures and every agent of their rosters, each agent asked how it stands now (one call each).</summary>
+    /// <summary>
+    /// An agent's record, applied to its ledger in seq order. An agent not known yet (registered since the board was
+    /// built) is read from its stream, which holds this record already; a record out of order reads the stream again.
+    /// </summary>
+    private async Task ApplyAgentAsync(string agentId, JournalFact fact)
+    {
+        if (!_agents.TryGetValue(agentId, out var ledger) || fact.Seq > ledger.Seq + 1)
+        {
+            await LoadAgentAsync(agentId, CancellationToken.None);
+            return;
+        }
+        if (fact.Seq <= ledger.Seq)
+        {
+            return;
+        }
+        try
+        {
+            ledger.Apply(AgentRecordCodec.Decode(fact.Type, fact.At, fact.Data));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The agent itself could not read it either; the board shows the rest of the agent.
+            LogUnreadableAgentRecord(logger, e, _tenantId, agentId, fact.Seq);
+        }
+        ledger.Seq = fact.Seq;
+    }
+
+    /// <summary>Reads one agent as its grain would on activation: its latest checkpoint plus the records after it.</summary>
+    private async Task LoadAgentAsync(string agentId, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var stream = AgentJournal.Stream(_tenantId, agentId);
+        var (ledger, _) = await new AgentJournal(journal, encoders, agentStates, stream, handoffs.Value.CompletionsKept)
+            .LoadAsync(e => LogUnreadableAgentCheckpoint(logger, e, _tenantId, agentId));
+        _agents[agentId] = ledger;
+    }
+
+    /// <summary>The ids of the agents on any pool's roster (every registered agent serves at least one pool).</summary>
+    private async Task<IEnumerable<string>> RosteredAgentsAsync()
+    {
+        var names = (await GrainFactory.PoolDirectory(_tenantId).List()).Distinct(StringComparer.Ordinal).ToArray();
+        var rosters = await Task.WhenAll(names.Select(name => GrainFactory.Pool(_tenantId, name).GetRoster()));
+        return rosters.SelectMany(r => r).Select(a => a.AgentId).Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every queue with its figures, asked of its pool; every registered agent as its records tell.</summary>
     private async Task<(IReadOnlyList<QueueStats> Queues, IReadOnlyList<BoardAgent> Agents)> LiveAsync()
     {
         var names = (await GrainFactory.PoolDirectory(_tenantId).List()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var pools = await Task.WhenAll(names.Select(async name =>
-        {
-            var pool = GrainFactory.Pool(_tenantId, name);
-            var stats = pool.GetStats();
-            var roster = pool.GetRoster();
-            return (Stats: (await stats) with { Name = name }, Roster: await roster);
-        }));
-        var agentIds = pools.SelectMany(p => p.Roster).Select(a => a.AgentId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var agents = await Task.WhenAll(agentIds.Select(id => GrainFactory.Agent(_tenantId, id).GetStanding()));
-        return ([.. pools.Select(p => p.Stats)], [.. agents.OfType<BoardAgent>()]);
+        var queues = await Task.WhenAll(names.Select(async name => (await GrainFactory.Pool(_tenantId, name).GetStats()) with { Name = name }));
+        IReadOnlyList<BoardAgent> agents =
+        [
+            .. _agents
+                .Where(a => a.Value.Profile is not null)
+                .OrderBy(a => a.Key, StringComparer.Ordinal)
+                .Select(a => Standing(a.Key, a.Value)),
+        ];
+        return (queues, agents);
     }
+
+    /// <summary>How an agent stands, as the agent itself counts it.</summary>
+    private static BoardAgent Standing(string agentId, AgentLedger ledger) => new()
+    {
+        AgentId = agentId,
+        DisplayName = ledger.Profile!.DisplayName,
+        Status = ledger.Status,
+        Load = ledger.Load,
+        Capacity = ledger.Profile.Capacity,
+        Offers = ledger.Offers.Count,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Supervisor board of tenant {TenantId} rebuilt from {Streams} conversations active since yesterday; {Tracked} tracked")]
     private static partial void LogRebuilt(ILogger logger, string tenantId, int streams, int tracked);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Supervisor board of tenant {TenantId} has read up to {Cursor}, behind {Seen} asked for")]
     private static partial void LogBehind(ILogger logger, string tenantId, long cursor, long seen);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Supervisor board of tenant {TenantId} passed over record {Seq} of agent {AgentId}: it cannot be read")]
+    private static partial void LogUnreadableAgentRecord(ILogger logger, Exception exception, string tenantId, string agentId, long seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Supervisor board of tenant {TenantId}: the checkpoint of agent {AgentId} cannot be read; its records are replayed from the start")]
+    private static partial void LogUnreadableAgentCheckpoint(ILogger logger, Exception exception, string tenantId, string agentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Supervisor board of tenant {TenantId} passed over fact {Seq} of conversation {ConversationId}: it cannot be read")]
     private static partial void LogUnreadable(ILogger logger, Exception exception, string tenantId, string conversationId, long seq);

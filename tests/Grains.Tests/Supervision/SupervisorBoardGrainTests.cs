@@ -104,4 +104,52 @@ public sealed class SupervisorBoardGrainTests(ClusterFixture fixture)
         Assert.Equal(2, board.Today.Handoffs);
         Assert.Equal(["second"], board.Conversations.Select(c => c.ConversationId));
     }
+
+    [Fact]
+    public async Task An_agent_registered_after_the_board_was_built_shows_its_status_and_load_as_they_change()
+    {
+        Assert.Empty((await Board.Get(0)).Agents);
+
+        var agent = fixture.Grains.Agent(_tenant, "ria");
+        await agent.Register(new AgentProfile { DisplayName = "Ria", Languages = ["en"], Channels = [Channel.Chat], Capacity = 2 });
+        await agent.SetStatus(AgentStatus.Available);
+
+        var ria = Assert.Single((await Board.Get(0)).Agents);
+        Assert.Equal(("ria", "Ria", AgentStatus.Available, 0, 2, 0), (ria.AgentId, ria.DisplayName, ria.Status, ria.Load, ria.Capacity, ria.Offers));
+
+        var conversation = fixture.Grains.Conversation(_tenant, "asks");
+        await conversation.Apply(Started(Channel.Chat, "en-US", DateTimeOffset.UtcNow));
+        await conversation.Apply(Customer("I want to talk to a real person please", DateTimeOffset.UtcNow));
+        await Eventually.ReturnsAsync(() => Board.Get(0), b => b.Agents.Single().Load == 1, Patience, "the assignment to count on Ria's load");
+
+        await agent.SetStatus(AgentStatus.Away);
+        ria = Assert.Single((await Board.Get(0)).Agents);
+        Assert.Equal((AgentStatus.Away, 1), (ria.Status, ria.Load));
+
+        await agent.Complete("asks");
+        ria = Assert.Single((await Board.Get(0)).Agents);
+        Assert.Equal((AgentStatus.Away, 0), (ria.Status, ria.Load));
+    }
+
+    [Fact]
+    public async Task A_rebuilt_board_reads_agents_from_their_records_without_waking_them()
+    {
+        var agent = fixture.Grains.Agent(_tenant, "sam");
+        await agent.Register(new AgentProfile { DisplayName = "Sam", Languages = ["id"], Channels = [Channel.Whatsapp], Capacity = 3 });
+        await agent.SetStatus(AgentStatus.Away);
+        var before = Assert.Single((await Board.Get(0)).Agents);
+
+        // The agent and the board both go; the board comes back and tells the same without asking the agent.
+        await fixture.Cluster.DeactivateAsync((IAddressable)agent);
+        await fixture.Cluster.DeactivateAsync((IAddressable)Board);
+        var agentId = ((GrainReference)(object)agent).GrainId;
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+        await Eventually.ReturnsAsync<List<GrainId>>(() => management.GetActiveGrains(agentId.Type).AsTask(), a => !a.Contains(agentId), Patience, "the agent to be gone");
+
+        var after = Assert.Single((await Board.Get(0)).Agents);
+
+        Assert.Equal(before, after);
+        Assert.Equal(("sam", "Sam", AgentStatus.Away, 0, 3, 0), (after.AgentId, after.DisplayName, after.Status, after.Load, after.Capacity, after.Offers));
+        Assert.DoesNotContain(agentId, await management.GetActiveGrains(agentId.Type));
+    }
 }
