@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using CxCluster.Abstractions.Supervision;
+
+namespace CxCluster.Load;
+
+/// <summary>
+/// What a supervisor board read costs as a tenant's agents grow: the board of one tenant with many agents, some of them
+/// holding conversations and some conversations waiting, read by one supervisor after another and by several at once.
+/// </summary>
+/// <remarks>
+/// <c>board [--silos 1] [--agents 1000] [--conversations 3000] [--reads 200] [--readers 8] [--duration 10]</c>.
+/// The agents (English, chat, capacity 2) become available, then the conversations start and ask for a person, so the
+/// agents fill up and the rest wait. Then the board is read <c>--reads</c> times one after another (after 20 reads
+/// unmeasured), and for <c>--duration</c> seconds by <c>--readers</c> readers at once. Each read follows the journal up
+/// to its head first, as every read does.
+/// </remarks>
+public sealed class BoardBench(TextWriter output)
+{
+    private const string Tenant = LoadCluster.Tenant;
+
+    private int _silos = 1;
+    private int _agents = 1_000;
+    private int _conversations = 3_000;
+    private int _reads = 200;
+    private int _readers = 8;
+    private TimeSpan _duration = TimeSpan.FromSeconds(10);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
+    {
+        var bench = new BoardBench(output);
+        try
+        {
+            for (var i = 0; i < args.Count; i++)
+            {
+                var name = args[i];
+                string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
+                switch (name)
+                {
+                    case "--silos": bench._silos = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--agents": bench._agents = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--conversations": bench._conversations = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--reads": bench._reads = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--readers": bench._readers = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                    case "--duration": bench._duration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
+                    default: throw new ArgumentException($"unknown option {name}");
+                }
+            }
+            if (bench._silos < 1 || bench._agents < 1 || bench._conversations < 0 || bench._reads < 1 || bench._readers < 1 || !(bench._duration > TimeSpan.Zero))
+            {
+                throw new ArgumentException("sizes and the duration must be positive");
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            output.WriteLine($"board: {e.Message}");
+            return 2;
+        }
+        return await bench.RunAsync();
+    }
+
+    private async Task<int> RunAsync()
+    {
+        await using var cluster = await LoadCluster.StartAsync(
+            LoadOptions.Parse(["--silos", _silos.ToString(CultureInfo.InvariantCulture)]), output,
+            new Dictionary<string, string?> { ["Routing:OfferTimeoutSeconds"] = "0", ["Routing:FirstReplySeconds"] = "0" });
+        var grains = cluster.Grains;
+        var clock = Stopwatch.StartNew();
+        await InParallelAsync(_agents, async i =>
+        {
+            var agent = grains.Agent(Tenant, $"b{i}");
+            await agent.Register(new AgentProfile { DisplayName = $"Agent {i}", Languages = ["en"], Channels = [Channel.Chat], Capacity = 2 });
+            await agent.SetStatus(AgentStatus.Available);
+        });
+        await InParallelAsync(_conversations, async i =>
+        {
+            var conversation = grains.Conversation(Tenant, $"bc{i}");
+            var now = DateTimeOffset.UtcNow;
+            await conversation.Apply(new ConversationStartedEvent { Id = "s", OccurredAt = now, Channel = Channel.Chat, Locale = "en-US" }, AnswerShape.Summary);
+            await conversation.Apply(new CustomerMessageEvent { Id = "m", OccurredAt = now, Text = "I want to talk to a human agent" }, AnswerShape.Summary);
+        });
+        output.WriteLine($"{_agents:N0} agents and {_conversations:N0} conversations asking for a person ({clock.Elapsed.TotalSeconds:0.0} s).");
+
+        var board = grains.GetGrain<ISupervisorBoardGrain>(Tenant);
+        clock.Restart();
+        var first = await board.Get(0);
+        var firstRead = clock.Elapsed;
+        for (var i = 0; i < 20; i++)
+        {
+            await board.Get(0);
+        }
+
+        var one = new Latencies();
+        for (var i = 0; i < _reads; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await board.Get(0);
+            one.Add(Stopwatch.GetElapsedTime(started));
+        }
+
+        var many = new Latencies();
+        clock.Restart();
+        await Task.WhenAll(Enumerable.Range(0, _readers).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < _duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await board.Get(0);
+                many.Add(Stopwatch.GetElapsedTime(started));
+            }
+        })));
+        var elapsed = clock.Elapsed;
+
+        var (reads, p50, _, p99, max) = one.Summary();
+        var (manyReads, manyP50, _, manyP99, manyMax) = many.Summary();
+        var held = first.Agents.Sum(a => a.Load);
+        MarkdownTable.Write(output, ["figure", "measured", "sample"],
+        [
+            [
+                "first read (the board built from the journal)",
+                $"{firstRead.TotalMilliseconds:0.0} ms",
+                $"{first.Agents.Count:N0} agents holding {held:N0}, {first.Conversations.Count:N0} conversations shown",
+            ],
+            [
+                "one reader, p50 / p99 / max",
+                $"{p50:0.00} / {p99:0.00} / {max:0.00} ms",
+                $"{reads:N0} reads",
+            ],
+            [
+                $"{_readers} readers at once: reads/s, p50 / p99 / max",
+                $"{manyReads / elapsed.TotalSeconds:N0} reads/s, {manyP50:0.00} / {manyP99:0.00} / {manyMax:0.00} ms",
+                $"{manyReads:N0} reads in {elapsed.TotalSeconds:0.0} s",
+            ],
+        ]);
+        return 0;
+    }
+
+    private static Task InParallelAsync(int count, Func<int, Task> work)
+    {
+        var next = -1;
+        return Task.WhenAll(Enumerable.Range(0, Math.Min(64, Math.Max(1, count))).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                await work(i);
+            }
+        }));
+    }
+}
