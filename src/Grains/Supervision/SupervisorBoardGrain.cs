@@ -179,19 +179,18 @@ internal sealed partial class SupervisorBoardGrain(
             var facts = await journal.ReadTenantAsync(_tenantId, _cursor, PageSize);
             foreach (var fact in facts)
             {
-                _cursor = fact.Position;
                 var streamId = fact.Stream.StreamId;
                 if (streamId.StartsWith(AgentJournal.StreamPrefix, StringComparison.Ordinal))
                 {
+                    // Reading an agent's stream may fail (the database is away): the cursor stays, and the next look reads this fact again.
                     await ApplyAgentAsync(streamId[AgentJournal.StreamPrefix.Length..], fact.Fact);
-                    continue;
                 }
-                if (!streamId.StartsWith(ConversationJournal.StreamPrefix, StringComparison.Ordinal)
-                    || (_rebuilt is not null && _rebuilt.TryGetValue(streamId, out var rebuiltSeq) && fact.Fact.Seq <= rebuiltSeq))
+                else if (streamId.StartsWith(ConversationJournal.StreamPrefix, StringComparison.Ordinal)
+                    && (_rebuilt is null || !_rebuilt.TryGetValue(streamId, out var rebuiltSeq) || fact.Fact.Seq > rebuiltSeq))
                 {
-                    continue;
+                    Apply(streamId[ConversationJournal.StreamPrefix.Length..], fact.Fact);
                 }
-                Apply(streamId[ConversationJournal.StreamPrefix.Length..], fact.Fact);
+                _cursor = fact.Position;
             }
             if (_rebuilt is not null && _cursor >= _rebuiltUpTo)
             {
