@@ -11,6 +11,7 @@ namespace CxCluster.Grains.Tests.Telemetry;
 /// A step that fails ends its span with status Error and the exception's type as <c>error.type</c>, never its message;
 /// the steps that succeeded before it stay unset. The silo fails the call at an armed step, as if it died there.
 /// </summary>
+[Collection(SpanListenerCollection.Name)]
 public sealed class FailedSpanTests : IDisposable
 {
     private readonly ConcurrentQueue<Activity> _stopped = new();

@@ -4,6 +4,7 @@ using CxCluster.Grains.Conversations;
 namespace CxCluster.Grains.Tests.Telemetry;
 
 /// <summary>While nobody listens to CxCluster's spans, starting one gives nothing and costs no allocation.</summary>
+[Collection(SpanListenerCollection.Name)]
 public sealed class QuietSpanTests
 {
     [Fact]
