@@ -19,6 +19,9 @@ public sealed class BoardBench(TextWriter output)
 {
     private const string Tenant = LoadCluster.Tenant;
 
+    /// <summary>How many agents register, or conversations ask, at a time while the board's tenant is set up.</summary>
+    private const int Concurrency = 64;
+
     private int _silos = 1;
     private int _agents = 1_000;
     private int _conversations = 3_000;
@@ -29,31 +32,27 @@ public sealed class BoardBench(TextWriter output)
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
     {
         var bench = new BoardBench(output);
-        try
+        var read = BenchArgs.TryRead(args, output, "board", (name, value) =>
         {
-            for (var i = 0; i < args.Count; i++)
+            switch (name)
             {
-                var name = args[i];
-                string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
-                switch (name)
-                {
-                    case "--silos": bench._silos = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--agents": bench._agents = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--conversations": bench._conversations = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--reads": bench._reads = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--readers": bench._readers = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--duration": bench._duration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
-                    default: throw new ArgumentException($"unknown option {name}");
-                }
+                case "--silos": bench._silos = BenchArgs.Int(value()); return true;
+                case "--agents": bench._agents = BenchArgs.Int(value()); return true;
+                case "--conversations": bench._conversations = BenchArgs.Int(value()); return true;
+                case "--reads": bench._reads = BenchArgs.Int(value()); return true;
+                case "--readers": bench._readers = BenchArgs.Int(value()); return true;
+                case "--duration": bench._duration = BenchArgs.Seconds(value()); return true;
+                default: return false;
             }
+        }, () =>
+        {
             if (bench._silos < 1 || bench._agents < 1 || bench._conversations < 0 || bench._reads < 1 || bench._readers < 1 || !(bench._duration > TimeSpan.Zero))
             {
                 throw new ArgumentException("sizes and the duration must be positive");
             }
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
+        });
+        if (!read)
         {
-            output.WriteLine($"board: {e.Message}");
             return 2;
         }
         return await bench.RunAsync();
@@ -66,19 +65,8 @@ public sealed class BoardBench(TextWriter output)
             new Dictionary<string, string?> { ["Routing:OfferTimeoutSeconds"] = "0", ["Routing:FirstReplySeconds"] = "0" });
         var grains = cluster.Grains;
         var clock = Stopwatch.StartNew();
-        await InParallelAsync(_agents, async i =>
-        {
-            var agent = grains.Agent(Tenant, $"b{i}");
-            await agent.Register(new AgentProfile { DisplayName = $"Agent {i}", Languages = ["en"], Channels = [Channel.Chat], Capacity = 2 });
-            await agent.SetStatus(AgentStatus.Available);
-        });
-        await InParallelAsync(_conversations, async i =>
-        {
-            var conversation = grains.Conversation(Tenant, $"bc{i}");
-            var now = DateTimeOffset.UtcNow;
-            await conversation.Apply(new ConversationStartedEvent { Id = "s", OccurredAt = now, Channel = Channel.Chat, Locale = "en-US" }, AnswerShape.Summary);
-            await conversation.Apply(new CustomerMessageEvent { Id = "m", OccurredAt = now, Text = "I want to talk to a human agent" }, AnswerShape.Summary);
-        });
+        await BenchSteps.ForEachAsync(_agents, Concurrency, i => BenchSteps.RegisterAvailableAsync(grains, Tenant, $"b{i}", $"Agent {i}", capacity: 2));
+        await BenchSteps.ForEachAsync(_conversations, Concurrency, i => BenchSteps.AskForPersonAsync(grains, Tenant, $"bc{i}"));
         output.WriteLine($"{_agents:N0} agents and {_conversations:N0} conversations asking for a person ({clock.Elapsed.TotalSeconds:0.0} s).");
 
         var board = grains.GetGrain<ISupervisorBoardGrain>(Tenant);
@@ -133,18 +121,5 @@ public sealed class BoardBench(TextWriter output)
             ],
         ]);
         return 0;
-    }
-
-    private static Task InParallelAsync(int count, Func<int, Task> work)
-    {
-        var next = -1;
-        return Task.WhenAll(Enumerable.Range(0, Math.Min(64, Math.Max(1, count))).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                await work(i);
-            }
-        }));
     }
 }

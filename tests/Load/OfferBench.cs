@@ -42,26 +42,23 @@ public sealed class OfferBench(TextWriter output)
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
     {
         var bench = new OfferBench(output);
-        try
+        var read = BenchArgs.TryRead(args, output, "offers", (name, value) =>
         {
-            for (var i = 0; i < args.Count; i++)
+            switch (name)
             {
-                var name = args[i];
-                string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
-                switch (name)
-                {
-                    case "--silos": bench._silos = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--agents": bench._agents = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--waiting": bench._waiting = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--duration": bench._duration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
-                    case "--warmup": bench._warmup = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
-                    case "--deadlines": bench._deadlines = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--concurrency": bench._concurrency = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--offer-timeout": bench._deadlineOfferSeconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--handle": bench._handle = TimeSpan.FromMilliseconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
-                    default: throw new ArgumentException($"unknown option {name}");
-                }
+                case "--silos": bench._silos = BenchArgs.Int(value()); return true;
+                case "--agents": bench._agents = BenchArgs.Int(value()); return true;
+                case "--waiting": bench._waiting = BenchArgs.Int(value()); return true;
+                case "--duration": bench._duration = BenchArgs.Seconds(value()); return true;
+                case "--warmup": bench._warmup = BenchArgs.Seconds(value()); return true;
+                case "--deadlines": bench._deadlines = BenchArgs.Int(value()); return true;
+                case "--concurrency": bench._concurrency = BenchArgs.Int(value()); return true;
+                case "--offer-timeout": bench._deadlineOfferSeconds = BenchArgs.Int(value()); return true;
+                case "--handle": bench._handle = BenchArgs.Milliseconds(value()); return true;
+                default: return false;
             }
+        }, () =>
+        {
             if (bench._silos < 1 || bench._agents < 1 || bench._waiting < 1 || bench._deadlines < 1 || bench._concurrency < 1 || bench._deadlineOfferSeconds < 1 || bench._duration <= TimeSpan.Zero)
             {
                 throw new ArgumentException("sizes and the duration must be positive");
@@ -70,10 +67,9 @@ public sealed class OfferBench(TextWriter output)
             {
                 throw new ArgumentException("--handle must not be negative");
             }
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
+        });
+        if (!read)
         {
-            output.WriteLine($"offers: {e.Message}");
             return 2;
         }
         return await bench.RunAsync();
@@ -130,7 +126,7 @@ public sealed class OfferBench(TextWriter output)
             {
                 try
                 {
-                    await AskForPersonAsync(grains, NextConversationId());
+                    await BenchSteps.AskForPersonAsync(grains, Tenant, NextConversationId());
                 }
                 catch (Exception)
                 {
@@ -270,50 +266,24 @@ public sealed class OfferBench(TextWriter output)
     /// <summary>Conversations asking for a person, <c>--concurrency</c> at a time; answers how many were handed off.</summary>
     private async Task<int> AskForPeopleAsync(IGrainFactory grains, int count)
     {
-        var next = -1;
         var handedOff = 0;
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(_concurrency, count)).Select(async _ =>
+        var asked = 0;
+        await BenchSteps.ForEachAsync(count, _concurrency, async _ =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            if (await BenchSteps.AskForPersonAsync(grains, Tenant, NextConversationId()))
             {
-                if (await AskForPersonAsync(grains, NextConversationId()))
-                {
-                    Interlocked.Increment(ref handedOff);
-                }
-                if ((i + 1) % 2_000 == 0)
-                {
-                    output.WriteLine($"  {i + 1:N0} of {count:N0} asked ({DateTimeOffset.UtcNow:HH:mm:ss}).");
-                }
+                Interlocked.Increment(ref handedOff);
             }
-        }));
+            if (Interlocked.Increment(ref asked) is var done && done % 2_000 == 0)
+            {
+                output.WriteLine($"  {done:N0} of {count:N0} asked ({DateTimeOffset.UtcNow:HH:mm:ss}).");
+            }
+        });
         return handedOff;
     }
 
-    /// <summary>A conversation starts and its customer asks for a person; true if the answer hands it off.</summary>
-    private static async Task<bool> AskForPersonAsync(IGrainFactory grains, string conversationId)
-    {
-        var conversation = grains.Conversation(Tenant, conversationId);
-        var now = DateTimeOffset.UtcNow;
-        await conversation.Apply(new ConversationStartedEvent { Id = $"{conversationId}-0", OccurredAt = now, Channel = Channel.Chat, Locale = "en-US" }, AnswerShape.Summary);
-        var outcome = await conversation.Apply(new CustomerMessageEvent { Id = $"{conversationId}-1", OccurredAt = now, Text = "I want to talk to a human agent" }, AnswerShape.Summary);
-        return outcome.Result?.Directives.OfType<HandoffDirective>().Any() == true;
-    }
-
-    private async Task RegisterAgentsAsync(IGrainFactory grains, int count, string prefix)
-    {
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(_concurrency, count)).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var agent = grains.Agent(Tenant, $"{prefix}{i}");
-                await agent.Register(new AgentProfile { DisplayName = $"Agent {i}", Languages = ["en"], Channels = [Channel.Chat], Capacity = 1 });
-                await agent.SetStatus(AgentStatus.Available);
-            }
-        }));
-    }
+    private Task RegisterAgentsAsync(IGrainFactory grains, int count, string prefix) =>
+        BenchSteps.ForEachAsync(count, _concurrency, i => BenchSteps.RegisterAvailableAsync(grains, Tenant, $"{prefix}{i}", $"Agent {i}", capacity: 1));
 
     private void Print(List<string[]> rows) => MarkdownTable.Write(output, ["figure", "measured", "sample"], rows);
 

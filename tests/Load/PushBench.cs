@@ -39,36 +39,29 @@ public sealed class PushBench(TextWriter output)
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
     {
         var bench = new PushBench(output);
-        try
+        var read = BenchArgs.TryRead(args, output, "push", (name, value) =>
         {
-            for (var i = 0; i < args.Count; i++)
+            switch (name)
             {
-                var name = args[i];
-                string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
-                switch (name)
-                {
-                    case "--silos": bench._silos = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--rates": bench._rates = [.. Value().Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture))]; break;
-                    case "--duration": bench._duration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
-                    case "--warmup": bench._warmup = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
-                    case "--clients": bench._clients = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--concurrency": bench._concurrency = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                    case "--only":
-                        var only = Value();
-                        (bench._streams, bench._webhooks) = only switch
-                        {
-                            "stream" => (true, false),
-                            "webhooks" => (false, true),
-                            _ => throw new ArgumentException("--only takes stream or webhooks"),
-                        };
-                        break;
-                    default: throw new ArgumentException($"unknown option {name}");
-                }
+                case "--silos": bench._silos = BenchArgs.Int(value()); return true;
+                case "--rates": bench._rates = [.. value().Split(',').Select(BenchArgs.Int)]; return true;
+                case "--duration": bench._duration = BenchArgs.Seconds(value()); return true;
+                case "--warmup": bench._warmup = BenchArgs.Seconds(value()); return true;
+                case "--clients": bench._clients = BenchArgs.Int(value()); return true;
+                case "--concurrency": bench._concurrency = BenchArgs.Int(value()); return true;
+                case "--only":
+                    (bench._streams, bench._webhooks) = value() switch
+                    {
+                        "stream" => (true, false),
+                        "webhooks" => (false, true),
+                        _ => throw new ArgumentException("--only takes stream or webhooks"),
+                    };
+                    return true;
+                default: return false;
             }
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
+        }, () => { });
+        if (!read)
         {
-            output.WriteLine($"push: {e.Message}");
             return 2;
         }
         return await bench.RunAsync();

@@ -32,6 +32,9 @@ public static class EventReader
     /// <summary>The earliest <c>occurredAt</c> taken: anything before it is a clock that was never set.</summary>
     internal static readonly DateTimeOffset EarliestOccurredAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    private static readonly string TooEarly = string.Create(CultureInfo.InvariantCulture,
+        $"occurredAt must not be before {EarliestOccurredAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}; check the platform's clock.");
+
     /// <summary>Reads the fields of an event <see cref="IsReadableObject"/> accepted; null when <paramref name="errors"/> got a message.</summary>
     public static ConversationEvent? ReadFields(JsonElement element, ReceivedAt received, FieldErrors errors)
     {
@@ -64,7 +67,7 @@ public static class EventReader
         else if (occurredAt < EarliestOccurredAt)
         {
             // Year 1, or a clock at the Unix epoch: no conversation happened then, and the fact would be taken as proof of it.
-            errors.Add("occurredAt", "occurredAt must not be before 2000-01-01T00:00:00Z; check the platform's clock.");
+            errors.Add("occurredAt", TooEarly);
         }
 
         if (type is not { } eventType)

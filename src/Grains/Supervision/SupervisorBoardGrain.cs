@@ -260,7 +260,7 @@ internal sealed partial class SupervisorBoardGrain(
     /// <summary>The ids of the agents on any pool's roster (every registered agent serves at least one pool).</summary>
     private async Task<IEnumerable<string>> RosteredAgentsAsync()
     {
-        var names = (await GrainFactory.PoolDirectory(_tenantId).List()).Distinct(StringComparer.Ordinal).ToArray();
+        var names = await PoolNamesAsync();
         var rosters = await Task.WhenAll(names.Select(name => GrainFactory.Pool(_tenantId, name).GetRoster()));
         return rosters.SelectMany(r => r).Select(a => a.AgentId).Distinct(StringComparer.Ordinal);
     }
@@ -268,7 +268,7 @@ internal sealed partial class SupervisorBoardGrain(
     /// <summary>Every queue with its figures, asked of its pool; every registered agent as its records tell.</summary>
     private async Task<(IReadOnlyList<QueueStats> Queues, IReadOnlyList<BoardAgent> Agents)> LiveAsync()
     {
-        var names = (await GrainFactory.PoolDirectory(_tenantId).List()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var names = await PoolNamesAsync();
         var queues = await Task.WhenAll(names.Select(async name => (await GrainFactory.Pool(_tenantId, name).GetStats()) with { Name = name }));
         IReadOnlyList<BoardAgent> agents =
         [
@@ -279,6 +279,10 @@ internal sealed partial class SupervisorBoardGrain(
         ];
         return (queues, agents);
     }
+
+    /// <summary>The names of the tenant's pool partitions, each once, in order.</summary>
+    private async Task<string[]> PoolNamesAsync() =>
+        (await GrainFactory.PoolDirectory(_tenantId).List()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>How an agent stands, as the agent itself counts it.</summary>
     private static BoardAgent Standing(string agentId, AgentLedger ledger) => new()
