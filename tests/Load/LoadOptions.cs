@@ -39,6 +39,9 @@ public sealed record LoadOptions
     public string Client { get; init; } = "external";
     /// <summary>Memory probe: customer turns added to each conversation after it started.</summary>
     public int Turns { get; init; } = 10;
+
+    /// <summary>Seconds the memory probe waits once the conversations are started and measured, so a heap dump can be taken of them.</summary>
+    public int HoldSeconds { get; init; }
     /// <summary>
     /// What each answer carries: <c>summary</c> (the lean answer a platform asks for with <c>Prefer: return=minimal</c>)
     /// or <c>full</c> (the whole snapshot).
@@ -82,6 +85,7 @@ public sealed record LoadOptions
                 "--seed" => options with { Seed = Int() },
                 "--batch" => options with { Batch = Int() },
                 "--turns" => options with { Turns = Int() },
+                "--hold" => options with { HoldSeconds = Int() },
                 "--client" => options with { Client = Value() },
                 "--answers" => options with { Answers = Value() },
                 "--gc-log" => options with { GcLog = true },

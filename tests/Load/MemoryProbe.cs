@@ -19,6 +19,11 @@ public sealed class MemoryProbe(LoadOptions options, TextWriter output)
         var before = Measure();
         await ForEach(ids, id => Start(grains, id));
         var started = Measure();
+        if (options.HoldSeconds > 0)
+        {
+            output.WriteLine($"holding {options.HoldSeconds} s for a heap dump of process {Environment.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+        }
         await ForEach(ids, async id =>
         {
             for (var turn = 0; turn < options.Turns; turn++)

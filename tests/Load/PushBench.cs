@@ -19,10 +19,11 @@ namespace CxCluster.Load;
 /// row of one table. CPU per event is this process's (silos, API, driver, stream clients), not the receiver's.
 /// </summary>
 /// <remarks>
-/// <c>push [--silos 1] [--rates 1000,5000] [--duration 15] [--warmup 10] [--clients 100] [--concurrency 64]</c>.
+/// <c>push [--silos 1] [--rates 1000,5000] [--duration 15] [--warmup 10] [--clients 100] [--concurrency 64] [--set Section:Key=value]…</c>.
 /// Rows: the delay from a fact's <c>at</c> to its arrival (one stream client; one webhook receiver) at each open-loop
-/// rate; facts per second to <c>--clients</c> stream clients at once; closed-loop events per second with 0, 1 and 3
-/// webhook endpoints attached and with one dead endpoint (it accepts connections and never answers).
+/// rate; how fast a backlog recorded while no endpoint listened is replayed to a new one; facts per second to
+/// <c>--clients</c> stream clients at once; closed-loop events per second with 0, 1 and 3 webhook endpoints attached and
+/// with one dead endpoint (it accepts connections and never answers).
 /// </remarks>
 public sealed class PushBench(TextWriter output)
 {
@@ -35,6 +36,7 @@ public sealed class PushBench(TextWriter output)
     private int _conversation;
     private bool _streams = true;
     private bool _webhooks = true;
+    private readonly Dictionary<string, string?> _settings = new(HttpCluster.PushSettings);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
     {
@@ -49,6 +51,10 @@ public sealed class PushBench(TextWriter output)
                 case "--warmup": bench._warmup = BenchArgs.Seconds(value()); return true;
                 case "--clients": bench._clients = BenchArgs.Int(value()); return true;
                 case "--concurrency": bench._concurrency = BenchArgs.Int(value()); return true;
+                case "--set":
+                    var setting = value().Split('=', 2);
+                    bench._settings[setting[0]] = setting.Length == 2 ? setting[1] : throw new ArgumentException("--set takes key=value");
+                    return true;
                 case "--only":
                     (bench._streams, bench._webhooks) = value() switch
                     {
@@ -69,7 +75,7 @@ public sealed class PushBench(TextWriter output)
 
     private async Task<int> RunAsync()
     {
-        await using var cluster = await HttpCluster.StartAsync(_silos, HttpCluster.PushSettings);
+        await using var cluster = await HttpCluster.StartAsync(_silos, _settings);
         await cluster.WaitUntilReadyAsync();
         await using var receiver = await Receiver.StartAsync();
         using var silent = new SilentEndpoint();
@@ -100,7 +106,7 @@ public sealed class PushBench(TextWriter output)
                 var (events, elapsed) = await OpenLoopAsync(http, rate, _duration);
                 cpu = Environment.CpuUsage.TotalTime - cpu;
                 await stream.SettleAsync();
-                rows.Add(Row($"stream, 1 client, {rate:N0} events/s offered", events, elapsed, stream.Received, stream.Lag, cpu));
+                rows.Add(Row($"stream, 1 client, {rate:N0} events/s offered", events, elapsed, new Told(stream.Received, stream.Received, null), stream.Lag, cpu));
             }
             if (!_webhooks)
             {
@@ -112,9 +118,34 @@ public sealed class PushBench(TextWriter output)
             var used = Environment.CpuUsage.TotalTime;
             var (sent, took) = await OpenLoopAsync(http, rate, _duration);
             used = Environment.CpuUsage.TotalTime - used;
-            await receiver.SettleAsync();
+            var told = await receiver.SettleAsync();
             await DeleteWebhookAsync(http, hook);
-            rows.Add(Row($"webhook, 1 endpoint, {rate:N0} events/s offered", sent, took, receiver.Received, receiver.Lag, used));
+            rows.Add(Row($"webhook, 1 endpoint, {rate:N0} events/s offered", sent, took, told, receiver.Lag, used));
+        }
+
+        if (_webhooks)
+        {
+            // A backlog: the facts of events sent while no endpoint listened, then replayed to a new endpoint at once.
+            await receiver.ResetAsync();
+            var since = DateTimeOffset.UtcNow;
+            var (sent, _) = await OpenLoopAsync(http, _rates.Max(), _duration);
+            await WebhookAsync(http, "backlog", receiver.UrlFor("backlog"));
+            var cpu = Environment.CpuUsage.TotalTime;
+            await ReplayAsync(http, "backlog", since);
+            var told = await receiver.SettleAsync();
+            cpu = Environment.CpuUsage.TotalTime - cpu;
+            await DeleteWebhookAsync(http, "backlog");
+            var took = told.CaughtUpAfter ?? TimeSpan.Zero;
+            rows.Add(
+            [
+                $"replay of a backlog ({sent:N0} events at {_rates.Max():N0}/s, no endpoint), CPU per fact told",
+                "—",
+                (told.Total / Math.Max(took.TotalSeconds, 0.001)).ToString("N0", CultureInfo.InvariantCulture),
+                told.Total.ToString("N0", CultureInfo.InvariantCulture),
+                took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+                "—",
+                told.Total == 0 ? "—" : (cpu.TotalMicroseconds / told.Total).ToString("0.0", CultureInfo.InvariantCulture),
+            ]);
         }
 
         if (_streams)
@@ -132,7 +163,7 @@ public sealed class PushBench(TextWriter output)
                 await client.SettleAsync();
             }
             var received = clients.Sum(c => c.Received);
-            rows.Add(Row($"stream, {_clients} clients, closed loop ({_concurrency} in flight)", events, elapsed, received, clients[0].Lag, cpu));
+            rows.Add(Row($"stream, {_clients} clients, closed loop ({_concurrency} in flight)", events, elapsed, new Told(received, received, null), clients[0].Lag, cpu));
             foreach (var client in clients)
             {
                 await client.DisposeAsync();
@@ -154,11 +185,8 @@ public sealed class PushBench(TextWriter output)
             var cpu = Environment.CpuUsage.TotalTime;
             var (events, elapsed) = await ClosedLoopAsync(http, _duration);
             cpu = Environment.CpuUsage.TotalTime - cpu;
-            if (healthy > 0)
-            {
-                await receiver.SettleAsync();
-            }
-            rows.Add(Row($"events in, {name}, closed loop ({_concurrency} in flight)", events, elapsed, healthy > 0 ? receiver.Received : 0, healthy > 0 ? receiver.Lag : new Latencies(), cpu));
+            var told = healthy > 0 ? await receiver.SettleAsync() : new Told(0, 0, null);
+            rows.Add(Row($"events in, {name}, closed loop ({_concurrency} in flight)", events, elapsed, told, healthy > 0 ? receiver.Lag : new Latencies(), cpu));
             foreach (var hook in hooks)
             {
                 await DeleteWebhookAsync(http, hook);
@@ -173,21 +201,28 @@ public sealed class PushBench(TextWriter output)
         return 0;
     }
 
-    private string[] Row(string run, long events, TimeSpan elapsed, long received, Latencies lag, TimeSpan cpu)
+    private static string[] Row(string run, long events, TimeSpan elapsed, Told told, Latencies lag, TimeSpan cpu)
     {
         var (count, p50, _, p99, max) = lag.Summary();
         return
         [
             run,
             (events / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
-            (received / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
+            (told.DuringLoad / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
+            told.Total == 0 ? "—" : told.Total.ToString("N0", CultureInfo.InvariantCulture),
+            told.CaughtUpAfter is { } after ? after.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "—",
             count == 0 ? "—" : $"{p50:0.0} / {p99:0.0} / {max:0.0}",
             events == 0 ? "—" : (cpu.TotalMicroseconds / events).ToString("0.0", CultureInfo.InvariantCulture),
         ];
     }
 
     private void Print(List<string[]> rows) =>
-        MarkdownTable.Write(output, ["run", "events/s in", "facts/s told", "delay p50 / p99 / max (ms)", "CPU µs per event (cluster, API, driver)"], rows);
+        MarkdownTable.Write(output,
+            ["run", "events/s in", "facts/s told during the load", "facts told in all", "all told, s after the load",
+                "delay p50 / p99 / max (ms)", "CPU µs per event (cluster, API, driver)"], rows);
+
+    /// <summary>Facts that reached their readers while the load ran and in all, and how long after the load the last one came.</summary>
+    private readonly record struct Told(long DuringLoad, long Total, TimeSpan? CaughtUpAfter);
 
     private static HttpClient Client(Uri address, int connections) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -203,6 +238,15 @@ public sealed class PushBench(TextWriter output)
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"PUT /v1/webhooks/{id} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static async Task ReplayAsync(HttpClient http, string id, DateTimeOffset from)
+    {
+        using var response = await http.PostAsync($"/v1/webhooks/{id}/replay", JsonContent(new JsonObject { ["from"] = from.ToString("O") }));
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST /v1/webhooks/{id}/replay answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
     }
 
@@ -431,15 +475,25 @@ public sealed class PushBench(TextWriter output)
             Lag = new Latencies();
         }
 
-        /// <summary>Waits until no fact came for a second, then takes the receiver's count and delays.</summary>
-        public async Task SettleAsync()
+        /// <summary>
+        /// Called as the load ends: notes what came so far, waits until no fact came for a second, then takes the
+        /// receiver's count and delays, and how long after the load ended the last fact came.
+        /// </summary>
+        public async Task<Told> SettleAsync()
         {
+            var ended = Stopwatch.StartNew();
             var last = -1L;
+            var during = -1L;
             while (true)
             {
                 var stats = JsonNode.Parse(await _http.GetStringAsync("/stats"))!;
                 var received = (long)stats["received"]!;
-                if (received == last && (long)stats["quietMs"]! >= 1_000)
+                var quiet = TimeSpan.FromMilliseconds((long)stats["quietMs"]!);
+                if (during < 0)
+                {
+                    during = received;
+                }
+                if (received == last && quiet >= TimeSpan.FromSeconds(1))
                 {
                     _received = received;
                     Lag = new Latencies();
@@ -447,7 +501,8 @@ public sealed class PushBench(TextWriter output)
                     {
                         Lag.Add(TimeSpan.FromMilliseconds((double)ms!));
                     }
-                    return;
+                    var after = ended.Elapsed - quiet;
+                    return new Told(during, received, after > TimeSpan.Zero ? after : TimeSpan.Zero);
                 }
                 last = received;
                 await Task.Delay(200);

@@ -17,6 +17,21 @@ public static class FactWire
     private const string ConversationStream = Conversations.ConversationJournal.StreamPrefix;
     private const string AgentStream = Agents.AgentJournal.StreamPrefix;
 
+    /// <summary>
+    /// The conversation or agent a journal fact would be told of (<see cref="PushedFact.Subject"/>), read from its stream
+    /// alone, without building the Fact; false for streams that are never told.
+    /// </summary>
+    public static bool TrySubjectOf(TenantFact fact, out ReadOnlySpan<char> subject)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var stream = fact.Stream.StreamId;
+        var prefix = stream.StartsWith(ConversationStream, StringComparison.Ordinal) ? ConversationStream.Length
+            : stream.StartsWith(AgentStream, StringComparison.Ordinal) ? AgentStream.Length
+            : -1;
+        subject = prefix < 0 ? default : stream.AsSpan(prefix);
+        return prefix >= 0;
+    }
+
     /// <summary>The contract's Fact of <paramref name="fact"/>, or null when it is not told.</summary>
     public static PushedFact? Project(TenantFact fact)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CxCluster.Abstractions.Push;
 using CxCluster.Grains.Journal;
+using CxCluster.Grains.Webhooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -38,12 +39,19 @@ public sealed class TenantFeeds : IDisposable
     /// Up to <paramref name="max"/> of the tenant's facts after <paramref name="after"/> (below 0: from now) that pass
     /// <paramref name="filter"/>, waiting up to <paramref name="wait"/> for one when none is there yet.
     /// </summary>
-    public Task<FeedPage> ReadAsync(string tenantId, long after, int max, FeedFilter filter, TimeSpan wait, CancellationToken ct = default)
+    public Task<FeedPage> ReadAsync(string tenantId, long after, int max, FeedFilter filter, TimeSpan wait, CancellationToken ct = default) =>
+        ReadAsync(tenantId, after, max, filter, SubjectShare.All, wait, ct);
+
+    /// <summary>
+    /// As the other overload, of the facts whose conversation or agent is in <paramref name="share"/> only: a webhook
+    /// dispatcher's partition. Facts of other subjects are skipped before they are put in their wire form.
+    /// </summary>
+    public Task<FeedPage> ReadAsync(string tenantId, long after, int max, FeedFilter filter, SubjectShare share, TimeSpan wait, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         ArgumentNullException.ThrowIfNull(filter);
         var feed = _feeds.GetOrAdd(tenantId, id => new TenantFeed(this, id));
-        return feed.ReadAsync(after, max, filter, wait, ct);
+        return feed.ReadAsync(after, max, filter, share, wait, ct);
     }
 
     private void OnAppended(string tenantId)
@@ -77,7 +85,7 @@ public sealed class TenantFeeds : IDisposable
 
         public void Wake() => Volatile.Read(ref _wake).TrySetResult();
 
-        public async Task<FeedPage> ReadAsync(long after, int max, FeedFilter filter, TimeSpan wait, CancellationToken ct)
+        public async Task<FeedPage> ReadAsync(long after, int max, FeedFilter filter, SubjectShare share, TimeSpan wait, CancellationToken ct)
         {
             await EnsureFollowingAsync(ct);
             if (after < 0)
@@ -107,7 +115,7 @@ public sealed class TenantFeeds : IDisposable
                         {
                             var fact = _recent[i];
                             cursor = fact.Position;
-                            if (filter.Passes(fact))
+                            if (share.Holds(fact.Subject) && filter.Passes(fact))
                             {
                                 (found ??= []).Add(fact);
                             }
@@ -120,7 +128,7 @@ public sealed class TenantFeeds : IDisposable
                 }
                 if (behind)
                 {
-                    var page = await CatchUpAsync(after, max, filter, ct);
+                    var page = await CatchUpAsync(after, max, filter, share, ct);
                     if (page.Facts.Count > 0)
                     {
                         return page;
@@ -151,7 +159,7 @@ public sealed class TenantFeeds : IDisposable
         }
 
         /// <summary>Reads a reader that is behind the kept facts straight from the journal, a few pages at most per call.</summary>
-        private async Task<FeedPage> CatchUpAsync(long after, int max, FeedFilter filter, CancellationToken ct)
+        private async Task<FeedPage> CatchUpAsync(long after, int max, FeedFilter filter, SubjectShare share, CancellationToken ct)
         {
             var found = new List<PushedFact>();
             var cursor = after;
@@ -165,7 +173,8 @@ public sealed class TenantFeeds : IDisposable
                         break;
                     }
                     cursor = fact.Position;
-                    if (FactWire.Project(fact) is { } told && filter.Passes(told))
+                    if (FactWire.TrySubjectOf(fact, out var subject) && share.Holds(subject)
+                        && FactWire.Project(fact) is { } told && filter.Passes(told))
                     {
                         found.Add(told);
                     }

@@ -10,16 +10,18 @@ public static class SubjectPartition
 {
     private const uint OffsetBasis = 2_166_136_261, Prime = 16_777_619;
 
-    public static int Of(string subject, int partitions)
+    public static int Of(string subject, int partitions) => Of(subject.AsSpan(), partitions);
+
+    public static int Of(ReadOnlySpan<char> subject, int partitions)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(partitions);
         return (int)(Fnv1a(subject) % (uint)partitions);
     }
 
-    public static uint Fnv1a(string text)
+    public static uint Fnv1a(ReadOnlySpan<char> text)
     {
         Span<byte> buffer = stackalloc byte[256];
-        var bytes = Encoding.UTF8.GetByteCount(text) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(text, buffer)] : Encoding.UTF8.GetBytes(text);
+        ReadOnlySpan<byte> bytes = Encoding.UTF8.GetByteCount(text) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(text, buffer)] : Encoding.UTF8.GetBytes(text.ToArray());
         var hash = OffsetBasis;
         foreach (var b in bytes)
         {
@@ -27,4 +29,12 @@ public static class SubjectPartition
         }
         return hash;
     }
+}
+
+/// <summary>The conversations and agents one partition of <see cref="Partitions"/> serves; <see cref="All"/> serves every one.</summary>
+public readonly record struct SubjectShare(int Partition, int Partitions)
+{
+    public static readonly SubjectShare All = new(0, 1);
+
+    public bool Holds(ReadOnlySpan<char> subject) => Partitions <= 1 || SubjectPartition.Of(subject, Partitions) == Partition;
 }

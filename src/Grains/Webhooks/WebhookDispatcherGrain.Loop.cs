@@ -56,11 +56,13 @@ internal sealed partial class WebhookDispatcherGrain
                 {
                     attempts.Add(Deliver(delivery, queue, ct));
                 }
-                if (read is null && _rewindFrom is null && queue.Queued < _options.QueueLimit && now >= readAgainAt)
+                // A full queue reads again once half of it went out, so a backlog is read in large pages, not a fact at a time.
+                if (read is null && _rewindFrom is null && queue.Queued <= _options.QueueLimit / 2 && now >= readAgainAt)
                 {
-                    // Every type is read: the endpoint's types are applied as each page is taken, so a change holds at once.
+                    // Every type of this partition's subjects is read: the endpoint's types are applied as each page is
+                    // taken, so a change holds at once.
                     read = feeds.ReadAsync(_tenantId, queue.ReadAt, Math.Clamp(_options.QueueLimit - queue.Queued, 1, PageMost),
-                        FeedFilter.All, ReadWait, ct);
+                        FeedFilter.All, new SubjectShare(_partition, store.State.Endpoint!.Partitions), ReadWait, ct);
                 }
                 // Saved alongside, never awaited here: a slow or absent database must not hold back deliveries.
                 var saving = !_saving.IsCompleted;

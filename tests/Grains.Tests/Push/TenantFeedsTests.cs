@@ -1,6 +1,7 @@
 using CxCluster.Abstractions.Push;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Push;
+using CxCluster.Grains.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static CxCluster.TestSupport.Journal.JournalSamples;
@@ -108,6 +109,58 @@ public sealed class TenantFeedsTests : IDisposable
         }
 
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), behind.Select(f => f.Seq));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_share_of_the_subjects_reads_its_own_facts_whether_kept_or_read_from_the_journal(bool behind)
+    {
+        var tenant = NewTenant();
+        var start = await _feeds.ReadAsync(tenant, -1, 1, FeedFilter.All, TimeSpan.Zero);
+        const int conversations = 40, partitions = 4;
+        for (var seq = 1; seq <= 2; seq++)
+        {
+            for (var c = 0; c < conversations; c++)
+            {
+                await AppendAsync(tenant, $"k{c}", seq);
+            }
+        }
+        if (behind)
+        {
+            // Reading to the head lets the silo keep only the last 16 of the 80 facts.
+            var ahead = start.Cursor;
+            while ((await _feeds.ReadAsync(tenant, ahead, 1_000, FeedFilter.All, TimeSpan.FromSeconds(5))) is { Facts.Count: > 0 } page)
+            {
+                ahead = page.Cursor;
+            }
+        }
+
+        var shares = new List<PushedFact>[partitions];
+        for (var partition = 0; partition < partitions; partition++)
+        {
+            shares[partition] = [];
+            var share = new SubjectShare(partition, partitions);
+            var cursor = start.Cursor;
+            while (true)
+            {
+                var page = await _feeds.ReadAsync(tenant, cursor, 5, FeedFilter.All, share, TimeSpan.FromMilliseconds(50));
+                if (page.Facts.Count == 0 && page.Cursor == cursor)
+                {
+                    break;
+                }
+                Assert.InRange(page.Facts.Count, 0, 5);
+                shares[partition].AddRange(page.Facts);
+                cursor = page.Cursor;
+            }
+            Assert.All(shares[partition], fact => Assert.Equal(partition, SubjectPartition.Of(fact.Subject, partitions)));
+        }
+
+        var all = shares.SelectMany(share => share).ToList();
+        Assert.Equal(2 * conversations, all.Count);
+        Assert.Equal(2 * conversations, all.Select(f => f.Id).Distinct().Count());
+        Assert.All(shares, share => Assert.NotEmpty(share));
+        Assert.All(shares, share => Assert.Equal(share.Select(f => f.Position).Order(), share.Select(f => f.Position)));
     }
 
     [Fact]
