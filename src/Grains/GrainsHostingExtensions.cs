@@ -8,6 +8,7 @@ using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using CxCluster.Grains.Webhooks;
 using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,24 @@ public static class GrainsHostingExtensions
             Range(conversationSection, nameof(o.CheckpointEvery), o.CheckpointEvery, 1, 1_000_000),
             Range(conversationSection, nameof(o.SignalsShown), o.SignalsShown, 0, 1_000),
             Range(conversationSection, nameof(o.RetentionSweepMinutes), o.RetentionSweepMinutes, 1, 10_080),
+            Range(conversationSection, nameof(o.IdleSeconds), o.IdleSeconds, 2, 604_800),
         ]));
+        // Idle conversations leave memory after their own idle time; Orleans' collector looks every minute, or twice per
+        // idle time when that is shorter (it wants every idle time above its period).
+        silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<ConversationOptions>>((collection, conversations) =>
+        {
+            if (conversations.Value.IdleSeconds < 2)
+            {
+                // Out of range: the conversation options' own check stops the silo with the setting's name.
+                return;
+            }
+            var idle = conversations.Value.IdleAfter;
+            if (collection.CollectionQuantum >= idle)
+            {
+                collection.CollectionQuantum = idle / 2;
+            }
+            collection.ClassSpecificCollectionAge[typeof(ConversationGrain).FullName!] = idle;
+        });
         silo.Services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(handoffSection)).ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<HandoffOptions>>(new InRange<HandoffOptions>(o =>
         [

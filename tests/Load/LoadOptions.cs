@@ -42,6 +42,12 @@ public sealed record LoadOptions
 
     /// <summary>Seconds the memory probe waits once the conversations are started and measured, so a heap dump can be taken of them.</summary>
     public int HoldSeconds { get; init; }
+
+    /// <summary>
+    /// Memory probe: the conversations' idle time (<c>Conversations:IdleSeconds</c>); when given, the probe also measures
+    /// once the idle conversations have left memory.
+    /// </summary>
+    public int? IdleSeconds { get; init; }
     /// <summary>
     /// What each answer carries: <c>summary</c> (the lean answer a platform asks for with <c>Prefer: return=minimal</c>)
     /// or <c>full</c> (the whole snapshot).
@@ -86,6 +92,7 @@ public sealed record LoadOptions
                 "--batch" => options with { Batch = Int() },
                 "--turns" => options with { Turns = Int() },
                 "--hold" => options with { HoldSeconds = Int() },
+                "--idle-seconds" => options with { IdleSeconds = Int() },
                 "--client" => options with { Client = Value() },
                 "--answers" => options with { Answers = Value() },
                 "--gc-log" => options with { GcLog = true },

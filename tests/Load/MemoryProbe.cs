@@ -10,7 +10,9 @@ public sealed class MemoryProbe(LoadOptions options, TextWriter output)
 {
     public async Task<MemoryFootprint> RunAsync()
     {
-        await using var cluster = await LoadCluster.StartAsync(options, output);
+        await using var cluster = await LoadCluster.StartAsync(options, output, options.IdleSeconds is { } idle
+            ? new Dictionary<string, string?> { ["Conversations:IdleSeconds"] = idle.ToString(CultureInfo.InvariantCulture) }
+            : null);
         var grains = cluster.Grains;
         var ids = Enumerable.Range(0, options.Conversations).Select(i => $"m{i}").ToArray();
 
@@ -37,7 +39,25 @@ public sealed class MemoryProbe(LoadOptions options, TextWriter output)
             }
         });
         var grown = Measure();
-        return new MemoryFootprint(options, before, started, grown);
+        (long Heap, long WorkingSet)? left = null;
+        if (options.IdleSeconds is { } idleSeconds)
+        {
+            // Every conversation, the uncounted ones too, goes once idle that long; wait until none is in memory.
+            var management = grains.GetGrain<IManagementGrain>(0);
+            var type = ((GrainReference)(object)grains.Conversation(LoadCluster.Tenant, ids[0])).GrainId.Type;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while ((await management.GetActiveGrains(type)).Count > 0)
+            {
+                if (waited.Elapsed > TimeSpan.FromSeconds(idleSeconds * 3 + 120))
+                {
+                    throw new TimeoutException($"conversations still in memory {waited.Elapsed.TotalSeconds:0} s after the last event");
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+            output.WriteLine($"Every conversation left memory {waited.Elapsed.TotalSeconds:0} s after its last event.");
+            left = Measure();
+        }
+        return new MemoryFootprint(options, before, started, grown, left);
     }
 
     private static Task Start(IGrainFactory grains, string id) =>
@@ -80,7 +100,9 @@ public sealed class MemoryProbe(LoadOptions options, TextWriter output)
 }
 
 /// <summary>What the probe measured, per conversation and per turn.</summary>
-public sealed record MemoryFootprint(LoadOptions Options, (long Heap, long WorkingSet) Before, (long Heap, long WorkingSet) Started, (long Heap, long WorkingSet) Grown)
+public sealed record MemoryFootprint(
+    LoadOptions Options, (long Heap, long WorkingSet) Before, (long Heap, long WorkingSet) Started, (long Heap, long WorkingSet) Grown,
+    (long Heap, long WorkingSet)? Left = null)
 {
     public double HeapPerConversation => (Started.Heap - Before.Heap) / (double)Options.Conversations;
     public double WorkingSetPerConversation => (Started.WorkingSet - Before.WorkingSet) / (double)Options.Conversations;
@@ -97,5 +119,10 @@ public sealed record MemoryFootprint(LoadOptions Options, (long Heap, long Worki
         output.WriteLine("| --- | ---: | ---: |");
         output.WriteLine($"| per started, idle conversation | {B(HeapPerConversation)} | {B(WorkingSetPerConversation)} |");
         output.WriteLine($"| per transcript turn | {B(HeapPerTurn)} | {B(WorkingSetPerTurn)} |");
+        if (Left is { } left)
+        {
+            // Counted over the measured conversations, their turns included, against the heap before any was started.
+            output.WriteLine($"| per conversation once idle ones left memory ({Options.IdleSeconds} s), its {Options.Turns} turns included | {B((left.Heap - Before.Heap) / (double)Options.Conversations)} | {B((left.WorkingSet - Before.WorkingSet) / (double)Options.Conversations)} |");
+        }
     }
 }

@@ -22,4 +22,13 @@ public sealed class ConversationOptions
 
     /// <summary>How many recent trust signals a snapshot shows.</summary>
     public int SignalsShown { get; set; } = 10;
+
+    /// <summary>
+    /// Seconds a conversation stays in a silo's memory without an event or a call; then it leaves (a checkpoint is
+    /// written first) and its next event brings it back from its checkpoint and the facts after it. A conversation a
+    /// human holds or one with an offer or a reply deadline running stays as long as that lasts.
+    /// </summary>
+    public int IdleSeconds { get; set; } = 300;
+
+    public TimeSpan IdleAfter => TimeSpan.FromSeconds(IdleSeconds);
 }

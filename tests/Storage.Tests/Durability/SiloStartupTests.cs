@@ -111,13 +111,15 @@ public sealed class SiloStartupTests
         Assert.DoesNotContain("   at ", result.Error);
     }
 
-    [Fact]
-    public async Task A_bad_silo_only_setting_stops_the_silo_in_one_line_naming_its_key()
+    [Theory]
+    [InlineData("Conversations:TranscriptTurns", "0")]
+    [InlineData("Conversations:IdleSeconds", "1")]
+    public async Task A_bad_silo_only_setting_stops_the_silo_in_one_line_naming_its_key(string key, string value)
     {
-        var result = await ClusterProcess.RunSiloAsync([], new Dictionary<string, string?> { ["Conversations:TranscriptTurns"] = "0" });
+        var result = await ClusterProcess.RunSiloAsync([], new Dictionary<string, string?> { [key] = value });
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("CxCluster silo cannot start: Conversations:TranscriptTurns must be", result.Error);
+        Assert.Contains($"CxCluster silo cannot start: {key} must be", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
     }
 

@@ -1,0 +1,71 @@
+using CxCluster.Grains.Conversations;
+using CxCluster.Grains.Tests.Support;
+using CxCluster.TestSupport;
+using static CxCluster.TestSupport.ConversationEvents;
+
+namespace CxCluster.Grains.Tests.Conversations;
+
+/// <summary>Conversations that go quiet leave memory and come back as they were; one waiting for its agent's first reply stays.</summary>
+[Collection(IdleClusterCollection.Name)]
+public sealed class IdleConversationTests(IdleClusterFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+
+    private readonly string _tenant = $"t{Guid.NewGuid():N}";
+
+    private IConversationGrain Conversation(string id) => fixture.Grains.Conversation(_tenant, id);
+
+    private async Task<bool> InMemory(IConversationGrain conversation)
+    {
+        var id = ((GrainReference)(object)conversation).GrainId;
+        return (await fixture.Grains.GetGrain<IManagementGrain>(0).GetActiveGrains(id.Type)).Contains(id);
+    }
+
+    [Fact]
+    public async Task An_idle_conversation_leaves_memory_and_its_next_event_finds_it_as_it_left()
+    {
+        var conversation = Conversation("quiet");
+        await conversation.Apply(Started(Channel.Chat, "en-US"));
+        var before = await conversation.Apply(Customer("where is my parcel?"));
+        Assert.True(await InMemory(conversation));
+
+        await Eventually.HoldsAsync(async () => !await InMemory(conversation), Patience, "the idle conversation to leave memory");
+
+        var after = await conversation.Apply(Customer("hello? still waiting"));
+        Assert.Null(after.Refusal);
+        var snapshot = (await conversation.GetSnapshot())!;
+        Assert.Equal(["where is my parcel?", "hello? still waiting"],
+            snapshot.Transcript.Where(t => t.From == Speaker.Customer).Select(t => t.Text));
+        Assert.True(after.Result!.Summary.Version > before.Result!.Summary.Version);
+        // A retry of the event answered before it left is found in the journal: a duplicate, nothing changes.
+        var retry = await conversation.Apply(Customer("where is my parcel?") with { Id = before.Result.EventId });
+        Assert.True(retry.Result!.Duplicate);
+        Assert.Equal(after.Result.Summary.Version, (await conversation.GetSnapshot())!.Version);
+    }
+
+    [Fact]
+    public async Task A_conversation_waiting_for_its_agents_first_reply_stays_in_memory_until_the_deadline_fires()
+    {
+        var agent = fixture.Grains.Agent(_tenant, "ana");
+        await agent.Register(new AgentProfile { DisplayName = "Ana", Languages = ["en"], Channels = [Channel.Chat], Capacity = 2 });
+        Assert.Null((await agent.SetStatus(AgentStatus.Available)).Refusal);
+        var held = Conversation("held");
+        await held.Apply(Started(Channel.Chat, "en-US"));
+        await held.Apply(Customer("I want to talk to a real person please"));
+        await Eventually.HoldsAsync(async () => (await held.GetSnapshot())!.Status == ConversationStatus.Human, Patience, "held to be with ana");
+        var assignedAt = DateTimeOffset.UtcNow;
+
+        // A conversation started after it, and left alone, goes; the one whose deadline runs is still there when its
+        // idle time has passed more than three times over, shortly before the deadline.
+        var control = Conversation("control");
+        await control.Apply(Started(Channel.Chat, "en-US"));
+        await Eventually.HoldsAsync(async () => !await InMemory(control), Patience, "the control conversation to leave memory");
+        var beforeDeadline = TimeSpan.FromSeconds(IdleClusterFixture.FirstReplySeconds - 4);
+        await Eventually.HoldsAsync(() => Task.FromResult(DateTimeOffset.UtcNow - assignedAt > beforeDeadline), Patience, "the idle time to pass over");
+        Assert.True(DateTimeOffset.UtcNow - assignedAt < TimeSpan.FromSeconds(IdleClusterFixture.FirstReplySeconds), "the check came only after the deadline");
+        Assert.True(await InMemory(held), "the conversation left memory while its first-reply deadline ran");
+
+        // The deadline's timer fires in that activation: the conversation is taken back from the silent agent.
+        await Eventually.HoldsAsync(async () => (await held.GetSnapshot())!.Handoff.AgentId is null, Patience, "the first-reply deadline to take held back");
+    }
+}
