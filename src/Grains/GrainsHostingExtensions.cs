@@ -8,10 +8,10 @@ using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using CxCluster.Grains.Webhooks;
 using Microsoft.Extensions.Configuration;
-using Orleans.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Hosting;
 
 namespace CxCluster.Grains;

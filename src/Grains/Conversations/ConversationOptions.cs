@@ -25,8 +25,9 @@ public sealed class ConversationOptions
 
     /// <summary>
     /// Seconds a conversation stays in a silo's memory without an event or a call; then it leaves (a checkpoint is
-    /// written first) and its next event brings it back from its checkpoint and the facts after it. A conversation a
-    /// human holds or one with an offer or a reply deadline running stays as long as that lasts.
+    /// written first) and its next event brings it back from its checkpoint and the facts after it. One whose agent's
+    /// first-reply deadline runs stays until the deadline; one a human holds is kept in by its reconciliation reminder
+    /// while that ticks more often than this.
     /// </summary>
     public int IdleSeconds { get; set; } = 300;
 
