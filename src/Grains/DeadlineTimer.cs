@@ -1,12 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace CxCluster.Grains;
 
 /// <summary>
 /// A one-shot grain timer at a deadline the grain keeps in its stored state, moved whenever that deadline changes:
 /// within a second of it, unlike a reminder. A grain rebuilt after a crash arms it again from its state, and a
-/// deadline already past fires at once.
+/// deadline already past fires at once. One that keeps its grain alive also keeps the activation in memory until a
+/// little after the deadline, however short the grain's idle time: the timer lives in the activation.
 /// </summary>
 internal sealed class DeadlineTimer(IGrainBase grain, TimeProvider clock, Func<Task> onDue, bool keepAlive)
 {
+    /// <summary>How long past its deadline the activation is kept for the timer to fire and be handled.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+
     private IGrainTimer? _timer;
     private DateTimeOffset? _due;
 
@@ -20,15 +26,22 @@ internal sealed class DeadlineTimer(IGrainBase grain, TimeProvider clock, Func<T
         _timer?.Dispose();
         _timer = null;
         _due = due;
-        if (due is { } at)
+        var wait = due is { } at ? at - clock.GetUtcNow() : TimeSpan.Zero;
+        if (due is not null)
         {
-            var wait = at - clock.GetUtcNow();
             _timer = grain.RegisterGrainTimer(Fire, new GrainTimerCreationOptions
             {
                 DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
                 Period = Timeout.InfiniteTimeSpan,
                 KeepAlive = keepAlive,
             });
+        }
+        if (keepAlive)
+        {
+            // A deadline withdrawn lets the activation go by its idle time again.
+            var context = grain.GrainContext;
+            context.ActivationServices.GetRequiredService<IGrainRuntime>()
+                .DelayDeactivation(context, due is null ? TimeSpan.Zero : (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) + Grace);
         }
     }
 

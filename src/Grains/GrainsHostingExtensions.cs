@@ -40,13 +40,13 @@ public static class GrainsHostingExtensions
             Range(conversationSection, nameof(o.CheckpointEvery), o.CheckpointEvery, 1, 1_000_000),
             Range(conversationSection, nameof(o.SignalsShown), o.SignalsShown, 0, 1_000),
             Range(conversationSection, nameof(o.RetentionSweepMinutes), o.RetentionSweepMinutes, 1, 10_080),
-            Range(conversationSection, nameof(o.IdleSeconds), o.IdleSeconds, 2, 604_800),
+            Range(conversationSection, nameof(o.IdleSeconds), o.IdleSeconds, ConversationOptions.MinIdleSeconds, 604_800),
         ]));
         // Idle conversations leave memory after their own idle time; Orleans' collector looks every minute, or twice per
         // idle time when that is shorter (it wants every idle time above its period).
         silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<ConversationOptions>>((collection, conversations) =>
         {
-            if (conversations.Value.IdleSeconds < 2)
+            if (conversations.Value.IdleSeconds < ConversationOptions.MinIdleSeconds)
             {
                 // Out of range: the conversation options' own check stops the silo with the setting's name.
                 return;

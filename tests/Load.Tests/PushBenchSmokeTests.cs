@@ -6,7 +6,7 @@ namespace CxCluster.Load.Tests;
 public sealed class PushBenchSmokeTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task The_push_benchmark_tells_every_fact_to_its_receiver_and_replays_a_backlog()
+    public async Task The_push_benchmark_prints_the_facts_its_receiver_got_in_each_webhook_row_and_from_a_replayed_backlog()
     {
         var text = new StringWriter();
 

@@ -29,7 +29,7 @@ if (args is ["board", ..])
 {
     return await BoardBench.RunAsync(args[1..], Console.Out);
 }
-// dotnet run -c Release --project tests/Load -- memory [--conversations 20000] [--turns 10] [--storage memory|postgres] [--hold seconds]
+// dotnet run -c Release --project tests/Load -- memory [--conversations 20000] [--turns 10] [--storage memory|postgres] [--idle-seconds 30] [--hold seconds]
 var memory = args is ["memory", ..];
 LoadOptions options;
 try

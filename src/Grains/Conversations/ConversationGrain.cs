@@ -57,8 +57,6 @@ internal sealed class ConversationGrain(
     private ConversationSnapshot? _snapshot;
     /// <summary>Fires when the assigned agent's first reply is due; re-armed from the stored state on every activation.</summary>
     private DeadlineTimer _replyTimer = null!;
-    /// <summary>The activation is kept in memory until the first-reply deadline has passed.</summary>
-    private bool _heldForDeadline;
 
     private ConversationState State => _state;
 
@@ -281,27 +279,7 @@ internal sealed class ConversationGrain(
     }
 
     /// <summary>The timer at the assigned agent's first-reply deadline (it follows from stored facts, so an activation arms it again).</summary>
-    private void ArmReplyTimer()
-    {
-        var due = State.Started ? _decider.FirstReplyDue : null;
-        _replyTimer.Arm(due);
-        // An idle conversation leaves memory (Conversations:IdleSeconds), but not while its agent's first-reply deadline
-        // runs: the deadline's timer lives in this activation.
-        if (due is { } at)
-        {
-            var left = at - clock.GetUtcNow();
-            DelayDeactivation(left > TimeSpan.Zero ? left + DeadlineGrace : DeadlineGrace);
-            _heldForDeadline = true;
-        }
-        else if (_heldForDeadline)
-        {
-            DelayDeactivation(TimeSpan.Zero);
-            _heldForDeadline = false;
-        }
-    }
-
-    /// <summary>How long past its deadline an activation is kept for its deadline's timer to fire and be handled.</summary>
-    private static readonly TimeSpan DeadlineGrace = TimeSpan.FromMinutes(1);
+    private void ArmReplyTimer() => _replyTimer.Arm(State.Started ? _decider.FirstReplyDue : null);
 
     /// <summary>The agent wrote nothing in time: the conversation takes itself back and waits again at the head of its queue.</summary>
     private async Task OnFirstReplyDue()

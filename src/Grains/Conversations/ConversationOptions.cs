@@ -31,5 +31,8 @@ public sealed class ConversationOptions
     /// </summary>
     public int IdleSeconds { get; set; } = 300;
 
+    /// <summary>The shortest idle time taken: Orleans' collector then looks every second.</summary>
+    public const int MinIdleSeconds = 2;
+
     public TimeSpan IdleAfter => TimeSpan.FromSeconds(IdleSeconds);
 }

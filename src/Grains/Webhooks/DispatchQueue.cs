@@ -19,8 +19,6 @@ public sealed class DispatchQueue
 
     private readonly RetrySchedule _schedule;
     private readonly int _failuresKept;
-    private readonly int _partition;
-    private readonly int _partitions;
     private readonly Dictionary<string, List<Delivery>> _lines = new(StringComparer.Ordinal);
     /// <summary>Pending facts not read back yet after a restart or a replay, by position.</summary>
     private readonly Dictionary<long, PendingDelivery> _unread = [];
@@ -36,8 +34,7 @@ public sealed class DispatchQueue
     {
         _schedule = schedule;
         _failuresKept = failuresKept;
-        _partition = partition;
-        _partitions = partitions;
+        Share = new SubjectShare(partition, partitions);
         _failures = [.. history.Failures];
         _marks = [.. history.Marks];
         _readAt = state.ReadAt;
@@ -56,6 +53,9 @@ public sealed class DispatchQueue
             }
         }
     }
+
+    /// <summary>The conversations and agents this queue's partition serves: the only ones it reads and takes.</summary>
+    public SubjectShare Share { get; }
 
     /// <summary>Every fact at or below it was read.</summary>
     public long ReadAt => _readAt;
@@ -85,7 +85,7 @@ public sealed class DispatchQueue
     {
         foreach (var fact in facts)
         {
-            if (fact.Position <= _readAt || SubjectPartition.Of(fact.Subject, _partitions) != _partition)
+            if (fact.Position <= _readAt || !Share.Holds(fact.Subject))
             {
                 continue;
             }

@@ -62,7 +62,7 @@ internal sealed partial class WebhookDispatcherGrain
                     // Every type of this partition's subjects is read: the endpoint's types are applied as each page is
                     // taken, so a change holds at once.
                     read = feeds.ReadAsync(_tenantId, queue.ReadAt, Math.Clamp(_options.QueueLimit - queue.Queued, 1, PageMost),
-                        FeedFilter.All, new SubjectShare(_partition, store.State.Endpoint!.Partitions), ReadWait, ct);
+                        FeedFilter.All, queue.Share, ReadWait, ct);
                 }
                 // Saved alongside, never awaited here: a slow or absent database must not hold back deliveries.
                 var saving = !_saving.IsCompleted;
