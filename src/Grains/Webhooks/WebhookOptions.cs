@@ -14,7 +14,7 @@ public sealed class WebhookOptions
     /// <summary>Receivers may be <c>http</c> anywhere they may be reached (else <c>https</c> only).</summary>
     public bool AllowHttp { get; set; }
 
-    /// <summary>Receivers may be on private, loopback, link-local, shared (CGNAT) and unique-local addresses.</summary>
+    /// <summary>Receivers may be on private, loopback, link-local, shared (CGNAT), unique-local and reserved (documentation, benchmarking) addresses.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
     /// <summary>Receivers may be on loopback, over <c>http</c> too; unset: allowed on the embedded default only.</summary>

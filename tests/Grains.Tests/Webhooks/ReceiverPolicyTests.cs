@@ -50,6 +50,81 @@ public sealed class ReceiverPolicyTests
         Assert.Equal(kind, ReceiverPolicy.Classify(IPAddress.Parse(address)));
 
     [Theory]
+    // IPv4 set aside for protocols, documentation and benchmarking
+    [InlineData("192.0.0.192", AddressKind.Reserved)]
+    [InlineData("192.0.2.10", AddressKind.Reserved)]
+    [InlineData("198.51.100.7", AddressKind.Reserved)]
+    [InlineData("203.0.113.9", AddressKind.Reserved)]
+    [InlineData("198.18.0.1", AddressKind.Reserved)]
+    [InlineData("198.19.255.254", AddressKind.Reserved)]
+    [InlineData("192.88.99.1", AddressKind.Reserved)]
+    [InlineData("192.0.1.1", AddressKind.Public)]
+    [InlineData("198.17.255.255", AddressKind.Public)]
+    [InlineData("198.20.0.1", AddressKind.Public)]
+    // IPv6 set aside for documentation, benchmarking and discarding
+    [InlineData("2001:db8::1", AddressKind.Reserved)]
+    [InlineData("3fff::1", AddressKind.Reserved)]
+    [InlineData("2001:2::1", AddressKind.Reserved)]
+    [InlineData("100::1", AddressKind.Reserved)]
+    // IPv4-translated, 6to4 and Teredo count as the IPv4 address they reach
+    [InlineData("::ffff:0:127.0.0.1", AddressKind.Loopback)]
+    [InlineData("::ffff:0:10.0.0.1", AddressKind.Private)]
+    [InlineData("2002:7f00:1::1", AddressKind.Loopback)]
+    [InlineData("2002:a00:1::1", AddressKind.Private)]
+    [InlineData("2002:a9fe:a9fe::", AddressKind.LinkLocal)]
+    [InlineData("2002:808:808::1", AddressKind.Public)]
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe", AddressKind.Loopback)] // client 127.0.0.1
+    [InlineData("2001:0:4136:e378:8000:63bf:f5ff:fffe", AddressKind.Private)] // client 10.0.0.1
+    [InlineData("2001:0:4136:e378:8000:63bf:f7f7:f7f7", AddressKind.Public)] // client 8.8.8.8
+    public void Reserved_ranges_and_tunnelled_ipv4_are_classified(string address, AddressKind kind) =>
+        Assert.Equal(kind, ReceiverPolicy.Classify(IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("192.0.0.192")]
+    [InlineData("192.0.2.10")]
+    [InlineData("198.18.0.1")]
+    [InlineData("2001:db8::1")]
+    [InlineData("::ffff:0:10.0.0.1")]
+    [InlineData("2002:7f00:1::1")]
+    [InlineData("2001:0:4136:e378:8000:63bf:f5ff:fffe")]
+    public void The_strict_policy_forbids_reserved_and_tunnelled_internal_addresses(string address) =>
+        Assert.NotNull(ReceiverPolicy.Strict.Forbidden(IPAddress.Parse(address)));
+
+    [Theory]
+    // Integers, octal and hexadecimal are the addresses they stand for.
+    [InlineData("https://2130706433/cx")]
+    [InlineData("https://0x7f000001/cx")]
+    [InlineData("https://0177.0.0.1/cx")]
+    [InlineData("https://127.1/cx")]
+    [InlineData("https://0/cx")]
+    // A trailing dot or full-width dots change nothing.
+    [InlineData("https://127.0.0.1./cx")]
+    [InlineData("https://10.0.0.1./cx")]
+    [InlineData("https://127\uFF0E0\uFF0E0\uFF0E1/cx")]
+    // localhost in any spelling, and the names under it.
+    [InlineData("https://localhost./cx")]
+    [InlineData("https://LocalHost/cx")]
+    [InlineData("https://hooks.localhost/cx")]
+    // A zone id changes nothing.
+    [InlineData("https://[fe80::1%25eth0]/cx")]
+    [InlineData("https://[::1%251]/cx")]
+    [InlineData("https://[2002:a00:1::1]/cx")]
+    [InlineData("https://198.51.100.7/cx")]
+    [InlineData("https://a@hooks.example.com/cx")]
+    public void A_strict_url_is_refused_however_its_internal_host_is_written(string url) =>
+        Assert.NotNull(ReceiverPolicy.Strict.CheckUrl(url));
+
+    [Theory]
+    [InlineData("https://hooks.example.com./cx", true)]
+    [InlineData("https://hooks.example.com:8443/cx", true)]
+    [InlineData("http://localhost.:8080/hook", true)]
+    [InlineData("http://127.0.0.1.:8080/hook", true)]
+    [InlineData("http://10.0.0.1.:8080/hook", false)]
+    [InlineData("http://hooks.example.com./cx", false)]
+    public void The_loopback_allowance_reads_the_host_as_it_is_connected_to(string url, bool allowed) =>
+        Assert.Equal(allowed, new ReceiverPolicy(false, false, true).CheckUrl(url) is null);
+
+    [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
     [InlineData("::ffff:127.0.0.1")]
@@ -85,6 +160,8 @@ public sealed class ReceiverPolicyTests
     [InlineData("::", false)]
     [InlineData("224.0.0.1", false)]
     [InlineData("ff02::1", false)]
+    [InlineData("198.18.0.1", true)]
+    [InlineData("2001:db8::1", true)]
     public void Allowing_private_networks_never_allows_unspecified_or_multicast(string address, bool allowed) =>
         Assert.Equal(allowed, new ReceiverPolicy(false, true, false).Forbidden(IPAddress.Parse(address)) is null);
 

@@ -314,6 +314,10 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
     [InlineData("http://hooks.example.com/hook", "url")]
     [InlineData("https://169.254.169.254/latest", "url")]
     [InlineData("https://[::ffff:192.168.0.1]/hook", "url")]
+    [InlineData("https://10.0.0.1./hook", "url")]
+    [InlineData("https://167772161/hook", "url")]
+    [InlineData("https://198.51.100.7/hook", "url")]
+    [InlineData("https://[2002:a00:1::1]/hook", "url")]
     public async Task A_receiver_the_policy_forbids_is_refused_naming_the_url(string url, string field)
     {
         var outcome = await cluster.Grains.Webhooks(_tenant).Put("bad", new WebhookSpec { Url = url });
