@@ -6,20 +6,26 @@ namespace CxCluster.Grains.Webhooks;
 /// <summary>
 /// When a fact the receiver did not accept is tried again: after each delay of the schedule in turn, the last one
 /// repeating, or after the receiver's <c>Retry-After</c> when it gave one, until the give-up time since the first
-/// attempt has passed; then it is given up.
+/// attempt has passed; then it is given up. A <c>Retry-After</c> reaching past the give-up time is cut short to it, so
+/// a receiver that asks for a long wait is still tried once more, not given up at once.
 /// </summary>
 public sealed class RetrySchedule(IReadOnlyList<TimeSpan> delays, TimeSpan giveUpAfter)
 {
     /// <summary>
-    /// The time of the next attempt after <paramref name="attempts"/> failed ones, or null to give up: the next attempt
-    /// would come later than <paramref name="firstAttempt"/> plus the give-up time.
+    /// The time of the next attempt after <paramref name="attempts"/> failed ones, or null to give up: the schedule's
+    /// next attempt would come later than <paramref name="firstAttempt"/> plus the give-up time.
     /// </summary>
     public DateTimeOffset? Next(int attempts, DateTimeOffset firstAttempt, DateTimeOffset now, TimeSpan? retryAfter = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attempts);
-        var delay = retryAfter is { } asked && asked > TimeSpan.Zero ? asked : delays[Math.Min(attempts, delays.Count) - 1];
-        var next = now + delay;
-        return next - firstAttempt > giveUpAfter ? null : next;
+        var deadline = firstAttempt + giveUpAfter;
+        if (retryAfter is { } asked && asked > TimeSpan.Zero)
+        {
+            // Compared before it is added, so no wait however long overflows the time.
+            return now >= deadline ? null : asked < deadline - now ? now + asked : deadline;
+        }
+        var next = now + delays[Math.Min(attempts, delays.Count) - 1];
+        return next > deadline ? null : next;
     }
 
     /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or an HTTP date), or null when it has none or it cannot be read.</summary>

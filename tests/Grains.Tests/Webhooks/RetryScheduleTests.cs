@@ -46,7 +46,41 @@ public sealed class RetryScheduleTests
     public void Retry_after_replaces_the_schedules_wait()
     {
         Assert.Equal(First.AddSeconds(90), Default.Next(1, First, First, TimeSpan.FromSeconds(90)));
-        Assert.Null(Default.Next(1, First, First, TimeSpan.FromHours(25)));
+        Assert.Equal(First.AddHours(3), Default.Next(3, First, First.AddHours(1), TimeSpan.FromHours(2)));
+    }
+
+    [Theory]
+    [InlineData(25 * 3_600)]
+    [InlineData(int.MaxValue)] // the most a Retry-After in seconds can say: about 68 years
+    public void A_retry_after_past_the_give_up_time_is_cut_short_to_it_not_given_up_at_once(double seconds)
+    {
+        var now = First.AddMinutes(10);
+
+        Assert.Equal(First.AddHours(24), Default.Next(2, First, now, TimeSpan.FromSeconds(seconds)));
+        // That last attempt failing too gives the fact up.
+        Assert.Null(Default.Next(3, First, First.AddHours(24), TimeSpan.FromSeconds(seconds)));
+        Assert.Null(Default.Next(3, First, First.AddHours(24)));
+    }
+
+    [Fact]
+    public void A_retry_after_of_any_size_never_overflows_the_time()
+    {
+        var farFuture = RetrySchedule.ParseRetryAfter("99999999999999999", First);
+
+        Assert.NotNull(farFuture);
+        Assert.Equal(First.AddHours(24), Default.Next(1, First, First, farFuture));
+        Assert.Equal(First.AddHours(24), Default.Next(1, First, First, RetrySchedule.ParseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT", First)));
+    }
+
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    public void A_negative_zero_or_fractional_retry_after_leaves_the_schedules_wait(string header)
+    {
+        var asked = RetrySchedule.ParseRetryAfter(header, First);
+
+        Assert.Equal(First.AddSeconds(5), Default.Next(1, First, First, asked));
     }
 
     [Fact]

@@ -112,6 +112,23 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
     }
 
     [Fact]
+    public async Task A_retry_after_past_the_give_up_time_is_cut_short_so_the_fact_is_tried_again_before_it_is_given_up()
+    {
+        var tries = 0;
+        // A day, where the fixture gives up after 5 s.
+        _receiver.Answer = d => d.Type == "conversation.started" && Interlocked.Increment(ref tries) == 1
+            ? new ReceiverAnswer(503, RetryAfter: "86400")
+            : ReceiverAnswer.Ok;
+        await cluster.Register(_tenant, "much-later", _receiver.Url(), types: ["conversation.started"]);
+
+        await cluster.Converse(_tenant, "long-wait");
+        await AllAccepted(await cluster.FactsOf(_tenant, ["conversation.started"]));
+
+        Assert.Equal(2, _receiver.All.Count(d => d.ConversationId == "long-wait"));
+        Assert.Empty((await cluster.Grains.Webhooks(_tenant).Failures("much-later"))!);
+    }
+
+    [Fact]
     public async Task Gone_disables_the_endpoint_and_a_put_enables_it_again_without_losing_a_fact()
     {
         var gone = true;

@@ -56,6 +56,8 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     [Theory]
     [InlineData("7", 7)]
     [InlineData(null, null)]
+    [InlineData("-5", null)]
+    [InlineData("soon", null)]
     public async Task Retry_after_is_passed_on(string? header, int? seconds)
     {
         using var sender = Sender();
@@ -64,6 +66,20 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         var result = await sender.SendAsync(_receiver.Url(), _key, "c:x:1", Body, CancellationToken.None);
 
         Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, result.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Retry_after_as_an_http_date_is_passed_on_as_the_wait_until_then()
+    {
+        using var sender = Sender();
+        var until = DateTimeOffset.UtcNow.AddHours(1);
+        _receiver.Answer = _ => new ReceiverAnswer(429, until.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
+
+        var result = await sender.SendAsync(_receiver.Url(), _key, "c:x:1", Body, CancellationToken.None);
+
+        Assert.Equal(DeliveryVerdict.Failed, result.Verdict);
+        // The date has whole seconds, and a little time passed since it was written.
+        Assert.InRange(result.RetryAfter!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
     }
 
     [Fact]
