@@ -16,7 +16,15 @@ public sealed record ReceiverPolicy(bool AllowHttp, bool AllowPrivateNetworks, b
     public static ReceiverPolicy Strict { get; } = new(false, false, false);
 
     /// <summary>Why a receiver URL may not be used, or null when it may; the address check is repeated at connect time.</summary>
-    public string? CheckUrl(string url)
+    public string? CheckUrl(string url) => Check(url, addresses: true);
+
+    /// <summary>
+    /// Why a receiver URL may not be sent to now for its form or scheme (an <c>http</c> URL registered before the policy
+    /// allowed only <c>https</c>), or null; its addresses are checked as its connection opens.
+    /// </summary>
+    public string? CheckScheme(string url) => Check(url, addresses: false);
+
+    private string? Check(string url, bool addresses)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.HostNameType == UriHostNameType.Unknown || string.IsNullOrEmpty(uri.Host))
         {
@@ -38,6 +46,10 @@ public sealed record ReceiverPolicy(bool AllowHttp, bool AllowPrivateNetworks, b
         if (uri.Scheme == Uri.UriSchemeHttp && !AllowHttp && !(AllowLoopback && loopbackHost))
         {
             return AllowLoopback ? "url must be https (http only on loopback)." : "url must be https.";
+        }
+        if (!addresses)
+        {
+            return null;
         }
         if (address is not null && Forbidden(address) is { } why)
         {

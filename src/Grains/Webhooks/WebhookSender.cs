@@ -21,13 +21,15 @@ public readonly record struct DeliveryResult(DeliveryVerdict Verdict, string Det
 
 /// <summary>
 /// Sends one fact to one receiver as Standard Webhooks asks: a signed <c>POST</c> of the Fact's JSON. It never follows
-/// redirects (a 3xx is a failure), waits for the answer only so long, and opens connections only to addresses the
+/// redirects (a 3xx is a failure), waits for the answer only so long, uses only a scheme the receiver policy allows now,
+/// and opens connections only to addresses the
 /// receiver policy allows, checked on the resolved addresses at connect time, so a name that later resolves elsewhere
 /// (DNS rebinding) gets no further than the policy.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly ReceiverPolicy _policy;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _timeout;
 
@@ -38,6 +40,7 @@ public sealed class WebhookSender : IDisposable
 
     public WebhookSender(ReceiverPolicy policy, TimeSpan timeout, TimeProvider clock)
     {
+        _policy = policy;
         _clock = clock;
         _timeout = timeout;
         var handler = new SocketsHttpHandler
@@ -57,6 +60,11 @@ public sealed class WebhookSender : IDisposable
     /// <summary>Sends <paramref name="body"/> to <paramref name="url"/> signed with <paramref name="key"/>; never throws for the receiver's sake.</summary>
     public async Task<DeliveryResult> SendAsync(string url, byte[] key, string webhookId, byte[] body, CancellationToken ct)
     {
+        // The policy may have changed since the endpoint was registered: a scheme it no longer allows is never used.
+        if (_policy.CheckScheme(url) is { } refused)
+        {
+            return new DeliveryResult(DeliveryVerdict.Failed, $"refused: {refused}");
+        }
         var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

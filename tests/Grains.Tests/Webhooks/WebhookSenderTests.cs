@@ -112,6 +112,20 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_http_url_the_policy_no_longer_allows_is_never_sent_to()
+    {
+        // Registered while http was allowed; now only https is, though the address itself still may be reached.
+        using var sender = Sender(new ReceiverPolicy(AllowHttp: false, AllowPrivateNetworks: true, AllowLoopback: false));
+
+        var result = await sender.SendAsync(_receiver.Url(), _key, "c:x:1", Body, CancellationToken.None);
+
+        Assert.Equal(DeliveryVerdict.Failed, result.Verdict);
+        Assert.StartsWith("refused:", result.Detail);
+        Assert.Contains("https", result.Detail);
+        Assert.Empty(_receiver.All);
+    }
+
+    [Fact]
     public async Task A_receiver_that_is_down_fails_without_an_answer()
     {
         using var sender = Sender();
