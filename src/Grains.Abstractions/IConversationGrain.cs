@@ -3,8 +3,18 @@ namespace CxCluster.Abstractions;
 /// <summary>One customer conversation of one tenant (key: <c>{tenant}/{conversationId}</c>); it decides disclosure, trust and handoff.</summary>
 public interface IConversationGrain : IGrainWithStringKey
 {
-    /// <summary>Applies one event and answers the directives the contract's rules give, or refuses it and changes nothing.</summary>
-    Task<EventOutcome> Apply(ConversationEvent @event, AnswerShape shape);
+    /// <summary>
+    /// Applies one event and answers the directives the contract's rules give with the full snapshot, or refuses it and
+    /// changes nothing.
+    /// </summary>
+    ValueTask<EventOutcome> Apply(ConversationEvent @event);
+
+    /// <summary>
+    /// As <see cref="Apply(ConversationEvent)"/>, answering the summary without the snapshot (what
+    /// <c>Prefer: return=minimal</c> asks for). A method of its own rather than a shape argument: Orleans reads every
+    /// argument of a call as an object, so a value-type argument would cost an allocation on each side of every event.
+    /// </summary>
+    ValueTask<EventOutcome> ApplyWithSummary(ConversationEvent @event);
 
     /// <summary>Applies events in the order given, each succeeding or failing alone.</summary>
     Task<IReadOnlyList<EventOutcome>> ApplyAll(IReadOnlyList<ConversationEvent> events, AnswerShape shape);
@@ -59,12 +69,12 @@ public interface IConversationGrain : IGrainWithStringKey
     Task OnAgentOffline(string handoffId, string agentId);
 }
 
-/// <summary>Calls that answer the full snapshot.</summary>
+/// <summary>Calls that answer in a shape given, or the full snapshot.</summary>
 public static class ConversationGrainExtensions
 {
-    /// <summary>Applies one event and answers with the full snapshot.</summary>
-    public static Task<EventOutcome> Apply(this IConversationGrain conversation, ConversationEvent @event) =>
-        conversation.Apply(@event, AnswerShape.Full);
+    /// <summary>Applies one event and answers in the shape asked for.</summary>
+    public static ValueTask<EventOutcome> Apply(this IConversationGrain conversation, ConversationEvent @event, AnswerShape shape) =>
+        shape == AnswerShape.Full ? conversation.Apply(@event) : conversation.ApplyWithSummary(@event);
 
     /// <summary>Applies events in order and answers each with the full snapshot.</summary>
     public static Task<IReadOnlyList<EventOutcome>> ApplyAll(this IConversationGrain conversation, IReadOnlyList<ConversationEvent> events) =>

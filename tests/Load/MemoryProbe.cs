@@ -67,7 +67,7 @@ public sealed class MemoryProbe(LoadOptions options, TextWriter output)
             OccurredAt = DateTimeOffset.UtcNow,
             Channel = Channel.Whatsapp,
             Locale = "id-ID",
-        });
+        }).AsTask();
 
     private static Task ForEach(IEnumerable<string> ids, Func<string, Task> action) =>
         Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (id, _) => await action(id));

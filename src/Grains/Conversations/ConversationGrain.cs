@@ -101,7 +101,11 @@ internal sealed class ConversationGrain(
         return Reconcile();
     }
 
-    async Task<EventOutcome> IConversationGrain.Apply(ConversationEvent @event, AnswerShape shape)
+    ValueTask<EventOutcome> IConversationGrain.Apply(ConversationEvent @event) => ApplyOne(@event, AnswerShape.Full);
+
+    ValueTask<EventOutcome> IConversationGrain.ApplyWithSummary(ConversationEvent @event) => ApplyOne(@event, AnswerShape.Summary);
+
+    private async ValueTask<EventOutcome> ApplyOne(ConversationEvent @event, AnswerShape shape)
     {
         // A child of the caller's span when the call carried one (Orleans' activity propagation); null when nobody listens.
         using var span = StartApplySpan(@event.Type, 1);

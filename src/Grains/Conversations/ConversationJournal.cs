@@ -51,7 +51,8 @@ internal sealed class ConversationJournal(
     private (JournalFact[] Facts, ReadOnlyMemory<byte> Answer) Encode(long lastSeq, JsonEncoder encoder)
     {
         var buffer = encoder.Buffer;
-        var parts = new (Range Data, Range? Personal)[_pending.Count];
+        // An event records a few facts: their places in the buffer fit on the stack.
+        Span<(Range Data, Range? Personal)> parts = _pending.Count <= 16 ? stackalloc (Range, Range?)[_pending.Count] : new (Range, Range?)[_pending.Count];
         for (var i = 0; i < parts.Length; i++)
         {
             parts[i] = FactCodec.Append(_pending[i], buffer, encoder.Writer);

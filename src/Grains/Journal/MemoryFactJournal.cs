@@ -389,9 +389,9 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         {
             if (at == Facts.Count)
             {
-                foreach (var fact in facts)
+                for (var i = 0; i < facts.Count; i++)
                 {
-                    Facts.Add(Tenant.Add(new Stored(this, fact, bytes)));
+                    Facts.Add(Tenant.Add(new Stored(this, facts[i], bytes)));
                 }
                 return;
             }

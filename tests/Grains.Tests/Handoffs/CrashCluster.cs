@@ -65,6 +65,9 @@ public sealed class CrashCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>As <see cref="Retry{T}(Func{Task{T}})"/>, for calls answered as a <see cref="ValueTask{T}"/>.</summary>
+    public static Task<T> Retry<T>(Func<ValueTask<T>> call) => Retry(() => call().AsTask());
+
     /// <summary>
     /// Waits, without any retry by a platform (the checker's reads are retried as <see cref="Retry{T}"/> retries), until
     /// these agents, conversations and the queues agree (<see cref="ClusterInvariants"/>); fails naming what still did not.

@@ -75,7 +75,7 @@ public sealed class CrashRecoveryTests
         await conversation.Apply(Started(Channel.Chat, "id-ID"));
         var ask = Customer(AskForPerson);
 
-        await CrashesAt(step, () => conversation.Apply(ask));
+        await CrashesAt(step, () => conversation.Apply(ask).AsTask());
 
         await Eventually.ReturnsAsync(async () => (await Snapshot(cluster, "c1")).Status, s => s == ConversationStatus.Human, TimeSpan.FromSeconds(30),
             "the conversation to be with the agent without any retry");
@@ -113,7 +113,7 @@ public sealed class CrashRecoveryTests
         await using var cluster = await CrashCluster.StartAsync(CrashPoint.ConversationFactsAppended);
         var start = Started(Channel.Chat, "id-ID");
 
-        await CrashesAt(CrashPoint.ConversationFactsAppended, () => cluster.Conversation("c1").Apply(start));
+        await CrashesAt(CrashPoint.ConversationFactsAppended, () => cluster.Conversation("c1").Apply(start).AsTask());
 
         var retry = (await Retry(() => cluster.Conversation("c1").Apply(start))).Result!;
         Assert.True(retry.Duplicate);
@@ -135,7 +135,7 @@ public sealed class CrashRecoveryTests
         await HandOff(cluster, "c1");
         var end = Ended();
 
-        await CrashesAt(CrashPoint.ConversationReleaseStored, () => cluster.Conversation("c1").Apply(end));
+        await CrashesAt(CrashPoint.ConversationReleaseStored, () => cluster.Conversation("c1").Apply(end).AsTask());
 
         await Eventually.ReturnsAsync(async () => (await Retry(() => cluster.Agent("a1").Get()))!.Conversations.Count, n => n == 0, TimeSpan.FromSeconds(30),
             "the agent to be freed without any retry");

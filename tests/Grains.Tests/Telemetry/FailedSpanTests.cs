@@ -35,7 +35,7 @@ public sealed class FailedSpanTests : IDisposable
         await using var cluster = await CrashCluster.StartAsync(CrashPoint.ConversationFactsAppended);
         var conversationId = $"c{Guid.NewGuid():N}";
 
-        await Assert.ThrowsAnyAsync<Exception>(() => cluster.Conversation(conversationId).Apply(Started(Channel.Chat, "id-ID")));
+        await Assert.ThrowsAnyAsync<Exception>(() => cluster.Conversation(conversationId).Apply(Started(Channel.Chat, "id-ID")).AsTask());
 
         var apply = await Stopped(CxTelemetry.ApplySpan, conversationId);
         Assert.Equal(ActivityStatusCode.Error, apply.Status);
@@ -63,7 +63,7 @@ public sealed class FailedSpanTests : IDisposable
         var conversation = cluster.Conversation(conversationId);
         await conversation.Apply(Started(Channel.Chat, "id-ID"));
 
-        await Assert.ThrowsAnyAsync<Exception>(() => conversation.Apply(Customer("saya mau bicara dengan CS dong")));
+        await Assert.ThrowsAnyAsync<Exception>(() => conversation.Apply(Customer("saya mau bicara dengan CS dong")).AsTask());
 
         var offer = await Stopped(CxTelemetry.PoolOfferSpan, conversationId);
         Assert.Equal(ActivityStatusCode.Error, offer.Status);
