@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using CxCluster.Api.Cluster;
+using CxCluster.Api.Http;
 
 namespace CxCluster.Api.Conversations;
 
@@ -84,7 +85,9 @@ public static partial class ConversationApi
             return Problems.Refused(refusal);
         }
         ReturnPreference.Apply(request.HttpContext.Response, shape);
-        return TypedResults.Ok(EventResultJson.Of(outcome.Result!));
+        // Written with the generated context's own options, which lets it use its generated writer (the HTTP options'
+        // resolver chain would take the slower metadata path); the options are the same, and so are the bytes.
+        return TypedResults.Json(EventResultJson.Of(outcome.Result!), ApiJsonContext.Default.EventResultJson);
     }
 
     private static async Task<IResult> PostBatch(
@@ -139,7 +142,7 @@ public static partial class ConversationApi
         var snapshot = await Conversation(conversations, tenant, conversationId).GetSnapshot();
         return snapshot is null
             ? Problems.NotFound($"There is no conversation '{conversationId}'.")
-            : TypedResults.Ok(SnapshotJson.Of(snapshot));
+            : TypedResults.Json(SnapshotJson.Of(snapshot), ApiJsonContext.Default.SnapshotJson);
     }
 
     private static async Task<IResult> DeleteConversation(string conversationId, Tenant tenant, GrainReferences<IConversationGrain> conversations)
