@@ -6,19 +6,30 @@ namespace CxCluster.Abstractions;
 /// <summary>RFC 3339 timestamps as the contract takes them: a date, <c>T</c>, a time and a zone (<c>Z</c> or an offset).</summary>
 public static partial class Rfc3339
 {
-    /// <summary>Reads <paramref name="value"/> as an RFC 3339 timestamp with a time zone, in UTC.</summary>
+    /// <summary>The fraction digits .NET keeps (100 ns); RFC 3339 allows any number, and nanoseconds (9) are common.</summary>
+    private const int KeptFractionDigits = 7;
+
+    /// <summary>Reads <paramref name="value"/> as an RFC 3339 timestamp with a time zone, in UTC; digits beyond 100 ns are dropped.</summary>
     public static bool TryParse(string? value, out DateTimeOffset utc)
     {
-        if (value is not null && Pattern().IsMatch(value)
-            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            utc = parsed.ToUniversalTime();
-            return true;
-        }
         utc = default;
-        return false;
+        if (value is null || Pattern().Match(value) is not { Success: true } match)
+        {
+            return false;
+        }
+        var fraction = match.Groups["fraction"];
+        if (fraction.Length > KeptFractionDigits)
+        {
+            value = string.Concat(value.AsSpan(0, fraction.Index + KeptFractionDigits), value.AsSpan(fraction.Index + fraction.Length));
+        }
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+        utc = parsed.ToUniversalTime();
+        return true;
     }
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?([Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.(?<fraction>[0-9]{1,64}))?([Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -14,8 +14,11 @@ public static partial class FieldRules
 
     private static readonly string ChannelList = string.Join(", ", WireNames.ChannelValues);
 
-    /// <summary>1–128 ASCII letters, digits, '-', '_', '.' or ':' (so never the grain key separator '/').</summary>
-    public static bool IsValidId(string? value) => GrainKeys.IsValidId(value);
+    /// <summary>
+    /// 1–128 ASCII letters, digits, '-', '_', '.' or ':' (so never the grain key separator '/'), but not <c>.</c> or
+    /// <c>..</c>: a URL path cannot carry those as a segment, so what they named could never be read or erased.
+    /// </summary>
+    public static bool IsValidId(string? value) => GrainKeys.IsValidId(value) && !IsDotSegment(value);
 
     public static void Id(FieldErrors errors, string field, string? value)
     {
@@ -35,7 +38,13 @@ public static partial class FieldRules
         {
             errors.Add(field, $"{field} may only contain letters, digits, '-', '_', '.' and ':'.");
         }
+        else if (IsDotSegment(value))
+        {
+            errors.Add(field, $"{field} must not be '{value}', which a URL path cannot hold.");
+        }
     }
+
+    private static bool IsDotSegment(string? value) => value is "." or "..";
 
     /// <summary>A message text: not blank, at most 16,000 characters (Unicode scalar values).</summary>
     public static void Text(FieldErrors errors, string field, string? value)

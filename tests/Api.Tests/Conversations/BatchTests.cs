@@ -82,6 +82,26 @@ public sealed class BatchTests(ClusterFixture cluster)
         Assert.Null(await Acme.SnapshotAsync(id));
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task Batch_event_for_a_conversation_a_URL_cannot_name_fails_alone_naming_conversationId(string conversationId)
+    {
+        var id = Ids.New("conv");
+
+        using var response = await Acme.PostAsync(ApiClient.Batch, Events.BatchOf(
+        [
+            Events.Customer("d1", "my e-mail is rini@example.com").In(conversationId),
+            Events.Customer("d2", "halo").In(id),
+        ]));
+
+        var results = (await Json.OkAsync(response))["results"]!.AsArray();
+        Assert.Equal("d1", results[0].Text("eventId"));
+        Assert.NotNull(results[0]!["error"]!["errors"]!["conversationId"]);
+        Assert.Equal("d2", results[1].Text("eventId"));
+        Assert.NotNull(await Acme.SnapshotAsync(id));
+    }
+
     [Fact]
     public async Task Batch_slot_of_a_refused_event_carries_the_grains_problem()
     {

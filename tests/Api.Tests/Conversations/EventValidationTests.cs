@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CxCluster.Api.Tests.Infrastructure;
 
@@ -25,6 +26,8 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["id over 128 characters"] = ($$"""{ "id": "{{LongId}}", "type": "ai.message", "text": "hi" }""", "id"),
         ["empty id"] = ("""{ "id": "", "type": "ai.message", "text": "hi" }""", "id"),
         ["id that is a number"] = ("""{ "id": 17, "type": "ai.message", "text": "hi" }""", "id"),
+        ["id that is a dot segment"] = ("""{ "id": "..", "type": "ai.message", "text": "hi" }""", "id"),
+        ["agentId that is a dot segment"] = ("""{ "id": "x1", "type": "agent.message", "agentId": ".", "text": "hi" }""", "agentId"),
         ["text over 16,000 characters"] = ($$"""{ "id": "x1", "type": "customer.message", "text": "{{LongText}}" }""", "text"),
         ["missing text"] = ("""{ "id": "x1", "type": "customer.message" }""", "text"),
         ["empty text"] = ("""{ "id": "x1", "type": "ai.message", "text": "  " }""", "text"),
@@ -147,6 +150,22 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         await Json.ProblemAsync(plain, HttpStatusCode.UnsupportedMediaType);
         await Json.ProblemAsync(none, HttpStatusCode.UnsupportedMediaType);
         Json.Same(before, await cluster.Acme.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task OccurredAt_with_nanoseconds_is_taken()
+    {
+        var id = await StartedConversationAsync();
+
+        using var response = await cluster.Acme.PostRawAsync(
+            ApiClient.Events(id), """{ "id": "x1", "type": "customer.message", "text": "halo lagi", "occurredAt": "2026-11-24T10:00:00.123456789Z" }""");
+
+        await Json.OkAsync(response);
+        var snapshot = await cluster.Acme.SnapshotAsync(id);
+        var turn = Assert.Single(snapshot!["transcript"]!.AsArray(), turn => turn.Text("text") == "halo lagi");
+        // Facts keep microseconds: the nanoseconds are dropped, the rest is as sent.
+        var at = DateTimeOffset.Parse(turn.Text("at"), CultureInfo.InvariantCulture);
+        Assert.InRange(at, DateTimeOffset.Parse("2026-11-24T10:00:00.123456Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-11-24T10:00:00.1234567Z", CultureInfo.InvariantCulture));
     }
 
     private async Task<string> StartedConversationAsync()

@@ -76,9 +76,23 @@ public sealed class FieldRulesTests
     [InlineData("a/b", false)]
     [InlineData("ünïcode", false)]
     [InlineData("", false)]
+    [InlineData("...", true)]
     public void Ids_are_ascii_letters_digits_and_four_marks(string id, bool valid)
     {
         Assert.Equal(valid, FieldRules.IsValidId(id));
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void Dot_segments_are_no_ids_as_a_URL_path_cannot_hold_them(string id)
+    {
+        var errors = new FieldErrors();
+
+        FieldRules.Id(errors, "conversationId", id);
+
+        Assert.False(FieldRules.IsValidId(id));
+        Assert.True(errors.Has("conversationId"));
     }
 
     [Fact]
@@ -92,6 +106,8 @@ public sealed class FieldRulesTests
     [InlineData("2026-11-24T10:00:00Z", "2026-11-24T10:00:00Z")]
     [InlineData("2026-11-24T17:00:00+07:00", "2026-11-24T10:00:00Z")]
     [InlineData("2026-11-24T10:00:00.123Z", "2026-11-24T10:00:00.123Z")]
+    [InlineData("2026-11-24T10:00:00.123456789Z", "2026-11-24T10:00:00.1234567Z")]
+    [InlineData("2026-11-24T17:00:00.000000001+07:00", "2026-11-24T10:00:00Z")]
     public void Timestamps_are_RFC_3339_and_read_as_UTC(string text, string utc)
     {
         var errors = new FieldErrors();
@@ -105,6 +121,7 @@ public sealed class FieldRulesTests
     [InlineData("2026-11-24T10:00:00")]
     [InlineData("24/11/2026 10:00")]
     [InlineData("2026-13-24T10:00:00Z")]
+    [InlineData("2026-11-24T10:00:00.Z")]
     public void Timestamps_without_time_zone_or_out_of_range_are_rejected(string text)
     {
         var errors = new FieldErrors();
