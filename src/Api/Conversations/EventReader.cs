@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CxCluster.Api.Conversations;
 
 /// <summary>Turns the JSON of one event into a <see cref="ConversationEvent"/>, or names every field that is wrong.</summary>
@@ -29,12 +27,6 @@ public static class EventReader
         return JsonKeys.Check(element, errors);
     }
 
-    /// <summary>The earliest <c>occurredAt</c> taken: anything before it is a clock that was never set.</summary>
-    internal static readonly DateTimeOffset EarliestOccurredAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static readonly string TooEarly = string.Create(CultureInfo.InvariantCulture,
-        $"occurredAt must not be before {EarliestOccurredAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}; check the platform's clock.");
-
     /// <summary>Reads the fields of an event <see cref="IsReadableObject"/> accepted; null when <paramref name="errors"/> got a message.</summary>
     public static ConversationEvent? ReadFields(JsonElement element, ReceivedAt received, FieldErrors errors)
     {
@@ -57,18 +49,9 @@ public static class EventReader
             }
         }
 
-        var occurredAt = FieldRules.Timestamp(errors, "occurredAt", fields.String("occurredAt", required: false));
-        if (occurredAt > received.Latest)
-        {
-            // A conversation scores no event later than its silo's now anyway; a stamp this far ahead is a clock gone wrong.
-            errors.Add("occurredAt", string.Create(CultureInfo.InvariantCulture,
-                $"occurredAt must not be more than {received.FutureTolerance.TotalSeconds:0} s ahead of the time the event was received ({received.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}); check the platform's clock."));
-        }
-        else if (occurredAt < EarliestOccurredAt)
-        {
-            // Year 1, or a clock at the Unix epoch: no conversation happened then, and the fact would be taken as proof of it.
-            errors.Add("occurredAt", TooEarly);
-        }
+        // A conversation scores no event later than its silo's now anyway, and one stamped before any conversation
+        // happened would be taken as proof of it: both are a clock gone wrong.
+        var occurredAt = FieldRules.ClientTimestamp(errors, "occurredAt", fields.String("occurredAt", required: false), received, "the event");
 
         if (type is not { } eventType)
         {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using CxCluster.Api.Conversations;
 
 namespace CxCluster.Api.Validation;
 
@@ -191,6 +193,32 @@ public static partial class FieldRules
         }
         errors.Add(field, $"{field} must be an RFC 3339 timestamp such as '2026-11-24T10:00:00Z'.");
         return null;
+    }
+
+    /// <summary>The earliest timestamp a client's clock may give: anything before it is a clock that was never set.</summary>
+    public static readonly DateTimeOffset EarliestTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A timestamp of the client's clock: RFC 3339, not before <see cref="EarliestTimestamp"/> (year 1, or a clock at the
+    /// Unix epoch: nothing happened then) and not further ahead of the time <paramref name="what"/> was received than the
+    /// clock skew allowed.
+    /// </summary>
+    public static DateTimeOffset? ClientTimestamp(FieldErrors errors, string field, string? value, ReceivedAt received, string what)
+    {
+        var timestamp = Timestamp(errors, field, value);
+        if (timestamp > received.Latest)
+        {
+            errors.Add(field, string.Create(CultureInfo.InvariantCulture,
+                $"{field} must not be more than {received.FutureTolerance.TotalSeconds:0} s ahead of the time {what} was received ({received.At.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}); check the platform's clock."));
+            return null;
+        }
+        if (timestamp < EarliestTimestamp)
+        {
+            errors.Add(field, string.Create(CultureInfo.InvariantCulture,
+                $"{field} must not be before {EarliestTimestamp.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}; check the platform's clock."));
+            return null;
+        }
+        return timestamp;
     }
 
     public static void SignalName(FieldErrors errors, string field, string? value)

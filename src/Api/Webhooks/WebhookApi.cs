@@ -1,4 +1,5 @@
 using CxCluster.Abstractions.Webhooks;
+using CxCluster.Api.Conversations;
 
 namespace CxCluster.Api.Webhooks;
 
@@ -105,7 +106,7 @@ public static class WebhookApi
     }
 
     private static async Task<IResult> PostReplay(
-        string webhookId, Tenant tenant, HttpRequest request, IClusterClient cluster, CancellationToken cancellationToken)
+        string webhookId, Tenant tenant, HttpRequest request, IClusterClient cluster, EventClock clock, CancellationToken cancellationToken)
     {
         if (PathIds.Check(("webhookId", webhookId)) is { } badPath)
         {
@@ -123,7 +124,7 @@ public static class WebhookApi
             using (document)
             {
                 var errors = new FieldErrors();
-                from = WebhookRequestReader.ReadReplay(document.RootElement, errors);
+                from = WebhookRequestReader.ReadReplay(document.RootElement, clock.Now(), errors);
                 if (errors.Any)
                 {
                     return Problems.Invalid(errors, "The replay has invalid fields; see errors.");

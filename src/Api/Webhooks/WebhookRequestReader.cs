@@ -1,5 +1,6 @@
 using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
+using CxCluster.Api.Conversations;
 
 namespace CxCluster.Api.Webhooks;
 
@@ -27,14 +28,18 @@ public static class WebhookRequestReader
         return errors.Any ? null : new WebhookSpec { Url = url!, Types = types, Secret = secret };
     }
 
-    /// <summary>The replay's start, or null for "the given-up facts"; an empty body is allowed.</summary>
-    public static DateTimeOffset? ReadReplay(JsonElement root, FieldErrors errors)
+    /// <summary>
+    /// The replay's start, or null for "the given-up facts"; an empty body is allowed. A start before any fact could have
+    /// been recorded, or ahead of the time received, is a clock gone wrong.
+    /// </summary>
+    public static DateTimeOffset? ReadReplay(JsonElement root, ReceivedAt received, FieldErrors errors)
     {
         if (!IsObject(root, errors))
         {
             return null;
         }
-        return FieldRules.Timestamp(errors, "from", new JsonFields(root, errors).String("from", required: false));
+        return FieldRules.ClientTimestamp(
+            errors, "from", new JsonFields(root, errors).String("from", required: false), received, "the request");
     }
 
     private static List<string>? ReadTypes(JsonElement? array, FieldErrors errors)

@@ -130,6 +130,31 @@ public sealed class FieldRulesTests
         Assert.True(errors.Has("occurredAt"));
     }
 
+    [Theory]
+    [InlineData("1999-12-31T23:59:59Z", "2000-01-01")]
+    [InlineData("0001-01-01T00:00:00Z", "2000-01-01")]
+    [InlineData("2026-11-24T10:05:01Z", "ahead")]
+    [InlineData("9999-12-31T23:59:59Z", "ahead")]
+    public void A_client_timestamp_is_not_before_2000_nor_ahead_of_the_time_received(string text, string named)
+    {
+        var errors = new FieldErrors();
+        var received = new CxCluster.Api.Conversations.ReceivedAt(DateTimeOffset.Parse("2026-11-24T10:00:00Z"), TimeSpan.FromMinutes(5));
+
+        Assert.Null(FieldRules.ClientTimestamp(errors, "from", text, received, "the request"));
+        Assert.Contains(named, Assert.Single(errors.ToDictionary()["from"]));
+    }
+
+    [Fact]
+    public void A_client_timestamp_within_the_clock_skew_is_taken()
+    {
+        var errors = new FieldErrors();
+        var received = new CxCluster.Api.Conversations.ReceivedAt(DateTimeOffset.Parse("2026-11-24T10:00:00Z"), TimeSpan.FromMinutes(5));
+
+        Assert.Equal(DateTimeOffset.Parse("2026-11-24T10:05:00Z"), FieldRules.ClientTimestamp(errors, "from", "2026-11-24T10:05:00Z", received, "the request"));
+        Assert.Equal(FieldRules.EarliestTimestamp, FieldRules.ClientTimestamp(errors, "from", "2000-01-01T00:00:00Z", received, "the request"));
+        Assert.False(errors.Any);
+    }
+
     [Fact]
     public void Text_counts_characters_not_UTF16_units()
     {

@@ -200,6 +200,30 @@ public sealed class WebhookEndpointsTests(ClusterFixture cluster)
         }
     }
 
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("1970-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    public async Task A_replay_from_before_2000_or_ahead_of_now_is_400_naming_from_and_replays_still_work(string from)
+    {
+        var id = Ids.New("hook");
+        await PutAsync(id, Spec());
+        try
+        {
+            using var bad = await Acme.PostAsync($"{Path(id)}/replay", new JsonObject { ["from"] = from });
+            await Json.ProblemAsync(bad, HttpStatusCode.BadRequest, "from");
+
+            using var since = await Acme.PostAsync($"{Path(id)}/replay", new JsonObject { ["from"] = "2026-11-24T09:00:00Z" });
+            Assert.Equal(HttpStatusCode.Accepted, since.StatusCode);
+            using var given = await Acme.PostAsync($"{Path(id)}/replay", null);
+            Assert.Equal(HttpStatusCode.Accepted, given.StatusCode);
+        }
+        finally
+        {
+            await DeleteAsync(id);
+        }
+    }
+
     [Fact]
     public async Task The_openapi_document_names_every_webhook_path_and_shape()
     {
