@@ -77,15 +77,22 @@ public static class OfferApi
         }
         string? reason = null;
         // The body is optional: none at all declines without a reason.
-        if (request.ContentLength is not 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0))
+        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, optional: true, cancellationToken);
+        if (problem is not null)
         {
-            var (decline, problem) = await RequestBody.ReadAsync(request, RequestBody.SingleLimit,
-                AgentRequestReader.ReadDecline, "The decline has invalid fields; see errors.", cancellationToken);
-            if (decline is null)
+            return problem;
+        }
+        if (document is not null)
+        {
+            using (document)
             {
-                return problem!;
+                var errors = new FieldErrors();
+                if (AgentRequestReader.ReadDecline(document.RootElement, errors) is not { } decline)
+                {
+                    return Problems.Invalid(errors, "The decline has invalid fields; see errors.");
+                }
+                reason = decline.Reason;
             }
-            reason = decline.Reason;
         }
         var answer = await cluster.Agent(tenant.Id, agentId).DeclineOffer(offerId, reason);
         return answer.Refusal is { } refusal ? Problems.Refused(refusal) : TypedResults.NoContent();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace CxCluster.Api.Http;
 
@@ -36,13 +37,26 @@ public static class RequestBody
     }
 
     /// <summary>The parsed body, or the problem to answer instead; the caller disposes the document.</summary>
+    public static Task<(JsonDocument? Document, IResult? Problem)> ReadJsonAsync(
+        HttpRequest request, int limit, CancellationToken cancellationToken) =>
+        ReadJsonAsync(request, limit, optional: false, cancellationToken);
+
+    /// <summary>
+    /// The parsed body, or the problem to answer instead; the caller disposes the document. An <paramref name="optional"/>
+    /// body that is absent or empty (however it was framed: no length, <c>Content-Length: 0</c>, an empty chunked body)
+    /// is neither: both are null.
+    /// </summary>
     public static async Task<(JsonDocument? Document, IResult? Problem)> ReadJsonAsync(
-        HttpRequest request, int limit, CancellationToken cancellationToken)
+        HttpRequest request, int limit, bool optional, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        if (optional && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
         {
-            return (null, Problems.Result(
-                StatusCodes.Status415UnsupportedMediaType, "The body must be sent as application/json."));
+            return (null, null);
+        }
+        // A body that must be there is refused for its type before it is read; an optional one only once it has bytes.
+        if (!optional && UnsupportedType(request) is { } unsupported)
+        {
+            return (null, unsupported);
         }
         if (request.ContentLength > limit)
         {
@@ -78,7 +92,11 @@ public static class RequestBody
 
         if (body.Length == 0)
         {
-            return (null, Invalid($"{Field} is required."));
+            return optional ? (null, null) : (null, Invalid($"{Field} is required."));
+        }
+        if (optional && UnsupportedType(request) is { } unsupportedOptional)
+        {
+            return (null, unsupportedOptional);
         }
         try
         {
@@ -88,6 +106,16 @@ public static class RequestBody
         {
             return (null, Invalid($"{Field} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
         }
+    }
+
+    /// <summary>The 415 for a body that is not JSON; null when it is fine.</summary>
+    private static IResult? UnsupportedType(HttpRequest request)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "The body must be sent as application/json.");
+        }
+        return null;
     }
 
     private static IResult TooLarge(int limit) => Problems.Result(

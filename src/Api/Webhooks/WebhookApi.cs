@@ -114,13 +114,13 @@ public static class WebhookApi
         }
         DateTimeOffset? from = null;
         // The body is optional: without one the given-up facts are delivered again.
-        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, optional: true, cancellationToken);
+        if (problem is not null)
         {
-            var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, cancellationToken);
-            if (document is null)
-            {
-                return problem!;
-            }
+            return problem;
+        }
+        if (document is not null)
+        {
             using (document)
             {
                 var errors = new FieldErrors();

@@ -88,6 +88,26 @@ public sealed class OfferEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task An_empty_chunked_body_declines_without_a_reason()
+    {
+        var agentId = await Online("ve");
+        var conversationId = Ids.New("conv");
+        await AskForPerson(conversationId, "ve");
+        var offerId = (await OffersOnceThere(agentId))[0]!.Text("offerId");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/agents/{agentId}/offers/{offerId}/decline")
+        {
+            Content = new StreamContent(new MemoryStream()),
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var decline = await Initech.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, decline.StatusCode);
+        Assert.Empty(await Offers(agentId));
+        await Initech.SetAgentStatusAsync(agentId, "offline");
+    }
+
+    [Fact]
     public async Task An_offer_left_unanswered_expires_its_accept_is_409_and_the_agent_is_away()
     {
         var agentId = await Online("yo");

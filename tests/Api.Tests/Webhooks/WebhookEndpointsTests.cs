@@ -225,6 +225,26 @@ public sealed class WebhookEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_replay_with_an_empty_chunked_body_is_a_replay_without_a_start()
+    {
+        var id = Ids.New("hook");
+        await PutAsync(id, Spec());
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{Path(id)}/replay") { Content = new StreamContent(new MemoryStream()) };
+            request.Headers.TransferEncodingChunked = true;
+
+            using var replay = await Acme.Http.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+        }
+        finally
+        {
+            await DeleteAsync(id);
+        }
+    }
+
+    [Fact]
     public async Task The_openapi_document_names_every_webhook_path_and_shape()
     {
         using var response = await cluster.Anonymous.GetAsync("/openapi/v1.json");
