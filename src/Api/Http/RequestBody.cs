@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 
 namespace CxCluster.Api.Http;
 
@@ -15,6 +16,8 @@ public static class RequestBody
     public const string Field = "body";
 
     private const int ChunkSize = 16 * 1024;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
     /// Reads a body and turns it into a value with <paramref name="read"/>: the value, or the problem to answer instead
@@ -98,9 +101,15 @@ public static class RequestBody
         {
             return (null, unsupportedOptional);
         }
+        var json = body.GetBuffer().AsMemory(0, (int)body.Length);
+        // RFC 8259 lets a parser ignore a byte order mark, and some writers put one before UTF-8 JSON.
+        if (json.Span.StartsWith(Utf8Bom))
+        {
+            json = json[Utf8Bom.Length..];
+        }
         try
         {
-            return (JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length)), null);
+            return (JsonDocument.Parse(json), null);
         }
         catch (JsonException e)
         {
@@ -108,15 +117,26 @@ public static class RequestBody
         }
     }
 
-    /// <summary>The 415 for a body that is not JSON; null when it is fine.</summary>
+    /// <summary>The 415 for a body that is not JSON, or JSON declared in another encoding than UTF-8; null when it is fine.</summary>
     private static IResult? UnsupportedType(HttpRequest request)
     {
         if (!request.HasJsonContentType())
         {
             return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "The body must be sent as application/json.");
         }
+        // JSON between systems is UTF-8 (RFC 8259); a body declared as anything else would be read as garbage.
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && HeaderUtilities.RemoveQuotes(type.Charset) is { Length: > 0 } charset
+            && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Result(StatusCodes.Status415UnsupportedMediaType,
+                $"The body must be sent as application/json in UTF-8, not charset={Clip(charset.ToString())}.");
+        }
         return null;
     }
+
+    private static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static IResult TooLarge(int limit) => Problems.Result(
         StatusCodes.Status413PayloadTooLarge, $"The body must not be larger than {limit / 1024:N0} KiB.");

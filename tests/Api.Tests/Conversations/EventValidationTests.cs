@@ -168,6 +168,53 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         Assert.InRange(at, DateTimeOffset.Parse("2026-11-24T10:00:00.123456Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-11-24T10:00:00.1234567Z", CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Body_with_a_UTF8_byte_order_mark_is_read_as_the_JSON_after_it()
+    {
+        var id = await StartedConversationAsync();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Events.Ai("x1", "hi").ToJsonString())).ToArray();
+
+        using var response = await PostBytesAsync(id, bytes, "application/json");
+
+        Assert.Equal("x1", (await Json.OkAsync(response)).Text("eventId"));
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("iso-8859-1")]
+    public async Task Body_declared_in_another_charset_than_UTF8_is_415_naming_it_and_changes_nothing(string charset)
+    {
+        var id = await StartedConversationAsync();
+        var before = await cluster.Acme.SnapshotAsync(id);
+        var bytes = Encoding.GetEncoding(charset).GetBytes(Events.Ai("x1", "hi").ToJsonString());
+
+        using var response = await PostBytesAsync(id, bytes, $"application/json; charset={charset}");
+
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains(charset, problem.Text("detail"));
+        Json.Same(before, await cluster.Acme.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task Body_declared_as_UTF8_in_any_spelling_is_read()
+    {
+        var id = await StartedConversationAsync();
+
+        using var upper = await PostBytesAsync(id, Encoding.UTF8.GetBytes(Events.Ai("x1", "hi").ToJsonString()), "application/json; charset=UTF-8");
+        using var bare = await PostBytesAsync(id, Encoding.UTF8.GetBytes(Events.Ai("x2", "hi").ToJsonString()), "application/json; charset=\"utf8\"");
+
+        await Json.OkAsync(upper);
+        await Json.OkAsync(bare);
+    }
+
+    /// <summary>Posts the bytes as they are, with the <c>Content-Type</c> exactly as written.</summary>
+    private Task<HttpResponseMessage> PostBytesAsync(string conversationId, byte[] bytes, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return cluster.Acme.Http.PostAsync(ApiClient.Events(conversationId), content);
+    }
+
     private async Task<string> StartedConversationAsync()
     {
         var id = Ids.New("conv");
