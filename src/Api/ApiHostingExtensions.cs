@@ -56,7 +56,9 @@ public static class ApiHostingExtensions
     public static WebApplication UseCxClusterApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // An answer without a body (an unknown path, a method the path does not take, a body type no endpoint takes) is
+        // a problem too, whatever the Accept header asks for: the framework's own would fall back to plain text.
+        app.UseStatusCodePages(context => Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

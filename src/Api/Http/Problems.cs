@@ -70,6 +70,10 @@ public static class Problems
 
     public static IResult Refused(Refusal refusal) => TypedResults.Problem(FromRefusal(refusal));
 
+    /// <summary>Writes the problem the API always shows for <paramref name="status"/>, for a response that has none.</summary>
+    public static Task WriteAsync(HttpContext context, int status) =>
+        TypedResults.Problem(Complete(new ProblemDetails { Status = status })).ExecuteAsync(context);
+
     /// <summary>Writes a problem straight to the response, for middleware that runs outside an endpoint.</summary>
     public static Task WriteAsync(HttpContext context, int status, string detail) =>
         // A problem result falls back to plain JSON when the problem details service declines (e.g. by Accept header).

@@ -59,4 +59,23 @@ public sealed class HealthAndOpenApiTests(ClusterFixture cluster)
 
         await Json.ProblemAsync(response, HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    [InlineData("text/plain")]
+    public async Task Unknown_route_and_method_are_problems_whatever_the_Accept_header_asks_for(string accept)
+    {
+        using var unknown = new HttpRequestMessage(HttpMethod.Get, "/v1/no-such-thing");
+        unknown.Headers.Accept.ParseAdd(accept);
+        using var wrongMethod = new HttpRequestMessage(HttpMethod.Put, "/v1/queues");
+        wrongMethod.Headers.Accept.ParseAdd(accept);
+
+        using var notFound = await cluster.Acme.Http.SendAsync(unknown);
+        using var notAllowed = await cluster.Acme.Http.SendAsync(wrongMethod);
+
+        await Json.ProblemAsync(notFound, HttpStatusCode.NotFound);
+        await Json.ProblemAsync(notAllowed, HttpStatusCode.MethodNotAllowed);
+        Assert.Contains("GET", notAllowed.Content.Headers.Allow);
+    }
 }
