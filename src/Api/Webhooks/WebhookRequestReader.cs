@@ -22,6 +22,15 @@ public static class WebhookRequestReader
         {
             errors.Add("url", $"url must be at most {MaxUrlLength:N0} characters.");
         }
+        else if (url is { Length: > 0 } && (char.IsWhiteSpace(url[0]) || char.IsWhiteSpace(url[^1])))
+        {
+            // The URL would be kept and shown as sent, spaces and all.
+            errors.Add("url", "url must not start or end with spaces.");
+        }
+        else if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Port == 0)
+        {
+            errors.Add("url", "url must name a port from 1 to 65535, or none.");
+        }
         var types = ReadTypes(fields.Array("types", required: false), errors);
         // Whether the receiver may be sent to and whether the secret is well formed, the cluster decides.
         var secret = fields.String("secret", required: false);

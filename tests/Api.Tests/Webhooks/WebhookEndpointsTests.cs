@@ -104,6 +104,8 @@ public sealed class WebhookEndpointsTests(ClusterFixture cluster)
         { """{ "url": "https://169.254.169.254/latest/meta-data" }""", "url" },
         { """{ "url": "https://[fd00::1]/cx" }""", "url" },
         { """{ "url": "https://[::ffff:192.168.1.1]/cx" }""", "url" },
+        { """{ "url": " https://hooks.example.com/cx " }""", "url" },
+        { """{ "url": "https://hooks.example.com:0/cx" }""", "url" },
         { """{ "url": "https://hooks.example.com/cx", "secret": "hunter2" }""", "secret" },
         { """{ "url": "https://hooks.example.com/cx", "secret": "whsec_AAAA" }""", "secret" },
         { """{ "url": "https://hooks.example.com/cx", "types": [] }""", "types" },
