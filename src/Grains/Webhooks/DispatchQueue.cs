@@ -228,10 +228,12 @@ public sealed class DispatchQueue
         {
             throw new InvalidOperationException("A dispatcher rewinds only while nothing is in flight.");
         }
+        // Any time is taken: one within the margin of the earliest there is reads from the start.
+        var before = from - DateTimeOffset.MinValue > ReplayMargin ? from - ReplayMargin : DateTimeOffset.MinValue;
         var start = 0L;
         for (var i = _marks.Count - 1; i >= 0; i--)
         {
-            if (_marks[i].At <= from - ReplayMargin)
+            if (_marks[i].At <= before)
             {
                 start = _marks[i].Position;
                 break;

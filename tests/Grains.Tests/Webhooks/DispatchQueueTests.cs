@@ -180,6 +180,21 @@ public sealed class DispatchQueueTests
     }
 
     [Fact]
+    public void Replaying_since_the_earliest_time_there_is_reads_everything_again()
+    {
+        var queue = NewQueue();
+        queue.Mark(T0);
+        queue.Take([Fact(1, "a", 1, T0.AddMinutes(1))], 1);
+        queue.Complete(Assert.Single(queue.TakeDue(T0.AddMinutes(2), 10)), Ok, T0.AddMinutes(2));
+
+        queue.Rewind(DateTimeOffset.MinValue);
+
+        Assert.Equal(0, queue.ReadAt);
+        queue.Take([Fact(1, "a", 1, T0.AddMinutes(1))], 1);
+        Assert.Equal(["c:a:1"], Ids(queue.TakeDue(T0.AddMinutes(3), 10)));
+    }
+
+    [Fact]
     public void Only_the_types_asked_for_are_taken_and_reading_goes_on_past_the_others()
     {
         var queue = NewQueue();
