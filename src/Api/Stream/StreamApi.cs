@@ -27,7 +27,7 @@ public static class StreamApi
         return app;
     }
 
-    private static IResult Stream(HttpContext context, Tenant tenant, IClusterClient cluster, CxClusterSettings settings)
+    private static async Task<IResult> Stream(HttpContext context, Tenant tenant, IClusterClient cluster, CxClusterSettings settings)
     {
         var errors = new FieldErrors();
         var query = context.Request.Query;
@@ -41,6 +41,13 @@ public static class StreamApi
         }
         var filter = new FeedFilter(types, conversationId, agentId);
         var feed = cluster.GetGrain<IFactFeedGrain>(tenant.Id);
+        if (after > 0 && await feed.Head() is var head && after > head)
+        {
+            // Waiting for it would tell nothing until the tenant's facts reached it, and then miss everything before.
+            errors.Add("Last-Event-ID", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{after} is beyond this tenant's last fact ({head}): this stream never sent it. Reconnect without Last-Event-ID to read from now."));
+            return Problems.Invalid(errors);
+        }
         // An offer's context packet is for the tenant's own systems; a supervisor key reads the facts without it.
         var personal = context.User.FindFirstValue(SupervisorAccess.RoleClaimType) == SupervisorAccess.FullRole;
         return TypedResults.ServerSentEvents(Facts(context, feed, filter, after, settings, personal));

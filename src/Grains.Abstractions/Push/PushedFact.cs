@@ -93,4 +93,11 @@ public interface IFactFeedGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Read")]
     Task<FeedPage> Read(long after, int max, FeedFilter filter, TimeSpan wait);
+
+    /// <summary>
+    /// The cursor of the tenant's last fact in the journal (0 when it has none). No stream ever sent a cursor beyond it,
+    /// so one beyond it comes from somewhere else (another cluster, a journal that was started anew).
+    /// </summary>
+    [Alias("Head")]
+    Task<long> Head();
 }

@@ -21,4 +21,6 @@ internal sealed class FactFeedGrain(TenantFeeds feeds) : Grain, IFactFeedGrain
         feeds.ReadAsync(
             this.GetPrimaryKeyString(), after, Math.Clamp(max, 1, MostFacts), filter ?? FeedFilter.All,
             wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestWait ? LongestWait : wait);
+
+    public Task<long> Head() => feeds.HeadAsync(this.GetPrimaryKeyString());
 }

@@ -35,6 +35,10 @@ public sealed class TenantFeeds : IDisposable
         _journal.TenantAppended += OnAppended;
     }
 
+    /// <summary>The cursor of the tenant's last fact in the journal, read from the journal itself (0 when it has none).</summary>
+    public async Task<long> HeadAsync(string tenantId, CancellationToken ct = default) =>
+        await _journal.TenantHeadAsync(tenantId, ct);
+
     /// <summary>
     /// Up to <paramref name="max"/> of the tenant's facts after <paramref name="after"/> (below 0: from now) that pass
     /// <paramref name="filter"/>, waiting up to <paramref name="wait"/> for one when none is there yet.

@@ -118,6 +118,8 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     [InlineData("/v1/stream?conversationId=a%2Fb", null, "conversationId")]
     [InlineData("/v1/stream?agentId=x&agentId=y", null, "agentId")]
     [InlineData("/v1/stream", "not-a-cursor", "Last-Event-ID")]
+    [InlineData("/v1/stream", "9223372036854775807", "Last-Event-ID")]
+    [InlineData("/v1/stream", "1000000000000", "Last-Event-ID")]
     public async Task Bad_filters_or_cursors_are_400_naming_the_field(string path, string? lastEventId, string field)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
