@@ -26,12 +26,13 @@ internal sealed class DeadlineTimer(IGrainBase grain, TimeProvider clock, Func<T
         _timer?.Dispose();
         _timer = null;
         _due = due;
-        var wait = due is { } at ? at - clock.GetUtcNow() : TimeSpan.Zero;
+        // A deadline already past fires at once.
+        var wait = due is { } at && at - clock.GetUtcNow() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
         if (due is not null)
         {
             _timer = grain.RegisterGrainTimer(Fire, new GrainTimerCreationOptions
             {
-                DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+                DueTime = wait,
                 Period = Timeout.InfiniteTimeSpan,
                 KeepAlive = keepAlive,
             });
@@ -41,7 +42,7 @@ internal sealed class DeadlineTimer(IGrainBase grain, TimeProvider clock, Func<T
             // A deadline withdrawn lets the activation go by its idle time again.
             var context = grain.GrainContext;
             context.ActivationServices.GetRequiredService<IGrainRuntime>()
-                .DelayDeactivation(context, due is null ? TimeSpan.Zero : (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) + Grace);
+                .DelayDeactivation(context, due is null ? TimeSpan.Zero : wait + Grace);
         }
     }
 

@@ -433,7 +433,6 @@ public sealed class PushBench(TextWriter output)
     {
         private readonly Process _process;
         private readonly HttpClient _http;
-        private long _received;
 
         private Receiver(Process process, string address)
         {
@@ -443,8 +442,6 @@ public sealed class PushBench(TextWriter output)
         }
 
         public string Address { get; }
-
-        public long Received => _received;
 
         public Latencies Lag { get; private set; } = new();
 
@@ -471,7 +468,6 @@ public sealed class PushBench(TextWriter output)
         public async Task ResetAsync()
         {
             using var response = await _http.PostAsync("/reset", null);
-            _received = 0;
             Lag = new Latencies();
         }
 
@@ -495,7 +491,6 @@ public sealed class PushBench(TextWriter output)
                 }
                 if (received == last && quiet >= TimeSpan.FromSeconds(1))
                 {
-                    _received = received;
                     Lag = new Latencies();
                     foreach (var ms in stats["delays"]!.AsArray())
                     {

@@ -75,26 +75,14 @@ public static class OfferApi
         {
             return badPath;
         }
-        string? reason = null;
         // The body is optional: none at all declines without a reason.
-        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, optional: true, cancellationToken);
+        var (decline, problem) = await RequestBody.ReadOptionalAsync(request, RequestBody.SingleLimit,
+            AgentRequestReader.ReadDecline, "The decline has invalid fields; see errors.", cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        if (document is not null)
-        {
-            using (document)
-            {
-                var errors = new FieldErrors();
-                if (AgentRequestReader.ReadDecline(document.RootElement, errors) is not { } decline)
-                {
-                    return Problems.Invalid(errors, "The decline has invalid fields; see errors.");
-                }
-                reason = decline.Reason;
-            }
-        }
-        var answer = await cluster.Agent(tenant.Id, agentId).DeclineOffer(offerId, reason);
+        var answer = await cluster.Agent(tenant.Id, agentId).DeclineOffer(offerId, decline?.Reason);
         return answer.Refusal is { } refusal ? Problems.Refused(refusal) : TypedResults.NoContent();
     }
 }

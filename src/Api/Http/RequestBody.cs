@@ -23,11 +23,25 @@ public static class RequestBody
     /// Reads a body and turns it into a value with <paramref name="read"/>: the value, or the problem to answer instead
     /// (415, 413, malformed JSON, or the fields <paramref name="read"/> found invalid).
     /// </summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(
+    public static Task<(T? Value, IResult? Problem)> ReadAsync<T>(
         HttpRequest request, int limit, Func<JsonElement, FieldErrors, T?> read, string invalidDetail, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync(request, limit, optional: false, read, invalidDetail, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync{T}(HttpRequest, int, Func{JsonElement, FieldErrors, T}, string, CancellationToken)"/>, for
+    /// a body that may be left out: absent or empty (however it was framed), both are null.
+    /// </summary>
+    public static Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(
+        HttpRequest request, int limit, Func<JsonElement, FieldErrors, T?> read, string invalidDetail, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync(request, limit, optional: true, read, invalidDetail, cancellationToken);
+
+    private static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(
+        HttpRequest request, int limit, bool optional, Func<JsonElement, FieldErrors, T?> read, string invalidDetail, CancellationToken cancellationToken)
         where T : class
     {
-        var (document, problem) = await ReadJsonAsync(request, limit, cancellationToken);
+        var (document, problem) = await ReadJsonAsync(request, limit, optional, cancellationToken);
         if (document is null)
         {
             return (null, problem);
@@ -49,7 +63,7 @@ public static class RequestBody
     /// body that is absent or empty (however it was framed: no length, <c>Content-Length: 0</c>, an empty chunked body)
     /// is neither: both are null.
     /// </summary>
-    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadJsonAsync(
+    private static async Task<(JsonDocument? Document, IResult? Problem)> ReadJsonAsync(
         HttpRequest request, int limit, bool optional, CancellationToken cancellationToken)
     {
         if (optional && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })

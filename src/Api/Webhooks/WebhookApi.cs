@@ -112,26 +112,14 @@ public static class WebhookApi
         {
             return badPath;
         }
-        DateTimeOffset? from = null;
-        // The body is optional: without one the given-up facts are delivered again.
-        var (document, problem) = await RequestBody.ReadJsonAsync(request, RequestBody.SingleLimit, optional: true, cancellationToken);
+        // The body is optional: without one (or without a start) the given-up facts are delivered again.
+        var (replay, problem) = await RequestBody.ReadOptionalAsync(request, RequestBody.SingleLimit,
+            (root, errors) => WebhookRequestReader.ReadReplay(root, clock.Now(), errors), "The replay has invalid fields; see errors.", cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        if (document is not null)
-        {
-            using (document)
-            {
-                var errors = new FieldErrors();
-                from = WebhookRequestReader.ReadReplay(document.RootElement, clock.Now(), errors);
-                if (errors.Any)
-                {
-                    return Problems.Invalid(errors, "The replay has invalid fields; see errors.");
-                }
-            }
-        }
-        return await cluster.Webhooks(tenant.Id).Replay(webhookId, from) ? TypedResults.Accepted((string?)null) : NoSuch(webhookId);
+        return await cluster.Webhooks(tenant.Id).Replay(webhookId, replay?.From) ? TypedResults.Accepted((string?)null) : NoSuch(webhookId);
     }
 
     private static IResult NoSuch(string webhookId) => Problems.NotFound($"There is no webhook '{webhookId}'.");

@@ -38,17 +38,19 @@ public static class WebhookRequestReader
     }
 
     /// <summary>
-    /// The replay's start, or null for "the given-up facts"; an empty body is allowed. A start before any fact could have
-    /// been recorded, or ahead of the time received, is a clock gone wrong.
+    /// The replay, whose <see cref="WebhookReplayJson.From"/> is null for "the given-up facts"; null when
+    /// <paramref name="errors"/> got a message. A start before any fact could have been recorded, or ahead of the time
+    /// received, is a clock gone wrong.
     /// </summary>
-    public static DateTimeOffset? ReadReplay(JsonElement root, ReceivedAt received, FieldErrors errors)
+    public static WebhookReplayJson? ReadReplay(JsonElement root, ReceivedAt received, FieldErrors errors)
     {
         if (!IsObject(root, errors))
         {
             return null;
         }
-        return FieldRules.ClientTimestamp(
+        var from = FieldRules.ClientTimestamp(
             errors, "from", new JsonFields(root, errors).String("from", required: false), received, "the request");
+        return errors.Any ? null : new WebhookReplayJson(from);
     }
 
     private static List<string>? ReadTypes(JsonElement? array, FieldErrors errors)

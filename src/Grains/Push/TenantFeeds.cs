@@ -36,8 +36,7 @@ public sealed class TenantFeeds : IDisposable
     }
 
     /// <summary>The cursor of the tenant's last fact in the journal, read from the journal itself (0 when it has none).</summary>
-    public async Task<long> HeadAsync(string tenantId, CancellationToken ct = default) =>
-        await _journal.TenantHeadAsync(tenantId, ct);
+    public Task<long> HeadAsync(string tenantId, CancellationToken ct = default) => _journal.TenantHeadAsync(tenantId, ct).AsTask();
 
     /// <summary>
     /// Up to <paramref name="max"/> of the tenant's facts after <paramref name="after"/> (below 0: from now) that pass

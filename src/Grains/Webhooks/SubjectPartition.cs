@@ -20,8 +20,9 @@ public static class SubjectPartition
 
     public static uint Fnv1a(ReadOnlySpan<char> text)
     {
-        Span<byte> buffer = stackalloc byte[256];
-        ReadOnlySpan<byte> bytes = Encoding.UTF8.GetByteCount(text) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(text, buffer)] : Encoding.UTF8.GetBytes(text.ToArray());
+        var count = Encoding.UTF8.GetByteCount(text);
+        Span<byte> bytes = count <= 256 ? stackalloc byte[256] : new byte[count];
+        bytes = bytes[..Encoding.UTF8.GetBytes(text, bytes)];
         var hash = OffsetBasis;
         foreach (var b in bytes)
         {

@@ -60,8 +60,10 @@ public sealed class WebhookSender : IDisposable
     /// <summary>Sends <paramref name="body"/> to <paramref name="url"/> signed with <paramref name="key"/>; never throws for the receiver's sake.</summary>
     public async Task<DeliveryResult> SendAsync(string url, byte[] key, string webhookId, byte[] body, CancellationToken ct)
     {
-        // The policy may have changed since the endpoint was registered: a scheme it no longer allows is never used.
-        if (_policy.CheckScheme(url) is { } refused)
+        // The policy may have changed since the endpoint was registered: a scheme it no longer allows is never used. Only
+        // http can have lost its permission (the URL's form was checked when it was registered), so https is not parsed
+        // again on every attempt.
+        if (!url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && _policy.CheckScheme(url) is { } refused)
         {
             return new DeliveryResult(DeliveryVerdict.Failed, $"refused: {refused}");
         }

@@ -46,10 +46,6 @@ public sealed class ReceiverPolicyTests
     [InlineData("::127.0.0.1", AddressKind.Loopback)]
     [InlineData("64:ff9b::10.0.0.1", AddressKind.Private)]
     [InlineData("64:ff9b::8.8.8.8", AddressKind.Public)]
-    public void Every_address_is_classified_by_its_network(string address, AddressKind kind) =>
-        Assert.Equal(kind, ReceiverPolicy.Classify(IPAddress.Parse(address)));
-
-    [Theory]
     // IPv4 set aside for protocols, documentation and benchmarking
     [InlineData("192.0.0.192", AddressKind.Reserved)]
     [InlineData("192.0.2.10", AddressKind.Reserved)]
@@ -76,7 +72,7 @@ public sealed class ReceiverPolicyTests
     [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe", AddressKind.Loopback)] // client 127.0.0.1
     [InlineData("2001:0:4136:e378:8000:63bf:f5ff:fffe", AddressKind.Private)] // client 10.0.0.1
     [InlineData("2001:0:4136:e378:8000:63bf:f7f7:f7f7", AddressKind.Public)] // client 8.8.8.8
-    public void Reserved_ranges_and_tunnelled_ipv4_are_classified(string address, AddressKind kind) =>
+    public void Every_address_is_classified_by_its_network(string address, AddressKind kind) =>
         Assert.Equal(kind, ReceiverPolicy.Classify(IPAddress.Parse(address)));
 
     [Theory]
@@ -110,7 +106,6 @@ public sealed class ReceiverPolicyTests
     [InlineData("https://[::1%251]/cx")]
     [InlineData("https://[2002:a00:1::1]/cx")]
     [InlineData("https://198.51.100.7/cx")]
-    [InlineData("https://a@hooks.example.com/cx")]
     public void A_strict_url_is_refused_however_its_internal_host_is_written(string url) =>
         Assert.NotNull(ReceiverPolicy.Strict.CheckUrl(url));
 
@@ -180,6 +175,7 @@ public sealed class ReceiverPolicyTests
     [InlineData("http://hooks.example.com/cx", false)]
     [InlineData("ftp://hooks.example.com/cx", false)]
     [InlineData("https://user:secret@hooks.example.com/cx", false)]
+    [InlineData("https://a@hooks.example.com/cx", false)]
     [InlineData("hooks.example.com/cx", false)]
     [InlineData("https://127.0.0.1/cx", false)]
     [InlineData("https://localhost/cx", false)]
