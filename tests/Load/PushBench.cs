@@ -34,6 +34,7 @@ public sealed class PushBench(TextWriter output)
     private int _clients = 100;
     private int _concurrency = 64;
     private int _conversation;
+    private long _refused;
     private bool _streams = true;
     private bool _webhooks = true;
     private readonly Dictionary<string, string?> _settings = new(HttpCluster.PushSettings);
@@ -103,10 +104,10 @@ public sealed class PushBench(TextWriter output)
             {
                 await using var stream = await StreamClient.OpenAsync(cluster.Address, measure: true);
                 var cpu = Environment.CpuUsage.TotalTime;
-                var (events, elapsed) = await OpenLoopAsync(http, rate, _duration);
+                var streamed = await OpenLoopAsync(http, rate, _duration);
                 cpu = Environment.CpuUsage.TotalTime - cpu;
-                await stream.SettleAsync();
-                rows.Add(Row($"stream, 1 client, {rate:N0} events/s offered", events, elapsed, new Told(stream.Received, stream.Received, null), stream.Lag, cpu));
+                await stream.SettleAsync(streamed.Recorded);
+                rows.Add(Row($"stream, 1 client, {rate:N0} events/s offered", streamed, new Told(stream.Received, stream.Received, null), stream.Lag, cpu));
             }
             if (!_webhooks)
             {
@@ -116,11 +117,11 @@ public sealed class PushBench(TextWriter output)
             await receiver.ResetAsync();
             await WebhookAsync(http, hook, receiver.UrlFor(hook));
             var used = Environment.CpuUsage.TotalTime;
-            var (sent, took) = await OpenLoopAsync(http, rate, _duration);
+            var load = await OpenLoopAsync(http, rate, _duration);
             used = Environment.CpuUsage.TotalTime - used;
-            var told = await receiver.SettleAsync();
+            var told = await receiver.SettleAsync(load.Recorded);
             await DeleteWebhookAsync(http, hook);
-            rows.Add(Row($"webhook, 1 endpoint, {rate:N0} events/s offered", sent, took, told, receiver.Lag, used));
+            rows.Add(Row($"webhook, 1 endpoint, {rate:N0} events/s offered", load, told, receiver.Lag, used));
         }
 
         if (_webhooks)
@@ -128,20 +129,21 @@ public sealed class PushBench(TextWriter output)
             // A backlog: the facts of events sent while no endpoint listened, then replayed to a new endpoint at once.
             await receiver.ResetAsync();
             var since = DateTimeOffset.UtcNow;
-            var (sent, _) = await OpenLoopAsync(http, _rates.Max(), _duration);
+            var backlog = await OpenLoopAsync(http, _rates.Max(), _duration);
             await WebhookAsync(http, "backlog", receiver.UrlFor("backlog"));
             var cpu = Environment.CpuUsage.TotalTime;
             await ReplayAsync(http, "backlog", since);
-            var told = await receiver.SettleAsync();
+            var told = await receiver.SettleAsync(backlog.Recorded);
             cpu = Environment.CpuUsage.TotalTime - cpu;
             await DeleteWebhookAsync(http, "backlog");
             var took = told.CaughtUpAfter ?? TimeSpan.Zero;
             rows.Add(
             [
-                $"replay of a backlog ({sent:N0} events at {_rates.Max():N0}/s, no endpoint), CPU per fact told",
+                $"replay of a backlog ({backlog.Events:N0} events at {_rates.Max():N0}/s, no endpoint), CPU per fact told",
                 "—",
                 (told.Total / Math.Max(took.TotalSeconds, 0.001)).ToString("N0", CultureInfo.InvariantCulture),
                 told.Total.ToString("N0", CultureInfo.InvariantCulture),
+                backlog.Recorded.ToString("N0", CultureInfo.InvariantCulture),
                 took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
                 "—",
                 told.Total == 0 ? "—" : (cpu.TotalMicroseconds / told.Total).ToString("0.0", CultureInfo.InvariantCulture),
@@ -156,14 +158,15 @@ public sealed class PushBench(TextWriter output)
                 clients.Add(await StreamClient.OpenAsync(cluster.Address, measure: i == 0));
             }
             var cpu = Environment.CpuUsage.TotalTime;
-            var (events, elapsed) = await ClosedLoopAsync(http, _duration);
+            var load = await ClosedLoopAsync(http, _duration);
             cpu = Environment.CpuUsage.TotalTime - cpu;
             foreach (var client in clients)
             {
-                await client.SettleAsync();
+                await client.SettleAsync(load.Recorded);
             }
             var received = clients.Sum(c => c.Received);
-            rows.Add(Row($"stream, {_clients} clients, closed loop ({_concurrency} in flight)", events, elapsed, new Told(received, received, null), clients[0].Lag, cpu));
+            rows.Add(Row($"stream, {_clients} clients, closed loop ({_concurrency} in flight)", load with { Recorded = load.Recorded * _clients },
+                new Told(received, received, null), clients[0].Lag, cpu));
             foreach (var client in clients)
             {
                 await client.DisposeAsync();
@@ -183,10 +186,12 @@ public sealed class PushBench(TextWriter output)
                 await WebhookAsync(http, "dead", silent.Url);
             }
             var cpu = Environment.CpuUsage.TotalTime;
-            var (events, elapsed) = await ClosedLoopAsync(http, _duration);
+            var load = await ClosedLoopAsync(http, _duration);
             cpu = Environment.CpuUsage.TotalTime - cpu;
-            var told = healthy > 0 ? await receiver.SettleAsync() : new Told(0, 0, null);
-            rows.Add(Row($"events in, {name}, closed loop ({_concurrency} in flight)", events, elapsed, told, healthy > 0 ? receiver.Lag : new Latencies(), cpu));
+            // Each healthy endpoint is told every fact the events recorded.
+            load = load with { Recorded = load.Recorded * healthy };
+            var told = healthy > 0 ? await receiver.SettleAsync(load.Recorded) : new Told(0, 0, null);
+            rows.Add(Row($"events in, {name}, closed loop ({_concurrency} in flight)", load, told, healthy > 0 ? receiver.Lag : new Latencies(), cpu));
             foreach (var hook in hooks)
             {
                 await DeleteWebhookAsync(http, hook);
@@ -198,18 +203,24 @@ public sealed class PushBench(TextWriter output)
         }
 
         Print(rows);
+        if (_refused > 0)
+        {
+            output.WriteLine($"{_refused:N0} event(s) were not accepted (no answer or not 2xx); the facts recorded count only the accepted ones.");
+        }
         return 0;
     }
 
-    private static string[] Row(string run, long events, TimeSpan elapsed, Told told, Latencies lag, TimeSpan cpu)
+    private static string[] Row(string run, Load load, Told told, Latencies lag, TimeSpan cpu)
     {
         var (count, p50, _, p99, max) = lag.Summary();
+        var (events, elapsed) = (load.Events, load.Elapsed);
         return
         [
             run,
             (events / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
             (told.DuringLoad / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
             told.Total == 0 ? "—" : told.Total.ToString("N0", CultureInfo.InvariantCulture),
+            load.Recorded == 0 ? "—" : load.Recorded.ToString("N0", CultureInfo.InvariantCulture),
             told.CaughtUpAfter is { } after ? after.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "—",
             count == 0 ? "—" : $"{p50:0.0} / {p99:0.0} / {max:0.0}",
             events == 0 ? "—" : (cpu.TotalMicroseconds / events).ToString("0.0", CultureInfo.InvariantCulture),
@@ -218,11 +229,20 @@ public sealed class PushBench(TextWriter output)
 
     private void Print(List<string[]> rows) =>
         MarkdownTable.Write(output,
-            ["run", "events/s in", "facts/s told during the load", "facts told in all", "all told, s after the load",
+            ["run", "events/s in", "facts/s told during the load", "facts told in all", "facts to tell", "all told, s after the load",
                 "delay p50 / p99 / max (ms)", "CPU µs per event (cluster, API, driver)"], rows);
 
     /// <summary>Facts that reached their readers while the load ran and in all, and how long after the load the last one came.</summary>
     private readonly record struct Told(long DuringLoad, long Total, TimeSpan? CaughtUpAfter);
+
+    /// <summary>How long a reader that has not yet had every fact may stay silent before a run stops waiting for it.</summary>
+    private static readonly TimeSpan GiveUpQuiet = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// A run's events: how many were sent, over what time, and the facts the accepted ones recorded (the sum of each
+    /// conversation's last <c>version</c>, its fact sequence number) times the readers each fact goes to.
+    /// </summary>
+    private readonly record struct Load(long Events, TimeSpan Elapsed, long Recorded);
 
     private static HttpClient Client(Uri address, int connections) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -257,32 +277,49 @@ public sealed class PushBench(TextWriter output)
 
     private static StringContent JsonContent(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
-    /// <summary>Events started at <paramref name="rate"/> a second whatever the answers, for <paramref name="duration"/>.</summary>
-    private async Task<(long Events, TimeSpan Elapsed)> OpenLoopAsync(HttpClient http, int rate, TimeSpan duration)
+    /// <summary>
+    /// <c>rate × duration</c> events started at <paramref name="rate"/> a second whatever the answers. A conversation's
+    /// next event waits for the answer to its previous one, as a platform sends them: an event due while every
+    /// conversation waits for an answer starts a new conversation.
+    /// </summary>
+    private async Task<Load> OpenLoopAsync(HttpClient http, int rate, TimeSpan duration)
     {
         using var inFlight = new SemaphoreSlim(1_024);
+        var total = (long)(duration.TotalSeconds * rate);
         var sent = 0L;
         var tasks = new List<Task>();
+        var all = new List<Conversation>(NewConversations(Math.Max(64, rate / 10)));
+        var idle = new System.Collections.Concurrent.ConcurrentQueue<Conversation>(all);
         var clock = Stopwatch.StartNew();
-        var conversations = NewConversations(Math.Max(64, rate / 10));
-        while (clock.Elapsed < duration)
+        while (sent < total)
         {
-            var due = (long)(clock.Elapsed.TotalSeconds * rate);
+            var due = Math.Min(total, (long)(clock.Elapsed.TotalSeconds * rate));
             while (sent < due)
             {
                 await inFlight.WaitAsync();
-                var conversation = conversations[(int)(sent % conversations.Length)];
-                tasks.Add(SendAsync(http, conversation).ContinueWith(_ => inFlight.Release(), TaskScheduler.Default));
+                if (!idle.TryDequeue(out var conversation))
+                {
+                    conversation = NewConversations(1)[0];
+                    all.Add(conversation);
+                }
+                tasks.Add(SendAsync(http, conversation).ContinueWith(_ =>
+                {
+                    idle.Enqueue(conversation);
+                    inFlight.Release();
+                }, TaskScheduler.Default));
                 sent++;
             }
-            await Task.Delay(1);
+            if (sent < total)
+            {
+                await Task.Delay(1);
+            }
         }
         await Task.WhenAll(tasks);
-        return (sent, clock.Elapsed);
+        return new Load(sent, clock.Elapsed, Recorded(all));
     }
 
     /// <summary><c>--concurrency</c> conversations in flight, each sending its next event once answered, for the duration.</summary>
-    private async Task<(long Events, TimeSpan Elapsed)> ClosedLoopAsync(HttpClient http, TimeSpan duration)
+    private async Task<Load> ClosedLoopAsync(HttpClient http, TimeSpan duration)
     {
         var sent = 0L;
         var clock = Stopwatch.StartNew();
@@ -295,14 +332,19 @@ public sealed class PushBench(TextWriter output)
                 Interlocked.Increment(ref sent);
             }
         }));
-        return (sent, clock.Elapsed);
+        return new Load(sent, clock.Elapsed, Recorded(conversations));
     }
+
+    private static long Recorded(IEnumerable<Conversation> conversations) => conversations.Sum(c => (long)c.Version);
 
     private Conversation[] NewConversations(int count) =>
         [.. Enumerable.Range(0, count).Select(_ => new Conversation($"p{Interlocked.Increment(ref _conversation)}"))];
 
-    /// <summary>The conversation's next event: its start, then a customer's everyday messages, with the lean answer.</summary>
-    private static async Task SendAsync(HttpClient http, Conversation conversation)
+    /// <summary>
+    /// The conversation's next event: its start, then a customer's everyday messages, with the lean answer, whose
+    /// <c>version</c> is the number of facts the conversation has recorded so far.
+    /// </summary>
+    private async Task SendAsync(HttpClient http, Conversation conversation)
     {
         int n;
         lock (conversation)
@@ -320,16 +362,45 @@ public sealed class PushBench(TextWriter output)
         try
         {
             using var response = await http.SendAsync(request);
+            if (response.IsSuccessStatusCode)
+            {
+                var version = VersionOf(await response.Content.ReadAsByteArrayAsync());
+                lock (conversation)
+                {
+                    conversation.Version = Math.Max(conversation.Version, version);
+                }
+                return;
+            }
         }
         catch (HttpRequestException)
         {
         }
+        catch (TaskCanceledException)
+        {
+        }
+        Interlocked.Increment(ref _refused);
+    }
+
+    /// <summary>The answer's <c>conversation.version</c>.</summary>
+    private static int VersionOf(ReadOnlySpan<byte> answer)
+    {
+        var reader = new Utf8JsonReader(answer);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 2 && reader.ValueTextEquals("version"u8))
+            {
+                reader.Read();
+                return reader.GetInt32();
+            }
+        }
+        throw new InvalidOperationException("an event's answer has no conversation.version");
     }
 
     private sealed class Conversation(string id)
     {
         public string Id { get; } = id;
         public int Sent;
+        public int Version;
     }
 
     /// <summary>Delay from a fact's <c>at</c> to now.</summary>
@@ -408,10 +479,19 @@ public sealed class PushBench(TextWriter output)
         }
 
         /// <summary>Waits until no fact came for half a second (what was sent has arrived).</summary>
-        public async Task SettleAsync()
+        /// <summary>
+        /// Waits until the client has read at least <paramref name="expected"/> facts and none came for half a second,
+        /// or none came for <see cref="GiveUpQuiet"/> (what is missing then is missing).
+        /// </summary>
+        public async Task SettleAsync(long expected)
         {
-            while (Environment.TickCount64 - Volatile.Read(ref _lastSeen) < 500)
+            while (true)
             {
+                var quiet = TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _lastSeen));
+                if ((Received >= expected && quiet >= TimeSpan.FromMilliseconds(500)) || quiet >= GiveUpQuiet)
+                {
+                    return;
+                }
                 await Task.Delay(50);
             }
         }
@@ -472,10 +552,11 @@ public sealed class PushBench(TextWriter output)
         }
 
         /// <summary>
-        /// Called as the load ends: notes what came so far, waits until no fact came for a second, then takes the
-        /// receiver's count and delays, and how long after the load ended the last fact came.
+        /// Called as the load ends: notes what came so far, waits until at least <paramref name="expected"/> facts came
+        /// and then none for a second (or none at all for <see cref="GiveUpQuiet"/>, past a delivery's first retries),
+        /// then takes the receiver's count and delays, and how long after the load ended the last fact came.
         /// </summary>
-        public async Task<Told> SettleAsync()
+        public async Task<Told> SettleAsync(long expected)
         {
             var ended = Stopwatch.StartNew();
             var last = -1L;
@@ -489,7 +570,7 @@ public sealed class PushBench(TextWriter output)
                 {
                     during = received;
                 }
-                if (received == last && quiet >= TimeSpan.FromSeconds(1))
+                if (received == last && ((received >= expected && quiet >= TimeSpan.FromSeconds(1)) || quiet >= GiveUpQuiet))
                 {
                     Lag = new Latencies();
                     foreach (var ms in stats["delays"]!.AsArray())
