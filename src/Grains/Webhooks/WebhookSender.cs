@@ -21,13 +21,18 @@ public readonly record struct DeliveryResult(DeliveryVerdict Verdict, string Det
 
 /// <summary>
 /// Sends one fact to one receiver as Standard Webhooks asks: a signed <c>POST</c> of the Fact's JSON. It never follows
-/// redirects (a 3xx is a failure), waits for the answer only so long, uses only a scheme the receiver policy allows now,
+/// redirects (a 3xx is a failure), waits for the whole answer (a 2xx's body too, read only so far and thrown away) only
+/// so long, uses only a scheme the receiver policy allows now,
 /// and opens connections only to addresses the
 /// receiver policy allows, checked on the resolved addresses at connect time, so a name that later resolves elsewhere
 /// (DNS rebinding) gets no further than the policy.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
+    /// <summary>The most of an accepting answer's body that is read (and thrown away) before it is taken as whole.</summary>
+    private const int BodyReadMost = 64 << 10;
+    private const int BodyBuffer = 8 << 10;
+
     private readonly HttpClient _http;
     private readonly ReceiverPolicy _policy;
     private readonly TimeProvider _clock;
@@ -49,6 +54,8 @@ public sealed class WebhookSender : IDisposable
             UseCookies = false,
             UseProxy = false,
             ConnectTimeout = timeout,
+            // An answer's unread rest is drained for the connection's reuse only up to what would have been read.
+            MaxResponseDrainSize = BodyReadMost,
             // New connections resolve the name again, so a changed address is checked again too.
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             ConnectCallback = (context, ct) => ConnectAsync(policy, context.DnsEndPoint, ct),
@@ -81,6 +88,9 @@ public sealed class WebhookSender : IDisposable
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300)
             {
+                // Accepted only once the answer is whole, within the same time: a body that never ends or is cut off
+                // is no answer. It is read only so far and thrown away; one longer than that is not waited for.
+                await SkipBodyAsync(response.Content, linked.Token);
                 return new DeliveryResult(DeliveryVerdict.Accepted, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             var retryAfter = RetrySchedule.RetryAfter(response.Headers.RetryAfter, _clock.GetUtcNow());
@@ -98,6 +108,33 @@ public sealed class WebhookSender : IDisposable
         catch (HttpRequestException e)
         {
             return new DeliveryResult(DeliveryVerdict.Failed, e.HttpRequestError == HttpRequestError.Unknown ? "no connection" : $"no connection ({e.HttpRequestError})");
+        }
+        catch (IOException e) when (!ct.IsCancellationRequested)
+        {
+            // The answer's body broke off (a reset, a close before its end, a malformed chunk), or its time ran out.
+            return new DeliveryResult(DeliveryVerdict.Failed, timeout.IsCancellationRequested ? "timeout"
+                : e is HttpIOException { HttpRequestError: not HttpRequestError.Unknown } http ? $"incomplete answer ({http.HttpRequestError})"
+                : "incomplete answer");
+        }
+    }
+
+    /// <summary>Reads the body to its end and throws it away, or stops once more than <see cref="BodyReadMost"/> bytes came.</summary>
+    private static async Task SkipBodyAsync(HttpContent content, CancellationToken ct)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BodyBuffer);
+        try
+        {
+            await using var body = await content.ReadAsStreamAsync(ct);
+            var read = 0L;
+            int got;
+            while (read <= BodyReadMost && (got = await body.ReadAsync(buffer.AsMemory(0, BodyBuffer), ct)) > 0)
+            {
+                read += got;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
