@@ -28,24 +28,28 @@ public sealed class RetrySchedule(IReadOnlyList<TimeSpan> delays, TimeSpan giveU
         return next > deadline ? null : next;
     }
 
-    /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or an HTTP date), or null when it has none or it cannot be read.</summary>
-    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
+    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
     {
         { Delta: { } delta } => delta,
         { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
         _ => null,
     };
 
-    /// <summary>Reads a raw <c>Retry-After</c> value.</summary>
+    /// <summary>
+    /// The wait a raw <c>Retry-After</c> value asks for (seconds or an HTTP date), or null when it cannot be read; seconds
+    /// of any number of digits are read, those beyond what a time can hold as the longest wait there is.
+    /// </summary>
     public static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
-        if (long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        var trimmed = value.AsSpan().Trim();
+        if (trimmed.IndexOfAnyExceptInRange('0', '9') < 0)
         {
-            return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.MaxValue.TotalSeconds / 2));
+            var most = (long)TimeSpan.MaxValue.TotalSeconds / 2;
+            return TimeSpan.FromSeconds(long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? Math.Min(seconds, most) : most);
         }
         return RetryConditionHeaderValue.TryParse(value, out var parsed) ? RetryAfter(parsed, now) : null;
     }

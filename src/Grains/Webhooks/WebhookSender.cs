@@ -93,7 +93,10 @@ public sealed class WebhookSender : IDisposable
                 await SkipBodyAsync(response.Content, linked.Token);
                 return new DeliveryResult(DeliveryVerdict.Accepted, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-            var retryAfter = RetrySchedule.RetryAfter(response.Headers.RetryAfter, _clock.GetUtcNow());
+            // Read from the raw value: the typed header drops a number of seconds beyond what an int holds.
+            var retryAfter = response.Headers.NonValidated.TryGetValues("Retry-After", out var asked) && asked.Count == 1
+                ? RetrySchedule.ParseRetryAfter(asked.ToString(), _clock.GetUtcNow())
+                : null;
             return new DeliveryResult(status == 410 ? DeliveryVerdict.Gone : DeliveryVerdict.Failed,
                 status.ToString(System.Globalization.CultureInfo.InvariantCulture), retryAfter);
         }

@@ -66,9 +66,12 @@ public sealed class RetryScheduleTests
     public void A_retry_after_of_any_size_never_overflows_the_time()
     {
         var farFuture = RetrySchedule.ParseRetryAfter("99999999999999999", First);
+        var beyondAnyNumber = RetrySchedule.ParseRetryAfter(" 999999999999999999999999999999 ", First);
 
         Assert.NotNull(farFuture);
+        Assert.Equal(farFuture, beyondAnyNumber);
         Assert.Equal(First.AddHours(24), Default.Next(1, First, First, farFuture));
+        Assert.Equal(First.AddHours(24), Default.Next(1, First, First, beyondAnyNumber));
         Assert.Equal(First.AddHours(24), Default.Next(1, First, First, RetrySchedule.ParseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT", First)));
     }
 
