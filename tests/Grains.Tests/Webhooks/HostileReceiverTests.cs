@@ -10,7 +10,7 @@ public sealed partial class HostileReceiverTests
     private static readonly ReceiverPolicy LoopbackAllowed = new(AllowHttp: false, AllowPrivateNetworks: false, AllowLoopback: true);
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("{\"id\":\"c:x:1\",\"type\":\"ai.allowed\"}");
     /// <summary>The attempt's limit in the tests that wait for it: short, so they stay fast.</summary>
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(0.5);
     private readonly byte[] _key = WebhookSignature.KeyOf(WebhookSignature.NewSecret())!;
 
     private static WebhookSender Sender(TimeSpan? timeout = null) => new(LoopbackAllowed, timeout ?? TimeSpan.FromSeconds(10), TimeProvider.System);
