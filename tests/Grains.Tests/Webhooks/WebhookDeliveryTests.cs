@@ -156,6 +156,31 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
     }
 
     [Fact]
+    public async Task Gone_on_a_retry_disables_the_endpoint_as_on_a_first_attempt_and_the_fact_is_kept()
+    {
+        var answers = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var gone = true;
+        _receiver.Answer = _ =>
+        {
+            var answer = !gone ? ReceiverAnswer.Ok : answers.IsEmpty ? new ReceiverAnswer(503) : new ReceiverAnswer(410);
+            answers.Enqueue(answer.Status);
+            return answer;
+        };
+        await cluster.Register(_tenant, "gone-later", _receiver.Url(), types: ["conversation.started"]);
+
+        await cluster.Converse(_tenant, "leaving-later");
+        await Eventually.ReturnsAsync(() => cluster.Grains.Webhooks(_tenant).Get("gone-later"),
+            w => w?.Status == WebhookStatus.Disabled, Patience, "the endpoint disabled");
+
+        Assert.Equal([503, 410], answers.Take(2));
+        Assert.Empty(_receiver.Accepted);
+        Assert.Empty((await cluster.Grains.Webhooks(_tenant).Failures("gone-later"))!);
+        gone = false;
+        await cluster.Register(_tenant, "gone-later", _receiver.Url(), types: ["conversation.started"]);
+        await AllAccepted(await cluster.FactsOf(_tenant, ["conversation.started"]));
+    }
+
+    [Fact]
     public async Task Given_up_facts_go_to_the_failures_newest_first_and_a_replay_delivers_them()
     {
         var outcomes = new System.Collections.Concurrent.ConcurrentQueue<string>();
