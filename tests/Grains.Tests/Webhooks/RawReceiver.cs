@@ -111,8 +111,11 @@ internal sealed class RawExchange(Socket socket, NetworkStream stream, Cancellat
 
     public CancellationToken Stopping => stopping;
 
-    /// <summary>The request's head as read, without its body.</summary>
+    /// <summary>The last request's head as read, without its body.</summary>
     public string RequestHead { get; private set; } = "";
+
+    /// <summary>The last request's body.</summary>
+    public byte[] RequestBody { get; private set; } = [];
 
     public Task WriteAsync(byte[] bytes) => stream.WriteAsync(bytes, stopping).AsTask();
 
@@ -154,5 +157,6 @@ internal sealed class RawExchange(Socket socket, NetworkStream stream, Cancellat
             .FirstOrDefault();
         var body = new byte[length];
         await stream.ReadExactlyAsync(body, stopping);
+        RequestBody = body;
     }
 }
