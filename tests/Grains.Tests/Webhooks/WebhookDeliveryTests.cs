@@ -156,6 +156,37 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
     }
 
     [Fact]
+    public async Task A_200_whose_body_never_ends_is_no_acceptance_the_fact_is_sent_again_until_an_answer_is_whole()
+    {
+        var whole = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var attempts = 0;
+        await using var receiver = new RawReceiver(async x =>
+        {
+            while (true)
+            {
+                if (Interlocked.Increment(ref attempts) == 1)
+                {
+                    await x.WriteAsync(RawReceiver.Head("HTTP/1.1 200 OK", "Content-Length: 100"));
+                    await x.HoldAsync();
+                    return;
+                }
+                await x.WriteAsync(RawReceiver.Empty(200));
+                using var fact = System.Text.Json.JsonDocument.Parse(x.RequestBody);
+                whole.Enqueue(fact.RootElement.GetProperty("id").GetString()!);
+                await x.ReadRequestAsync();
+            }
+        });
+        await cluster.Register(_tenant, "unending", receiver.Url(), types: ["conversation.started"]);
+
+        await cluster.Converse(_tenant, "unending");
+        var fact = Assert.Single(await cluster.FactsOf(_tenant, ["conversation.started"]));
+        await Eventually.HoldsAsync(() => Task.FromResult(whole.Contains(fact.Id)), Patience, "the fact answered whole");
+
+        Assert.True(Volatile.Read(ref attempts) >= 2);
+        Assert.Empty((await cluster.Grains.Webhooks(_tenant).Failures("unending"))!);
+    }
+
+    [Fact]
     public async Task Gone_on_a_retry_disables_the_endpoint_as_on_a_first_attempt_and_the_fact_is_kept()
     {
         var answers = new System.Collections.Concurrent.ConcurrentQueue<int>();
