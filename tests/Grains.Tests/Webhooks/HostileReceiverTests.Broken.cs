@@ -142,4 +142,60 @@ public sealed partial class HostileReceiverTests
 
         Assert.Equal(DeliveryVerdict.Failed, result.Verdict);
     }
+
+    [Fact]
+    public async Task Informational_answers_before_a_2xx_are_passed_over()
+    {
+        await using var receiver = new RawReceiver(async x =>
+        {
+            await x.WriteAsync("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n");
+            await x.WriteAsync(RawReceiver.Empty(202));
+        });
+        using var sender = Sender();
+
+        var result = await Send(sender, receiver);
+
+        Assert.Equal((DeliveryVerdict.Accepted, "202"), (result.Verdict, result.Detail));
+    }
+
+    [Fact]
+    public async Task An_answer_with_more_headers_than_is_reasonable_is_a_failure()
+    {
+        await using var receiver = new RawReceiver(x => x.WriteAsync(RawReceiver.Empty(200, $"X-Padding: {new string('x', 200_000)}")));
+        using var sender = Sender();
+
+        var result = await Send(sender, receiver);
+
+        Assert.Equal(DeliveryVerdict.Failed, result.Verdict);
+    }
+
+    [Fact]
+    public async Task An_https_url_whose_receiver_speaks_plain_http_or_shows_an_untrusted_certificate_is_a_failure()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        await using var plain = new RawReceiver(x => x.WriteAsync(RawReceiver.Empty(200)), readRequest: false);
+        await using var untrusted = new RawReceiver(async x =>
+        {
+            await using var tls = new SslStream(x.Stream, leaveInnerStreamOpen: true);
+            try
+            {
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, x.Stopping);
+                await tls.WriteAsync(RawReceiver.Empty(200), x.Stopping);
+            }
+            catch (System.Security.Authentication.AuthenticationException)
+            {
+                // The sender refused the certificate.
+            }
+        }, readRequest: false);
+        using var sender = Sender(Limit);
+
+        foreach (var receiver in new[] { plain, untrusted })
+        {
+            var result = await sender.SendAsync($"https://127.0.0.1:{receiver.Port}/hook", _key, "c:x:1", Body, CancellationToken.None);
+
+            Assert.Equal(DeliveryVerdict.Failed, result.Verdict);
+        }
+    }
 }
