@@ -8,6 +8,12 @@ namespace CxCluster.Grains.Webhooks;
 /// order; only a line's head is ever sent, and the next fact of a line waits until the head was accepted or given up.
 /// Lines never wait on each other. Time is passed in, so tests can move it.
 /// </summary>
+/// <remarks>
+/// A line holds at most <c>lineLimit</c> facts in memory, and only its head while that head waits for a retry. A fact
+/// beyond is <em>parked</em>: the line notes the first position it did not hold, and every later fact of it stays in the
+/// journal. Once the line has gone out, its parked facts are read back from there (<see cref="StartReadBack"/>), so one
+/// conversation whose receiver refuses it never fills the queue and stops the reading for the others.
+/// </remarks>
 public sealed class DispatchQueue
 {
     /// <summary>How often a read mark is kept, and how many: about a day.</summary>
@@ -19,6 +25,13 @@ public sealed class DispatchQueue
 
     private readonly RetrySchedule _schedule;
     private readonly int _failuresKept;
+    private readonly int _lineLimit;
+    /// <summary>Parked lines: the first position of each whose facts are left in the journal, to be read back.</summary>
+    private readonly Dictionary<string, long> _parked = new(StringComparer.Ordinal);
+    /// <summary>Parked lines read back in the current pass (up to <see cref="_resumeUntil"/>).</summary>
+    private readonly HashSet<string> _readingBack = new(StringComparer.Ordinal);
+    /// <summary>Parked lines that have gone out: to be read back once the loop starts a pass.</summary>
+    private readonly HashSet<string> _readBackWanted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Delivery>> _lines = new(StringComparer.Ordinal);
     /// <summary>Pending facts not read back yet after a restart or a replay, by position.</summary>
     private readonly Dictionary<long, PendingDelivery> _unread = [];
@@ -30,10 +43,12 @@ public sealed class DispatchQueue
     private long _historyVersion;
     private long _historySaved;
 
-    public DispatchQueue(DispatchState state, DispatchHistory history, int partition, int partitions, RetrySchedule schedule, int failuresKept)
+    public DispatchQueue(DispatchState state, DispatchHistory history, int partition, int partitions, RetrySchedule schedule,
+        int failuresKept, int lineLimit)
     {
         _schedule = schedule;
         _failuresKept = failuresKept;
+        _lineLimit = Math.Max(1, lineLimit);
         Share = new SubjectShare(partition, partitions);
         _failures = [.. history.Failures];
         _marks = [.. history.Marks];
@@ -52,6 +67,13 @@ public sealed class DispatchQueue
                 _readAt = Math.Min(_readAt, pending.Position - 1);
             }
         }
+        // Parked lines are read back in the pass that reads the pending facts again.
+        foreach (var (subject, from) in state.Parked ?? [])
+        {
+            _parked[subject] = from;
+            _readingBack.Add(subject);
+            _readAt = Math.Min(_readAt, from - 1);
+        }
     }
 
     /// <summary>The conversations and agents this queue's partition serves: the only ones it reads and takes.</summary>
@@ -65,8 +87,14 @@ public sealed class DispatchQueue
 
     public int InFlight { get; private set; }
 
-    /// <summary>Facts read but not done, including those to be read back.</summary>
+    /// <summary>Facts read but not done, including those to be read back (not counting parked lines' facts).</summary>
     public int Pending => Queued + _unread.Count;
+
+    /// <summary>Conversations or agents whose later facts are left in the journal until their line has gone out.</summary>
+    public int ParkedLines => _parked.Count;
+
+    /// <summary>A parked line has gone out: <see cref="StartReadBack"/> should be called before the next read.</summary>
+    public bool ReadBackWanted => _readBackWanted.Count > 0;
 
     public IReadOnlyList<WebhookFailure> Failures => _failures;
 
@@ -96,18 +124,18 @@ public sealed class DispatchQueue
                 {
                     if (wanted)
                     {
-                        Insert(new Delivery(fact, pending with { Fact = null }));
+                        Hold(new Delivery(fact, pending with { Fact = null }));
                     }
                 }
-                else if (wanted && _replayFrom is { } from && fact.At >= from)
+                else if (wanted && (ParkedAt(fact) || (_replayFrom is { } from && fact.At >= from)))
                 {
-                    Insert(new Delivery(fact, null));
+                    Hold(new Delivery(fact, null));
                 }
                 continue;
             }
             if (wanted)
             {
-                Insert(new Delivery(fact, null));
+                Hold(new Delivery(fact, null));
             }
         }
         _readAt = Math.Max(_readAt, cursor);
@@ -116,6 +144,62 @@ public sealed class DispatchQueue
             _replayFrom = null;
             // A pending fact the journal no longer tells is not waited for.
             _unread.Clear();
+            // A line read back to the end without filling up again holds all its facts.
+            foreach (var subject in _readingBack)
+            {
+                _parked.Remove(subject);
+            }
+            _readingBack.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Reads back, from the journal, the facts of the parked lines that have gone out: the next read starts at the
+    /// earliest of them, and facts read before are passed over as far as the queue had read.
+    /// </summary>
+    public void StartReadBack()
+    {
+        if (_readBackWanted.Count == 0)
+        {
+            return;
+        }
+        _resumeUntil = Math.Max(_resumeUntil, _readAt);
+        foreach (var subject in _readBackWanted)
+        {
+            if (_parked.TryGetValue(subject, out var from) && _readingBack.Add(subject))
+            {
+                _readAt = Math.Min(_readAt, from - 1);
+            }
+        }
+        _readBackWanted.Clear();
+    }
+
+    /// <summary>The fact belongs to a parked line being read back, at or after where the line stopped holding.</summary>
+    private bool ParkedAt(PushedFact fact) =>
+        _readingBack.Contains(fact.Subject) && _parked.TryGetValue(fact.Subject, out var from) && fact.Position >= from;
+
+    /// <summary>Puts a fact read from the journal in its line, or leaves it there when the line is parked or full.</summary>
+    private void Hold(Delivery delivery)
+    {
+        var subject = delivery.Fact.Subject;
+        var position = delivery.Fact.Position;
+        var readingBack = _readingBack.Contains(subject);
+        if (_parked.TryGetValue(subject, out var from) && !readingBack && position >= from)
+        {
+            // Its line is parked: it waits in the journal with the line's other facts after the first parked one.
+            return;
+        }
+        if (_lines.TryGetValue(subject, out var line) && position > line[^1].Fact.Position
+            && line.Count >= (line[0].Attempts > 0 ? 1 : _lineLimit))
+        {
+            _readingBack.Remove(subject);
+            _parked[subject] = readingBack ? Math.Min(from, position) : position;
+            return;
+        }
+        Insert(delivery);
+        if (readingBack && position >= from)
+        {
+            _parked[subject] = position + 1;
         }
     }
 
@@ -259,6 +343,13 @@ public sealed class DispatchQueue
         _resumeUntil = Math.Max(_resumeUntil, _readAt);
         _replayFrom = _replayFrom is { } earlier && earlier < from ? earlier : from;
         _readAt = Math.Min(start, _unread.Count > 0 ? _unread.Keys.Min() - 1 : long.MaxValue);
+        // Every parked line is read back in the same pass.
+        foreach (var (subject, parkedFrom) in _parked)
+        {
+            _readingBack.Add(subject);
+            _readAt = Math.Min(_readAt, parkedFrom - 1);
+        }
+        _readBackWanted.Clear();
     }
 
     /// <summary>Notes how far reading got now, about once a minute, so a later replay knows where a time begins.</summary>
@@ -283,6 +374,7 @@ public sealed class DispatchQueue
         state.ReadAt = _readAt;
         state.ResumeUntil = _resumeUntil;
         state.ReplayFrom = _replayFrom;
+        state.Parked = _parked.Count > 0 ? new Dictionary<string, long>(_parked, StringComparer.Ordinal) : null;
         var pending = new List<PendingDelivery>(Pending);
         pending.AddRange(_unread.Values);
         foreach (var line in _lines.Values)
@@ -325,6 +417,10 @@ public sealed class DispatchQueue
             if (line.Count == 0)
             {
                 _lines.Remove(subject);
+                if (_parked.ContainsKey(subject) && !_readingBack.Contains(subject))
+                {
+                    _readBackWanted.Add(subject);
+                }
             }
         }
     }

@@ -26,6 +26,12 @@ public sealed class DispatchState
 
     /// <summary>The position up to which facts are read again (a replay, or a restart re-reading its pending facts).</summary>
     [Id(6)] public long ResumeUntil { get; set; }
+
+    /// <summary>
+    /// Conversations and agents whose facts from a position on were left in the journal (their line was full or its head
+    /// waited for a retry), to be read back from there; null when none.
+    /// </summary>
+    [Id(7)] public Dictionary<string, long>? Parked { get; set; }
 }
 
 /// <summary>

@@ -56,6 +56,14 @@ internal sealed partial class WebhookDispatcherGrain
                 {
                     attempts.Add(Deliver(delivery, queue, ct));
                 }
+                // A parked line that has gone out is read back from the journal: the next read starts where it stopped.
+                if (queue.ReadBackWanted && _rewindFrom is null)
+                {
+                    Forget(read);
+                    read = null;
+                    queue.StartReadBack();
+                    _dirty = true;
+                }
                 // A full queue reads again once half of it went out, so a backlog is read in large pages, not a fact at a time.
                 if (read is null && _rewindFrom is null && queue.Queued <= _options.QueueLimit / 2 && now >= readAgainAt)
                 {

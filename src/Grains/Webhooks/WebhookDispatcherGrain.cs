@@ -208,7 +208,7 @@ internal sealed partial class WebhookDispatcherGrain(
 
     private DispatchQueue Queue() => _queue ??= new DispatchQueue(
         store.State, history.State, _partition, store.State.Endpoint!.Partitions,
-        new RetrySchedule(_options.RetryDelays, _options.GiveUpAfter), _options.FailuresKept);
+        new RetrySchedule(_options.RetryDelays, _options.GiveUpAfter), _options.FailuresKept, _options.LineLimit);
 
     private void Run(WebhookEndpoint endpoint)
     {

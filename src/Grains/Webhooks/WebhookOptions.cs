@@ -38,6 +38,12 @@ public sealed class WebhookOptions
     /// <summary>Facts one dispatcher holds before it stops reading more (the journal keeps the rest).</summary>
     public int QueueLimit { get; set; } = 1_000;
 
+    /// <summary>
+    /// Facts of one conversation (or agent) a dispatcher holds in memory, and only the head while it waits for a retry;
+    /// the line's later facts wait in the journal and are read back once it has gone out.
+    /// </summary>
+    public int LineLimit { get; set; } = 32;
+
     /// <summary>Given-up facts kept per dispatcher; the oldest go first.</summary>
     public int FailuresKept { get; set; } = 1_000;
 
@@ -79,6 +85,7 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         Range(problems, nameof(o.Partitions), o.Partitions, 1, 256);
         Range(problems, nameof(o.Concurrency), o.Concurrency, 1, 1_000);
         Range(problems, nameof(o.QueueLimit), o.QueueLimit, 1, 1_000_000);
+        Range(problems, nameof(o.LineLimit), o.LineLimit, 1, 1_000_000);
         Range(problems, nameof(o.FailuresKept), o.FailuresKept, 1, 100_000);
         Range(problems, nameof(o.SaveMilliseconds), o.SaveMilliseconds, 1, 600_000);
         Range(problems, nameof(o.ReminderSeconds), o.ReminderSeconds, 1, 86_400);

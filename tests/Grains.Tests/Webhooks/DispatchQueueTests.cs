@@ -12,8 +12,8 @@ public sealed class DispatchQueueTests
 
     private static RetrySchedule Schedule => new([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)], TimeSpan.FromMinutes(1));
 
-    private static DispatchQueue NewQueue(DispatchState? state = null, DispatchHistory? history = null) =>
-        new(state ?? new DispatchState(), history ?? new DispatchHistory(), 0, 1, Schedule, 10);
+    private static DispatchQueue NewQueue(DispatchState? state = null, DispatchHistory? history = null, int lineLimit = 32) =>
+        new(state ?? new DispatchState(), history ?? new DispatchHistory(), 0, 1, Schedule, 10, lineLimit);
 
     private static PushedFact Fact(long position, string conversation, long seq, DateTimeOffset? at = null, string type = "ai.allowed") => new()
     {
@@ -127,7 +127,9 @@ public sealed class DispatchQueueTests
         Assert.Equal(0, restarted.ReadAt);
         restarted.Take([Fact(1, "a", 1), Fact(2, "b", 1), Fact(3, "a", 2), Fact(4, "c", 1), Fact(5, "d", 1)], 5);
 
-        Assert.Equal(4, restarted.Pending); // a:1, a:2, c:1 and the new d:1; b:1 was done
+        // a:1, c:1 and the new d:1; b:1 was done; a:2 waits in the journal behind a:1, which waits for its retry.
+        Assert.Equal(3, restarted.Pending);
+        Assert.Equal(1, restarted.ParkedLines);
         Assert.Equal(["c:c:1", "c:d:1"], Ids(restarted.TakeDue(T0.AddSeconds(1), 10)));
         var retried = Assert.Single(restarted.TakeDue(T0.AddSeconds(5), 10));
         Assert.Equal(("c:a:1", 1), (retried.Fact.Id, retried.Attempts));
@@ -210,12 +212,164 @@ public sealed class DispatchQueueTests
     [Fact]
     public void Only_this_partitions_conversations_are_taken()
     {
-        var queue = new DispatchQueue(new DispatchState(), new DispatchHistory(), 1, 4, Schedule, 10);
+        var queue = new DispatchQueue(new DispatchState(), new DispatchHistory(), 1, 4, Schedule, 10, 32);
         var facts = Enumerable.Range(1, 40).Select(i => Fact(i, $"conv-{i}", 1)).ToList();
 
         queue.Take(facts, 40);
 
         Assert.Equal(facts.Count(f => SubjectPartition.Of(f.Subject, 4) == 1), queue.Queued);
         Assert.All(queue.TakeDue(T0, 100), d => Assert.Equal(1, SubjectPartition.Of(d.Fact.Subject, 4)));
+    }
+
+    /// <summary>
+    /// Plays a queue against a journal of <paramref name="journal"/>: reads a page after its position (as the
+    /// dispatcher's loop does, reading back parked lines first), sends what is due and answers with
+    /// <paramref name="answer"/>, moving time on to the next retry when nothing else can happen. Returns the accepted
+    /// facts in the order they were accepted.
+    /// </summary>
+    private static List<PushedFact> Play(DispatchQueue queue, IReadOnlyList<PushedFact> journal, Func<PushedFact, int, DeliveryResult> answer,
+        int page = 7, int slots = 4, int queueLimit = int.MaxValue, Action<DispatchQueue>? afterEachRound = null)
+    {
+        var accepted = new List<PushedFact>();
+        var attempts = new Dictionary<string, int>();
+        var now = T0;
+        for (var round = 0; round < 10_000; round++)
+        {
+            if (queue.ReadBackWanted)
+            {
+                queue.StartReadBack();
+            }
+            var read = 0;
+            if (queue.Queued <= queueLimit / 2)
+            {
+                var facts = journal.Where(f => f.Position > queue.ReadAt).Take(page).ToList();
+                read = facts.Count;
+                queue.Take(facts, facts.Count > 0 ? facts[^1].Position : queue.ReadAt);
+            }
+            var due = queue.TakeDue(now, slots);
+            foreach (var delivery in due)
+            {
+                var tried = attempts[delivery.Fact.Id] = attempts.GetValueOrDefault(delivery.Fact.Id) + 1;
+                var result = answer(delivery.Fact, tried);
+                if (queue.Complete(delivery, result, now) == Completion.Accepted)
+                {
+                    accepted.Add(delivery.Fact);
+                }
+            }
+            afterEachRound?.Invoke(queue);
+            if (due.Count == 0 && read == 0 && !queue.ReadBackWanted)
+            {
+                if (queue.NextDue() is not { } next)
+                {
+                    return accepted;
+                }
+                now = next > now ? next : now;
+            }
+        }
+        throw new InvalidOperationException("the queue never settled");
+    }
+
+    private static DeliveryResult Accept(ref int count)
+    {
+        count++;
+        return Ok;
+    }
+
+    private static void InOrderOncePerConversation(IReadOnlyList<PushedFact> expected, IReadOnlyList<PushedFact> accepted)
+    {
+        Assert.Equal(expected.Select(f => f.Id).Order(), accepted.Select(f => f.Id).Order());
+        foreach (var line in accepted.GroupBy(f => f.ConversationId))
+        {
+            Assert.Equal(line.Select(f => f.Seq).Order(), line.Select(f => f.Seq));
+        }
+    }
+
+    /// <summary>Facts of <paramref name="conversations"/> interleaved, <paramref name="each"/> per conversation, positions 1, 2, 3, ….</summary>
+    private static List<PushedFact> Journal(IReadOnlyList<string> conversations, int each)
+    {
+        var facts = new List<PushedFact>();
+        for (var seq = 1; seq <= each; seq++)
+        {
+            foreach (var conversation in conversations)
+            {
+                facts.Add(Fact(facts.Count + 1, conversation, seq));
+            }
+        }
+        return facts;
+    }
+
+    [Fact]
+    public void A_line_whose_head_waits_for_a_retry_holds_only_its_head_and_the_others_are_read_and_sent_meanwhile()
+    {
+        var queue = NewQueue(lineLimit: 32);
+        // "stuck" has 200 facts, far more than half of a queue of 100; the others keep coming after them.
+        var journal = Journal(["stuck"], 200).Concat(Journal(["a", "b", "c"], 50).Select(f => Fact(f.Position + 200, f.ConversationId!, f.Seq))).ToList();
+        var others = 0;
+        var most = 0;
+        // The receiver refuses "stuck" until it has accepted every fact of the others.
+        var accepted = Play(queue, journal, (fact, _) => fact.ConversationId != "stuck" ? Accept(ref others) : others < 150 ? Unavailable : Ok,
+            queueLimit: 100, afterEachRound: q => most = Math.Max(most, q.Queued));
+
+        Assert.Empty(queue.Failures);
+        InOrderOncePerConversation(journal, accepted);
+        Assert.All(accepted.Take(150), f => Assert.NotEqual("stuck", f.ConversationId));
+        // Half the queue and a page at most: "stuck" held its first page, and nothing more while its head was refused.
+        Assert.True(most <= 50 + 7, $"held at most {most} facts");
+        Assert.Equal(0, queue.ParkedLines);
+    }
+
+    [Fact]
+    public void A_line_holds_at_most_its_limit_and_reads_the_rest_back_in_order()
+    {
+        var queue = NewQueue(lineLimit: 5);
+        var journal = Journal(["a", "b"], 40);
+        var most = 0;
+
+        var accepted = Play(queue, journal, (_, _) => Ok, page: 30, slots: 1, afterEachRound: q => most = Math.Max(most, q.Queued));
+
+        InOrderOncePerConversation(journal, accepted);
+        Assert.True(most <= 10, $"held at most {most} facts");
+        Assert.Equal(0, queue.ParkedLines);
+    }
+
+    [Fact]
+    public void A_parked_line_is_saved_and_read_back_after_a_restart()
+    {
+        var queue = NewQueue(lineLimit: 3);
+        var journal = Journal(["a", "b"], 10);
+        queue.Take(journal, journal[^1].Position);
+        var first = queue.TakeDue(T0, 10);
+        Assert.Equal(["c:a:1", "c:b:1"], Ids(first));
+        queue.Complete(first[0].Fact.Id == "c:a:1" ? first[0] : first[1], Ok, T0);
+        Assert.Equal(2, queue.ParkedLines);
+        var state = new DispatchState();
+        queue.SaveTo(state);
+        Assert.Equal(new Dictionary<string, long> { ["a"] = 7, ["b"] = 8 }, state.Parked);
+
+        var again = NewQueue(state, lineLimit: 3);
+        var accepted = Play(again, journal, (_, _) => Ok);
+
+        InOrderOncePerConversation(journal.Where(f => f.Id != "c:a:1").ToList(), accepted);
+        var saved = new DispatchState();
+        again.SaveTo(saved);
+        Assert.Null(saved.Parked);
+    }
+
+    [Fact]
+    public void A_replay_since_a_time_reads_parked_lines_back_with_the_rest()
+    {
+        var queue = NewQueue(lineLimit: 2);
+        var journal = Journal(["a"], 10);
+        queue.Take(journal, journal[^1].Position);
+        var head = Assert.Single(queue.TakeDue(T0, 10));
+        queue.Complete(head, Unavailable, T0);
+        Assert.Equal(2, queue.Queued);
+        Assert.Equal(1, queue.ParkedLines);
+
+        queue.Rewind(T0.AddHours(1));
+        var accepted = Play(queue, journal, (_, _) => Ok);
+
+        InOrderOncePerConversation(journal, accepted);
+        Assert.Equal(0, queue.ParkedLines);
     }
 }
