@@ -65,6 +65,9 @@ public static class StreamApi
         var ct = context.RequestAborted;
         using var watchdog = new CancellationTokenSource();
         await using var cutOff = watchdog.Token.Register(static state => ((HttpContext)state!).Abort(), context);
+        // Each read waits well inside the cluster's response timeout, which a read waiting out a whole keep-alive would
+        // overrun (3 s by default against 10 s), ending a quiet stream; the keep-alive is timed across reads.
+        var longestRead = TimeSpan.FromTicks(Math.Min(settings.StreamKeepAlive.Ticks, settings.Cluster.ResponseTimeout.Ticks / 2));
         var cursor = after;
         if (cursor < 0)
         {
@@ -85,7 +88,7 @@ public static class StreamApi
             FeedPage page;
             try
             {
-                page = await feed.Read(cursor, PageSize, filter, settings.StreamKeepAlive);
+                page = await feed.Read(cursor, PageSize, filter, longestRead);
             }
             catch (Exception) when (ct.IsCancellationRequested)
             {
