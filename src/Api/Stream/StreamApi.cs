@@ -16,6 +16,9 @@ public static class StreamApi
     /// <summary>Facts asked for per read.</summary>
     private const int PageSize = 256;
 
+    /// <summary>Unknown types a problem names at most.</summary>
+    private const int MaxUnknownTypesNamed = 5;
+
     public static IEndpointRouteBuilder MapStreamEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapTenantApi("Stream")
@@ -137,19 +140,27 @@ public static class StreamApi
     private static string[]? Types(FieldErrors errors, StringValues values)
     {
         var types = new List<string>();
+        var unknown = new List<string>();
         foreach (var value in values)
         {
             foreach (var part in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 if (!FactTypes.IsKnown(part))
                 {
-                    errors.Add("types", $"'{Clip(part)}' is not a fact type; known types include conversation.started, disclosure.issued, handoff.assigned.");
+                    unknown.Add(part);
                 }
                 else if (!types.Contains(part))
                 {
                     types.Add(part);
                 }
             }
+        }
+        if (unknown.Count > 0)
+        {
+            // One message, naming the first few: a URL full of unknown types gets a problem of bounded size.
+            var named = string.Join(", ", unknown.Take(MaxUnknownTypesNamed).Select(t => $"'{Clip(t)}'"));
+            var more = unknown.Count > MaxUnknownTypesNamed ? $" and {unknown.Count - MaxUnknownTypesNamed} more" : "";
+            errors.Add("types", $"{named}{more} {(unknown.Count == 1 ? "is not a fact type" : "are not fact types")}; known types include conversation.started, disclosure.issued, handoff.assigned.");
         }
         if (types.Count == 0 && !errors.Has("types"))
         {
