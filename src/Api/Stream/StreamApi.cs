@@ -68,9 +68,6 @@ public static class StreamApi
         var ct = context.RequestAborted;
         using var watchdog = new CancellationTokenSource();
         await using var cutOff = watchdog.Token.Register(static state => ((HttpContext)state!).Abort(), context);
-        // Each read waits well inside the cluster's response timeout, which a read waiting out a whole keep-alive would
-        // overrun (3 s by default against 10 s), ending a quiet stream; the keep-alive is timed across reads.
-        var longestRead = TimeSpan.FromTicks(Math.Min(settings.StreamKeepAlive.Ticks, settings.Cluster.ResponseTimeout.Ticks / 2));
         var cursor = after;
         if (cursor < 0)
         {
@@ -91,7 +88,8 @@ public static class StreamApi
             FeedPage page;
             try
             {
-                page = await feed.Read(cursor, PageSize, filter, longestRead);
+                page = await feed.Read(cursor, PageSize, filter,
+                    NextReadWait(settings.StreamKeepAlive, settings.Cluster.ResponseTimeout, DateTimeOffset.UtcNow - quietSince));
             }
             catch (Exception) when (ct.IsCancellationRequested)
             {
@@ -119,6 +117,18 @@ public static class StreamApi
             }
             quietSince = DateTimeOffset.UtcNow;
         }
+    }
+
+    /// <summary>
+    /// How long the next read may wait for a fact: well inside the cluster's response timeout, which a read waiting out a
+    /// whole keep-alive would overrun (3 s by default against 10 s), ending a quiet stream; and no longer than until the
+    /// next keep-alive is due, so it comes on time whatever the two settings are.
+    /// </summary>
+    internal static TimeSpan NextReadWait(TimeSpan keepAlive, TimeSpan responseTimeout, TimeSpan quietFor)
+    {
+        var longest = keepAlive < responseTimeout / 2 ? keepAlive : responseTimeout / 2;
+        var untilKeepAlive = keepAlive - quietFor;
+        return untilKeepAlive <= TimeSpan.Zero ? TimeSpan.Zero : untilKeepAlive < longest ? untilKeepAlive : longest;
     }
 
     private static SseItem<string> Item(PushedFact fact, bool personal) =>
