@@ -16,6 +16,9 @@ public static class StreamApi
     /// <summary>Facts asked for per read.</summary>
     private const int PageSize = 256;
 
+    /// <summary>Unknown types a problem names at most.</summary>
+    private const int MaxUnknownTypesNamed = 5;
+
     public static IEndpointRouteBuilder MapStreamEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapTenantApi("Stream")
@@ -85,7 +88,8 @@ public static class StreamApi
             FeedPage page;
             try
             {
-                page = await feed.Read(cursor, PageSize, filter, settings.StreamKeepAlive);
+                page = await feed.Read(cursor, PageSize, filter,
+                    NextReadWait(settings.StreamKeepAlive, settings.Cluster.ResponseTimeout, DateTimeOffset.UtcNow - quietSince));
             }
             catch (Exception) when (ct.IsCancellationRequested)
             {
@@ -115,6 +119,18 @@ public static class StreamApi
         }
     }
 
+    /// <summary>
+    /// How long the next read may wait for a fact: well inside the cluster's response timeout, which a read waiting out a
+    /// whole keep-alive would overrun (3 s by default against 10 s), ending a quiet stream; and no longer than until the
+    /// next keep-alive is due, so it comes on time whatever the two settings are.
+    /// </summary>
+    internal static TimeSpan NextReadWait(TimeSpan keepAlive, TimeSpan responseTimeout, TimeSpan quietFor)
+    {
+        var longest = keepAlive < responseTimeout / 2 ? keepAlive : responseTimeout / 2;
+        var untilKeepAlive = keepAlive - quietFor;
+        return untilKeepAlive <= TimeSpan.Zero ? TimeSpan.Zero : untilKeepAlive < longest ? untilKeepAlive : longest;
+    }
+
     private static SseItem<string> Item(PushedFact fact, bool personal) =>
         new(Encoding.UTF8.GetString((personal ? fact : fact.WithoutPersonal()).Json), fact.Type) { EventId = fact.Position.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
@@ -134,19 +150,27 @@ public static class StreamApi
     private static string[]? Types(FieldErrors errors, StringValues values)
     {
         var types = new List<string>();
+        var unknown = new List<string>();
         foreach (var value in values)
         {
             foreach (var part in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 if (!FactTypes.IsKnown(part))
                 {
-                    errors.Add("types", $"'{Clip(part)}' is not a fact type; known types include conversation.started, disclosure.issued, handoff.assigned.");
+                    unknown.Add(part);
                 }
                 else if (!types.Contains(part))
                 {
                     types.Add(part);
                 }
             }
+        }
+        if (unknown.Count > 0)
+        {
+            // One message, naming the first few: a URL full of unknown types gets a problem of bounded size.
+            var named = string.Join(", ", unknown.Take(MaxUnknownTypesNamed).Select(t => $"'{Clip(t)}'"));
+            var more = unknown.Count > MaxUnknownTypesNamed ? $" and {unknown.Count - MaxUnknownTypesNamed} more" : "";
+            errors.Add("types", $"{named}{more} {(unknown.Count == 1 ? "is not a fact type" : "are not fact types")}; known types include conversation.started, disclosure.issued, handoff.assigned.");
         }
         if (types.Count == 0 && !errors.Has("types"))
         {

@@ -27,9 +27,27 @@ public static class WebhookRequestReader
             // The URL would be kept and shown as sent, spaces and all.
             errors.Add("url", "url must not start or end with spaces.");
         }
-        else if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Port == 0)
+        else if (url is not null && url.Any(char.IsControl))
         {
-            errors.Add("url", "url must name a port from 1 to 65535, or none.");
+            // The URL would be kept and shown with them, and sent to with them escaped: not what was meant.
+            errors.Add("url", "url must not hold control characters (a line break, a tab, ...).");
+        }
+        else if (url is not null && url.Contains('#'))
+        {
+            // A fragment is never sent: the receiver would be called at another URL than the one shown.
+            errors.Add("url", "url must not hold a fragment ('#...'): it is never sent to the receiver.");
+        }
+        else if (Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            if (uri.Port == 0)
+            {
+                errors.Add("url", "url must name a port from 1 to 65535, or none.");
+            }
+            else if (Authority(url).Contains('@'))
+            {
+                // Even an empty user name ("https://@host/") is one; the cluster refuses those that are not empty.
+                errors.Add("url", "url must not hold a user name or password.");
+            }
         }
         var types = ReadTypes(fields.Array("types", required: false), errors);
         // Whether the receiver may be sent to and whether the secret is well formed, the cluster decides.
@@ -82,6 +100,19 @@ public static class WebhookRequestReader
             }
         }
         return types;
+    }
+
+    /// <summary>The part of an absolute URL between <c>//</c> and the path, query or fragment that follows it.</summary>
+    private static ReadOnlySpan<char> Authority(string url)
+    {
+        var start = url.IndexOf("//", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [];
+        }
+        var authority = url.AsSpan(start + 2);
+        var end = authority.IndexOfAny('/', '?', '#');
+        return end < 0 ? authority : authority[..end];
     }
 
     private static bool IsObject(JsonElement root, FieldErrors errors)

@@ -52,6 +52,12 @@ internal sealed partial class WebhookDispatcherGrain
                     read = null;
                 }
                 attempts.RemoveAll(t => t.IsCompleted);
+                // A receiver that answered 410 is sent nothing more, not even the fact it refused (kept, and due at once).
+                gone = _gone;
+                if (gone)
+                {
+                    break;
+                }
                 foreach (var delivery in queue.TakeDue(now, _options.Concurrency - queue.InFlight))
                 {
                     attempts.Add(Deliver(delivery, queue, ct));
@@ -77,11 +83,6 @@ internal sealed partial class WebhookDispatcherGrain
                 if (_dirty && !saving && now - _savedAt >= _options.SaveInterval)
                 {
                     saving = !Save().IsCompleted;
-                }
-                gone = _gone;
-                if (gone)
-                {
-                    break;
                 }
                 var until = now + TimeSpan.FromSeconds(30);
                 if (queue.NextDue() is { } due && due < until && queue.InFlight < _options.Concurrency)

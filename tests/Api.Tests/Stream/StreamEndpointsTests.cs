@@ -134,6 +134,20 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Many_unknown_types_are_one_message_naming_the_first_few()
+    {
+        var unknown = string.Join(',', Enumerable.Range(0, 500).Select(i => $"bogus.{i}"));
+
+        using var response = await Acme.GetAsync($"/v1/stream?types=conversation.started,{unknown}");
+
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "types");
+        var message = Assert.Single(problem["errors"]!["types"]!.AsArray())!.GetValue<string>();
+        Assert.Contains("'bogus.0'", message, StringComparison.Ordinal);
+        Assert.Contains("495 more", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'bogus.5'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_stream_needs_a_key()
     {
         using var response = await cluster.Anonymous.GetAsync("/v1/stream");

@@ -146,6 +146,8 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture cluster) : IAsync
         Assert.Equal(webhook.CreatedAt, disabled!.CreatedAt);
         await Eventually.HoldsAsync(async () => await RemindersOf("gone") == 0, Patience, "the dispatchers' reminders removed");
         Assert.Empty(_receiver.Accepted);
+        // Gone means gone: the fact it refused was not sent to it again, nor any other.
+        Assert.All(_receiver.All.GroupBy(d => d.Id), tries => Assert.Single(tries));
 
         gone = false;
         var again = await cluster.Register(_tenant, "gone", _receiver.Url());
