@@ -1,0 +1,83 @@
+using CxCluster.Abstractions.Webhooks;
+using CxCluster.Grains.Journal;
+using CxCluster.TestSupport.Hosting;
+using CxCluster.TestSupport.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace CxCluster.Grains.Tests.Webhooks;
+
+/// <summary>
+/// One dispatcher that may hold four facts, two per conversation: a conversation its receiver keeps refusing, with many
+/// more facts than that, holds back none of the others, and every one of its facts still arrives in order once taken.
+/// </summary>
+public sealed class WebhookStuckConversationTests : IAsyncLifetime
+{
+    private const string Tenant = "stuck-line";
+    private readonly MemoryFactJournal _journal = new();
+    private InProcessTestCluster _cluster = null!;
+    private WebhookReceiver _receiver = null!;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Webhooks:AllowLoopbackHttp"] = "true",
+            ["Webhooks:Partitions"] = "1",
+            ["Webhooks:Concurrency"] = "2",
+            ["Webhooks:QueueLimit"] = "4",
+            ["Webhooks:LineLimit"] = "2",
+            ["Webhooks:RetrySeconds:0"] = "0.2",
+            ["Webhooks:GiveUpSeconds"] = "600",
+        }).Build();
+        _cluster = await InProcessCluster.StartAsync(1, configuration, journal: _journal);
+        _receiver = await WebhookReceiver.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _receiver.DisposeAsync();
+        await ClusterStop.StopAsync(_cluster);
+    }
+
+    [Fact]
+    public async Task A_refused_conversation_with_more_facts_than_the_queue_holds_back_no_other_and_arrives_whole_once_taken()
+    {
+        var grains = _cluster.Client;
+        var refusing = true;
+        _receiver.Answer = d => refusing && d.ConversationId == "stuck" ? new ReceiverAnswer(503) : ReceiverAnswer.Ok;
+        Assert.Null((await grains.Webhooks(Tenant).Put("hook", new WebhookSpec { Url = _receiver.Url() })).Refusal);
+        var stuck = grains.Conversation(Tenant, "stuck");
+        await stuck.Apply(ConversationEvents.Started());
+        foreach (var i in Enumerable.Range(0, 8))
+        {
+            await stuck.Apply(ConversationEvents.Customer($"is order {i} on its way?"));
+        }
+        foreach (var i in Enumerable.Range(0, 6))
+        {
+            var conversation = grains.Conversation(Tenant, $"other-{i}");
+            await conversation.Apply(ConversationEvents.Started());
+            await conversation.Apply(ConversationEvents.Customer("where is my parcel?"));
+        }
+        var facts = (await _journal.ReadTenantAsync(Tenant, 0, 10_000)).Select(CxCluster.Grains.Push.FactWire.Project)
+            .OfType<Abstractions.Push.PushedFact>().ToList();
+        var others = facts.Where(f => f.ConversationId != "stuck").Select(f => f.Id).ToHashSet();
+        Assert.True(facts.Count(f => f.ConversationId == "stuck") > 4, "more facts of the refused conversation than the queue holds");
+
+        await Eventually.HoldsAsync(() => Task.FromResult(others.IsSubsetOf(_receiver.Accepted.Select(d => d.Id!))),
+            TimeSpan.FromSeconds(30), $"the {others.Count} facts of the other conversations accepted while one is refused");
+        Assert.DoesNotContain(_receiver.Accepted, d => d.ConversationId == "stuck");
+        Assert.True((await grains.WebhookDispatcher(Tenant, "hook", 0).Progress()).Pending <= 4);
+
+        refusing = false;
+        var all = facts.Select(f => f.Id).ToHashSet();
+        await Eventually.HoldsAsync(() => Task.FromResult(all.IsSubsetOf(_receiver.Accepted.Select(d => d.Id!))),
+            TimeSpan.FromSeconds(30), $"all {facts.Count} facts accepted");
+        foreach (var conversation in _receiver.Accepted.GroupBy(d => d.ConversationId))
+        {
+            var first = conversation.GroupBy(d => d.Id).Select(g => g.First()).ToList();
+            Assert.Equal(Enumerable.Range(1, first.Count).Select(i => (long)i), first.Select(d => d.Seq));
+        }
+        Assert.Empty((await grains.Webhooks(Tenant).Failures("hook"))!);
+    }
+}
