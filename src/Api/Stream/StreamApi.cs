@@ -79,6 +79,8 @@ public static class StreamApi
                 yield return Item(fact, personal);
             }
         }
+        // A comment is cut off like a fact: a client that reads nothing may leave no room for either.
+        watchdog.CancelAfter(settings.StreamSlowClientCutOff);
         await CommentAsync(context.Response, ": ready\n\n"u8.ToArray(), ct);
         var quietSince = DateTimeOffset.UtcNow;
         while (!ct.IsCancellationRequested)
@@ -105,6 +107,7 @@ public static class StreamApi
             {
                 if (DateTimeOffset.UtcNow - quietSince >= settings.StreamKeepAlive - TimeSpan.FromMilliseconds(100))
                 {
+                    watchdog.CancelAfter(settings.StreamSlowClientCutOff);
                     await CommentAsync(context.Response, ": keep-alive\n\n"u8.ToArray(), ct);
                     quietSince = DateTimeOffset.UtcNow;
                 }
