@@ -64,7 +64,10 @@ public static class Problems
             refusal.Detail,
             refusal.Field is null ? null : new Dictionary<string, string[]> { [refusal.Field] = [refusal.Detail] }),
         RefusalKind.NotFound => Create(StatusCodes.Status404NotFound, refusal.Detail),
-        RefusalKind.Conflict => Create(StatusCodes.Status409Conflict, refusal.Detail),
+        RefusalKind.Conflict => Create(
+            StatusCodes.Status409Conflict,
+            refusal.Detail,
+            refusal.Field is null ? null : new Dictionary<string, string[]> { [refusal.Field] = [refusal.Detail] }),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, "Unknown refusal kind."),
     };
 

@@ -44,6 +44,9 @@ public sealed class WebhookOptions
     /// </summary>
     public int LineLimit { get; set; } = 32;
 
+    /// <summary>Endpoints one tenant may have at once (each runs <see cref="Partitions"/> dispatchers).</summary>
+    public int MaxEndpoints { get; set; } = 20;
+
     /// <summary>Given-up facts kept per dispatcher; the oldest go first.</summary>
     public int FailuresKept { get; set; } = 1_000;
 
@@ -86,6 +89,7 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         Range(problems, nameof(o.Concurrency), o.Concurrency, 1, 1_000);
         Range(problems, nameof(o.QueueLimit), o.QueueLimit, 1, 1_000_000);
         Range(problems, nameof(o.LineLimit), o.LineLimit, 1, 1_000_000);
+        Range(problems, nameof(o.MaxEndpoints), o.MaxEndpoints, 1, 10_000);
         Range(problems, nameof(o.FailuresKept), o.FailuresKept, 1, 100_000);
         Range(problems, nameof(o.SaveMilliseconds), o.SaveMilliseconds, 1, 600_000);
         Range(problems, nameof(o.ReminderSeconds), o.ReminderSeconds, 1, 86_400);

@@ -51,6 +51,12 @@ internal sealed class WebhookRegistryGrain(
         var types = spec.Types?.Distinct(StringComparer.Ordinal).ToArray();
         WebhookEndpoint endpoint;
         var created = !Endpoints.TryGetValue(webhookId, out var existing);
+        if (created && Endpoints.Count >= options.Value.MaxEndpoints)
+        {
+            return WebhookOutcome.Refused(RefusalKind.Conflict,
+                $"The tenant has {Endpoints.Count} webhook endpoints, the most it may have (Webhooks:MaxEndpoints); delete one or update one of them instead.",
+                "webhookId");
+        }
         if (existing is not null)
         {
             endpoint = existing with { Url = spec.Url, Types = types, Secret = spec.Secret ?? existing.Secret, Status = WebhookStatus.Active };
