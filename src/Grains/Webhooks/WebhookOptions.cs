@@ -42,7 +42,7 @@ public sealed class WebhookOptions
     /// Facts of one conversation (or agent) a dispatcher holds in memory, and only the head while it waits for a retry;
     /// the line's later facts wait in the journal and are read back once it has gone out.
     /// </summary>
-    public int LineLimit { get; set; } = 32;
+    public int LineLimit { get; set; } = 250;
 
     /// <summary>Endpoints one tenant may have at once (each runs <see cref="Partitions"/> dispatchers).</summary>
     public int MaxEndpoints { get; set; } = 20;
