@@ -193,9 +193,14 @@ public static class FactCodec
                 w.WriteString("handoffId", f.HandoffId);
                 w.WriteString("queue", f.Queue);
                 w.WriteNumber("position", f.Position);
+                // Always told: null when no agent who could take it is available, so no wait can be estimated.
                 if (f.EstimatedWaitSeconds is { } wait)
                 {
                     w.WriteNumber("estimatedWaitSeconds", wait);
+                }
+                else
+                {
+                    w.WriteNull("estimatedWaitSeconds");
                 }
                 break;
             case HandoffAssigned f:
