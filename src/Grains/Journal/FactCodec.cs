@@ -211,7 +211,15 @@ public static class FactCodec
                 break;
             case HandoffCompleted f:
                 w.WriteString("handoffId", f.HandoffId);
-                WriteOptional(w, "agentId", f.AgentId);
+                // Always told: null when the conversation ended while it still waited, before any agent held it.
+                if (f.AgentId is { } agentId)
+                {
+                    w.WriteString("agentId", agentId);
+                }
+                else
+                {
+                    w.WriteNull("agentId");
+                }
                 break;
             case HandoffOffered f:
                 w.WriteString("handoffId", f.HandoffId);

@@ -30,6 +30,7 @@ public sealed class FactCodecTests
         { new HandoffQueued { At = At, HandoffId = "hnd-1", Queue = "fr/email", Position = 1 }, """{"handoffId":"hnd-1","queue":"fr/email","position":1,"estimatedWaitSeconds":null}""" },
         { new HandoffAssigned { At = At, HandoffId = "hnd-1", AgentId = "a1", AgentDisplayName = "Sari", Text = "Sari will help you now." }, """{"handoffId":"hnd-1","agentId":"a1","agentDisplayName":"Sari","text":"Sari will help you now."}""" },
         { new HandoffCompleted { At = At, HandoffId = "hnd-1", AgentId = "a1" }, """{"handoffId":"hnd-1","agentId":"a1"}""" },
+        { new HandoffCompleted { At = At, HandoffId = "hnd-1" }, """{"handoffId":"hnd-1","agentId":null}""" },
     };
 
     [Theory]
