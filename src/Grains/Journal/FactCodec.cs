@@ -193,9 +193,14 @@ public static class FactCodec
                 w.WriteString("handoffId", f.HandoffId);
                 w.WriteString("queue", f.Queue);
                 w.WriteNumber("position", f.Position);
+                // Always told: null when no agent who could take it is available, so no wait can be estimated.
                 if (f.EstimatedWaitSeconds is { } wait)
                 {
                     w.WriteNumber("estimatedWaitSeconds", wait);
+                }
+                else
+                {
+                    w.WriteNull("estimatedWaitSeconds");
                 }
                 break;
             case HandoffAssigned f:
@@ -206,7 +211,15 @@ public static class FactCodec
                 break;
             case HandoffCompleted f:
                 w.WriteString("handoffId", f.HandoffId);
-                WriteOptional(w, "agentId", f.AgentId);
+                // Always told: null when the conversation ended while it still waited, before any agent held it.
+                if (f.AgentId is { } agentId)
+                {
+                    w.WriteString("agentId", agentId);
+                }
+                else
+                {
+                    w.WriteNull("agentId");
+                }
                 break;
             case HandoffOffered f:
                 w.WriteString("handoffId", f.HandoffId);

@@ -66,6 +66,42 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_handoff_nobody_can_take_is_told_queued_with_a_null_estimate_rather_than_none()
+    {
+        // No agent of the cluster speaks Finnish, so no wait can be estimated.
+        var conversationId = Ids.New("conv");
+        await using var stream = await SseReader.OpenAsync(Acme.Http, $"/v1/stream?types=handoff.queued&conversationId={conversationId}");
+
+        await Acme.SendAsync(conversationId, Events.Started("e1", "email", "fi-FI"));
+        await Acme.SendAsync(conversationId, Events.Customer("e2", "agent please"));
+        var queued = await stream.NextEventAsync(Wait);
+
+        Assert.Equal("handoff.queued", queued.Event);
+        var data = queued.Fact["data"]!.AsObject();
+        Assert.Equal(["handoffId", "queue", "position", "estimatedWaitSeconds"], data.Select(p => p.Key));
+        Assert.Null(data["estimatedWaitSeconds"]);
+    }
+
+    [Fact]
+    public async Task A_handoff_that_ends_while_it_waits_is_told_completed_with_a_null_agent_and_names_none()
+    {
+        // No agent of the cluster speaks Finnish, so no agent ever holds it.
+        var conversationId = Ids.New("conv");
+        await using var stream = await SseReader.OpenAsync(Acme.Http, $"/v1/stream?types=handoff.completed&conversationId={conversationId}");
+
+        await Acme.SendAsync(conversationId, Events.Started("e1", "email", "fi-FI"));
+        await Acme.SendAsync(conversationId, Events.Customer("e2", "agent please"));
+        await Acme.SendAsync(conversationId, Events.Ended("e3"));
+        var completed = await stream.NextEventAsync(Wait);
+
+        Assert.Equal("handoff.completed", completed.Event);
+        Assert.False(completed.Fact.AsObject().ContainsKey("agentId"));
+        var data = completed.Fact["data"]!.AsObject();
+        Assert.Equal(["handoffId", "agentId"], data.Select(p => p.Key));
+        Assert.Null(data["agentId"]);
+    }
+
+    [Fact]
     public async Task Types_and_agent_filters_pass_only_what_was_asked_for()
     {
         var conversationId = Ids.New("conv");

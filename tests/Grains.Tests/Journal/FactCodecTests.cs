@@ -27,8 +27,10 @@ public sealed class FactCodecTests
         { new HumanOffered { At = At, Score = 56 }, """{"score":56}""" },
         { new HandoffRequested { At = At, HandoffId = "hnd-1", Reason = "customer-request", Priority = 5, Queue = "id/chat" }, """{"handoffId":"hnd-1","reason":"customer-request","priority":5,"queue":"id/chat"}""" },
         { new HandoffQueued { At = At, HandoffId = "hnd-1", Queue = "id/chat", Position = 3, EstimatedWaitSeconds = 90 }, """{"handoffId":"hnd-1","queue":"id/chat","position":3,"estimatedWaitSeconds":90}""" },
+        { new HandoffQueued { At = At, HandoffId = "hnd-1", Queue = "fr/email", Position = 1 }, """{"handoffId":"hnd-1","queue":"fr/email","position":1,"estimatedWaitSeconds":null}""" },
         { new HandoffAssigned { At = At, HandoffId = "hnd-1", AgentId = "a1", AgentDisplayName = "Sari", Text = "Sari will help you now." }, """{"handoffId":"hnd-1","agentId":"a1","agentDisplayName":"Sari","text":"Sari will help you now."}""" },
         { new HandoffCompleted { At = At, HandoffId = "hnd-1", AgentId = "a1" }, """{"handoffId":"hnd-1","agentId":"a1"}""" },
+        { new HandoffCompleted { At = At, HandoffId = "hnd-1" }, """{"handoffId":"hnd-1","agentId":null}""" },
     };
 
     [Theory]

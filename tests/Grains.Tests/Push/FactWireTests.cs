@@ -53,6 +53,19 @@ public sealed class FactWireTests
     }
 
     [Fact]
+    public void A_handoff_that_ended_while_it_still_waited_is_told_completed_with_a_null_agent_and_names_none()
+    {
+        var completed = FactWire.Project(Recorded("c/c-3", 9, new HandoffCompleted { At = Noon, HandoffId = "hnd-1" }))!;
+
+        var json = JsonNode.Parse(completed.Json)!.AsObject();
+        Assert.Null(completed.AgentId);
+        Assert.False(json.ContainsKey("agentId"));
+        var data = json["data"]!.AsObject();
+        Assert.Equal(["handoffId", "agentId"], data.Select(p => p.Key));
+        Assert.Null(data["agentId"]);
+    }
+
+    [Fact]
     public void An_agents_status_change_is_told_in_lower_case_with_the_status_it_left_and_the_rest_of_its_records_are_not()
     {
         var status = new TenantFact(new StreamKey("acme", "a/ayu"), 9,
