@@ -96,4 +96,6 @@ public sealed record WebhookProgress
     [Id(2)] public required int Pending { get; init; }
     [Id(3)] public required int InFlight { get; init; }
     [Id(4)] public required int Failures { get; init; }
+    /// <summary>Conversations and agents whose later facts wait in the journal until their line has gone out.</summary>
+    [Id(5)] public int ParkedLines { get; init; }
 }

@@ -174,6 +174,7 @@ internal sealed partial class WebhookDispatcherGrain(
         Pending = _queue?.Pending ?? store.State.Pending.Count,
         InFlight = _queue?.InFlight ?? 0,
         Failures = _queue?.Failures.Count ?? history.State.Failures.Count,
+        ParkedLines = _queue?.ParkedLines ?? store.State.Parked?.Count ?? 0,
     });
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)

@@ -67,7 +67,9 @@ public sealed class WebhookStuckConversationTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => Task.FromResult(others.IsSubsetOf(_receiver.Accepted.Select(d => d.Id!))),
             TimeSpan.FromSeconds(30), $"the {others.Count} facts of the other conversations accepted while one is refused");
         Assert.DoesNotContain(_receiver.Accepted, d => d.ConversationId == "stuck");
-        Assert.True((await grains.WebhookDispatcher(Tenant, "hook", 0).Progress()).Pending <= 4);
+        var progress = await grains.WebhookDispatcher(Tenant, "hook", 0).Progress();
+        Assert.True(progress.Pending <= 4, $"{progress.Pending} facts held");
+        Assert.Equal(1, progress.ParkedLines);
 
         refusing = false;
         var all = facts.Select(f => f.Id).ToHashSet();
@@ -79,5 +81,7 @@ public sealed class WebhookStuckConversationTests : IAsyncLifetime
             Assert.Equal(Enumerable.Range(1, first.Count).Select(i => (long)i), first.Select(d => d.Seq));
         }
         Assert.Empty((await grains.Webhooks(Tenant).Failures("hook"))!);
+        await Eventually.HoldsAsync(async () => (await grains.WebhookDispatcher(Tenant, "hook", 0).Progress()).ParkedLines == 0,
+            TimeSpan.FromSeconds(30), "no line parked once everything went out");
     }
 }
