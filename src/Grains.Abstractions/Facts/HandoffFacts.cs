@@ -69,6 +69,9 @@ public sealed record HandoffOffered : Fact
 [GenerateSerializer, Immutable, Alias("cx.fact.HandoffDeclined")]
 public sealed record HandoffDeclined : Fact
 {
+    /// <summary>The reason of an offer declined for its agent because the agent went offline.</summary>
+    public const string AgentOffline = "agent-offline";
+
     [Id(0)] public required string HandoffId { get; init; }
     [Id(1)] public required string OfferId { get; init; }
     [Id(2)] public required string AgentId { get; init; }

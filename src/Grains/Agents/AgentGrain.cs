@@ -140,6 +140,12 @@ internal sealed class AgentGrain(
         }
         // Told every time, so a retry after a crash between the write and the pools hearing of it still tells them.
         await Announce();
+        if (status == AgentStatus.Offline && State.Offers.Count > 0)
+        {
+            // An agent who left answers no offer: each open one is declined for them at once and goes to the next agent,
+            // instead of waiting out its deadline.
+            await DeclineOpenOffers(Abstractions.Facts.HandoffDeclined.AgentOffline);
+        }
         if (status == AgentStatus.Offline)
         {
             // Conversations still waiting for this agent's first reply go back to the queue (each decides; one-way, so
@@ -297,6 +303,23 @@ internal sealed class AgentGrain(
         await Announce();
         await FillCapacity();
         return OfferAnswer.Done(Wire(open));
+    }
+
+    /// <summary>Declines every open offer with <paramref name="reason"/>, stores that, then tells each conversation's pool.</summary>
+    private async Task DeclineOpenOffers(string reason)
+    {
+        var open = State.Offers.ToArray();
+        foreach (var offer in open)
+        {
+            Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Declined, Reason = reason });
+        }
+        await Store();
+        ArmOfferTimer();
+        foreach (var offer in open)
+        {
+            await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId)!);
+            metrics.HandoffStep(_tenantId, "declined");
+        }
     }
 
     async Task IAgentGrain.CheckOffers()

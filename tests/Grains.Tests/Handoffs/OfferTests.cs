@@ -182,6 +182,28 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_who_goes_offline_with_an_offer_open_has_it_declined_at_once_and_the_next_agent_gets_it()
+    {
+        var ana = await Online("ana");
+        var handoff = await AskForPerson("c1");
+        var first = await OfferTo(ana, "c1");
+        var budi = await Online("budi");
+
+        Assert.Null((await ana.SetStatus(AgentStatus.Offline)).Refusal);
+
+        Assert.Empty((await ana.GetOffers())!);
+        var second = await OfferTo(budi, "c1");
+        Assert.Equal(handoff.HandoffId, second.HandoffId);
+        var declined = Assert.Single((await Eventually.ReturnsAsync(() => Declines("c1"), d => d.Count > 0, Patience, "c1's offer to be declined"))!);
+        Assert.Equal((first.OfferId, "ana", HandoffDeclined.AgentOffline), (declined.OfferId, declined.AgentId, declined.Reason));
+        Assert.DoesNotContain("handoff.expired", await FactTypes("c1"));
+        // Declined for the agent, not timed out: the agent stays offline rather than being set away.
+        Assert.Equal(AgentStatus.Offline, (await ana.Get())!.Status);
+        Assert.Equal(RefusalKind.Conflict, (await ana.AcceptOffer(first.OfferId)).Refusal!.Kind);
+        Assert.Null((await budi.AcceptOffer(second.OfferId)).Refusal);
+    }
+
+    [Fact]
     public async Task An_agent_who_goes_offline_before_a_first_reply_loses_the_conversation_at_once_and_stays_offline()
     {
         var ana = await Online("ana");
@@ -221,6 +243,11 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         Assert.Empty(await Reclaims("c1"));
         Assert.Equal(["c1"], (await ana.Get())!.Conversations);
     }
+
+    private async Task<IReadOnlyList<HandoffDeclined>> Declines(string conversationId) =>
+        [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, conversationId), 0, 1_000))
+            .Where(f => f.Type == "handoff.declined")
+            .Select(f => (HandoffDeclined)FactCodec.Decode(f.Type, f.At, f.Data, f.Personal ?? default))];
 
     private async Task<IReadOnlyList<HandoffReclaimed>> Reclaims(string conversationId) =>
         [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, conversationId), 0, 1_000))
