@@ -10,7 +10,7 @@ if (args is ["journal", ..])
 {
     return await JournalBench.RunAsync(args[1..], Console.Out);
 }
-// dotnet run -c Release --project tests/Load -- push [--silos 1] [--rates 1000,5000] [--duration 15] [--warmup 10] [--clients 100] [--concurrency 64]
+// dotnet run -c Release --project tests/Load -- push [--only stream|webhooks|closed] [--silos 1] [--rates 1000,5000] [--duration 15] [--warmup 10] [--clients 100] [--concurrency 64]
 if (args is ["receiver"])
 {
     return await PushBench.ServeReceiverAsync();

@@ -37,6 +37,7 @@ public sealed class PushBench(TextWriter output)
     private long _refused;
     private bool _streams = true;
     private bool _webhooks = true;
+    private bool _openLoop = true;
     private readonly Dictionary<string, string?> _settings = new(HttpCluster.PushSettings);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
@@ -60,9 +61,10 @@ public sealed class PushBench(TextWriter output)
                     (bench._streams, bench._webhooks) = value() switch
                     {
                         "stream" => (true, false),
-                        "webhooks" => (false, true),
-                        _ => throw new ArgumentException("--only takes stream or webhooks"),
+                        "webhooks" or "closed" => (false, true),
+                        _ => throw new ArgumentException("--only takes stream, webhooks or closed (the closed-loop webhook rows alone)"),
                     };
+                    bench._openLoop = value() != "closed";
                     return true;
                 default: return false;
             }
@@ -98,7 +100,7 @@ public sealed class PushBench(TextWriter output)
             }
         }
 
-        foreach (var rate in _rates)
+        foreach (var rate in _openLoop ? _rates : [])
         {
             if (_streams)
             {
@@ -117,14 +119,16 @@ public sealed class PushBench(TextWriter output)
             await receiver.ResetAsync();
             await WebhookAsync(http, hook, receiver.UrlFor(hook));
             var used = Environment.CpuUsage.TotalTime;
+            var receiverUsed = receiver.CpuTime;
             var load = await OpenLoopAsync(http, rate, _duration);
             used = Environment.CpuUsage.TotalTime - used;
+            receiverUsed = receiver.CpuTime - receiverUsed;
             var told = await receiver.SettleAsync(load.Recorded);
             await DeleteWebhookAsync(http, hook);
-            rows.Add(Row($"webhook, 1 endpoint, {rate:N0} events/s offered", load, told, receiver.Lag, used));
+            rows.Add(Row($"webhook, 1 endpoint, {rate:N0} events/s offered", load, told, receiver.Lag, used, receiverUsed));
         }
 
-        if (_webhooks)
+        if (_webhooks && _openLoop)
         {
             // A backlog: the facts of events sent while no endpoint listened, then replayed to a new endpoint at once.
             await receiver.ResetAsync();
@@ -147,6 +151,7 @@ public sealed class PushBench(TextWriter output)
                 took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
                 "—",
                 told.Total == 0 ? "—" : (cpu.TotalMicroseconds / told.Total).ToString("0.0", CultureInfo.InvariantCulture),
+                "—",
             ]);
         }
 
@@ -186,12 +191,14 @@ public sealed class PushBench(TextWriter output)
                 await WebhookAsync(http, "dead", silent.Url);
             }
             var cpu = Environment.CpuUsage.TotalTime;
+            var receiverCpu = receiver.CpuTime;
             var load = await ClosedLoopAsync(http, _duration);
             cpu = Environment.CpuUsage.TotalTime - cpu;
+            receiverCpu = receiver.CpuTime - receiverCpu;
             // Each healthy endpoint is told every fact the events recorded.
             load = load with { Recorded = load.Recorded * healthy };
             var told = healthy > 0 ? await receiver.SettleAsync(load.Recorded) : new Told(0, 0, null);
-            rows.Add(Row($"events in, {name}, closed loop ({_concurrency} in flight)", load, told, healthy > 0 ? receiver.Lag : new Latencies(), cpu));
+            rows.Add(Row($"events in, {name}, closed loop ({_concurrency} in flight)", load, told, healthy > 0 ? receiver.Lag : new Latencies(), cpu, receiverCpu));
             foreach (var hook in hooks)
             {
                 await DeleteWebhookAsync(http, hook);
@@ -210,7 +217,7 @@ public sealed class PushBench(TextWriter output)
         return 0;
     }
 
-    private static string[] Row(string run, Load load, Told told, Latencies lag, TimeSpan cpu)
+    private static string[] Row(string run, Load load, Told told, Latencies lag, TimeSpan cpu, TimeSpan? receiverCpu = null)
     {
         var (count, p50, _, p99, max) = lag.Summary();
         var (events, elapsed) = (load.Events, load.Elapsed);
@@ -224,13 +231,15 @@ public sealed class PushBench(TextWriter output)
             told.CaughtUpAfter is { } after ? after.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "—",
             count == 0 ? "—" : $"{p50:0.0} / {p99:0.0} / {max:0.0}",
             events == 0 ? "—" : (cpu.TotalMicroseconds / events).ToString("0.0", CultureInfo.InvariantCulture),
+            events == 0 || receiverCpu is not { } theirs ? "—" : (theirs.TotalMicroseconds / events).ToString("0.0", CultureInfo.InvariantCulture),
         ];
     }
 
     private void Print(List<string[]> rows) =>
         MarkdownTable.Write(output,
             ["run", "events/s in", "facts/s told during the load", "facts told in all", "facts to tell", "all told, s after the load",
-                "delay p50 / p99 / max (ms)", "CPU µs per event (cluster, API, driver)"], rows);
+                "delay p50 / p99 / max (ms)", "CPU µs per event (cluster, API, driver)",
+                "receiver's CPU µs per event (its own process, same cores)"], rows);
 
     /// <summary>Facts that reached their readers while the load ran and in all, and how long after the load the last one came.</summary>
     private readonly record struct Told(long DuringLoad, long Total, TimeSpan? CaughtUpAfter);
@@ -524,6 +533,16 @@ public sealed class PushBench(TextWriter output)
         public string Address { get; }
 
         public Latencies Lag { get; private set; } = new();
+
+        /// <summary>The CPU time the receiver's process has used so far: what it takes from the cores the cluster runs on.</summary>
+        public TimeSpan CpuTime
+        {
+            get
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+        }
 
         public string UrlFor(string hook) => $"{Address}/hooks/{hook}";
 

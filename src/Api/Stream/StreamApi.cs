@@ -30,7 +30,7 @@ public static class StreamApi
         return app;
     }
 
-    private static async Task<IResult> Stream(HttpContext context, Tenant tenant, IClusterClient cluster, CxClusterSettings settings)
+    private static async Task<IResult> Stream(HttpContext context, Tenant tenant, IClusterClient cluster, CxClusterSettings settings, TimeProvider time)
     {
         var errors = new FieldErrors();
         var query = context.Request.Query;
@@ -53,7 +53,7 @@ public static class StreamApi
         }
         // An offer's context packet is for the tenant's own systems; a supervisor key reads the facts without it.
         var personal = context.User.FindFirstValue(SupervisorAccess.RoleClaimType) == SupervisorAccess.FullRole;
-        return TypedResults.ServerSentEvents(Facts(context, feed, filter, after, settings, personal));
+        return TypedResults.ServerSentEvents(Facts(context, feed, filter, after, settings, personal, time));
     }
 
     /// <summary>
@@ -63,7 +63,8 @@ public static class StreamApi
     /// so the stream never holds more for it than the server's output buffer.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<string>> Facts(
-        HttpContext context, IFactFeedGrain feed, FeedFilter filter, long after, CxClusterSettings settings, bool personal)
+        HttpContext context, IFactFeedGrain feed, FeedFilter filter, long after, CxClusterSettings settings, bool personal,
+        TimeProvider time)
     {
         var ct = context.RequestAborted;
         using var watchdog = new CancellationTokenSource();
@@ -82,7 +83,7 @@ public static class StreamApi
         // A comment is cut off like a fact: a client that reads nothing may leave no room for either.
         watchdog.CancelAfter(settings.StreamSlowClientCutOff);
         await CommentAsync(context.Response, ": ready\n\n"u8.ToArray(), ct);
-        var quietSince = DateTimeOffset.UtcNow;
+        var quietSince = time.GetTimestamp();
         while (!ct.IsCancellationRequested)
         {
             // Back here only once the last item was written and flushed: the client is keeping up.
@@ -91,7 +92,7 @@ public static class StreamApi
             try
             {
                 page = await feed.Read(cursor, PageSize, filter,
-                    NextReadWait(settings.StreamKeepAlive, settings.Cluster.ResponseTimeout, DateTimeOffset.UtcNow - quietSince));
+                    NextReadWait(settings.StreamKeepAlive, settings.Cluster.ResponseTimeout, time.GetElapsedTime(quietSince)));
             }
             catch (Exception) when (ct.IsCancellationRequested)
             {
@@ -105,11 +106,11 @@ public static class StreamApi
             cursor = page.Cursor;
             if (page.Facts.Count == 0)
             {
-                if (DateTimeOffset.UtcNow - quietSince >= settings.StreamKeepAlive - TimeSpan.FromMilliseconds(100))
+                if (time.GetElapsedTime(quietSince) >= settings.StreamKeepAlive - TimeSpan.FromMilliseconds(100))
                 {
                     watchdog.CancelAfter(settings.StreamSlowClientCutOff);
                     await CommentAsync(context.Response, ": keep-alive\n\n"u8.ToArray(), ct);
-                    quietSince = DateTimeOffset.UtcNow;
+                    quietSince = time.GetTimestamp();
                 }
                 continue;
             }
@@ -118,7 +119,7 @@ public static class StreamApi
                 watchdog.CancelAfter(settings.StreamSlowClientCutOff);
                 yield return Item(fact, personal);
             }
-            quietSince = DateTimeOffset.UtcNow;
+            quietSince = time.GetTimestamp();
         }
     }
 
