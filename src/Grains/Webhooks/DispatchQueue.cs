@@ -33,6 +33,12 @@ public sealed class DispatchQueue
     /// <summary>Parked lines that have gone out: to be read back once the loop starts a pass.</summary>
     private readonly HashSet<string> _readBackWanted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Delivery>> _lines = new(StringComparer.Ordinal);
+    /// <summary>Lines whose head may be due now. An entry may be stale (its head in flight, waiting, or gone): it is checked when taken.</summary>
+    private readonly Queue<string> _ready = new();
+    /// <summary>Lines whose head waits for a retry, by when. Stale entries are checked when their time comes.</summary>
+    private readonly PriorityQueue<string, DateTimeOffset> _retrying = new();
+    /// <summary>Attempts under way, each with when it began.</summary>
+    private readonly HashSet<Delivery> _flying = [];
     /// <summary>Pending facts not read back yet after a restart or a replay, by position.</summary>
     private readonly Dictionary<long, PendingDelivery> _unread = [];
     private readonly List<WebhookFailure> _failures;
@@ -85,7 +91,13 @@ public sealed class DispatchQueue
     /// <summary>Facts waiting in the lines (in flight or not).</summary>
     public int Queued { get; private set; }
 
-    public int InFlight { get; private set; }
+    public int InFlight => _flying.Count;
+
+    /// <summary>
+    /// Facts that wait for a retry after their receiver refused them: each the head of its line, which holds nothing more
+    /// in memory meanwhile. They do not count against the room to read, so refused conversations never stop the others.
+    /// </summary>
+    public int Retrying { get; private set; }
 
     /// <summary>Facts read but not done, including those to be read back (not counting parked lines' facts).</summary>
     public int Pending => Queued + _unread.Count;
@@ -97,6 +109,48 @@ public sealed class DispatchQueue
     public bool ReadBackWanted => _readBackWanted.Count > 0;
 
     public IReadOnlyList<WebhookFailure> Failures => _failures;
+
+    /// <summary>
+    /// Whether the next page should be read: once the facts ready to go are at most half of <paramref name="queueLimit"/>
+    /// (so a backlog is read in large pages, not a fact at a time), and while fewer than <paramref name="retryingLimit"/>
+    /// conversations wait for a retry.
+    /// </summary>
+    public bool WantsToRead(int queueLimit, int retryingLimit) => Queued - Retrying <= queueLimit / 2 && Retrying < retryingLimit;
+
+    /// <summary>How many facts the next page may bring.</summary>
+    public int RoomToRead(int queueLimit) => Math.Max(1, queueLimit - (Queued - Retrying));
+
+    /// <summary>
+    /// Attempts under way that hold one of the dispatcher's slots: those begun less than <paramref name="slowAfter"/> ago.
+    /// A receiver that takes longer for some conversations keeps its attempts going without holding back the others.
+    /// </summary>
+    public int Busy(DateTimeOffset now, TimeSpan slowAfter)
+    {
+        var busy = 0;
+        foreach (var delivery in _flying)
+        {
+            if (now - delivery.AttemptStarted < slowAfter)
+            {
+                busy++;
+            }
+        }
+        return busy;
+    }
+
+    /// <summary>When the next attempt under way stops holding a slot, or null when none holds one.</summary>
+    public DateTimeOffset? NextSlotFreed(DateTimeOffset now, TimeSpan slowAfter)
+    {
+        DateTimeOffset? next = null;
+        foreach (var delivery in _flying)
+        {
+            var freed = delivery.AttemptStarted + slowAfter;
+            if (freed > now && (next is null || freed < next))
+            {
+                next = freed;
+            }
+        }
+        return next;
+    }
 
     /// <summary>The failures or marks changed since <see cref="HistorySaved"/> was last told; names the change.</summary>
     public long? HistoryChange => _historyVersion != _historySaved ? _historyVersion : null;
@@ -203,7 +257,7 @@ public sealed class DispatchQueue
         }
     }
 
-    /// <summary>Heads of lines due now, up to <paramref name="slots"/>, marked in flight.</summary>
+    /// <summary>Heads of lines due now, up to <paramref name="slots"/>, marked in flight; lines first due are taken first.</summary>
     public List<Delivery> TakeDue(DateTimeOffset now, int slots)
     {
         var due = new List<Delivery>();
@@ -211,43 +265,46 @@ public sealed class DispatchQueue
         {
             return due;
         }
-        foreach (var line in _lines.Values)
+        while (_retrying.TryPeek(out var waiting, out var at) && at <= now)
         {
-            var head = line[0];
-            if (!head.InFlight && head.NextAttempt <= now)
+            _retrying.Dequeue();
+            _ready.Enqueue(waiting);
+        }
+        while (due.Count < slots && _ready.TryDequeue(out var subject))
+        {
+            if (!_lines.TryGetValue(subject, out var line) || line[0] is not { InFlight: false } head)
             {
-                head.InFlight = true;
-                head.FirstAttempt ??= now;
-                InFlight++;
-                due.Add(head);
-                if (due.Count == slots)
-                {
-                    break;
-                }
+                // Gone, or in flight: what becomes of the attempt puts the line back.
+                continue;
             }
+            if (head.NextAttempt > now)
+            {
+                _retrying.Enqueue(subject, head.NextAttempt);
+                continue;
+            }
+            if (head.Attempts > 0)
+            {
+                Retrying--;
+            }
+            head.InFlight = true;
+            head.FirstAttempt ??= now;
+            head.AttemptStarted = now;
+            _flying.Add(head);
+            due.Add(head);
         }
         return due;
     }
 
-    /// <summary>The earliest time a head that waits for a retry is due, or null when none waits.</summary>
-    public DateTimeOffset? NextDue()
-    {
-        DateTimeOffset? next = null;
-        foreach (var line in _lines.Values)
-        {
-            var head = line[0];
-            if (!head.InFlight && (next is null || head.NextAttempt < next))
-            {
-                next = head.NextAttempt;
-            }
-        }
-        return next;
-    }
+    /// <summary>The earliest time a head that is not in flight is due (long past for one due now), or null when none waits.</summary>
+    public DateTimeOffset? NextDue() =>
+        _ready.Count > 0 ? DateTimeOffset.MinValue
+        : _retrying.TryPeek(out _, out var at) ? at
+        : null;
 
     /// <summary>Records how an attempt ended; returns what becomes of the fact.</summary>
     public Completion Complete(Delivery delivery, DeliveryResult result, DateTimeOffset now)
     {
-        InFlight--;
+        _flying.Remove(delivery);
         delivery.InFlight = false;
         delivery.Attempts++;
         delivery.LastError = result.Detail;
@@ -258,11 +315,15 @@ public sealed class DispatchQueue
                 return Completion.Accepted;
             case DeliveryVerdict.Gone:
                 // Kept: the endpoint is disabled, and sends it first should it be enabled again.
+                Retrying++;
+                _ready.Enqueue(delivery.Fact.Subject);
                 return Completion.Gone;
         }
         if (_schedule.Next(delivery.Attempts, delivery.FirstAttempt ?? now, now, result.RetryAfter) is { } next)
         {
             delivery.NextAttempt = next;
+            Retrying++;
+            _retrying.Enqueue(delivery.Fact.Subject, next);
             return Completion.Retrying;
         }
         Remove(delivery);
@@ -285,8 +346,13 @@ public sealed class DispatchQueue
     /// <summary>An attempt cut off by the dispatcher stopping: the fact waits as before.</summary>
     public void Abandon(Delivery delivery)
     {
-        InFlight--;
+        _flying.Remove(delivery);
         delivery.InFlight = false;
+        if (delivery.Attempts > 0)
+        {
+            Retrying++;
+        }
+        _ready.Enqueue(delivery.Fact.Subject);
     }
 
     /// <summary>Sends the given-up facts again, each after what waits before it in its line.</summary>
@@ -333,12 +399,22 @@ public sealed class DispatchQueue
                 }
                 _unread[delivery.Fact.Position] = delivery.ToPending() with { Fact = null };
                 Queued--;
+                if (delivery.Attempts > 0)
+                {
+                    Retrying--;
+                }
             }
             line.RemoveAll(d => !d.Replayed);
         }
         foreach (var empty in _lines.Where(kv => kv.Value.Count == 0).Select(kv => kv.Key).ToList())
         {
             _lines.Remove(empty);
+        }
+        _retrying.Clear();
+        _ready.Clear();
+        foreach (var subject in _lines.Keys)
+        {
+            _ready.Enqueue(subject);
         }
         _resumeUntil = Math.Max(_resumeUntil, _readAt);
         _replayFrom = _replayFrom is { } earlier && earlier < from ? earlier : from;
@@ -406,6 +482,14 @@ public sealed class DispatchQueue
         }
         line.Insert(at, delivery);
         Queued++;
+        if (delivery.Attempts > 0)
+        {
+            Retrying++;
+        }
+        if (at == 0)
+        {
+            _ready.Enqueue(subject);
+        }
     }
 
     private void Remove(Delivery delivery)
@@ -414,7 +498,11 @@ public sealed class DispatchQueue
         if (_lines.TryGetValue(subject, out var line) && line.Remove(delivery))
         {
             Queued--;
-            if (line.Count == 0)
+            if (line.Count > 0)
+            {
+                _ready.Enqueue(subject);
+            }
+            else
             {
                 _lines.Remove(subject);
                 if (_parked.ContainsKey(subject) && !_readingBack.Contains(subject))
@@ -452,6 +540,9 @@ public sealed class DispatchQueue
         public string? LastError { get; internal set; }
 
         public bool InFlight { get; internal set; }
+
+        /// <summary>When the attempt under way (or the last one) began.</summary>
+        public DateTimeOffset AttemptStarted { get; internal set; }
 
         internal PendingDelivery ToPending() => new()
         {

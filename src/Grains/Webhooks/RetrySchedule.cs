@@ -5,9 +5,10 @@ namespace CxCluster.Grains.Webhooks;
 
 /// <summary>
 /// When a fact the receiver did not accept is tried again: after each delay of the schedule in turn, the last one
-/// repeating, or after the receiver's <c>Retry-After</c> when it gave one, until the give-up time since the first
-/// attempt has passed; then it is given up. A <c>Retry-After</c> reaching past the give-up time is cut short to it, so
-/// a receiver that asks for a long wait is still tried once more, not given up at once.
+/// repeating, or after the receiver's <c>Retry-After</c> when it asks for longer, until the give-up time since the first
+/// attempt has passed; then it is given up. A shorter <c>Retry-After</c> leaves the schedule's wait, so a receiver that
+/// always asks for a second is not tried every second for a day. A <c>Retry-After</c> reaching past the give-up time is
+/// cut short to it, so a receiver that asks for a long wait is still tried once more, not given up at once.
 /// </summary>
 public sealed class RetrySchedule(IReadOnlyList<TimeSpan> delays, TimeSpan giveUpAfter)
 {
@@ -19,12 +20,13 @@ public sealed class RetrySchedule(IReadOnlyList<TimeSpan> delays, TimeSpan giveU
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attempts);
         var deadline = firstAttempt + giveUpAfter;
-        if (retryAfter is { } asked && asked > TimeSpan.Zero)
+        var scheduled = delays[Math.Min(attempts, delays.Count) - 1];
+        if (retryAfter is { } asked && asked > scheduled)
         {
             // Compared before it is added, so no wait however long overflows the time.
             return now >= deadline ? null : asked < deadline - now ? now + asked : deadline;
         }
-        var next = now + delays[Math.Min(attempts, delays.Count) - 1];
+        var next = now + scheduled;
         return next > deadline ? null : next;
     }
 

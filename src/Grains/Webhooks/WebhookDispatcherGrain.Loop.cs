@@ -58,7 +58,7 @@ internal sealed partial class WebhookDispatcherGrain
                 {
                     break;
                 }
-                foreach (var delivery in queue.TakeDue(now, _options.Concurrency - queue.InFlight))
+                foreach (var delivery in queue.TakeDue(now, FreeSlots(queue, now)))
                 {
                     attempts.Add(Deliver(delivery, queue, ct));
                 }
@@ -71,11 +71,11 @@ internal sealed partial class WebhookDispatcherGrain
                     _dirty = true;
                 }
                 // A full queue reads again once half of it went out, so a backlog is read in large pages, not a fact at a time.
-                if (read is null && _rewindFrom is null && queue.Queued <= _options.QueueLimit / 2 && now >= readAgainAt)
+                if (read is null && _rewindFrom is null && queue.WantsToRead(_options.QueueLimit, _options.RetryingLimit) && now >= readAgainAt)
                 {
                     // Every type of this partition's subjects is read: the endpoint's types are applied as each page is
                     // taken, so a change holds at once.
-                    read = feeds.ReadAsync(_tenantId, queue.ReadAt, Math.Clamp(_options.QueueLimit - queue.Queued, 1, PageMost),
+                    read = feeds.ReadAsync(_tenantId, queue.ReadAt, Math.Min(queue.RoomToRead(_options.QueueLimit), PageMost),
                         FeedFilter.All, queue.Share, ReadWait, ct);
                 }
                 // Saved alongside, never awaited here: a slow or absent database must not hold back deliveries.
@@ -85,9 +85,18 @@ internal sealed partial class WebhookDispatcherGrain
                     saving = !Save().IsCompleted;
                 }
                 var until = now + TimeSpan.FromSeconds(30);
-                if (queue.NextDue() is { } due && due < until && queue.InFlight < _options.Concurrency)
+                if (FreeSlots(queue, now) > 0)
                 {
-                    until = due;
+                    if (queue.NextDue() is { } due && due < until)
+                    {
+                        until = due;
+                    }
+                }
+                else if (queue.NextDue() is not null && queue.InFlight < MostInFlight
+                    && queue.NextSlotFreed(now, _options.SlowAttempt) is { } freed && freed < until)
+                {
+                    // Every slot is held by an attempt under way: one that goes on past the slow time frees its slot.
+                    until = freed;
                 }
                 if (_dirty && !saving && _savedAt + _options.SaveInterval < until)
                 {
@@ -120,6 +129,12 @@ internal sealed partial class WebhookDispatcherGrain
         }
     }
 
+
+    /// <summary>Attempts that may begin now: slots not held by a recent attempt, within the most under way at once.</summary>
+    private int FreeSlots(DispatchQueue queue, DateTimeOffset now) =>
+        Math.Min(_options.Concurrency - queue.Busy(now, _options.SlowAttempt), MostInFlight - queue.InFlight);
+
+    private int MostInFlight => Math.Max(_options.MostInFlight, _options.Concurrency);
 
     private async Task Deliver(DispatchQueue.Delivery delivery, DispatchQueue queue, CancellationToken ct)
     {

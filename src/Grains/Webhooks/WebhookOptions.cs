@@ -35,8 +35,23 @@ public sealed class WebhookOptions
     /// <summary>Deliveries one dispatcher has in flight at once (to different conversations).</summary>
     public int Concurrency { get; set; } = 8;
 
-    /// <summary>Facts one dispatcher holds before it stops reading more (the journal keeps the rest).</summary>
+    /// <summary>
+    /// An attempt that has gone on this long stops holding one of the <see cref="Concurrency"/> slots, so a receiver slow
+    /// for some conversations does not hold back the others; <see cref="MostInFlight"/> bounds the attempts under way.
+    /// </summary>
+    public int SlowAttemptMilliseconds { get; set; } = 1_000;
+
+    /// <summary>Attempts one dispatcher has under way at most, slow ones included (never fewer than <see cref="Concurrency"/>).</summary>
+    public int MostInFlight { get; set; } = 64;
+
+    /// <summary>Facts ready to go one dispatcher holds before it stops reading more (the journal keeps the rest).</summary>
     public int QueueLimit { get; set; } = 1_000;
+
+    /// <summary>
+    /// Conversations (or agents) one dispatcher keeps waiting for a retry, one fact each, before it stops reading more:
+    /// they do not count against <see cref="QueueLimit"/>, so refused conversations never hold back the others below it.
+    /// </summary>
+    public int RetryingLimit { get; set; } = 10_000;
 
     /// <summary>
     /// Facts of one conversation (or agent) a dispatcher holds in memory, and only the head while it waits for a retry;
@@ -64,6 +79,8 @@ public sealed class WebhookOptions
 
     internal TimeSpan SaveInterval => TimeSpan.FromMilliseconds(SaveMilliseconds);
 
+    internal TimeSpan SlowAttempt => TimeSpan.FromMilliseconds(SlowAttemptMilliseconds);
+
     internal TimeSpan ReminderInterval => TimeSpan.FromSeconds(ReminderSeconds);
 
     /// <summary>The address rules receivers are held to, with the embedded default's loopback allowance applied.</summary>
@@ -87,7 +104,10 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         }
         Range(problems, nameof(o.Partitions), o.Partitions, 1, 256);
         Range(problems, nameof(o.Concurrency), o.Concurrency, 1, 1_000);
+        Range(problems, nameof(o.SlowAttemptMilliseconds), o.SlowAttemptMilliseconds, 1, 600_000);
+        Range(problems, nameof(o.MostInFlight), o.MostInFlight, 1, 10_000);
         Range(problems, nameof(o.QueueLimit), o.QueueLimit, 1, 1_000_000);
+        Range(problems, nameof(o.RetryingLimit), o.RetryingLimit, 1, 10_000_000);
         Range(problems, nameof(o.LineLimit), o.LineLimit, 1, 1_000_000);
         Range(problems, nameof(o.MaxEndpoints), o.MaxEndpoints, 1, 10_000);
         Range(problems, nameof(o.FailuresKept), o.FailuresKept, 1, 100_000);

@@ -228,7 +228,7 @@ public sealed class DispatchQueueTests
     /// facts in the order they were accepted.
     /// </summary>
     private static List<PushedFact> Play(DispatchQueue queue, IReadOnlyList<PushedFact> journal, Func<PushedFact, int, DeliveryResult> answer,
-        int page = 7, int slots = 4, int queueLimit = int.MaxValue, Action<DispatchQueue>? afterEachRound = null)
+        int page = 7, int slots = 4, int queueLimit = int.MaxValue, Action<DispatchQueue>? afterEachRound = null, int retryingLimit = int.MaxValue)
     {
         var accepted = new List<PushedFact>();
         var attempts = new Dictionary<string, int>();
@@ -240,9 +240,9 @@ public sealed class DispatchQueueTests
                 queue.StartReadBack();
             }
             var read = 0;
-            if (queue.Queued <= queueLimit / 2)
+            if (queue.WantsToRead(queueLimit, retryingLimit))
             {
-                var facts = journal.Where(f => f.Position > queue.ReadAt).Take(page).ToList();
+                var facts = journal.Where(f => f.Position > queue.ReadAt).Take(Math.Min(page, queue.RoomToRead(queueLimit))).ToList();
                 read = facts.Count;
                 queue.Take(facts, facts.Count > 0 ? facts[^1].Position : queue.ReadAt);
             }
@@ -371,5 +371,88 @@ public sealed class DispatchQueueTests
 
         InOrderOncePerConversation(journal, accepted);
         Assert.Equal(0, queue.ParkedLines);
+    }
+
+    [Fact]
+    public void Conversations_waiting_for_a_retry_do_not_count_against_the_room_to_read_so_many_refused_ones_hold_back_no_other()
+    {
+        var queue = NewQueue();
+        // 300 conversations the receiver refuses at first, three times as many as the queue holds ready, then three that
+        // it accepts; the refused ones are accepted only once every fact of the others was.
+        var refused = Enumerable.Range(0, 300).Select(i => $"r{i}").ToList();
+        var journal = Journal(refused, 1).Concat(Journal(["a", "b", "c"], 50).Select(f => Fact(f.Position + 300, f.ConversationId!, f.Seq))).ToList();
+        var others = 0;
+        var mostRetrying = 0;
+
+        var accepted = Play(queue, journal, (fact, _) => !fact.ConversationId!.StartsWith('r') ? Accept(ref others) : others < 150 ? Unavailable : Ok,
+            queueLimit: 100, afterEachRound: q => mostRetrying = Math.Max(mostRetrying, q.Retrying));
+
+        // Before the first retry (5 s) and long before the give-up time (1 min), the others had gone out.
+        Assert.Empty(queue.Failures);
+        InOrderOncePerConversation(journal, accepted);
+        Assert.All(accepted.Take(150), f => Assert.False(f.ConversationId!.StartsWith('r')));
+        Assert.Equal(300, mostRetrying);
+        Assert.Equal(0, queue.Retrying);
+        Assert.Equal(0, queue.Queued);
+    }
+
+    [Fact]
+    public void Reading_pauses_once_the_retrying_limit_is_reached_and_goes_on_as_they_go_out()
+    {
+        var queue = NewQueue();
+        var refused = Enumerable.Range(0, 100).Select(i => $"r{i}").ToList();
+        var journal = Journal(refused, 2);
+        var mostRetrying = 0;
+
+        // Each conversation's first fact is refused once.
+        var accepted = Play(queue, journal, (_, tried) => tried == 1 ? Unavailable : Ok,
+            page: 10, queueLimit: 100, retryingLimit: 20, afterEachRound: q => mostRetrying = Math.Max(mostRetrying, q.Retrying));
+
+        InOrderOncePerConversation(journal, accepted);
+        Assert.Empty(queue.Failures);
+        // Reading stopped at the limit; the facts already read and ready (half the queue and a page at most) were still
+        // tried and refused, so the waiting ones stay within the limit plus the queue.
+        Assert.InRange(mostRetrying, 20, 20 + 100 / 2 + 10 + 4);
+    }
+
+    [Fact]
+    public void Deliveries_refused_at_random_go_out_once_each_in_order_per_conversation()
+    {
+        foreach (var seed in Enumerable.Range(1, 25))
+        {
+            var random = new Random(seed);
+            var conversations = Enumerable.Range(0, random.Next(1, 12)).Select(i => $"c{i}").ToList();
+            var journal = Journal(conversations, random.Next(1, 30));
+            var refusals = journal.ToDictionary(f => f.Id, _ => random.Next(0, 3));
+            var queue = NewQueue(lineLimit: random.Next(1, 8));
+
+            var accepted = Play(queue, journal, (fact, tried) => tried <= refusals[fact.Id] ? Unavailable : Ok,
+                page: random.Next(1, 20), slots: random.Next(1, 6), queueLimit: random.Next(2, 40));
+
+            Assert.Empty(queue.Failures);
+            InOrderOncePerConversation(journal, accepted);
+            Assert.Equal(0, queue.Queued);
+            Assert.Equal(0, queue.Retrying);
+        }
+    }
+
+    [Fact]
+    public void An_attempt_holds_a_slot_only_until_it_has_gone_on_for_the_slow_time()
+    {
+        var queue = NewQueue();
+        queue.Take([Fact(1, "a", 1), Fact(2, "b", 1), Fact(3, "c", 1)], 3);
+        var slow = TimeSpan.FromSeconds(1);
+
+        var first = queue.TakeDue(T0, 2);
+        Assert.Equal(2, queue.Busy(T0.AddMilliseconds(500), slow));
+        Assert.Equal(T0.AddSeconds(1), queue.NextSlotFreed(T0.AddMilliseconds(500), slow));
+        var second = queue.TakeDue(T0.AddMilliseconds(1_500), 1);
+
+        Assert.Equal(0, queue.Busy(T0.AddMilliseconds(1_500), slow) - 1);
+        Assert.Equal(3, queue.InFlight);
+        Assert.Equal(T0.AddMilliseconds(2_500), queue.NextSlotFreed(T0.AddMilliseconds(1_500), slow));
+        queue.Complete(first[0], Ok, T0.AddSeconds(2));
+        Assert.Equal(2, queue.InFlight);
+        Assert.Single(second);
     }
 }

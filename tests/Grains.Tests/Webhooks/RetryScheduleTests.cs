@@ -43,10 +43,26 @@ public sealed class RetryScheduleTests
     }
 
     [Fact]
-    public void Retry_after_replaces_the_schedules_wait()
+    public void A_longer_retry_after_replaces_the_schedules_wait()
     {
         Assert.Equal(First.AddSeconds(90), Default.Next(1, First, First, TimeSpan.FromSeconds(90)));
         Assert.Equal(First.AddHours(3), Default.Next(3, First, First.AddHours(1), TimeSpan.FromHours(2)));
+    }
+
+    [Fact]
+    public void A_shorter_retry_after_leaves_the_schedules_wait()
+    {
+        // The third retry waits 2 min, whatever the receiver asks below that.
+        Assert.Equal(First.AddMinutes(2), Default.Next(3, First, First, TimeSpan.FromSeconds(1)));
+        Assert.Equal(First.AddHours(3), Default.Next(9, First, First.AddHours(1), TimeSpan.FromSeconds(1)));
+        // A receiver that always asks for a second is tried as often as the schedule says, not every second for a day.
+        var now = First;
+        var attempts = 0;
+        while (Default.Next(++attempts, First, now, TimeSpan.FromSeconds(1)) is { } next)
+        {
+            now = next;
+        }
+        Assert.Equal(18, attempts);
     }
 
     [Theory]

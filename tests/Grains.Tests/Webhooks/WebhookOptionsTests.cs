@@ -46,6 +46,9 @@ public sealed class WebhookOptionsTests
     [InlineData("Webhooks:Concurrency", "5000", "Webhooks:Concurrency must be between 1 and 1000, not 5000")]
     [InlineData("Webhooks:QueueLimit", "0", "Webhooks:QueueLimit must be between 1 and 1000000, not 0")]
     [InlineData("Webhooks:LineLimit", "0", "Webhooks:LineLimit must be between 1 and 1000000, not 0")]
+    [InlineData("Webhooks:RetryingLimit", "0", "Webhooks:RetryingLimit must be between 1 and 10000000, not 0")]
+    [InlineData("Webhooks:SlowAttemptMilliseconds", "0", "Webhooks:SlowAttemptMilliseconds must be between 1 and 600000, not 0")]
+    [InlineData("Webhooks:MostInFlight", "20000", "Webhooks:MostInFlight must be between 1 and 10000, not 20000")]
     [InlineData("Webhooks:MaxEndpoints", "0", "Webhooks:MaxEndpoints must be between 1 and 10000, not 0")]
     [InlineData("Webhooks:ReminderSeconds", "0", "Webhooks:ReminderSeconds must be between 1 and 86400, not 0")]
     public void A_setting_out_of_range_is_named_by_its_full_key(string key, string value, string problem)

@@ -12,8 +12,9 @@ using Orleans.TestingHost;
 namespace CxCluster.Grains.Tests.Webhooks;
 
 /// <summary>
-/// A receiver that answers one conversation's facts only just within the attempt's 10 s: nothing else waits for it, not
-/// the endpoint's other conversations (one dispatcher serves them all here), another endpoint or another tenant.
+/// A receiver that answers one conversation's facts (or several, more than the dispatcher has slots) only just within the
+/// attempt's 10 s: nothing else waits for it, not the endpoint's other conversations (one dispatcher serves them all
+/// here), another endpoint or another tenant.
 /// </summary>
 public sealed class WebhookSlowReceiverTests : IAsyncLifetime
 {
@@ -33,6 +34,8 @@ public sealed class WebhookSlowReceiverTests : IAsyncLifetime
             ["Webhooks:AllowLoopbackHttp"] = "true",
             ["Webhooks:TimeoutSeconds"] = "10",
             ["Webhooks:Partitions"] = "1",
+            // Fewer slots than slow conversations in the test that needs it.
+            ["Webhooks:Concurrency"] = "2",
         }).Build();
         _cluster = await InProcessCluster.StartAsync(1, configuration, journal: _journal);
     }
@@ -100,5 +103,54 @@ public sealed class WebhookSlowReceiverTests : IAsyncLifetime
         // Each once, in order: the slow answer was an answer in time, not a failure to retry.
         Assert.Equal(slow.Select(f => f.Seq), accepted.Where(a => a.Conversation == "slow").Select(a => a.Seq));
         Assert.Equal(1, slow.Min(f => f.Seq));
+    }
+
+    [Fact]
+    public async Task A_receiver_slow_for_more_conversations_than_the_dispatcher_has_slots_holds_back_none_of_the_others()
+    {
+        var grains = _cluster.Client;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        string[] slow = ["slow-1", "slow-2", "slow-3", "slow-4", "slow-5"];
+        var hanging = new ConcurrentDictionary<string, bool>();
+        var accepted = new ConcurrentQueue<(string Conversation, string Id, long Seq)>();
+        await using var receiver = new RawReceiver(async x =>
+        {
+            while (true)
+            {
+                using var document = JsonDocument.Parse(x.RequestBody);
+                var fact = document.RootElement;
+                var conversation = fact.TryGetProperty("conversationId", out var c) ? c.GetString() ?? "" : "";
+                if (slow.Contains(conversation))
+                {
+                    hanging[conversation] = true;
+                    await Task.WhenAny(release.Task, Task.Delay(Slowly, x.Stopping));
+                }
+                await x.WriteAsync(RawReceiver.Empty(200));
+                accepted.Enqueue((conversation, fact.GetProperty("id").GetString()!, fact.GetProperty("seq").GetInt64()));
+                await x.ReadRequestAsync();
+            }
+        });
+        Assert.Null((await grains.Webhooks(Tenant).Put("unhurried", new WebhookSpec { Url = receiver.Url() })).Refusal);
+
+        // Five conversations the receiver is slow for, against two slots: each holds its attempt open.
+        await Task.WhenAll(slow.Select(id => WebhookClusterFixture.Converse(grains, Tenant, id)));
+        await Eventually.HoldsAsync(() => Task.FromResult(hanging.Count == slow.Length), Patience, "an attempt of every slow conversation under way");
+        await Task.WhenAll(
+            WebhookClusterFixture.Converse(grains, Tenant, "quick-1"),
+            WebhookClusterFixture.Converse(grains, Tenant, "quick-2"));
+        var ours = await FactsOf(Tenant);
+        var quick = ours.Where(f => !slow.Contains(f.ConversationId)).Select(f => f.Id).ToHashSet();
+        await Eventually.HoldsAsync(() => Task.FromResult(quick.IsSubsetOf(accepted.Select(a => a.Id))), Patience,
+            "the quick conversations' facts accepted");
+
+        // All that while no slow conversation was answered.
+        Assert.DoesNotContain(accepted, a => slow.Contains(a.Conversation));
+        release.SetResult();
+
+        await Eventually.HoldsAsync(() => Task.FromResult(ours.All(f => accepted.Any(a => a.Id == f.Id))), Patience, "every fact accepted");
+        foreach (var id in slow)
+        {
+            Assert.Equal(ours.Where(f => f.ConversationId == id).Select(f => f.Seq), accepted.Where(a => a.Conversation == id).Select(a => a.Seq));
+        }
     }
 }
