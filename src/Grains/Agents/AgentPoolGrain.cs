@@ -507,7 +507,7 @@ internal sealed class AgentPoolGrain(
         Name = _poolName,
         Waiting = _ledger.Queue.Count,
         LongestWaitSeconds = _ledger.Queue.LongestWaiting is { } head ? (int)Math.Max(0, (Now() - head.EnqueuedAt).TotalSeconds) : 0,
-        AvailableAgents = _ledger.Roster.Values.Count(a => a.Status == AgentStatus.Available),
+        AvailableAgents = _ledger.AvailableAgents,
     });
 
     Task<IReadOnlyList<AgentView>> IAgentPoolGrain.GetRoster() => Task.FromResult<IReadOnlyList<AgentView>>([.. _ledger.Roster.Values]);
@@ -656,7 +656,7 @@ internal sealed class AgentPoolGrain(
     /// <summary>Position times the average handling time, spread over the slots of the agents available now.</summary>
     private int? EstimatedWait(int position)
     {
-        var slots = _ledger.Roster.Values.Where(a => a.Status == AgentStatus.Available).Sum(a => a.Capacity);
+        var slots = _ledger.AvailableSlots;
         if (slots == 0)
         {
             return null;
@@ -684,7 +684,7 @@ internal sealed class AgentPoolGrain(
     {
         if (!_ledger.Roster.TryGetValue(agent.AgentId, out var known) || known.Version < agent.Version)
         {
-            _ledger.Roster[agent.AgentId] = agent;
+            _ledger.See(agent);
         }
     }
 

@@ -22,7 +22,38 @@ internal sealed class PoolLedger
 
     public long NextSequence { get; private set; }
 
-    public Dictionary<string, AgentView> Roster { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AgentView> _roster = new(StringComparer.Ordinal);
+
+    /// <summary>The agents of the pool, as last seen; changed only through <see cref="See"/> and <see cref="Unlist"/>.</summary>
+    public IReadOnlyDictionary<string, AgentView> Roster => _roster;
+
+    /// <summary>Agents available now, kept as the roster changes rather than counted.</summary>
+    public int AvailableAgents { get; private set; }
+
+    /// <summary>The capacity of the agents available now, kept as the roster changes rather than summed.</summary>
+    public int AvailableSlots { get; private set; }
+
+    /// <summary>Takes an agent's view into the roster, keeping the counts of what is available.</summary>
+    public void See(AgentView agent)
+    {
+        Unlist(agent.AgentId);
+        _roster[agent.AgentId] = agent;
+        if (agent.Status == AgentStatus.Available)
+        {
+            AvailableAgents++;
+            AvailableSlots += agent.Capacity;
+        }
+    }
+
+    /// <summary>Takes an agent off the roster, keeping the counts of what is available.</summary>
+    public void Unlist(string agentId)
+    {
+        if (_roster.Remove(agentId, out var known) && known.Status == AgentStatus.Available)
+        {
+            AvailableAgents--;
+            AvailableSlots -= known.Capacity;
+        }
+    }
 
     /// <summary>Measured average handling time; null until an agent has completed a conversation here.</summary>
     public double? AverageHandlingSeconds { get; set; }
@@ -133,10 +164,10 @@ internal sealed class PoolLedger
                 PendingOffer = offering.Offer;
                 break;
             case PoolAgentSeen seen:
-                Roster[seen.Agent.AgentId] = seen.Agent;
+                See(seen.Agent);
                 break;
             case PoolAgentRemoved removed:
-                Roster.Remove(removed.AgentId);
+                Unlist(removed.AgentId);
                 break;
             case PoolListed:
                 Listed = true;
@@ -218,9 +249,9 @@ internal sealed class PoolLedger
         {
             ledger.Queue.Enter(waiting);
         }
-        foreach (var (id, view) in state.Roster)
+        foreach (var view in state.Roster.Values)
         {
-            ledger.Roster[id] = view;
+            ledger.See(view);
         }
         foreach (var assignment in state.Recent)
         {
