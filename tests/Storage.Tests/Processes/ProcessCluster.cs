@@ -3,6 +3,11 @@ using System.Net.Http.Headers;
 using CxCluster.TestSupport.Hosting;
 using CxCluster.TestSupport.Postgres;
 using CxCluster.TestSupport.Processes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Hosting;
 
 namespace CxCluster.Storage.Tests.Processes;
 
@@ -157,6 +162,44 @@ public sealed class ProcessCluster : IAsyncDisposable
         return http;
     }
 
+    /// <summary>
+    /// An Orleans client of the cluster in a host of its own, as the API runs one (gateways from the membership table),
+    /// for a test that asks the silos themselves, e.g. which of them holds an activation; calls fail after
+    /// <paramref name="responseTimeout"/>.
+    /// </summary>
+    public async Task<ClusterClientHost> StartClientAsync(TimeSpan responseTimeout)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client =>
+        {
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = PostgresDatabase.Invariant;
+                o.ConnectionString = Database.ConnectionString;
+            });
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = ClusterId;
+                o.ServiceId = ServiceId;
+            });
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+        });
+        var host = builder.Build();
+        try
+        {
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await host.StartAsync(timeout.Token);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        return new ClusterClientHost(host);
+    }
+
     /// <summary>Status code the membership table gives a silo (Orleans' SiloStatus: 3 active, 6 dead), null if absent.</summary>
     public async Task<int?> MembershipStatusAsync(ClusterProcess silo)
     {
@@ -222,5 +265,23 @@ public sealed class ProcessCluster : IAsyncDisposable
             _processes.Add(process);
         }
         return process;
+    }
+}
+
+/// <summary>A started Orleans client host of a <see cref="ProcessCluster"/>; disposing stops it.</summary>
+public sealed class ClusterClientHost(IHost host) : IAsyncDisposable
+{
+    public IClusterClient Grains { get; } = host.Services.GetRequiredService<IClusterClient>();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            host.Dispose();
+        }
     }
 }

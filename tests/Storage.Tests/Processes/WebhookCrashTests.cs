@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using CxCluster.Grains.Webhooks;
 using CxCluster.TestSupport.Webhooks;
+using Orleans.Runtime;
 using Xunit.Abstractions;
 
 namespace CxCluster.Storage.Tests.Processes;
 
 /// <summary>
-/// Webhooks on real PostgreSQL with real silo processes: a silo killed outright while it delivers, and then the receiver
+/// Webhooks on real PostgreSQL with real silo processes: a silo killed outright while it delivers (one that holds a
+/// dispatcher of the endpoint at that moment, whose dispatchers then run again on the other), and then the receiver
 /// down for a while, lose no fact. Every fact recorded after the endpoint's creation arrives at least once, signed, and
 /// each conversation's facts are first accepted in seq order.
 /// </summary>
@@ -15,6 +17,8 @@ namespace CxCluster.Storage.Tests.Processes;
 public sealed class WebhookCrashTests(ITestOutputHelper output)
 {
     private const int Conversations = 12;
+    private const string WebhookId = "durable";
+    private const int Partitions = 4;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     /// <summary>A fast schedule, frequent saves and reminders, and http to the test's loopback receiver.</summary>
@@ -27,6 +31,7 @@ public sealed class WebhookCrashTests(ITestOutputHelper output)
         ["Webhooks:TimeoutSeconds"] = "2",
         ["Webhooks:SaveMilliseconds"] = "200",
         ["Webhooks:ReminderSeconds"] = "2",
+        ["Webhooks:Partitions"] = Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     [Fact]
@@ -40,17 +45,50 @@ public sealed class WebhookCrashTests(ITestOutputHelper output)
         var secret = WebhookSignature.NewSecret();
         try
         {
-            var created = await platform.SendAsync("webhook put", HttpMethod.Put, "/v1/webhooks/durable",
+            var created = await platform.SendAsync("webhook put", HttpMethod.Put, $"/v1/webhooks/{WebhookId}",
                 new JsonObject { ["url"] = receiver.Url(), ["secret"] = secret }.ToJsonString());
             Assert.Equal(200, created.Status);
+
+            // Which silo runs which dispatcher is asked of the silos' own catalogs, through a client of the cluster.
+            await using var client = await cluster.StartClientAsync(TimeSpan.FromSeconds(10));
+            var dispatchers = Enumerable.Range(0, Partitions)
+                .Select(p => client.Grains.WebhookDispatcher(ProcessCluster.Tenant, WebhookId, p).GetGrainId()).ToHashSet();
+            var silos = (await client.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Keys.ToArray();
+            Assert.Equal(cluster.RunningSilos.Select(s => s.SiloPort!.Value).Order(), silos.Select(s => s.Endpoint.Port).Order());
+            await Eventually.ReturnsAsync(() => DispatcherHostsAsync(client.Grains, dispatchers, silos),
+                hosts => dispatchers.SetEquals(hosts.Select(h => h.Dispatcher)), Patience, $"all {Partitions} dispatchers active");
 
             var conversations = Enumerable.Range(0, Conversations).Select(i => platform.Begin($"durable-{i}", "en-US")).ToList();
             var playing = Task.WhenAll(conversations.Select(c => Play(platform, c, rounds: 6)));
             await Eventually.HoldsAsync(() => Task.FromResult(accepted.Count >= 40), Patience, "40 facts accepted before the kill");
 
-            var victim = cluster.RunningSilos[0];
+            // The victim is the silo that holds the most dispatchers at this moment: at least one, so it dies delivering.
+            var hosts = await DispatcherHostsAsync(client.Grains, dispatchers, silos);
+            var (victim, held) = cluster.RunningSilos
+                .Select(silo => (Silo: silo, Held: hosts.Where(h => h.Silo.Endpoint.Port == silo.SiloPort).Select(h => h.Dispatcher).ToList()))
+                .MaxBy(v => v.Held.Count);
+            Assert.NotEmpty(held);
             ProcessCluster.Kill(victim);
-            output.WriteLine($"SIGKILL {victim.Name} after {accepted.Count} acceptances");
+            output.WriteLine($"SIGKILL {victim.Name}, which held dispatchers {string.Join(", ", held.Select(d => d.Key))}, after {accepted.Count} acceptances");
+
+            // Its dispatchers run again on the silo that is left (their reminders bring them back).
+            var survivors = silos.Where(s => s.Endpoint.Port != victim.SiloPort).ToArray();
+            Assert.NotEmpty(survivors);
+            await Eventually.HoldsAsync(async () =>
+            {
+                try
+                {
+                    var now = await DispatcherHostsAsync(client.Grains, dispatchers, survivors);
+                    return held.All(d => now.Any(h => h.Dispatcher == d));
+                }
+                catch (Exception e)
+                {
+                    // The client's gateway may have been the victim: its calls fail until it moves to the other.
+                    output.WriteLine($"asking the survivors failed: {e.GetType().Name}: {e.Message}");
+                    return false;
+                }
+            }, Patience, $"dispatchers {string.Join(", ", held.Select(d => d.Key))} active again on a survivor");
+            output.WriteLine($"dispatchers of {victim.Name} active again after {accepted.Count} acceptances");
             await playing;
 
             // The receiver goes away while more facts are recorded, and comes back on the same port.
@@ -95,6 +133,14 @@ public sealed class WebhookCrashTests(ITestOutputHelper output)
         {
             await receiver.DisposeAsync();
         }
+    }
+
+    /// <summary>Each activation of one of <paramref name="dispatchers"/> in the catalog of one of <paramref name="silos"/>.</summary>
+    private static async Task<List<(GrainId Dispatcher, SiloAddress Silo)>> DispatcherHostsAsync(
+        IClusterClient grains, IReadOnlySet<GrainId> dispatchers, SiloAddress[] silos)
+    {
+        var activations = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(hostsIds: silos);
+        return [.. activations.Where(a => dispatchers.Contains(a.GrainId)).Select(a => (a.GrainId, a.SiloAddress))];
     }
 
     private static async Task<WebhookReceiver> StartReceiver(int port, ConcurrentQueue<ReceivedDelivery> accepted)
