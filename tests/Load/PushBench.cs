@@ -58,13 +58,14 @@ public sealed class PushBench(TextWriter output)
                     bench._settings[setting[0]] = setting.Length == 2 ? setting[1] : throw new ArgumentException("--set takes key=value");
                     return true;
                 case "--only":
-                    (bench._streams, bench._webhooks) = value() switch
+                    var only = value();
+                    (bench._streams, bench._webhooks) = only switch
                     {
                         "stream" => (true, false),
                         "webhooks" or "closed" => (false, true),
                         _ => throw new ArgumentException("--only takes stream, webhooks or closed (the closed-loop webhook rows alone)"),
                     };
-                    bench._openLoop = value() != "closed";
+                    bench._openLoop = only != "closed";
                     return true;
                 default: return false;
             }
