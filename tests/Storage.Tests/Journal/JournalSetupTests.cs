@@ -64,6 +64,37 @@ public sealed class JournalSetupTests(JournalDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_database_keeps_facts_append_only_letting_only_their_personal_part_be_erased()
+    {
+        await using var journal = database.CreateJournal();
+        var stream = NewStream();
+        await journal.AppendAsync(Append(stream, "e1", Fact(1, personal: "{\"text\":\"halo\"}"), Fact(2)));
+        (string, object?)[] where = [("tenant", stream.TenantId), ("stream", stream.StreamId)];
+
+        foreach (var change in new[]
+        {
+            "DELETE FROM cx_journal_fact WHERE tenant_id = @tenant AND stream_id = @stream AND seq = 2",
+            "UPDATE cx_journal_fact SET data = '\\x7b7d' WHERE tenant_id = @tenant AND stream_id = @stream AND seq = 2",
+            "UPDATE cx_journal_fact SET type = 'ai.allowed' WHERE tenant_id = @tenant AND stream_id = @stream AND seq = 2",
+            "UPDATE cx_journal_fact SET at = at + interval '1 second' WHERE tenant_id = @tenant AND stream_id = @stream AND seq = 1",
+            "UPDATE cx_journal_fact SET seq = 3 WHERE tenant_id = @tenant AND stream_id = @stream AND seq = 2",
+            "UPDATE cx_journal_fact SET personal = '\\x7b7d' WHERE tenant_id = @tenant AND stream_id = @stream AND seq = 1",
+        })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => database.Database.ScalarAsync<object>(change, where));
+            Assert.Contains("append-only", refused.MessageText);
+        }
+        var facts = await journal.ReadStreamAsync(stream, 0, 10);
+        Assert.Equal([1L, 2], facts.Select(f => f.Seq));
+        Assert.NotNull(facts[0].Personal);
+
+        // An erasure is the one change a fact takes.
+        await database.Database.ScalarAsync<object>(
+            "UPDATE cx_journal_fact SET personal = NULL WHERE tenant_id = @tenant AND stream_id = @stream", where);
+        Assert.All(await journal.ReadStreamAsync(stream, 0, 10), f => Assert.Null(f.Personal));
+    }
+
+    [Fact]
     public async Task Facts_can_be_queried_as_json_in_sql()
     {
         await using var journal = database.CreateJournal();
