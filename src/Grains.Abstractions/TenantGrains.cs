@@ -1,3 +1,5 @@
+using CxCluster.Abstractions.Push;
+using CxCluster.Abstractions.Supervision;
 using CxCluster.Abstractions.Webhooks;
 
 namespace CxCluster.Abstractions;
@@ -25,6 +27,14 @@ public static class TenantGrains
     /// <summary>The dispatcher of one partition of an endpoint's subjects.</summary>
     public static IWebhookDispatcherGrain WebhookDispatcher(this IGrainFactory grains, string tenantId, string webhookId, int partition) =>
         grains.GetGrain<IWebhookDispatcherGrain>(GrainKeys.WebhookDispatcher(tenantId, webhookId, partition));
+
+    /// <summary>The tenant's facts, read from any cursor (the live stream's source).</summary>
+    public static IFactFeedGrain FactFeed(this IGrainFactory grains, string tenantId) =>
+        grains.GetGrain<IFactFeedGrain>(tenantId);
+
+    /// <summary>The tenant's supervisor board.</summary>
+    public static ISupervisorBoardGrain SupervisorBoard(this IGrainFactory grains, string tenantId) =>
+        grains.GetGrain<ISupervisorBoardGrain>(tenantId);
 
     /// <summary>The names of a tenant's pool partitions.</summary>
     public static IAgentPoolDirectoryGrain PoolDirectory(this IGrainFactory grains, string tenantId) =>

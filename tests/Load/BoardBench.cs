@@ -69,7 +69,7 @@ public sealed class BoardBench(TextWriter output)
         await BenchSteps.ForEachAsync(_conversations, Concurrency, i => BenchSteps.AskForPersonAsync(grains, Tenant, $"bc{i}"));
         output.WriteLine($"{_agents:N0} agents and {_conversations:N0} conversations asking for a person ({clock.Elapsed.TotalSeconds:0.0} s).");
 
-        var board = grains.GetGrain<ISupervisorBoardGrain>(Tenant);
+        var board = grains.SupervisorBoard(Tenant);
         clock.Restart();
         var first = await board.Get(0);
         var firstRead = clock.Elapsed;

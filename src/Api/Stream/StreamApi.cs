@@ -43,7 +43,7 @@ public static class StreamApi
             return Problems.Invalid(errors);
         }
         var filter = new FeedFilter(types, conversationId, agentId);
-        var feed = cluster.GetGrain<IFactFeedGrain>(tenant.Id);
+        var feed = cluster.FactFeed(tenant.Id);
         if (after > 0 && await feed.Head() is var head && after > head)
         {
             // Waiting for it would tell nothing until the tenant's facts reached it, and then miss everything before.

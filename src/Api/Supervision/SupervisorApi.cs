@@ -30,7 +30,7 @@ public static class SupervisorApi
         {
             return Problems.Invalid(errors);
         }
-        var board = await cluster.GetGrain<ISupervisorBoardGrain>(tenant.Id).Get(after);
+        var board = await cluster.SupervisorBoard(tenant.Id).Get(after);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(BoardJson.Of(board));
     }

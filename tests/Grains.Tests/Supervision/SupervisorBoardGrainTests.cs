@@ -12,7 +12,7 @@ public sealed class SupervisorBoardGrainTests(ClusterFixture fixture)
     // A tenant of its own: its board, pools and counts start empty (unknown tenants get the default policy).
     private readonly string _tenant = $"t{Guid.NewGuid():N}";
 
-    private ISupervisorBoardGrain Board => fixture.Grains.GetGrain<ISupervisorBoardGrain>(_tenant);
+    private ISupervisorBoardGrain Board => fixture.Grains.SupervisorBoard(_tenant);
 
     [Fact]
     public async Task Board_shows_conversations_at_risk_and_waiting_queues_agents_and_todays_counts_and_is_the_same_after_deactivation()

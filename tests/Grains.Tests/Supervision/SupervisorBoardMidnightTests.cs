@@ -43,7 +43,7 @@ public sealed class SupervisorBoardMidnightTests : IAsyncLifetime
         await risky.Apply(Started(Channel.Chat, "id-ID", lateNight));
         await risky.Apply(Signal("nlu.no_match", 1, lateNight));
         await risky.Apply(Signal("nlu.no_match", 1, lateNight));
-        var board = grains.GetGrain<ISupervisorBoardGrain>(Tenant);
+        var board = grains.SupervisorBoard(Tenant);
         var before = await board.Get(0);
         Assert.Equal(1, before.Today.Handoffs);
 

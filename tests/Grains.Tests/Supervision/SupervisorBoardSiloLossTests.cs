@@ -36,7 +36,7 @@ public sealed class SupervisorBoardSiloLossTests(ITestOutputHelper output) : IAs
         await asking.Apply(Started(Channel.Chat, "id-ID", DateTimeOffset.UtcNow));
         await asking.Apply(Customer("saya mau bicara dengan CS", DateTimeOffset.UtcNow));
 
-        var board = Grains.GetGrain<ISupervisorBoardGrain>(Tenant);
+        var board = Grains.SupervisorBoard(Tenant);
         var host = await HostOfAsync(board);
         Assert.NotNull(host);
         var before = await board.Get(0);

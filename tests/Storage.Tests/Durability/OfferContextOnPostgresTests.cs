@@ -50,7 +50,7 @@ public sealed class OfferContextOnPostgresTests : IAsyncLifetime
 
     private async Task<JsonNode> ToldOfferAsync(string conversationId)
     {
-        var page = await _cluster.GrainFactory.GetGrain<IFactFeedGrain>(DurableCluster.Tenant)
+        var page = await _cluster.GrainFactory.FactFeed(DurableCluster.Tenant)
             .Read(0, 1_000, new FeedFilter(["handoff.offered"], conversationId), TimeSpan.FromSeconds(5));
         return JsonNode.Parse(Assert.Single(page.Facts).Json)!;
     }

@@ -34,7 +34,7 @@ public sealed class SupervisorBoardOnPostgresTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private ISupervisorBoardGrain Board => _cluster.GrainFactory.GetGrain<ISupervisorBoardGrain>(DurableCluster.Tenant);
+    private ISupervisorBoardGrain Board => _cluster.GrainFactory.SupervisorBoard(DurableCluster.Tenant);
 
     private static (string, AgentStatus, int, int, int) Standing(BoardAgent agent) => (agent.AgentId, agent.Status, agent.Load, agent.Capacity, agent.Offers);
 

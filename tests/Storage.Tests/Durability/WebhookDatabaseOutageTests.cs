@@ -73,7 +73,7 @@ public sealed class WebhookDatabaseOutageTests : IAsyncLifetime
         await Task.WhenAll(conversations.Select(c => Play(grains, c, "before")));
         var before = await RecordedFacts.IdsAsync(grains, DurableCluster.Tenant, conversations);
         // Every dispatcher has read every fact so far (the receiver refuses them all meanwhile).
-        var head = (await grains.GetGrain<IFactFeedGrain>(DurableCluster.Tenant).Read(-1, 1, FeedFilter.All, TimeSpan.Zero)).Cursor;
+        var head = (await grains.FactFeed(DurableCluster.Tenant).Read(-1, 1, FeedFilter.All, TimeSpan.Zero)).Cursor;
         await Eventually.HoldsAsync(async () =>
         {
             var progress = await Task.WhenAll(Enumerable.Range(0, 4).Select(p => grains.WebhookDispatcher(DurableCluster.Tenant, "outage", p).Progress()));
