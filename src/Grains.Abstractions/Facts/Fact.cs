@@ -12,4 +12,9 @@ public abstract record Fact
 
     /// <summary>The contract's name for this kind of fact, e.g. <c>disclosure.issued</c>.</summary>
     public abstract string Type { get; }
+
+    /// <summary>The set is closed: every kind of fact is declared here, beside the others.</summary>
+    private protected Fact()
+    {
+    }
 }
