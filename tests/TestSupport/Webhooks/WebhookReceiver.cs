@@ -13,6 +13,9 @@ public sealed record ReceivedDelivery(string Path, string? Id, string? Timestamp
     /// <summary>The body as JSON, parsed once.</summary>
     public JsonElement Fact { get; } = Parse(Body);
 
+    /// <summary>The request's HTTP method (deliveries are POSTs).</summary>
+    public string? Method { get; init; }
+
     public string? ConversationId => Fact.TryGetProperty("conversationId", out var id) ? id.GetString() : null;
 
     public string Type => Fact.GetProperty("type").GetString()!;
@@ -84,7 +87,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var request = context.Request;
         var delivery = new ReceivedDelivery(request.Path, request.Headers["webhook-id"], request.Headers["webhook-timestamp"],
-            request.Headers["webhook-signature"], request.ContentType, body.ToArray(), DateTimeOffset.UtcNow);
+            request.Headers["webhook-signature"], request.ContentType, body.ToArray(), DateTimeOffset.UtcNow)
+        {
+            Method = request.Method,
+        };
         var answer = Answer(delivery);
         if (answer.Delay > TimeSpan.Zero)
         {
