@@ -77,7 +77,12 @@ public static class GrainsHostingExtensions
         ]));
         silo.Services.AddSingleton<TenantFeeds>();
         silo.AddCxClusterWebhooks(configuration);
-        silo.Services.Configure<CrashPointOptions>(configuration.GetSection(CrashPointOptions.Section));
+        const string testingSection = CrashPointOptions.Section;
+        silo.Services.AddOptions<CrashPointOptions>().Bind(configuration.GetSection(testingSection)).ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<CrashPointOptions>>(new InRange<CrashPointOptions>(o =>
+        [
+            Range(testingSection, nameof(o.CrashBeforeCommitOfGroupWith), o.CrashBeforeCommitOfGroupWith, 0, 10_000),
+        ]));
         silo.Services.AddSingleton<CrashPoints>();
         silo.Services.AddSingleton<JsonEncoders>();
         silo.Services.AddSingleton<RetentionSweeper>();

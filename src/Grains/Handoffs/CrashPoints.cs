@@ -47,6 +47,13 @@ public sealed class CrashPointOptions
 
     /// <summary><c>kill</c> (default): the silo process kills itself, as SIGKILL would; <c>throw</c>: the call fails once, for in-process tests.</summary>
     public string CrashMode { get; set; } = "kill";
+
+    /// <summary>
+    /// The PostgreSQL journal's first group commit holding at least this many appends kills the silo process after the
+    /// group's statements were sent and before its COMMIT is (0, the default: never), e.g.
+    /// <c>Testing__CrashBeforeCommitOfGroupWith=4</c>; <see cref="CrashMode"/> does not apply.
+    /// </summary>
+    public int CrashBeforeCommitOfGroupWith { get; set; }
 }
 
 /// <summary>Thrown at an armed crash point in <c>throw</c> mode: the grain's call fails there, as if its silo had died.</summary>

@@ -18,7 +18,7 @@ public sealed class FirstGroupHold
     /// <param name="later">Runs before the commit of each later group, given the group's number (2, 3, …), its backend's process id and its size.</param>
     public FirstGroupHold(PostgresFactJournal journal, Func<int, int, int, ValueTask>? later = null)
     {
-        journal.BeforeCommit = async (backend, size) =>
+        journal.BeforeCommit = async (backend, appends) =>
         {
             var group = Interlocked.Increment(ref _groups);
             if (group == 1)
@@ -28,7 +28,7 @@ public sealed class FirstGroupHold
             }
             else if (later is not null)
             {
-                await later(group, backend, size);
+                await later(group, backend, appends.Count);
             }
         };
     }

@@ -9,8 +9,8 @@ internal sealed class GroupWriter(NpgsqlDataSource dataSource, ILogger logger)
     /// <summary>How long finding out a lost commit's outcome may take before the group counts as failed.</summary>
     private static readonly TimeSpan OutcomeTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Tests only: runs after a group's statements and before its commit, given the backend's process id and the group's size.</summary>
-    public Func<int, int, ValueTask>? BeforeCommit { get; set; }
+    /// <summary>Tests only: runs after a group's statements and before its commit, given the backend's process id and the group's appends.</summary>
+    public Func<int, IReadOnlyList<JournalAppend>, ValueTask>? BeforeCommit { get; set; }
 
     /// <summary>Commits <paramref name="appends"/> together; throws what PostgreSQL or the connection threw when they were not committed.</summary>
     public async Task WriteAsync(IReadOnlyList<JournalAppend> appends)
@@ -30,7 +30,7 @@ internal sealed class GroupWriter(NpgsqlDataSource dataSource, ILogger logger)
         var backend = connection.ProcessID;
         if (BeforeCommit is { } hook)
         {
-            await hook(backend, appends.Count);
+            await hook(backend, appends);
         }
         try
         {

@@ -1,3 +1,4 @@
+using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using CxCluster.ServiceDefaults;
@@ -26,6 +27,7 @@ public static class JournalHostingExtensions
     /// <summary>
     /// The journal in PostgreSQL on <paramref name="connectionString"/>, in place of any journal registered before:
     /// with PostgreSQL grain storage the conversations' facts must be as durable as the rest. Registering it again changes nothing.
+    /// <c>Testing:CrashBeforeCommitOfGroupWith</c>, for crash tests, arms <see cref="GroupCommitCrash"/>.
     /// </summary>
     public static IServiceCollection AddCxClusterPostgresJournal(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
@@ -39,7 +41,15 @@ public static class JournalHostingExtensions
         services.AddMetrics();
         services.TryAddSingleton<CxMetrics>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<PostgresFactJournal>();
+        services.AddOptions<CrashPointOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrashPointOptions>, CrashWithinGroups>());
+        services.AddSingleton(provider =>
+        {
+            var journal = ActivatorUtilities.CreateInstance<PostgresFactJournal>(provider);
+            // Crash tests only; unset, no hook is set and commits pay nothing.
+            journal.BeforeCommit = GroupCommitCrash.Arm(provider.GetRequiredService<IOptions<CrashPointOptions>>().Value.CrashBeforeCommitOfGroupWith);
+            return journal;
+        });
         services.AddSingleton<IFactJournal>(provider => provider.GetRequiredService<PostgresFactJournal>());
         return services;
     }
@@ -50,6 +60,15 @@ public static class JournalHostingExtensions
             .Bind(configuration.GetSection(JournalOptions.Section))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JournalOptions>, OptionsInRange>());
+    }
+
+    /// <summary>Fails the start when <c>Testing:CrashBeforeCommitOfGroupWith</c> asks for a group larger than any the journal forms.</summary>
+    private sealed class CrashWithinGroups(IOptions<JournalOptions> journal) : IValidateOptions<CrashPointOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, CrashPointOptions options) =>
+            GroupCommitCrash.Problem(options.CrashBeforeCommitOfGroupWith, journal.Value) is { } problem
+                ? ValidateOptionsResult.Fail(problem)
+                : ValidateOptionsResult.Success;
     }
 
     /// <summary>Fails the start, naming each setting out of range.</summary>

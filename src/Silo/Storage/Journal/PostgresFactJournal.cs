@@ -50,8 +50,11 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
         _loader = new GroupQueue<StreamLoad, StreamStart>(LoadGroupSize, TimeSpan.Zero, ConcurrentLoads, LoadAsync);
     }
 
-    /// <summary>Tests only: runs after a group's statements and before its commit, given the backend's process id and the group's size.</summary>
-    internal Func<int, int, ValueTask>? BeforeCommit
+    /// <summary>
+    /// Tests only: runs after a group's statements and before its commit, given the backend's process id and the group's
+    /// appends; a silo sets it only from <c>Testing:CrashBeforeCommitOfGroupWith</c> (<see cref="GroupCommitCrash"/>).
+    /// </summary>
+    internal Func<int, IReadOnlyList<JournalAppend>, ValueTask>? BeforeCommit
     {
         get => _writer.BeforeCommit;
         set => _writer.BeforeCommit = value;
