@@ -15,6 +15,15 @@ public sealed record ConversationStarted : Fact
     public override string Type => "conversation.started";
 }
 
+/// <summary>A repeated start named the customer (the first start's fact holds the id that start gave, if any).</summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.CustomerIdentified")]
+public sealed record CustomerIdentified : Fact
+{
+    /// <summary>Personal: erased with the conversation (null once erased).</summary>
+    [Id(0)] public string? CustomerId { get; init; }
+    public override string Type => "customer.identified";
+}
+
 /// <summary>The contact is over.</summary>
 [GenerateSerializer, Immutable, Alias("cx.fact.ConversationEnded")]
 public sealed record ConversationEnded : Fact

@@ -10,6 +10,13 @@ public abstract record Fact
     /// <summary>When it happened.</summary>
     [Id(0)] public required DateTimeOffset At { get; init; }
 
+    /// <summary>
+    /// When the trust score counted the event that recorded this fact, if that was sooner than <see cref="At"/>: an
+    /// event stamped ahead of the silo's clock is recorded at its time but scored at the silo's now. Kept in the journal
+    /// so a rebuilt conversation's clock is the live one; never told.
+    /// </summary>
+    [Id(1)] public DateTimeOffset? ScoredAt { get; init; }
+
     /// <summary>The contract's name for this kind of fact, e.g. <c>disclosure.issued</c>.</summary>
     public abstract string Type { get; }
 

@@ -16,11 +16,12 @@ public static class FactTypes
 
     /// <summary>
     /// This implementation's own, told beside the contract's so a conversation's <c>seq</c> has no gaps: a channel
-    /// switch, that a message was recorded (who spoke, never what), a trust signal heard.
+    /// switch, that a message was recorded (who spoke, never what), a trust signal heard, that a repeated start named
+    /// the customer (never who).
     /// </summary>
     public static readonly IReadOnlySet<string> Own = new HashSet<string>(StringComparer.Ordinal)
     {
-        "channel.switched", "message.recorded", "trust.signalled",
+        "channel.switched", "message.recorded", "trust.signalled", "customer.identified",
     };
 
     public static bool IsKnown(string type) => Contract.Contains(type) || Own.Contains(type);

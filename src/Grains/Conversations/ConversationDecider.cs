@@ -40,8 +40,10 @@ internal sealed class Decision
 /// One conversation's decisions, composed from the deciders of its concepts (<see cref="DisclosureDecider"/>,
 /// <see cref="TrustDecider"/>, <see cref="HandoffDecider"/>): <see cref="Decide"/> turns an event and the time now into
 /// the directives that answer it and the facts it records, with no I/O. Every fact is applied to the state as it is
-/// recorded (<see cref="ConversationEvolution"/>), so each step sees the ones before it; a refused event changes nothing.
-/// Facts of changes the grain makes outside an event (placements, hand-back, erasure) wait in <see cref="TakeFacts"/>.
+/// recorded (<see cref="ConversationEvolution"/>), so each step sees the ones before it, and nothing else changes the
+/// state: a conversation rebuilt from a checkpoint and the facts after it is the live one. A refused event, or one that
+/// records nothing, changes nothing. Facts of changes the grain makes outside an event (placements, hand-back,
+/// erasure) wait in <see cref="TakeFacts"/>.
 /// </summary>
 internal sealed class ConversationDecider(string conversationId, ConversationState state, TenantPolicy policy, CustomerTexts texts, ConversationOptions options)
 {
@@ -51,6 +53,9 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public const string AwaitingHuman = "awaiting-human";
 
     private List<Fact> _facts = [];
+
+    /// <summary>While an event is decided: when it is scored (its <c>occurredAt</c>, or now if that is sooner).</summary>
+    private DateTimeOffset? _scoredAt;
 
     /// <summary>The facts recorded since the last call, oldest first.</summary>
     public IReadOnlyList<Fact> TakeFacts()
@@ -71,6 +76,11 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         if (fact is null)
         {
             return;
+        }
+        if (_scoredAt is { } scoredAt && fact.At > scoredAt && TrustDecider.ScoringTime(fact) is not null)
+        {
+            // An event stamped ahead of the silo's clock: its fact says when it was scored, which is where it moves the clock.
+            fact = fact with { ScoredAt = scoredAt };
         }
         ConversationEvolution.Apply(state, fact, policy, options);
         if (fact is HandoffOffered offered)
@@ -102,8 +112,22 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
 
         var decision = new Decision();
         var scoredAt = TrustDecider.ScoredAt(e.OccurredAt, now);
-        TrustDecider.Advance(state.Trust, scoredAt);
+        _scoredAt = scoredAt;
+        try
+        {
+            DecideAccepted(e, scoredAt, decision);
+        }
+        finally
+        {
+            _scoredAt = null;
+        }
+        return decision;
+    }
 
+    private void DecideAccepted(ConversationEvent e, DateTimeOffset scoredAt, Decision decision)
+    {
+        var announced = false;
+        var recordedBefore = _facts.Count;
         if (!state.Started)
         {
             Start(e, decision);
@@ -115,8 +139,8 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         else if (state.Disclosure.Announce && state.Disclosure.Current is { } current)
         {
             decision.Directives.Add(DisclosureDecider.Disclose(current));
+            announced = true;
         }
-        state.Disclosure.Announce = false;
 
         switch (e)
         {
@@ -144,8 +168,13 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
                 decision.LeavePool = true;
                 break;
         }
+        if (announced && _facts.Count == recordedBefore)
+        {
+            // The notice leads the answer of an event that records something, whose first fact ends the announcement
+            // live and rebuilt alike; an event that changes nothing leaves it to the next one.
+            decision.Directives.RemoveAt(0);
+        }
         decision.Facts = TakeFacts();
-        return decision;
     }
 
     /// <summary>The assigned agent is done: the AI is in charge again and must disclose itself anew.</summary>
@@ -263,14 +292,16 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     }
 
     /// <summary>
-    /// A second <c>conversation.started</c> (e.g. after an implicit start): adopt its channel and locale. Its priority
-    /// and attributes are not taken: the first start's fact is their one durable record, and a waiting handoff's queue
-    /// place never moves under it.
+    /// A second <c>conversation.started</c> (e.g. after an implicit start): adopt its channel and locale, and a customer
+    /// id it names. Its priority and attributes are not taken: the first start's fact is their one durable record, and a
+    /// waiting handoff's queue place never moves under it.
     /// </summary>
     private void Restart(ConversationStartedEvent e, Decision decision)
     {
-        // Not a fact yet: a customer id given only on a repeated start is kept in the state alone (the snapshot never shows it).
-        state.CustomerId = e.CustomerId ?? state.CustomerId;
+        if (e.CustomerId is { } customerId && customerId != state.CustomerId)
+        {
+            Record(new CustomerIdentified { At = e.OccurredAt, CustomerId = customerId });
+        }
         var channelChanged = e.Channel != state.Channel;
         var localeChanged = !string.Equals(e.Locale, state.Locale, StringComparison.OrdinalIgnoreCase);
         if (channelChanged || localeChanged)

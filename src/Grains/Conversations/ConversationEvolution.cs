@@ -32,6 +32,9 @@ internal static class ConversationEvolution
                 state.Priority = started.Priority;
                 state.Attributes = started.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null;
                 break;
+            case CustomerIdentified identified:
+                state.CustomerId = identified.CustomerId;
+                break;
             case ChannelSwitched switched:
                 state.Channel = switched.Channel;
                 state.Locale = switched.Locale;

@@ -7,7 +7,10 @@ public sealed class DisclosureState
     /// <summary>Every disclosure issued, oldest first; the last is the one in force.</summary>
     [Id(0)] public List<IssuedDisclosure> Issued { get; set; } = [];
 
-    /// <summary>True when the next answer must lead with the current disclosure (after the AI takes over from a human).</summary>
+    /// <summary>
+    /// True when the next answer must lead with the current disclosure (after the AI takes over from a human): the answer
+    /// to the next event that records something, whose first fact clears it.
+    /// </summary>
     [Id(1)] public bool Announce { get; set; }
 
     /// <summary>The disclosure in force: the last one issued.</summary>

@@ -10,11 +10,21 @@ namespace CxCluster.Grains.Journal;
 /// lower-case enum names), and its personal part (a message's text and fingerprint, a customer id, a start's
 /// attributes, an offer's context packet) as a separate JSON object that erasure can remove for good. A fact decoded
 /// without its personal part reads as erased; an offer's context is told (see <c>FactWire</c>), never read back.
+/// The journal's own part of the data, never told, is written last: when an event stamped ahead of the silo's clock
+/// was scored (<see cref="Fact.ScoredAt"/>).
 /// </summary>
 public static class FactCodec
 {
     /// <summary>The only priority written before priorities were numbers.</summary>
     private const string LegacyNormalPriority = "normal";
+
+    private const string ScoredAtName = "scoredAt";
+
+    /// <summary>
+    /// Where the journal's own part of a fact's data begins (the comma before it), or -1 when it has none: the data up to
+    /// there, closed, is the contract's. Found by name alone, as the writer escapes every quote inside a string value.
+    /// </summary>
+    public static int OwnPartAt(ReadOnlySpan<byte> data) => data.LastIndexOf(",\"scoredAt\":"u8);
 
     /// <summary>The two parts of a fact; <c>Personal</c> is null when the fact holds nothing personal.</summary>
     public static (byte[] Data, byte[]? Personal) Encode(Fact fact)
@@ -56,75 +66,80 @@ public static class FactCodec
         var p = personalDocument?.RootElement;
         try
         {
-            return type switch
-            {
-                "conversation.started" => new ConversationStarted
-                {
-                    At = at, Channel = Channel(d, "channel"), Locale = Text(d, "locale"), Priority = Priority(d), CustomerId = Optional(p, "customerId"),
-                    Attributes = Attributes(p),
-                },
-                "conversation.ended" => new ConversationEnded { At = at, Reason = Text(d, "reason") },
-                "conversation.erased" => new ConversationErased { At = at },
-                "channel.switched" => new ChannelSwitched { At = at, Channel = Channel(d, "channel"), Locale = Text(d, "locale") },
-                "message.recorded" => new MessageRecorded
-                {
-                    At = at,
-                    From = Parse<Speaker>(Text(d, "from"), WireNames.Name),
-                    AgentId = Optional(d, "agentId"),
-                    Text = Optional(p, "text") ?? "",
-                    Fingerprint = p is { } personalPart && personalPart.TryGetProperty("fingerprint", out var f) ? ulong.Parse(f.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : null,
-                },
-                "disclosure.issued" => new DisclosureIssued
-                {
-                    At = at, DisclosureId = Text(d, "disclosureId"), Channel = Channel(d, "channel"), Locale = Text(d, "locale"), Text = Text(d, "text"), Reason = Text(d, "reason"),
-                },
-                "disclosure.delivered" => new DisclosureDelivered { At = at, DisclosureId = Text(d, "disclosureId") },
-                "ai.allowed" => new AiAllowed { At = at, DisclosureId = Text(d, "disclosureId") },
-                "ai.suppressed" => new AiSuppressed { At = at, Reason = Text(d, "reason") },
-                "identity.answered" => new IdentityAnswered { At = at, AnsweredAs = Text(d, "answeredAs"), AgentId = Optional(d, "agentId") },
-                "ai.resumed" => new AiResumed { At = at, HandoffId = Text(d, "handoffId") },
-                "trust.signalled" => new TrustSignalled { At = at, Name = Text(d, "name"), Delta = d.GetProperty("delta").GetDouble() },
-                "trust.changed" => new TrustChanged
-                {
-                    At = at, Score = d.GetProperty("score").GetInt32(), Band = Parse<TrustBand>(Text(d, "band"), WireNames.Name), PreviousBand = Parse<TrustBand>(Text(d, "previousBand"), WireNames.Name),
-                },
-                "human.offered" => new HumanOffered { At = at, Score = d.GetProperty("score").GetInt32() },
-                "handoff.requested" => new HandoffRequested
-                {
-                    At = at, HandoffId = Text(d, "handoffId"), Reason = Text(d, "reason"), Priority = Priority(d), Queue = Text(d, "queue"),
-                },
-                "handoff.queued" => new HandoffQueued
-                {
-                    At = at, HandoffId = Text(d, "handoffId"), Queue = Text(d, "queue"), Position = d.GetProperty("position").GetInt32(),
-                    EstimatedWaitSeconds = d.TryGetProperty("estimatedWaitSeconds", out var wait) && wait.ValueKind == JsonValueKind.Number ? wait.GetInt32() : null,
-                },
-                "handoff.assigned" => new HandoffAssigned
-                {
-                    At = at, HandoffId = Text(d, "handoffId"), AgentId = Text(d, "agentId"), AgentDisplayName = Text(d, "agentDisplayName"), Text = Text(d, "text"),
-                },
-                "handoff.completed" => new HandoffCompleted { At = at, HandoffId = Text(d, "handoffId"), AgentId = Optional(d, "agentId") },
-                "handoff.offered" => new HandoffOffered
-                {
-                    At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId"), ExpiresAt = d.GetProperty("expiresAt").GetDateTimeOffset(),
-                },
-                "handoff.declined" => new HandoffDeclined
-                {
-                    At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId"), Reason = Optional(d, "reason"),
-                },
-                "handoff.escalated" => new HandoffEscalated { At = at, HandoffId = Text(d, "handoffId"), Step = d.GetProperty("step").GetInt32(), Queue = Text(d, "queue") },
-                "handoff.expired" => new HandoffExpired { At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId") },
-                "handoff.reclaimed" => new HandoffReclaimed
-                {
-                    At = at, HandoffId = Text(d, "handoffId"), AgentId = Text(d, "agentId"), Reason = Text(d, "reason"), Text = Text(d, "text"),
-                },
-                _ => throw new FormatException($"Unknown fact type '{type}'."),
-            };
+            var fact = Decode(type, at, d, p);
+            return d.TryGetProperty(ScoredAtName, out var scoredAt) ? fact with { ScoredAt = scoredAt.GetDateTimeOffset() } : fact;
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or OverflowException)
         {
             throw new FormatException($"The data of a '{type}' fact does not fit its type: {e.Message}", e);
         }
     }
+
+    private static Fact Decode(string type, DateTimeOffset at, JsonElement d, JsonElement? p) =>
+        type switch
+        {
+            "conversation.started" => new ConversationStarted
+            {
+                At = at, Channel = Channel(d, "channel"), Locale = Text(d, "locale"), Priority = Priority(d), CustomerId = Optional(p, "customerId"),
+                Attributes = Attributes(p),
+            },
+            "customer.identified" => new CustomerIdentified { At = at, CustomerId = Optional(p, "customerId") },
+            "conversation.ended" => new ConversationEnded { At = at, Reason = Text(d, "reason") },
+            "conversation.erased" => new ConversationErased { At = at },
+            "channel.switched" => new ChannelSwitched { At = at, Channel = Channel(d, "channel"), Locale = Text(d, "locale") },
+            "message.recorded" => new MessageRecorded
+            {
+                At = at,
+                From = Parse<Speaker>(Text(d, "from"), WireNames.Name),
+                AgentId = Optional(d, "agentId"),
+                Text = Optional(p, "text") ?? "",
+                Fingerprint = p is { } personalPart && personalPart.TryGetProperty("fingerprint", out var f) ? ulong.Parse(f.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : null,
+            },
+            "disclosure.issued" => new DisclosureIssued
+            {
+                At = at, DisclosureId = Text(d, "disclosureId"), Channel = Channel(d, "channel"), Locale = Text(d, "locale"), Text = Text(d, "text"), Reason = Text(d, "reason"),
+            },
+            "disclosure.delivered" => new DisclosureDelivered { At = at, DisclosureId = Text(d, "disclosureId") },
+            "ai.allowed" => new AiAllowed { At = at, DisclosureId = Text(d, "disclosureId") },
+            "ai.suppressed" => new AiSuppressed { At = at, Reason = Text(d, "reason") },
+            "identity.answered" => new IdentityAnswered { At = at, AnsweredAs = Text(d, "answeredAs"), AgentId = Optional(d, "agentId") },
+            "ai.resumed" => new AiResumed { At = at, HandoffId = Text(d, "handoffId") },
+            "trust.signalled" => new TrustSignalled { At = at, Name = Text(d, "name"), Delta = d.GetProperty("delta").GetDouble() },
+            "trust.changed" => new TrustChanged
+            {
+                At = at, Score = d.GetProperty("score").GetInt32(), Band = Parse<TrustBand>(Text(d, "band"), WireNames.Name), PreviousBand = Parse<TrustBand>(Text(d, "previousBand"), WireNames.Name),
+            },
+            "human.offered" => new HumanOffered { At = at, Score = d.GetProperty("score").GetInt32() },
+            "handoff.requested" => new HandoffRequested
+            {
+                At = at, HandoffId = Text(d, "handoffId"), Reason = Text(d, "reason"), Priority = Priority(d), Queue = Text(d, "queue"),
+            },
+            "handoff.queued" => new HandoffQueued
+            {
+                At = at, HandoffId = Text(d, "handoffId"), Queue = Text(d, "queue"), Position = d.GetProperty("position").GetInt32(),
+                EstimatedWaitSeconds = d.TryGetProperty("estimatedWaitSeconds", out var wait) && wait.ValueKind == JsonValueKind.Number ? wait.GetInt32() : null,
+            },
+            "handoff.assigned" => new HandoffAssigned
+            {
+                At = at, HandoffId = Text(d, "handoffId"), AgentId = Text(d, "agentId"), AgentDisplayName = Text(d, "agentDisplayName"), Text = Text(d, "text"),
+            },
+            "handoff.completed" => new HandoffCompleted { At = at, HandoffId = Text(d, "handoffId"), AgentId = Optional(d, "agentId") },
+            "handoff.offered" => new HandoffOffered
+            {
+                At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId"), ExpiresAt = d.GetProperty("expiresAt").GetDateTimeOffset(),
+            },
+            "handoff.declined" => new HandoffDeclined
+            {
+                At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId"), Reason = Optional(d, "reason"),
+            },
+            "handoff.escalated" => new HandoffEscalated { At = at, HandoffId = Text(d, "handoffId"), Step = d.GetProperty("step").GetInt32(), Queue = Text(d, "queue") },
+            "handoff.expired" => new HandoffExpired { At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId") },
+            "handoff.reclaimed" => new HandoffReclaimed
+            {
+                At = at, HandoffId = Text(d, "handoffId"), AgentId = Text(d, "agentId"), Reason = Text(d, "reason"), Text = Text(d, "text"),
+            },
+            _ => throw new FormatException($"Unknown fact type '{type}'."),
+        };
 
     private static void WriteData(Utf8JsonWriter w, Fact fact)
     {
@@ -134,6 +149,8 @@ public static class FactCodec
                 w.WriteString("channel", f.Channel.Name());
                 w.WriteString("locale", f.Locale);
                 w.WriteNumber("priority", f.Priority);
+                break;
+            case CustomerIdentified:
                 break;
             case ConversationEnded f:
                 w.WriteString("reason", f.Reason);
@@ -256,7 +273,7 @@ public static class FactCodec
 
     private static bool HasPersonal(Fact fact) =>
         fact is MessageRecorded or ConversationStarted { CustomerId: not null } or ConversationStarted { Attributes.Count: > 0 }
-            or HandoffOffered { Context: not null };
+            or CustomerIdentified { CustomerId: not null } or HandoffOffered { Context: not null };
 
     private static void WritePersonal(Utf8JsonWriter w, Fact fact)
     {
@@ -273,6 +290,9 @@ public static class FactCodec
                     }
                     w.WriteEndObject();
                 }
+                break;
+            case CustomerIdentified f:
+                WriteOptional(w, "customerId", f.CustomerId);
                 break;
             case HandoffOffered { Context: { } context }:
                 w.WritePropertyName("context");
@@ -301,6 +321,11 @@ public static class FactCodec
         else
         {
             WriteData(writer, fact);
+            if (fact.ScoredAt is { } scoredAt)
+            {
+                // Last, so a reader that tells the fact leaves it out by cutting the data short (OwnPartAt).
+                writer.WriteString(ScoredAtName, scoredAt.UtcDateTime);
+            }
         }
         writer.WriteEndObject();
         writer.Flush();

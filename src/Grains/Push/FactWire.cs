@@ -8,7 +8,8 @@ namespace CxCluster.Grains.Push;
 /// <summary>
 /// Turns a journal fact into the contract's Fact, as the cluster tells it. Every fact of a conversation's stream is
 /// told (so its <c>seq</c> runs 1, 2, 3, … without gaps): the contract's types and the few of this implementation's
-/// own, none holding personal data (<c>message.recorded</c> says who spoke, never what). Of an agent's stream only its
+/// own, none holding personal data (<c>message.recorded</c> says who spoke, never what), nor the journal's own part of
+/// their data (<see cref="FactCodec.OwnPartAt"/>). Of an agent's stream only its
 /// status changes are told (<c>agent.status.changed</c>, numbered 1, 2, 3, … among them): the rest is the pools' bookkeeping. Streams of other kinds
 /// (the pools') are never told.
 /// </summary>
@@ -100,10 +101,19 @@ public static class FactWire
         };
     }
 
-    /// <summary>A fact's data as the journal keeps it: the contract's shape already.</summary>
+    /// <summary>A fact's data as the journal keeps it: the contract's shape already, once the journal's own part is cut off.</summary>
     private static int WriteRaw(Utf8JsonWriter w, TenantFact fact)
     {
-        w.WriteRawValue(fact.Fact.Data.Span, skipInputValidation: true);
+        var data = fact.Fact.Data.Span;
+        if (FactCodec.OwnPartAt(data) is var own and >= 0)
+        {
+            // Only facts of events stamped ahead of the silo's clock have one: a copy for them alone.
+            var told = new byte[own + 1];
+            data[..own].CopyTo(told);
+            told[own] = (byte)'}';
+            data = told;
+        }
+        w.WriteRawValue(data, skipInputValidation: true);
         return 0;
     }
 

@@ -9,7 +9,7 @@ internal readonly record struct TrustVerdict(TrustChanged? Changed, HumanOffered
 /// <summary>
 /// The trust rules over their own slice of state, with no I/O: which signals a message or a platform's measurement
 /// gives, and what the score's band then asks for (nothing, an offer of a person, a handoff). Each decision is a fact;
-/// <see cref="Evolve"/> is the only way a fact changes the slice, apart from the scoring clock that events move forward.
+/// <see cref="Evolve"/> is the only way a fact changes the slice, the scoring clock included (<see cref="ScoringTime"/>).
 /// </summary>
 internal static class TrustDecider
 {
@@ -21,10 +21,25 @@ internal static class TrustDecider
     public static DateTimeOffset ScoredAt(DateTimeOffset occurredAt, DateTimeOffset now) => occurredAt < now ? occurredAt : now;
 
     /// <summary>
+    /// The time <paramref name="fact"/> moves the scoring clock to, or null when it leaves the clock where it is. The
+    /// facts the platform's events record move it to when their event was scored: its <c>occurredAt</c>, or the silo's
+    /// now when that was sooner (then kept as <see cref="Fact.ScoredAt"/>). An event records one of these before the
+    /// rules read the score, so the clock a decision reads, live or rebuilt, is the one the facts say; an event that
+    /// records nothing moves nothing. The facts the grain records at its own times (a handoff's, the AI resuming, the
+    /// erasure itself) leave the clock to the events; the end an erasure records moves it as an end event's does.
+    /// </summary>
+    public static DateTimeOffset? ScoringTime(Fact fact) => fact switch
+    {
+        ConversationStarted or ChannelSwitched or CustomerIdentified or MessageRecorded or AiAllowed or AiSuppressed
+            or DisclosureDelivered or TrustSignalled or ConversationEnded => fact.ScoredAt ?? fact.At,
+        _ => null,
+    };
+
+    /// <summary>
     /// The scoring clock only moves forward: a stamp from a clock that runs ahead cannot fade earlier penalties (it is
     /// scored no later than now), nor an old one turn the clock back.
     /// </summary>
-    public static void Advance(TrustState state, DateTimeOffset scoredAt)
+    private static void Advance(TrustState state, DateTimeOffset scoredAt)
     {
         if (scoredAt > state.Clock)
         {
@@ -138,6 +153,10 @@ internal static class TrustDecider
 
     public static void Evolve(TrustState state, Fact fact, TenantPolicy policy)
     {
+        if (ScoringTime(fact) is { } scoredAt)
+        {
+            Advance(state, scoredAt);
+        }
         switch (fact)
         {
             case ConversationStarted started:
@@ -151,8 +170,7 @@ internal static class TrustDecider
                 }
                 break;
             case TrustSignalled signalled:
-                // A signal is recorded at the time it was scored (never later than its silo's now): the clock penalties fade against.
-                Advance(state, signalled.At);
+                // Recorded at the time it was scored (never later than its silo's now), where it moved the clock to above.
                 state.Signals.Add(new TrustSignal { Name = signalled.Name, Delta = signalled.Delta, At = signalled.At });
                 RemoveSpent(state.Signals, state.Clock, policy.TrustHalfLife);
                 if (state.Signals.Count > SignalsKept)

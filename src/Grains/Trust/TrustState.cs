@@ -7,7 +7,10 @@ public sealed class TrustState
     /// <summary>Recent, not yet faded trust signals.</summary>
     [Id(0)] public List<TrustSignal> Signals { get; set; } = [];
 
-    /// <summary>The latest time an event was scored at (its <c>occurredAt</c>, never later than the silo's now): the "now" penalties fade against.</summary>
+    /// <summary>
+    /// The latest time an event that recorded something was scored at (its <c>occurredAt</c>, never later than the silo's
+    /// now), as its facts tell it: the "now" penalties fade against.
+    /// </summary>
     [Id(1)] public DateTimeOffset Clock { get; set; }
 
     /// <summary>The trust band last recorded: a change of band is a fact.</summary>

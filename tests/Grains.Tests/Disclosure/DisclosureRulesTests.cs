@@ -113,6 +113,26 @@ public sealed class DisclosureRulesTests
     }
 
     [Fact]
+    public void After_the_takeover_an_event_that_changes_nothing_leaves_the_notice_to_the_next_answer()
+    {
+        var start = Apply(Started(Channel.Chat, "en-US")).Single();
+        Apply(Delivered(start.AsDisclose().DisclosureId!));
+        var handoff = _decider.OpenHandoff("customer-request", Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sam" }, Now);
+        _decider.TakeOver(Now);
+
+        var again = Apply(Delivered(start.AsDisclose().DisclosureId!));
+        var next = Apply(Customer("thanks"));
+        var after = Apply(Customer("one more thing"));
+
+        Assert.Empty(again);
+        var notice = Assert.Single(next);
+        Assert.Equal(DirectiveType.Disclose, notice.Type);
+        Assert.NotEqual(start.AsDisclose().DisclosureId, notice.AsDisclose().DisclosureId);
+        Assert.Empty(after);
+    }
+
+    [Fact]
     public void The_identity_answer_names_the_human_agent_while_one_is_in_charge()
     {
         Apply(Started(Channel.Chat, "id-ID"));

@@ -14,6 +14,7 @@ public sealed class FactCodecTests
         { new ConversationStarted { At = At, Channel = Channel.Whatsapp, Locale = "id-ID", Priority = 5, CustomerId = "cust-1" }, """{"channel":"whatsapp","locale":"id-ID","priority":5}""" },
         { new ConversationEnded { At = At, Reason = "resolved" }, """{"reason":"resolved"}""" },
         { new ConversationErased { At = At }, "{}" },
+        { new CustomerIdentified { At = At, CustomerId = "cust-2" }, "{}" },
         { new ChannelSwitched { At = At, Channel = Channel.Voice, Locale = "en-US" }, """{"channel":"voice","locale":"en-US"}""" },
         { new MessageRecorded { At = At, From = Speaker.Agent, AgentId = "a1", Text = "Halo, saya Sari" }, """{"from":"agent","agentId":"a1"}""" },
         { new DisclosureIssued { At = At, DisclosureId = "dsc-1", Channel = Channel.Chat, Locale = "en-US", Text = "You are chatting with an AI.", Reason = "start" }, """{"disclosureId":"dsc-1","channel":"chat","locale":"en-US","text":"You are chatting with an AI.","reason":"start"}""" },
@@ -58,6 +59,31 @@ public sealed class FactCodecTests
         Assert.DoesNotContain("cust-9", Encoding.UTF8.GetString(startedData));
         Assert.Null(FactCodec.Encode(started with { CustomerId = null }).Personal);
         Assert.Null(FactCodec.Encode(new AiAllowed { At = At, DisclosureId = "dsc-1" }).Personal);
+    }
+
+    [Fact]
+    public void A_customer_id_named_on_a_repeated_start_is_personal_and_erased_with_it()
+    {
+        var identified = new CustomerIdentified { At = At, CustomerId = "cust-2" };
+
+        var (data, personal) = FactCodec.Encode(identified);
+
+        Assert.Equal("""{"customerId":"cust-2"}""", Encoding.UTF8.GetString(personal!));
+        Assert.Null(Assert.IsType<CustomerIdentified>(FactCodec.Decode(identified.Type, At, data, default)).CustomerId);
+    }
+
+    [Fact]
+    public void When_an_event_ahead_of_the_silo_s_clock_was_scored_is_kept_last_in_the_data_and_read_back()
+    {
+        var allowed = new AiAllowed { At = At, DisclosureId = "dsc-2", ScoredAt = At.AddSeconds(-41.5) };
+
+        var (data, personal) = FactCodec.Encode(allowed);
+
+        Assert.Equal("""{"disclosureId":"dsc-2","scoredAt":"2026-11-30T10:14:18.5Z"}""", Encoding.UTF8.GetString(data));
+        Assert.Null(personal);
+        Assert.Equal(allowed, FactCodec.Decode(allowed.Type, At, data, personal ?? default));
+        Assert.Equal("""{"disclosureId":"dsc-2"}""".Length - 1, FactCodec.OwnPartAt(data));
+        Assert.Equal(-1, FactCodec.OwnPartAt(FactCodec.Encode(allowed with { ScoredAt = null }).Data));
     }
 
     [Fact]

@@ -53,6 +53,21 @@ public sealed class FactWireTests
     }
 
     [Fact]
+    public void When_an_event_ahead_of_the_silo_s_clock_was_scored_is_never_told_nor_that_a_repeated_start_named_the_customer_who()
+    {
+        var ahead = new MessageRecorded { At = Noon.AddMinutes(4), ScoredAt = Noon, From = Speaker.Customer, Text = "halo" };
+
+        var message = JsonNode.Parse(FactWire.Project(Recorded("c/c-4", 5, ahead))!.Json)!;
+        var identified = FactWire.Project(Recorded("c/c-4", 6, new CustomerIdentified { At = Noon, CustomerId = "cust-9" }))!;
+
+        Assert.Equal("""{"from":"customer"}""", message["data"]!.ToJsonString());
+        Assert.Equal(Noon.AddMinutes(4), DateTimeOffset.Parse((string)message["at"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("customer.identified", identified.Type);
+        Assert.Equal("{}", JsonNode.Parse(identified.Json)!["data"]!.ToJsonString());
+        Assert.DoesNotContain("cust-9", System.Text.Encoding.UTF8.GetString(identified.Json));
+    }
+
+    [Fact]
     public void A_handoff_that_ended_while_it_still_waited_is_told_completed_with_a_null_agent_and_names_none()
     {
         var completed = FactWire.Project(Recorded("c/c-3", 9, new HandoffCompleted { At = Noon, HandoffId = "hnd-1" }))!;

@@ -28,15 +28,34 @@ public sealed class TrustDeciderTests
         return verdict;
     }
 
+    private void Evolve(Fact fact) => TrustDecider.Evolve(_state, fact, Policy);
+
     [Fact]
     public void An_event_is_scored_no_later_than_now_and_the_clock_never_goes_back()
     {
         Assert.Equal(Now, TrustDecider.ScoredAt(Now.AddHours(1), Now));
         Assert.Equal(Now.AddMinutes(-1), TrustDecider.ScoredAt(Now.AddMinutes(-1), Now));
 
-        TrustDecider.Advance(_state, Now);
-        TrustDecider.Advance(_state, Now.AddMinutes(-10));
+        Evolve(new AiAllowed { At = Now, DisclosureId = "dsc-1" });
+        Evolve(new MessageRecorded { At = Now.AddMinutes(-10), From = Speaker.Ai, Text = "late" });
         Assert.Equal(Now, _state.Clock);
+    }
+
+    [Fact]
+    public void The_facts_of_events_move_the_clock_to_when_they_were_scored_and_the_grain_s_own_facts_leave_it()
+    {
+        Evolve(new DisclosureDelivered { At = Now, DisclosureId = "dsc-1" });
+        // Stamped an hour ahead of the silo's clock, scored a minute later by it.
+        Evolve(new MessageRecorded { At = Now.AddHours(1), ScoredAt = Now.AddMinutes(1), From = Speaker.Customer, Text = "ahead" });
+        Assert.Equal(Now.AddMinutes(1), _state.Clock);
+
+        Evolve(new HandoffRequested { At = Now.AddMinutes(5), HandoffId = "hnd-1", Reason = "customer-request", Priority = 5, Queue = "en/chat" });
+        Evolve(new HandoffAssigned { At = Now.AddMinutes(6), HandoffId = "hnd-1", AgentId = "a1", AgentDisplayName = "Sam", Text = "." });
+        Evolve(new AiResumed { At = Now.AddMinutes(7), HandoffId = "hnd-1" });
+        Assert.Equal(Now.AddMinutes(1), _state.Clock);
+
+        Evolve(new ConversationEnded { At = Now.AddMinutes(8), Reason = "resolved" });
+        Assert.Equal(Now.AddMinutes(8), _state.Clock);
     }
 
     [Fact]
@@ -73,7 +92,7 @@ public sealed class TrustDeciderTests
         Assert.NotNull(Evaluate(Now).Offer);
 
         // Two half-lives later the penalty is a quarter: 89, healthy again, and the next warning offers anew.
-        TrustDecider.Advance(_state, Now + 2 * Policy.TrustHalfLife);
+        Evolve(new AiAllowed { At = Now + 2 * Policy.TrustHalfLife, DisclosureId = "dsc-1" });
         var healthy = Evaluate(_state.Clock);
         Assert.Equal(TrustBand.Healthy, healthy.Changed!.Band);
         Assert.False(_state.HumanOffered);
