@@ -98,4 +98,6 @@ public sealed record WebhookProgress
     [Id(4)] public required int Failures { get; init; }
     /// <summary>Conversations and agents whose later facts wait in the journal until their line has gone out.</summary>
     [Id(5)] public int ParkedLines { get; init; }
+    /// <summary>Conversations and agents whose next fact waits for a retry after its receiver refused it.</summary>
+    [Id(6)] public int Retrying { get; init; }
 }

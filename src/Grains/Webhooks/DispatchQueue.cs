@@ -37,6 +37,8 @@ public sealed class DispatchQueue
     private readonly Queue<string> _ready = new();
     /// <summary>Lines whose head waits for a retry, by when. Stale entries are checked when their time comes.</summary>
     private readonly PriorityQueue<string, DateTimeOffset> _retrying = new();
+    /// <summary>Lines whose head waits for a retry with facts behind it in memory: what is left in the journal when the room to read runs out.</summary>
+    private readonly HashSet<string> _behindWaiting = new(StringComparer.Ordinal);
     /// <summary>Attempts under way, each with when it began.</summary>
     private readonly HashSet<Delivery> _flying = [];
     /// <summary>Pending facts not read back yet after a restart or a replay, by position.</summary>
@@ -105,17 +107,34 @@ public sealed class DispatchQueue
     /// <summary>Conversations or agents whose later facts are left in the journal until their line has gone out.</summary>
     public int ParkedLines => _parked.Count;
 
-    /// <summary>A parked line has gone out: <see cref="StartReadBack"/> should be called before the next read.</summary>
-    public bool ReadBackWanted => _readBackWanted.Count > 0;
+    /// <summary>
+    /// A parked line has gone out and no read-back pass is under way: <see cref="StartReadBack"/> should be called before
+    /// the next read. Lines that go out during a pass wait for its end and are read back together in the next one, so a
+    /// receiver coming back after an outage costs a few passes over the backlog, not one per conversation.
+    /// </summary>
+    public bool ReadBackWanted => _readBackWanted.Count > 0 && _readAt >= _resumeUntil;
 
     public IReadOnlyList<WebhookFailure> Failures => _failures;
 
     /// <summary>
     /// Whether the next page should be read: once the facts ready to go are at most half of <paramref name="queueLimit"/>
     /// (so a backlog is read in large pages, not a fact at a time), and while fewer than <paramref name="retryingLimit"/>
-    /// conversations wait for a retry.
+    /// conversations wait for a retry. When the facts behind heads that wait for a retry are what fills the room, they are
+    /// left in the journal first (read back once their line has gone out), so refused conversations never stop the reading.
     /// </summary>
-    public bool WantsToRead(int queueLimit, int retryingLimit) => Queued - Retrying <= queueLimit / 2 && Retrying < retryingLimit;
+    public bool WantsToRead(int queueLimit, int retryingLimit)
+    {
+        if (Queued - Retrying > queueLimit / 2 && _behindWaiting.Count > 0)
+        {
+            // What fills the room is held behind refused heads: it waits in the journal instead, until those lines go out.
+            foreach (var subject in _behindWaiting)
+            {
+                LeaveInJournal(subject);
+            }
+            _behindWaiting.Clear();
+        }
+        return Queued - Retrying <= queueLimit / 2 && Retrying < retryingLimit;
+    }
 
     /// <summary>How many facts the next page may bring.</summary>
     public int RoomToRead(int queueLimit) => Math.Max(1, queueLimit - (Queued - Retrying));
@@ -285,6 +304,7 @@ public sealed class DispatchQueue
             if (head.Attempts > 0)
             {
                 Retrying--;
+                _behindWaiting.Remove(subject);
             }
             head.InFlight = true;
             head.FirstAttempt ??= now;
@@ -324,6 +344,10 @@ public sealed class DispatchQueue
             delivery.NextAttempt = next;
             Retrying++;
             _retrying.Enqueue(delivery.Fact.Subject, next);
+            if (_lines.TryGetValue(delivery.Fact.Subject, out var line) && line.Count > 1)
+            {
+                _behindWaiting.Add(delivery.Fact.Subject);
+            }
             return Completion.Retrying;
         }
         Remove(delivery);
@@ -341,6 +365,32 @@ public sealed class DispatchQueue
         }
         _historyVersion++;
         return Completion.GivenUp;
+    }
+
+    /// <summary>
+    /// The head of a line waits for a retry: the facts behind it leave memory and wait in the journal, read back from the
+    /// first of them once the line has gone out, so a refused conversation holds one fact, not a line's worth. Facts the
+    /// journal is not read for (a replay's), or with attempts of their own, stay.
+    /// </summary>
+    private void LeaveInJournal(string subject)
+    {
+        if (!_lines.TryGetValue(subject, out var line) || line.Count < 2 || line[0] is not { InFlight: false, Attempts: > 0 })
+        {
+            return;
+        }
+        for (var i = 1; i < line.Count; i++)
+        {
+            if (line[i].Replayed || line[i].Attempts > 0)
+            {
+                return;
+            }
+        }
+        var from = line[1].Fact.Position;
+        Queued -= line.Count - 1;
+        line.RemoveRange(1, line.Count - 1);
+        _parked[subject] = _parked.TryGetValue(subject, out var parked) && parked < from ? parked : from;
+        // Not read back in the current pass any more: the line holds only its head until it has gone out.
+        _readingBack.Remove(subject);
     }
 
     /// <summary>An attempt cut off by the dispatcher stopping: the fact waits as before.</summary>
@@ -412,6 +462,7 @@ public sealed class DispatchQueue
         }
         _retrying.Clear();
         _ready.Clear();
+        _behindWaiting.Clear();
         foreach (var subject in _lines.Keys)
         {
             _ready.Enqueue(subject);

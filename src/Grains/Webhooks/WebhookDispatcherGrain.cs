@@ -175,6 +175,7 @@ internal sealed partial class WebhookDispatcherGrain(
         InFlight = _queue?.InFlight ?? 0,
         Failures = _queue?.Failures.Count ?? history.State.Failures.Count,
         ParkedLines = _queue?.ParkedLines ?? store.State.Parked?.Count ?? 0,
+        Retrying = _queue?.Retrying ?? 0,
     });
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)

@@ -233,7 +233,7 @@ public sealed class DispatchQueueTests
         var accepted = new List<PushedFact>();
         var attempts = new Dictionary<string, int>();
         var now = T0;
-        for (var round = 0; round < 10_000; round++)
+        for (var round = 0; round < 200_000; round++)
         {
             if (queue.ReadBackWanted)
             {
@@ -418,12 +418,17 @@ public sealed class DispatchQueueTests
     [Fact]
     public void Deliveries_refused_at_random_go_out_once_each_in_order_per_conversation()
     {
-        foreach (var seed in Enumerable.Range(1, 25))
+        foreach (var seed in Enumerable.Range(1, 200))
         {
             var random = new Random(seed);
             var conversations = Enumerable.Range(0, random.Next(1, 12)).Select(i => $"c{i}").ToList();
             var journal = Journal(conversations, random.Next(1, 30));
-            var refusals = journal.ToDictionary(f => f.Id, _ => random.Next(0, 3));
+            // Half the seeds refuse facts one by one, the others whole conversations for a while (each of their facts
+            // is refused as often), so lines go out, are left in the journal and read back in every order.
+            var byConversation = conversations.ToDictionary(c => c, _ => random.Next(0, 3));
+            var refusals = seed % 2 == 0
+                ? journal.ToDictionary(f => f.Id, _ => random.Next(0, 3))
+                : journal.ToDictionary(f => f.Id, f => byConversation[f.ConversationId!]);
             var queue = NewQueue(lineLimit: random.Next(1, 8));
 
             var accepted = Play(queue, journal, (fact, tried) => tried <= refusals[fact.Id] ? Unavailable : Ok,
@@ -454,5 +459,27 @@ public sealed class DispatchQueueTests
         queue.Complete(first[0], Ok, T0.AddSeconds(2));
         Assert.Equal(2, queue.InFlight);
         Assert.Single(second);
+    }
+
+    [Fact]
+    public void Facts_behind_refused_heads_are_left_in_the_journal_once_they_fill_the_room_to_read_and_come_back_in_order()
+    {
+        var queue = NewQueue();
+        // Five conversations of four facts each, all read at once; each first fact is refused.
+        var journal = Journal(["a", "b", "c", "d", "e"], 4);
+        queue.Take(journal, journal[^1].Position);
+        foreach (var head in queue.TakeDue(T0, 10))
+        {
+            queue.Complete(head, Unavailable, T0);
+        }
+        Assert.Equal((20, 5), (queue.Queued, queue.Retrying));
+
+        // Fifteen facts wait behind refused heads, more than half of a queue of 20: they go back to the journal.
+        Assert.True(queue.WantsToRead(20, 100));
+        Assert.Equal((5, 5, 5), (queue.Queued, queue.Retrying, queue.ParkedLines));
+
+        var accepted = Play(queue, journal, (_, _) => Ok, queueLimit: 20);
+        InOrderOncePerConversation(journal, accepted.Concat(Array.Empty<PushedFact>()).ToList());
+        Assert.Equal(0, queue.ParkedLines);
     }
 }

@@ -9,7 +9,8 @@ namespace CxCluster.Grains.Tests.Webhooks;
 
 /// <summary>
 /// One dispatcher that may hold four facts, two per conversation: a conversation its receiver keeps refusing, with many
-/// more facts than that, holds back none of the others, and every one of its facts still arrives in order once taken.
+/// more facts than that, holds back none of the others, and every one of its facts still arrives in order once taken;
+/// neither do many conversations refused at once, more than the queue holds.
 /// </summary>
 public sealed class WebhookStuckConversationTests : IAsyncLifetime
 {
@@ -83,5 +84,43 @@ public sealed class WebhookStuckConversationTests : IAsyncLifetime
         Assert.Empty((await grains.Webhooks(Tenant).Failures("hook"))!);
         await Eventually.HoldsAsync(async () => (await grains.WebhookDispatcher(Tenant, "hook", 0).Progress()).ParkedLines == 0,
             TimeSpan.FromSeconds(30), "no line parked once everything went out");
+    }
+
+    [Fact]
+    public async Task Many_refused_conversations_more_than_the_queue_holds_hold_back_no_other_and_arrive_once_taken()
+    {
+        var grains = _cluster.Client;
+        var refusing = true;
+        _receiver.Answer = d => refusing && d.ConversationId!.StartsWith("refused-", StringComparison.Ordinal) ? new ReceiverAnswer(503) : ReceiverAnswer.Ok;
+        Assert.Null((await grains.Webhooks(Tenant).Put("many", new WebhookSpec { Url = _receiver.Url() })).Refusal);
+        // Ten refused conversations, where the queue holds four facts, then six others.
+        foreach (var i in Enumerable.Range(0, 10))
+        {
+            await grains.Conversation(Tenant, $"refused-{i}").Apply(ConversationEvents.Started());
+        }
+        foreach (var i in Enumerable.Range(0, 6))
+        {
+            var conversation = grains.Conversation(Tenant, $"welcome-{i}");
+            await conversation.Apply(ConversationEvents.Started());
+            await conversation.Apply(ConversationEvents.Customer("where is my parcel?"));
+        }
+        var facts = (await _journal.ReadTenantAsync(Tenant, 0, 10_000)).Select(CxCluster.Grains.Push.FactWire.Project)
+            .OfType<Abstractions.Push.PushedFact>().ToList();
+        var others = facts.Where(f => f.ConversationId!.StartsWith("welcome-", StringComparison.Ordinal)).Select(f => f.Id).ToHashSet();
+
+        await Eventually.HoldsAsync(() => Task.FromResult(others.IsSubsetOf(_receiver.Accepted.Select(d => d.Id!))),
+            TimeSpan.FromSeconds(30), $"the {others.Count} facts of the welcome conversations accepted while ten are refused");
+        Assert.DoesNotContain(_receiver.Accepted, d => d.ConversationId!.StartsWith("refused-", StringComparison.Ordinal));
+        var progress = await grains.WebhookDispatcher(Tenant, "many", 0).Progress();
+        Assert.Equal(10, progress.Retrying);
+        Assert.Equal(0, progress.Failures);
+        // Each refused conversation holds its head alone; the facts behind it wait in the journal.
+        Assert.Equal(10, progress.ParkedLines);
+
+        refusing = false;
+        var all = facts.Where(f => !f.ConversationId!.StartsWith("stuck", StringComparison.Ordinal)).Select(f => f.Id).ToHashSet();
+        await Eventually.HoldsAsync(() => Task.FromResult(all.IsSubsetOf(_receiver.Accepted.Select(d => d.Id!))),
+            TimeSpan.FromSeconds(30), $"all {all.Count} facts accepted");
+        Assert.Equal(0, (await grains.WebhookDispatcher(Tenant, "many", 0).Progress()).Retrying);
     }
 }
