@@ -1,3 +1,5 @@
+using CxCluster.Api.Conversations;
+
 namespace CxCluster.Api.Evidence;
 
 /// <summary>The tenant's evidence export (<c>/v1/evidence</c>), streamed as NDJSON page by page from its export grain.</summary>
@@ -22,14 +24,20 @@ public static class EvidenceApi
     /// <param name="request">The request, whose query is checked for repeated parameters.</param>
     /// <param name="tenant">The caller's tenant: the only one whose conversations are exported.</param>
     /// <param name="cluster">The cluster the export grain lives in.</param>
+    /// <param name="clock">When the request was received, which bounds <paramref name="from"/>.</param>
     private static async Task<IResult> GetEvidence(
-        string? from, string? to, string? conversationId, HttpRequest request, Tenant tenant, IClusterClient cluster)
+        string? from, string? to, string? conversationId, HttpRequest request, Tenant tenant, IClusterClient cluster, EventClock clock)
     {
         var errors = new FieldErrors();
         Once(errors, request.Query, "from", "to", "conversationId");
-        var start = Timestamp(errors, "from", from);
+        // A start before any fact could have been recorded (year 1: an unset date), or ahead of now, is a clock gone
+        // wrong, as for a replay's 'from': its export would be empty and look like proof that nothing happened.
+        var start = Timestamp(errors, "from", from, clock.Now());
         var end = Timestamp(errors, "to", to);
-        FieldRules.Id(errors, "conversationId", conversationId);
+        if (!errors.Has("conversationId"))
+        {
+            FieldRules.Id(errors, "conversationId", conversationId);
+        }
         if (errors.Any)
         {
             return Problems.Invalid(errors, "The evidence query has invalid fields; see errors.");
@@ -61,8 +69,8 @@ public static class EvidenceApi
         }, ContentType);
     }
 
-    /// <summary>A required RFC 3339 timestamp.</summary>
-    private static DateTimeOffset? Timestamp(FieldErrors errors, string field, string? value)
+    /// <summary>A required RFC 3339 timestamp; with <paramref name="received"/>, one of the client's clock.</summary>
+    private static DateTimeOffset? Timestamp(FieldErrors errors, string field, string? value, ReceivedAt? received = null)
     {
         if (errors.Has(field))
         {
@@ -73,7 +81,9 @@ public static class EvidenceApi
             errors.Add(field, $"{field} is required: an RFC 3339 timestamp such as '2026-11-01T00:00:00Z'.");
             return null;
         }
-        return FieldRules.Timestamp(errors, field, value);
+        return received is { } at
+            ? FieldRules.ClientTimestamp(errors, field, value, at, "the request")
+            : FieldRules.Timestamp(errors, field, value);
     }
 
     /// <summary>Each parameter at most once: a repeated one would be read as its values joined by commas.</summary>

@@ -12,6 +12,9 @@ public static class RequestBody
 
     public const int BatchLimit = 8 * 1024 * 1024;
 
+    /// <summary>The deepest nesting of objects and arrays a body may have (the parser's default).</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>The field name errors about the body as a whole are filed under.</summary>
     public const string Field = "body";
 
@@ -123,12 +126,33 @@ public static class RequestBody
         }
         try
         {
-            return (JsonDocument.Parse(json), null);
+            return (JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth }), null);
         }
         catch (JsonException e)
         {
-            return (null, Invalid($"{Field} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+            return (null, Invalid(NestedTooDeep(json.Span)
+                ? $"{Field} is nested more than {MaxDepth} levels deep."
+                : $"{Field} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
         }
+    }
+
+    /// <summary>Whether JSON the parser refused is well formed but deeper than <see cref="MaxDepth"/>.</summary>
+    private static bool NestedTooDeep(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        var deepest = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                deepest = Math.Max(deepest, reader.CurrentDepth);
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        return deepest >= MaxDepth;
     }
 
     /// <summary>The 415 for a body that is not JSON, or JSON declared in another encoding than UTF-8; null when it is fine.</summary>

@@ -9,13 +9,20 @@ public sealed class FieldErrors
 
     public bool Has(string field) => errors.ContainsKey(field);
 
+    /// <summary>
+    /// Records a message for a field, once: the same message again (each of thousands of array items failing alike)
+    /// adds nothing, so a problem's size is bounded by what is wrong, not by how often.
+    /// </summary>
     public void Add(string field, string message)
     {
         if (!errors.TryGetValue(field, out var messages))
         {
             errors[field] = messages = [];
         }
-        messages.Add(message);
+        if (!messages.Contains(message))
+        {
+            messages.Add(message);
+        }
     }
 
     public Dictionary<string, string[]> ToDictionary() =>

@@ -55,7 +55,7 @@ public static partial class FieldRules
         {
             return;
         }
-        if (string.IsNullOrWhiteSpace(value))
+        if (IsBlank(value))
         {
             errors.Add(field, $"{field} must not be empty.");
         }
@@ -65,6 +65,22 @@ public static partial class FieldRules
         }
     }
 
+    /// <summary>
+    /// Nothing a person could read: only white space and invisible format characters (a zero-width space or joiner, a
+    /// byte order mark, a direction mark).
+    /// </summary>
+    private static bool IsBlank(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>A short free text such as a reason or a display name.</summary>
     public static void ShortText(FieldErrors errors, string field, string? value, int maxLength = MaxShortTextLength)
     {
@@ -72,7 +88,7 @@ public static partial class FieldRules
         {
             return;
         }
-        if (string.IsNullOrWhiteSpace(value))
+        if (IsBlank(value))
         {
             errors.Add(field, $"{field} must not be empty.");
         }

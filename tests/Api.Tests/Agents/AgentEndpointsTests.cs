@@ -161,6 +161,28 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
         Json.Same(before, await Acme.AgentAsync(agentId));
     }
 
+    [Fact]
+    public async Task Thousands_of_bad_channels_get_each_message_once_and_change_nothing()
+    {
+        var agentId = Ids.New("agent");
+        var before = await Acme.RegisterAgentAsync(agentId, "Sari", ["nl"], ["chat"], 2);
+        var channels = string.Join(", ", Enumerable.Repeat("\"chat\"", 2_000)
+            .Concat(Enumerable.Repeat("\"pigeon\"", 2_000))
+            .Concat(Enumerable.Repeat("5", 2_000)));
+
+        using var response = await Acme.Http.PutAsync($"/v1/agents/{agentId}", new StringContent(
+            $$"""{ "displayName": "Sari", "languages": ["nl"], "channels": [{{channels}}], "capacity": 2 }""",
+            System.Text.Encoding.UTF8, "application/json"));
+
+        // One message per thing wrong (a repeat, an unknown channel, a non-string), not one per item: a 40 KB body
+        // must not get a problem many times its size.
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "channels");
+        var messages = problem["errors"]!["channels"]!.AsArray().Select(m => m!.GetValue<string>()).ToArray();
+        Assert.Equal(3, messages.Length);
+        Assert.Equal(messages.Length, messages.Distinct(StringComparer.Ordinal).Count());
+        Json.Same(before, await Acme.AgentAsync(agentId));
+    }
+
     [Theory]
     [InlineData("""{ "status": "busy" }""", "status")]
     [InlineData("""{ "status": "Available" }""", "status")]

@@ -31,6 +31,7 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["text over 16,000 characters"] = ($$"""{ "id": "x1", "type": "customer.message", "text": "{{LongText}}" }""", "text"),
         ["missing text"] = ("""{ "id": "x1", "type": "customer.message" }""", "text"),
         ["empty text"] = ("""{ "id": "x1", "type": "ai.message", "text": "  " }""", "text"),
+        ["text of zero-width characters only"] = ("""{ "id": "x1", "type": "customer.message", "text": "\u200b\u200d\ufeff" }""", "text"),
         ["text with a lone surrogate"] = ("""{ "id": "x1", "type": "customer.message", "text": "a\ud800b" }""", "text"),
         ["id with a lone surrogate"] = ("""{ "id": "\udc00", "type": "ai.message", "text": "hi" }""", "id"),
         ["signal value beyond double"] = ("""{ "id": "x1", "type": "signal", "name": "voice.silence_ms", "value": 1e400 }""", "value"),
@@ -84,6 +85,22 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         using var response = await cluster.Acme.PostRawAsync(ApiClient.Events(id), body);
 
         await Json.ProblemAsync(response, HttpStatusCode.BadRequest, field);
+        Json.Same(before, await cluster.Acme.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task Json_nested_too_deep_is_named_as_such_not_as_invalid_json()
+    {
+        var id = await StartedConversationAsync();
+        var before = await cluster.Acme.SnapshotAsync(id);
+
+        using var response = await cluster.Acme.PostRawAsync(
+            ApiClient.Events(id), """{ "id": "x1", "type": "ai.message", "text": "hi", "meta": """ + new string('[', 100) + new string(']', 100) + " }");
+
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "body");
+        var message = problem["errors"]!["body"]![0]!.GetValue<string>();
+        Assert.Contains("nested", message);
+        Assert.Contains("64", message);
         Json.Same(before, await cluster.Acme.SnapshotAsync(id));
     }
 

@@ -157,11 +157,25 @@ public sealed class EvidenceEndpointsTests(ClusterFixture cluster)
     [InlineData("/v1/evidence?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&conversationId=a%2Fb", "conversationId")]
     [InlineData("/v1/evidence?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&conversationId=", "conversationId")]
     [InlineData("/v1/evidence?from=2026-11-01T00:00:00Z&from=2026-11-02T00:00:00Z&to=2026-12-01T00:00:00Z", "from")]
+    [InlineData("/v1/evidence?from=0001-01-01T00:00:00Z&to=0001-02-01T00:00:00Z", "from")]
+    [InlineData("/v1/evidence?from=1970-01-01T00:00:00Z&to=1970-01-02T00:00:00Z", "from")]
+    [InlineData("/v1/evidence?from=9999-01-01T00:00:00Z&to=9999-02-01T00:00:00Z", "from")]
     public async Task A_bad_period_or_conversation_id_is_a_400_naming_the_field(string path, string field)
     {
         using var response = await cluster.Acme.GetAsync(path);
 
         await Json.ProblemAsync(response, HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task A_conversationId_given_twice_is_named_for_that_alone()
+    {
+        using var response = await cluster.Acme.GetAsync(
+            "/v1/evidence?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&conversationId=a&conversationId=b");
+
+        // Not also "may only contain letters...": the two values joined by a comma are nothing the client sent.
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "conversationId");
+        Assert.Equal(["conversationId must be given once."], problem["errors"]!["conversationId"]!.AsArray().Select(m => m!.GetValue<string>()));
     }
 
     [Fact]
