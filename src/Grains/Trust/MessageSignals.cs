@@ -24,6 +24,29 @@ namespace CxCluster.Grains.Trust;
 /// </remarks>
 public static class MessageSignals
 {
+    /// <summary>Whether the text holds at least two different letters (case aside): what any word the model reads has.</summary>
+    internal static bool HasTwoDistinctLetters(ReadOnlySpan<char> text)
+    {
+        char first = '\0';
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+            var letter = char.ToLowerInvariant(c);
+            if (first == '\0')
+            {
+                first = letter;
+            }
+            else if (letter != first)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Analyzes one customer message. Never throws for any non-null text.</summary>
     public static MessageAnalysis Analyze(string text)
     {
@@ -40,8 +63,9 @@ public static class MessageSignals
             bool identity = IdentityQuestion.AsksIdentity(tokens);
             bool human = PersonRequest.AsksForHuman(tokens);
             Span<float> margins = stackalloc float[LearntSignals.Count];
-            // The model only has something to add where the grammar found nothing.
-            if (!(identity && human))
+            // The model only has something to add where the grammar found nothing, and only about words: a message of
+            // one letter, however repeated or accented ("y", "aaaa"), asks nothing it could read.
+            if (!(identity && human) && HasTwoDistinctLetters(text))
             {
                 LearntSignals.Model.Score(text, margins);
                 identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]) && !MentionRole.VetoesIdentity(tokens);

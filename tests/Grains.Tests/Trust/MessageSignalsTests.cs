@@ -365,6 +365,12 @@ public sealed class MessageSignalsTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("😀👍")]
+    [InlineData("y")]
+    [InlineData("Y")]
+    [InlineData("k")]
+    [InlineData("a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301a\u0301")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("?")]
     public void A_neutral_message_raises_no_flag(string text)
     {
         Assert.Equal(MessageAnalysis.Neutral, MessageSignals.Analyze(text));
