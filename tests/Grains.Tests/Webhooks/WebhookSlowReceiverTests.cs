@@ -66,8 +66,9 @@ public sealed class WebhookSlowReceiverTests : IAsyncLifetime
                     await Task.WhenAny(release.Task, Task.Delay(Slowly, x.Stopping));
                     Interlocked.Exchange(ref slowAnswered, 1);
                 }
-                await x.WriteAsync(RawReceiver.Empty(200));
+                // Noted before the answer goes: once it has, the next fact may come on another connection and be noted first.
                 accepted.Enqueue((conversation, fact.GetProperty("id").GetString()!, fact.GetProperty("seq").GetInt64()));
+                await x.WriteAsync(RawReceiver.Empty(200));
                 await x.ReadRequestAsync();
             }
         });
@@ -125,8 +126,9 @@ public sealed class WebhookSlowReceiverTests : IAsyncLifetime
                     hanging[conversation] = true;
                     await Task.WhenAny(release.Task, Task.Delay(Slowly, x.Stopping));
                 }
-                await x.WriteAsync(RawReceiver.Empty(200));
+                // Noted before the answer goes: once it has, the next fact may come on another connection and be noted first.
                 accepted.Enqueue((conversation, fact.GetProperty("id").GetString()!, fact.GetProperty("seq").GetInt64()));
+                await x.WriteAsync(RawReceiver.Empty(200));
                 await x.ReadRequestAsync();
             }
         });
