@@ -21,10 +21,15 @@ public static class FactCodec
     private const string ScoredAtName = "scoredAt";
 
     /// <summary>
-    /// Where the journal's own part of a fact's data begins (the comma before it), or -1 when it has none: the data up to
-    /// there, closed, is the contract's. Found by name alone, as the writer escapes every quote inside a string value.
+    /// Where the journal's own part of a fact's data begins (the comma before it, or the name itself when it is the only
+    /// member, as in a <c>customer.identified</c>'s), or -1 when it has none: the data up to there, closed, is the
+    /// contract's. Found by name alone, as the writer escapes every quote inside a string value.
     /// </summary>
-    public static int OwnPartAt(ReadOnlySpan<byte> data) => data.LastIndexOf(",\"scoredAt\":"u8);
+    public static int OwnPartAt(ReadOnlySpan<byte> data)
+    {
+        var name = data.LastIndexOf("\"scoredAt\":"u8);
+        return name > 0 && data[name - 1] == (byte)',' ? name - 1 : name;
+    }
 
     /// <summary>The two parts of a fact; <c>Personal</c> is null when the fact holds nothing personal.</summary>
     public static (byte[] Data, byte[]? Personal) Encode(Fact fact)

@@ -84,6 +84,9 @@ public sealed class FactCodecTests
         Assert.Equal(allowed, FactCodec.Decode(allowed.Type, At, data, personal ?? default));
         Assert.Equal("""{"disclosureId":"dsc-2"}""".Length - 1, FactCodec.OwnPartAt(data));
         Assert.Equal(-1, FactCodec.OwnPartAt(FactCodec.Encode(allowed with { ScoredAt = null }).Data));
+        var identified = FactCodec.Encode(new CustomerIdentified { At = At, ScoredAt = At.AddSeconds(-1), CustomerId = "c" }).Data;
+        Assert.Equal(1, FactCodec.OwnPartAt(identified));
+        Assert.Equal(At.AddSeconds(-1), FactCodec.Decode("customer.identified", At, identified, default).ScoredAt);
     }
 
     [Fact]

@@ -65,6 +65,9 @@ public sealed class FactWireTests
         Assert.Equal("customer.identified", identified.Type);
         Assert.Equal("{}", JsonNode.Parse(identified.Json)!["data"]!.ToJsonString());
         Assert.DoesNotContain("cust-9", System.Text.Encoding.UTF8.GetString(identified.Json));
+        // A repeated start stamped ahead: its fact's data is the scoring time alone, and none of it is told.
+        var identifiedAhead = FactWire.Project(Recorded("c/c-4", 7, new CustomerIdentified { At = Noon.AddMinutes(4), ScoredAt = Noon, CustomerId = "cust-9" }))!;
+        Assert.Equal("{}", JsonNode.Parse(identifiedAhead.Json)!["data"]!.ToJsonString());
     }
 
     [Fact]
