@@ -138,6 +138,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
         else if (state.Disclosure.Announce && state.Disclosure.Current is { } current)
         {
+            // Added before the event's own rules, which see it leads the answer (an AI message then repeats no notice).
             decision.Directives.Add(DisclosureDecider.Disclose(current));
             announced = true;
         }

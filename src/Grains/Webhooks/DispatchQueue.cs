@@ -101,6 +101,9 @@ public sealed class DispatchQueue
     /// </summary>
     public int Retrying { get; private set; }
 
+    /// <summary>Facts in the lines that count against the room to read: all but the heads waiting for a retry.</summary>
+    private int ReadyFacts => Queued - Retrying;
+
     /// <summary>Facts read but not done, including those to be read back (not counting parked lines' facts).</summary>
     public int Pending => Queued + _unread.Count;
 
@@ -124,7 +127,7 @@ public sealed class DispatchQueue
     /// </summary>
     public bool WantsToRead(int queueLimit, int retryingLimit)
     {
-        if (Queued - Retrying > queueLimit / 2 && _behindWaiting.Count > 0)
+        if (ReadyFacts > queueLimit / 2 && _behindWaiting.Count > 0)
         {
             // What fills the room is held behind refused heads: it waits in the journal instead, until those lines go out.
             foreach (var subject in _behindWaiting)
@@ -133,11 +136,11 @@ public sealed class DispatchQueue
             }
             _behindWaiting.Clear();
         }
-        return Queued - Retrying <= queueLimit / 2 && Retrying < retryingLimit;
+        return ReadyFacts <= queueLimit / 2 && Retrying < retryingLimit;
     }
 
     /// <summary>How many facts the next page may bring.</summary>
-    public int RoomToRead(int queueLimit) => Math.Max(1, queueLimit - (Queued - Retrying));
+    public int RoomToRead(int queueLimit) => Math.Max(1, queueLimit - ReadyFacts);
 
     /// <summary>
     /// Attempts under way that hold one of the dispatcher's slots: those begun less than <paramref name="slowAfter"/> ago.

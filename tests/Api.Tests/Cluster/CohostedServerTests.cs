@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using CxCluster.Api.Tests.Infrastructure;
-using CxCluster.Server;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -28,17 +26,8 @@ public sealed class CohostedServerTests : IAsyncLifetime
         healthPort = ports[4];
         var first = new LocalCluster.SiloPorts(ports[0], ports[1]);
         var second = new LocalCluster.SiloPorts(ports[2], ports[3]);
-        server = CxClusterServer.CreateApp([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            CxCluster.TestSupport.Hosting.TestHostLifetime.Use(builder.Services);
-            builder.Configuration.AddInMemoryCollection(LocalCluster.SiloSettings(ClusterId, first, primarySiloPort: null, ClusterFixture.TenantSettings));
-            builder.Configuration.AddInMemoryCollection([new("Cluster:HealthPort", healthPort.ToString())]);
-        });
-        using (var timeout = new CancellationTokenSource(LocalCluster.StartTimeout))
-        {
-            await server.StartAsync(timeout.Token);
-        }
+        server = await CohostedServer.StartAsync(ClusterId, first, ClusterFixture.TenantSettings,
+            builder => builder.Configuration.AddInMemoryCollection([new("Cluster:HealthPort", healthPort.ToString())]));
         secondSilo = await LocalCluster.StartSiloAsync(ClusterId, second, first.SiloPort, ClusterFixture.TenantSettings);
         var address = LocalCluster.AddressOf(server);
         await LocalCluster.WaitUntilReadyAsync(address, LocalCluster.StartTimeout);

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CxCluster.Api.Tests.Infrastructure;
-using CxCluster.Server;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -24,17 +22,12 @@ public sealed class SaturatedSiloTests : IAsyncLifetime
     {
         var ports = FreePorts.Take(3);
         healthPort = ports[2];
-        server = CxClusterServer.CreateApp([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            CxCluster.TestSupport.Hosting.TestHostLifetime.Use(builder.Services);
-            builder.Configuration.AddInMemoryCollection(LocalCluster.SiloSettings(
-                "cxcluster-saturated-tests", new LocalCluster.SiloPorts(ports[0], ports[1]), primarySiloPort: null, ClusterFixture.TenantSettings));
-            builder.Configuration.AddInMemoryCollection([new("Cluster:HealthPort", healthPort.ToString())]);
-            builder.Services.Configure<LoadSheddingOptions>(options => options.MemoryThreshold = 1);
-        });
-        using var timeout = new CancellationTokenSource(LocalCluster.StartTimeout);
-        await server.StartAsync(timeout.Token);
+        server = await CohostedServer.StartAsync("cxcluster-saturated-tests", new LocalCluster.SiloPorts(ports[0], ports[1]),
+            ClusterFixture.TenantSettings, builder =>
+            {
+                builder.Configuration.AddInMemoryCollection([new("Cluster:HealthPort", healthPort.ToString())]);
+                builder.Services.Configure<LoadSheddingOptions>(options => options.MemoryThreshold = 1);
+            });
     }
 
     public async Task DisposeAsync()

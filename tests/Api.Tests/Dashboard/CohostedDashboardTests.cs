@@ -1,10 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using CxCluster.Api.Tests.Infrastructure;
-using CxCluster.Server;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace CxCluster.Api.Tests.Dashboard;
 
@@ -22,18 +19,8 @@ public sealed class CohostedDashboardTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var ports = FreePorts.Take(2);
-        server = CxClusterServer.CreateApp([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            CxCluster.TestSupport.Hosting.TestHostLifetime.Use(builder.Services);
-            builder.Configuration.AddInMemoryCollection(LocalCluster.SiloSettings(
-                ClusterId, new LocalCluster.SiloPorts(ports[0], ports[1]), primarySiloPort: null,
-                new Dictionary<string, string?>(ClusterFixture.TenantSettings) { ["Dashboard:Keys:0"] = OperatorKey }));
-        });
-        using (var timeout = new CancellationTokenSource(LocalCluster.StartTimeout))
-        {
-            await server.StartAsync(timeout.Token);
-        }
+        server = await CohostedServer.StartAsync(ClusterId, new LocalCluster.SiloPorts(ports[0], ports[1]),
+            new Dictionary<string, string?>(ClusterFixture.TenantSettings) { ["Dashboard:Keys:0"] = OperatorKey });
         var address = LocalCluster.AddressOf(server);
         await LocalCluster.WaitUntilReadyAsync(address, LocalCluster.StartTimeout);
         http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };

@@ -2,11 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using CxCluster.Api.Tests.Infrastructure;
 using CxCluster.Api.Tests.Stream;
-using CxCluster.Server;
 using CxCluster.TestSupport.Webhooks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace CxCluster.Api.Tests.Webhooks;
 
@@ -44,17 +41,7 @@ public sealed class WebhookServerFixture : IAsyncLifetime
         {
             settings[key] = value;
         }
-        server = CxClusterServer.CreateApp([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            TestHostLifetime.Use(builder.Services);
-            builder.Configuration.AddInMemoryCollection(
-                LocalCluster.SiloSettings(ClusterId, new LocalCluster.SiloPorts(ports[0], ports[1]), primarySiloPort: null, settings));
-        });
-        using (var timeout = new CancellationTokenSource(LocalCluster.StartTimeout))
-        {
-            await server.StartAsync(timeout.Token);
-        }
+        server = await CohostedServer.StartAsync(ClusterId, new LocalCluster.SiloPorts(ports[0], ports[1]), settings);
         var address = LocalCluster.AddressOf(server);
         await LocalCluster.WaitUntilReadyAsync(address, LocalCluster.StartTimeout);
         Acme = ApiClient.For(address, ClusterFixture.AcmeKey);
