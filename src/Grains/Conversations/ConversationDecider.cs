@@ -7,33 +7,42 @@ using CxCluster.Grains.Trust;
 
 namespace CxCluster.Grains.Conversations;
 
-/// <summary>What an event decided, before the grain talks to the pool.</summary>
-internal sealed class Decision
+/// <summary>
+/// What an event decided: the directives that answer it and the facts it recorded (a handoff it opened or left among
+/// them), or why it was refused. Only a step that needs the pool is left to the grain, named by <see cref="Handoff"/>.
+/// </summary>
+internal sealed record Decision
 {
-    public List<Directive> Directives { get; } = [];
+    public IReadOnlyList<Directive> Directives { get; init; } = [];
 
     /// <summary>What happened, in order: the facts the event recorded.</summary>
-    public IReadOnlyList<Fact> Facts { get; set; } = [];
+    public IReadOnlyList<Fact> Facts { get; init; } = [];
 
-    /// <summary>Set when the conversation must now ask for a human, with the reason; the handoff directive comes last.</summary>
-    public string? HandoffReason { get; set; }
+    /// <summary>What the grain must still do with the pool; its answer adds the handoff directive, last.</summary>
+    public HandoffStep Handoff { get; init; }
 
-    /// <summary>The customer asked again while waiting: answer with where they stand.</summary>
-    public bool RepeatHandoff { get; set; }
-
-    /// <summary>The conversation ended: leave the queue or free the agent.</summary>
-    public bool LeavePool { get; set; }
-
-    public Refusal? Refusal { get; private init; }
+    public Refusal? Refusal { get; init; }
 
     /// <summary>
     /// The trust score the event was judged by, when it was: nothing after that in the event moves the score, so its
     /// answer reports this one rather than computing it again.
     /// </summary>
-    public (double Score, TrustBand Band)? Trust { get; set; }
+    public (double Score, TrustBand Band)? Trust { get; init; }
 
     public static Decision Refused(RefusalKind kind, string detail, string? field) =>
         new() { Refusal = new Refusal { Kind = kind, Detail = detail, Field = field } };
+}
+
+/// <summary>The step with the pool an event's decision leaves to the grain.</summary>
+internal enum HandoffStep
+{
+    None,
+    /// <summary>The event opened a handoff (its <c>handoff.requested</c> is among the facts): send it to its pool.</summary>
+    Request,
+    /// <summary>The customer asked again for a person while the pool has not acknowledged the handoff: send it again.</summary>
+    Resend,
+    /// <summary>The customer asked again while waiting: ask the pool where they stand, and answer with it.</summary>
+    Locate,
 }
 
 /// <summary>
@@ -53,6 +62,19 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public const string AwaitingHuman = "awaiting-human";
 
     private List<Fact> _facts = [];
+
+    /// <summary>What deciding one event has gathered so far.</summary>
+    private sealed class Draft
+    {
+        public List<Directive> Directives { get; } = [];
+        /// <summary>The conversation must now ask for a human, for this reason.</summary>
+        public string? HandoffReason { get; set; }
+        /// <summary>The customer asked again while waiting.</summary>
+        public bool RepeatHandoff { get; set; }
+        /// <summary>The conversation ended: it leaves its queue or its agent.</summary>
+        public bool LeavePool { get; set; }
+        public (double Score, TrustBand Band)? Trust { get; set; }
+    }
 
     /// <summary>While an event is decided: when it is scored (its <c>occurredAt</c>, or now if that is sooner).</summary>
     private DateTimeOffset? _scoredAt;
@@ -110,7 +132,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
             return refusal;
         }
 
-        var decision = new Decision();
+        var decision = new Draft();
         var scoredAt = TrustDecider.ScoredAt(e.OccurredAt, now);
         _scoredAt = scoredAt;
         try
@@ -121,10 +143,24 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         {
             _scoredAt = null;
         }
-        return decision;
+        var step = HandoffStep.None;
+        if (decision.LeavePool)
+        {
+            LeaveHandoff(e.OccurredAt);
+        }
+        else if (decision.HandoffReason is { } reason)
+        {
+            OpenHandoff(reason, e.OccurredAt);
+            step = HandoffStep.Request;
+        }
+        else if (decision.RepeatHandoff && state.Handoff is { } waiting)
+        {
+            step = waiting.AwaitingPool ? HandoffStep.Resend : HandoffStep.Locate;
+        }
+        return new Decision { Directives = decision.Directives, Facts = TakeFacts(), Handoff = step, Trust = decision.Trust };
     }
 
-    private void DecideAccepted(ConversationEvent e, DateTimeOffset scoredAt, Decision decision)
+    private void DecideAccepted(ConversationEvent e, DateTimeOffset scoredAt, Draft decision)
     {
         var announced = false;
         var recordedBefore = _facts.Count;
@@ -175,7 +211,6 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
             // live and rebuilt alike; an event that changes nothing leaves it to the next one.
             decision.Directives.RemoveAt(0);
         }
-        decision.Facts = TakeFacts();
     }
 
     /// <summary>The assigned agent is done: the AI is in charge again and must disclose itself anew.</summary>
@@ -205,7 +240,10 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// <summary>The directive that tells the platform where <paramref name="handoff"/> stands.</summary>
     public HandoffDirective Answer(HandoffRecord handoff) => HandoffDecider.Directive(handoff, Texts);
 
-    /// <summary>Opens a new handoff in the pool of the conversation's language and channel.</summary>
+    /// <summary>
+    /// Opens a new handoff in the pool of the conversation's language and channel: for an event that asks for a human
+    /// (within <see cref="Decide"/>), or when a repair finds nobody holds the customer.
+    /// </summary>
     public HandoffRecord OpenHandoff(string reason, DateTimeOffset at)
     {
         // A tenant whose first step already matches the language alone starts the wait in the language-wide pool.
@@ -256,6 +294,10 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at) =>
         Record(HandoffDecider.Place(handoff, placement, Texts, at));
 
+    /// <summary>Whether the pool's placement of the handoff tells something the conversation has not recorded yet; records nothing.</summary>
+    public bool IsNews(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at) =>
+        placement.Status == HandoffStatus.None || HandoffDecider.News(handoff, placement, Texts, at) is not null;
+
     private Decision? Precheck(ConversationEvent e)
     {
         if (state.Status == ConversationStatus.Ended && state.Started)
@@ -273,7 +315,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
     }
 
-    private void Start(ConversationEvent e, Decision decision)
+    private void Start(ConversationEvent e, Draft decision)
     {
         Record(new ConversationStarted
         {
@@ -297,7 +339,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// id it names. Its priority and attributes are not taken: the first start's fact is their one durable record, and a
     /// waiting handoff's queue place never moves under it.
     /// </summary>
-    private void Restart(ConversationStartedEvent e, Decision decision)
+    private void Restart(ConversationStartedEvent e, Draft decision)
     {
         if (e.CustomerId is { } customerId && customerId != state.CustomerId)
         {
@@ -323,7 +365,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
     }
 
-    private void OnCustomerMessage(CustomerMessageEvent e, DateTimeOffset scoredAt, Decision decision)
+    private void OnCustomerMessage(CustomerMessageEvent e, DateTimeOffset scoredAt, Draft decision)
     {
         var analysis = MessageSignals.Analyze(e.Text);
         var fingerprint = MessageSignals.Fingerprint(e.Text);
@@ -357,7 +399,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
     }
 
-    private void OnAiMessage(AiMessageEvent e, Decision decision)
+    private void OnAiMessage(AiMessageEvent e, Draft decision)
     {
         if (state.Status != ConversationStatus.Ai)
         {
@@ -375,7 +417,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         AddTurn(Speaker.Ai, e.Text, e.OccurredAt);
     }
 
-    private void SwitchChannel(Channel channel, DateTimeOffset at, Decision decision)
+    private void SwitchChannel(Channel channel, DateTimeOffset at, Draft decision)
     {
         if (channel == state.Channel)
         {
@@ -389,7 +431,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
     }
 
-    private void EvaluateTrust(Decision decision, DateTimeOffset at)
+    private void EvaluateTrust(Draft decision, DateTimeOffset at)
     {
         if (state.Status != ConversationStatus.Ai)
         {

@@ -55,6 +55,8 @@ internal sealed class ConversationGrain(
     private Checkpoints _checkpoints = null!;
     /// <summary>The full snapshot of the state as it is now; null once anything changed.</summary>
     private ConversationSnapshot? _snapshot;
+    /// <summary>A reconciliation round started by a read is due and has not run yet.</summary>
+    private bool _repairDue;
     /// <summary>Fires when the assigned agent's first reply is due; re-armed from the stored state on every activation.</summary>
     private DeadlineTimer _replyTimer = null!;
 
@@ -182,7 +184,7 @@ internal sealed class ConversationGrain(
         {
             return null;
         }
-        await LearnFromPool();
+        await AskPool();
         return (ConversationSnapshot?)Snapshot();
     }
 
@@ -196,29 +198,54 @@ internal sealed class ConversationGrain(
         {
             _snapshot = null;
         }
-        if (!HandoffContextBuilder.MayRead(State, agentId, Now()))
+        var now = Now();
+        if (HandoffContextBuilder.MayRead(State, agentId, now))
         {
-            // The agent's notice of its offer (or of its taking it) may still be on its way: the pool holds it too.
-            await LearnFromPool();
+            return HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, now);
         }
-        return HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, Now());
+        // The agent's notice of its offer (or of its taking it) may still be on its way: the pool holds it too.
+        return await AskPool() is { } placement && HandoffContextBuilder.Holds(placement, agentId, now)
+            ? HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, now, heldByPool: true)
+            : null;
     }
 
     /// <summary>
-    /// Asks the pool where a waiting handoff stands. A new place in the queue is not stored; a fact the pool's answer
-    /// makes (an offer, an agent took it, its wait widened) is, before the read that shows it is answered.
+    /// A read asks the pool where a waiting handoff stands, and shows its place and wait; those are not facts and are
+    /// never stored. A read records nothing: what the pool decided that the conversation has not recorded yet (an offer,
+    /// the agent who took it, a wider queue) comes with the pool's or the agent's notice, and the read only starts the
+    /// conversation's own round, which asks again and records it, in case that notice was lost. Null when nothing waits.
     /// </summary>
-    private async Task LearnFromPool()
+    private async Task<HandoffPlacement?> AskPool()
     {
-        if (State.Status == ConversationStatus.Queued && State.Handoff is { AwaitingPool: false } waiting)
+        if (State.Status != ConversationStatus.Queued || State.Handoff is not { AwaitingPool: false } waiting)
         {
-            var version = State.Version;
-            Place(waiting, await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId), Now());
-            if (State.Version != version)
-            {
-                await StoreIntent();
-            }
+            return null;
         }
+        var placement = await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId);
+        if (_decider.IsNews(waiting, placement, Now()))
+        {
+            RepairSoon();
+        }
+        if (HandoffDecider.Stand(waiting, placement))
+        {
+            _snapshot = null;
+        }
+        return placement;
+    }
+
+    /// <summary>Runs the reconciliation round once, off the current call's path; asked again while one is due, it is not added twice.</summary>
+    private void RepairSoon()
+    {
+        if (_repairDue)
+        {
+            return;
+        }
+        _repairDue = true;
+        this.ReconcileSoon(() =>
+        {
+            _repairDue = false;
+            return Reconcile();
+        });
     }
 
     async Task<bool> IConversationGrain.Erase()
@@ -406,35 +433,18 @@ internal sealed class ConversationGrain(
 
     private async ValueTask<EventOutcome> Accept(ConversationEvent e, Decision decision, AnswerShape shape)
     {
-        // The event's facts are pending in the order they were decided, before anything the pool's answers add.
+        // The event's facts (a handoff it opened or left among them) are pending in the order they were decided, before
+        // anything the pool's answers add.
         Changed(decision.Facts);
-
-        HandoffRecord? opened = null;
-        string? placing = null;
-        if (decision.HandoffReason is { } reason)
+        var directives = decision.Directives;
+        var placing = decision.Handoff is HandoffStep.Request or HandoffStep.Resend ? State.Handoff!.HandoffId : null;
+        if (decision.Handoff == HandoffStep.Locate && State.Handoff is { } waiting)
         {
-            opened = _decider.OpenHandoff(reason, e.OccurredAt);
-            placing = opened.HandoffId;
-        }
-        else if (decision.RepeatHandoff && State.Handoff is { } waiting)
-        {
-            if (waiting.AwaitingPool)
-            {
-                // The pool never acknowledged it: it is sent again once this answer is stored, like a new handoff.
-                placing = waiting.HandoffId;
-            }
-            else
-            {
-                await RefreshPlacement();
-                decision.Directives.Add(_decider.Answer(waiting));
-            }
-        }
-        if (decision.LeavePool)
-        {
-            _decider.LeaveHandoff(e.OccurredAt);
+            await RefreshPlacement();
+            directives = [.. directives, _decider.Answer(waiting)];
         }
         // From here on the first store carries the event's id: a repeat fails there, before the pool or an agent hears of it.
-        Remember(e.Id, decision.Directives, placing);
+        Remember(e.Id, directives, placing);
         Changed();
 
         if (placing is not null)
@@ -443,7 +453,7 @@ internal sealed class ConversationGrain(
             await StoreIntent();
             crash.Reach(CrashPoint.ConversationHandoffStored);
             await PlaceHandoff();
-            if (opened is not null)
+            if (decision.Handoff == HandoffStep.Request && State.Handoff is { } opened)
             {
                 metrics.HandoffRequested(_tenantId, opened.Reason, opened.Status);
                 logger.LogInformation(
@@ -457,7 +467,7 @@ internal sealed class ConversationGrain(
         }
         await StoreIfChanged();
 
-        var directives = _recent.Find(e.Id)!.Directives;
+        directives = _recent.Find(e.Id)!.Directives;
         metrics.EventApplied(_tenantId, e.Type, "accepted");
         metrics.DirectivesAnswered(directives);
         var result = Result(e.Id, directives, duplicate: false, shape, decision.Trust);

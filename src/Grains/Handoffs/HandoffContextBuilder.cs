@@ -27,10 +27,26 @@ internal static class HandoffContextBuilder
         _ => false,
     };
 
-    /// <summary>The context for <paramref name="agentId"/> at <paramref name="now"/>, or null when that agent may not read it.</summary>
-    public static HandoffContext? Build(string conversationId, ConversationState state, TenantPolicy policy, string agentId, DateTimeOffset now)
+    /// <summary>
+    /// Whether the pool's placement of a waiting handoff gives it to <paramref name="agentId"/>: an open offer to that
+    /// agent, or that agent took it, before the conversation heard of either.
+    /// </summary>
+    public static bool Holds(HandoffPlacement placement, string agentId, DateTimeOffset now) => placement switch
     {
-        if (!MayRead(state, agentId, now))
+        { Status: HandoffStatus.Assigned } => placement.AgentId == agentId,
+        { Status: HandoffStatus.Queued, OfferId: not null, MovedTo: null } => placement.OfferedAgentId == agentId
+            && (placement.OfferExpiresAt is not { } expires || now < expires),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The context for <paramref name="agentId"/> at <paramref name="now"/>, or null when that agent may not read it;
+    /// <paramref name="heldByPool"/> when the pool's placement, which the conversation has not recorded yet, gives it to
+    /// that agent (<see cref="Holds"/>) and the waiting handoff is the one it placed.
+    /// </summary>
+    public static HandoffContext? Build(string conversationId, ConversationState state, TenantPolicy policy, string agentId, DateTimeOffset now, bool heldByPool = false)
+    {
+        if (!(heldByPool ? state is { Status: ConversationStatus.Queued, Handoff: not null } : MayRead(state, agentId, now)))
         {
             return null;
         }

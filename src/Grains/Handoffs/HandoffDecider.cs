@@ -27,6 +27,17 @@ internal static class HandoffDecider
     /// </summary>
     public static Fact? Place(HandoffRecord handoff, HandoffPlacement placement, LocalizedTexts texts, DateTimeOffset at)
     {
+        var news = News(handoff, placement, texts, at);
+        Stand(handoff, placement);
+        return news;
+    }
+
+    /// <summary>
+    /// The fact the pool's placement of the handoff tells that the conversation has not recorded yet (an agent took it,
+    /// its first place in the queue, an offer, a wider queue), or null when it tells nothing new. Changes nothing.
+    /// </summary>
+    public static Fact? News(HandoffRecord handoff, HandoffPlacement placement, LocalizedTexts texts, DateTimeOffset at)
+    {
         if (placement is { MovedTo: { } queue, Step: { } step })
         {
             return Escalate(handoff, step, queue, at);
@@ -40,17 +51,27 @@ internal static class HandoffDecider
         {
             return new HandoffQueued { At = at, HandoffId = handoff.HandoffId, Queue = handoff.PoolName, Position = placement.QueuePosition ?? 1, EstimatedWaitSeconds = placement.EstimatedWaitSeconds };
         }
-        if (placement.Status == HandoffStatus.Queued)
+        // An offer the agent's notice has not brought yet: the pool holds it too.
+        if (placement is { Status: HandoffStatus.Queued, OfferId: { } offerId, OfferedAgentId: { } agentId, OfferExpiresAt: { } expiresAt })
         {
-            handoff.QueuePosition = placement.QueuePosition;
-            handoff.EstimatedWaitSeconds = placement.EstimatedWaitSeconds;
-            // An offer the agent's notice has not brought yet: the pool holds it too.
-            if (placement is { OfferId: { } offerId, OfferedAgentId: { } agentId, OfferExpiresAt: { } expiresAt })
-            {
-                return Offer(handoff, new HandoffOfferNotice { HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, ExpiresAt = expiresAt, At = at }, at);
-            }
+            return Offer(handoff, new HandoffOfferNotice { HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, ExpiresAt = expiresAt, At = at }, at);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Where a handoff already queued stands now, as its pool says: not a fact, so shown and never stored. True when it moved.
+    /// </summary>
+    public static bool Stand(HandoffRecord handoff, HandoffPlacement placement)
+    {
+        if (placement.Status != HandoffStatus.Queued || handoff.AwaitingPool || placement.MovedTo is not null
+            || (handoff.QueuePosition == placement.QueuePosition && handoff.EstimatedWaitSeconds == placement.EstimatedWaitSeconds))
+        {
+            return false;
+        }
+        handoff.QueuePosition = placement.QueuePosition;
+        handoff.EstimatedWaitSeconds = placement.EstimatedWaitSeconds;
+        return true;
     }
 
     /// <summary>

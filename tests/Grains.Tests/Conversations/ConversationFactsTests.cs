@@ -1,3 +1,4 @@
+using CxCluster.Grains.Tests.Support;
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
@@ -100,7 +101,7 @@ public sealed class ConversationFactsTests
 
         var changed = Assert.Single(third.Facts.OfType<TrustChanged>());
         Assert.Equal((TrustBand.Breached, TrustBand.Warning), (changed.Band, changed.PreviousBand));
-        Assert.Equal(ConversationDecider.TrustThreshold, third.HandoffReason);
+        Assert.Equal(ConversationDecider.TrustThreshold, third.RequestedFor());
     }
 
     [Fact]
@@ -228,10 +229,6 @@ public sealed class ConversationFactsTests
             var decision = _decider.Decide(e, now);
             Assert.Null(decision.Refusal);
             facts.AddRange(decision.Facts);
-            if (decision.HandoffReason is { } reason)
-            {
-                _decider.OpenHandoff(reason, e.OccurredAt);
-            }
             facts.AddRange(_decider.TakeFacts());
             return decision;
         }
@@ -306,10 +303,6 @@ public sealed class ConversationFactsTests
             }
             var decision = _decider.Decide(e, Present);
             facts.AddRange(decision.Facts);
-            if (decision.HandoffReason is { } reason)
-            {
-                _decider.OpenHandoff(reason, at);
-            }
             facts.AddRange(_decider.TakeFacts());
         }
 

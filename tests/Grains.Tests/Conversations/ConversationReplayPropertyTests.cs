@@ -1,3 +1,4 @@
+using CxCluster.Grains.Tests.Support;
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
@@ -173,15 +174,6 @@ public sealed class ConversationReplayPropertyTests
                 return ($"{e.Type.Name()} refused", []);
             }
             var facts = decision.Facts.ToList();
-            // The grain's part of the answer: it opens the handoff asked for, or leaves the one it is in.
-            if (decision.HandoffReason is { } reason)
-            {
-                _decider.OpenHandoff(reason, e.OccurredAt);
-            }
-            if (decision.LeavePool)
-            {
-                _decider.LeaveHandoff(e.OccurredAt);
-            }
             facts.AddRange(_decider.TakeFacts());
             return ($"{e.Type.Name()} at {e.OccurredAt:HH:mm:ss.fff}, now {_now:HH:mm:ss.fff}", facts);
         }

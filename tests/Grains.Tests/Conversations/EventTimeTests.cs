@@ -44,8 +44,8 @@ public sealed class EventTimeRulesTests
         Apply(Signal("nlu.no_match", 1, Now.AddSeconds(3)), TimeSpan.FromSeconds(3));
         var third = Apply(Signal("nlu.no_match", 1, Now.AddSeconds(4)), TimeSpan.FromSeconds(4));
 
-        Assert.Null(ahead.HandoffReason);
-        Assert.Equal(ConversationDecider.TrustThreshold, third.HandoffReason);
+        Assert.Null(ahead.RequestedFor());
+        Assert.Equal(ConversationDecider.TrustThreshold, third.RequestedFor());
         Assert.Equal(Now.AddSeconds(4), _state.Trust.Clock);
     }
 
@@ -90,9 +90,9 @@ public sealed class EventTimeRulesTests
         // Ten minutes old when it arrived: two half-lives, a quarter of its weight.
         Assert.Equal(100 + _state.Trust.Signals[^1].Delta / 4, Score, 9);
         // Three fresh ones in a row still take it below the threshold.
-        Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).HandoffReason);
-        Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).HandoffReason);
-        Assert.Equal(ConversationDecider.TrustThreshold, Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).HandoffReason);
+        Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).RequestedFor());
+        Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).RequestedFor());
+        Assert.Equal(ConversationDecider.TrustThreshold, Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).RequestedFor());
     }
 }
 

@@ -1,3 +1,4 @@
+using CxCluster.Grains.Tests.Support;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Tenants;
@@ -76,10 +77,6 @@ public sealed class DisclosureAnswersPropertyTests
             };
             var decision = decider.Decide(e, Present);
             Assert.Null(decision.Refusal);
-            if (decision.HandoffReason is { } reason)
-            {
-                decider.OpenHandoff(reason, at);
-            }
             decider.TakeFacts();
 
             switch (e)

@@ -1,3 +1,4 @@
+using CxCluster.Grains.Tests.Support;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Handoffs;
@@ -183,7 +184,7 @@ public sealed class DisclosureRulesTests
         var answer = Assert.Single(decision.Directives, d => d.Type == DirectiveType.AnswerIdentity);
         Assert.Contains("waiting for a human agent", answer.TextOf());
         Assert.DoesNotContain("If you like", answer.TextOf());
-        Assert.Equal("customer-request", decision.HandoffReason);
+        Assert.Equal("customer-request", decision.RequestedFor());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CxCluster.Grains.Tests.Support;
 using System.Text.Json;
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;
@@ -30,10 +31,9 @@ public sealed class HandoffContextBuilderTests
         var decision = _decider.Decide(e, Present);
         Assert.Null(decision.Refusal);
         _facts.AddRange(decision.Facts);
-        if (decision.HandoffReason is { } reason)
+        if (decision.Handoff == HandoffStep.Request)
         {
-            var handoff = _decider.OpenHandoff(reason, e.OccurredAt);
-            _decider.Place(handoff, assign
+            _decider.Place(_state.Handoff!, assign
                 ? new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" }
                 : new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 }, e.OccurredAt.AddSeconds(42));
         }
@@ -86,6 +86,29 @@ public sealed class HandoffContextBuilderTests
         handoff.OfferId = null;
         handoff.OfferedAgentId = null;
         Assert.Null(Context("a2", Now.AddSeconds(20)));
+    }
+
+    [Fact]
+    public void The_pools_placement_gives_the_context_to_the_agent_it_offered_or_gave_it_to_before_the_conversation_heard()
+    {
+        Send(Started());
+        Send(Customer("agent please", Now.AddSeconds(5)), assign: false);
+        var offered = new HandoffPlacement { Status = HandoffStatus.Queued, OfferId = "ofr-1", OfferedAgentId = "a2", OfferExpiresAt = Now.AddSeconds(35) };
+
+        Assert.True(HandoffContextBuilder.Holds(offered, "a2", Now.AddSeconds(20)));
+        Assert.False(HandoffContextBuilder.Holds(offered, "a3", Now.AddSeconds(20)));
+        Assert.False(HandoffContextBuilder.Holds(offered, "a2", Now.AddSeconds(35)));
+        Assert.False(HandoffContextBuilder.Holds(offered with { MovedTo = "en/any", Step = 1 }, "a2", Now.AddSeconds(20)));
+        Assert.True(HandoffContextBuilder.Holds(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a2" }, "a2", Now));
+        Assert.False(HandoffContextBuilder.Holds(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a2" }, "a1", Now));
+        Assert.False(HandoffContextBuilder.Holds(HandoffPlacement.Unknown, "a2", Now));
+        Assert.Null(Context("a2", Now.AddSeconds(20)));
+
+        var held = HandoffContextBuilder.Build("c1", _state, Policy, "a2", Now.AddSeconds(20), heldByPool: true);
+        Assert.Equal(("c1", "hnd-1", 15), (held!.ConversationId, held.HandoffId, held.WaitedSeconds));
+        // Not while the conversation does not wait (the pool's answer is about a handoff it has left).
+        Send(Ended(Now.AddSeconds(10)));
+        Assert.Null(HandoffContextBuilder.Build("c1", _state, Policy, "a2", Now.AddSeconds(20), heldByPool: true));
     }
 
     [Fact]

@@ -56,6 +56,34 @@ public sealed class HandoffDeciderTests
     }
 
     [Fact]
+    public void What_the_pool_tells_is_news_without_changing_anything_and_its_place_is_shown_apart()
+    {
+        var handoff = Open();
+        Place(new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 3, EstimatedWaitSeconds = 90 });
+        var offered = new HandoffPlacement
+        {
+            Status = HandoffStatus.Queued, QueuePosition = 2, EstimatedWaitSeconds = 60, OfferId = "ofr-1", OfferedAgentId = "a1", OfferExpiresAt = Now.AddSeconds(30),
+        };
+
+        Assert.IsType<HandoffOffered>(HandoffDecider.News(handoff, offered, Texts, Now));
+        Assert.IsType<HandoffAssigned>(HandoffDecider.News(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1" }, Texts, Now));
+        Assert.IsType<HandoffEscalated>(HandoffDecider.News(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, MovedTo = "en/any", Step = 1 }, Texts, Now));
+        // Telling news changed nothing: the offer, the agent and even the place are as before.
+        Assert.Equal((HandoffStatus.Queued, null, null, 3, 90), (handoff.Status, handoff.OfferId, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds));
+        Assert.Null(HandoffDecider.News(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 }, Texts, Now));
+        // An offer already past its time, or to the same pool again, is no news.
+        Assert.Null(HandoffDecider.News(handoff, offered with { OfferExpiresAt = Now.AddSeconds(-1) }, Texts, Now));
+        Assert.Null(HandoffDecider.News(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, MovedTo = "en/chat", Step = 0 }, Texts, Now));
+
+        Assert.True(HandoffDecider.Stand(handoff, offered));
+        Assert.Equal((2, 60, null), (handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.OfferId));
+        Assert.False(HandoffDecider.Stand(handoff, offered));
+        Assert.False(HandoffDecider.Stand(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, MovedTo = "en/any", Step = 1, QueuePosition = 9 }));
+        Assert.False(HandoffDecider.Stand(handoff, HandoffPlacement.Unknown));
+        Assert.Equal(2, handoff.QueuePosition);
+    }
+
+    [Fact]
     public void An_assignment_is_recorded_once_with_the_agent_and_the_words_for_the_customer()
     {
         var handoff = Open();
