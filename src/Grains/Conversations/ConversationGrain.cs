@@ -53,8 +53,8 @@ internal sealed class ConversationGrain(
     /// <summary>Every event id of the conversation was answered by this activation and its answer is still in <see cref="_recent"/>.</summary>
     private bool _allAnswersKept;
     private Checkpoints _checkpoints = null!;
-    /// <summary>The full snapshot of the state as it is now; null once anything changed.</summary>
-    private ConversationSnapshot? _snapshot;
+    /// <summary>The full snapshot of the state as it is now and its costly parts, each kept until it changes.</summary>
+    private readonly SnapshotParts _snapshot = new();
     /// <summary>A reconciliation round started by a read is due and has not run yet.</summary>
     private bool _repairDue;
     /// <summary>Fires when the assigned agent's first reply is due; re-armed from the stored state on every activation.</summary>
@@ -194,10 +194,7 @@ internal sealed class ConversationGrain(
     async Task<HandoffContext?> IConversationGrain.GetContext(string agentId)
     {
         // Only words the tenant's retention has let go leave memory, as for a snapshot.
-        if (ConversationRetention.Prune(State, _policy, clock))
-        {
-            _snapshot = null;
-        }
+        Prune();
         var now = Now();
         if (HandoffContextBuilder.MayRead(State, agentId, now))
         {
@@ -228,7 +225,7 @@ internal sealed class ConversationGrain(
         }
         if (HandoffDecider.Stand(waiting, placement))
         {
-            _snapshot = null;
+            _snapshot.Changed();
         }
         return placement;
     }
@@ -764,7 +761,7 @@ internal sealed class ConversationGrain(
             e => logger.LogWarning(e, "The checkpoint of conversation {ConversationId} of tenant {TenantId} cannot be read; its facts are replayed from the start",
                 _conversationId, _tenantId));
         _state = state;
-        _snapshot = null;
+        _snapshot.Clear();
         _decider = new ConversationDecider(_conversationId, state, _policy, texts, options.Value);
         _checkpoints.Seq = checkpointSeq;
         _recent.Clear();
@@ -776,7 +773,7 @@ internal sealed class ConversationGrain(
     private Task WriteCheckpoint()
     {
         // A checkpoint never keeps words the tenant's retention has let go.
-        ConversationRetention.Prune(State, _policy, clock);
+        Prune();
         return _journal.SaveCheckpointAsync(State);
     }
 
@@ -811,11 +808,17 @@ internal sealed class ConversationGrain(
     /// </summary>
     private ConversationSnapshot Snapshot()
     {
+        Prune();
+        return _snapshot.Get(_conversationId, State, _policy, options.Value);
+    }
+
+    /// <summary>Lets go the words the tenant's retention no longer allows, and the transcript shown with them.</summary>
+    private void Prune()
+    {
         if (ConversationRetention.Prune(State, _policy, clock))
         {
-            _snapshot = null;
+            _snapshot.TranscriptChanged();
         }
-        return _snapshot ??= ConversationSnapshots.Build(_conversationId, State, _policy, options.Value);
     }
 
     /// <summary>
@@ -824,14 +827,16 @@ internal sealed class ConversationGrain(
     /// </summary>
     private void Changed(IReadOnlyList<Fact>? decided = null)
     {
-        _snapshot = null;
+        _snapshot.Changed();
         if (decided is not null)
         {
             _journal.Record(decided);
+            _snapshot.Changed(decided);
             State.Version += decided.Count;
         }
         var more = _decider.TakeFacts();
         _journal.Record(more);
+        _snapshot.Changed(more);
         State.Version += more.Count;
         _dirty = true;
     }

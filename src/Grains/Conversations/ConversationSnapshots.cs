@@ -1,3 +1,4 @@
+using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Trust;
 using CxCluster.Grains.Tenants;
 
@@ -6,7 +7,8 @@ namespace CxCluster.Grains.Conversations;
 /// <summary>Builds the contract's snapshot from a conversation's state.</summary>
 internal static class ConversationSnapshots
 {
-    public static ConversationSnapshot Build(string conversationId, ConversationState state, TenantPolicy policy, ConversationOptions options)
+    /// <summary>The snapshot as it is now, its lists copied afresh (or taken from <paramref name="parts"/>, which keeps them while they have not changed).</summary>
+    public static ConversationSnapshot Build(string conversationId, ConversationState state, TenantPolicy policy, ConversationOptions options, SnapshotParts? parts = null)
     {
         var current = state.Disclosure.Current;
         var (score, band) = TrustDecider.Score(state.Trust, policy);
@@ -25,23 +27,14 @@ internal static class ConversationSnapshots
                 Channel = current?.Channel,
                 Locale = current?.Locale,
                 Text = current?.Text,
-                History = state.Disclosure.Issued.Select(d => new DisclosureRecord
-                {
-                    DisclosureId = d.DisclosureId,
-                    Channel = d.Channel,
-                    Locale = d.Locale,
-                    IssuedAt = d.IssuedAt,
-                    DeliveredAt = d.DeliveredAt,
-                }).ToArray(),
+                History = parts?.History(state) ?? History(state),
             },
             Trust = new TrustSnapshot
             {
                 Score = (int)Math.Floor(score),
                 Threshold = policy.Threshold,
                 Band = band,
-                Signals = state.Trust.Signals.Count <= options.SignalsShown
-                    ? state.Trust.Signals.ToArray()
-                    : state.Trust.Signals.GetRange(state.Trust.Signals.Count - options.SignalsShown, options.SignalsShown).ToArray(),
+                Signals = parts?.Signals(state, options) ?? Signals(state, options),
             },
             Handoff = handoff is null
                 ? new HandoffSnapshot { Status = HandoffStatus.None }
@@ -54,10 +47,26 @@ internal static class ConversationSnapshots
                     AgentId = handoff.AgentId,
                     QueuePosition = handoff.Status == HandoffStatus.Queued ? handoff.QueuePosition : null,
                 },
-            Transcript = Transcript(state),
+            Transcript = parts?.Transcript(state) ?? Transcript(state),
             Version = state.Version,
         };
     }
+
+    /// <summary>Every disclosure issued, oldest first.</summary>
+    public static DisclosureRecord[] History(ConversationState state) => state.Disclosure.Issued.Select(d => new DisclosureRecord
+    {
+        DisclosureId = d.DisclosureId,
+        Channel = d.Channel,
+        Locale = d.Locale,
+        IssuedAt = d.IssuedAt,
+        DeliveredAt = d.DeliveredAt,
+    }).ToArray();
+
+    /// <summary>The most recent trust signals a snapshot shows.</summary>
+    public static TrustSignal[] Signals(ConversationState state, ConversationOptions options) =>
+        state.Trust.Signals.Count <= options.SignalsShown
+            ? state.Trust.Signals.ToArray()
+            : state.Trust.Signals.GetRange(state.Trust.Signals.Count - options.SignalsShown, options.SignalsShown).ToArray();
 
     /// <summary>The redacted transcript as every reader is shown it: a copy, so later turns never change an answer given.</summary>
     public static TranscriptTurn[] Transcript(ConversationState state) => state.Transcript.ToArray();
@@ -113,4 +122,67 @@ internal static class ConversationSnapshots
         AgentId = snapshot.Handoff.AgentId,
         QueuePosition = snapshot.Handoff.QueuePosition,
     };
+}
+
+/// <summary>
+/// A conversation's full snapshot, kept until something changes, and its costly parts (transcript, disclosure history,
+/// trust signals), each kept until a fact that changes it: a new snapshot after an event that recorded no message copies
+/// no transcript. The parts are immutable once built: answers given keep them as they were.
+/// </summary>
+internal sealed class SnapshotParts
+{
+    private ConversationSnapshot? _whole;
+    private TranscriptTurn[]? _transcript;
+    private DisclosureRecord[]? _history;
+    private TrustSignal[]? _signals;
+
+    /// <summary>The snapshot as it is now, built from the kept parts only when something changed.</summary>
+    public ConversationSnapshot Get(string conversationId, ConversationState state, TenantPolicy policy, ConversationOptions options) =>
+        _whole ??= ConversationSnapshots.Build(conversationId, state, policy, options, this);
+
+    /// <summary>Something outside the parts changed (a status, a version, a queue place).</summary>
+    public void Changed() => _whole = null;
+
+    /// <summary>These facts were applied to the state: the parts they change are built again.</summary>
+    public void Changed(IReadOnlyList<Fact> facts)
+    {
+        _whole = null;
+        foreach (var fact in facts)
+        {
+            switch (fact)
+            {
+                case MessageRecorded or ConversationErased:
+                    _transcript = null;
+                    break;
+                case DisclosureIssued or DisclosureDelivered:
+                    _history = null;
+                    break;
+                case TrustSignalled or AiResumed:
+                    _signals = null;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The transcript changed outside a fact: the tenant's retention let words go.</summary>
+    public void TranscriptChanged()
+    {
+        _whole = null;
+        _transcript = null;
+    }
+
+    /// <summary>The state was rebuilt: nothing kept holds.</summary>
+    public void Clear()
+    {
+        _whole = null;
+        _transcript = null;
+        _history = null;
+        _signals = null;
+    }
+
+    public TranscriptTurn[] Transcript(ConversationState state) => _transcript ??= ConversationSnapshots.Transcript(state);
+
+    public DisclosureRecord[] History(ConversationState state) => _history ??= ConversationSnapshots.History(state);
+
+    public TrustSignal[] Signals(ConversationState state, ConversationOptions options) => _signals ??= ConversationSnapshots.Signals(state, options);
 }

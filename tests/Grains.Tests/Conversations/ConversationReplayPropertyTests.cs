@@ -15,7 +15,8 @@ namespace CxCluster.Grains.Tests.Conversations;
 /// A conversation rebuilt as its grain rebuilds one, from a checkpoint (the state's stored bytes) and the facts after
 /// it as the journal gives them back, is the live conversation after every later step, field by field: whatever the
 /// messages, the platform's signals, handoffs, offers, an agent handing back, repeated starts, and event times out of
-/// order or ahead of the silo's clock within the tolerance. Seeded, so every run tries the same cases.
+/// order or ahead of the silo's clock within the tolerance. After every step, the snapshot built from the parts the
+/// grain keeps is the one built afresh. Seeded, so every run tries the same cases.
 /// </summary>
 public sealed class ConversationReplayPropertyTests
 {
@@ -77,6 +78,7 @@ public sealed class ConversationReplayPropertyTests
         private readonly List<byte[]> _checkpoints = [];
         private readonly List<(string Type, DateTimeOffset At, byte[] Data, byte[]? Personal)[]> _facts = [];
         private readonly List<string> _told = [];
+        private readonly SnapshotParts _parts = new();
 
         public Run(int seed)
         {
@@ -122,6 +124,11 @@ public sealed class ConversationReplayPropertyTests
         private void Keep(string what, IReadOnlyList<Fact> facts)
         {
             _state.Version += facts.Count;
+            // The snapshot the grain answers, built from the parts it kept, is the one built afresh.
+            _parts.Changed(facts);
+            var fresh = System.Text.Json.JsonSerializer.Serialize(ConversationSnapshots.Build("c1", _state, _policy, _options));
+            Assert.True(fresh == System.Text.Json.JsonSerializer.Serialize(_parts.Get("c1", _state, _policy, _options)),
+                $"seed {_seed}, step {_live.Count}: {what}: the snapshot from kept parts differs from one built afresh");
             _live.Add(WholeState.Json(_state));
             _checkpoints.Add(States.SerializeToArray(_state));
             _facts.Add([.. facts.Select(f =>
