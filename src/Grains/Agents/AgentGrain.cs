@@ -111,6 +111,7 @@ internal sealed class AgentGrain(
     async Task<AgentDetails> IAgentGrain.Register(AgentProfile profile)
     {
         var before = State.Profile is null ? [] : AgentChoice.Pools(State.Profile, Widens).ToHashSet();
+        var held = Held();
         Record(new AgentRegistered { At = Now(), Profile = profile });
         await Store();
 
@@ -119,6 +120,7 @@ internal sealed class AgentGrain(
         await Announce();
         logger.LogInformation("Agent {AgentId} of tenant {TenantId} registered for pools {Pools}", _agentId, _tenantId, string.Join(", ", after));
         await FillCapacity();
+        await ConfirmTaken(held);
         return Details();
     }
 
@@ -128,6 +130,7 @@ internal sealed class AgentGrain(
         {
             return NotRegistered();
         }
+        var taken = Held();
         if (status != State.Status)
         {
             Record(new AgentStatusChanged { At = Now(), Status = status, PreviousStatus = State.Status, Number = State.StatusChanges + 1 });
@@ -156,6 +159,7 @@ internal sealed class AgentGrain(
             }
         }
         await FillCapacity();
+        await ConfirmTaken(taken);
         return AgentOutcome.Accepted(Details());
     }
 
@@ -190,6 +194,7 @@ internal sealed class AgentGrain(
             return AgentOutcome.Accepted(Details());
         }
 
+        var held = Held();
         Record(new AgentCompleted { At = Now(), ConversationId = conversationId, HandoffId = assignment.HandoffId });
         var completion = State.Completions[^1];
         await Store();
@@ -200,6 +205,7 @@ internal sealed class AgentGrain(
         crash.Reach(CrashPoint.AgentCompleteTold);
         await Announce();
         await FillCapacity();
+        await ConfirmTaken(held);
         return AgentOutcome.Accepted(Details());
     }
 
@@ -296,12 +302,14 @@ internal sealed class AgentGrain(
         {
             return await Answered(offerId, OfferOutcome.Declined);
         }
+        var held = Held();
         Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = reason });
         await Store();
         await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!);
         metrics.HandoffStep(_tenantId, "declined");
         await Announce();
         await FillCapacity();
+        await ConfirmTaken(held);
         return OfferAnswer.Done(Wire(open));
     }
 
@@ -806,6 +814,32 @@ internal sealed class AgentGrain(
             told.Ignore();
         }
         await Broadcast();
+    }
+
+    /// <summary>The conversations the agent holds now, to tell afterwards which it took meanwhile.</summary>
+    private HashSet<AgentAssignmentRecord> Held() => [.. State.Assignments];
+
+    /// <summary>
+    /// Before the agent's own request is answered, each conversation it took meanwhile (from a queue it pulled, or
+    /// that a pool gave it) has recorded that it did, so what the agent is told it holds, a read of the conversation
+    /// shows too. The pool's or the pull's notice may still be on its way: this is the same notice, told again and
+    /// awaited, and the conversation adopts an assignment once. Safe to wait on: an agent's own request comes from the API, never from inside another
+    /// grain's call, and the agent is reentrant. A conversation that cannot be reached is asked by the next reconciliation round.
+    /// </summary>
+    private async Task ConfirmTaken(HashSet<AgentAssignmentRecord> before)
+    {
+        foreach (var taken in State.Assignments.Where(a => !before.Contains(a)).ToArray())
+        {
+            try
+            {
+                await Conversation(taken.ConversationId).OnAgentAssigned(Notice(taken));
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not make sure conversation {ConversationId} knows it took it ({Reason}); reconciliation asks again",
+                    _agentId, _tenantId, taken.ConversationId, e.GetBaseException().Message);
+            }
+        }
     }
 
     /// <summary>After a crash: asks each pool whether a claim made before it went through, and keeps what did.</summary>

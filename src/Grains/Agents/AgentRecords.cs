@@ -35,6 +35,9 @@ internal sealed record AgentStatusChanged : AgentRecord
     /// <summary>Why, when the cluster changed it (<c>not-responding</c>: an offer or a first reply timed out).</summary>
     public string? Reason { get; init; }
     public override string Type => Name;
+
+    /// <summary>The fact told of this change (<c>agent.status.changed</c>).</summary>
+    public Abstractions.Facts.AgentStatusChanged Told() => new() { At = At, Status = Status, PreviousStatus = PreviousStatus, Reason = Reason };
 }
 
 /// <summary>The agent is about to ask a pool for a waiting conversation: stored before the pool is asked.</summary>

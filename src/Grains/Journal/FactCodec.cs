@@ -138,6 +138,13 @@ public static class FactCodec
                 At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId"), Reason = Optional(d, "reason"),
             },
             "handoff.escalated" => new HandoffEscalated { At = at, HandoffId = Text(d, "handoffId"), Step = d.GetProperty("step").GetInt32(), Queue = Text(d, "queue") },
+            "agent.status.changed" => new AgentStatusChanged
+            {
+                At = at,
+                Status = AgentStatusNamed(Text(d, "status")),
+                PreviousStatus = Optional(d, "previousStatus") is { } previous ? AgentStatusNamed(previous) : null,
+                Reason = Optional(d, "reason"),
+            },
             "handoff.expired" => new HandoffExpired { At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId") },
             "handoff.reclaimed" => new HandoffReclaimed
             {
@@ -145,6 +152,9 @@ public static class FactCodec
             },
             _ => throw new FormatException($"Unknown fact type '{type}'."),
         };
+
+    private static AgentStatus AgentStatusNamed(string name) =>
+        WireNames.TryParseAgentStatus(name, out var status) ? status : throw new FormatException($"'{name}' is not an agent status.");
 
     private static void WriteData(Utf8JsonWriter w, Fact fact)
     {
@@ -270,6 +280,14 @@ public static class FactCodec
                 w.WriteString("agentId", f.AgentId);
                 w.WriteString("reason", f.Reason);
                 w.WriteString("text", f.Text);
+                break;
+            case AgentStatusChanged f:
+                w.WriteString("status", f.Status.Name());
+                if (f.PreviousStatus is { } previous)
+                {
+                    w.WriteString("previousStatus", previous.Name());
+                }
+                WriteOptional(w, "reason", f.Reason);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fact), fact.Type, "No encoding for this fact type.");

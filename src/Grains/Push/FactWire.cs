@@ -49,11 +49,18 @@ public static class FactWire
         }
         if (stream.StartsWith(AgentStream, StringComparison.Ordinal) && fact.Fact.Type == Agents.AgentStatusChanged.Name)
         {
+            var record = (Agents.AgentStatusChanged)Agents.AgentRecordCodec.Decode(fact.Fact.Type, fact.Fact.At, fact.Fact.Data);
+            var told = record.Told();
             // Numbered among the agent's status changes, so an agent's told facts run 1, 2, 3, … too (a record written
             // before the number was kept falls back on its place in the agent's stream).
             var agentId = stream[AgentStream.Length..];
-            var seq = StatusNumber(fact.Fact.Data.Span) ?? fact.Fact.Seq;
-            return Build(fact, $"a:{agentId}:{seq}", "agent.status.changed", null, agentId, WriteAgentStatus, seq);
+            var seq = record.Number ?? fact.Fact.Seq;
+            var data = FactCodec.Encode(told).Data;
+            return Build(fact, $"a:{agentId}:{seq}", told.Type, null, agentId, (w, _) =>
+            {
+                w.WriteRawValue(data, skipInputValidation: true);
+                return 0;
+            }, seq);
         }
         return null;
     }
@@ -141,46 +148,6 @@ public static class FactWire
         context.WriteTo(w);
         w.WriteEndObject();
         return at;
-    }
-
-    /// <summary>The agent journal keeps statuses as the enum's names; the contract spells them in lower case.</summary>
-    private static int WriteAgentStatus(Utf8JsonWriter w, TenantFact fact)
-    {
-        using var document = JsonDocument.Parse(fact.Fact.Data);
-        var d = document.RootElement;
-        w.WriteStartObject();
-        w.WriteString("status", d.GetProperty("status").GetString()?.ToLowerInvariant());
-        if (d.TryGetProperty("previousStatus", out var previous))
-        {
-            w.WriteString("previousStatus", previous.GetString()?.ToLowerInvariant());
-        }
-        if (d.TryGetProperty("reason", out var reason))
-        {
-            w.WriteString("reason", reason.GetString());
-        }
-        w.WriteEndObject();
-        return 0;
-    }
-
-    /// <summary>The number of an agent's status change, when its record keeps one.</summary>
-    private static long? StatusNumber(ReadOnlySpan<byte> data)
-    {
-        var reader = new Utf8JsonReader(data);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isNumber = reader.ValueTextEquals("number"u8);
-            reader.Read();
-            if (isNumber && reader.TokenType == JsonTokenType.Number)
-            {
-                return reader.GetInt64();
-            }
-            reader.Skip();
-        }
-        return null;
     }
 
     /// <summary>The top-level <c>agentId</c> of a conversation fact's data, when it names one.</summary>

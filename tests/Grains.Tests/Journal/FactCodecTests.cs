@@ -32,6 +32,8 @@ public sealed class FactCodecTests
         { new HandoffAssigned { At = At, HandoffId = "hnd-1", AgentId = "a1", AgentDisplayName = "Sari", Text = "Sari will help you now." }, """{"handoffId":"hnd-1","agentId":"a1","agentDisplayName":"Sari","text":"Sari will help you now."}""" },
         { new HandoffCompleted { At = At, HandoffId = "hnd-1", AgentId = "a1" }, """{"handoffId":"hnd-1","agentId":"a1"}""" },
         { new HandoffCompleted { At = At, HandoffId = "hnd-1" }, """{"handoffId":"hnd-1","agentId":null}""" },
+        { new AgentStatusChanged { At = At, Status = AgentStatus.Available, PreviousStatus = AgentStatus.Offline }, """{"status":"available","previousStatus":"offline"}""" },
+        { new AgentStatusChanged { At = At, Status = AgentStatus.Away, PreviousStatus = AgentStatus.Available, Reason = "not-responding" }, """{"status":"away","previousStatus":"available","reason":"not-responding"}""" },
     };
 
     [Theory]
