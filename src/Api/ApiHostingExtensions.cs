@@ -12,6 +12,9 @@ namespace CxCluster.Api;
 /// <summary>The API's services and middleware, named for what they add.</summary>
 public static class ApiHostingExtensions
 {
+    /// <summary>The longest request line (method, path and query) Kestrel reads, in bytes.</summary>
+    public const int MaxRequestLine = 64 * 1024;
+
     /// <summary>
     /// Settings (read and checked once: a bad value throws a <see cref="SettingsException"/> naming its key), cluster
     /// client, tenants, rate limits, problem details, JSON, health checks and the OpenAPI document.
@@ -32,7 +35,13 @@ public static class ApiHostingExtensions
         }
         // Each endpoint enforces its own cap (a batch's is the largest). Kestrel allows twice that, so it can drain a
         // body the endpoint refused and the client reads the 413 instead of a reset connection.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2L * RequestBody.BatchLimit);
+        // A request line up to 64 KiB (Kestrel's default is 8 KiB): an id or a query far too long then reaches its
+        // endpoint, whose 400 names the field, instead of Kestrel's bare 414 with no body.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 2L * RequestBody.BatchLimit;
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLine;
+        });
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);

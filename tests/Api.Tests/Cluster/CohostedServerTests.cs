@@ -81,6 +81,22 @@ public sealed class CohostedServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_id_or_a_query_far_longer_than_any_allowed_is_a_problem_naming_its_field_not_a_bare_status()
+    {
+        var longId = new string('x', 20_000);
+
+        using var read = await acme.GetAsync($"/v1/conversations/{longId}");
+        using var sent = await acme.PostAsync(ApiClient.Events(longId), Events.Started("e1", "chat", "en-US"));
+        using var agent = await acme.GetAsync($"/v1/agents/{longId}");
+        using var stream = await acme.GetAsync($"/v1/stream?types={string.Join(',', Enumerable.Repeat("no.such.type", 2_000))}");
+
+        Assert.NotNull((await Json.ProblemAsync(read, HttpStatusCode.BadRequest))["errors"]!["conversationId"]);
+        Assert.NotNull((await Json.ProblemAsync(sent, HttpStatusCode.BadRequest))["errors"]!["conversationId"]);
+        Assert.NotNull((await Json.ProblemAsync(agent, HttpStatusCode.BadRequest))["errors"]!["agentId"]);
+        Assert.NotNull((await Json.ProblemAsync(stream, HttpStatusCode.BadRequest))["errors"]!["types"]);
+    }
+
+    [Fact]
     public async Task The_silo_answers_its_health_on_its_own_port_beside_the_api()
     {
         using var health = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}") };
