@@ -790,7 +790,7 @@ internal sealed class ConversationGrain(
 
     private EventResult Result(string eventId, IReadOnlyList<Directive> directives, bool duplicate, AnswerShape shape, (double Score, TrustBand Band)? trust = null)
     {
-        var snapshot = shape == AnswerShape.Full ? Snapshot() : null;
+        var snapshot = shape == AnswerShape.Full ? Snapshot(keep: false) : null;
         return new EventResult
         {
             ConversationId = _conversationId,
@@ -803,13 +803,15 @@ internal sealed class ConversationGrain(
     }
 
     /// <summary>
-    /// The full snapshot, built once per change: kept until the state changes (an event, a placement, a hand-back) or
-    /// the tenant's retention lets words go, so repeated reads and answers of an unchanged conversation copy nothing.
+    /// The full snapshot, built once per change from the parts kept (each until a fact changes it). A read keeps it
+    /// until the state changes or the tenant's retention lets words go, so repeated reads of an unchanged conversation
+    /// copy nothing; an event's answer (<paramref name="keep"/> false) does not, so a conversation between events holds
+    /// only its parts.
     /// </summary>
-    private ConversationSnapshot Snapshot()
+    private ConversationSnapshot Snapshot(bool keep = true)
     {
         Prune();
-        return _snapshot.Get(_conversationId, State, _policy, options.Value);
+        return _snapshot.Get(_conversationId, State, _policy, options.Value, keep);
     }
 
     /// <summary>Lets go the words the tenant's retention no longer allows, and the transcript shown with them.</summary>

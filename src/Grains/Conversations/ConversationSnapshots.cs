@@ -136,9 +136,24 @@ internal sealed class SnapshotParts
     private DisclosureRecord[]? _history;
     private TrustSignal[]? _signals;
 
-    /// <summary>The snapshot as it is now, built from the kept parts only when something changed.</summary>
-    public ConversationSnapshot Get(string conversationId, ConversationState state, TenantPolicy policy, ConversationOptions options) =>
-        _whole ??= ConversationSnapshots.Build(conversationId, state, policy, options, this);
+    /// <summary>
+    /// The snapshot as it is now, built from the kept parts only when something changed; kept for the next read unless
+    /// <paramref name="keep"/> is false (an event's answer: most conversations are not read between events, and a
+    /// conversation waiting for its next event then holds only its parts).
+    /// </summary>
+    public ConversationSnapshot Get(string conversationId, ConversationState state, TenantPolicy policy, ConversationOptions options, bool keep = true)
+    {
+        if (_whole is { } kept)
+        {
+            return kept;
+        }
+        var built = ConversationSnapshots.Build(conversationId, state, policy, options, this);
+        if (keep)
+        {
+            _whole = built;
+        }
+        return built;
+    }
 
     /// <summary>Something outside the parts changed (a status, a version, a queue place).</summary>
     public void Changed() => _whole = null;
