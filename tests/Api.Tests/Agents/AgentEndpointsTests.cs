@@ -122,6 +122,37 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
         }
     }
 
+    [Fact]
+    public async Task An_agent_who_comes_on_duty_takes_the_waiting_and_a_read_right_after_shows_each_with_that_agent()
+    {
+        // German on the web channel: no other test's conversation asks this pool for an agent.
+        var agentId = Ids.New("agent");
+        string[] waiting = [Ids.New("conv"), Ids.New("conv")];
+        await Acme.RegisterAgentAsync(agentId, "Lena", ["de"], ["web"], 2);
+        try
+        {
+            foreach (var id in waiting)
+            {
+                await Acme.SendAsync(id, Events.Started("e1", "web", "de-DE"));
+                Assert.Equal("queued", (await Acme.SendAsync(id, Events.Customer("e2", "agent please"))).Directive("handoff").Text("status"));
+            }
+
+            var agent = await Acme.SetAgentStatusAsync(agentId, "available");
+
+            Assert.Equal(waiting, agent["conversations"]!.AsArray().Select(c => c!.GetValue<string>()));
+            foreach (var id in waiting)
+            {
+                // The agent's answer came once each conversation had recorded it: no notice is still on its way.
+                var snapshot = await Acme.SnapshotAsync(id);
+                Assert.Equal(("human", "assigned", agentId), (snapshot.Text("status"), snapshot!["handoff"].Text("status"), snapshot["handoff"].Text("agentId")));
+            }
+        }
+        finally
+        {
+            await Acme.SetAgentStatusAsync(agentId, "offline");
+        }
+    }
+
     /// <summary>Each case: the body of <c>PUT /v1/agents/{id}</c> and the field the 400 must name.</summary>
     public static TheoryData<string, string> BadProfiles => new()
     {
