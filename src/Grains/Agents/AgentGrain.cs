@@ -130,7 +130,7 @@ internal sealed class AgentGrain(
         {
             return NotRegistered();
         }
-        var taken = Held();
+        var held = Held();
         if (status != State.Status)
         {
             Record(new AgentStatusChanged { At = Now(), Status = status, PreviousStatus = State.Status, Number = State.StatusChanges + 1 });
@@ -153,13 +153,13 @@ internal sealed class AgentGrain(
         {
             // Conversations still waiting for this agent's first reply go back to the queue (each decides; one-way, so
             // an unreachable one only waits for its first-reply deadline instead).
-            foreach (var held in State.Assignments)
+            foreach (var assignment in State.Assignments)
             {
-                _ = Conversation(held.ConversationId).OnAgentOffline(held.HandoffId, _agentId);
+                _ = Conversation(assignment.ConversationId).OnAgentOffline(assignment.HandoffId, _agentId);
             }
         }
         await FillCapacity();
-        await ConfirmTaken(taken);
+        await ConfirmTaken(held);
         return AgentOutcome.Accepted(Details());
     }
 
@@ -823,8 +823,9 @@ internal sealed class AgentGrain(
     /// Before the agent's own request is answered, each conversation it took meanwhile (from a queue it pulled, or
     /// that a pool gave it) has recorded that it did, so what the agent is told it holds, a read of the conversation
     /// shows too. The pool's or the pull's notice may still be on its way: this is the same notice, told again and
-    /// awaited, and the conversation adopts an assignment once. Safe to wait on: an agent's own request comes from the API, never from inside another
-    /// grain's call, and the agent is reentrant. A conversation that cannot be reached is asked by the next reconciliation round.
+    /// awaited, and the conversation adopts an assignment once. Safe to wait on: an agent's own request comes from the
+    /// API, never from inside another grain's call, and the agent is reentrant. A conversation that cannot be reached is
+    /// asked by the next reconciliation round.
     /// </summary>
     private async Task ConfirmTaken(HashSet<AgentAssignmentRecord> before)
     {

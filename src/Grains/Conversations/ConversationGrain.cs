@@ -437,7 +437,8 @@ internal sealed class ConversationGrain(
         var placing = decision.Handoff is HandoffStep.Request or HandoffStep.Resend ? State.Handoff!.HandoffId : null;
         if (decision.Handoff == HandoffStep.Locate && State.Handoff is { } waiting)
         {
-            await RefreshPlacement();
+            // The customer asked again while waiting (the pool acknowledged the handoff): answered with where they stand now.
+            Place(waiting, await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId), Now());
             directives = [.. directives, _decider.Answer(waiting)];
         }
         // From here on the first store carries the event's id: a repeat fails there, before the pool or an agent hears of it.
@@ -648,21 +649,6 @@ internal sealed class ConversationGrain(
         {
             _recent.Replace(WithPlacement(pending));
         }
-    }
-
-    /// <summary>Asks the pool where a waiting handoff stands (sends it again if the pool never acknowledged it).</summary>
-    private async Task RefreshPlacement()
-    {
-        if (State.Status != ConversationStatus.Queued || State.Handoff is not { } handoff)
-        {
-            return;
-        }
-        if (handoff.AwaitingPool)
-        {
-            await PlaceHandoff();
-            return;
-        }
-        Place(handoff, await Pool(handoff.PoolName).Locate(_conversationId, handoff.HandoffId), Now());
     }
 
     /// <summary>Stores the leaving of a handoff, then frees what it still holds (the event is answered even if that fails).</summary>

@@ -61,6 +61,15 @@ public static class FactCodec
         return (data, HasPersonal(fact) ? Write(buffer, writer, fact, personal: true) : null);
     }
 
+    /// <summary>A fact's data object as it is told (without the journal's own part), written through <paramref name="writer"/>.</summary>
+    public static void WriteTold(Utf8JsonWriter writer, Fact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        writer.WriteStartObject();
+        WriteData(writer, fact);
+        writer.WriteEndObject();
+    }
+
     /// <summary>The fact of <paramref name="type"/> at <paramref name="at"/> from its parts; an empty personal part reads as erased.</summary>
     /// <exception cref="FormatException">The type is unknown or the data does not fit it.</exception>
     public static Fact Decode(string type, DateTimeOffset at, ReadOnlyMemory<byte> data, ReadOnlyMemory<byte> personal)

@@ -55,10 +55,9 @@ public static class FactWire
             // before the number was kept falls back on its place in the agent's stream).
             var agentId = stream[AgentStream.Length..];
             var seq = record.Number ?? fact.Fact.Seq;
-            var data = FactCodec.Encode(told).Data;
             return Build(fact, $"a:{agentId}:{seq}", told.Type, null, agentId, (w, _) =>
             {
-                w.WriteRawValue(data, skipInputValidation: true);
+                FactCodec.WriteTold(w, told);
                 return 0;
             }, seq);
         }

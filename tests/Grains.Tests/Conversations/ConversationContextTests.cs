@@ -1,3 +1,4 @@
+using static CxCluster.Grains.Tests.Support.ConversationCalls;
 using System.Text.Json;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
@@ -16,13 +17,6 @@ public sealed class ConversationContextTests(ClusterFixture fixture)
     private readonly DateTimeOffset _now = JournalTime.Cut(DateTimeOffset.UtcNow.AddMinutes(-1));
 
     private IConversationGrain Conversation(string id, string? tenant = null) => fixture.Grains.Conversation(tenant ?? _tenant, id);
-
-    private static async Task<EventResult> Send(IConversationGrain conversation, ConversationEvent e)
-    {
-        var outcome = await conversation.Apply(e);
-        Assert.Null(outcome.Refusal);
-        return outcome.Result!;
-    }
 
     private async Task Online(string agentId)
     {

@@ -1,3 +1,4 @@
+using static CxCluster.Grains.Tests.Support.ConversationCalls;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Tests.Support;
 using static CxCluster.TestSupport.ConversationEvents;
@@ -9,13 +10,6 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 {
     private IConversationGrain NewConversation(string tenant = ClusterFixture.Tenant) =>
         fixture.Grains.Conversation(tenant, $"c-{Guid.NewGuid():N}");
-
-    private static async Task<EventResult> Send(IConversationGrain conversation, ConversationEvent e)
-    {
-        var outcome = await conversation.Apply(e);
-        Assert.Null(outcome.Refusal);
-        return outcome.Result!;
-    }
 
     [Fact]
     public async Task Start_answers_a_disclosure_for_the_channel_and_locale()

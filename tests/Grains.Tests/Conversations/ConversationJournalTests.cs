@@ -1,3 +1,4 @@
+using static CxCluster.Grains.Tests.Support.ConversationCalls;
 using Microsoft.Extensions.DependencyInjection;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Journal;
@@ -13,13 +14,6 @@ namespace CxCluster.Grains.Tests.Conversations;
 [Collection(ClusterCollection.Name)]
 public sealed class ConversationJournalTests(ClusterFixture fixture)
 {
-    private static async Task<EventResult> Send(IConversationGrain conversation, ConversationEvent e)
-    {
-        var outcome = await conversation.Apply(e);
-        Assert.Null(outcome.Refusal);
-        return outcome.Result!;
-    }
-
     /// <summary>Whether a silo holds an activation of the grain, asked of every silo's catalog.</summary>
     private async Task<bool> IsActive(IConversationGrain conversation)
     {

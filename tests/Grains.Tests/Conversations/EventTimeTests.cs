@@ -1,3 +1,4 @@
+using static CxCluster.Grains.Tests.Support.ConversationCalls;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Journal;
@@ -115,12 +116,5 @@ public sealed class EventTimeGrainTests(ClusterFixture fixture)
         // Recorded at its own time, to the microsecond its journal keeps.
         Assert.Equal(JournalTime.Cut(now.AddHours(1)), ahead.Conversation!.Transcript[^1].At);
         Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.ReasonOf() == ConversationDecider.TrustThreshold);
-    }
-
-    private static async Task<EventResult> Send(IConversationGrain conversation, ConversationEvent e)
-    {
-        var outcome = await conversation.Apply(e);
-        Assert.Null(outcome.Refusal);
-        return outcome.Result!;
     }
 }

@@ -1,3 +1,4 @@
+using static CxCluster.Grains.Tests.Support.ConversationCalls;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
 using static CxCluster.TestSupport.ConversationEvents;
@@ -15,13 +16,6 @@ public sealed class ReadsRecordNothingTests(ClusterFixture fixture)
     private readonly string _tenant = $"t{Guid.NewGuid():N}";
     private readonly DateTimeOffset _now = JournalTime.Cut(DateTimeOffset.UtcNow.AddMinutes(-1));
 
-    private static async Task<EventResult> Send(IConversationGrain conversation, ConversationEvent e)
-    {
-        var outcome = await conversation.Apply(e);
-        Assert.Null(outcome.Refusal);
-        return outcome.Result!;
-    }
-
     /// <summary>A conversation waiting for a person, with no agent in its tenant.</summary>
     private async Task<(IConversationGrain Conversation, ConversationSnapshot Waiting)> Waiting(string id)
     {
@@ -34,12 +28,11 @@ public sealed class ReadsRecordNothingTests(ClusterFixture fixture)
     }
 
     /// <summary>An agent's offer the pool holds and whose notice never reached the conversation (the agent's silo died after the pool stored it).</summary>
-    private async Task<AgentOffer> OfferNobodyTold(string conversationId, string handoffId, string agentId)
+    private async Task OfferNobodyTold(string conversationId, string handoffId, string agentId)
     {
         var offer = new AgentOffer { OfferId = "ofr-7", ConversationId = conversationId, HandoffId = handoffId, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(10) };
         var agent = new AgentView { AgentId = agentId, DisplayName = agentId, Status = AgentStatus.Away, Capacity = 1, Load = 1, IdleSince = DateTimeOffset.UtcNow, Version = 1 };
         Assert.True(await fixture.Grains.Pool(_tenant, GrainKeys.PoolName("en", Channel.Chat)).Claim(conversationId, handoffId, agent, offer));
-        return offer;
     }
 
     [Fact]
@@ -63,7 +56,7 @@ public sealed class ReadsRecordNothingTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task The_agent_offered_by_the_pool_reads_the_context_before_the_conversation_heard_and_the_read_records_nothing()
+    public async Task The_agent_offered_by_the_pool_reads_the_context_before_the_conversation_heard_and_the_offer_is_recorded_once()
     {
         var (conversation, waiting) = await Waiting("c2");
         await OfferNobodyTold("c2", waiting.Handoff.HandoffId!, "a9");
