@@ -73,7 +73,7 @@ public static class StreamApi
         if (cursor < 0)
         {
             // "From now" is fixed before anything else, and the client is told the stream is live.
-            var now = await feed.Read(-1, 1, filter, TimeSpan.Zero);
+            var now = await ReadPatiently(feed, -1, 1, filter, TimeSpan.Zero, settings.StreamKeepAlive, time, ct);
             cursor = now.Cursor;
             foreach (var fact in now.Facts)
             {
@@ -91,8 +91,9 @@ public static class StreamApi
             FeedPage page;
             try
             {
-                page = await feed.Read(cursor, PageSize, filter,
-                    NextReadWait(settings.StreamKeepAlive, settings.Cluster.ResponseTimeout, time.GetElapsedTime(quietSince)));
+                page = await ReadPatiently(feed, cursor, PageSize, filter,
+                    NextReadWait(settings.StreamKeepAlive, settings.Cluster.ResponseTimeout, time.GetElapsedTime(quietSince)),
+                    settings.StreamKeepAlive, time, ct);
             }
             catch (Exception) when (ct.IsCancellationRequested)
             {
@@ -133,6 +134,31 @@ public static class StreamApi
         var longest = keepAlive < responseTimeout / 2 ? keepAlive : responseTimeout / 2;
         var untilKeepAlive = keepAlive - quietFor;
         return untilKeepAlive <= TimeSpan.Zero ? TimeSpan.Zero : untilKeepAlive < longest ? untilKeepAlive : longest;
+    }
+
+    /// <summary>Between two tries of a read the cluster could not answer.</summary>
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Reads a page of the feed. A read the cluster could not answer (a silo busy past the call's timeout, a grain
+    /// being placed) is tried again, so one slow call does not end the stream; one still failing after
+    /// <paramref name="patience"/> throws, and the stream ends for the client to reconnect from its last id.
+    /// </summary>
+    private static async Task<FeedPage> ReadPatiently(IFactFeedGrain feed, long cursor, int size, FeedFilter filter, TimeSpan wait,
+        TimeSpan patience, TimeProvider time, CancellationToken ct)
+    {
+        var since = time.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                return await feed.Read(cursor, size, filter, wait);
+            }
+            catch (Exception e) when (ClusterFaults.IsUnavailable(e) && !ct.IsCancellationRequested && time.GetElapsedTime(since) < patience)
+            {
+                await Task.Delay(RetryPause, time, ct);
+            }
+        }
     }
 
     private static SseItem<string> Item(PushedFact fact, bool personal) =>
