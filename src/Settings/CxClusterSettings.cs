@@ -1,9 +1,11 @@
 namespace CxCluster.Settings;
 
 /// <summary>
-/// What every CxCluster process is configured with, read and checked once per host before it starts: the tenants
-/// (keys and policies), the cluster, the database, and the API's event clock and rate limit. A bad value fails the
-/// start with a <see cref="SettingsException"/> naming its full key, never a request later.
+/// What every CxCluster process is configured with, one tree read and checked once per host before it starts: the
+/// tenants (keys and policies), the cluster, the database, the API's event clock, rate limit and stream, and the silos'
+/// conversations, handoffs, push, webhooks, journal and crash-test sections. Both hosts read the whole tree, so a bad
+/// value fails either start with a <see cref="SettingsException"/> naming its full key (every bad one at once, and any
+/// key no section knows), never a request later.
 /// </summary>
 public sealed class CxClusterSettings
 {
@@ -26,6 +28,24 @@ public sealed class CxClusterSettings
 
     /// <summary><c>Dashboard</c>: the Orleans Dashboard, its operators' keys in the API and its grain side in the silos.</summary>
     public DashboardSettings Dashboard { get; init; } = new();
+
+    /// <summary><c>Conversations</c> (silos): what a conversation keeps, and for how long in memory.</summary>
+    public ConversationSettings Conversations { get; init; } = new();
+
+    /// <summary><c>Handoffs</c> (silos): how often conversations, agents and pools reconcile.</summary>
+    public HandoffSettings Handoffs { get; init; } = new();
+
+    /// <summary><c>Push</c> (silos): how a silo follows its tenants' facts.</summary>
+    public PushSettings Push { get; init; } = new();
+
+    /// <summary><c>Webhooks</c> (silos): delivery, retries and which receivers may be registered.</summary>
+    public WebhookSettings Webhooks { get; init; } = new();
+
+    /// <summary><c>Journal</c> (silos with PostgreSQL): group commit.</summary>
+    public JournalSettings Journal { get; init; } = new();
+
+    /// <summary><c>Testing</c> (silos, crash tests only): where a silo dies on purpose.</summary>
+    public CrashPointSettings Testing { get; init; } = new();
 
     /// <summary>The PostgreSQL connection string, or null on the embedded default.</summary>
     public string? ConnectionString { get; init; }
@@ -67,6 +87,7 @@ public sealed class CxClusterSettings
         var events = configuration.GetSection("Events");
         var rateLimiting = configuration.GetSection("RateLimiting");
         var stream = configuration.GetSection("Stream");
+        var journal = JournalSettings.Read(configuration, reader);
         var settings = new CxClusterSettings
         {
             Tenants = served,
@@ -79,6 +100,12 @@ public sealed class CxClusterSettings
             PermitsPerSecond = reader.Int(rateLimiting, "PermitsPerSecond", 100_000, 0, int.MaxValue),
             StreamSlowClientCutOff = reader.Seconds(stream, "SlowClientSeconds", TimeSpan.FromSeconds(30), 0, TimeSpan.FromHours(1)),
             StreamKeepAlive = reader.Seconds(stream, "KeepAliveSeconds", TimeSpan.FromSeconds(10), 1, TimeSpan.FromSeconds(15), minIncluded: true),
+            Conversations = ConversationSettings.Read(configuration, reader),
+            Handoffs = HandoffSettings.Read(configuration, reader),
+            Push = PushSettings.Read(configuration, reader),
+            Webhooks = WebhookSettings.Read(configuration, reader),
+            Journal = journal,
+            Testing = CrashPointSettings.Read(configuration, journal, reader),
         };
         reader.ThrowIfAny();
         return settings;

@@ -83,6 +83,87 @@ internal sealed class SettingsReader
     public TimeSpan Seconds(IConfigurationSection section, string name, TimeSpan fallback, double min, TimeSpan max, bool minIncluded = false) =>
         OptionalSeconds(section, name, min, max, minIncluded) ?? fallback;
 
+    /// <summary>A number from <paramref name="min"/> to <paramref name="max"/>, or <paramref name="fallback"/> when unset.</summary>
+    public double Double(IConfigurationSection section, string name, double fallback, double min, double max) =>
+        Text(section, name) is { } text ? Number(section.GetSection(name), text, min, max) ?? fallback : fallback;
+
+    /// <summary>
+    /// The numbers listed under <paramref name="name"/> (<c>{name}:0</c>, <c>{name}:1</c>, …) in their index order, each from
+    /// <paramref name="min"/> to <paramref name="max"/>; null when none is listed.
+    /// </summary>
+    public double[]? Doubles(IConfigurationSection section, string name, double min, double max)
+    {
+        var list = section.GetSection(name);
+        var items = new List<(int Index, double Value)>();
+        foreach (var item in list.GetChildren())
+        {
+            if (!int.TryParse(item.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                Problem($"{item.Path} is not an item of a list (items are numbered {list.Path}:0, {list.Path}:1, …)");
+                continue;
+            }
+            if (Text(list, item.Key) is { } text && Number(item, text, min, max) is { } value)
+            {
+                items.Add((index, value));
+            }
+        }
+        return items.Count > 0 ? [.. items.OrderBy(i => i.Index).Select(i => i.Value)] : null;
+    }
+
+    /// <summary><c>true</c> or <c>false</c>; null when unset.</summary>
+    public bool? OptionalBool(IConfigurationSection section, string name)
+    {
+        if (Text(section, name) is not { } text)
+        {
+            return null;
+        }
+        if (!bool.TryParse(text, out var value))
+        {
+            Problem($"{Key(section, name)} must be true or false, not '{text}'");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// A duration written <c>[d.]hh:mm:ss[.fffffff]</c> (e.g. <c>00:00:00.0003</c>) from <paramref name="min"/> to
+    /// <paramref name="max"/>, or <paramref name="fallback"/> when unset.
+    /// </summary>
+    public TimeSpan Duration(IConfigurationSection section, string name, TimeSpan fallback, TimeSpan min, TimeSpan max)
+    {
+        if (Text(section, name) is not { } text)
+        {
+            return fallback;
+        }
+        if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
+        {
+            Problem($"{Key(section, name)} must be a duration written hh:mm:ss.fffffff (e.g. 00:00:00.0003), not '{text}'");
+            return fallback;
+        }
+        if (value < min || value > max)
+        {
+            Problem($"{Key(section, name)} must be from {min:c} to {max:c}, not {value:c}");
+            return fallback;
+        }
+        return value;
+    }
+
+    private double? Number(IConfigurationSection setting, string text, double min, double max)
+    {
+        var range = string.Create(CultureInfo.InvariantCulture, $"between {min} and {max}");
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            Problem($"{setting.Path} must be a number {range}, not '{text}'");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            Problem(string.Create(CultureInfo.InvariantCulture, $"{setting.Path} must be {range}, not {value}"));
+            return null;
+        }
+        return value;
+    }
+
     /// <summary>A TCP port, 1 to 65535.</summary>
     public int? OptionalPort(IConfigurationSection section, string name) => OptionalInt(section, name, 1, 65_535);
 

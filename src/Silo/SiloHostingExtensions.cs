@@ -48,9 +48,9 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>
-    /// What keeps a built silo from starting, in one line, or null when nothing does: its silo-only sections
-    /// (Conversations, Handoffs, Journal), checked before waiting for the database, then its health port, opened so
-    /// <c>/health/live</c> answers meanwhile, then the database itself (a silo without it cannot join the cluster),
+    /// What keeps a built silo from starting, in one line, or null when nothing does (its own settings were checked as
+    /// they were read): the Orleans options derived from them, checked before waiting for the database, then its health
+    /// port, opened so <c>/health/live</c> answers meanwhile, then the database itself (a silo without it cannot join the cluster),
     /// waited for up to <c>Cluster:DatabaseWaitSeconds</c>.
     /// </summary>
     public static async Task<string?> CheckCxClusterSiloStartAsync(this IServiceProvider services)
@@ -129,7 +129,7 @@ public static class SiloHostingExtensions
     public static ISiloBuilder AddCxClusterPostgresProviders(this ISiloBuilder silo, string connectionString)
     {
         // The conversations' facts are their storage: in the same database as the rest.
-        silo.Services.AddCxClusterPostgresJournal(connectionString, silo.Configuration);
+        silo.Services.AddCxClusterPostgresJournal(connectionString);
         connectionString = CxClusterDatabase.ForProviders(connectionString);
         silo.UseAdoNetClustering(clustering =>
         {
@@ -148,7 +148,7 @@ public static class SiloHostingExtensions
     /// <summary>ADO.NET grain storage and the fact journal on PostgreSQL alone (load tests pair them with the test cluster's membership).</summary>
     public static ISiloBuilder AddCxClusterPostgresStorage(this ISiloBuilder silo, string connectionString)
     {
-        silo.Services.AddCxClusterPostgresJournal(connectionString, silo.Configuration);
+        silo.Services.AddCxClusterPostgresJournal(connectionString);
         return silo.AddPostgresStorage(CxClusterDatabase.ForProviders(connectionString));
     }
 

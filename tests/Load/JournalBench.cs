@@ -6,10 +6,11 @@ using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Silo.Database;
 using CxCluster.Silo.Storage;
+using CxCluster.Settings;
 using CxCluster.Silo.Storage.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace CxCluster.Load;
@@ -36,7 +37,7 @@ public sealed class JournalBench
     private int[] _streams = [1, 16, 256];
     private TimeSpan _duration = TimeSpan.FromSeconds(10);
     private TimeSpan _warmup = TimeSpan.FromSeconds(2);
-    private readonly JournalOptions _options = new();
+    private JournalSettings _options = new();
 
     public sealed record Row(int Streams, long Appends, TimeSpan Elapsed, Latencies Latencies, long Groups, long GroupedAppends, TimeSpan Cpu)
     {
@@ -50,7 +51,7 @@ public sealed class JournalBench
         {
             bench = Parse(args);
         }
-        catch (Exception error) when (error is ArgumentException or FormatException)
+        catch (Exception error) when (error is ArgumentException or FormatException or SettingsException)
         {
             await Console.Error.WriteLineAsync($"load journal: {error.Message}");
             return 2;
@@ -63,6 +64,7 @@ public sealed class JournalBench
     private static JournalBench Parse(IReadOnlyList<string> args)
     {
         var bench = new JournalBench();
+        var journal = new Dictionary<string, string?>();
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -74,18 +76,16 @@ public sealed class JournalBench
                 case "--streams": bench._streams = [.. Value().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
                 case "--duration": bench._duration = TimeSpan.FromSeconds(Number()); break;
                 case "--warmup": bench._warmup = TimeSpan.FromSeconds(Number()); break;
-                case "--max-group-size": bench._options.MaxGroupSize = (int)Number(); break;
-                case "--linger-us": bench._options.GroupLinger = TimeSpan.FromMicroseconds(Number()); break;
-                case "--max-concurrent-groups": bench._options.MaxConcurrentGroups = (int)Number(); break;
+                case "--max-group-size": journal["Journal:MaxGroupSize"] = Value(); break;
+                case "--linger-us": journal["Journal:GroupLinger"] = TimeSpan.FromMicroseconds(Number()).ToString("c", CultureInfo.InvariantCulture); break;
+                case "--max-concurrent-groups": journal["Journal:MaxConcurrentGroups"] = Value(); break;
                 default: throw new ArgumentException($"unknown option {name}");
             }
         }
         bench._server ??= Environment.GetEnvironmentVariable("CXCLUSTER_TEST_POSTGRES")
             ?? throw new ArgumentException("--postgres <server connection string> is required (or CXCLUSTER_TEST_POSTGRES)");
-        if (string.Join(" ", bench._options.Problems()) is { Length: > 0 } problems)
-        {
-            throw new ArgumentException(problems);
-        }
+        // Read and checked as a silo reads its own Journal section.
+        bench._options = CxClusterSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(journal).Build()).Journal;
         return bench;
     }
 
@@ -100,7 +100,7 @@ public sealed class JournalBench
             await using var services = new ServiceCollection().AddMetrics().AddCxClusterDataSource(connectionString).BuildServiceProvider();
             var meters = services.GetRequiredService<IMeterFactory>();
             using var groups = new GroupCounter(meters);
-            await using var journal = new PostgresFactJournal(services.GetRequiredService<NpgsqlDataSource>(), Options.Create(_options),
+            await using var journal = new PostgresFactJournal(services.GetRequiredService<NpgsqlDataSource>(), _options,
                 new CxMetrics(meters), TimeProvider.System, NullLogger<PostgresFactJournal>.Instance);
             var rows = new List<Row>();
             var round = 0;

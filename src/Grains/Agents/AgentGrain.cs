@@ -22,7 +22,7 @@ namespace CxCluster.Grains.Agents;
 [Reentrant]
 internal sealed class AgentGrain(
     TenantDirectory tenants,
-    IOptions<HandoffOptions> handoffs,
+    HandoffSettings handoffs,
     CrashPoints crash,
     CxMetrics metrics,
     TimeProvider clock,
@@ -77,7 +77,7 @@ internal sealed class AgentGrain(
         _routing = tenants.Get(_tenantId).Routing;
         _offerTimer = new DeadlineTimer(this, clock, OnOfferTimer, keepAlive: true);
         var stream = AgentJournal.Stream(_tenantId, _agentId);
-        _journal = new AgentJournal(journal, encoders, states, stream, handoffs.Value.CompletionsKept);
+        _journal = new AgentJournal(journal, encoders, states, stream, handoffs.CompletionsKept);
         _checkpoints = new Checkpoints(logger, stream);
         _writer = new CoalescingWriter(_journal.AppendAsync);
         (_ledger, var checkpointSeq) = await _journal.LoadAsync(e => logger.LogWarning(e,
@@ -678,7 +678,7 @@ internal sealed class AgentGrain(
     {
         if (!State.Watched)
         {
-            await this.WatchAsync(registered: false, handoffs.Value);
+            await this.WatchAsync(registered: false, handoffs);
             if (!State.Watched)
             {
                 Record(new AgentWatched { At = Now(), Watched = true });
@@ -706,7 +706,7 @@ internal sealed class AgentGrain(
         if (State.Watched)
         {
             // A change that needs the reminder came meanwhile and recorded it: it stays registered.
-            await this.WatchAsync(registered: false, handoffs.Value);
+            await this.WatchAsync(registered: false, handoffs);
         }
     }
 
@@ -917,7 +917,7 @@ internal sealed class AgentGrain(
             }
         }
         if (_journal.Settled
-            && (_checkpoints.Wanted || State.Seq - _checkpoints.Seq >= Math.Max(CheckpointEvery, handoffs.Value.CompletionsKept)))
+            && (_checkpoints.Wanted || State.Seq - _checkpoints.Seq >= Math.Max(CheckpointEvery, handoffs.CompletionsKept)))
         {
             _checkpoints.WriteSoon(State.Seq, WriteCheckpoint);
         }

@@ -26,7 +26,7 @@ namespace CxCluster.Grains.Agents;
 internal sealed class AgentPoolGrain(
     TenantDirectory tenants,
     CxMetrics metrics,
-    IOptions<HandoffOptions> handoffs,
+    HandoffSettings handoffs,
     CrashPoints crash,
     TimeProvider clock,
     IFactJournal journal,
@@ -87,8 +87,8 @@ internal sealed class AgentPoolGrain(
         ArmWidening();
         this.RegisterGrainTimer(Reconcile, new GrainTimerCreationOptions
         {
-            DueTime = handoffs.Value.ReconcileInterval,
-            Period = handoffs.Value.ReconcileInterval,
+            DueTime = handoffs.ReconcileInterval,
+            Period = handoffs.ReconcileInterval,
         });
         // The agents are re-read once this activation is done, not during it: an agent whose own call to this pool is
         // waiting for the activation (an agent leaving a stopping silo, say) would otherwise wait on it in turn.
@@ -137,8 +137,8 @@ internal sealed class AgentPoolGrain(
             }
             await Agent(overdue.AgentId).CheckOffers();
         }
-        var settled = now - handoffs.Value.ReconcileInterval;
-        foreach (var waiting in _ledger.Queue.NextToCheck(handoffs.Value.QueueChecksPerRound))
+        var settled = now - handoffs.ReconcileInterval;
+        foreach (var waiting in _ledger.Queue.NextToCheck(handoffs.QueueChecksPerRound))
         {
             if (waiting.EnqueuedAt <= settled && !Stopping)
             {

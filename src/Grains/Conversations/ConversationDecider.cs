@@ -54,7 +54,7 @@ internal enum HandoffStep
 /// records nothing, changes nothing. Facts of changes the grain makes outside an event (placements, hand-back,
 /// erasure) wait in <see cref="TakeFacts"/>.
 /// </summary>
-internal sealed class ConversationDecider(string conversationId, ConversationState state, TenantPolicy policy, CustomerTexts texts, ConversationOptions options)
+internal sealed class ConversationDecider(string conversationId, ConversationState state, TenantPolicy policy, CustomerTexts texts, ConversationSettings options)
 {
     public const string CustomerRequest = "customer-request";
     public const string TrustThreshold = "trust-threshold";

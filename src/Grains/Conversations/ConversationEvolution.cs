@@ -18,7 +18,7 @@ namespace CxCluster.Grains.Conversations;
 /// </remarks>
 internal static class ConversationEvolution
 {
-    public static void Apply(ConversationState state, Fact fact, TenantPolicy policy, ConversationOptions options)
+    public static void Apply(ConversationState state, Fact fact, TenantPolicy policy, ConversationSettings options)
     {
         switch (fact)
         {

@@ -29,8 +29,8 @@ namespace CxCluster.Grains.Conversations;
 internal sealed class ConversationGrain(
     TenantDirectory tenants,
     CustomerTexts texts,
-    IOptions<ConversationOptions> options,
-    IOptions<HandoffOptions> handoffs,
+    ConversationSettings options,
+    HandoffSettings handoffs,
     CrashPoints crash,
     CxMetrics metrics,
     TimeProvider clock,
@@ -41,7 +41,7 @@ internal sealed class ConversationGrain(
     IHostApplicationLifetime lifetime,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
-    private readonly RecentAnswers _recent = new(options.Value.RecentAnswers);
+    private readonly RecentAnswers _recent = new(options.RecentAnswers);
     private ConversationState _state = new();
     private string _tenantId = "";
     private string _conversationId = "";
@@ -704,7 +704,7 @@ internal sealed class ConversationGrain(
     {
         if (NeedsWatch && !State.Watched)
         {
-            State.Watched = await this.WatchAsync(State.Watched, handoffs.Value);
+            State.Watched = await this.WatchAsync(State.Watched, handoffs);
             _checkpoints.Wanted = true;
         }
         await Store();
@@ -731,7 +731,7 @@ internal sealed class ConversationGrain(
         crash.Reach(CrashPoint.ConversationFactsAppended);
         _dirty = false;
         ArmReplyTimer();
-        if (_checkpoints.Wanted || State.Version - _checkpoints.Seq >= options.Value.CheckpointEvery)
+        if (_checkpoints.Wanted || State.Version - _checkpoints.Seq >= options.CheckpointEvery)
         {
             _checkpoints.WriteSoon(State.Version, WriteCheckpoint);
         }
@@ -743,12 +743,12 @@ internal sealed class ConversationGrain(
     private async Task Load()
     {
         var (state, checkpointSeq) = await _journal.LoadAsync(
-            (s, fact) => ConversationEvolution.Apply(s, fact, _policy, options.Value),
+            (s, fact) => ConversationEvolution.Apply(s, fact, _policy, options),
             e => logger.LogWarning(e, "The checkpoint of conversation {ConversationId} of tenant {TenantId} cannot be read; its facts are replayed from the start",
                 _conversationId, _tenantId));
         _state = state;
         _snapshot.Clear();
-        _decider = new ConversationDecider(_conversationId, state, _policy, texts, options.Value);
+        _decider = new ConversationDecider(_conversationId, state, _policy, texts, options);
         _checkpoints.Seq = checkpointSeq;
         _recent.Clear();
         _allAnswersKept = state.Version == 0;
@@ -797,7 +797,7 @@ internal sealed class ConversationGrain(
     private ConversationSnapshot Snapshot(bool keep = true)
     {
         Prune();
-        return _snapshot.Get(_conversationId, State, _policy, options.Value, keep);
+        return _snapshot.Get(_conversationId, State, _policy, options, keep);
     }
 
     /// <summary>Lets go the words the tenant's retention no longer allows, and the transcript shown with them.</summary>

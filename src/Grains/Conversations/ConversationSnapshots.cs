@@ -8,7 +8,7 @@ namespace CxCluster.Grains.Conversations;
 internal static class ConversationSnapshots
 {
     /// <summary>The snapshot as it is now, its lists copied afresh (or taken from <paramref name="parts"/>, which keeps them while they have not changed).</summary>
-    public static ConversationSnapshot Build(string conversationId, ConversationState state, TenantPolicy policy, ConversationOptions options, SnapshotParts? parts = null)
+    public static ConversationSnapshot Build(string conversationId, ConversationState state, TenantPolicy policy, ConversationSettings options, SnapshotParts? parts = null)
     {
         var current = state.Disclosure.Current;
         var (score, band) = TrustDecider.Score(state.Trust, policy);
@@ -63,7 +63,7 @@ internal static class ConversationSnapshots
     }).ToArray();
 
     /// <summary>The most recent trust signals a snapshot shows.</summary>
-    public static TrustSignal[] Signals(ConversationState state, ConversationOptions options) =>
+    public static TrustSignal[] Signals(ConversationState state, ConversationSettings options) =>
         state.Trust.Signals.Count <= options.SignalsShown
             ? state.Trust.Signals.ToArray()
             : state.Trust.Signals.GetRange(state.Trust.Signals.Count - options.SignalsShown, options.SignalsShown).ToArray();
@@ -141,7 +141,7 @@ internal sealed class SnapshotParts
     /// <paramref name="keep"/> is false (an event's answer: most conversations are not read between events, and a
     /// conversation waiting for its next event then holds only its parts).
     /// </summary>
-    public ConversationSnapshot Get(string conversationId, ConversationState state, TenantPolicy policy, ConversationOptions options, bool keep = true)
+    public ConversationSnapshot Get(string conversationId, ConversationState state, TenantPolicy policy, ConversationSettings options, bool keep = true)
     {
         if (_whole is { } kept)
         {
@@ -199,5 +199,5 @@ internal sealed class SnapshotParts
 
     public DisclosureRecord[] History(ConversationState state) => _history ??= ConversationSnapshots.History(state);
 
-    public TrustSignal[] Signals(ConversationState state, ConversationOptions options) => _signals ??= ConversationSnapshots.Signals(state, options);
+    public TrustSignal[] Signals(ConversationState state, ConversationSettings options) => _signals ??= ConversationSnapshots.Signals(state, options);
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CxCluster.Grains.Handoffs;
 
@@ -37,25 +36,6 @@ public static class CrashPoint
     ];
 }
 
-/// <summary>How armed crash points fail (configuration section <c>Testing</c>; nothing is armed unless configured).</summary>
-public sealed class CrashPointOptions
-{
-    public const string Section = "Testing";
-
-    /// <summary>Comma-separated <see cref="CrashPoint"/> names to fail at, e.g. <c>Testing__CrashAt=agent.complete.stored</c>.</summary>
-    public string? CrashAt { get; set; }
-
-    /// <summary><c>kill</c> (default): the silo process kills itself, as SIGKILL would; <c>throw</c>: the call fails once, for in-process tests.</summary>
-    public string CrashMode { get; set; } = "kill";
-
-    /// <summary>
-    /// The PostgreSQL journal's first group commit holding at least this many appends kills the silo process after the
-    /// group's statements were sent and before its COMMIT is (0, the default: never), e.g.
-    /// <c>Testing__CrashBeforeCommitOfGroupWith=4</c>; <see cref="CrashMode"/> does not apply.
-    /// </summary>
-    public int CrashBeforeCommitOfGroupWith { get; set; }
-}
-
 /// <summary>Thrown at an armed crash point in <c>throw</c> mode: the grain's call fails there, as if its silo had died.</summary>
 [GenerateSerializer, Alias("cx.InjectedCrashException")]
 public sealed class InjectedCrashException : Exception
@@ -76,10 +56,10 @@ public sealed class CrashPoints
     private readonly ILogger<CrashPoints> _logger;
     private int _fired;
 
-    public CrashPoints(IOptions<CrashPointOptions> options, ILogger<CrashPoints> logger)
+    public CrashPoints(CrashPointSettings options, ILogger<CrashPoints> logger)
     {
         _logger = logger;
-        _armed = (options.Value.CrashAt ?? "")
+        _armed = (options.CrashAt ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.Ordinal);
         var unknown = _armed.Except(CrashPoint.All).ToArray();
@@ -87,7 +67,7 @@ public sealed class CrashPoints
         {
             throw new InvalidOperationException($"Testing:CrashAt names unknown steps: {string.Join(", ", unknown)}; known: {string.Join(", ", CrashPoint.All)}.");
         }
-        _kill = !string.Equals(options.Value.CrashMode, "throw", StringComparison.OrdinalIgnoreCase);
+        _kill = !string.Equals(options.CrashMode, CrashPointSettings.Throw, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Marks that a grain reached <paramref name="step"/>; fails there if that step is armed and has not fired yet.</summary>

@@ -9,7 +9,7 @@ internal static class ReconcileReminder
     public const string Name = "cx.reconcile";
 
     /// <summary>Registers the reminder unless <paramref name="registered"/> says it already is; returns true.</summary>
-    public static async Task<bool> WatchAsync(this IGrainBase grain, bool registered, HandoffOptions options)
+    public static async Task<bool> WatchAsync(this IGrainBase grain, bool registered, HandoffSettings options)
     {
         if (!registered)
         {

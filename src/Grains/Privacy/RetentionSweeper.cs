@@ -10,12 +10,12 @@ namespace CxCluster.Grains.Privacy;
 /// <summary>
 /// Removes for good, in the journal, the message texts (and customer ids) of every tenant with a message retention
 /// once they are older than it, the way an erasure does; facts without personal data stay. Each silo sweeps at start
-/// and then every <see cref="ConversationOptions.RetentionSweepMinutes"/>: a sweep changes only what is still there,
+/// and then every <see cref="ConversationSettings.RetentionSweepMinutes"/>: a sweep changes only what is still there,
 /// so silos sweeping the same journal never conflict. Conversations drop those words from their transcript and
 /// checkpoints themselves (<see cref="ConversationRetention"/>).
 /// </summary>
 public sealed class RetentionSweeper(
-    TenantDirectory tenants, IFactJournal journal, TimeProvider clock, IOptions<ConversationOptions> options, ILogger<RetentionSweeper> logger)
+    TenantDirectory tenants, IFactJournal journal, TimeProvider clock, ConversationSettings options, ILogger<RetentionSweeper> logger)
     : BackgroundService
 {
     /// <summary>One sweep over every tenant with a retention; returns how many facts lost their personal part.</summary>
@@ -48,7 +48,7 @@ public sealed class RetentionSweeper(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.RetentionSweepMinutes), clock);
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.RetentionSweepMinutes), clock);
         try
         {
             do

@@ -15,7 +15,7 @@ namespace CxCluster.Grains.Push;
 public sealed class TenantFeeds : IDisposable
 {
     private readonly IFactJournal _journal;
-    private readonly PushOptions _options;
+    private readonly PushSettings _options;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, TenantFeed> _feeds = new(StringComparer.Ordinal);
@@ -26,10 +26,10 @@ public sealed class TenantFeeds : IDisposable
     /// <summary>Journal facts read per look.</summary>
     internal const int PageSize = 1_024;
 
-    public TenantFeeds(IFactJournal journal, IOptions<PushOptions> options, TimeProvider clock, ILogger<TenantFeeds> logger)
+    public TenantFeeds(IFactJournal journal, PushSettings options, TimeProvider clock, ILogger<TenantFeeds> logger)
     {
         _journal = journal;
-        _options = options.Value;
+        _options = options;
         _clock = clock;
         _logger = logger;
         _journal.TenantAppended += OnAppended;

@@ -21,7 +21,7 @@ internal sealed partial class SupervisorBoardGrain(
     IFactJournal journal,
     JsonEncoders encoders,
     Serializer<AgentState> agentStates,
-    IOptions<HandoffOptions> handoffs,
+    HandoffSettings handoffs,
     TimeProvider clock,
     ILogger<SupervisorBoardGrain> logger)
     : Grain, ISupervisorBoardGrain
@@ -252,7 +252,7 @@ internal sealed partial class SupervisorBoardGrain(
     {
         ct.ThrowIfCancellationRequested();
         var stream = AgentJournal.Stream(_tenantId, agentId);
-        var (ledger, _) = await new AgentJournal(journal, encoders, agentStates, stream, handoffs.Value.CompletionsKept)
+        var (ledger, _) = await new AgentJournal(journal, encoders, agentStates, stream, handoffs.CompletionsKept)
             .LoadAsync(e => LogUnreadableAgentCheckpoint(logger, e, _tenantId, agentId));
         _agents[agentId] = ledger;
     }

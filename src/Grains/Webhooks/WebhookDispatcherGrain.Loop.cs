@@ -71,16 +71,16 @@ internal sealed partial class WebhookDispatcherGrain
                     _dirty = true;
                 }
                 // A full queue reads again once half of it went out, so a backlog is read in large pages, not a fact at a time.
-                if (read is null && _rewindFrom is null && queue.WantsToRead(_options.QueueLimit, _options.RetryingLimit) && now >= readAgainAt)
+                if (read is null && _rewindFrom is null && queue.WantsToRead(options.QueueLimit, options.RetryingLimit) && now >= readAgainAt)
                 {
                     // Every type of this partition's subjects is read: the endpoint's types are applied as each page is
                     // taken, so a change holds at once.
-                    read = feeds.ReadAsync(_tenantId, queue.ReadAt, Math.Min(queue.RoomToRead(_options.QueueLimit), PageMost),
+                    read = feeds.ReadAsync(_tenantId, queue.ReadAt, Math.Min(queue.RoomToRead(options.QueueLimit), PageMost),
                         FeedFilter.All, queue.Share, ReadWait, ct);
                 }
                 // Saved alongside, never awaited here: a slow or absent database must not hold back deliveries.
                 var saving = !_saving.IsCompleted;
-                if (_dirty && !saving && now - _savedAt >= _options.SaveInterval)
+                if (_dirty && !saving && now - _savedAt >= options.SaveInterval)
                 {
                     saving = !Save().IsCompleted;
                 }
@@ -93,14 +93,14 @@ internal sealed partial class WebhookDispatcherGrain
                     }
                 }
                 else if (queue.NextDue() is not null && queue.InFlight < MostInFlight
-                    && queue.NextSlotFreed(now, _options.SlowAttempt) is { } freed && freed < until)
+                    && queue.NextSlotFreed(now, options.SlowAttempt) is { } freed && freed < until)
                 {
                     // Every slot is held by an attempt under way: one that goes on past the slow time frees its slot.
                     until = freed;
                 }
-                if (_dirty && !saving && _savedAt + _options.SaveInterval < until)
+                if (_dirty && !saving && _savedAt + options.SaveInterval < until)
                 {
-                    until = _savedAt + _options.SaveInterval;
+                    until = _savedAt + options.SaveInterval;
                 }
                 if (read is null && readAgainAt > now && readAgainAt < until)
                 {
@@ -132,9 +132,9 @@ internal sealed partial class WebhookDispatcherGrain
 
     /// <summary>Attempts that may begin now: slots not held by a recent attempt, within the most under way at once.</summary>
     private int FreeSlots(DispatchQueue queue, DateTimeOffset now) =>
-        Math.Min(_options.Concurrency - queue.Busy(now, _options.SlowAttempt), MostInFlight - queue.InFlight);
+        Math.Min(options.Concurrency - queue.Busy(now, options.SlowAttempt), MostInFlight - queue.InFlight);
 
-    private int MostInFlight => Math.Max(_options.MostInFlight, _options.Concurrency);
+    private int MostInFlight => Math.Max(options.MostInFlight, options.Concurrency);
 
     private async Task Deliver(DispatchQueue.Delivery delivery, DispatchQueue queue, CancellationToken ct)
     {

@@ -20,7 +20,7 @@ internal sealed partial class WebhookDispatcherGrain(
     TenantFeeds feeds,
     WebhookSender sender,
     WebhookMetrics metrics,
-    IOptions<WebhookOptions> options,
+    WebhookSettings options,
     TimeProvider clock,
     ILogger<WebhookDispatcherGrain> logger) : Grain, IWebhookDispatcherGrain, IRemindable
 {
@@ -29,7 +29,6 @@ internal sealed partial class WebhookDispatcherGrain(
     private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(5);
     private const int PageMost = 512;
 
-    private readonly WebhookOptions _options = options.Value;
     private string _tenantId = "";
     private string _webhookId = "";
     private int _partition;
@@ -99,7 +98,7 @@ internal sealed partial class WebhookDispatcherGrain(
         }
         if (!_reminded)
         {
-            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderInterval, _options.ReminderInterval);
+            await this.RegisterOrUpdateReminder(ReminderName, options.ReminderInterval, options.ReminderInterval);
             _reminded = true;
         }
         if (_pump.IsCompleted)
@@ -210,7 +209,7 @@ internal sealed partial class WebhookDispatcherGrain(
 
     private DispatchQueue Queue() => _queue ??= new DispatchQueue(
         store.State, history.State, _partition, store.State.Endpoint!.Partitions,
-        new RetrySchedule(_options.RetryDelays, _options.GiveUpAfter), _options.FailuresKept, _options.LineLimit);
+        new RetrySchedule(options.RetryDelays, options.GiveUpAfter), options.FailuresKept, options.LineLimit);
 
     private void Run(WebhookEndpoint endpoint)
     {

@@ -22,7 +22,7 @@ public sealed class WebhookRegistryState
 internal sealed class WebhookRegistryGrain(
     [PersistentState("webhooks", CxStorage.Name)] IPersistentState<WebhookRegistryState> store,
     IFactJournal journal,
-    IOptions<WebhookOptions> options,
+    WebhookSettings options,
     TenantDirectory tenants,
     TimeProvider clock,
     ILogger<WebhookRegistryGrain> logger) : Grain, IWebhookRegistryGrain, IRemindable
@@ -35,7 +35,7 @@ internal sealed class WebhookRegistryGrain(
 
     async Task<WebhookOutcome> IWebhookRegistryGrain.Put(string webhookId, WebhookSpec spec)
     {
-        if (options.Value.Policy(tenants.IsEmbeddedDefault).CheckUrl(spec.Url) is { } badUrl)
+        if (ReceiverPolicy.For(options, tenants.IsEmbeddedDefault).CheckUrl(spec.Url) is { } badUrl)
         {
             return WebhookOutcome.Refused(RefusalKind.Invalid, badUrl, "url");
         }
@@ -51,7 +51,7 @@ internal sealed class WebhookRegistryGrain(
         var types = spec.Types?.Distinct(StringComparer.Ordinal).ToArray();
         WebhookEndpoint endpoint;
         var created = !Endpoints.TryGetValue(webhookId, out var existing);
-        if (created && Endpoints.Count >= options.Value.MaxEndpoints)
+        if (created && Endpoints.Count >= options.MaxEndpoints)
         {
             return WebhookOutcome.Refused(RefusalKind.Conflict,
                 $"The tenant has {Endpoints.Count} webhook endpoints, the most it may have (Webhooks:MaxEndpoints); delete one or update one of them instead.",
@@ -73,7 +73,7 @@ internal sealed class WebhookRegistryGrain(
                 Secret = spec.Secret ?? WebhookSignature.NewSecret(),
                 // It is sent what is recorded from now on.
                 StartPosition = await journal.TenantHeadAsync(TenantId),
-                Partitions = options.Value.Partitions,
+                Partitions = options.Partitions,
                 Status = WebhookStatus.Active,
                 CreatedAt = clock.GetUtcNow(),
             };
@@ -81,7 +81,7 @@ internal sealed class WebhookRegistryGrain(
         Endpoints[webhookId] = endpoint;
         await store.WriteStateAsync();
         // A backstop for a dispatcher whose start never arrived (each running dispatcher has a reminder of its own), so seldom.
-        var period = options.Value.ReminderInterval * 6;
+        var period = options.ReminderInterval * 6;
         await this.RegisterOrUpdateReminder(ReminderName, period, period);
         await StartDispatchers(endpoint);
         return WebhookOutcome.Accepted(Details(endpoint, showSecret: created));

@@ -38,8 +38,8 @@ public sealed class WebhookSender : IDisposable
     private readonly TimeProvider _clock;
     private readonly TimeSpan _timeout;
 
-    public WebhookSender(IOptions<WebhookOptions> options, CxCluster.Grains.Tenants.TenantDirectory tenants, TimeProvider clock)
-        : this(options.Value.Policy(tenants.IsEmbeddedDefault), options.Value.Timeout, clock)
+    public WebhookSender(WebhookSettings options, CxCluster.Grains.Tenants.TenantDirectory tenants, TimeProvider clock)
+        : this(ReceiverPolicy.For(options, tenants.IsEmbeddedDefault), options.Timeout, clock)
     {
     }
 

@@ -62,7 +62,10 @@ public static class EvidenceCommand
         Stream standardOutput, TextWriter output, TextWriter error, CancellationToken ct)
     {
         await using var provider = new ServiceCollection().AddLogging()
-            .AddCxClusterPostgresJournal(connectionString, configuration)
+            // The export only reads: the journal's default grouping, no crash point.
+            .AddSingleton(new JournalSettings())
+            .AddSingleton(new CrashPointSettings())
+            .AddCxClusterPostgresJournal(connectionString)
             .BuildServiceProvider();
         IFactJournal journal;
         try

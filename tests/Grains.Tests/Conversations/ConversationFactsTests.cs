@@ -20,7 +20,7 @@ public sealed class ConversationFactsTests
     public ConversationFactsTests()
     {
         var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }]);
-        _decider = new ConversationDecider("c1", _state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
+        _decider = new ConversationDecider("c1", _state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationSettings());
     }
 
     private Decision Apply(ConversationEvent e)
@@ -341,7 +341,7 @@ public sealed class ConversationFactsTests
         var rebuilt = new ConversationState();
         foreach (var fact in facts)
         {
-            ConversationEvolution.Apply(rebuilt, fact, tenants.Get("acme"), new ConversationOptions());
+            ConversationEvolution.Apply(rebuilt, fact, tenants.Get("acme"), new ConversationSettings());
         }
         WholeState.AssertSame(_state, rebuilt);
     }

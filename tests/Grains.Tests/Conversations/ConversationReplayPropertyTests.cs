@@ -67,7 +67,7 @@ public sealed class ConversationReplayPropertyTests
     private sealed class Run
     {
         private readonly TenantPolicy _policy;
-        private readonly ConversationOptions _options = new();
+        private readonly ConversationSettings _options = new();
         private readonly ConversationState _state = new();
         private readonly ConversationDecider _decider;
         private readonly Random _random;

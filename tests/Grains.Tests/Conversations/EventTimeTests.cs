@@ -23,7 +23,7 @@ public sealed class EventTimeRulesTests
     {
         var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "en-US" }]);
         _policy = tenants.Get("acme");
-        _decider = new ConversationDecider("c1", _state, _policy, new CustomerTexts(tenants), new ConversationOptions());
+        _decider = new ConversationDecider("c1", _state, _policy, new CustomerTexts(tenants), new ConversationSettings());
     }
 
     private double Score => ConversationDecider.Trust(_state, _policy).Score;

@@ -32,7 +32,7 @@ public sealed class DisclosureAnswersPropertyTests
     {
         var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }]);
         var state = new ConversationState();
-        var decider = new ConversationDecider("c1", state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
+        var decider = new ConversationDecider("c1", state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationSettings());
         var random = new Random(seed);
         var channels = Enum.GetValues<Channel>();
 

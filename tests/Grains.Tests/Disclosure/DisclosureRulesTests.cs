@@ -19,7 +19,7 @@ public sealed class DisclosureRulesTests
     public DisclosureRulesTests()
     {
         var tenants = new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }]);
-        _decider = new ConversationDecider("c1", _state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationOptions());
+        _decider = new ConversationDecider("c1", _state, tenants.Get("acme"), new CustomerTexts(tenants), new ConversationSettings());
     }
 
     private IReadOnlyList<Directive> Apply(ConversationEvent e)
@@ -192,7 +192,7 @@ public sealed class DisclosureRulesTests
     {
         var british = Apply(Started(Channel.Chat, "en-GB")).Single();
         var other = new ConversationDecider("c1", new ConversationState(), new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" },
-            new CustomerTexts(new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }])), new ConversationOptions());
+            new CustomerTexts(new TenantDirectory([new TenantPolicy { TenantId = "acme", BrandName = "Acme", DefaultLocale = "id-ID" }])), new ConversationSettings());
         var french = other.Decide(Started(Channel.Chat, "fr-FR"), Present).Directives.Single();
 
         Assert.Contains("You are chatting", british.TextOf());

@@ -23,7 +23,7 @@ public sealed class HandoffContextBuilderTests
     private readonly List<Fact> _facts = [];
 
     public HandoffContextBuilderTests() =>
-        _decider = new ConversationDecider("c1", _state, Policy, new CustomerTexts(new TenantDirectory([Policy])), new ConversationOptions());
+        _decider = new ConversationDecider("c1", _state, Policy, new CustomerTexts(new TenantDirectory([Policy])), new ConversationSettings());
 
     /// <summary>Decides the event as the grain does; a handoff it asks for goes straight to agent <c>a1</c> when <paramref name="assign"/>.</summary>
     private void Send(ConversationEvent e, bool assign = true)
@@ -223,7 +223,7 @@ public sealed class HandoffContextBuilderTests
 
         var context = Context("a1")!;
 
-        var snapshot = ConversationSnapshots.Build("c1", _state, Policy, new ConversationOptions());
+        var snapshot = ConversationSnapshots.Build("c1", _state, Policy, new ConversationSettings());
         Assert.Equal(snapshot.Transcript, context.Transcript);
         Assert.DoesNotContain(context.Transcript, t => t.Text.Contains("4111") || t.Text.Contains("budi@"));
         Assert.DoesNotContain("4111", JsonSerializer.Serialize(context));
@@ -271,7 +271,7 @@ public sealed class HandoffContextBuilderTests
         var rebuilt = new ConversationState();
         foreach (var fact in _facts)
         {
-            ConversationEvolution.Apply(rebuilt, fact, Policy, new ConversationOptions());
+            ConversationEvolution.Apply(rebuilt, fact, Policy, new ConversationSettings());
         }
 
         // Two nulls would agree as well: the live conversation has a context to compare.

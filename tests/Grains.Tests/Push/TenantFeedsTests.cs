@@ -3,7 +3,7 @@ using CxCluster.Grains.Journal;
 using CxCluster.Grains.Push;
 using CxCluster.Grains.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using CxCluster.Settings;
 using static CxCluster.TestSupport.Journal.JournalSamples;
 
 namespace CxCluster.Grains.Tests.Push;
@@ -19,11 +19,11 @@ public sealed class TenantFeedsTests : IDisposable
     public TenantFeedsTests()
     {
         // A look at the journal every minute only: a reader that hears of a fact sooner was woken by the append.
-        _feeds = Feeds(new PushOptions { PollMilliseconds = 60_000, RecentFacts = 16 });
+        _feeds = Feeds(new PushSettings { PollMilliseconds = 60_000, RecentFacts = 16 });
     }
 
-    private TenantFeeds Feeds(PushOptions options) =>
-        new(_journal, Options.Create(options), TimeProvider.System, NullLogger<TenantFeeds>.Instance);
+    private TenantFeeds Feeds(PushSettings options) =>
+        new(_journal, options, TimeProvider.System, NullLogger<TenantFeeds>.Instance);
 
     public void Dispose() => _feeds.Dispose();
 
@@ -189,7 +189,7 @@ public sealed class TenantFeedsTests : IDisposable
     {
         // Another silo's appends raise nothing here: this feed follows a journal it is not subscribed to the appends of.
         var tenant = NewTenant();
-        using var polling = new TenantFeeds(new SilentJournal(_journal), Options.Create(new PushOptions { PollMilliseconds = 10 }),
+        using var polling = new TenantFeeds(new SilentJournal(_journal), new PushSettings { PollMilliseconds = 10 },
             TimeProvider.System, NullLogger<TenantFeeds>.Instance);
         var start = await polling.ReadAsync(tenant, -1, 1, FeedFilter.All, TimeSpan.Zero);
 

@@ -6,7 +6,7 @@ public sealed class RetryScheduleTests
 {
     private static readonly DateTimeOffset First = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    private static RetrySchedule Default => new(WebhookOptions.DefaultRetrySeconds.Select(TimeSpan.FromSeconds).ToArray(), TimeSpan.FromHours(24));
+    private static RetrySchedule Default => new(WebhookSettings.DefaultRetrySeconds.Select(TimeSpan.FromSeconds).ToArray(), TimeSpan.FromHours(24));
 
     [Fact]
     public void Retries_come_after_5s_30s_2min_10min_30min_1h_then_every_2h()

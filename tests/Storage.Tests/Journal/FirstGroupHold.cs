@@ -1,3 +1,4 @@
+using CxCluster.Settings;
 using CxCluster.Silo.Storage.Journal;
 
 namespace CxCluster.Storage.Tests.Journal;
@@ -14,7 +15,7 @@ public sealed class FirstGroupHold
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _groups;
 
-    /// <param name="journal">A journal with <see cref="JournalOptions.MaxConcurrentGroups"/> 1.</param>
+    /// <param name="journal">A journal with <see cref="JournalSettings.MaxConcurrentGroups"/> 1.</param>
     /// <param name="later">Runs before the commit of each later group, given the group's number (2, 3, …), its backend's process id and its size.</param>
     public FirstGroupHold(PostgresFactJournal journal, Func<int, int, int, ValueTask>? later = null)
     {
@@ -33,7 +34,7 @@ public sealed class FirstGroupHold
         };
     }
 
-    public static JournalOptions OneGroupAtATime => new() { MaxConcurrentGroups = 1 };
+    public static JournalSettings OneGroupAtATime => new() { MaxConcurrentGroups = 1 };
 
     /// <summary>Holds the first group, and adds the size of each later group to <paramref name="sizes"/> before its commit.</summary>
     public static FirstGroupHold RecordingSizes(PostgresFactJournal journal, List<int> sizes) => new(journal, (_, _, size) =>

@@ -1,4 +1,5 @@
 using CxCluster.Grains.Journal;
+using CxCluster.Settings;
 using CxCluster.Silo.Storage.Journal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -47,7 +48,7 @@ public sealed class GroupCommitTests(JournalDatabase database) : IClassFixture<J
     [Fact]
     public async Task A_group_closes_at_its_maximum_size_and_what_waits_forms_the_next_groups()
     {
-        await using var journal = database.CreateJournal(new JournalOptions { MaxConcurrentGroups = 1, MaxGroupSize = 4 });
+        await using var journal = database.CreateJournal(new JournalSettings { MaxConcurrentGroups = 1, MaxGroupSize = 4 });
         var tenant = NewTenant();
         var sizes = new List<int>();
         var hold = FirstGroupHold.RecordingSizes(journal, sizes);

@@ -1,11 +1,11 @@
 using System.Diagnostics.Metrics;
 using CxCluster.Grains.Telemetry;
+using CxCluster.Settings;
 using CxCluster.Silo.Storage;
 using CxCluster.Silo.Storage.Journal;
 using CxCluster.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CxCluster.Storage.Tests.Journal;
@@ -24,8 +24,8 @@ public sealed class JournalDatabase : IAsyncLifetime
     public async Task InitializeAsync() => Database = await PostgresDatabase.CreateAsync();
 
     /// <summary>A journal with its own data source (as another silo has), grouping as <paramref name="options"/> say.</summary>
-    public PostgresFactJournal CreateJournal(JournalOptions? options = null) =>
-        new(CreateDataSource(), Options.Create(options ?? new JournalOptions()), new CxMetrics(MeterFactory),
+    public PostgresFactJournal CreateJournal(JournalSettings? options = null) =>
+        new(CreateDataSource(), options ?? new JournalSettings(), new CxMetrics(MeterFactory),
             TimeProvider.System, NullLogger<PostgresFactJournal>.Instance);
 
     /// <summary>A data source on the database, as a silo registers it; disposed with the fixture.</summary>

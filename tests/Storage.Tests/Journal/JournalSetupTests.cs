@@ -5,7 +5,7 @@ using CxCluster.Silo.Storage.Journal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using CxCluster.Settings;
 using Npgsql;
 using static CxCluster.TestSupport.Journal.JournalSamples;
 
@@ -113,7 +113,7 @@ public sealed class JournalSetupTests(JournalDatabase database) : IClassFixture<
     [Fact]
     public async Task A_silo_with_a_database_keeps_its_journal_there_and_one_without_in_memory()
     {
-        await using var withDatabase = Services(("ConnectionStrings:CxCluster", database.Database.ConnectionString));
+        await using var withDatabase = Services(("ConnectionStrings:CxCluster", database.Database.ConnectionString), ("Tenants:acme:ApiKeys:0", "acme-key"));
         await using var embedded = Services();
 
         Assert.IsType<PostgresFactJournal>(withDatabase.GetRequiredService<IFactJournal>());
@@ -121,21 +121,27 @@ public sealed class JournalSetupTests(JournalDatabase database) : IClassFixture<
     }
 
     [Fact]
-    public async Task Journal_settings_out_of_range_stop_the_silo_at_start_naming_each()
+    public void Journal_settings_out_of_range_stop_the_silo_before_it_starts_naming_each()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Journal:MaxGroupSize"] = "0",
             ["Journal:MaxConcurrentGroups"] = "1000",
+            ["Journal:GroupLinger"] = "300us",
+            ["Testing:CrashBeforeCommitOfGroupWith"] = "300",
         });
-        builder.Services.AddCxClusterJournal(builder.Configuration);
-        using var host = builder.Build();
 
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var failure = Assert.Throws<SettingsException>(() => builder.Services.AddCxClusterJournal(builder.Configuration));
 
-        Assert.Contains("Journal:MaxGroupSize must be 1..10000, not 0.", failure.Failures);
-        Assert.Contains("Journal:MaxConcurrentGroups must be 1..64, not 1000.", failure.Failures);
+        Assert.Equal(
+        [
+            "Journal:MaxGroupSize must be between 1 and 10000, not 0",
+            "Journal:GroupLinger must be a duration written hh:mm:ss.fffffff (e.g. 00:00:00.0003), not '300us'",
+            "Journal:MaxConcurrentGroups must be between 1 and 64, not 1000",
+            "Testing:CrashBeforeCommitOfGroupWith (300) is above Journal:MaxGroupSize (256): no group would ever hold that many appends",
+        ], failure.Problems);
+        Assert.DoesNotContain(builder.Services, d => d.ServiceType == typeof(IFactJournal));
     }
 
     [Fact]
@@ -143,7 +149,7 @@ public sealed class JournalSetupTests(JournalDatabase database) : IClassFixture<
     {
         await using var services = Services(("Journal:MaxGroupSize", "64"), ("Journal:GroupLinger", "00:00:00.001"), ("Journal:MaxConcurrentGroups", "4"));
 
-        var options = services.GetRequiredService<IOptions<JournalOptions>>().Value;
+        var options = services.GetRequiredService<JournalSettings>();
 
         Assert.Equal((64, TimeSpan.FromMilliseconds(1), 4), (options.MaxGroupSize, options.GroupLinger, options.MaxConcurrentGroups));
     }

@@ -1,4 +1,4 @@
-using CxCluster.Grains.Conversations;
+using CxCluster.Settings;
 
 namespace CxCluster.TestSupport.Invariants;
 
@@ -6,7 +6,7 @@ namespace CxCluster.TestSupport.Invariants;
 public sealed record ExpectedCluster(IReadOnlyCollection<RegisteredAgent> Agents, IReadOnlyCollection<ExpectedConversation> Conversations)
 {
     /// <summary>How many turns a transcript keeps (the silos' <c>Conversations:TranscriptTurns</c>).</summary>
-    public int TranscriptTurns { get; init; } = new ConversationOptions().TranscriptTurns;
+    public int TranscriptTurns { get; init; } = new ConversationSettings().TranscriptTurns;
 }
 
 /// <summary>An agent the caller registered; when it gives the profile, the cluster must still show it.</summary>

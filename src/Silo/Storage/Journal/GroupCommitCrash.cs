@@ -5,7 +5,7 @@ namespace CxCluster.Silo.Storage.Journal;
 
 /// <summary>
 /// Crash tests only: a silo that dies in the middle of a group commit (<c>Testing:CrashBeforeCommitOfGroupWith</c>,
-/// see <see cref="Grains.Handoffs.CrashPointOptions"/>). The first group holding at least that many appends, once its
+/// see <see cref="CrashPointSettings"/>). The first group holding at least that many appends, once its
 /// statements were sent and before its COMMIT is, writes what it holds to standard error and kills its own process
 /// (SIGKILL: no shutdown, nothing flushed), so PostgreSQL sees the connection drop with the transaction open. Unset
 /// (0), nothing is armed and a commit pays nothing for it. Never set it in production.
@@ -17,7 +17,7 @@ internal static class GroupCommitCrash
 
     /// <summary>
     /// The hook for <see cref="PostgresFactJournal.BeforeCommit"/>, or null when <paramref name="groupSize"/> is 0 (the
-    /// silo refuses to start with a size below 0 or above <c>Journal:MaxGroupSize</c>: see <see cref="Problem"/>).
+    /// silo refuses to start with a size below 0 or above <c>Journal:MaxGroupSize</c>).
     /// </summary>
     public static Func<int, IReadOnlyList<JournalAppend>, ValueTask>? Arm(int groupSize)
     {
@@ -38,13 +38,6 @@ internal static class GroupCommitCrash
             return ValueTask.CompletedTask;
         };
     }
-
-    /// <summary>Why <paramref name="groupSize"/> could never be reached with <paramref name="journal"/>'s groups; null when it can, or is 0.</summary>
-    public static string? Problem(int groupSize, JournalOptions journal) =>
-        groupSize > journal.MaxGroupSize
-            ? $"Testing:CrashBeforeCommitOfGroupWith ({groupSize}) is above {JournalOptions.Section}:{nameof(JournalOptions.MaxGroupSize)} " +
-              $"({journal.MaxGroupSize}): no group would ever hold that many appends"
-            : null;
 }
 
 /// <summary>One append of the group a silo died committing: its stream, its event id and the seqs of its facts (null without facts).</summary>

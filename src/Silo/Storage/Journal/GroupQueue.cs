@@ -26,6 +26,9 @@ internal sealed class GroupQueue<TRequest, TResult> : IAsyncDisposable
     /// <param name="run">Runs one group and tells each of its requests the outcome.</param>
     public GroupQueue(int maxGroupSize, TimeSpan linger, int maxConcurrentGroups, Func<IReadOnlyList<Pending<TRequest, TResult>>, Task> run)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxGroupSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(linger, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentGroups, 1);
         _maxGroupSize = maxGroupSize;
         _linger = linger;
         _maxConcurrentGroups = maxConcurrentGroups;

@@ -10,7 +10,7 @@ namespace CxCluster.Silo.Storage.Journal;
 
 /// <summary>
 /// The journal in PostgreSQL (<c>deploy/sql/040_journal.sql</c>). Appends from every grain of the silo are committed
-/// together in groups, one transaction each (<see cref="JournalOptions"/>); the reads that rebuild grains
+/// together in groups, one transaction each (<see cref="JournalSettings"/>); the reads that rebuild grains
 /// (<see cref="LoadStreamAsync"/>) are grouped the same way, one statement per group; other reads go straight to the
 /// database. A database failure on any call surfaces as a <see cref="JournalUnavailableException"/>.
 /// </summary>
@@ -32,12 +32,8 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
     private const int ConcurrentLoads = 2;
 
     public PostgresFactJournal(
-        NpgsqlDataSource dataSource, IOptions<JournalOptions> options, CxMetrics metrics, TimeProvider clock, ILogger<PostgresFactJournal> logger)
+        NpgsqlDataSource dataSource, JournalSettings options, CxMetrics metrics, TimeProvider clock, ILogger<PostgresFactJournal> logger)
     {
-        if (string.Join(" ", options.Value.Problems()) is { Length: > 0 } problems)
-        {
-            throw new ArgumentException(problems, nameof(options));
-        }
         _dataSource = dataSource;
         _metrics = metrics;
         _clock = clock;
@@ -45,7 +41,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
         _connection = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         _writer = new GroupWriter(dataSource, logger);
         _committer = new GroupQueue<JournalAppend, bool>(
-            options.Value.MaxGroupSize, options.Value.GroupLinger, options.Value.MaxConcurrentGroups, CommitAsync);
+            options.MaxGroupSize, options.GroupLinger, options.MaxConcurrentGroups, CommitAsync);
         // Reads wait for nothing: a group is what queued while the others were in flight.
         _loader = new GroupQueue<StreamLoad, StreamStart>(LoadGroupSize, TimeSpan.Zero, ConcurrentLoads, LoadAsync);
     }
