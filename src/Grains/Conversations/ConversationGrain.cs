@@ -8,7 +8,6 @@ using CxCluster.Grains.Tenants;
 using CxCluster.Grains.Trust;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CxCluster.Grains.Conversations;
 

@@ -3,7 +3,6 @@ using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CxCluster.Grains.Privacy;
 

@@ -3,7 +3,6 @@ using CxCluster.Abstractions.Push;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Webhooks;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CxCluster.Grains.Push;
 

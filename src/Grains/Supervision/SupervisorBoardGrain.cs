@@ -5,7 +5,6 @@ using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 
 namespace CxCluster.Grains.Supervision;

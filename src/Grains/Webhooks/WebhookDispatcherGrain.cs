@@ -2,7 +2,6 @@ using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
 using CxCluster.Grains.Push;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CxCluster.Grains.Webhooks;
 

@@ -3,7 +3,6 @@ using CxCluster.Abstractions.Webhooks;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CxCluster.Grains.Webhooks;
 

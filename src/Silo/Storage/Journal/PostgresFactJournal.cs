@@ -3,7 +3,6 @@ using CxCluster.Abstractions;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Silo.Database;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CxCluster.Silo.Storage.Journal;
