@@ -120,24 +120,29 @@ public sealed class DispatchQueue
     public IReadOnlyList<WebhookFailure> Failures => _failures;
 
     /// <summary>
+    /// Makes room to read before a read is decided: when more than half of <paramref name="queueLimit"/> is taken and
+    /// facts wait behind heads that wait for a retry, those facts are left in the journal (read back once their line
+    /// has gone out), so refused conversations never stop the reading.
+    /// </summary>
+    public void MakeRoom(int queueLimit)
+    {
+        if (ReadyFacts <= queueLimit / 2 || _behindWaiting.Count == 0)
+        {
+            return;
+        }
+        foreach (var subject in _behindWaiting)
+        {
+            LeaveInJournal(subject);
+        }
+        _behindWaiting.Clear();
+    }
+
+    /// <summary>
     /// Whether the next page should be read: once the facts ready to go are at most half of <paramref name="queueLimit"/>
     /// (so a backlog is read in large pages, not a fact at a time), and while fewer than <paramref name="retryingLimit"/>
-    /// conversations wait for a retry. When the facts behind heads that wait for a retry are what fills the room, they are
-    /// left in the journal first (read back once their line has gone out), so refused conversations never stop the reading.
+    /// conversations wait for a retry. It changes nothing: <see cref="MakeRoom"/> comes first.
     /// </summary>
-    public bool WantsToRead(int queueLimit, int retryingLimit)
-    {
-        if (ReadyFacts > queueLimit / 2 && _behindWaiting.Count > 0)
-        {
-            // What fills the room is held behind refused heads: it waits in the journal instead, until those lines go out.
-            foreach (var subject in _behindWaiting)
-            {
-                LeaveInJournal(subject);
-            }
-            _behindWaiting.Clear();
-        }
-        return ReadyFacts <= queueLimit / 2 && Retrying < retryingLimit;
-    }
+    public bool WantsToRead(int queueLimit, int retryingLimit) => ReadyFacts <= queueLimit / 2 && Retrying < retryingLimit;
 
     /// <summary>How many facts the next page may bring.</summary>
     public int RoomToRead(int queueLimit) => Math.Max(1, queueLimit - ReadyFacts);

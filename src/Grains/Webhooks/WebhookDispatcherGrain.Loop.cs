@@ -71,6 +71,10 @@ internal sealed partial class WebhookDispatcherGrain
                     _dirty = true;
                 }
                 // A full queue reads again once half of it went out, so a backlog is read in large pages, not a fact at a time.
+                if (read is null && _rewindFrom is null)
+                {
+                    queue.MakeRoom(options.QueueLimit);
+                }
                 if (read is null && _rewindFrom is null && queue.WantsToRead(options.QueueLimit, options.RetryingLimit) && now >= readAgainAt)
                 {
                     // Every type of this partition's subjects is read: the endpoint's types are applied as each page is

@@ -240,6 +240,7 @@ public sealed class DispatchQueueTests
                 queue.StartReadBack();
             }
             var read = 0;
+            queue.MakeRoom(queueLimit);
             if (queue.WantsToRead(queueLimit, retryingLimit))
             {
                 var facts = journal.Where(f => f.Position > queue.ReadAt).Take(Math.Min(page, queue.RoomToRead(queueLimit))).ToList();
@@ -475,7 +476,11 @@ public sealed class DispatchQueueTests
         }
         Assert.Equal((20, 5), (queue.Queued, queue.Retrying));
 
-        // Fifteen facts wait behind refused heads, more than half of a queue of 20: they go back to the journal.
+        // Fifteen facts wait behind refused heads, more than half of a queue of 20: asking changes nothing, making room
+        // sends them back to the journal, and then there is room to read.
+        Assert.False(queue.WantsToRead(20, 100));
+        Assert.Equal((20, 5, 0), (queue.Queued, queue.Retrying, queue.ParkedLines));
+        queue.MakeRoom(20);
         Assert.True(queue.WantsToRead(20, 100));
         Assert.Equal((5, 5, 5), (queue.Queued, queue.Retrying, queue.ParkedLines));
 
