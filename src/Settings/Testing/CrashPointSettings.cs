@@ -8,8 +8,12 @@ public sealed class CrashPointSettings
 {
     public const string Section = "Testing";
 
-    /// <summary>Comma-separated crash point names to fail at, e.g. <c>Testing__CrashAt=agent.complete.stored</c>.</summary>
+    /// <summary>Comma-separated <see cref="CrashPoint"/> names to fail at, e.g. <c>Testing__CrashAt=agent.complete.stored</c>.</summary>
     public string? CrashAt { get; init; }
+
+    /// <summary>The steps <see cref="CrashAt"/> names (each one of <see cref="CrashPoint.All"/>, checked as read).</summary>
+    public IReadOnlyList<string> Armed =>
+        (CrashAt ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary><c>kill</c> (default): the silo process kills itself, as SIGKILL would; <c>throw</c>: the call fails once, for in-process tests.</summary>
     public string CrashMode { get; init; } = Kill;
@@ -33,6 +37,11 @@ public sealed class CrashPointSettings
         {
             reader.Problem($"{SettingsReader.Key(section, nameof(CrashMode))} must be {Kill} or {Throw}, not '{mode}'");
         }
+        var crashAt = SettingsReader.Text(section, nameof(CrashAt));
+        if (new CrashPointSettings { CrashAt = crashAt }.Armed.Except(CrashPoint.All).ToArray() is { Length: > 0 } unknown)
+        {
+            reader.Problem($"{SettingsReader.Key(section, nameof(CrashAt))} names unknown steps: {string.Join(", ", unknown)} (known: {string.Join(", ", CrashPoint.All)})");
+        }
         var groupSize = reader.Int(section, nameof(CrashBeforeCommitOfGroupWith), 0, 0, 10_000);
         if (groupSize > journal.MaxGroupSize)
         {
@@ -41,7 +50,7 @@ public sealed class CrashPointSettings
         }
         return new CrashPointSettings
         {
-            CrashAt = SettingsReader.Text(section, nameof(CrashAt)),
+            CrashAt = crashAt,
             CrashMode = mode.ToLowerInvariant(),
             CrashBeforeCommitOfGroupWith = groupSize,
         };

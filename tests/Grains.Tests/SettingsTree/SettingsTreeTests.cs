@@ -18,7 +18,8 @@ public sealed class SettingsTreeTests
         var settings = services.AddCxClusterSettings(Configuration(
             ("Conversations:TranscriptTurns", "20"), ("Conversations:IdleSeconds", "30"),
             ("Handoffs:ReconcileSeconds", "2"), ("Push:PollMilliseconds", "5"), ("Webhooks:Partitions", "2"),
-            ("Journal:GroupLinger", "00:00:00.001"), ("Testing:CrashMode", "THROW")));
+            ("Journal:GroupLinger", "00:00:00.001"), ("Testing:CrashMode", "THROW"),
+            ("Testing:CrashAt", " agent.complete.stored ,conversation.facts.appended")));
         using var provider = services.BuildServiceProvider();
 
         Assert.Equal((20, 30, 16), (settings.Conversations.TranscriptTurns, settings.Conversations.IdleSeconds, settings.Conversations.RecentAnswers));
@@ -27,6 +28,7 @@ public sealed class SettingsTreeTests
         Assert.Equal(2, settings.Webhooks.Partitions);
         Assert.Equal(TimeSpan.FromMilliseconds(1), settings.Journal.GroupLinger);
         Assert.Equal(CrashPointSettings.Throw, settings.Testing.CrashMode);
+        Assert.Equal([CrashPoint.AgentCompleteStored, CrashPoint.ConversationFactsAppended], settings.Testing.Armed);
         Assert.Same(settings.Conversations, provider.GetRequiredService<ConversationSettings>());
         Assert.Same(settings.Handoffs, provider.GetRequiredService<HandoffSettings>());
         Assert.Same(settings.Push, provider.GetRequiredService<PushSettings>());
@@ -41,7 +43,8 @@ public sealed class SettingsTreeTests
         var failure = Assert.Throws<SettingsException>(() => CxClusterSettings.Read(Configuration(
             ("Tenants:acme:Threshold", "140"),
             ("Conversations:TranscriptTurns", "0"), ("Conversations:IdleSeconds", "1"), ("Conversations:TranscriptTurn", "5"),
-            ("Handoffs:ReconcileSeconds", "soon"), ("Push:RecentFacts", "8"), ("Testing:CrashMode", "explode"))));
+            ("Handoffs:ReconcileSeconds", "soon"), ("Push:RecentFacts", "8"), ("Testing:CrashMode", "explode"),
+            ("Testing:CrashAt", "agent.complete.stored, agent.lunch"))));
 
         Assert.Contains("Tenants:acme:Threshold must be between 0 and 100, not 140", failure.Problems);
         Assert.Contains("Conversations:TranscriptTurns must be between 1 and 10000, not 0", failure.Problems);
@@ -50,7 +53,8 @@ public sealed class SettingsTreeTests
         Assert.Contains("Handoffs:ReconcileSeconds must be a whole number between 1 and 3600, not 'soon'", failure.Problems);
         Assert.Contains("Push:RecentFacts must be between 16 and 10000000, not 8", failure.Problems);
         Assert.Contains("Testing:CrashMode must be kill or throw, not 'explode'", failure.Problems);
-        Assert.Equal(7, failure.Problems.Count);
+        Assert.Contains(failure.Problems, p => p.StartsWith("Testing:CrashAt names unknown steps: agent.lunch (known: agent.complete.stored,", StringComparison.Ordinal));
+        Assert.Equal(8, failure.Problems.Count);
     }
 
     [Fact]
