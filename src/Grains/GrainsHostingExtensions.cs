@@ -44,6 +44,7 @@ public static class GrainsHostingExtensions
         });
         // Reconciliation reminders tick at the handoffs' period, which may be shorter than Orleans' default minimum.
         AllowReminderPeriod(silo.Services, settings.Handoffs.ReconcileInterval);
+        silo.Services.AddSingleton<StreamCursors>();
         silo.Services.AddSingleton<TenantFeeds>();
         silo.AddCxClusterWebhooks(settings.Webhooks);
         silo.Services.AddSingleton<CrashPoints>();

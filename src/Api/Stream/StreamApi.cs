@@ -44,11 +44,11 @@ public static class StreamApi
         }
         var filter = new FeedFilter(types, conversationId, agentId);
         var feed = cluster.FactFeed(tenant.Id);
-        if (after > 0 && await feed.Head() is var head && after > head)
+        if (after > 0 && !await feed.Sent(after))
         {
-            // Waiting for it would tell nothing until the tenant's facts reached it, and then miss everything before.
+            // Another tenant's, another cluster's or a journal's started anew: going on from it would tell the wrong facts or none.
             errors.Add("Last-Event-ID", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{after} is beyond this tenant's last fact ({head}): this stream never sent it. Reconnect without Last-Event-ID to read from now."));
+                $"{after} is not the id of an event this tenant's stream sent. Reconnect without Last-Event-ID to read from now."));
             return Problems.Invalid(errors);
         }
         // An offer's context packet is for the tenant's own systems; a supervisor key reads the facts without it.
@@ -162,7 +162,7 @@ public static class StreamApi
     }
 
     private static SseItem<string> Item(PushedFact fact, bool personal) =>
-        new(Encoding.UTF8.GetString((personal ? fact : fact.WithoutPersonal()).Json), fact.Type) { EventId = fact.Position.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        new(Encoding.UTF8.GetString((personal ? fact : fact.WithoutPersonal()).Json), fact.Type) { EventId = fact.Cursor.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     /// <summary>A comment line, written between two events (the formatter has flushed the last one).</summary>
     private static async Task CommentAsync(HttpResponse response, byte[] comment, CancellationToken ct)

@@ -7,7 +7,10 @@ namespace CxCluster.Abstractions.Push;
 [GenerateSerializer, Immutable, Alias("cx.PushedFact")]
 public sealed record PushedFact
 {
-    /// <summary>Its place among all the tenant's facts: a reader's cursor. Grows in the order facts are read; numbers may be skipped.</summary>
+    /// <summary>
+    /// Its place among all the tenant's facts, what the cluster's own readers go on from. Grows in the order facts are
+    /// read; numbers may be skipped. Never shown outside the cluster (it tells the cluster's pace): readers there see <see cref="Cursor"/>.
+    /// </summary>
     [Id(0)] public required long Position { get; init; }
 
     /// <summary>The fact's stable id, the same every time it is told: <c>c:{conversationId}:{seq}</c> or <c>a:{agentId}:{seq}</c>.</summary>
@@ -35,6 +38,12 @@ public sealed record PushedFact
     /// the last property of the data), or 0 when it holds none. <see cref="WithoutPersonal"/> leaves it out.
     /// </summary>
     [Id(8)] public int PersonalAt { get; init; }
+
+    /// <summary>
+    /// <see cref="Position"/> as the tenant's readers outside the cluster see it (the live stream's <c>id:</c>): the same
+    /// fact has the same cursor on every silo, and cursors tell nothing of other tenants or of the cluster's pace.
+    /// </summary>
+    [Id(9)] public long Cursor { get; init; }
 
     /// <summary>
     /// The fact as told to a reader who may not see personal data, or once that data was erased or where it would be
@@ -74,8 +83,8 @@ public sealed record FeedFilter(
 /// <summary>One read of a tenant's facts.</summary>
 /// <param name="Facts">The facts that passed the filter, in position order.</param>
 /// <param name="Cursor">
-/// Where the next read goes on from: the position of the last fact looked at (passed or not), or the cursor given when
-/// nothing new was there.
+/// Where the next read goes on from: the position of the last fact looked at (passed or not), or the one given when
+/// nothing new was there; from <see cref="IFactFeedGrain"/>, as a reader's cursor.
 /// </param>
 [GenerateSerializer, Immutable, Alias("cx.FeedPage")]
 public sealed record FeedPage([property: Id(0)] IReadOnlyList<PushedFact> Facts, [property: Id(1)] long Cursor);
@@ -88,16 +97,19 @@ public sealed record FeedPage([property: Id(0)] IReadOnlyList<PushedFact> Facts,
 public interface IFactFeedGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Up to <paramref name="max"/> facts after <paramref name="after"/> that pass <paramref name="filter"/>; when none
-    /// is there yet, waits up to <paramref name="wait"/> for one. <paramref name="after"/> below 0 means "from now".
+    /// Up to <paramref name="max"/> facts after the cursor <paramref name="after"/> that pass <paramref name="filter"/>;
+    /// when none is there yet, waits up to <paramref name="wait"/> for one. <paramref name="after"/> below 0 means "from
+    /// now", 0 "from the first". Cursors are the facts' <see cref="PushedFact.Cursor"/>s and the pages' <see cref="FeedPage.Cursor"/>s.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="after"/> is no cursor of this tenant's (see <see cref="Sent"/>).</exception>
     [Alias("Read")]
     Task<FeedPage> Read(long after, int max, FeedFilter filter, TimeSpan wait);
 
     /// <summary>
-    /// The cursor of the tenant's last fact in the journal (0 when it has none). No stream ever sent a cursor beyond it,
-    /// so one beyond it comes from somewhere else (another cluster, a journal that was started anew).
+    /// Whether <paramref name="cursor"/> (above 0) may have been sent by this tenant's stream: one of its cursors, of a
+    /// fact not beyond its last in the journal. Any other comes from somewhere else (another tenant, another cluster, a
+    /// journal started anew), and reading after it would tell nothing or the wrong facts.
     /// </summary>
-    [Alias("Head")]
-    Task<long> Head();
+    [Alias("Sent")]
+    Task<bool> Sent(long cursor);
 }

@@ -7,8 +7,8 @@ namespace CxCluster.Abstractions.Supervision;
 public interface ISupervisorBoardGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// The board, including at least every fact up to tenant-wide position <paramref name="seen"/> (a live stream's
-    /// cursor; 0 or less: whatever it has read).
+    /// The board, including at least every fact up to the live stream's cursor <paramref name="seen"/> (0 or less, or no
+    /// cursor of this tenant's: whatever it has read).
     /// </summary>
     Task<SupervisorBoard> Get(long seen);
 }

@@ -5,7 +5,7 @@ namespace CxCluster.Abstractions.Supervision;
 public sealed record SupervisorBoard
 {
     [Id(0)] public required DateTimeOffset AsOf { get; init; }
-    /// <summary>The tenant-wide position of the last fact the board includes.</summary>
+    /// <summary>The live stream's cursor of the last fact the board includes (0: none): a stream resumed after it misses nothing since.</summary>
     [Id(1)] public required long Cursor { get; init; }
     [Id(2)] public required IReadOnlyList<QueueStats> Queues { get; init; }
     [Id(3)] public required IReadOnlyList<BoardAgent> Agents { get; init; }

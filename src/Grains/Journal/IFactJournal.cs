@@ -38,6 +38,12 @@ public interface IFactJournal
     ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default);
 
     /// <summary>
+    /// The secret tenant-wide readers' cursors are made with (see <see cref="Push.CursorCodec"/>): 32 random bytes, the
+    /// same for every silo that shares this journal and for as long as it keeps its facts, so a cursor stays good.
+    /// </summary>
+    ValueTask<ReadOnlyMemory<byte>> CursorKeyAsync(CancellationToken ct = default);
+
+    /// <summary>
     /// Raised with a tenant's id once an append through this instance stored facts of that tenant, on the appending
     /// thread (handlers only take note). Facts appended elsewhere (another silo's journal) raise nothing here: readers
     /// that follow a tenant poll for those.

@@ -23,6 +23,7 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
     private readonly Blocks<StoredAnswer> _answers = new(StoredAnswer.BlockShift);
     private readonly ByteArena _bytes = new();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly ReadOnlyMemory<byte> _cursorKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
     public ValueTask AppendAsync(JournalAppend append, CancellationToken ct = default)
     {
@@ -129,6 +130,9 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
             return ValueTask.FromResult<IReadOnlyList<TenantFact>>(facts);
         }
     }
+
+    /// <summary>Drawn when the journal is made: its facts, and so its cursors, live no longer than it does.</summary>
+    public ValueTask<ReadOnlyMemory<byte>> CursorKeyAsync(CancellationToken ct = default) => ValueTask.FromResult(_cursorKey);
 
     public ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default)
     {

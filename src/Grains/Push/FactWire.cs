@@ -33,8 +33,11 @@ public static class FactWire
         return prefix >= 0;
     }
 
-    /// <summary>The contract's Fact of <paramref name="fact"/>, or null when it is not told.</summary>
-    public static PushedFact? Project(TenantFact fact)
+    /// <summary>The contract's Fact of <paramref name="fact"/>, or null when it is not told; for the cluster's own readers (no cursor).</summary>
+    public static PushedFact? Project(TenantFact fact) => ForReaders(fact, 0);
+
+    /// <summary>The contract's Fact of <paramref name="fact"/>, with the <paramref name="cursor"/> its readers get, or null when it is not told.</summary>
+    public static PushedFact? ForReaders(TenantFact fact, long cursor)
     {
         ArgumentNullException.ThrowIfNull(fact);
         var stream = fact.Stream.StreamId;
@@ -44,8 +47,8 @@ public static class FactWire
             var agentId = AgentNamedIn(fact.Fact.Data.Span);
             var id = $"c:{conversationId}:{fact.Fact.Seq}";
             return fact.Fact is { Type: OfferedType, Personal: { Length: > 0 } }
-                ? Build(fact, id, OfferedType, conversationId, agentId, WriteOffered, fact.Fact.Seq)
-                : Build(fact, id, fact.Fact.Type, conversationId, agentId, WriteRaw, fact.Fact.Seq);
+                ? Build(fact, id, OfferedType, conversationId, agentId, WriteOffered, fact.Fact.Seq, cursor)
+                : Build(fact, id, fact.Fact.Type, conversationId, agentId, WriteRaw, fact.Fact.Seq, cursor);
         }
         if (stream.StartsWith(AgentStream, StringComparison.Ordinal) && fact.Fact.Type == Agents.AgentStatusChanged.Name)
         {
@@ -59,7 +62,7 @@ public static class FactWire
             {
                 FactCodec.WriteTold(w, told);
                 return 0;
-            }, seq);
+            }, seq, cursor);
         }
         return null;
     }
@@ -69,7 +72,8 @@ public static class FactWire
     /// <summary>Writes a fact's data; returns where a personal part written last in it begins (0: none).</summary>
     private delegate int DataWriter(Utf8JsonWriter writer, TenantFact fact);
 
-    private static PushedFact Build(TenantFact fact, string id, string type, string? conversationId, string? agentId, DataWriter writeData, long seq)
+    private static PushedFact Build(
+        TenantFact fact, string id, string type, string? conversationId, string? agentId, DataWriter writeData, long seq, long cursor)
     {
         var buffer = new ArrayBufferWriter<byte>(160 + fact.Fact.Data.Length + (fact.Fact.Personal?.Length ?? 0));
         var personalAt = 0;
@@ -104,6 +108,7 @@ public static class FactWire
             At = fact.Fact.At,
             Json = buffer.WrittenSpan.ToArray(),
             PersonalAt = personalAt,
+            Cursor = cursor,
         };
     }
 

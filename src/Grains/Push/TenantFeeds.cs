@@ -14,6 +14,7 @@ namespace CxCluster.Grains.Push;
 public sealed class TenantFeeds : IDisposable
 {
     private readonly IFactJournal _journal;
+    private readonly StreamCursors _cursors;
     private readonly PushSettings _options;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
@@ -25,9 +26,10 @@ public sealed class TenantFeeds : IDisposable
     /// <summary>Journal facts read per look.</summary>
     internal const int PageSize = 1_024;
 
-    public TenantFeeds(IFactJournal journal, PushSettings options, TimeProvider clock, ILogger<TenantFeeds> logger)
+    public TenantFeeds(IFactJournal journal, StreamCursors cursors, PushSettings options, TimeProvider clock, ILogger<TenantFeeds> logger)
     {
         _journal = journal;
+        _cursors = cursors;
         _options = options;
         _clock = clock;
         _logger = logger;
@@ -165,6 +167,7 @@ public sealed class TenantFeeds : IDisposable
         {
             var found = new List<PushedFact>();
             var cursor = after;
+            var codec = await owner._cursors.CodecAsync(ct);
             for (var pages = 0; pages < 4 && found.Count < max; pages++)
             {
                 var facts = await owner._journal.ReadTenantAsync(tenantId, cursor, PageSize, ct);
@@ -176,7 +179,7 @@ public sealed class TenantFeeds : IDisposable
                     }
                     cursor = fact.Position;
                     if (FactWire.TrySubjectOf(fact, out var subject) && share.Holds(subject)
-                        && FactWire.Project(fact) is { } told && filter.Passes(told))
+                        && FactWire.ForReaders(fact, codec.Encode(tenantId, fact.Position)) is { } told && filter.Passes(told))
                     {
                         found.Add(told);
                     }
@@ -250,7 +253,7 @@ public sealed class TenantFeeds : IDisposable
                 try
                 {
                     var facts = await owner._journal.ReadTenantAsync(tenantId, head, PageSize, owner._stopping.Token);
-                    Keep(facts);
+                    Keep(facts, await owner._cursors.CodecAsync(owner._stopping.Token));
                     read = facts.Count;
                     failures = 0;
                 }
@@ -291,7 +294,7 @@ public sealed class TenantFeeds : IDisposable
             }
         }
 
-        private void Keep(IReadOnlyList<TenantFact> facts)
+        private void Keep(IReadOnlyList<TenantFact> facts, CursorCodec codec)
         {
             if (facts.Count == 0)
             {
@@ -300,7 +303,7 @@ public sealed class TenantFeeds : IDisposable
             var told = new List<PushedFact>(facts.Count);
             foreach (var fact in facts)
             {
-                if (FactWire.Project(fact) is { } pushed)
+                if (FactWire.TrySubjectOf(fact, out _) && FactWire.ForReaders(fact, codec.Encode(tenantId, fact.Position)) is { } pushed)
                 {
                     told.Add(pushed);
                 }

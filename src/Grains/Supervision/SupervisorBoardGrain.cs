@@ -4,6 +4,7 @@ using CxCluster.Grains.Agents;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
+using CxCluster.Grains.Push;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 
@@ -21,6 +22,7 @@ internal sealed partial class SupervisorBoardGrain(
     JsonEncoders encoders,
     Serializer<AgentState> agentStates,
     HandoffSettings handoffs,
+    StreamCursors cursors,
     TimeProvider clock,
     ILogger<SupervisorBoardGrain> logger)
     : Grain, ISupervisorBoardGrain
@@ -59,9 +61,11 @@ internal sealed partial class SupervisorBoardGrain(
         this.RegisterGrainTimer(_ => FollowAsync(), new GrainTimerCreationOptions { DueTime = FollowEvery, Period = FollowEvery });
     }
 
-    async Task<SupervisorBoard> ISupervisorBoardGrain.Get(long seen)
+    async Task<SupervisorBoard> ISupervisorBoardGrain.Get(long seenCursor)
     {
         await FollowAsync();
+        var codec = await cursors.CodecAsync();
+        var seen = seenCursor > 0 ? codec.Decode(_tenantId, seenCursor) ?? 0 : 0;
         if (_cursor < seen)
         {
             LogBehind(logger, _tenantId, _cursor, seen);
@@ -72,7 +76,7 @@ internal sealed partial class SupervisorBoardGrain(
         return new SupervisorBoard
         {
             AsOf = clock.GetUtcNow(),
-            Cursor = _cursor,
+            Cursor = codec.Encode(_tenantId, _cursor),
             Queues = queues,
             Agents = agents,
             Conversations = await conversations,

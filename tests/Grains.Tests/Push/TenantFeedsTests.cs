@@ -23,7 +23,7 @@ public sealed class TenantFeedsTests : IDisposable
     }
 
     private TenantFeeds Feeds(PushSettings options) =>
-        new(_journal, options, TimeProvider.System, NullLogger<TenantFeeds>.Instance);
+        new(_journal, new StreamCursors(_journal), options, TimeProvider.System, NullLogger<TenantFeeds>.Instance);
 
     public void Dispose() => _feeds.Dispose();
 
@@ -189,7 +189,7 @@ public sealed class TenantFeedsTests : IDisposable
     {
         // Another silo's appends raise nothing here: this feed follows a journal it is not subscribed to the appends of.
         var tenant = NewTenant();
-        using var polling = new TenantFeeds(new SilentJournal(_journal), new PushSettings { PollMilliseconds = 10 },
+        using var polling = new TenantFeeds(new SilentJournal(_journal), new StreamCursors(_journal), new PushSettings { PollMilliseconds = 10 },
             TimeProvider.System, NullLogger<TenantFeeds>.Instance);
         var start = await polling.ReadAsync(tenant, -1, 1, FeedFilter.All, TimeSpan.Zero);
 
@@ -207,6 +207,7 @@ public sealed class TenantFeedsTests : IDisposable
         public ValueTask<RecordedAnswer?> FindAnswerAsync(StreamKey stream, string eventId, CancellationToken ct = default) => inner.FindAnswerAsync(stream, eventId, ct);
         public ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default) => inner.ReadTenantAsync(tenantId, afterPosition, max, ct);
         public ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default) => inner.TenantHeadAsync(tenantId, ct);
+        public ValueTask<ReadOnlyMemory<byte>> CursorKeyAsync(CancellationToken ct = default) => inner.CursorKeyAsync(ct);
         public event Action<string>? TenantAppended { add { } remove { } }
         public ValueTask SaveCheckpointAsync(StreamKey stream, long seq, ReadOnlyMemory<byte> state, CancellationToken ct = default) => inner.SaveCheckpointAsync(stream, seq, state, ct);
         public ValueTask<StreamCheckpoint?> LoadCheckpointAsync(StreamKey stream, CancellationToken ct = default) => inner.LoadCheckpointAsync(stream, ct);

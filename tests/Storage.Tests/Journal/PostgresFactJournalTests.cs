@@ -14,4 +14,26 @@ public sealed class PostgresFactJournalTests(JournalDatabase database) : FactJou
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _journal.DisposeAsync();
+
+    [Fact]
+    public async Task Every_silos_journal_on_the_database_reads_the_one_cursor_key_even_when_they_ask_at_once()
+    {
+        var silos = Enumerable.Range(0, 4).Select(_ => database.CreateJournal()).ToList();
+        try
+        {
+            var keys = await Task.WhenAll(silos.Select(j => j.CursorKeyAsync().AsTask()));
+            await using var later = database.CreateJournal();
+
+            var expected = (await _journal.CursorKeyAsync()).ToArray();
+            Assert.All(keys, k => Assert.Equal(expected, k.ToArray()));
+            Assert.Equal(expected, (await later.CursorKeyAsync()).ToArray());
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+    }
 }

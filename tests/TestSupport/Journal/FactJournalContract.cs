@@ -13,6 +13,17 @@ public abstract class FactJournalContract
     protected abstract IFactJournal Journal { get; }
 
     [Fact]
+    public async Task The_cursor_key_is_32_bytes_and_the_same_every_time_it_is_asked()
+    {
+        var first = await Journal.CursorKeyAsync();
+        var again = await Journal.CursorKeyAsync();
+
+        Assert.Equal(32, first.Length);
+        Assert.Equal(first.ToArray(), again.ToArray());
+        Assert.Contains(first.ToArray(), b => b != 0);
+    }
+
+    [Fact]
     public async Task Appended_facts_are_read_back_in_seq_order_with_their_bytes()
     {
         var stream = NewStream();

@@ -23,6 +23,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
     private readonly GroupQueue<JournalAppend, bool> _committer;
     private readonly GroupQueue<StreamLoad, StreamStart> _loader;
     private readonly NpgsqlConnectionStringBuilder _connection;
+    private ReadOnlyMemory<byte>? _cursorKey;
 
     /// <summary>Streams whose start one statement reads at most.</summary>
     private const int LoadGroupSize = 256;
@@ -161,6 +162,35 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             async (reader, token) => await reader.ReadAsync(token) ? reader.GetInt64(0) : 0L, ct);
 
     public event Action<string>? TenantAppended;
+
+    /// <summary>
+    /// Kept in <c>cx_cluster_key</c>: the first silo to ask draws it, every other silo and every later start reads the
+    /// same one. Read once per journal.
+    /// </summary>
+    public async ValueTask<ReadOnlyMemory<byte>> CursorKeyAsync(CancellationToken ct = default)
+    {
+        if (_cursorKey is { } known)
+        {
+            return known;
+        }
+        // A silo that loses the race to draw it reads the winner's on its next try: its own statement began before that commit.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var key = await QueryAsync(
+                """
+                WITH drawn AS (
+                    INSERT INTO cx_cluster_key (name, key) VALUES ('cursor', $1) ON CONFLICT (name) DO NOTHING RETURNING key)
+                SELECT key FROM drawn UNION ALL SELECT key FROM cx_cluster_key WHERE name = 'cursor'
+                """,
+                [Value(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))],
+                async (reader, token) => await reader.ReadAsync(token) ? reader.GetFieldValue<byte[]>(0) : null, ct);
+            if (key is not null)
+            {
+                return (_cursorKey = key).Value;
+            }
+        }
+        throw new JournalUnavailableException("The cluster's cursor key could not be read from cx_cluster_key.");
+    }
 
     public async ValueTask SaveCheckpointAsync(StreamKey stream, long seq, ReadOnlyMemory<byte> state, CancellationToken ct = default)
     {
