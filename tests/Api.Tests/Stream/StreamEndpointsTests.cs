@@ -14,6 +14,17 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
 
     private static string For(string conversationId) => $"/v1/stream?conversationId={conversationId}";
 
+    /// <summary>Sends <paramref name="events"/> to one conversation of <paramref name="tenant"/> and reads its stream up to a fact of type <paramref name="until"/>.</summary>
+    private static async Task<List<SseRecord>> TellAsync(ApiClient tenant, string conversationId, string until, params JsonObject[] events)
+    {
+        await using var stream = await SseReader.OpenAsync(tenant.Http, For(conversationId));
+        foreach (var @event in events)
+        {
+            await tenant.SendAsync(conversationId, @event);
+        }
+        return await stream.EventsUntilAsync(until, Wait);
+    }
+
     [Fact]
     public async Task Each_fact_comes_as_an_event_named_by_its_type_with_a_cursor_id_and_the_Fact_as_data_in_seq_order()
     {
@@ -47,13 +58,8 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     public async Task A_reconnect_with_Last_Event_ID_resumes_after_it_with_nothing_missed_and_nothing_twice()
     {
         var conversationId = Ids.New("conv");
-        List<SseRecord> first;
-        await using (var stream = await SseReader.OpenAsync(Acme.Http, For(conversationId)))
-        {
-            await Acme.SendAsync(conversationId, Events.Started("e1", "chat", "id-ID"));
-            await Acme.SendAsync(conversationId, Events.Delivered("e2", "dsc-1"));
-            first = await stream.EventsUntilAsync("disclosure.delivered", Wait);
-        }
+        var first = await TellAsync(Acme, conversationId, "disclosure.delivered",
+            Events.Started("e1", "chat", "id-ID"), Events.Delivered("e2", "dsc-1"));
         // Facts recorded while no one was connected.
         await Acme.SendAsync(conversationId, Events.Ai("e3", "Halo, ada yang bisa dibantu?"));
         await Acme.SendAsync(conversationId, Events.Ended("e4"));
@@ -143,18 +149,8 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     public async Task A_cursor_of_another_tenants_stream_is_no_cursor_here_and_one_tenants_cursors_tell_nothing_of_anothers()
     {
         var conversationId = Ids.New("conv");
-        List<SseRecord> acme;
-        await using (var stream = await SseReader.OpenAsync(Acme.Http, For(conversationId)))
-        {
-            await Acme.SendAsync(conversationId, Events.Started("e1", "chat", "id-ID"));
-            acme = await stream.EventsUntilAsync("disclosure.issued", Wait);
-        }
-        List<SseRecord> globex;
-        await using (var stream = await SseReader.OpenAsync(cluster.Globex.Http, For(conversationId)))
-        {
-            await cluster.Globex.SendAsync(conversationId, Events.Started("e1", "chat", "id-ID"));
-            globex = await stream.EventsUntilAsync("disclosure.issued", Wait);
-        }
+        var acme = await TellAsync(Acme, conversationId, "disclosure.issued", Events.Started("e1", "chat", "id-ID"));
+        var globex = await TellAsync(cluster.Globex, conversationId, "disclosure.issued", Events.Started("e1", "chat", "id-ID"));
 
         // The same facts in the same order, each tenant's first facts of this conversation: their cursors have nothing in common.
         Assert.Empty(acme.Select(e => e.Id).Intersect(globex.Select(e => e.Id)));
