@@ -2,6 +2,7 @@ using CxCluster.Api.Cluster;
 using CxCluster.Api.Conversations;
 using CxCluster.Api.Dashboard;
 using CxCluster.Api.Health;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -70,11 +71,24 @@ public static class ApiHostingExtensions
         app.UseStatusCodePages(context => Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(KeyFirst);
         app.UseRateLimiter();
         var gate = app.Services.GetRequiredService<ClusterConnectionGate>();
         app.Use(gate.InvokeAsync);
         return app;
     }
+
+    /// <summary>
+    /// Under <c>/v1</c> a caller without a tenant's key hears 401 and nothing else: a path no endpoint has, or a method
+    /// or a body type the path does not take, would otherwise be told (404, 405, 415) before the key is asked for, since
+    /// routing turns those away before any endpoint's authorization runs. A caller with a key hears them as before.
+    /// </summary>
+    private static Task KeyFirst(HttpContext context, RequestDelegate next) =>
+        context.Request.Path.StartsWithSegments("/v1")
+        && context.User.Identity?.IsAuthenticated != true
+        && context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is null
+            ? context.ChallengeAsync()
+            : next(context);
 
     private static IServiceCollection AddCxClusterOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>

@@ -32,6 +32,29 @@ public sealed class AuthenticationTests(ClusterFixture cluster)
     }
 
     [Theory]
+    [InlineData("POST", "/v1/conversations/c1/events", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("POST", "/v1/conversations/c1/events", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("PATCH", "/v1/conversations/c1", "application/json", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/v1/no-such-thing", null, HttpStatusCode.NotFound)]
+    public async Task Without_a_key_a_body_type_method_or_path_the_api_does_not_take_is_401_too_and_told_only_with_a_key(
+        string method, string path, string? mediaType, HttpStatusCode withKey)
+    {
+        HttpRequestMessage Request() => new(new HttpMethod(method), path)
+        {
+            Content = mediaType is null ? null : new StringContent("{}", System.Text.Encoding.UTF8, mediaType),
+        };
+        using var anonymous = Request();
+        using var keyed = Request();
+
+        using var refused = await cluster.Anonymous.Http.SendAsync(anonymous);
+        using var told = await cluster.Acme.Http.SendAsync(keyed);
+
+        await Json.ProblemAsync(refused, HttpStatusCode.Unauthorized);
+        Assert.Equal("Bearer", Assert.Single(refused.Headers.WwwAuthenticate).Scheme);
+        await Json.ProblemAsync(told, withKey);
+    }
+
+    [Theory]
     [InlineData("Bearer", "not-a-key")]
     [InlineData("Bearer", "acme-key-1x")]
     [InlineData("Basic", "acme-key-1")]
