@@ -17,13 +17,16 @@ public readonly struct JsonFields(JsonElement element, FieldErrors errors)
         }
         if (!TryGetText(value, out var text))
         {
-            errors.Add(name, $"{name} must be valid Unicode text.");
+            errors.Add(name, $"{name} must be valid Unicode text, without NUL characters (\\u0000).");
             return null;
         }
         return text;
     }
 
-    /// <summary>A JSON string as .NET text; false for other kinds and for escapes that are no valid UTF-16 (a lone surrogate).</summary>
+    /// <summary>
+    /// A JSON string as .NET text; false for other kinds, for escapes that are no valid UTF-16 (a lone surrogate), and
+    /// for a NUL character (<c>\u0000</c>), which no text of a conversation needs and which PostgreSQL's JSON types refuse.
+    /// </summary>
     public static bool TryGetText(JsonElement value, out string text)
     {
         text = "";
@@ -34,7 +37,7 @@ public readonly struct JsonFields(JsonElement element, FieldErrors errors)
         try
         {
             text = value.GetString()!;
-            return true;
+            return !text.Contains('\0', StringComparison.Ordinal);
         }
         catch (InvalidOperationException)
         {

@@ -34,6 +34,8 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["text of zero-width characters only"] = ("""{ "id": "x1", "type": "customer.message", "text": "\u200b\u200d\ufeff" }""", "text"),
         ["text with a lone surrogate"] = ("""{ "id": "x1", "type": "customer.message", "text": "a\ud800b" }""", "text"),
         ["id with a lone surrogate"] = ("""{ "id": "\udc00", "type": "ai.message", "text": "hi" }""", "id"),
+        ["text with a NUL character"] = ("""{ "id": "x1", "type": "customer.message", "text": "a\u0000b" }""", "text"),
+        ["attribute with a NUL character"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "tier": "gold\u0000" } }""", "attributes.tier"),
         ["signal value beyond double"] = ("""{ "id": "x1", "type": "signal", "name": "voice.silence_ms", "value": 1e400 }""", "value"),
         ["JSON nested too deep"] = (new string('[', 100) + new string(']', 100), "body"),
         ["text that is a number"] = ("""{ "id": "x1", "type": "ai.message", "text": 42 }""", "text"),
