@@ -29,7 +29,10 @@ public static class Problems
     {
         var problem = errors is null
             ? new ProblemDetails()
-            : new HttpValidationProblemDetails(errors);
+            // Its own title speaks of validation: right for a 400 only; any other status takes its kind's (a 409 naming a field is a conflict).
+            : status == StatusCodes.Status400BadRequest
+                ? new HttpValidationProblemDetails(errors)
+                : new HttpValidationProblemDetails(errors) { Title = Kinds.GetValueOrDefault(status).Title };
         problem.Status = status;
         problem.Detail = detail;
         return Complete(problem);

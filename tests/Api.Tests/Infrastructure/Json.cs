@@ -22,6 +22,9 @@ public static class Json
         Assert.False(string.IsNullOrEmpty(problem["type"]?.GetValue<string>()), "problem has no type");
         Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()), "problem has no title");
         Assert.False(string.IsNullOrEmpty(problem["detail"]?.GetValue<string>()), "problem has no detail");
+        // The title names the status's kind: only a 400 is about fields that failed validation (a 409 naming a field is a conflict).
+        Assert.True(status == HttpStatusCode.BadRequest || problem["title"]!.GetValue<string>() != "One or more validation errors occurred.",
+            $"a {(int)status} titled as a validation failure: {text}");
         Assert.DoesNotContain("   at ", text); // no stack trace
         foreach (var field in fields)
         {
