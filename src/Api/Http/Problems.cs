@@ -27,12 +27,12 @@ public static class Problems
     /// <summary>A problem for <paramref name="status"/>; with <paramref name="errors"/> it names the offending fields.</summary>
     public static ProblemDetails Create(int status, string detail, IDictionary<string, string[]>? errors = null)
     {
-        var problem = errors is null
-            ? new ProblemDetails()
+        var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
+        if (errors is not null && status != StatusCodes.Status400BadRequest)
+        {
             // Its own title speaks of validation: right for a 400 only; any other status takes its kind's (a 409 naming a field is a conflict).
-            : status == StatusCodes.Status400BadRequest
-                ? new HttpValidationProblemDetails(errors)
-                : new HttpValidationProblemDetails(errors) { Title = Kinds.GetValueOrDefault(status).Title };
+            problem.Title = null;
+        }
         problem.Status = status;
         problem.Detail = detail;
         return Complete(problem);

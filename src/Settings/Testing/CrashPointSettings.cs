@@ -12,8 +12,10 @@ public sealed class CrashPointSettings
     public string? CrashAt { get; init; }
 
     /// <summary>The steps <see cref="CrashAt"/> names (each one of <see cref="CrashPoint.All"/>, checked as read).</summary>
-    public IReadOnlyList<string> Armed =>
-        (CrashAt ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> Armed => Steps(CrashAt);
+
+    private static string[] Steps(string? crashAt) =>
+        (crashAt ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary><c>kill</c> (default): the silo process kills itself, as SIGKILL would; <c>throw</c>: the call fails once, for in-process tests.</summary>
     public string CrashMode { get; init; } = Kill;
@@ -38,7 +40,7 @@ public sealed class CrashPointSettings
             reader.Problem($"{SettingsReader.Key(section, nameof(CrashMode))} must be {Kill} or {Throw}, not '{mode}'");
         }
         var crashAt = SettingsReader.Text(section, nameof(CrashAt));
-        if (new CrashPointSettings { CrashAt = crashAt }.Armed.Except(CrashPoint.All).ToArray() is { Length: > 0 } unknown)
+        if (Steps(crashAt).Except(CrashPoint.All).ToArray() is { Length: > 0 } unknown)
         {
             reader.Problem($"{SettingsReader.Key(section, nameof(CrashAt))} names unknown steps: {string.Join(", ", unknown)} (known: {string.Join(", ", CrashPoint.All)})");
         }

@@ -23,7 +23,6 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
     private readonly GroupQueue<JournalAppend, bool> _committer;
     private readonly GroupQueue<StreamLoad, StreamStart> _loader;
     private readonly NpgsqlConnectionStringBuilder _connection;
-    private ReadOnlyMemory<byte>? _cursorKey;
 
     /// <summary>Streams whose start one statement reads at most.</summary>
     private const int LoadGroupSize = 256;
@@ -165,14 +164,10 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
 
     /// <summary>
     /// Kept in <c>cx_cluster_key</c>: the first silo to ask draws it, every other silo and every later start reads the
-    /// same one. Read once per journal.
+    /// same one. A silo keeps what it read (<see cref="Grains.Push.StreamCursors"/>).
     /// </summary>
     public async ValueTask<ReadOnlyMemory<byte>> CursorKeyAsync(CancellationToken ct = default)
     {
-        if (_cursorKey is { } known)
-        {
-            return known;
-        }
         // A silo that loses the race to draw it reads the winner's on its next try: its own statement began before that commit.
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -186,7 +181,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
                 async (reader, token) => await reader.ReadAsync(token) ? reader.GetFieldValue<byte[]>(0) : null, ct);
             if (key is not null)
             {
-                return (_cursorKey = key).Value;
+                return key;
             }
         }
         throw new JournalUnavailableException("The cluster's cursor key could not be read from cx_cluster_key.");
