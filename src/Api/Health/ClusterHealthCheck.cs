@@ -6,11 +6,17 @@ namespace CxCluster.Api.Health;
 /// <summary>Ready when at least one silo answers this API within a short time, whichever silo that is.</summary>
 public sealed class ClusterHealthCheck(IClusterClient cluster, ClusterConnectionGate connection) : IHealthCheck
 {
-    /// <summary>How long the check waits for the first answer.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    /// <summary>How long the check waits for the first answer, in all: inside the shipped probe's 3 s timeout.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>How many probe grains are pinged at once, under the keys 0 to this minus 1.</summary>
+    /// <summary>How long one wave of pings is given before the next goes out.</summary>
+    public static readonly TimeSpan WaveTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many probe grains one wave pings at once.</summary>
     public const int ProbeCount = 8;
+
+    /// <summary>How many waves the check may send: each pings keys no earlier wave used.</summary>
+    public const int Waves = 2;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -23,30 +29,47 @@ public sealed class ClusterHealthCheck(IClusterClient cluster, ClusterConnection
         // is a stateless worker, so it answers on the silo whose gateway took the call. The client sends each grain's
         // calls through one gateway, handing gateways out in turn, so several keys at once go through every gateway:
         // one answer means some silo serves, and a silo that died (even one the client still believes alive) cannot
-        // fail the check.
-        var pings = Enumerable.Range(0, ProbeCount).Select(key => PingAsync(cluster.GetGrain<IClusterProbeGrain>(key))).ToList();
+        // fail the check. While a silo dies, a wave's gateways may all be the dying one's: a wave that is all refused,
+        // or not answered within its time, is followed by one under new keys, which the client hands to the gateways
+        // it still believes alive.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Timeout);
+        var pings = new List<Task<Exception?>>();
         Exception? failure = null;
-        while (pings.Count > 0)
+        for (var wave = 0; wave < Waves; wave++)
         {
-            Task<Exception?> answered;
-            try
+            pings.AddRange(Enumerable.Range(wave * ProbeCount, ProbeCount).Select(key => PingAsync(cluster.GetGrain<IClusterProbeGrain>(key))));
+            using var waveEnd = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+            if (wave < Waves - 1)
             {
-                answered = await Task.WhenAny(pings).WaitAsync(deadline.Token);
+                waveEnd.CancelAfter(WaveTimeout);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            while (pings.Count > 0)
             {
-                return HealthCheckResult.Unhealthy($"No silo answered within {Timeout.TotalSeconds:0.#} s.");
+                Task<Exception?> answered;
+                try
+                {
+                    answered = await Task.WhenAny(pings).WaitAsync(waveEnd.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                if (await answered is not { } exception)
+                {
+                    return HealthCheckResult.Healthy("The cluster answers.");
+                }
+                failure = exception;
+                pings.Remove(answered);
             }
-            if (await answered is not { } exception)
+            if (deadline.IsCancellationRequested)
             {
-                return HealthCheckResult.Healthy("The cluster answers.");
+                break;
             }
-            failure = exception;
-            pings.Remove(answered);
         }
-        return HealthCheckResult.Unhealthy($"The cluster does not answer ({failure?.GetType().Name}).");
+        return pings.Count > 0 || failure is null
+            ? HealthCheckResult.Unhealthy($"No silo answered within {Timeout.TotalSeconds:0.#} s.")
+            : HealthCheckResult.Unhealthy($"The cluster does not answer ({failure.GetType().Name}).");
     }
 
     /// <summary>The ping's failure, or null once it answered. It never faults, so pings still pending when the check returns leave no unobserved exception.</summary>

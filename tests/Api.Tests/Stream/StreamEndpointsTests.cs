@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using CxCluster.Api.Tests.Infrastructure;
@@ -218,10 +219,27 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     public async Task A_client_that_stops_reading_is_cut_off_instead_of_buffered_without_limit()
     {
         var conversationId = Ids.New("flood");
+        // The server's own request, found by the trace id this client sends: it ends when the server cuts the client off.
+        var traceId = ActivityTraceId.CreateRandom();
+        var served = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.TraceId == traceId)
+                {
+                    served.TrySetResult();
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
         // A raw connection with a small receive window, that reads nothing after the response's first bytes.
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
         await socket.ConnectAsync(cluster.Address.Host, cluster.Address.Port);
-        var request = $"GET /v1/stream HTTP/1.1\r\nHost: {cluster.Address.Authority}\r\nAuthorization: Bearer {ClusterFixture.AcmeKey}\r\nAccept: text/event-stream\r\n\r\n";
+        var request = $"GET /v1/stream HTTP/1.1\r\nHost: {cluster.Address.Authority}\r\nAuthorization: Bearer {ClusterFixture.AcmeKey}\r\n" +
+            $"Accept: text/event-stream\r\ntraceparent: 00-{traceId}-{ActivitySpanId.CreateRandom()}-01\r\n\r\n";
         await socket.SendAsync(Encoding.ASCII.GetBytes(request));
         var head = new byte[512];
         Assert.True(await socket.ReceiveAsync(head) > 0);
@@ -240,7 +258,9 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        // Cut off, the connection ends once what it holds is read; kept, it would go on (keep-alive every second) forever.
+        // Still reading nothing, the client is cut off: the server ends its request. Kept, it would wait for it forever.
+        await served.Task.WaitAsync(Wait);
+        // What the connection held is all it gives: then it ends.
         var drained = Task.Run(async () =>
         {
             var buffer = new byte[64 * 1024];
