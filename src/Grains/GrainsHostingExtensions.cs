@@ -49,6 +49,7 @@ public static class GrainsHostingExtensions
         silo.AddCxClusterWebhooks(settings.Webhooks);
         silo.Services.AddSingleton<CrashPoints>();
         silo.Services.AddSingleton<JsonEncoders>();
+        silo.Services.AddSingleton<ConversationServices>();
         silo.Services.AddSingleton<RetentionSweeper>();
         silo.Services.AddHostedService(provider => provider.GetRequiredService<RetentionSweeper>());
         silo.AddIncomingGrainCallFilter<DropOnFailureFilter>();

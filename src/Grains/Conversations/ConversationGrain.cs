@@ -25,22 +25,9 @@ namespace CxCluster.Grains.Conversations;
 /// for it: the append of a repeat fails on the journal's index of event ids before anything of it is stored or sent
 /// anywhere, and the conversation reloads what is stored and answers as the first time.
 /// </remarks>
-internal sealed class ConversationGrain(
-    TenantDirectory tenants,
-    CustomerTexts texts,
-    ConversationSettings options,
-    HandoffSettings handoffs,
-    CrashPoints crash,
-    CxMetrics metrics,
-    TimeProvider clock,
-    IFactJournal journal,
-    JsonEncoders encoders,
-    Orleans.Serialization.Serializer<ProcessedEvent> answers,
-    Orleans.Serialization.Serializer<ConversationState> states,
-    IHostApplicationLifetime lifetime,
-    ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
+internal sealed class ConversationGrain(ConversationServices services) : Grain, IConversationGrain, IRemindable
 {
-    private readonly RecentAnswers _recent = new(options.RecentAnswers);
+    private readonly RecentAnswers _recent = new(services.Options.RecentAnswers);
     private ConversationState _state = new();
     private string _tenantId = "";
     private string _conversationId = "";
@@ -56,8 +43,11 @@ internal sealed class ConversationGrain(
     private readonly SnapshotParts _snapshot = new();
     /// <summary>A reconciliation round started by a read is due and has not run yet.</summary>
     private bool _repairDue;
-    /// <summary>Fires when the assigned agent's first reply is due; re-armed from the stored state on every activation.</summary>
-    private DeadlineTimer _replyTimer = null!;
+    /// <summary>
+    /// Fires when the assigned agent's first reply is due; re-armed from the stored state on every activation. Made the
+    /// first time a reply is due: most conversations never have an agent, and keep none.
+    /// </summary>
+    private DeadlineTimer? _replyTimer;
 
     private ConversationState State => _state;
 
@@ -71,12 +61,13 @@ internal sealed class ConversationGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _conversationId) = GrainKeys.Split(this.GetPrimaryKeyString());
-        _policy = tenants.Get(_tenantId);
+        _policy = services.Tenants.Get(_tenantId);
+        // The tenant's id as its policy holds it: one string per tenant, not one per conversation in memory.
+        _tenantId = _policy.TenantId;
         var stream = ConversationJournal.Stream(_tenantId, _conversationId);
-        _journal = new ConversationJournal(journal, encoders, answers, states, stream);
-        _checkpoints = new Checkpoints(logger, stream);
+        _journal = new ConversationJournal(services, stream);
+        _checkpoints = new Checkpoints(services.Logger, stream);
         await Load();
-        _replyTimer = new DeadlineTimer(this, clock, OnFirstReplyDue, keepAlive: true);
         ArmReplyTimer();
         if (State.Started && (NeedsWatch || State.Status == ConversationStatus.Queued))
         {
@@ -259,7 +250,7 @@ internal sealed class ConversationGrain(
         await _journal.ErasePersonalAsync();
         // The erasure removed the checkpoint; the state kept now has nothing personal left.
         await _checkpoints.WriteAsync(State.Version, WriteCheckpoint);
-        logger.LogInformation("Erased the personal data of conversation {ConversationId} of tenant {TenantId}", _conversationId, _tenantId);
+        services.Logger.LogInformation("Erased the personal data of conversation {ConversationId} of tenant {TenantId}", _conversationId, _tenantId);
         return true;
     }
 
@@ -306,7 +297,14 @@ internal sealed class ConversationGrain(
     }
 
     /// <summary>The timer at the assigned agent's first-reply deadline (it follows from stored facts, so an activation arms it again).</summary>
-    private void ArmReplyTimer() => _replyTimer.Arm(State.Started ? _decider.FirstReplyDue : null);
+    private void ArmReplyTimer()
+    {
+        var due = State.Started ? _decider.FirstReplyDue : null;
+        if (due is not null || _replyTimer is not null)
+        {
+            (_replyTimer ??= new DeadlineTimer(this, services.Clock, OnFirstReplyDue, keepAlive: true)).Arm(due);
+        }
+    }
 
     /// <summary>The agent wrote nothing in time: the conversation takes itself back and waits again at the head of its queue.</summary>
     private async Task OnFirstReplyDue()
@@ -317,7 +315,7 @@ internal sealed class ConversationGrain(
             ArmReplyTimer();
             return;
         }
-        metrics.DeadlineReached("first-reply", now - due);
+        services.Metrics.DeadlineReached("first-reply", now - due);
         await TakeBack(HandoffReclaimed.NoFirstReply, now);
     }
 
@@ -339,8 +337,8 @@ internal sealed class ConversationGrain(
             var handoff = State.Handoff!;
             Changed();
             await StoreIntent();
-            metrics.HandoffStep(_tenantId, "reclaimed");
-            logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} was taken back from agent {AgentId} ({Reason})",
+            services.Metrics.HandoffStep(_tenantId, "reclaimed");
+            services.Logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} was taken back from agent {AgentId} ({Reason})",
                 _conversationId, _tenantId, agentId, reason);
             try
             {
@@ -349,7 +347,7 @@ internal sealed class ConversationGrain(
             catch (Exception e)
             {
                 // The agent's own reconciliation finds the conversation no longer agrees, and frees the slot.
-                logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not be told it lost conversation {ConversationId} yet ({Reason})",
+                services.Logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not be told it lost conversation {ConversationId} yet ({Reason})",
                     agentId, _tenantId, _conversationId, e.GetBaseException().Message);
             }
             await PlaceHandoff();
@@ -358,7 +356,7 @@ internal sealed class ConversationGrain(
         catch (Exception e)
         {
             this.DeactivateOnIdle();
-            logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not take itself back from its agent ({Reason}); its reminder tries again",
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not take itself back from its agent ({Reason}); its reminder tries again",
                 _conversationId, _tenantId, e.GetBaseException().Message);
         }
         finally
@@ -376,8 +374,8 @@ internal sealed class ConversationGrain(
         var placement = await Pool(poolName).Cancel(_conversationId, handoffId);
         if (placement.Status == HandoffStatus.Queued)
         {
-            metrics.Repaired("queue-entry-removed");
-            logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} withdrew handoff {HandoffId} it had moved on from from pool {Pool}",
+            services.Metrics.Repaired("queue-entry-removed");
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} withdrew handoff {HandoffId} it had moved on from from pool {Pool}",
                 _conversationId, _tenantId, handoffId, poolName);
         }
         else if (placement is { Status: HandoffStatus.Assigned, AgentId: { } agentId })
@@ -408,7 +406,7 @@ internal sealed class ConversationGrain(
             {
                 return await Repeat(e, stored, shape);
             }
-            metrics.EventApplied(_tenantId, e.Type, "refused");
+            services.Metrics.EventApplied(_tenantId, e.Type, "refused");
             return new EventOutcome { Refusal = refusal };
         }
         try
@@ -448,12 +446,12 @@ internal sealed class ConversationGrain(
         {
             // The handoff is stored before the pool hears of it, so a crash in between is finished by a retry or the reminder.
             await StoreIntent();
-            crash.Reach(CrashPoint.ConversationHandoffStored);
+            services.Crash.Reach(CrashPoint.ConversationHandoffStored);
             await PlaceHandoff();
             if (decision.Handoff == HandoffStep.Request && State.Handoff is { } opened)
             {
-                metrics.HandoffRequested(_tenantId, opened.Reason, opened.Status);
-                logger.LogInformation(
+                services.Metrics.HandoffRequested(_tenantId, opened.Reason, opened.Status);
+                services.Logger.LogInformation(
                     "Conversation {ConversationId} of tenant {TenantId} handed off ({Reason}): {Placement} in pool {Pool}",
                     _conversationId, _tenantId, opened.Reason, opened.Status.Name(), opened.PoolName);
             }
@@ -465,12 +463,12 @@ internal sealed class ConversationGrain(
         await StoreIfChanged();
 
         directives = _recent.Find(e.Id)!.Directives;
-        metrics.EventApplied(_tenantId, e.Type, "accepted");
-        metrics.DirectivesAnswered(directives);
+        services.Metrics.EventApplied(_tenantId, e.Type, "accepted");
+        services.Metrics.DirectivesAnswered(directives);
         var result = Result(e.Id, directives, duplicate: false, shape, decision.Trust);
         if (e.Type is EventType.CustomerMessage or EventType.Signal)
         {
-            metrics.TrustScored(result.Summary.TrustScore);
+            services.Metrics.TrustScored(result.Summary.TrustScore);
         }
         return EventOutcome.Accepted(result);
     }
@@ -478,7 +476,7 @@ internal sealed class ConversationGrain(
     /// <summary>Answers a repeated event id with its first answer (completed with its handoff's placement if that was still due).</summary>
     private async ValueTask<EventOutcome> Repeat(ConversationEvent e, ProcessedEvent seen, AnswerShape shape)
     {
-        metrics.EventApplied(_tenantId, e.Type, "duplicate");
+        services.Metrics.EventApplied(_tenantId, e.Type, "duplicate");
         if (seen.PendingHandoffId is not null)
         {
             // The first attempt stored its handoff, but its answer was lost before the pool's: ask the pool again.
@@ -495,7 +493,7 @@ internal sealed class ConversationGrain(
     private async Task Reconcile()
     {
         // A silo shutting down leaves the round to the conversation's next activation (its reminder wakes it elsewhere).
-        if (!State.Started || lifetime.ApplicationStopping.IsCancellationRequested)
+        if (!State.Started || services.Lifetime.ApplicationStopping.IsCancellationRequested)
         {
             return;
         }
@@ -505,12 +503,12 @@ internal sealed class ConversationGrain(
             if (State.Handoff is { AwaitingPool: true })
             {
                 await PlaceHandoff();
-                metrics.Repaired("handoff-placed");
+                services.Metrics.Repaired("handoff-placed");
             }
             if (State.Release is not null)
             {
                 await FreeReleased(tolerant: false);
-                metrics.Repaired("release-finished");
+                services.Metrics.Repaired("release-finished");
             }
             if (State.Status == ConversationStatus.Human && State.Handoff is { AgentId: { } agentId } handoff)
             {
@@ -524,7 +522,7 @@ internal sealed class ConversationGrain(
                     // The pool does not know it (its answer and its notice were both lost): ask it again.
                     waiting.AwaitingPool = true;
                     await PlaceHandoff();
-                    metrics.Repaired("handoff-requeued");
+                    services.Metrics.Repaired("handoff-requeued");
                 }
                 else
                 {
@@ -543,7 +541,7 @@ internal sealed class ConversationGrain(
         {
             // Whatever this round changed in memory and did not store is dropped with the activation.
             this.DeactivateOnIdle();
-            logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not finish reconciling ({Reason}); the next round tries again",
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not finish reconciling ({Reason}); the next round tries again",
                 _conversationId, _tenantId, e.GetBaseException().Message);
         }
     }
@@ -556,8 +554,8 @@ internal sealed class ConversationGrain(
             case AgentHold.Completed:
                 _decider.TakeOver(now);
                 Changed();
-                metrics.Repaired("completion-applied");
-                logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} is back with the AI: agent {AgentId} had completed it",
+                services.Metrics.Repaired("completion-applied");
+                services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} is back with the AI: agent {AgentId} had completed it",
                     _conversationId, _tenantId, agentId);
                 break;
             case AgentHold.Unknown:
@@ -566,8 +564,8 @@ internal sealed class ConversationGrain(
                 Changed();
                 await StoreIntent();
                 await PlaceHandoff();
-                metrics.Repaired("handoff-reopened");
-                logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} was with agent {AgentId}, who does not hold it: handed off again as {HandoffId}",
+                services.Metrics.Repaired("handoff-reopened");
+                services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} was with agent {AgentId}, who does not hold it: handed off again as {HandoffId}",
                     _conversationId, _tenantId, agentId, reopened.HandoffId);
                 break;
         }
@@ -600,8 +598,8 @@ internal sealed class ConversationGrain(
         await StoreIntent();
         if (!fromPool)
         {
-            metrics.Repaired("assignment-adopted");
-            logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} learnt from agent {AgentId} that it holds handoff {HandoffId}",
+            services.Metrics.Repaired("assignment-adopted");
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} learnt from agent {AgentId} that it holds handoff {HandoffId}",
                 _conversationId, _tenantId, assignment.AgentId, handoff.HandoffId);
             // The pool may still list it as waiting if the agent's word never reached it: withdraw it there.
             await Pool(handoff.PoolName).Cancel(_conversationId, handoff.HandoffId);
@@ -629,7 +627,7 @@ internal sealed class ConversationGrain(
             Front = handoff.Reclaimed,
             Excluded = handoff.Passed,
         });
-        crash.Reach(CrashPoint.ConversationHandoffPlaced);
+        services.Crash.Reach(CrashPoint.ConversationHandoffPlaced);
         Place(handoff, placement, Now());
         await StoreIntent();
     }
@@ -658,7 +656,7 @@ internal sealed class ConversationGrain(
         {
             return;
         }
-        crash.Reach(CrashPoint.ConversationReleaseStored);
+        services.Crash.Reach(CrashPoint.ConversationReleaseStored);
         await FreeReleased();
     }
 
@@ -693,7 +691,7 @@ internal sealed class ConversationGrain(
         }
         catch (Exception e) when (tolerant)
         {
-            logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not free handoff {HandoffId} yet ({Reason}); its reminder tries again",
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not free handoff {HandoffId} yet ({Reason}); its reminder tries again",
                 _conversationId, _tenantId, release.HandoffId, e.GetBaseException().Message);
         }
     }
@@ -703,7 +701,7 @@ internal sealed class ConversationGrain(
     {
         if (NeedsWatch && !State.Watched)
         {
-            State.Watched = await this.WatchAsync(State.Watched, handoffs);
+            State.Watched = await this.WatchAsync(State.Watched, services.Handoffs);
             _checkpoints.Wanted = true;
         }
         await Store();
@@ -727,10 +725,10 @@ internal sealed class ConversationGrain(
                 throw;
             }
         }
-        crash.Reach(CrashPoint.ConversationFactsAppended);
+        services.Crash.Reach(CrashPoint.ConversationFactsAppended);
         _dirty = false;
         ArmReplyTimer();
-        if (_checkpoints.Wanted || State.Version - _checkpoints.Seq >= options.CheckpointEvery)
+        if (_checkpoints.Wanted || State.Version - _checkpoints.Seq >= services.Options.CheckpointEvery)
         {
             _checkpoints.WriteSoon(State.Version, WriteCheckpoint);
         }
@@ -742,12 +740,12 @@ internal sealed class ConversationGrain(
     private async Task Load()
     {
         var (state, checkpointSeq) = await _journal.LoadAsync(
-            (s, fact) => ConversationEvolution.Apply(s, fact, _policy, options),
-            e => logger.LogWarning(e, "The checkpoint of conversation {ConversationId} of tenant {TenantId} cannot be read; its facts are replayed from the start",
+            (s, fact) => ConversationEvolution.Apply(s, fact, _policy, services.Options),
+            e => services.Logger.LogWarning(e, "The checkpoint of conversation {ConversationId} of tenant {TenantId} cannot be read; its facts are replayed from the start",
                 _conversationId, _tenantId));
         _state = state;
         _snapshot.Clear();
-        _decider = new ConversationDecider(_conversationId, state, _policy, texts, options);
+        _decider = new ConversationDecider(_conversationId, state, _policy, services.Texts, services.Options);
         _checkpoints.Seq = checkpointSeq;
         _recent.Clear();
         _allAnswersKept = state.Version == 0;
@@ -796,13 +794,13 @@ internal sealed class ConversationGrain(
     private ConversationSnapshot Snapshot(bool keep = true)
     {
         Prune();
-        return _snapshot.Get(_conversationId, State, _policy, options, keep);
+        return _snapshot.Get(_conversationId, State, _policy, services.Options, keep);
     }
 
     /// <summary>Lets go the words the tenant's retention no longer allows, and the transcript shown with them.</summary>
     private void Prune()
     {
-        if (ConversationRetention.Prune(State, _policy, clock))
+        if (ConversationRetention.Prune(State, _policy, services.Clock))
         {
             _snapshot.TranscriptChanged();
         }
@@ -839,5 +837,5 @@ internal sealed class ConversationGrain(
     private IAgentGrain Agent(string agentId) => GrainFactory.Agent(_tenantId, agentId);
 
     /// <summary>Now, to the microsecond the journal keeps.</summary>
-    private DateTimeOffset Now() => JournalTime.Now(clock);
+    private DateTimeOffset Now() => JournalTime.Now(services.Clock);
 }

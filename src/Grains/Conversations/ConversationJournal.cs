@@ -9,8 +9,7 @@ namespace CxCluster.Grains.Conversations;
 /// the answer of the event that recorded them; the state rebuilt from the latest checkpoint plus the facts after it;
 /// checkpoints; and the answer of any event id, however old.
 /// </summary>
-internal sealed class ConversationJournal(
-    IFactJournal journal, JsonEncoders encoders, Serializer<ProcessedEvent> answers, Serializer<ConversationState> states, StreamKey stream)
+internal sealed class ConversationJournal(ConversationServices services, StreamKey stream)
 {
     private readonly List<Fact> _pending = [];
     private ProcessedEvent? _answer;
@@ -37,9 +36,9 @@ internal sealed class ConversationJournal(
             return;
         }
         // The encoder's buffer is lent until the append is done: a journal copies what it keeps, so nothing is copied here.
-        using var lease = encoders.Lend();
+        using var lease = services.Encoders.Lend();
         var (facts, answer) = Encode(lastSeq, lease.Encoder);
-        await journal.AppendAsync(new JournalAppend(stream, _answer?.EventId, facts, answer));
+        await services.Journal.AppendAsync(new JournalAppend(stream, _answer?.EventId, facts, answer));
         _pending.Clear();
         _answer = null;
     }
@@ -60,7 +59,7 @@ internal sealed class ConversationJournal(
         var answerStart = buffer.WrittenCount;
         if (_answer is not null)
         {
-            answers.Serialize(_answer, buffer);
+            services.Answers.Serialize(_answer, buffer);
         }
         var bytes = buffer.WrittenMemory;
 
@@ -83,7 +82,7 @@ internal sealed class ConversationJournal(
 
     /// <summary>The answer recorded for an event id, however old, or null.</summary>
     public async Task<ProcessedEvent?> FindAnswerAsync(string eventId) =>
-        await journal.FindAnswerAsync(stream, eventId) is { } recorded ? answers.Deserialize(recorded.Answer) : null;
+        await services.Journal.FindAnswerAsync(stream, eventId) is { } recorded ? services.Answers.Deserialize(recorded.Answer) : null;
 
     /// <summary>
     /// The state as of the stream's last fact: its latest checkpoint (a fresh state when there is none, or when it
@@ -92,7 +91,7 @@ internal sealed class ConversationJournal(
     public async Task<(ConversationState State, long CheckpointSeq)> LoadAsync(Action<ConversationState, Fact> apply, Action<Exception> unreadable)
     {
         ConversationState state = null!;
-        var (from, last) = await journal.LoadAsync(stream, states, unreadable, checkpoint =>
+        var (from, last) = await services.Journal.LoadAsync(stream, services.States, unreadable, checkpoint =>
         {
             state = checkpoint ?? new ConversationState();
             return stored => apply(state, FactCodec.Decode(stored.Type, stored.At, stored.Data, stored.Personal ?? default));
@@ -104,10 +103,10 @@ internal sealed class ConversationJournal(
     /// <summary>Keeps <paramref name="state"/> as the stream's checkpoint at its version; the bytes are taken now, so the state may change while they are written.</summary>
     public Task SaveCheckpointAsync(ConversationState state)
     {
-        var bytes = states.SerializeToArray(state);
-        return journal.SaveCheckpointAsync(stream, state.Version, bytes).AsTask();
+        var bytes = services.States.SerializeToArray(state);
+        return services.Journal.SaveCheckpointAsync(stream, state.Version, bytes).AsTask();
     }
 
     /// <summary>Removes the personal part of every fact of the conversation for good.</summary>
-    public async Task ErasePersonalAsync() => await journal.ErasePersonalAsync(stream);
+    public async Task ErasePersonalAsync() => await services.Journal.ErasePersonalAsync(stream);
 }
