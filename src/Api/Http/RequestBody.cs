@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -78,17 +79,24 @@ public static class RequestBody
         {
             return (null, unsupported);
         }
-        if (request.ContentLength > limit)
+        var (coding, unsupportedCoding) = ContentCoding(request);
+        if (unsupportedCoding is not null)
+        {
+            return (null, unsupportedCoding);
+        }
+        // A compressed body is capped by what it decodes to, which its length does not tell.
+        if (coding is null && request.ContentLength > limit)
         {
             return (null, TooLarge(limit));
         }
 
-        var body = new MemoryStream((int)Math.Min(request.ContentLength ?? ChunkSize, limit));
+        var body = new MemoryStream((int)Math.Min(coding is null ? request.ContentLength ?? ChunkSize : ChunkSize, limit));
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        var source = coding is null ? request.Body : Decoder(coding, request.Body);
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken)) > 0)
+            while ((read = await source.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken)) > 0)
             {
                 if (body.Length + read > limit)
                 {
@@ -105,9 +113,18 @@ public static class RequestBody
         {
             return (null, Invalid("The body could not be read completely."));
         }
+        // gzip and deflate say so with InvalidDataException, brotli with InvalidOperationException.
+        catch (Exception e) when (coding is not null && e is InvalidDataException or InvalidOperationException)
+        {
+            return (null, Invalid($"{Field} is not valid {coding} data, as its Content-Encoding says it is."));
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
+            if (coding is not null)
+            {
+                await source.DisposeAsync();
+            }
         }
 
         if (body.Length == 0)
@@ -173,6 +190,48 @@ public static class RequestBody
         }
         return null;
     }
+
+    /// <summary>
+    /// The content coding a body was sent with (<c>gzip</c>, <c>deflate</c> or <c>br</c>), null when it is sent as it
+    /// is (no <c>Content-Encoding</c>, or <c>identity</c>), or the 415 naming the header for any other or for several.
+    /// </summary>
+    private static (string? Coding, IResult? Problem) ContentCoding(HttpRequest request)
+    {
+        var header = request.Headers.ContentEncoding;
+        if (header.Count == 0)
+        {
+            return (null, null);
+        }
+        var codings = header.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Where(c => !c.Equals("identity", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        switch (codings)
+        {
+            case []:
+                return (null, null);
+            case [var one] when one.Equals("gzip", StringComparison.OrdinalIgnoreCase) || one.Equals("x-gzip", StringComparison.OrdinalIgnoreCase):
+                return ("gzip", null);
+            case [var one] when one.Equals("deflate", StringComparison.OrdinalIgnoreCase):
+                return ("deflate", null);
+            case [var one] when one.Equals("br", StringComparison.OrdinalIgnoreCase):
+                return ("br", null);
+        }
+        var detail = codings.Count == 1
+            ? $"Content-Encoding {Clip(codings[0])} is not supported: send the body as it is, or compressed once with gzip, deflate or br."
+            : "Content-Encoding names more than one coding: send the body as it is, or compressed once with gzip, deflate or br.";
+        return (null, TypedResults.Problem(Problems.Create(StatusCodes.Status415UnsupportedMediaType, detail,
+            new Dictionary<string, string[]> { [HeaderNames.ContentEncoding] = [detail] })));
+    }
+
+    /// <summary>The body as <paramref name="coding"/> decodes it; the request's own stream stays open.</summary>
+    private static System.IO.Stream Decoder(string coding, System.IO.Stream body) => coding switch
+    {
+        "gzip" => new GZipStream(body, CompressionMode.Decompress, leaveOpen: true),
+        // HTTP's deflate is the zlib format (RFC 9110, 8.4.1.2).
+        "deflate" => new ZLibStream(body, CompressionMode.Decompress, leaveOpen: true),
+        "br" => new BrotliStream(body, CompressionMode.Decompress, leaveOpen: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(coding), coding, "Not a content coding the API decodes."),
+    };
 
     private static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
