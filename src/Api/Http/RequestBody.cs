@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
@@ -92,7 +93,7 @@ public static class RequestBody
 
         var body = new MemoryStream((int)Math.Min(coding is null ? request.ContentLength ?? ChunkSize : ChunkSize, limit));
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        var source = coding is null ? request.Body : Decoder(coding, request.Body);
+        var source = coding is { } decoded ? decoded.Decode(request.Body) : request.Body;
         try
         {
             int read;
@@ -116,7 +117,7 @@ public static class RequestBody
         // gzip and deflate say so with InvalidDataException, brotli with InvalidOperationException.
         catch (Exception e) when (coding is not null && e is InvalidDataException or InvalidOperationException)
         {
-            return (null, Invalid($"{Field} is not valid {coding} data, as its Content-Encoding says it is."));
+            return (null, Invalid($"{Field} is not valid {coding.Value.Name} data, as its Content-Encoding says it is."));
         }
         finally
         {
@@ -191,30 +192,41 @@ public static class RequestBody
         return null;
     }
 
+    /// <summary>The content codings a body may be sent with, by their names in <c>Content-Encoding</c>, each with its decoder.</summary>
+    private static readonly FrozenDictionary<string, (string Name, Func<System.IO.Stream, System.IO.Stream> Decode)> Codings =
+        new Dictionary<string, (string, Func<System.IO.Stream, System.IO.Stream>)>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["gzip"] = ("gzip", body => new GZipStream(body, CompressionMode.Decompress, leaveOpen: true)),
+            ["x-gzip"] = ("gzip", body => new GZipStream(body, CompressionMode.Decompress, leaveOpen: true)),
+            // HTTP's deflate is the zlib format (RFC 9110, 8.4.1.2).
+            ["deflate"] = ("deflate", body => new ZLibStream(body, CompressionMode.Decompress, leaveOpen: true)),
+            ["br"] = ("br", body => new BrotliStream(body, CompressionMode.Decompress, leaveOpen: true)),
+        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
-    /// The content coding a body was sent with (<c>gzip</c>, <c>deflate</c> or <c>br</c>), null when it is sent as it
-    /// is (no <c>Content-Encoding</c>, or <c>identity</c>), or the 415 naming the header for any other or for several.
+    /// The content coding a body was sent with (<c>gzip</c>, <c>deflate</c> or <c>br</c>, whose decoder leaves the
+    /// request's own stream open), null when it is sent as it is (no <c>Content-Encoding</c>, or <c>identity</c>), or the
+    /// 415 naming the header for any other or for several.
     /// </summary>
-    private static (string? Coding, IResult? Problem) ContentCoding(HttpRequest request)
+    private static ((string Name, Func<System.IO.Stream, System.IO.Stream> Decode)? Coding, IResult? Problem) ContentCoding(HttpRequest request)
     {
         var header = request.Headers.ContentEncoding;
         if (header.Count == 0)
         {
+            // Most bodies: nothing to look at, nothing allocated.
             return (null, null);
         }
-        var codings = header.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var codings = header
+            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Where(c => !c.Equals("identity", StringComparison.OrdinalIgnoreCase))
             .ToList();
-        switch (codings)
+        if (codings.Count == 0)
         {
-            case []:
-                return (null, null);
-            case [var one] when one.Equals("gzip", StringComparison.OrdinalIgnoreCase) || one.Equals("x-gzip", StringComparison.OrdinalIgnoreCase):
-                return ("gzip", null);
-            case [var one] when one.Equals("deflate", StringComparison.OrdinalIgnoreCase):
-                return ("deflate", null);
-            case [var one] when one.Equals("br", StringComparison.OrdinalIgnoreCase):
-                return ("br", null);
+            return (null, null);
+        }
+        if (codings.Count == 1 && Codings.TryGetValue(codings[0], out var coding))
+        {
+            return (coding, null);
         }
         var detail = codings.Count == 1
             ? $"Content-Encoding {Clip(codings[0])} is not supported: send the body as it is, or compressed once with gzip, deflate or br."
@@ -222,16 +234,6 @@ public static class RequestBody
         return (null, TypedResults.Problem(Problems.Create(StatusCodes.Status415UnsupportedMediaType, detail,
             new Dictionary<string, string[]> { [HeaderNames.ContentEncoding] = [detail] })));
     }
-
-    /// <summary>The body as <paramref name="coding"/> decodes it; the request's own stream stays open.</summary>
-    private static System.IO.Stream Decoder(string coding, System.IO.Stream body) => coding switch
-    {
-        "gzip" => new GZipStream(body, CompressionMode.Decompress, leaveOpen: true),
-        // HTTP's deflate is the zlib format (RFC 9110, 8.4.1.2).
-        "deflate" => new ZLibStream(body, CompressionMode.Decompress, leaveOpen: true),
-        "br" => new BrotliStream(body, CompressionMode.Decompress, leaveOpen: true),
-        _ => throw new ArgumentOutOfRangeException(nameof(coding), coding, "Not a content coding the API decodes."),
-    };
 
     private static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
 

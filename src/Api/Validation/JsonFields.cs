@@ -17,11 +17,14 @@ public readonly struct JsonFields(JsonElement element, FieldErrors errors)
         }
         if (!TryGetText(value, out var text))
         {
-            errors.Add(name, $"{name} must be valid Unicode text, without NUL characters (\\u0000).");
+            errors.Add(name, NotText(name));
             return null;
         }
         return text;
     }
+
+    /// <summary>What is said of a JSON string <see cref="TryGetText"/> refuses, under <paramref name="name"/>.</summary>
+    public static string NotText(string name) => $"{name} must be valid Unicode text, without NUL characters (\\u0000).";
 
     /// <summary>
     /// A JSON string as .NET text; false for other kinds, for escapes that are no valid UTF-16 (a lone surrogate), and

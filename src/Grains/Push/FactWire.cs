@@ -34,10 +34,13 @@ public static class FactWire
     }
 
     /// <summary>The contract's Fact of <paramref name="fact"/>, or null when it is not told; for the cluster's own readers (no cursor).</summary>
-    public static PushedFact? Project(TenantFact fact) => ForReaders(fact, 0);
+    public static PushedFact? Project(TenantFact fact) => ForReaders(fact, null);
 
-    /// <summary>The contract's Fact of <paramref name="fact"/>, with the <paramref name="cursor"/> its readers get, or null when it is not told.</summary>
-    public static PushedFact? ForReaders(TenantFact fact, long cursor)
+    /// <summary>
+    /// The contract's Fact of <paramref name="fact"/>, with the cursor its tenant's readers get from <paramref name="cursors"/>
+    /// (0 without), or null when it is not told: a fact never told costs no cursor.
+    /// </summary>
+    public static PushedFact? ForReaders(TenantFact fact, CursorCodec? cursors)
     {
         ArgumentNullException.ThrowIfNull(fact);
         var stream = fact.Stream.StreamId;
@@ -47,8 +50,8 @@ public static class FactWire
             var agentId = AgentNamedIn(fact.Fact.Data.Span);
             var id = $"c:{conversationId}:{fact.Fact.Seq}";
             return fact.Fact is { Type: OfferedType, Personal: { Length: > 0 } }
-                ? Build(fact, id, OfferedType, conversationId, agentId, WriteOffered, fact.Fact.Seq, cursor)
-                : Build(fact, id, fact.Fact.Type, conversationId, agentId, WriteRaw, fact.Fact.Seq, cursor);
+                ? Build(fact, id, OfferedType, conversationId, agentId, WriteOffered, fact.Fact.Seq, cursors)
+                : Build(fact, id, fact.Fact.Type, conversationId, agentId, WriteRaw, fact.Fact.Seq, cursors);
         }
         if (stream.StartsWith(AgentStream, StringComparison.Ordinal) && fact.Fact.Type == Agents.AgentStatusChanged.Name)
         {
@@ -62,7 +65,7 @@ public static class FactWire
             {
                 FactCodec.WriteTold(w, told);
                 return 0;
-            }, seq, cursor);
+            }, seq, cursors);
         }
         return null;
     }
@@ -73,7 +76,7 @@ public static class FactWire
     private delegate int DataWriter(Utf8JsonWriter writer, TenantFact fact);
 
     private static PushedFact Build(
-        TenantFact fact, string id, string type, string? conversationId, string? agentId, DataWriter writeData, long seq, long cursor)
+        TenantFact fact, string id, string type, string? conversationId, string? agentId, DataWriter writeData, long seq, CursorCodec? cursors)
     {
         var buffer = new ArrayBufferWriter<byte>(160 + fact.Fact.Data.Length + (fact.Fact.Personal?.Length ?? 0));
         var personalAt = 0;
@@ -108,7 +111,7 @@ public static class FactWire
             At = fact.Fact.At,
             Json = buffer.WrittenSpan.ToArray(),
             PersonalAt = personalAt,
-            Cursor = cursor,
+            Cursor = cursors?.Encode(fact.Stream.TenantId, fact.Position) ?? 0,
         };
     }
 

@@ -179,7 +179,7 @@ public sealed class TenantFeeds : IDisposable
                     }
                     cursor = fact.Position;
                     if (FactWire.TrySubjectOf(fact, out var subject) && share.Holds(subject)
-                        && FactWire.ForReaders(fact, codec.Encode(tenantId, fact.Position)) is { } told && filter.Passes(told))
+                        && FactWire.ForReaders(fact, codec) is { } told && filter.Passes(told))
                     {
                         found.Add(told);
                     }
@@ -303,7 +303,7 @@ public sealed class TenantFeeds : IDisposable
             var told = new List<PushedFact>(facts.Count);
             foreach (var fact in facts)
             {
-                if (FactWire.TrySubjectOf(fact, out _) && FactWire.ForReaders(fact, codec.Encode(tenantId, fact.Position)) is { } pushed)
+                if (FactWire.ForReaders(fact, codec) is { } pushed)
                 {
                     told.Add(pushed);
                 }

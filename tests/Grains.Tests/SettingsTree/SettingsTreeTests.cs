@@ -7,9 +7,7 @@ namespace CxCluster.Grains.Tests.SettingsTree;
 /// <summary>One tree of settings for both hosts: every section read and checked at once, each registered for the services that use it.</summary>
 public sealed class SettingsTreeTests
 {
-    private static IConfiguration Configuration(params (string Key, string Value)[] settings) => new ConfigurationBuilder()
-        .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
-        .Build();
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) => TestConfiguration.From(settings);
 
     [Fact]
     public void Every_section_is_read_from_the_one_tree_and_registered_as_itself()

@@ -1,13 +1,11 @@
 using CxCluster.Grains.Tenants;
-using Microsoft.Extensions.Configuration;
 
 namespace CxCluster.Grains.Tests.Tenants;
 
 /// <summary>The <c>Routing</c> settings: offers, first reply, not-responding status and steps, for every tenant and per tenant.</summary>
 public sealed class RoutingSettingsTests
 {
-    private static CxClusterSettings Settings(params (string Key, string Value)[] settings) => CxClusterSettings.Read(
-        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
+    private static CxClusterSettings Settings(params (string Key, string Value)[] settings) => CxClusterSettings.Read(TestConfiguration.From(settings));
 
     private static TenantDirectory Read(params (string Key, string Value)[] settings) => new(Settings(settings));
 

@@ -1,13 +1,11 @@
 using CxCluster.Grains.Tenants;
-using Microsoft.Extensions.Configuration;
 
 namespace CxCluster.Grains.Tests.Tenants;
 
 /// <summary>The <c>Tenants</c> tree as the silo's grains see it, read once and checked before the silo starts.</summary>
 public sealed class TenantSettingsTests
 {
-    private static CxClusterSettings Settings(params (string Key, string Value)[] settings) => CxClusterSettings.Read(
-        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
+    private static CxClusterSettings Settings(params (string Key, string Value)[] settings) => CxClusterSettings.Read(TestConfiguration.From(settings));
 
     private static TenantDirectory Read(params (string Key, string Value)[] settings) => new(Settings(settings));
 

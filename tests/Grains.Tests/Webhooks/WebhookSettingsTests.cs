@@ -7,9 +7,7 @@ namespace CxCluster.Grains.Tests.Webhooks;
 /// <summary>The <c>Webhooks</c> section as the host's settings read it.</summary>
 public sealed class WebhookSettingsTests
 {
-    private static IConfiguration Configuration(params (string Key, string Value)[] settings) => new ConfigurationBuilder()
-        .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-        .Build();
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) => TestConfiguration.From(settings);
 
     private static WebhookSettings Bind(params (string Key, string Value)[] settings) => CxClusterSettings.Read(Configuration(settings)).Webhooks;
 

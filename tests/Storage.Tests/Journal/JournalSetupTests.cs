@@ -156,11 +156,8 @@ public sealed class JournalSetupTests(JournalDatabase database) : IClassFixture<
 
     private static ServiceProvider Services(params (string Key, string Value)[] settings)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-            .Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddCxClusterJournal(configuration);
+        services.AddCxClusterJournal(TestConfiguration.From(settings));
         return services.BuildServiceProvider();
     }
 }
