@@ -42,6 +42,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
         using var allocations = options.AllocationTypes ? new AllocationSampler() : null;
         allocations?.Start();
         var gcBefore = GcFigures.Now();
+        Console.Error.WriteLine("playing the measured conversations");
         var clock = Stopwatch.StartNew();
         var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
         await PlayAsync(grains, "c", options.Conversations, _recorder, options.Rate > 0 ? new Pacer(options.Rate) : null, () => DateTime.UtcNow < deadline);
@@ -53,6 +54,7 @@ public sealed class InProcessLoad(LoadOptions options, TextWriter output)
 
         await stopAgents.CancelAsync();
         await agents;
+        Console.Error.WriteLine("checking the invariants");
         var problems = await CheckInvariantsAsync(grains);
         return new LoadReport(options, elapsed, _recorder, problems) { Floor = floor, Gc = gc, Warmup = warmupFigures };
     }

@@ -32,6 +32,14 @@ public interface IFactJournal
     ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default);
 
     /// <summary>
+    /// Up to <paramref name="max"/> facts of one stream whose tenant-wide position is at least
+    /// <paramref name="fromPosition"/>, in seq order, with their positions: how a tenant-wide reader that left one
+    /// stream's facts in the journal reads them back, without reading the tenant's other facts again. What it costs
+    /// grows with the stream's facts, not with the tenant's.
+    /// </summary>
+    ValueTask<IReadOnlyList<TenantFact>> ReadStreamFromAsync(StreamKey stream, long fromPosition, int max, CancellationToken ct = default);
+
+    /// <summary>
     /// The position of the tenant's last fact a tenant-wide reader can read now (0 when it has none): a reader that
     /// starts after it reads only what is appended from now on.
     /// </summary>

@@ -131,6 +131,29 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         }
     }
 
+    public ValueTask<IReadOnlyList<TenantFact>> ReadStreamFromAsync(StreamKey stream, long fromPosition, int max, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        lock (_gate)
+        {
+            if (!_streams.TryGetValue(stream, out var log))
+            {
+                return ValueTask.FromResult<IReadOnlyList<TenantFact>>([]);
+            }
+            var facts = new List<TenantFact>();
+            // The stream's facts in seq order; the fact of position p is at index p - 1 among its tenant's.
+            for (var i = 0; i < log.Facts.Count && facts.Count < max; i++)
+            {
+                var index = log.Facts[i];
+                if (index + 1L >= fromPosition)
+                {
+                    facts.Add(new TenantFact(log.Key, index + 1, log.Tenant[index].Fact));
+                }
+            }
+            return ValueTask.FromResult<IReadOnlyList<TenantFact>>(facts);
+        }
+    }
+
     /// <summary>Drawn when the journal is made: its facts, and so its cursors, live no longer than it does.</summary>
     public ValueTask<ReadOnlyMemory<byte>> CursorKeyAsync(CancellationToken ct = default) => ValueTask.FromResult(_cursorKey);
 

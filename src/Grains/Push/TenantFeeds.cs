@@ -58,6 +58,38 @@ public sealed class TenantFeeds : IDisposable
         return feed.ReadAsync(after, max, filter, share, wait, ct);
     }
 
+    /// <summary>
+    /// The told facts of one conversation or agent (a fact's <see cref="PushedFact.Subject"/>: a conversation and an agent
+    /// may share an id, so both streams are read) at or after <paramref name="fromPosition"/>, in position order, read
+    /// from the subject's own streams, never from the tenant's other facts: how a webhook dispatcher reads back a line it
+    /// left in the journal. At most <paramref name="max"/> facts of each stream are read. The facts this silo keeps ready
+    /// serve it when they reach from <paramref name="fromPosition"/> to <paramref name="through"/> (how far the caller
+    /// has read the tenant's facts); else the journal does.
+    /// </summary>
+    public async Task<SubjectPage> ReadSubjectAsync(string tenantId, string subject, long fromPosition, long through, int max, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        // The facts this silo keeps ready, when they reach back that far: no read of the journal (which may be away).
+        if (_feeds.TryGetValue(tenantId, out var feed) && feed.TryReadSubject(subject, fromPosition, through, max) is { } kept)
+        {
+            return kept;
+        }
+        var conversation = await _journal.ReadStreamFromAsync(Conversations.ConversationJournal.Stream(tenantId, subject), fromPosition, max, ct);
+        var agent = await _journal.ReadStreamFromAsync(Agents.AgentJournal.Stream(tenantId, subject), fromPosition, max, ct);
+        // A stream read to its limit may have more after its last fact: the page tells nothing beyond it.
+        var until = Math.Min(conversation.Count == max ? conversation[^1].Position : long.MaxValue,
+            agent.Count == max ? agent[^1].Position : long.MaxValue);
+        var told = new List<PushedFact>();
+        foreach (var fact in conversation.Concat(agent).Where(f => f.Position <= until).OrderBy(f => f.Position))
+        {
+            if (FactWire.Project(fact) is { } pushed)
+            {
+                told.Add(pushed);
+            }
+        }
+        return new SubjectPage(told, until == long.MaxValue ? null : until);
+    }
+
     private void OnAppended(string tenantId)
     {
         if (_feeds.TryGetValue(tenantId, out var feed))
@@ -159,6 +191,35 @@ public sealed class TenantFeeds : IDisposable
                 }
                 await news.WaitAsync(left, owner._clock, ct).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 ct.ThrowIfCancellationRequested();
+            }
+        }
+
+        /// <summary>
+        /// The kept facts of <paramref name="subject"/> from <paramref name="fromPosition"/> on, when the kept facts reach
+        /// from there to <paramref name="through"/> (else null); the page tells of facts up to the last one kept only.
+        /// </summary>
+        public SubjectPage? TryReadSubject(string subject, long fromPosition, long through, int max)
+        {
+            lock (_gate)
+            {
+                if (_recentFrom < 0 || fromPosition <= _recentFrom || _head < through)
+                {
+                    return null;
+                }
+                var found = new List<PushedFact>();
+                for (var i = FirstAfter(fromPosition - 1); i < _recent.Count; i++)
+                {
+                    var fact = _recent[i];
+                    if (string.Equals(fact.Subject, subject, StringComparison.Ordinal))
+                    {
+                        found.Add(fact);
+                        if (found.Count == max)
+                        {
+                            return new SubjectPage(found, fact.Position);
+                        }
+                    }
+                }
+                return new SubjectPage(found, _head);
             }
         }
 
@@ -351,3 +412,8 @@ public sealed class TenantFeeds : IDisposable
         private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
+
+/// <summary>A conversation's or agent's facts read back from the journal (see <see cref="TenantFeeds.ReadSubjectAsync"/>).</summary>
+/// <param name="Facts">The told facts, in position order.</param>
+/// <param name="Until">Null when every fact of the subject from the position asked was there; else the page tells of its facts up to this position only.</param>
+public sealed record SubjectPage(IReadOnlyList<PushedFact> Facts, long? Until);

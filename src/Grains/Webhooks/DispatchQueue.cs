@@ -1,5 +1,6 @@
 using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
+using CxCluster.Grains.Push;
 
 namespace CxCluster.Grains.Webhooks;
 
@@ -11,8 +12,10 @@ namespace CxCluster.Grains.Webhooks;
 /// <remarks>
 /// A line holds at most <c>lineLimit</c> facts in memory, and only its head while that head waits for a retry. A fact
 /// beyond is <em>parked</em>: the line notes the first position it did not hold, and every later fact of it stays in the
-/// journal. Once the line has gone out, its parked facts are read back from there (<see cref="StartReadBack"/>), so one
-/// conversation whose receiver refuses it never fills the queue and stops the reading for the others.
+/// journal. Once the line has gone out, its parked facts are read back from its own streams (<see cref="TakeReadBacks"/>,
+/// <see cref="TakeReadBack"/>) while the reading of the others goes on, so one conversation whose receiver refuses it
+/// never fills the queue, never stops the reading for the others, and, however long it was refused, costs a read of its
+/// own facts only when it comes back.
 /// </remarks>
 public sealed class DispatchQueue
 {
@@ -28,9 +31,9 @@ public sealed class DispatchQueue
     private readonly int _lineLimit;
     /// <summary>Parked lines: the first position of each whose facts are left in the journal, to be read back.</summary>
     private readonly Dictionary<string, long> _parked = new(StringComparer.Ordinal);
-    /// <summary>Parked lines read back in the current pass (up to <see cref="_resumeUntil"/>).</summary>
-    private readonly HashSet<string> _readingBack = new(StringComparer.Ordinal);
-    /// <summary>Parked lines that have gone out: to be read back once the loop starts a pass.</summary>
+    /// <summary>Parked lines being read back from their own streams.</summary>
+    private readonly Dictionary<string, ReadBack> _readingBack = new(StringComparer.Ordinal);
+    /// <summary>Parked lines that have gone out: to be read back (<see cref="TakeReadBacks"/>).</summary>
     private readonly HashSet<string> _readBackWanted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Delivery>> _lines = new(StringComparer.Ordinal);
     /// <summary>Lines whose head may be due now. An entry may be stale (its head in flight, waiting, or gone): it is checked when taken.</summary>
@@ -75,12 +78,11 @@ public sealed class DispatchQueue
                 _readAt = Math.Min(_readAt, pending.Position - 1);
             }
         }
-        // Parked lines are read back in the pass that reads the pending facts again.
+        // Parked lines are read back from their own streams once the pending facts are read again (their heads among them).
         foreach (var (subject, from) in state.Parked ?? [])
         {
             _parked[subject] = from;
-            _readingBack.Add(subject);
-            _readAt = Math.Min(_readAt, from - 1);
+            _readBackWanted.Add(subject);
         }
     }
 
@@ -111,11 +113,13 @@ public sealed class DispatchQueue
     public int ParkedLines => _parked.Count;
 
     /// <summary>
-    /// A parked line has gone out and no read-back pass is under way: <see cref="StartReadBack"/> should be called before
-    /// the next read. Lines that go out during a pass wait for its end and are read back together in the next one, so a
-    /// receiver coming back after an outage costs a few passes over the backlog, not one per conversation.
+    /// A parked line has gone out and may be read back now (<see cref="TakeReadBacks"/>): not while the pending facts
+    /// of a restart or a replay are read again, which brings the heads of the lines back first.
     /// </summary>
     public bool ReadBackWanted => _readBackWanted.Count > 0 && _readAt >= _resumeUntil;
+
+    /// <summary>Parked lines being read back now.</summary>
+    public int ReadingBack => _readingBack.Count;
 
     public IReadOnlyList<WebhookFailure> Failures => _failures;
 
@@ -208,7 +212,7 @@ public sealed class DispatchQueue
                         Hold(new Delivery(fact, pending with { Fact = null }));
                     }
                 }
-                else if (wanted && (ParkedAt(fact) || (_replayFrom is { } from && fact.At >= from)))
+                else if (wanted && _replayFrom is { } from && fact.At >= from)
                 {
                     Hold(new Delivery(fact, null));
                 }
@@ -225,63 +229,142 @@ public sealed class DispatchQueue
             _replayFrom = null;
             // A pending fact the journal no longer tells is not waited for.
             _unread.Clear();
-            // A line read back to the end without filling up again holds all its facts.
-            foreach (var subject in _readingBack)
-            {
-                _parked.Remove(subject);
-            }
-            _readingBack.Clear();
         }
     }
 
     /// <summary>
-    /// Reads back, from the journal, the facts of the parked lines that have gone out: the next read starts at the
-    /// earliest of them, and facts read before are passed over as far as the queue had read.
+    /// Up to <paramref name="most"/> parked lines that have gone out, each to be read back from its own streams from where
+    /// it stopped (<see cref="TenantFeeds.ReadSubjectAsync"/>) and handed to <see cref="TakeReadBack"/>. The reading of
+    /// the others goes on meanwhile; the facts of a line being read back that it comes across are kept aside for it.
     /// </summary>
-    public void StartReadBack()
+    public List<ReadBack> TakeReadBacks(int most)
     {
-        if (_readBackWanted.Count == 0)
+        var taken = new List<ReadBack>();
+        if (!ReadBackWanted || most <= 0)
+        {
+            return taken;
+        }
+        var dropped = new List<string>();
+        foreach (var subject in _readBackWanted)
+        {
+            if (taken.Count == most)
+            {
+                break;
+            }
+            dropped.Add(subject);
+            // A line that holds facts again (a replay's, or its pending head after a restart) is read back once it has gone out.
+            if (_parked.TryGetValue(subject, out var from) && !_readingBack.ContainsKey(subject)
+                && !(_lines.TryGetValue(subject, out var line) && line.Count > 0))
+            {
+                var back = new ReadBack(subject, from, _readAt);
+                _readingBack[subject] = back;
+                taken.Add(back);
+            }
+        }
+        foreach (var subject in dropped)
+        {
+            _readBackWanted.Remove(subject);
+        }
+        return taken;
+    }
+
+    /// <summary>
+    /// Puts in its line what was read back of a parked line (<paramref name="page"/>, read after <see cref="TakeReadBacks"/>
+    /// handed it out), with the facts of it the reading came across meanwhile, in position order and up to the line's
+    /// limit. Once every fact of it up to where the reading is has been held, the line is parked no more and the reading
+    /// takes its next facts as for any other line; else it stays parked from its first fact not held, and is read back
+    /// again once it has gone out (at once when it holds nothing).
+    /// </summary>
+    public void TakeReadBack(ReadBack back, SubjectPage page, IReadOnlyList<string>? types = null)
+    {
+        ArgumentNullException.ThrowIfNull(back);
+        ArgumentNullException.ThrowIfNull(page);
+        if (!_readingBack.Remove(back.Subject) || !_parked.TryGetValue(back.Subject, out var from))
         {
             return;
         }
-        _resumeUntil = Math.Max(_resumeUntil, _readAt);
-        foreach (var subject in _readBackWanted)
+        // What is known of the line: the page holds its facts up to where the reading was when it began (up to
+        // page.Until when it stopped short), and those the reading took since are aside; beyond both nothing is known.
+        var known = page.Until is { } until && until < back.ReadAt
+            ? until + 1
+            : Math.Min(back.SeenCut ?? long.MaxValue, _readAt + 1);
+        var facts = new SortedList<long, PushedFact>();
+        foreach (var fact in page.Facts)
         {
-            if (_parked.TryGetValue(subject, out var from) && _readingBack.Add(subject))
+            if (fact.Position >= from && fact.Position < known && (types is null || types.Contains(fact.Type)))
             {
-                _readAt = Math.Min(_readAt, from - 1);
+                facts[fact.Position] = fact;
             }
         }
-        _readBackWanted.Clear();
+        foreach (var fact in back.Seen)
+        {
+            if (fact.Position >= from && fact.Position < known)
+            {
+                facts.TryAdd(fact.Position, fact);
+            }
+        }
+        foreach (var (position, fact) in facts)
+        {
+            if (_lines.TryGetValue(back.Subject, out var line) && line.Count >= (line[0].Attempts > 0 ? 1 : _lineLimit))
+            {
+                // Full again: the rest waits in the journal until the line has gone out.
+                _parked[back.Subject] = position;
+                return;
+            }
+            Insert(new Delivery(fact, null));
+        }
+        if (known > _readAt)
+        {
+            // Every fact of it up to where the reading is, is held: the reading takes the next ones itself.
+            _parked.Remove(back.Subject);
+            return;
+        }
+        _parked[back.Subject] = known;
+        if (!_lines.TryGetValue(back.Subject, out var held) || held.Count == 0)
+        {
+            _readBackWanted.Add(back.Subject);
+        }
     }
 
-    /// <summary>The fact belongs to a parked line being read back, at or after where the line stopped holding.</summary>
-    private bool ParkedAt(PushedFact fact) =>
-        _readingBack.Contains(fact.Subject) && _parked.TryGetValue(fact.Subject, out var from) && fact.Position >= from;
+    /// <summary>A read-back whose page never came (the read failed, or the loop stopped first): the line is read back again later.</summary>
+    public void ReadBackLost(ReadBack back)
+    {
+        ArgumentNullException.ThrowIfNull(back);
+        if (_readingBack.Remove(back.Subject) && _parked.ContainsKey(back.Subject))
+        {
+            _readBackWanted.Add(back.Subject);
+        }
+    }
 
     /// <summary>Puts a fact read from the journal in its line, or leaves it there when the line is parked or full.</summary>
     private void Hold(Delivery delivery)
     {
         var subject = delivery.Fact.Subject;
         var position = delivery.Fact.Position;
-        var readingBack = _readingBack.Contains(subject);
-        if (_parked.TryGetValue(subject, out var from) && !readingBack && position >= from)
+        if (_parked.TryGetValue(subject, out var from) && position >= from)
         {
-            // Its line is parked: it waits in the journal with the line's other facts after the first parked one.
+            // Its line is parked: it waits in the journal with the line's other facts after the first parked one. While
+            // the line is read back, what the reading comes across is kept aside for it (up to a line's worth).
+            if (_readingBack.TryGetValue(subject, out var back) && back.SeenCut is null)
+            {
+                if (back.Seen.Count < _lineLimit)
+                {
+                    back.Seen.Add(delivery.Fact);
+                }
+                else
+                {
+                    back.SeenCut = position;
+                }
+            }
             return;
         }
         if (_lines.TryGetValue(subject, out var line) && position > line[^1].Fact.Position
             && line.Count >= (line[0].Attempts > 0 ? 1 : _lineLimit))
         {
-            _readingBack.Remove(subject);
-            _parked[subject] = readingBack ? Math.Min(from, position) : position;
+            _parked[subject] = position;
             return;
         }
         Insert(delivery);
-        if (readingBack && position >= from)
-        {
-            _parked[subject] = position + 1;
-        }
     }
 
     /// <summary>Heads of lines due now, up to <paramref name="slots"/>, marked in flight; lines first due are taken first.</summary>
@@ -397,8 +480,6 @@ public sealed class DispatchQueue
         Queued -= line.Count - 1;
         line.RemoveRange(1, line.Count - 1);
         _parked[subject] = _parked.TryGetValue(subject, out var parked) && parked < from ? parked : from;
-        // Not read back in the current pass any more: the line holds only its head until it has gone out.
-        _readingBack.Remove(subject);
     }
 
     /// <summary>An attempt cut off by the dispatcher stopping: the fact waits as before.</summary>
@@ -432,9 +513,9 @@ public sealed class DispatchQueue
     /// </summary>
     public void Rewind(DateTimeOffset from)
     {
-        if (InFlight > 0)
+        if (InFlight > 0 || _readingBack.Count > 0)
         {
-            throw new InvalidOperationException("A dispatcher rewinds only while nothing is in flight.");
+            throw new InvalidOperationException("A dispatcher rewinds only while nothing is in flight and no line is read back.");
         }
         // Any time is taken: one within the margin of the earliest there is reads from the start.
         var before = from - DateTimeOffset.MinValue > ReplayMargin ? from - ReplayMargin : DateTimeOffset.MinValue;
@@ -478,13 +559,8 @@ public sealed class DispatchQueue
         _resumeUntil = Math.Max(_resumeUntil, _readAt);
         _replayFrom = _replayFrom is { } earlier && earlier < from ? earlier : from;
         _readAt = Math.Min(start, _unread.Count > 0 ? _unread.Keys.Min() - 1 : long.MaxValue);
-        // Every parked line is read back in the same pass.
-        foreach (var (subject, parkedFrom) in _parked)
-        {
-            _readingBack.Add(subject);
-            _readAt = Math.Min(_readAt, parkedFrom - 1);
-        }
-        _readBackWanted.Clear();
+        // A parked line keeps where it stopped: what the replay reads again before that comes with the rest, the parked
+        // facts are read back from its own streams once it has gone out.
     }
 
     /// <summary>Notes how far reading got now, about once a minute, so a later replay knows where a time begins.</summary>
@@ -564,12 +640,38 @@ public sealed class DispatchQueue
             else
             {
                 _lines.Remove(subject);
-                if (_parked.ContainsKey(subject) && !_readingBack.Contains(subject))
+                if (_parked.ContainsKey(subject) && !_readingBack.ContainsKey(subject))
                 {
                     _readBackWanted.Add(subject);
                 }
             }
         }
+    }
+
+    /// <summary>A parked line being read back from its own streams.</summary>
+    public sealed class ReadBack
+    {
+        internal ReadBack(string subject, long from, long readAt)
+        {
+            Subject = subject;
+            From = from;
+            ReadAt = readAt;
+        }
+
+        /// <summary>The conversation or agent (<see cref="PushedFact.Subject"/>).</summary>
+        public string Subject { get; }
+
+        /// <summary>Its first fact left in the journal: the read-back reads from this position on.</summary>
+        public long From { get; }
+
+        /// <summary>How far the queue had read when the read-back began: every fact of the line up to here is in the journal already.</summary>
+        public long ReadAt { get; }
+
+        /// <summary>Facts of the line the reading came across since, kept aside for it.</summary>
+        internal List<PushedFact> Seen { get; } = [];
+
+        /// <summary>The first fact of the line the reading came across and did not keep aside (a line's worth were), or null.</summary>
+        internal long? SeenCut { get; set; }
     }
 
     /// <summary>One fact on its way, with the state of its attempts.</summary>

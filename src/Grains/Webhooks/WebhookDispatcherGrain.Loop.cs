@@ -1,5 +1,6 @@
 using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
+using CxCluster.Grains.Push;
 using Microsoft.Extensions.Logging;
 
 namespace CxCluster.Grains.Webhooks;
@@ -17,6 +18,9 @@ internal sealed partial class WebhookDispatcherGrain
         Task<FeedPage>? read = null;
         var readFailures = 0;
         var readAgainAt = DateTimeOffset.MinValue;
+        var readBacks = new List<(DispatchQueue.ReadBack Back, Task<SubjectPage> Page)>();
+        var readBackFailures = 0;
+        var readBackAgainAt = DateTimeOffset.MinValue;
         var attempts = new List<Task>();
         var gone = false;
         try
@@ -44,7 +48,30 @@ internal sealed partial class WebhookDispatcherGrain
                     }
                     read = null;
                 }
-                if (_rewindFrom is not null && queue.InFlight == 0)
+                for (var i = readBacks.Count - 1; i >= 0; i--)
+                {
+                    var (back, page) = readBacks[i];
+                    if (!page.IsCompleted)
+                    {
+                        continue;
+                    }
+                    readBacks.RemoveAt(i);
+                    try
+                    {
+                        queue.TakeReadBack(back, await page, store.State.Endpoint!.Types);
+                        _dirty = true;
+                        readBackFailures = 0;
+                    }
+                    catch (Exception e) when (!ct.IsCancellationRequested)
+                    {
+                        queue.ReadBackLost(back);
+                        readBackFailures++;
+                        readBackAgainAt = now + TimeSpan.FromMilliseconds(Math.Min(10_000, 100 << Math.Min(readBackFailures, 7)));
+                        logger.LogWarning("Webhook {Webhook} of tenant {Tenant} could not read back the facts of {Subject} ({Failures} in a row): {Reason}",
+                            _webhookId, _tenantId, back.Subject, readBackFailures, e.GetBaseException().Message);
+                    }
+                }
+                if (_rewindFrom is not null && queue.InFlight == 0 && readBacks.Count == 0)
                 {
                     ApplyRewind(queue);
                     // A read begun before the rewind is of no use any more.
@@ -62,13 +89,14 @@ internal sealed partial class WebhookDispatcherGrain
                 {
                     attempts.Add(Deliver(delivery, queue, ct));
                 }
-                // A parked line that has gone out is read back from the journal: the next read starts where it stopped.
-                if (queue.ReadBackWanted && _rewindFrom is null)
+                // A parked line that has gone out is read back from its own streams, where it stopped, a few at a time; the
+                // reading of the others goes on meanwhile.
+                if (_rewindFrom is null && now >= readBackAgainAt && readBacks.Count < ReadBacksAtOnce)
                 {
-                    Forget(read);
-                    read = null;
-                    queue.StartReadBack();
-                    _dirty = true;
+                    foreach (var back in queue.TakeReadBacks(ReadBacksAtOnce - readBacks.Count))
+                    {
+                        readBacks.Add((back, feeds.ReadSubjectAsync(_tenantId, back.Subject, back.From, back.ReadAt, options.LineLimit + 1, ct)));
+                    }
                 }
                 // A full queue reads again once half of it went out, so a backlog is read in large pages, not a fact at a time.
                 if (read is null && _rewindFrom is null)
@@ -110,20 +138,30 @@ internal sealed partial class WebhookDispatcherGrain
                 {
                     until = readAgainAt;
                 }
+                if (queue.ReadBackWanted && readBackAgainAt > now && readBackAgainAt < until)
+                {
+                    until = readBackAgainAt;
+                }
                 var sleep = until - now;
                 if (sleep > TimeSpan.Zero)
                 {
                     using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
                     var delay = Task.Delay(sleep, clock, timer.Token);
-                    await Task.WhenAny(wake.Task, read ?? wake.Task, saving ? _saving : wake.Task, delay);
+                    var readingBack = readBacks.Count > 0 ? Task.WhenAny(readBacks.Select(r => r.Page)) : wake.Task;
+                    await Task.WhenAny(wake.Task, read ?? wake.Task, saving ? _saving : wake.Task, delay, readingBack);
                     timer.Cancel();
                 }
             }
         }
         finally
         {
-            // Its facts are read again from the saved position next time.
+            // Its facts are read again from the saved position next time, and parked lines read back again.
             Forget(read);
+            foreach (var (back, page) in readBacks)
+            {
+                Forget(page);
+                queue.ReadBackLost(back);
+            }
             await Task.WhenAll(attempts);
             await Settle();
         }
@@ -133,6 +171,9 @@ internal sealed partial class WebhookDispatcherGrain
         }
     }
 
+
+    /// <summary>Parked lines one dispatcher reads back from the journal at once.</summary>
+    private const int ReadBacksAtOnce = 8;
 
     /// <summary>Attempts that may begin now: slots not held by a recent attempt, within the most under way at once.</summary>
     private int FreeSlots(DispatchQueue queue, DateTimeOffset now) =>

@@ -33,6 +33,41 @@ public sealed class TenantFeedsTests : IDisposable
         await _journal.AppendAsync(new JournalAppend(new StreamKey(tenant, $"c/{conversationId}"), null, [Told(seq)], default));
 
     [Fact]
+    public async Task A_subjects_facts_are_read_back_from_its_own_conversation_and_agent_streams_in_position_order()
+    {
+        var tenant = NewTenant();
+        var agent = new StreamKey(tenant, "a/x");
+        var status = new CxCluster.Grains.Agents.AgentStatusChanged
+        {
+            At = Noon, Status = CxCluster.Abstractions.AgentStatus.Available, PreviousStatus = CxCluster.Abstractions.AgentStatus.Offline, Number = 1,
+        };
+        // "x" is a conversation and an agent; "y" another conversation between their facts.
+        await AppendAsync(tenant, "x", 1);
+        await AppendAsync(tenant, "y", 1);
+        await _journal.AppendAsync(new JournalAppend(agent, null,
+            [new JournalFact(1, status.Type, Noon, CxCluster.Grains.Agents.AgentRecordCodec.Encode(status, new JsonEncoder()), null)], default));
+        // An agent's bookkeeping record, never told.
+        await _journal.AppendAsync(new JournalAppend(agent, null, [new JournalFact(2, "agent.assigned", Noon, Bytes("{}"), null)], default));
+        await AppendAsync(tenant, "x", 2);
+        await AppendAsync(tenant, "y", 2);
+        await AppendAsync(tenant, "x", 3);
+
+        var all = await _feeds.ReadSubjectAsync(tenant, "x", 0, long.MaxValue, 100);
+        var later = await _feeds.ReadSubjectAsync(tenant, "x", all.Facts[1].Position + 1, long.MaxValue, 100);
+        var cut = await _feeds.ReadSubjectAsync(tenant, "x", 0, long.MaxValue, 2);
+
+        Assert.Equal(["c:x:1", "a:x:1", "c:x:2", "c:x:3"], all.Facts.Select(f => f.Id));
+        Assert.Equal(all.Facts.Select(f => f.Position).Order(), all.Facts.Select(f => f.Position));
+        Assert.Null(all.Until);
+        Assert.Equal(["c:x:2", "c:x:3"], later.Facts.Select(f => f.Id));
+        Assert.Null(later.Until);
+        // Two facts of each stream read: the agent's second (its record) is the last position the page tells of.
+        Assert.Equal(["c:x:1", "a:x:1"], cut.Facts.Select(f => f.Id));
+        Assert.Equal(all.Facts[1].Position + 1, cut.Until);
+        Assert.Empty((await _feeds.ReadSubjectAsync(tenant, "nobody", 0, long.MaxValue, 100)).Facts);
+    }
+
+    [Fact]
     public async Task A_reader_from_now_waits_and_is_woken_by_the_next_append_not_by_a_poll()
     {
         var tenant = NewTenant();
@@ -99,14 +134,7 @@ public sealed class TenantFeedsTests : IDisposable
             ahead = page.Cursor;
         }
 
-        var behind = new List<PushedFact>();
-        var cursor = start.Cursor;
-        while (behind.Count < 100)
-        {
-            var page = await _feeds.ReadAsync(tenant, cursor, 30, FeedFilter.All, Long);
-            behind.AddRange(page.Facts);
-            cursor = page.Cursor;
-        }
+        var (behind, _) = await ReadAtLeastAsync(_feeds, tenant, start.Cursor, 100, 30);
 
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), behind.Select(f => f.Seq));
     }
@@ -199,6 +227,43 @@ public sealed class TenantFeedsTests : IDisposable
         Assert.Equal(["c:elsewhere:1"], page.Facts.Select(f => f.Id));
     }
 
+    [Fact]
+    public async Task A_subject_read_back_within_the_kept_facts_is_served_from_them_without_the_journal()
+    {
+        var tenant = NewTenant();
+        var journal = new SilentJournal(_journal);
+        using var feeds = new TenantFeeds(journal, new StreamCursors(_journal), new PushSettings { PollMilliseconds = 10 },
+            TimeProvider.System, NullLogger<TenantFeeds>.Instance);
+        var start = await feeds.ReadAsync(tenant, -1, 1, FeedFilter.All, TimeSpan.Zero);
+        foreach (var seq in Enumerable.Range(1, 3))
+        {
+            await AppendAsync(tenant, "x", seq);
+            await AppendAsync(tenant, "y", seq);
+        }
+        var (read, cursor) = await ReadAtLeastAsync(feeds, tenant, start.Cursor, 6, 10);
+        journal.StreamReadsFail = true;
+
+        var kept = await feeds.ReadSubjectAsync(tenant, "x", read[2].Position, cursor, 100);
+
+        Assert.Equal(["c:x:2", "c:x:3"], kept.Facts.Select(f => f.Id));
+        Assert.True(kept.Until >= cursor, $"the page tells of facts up to {kept.Until} only");
+        // Further than the kept facts reach: the journal is asked.
+        await Assert.ThrowsAsync<JournalUnavailableException>(() => feeds.ReadSubjectAsync(tenant, "x", read[2].Position, cursor + 1_000, 100));
+    }
+
+    /// <summary>Reads pages of <paramref name="page"/> after <paramref name="cursor"/> until at least <paramref name="count"/> facts came; returns them and the cursor after them.</summary>
+    private static async Task<(List<PushedFact> Facts, long Cursor)> ReadAtLeastAsync(TenantFeeds feeds, string tenant, long cursor, int count, int page)
+    {
+        var read = new List<PushedFact>();
+        while (read.Count < count)
+        {
+            var next = await feeds.ReadAsync(tenant, cursor, page, FeedFilter.All, Long);
+            read.AddRange(next.Facts);
+            cursor = next.Cursor;
+        }
+        return (read, cursor);
+    }
+
     /// <summary>The journal, without telling anyone of its appends: as another silo's appends look to this one.</summary>
     private sealed class SilentJournal(IFactJournal inner) : IFactJournal
     {
@@ -206,6 +271,12 @@ public sealed class TenantFeedsTests : IDisposable
         public ValueTask<IReadOnlyList<JournalFact>> ReadStreamAsync(StreamKey stream, long afterSeq, int max, CancellationToken ct = default) => inner.ReadStreamAsync(stream, afterSeq, max, ct);
         public ValueTask<RecordedAnswer?> FindAnswerAsync(StreamKey stream, string eventId, CancellationToken ct = default) => inner.FindAnswerAsync(stream, eventId, ct);
         public ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default) => inner.ReadTenantAsync(tenantId, afterPosition, max, ct);
+
+        /// <summary>A stream's facts cannot be read from the journal (as while the database is away).</summary>
+        public bool StreamReadsFail { get; set; }
+
+        public ValueTask<IReadOnlyList<TenantFact>> ReadStreamFromAsync(StreamKey stream, long fromPosition, int max, CancellationToken ct = default) =>
+            StreamReadsFail ? throw new JournalUnavailableException("the journal is away") : inner.ReadStreamFromAsync(stream, fromPosition, max, ct);
         public ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default) => inner.TenantHeadAsync(tenantId, ct);
         public ValueTask<ReadOnlyMemory<byte>> CursorKeyAsync(CancellationToken ct = default) => inner.CursorKeyAsync(ct);
         public event Action<string>? TenantAppended { add { } remove { } }

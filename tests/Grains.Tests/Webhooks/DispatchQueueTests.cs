@@ -1,5 +1,6 @@
 using System.Text;
 using CxCluster.Abstractions.Push;
+using CxCluster.Grains.Push;
 using CxCluster.Grains.Webhooks;
 
 namespace CxCluster.Grains.Tests.Webhooks;
@@ -222,30 +223,47 @@ public sealed class DispatchQueueTests
     }
 
     /// <summary>
-    /// Plays a queue against a journal of <paramref name="journal"/>: reads a page after its position (as the
-    /// dispatcher's loop does, reading back parked lines first), sends what is due and answers with
-    /// <paramref name="answer"/>, moving time on to the next retry when nothing else can happen. Returns the accepted
-    /// facts in the order they were accepted.
+    /// Plays a queue against a journal of <paramref name="journal"/>, as the dispatcher's loop does: parked lines that
+    /// have gone out are read back from their own facts (a page of at most <paramref name="readBackPage"/>, taken a round
+    /// later, so the reading goes on meanwhile), a page is read after the queue's position, what is due is sent and
+    /// answered with <paramref name="answer"/>, and time moves on to the next retry when nothing else can happen. The
+    /// journal shows <paramref name="appendedPerRound"/> more facts each round (all at once by default). Returns the
+    /// accepted facts in the order they were accepted.
     /// </summary>
     private static List<PushedFact> Play(DispatchQueue queue, IReadOnlyList<PushedFact> journal, Func<PushedFact, int, DeliveryResult> answer,
-        int page = 7, int slots = 4, int queueLimit = int.MaxValue, Action<DispatchQueue>? afterEachRound = null, int retryingLimit = int.MaxValue)
+        int page = 7, int slots = 4, int queueLimit = int.MaxValue, Action<DispatchQueue>? afterEachRound = null, int retryingLimit = int.MaxValue,
+        int readBackPage = int.MaxValue, int appendedPerRound = int.MaxValue, Action<DispatchQueue>? onRead = null)
     {
         var accepted = new List<PushedFact>();
         var attempts = new Dictionary<string, int>();
         var now = T0;
+        var readingBack = new List<(DispatchQueue.ReadBack Back, SubjectPage Page)>();
+        var shown = 0L;
         for (var round = 0; round < 200_000; round++)
         {
-            if (queue.ReadBackWanted)
+            shown = Math.Min(journal.Count, shown + Math.Min(appendedPerRound, journal.Count));
+            var visible = journal.Take((int)shown).ToList();
+            foreach (var (back, found) in readingBack)
             {
-                queue.StartReadBack();
+                queue.TakeReadBack(back, found);
+            }
+            var tookBack = readingBack.Count;
+            readingBack.Clear();
+            foreach (var back in queue.TakeReadBacks(int.MaxValue))
+            {
+                var facts = visible.Where(f => f.Subject == back.Subject && f.Position >= back.From).ToList();
+                readingBack.Add((back, facts.Count > readBackPage
+                    ? new SubjectPage(facts.Take(readBackPage).ToList(), facts[readBackPage - 1].Position)
+                    : new SubjectPage(facts, null)));
             }
             var read = 0;
             queue.MakeRoom(queueLimit);
             if (queue.WantsToRead(queueLimit, retryingLimit))
             {
-                var facts = journal.Where(f => f.Position > queue.ReadAt).Take(Math.Min(page, queue.RoomToRead(queueLimit))).ToList();
+                var facts = visible.Where(f => f.Position > queue.ReadAt).Take(Math.Min(page, queue.RoomToRead(queueLimit))).ToList();
                 read = facts.Count;
                 queue.Take(facts, facts.Count > 0 ? facts[^1].Position : queue.ReadAt);
+                onRead?.Invoke(queue);
             }
             var due = queue.TakeDue(now, slots);
             foreach (var delivery in due)
@@ -258,7 +276,7 @@ public sealed class DispatchQueueTests
                 }
             }
             afterEachRound?.Invoke(queue);
-            if (due.Count == 0 && read == 0 && !queue.ReadBackWanted)
+            if (due.Count == 0 && read == 0 && tookBack == 0 && readingBack.Count == 0 && !queue.ReadBackWanted && shown == journal.Count)
             {
                 if (queue.NextDue() is not { } next)
                 {
@@ -487,5 +505,81 @@ public sealed class DispatchQueueTests
         var accepted = Play(queue, journal, (_, _) => Ok, queueLimit: 20);
         InOrderOncePerConversation(journal, accepted);
         Assert.Equal(0, queue.ParkedLines);
+    }
+
+    [Fact]
+    public void A_parked_line_is_read_back_from_its_own_facts_and_the_reading_of_the_others_never_goes_back()
+    {
+        var queue = NewQueue(lineLimit: 4);
+        // "stuck" is refused until the others have been accepted, while their facts go on far past where it parked.
+        var journal = Journal(["stuck", "a", "b"], 120);
+        var others = 0;
+        var readAt = 0L;
+        var wentBack = false;
+        var accepted = Play(queue, journal, (fact, _) => fact.ConversationId != "stuck" ? Accept(ref others) : others < 240 ? Unavailable : Ok,
+            page: 9, appendedPerRound: 6, readBackPage: 3, onRead: q =>
+            {
+                wentBack |= q.ReadAt < readAt;
+                readAt = q.ReadAt;
+            });
+
+        Assert.Empty(queue.Failures);
+        InOrderOncePerConversation(journal, accepted);
+        Assert.False(wentBack, "the reading went back to read a parked line again");
+        Assert.Equal(0, queue.ParkedLines);
+        Assert.Equal(0, queue.ReadingBack);
+    }
+
+    [Fact]
+    public void Facts_of_a_line_being_read_back_that_the_reading_takes_meanwhile_go_out_once_in_order()
+    {
+        foreach (var seed in Enumerable.Range(1, 150))
+        {
+            var random = new Random(seed);
+            var conversations = Enumerable.Range(0, random.Next(1, 6)).Select(i => $"c{i}").ToList();
+            var journal = Journal(conversations, random.Next(5, 60));
+            var refusals = journal.ToDictionary(f => f.Id, _ => random.Next(0, 4) == 0 ? random.Next(1, 3) : 0);
+            var queue = NewQueue(lineLimit: random.Next(1, 6));
+
+            // The journal grows while lines are read back from pages that stop short, taken only after the reading went on.
+            var accepted = Play(queue, journal, (fact, tried) => tried <= refusals[fact.Id] ? Unavailable : Ok,
+                page: random.Next(1, 15), slots: random.Next(1, 5), queueLimit: random.Next(2, 30),
+                readBackPage: random.Next(1, 6), appendedPerRound: random.Next(1, 10));
+
+            Assert.Empty(queue.Failures);
+            InOrderOncePerConversation(journal, accepted);
+            Assert.Equal((0, 0, 0, 0), (queue.Queued, queue.Retrying, queue.ParkedLines, queue.ReadingBack));
+        }
+    }
+
+    [Fact]
+    public void A_read_back_that_failed_is_handed_out_again_and_a_restarted_queue_reads_parked_lines_back_without_going_back()
+    {
+        var queue = NewQueue(lineLimit: 2);
+        var journal = Journal(["a"], 6);
+        queue.Take(journal, journal[^1].Position);
+        // "a" holds two facts and parks the rest; once both went out, its line is read back.
+        foreach (var round in Enumerable.Range(0, 2))
+        {
+            foreach (var delivery in queue.TakeDue(T0, 10))
+            {
+                queue.Complete(delivery, Ok, T0);
+            }
+        }
+        var back = Assert.Single(queue.TakeReadBacks(10));
+        Assert.Equal(("a", 3L), (back.Subject, back.From));
+        Assert.Empty(queue.TakeReadBacks(10));
+        queue.ReadBackLost(back);
+        var again = Assert.Single(queue.TakeReadBacks(10));
+        Assert.Equal("a", again.Subject);
+
+        // Saved while it is read back: a restarted queue reads it back again, from where it parked, without reading the journal again.
+        var state = new DispatchState();
+        queue.SaveTo(state);
+        var restarted = NewQueue(state, lineLimit: 2);
+        Assert.Equal(state.ReadAt, restarted.ReadAt);
+        Assert.Equal(journal[^1].Position, restarted.ReadAt);
+        var accepted = Play(restarted, journal, (_, _) => Ok);
+        Assert.Equal(["c:a:3", "c:a:4", "c:a:5", "c:a:6"], accepted.Select(f => f.Id));
     }
 }

@@ -254,6 +254,34 @@ public abstract class FactJournalContract
     }
 
     [Fact]
+    public async Task A_streams_facts_from_a_position_on_are_read_with_their_positions_in_seq_order_and_no_other_streams()
+    {
+        var tenant = NewTenant();
+        var mine = new StreamKey(tenant, "c/mine");
+        for (var i = 1; i <= 12; i++)
+        {
+            // Another stream's facts between each of mine.
+            await Journal.AppendAsync(Append(mine, $"m{i}", Fact(i)));
+            await Journal.AppendAsync(Append(new StreamKey(tenant, $"c/other{i % 3}"), $"o{i}", Fact(1 + (i - 1) / 3)));
+        }
+        var whole = (await Journal.ReadTenantSettledAsync(tenant)).Where(f => f.Stream == mine).ToList();
+        Assert.Equal(12, whole.Count);
+
+        var from = await Journal.ReadStreamFromAsync(mine, whole[4].Position, 100);
+        var limited = await Journal.ReadStreamFromAsync(mine, whole[4].Position, 3);
+        var all = await Journal.ReadStreamFromAsync(mine, 0, 100);
+
+        Assert.Equal(whole.Skip(4).Select(f => (f.Position, f.Fact.Seq)), from.Select(f => (f.Position, f.Fact.Seq)));
+        Assert.All(from, f => Assert.Equal(mine, f.Stream));
+        Assert.Equal(whole[4].Fact.Data.ToArray(), from[0].Fact.Data.ToArray());
+        Assert.Equal([5L, 6L, 7L], limited.Select(f => f.Fact.Seq));
+        Assert.Equal(whole.Select(f => f.Position), all.Select(f => f.Position));
+        Assert.Empty(await Journal.ReadStreamFromAsync(mine, whole[^1].Position + 1, 100));
+        Assert.Empty(await Journal.ReadStreamFromAsync(new StreamKey(tenant, "c/none"), 0, 100));
+        Assert.Empty(await Journal.ReadStreamFromAsync(new StreamKey(NewTenant(), "c/mine"), 0, 100));
+    }
+
+    [Fact]
     public async Task A_tenants_head_is_its_last_readable_position_and_a_reader_after_it_reads_only_later_facts()
     {
         var stream = NewStream();

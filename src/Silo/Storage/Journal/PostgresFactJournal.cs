@@ -125,6 +125,30 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             }, ct);
     }
 
+    /// <remarks>
+    /// Found through the stream's own key (tenant, stream, seq): the position is checked on the stream's rows only, never
+    /// looked up among the tenant's.
+    /// </remarks>
+    public ValueTask<IReadOnlyList<TenantFact>> ReadStreamFromAsync(StreamKey stream, long fromPosition, int max, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        return QueryAsync<IReadOnlyList<TenantFact>>(
+            """
+            SELECT position, seq, type, at, data, personal FROM cx_journal_fact
+            WHERE tenant_id = $1 AND stream_id = $2 AND position >= $3 ORDER BY seq LIMIT $4
+            """,
+            [Value(stream.TenantId), Value(stream.StreamId), Value(fromPosition), Value(max)],
+            async (reader, token) =>
+            {
+                var facts = new List<TenantFact>();
+                while (await reader.ReadAsync(token))
+                {
+                    facts.Add(new TenantFact(stream, reader.GetInt64(0), ReadFact(reader, 1)));
+                }
+                return facts;
+            }, ct);
+    }
+
     private void TellAppended(JournalAppend[] appends)
     {
         if (TenantAppended is not { } handlers)
