@@ -111,6 +111,12 @@ public sealed class WebhookSender : IDisposable
         {
             return new DeliveryResult(DeliveryVerdict.Failed, e.HttpRequestError == HttpRequestError.Unknown ? "no connection" : $"no connection ({e.HttpRequestError})");
         }
+        catch (SocketException e) when (!ct.IsCancellationRequested)
+        {
+            // A connection the receiver reset as soon as it accepted it: the HTTP client reads the new socket's peer
+            // address before it sends anything, and that error comes as the socket's own, not wrapped in a request error.
+            return new DeliveryResult(DeliveryVerdict.Failed, $"no connection ({e.SocketErrorCode})");
+        }
         catch (IOException e) when (!ct.IsCancellationRequested)
         {
             // The answer's body broke off (a reset, a close before its end, a malformed chunk), or its time ran out.
