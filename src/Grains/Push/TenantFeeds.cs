@@ -74,8 +74,12 @@ public sealed class TenantFeeds : IDisposable
         {
             return kept;
         }
-        var conversation = await _journal.ReadStreamFromAsync(Conversations.ConversationJournal.Stream(tenantId, subject), fromPosition, max, ct);
-        var agent = await _journal.ReadStreamFromAsync(Agents.AgentJournal.Stream(tenantId, subject), fromPosition, max, ct);
+        // Both streams at once: one round trip's wait, not two.
+        var conversationRead = _journal.ReadStreamFromAsync(Conversations.ConversationJournal.Stream(tenantId, subject), fromPosition, max, ct).AsTask();
+        var agentRead = _journal.ReadStreamFromAsync(Agents.AgentJournal.Stream(tenantId, subject), fromPosition, max, ct).AsTask();
+        await Task.WhenAll(conversationRead, agentRead);
+        var conversation = await conversationRead;
+        var agent = await agentRead;
         // A stream read to its limit may have more after its last fact: the page tells nothing beyond it.
         var until = Math.Min(conversation.Count == max ? conversation[^1].Position : long.MaxValue,
             agent.Count == max ? agent[^1].Position : long.MaxValue);

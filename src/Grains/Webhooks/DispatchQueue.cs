@@ -202,7 +202,7 @@ public sealed class DispatchQueue
             {
                 continue;
             }
-            var wanted = types is null || types.Contains(fact.Type);
+            var wanted = Wanted(types, fact);
             if (fact.Position <= _resumeUntil)
             {
                 if (_unread.Remove(fact.Position, out var pending))
@@ -291,7 +291,7 @@ public sealed class DispatchQueue
         var facts = new SortedList<long, PushedFact>();
         foreach (var fact in page.Facts)
         {
-            if (fact.Position >= from && fact.Position < known && (types is null || types.Contains(fact.Type)))
+            if (fact.Position >= from && fact.Position < known && Wanted(types, fact))
             {
                 facts[fact.Position] = fact;
             }
@@ -305,7 +305,7 @@ public sealed class DispatchQueue
         }
         foreach (var (position, fact) in facts)
         {
-            if (_lines.TryGetValue(back.Subject, out var line) && line.Count >= (line[0].Attempts > 0 ? 1 : _lineLimit))
+            if (_lines.TryGetValue(back.Subject, out var line) && IsFull(line))
             {
                 // Full again: the rest waits in the journal until the line has gone out.
                 _parked[back.Subject] = position;
@@ -336,6 +336,12 @@ public sealed class DispatchQueue
         }
     }
 
+    /// <summary>The endpoint asked for facts of this type (<paramref name="types"/> null: every type).</summary>
+    private static bool Wanted(IReadOnlyList<string>? types, PushedFact fact) => types is null || types.Contains(fact.Type);
+
+    /// <summary>A line holds no more: its limit, or only its head while that head waits for a retry.</summary>
+    private bool IsFull(List<Delivery> line) => line.Count >= (line[0].Attempts > 0 ? 1 : _lineLimit);
+
     /// <summary>Puts a fact read from the journal in its line, or leaves it there when the line is parked or full.</summary>
     private void Hold(Delivery delivery)
     {
@@ -358,8 +364,7 @@ public sealed class DispatchQueue
             }
             return;
         }
-        if (_lines.TryGetValue(subject, out var line) && position > line[^1].Fact.Position
-            && line.Count >= (line[0].Attempts > 0 ? 1 : _lineLimit))
+        if (_lines.TryGetValue(subject, out var line) && position > line[^1].Fact.Position && IsFull(line))
         {
             _parked[subject] = position;
             return;

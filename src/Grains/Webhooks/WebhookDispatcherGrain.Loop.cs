@@ -42,7 +42,7 @@ internal sealed partial class WebhookDispatcherGrain
                     catch (Exception e) when (!ct.IsCancellationRequested)
                     {
                         readFailures++;
-                        readAgainAt = now + TimeSpan.FromMilliseconds(Math.Min(10_000, 100 << Math.Min(readFailures, 7)));
+                        readAgainAt = AfterFailures(now, readFailures);
                         logger.LogWarning("Webhook {Webhook} of tenant {Tenant} could not read facts ({Failures} in a row): {Reason}",
                             _webhookId, _tenantId, readFailures, e.GetBaseException().Message);
                     }
@@ -66,7 +66,7 @@ internal sealed partial class WebhookDispatcherGrain
                     {
                         queue.ReadBackLost(back);
                         readBackFailures++;
-                        readBackAgainAt = now + TimeSpan.FromMilliseconds(Math.Min(10_000, 100 << Math.Min(readBackFailures, 7)));
+                        readBackAgainAt = AfterFailures(now, readBackFailures);
                         logger.LogWarning("Webhook {Webhook} of tenant {Tenant} could not read back the facts of {Subject} ({Failures} in a row): {Reason}",
                             _webhookId, _tenantId, back.Subject, readBackFailures, e.GetBaseException().Message);
                     }
@@ -171,6 +171,10 @@ internal sealed partial class WebhookDispatcherGrain
         }
     }
 
+
+    /// <summary>When a read that failed <paramref name="failures"/> times in a row is tried again: 200 ms, doubling, at most 10 s.</summary>
+    private static DateTimeOffset AfterFailures(DateTimeOffset now, int failures) =>
+        now + TimeSpan.FromMilliseconds(Math.Min(10_000, 100 << Math.Min(failures, 7)));
 
     /// <summary>Parked lines one dispatcher reads back from the journal at once.</summary>
     private const int ReadBacksAtOnce = 8;
