@@ -4,9 +4,9 @@ namespace CxCluster.Understanding.Tests;
 
 /// <summary>
 /// Messages that name a person and a machine without asking who is in the chat: a process or decision done by a person
-/// or a machine, a machine the business offers, someone else vouched for as a real person, indifference about who
-/// answers. Each veto only the learnt model's identity question; a genuine question beside it
-/// still counts.
+/// or a machine, a machine the business offers, someone else vouched for as a real person, the customer saying what
+/// they themself are, indifference about who answers. Each veto only the learnt model's identity question; a genuine
+/// question beside it still counts.
 /// </summary>
 public sealed class WhoDecidesAndIndifferenceTests
 {
@@ -66,6 +66,35 @@ public sealed class WhoDecidesAndIndifferenceTests
     [InlineData("my friend says you are a bot, are you?")]
     [InlineData("teman saya bilang ini robot, bener kamu robot?")]
     public void Someone_else_saying_it_is_a_bot_still_asks(string text)
+    {
+        Assert.False(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("saya bukan robot")]
+    [InlineData("I am not a robot")]
+    [InlineData("aku bukan bot kak, tolong bantu cek pesanan")]
+    [InlineData("saya manusia, bukan robot")]
+    [InlineData("i am a real person not a bot")]
+    [InlineData("im not a bot i just want my refund")]
+    [InlineData("hi, I'm no robot")]
+    [InlineData("halo gue bukan AI")]
+    [InlineData("me not robot")]
+    public void The_customer_saying_what_they_are_is_no_identity_question(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("I am not a robot, are you?")]
+    [InlineData("saya bukan robot, kamu robot ya?")]
+    [InlineData("I'm a real person not a bot, are you real?")]
+    [InlineData("am I talking to a bot?")]
+    [InlineData("I think I'm chatting with a bot")]
+    [InlineData("saya bukan bot. ini bot bukan?")]
+    public void The_customer_saying_what_they_are_beside_a_question_still_asks(string text)
     {
         Assert.False(MessageSignals.Grammar(text).VetoesIdentity, text);
         Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);

@@ -593,7 +593,7 @@ internal static class MentionRole
     /// </summary>
     public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
         AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
-        || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || DoesNotCareWho(t)
+        || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t);
 
     /// <summary>
@@ -928,6 +928,60 @@ internal static class MentionRole
             if (Has(t, start, i, Interlocutor | Cat.Human | Cat.Person | Cat.Bot)
                 || !Has(t, i + 1, end, Cat.Human | Cat.Person | Cat.Real | Cat.Bot)
                 || Has(t, i + 1, end, Cat.YouPerson | Cat.Speak | Cat.Gerund | Cat.IdNoun | Cat.Who))
+            {
+                continue;
+            }
+
+            return !AsksElsewhere(t, start, end);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The customer says what they themself are, asking nothing about who answers: "saya bukan robot", "I am not a robot",
+    /// "i'm a real person, not a bot", "aku manusia asli bukan bot kok", "me no robot". "I" opens its clause (after only
+    /// greetings or openers), only a copula or "am" stands between it and what it is said to be (a negator, an article, a
+    /// person, being real, a machine), a machine word follows in the clause or in a clause that only goes on to deny
+    /// ("saya manusia, bukan robot"); that stretch names no interlocutor, talking, who or alternative and does not end
+    /// with '?', and no other clause asks who is there. "I'm not a bot, are you?", "am I talking to a bot?", "I hope I'm not
+    /// talking to a bot" and "saya bukan bot, kamu bot?" still ask.
+    /// </summary>
+    public static bool SaysWhatTheyAre(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (!Is(t, i, Cat.Subject | Cat.Me) || Is(t, i, Cat.You))
+            {
+                continue;
+            }
+
+            int start = ClauseStart(t, i);
+            int k = i - 1;
+            while (k >= start && Is(t, k, Cat.Greeting | Cat.Lead) && !Is(t, k, Cat.Modal | Cat.Desire | Cat.Not | Cat.Copula))
+            {
+                k--;
+            }
+
+            int said = i + 1;
+            while (Is(t, said, Cat.Copula | Cat.Progressive) && !Is(t, said, Interlocutor | Cat.Not))
+            {
+                said++;
+            }
+
+            if (k >= start || !Is(t, said, Cat.Not | Cat.Article | Cat.Human | Cat.Person | Cat.Real | Cat.Bot))
+            {
+                continue;
+            }
+
+            int end = ClauseEnd(t, i);
+            while (end < t.Length && !Is(t, end, Cat.Question) && Is(t, end + 1, Cat.Not))
+            {
+                end = ClauseEnd(t, end + 1);
+            }
+
+            if (Is(t, end, Cat.Question) || !Has(t, said, end, Cat.Bot)
+                || Has(t, start, end, Interlocutor | Cat.Or | Cat.With | Cat.To | Cat.Question))
             {
                 continue;
             }
