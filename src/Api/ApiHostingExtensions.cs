@@ -38,8 +38,10 @@ public static class ApiHostingExtensions
         // body the endpoint refused and the client reads the 413 instead of a reset connection.
         // A request line up to 64 KiB (Kestrel's default is 8 KiB): an id or a query far too long then reaches its
         // endpoint, whose 400 names the field, instead of Kestrel's bare 414 with no body.
+        // No "Server: Kestrel" header: what serves the API is nobody's business outside it.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 2L * RequestBody.BatchLimit;
             kestrel.Limits.MaxRequestLineSize = MaxRequestLine;
         });

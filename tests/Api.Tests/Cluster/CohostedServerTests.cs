@@ -78,6 +78,8 @@ public sealed class CohostedServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
         var problem = await Json.ProblemAsync(bad, HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["id"]);
+        // Nothing tells outsiders what serves the API.
+        Assert.All(new[] { live, unauthorised, bad }, response => Assert.Empty(response.Headers.Server));
     }
 
     [Fact]
