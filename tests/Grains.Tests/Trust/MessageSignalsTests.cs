@@ -246,6 +246,32 @@ public sealed class MessageSignalsTests
     }
 
     [Theory]
+    [InlineData("not disappointed at all, great job")]
+    [InlineData("saya tidak kecewa kok")]
+    [InlineData("I'm not angry, just confused")]
+    [InlineData("I'm not upset")]
+    [InlineData("tidak terlalu kecewa sih")]
+    [InlineData("bukan marah, cuma bingung")]
+    [InlineData("it's not terrible")]
+    public void A_word_of_frustration_the_customer_denies_is_not_negative(string text)
+    {
+        Assert.False(MessageSignals.Analyze(text).Negative, text);
+    }
+
+    [Theory]
+    [InlineData("it couldn't be worse")]
+    [InlineData("I have never been so disappointed")]
+    [InlineData("don't make me angry")]
+    [InlineData("not disappointed, just furious")]
+    [InlineData("no, useless")]
+    [InlineData("isn't this ridiculous?")]
+    [InlineData("gak kecewa gimana, ini parah banget")]
+    public void A_negator_that_does_not_deny_the_frustration_leaves_it_negative(string text)
+    {
+        Assert.True(MessageSignals.Analyze(text).Negative, text);
+    }
+
+    [Theory]
     [InlineData("dasar bodoh")]
     [InlineData("bego")]
     [InlineData("goblok lu")]

@@ -20,7 +20,7 @@ internal static class ToneScanner
                 abusive = true;
             }
 
-            if ((c & Cat.Negative) != 0)
+            if ((c & Cat.Negative) != 0 && !IsNegated(t, i))
             {
                 negative = true;
             }
@@ -62,6 +62,24 @@ internal static class ToneScanner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A word of frustration the customer denies: "not disappointed", "saya tidak kecewa kok", "I'm not angry", "bukan
+    /// marah", "not very upset", "tidak terlalu kecewa". A negator right before it, or with one word between that only
+    /// grades it ("very", "terlalu"); not a refusal of its own ("no", "nah": "no, useless"), and not with more between,
+    /// so "it couldn't be worse", "never been so disappointed" and "don't make me angry" stay negative.
+    /// </summary>
+    private static bool IsNegated(ReadOnlySpan<Lex> t, int i)
+    {
+        const Cat notAGrade = Cat.Not | Cat.You | Cat.YouPerson | Cat.Me | Cat.To | Cat.Modal | Cat.Copula | Cat.Exist;
+        int k = i - 1;
+        if (Is(t, k, Cat.NotGap) && !Is(t, k, notAGrade))
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.Not) && t[k].Word is not ("no" or "nope" or "nah");
     }
 
     /// <summary>"tidak membantu", "gak jelas", "you don't understand", "not helpful", "tidak bisa membantu sama sekali".</summary>
