@@ -645,23 +645,35 @@ internal sealed class AgentPoolGrain(
         {
             Status = HandoffStatus.Queued,
             QueuePosition = position,
-            EstimatedWaitSeconds = EstimatedWait(position),
+            EstimatedWaitSeconds = EstimatedWait(position, offer is not null),
             OfferId = offer?.OfferId,
             OfferedAgentId = offer?.AgentId,
             OfferExpiresAt = offer?.ExpiresAt,
         };
     }
 
-    /// <summary>Position times the average handling time, spread over the slots of the agents available now.</summary>
-    private int? EstimatedWait(int position)
+    /// <summary>
+    /// How long the conversation at <paramref name="position"/> may wait for an agent. None while an agent is being
+    /// offered it, or while the agents available now have room for every conversation up to it that is not being
+    /// offered already. Otherwise the conversations that must wait for room, itself included, times the average handling
+    /// time, spread over the capacity of the agents available now (as many conversations end per handling time). Null
+    /// when no agent is available: nothing can be estimated.
+    /// </summary>
+    private int? EstimatedWait(int position, bool offered)
     {
         var slots = _ledger.AvailableSlots;
         if (slots == 0)
         {
             return null;
         }
+        // Conversations being offered hold their agent's room already; those ahead of this one are not waiting for room.
+        var waitingForRoom = position - Math.Min(_ledger.Offered.Count, position - 1) - _ledger.FreeSlots;
+        if (offered || waitingForRoom <= 0)
+        {
+            return 0;
+        }
         var handling = _ledger.AverageHandlingSeconds ?? _policy.AverageHandlingTime.TotalSeconds;
-        return (int)Math.Ceiling(position * handling / slots);
+        return (int)Math.Ceiling(waitingForRoom * handling / slots);
     }
 
     /// <summary>Takes an agent's view unless a newer one is known, recording it; true if the roster changed.</summary>

@@ -41,6 +41,7 @@ public sealed class CustomerTexts(TenantDirectory tenants)
             Pick(s => s.OfferHuman),
             Pick(s => s.HandoffAssigned),
             Pick(s => s.HandoffQueued),
+            Pick(s => s.HandoffQueuedSoon),
             Pick(s => s.HandoffQueuedNoEstimate),
             Pick(s => s.HandoffReclaimed));
     }
@@ -56,6 +57,7 @@ public sealed class LocalizedTexts(
     string offerHuman,
     string handoffAssigned,
     string handoffQueued,
+    string handoffQueuedSoon,
     string handoffQueuedNoEstimate,
     string handoffReclaimed)
 {
@@ -82,9 +84,16 @@ public sealed class LocalizedTexts(
 
     public string HandoffAssigned(string agentName) => Fill(handoffAssigned, brand, agentName);
 
-    public string HandoffQueued(int position, int? estimatedWaitSeconds) => estimatedWaitSeconds is { } wait
-        ? Fill(handoffQueued, brand, position: position, minutes: Math.Max(1, (int)Math.Ceiling(wait / 60.0)))
-        : Fill(handoffQueuedNoEstimate, brand, position: position);
+    /// <summary>
+    /// Where the customer is in the queue and how long they may wait: an agent in a moment when the estimate is a minute
+    /// or less, the estimate in whole minutes (two or more) when longer, no estimate when none can be made.
+    /// </summary>
+    public string HandoffQueued(int position, int? estimatedWaitSeconds) => estimatedWaitSeconds switch
+    {
+        null => Fill(handoffQueuedNoEstimate, brand, position: position),
+        <= 60 => Fill(handoffQueuedSoon, brand, position: position),
+        { } wait => Fill(handoffQueued, brand, position: position, minutes: (int)Math.Ceiling(wait / 60.0)),
+    };
 
     private static string Fill(string template, string brand, string? agent = null, int? position = null, int? minutes = null) =>
         template

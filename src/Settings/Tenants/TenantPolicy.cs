@@ -76,6 +76,9 @@ public sealed class CustomerTextSet
 
     public string? HandoffQueued { get; set; }
 
+    /// <summary>Queued, when an agent is expected within a minute (one is being offered the conversation, or has room for it).</summary>
+    public string? HandoffQueuedSoon { get; set; }
+
     /// <summary>Queued, when no wait can be estimated (no agent serving the queue is available).</summary>
     public string? HandoffQueuedNoEstimate { get; set; }
 

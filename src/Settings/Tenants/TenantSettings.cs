@@ -29,8 +29,8 @@ internal static class TenantSettings
     [
         nameof(CustomerTextSet.Disclosure), nameof(CustomerTextSet.DisclosureByChannel), nameof(CustomerTextSet.IdentityAi),
         nameof(CustomerTextSet.IdentityHuman), nameof(CustomerTextSet.IdentityWaiting), nameof(CustomerTextSet.OfferHuman),
-        nameof(CustomerTextSet.HandoffAssigned), nameof(CustomerTextSet.HandoffQueued), nameof(CustomerTextSet.HandoffQueuedNoEstimate),
-        nameof(CustomerTextSet.HandoffReclaimed),
+        nameof(CustomerTextSet.HandoffAssigned), nameof(CustomerTextSet.HandoffQueued), nameof(CustomerTextSet.HandoffQueuedSoon),
+        nameof(CustomerTextSet.HandoffQueuedNoEstimate), nameof(CustomerTextSet.HandoffReclaimed),
     ];
 
     private static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(365);

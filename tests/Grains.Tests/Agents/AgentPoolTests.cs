@@ -82,6 +82,28 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_wait_told_is_the_place_in_the_queue_over_the_capacity_of_the_agents_available()
+    {
+        // Two agents with room for one each, both taken: each conversation after them waits for one of the two to end,
+        // the default handling time (4 minutes) per two conversations.
+        await Online("a1", 1);
+        await Online("a2", 1);
+        Assert.Equal(HandoffStatus.Assigned, (await AskForPerson("c1")).AsHandoff().Status);
+        Assert.Equal(HandoffStatus.Assigned, (await AskForPerson("c2")).AsHandoff().Status);
+
+        var waits = new List<(int?, int?, string?)>();
+        foreach (var id in new[] { "c3", "c4", "c5" })
+        {
+            var handoff = await AskForPerson(id);
+            waits.Add((handoff.AsHandoff().QueuePosition, handoff.AsHandoff().EstimatedWaitSeconds, handoff.TextOf()));
+        }
+
+        Assert.Equal([(1, 120), (2, 240), (3, 360)], waits.Select(w => (w.Item1, w.Item2)));
+        Assert.Contains("sekitar 2 menit", waits[0].Item3);
+        Assert.Contains("sekitar 6 menit", waits[2].Item3);
+    }
+
+    [Fact]
     public async Task Assignment_goes_to_the_agent_idle_longest()
     {
         var first = await Online("first", 2);

@@ -7,13 +7,13 @@ public sealed class PoolLedgerRosterTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
 
-    private static AgentView View(string id, AgentStatus status, int capacity, long version) => new()
+    private static AgentView View(string id, AgentStatus status, int capacity, long version, int load = 0) => new()
     {
         AgentId = id,
         DisplayName = id,
         Status = status,
         Capacity = capacity,
-        Load = 0,
+        Load = load,
         IdleSince = T0,
         Version = version,
     };
@@ -23,6 +23,7 @@ public sealed class PoolLedgerRosterTests
         var available = ledger.Roster.Values.Where(a => a.Status == AgentStatus.Available).ToList();
         Assert.Equal(available.Count, ledger.AvailableAgents);
         Assert.Equal(available.Sum(a => a.Capacity), ledger.AvailableSlots);
+        Assert.Equal(available.Sum(a => Math.Max(0, a.Capacity - a.Load)), ledger.FreeSlots);
     }
 
     [Fact]
@@ -40,13 +41,13 @@ public sealed class PoolLedgerRosterTests
                 var id = $"agent-{random.Next(12)}";
                 PoolRecord record = random.Next(5) == 0
                     ? new PoolAgentRemoved { At = T0, AgentId = id }
-                    : new PoolAgentSeen { At = T0, Agent = View(id, statuses[random.Next(statuses.Length)], random.Next(1, 6), step) };
+                    : new PoolAgentSeen { At = T0, Agent = View(id, statuses[random.Next(statuses.Length)], random.Next(1, 6), step, random.Next(7)) };
                 ledger.Apply(record);
                 since.Add(record);
                 // Views learnt in memory only (from offers and notices) change the counts the same way.
                 if (random.Next(4) == 0)
                 {
-                    ledger.See(View($"agent-{random.Next(12)}", statuses[random.Next(statuses.Length)], random.Next(1, 6), step));
+                    ledger.See(View($"agent-{random.Next(12)}", statuses[random.Next(statuses.Length)], random.Next(1, 6), step, random.Next(7)));
                 }
                 CountsAgree(ledger);
                 if (random.Next(25) == 0)

@@ -75,6 +75,24 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_offered_to_a_free_agent_is_told_one_is_coming_and_the_next_in_line_waits_for_that_agents_room()
+    {
+        var sari = await Online("sari");
+
+        var first = await AskForPerson("c1");
+        await OfferTo(sari, "c1");
+        var second = await AskForPerson("c2");
+
+        // The agent is free: no wait in minutes, only that an agent is coming.
+        Assert.Equal((1, 0), (first.QueuePosition, first.EstimatedWaitSeconds));
+        Assert.Contains("an agent will be with you in a moment", first.Text);
+        Assert.DoesNotContain("minute", first.Text);
+        // The open offer holds sari's one place: the next waits for her to end a conversation (4 minutes by default).
+        Assert.Equal((2, 240), (second.QueuePosition, second.EstimatedWaitSeconds));
+        Assert.Contains("about 4 minutes", second.Text);
+    }
+
+    [Fact]
     public async Task Once_the_accept_is_answered_the_conversation_is_the_agents_and_takes_their_first_message()
     {
         var rina = await Online("rina", capacity: 6);

@@ -33,6 +33,9 @@ internal sealed class PoolLedger
     /// <summary>The capacity of the agents available now, kept as the roster changes rather than summed.</summary>
     public int AvailableSlots { get; private set; }
 
+    /// <summary>The room the agents available now have left (capacity less what they hold or are offered), kept likewise.</summary>
+    public int FreeSlots { get; private set; }
+
     /// <summary>Takes an agent's view into the roster, keeping the counts of what is available.</summary>
     public void See(AgentView agent)
     {
@@ -42,6 +45,7 @@ internal sealed class PoolLedger
         {
             AvailableAgents++;
             AvailableSlots += agent.Capacity;
+            FreeSlots += agent.FreeCapacity;
         }
     }
 
@@ -52,6 +56,7 @@ internal sealed class PoolLedger
         {
             AvailableAgents--;
             AvailableSlots -= known.Capacity;
+            FreeSlots -= known.FreeCapacity;
         }
     }
 
