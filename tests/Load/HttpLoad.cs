@@ -35,12 +35,17 @@ public sealed class HttpLoad(LoadOptions options, TextWriter output)
             Interlocked.Exchange(ref _requests, 0);
         }
         var deadline = options.Duration > TimeSpan.Zero ? DateTime.UtcNow + options.Duration : DateTime.MaxValue;
+        using var allocations = options.AllocationTypes ? new AllocationSampler() : null;
         var gcBefore = GcFigures.Now();
         var clock = Stopwatch.StartNew();
+        allocations?.Start();
         await PlayAsync(http, "c", options.Conversations, _recorder, deadline);
+        allocations?.Stop();
         var elapsed = clock.Elapsed;
         var gc = GcFigures.Now() - gcBefore;
         var requests = _requests;
+        // The API, the silos and the driver's client share the process: the driver's types are its HTTP client's.
+        allocations?.Write(output, _recorder.Answered, gc.Allocated, top: 45);
 
         // As many trivial requests as events (for single events, as many as event requests), so batches get a steady ceiling too.
         var trivialRequests = Math.Max(1, Math.Max(requests, _recorder.Answered));

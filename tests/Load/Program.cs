@@ -3,7 +3,7 @@ using CxCluster.Load;
 // dotnet run -c Release --project tests/Load -- [--silos 2] [--conversations 2000] [--events-per-conversation 20]
 //   [--concurrency 64 | --rate 20000] [--duration 30] [--warmup 20] [--client external|hosted] [--storage memory|postgres [--postgres <server connection string>]]
 //   [--agents 20] [--agent-capacity 3] [--handling-ms 200] [--handoff-share 0.1] [--trust-break-share 0.05] [--seed 7] [--gc-log] [--alloc-types]
-// dotnet run -c Release --project tests/Load -- http [--batch 50] [--warmup 20] [--conversations ...] [--concurrency ...] (over the real API; no agents)
+// dotnet run -c Release --project tests/Load -- http [--batch 50] [--warmup 20] [--alloc-types] [--conversations ...] [--concurrency ...] (over the real API; no agents)
 var overHttp = args.Length > 0 && args[0] == "http";
 // dotnet run -c Release --project tests/Load -- journal --postgres <server connection string> [--streams 1,16,256] [--duration 10] [--warmup 2]
 if (args is ["journal", ..])
