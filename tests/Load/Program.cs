@@ -10,10 +10,10 @@ if (args is ["journal", ..])
 {
     return await JournalBench.RunAsync(args[1..], Console.Out);
 }
-// dotnet run -c Release --project tests/Load -- push [--only stream|webhooks|closed] [--silos 1] [--rates 1000,5000] [--duration 15] [--warmup 10] [--clients 100] [--concurrency 64]
-if (args is ["receiver"])
+// dotnet run -c Release --project tests/Load -- push [--only stream|webhooks|closed] [--receiver-http2] [--silos 1] [--rates 1000,5000] [--duration 15] [--warmup 10] [--clients 100] [--concurrency 64]
+if (args is ["receiver"] or ["receiver", "h2c"])
 {
-    return await PushBench.ServeReceiverAsync();
+    return await PushBench.ServeReceiverAsync(http2: args.Length == 2);
 }
 if (args is ["push", ..])
 {

@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -38,6 +39,7 @@ public sealed class PushBench(TextWriter output)
     private bool _streams = true;
     private bool _webhooks = true;
     private bool _openLoop = true;
+    private bool _receiverHttp2;
     private readonly Dictionary<string, string?> _settings = new(HttpCluster.PushSettings);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
@@ -53,6 +55,11 @@ public sealed class PushBench(TextWriter output)
                 case "--warmup": bench._warmup = BenchArgs.Seconds(value()); return true;
                 case "--clients": bench._clients = BenchArgs.Int(value()); return true;
                 case "--concurrency": bench._concurrency = BenchArgs.Int(value()); return true;
+                case "--receiver-http2":
+                    // The receiver speaks HTTP/2 without TLS, and the cluster is told its http receivers do.
+                    bench._receiverHttp2 = true;
+                    bench._settings["Webhooks:CleartextHttp2"] = "true";
+                    return true;
                 case "--set":
                     var setting = value().Split('=', 2);
                     bench._settings[setting[0]] = setting.Length == 2 ? setting[1] : throw new ArgumentException("--set takes key=value");
@@ -81,7 +88,7 @@ public sealed class PushBench(TextWriter output)
     {
         await using var cluster = await HttpCluster.StartAsync(_silos, _settings);
         await cluster.WaitUntilReadyAsync();
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await Receiver.StartAsync(_receiverHttp2);
         using var silent = new SilentEndpoint();
         using var http = Client(cluster.Address, _concurrency + _clients + 8);
         output.WriteLine($"API at {cluster.Address} in front of {_silos} silo(s); webhook receiver at {receiver.Address}.");
@@ -524,11 +531,16 @@ public sealed class PushBench(TextWriter output)
         private readonly Process _process;
         private readonly HttpClient _http;
 
-        private Receiver(Process process, string address)
+        private Receiver(Process process, string address, bool http2)
         {
             _process = process;
             Address = address;
             _http = new HttpClient { BaseAddress = new Uri(address) };
+            if (http2)
+            {
+                _http.DefaultRequestVersion = HttpVersion.Version20;
+                _http.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            }
         }
 
         public string Address { get; }
@@ -547,9 +559,10 @@ public sealed class PushBench(TextWriter output)
 
         public string UrlFor(string hook) => $"{Address}/hooks/{hook}";
 
-        public static async Task<Receiver> StartAsync()
+        public static async Task<Receiver> StartAsync(bool http2)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!, [typeof(PushBench).Assembly.Location, "receiver"])
+            string[] arguments = http2 ? [typeof(PushBench).Assembly.Location, "receiver", "h2c"] : [typeof(PushBench).Assembly.Location, "receiver"];
+            var start = new ProcessStartInfo(Environment.ProcessPath!, arguments)
             {
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
@@ -561,7 +574,7 @@ public sealed class PushBench(TextWriter output)
                 process.Kill();
                 throw new InvalidOperationException($"the receiver did not start: {line}");
             }
-            return new Receiver(process, line["listening ".Length..].Trim().TrimEnd('/'));
+            return new Receiver(process, line["listening ".Length..].Trim().TrimEnd('/'), http2);
         }
 
         /// <summary>Forgets what it received so far.</summary>
@@ -617,12 +630,19 @@ public sealed class PushBench(TextWriter output)
         }
     }
 
-    /// <summary>The receiver process: <c>receiver</c> prints <c>listening {address}</c>, then serves until killed.</summary>
-    public static async Task<int> ServeReceiverAsync()
+    /// <summary>
+    /// The receiver process: <c>receiver</c> prints <c>listening {address}</c>, then serves until killed; in HTTP/1.1, or
+    /// with <paramref name="http2"/> in HTTP/2 without TLS only.
+    /// </summary>
+    public static async Task<int> ServeReceiverAsync(bool http2 = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (http2)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        }
         var app = builder.Build();
         var gate = new Lock();
         var delays = new List<double>();

@@ -19,7 +19,9 @@ public enum DeliveryVerdict
 public readonly record struct DeliveryResult(DeliveryVerdict Verdict, string Detail, TimeSpan? RetryAfter = null);
 
 /// <summary>
-/// Sends one fact to one receiver as Standard Webhooks asks: a signed <c>POST</c> of the Fact's JSON. It never follows
+/// Sends one fact to one receiver as Standard Webhooks asks: a signed <c>POST</c> of the Fact's JSON, over HTTP/2 where
+/// the receiver speaks it (offered to every <c>https</c> receiver, which may choose HTTP/1.1; to <c>http</c> ones only
+/// when the operator says they speak it), so many deliveries share one connection. It never follows
 /// redirects (a 3xx is a failure), waits for the whole answer (a 2xx's body too, read only so far and thrown away) only
 /// so long, uses only a scheme the receiver policy allows now,
 /// and opens connections only to addresses the
@@ -36,19 +38,29 @@ public sealed class WebhookSender : IDisposable
     private readonly ReceiverPolicy _policy;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _timeout;
+    private readonly bool _cleartextHttp2;
 
     public WebhookSender(WebhookSettings options, CxCluster.Grains.Tenants.TenantDirectory tenants, TimeProvider clock)
-        : this(ReceiverPolicy.For(options, tenants.IsEmbeddedDefault), options.Timeout, clock)
+        : this(ReceiverPolicy.For(options, tenants.IsEmbeddedDefault), options.Timeout, clock, options.CleartextHttp2)
     {
     }
 
-    public WebhookSender(ReceiverPolicy policy, TimeSpan timeout, TimeProvider clock)
+    public WebhookSender(ReceiverPolicy policy, TimeSpan timeout, TimeProvider clock, bool cleartextHttp2 = false)
+        : this(policy, timeout, clock, cleartextHttp2, tune: null)
+    {
+    }
+
+    /// <summary>As the public constructor; <paramref name="tune"/> changes the HTTP handler before its first use (tests trust their own TLS receivers with it).</summary>
+    internal WebhookSender(ReceiverPolicy policy, TimeSpan timeout, TimeProvider clock, bool cleartextHttp2, Action<SocketsHttpHandler>? tune)
     {
         _policy = policy;
         _clock = clock;
         _timeout = timeout;
+        _cleartextHttp2 = cleartextHttp2;
         var handler = new SocketsHttpHandler
         {
+            // Over HTTP/2 deliveries share a connection, another one opened when the receiver's limit of streams is reached.
+            EnableMultipleHttp2Connections = true,
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
@@ -59,6 +71,7 @@ public sealed class WebhookSender : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             ConnectCallback = (context, ct) => ConnectAsync(policy, context.DnsEndPoint, ct),
         };
+        tune?.Invoke(handler);
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("CxCluster-Webhooks", "1"));
     }
@@ -75,6 +88,18 @@ public sealed class WebhookSender : IDisposable
         }
         var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        if (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            // Offered in the TLS handshake (ALPN): a receiver that does not choose HTTP/2 is spoken to in HTTP/1.1.
+            request.Version = HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+        }
+        else if (_cleartextHttp2)
+        {
+            // Without TLS nothing negotiates: HTTP/2 from the first byte, as the operator said the receivers speak it.
+            request.Version = HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        }
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("webhook-id", webhookId);
         request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));

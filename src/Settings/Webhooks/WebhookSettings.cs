@@ -17,6 +17,13 @@ public sealed class WebhookSettings
     /// <summary>Receivers may be on loopback, over <c>http</c> too; unset: allowed on the embedded default only.</summary>
     public bool? AllowLoopbackHttp { get; init; }
 
+    /// <summary>
+    /// Deliveries to an <c>http</c> receiver use HTTP/2 without TLS (h2c, with prior knowledge) instead of HTTP/1.1: for
+    /// receivers that speak it, such as a mesh's sidecar; one that speaks only HTTP/1.1 then fails every attempt.
+    /// <c>https</c> receivers are offered HTTP/2 whatever this says, and answered in HTTP/1.1 when they choose it.
+    /// </summary>
+    public bool CleartextHttp2 { get; init; }
+
     /// <summary>Seconds an attempt waits for the receiver's answer.</summary>
     public double TimeoutSeconds { get; init; } = 10;
 
@@ -88,12 +95,13 @@ public sealed class WebhookSettings
             nameof(AllowHttp), nameof(AllowPrivateNetworks), nameof(AllowLoopbackHttp), nameof(TimeoutSeconds), nameof(RetrySeconds),
             nameof(GiveUpSeconds), nameof(Partitions), nameof(Concurrency), nameof(SlowAttemptMilliseconds), nameof(MostInFlight),
             nameof(QueueLimit), nameof(RetryingLimit), nameof(LineLimit), nameof(MaxEndpoints), nameof(FailuresKept),
-            nameof(SaveMilliseconds), nameof(ReminderSeconds));
+            nameof(SaveMilliseconds), nameof(ReminderSeconds), nameof(CleartextHttp2));
         return new WebhookSettings
         {
             AllowHttp = reader.OptionalBool(section, nameof(AllowHttp)) ?? defaults.AllowHttp,
             AllowPrivateNetworks = reader.OptionalBool(section, nameof(AllowPrivateNetworks)) ?? defaults.AllowPrivateNetworks,
             AllowLoopbackHttp = reader.OptionalBool(section, nameof(AllowLoopbackHttp)),
+            CleartextHttp2 = reader.OptionalBool(section, nameof(CleartextHttp2)) ?? defaults.CleartextHttp2,
             TimeoutSeconds = reader.Double(section, nameof(TimeoutSeconds), defaults.TimeoutSeconds, 0.01, 300),
             RetrySeconds = reader.Doubles(section, nameof(RetrySeconds), 0.01, 7 * 86_400),
             GiveUpSeconds = reader.Double(section, nameof(GiveUpSeconds), defaults.GiveUpSeconds, 0.01, 30 * 86_400),

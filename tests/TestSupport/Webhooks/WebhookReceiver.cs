@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 
 namespace CxCluster.TestSupport.Webhooks;
@@ -15,6 +18,9 @@ public sealed record ReceivedDelivery(string Path, string? Id, string? Timestamp
 
     /// <summary>The request's HTTP method (deliveries are POSTs).</summary>
     public string? Method { get; init; }
+
+    /// <summary>The protocol it came in: <c>HTTP/1.1</c> or <c>HTTP/2</c>.</summary>
+    public string? Protocol { get; init; }
 
     public string? ConversationId => Fact.TryGetProperty("conversationId", out var id) ? id.GetString() : null;
 
@@ -50,16 +56,19 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedDelivery> _all = new();
     private readonly ConcurrentQueue<ReceivedDelivery> _accepted = new();
 
-    private WebhookReceiver(WebApplication app, int port)
+    private readonly string _scheme;
+
+    private WebhookReceiver(WebApplication app, int port, string scheme)
     {
         _app = app;
         Port = port;
+        _scheme = scheme;
     }
 
     public int Port { get; }
 
-    /// <summary>The receiver's URL for a path, e.g. <c>http://127.0.0.1:5123/hook</c>.</summary>
-    public string Url(string path = "/hook") => $"http://127.0.0.1:{Port}{path}";
+    /// <summary>The receiver's URL for a path, e.g. <c>http://127.0.0.1:5123/hook</c> (<c>https</c> when it has a certificate).</summary>
+    public string Url(string path = "/hook") => $"{_scheme}://127.0.0.1:{Port}{path}";
 
     /// <summary>Decides the answer to each delivery; may be changed while the test runs.</summary>
     public Func<ReceivedDelivery, ReceiverAnswer> Answer { get; set; } = _ => ReceiverAnswer.Ok;
@@ -68,14 +77,27 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedDelivery> Accepted => [.. _accepted];
 
-    public static async Task<WebhookReceiver> StartAsync(int? port = null)
+    /// <summary>
+    /// Starts a receiver speaking <paramref name="protocols"/> (HTTP/1.1 unless told), over TLS with
+    /// <paramref name="certificate"/> when one is given (where HTTP/2 is chosen in the handshake), without TLS otherwise.
+    /// </summary>
+    public static async Task<WebhookReceiver> StartAsync(int? port = null, HttpProtocols protocols = HttpProtocols.Http1,
+        X509Certificate2? certificate = null)
     {
         var chosen = port ?? FreePorts.One();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{chosen}");
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, chosen, listen =>
+        {
+            listen.Protocols = protocols;
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
-        var receiver = new WebhookReceiver(app, chosen);
+        var receiver = new WebhookReceiver(app, chosen, certificate is null ? "http" : "https");
         app.Run(receiver.HandleAsync);
         await app.StartAsync();
         return receiver;
@@ -90,6 +112,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             request.Headers["webhook-signature"], request.ContentType, body.ToArray(), DateTimeOffset.UtcNow)
         {
             Method = request.Method,
+            Protocol = request.Protocol,
         };
         var answer = Answer(delivery);
         if (answer.Delay > TimeSpan.Zero)
