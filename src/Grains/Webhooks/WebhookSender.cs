@@ -19,9 +19,9 @@ public enum DeliveryVerdict
 public readonly record struct DeliveryResult(DeliveryVerdict Verdict, string Detail, TimeSpan? RetryAfter = null);
 
 /// <summary>
-/// Sends one fact to one receiver as Standard Webhooks asks: a signed <c>POST</c> of the Fact's JSON, over HTTP/2 where
-/// the receiver speaks it (offered to every <c>https</c> receiver, which may choose HTTP/1.1; to <c>http</c> ones only
-/// when the operator says they speak it), so many deliveries share one connection. It never follows
+/// Sends one fact to one receiver as Standard Webhooks asks: a signed <c>POST</c> of the Fact's JSON, in HTTP/1.1, or over
+/// HTTP/2 where the operator turned it on (offered to <c>https</c> receivers, which may choose HTTP/1.1; spoken to
+/// <c>http</c> ones that the operator says speak it), so many deliveries share one connection. It never follows
 /// redirects (a 3xx is a failure), waits for the whole answer (a 2xx's body too, read only so far and thrown away) only
 /// so long, uses only a scheme the receiver policy allows now,
 /// and opens connections only to addresses the
@@ -38,24 +38,26 @@ public sealed class WebhookSender : IDisposable
     private readonly ReceiverPolicy _policy;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _timeout;
+    private readonly bool _http2;
     private readonly bool _cleartextHttp2;
 
     public WebhookSender(WebhookSettings options, CxCluster.Grains.Tenants.TenantDirectory tenants, TimeProvider clock)
-        : this(ReceiverPolicy.For(options, tenants.IsEmbeddedDefault), options.Timeout, clock, options.CleartextHttp2)
+        : this(ReceiverPolicy.For(options, tenants.IsEmbeddedDefault), options.Timeout, clock, options.Http2, options.CleartextHttp2)
     {
     }
 
-    public WebhookSender(ReceiverPolicy policy, TimeSpan timeout, TimeProvider clock, bool cleartextHttp2 = false)
-        : this(policy, timeout, clock, cleartextHttp2, tune: null)
+    public WebhookSender(ReceiverPolicy policy, TimeSpan timeout, TimeProvider clock, bool http2 = false, bool cleartextHttp2 = false)
+        : this(policy, timeout, clock, http2, cleartextHttp2, tune: null)
     {
     }
 
     /// <summary>As the public constructor; <paramref name="tune"/> changes the HTTP handler before its first use (tests trust their own TLS receivers with it).</summary>
-    internal WebhookSender(ReceiverPolicy policy, TimeSpan timeout, TimeProvider clock, bool cleartextHttp2, Action<SocketsHttpHandler>? tune)
+    internal WebhookSender(ReceiverPolicy policy, TimeSpan timeout, TimeProvider clock, bool http2, bool cleartextHttp2, Action<SocketsHttpHandler>? tune)
     {
         _policy = policy;
         _clock = clock;
         _timeout = timeout;
+        _http2 = http2;
         _cleartextHttp2 = cleartextHttp2;
         var handler = new SocketsHttpHandler
         {
@@ -88,13 +90,14 @@ public sealed class WebhookSender : IDisposable
         }
         var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        if (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        var tls = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        if (tls && _http2)
         {
             // Offered in the TLS handshake (ALPN): a receiver that does not choose HTTP/2 is spoken to in HTTP/1.1.
             request.Version = HttpVersion.Version20;
             request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
         }
-        else if (_cleartextHttp2)
+        else if (!tls && _cleartextHttp2)
         {
             // Without TLS nothing negotiates: HTTP/2 from the first byte, as the operator said the receivers speak it.
             request.Version = HttpVersion.Version20;

@@ -10,8 +10,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace CxCluster.Grains.Tests.Webhooks;
 
 /// <summary>
-/// Deliveries over HTTP/2 where the receiver speaks it: every <c>https</c> receiver is offered it in the TLS handshake
-/// and may choose HTTP/1.1; an <c>http</c> receiver gets it only when the operator says its receivers speak it.
+/// Deliveries over HTTP/2 where the operator turned it on and the receiver speaks it: an <c>https</c> receiver is offered
+/// it in the TLS handshake and may choose HTTP/1.1; an <c>http</c> receiver gets it only when the operator says its
+/// receivers speak it. Off, everything is HTTP/1.1.
 /// </summary>
 public sealed class WebhookHttp2Tests
 {
@@ -32,8 +33,8 @@ public sealed class WebhookHttp2Tests
     }
 
     /// <summary>A sender that trusts <paramref name="certificate"/> (and only it) besides what the machine trusts.</summary>
-    private static WebhookSender Sender(bool cleartextHttp2 = false, X509Certificate2? certificate = null) =>
-        new(LoopbackAllowed, TimeSpan.FromSeconds(10), TimeProvider.System, cleartextHttp2, handler =>
+    private static WebhookSender Sender(bool http2 = true, bool cleartextHttp2 = false, X509Certificate2? certificate = null) =>
+        new(LoopbackAllowed, TimeSpan.FromSeconds(10), TimeProvider.System, http2, cleartextHttp2, handler =>
         {
             if (certificate is not null)
             {
@@ -72,6 +73,19 @@ public sealed class WebhookHttp2Tests
         var got = Assert.Single(receiver.All);
         Assert.Equal("HTTP/1.1", got.Protocol);
         Assert.True(got.IsSignedWith(_key));
+    }
+
+    [Fact]
+    public async Task Without_the_operators_word_an_https_receiver_that_speaks_http2_is_sent_http1()
+    {
+        using var certificate = Certificate();
+        await using var receiver = await WebhookReceiver.StartAsync(protocols: HttpProtocols.Http1AndHttp2, certificate: certificate);
+        using var sender = Sender(http2: false, certificate: certificate);
+
+        var result = await sender.SendAsync(receiver.Url(), _key, "c:x:1", Body, CancellationToken.None);
+
+        Assert.Equal(DeliveryVerdict.Accepted, result.Verdict);
+        Assert.Equal("HTTP/1.1", Assert.Single(receiver.All).Protocol);
     }
 
     [Fact]

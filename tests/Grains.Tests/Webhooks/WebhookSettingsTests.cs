@@ -22,7 +22,9 @@ public sealed class WebhookSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(10), options.Timeout);
         Assert.Equal(TimeSpan.FromHours(24), options.GiveUpAfter);
         Assert.Equal(4, options.Partitions);
+        Assert.False(options.Http2);
         Assert.False(options.CleartextHttp2);
+        Assert.True(Bind(("Webhooks:Http2", "true")).Http2);
         Assert.True(Bind(("Webhooks:CleartextHttp2", "true")).CleartextHttp2);
         Assert.Equal(ReceiverPolicy.Strict, ReceiverPolicy.For(options, embeddedDefault: false));
         Assert.Equal(new ReceiverPolicy(false, false, true), ReceiverPolicy.For(options, embeddedDefault: true));
