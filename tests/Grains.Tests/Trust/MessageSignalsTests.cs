@@ -227,6 +227,17 @@ public sealed class MessageSignalsTests
     [InlineData("thanks for nothing")]
     [InlineData("I'm fed up with this")]
     [InlineData("udah berkali-kali saya tanya")]
+    [InlineData("kurang membantu")]
+    [InlineData("kurang jelas jawabannya")]
+    [InlineData("nggak puas sama pelayanannya")]
+    [InlineData("sangat tidak profesional")]
+    [InlineData("bikin emosi")]
+    [InlineData("not satisfied")]
+    [InlineData("I'm unhappy with this")]
+    [InlineData("dissatisfied")]
+    [InlineData("very unprofessional")]
+    [InlineData("waste of my time")]
+    [InlineData("still not resolved")]
     public void Negative_words_and_phrases_are_recognized(string text)
     {
         Assert.True(MessageSignals.Analyze(text).Negative);
@@ -240,6 +251,10 @@ public sealed class MessageSignalsTests
     [InlineData("I don't need help anymore")]
     [InlineData("no problem")]
     [InlineData("my order number is 12345")]
+    [InlineData("uangnya kurang 5 ribu, bisa transfer lagi?")]
+    [InlineData("saya puas, terima kasih")]
+    [InlineData("I'm satisfied, thanks")]
+    [InlineData("is my complaint resolved?")]
     public void Ordinary_messages_are_not_negative(string text)
     {
         Assert.False(MessageSignals.Analyze(text).Negative);
