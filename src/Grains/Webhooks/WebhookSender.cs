@@ -84,13 +84,13 @@ public sealed class WebhookSender : IDisposable
         // The policy may have changed since the endpoint was registered: a scheme it no longer allows is never used. Only
         // http can have lost its permission (the URL's form was checked when it was registered), so https is not parsed
         // again on every attempt.
-        if (!url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && _policy.CheckScheme(url) is { } refused)
+        var tls = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        if (!tls && _policy.CheckScheme(url) is { } refused)
         {
             return new DeliveryResult(DeliveryVerdict.Failed, $"refused: {refused}");
         }
         var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        var tls = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         if (tls && _http2)
         {
             // Offered in the TLS handshake (ALPN): a receiver that does not choose HTTP/2 is spoken to in HTTP/1.1.

@@ -918,12 +918,7 @@ internal static class MentionRole
             }
 
             int start = ClauseStart(t, i);
-            int end = ClauseEnd(t, i);
-            // "..., not a bot": a clause that only goes on to deny is part of what is said of them.
-            while (end < t.Length && !Is(t, end, Cat.Question) && Is(t, end + 1, Cat.Not))
-            {
-                end = ClauseEnd(t, end + 1);
-            }
+            int end = ClauseEndWithDenials(t, i);
 
             if (Has(t, start, i, Interlocutor | Cat.Human | Cat.Person | Cat.Bot)
                 || !Has(t, i + 1, end, Cat.Human | Cat.Person | Cat.Real | Cat.Bot)
@@ -974,12 +969,7 @@ internal static class MentionRole
                 continue;
             }
 
-            int end = ClauseEnd(t, i);
-            while (end < t.Length && !Is(t, end, Cat.Question) && Is(t, end + 1, Cat.Not))
-            {
-                end = ClauseEnd(t, end + 1);
-            }
-
+            int end = ClauseEndWithDenials(t, i);
             if (Is(t, end, Cat.Question) || !Has(t, said, end, Cat.Bot)
                 || Has(t, start, end, Interlocutor | Cat.Or | Cat.With | Cat.To | Cat.Question))
             {
@@ -1588,6 +1578,21 @@ internal static class MentionRole
         }
 
         return words > 0 && last >= 0 && (t[last].Cats & Cat.Question) != 0;
+    }
+
+    /// <summary>
+    /// Where the clause of <paramref name="i"/> ends, with the clauses after it that only go on to deny ("..., not a bot"),
+    /// which are part of what it says; never past a '?'.
+    /// </summary>
+    private static int ClauseEndWithDenials(ReadOnlySpan<Lex> t, int i)
+    {
+        int end = ClauseEnd(t, i);
+        while (end < t.Length && !Is(t, end, Cat.Question) && Is(t, end + 1, Cat.Not))
+        {
+            end = ClauseEnd(t, end + 1);
+        }
+
+        return end;
     }
 
     private static int ClauseStart(ReadOnlySpan<Lex> t, int i)
