@@ -3,7 +3,7 @@ using System.Text;
 
 namespace CxCluster.Grains.Privacy;
 
-/// <summary>Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP and payment card numbers) with typed placeholders.</summary>
+/// <summary>Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP, payment card numbers and IBANs) with typed placeholders.</summary>
 /// <remarks>
 /// A hand-written, single left-to-right scan: linear in the length of the text, with no regular expressions and so
 /// no backtracking. Numbers are read as runs of digit groups joined by one separator (space, '-', '.', or
@@ -26,6 +26,15 @@ public static class Redactor
 
     /// <summary>Placeholder for a payment card number.</summary>
     public const string CardPlaceholder = "[card]";
+
+    /// <summary>Placeholder for an international bank account number (IBAN).</summary>
+    public const string IbanPlaceholder = "[iban]";
+
+    /// <summary>The fewest characters of an IBAN (country, check digits and the national account number).</summary>
+    private const int MinIbanLength = 15;
+
+    /// <summary>The most characters of an IBAN.</summary>
+    private const int MaxIbanLength = 34;
 
     /// <summary>Texts with fewer digits than this and no '@' cannot hold anything to redact.</summary>
     private const int MinDigits = 7;
@@ -50,22 +59,22 @@ public static class Redactor
             return text;
         }
 
-        List<(int Start, int End)>? emails = hasAt ? FindEmails(text) : null;
+        List<(int Start, int End, string Placeholder)>? spans = FindIbans(text, hasAt ? FindEmails(text) : null);
         StringBuilder? output = null;
         int copied = 0;
-        int nextEmail = 0;
+        int nextSpan = 0;
         int i = 0;
         while (i < text.Length)
         {
             int limit = text.Length;
-            if (emails is not null && nextEmail < emails.Count)
+            if (spans is not null && nextSpan < spans.Count)
             {
-                (int start, int end) = emails[nextEmail];
+                (int start, int end, string placeholder) = spans[nextSpan];
                 if (i == start)
                 {
-                    Replace(ref output, text, ref copied, start, end, EmailPlaceholder);
+                    Replace(ref output, text, ref copied, start, end, placeholder);
                     i = end;
-                    nextEmail++;
+                    nextSpan++;
                     continue;
                 }
 
@@ -114,6 +123,120 @@ public static class Redactor
         }
 
         return false;
+    }
+
+    // ---------------------------------------------------------------- IBAN
+
+    /// <summary>
+    /// The e-mail addresses, and the IBANs outside them, in order. An IBAN is two letters (the country), two digits and
+    /// the national account number, 15 to 34 letters and digits in all, written whole or in groups separated by single
+    /// spaces ("GB82 WEST 1234 5698 7654 32", "de89370400440532013000"), whose check digits hold (ISO 13616: the
+    /// number read with its first four characters moved to the end and each letter as 10 to 35 leaves 1 when divided by
+    /// 97). Of the groups that follow, the longest run that checks is taken, so words after it stay.
+    /// </summary>
+    private static List<(int Start, int End, string Placeholder)>? FindIbans(string text, List<(int Start, int End)>? emails)
+    {
+        List<(int Start, int End, string Placeholder)>? found = null;
+        int nextEmail = 0;
+        Span<int> ends = stackalloc int[MaxIbanLength];
+        Span<int> lengths = stackalloc int[MaxIbanLength];
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (emails is not null && nextEmail < emails.Count && i >= emails[nextEmail].Start)
+            {
+                (found ??= []).Add((emails[nextEmail].Start, emails[nextEmail].End, EmailPlaceholder));
+                i = emails[nextEmail].End;
+                nextEmail++;
+                continue;
+            }
+
+            int emailStart = emails is not null && nextEmail < emails.Count ? emails[nextEmail].Start : text.Length;
+            if (i + 4 <= text.Length && (i == 0 || !char.IsLetterOrDigit(text[i - 1]))
+                && char.IsAsciiLetter(text[i]) && char.IsAsciiLetter(text[i + 1]) && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3]))
+            {
+                int groups = IbanGroups(text, i, emailStart, ends, lengths);
+                for (int g = groups - 1; g >= 0; g--)
+                {
+                    if (lengths[g] >= MinIbanLength && IbanChecks(text, i, ends[g]))
+                    {
+                        (found ??= []).Add((i, ends[g], IbanPlaceholder));
+                        i = ends[g];
+                        goto next;
+                    }
+                }
+            }
+
+            i++;
+        next:;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Reads groups of letters and digits from <paramref name="start"/>, separated by single spaces, up to
+    /// <see cref="MaxIbanLength"/> characters of them and not into <paramref name="limit"/>: each group's end in the text
+    /// and the characters read up to it. Returns how many groups; a group that runs into a letter or digit glued to other
+    /// characters ("1234abc-") ends the reading.
+    /// </summary>
+    private static int IbanGroups(string text, int start, int limit, Span<int> ends, Span<int> lengths)
+    {
+        int groups = 0;
+        int count = 0;
+        int k = start;
+        while (k < limit)
+        {
+            int groupStart = k;
+            while (k < limit && char.IsAsciiLetterOrDigit(text[k]) && count < MaxIbanLength)
+            {
+                k++;
+                count++;
+            }
+
+            if (k == groupStart || (k < text.Length && char.IsLetterOrDigit(text[k])))
+            {
+                break; // longer than an IBAN, or glued to a letter of another script
+            }
+
+            ends[groups] = k;
+            lengths[groups] = count;
+            groups++;
+            if (count >= MaxIbanLength || k + 1 >= limit || text[k] != ' ' || !char.IsAsciiLetterOrDigit(text[k + 1]))
+            {
+                break;
+            }
+
+            k++; // the one space between groups
+        }
+
+        return groups;
+    }
+
+    /// <summary>Whether the letters and digits of text[start..end] (spaces skipped) pass the IBAN check (mod 97 = 1).</summary>
+    private static bool IbanChecks(string text, int start, int end)
+    {
+        int remainder = 0;
+        // the account number first, then the country and the check digits
+        for (int pass = 0; pass < 2; pass++)
+        {
+            int from = pass == 0 ? start + 4 : start;
+            int to = pass == 0 ? end : start + 4;
+            for (int k = from; k < to; k++)
+            {
+                char c = text[k];
+                if (c == ' ')
+                {
+                    continue;
+                }
+
+                remainder = char.IsAsciiDigit(c)
+                    ? (remainder * 10 + (c - '0')) % 97
+                    : (remainder * 100 + (char.ToUpperInvariant(c) - 'A' + 10)) % 97;
+            }
+        }
+
+        return remainder == 1;
     }
 
     // ---------------------------------------------------------------- e-mail

@@ -28,6 +28,29 @@ public sealed class RedactorTests
         Assert.Equal(text, Redactor.Redact(text));
     }
 
+    // ------------------------------------------------------------ IBAN
+
+    [Theory]
+    [InlineData("I want to talk to a human, my IBAN is GB82 WEST 1234 5698 7654 32", "I want to talk to a human, my IBAN is [iban]")]
+    [InlineData("refund to DE89 3704 0044 0532 0130 00 please", "refund to [iban] please")]
+    [InlineData("rekening: NL91ABNA0417164300.", "rekening: [iban].")]
+    [InlineData("iban fr14 2004 1010 0505 0001 3m02 606 thanks", "iban [iban] thanks")]
+    [InlineData("MT84 MALT 0110 0001 2345 MTLC AST0 01S and BE71 0961 2345 6769", "[iban] and [iban]")]
+    [InlineData("(GB82WEST12345698765432)", "([iban])")]
+    public void IBANs_whose_check_digits_hold_are_replaced_whole(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("GB82 WEST 1234 5698 7654 33 is my reference")]
+    [InlineData("order AB12 3456 7890 1234 arrived")]
+    [InlineData("tracking JX12345678901234567890123456789012345")]
+    public void Codes_shaped_like_an_IBAN_whose_check_fails_are_not_IBANs(string text)
+    {
+        Assert.DoesNotContain(Redactor.IbanPlaceholder, Redactor.Redact(text), StringComparison.Ordinal);
+    }
+
     // ------------------------------------------------------------ phone
 
     [Theory]
