@@ -116,12 +116,12 @@ public static class TrustRules
             _ => 0,
         };
 
-        double anger = (analysis.Shouting ? ShoutingDelta : 0)
-            + (analysis.Exclaiming ? ExclaimingDelta : 0)
-            + (analysis.Abusive ? AbusiveDelta : 0);
-
         // Thanks in the same breath as frustration or abuse is sarcasm, not gratitude.
         bool thanks = analysis.Thanks && !analysis.Negative && !analysis.Abusive;
+
+        // Capitals and exclamation marks around sincere thanks are delight, not anger: "THANK YOU SO MUCH!!!".
+        double anger = (thanks ? 0 : (analysis.Shouting ? ShoutingDelta : 0) + (analysis.Exclaiming ? ExclaimingDelta : 0))
+            + (analysis.Abusive ? AbusiveDelta : 0);
 
         int count = (repetition != 0 ? 1 : 0)
             + (analysis.AsksIdentity ? 1 : 0)

@@ -94,6 +94,18 @@ public sealed class TrustRulesTests
     }
 
     [Fact]
+    public void Capitals_and_exclamations_around_sincere_thanks_are_no_anger_but_abuse_still_is()
+    {
+        var delighted = MessageAnalysis.Neutral with { Thanks = true, Shouting = true, Exclaiming = true };
+        var rude = MessageAnalysis.Neutral with { Thanks = true, Shouting = true, Abusive = true };
+        var sarcastic = MessageAnalysis.Neutral with { Thanks = true, Shouting = true, Negative = true };
+
+        Assert.Equal([new SignalDelta("thanks", 8)], TrustRules.ForCustomerMessage(delighted, 1));
+        Assert.Contains(new SignalDelta("anger", -37), TrustRules.ForCustomerMessage(rude, 1));
+        Assert.Contains(new SignalDelta("anger", -12), TrustRules.ForCustomerMessage(sarcastic, 1));
+    }
+
+    [Fact]
     public void A_customer_message_refuses_a_null_analysis()
     {
         Assert.Throws<ArgumentNullException>(() => TrustRules.ForCustomerMessage(null!, 1));
