@@ -122,14 +122,20 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public bool DisclosureDelivered => state.Disclosure.DeliveredOn(state.Channel);
 
     /// <summary>
-    /// Decides one event at <paramref name="now"/>: the event is recorded at the platform's <c>occurredAt</c> but
-    /// scored no later than <paramref name="now"/>.
+    /// Decides one event at <paramref name="now"/>: the event is recorded at the platform's <c>occurredAt</c>, or at
+    /// the latest time the conversation has recorded when that is later, and scored no later than <paramref name="now"/>.
     /// </summary>
     public Decision Decide(ConversationEvent e, DateTimeOffset now)
     {
         if (Precheck(e) is { } refusal)
         {
             return refusal;
+        }
+        if (e.OccurredAt < state.LatestAt)
+        {
+            // Stamped before what the conversation already recorded (sent late, or by a clock behind): recorded then,
+            // so its times never go backwards and no notice reads delivered before it was issued.
+            e = e with { OccurredAt = state.LatestAt };
         }
 
         var decision = new Draft();

@@ -20,6 +20,10 @@ internal static class ConversationEvolution
 {
     public static void Apply(ConversationState state, Fact fact, TenantPolicy policy, ConversationSettings options)
     {
+        if (fact.At > state.LatestAt)
+        {
+            state.LatestAt = fact.At;
+        }
         switch (fact)
         {
             case ConversationStarted started:

@@ -45,6 +45,8 @@ public sealed class ConversationState
     [Id(20)] public TranscriptTurn? LastCustomerMessage { get; set; }
     /// <summary>The latest customer message sent again among their recent ones (the trust rules' repeats); personal, as above.</summary>
     [Id(21)] public TranscriptTurn? RepeatedMessage { get; set; }
+    /// <summary>The latest time any of its facts was recorded at: an event stamped earlier is recorded at this time instead.</summary>
+    [Id(22)] public DateTimeOffset LatestAt { get; set; }
 
     /// <summary>The current or last move to a human.</summary>
     public HandoffRecord? Handoff => Handoffs.Current;

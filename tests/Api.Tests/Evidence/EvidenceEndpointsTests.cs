@@ -76,6 +76,33 @@ public sealed class EvidenceEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Events_stamped_before_what_the_conversation_recorded_keep_its_evidence_and_snapshot_in_order()
+    {
+        var id = Ids.New("ev");
+        var now = DateTimeOffset.UtcNow;
+        var started = await cluster.Acme.SendAsync(id, Events.Started("e1", "chat", "en-US").At(now));
+        var disclosureId = started.Directive("disclose").Text("disclosureId");
+
+        await cluster.Acme.SendAsync(id, Events.Delivered("e2", disclosureId).At(now.AddMinutes(-10)));
+        var ai = await cluster.Acme.SendAsync(id, Events.Ai("e3", "Hello, how can I help?").At(now.AddMinutes(-5)));
+
+        Assert.Equal(["allow-ai"], ai.DirectiveTypes());
+        var (conversations, _) = await ExportAsync(cluster.Acme, AroundNow(id));
+        var line = Assert.Single(conversations);
+        var disclosure = Assert.Single(line["disclosures"]!.AsArray())!;
+        var (issuedAt, deliveredAt, firstAi) = (Time(disclosure, "issuedAt"), Time(disclosure, "deliveredAt"), Time(line, "firstAiAllowedAt"));
+        Assert.True(issuedAt <= deliveredAt && deliveredAt <= firstAi, $"issued {issuedAt:O}, delivered {deliveredAt:O}, first AI message {firstAi:O}");
+        Assert.True(line["disclosedBeforeFirstAi"]!.GetValue<bool>());
+        var snapshot = await cluster.Acme.SnapshotAsync(id);
+        var notice = Assert.Single(snapshot!["disclosure"]!["history"]!.AsArray())!;
+        Assert.True(Time(notice, "issuedAt") <= Time(notice, "deliveredAt"));
+        Assert.Equal(Time(notice, "issuedAt"), Time(Assert.Single(snapshot["transcript"]!.AsArray()), "at"));
+    }
+
+    private static DateTimeOffset Time(JsonNode? node, string name) =>
+        DateTimeOffset.Parse(node.Text(name), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task An_ai_message_before_the_notice_was_confirmed_is_not_proof_and_erasure_keeps_the_evidence_with_erasedAt()
     {
         var id = Ids.New("ev");

@@ -16,7 +16,8 @@ namespace CxCluster.Grains.Tests.Conversations;
 /// it as the journal gives them back, is the live conversation after every later step, field by field: whatever the
 /// messages, the platform's signals, handoffs, offers, an agent handing back, repeated starts, and event times out of
 /// order or ahead of the silo's clock within the tolerance. After every step, the snapshot built from the parts the
-/// grain keeps is the one built afresh. Seeded, so every run tries the same cases.
+/// grain keeps is the one built afresh, and no event was recorded before what the conversation had recorded. Seeded,
+/// so every run tries the same cases.
 /// </summary>
 public sealed class ConversationReplayPropertyTests
 {
@@ -73,6 +74,8 @@ public sealed class ConversationReplayPropertyTests
         private readonly Random _random;
         private readonly int _seed;
         private DateTimeOffset _now = Now;
+        /// <summary>The latest time any fact of the conversation was recorded at.</summary>
+        private DateTimeOffset _latest;
 
         private readonly List<string> _live = [];
         private readonly List<byte[]> _checkpoints = [];
@@ -124,6 +127,10 @@ public sealed class ConversationReplayPropertyTests
         private void Keep(string what, IReadOnlyList<Fact> facts)
         {
             _state.Version += facts.Count;
+            foreach (var fact in facts)
+            {
+                _latest = fact.At > _latest ? fact.At : _latest;
+            }
             // The snapshot the grain answers, built from the parts it kept, is the one built afresh.
             _parts.Changed(facts);
             var fresh = System.Text.Json.JsonSerializer.Serialize(ConversationSnapshots.Build("c1", _state, _policy, _options));
@@ -180,6 +187,9 @@ public sealed class ConversationReplayPropertyTests
                 Assert.Empty(_decider.TakeFacts());
                 return ($"{e.Type.Name()} refused", []);
             }
+            // Never recorded before what the conversation already recorded; a signal counts when it was scored.
+            Assert.All(decision.Facts.Where(f => f is not TrustSignalled), f => Assert.True(f.At >= _latest,
+                $"seed {_seed}, step {_live.Count}: {f.Type} of an event stamped {e.OccurredAt:HH:mm:ss.fff} recorded at {f.At:HH:mm:ss.fff}, before {_latest:HH:mm:ss.fff}"));
             var facts = decision.Facts.ToList();
             facts.AddRange(_decider.TakeFacts());
             return ($"{e.Type.Name()} at {e.OccurredAt:HH:mm:ss.fff}, now {_now:HH:mm:ss.fff}", facts);

@@ -9,8 +9,9 @@ using static CxCluster.TestSupport.ConversationEvents;
 namespace CxCluster.Grains.Tests.Conversations;
 
 /// <summary>
-/// A platform's clock that runs ahead, or an event replayed long after, never undoes the trust threshold: events are
-/// recorded at their <c>occurredAt</c> but scored no later than now, and the conversation's clock only moves forward.
+/// A platform's clock that runs ahead, or an event sent late, never undoes the trust threshold nor the order of what
+/// happened: events are recorded at their <c>occurredAt</c> (never before what the conversation already recorded) but
+/// scored no later than now, and the conversation's clock only moves forward.
 /// </summary>
 public sealed class EventTimeRulesTests
 {
@@ -80,7 +81,7 @@ public sealed class EventTimeRulesTests
     }
 
     [Fact]
-    public void An_old_event_replayed_later_does_not_turn_the_clock_back()
+    public void An_old_event_sent_after_newer_ones_counts_in_full_at_the_conversations_latest_time()
     {
         var later = TimeSpan.FromMinutes(10);
         Apply(Started(at: Now.AddMinutes(10)), later);
@@ -88,12 +89,42 @@ public sealed class EventTimeRulesTests
         Apply(Signal("nlu.no_match", 1, Now), later);
 
         Assert.Equal(Now.AddMinutes(10), _state.Trust.Clock);
-        // Ten minutes old when it arrived: two half-lives, a quarter of its weight.
-        Assert.Equal(100 + _state.Trust.Signals[^1].Delta / 4, Score, 9);
-        // Three fresh ones in a row still take it below the threshold.
-        Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).RequestedFor());
+        Assert.Equal(Now.AddMinutes(10), _state.Trust.Signals[^1].At);
+        // Nothing of it is lost: with two fresh ones it takes the conversation below the threshold.
+        Assert.Equal(100 + _state.Trust.Signals[^1].Delta, Score, 9);
         Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).RequestedFor());
         Assert.Equal(ConversationDecider.TrustThreshold, Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).RequestedFor());
+    }
+
+    [Fact]
+    public void An_event_stamped_before_what_the_conversation_recorded_is_recorded_at_its_latest_time()
+    {
+        var disclosureId = Apply(Started(at: Now)).Directives[0].AsDisclose().DisclosureId;
+
+        var delivered = Apply(Delivered(disclosureId, Now.AddMinutes(-10)));
+        var ai = Apply(Ai("Halo, ada yang bisa dibantu?", Now.AddMinutes(-5)));
+        var customer = Apply(Customer("saya mau bicara dengan CS", Now.AddMinutes(-1)));
+
+        Assert.All(delivered.Facts.Concat(ai.Facts).Concat(customer.Facts), fact => Assert.Equal(Now, fact.At));
+        var notice = Assert.Single(_state.Disclosure.Issued);
+        Assert.Equal((Now, Now), (notice.IssuedAt, notice.DeliveredAt));
+        Assert.All(_state.Transcript, turn => Assert.Equal(Now, turn.At));
+        Assert.Equal(Now, _state.Handoff!.RequestedAt);
+        Assert.Equal(Now, _state.Trust.Clock);
+    }
+
+    [Fact]
+    public void A_time_the_grain_recorded_on_its_own_holds_for_later_events_too()
+    {
+        Apply(Started(at: Now));
+        _decider.OpenHandoff(ConversationDecider.CustomerRequest, Now.AddMinutes(2));
+        _decider.TakeFacts();
+
+        Apply(Signal("voice.barge_in", 1, Now.AddMinutes(1)), TimeSpan.FromMinutes(3));
+        var later = Apply(Customer("halo?", Now.AddMinutes(3)), TimeSpan.FromMinutes(3));
+
+        Assert.Equal(Now.AddMinutes(2), _state.Trust.Signals[^1].At);
+        Assert.All(later.Facts, fact => Assert.Equal(Now.AddMinutes(3), fact.At));
     }
 }
 
