@@ -130,9 +130,11 @@ public sealed class TenantFeeds : IDisposable
             await EnsureFollowingAsync(ct);
             if (after < 0)
             {
+                // From now is the journal's head as of this read, not as far as this silo has followed it yet.
+                var head = await owner._journal.TenantHeadAsync(tenantId, ct);
                 lock (_gate)
                 {
-                    after = _head;
+                    after = Math.Max(head, _head);
                 }
             }
             var deadline = owner._clock.GetUtcNow() + wait;
@@ -284,10 +286,6 @@ public sealed class TenantFeeds : IDisposable
                 {
                     _started = StartAsync();
                 }
-                else if (_started.IsCompletedSuccessfully && _loop is null)
-                {
-                    _loop = Task.Run(FollowAsync);
-                }
                 return _started.WaitAsync(ct);
             }
         }
@@ -340,7 +338,12 @@ public sealed class TenantFeeds : IDisposable
                 {
                     if (owner._clock.GetUtcNow() - _lastRead > owner._options.IdleAfter)
                     {
+                        // Nobody reads here: the kept facts go, and the next reader starts following anew from the
+                        // journal's head rather than reading everything since this place first.
                         _loop = null;
+                        _started = null;
+                        _recent.Clear();
+                        _head = _recentFrom = -1;
                         return;
                     }
                 }

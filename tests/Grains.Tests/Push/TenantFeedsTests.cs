@@ -228,6 +228,24 @@ public sealed class TenantFeedsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reader_from_now_starts_at_the_journal_head_not_where_the_silo_last_looked()
+    {
+        // Another silo's append reaches this one only by its look at the journal, here once a minute.
+        var tenant = NewTenant();
+        var journal = new SilentJournal(_journal);
+        using var feeds = new TenantFeeds(journal, new StreamCursors(_journal), new PushSettings { PollMilliseconds = 60_000 },
+            TimeProvider.System, NullLogger<TenantFeeds>.Instance);
+        await feeds.ReadAsync(tenant, -1, 1, FeedFilter.All, TimeSpan.Zero);
+        await Eventually.HoldsAsync(() => Task.FromResult(journal.TenantReads > 0), Long, "the silo's first look at the tenant's facts");
+        await AppendAsync(tenant, "before", 1);
+
+        var fromNow = await feeds.ReadAsync(tenant, -1, 10, FeedFilter.All, TimeSpan.Zero);
+
+        Assert.Empty(fromNow.Facts);
+        Assert.Equal(await feeds.HeadAsync(tenant), fromNow.Cursor);
+    }
+
+    [Fact]
     public async Task A_subject_read_back_within_the_kept_facts_is_served_from_them_without_the_journal()
     {
         var tenant = NewTenant();
@@ -270,7 +288,16 @@ public sealed class TenantFeedsTests : IDisposable
         public ValueTask AppendAsync(JournalAppend append, CancellationToken ct = default) => inner.AppendAsync(append, ct);
         public ValueTask<IReadOnlyList<JournalFact>> ReadStreamAsync(StreamKey stream, long afterSeq, int max, CancellationToken ct = default) => inner.ReadStreamAsync(stream, afterSeq, max, ct);
         public ValueTask<RecordedAnswer?> FindAnswerAsync(StreamKey stream, string eventId, CancellationToken ct = default) => inner.FindAnswerAsync(stream, eventId, ct);
-        public ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default) => inner.ReadTenantAsync(tenantId, afterPosition, max, ct);
+        public ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default)
+        {
+            Interlocked.Increment(ref _tenantReads);
+            return inner.ReadTenantAsync(tenantId, afterPosition, max, ct);
+        }
+
+        private int _tenantReads;
+
+        /// <summary>How often the tenant's facts were read from the journal.</summary>
+        public int TenantReads => Volatile.Read(ref _tenantReads);
 
         /// <summary>A stream's facts cannot be read from the journal (as while the database is away).</summary>
         public bool StreamReadsFail { get; set; }
