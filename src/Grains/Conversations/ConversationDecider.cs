@@ -337,7 +337,11 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
             CustomerId = e is ConversationStartedEvent first ? first.CustomerId : null,
             Attributes = e is ConversationStartedEvent { Attributes.Count: > 0 } withAttributes ? withAttributes.Attributes : null,
         });
-        decision.Directives.Add(DisclosureDecider.Disclose(Issue(e.OccurredAt, DisclosureIssued.Start)));
+        if (e is not ConversationEndedEvent)
+        {
+            // A contact that is over before it began hears no AI, so it needs no notice.
+            decision.Directives.Add(DisclosureDecider.Disclose(Issue(e.OccurredAt, DisclosureIssued.Start)));
+        }
     }
 
     /// <summary>

@@ -106,6 +106,22 @@ public sealed class ConversationEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task An_end_as_the_first_event_starts_and_ends_the_conversation_with_no_notice_to_deliver()
+    {
+        var id = Ids.New("conv");
+
+        var ended = await Acme.SendAsync(id, Events.Ended("e1"));
+
+        Assert.Empty(ended.Directives());
+        var conversation = ended["conversation"]!;
+        Assert.Equal("ended", conversation.Text("status"));
+        Assert.False(conversation["disclosure"]!["delivered"]!.GetValue<bool>());
+        Assert.Empty(conversation["disclosure"]!["history"]!.AsArray());
+        using var late = await Acme.PostAsync(ApiClient.Events(id), Events.Ai("e2", "Ada yang bisa saya bantu?"));
+        await Json.ProblemAsync(late, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task Repeated_event_id_answers_the_first_directives_with_duplicate_true_and_changes_nothing()
     {
         var id = Ids.New("conv");

@@ -99,6 +99,20 @@ public sealed class EvidenceEndpointsTests(ClusterFixture cluster)
         Assert.Equal(Time(notice, "issuedAt"), Time(Assert.Single(snapshot["transcript"]!.AsArray()), "at"));
     }
 
+    [Fact]
+    public async Task An_end_as_the_first_event_is_proved_with_no_notice_and_nothing_before_one()
+    {
+        var id = Ids.New("ev");
+        await cluster.Acme.SendAsync(id, Events.Ended("e1"));
+
+        var (conversations, _) = await ExportAsync(cluster.Acme, AroundNow(id));
+
+        var line = Assert.Single(conversations);
+        Assert.Empty(line["disclosures"]!.AsArray());
+        Assert.Null(line["firstAiAllowedAt"]);
+        Assert.True(line["disclosedBeforeFirstAi"]!.GetValue<bool>());
+    }
+
     private static DateTimeOffset Time(JsonNode? node, string name) =>
         DateTimeOffset.Parse(node.Text(name), System.Globalization.CultureInfo.InvariantCulture);
 

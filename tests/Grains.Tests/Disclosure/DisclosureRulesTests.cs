@@ -38,6 +38,28 @@ public sealed class DisclosureRulesTests
     }
 
     [Fact]
+    public void An_end_as_the_first_event_starts_and_ends_the_conversation_with_no_notice()
+    {
+        var decision = _decider.Decide(Ended(), Present);
+
+        Assert.Null(decision.Refusal);
+        Assert.Empty(decision.Directives);
+        Assert.Equal(["conversation.started", "conversation.ended"], decision.Facts.Select(f => f.Type));
+        Assert.Equal(ConversationStatus.Ended, _state.Status);
+        Assert.Empty(_state.Disclosure.Issued);
+        // Its evidence shows no notice and no AI message, so nothing went before a notice.
+        var evidence = new CxCluster.Grains.Evidence.EvidenceBuilder("c1");
+        foreach (var fact in decision.Facts)
+        {
+            evidence.Add(fact);
+        }
+        var proof = evidence.Build();
+        Assert.Empty(proof.Disclosures);
+        Assert.Null(proof.FirstAiAllowedAt);
+        Assert.True(proof.DisclosedBeforeFirstAi);
+    }
+
+    [Fact]
     public void The_notice_is_repeated_with_the_same_id_until_delivered()
     {
         var start = Apply(Started(Channel.Chat, "id-ID")).Single();
