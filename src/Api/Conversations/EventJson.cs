@@ -23,7 +23,10 @@ public record EventJson
     public string? AgentId { get; init; }
     /// <summary>disclosure.delivered: the disclosure the platform delivered.</summary>
     public string? DisclosureId { get; init; }
-    /// <summary>signal: sentiment, nlu.no_match, voice.silence_ms, voice.barge_in, csat, or another name.</summary>
+    /// <summary>
+    /// signal: sentiment, nlu.no_match, voice.silence_ms, voice.barge_in, csat (in any case), or another name; 1–64
+    /// characters of a–z, A–Z, 0–9, '.', '_' and '-'.
+    /// </summary>
     public string? Name { get; init; }
     /// <summary>signal: the measured value.</summary>
     public double? Value { get; init; }

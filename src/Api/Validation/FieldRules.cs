@@ -241,14 +241,17 @@ public static partial class FieldRules
     {
         if (value is not null && !SignalNamePattern().IsMatch(value))
         {
-            errors.Add(field, $"{field} must be 1–64 characters of a–z, 0–9, '.', '_' and '-'.");
+            errors.Add(field, $"{field} must be 1–64 characters of a–z, A–Z, 0–9, '.', '_' and '-'.");
         }
     }
 
-    /// <summary>The ranges the contract gives for the signals it names; any finite number for the others.</summary>
+    /// <summary>
+    /// The ranges the contract gives for the signals it names, in whatever case they are written: the trust rules count
+    /// <c>CSAT</c> as <c>csat</c>. Any finite number for the others.
+    /// </summary>
     public static void SignalValue(FieldErrors errors, string field, string name, double value)
     {
-        var problem = name switch
+        var problem = name.ToLowerInvariant() switch
         {
             "sentiment" when value is < -1 or > 1 => $"{field} of a sentiment signal must be from -1 to 1.",
             "nlu.no_match" when value != 1 => $"{field} of an nlu.no_match signal must be 1.",
@@ -266,6 +269,6 @@ public static partial class FieldRules
     [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*\z", RegexOptions.CultureInvariant)]
     private static partial Regex LocalePattern();
 
-    [GeneratedRegex(@"^[a-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SignalNamePattern();
 }

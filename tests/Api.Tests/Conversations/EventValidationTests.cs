@@ -52,7 +52,10 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["negative silence"] = ("""{ "id": "x1", "type": "signal", "name": "voice.silence_ms", "value": -1 }""", "value"),
         ["signal value that is a string"] = ("""{ "id": "x1", "type": "signal", "name": "sentiment", "value": "low" }""", "value"),
         ["signal without value"] = ("""{ "id": "x1", "type": "signal", "name": "sentiment" }""", "value"),
-        ["signal name with capitals and spaces"] = ("""{ "id": "x1", "type": "signal", "name": "Bad Name", "value": 1 }""", "name"),
+        ["signal name with a space"] = ("""{ "id": "x1", "type": "signal", "name": "Bad Name", "value": 1 }""", "name"),
+        ["signal name over 64 characters"] = ($$"""{ "id": "x1", "type": "signal", "name": "{{new string('n', 65)}}", "value": 1 }""", "name"),
+        ["csat of 6 in capitals"] = ("""{ "id": "x1", "type": "signal", "name": "CSAT", "value": 6 }""", "value"),
+        ["sentiment out of range in another case"] = ("""{ "id": "x1", "type": "signal", "name": "Sentiment", "value": -1.5 }""", "value"),
         ["agent message without agentId"] = ("""{ "id": "x1", "type": "agent.message", "text": "hi" }""", "agentId"),
         ["disclosureId with a slash"] = ("""{ "id": "x1", "type": "disclosure.delivered", "disclosureId": "a/b" }""", "disclosureId"),
         ["priority that is a string"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": "high" }""", "priority"),
@@ -115,6 +118,21 @@ public sealed class EventValidationTests(ClusterFixture cluster)
             ApiClient.Events(id), """{ "id": "", "type": "customer.message", "occurredAt": "soon" }""");
 
         await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "id", "text", "occurredAt");
+    }
+
+    [Theory]
+    [InlineData("agentAssist.confidence", 0.82, false)]
+    [InlineData("voice.silenceMs", 12_000, false)]
+    [InlineData("CSAT", 1, true)]
+    [InlineData("Sentiment", -0.9, true)]
+    public async Task A_signal_name_with_capitals_is_recorded_as_sent_and_a_known_one_counts_in_any_case(string name, double value, bool counts)
+    {
+        var id = await StartedConversationAsync();
+
+        var result = await cluster.Acme.SendAsync(id, Events.Signal("x1", name, value));
+
+        var signal = Assert.Single(result["conversation"]!["trust"]!["signals"]!.AsArray(), s => s.Text("name") == name)!;
+        Assert.Equal(counts, signal["delta"]!.GetValue<double>() < 0);
     }
 
     [Fact]

@@ -25,6 +25,44 @@ public sealed class FieldRulesTests
         Assert.Equal(expected is null, errors.Has("priority"));
     }
 
+    [Theory]
+    [InlineData("csat", true)]
+    [InlineData("CSAT", true)]
+    [InlineData("agentAssist.confidence", true)]
+    [InlineData("voice.silenceMs", true)]
+    [InlineData("Queue_Depth-2", true)]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", true)]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false)]
+    [InlineData("", false)]
+    [InlineData("Bad Name", false)]
+    [InlineData("kepuasan/CSAT", false)]
+    [InlineData("Zufriedenheitä", false)]
+    public void A_signal_name_is_1_to_64_letters_of_either_case_digits_dots_underscores_and_hyphens(string name, bool valid)
+    {
+        var errors = new FieldErrors();
+
+        FieldRules.SignalName(errors, "name", name);
+
+        Assert.Equal(valid, !errors.Has("name"));
+    }
+
+    [Theory]
+    [InlineData("csat", 6)]
+    [InlineData("CSAT", 6)]
+    [InlineData("Csat", 2.5)]
+    [InlineData("SENTIMENT", -1.5)]
+    [InlineData("NLU.No_Match", 2)]
+    [InlineData("Voice.Silence_Ms", -1)]
+    [InlineData("VOICE.BARGE_IN", 0)]
+    public void A_known_signal_out_of_its_range_is_refused_in_any_case(string name, double value)
+    {
+        var errors = new FieldErrors();
+
+        FieldRules.SignalValue(errors, "value", name, value);
+
+        Assert.True(errors.Has("value"));
+    }
+
     [Fact]
     public void Attributes_are_string_pairs_and_each_bad_value_is_named_by_its_key()
     {

@@ -152,6 +152,17 @@ public sealed class TrustRulesTests
         Assert.Equal(new SignalDelta("voice.silence_ms", expected), delta);
     }
 
+    [Theory]
+    [InlineData("CSAT", 2, "csat")]
+    [InlineData("Sentiment", -0.7, "sentiment")]
+    [InlineData("NLU.No_Match", 1, "nlu.no_match")]
+    [InlineData("voice.SILENCE_MS", 8000, "voice.silence_ms")]
+    [InlineData("Voice.Barge_In", 1, "voice.barge_in")]
+    public void A_known_platform_signal_counts_in_any_case(string name, double value, string known)
+    {
+        Assert.Equal(TrustRules.ForPlatformSignal(known, value)!.Value.Delta, TrustRules.ForPlatformSignal(name, value)!.Value.Delta);
+    }
+
     [Fact]
     public void A_barge_in_costs_8()
     {
