@@ -95,6 +95,9 @@ public static class ApiHostingExtensions
     private static IServiceCollection AddCxClusterOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            // HEAD is GET without the body: the document names each such operation once, as GET.
+            var include = options.ShouldInclude;
+            options.ShouldInclude = description => !HttpMethods.IsHead(description.HttpMethod ?? "") && include(description);
             // The wire shapes are named ...Json in code; the document uses the contract's names.
             options.CreateSchemaReferenceId = type =>
                 OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && id.EndsWith("Json", StringComparison.Ordinal)

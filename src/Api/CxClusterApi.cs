@@ -31,17 +31,18 @@ public static class CxClusterApi
     {
         app.UseCxClusterApi();
 
-        app.MapHealthEndpoints();
-        app.MapOpenApi();
-        app.MapConversationEndpoints();
-        app.MapAgentEndpoints();
-        app.MapOfferEndpoints();
-        app.MapQueueEndpoints();
-        app.MapStreamEndpoints();
-        app.MapEvidenceEndpoints();
-        app.MapWebhookEndpoints();
-        app.MapCxClusterDashboard();
-        app.MapSupervisorEndpoints();
+        var endpoints = app.MapGroup("").AnswerHeadWhereGet();
+        endpoints.MapHealthEndpoints();
+        endpoints.MapOpenApi();
+        endpoints.MapConversationEndpoints();
+        endpoints.MapAgentEndpoints();
+        endpoints.MapOfferEndpoints();
+        endpoints.MapQueueEndpoints();
+        endpoints.MapStreamEndpoints();
+        endpoints.MapEvidenceEndpoints();
+        endpoints.MapWebhookEndpoints();
+        endpoints.MapCxClusterDashboard();
+        endpoints.MapSupervisorEndpoints();
         return app;
     }
 }

@@ -37,9 +37,9 @@ public static class DashboardEndpoints
     }
 
     /// <summary>Maps the dashboard's page and data under <see cref="DashboardSettings.Path"/>, every route behind the operators' keys.</summary>
-    public static WebApplication MapCxClusterDashboard(this WebApplication app)
+    public static IEndpointRouteBuilder MapCxClusterDashboard(this IEndpointRouteBuilder app)
     {
-        if (app.Services.GetRequiredService<CxClusterSettings>().Dashboard.Served)
+        if (app.ServiceProvider.GetRequiredService<CxClusterSettings>().Dashboard.Served)
         {
             app.MapOrleansDashboard(DashboardSettings.Path)
                 .RequireAuthorization(PolicyName)

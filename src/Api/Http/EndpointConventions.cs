@@ -1,8 +1,26 @@
 namespace CxCluster.Api.Http;
 
-/// <summary>OpenAPI metadata that many endpoints share.</summary>
+/// <summary>Conventions and OpenAPI metadata that many endpoints share.</summary>
 public static class EndpointConventions
 {
+    /// <summary>
+    /// Every endpoint under <paramref name="builder"/> that answers GET answers HEAD too (RFC 9110, 9.3.2): the same
+    /// status and headers, and Kestrel sends no body with them. A 405 then lists HEAD in its <c>Allow</c> beside GET.
+    /// </summary>
+    public static TBuilder AnswerHeadWhereGet<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<IHttpMethodMetadata>().LastOrDefault() is { } methods
+                && methods.HttpMethods.Contains(HttpMethods.Get, StringComparer.OrdinalIgnoreCase)
+                && !methods.HttpMethods.Contains(HttpMethods.Head, StringComparer.OrdinalIgnoreCase))
+            {
+                endpoint.Metadata.Add(new HttpMethodMetadata([.. methods.HttpMethods, HttpMethods.Head], methods.AcceptCorsPreflight));
+            }
+        });
+        return builder;
+    }
+
     /// <summary>The answers to a body the API cannot take: invalid (400), too large (413), not JSON (415).</summary>
     public static RouteHandlerBuilder ProducesInputProblems(this RouteHandlerBuilder builder) => builder
         .ProducesValidationProblem()

@@ -51,6 +51,13 @@ public static class StreamApi
                 $"{after} is not the id of an event this tenant's stream sent. Reconnect without Last-Event-ID to read from now."));
             return Problems.Invalid(errors);
         }
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            // What a GET would start, told without holding a connection open for facts nobody will read.
+            context.Response.Headers.CacheControl = "no-cache";
+            context.Response.ContentType = "text/event-stream";
+            return TypedResults.Ok();
+        }
         // An offer's context packet is for the tenant's own systems; a supervisor key reads the facts without it.
         var personal = context.User.FindFirstValue(SupervisorAccess.RoleClaimType) == SupervisorAccess.FullRole;
         return TypedResults.ServerSentEvents(Facts(context, feed, filter, after, settings, personal, time));

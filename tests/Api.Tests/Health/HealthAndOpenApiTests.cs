@@ -78,4 +78,73 @@ public sealed class HealthAndOpenApiTests(ClusterFixture cluster)
         await Json.ProblemAsync(notAllowed, HttpStatusCode.MethodNotAllowed);
         Assert.Contains("GET", notAllowed.Content.Headers.Allow);
     }
+
+    /// <summary>Every resource that answers GET, each read as a tenant (or without a key where none is needed).</summary>
+    public static TheoryData<string, bool> GetResources => new()
+    {
+        { "/health/live", false },
+        { "/health/ready", false },
+        { "/openapi/v1.json", false },
+        { "/supervisor", false },
+        { "/supervisor/supervisor.js", false },
+        { "/v1/conversations/{started}", true },
+        { "/v1/conversations/{never}", true },
+        { "/v1/agents/{agent}", true },
+        { "/v1/agents/{agent}/offers", true },
+        { "/v1/agents/{agent}/conversations/{started}/context", true },
+        { "/v1/queues", true },
+        { "/v1/webhooks", true },
+        { "/v1/webhooks/no-such-hook", true },
+        { "/v1/webhooks/no-such-hook/failures", true },
+        { "/v1/supervisor/board", true },
+        { "/v1/evidence?from=2026-11-24T00:00:00Z&to=2026-11-25T00:00:00Z", true },
+        { "/v1/conversations/bad!id", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(GetResources))]
+    public async Task HEAD_answers_wherever_GET_does_with_its_status_and_headers_and_no_body(string path, bool keyed)
+    {
+        var client = keyed ? cluster.Acme : cluster.Anonymous;
+        var conversationId = Ids.New("head");
+        var agentId = Ids.New("head-agent");
+        await cluster.Acme.SendAsync(conversationId, Events.Started("e1", "chat", "id-ID"));
+        await cluster.Acme.RegisterAgentAsync(agentId, "Ayu", ["id"], ["chat"], 1);
+        path = path.Replace("{started}", conversationId).Replace("{never}", Ids.New("never")).Replace("{agent}", agentId);
+
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+
+        using var get = await client.GetAsync(path);
+        using var head = await client.Http.SendAsync(request);
+
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("/v1/queues", "PUT")]
+    [InlineData("/v1/conversations/c1", "PATCH")]
+    [InlineData("/v1/agents/a1/offers", "POST")]
+    public async Task A_method_a_read_does_not_take_is_405_with_HEAD_allowed_beside_GET(string path, string method)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await cluster.Acme.Http.SendAsync(request);
+
+        await Json.ProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+        Assert.Contains("HEAD", response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_names_each_read_once_as_GET()
+    {
+        using var response = await cluster.Anonymous.GetAsync("/openapi/v1.json");
+
+        var document = await Json.OkAsync(response);
+        var paths = document["paths"]!.AsObject();
+        Assert.NotNull(paths["/v1/queues"]!["get"]);
+        Assert.All(paths, path => Assert.Null(path.Value!["head"]));
+    }
 }

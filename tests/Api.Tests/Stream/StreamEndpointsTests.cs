@@ -163,6 +163,22 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_HEAD_of_the_stream_answers_its_headers_at_once_and_holds_nothing_open()
+    {
+        using var head = new HttpRequestMessage(HttpMethod.Head, For(Ids.New("head")));
+        using var bad = new HttpRequestMessage(HttpMethod.Head, "/v1/stream?types=bogus.type");
+        using var timeout = new CancellationTokenSource(Wait);
+
+        using var response = await Acme.Http.SendAsync(head, timeout.Token);
+        using var refused = await Acme.Http.SendAsync(bad, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(timeout.Token));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task A_quiet_stream_sends_a_comment_line_to_keep_the_connection_alive()
     {
         await using var stream = await SseReader.OpenAsync(Acme.Http, For(Ids.New("quiet")));
