@@ -310,10 +310,10 @@ internal sealed class AgentPoolGrain(
         {
             return;
         }
+        // One its agent lost keeps its place at the head in the wider pool too, ahead of those that asked after it.
         var request = waiting.Request with
         {
             WaitingSince = waiting.EnqueuedAt,
-            Front = false,
             Excluded = [.. waiting.Request.Excluded.Union(_ledger.PassesOf(waiting.Request))],
         };
         // The conversation hears of the move before the wider pool can give it to an agent, so its facts come in order.

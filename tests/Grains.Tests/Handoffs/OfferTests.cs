@@ -242,6 +242,45 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_conversation_taken_back_after_its_wait_widened_stays_ahead_of_one_that_asked_later()
+    {
+        // Its own tenant widens after a second; its own language keeps its pools to this test.
+        const string tenant = OfferClusterFixture.WideningTenant;
+        var language = $"x{Guid.NewGuid():N}"[..8];
+        var (first, later) = ($"c{Guid.NewGuid():N}", $"c{Guid.NewGuid():N}");
+        async Task<IAgentGrain> OnDuty(string id)
+        {
+            var agent = fixture.Grains.Agent(tenant, id);
+            await agent.Register(new AgentProfile { DisplayName = id, Languages = [language], Channels = [Channel.Chat], Capacity = 1 });
+            Assert.Null((await agent.SetStatus(AgentStatus.Available)).Refusal);
+            return agent;
+        }
+        async Task Ask(string conversationId)
+        {
+            await fixture.Grains.Conversation(tenant, conversationId).Apply(Started(Channel.Chat, $"{language}-XX"));
+            await fixture.Grains.Conversation(tenant, conversationId).Apply(Customer("I want to talk to a real person please"));
+        }
+        async Task<string[]> Types(string conversationId) =>
+            [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(tenant, conversationId), 0, 1_000)).Select(f => f.Type)];
+        var ana = await OnDuty($"a{Guid.NewGuid():N}");
+        await Ask(first);
+        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, first)).OfferId)).Refusal);
+        await Ask(later);
+        await Eventually.HoldsAsync(async () => (await Types(later)).Contains("handoff.escalated"), Patience, "the later one to wait in the wider queue");
+
+        // Taken back after the first step's time: it waits in the wider queue now, still at its head.
+        await ana.SetStatus(AgentStatus.Offline);
+        await Eventually.HoldsAsync(async () => (await Types(first)) is var types && Array.LastIndexOf(types, "handoff.escalated") > Array.IndexOf(types, "handoff.reclaimed")
+            && Array.IndexOf(types, "handoff.reclaimed") > 0, Patience, "the first one to be taken back into the wider queue");
+
+        var positions = await Task.WhenAll(new[] { first, later }.Select(async id => (await fixture.Grains.Conversation(tenant, id).GetSnapshot())!.Handoff.QueuePosition));
+        Assert.Equal([1, 2], positions);
+        var budi = await OnDuty($"b{Guid.NewGuid():N}");
+        var offers = await Eventually.ReturnsAsync(() => budi.GetOffers(), o => o!.Count == 1, Patience, "an offer for budi");
+        Assert.Equal(first, offers![0].ConversationId);
+    }
+
+    [Fact]
     public async Task An_agent_who_answered_and_then_goes_offline_keeps_the_conversation()
     {
         var ana = await Online("ana");

@@ -10,6 +10,8 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration)
 {
     public const double OfferSeconds = 4;
     public const double FirstReplySeconds = 4;
+    /// <summary>A tenant whose waiting conversations may go to agents of their language on any channel after one second.</summary>
+    public const string WideningTenant = "widening-offers";
 
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
@@ -17,6 +19,10 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration)
             ["Routing:OfferTimeoutSeconds"] = OfferSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Routing:FirstReplySeconds"] = FirstReplySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Handoffs:ReconcileSeconds"] = "1",
+            [$"Tenants:{WideningTenant}:Routing:Steps:0:after"] = "0",
+            [$"Tenants:{WideningTenant}:Routing:Steps:0:match"] = "language+channel",
+            [$"Tenants:{WideningTenant}:Routing:Steps:1:after"] = "1",
+            [$"Tenants:{WideningTenant}:Routing:Steps:1:match"] = "language",
         })
         .Build();
 
