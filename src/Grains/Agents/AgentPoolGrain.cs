@@ -634,7 +634,7 @@ internal sealed class AgentPoolGrain(
                 AgentDisplayName = assigned.AgentDisplayName,
             };
         }
-        if (_ledger.Queue.Position(conversationId, handoffId) is not { } position)
+        if (_ledger.Queue.Find(conversationId, handoffId) is not { } waiting || _ledger.Queue.Position(conversationId, handoffId) is not { } position)
         {
             return _ledger.MovedOf(conversationId, handoffId) is { } moved
                 ? new HandoffPlacement { Status = HandoffStatus.Queued, MovedTo = moved.Queue, Step = moved.Step }
@@ -645,7 +645,7 @@ internal sealed class AgentPoolGrain(
         {
             Status = HandoffStatus.Queued,
             QueuePosition = position,
-            EstimatedWaitSeconds = EstimatedWait(position, offer is not null),
+            EstimatedWaitSeconds = EstimatedWait(waiting.Request, position, offer is not null),
             OfferId = offer?.OfferId,
             OfferedAgentId = offer?.AgentId,
             OfferExpiresAt = offer?.ExpiresAt,
@@ -654,26 +654,30 @@ internal sealed class AgentPoolGrain(
 
     /// <summary>
     /// How long the conversation at <paramref name="position"/> may wait for an agent. None while an agent is being
-    /// offered it, or while the agents available now have room for every conversation up to it that is not being
-    /// offered already. Otherwise the conversations that must wait for room, itself included, times the average handling
-    /// time, spread over the capacity of the agents available now (as many conversations end per handling time). Null
-    /// when no agent is available: nothing can be estimated.
+    /// offered it, or while the agents available now who may take it have room for every conversation up to it that is
+    /// not being offered already. Otherwise the conversations that must wait for room, itself included, plus those its
+    /// agents hold beyond their capacity, times the average handling time, spread over the capacity of those agents (as
+    /// many conversations end per handling time). Null when no agent who may take it is available: nothing can be estimated.
     /// </summary>
-    private int? EstimatedWait(int position, bool offered)
+    private int? EstimatedWait(HandoffRequest request, int position, bool offered)
     {
-        var slots = _ledger.AvailableSlots;
-        if (slots == 0)
+        if (offered)
+        {
+            return 0;
+        }
+        var (slots, free, overload) = _ledger.RoomFor(request);
+        if (slots <= 0)
         {
             return null;
         }
         // Conversations being offered hold their agent's room already; those ahead of this one are not waiting for room.
-        var waitingForRoom = position - Math.Min(_ledger.Offered.Count, position - 1) - _ledger.FreeSlots;
-        if (offered || waitingForRoom <= 0)
+        var waitingForRoom = position - Math.Min(_ledger.Offered.Count, position - 1) - free;
+        if (waitingForRoom <= 0)
         {
             return 0;
         }
         var handling = _ledger.AverageHandlingSeconds ?? _policy.AverageHandlingTime.TotalSeconds;
-        return (int)Math.Ceiling(waitingForRoom * handling / slots);
+        return (int)Math.Ceiling((waitingForRoom + overload) * handling / slots);
     }
 
     /// <summary>Takes an agent's view unless a newer one is known, recording it; true if the roster changed.</summary>

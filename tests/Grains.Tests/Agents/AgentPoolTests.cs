@@ -104,6 +104,23 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_over_a_lowered_capacity_has_no_room_and_the_next_customer_is_told_a_wait_in_minutes()
+    {
+        var hans = await Online("hans", 3);
+        foreach (var id in new[] { "c1", "c2", "c3" })
+        {
+            Assert.Equal(HandoffStatus.Assigned, (await AskForPerson(id)).AsHandoff().Status);
+        }
+        await hans.Register(new AgentProfile { DisplayName = "Agent hans", Languages = ["id"], Channels = [Channel.Chat], Capacity = 1 });
+
+        var directive = await AskForPerson("c4");
+
+        // Three conversations must end before hans has room for one: three handling times (4 minutes each) over his one place.
+        Assert.Equal((1, 720), (directive.AsHandoff().QueuePosition, directive.AsHandoff().EstimatedWaitSeconds));
+        Assert.Contains("12 menit", directive.TextOf());
+    }
+
+    [Fact]
     public async Task Assignment_goes_to_the_agent_idle_longest()
     {
         var first = await Online("first", 2);

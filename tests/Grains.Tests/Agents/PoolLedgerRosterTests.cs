@@ -24,6 +24,7 @@ public sealed class PoolLedgerRosterTests
         Assert.Equal(available.Count, ledger.AvailableAgents);
         Assert.Equal(available.Sum(a => a.Capacity), ledger.AvailableSlots);
         Assert.Equal(available.Sum(a => Math.Max(0, a.Capacity - a.Load)), ledger.FreeSlots);
+        Assert.Equal(available.Sum(a => Math.Max(0, a.Load - a.Capacity)), ledger.Overload);
     }
 
     [Fact]
@@ -63,5 +64,21 @@ public sealed class PoolLedgerRosterTests
             }
             CountsAgree(rebuilt);
         }
+    }
+
+    [Fact]
+    public void The_room_for_a_request_leaves_out_agents_who_passed_on_it_and_counts_what_they_hold_beyond_capacity()
+    {
+        var ledger = new PoolLedger();
+        ledger.Apply(new PoolAgentSeen { At = T0, Agent = View("ana", AgentStatus.Available, 2, 1) });
+        ledger.Apply(new PoolAgentSeen { At = T0, Agent = View("hans", AgentStatus.Available, 1, 1, load: 3) });
+        var request = new HandoffRequest { ConversationId = "c1", HandoffId = "hnd-1", Reason = "customer-request", RequestedAt = T0 };
+        ledger.Apply(new PoolEntered { At = T0, Request = request, Sequence = 0 });
+
+        Assert.Equal((3, 2, 2), ledger.RoomFor(request));
+        ledger.Apply(new PoolOfferEnded { At = T0, ConversationId = "c1", HandoffId = "hnd-1", OfferId = "ofr-1", AgentId = "ana", Passed = true });
+        Assert.Equal((1, 0, 2), ledger.RoomFor(request));
+        // Another conversation may still go to ana.
+        Assert.Equal((3, 2, 2), ledger.RoomFor(request with { ConversationId = "c2" }));
     }
 }

@@ -93,6 +93,48 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_only_agents_who_passed_on_it_have_room_for_is_told_a_wait_in_minutes()
+    {
+        var budi = await Online("budi");
+        await Serve(budi, "budi", "c0");
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        Assert.Null((await ana.DeclineOffer((await OfferTo(ana, "c1")).OfferId, null)).Refusal);
+
+        var again = (await Conversation("c1").Apply(Customer("I want to talk to a real person please"))).Result!.Directives.Single(d => d.Type == DirectiveType.Handoff).AsHandoff();
+
+        // Ana has room but passed on it: it waits for budi's one place (4 minutes by default), not "in a moment".
+        Assert.Equal((1, 240), (again.QueuePosition, again.EstimatedWaitSeconds));
+        Assert.DoesNotContain("in a moment", again.Text);
+    }
+
+    [Fact]
+    public async Task An_agent_over_a_lowered_capacity_has_no_room_and_the_next_customer_is_told_a_wait_in_minutes()
+    {
+        var hans = await Online("hans", capacity: 3);
+        foreach (var id in new[] { "c1", "c2", "c3" })
+        {
+            await Serve(hans, "hans", id);
+        }
+        await hans.Register(new AgentProfile { DisplayName = "Agent hans", Languages = ["en"], Channels = [Channel.Chat], Capacity = 1 });
+
+        var handoff = await AskForPerson("c4");
+
+        // Three conversations must end before hans has room for one: three handling times (4 minutes each) over his one place.
+        Assert.Equal((1, 720), (handoff.QueuePosition, handoff.EstimatedWaitSeconds));
+        Assert.DoesNotContain("in a moment", handoff.Text);
+    }
+
+    /// <summary>The customer asks for a person, the agent accepts the offer and writes first.</summary>
+    private async Task Serve(IAgentGrain agent, string agentId, string conversationId)
+    {
+        await AskForPerson(conversationId);
+        Assert.Null((await agent.AcceptOffer((await OfferTo(agent, conversationId)).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation(conversationId).GetSnapshot())!.Status == ConversationStatus.Human, Patience, $"{conversationId} to be with {agentId}");
+        Assert.Null((await Conversation(conversationId).Apply(ConversationEvents.Agent(agentId, "Hello, I am here"))).Refusal);
+    }
+
+    [Fact]
     public async Task Once_the_accept_is_answered_the_conversation_is_the_agents_and_takes_their_first_message()
     {
         var rina = await Online("rina", capacity: 6);

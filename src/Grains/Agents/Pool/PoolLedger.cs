@@ -36,6 +36,12 @@ internal sealed class PoolLedger
     /// <summary>The room the agents available now have left (capacity less what they hold or are offered), kept likewise.</summary>
     public int FreeSlots { get; private set; }
 
+    /// <summary>
+    /// What the agents available now hold beyond their capacity (it was lowered below their load), kept likewise: so
+    /// many conversations must end before they have room again.
+    /// </summary>
+    public int Overload { get; private set; }
+
     /// <summary>Takes an agent's view into the roster, keeping the counts of what is available.</summary>
     public void See(AgentView agent)
     {
@@ -46,6 +52,7 @@ internal sealed class PoolLedger
             AvailableAgents++;
             AvailableSlots += agent.Capacity;
             FreeSlots += agent.FreeCapacity;
+            Overload += OverloadOf(agent);
         }
     }
 
@@ -57,8 +64,30 @@ internal sealed class PoolLedger
             AvailableAgents--;
             AvailableSlots -= known.Capacity;
             FreeSlots -= known.FreeCapacity;
+            Overload -= OverloadOf(known);
         }
     }
+
+    /// <summary>
+    /// The capacity, room and overload of the agents available now who may take the waiting request: all of them but
+    /// those who passed on it (a few at most, so this costs no count of the roster).
+    /// </summary>
+    public (int Slots, int Free, int Overload) RoomFor(HandoffRequest request)
+    {
+        var (slots, free, overload) = (AvailableSlots, FreeSlots, Overload);
+        foreach (var agentId in PassesOf(request))
+        {
+            if (_roster.TryGetValue(agentId, out var agent) && agent.Status == AgentStatus.Available)
+            {
+                slots -= agent.Capacity;
+                free -= agent.FreeCapacity;
+                overload -= OverloadOf(agent);
+            }
+        }
+        return (slots, free, overload);
+    }
+
+    private static int OverloadOf(AgentView agent) => Math.Max(0, agent.Load - agent.Capacity);
 
     /// <summary>Measured average handling time; null until an agent has completed a conversation here.</summary>
     public double? AverageHandlingSeconds { get; set; }
