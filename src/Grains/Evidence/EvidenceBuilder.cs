@@ -16,7 +16,7 @@ public sealed class EvidenceBuilder(string conversationId)
     /// <summary>The fact types the evidence reads; the others are passed over undecoded.</summary>
     public static readonly FrozenSet<string> Types = FrozenSet.Create(StringComparer.Ordinal,
         "conversation.started", "channel.switched", "message.recorded", "disclosure.issued", "disclosure.delivered",
-        "ai.allowed", "identity.answered", "trust.signalled", "handoff.requested", "handoff.assigned", "conversation.erased");
+        "ai.allowed", "identity.answered", "trust.signalled", "handoff.requested", "handoff.assigned", "handoff.reclaimed", "conversation.erased");
 
     /// <summary>Signals only a customer's (or anyone's) message gives, never a platform's measurement.</summary>
     private static readonly FrozenSet<string> MessageSignals = FrozenSet.Create(StringComparer.Ordinal,
@@ -106,6 +106,14 @@ public sealed class EvidenceBuilder(string conversationId)
                 if (handoff >= 0 && _handoffs[handoff].AssignedAt is null)
                 {
                     _handoffs[handoff] = _handoffs[handoff] with { AssignedAt = assigned.At, AgentId = assigned.AgentId };
+                }
+                break;
+            case HandoffReclaimed reclaimed:
+                // The agent lost it before a first reply: the assignment that holds is the next one, if any.
+                var lost = _handoffs.FindLastIndex(h => h.HandoffId == reclaimed.HandoffId);
+                if (lost >= 0)
+                {
+                    _handoffs[lost] = _handoffs[lost] with { AssignedAt = null, AgentId = null };
                 }
                 break;
             case ConversationErased erased:

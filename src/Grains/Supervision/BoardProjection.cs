@@ -16,11 +16,13 @@ public sealed class BoardProjection
 
     private readonly Dictionary<string, Watched> _watched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _byReason = new(StringComparer.Ordinal);
-    private readonly List<int> _waits = [];
+    /// <summary>Today's waits from a request to the agent who holds it, one per handoff (an assignment taken back does not count).</summary>
+    private readonly Dictionary<(string ConversationId, string HandoffId), int> _waits = [];
+    /// <summary>Today's handoffs held by an agent.</summary>
+    private readonly HashSet<(string ConversationId, string HandoffId)> _held = [];
     private DateOnly _day;
     private int _offersExpired;
     private int _handoffs;
-    private int _assigned;
 
     public BoardProjection(DateOnly day) => _day = day;
 
@@ -37,7 +39,8 @@ public sealed class BoardProjection
         _day = today;
         _byReason.Clear();
         _waits.Clear();
-        _offersExpired = _handoffs = _assigned = 0;
+        _held.Clear();
+        _offersExpired = _handoffs = 0;
     }
 
     /// <summary>Takes one fact of a conversation into account.</summary>
@@ -70,6 +73,7 @@ public sealed class BoardProjection
                 c.Status = ConversationStatus.Queued;
                 c.Queue = requested.Queue;
                 c.WaitingSince = requested.At;
+                c.RequestedAt = requested.At;
                 c.AgentId = null;
                 if (today)
                 {
@@ -90,10 +94,11 @@ public sealed class BoardProjection
                 c ??= Watch(conversationId);
                 if (today)
                 {
-                    _assigned++;
-                    if (c.WaitingSince is { } requestedAt)
+                    // Once per handoff: after a reclaim the agent who takes it next replaces the one who lost it.
+                    _held.Add((conversationId, assigned.HandoffId));
+                    if (c.RequestedAt is { } requestedAt)
                     {
-                        _waits.Add((int)Math.Max(0, Math.Round((assigned.At - requestedAt).TotalSeconds)));
+                        _waits[(conversationId, assigned.HandoffId)] = (int)Math.Max(0, Math.Round((assigned.At - requestedAt).TotalSeconds));
                     }
                 }
                 c.Status = ConversationStatus.Human;
@@ -104,7 +109,10 @@ public sealed class BoardProjection
             case HandoffReclaimed reclaimed when c is not null:
                 c.Status = ConversationStatus.Queued;
                 c.AgentId = null;
-                c.WaitingSince = reclaimed.At;
+                // Its wait counts from when it first asked, as the queue counts it; the assignment it lost is not a wait that ended.
+                c.WaitingSince = c.RequestedAt ?? reclaimed.At;
+                _held.Remove((conversationId, reclaimed.HandoffId));
+                _waits.Remove((conversationId, reclaimed.HandoffId));
                 break;
             case HandoffCompleted or AiResumed when c is not null:
                 c.Status = ConversationStatus.Ai;
@@ -148,10 +156,10 @@ public sealed class BoardProjection
     {
         Day = _day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         HandoffsByReason = new SortedDictionary<string, int>(_byReason, StringComparer.Ordinal),
-        MedianWaitSeconds = Median(_waits),
+        MedianWaitSeconds = Median([.. _waits.Values]),
         OffersExpired = _offersExpired,
         Handoffs = _handoffs,
-        Assigned = _assigned,
+        Assigned = _held.Count,
     };
 
     /// <summary>The middle value (the mean of the two middle ones for an even count), or null for none.</summary>
@@ -180,6 +188,8 @@ public sealed class BoardProjection
         public int Score { get; set; } = StartScore;
         public string? Queue { get; set; }
         public DateTimeOffset? WaitingSince { get; set; }
+        /// <summary>When its current handoff was asked for.</summary>
+        public DateTimeOffset? RequestedAt { get; set; }
         public string? AgentId { get; set; }
     }
 }

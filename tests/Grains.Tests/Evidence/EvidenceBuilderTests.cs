@@ -84,6 +84,21 @@ public sealed class EvidenceBuilderTests
     }
 
     [Fact]
+    public void A_handoff_taken_back_from_its_agent_shows_the_agent_who_took_it_next_and_the_whole_wait()
+    {
+        static HandoffReclaimed Reclaimed(int at, string id, string agentId) =>
+            new() { At = At(at), HandoffId = id, AgentId = agentId, Reason = HandoffReclaimed.NoFirstReply, Text = "Kami mencarikan agen lain." };
+        Fact[] lost = [Started(0), Issued(0, "dsc-1"), Requested(10, "hnd-1", "customer-request"), Assigned(17, "hnd-1", "sari"), Reclaimed(137, "hnd-1", "sari")];
+
+        var served = Fold([.. lost, Assigned(424, "hnd-1", "budi", "Budi")]);
+        var neverServed = Fold(lost);
+
+        Assert.Equal(new HandoffEvidence("hnd-1", "customer-request", At(10), At(424), "budi"), Assert.Single(served.Handoffs));
+        Assert.Equal(414L, served.Handoffs[0].WaitedSeconds);
+        Assert.Equal(new HandoffEvidence("hnd-1", "customer-request", At(10), null, null), Assert.Single(neverServed.Handoffs));
+    }
+
+    [Fact]
     public void A_handoff_shows_its_reason_its_agent_and_the_whole_seconds_it_waited()
     {
         var evidence = Fold(Started(0), Issued(0, "dsc-1"), Requested(10, "hnd-1", "customer-request"), Assigned(100, "hnd-1", "sari"),

@@ -84,6 +84,23 @@ public sealed class BoardProjectionTests
         Assert.Equal(0, board.Tracked);
     }
 
+    [Fact]
+    public void A_handoff_taken_back_from_its_agent_waits_from_its_request_and_counts_once_with_the_wait_to_the_agent_who_holds_it()
+    {
+        var board = new BoardProjection(Day);
+        board.Apply("c1", Requested("h1", "customer-request", "id/chat", Morning));
+        board.Apply("c1", new HandoffAssigned { At = Morning.AddSeconds(7), HandoffId = "h1", AgentId = "sari", AgentDisplayName = "Sari", Text = "t" });
+
+        board.Apply("c1", new HandoffReclaimed { At = Morning.AddSeconds(127), HandoffId = "h1", AgentId = "sari", Reason = HandoffReclaimed.NoFirstReply, Text = "t" });
+
+        Assert.Equal(Morning, Assert.Single(board.Conversations()).WaitingSince);
+        Assert.Equal((0, (int?)null), (board.Today().Assigned, board.Today().MedianWaitSeconds));
+
+        board.Apply("c1", new HandoffAssigned { At = Morning.AddSeconds(414), HandoffId = "h1", AgentId = "budi", AgentDisplayName = "Budi", Text = "t" });
+
+        Assert.Equal((1, (int?)414), (board.Today().Assigned, board.Today().MedianWaitSeconds));
+    }
+
     private static HandoffRequested Requested(string handoffId, string reason, string queue, DateTimeOffset at) =>
         new() { At = at, HandoffId = handoffId, Reason = reason, Priority = 5, Queue = queue };
 }
