@@ -71,6 +71,8 @@ public sealed record HandoffDeclined : Fact
 {
     /// <summary>The reason of an offer declined for its agent because the agent went offline.</summary>
     public const string AgentOffline = "agent-offline";
+    /// <summary>The reason of an offer declined for its agent because the agent no longer speaks its language or serves its channel.</summary>
+    public const string AgentIneligible = "agent-ineligible";
 
     [Id(0)] public required string HandoffId { get; init; }
     [Id(1)] public required string OfferId { get; init; }

@@ -117,6 +117,12 @@ internal sealed class AgentGrain(
         var after = AgentChoice.Pools(profile, Widens).ToHashSet();
         await Task.WhenAll(before.Except(after).Select(pool => Pool(pool).RemoveAgent(_agentId)));
         await Announce();
+        // An offer from a pool the agent no longer serves (a language or channel dropped) may not be accepted: it is
+        // declined for the agent and goes to the next one, as when the agent goes offline.
+        if (State.Offers.Where(o => !after.Contains(o.PoolName)).ToArray() is { Length: > 0 } unfit)
+        {
+            await DeclineOffers(unfit, Abstractions.Facts.HandoffDeclined.AgentIneligible);
+        }
         logger.LogInformation("Agent {AgentId} of tenant {TenantId} registered for pools {Pools}", _agentId, _tenantId, string.Join(", ", after));
         await FillCapacity();
         await ConfirmTaken(held);
@@ -146,7 +152,7 @@ internal sealed class AgentGrain(
         {
             // An agent who left answers no offer: each open one is declined for them at once and goes to the next agent,
             // instead of waiting out its deadline.
-            await DeclineOpenOffers(Abstractions.Facts.HandoffDeclined.AgentOffline);
+            await DeclineOffers([.. State.Offers], Abstractions.Facts.HandoffDeclined.AgentOffline);
         }
         if (status == AgentStatus.Offline)
         {
@@ -312,10 +318,9 @@ internal sealed class AgentGrain(
         return OfferAnswer.Done(Wire(open));
     }
 
-    /// <summary>Declines every open offer with <paramref name="reason"/>, stores that, then tells each conversation's pool.</summary>
-    private async Task DeclineOpenOffers(string reason)
+    /// <summary>Declines the open offers <paramref name="open"/> with <paramref name="reason"/>, stores that, then tells each conversation's pool.</summary>
+    private async Task DeclineOffers(IReadOnlyList<OpenOffer> open, string reason)
     {
-        var open = State.Offers.ToArray();
         foreach (var offer in open)
         {
             Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Declined, Reason = reason });

@@ -264,6 +264,24 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_who_stops_speaking_the_language_has_its_open_offer_declined_and_the_next_agent_gets_it()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var first = await OfferTo(ana, "c1");
+        var budi = await Online("budi");
+
+        await ana.Register(new AgentProfile { DisplayName = "Agent ana", Languages = ["de"], Channels = [Channel.Chat], Capacity = 1 });
+
+        Assert.Empty((await ana.GetOffers())!);
+        Assert.Equal(RefusalKind.Conflict, (await ana.AcceptOffer(first.OfferId)).Refusal!.Kind);
+        var declined = Assert.Single((await Eventually.ReturnsAsync(() => Declines("c1"), d => d.Count > 0, Patience, "c1's offer to be declined"))!);
+        Assert.Equal((first.OfferId, "ana", HandoffDeclined.AgentIneligible), (declined.OfferId, declined.AgentId, declined.Reason));
+        Assert.Null((await budi.AcceptOffer((await OfferTo(budi, "c1")).OfferId)).Refusal);
+        Assert.Equal(AgentStatus.Available, (await ana.Get())!.Status);
+    }
+
+    [Fact]
     public async Task An_agent_who_goes_offline_before_a_first_reply_loses_the_conversation_at_once_and_stays_offline()
     {
         var ana = await Online("ana");
