@@ -84,6 +84,9 @@ public sealed class BoardProjection
             case HandoffEscalated escalated when c is not null:
                 c.Queue = escalated.Queue;
                 break;
+            case HandoffQueued queued when c is not null:
+                c.Queue = queued.Queue;
+                break;
             case HandoffOffered offer when c is not null:
                 c.AgentId = offer.AgentId;
                 break;
@@ -103,7 +106,6 @@ public sealed class BoardProjection
                 }
                 c.Status = ConversationStatus.Human;
                 c.AgentId = assigned.AgentId;
-                c.Queue = null;
                 c.WaitingSince = null;
                 break;
             case HandoffReclaimed reclaimed when c is not null:
@@ -138,7 +140,8 @@ public sealed class BoardProjection
                 Status = p.Value.Status,
                 Band = p.Value.Band,
                 Score = p.Value.Score,
-                Queue = p.Value.Queue,
+                // The queue it waits in; one with an agent waits in none (it keeps the queue it came from, should it be taken back).
+                Queue = p.Value.Status == ConversationStatus.Queued ? p.Value.Queue : null,
                 WaitingSince = p.Value.WaitingSince,
                 AgentId = p.Value.AgentId,
             })

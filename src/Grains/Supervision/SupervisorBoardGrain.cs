@@ -84,16 +84,17 @@ internal sealed partial class SupervisorBoardGrain(
         };
     }
 
-    /// <summary>The most conversations at risk whose score is asked of them on each read; the rest show the score of their last band change.</summary>
+    /// <summary>The most conversations shown whose score is asked of them on each read; the rest show the score of their last band change.</summary>
     internal const int LiveTrustReads = 200;
 
     /// <summary>
-    /// The conversations at risk with their trust as it stands (the facts tell only when the band changes), the most
-    /// urgent first; one whose trust is healthy again and that waits for nobody leaves the list.
+    /// The conversations shown (at risk, or waiting for a person whatever their band) with their trust as it stands (the
+    /// facts tell only when the band changes), the most urgent first; one whose trust is healthy again and that waits for
+    /// nobody leaves the list.
     /// </summary>
     private async Task<IReadOnlyList<BoardConversation>> WithLiveTrustAsync(IReadOnlyList<BoardConversation> conversations)
     {
-        var atRisk = conversations.Where(c => c.Band != TrustBand.Healthy).Take(LiveTrustReads).ToArray();
+        var atRisk = conversations.Where(BoardProjection.Shown).Take(LiveTrustReads).ToArray();
         var readings = await Task.WhenAll(atRisk.Select(async c =>
         {
             try

@@ -101,6 +101,28 @@ public sealed class BoardProjectionTests
         Assert.Equal((1, (int?)414), (board.Today().Assigned, board.Today().MedianWaitSeconds));
     }
 
+    [Fact]
+    public void A_handoff_taken_back_from_its_agent_shows_the_queue_it_waits_in_again_and_one_with_an_agent_shows_none()
+    {
+        var board = new BoardProjection(Day);
+        board.Apply("c1", Requested("h1", "customer-request", "id/chat", Morning));
+        board.Apply("c1", new HandoffQueued { At = Morning, HandoffId = "h1", Queue = "id/chat", Position = 1 });
+        board.Apply("c1", new HandoffEscalated { At = Morning.AddSeconds(60), HandoffId = "h1", Step = 1, Queue = "id/any" });
+        board.Apply("c1", new HandoffAssigned { At = Morning.AddSeconds(70), HandoffId = "h1", AgentId = "sari", AgentDisplayName = "Sari", Text = "t" });
+        board.Apply("c1", new TrustChanged { At = Morning.AddSeconds(80), Score = 50, Band = TrustBand.Warning, PreviousBand = TrustBand.Healthy });
+
+        var held = Assert.Single(board.Conversations());
+        Assert.Equal((ConversationStatus.Human, (string?)null, "sari"), (held.Status, held.Queue, held.AgentId));
+
+        board.Apply("c1", new HandoffReclaimed { At = Morning.AddSeconds(190), HandoffId = "h1", AgentId = "sari", Reason = HandoffReclaimed.AgentOffline, Text = "t" });
+
+        var waiting = Assert.Single(board.Conversations());
+        Assert.Equal((ConversationStatus.Queued, "id/any", (string?)null), (waiting.Status, waiting.Queue, waiting.AgentId));
+
+        board.Apply("c1", new HandoffQueued { At = Morning.AddSeconds(190), HandoffId = "h1", Queue = "id/chat", Position = 1 });
+        Assert.Equal("id/chat", Assert.Single(board.Conversations()).Queue);
+    }
+
     private static HandoffRequested Requested(string handoffId, string reason, string queue, DateTimeOffset at) =>
         new() { At = at, HandoffId = handoffId, Reason = reason, Priority = 5, Queue = queue };
 }

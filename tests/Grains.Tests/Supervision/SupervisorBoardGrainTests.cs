@@ -84,6 +84,24 @@ public sealed class SupervisorBoardGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_conversation_waiting_for_a_person_in_the_healthy_band_shows_its_score_as_it_stands()
+    {
+        // One misunderstanding costs points without leaving the healthy band, then the customer asks for a person: no fact
+        // told the score, yet the board shows it, not the score every conversation starts with.
+        var waiting = fixture.Grains.Conversation(_tenant, "waiting");
+        await waiting.Apply(Started(Channel.Chat, "en-US", DateTimeOffset.UtcNow));
+        await waiting.Apply(Signal("nlu.no_match", 1, DateTimeOffset.UtcNow));
+        await waiting.Apply(Customer("I want to talk to a real person please", DateTimeOffset.UtcNow));
+        var trust = (await waiting.GetSnapshot())!.Trust;
+        Assert.Equal(TrustBand.Healthy, trust.Band);
+        Assert.True(trust.Score < 100, $"score {trust.Score}");
+
+        var shown = Assert.Single((await Board.Get(0)).Conversations, c => c.ConversationId == "waiting");
+
+        Assert.Equal((ConversationStatus.Queued, trust.Score, TrustBand.Healthy, "en/chat"), (shown.Status, shown.Score, shown.Band, shown.Queue));
+    }
+
+    [Fact]
     public async Task Board_follows_facts_appended_after_it_was_rebuilt_without_counting_any_twice()
     {
         var first = fixture.Grains.Conversation(_tenant, "first");
