@@ -51,4 +51,11 @@ public interface IAgentGrain : IGrainWithStringKey
     /// moves to the tenant's not-responding status.
     /// </summary>
     Task Reclaim(string conversationId, string handoffId);
+
+    /// <summary>
+    /// The conversation took itself back from the agent for <paramref name="reason"/> (a <c>handoff.reclaimed</c>
+    /// reason): the slot frees; only an agent who let the first reply time out moves to the not-responding status, one
+    /// taken back because it went offline keeps whatever status it has chosen since.
+    /// </summary>
+    Task Reclaim(string conversationId, string handoffId, string reason);
 }

@@ -347,15 +347,25 @@ internal sealed class AgentGrain(
         }
     }
 
-    async Task IAgentGrain.Reclaim(string conversationId, string handoffId)
+    Task IAgentGrain.Reclaim(string conversationId, string handoffId) =>
+        Reclaim(conversationId, handoffId, Abstractions.Facts.HandoffReclaimed.NoFirstReply);
+
+    Task IAgentGrain.Reclaim(string conversationId, string handoffId, string reason) => Reclaim(conversationId, handoffId, reason);
+
+    private async Task Reclaim(string conversationId, string handoffId, string reason)
     {
         if (State.Assignments.Exists(a => a.ConversationId == conversationId && a.HandoffId == handoffId))
         {
             Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
-            NotResponding();
+            if (reason == Abstractions.Facts.HandoffReclaimed.NoFirstReply)
+            {
+                // Only silence is not responding: an agent taken back for going offline may be back on duty by now
+                // (a desktop reconnecting), and keeps the status it chose.
+                NotResponding();
+            }
             await Store();
-            logger.LogInformation("Agent {AgentId} of tenant {TenantId} lost conversation {ConversationId}: it was taken back before a first reply",
-                _agentId, _tenantId, conversationId);
+            logger.LogInformation("Agent {AgentId} of tenant {TenantId} lost conversation {ConversationId}: it was taken back before a first reply ({Reason})",
+                _agentId, _tenantId, conversationId, reason);
         }
         await Announce();
         await FillCapacity();

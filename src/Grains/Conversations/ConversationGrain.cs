@@ -342,7 +342,7 @@ internal sealed class ConversationGrain(ConversationServices services) : Grain, 
                 _conversationId, _tenantId, agentId, reason);
             try
             {
-                await Agent(agentId).Reclaim(_conversationId, handoff.HandoffId);
+                await Agent(agentId).Reclaim(_conversationId, handoff.HandoffId, reason);
             }
             catch (Exception e)
             {

@@ -302,6 +302,38 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_back_on_duty_right_after_going_offline_loses_the_unanswered_conversation_but_stays_available()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+
+        // A desktop that reconnects: offline, then at once available again.
+        Assert.Null((await ana.SetStatus(AgentStatus.Offline)).Refusal);
+        Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
+
+        Assert.Equal(HandoffReclaimed.AgentOffline, (await Eventually.ReturnsAsync(() => Reclaims("c1"), r => r.Count == 1, Patience, "c1 to be taken back"))![0].Reason);
+        await Eventually.HoldsAsync(async () => (await ana.Get())!.Conversations.Count == 0, Patience, "ana to be free");
+        // Going offline is not silence: ana stays on the duty she chose, not set away as not responding.
+        Assert.Equal(AgentStatus.Available, (await ana.Get())!.Status);
+    }
+
+    [Fact]
+    public async Task A_take_back_for_going_offline_told_after_the_agent_came_back_leaves_the_agent_available()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+        Assert.Null((await ana.AcceptOffer(offer.OfferId)).Refusal);
+
+        // The conversation's take-back reaches ana only once she is on duty again.
+        await ana.Reclaim("c1", offer.HandoffId, HandoffReclaimed.AgentOffline);
+
+        Assert.Equal((AgentStatus.Available, 0), ((await ana.Get())!.Status, (await ana.Get())!.Conversations.Count));
+    }
+
+    [Fact]
     public async Task A_conversation_taken_back_after_its_wait_widened_stays_ahead_of_one_that_asked_later()
     {
         // Its own tenant widens after a second; its own language keeps its pools to this test.
