@@ -71,7 +71,7 @@ public sealed record HandoffDeclined : Fact
 {
     /// <summary>The reason of an offer declined for its agent because the agent went offline.</summary>
     public const string AgentOffline = "agent-offline";
-    /// <summary>The reason of an offer declined for its agent because the agent no longer speaks its language or serves its channel.</summary>
+    /// <summary>The reason of an offer declined for its agent because the agent no longer speaks its language, serves its channel or has room for it under a lowered capacity.</summary>
     public const string AgentIneligible = "agent-ineligible";
 
     [Id(0)] public required string HandoffId { get; init; }

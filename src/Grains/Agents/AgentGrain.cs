@@ -123,6 +123,13 @@ internal sealed class AgentGrain(
         {
             await DeclineOffers(unfit, Abstractions.Facts.HandoffDeclined.AgentIneligible);
         }
+        // A capacity lowered below what the agent holds: the conversations it has stay, but offers it could accept
+        // past the new capacity are declined for it, newest first, so no accept takes the agent over its capacity.
+        if (Load - profile.Capacity is > 0 and var over && State.Offers.Count > 0)
+        {
+            var beyond = State.Offers.OrderByDescending(o => o.OfferedAt).ThenByDescending(o => o.OfferId, StringComparer.Ordinal).Take(over).ToArray();
+            await DeclineOffers(beyond, Abstractions.Facts.HandoffDeclined.AgentIneligible);
+        }
         logger.LogInformation("Agent {AgentId} of tenant {TenantId} registered for pools {Pools}", _agentId, _tenantId, string.Join(", ", after));
         await FillCapacity();
         await ConfirmTaken(held);

@@ -334,6 +334,30 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Lowering_capacity_below_what_the_agent_holds_declines_the_open_offers_past_it()
+    {
+        var hans = await Online("hans", capacity: 3);
+        await Serve(hans, "hans", "c1");
+        await AskForPerson("c2");
+        var older = await OfferTo(hans, "c2");
+        await AskForPerson("c3");
+        var newer = await OfferTo(hans, "c3");
+
+        await hans.Register(new AgentProfile { DisplayName = "Agent hans", Languages = ["en"], Channels = [Channel.Chat], Capacity = 2 });
+
+        // The conversation he has stays, the older offer fits the new capacity, the newer one goes to someone else.
+        Assert.Equal(older.OfferId, Assert.Single((await hans.GetOffers())!).OfferId);
+        Assert.Equal(RefusalKind.Conflict, (await hans.AcceptOffer(newer.OfferId)).Refusal!.Kind);
+        var declined = Assert.Single((await Eventually.ReturnsAsync(() => Declines("c3"), d => d.Count > 0, Patience, "c3's offer to be declined"))!);
+        Assert.Equal((newer.OfferId, "hans", HandoffDeclined.AgentIneligible), (declined.OfferId, declined.AgentId, declined.Reason));
+        Assert.Null((await hans.AcceptOffer(older.OfferId)).Refusal);
+        var details = (await hans.Get())!;
+        Assert.Equal((2, 2), (details.Conversations.Count, details.Profile.Capacity));
+        var budi = await Online("budi");
+        Assert.Equal("c3", (await OfferTo(budi, "c3")).ConversationId);
+    }
+
+    [Fact]
     public async Task A_conversation_taken_back_after_its_wait_widened_stays_ahead_of_one_that_asked_later()
     {
         // Its own tenant widens after a second; its own language keeps its pools to this test.
