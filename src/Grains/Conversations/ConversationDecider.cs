@@ -79,6 +79,13 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// <summary>While an event is decided: when it is scored (its <c>occurredAt</c>, or now if that is sooner).</summary>
     private DateTimeOffset? _scoredAt;
 
+    /// <summary>
+    /// While a change is recorded: the silo's now, as far forward as a fact told with an earlier time may be moved. A
+    /// conversation whose latest time is ahead of it (events stamped by a platform's clock that runs ahead) keeps the
+    /// grain's facts at the silo's time, so no deadline that follows from them moves with that clock.
+    /// </summary>
+    private DateTimeOffset? _now;
+
     /// <summary>The facts recorded since the last call, oldest first.</summary>
     public IReadOnlyList<Fact> TakeFacts()
     {
@@ -103,6 +110,13 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         {
             // An event stamped ahead of the silo's clock: its fact says when it was scored, which is where it moves the clock.
             fact = fact with { ScoredAt = scoredAt };
+        }
+        if (fact.At < state.LatestAt && state.LatestAt <= (_now ?? state.LatestAt) && TrustDecider.ScoringTime(fact) is null)
+        {
+            // Told after what the conversation recorded last, stamped by another clock or earlier (an offer the agent
+            // made while the pool's answer was on its way, an agent's completion): recorded then, so a conversation's
+            // facts never go back in time. A signal keeps the time it was scored at, which is the score's own clock.
+            fact = fact with { At = state.LatestAt };
         }
         ConversationEvolution.Apply(state, fact, policy, options);
         if (fact is HandoffOffered offered)
@@ -141,6 +155,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         var decision = new Draft();
         var scoredAt = TrustDecider.ScoredAt(e.OccurredAt, now);
         _scoredAt = scoredAt;
+        _now = now;
         try
         {
             DecideAccepted(e, scoredAt, decision);
@@ -148,6 +163,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         finally
         {
             _scoredAt = null;
+            _now = null;
         }
         var step = HandoffStep.None;
         if (decision.LeavePool)
@@ -220,8 +236,9 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     }
 
     /// <summary>The assigned agent is done: the AI is in charge again and must disclose itself anew.</summary>
-    public void TakeOver(DateTimeOffset at)
+    public void TakeOver(DateTimeOffset at, DateTimeOffset? now = null)
     {
+        using var _ = RecordingAt(now ?? at);
         var (completed, resumed) = HandoffDecider.HandBack(state.Handoffs, at);
         Record(completed);
         Record(resumed);
@@ -268,6 +285,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// <summary>Records what an agent's notice about an offer of the waiting handoff says, if it is news; true if it was.</summary>
     public bool OfferChanged(HandoffOfferNotice notice, DateTimeOffset now)
     {
+        using var _ = RecordingAt(now);
         var fact = HandoffDecider.Offer(state.Status == ConversationStatus.Queued ? state.Handoff : null, notice, now);
         Record(fact);
         return fact is not null;
@@ -276,6 +294,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// <summary>Records that the waiting handoff's wait widened to another queue; true if that was news.</summary>
     public bool Escalate(int step, string queue, DateTimeOffset at)
     {
+        using var _ = RecordingAt(at);
         var fact = HandoffDecider.Escalate(state.Handoff, step, queue, at);
         Record(fact);
         return fact is not null;
@@ -290,6 +309,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// </summary>
     public string Reclaim(string reason, DateTimeOffset at)
     {
+        using var _ = RecordingAt(at);
         var handoff = state.Handoff!;
         var agentId = handoff.AgentId!;
         Record(HandoffDecider.Reclaim(handoff, reason, Texts, at));
@@ -297,8 +317,24 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     }
 
     /// <summary>Records where the pool put the handoff: with an agent, or in the queue.</summary>
-    public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at) =>
+    public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
+    {
+        using var _ = RecordingAt(at);
         Record(HandoffDecider.Place(handoff, placement, Texts, at));
+    }
+
+    /// <summary>Records the grain's own change at the silo's <paramref name="now"/> until disposed.</summary>
+    private NowScope RecordingAt(DateTimeOffset now)
+    {
+        var scope = new NowScope(this, _now);
+        _now = now;
+        return scope;
+    }
+
+    private readonly struct NowScope(ConversationDecider decider, DateTimeOffset? before) : IDisposable
+    {
+        public void Dispose() => decider._now = before;
+    }
 
     /// <summary>Whether the pool's placement of the handoff tells something the conversation has not recorded yet; records nothing.</summary>
     public bool IsNews(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at) =>

@@ -273,7 +273,7 @@ internal sealed class ConversationGrain(ConversationServices services) : Grain, 
         {
             return;
         }
-        _decider.TakeOver(completedAt);
+        _decider.TakeOver(completedAt, Now());
         Changed();
         await Store();
     }

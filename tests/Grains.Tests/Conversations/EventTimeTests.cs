@@ -1,4 +1,5 @@
 using static CxCluster.Grains.Tests.Support.ConversationCalls;
+using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Journal;
@@ -125,6 +126,41 @@ public sealed class EventTimeRulesTests
 
         Assert.Equal(Now.AddMinutes(2), _state.Trust.Signals[^1].At);
         Assert.All(later.Facts, fact => Assert.Equal(Now.AddMinutes(3), fact.At));
+    }
+
+    [Fact]
+    public void A_notice_stamped_before_what_the_conversation_recorded_is_recorded_after_it()
+    {
+        Apply(Started(at: Now));
+        var handoff = _decider.OpenHandoff(ConversationDecider.CustomerRequest, Now.AddSeconds(1));
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 }, Now.AddSeconds(2));
+
+        // The agent made the offer a moment before the pool's answer (the queue place) reached the conversation.
+        _decider.OfferChanged(new HandoffOfferNotice
+        {
+            HandoffId = handoff.HandoffId, OfferId = "ofr-1", AgentId = "sari", ExpiresAt = Now.AddSeconds(30), At = Now.AddSeconds(1.5),
+        }, Now.AddSeconds(2));
+
+        var facts = _decider.TakeFacts();
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered"], facts.Select(f => f.Type));
+        Assert.Equal(Now.AddSeconds(2), facts[^1].At);
+        for (var i = 1; i < facts.Count; i++)
+        {
+            Assert.True(facts[i].At >= facts[i - 1].At, $"{facts[i].Type} at {facts[i].At:O} is before {facts[i - 1].Type} at {facts[i - 1].At:O}");
+        }
+    }
+
+    [Fact]
+    public void Behind_events_stamped_ahead_the_grains_own_facts_keep_the_silos_time_and_the_first_reply_is_due_from_it()
+    {
+        // The platform's clock runs four minutes ahead of the silo's.
+        Apply(Started(at: Now.AddMinutes(4)));
+        Assert.Equal(ConversationDecider.CustomerRequest, Apply(Customer("I want to talk to a real person please", Now.AddMinutes(4))).RequestedFor());
+
+        _decider.Place(_state.Handoff!, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "sari", AgentDisplayName = "Sari" }, Now.AddSeconds(1));
+
+        Assert.Equal(Now.AddSeconds(1), Assert.IsType<HandoffAssigned>(Assert.Single(_decider.TakeFacts())).At);
+        Assert.Equal(Now.AddSeconds(1) + _policy.Routing.FirstReply, _decider.FirstReplyDue);
     }
 }
 
