@@ -635,9 +635,9 @@ internal sealed class ConversationGrain(ConversationServices services) : Grain, 
     /// <summary>Records a placement, marking memory as ahead of storage if it changed anything; the event that opened the handoff then answers with it, now and on every retry.</summary>
     private void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
-        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId);
+        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId, handoff.OfferedAgentId);
         _decider.Place(handoff, placement, at);
-        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId))
+        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId, handoff.OfferedAgentId))
         {
             return;
         }

@@ -84,7 +84,8 @@ internal static class HandoffDecider
         {
             return null;
         }
-        var open = handoff.OfferId == notice.OfferId;
+        // Offer ids are numbered per agent: two agents' offers of one handoff may share one, so the agent tells them apart.
+        var open = handoff.OfferId == notice.OfferId && handoff.OfferedAgentId == notice.AgentId;
         return notice.Outcome switch
         {
             null when !open && notice.ExpiresAt > now && !handoff.Passed.Contains(notice.AgentId) => new HandoffOffered
@@ -159,7 +160,7 @@ internal static class HandoffDecider
 
     private static void Pass(HandoffRecord handoff, string offerId, string agentId)
     {
-        if (handoff.OfferId == offerId)
+        if (handoff.OfferId == offerId && handoff.OfferedAgentId == agentId)
         {
             handoff.CloseOffer();
         }

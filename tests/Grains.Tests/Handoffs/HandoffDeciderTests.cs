@@ -142,4 +142,32 @@ public sealed class HandoffDeciderTests
         Assert.Equal((HandoffStatus.Assigned, "a1", (int?)null, "customer-request"), (assigned.Status, assigned.AgentId, assigned.QueuePosition, assigned.Reason));
         Assert.Equal(Texts.HandoffAssigned("Sari"), assigned.Text);
     }
+
+    [Fact]
+    public void Two_agents_offers_with_the_same_id_are_told_apart_by_their_agent()
+    {
+        var handoff = Open();
+        Place(new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 });
+        // Offer ids are numbered per agent: ana's first offer and budi's first offer may both be ofr-4.
+        HandoffOfferNotice Notice(string agentId, OfferOutcome? outcome) => new()
+        {
+            HandoffId = handoff.HandoffId, OfferId = "ofr-4", AgentId = agentId, ExpiresAt = Now.AddSeconds(30), Outcome = outcome, At = Now,
+        };
+        HandoffDecider.Evolve(_state, HandoffDecider.Offer(handoff, Notice("ana", null), Now)!);
+
+        // Budi's offer told before ana's expiry (two agents' notices may cross): it is a new offer, not ana's again.
+        var budiOffered = Assert.IsType<HandoffOffered>(HandoffDecider.Offer(handoff, Notice("budi", null), Now));
+        Assert.Equal("budi", budiOffered.AgentId);
+
+        var anaExpired = Assert.IsType<HandoffExpired>(HandoffDecider.Offer(handoff, Notice("ana", OfferOutcome.Expired), Now));
+        HandoffDecider.Evolve(_state, anaExpired);
+        HandoffDecider.Evolve(_state, budiOffered);
+
+        // Ana's end told again once budi's offer is open is no news, and never closes budi's offer.
+        Assert.Null(HandoffDecider.Offer(handoff, Notice("ana", OfferOutcome.Expired), Now));
+        Assert.Null(HandoffDecider.Offer(handoff, Notice("ana", OfferOutcome.Declined), Now));
+        Assert.Equal(("ofr-4", "budi", HandoffStatus.Offered), (handoff.OfferId, handoff.OfferedAgentId, handoff.ShownStatus));
+        Assert.Contains("ana", handoff.Passed);
+        Assert.DoesNotContain("budi", handoff.Passed);
+    }
 }
