@@ -417,7 +417,7 @@ public static class Redactor
                 {
                     spaces++;
                 }
-                else if (c is '-' or '.' or '\u2013')
+                else if (c is '-' or '.' || IsDash(c))
                 {
                     marks++;
                 }
@@ -539,6 +539,11 @@ public static class Redactor
             return NpwpPlaceholder; // 09.254.294.3-407.000
         }
 
+        if (d[0] == '0' && d[1] == '0' && d[2] != '0' && IsDialledAbroad(d, lengths))
+        {
+            return PhonePlaceholder; // 0062 812 3456 7890: "00" dialled instead of "+"
+        }
+
         if (d[0] == '0')
         {
             if (d[1] == '8')
@@ -547,9 +552,9 @@ public static class Redactor
                 return n is >= 10 and <= 13 && (groups == 1 || lengths[0] >= 3) ? PhonePlaceholder : null;
             }
 
-            if (d[1] != '0' && n is >= 10 and <= 12 && (groups == 1 || lengths[0] is 3 or 4))
+            if (d[1] != '0' && n is >= 10 and <= 12 && (groups == 1 || lengths[0] is >= 3 and <= 5))
             {
-                return PhonePlaceholder; // landline with its area code: 021-5550123
+                return PhonePlaceholder; // landline with its area code: 021-5550123; 07700 900123
             }
 
             return n == 15 && groups == 1 ? NpwpPlaceholder : null;
@@ -558,6 +563,11 @@ public static class Redactor
         if (d[0] == '6' && d[1] == '2' && n is >= 11 and <= 14 && (lengths[0] == 2 ? groups >= 2 : d[2] == '8'))
         {
             return PhonePlaceholder; // 62 812 3456 7890, 6281234567890
+        }
+
+        if (IsNorthAmerican(d, lengths))
+        {
+            return PhonePlaceholder; // 415-555-0100, 1-415-555-0100
         }
 
         if (!IsRegularGrouping(lengths))
@@ -578,6 +588,39 @@ public static class Redactor
                 return null;
         }
     }
+
+    /// <summary>
+    /// A number dialled with the international prefix "00" instead of "+": the country code written as its own group
+    /// ("0062 812 3456 7890", "0060-12-345-6789") and 9 to 15 digits after the prefix, or an Indonesian mobile number in
+    /// one block ("006281234567890"). A single block of other digits after "00" is a reference, not a number.
+    /// </summary>
+    private static bool IsDialledAbroad(ReadOnlySpan<char> d, ReadOnlySpan<int> lengths)
+    {
+        int national = d.Length - 2;
+        if (national is < 9 or > 15)
+        {
+            return false;
+        }
+
+        return lengths.Length >= 2
+            ? lengths[0] is >= 3 and <= 5
+            : d.Length is >= 12 and <= 16 && d[2] == '6' && d[3] == '2' && d[4] == '8';
+    }
+
+    /// <summary>A North American number written 3-3-4 ("415-555-0100"), perhaps after its country code 1; area code and exchange start 2 to 9.</summary>
+    private static bool IsNorthAmerican(ReadOnlySpan<char> d, ReadOnlySpan<int> lengths)
+    {
+        int skip = lengths.SequenceEqual([1, 3, 3, 4]) && d[0] == '1' ? 1 : 0;
+        if (skip == 0 && !lengths.SequenceEqual([3, 3, 4]))
+        {
+            return false;
+        }
+
+        return d[skip] is >= '2' and <= '9' && d[skip + 3] is >= '2' and <= '9';
+    }
+
+    /// <summary>The dashes people and phones put between digit groups: en dash, hyphen, non-breaking hyphen, figure dash, minus, full-width hyphen-minus.</summary>
+    private static bool IsDash(char c) => c is '\u2013' or '\u2010' or '\u2011' or '\u2012' or '\u2212' or '\uFF0D';
 
     /// <summary>One block, blocks of four (the last may be shorter), or the 4-6-5, 4-6-4 and 6-6-4 layouts.</summary>
     private static bool IsRegularGrouping(ReadOnlySpan<int> lengths)

@@ -71,6 +71,33 @@ public sealed class RedactorTests
         Assert.Equal(expected, Redactor.Redact(text));
     }
 
+    [Theory]
+    [InlineData("call me on 0062 812 3456 7890", "call me on [phone]")]
+    [InlineData("nomor saya 0062-812-3456-7890.", "nomor saya [phone].")]
+    [InlineData("WA 006281234567890", "WA [phone]")]
+    [InlineData("my malaysian number 0060 12 345 6789", "my malaysian number [phone]")]
+    [InlineData("call me on 415-555-0100", "call me on [phone]")]
+    [InlineData("call me on 415.555.0100 after 5", "call me on [phone] after 5")]
+    [InlineData("call me on 1-415-555-0100", "call me on [phone]")]
+    [InlineData("my mobile is 07700 900123", "my mobile is [phone]")]
+    [InlineData("nomornya 0812\u20113456\u20117890", "nomornya [phone]")]
+    [InlineData("nomornya 0812\u20103456\u20107890", "nomornya [phone]")]
+    [InlineData("nomornya 0812\u22123456\u22127890", "nomornya [phone]")]
+    public void Phone_numbers_dialled_with_00_written_the_North_American_way_or_with_typographic_hyphens_are_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("no resi 003812345678")]
+    [InlineData("no antrian 0012 dan 0013")]
+    [InlineData("ticket 123-456-7890")]
+    [InlineData("on 2026-11-24 at 14:30")]
+    public void References_that_start_with_00_or_only_resemble_a_North_American_number_stay(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
     // ------------------------------------------------------------ NIK, NPWP
 
     [Theory]
