@@ -479,6 +479,8 @@ public static class Redactor
             total += lengths[g];
         }
 
+        // The rest of a longer number whose first group was not personal data ("9400 1000 0000 0000 0000 00").
+        bool tail = runStart >= 2 && !char.IsAsciiDigit(text[runStart - 1]) && char.IsAsciiDigit(text[runStart - 2]);
         bool npwpContext = KeywordBefore(text, runStart, "npwp");
         bool nikContext = KeywordBefore(text, runStart, "nik") || KeywordBefore(text, runStart, "ktp");
 
@@ -497,7 +499,7 @@ public static class Redactor
                 continue;
             }
 
-            string? kind = Classify(all[..count], lengths[..k], plus, areaInParens, npwpContext, nikContext);
+            string? kind = Classify(all[..count], lengths[..k], k == groups && !tail, plus, areaInParens, npwpContext, nikContext);
             if (kind is not null)
             {
                 from = runStart;
@@ -510,7 +512,7 @@ public static class Redactor
         return groups >= 2 ? starts[1] : ends[0];
     }
 
-    private static string? Classify(ReadOnlySpan<char> d, ReadOnlySpan<int> lengths, bool plus, bool areaInParens, bool npwpContext, bool nikContext)
+    private static string? Classify(ReadOnlySpan<char> d, ReadOnlySpan<int> lengths, bool wholeRun, bool plus, bool areaInParens, bool npwpContext, bool nikContext)
     {
         int n = d.Length;
         int groups = lengths.Length;
@@ -578,7 +580,12 @@ public static class Redactor
         switch (n)
         {
             case 16:
-                return nikContext ? NikPlaceholder : PassesLuhn(d) ? CardPlaceholder : NikPlaceholder;
+                // A NIK names a province and a birth date; a 16-digit order or transfer reference does not. Blocks of
+                // four that fail Luhn are taken for a mistyped card, so they are kept out too.
+                return nikContext ? NikPlaceholder
+                    : PassesLuhn(d) ? CardPlaceholder
+                    : IsNikShaped(d) || (wholeRun && groups == 4) ? NikPlaceholder
+                    : null;
             case 15:
                 // Of 15-digit cards only American Express (34, 37) is common; other 15-digit numbers are NPWP.
                 return PassesLuhn(d) && d[0] == '3' && d[1] is '4' or '7' ? CardPlaceholder : NpwpPlaceholder;
@@ -621,6 +628,20 @@ public static class Redactor
 
     /// <summary>The dashes people and phones put between digit groups: en dash, hyphen, non-breaking hyphen, figure dash, minus, full-width hyphen-minus.</summary>
     private static bool IsDash(char c) => c is '\u2013' or '\u2010' or '\u2011' or '\u2012' or '\u2212' or '\uFF0D';
+
+    /// <summary>
+    /// Whether 16 digits read as a NIK: a province code (11-19, 21, 31-36, 51-53, 61-65, 71-76, 81-82, 91-97) and, in
+    /// digits 7 to 10, a birth day (1-31, or 41-71 for women) and month.
+    /// </summary>
+    private static bool IsNikShaped(ReadOnlySpan<char> d)
+    {
+        int province = ((d[0] - '0') * 10) + (d[1] - '0');
+        int day = ((d[6] - '0') * 10) + (d[7] - '0');
+        int month = ((d[8] - '0') * 10) + (d[9] - '0');
+        bool knownProvince = province is (>= 11 and <= 19) or 21 or (>= 31 and <= 36) or (>= 51 and <= 53)
+            or (>= 61 and <= 65) or (>= 71 and <= 76) or 81 or 82 or (>= 91 and <= 97);
+        return knownProvince && day is (>= 1 and <= 31) or (>= 41 and <= 71) && month is >= 1 and <= 12;
+    }
 
     /// <summary>One block, blocks of four (the last may be shorter), or the 4-6-5, 4-6-4 and 6-6-4 layouts.</summary>
     private static bool IsRegularGrouping(ReadOnlySpan<int> lengths)

@@ -103,7 +103,9 @@ public sealed class RedactorTests
     [Theory]
     [InlineData("NIK saya 3174012345678901", "NIK saya [nik]")]
     [InlineData("ktp: 3273011503900002, tolong cek", "ktp: [nik], tolong cek")]
-    [InlineData("3171234567890123 adalah nomor saya", "[nik] adalah nomor saya")]
+    [InlineData("3171011503900002 adalah nomor saya", "[nik] adalah nomor saya")]
+    [InlineData("punya istri saya 3273015508920001", "punya istri saya [nik]")]
+    [InlineData("NIK 3174 0123 4567 8901", "NIK [nik]")]
     public void A_sixteen_digit_number_that_fails_Luhn_is_a_NIK(string text, string expected)
     {
         Assert.Equal(expected, Redactor.Redact(text));
@@ -149,6 +151,16 @@ public sealed class RedactorTests
     public void A_sixteen_digit_card_like_number_that_fails_Luhn_is_taken_for_a_NIK()
     {
         Assert.Equal("kartu [nik]", Redactor.Redact("kartu 4111 1111 1111 1112"));
+    }
+
+    [Theory]
+    [InlineData("nomor pesanan 2611240012345678 belum sampai")]
+    [InlineData("ref transfer 2026112414301234")]
+    [InlineData("tracking 9400 1000 0000 0000 0000 00")]
+    [InlineData("invoice 3171234567890123")]
+    public void Sixteen_digit_references_without_a_province_and_birth_date_are_not_taken_for_a_NIK(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
     }
 
     [Theory]
