@@ -249,7 +249,7 @@ public static class Redactor
         while (at >= 0)
         {
             int start = at;
-            while (start > floor && IsLocalChar(text[start - 1]))
+            while (start > floor && IsLocalChar(text[start - 1]) && !IsUnspacedScript(text[start - 1]))
             {
                 start--;
             }
@@ -263,6 +263,20 @@ public static class Redactor
             while (end < text.Length && IsDomainChar(text[end]))
             {
                 end++;
+            }
+
+            // "メールはbudi@example.comです": words of a script written without spaces go on after the address.
+            int lastLabel = text.LastIndexOf('.', end - 1, end - at - 1) + 1;
+            if (lastLabel > at)
+            {
+                for (int k = lastLabel; k < end; k++)
+                {
+                    if (IsUnspacedScript(text[k]))
+                    {
+                        end = k;
+                        break;
+                    }
+                }
             }
 
             // "... budi@mail.com." ends a sentence, not the domain.
@@ -285,6 +299,12 @@ public static class Redactor
 
         return found;
     }
+
+    /// <summary>Letters of scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese kana, CJK ideographs, Hangul).</summary>
+    private static bool IsUnspacedScript(char c) =>
+        c is (>= '\u0E00' and <= '\u0EFF') or (>= '\u1000' and <= '\u109F') or (>= '\u1780' and <= '\u17FF')
+            or (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
+            or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF');
 
     private static bool IsLocalChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
 

@@ -19,6 +19,17 @@ public sealed class RedactorTests
     }
 
     [Theory]
+    [InlineData("メールはbudi@example.comです", "メールは[email]です")]
+    [InlineData("我的邮箱是budi.s@mail.example.cn谢谢", "我的邮箱是[email]谢谢")]
+    [InlineData("อีเมลของฉันคือsomchai@example.co.thครับ", "อีเมลของฉันคือ[email]ครับ")]
+    [InlineData("이메일은budi@example.com입니다", "이메일은[email]입니다")]
+    [InlineData("email saya budi@例え.jp ya", "email saya [email] ya")]
+    public void Words_of_a_script_written_without_spaces_around_an_address_stay(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
     [InlineData("follow @cxcluster on social media")]
     [InlineData("meet me @ 5pm")]
     [InlineData("user@localhost is not an address")]
