@@ -129,8 +129,8 @@ public static class Redactor
 
     /// <summary>
     /// The e-mail addresses, and the IBANs outside them, in order. An IBAN is two letters (the country), two digits and
-    /// the national account number, 15 to 34 letters and digits in all, written whole or in groups separated by single
-    /// spaces ("GB82 WEST 1234 5698 7654 32", "de89370400440532013000"), whose check digits hold (ISO 13616: the
+    /// the national account number, 15 to 34 letters and digits in all, written whole or in groups separated by a space,
+    /// a dash or two spaces ("GB82 WEST 1234 5698 7654 32", "de89370400440532013000"), whose check digits hold (ISO 13616: the
     /// number read with its first four characters moved to the end and each letter as 10 to 35 leaves 1 when divided by
     /// 97). Of the groups that follow, the longest run that checks is taken, so words after it stay.
     /// </summary>
@@ -175,7 +175,7 @@ public static class Redactor
     }
 
     /// <summary>
-    /// Reads groups of letters and digits from <paramref name="start"/>, separated by single spaces, up to
+    /// Reads groups of letters and digits from <paramref name="start"/>, separated by a space, a dash or two spaces, up to
     /// <see cref="MaxIbanLength"/> characters of them and not into <paramref name="limit"/>: each group's end in the text
     /// and the characters read up to it. Returns how many groups; a group that runs into a letter or digit glued to other
     /// characters ("1234abc-") ends the reading.
@@ -202,12 +202,13 @@ public static class Redactor
             ends[groups] = k;
             lengths[groups] = count;
             groups++;
-            if (count >= MaxIbanLength || k + 1 >= limit || text[k] != ' ' || !char.IsAsciiLetterOrDigit(text[k + 1]))
+            int gap = k >= limit ? 0 : text[k] is '-' or '\u00A0' ? 1 : text[k] != ' ' ? 0 : k + 1 < limit && text[k + 1] == ' ' ? 2 : 1;
+            if (count >= MaxIbanLength || gap == 0 || k + gap >= limit || !char.IsAsciiLetterOrDigit(text[k + gap]))
             {
                 break;
             }
 
-            k++; // the one space between groups
+            k += gap; // between groups: one space or dash, or two spaces
         }
 
         return groups;
@@ -225,7 +226,7 @@ public static class Redactor
             for (int k = from; k < to; k++)
             {
                 char c = text[k];
-                if (c == ' ')
+                if (!char.IsAsciiLetterOrDigit(c))
                 {
                     continue;
                 }

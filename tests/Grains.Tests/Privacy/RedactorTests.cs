@@ -48,6 +48,9 @@ public sealed class RedactorTests
     [InlineData("iban fr14 2004 1010 0505 0001 3m02 606 thanks", "iban [iban] thanks")]
     [InlineData("MT84 MALT 0110 0001 2345 MTLC AST0 01S and BE71 0961 2345 6769", "[iban] and [iban]")]
     [InlineData("(GB82WEST12345698765432)", "([iban])")]
+    [InlineData("IBAN GB82-WEST-1234-5698-7654-32 please", "IBAN [iban] please")]
+    [InlineData("IBAN GB82  WEST  1234  5698  7654  32", "IBAN [iban]")]
+    [InlineData("IBAN DE89\u00A03704\u00A00044\u00A00532\u00A00130\u00A000", "IBAN [iban]")]
     public void IBANs_whose_check_digits_hold_are_replaced_whole(string text, string expected)
     {
         Assert.Equal(expected, Redactor.Redact(text));
