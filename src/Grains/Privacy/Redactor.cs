@@ -49,14 +49,17 @@ public static class Redactor
     private const int ContextWindow = 24;
 
     /// <summary>Returns the text with personal data replaced; the same instance when there is nothing to replace.</summary>
-    public static string Redact(string text)
+    public static string Redact(string original)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(original);
 
+        // Read full-width forms ("０８１２", "＠", typed with a Japanese or Chinese keyboard) as their ASCII letters; one
+        // character for one, so every place found in the folded text is the same place in the original.
+        string text = FoldFullWidth(original);
         bool hasAt = text.Contains('@');
         if (!hasAt && !HasAtLeastDigits(text, MinDigits))
         {
-            return text;
+            return original;
         }
 
         List<(int Start, int End, string Placeholder)>? spans = FindIbans(text, hasAt ? FindEmails(text) : null);
@@ -72,7 +75,7 @@ public static class Redactor
                 (int start, int end, string placeholder) = spans[nextSpan];
                 if (i == start)
                 {
-                    Replace(ref output, text, ref copied, start, end, placeholder);
+                    Replace(ref output, original, ref copied, start, end, placeholder);
                     i = end;
                     nextSpan++;
                     continue;
@@ -86,7 +89,7 @@ public static class Redactor
                 i = ScanNumber(text, i, limit, out int from, out int to, out string? placeholder);
                 if (placeholder is not null)
                 {
-                    Replace(ref output, text, ref copied, from, to, placeholder);
+                    Replace(ref output, original, ref copied, from, to, placeholder);
                 }
 
                 continue;
@@ -97,10 +100,10 @@ public static class Redactor
 
         if (output is null)
         {
-            return text;
+            return original;
         }
 
-        output.Append(text, copied, text.Length - copied);
+        output.Append(original, copied, original.Length - copied);
         return output.ToString();
     }
 
@@ -109,6 +112,27 @@ public static class Redactor
         output ??= new StringBuilder(text.Length);
         output.Append(text, copied, from - copied).Append(placeholder);
         copied = to;
+    }
+
+    private static string FoldFullWidth(string text)
+    {
+        int first = text.AsSpan().IndexOfAnyInRange('\uFF01', '\uFF5E');
+        if (first < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, first), static (chars, state) =>
+        {
+            state.text.AsSpan().CopyTo(chars);
+            for (int i = state.first; i < chars.Length; i++)
+            {
+                if (chars[i] is >= '\uFF01' and <= '\uFF5E')
+                {
+                    chars[i] = (char)(chars[i] - 0xFEE0);
+                }
+            }
+        });
     }
 
     private static bool HasAtLeastDigits(string text, int wanted)
@@ -353,11 +377,11 @@ public static class Redactor
 
     // ---------------------------------------------------------------- numbers
 
-    /// <summary>A digit, '+' or '(' before a digit, not glued to a preceding word or number ("INV2026...", "Rp150" start no run).</summary>
+    /// <summary>A digit, '+' or '(' before a digit, not glued to a preceding word or number ("INV2026...", "Rp150" start no run; words of scripts written without spaces do not glue).</summary>
     private static bool IsRunStart(string text, int i)
     {
         char c = text[i];
-        if (i > 0 && char.IsLetterOrDigit(text[i - 1]))
+        if (i > 0 && char.IsLetterOrDigit(text[i - 1]) && !IsUnspacedScript(text[i - 1]))
         {
             return false;
         }
@@ -515,7 +539,7 @@ public static class Redactor
             }
 
             // "0812345678AB" is a code, not a number.
-            if (end < text.Length && char.IsLetter(text[end]))
+            if (end < text.Length && char.IsLetter(text[end]) && !IsUnspacedScript(text[end]))
             {
                 continue;
             }

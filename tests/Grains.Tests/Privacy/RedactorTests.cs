@@ -222,6 +222,24 @@ public sealed class RedactorTests
         Assert.Equal("[email]", Redactor.Redact("081234567890@wa.example.com"));
     }
 
+    [Theory]
+    [InlineData("nomornya ０８１２－３４５６－７８９０ ya", "nomornya [phone] ya")]
+    [InlineData("カード番号は４１１１ １１１１ １１１１ １１１１です", "カード番号は[card]です")]
+    [InlineData("メール：ｂｕｄｉ＠ｅｘａｍｐｌｅ．ｃｏｍ", "メール：[email]")]
+    [InlineData("电话是0812-3456-7890谢谢", "电话是[phone]谢谢")]
+    public void Full_width_digits_and_letters_are_read_as_their_ASCII_forms(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Fact]
+    public void Full_width_text_with_nothing_to_redact_is_returned_as_the_same_instance()
+    {
+        string text = "注文番号は１２３４です";
+
+        Assert.Same(text, Redactor.Redact(text));
+    }
+
     // ------------------------------------------------------------ left alone
 
     [Theory]
