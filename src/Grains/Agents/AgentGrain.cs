@@ -1,5 +1,6 @@
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
+using CxCluster.Grains.Privacy;
 using CxCluster.Grains.Telemetry;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Hosting;
@@ -315,7 +316,8 @@ internal sealed class AgentGrain(
             return await Answered(offerId, OfferOutcome.Declined);
         }
         var held = Held();
-        Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = reason });
+        // The reason is the agent's own words and is told in the conversation's facts, which an erasure keeps.
+        Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = reason is null ? null : Redactor.Redact(reason) });
         await Store();
         await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!);
         metrics.HandoffStep(_tenantId, "declined");

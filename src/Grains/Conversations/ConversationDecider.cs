@@ -223,7 +223,8 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
                 SwitchChannel(switched.Channel, switched.OccurredAt, decision);
                 break;
             case ConversationEndedEvent ended:
-                Record(new ConversationEnded { At = ended.OccurredAt, Reason = ended.Reason ?? "ended" });
+                // The platform's reason is told in the facts, which an erasure keeps: redacted like a message.
+                Record(new ConversationEnded { At = ended.OccurredAt, Reason = ended.Reason is { } reason ? Redactor.Redact(reason) : "ended" });
                 decision.LeavePool = true;
                 break;
         }

@@ -33,6 +33,17 @@ public sealed class ConversationFactsTests
     private static string[] Types(IEnumerable<Fact> facts) => [.. facts.Select(f => f.Type)];
 
     [Fact]
+    public void The_platforms_reason_for_ending_is_told_with_its_personal_data_redacted()
+    {
+        Apply(Started(Channel.Chat, "en-US"));
+
+        var decision = Apply(Ended() with { Reason = "call back on 0812-3456-7890 or budi@example.com" });
+
+        var ended = Assert.IsType<ConversationEnded>(decision.Facts.Single(f => f is ConversationEnded));
+        Assert.Equal("call back on [phone] or [email]", ended.Reason);
+    }
+
+    [Fact]
     public void A_start_records_the_conversation_and_its_disclosure()
     {
         var decision = Apply(Started(Channel.Whatsapp, "en-GB") with { CustomerId = "cust-7" });

@@ -181,6 +181,24 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_decline_reason_is_told_in_the_facts_with_its_personal_data_redacted()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+
+        Assert.Null((await ana.DeclineOffer(offer.OfferId, "I know this customer, 0812-3456-7890, budi@example.com")).Refusal);
+
+        await Eventually.HoldsAsync(async () => (await FactTypes("c1")).Contains("handoff.declined"), Patience, "the decline to be a fact of c1");
+        var facts = (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, "c1"), 0, 1_000))
+            .Concat(await fixture.Journal.ReadStreamAsync(CxCluster.Grains.Agents.AgentJournal.Stream(_tenant, "ana"), 0, 1_000));
+        var told = string.Concat(facts.Select(f => System.Text.Encoding.UTF8.GetString(f.Data.Span)));
+        Assert.Contains("I know this customer, [phone], [email]", told);
+        Assert.DoesNotContain("3456", told);
+        Assert.DoesNotContain("budi@", told);
+    }
+
+    [Fact]
     public async Task An_offer_not_answered_in_time_expires_the_agent_goes_away_and_the_next_agent_gets_it()
     {
         var ana = await Online("ana");
