@@ -628,13 +628,13 @@ public static class Redactor
                 // A NIK names a province and a birth date; a 16-digit order or transfer reference does not. Blocks of
                 // four that fail Luhn are taken for a mistyped card, so they are kept out too.
                 return nikContext ? NikPlaceholder
-                    : PassesLuhn(d) ? CardPlaceholder
+                    : IsCard(d) ? CardPlaceholder
                     : IsNikShaped(d) || (wholeRun && groups == 4) ? NikPlaceholder
                     : null;
             case 15:
                 // Of 15-digit cards only American Express (34, 37) is common; other 15-digit numbers are NPWP.
                 return PassesLuhn(d) && d[0] == '3' && d[1] is '4' or '7' ? CardPlaceholder : NpwpPlaceholder;
-            case >= 13 and <= MaxDigits when PassesLuhn(d):
+            case >= 13 and <= MaxDigits when IsCard(d):
                 return CardPlaceholder;
             default:
                 return null;
@@ -708,6 +708,25 @@ public static class Redactor
         }
 
         return lengths[^1] is >= 1 and <= 4;
+    }
+
+    /// <summary>
+    /// A card number: it passes Luhn and starts as the card networks' numbers do (Mastercard 2221-2720 and 51-55, American
+    /// Express, Diners and JCB 30 and 34-39, Visa 4, Maestro 50 and 56-59, Discover, UnionPay and RuPay 6), so a
+    /// reference that passes Luhn by chance (one in ten do), such as one that starts with its year, stays.
+    /// </summary>
+    private static bool IsCard(ReadOnlySpan<char> d)
+    {
+        int two = ((d[0] - '0') * 10) + (d[1] - '0');
+        int four = (two * 100) + ((d[2] - '0') * 10) + (d[3] - '0');
+        bool network = d[0] switch
+        {
+            '2' => four is >= 2221 and <= 2720,
+            '3' => two is 30 or (>= 34 and <= 39),
+            '4' or '5' or '6' => true,
+            _ => false,
+        };
+        return network && PassesLuhn(d);
     }
 
     private static bool PassesLuhn(ReadOnlySpan<char> digits)

@@ -178,6 +178,17 @@ public sealed class RedactorTests
     }
 
     [Theory]
+    [InlineData("nomor referensi 9563212233079244 sudah dibayar")]
+    [InlineData("nomor referensi 7547280385280 sudah dibayar")]
+    [InlineData("ref 2026431039931582")]
+    [InlineData("resi 887104319554590454")]
+    [InlineData("booking 1966850273900009")]
+    public void References_that_pass_Luhn_by_chance_but_start_as_no_card_network_does_stay(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
+    [Theory]
     [InlineData("ref 1234567890123")]
     [InlineData("trx 4111111111111111111")]
     public void Long_numbers_of_card_length_that_fail_Luhn_are_left_alone(string text)
