@@ -381,13 +381,48 @@ public static class Redactor
     private static bool IsRunStart(string text, int i)
     {
         char c = text[i];
-        if (i > 0 && char.IsLetterOrDigit(text[i - 1]) && !IsUnspacedScript(text[i - 1]))
+        if (i > 0 && char.IsLetterOrDigit(text[i - 1]) && !IsUnspacedScript(text[i - 1]) && !AfterPhoneLabel(text, i))
         {
             return false;
         }
 
         return char.IsAsciiDigit(c) || (c is '+' or '(' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]));
     }
+
+    /// <summary>
+    /// A mobile number glued to the word that names it ("hp081234567890", "WA+6281234567890"): the word is one of
+    /// <see cref="IsPhoneLabel"/>'s and the number starts as an Indonesian mobile number does (08, 628, +628).
+    /// </summary>
+    private static bool AfterPhoneLabel(string text, int i)
+    {
+        ReadOnlySpan<char> rest = text.AsSpan(i);
+        if (!(rest.StartsWith("08") || rest.StartsWith("628") || rest.StartsWith("+628")))
+        {
+            return false;
+        }
+
+        int start = i;
+        while (start > 0 && char.IsAsciiLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        if (start > 0 && char.IsLetterOrDigit(text[start - 1]))
+        {
+            return false;
+        }
+
+        return IsPhoneLabel(text.AsSpan(start, i - start));
+    }
+
+    /// <summary>Words a phone number is written right after, without a space.</summary>
+    private static bool IsPhoneLabel(ReadOnlySpan<char> word) =>
+        word.Equals("hp", StringComparison.OrdinalIgnoreCase) || word.Equals("wa", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("telp", StringComparison.OrdinalIgnoreCase) || word.Equals("tlp", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("telepon", StringComparison.OrdinalIgnoreCase) || word.Equals("nomor", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("nomer", StringComparison.OrdinalIgnoreCase) || word.Equals("no", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("phone", StringComparison.OrdinalIgnoreCase) || word.Equals("mobile", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("tel", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads the run of digit groups at <paramref name="p"/>, classifies its longest fitting prefix and returns where to continue.</summary>
     private static int ScanNumber(string text, int p, int limit, out int from, out int to, out string? placeholder)

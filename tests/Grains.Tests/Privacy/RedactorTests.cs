@@ -103,6 +103,23 @@ public sealed class RedactorTests
     }
 
     [Theory]
+    [InlineData("no hp081234567890 ya", "no hp[phone] ya")]
+    [InlineData("WA+6281234567890", "WA[phone]")]
+    [InlineData("Telp0812-3456-7890", "Telp[phone]")]
+    public void A_mobile_number_glued_to_the_word_that_names_it_is_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("kode INV081234567890 sudah dibayar")]
+    [InlineData("sku ABC0812345678901")]
+    public void Codes_whose_digits_start_like_a_mobile_number_stay(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
+    [Theory]
     [InlineData("no resi 003812345678")]
     [InlineData("no antrian 0012 dan 0013")]
     [InlineData("ticket 123-456-7890")]
