@@ -563,6 +563,8 @@ public static class Redactor
         bool tail = runStart >= 2 && !char.IsAsciiDigit(text[runStart - 1]) && char.IsAsciiDigit(text[runStart - 2]);
         bool npwpContext = KeywordBefore(text, runStart, "npwp");
         bool nikContext = KeywordBefore(text, runStart, "nik") || KeywordBefore(text, runStart, "ktp");
+        // The rest of a longer number is no one's NIK or card either.
+        bool referenceContext = !nikContext && (tail || ReferenceBefore(text, runStart));
 
         int count = total;
         for (int k = groups; k >= 1; k--)
@@ -579,7 +581,7 @@ public static class Redactor
                 continue;
             }
 
-            string? kind = Classify(all[..count], lengths[..k], k == groups && !tail, plus, areaInParens, npwpContext, nikContext);
+            string? kind = Classify(all[..count], lengths[..k], k == groups && !tail, plus, areaInParens, npwpContext, nikContext, referenceContext);
             if (kind is not null)
             {
                 from = runStart;
@@ -592,7 +594,7 @@ public static class Redactor
         return groups >= 2 ? starts[1] : ends[0];
     }
 
-    private static string? Classify(ReadOnlySpan<char> d, ReadOnlySpan<int> lengths, bool wholeRun, bool plus, bool areaInParens, bool npwpContext, bool nikContext)
+    private static string? Classify(ReadOnlySpan<char> d, ReadOnlySpan<int> lengths, bool wholeRun, bool plus, bool areaInParens, bool npwpContext, bool nikContext, bool referenceContext)
     {
         int n = d.Length;
         int groups = lengths.Length;
@@ -661,15 +663,18 @@ public static class Redactor
         {
             case 16:
                 // A NIK names a province and a birth date; a 16-digit order or transfer reference does not. Blocks of
-                // four that fail Luhn are taken for a mistyped card, so they are kept out too.
+                // four that fail Luhn are taken for a mistyped card, so they are kept out too. Privacy first: a number
+                // that is neither stays only when a word before it calls it a reference ("pesanan", "resi", "invoice").
                 return nikContext ? NikPlaceholder
                     : IsCard(d) ? CardPlaceholder
-                    : IsNikShaped(d) || (wholeRun && groups == 4) ? NikPlaceholder
+                    : IsNikShaped(d) || (wholeRun && groups == 4) || !referenceContext ? NikPlaceholder
                     : null;
             case 15:
                 // Of 15-digit cards only American Express (34, 37) is common; other 15-digit numbers are NPWP.
                 return PassesLuhn(d) && d[0] == '3' && d[1] is '4' or '7' ? CardPlaceholder : NpwpPlaceholder;
-            case >= 13 and <= MaxDigits when IsCard(d):
+            case >= 13 and <= MaxDigits when IsCard(d) || (PassesLuhn(d) && !referenceContext):
+                // A number that passes Luhn but starts as no card network's does is a card still, unless a word before
+                // it calls it a reference.
                 return CardPlaceholder;
             default:
                 return null;
@@ -861,6 +866,27 @@ public static class Redactor
     }
 
     /// <summary>The word (e.g. "NPWP") appears shortly before the number as a whole word, with no other digits in between.</summary>
+    /// <summary>Words that name the number after them as an order, payment, booking or tracking reference.</summary>
+    private static readonly string[] ReferenceWords =
+    [
+        "order", "pesanan", "ref", "reference", "referensi", "resi", "tracking", "invoice", "inv", "transaksi",
+        "transaction", "trx", "booking", "tiket", "ticket", "awb", "va", "virtual account", "tagihan", "bill",
+    ];
+
+    /// <summary>Whether a word just before <paramref name="start"/> calls the number there a reference (see <see cref="ReferenceWords"/>).</summary>
+    private static bool ReferenceBefore(string text, int start)
+    {
+        foreach (string word in ReferenceWords)
+        {
+            if (KeywordBefore(text, start, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool KeywordBefore(string text, int start, string keyword)
     {
         int from = Math.Max(0, start - ContextWindow);

@@ -206,6 +206,17 @@ public sealed class RedactorTests
     }
 
     [Theory]
+    [InlineData("nomor saya 2611240012345678 ya", "nomor saya [nik] ya")]
+    [InlineData("my id is 1234567890123456", "my id is [nik]")]
+    [InlineData("ini 9563212233079244", "ini [nik]")]
+    [InlineData("7547280385280 itu nomornya", "[card] itu nomornya")]
+    [InlineData("number: 1966850273900009.", "number: [nik].")]
+    public void A_number_of_card_or_NIK_length_that_no_word_calls_a_reference_is_redacted(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
     [InlineData("ref 1234567890123")]
     [InlineData("trx 4111111111111111111")]
     public void Long_numbers_of_card_length_that_fail_Luhn_are_left_alone(string text)
