@@ -185,9 +185,14 @@ internal static class LexiconLoader
         }
 
         string[] phraseWords = fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (phraseWords.Length < 2)
+        if (phraseWords.Length < 2 && tone is not (Tone.Praise or Tone.Expletive))
         {
             throw Error(where, "a phrase has at least two words; give a single word its tone in the lexicon");
+        }
+
+        if (tone == Tone.Expletive && phraseWords.Length != 1)
+        {
+            throw Error(where, "an expletive is a single word");
         }
 
         foreach (string word in phraseWords)

@@ -713,7 +713,42 @@ internal static class MentionRole
     public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
         AsksHowTheyAre(t) || AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
-        || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t);
+        || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t);
+
+    /// <summary>
+    /// Whether the one answering holds a role, and nothing else: "are you an agent?", "are you the manager?", "kamu admin?".
+    /// Only "you" as a person, one role (a role word, or a service: "are you customer service?") and the small words of a
+    /// question; no machine word, nothing real, no person, no alternative and no negator. "are you a real agent?", "are you
+    /// an agent or a bot?" and "kamu admin asli?" still ask who is there.
+    /// </summary>
+    public static bool AsksWhichRole(ReadOnlySpan<Lex> t)
+    {
+        const Cat small = Cat.Copula | Cat.Lead | Cat.Greeting | Cat.QParticle | Cat.Polite | Cat.Article | Cat.Edge;
+        bool you = false;
+        int roles = 0;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, Cat.YouPerson))
+            {
+                you = true;
+            }
+            else if (Is(t, i, Cat.Agent) && !Is(t, i, Cat.Bot | Cat.Human | Cat.Real | Cat.RealAdj | Cat.Not | Cat.Or))
+            {
+                roles++;
+            }
+            else if (Is(t, i, Cat.ServiceHead) && Is(t, i + 1, Cat.ServiceTail))
+            {
+                roles++;
+                i++;
+            }
+            else if (!Is(t, i, small) || Is(t, i, Cat.Bot | Cat.Human | Cat.Real | Cat.RealAdj | Cat.Not | Cat.Or | Cat.Person | Cat.Who))
+            {
+                return false;
+            }
+        }
+
+        return you && roles == 1;
+    }
 
     /// <summary>
     /// Thanks or praise for the machine, asking nothing: "thanks bot", "nice one robot", "makasih bot pinter 👍", "mantap

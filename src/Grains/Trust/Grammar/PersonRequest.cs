@@ -28,6 +28,11 @@ internal static class PersonRequest
             // The patterns first: they are cheap and rarely match; whether the mention is asked for now reads its clause.
             // A department or team is asked for only by a verb of handing over or talking: "the billing team was great",
             // "tim keluhan sudah balas" and "apply for a job in your sales team" name one without asking.
+            if (SomeoneElse(t, i))
+            {
+                return true;
+            }
+
             if (PersonTarget(t, i, out Mention m)
                 && (ConnectRequest(t, m) || SpeakRequest(t, m) || AnotherOne(t, m)
                     || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m))))
@@ -218,6 +223,29 @@ internal static class PersonRequest
     /// <summary>"lain" after a role: another one ("ganti admin lain aja", "cs lain dong").</summary>
     private static bool IsAnother(ReadOnlySpan<Lex> t, int k) =>
         (uint)k < (uint)t.Length && string.Equals(t[k].Word, "lain", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Someone else ("orang lain") swapped for or urged to be handed over to: "ganti orang lain aja", "cari orang lain
+    /// dong", "oper ke orang lain aja"; the verb right before the word or before its "ke". "orang lain bisa pake voucher
+    /// saya?", "cara transfer ke orang lain" and "gak usah ganti orang lain" ask for no one. Only this pattern reads it:
+    /// "orang lain" is no person to any other.
+    /// </summary>
+    private static bool SomeoneElse(ReadOnlySpan<Lex> t, int i)
+    {
+        if (!Is(t, i, Cat.Person) || Is(t, i, Cat.Agent | Cat.Human) || !IsAnother(t, i + 1))
+        {
+            return false;
+        }
+
+        int j = i - 1;
+        if (Is(t, j, Cat.To))
+        {
+            j--;
+        }
+
+        bool verb = Is(t, j, Cat.Swap) || (j >= 0 && t[j].Word == "cari") || (Is(t, j, Cat.Connect) && Is(t, i + 2, Cat.Polite));
+        return verb && !DeclinedRightBefore(t, j) && MentionRole.IsLive(t, new Mention(i, i + 1, Kind.Person, false));
+    }
 
     /// <summary>
     /// A role swapped for another one: "ganti admin lain aja kak", "tolong ganti ke agen lain", "pindah ke cs lain"; the

@@ -6,23 +6,49 @@ namespace CxCluster.Grains.Trust.Grammar;
 internal static class ToneScanner
 {
     /// <summary>Whether the message is negative, abusive or thankful: by its words, negated help words and tone phrases.</summary>
+    /// <remarks>
+    /// An expletive (<see cref="Tone.Expletive"/>: "damn", "shit", "anjir", "hell") beside praise or sincere thanks, with
+    /// nothing else negative or abusive in the message, is delight rather than anger: "anjir keren", "damn that was
+    /// quick", "holy shit that was fast, thanks". Praise that is denied ("not good", "gak keren") is none, and an
+    /// expletive beside a complaint ("damn, so slow", "anjir gagal lagi") or an insult ("bego lu") stays.
+    /// </remarks>
     public static void ScanTone(ReadOnlySpan<Lex> t, out bool negative, out bool abusive, out bool thanks)
     {
         negative = false;
         abusive = false;
         thanks = false;
+        bool praise = false;
+        bool expletiveAbuse = false;
+        bool expletiveNegative = false;
         for (int i = 0; i < t.Length; i++)
         {
             Lex lex = t[i];
             Cat c = lex.Cats;
+            Phrase[]? phrases = null;
+            bool hasPhrases = lex.Word.Length != 0 && Lexicon.PhrasesByFirstWord.TryGetValue(lex.Word, out phrases);
+            bool expletive = hasPhrases && IsExpletive(phrases!);
             if ((c & Cat.Abusive) != 0)
             {
-                abusive = true;
+                if (expletive)
+                {
+                    expletiveAbuse = true;
+                }
+                else
+                {
+                    abusive = true;
+                }
             }
 
             if ((c & Cat.Negative) != 0 && !IsNegated(t, i))
             {
-                negative = true;
+                if (expletive)
+                {
+                    expletiveNegative = true;
+                }
+                else
+                {
+                    negative = true;
+                }
             }
 
             if ((c & Cat.Not) != 0 && NegatesHelp(t, i))
@@ -35,12 +61,12 @@ internal static class ToneScanner
                 thanks = true;
             }
 
-            if (lex.Word.Length == 0 || !Lexicon.PhrasesByFirstWord.TryGetValue(lex.Word, out Phrase[]? phrases))
+            if (!hasPhrases)
             {
                 continue;
             }
 
-            foreach (Phrase phrase in phrases)
+            foreach (Phrase phrase in phrases!)
             {
                 if (!Matches(t, i, phrase.Words))
                 {
@@ -50,7 +76,7 @@ internal static class ToneScanner
                 int end = i + phrase.Words.Length;
                 switch (phrase.Tone)
                 {
-                    case Tone.Negative when !(phrase.Words[0] == "bukan" && Is(t, end, Cat.Only)):
+                    case Tone.Negative when !(phrase.Words[0] == "bukan" && Is(t, end, Cat.Only)) && !IsPraiseGoingOn(t, phrase, end):
                         negative = true;
                         break;
                     case Tone.Abusive:
@@ -59,9 +85,56 @@ internal static class ToneScanner
                     case Tone.Thanks when IsSincereThanks(t, i, end):
                         thanks = true;
                         break;
+                    case Tone.Praise when !IsNegated(t, i):
+                        praise = true;
+                        break;
                 }
             }
         }
+
+        if (!(praise || thanks) || negative || abusive)
+        {
+            abusive |= expletiveAbuse;
+            negative |= expletiveNegative;
+        }
+    }
+
+    /// <summary>
+    /// A negative phrase that ends in praise ("just great") is sarcasm only where it closes its clause ("great, just
+    /// great", "oh just perfect."): with more after it, "just great service" praises.
+    /// </summary>
+    private static bool IsPraiseGoingOn(ReadOnlySpan<Lex> t, Phrase phrase, int end) =>
+        end < t.Length && !IsEdge(t, end) && IsPraise(phrase.Words[^1]);
+
+    private static bool IsPraise(string word)
+    {
+        if (!Lexicon.PhrasesByFirstWord.TryGetValue(word, out Phrase[]? phrases))
+        {
+            return false;
+        }
+
+        foreach (Phrase phrase in phrases)
+        {
+            if (phrase.Tone == Tone.Praise && phrase.Words.Length == 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsExpletive(Phrase[] phrases)
+    {
+        foreach (Phrase phrase in phrases)
+        {
+            if (phrase.Tone == Tone.Expletive)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
