@@ -89,7 +89,7 @@ public static class Redactor
                 i = ScanNumber(text, i, limit, out int from, out int to, out string? placeholder);
                 if (placeholder is not null)
                 {
-                    Replace(ref output, original, ref copied, from, to, placeholder);
+                    Replace(ref output, original, ref copied, Math.Max(from, copied), to, placeholder);
                 }
 
                 continue;
@@ -548,6 +548,11 @@ public static class Redactor
         // "(021) 5550123" has its area code in parentheses; "(0812-3456-7890)" is a number in brackets.
         bool areaInParens = paren && groups >= 2 && text.AsSpan(ends[0], starts[1] - ends[0]).Contains(')');
         int runStart = plus || areaInParens ? p : starts[0];
+        // "(+62) 812 3456 7890": the country code in parentheses goes with its brackets.
+        if (plus && p > 0 && text[p - 1] == '(' && groups >= 2 && text.AsSpan(ends[0], starts[1] - ends[0]).Contains(')'))
+        {
+            runStart = p - 1;
+        }
 
         Span<char> all = stackalloc char[MaxDigits + 4];
         int total = 0;
