@@ -50,6 +50,7 @@ public interface IAgentGrain : IGrainWithStringKey
     /// The conversation took itself back from the agent (no first reply in time): the slot frees and the agent, silent,
     /// moves to the tenant's not-responding status.
     /// </summary>
+    /// <remarks>Kept for silos of the previous version during a rolling upgrade, which tell no reason.</remarks>
     Task Reclaim(string conversationId, string handoffId);
 
     /// <summary>

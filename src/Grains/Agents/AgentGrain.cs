@@ -373,7 +373,7 @@ internal sealed class AgentGrain(
                 NotResponding();
             }
             await Store();
-            logger.LogInformation("Agent {AgentId} of tenant {TenantId} lost conversation {ConversationId}: it was taken back before a first reply ({Reason})",
+            logger.LogInformation("Agent {AgentId} of tenant {TenantId} lost conversation {ConversationId}: it was taken back ({Reason})",
                 _agentId, _tenantId, conversationId, reason);
         }
         await Announce();

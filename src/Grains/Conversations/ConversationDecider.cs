@@ -155,15 +155,16 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         var decision = new Draft();
         var scoredAt = TrustDecider.ScoredAt(e.OccurredAt, now);
         _scoredAt = scoredAt;
-        _now = now;
-        try
+        using (RecordingAt(now))
         {
-            DecideAccepted(e, scoredAt, decision);
-        }
-        finally
-        {
-            _scoredAt = null;
-            _now = null;
+            try
+            {
+                DecideAccepted(e, scoredAt, decision);
+            }
+            finally
+            {
+                _scoredAt = null;
+            }
         }
         var step = HandoffStep.None;
         if (decision.LeavePool)

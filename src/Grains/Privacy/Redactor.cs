@@ -545,14 +545,11 @@ public static class Redactor
             return runEnd;
         }
 
-        // "(021) 5550123" has its area code in parentheses; "(0812-3456-7890)" is a number in brackets.
-        bool areaInParens = paren && groups >= 2 && text.AsSpan(ends[0], starts[1] - ends[0]).Contains(')');
-        int runStart = plus || areaInParens ? p : starts[0];
-        // "(+62) 812 3456 7890": the country code in parentheses goes with its brackets.
-        if (plus && p > 0 && text[p - 1] == '(' && groups >= 2 && text.AsSpan(ends[0], starts[1] - ends[0]).Contains(')'))
-        {
-            runStart = p - 1;
-        }
+        // "(021) 5550123" has its area code in parentheses; "(0812-3456-7890)" is a number in brackets; "(+62) 812 3456
+        // 7890" has its country code in them, and goes with its brackets.
+        bool firstClosed = groups >= 2 && text.AsSpan(ends[0], starts[1] - ends[0]).Contains(')');
+        bool areaInParens = paren && firstClosed;
+        int runStart = plus && firstClosed && p > 0 && text[p - 1] == '(' ? p - 1 : plus || areaInParens ? p : starts[0];
 
         Span<char> all = stackalloc char[MaxDigits + 4];
         int total = 0;
@@ -568,8 +565,8 @@ public static class Redactor
         bool tail = runStart >= 2 && !char.IsAsciiDigit(text[runStart - 1]) && char.IsAsciiDigit(text[runStart - 2]);
         bool npwpContext = KeywordBefore(text, runStart, "npwp");
         bool nikContext = KeywordBefore(text, runStart, "nik") || KeywordBefore(text, runStart, "ktp");
-        // The rest of a longer number is no one's NIK or card either.
-        bool referenceContext = !nikContext && (tail || ReferenceBefore(text, runStart));
+        // The rest of a longer number is no one's NIK or card either. Only numbers of a card's length ask what they are called.
+        bool referenceContext = !nikContext && total >= 13 && (tail || ReferenceBefore(text, runStart));
 
         int count = total;
         for (int k = groups; k >= 1; k--)

@@ -94,8 +94,8 @@ internal sealed partial class SupervisorBoardGrain(
     /// </summary>
     private async Task<IReadOnlyList<BoardConversation>> WithLiveTrustAsync(IReadOnlyList<BoardConversation> conversations)
     {
-        var atRisk = conversations.Where(BoardProjection.Shown).Take(LiveTrustReads).ToArray();
-        var readings = await Task.WhenAll(atRisk.Select(async c =>
+        var shown = conversations.Where(BoardProjection.Shown).Take(LiveTrustReads).ToArray();
+        var readings = await Task.WhenAll(shown.Select(async c =>
         {
             try
             {

@@ -26,7 +26,7 @@ internal static class ToneScanner
             Cat c = lex.Cats;
             Phrase[]? phrases = null;
             bool hasPhrases = lex.Word.Length != 0 && Lexicon.PhrasesByFirstWord.TryGetValue(lex.Word, out phrases);
-            bool expletive = hasPhrases && IsExpletive(phrases!);
+            bool expletive = hasPhrases && IsSingleWordOf(phrases!, Tone.Expletive);
             if ((c & Cat.Abusive) != 0)
             {
                 if (expletive)
@@ -106,29 +106,15 @@ internal static class ToneScanner
     private static bool IsPraiseGoingOn(ReadOnlySpan<Lex> t, Phrase phrase, int end) =>
         end < t.Length && !IsEdge(t, end) && IsPraise(phrase.Words[^1]);
 
-    private static bool IsPraise(string word)
-    {
-        if (!Lexicon.PhrasesByFirstWord.TryGetValue(word, out Phrase[]? phrases))
-        {
-            return false;
-        }
+    private static bool IsPraise(string word) =>
+        Lexicon.PhrasesByFirstWord.TryGetValue(word, out Phrase[]? phrases) && IsSingleWordOf(phrases, Tone.Praise);
 
-        foreach (Phrase phrase in phrases)
-        {
-            if (phrase.Tone == Tone.Praise && phrase.Words.Length == 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsExpletive(Phrase[] phrases)
+    /// <summary>Whether one of the phrases starting with a word is that word alone with <paramref name="tone"/> (an expletive always is).</summary>
+    private static bool IsSingleWordOf(Phrase[] phrases, Tone tone)
     {
         foreach (Phrase phrase in phrases)
         {
-            if (phrase.Tone == Tone.Expletive)
+            if (phrase.Tone == tone && phrase.Words.Length == 1)
             {
                 return true;
             }
