@@ -154,6 +154,29 @@ public sealed record QueueStats
     [Id(3)] public required int AvailableAgents { get; init; }
 }
 
+/// <summary>
+/// How many conversations wait in a pool at each priority (index 0 to 9), and how many of those an agent holds an
+/// offer of: what a narrower pool counts as ahead of its own when their agents serve this pool too.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.QueueDepth")]
+public sealed record QueueDepth
+{
+    [Id(0)] public required int[] Waiting { get; init; }
+    [Id(1)] public required int[] Offered { get; init; }
+
+    /// <summary>Those waiting at <paramref name="priority"/> or above, and how many of them are under an offer.</summary>
+    public (int Waiting, int Offered) AtOrAbove(int priority)
+    {
+        var (waiting, offered) = (0, 0);
+        for (var level = Math.Max(priority, 0); level < Waiting.Length; level++)
+        {
+            waiting += Waiting[level];
+            offered += Offered[level];
+        }
+        return (waiting, offered);
+    }
+}
+
 /// <summary>How an offer to an agent ended.</summary>
 [GenerateSerializer, Alias("cx.OfferOutcome")]
 public enum OfferOutcome

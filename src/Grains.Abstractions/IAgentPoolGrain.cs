@@ -44,6 +44,10 @@ public interface IAgentPoolGrain : IGrainWithStringKey
     /// <summary>The queue's figures for <c>GET /v1/queues</c>.</summary>
     Task<QueueStats> GetStats();
 
+    /// <summary>How many wait here at each priority; answered between other calls, as it only reads.</summary>
+    [AlwaysInterleave]
+    Task<QueueDepth> GetDepth();
+
     /// <summary>The agents who serve this partition, as the partition last saw them (the agents themselves are the authority).</summary>
     Task<IReadOnlyList<AgentView>> GetRoster();
 }

@@ -48,6 +48,10 @@ internal sealed class AgentPoolGrain(
     private int ScanLimit => MaxScan + _ledger.Offered.Count + _ledger.Escalating.Count;
     /// <summary>An offer this long past its deadline makes the pool wake its agent, whose timer may have died with its silo.</summary>
     private static readonly TimeSpan OverdueOffer = TimeSpan.FromSeconds(2);
+    /// <summary>How long what the wider pool told of its queue counts as current.</summary>
+    private static readonly TimeSpan WiderDepthAge = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long asking the wider pool may hold this pool up; past it, the figures it told last stand.</summary>
+    private static readonly TimeSpan WiderDepthPatience = TimeSpan.FromMilliseconds(500);
 
     private string _tenantId = "";
     private string _poolName = "";
@@ -63,6 +67,9 @@ internal sealed class AgentPoolGrain(
     private IGrainTimer? _recovery;
     /// <summary>The routing step this pool's conversations widen to (its index) and the wider pool; null when they never do.</summary>
     private (int Step, TimeSpan After, string Queue)? _widening;
+    /// <summary>How many waited in the wider pool when it was last asked (<see cref="ReadWiderDepth"/>), and when that was.</summary>
+    private QueueDepth? _widerDepth;
+    private long _widerDepthReadAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -348,6 +355,7 @@ internal sealed class AgentPoolGrain(
             Record(new PoolEntered { At = Now(), Request = request, Sequence = _ledger.NextSequence, Front = request.Front });
             await Dispatch(requester: request.ConversationId);
             await Store();
+            await ReadWiderDepth();
             return Placement(request.ConversationId, request.HandoffId);
         }
         catch (Exception e) when (span.Failed(e))
@@ -356,8 +364,49 @@ internal sealed class AgentPoolGrain(
         }
     }
 
-    Task<HandoffPlacement> IAgentPoolGrain.Locate(string conversationId, string handoffId) =>
-        Task.FromResult(Placement(conversationId, handoffId));
+    async Task<HandoffPlacement> IAgentPoolGrain.Locate(string conversationId, string handoffId)
+    {
+        await ReadWiderDepth();
+        return Placement(conversationId, handoffId);
+    }
+
+    Task<QueueDepth> IAgentPoolGrain.GetDepth()
+    {
+        var waiting = _ledger.Queue.CountsByPriority();
+        var offered = new int[waiting.Length];
+        foreach (var offer in _ledger.Offered)
+        {
+            if (_ledger.Queue.PriorityOf(offer.ConversationId) is { } level)
+            {
+                offered[level]++;
+            }
+        }
+        return Task.FromResult(new QueueDepth { Waiting = waiting, Offered = offered });
+    }
+
+    /// <summary>
+    /// Learns, at most every <see cref="WiderDepthAge"/>, how many wait in the language-wide pool this pool's
+    /// conversations widen to. Every agent of this pool serves that one too and takes its conversations (which have
+    /// waited longer) first, so those of the same or a higher priority are ahead of everyone waiting here. If the wider
+    /// pool does not answer at once, the figures it told last stand: a queue position is never held up for them.
+    /// </summary>
+    private async Task ReadWiderDepth()
+    {
+        if (_widening is not var (_, _, queue) || (_widerDepth is not null && clock.GetElapsedTime(_widerDepthReadAt) < WiderDepthAge))
+        {
+            return;
+        }
+        try
+        {
+            _widerDepth = await GrainFactory.Pool(_tenantId, queue).GetDepth().WaitAsync(WiderDepthPatience);
+            _widerDepthReadAt = clock.GetTimestamp();
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug("Pool {Pool} of tenant {TenantId} could not learn how many wait in {Queue} ({Reason}); positions count what it knew",
+                _poolName, _tenantId, queue, e.GetBaseException().Message);
+        }
+    }
 
     async Task<HandoffPlacement> IAgentPoolGrain.Cancel(string conversationId, string handoffId)
     {
@@ -641,11 +690,12 @@ internal sealed class AgentPoolGrain(
                 : HandoffPlacement.Unknown;
         }
         var offer = _ledger.OfferOf(conversationId);
+        var (wider, widerOffered) = _widerDepth?.AtOrAbove(waiting.Request.Priority) ?? (0, 0);
         return new HandoffPlacement
         {
             Status = HandoffStatus.Queued,
-            QueuePosition = position,
-            EstimatedWaitSeconds = EstimatedWait(waiting.Request, position, offer is not null),
+            QueuePosition = position + wider,
+            EstimatedWaitSeconds = EstimatedWait(waiting.Request, position, wider - widerOffered, offer is not null),
             OfferId = offer?.OfferId,
             OfferedAgentId = offer?.AgentId,
             OfferExpiresAt = offer?.ExpiresAt,
@@ -658,8 +708,10 @@ internal sealed class AgentPoolGrain(
     /// not being offered already. Otherwise the conversations that must wait for room, itself included, plus those its
     /// agents hold beyond their capacity, times the average handling time, spread over the capacity of those agents (as
     /// many conversations end per handling time). Null when no agent who may take it is available: nothing can be estimated.
+    /// <paramref name="widerAhead"/> are those of the wider pool ahead of it that no agent is being offered: its agents
+    /// take them first.
     /// </summary>
-    private int? EstimatedWait(HandoffRequest request, int position, bool offered)
+    private int? EstimatedWait(HandoffRequest request, int position, int widerAhead, bool offered)
     {
         if (offered)
         {
@@ -671,7 +723,7 @@ internal sealed class AgentPoolGrain(
             return null;
         }
         // Conversations being offered hold their agent's room already; those ahead of this one are not waiting for room.
-        var waitingForRoom = position - Math.Min(_ledger.Offered.Count, position - 1) - free;
+        var waitingForRoom = position - Math.Min(_ledger.Offered.Count, position - 1) + widerAhead - free;
         if (waitingForRoom <= 0)
         {
             return 0;

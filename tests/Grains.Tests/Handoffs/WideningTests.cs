@@ -69,4 +69,36 @@ public sealed class WideningTests(ClusterFixture fixture)
         await Eventually.HoldsAsync(async () => (await fixture.Grains.Pool(Tenant, "xc/any").GetStats()).Waiting == 0, Patience, "the wider queue to let it go");
         Assert.Equal(0, (await fixture.Grains.Pool(Tenant, "xc/sms").GetStats()).Waiting);
     }
+
+    [Fact]
+    public async Task A_new_customer_is_told_a_place_behind_those_who_waited_long_enough_to_widen_as_the_same_agents_serve_them_first()
+    {
+        // Language "xe": nobody serves it, so every conversation waits; the first one widens to xe/any after a second.
+        var first = $"c{Guid.NewGuid():N}";
+        await Conversation(first).Apply(Started(Channel.Sms, "xe-XX"));
+        await Conversation(first).Apply(Customer("agent please"));
+        await Eventually.HoldsAsync(async () => (await fixture.Grains.Pool(Tenant, "xe/any").GetStats()).Waiting == 1, Patience, "the first to wait in the wider queue");
+
+        // Alone in xe/chat, but an agent who serves chat in "xe" takes the one in xe/any first.
+        var second = $"c{Guid.NewGuid():N}";
+        await Conversation(second).Apply(Started(Channel.Chat, "xe-XX"));
+        var told = (await Conversation(second).Apply(Customer("can I talk to a person"))).Result!.Directives.OfType<HandoffDirective>().Single();
+        Assert.Equal(HandoffStatus.Queued, told.Status);
+        Assert.Equal(2, told.QueuePosition);
+        Assert.Contains("2", told.Text);
+    }
+
+    [Fact]
+    public async Task A_customer_of_a_higher_priority_is_not_counted_behind_those_of_a_lower_one_in_the_wider_queue()
+    {
+        var first = $"c{Guid.NewGuid():N}";
+        await Conversation(first).Apply(Started(Channel.Sms, "xf-XX"));
+        await Conversation(first).Apply(Customer("agent please"));
+        await Eventually.HoldsAsync(async () => (await fixture.Grains.Pool(Tenant, "xf/any").GetStats()).Waiting == 1, Patience, "the first to wait in the wider queue");
+
+        var urgent = $"c{Guid.NewGuid():N}";
+        await Conversation(urgent).Apply(Started(Channel.Chat, "xf-XX") with { Priority = 9 });
+        var told = (await Conversation(urgent).Apply(Customer("agent please"))).Result!.Directives.OfType<HandoffDirective>().Single();
+        Assert.Equal(1, told.QueuePosition);
+    }
 }

@@ -109,6 +109,20 @@ internal sealed class PoolQueue
         return within;
     }
 
+    /// <summary>How many wait at each priority (index 0 to 9).</summary>
+    public int[] CountsByPriority()
+    {
+        var counts = new int[_levels.Length];
+        for (var level = 0; level < _levels.Length; level++)
+        {
+            counts[level] = _levels[level].Count;
+        }
+        return counts;
+    }
+
+    /// <summary>The priority the conversation waits at, or null when it does not wait.</summary>
+    public int? PriorityOf(string conversationId) => _levelOf.TryGetValue(conversationId, out var level) ? level : null;
+
     /// <summary>Up to <paramref name="count"/> entries from where the previous call stopped, going round from the head.</summary>
     public List<WaitingRequest> NextToCheck(int count)
     {
