@@ -3,7 +3,7 @@ namespace CxCluster.Grains.Trust;
 /// <summary>What one customer message says about trust: who it asks for, how it sounds and whether it thanks.</summary>
 /// <param name="AsksForHuman">The customer asks to talk to a person (an agent, CS, an operator, a human).</param>
 /// <param name="AsksIdentity">The customer asks whether they are talking to a bot or to a person.</param>
-/// <param name="Negative">The message contains words or phrases of frustration or disappointment.</param>
+/// <param name="Negative">The message contains words or phrases of frustration, disappointment or impatience (also "hello??? anyone??").</param>
 /// <param name="Abusive">The message contains abuse or profanity.</param>
 /// <param name="Shouting">The message is written mostly in capitals.</param>
 /// <param name="Exclaiming">The message contains a run of three or more exclamation or question marks with at least two '!'.</param>

@@ -13,7 +13,7 @@ namespace CxCluster.Grains.Trust;
 /// request, "robot" in "is this robot vacuum under warranty?" is not a question about the interlocutor.</para>
 /// <para>The words are data, one lexicon per language (<c>data/understanding/*/lexicon.tsv</c>, <see cref="Lexicon"/>);
 /// the parts: <see cref="Tokenizer"/>, <see cref="PersonRequest"/>, <see cref="IdentityQuestion"/> (with <see cref="CallQuestion"/>),
-/// <see cref="MentionRole"/>, <see cref="ToneScanner"/>, <see cref="SurfaceFeatures"/> and
+/// <see cref="MentionRole"/>, <see cref="ToneScanner"/> (with <see cref="ImpatientCall"/>), <see cref="SurfaceFeatures"/> and
 /// <see cref="MessageFingerprint"/>.</para>
 /// <para>The learnt half of the recogniser is a linear model over hashed character n-grams and words
 /// (<see cref="LearntSignals"/>), trained on the train split of <c>data/understanding</c>. A signal is raised when the
@@ -89,6 +89,8 @@ public static class MessageSignals
                 BySentence(text, tokens, margins, commas: false, margin: 0f, grammar: true, ref identity, ref human);
             }
             ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
+            // "hello??? anyone??", "halo??? ada orang??", "hellooo?": checking whether anyone is there, impatiently.
+            negative = negative || ImpatientCall.IsIn(text);
 
             if (!(human | identity | negative | abusive | shouting | exclaiming | thanks))
             {

@@ -22,7 +22,7 @@ public static class TrustRules
     /// <summary>The customer asked for a person.</summary>
     public const string HumanRequest = "human-request";
 
-    /// <summary>The message carries words of frustration or disappointment.</summary>
+    /// <summary>The message carries words of frustration, disappointment or impatience.</summary>
     public const string NegativeWords = "negative-words";
 
     /// <summary>The message is abusive, shouted or full of exclamation marks.</summary>

@@ -97,9 +97,11 @@ internal static class IdentityQuestion
             e++;
         }
 
-        while (e < i + 1 + Mention.MaxModifiers && Is(t, e, Cat.Real | Cat.Human | Cat.Clitic))
+        // "adminnya asli orang?", "adminnya orang asli?", "cs nya beneran manusia?": a role said to be a (real) person.
+        Cat trailing = kind == Kind.Agent ? Cat.Real | Cat.Human | Cat.Clitic | Cat.Person : Cat.Real | Cat.Human | Cat.Clitic;
+        while (e < i + 1 + Mention.MaxModifiers && Is(t, e, trailing) && !(Is(t, e, Cat.Person) && Is(t, e + 1, Cat.Breaker)))
         {
-            real |= Is(t, e, Cat.Real | Cat.Human);
+            real |= Is(t, e, Cat.Real | Cat.Human | Cat.Person);
             e++;
         }
 
@@ -359,6 +361,14 @@ internal static class IdentityQuestion
         return IsEdge(t, k);
     }
 
+    /// <summary>
+    /// A verb of making between "who" and the one answering: a word the lexicon does not know ("made", "built",
+    /// "created", "bikin", "pembuat") or "buat"; a word it knows ("told", "sent", "asked", "called") is something else
+    /// done to them.
+    /// </summary>
+    private static bool MakesWho(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length && (ReferenceEquals(t[k], Lex.Unknown) || t[k].Word is "buat");
+
     private static bool IsPlainWordAt(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Cats == Cat.None && !ReferenceEquals(t[k], Lex.Number);
 
     /// <summary>
@@ -384,7 +394,7 @@ internal static class IdentityQuestion
         // "anyone?", "anybody there?": calling out for someone, not asking what is there.
         if (m.Kind is Kind.Who
             || t[m.End - 1].Word is "anyone"
-            || (m.Kind is Kind.Agent && (!m.Real || Is(t, m.Start, Cat.Real | Cat.Human) || !Is(t, m.End - 1, Cat.Real | Cat.Human))))
+            || (m.Kind is Kind.Agent && (!m.Real || Is(t, m.Start, Cat.Real | Cat.Human) || !Is(t, m.End - 1, Cat.Real | Cat.Human | Cat.Person))))
         {
             return false;
         }
@@ -421,6 +431,12 @@ internal static class IdentityQuestion
         if (Is(t, j, Cat.You))
         {
             return Closes(t, j + 1);
+        }
+
+        // "who made you?", "who built you", "siapa yang bikin kamu?", "siapa pembuat kamu?": who made the one answering.
+        if (MakesWho(t, j) && Is(t, j + 1, Cat.YouPerson))
+        {
+            return Closes(t, j + 2);
         }
 
         if (Is(t, j, Cat.Subject) && Is(t, j + 1, Cat.Speak))

@@ -341,7 +341,7 @@ internal static class MentionRole
     /// </summary>
     public static bool IsDeclinedOrPutOff(ReadOnlySpan<Lex> t, Mention m)
     {
-        if (LaterRightAfter(t, m.End) || ForSomeoneElseLater(t, m))
+        if (LaterRightAfter(t, m.End) || ForSomeoneElseLater(t, m) || DeclinedWhenOffered(t, m))
         {
             return true;
         }
@@ -375,6 +375,69 @@ internal static class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The request is put as a question and turned down right after it: "talk to a human? no thanks", "an agent? nah,
+    /// no need", "sambung ke CS? gak usah, makasih", "ngobrol sama petugas? nggak deh", "a person? no, I'm good". The
+    /// mention's clause ends in '?', then a negator opens the next clause, and after it only thanks, "need" or "usah"
+    /// with nothing asked for after them, "I'm fine" / "I'm good", nothing at all, or, once the refusal closes its clause,
+    /// nothing that asks for anyone ("nggak deh, udah beres"). "no? then get me an agent", "no, I want a person", "no,
+    /// just transfer me" and "talk to a human? no? why not" still ask.
+    /// </summary>
+    private static bool DeclinedWhenOffered(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int q = ClauseEnd(t, m.End);
+        if (!Is(t, q, Cat.Question) || !Is(t, q + 1, Cat.Not) || Is(t, q + 1, Cat.Modal))
+        {
+            return false;
+        }
+
+        int k = q + 2;
+        bool clauseEnded = false;
+        while (k < t.Length && (Is(t, k, Cat.Not | Cat.Boundary) || (Is(t, k, Cat.QParticle) && !Is(t, k, Cat.Question))) && !Is(t, k, Cat.Modal))
+        {
+            clauseEnded |= Is(t, k, Cat.Boundary);
+            k++;
+        }
+
+        if (k >= t.Length)
+        {
+            return true;
+        }
+
+        if (Is(t, k, Cat.Thanks) || string.Equals(t[k].Word, "thank", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // "no need", "gak usah", "ga perlu": the need denied, with nothing asked for after it.
+        if (Is(t, k, Cat.Desire) && !Is(t, k, Cat.Speak | Cat.Connect | Cat.Call))
+        {
+            int j = k + 1;
+            while (Is(t, j, Cat.QParticle | Cat.Polite) && !Is(t, j, Cat.Desire))
+            {
+                j++;
+            }
+
+            return IsEdge(t, j) && !Is(t, j, Cat.Question);
+        }
+
+        // "no, I'm good", "nah I'm fine".
+        int after = Is(t, k, Cat.Subject) ? k + 1 : k;
+        if (after > k && Is(t, after, Cat.Copula | Cat.Progressive))
+        {
+            after++;
+        }
+
+        if (after > k && Is(t, after, Cat.Indifferent | Cat.NegAfterNot) && IsEdge(t, after + 1))
+        {
+            return true;
+        }
+
+        // "ngobrol sama petugas? nggak deh, udah beres": the refusal closes its clause and nothing after it asks for anyone.
+        const Cat asking = RequestVerb | Cat.Modal | Cat.Agent | Cat.Human | Cat.Person | Cat.Team | Cat.ServiceTail | Cat.Passive;
+        return clauseEnded && !Is(t, k, Cat.Question) && !Has(t, k, t.Length, asking);
     }
 
     /// <summary>
@@ -456,7 +519,7 @@ internal static class MentionRole
     public static bool IsAskedAbout(ReadOnlySpan<Lex> t, Mention m)
     {
         // "am I through to a real person?", "am I connected to a human?" ask who is there.
-        if (OrBeside(t, m) || OrMachineAfterWhatTheyDo(t, m) || IdentityQuestion.ThroughTo(t, m.Start - 1))
+        if (OrBeside(t, m) || OrMachineAfterWhatTheyDo(t, m) || IdentityQuestion.ThroughTo(t, m.Start - 1) || RoleSaidToBeAPerson(t, m))
         {
             return true;
         }
@@ -469,6 +532,57 @@ internal static class MentionRole
         }
 
         return k >= start && Is(t, k, Cat.You) && !Has(t, start, ClauseEnd(t, m.End), RequestVerb | Cat.Modal);
+    }
+
+    /// <summary>
+    /// A role asked whether it is a (real) person, in a question of its own: "adminnya orang asli?", "adminnya asli
+    /// orang?", "cs nya beneran manusia?", "apakah petugasnya orang beneran?". The role opens the question (after only
+    /// openers, articles or greetings), a word for a person follows it with only "nya" or a word of being real between,
+    /// and only such words and particles lead to the '?'. Both the role and the person word are asked about, not asked
+    /// for ("mau cs manusia asli dong" still asks).
+    /// </summary>
+    private static bool RoleSaidToBeAPerson(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int role = m.Start;
+        while (role < m.End && !Is(t, role, Cat.Agent))
+        {
+            role++;
+        }
+
+        if (role == m.End)
+        {
+            role = m.Start - 1;
+            while (Is(t, role, Cat.Real | Cat.Clitic) && !Is(t, role, Cat.Agent))
+            {
+                role--;
+            }
+
+            if (!Is(t, role, Cat.Agent))
+            {
+                return false;
+            }
+        }
+
+        int k = role - 1;
+        while (Is(t, k, Cat.Lead | Cat.Copula | Cat.Article | Cat.Greeting) && !Is(t, k, Cat.Desire | Cat.Modal))
+        {
+            k--;
+        }
+
+        if (!IsEdge(t, k))
+        {
+            return false;
+        }
+
+        k = role + 1;
+        bool person = false;
+        while (Is(t, k, Cat.Real | Cat.Clitic | Cat.Person | Cat.Human | Cat.Copula | Cat.QParticle) && !Is(t, k, Cat.Breaker | Cat.Agent))
+        {
+            person |= Is(t, k, Cat.Person | Cat.Human);
+            k++;
+        }
+
+        return person && Is(t, k, Cat.Question);
     }
 
     /// <summary>
@@ -503,7 +617,8 @@ internal static class MentionRole
             }
             else if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
-                if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m))
+                if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m)
+                    && !TalkedToAlready(t, m))
                 {
                     return false;
                 }
@@ -534,7 +649,7 @@ internal static class MentionRole
                 return true;
             }
 
-            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i))
+            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i))
             {
                 return true;
             }
@@ -713,7 +828,88 @@ internal static class MentionRole
     public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
         AsksHowTheyAre(t) || AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
-        || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t);
+        || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
+        || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t);
+
+    /// <summary>What a message may name that makes it about who is there: a person, the interlocutor as a person, being real, who, alternatives.</summary>
+    private const Cat WhoIsThere = Cat.YouPerson | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Or | Cat.Gerund;
+
+    /// <summary>
+    /// Whether a machine is working, not whether it is one: "is the chat bot down?", "bot lagi error ya?", "is the chatbot
+    /// broken again?", "botnya lagi gangguan?". A machine word with a word of failing (<see cref="Cat.Breaker"/>: "down",
+    /// "error", "broken", "rusak", "gangguan") right after it, or after only "nya", "is" or "lagi", and no word in the
+    /// message for a person, the interlocutor as a person, being real, who or an alternative ("is this a bot? it's
+    /// broken, are you a human?" still asks).
+    /// </summary>
+    public static bool AsksHowTheMachineRuns(ReadOnlySpan<Lex> t)
+    {
+        bool failing = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, WhoIsThere))
+            {
+                return false;
+            }
+
+            if (!Is(t, i, Cat.Bot))
+            {
+                continue;
+            }
+
+            int k = i + 1;
+            for (int steps = 0; steps < 2 && Is(t, k, Cat.Clitic | Cat.Copula | Cat.Progressive) && !Is(t, k, Cat.Breaker); steps++)
+            {
+                k++;
+            }
+
+            // Sundanese "lain" closes a question ("ieu bot lain?", "isn't this a bot?"); "another" fails at nothing.
+            failing |= Is(t, k, Cat.Breaker) && t[k].Word is not "lain";
+        }
+
+        return failing;
+    }
+
+    /// <summary>
+    /// Whether a feature or a process is automatic, not who answers: "is autopay automatic?", "is the refund automated?",
+    /// "apakah pembayarannya otomatis?", "is the renewal automatic or manual?". "automatic" ("auto", "automatically"),
+    /// or "automated" ("otomatis") after an article or a word of a thing, closes the question or comes before "or"; the
+    /// thing stands before it in its clause (a word the lexicon does not know, or a thing, money or a failing word), and
+    /// the message names no other machine, nothing of the interlocutor or the chat ("this", "you", "reply", "chat"), no
+    /// talking and no one ("is this automatic?", "is this reply automatic?", "apakah ini otomatis?", "are these automatic
+    /// answers?" and "is tihs automated?" still ask).
+    /// </summary>
+    public static bool AsksWhetherAThingIsAutomatic(ReadOnlySpan<Lex> t)
+    {
+        const Cat here = WhoIsThere | Cat.You | Cat.IdNoun | Cat.Speak | Cat.ServiceTail | Cat.Team | Cat.Subject;
+        bool automatic = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, here) || (Is(t, i, Cat.Bot) && !IsAutomated(t, i)))
+            {
+                return false;
+            }
+
+            if (!IsAutomated(t, i) || !(IsEdge(t, i + 1) || Is(t, i + 1, Cat.Or)))
+            {
+                continue;
+            }
+
+            const Cat thing = Cat.Thing | Cat.Payment | Cat.Breaker | Cat.Broadcast;
+            for (int k = i - 1; !IsEdge(t, k); k--)
+            {
+                bool named = Is(t, k, thing) || (ReferenceEquals(t[k], Lex.Unknown) && (t[i].Word is "automatic" || Is(t, k - 1, Cat.Article | Cat.Clitic)));
+                if (named)
+                {
+                    automatic = true;
+                    break;
+                }
+            }
+        }
+
+        return automatic;
+    }
+
+    private static bool IsAutomated(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "automated" or "automatic";
 
     /// <summary>
     /// Whether the one answering holds a role, and nothing else: "are you an agent?", "are you the manager?", "kamu admin?".
@@ -1423,6 +1619,77 @@ internal static class MentionRole
         }
 
         return Has(t, start, m.End, Cat.Past | Cat.Done) || !Has(t, start, m.Start, Cat.Connect | Cat.Call | Cat.Modal);
+    }
+
+    /// <summary>
+    /// The customer has already talked to the person: "tadi udah ngobrol sama petugas, makasih", "I already spoke to an
+    /// agent, thanks", "sudah pernah bicara dengan CS kok", "I've already talked with a human, all sorted". Something
+    /// done (<see cref="Cat.Done"/>: "already", "sudah", "tadi", "pernah") right before the verb of talking, or before the
+    /// customer and the verb, then "to" / "with" and the mention, and no urging after it in its clause ("udah ngomong sama
+    /// cs aja deh" urges). Read only when the learnt model alone finds a request.
+    /// </summary>
+    private static bool TalkedToAlready(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int j = m.Start - 1;
+        while (Is(t, j, Cat.Article) && j > m.Start - 3)
+        {
+            j--;
+        }
+
+        if (!Is(t, j, Cat.With | Cat.To))
+        {
+            return false;
+        }
+
+        j--;
+        if (!Is(t, j, Cat.Speak) || Is(t, j, Cat.Gerund))
+        {
+            return false;
+        }
+
+        int k = j - 1;
+        for (int steps = 0; steps < 2 && Is(t, k, Cat.Subject | Cat.Has | Cat.Progressive) && !Is(t, k, Cat.Done); steps++)
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.Done) || Is(t, k - 1, Cat.Modal | Cat.Desire | Cat.Not))
+        {
+            return false;
+        }
+
+        int end = ClauseEnd(t, m.End);
+        return !Has(t, m.End, end, Cat.Polite | Cat.Only | Cat.Desire | Cat.Modal);
+    }
+
+    /// <summary>
+    /// A handing-over verb that moves money to an account, not the customer to someone: "transfer to BCA account
+    /// 1234567890 please", "please transfer 50k to my wife's account", "tolong transfer ke rekening ini", "transfer 100rb
+    /// ke rekening 123". Not "me" after the verb ("transfer me to customer service"), and a word of money
+    /// (<see cref="Cat.Payment"/>: "account", "rekening", "money") in its clause after it, or an amount right after it;
+    /// "escalate to tier 2" names a level, not money.
+    /// </summary>
+    private static bool SendsMoney(ReadOnlySpan<Lex> t, int verb)
+    {
+        if (!Is(t, verb, Cat.Connect) || Is(t, verb, Cat.Passive) || Is(t, verb + 1, Cat.Me))
+        {
+            return false;
+        }
+
+        if ((uint)(verb + 1) < (uint)t.Length && ReferenceEquals(t[verb + 1], Lex.Number))
+        {
+            return true;
+        }
+
+        for (int k = verb + 1; k <= verb + 6 && !IsEdge(t, k); k++)
+        {
+            if (Is(t, k, Cat.Payment))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -225,27 +225,110 @@ internal static class PersonRequest
         (uint)k < (uint)t.Length && string.Equals(t[k].Word, "lain", StringComparison.Ordinal);
 
     /// <summary>
-    /// Someone else ("orang lain") swapped for or urged to be handed over to: "ganti orang lain aja", "cari orang lain
-    /// dong", "oper ke orang lain aja"; the verb right before the word or before its "ke". "orang lain bisa pake voucher
-    /// saya?", "cara transfer ke orang lain" and "gak usah ganti orang lain" ask for no one. Only this pattern reads it:
-    /// "orang lain" is no person to any other.
+    /// Someone else ("orang lain", "somebody else", "someone other than you", "anyone but you") swapped for, looked for,
+    /// wished for or urged: "ganti orang lain aja", "cari orang lain dong", "oper ke orang lain aja", "I want somebody
+    /// else", "can I talk to someone else?", "someone other than you please", "anyone but you, please", "orang lain
+    /// selain kamu dong"; the verb right before the word or before its "ke", a wish right before it, a verb of talking
+    /// after a wish or a modal, or a clause of its own with politeness. "orang lain bisa pakai akun saya?", "cara
+    /// transfer ke orang lain", "saya mau transfer ke orang lain", "gak usah ganti orang lain" and "I don't want someone
+    /// else" ask for no one. Only this pattern reads it: "orang lain" is no person to any other.
     /// </summary>
     private static bool SomeoneElse(ReadOnlySpan<Lex> t, int i)
     {
-        if (!Is(t, i, Cat.Person) || Is(t, i, Cat.Agent | Cat.Human) || !IsAnother(t, i + 1))
+        if (!Is(t, i, Cat.Person) || Is(t, i, Cat.Agent | Cat.Human))
+        {
+            return false;
+        }
+
+        bool another = IsAnother(t, i + 1);
+        int e = another || IsOther(t, i + 1) ? i + 2 : i + 1;
+        // "someone other than you", "anyone but you", "anyone except you", "orang lain selain kamu"
+        bool notYou = IsExcept(t, e) && Is(t, e + 1, Cat.YouPerson);
+        if (notYou)
+        {
+            e += 2;
+        }
+        else if (!another)
         {
             return false;
         }
 
         int j = i - 1;
-        if (Is(t, j, Cat.To))
+        while (Is(t, j, Cat.Article | Cat.Me) && j > i - 3)
         {
             j--;
         }
 
-        bool verb = Is(t, j, Cat.Swap) || (j >= 0 && t[j].Word == "cari") || (Is(t, j, Cat.Connect) && Is(t, i + 2, Cat.Polite));
+        int wish = j;
+        // "put me through to someone else": "through" and "to" both before the person.
+        for (int steps = 0; steps < 2 && Is(t, j, Cat.To | Cat.With); steps++)
+        {
+            j--;
+        }
+
+        // "transfer me to someone else", "bisa oper saya ke orang lain?": the customer handed over.
+        bool me = Is(t, j, Cat.Me) && j < wish;
+        if (me)
+        {
+            j--;
+        }
+
+        bool verb = (another && (Is(t, j, Cat.Swap) || (j >= 0 && t[j].Word == "cari") || (Is(t, j, Cat.Connect) && (me || Is(t, e, Cat.Polite)))))
+            || (Is(t, wish, Cat.Desire | Cat.Call) && !Is(t, wish, Cat.Connect | Cat.Speak) && !Is(t, wish - 1, Cat.Not))
+            || (j < wish && Is(t, j, Cat.Speak) && !Is(t, j, Cat.Gerund) && WishRightBefore(t, j))
+            || OnItsOwn(t, i, e, notYou);
         return verb && !DeclinedRightBefore(t, j) && MentionRole.IsLive(t, new Mention(i, i + 1, Kind.Person, false));
     }
+
+    /// <summary>
+    /// Someone else in a clause of their own, with nothing but greetings or politeness before: urged right after or in
+    /// the clause that follows ("someone else please", "orang lain aja", "anyone but you, please"), or set against the
+    /// one answering with no question ("anyone but you!").
+    /// </summary>
+    private static bool OnItsOwn(ReadOnlySpan<Lex> t, int i, int e, bool notYou)
+    {
+        int k = i - 1;
+        while (Is(t, k, Cat.Greeting | Cat.Polite | Cat.Article) && !Is(t, k, Cat.Not))
+        {
+            k--;
+        }
+
+        if (!IsEdge(t, k))
+        {
+            return false;
+        }
+
+        bool urged = Is(t, e, Cat.Polite | Cat.Only) && !Is(t, e, Cat.Not);
+        while (Is(t, e, Cat.Polite | Cat.Only | Cat.QParticle) && !Is(t, e, Cat.Not))
+        {
+            e++;
+        }
+
+        if (!IsEdge(t, e) || Is(t, e, Cat.Question))
+        {
+            return false;
+        }
+
+        // "anyone but you, please": politeness alone in the next clause.
+        if (!urged && Is(t, e, Cat.Boundary) && Is(t, e + 1, Cat.Polite) && !Is(t, e + 1, Cat.Not))
+        {
+            int n = e + 1;
+            while (Is(t, n, Cat.Polite | Cat.Only | Cat.QParticle) && !Is(t, n, Cat.Not))
+            {
+                n++;
+            }
+
+            urged = IsEdge(t, n) && !Is(t, n, Cat.Question);
+        }
+
+        return urged || notYou;
+    }
+
+    /// <summary>"other" of "someone other than you".</summary>
+    private static bool IsOther(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "other";
+
+    /// <summary>"than", "but", "except", "selain", "kecuali" before the one answering: "other than you", "anyone but you".</summary>
+    private static bool IsExcept(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "than" or "but" or "except" or "selain";
 
     /// <summary>
     /// A role swapped for another one: "ganti admin lain aja kak", "tolong ganti ke agen lain", "pindah ke cs lain"; the
