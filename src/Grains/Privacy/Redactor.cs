@@ -1,14 +1,26 @@
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
 namespace CxCluster.Grains.Privacy;
 
-/// <summary>Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP, payment card numbers and IBANs) with typed placeholders.</summary>
+/// <summary>
+/// Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP, payment card numbers with their
+/// security codes and expiry dates, bank account numbers, IBANs and US social security numbers) with typed placeholders.
+/// </summary>
 /// <remarks>
 /// A hand-written, single left-to-right scan: linear in the length of the text, with no regular expressions and so
 /// no backtracking. Numbers are read as runs of digit groups joined by one separator (space, '-', '.', or
 /// parentheses), then classified by shape and context; amounts ("Rp 150.000", "$1,250.50"), dates, times, years and
-/// short order numbers are left as they are.
+/// short order numbers are left as they are. A few words just before a number name what it is: an account word
+/// ("rekening", "no rek", "account", "a/c"), perhaps with a bank's name between, makes it an account number; a card's
+/// security-code word ("cvv", "cvc2", "security code", "kode keamanan") makes three or four digits a security code; an
+/// expiry word ("exp", "valid thru", "berlaku sampai") makes a month and year ("12/27") an expiry date, as does standing
+/// right after a card number; "ssn" or "social security number" makes 3-2-4 digits a social security number. E-mail
+/// addresses written out to dodge filters ("budi (at) gmail (dot) com", "budi @ gmail . com", "budi at gmail dot com")
+/// are addresses too; with plain words for '@' only when the domain is a known mail provider or it ends in a known
+/// top-level domain spelled with a word for the dot, so "meet me at noon" stays.
 /// </remarks>
 public static class Redactor
 {
@@ -27,8 +39,20 @@ public static class Redactor
     /// <summary>Placeholder for a payment card number.</summary>
     public const string CardPlaceholder = "[card]";
 
+    /// <summary>Placeholder for a payment card's security code (CVV, CVC, CID); card verification data is never stored.</summary>
+    public const string CvvPlaceholder = "[cvv]";
+
+    /// <summary>Placeholder for a payment card's expiry date, after an expiry word or right after a card number.</summary>
+    public const string ExpiryPlaceholder = "[expiry]";
+
+    /// <summary>Placeholder for a bank account number named by an account word ("rekening", "account").</summary>
+    public const string AccountPlaceholder = "[account]";
+
     /// <summary>Placeholder for an international bank account number (IBAN).</summary>
     public const string IbanPlaceholder = "[iban]";
+
+    /// <summary>Placeholder for a US social security number named by its word ("SSN").</summary>
+    public const string SsnPlaceholder = "[ssn]";
 
     /// <summary>The fewest characters of an IBAN (country, check digits and the national account number).</summary>
     private const int MinIbanLength = 15;
@@ -36,8 +60,11 @@ public static class Redactor
     /// <summary>The most characters of an IBAN.</summary>
     private const int MaxIbanLength = 34;
 
-    /// <summary>Texts with fewer digits than this and no '@' cannot hold anything to redact.</summary>
+    /// <summary>Texts with fewer digits than this and no '@' cannot hold anything to redact but a number a word names.</summary>
     private const int MinDigits = 7;
+
+    /// <summary>The fewest digits a number named by a word can have (a card's security code).</summary>
+    private const int MinLabelledDigits = 3;
 
     /// <summary>A run is read as at most this many digit groups.</summary>
     private const int MaxGroups = 8;
@@ -57,15 +84,21 @@ public static class Redactor
         // character for one, so every place found in the folded text is the same place in the original.
         string text = FoldFullWidth(original);
         bool hasAt = text.Contains('@');
-        if (!hasAt && !HasAtLeastDigits(text, MinDigits))
+        int digits = CountDigits(text, MinDigits);
+        bool numbers = digits >= MinDigits || (digits >= MinLabelledDigits && HasLabelledNumber(text));
+        List<(int Start, int End)>? emails = hasAt ? FindSpelledEmails(text, FindEmails(text), atSign: true) : null;
+        emails = FindSpelledEmails(text, emails, atSign: false);
+        if (emails is null && !numbers)
         {
             return original;
         }
 
-        List<(int Start, int End, string Placeholder)>? spans = FindIbans(text, hasAt ? FindEmails(text) : null);
+        List<(int Start, int End, string Placeholder)>? spans = FindIbans(text, emails);
         StringBuilder? output = null;
         int copied = 0;
         int nextSpan = 0;
+        int lastEnd = -1;
+        string? lastKind = null;
         int i = 0;
         while (i < text.Length)
         {
@@ -86,12 +119,24 @@ public static class Redactor
 
             if (IsRunStart(text, i))
             {
-                i = ScanNumber(text, i, limit, out int from, out int to, out string? placeholder);
+                string? placeholder = null;
+                int from = i;
+                int to = i;
+                if (char.IsAsciiDigit(text[i]))
+                {
+                    bool afterCard = lastKind is not null && IsShortGap(text, lastEnd, i);
+                    to = ScanLabelled(text, i, limit, afterCard ? lastKind : null, out placeholder);
+                }
+
+                int next = placeholder is not null ? to : ScanNumber(text, i, limit, out from, out to, out placeholder);
                 if (placeholder is not null)
                 {
                     Replace(ref output, original, ref copied, Math.Max(from, copied), to, placeholder);
+                    lastEnd = to;
+                    lastKind = placeholder is CardPlaceholder or ExpiryPlaceholder ? placeholder : null;
                 }
 
+                i = next;
                 continue;
             }
 
@@ -135,18 +180,25 @@ public static class Redactor
         });
     }
 
-    private static bool HasAtLeastDigits(string text, int wanted)
+    /// <summary>How many digits the text has, counted up to <paramref name="wanted"/>; the text before its first digit is passed over in one vectorised search.</summary>
+    private static int CountDigits(string text, int wanted)
     {
+        int first = text.AsSpan().IndexOfAnyInRange('0', '9');
+        if (first < 0)
+        {
+            return 0;
+        }
+
         int count = 0;
-        foreach (char c in text)
+        foreach (char c in text.AsSpan(first))
         {
             if (char.IsAsciiDigit(c) && ++count >= wanted)
             {
-                return true;
+                break;
             }
         }
 
-        return false;
+        return count;
     }
 
     // ---------------------------------------------------------------- IBAN
@@ -375,18 +427,367 @@ public static class Redactor
         return labels >= 2;
     }
 
+    // ---------------------------------------------------------------- e-mail written out
+
+    /// <summary>What an address written out with a word for '@' turns on: "at" or "et" (any case) between spaces or after a bracket.</summary>
+    private static readonly SearchValues<string> AtWords = SearchValues.Create(
+        [" at ", " et ", "(at", "[at", "{at", "<at", "( at", "[ at", "{ at", "< at", "(et", "[et"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Top-level domains an address written with plain words ("budi at gmail dot com") may end in.</summary>
+    private static readonly string[] KnownTopLevelDomains =
+    [
+        "com", "net", "org", "id", "co", "io", "me", "info", "biz", "edu", "gov", "ac", "sch", "or", "go", "web", "my",
+        "sg", "uk", "au", "us", "ca", "de", "nl", "fr", "jp", "cn", "in", "ph", "th", "vn", "hk", "tw", "kr", "app", "dev",
+    ];
+
+    /// <summary>Mail providers whose name as the first label of a domain makes a written-out address plain.</summary>
+    private static readonly string[] KnownMailProviders =
+    [
+        "gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn", "icloud", "aol",
+        "proton", "protonmail", "gmx", "zoho", "yandex", "mail",
+    ];
+
+    /// <summary>Words before a plain "at" that are no one's address: "meet me at", "find us at", "look at".</summary>
+    private static readonly string[] NotLocalParts =
+    [
+        "me", "us", "it", "him", "her", "them", "you", "we", "i", "they", "am", "is", "are", "was", "were", "be", "been", "look",
+        "looking", "here", "there", "this", "that", "what", "where", "available", "online", "stay", "meet", "see", "saya",
+        "kami", "kita", "dia", "aku", "ada", "email", "mail", "e-mail", "write", "reach", "contact",
+    ];
+
+    /// <summary>
+    /// The e-mail addresses already found (<paramref name="emails"/>), with the ones written out merged in, in order: with
+    /// <paramref name="atSign"/>, those around an '@' with spaces about it ("budi @ gmail . com") or a domain whose dots
+    /// are written out ("budi@gmail dot com"); without, those with "at" in brackets ("budi(at)gmail.com", "budi [at] yahoo
+    /// [dot] co [dot] id") or the plain words "at"/"et" and "dot"/"titik". An address that says "at" in plain words must be clearly one: its
+    /// domain a known mail provider ("budi at gmail.com"), or its dots written as words and its last label a known
+    /// top-level domain ("budi at kantor dot co dot id"); the word before it no pronoun or verb ("meet me at ...").
+    /// </summary>
+    private static List<(int Start, int End)>? FindSpelledEmails(string text, List<(int Start, int End)>? emails, bool atSign)
+    {
+        List<(int Start, int End)>? found = null;
+        int nextEmail = 0;
+        int floor = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int hit = atSign ? text.AsSpan(i).IndexOf('@') : text.AsSpan(i).IndexOfAny(AtWords);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            i += hit;
+            if (!atSign)
+            {
+                while ((text[i] | 0x20) is not ('a' or 'e'))
+                {
+                    i++;
+                }
+
+                i++; // the t of "at"
+            }
+
+            while (emails is not null && nextEmail < emails.Count && emails[nextEmail].End <= i)
+            {
+                floor = Math.Max(floor, emails[nextEmail].End);
+                nextEmail++;
+            }
+
+            if (emails is not null && nextEmail < emails.Count && emails[nextEmail].Start <= i)
+            {
+                i = emails[nextEmail].End;
+                continue;
+            }
+
+            int limit = emails is not null && nextEmail < emails.Count ? emails[nextEmail].Start : text.Length;
+            if (AtMarker(text, i, out int markStart, out int markEnd, out bool plain)
+                && SpelledEmail(text, markStart, markEnd, plain, floor, limit, out int start, out int end))
+            {
+                (found ??= []).Add((start, end));
+                floor = end;
+                i = end;
+                continue;
+            }
+
+            i++;
+        }
+
+        if (found is null)
+        {
+            return emails;
+        }
+
+        if (emails is null)
+        {
+            return found;
+        }
+
+        List<(int Start, int End)> merged = new(emails.Count + found.Count);
+        int a = 0;
+        int b = 0;
+        while (a < emails.Count || b < found.Count)
+        {
+            merged.Add(b >= found.Count || (a < emails.Count && emails[a].Start < found[b].Start) ? emails[a++] : found[b++]);
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// Whether text[i] ('@' or the t of "at"/"et") stands for '@': '@' itself (one <see cref="FindEmails"/> did not take),
+    /// "at" in brackets, perhaps with spaces inside ("(at)", "[ at ]"), or "at"/"et" as a word between spaces, which is
+    /// <paramref name="plain"/>. The marker's first character and the one after it.
+    /// </summary>
+    private static bool AtMarker(string text, int i, out int start, out int end, out bool plain)
+    {
+        start = end = i;
+        plain = false;
+        if (text[i] == '@')
+        {
+            end = i + 1;
+            return true;
+        }
+
+        if (i < 1 || (text[i - 1] | 0x20) is not ('a' or 'e') || (i >= 2 && char.IsLetterOrDigit(text[i - 2]))
+            || (i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])))
+        {
+            return false;
+        }
+
+        int open = SkipSpaces(text, i - 2, -1);
+        int close = SkipSpaces(text, i + 1, 1);
+        if (open >= 0 && close < text.Length && Closes(text[open], text[close]))
+        {
+            start = open;
+            end = close + 1;
+            return true;
+        }
+
+        if (i >= 2 && i + 1 < text.Length && text[i - 2] == ' ' && text[i + 1] == ' ')
+        {
+            start = i - 1;
+            end = i + 1;
+            plain = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>From <paramref name="k"/> in <paramref name="step"/>'s direction, past at most two spaces: where the first other character is.</summary>
+    private static int SkipSpaces(string text, int k, int step)
+    {
+        for (int n = 0; n < 2 && k >= 0 && k < text.Length && text[k] == ' '; n++)
+        {
+            k += step;
+        }
+
+        return k;
+    }
+
+    private static bool Closes(char open, char close) =>
+        (open, close) is ('(', ')') or ('[', ']') or ('{', '}') or ('<', '>');
+
+    /// <summary>
+    /// The address around the '@' marker text[markStart..markEnd]: the local part before it (past at most two spaces,
+    /// not before <paramref name="floor"/>) and the domain after it, labels joined by dots written in any of the ways
+    /// <see cref="DotAfter"/> reads, not into <paramref name="limit"/>.
+    /// </summary>
+    private static bool SpelledEmail(string text, int markStart, int markEnd, bool plain, int floor, int limit, out int start, out int end)
+    {
+        start = end = 0;
+        int localEnd = SkipSpaces(text, markStart - 1, -1) + 1;
+        int localStart = localEnd;
+        while (localStart > floor && IsLocalChar(text[localStart - 1]) && !IsUnspacedScript(text[localStart - 1]))
+        {
+            localStart--;
+        }
+
+        while (localStart < localEnd && text[localStart] == '.')
+        {
+            localStart++;
+        }
+
+        if (localStart >= localEnd || text[localEnd - 1] == '.'
+            || (localStart > 0 && text[localStart - 1] is not (' ' or '\u00A0' or '\t' or '\n' or '(' or '<' or '[' or ':' or '"' or ',')))
+        {
+            return false;
+        }
+
+        int p = SkipSpaces(text, markEnd, 1);
+        int labels = 0;
+        int firstStart = p;
+        int firstEnd = p;
+        int lastStart = p;
+        int lastEnd = p;
+        bool spelledDot = false;
+        while (labels < 6)
+        {
+            int q = p;
+            while (q < limit && (char.IsLetterOrDigit(text[q]) || text[q] == '-') && !IsUnspacedScript(text[q]))
+            {
+                q++;
+            }
+
+            if (q == p || text[p] == '-' || text[q - 1] == '-')
+            {
+                break;
+            }
+
+            if (labels == 0)
+            {
+                firstStart = p;
+                firstEnd = q;
+            }
+
+            labels++;
+            lastStart = p;
+            lastEnd = q;
+            int next = DotAfter(text, q, limit, out bool written);
+            if (next < 0)
+            {
+                break;
+            }
+
+            spelledDot |= written;
+            p = next;
+        }
+
+        if (labels < 2 || lastEnd - lastStart < 2)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> tld = text.AsSpan(lastStart, lastEnd - lastStart);
+        foreach (char c in tld)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        bool provider = IsOneOf(text.AsSpan(firstStart, firstEnd - firstStart), KnownMailProviders);
+        bool knownTld = IsOneOf(tld, KnownTopLevelDomains);
+        bool clear = plain ? provider || (spelledDot && knownTld) : !spelledDot || provider || knownTld;
+        ReadOnlySpan<char> local = text.AsSpan(localStart, localEnd - localStart);
+        if (!clear || (plain && (local.Length < 2 || IsOneOf(local, NotLocalParts))))
+        {
+            return false;
+        }
+
+        start = localStart;
+        end = lastEnd;
+        return true;
+    }
+
+    /// <summary>
+    /// After a domain label at <paramref name="k"/>: a dot, glued ("gmail.com") or between spaces ("gmail . com"), or
+    /// "dot" or "titik" in brackets ("(dot)", "[titik]") or as a word between spaces; where the next label starts, or -1.
+    /// <paramref name="written"/> tells a dot written other than glued.
+    /// </summary>
+    private static int DotAfter(string text, int k, int limit, out bool written)
+    {
+        written = false;
+        if (k + 1 < limit && text[k] == '.' && char.IsLetterOrDigit(text[k + 1]))
+        {
+            return k + 1;
+        }
+
+        int q = SkipSpaces(text, k, 1);
+        bool spaced = q > k;
+        int after;
+        if (q < limit && text[q] == '.' && spaced)
+        {
+            after = q + 1;
+            if (after >= limit || text[after] != ' ')
+            {
+                return -1; // "kantor. Besok" ends a sentence
+            }
+        }
+        else if (q < limit && text[q] is '(' or '[' or '{' or '<')
+        {
+            int word = SkipSpaces(text, q + 1, 1);
+            int wordEnd = DotWordEnd(text, word, limit);
+            int close = wordEnd < 0 ? -1 : SkipSpaces(text, wordEnd, 1);
+            if (close < 0 || close >= limit || !Closes(text[q], text[close]))
+            {
+                return -1;
+            }
+
+            after = close + 1;
+        }
+        else if (spaced)
+        {
+            after = DotWordEnd(text, q, limit);
+            if (after < 0 || after >= limit || text[after] != ' ')
+            {
+                return -1;
+            }
+        }
+        else
+        {
+            return -1;
+        }
+
+        int next = SkipSpaces(text, after, 1);
+        if (next >= limit || !char.IsLetterOrDigit(text[next]))
+        {
+            return -1;
+        }
+
+        written = true;
+        return next;
+    }
+
+    /// <summary>Where "dot" or "titik" (any case) at <paramref name="k"/> ends, if it is a whole word there; otherwise -1.</summary>
+    private static int DotWordEnd(string text, int k, int limit)
+    {
+        int end = k + 3 <= limit && (text[k] | 0x20) == 'd' && (text[k + 1] | 0x20) == 'o' && (text[k + 2] | 0x20) == 't' ? k + 3
+            : k + 5 <= limit && (text[k] | 0x20) == 't' && (text[k + 1] | 0x20) == 'i' && (text[k + 2] | 0x20) == 't'
+                && (text[k + 3] | 0x20) == 'i' && (text[k + 4] | 0x20) == 'k' ? k + 5
+            : -1;
+        return end > 0 && (end == limit || !char.IsLetterOrDigit(text[end])) ? end : -1;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, ReadOnlySpan<string> words)
+    {
+        foreach (string w in words)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // ---------------------------------------------------------------- numbers
 
     /// <summary>A digit, '+' or '(' before a digit, not glued to a preceding word or number ("INV2026...", "Rp150" start no run; words of scripts written without spaces do not glue).</summary>
     private static bool IsRunStart(string text, int i)
     {
         char c = text[i];
-        if (i > 0 && char.IsLetterOrDigit(text[i - 1]) && !IsUnspacedScript(text[i - 1]) && !AfterPhoneLabel(text, i))
+        if (i > 0 && char.IsLetterOrDigit(text[i - 1]) && !IsUnspacedScript(text[i - 1]) && !AfterPhoneLabel(text, i)
+            && !AfterSecurityCodeWord(text, i))
         {
             return false;
         }
 
         return char.IsAsciiDigit(c) || (c is '+' or '(' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]));
+    }
+
+    /// <summary>A security code glued to its word ("cvv123", "CVC:" is read anyway): digits after "cvv", "cvc", "csc" or "cvn".</summary>
+    private static bool AfterSecurityCodeWord(string text, int i)
+    {
+        if (i < 3 || !char.IsAsciiDigit(text[i]) || (text[i - 1] | 0x20) is not ('v' or 'c' or 'n') || (i > 3 && char.IsLetterOrDigit(text[i - 4])))
+        {
+            return false;
+        }
+
+        return IsOneOf(text.AsSpan(i - 3, 3), SecurityCodeWords);
     }
 
     /// <summary>
@@ -423,6 +824,440 @@ public static class Redactor
             || word.Equals("nomer", StringComparison.OrdinalIgnoreCase) || word.Equals("no", StringComparison.OrdinalIgnoreCase)
             || word.Equals("phone", StringComparison.OrdinalIgnoreCase) || word.Equals("mobile", StringComparison.OrdinalIgnoreCase)
             || word.Equals("tel", StringComparison.OrdinalIgnoreCase);
+
+    // ---------------------------------------------------------------- numbers a word names
+
+    /// <summary>What the words just before a number call it.</summary>
+    private enum Label
+    {
+        None,
+        Account,
+        SecurityCode,
+        Expiry,
+        SocialSecurity,
+    }
+
+    /// <summary>A card's security-code words, also read glued to their digits ("cvv123").</summary>
+    private static readonly string[] SecurityCodeWords = ["cvv", "cvc", "csc", "cvn"];
+
+    /// <summary>What a word just before a number says about it; some say it only with the word before them.</summary>
+    private enum Word
+    {
+        /// <summary>"account", "rekening", "no rek", "a/c": an account number follows, unless "virtual", "saldo" or "balance" is before it.</summary>
+        Account,
+
+        /// <summary>"cvv", "cvc2", "csc": a card's security code follows; so does "belakang" ("3 digit di belakang kartu").</summary>
+        SecurityCode,
+
+        /// <summary>"exp", "expiry", "valid thru", "berlaku", "kadaluarsa": a card's expiry date follows.</summary>
+        Expiry,
+
+        /// <summary>"ssn".</summary>
+        SocialSecurity,
+
+        /// <summary>May stand between a number and the word that names it ("number", "saya", "di", "bank", a bank's name).</summary>
+        Between,
+
+        /// <summary>"va": a virtual account, a payment reference.</summary>
+        VirtualAccount,
+
+        /// <summary>"code": a security code after "security", "verification" or "card".</summary>
+        Code,
+
+        /// <summary>"keamanan": a security code after "kode".</summary>
+        Keamanan,
+
+        /// <summary>"back": a security code after "the" ("on the back: 123").</summary>
+        Back,
+
+        /// <summary>"through", "until": an expiry date after "valid" or "good".</summary>
+        Until,
+
+        /// <summary>"sampai", "hingga", "s/d": an expiry date after "berlaku".</summary>
+        Sampai,
+
+        /// <summary>"security": a social security number after "social".</summary>
+        Security,
+    }
+
+    /// <summary>The words <see cref="LabelBefore"/> knows, any case; a capitalised word it does not know is taken for a bank's name.</summary>
+    private static readonly FrozenDictionary<string, Word>.AlternateLookup<ReadOnlySpan<char>> Words = BuildWords();
+
+    private static FrozenDictionary<string, Word>.AlternateLookup<ReadOnlySpan<char>> BuildWords()
+    {
+        var words = new Dictionary<string, Word>(StringComparer.OrdinalIgnoreCase);
+        void Add(Word kind, params string[] list)
+        {
+            foreach (string w in list)
+            {
+                words[w] = kind;
+            }
+        }
+
+        Add(Word.Account, "account", "acct", "a/c", "rekening", "rek", "norek", "norekening");
+        Add(Word.SecurityCode, SecurityCodeWords);
+        Add(Word.SecurityCode, "cvv2", "cvc2", "belakang");
+        Add(Word.Expiry, "exp", "expiry", "expires", "expire", "expired", "expiration", "thru", "berlaku", "kadaluarsa",
+            "kedaluwarsa", "kadaluwarsa", "kedaluarsa", "mm/yy", "mm/yyyy");
+        Add(Word.SocialSecurity, "ssn");
+        Add(Word.Between, "number", "no", "nomor", "nomer", "nmr", "num", "nr", "is", "adalah", "saya", "my", "your", "anda",
+            "ku", "nya", "the", "of", "di", "at", "in", "ke", "bank", "date", "tanggal", "tgl", "card", "kartu");
+        Add(Word.Between, "bca", "bni", "bri", "mandiri", "cimb", "niaga", "permata", "bsi", "danamon", "btn", "jago",
+            "seabank", "ocbc", "maybank", "panin", "mega", "btpn", "jenius", "dbs", "uob", "hsbc", "citibank", "chase",
+            "wells", "fargo", "blu");
+        Add(Word.VirtualAccount, "va");
+        Add(Word.Code, "code");
+        Add(Word.Keamanan, "keamanan");
+        Add(Word.Back, "back");
+        Add(Word.Until, "through", "until");
+        Add(Word.Sampai, "sampai", "hingga", "s/d", "sd");
+        Add(Word.Security, "security");
+        return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The longest word <see cref="Words"/> holds, with a "nya" glued to it.</summary>
+    private const int MaxWordLength = 14;
+
+    /// <summary>How many words before a number are read for what names it.</summary>
+    private const int MaxLabelWords = 5;
+
+    /// <summary>The fewest and most digits of a bank account number.</summary>
+    private const int MinAccountDigits = 6;
+
+    private const int MaxAccountDigits = 18;
+
+    /// <summary>Whether some run of three or more digits has a word before it that names it (checked only for texts too short in digits for anything else).</summary>
+    private static bool HasLabelledNumber(string text)
+    {
+        int i = text.AsSpan().IndexOfAnyInRange('0', '9');
+        while (i >= 0)
+        {
+            int end = i;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (IsRunStart(text, i) && LabelBefore(text, i) != Label.None)
+            {
+                return true;
+            }
+
+            int next = text.AsSpan(end).IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : end + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether only a few spaces or punctuation marks stand between a card number or expiry date ending at <paramref name="end"/> and <paramref name="start"/>.</summary>
+    private static bool IsShortGap(string text, int end, int start)
+    {
+        if (start - end is < 1 or > 3)
+        {
+            return false;
+        }
+
+        for (int k = end; k < start; k++)
+        {
+            if (text[k] is not (' ' or '\u00A0' or ',' or ';' or '|' or '/'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A number at <paramref name="start"/> that words before it name, or that stands right after a card number
+    /// (<paramref name="after"/> is then the card's or its expiry date's placeholder): its end and placeholder, or
+    /// <paramref name="start"/> and null when it is not one.
+    /// </summary>
+    private static int ScanLabelled(string text, int start, int limit, string? after, out string? placeholder)
+    {
+        placeholder = null;
+        if (after is not null)
+        {
+            int expiry = ExpiryAt(text, start, limit);
+            if (expiry > 0 && after == CardPlaceholder)
+            {
+                placeholder = ExpiryPlaceholder;
+                return expiry;
+            }
+
+            int code = SecurityCodeAt(text, start, limit);
+            if (code > 0)
+            {
+                placeholder = CvvPlaceholder;
+                return code;
+            }
+        }
+
+        Label label = LabelBefore(text, start);
+        int end = label switch
+        {
+            Label.Account => AccountAt(text, start, limit),
+            Label.SecurityCode => SecurityCodeAt(text, start, limit),
+            Label.Expiry => ExpiryAt(text, start, limit),
+            Label.SocialSecurity => SocialSecurityAt(text, start, limit),
+            _ => -1,
+        };
+        if (end < 0)
+        {
+            return start;
+        }
+
+        placeholder = label switch
+        {
+            Label.Account => AccountPlaceholder,
+            Label.SecurityCode => CvvPlaceholder,
+            Label.Expiry => ExpiryPlaceholder,
+            _ => SsnPlaceholder,
+        };
+        return end;
+    }
+
+    /// <summary>Whether the number ends at <paramref name="end"/>: no digit or letter glued to it, and no further digit group joined to it ("123-456").</summary>
+    private static bool EndsThere(string text, int end, int limit)
+    {
+        if (end >= limit)
+        {
+            return true;
+        }
+
+        char c = text[end];
+        if (char.IsLetterOrDigit(c) && !IsUnspacedScript(c))
+        {
+            return false;
+        }
+
+        return !(c is '-' or '/' or ':' or '.' or ',' || IsDash(c)) || end + 1 >= limit || !char.IsAsciiDigit(text[end + 1]);
+    }
+
+    /// <summary>Three or four digits, alone: a card's security code.</summary>
+    private static int SecurityCodeAt(string text, int start, int limit)
+    {
+        int length = DigitsAt(text, start, limit);
+        int end = start + length;
+        return length is 3 or 4 && EndsThere(text, end, limit) ? end : -1;
+    }
+
+    /// <summary>A month and year, "12/27", "1/2027", "12-27", "12 / 27": a card's expiry date; a full date ("12/05/2027") is not one.</summary>
+    private static int ExpiryAt(string text, int start, int limit)
+    {
+        int monthLength = DigitsAt(text, start, limit);
+        if (monthLength is not (1 or 2))
+        {
+            return -1;
+        }
+
+        int month = monthLength == 1 ? text[start] - '0' : ((text[start] - '0') * 10) + (text[start + 1] - '0');
+        int k = start + monthLength;
+        bool spaced = k < limit && text[k] == ' ';
+        if (spaced)
+        {
+            k++;
+        }
+
+        if (month is < 1 or > 12 || k >= limit || !(text[k] is '/' or '-' || IsDash(text[k])) || (spaced && text[k] != '/'))
+        {
+            return -1;
+        }
+
+        k++;
+        if (spaced)
+        {
+            if (k >= limit || text[k] != ' ')
+            {
+                return -1;
+            }
+
+            k++;
+        }
+
+        int yearLength = DigitsAt(text, k, limit);
+        bool year = yearLength == 2 || (yearLength == 4 && text[k] == '2' && text[k + 1] == '0');
+        int end = k + yearLength;
+        return year && EndsThere(text, end, limit) ? end : -1;
+    }
+
+    /// <summary>Three, two and four digits, joined by dashes or spaces or written whole: a US social security number.</summary>
+    private static int SocialSecurityAt(string text, int start, int limit)
+    {
+        int first = DigitsAt(text, start, limit);
+        if (first == 9)
+        {
+            return EndsThere(text, start + 9, limit) ? start + 9 : -1;
+        }
+
+        if (first != 3)
+        {
+            return -1;
+        }
+
+        int k = start + 3;
+        for (int g = 0; g < 2; g++)
+        {
+            if (k + 1 >= limit || !(text[k] is '-' or ' ' || IsDash(text[k])))
+            {
+                return -1;
+            }
+
+            int wanted = g == 0 ? 2 : 4;
+            if (DigitsAt(text, k + 1, limit) != wanted)
+            {
+                return -1;
+            }
+
+            k += 1 + wanted;
+        }
+
+        return EndsThere(text, k, limit) ? k : -1;
+    }
+
+    /// <summary>
+    /// A bank account number: 6 to 18 digits, whole or in groups joined by one dash, dot or space ("123-456-7890",
+    /// "1234 5678 90"; a space joins only groups of three or more digits). Groups of three after dots ("1.500.000") are
+    /// an amount, not an account number.
+    /// </summary>
+    private static int AccountAt(string text, int start, int limit)
+    {
+        int digits = 0;
+        int groups = 0;
+        bool thousands = true;
+        int k = start;
+        int end;
+        while (true)
+        {
+            int length = DigitsAt(text, k, limit);
+            if (digits + length > MaxAccountDigits)
+            {
+                return -1;
+            }
+
+            thousands &= groups == 0 ? length <= 3 && text[k] != '0' : length == 3 && text[k - 1] == '.';
+            digits += length;
+            groups++;
+            end = k + length;
+            if (end + 1 >= limit || !char.IsAsciiDigit(text[end + 1]) || groups == MaxGroups)
+            {
+                break;
+            }
+
+            char joint = text[end];
+            if (!(joint is '-' or '.' || IsDash(joint) || (joint == ' ' && length >= 3 && DigitsAt(text, end + 1, limit) >= 3)))
+            {
+                break;
+            }
+
+            k = end + 1;
+        }
+
+        if (digits < MinAccountDigits || (thousands && groups >= 2) || !EndsThere(text, end, limit))
+        {
+            return -1;
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// What the words just before <paramref name="start"/> call the number there. Up to <see cref="MaxLabelWords"/> words
+    /// are read back, past ':', '#', '=', '.' and spaces ("no. rek: ", "acct # "), skipping the words that may stand
+    /// between a number and its name (<see cref="Word.Between"/>: "number", "saya", "di", a bank's name, or up to two capitalised words); the first other
+    /// word decides. A word glued to its "nya" ("rekeningnya") reads as the word. An amount ("Rp 1.500.000") is named by
+    /// its currency, and a virtual account ("VA 8808...", "virtual account") is a payment reference.
+    /// </summary>
+    private static Label LabelBefore(string text, int start)
+    {
+        Label label = NameBefore(text, start);
+        return label != Label.None && IsCurrencyBefore(text, start) ? Label.None : label;
+    }
+
+    private static Label NameBefore(string text, int start)
+    {
+        int k = start;
+        int floor = Math.Max(0, start - 48);
+        int capitalised = 0;
+        for (int w = 0; w < MaxLabelWords; w++)
+        {
+            ReadOnlySpan<char> word = WordBefore(text, ref k, floor);
+            if (word.IsEmpty || char.IsAsciiDigit(word[0]))
+            {
+                return Label.None;
+            }
+
+            if (word.Length > MaxWordLength || !Words.TryGetValue(word, out Word kind)
+                && !(word.Length > 4 && word.EndsWith("nya", StringComparison.OrdinalIgnoreCase) && Words.TryGetValue(word[..^3], out kind)))
+            {
+                if (char.IsUpper(word[0]) && ++capitalised <= 2)
+                {
+                    continue; // a bank's name: "rekening Bank Mandiri", "Wells Fargo account"
+                }
+
+                return Label.None;
+            }
+
+            switch (kind)
+            {
+                case Word.Between:
+                    continue;
+                case Word.SecurityCode:
+                    return Label.SecurityCode;
+                case Word.Expiry:
+                    return Label.Expiry;
+                case Word.SocialSecurity:
+                    return Label.SocialSecurity;
+                case Word.VirtualAccount:
+                    return Label.None;
+            }
+
+            int before = k;
+            ReadOnlySpan<char> prior = WordBefore(text, ref before, floor);
+            return kind switch
+            {
+                Word.Account => IsOneOf(prior, ["virtual", "saldo", "balance"]) ? Label.None : Label.Account,
+                Word.Code when IsOneOf(prior, ["security", "verification", "card"]) => Label.SecurityCode,
+                Word.Keamanan when prior.Equals("kode", StringComparison.OrdinalIgnoreCase) => Label.SecurityCode,
+                Word.Back when prior.Equals("the", StringComparison.OrdinalIgnoreCase) => Label.SecurityCode,
+                Word.Until when IsOneOf(prior, ["valid", "good"]) => Label.Expiry,
+                Word.Sampai when prior.Equals("berlaku", StringComparison.OrdinalIgnoreCase) => Label.Expiry,
+                Word.Security when prior.Equals("social", StringComparison.OrdinalIgnoreCase) => Label.SocialSecurity,
+                _ => Label.None,
+            };
+        }
+
+        return Label.None;
+    }
+
+    /// <summary>
+    /// The word that ends just before <paramref name="k"/>, past ':', '#', '=', '.' and spaces (at most four of them),
+    /// not before <paramref name="floor"/>; <paramref name="k"/> moves to its start. Letters, digits and '/' make a word
+    /// ("a/c", "cvv2"); empty when something else stands there.
+    /// </summary>
+    private static ReadOnlySpan<char> WordBefore(string text, ref int k, int floor)
+    {
+        int end = k;
+        for (int skipped = 0; end > floor && skipped < 4 && text[end - 1] is ' ' or '\u00A0' or ':' or '#' or '=' or '.'; skipped++)
+        {
+            end--;
+        }
+
+        int start = end;
+        while (start > floor && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '/'))
+        {
+            start--;
+        }
+
+        if (start == end)
+        {
+            return default;
+        }
+
+        k = start;
+        return text.AsSpan(start, end - start);
+    }
 
     /// <summary>Reads the run of digit groups at <paramref name="p"/>, classifies its longest fitting prefix and returns where to continue.</summary>
     private static int ScanNumber(string text, int p, int limit, out int from, out int to, out string? placeholder)
@@ -522,9 +1357,12 @@ public static class Redactor
                 break;
             }
 
-            // Spaces and parentheses join groups only in phone numbers and in card-like blocks ("4111 1111 ...").
+            // Spaces and parentheses join groups only in phone numbers and in card-like blocks ("4111 1111 ...", and the
+            // last two digits of a 14-digit Diners card, "3056 9309 0259 04").
             bool loose = spaces > 0 || opens > 0 || closes > 0;
-            if (loose && !phoneLike && !(length >= 4 && DigitsAt(text, q, limit) >= 3))
+            int nextDigits = loose && !phoneLike ? DigitsAt(text, q, limit) : 0;
+            bool dinersTail = nextDigits == 2 && groups == 3 && ends[0] - starts[0] == 4 && ends[1] - starts[1] == 4;
+            if (loose && !phoneLike && !(length >= 4 && (nextDigits >= 3 || dinersTail)))
             {
                 break;
             }

@@ -176,6 +176,13 @@ public sealed class RedactorTests
     [InlineData("discover 6011000990139424.", "discover [card].")]
     [InlineData("long card 4999999999999999993 here", "long card [card] here")]
     [InlineData("unionpay 6212345678901232", "unionpay [card]")]
+    [InlineData("diners 3056 9309 0259 04 ya", "diners [card] ya")]
+    [InlineData("diners 3056 930902 5904", "diners [card]")]
+    [InlineData("30569309025904", "[card]")]
+    [InlineData("kartu 3056-9309-0259-04.", "kartu [card].")]
+    [InlineData("amex 3714 496353 98431 thanks", "amex [card] thanks")]
+    [InlineData("kartu 6011 0009 9013 9424 123 ya", "kartu [card] [cvv] ya")]
+    [InlineData("card 4999 9999 9999 9999 993", "card [card]")]
     public void Card_numbers_that_pass_Luhn_are_replaced(string text, string expected)
     {
         Assert.Equal(expected, Redactor.Redact(text));
@@ -223,6 +230,200 @@ public sealed class RedactorTests
     [InlineData("ref 1234567890123")]
     [InlineData("trx 4111111111111111111")]
     public void Long_numbers_of_card_length_that_fail_Luhn_are_left_alone(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
+    // ------------------------------------------------------------ e-mail written out
+
+    [Theory]
+    [InlineData("email saya budi (at) gmail (dot) com ya", "email saya [email] ya")]
+    [InlineData("budi @ gmail . com", "[email]")]
+    [InlineData("kirim ke budi.santoso[at]yahoo.co.id, makasih", "kirim ke [email], makasih")]
+    [InlineData("budi(at)gmail.com", "[email]")]
+    [InlineData("mail me: siti_88 [at] kantor [dot] co [dot] id", "mail me: [email]")]
+    [InlineData("jane.doe{at}example{dot}org please", "[email] please")]
+    [InlineData("write to jane @ example.com today", "write to [email] today")]
+    [InlineData("budi@ gmail.com", "[email]")]
+    [InlineData("budi @gmail.com thanks", "[email] thanks")]
+    [InlineData("budi@gmail dot com", "[email]")]
+    [InlineData("BUDI (AT) GMAIL (DOT) COM", "[email]")]
+    [InlineData("budi ( at ) gmail ( dot ) com", "[email]")]
+    public void E_mail_addresses_with_the_at_sign_or_its_brackets_written_out_are_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("my email is budi at gmail dot com thanks", "my email is [email] thanks")]
+    [InlineData("budi.santoso at yahoo dot co dot id", "[email]")]
+    [InlineData("Budi AT Gmail DOT com", "[email]")]
+    [InlineData("email saya budi et gmail titik com ya", "email saya [email] ya")]
+    [InlineData("budi at gmail.com", "[email]")]
+    [InlineData("alamatnya siti88 at hotmail.co.id", "alamatnya [email]")]
+    [InlineData("cs-team at tokoku dot co dot id", "[email]")]
+    [InlineData("ping jane at outlook dot com or call", "ping [email] or call")]
+    public void E_mail_addresses_with_at_and_dot_written_as_words_are_replaced_when_clearly_addresses(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("meet me at noon dot")]
+    [InlineData("i am at gmail dot com now")]
+    [InlineData("meet me at noon.")]
+    [InlineData("look at this dot com bubble")]
+    [InlineData("the status at example.com is green")]
+    [InlineData("find us at tokopedia dot com")]
+    [InlineData("we arrived at Jakarta. Then we left")]
+    [InlineData("paket sampai at gudang titik")]
+    [InlineData("hubungi saya @ kantor. Besok saja")]
+    [InlineData("meet me @ cafe . Then lunch")]
+    [InlineData("price at 5 dot 30")]
+    [InlineData("stay at home, eat at mom's")]
+    [InlineData("what is it at the end?")]
+    public void Words_at_and_dot_that_make_no_address_are_left_alone(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
+    [Fact]
+    public void Text_with_at_as_a_word_but_no_address_is_returned_as_the_same_instance()
+    {
+        string text = "I will be at the office at 10.30 tomorrow";
+
+        Assert.Same(text, Redactor.Redact(text));
+    }
+
+    // ------------------------------------------------------------ card security codes and expiry dates
+
+    [Theory]
+    [InlineData("cvv 123", "cvv [cvv]")]
+    [InlineData("CVV: 1234", "CVV: [cvv]")]
+    [InlineData("cvc2 123 ya", "cvc2 [cvv] ya")]
+    [InlineData("kode cvv 123", "kode cvv [cvv]")]
+    [InlineData("the security code is 987", "the security code is [cvv]")]
+    [InlineData("kode keamanan 456", "kode keamanan [cvv]")]
+    [InlineData("3 digit di belakang kartu 123", "3 digit di belakang kartu [cvv]")]
+    [InlineData("digits on the back: 321", "digits on the back: [cvv]")]
+    [InlineData("cvv nya 123", "cvv nya [cvv]")]
+    [InlineData("cvvnya 123", "cvvnya [cvv]")]
+    [InlineData("cvv123", "cvv[cvv]")]
+    [InlineData("card verification code 0421.", "card verification code [cvv].")]
+    [InlineData("my CVV is 042", "my CVV is [cvv]")]
+    public void A_three_or_four_digit_number_after_a_security_code_word_is_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("exp 12/27", "exp [expiry]")]
+    [InlineData("expiry: 01/2029", "expiry: [expiry]")]
+    [InlineData("Exp. date 3/28", "Exp. date [expiry]")]
+    [InlineData("valid thru 09-26", "valid thru [expiry]")]
+    [InlineData("good through 11 / 27", "good through [expiry]")]
+    [InlineData("berlaku sampai 08/28", "berlaku sampai [expiry]")]
+    [InlineData("masa berlaku 08/2028 ya", "masa berlaku [expiry] ya")]
+    [InlineData("kadaluarsa 10/27", "kadaluarsa [expiry]")]
+    public void A_month_and_year_after_an_expiry_word_is_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("4111 1111 1111 1111 12/27 123", "[card] [expiry] [cvv]")]
+    [InlineData("kartu 4111111111111111, 12/27, 123", "kartu [card], [expiry], [cvv]")]
+    [InlineData("5500-0000-0000-0004 exp 01/29 cvv 987", "[card] exp [expiry] cvv [cvv]")]
+    [InlineData("card 4111 1111 1111 1111 / 12-27", "card [card] / [expiry]")]
+    public void A_card_number_followed_by_its_expiry_date_and_security_code_is_replaced_whole(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("12/05/1990")]
+    [InlineData("lahir 12/05/1990 di Bandung")]
+    [InlineData("exp 12/05/2027")]
+    [InlineData("berlaku sampai 31/12")]
+    [InlineData("promo 12/27 saja")]
+    [InlineData("cvv 12345")]
+    [InlineData("cvv 12")]
+    [InlineData("order 123 and 456")]
+    [InlineData("code 123")]
+    [InlineData("call me back 123 times")]
+    [InlineData("room 404, exp 5 years")]
+    public void Numbers_that_are_no_security_code_or_expiry_date_stay(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
+    // ------------------------------------------------------------ account numbers
+
+    [Theory]
+    [InlineData("transfer to BCA account 1234567890", "transfer to BCA account [account]")]
+    [InlineData("rekening BCA 1234567890", "rekening BCA [account]")]
+    [InlineData("no rek 123-456-7890", "no rek [account]")]
+    [InlineData("norek: 1234567890", "norek: [account]")]
+    [InlineData("acct # 000123456789", "acct # [account]")]
+    [InlineData("account number 12345678", "account number [account]")]
+    [InlineData("nomor rekening saya 0123456789 a.n. Budi", "nomor rekening saya [account] a.n. Budi")]
+    [InlineData("No. Rek: 1234.567.890", "No. Rek: [account]")]
+    [InlineData("rekening bca 872 012 3456", "rekening bca [account]")]
+    [InlineData("rekening di Bank Mandiri 1310012345678", "rekening di Bank Mandiri [account]")]
+    [InlineData("Wells Fargo a/c 987654321", "Wells Fargo a/c [account]")]
+    [InlineData("my account number is 4429871", "my account number is [account]")]
+    [InlineData("rekeningnya 123456", "rekeningnya [account]")]
+    [InlineData("ke rekening Jago 100012345678 ya", "ke rekening Jago [account] ya")]
+    [InlineData("rek 081234567890", "rek [account]")]
+    [InlineData("account 3174012345678901", "account [account]")]
+    [InlineData("A/C No. 1234567890, thanks", "A/C No. [account], thanks")]
+    public void A_number_after_an_account_word_is_an_account_number(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("I have 3 accounts")]
+    [InlineData("account 12345")]
+    [InlineData("saldo rekening 1500000")]
+    [InlineData("saldo rekening Rp 1.500.000")]
+    [InlineData("rekening 1.500.000 masuk")]
+    [InlineData("VA 8808123456789012")]
+    [InlineData("bayar ke virtual account 8808123456789012")]
+    [InlineData("resi JNE 1234567890")]
+    [InlineData("account opened on 12/05/2024 at 14:00")]
+    [InlineData("rekening ditutup tahun 2019")]
+    public void Amounts_counts_dates_and_virtual_accounts_after_an_account_word_stay(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("nomor hp 081234567890", "nomor hp [phone]")]
+    [InlineData("phone number 0812-3456-7890", "phone number [phone]")]
+    [InlineData("my account phone is 081234567890", "my account phone is [phone]")]
+    public void A_phone_number_after_a_phone_word_stays_a_phone_number(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    // ------------------------------------------------------------ social security numbers
+
+    [Theory]
+    [InlineData("ssn 123-45-6789", "ssn [ssn]")]
+    [InlineData("SSN: 123456789", "SSN: [ssn]")]
+    [InlineData("social security number 123 45 6789", "social security number [ssn]")]
+    [InlineData("my social security no. is 078-05-1120.", "my social security no. is [ssn].")]
+    [InlineData("SSN#123-45-6789", "SSN#[ssn]")]
+    public void A_number_after_the_words_for_a_social_security_number_is_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("part 123-45-6789 is back in stock")]
+    [InlineData("ssn 123-456-789")]
+    public void A_bare_3_2_4_number_or_another_shape_after_ssn_stays(string text)
     {
         Assert.Equal(text, Redactor.Redact(text));
     }
@@ -300,6 +501,13 @@ public sealed class RedactorTests
     [InlineData("kode INV20261124001234567 sudah dibayar")]
     [InlineData("version 1.2.3.4567890")]
     [InlineData("from 24/11/2026 to 30/11/2026")]
+    [InlineData("order 1234567890123456 not arrived")]
+    [InlineData("meet at 10.30")]
+    [InlineData("jam 14:00")]
+    [InlineData("I have 3 accounts")]
+    [InlineData("12/05/1990")]
+    [InlineData("resi JNE 1234567890")]
+    [InlineData("tanggal 12 05 2026 jam 10.30 ada 3 paket")]
     public void Amounts_order_numbers_dates_times_and_years_are_left_alone(string text)
     {
         Assert.Equal(text, Redactor.Redact(text));
@@ -338,6 +546,12 @@ public sealed class RedactorTests
     [InlineData("0812-")]
     [InlineData("(0")]
     [InlineData("9")]
+    [InlineData(" at x")]
+    [InlineData("x (at) y (dot) ")]
+    [InlineData("x @ y . ")]
+    [InlineData("rek 1-")]
+    [InlineData("cvv 1 ")]
+    [InlineData("4111111111111111 1/")]
     public void Adversarial_input_is_handled_in_linear_time(string unit)
     {
         string text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length));
