@@ -1010,12 +1010,33 @@ public static class Redactor
 
         placeholder = label switch
         {
-            Label.Account => AccountPlaceholder,
+            Label.Account => IsCardRun(text, start, end) ? CardPlaceholder : AccountPlaceholder,
             Label.SecurityCode => CvvPlaceholder,
             Label.Expiry => ExpiryPlaceholder,
             _ => SsnPlaceholder,
         };
         return end;
+    }
+
+    /// <summary>Whether the digits of text[start..end] make a card number ("my account card 4111 1111 1111 1111" names a card).</summary>
+    private static bool IsCardRun(string text, int start, int end)
+    {
+        Span<char> digits = stackalloc char[MaxDigits];
+        int count = 0;
+        for (int k = start; k < end; k++)
+        {
+            if (char.IsAsciiDigit(text[k]))
+            {
+                if (count == MaxDigits)
+                {
+                    return false;
+                }
+
+                digits[count++] = text[k];
+            }
+        }
+
+        return count >= 13 && IsCard(digits[..count]);
     }
 
     /// <summary>Whether the number ends at <paramref name="end"/>: no digit or letter glued to it, and no further digit group joined to it ("123-456").</summary>
@@ -1126,6 +1147,7 @@ public static class Redactor
         int digits = 0;
         int groups = 0;
         bool thousands = true;
+        bool spaced = false;
         int k = start;
         int end;
         while (true)
@@ -1145,12 +1167,17 @@ public static class Redactor
                 break;
             }
 
+            // A space joins groups of two digits or more ("1234 5678 90"), and, once groups were joined by spaces, a last
+            // check digit ("123 00 1234567 8"); "1234567890 2 kali" keeps its count.
             char joint = text[end];
-            if (!(joint is '-' or '.' || IsDash(joint) || (joint == ' ' && length >= 3 && DigitsAt(text, end + 1, limit) >= 3)))
+            int next = DigitsAt(text, end + 1, limit);
+            bool spacedGroup = joint == ' ' && ((length >= 2 && next >= 2) || (spaced && next >= 1)) && digits + next <= MaxAccountDigits;
+            if (!(joint is '-' or '.' || IsDash(joint) || spacedGroup))
             {
                 break;
             }
 
+            spaced |= joint == ' ';
             k = end + 1;
         }
 

@@ -536,6 +536,22 @@ public sealed class RedactorTests
         Assert.Throws<ArgumentNullException>(() => Redactor.Redact(null!));
     }
 
+    [Theory]
+    [InlineData("nomor rekening mandiri 123 00 1234567 8", "nomor rekening mandiri [account]")]
+    [InlineData("rekening 1234 5678 90", "rekening [account]")]
+    [InlineData("rekening 1234567890 2 kali", "rekening [account] 2 kali")]
+    [InlineData("rekening 1234567890 12345678901 ya", "rekening [account] 12345678901 ya")]
+    [InlineData("my account card 4111 1111 1111 1111", "my account card [card]")]
+    [InlineData("Budi [AT] Outlook [DOT] Com", "[email]")]
+    [InlineData("emailnya rina.w at yahoo titik co titik id", "emailnya [email]")]
+    [InlineData("kirim ke siti_88 {at} mail.example.co.id, makasih", "kirim ke [email], makasih")]
+    [InlineData("4111 1111 1111 1111 2 kali", "[card] 2 kali")]
+    [InlineData("cvv123abc", "cvv123abc")]
+    public void Account_numbers_in_spaced_groups_cards_after_an_account_word_and_hidden_addresses_in_capitals_or_braces(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
     // ------------------------------------------------------------ linear time
 
     [Theory]
@@ -552,6 +568,8 @@ public sealed class RedactorTests
     [InlineData("rek 1-")]
     [InlineData("cvv 1 ")]
     [InlineData("4111111111111111 1/")]
+    [InlineData("a dot at dot ")]
+    [InlineData("rekening 12 ")]
     public void Adversarial_input_is_handled_in_linear_time(string unit)
     {
         string text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length));
