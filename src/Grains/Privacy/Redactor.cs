@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -880,17 +879,20 @@ public static class Redactor
         Security,
     }
 
-    /// <summary>The words <see cref="LabelBefore"/> knows, any case; a capitalised word it does not know is taken for a bank's name.</summary>
-    private static readonly FrozenDictionary<string, Word>.AlternateLookup<ReadOnlySpan<char>> Words = BuildWords();
+    /// <summary>
+    /// The words <see cref="LabelBefore"/> knows, any case, by length and first letter (a few to a slot, most slots
+    /// empty); a capitalised word it does not know is taken for a bank's name.
+    /// </summary>
+    private static readonly (string Word, Word Kind)[][] Words = BuildWords();
 
-    private static FrozenDictionary<string, Word>.AlternateLookup<ReadOnlySpan<char>> BuildWords()
+    private static (string Word, Word Kind)[][] BuildWords()
     {
-        var words = new Dictionary<string, Word>(StringComparer.OrdinalIgnoreCase);
+        var slots = new List<(string, Word)>[(MaxWordLength + 1) * 26];
         void Add(Word kind, params string[] list)
         {
             foreach (string w in list)
             {
-                words[w] = kind;
+                (slots[(w.Length * 26) + (w[0] - 'a')] ??= []).Add((w, kind));
             }
         }
 
@@ -912,7 +914,29 @@ public static class Redactor
         Add(Word.Until, "through", "until");
         Add(Word.Sampai, "sampai", "hingga", "s/d", "sd");
         Add(Word.Security, "security");
-        return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        return Array.ConvertAll(slots, slot => slot?.ToArray() ?? []);
+    }
+
+    /// <summary>What <paramref name="word"/> (any case) is among <see cref="Words"/>, if it is one of them.</summary>
+    private static bool TryWord(ReadOnlySpan<char> word, out Word kind)
+    {
+        kind = default;
+        int letter = (word[0] | 0x20) - 'a';
+        if (word.Length > MaxWordLength || (uint)letter > 25)
+        {
+            return false;
+        }
+
+        foreach ((string known, Word knownKind) in Words[(word.Length * 26) + letter])
+        {
+            if (word.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                kind = knownKind;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The longest word <see cref="Words"/> holds, with a "nya" glued to it.</summary>
@@ -1215,8 +1239,8 @@ public static class Redactor
                 return Label.None;
             }
 
-            if (word.Length > MaxWordLength || !Words.TryGetValue(word, out Word kind)
-                && !(word.Length > 4 && word.EndsWith("nya", StringComparison.OrdinalIgnoreCase) && Words.TryGetValue(word[..^3], out kind)))
+            if (!TryWord(word, out Word kind)
+                && !(word.Length > 4 && word.EndsWith("nya", StringComparison.OrdinalIgnoreCase) && TryWord(word[..^3], out kind)))
             {
                 if (char.IsUpper(word[0]) && ++capitalised <= 2)
                 {
