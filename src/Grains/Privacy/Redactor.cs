@@ -1080,12 +1080,13 @@ public static class Redactor
         return !(c is '-' or '/' or ':' or '.' or ',' || IsDash(c)) || end + 1 >= limit || !char.IsAsciiDigit(text[end + 1]);
     }
 
-    /// <summary>Three or four digits, alone: a card's security code.</summary>
+    /// <summary>Three or four digits, alone (no further digit group after a space, as in "0812 3456 7890"): a card's security code.</summary>
     private static int SecurityCodeAt(string text, int start, int limit)
     {
         int length = DigitsAt(text, start, limit);
         int end = start + length;
-        return length is 3 or 4 && EndsThere(text, end, limit) ? end : -1;
+        bool groupFollows = end + 1 < limit && text[end] is ' ' or '\u00A0' && char.IsAsciiDigit(text[end + 1]);
+        return length is 3 or 4 && !groupFollows && EndsThere(text, end, limit) ? end : -1;
     }
 
     /// <summary>A month and year, "12/27", "1/2027", "12-27", "12 / 27": a card's expiry date; a full date ("12/05/2027") is not one.</summary>

@@ -335,6 +335,7 @@ public sealed class RedactorTests
     [InlineData("kartu 4111111111111111, 12/27, 123", "kartu [card], [expiry], [cvv]")]
     [InlineData("5500-0000-0000-0004 exp 01/29 cvv 987", "[card] exp [expiry] cvv [cvv]")]
     [InlineData("card 4111 1111 1111 1111 / 12-27", "card [card] / [expiry]")]
+    [InlineData("4111 1111 1111 1111 0812 3456 7890", "[card] [phone]")]
     public void A_card_number_followed_by_its_expiry_date_and_security_code_is_replaced_whole(string text, string expected)
     {
         Assert.Equal(expected, Redactor.Redact(text));
