@@ -32,6 +32,19 @@ public static class DatabaseFailure
         return OneLine(reason);
     }
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> says the connection itself was lost (cut by the network, or its backend ended
+    /// by a restart or an operator) rather than that the server refused the statement. A pooled connection lost while
+    /// it sat idle fails this way on its next use, although the server is back: a statement that may be repeated is
+    /// worth one more try on a new connection.
+    /// </summary>
+    public static bool IsLostConnection(Exception exception) => exception switch
+    {
+        PostgresException e => e.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown,
+        NpgsqlException { InnerException: IOException or SocketException or EndOfStreamException } => true,
+        _ => false,
+    };
+
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

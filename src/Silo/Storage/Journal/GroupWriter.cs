@@ -1,4 +1,5 @@
 using CxCluster.Grains.Journal;
+using CxCluster.Silo.Database;
 using Npgsql;
 
 namespace CxCluster.Silo.Storage.Journal;
@@ -15,18 +16,24 @@ internal sealed class GroupWriter(NpgsqlDataSource dataSource, ILogger logger)
     /// <summary>Commits <paramref name="appends"/> together; throws what PostgreSQL or the connection threw when they were not committed.</summary>
     public async Task WriteAsync(IReadOnlyList<JournalAppend> appends)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
+        NpgsqlConnection connection;
+        NpgsqlTransaction transaction;
         long transactionId;
-        await using (var batch = GroupBatch.Create(connection, transaction, appends))
-        await using (var reader = await batch.ExecuteReaderAsync())
+        try
         {
-            await reader.ReadAsync();
-            transactionId = reader.GetInt64(0);
-            while (await reader.NextResultAsync())
-            {
-            }
+            (connection, transaction, transactionId) = await StageAsync(appends);
         }
+        catch (Exception lost) when (DatabaseFailure.IsLostConnection(lost))
+        {
+            // Nothing is committed before the commit below, so the group may be sent again. A connection lost while it
+            // sat in the pool (the database restarted, the network cut it) fails on its first use: the pool's other
+            // idle connections were most likely lost with it, so they go too, and the group goes once more on a new one.
+            logger.LogInformation(lost, "A pooled connection to the journal was lost; the group of {Appends} appends goes again on a new one", appends.Count);
+            dataSource.Clear();
+            (connection, transaction, transactionId) = await StageAsync(appends);
+        }
+        await using var _ = connection;
+        await using var __ = transaction;
         var backend = connection.ProcessID;
         if (BeforeCommit is { } hook)
         {
@@ -44,6 +51,34 @@ internal sealed class GroupWriter(NpgsqlDataSource dataSource, ILogger logger)
                 logger.LogInformation(failure, "A journal commit whose answer was lost had taken place ({Appends} appends)", appends.Count);
                 return;
             }
+            throw;
+        }
+    }
+
+    /// <summary>Opens a connection, begins a transaction and runs the group's statements in it, short of the commit.</summary>
+    private async Task<(NpgsqlConnection, NpgsqlTransaction, long)> StageAsync(IReadOnlyList<JournalAppend> appends)
+    {
+        var connection = await dataSource.OpenConnectionAsync();
+        NpgsqlTransaction? transaction = null;
+        try
+        {
+            transaction = await connection.BeginTransactionAsync();
+            await using var batch = GroupBatch.Create(connection, transaction, appends);
+            await using var reader = await batch.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var transactionId = reader.GetInt64(0);
+            while (await reader.NextResultAsync())
+            {
+            }
+            return (connection, transaction, transactionId);
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+            await connection.DisposeAsync();
             throw;
         }
     }

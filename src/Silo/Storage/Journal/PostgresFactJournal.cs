@@ -291,12 +291,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
         StreamStart[] starts;
         try
         {
-            await using var connection = await _dataSource.OpenConnectionAsync();
-            if (BeforeLoad is { } hook)
-            {
-                await hook(connection.ProcessID, loads.Length);
-            }
-            starts = await GroupLoad.ReadAsync(connection, loads);
+            starts = await AgainOnLostConnection(_ => ReadStartsAsync(loads));
         }
         catch (Exception e)
         {
@@ -310,6 +305,36 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
         for (var i = 0; i < starts.Length; i++)
         {
             group[i].Succeed(starts[i]);
+        }
+    }
+
+    private async Task<StreamStart[]> ReadStartsAsync(StreamLoad[] loads)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        if (BeforeLoad is { } hook)
+        {
+            await hook(connection.ProcessID, loads.Length);
+        }
+        return await GroupLoad.ReadAsync(connection, loads);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> (given 0), and once more (given 1) on a new connection when the first try lost its
+    /// connection: every statement sent this way only reads, or changes nothing more when it runs twice. A connection
+    /// lost while it sat in the pool (the database restarted, the network cut it) fails on its first use; the pool's
+    /// other idle connections were most likely lost with it, so they go too.
+    /// </summary>
+    private async Task<T> AgainOnLostConnection<T>(Func<int, Task<T>> run)
+    {
+        try
+        {
+            return await run(0);
+        }
+        catch (Exception lost) when (DatabaseFailure.IsLostConnection(lost))
+        {
+            _logger.LogInformation(lost, "A pooled connection to the journal was lost; the statement goes again on a new one");
+            _dataSource.Clear();
+            return await run(1);
         }
     }
 
@@ -441,10 +466,14 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
     {
         try
         {
-            await using var command = _dataSource.CreateCommand(sql);
-            command.Parameters.AddRange(parameters);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            return await read(reader, ct);
+            return await AgainOnLostConnection(async attempt =>
+            {
+                await using var command = _dataSource.CreateCommand(sql);
+                // A parameter belongs to one command: a second try sends copies.
+                command.Parameters.AddRange(attempt == 0 ? parameters : Array.ConvertAll(parameters, p => p.Clone()));
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                return await read(reader, ct);
+            });
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
         {
