@@ -83,12 +83,6 @@ internal sealed class AgentPoolGrain(
         (_ledger, var checkpointSeq) = await _journal.LoadAsync(e => logger.LogWarning(e,
             "The checkpoint of pool {Pool} of tenant {TenantId} cannot be read; its records are replayed from the start", _poolName, _tenantId));
         _checkpoints.Seq = checkpointSeq;
-        if (!_ledger.Listed)
-        {
-            await GrainFactory.PoolDirectory(_tenantId).Register(_poolName);
-            Record(new PoolListed { At = Now() });
-            await Store();
-        }
         await SettlePendingOffer();
         ArmWidening();
         this.RegisterGrainTimer(Reconcile, new GrainTimerCreationOptions
@@ -792,6 +786,13 @@ internal sealed class AgentPoolGrain(
     /// </summary>
     private async Task Store()
     {
+        if (!_ledger.Listed && _journal.HasPending)
+        {
+            // Listed with its first record, not when it is first activated: a pool only asked how many wait in it (a
+            // channel's pool asking its language's wider one) shows no queue of nothing on the board or in the API.
+            await GrainFactory.PoolDirectory(_tenantId).Register(_poolName);
+            Record(new PoolListed { At = Now() });
+        }
         using (var span = CxTelemetry.Source.StartActivity(CxTelemetry.AppendSpan))
         {
             span?.SetTag(CxTelemetry.PoolTag, _poolName);
