@@ -443,6 +443,8 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
         else
         {
+            // Nobody else answers a customer who waits for a human: one who asks how long, or where they stand, is told.
+            decision.RepeatHandoff = state.Status == ConversationStatus.Queued && WaitQuestion.IsIn(e.Text);
             EvaluateTrust(decision, e.OccurredAt);
         }
     }

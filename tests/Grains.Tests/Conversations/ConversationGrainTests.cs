@@ -160,6 +160,46 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_waiting_customer_who_asks_how_long_is_told_their_place_and_wait_as_it_stands_now()
+    {
+        // Language "xw": nobody serves it, so both wait.
+        var first = NewConversation();
+        var second = NewConversation();
+        foreach (var conversation in new[] { first, second })
+        {
+            await Send(conversation, Started(Channel.Chat, "xw-XX"));
+            await Send(conversation, Customer("agent please"));
+        }
+
+        var asked = await Send(second, Customer("how long do I have to wait?"));
+
+        var told = Assert.Single(asked.Directives).AsHandoff();
+        Assert.Equal((HandoffStatus.Queued, 2), (told.Status, told.QueuePosition));
+        Assert.Equal(asked.Conversation!.Handoff.HandoffId, told.HandoffId);
+        Assert.False(string.IsNullOrWhiteSpace(told.Text));
+        // A message about something else, while waiting, is answered with nothing, as before.
+        Assert.Empty((await Send(second, Customer("my order number is 12345"))).Directives);
+
+        await Send(first, Ended());
+        var now = await Eventually.ReturnsAsync(
+            async () => Assert.Single((await Send(second, Customer("berapa lama lagi kak?"))).Directives).AsHandoff(),
+            h => h.QueuePosition == 1, TimeSpan.FromSeconds(30), "the place to move up once the one ahead left");
+        Assert.Equal(HandoffStatus.Queued, now.Status);
+    }
+
+    [Fact]
+    public async Task A_question_about_a_wait_while_the_ai_is_in_charge_hands_nothing_off()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        var result = await Send(conversation, Customer("how long is the wait for a refund?"));
+
+        Assert.DoesNotContain(result.Directives, d => d.Type == DirectiveType.Handoff);
+        Assert.Equal(ConversationStatus.Ai, result.Conversation!.Status);
+    }
+
+    [Fact]
     public async Task After_a_handoff_ai_messages_are_suppressed()
     {
         var conversation = NewConversation();

@@ -1,0 +1,164 @@
+namespace CxCluster.Grains.Handoffs;
+
+/// <summary>
+/// Whether a customer waiting for a human asks about the wait or their place in the queue, in English or Indonesian:
+/// "how long do I have to wait?", "how much longer?", "how many people are ahead of me?", "what's my position?",
+/// "when will someone answer?", "is anyone coming?", "still waiting...", "berapa lama lagi?", "masih lama ya?",
+/// "antrian ke berapa?", "kapan saya dilayani?", "sampai kapan nunggu?", "giliran saya kapan?". Read only while a
+/// conversation is queued, where nobody else answers it: the answer is the place and wait again, so a message read
+/// this way that asked something else costs the customer one repeated notice, while a question missed is left unanswered.
+/// </summary>
+/// <remarks>
+/// Words are compared in lower case with a letter drawn out three times or more read once ("lamaaa", "loooong").
+/// Words alone that say little ("wait, my receipt", "pelanggan lama", "how much is it", "kapan paket sampai")
+/// count only beside the words that make them about the wait.
+/// </remarks>
+public static class WaitQuestion
+{
+    /// <summary>Words after "when will"/"kapan" that make it a question about being served.</summary>
+    private static readonly HashSet<string> Served = new(StringComparer.Ordinal)
+    {
+        "someone", "somebody", "anyone", "anybody", "agent", "agents", "human", "person", "representative", "rep", "staff",
+        "they", "turn", "helped", "served", "answer", "answered", "reply", "respond", "connected", "through", "come", "coming",
+        "dibalas", "dibales", "balas", "bales", "dijawab", "direspon", "direspons", "respon", "dilayani", "layani", "giliran",
+        "gilirannya", "agen", "agent", "agentnya", "agennya", "cs", "csnya", "admin", "adminnya", "operator", "operatornya",
+        "petugas", "petugasnya", "orang", "manusia", "datang", "dateng", "nyambung", "tersambung", "disambung", "sambung",
+        "masuk",
+    };
+
+    /// <summary>Words that with "lama" ask how long: "berapa lama", "masih lama", "lama lagi", "kok lama", "lama banget".</summary>
+    private static readonly HashSet<string> HowLong = new(StringComparer.Ordinal)
+    {
+        "berapa", "brp", "brapa", "masih", "msh", "kok", "lagi", "lg", "banget", "bgt", "sekali", "amat", "gini", "begini",
+        "nunggu", "menunggu", "nungguin", "tunggu", "nya",
+    };
+
+    /// <summary>Whether <paramref name="text"/> asks about the wait or the place in the queue.</summary>
+    public static bool IsIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var w = Words(text);
+        for (var i = 0; i < w.Count; i++)
+        {
+            if (AsksAt(w, i))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool AsksAt(List<string> w, int i)
+    {
+        var word = w[i];
+        var next = At(w, i + 1);
+        var before = At(w, i - 1);
+        switch (word)
+        {
+            case "how" when next is "long" || (next == "much" && At(w, i + 2) == "longer"):
+                return true;
+            case "how" when next == "many":
+                return Within(w, i + 2, 4, "people", "ahead", "more", "minutes", "mins", "hours", "left", "before", "front");
+            case "longer" when before is "any" or "much" or "bit":
+                return true;
+            case "waiting" or "waited" or "queue" or "queued" or "queuing" or "queueing" or "eta" or "position":
+                return true;
+            case "wait" when before is "to" or "the" or "long" or "still" or "more" or "keep" or "gotta" or "this" or "my" or "your"
+                || next is "time" or "times" or "longer" or "much" or "so" or "forever":
+                return true;
+            case "line" when before is "in" or "the" && Within(w, i - 3, 3, "still", "place", "position", "front", "ahead", "in", "wait", "waiting", "am"):
+                return true;
+            case "turn" or "place" when before == "my" || next == "in":
+                return true;
+            case "when" when next is "will" or "is" or "does" or "do" or "can" or "would" or "are":
+                return Within(w, i + 2, 5, Served);
+            case "coming" or "there" or "available" when before is "anyone" or "someone" or "anybody" or "somebody" or "agent" or "human":
+                return true;
+            case "update" or "updates" when before is "any" or "an":
+                return true;
+            case "lama" or "lamanya":
+                return HowLong.Contains(before ?? "") || HowLong.Contains(next ?? "");
+            case "kapan" when before is "sampai" or "sampe" or "smp" or "sampek":
+                return true;
+            case "kapan":
+                return Within(w, i + 1, 3, Served) || Within(w, i - 2, 2, Served);
+            case "berapa" or "brp" or "brapa" when next is "orang" or "menit" or "jam" or "lama" or "antrian" or "antrean" or "urutan" or "nomor":
+                return true;
+            case "nunggu" or "menunggu" or "nungguin" or "tunggu" or "ditunggu" or "nunggunya" or "giliran" or "gilirannya" or "giliranku"
+                or "posisi" or "posisinya" or "urutan" or "urutannya":
+                return true;
+        }
+        return word.StartsWith("antri", StringComparison.Ordinal) || word.StartsWith("antre", StringComparison.Ordinal)
+            || word.StartsWith("ngantri", StringComparison.Ordinal) || word.StartsWith("ngantre", StringComparison.Ordinal)
+            || word.StartsWith("mengantri", StringComparison.Ordinal) || word.StartsWith("mengantre", StringComparison.Ordinal);
+    }
+
+    private static string? At(List<string> w, int i) => i >= 0 && i < w.Count ? w[i] : null;
+
+    private static bool Within(List<string> w, int from, int count, params string[] words)
+    {
+        for (var k = Math.Max(0, from); k < Math.Min(w.Count, from + count); k++)
+        {
+            if (Array.IndexOf(words, w[k]) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Within(List<string> w, int from, int count, HashSet<string> words)
+    {
+        for (var k = Math.Max(0, from); k < Math.Min(w.Count, from + count); k++)
+        {
+            if (words.Contains(w[k]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The words of <paramref name="text"/> in lower case, apostrophes dropped, a letter run of three or more read once.</summary>
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        foreach (var raw in text)
+        {
+            if (raw is '\'' or '\u2019')
+            {
+                continue;
+            }
+            if (char.IsLetterOrDigit(raw))
+            {
+                word.Append(char.ToLowerInvariant(raw));
+                continue;
+            }
+            Flush(words, word);
+        }
+        Flush(words, word);
+        return words;
+    }
+
+    private static void Flush(List<string> words, System.Text.StringBuilder word)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+        var collapsed = new System.Text.StringBuilder(word.Length);
+        for (var i = 0; i < word.Length;)
+        {
+            var run = i + 1;
+            while (run < word.Length && word[run] == word[i])
+            {
+                run++;
+            }
+            collapsed.Append(word[i], run - i >= 3 ? 1 : run - i);
+            i = run;
+        }
+        words.Add(collapsed.ToString());
+        word.Clear();
+    }
+}

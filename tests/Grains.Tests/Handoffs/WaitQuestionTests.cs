@@ -1,0 +1,62 @@
+using CxCluster.Grains.Handoffs;
+
+namespace CxCluster.Grains.Tests.Handoffs;
+
+/// <summary>What a customer waiting for a human writes to ask about the wait or their place, and what asks nothing of it.</summary>
+public sealed class WaitQuestionTests
+{
+    [Theory]
+    [InlineData("how long do I have to wait?")]
+    [InlineData("How long is the wait")]
+    [InlineData("how loooong will this take")]
+    [InlineData("how much longer???")]
+    [InlineData("how many people are ahead of me?")]
+    [InlineData("how many more minutes")]
+    [InlineData("what's my position?")]
+    [InlineData("what is my place in the queue")]
+    [InlineData("am I still in line?")]
+    [InlineData("still waiting...")]
+    [InlineData("I've been waiting for 20 minutes")]
+    [InlineData("when will someone answer me")]
+    [InlineData("when is my turn")]
+    [InlineData("when can I talk to an agent")]
+    [InlineData("is anyone coming?")]
+    [InlineData("hello, is anyone there")]
+    [InlineData("any update?")]
+    [InlineData("whats the ETA")]
+    [InlineData("I can't wait any longer")]
+    [InlineData("the wait is ridiculous")]
+    [InlineData("berapa lama lagi kak?")]
+    [InlineData("brp lama ya")]
+    [InlineData("masih lama ya?")]
+    [InlineData("lamaaa banget")]
+    [InlineData("kok lama sih")]
+    [InlineData("antrian ke berapa?")]
+    [InlineData("antreannya masih panjang?")]
+    [InlineData("saya udah ngantri dari tadi")]
+    [InlineData("kapan saya dilayani?")]
+    [InlineData("kapan dibales min")]
+    [InlineData("cs nya kapan datang")]
+    [InlineData("sampai kapan saya harus nunggu?")]
+    [InlineData("giliran saya kapan")]
+    [InlineData("posisi saya nomor berapa")]
+    [InlineData("berapa orang lagi di depan saya?")]
+    [InlineData("masih nunggu nih")]
+    public void A_question_about_the_wait_or_the_place_is_read(string text) => Assert.True(WaitQuestion.IsIn(text), text);
+
+    [Theory]
+    [InlineData("my order number is 12345")]
+    [InlineData("wait, I found my receipt")]
+    [InlineData("how much is the premium plan?")]
+    [InlineData("how do I reset my password")]
+    [InlineData("when I log in it shows an error")]
+    [InlineData("the line on my invoice is wrong")]
+    [InlineData("I placed an order yesterday")]
+    [InlineData("saya pelanggan lama")]
+    [InlineData("kapan paket sampai?")]
+    [InlineData("berapa harganya?")]
+    [InlineData("terima kasih")]
+    [InlineData("")]
+    [InlineData("???")]
+    public void Other_messages_ask_nothing_about_the_wait(string text) => Assert.False(WaitQuestion.IsIn(text), text);
+}
