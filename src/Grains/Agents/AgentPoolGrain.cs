@@ -499,7 +499,8 @@ internal sealed class AgentPoolGrain(
                 HandoffId = handoffId,
                 OfferId = settlement.OfferId,
                 AgentId = settlement.Agent.AgentId,
-                Passed = settlement.Outcome is OfferOutcome.Declined or OfferOutcome.Expired,
+                // An agent who let it expire is off duty meanwhile (Routing:NotRespondingStatus) and may have it once back.
+                Passed = settlement.Outcome is OfferOutcome.Declined,
             });
         }
         await Dispatch(requester: null);

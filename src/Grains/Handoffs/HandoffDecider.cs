@@ -86,17 +86,19 @@ internal static class HandoffDecider
         }
         // Offer ids are numbered per agent: two agents' offers of one handoff may share one, so the agent tells them apart.
         var open = handoff.OfferId == notice.OfferId && handoff.OfferedAgentId == notice.AgentId;
+        // An offer that ended, or an agent who passed on the handoff, is no news unless it is the open offer.
+        var over = handoff.Passed.Contains(notice.AgentId) || handoff.ExpiredOffers.Contains(HandoffRecord.ExpiredKey(notice.AgentId, notice.OfferId));
         return notice.Outcome switch
         {
-            null when !open && notice.ExpiresAt > now && !handoff.Passed.Contains(notice.AgentId) => new HandoffOffered
+            null when !open && notice.ExpiresAt > now && !over => new HandoffOffered
             {
                 At = notice.At, HandoffId = handoff.HandoffId, OfferId = notice.OfferId, AgentId = notice.AgentId, ExpiresAt = notice.ExpiresAt,
             },
-            OfferOutcome.Declined when open || !handoff.Passed.Contains(notice.AgentId) => new HandoffDeclined
+            OfferOutcome.Declined when open || !over => new HandoffDeclined
             {
                 At = notice.At, HandoffId = handoff.HandoffId, OfferId = notice.OfferId, AgentId = notice.AgentId, Reason = notice.Reason,
             },
-            OfferOutcome.Expired when open || !handoff.Passed.Contains(notice.AgentId) => new HandoffExpired
+            OfferOutcome.Expired when open || !over => new HandoffExpired
             {
                 At = notice.At, HandoffId = handoff.HandoffId, OfferId = notice.OfferId, AgentId = notice.AgentId,
             },
@@ -213,7 +215,17 @@ internal static class HandoffDecider
                 Pass(handoff, declined.OfferId, declined.AgentId);
                 break;
             case HandoffExpired expired when state.Current is { } handoff && handoff.HandoffId == expired.HandoffId:
-                Pass(handoff, expired.OfferId, expired.AgentId);
+                // No pass: the agent is off duty now (Routing:NotRespondingStatus), and once back may be offered it
+                // again, so a customer whom nobody else serves is not left waiting for good.
+                if (handoff.OfferId == expired.OfferId && handoff.OfferedAgentId == expired.AgentId)
+                {
+                    handoff.CloseOffer();
+                }
+                var key = HandoffRecord.ExpiredKey(expired.AgentId, expired.OfferId);
+                if (!handoff.ExpiredOffers.Contains(key))
+                {
+                    handoff.ExpiredOffers.Add(key);
+                }
                 break;
             case HandoffEscalated escalated when state.Current is { } handoff && handoff.HandoffId == escalated.HandoffId:
                 handoff.PoolName = escalated.Queue;

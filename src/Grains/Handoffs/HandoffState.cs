@@ -40,10 +40,18 @@ public sealed class HandoffRecord
     [Id(14)] public bool Replied { get; set; }
     /// <summary>An agent lost it: it goes back to the head of its queue, not the back.</summary>
     [Id(15)] public bool Reclaimed { get; set; }
-    /// <summary>Agents who declined or let an offer of this handoff expire: never offered it again.</summary>
+    /// <summary>Agents who declined it, or lost it for no first reply or going offline: never offered it again.</summary>
     [Id(16)] public List<string> Passed { get; set; } = [];
     /// <summary>The routing step it is at (its index in the tenant's steps).</summary>
     [Id(17)] public int Step { get; set; }
+    /// <summary>
+    /// The offers of it that expired (<see cref="ExpiredKey"/>), so a repeated notice of one is no news. An agent who let
+    /// an offer expire is off duty meanwhile and may be offered it again once back.
+    /// </summary>
+    [Id(18)] public List<string> ExpiredOffers { get; set; } = [];
+
+    /// <summary>How an expired offer is told apart: offer ids are numbered per agent.</summary>
+    public static string ExpiredKey(string agentId, string offerId) => $"{agentId}/{offerId}";
 
     /// <summary>As the snapshot shows it: offered while an offer is open, otherwise the status.</summary>
     public HandoffStatus ShownStatus => Status == HandoffStatus.Queued && OfferedAgentId is not null ? HandoffStatus.Offered : Status;

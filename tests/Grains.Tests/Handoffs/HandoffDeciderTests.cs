@@ -167,7 +167,10 @@ public sealed class HandoffDeciderTests
         Assert.Null(HandoffDecider.Offer(handoff, Notice("ana", OfferOutcome.Expired), Now));
         Assert.Null(HandoffDecider.Offer(handoff, Notice("ana", OfferOutcome.Declined), Now));
         Assert.Equal(("ofr-4", "budi", HandoffStatus.Offered), (handoff.OfferId, handoff.OfferedAgentId, handoff.ShownStatus));
-        Assert.Contains("ana", handoff.Passed);
+        // Ana let hers expire: no pass, so she may be offered it again once back on duty, but that offer is over.
+        Assert.DoesNotContain("ana", handoff.Passed);
+        Assert.Contains(HandoffRecord.ExpiredKey("ana", "ofr-4"), handoff.ExpiredOffers);
+        Assert.Null(HandoffDecider.Offer(handoff, Notice("ana", null), Now));
         Assert.DoesNotContain("budi", handoff.Passed);
     }
 }

@@ -218,6 +218,43 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_who_let_an_offer_expire_is_offered_it_again_once_back_when_nobody_else_serves_it()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var missed = await OfferTo(ana, "c1");
+        await Eventually.HoldsAsync(async () => (await ana.Get())!.Status == AgentStatus.Away, Patience, "ana to be away after the offer expired");
+        await Eventually.HoldsAsync(async () => (await FactTypes("c1")).Contains("handoff.expired"), Patience, "the expiry to be a fact of c1");
+
+        // The only agent of its language and channel is back on duty: the customer is not left waiting for another.
+        Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
+        var again = await OfferTo(ana, "c1");
+
+        Assert.NotEqual(missed.OfferId, again.OfferId);
+        Assert.Equal(missed.HandoffId, again.HandoffId);
+        Assert.Null((await ana.AcceptOffer(again.OfferId)).Refusal);
+        var taken = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+        Assert.Equal("ana", taken!.Handoff.AgentId);
+        var types = await FactTypes("c1");
+        Assert.Equal(["handoff.offered", "handoff.expired", "handoff.offered", "handoff.assigned"],
+            types.Where(t => t is "handoff.offered" or "handoff.expired" or "handoff.assigned"));
+    }
+
+    [Fact]
+    public async Task An_agent_who_declined_is_never_offered_it_again_even_when_nobody_else_serves_it()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        Assert.Null((await ana.DeclineOffer((await OfferTo(ana, "c1")).OfferId, "not my area")).Refusal);
+        await AskForPerson("c2");
+
+        // Ana takes the next conversation instead; c1 waits for someone else.
+        Assert.Equal("c2", (await OfferTo(ana, "c2")).ConversationId);
+        Assert.DoesNotContain(await ana.GetOffers() ?? [], o => o.ConversationId == "c1");
+        Assert.Equal(ConversationStatus.Queued, (await Conversation("c1").GetSnapshot())!.Status);
+    }
+
+    [Fact]
     public async Task An_expired_offer_keeps_the_conversation_at_the_head_of_its_queue()
     {
         var ana = await Online("ana");

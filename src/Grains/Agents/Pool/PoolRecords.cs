@@ -79,7 +79,7 @@ internal sealed record PoolOffered : PoolRecord
     public override string Type => Name;
 }
 
-/// <summary>An offer ended without an assignment; an agent who declined or let it expire is never offered that handoff again.</summary>
+/// <summary>An offer ended without an assignment; an agent who declined it is never offered that handoff again (one who let it expire is, once back on duty).</summary>
 internal sealed record PoolOfferEnded : PoolRecord
 {
     public const string Name = "pool.offer-ended";
