@@ -160,15 +160,16 @@ internal static class HandoffDecider
             Text = texts.HandoffQueued(handoff.QueuePosition ?? 1, handoff.EstimatedWaitSeconds),
         };
 
-    private static void Pass(HandoffRecord handoff, string offerId, string agentId)
+    /// <summary>The offer ended (closed if it is the open one), remembered in <paramref name="remembered"/> as <paramref name="key"/>.</summary>
+    private static void EndOffer(HandoffRecord handoff, string offerId, string agentId, List<string> remembered, string key)
     {
         if (handoff.OfferId == offerId && handoff.OfferedAgentId == agentId)
         {
             handoff.CloseOffer();
         }
-        if (!handoff.Passed.Contains(agentId))
+        if (!remembered.Contains(key))
         {
-            handoff.Passed.Add(agentId);
+            remembered.Add(key);
         }
     }
 
@@ -212,20 +213,12 @@ internal static class HandoffDecider
                 handoff.OfferExpiresAt = offered.ExpiresAt;
                 break;
             case HandoffDeclined declined when state.Current is { } handoff && handoff.HandoffId == declined.HandoffId:
-                Pass(handoff, declined.OfferId, declined.AgentId);
+                EndOffer(handoff, declined.OfferId, declined.AgentId, handoff.Passed, declined.AgentId);
                 break;
             case HandoffExpired expired when state.Current is { } handoff && handoff.HandoffId == expired.HandoffId:
                 // No pass: the agent is off duty now (Routing:NotRespondingStatus), and once back may be offered it
                 // again, so a customer whom nobody else serves is not left waiting for good.
-                if (handoff.OfferId == expired.OfferId && handoff.OfferedAgentId == expired.AgentId)
-                {
-                    handoff.CloseOffer();
-                }
-                var key = HandoffRecord.ExpiredKey(expired.AgentId, expired.OfferId);
-                if (!handoff.ExpiredOffers.Contains(key))
-                {
-                    handoff.ExpiredOffers.Add(key);
-                }
+                EndOffer(handoff, expired.OfferId, expired.AgentId, handoff.ExpiredOffers, HandoffRecord.ExpiredKey(expired.AgentId, expired.OfferId));
                 break;
             case HandoffEscalated escalated when state.Current is { } handoff && handoff.HandoffId == escalated.HandoffId:
                 handoff.PoolName = escalated.Queue;

@@ -21,7 +21,7 @@ public static class WaitQuestion
         "someone", "somebody", "anyone", "anybody", "agent", "agents", "human", "person", "representative", "rep", "staff",
         "they", "turn", "helped", "served", "answer", "answered", "reply", "respond", "connected", "through", "come", "coming",
         "dibalas", "dibales", "balas", "bales", "dijawab", "direspon", "direspons", "respon", "dilayani", "layani", "giliran",
-        "gilirannya", "agen", "agent", "agentnya", "agennya", "cs", "csnya", "admin", "adminnya", "operator", "operatornya",
+        "gilirannya", "agen", "agentnya", "agennya", "cs", "csnya", "admin", "adminnya", "operator", "operatornya",
         "petugas", "petugasnya", "orang", "manusia", "datang", "dateng", "nyambung", "tersambung", "disambung", "sambung",
         "masuk",
     };
@@ -31,6 +31,18 @@ public static class WaitQuestion
     {
         "berapa", "brp", "brapa", "masih", "msh", "kok", "lagi", "lg", "banget", "bgt", "sekali", "amat", "gini", "begini",
         "nunggu", "menunggu", "nungguin", "tunggu", "nya",
+    };
+
+    /// <summary>Words after "how many" that make it about those ahead: "how many people are ahead", "how many more minutes".</summary>
+    private static readonly HashSet<string> Ahead = new(StringComparer.Ordinal)
+    {
+        "people", "ahead", "more", "minutes", "mins", "hours", "left", "before", "front",
+    };
+
+    /// <summary>Words just before "in line" / "the line" that make it the queue: "am I still in line", "my place in the line".</summary>
+    private static readonly HashSet<string> InLine = new(StringComparer.Ordinal)
+    {
+        "still", "place", "position", "front", "ahead", "in", "wait", "waiting", "am",
     };
 
     /// <summary>Whether <paramref name="text"/> asks about the wait or the place in the queue.</summary>
@@ -58,7 +70,7 @@ public static class WaitQuestion
             case "how" when next is "long" || (next == "much" && At(w, i + 2) == "longer"):
                 return true;
             case "how" when next == "many":
-                return Within(w, i + 2, 4, "people", "ahead", "more", "minutes", "mins", "hours", "left", "before", "front");
+                return Within(w, i + 2, 4, Ahead);
             case "longer" when before is "any" or "much" or "bit":
                 return true;
             case "waiting" or "waited" or "queue" or "queued" or "queuing" or "queueing" or "eta" or "position":
@@ -66,7 +78,7 @@ public static class WaitQuestion
             case "wait" when before is "to" or "the" or "long" or "still" or "more" or "keep" or "gotta" or "this" or "my" or "your"
                 || next is "time" or "times" or "longer" or "much" or "so" or "forever":
                 return true;
-            case "line" when before is "in" or "the" && Within(w, i - 3, 3, "still", "place", "position", "front", "ahead", "in", "wait", "waiting", "am"):
+            case "line" when before is "in" or "the" && Within(w, i - 3, 3, InLine):
                 return true;
             case "turn" or "place" when before == "my" || next == "in":
                 return true;
@@ -88,24 +100,13 @@ public static class WaitQuestion
                 or "posisi" or "posisinya" or "urutan" or "urutannya":
                 return true;
         }
-        return word.StartsWith("antri", StringComparison.Ordinal) || word.StartsWith("antre", StringComparison.Ordinal)
-            || word.StartsWith("ngantri", StringComparison.Ordinal) || word.StartsWith("ngantre", StringComparison.Ordinal)
-            || word.StartsWith("mengantri", StringComparison.Ordinal) || word.StartsWith("mengantre", StringComparison.Ordinal);
+        // "antri", "antrian", "antreannya", "ngantri", "mengantre": queueing, with or without its verb prefix.
+        var stem = word.AsSpan();
+        stem = stem.StartsWith("meng") ? stem[4..] : stem.StartsWith("ng") ? stem[2..] : stem;
+        return stem.StartsWith("antri") || stem.StartsWith("antre");
     }
 
     private static string? At(List<string> w, int i) => i >= 0 && i < w.Count ? w[i] : null;
-
-    private static bool Within(List<string> w, int from, int count, params string[] words)
-    {
-        for (var k = Math.Max(0, from); k < Math.Min(w.Count, from + count); k++)
-        {
-            if (Array.IndexOf(words, w[k]) >= 0)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static bool Within(List<string> w, int from, int count, HashSet<string> words)
     {
@@ -124,41 +125,38 @@ public static class WaitQuestion
     {
         var words = new List<string>();
         var word = new System.Text.StringBuilder();
+        var run = 0;
         foreach (var raw in text)
         {
             if (raw is '\'' or '\u2019')
             {
                 continue;
             }
-            if (char.IsLetterOrDigit(raw))
+            if (!char.IsLetterOrDigit(raw))
             {
-                word.Append(char.ToLowerInvariant(raw));
+                if (word.Length > 0)
+                {
+                    words.Add(word.ToString());
+                    word.Clear();
+                }
                 continue;
             }
-            Flush(words, word);
-        }
-        Flush(words, word);
-        return words;
-    }
-
-    private static void Flush(List<string> words, System.Text.StringBuilder word)
-    {
-        if (word.Length == 0)
-        {
-            return;
-        }
-        var collapsed = new System.Text.StringBuilder(word.Length);
-        for (var i = 0; i < word.Length;)
-        {
-            var run = i + 1;
-            while (run < word.Length && word[run] == word[i])
+            var c = char.ToLowerInvariant(raw);
+            run = word.Length > 0 && word[^1] == c ? run + 1 : 1;
+            if (run == 3)
             {
-                run++;
+                // The third of a run: the run is read once ("lamaaa" reads "lama"), and what follows of it is dropped.
+                word.Length--;
             }
-            collapsed.Append(word[i], run - i >= 3 ? 1 : run - i);
-            i = run;
+            else if (run < 3)
+            {
+                word.Append(c);
+            }
         }
-        words.Add(collapsed.ToString());
-        word.Clear();
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+        return words;
     }
 }

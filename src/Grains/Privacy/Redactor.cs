@@ -816,13 +816,9 @@ public static class Redactor
     }
 
     /// <summary>Words a phone number is written right after, without a space.</summary>
-    private static bool IsPhoneLabel(ReadOnlySpan<char> word) =>
-        word.Equals("hp", StringComparison.OrdinalIgnoreCase) || word.Equals("wa", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("telp", StringComparison.OrdinalIgnoreCase) || word.Equals("tlp", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("telepon", StringComparison.OrdinalIgnoreCase) || word.Equals("nomor", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("nomer", StringComparison.OrdinalIgnoreCase) || word.Equals("no", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("phone", StringComparison.OrdinalIgnoreCase) || word.Equals("mobile", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("tel", StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] PhoneLabels = ["hp", "wa", "telp", "tlp", "telepon", "nomor", "nomer", "no", "phone", "mobile", "tel"];
+
+    private static bool IsPhoneLabel(ReadOnlySpan<char> word) => IsOneOf(word, PhoneLabels);
 
     // ---------------------------------------------------------------- numbers a word names
 

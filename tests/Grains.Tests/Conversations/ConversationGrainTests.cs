@@ -190,8 +190,17 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_question_about_a_wait_while_the_ai_is_in_charge_hands_nothing_off()
     {
-        var conversation = NewConversation();
-        await Send(conversation, Started());
+        // The AI is in charge again after a human finished: the handoff the conversation had is over, not asked about.
+        var conversationId = $"c-{Guid.NewGuid():N}";
+        var conversation = fixture.Grains.Conversation(ClusterFixture.Tenant, conversationId);
+        var agent = fixture.Grains.Agent(ClusterFixture.Tenant, $"a-{Guid.NewGuid():N}");
+        await agent.Register(new AgentProfile { DisplayName = "Vera", Languages = ["xv"], Channels = [Channel.Chat], Capacity = 1 });
+        await agent.SetStatus(AgentStatus.Available);
+        await Send(conversation, Started(Channel.Chat, "xv-XX"));
+        await Send(conversation, Customer("agent please"));
+        await Eventually.HoldsAsync(async () => (await conversation.GetSnapshot())!.Status == ConversationStatus.Human, TimeSpan.FromSeconds(30), "the agent to take it");
+        Assert.Null((await agent.Complete(conversationId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await conversation.GetSnapshot())!.Status == ConversationStatus.Ai, TimeSpan.FromSeconds(30), "the AI to be in charge again");
 
         var result = await Send(conversation, Customer("how long is the wait for a refund?"));
 

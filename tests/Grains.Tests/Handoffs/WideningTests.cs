@@ -74,10 +74,7 @@ public sealed class WideningTests(ClusterFixture fixture)
     public async Task A_new_customer_is_told_a_place_behind_those_who_waited_long_enough_to_widen_as_the_same_agents_serve_them_first()
     {
         // Language "xe": nobody serves it, so every conversation waits; the first one widens to xe/any after a second.
-        var first = $"c{Guid.NewGuid():N}";
-        await Conversation(first).Apply(Started(Channel.Sms, "xe-XX"));
-        await Conversation(first).Apply(Customer("agent please"));
-        await Eventually.HoldsAsync(async () => (await fixture.Grains.Pool(Tenant, "xe/any").GetStats()).Waiting == 1, Patience, "the first to wait in the wider queue");
+        await WaitInTheWiderQueue("xe");
 
         // Alone in xe/chat, but an agent who serves chat in "xe" takes the one in xe/any first.
         var second = $"c{Guid.NewGuid():N}";
@@ -91,14 +88,20 @@ public sealed class WideningTests(ClusterFixture fixture)
     [Fact]
     public async Task A_customer_of_a_higher_priority_is_not_counted_behind_those_of_a_lower_one_in_the_wider_queue()
     {
-        var first = $"c{Guid.NewGuid():N}";
-        await Conversation(first).Apply(Started(Channel.Sms, "xf-XX"));
-        await Conversation(first).Apply(Customer("agent please"));
-        await Eventually.HoldsAsync(async () => (await fixture.Grains.Pool(Tenant, "xf/any").GetStats()).Waiting == 1, Patience, "the first to wait in the wider queue");
+        await WaitInTheWiderQueue("xf");
 
         var urgent = $"c{Guid.NewGuid():N}";
         await Conversation(urgent).Apply(Started(Channel.Chat, "xf-XX") with { Priority = 9 });
         var told = (await Conversation(urgent).Apply(Customer("agent please"))).Result!.Directives.OfType<HandoffDirective>().Single();
         Assert.Equal(1, told.QueuePosition);
+    }
+
+    /// <summary>A customer of <paramref name="language"/>, which nobody serves, asks for a person on SMS and waits until widened to the language's wider queue.</summary>
+    private async Task WaitInTheWiderQueue(string language)
+    {
+        var first = $"c{Guid.NewGuid():N}";
+        await Conversation(first).Apply(Started(Channel.Sms, $"{language}-XX"));
+        await Conversation(first).Apply(Customer("agent please"));
+        await Eventually.HoldsAsync(async () => (await fixture.Grains.Pool(Tenant, $"{language}/any").GetStats()).Waiting == 1, Patience, "the first to wait in the wider queue");
     }
 }

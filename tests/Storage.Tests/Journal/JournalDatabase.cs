@@ -41,20 +41,33 @@ public sealed class JournalDatabase : IAsyncLifetime
     }
 
     /// <summary>Ends a backend from another connection, as an operator or a failing server would, and waits until it is gone.</summary>
-    public async Task TerminateAsync(int backend)
+    public Task TerminateAsync(int backend) => TerminateWhereAsync("pid = @pid", backend, $"backend {backend} to end");
+
+    /// <summary>Ends every backend of the database but the one asking, as a restart does, and waits until they are gone.</summary>
+    public Task TerminateEveryOtherAsync() =>
+        TerminateWhereAsync("datname = current_database() AND pid <> pg_backend_pid()", null, "every other backend to end");
+
+    private async Task TerminateWhereAsync(string where, int? backend, string awaited)
     {
         await using var connection = await Database.OpenAsync();
-        await using (var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", connection))
+        NpgsqlCommand Command(string sql)
         {
-            terminate.Parameters.AddWithValue("pid", backend);
-            Assert.Equal(true, await terminate.ExecuteScalarAsync());
+            var command = new NpgsqlCommand(sql, connection);
+            if (backend is { } pid)
+            {
+                command.Parameters.AddWithValue("pid", pid);
+            }
+            return command;
+        }
+        await using (var terminate = Command($"SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE {where}"))
+        {
+            Assert.True((long)(await terminate.ExecuteScalarAsync())! > 0, $"no backend to end for {awaited}");
         }
         await Eventually.HoldsAsync(async () =>
         {
-            await using var gone = new NpgsqlCommand("SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = @pid)", connection);
-            gone.Parameters.AddWithValue("pid", backend);
+            await using var gone = Command($"SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE {where})");
             return await gone.ExecuteScalarAsync() is true;
-        }, FirstGroupHold.Timeout, $"backend {backend} to end");
+        }, FirstGroupHold.Timeout, awaited);
     }
 
     public async Task DisposeAsync()

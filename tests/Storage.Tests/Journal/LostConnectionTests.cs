@@ -1,5 +1,4 @@
 using CxCluster.Grains.Journal;
-using Npgsql;
 using static CxCluster.TestSupport.Journal.JournalSamples;
 
 namespace CxCluster.Storage.Tests.Journal;
@@ -17,9 +16,9 @@ public sealed class LostConnectionTests(JournalDatabase database) : IClassFixtur
         var stream = new StreamKey(NewTenant(), "c/lost");
         await journal.AppendAsync(Append(stream, "e1", Fact(1)));
 
-        await EndEveryOtherBackendAsync();
+        await database.TerminateEveryOtherAsync();
         await journal.AppendAsync(Append(stream, "e2", Fact(2))).AsTask().WaitAsync(FirstGroupHold.Timeout);
-        await EndEveryOtherBackendAsync();
+        await database.TerminateEveryOtherAsync();
         await journal.AppendAsync(Append(stream, "e3", Fact(3))).AsTask().WaitAsync(FirstGroupHold.Timeout);
 
         Assert.Equal([1L, 2L, 3L], (await journal.ReadStreamAsync(stream, 0, 10)).Select(f => f.Seq));
@@ -34,30 +33,12 @@ public sealed class LostConnectionTests(JournalDatabase database) : IClassFixtur
         await journal.AppendAsync(Append(stream, "e1", Fact(1, "message.received", personal: "where is my parcel?"), Fact(2)));
         Assert.Equal(2, (await journal.ReadStreamAsync(stream, 0, 10)).Count);
 
-        await EndEveryOtherBackendAsync();
+        await database.TerminateEveryOtherAsync();
         Assert.Equal([1L, 2L], (await journal.ReadStreamAsync(stream, 0, 10)).Select(f => f.Seq));
-        await EndEveryOtherBackendAsync();
+        await database.TerminateEveryOtherAsync();
         Assert.Equal([1L, 2L], (await journal.LoadStreamAsync(stream, 10)).Facts.Select(f => f.Seq));
-        await EndEveryOtherBackendAsync();
+        await database.TerminateEveryOtherAsync();
         Assert.Equal(1, await journal.ErasePersonalAsync(stream));
         Assert.All(await journal.ReadStreamAsync(stream, 0, 10), f => Assert.Null(f.Personal));
-    }
-
-    /// <summary>Ends every backend of the database but this one, as a restart does, and waits until they are gone.</summary>
-    private async Task EndEveryOtherBackendAsync()
-    {
-        await using var connection = await database.Database.OpenAsync();
-        await using (var end = new NpgsqlCommand(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
-            connection))
-        {
-            Assert.True((long)(await end.ExecuteScalarAsync())! > 0, "no pooled connection to end");
-        }
-        await Eventually.HoldsAsync(async () =>
-        {
-            await using var gone = new NpgsqlCommand(
-                "SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid())", connection);
-            return await gone.ExecuteScalarAsync() is true;
-        }, FirstGroupHold.Timeout, "every other backend to end");
     }
 }

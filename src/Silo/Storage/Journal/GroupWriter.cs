@@ -1,5 +1,4 @@
 using CxCluster.Grains.Journal;
-using CxCluster.Silo.Database;
 using Npgsql;
 
 namespace CxCluster.Silo.Storage.Journal;
@@ -16,24 +15,10 @@ internal sealed class GroupWriter(NpgsqlDataSource dataSource, ILogger logger)
     /// <summary>Commits <paramref name="appends"/> together; throws what PostgreSQL or the connection threw when they were not committed.</summary>
     public async Task WriteAsync(IReadOnlyList<JournalAppend> appends)
     {
-        NpgsqlConnection connection;
-        NpgsqlTransaction transaction;
-        long transactionId;
-        try
-        {
-            (connection, transaction, transactionId) = await StageAsync(appends);
-        }
-        catch (Exception lost) when (DatabaseFailure.IsLostConnection(lost))
-        {
-            // Nothing is committed before the commit below, so the group may be sent again. A connection lost while it
-            // sat in the pool (the database restarted, the network cut it) fails on its first use: the pool's other
-            // idle connections were most likely lost with it, so they go too, and the group goes once more on a new one.
-            logger.LogInformation(lost, "A pooled connection to the journal was lost; the group of {Appends} appends goes again on a new one", appends.Count);
-            dataSource.Clear();
-            (connection, transaction, transactionId) = await StageAsync(appends);
-        }
-        await using var _ = connection;
-        await using var __ = transaction;
+        // Nothing is committed before the commit below, so the group may be sent again on a new connection.
+        var (connection, transaction, transactionId) = await dataSource.AgainOnLostConnection(logger, _ => StageAsync(appends));
+        await using var disposeConnection = connection;
+        await using var disposeTransaction = transaction;
         var backend = connection.ProcessID;
         if (BeforeCommit is { } hook)
         {

@@ -291,7 +291,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
         StreamStart[] starts;
         try
         {
-            starts = await AgainOnLostConnection(_ => ReadStartsAsync(loads));
+            starts = await _dataSource.AgainOnLostConnection(_logger, _ => ReadStartsAsync(loads));
         }
         catch (Exception e)
         {
@@ -316,26 +316,6 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
             await hook(connection.ProcessID, loads.Length);
         }
         return await GroupLoad.ReadAsync(connection, loads);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="run"/> (given 0), and once more (given 1) on a new connection when the first try lost its
-    /// connection: every statement sent this way only reads, or changes nothing more when it runs twice. A connection
-    /// lost while it sat in the pool (the database restarted, the network cut it) fails on its first use; the pool's
-    /// other idle connections were most likely lost with it, so they go too.
-    /// </summary>
-    private async Task<T> AgainOnLostConnection<T>(Func<int, Task<T>> run)
-    {
-        try
-        {
-            return await run(0);
-        }
-        catch (Exception lost) when (DatabaseFailure.IsLostConnection(lost))
-        {
-            _logger.LogInformation(lost, "A pooled connection to the journal was lost; the statement goes again on a new one");
-            _dataSource.Clear();
-            return await run(1);
-        }
     }
 
     /// <summary>
@@ -466,7 +446,7 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
     {
         try
         {
-            return await AgainOnLostConnection(async attempt =>
+            return await _dataSource.AgainOnLostConnection(_logger, async attempt =>
             {
                 await using var command = _dataSource.CreateCommand(sql);
                 // A parameter belongs to one command: a second try sends copies.
