@@ -65,10 +65,15 @@ public sealed record HandoffRequest
     [Id(4)] public int Priority { get; init; } = HandoffPriority.Default;
     /// <summary>Its agent lost it (no first reply in time): it goes back to the head of its queue, not the back.</summary>
     [Id(5)] public bool Front { get; init; }
-    /// <summary>Agents never to be given this handoff (one already lost it).</summary>
+    /// <summary>Agents never to be given this handoff (they declined it).</summary>
     [Id(6)] public IReadOnlyList<string> Excluded { get; init; } = [];
     /// <summary>When it began to wait, if in another queue before this one (its wait widened): it keeps its seniority.</summary>
     [Id(7)] public DateTimeOffset? WaitingSince { get; init; }
+    /// <summary>
+    /// With <see cref="Front"/>: the agent it was just taken back from. A pool that still lists it as that agent's lets
+    /// it wait again; that agent may be given it again once back on duty.
+    /// </summary>
+    [Id(8)] public string? TakenFrom { get; init; }
 }
 
 /// <summary>The priority scale of conversations and their handoffs.</summary>

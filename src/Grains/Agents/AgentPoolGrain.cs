@@ -340,7 +340,8 @@ internal sealed class AgentPoolGrain(
         try
         {
             if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known
-                && !(known.Status == HandoffStatus.Assigned && request.Front && request.Excluded.Contains(known.AgentId!)))
+                && !(known.Status == HandoffStatus.Assigned && request.Front
+                    && (request.TakenFrom == known.AgentId || request.Excluded.Contains(known.AgentId!))))
             {
                 // Known already (a retry), unless its agent lost it and it comes back to wait at the head.
                 return known;

@@ -585,7 +585,7 @@ internal sealed class ConversationGrain(ConversationServices services) : Grain, 
         {
             return handoff.AgentId == assignment.AgentId;
         }
-        if (State.Status != ConversationStatus.Queued || handoff.Passed.Contains(assignment.AgentId))
+        if (State.Status != ConversationStatus.Queued || handoff.Passed.Contains(assignment.AgentId) || handoff.LostBy(assignment.AgentId, assignment.AssignedAt))
         {
             return false;
         }
@@ -625,6 +625,7 @@ internal sealed class ConversationGrain(ConversationServices services) : Grain, 
             RequestedAt = handoff.RequestedAt,
             Priority = State.Priority,
             Front = handoff.Reclaimed,
+            TakenFrom = handoff.Reclaimed ? handoff.TakenFrom : null,
             Excluded = handoff.Passed,
         });
         services.Crash.Reach(CrashPoint.ConversationHandoffPlaced);

@@ -204,6 +204,7 @@ internal static class HandoffDecider
                 handoff.EstimatedWaitSeconds = null;
                 handoff.Replied = false;
                 handoff.Reclaimed = false;
+                handoff.TakenFrom = null;
                 handoff.CloseOffer();
                 break;
             case HandoffOffered offered when state.Current is { Status: HandoffStatus.Queued } handoff && handoff.HandoffId == offered.HandoffId:
@@ -235,10 +236,10 @@ internal static class HandoffDecider
                 handoff.Reclaimed = true;
                 handoff.AwaitingPool = true;
                 handoff.QueuePosition = 1;
-                if (!handoff.Passed.Contains(reclaimed.AgentId))
-                {
-                    handoff.Passed.Add(reclaimed.AgentId);
-                }
+                // No pass: the agent is off duty now (Routing:NotRespondingStatus, or offline) and may be given it again
+                // once back, so a customer whom nobody else serves is not left waiting for good.
+                handoff.Lost[reclaimed.AgentId] = reclaimed.At;
+                handoff.TakenFrom = reclaimed.AgentId;
                 break;
             case HandoffCompleted completed when state.Current is { } handoff && handoff.HandoffId == completed.HandoffId:
                 // Whatever the handoff still holds (a queue place, an agent) is freed, unless the AI resumes because the agent finished.

@@ -40,7 +40,7 @@ public sealed class HandoffRecord
     [Id(14)] public bool Replied { get; set; }
     /// <summary>An agent lost it: it goes back to the head of its queue, not the back.</summary>
     [Id(15)] public bool Reclaimed { get; set; }
-    /// <summary>Agents who declined it, or lost it for no first reply or going offline: never offered it again.</summary>
+    /// <summary>Agents who declined it: never offered it again.</summary>
     [Id(16)] public List<string> Passed { get; set; } = [];
     /// <summary>The routing step it is at (its index in the tenant's steps).</summary>
     [Id(17)] public int Step { get; set; }
@@ -49,6 +49,16 @@ public sealed class HandoffRecord
     /// an offer expire is off duty meanwhile and may be offered it again once back.
     /// </summary>
     [Id(18)] public List<string> ExpiredOffers { get; set; } = [];
+    /// <summary>
+    /// Agents it was taken back from (no first reply, or gone offline first), and when. Like one who let an offer expire,
+    /// such an agent may be given it again once back on duty; word of an assignment to them from before that is stale.
+    /// </summary>
+    [Id(19)] public Dictionary<string, DateTimeOffset> Lost { get; set; } = [];
+    /// <summary>While it waits again after being taken back: the agent it was taken from, for its pool.</summary>
+    [Id(20)] public string? TakenFrom { get; set; }
+
+    /// <summary>Whether word that this agent holds it is older than when it was taken back from them.</summary>
+    public bool LostBy(string agentId, DateTimeOffset assignedAt) => Lost.TryGetValue(agentId, out var lostAt) && assignedAt <= lostAt;
 
     /// <summary>How an expired offer is told apart: offer ids are numbered per agent.</summary>
     public static string ExpiredKey(string agentId, string offerId) => $"{agentId}/{offerId}";

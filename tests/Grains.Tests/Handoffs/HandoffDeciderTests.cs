@@ -173,4 +173,25 @@ public sealed class HandoffDeciderTests
         Assert.Null(HandoffDecider.Offer(handoff, Notice("ana", null), Now));
         Assert.DoesNotContain("budi", handoff.Passed);
     }
+
+    [Fact]
+    public void An_agent_it_was_taken_back_from_may_have_it_again_but_older_word_of_their_assignment_is_stale()
+    {
+        var handoff = Open();
+        Place(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "ana", AgentDisplayName = "Ana" });
+        var lostAt = Now.AddMinutes(2);
+
+        HandoffDecider.Evolve(_state, HandoffDecider.Reclaim(handoff, HandoffReclaimed.NoFirstReply, Texts, lostAt));
+
+        Assert.Equal((HandoffStatus.Queued, true, true, "ana"), (handoff.Status, handoff.Reclaimed, handoff.AwaitingPool, handoff.TakenFrom));
+        Assert.DoesNotContain("ana", handoff.Passed);
+        Assert.True(handoff.LostBy("ana", Now));
+        Assert.True(handoff.LostBy("ana", lostAt));
+        Assert.False(handoff.LostBy("ana", lostAt.AddSeconds(5)));
+        Assert.False(handoff.LostBy("budi", Now));
+
+        // Given to ana again once she is back: it is hers, and no longer waits as one taken from her.
+        Place(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "ana", AgentDisplayName = "Ana" }, lostAt.AddMinutes(1));
+        Assert.Equal((HandoffStatus.Assigned, "ana", false, (string?)null), (handoff.Status, handoff.AgentId, handoff.Reclaimed, handoff.TakenFrom));
+    }
 }

@@ -29,6 +29,10 @@ internal static class PoolRecordCodec
                 {
                     writer.WriteString("waitingSince", since);
                 }
+                if (entered.Request.TakenFrom is { } takenFrom)
+                {
+                    writer.WriteString("takenFrom", takenFrom);
+                }
                 if (entered.Request.Excluded.Count > 0)
                 {
                     writer.WriteStartArray("excluded");
@@ -113,6 +117,7 @@ internal static class PoolRecordCodec
                         RequestedAt = d.GetProperty("requestedAt").GetDateTimeOffset(),
                         Front = d.TryGetProperty("front", out var isFront) && isFront.GetBoolean(),
                         WaitingSince = d.TryGetProperty("waitingSince", out var since) ? since.GetDateTimeOffset() : null,
+                        TakenFrom = d.TryGetProperty("takenFrom", out var takenFrom) ? takenFrom.GetString() : null,
                         Excluded = d.TryGetProperty("excluded", out var excluded)
                             ? [.. excluded.EnumerateArray().Select(a => a.GetString() ?? throw new FormatException("An excluded agent is null."))]
                             : [],
