@@ -115,6 +115,48 @@ public sealed class RedactorTests
     }
 
     [Theory]
+    [InlineData("0 8 1 2 3 4 5 6 7 8 9 0", "[phone]")]
+    [InlineData("nomor saya 0 8 1 2 - 3 4 5 6 - 7 8 9 0 ya", "nomor saya [phone] ya")]
+    [InlineData("my number is zero eight one two three four five six seven eight nine zero", "my number is [phone]")]
+    [InlineData("call me on oh seven seven double oh nine double one two three", "call me on [phone]")]
+    [InlineData("it's four one five, five five five, zero one three four thanks", "it's [phone] thanks")]
+    [InlineData("plus six two eight one two three four five six seven eight nine", "[phone]")]
+    [InlineData("+6 2 8 1 2 3 4 5 6 7 8 9 0", "[phone]")]
+    [InlineData("nol delapan satu tiga, dua dua tiga tiga, empat empat lima lima", "[phone]")]
+    [InlineData("Nol Delapan Satu Dua 3456 7890", "[phone]")]
+    [InlineData("nik saya tiga satu tujuh satu dua tiga empat lima enam tujuh delapan sembilan nol nol nol satu", "nik saya [nik]")]
+    [InlineData("card four one one one one one one one one one one one one one one one", "card [card]")]
+    [InlineData("rekening BCA satu dua tiga empat lima enam tujuh delapan sembilan nol", "rekening BCA [account]")]
+    [InlineData("cvv is one two three", "cvv is [cvv]")]
+    public void A_number_said_digit_by_digit_is_read_as_written_whole(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("one two three four, let's go")]
+    [InlineData("I rated it 5 5 4 5 5")]
+    [InlineData("step one two three four five six seven")]
+    [InlineData("harganya Rp satu dua tiga empat lima enam tujuh delapan sembilan")]
+    [InlineData("oh oh oh oh oh oh oh oh oh oh")]
+    [InlineData("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh")]
+    [InlineData("tables 1 2 3 4 5 6 7 8 9 and 10 are free")]
+    [InlineData("a double room for two, one night")]
+    public void Counting_ratings_and_lists_said_digit_by_digit_stay(string text)
+    {
+        Assert.Same(text, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("no kartu4111111111111111 ya", "no kartu[card] ya")]
+    [InlineData("NIK3171234567890001", "NIK[nik]")]
+    [InlineData("card:4111111111111111", "card:[card]")]
+    public void A_card_or_identity_number_glued_to_the_word_that_names_it_is_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
     [InlineData("kode INV081234567890 sudah dibayar")]
     [InlineData("sku ABC0812345678901")]
     public void Codes_whose_digits_start_like_a_mobile_number_stay(string text)
@@ -571,6 +613,11 @@ public sealed class RedactorTests
     [InlineData("4111111111111111 1/")]
     [InlineData("a dot at dot ")]
     [InlineData("rekening 12 ")]
+    [InlineData("double ")]
+    [InlineData("oh ")]
+    [InlineData("satu, ")]
+    [InlineData("1 2 ")]
+    [InlineData("plus 0 ")]
     public void Adversarial_input_is_handled_in_linear_time(string unit)
     {
         string text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length));
