@@ -6,7 +6,8 @@ namespace CxCluster.Grains.Privacy;
 
 /// <summary>
 /// Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP, payment card numbers with their
-/// security codes and expiry dates, bank account numbers, IBANs and US social security numbers) with typed placeholders.
+/// security codes and expiry dates, bank account numbers, IBANs and US social security numbers) and the secrets a word
+/// names (passwords, one-time codes, PINs) with typed placeholders.
 /// </summary>
 /// <remarks>
 /// A hand-written, single left-to-right scan: linear in the length of the text, with no regular expressions and so
@@ -54,6 +55,15 @@ public static class Redactor
     /// <summary>Placeholder for a US social security number named by its word ("SSN").</summary>
     public const string SsnPlaceholder = "[ssn]";
 
+    /// <summary>Placeholder for a password named by its word ("password", "kata sandi"), when it looks like one.</summary>
+    public const string PasswordPlaceholder = "[password]";
+
+    /// <summary>Placeholder for a one-time code named by its word ("OTP", "verification code", "kode verifikasi").</summary>
+    public const string OtpPlaceholder = "[otp]";
+
+    /// <summary>Placeholder for a PIN named by its word ("PIN", "mPIN").</summary>
+    public const string PinPlaceholder = "[pin]";
+
     /// <summary>The fewest characters of an IBAN (country, check digits and the national account number).</summary>
     private const int MinIbanLength = 15;
 
@@ -89,12 +99,13 @@ public static class Redactor
         List<(int Start, int End)>? emails = hasAt ? FindSpelledEmails(text, FindEmails(text), atSign: true) : null;
         emails = FindSpelledEmails(text, emails, atSign: false);
         List<(int Start, int End, string Placeholder)>? dictated = FindDictated(text);
-        if (emails is null && !numbers && dictated is null)
+        List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text);
+        if (emails is null && !numbers && dictated is null && secrets is null)
         {
             return original;
         }
 
-        List<(int Start, int End, string Placeholder)>? spans = WithDictated(FindIbans(text, emails), dictated);
+        List<(int Start, int End, string Placeholder)>? spans = WithSpans(WithSpans(FindIbans(text, emails), secrets), dictated);
         StringBuilder? output = null;
         int copied = 0;
         int nextSpan = 0;
@@ -765,6 +776,207 @@ public static class Redactor
         return false;
     }
 
+    // ---------------------------------------------------------------- secrets a word names
+
+    /// <summary>The words that name a secret, found anywhere in a text whatever their case, then read as whole words.</summary>
+    private static readonly SearchValues<string> SecretMarks = SearchValues.Create(
+        ["password", "passwd", "pwd", "passcode", "sandi", "otp", "pin", "mpin", "verification", "verifikasi"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words that may stand between a secret's word and the secret ("my password is ...", "kode OTP saya: ...").</summary>
+    private static readonly string[] SecretBetween =
+    [
+        "is", "was", "adalah", "nya", "saya", "ku", "my", "baru", "new", "lama", "old", "code", "kode", "number", "nomor",
+        "yg", "yang", "itu", "ini", "tadi", "sms", "nomer", "kamu", "anda", "your",
+    ];
+
+    /// <summary>
+    /// Secrets a word names: a password, a one-time code or a PIN typed into the conversation, which no transcript may
+    /// keep. After "password", "pwd", "passcode" or "(kata) sandi" (perhaps with "nya", and words such as "is", "saya",
+    /// "baru" or ':' between), the next word is a password when it looks like one: 4 to 64 characters with a digit, a
+    /// symbol or a capital after its first letter ("hunter2", "Tr0ub4dor&amp;3", "rahasia123"), so "my password is not
+    /// working" and "password saya lupa" stay. After "OTP", "verification code", "kode verifikasi" or "PIN", 4 to 8
+    /// digits are the code ("kode OTP nya 482913", "PIN 1234"), so "PIN 6 digit" and "OTP sudah masuk" stay.
+    /// </summary>
+    private static List<(int Start, int End, string Placeholder)>? FindSecrets(string text)
+    {
+        List<(int Start, int End, string Placeholder)>? found = null;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int hit = text.AsSpan(i).IndexOfAny(SecretMarks);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            int start = i + hit;
+            int end = start;
+            while (end < text.Length && char.IsAsciiLetter(text[end]))
+            {
+                end++;
+            }
+
+            i = end;
+            ReadOnlySpan<char> word = text.AsSpan(start, end - start);
+            if (start > 0 && char.IsLetterOrDigit(text[start - 1]))
+            {
+                continue;
+            }
+
+            if (word.Length > 5 && word.EndsWith("nya", StringComparison.OrdinalIgnoreCase))
+            {
+                word = word[..^3];
+            }
+
+            string? placeholder = IsOneOf(word, ["password", "passwd", "pwd", "passcode", "sandi"]) ? PasswordPlaceholder
+                : IsOneOf(word, ["otp"]) ? OtpPlaceholder
+                : IsOneOf(word, ["pin", "mpin"]) ? PinPlaceholder
+                : IsOneOf(word, ["verification", "verifikasi"]) && IsCodeWordAround(text, start, end) && !AfterCardWord(text, start) ? OtpPlaceholder
+                : null;
+            if (placeholder is null || (end < text.Length && char.IsLetterOrDigit(text[end])))
+            {
+                continue;
+            }
+
+            (int from, int to) = SecretAfter(text, end, placeholder == PasswordPlaceholder);
+            if (to > from)
+            {
+                (found ??= []).Add((from, to, placeholder));
+                i = to;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether "card" or "kartu" is the word before: a card's verification code is its security code.</summary>
+    private static bool AfterCardWord(string text, int start)
+    {
+        int before = start;
+        ReadOnlySpan<char> word = WordBefore(text, ref before, Math.Max(0, start - 16));
+        return word.Equals("card", StringComparison.OrdinalIgnoreCase) || word.Equals("kartu", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether "verification" or "verifikasi" goes with "code" after it or "kode" before it.</summary>
+    private static bool IsCodeWordAround(string text, int start, int end)
+    {
+        int k = end;
+        while (k < text.Length && text[k] == ' ')
+        {
+            k++;
+        }
+
+        if (text.AsSpan(k).StartsWith("code", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        int before = start;
+        return WordBefore(text, ref before, Math.Max(0, start - 16)).Equals("kode", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The secret after its word at <paramref name="k"/>, past up to three words that may stand between; an empty span when none is there.</summary>
+    private static (int From, int To) SecretAfter(string text, int k, bool password)
+    {
+        for (int words = 0; words <= 3; words++)
+        {
+            int skipped = 0;
+            while (k < text.Length && skipped < 4 && text[k] is ' ' or '\u00A0' or ':' or '=' or '-' or '"' or '\'' or '\u201C' or '\u2018')
+            {
+                k++;
+                skipped++;
+            }
+
+            int end = k;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            // A full stop, comma or closing quotation after it is not part of it ('!' and '?' may be, and go with it).
+            while (end > k && text[end - 1] is '.' or ',' or ';' or ')' or '"' or '\'' or '\u201D' or '\u2019')
+            {
+                end--;
+            }
+
+            if (end == k)
+            {
+                return default;
+            }
+
+            ReadOnlySpan<char> token = text.AsSpan(k, end - k);
+            if (password ? LooksLikePassword(token) : IsShortCode(text, k, end))
+            {
+                return (k, password ? end : CodeEnd(text, k, end));
+            }
+
+            if (!IsOneOf(token, SecretBetween))
+            {
+                return default;
+            }
+
+            k = end;
+        }
+
+        return default;
+    }
+
+    /// <summary>4 to 64 characters with a digit, a symbol, or a capital after the first letter.</summary>
+    private static bool LooksLikePassword(ReadOnlySpan<char> token)
+    {
+        if (token.Length is < 4 or > 64 || token.IndexOfAny('@', '[') >= 0)
+        {
+            return false; // an e-mail address or a placeholder is redacted as what it is
+        }
+
+        for (int c = 0; c < token.Length; c++)
+        {
+            if (char.IsDigit(token[c]) || (!char.IsLetter(token[c]) && token[c] is not '-' and not '\'') || (c > 0 && char.IsUpper(token[c])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>4 to 8 digits, perhaps in two groups ("482 913", "48-29-13"), ending there.</summary>
+    private static bool IsShortCode(string text, int k, int end) => CodeEnd(text, k, end) > k;
+
+    /// <summary>Where the code of 4 to 8 digits at <paramref name="k"/> ends (its groups joined by a space or '-'), or <paramref name="k"/> when none is there.</summary>
+    private static int CodeEnd(string text, int k, int end)
+    {
+        int digits = 0;
+        int p = k;
+        int last = k;
+        while (p < text.Length)
+        {
+            int run = 0;
+            while (p < text.Length && char.IsAsciiDigit(text[p]))
+            {
+                p++;
+                run++;
+            }
+
+            if (run == 0 || digits + run > 8 || (p < text.Length && char.IsLetter(text[p])))
+            {
+                break;
+            }
+
+            digits += run;
+            last = p;
+            if (p + 1 < text.Length && text[p] is ' ' or '-' && char.IsAsciiDigit(text[p + 1]))
+            {
+                p++;
+                continue;
+            }
+
+            break;
+        }
+
+        return digits is >= 4 and <= 8 && last >= end ? last : k;
+    }
+
     // ---------------------------------------------------------------- numbers said digit by digit
 
     /// <summary>A number said digit by digit has at least this many single digits or digit words.</summary>
@@ -1059,8 +1271,8 @@ public static class Redactor
         return Classify(d, lengths, wholeRun: true, plus, areaInParens: false, KeywordBefore(text, start, "npwp"), nikContext, referenceContext);
     }
 
-    /// <summary>The IBANs and e-mail addresses with the numbers said digit by digit that lie outside them, in order.</summary>
-    private static List<(int Start, int End, string Placeholder)>? WithDictated(
+    /// <summary>The spans found so far with the <paramref name="dictated"/> ones that lie outside them, in order.</summary>
+    private static List<(int Start, int End, string Placeholder)>? WithSpans(
         List<(int Start, int End, string Placeholder)>? spans, List<(int Start, int End, string Placeholder)>? dictated)
     {
         if (dictated is null)

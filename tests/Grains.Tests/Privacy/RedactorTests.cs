@@ -148,6 +148,40 @@ public sealed class RedactorTests
     }
 
     [Theory]
+    [InlineData("my password is hunter2", "my password is [password]")]
+    [InlineData("Password: Tr0ub4dor&3.", "Password: [password].")]
+    [InlineData("passwordnya rahasia123 ya kak", "passwordnya [password] ya kak")]
+    [InlineData("kata sandi saya yang baru Melati#88", "kata sandi saya yang baru [password]")]
+    [InlineData("pwd=\"S3cret!\" thanks", "pwd=\"[password]\" thanks")]
+    [InlineData("kode OTP nya 482913", "kode OTP nya [otp]")]
+    [InlineData("otp: 482 913, cepat ya", "otp: [otp], cepat ya")]
+    [InlineData("the verification code is 5521", "the verification code is [otp]")]
+    [InlineData("kode verifikasi 99812345", "kode verifikasi [otp]")]
+    [InlineData("PIN 1234 ya", "PIN [pin] ya")]
+    [InlineData("my new pin is 908172", "my new pin is [pin]")]
+    [InlineData("mpin saya 112233", "mpin saya [pin]")]
+    public void A_password_one_time_code_or_PIN_a_word_names_is_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("my password is not working")]
+    [InlineData("password saya lupa, gimana resetnya?")]
+    [InlineData("I forgot my pin, can you reset it")]
+    [InlineData("masukkan PIN 6 digit")]
+    [InlineData("OTP sudah masuk tapi gagal terus")]
+    [InlineData("otp nya belum masuk dari tadi")]
+    [InlineData("the verification failed 3 times")]
+    [InlineData("shopping 1234 opinion 5678")]
+    [InlineData("pinjam 500000 bisa?")]
+    [InlineData("my password expired yesterday")]
+    public void Words_about_secrets_without_a_secret_stay(string text)
+    {
+        Assert.Same(text, Redactor.Redact(text));
+    }
+
+    [Theory]
     [InlineData("no kartu4111111111111111 ya", "no kartu[card] ya")]
     [InlineData("NIK3171234567890001", "NIK[nik]")]
     [InlineData("card:4111111111111111", "card:[card]")]
@@ -618,6 +652,9 @@ public sealed class RedactorTests
     [InlineData("satu, ")]
     [InlineData("1 2 ")]
     [InlineData("plus 0 ")]
+    [InlineData("password is ")]
+    [InlineData("pin ")]
+    [InlineData("otp 1 ")]
     public void Adversarial_input_is_handled_in_linear_time(string unit)
     {
         string text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length));
