@@ -1260,6 +1260,7 @@ public static class Redactor
             case Label.SocialSecurity:
                 return d.Length == 9 ? SsnPlaceholder : null;
             case Label.Account when d.Length is >= MinAccountDigits and <= MaxAccountDigits:
+            case Label.BankAccount when d.Length is >= MinBankAccountDigits and <= MaxAccountDigits:
                 return AccountPlaceholder;
         }
 
@@ -1384,6 +1385,9 @@ public static class Redactor
         SecurityCode,
         Expiry,
         SocialSecurity,
+
+        /// <summary>Only a bank's name stands right before it: an account number of at least eight digits.</summary>
+        BankAccount,
     }
 
     /// <summary>A card's security-code words, also read glued to their digits ("cvv123").</summary>
@@ -1500,6 +1504,9 @@ public static class Redactor
 
     private const int MaxAccountDigits = 18;
 
+    /// <summary>The fewest digits of an account number only a bank's name calls one.</summary>
+    private const int MinBankAccountDigits = 8;
+
     /// <summary>Whether some run of three or more digits has a word before it that names it (checked only for texts too short in digits for anything else).</summary>
     private static bool HasLabelledNumber(string text)
     {
@@ -1572,6 +1579,7 @@ public static class Redactor
         int end = label switch
         {
             Label.Account => AccountAt(text, start, limit),
+            Label.BankAccount => AccountAt(text, start, limit, MinBankAccountDigits),
             Label.SecurityCode => SecurityCodeAt(text, start, limit),
             Label.Expiry => ExpiryAt(text, start, limit),
             Label.SocialSecurity => SocialSecurityAt(text, start, limit),
@@ -1584,7 +1592,7 @@ public static class Redactor
 
         placeholder = label switch
         {
-            Label.Account => IsCardRun(text, start, end) ? CardPlaceholder : AccountPlaceholder,
+            Label.Account or Label.BankAccount => IsCardRun(text, start, end) ? CardPlaceholder : AccountPlaceholder,
             Label.SecurityCode => CvvPlaceholder,
             Label.Expiry => ExpiryPlaceholder,
             _ => SsnPlaceholder,
@@ -1717,7 +1725,7 @@ public static class Redactor
     /// "1234 5678 90"; a space joins only groups of three or more digits). Groups of three after dots ("1.500.000") are
     /// an amount, not an account number.
     /// </summary>
-    private static int AccountAt(string text, int start, int limit)
+    private static int AccountAt(string text, int start, int limit, int fewest = MinAccountDigits)
     {
         int digits = 0;
         int groups = 0;
@@ -1756,7 +1764,7 @@ public static class Redactor
             k = end + 1;
         }
 
-        if (digits < MinAccountDigits || (thousands && groups >= 2) || !EndsThere(text, end, limit))
+        if (digits < fewest || (thousands && groups >= 2) || !EndsThere(text, end, limit))
         {
             return -1;
         }
@@ -1782,12 +1790,20 @@ public static class Redactor
         int k = start;
         int floor = Math.Max(0, start - 48);
         int capitalised = 0;
+        // A bank's name right before the number calls it an account number when no other word names it ("transfer ke
+        // BCA 1234567890"); such a number has at least eight digits, so an amount after it stays.
+        Label otherwise = Label.None;
         for (int w = 0; w < MaxLabelWords; w++)
         {
             ReadOnlySpan<char> word = WordBefore(text, ref k, floor);
+            if (w == 0 && IsOneOf(word, BankNames))
+            {
+                otherwise = Label.BankAccount;
+            }
+
             if (word.IsEmpty || char.IsAsciiDigit(word[0]))
             {
-                return Label.None;
+                return otherwise;
             }
 
             if (!TryWord(word, out Word kind)
@@ -1798,7 +1814,7 @@ public static class Redactor
                     continue; // a bank's name: "rekening Bank Mandiri", "Wells Fargo account"
                 }
 
-                return Label.None;
+                return otherwise;
             }
 
             switch (kind)
@@ -1826,12 +1842,19 @@ public static class Redactor
                 Word.Until when IsOneOf(prior, ["valid", "good"]) => Label.Expiry,
                 Word.Sampai when prior.Equals("berlaku", StringComparison.OrdinalIgnoreCase) => Label.Expiry,
                 Word.Security when prior.Equals("social", StringComparison.OrdinalIgnoreCase) => Label.SocialSecurity,
-                _ => Label.None,
+                _ => otherwise,
             };
         }
 
-        return Label.None;
+        return otherwise;
     }
+
+    /// <summary>Banks whose name alone, right before a number, calls it an account number (none of them an everyday word).</summary>
+    private static readonly string[] BankNames =
+    [
+        "bca", "bni", "bri", "mandiri", "cimb", "permata", "bsi", "danamon", "btn", "ocbc", "maybank", "btpn", "jenius", "dbs",
+        "uob", "hsbc", "citibank", "seabank", "panin",
+    ];
 
     /// <summary>
     /// The word that ends just before <paramref name="k"/>, past ':', '#', '=', '.' and spaces (at most four of them),

@@ -374,6 +374,26 @@ public sealed class RedactorTests
     // ------------------------------------------------------------ card security codes and expiry dates
 
     [Theory]
+    [InlineData("transfer ke BCA 1234567890 a.n. Budi", "transfer ke BCA [account] a.n. Budi")]
+    [InlineData("kirim ke mandiri 1230001234567 ya", "kirim ke mandiri [account] ya")]
+    [InlineData("BRI: 0021-01-000123-50-9", "BRI: [account]")]
+    [InlineData("pay to HSBC 12345678", "pay to HSBC [account]")]
+    public void A_number_right_after_a_banks_name_is_an_account_number(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("promo BCA 1234567 berlaku")]
+    [InlineData("BCA Rp 15000000")]
+    [InlineData("cicilan BNI 12 bulan")]
+    [InlineData("mega sale 20261212")]
+    public void Short_numbers_and_amounts_after_a_banks_name_stay(string text)
+    {
+        Assert.Same(text, Redactor.Redact(text));
+    }
+
+    [Theory]
     [InlineData("cvv 123", "cvv [cvv]")]
     [InlineData("CVV: 1234", "CVV: [cvv]")]
     [InlineData("cvc2 123 ya", "cvc2 [cvv] ya")]
