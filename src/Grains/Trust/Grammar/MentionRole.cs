@@ -43,7 +43,41 @@ internal static class MentionRole
     /// </summary>
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
         !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m) && !Errand.IsFor(t, m)
-        && !IsReported(t, m) && !IsSwapped(t, m) && !IsEitherChoice(t, m) && !IsComplainedOf(t, m) && !IsStaffAtAPlace(t, m) && !IsPassedAMessage(t, m);
+        && !IsReported(t, m) && !IsSwapped(t, m) && !IsEitherChoice(t, m) && !IsComplainedOf(t, m) && !IsStaffAtAPlace(t, m) && !IsPassedAMessage(t, m)
+        && !IsAskedWhereFrom(t, m);
+
+    /// <summary>
+    /// "adminnya orang mana?", "CS nya orang mana sih": a word for a person then "mana" that closes the question asks
+    /// where someone is from; "sambungkan ke orang mana saja" (anyone at all) still asks for one.
+    /// </summary>
+    private static bool IsAskedWhereFrom(ReadOnlySpan<Lex> t, Mention m)
+    {
+        // The one asked about, then "orang mana": "adminnya orang mana?", "kamu orang mana?"; "orangnya mana?" asks where
+        // the person is, for one.
+        const Cat asked = Cat.Agent | Cat.Person | Cat.YouPerson | Cat.You | Cat.ServiceHead | Cat.ServiceTail;
+        int k = m.End;
+        if (Is(t, k, Cat.Person) && (Is(t, k - 1, asked) || (Is(t, k - 1, Cat.Clitic) && Is(t, k - 2, asked))))
+        {
+            k++; // the mention ends before "orang"
+        }
+        else if (!(Is(t, k - 1, Cat.Person) && (Is(t, k - 2, asked) || (Is(t, k - 2, Cat.Clitic) && Is(t, k - 3, asked)))))
+        {
+            return false; // nor is it "orang" after the one asked about ("CS nya orang mana")
+        }
+
+        if ((uint)k >= (uint)t.Length || t[k].Word is not "mana")
+        {
+            return false;
+        }
+
+        k++;
+        while (Is(t, k, Cat.QParticle | Cat.Greeting) && !Is(t, k, Cat.Only))
+        {
+            k++;
+        }
+
+        return IsEdge(t, k);
+    }
 
     /// <summary>
     /// The mention is what a complaint is about: "how do I file a complaint about one of your agents?", "where can I complain
@@ -829,7 +863,31 @@ internal static class MentionRole
         AsksHowTheyAre(t) || AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
-        || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t);
+        || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || NamesNothingOfWhoIsThere(t);
+
+    /// <summary>What an identity question names: a machine, a person or a role, being real, who, talking, or the reply itself (or "automatic").</summary>
+    private const Cat IdentityContent = WhoIsThere | Cat.Bot | Cat.IdNoun | Cat.Speak | Cat.Team | Cat.ServiceHead | Cat.ServiceTail | Cat.Exist
+        | Cat.Broadcast;
+
+    /// <summary>
+    /// A message that names nothing an identity question asks about, only known words ("ini gimana sih", "kok gitu sih",
+    /// "what is this?"): no machine, person, role, being real, who, alternative, talking or reply. A word the lexicon does
+    /// not know, or one written with digits, may be one of them misspelled ("ini bto?", "ini b0t ya"), so it keeps what the
+    /// learnt model found.
+    /// </summary>
+    public static bool NamesNothingOfWhoIsThere(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (ReferenceEquals(t[i], Lex.Unknown) || ReferenceEquals(t[i], Lex.Number) || Is(t, i, IdentityContent) || IsAutomated(t, i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
 
     /// <summary>What a message may name that makes it about who is there: a person, the interlocutor as a person, being real, who, alternatives.</summary>
     private const Cat WhoIsThere = Cat.YouPerson | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Or | Cat.Gerund;
