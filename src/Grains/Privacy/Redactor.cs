@@ -6,8 +6,8 @@ namespace CxCluster.Grains.Privacy;
 
 /// <summary>
 /// Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP, payment card numbers with their
-/// security codes and expiry dates, bank account numbers, IBANs and US social security numbers) and the secrets a word
-/// names (passwords, one-time codes, PINs) with typed placeholders.
+/// security codes and expiry dates, bank account numbers, IBANs and US social security numbers), the secrets a word
+/// names (passwords, one-time codes, PINs), and dates of birth and passport numbers their words name with typed placeholders.
 /// </summary>
 /// <remarks>
 /// A hand-written, single left-to-right scan: linear in the length of the text, with no regular expressions and so
@@ -63,6 +63,12 @@ public static class Redactor
 
     /// <summary>Placeholder for a PIN named by its word ("PIN", "mPIN").</summary>
     public const string PinPlaceholder = "[pin]";
+
+    /// <summary>Placeholder for a passport number named by its word ("passport", "paspor").</summary>
+    public const string PassportPlaceholder = "[passport]";
+
+    /// <summary>Placeholder for a date of birth named by its words ("date of birth", "DOB", "born on", "tanggal lahir").</summary>
+    public const string BirthDatePlaceholder = "[dob]";
 
     /// <summary>The fewest characters of an IBAN (country, check digits and the national account number).</summary>
     private const int MinIbanLength = 15;
@@ -780,13 +786,28 @@ public static class Redactor
 
     /// <summary>The words that name a secret, found anywhere in a text whatever their case, then read as whole words.</summary>
     private static readonly SearchValues<string> SecretMarks = SearchValues.Create(
-        ["password", "passwd", "pwd", "passcode", "sandi", "otp", "pin", "mpin", "verification", "verifikasi"], StringComparison.OrdinalIgnoreCase);
+        ["password", "passwd", "pwd", "passcode", "sandi", "otp", "pin", "mpin", "verification", "verifikasi", "passport", "paspor",
+            "dob", "birth", "born", "lahir", "ttl"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words that may stand between a secret's word and the secret ("my password is ...", "kode OTP saya: ...").</summary>
     private static readonly string[] SecretBetween =
     [
         "is", "was", "adalah", "nya", "saya", "ku", "my", "baru", "new", "lama", "old", "code", "kode", "number", "nomor",
         "yg", "yang", "itu", "ini", "tadi", "sms", "nomer", "kamu", "anda", "your",
+    ];
+
+    /// <summary>Words that may stand between a date of birth's words and the date ("born on", "tanggal lahir saya: ").</summary>
+    private static readonly string[] BirthBetween =
+    [
+        "is", "was", "on", "in", "date", "day", "of", "my", "saya", "nya", "adalah", "pada", "tanggal", "tgl", "tahun", "di", "the",
+    ];
+
+    /// <summary>Month names and their short forms, English and Indonesian.</summary>
+    private static readonly string[] MonthNames =
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember", "agu", "agt", "ags", "okt", "des", "nop", "peb",
     ];
 
     /// <summary>
@@ -832,13 +853,20 @@ public static class Redactor
                 : IsOneOf(word, ["otp"]) ? OtpPlaceholder
                 : IsOneOf(word, ["pin", "mpin"]) ? PinPlaceholder
                 : IsOneOf(word, ["verification", "verifikasi"]) && IsCodeWordAround(text, start, end) && !AfterCardWord(text, start) ? OtpPlaceholder
+                : IsOneOf(word, ["passport", "paspor"]) ? PassportPlaceholder
+                : IsOneOf(word, ["dob", "birth", "birthdate", "birthday", "born", "lahir", "ttl"]) ? BirthDatePlaceholder
                 : null;
             if (placeholder is null || (end < text.Length && char.IsLetterOrDigit(text[end])))
             {
                 continue;
             }
 
-            (int from, int to) = SecretAfter(text, end, placeholder == PasswordPlaceholder);
+            (int from, int to) = placeholder switch
+            {
+                BirthDatePlaceholder => BirthDateAfter(text, end),
+                PassportPlaceholder => PassportAfter(text, end),
+                _ => SecretAfter(text, end, placeholder == PasswordPlaceholder),
+            };
             if (to > from)
             {
                 (found ??= []).Add((from, to, placeholder));
@@ -847,6 +875,237 @@ public static class Redactor
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The passport number after "passport" or "paspor", past "number", "no", "saya" and the like: 6 to 12 letters and
+    /// digits with at least one digit ("X1234567", "paspor saya A 1234567"), perhaps as a letter and digits apart.
+    /// </summary>
+    private static (int From, int To) PassportAfter(string text, int k)
+    {
+        for (int words = 0; words <= 3; words++)
+        {
+            k = SkipJoiners(text, k);
+            int end = k;
+            while (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (end == k)
+            {
+                return default;
+            }
+
+            // "A 1234567": the series letter written apart from its digits.
+            int whole = end;
+            if (end - k <= 2 && IsAllLetters(text.AsSpan(k, end - k)) && end + 1 < text.Length && text[end] == ' ' && char.IsAsciiDigit(text[end + 1]))
+            {
+                whole = end + 1;
+                while (whole < text.Length && char.IsAsciiLetterOrDigit(text[whole]))
+                {
+                    whole++;
+                }
+            }
+
+            ReadOnlySpan<char> token = text.AsSpan(k, whole - k);
+            int digits = 0;
+            foreach (char c in token)
+            {
+                digits += char.IsAsciiDigit(c) ? 1 : 0;
+            }
+
+            int length = token.Length - (whole != end ? 1 : 0);
+            if (digits > 0 && length is >= 6 and <= 12 && (whole == text.Length || !char.IsLetterOrDigit(text[whole])))
+            {
+                return (k, whole);
+            }
+
+            if (!IsOneOf(text.AsSpan(k, end - k), SecretBetween) && !IsOneOf(text.AsSpan(k, end - k), ["no", "nr", "num", "id"]))
+            {
+                return default;
+            }
+
+            k = end;
+        }
+
+        return default;
+    }
+
+    private static bool IsAllLetters(ReadOnlySpan<char> span)
+    {
+        foreach (char c in span)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Past spaces, ':', '=', '-', '.', '#' and quotation marks, at most four of them.</summary>
+    private static int SkipJoiners(string text, int k)
+    {
+        for (int skipped = 0; k < text.Length && skipped < 4 && text[k] is ' ' or '\u00A0' or ':' or '=' or '-' or '.' or '#' or '"' or '\'' or '\u201C' or '\u2018' or '/' or ','; skipped++)
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// The date after the words of a date of birth ("DOB", "date of birth", "born on", "lahir", "tanggal lahir", "TTL"),
+    /// past a few small words and a place written before it ("TTL: Jakarta, 14-03-1985"): a date in digits ("14/03/1985",
+    /// "1985-03-14"), a day, a month's name and perhaps a year ("14 March 1985", "14 Maret 85"), or a month's name, a day and
+    /// perhaps a year ("March 14, 1985"). A year alone ("born in 1985") stays.
+    /// </summary>
+    private static (int From, int To) BirthDateAfter(string text, int k)
+    {
+        bool place = false;
+        for (int words = 0; words <= 4; words++)
+        {
+            k = SkipJoiners(text, k);
+            int end = DateEnd(text, k);
+            if (end > k)
+            {
+                return (k, end);
+            }
+
+            int wordEnd = k;
+            while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            if (wordEnd == k)
+            {
+                return default;
+            }
+
+            ReadOnlySpan<char> word = text.AsSpan(k, wordEnd - k);
+            // One place of birth, capitalised, before a comma: "Jakarta, 14-03-1985".
+            bool isPlace = !place && char.IsUpper(word[0]) && wordEnd < text.Length && text[wordEnd] == ',';
+            if (!isPlace && !IsOneOf(word, BirthBetween))
+            {
+                return default;
+            }
+
+            place |= isPlace;
+            k = wordEnd;
+        }
+
+        return default;
+    }
+
+    /// <summary>Where a date at <paramref name="k"/> ends, or <paramref name="k"/> when none starts there.</summary>
+    private static int DateEnd(string text, int k)
+    {
+        int first = DigitRun(text, k);
+        if (first > 0)
+        {
+            int p = k + first;
+            // In digits: d/m/y, m/d/y or y-m-d, with '/', '-' or '.' between.
+            if (p < text.Length && text[p] is '/' or '-' or '.')
+            {
+                char separator = text[p];
+                int second = DigitRun(text, p + 1);
+                int q = p + 1 + second;
+                if (second is 1 or 2 && q < text.Length && text[q] == separator)
+                {
+                    int third = DigitRun(text, q + 1);
+                    int end = q + 1 + third;
+                    bool shape = (first is 1 or 2 && third is 2 or 4) || (first == 4 && third is 1 or 2);
+                    return shape && (end == text.Length || !char.IsLetterOrDigit(text[end])) ? end : k;
+                }
+
+                return k;
+            }
+
+            // A day then a month's name: "14 March 1985", "14th of March", "14 Maret 85".
+            if (first is 1 or 2)
+            {
+                int m = SkipOrdinal(text, p);
+                m = SkipSpaces(text, m);
+                if (m + 3 <= text.Length && text.AsSpan(m).StartsWith("of ", StringComparison.OrdinalIgnoreCase))
+                {
+                    m = SkipSpaces(text, m + 3);
+                }
+
+                int monthEnd = MonthAt(text, m);
+                return monthEnd > m ? YearAfter(text, monthEnd) : k;
+            }
+
+            return k;
+        }
+
+        // A month's name then a day: "March 14, 1985", "Mar 14th 1985".
+        int month = MonthAt(text, k);
+        if (month > k)
+        {
+            int d = SkipSpaces(text, month);
+            int day = DigitRun(text, d);
+            if (day is 1 or 2)
+            {
+                int end = SkipOrdinal(text, d + day);
+                return end == text.Length || !char.IsLetterOrDigit(text[end]) ? YearAfter(text, end) : k;
+            }
+        }
+
+        return k;
+    }
+
+    private static int DigitRun(string text, int k)
+    {
+        int end = k;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - k;
+    }
+
+    private static int SkipSpaces(string text, int k)
+    {
+        while (k < text.Length && text[k] == ' ')
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>Past "st", "nd", "rd" or "th" glued to a day.</summary>
+    private static int SkipOrdinal(string text, int k) =>
+        k + 2 <= text.Length && IsOneOf(text.AsSpan(k, 2), ["st", "nd", "rd", "th"]) && (k + 2 == text.Length || !char.IsLetter(text[k + 2])) ? k + 2 : k;
+
+    /// <summary>Where the month's name at <paramref name="k"/> ends (a short form may end in '.'), or <paramref name="k"/>.</summary>
+    private static int MonthAt(string text, int k)
+    {
+        int end = k;
+        while (end < text.Length && char.IsAsciiLetter(text[end]))
+        {
+            end++;
+        }
+
+        if (end == k || (end < text.Length && char.IsLetterOrDigit(text[end])) || !IsOneOf(text.AsSpan(k, end - k), MonthNames))
+        {
+            return k;
+        }
+
+        return end < text.Length && text[end] == '.' ? end + 1 : end;
+    }
+
+    /// <summary>Past a year of two or four digits after a date's month or day (", 1985", " 85"), if one follows.</summary>
+    private static int YearAfter(string text, int k)
+    {
+        int y = k < text.Length && text[k] == ',' ? k + 1 : k;
+        y = SkipSpaces(text, y);
+        int year = DigitRun(text, y);
+        return y > k && year is 2 or 4 && (y + year == text.Length || !char.IsLetterOrDigit(text[y + year])) ? y + year : k;
     }
 
     /// <summary>Whether "card" or "kartu" is the word before: a card's verification code is its security code.</summary>
