@@ -40,6 +40,14 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         (await Eventually.ReturnsAsync(async () => (await agent.GetOffers())!.SingleOrDefault(o => o.ConversationId == conversationId),
             offer => offer is not null, Patience, $"an offer of {conversationId}"))!;
 
+    /// <summary>Ana accepts her offer of c1, and c1 is hers.</summary>
+    private async Task AcceptedByAna(IAgentGrain ana)
+    {
+        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "ana" },
+            Patience, "c1 to be with ana");
+    }
+
     private async Task<string[]> FactTypes(string conversationId) =>
         [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, conversationId), 0, 1_000)).Select(f => f.Type)];
 
@@ -276,8 +284,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     {
         var ana = await Online("ana");
         var handoff = await AskForPerson("c1");
-        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
-        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+        await AcceptedByAna(ana);
         var heldSince = DateTimeOffset.UtcNow;
         await AskForPerson("c2");
 
@@ -313,8 +320,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     {
         var ana = await Online("ana");
         await AskForPerson("c1");
-        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
-        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+        await AcceptedByAna(ana);
 
         await ana.SetStatus(AgentStatus.Offline);
         await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Queued, Patience, "c1 to be taken back");
@@ -322,9 +328,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
 
         // A night shift of one: nobody else serves it, and the customer is not left waiting once she signs in again.
         Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
-        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
-        var taken = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Status == ConversationStatus.Human, Patience, "c1 to be with ana again");
-        Assert.Equal("ana", taken!.Handoff.AgentId);
+        await AcceptedByAna(ana);
         var types = await FactTypes("c1");
         Assert.Equal(["handoff.assigned", "handoff.reclaimed", "handoff.assigned"],
             types.Where(t => t is "handoff.assigned" or "handoff.reclaimed"));
@@ -375,8 +379,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     {
         var ana = await Online("ana");
         await AskForPerson("c1");
-        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
-        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+        await AcceptedByAna(ana);
 
         await ana.SetStatus(AgentStatus.Offline);
 
@@ -395,8 +398,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     {
         var ana = await Online("ana");
         await AskForPerson("c1");
-        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
-        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+        await AcceptedByAna(ana);
 
         // A desktop that reconnects: offline, then at once available again.
         Assert.Null((await ana.SetStatus(AgentStatus.Offline)).Refusal);
@@ -490,8 +492,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     {
         var ana = await Online("ana");
         await AskForPerson("c1");
-        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
-        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+        await AcceptedByAna(ana);
         Assert.Null((await Conversation("c1").Apply(ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"))).Refusal);
 
         await ana.SetStatus(AgentStatus.Offline);
@@ -521,8 +522,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     {
         var ana = await Online("ana");
         await AskForPerson("c1");
-        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c1")).OfferId)).Refusal);
-        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c1 to be with ana");
+        await AcceptedByAna(ana);
 
         Assert.Null((await Conversation("c1").Apply(ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"))).Refusal);
 
