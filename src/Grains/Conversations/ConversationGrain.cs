@@ -337,6 +337,7 @@ internal sealed class ConversationGrain(ConversationServices services) : Grain, 
             var handoff = State.Handoff!;
             Changed();
             await StoreIntent();
+            services.Crash.Reach(CrashPoint.ConversationReclaimStored);
             services.Metrics.HandoffStep(_tenantId, "reclaimed");
             services.Logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} was taken back from agent {AgentId} ({Reason})",
                 _conversationId, _tenantId, agentId, reason);

@@ -25,11 +25,13 @@ public static class CrashPoint
     public const string AgentStatusStored = "agent.status.stored";
     /// <summary>A conversation's facts are in its journal, its state not stored yet.</summary>
     public const string ConversationFactsAppended = "conversation.facts.appended";
+    /// <summary>The conversation stored that it took itself back from its agent and has not told the agent or its pool yet.</summary>
+    public const string ConversationReclaimStored = "conversation.reclaim.stored";
 
     public static IReadOnlyList<string> All { get; } =
     [
         AgentCompleteStored, AgentCompleteTold, AgentTakeStored, AgentClaimStored, AgentClaimConfirmed,
         PoolOfferAccepted, ConversationHandoffStored, ConversationHandoffPlaced, ConversationReleaseStored, AgentStatusStored,
-        ConversationFactsAppended,
+        ConversationFactsAppended, ConversationReclaimStored,
     ];
 }

@@ -19,14 +19,15 @@ public sealed class CrashCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<CrashCluster> StartAsync(string? step)
+    /// <summary>Starts the cluster with <paramref name="step"/> armed; <paramref name="firstReplySeconds"/> 0 takes no conversation back for silence.</summary>
+    public static async Task<CrashCluster> StartAsync(string? step, int firstReplySeconds = 0)
     {
         var settings = new Dictionary<string, string?>
         {
             [$"Tenants:{Tenant}:BrandName"] = "Acme",
             [$"Tenants:{Tenant}:DefaultLocale"] = "id-ID",
             ["Routing:OfferTimeoutSeconds"] = "0",
-            ["Routing:FirstReplySeconds"] = "0",
+            ["Routing:FirstReplySeconds"] = firstReplySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Handoffs:ReconcileSeconds"] = "1",
             ["Testing:CrashMode"] = "throw",
             ["Testing:CrashAt"] = step,

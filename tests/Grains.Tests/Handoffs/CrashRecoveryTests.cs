@@ -160,6 +160,36 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
+    public async Task A_take_back_cut_off_after_it_was_stored_waits_at_the_head_frees_the_agent_and_goes_to_them_once_back()
+    {
+        // A first reply is due (a minute away), so an agent who goes offline before it loses the conversation.
+        using var repairs = new Repairs();
+        await using var cluster = await CrashCluster.StartAsync(CrashPoint.ConversationReclaimStored, firstReplySeconds: 60);
+        await Online(cluster, "a1");
+        Assert.Equal(HandoffStatus.Assigned, (await HandOff(cluster, "c1")).AsHandoff().Status);
+        Assert.Equal(HandoffStatus.Queued, (await HandOff(cluster, "c2")).AsHandoff().Status);
+
+        // The take-back is stored, then its call fails before the agent or the pool hear of it.
+        Assert.Null((await cluster.Agent("a1").SetStatus(AgentStatus.Offline)).Refusal);
+
+        var waiting = await Eventually.ReturnsAsync(() => Snapshot(cluster, "c1"), s => s.Status == ConversationStatus.Queued && s.Handoff.QueuePosition == 1,
+            TimeSpan.FromSeconds(30), "c1 to wait again at the head");
+        Assert.Equal("hnd-1", waiting!.Handoff.HandoffId);
+        await Eventually.ReturnsAsync(async () => (await cluster.Agent("a1").Get())!.Conversations.Count, n => n == 0, TimeSpan.FromSeconds(30),
+            "a1 to be freed although nobody told it");
+        // Freed by its own reconciliation, which the conversation answered that the assignment it lost is no longer its.
+        Assert.Contains("agent-released", repairs.Kinds);
+        Assert.Equal(2, (await Snapshot(cluster, "c2")).Handoff.QueuePosition);
+
+        // Back on duty, the agent is given the conversation at the head of the queue again.
+        Assert.Null((await cluster.Agent("a1").SetStatus(AgentStatus.Available)).Refusal);
+        var again = await Eventually.ReturnsAsync(() => Snapshot(cluster, "c1"), s => s.Status == ConversationStatus.Human, TimeSpan.FromSeconds(30),
+            "c1 to be with a1 again");
+        Assert.Equal(("a1", "hnd-1"), (again!.Handoff.AgentId, again.Handoff.HandoffId));
+        await cluster.Converges(["a1"], ["c1", "c2"]);
+    }
+
+    [Fact]
     public async Task A_conversation_with_an_agent_who_no_longer_holds_it_is_handed_off_again()
     {
         await using var cluster = await CrashCluster.StartAsync(step: null);
@@ -194,26 +224,7 @@ public sealed class CrashRecoveryTests
     [Fact]
     public async Task A_queue_entry_whose_conversation_is_not_waiting_is_withdrawn_and_counted_as_a_repair()
     {
-        var repairs = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == CxTelemetry.MeterName && instrument.Name == "cx.handoff.repairs")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "kind")
-                {
-                    repairs.Enqueue((string)tag.Value!);
-                }
-            }
-        });
-        listener.Start();
+        using var repairs = new Repairs();
         await using var cluster = await CrashCluster.StartAsync(step: null);
         await cluster.Conversation("c1").Apply(Started(Channel.Chat, "id-ID"));
 
@@ -224,6 +235,38 @@ public sealed class CrashRecoveryTests
         await Eventually.ReturnsAsync(async () => (await cluster.Pool().GetStats()).Waiting, n => n == 0, TimeSpan.FromSeconds(30),
             "the stray entry to be withdrawn");
         Assert.Equal(ConversationStatus.Ai, (await Snapshot(cluster, "c1")).Status);
-        Assert.Contains("queue-entry-removed", repairs);
+        Assert.Contains("queue-entry-removed", repairs.Kinds);
+    }
+
+    /// <summary>The kinds of the repairs reconciliation counts (<c>cx.handoff.repairs</c>) while it is alive.</summary>
+    private sealed class Repairs : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+
+        public Repairs()
+        {
+            _listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == CxTelemetry.MeterName && instrument.Name == "cx.handoff.repairs")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "kind")
+                    {
+                        Kinds.Enqueue((string)tag.Value!);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public System.Collections.Concurrent.ConcurrentQueue<string> Kinds { get; } = new();
+
+        public void Dispose() => _listener.Dispose();
     }
 }
