@@ -2356,8 +2356,9 @@ public static class Redactor
         {
             if (d[1] == '8')
             {
-                // Mobile: 08xx, 10 to 13 digits.
-                return n is >= 10 and <= 13 && (groups == 1 || lengths[0] >= 3) ? PhonePlaceholder : null;
+                // Mobile: 08xx, 10 to 13 digits; "08" may stand apart when groups of three or four follow ("08-123-456-789").
+                return n is >= 10 and <= 13 && (groups == 1 || lengths[0] >= 3 || (lengths[0] == 2 && groups >= 3 && RestInThreesOrFours(lengths)))
+                    ? PhonePlaceholder : null;
             }
 
             if (d[1] != '0' && n is >= 10 and <= 12 && (groups == 1 || lengths[0] is >= 3 and <= 5))
@@ -2403,6 +2404,20 @@ public static class Redactor
             default:
                 return null;
         }
+    }
+
+    /// <summary>Whether every group after the first has three or four digits.</summary>
+    private static bool RestInThreesOrFours(ReadOnlySpan<int> lengths)
+    {
+        foreach (int length in lengths[1..])
+        {
+            if (length is not (3 or 4))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -115,6 +115,7 @@ public sealed class RedactorTests
     }
 
     [Theory]
+    [InlineData("wa 08-123-456-789 ya", "wa [phone] ya")]
     [InlineData("0 8 1 2 3 4 5 6 7 8 9 0", "[phone]")]
     [InlineData("nomor saya 0 8 1 2 - 3 4 5 6 - 7 8 9 0 ya", "nomor saya [phone] ya")]
     [InlineData("my number is zero eight one two three four five six seven eight nine zero", "my number is [phone]")]
