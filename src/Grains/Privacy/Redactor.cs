@@ -627,6 +627,11 @@ public static class Redactor
             localStart++;
         }
 
+        if (localStart < localEnd)
+        {
+            localStart = SpelledLocalStart(text, localStart, floor);
+        }
+
         if (localStart >= localEnd || text[localEnd - 1] == '.'
             || (localStart > 0 && text[localStart - 1] is not (' ' or '\u00A0' or '\t' or '\n' or '(' or '<' or '[' or ':' or '"' or ',')))
         {
@@ -698,6 +703,71 @@ public static class Redactor
         start = localStart;
         end = lastEnd;
         return true;
+    }
+
+    /// <summary>
+    /// Where a local part with its dots written out begins ("jane dot doe at ...", "jane (dot) doe", "jane(dot)doe", "budi
+    /// titik santoso"): up to three more words before <paramref name="localStart"/>, each joined by "dot" or "titik" (in
+    /// brackets or between spaces); not before <paramref name="floor"/>.
+    /// </summary>
+    private static int SpelledLocalStart(string text, int localStart, int floor)
+    {
+        for (int words = 0; words < 3; words++)
+        {
+            int k = SkipSpaces(text, localStart - 1, -1) + 1;
+            bool bracketed = k > floor && text[k - 1] is ')' or ']' or '}' or '>';
+            char close = bracketed ? text[k - 1] : ' ';
+            if (!bracketed && k == localStart)
+            {
+                return localStart; // glued to what is before it
+            }
+
+            int wordEnd = bracketed ? SkipSpaces(text, k - 2, -1) + 1 : k;
+            int wordStart = wordEnd;
+            while (wordStart > floor && char.IsAsciiLetter(text[wordStart - 1]))
+            {
+                wordStart--;
+            }
+
+            ReadOnlySpan<char> dot = text.AsSpan(wordStart, wordEnd - wordStart);
+            if (!(dot.Equals("dot", StringComparison.OrdinalIgnoreCase) || dot.Equals("titik", StringComparison.OrdinalIgnoreCase)))
+            {
+                return localStart;
+            }
+
+            k = wordStart;
+            if (bracketed)
+            {
+                k = SkipSpaces(text, k - 1, -1) + 1;
+                if (k <= floor || !Closes(text[k - 1], close))
+                {
+                    return localStart;
+                }
+
+                k--;
+            }
+
+            int before = SkipSpaces(text, k - 1, -1) + 1;
+            if (!bracketed && before == k)
+            {
+                return localStart; // "xdot doe": no word of its own
+            }
+
+            int start = before;
+            while (start > floor && IsLocalChar(text[start - 1]) && !IsUnspacedScript(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (start == before)
+            {
+                return localStart;
+            }
+
+            localStart = start;
+        }
+
+        return localStart;
     }
 
     /// <summary>

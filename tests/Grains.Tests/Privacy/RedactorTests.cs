@@ -371,6 +371,11 @@ public sealed class RedactorTests
     [InlineData("alamatnya siti88 at hotmail.co.id", "alamatnya [email]")]
     [InlineData("cs-team at tokoku dot co dot id", "[email]")]
     [InlineData("ping jane at outlook dot com or call", "ping [email] or call")]
+    [InlineData("my email address is jane dot doe at outlook dot com", "my email address is [email]")]
+    [InlineData("jane (dot) doe (at) gmail (dot) com", "[email]")]
+    [InlineData("jane(dot)doe(at)gmail(dot)com", "[email]")]
+    [InlineData("email saya budi titik santoso at gmail dot com", "email saya [email]")]
+    [InlineData("it's first dot second dot third at yahoo dot com ok", "it's [email] ok")]
     public void E_mail_addresses_with_at_and_dot_written_as_words_are_replaced_when_clearly_addresses(string text, string expected)
     {
         Assert.Equal(expected, Redactor.Redact(text));
@@ -710,6 +715,7 @@ public sealed class RedactorTests
     [InlineData("born on ")]
     [InlineData("lahir 1 ")]
     [InlineData("passport A ")]
+    [InlineData("a dot b (dot) c at gmail dot ")]
     public void Adversarial_input_is_handled_in_linear_time(string unit)
     {
         string text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length));
