@@ -7,7 +7,8 @@ namespace CxCluster.Grains.Privacy;
 /// <summary>
 /// Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP, payment card numbers with their
 /// security codes and expiry dates, bank account numbers, IBANs and US social security numbers), the secrets a word
-/// names (passwords, one-time codes, PINs), and dates of birth and passport numbers their words name with typed placeholders.
+/// names (passwords, one-time codes, PINs), and dates of birth, passport, BPJS and driving licence numbers their words name
+/// with typed placeholders.
 /// </summary>
 /// <remarks>
 /// A hand-written, single left-to-right scan: linear in the length of the text, with no regular expressions and so
@@ -69,6 +70,12 @@ public static class Redactor
 
     /// <summary>Placeholder for a date of birth named by its words ("date of birth", "DOB", "born on", "tanggal lahir").</summary>
     public const string BirthDatePlaceholder = "[dob]";
+
+    /// <summary>Placeholder for an Indonesian health or employment insurance number (BPJS) named by its word.</summary>
+    public const string BpjsPlaceholder = "[bpjs]";
+
+    /// <summary>Placeholder for a driving licence number named by its words ("driver's license", "SIM").</summary>
+    public const string LicensePlaceholder = "[license]";
 
     /// <summary>The fewest characters of an IBAN (country, check digits and the national account number).</summary>
     private const int MinIbanLength = 15;
@@ -857,7 +864,7 @@ public static class Redactor
     /// <summary>The words that name a secret, found anywhere in a text whatever their case, then read as whole words.</summary>
     private static readonly SearchValues<string> SecretMarks = SearchValues.Create(
         ["password", "passwd", "pwd", "passcode", "sandi", "otp", "pin", "mpin", "verification", "verifikasi", "passport", "paspor",
-            "dob", "birth", "born", "lahir", "ttl"], StringComparison.OrdinalIgnoreCase);
+            "dob", "birth", "born", "lahir", "ttl", "bpjs", "sim", "license", "licence"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words that may stand between a secret's word and the secret ("my password is ...", "kode OTP saya: ...").</summary>
     private static readonly string[] SecretBetween =
@@ -925,6 +932,8 @@ public static class Redactor
                 : IsOneOf(word, ["verification", "verifikasi"]) && IsCodeWordAround(text, start, end) && !AfterCardWord(text, start) ? OtpPlaceholder
                 : IsOneOf(word, ["passport", "paspor"]) ? PassportPlaceholder
                 : IsOneOf(word, ["dob", "birth", "birthdate", "birthday", "born", "lahir", "ttl"]) ? BirthDatePlaceholder
+                : IsOneOf(word, ["bpjs"]) ? BpjsPlaceholder
+                : IsOneOf(word, ["sim", "license", "licence"]) ? LicensePlaceholder
                 : null;
             if (placeholder is null || (end < text.Length && char.IsLetterOrDigit(text[end])))
             {
@@ -935,6 +944,8 @@ public static class Redactor
             {
                 BirthDatePlaceholder => BirthDateAfter(text, end),
                 PassportPlaceholder => PassportAfter(text, end),
+                BpjsPlaceholder => IdNumberAfter(text, end, 11, 13, letters: false),
+                LicensePlaceholder => IdNumberAfter(text, end, 12, 16, letters: !word.Equals("sim", StringComparison.OrdinalIgnoreCase)),
                 _ => SecretAfter(text, end, placeholder == PasswordPlaceholder),
             };
             if (to > from)
@@ -997,6 +1008,77 @@ public static class Redactor
             }
 
             k = end;
+        }
+
+        return default;
+    }
+
+    /// <summary>Words that may stand between an identity card's word and its number ("no BPJS kesehatan saya: ...").</summary>
+    private static readonly string[] IdBetween =
+    [
+        "no", "nomor", "nomer", "number", "num", "nr", "saya", "my", "is", "nya", "kesehatan", "ketenagakerjaan", "tk", "ks", "card",
+        "kartu", "id", "adalah", "ku",
+    ];
+
+    /// <summary>
+    /// The number after a BPJS card's or a driving licence's word, past up to three words such as "no", "kesehatan" or
+    /// "saya": <paramref name="fewest"/> to <paramref name="most"/> digits, in groups joined by '-', '.' or a space
+    /// ("0001234567890", "1234-5678-901234"), or with <paramref name="letters"/> a code of letters and digits with at
+    /// least five digits ("D1234-56789-01234"). A number that starts as a phone number does ("SIM 0812...": the SIM card's
+    /// number) is left to the phone rules.
+    /// </summary>
+    private static (int From, int To) IdNumberAfter(string text, int k, int fewest, int most, bool letters)
+    {
+        for (int words = 0; words <= 3; words++)
+        {
+            k = SkipJoiners(text, k);
+            int end = k;
+            int digits = 0;
+            int others = 0;
+            while (end < text.Length)
+            {
+                char c = text[end];
+                if (char.IsAsciiDigit(c))
+                {
+                    digits++;
+                }
+                else if (letters && char.IsAsciiLetter(c))
+                {
+                    others++;
+                }
+                else if (c is '-' or '.' or ' ' && end + 1 < text.Length && end > k
+                    && (char.IsAsciiDigit(text[end + 1]) || (letters && char.IsAsciiLetter(text[end + 1]) && c != ' ')))
+                {
+                    // a joint between groups
+                }
+                else
+                {
+                    break;
+                }
+
+                end++;
+            }
+
+            bool number = digits >= (letters && others > 0 ? 5 : fewest) && digits <= most && others <= 12
+                && (end == text.Length || !char.IsLetterOrDigit(text[end]))
+                && !(text[k] == '0' && k + 1 < text.Length && text[k + 1] == '8') && text[k] != '+';
+            if (number)
+            {
+                return (k, end);
+            }
+
+            int wordEnd = k;
+            while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            if (wordEnd == k || !IsOneOf(text.AsSpan(k, wordEnd - k), IdBetween))
+            {
+                return default;
+            }
+
+            k = wordEnd;
         }
 
         return default;

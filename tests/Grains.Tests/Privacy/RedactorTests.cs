@@ -195,7 +195,13 @@ public sealed class RedactorTests
     [InlineData("passport number X1234567", "passport number [passport]")]
     [InlineData("no paspor saya A 1234567 ya", "no paspor saya [passport] ya")]
     [InlineData("passport: C01X00T47.", "passport: [passport].")]
-    public void A_date_of_birth_or_passport_number_its_words_name_is_replaced(string text, string expected)
+    [InlineData("no bpjs kesehatan 0001234567890", "no bpjs kesehatan [bpjs]")]
+    [InlineData("BPJS Ketenagakerjaan saya 12345678901 ya", "BPJS Ketenagakerjaan saya [bpjs] ya")]
+    [InlineData("SIM saya 1234-5678-901234", "SIM saya [license]")]
+    [InlineData("driver's license D1234-56789-01234", "driver's license [license]")]
+    [InlineData("my driving licence number is MORGA753116SM9IJ", "my driving licence number is [license]")]
+    [InlineData("nomor SIM card saya 081234567890", "nomor SIM card saya [phone]")]
+    public void A_date_of_birth_passport_BPJS_or_driving_licence_number_its_words_name_is_replaced(string text, string expected)
     {
         Assert.Equal(expected, Redactor.Redact(text));
     }
@@ -207,6 +213,9 @@ public sealed class RedactorTests
     [InlineData("my passport expires 2027")]
     [InlineData("passport photo 4x6 needed?")]
     [InlineData("happy birthday!")]
+    [InlineData("beli kartu sim baru 2 buah")]
+    [InlineData("bpjs saya gak aktif sejak 2023")]
+    [InlineData("software license 2 seats")]
     [InlineData("my order from 14/03/2025 has not arrived")]
     public void Years_ages_and_other_dates_stay(string text)
     {
@@ -716,6 +725,8 @@ public sealed class RedactorTests
     [InlineData("lahir 1 ")]
     [InlineData("passport A ")]
     [InlineData("a dot b (dot) c at gmail dot ")]
+    [InlineData("bpjs no ")]
+    [InlineData("sim 1-")]
     public void Adversarial_input_is_handled_in_linear_time(string unit)
     {
         string text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length));
