@@ -112,7 +112,8 @@ public static class Redactor
         List<(int Start, int End)>? emails = hasAt ? FindSpelledEmails(text, FindEmails(text), atSign: true) : null;
         emails = FindSpelledEmails(text, emails, atSign: false);
         List<(int Start, int End, string Placeholder)>? dictated = FindDictated(text);
-        List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text);
+        // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.
+        List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text, digits > 0 ? SecretMarks : PasswordMarks);
         if (emails is null && !numbers && dictated is null && secrets is null)
         {
             return original;
@@ -866,6 +867,10 @@ public static class Redactor
         ["password", "passwd", "pwd", "passcode", "sandi", "otp", "pin", "mpin", "verification", "verifikasi", "passport", "paspor",
             "dob", "birth", "born", "lahir", "ttl", "bpjs", "sim", "license", "licence"], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The words that name a password, the one secret that may have no digit in it.</summary>
+    private static readonly SearchValues<string> PasswordMarks = SearchValues.Create(
+        ["password", "passwd", "pwd", "passcode", "sandi"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Words that may stand between a secret's word and the secret ("my password is ...", "kode OTP saya: ...").</summary>
     private static readonly string[] SecretBetween =
     [
@@ -895,13 +900,13 @@ public static class Redactor
     /// working" and "password saya lupa" stay. After "OTP", "verification code", "kode verifikasi" or "PIN", 4 to 8
     /// digits are the code ("kode OTP nya 482913", "PIN 1234"), so "PIN 6 digit" and "OTP sudah masuk" stay.
     /// </summary>
-    private static List<(int Start, int End, string Placeholder)>? FindSecrets(string text)
+    private static List<(int Start, int End, string Placeholder)>? FindSecrets(string text, SearchValues<string> marks)
     {
         List<(int Start, int End, string Placeholder)>? found = null;
         int i = 0;
         while (i < text.Length)
         {
-            int hit = text.AsSpan(i).IndexOfAny(SecretMarks);
+            int hit = text.AsSpan(i).IndexOfAny(marks);
             if (hit < 0)
             {
                 break;
@@ -1335,7 +1340,8 @@ public static class Redactor
     /// <summary>4 to 64 characters with a digit, a symbol, or a capital after the first letter.</summary>
     private static bool LooksLikePassword(ReadOnlySpan<char> token)
     {
-        if (token.Length is < 4 or > 64 || token.IndexOfAny('@', '[') >= 0)
+        int at = token.IndexOf('@');
+        if (token.Length is < 4 or > 64 || token.Contains('[') || (at >= 0 && token[at..].Contains('.')))
         {
             return false; // an e-mail address or a placeholder is redacted as what it is
         }

@@ -152,6 +152,7 @@ public sealed class RedactorTests
     [InlineData("my password is hunter2", "my password is [password]")]
     [InlineData("Password: Tr0ub4dor&3.", "Password: [password].")]
     [InlineData("passwordnya rahasia123 ya kak", "passwordnya [password] ya kak")]
+    [InlineData("my password is Tr@ub&dor, reset it", "my password is [password], reset it")]
     [InlineData("kata sandi saya yang baru Melati#88", "kata sandi saya yang baru [password]")]
     [InlineData("pwd=\"S3cret!\" thanks", "pwd=\"[password]\" thanks")]
     [InlineData("kode OTP nya 482913", "kode OTP nya [otp]")]
