@@ -4,7 +4,8 @@ namespace CxCluster.Grains.Handoffs;
 /// Whether a customer waiting for a human asks about the wait or their place in the queue, in English or Indonesian:
 /// "how long do I have to wait?", "how much longer?", "how many people are ahead of me?", "what's my position?",
 /// "when will someone answer?", "is anyone coming?", "still waiting...", "berapa lama lagi?", "masih lama ya?",
-/// "antrian ke berapa?", "kapan saya dilayani?", "sampai kapan nunggu?", "giliran saya kapan?". Read only while a
+/// "antrian ke berapa?", "kapan saya dilayani?", "sampai kapan nunggu?", "giliran saya kapan?", "am I next?", "will it
+/// be long?"; "how long does shipping take?" and "berapa lama pengiriman?" ask about something else. Read only while a
 /// conversation is queued, where nobody else answers it: the answer is the place and wait again, so a message read
 /// this way that asked something else costs the customer one repeated notice, while a question missed is left unanswered.
 /// </summary>
@@ -45,14 +46,27 @@ public static class WaitQuestion
         "still", "place", "position", "front", "ahead", "in", "wait", "waiting", "am",
     };
 
+    /// <summary>
+    /// Things whose time a customer may ask about while waiting that are not the wait: "how long does shipping take?",
+    /// "berapa lama pengiriman ke bandung?". With one of them, and no one to be served by, "how long" asks about it.
+    /// </summary>
+    private static readonly HashSet<string> OtherTopics = new(StringComparer.Ordinal)
+    {
+        "shipping", "ship", "shipment", "delivery", "deliver", "delivered", "arrive", "arrival", "refund", "refunds", "package",
+        "parcel", "order", "processing", "process", "transfer", "warranty", "repair", "installation", "verification", "approval",
+        "pengiriman", "kirim", "dikirim", "paket", "pesanan", "pengembalian", "proses", "diproses", "garansi", "verifikasi",
+        "pencairan", "cair", "ongkir",
+    };
+
     /// <summary>Whether <paramref name="text"/> asks about the wait or the place in the queue.</summary>
     public static bool IsIn(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var w = Words(text);
+        var otherTopic = w.Exists(OtherTopics.Contains) && !w.Exists(Served.Contains);
         for (var i = 0; i < w.Count; i++)
         {
-            if (AsksAt(w, i))
+            if (AsksAt(w, i, otherTopic))
             {
                 return true;
             }
@@ -60,7 +74,7 @@ public static class WaitQuestion
         return false;
     }
 
-    private static bool AsksAt(List<string> w, int i)
+    private static bool AsksAt(List<string> w, int i, bool otherTopic)
     {
         var word = w[i];
         var next = At(w, i + 1);
@@ -68,6 +82,12 @@ public static class WaitQuestion
         switch (word)
         {
             case "how" when next is "long" || (next == "much" && At(w, i + 2) == "longer"):
+                return !otherTopic;
+            case "long" when (before == "be" && At(w, i - 2) is "it" or "this" or "that") || before == "take":
+                // "will it be long?", "is this going to take long?"
+                return !otherTopic;
+            case "next" when before is "im" || (before == "i" && At(w, i - 2) == "am") || (before == "be" && At(w, i - 2) == "i"):
+                // "am I next?", "will I be next?"
                 return true;
             case "how" when next == "many":
                 return Within(w, i + 2, 4, Ahead);
@@ -89,13 +109,13 @@ public static class WaitQuestion
             case "update" or "updates" when before is "any" or "an":
                 return true;
             case "lama" or "lamanya":
-                return HowLong.Contains(before ?? "") || HowLong.Contains(next ?? "");
+                return !otherTopic && (HowLong.Contains(before ?? "") || HowLong.Contains(next ?? ""));
             case "kapan" when before is "sampai" or "sampe" or "smp" or "sampek":
                 return true;
             case "kapan":
                 return Within(w, i + 1, 3, Served) || Within(w, i - 2, 2, Served);
             case "berapa" or "brp" or "brapa" when next is "orang" or "menit" or "jam" or "lama" or "antrian" or "antrean" or "urutan" or "nomor":
-                return true;
+                return !(otherTopic && next is "lama" or "jam");
             case "nunggu" or "menunggu" or "nungguin" or "tunggu" or "ditunggu" or "nunggunya" or "giliran" or "gilirannya" or "giliranku"
                 or "posisi" or "posisinya" or "urutan" or "urutannya":
                 return true;
