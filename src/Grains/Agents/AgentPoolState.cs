@@ -24,7 +24,7 @@ public sealed class AgentPoolState
     [Id(7)] public long Version { get; set; }
     /// <summary>Waiting conversations offered to an agent who has not answered yet: they keep their place, and nobody else is offered them.</summary>
     [Id(8)] public List<PoolOfferMark> Offered { get; set; } = [];
-    /// <summary>Agents who passed on a waiting handoff (declined it, or lost it for no first reply or going offline): it is never offered to them again.</summary>
+    /// <summary>Agents who declined a waiting handoff: it is never offered to them again.</summary>
     [Id(9)] public List<PoolPass> Passes { get; set; } = [];
     /// <summary>Waiting conversations being moved to a wider pool.</summary>
     [Id(10)] public List<PoolMove> Escalating { get; set; } = [];
@@ -54,7 +54,7 @@ public sealed record PoolOfferMark
     [Id(4)] public required DateTimeOffset ExpiresAt { get; init; }
 }
 
-/// <summary>An agent passed on a waiting handoff (declined it, or lost it for no first reply or going offline).</summary>
+/// <summary>An agent passed on a waiting handoff: declined it (one who let an offer expire or lost it may have it once back on duty).</summary>
 [GenerateSerializer, Immutable, Alias("cx.PoolPass")]
 public sealed record PoolPass
 {

@@ -626,7 +626,7 @@ internal sealed class ConversationGrain(ConversationServices services) : Grain, 
             RequestedAt = handoff.RequestedAt,
             Priority = State.Priority,
             Front = handoff.Reclaimed,
-            TakenFrom = handoff.Reclaimed ? handoff.TakenFrom : null,
+            TakenFrom = handoff.TakenFrom,
             Excluded = handoff.Passed,
         });
         services.Crash.Reach(CrashPoint.ConversationHandoffPlaced);

@@ -204,7 +204,6 @@ internal static class HandoffDecider
                 handoff.EstimatedWaitSeconds = null;
                 handoff.Replied = false;
                 handoff.Reclaimed = false;
-                handoff.TakenFrom = null;
                 handoff.CloseOffer();
                 break;
             case HandoffOffered offered when state.Current is { Status: HandoffStatus.Queued } handoff && handoff.HandoffId == offered.HandoffId:
@@ -239,7 +238,6 @@ internal static class HandoffDecider
                 // No pass: the agent is off duty now (Routing:NotRespondingStatus, or offline) and may be given it again
                 // once back, so a customer whom nobody else serves is not left waiting for good.
                 handoff.Lost[reclaimed.AgentId] = reclaimed.At;
-                handoff.TakenFrom = reclaimed.AgentId;
                 break;
             case HandoffCompleted completed when state.Current is { } handoff && handoff.HandoffId == completed.HandoffId:
                 // Whatever the handoff still holds (a queue place, an agent) is freed, unless the AI resumes because the agent finished.

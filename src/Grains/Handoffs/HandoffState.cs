@@ -54,8 +54,9 @@ public sealed class HandoffRecord
     /// such an agent may be given it again once back on duty; word of an assignment to them from before that is stale.
     /// </summary>
     [Id(19)] public Dictionary<string, DateTimeOffset> Lost { get; set; } = [];
-    /// <summary>While it waits again after being taken back: the agent it was taken from, for its pool.</summary>
-    [Id(20)] public string? TakenFrom { get; set; }
+
+    /// <summary>While it waits again after being taken back: the agent it was taken from last, for its pool.</summary>
+    public string? TakenFrom => Reclaimed && Lost.Count > 0 ? Lost.MaxBy(lost => lost.Value).Key : null;
 
     /// <summary>Whether word that this agent holds it is older than when it was taken back from them.</summary>
     public bool LostBy(string agentId, DateTimeOffset assignedAt) => Lost.TryGetValue(agentId, out var lostAt) && assignedAt <= lostAt;

@@ -862,14 +862,40 @@ public static class Redactor
 
     // ---------------------------------------------------------------- secrets a word names
 
-    /// <summary>The words that name a secret, found anywhere in a text whatever their case, then read as whole words.</summary>
-    private static readonly SearchValues<string> SecretMarks = SearchValues.Create(
-        ["password", "passwd", "pwd", "passcode", "sandi", "otp", "pin", "mpin", "verification", "verifikasi", "passport", "paspor",
-            "dob", "birth", "born", "lahir", "ttl", "bpjs", "sim", "license", "licence"], StringComparison.OrdinalIgnoreCase);
+    /// <summary>The words that name a secret, and what the secret after them is redacted as.</summary>
+    private static readonly (string Word, string Placeholder)[] SecretWords =
+    [
+        ("password", PasswordPlaceholder), ("passwd", PasswordPlaceholder), ("pwd", PasswordPlaceholder),
+        ("passcode", PasswordPlaceholder), ("sandi", PasswordPlaceholder),
+        ("otp", OtpPlaceholder), ("verification", OtpPlaceholder), ("verifikasi", OtpPlaceholder),
+        ("pin", PinPlaceholder), ("mpin", PinPlaceholder),
+        ("passport", PassportPlaceholder), ("paspor", PassportPlaceholder),
+        ("dob", BirthDatePlaceholder), ("birth", BirthDatePlaceholder), ("birthdate", BirthDatePlaceholder),
+        ("birthday", BirthDatePlaceholder), ("born", BirthDatePlaceholder), ("lahir", BirthDatePlaceholder), ("ttl", BirthDatePlaceholder),
+        ("bpjs", BpjsPlaceholder), ("sim", LicensePlaceholder), ("license", LicensePlaceholder), ("licence", LicensePlaceholder),
+    ];
+
+    /// <summary>The words of <see cref="SecretWords"/>, found anywhere in a text whatever their case, then read as whole words.</summary>
+    private static readonly SearchValues<string> SecretMarks =
+        SearchValues.Create([.. SecretWords.Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The words that name a password, the one secret that may have no digit in it.</summary>
     private static readonly SearchValues<string> PasswordMarks = SearchValues.Create(
-        ["password", "passwd", "pwd", "passcode", "sandi"], StringComparison.OrdinalIgnoreCase);
+        [.. SecretWords.Where(w => w.Placeholder == PasswordPlaceholder).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What the secret after <paramref name="word"/> is redacted as, if it names one.</summary>
+    private static string? SecretNamedBy(ReadOnlySpan<char> word)
+    {
+        foreach ((string secretWord, string placeholder) in SecretWords)
+        {
+            if (word.Equals(secretWord, StringComparison.OrdinalIgnoreCase))
+            {
+                return placeholder;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Words that may stand between a secret's word and the secret ("my password is ...", "kode OTP saya: ...").</summary>
     private static readonly string[] SecretBetween =
@@ -913,12 +939,7 @@ public static class Redactor
             }
 
             int start = i + hit;
-            int end = start;
-            while (end < text.Length && char.IsAsciiLetter(text[end]))
-            {
-                end++;
-            }
-
+            int end = LettersEnd(text, start);
             i = end;
             ReadOnlySpan<char> word = text.AsSpan(start, end - start);
             if (start > 0 && char.IsLetterOrDigit(text[start - 1]))
@@ -931,16 +952,10 @@ public static class Redactor
                 word = word[..^3];
             }
 
-            string? placeholder = IsOneOf(word, ["password", "passwd", "pwd", "passcode", "sandi"]) ? PasswordPlaceholder
-                : IsOneOf(word, ["otp"]) ? OtpPlaceholder
-                : IsOneOf(word, ["pin", "mpin"]) ? PinPlaceholder
-                : IsOneOf(word, ["verification", "verifikasi"]) && IsCodeWordAround(text, start, end) && !AfterCardWord(text, start) ? OtpPlaceholder
-                : IsOneOf(word, ["passport", "paspor"]) ? PassportPlaceholder
-                : IsOneOf(word, ["dob", "birth", "birthdate", "birthday", "born", "lahir", "ttl"]) ? BirthDatePlaceholder
-                : IsOneOf(word, ["bpjs"]) ? BpjsPlaceholder
-                : IsOneOf(word, ["sim", "license", "licence"]) ? LicensePlaceholder
-                : null;
-            if (placeholder is null || (end < text.Length && char.IsLetterOrDigit(text[end])))
+            string? placeholder = SecretNamedBy(word);
+            // "verification" names a one-time code only with "code" after it or "kode" before it, and not a card's.
+            if (placeholder is null || (end < text.Length && char.IsLetterOrDigit(text[end]))
+                || (IsOneOf(word, ["verification", "verifikasi"]) && !(IsCodeWordAround(text, start, end) && !AfterCardWord(text, start))))
             {
                 continue;
             }
@@ -1160,7 +1175,7 @@ public static class Redactor
     /// <summary>Where a date at <paramref name="k"/> ends, or <paramref name="k"/> when none starts there.</summary>
     private static int DateEnd(string text, int k)
     {
-        int first = DigitRun(text, k);
+        int first = DigitsAt(text, k, text.Length);
         if (first > 0)
         {
             int p = k + first;
@@ -1168,11 +1183,11 @@ public static class Redactor
             if (p < text.Length && text[p] is '/' or '-' or '.')
             {
                 char separator = text[p];
-                int second = DigitRun(text, p + 1);
+                int second = DigitsAt(text, p + 1, text.Length);
                 int q = p + 1 + second;
                 if (second is 1 or 2 && q < text.Length && text[q] == separator)
                 {
-                    int third = DigitRun(text, q + 1);
+                    int third = DigitsAt(text, q + 1, text.Length);
                     int end = q + 1 + third;
                     bool shape = (first is 1 or 2 && third is 2 or 4) || (first == 4 && third is 1 or 2);
                     return shape && (end == text.Length || !char.IsLetterOrDigit(text[end])) ? end : k;
@@ -1185,10 +1200,10 @@ public static class Redactor
             if (first is 1 or 2)
             {
                 int m = SkipOrdinal(text, p);
-                m = SkipSpaces(text, m);
+                m = PastSpaces(text, m);
                 if (m + 3 <= text.Length && text.AsSpan(m).StartsWith("of ", StringComparison.OrdinalIgnoreCase))
                 {
-                    m = SkipSpaces(text, m + 3);
+                    m = PastSpaces(text, m + 3);
                 }
 
                 int monthEnd = MonthAt(text, m);
@@ -1202,8 +1217,8 @@ public static class Redactor
         int month = MonthAt(text, k);
         if (month > k)
         {
-            int d = SkipSpaces(text, month);
-            int day = DigitRun(text, d);
+            int d = PastSpaces(text, month);
+            int day = DigitsAt(text, d, text.Length);
             if (day is 1 or 2)
             {
                 int end = SkipOrdinal(text, d + day);
@@ -1214,18 +1229,8 @@ public static class Redactor
         return k;
     }
 
-    private static int DigitRun(string text, int k)
-    {
-        int end = k;
-        while (end < text.Length && char.IsAsciiDigit(text[end]))
-        {
-            end++;
-        }
-
-        return end - k;
-    }
-
-    private static int SkipSpaces(string text, int k)
+    /// <summary>Past every space from <paramref name="k"/> on.</summary>
+    private static int PastSpaces(string text, int k)
     {
         while (k < text.Length && text[k] == ' ')
         {
@@ -1242,12 +1247,7 @@ public static class Redactor
     /// <summary>Where the month's name at <paramref name="k"/> ends (a short form may end in '.'), or <paramref name="k"/>.</summary>
     private static int MonthAt(string text, int k)
     {
-        int end = k;
-        while (end < text.Length && char.IsAsciiLetter(text[end]))
-        {
-            end++;
-        }
-
+        int end = LettersEnd(text, k);
         if (end == k || (end < text.Length && char.IsLetterOrDigit(text[end])) || !IsOneOf(text.AsSpan(k, end - k), MonthNames))
         {
             return k;
@@ -1260,8 +1260,8 @@ public static class Redactor
     private static int YearAfter(string text, int k)
     {
         int y = k < text.Length && text[k] == ',' ? k + 1 : k;
-        y = SkipSpaces(text, y);
-        int year = DigitRun(text, y);
+        y = PastSpaces(text, y);
+        int year = DigitsAt(text, y, text.Length);
         return y > k && year is 2 or 4 && (y + year == text.Length || !char.IsLetterOrDigit(text[y + year])) ? y + year : k;
     }
 
@@ -1276,13 +1276,7 @@ public static class Redactor
     /// <summary>Whether "verification" or "verifikasi" goes with "code" after it or "kode" before it.</summary>
     private static bool IsCodeWordAround(string text, int start, int end)
     {
-        int k = end;
-        while (k < text.Length && text[k] == ' ')
-        {
-            k++;
-        }
-
-        if (text.AsSpan(k).StartsWith("code", StringComparison.OrdinalIgnoreCase))
+        if (text.AsSpan(PastSpaces(text, end)).StartsWith("code", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
@@ -1422,10 +1416,6 @@ public static class Redactor
 
     private static readonly ulong TripleKey = Key("triple");
 
-    /// <summary>The first letters of the digit words, "double" and "triple", one bit each from 'a'.</summary>
-    private static readonly int DigitWordInitials = DigitWords.Select(w => w.Word).Append("double").Append("triple")
-        .Aggregate(0, (mask, word) => mask | (1 << (word[0] - 'a')));
-
     /// <summary>
     /// Numbers said digit by digit, as voice transcripts and careful typists write them: "0 8 1 2 3 4 5 6 7 8 9 0",
     /// "zero eight one two, three four five six, seven eight nine zero", "nol delapan satu dua ...", "oh seven seven double
@@ -1481,7 +1471,7 @@ public static class Redactor
                 singles += single ? read : 0;
                 end = tokenEnd;
                 int next = tokenEnd;
-                while (next < text.Length && next - tokenEnd < 3 && text[next] is ' ' or ',' or '-' or '\u00A0')
+                while (next < text.Length && next - tokenEnd < 3 && IsDictationJoint(text[next]))
                 {
                     next++;
                 }
@@ -1516,6 +1506,9 @@ public static class Redactor
         return found;
     }
 
+    /// <summary>What may stand between the digits of a number said digit by digit (at most three of them in a row).</summary>
+    private static bool IsDictationJoint(char c) => c is ' ' or ',' or '-' or '\u00A0';
+
     /// <summary>
     /// Where the tokens of a number said digit by digit that end just before the word at <paramref name="word"/> begin
     /// (the search skips "oh", too short for it), not before <paramref name="floor"/>.
@@ -1525,7 +1518,7 @@ public static class Redactor
         while (true)
         {
             int k = word;
-            while (k > floor && word - k < 3 && text[k - 1] is ' ' or ',' or '-' or '\u00A0')
+            while (k > floor && word - k < 3 && IsDictationJoint(text[k - 1]))
             {
                 k--;
             }
@@ -1574,27 +1567,17 @@ public static class Redactor
             return j;
         }
 
-        ulong key = 0;
-        char c;
-        while (j < text.Length && char.IsAsciiLetter(c = text[j]))
-        {
-            key = (key << 8) | (byte)(c | 0x20);
-            j++;
-        }
-
-        if (j - i is < 2 or > 8 || (j < text.Length && char.IsLetterOrDigit(text[j])) || ((DigitWordInitials >> ((text[i] | 0x20) - 'a')) & 1) == 0)
+        j = LettersEnd(text, i);
+        if (j - i is < 2 or > 8 || (j < text.Length && char.IsLetterOrDigit(text[j])))
         {
             return -1;
         }
 
+        ulong key = Key(text.AsSpan(i, j - i));
         int times = !repeat ? 1 : key == DoubleKey ? 2 : key == TripleKey ? 3 : 1;
         if (times > 1)
         {
-            int k = j;
-            while (k < text.Length && text[k] == ' ')
-            {
-                k++;
-            }
+            int k = PastSpaces(text, j);
 
             // "double seven": one digit said twice; "double double" is no number.
             if (k == j || k >= text.Length || times > into.Length
@@ -1631,6 +1614,17 @@ public static class Redactor
         }
 
         return key;
+    }
+
+    /// <summary>Where the run of ASCII letters at <paramref name="i"/> ends.</summary>
+    private static int LettersEnd(string text, int i)
+    {
+        while (i < text.Length && char.IsAsciiLetter(text[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>Where the word or number at <paramref name="i"/> ends.</summary>
@@ -1689,21 +1683,21 @@ public static class Redactor
         return Classify(d, lengths, wholeRun: true, plus, areaInParens: false, KeywordBefore(text, start, "npwp"), nikContext, referenceContext);
     }
 
-    /// <summary>The spans found so far with the <paramref name="dictated"/> ones that lie outside them, in order.</summary>
+    /// <summary>The spans found so far with the <paramref name="more"/> that lie outside them, in order.</summary>
     private static List<(int Start, int End, string Placeholder)>? WithSpans(
-        List<(int Start, int End, string Placeholder)>? spans, List<(int Start, int End, string Placeholder)>? dictated)
+        List<(int Start, int End, string Placeholder)>? spans, List<(int Start, int End, string Placeholder)>? more)
     {
-        if (dictated is null)
+        if (more is null)
         {
             return spans;
         }
 
         if (spans is null)
         {
-            return dictated;
+            return more;
         }
 
-        foreach (var span in dictated)
+        foreach (var span in more)
         {
             if (!spans.Exists(s => s.Start < span.End && span.Start < s.End))
             {

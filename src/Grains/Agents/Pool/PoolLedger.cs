@@ -106,7 +106,7 @@ internal sealed class PoolLedger
     /// <summary>The open offer of the conversation's waiting handoff, if one is open.</summary>
     public PoolOfferMark? OfferOf(string conversationId) => _offered.GetValueOrDefault(conversationId);
 
-    /// <summary>Whether the agent passed on the conversation's waiting handoff: declined it, or lost it for no first reply or going offline.</summary>
+    /// <summary>Whether the agent declined the conversation's waiting handoff (or its request excludes the agent).</summary>
     public bool Passed(HandoffRequest request, string agentId) =>
         _passes.TryGetValue(request.ConversationId, out var passes) && passes.HandoffId == request.HandoffId && passes.Agents.Contains(agentId);
 

@@ -52,20 +52,13 @@ internal static class MentionRole
     /// </summary>
     private static bool IsAskedWhereFrom(ReadOnlySpan<Lex> t, Mention m)
     {
-        // The one asked about, then "orang mana": "adminnya orang mana?", "kamu orang mana?"; "orangnya mana?" asks where
-        // the person is, for one.
-        const Cat asked = Cat.Agent | Cat.Person | Cat.YouPerson | Cat.You | Cat.ServiceHead | Cat.ServiceTail;
-        int k = m.End;
-        if (Is(t, k, Cat.Person) && (Is(t, k - 1, asked) || (Is(t, k - 1, Cat.Clitic) && Is(t, k - 2, asked))))
-        {
-            k++; // the mention ends before "orang"
-        }
-        else if (!(Is(t, k - 1, Cat.Person) && (Is(t, k - 2, asked) || (Is(t, k - 2, Cat.Clitic) && Is(t, k - 3, asked)))))
-        {
-            return false; // nor is it "orang" after the one asked about ("CS nya orang mana")
-        }
-
-        if ((uint)k >= (uint)t.Length || t[k].Word is not "mana")
+        // The one asked about, then "orang mana": "adminnya orang mana?", "kamu orang mana?", "CS nya orang mana"; the
+        // "orang" may follow the mention or end it. "orangnya mana?" asks where the person is, for one.
+        int orang = Is(t, m.End, Cat.Person) && IsAskedAbout(t, m.End - 1) ? m.End
+            : Is(t, m.End - 1, Cat.Person) && IsAskedAbout(t, m.End - 2) ? m.End - 1
+            : -1;
+        int k = orang + 1;
+        if (orang < 0 || (uint)k >= (uint)t.Length || t[k].Word is not "mana")
         {
             return false;
         }
@@ -77,6 +70,13 @@ internal static class MentionRole
         }
 
         return IsEdge(t, k);
+    }
+
+    /// <summary>Whether the one a where-from question asks about ends at <paramref name="k"/>, perhaps with "nya" apart: "admin", "kamu", "CS nya".</summary>
+    private static bool IsAskedAbout(ReadOnlySpan<Lex> t, int k)
+    {
+        const Cat asked = Cat.Agent | Cat.Person | Cat.YouPerson | Cat.You | Cat.ServiceHead | Cat.ServiceTail;
+        return Is(t, k, asked) || (Is(t, k, Cat.Clitic) && Is(t, k - 1, asked));
     }
 
     /// <summary>
