@@ -504,7 +504,8 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
 
     private IssuedDisclosure Issue(DateTimeOffset at, string reason)
     {
-        Record(DisclosureDecider.Issue(state.Disclosure, state.Channel, state.Locale, Texts.Disclosure(state.Channel), reason, at));
+        LocalizedTexts texts = Texts;
+        Record(DisclosureDecider.Issue(state.Disclosure, state.Channel, texts.DisclosureLocale(state.Channel), texts.Disclosure(state.Channel), reason, at));
         return state.Disclosure.Current!;
     }
 

@@ -20,21 +20,26 @@ public sealed class CustomerTexts(TenantDirectory tenants)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
         var sets = steps
-            .SelectMany(step => new[] { policy.Texts.GetValueOrDefault(step), BuiltInTexts.ByLocale.GetValueOrDefault(step) })
-            .OfType<CustomerTextSet>()
+            .SelectMany(step => new[] { policy.Texts.GetValueOrDefault(step), BuiltInTexts.ByLocale.GetValueOrDefault(step) }
+                .OfType<CustomerTextSet>()
+                .Select(set => (Step: step, Set: set)))
             .ToArray();
 
-        string Pick(Func<CustomerTextSet, string?> field) =>
-            sets.Select(field).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text))
-            ?? throw new InvalidOperationException("The built-in texts lack a field.");
+        (string Step, string Text) Find(Func<CustomerTextSet, string?> field) =>
+            sets.Select(found => (found.Step, Text: field(found.Set)!)).FirstOrDefault(found => !string.IsNullOrWhiteSpace(found.Text)) is { Text: not null } hit
+                ? hit
+                : throw new InvalidOperationException("The built-in texts lack a field.");
+
+        string Pick(Func<CustomerTextSet, string?> field) => Find(field).Text;
 
         var disclosures = Enum.GetValues<Channel>().ToDictionary(
             channel => channel,
-            channel => Pick(set => set.DisclosureByChannel.GetValueOrDefault(channel.Name()) ?? set.Disclosure));
+            channel => Find(set => set.DisclosureByChannel.GetValueOrDefault(channel.Name()) ?? set.Disclosure));
 
         return new LocalizedTexts(
             policy.BrandName,
-            disclosures,
+            disclosures.ToDictionary(kv => kv.Key, kv => kv.Value.Text),
+            disclosures.ToDictionary(kv => kv.Key, kv => WrittenFor(locale, policy.DefaultLocale, kv.Value.Step)),
             Pick(s => s.IdentityAi),
             Pick(s => s.IdentityHuman),
             Pick(s => s.IdentityWaiting),
@@ -45,12 +50,27 @@ public sealed class CustomerTexts(TenantDirectory tenants)
             Pick(s => s.HandoffQueuedNoEstimate),
             Pick(s => s.HandoffReclaimed));
     }
+
+    /// <summary>
+    /// The locale a text found at <paramref name="step"/> speaks to the customer in: the customer's own locale while the
+    /// text is in their language ("en-GB" told with the "en" text); otherwise the tenant's default locale when the text is
+    /// in its language ("fr-FR" told with the "id" text of a tenant whose default is "id-ID" is told in "id-ID"), or the
+    /// locale the text was found for. So the record of a disclosure says the language it was given in.
+    /// </summary>
+    private static string WrittenFor(string locale, string defaultLocale, string step) =>
+        SameLanguage(step, locale) ? locale
+        : SameLanguage(step, defaultLocale) ? defaultLocale
+        : step;
+
+    private static bool SameLanguage(string a, string b) =>
+        string.Equals(GrainKeys.Language(a), GrainKeys.Language(b), StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The texts for one tenant and locale, with their placeholders filled in on request.</summary>
 public sealed class LocalizedTexts(
     string brand,
     IReadOnlyDictionary<Channel, string> disclosures,
+    IReadOnlyDictionary<Channel, string> disclosureLocales,
     string identityAi,
     string identityHuman,
     string identityWaiting,
@@ -67,8 +87,13 @@ public sealed class LocalizedTexts(
     private readonly string _offerHuman = Fill(offerHuman, brand);
     private readonly string _handoffReclaimed = Fill(handoffReclaimed, brand);
 
+    private readonly Dictionary<Channel, string> _disclosureLocales = disclosureLocales.ToDictionary();
+
     /// <summary>The same string instance every time, so conversations in memory share it.</summary>
     public string Disclosure(Channel channel) => _disclosures[channel];
+
+    /// <summary>The locale the disclosure of <paramref name="channel"/> is written in: the conversation's own, or the one it fell back to in another language.</summary>
+    public string DisclosureLocale(Channel channel) => _disclosureLocales[channel];
 
     public string OfferHuman => _offerHuman;
 

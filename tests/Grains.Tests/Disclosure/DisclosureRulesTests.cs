@@ -220,6 +220,14 @@ public sealed class DisclosureRulesTests
         Assert.Contains("You are chatting", british.TextOf());
         Assert.Equal("en-GB", british.AsDisclose().Locale);
         Assert.Contains("Anda sedang berbicara", french.TextOf());
+        // Told in the tenant's default language, and recorded so: the proof says which language the customer read.
+        Assert.Equal("id-ID", french.AsDisclose().Locale);
+
+        var japanese = new ConversationDecider("c2", new ConversationState(), new TenantPolicy { TenantId = "nihon", BrandName = "Nihon", DefaultLocale = "ja-JP" },
+            new CustomerTexts(new TenantDirectory([new TenantPolicy { TenantId = "nihon", BrandName = "Nihon", DefaultLocale = "ja-JP" }])), new ConversationSettings());
+        var lastResort = japanese.Decide(Started(Channel.Chat, "fr-FR"), Present).Directives.Single();
+        Assert.Contains("You are chatting", lastResort.TextOf());
+        Assert.Equal("en", lastResort.AsDisclose().Locale);
     }
 
     [Fact]
