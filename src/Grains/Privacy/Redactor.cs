@@ -7,8 +7,8 @@ namespace CxCluster.Grains.Privacy;
 /// <summary>
 /// Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP, payment card numbers with their
 /// security codes and expiry dates, bank account numbers, IBANs and US social security numbers), the secrets a word
-/// names (passwords, one-time codes, PINs), and dates of birth, passport, BPJS and driving licence numbers their words name
-/// with typed placeholders.
+/// names (passwords, one-time codes, PINs), dates of birth, passport, BPJS and driving licence numbers their words name,
+/// names their words announce and postal addresses with typed placeholders.
 /// </summary>
 /// <remarks>
 /// A hand-written, single left-to-right scan: linear in the length of the text, with no regular expressions and so
@@ -24,7 +24,7 @@ namespace CxCluster.Grains.Privacy;
 /// top-level domain spelled with a word for the dot, so "meet me at noon" stays. Numbers said digit by digit, as voice
 /// transcripts write them ("0 8 1 2 ...", "zero eight one two ...", "nol delapan satu dua ..."), are read as written whole.
 /// </remarks>
-public static class Redactor
+public static partial class Redactor
 {
     /// <summary>Placeholder for an e-mail address.</summary>
     public const string EmailPlaceholder = "[email]";
@@ -114,12 +114,15 @@ public static class Redactor
         List<(int Start, int End, string Placeholder)>? dictated = FindDictated(text);
         // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.
         List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text, digits > 0 ? SecretMarks : PasswordMarks);
-        if (emails is null && !numbers && dictated is null && secrets is null)
+        List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text);
+        if (emails is null && !numbers && dictated is null && secrets is null && people is null)
         {
             return original;
         }
 
-        List<(int Start, int End, string Placeholder)>? spans = WithSpans(WithSpans(FindIbans(text, emails), secrets), dictated);
+        // An address holds numbers of its own (a house number, a postal code): it goes before the secrets and the numbers
+        // said digit by digit, which an address never holds, so none of them cuts it short.
+        List<(int Start, int End, string Placeholder)>? spans = WithSpans(WithSpans(WithSpans(FindIbans(text, emails), people), secrets), dictated);
         StringBuilder? output = null;
         int copied = 0;
         int nextSpan = 0;

@@ -421,7 +421,7 @@ public sealed class RedactorTests
     // ------------------------------------------------------------ card security codes and expiry dates
 
     [Theory]
-    [InlineData("transfer ke BCA 1234567890 a.n. Budi", "transfer ke BCA [account] a.n. Budi")]
+    [InlineData("transfer ke BCA 1234567890 a.n. Budi", "transfer ke BCA [account] a.n. [name]")]
     [InlineData("kirim ke mandiri 1230001234567 ya", "kirim ke mandiri [account] ya")]
     [InlineData("BRI: 0021-01-000123-50-9", "BRI: [account]")]
     [InlineData("pay to HSBC 12345678", "pay to HSBC [account]")]
@@ -510,7 +510,7 @@ public sealed class RedactorTests
     [InlineData("norek: 1234567890", "norek: [account]")]
     [InlineData("acct # 000123456789", "acct # [account]")]
     [InlineData("account number 12345678", "account number [account]")]
-    [InlineData("nomor rekening saya 0123456789 a.n. Budi", "nomor rekening saya [account] a.n. Budi")]
+    [InlineData("nomor rekening saya 0123456789 a.n. Budi", "nomor rekening saya [account] a.n. [name]")]
     [InlineData("No. Rek: 1234.567.890", "No. Rek: [account]")]
     [InlineData("rekening bca 872 012 3456", "rekening bca [account]")]
     [InlineData("rekening di Bank Mandiri 1310012345678", "rekening di Bank Mandiri [account]")]

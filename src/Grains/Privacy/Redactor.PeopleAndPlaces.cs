@@ -1,0 +1,512 @@
+using System.Buffers;
+
+namespace CxCluster.Grains.Privacy;
+
+/// <summary>Names and postal addresses the customer gives: the words that announce them, and the shape of a street.</summary>
+public static partial class Redactor
+{
+    /// <summary>Placeholder for a person's name given after the words that announce one ("my name is", "nama saya", "atas nama").</summary>
+    public const string NamePlaceholder = "[name]";
+
+    /// <summary>Placeholder for a postal address: after "address" or "alamat", or a street with its number ("Jl. Sudirman No. 5", "221B Baker Street").</summary>
+    public const string AddressPlaceholder = "[address]";
+
+    /// <summary>The most words a name is read as, honorifics aside.</summary>
+    private const int MaxNameWords = 4;
+
+    /// <summary>The longest address read: a street, its number, a district, a city and a postal code.</summary>
+    private const int MaxAddressLength = 160;
+
+    /// <summary>
+    /// What a text holds when it may announce a name or an address: the words, found anywhere whatever their case, then
+    /// read as whole words ("name" finds "surname", "nama" finds "namaku"). No mark is shorter than three characters: a
+    /// two-letter one ("jl") makes the search three times slower, so "Jl" is found with the dot or space after it.
+    /// </summary>
+    private static readonly SearchValues<string> PeopleAndPlaceMarks = SearchValues.Create(
+        ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan", "street", "road", "avenue"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words that never begin a name and end one: small words of both languages, and what is said of a name instead of it ("wrong", "salah").</summary>
+    private static readonly string[] NotANameWords =
+    [
+        "a", "an", "the", "and", "or", "but", "from", "with", "at", "in", "on", "for", "to", "of", "by", "as", "my", "your", "is", "was",
+        "are", "be", "been", "i", "im", "not", "no", "yes", "wrong", "incorrect", "misspelled", "misspelt", "spelled", "spelt", "different",
+        "changed", "missing", "blank", "empty", "still", "already", "also", "same", "correct", "right", "written", "printed", "shown",
+        "listed", "please", "pls", "thanks", "thank", "here", "there", "what", "who", "how", "why", "when", "where", "will", "can", "could",
+        "should", "would", "have", "has", "had", "do", "does", "did", "it", "this", "that", "order", "ok", "okay", "number", "phone",
+        "email", "address", "account", "card", "just", "only", "now", "change", "update", "dan", "atau", "tapi", "dari", "dengan", "di",
+        "ke", "untuk", "yang", "yg", "saya", "aku", "ku", "kamu", "anda", "ini", "itu", "tidak", "gak", "ga", "nggak", "enggak", "bukan",
+        "belum", "sudah", "udah", "salah", "beda", "berbeda", "sama", "kosong", "tertulis", "tercantum", "masih", "juga", "adalah",
+        "ya", "kak", "min", "dong", "tolong", "mohon", "sesuai", "benar", "betul", "sih", "kok", "apa", "siapa", "gimana", "bagaimana",
+        "kenapa", "berapa", "bisa", "mau", "harus", "perlu", "nomor", "nomer", "hp", "telp", "alamat", "rekening", "kartu", "terus",
+        "lalu", "trus", "kan", "lah", "deh", "nih", "tuh", "loh", "kah", "pesanan", "oke", "sudah", "ganti", "diganti", "ubah", "diubah",
+        "lengkap", "saja", "aja", "doang", "harap", "nya",
+    ];
+
+    /// <summary>Honorifics kept before the name they introduce ("atas nama Ibu [name]", "my name is Mr [name]").</summary>
+    private static readonly string[] Honorifics =
+    [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam", "pak", "bu", "bapak", "ibu", "sdr", "sdri", "saudara", "saudari", "mas",
+        "mbak", "mba", "bang", "tn", "ny", "nn", "haji", "hj",
+    ];
+
+    /// <summary>Words between "nama" and the name that say whose name it is ("nama saya", "nama lengkap", "nama penerima").</summary>
+    private static readonly string[] NamaQualifiers =
+    [
+        "saya", "aku", "ku", "gue", "gw", "lengkap", "penerima", "pemilik", "pengirim", "pelanggan", "customer", "rekening", "akun",
+        "kartu", "pemesan", "asli", "panggilan",
+    ];
+
+    /// <summary>Words before "name" that say it is someone's ("my name is", "full name:", "the name on the card is").</summary>
+    private static readonly string[] NameOwners =
+    [
+        "my", "his", "her", "full", "first", "last", "middle", "legal", "maiden", "the", "account", "customer", "recipient", "sender",
+        "receiver", "holder", "holders", "cardholder", "cardholders", "registered", "contact",
+    ];
+
+    /// <summary>Words of a thing that has an "address" that is not a postal one ("email address", "IP address").</summary>
+    private static readonly string[] NotPostal = ["email", "mail", "ip", "mac", "web", "wallet", "bitcoin", "crypto", "website"];
+
+    /// <summary>Words between "address" / "alamat" and the address ("my new shipping address is", "alamat pengiriman saya:").</summary>
+    private static readonly string[] AddressQualifiers =
+    [
+        "is", "was", "my", "new", "shipping", "delivery", "billing", "home", "office", "full", "correct", "mailing", "saya", "aku", "ku",
+        "lengkap", "pengiriman", "rumah", "kantor", "baru", "penerima", "kirim", "tujuan", "nya", "adalah", "yaitu", "di", "sekarang",
+    ];
+
+    /// <summary>Abbreviations an address writes with a dot, which end no sentence ("Jl.", "No.", "St.", "Kec.").</summary>
+    private static readonly string[] AddressAbbreviations =
+    [
+        "jl", "jln", "no", "st", "rd", "ave", "apt", "blk", "kec", "kel", "kab", "gg", "rt", "rw", "dr", "ln", "blvd", "komp", "perum",
+        "prov", "ds", "dsn", "kp", "kav", "lt", "ste", "fl", "hwy", "pl", "ct",
+    ];
+
+    /// <summary>Words that end an address: what follows it in a sentence is no longer part of it.</summary>
+    private static readonly string[] AfterAnAddress =
+    [
+        "and", "dan", "but", "tapi", "please", "pls", "thanks", "thank", "tolong", "mohon", "ya", "kak", "dong", "min", "asap",
+        "sekarang", "besok", "tomorrow", "today", "hp", "telp", "phone", "email", "whatsapp", "wa", "atas", "because", "karena", "soalnya",
+        "is", "was", "sudah", "udah", "belum", "kok", "why", "kenapa",
+    ];
+
+    /// <summary>Words of a street, which make an address out of what follows "address" or "alamat" even without a number.</summary>
+    private static readonly string[] StreetWords =
+    [
+        "jl", "jln", "jalan", "gang", "gg", "blok", "perum", "perumahan", "komplek", "kompleks", "street", "st", "road", "rd", "avenue",
+        "ave", "lane", "drive", "boulevard", "blvd", "apartment", "apt", "flat", "suite",
+    ];
+
+    /// <summary>
+    /// Names and postal addresses: a name after the words that announce one ("my name is John Smith", "full name: Jane
+    /// Doe", "the name on the card is ...", "account holder: ...", "nama saya Budi Santoso", "nama penerima: Siti
+    /// Aminah", "namaku ...", "atas nama Ibu ...", "a.n. ..."), one to four words up to a small word, a comma or the end
+    /// of the sentence, honorifics kept; and an address after "address" or "alamat" ("my address is 12 Baker Street,
+    /// London NW1 6XE", "alamat saya Jl. Sudirman No. 5, Jakarta Selatan 12190") or a street with its number anywhere
+    /// ("Jl. Melati No. 5", "Jalan Merdeka 10", "221B Baker Street"), up to the end of its sentence or a word that ends
+    /// it ("and", "tolong", "hp"), when it has a number or a street word in it. So "my name is wrong on the ticket",
+    /// "nama barang", "alamat saya sudah benar", "my email address is ..." and "jalan macet" stay.
+    /// </summary>
+    private static List<(int Start, int End, string Placeholder)>? FindPeopleAndPlaces(string text)
+    {
+        List<(int Start, int End, string Placeholder)>? found = null;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int hit = text.AsSpan(i).IndexOfAny(PeopleAndPlaceMarks);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            int at = i + hit;
+            int start = at;
+            while (start > 0 && char.IsAsciiLetter(text[start - 1]))
+            {
+                start--;
+            }
+
+            int end = LettersEnd(text, at);
+            i = Math.Max(end, at + 1);
+            (int from, int to, string? placeholder) = ReadPersonOrPlace(text, start, end);
+            if (placeholder is not null && to > from)
+            {
+                (found ??= []).Add((from, to, placeholder));
+                i = to;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>What the word at [<paramref name="start"/>, <paramref name="end"/>) announces, and where it is.</summary>
+    private static (int From, int To, string? Placeholder) ReadPersonOrPlace(string text, int start, int end)
+    {
+        if (end < text.Length && char.IsLetterOrDigit(text[end]) && !IsInitialsMark(text, start))
+        {
+            return default;
+        }
+
+        ReadOnlySpan<char> word = text.AsSpan(start, end - start);
+        if (IsInitialsMark(text, start))
+        {
+            // "a.n. Budi", "a/n Budi": on behalf of, in the name of.
+            int k = start + 3 < text.Length && text[start + 3] == '.' ? start + 4 : start + 3;
+            return Named(text, k, needsMark: false);
+        }
+
+        if (IsOneOf(word, ["name", "names"]))
+        {
+            ReadOnlySpan<char> owner = PreviousWord(text, start);
+            return IsOneOf(owner, NameOwners)
+                ? Named(text, PastOnTheCard(text, end), needsMark: !IsOneOf(owner, ["full", "first", "last", "middle", "maiden"]))
+                : default;
+        }
+
+        if (IsOneOf(word, ["surname", "fullname", "namaku", "namanya"]))
+        {
+            return Named(text, end, needsMark: false);
+        }
+
+        if (IsOneOf(word, ["nama"]))
+        {
+            if (IsOneOf(PreviousWord(text, start), ["atas"]))
+            {
+                return Named(text, end, needsMark: false);
+            }
+
+            int k = end;
+            bool qualified = false;
+            for (int words = 0; words < 3; words++)
+            {
+                (int ws, int we) = NextWord(text, k);
+                if (we == ws || !IsOneOf(text.AsSpan(ws, we - ws), NamaQualifiers))
+                {
+                    break;
+                }
+
+                qualified = true;
+                k = we;
+            }
+
+            return Named(text, k, needsMark: !qualified);
+        }
+
+        if (IsOneOf(word, ["holder"]) && IsOneOf(PreviousWord(text, start), ["account", "card"]))
+        {
+            (int ws, int we) = NextWord(text, end);
+            int k = we > ws && IsOneOf(text.AsSpan(ws, we - ws), ["name"]) ? we : end;
+            return Named(text, k, needsMark: true);
+        }
+
+        if (IsOneOf(word, ["address", "addr", "alamat", "alamatku", "alamatnya"]))
+        {
+            if (IsOneOf(PreviousWord(text, start), NotPostal))
+            {
+                return default;
+            }
+
+            int k = end;
+            for (int words = 0; words < 4; words++)
+            {
+                k = PastSpaces(text, k);
+                if (k < text.Length && text[k] is ':' or '=' or '-')
+                {
+                    k++;
+                    continue;
+                }
+
+                (int ws, int we) = NextWord(text, k);
+                if (we == ws || !IsOneOf(text.AsSpan(ws, we - ws), AddressQualifiers))
+                {
+                    break;
+                }
+
+                k = we;
+            }
+
+            return Addressed(text, PastSpaces(text, k), needsNumber: false);
+        }
+
+        if (IsOneOf(word, ["jl", "jln"]) && (end == text.Length || text[end] is '.' or ' '))
+        {
+            return Addressed(text, start, needsNumber: true);
+        }
+
+        if (IsOneOf(word, ["jalan"]) && end + 1 < text.Length && text[end] == ' ' && char.IsUpper(text[end + 1]))
+        {
+            return Addressed(text, start, needsNumber: true);
+        }
+
+        if (IsOneOf(word, ["street", "road", "avenue"]))
+        {
+            int number = HouseNumberBefore(text, start);
+            return number >= 0 ? Addressed(text, number, needsNumber: true) : default;
+        }
+
+        return default;
+    }
+
+    /// <summary>"a.n" or "a/n" at <paramref name="start"/>, as a word of its own.</summary>
+    private static bool IsInitialsMark(string text, int start) =>
+        start + 3 <= text.Length && (start == 0 || !char.IsLetterOrDigit(text[start - 1]))
+        && text[start] is 'a' or 'A' && text[start + 1] is '.' or '/' && text[start + 2] is 'n' or 'N'
+        && (start + 3 == text.Length || !char.IsLetterOrDigit(text[start + 3]));
+
+    /// <summary>Past "on the card", "on my account", "of the account holder" between "name" and what it is.</summary>
+    private static int PastOnTheCard(string text, int k)
+    {
+        (int ws, int we) = NextWord(text, k);
+        if (we == ws || !IsOneOf(text.AsSpan(ws, we - ws), ["on", "of"]))
+        {
+            return k;
+        }
+
+        int at = we;
+        for (int words = 0; words < 3; words++)
+        {
+            (ws, we) = NextWord(text, at);
+            if (we == ws || !IsOneOf(text.AsSpan(ws, we - ws), ["the", "my", "card", "account", "booking", "ticket", "holder", "reservation", "order"]))
+            {
+                break;
+            }
+
+            at = we;
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// The name after position <paramref name="k"/>: past "is", "was", "adalah" or a ':' (one of which
+    /// <paramref name="needsMark"/> requires) and an honorific, one to four words that are no small word.
+    /// </summary>
+    private static (int From, int To, string? Placeholder) Named(string text, int k, bool needsMark)
+    {
+        bool marked = false;
+        for (int steps = 0; steps < 3; steps++)
+        {
+            k = PastSpaces(text, k);
+            if (k < text.Length && text[k] is ':' or '=' or '-')
+            {
+                k++;
+                marked = true;
+                continue;
+            }
+
+            if (k + 1 < text.Length && text[k] == '\'' && text[k + 1] is 's' or 'S')
+            {
+                k += 2;
+                marked = true;
+                continue;
+            }
+
+            (int ws, int we) = NextWord(text, k);
+            if (we > ws && IsOneOf(text.AsSpan(ws, we - ws), ["is", "was", "adalah", "yaitu", "yakni", "ialah"]))
+            {
+                k = we;
+                marked = true;
+                continue;
+            }
+
+            break;
+        }
+
+        if (needsMark && !marked)
+        {
+            return default;
+        }
+
+        (int hs, int he) = NextWord(text, k);
+        if (he > hs && IsOneOf(text.AsSpan(hs, he - hs), Honorifics))
+        {
+            k = he < text.Length && text[he] == '.' ? he + 1 : he;
+        }
+
+        int from = -1;
+        int to = -1;
+        bool capitalised = false;
+        for (int words = 0; words < MaxNameWords; words++)
+        {
+            (int ws, int we) = NextNameWord(text, k);
+            if (we == ws || IsOneOf(text.AsSpan(ws, we - ws).TrimEnd('.'), NotANameWords))
+            {
+                break;
+            }
+
+            // A name written with capitals goes on only while its words have them, or are the small words of names
+            // ("Budi bin Ahmad", "Ludwig van Beethoven"): "my name is John need help" is John's.
+            if (from < 0)
+            {
+                capitalised = char.IsUpper(text[ws]);
+            }
+            else if (capitalised && !char.IsUpper(text[ws]) && !IsOneOf(text.AsSpan(ws, we - ws), ["bin", "binti", "van", "von", "de", "da", "del", "al", "la", "le"]))
+            {
+                break;
+            }
+
+            from = from < 0 ? ws : from;
+            to = we;
+            k = we;
+            if (we < text.Length && text[we] is not (' ' or '\u00A0'))
+            {
+                break;
+            }
+        }
+
+        return from < 0 ? default : (from, to, NamePlaceholder);
+    }
+
+    /// <summary>A word of a name at or after <paramref name="k"/>: letters with an apostrophe or hyphen inside ("O'Brien", "Jean-Luc"), or an initial with its dot ("J.").</summary>
+    private static (int Start, int End) NextNameWord(string text, int k)
+    {
+        k = PastSpaces(text, k);
+        int end = k;
+        while (end < text.Length && (char.IsLetter(text[end]) || (text[end] is '\'' or '-' && end > k && end + 1 < text.Length && char.IsLetter(text[end + 1]))))
+        {
+            end++;
+        }
+
+        if (end == k + 1 && end < text.Length && text[end] == '.')
+        {
+            end++;
+        }
+
+        return end > k && (end == text.Length || !char.IsDigit(text[end])) ? (k, end) : (k, k);
+    }
+
+    /// <summary>The word (letters) at or after <paramref name="k"/>, past spaces.</summary>
+    private static (int Start, int End) NextWord(string text, int k)
+    {
+        k = PastSpaces(text, k);
+        int end = k;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return (k, end);
+    }
+
+    /// <summary>The word before position <paramref name="start"/>, past spaces.</summary>
+    private static ReadOnlySpan<char> PreviousWord(string text, int start)
+    {
+        int end = start;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        int begin = end;
+        while (begin > 0 && char.IsLetter(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        return text.AsSpan(begin, end - begin);
+    }
+
+    /// <summary>
+    /// Where a house number stands before a street word, with one to three capitalised words between ("221B Baker Street",
+    /// "12 Jalan ..."): the number's start, or -1.
+    /// </summary>
+    private static int HouseNumberBefore(string text, int street)
+    {
+        int k = street;
+        for (int words = 0; words < 4; words++)
+        {
+            int end = k;
+            while (end > 0 && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            int begin = end;
+            while (begin > 0 && char.IsLetterOrDigit(text[begin - 1]))
+            {
+                begin--;
+            }
+
+            if (begin == end)
+            {
+                return -1;
+            }
+
+            if (char.IsAsciiDigit(text[begin]))
+            {
+                return words > 0 && (end - begin) <= 6 ? begin : -1;
+            }
+
+            if (!char.IsUpper(text[begin]))
+            {
+                return -1;
+            }
+
+            k = begin;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The address from <paramref name="k"/> to the end of its sentence (a '.' after no abbreviation of an address, '?',
+    /// '!', ';' or a line break), a word that ends it, or <see cref="MaxAddressLength"/> characters; kept when it holds a
+    /// number or, unless <paramref name="needsNumber"/>, a street word.
+    /// </summary>
+    private static (int From, int To, string? Placeholder) Addressed(string text, int k, bool needsNumber)
+    {
+        int limit = Math.Min(text.Length, k + MaxAddressLength);
+        int end = k;
+        int lastWordEnd = k;
+        bool number = false;
+        bool street = false;
+        while (end < limit)
+        {
+            char c = text[end];
+            if (c is '?' or '!' or ';' or '\n' or '\r' or '(' or ')')
+            {
+                break;
+            }
+
+            if (c == '.' && (end + 1 == text.Length || char.IsWhiteSpace(text[end + 1])) && !IsOneOf(PreviousWord(text, end), AddressAbbreviations)
+                && !(end > 0 && char.IsAsciiDigit(text[end - 1]) && end + 2 < text.Length && char.IsAsciiDigit(text[end + 2])))
+            {
+                break;
+            }
+
+            if (char.IsLetter(c))
+            {
+                int we = end;
+                while (we < text.Length && char.IsLetter(text[we]))
+                {
+                    we++;
+                }
+
+                ReadOnlySpan<char> word = text.AsSpan(end, we - end);
+                if (end > k && IsOneOf(word, AfterAnAddress))
+                {
+                    break;
+                }
+
+                street |= IsOneOf(word, StreetWords);
+                end = we;
+                lastWordEnd = end;
+                continue;
+            }
+
+            if (char.IsDigit(c))
+            {
+                number = true;
+                lastWordEnd = end + 1;
+            }
+            else if (c is not (' ' or ',' or '.' or '\u00A0'))
+            {
+                lastWordEnd = end + 1;
+            }
+
+            end++;
+        }
+
+        bool kept = number || (!needsNumber && street);
+        return kept && lastWordEnd > k ? (k, lastWordEnd, AddressPlaceholder) : default;
+    }
+}
