@@ -390,12 +390,7 @@ public static partial class Redactor
     /// <summary>The word before position <paramref name="start"/>, past spaces.</summary>
     private static ReadOnlySpan<char> PreviousWord(string text, int start)
     {
-        int end = start;
-        while (end > 0 && text[end - 1] == ' ')
-        {
-            end--;
-        }
-
+        int end = SpacesBefore(text, start);
         int begin = end;
         while (begin > 0 && char.IsLetter(text[begin - 1]))
         {
@@ -403,6 +398,17 @@ public static partial class Redactor
         }
 
         return text.AsSpan(begin, end - begin);
+    }
+
+    /// <summary>Where the spaces right before <paramref name="k"/> begin.</summary>
+    private static int SpacesBefore(string text, int k)
+    {
+        while (k > 0 && text[k - 1] == ' ')
+        {
+            k--;
+        }
+
+        return k;
     }
 
     /// <summary>
@@ -414,12 +420,7 @@ public static partial class Redactor
         int k = street;
         for (int words = 0; words < 4; words++)
         {
-            int end = k;
-            while (end > 0 && text[end - 1] == ' ')
-            {
-                end--;
-            }
-
+            int end = SpacesBefore(text, k);
             int begin = end;
             while (begin > 0 && char.IsLetterOrDigit(text[begin - 1]))
             {
