@@ -931,9 +931,10 @@ internal static class MentionRole
     /// Whether a feature or a process is automatic, not who answers: "is autopay automatic?", "is the refund automated?",
     /// "apakah pembayarannya otomatis?", "is the renewal automatic or manual?". "automatic" ("auto", "automatically"),
     /// or "automated" ("otomatis") after an article or a word of a thing, closes the question or comes before "or"; the
-    /// thing stands before it in its clause (a word the lexicon does not know, or a thing, money or a failing word), and
-    /// the message names no other machine, nothing of the interlocutor or the chat ("this", "you", "reply", "chat"), no
-    /// talking and no one ("is this automatic?", "is this reply automatic?", "apakah ini otomatis?", "are these automatic
+    /// thing stands before it in its clause (a word the lexicon does not know, or a thing, money or a failing word), or
+    /// right after it, closing the question ("is this automatic renewal?"); and the message names no other machine,
+    /// nothing of the interlocutor or the chat ("this" unless it points at the thing, "you", "reply", "chat"), no talking
+    /// and no one ("is this automatic?", "is this reply automatic?", "apakah ini otomatis?", "are these automatic
     /// answers?" and "is tihs automated?" still ask).
     /// </summary>
     public static bool AsksWhetherAThingIsAutomatic(ReadOnlySpan<Lex> t)
@@ -942,9 +943,16 @@ internal static class MentionRole
         bool automatic = false;
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, here) || (Is(t, i, Cat.Bot) && !IsAutomated(t, i)))
+            if ((Is(t, i, here) && !PointsAtAThing(t, i)) || (Is(t, i, Cat.Bot) && !IsAutomated(t, i)))
             {
                 return false;
+            }
+
+            if (IsAutomated(t, i) && IsThingWord(t, i + 1) && (IsEdge(t, i + 2) || Is(t, i + 2, Cat.Or)))
+            {
+                // "is this automatic renewal?", "is it automatic billing or manual?": the thing is named after it
+                automatic = true;
+                continue;
             }
 
             if (!IsAutomated(t, i) || !(IsEdge(t, i + 1) || Is(t, i + 1, Cat.Or)))
@@ -968,6 +976,20 @@ internal static class MentionRole
     }
 
     private static bool IsAutomated(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "automated" or "automatic";
+
+    /// <summary>
+    /// "this" / "that" before a thing or a payment (or before "automatic" and one), or "ini" / "itu" after one, points at
+    /// it, not at the one answering: "is this renewal automatic?", "is this automatic renewal?", "perpanjangan ini otomatis?";
+    /// "is this automatic?", "is this reply automatic?", "is this line automated?" and "is this an automatic reply?" point
+    /// at the chat.
+    /// </summary>
+    private static bool PointsAtAThing(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length
+        && ((t[k].Word is "this" or "that" && (IsThingWord(t, k + 1) || (IsAutomated(t, k + 1) && IsThingWord(t, k + 2))))
+            || (t[k].Word is "ini" or "itu" && IsThingWord(t, k - 1)));
+
+    /// <summary>A thing or a payment the lexicon knows ("product", "refund", "renewal", "langganan").</summary>
+    private static bool IsThingWord(ReadOnlySpan<Lex> t, int k) => Is(t, k, Cat.Thing | Cat.Payment);
 
     /// <summary>
     /// Whether the one answering holds a role, and nothing else: "are you an agent?", "are you the manager?", "kamu admin?".
@@ -1472,11 +1494,14 @@ internal static class MentionRole
     /// <summary>
     /// A clause outside [<paramref name="from"/>, <paramref name="to"/>) names a machine, asks who is there or whether the
     /// interlocutor is real, or is a question that names a person or the interlocutor: "I know you're a bot, but are you?",
-    /// "... is there a real person?" (not "... but I need a real person for this").
+    /// "... is there a real person?" (not "... but I need a real person for this"). Something automatic ("... or some auto
+    /// system") is a machine, and talking to someone real ("am I chatting to a real person") asks who is there with or
+    /// without a question mark.
     /// </summary>
     private static bool AsksElsewhere(ReadOnlySpan<Lex> t, int from, int to)
     {
         bool person = false;
+        bool talking = false;
         for (int k = 0; k < t.Length; k++)
         {
             if (k >= from && k < to)
@@ -1484,7 +1509,13 @@ internal static class MentionRole
                 continue;
             }
 
-            if (Is(t, k, Cat.Bot | Cat.Who) || (Is(t, k, Cat.RealAdj) && Is(t, k - 1, Cat.YouPerson)))
+            if (Is(t, k, Cat.Bot | Cat.Who) || IsAutomated(t, k) || (Is(t, k, Cat.RealAdj) && Is(t, k - 1, Cat.YouPerson)))
+            {
+                return true;
+            }
+
+            talking = (talking || Is(t, k, Cat.Speak | Cat.Gerund)) && !Is(t, k, Cat.Edge);
+            if (talking && Is(t, k, Cat.Real) && Is(t, k + 1, Cat.Human | Cat.Person | Cat.Agent))
             {
                 return true;
             }

@@ -20,7 +20,7 @@ internal static class PersonRequest
 
         for (int i = 0; i < t.Length; i++)
         {
-            if (TransferWithoutTarget(t, i))
+            if (TransferWithoutTarget(t, i) || RefusesTheMachine(t, i))
             {
                 return true;
             }
@@ -174,6 +174,80 @@ internal static class PersonRequest
 
     /// <summary>How many unknown words may name a department or team: "the data protection team", "bagian klaim asuransi".</summary>
     private const int TeamNameWords = 2;
+
+    /// <summary>
+    /// A wish declined for the machine itself, with nothing more said of it, leaves a person as the one wanted: "I don't
+    /// want to talk to a bot", "I do not want a machine", "gak mau bot", "ngga mau sama bot", "saya tidak mau bicara dengan
+    /// mesin", "gak mau ngomong sama AI lagi", "no more bots please", "jangan bot, orang aja". The negator, then a wish ("want", "need", "mau", "butuh"), then perhaps a
+    /// talking verb with "to" or "with", an article and the machine word closing its clause (politeness or "lagi" aside).
+    /// The machine asked to do something ("I don't want a bot to answer my emails") or named in a question
+    /// ("don't want a bot?") is not declined this way.
+    /// </summary>
+    private static bool RefusesTheMachine(ReadOnlySpan<Lex> t, int i)
+    {
+        if (!Is(t, i, Cat.Not))
+        {
+            return false;
+        }
+
+        int k = i + 2;
+        if (t[i].Word is "no" && i + 1 < t.Length && t[i + 1].Word is "more")
+        {
+            // "no more bots please", "no more AI"
+            return ClosesOnTheMachine(t, k);
+        }
+
+        if (t[i].Word is "jangan" && !(i > 0 && t[i - 1].Word is "jangan") && !(i + 1 < t.Length && t[i + 1].Word is "jangan"))
+        {
+            // "jangan bot, orang aja", "jangan sama mesin lagi"; "jangan-jangan ini bot?" (perhaps it is) asks
+            k = Is(t, i + 1, Cat.With) ? i + 2 : i + 1;
+            return ClosesOnTheMachine(t, k);
+        }
+
+        if (!Is(t, i + 1, Cat.Desire))
+        {
+            return false;
+        }
+
+        if (Is(t, k, Cat.To) && Is(t, k + 1, Cat.Speak))
+        {
+            k++;
+        }
+
+        if (Is(t, k, Cat.Speak))
+        {
+            k++;
+        }
+
+        if (Is(t, k, Cat.To | Cat.With))
+        {
+            k++;
+        }
+
+        if (Is(t, k, Cat.Article))
+        {
+            k++;
+        }
+
+        return ClosesOnTheMachine(t, k);
+    }
+
+    /// <summary>A machine word at <paramref name="k"/> closing its clause but for politeness or "lagi", not with a question mark.</summary>
+    private static bool ClosesOnTheMachine(ReadOnlySpan<Lex> t, int k)
+    {
+        if (!Is(t, k, Cat.Bot))
+        {
+            return false;
+        }
+
+        k++;
+        while (Is(t, k, Cat.Polite | Cat.QParticle | Cat.Progressive) && !Is(t, k, Cat.Question))
+        {
+            k++;
+        }
+
+        return IsEdge(t, k) && !Is(t, k, Cat.Question);
+    }
 
     /// <summary>
     /// A handing-over verb whose clause names no one, so the person is understood: "transfer me", "put me through
@@ -482,12 +556,42 @@ internal static class PersonRequest
     private static bool PoliteWish(ReadOnlySpan<Lex> t, int j) =>
         j > 0 && j < t.Length && t[j].Word == "like" && t[j - 1].Word is "would" or "id";
 
-    /// <summary>"ada cs?", "ada orang beneran?", "is there a human I can talk to?".</summary>
+    /// <summary>"ada cs?", "ada orang beneran?", "is there a human I can talk to?", "is a human available?".</summary>
     private static bool AvailabilityQuestion(ReadOnlySpan<Lex> t, Mention m) =>
-        Is(t, m.Start - 1, Cat.Exist)
-        && (m.Kind != Kind.Person || m.Real)
-        && ClauseEndsWithQuestion(t, m.End)
-        && ContinuesAsRequest(t, m.End);
+        (Is(t, m.Start - 1, Cat.Exist)
+            && (m.Kind != Kind.Person || m.Real)
+            && ClauseEndsWithQuestion(t, m.End)
+            && ContinuesAsRequest(t, m.End))
+        || AskedIfFree(t, m);
+
+    /// <summary>
+    /// Whether someone is free to take the customer, asked with the verb first: "is a human available?", "is an agent
+    /// online?", "are any agents available", "is anyone available right now?". The copula opens the clause, only an
+    /// article stands between it and the person, and "available" or "online" follows, closing the clause but for
+    /// politeness ("now").
+    /// </summary>
+    private static bool AskedIfFree(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        if (Is(t, k, Cat.Article))
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.Copula) || t[k].Word is not ("is" or "are") || !IsEdge(t, k - 1) || m.End >= t.Length
+            || t[m.End].Word is not ("available" or "online"))
+        {
+            return false;
+        }
+
+        int e = m.End + 1;
+        while (Is(t, e, Cat.Polite | Cat.QParticle) && !Is(t, e, Cat.Not))
+        {
+            e++;
+        }
+
+        return IsEdge(t, e);
+    }
 
     /// <summary>A clause that is only the person word and politeness: "agent", "cs dong", "human please", "live agent", "Operator!!!".</summary>
     private static bool BareRequest(ReadOnlySpan<Lex> t, Mention m)
