@@ -72,6 +72,7 @@ public static partial class Redactor
     [
         "is", "was", "my", "new", "shipping", "delivery", "billing", "home", "office", "full", "correct", "mailing", "saya", "aku", "ku",
         "lengkap", "pengiriman", "rumah", "kantor", "baru", "penerima", "kirim", "tujuan", "nya", "adalah", "yaitu", "di", "sekarang",
+        "to", "ke", "jadi", "menjadi",
     ];
 
     /// <summary>Abbreviations an address writes with a dot, which end no sentence ("Jl.", "No.", "St.", "Kec.").</summary>
@@ -451,7 +452,7 @@ public static partial class Redactor
     /// <summary>
     /// The address from <paramref name="k"/> to the end of its sentence (a '.' after no abbreviation of an address, '?',
     /// '!', ';' or a line break), a word that ends it, or <see cref="MaxAddressLength"/> characters; kept when it holds a
-    /// number or, unless <paramref name="needsNumber"/>, a street word.
+    /// number and a word or, unless <paramref name="needsNumber"/>, a street word.
     /// </summary>
     private static (int From, int To, string? Placeholder) Addressed(string text, int k, bool needsNumber)
     {
@@ -460,6 +461,7 @@ public static partial class Redactor
         int lastWordEnd = k;
         bool number = false;
         bool street = false;
+        bool named = false;
         while (end < limit)
         {
             char c = text[end];
@@ -489,6 +491,7 @@ public static partial class Redactor
                 }
 
                 street |= IsOneOf(word, StreetWords);
+                named = true;
                 end = we;
                 lastWordEnd = end;
                 continue;
@@ -507,7 +510,8 @@ public static partial class Redactor
             end++;
         }
 
-        bool kept = number || (!needsNumber && street);
+        // A number alone is no address ("how do I change my delivery address 134" gives a reference): it needs a word with it.
+        bool kept = (number && named) || (!needsNumber && street);
         return kept && lastWordEnd > k ? (k, lastWordEnd, AddressPlaceholder) : default;
     }
 }

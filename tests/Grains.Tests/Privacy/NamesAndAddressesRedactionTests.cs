@@ -38,6 +38,8 @@ public sealed class NamesAndAddressesRedactionTests
     [InlineData("kirim ke Jalan Merdeka 10 Bandung ya kak", "kirim ke [address] ya kak")]
     [InlineData("deliver to 221B Baker Street, London please", "deliver to [address] please")]
     [InlineData("shipping address: Flat 3, Rose Court, Leeds", "shipping address: [address]")]
+    [InlineData("please change my delivery address to 12 Baker Street", "please change my delivery address to [address]")]
+    [InlineData("ganti alamat pengiriman ke Jl. Kenanga 7 Depok", "ganti alamat pengiriman ke [address]")]
     public void A_postal_address_is_replaced_to_the_end_of_its_sentence(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
 
@@ -57,6 +59,8 @@ public sealed class NamesAndAddressesRedactionTests
     [InlineData("Street food is great, 5 stars")]
     [InlineData("the road was closed for 2 hours")]
     [InlineData("my IP address is 10.0.0.1")]
+    [InlineData("bagaimana cara ganti alamat pengiriman 134")]
+    [InlineData("how do I change my delivery address 145")]
     public void What_is_only_said_of_a_name_or_an_address_and_roads_talked_about_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 
