@@ -25,10 +25,18 @@ public sealed class CustomerTexts(TenantDirectory tenants)
                 .Select(set => (Step: step, Set: set)))
             .ToArray();
 
-        (string Step, string Text) Find(Func<CustomerTextSet, string?> field) =>
-            sets.Select(found => (found.Step, Text: field(found.Set)!)).FirstOrDefault(found => !string.IsNullOrWhiteSpace(found.Text)) is { Text: not null } hit
-                ? hit
-                : throw new InvalidOperationException("The built-in texts lack a field.");
+        (string Step, string Text) Find(Func<CustomerTextSet, string?> field)
+        {
+            foreach (var (step, set) in sets)
+            {
+                if (field(set) is { } text && !string.IsNullOrWhiteSpace(text))
+                {
+                    return (step, text);
+                }
+            }
+
+            throw new InvalidOperationException("The built-in texts lack a field.");
+        }
 
         string Pick(Func<CustomerTextSet, string?> field) => Find(field).Text;
 

@@ -58,12 +58,16 @@ public static class WaitQuestion
         "pencairan", "cair", "ongkir",
     };
 
+    private static readonly Predicate<string> IsOtherTopic = OtherTopics.Contains;
+
+    private static readonly Predicate<string> IsServed = Served.Contains;
+
     /// <summary>Whether <paramref name="text"/> asks about the wait or the place in the queue.</summary>
     public static bool IsIn(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var w = Words(text);
-        var otherTopic = w.Exists(OtherTopics.Contains) && !w.Exists(Served.Contains);
+        var otherTopic = w.Exists(IsOtherTopic) && !w.Exists(IsServed);
         for (var i = 0; i < w.Count; i++)
         {
             if (AsksAt(w, i, otherTopic))

@@ -39,7 +39,7 @@ public static partial class Redactor
         "belum", "sudah", "udah", "salah", "beda", "berbeda", "sama", "kosong", "tertulis", "tercantum", "masih", "juga", "adalah",
         "ya", "kak", "min", "dong", "tolong", "mohon", "sesuai", "benar", "betul", "sih", "kok", "apa", "siapa", "gimana", "bagaimana",
         "kenapa", "berapa", "bisa", "mau", "harus", "perlu", "nomor", "nomer", "hp", "telp", "alamat", "rekening", "kartu", "terus",
-        "lalu", "trus", "kan", "lah", "deh", "nih", "tuh", "loh", "kah", "pesanan", "oke", "sudah", "ganti", "diganti", "ubah", "diubah",
+        "lalu", "trus", "kan", "lah", "deh", "nih", "tuh", "loh", "kah", "pesanan", "oke", "ganti", "diganti", "ubah", "diubah",
         "lengkap", "saja", "aja", "doang", "harap", "nya",
     ];
 
@@ -142,18 +142,19 @@ public static partial class Redactor
     /// <summary>What the word at [<paramref name="start"/>, <paramref name="end"/>) announces, and where it is.</summary>
     private static (int From, int To, string? Placeholder) ReadPersonOrPlace(string text, int start, int end)
     {
-        if (end < text.Length && char.IsLetterOrDigit(text[end]) && !IsInitialsMark(text, start))
-        {
-            return default;
-        }
-
-        ReadOnlySpan<char> word = text.AsSpan(start, end - start);
         if (IsInitialsMark(text, start))
         {
             // "a.n. Budi", "a/n Budi": on behalf of, in the name of.
             int k = start + 3 < text.Length && text[start + 3] == '.' ? start + 4 : start + 3;
             return Named(text, k, needsMark: false);
         }
+
+        if (end < text.Length && char.IsLetterOrDigit(text[end]))
+        {
+            return default;
+        }
+
+        ReadOnlySpan<char> word = text.AsSpan(start, end - start);
 
         if (IsOneOf(word, ["name", "names"]))
         {
@@ -379,13 +380,7 @@ public static partial class Redactor
     private static (int Start, int End) NextWord(string text, int k)
     {
         k = PastSpaces(text, k);
-        int end = k;
-        while (end < text.Length && char.IsLetter(text[end]))
-        {
-            end++;
-        }
-
-        return (k, end);
+        return (k, WordLettersEnd(text, k));
     }
 
     /// <summary>The word before position <paramref name="start"/>, past spaces.</summary>
@@ -478,12 +473,7 @@ public static partial class Redactor
 
             if (char.IsLetter(c))
             {
-                int we = end;
-                while (we < text.Length && char.IsLetter(text[we]))
-                {
-                    we++;
-                }
-
+                int we = WordLettersEnd(text, end);
                 ReadOnlySpan<char> word = text.AsSpan(end, we - end);
                 if (end > k && IsOneOf(word, AfterAnAddress))
                 {

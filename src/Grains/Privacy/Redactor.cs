@@ -1090,11 +1090,7 @@ public static partial class Redactor
                 return (k, end);
             }
 
-            int wordEnd = k;
-            while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
-            {
-                wordEnd++;
-            }
+            int wordEnd = WordLettersEnd(text, k);
 
             if (wordEnd == k || !IsOneOf(text.AsSpan(k, wordEnd - k), IdBetween))
             {
@@ -1149,11 +1145,7 @@ public static partial class Redactor
                 return (k, end);
             }
 
-            int wordEnd = k;
-            while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
-            {
-                wordEnd++;
-            }
+            int wordEnd = WordLettersEnd(text, k);
 
             if (wordEnd == k)
             {
@@ -1623,6 +1615,17 @@ public static partial class Redactor
     private static int LettersEnd(string text, int i)
     {
         while (i < text.Length && char.IsAsciiLetter(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Where the run of letters of any script at <paramref name="i"/> ends ("Müller", "Jakarta").</summary>
+    private static int WordLettersEnd(string text, int i)
+    {
+        while (i < text.Length && char.IsLetter(text[i]))
         {
             i++;
         }

@@ -190,18 +190,16 @@ internal static class PersonRequest
             return false;
         }
 
-        int k = i + 2;
         if (t[i].Word is "no" && i + 1 < t.Length && t[i + 1].Word is "more")
         {
             // "no more bots please", "no more AI"
-            return ClosesOnTheMachine(t, k);
+            return ClosesOnTheMachine(t, i + 2);
         }
 
         if (t[i].Word is "jangan" && !(i > 0 && t[i - 1].Word is "jangan") && !(i + 1 < t.Length && t[i + 1].Word is "jangan"))
         {
             // "jangan bot, orang aja", "jangan sama mesin lagi"; "jangan-jangan ini bot?" (perhaps it is) asks
-            k = Is(t, i + 1, Cat.With) ? i + 2 : i + 1;
-            return ClosesOnTheMachine(t, k);
+            return ClosesOnTheMachine(t, Is(t, i + 1, Cat.With) ? i + 2 : i + 1);
         }
 
         if (!Is(t, i + 1, Cat.Desire))
@@ -209,6 +207,7 @@ internal static class PersonRequest
             return false;
         }
 
+        int k = i + 2;
         if (Is(t, k, Cat.To) && Is(t, k + 1, Cat.Speak))
         {
             k++;
@@ -241,7 +240,7 @@ internal static class PersonRequest
         }
 
         k++;
-        while (Is(t, k, Cat.Polite | Cat.QParticle | Cat.Progressive) && !Is(t, k, Cat.Question))
+        while (Is(t, k, Cat.Polite | Cat.QParticle | Cat.Progressive))
         {
             k++;
         }
