@@ -23,8 +23,18 @@ public static partial class Redactor
     /// two-letter one ("jl") makes the search three times slower, so "Jl" is found with the dot or space after it.
     /// </summary>
     private static readonly SearchValues<string> PeopleAndPlaceMarks = SearchValues.Create(
-        ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan", "street", "road", "avenue"],
+        ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan"],
         StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words that end a street's name after its house number ("221B Baker Street", "42 Wallaby Way", "10 Downing Place").</summary>
+    private static readonly string[] StreetsAfterANumber =
+    [
+        "street", "road", "avenue", "way", "lane", "drive", "court", "place", "boulevard", "blvd", "highway", "terrace", "crescent",
+        "parkway",
+    ];
+
+    /// <summary>The words that end a street's name after its house number (<see cref="StreetsAfterANumber"/>), searched only in a text with a digit.</summary>
+    private static readonly SearchValues<string> StreetMarks = SearchValues.Create(StreetsAfterANumber, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words that never begin a name and end one: small words of both languages, and what is said of a name instead of it ("wrong", "salah").</summary>
     private static readonly string[] NotANameWords =
@@ -94,7 +104,7 @@ public static partial class Redactor
     private static readonly string[] StreetWords =
     [
         "jl", "jln", "jalan", "gang", "gg", "blok", "perum", "perumahan", "komplek", "kompleks", "street", "st", "road", "rd", "avenue",
-        "ave", "lane", "drive", "boulevard", "blvd", "apartment", "apt", "flat", "suite",
+        "ave", "lane", "drive", "boulevard", "blvd", "apartment", "apt", "flat", "suite", "highway", "terrace", "crescent", "parkway",
     ];
 
     /// <summary>
@@ -105,15 +115,29 @@ public static partial class Redactor
     /// London NW1 6XE", "alamat saya Jl. Sudirman No. 5, Jakarta Selatan 12190") or a street with its number anywhere
     /// ("Jl. Melati No. 5", "Jalan Merdeka 10", "221B Baker Street"), up to the end of its sentence or a word that ends
     /// it ("and", "tolong", "hp"), when it has a number or a street word in it. So "my name is wrong on the ticket",
-    /// "nama barang", "alamat saya sudah benar", "my email address is ..." and "jalan macet" stay.
+    /// "nama barang", "alamat saya sudah benar", "my email address is ..." and "jalan macet" stay. Streets after a house
+    /// number are looked for only in a text with a digit, and then the names customers introduce themselves with
+    /// (<see cref="FindIntroductions"/>).
     /// </summary>
-    private static List<(int Start, int End, string Placeholder)>? FindPeopleAndPlaces(string text)
+    private static List<(int Start, int End, string Placeholder)>? FindPeopleAndPlaces(string text, bool hasDigit)
     {
-        List<(int Start, int End, string Placeholder)>? found = null;
+        List<(int Start, int End, string Placeholder)>? found = FindByMarks(text, PeopleAndPlaceMarks, null);
+        if (hasDigit)
+        {
+            found = FindByMarks(text, StreetMarks, found);
+        }
+
+        return FindIntroductions(text, found);
+    }
+
+    /// <summary>The names and addresses the words of <paramref name="marks"/> announce, added to <paramref name="found"/> where they lie apart from it.</summary>
+    private static List<(int Start, int End, string Placeholder)>? FindByMarks(
+        string text, SearchValues<string> marks, List<(int Start, int End, string Placeholder)>? found)
+    {
         int i = 0;
         while (i < text.Length)
         {
-            int hit = text.AsSpan(i).IndexOfAny(PeopleAndPlaceMarks);
+            int hit = text.AsSpan(i).IndexOfAny(marks);
             if (hit < 0)
             {
                 break;
@@ -129,14 +153,32 @@ public static partial class Redactor
             int end = LettersEnd(text, at);
             i = Math.Max(end, at + 1);
             (int from, int to, string? placeholder) = ReadPersonOrPlace(text, start, end);
-            if (placeholder is not null && to > from)
+            if (placeholder is not null && to > from && AddApart(ref found, (from, to, placeholder)))
             {
-                (found ??= []).Add((from, to, placeholder));
                 i = to;
             }
         }
 
         return found;
+    }
+
+    /// <summary>Adds <paramref name="span"/> in its place among <paramref name="found"/> unless it overlaps one of them; whether it was added.</summary>
+    private static bool AddApart(ref List<(int Start, int End, string Placeholder)>? found, (int Start, int End, string Placeholder) span)
+    {
+        found ??= [];
+        int at = found.Count;
+        while (at > 0 && found[at - 1].Start >= span.Start)
+        {
+            at--;
+        }
+
+        if ((at > 0 && found[at - 1].End > span.Start) || (at < found.Count && found[at].Start < span.End))
+        {
+            return false;
+        }
+
+        found.Insert(at, span);
+        return true;
     }
 
     /// <summary>What the word at [<paramref name="start"/>, <paramref name="end"/>) announces, and where it is.</summary>
@@ -239,7 +281,7 @@ public static partial class Redactor
             return Addressed(text, start, needsNumber: true);
         }
 
-        if (IsOneOf(word, ["street", "road", "avenue"]))
+        if (IsOneOf(word, StreetsAfterANumber))
         {
             int number = HouseNumberBefore(text, start);
             return number >= 0 ? Addressed(text, number, needsNumber: true) : default;

@@ -8,7 +8,7 @@ namespace CxCluster.Grains.Privacy;
 /// Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP, payment card numbers with their
 /// security codes and expiry dates, bank account numbers, IBANs and US social security numbers), the secrets a word
 /// names (passwords, one-time codes, PINs), dates of birth, passport, BPJS and driving licence numbers their words name,
-/// names their words announce and postal addresses with typed placeholders.
+/// names their words announce or customers introduce themselves with, and postal addresses with typed placeholders.
 /// </summary>
 /// <remarks>
 /// A hand-written, single left-to-right scan: linear in the length of the text, with no regular expressions and so
@@ -18,7 +18,8 @@ namespace CxCluster.Grains.Privacy;
 /// ("rekening", "no rek", "account", "a/c"), perhaps with a bank's name between, makes it an account number; a card's
 /// security-code word ("cvv", "cvc2", "security code", "kode keamanan") makes three or four digits a security code; an
 /// expiry word ("exp", "valid thru", "berlaku sampai") makes a month and year ("12/27") an expiry date, as does standing
-/// right after a card number; "ssn" or "social security number" makes 3-2-4 digits a social security number. E-mail
+/// right after a card number; "ssn" or "social security number" makes 3-2-4 digits a social security number; a phone
+/// word ("phone", "mobile", "call me at", "my number is") makes 7 to 15 digits, however grouped, a phone number. E-mail
 /// addresses written out to dodge filters ("budi (at) gmail (dot) com", "budi @ gmail . com", "budi at gmail dot com")
 /// are addresses too; with plain words for '@' only when the domain is a known mail provider or it ends in a known
 /// top-level domain spelled with a word for the dot, so "meet me at noon" stays. Numbers said digit by digit, as voice
@@ -114,7 +115,7 @@ public static partial class Redactor
         List<(int Start, int End, string Placeholder)>? dictated = FindDictated(text);
         // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.
         List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text, digits > 0 ? SecretMarks : PasswordMarks);
-        List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text);
+        List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0);
         if (emails is null && !numbers && dictated is null && secrets is null && people is null)
         {
             return original;
@@ -1676,6 +1677,8 @@ public static partial class Redactor
                 return d.Length is 3 or 4 ? CvvPlaceholder : null;
             case Label.SocialSecurity:
                 return d.Length == 9 ? SsnPlaceholder : null;
+            case Label.Phone when d.Length is >= MinPhoneDigits and <= MaxPhoneDigits:
+                return PhonePlaceholder;
             case Label.Account when d.Length is >= MinAccountDigits and <= MaxAccountDigits:
             case Label.BankAccount when d.Length is >= MinBankAccountDigits and <= MaxAccountDigits:
                 return AccountPlaceholder;
@@ -1805,6 +1808,9 @@ public static partial class Redactor
 
         /// <summary>Only a bank's name stands right before it: an account number of at least eight digits.</summary>
         BankAccount,
+
+        /// <summary>"phone", "mobile", "call me at", "my number is": a phone number of 7 to 15 digits however it is grouped.</summary>
+        Phone,
     }
 
     /// <summary>A card's security-code words, also read glued to their digits ("cvv123").</summary>
@@ -1848,6 +1854,12 @@ public static partial class Redactor
 
         /// <summary>"security": a social security number after "social".</summary>
         Security,
+
+        /// <summary>"phone", "mobile", "cell", "whatsapp", "contact": a phone number follows.</summary>
+        Phone,
+
+        /// <summary>"me": a phone number after "call", "text", "reach", "ring" or "whatsapp" ("call me at ...").</summary>
+        Me,
     }
 
     /// <summary>
@@ -1874,7 +1886,7 @@ public static partial class Redactor
             "kedaluwarsa", "kadaluwarsa", "kedaluarsa", "mm/yy", "mm/yyyy");
         Add(Word.SocialSecurity, "ssn");
         Add(Word.Between, "number", "no", "nomor", "nomer", "nmr", "num", "nr", "is", "adalah", "saya", "my", "your", "anda",
-            "ku", "nya", "the", "of", "di", "at", "in", "ke", "bank", "date", "tanggal", "tgl", "card", "kartu");
+            "ku", "nya", "the", "of", "di", "at", "in", "on", "ke", "bank", "date", "tanggal", "tgl", "card", "kartu");
         Add(Word.Between, "bca", "bni", "bri", "mandiri", "cimb", "niaga", "permata", "bsi", "danamon", "btn", "jago",
             "seabank", "ocbc", "maybank", "panin", "mega", "btpn", "jenius", "dbs", "uob", "hsbc", "citibank", "chase",
             "wells", "fargo", "blu");
@@ -1885,6 +1897,9 @@ public static partial class Redactor
         Add(Word.Until, "through", "until");
         Add(Word.Sampai, "sampai", "hingga", "s/d", "sd");
         Add(Word.Security, "security");
+        Add(Word.Phone, "phone", "cell", "cellphone", "mobile", "telephone", "tel", "hp", "handphone", "whatsapp", "wa", "telp", "tlp",
+            "telepon", "landline", "contact", "callback", "sms");
+        Add(Word.Me, "me");
         return Array.ConvertAll(slots, slot => slot?.ToArray() ?? []);
     }
 
@@ -2000,6 +2015,7 @@ public static partial class Redactor
             Label.SecurityCode => SecurityCodeAt(text, start, limit),
             Label.Expiry => ExpiryAt(text, start, limit),
             Label.SocialSecurity => SocialSecurityAt(text, start, limit),
+            Label.Phone => PhoneAt(text, start, limit),
             _ => -1,
         };
         if (end < 0)
@@ -2012,6 +2028,7 @@ public static partial class Redactor
             Label.Account or Label.BankAccount => IsCardRun(text, start, end) ? CardPlaceholder : AccountPlaceholder,
             Label.SecurityCode => CvvPlaceholder,
             Label.Expiry => ExpiryPlaceholder,
+            Label.Phone => PhonePlaceholder,
             _ => SsnPlaceholder,
         };
         return end;
@@ -2102,6 +2119,56 @@ public static partial class Redactor
         int end = k + yearLength;
         return year && EndsThere(text, end, limit) ? end : -1;
     }
+
+    /// <summary>The fewest and most digits of a phone number a word names (a local number without its area code; E.164's longest).</summary>
+    private const int MinPhoneDigits = 7;
+
+    private const int MaxPhoneDigits = 15;
+
+    /// <summary>
+    /// A phone number a word names: 7 to 15 digits, whole or in up to five groups joined by one space, dash, dot or
+    /// closing parenthesis and space ("555 123 4567", "555-0100", "20 7946 0958", "415) 555-0100"). A date ("12-05-2026")
+    /// is not one.
+    /// </summary>
+    private static int PhoneAt(string text, int start, int limit)
+    {
+        Span<int> lengths = stackalloc int[5];
+        int groups = 0;
+        int digits = 0;
+        int k = start;
+        int end;
+        while (true)
+        {
+            int length = DigitsAt(text, k, limit);
+            digits += length;
+            lengths[groups++] = length;
+            end = k + length;
+            if (digits > MaxPhoneDigits || groups == lengths.Length)
+            {
+                break;
+            }
+
+            int joint = end < limit && text[end] == ')' && end + 1 < limit && text[end + 1] == ' ' ? 2 : 1;
+            if (end + joint >= limit || !char.IsAsciiDigit(text[end + joint])
+                || !(joint == 2 || text[end] is ' ' or '\u00A0' or '-' or '.' || IsDash(text[end])))
+            {
+                break;
+            }
+
+            k = end + joint;
+        }
+
+        bool date = groups == 3 && ((lengths[0] <= 2 && lengths[1] <= 2 && lengths[2] is 2 or 4) || (lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2));
+        return digits is >= MinPhoneDigits and <= MaxPhoneDigits && !date && EndsThere(text, end, limit) ? end : -1;
+    }
+
+    /// <summary>Whether " ddd dddd" follows <paramref name="k"/> and ends there: the rest of a North American number written with spaces ("415 555 0100").</summary>
+    private static bool SpacedThreeFour(string text, int k, int limit) =>
+        k + 9 <= limit && text[k] == ' ' && DigitsAt(text, k + 1, limit) == 3 && text[k + 4] == ' ' && DigitsAt(text, k + 5, limit) == 4
+        && (k + 9 == limit || !char.IsLetterOrDigit(text[k + 9]));
+
+    /// <summary>The word that ends just before <paramref name="k"/> (see <see cref="WordBefore"/>), leaving <paramref name="k"/> as it is.</summary>
+    private static ReadOnlySpan<char> PreviousLabelWord(string text, int k, int floor) => WordBefore(text, ref k, floor);
 
     /// <summary>Three, two and four digits, joined by dashes or spaces or written whole: a US social security number.</summary>
     private static int SocialSecurityAt(string text, int start, int limit)
@@ -2236,8 +2303,12 @@ public static partial class Redactor
 
             switch (kind)
             {
+                case Word.Between when IsOneOf(word, ["number", "num", "no"]) && IsOneOf(PreviousLabelWord(text, k, floor), ["my", "your", "his", "her"]):
+                    return Label.Phone; // "my number is ...", "reach me at my no. ..."
                 case Word.Between:
                     continue;
+                case Word.Phone:
+                    return Label.Phone;
                 case Word.SecurityCode:
                     return Label.SecurityCode;
                 case Word.Expiry:
@@ -2259,6 +2330,7 @@ public static partial class Redactor
                 Word.Until when IsOneOf(prior, ["valid", "good"]) => Label.Expiry,
                 Word.Sampai when prior.Equals("berlaku", StringComparison.OrdinalIgnoreCase) => Label.Expiry,
                 Word.Security when prior.Equals("social", StringComparison.OrdinalIgnoreCase) => Label.SocialSecurity,
+                Word.Me when IsOneOf(prior, ["call", "text", "reach", "ring", "phone", "whatsapp", "wa", "sms", "message", "contact", "dial"]) => Label.Phone,
                 _ => otherwise,
             };
         }
@@ -2278,7 +2350,7 @@ public static partial class Redactor
     /// not before <paramref name="floor"/>; <paramref name="k"/> moves to its start. Letters, digits and '/' make a word
     /// ("a/c", "cvv2"); empty when something else stands there.
     /// </summary>
-    private static ReadOnlySpan<char> WordBefore(string text, ref int k, int floor)
+    private static ReadOnlySpan<char> WordBefore(string text, scoped ref int k, int floor)
     {
         int end = k;
         for (int skipped = 0; end > floor && skipped < 4 && text[end - 1] is ' ' or '\u00A0' or ':' or '#' or '=' or '.'; skipped++)
@@ -2359,7 +2431,8 @@ public static partial class Redactor
             if (groups == 1)
             {
                 phoneLike |= text[groupStart] == '0'
-                    || (length >= 2 && text[groupStart] == '6' && text[groupStart + 1] == '2' && (length == 2 || text[groupStart + 2] == '8'));
+                    || (length >= 2 && text[groupStart] == '6' && text[groupStart + 1] == '2' && (length == 2 || text[groupStart + 2] == '8'))
+                    || (length == 3 && text[groupStart] is >= '2' and <= '9' && SpacedThreeFour(text, pos, limit));
             }
 
             int q = pos;
@@ -2464,6 +2537,11 @@ public static partial class Redactor
             }
 
             string? kind = Classify(all[..count], lengths[..k], k == groups && !tail, plus, areaInParens, npwpContext, nikContext, referenceContext);
+            if (kind == PhonePlaceholder && !plus && !areaInParens && IsNorthAmerican(all[..count], lengths[..k]) && ReferenceBefore(text, runStart))
+            {
+                return end; // "order number 555-123-4567": a reference written as a phone number is, unless a word calls it one
+            }
+
             if (kind is not null)
             {
                 from = runStart;
@@ -2596,7 +2674,7 @@ public static partial class Redactor
             : d.Length is >= 12 and <= 16 && d[2] == '6' && d[3] == '2' && d[4] == '8';
     }
 
-    /// <summary>A North American number written 3-3-4 ("415-555-0100"), perhaps after its country code 1; area code and exchange start 2 to 9.</summary>
+    /// <summary>A North American number written 3-3-4 ("415-555-0100", "555-123-4567"), perhaps after its country code 1; the area code starts 2 to 9 ("123-456-7890" is read as a reference unless a word calls it a phone number).</summary>
     private static bool IsNorthAmerican(ReadOnlySpan<char> d, ReadOnlySpan<int> lengths)
     {
         int skip = lengths.SequenceEqual([1, 3, 3, 4]) && d[0] == '1' ? 1 : 0;
@@ -2605,7 +2683,7 @@ public static partial class Redactor
             return false;
         }
 
-        return d[skip] is >= '2' and <= '9' && d[skip + 3] is >= '2' and <= '9';
+        return d[skip] is >= '2' and <= '9';
     }
 
     /// <summary>The dashes people and phones put between digit groups: en dash, hyphen, non-breaking hyphen, figure dash, minus, full-width hyphen-minus.</summary>

@@ -1,0 +1,396 @@
+using System.Collections.Frozen;
+using CxCluster.Grains.Trust.Grammar;
+
+namespace CxCluster.Grains.Privacy;
+
+/// <summary>Names a customer introduces themselves with: "I'm John Smith", "Hi, this is Maria Garcia", "saya Budi Santoso".</summary>
+public static partial class Redactor
+{
+    /// <summary>How a customer introduces themselves.</summary>
+    private enum Introduction
+    {
+        /// <summary>"I'm ...", "I am ...".</summary>
+        Self,
+
+        /// <summary>"this is ..." at the start of a message or after a greeting.</summary>
+        ThisIs,
+
+        /// <summary>"it's ... here", "it is ... speaking".</summary>
+        ItIs,
+
+        /// <summary>"call me ..." (what to call them by).</summary>
+        CallMe,
+
+        /// <summary>"saya ...", "aku ...".</summary>
+        Saya,
+    }
+
+    /// <summary>
+    /// Capitalised words that follow "I'm", "this is" or "saya" without being a name: states, ages, roles, places one
+    /// is in, nationalities and faiths, days and months ("I'm Sorry", "I'm Indonesian", "it's Monday here", "Saya Kecewa").
+    /// Words the message recogniser knows are not names either (its lexicon is asked as well).
+    /// </summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotIntroducedNames = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        [
+            "sorry", "so", "very", "really", "just", "not", "still", "already", "also", "here", "there", "back", "new", "sure", "happy",
+            "glad", "upset", "angry", "mad", "sad", "confused", "tired", "frustrated", "disappointed", "annoyed", "furious", "worried",
+            "concerned", "scared", "afraid", "unhappy", "fine", "good", "great", "well", "ready", "done", "finished", "interested", "unable",
+            "able", "aware", "available", "alone", "lost", "stuck", "sick", "busy", "calm", "serious", "desperate", "curious", "hungry",
+            "broke", "human", "real", "satisfied", "dissatisfied", "pleased", "excited", "surprised", "shocked", "amazed", "about", "your",
+            "his", "her", "their", "our", "one", "never", "always", "only", "even", "actually", "literally", "honestly", "seriously",
+            "totally", "completely", "extremely", "quite", "pretty", "too", "kind", "sort", "gonna", "gone", "out", "off", "up", "down",
+            "over", "home", "late", "early", "fed", "through", "all", "both", "unsure", "certain", "positive", "confident", "old", "young",
+            "single", "married", "divorced", "retired", "pregnant", "disabled", "blind", "deaf", "student", "customer", "client", "member",
+            "user", "owner", "subscriber", "premium", "vip", "gold", "platinum", "silver", "abroad", "outside", "inside", "overseas", "away",
+            "online", "offline", "english", "bahasa", "hoping", "right", "wrong", "correct", "desperately", "now", "today",
+            "tomorrow", "yesterday", "tonight", "again", "definitely", "absolutely", "beyond", "fairly", "rather", "simply",
+            "merely", "basically", "probably", "maybe", "perhaps", "somewhat", "super", "soo", "sooo", "damn", "fucking", "freaking",
+            "fuming", "livid", "outraged", "irritated", "exhausted", "disgusted", "appalled", "baffled", "puzzled", "lucky", "unlucky",
+            "grateful", "thankful", "impressed", "ok", "okay", "alright", "cool", "chill", "hopeful", "willing", "keen", "eager", "told",
+            "meant", "supposed", "allowed", "charged", "billed", "locked", "blocked", "banned", "scammed", "hacked", "owed", "due", "entitled",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
+            "minggu", "januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember", "morning", "afternoon",
+            "evening", "night", "midnight", "noon", "indonesian", "american", "british", "canadian", "australian", "indian", "chinese",
+            "japanese", "korean", "malaysian", "singaporean", "filipino", "thai", "vietnamese", "german", "french", "dutch", "spanish",
+            "italian", "mexican", "brazilian", "russian", "arab", "african", "european", "asian", "muslim", "catholic", "hindu", "buddhist",
+            "jewish", "protestant", "javanese", "sundanese", "balinese", "mau", "ingin", "pengen", "pingin", "sudah", "udah", "udh", "belum",
+            "blm", "tidak", "tdk", "nggak", "gak", "gk", "ga", "lagi", "lg", "baru", "cuma", "hanya", "sedang", "akan", "mohon", "minta",
+            "butuh", "perlu", "bisa", "sangat", "sering", "selalu", "kecewa", "kesal", "marah", "bingung", "pelanggan", "pembeli",
+            "penjual", "orang", "bukan", "juga", "sendiri", "tadi", "kemarin", "kirim", "transfer", "bayar", "beli", "pesan", "cek", "tanya",
+            "coba", "lapor", "komplain", "sebagai", "punya", "pernah", "masih", "benar", "betul", "setuju", "senang", "puas", "langsung",
+            "sekarang", "harus", "telah", "pakai", "pake", "dah", "sih", "kok", "yang", "tuh", "nih", "kak", "gan", "sis", "min", "bang",
+            "dong", "ya", "iya", "terima", "makasih", "tolong", "agak", "kurang", "jadi", "lupa", "tahu", "tau", "ngerti", "mengerti",
+            "paham", "dapat", "dapet", "menunggu", "nunggu", "sakit", "capek", "sibuk", "takut", "khawatir", "nasabah", "urgent", "insane",
+            "crazy", "absurd", "terrible", "horrible", "awful", "pathetic", "useless", "important", "annoying", "frustrating", "disgusting",
+            "stupid", "nonsense", "bullshit", "madness", "fraud", "theft", "robbery", "scam", "rubbish", "joke", "incredible", "amazing",
+            "perfect", "excellent", "fantastic", "wonderful", "bad", "worse", "worst", "better", "best", "fair", "unfair", "diabetic",
+            "allergic", "vegan", "vegetarian", "gay", "trans", "autistic", "ill", "dying", "elderly", "senior", "pensioner", "veteran",
+            "minor", "underage", "adult", "driver", "courier", "seller", "buyer", "merchant", "partner", "vendor", "reseller", "teacher",
+            "nurse", "doctor", "engineer", "developer", "manager", "admin", "employee", "staff", "parent", "mother", "father", "mom", "mum",
+            "dad", "wife", "husband", "son", "daughter", "ojol", "kurir", "mahasiswa", "siswa", "pegawai", "karyawan", "guru", "dokter",
+            "perawat", "warga", "penduduk", "pemilik", "agen", "pedagang", "pengusaha", "petani", "istri", "suami", "anak", "orangtua",
+        ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The small words inside names ("bin", "van", "de"), and "An" of Vietnamese names.</summary>
+    private static readonly string[] NameParticles = ["bin", "binti", "van", "von", "de", "da", "del", "al", "la", "le", "an"];
+
+    /// <summary>Words right before "this is" that open a message as an introduction does ("Hi, this is Maria").</summary>
+    private static readonly string[] Greetings =
+    [
+        "hi", "hello", "hey", "hiya", "halo", "hallo", "hai", "morning", "afternoon", "evening", "day", "yes", "yeah", "yep", "ok", "okay",
+        "oh", "um", "uh", "erm", "hm", "hmm", "sorry", "dear", "greetings",
+    ];
+
+    /// <summary>Words a name given after "this is" is followed by ("this is Maria from Jakarta", "this is Tom speaking").</summary>
+    private static readonly string[] AfterAnIntroducedName = ["from", "here", "speaking", "calling", "again", "and", "with", "at", "dari", "di"];
+
+    /// <summary>
+    /// The names customers introduce themselves with, added to <paramref name="found"/> where they lie apart from it. A
+    /// name is capitalised, so only a capital letter that begins a word and has a small letter after it is looked at (one
+    /// vectorised search for capitals; most messages have few or none past their first letter), and then the words
+    /// before it, for one that introduces it.
+    /// </summary>
+    private static List<(int Start, int End, string Placeholder)>? FindIntroductions(string text, List<(int Start, int End, string Placeholder)>? found)
+    {
+        int i = 1;
+        while (i < text.Length)
+        {
+            int hit = text.AsSpan(i).IndexOfAnyInRange('A', 'Z');
+            if (hit < 0)
+            {
+                break;
+            }
+
+            int at = i + hit;
+            i = at + 1;
+            if (char.IsLetterOrDigit(text[at - 1]) || at + 1 >= text.Length || !char.IsLower(text[at + 1]))
+            {
+                continue;
+            }
+
+            (int start, int end) = IntroducingWordBefore(text, at);
+            if (end > start && Introduced(text, start, end) is (var from, var to, { } placeholder) && AddApart(ref found, (from, to, placeholder)))
+            {
+                i = to;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The word that may introduce the name at <paramref name="at"/>, past an honorific: "I" of "I'm" and "I am", "this"
+    /// of "this is", "it" of "it's" and "it is", "call" of "call me", "saya", "aku"; an empty span when there is none.
+    /// </summary>
+    private static (int Start, int End) IntroducingWordBefore(string text, int at)
+    {
+        for (int step = 0; step < 2; step++)
+        {
+            int end = SpacesBefore(text, at);
+            if (end == at || end == 0)
+            {
+                return default;
+            }
+
+            if (text[end - 1] == '.' && step == 0)
+            {
+                end--; // "Mr. Smith"
+            }
+
+            int begin = end;
+            while (begin > 0 && char.IsLetter(text[begin - 1]))
+            {
+                begin--;
+            }
+
+            ReadOnlySpan<char> word = text.AsSpan(begin, end - begin);
+            if (word.IsEmpty)
+            {
+                return default;
+            }
+
+            if (step == 0 && IsOneOf(word, Honorifics))
+            {
+                at = begin;
+                continue;
+            }
+
+            if (IsOneOf(word, ["saya", "aku"]))
+            {
+                return (begin, end);
+            }
+
+            // "m" of "I'm", "s" of "it's": the word before the apostrophe.
+            if (begin >= 2 && text[begin - 1] is '\'' or '\u2019' && IsOneOf(word, ["m", "s"]))
+            {
+                end = begin - 1;
+                begin = end;
+                while (begin > 0 && char.IsLetter(text[begin - 1]))
+                {
+                    begin--;
+                }
+
+                return (begin, end);
+            }
+
+            if (IsOneOf(word, ["am", "is", "me"]))
+            {
+                int before = SpacesBefore(text, begin);
+                int first = before;
+                while (first > 0 && char.IsLetter(text[first - 1]))
+                {
+                    first--;
+                }
+
+                return before < begin ? (first, before) : default;
+            }
+
+            return default;
+        }
+
+        return default;
+    }
+
+    /// <summary>
+    /// The name a customer introduces themselves with, when the word at [<paramref name="start"/>, <paramref name="end"/>)
+    /// opens an introduction: "I'm" / "I am", "this is" at the start of a message or after a greeting, "it's ... here",
+    /// "call me", "saya" / "aku". Only a capitalised word that is no everyday word is taken for a name (with up to three
+    /// more capitalised words after it, honorifics kept), and not in a message written in capitals throughout: "I'm Sorry",
+    /// "I'm very upset", "this is Amazon?" and "Saya Mau tanya" stay. Null placeholder when it is no introduction.
+    /// </summary>
+    private static (int From, int To, string? Placeholder) Introduced(string text, int start, int end)
+    {
+        ReadOnlySpan<char> word = text.AsSpan(start, end - start);
+        Introduction kind;
+        int k;
+        if (word is "i" or "I")
+        {
+            if (ContractedAt(text, end, 'm'))
+            {
+                k = end + 2;
+            }
+            else if (!NextWordIs(text, end, "am", out k))
+            {
+                return default;
+            }
+
+            kind = Introduction.Self;
+        }
+        else if (IsOneOf(word, ["this"]) && NextWordIs(text, end, "is", out k) && OpensAMessage(text, start))
+        {
+            kind = Introduction.ThisIs;
+        }
+        else if (IsOneOf(word, ["it"]) && (ContractedAt(text, end, 's') || NextWordIs(text, end, "is", out _)))
+        {
+            k = ContractedAt(text, end, 's') ? end + 2 : NextWord(text, end).End;
+            kind = Introduction.ItIs;
+        }
+        else if (IsOneOf(word, ["call"]) && NextWordIs(text, end, "me", out k))
+        {
+            kind = Introduction.CallMe;
+        }
+        else if (IsOneOf(word, ["saya", "aku"]))
+        {
+            k = end;
+            kind = Introduction.Saya;
+        }
+        else
+        {
+            return default;
+        }
+
+        (int hs, int he) = NextWord(text, k);
+        if (he > hs && IsOneOf(text.AsSpan(hs, he - hs), Honorifics))
+        {
+            k = he < text.Length && text[he] == '.' ? he + 1 : he;
+        }
+
+        int from = -1;
+        int to = -1;
+        for (int words = 0; words < MaxNameWords; words++)
+        {
+            (int ws, int we) = NextNameWord(text, k);
+            if (we == ws)
+            {
+                break;
+            }
+
+            ReadOnlySpan<char> name = text.AsSpan(ws, we - ws);
+            bool particle = from >= 0 && IsOneOf(name, NameParticles);
+            if (!LooksLikeAName(name, first: from < 0) && !(particle && char.IsUpper(name[0])))
+            {
+                // "Budi bin Ahmad", "Ludwig van Beethoven": the small words of names, between two of its words; written
+                // with a capital they are words of the name ("Nguyen Van An").
+                if (!particle)
+                {
+                    break;
+                }
+
+                k = we;
+                continue;
+            }
+
+            from = from < 0 ? ws : from;
+            to = we;
+            k = we;
+            if (we < text.Length && text[we] is not (' ' or '\u00A0'))
+            {
+                break;
+            }
+        }
+
+        return from >= 0 && EndsAnIntroduction(text, to, kind) ? (from, to, NamePlaceholder) : default;
+    }
+
+    /// <summary>"'m" or "'s" (either apostrophe) at <paramref name="k"/>, as the end of a word.</summary>
+    private static bool ContractedAt(string text, int k, char letter) =>
+        k + 1 < text.Length && text[k] is '\'' or '\u2019' && (text[k + 1] | 0x20) == letter
+        && (k + 2 == text.Length || !char.IsLetter(text[k + 2]));
+
+    /// <summary>Whether the next word after <paramref name="k"/> is <paramref name="wanted"/> (any case); <paramref name="end"/> is its end.</summary>
+    private static bool NextWordIs(string text, int k, string wanted, out int end)
+    {
+        (int ws, int we) = NextWord(text, k);
+        end = we;
+        return we > ws && text.AsSpan(ws, we - ws).Equals(wanted, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether <paramref name="start"/> opens the message or a sentence of it, or follows a greeting ("Hi, this is ...").</summary>
+    private static bool OpensAMessage(string text, int start)
+    {
+        int j = start;
+        while (j > 0 && text[j - 1] is ' ' or ',' or '\u00A0')
+        {
+            j--;
+        }
+
+        return j == 0 || text[j - 1] is '.' or '!' or '?' or '\n' or ':' or '-' || IsOneOf(PreviousWord(text, j), Greetings);
+    }
+
+    /// <summary>
+    /// A word that can be a name: capitalised, with a small letter in it (not a message in capitals), and no everyday
+    /// word (<see cref="NotIntroducedNames"/>, the small words of both languages, the recogniser's lexicon, and, for the
+    /// first word, a word's ending such as "-ing" or "-ous": "John Fleming" is a name, "Waiting" alone is not).
+    /// </summary>
+    private static bool LooksLikeAName(ReadOnlySpan<char> word, bool first)
+    {
+        ReadOnlySpan<char> bare = word.TrimEnd('.');
+        if (bare.Length < 2 || bare.Length > 32 || !char.IsUpper(bare[0]) || !HasLowerLetter(bare[1..]))
+        {
+            return false;
+        }
+
+        if (NotIntroducedNames.Contains(bare) || IsOneOf(bare, NotANameWords) || IsOneOf(bare, Honorifics) || (first && HasAWordsEnding(bare)))
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[bare.Length];
+        bare.ToLowerInvariant(lower);
+        return !Lexicon.BySpan.ContainsKey(lower);
+    }
+
+    /// <summary>Endings of words that are no names: "Waiting", "Outrageous", "Unacceptable", "Terrible", "Helpful", "Useless", "Madness", "Harassment".</summary>
+    private static bool HasAWordsEnding(ReadOnlySpan<char> word)
+    {
+        foreach (string ending in (ReadOnlySpan<string>)["ing", "ous", "able", "ible", "ful", "less", "ness", "ment"])
+        {
+            if (word.Length >= ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasLowerLetter(ReadOnlySpan<char> word)
+    {
+        foreach (char c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether what follows a name read at <paramref name="end"/> ends an introduction: the end of the message, a mark
+    /// that ends a clause, or a word in small letters ("I'm John and ..."); after "this is" only a word that goes with a
+    /// name ("from", "here", "speaking"), after "it's" only "here", "speaking" or "again". A question ("this is Netflix?")
+    /// or a capitalised word that is no name ("I'm Happy To Help") is no introduction.
+    /// </summary>
+    private static bool EndsAnIntroduction(string text, int end, Introduction kind)
+    {
+        int p = PastSpaces(text, end);
+        if (p >= text.Length)
+        {
+            return kind != Introduction.ItIs;
+        }
+
+        char c = text[p];
+        if (c == '?')
+        {
+            return false;
+        }
+
+        if (!char.IsLetter(c))
+        {
+            return kind != Introduction.ItIs;
+        }
+
+        int we = WordLettersEnd(text, p);
+        ReadOnlySpan<char> next = text.AsSpan(p, we - p);
+        return kind switch
+        {
+            Introduction.ItIs => IsOneOf(next, ["here", "speaking", "again"]),
+            Introduction.ThisIs => IsOneOf(next, AfterAnIntroducedName),
+            _ => !char.IsUpper(c) || next is "I",
+        };
+    }
+}

@@ -1,0 +1,123 @@
+using CxCluster.Grains.Privacy;
+
+namespace CxCluster.Grains.Tests.Privacy;
+
+/// <summary>
+/// A name a customer introduces themselves with ("I'm John Smith", "Hi, this is Maria Garcia", "saya Budi Santoso"), a
+/// phone number a word calls one however it is grouped ("call me at 555-123-4567", "my number is 555 123 4567"), and a
+/// house number with its street ("42 Wallaby Way") are replaced; capitalised words that are no names, questions, and
+/// numbers that are references, dates or amounts stay.
+/// </summary>
+public sealed class IntroductionsAndPhoneWordsRedactionTests
+{
+    [Theory]
+    [InlineData("Hi, I'm John Smith and my order hasn't arrived", "Hi, I'm [name] and my order hasn't arrived")]
+    [InlineData("Hello this is Maria Garcia, account 12345678", "Hello this is [name], account [account]")]
+    [InlineData("I am Priya Patel, email priya.patel@example.com", "I am [name], email [email]")]
+    [InlineData("It's Tom here, call me on +44 7700 900123", "It's [name] here, call me on [phone]")]
+    [InlineData("I’m Sarah", "I’m [name]")]
+    [InlineData("I'm John", "I'm [name]")]
+    [InlineData("I am Sarah and I need help", "I am [name] and I need help")]
+    [InlineData("I'm John I need help", "I'm [name] I need help")]
+    [InlineData("you can call me Bob", "you can call me [name]")]
+    [InlineData("this is John from Acme", "this is [name] from Acme")]
+    [InlineData("Good morning. This is Anna Lee speaking", "Good morning. This is [name] speaking")]
+    [InlineData("I'm Mrs. Smith, booking 55231", "I'm Mrs. [name], booking 55231")]
+    [InlineData("I'm Dr Ahmed from the clinic", "I'm Dr [name] from the clinic")]
+    [InlineData("I am Ludwig van Beethoven", "I am [name]")]
+    [InlineData("I'm Nguyen Van An", "I'm [name]")]
+    [InlineData("I'm Jean-Luc Picard, captain", "I'm [name], captain")]
+    [InlineData("I'm John Fleming, order 5512", "I'm [name], order 5512")]
+    [InlineData("Perkenalkan, saya Budi Santoso dari Bandung", "Perkenalkan, saya [name] dari Bandung")]
+    [InlineData("halo kak, saya Rina mau tanya", "halo kak, saya [name] mau tanya")]
+    [InlineData("Aku Dewi, pesanan saya belum sampai", "Aku [name], pesanan saya belum sampai")]
+    [InlineData("Saya Pak Budi", "Saya Pak [name]")]
+    [InlineData("saya pak Budi Hartono", "saya pak [name]")]
+    public void A_name_a_customer_introduces_themselves_with_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("I'm Sorry but this is not ok")]
+    [InlineData("Hi I'm very upset about this")]
+    [InlineData("i'm john")] // no capital: nothing tells a name from a word
+    [InlineData("I'm Indonesian")]
+    [InlineData("I'm Frustrated")]
+    [InlineData("I'm Waiting for my refund")]
+    [InlineData("I'm Still waiting")]
+    [InlineData("I'm Unable to log in")]
+    [InlineData("I'm Diabetic and need the sugar free one")]
+    [InlineData("I'm Gold member")]
+    [InlineData("I'm VIP")]
+    [InlineData("I Am Very Upset With This Service")]
+    [InlineData("I'm Happy To Help")]
+    [InlineData("I'M JOHN SMITH")]
+    [InlineData("I am Tired of waiting")]
+    [InlineData("I'm Done with you")]
+    [InlineData("this is Netflix?")]
+    [InlineData("is this Amazon?")]
+    [InlineData("This is Amazon right")]
+    [InlineData("This is Urgent!")]
+    [InlineData("This is Outrageous, fix it")]
+    [InlineData("This is Unacceptable.")]
+    [InlineData("Hi, this is Ridiculous")]
+    [InlineData("why is this Bank charging me")]
+    [InlineData("it's Monday here")]
+    [InlineData("It's Raining here")]
+    [InlineData("It's Tom")]
+    [InlineData("call me Maybe")]
+    [InlineData("please call me ASAP")]
+    [InlineData("call me Tomorrow")]
+    [InlineData("Saya Mau tanya")]
+    [InlineData("Saya Kecewa sekali")]
+    [InlineData("saya sudah bayar")]
+    [InlineData("Saya Driver Gojek")]
+    [InlineData("Aku Mahasiswa")]
+    [InlineData("saya BCA")]
+    [InlineData("Saya Muslim")]
+    public void Capitalised_words_that_are_no_names_and_questions_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("call me at 555-123-4567", "call me at [phone]")]
+    [InlineData("my phone number is 555 123 4567", "my phone number is [phone]")]
+    [InlineData("my number is 123-456-7890", "my number is [phone]")]
+    [InlineData("my cell: 415 555 0100", "my cell: [phone]")]
+    [InlineData("text me on 4155550100", "text me on [phone]")]
+    [InlineData("my number is 555-0100", "my number is [phone]")]
+    [InlineData("reach me at 20 7946 0958 after 5", "reach me at [phone] after 5")]
+    [InlineData("Hi this is Chris from accounting, my number is 415 555 0100", "Hi this is [name] from accounting, my number is [phone]")]
+    [InlineData("contact number: 555.123.4567", "contact number: [phone]")]
+    [InlineData("whatsapp me on 7700 900123", "whatsapp me on [phone]")]
+    [InlineData("415 555 0100", "[phone]")]
+    [InlineData("call 555-123-4567 tomorrow", "call [phone] tomorrow")]
+    public void A_phone_number_a_word_calls_one_or_written_as_a_North_American_one_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("ticket 123-456-7890")]
+    [InlineData("order 555-123-4567")]
+    [InlineData("my order number is 555-123-4567")]
+    [InlineData("my phone is 2 years old")]
+    [InlineData("the phone costs 1.299.000")]
+    [InlineData("the phone costs Rp 1 299 000")]
+    [InlineData("phone number 12-05-2026")]
+    [InlineData("my number of orders is 1234567")]
+    [InlineData("I have 3 kids 123 456 7890")]
+    public void References_dates_amounts_and_counts_near_a_phone_word_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("I live at 42 Wallaby Way, Sydney", "I live at [address]")]
+    [InlineData("10 Downing Place, London", "[address]")]
+    [InlineData("send it to 7 Oak Lane please", "send it to [address] please")]
+    [InlineData("1600 Pennsylvania Avenue", "[address]")]
+    public void A_house_number_with_its_street_is_an_address(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("no way 2 Go")]
+    [InlineData("we waited 2 hours in the lane")]
+    [InlineData("it took place 3 times")]
+    public void Street_words_without_a_house_number_and_a_name_before_them_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+}
