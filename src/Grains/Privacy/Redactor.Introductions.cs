@@ -71,6 +71,11 @@ public static partial class Redactor
             "nurse", "doctor", "engineer", "developer", "manager", "admin", "employee", "staff", "parent", "mother", "father", "mom", "mum",
             "dad", "wife", "husband", "son", "daughter", "ojol", "kurir", "mahasiswa", "siswa", "pegawai", "karyawan", "guru", "dokter",
             "perawat", "warga", "penduduk", "pemilik", "agen", "pedagang", "pengusaha", "petani", "istri", "suami", "anak", "orangtua",
+            "prime", "plus", "pro", "basic", "standard", "elite", "bronze", "diamond", "business", "enterprise", "family", "free", "trial",
+            "prepaid", "postpaid", "overcharged", "undercharged", "cheated", "ignored", "stranded", "unsubscribed", "subscribed",
+            "registered", "verified", "logged", "signed", "offended", "insulted", "unsatisfied", "embarrassed", "ashamed", "terrified",
+            "horrified", "devastated", "heartbroken", "convinced", "unconvinced", "prepared", "unprepared", "engaged", "involved",
+            "located", "based", "new here",
         ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The small words inside names ("bin", "van", "de"), and "An" of Vietnamese names.</summary>
