@@ -88,14 +88,4 @@ internal static class CallQuestion
 
         return false;
     }
-
-    private static int ClauseEnd(ReadOnlySpan<Lex> t, int i)
-    {
-        while (i < t.Length && !IsEdge(t, i))
-        {
-            i++;
-        }
-
-        return i;
-    }
 }

@@ -27,6 +27,63 @@ internal static class IdentityQuestion
         return CallQuestion.AsksWhetherAutomated(t);
     }
 
+    /// <summary>
+    /// The message asks only whether the customer, as the subject of a talking verb, is talking to someone: "apakah saya
+    /// berbicara dengan manusia?", "saya lagi chat sama orang asli?", "am I talking to a person?". Its first clause is
+    /// that question, closed by a '?', every later clause holds only tags or greetings, and nothing in it wishes, urges,
+    /// fetches or hands over ("bisa saya bicara dengan manusia?", "saya mau bicara dengan orang?" ask for one). It asks
+    /// who is there, not for someone: what vetoes a request for a person only the learnt model finds.
+    /// </summary>
+    internal static bool OnlyAsksWhomTheyTalkTo(ReadOnlySpan<Lex> t)
+    {
+        const Cat asking = Cat.Modal | Cat.Desire | Cat.Will | Cat.Connect | Cat.Passive | Cat.Later | Cat.Help;
+        bool asked = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, asking))
+            {
+                return false;
+            }
+
+            if (!asked && IdentityTerm(t, i, out Mention m) && (m.Kind is Kind.Human or Kind.Person || (m.Kind == Kind.Agent && m.Real)) && SubjectTalksTo(t, m) && ClosesWithQuestion(t, m.End))
+            {
+                asked = true;
+                for (int k = ClauseEnd(t, m.End) + 1; k < t.Length; k++)
+                {
+                    if (!Is(t, k, Cat.Edge | Cat.QParticle | Cat.Greeting | Cat.Polite))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return asked;
+    }
+
+    /// <summary>The customer is the subject of the talking verb before mention <paramref name="m"/>: "saya (sedang) bicara dengan ...", "am I talking to ...".</summary>
+    private static bool SubjectTalksTo(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int j = m.Start - 1;
+        if (Is(t, j, Cat.With | Cat.To))
+        {
+            j--;
+        }
+
+        if (!Is(t, j, Cat.Speak))
+        {
+            return false;
+        }
+
+        int k = j - 1;
+        for (int steps = 0; steps < 3 && !Is(t, k, Cat.Subject) && Is(t, k, Cat.Progressive | Cat.Copula); steps++)
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.Subject) && !Is(t, k, Cat.You) && !TellsOfAnEarlierChat(t, k);
+    }
+
     /// <summary>A word for what the customer may be talking to ("bot", "AI", "mesin", "manusia", "real person", "siapa"), with modifiers and "X or Y".</summary>
     private static bool IdentityTerm(ReadOnlySpan<Lex> t, int i, out Mention m)
     {

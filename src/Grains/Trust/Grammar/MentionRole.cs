@@ -623,14 +623,16 @@ internal static class MentionRole
     /// The message names a person only where it is not asked for (talked about in the past, remarked on, or doing something
     /// else: "my manager asked me to ...") or counts heads ("meja untuk 6 orang") or names a worker for a job ("I need a
     /// plumber"), or, naming none, declines or puts off a request verb: what vetoes a request for a person that only the
-    /// learnt model finds. A message
+    /// learnt model finds. A message that only asks whether the customer talks to someone ("apakah saya berbicara dengan
+    /// manusia?") asks who is there, as does one
     /// that is only a person word and a question mark ("human?", "orang asli?") or a bare pair of alternatives ("bot?
     /// human?", "manusia atau robot?") asks who is there, not for someone, and
     /// one that is only a plea for help ("tolong", "help!") asks for help, not for a person.
     /// </summary>
     public static bool VetoesRequest(ReadOnlySpan<Lex> t)
     {
-        if (TalksOnlyToWhoIsThere(t) || OnlyPersonQuestion(t) || AsksWhichItIs(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t))
+        if (TalksOnlyToWhoIsThere(t) || OnlyPersonQuestion(t) || AsksWhichItIs(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t)
+            || IdentityQuestion.OnlyAsksWhomTheyTalkTo(t))
         {
             return true;
         }
@@ -863,7 +865,30 @@ internal static class MentionRole
         AsksHowTheyAre(t) || AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
-        || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || NamesNothingOfWhoIsThere(t);
+        || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || NamesNothingOfWhoIsThere(t);
+
+    /// <summary>
+    /// An identity question only the learnt model finds that asks whether the one answering read something, not who they
+    /// are: "did you read my message?", "have you even read what I wrote", "kamu baca chat saya gak sih?". "read" or "baca"
+    /// with "you" / "kamu" shortly before it, and no word anywhere of what the one answering could be (a machine, a person,
+    /// a role, something real, who, a team, alternatives): "did you read my message? are you a bot?" still asks.
+    /// </summary>
+    private static bool AsksWhetherTheyRead(ReadOnlySpan<Lex> t)
+    {
+        const Cat what = Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Gerund | Cat.Team | Cat.Or;
+        bool read = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, what))
+            {
+                return false;
+            }
+
+            read |= t[i].Word is "read" or "baca" && HasYouBefore(t, i);
+        }
+
+        return read;
+    }
 
     /// <summary>What an identity question names: a machine, a person or a role, being real, who, talking, or the reply itself (or "automatic").</summary>
     private const Cat IdentityContent = WhoIsThere | Cat.Bot | Cat.IdNoun | Cat.Speak | Cat.Team | Cat.ServiceHead | Cat.ServiceTail | Cat.Exist
@@ -2110,16 +2135,6 @@ internal static class MentionRole
         while (i > 0 && !IsEdge(t, i - 1))
         {
             i--;
-        }
-
-        return i;
-    }
-
-    private static int ClauseEnd(ReadOnlySpan<Lex> t, int i)
-    {
-        while (i < t.Length && !IsEdge(t, i))
-        {
-            i++;
         }
 
         return i;

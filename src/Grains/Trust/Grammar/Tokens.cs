@@ -9,6 +9,17 @@ internal static class Tokens
     /// <summary>Before the first token, after the last, or on a boundary or '?'.</summary>
     public static bool IsEdge(ReadOnlySpan<Lex> t, int i) => i < 0 || i >= t.Length || (t[i].Cats & Cat.Edge) != 0;
 
+    /// <summary>Where the clause at <paramref name="i"/> ends: its boundary or '?', or the end of the message.</summary>
+    public static int ClauseEnd(ReadOnlySpan<Lex> t, int i)
+    {
+        while (i < t.Length && !IsEdge(t, i))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     /// <summary>The clause ends after position <paramref name="e"/>, allowing only trailing question particles.</summary>
     public static bool Closes(ReadOnlySpan<Lex> t, int e)
     {
