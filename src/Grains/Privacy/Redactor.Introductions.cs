@@ -23,7 +23,25 @@ public static partial class Redactor
 
         /// <summary>"saya ...", "aku ...".</summary>
         Saya,
+
+        /// <summary>Someone close to the customer, by name: "my husband John Smith", "my daughter Emma", "istriku Siti".</summary>
+        Relation,
     }
+
+    /// <summary>The people close to a customer whose name may follow "my" ("my husband John").</summary>
+    private static readonly string[] Relations =
+    [
+        "wife", "husband", "son", "daughter", "mother", "mom", "mum", "father", "dad", "brother", "sister", "friend", "partner",
+        "boyfriend", "girlfriend", "fiance", "fiancee", "colleague", "boss", "manager", "neighbour", "neighbor", "grandmother",
+        "grandfather", "grandma", "grandpa", "aunt", "uncle", "cousin", "nephew", "niece", "child", "kid", "assistant", "tenant",
+        "landlord", "spouse",
+    ];
+
+    /// <summary>The same in Indonesian with "-ku" ("istriku Siti", "anakku Rina").</summary>
+    private static readonly string[] RelationsKu =
+    [
+        "istriku", "suamiku", "anakku", "ibuku", "ayahku", "bapakku", "kakakku", "adikku", "temanku", "pacarku", "mamaku", "papaku",
+    ];
 
     /// <summary>
     /// Capitalised words that follow "I'm", "this is" or "saya" without being a name: states, ages, roles, places one
@@ -162,7 +180,7 @@ public static partial class Redactor
                 continue;
             }
 
-            if (IsOneOf(word, ["saya", "aku"]))
+            if (IsOneOf(word, ["saya", "aku"]) || IsOneOf(word, Relations) || IsOneOf(word, RelationsKu))
             {
                 return (begin, end);
             }
@@ -240,6 +258,11 @@ public static partial class Redactor
         {
             k = end;
             kind = Introduction.Saya;
+        }
+        else if ((IsOneOf(word, Relations) && IsOneOf(PreviousWord(text, start), ["my", "our"])) || IsOneOf(word, RelationsKu))
+        {
+            k = end;
+            kind = Introduction.Relation;
         }
         else
         {

@@ -23,18 +23,18 @@ public static partial class Redactor
     /// two-letter one ("jl") makes the search three times slower, so "Jl" is found with the dot or space after it.
     /// </summary>
     private static readonly SearchValues<string> PeopleAndPlaceMarks = SearchValues.Create(
-        ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan"],
+        ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan", "perum", "komplek", "blok"],
         StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Words that end a street's name after its house number ("221B Baker Street", "42 Wallaby Way", "10 Downing Place").</summary>
+    /// <summary>
+    /// Words that end a street's name after its house number, written out or abbreviated ("221B Baker Street", "42 Wallaby
+    /// Way", "12 Baker St", "1600 Amphitheatre Pkwy").
+    /// </summary>
     private static readonly string[] StreetsAfterANumber =
     [
         "street", "road", "avenue", "way", "lane", "drive", "court", "place", "boulevard", "blvd", "highway", "terrace", "crescent",
-        "parkway",
+        "parkway", "st", "rd", "ave", "ln", "dr", "pkwy", "hwy", "ct", "pl", "cres", "tce",
     ];
-
-    /// <summary>The words that end a street's name after its house number (<see cref="StreetsAfterANumber"/>), searched only in a text with a digit.</summary>
-    private static readonly SearchValues<string> StreetMarks = SearchValues.Create(StreetsAfterANumber, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words that never begin a name and end one: small words of both languages, and what is said of a name instead of it ("wrong", "salah").</summary>
     private static readonly string[] NotANameWords =
@@ -124,7 +124,7 @@ public static partial class Redactor
         List<(int Start, int End, string Placeholder)>? found = FindByMarks(text, PeopleAndPlaceMarks, null);
         if (hasDigit)
         {
-            found = FindByMarks(text, StreetMarks, found);
+            found = FindStreetsAfterNumbers(text, found);
         }
 
         return FindIntroductions(text, found);
@@ -201,7 +201,7 @@ public static partial class Redactor
         if (IsOneOf(word, ["name", "names"]))
         {
             ReadOnlySpan<char> owner = PreviousWord(text, start);
-            return IsOneOf(owner, NameOwners)
+            return IsOneOf(owner, NameOwners) || IsPossessive(text, start)
                 ? Named(text, PastOnTheCard(text, end), needsMark: !IsOneOf(owner, ["full", "first", "last", "middle", "maiden"]))
                 : default;
         }
@@ -281,13 +281,107 @@ public static partial class Redactor
             return Addressed(text, start, needsNumber: true);
         }
 
-        if (IsOneOf(word, StreetsAfterANumber))
+        // "Perumahan Griya Indah Blok C2 No. 15", "Komplek Taman Sari No. 3", "Blok C2 No. 15": a housing estate or a
+        // block with its name or code ("diblokir", "akun saya di blok 2 kali" stay).
+        if (IsOneOf(word, ["perum", "perumahan", "komplek", "kompleks", "blok"]) && end + 1 < text.Length && text[end] is ' ' or '.'
+            && PastSpaces(text, end + (text[end] == '.' ? 1 : 0)) is var next && next < text.Length && char.IsUpper(text[next]))
         {
-            int number = HouseNumberBefore(text, start);
-            return number >= 0 ? Addressed(text, number, needsNumber: true) : default;
+            return Addressed(text, start, needsNumber: true);
         }
 
         return default;
+    }
+
+    /// <summary>
+    /// Streets written after their house number ("221B Baker Street", "42 Wallaby Way", "350 5th Ave", "12 Baker St"),
+    /// added to <paramref name="found"/> where they lie apart from it: each number of one to five digits (perhaps with a
+    /// letter, "221B") that begins a word is followed by one to three capitalised words or ordinals and a street ending
+    /// (<see cref="StreetsAfterANumber"/>); the address runs from the number to the end of its sentence.
+    /// </summary>
+    private static List<(int Start, int End, string Placeholder)>? FindStreetsAfterNumbers(string text, List<(int Start, int End, string Placeholder)>? found)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            int hit = text.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (hit < 0)
+            {
+                break;
+            }
+
+            int at = i + hit;
+            int end = at;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+
+            i = end;
+            if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || end - at > 5)
+            {
+                continue;
+            }
+
+            if (end < text.Length && char.IsAsciiLetter(text[end]) && (end + 1 == text.Length || !char.IsLetter(text[end + 1])))
+            {
+                end++; // "221B"
+            }
+
+            if (StreetAfter(text, end) && Addressed(text, at, needsNumber: true) is (var from, var to, { } placeholder)
+                && AddApart(ref found, (from, to, placeholder)))
+            {
+                i = to;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether one to three capitalised words or ordinals ("Baker", "Fifth", "5th") and a street ending follow the house number ending at <paramref name="k"/>.</summary>
+    private static bool StreetAfter(string text, int k)
+    {
+        if (k >= text.Length || text[k] != ' ')
+        {
+            return false;
+        }
+
+        for (int words = 0; words < 4; words++)
+        {
+            k = PastSpaces(text, k);
+            int end = k;
+            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (end == k)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<char> word = text.AsSpan(k, end - k);
+            if (words > 0 && IsOneOf(word, StreetsAfterANumber) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+
+            bool ordinal = char.IsAsciiDigit(word[0]) && word.Length is >= 3 and <= 4 && IsOneOf(word[^2..], ["st", "nd", "rd", "th"]);
+            if (!ordinal && !char.IsUpper(word[0]))
+            {
+                return false;
+            }
+
+            k = end;
+        }
+
+        return false;
+    }
+
+    /// <summary>A word in "'s" right before <paramref name="start"/>: "my wife's name is ...", "the owner's name:".</summary>
+    private static bool IsPossessive(string text, int start)
+    {
+        int e = SpacesBefore(text, start);
+        return e >= 3 && e < start && text[e - 1] is 's' or 'S' && text[e - 2] is '\'' or '\u2019' && char.IsLetter(text[e - 3]);
     }
 
     /// <summary>"a.n" or "a/n" at <paramref name="start"/>, as a word of its own.</summary>
@@ -447,43 +541,6 @@ public static partial class Redactor
         }
 
         return k;
-    }
-
-    /// <summary>
-    /// Where a house number stands before a street word, with one to three capitalised words between ("221B Baker Street",
-    /// "12 Jalan ..."): the number's start, or -1.
-    /// </summary>
-    private static int HouseNumberBefore(string text, int street)
-    {
-        int k = street;
-        for (int words = 0; words < 4; words++)
-        {
-            int end = SpacesBefore(text, k);
-            int begin = end;
-            while (begin > 0 && char.IsLetterOrDigit(text[begin - 1]))
-            {
-                begin--;
-            }
-
-            if (begin == end)
-            {
-                return -1;
-            }
-
-            if (char.IsAsciiDigit(text[begin]))
-            {
-                return words > 0 && (end - begin) <= 6 ? begin : -1;
-            }
-
-            if (!char.IsUpper(text[begin]))
-            {
-                return -1;
-            }
-
-            k = begin;
-        }
-
-        return -1;
     }
 
     /// <summary>

@@ -38,6 +38,24 @@ public sealed class IntroductionsAndPhoneWordsRedactionTests
         Assert.Equal(expected, Redactor.Redact(text));
 
     [Theory]
+    [InlineData("my wife's name is Julia", "my wife's name is [name]")]
+    [InlineData("my son's name: Kevin Lee", "my son's name: [name]")]
+    [InlineData("my husband John Smith placed the order", "my husband [name] placed the order")]
+    [InlineData("my daughter Emma has the card", "my daughter [name] has the card")]
+    [InlineData("istriku Siti yang pesan", "istriku [name] yang pesan")]
+    [InlineData("istri saya Siti yang pesan", "istri saya [name] yang pesan")]
+    public void The_name_of_someone_close_to_the_customer_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("my friend Sue ordered this for me")]
+    [InlineData("my boss said no")]
+    [InlineData("what's your company's name?")]
+    [InlineData("the product's name is wrong")]
+    public void Relations_without_a_name_and_names_only_talked_about_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
     [InlineData("I'm Sorry but this is not ok")]
     [InlineData("Hi I'm very upset about this")]
     [InlineData("i'm john")] // no capital: nothing tells a name from a word
@@ -114,6 +132,12 @@ public sealed class IntroductionsAndPhoneWordsRedactionTests
     [InlineData("10 Downing Place, London", "[address]")]
     [InlineData("send it to 7 Oak Lane please", "send it to [address] please")]
     [InlineData("1600 Pennsylvania Avenue", "[address]")]
+    [InlineData("send to 12 Baker St, London", "send to [address]")]
+    [InlineData("deliver to 1600 Amphitheatre Pkwy, Mountain View", "deliver to [address]")]
+    [InlineData("ship to 350 5th Ave", "ship to [address]")]
+    [InlineData("Perumahan Griya Indah Blok C2 No. 15, Bekasi", "[address]")]
+    [InlineData("alamat: Komplek Taman Sari No. 3", "alamat: [address]")]
+    [InlineData("Blok C2 No. 15 ya kak", "[address] ya kak")]
     public void A_house_number_with_its_street_is_an_address(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
 
@@ -121,6 +145,11 @@ public sealed class IntroductionsAndPhoneWordsRedactionTests
     [InlineData("no way 2 Go")]
     [InlineData("we waited 2 hours in the lane")]
     [InlineData("it took place 3 times")]
+    [InlineData("buy 2 Dr Pepper")]
+    [InlineData("I have 3 St Bernards")]
+    [InlineData("akun saya di blok 2 kali")]
+    [InlineData("kartu saya diblokir")]
+    [InlineData("perumahan ini bagus")]
     public void Street_words_without_a_house_number_and_a_name_before_them_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 }
