@@ -205,16 +205,16 @@ public sealed class ConversationJournalTests(ClusterFixture fixture)
     {
         var (_, conversation, stream) = NewConversation();
         await Send(conversation, Started() with { CustomerId = "cust-77" });
-        await Send(conversation, Customer("please deliver to my sister Wilhelmina at the back door"));
+        await Send(conversation, Customer("please leave the parcel behind the turquoise gate at the back door"));
         await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
         var before = await Eventually.ReturnsAsync(
             async () => await fixture.Journal.LoadCheckpointAsync(stream), c => c is not null, TimeSpan.FromSeconds(10), "a checkpoint");
-        Assert.True(Contains(before!.State, "Wilhelmina"), "the checkpoint before erasure keeps the transcript");
+        Assert.True(Contains(before!.State, "turquoise"), "the checkpoint before erasure keeps the transcript");
 
         Assert.True(await conversation.Erase());
 
         var after = await fixture.Journal.LoadCheckpointAsync(stream);
-        Assert.True(after is null || !Contains(after.State, "Wilhelmina") && !Contains(after.State, "cust-77"));
+        Assert.True(after is null || !Contains(after.State, "turquoise") && !Contains(after.State, "cust-77"));
         await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
         var rebuilt = await conversation.GetSnapshot();
         Assert.Empty(rebuilt!.Transcript);

@@ -4,7 +4,8 @@ namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
 /// "apakah saya berbicara dengan manusia?" asks who is there and asks for no one, while "bisa saya bicara dengan
-/// manusia?" asks for one; "did you read my message?" asks whether the message was read, not who reads it.
+/// manusia?" asks for one; "did you read my message?" asks whether the message was read, not who reads it, and "is this
+/// email from you?" or "is this link real?" ask about something sent, not who answers.
 /// </summary>
 public sealed class TalkingToAndReadingQuestionsTests
 {
@@ -44,6 +45,24 @@ public sealed class TalkingToAndReadingQuestionsTests
     [InlineData("did you really read it")]
     public void Asking_whether_a_message_was_read_asks_nothing_of_who_is_there(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("is this email from you really?")]
+    [InlineData("is this sms from you?")]
+    [InlineData("is this call from you?")]
+    [InlineData("is this text from your bank?")]
+    [InlineData("is this link real?")]
+    [InlineData("is this website safe?")]
+    public void Asking_whether_something_sent_came_from_the_business_asks_nothing_of_who_is_there(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("is this message from a bot?")]
+    [InlineData("is this email from you or from a bot?")]
+    [InlineData("is this reply from a real person?")]
+    [InlineData("is this link from you a bot?")]
+    public void Something_sent_from_a_machine_or_a_person_still_asks_who_is_there(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
 
     [Theory]
     [InlineData("did you read my message? are you a bot?")]

@@ -865,7 +865,40 @@ internal static class MentionRole
         AsksHowTheyAre(t) || AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
-        || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || NamesNothingOfWhoIsThere(t);
+        || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
+        || NamesNothingOfWhoIsThere(t);
+
+    /// <summary>
+    /// An identity question only the learnt model finds that asks whether something the customer was sent came from the
+    /// business: "is this email from you really?", "is this call from you?", "is this sms from your bank?". Something sent
+    /// or pointed to (an e-mail, an SMS, a call, a link, a message) before "from" and the business or a name after it,
+    /// and no word anywhere of what the one answering could be (a machine, a person, a role, something real, who,
+    /// talking, alternatives): "is this message from a bot?" and "is this email from you or from a bot?" still ask.
+    /// </summary>
+    private static bool AsksWhereASendCameFrom(ReadOnlySpan<Lex> t)
+    {
+        const Cat what = Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Gerund | Cat.Team | Cat.Or
+            | Cat.Speak;
+        bool sent = false;
+        bool from = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, what))
+            {
+                return false;
+            }
+
+            if (Is(t, i, Cat.Edge))
+            {
+                sent = false;
+            }
+
+            sent |= Is(t, i, Cat.Broadcast | Cat.Thing | Cat.IdNoun);
+            from |= sent && t[i].Word == "from" && (Is(t, i + 1, Cat.You | Cat.YouPerson | Cat.Article | Cat.Me) || ReferenceEquals(t[i + 1], Lex.Unknown));
+        }
+
+        return from;
+    }
 
     /// <summary>
     /// An identity question only the learnt model finds that asks whether the one answering read something, not who they
@@ -1977,7 +2010,7 @@ internal static class MentionRole
         }
 
         // "ga usah repot sambungin ke orang": a word of bother before the verb declines the verb.
-        return j < before && ReferenceEquals(t[j], Lex.Unknown) && !Is(t, j + 1, RequestVerb | Cat.Passive);
+        return j < before && (ReferenceEquals(t[j], Lex.Unknown) || Is(t, j, Cat.Thing | Cat.Payment)) && !Is(t, j + 1, RequestVerb | Cat.Passive);
     }
 
     private static bool OrBeside(ReadOnlySpan<Lex> t, Mention m)
