@@ -2010,7 +2010,11 @@ internal static class MentionRole
         }
 
         // "ga usah repot sambungin ke orang": a word of bother before the verb declines the verb.
-        return j < before && (ReferenceEquals(t[j], Lex.Unknown) || Is(t, j, Cat.Thing | Cat.Payment)) && !Is(t, j + 1, RequestVerb | Cat.Passive);
+        // A word that plays no part alone names a thing when the clause ends or the customer speaks again after it ("i dont
+        // want a refund i want a human"); "I don't want my call transferred" declines the transfer.
+        bool thing = ReferenceEquals(t[j], Lex.Unknown) || Is(t, j, Cat.Thing | Cat.Payment)
+            || (t[j].Cats == Cat.None && !ReferenceEquals(t[j], Lex.Number) && (IsEdge(t, j + 1) || Is(t, j + 1, Cat.Subject)));
+        return j < before && thing && !Is(t, j + 1, RequestVerb | Cat.Passive);
     }
 
     private static bool OrBeside(ReadOnlySpan<Lex> t, Mention m)
