@@ -120,4 +120,19 @@ public sealed class ThreatsWantedThingsAndRefusedMachineTests
     [InlineData("eish this refund thing is taking forever, am I chatting to a real person or some auto system hey")]
     public void The_chat_said_to_be_automatic_still_asks_who_answers(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("I don't want a")]
+    [InlineData("I dont want the")]
+    [InlineData("i dont want the the")]
+    [InlineData("gak mau")]
+    [InlineData("no I don't want a, ")]
+    [InlineData("your system sent me an OTP I didn't request")]
+    [InlineData("I didn't ask")]
+    [InlineData("saya tidak minta")]
+    public void A_message_that_ends_right_after_a_declined_wish_is_read_as_asking_for_no_one(string text)
+    {
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+        Assert.False(MessageSignals.Grammar(text).AsksForHuman, text);
+    }
 }

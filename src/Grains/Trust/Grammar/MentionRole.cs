@@ -894,7 +894,8 @@ internal static class MentionRole
             }
 
             sent |= Is(t, i, Cat.Broadcast | Cat.Thing | Cat.IdNoun);
-            from |= sent && t[i].Word == "from" && (Is(t, i + 1, Cat.You | Cat.YouPerson | Cat.Article | Cat.Me) || ReferenceEquals(t[i + 1], Lex.Unknown));
+            from |= sent && t[i].Word == "from" && i + 1 < t.Length
+                && (Is(t, i + 1, Cat.You | Cat.YouPerson | Cat.Article | Cat.Me) || ReferenceEquals(t[i + 1], Lex.Unknown));
         }
 
         return from;
@@ -2012,9 +2013,14 @@ internal static class MentionRole
         // "ga usah repot sambungin ke orang": a word of bother before the verb declines the verb.
         // A word that plays no part alone names a thing when the clause ends or the customer speaks again after it ("i dont
         // want a refund i want a human"); "I don't want my call transferred" declines the transfer.
+        if (j >= before)
+        {
+            return false;
+        }
+
         bool thing = ReferenceEquals(t[j], Lex.Unknown) || Is(t, j, Cat.Thing | Cat.Payment)
             || (t[j].Cats == Cat.None && !ReferenceEquals(t[j], Lex.Number) && (IsEdge(t, j + 1) || Is(t, j + 1, Cat.Subject)));
-        return j < before && thing && !Is(t, j + 1, RequestVerb | Cat.Passive);
+        return thing && !Is(t, j + 1, RequestVerb | Cat.Passive);
     }
 
     private static bool OrBeside(ReadOnlySpan<Lex> t, Mention m)
