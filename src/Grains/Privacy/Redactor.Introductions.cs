@@ -162,12 +162,7 @@ public static partial class Redactor
                 end--; // "Mr. Smith"
             }
 
-            int begin = end;
-            while (begin > 0 && char.IsLetter(text[begin - 1]))
-            {
-                begin--;
-            }
-
+            int begin = LettersStart(text, end);
             ReadOnlySpan<char> word = text.AsSpan(begin, end - begin);
             if (word.IsEmpty)
             {
@@ -188,26 +183,13 @@ public static partial class Redactor
             // "m" of "I'm", "s" of "it's": the word before the apostrophe.
             if (begin >= 2 && text[begin - 1] is '\'' or '\u2019' && IsOneOf(word, ["m", "s"]))
             {
-                end = begin - 1;
-                begin = end;
-                while (begin > 0 && char.IsLetter(text[begin - 1]))
-                {
-                    begin--;
-                }
-
-                return (begin, end);
+                return (LettersStart(text, begin - 1), begin - 1);
             }
 
             if (IsOneOf(word, ["am", "is", "me"]))
             {
                 int before = SpacesBefore(text, begin);
-                int first = before;
-                while (first > 0 && char.IsLetter(text[first - 1]))
-                {
-                    first--;
-                }
-
-                return before < begin ? (first, before) : default;
+                return before < begin ? (LettersStart(text, before), before) : default;
             }
 
             return default;
@@ -269,11 +251,7 @@ public static partial class Redactor
             return default;
         }
 
-        (int hs, int he) = NextWord(text, k);
-        if (he > hs && IsOneOf(text.AsSpan(hs, he - hs), Honorifics))
-        {
-            k = he < text.Length && text[he] == '.' ? he + 1 : he;
-        }
+        k = PastHonorific(text, k);
 
         int from = -1;
         int to = -1;

@@ -310,12 +310,7 @@ public static partial class Redactor
             }
 
             int at = i + hit;
-            int end = at;
-            while (end < text.Length && char.IsAsciiDigit(text[end]))
-            {
-                end++;
-            }
-
+            int end = at + DigitsAt(text, at, text.Length);
             i = end;
             if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || end - at > 5)
             {
@@ -454,11 +449,7 @@ public static partial class Redactor
             return default;
         }
 
-        (int hs, int he) = NextWord(text, k);
-        if (he > hs && IsOneOf(text.AsSpan(hs, he - hs), Honorifics))
-        {
-            k = he < text.Length && text[he] == '.' ? he + 1 : he;
-        }
+        k = PastHonorific(text, k);
 
         int from = -1;
         int to = -1;
@@ -523,13 +514,31 @@ public static partial class Redactor
     private static ReadOnlySpan<char> PreviousWord(string text, int start)
     {
         int end = SpacesBefore(text, start);
-        int begin = end;
-        while (begin > 0 && char.IsLetter(text[begin - 1]))
+        int begin = LettersStart(text, end);
+        return text.AsSpan(begin, end - begin);
+    }
+
+    /// <summary>Where the run of letters (of any script) that ends at <paramref name="end"/> begins.</summary>
+    private static int LettersStart(string text, int end)
+    {
+        while (end > 0 && char.IsLetter(text[end - 1]))
         {
-            begin--;
+            end--;
         }
 
-        return text.AsSpan(begin, end - begin);
+        return end;
+    }
+
+    /// <summary>Past an honorific at or after <paramref name="k"/> ("Mr.", "Ibu", "Pak"), which is kept before the name; <paramref name="k"/> when there is none.</summary>
+    private static int PastHonorific(string text, int k)
+    {
+        (int hs, int he) = NextWord(text, k);
+        if (he > hs && IsOneOf(text.AsSpan(hs, he - hs), Honorifics))
+        {
+            return he < text.Length && text[he] == '.' ? he + 1 : he;
+        }
+
+        return k;
     }
 
     /// <summary>Where the spaces right before <paramref name="k"/> begin.</summary>

@@ -75,13 +75,20 @@ internal static class IdentityQuestion
             return false;
         }
 
-        int k = j - 1;
+        int k = SubjectBefore(t, j);
+        return Is(t, k, Cat.Subject) && !Is(t, k, Cat.You) && !TellsOfAnEarlierChat(t, k);
+    }
+
+    /// <summary>Where the subject of the verb at <paramref name="verb"/> would stand, past up to three progressive or copula words ("saya sedang bicara", "am I talking").</summary>
+    private static int SubjectBefore(ReadOnlySpan<Lex> t, int verb)
+    {
+        int k = verb - 1;
         for (int steps = 0; steps < 3 && !Is(t, k, Cat.Subject) && Is(t, k, Cat.Progressive | Cat.Copula); steps++)
         {
             k--;
         }
 
-        return Is(t, k, Cat.Subject) && !Is(t, k, Cat.You) && !TellsOfAnEarlierChat(t, k);
+        return k;
     }
 
     /// <summary>A word for what the customer may be talking to ("bot", "AI", "mesin", "manusia", "real person", "siapa"), with modifiers and "X or Y".</summary>
@@ -358,12 +365,7 @@ internal static class IdentityQuestion
         }
 
         int verb = j;
-        int k = verb - 1;
-        for (int steps = 0; steps < 3 && !Is(t, k, Cat.Subject) && Is(t, k, Cat.Progressive | Cat.Copula); steps++)
-        {
-            k--;
-        }
-
+        int k = SubjectBefore(t, verb);
         if (Is(t, k, Cat.Subject))
         {
             // "can I talk to a human?" asks for one; "kemarin saya ngobrol sama manusia" tells of an earlier chat.

@@ -868,6 +868,9 @@ internal static class MentionRole
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
         || NamesNothingOfWhoIsThere(t);
 
+    /// <summary>What a message may name of what the one answering could be: a machine, a person, a role, something real, who, a team, alternatives.</summary>
+    private const Cat WhatTheyCouldBe = Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Gerund | Cat.Team | Cat.Or;
+
     /// <summary>
     /// An identity question only the learnt model finds that asks whether something the customer was sent came from the
     /// business: "is this email from you really?", "is this call from you?", "is this sms from your bank?". Something sent
@@ -877,8 +880,7 @@ internal static class MentionRole
     /// </summary>
     private static bool AsksWhereASendCameFrom(ReadOnlySpan<Lex> t)
     {
-        const Cat what = Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Gerund | Cat.Team | Cat.Or
-            | Cat.Speak;
+        const Cat what = WhatTheyCouldBe | Cat.Speak;
         bool sent = false;
         bool from = false;
         for (int i = 0; i < t.Length; i++)
@@ -909,11 +911,10 @@ internal static class MentionRole
     /// </summary>
     private static bool AsksWhetherTheyRead(ReadOnlySpan<Lex> t)
     {
-        const Cat what = Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Gerund | Cat.Team | Cat.Or;
         bool read = false;
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, what))
+            if (Is(t, i, WhatTheyCouldBe))
             {
                 return false;
             }
