@@ -1,0 +1,525 @@
+using System.Buffers;
+
+namespace CxCluster.Grains.Privacy;
+
+/// <summary>Secrets and identity numbers a word names: passwords, one-time codes, PINs, passports, BPJS and licence numbers, dates of birth.</summary>
+public static partial class Redactor
+{
+    /// <summary>The words that name a secret, and what the secret after them is redacted as.</summary>
+    private static readonly (string Word, string Placeholder)[] SecretWords =
+    [
+        ("password", PasswordPlaceholder), ("passwd", PasswordPlaceholder), ("pwd", PasswordPlaceholder),
+        ("passcode", PasswordPlaceholder), ("sandi", PasswordPlaceholder),
+        ("otp", OtpPlaceholder), ("verification", OtpPlaceholder), ("verifikasi", OtpPlaceholder),
+        ("pin", PinPlaceholder), ("mpin", PinPlaceholder),
+        ("passport", PassportPlaceholder), ("paspor", PassportPlaceholder),
+        ("dob", BirthDatePlaceholder), ("birth", BirthDatePlaceholder), ("birthdate", BirthDatePlaceholder),
+        ("birthday", BirthDatePlaceholder), ("born", BirthDatePlaceholder), ("lahir", BirthDatePlaceholder), ("ttl", BirthDatePlaceholder),
+        ("bpjs", BpjsPlaceholder), ("sim", LicensePlaceholder), ("license", LicensePlaceholder), ("licence", LicensePlaceholder),
+    ];
+
+    /// <summary>The words of <see cref="SecretWords"/>, found anywhere in a text whatever their case, then read as whole words.</summary>
+    private static readonly SearchValues<string> SecretMarks =
+        SearchValues.Create([.. SecretWords.Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The words that name a password, the one secret that may have no digit in it.</summary>
+    private static readonly SearchValues<string> PasswordMarks = SearchValues.Create(
+        [.. SecretWords.Where(w => w.Placeholder == PasswordPlaceholder).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What the secret after <paramref name="word"/> is redacted as, if it names one.</summary>
+    private static string? SecretNamedBy(ReadOnlySpan<char> word)
+    {
+        foreach ((string secretWord, string placeholder) in SecretWords)
+        {
+            if (word.Equals(secretWord, StringComparison.OrdinalIgnoreCase))
+            {
+                return placeholder;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Words that may stand between a secret's word and the secret ("my password is ...", "kode OTP saya: ...").</summary>
+    private static readonly string[] SecretBetween =
+    [
+        "is", "was", "adalah", "nya", "saya", "ku", "my", "baru", "new", "lama", "old", "code", "kode", "number", "nomor",
+        "yg", "yang", "itu", "ini", "tadi", "sms", "nomer", "kamu", "anda", "your",
+    ];
+
+    /// <summary>Words that may stand between a date of birth's words and the date ("born on", "tanggal lahir saya: ").</summary>
+    private static readonly string[] BirthBetween =
+    [
+        "is", "was", "on", "in", "date", "day", "of", "my", "saya", "nya", "adalah", "pada", "tanggal", "tgl", "tahun", "di", "the",
+    ];
+
+    /// <summary>Month names and their short forms, English and Indonesian.</summary>
+    private static readonly string[] MonthNames =
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember", "agu", "agt", "ags", "okt", "des", "nop", "peb",
+    ];
+
+    /// <summary>
+    /// Secrets a word names: a password, a one-time code or a PIN typed into the conversation, which no transcript may
+    /// keep. After "password", "pwd", "passcode" or "(kata) sandi" (perhaps with "nya", and words such as "is", "saya",
+    /// "baru" or ':' between), the next word is a password when it looks like one: 4 to 64 characters with a digit, a
+    /// symbol or a capital after its first letter ("hunter2", "Tr0ub4dor&amp;3", "rahasia123"), so "my password is not
+    /// working" and "password saya lupa" stay. After "OTP", "verification code", "kode verifikasi" or "PIN", 4 to 8
+    /// digits are the code ("kode OTP nya 482913", "PIN 1234"), so "PIN 6 digit" and "OTP sudah masuk" stay.
+    /// </summary>
+    private static List<(int Start, int End, string Placeholder)>? FindSecrets(string text, SearchValues<string> marks)
+    {
+        List<(int Start, int End, string Placeholder)>? found = null;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int hit = text.AsSpan(i).IndexOfAny(marks);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            int start = i + hit;
+            int end = LettersEnd(text, start);
+            i = end;
+            ReadOnlySpan<char> word = text.AsSpan(start, end - start);
+            if (start > 0 && char.IsLetterOrDigit(text[start - 1]))
+            {
+                continue;
+            }
+
+            if (word.Length > 5 && word.EndsWith("nya", StringComparison.OrdinalIgnoreCase))
+            {
+                word = word[..^3];
+            }
+
+            string? placeholder = SecretNamedBy(word);
+            // "verification" names a one-time code only with "code" after it or "kode" before it, and not a card's.
+            if (placeholder is null || (end < text.Length && char.IsLetterOrDigit(text[end]))
+                || (IsOneOf(word, ["verification", "verifikasi"]) && !(IsCodeWordAround(text, start, end) && !AfterCardWord(text, start))))
+            {
+                continue;
+            }
+
+            (int from, int to) = placeholder switch
+            {
+                BirthDatePlaceholder => BirthDateAfter(text, end),
+                PassportPlaceholder => PassportAfter(text, end),
+                BpjsPlaceholder => IdNumberAfter(text, end, 11, 13, letters: false),
+                LicensePlaceholder => IdNumberAfter(text, end, 12, 16, letters: !word.Equals("sim", StringComparison.OrdinalIgnoreCase)),
+                _ => SecretAfter(text, end, placeholder == PasswordPlaceholder),
+            };
+            if (to > from)
+            {
+                (found ??= []).Add((from, to, placeholder));
+                i = to;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The passport number after "passport" or "paspor", past "number", "no", "saya" and the like: 6 to 12 letters and
+    /// digits with at least one digit ("X1234567", "paspor saya A 1234567"), perhaps as a letter and digits apart.
+    /// </summary>
+    private static (int From, int To) PassportAfter(string text, int k)
+    {
+        for (int words = 0; words <= 3; words++)
+        {
+            k = SkipJoiners(text, k);
+            int end = k;
+            while (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (end == k)
+            {
+                return default;
+            }
+
+            // "A 1234567": the series letter written apart from its digits.
+            int whole = end;
+            if (end - k <= 2 && IsAllLetters(text.AsSpan(k, end - k)) && end + 1 < text.Length && text[end] == ' ' && char.IsAsciiDigit(text[end + 1]))
+            {
+                whole = end + 1;
+                while (whole < text.Length && char.IsAsciiLetterOrDigit(text[whole]))
+                {
+                    whole++;
+                }
+            }
+
+            ReadOnlySpan<char> token = text.AsSpan(k, whole - k);
+            int digits = 0;
+            foreach (char c in token)
+            {
+                digits += char.IsAsciiDigit(c) ? 1 : 0;
+            }
+
+            int length = token.Length - (whole != end ? 1 : 0);
+            if (digits > 0 && length is >= 6 and <= 12 && (whole == text.Length || !char.IsLetterOrDigit(text[whole])))
+            {
+                return (k, whole);
+            }
+
+            if (!IsOneOf(text.AsSpan(k, end - k), SecretBetween) && !IsOneOf(text.AsSpan(k, end - k), ["no", "nr", "num", "id"]))
+            {
+                return default;
+            }
+
+            k = end;
+        }
+
+        return default;
+    }
+
+    /// <summary>Words that may stand between an identity card's word and its number ("no BPJS kesehatan saya: ...").</summary>
+    private static readonly string[] IdBetween =
+    [
+        "no", "nomor", "nomer", "number", "num", "nr", "saya", "my", "is", "nya", "kesehatan", "ketenagakerjaan", "tk", "ks", "card",
+        "kartu", "id", "adalah", "ku",
+    ];
+
+    /// <summary>
+    /// The number after a BPJS card's or a driving licence's word, past up to three words such as "no", "kesehatan" or
+    /// "saya": <paramref name="fewest"/> to <paramref name="most"/> digits, in groups joined by '-', '.' or a space
+    /// ("0001234567890", "1234-5678-901234"), or with <paramref name="letters"/> a code of letters and digits with at
+    /// least five digits ("D1234-56789-01234"). A number that starts as a phone number does ("SIM 0812...": the SIM card's
+    /// number) is left to the phone rules.
+    /// </summary>
+    private static (int From, int To) IdNumberAfter(string text, int k, int fewest, int most, bool letters)
+    {
+        for (int words = 0; words <= 3; words++)
+        {
+            k = SkipJoiners(text, k);
+            int end = k;
+            int digits = 0;
+            int others = 0;
+            while (end < text.Length)
+            {
+                char c = text[end];
+                if (char.IsAsciiDigit(c))
+                {
+                    digits++;
+                }
+                else if (letters && char.IsAsciiLetter(c))
+                {
+                    others++;
+                }
+                else if (c is '-' or '.' or ' ' && end + 1 < text.Length && end > k
+                    && (char.IsAsciiDigit(text[end + 1]) || (letters && char.IsAsciiLetter(text[end + 1]) && c != ' ')))
+                {
+                    // a joint between groups
+                }
+                else
+                {
+                    break;
+                }
+
+                end++;
+            }
+
+            bool number = digits >= (letters && others > 0 ? 5 : fewest) && digits <= most && others <= 12
+                && (end == text.Length || !char.IsLetterOrDigit(text[end]))
+                && !(text[k] == '0' && k + 1 < text.Length && text[k + 1] == '8') && text[k] != '+';
+            if (number)
+            {
+                return (k, end);
+            }
+
+            int wordEnd = WordLettersEnd(text, k);
+
+            if (wordEnd == k || !IsOneOf(text.AsSpan(k, wordEnd - k), IdBetween))
+            {
+                return default;
+            }
+
+            k = wordEnd;
+        }
+
+        return default;
+    }
+
+    private static bool IsAllLetters(ReadOnlySpan<char> span)
+    {
+        foreach (char c in span)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Past spaces, ':', '=', '-', '.', '#' and quotation marks, at most four of them.</summary>
+    private static int SkipJoiners(string text, int k)
+    {
+        for (int skipped = 0; k < text.Length && skipped < 4 && text[k] is ' ' or '\u00A0' or ':' or '=' or '-' or '.' or '#' or '"' or '\'' or '\u201C' or '\u2018' or '/' or ','; skipped++)
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// The date after the words of a date of birth ("DOB", "date of birth", "born on", "lahir", "tanggal lahir", "TTL"),
+    /// past a few small words and a place written before it ("TTL: Jakarta, 14-03-1985"): a date in digits ("14/03/1985",
+    /// "1985-03-14"), a day, a month's name and perhaps a year ("14 March 1985", "14 Maret 85"), or a month's name, a day and
+    /// perhaps a year ("March 14, 1985"). A year alone ("born in 1985") stays.
+    /// </summary>
+    private static (int From, int To) BirthDateAfter(string text, int k)
+    {
+        bool place = false;
+        for (int words = 0; words <= 4; words++)
+        {
+            k = SkipJoiners(text, k);
+            int end = DateEnd(text, k);
+            if (end > k)
+            {
+                return (k, end);
+            }
+
+            int wordEnd = WordLettersEnd(text, k);
+
+            if (wordEnd == k)
+            {
+                return default;
+            }
+
+            ReadOnlySpan<char> word = text.AsSpan(k, wordEnd - k);
+            // One place of birth, capitalised, before a comma: "Jakarta, 14-03-1985".
+            bool isPlace = !place && char.IsUpper(word[0]) && wordEnd < text.Length && text[wordEnd] == ',';
+            if (!isPlace && !IsOneOf(word, BirthBetween))
+            {
+                return default;
+            }
+
+            place |= isPlace;
+            k = wordEnd;
+        }
+
+        return default;
+    }
+
+    /// <summary>Where a date at <paramref name="k"/> ends, or <paramref name="k"/> when none starts there.</summary>
+    private static int DateEnd(string text, int k)
+    {
+        int first = DigitsAt(text, k, text.Length);
+        if (first > 0)
+        {
+            int p = k + first;
+            // In digits: d/m/y, m/d/y or y-m-d, with '/', '-' or '.' between.
+            if (p < text.Length && text[p] is '/' or '-' or '.')
+            {
+                char separator = text[p];
+                int second = DigitsAt(text, p + 1, text.Length);
+                int q = p + 1 + second;
+                if (second is 1 or 2 && q < text.Length && text[q] == separator)
+                {
+                    int third = DigitsAt(text, q + 1, text.Length);
+                    int end = q + 1 + third;
+                    bool shape = (first is 1 or 2 && third is 2 or 4) || (first == 4 && third is 1 or 2);
+                    return shape && (end == text.Length || !char.IsLetterOrDigit(text[end])) ? end : k;
+                }
+
+                return k;
+            }
+
+            // A day then a month's name: "14 March 1985", "14th of March", "14 Maret 85".
+            if (first is 1 or 2)
+            {
+                int m = SkipOrdinal(text, p);
+                m = PastSpaces(text, m);
+                if (m + 3 <= text.Length && text.AsSpan(m).StartsWith("of ", StringComparison.OrdinalIgnoreCase))
+                {
+                    m = PastSpaces(text, m + 3);
+                }
+
+                int monthEnd = MonthAt(text, m);
+                return monthEnd > m ? YearAfter(text, monthEnd) : k;
+            }
+
+            return k;
+        }
+
+        // A month's name then a day: "March 14, 1985", "Mar 14th 1985".
+        int month = MonthAt(text, k);
+        if (month > k)
+        {
+            int d = PastSpaces(text, month);
+            int day = DigitsAt(text, d, text.Length);
+            if (day is 1 or 2)
+            {
+                int end = SkipOrdinal(text, d + day);
+                return end == text.Length || !char.IsLetterOrDigit(text[end]) ? YearAfter(text, end) : k;
+            }
+        }
+
+        return k;
+    }
+
+    /// <summary>Past every space from <paramref name="k"/> on.</summary>
+    private static int PastSpaces(string text, int k)
+    {
+        while (k < text.Length && text[k] == ' ')
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>Past "st", "nd", "rd" or "th" glued to a day.</summary>
+    private static int SkipOrdinal(string text, int k) =>
+        k + 2 <= text.Length && IsOneOf(text.AsSpan(k, 2), ["st", "nd", "rd", "th"]) && (k + 2 == text.Length || !char.IsLetter(text[k + 2])) ? k + 2 : k;
+
+    /// <summary>Where the month's name at <paramref name="k"/> ends (a short form may end in '.'), or <paramref name="k"/>.</summary>
+    private static int MonthAt(string text, int k)
+    {
+        int end = LettersEnd(text, k);
+        if (end == k || (end < text.Length && char.IsLetterOrDigit(text[end])) || !IsOneOf(text.AsSpan(k, end - k), MonthNames))
+        {
+            return k;
+        }
+
+        return end < text.Length && text[end] == '.' ? end + 1 : end;
+    }
+
+    /// <summary>Past a year of two or four digits after a date's month or day (", 1985", " 85"), if one follows.</summary>
+    private static int YearAfter(string text, int k)
+    {
+        int y = k < text.Length && text[k] == ',' ? k + 1 : k;
+        y = PastSpaces(text, y);
+        int year = DigitsAt(text, y, text.Length);
+        return y > k && year is 2 or 4 && (y + year == text.Length || !char.IsLetterOrDigit(text[y + year])) ? y + year : k;
+    }
+
+    /// <summary>Whether "card" or "kartu" is the word before: a card's verification code is its security code.</summary>
+    private static bool AfterCardWord(string text, int start)
+    {
+        int before = start;
+        ReadOnlySpan<char> word = WordBefore(text, ref before, Math.Max(0, start - 16));
+        return word.Equals("card", StringComparison.OrdinalIgnoreCase) || word.Equals("kartu", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether "verification" or "verifikasi" goes with "code" after it or "kode" before it.</summary>
+    private static bool IsCodeWordAround(string text, int start, int end)
+    {
+        if (text.AsSpan(PastSpaces(text, end)).StartsWith("code", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        int before = start;
+        return WordBefore(text, ref before, Math.Max(0, start - 16)).Equals("kode", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The secret after its word at <paramref name="k"/>, past up to three words that may stand between; an empty span when none is there.</summary>
+    private static (int From, int To) SecretAfter(string text, int k, bool password)
+    {
+        for (int words = 0; words <= 3; words++)
+        {
+            int skipped = 0;
+            while (k < text.Length && skipped < 4 && text[k] is ' ' or '\u00A0' or ':' or '=' or '-' or '"' or '\'' or '\u201C' or '\u2018')
+            {
+                k++;
+                skipped++;
+            }
+
+            int end = k;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            // A full stop, comma or closing quotation after it is not part of it ('!' and '?' may be, and go with it).
+            while (end > k && text[end - 1] is '.' or ',' or ';' or ')' or '"' or '\'' or '\u201D' or '\u2019')
+            {
+                end--;
+            }
+
+            if (end == k)
+            {
+                return default;
+            }
+
+            ReadOnlySpan<char> token = text.AsSpan(k, end - k);
+            if (password ? LooksLikePassword(token) : IsShortCode(text, k, end))
+            {
+                return (k, password ? end : CodeEnd(text, k, end));
+            }
+
+            if (!IsOneOf(token, SecretBetween))
+            {
+                return default;
+            }
+
+            k = end;
+        }
+
+        return default;
+    }
+
+    /// <summary>4 to 64 characters with a digit, a symbol, or a capital after the first letter.</summary>
+    private static bool LooksLikePassword(ReadOnlySpan<char> token)
+    {
+        int at = token.IndexOf('@');
+        if (token.Length is < 4 or > 64 || token.Contains('[') || (at >= 0 && token[at..].Contains('.')))
+        {
+            return false; // an e-mail address or a placeholder is redacted as what it is
+        }
+
+        for (int c = 0; c < token.Length; c++)
+        {
+            if (char.IsDigit(token[c]) || (!char.IsLetter(token[c]) && token[c] is not '-' and not '\'') || (c > 0 && char.IsUpper(token[c])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>4 to 8 digits, perhaps in two groups ("482 913", "48-29-13"), ending there.</summary>
+    private static bool IsShortCode(string text, int k, int end) => CodeEnd(text, k, end) > k;
+
+    /// <summary>Where the code of 4 to 8 digits at <paramref name="k"/> ends (its groups joined by a space or '-'), or <paramref name="k"/> when none is there.</summary>
+    private static int CodeEnd(string text, int k, int end)
+    {
+        int digits = 0;
+        int p = k;
+        int last = k;
+        while (p < text.Length)
+        {
+            int run = 0;
+            while (p < text.Length && char.IsAsciiDigit(text[p]))
+            {
+                p++;
+                run++;
+            }
+
+            if (run == 0 || digits + run > 8 || (p < text.Length && char.IsLetter(text[p])))
+            {
+                break;
+            }
+
+            digits += run;
+            last = p;
+            if (p + 1 < text.Length && text[p] is ' ' or '-' && char.IsAsciiDigit(text[p + 1]))
+            {
+                p++;
+                continue;
+            }
+
+            break;
+        }
+
+        return digits is >= 4 and <= 8 && last >= end ? last : k;
+    }
+}

@@ -1,0 +1,412 @@
+using System.Buffers;
+
+namespace CxCluster.Grains.Privacy;
+
+/// <summary>E-mail addresses written out to dodge filters: "budi (at) gmail (dot) com", "budi at gmail dot com".</summary>
+public static partial class Redactor
+{
+    /// <summary>What an address written out with a word for '@' turns on: "at" or "et" (any case) between spaces or after a bracket.</summary>
+    private static readonly SearchValues<string> AtWords = SearchValues.Create(
+        [" at ", " et ", "(at", "[at", "{at", "<at", "( at", "[ at", "{ at", "< at", "(et", "[et"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Top-level domains an address written with plain words ("budi at gmail dot com") may end in.</summary>
+    private static readonly string[] KnownTopLevelDomains =
+    [
+        "com", "net", "org", "id", "co", "io", "me", "info", "biz", "edu", "gov", "ac", "sch", "or", "go", "web", "my",
+        "sg", "uk", "au", "us", "ca", "de", "nl", "fr", "jp", "cn", "in", "ph", "th", "vn", "hk", "tw", "kr", "app", "dev",
+    ];
+
+    /// <summary>Mail providers whose name as the first label of a domain makes a written-out address plain.</summary>
+    private static readonly string[] KnownMailProviders =
+    [
+        "gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn", "icloud", "aol",
+        "proton", "protonmail", "gmx", "zoho", "yandex", "mail",
+    ];
+
+    /// <summary>Words before a plain "at" that are no one's address: "meet me at", "find us at", "look at".</summary>
+    private static readonly string[] NotLocalParts =
+    [
+        "me", "us", "it", "him", "her", "them", "you", "we", "i", "they", "am", "is", "are", "was", "were", "be", "been", "look",
+        "looking", "here", "there", "this", "that", "what", "where", "available", "online", "stay", "meet", "see", "saya",
+        "kami", "kita", "dia", "aku", "ada", "email", "mail", "e-mail", "write", "reach", "contact",
+    ];
+
+    /// <summary>
+    /// The e-mail addresses already found (<paramref name="emails"/>), with the ones written out merged in, in order: with
+    /// <paramref name="atSign"/>, those around an '@' with spaces about it ("budi @ gmail . com") or a domain whose dots
+    /// are written out ("budi@gmail dot com"); without, those with "at" in brackets ("budi(at)gmail.com", "budi [at] yahoo
+    /// [dot] co [dot] id") or the plain words "at"/"et" and "dot"/"titik". An address that says "at" in plain words must be clearly one: its
+    /// domain a known mail provider ("budi at gmail.com"), or its dots written as words and its last label a known
+    /// top-level domain ("budi at kantor dot co dot id"); the word before it no pronoun or verb ("meet me at ...").
+    /// </summary>
+    private static List<(int Start, int End)>? FindSpelledEmails(string text, List<(int Start, int End)>? emails, bool atSign)
+    {
+        List<(int Start, int End)>? found = null;
+        int nextEmail = 0;
+        int floor = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int hit = atSign ? text.AsSpan(i).IndexOf('@') : text.AsSpan(i).IndexOfAny(AtWords);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            i += hit;
+            if (!atSign)
+            {
+                while ((text[i] | 0x20) is not ('a' or 'e'))
+                {
+                    i++;
+                }
+
+                i++; // the t of "at"
+            }
+
+            while (emails is not null && nextEmail < emails.Count && emails[nextEmail].End <= i)
+            {
+                floor = Math.Max(floor, emails[nextEmail].End);
+                nextEmail++;
+            }
+
+            if (emails is not null && nextEmail < emails.Count && emails[nextEmail].Start <= i)
+            {
+                i = emails[nextEmail].End;
+                continue;
+            }
+
+            int limit = emails is not null && nextEmail < emails.Count ? emails[nextEmail].Start : text.Length;
+            if (AtMarker(text, i, out int markStart, out int markEnd, out bool plain)
+                && SpelledEmail(text, markStart, markEnd, plain, floor, limit, out int start, out int end))
+            {
+                (found ??= []).Add((start, end));
+                floor = end;
+                i = end;
+                continue;
+            }
+
+            i++;
+        }
+
+        if (found is null)
+        {
+            return emails;
+        }
+
+        if (emails is null)
+        {
+            return found;
+        }
+
+        List<(int Start, int End)> merged = new(emails.Count + found.Count);
+        int a = 0;
+        int b = 0;
+        while (a < emails.Count || b < found.Count)
+        {
+            merged.Add(b >= found.Count || (a < emails.Count && emails[a].Start < found[b].Start) ? emails[a++] : found[b++]);
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// Whether text[i] ('@' or the t of "at"/"et") stands for '@': '@' itself (one <see cref="FindEmails"/> did not take),
+    /// "at" in brackets, perhaps with spaces inside ("(at)", "[ at ]"), or "at"/"et" as a word between spaces, which is
+    /// <paramref name="plain"/>. The marker's first character and the one after it.
+    /// </summary>
+    private static bool AtMarker(string text, int i, out int start, out int end, out bool plain)
+    {
+        start = end = i;
+        plain = false;
+        if (text[i] == '@')
+        {
+            end = i + 1;
+            return true;
+        }
+
+        if (i < 1 || (text[i - 1] | 0x20) is not ('a' or 'e') || (i >= 2 && char.IsLetterOrDigit(text[i - 2]))
+            || (i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])))
+        {
+            return false;
+        }
+
+        int open = SkipSpaces(text, i - 2, -1);
+        int close = SkipSpaces(text, i + 1, 1);
+        if (open >= 0 && close < text.Length && Closes(text[open], text[close]))
+        {
+            start = open;
+            end = close + 1;
+            return true;
+        }
+
+        if (i >= 2 && i + 1 < text.Length && text[i - 2] == ' ' && text[i + 1] == ' ')
+        {
+            start = i - 1;
+            end = i + 1;
+            plain = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>From <paramref name="k"/> in <paramref name="step"/>'s direction, past at most two spaces: where the first other character is.</summary>
+    private static int SkipSpaces(string text, int k, int step)
+    {
+        for (int n = 0; n < 2 && k >= 0 && k < text.Length && text[k] == ' '; n++)
+        {
+            k += step;
+        }
+
+        return k;
+    }
+
+    private static bool Closes(char open, char close) =>
+        (open, close) is ('(', ')') or ('[', ']') or ('{', '}') or ('<', '>');
+
+    /// <summary>
+    /// The address around the '@' marker text[markStart..markEnd]: the local part before it (past at most two spaces,
+    /// not before <paramref name="floor"/>) and the domain after it, labels joined by dots written in any of the ways
+    /// <see cref="DotAfter"/> reads, not into <paramref name="limit"/>.
+    /// </summary>
+    private static bool SpelledEmail(string text, int markStart, int markEnd, bool plain, int floor, int limit, out int start, out int end)
+    {
+        start = end = 0;
+        int localEnd = SkipSpaces(text, markStart - 1, -1) + 1;
+        int localStart = localEnd;
+        while (localStart > floor && IsLocalChar(text[localStart - 1]) && !IsUnspacedScript(text[localStart - 1]))
+        {
+            localStart--;
+        }
+
+        while (localStart < localEnd && text[localStart] == '.')
+        {
+            localStart++;
+        }
+
+        if (localStart < localEnd)
+        {
+            localStart = SpelledLocalStart(text, localStart, floor);
+        }
+
+        if (localStart >= localEnd || text[localEnd - 1] == '.'
+            || (localStart > 0 && text[localStart - 1] is not (' ' or '\u00A0' or '\t' or '\n' or '(' or '<' or '[' or ':' or '"' or ',')))
+        {
+            return false;
+        }
+
+        int p = SkipSpaces(text, markEnd, 1);
+        int labels = 0;
+        int firstStart = p;
+        int firstEnd = p;
+        int lastStart = p;
+        int lastEnd = p;
+        bool spelledDot = false;
+        while (labels < 6)
+        {
+            int q = p;
+            while (q < limit && (char.IsLetterOrDigit(text[q]) || text[q] == '-') && !IsUnspacedScript(text[q]))
+            {
+                q++;
+            }
+
+            if (q == p || text[p] == '-' || text[q - 1] == '-')
+            {
+                break;
+            }
+
+            if (labels == 0)
+            {
+                firstStart = p;
+                firstEnd = q;
+            }
+
+            labels++;
+            lastStart = p;
+            lastEnd = q;
+            int next = DotAfter(text, q, limit, out bool written);
+            if (next < 0)
+            {
+                break;
+            }
+
+            spelledDot |= written;
+            p = next;
+        }
+
+        if (labels < 2 || lastEnd - lastStart < 2)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> tld = text.AsSpan(lastStart, lastEnd - lastStart);
+        foreach (char c in tld)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        bool provider = IsOneOf(text.AsSpan(firstStart, firstEnd - firstStart), KnownMailProviders);
+        bool knownTld = IsOneOf(tld, KnownTopLevelDomains);
+        bool clear = plain ? provider || (spelledDot && knownTld) : !spelledDot || provider || knownTld;
+        ReadOnlySpan<char> local = text.AsSpan(localStart, localEnd - localStart);
+        if (!clear || (plain && (local.Length < 2 || IsOneOf(local, NotLocalParts))))
+        {
+            return false;
+        }
+
+        start = localStart;
+        end = lastEnd;
+        return true;
+    }
+
+    /// <summary>
+    /// Where a local part with its dots written out begins ("jane dot doe at ...", "jane (dot) doe", "jane(dot)doe", "budi
+    /// titik santoso"): up to three more words before <paramref name="localStart"/>, each joined by "dot" or "titik" (in
+    /// brackets or between spaces); not before <paramref name="floor"/>.
+    /// </summary>
+    private static int SpelledLocalStart(string text, int localStart, int floor)
+    {
+        for (int words = 0; words < 3; words++)
+        {
+            int k = SkipSpaces(text, localStart - 1, -1) + 1;
+            bool bracketed = k > floor && text[k - 1] is ')' or ']' or '}' or '>';
+            char close = bracketed ? text[k - 1] : ' ';
+            if (!bracketed && k == localStart)
+            {
+                return localStart; // glued to what is before it
+            }
+
+            int wordEnd = bracketed ? SkipSpaces(text, k - 2, -1) + 1 : k;
+            int wordStart = wordEnd;
+            while (wordStart > floor && char.IsAsciiLetter(text[wordStart - 1]))
+            {
+                wordStart--;
+            }
+
+            ReadOnlySpan<char> dot = text.AsSpan(wordStart, wordEnd - wordStart);
+            if (!(dot.Equals("dot", StringComparison.OrdinalIgnoreCase) || dot.Equals("titik", StringComparison.OrdinalIgnoreCase)))
+            {
+                return localStart;
+            }
+
+            k = wordStart;
+            if (bracketed)
+            {
+                k = SkipSpaces(text, k - 1, -1) + 1;
+                if (k <= floor || !Closes(text[k - 1], close))
+                {
+                    return localStart;
+                }
+
+                k--;
+            }
+
+            int before = SkipSpaces(text, k - 1, -1) + 1;
+            if (!bracketed && before == k)
+            {
+                return localStart; // "xdot doe": no word of its own
+            }
+
+            int start = before;
+            while (start > floor && IsLocalChar(text[start - 1]) && !IsUnspacedScript(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (start == before)
+            {
+                return localStart;
+            }
+
+            localStart = start;
+        }
+
+        return localStart;
+    }
+
+    /// <summary>
+    /// After a domain label at <paramref name="k"/>: a dot, glued ("gmail.com") or between spaces ("gmail . com"), or
+    /// "dot" or "titik" in brackets ("(dot)", "[titik]") or as a word between spaces; where the next label starts, or -1.
+    /// <paramref name="written"/> tells a dot written other than glued.
+    /// </summary>
+    private static int DotAfter(string text, int k, int limit, out bool written)
+    {
+        written = false;
+        if (k + 1 < limit && text[k] == '.' && char.IsLetterOrDigit(text[k + 1]))
+        {
+            return k + 1;
+        }
+
+        int q = SkipSpaces(text, k, 1);
+        bool spaced = q > k;
+        int after;
+        if (q < limit && text[q] == '.' && spaced)
+        {
+            after = q + 1;
+            if (after >= limit || text[after] != ' ')
+            {
+                return -1; // "kantor. Besok" ends a sentence
+            }
+        }
+        else if (q < limit && text[q] is '(' or '[' or '{' or '<')
+        {
+            int word = SkipSpaces(text, q + 1, 1);
+            int wordEnd = DotWordEnd(text, word, limit);
+            int close = wordEnd < 0 ? -1 : SkipSpaces(text, wordEnd, 1);
+            if (close < 0 || close >= limit || !Closes(text[q], text[close]))
+            {
+                return -1;
+            }
+
+            after = close + 1;
+        }
+        else if (spaced)
+        {
+            after = DotWordEnd(text, q, limit);
+            if (after < 0 || after >= limit || text[after] != ' ')
+            {
+                return -1;
+            }
+        }
+        else
+        {
+            return -1;
+        }
+
+        int next = SkipSpaces(text, after, 1);
+        if (next >= limit || !char.IsLetterOrDigit(text[next]))
+        {
+            return -1;
+        }
+
+        written = true;
+        return next;
+    }
+
+    /// <summary>Where "dot" or "titik" (any case) at <paramref name="k"/> ends, if it is a whole word there; otherwise -1.</summary>
+    private static int DotWordEnd(string text, int k, int limit)
+    {
+        int end = k + 3 <= limit && (text[k] | 0x20) == 'd' && (text[k + 1] | 0x20) == 'o' && (text[k + 2] | 0x20) == 't' ? k + 3
+            : k + 5 <= limit && (text[k] | 0x20) == 't' && (text[k + 1] | 0x20) == 'i' && (text[k + 2] | 0x20) == 't'
+                && (text[k + 3] | 0x20) == 'i' && (text[k + 4] | 0x20) == 'k' ? k + 5
+            : -1;
+        return end > 0 && (end == limit || !char.IsLetterOrDigit(text[end])) ? end : -1;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, ReadOnlySpan<string> words)
+    {
+        foreach (string w in words)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

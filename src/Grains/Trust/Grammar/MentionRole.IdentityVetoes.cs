@@ -1,0 +1,453 @@
+using static CxCluster.Grains.Trust.Grammar.Tokens;
+
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>What vetoes an identity question that only the learnt model finds, and what an identity question names.</summary>
+internal static partial class MentionRole
+{
+    /// <summary>
+    /// What vetoes an identity question only the learnt model finds: the message asks where someone is from
+    /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>), or says the customer knows it is a
+    /// machine (<see cref="KnowsWhoIsThere"/>), or asks about a quality of the chat (<see cref="AsksAboutTheChat"/>) or
+    /// complains of something automated that is not this chat (<see cref="ComplainsOfAutomatedSends"/>), or only thanks
+    /// or praises the machine (<see cref="PraisesTheBot"/>).
+    /// </summary>
+    public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
+        AsksHowTheyAre(t) || AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
+        || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
+        || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
+        || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
+        || NamesNothingOfWhoIsThere(t);
+
+    /// <summary>What a message may name of what the one answering could be: a machine, a person, a role, something real, who, a team, alternatives.</summary>
+    private const Cat WhatTheyCouldBe = Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Gerund | Cat.Team | Cat.Or;
+
+    /// <summary>
+    /// An identity question only the learnt model finds that asks whether something the customer was sent came from the
+    /// business: "is this email from you really?", "is this call from you?", "is this sms from your bank?". Something sent
+    /// or pointed to (an e-mail, an SMS, a call, a link, a message) before "from" and the business or a name after it,
+    /// and no word anywhere of what the one answering could be (a machine, a person, a role, something real, who,
+    /// talking, alternatives): "is this message from a bot?" and "is this email from you or from a bot?" still ask.
+    /// </summary>
+    private static bool AsksWhereASendCameFrom(ReadOnlySpan<Lex> t)
+    {
+        const Cat what = WhatTheyCouldBe | Cat.Speak;
+        bool sent = false;
+        bool from = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, what))
+            {
+                return false;
+            }
+
+            if (Is(t, i, Cat.Edge))
+            {
+                sent = false;
+            }
+
+            sent |= Is(t, i, Cat.Broadcast | Cat.Thing | Cat.IdNoun);
+            from |= sent && t[i].Word == "from" && i + 1 < t.Length
+                && (Is(t, i + 1, Cat.You | Cat.YouPerson | Cat.Article | Cat.Me) || ReferenceEquals(t[i + 1], Lex.Unknown));
+        }
+
+        return from;
+    }
+
+    /// <summary>
+    /// An identity question only the learnt model finds that asks whether the one answering read something, not who they
+    /// are: "did you read my message?", "have you even read what I wrote", "kamu baca chat saya gak sih?". "read" or "baca"
+    /// with "you" / "kamu" shortly before it, and no word anywhere of what the one answering could be (a machine, a person,
+    /// a role, something real, who, a team, alternatives): "did you read my message? are you a bot?" still asks.
+    /// </summary>
+    private static bool AsksWhetherTheyRead(ReadOnlySpan<Lex> t)
+    {
+        bool read = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, WhatTheyCouldBe))
+            {
+                return false;
+            }
+
+            read |= t[i].Word is "read" or "baca" && HasYouBefore(t, i);
+        }
+
+        return read;
+    }
+
+    /// <summary>What an identity question names: a machine, a person or a role, being real, who, talking, or the reply itself (or "automatic").</summary>
+    private const Cat IdentityContent = WhoIsThere | Cat.Bot | Cat.IdNoun | Cat.Speak | Cat.Team | Cat.ServiceHead | Cat.ServiceTail | Cat.Exist
+        | Cat.Broadcast;
+
+    /// <summary>
+    /// A message that names nothing an identity question asks about, only known words ("ini gimana sih", "kok gitu sih",
+    /// "what is this?"): no machine, person, role, being real, who, alternative, talking or reply. A word the lexicon does
+    /// not know, or one written with digits, may be one of them misspelled ("ini bto?", "ini b0t ya"), so it keeps what the
+    /// learnt model found.
+    /// </summary>
+    public static bool NamesNothingOfWhoIsThere(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (ReferenceEquals(t[i], Lex.Unknown) || ReferenceEquals(t[i], Lex.Number) || Is(t, i, IdentityContent) || IsAutomated(t, i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+
+    /// <summary>What a message may name that makes it about who is there: a person, the interlocutor as a person, being real, who, alternatives.</summary>
+    private const Cat WhoIsThere = Cat.YouPerson | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Or | Cat.Gerund;
+
+    /// <summary>
+    /// Whether a machine is working, not whether it is one: "is the chat bot down?", "bot lagi error ya?", "is the chatbot
+    /// broken again?", "botnya lagi gangguan?". A machine word with a word of failing (<see cref="Cat.Breaker"/>: "down",
+    /// "error", "broken", "rusak", "gangguan") right after it, or after only "nya", "is" or "lagi", and no word in the
+    /// message for a person, the interlocutor as a person, being real, who or an alternative ("is this a bot? it's
+    /// broken, are you a human?" still asks).
+    /// </summary>
+    public static bool AsksHowTheMachineRuns(ReadOnlySpan<Lex> t)
+    {
+        bool failing = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, WhoIsThere))
+            {
+                return false;
+            }
+
+            if (!Is(t, i, Cat.Bot))
+            {
+                continue;
+            }
+
+            int k = i + 1;
+            for (int steps = 0; steps < 2 && Is(t, k, Cat.Clitic | Cat.Copula | Cat.Progressive) && !Is(t, k, Cat.Breaker); steps++)
+            {
+                k++;
+            }
+
+            // Sundanese "lain" closes a question ("ieu bot lain?", "isn't this a bot?"); "another" fails at nothing.
+            failing |= Is(t, k, Cat.Breaker) && t[k].Word is not "lain";
+        }
+
+        return failing;
+    }
+
+    /// <summary>
+    /// Whether a feature or a process is automatic, not who answers: "is autopay automatic?", "is the refund automated?",
+    /// "apakah pembayarannya otomatis?", "is the renewal automatic or manual?". "automatic" ("auto", "automatically"),
+    /// or "automated" ("otomatis") after an article or a word of a thing, closes the question or comes before "or"; the
+    /// thing stands before it in its clause (a word the lexicon does not know, or a thing, money or a failing word), or
+    /// right after it, closing the question ("is this automatic renewal?"); and the message names no other machine,
+    /// nothing of the interlocutor or the chat ("this" unless it points at the thing, "you", "reply", "chat"), no talking
+    /// and no one ("is this automatic?", "is this reply automatic?", "apakah ini otomatis?", "are these automatic
+    /// answers?" and "is tihs automated?" still ask).
+    /// </summary>
+    public static bool AsksWhetherAThingIsAutomatic(ReadOnlySpan<Lex> t)
+    {
+        const Cat here = WhoIsThere | Cat.You | Cat.IdNoun | Cat.Speak | Cat.ServiceTail | Cat.Team | Cat.Subject;
+        bool automatic = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if ((Is(t, i, here) && !PointsAtAThing(t, i)) || (Is(t, i, Cat.Bot) && !IsAutomated(t, i)))
+            {
+                return false;
+            }
+
+            if (IsAutomated(t, i) && IsThingWord(t, i + 1) && (IsEdge(t, i + 2) || Is(t, i + 2, Cat.Or)))
+            {
+                // "is this automatic renewal?", "is it automatic billing or manual?": the thing is named after it
+                automatic = true;
+                continue;
+            }
+
+            if (!IsAutomated(t, i) || !(IsEdge(t, i + 1) || Is(t, i + 1, Cat.Or)))
+            {
+                continue;
+            }
+
+            const Cat thing = Cat.Thing | Cat.Payment | Cat.Breaker | Cat.Broadcast;
+            for (int k = i - 1; !IsEdge(t, k); k--)
+            {
+                bool named = Is(t, k, thing) || (ReferenceEquals(t[k], Lex.Unknown) && (t[i].Word is "automatic" || Is(t, k - 1, Cat.Article | Cat.Clitic)));
+                if (named)
+                {
+                    automatic = true;
+                    break;
+                }
+            }
+        }
+
+        return automatic;
+    }
+
+    private static bool IsAutomated(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "automated" or "automatic";
+
+    /// <summary>
+    /// "this" / "that" before a thing or a payment (or before "automatic" and one), or "ini" / "itu" after one, points at
+    /// it, not at the one answering: "is this renewal automatic?", "is this automatic renewal?", "perpanjangan ini otomatis?";
+    /// "is this automatic?", "is this reply automatic?", "is this line automated?" and "is this an automatic reply?" point
+    /// at the chat.
+    /// </summary>
+    private static bool PointsAtAThing(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length
+        && ((t[k].Word is "this" or "that" && (IsThingWord(t, k + 1) || (IsAutomated(t, k + 1) && IsThingWord(t, k + 2))))
+            || (t[k].Word is "ini" or "itu" && IsThingWord(t, k - 1)));
+
+    /// <summary>A thing or a payment the lexicon knows ("product", "refund", "renewal", "langganan").</summary>
+    private static bool IsThingWord(ReadOnlySpan<Lex> t, int k) => Is(t, k, Cat.Thing | Cat.Payment);
+
+    /// <summary>
+    /// Whether the one answering holds a role, and nothing else: "are you an agent?", "are you the manager?", "kamu admin?".
+    /// Only "you" as a person, one role (a role word, or a service: "are you customer service?") and the small words of a
+    /// question; no machine word, nothing real, no person, no alternative and no negator. "are you a real agent?", "are you
+    /// an agent or a bot?" and "kamu admin asli?" still ask who is there.
+    /// </summary>
+    public static bool AsksWhichRole(ReadOnlySpan<Lex> t)
+    {
+        const Cat small = Cat.Copula | Cat.Lead | Cat.Greeting | Cat.QParticle | Cat.Polite | Cat.Article | Cat.Edge;
+        bool you = false;
+        int roles = 0;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, Cat.YouPerson))
+            {
+                you = true;
+            }
+            else if (Is(t, i, Cat.Agent) && !Is(t, i, Cat.Bot | Cat.Human | Cat.Real | Cat.RealAdj | Cat.Not | Cat.Or))
+            {
+                roles++;
+            }
+            else if (Is(t, i, Cat.ServiceHead) && Is(t, i + 1, Cat.ServiceTail))
+            {
+                roles++;
+                i++;
+            }
+            else if (!Is(t, i, small) || Is(t, i, Cat.Bot | Cat.Human | Cat.Real | Cat.RealAdj | Cat.Not | Cat.Or | Cat.Person | Cat.Who))
+            {
+                return false;
+            }
+        }
+
+        return you && roles == 1;
+    }
+
+    /// <summary>
+    /// Thanks or praise for the machine, asking nothing: "thanks bot", "nice one robot", "makasih bot pinter 👍", "mantap
+    /// bot". No question mark, no word for the interlocutor, the customer, talking, a person or who, and every machine
+    /// word has a word of thanks or praise (<see cref="Cat.Thanks"/>, <see cref="Cat.Remark"/>) at most two words from it
+    /// in its clause. "thanks, are you a bot?", "so you're a bot, thanks" and "lho ini bot toh" still ask.
+    /// </summary>
+    public static bool PraisesTheBot(ReadOnlySpan<Lex> t)
+    {
+        const Cat asking = Cat.Question | Cat.You | Cat.YouPerson | Cat.Subject | Cat.Speak | Cat.Gerund | Cat.Human | Cat.Person
+            | Cat.Who | Cat.Or | Cat.RealAdj;
+        bool machine = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            // the "you" of "thank you" is no interlocutor asked about
+            if (Is(t, i, asking) && !(Is(t, i, Cat.You) && i > 0 && (t[i - 1].Word is "thank" || Is(t, i - 1, Cat.Thanks))))
+            {
+                return false;
+            }
+
+            if (Is(t, i, Cat.Bot))
+            {
+                machine = true;
+                if (!Praised(t, i))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return machine;
+    }
+
+    /// <summary>A word of thanks or praise at most two words before or after <paramref name="i"/>, in its clause ("thank you bot").</summary>
+    private static bool Praised(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = i - 1; k >= i - 2 && !IsEdge(t, k); k--)
+        {
+            if (Is(t, k, Cat.Thanks | Cat.Remark) || t[k].Word is "thank")
+            {
+                return true;
+            }
+        }
+
+        for (int k = i + 1; k <= i + 2 && !IsEdge(t, k); k++)
+        {
+            if (Is(t, k, Cat.Thanks | Cat.Remark))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A question about a quality of the chat, the app or the line, not who answers: "is this chat secure?", "is this chat
+    /// safe to send my card number?", "chat ini aman gak?", "apakah percakapan ini direkam?", "is this call being
+    /// recorded?". A clause with a quality (<see cref="Cat.Thing"/>: "secure", "free", "official", "aman", "direkam"; or
+    /// "being recorded", "recorded for ..."), no machine word after it and no word for
+    /// a person, for the interlocutor as a person, for being real, for who, nor an alternative; and no other clause names a machine or asks
+    /// who is there ("is this chat secure? or is it a bot?" still asks). "is this a recording?", "ini rekaman?" and "is
+    /// this chat a bot?" name no quality and still ask.
+    /// </summary>
+    public static bool AsksAboutTheChat(ReadOnlySpan<Lex> t)
+    {
+        const Cat someone = Cat.YouPerson | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Gerund | Cat.Or;
+        for (int start = 0; start < t.Length; start = ClauseEnd(t, start) + 1)
+        {
+            int end = ClauseEnd(t, start);
+            int quality = start;
+            while (quality < end && !Is(t, quality, Cat.Thing) && !IsRecordedAsAQuality(t, quality))
+            {
+                quality++;
+            }
+
+            // "being" of "being recorded" is no human being.
+            int being = IsRecordedAsAQuality(t, quality) && IsBeing(t, quality - 1) ? quality - 1 : quality;
+            // "aplikasi ini aman?", "is this AI safe?" ask about the app; "ini video call sama bot?" names who is there after it.
+            if (quality < end && !Has(t, start, being, someone) && !Has(t, being + 1, end, someone) && !Has(t, quality + 1, end, Cat.Bot)
+                && !AsksElsewhere(t, start, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "recorded" said of the line, kept or stored: "is this call being recorded?", "is this conversation recorded for
+    /// quality?", "was my call recorded?" (closing the question after a known word that is no article); not "is this a
+    /// recorded message?", "is this a recording?" nor "is this pre-recorded?".
+    /// </summary>
+    private static bool IsRecordedAsAQuality(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length && t[k].Word is "recording"
+        && (IsBeing(t, k - 1) || (Is(t, k + 1, Cat.Purpose) && IsPlainWord(t, k + 2))
+            || (Is(t, k + 1, Cat.Question) && IsKnownWord(t, k - 1) && !Is(t, k - 1, Cat.Article | Cat.Bot)));
+
+    /// <summary>A word the lexicon knows (no boundary, number or unknown word such as the "pre" of "pre-recorded").</summary>
+    private static bool IsKnownWord(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length && !IsEdge(t, k) && !ReferenceEquals(t[k], Lex.Unknown) && !ReferenceEquals(t[k], Lex.Number);
+
+    private static bool IsBeing(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "being";
+
+    /// <summary>
+    /// A complaint about something machine-sent that is not this chat: "please stop sending me automated emails", "tolong
+    /// stop kirim SMS otomatis", "your robocalls are annoying", "kenapa saya terus dapat telepon robot?". A
+    /// <see cref="Cat.Broadcast"/> word with a machine word ("automated", "automatic", "auto", "otomatis", "robot") at
+    /// most two words before or three after it in its clause (or one that is machine-made itself: "robocalls"), not asked
+    /// about as "this" ("is this an automated call?", "SMS ini otomatis?" still ask) nor in a yes-or-no question ("was that
+    /// a robocall?", "telepon tadi rekaman bukan?" still ask), and no word in the message for a
+    /// person, the interlocutor, talking, a reply or who ("stop the automated texts, are you a bot too?" still asks).
+    /// Vetoes both signals of the learnt model.
+    /// </summary>
+    public static bool ComplainsOfAutomatedSends(ReadOnlySpan<Lex> t)
+    {
+        const Cat here = Cat.YouPerson | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Speak | Cat.Gerund
+            | Cat.IdNoun | Cat.ServiceTail | Cat.Team;
+        if (Has(t, 0, t.Length, here))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, Cat.Broadcast) && !IsThisOne(t, i) && !IsAskedWhether(t, i) && (IsMachineMade(t, i) || MachineBeside(t, i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A machine word at most two words before or three after <paramref name="i"/>, in its clause: "automated emails", "SMS otomatis", "calls from a robot".</summary>
+    private static bool MachineBeside(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = i - 1; k >= i - 2 && !IsEdge(t, k); k--)
+        {
+            if (IsMachineWord(t, k))
+            {
+                return true;
+            }
+        }
+
+        for (int k = i + 1; k <= i + 3 && !IsEdge(t, k); k++)
+        {
+            if (IsMachineWord(t, k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A machine word, or "automatic" / "auto", which the lexicon leaves out of <see cref="Cat.Bot"/> ("automatic payment", "auto debit" are no interlocutor).</summary>
+    private static bool IsMachineWord(ReadOnlySpan<Lex> t, int k) =>
+        Is(t, k, Cat.Bot) || ((uint)k < (uint)t.Length && t[k].Word is "automatic");
+
+    /// <summary>A broadcast word that names the machine itself: "robocall".</summary>
+    private static bool IsMachineMade(ReadOnlySpan<Lex> t, int i) => t[i].Word is "robocall";
+
+    /// <summary>
+    /// The broadcast word is what a yes-or-no question asks about: a clause closed by '?' that is only the broadcast and
+    /// machine words with particles ("robocall?", "automated call?"), opens with a copula and names neither the customer nor
+    /// the business before the word ("was that a robocall?", "was yesterday's call an automated one?"), or ends in a tag
+    /// ("telepon tadi rekaman bukan?", "panggilan itu otomatis kah?"), or asks whether a machine called the customer ("did a
+    /// robot call me?"). "why do I keep getting robocalls?", "kenapa saya
+    /// dapat telepon otomatis terus ya?" and "apakah kalian pakai telepon otomatis?" still complain or ask about the business.
+    /// </summary>
+    private static bool IsAskedWhether(ReadOnlySpan<Lex> t, int i)
+    {
+        int start = i;
+        while (!IsEdge(t, start - 1))
+        {
+            start--;
+        }
+
+        int end = ClauseEnd(t, i);
+        if (!Is(t, end, Cat.Question))
+        {
+            return false;
+        }
+
+        const Cat bare = Cat.Broadcast | Cat.Bot | Cat.Article | Cat.QParticle | Cat.Copula | Cat.Greeting;
+        bool onlyBare = true;
+        for (int k = start; k < end && onlyBare; k++)
+        {
+            onlyBare = Is(t, k, bare) || IsMachineWord(t, k);
+        }
+
+        // "did a robot call me?", "mesin yang nelpon saya?": whether the caller was a machine.
+        return onlyBare
+            || (Is(t, start, Cat.Copula) && !Has(t, start, i, Cat.You | Cat.YouPerson | Cat.Subject | Cat.Me))
+            || t[end - 1].Word is "bukan" or "kah"
+            || CallQuestion.MachineCalled(t, i - 1) || CallQuestion.MachineCalled(t, i - 2);
+    }
+
+    /// <summary>The broadcast word is what "this" / "ini" points at, with only articles and machine words between: "is this an automated call?", "SMS ini otomatis?".</summary>
+    private static bool IsThisOne(ReadOnlySpan<Lex> t, int i)
+    {
+        int k = i - 1;
+        for (int steps = 0; steps < 3 && (Is(t, k, Cat.Article | Cat.Copula) || IsMachineWord(t, k)) && !Is(t, k, Cat.You); steps++)
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.You) || Is(t, i + 1, Cat.You);
+    }
+
+    /// <summary>Words for whoever the customer may be talking to, or for talking: a clause with one is about the chat.</summary>
+    private const Cat Interlocutor = Cat.You | Cat.YouPerson | Cat.Agent | Cat.Speak | Cat.Gerund | Cat.IdNoun | Cat.Who | Cat.ServiceTail;
+}

@@ -1,0 +1,242 @@
+using static CxCluster.Grains.Trust.Grammar.Tokens;
+
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>What vetoes a request for a person that only the learnt model finds.</summary>
+internal static partial class MentionRole
+{
+    /// <summary>
+    /// The message names a person only where it is not asked for (talked about in the past, remarked on, or doing something
+    /// else: "my manager asked me to ...") or counts heads ("meja untuk 6 orang") or names a worker for a job ("I need a
+    /// plumber"), or, naming none, declines or puts off a request verb: what vetoes a request for a person that only the
+    /// learnt model finds. A message that only asks whether the customer talks to someone ("apakah saya berbicara dengan
+    /// manusia?") asks who is there, as does one
+    /// that is only a person word and a question mark ("human?", "orang asli?") or a bare pair of alternatives ("bot?
+    /// human?", "manusia atau robot?") asks who is there, not for someone, and
+    /// one that is only a plea for help ("tolong", "help!") asks for help, not for a person.
+    /// </summary>
+    public static bool VetoesRequest(ReadOnlySpan<Lex> t)
+    {
+        if (TalksOnlyToWhoIsThere(t) || OnlyPersonQuestion(t) || AsksWhichItIs(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t)
+            || IdentityQuestion.OnlyAsksWhomTheyTalkTo(t))
+        {
+            return true;
+        }
+
+        // "are you human? if not then I need one": the person named is what the question asks about, and the request
+        // after the condition on the answer is asked now.
+        if (IdentityCondition.RequestFollows(t) || IdentityCondition.AsksForOne(t))
+        {
+            return false;
+        }
+
+        bool named = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Headcount.IsCount(t, i))
+            {
+                named = true;
+            }
+            else if (PersonRequest.PersonTarget(t, i, out Mention m))
+            {
+                if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m)
+                    && !TalkedToAlready(t, m))
+                {
+                    return false;
+                }
+
+                named = true;
+            }
+            else if (Is(t, i, Cat.Agent | Cat.Human | Cat.Person) && Is(t, i + 1, Cat.Breaker))
+            {
+                // "orang lain", "human error", "agent code": a word for people that names no one to hand over to.
+                named = true;
+            }
+            else if (Is(t, i, Cat.Errand) && (Is(t, i - 1, Cat.Desire | Cat.Call) || (Is(t, i - 1, Cat.Article) && Is(t, i - 2, Cat.Desire | Cat.Call))))
+            {
+                // "I need a plumber", "butuh tukang ledeng ke unit saya": a worker for a job asked for, no one to talk to.
+                named = true;
+            }
+        }
+
+        if (named || ComplainsOfAutomatedSends(t))
+        {
+            return true;
+        }
+
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, Cat.Not | Cat.Later) && !IsQuestionTag(t, i) && !IdentityCondition.IsItsNegation(t, i) && DeclinesVerb(t, i, ClauseEnd(t, i)))
+            {
+                return true;
+            }
+
+            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A request for a person only the learnt model finds, in a message that names no one to be handed to (no role,
+    /// person, human, team, service or machine, nothing real, no one else and no verb of handing over) and whose every word the lexicon does not know is a topic, not someone: wanting or urging with known words
+    /// only ("I need it now", "give me", "I need help", "saya mau", "sekarang"), and talking to the one who is already there, about
+    /// something ("I want to talk to you about my bill", "talk to me", "can we talk?", "saya mau ngomong soal tagihan",
+    /// "aku mau ngomong, paketku rusak", "kita perlu bicara"). An unknown word where someone to talk to would stand (after
+    /// "to" or "with", a wish or a verb of fetching: "talk to a hmuan", "I want to talk to the nurse", "i want a humna")
+    /// or on its own ("represenative", "agnet pls") may be a misspelt or unlisted role, so the model's reading stays.
+    /// </summary>
+    private static bool TalksOnlyToWhoIsThere(ReadOnlySpan<Lex> t)
+    {
+        const Cat someone = Cat.Agent | Cat.Human | Cat.Person | Cat.Team | Cat.Real | Cat.RealAdj | Cat.Connect | Cat.Passive
+            | Cat.ServiceHead | Cat.ServiceTail | Cat.Bot | Cat.Who | Cat.ThirdParty;
+        bool addressed = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, someone) || NamesSomeoneByWhatTheyDo(t, i) || (Is(t, i, Cat.Greeting) && Is(t, i - 1, Cat.To | Cat.With)))
+            {
+                // "ngomong sama mbaknya": a form of address after "to" / "with" is the person talked to
+                return false;
+            }
+
+            if (Is(t, i, Cat.Speak) && TalksHere(t, i))
+            {
+                addressed = true;
+            }
+            else if (IsUnlisted(t[i]) && !addressed && !Is(t, i - 1, Cat.Speak) && !FollowsATopicWord(t, i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A word the lexicon does not know, or one with a digit in it.</summary>
+    private static bool IsUnlisted(Lex lex) => ReferenceEquals(lex, Lex.Unknown) || ReferenceEquals(lex, Lex.Number);
+
+    /// <summary>
+    /// The talking verb at <paramref name="i"/> is addressed to the one already there or to no one: "talk to you",
+    /// "talk to me", "bicara dengan kamu", "can we talk?", "ngomong soal tagihan", "aku mau ngomong, ...".
+    /// </summary>
+    private static bool TalksHere(ReadOnlySpan<Lex> t, int i)
+    {
+        int k = i + 1;
+        if (Is(t, k, Cat.To | Cat.With))
+        {
+            k++;
+        }
+
+        // "talk to ur operater": "your" before a word the lexicon does not know is whose it is, not whom
+        return IsEdge(t, k) || Is(t, k, Cat.Me | Cat.Purpose) || (Is(t, k, Cat.YouPerson) && !(t[k].Word == "youre" && k + 1 < t.Length && IsUnlisted(t[k + 1])));
+    }
+
+    /// <summary>An about-word ("about", "soal", "mengenai") earlier in the clause, with no wish or talking verb between: a topic.</summary>
+    private static bool FollowsATopicWord(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = i - 1; !IsEdge(t, k); k--)
+        {
+            if (Is(t, k, RequestVerb | Cat.To | Cat.With | Cat.Copula))
+            {
+                return false;
+            }
+
+            if (Is(t, k, Cat.Purpose))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "yang" opening a clause or after a wish, a verb of fetching, talking or handing over, "ada", "to" or "with" names
+    /// someone by what they do: "ada yang bisa saya ajak bicara?", "minta yang lebih senior", "sama yang ngurus
+    /// pengiriman", "panggilkan yang berwenang".
+    /// </summary>
+    private static bool NamesSomeoneByWhatTheyDo(ReadOnlySpan<Lex> t, int i) =>
+        t[i].Word == "yang" && (IsEdge(t, i - 1) || Is(t, i - 1, RequestVerb | Cat.Exist | Cat.To | Cat.With));
+
+    /// <summary>
+    /// An identity question only the learnt model finds that asks how the one answering is, not what: "are you there?",
+    /// "are you still there?", "are you sure?", "are you serious?", "are you busy?", "are you going to refund me?", "you are
+    /// amazing", "kamu yakin?", "kamu serius?", "kamu masih di situ?". "you" / "kamu" with only a copula, "still", "even"
+    /// or "di" before a word of how one comes across (<see cref="Cat.Remark"/>), being there, knowing or going to, and no
+    /// word anywhere of what it could be (a machine, a person, a role, something real, who, talking, what it produces,
+    /// alternatives). "are you real?", "are you a bto?", "kamu robot?" still ask.
+    /// </summary>
+    private static bool AsksHowTheyAre(ReadOnlySpan<Lex> t)
+    {
+        const Cat what = Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Speak | Cat.Gerund
+            | Cat.IdNoun | Cat.Team | Cat.ServiceHead | Cat.ServiceTail | Cat.Or;
+        const Cat state = Cat.Remark | Cat.Exist | Cat.Know | Cat.Will;
+        bool how = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, what))
+            {
+                return false;
+            }
+
+            if (!how && Is(t, i, Cat.YouPerson))
+            {
+                int k = i + 1;
+                while (Is(t, k, Cat.Copula | Cat.NotGap))
+                {
+                    k++;
+                }
+
+                // "kamu masih di situ?", "masih di sana?": being there
+                bool there = k < t.Length && t[k].Word == "di" && k + 1 < t.Length && (Is(t, k + 1, Cat.YouPerson) || t[k + 1].Word is "sana" or "sini");
+                how = there || Is(t, k, state);
+            }
+        }
+
+        return how;
+    }
+
+    /// <summary>
+    /// An identity question that repeats its term for emphasis and asks for nothing: "manusia manusia ini manusia bukan",
+    /// "human human are you a human". A word for a person said twice in a row and again after "you" / "ini", and no word
+    /// of asking, urging, fetching or handing over anywhere ("orang orang, saya mau orang" and "agent agent agent" ask).
+    /// </summary>
+    private static bool EchoesTheQuestion(ReadOnlySpan<Lex> t)
+    {
+        const Cat asking = RequestVerb | Cat.Modal | Cat.Help | Cat.Exist | Cat.Later;
+        int echoed = -1;
+        bool asked = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, asking) || (Is(t, i, Cat.Polite) && !Is(t, i, Cat.QParticle)))
+            {
+                return false;
+            }
+
+            if (echoed < 0 && i + 1 < t.Length && Is(t, i, Cat.Agent | Cat.Human | Cat.Person) && ReferenceEquals(t[i], t[i + 1]))
+            {
+                echoed = i;
+            }
+
+            asked |= echoed >= 0 && i > echoed + 1 && ReferenceEquals(t[i], t[echoed]) && HasYouBefore(t, i);
+        }
+
+        return asked;
+    }
+
+    private static bool HasYouBefore(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = i - 1; k >= 0 && k >= i - 4 && !IsEdge(t, k); k--)
+        {
+            if (Is(t, k, Cat.You))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
