@@ -1,7 +1,6 @@
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Handoffs;
-using CxCluster.Grains.Tenants;
 using CxCluster.Grains.Trust;
 
 namespace CxCluster.Grains.Conversations;

@@ -1,6 +1,5 @@
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Journal;
-using Orleans.Serialization;
 
 namespace CxCluster.Grains.Conversations;
 

@@ -1,6 +1,5 @@
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Trust;
-using CxCluster.Grains.Tenants;
 
 namespace CxCluster.Grains.Conversations;
 

@@ -1,0 +1,364 @@
+using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Privacy;
+using CxCluster.Grains.Tenants;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CxCluster.Grains.Agents;
+
+/// <summary>Offers: made, accepted, declined, expired and taken back, each told to the conversation and the pool.</summary>
+internal sealed partial class AgentGrain
+{
+    async Task<AssignmentAnswer> IAgentGrain.Offer(AssignmentOffer offer)
+    {
+        using var span = CxTelemetry.Source.StartActivity(CxTelemetry.AgentOfferSpan);
+        if (span is not null)
+        {
+            span.SetTag(CxTelemetry.TenantTag, _tenantId);
+            span.SetTag(CxTelemetry.AgentTag, _agentId);
+            span.SetTag(CxTelemetry.PoolTag, offer.PoolName);
+            span.SetTag(CxTelemetry.ConversationTag, offer.ConversationId);
+        }
+        try
+        {
+            if (State.Offers.Find(o => o.ConversationId == offer.ConversationId) is { } open)
+            {
+                // Offered already (an earlier answer was lost): the same offer again, once it is stored.
+                var same = open.HandoffId == offer.HandoffId;
+                if (same)
+                {
+                    await Store();
+                }
+                return new AssignmentAnswer { Accepted = same, Agent = View(), Offer = same ? Wire(open) : null };
+            }
+            var held = State.Assignments.Find(a => a.ConversationId == offer.ConversationId);
+            if (held is not null || !CanTake)
+            {
+                // Holding it already under the same handoff means an earlier answer was lost: say yes again, once it is stored.
+                var again = held is not null && held.HandoffId == offer.HandoffId;
+                if (again)
+                {
+                    await Store();
+                }
+                return new AssignmentAnswer { Accepted = again, Agent = View() };
+            }
+
+            if (_routing.OffersOn)
+            {
+                var made = NewOffer(offer.ConversationId, offer.HandoffId, offer.PoolName);
+                Record(new AgentOffered { At = made.OfferedAt, Offer = made });
+                var offeredView = View();
+                await Watch();
+                await Store();
+                crash.Reach(CrashPoint.AgentTakeStored);
+                Offered(made);
+                await Broadcast(except: offer.PoolName);
+                return new AssignmentAnswer { Accepted = true, Agent = offeredView, Offer = Wire(made) };
+            }
+
+            Take(offer.ConversationId, offer.HandoffId, offer.PoolName);
+            var view = View();
+            await Watch();
+            await Store();
+            crash.Reach(CrashPoint.AgentTakeStored);
+            await Broadcast(except: offer.PoolName);
+            return new AssignmentAnswer { Accepted = true, Agent = view };
+        }
+        catch (Exception e) when (span.Failed(e))
+        {
+            throw;
+        }
+    }
+
+    Task<IReadOnlyList<AgentOffer>?> IAgentGrain.GetOffers() =>
+        Task.FromResult(State.Profile is null ? null : (IReadOnlyList<AgentOffer>?)State.Offers.Select(Wire).ToArray());
+
+    async Task<OfferAnswer> IAgentGrain.AcceptOffer(string offerId)
+    {
+        if (await StillOpen(offerId) is not { } open)
+        {
+            return await Answered(offerId, OfferOutcome.Accepted);
+        }
+        Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Accepted });
+        var assignment = Take(open.ConversationId, open.HandoffId, open.PoolName);
+        await Store();
+        crash.Reach(CrashPoint.AgentClaimStored);
+        if (!await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!))
+        {
+            // The conversation moved on while the agent answered: nothing is left to take.
+            Record(new AgentReleased { At = Now(), ConversationId = open.ConversationId, HandoffId = open.HandoffId });
+            await Store();
+            await Announce();
+            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
+        }
+        await Confirm(assignment, accepted: true);
+        metrics.HandoffStep(_tenantId, "accepted");
+        return OfferAnswer.Done(Wire(open));
+    }
+
+    async Task<OfferAnswer> IAgentGrain.DeclineOffer(string offerId, string? reason)
+    {
+        if (await StillOpen(offerId) is not { } open)
+        {
+            return await Answered(offerId, OfferOutcome.Declined);
+        }
+        var held = Held();
+        // The reason is the agent's own words and is told in the conversation's facts, which an erasure keeps.
+        Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = reason is null ? null : Redactor.Redact(reason) });
+        await Store();
+        await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!);
+        metrics.HandoffStep(_tenantId, "declined");
+        await Announce();
+        await FillCapacity();
+        await ConfirmTaken(held);
+        return OfferAnswer.Done(Wire(open));
+    }
+
+    /// <summary>Declines the open offers <paramref name="open"/> with <paramref name="reason"/>, stores that, then tells each conversation's pool.</summary>
+    private async Task DeclineOffers(IReadOnlyList<OpenOffer> open, string reason)
+    {
+        foreach (var offer in open)
+        {
+            Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Declined, Reason = reason });
+        }
+        await Store();
+        ArmOfferTimer();
+        foreach (var offer in open)
+        {
+            await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId)!);
+            metrics.HandoffStep(_tenantId, "declined");
+        }
+    }
+
+    async Task IAgentGrain.CheckOffers()
+    {
+        try
+        {
+            await ExpireDue();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not end its overdue offers ({Reason}); its timer and reminder try again",
+                _agentId, _tenantId, e.GetBaseException().Message);
+        }
+    }
+
+    Task IAgentGrain.Reclaim(string conversationId, string handoffId) =>
+        Reclaim(conversationId, handoffId, Abstractions.Facts.HandoffReclaimed.NoFirstReply);
+
+    Task IAgentGrain.Reclaim(string conversationId, string handoffId, string reason) => Reclaim(conversationId, handoffId, reason);
+
+    private async Task Reclaim(string conversationId, string handoffId, string reason)
+    {
+        if (State.Assignments.Exists(a => a.ConversationId == conversationId && a.HandoffId == handoffId))
+        {
+            Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
+            if (reason == Abstractions.Facts.HandoffReclaimed.NoFirstReply)
+            {
+                // Only silence is not responding: an agent taken back for going offline may be back on duty by now
+                // (a desktop reconnecting), and keeps the status it chose.
+                NotResponding();
+            }
+            await Store();
+            logger.LogInformation("Agent {AgentId} of tenant {TenantId} lost conversation {ConversationId}: it was taken back ({Reason})",
+                _agentId, _tenantId, conversationId, reason);
+        }
+        await Announce();
+        await FillCapacity();
+    }
+
+    /// <summary>
+    /// The open offer <paramref name="offerId"/> if it may still be answered. One whose deadline passed (its timer not
+    /// fired yet) expires now, and null is answered.
+    /// </summary>
+    private async Task<OpenOffer?> StillOpen(string offerId)
+    {
+        if (State.Offers.Find(o => o.OfferId == offerId) is not { } open)
+        {
+            return null;
+        }
+        if (Now() >= open.ExpiresAt)
+        {
+            await Expire(open);
+            return null;
+        }
+        return open;
+    }
+
+    /// <summary>The answer for an offer that is no longer open: the first answer again if it was this one, else why not.</summary>
+    private async Task<OfferAnswer> Answered(string offerId, OfferOutcome wanted)
+    {
+        if (State.Profile is null)
+        {
+            return OfferAnswer.Refused(RefusalKind.NotFound, $"Agent '{_agentId}' is not registered.", "agentId");
+        }
+        if (State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId) is not { } ended)
+        {
+            return OfferAnswer.Refused(RefusalKind.NotFound, $"Agent '{_agentId}' has no offer '{offerId}'.", "offerId");
+        }
+        if (ended.Outcome != wanted)
+        {
+            var what = ended.Outcome switch
+            {
+                OfferOutcome.Accepted => "was accepted",
+                OfferOutcome.Declined => "was declined",
+                OfferOutcome.Expired => "expired",
+                _ => "was withdrawn",
+            };
+            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' {what}.", "offerId");
+        }
+        // A repeat of the answer given: make sure the pool heard it, then answer as the first time.
+        if (!ended.Told)
+        {
+            await TellSettled(ended);
+        }
+        if (wanted == OfferOutcome.Accepted && !State.Assignments.Exists(a => a.ConversationId == ended.Offer.ConversationId && a.HandoffId == ended.Offer.HandoffId))
+        {
+            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
+        }
+        return OfferAnswer.Done(Wire(ended.Offer));
+    }
+
+    /// <summary>Ends every open offer whose deadline passed.</summary>
+    private async Task ExpireDue()
+    {
+        var now = Now();
+        foreach (var due in State.Offers.Where(o => o.ExpiresAt <= now).ToArray())
+        {
+            if (State.Offers.Contains(due))
+            {
+                await Expire(due);
+            }
+        }
+        ArmOfferTimer();
+    }
+
+    /// <summary>Nobody answered the offer in time: the agent moves to the not-responding status and the conversation to the next agent.</summary>
+    private async Task Expire(OpenOffer offer)
+    {
+        Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Expired });
+        NotResponding();
+        await Store();
+        metrics.HandoffStep(_tenantId, "expired");
+        metrics.OfferExpired(_tenantId, offer.PoolName);
+        metrics.DeadlineReached("offer", clock.GetUtcNow() - offer.ExpiresAt);
+        logger.LogInformation("Offer {OfferId} of conversation {ConversationId} to agent {AgentId} of tenant {TenantId} expired",
+            offer.OfferId, offer.ConversationId, _agentId, _tenantId);
+        // The pools hear the agent is away before the conversation is offered again, so it goes to someone else.
+        await Announce();
+        await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId)!);
+    }
+
+    /// <summary>An agent who let work time out is taken off duty (recorded; stored by the caller).</summary>
+    private void NotResponding()
+    {
+        if (State.Status == AgentStatus.Available && _routing.NotRespondingStatus != AgentStatus.Available)
+        {
+            Record(new AgentStatusChanged
+            {
+                At = Now(),
+                Status = _routing.NotRespondingStatus,
+                PreviousStatus = State.Status,
+                Number = State.StatusChanges + 1,
+                Reason = NotRespondingReason,
+            });
+        }
+    }
+
+    /// <summary>Tells the pool how an offer ended (and the conversation, unless it was taken), then stores that the pool heard; the pool's answer.</summary>
+    private async Task<bool> TellSettled(EndedOffer ended)
+    {
+        var offer = ended.Offer;
+        if (ended.Outcome is OfferOutcome.Declined or OfferOutcome.Expired)
+        {
+            // Before the pool hears of it, so the conversation's facts tell of this offer's end before the next offer.
+            _ = Conversation(offer.ConversationId).OnOfferChanged(Notice(offer, ended.Outcome, ended.Reason));
+        }
+        var waiting = await Pool(offer.PoolName).SettleOffer(new OfferSettlement
+        {
+            ConversationId = offer.ConversationId,
+            HandoffId = offer.HandoffId,
+            OfferId = offer.OfferId,
+            Outcome = ended.Outcome,
+            Agent = View(),
+        });
+        if (!ended.Told)
+        {
+            Record(new AgentOfferTold { At = Now(), OfferId = offer.OfferId });
+            await Store();
+        }
+        return waiting;
+    }
+
+    /// <summary>A new offer of a conversation to this agent, numbered by the record that makes it so its id is never reused.</summary>
+    private OpenOffer NewOffer(string conversationId, string handoffId, string poolName)
+    {
+        var now = Now();
+        return new OpenOffer
+        {
+            OfferId = $"ofr-{State.Seq + 1}",
+            ConversationId = conversationId,
+            HandoffId = handoffId,
+            PoolName = poolName,
+            OfferedAt = now,
+            ExpiresAt = now + _routing.OfferTimeout,
+        };
+    }
+
+    /// <summary>A claim the pool agreed to becomes an open offer: stored (settling the claim), then armed and told.</summary>
+    private async Task Hold(OpenOffer offer)
+    {
+        Record(new AgentOffered { At = Now(), Offer = offer });
+        await Store();
+        Offered(offer);
+    }
+
+    /// <summary>The offer was stored: its deadline is armed and the conversation told (one-way; the pool's placement says it too).</summary>
+    private void Offered(OpenOffer offer)
+    {
+        ArmOfferTimer();
+        metrics.HandoffStep(_tenantId, "offered");
+        _ = Conversation(offer.ConversationId).OnOfferChanged(Notice(offer, null, null));
+    }
+
+    private HandoffOfferNotice Notice(OpenOffer offer, OfferOutcome? outcome, string? reason) => new()
+    {
+        HandoffId = offer.HandoffId,
+        OfferId = offer.OfferId,
+        AgentId = _agentId,
+        ExpiresAt = offer.ExpiresAt,
+        Outcome = outcome,
+        Reason = reason,
+        At = Now(),
+    };
+
+    private static AgentOffer Wire(OpenOffer offer) => new()
+    {
+        OfferId = offer.OfferId,
+        ConversationId = offer.ConversationId,
+        HandoffId = offer.HandoffId,
+        ExpiresAt = offer.ExpiresAt,
+    };
+
+    /// <summary>The timer at the earliest open offer's deadline (offers are stored, so an activation arms it again).</summary>
+    private void ArmOfferTimer() =>
+        _offerTimer.Arm(State.Offers.Count == 0 ? null : State.Offers.Min(o => o.ExpiresAt));
+
+    private async Task OnOfferTimer()
+    {
+        try
+        {
+            await ExpireDue();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not end an expired offer ({Reason}); it tries again",
+                _agentId, _tenantId, e.GetBaseException().Message);
+            this.ReconcileSoon(Reconcile);
+        }
+        finally
+        {
+            ArmOfferTimer();
+        }
+    }
+}

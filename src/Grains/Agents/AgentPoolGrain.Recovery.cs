@@ -1,0 +1,141 @@
+using CxCluster.Grains.Agents.Pool;
+using CxCluster.Grains.Journal;
+using CxCluster.Grains.Telemetry;
+using CxCluster.Grains.Tenants;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CxCluster.Grains.Agents;
+
+/// <summary>Reconciliation rounds and recovery after a silo died: offers settled, agents read again, waiting conversations asked whether they still wait.</summary>
+internal sealed partial class AgentPoolGrain
+{
+    /// <summary>
+    /// Serves the queue (an agent that can take work but whose silo died is woken by the offer), then asks the next
+    /// few waiting conversations, one-way, whether they still wait; one that does not withdraws its entry itself.
+    /// </summary>
+    private async Task Reconcile()
+    {
+        // A silo shutting down leaves serving the queue to the partition's next activation.
+        if (_ledger.Queue.Count == 0 || Stopping)
+        {
+            return;
+        }
+        try
+        {
+            await Dispatch(requester: null);
+            await Store();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Pool {Pool} of tenant {TenantId} could not serve its queue ({Reason}); the next round tries again",
+                _poolName, _tenantId, e.GetBaseException().Message);
+        }
+        var now = Now();
+        foreach (var overdue in _ledger.Offered.Where(o => o.ExpiresAt + OverdueOffer < now).ToArray())
+        {
+            if (Stopping)
+            {
+                return;
+            }
+            await Agent(overdue.AgentId).CheckOffers();
+        }
+        var settled = now - handoffs.ReconcileInterval;
+        foreach (var waiting in _ledger.Queue.NextToCheck(handoffs.QueueChecksPerRound))
+        {
+            if (waiting.EnqueuedAt <= settled && !Stopping)
+            {
+                await Conversation(waiting.Request.ConversationId).ConfirmWaiting(_poolName, waiting.Request.HandoffId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// After a restart an offer may have been cut off: it is settled with the agent it was made to, before anything else.
+    /// Agents never call a pool while activating, so waiting on one here cannot deadlock.
+    /// </summary>
+    private async Task SettlePendingOffer()
+    {
+        if (_ledger.PendingOffer is { } pending)
+        {
+            var head = _ledger.Queue.Find(pending.ConversationId, pending.HandoffId);
+            if (head is not null && await Offer(head.Request, pending.AgentId) is { Accepted: true } answer && answer.Offer is null)
+            {
+                Assign(head.Request, answer.Agent, notify: true);
+            }
+            _ledger.PendingOffer = null;
+        }
+    }
+
+    /// <summary>
+    /// After a restart the stored roster may be stale: re-read every agent, serve the queue and finish the moves under
+    /// way; tried again a second later while an agent cannot answer.
+    /// </summary>
+    private async Task Recover()
+    {
+        if (Stopping)
+        {
+            return;
+        }
+        try
+        {
+            if (!await RecoverOnce())
+            {
+                _recovery?.Change(RecoveryRetry, Timeout.InfiniteTimeSpan);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Pool {Pool} of tenant {TenantId} could not re-read its agents ({Reason}); it tries again",
+                _poolName, _tenantId, e.GetBaseException().Message);
+            _recovery?.Change(RecoveryRetry, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private static readonly TimeSpan RecoveryRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the re-read waits for one agent: one still leaving a stopping silo answers only after it left.</summary>
+    private static readonly TimeSpan AgentReadWait = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>True once every agent answered; an agent that did not keeps its stored view until the next try.</summary>
+    private async Task<bool> RecoverOnce()
+    {
+        var views = await Task.WhenAll(_ledger.Roster.Keys.ToArray().Select(async id => (id, view: await ReadAgent(id))));
+        var complete = true;
+        foreach (var (id, view) in views)
+        {
+            if (!view.Answered)
+            {
+                complete = false;
+            }
+            else if (view.Current is not { } current)
+            {
+                Record(new PoolAgentRemoved { At = Now(), AgentId = id });
+            }
+            else
+            {
+                See(current);
+            }
+        }
+        await Dispatch(requester: null);
+        await Store();
+        foreach (var move in _ledger.Escalating.ToArray())
+        {
+            await FinishMove(move);
+        }
+        return complete;
+    }
+
+    /// <summary>Whether the agent answered in time, and its view (null: it no longer exists).</summary>
+    private async Task<(bool Answered, AgentView? Current)> ReadAgent(string agentId)
+    {
+        try
+        {
+            return (true, await Agent(agentId).GetView().WaitAsync(AgentReadWait));
+        }
+        catch (Exception e) when (Unanswered.Is(e))
+        {
+            return (false, null);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using CxCluster.Abstractions.Facts;
+using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Journal;
+using CxCluster.Grains.Privacy;
+using CxCluster.Grains.Telemetry;
+using CxCluster.Grains.Tenants;
+using CxCluster.Grains.Trust;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CxCluster.Grains.Conversations;
+
+/// <summary>What the agent and the pool tell the conversation: an assignment, a completion, a widening, an offer, an agent gone offline, a first reply due.</summary>
+internal sealed partial class ConversationGrain
+{
+    async Task IConversationGrain.OnAgentAssigned(AgentAssignment assignment)
+    {
+        if (!await Adopt(assignment, fromPool: true))
+        {
+            // The conversation moved on (ended, or another handoff): the agent must not keep a slot for it.
+            await Agent(assignment.AgentId).Release(_conversationId, assignment.HandoffId);
+        }
+    }
+
+    Task<bool> IConversationGrain.CheckAssignment(AgentAssignment assignment) => Adopt(assignment, fromPool: false);
+
+    async Task IConversationGrain.OnAgentCompleted(string handoffId, string agentId, DateTimeOffset completedAt)
+    {
+        // Still waiting on that very handoff: the agent took it and finished before the notice of the assignment arrived.
+        var waiting = State.Status == ConversationStatus.Queued && State.Handoff?.HandoffId == handoffId;
+        if (!waiting && (State.Status != ConversationStatus.Human || State.Handoff?.HandoffId != handoffId || State.Handoff.AgentId != agentId))
+        {
+            return;
+        }
+        _decider.TakeOver(completedAt, Now());
+        Changed();
+        await Store();
+    }
+
+    async Task IConversationGrain.OnEscalated(string handoffId, int step, string queue)
+    {
+        if (State.Status == ConversationStatus.Queued && State.Handoff?.HandoffId == handoffId && _decider.Escalate(step, queue, Now()))
+        {
+            Changed();
+            await Store();
+        }
+    }
+
+    async Task IConversationGrain.OnOfferChanged(HandoffOfferNotice notice)
+    {
+        if (_decider.OfferChanged(notice, Now()))
+        {
+            Changed();
+            await Store();
+        }
+    }
+
+    /// <summary>The timer at the assigned agent's first-reply deadline (it follows from stored facts, so an activation arms it again).</summary>
+    private void ArmReplyTimer()
+    {
+        var due = State.Started ? _decider.FirstReplyDue : null;
+        if (due is not null || _replyTimer is not null)
+        {
+            (_replyTimer ??= new DeadlineTimer(this, services.Clock, OnFirstReplyDue, keepAlive: true)).Arm(due);
+        }
+    }
+
+    /// <summary>The agent wrote nothing in time: the conversation takes itself back and waits again at the head of its queue.</summary>
+    private async Task OnFirstReplyDue()
+    {
+        var now = Now();
+        if (_decider.FirstReplyDue is not { } due || due > now)
+        {
+            ArmReplyTimer();
+            return;
+        }
+        services.Metrics.DeadlineReached("first-reply", now - due);
+        await TakeBack(HandoffReclaimed.NoFirstReply, now);
+    }
+
+    async Task IConversationGrain.OnAgentOffline(string handoffId, string agentId)
+    {
+        // Only before the agent's first reply: a conversation the agent has answered stays with it, as the contract says.
+        if (_decider.FirstReplyDue is not null && State.Handoff is { } handoff && handoff.HandoffId == handoffId && handoff.AgentId == agentId)
+        {
+            await TakeBack(HandoffReclaimed.AgentOffline, Now());
+        }
+    }
+
+    /// <summary>Takes the conversation back from its assigned agent (stored first), frees the agent, and asks for the next one from the head of the queue.</summary>
+    private async Task TakeBack(string reason, DateTimeOffset now)
+    {
+        try
+        {
+            var agentId = _decider.Reclaim(reason, now);
+            var handoff = State.Handoff!;
+            Changed();
+            await StoreIntent();
+            services.Crash.Reach(CrashPoint.ConversationReclaimStored);
+            services.Metrics.HandoffStep(_tenantId, "reclaimed");
+            services.Logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} was taken back from agent {AgentId} ({Reason})",
+                _conversationId, _tenantId, agentId, reason);
+            try
+            {
+                await Agent(agentId).Reclaim(_conversationId, handoff.HandoffId, reason);
+            }
+            catch (Exception e)
+            {
+                // The agent's own reconciliation finds the conversation no longer agrees, and frees the slot.
+                services.Logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not be told it lost conversation {ConversationId} yet ({Reason})",
+                    agentId, _tenantId, _conversationId, e.GetBaseException().Message);
+            }
+            await PlaceHandoff();
+            await StoreIfChanged();
+        }
+        catch (Exception e)
+        {
+            this.DeactivateOnIdle();
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not take itself back from its agent ({Reason}); its reminder tries again",
+                _conversationId, _tenantId, e.GetBaseException().Message);
+        }
+        finally
+        {
+            ArmReplyTimer();
+        }
+    }
+
+    async Task IConversationGrain.ConfirmWaiting(string poolName, string handoffId)
+    {
+        if (State.Handoff?.HandoffId == handoffId && State.Status is ConversationStatus.Queued or ConversationStatus.Human)
+        {
+            return;
+        }
+        var placement = await Pool(poolName).Cancel(_conversationId, handoffId);
+        if (placement.Status == HandoffStatus.Queued)
+        {
+            services.Metrics.Repaired("queue-entry-removed");
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} withdrew handoff {HandoffId} it had moved on from from pool {Pool}",
+                _conversationId, _tenantId, handoffId, poolName);
+        }
+        else if (placement is { Status: HandoffStatus.Assigned, AgentId: { } agentId })
+        {
+            await Agent(agentId).Release(_conversationId, handoffId);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using CxCluster.Grains.Disclosure;
+using CxCluster.Grains.Handoffs;
+using CxCluster.Grains.Privacy;
+using CxCluster.Grains.Telemetry;
+using CxCluster.Grains.Tenants;
+using CxCluster.Grains.Trust;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CxCluster.Grains.Conversations;
+
+/// <summary>The handoff's own round: the pool asked where the conversation waits, a request or release cut off by a crash finished, the agent asked whether it still holds the conversation.</summary>
+internal sealed partial class ConversationGrain
+{
+    /// <summary>
+    /// A read asks the pool where a waiting handoff stands, and shows its place and wait; those are not facts and are
+    /// never stored. A read records nothing: what the pool decided that the conversation has not recorded yet (an offer,
+    /// the agent who took it, a wider queue) comes with the pool's or the agent's notice, and the read only starts the
+    /// conversation's own round, which asks again and records it, in case that notice was lost. Null when nothing waits.
+    /// </summary>
+    private async Task<HandoffPlacement?> AskPool()
+    {
+        if (State.Status != ConversationStatus.Queued || State.Handoff is not { AwaitingPool: false } waiting)
+        {
+            return null;
+        }
+        var placement = await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId);
+        if (_decider.IsNews(waiting, placement, Now()))
+        {
+            RepairSoon();
+        }
+        if (HandoffDecider.Stand(waiting, placement))
+        {
+            _snapshot.Changed();
+        }
+        return placement;
+    }
+
+    /// <summary>Runs the reconciliation round once, off the current call's path; asked again while one is due, it is not added twice.</summary>
+    private void RepairSoon()
+    {
+        if (_repairDue)
+        {
+            return;
+        }
+        _repairDue = true;
+        this.ReconcileSoon(() =>
+        {
+            _repairDue = false;
+            return Reconcile();
+        });
+    }
+
+    /// <summary>
+    /// One round of reconciliation: finishes a handoff request or a release cut off by a crash, asks the agent of a
+    /// conversation with a human whether it still holds it, and the pool of a waiting one whether it still waits there.
+    /// </summary>
+    private async Task Reconcile()
+    {
+        // A silo shutting down leaves the round to the conversation's next activation (its reminder wakes it elsewhere).
+        if (!State.Started || services.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            var now = Now();
+            if (State.Handoff is { AwaitingPool: true })
+            {
+                await PlaceHandoff();
+                services.Metrics.Repaired("handoff-placed");
+            }
+            if (State.Release is not null)
+            {
+                await FreeReleased(tolerant: false);
+                services.Metrics.Repaired("release-finished");
+            }
+            if (State.Status == ConversationStatus.Human && State.Handoff is { AgentId: { } agentId } handoff)
+            {
+                await CheckAgent(handoff, agentId, now);
+            }
+            else if (State.Status == ConversationStatus.Queued && State.Handoff is { AwaitingPool: false } waiting)
+            {
+                var placement = await Pool(waiting.PoolName).Locate(_conversationId, waiting.HandoffId);
+                if (placement.Status == HandoffStatus.None)
+                {
+                    // The pool does not know it (its answer and its notice were both lost): ask it again.
+                    waiting.AwaitingPool = true;
+                    await PlaceHandoff();
+                    services.Metrics.Repaired("handoff-requeued");
+                }
+                else
+                {
+                    Place(waiting, placement, now);
+                }
+            }
+            if (!NeedsWatch && State.Watched)
+            {
+                State.Watched = await this.UnwatchAsync(State.Watched);
+                _checkpoints.Wanted = true;
+                Changed();
+            }
+            await StoreIfChanged();
+        }
+        catch (Exception e)
+        {
+            // Whatever this round changed in memory and did not store is dropped with the activation.
+            this.DeactivateOnIdle();
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not finish reconciling ({Reason}); the next round tries again",
+                _conversationId, _tenantId, e.GetBaseException().Message);
+        }
+    }
+
+    /// <summary>The conversation is with a human: repairs it if that agent completed it, or if nobody holds it at all.</summary>
+    private async Task CheckAgent(HandoffRecord handoff, string agentId, DateTimeOffset now)
+    {
+        switch (await Agent(agentId).Holds(_conversationId, handoff.HandoffId))
+        {
+            case AgentHold.Completed:
+                _decider.TakeOver(now);
+                Changed();
+                services.Metrics.Repaired("completion-applied");
+                services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} is back with the AI: agent {AgentId} had completed it",
+                    _conversationId, _tenantId, agentId);
+                break;
+            case AgentHold.Unknown:
+                // Nobody holds the customer: find them another agent rather than leave them with nobody.
+                var reopened = _decider.OpenHandoff(handoff.Reason, now);
+                Changed();
+                await StoreIntent();
+                await PlaceHandoff();
+                services.Metrics.Repaired("handoff-reopened");
+                services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} was with agent {AgentId}, who does not hold it: handed off again as {HandoffId}",
+                    _conversationId, _tenantId, agentId, reopened.HandoffId);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Whether the conversation is with this agent for this handoff. A conversation waiting on that very handoff takes
+    /// the agent: its pool's notice or answer may have been lost.
+    /// </summary>
+    private async Task<bool> Adopt(AgentAssignment assignment, bool fromPool)
+    {
+        if (State.Handoff is not { } handoff || handoff.HandoffId != assignment.HandoffId)
+        {
+            return false;
+        }
+        if (State.Status == ConversationStatus.Human)
+        {
+            return handoff.AgentId == assignment.AgentId;
+        }
+        if (State.Status != ConversationStatus.Queued || handoff.Passed.Contains(assignment.AgentId) || handoff.LostBy(assignment.AgentId, assignment.AssignedAt))
+        {
+            return false;
+        }
+        Place(handoff, new HandoffPlacement
+        {
+            Status = HandoffStatus.Assigned,
+            AgentId = assignment.AgentId,
+            AgentDisplayName = assignment.AgentDisplayName,
+        }, assignment.AssignedAt);
+        await StoreIntent();
+        if (!fromPool)
+        {
+            services.Metrics.Repaired("assignment-adopted");
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} learnt from agent {AgentId} that it holds handoff {HandoffId}",
+                _conversationId, _tenantId, assignment.AgentId, handoff.HandoffId);
+            // The pool may still list it as waiting if the agent's word never reached it: withdraw it there.
+            await Pool(handoff.PoolName).Cancel(_conversationId, handoff.HandoffId);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Sends the current handoff to its pool (again, if need be: the pool answers a request it knows with where it
+    /// stands) and stores where it was placed.
+    /// </summary>
+    private async Task PlaceHandoff()
+    {
+        if (State.Handoff is not { AwaitingPool: true } handoff)
+        {
+            return;
+        }
+        var placement = await Pool(handoff.PoolName).Request(new HandoffRequest
+        {
+            ConversationId = _conversationId,
+            HandoffId = handoff.HandoffId,
+            Reason = handoff.Reason,
+            RequestedAt = handoff.RequestedAt,
+            Priority = State.Priority,
+            Front = handoff.Reclaimed,
+            TakenFrom = handoff.TakenFrom,
+            Excluded = handoff.Passed,
+        });
+        services.Crash.Reach(CrashPoint.ConversationHandoffPlaced);
+        Place(handoff, placement, Now());
+        await StoreIntent();
+    }
+
+    /// <summary>Records a placement, marking memory as ahead of storage if it changed anything; the event that opened the handoff then answers with it, now and on every retry.</summary>
+    private void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
+    {
+        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId, handoff.OfferedAgentId);
+        _decider.Place(handoff, placement, at);
+        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId, handoff.OfferedAgentId))
+        {
+            return;
+        }
+        Changed();
+        if (!handoff.AwaitingPool && _recent.FindPending(handoff.HandoffId) is { } pending)
+        {
+            _recent.Replace(WithPlacement(pending));
+        }
+    }
+
+    /// <summary>Stores the leaving of a handoff, then frees what it still holds (the event is answered even if that fails).</summary>
+    private async Task StoreThenFreeReleased()
+    {
+        await StoreIntent();
+        if (State.Release is null)
+        {
+            return;
+        }
+        services.Crash.Reach(CrashPoint.ConversationReleaseStored);
+        await FreeReleased();
+    }
+
+    /// <summary>
+    /// Frees what a handoff the conversation left still holds: its queue place, and the agent it was with or that took
+    /// it meanwhile. Called after the leaving is stored; unless <paramref name="tolerant"/> is false a failure is left
+    /// to the reconciliation round (the event itself is stored and answered).
+    /// </summary>
+    private async Task FreeReleased(bool tolerant = true)
+    {
+        if (State.Release is not { } release)
+        {
+            return;
+        }
+        try
+        {
+            var placement = await Pool(release.PoolName).Cancel(_conversationId, release.HandoffId);
+            if (placement.MovedTo is { } widerPool)
+            {
+                // Its wait had widened before it heard: it waits (or was taken) in the wider pool.
+                placement = await Pool(widerPool).Cancel(_conversationId, release.HandoffId);
+            }
+            // The agent it was with, one that took it meanwhile, or one it is offered to: each lets it go.
+            string?[] holders = [release.AgentId, placement.Status == HandoffStatus.Assigned ? placement.AgentId : null, placement.OfferedAgentId];
+            foreach (var agentId in holders.OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                await Agent(agentId).Release(_conversationId, release.HandoffId);
+            }
+            State.Handoffs.Release = null;
+            _checkpoints.Wanted = true;
+            Changed();
+        }
+        catch (Exception e) when (tolerant)
+        {
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not free handoff {HandoffId} yet ({Reason}); its reminder tries again",
+                _conversationId, _tenantId, release.HandoffId, e.GetBaseException().Message);
+        }
+    }
+}
