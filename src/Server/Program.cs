@@ -1,5 +1,4 @@
 using CxCluster.Server;
-using CxCluster.ServiceDefaults;
 using CxCluster.Settings;
 using CxCluster.Silo;
 using CxCluster.Silo.Database;

@@ -1,11 +1,8 @@
 using CxCluster.Abstractions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
-using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
 using Orleans.Diagnostics;
 
 namespace CxCluster.ServiceDefaults;

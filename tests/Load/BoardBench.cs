@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using CxCluster.Abstractions.Supervision;
 
 namespace CxCluster.Load;
 

@@ -1,6 +1,5 @@
 using System.Runtime.ExceptionServices;
 using CxCluster.Api.Cluster;
-using CxCluster.Api.Http;
 
 namespace CxCluster.Api.Conversations;
 

@@ -1,10 +1,8 @@
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text;
 using CxCluster.Abstractions.Push;
 using CxCluster.Api.Cluster;
-using CxCluster.Api.Tenants;
 using CxCluster.Api.Validation;
 using Microsoft.Extensions.Primitives;
 

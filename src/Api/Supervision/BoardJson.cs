@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using CxCluster.Abstractions.Supervision;
 
 namespace CxCluster.Api.Supervision;

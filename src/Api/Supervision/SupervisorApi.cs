@@ -1,5 +1,4 @@
 using System.Globalization;
-using CxCluster.Abstractions.Supervision;
 using Microsoft.Extensions.Primitives;
 
 namespace CxCluster.Api.Supervision;

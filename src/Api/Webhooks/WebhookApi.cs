@@ -1,4 +1,3 @@
-using CxCluster.Abstractions.Webhooks;
 using CxCluster.Api.Conversations;
 
 namespace CxCluster.Api.Webhooks;

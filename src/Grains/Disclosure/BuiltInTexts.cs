@@ -1,5 +1,3 @@
-using CxCluster.Grains.Tenants;
-
 namespace CxCluster.Grains.Disclosure;
 
 /// <summary>The texts every tenant gets unless it configures its own: Indonesian and English.</summary>

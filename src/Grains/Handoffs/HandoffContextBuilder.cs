@@ -1,5 +1,4 @@
 using CxCluster.Grains.Conversations;
-using CxCluster.Grains.Tenants;
 using CxCluster.Grains.Trust;
 
 namespace CxCluster.Grains.Handoffs;

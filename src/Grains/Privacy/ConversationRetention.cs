@@ -1,5 +1,4 @@
 using CxCluster.Grains.Conversations;
-using CxCluster.Grains.Tenants;
 
 namespace CxCluster.Grains.Privacy;
 

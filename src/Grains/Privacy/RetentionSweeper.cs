@@ -1,4 +1,3 @@
-using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,4 @@
 using CxCluster.Abstractions.Push;
-using Orleans.Concurrency;
 
 namespace CxCluster.Grains.Push;
 

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using CxCluster.Abstractions.Supervision;
 using CxCluster.Grains.Agents;
 using CxCluster.Grains.Conversations;
-using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Push;
 using Microsoft.Extensions.Logging;

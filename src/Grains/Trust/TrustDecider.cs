@@ -1,5 +1,4 @@
 using CxCluster.Abstractions.Facts;
-using CxCluster.Grains.Tenants;
 
 namespace CxCluster.Grains.Trust;
 

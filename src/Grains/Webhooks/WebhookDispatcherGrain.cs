@@ -1,4 +1,3 @@
-using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
 using CxCluster.Grains.Push;
 using Microsoft.Extensions.Logging;

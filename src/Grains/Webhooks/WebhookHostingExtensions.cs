@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Hosting;
 
 namespace CxCluster.Grains.Webhooks;
 

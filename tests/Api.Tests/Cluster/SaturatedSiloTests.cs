@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using CxCluster.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;

@@ -4,7 +4,6 @@ using CxCluster.Api.Tests.Infrastructure;
 using CxCluster.TestSupport.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans;
 using Orleans.Runtime;
 using Xunit.Abstractions;
 

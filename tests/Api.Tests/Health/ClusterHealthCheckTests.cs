@@ -5,7 +5,6 @@ using CxCluster.Api.Health;
 using CxCluster.Abstractions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Orleans;
 using Orleans.Runtime;
 
 namespace CxCluster.Api.Tests.Health;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using CxCluster.Grains.Agents;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
-using CxCluster.TestSupport;
 using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Agents;

@@ -2,7 +2,6 @@ using CxCluster.Grains.Tests.Support;
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
-using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Tenants;
 using static CxCluster.TestSupport.ConversationEvents;
 

@@ -5,7 +5,6 @@ using CxCluster.Grains.Journal;
 using System.Text;
 using System.Text.Json;
 using CxCluster.Grains.Tests.Support;
-using CxCluster.TestSupport;
 using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Conversations;

@@ -1,8 +1,6 @@
-using CxCluster.Grains.Tests.Support;
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
-using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.DependencyInjection;

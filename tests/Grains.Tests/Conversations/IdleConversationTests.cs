@@ -1,6 +1,4 @@
-using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Tests.Support;
-using CxCluster.TestSupport;
 using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Conversations;

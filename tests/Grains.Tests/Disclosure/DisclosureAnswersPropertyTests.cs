@@ -1,4 +1,3 @@
-using CxCluster.Grains.Tests.Support;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Tenants;

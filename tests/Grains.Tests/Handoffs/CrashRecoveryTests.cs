@@ -1,4 +1,3 @@
-using CxCluster.Grains.Handoffs;
 using CxCluster.Settings;
 using static CxCluster.TestSupport.ConversationEvents;
 using static CxCluster.Grains.Tests.Handoffs.CrashCluster;

@@ -1,4 +1,3 @@
-using CxCluster.Grains.Tests.Support;
 using System.Text.Json;
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;

@@ -1,5 +1,4 @@
 using CxCluster.Grains.Tests.Support;
-using CxCluster.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;

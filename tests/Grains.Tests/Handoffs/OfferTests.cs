@@ -2,7 +2,6 @@ using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
-using CxCluster.TestSupport;
 using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Handoffs;

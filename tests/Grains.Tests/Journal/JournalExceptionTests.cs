@@ -1,4 +1,3 @@
-using CxCluster.Grains.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 

@@ -3,7 +3,6 @@ using CxCluster.Grains.Journal;
 using CxCluster.Grains.Push;
 using CxCluster.Grains.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
-using CxCluster.Settings;
 using static CxCluster.TestSupport.Journal.JournalSamples;
 
 namespace CxCluster.Grains.Tests.Push;

@@ -1,4 +1,3 @@
-using CxCluster.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

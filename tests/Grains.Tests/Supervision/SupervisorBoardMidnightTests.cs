@@ -1,4 +1,3 @@
-using CxCluster.Abstractions.Supervision;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Tests.Support;
 using CxCluster.TestSupport.Hosting;

@@ -1,7 +1,6 @@
 using CxCluster.Abstractions.Supervision;
 using CxCluster.Grains.Tests.Support;
 using CxCluster.TestSupport.Hosting;
-using Orleans.Runtime;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
 using static CxCluster.TestSupport.ConversationEvents;

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using CxCluster.Abstractions;
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Tests.Handoffs;
-using CxCluster.Settings;
 using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Telemetry;

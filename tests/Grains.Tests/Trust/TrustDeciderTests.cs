@@ -1,5 +1,4 @@
 using CxCluster.Abstractions.Facts;
-using CxCluster.Grains.Tenants;
 using CxCluster.Grains.Trust;
 
 namespace CxCluster.Grains.Tests.Trust;

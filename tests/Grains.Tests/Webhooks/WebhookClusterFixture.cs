@@ -1,6 +1,5 @@
 using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
-using CxCluster.Grains.Journal;
 using CxCluster.Grains.Push;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,4 @@
 using CxCluster.Grains.Webhooks;
-using CxCluster.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace CxCluster.Grains.Tests.Webhooks;

@@ -1,5 +1,4 @@
 using CxCluster.Abstractions.Webhooks;
-using CxCluster.Grains.Tests.Support;
 using CxCluster.TestSupport.Hosting;
 using CxCluster.TestSupport.Webhooks;
 using Microsoft.Extensions.DependencyInjection;

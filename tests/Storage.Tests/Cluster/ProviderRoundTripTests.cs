@@ -2,7 +2,6 @@ using System.Text.Json;
 using CxCluster.Grains;
 using CxCluster.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using static CxCluster.TestSupport.ConversationEvents;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using CxCluster.Storage.Tests.Infrastructure;
 using CxCluster.TestSupport.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace CxCluster.Storage.Tests.Cluster;

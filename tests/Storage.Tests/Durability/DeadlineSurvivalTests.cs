@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using Orleans.TestingHost;
 using CxCluster.TestSupport.Hosting;
 using static CxCluster.TestSupport.ConversationEvents;

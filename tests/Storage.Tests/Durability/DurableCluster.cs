@@ -3,7 +3,6 @@ using CxCluster.ServiceDefaults;
 using CxCluster.Silo;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 using Microsoft.Extensions.DependencyInjection;
 

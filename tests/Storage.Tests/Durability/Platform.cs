@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CxCluster.TestSupport.Invariants;
-using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 
 namespace CxCluster.Storage.Tests.Durability;

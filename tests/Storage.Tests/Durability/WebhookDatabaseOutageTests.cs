@@ -1,6 +1,5 @@
 using System.Net;
 using System.Collections.Concurrent;
-using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
 using CxCluster.TestSupport.Hosting;
 using CxCluster.TestSupport.Webhooks;

@@ -1,4 +1,3 @@
-using System.Net;
 using CxCluster.Abstractions.Webhooks;
 using CxCluster.TestSupport.Hosting;
 using CxCluster.TestSupport.Webhooks;

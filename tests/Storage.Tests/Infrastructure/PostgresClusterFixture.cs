@@ -3,7 +3,6 @@ using CxCluster.Silo;
 using CxCluster.TestSupport.Hosting;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace CxCluster.Storage.Tests.Infrastructure;

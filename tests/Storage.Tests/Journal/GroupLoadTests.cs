@@ -1,5 +1,4 @@
 using CxCluster.Grains.Journal;
-using CxCluster.Silo.Storage.Journal;
 using static CxCluster.TestSupport.Journal.JournalSamples;
 
 namespace CxCluster.Storage.Tests.Journal;

@@ -3,7 +3,6 @@ using CxCluster.Grains.Telemetry;
 using CxCluster.Settings;
 using CxCluster.Silo.Storage;
 using CxCluster.Silo.Storage.Journal;
-using CxCluster.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

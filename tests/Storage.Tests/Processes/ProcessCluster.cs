@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using CxCluster.TestSupport.Hosting;
-using CxCluster.TestSupport.Postgres;
 using CxCluster.TestSupport.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Orleans.Hosting;
 
 namespace CxCluster.Storage.Tests.Processes;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using CxCluster.Grains.Webhooks;
 using CxCluster.TestSupport.Webhooks;
-using Orleans.Runtime;
 using Xunit.Abstractions;
 
 namespace CxCluster.Storage.Tests.Processes;

@@ -1,5 +1,3 @@
-using CxCluster.Abstractions;
-
 namespace CxCluster.TestSupport.Handoffs;
 
 /// <summary>Context packets for the tests of how one is written: one with every optional part, one with none.</summary>

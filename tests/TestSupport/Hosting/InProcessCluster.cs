@@ -1,7 +1,6 @@
 using CxCluster.Grains;
 using CxCluster.Grains.Journal;
 using Microsoft.Extensions.Configuration;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace CxCluster.TestSupport.Hosting;

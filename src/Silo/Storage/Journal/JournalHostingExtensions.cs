@@ -1,4 +1,3 @@
-using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Telemetry;
 using CxCluster.ServiceDefaults;
