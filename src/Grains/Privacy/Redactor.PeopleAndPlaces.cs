@@ -201,7 +201,7 @@ public static partial class Redactor
         if (IsOneOf(word, ["name", "names"]))
         {
             ReadOnlySpan<char> owner = PreviousWord(text, start);
-            return IsOneOf(owner, NameOwners) || IsPossessive(text, start)
+            return IsOneOf(owner, NameOwners) || IsPossessive(text, start) || IsFieldLabel(text, start, end)
                 ? Named(text, PastOnTheCard(text, end), needsMark: !IsOneOf(owner, ["full", "first", "last", "middle", "maiden"]))
                 : default;
         }
@@ -244,7 +244,9 @@ public static partial class Redactor
 
         if (IsOneOf(word, ["address", "addr", "alamat", "alamatku", "alamatnya"]))
         {
-            if (IsOneOf(PreviousWord(text, start), NotPostal))
+            // "email address", and "alamat email", "alamat IP": an address that is not a postal one.
+            (int ns, int ne) = NextWord(text, end);
+            if (IsOneOf(PreviousWord(text, start), NotPostal) || (ne > ns && IsOneOf(text.AsSpan(ns, ne - ns), NotPostal)))
             {
                 return default;
             }
@@ -516,6 +518,23 @@ public static partial class Redactor
         int end = SpacesBefore(text, start);
         int begin = LettersStart(text, end);
         return text.AsSpan(begin, end - begin);
+    }
+
+    /// <summary>
+    /// A word written as a form's field, "Name: Budi Santoso, HP: ...": a colon right after it, and nothing before it in its
+    /// part of the message (its start, or a comma, a semicolon, a full stop, a bracket or a line break), so "product name:
+    /// ..." stays.
+    /// </summary>
+    private static bool IsFieldLabel(string text, int start, int end)
+    {
+        int colon = PastSpaces(text, end);
+        if (colon >= text.Length || text[colon] != ':')
+        {
+            return false;
+        }
+
+        int before = SpacesBefore(text, start);
+        return before == 0 || text[before - 1] is ',' or ';' or '.' or '(' or '[' or '|' or '\n' or '\r' or '-' or '*';
     }
 
     /// <summary>Where the run of letters (of any script) that ends at <paramref name="end"/> begins.</summary>

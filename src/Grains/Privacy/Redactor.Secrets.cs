@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace CxCluster.Grains.Privacy;
 
-/// <summary>Secrets and identity numbers a word names: passwords, one-time codes, PINs, passports, BPJS and licence numbers, dates of birth.</summary>
+/// <summary>Secrets and identity numbers a word names: passwords, one-time codes, PINs, passports, BPJS and licence numbers, dates of birth, plates and IP addresses.</summary>
 public static partial class Redactor
 {
     /// <summary>The words that name a secret, and what the secret after them is redacted as.</summary>
@@ -16,6 +16,8 @@ public static partial class Redactor
         ("dob", BirthDatePlaceholder), ("birth", BirthDatePlaceholder), ("birthdate", BirthDatePlaceholder),
         ("birthday", BirthDatePlaceholder), ("born", BirthDatePlaceholder), ("lahir", BirthDatePlaceholder), ("ttl", BirthDatePlaceholder),
         ("bpjs", BpjsPlaceholder), ("sim", LicensePlaceholder), ("license", LicensePlaceholder), ("licence", LicensePlaceholder),
+        ("plat", PlatePlaceholder), ("plate", PlatePlaceholder), ("nopol", PlatePlaceholder), ("polisi", PlatePlaceholder),
+        ("ip", IpPlaceholder),
     ];
 
     /// <summary>The words of <see cref="SecretWords"/>, found anywhere in a text whatever their case, then read as whole words.</summary>
@@ -109,6 +111,8 @@ public static partial class Redactor
                 PassportPlaceholder => PassportAfter(text, end),
                 BpjsPlaceholder => IdNumberAfter(text, end, 11, 13, letters: false),
                 LicensePlaceholder => IdNumberAfter(text, end, 12, 16, letters: !word.Equals("sim", StringComparison.OrdinalIgnoreCase)),
+                PlatePlaceholder => PlateAfter(text, end),
+                IpPlaceholder => IpAfter(text, end),
                 _ => SecretAfter(text, end, placeholder == PasswordPlaceholder),
             };
             if (to > from)

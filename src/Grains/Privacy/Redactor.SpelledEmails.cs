@@ -235,7 +235,11 @@ public static partial class Redactor
             p = next;
         }
 
-        if (labels < 2 || lastEnd - lastStart < 2)
+        // "my email is budi at gmail": a known provider's name alone, with no top-level domain, is a domain only where a
+        // word for e-mail comes just before the address ("I work at yahoo" stays).
+        bool providerAlone = labels == 1 && plain && IsOneOf(text.AsSpan(firstStart, firstEnd - firstStart), KnownMailProviders)
+            && EmailWordBefore(text, localStart);
+        if ((labels < 2 && !providerAlone) || lastEnd - lastStart < 2)
         {
             return false;
         }
@@ -261,6 +265,30 @@ public static partial class Redactor
         start = localStart;
         end = lastEnd;
         return true;
+    }
+
+    /// <summary>The words for an e-mail address that may announce one ("my email is", "e-mail:", "surel saya").</summary>
+    private static readonly string[] EmailWords = ["email", "mail", "emailnya", "emailku", "imel", "surel", "gmail"];
+
+    /// <summary>A word for e-mail among the three words before <paramref name="localStart"/> ("email is budi at gmail", "e-mail saya: budi at yahoo").</summary>
+    private static bool EmailWordBefore(string text, int localStart)
+    {
+        int k = localStart;
+        for (int words = 0; words < 3; words++)
+        {
+            ReadOnlySpan<char> word = WordBefore(text, ref k, Math.Max(0, localStart - 40));
+            if (word.IsEmpty)
+            {
+                return false;
+            }
+
+            if (IsOneOf(word, EmailWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,0 +1,240 @@
+namespace CxCluster.Grains.Privacy;
+
+/// <summary>Identifiers a word names that lead to a person: a vehicle's registration plate, an IP address.</summary>
+public static partial class Redactor
+{
+    /// <summary>Placeholder for a vehicle's registration plate named by its word ("plat nomor", "nopol", "license plate").</summary>
+    public const string PlatePlaceholder = "[plate]";
+
+    /// <summary>Placeholder for an IP address named by its word ("my IP is", "alamat IP").</summary>
+    public const string IpPlaceholder = "[ip]";
+
+    /// <summary>Words that may stand between a plate's word and the plate ("plat nomor mobil saya: ...", "plate number is ...").</summary>
+    private static readonly string[] PlateBetween =
+    [
+        "nomor", "nomer", "no", "nmr", "number", "num", "nr", "polisi", "kendaraan", "mobil", "motor", "saya", "ku", "nya", "my", "is",
+        "was", "the", "car", "vehicle", "plate", "plat", "registration", "reg", "adalah", "yaitu", "of",
+    ];
+
+    /// <summary>Words that may stand between "IP" and the address ("my IP address is ...", "alamat IP saya: ...").</summary>
+    private static readonly string[] IpBetween = ["address", "addr", "is", "was", "saya", "ku", "nya", "my", "adalah", "publik", "public"];
+
+    /// <summary>
+    /// The registration plate after "plat", "plate", "nopol" or "polisi", past up to three words such as "nomor", "mobil" or
+    /// "saya": an Indonesian plate, one or two letters, one to four digits and up to three letters, apart or together ("B
+    /// 1234 XYZ", "AB123CD", "d 1 a"), or two to eight letters and digits with both in them, perhaps in two groups joined
+    /// by '-' or a space ("7ABC123", "ABC-1234"). "plat merah", "hot plate 2 pcs" and "lapor polisi 110" stay.
+    /// </summary>
+    private static (int From, int To) PlateAfter(string text, int k)
+    {
+        for (int words = 0; words <= 3; words++)
+        {
+            k = SkipJoiners(text, k);
+            int end = IndonesianPlateEnd(text, k);
+            if (end < 0)
+            {
+                end = GroupedPlateEnd(text, k);
+            }
+
+            if (end > k)
+            {
+                return (k, end);
+            }
+
+            int wordEnd = WordLettersEnd(text, k);
+            if (wordEnd == k || !IsOneOf(text.AsSpan(k, wordEnd - k), PlateBetween))
+            {
+                return default;
+            }
+
+            k = wordEnd;
+        }
+
+        return default;
+    }
+
+    /// <summary>Where an Indonesian plate at <paramref name="k"/> ends ("B 1234 XYZ", "AB123CD"); -1 when none is there.</summary>
+    private static int IndonesianPlateEnd(string text, int k)
+    {
+        int p = AsciiRunEnd(text, k, letters: true, most: 2);
+        if (p == k)
+        {
+            return -1;
+        }
+
+        int digits = OneSpace(text, p);
+        int q = AsciiRunEnd(text, digits, letters: false, most: 4);
+        if (q == digits || (q < text.Length && char.IsAsciiDigit(text[q])))
+        {
+            return -1;
+        }
+
+        int suffix = OneSpace(text, q);
+        int r = AsciiRunEnd(text, suffix, letters: true, most: 3);
+        int end = r > suffix && (r == text.Length || !char.IsLetterOrDigit(text[r])) ? r : q;
+        // In small letters a plate has its last letters or is written together ("b 1234 xyz", "b1234xyz"): "ke 2" stays.
+        bool shaped = CapitalsOrDigits(text, k, p) || end > q || digits == p;
+        return shaped && (end == text.Length || !char.IsLetterOrDigit(text[end])) ? end : -1;
+    }
+
+    /// <summary>Where a plate of two to eight letters and digits, both in it, at <paramref name="k"/> ends ("7ABC123", "ABC-1234"); -1 when none is there.</summary>
+    private static int GroupedPlateEnd(string text, int k)
+    {
+        int end = k;
+        int letters = 0;
+        int digits = 0;
+        int joints = 0;
+        while (end < text.Length)
+        {
+            char c = text[end];
+            if (char.IsAsciiLetter(c))
+            {
+                letters++;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c is '-' or ' ' && joints == 0 && end > k && end + 1 < text.Length && char.IsAsciiLetterOrDigit(text[end + 1])
+                && (c == '-' || (char.IsAsciiDigit(text[end - 1]) != char.IsAsciiDigit(text[end + 1]) && CapitalsOrDigits(text, k, end)
+                    && CapitalsOrDigits(text, end + 1, WordEnd(text, end + 1)))))
+            {
+                // one joint: "ABC-1234", "ABC 1234" (a space only between capitals and digits: "merah 2", "2 pcs" stay)
+                joints++;
+            }
+            else
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        bool plate = letters > 0 && digits > 0 && letters + digits is >= 2 and <= 8 && (end == text.Length || !char.IsLetter(text[end]));
+        return plate ? end : -1;
+    }
+
+    /// <summary>Whether text[from..to] holds only capital letters and digits.</summary>
+    private static bool CapitalsOrDigits(string text, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (!char.IsAsciiLetterUpper(text[i]) && !char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return to > from;
+    }
+
+    /// <summary>The end of up to <paramref name="most"/> ASCII letters (or digits) from <paramref name="k"/>; <paramref name="k"/> when there are more or none.</summary>
+    private static int AsciiRunEnd(string text, int k, bool letters, int most)
+    {
+        int end = k;
+        while (end < text.Length && (letters ? char.IsAsciiLetter(text[end]) : char.IsAsciiDigit(text[end])))
+        {
+            end++;
+        }
+
+        return end - k <= most ? end : k;
+    }
+
+    /// <summary>Past one space at <paramref name="k"/>, if there is one.</summary>
+    private static int OneSpace(string text, int k) => k < text.Length && text[k] == ' ' ? k + 1 : k;
+
+    /// <summary>
+    /// The IP address after "IP", past up to three words such as "address", "saya" or "is": four numbers of 0 to 255
+    /// joined by dots ("192.168.1.20"), or an IPv6 address of hexadecimal groups and at least two colons
+    /// ("2001:db8::1"). "IP68" and "IP rating 67" stay.
+    /// </summary>
+    private static (int From, int To) IpAfter(string text, int k)
+    {
+        for (int words = 0; words <= 3; words++)
+        {
+            while (k < text.Length && text[k] is ' ' or '\u00A0' or ':' or '=' or '-' && !(text[k] == ':' && k + 1 < text.Length && text[k + 1] == ':'))
+            {
+                k++;
+            }
+
+            int end = IPv4End(text, k);
+            if (end < 0)
+            {
+                end = IPv6End(text, k);
+            }
+
+            if (end > k)
+            {
+                return (k, end);
+            }
+
+            int wordEnd = WordLettersEnd(text, k);
+            if (wordEnd == k || !IsOneOf(text.AsSpan(k, wordEnd - k), IpBetween))
+            {
+                return default;
+            }
+
+            k = wordEnd;
+        }
+
+        return default;
+    }
+
+    /// <summary>Where a dotted IPv4 address at <paramref name="k"/> ends; -1 when none is there.</summary>
+    private static int IPv4End(string text, int k)
+    {
+        int p = k;
+        for (int part = 0; part < 4; part++)
+        {
+            if (part > 0)
+            {
+                if (p >= text.Length || text[p] != '.')
+                {
+                    return -1;
+                }
+
+                p++;
+            }
+
+            int start = p;
+            int value = 0;
+            while (p < text.Length && char.IsAsciiDigit(text[p]) && p - start < 3)
+            {
+                value = (value * 10) + (text[p] - '0');
+                p++;
+            }
+
+            if (p == start || value > 255)
+            {
+                return -1;
+            }
+        }
+
+        return p == text.Length || !char.IsLetterOrDigit(text[p]) ? p : -1;
+    }
+
+    /// <summary>Where an IPv6 address at <paramref name="k"/> ends (hexadecimal groups of up to four, at least two colons); -1 when none is there.</summary>
+    private static int IPv6End(string text, int k)
+    {
+        int p = k;
+        int colons = 0;
+        int group = 0;
+        while (p < text.Length && (char.IsAsciiHexDigit(text[p]) || text[p] == ':'))
+        {
+            if (text[p] == ':')
+            {
+                colons++;
+                group = 0;
+            }
+            else if (++group > 4)
+            {
+                return -1;
+            }
+
+            p++;
+        }
+
+        bool address = colons is >= 2 and <= 7 && p - k >= 3 && (p == text.Length || !char.IsLetterOrDigit(text[p]));
+        return address ? p : -1;
+    }
+}
