@@ -25,24 +25,32 @@ public static partial class Redactor
     /// 1234 XYZ", "AB123CD", "d 1 a"), or two to eight letters and digits with both in them, perhaps in two groups joined
     /// by '-' or a space ("7ABC123", "ABC-1234"). "plat merah", "hot plate 2 pcs" and "lapor polisi 110" stay.
     /// </summary>
-    private static (int From, int To) PlateAfter(string text, int k)
+    private static (int From, int To) PlateAfter(string text, int k) => ValueAfter(text, k, PlateBetween, static (text, at) =>
+    {
+        int end = IndonesianPlateEnd(text, at);
+        return end >= 0 ? end : GroupedPlateEnd(text, at);
+    });
+
+    /// <summary>Reads where a value at <paramref name="at"/> ends; -1 when none is there.</summary>
+    private delegate int ValueReader(string text, int at);
+
+    /// <summary>
+    /// The value <paramref name="read"/> finds after a word at <paramref name="k"/>, past joiners (spaces, ':', '-') and up
+    /// to three words of <paramref name="between"/>; an empty span when another word comes first.
+    /// </summary>
+    private static (int From, int To) ValueAfter(string text, int k, string[] between, ValueReader read)
     {
         for (int words = 0; words <= 3; words++)
         {
             k = SkipJoiners(text, k);
-            int end = IndonesianPlateEnd(text, k);
-            if (end < 0)
-            {
-                end = GroupedPlateEnd(text, k);
-            }
-
+            int end = read(text, k);
             if (end > k)
             {
                 return (k, end);
             }
 
             int wordEnd = WordLettersEnd(text, k);
-            if (wordEnd == k || !IsOneOf(text.AsSpan(k, wordEnd - k), PlateBetween))
+            if (wordEnd == k || !IsOneOf(text.AsSpan(k, wordEnd - k), between))
             {
                 return default;
             }
@@ -148,37 +156,11 @@ public static partial class Redactor
     /// joined by dots ("192.168.1.20"), or an IPv6 address of hexadecimal groups and at least two colons
     /// ("2001:db8::1"). "IP68" and "IP rating 67" stay.
     /// </summary>
-    private static (int From, int To) IpAfter(string text, int k)
+    private static (int From, int To) IpAfter(string text, int k) => ValueAfter(text, k, IpBetween, static (text, at) =>
     {
-        for (int words = 0; words <= 3; words++)
-        {
-            while (k < text.Length && text[k] is ' ' or '\u00A0' or ':' or '=' or '-' && !(text[k] == ':' && k + 1 < text.Length && text[k + 1] == ':'))
-            {
-                k++;
-            }
-
-            int end = IPv4End(text, k);
-            if (end < 0)
-            {
-                end = IPv6End(text, k);
-            }
-
-            if (end > k)
-            {
-                return (k, end);
-            }
-
-            int wordEnd = WordLettersEnd(text, k);
-            if (wordEnd == k || !IsOneOf(text.AsSpan(k, wordEnd - k), IpBetween))
-            {
-                return default;
-            }
-
-            k = wordEnd;
-        }
-
-        return default;
-    }
+        int end = IPv4End(text, at);
+        return end >= 0 ? end : IPv6End(text, at);
+    });
 
     /// <summary>Where a dotted IPv4 address at <paramref name="k"/> ends; -1 when none is there.</summary>
     private static int IPv4End(string text, int k)
