@@ -1,6 +1,6 @@
 namespace CxCluster.Grains.Privacy;
 
-/// <summary>Identifiers a word names that lead to a person: a vehicle's registration plate, an IP address.</summary>
+/// <summary>Identifiers that lead to a person: a social media handle, and a vehicle's registration plate or an IP address its word names.</summary>
 public static partial class Redactor
 {
     /// <summary>Placeholder for a vehicle's registration plate named by its word ("plat nomor", "nopol", "license plate").</summary>
@@ -8,6 +8,68 @@ public static partial class Redactor
 
     /// <summary>Placeholder for an IP address named by its word ("my IP is", "alamat IP").</summary>
     public const string IpPlaceholder = "[ip]";
+
+    /// <summary>Placeholder for a social media handle ("@budi_santoso").</summary>
+    public const string HandlePlaceholder = "[handle]";
+
+    /// <summary>The most characters of a handle after its '@'.</summary>
+    private const int MaxHandleLength = 30;
+
+    /// <summary>Words written after '@' that address the one answering or say where, not whose account ("@admin tolong", "see you @home").</summary>
+    private static readonly string[] NotHandles =
+    [
+        "admin", "min", "cs", "support", "help", "helpdesk", "agent", "bot", "kak", "gan", "sis", "all", "everyone", "here", "channel",
+        "home", "work", "office", "rumah", "kantor",
+    ];
+
+    /// <summary>
+    /// Social media handles: an '@' that begins a word (at the start, after a space, a bracket, a colon or a quotation
+    /// mark) with two to 30 letters, digits, '_' or '.' after it, a letter among them ("my instagram @rina.cantik", "DM
+    /// @budi_santoso"); "@admin" and "@home" stay. An e-mail address is never one: its '@' is glued to the word before it, or the address was found
+    /// first.
+    /// </summary>
+    private static List<(int Start, int End, string Placeholder)>? FindHandles(string text)
+    {
+        List<(int Start, int End, string Placeholder)>? found = null;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int hit = text.AsSpan(i).IndexOf('@');
+            if (hit < 0)
+            {
+                break;
+            }
+
+            int at = i + hit;
+            i = at + 1;
+            if (at > 0 && !(char.IsWhiteSpace(text[at - 1]) || text[at - 1] is '(' or '[' or ':' or '"' or '\'' or ','))
+            {
+                continue;
+            }
+
+            int end = i;
+            bool letter = false;
+            while (end < text.Length && end - i <= MaxHandleLength && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.'))
+            {
+                letter |= char.IsAsciiLetter(text[end]);
+                end++;
+            }
+
+            while (end > i && text[end - 1] == '.')
+            {
+                end--;
+            }
+
+            if (letter && end - i is >= 2 and <= MaxHandleLength && (end == text.Length || !char.IsLetterOrDigit(text[end]))
+                && !IsOneOf(text.AsSpan(i, end - i), NotHandles))
+            {
+                (found ??= []).Add((at, end, HandlePlaceholder));
+                i = end;
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>Words that may stand between a plate's word and the plate ("plat nomor mobil saya: ...", "plate number is ...").</summary>
     private static readonly string[] PlateBetween =

@@ -34,8 +34,11 @@ public static partial class Redactor
         /// <summary>"exp", "expiry", "valid thru", "berlaku", "kadaluarsa": a card's expiry date follows.</summary>
         Expiry,
 
-        /// <summary>"ssn".</summary>
+        /// <summary>"ssn", "itin": a US social security or taxpayer number follows.</summary>
         SocialSecurity,
+
+        /// <summary>"id": a US taxpayer number after "tax" or "taxpayer" ("my tax id is ...").</summary>
+        TaxId,
 
         /// <summary>May stand between a number and the word that names it ("number", "saya", "di", "bank", a bank's name).</summary>
         Between,
@@ -90,7 +93,8 @@ public static partial class Redactor
         Add(Word.SecurityCode, "cvv2", "cvc2", "belakang");
         Add(Word.Expiry, "exp", "expiry", "expires", "expire", "expired", "expiration", "thru", "berlaku", "kadaluarsa",
             "kedaluwarsa", "kadaluwarsa", "kedaluarsa", "mm/yy", "mm/yyyy");
-        Add(Word.SocialSecurity, "ssn");
+        Add(Word.SocialSecurity, "ssn", "itin");
+        Add(Word.TaxId, "id");
         Add(Word.Between, "number", "no", "nomor", "nomer", "nmr", "num", "nr", "is", "adalah", "saya", "my", "your", "anda",
             "ku", "nya", "the", "of", "di", "at", "in", "on", "ke", "bank", "date", "tanggal", "tgl", "card", "kartu");
         Add(Word.Between, "bca", "bni", "bri", "mandiri", "cimb", "niaga", "permata", "bsi", "danamon", "btn", "jago",
@@ -536,6 +540,7 @@ public static partial class Redactor
                 Word.Until when IsOneOf(prior, ["valid", "good"]) => Label.Expiry,
                 Word.Sampai when prior.Equals("berlaku", StringComparison.OrdinalIgnoreCase) => Label.Expiry,
                 Word.Security when prior.Equals("social", StringComparison.OrdinalIgnoreCase) => Label.SocialSecurity,
+                Word.TaxId when IsOneOf(prior, ["tax", "taxpayer"]) => Label.SocialSecurity,
                 Word.Me when IsOneOf(prior, ["call", "text", "reach", "ring", "phone", "whatsapp", "wa", "sms", "message", "contact", "dial"]) => Label.Phone,
                 _ => otherwise,
             };

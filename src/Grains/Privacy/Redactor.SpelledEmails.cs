@@ -255,7 +255,10 @@ public static partial class Redactor
 
         bool provider = IsOneOf(text.AsSpan(firstStart, firstEnd - firstStart), KnownMailProviders);
         bool knownTld = IsOneOf(tld, KnownTopLevelDomains);
-        bool clear = plain ? provider || (spelledDot && knownTld) : !spelledDot || provider || knownTld;
+        // "my instagram @rina.cantik": an '@' apart from the word before it but glued to what follows is a handle unless a
+        // mail domain follows ("budi @gmail.com").
+        bool handleShaped = text[markStart] == '@' && localEnd < markStart && firstStart == markEnd;
+        bool clear = plain ? provider || (spelledDot && knownTld) : handleShaped ? provider || knownTld : !spelledDot || provider || knownTld;
         ReadOnlySpan<char> local = text.AsSpan(localStart, localEnd - localStart);
         if (!clear || (plain && (local.Length < 2 || IsOneOf(local, NotLocalParts))))
         {

@@ -114,14 +114,15 @@ public static partial class Redactor
         // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.
         List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text, digits > 0 ? SecretMarks : PasswordMarks);
         List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0);
-        if (emails is null && !numbers && dictated is null && secrets is null && people is null)
+        List<(int Start, int End, string Placeholder)>? handles = hasAt ? FindHandles(text) : null;
+        if (emails is null && !numbers && dictated is null && secrets is null && people is null && handles is null)
         {
             return original;
         }
 
         // An address holds numbers of its own (a house number, a postal code): it goes before the secrets and the numbers
         // said digit by digit, which an address never holds, so none of them cuts it short.
-        List<(int Start, int End, string Placeholder)>? spans = WithSpans(WithSpans(WithSpans(FindIbans(text, emails), people), secrets), dictated);
+        List<(int Start, int End, string Placeholder)>? spans = WithSpans(WithSpans(WithSpans(WithSpans(FindIbans(text, emails), handles), people), secrets), dictated);
         StringBuilder? output = null;
         int copied = 0;
         int nextSpan = 0;

@@ -30,7 +30,7 @@ public sealed class RedactorTests
     }
 
     [Theory]
-    [InlineData("follow @cxcluster on social media")]
+    [InlineData("follow us on social media @ 5pm")]
     [InlineData("meet me @ 5pm")]
     [InlineData("user@localhost is not an address")]
     [InlineData("a@b.c")]

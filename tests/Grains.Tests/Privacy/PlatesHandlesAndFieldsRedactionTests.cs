@@ -3,12 +3,13 @@ using CxCluster.Grains.Privacy;
 namespace CxCluster.Grains.Tests.Privacy;
 
 /// <summary>
-/// A vehicle's plate and an IP address their words name ("plat nomor B 1234 XYZ", "my IP is 192.168.1.20"), a name written
-/// as a form's field ("Name: budi santoso, HP: ..."), and an e-mail address whose domain is a mail provider's name alone
-/// after a word for e-mail ("my email is john at gmail") are replaced; plates, numbers, names and providers that are
+/// A vehicle's plate and an IP address their words name ("plat nomor B 1234 XYZ", "my IP is 192.168.1.20"), a social
+/// media handle ("my instagram @rina.cantik"), a US taxpayer number ("my tax id is 123-45-6789"), a name written as a
+/// form's field ("Name: budi santoso, HP: ..."), and an e-mail address whose domain is a mail provider's name alone after
+/// a word for e-mail ("my email is john at gmail") are replaced; plates, numbers, names, '@'s and providers that are
 /// none of these stay.
 /// </summary>
-public sealed class PlatesIpsAndFieldsRedactionTests
+public sealed class PlatesHandlesAndFieldsRedactionTests
 {
     [Theory]
     [InlineData("plat nomor B 1234 XYZ", "plat nomor [plate]")]
@@ -75,5 +76,40 @@ public sealed class PlatesIpsAndFieldsRedactionTests
     [InlineData("I'm at gmail settings now")]
     [InlineData("my email at gmail is not working")]
     public void A_providers_name_without_an_address_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("my twitter is @budi_santoso", "my twitter is [handle]")]
+    [InlineData("my instagram @rina.cantik", "my instagram [handle]")]
+    [InlineData("DM me (@rina_01) please", "DM me ([handle]) please")]
+    [InlineData("follow @CxClusterSupport.", "follow [handle].")]
+    public void A_handle_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("email budi @gmail.com", "email [email]")]
+    [InlineData("budi@gmail.com", "[email]")]
+    public void An_address_with_an_at_sign_stays_an_address(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("@admin tolong bantu")]
+    [InlineData("see you @home")]
+    [InlineData("meet @ 5pm")]
+    [InlineData("price @ Rp 50.000")]
+    [InlineData("rate is 5 @ 10%")]
+    public void An_at_sign_that_addresses_or_prices_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("my tax id is 123-45-6789", "my tax id is [ssn]")]
+    [InlineData("ITIN 912-70-1234", "ITIN [ssn]")]
+    public void A_taxpayer_number_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("customer ID 12345678")]
+    [InlineData("order id 123456789")]
+    public void An_id_that_is_a_reference_stays(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 }
