@@ -92,6 +92,11 @@ internal static class Tokenizer
                     n = Emit(output, n, doubled);
                     n = Emit(output, n, doubled);
                 }
+                else if (OrdinalWord(word[..length]) is { } ordinal)
+                {
+                    // "for the 3rd time": an ordinal the lexicon knows as a word ("third").
+                    n = Emit(output, n, Find(ordinal));
+                }
                 else if (length == 1 && word[0] == '2' && n > 0 && ReadsAsTo(output[n - 1], text, j))
                 {
                     // Chat shorthand: "cn i spk 2 a hmn", "wnt 2 tlk 2 agnt", "transfer me 2 an agent".
@@ -129,6 +134,14 @@ internal static class Tokenizer
 
         return n;
     }
+
+    /// <summary>The word of an ordinal written in digits that the lexicon knows ("3rd", "4th"), or null.</summary>
+    private static string? OrdinalWord(ReadOnlySpan<char> word) => word switch
+    {
+        "3rd" => "third",
+        "4th" => "fourth",
+        _ => null,
+    };
 
     /// <summary>
     /// A lone "2" reads "to" after a verb of talking or handing over or "me" ("spk 2 a hmn", "cnct me 2 sm1"), and after
