@@ -23,7 +23,8 @@ public static partial class Redactor
     /// two-letter one ("jl") makes the search three times slower, so "Jl" is found with the dot or space after it.
     /// </summary>
     private static readonly SearchValues<string> PeopleAndPlaceMarks = SearchValues.Create(
-        ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan", "perum", "komplek", "blok"],
+        ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan", "perum", "komplek", "blok", "gang", "gg.",
+            "gg ", "apartemen"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -283,9 +284,10 @@ public static partial class Redactor
             return Addressed(text, start, needsNumber: true);
         }
 
-        // "Perumahan Griya Indah Blok C2 No. 15", "Komplek Taman Sari No. 3", "Blok C2 No. 15": a housing estate or a
-        // block with its name or code ("diblokir", "akun saya di blok 2 kali" stay).
-        if (IsOneOf(word, ["perum", "perumahan", "komplek", "kompleks", "blok"]) && end + 1 < text.Length && text[end] is ' ' or '.'
+        // "Perumahan Griya Indah Blok C2 No. 15", "Komplek Taman Sari No. 3", "Blok C2 No. 15", "Gang Mawar no 3",
+        // "Apartemen Kalibata City Tower B unit 12": a housing estate, a block, an alley or an apartment building with its
+        // name or code ("diblokir", "akun saya di blok 2 kali", "the gang of 4" stay).
+        if (IsOneOf(word, ["perum", "perumahan", "komplek", "kompleks", "blok", "gang", "gg", "apartemen"]) && end + 1 < text.Length && text[end] is ' ' or '.'
             && PastSpaces(text, end + (text[end] == '.' ? 1 : 0)) is var next && next < text.Length && char.IsUpper(text[next]))
         {
             return Addressed(text, start, needsNumber: true);

@@ -138,6 +138,9 @@ public sealed class IntroductionsAndPhoneWordsRedactionTests
     [InlineData("Perumahan Griya Indah Blok C2 No. 15, Bekasi", "[address]")]
     [InlineData("alamat: Komplek Taman Sari No. 3", "alamat: [address]")]
     [InlineData("Blok C2 No. 15 ya kak", "[address] ya kak")]
+    [InlineData("rumah saya di Gang Mawar no 3 RT 02 RW 05", "rumah saya di [address]")]
+    [InlineData("Gg. Kenari 7, Depok", "[address]")]
+    [InlineData("antar ke Apartemen Kalibata City Tower B unit 12", "antar ke [address]")]
     public void A_house_number_with_its_street_is_an_address(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
 
@@ -150,6 +153,9 @@ public sealed class IntroductionsAndPhoneWordsRedactionTests
     [InlineData("akun saya di blok 2 kali")]
     [InlineData("kartu saya diblokir")]
     [InlineData("perumahan ini bagus")]
+    [InlineData("the gang of 4 came")]
+    [InlineData("gang saya rame")]
+    [InlineData("apartemen saya kebanjiran 2 hari")]
     public void Street_words_without_a_house_number_and_a_name_before_them_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 }
