@@ -25,8 +25,8 @@ public static partial class Redactor
     /// <summary>
     /// Social media handles: an '@' that begins a word (at the start, after a space, a bracket, a colon or a quotation
     /// mark) with two to 30 letters, digits, '_' or '.' after it, a letter among them ("my instagram @rina.cantik", "DM
-    /// @budi_santoso"); "@admin" and "@home" stay. An e-mail address is never one: its '@' is glued to the word before it, or the address was found
-    /// first.
+    /// @budi_santoso"); "@admin" and "@home" stay. An e-mail address is never one: its '@' is glued to the word before
+    /// it, or the address was found first.
     /// </summary>
     private static List<(int Start, int End, string Placeholder)>? FindHandles(string text)
     {
