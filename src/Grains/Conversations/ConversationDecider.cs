@@ -509,5 +509,5 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     }
 
     private void AddTurn(Speaker from, string text, DateTimeOffset at, string? agentId = null, ulong? fingerprint = null) =>
-        Record(new MessageRecorded { At = at, From = from, AgentId = agentId, Text = Redactor.Redact(text), Fingerprint = fingerprint });
+        Record(new MessageRecorded { At = at, From = from, AgentId = agentId, Text = Redactor.Redact(text, introducedNames: from == Speaker.Customer), Fingerprint = fingerprint });
 }

@@ -126,7 +126,7 @@ public static partial class Redactor
     /// number are looked for only in a text with a digit, and then the names customers introduce themselves with
     /// (<see cref="FindIntroductions"/>).
     /// </summary>
-    private static List<(int Start, int End, string Placeholder)>? FindPeopleAndPlaces(string text, bool hasDigit)
+    private static List<(int Start, int End, string Placeholder)>? FindPeopleAndPlaces(string text, bool hasDigit, bool introducedNames)
     {
         List<(int Start, int End, string Placeholder)>? found = FindByMarks(text, PeopleAndPlaceMarks, null);
         if (hasDigit)
@@ -134,7 +134,7 @@ public static partial class Redactor
             found = FindStreetsAfterNumbers(text, FindByMarks(text, NumberedPlaceMarks, found));
         }
 
-        return FindIntroductions(text, found);
+        return introducedNames ? FindIntroductions(text, found) : found;
     }
 
     /// <summary>The names and addresses the words of <paramref name="marks"/> announce, added to <paramref name="found"/> where they lie apart from it.</summary>

@@ -98,7 +98,12 @@ public static partial class Redactor
     private const int ContextWindow = 24;
 
     /// <summary>Returns the text with personal data replaced; the same instance when there is nothing to replace.</summary>
-    public static string Redact(string original)
+    /// <param name="original">The text.</param>
+    /// <param name="introducedNames">
+    /// Whether a name the writer introduces themselves with ("I'm John Smith", "saya Budi") is replaced: a customer's is;
+    /// the AI's or an agent's own ("Halo, saya Sari") is no customer's data, and the customer was told it.
+    /// </param>
+    public static string Redact(string original, bool introducedNames = true)
     {
         ArgumentNullException.ThrowIfNull(original);
 
@@ -113,7 +118,7 @@ public static partial class Redactor
         List<(int Start, int End, string Placeholder)>? dictated = FindDictated(text);
         // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.
         List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text, digits > 0 ? SecretMarks : PasswordMarks);
-        List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0);
+        List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0, introducedNames);
         List<(int Start, int End, string Placeholder)>? handles = hasAt ? FindHandles(text) : null;
         if (emails is null && !numbers && dictated is null && secrets is null && people is null && handles is null)
         {

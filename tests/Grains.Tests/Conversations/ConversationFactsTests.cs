@@ -32,6 +32,18 @@ public sealed class ConversationFactsTests
     private static string[] Types(IEnumerable<Fact> facts) => [.. facts.Select(f => f.Type)];
 
     [Fact]
+    public void The_AI_keeps_its_own_introduction_in_the_transcript_while_a_customers_name_and_all_personal_data_are_replaced()
+    {
+        Apply(Started(Channel.Chat, "en-US"));
+
+        var ai = Apply(Ai("Hi, I'm Ava, your virtual assistant. Is budi@example.com still your e-mail?"));
+        var customer = Apply(Customer("Hi, I'm John Smith, yes it is"));
+
+        Assert.Equal("Hi, I'm Ava, your virtual assistant. Is [email] still your e-mail?", ai.Facts.OfType<MessageRecorded>().Single().Text);
+        Assert.Equal("Hi, I'm [name], yes it is", customer.Facts.OfType<MessageRecorded>().Single().Text);
+    }
+
+    [Fact]
     public void The_platforms_reason_for_ending_is_told_with_its_personal_data_redacted()
     {
         Apply(Started(Channel.Chat, "en-US"));

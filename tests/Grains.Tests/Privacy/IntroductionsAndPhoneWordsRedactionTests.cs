@@ -158,4 +158,11 @@ public sealed class IntroductionsAndPhoneWordsRedactionTests
     [InlineData("apartemen saya kebanjiran 2 hari")]
     public void Street_words_without_a_house_number_and_a_name_before_them_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("Halo, saya Sari. Ada yang bisa saya bantu?", "Halo, saya Sari. Ada yang bisa saya bantu?")]
+    [InlineData("Hi, I'm Ava, your virtual assistant", "Hi, I'm Ava, your virtual assistant")]
+    [InlineData("I'm Sari; your number 0812-3456-7890 and Jl. Melati No. 5 are noted", "I'm Sari; your number [phone] and [address]")]
+    public void The_writers_own_introduction_is_kept_when_asked_and_all_else_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text, introducedNames: false));
 }
