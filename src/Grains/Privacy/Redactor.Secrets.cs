@@ -194,57 +194,43 @@ public static partial class Redactor
     /// least five digits ("D1234-56789-01234"). A number that starts as a phone number does ("SIM 0812...": the SIM card's
     /// number) is left to the phone rules.
     /// </summary>
-    private static (int From, int To) IdNumberAfter(string text, int k, int fewest, int most, bool letters)
+    private static (int From, int To) IdNumberAfter(string text, int k, int fewest, int most, bool letters) =>
+        ValueAfter(text, k, IdBetween, (text, at) => IdNumberEnd(text, at, fewest, most, letters));
+
+    /// <summary>Where the identity number at <paramref name="k"/> that <see cref="IdNumberAfter"/> describes ends; -1 when none is there.</summary>
+    private static int IdNumberEnd(string text, int k, int fewest, int most, bool letters)
     {
-        for (int words = 0; words <= 3; words++)
+        int end = k;
+        int digits = 0;
+        int others = 0;
+        while (end < text.Length)
         {
-            k = SkipJoiners(text, k);
-            int end = k;
-            int digits = 0;
-            int others = 0;
-            while (end < text.Length)
+            char c = text[end];
+            if (char.IsAsciiDigit(c))
             {
-                char c = text[end];
-                if (char.IsAsciiDigit(c))
-                {
-                    digits++;
-                }
-                else if (letters && char.IsAsciiLetter(c))
-                {
-                    others++;
-                }
-                else if (c is '-' or '.' or ' ' && end + 1 < text.Length && end > k
-                    && (char.IsAsciiDigit(text[end + 1]) || (letters && char.IsAsciiLetter(text[end + 1]) && c != ' ')))
-                {
-                    // a joint between groups
-                }
-                else
-                {
-                    break;
-                }
-
-                end++;
+                digits++;
+            }
+            else if (letters && char.IsAsciiLetter(c))
+            {
+                others++;
+            }
+            else if (c is '-' or '.' or ' ' && end + 1 < text.Length && end > k
+                && (char.IsAsciiDigit(text[end + 1]) || (letters && char.IsAsciiLetter(text[end + 1]) && c != ' ')))
+            {
+                // a joint between groups
+            }
+            else
+            {
+                break;
             }
 
-            bool number = digits >= (letters && others > 0 ? 5 : fewest) && digits <= most && others <= 12
-                && (end == text.Length || !char.IsLetterOrDigit(text[end]))
-                && !(text[k] == '0' && k + 1 < text.Length && text[k + 1] == '8') && text[k] != '+';
-            if (number)
-            {
-                return (k, end);
-            }
-
-            int wordEnd = WordLettersEnd(text, k);
-
-            if (wordEnd == k || !IsOneOf(text.AsSpan(k, wordEnd - k), IdBetween))
-            {
-                return default;
-            }
-
-            k = wordEnd;
+            end++;
         }
 
-        return default;
+        bool number = digits >= (letters && others > 0 ? 5 : fewest) && digits <= most && others <= 12
+            && (end == text.Length || !char.IsLetterOrDigit(text[end]))
+            && !(text[k] == '0' && k + 1 < text.Length && text[k + 1] == '8') && text[k] != '+';
+        return number ? end : -1;
     }
 
     private static bool IsAllLetters(ReadOnlySpan<char> span)
