@@ -231,39 +231,6 @@ public static partial class Redactor
         return key;
     }
 
-    /// <summary>Where the run of ASCII letters at <paramref name="i"/> ends.</summary>
-    private static int LettersEnd(string text, int i)
-    {
-        while (i < text.Length && char.IsAsciiLetter(text[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
-
-    /// <summary>Where the run of letters of any script at <paramref name="i"/> ends ("Müller", "Jakarta").</summary>
-    private static int WordLettersEnd(string text, int i)
-    {
-        while (i < text.Length && char.IsLetter(text[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
-
-    /// <summary>Where the word or number at <paramref name="i"/> ends.</summary>
-    private static int WordEnd(string text, int i)
-    {
-        while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
-
     /// <summary>Where a number said digit by digit begins, with the '+' or "plus" said before it.</summary>
     private static int PlusBefore(string text, int start)
     {

@@ -126,21 +126,22 @@ public static partial class Redactor
     /// <summary>Where an Indonesian plate at <paramref name="k"/> ends ("B 1234 XYZ", "AB123CD"); -1 when none is there.</summary>
     private static int IndonesianPlateEnd(string text, int k)
     {
-        int p = AsciiRunEnd(text, k, letters: true, most: 2);
-        if (p == k)
+        int p = LettersEnd(text, k);
+        if (p == k || p - k > 2)
         {
             return -1;
         }
 
         int digits = OneSpace(text, p);
-        int q = AsciiRunEnd(text, digits, letters: false, most: 4);
-        if (q == digits || (q < text.Length && char.IsAsciiDigit(text[q])))
+        int q = digits + DigitsAt(text, digits, text.Length);
+        if (q == digits || q - digits > 4)
         {
             return -1;
         }
 
         int suffix = OneSpace(text, q);
-        int r = AsciiRunEnd(text, suffix, letters: true, most: 3);
+        int r = LettersEnd(text, suffix);
+        r = r - suffix <= 3 ? r : suffix;
         int end = r > suffix && (r == text.Length || !char.IsLetterOrDigit(text[r])) ? r : q;
         // In small letters a plate has its last letters or is written together ("b 1234 xyz", "b1234xyz"): "ke 2" stays.
         bool shaped = CapitalsOrDigits(text, k, p) || end > q || digits == p;
@@ -196,18 +197,6 @@ public static partial class Redactor
         }
 
         return to > from;
-    }
-
-    /// <summary>The end of up to <paramref name="most"/> ASCII letters (or digits) from <paramref name="k"/>; <paramref name="k"/> when there are more or none.</summary>
-    private static int AsciiRunEnd(string text, int k, bool letters, int most)
-    {
-        int end = k;
-        while (end < text.Length && (letters ? char.IsAsciiLetter(text[end]) : char.IsAsciiDigit(text[end])))
-        {
-            end++;
-        }
-
-        return end - k <= most ? end : k;
     }
 
     /// <summary>Past one space at <paramref name="k"/>, if there is one.</summary>

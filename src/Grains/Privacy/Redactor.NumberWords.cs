@@ -555,32 +555,4 @@ public static partial class Redactor
         "bca", "bni", "bri", "mandiri", "cimb", "permata", "bsi", "danamon", "btn", "ocbc", "maybank", "btpn", "jenius", "dbs",
         "uob", "hsbc", "citibank", "seabank", "panin",
     ];
-
-    /// <summary>
-    /// The word that ends just before <paramref name="k"/>, past ':', '#', '=', '.' and spaces (at most four of them),
-    /// not before <paramref name="floor"/>; <paramref name="k"/> moves to its start. Letters, digits and '/' make a word
-    /// ("a/c", "cvv2"); empty when something else stands there.
-    /// </summary>
-    private static ReadOnlySpan<char> WordBefore(string text, scoped ref int k, int floor)
-    {
-        int end = k;
-        for (int skipped = 0; end > floor && skipped < 4 && text[end - 1] is ' ' or '\u00A0' or ':' or '#' or '=' or '.'; skipped++)
-        {
-            end--;
-        }
-
-        int start = end;
-        while (start > floor && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '/'))
-        {
-            start--;
-        }
-
-        if (start == end)
-        {
-            return default;
-        }
-
-        k = start;
-        return text.AsSpan(start, end - start);
-    }
 }

@@ -80,7 +80,6 @@ public static partial class Redactor
 
     private static bool IsPhoneLabel(ReadOnlySpan<char> word) => IsOneOf(word, PhoneLabels);
 
-
     /// <summary>Reads the run of digit groups at <paramref name="p"/>, classifies its longest fitting prefix and returns where to continue.</summary>
     private static int ScanNumber(string text, int p, int limit, out int from, out int to, out string? placeholder)
     {
@@ -473,17 +472,6 @@ public static partial class Redactor
         }
 
         return sum % 10 == 0;
-    }
-
-    private static int DigitsAt(string text, int i, int limit)
-    {
-        int start = i;
-        while (i < limit && char.IsAsciiDigit(text[i]))
-        {
-            i++;
-        }
-
-        return i - start;
     }
 
     /// <summary>1 to 3 digits (not starting with 0), then groups of exactly 3, all joined by single dots: "1.500.000".</summary>

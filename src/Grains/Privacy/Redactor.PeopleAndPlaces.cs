@@ -513,21 +513,6 @@ public static partial class Redactor
         return end > k && (end == text.Length || !char.IsDigit(text[end])) ? (k, end) : (k, k);
     }
 
-    /// <summary>The word (letters) at or after <paramref name="k"/>, past spaces.</summary>
-    private static (int Start, int End) NextWord(string text, int k)
-    {
-        k = PastSpaces(text, k);
-        return (k, WordLettersEnd(text, k));
-    }
-
-    /// <summary>The word before position <paramref name="start"/>, past spaces.</summary>
-    private static ReadOnlySpan<char> PreviousWord(string text, int start)
-    {
-        int end = SpacesBefore(text, start);
-        int begin = LettersStart(text, end);
-        return text.AsSpan(begin, end - begin);
-    }
-
     /// <summary>
     /// A word written as a form's field, "Name: Budi Santoso, HP: ...": a colon right after it, and nothing before it in its
     /// part of the message (its start, or a comma, a semicolon, a full stop, a bracket or a line break), so "product name:
@@ -545,17 +530,6 @@ public static partial class Redactor
         return before == 0 || text[before - 1] is ',' or ';' or '.' or '(' or '[' or '|' or '\n' or '\r' or '-' or '*';
     }
 
-    /// <summary>Where the run of letters (of any script) that ends at <paramref name="end"/> begins.</summary>
-    private static int LettersStart(string text, int end)
-    {
-        while (end > 0 && char.IsLetter(text[end - 1]))
-        {
-            end--;
-        }
-
-        return end;
-    }
-
     /// <summary>Past an honorific at or after <paramref name="k"/> ("Mr.", "Ibu", "Pak"), which is kept before the name; <paramref name="k"/> when there is none.</summary>
     private static int PastHonorific(string text, int k)
     {
@@ -563,17 +537,6 @@ public static partial class Redactor
         if (he > hs && IsOneOf(text.AsSpan(hs, he - hs), Honorifics))
         {
             return he < text.Length && text[he] == '.' ? he + 1 : he;
-        }
-
-        return k;
-    }
-
-    /// <summary>Where the spaces right before <paramref name="k"/> begin.</summary>
-    private static int SpacesBefore(string text, int k)
-    {
-        while (k > 0 && text[k - 1] == ' ')
-        {
-            k--;
         }
 
         return k;

@@ -69,7 +69,9 @@ public static partial class Redactor
     /// "baru" or ':' between), the next word is a password when it looks like one: 4 to 64 characters with a digit, a
     /// symbol or a capital after its first letter ("hunter2", "Tr0ub4dor&amp;3", "rahasia123"), so "my password is not
     /// working" and "password saya lupa" stay. After "OTP", "verification code", "kode verifikasi" or "PIN", 4 to 8
-    /// digits are the code ("kode OTP nya 482913", "PIN 1234"), so "PIN 6 digit" and "OTP sudah masuk" stay.
+    /// digits are the code ("kode OTP nya 482913", "PIN 1234"), so "PIN 6 digit" and "OTP sudah masuk" stay. The other
+    /// words of <see cref="SecretWords"/> hand what follows them to their own readers: a date of birth, a passport, BPJS or
+    /// licence number, a plate, an IP address.
     /// </summary>
     private static List<(int Start, int End, string Placeholder)>? FindSecrets(string text, SearchValues<string> marks)
     {
@@ -233,30 +235,6 @@ public static partial class Redactor
         return number ? end : -1;
     }
 
-    private static bool IsAllLetters(ReadOnlySpan<char> span)
-    {
-        foreach (char c in span)
-        {
-            if (!char.IsAsciiLetter(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Past spaces, ':', '=', '-', '.', '#' and quotation marks, at most four of them.</summary>
-    private static int SkipJoiners(string text, int k)
-    {
-        for (int skipped = 0; k < text.Length && skipped < 4 && text[k] is ' ' or '\u00A0' or ':' or '=' or '-' or '.' or '#' or '"' or '\'' or '\u201C' or '\u2018' or '/' or ','; skipped++)
-        {
-            k++;
-        }
-
-        return k;
-    }
-
     /// <summary>
     /// The date after the words of a date of birth ("DOB", "date of birth", "born on", "lahir", "tanggal lahir", "TTL"),
     /// past a few small words and a place written before it ("TTL: Jakarta, 14-03-1985"): a date in digits ("14/03/1985",
@@ -349,17 +327,6 @@ public static partial class Redactor
                 int end = SkipOrdinal(text, d + day);
                 return end == text.Length || !char.IsLetterOrDigit(text[end]) ? YearAfter(text, end) : k;
             }
-        }
-
-        return k;
-    }
-
-    /// <summary>Past every space from <paramref name="k"/> on.</summary>
-    private static int PastSpaces(string text, int k)
-    {
-        while (k < text.Length && text[k] == ' ')
-        {
-            k++;
         }
 
         return k;

@@ -427,17 +427,4 @@ public static partial class Redactor
             : -1;
         return end > 0 && (end == limit || !char.IsLetterOrDigit(text[end])) ? end : -1;
     }
-
-    private static bool IsOneOf(ReadOnlySpan<char> word, ReadOnlySpan<string> words)
-    {
-        foreach (string w in words)
-        {
-            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
