@@ -137,6 +137,18 @@ public sealed class ConversationFactsTests
     }
 
     [Fact]
+    public void Calling_the_bot_names_lowers_trust_and_owes_no_identity_answer()
+    {
+        Apply(Started(Channel.Chat, "en-US"));
+
+        var decision = Apply(Customer("this bot is dumb"));
+
+        Assert.DoesNotContain(decision.Directives, d => d.Type == DirectiveType.AnswerIdentity);
+        Assert.Empty(decision.Facts.OfType<IdentityAnswered>());
+        Assert.Contains(decision.Facts.OfType<TrustSignalled>(), s => s.Delta < 0);
+    }
+
+    [Fact]
     public void A_handoff_records_its_request_its_place_its_agent_and_the_ai_resuming()
     {
         Apply(Started(Channel.Chat, "id-ID"));

@@ -10,14 +10,86 @@ internal static partial class MentionRole
     /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>), or says the customer knows it is a
     /// machine (<see cref="KnowsWhoIsThere"/>), or asks about a quality of the chat (<see cref="AsksAboutTheChat"/>) or
     /// complains of something automated that is not this chat (<see cref="ComplainsOfAutomatedSends"/>), or only thanks
-    /// or praises the machine (<see cref="PraisesTheBot"/>).
+    /// or praises the machine (<see cref="PraisesTheBot"/>) or calls it names (<see cref="CallsTheMachineNames"/>).
     /// </summary>
     public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
         AsksHowTheyAre(t) || AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
-        || NamesNothingOfWhoIsThere(t);
+        || NamesNothingOfWhoIsThere(t) || CallsTheMachineNames(t);
+
+    /// <summary>
+    /// An identity question only the learnt model finds in a message that calls the machine names, which says the customer
+    /// takes it for one: "this bot is dumb", "the bot is an idiot", "dumb robot", "you are a useless bot", "bots like you are
+    /// the reason I hate this company", "bot ga guna", "bot ini tidak berguna", "kamu bot bodoh". A machine word and, in its
+    /// clause, a word of abuse or contempt ("dumb", "useless", "goblok") or a help word negated ("tidak berguna", "not
+    /// helpful"); and nothing anywhere that makes it a question (<see cref="AsksForAYes"/>: no question mark, "is this",
+    /// "apakah", "ya", "kah", "bukan", "right", "or") and no word of someone else who could be there (a person, a role, being
+    /// real, who, talking; "you" is the machine named). "is this a dumb bot?", "are you a stupid bot", "useless bot,
+    /// are you even a real person?" and "stupid bot or a human" still ask.
+    /// </summary>
+    public static bool CallsTheMachineNames(ReadOnlySpan<Lex> t)
+    {
+        // "you" is no one else: "you are a useless bot" says what the customer takes it for.
+        const Cat asking = Cat.Question | (WhoIsThere & ~Cat.YouPerson);
+        bool named = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, asking) || AsksForAYes(t, i))
+            {
+                return false;
+            }
+
+            named |= Is(t, i, Cat.Bot) && HasContemptInClause(t, i);
+        }
+
+        return named;
+    }
+
+    /// <summary>
+    /// Whether the word at <paramref name="i"/> makes a question of its clause without a question mark: "is", "are" or "am"
+    /// right before "you" or "this" ("wtf is this a bot", "are you a stupid bot"), or opening a clause before an article
+    /// ("is the bot dumb or what"; "the bot is an idiot" says it), "apakah" or "apa" opening a
+    /// clause, or a particle that asks for a yes ("ya", "kah", "bukan", "right", "or"), but not a negator of a help word ("bot
+    /// ga guna") nor a particle of emphasis ("sih", "nih", "dong").
+    /// </summary>
+    private static bool AsksForAYes(ReadOnlySpan<Lex> t, int i)
+    {
+        string word = t[i].Word;
+        if (word is "am" or "is" or "are" or "r" or "was" or "were")
+        {
+            return Is(t, i + 1, Cat.You | Cat.YouPerson) || (IsEdge(t, i - 1) && Is(t, i + 1, Cat.Article));
+        }
+
+        if (word is "apakah" or "apa")
+        {
+            return IsEdge(t, i - 1);
+        }
+
+        return Is(t, i, Cat.QParticle) && word is not ("sih" or "nih" or "deh" or "dong" or "wae" or "ah")
+            && !(Is(t, i, Cat.Not) && (ToneScanner.NegatesHelp(t, i) || Is(t, i + 1, Cat.Negative | Cat.Abusive)));
+    }
+
+    /// <summary>A word of abuse or contempt not negated, or a help word negated, in the clause of the word at <paramref name="i"/>.</summary>
+    private static bool HasContemptInClause(ReadOnlySpan<Lex> t, int i)
+    {
+        int start = i;
+        while (!IsEdge(t, start - 1))
+        {
+            start--;
+        }
+
+        for (int k = start; !IsEdge(t, k); k++)
+        {
+            if (Is(t, k, Cat.Abusive) || (Is(t, k, Cat.Negative) && !ToneScanner.IsNegated(t, k)) || (Is(t, k, Cat.Not) && ToneScanner.NegatesHelp(t, k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>What a message may name of what the one answering could be: a machine, a person, a role, something real, who, a team, alternatives.</summary>
     private const Cat WhatTheyCouldBe = Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who | Cat.Gerund | Cat.Team | Cat.Or;

@@ -129,7 +129,7 @@ internal static class ToneScanner
     /// grades it ("very", "terlalu"); not a refusal of its own ("no", "nah": "no, useless"), and not with more between,
     /// so "it couldn't be worse", "never been so disappointed" and "don't make me angry" stay negative.
     /// </summary>
-    private static bool IsNegated(ReadOnlySpan<Lex> t, int i)
+    internal static bool IsNegated(ReadOnlySpan<Lex> t, int i)
     {
         const Cat notAGrade = Cat.Not | Cat.You | Cat.YouPerson | Cat.Me | Cat.To | Cat.Modal | Cat.Copula | Cat.Exist;
         int k = i - 1;
@@ -142,7 +142,7 @@ internal static class ToneScanner
     }
 
     /// <summary>"tidak membantu", "gak jelas", "you don't understand", "not helpful", "tidak bisa membantu sama sekali".</summary>
-    private static bool NegatesHelp(ReadOnlySpan<Lex> t, int i)
+    internal static bool NegatesHelp(ReadOnlySpan<Lex> t, int i)
     {
         int k = i + 1;
         for (int gaps = 0; gaps < 2 && !Is(t, k, Cat.NegAfterNot) && Is(t, k, Cat.NotGap); gaps++)
