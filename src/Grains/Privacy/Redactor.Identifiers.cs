@@ -78,6 +78,49 @@ public static partial class Redactor
         "was", "the", "car", "vehicle", "plate", "plat", "registration", "reg", "adalah", "yaitu", "of",
     ];
 
+    /// <summary>Words that may stand between a user name's word and the name ("my instagram account is ...", "username saya: ...").</summary>
+    private static readonly string[] UsernameBetween =
+    [
+        "name", "id", "account", "akun", "handle", "is", "was", "saya", "ku", "nya", "my", "adalah", "yaitu", "login", "nama",
+    ];
+
+    /// <summary>
+    /// The user name after "username", "user (name / id)", "IG", "Instagram", "Twitter", "TikTok", "Telegram", "Discord" or
+    /// "gamertag", past up to three words such as "account", "is" or "saya": 3 to 30 letters, digits, '_' and '.', with a
+    /// letter and a digit, '_' or '.' among them ("johnny_b99", "budi123", "rina.cantik"), so "my IG is private", "user
+    /// guide v2" and "TikTok 2 videos" stay. Looked for only in a text with a digit, as every secret but a password is.
+    /// </summary>
+    private static (int From, int To) UsernameAfter(string text, int k) => ValueAfter(text, k, UsernameBetween, static (text, at) =>
+    {
+        int end = at;
+        bool letter = false;
+        bool mark = false;
+        while (end < text.Length && end - at <= MaxHandleLength && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.'))
+        {
+            letter |= char.IsAsciiLetter(text[end]);
+            mark |= !char.IsAsciiLetter(text[end]);
+            end++;
+        }
+
+        while (end > at && text[end - 1] == '.')
+        {
+            end--;
+        }
+
+        bool whole = end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] is '@' or '-' or '/');
+        return letter && mark && end - at is >= 3 and <= MaxHandleLength && whole && !IsAllDigitsAfterLetters(text, at, end) ? end : -1;
+    });
+
+    /// <summary>
+    /// Whether text[from..to] is a version or a count ("v2", "x10") or an Indonesian word doubled by a '2' ("ngaku2",
+    /// "hati2"): no user name.
+    /// </summary>
+    private static bool IsAllDigitsAfterLetters(string text, int from, int to)
+    {
+        int letters = LettersEnd(text, from);
+        return letters < to && DigitsAt(text, letters, to) == to - letters && (letters - from <= 1 || text.AsSpan(letters, to - letters) is "2");
+    }
+
     /// <summary>Words that may stand between "IP" and the address ("my IP address is ...", "alamat IP saya: ...").</summary>
     private static readonly string[] IpBetween = ["address", "addr", "is", "was", "saya", "ku", "nya", "my", "adalah", "publik", "public"];
 
@@ -167,10 +210,11 @@ public static partial class Redactor
                 digits++;
             }
             else if (c is '-' or ' ' && joints == 0 && end > k && end + 1 < text.Length && char.IsAsciiLetterOrDigit(text[end + 1])
-                && (c == '-' || (char.IsAsciiDigit(text[end - 1]) != char.IsAsciiDigit(text[end + 1]) && CapitalsOrDigits(text, k, end)
-                    && CapitalsOrDigits(text, end + 1, WordEnd(text, end + 1)))))
+                && (c == '-' || (char.IsAsciiDigit(text[end - 1]) != char.IsAsciiDigit(text[end + 1])
+                    && ((CapitalsOrDigits(text, k, end) && CapitalsOrDigits(text, end + 1, WordEnd(text, end + 1))) || IsSmallLettersAndNumber(text, k, end)))))
             {
-                // one joint: "ABC-1234", "ABC 1234" (a space only between capitals and digits: "merah 2", "2 pcs" stay)
+                // one joint: "ABC-1234", "ABC 1234", "abc 1234" (a space only between capitals and digits, or up to three small
+                // letters and three or four digits: "merah 2", "2 pcs" stay)
                 joints++;
             }
             else
@@ -183,6 +227,19 @@ public static partial class Redactor
 
         bool plate = letters > 0 && digits > 0 && letters + digits is >= 2 and <= 8 && (end == text.Length || !char.IsLetter(text[end]));
         return plate ? end : -1;
+    }
+
+    /// <summary>Whether text[from..space] is one to three small letters and three or four digits come after the space there ("abc 1234").</summary>
+    private static bool IsSmallLettersAndNumber(string text, int from, int space)
+    {
+        if (space - from is < 1 or > 3 || LettersEnd(text, from) != space)
+        {
+            return false;
+        }
+
+        int digits = DigitsAt(text, space + 1, text.Length);
+        int end = space + 1 + digits;
+        return digits is 3 or 4 && (end == text.Length || !char.IsLetterOrDigit(text[end]));
     }
 
     /// <summary>Whether text[from..to] holds only capital letters and digits.</summary>

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace CxCluster.Grains.Privacy;
 
-/// <summary>Secrets and identity numbers a word names: passwords, one-time codes, PINs, passports, BPJS and licence numbers, dates of birth, plates and IP addresses.</summary>
+/// <summary>Secrets and identity numbers a word names: passwords, one-time codes, PINs, passports, BPJS and licence numbers, dates of birth, plates, IP addresses and user names.</summary>
 public static partial class Redactor
 {
     /// <summary>The words that name a secret, and what the secret after them is redacted as.</summary>
@@ -18,6 +18,9 @@ public static partial class Redactor
         ("bpjs", BpjsPlaceholder), ("sim", LicensePlaceholder), ("license", LicensePlaceholder), ("licence", LicensePlaceholder),
         ("plat", PlatePlaceholder), ("plate", PlatePlaceholder), ("nopol", PlatePlaceholder), ("polisi", PlatePlaceholder),
         ("ip", IpPlaceholder),
+        ("username", HandlePlaceholder), ("userid", HandlePlaceholder), ("user", HandlePlaceholder), ("ig", HandlePlaceholder),
+        ("instagram", HandlePlaceholder), ("insta", HandlePlaceholder), ("twitter", HandlePlaceholder), ("tiktok", HandlePlaceholder),
+        ("telegram", HandlePlaceholder), ("discord", HandlePlaceholder), ("gamertag", HandlePlaceholder),
     ];
 
     /// <summary>The words of <see cref="SecretWords"/>, found anywhere in a text whatever their case, then read as whole words.</summary>
@@ -71,7 +74,7 @@ public static partial class Redactor
     /// working" and "password saya lupa" stay. After "OTP", "verification code", "kode verifikasi" or "PIN", 4 to 8
     /// digits are the code ("kode OTP nya 482913", "PIN 1234"), so "PIN 6 digit" and "OTP sudah masuk" stay. The other
     /// words of <see cref="SecretWords"/> hand what follows them to their own readers: a date of birth, a passport, BPJS or
-    /// licence number, a plate, an IP address.
+    /// licence number, a plate, an IP address, a user name or an account's name on social media.
     /// </summary>
     private static List<(int Start, int End, string Placeholder)>? FindSecrets(string text, SearchValues<string> marks)
     {
@@ -115,6 +118,7 @@ public static partial class Redactor
                 LicensePlaceholder => IdNumberAfter(text, end, 12, 16, letters: !word.Equals("sim", StringComparison.OrdinalIgnoreCase)),
                 PlatePlaceholder => PlateAfter(text, end),
                 IpPlaceholder => IpAfter(text, end),
+                HandlePlaceholder => UsernameAfter(text, end),
                 _ => SecretAfter(text, end, placeholder == PasswordPlaceholder),
             };
             if (to > from)

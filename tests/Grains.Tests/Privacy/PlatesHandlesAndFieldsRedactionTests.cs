@@ -4,7 +4,7 @@ namespace CxCluster.Grains.Tests.Privacy;
 
 /// <summary>
 /// A vehicle's plate and an IP address their words name ("plat nomor B 1234 XYZ", "my IP is 192.168.1.20"), a social
-/// media handle ("my instagram @rina.cantik"), a US taxpayer number ("my tax id is 123-45-6789"), a name written as a
+/// media handle ("my instagram @rina.cantik") or a user name its word names ("my username is johnny_b99"), a US taxpayer number ("my tax id is 123-45-6789"), a name written as a
 /// form's field ("Name: budi santoso, HP: ..."), and an e-mail address whose domain is a mail provider's name alone after
 /// a word for e-mail ("my email is john at gmail") are replaced; plates, numbers, names, '@'s and providers that are
 /// none of these stay.
@@ -22,6 +22,8 @@ public sealed class PlatesHandlesAndFieldsRedactionTests
     [InlineData("plate number: ABC-1234", "plate number: [plate]")]
     [InlineData("plate ABC 1234 please", "plate [plate] please")]
     [InlineData("the driver was speeding, plate B 1234 XYZ.", "the driver was speeding, plate [plate].")]
+    [InlineData("my plate is abc 1234", "my plate is [plate]")]
+    [InlineData("license plate: xyz 987", "license plate: [plate]")]
     public void A_plate_its_words_name_is_replaced(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
 
@@ -31,6 +33,8 @@ public sealed class PlatesHandlesAndFieldsRedactionTests
     [InlineData("plat nomor ke 2")]
     [InlineData("I broke a plate, 2 pieces")]
     [InlineData("hot plate 3 pcs")]
+    [InlineData("plat merah 2 unit")]
+    [InlineData("plate for 2 people, 150 grams")]
     [InlineData("license plate reader not working since 2 days")]
     public void Plates_asked_about_and_counted_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
@@ -99,6 +103,29 @@ public sealed class PlatesHandlesAndFieldsRedactionTests
     [InlineData("price @ Rp 50.000")]
     [InlineData("rate is 5 @ 10%")]
     public void An_at_sign_that_addresses_or_prices_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("my username is johnny_b99", "my username is [handle]")]
+    [InlineData("username: budi123", "username: [handle]")]
+    [InlineData("my ig is budi.cantik and my number is 0812 3456 7890", "my ig is [handle] and my number is [phone]")]
+    [InlineData("my instagram account is rina_99", "my instagram account is [handle]")]
+    [InlineData("akun tiktok saya budi_santoso99", "akun tiktok saya [handle]")]
+    [InlineData("discord: gamer_01", "discord: [handle]")]
+    [InlineData("my gamertag is xXSniperXx99", "my gamertag is [handle]")]
+    [InlineData("my user name is siti.aminah2", "my user name is [handle]")]
+    public void A_user_name_its_word_names_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("follow us on instagram 2 times")]
+    [InlineData("my IG is private, 2 accounts")]
+    [InlineData("user guide v2")]
+    [InlineData("the user 123 cannot log in")]
+    [InlineData("twitter is down for 2 hours")]
+    [InlineData("ada bot telegram ngaku2 dari bank kalian, hati2 ya")]
+    [InlineData("my username is not working since 3 days")]
+    public void Words_of_accounts_without_a_user_name_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 
     [Theory]
