@@ -88,7 +88,7 @@ public static partial class Redactor
     /// The user name after "username", "user (name / id)", "IG", "Instagram", "Twitter", "TikTok", "Telegram", "Discord" or
     /// "gamertag", past up to three words such as "account", "is" or "saya": 3 to 30 letters, digits, '_' and '.', with a
     /// letter and a digit, '_' or '.' among them ("johnny_b99", "budi123", "rina.cantik"), so "my IG is private", "user
-    /// guide v2" and "TikTok 2 videos" stay. Looked for only in a text with a digit, as every secret but a password is.
+    /// guide v2" and "TikTok 2 videos" stay. Looked for only in a text that has such a name's marks (<see cref="MayHoldUserName"/>).
     /// </summary>
     private static (int From, int To) UsernameAfter(string text, int k) => ValueAfter(text, k, UsernameBetween, static (text, at) =>
     {
@@ -110,6 +110,46 @@ public static partial class Redactor
         bool whole = end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] is '@' or '-' or '/');
         return letter && mark && end - at is >= 3 and <= MaxHandleLength && whole && !IsAllDigitsAfterLetters(text, at, end) ? end : -1;
     });
+
+    /// <summary>
+    /// Whether the text has what a user name has (<see cref="UsernameAfter"/>): a '_', a digit glued to a letter, or a '.'
+    /// between two letters. A few characters are looked at, found by vectorised searches.
+    /// </summary>
+    private static bool MayHoldUserName(string text)
+    {
+        if (text.Contains('_'))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> span = text;
+        for (int at = span.IndexOfAnyInRange('0', '9'); at >= 0; at = NextAt(span, at, static s => s.IndexOfAnyInRange('0', '9')))
+        {
+            if ((at > 0 && char.IsAsciiLetter(span[at - 1])) || (at + 1 < span.Length && char.IsAsciiLetter(span[at + 1])))
+            {
+                return true;
+            }
+        }
+
+        for (int at = span.IndexOf('.'); at >= 0; at = NextAt(span, at, static s => s.IndexOf('.')))
+        {
+            if (at > 0 && at + 1 < span.Length && char.IsAsciiLetter(span[at - 1]) && char.IsAsciiLetter(span[at + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The next place after <paramref name="at"/> that <paramref name="find"/> finds in the rest of <paramref name="span"/>; -1 when none.</summary>
+    private static int NextAt(ReadOnlySpan<char> span, int at, SpanFinder find)
+    {
+        int next = find(span[(at + 1)..]);
+        return next < 0 ? -1 : at + 1 + next;
+    }
+
+    private delegate int SpanFinder(ReadOnlySpan<char> span);
 
     /// <summary>
     /// Whether text[from..to] is a version or a count ("v2", "x10") or an Indonesian word doubled by a '2' ("ngaku2",

@@ -23,9 +23,19 @@ public static partial class Redactor
         ("telegram", HandlePlaceholder), ("discord", HandlePlaceholder), ("gamertag", HandlePlaceholder),
     ];
 
-    /// <summary>The words of <see cref="SecretWords"/>, found anywhere in a text whatever their case, then read as whole words.</summary>
-    private static readonly SearchValues<string> SecretMarks =
-        SearchValues.Create([.. SecretWords.Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The words of <see cref="SecretWords"/> but a user name's, found anywhere in a text whatever their case, then read as
+    /// whole words.
+    /// </summary>
+    private static readonly SearchValues<string> SecretMarks = SearchValues.Create(
+        [.. SecretWords.Where(w => w.Placeholder != HandlePlaceholder).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The words that name a user name, searched for apart and only in a text that may hold one (<see
+    /// cref="MayHoldUserName"/>): more words in the one search slow every message with a digit.
+    /// </summary>
+    private static readonly SearchValues<string> UserNameMarks = SearchValues.Create(
+        [.. SecretWords.Where(w => w.Placeholder == HandlePlaceholder).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The words that name a password, the one secret that may have no digit in it.</summary>
     private static readonly SearchValues<string> PasswordMarks = SearchValues.Create(

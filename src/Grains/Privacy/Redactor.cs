@@ -118,6 +118,7 @@ public static partial class Redactor
         List<(int Start, int End, string Placeholder)>? dictated = FindDictated(text);
         // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.
         List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text, digits > 0 ? SecretMarks : PasswordMarks);
+        secrets = MayHoldUserName(text) ? WithSpans(secrets, FindSecrets(text, UserNameMarks)) : secrets;
         List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0, introducedNames);
         List<(int Start, int End, string Placeholder)>? handles = hasAt ? FindHandles(text) : null;
         if (emails is null && !numbers && dictated is null && secrets is null && people is null && handles is null)
