@@ -3,8 +3,9 @@ using CxCluster.Grains.Trust;
 namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
-/// A customer who calls the machine names ("this bot is dumb", "you are a useless bot", "bot ga guna") already takes it
-/// for one: the message is abusive or negative and asks no identity question, so no identity answer is owed. Asked as
+/// A customer who calls the machine or the one answering names ("this bot is dumb", "you are a useless bot", "you people
+/// are incompetent", "bot ga guna") says who they take it for and asks nothing: the message is abusive or negative and
+/// asks no identity question, so no identity answer is owed. Asked as
 /// a question, with a question mark or without one ("are you a stupid bot", "ini bot ya dari tadi"), or with someone
 /// else who could be there ("a real person"), it still asks.
 /// </summary>
@@ -24,6 +25,10 @@ public sealed class CallingTheMachineNamesTests
     [InlineData("kamu bot bodoh")]
     [InlineData("dasar bot goblok")]
     [InlineData("bot tolol")]
+    [InlineData("you people are incompetent")]
+    [InlineData("you are hopeless")]
+    [InlineData("you guys are useless")]
+    [InlineData("kamu gak guna")]
     public void Calling_the_machine_names_asks_no_identity_question_and_sounds_bad(string text)
     {
         MessageAnalysis analysis = MessageSignals.Analyze(text);
@@ -36,6 +41,7 @@ public sealed class CallingTheMachineNamesTests
     [Theory]
     [InlineData("is this a dumb bot?")]
     [InlineData("are you a stupid bot")]
+    [InlineData("you're a useless bot aren't you")]
     [InlineData("wtf is this a bot")]
     [InlineData("useless bot, are you even a real person?")]
     [InlineData("stupid bot or a human")]
@@ -44,6 +50,8 @@ public sealed class CallingTheMachineNamesTests
     [InlineData("ini bot ya soalnya jawabannya ga nyambung")]
     [InlineData("elu ai ya anjir")]
     [InlineData("bot bukan bot bukan jawab")]
+    [InlineData("you are useless, are you even human?")]
+    [InlineData("are you people even real?")]
     public void A_machine_called_names_in_a_question_is_still_asked_about(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
 

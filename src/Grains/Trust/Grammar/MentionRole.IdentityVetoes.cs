@@ -10,38 +10,41 @@ internal static partial class MentionRole
     /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>), or says the customer knows it is a
     /// machine (<see cref="KnowsWhoIsThere"/>), or asks about a quality of the chat (<see cref="AsksAboutTheChat"/>) or
     /// complains of something automated that is not this chat (<see cref="ComplainsOfAutomatedSends"/>), or only thanks
-    /// or praises the machine (<see cref="PraisesTheBot"/>) or calls it names (<see cref="CallsTheMachineNames"/>).
+    /// or praises the machine (<see cref="PraisesTheBot"/>) or calls it or the one answering names (<see cref="CallsTheOneAnsweringNames"/>).
     /// </summary>
     public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
         AsksHowTheyAre(t) || AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
-        || NamesNothingOfWhoIsThere(t) || CallsTheMachineNames(t);
+        || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t);
 
     /// <summary>
-    /// An identity question only the learnt model finds in a message that calls the machine names, which says the customer
-    /// takes it for one: "this bot is dumb", "the bot is an idiot", "dumb robot", "you are a useless bot", "bots like you are
-    /// the reason I hate this company", "bot ga guna", "bot ini tidak berguna", "kamu bot bodoh". A machine word and, in its
-    /// clause, a word of abuse or contempt ("dumb", "useless", "goblok") or a help word negated ("tidak berguna", "not
+    /// An identity question only the learnt model finds in a message that calls the machine or the one answering names,
+    /// which says who the customer takes it for and asks nothing: "this bot is dumb", "the bot is an idiot", "dumb robot",
+    /// "you are a useless bot", "bots like you are the reason I hate this company", "you people are incompetent", "you are
+    /// hopeless", "bot ga guna", "bot ini tidak berguna", "kamu bot bodoh". A machine word or "you" ("you people", "kamu")
+    /// and, in its clause, a word of abuse or contempt ("dumb", "useless", "goblok") or a help word negated ("tidak berguna", "not
     /// helpful"); and nothing anywhere that makes it a question (<see cref="AsksForAYes"/>: no question mark, "is this",
     /// "apakah", "ya", "kah", "bukan", "right", "or") and no word of someone else who could be there (a person, a role, being
     /// real, who, talking; "you" is the machine named). "is this a dumb bot?", "are you a stupid bot", "useless bot,
     /// are you even a real person?" and "stupid bot or a human" still ask.
     /// </summary>
-    public static bool CallsTheMachineNames(ReadOnlySpan<Lex> t)
+    public static bool CallsTheOneAnsweringNames(ReadOnlySpan<Lex> t)
     {
         // "you" is no one else: "you are a useless bot" says what the customer takes it for.
         const Cat asking = Cat.Question | (WhoIsThere & ~Cat.YouPerson);
         bool named = false;
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, asking) || AsksForAYes(t, i))
+            // "you people", "you guys": the ones answering, addressed.
+            bool addressed = Is(t, i, Cat.Person) && Is(t, i - 1, Cat.YouPerson);
+            if ((Is(t, i, asking) && !addressed) || AsksForAYes(t, i))
             {
                 return false;
             }
 
-            named |= Is(t, i, Cat.Bot) && HasContemptInClause(t, i);
+            named |= Is(t, i, Cat.Bot | Cat.YouPerson) && HasContemptInClause(t, i);
         }
 
         return named;
@@ -49,7 +52,8 @@ internal static partial class MentionRole
 
     /// <summary>
     /// Whether the word at <paramref name="i"/> makes a question of its clause without a question mark: "is", "are" or "am"
-    /// right before "you" or "this" ("wtf is this a bot", "are you a stupid bot"), or opening a clause before an article
+    /// (or "aren't", "isn't") right before "you" or "this" ("wtf is this a bot", "are you a stupid bot", "you're a useless
+    /// bot, aren't you"), or opening a clause before an article
     /// ("is the bot dumb or what"; "the bot is an idiot" says it), "apakah" or "apa" opening a
     /// clause, or a particle that asks for a yes ("ya", "kah", "bukan", "right", "or"), but not a negator of a help word ("bot
     /// ga guna") nor a particle of emphasis ("sih", "nih", "dong").
@@ -60,6 +64,12 @@ internal static partial class MentionRole
         if (word is "am" or "is" or "are" or "r" or "was" or "were")
         {
             return Is(t, i + 1, Cat.You | Cat.YouPerson) || (IsEdge(t, i - 1) && Is(t, i + 1, Cat.Article));
+        }
+
+        if (word is "arent" or "isnt" or "aint" or "wasnt" or "werent")
+        {
+            // a tag that asks: "you're a useless bot, aren't you"
+            return Is(t, i + 1, Cat.You | Cat.YouPerson);
         }
 
         if (word is "apakah" or "apa")
@@ -99,7 +109,8 @@ internal static partial class MentionRole
     /// business: "is this email from you really?", "is this call from you?", "is this sms from your bank?". Something sent
     /// or pointed to (an e-mail, an SMS, a call, a link, a message) before "from" and the business or a name after it,
     /// and no word anywhere of what the one answering could be (a machine, a person, a role, something real, who,
-    /// talking, alternatives): "is this message from a bot?" and "is this email from you or from a bot?" still ask.
+    /// talking, alternatives; "automated" before the thing sent says how it was sent: "did this automated call really come
+    /// from your company?"): "is this message from a bot?" and "is this email from you or from a bot?" still ask.
     /// </summary>
     private static bool AsksWhereASendCameFrom(ReadOnlySpan<Lex> t)
     {
@@ -108,7 +119,8 @@ internal static partial class MentionRole
         bool from = false;
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, what))
+            // "automated" of "this automated call" says how it was sent, not who is there.
+            if (Is(t, i, what) && !(IsAutomated(t, i) && Is(t, i + 1, Cat.Broadcast | Cat.Thing | Cat.IdNoun)))
             {
                 return false;
             }

@@ -51,7 +51,7 @@ internal static class ToneScanner
                 }
             }
 
-            if ((c & Cat.Not) != 0 && NegatesHelp(t, i))
+            if ((c & Cat.Not) != 0 && (NegatesHelp(t, i) || SwearsOff(t, i)))
             {
                 negative = true;
             }
@@ -139,6 +139,65 @@ internal static class ToneScanner
         }
 
         return Is(t, k, Cat.Not) && t[k].Word is not ("no" or "nope" or "nah");
+    }
+
+    /// <summary>
+    /// The customer swearing off the business: "I will never buy from you again", "I'm never ordering again", "we won't
+    /// use your service again", "never shopping here again", "saya gak akan beli lagi", "aku tidak akan pernah belanja di
+    /// sini lagi", "gak bakal order lagi". "never" or "won't" (or "not" after "will"), and in Indonesian a negator before
+    /// "akan", "bakal" or "mau" (with "pernah" between or not), said by the customer (a subject or "will" at most two
+    /// words before it) or opening its clause, with "again" / "lagi" later in the clause, which is no question: "it never
+    /// happened again", "will I never be charged again?" and "don't worry, it's fine again" stay.
+    /// </summary>
+    private static bool SwearsOff(ReadOnlySpan<Lex> t, int i)
+    {
+        const int Reach = 8;
+        string word = t[i].Word;
+        string again;
+        if (word is "never" or "wont" || (word == "not" && i > 0 && t[i - 1].Word == "will"))
+        {
+            again = "again";
+        }
+        else if (word == "tidak")
+        {
+            int k = i + 1;
+            if (Is(t, k, Cat.NotGap) && t[k].Word == "pernah")
+            {
+                k++;
+            }
+
+            if (!Is(t, k, Cat.Will | Cat.Later | Cat.Desire))
+            {
+                return false;
+            }
+
+            again = "lagi";
+        }
+        else
+        {
+            return false;
+        }
+
+        bool bySpeaker = IsEdge(t, i - 1);
+        for (int k = i - 1; k >= i - 2 && !IsEdge(t, k) && !bySpeaker; k--)
+        {
+            bySpeaker = Is(t, k, Cat.Subject | Cat.Will | Cat.Later) && !Is(t, k, Cat.You);
+        }
+
+        if (!bySpeaker || Is(t, ClauseEnd(t, i), Cat.Question))
+        {
+            return false;
+        }
+
+        for (int k = i + 1; k <= i + Reach && !IsEdge(t, k); k++)
+        {
+            if (t[k].Word == again)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"tidak membantu", "gak jelas", "you don't understand", "not helpful", "tidak bisa membantu sama sekali".</summary>

@@ -1,0 +1,23 @@
+using CxCluster.Grains.Trust;
+
+namespace CxCluster.Grains.Tests.Trust;
+
+/// <summary>
+/// A customer who asks whether anyone real is there or reads the chat ("is there anyone real there", "ada orang gak di
+/// sini", "ada yang baca gak sih") asks who answers, and is answered as an identity question; the phrasings here are not
+/// the recogniser's train lines, bar the first of each language.
+/// </summary>
+public sealed class AnyoneReallyThereTests
+{
+    [Theory]
+    [InlineData("is there anyone real there")]
+    [InlineData("is there anyone real on this chat")]
+    [InlineData("is anyone real there?")]
+    [InlineData("is a human reading this chat")]
+    [InlineData("ada orang gak disini?")]
+    [InlineData("ada orang gak di sini")]
+    [InlineData("ada orang yang baca gak?")]
+    [InlineData("ada yang baca chat ini gak sih")]
+    public void Asking_whether_anyone_real_is_there_asks_who_answers(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+}
