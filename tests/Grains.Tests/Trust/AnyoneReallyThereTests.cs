@@ -4,8 +4,9 @@ namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
 /// A customer who asks whether anyone real is there or reads the chat ("is there anyone real there", "ada orang gak di
-/// sini", "ada yang baca gak sih") asks who answers, and is answered as an identity question; the phrasings here are not
-/// the recogniser's train lines, bar the first of each language.
+/// sini", "ada yang baca gak sih"), or asks a group what it is ("are you guys bots", "are y'all AI?"), asks who answers,
+/// and is answered as an identity question; the phrasings here are not the recogniser's train lines, bar the first of
+/// each language.
 /// </summary>
 public sealed class AnyoneReallyThereTests
 {
@@ -20,4 +21,20 @@ public sealed class AnyoneReallyThereTests
     [InlineData("ada yang baca chat ini gak sih")]
     public void Asking_whether_anyone_real_is_there_asks_who_answers(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("are you guys bots")]
+    [InlineData("are you all bots?")]
+    [InlineData("are yall bots")]
+    [InlineData("are y'all AI?")]
+    [InlineData("yall real?")]
+    public void The_grammar_reads_a_group_addressed_as_the_one_answering(string text) =>
+        Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("are you guys open today?")]
+    [InlineData("are you all done with my order?")]
+    [InlineData("thank you all")]
+    public void A_group_asked_about_something_else_is_no_identity_question(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
 }

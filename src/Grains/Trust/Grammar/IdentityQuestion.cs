@@ -260,11 +260,17 @@ internal static class IdentityQuestion
     /// <summary>"system", "sistem" set against a person: "person or system?", "petugas atau sistem?".</summary>
     private static bool IsSystem(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "sistem";
 
-    /// <summary>"ini bot ya?", "apakah ini bot?", "kamu robot?", "are you a bot", "is this an AI?", "r u a bot", "ini chat otomatis ya", "ini dengan siapa?".</summary>
+    /// <summary>"ini bot ya?", "apakah ini bot?", "kamu robot?", "are you a bot", "are you guys bots", "is this an AI?", "r u a bot", "ini chat otomatis ya", "ini dengan siapa?".</summary>
     private static bool AddressedQuestion(ReadOnlySpan<Lex> t, Mention m)
     {
         int j = m.Start - 1;
         for (int steps = 0; steps < 5 && !Is(t, j, Cat.You) && Is(t, j, Cat.Copula | Cat.Article | Cat.Real | Cat.IdNoun | Cat.Not | Cat.With | Cat.Boundary); steps++)
+        {
+            j--;
+        }
+
+        // "are you guys bots?", "are you all AI?": the interlocutor addressed as a group.
+        if (!Is(t, j, Cat.You) && (uint)j < (uint)t.Length && t[j].Word is "guys" or "all" && Is(t, j - 1, Cat.YouPerson))
         {
             j--;
         }
