@@ -1,6 +1,8 @@
+using System.Buffers;
+
 namespace CxCluster.Grains.Privacy;
 
-/// <summary>Identifiers that lead to a person: a social media handle, and a vehicle's registration plate or an IP address its word names.</summary>
+/// <summary>Identifiers that lead to a person: a social media handle, and a user name, a vehicle's registration plate or an IP address its word names.</summary>
 public static partial class Redactor
 {
     /// <summary>Placeholder for a vehicle's registration plate named by its word ("plat nomor", "nopol", "license plate").</summary>
@@ -47,19 +49,7 @@ public static partial class Redactor
                 continue;
             }
 
-            int end = i;
-            bool letter = false;
-            while (end < text.Length && end - i <= MaxHandleLength && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.'))
-            {
-                letter |= char.IsAsciiLetter(text[end]);
-                end++;
-            }
-
-            while (end > i && text[end - 1] == '.')
-            {
-                end--;
-            }
-
+            int end = HandleEnd(text, i, out bool letter, out _);
             if (letter && end - i is >= 2 and <= MaxHandleLength && (end == text.Length || !char.IsLetterOrDigit(text[end]))
                 && !IsOneOf(text.AsSpan(i, end - i), NotHandles))
             {
@@ -92,64 +82,61 @@ public static partial class Redactor
     /// </summary>
     private static (int From, int To) UsernameAfter(string text, int k) => ValueAfter(text, k, UsernameBetween, static (text, at) =>
     {
-        int end = at;
-        bool letter = false;
-        bool mark = false;
-        while (end < text.Length && end - at <= MaxHandleLength && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.'))
+        int end = HandleEnd(text, at, out bool letter, out bool mark);
+        bool whole = end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] is '@' or '-' or '/');
+        return letter && mark && end - at is >= 3 and <= MaxHandleLength && whole && !IsAllDigitsAfterLetters(text, at, end) ? end : -1;
+    });
+
+    /// <summary>
+    /// Where the run of a handle's characters (letters, digits, '_', '.') from <paramref name="from"/> ends, at most one
+    /// past <see cref="MaxHandleLength"/>, without the dots that end it (a full stop); whether it has a letter, and a digit,
+    /// '_' or '.'.
+    /// </summary>
+    private static int HandleEnd(string text, int from, out bool letter, out bool mark)
+    {
+        int end = from;
+        letter = false;
+        mark = false;
+        while (end < text.Length && end - from <= MaxHandleLength && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.'))
         {
             letter |= char.IsAsciiLetter(text[end]);
             mark |= !char.IsAsciiLetter(text[end]);
             end++;
         }
 
-        while (end > at && text[end - 1] == '.')
+        while (end > from && text[end - 1] == '.')
         {
             end--;
         }
 
-        bool whole = end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] is '@' or '-' or '/');
-        return letter && mark && end - at is >= 3 and <= MaxHandleLength && whole && !IsAllDigitsAfterLetters(text, at, end) ? end : -1;
-    });
+        return end;
+    }
+
+    /// <summary>The characters that make a user name's mark: a digit, '_' or '.'.</summary>
+    private static readonly SearchValues<char> UserNameMarkChars = SearchValues.Create("0123456789_.");
 
     /// <summary>
     /// Whether the text has what a user name has (<see cref="UsernameAfter"/>): a '_', a digit glued to a letter, or a '.'
-    /// between two letters. A few characters are looked at, found by vectorised searches.
+    /// between two letters. Only those characters are looked at, found by a vectorised search.
     /// </summary>
     private static bool MayHoldUserName(string text)
     {
-        if (text.Contains('_'))
+        int at = text.AsSpan().IndexOfAny(UserNameMarkChars);
+        while (at >= 0)
         {
-            return true;
-        }
-
-        ReadOnlySpan<char> span = text;
-        for (int at = span.IndexOfAnyInRange('0', '9'); at >= 0; at = NextAt(span, at, static s => s.IndexOfAnyInRange('0', '9')))
-        {
-            if ((at > 0 && char.IsAsciiLetter(span[at - 1])) || (at + 1 < span.Length && char.IsAsciiLetter(span[at + 1])))
+            bool before = at > 0 && char.IsAsciiLetter(text[at - 1]);
+            bool after = at + 1 < text.Length && char.IsAsciiLetter(text[at + 1]);
+            if (text[at] switch { '_' => true, '.' => before && after, _ => before || after })
             {
                 return true;
             }
-        }
 
-        for (int at = span.IndexOf('.'); at >= 0; at = NextAt(span, at, static s => s.IndexOf('.')))
-        {
-            if (at > 0 && at + 1 < span.Length && char.IsAsciiLetter(span[at - 1]) && char.IsAsciiLetter(span[at + 1]))
-            {
-                return true;
-            }
+            int next = text.AsSpan(at + 1).IndexOfAny(UserNameMarkChars);
+            at = next < 0 ? -1 : at + 1 + next;
         }
 
         return false;
     }
-
-    /// <summary>The next place after <paramref name="at"/> that <paramref name="find"/> finds in the rest of <paramref name="span"/>; -1 when none.</summary>
-    private static int NextAt(ReadOnlySpan<char> span, int at, SpanFinder find)
-    {
-        int next = find(span[(at + 1)..]);
-        return next < 0 ? -1 : at + 1 + next;
-    }
-
-    private delegate int SpanFinder(ReadOnlySpan<char> span);
 
     /// <summary>
     /// Whether text[from..to] is a version or a count ("v2", "x10") or an Indonesian word doubled by a '2' ("ngaku2",

@@ -125,6 +125,8 @@ public sealed class PlatesHandlesAndFieldsRedactionTests
     [InlineData("twitter is down for 2 hours")]
     [InlineData("ada bot telegram ngaku2 dari bank kalian, hati2 ya")]
     [InlineData("my username is not working since 3 days")]
+    [InlineData("my IG is private, order A123")]
+    [InlineData("twitter is down since update v2")]
     public void Words_of_accounts_without_a_user_name_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 

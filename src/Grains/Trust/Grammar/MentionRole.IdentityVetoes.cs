@@ -44,7 +44,7 @@ internal static partial class MentionRole
                 return false;
             }
 
-            named |= Is(t, i, Cat.Bot | Cat.YouPerson) && HasContemptInClause(t, i);
+            named = named || (Is(t, i, Cat.Bot | Cat.YouPerson) && HasContemptInClause(t, i));
         }
 
         return named;
@@ -81,18 +81,12 @@ internal static partial class MentionRole
             && !(Is(t, i, Cat.Not) && (ToneScanner.NegatesHelp(t, i) || Is(t, i + 1, Cat.Negative | Cat.Abusive)));
     }
 
-    /// <summary>A word of abuse or contempt not negated, or a help word negated, in the clause of the word at <paramref name="i"/>.</summary>
+    /// <summary>A word of abuse or contempt in the clause of the word at <paramref name="i"/> (<see cref="ToneScanner.SoundsBadAt"/>).</summary>
     private static bool HasContemptInClause(ReadOnlySpan<Lex> t, int i)
     {
-        int start = i;
-        while (!IsEdge(t, start - 1))
+        for (int k = ClauseStart(t, i); !IsEdge(t, k); k++)
         {
-            start--;
-        }
-
-        for (int k = start; !IsEdge(t, k); k++)
-        {
-            if (Is(t, k, Cat.Abusive) || (Is(t, k, Cat.Negative) && !ToneScanner.IsNegated(t, k)) || (Is(t, k, Cat.Not) && ToneScanner.NegatesHelp(t, k)))
+            if (ToneScanner.SoundsBadAt(t, k))
             {
                 return true;
             }

@@ -129,7 +129,7 @@ internal static class ToneScanner
     /// grades it ("very", "terlalu"); not a refusal of its own ("no", "nah": "no, useless"), and not with more between,
     /// so "it couldn't be worse", "never been so disappointed" and "don't make me angry" stay negative.
     /// </summary>
-    internal static bool IsNegated(ReadOnlySpan<Lex> t, int i)
+    private static bool IsNegated(ReadOnlySpan<Lex> t, int i)
     {
         const Cat notAGrade = Cat.Not | Cat.You | Cat.YouPerson | Cat.Me | Cat.To | Cat.Modal | Cat.Copula | Cat.Exist;
         int k = i - 1;
@@ -140,6 +140,13 @@ internal static class ToneScanner
 
         return Is(t, k, Cat.Not) && t[k].Word is not ("no" or "nope" or "nah");
     }
+
+    /// <summary>
+    /// Whether the word at <paramref name="k"/> says something bad by itself, as <see cref="ScanTone"/> reads it: abuse, a
+    /// word of frustration not denied ("useless", not "not disappointed"), or a negator of a help word ("tidak berguna").
+    /// </summary>
+    internal static bool SoundsBadAt(ReadOnlySpan<Lex> t, int k) =>
+        Is(t, k, Cat.Abusive) || (Is(t, k, Cat.Negative) && !IsNegated(t, k)) || (Is(t, k, Cat.Not) && NegatesHelp(t, k));
 
     /// <summary>
     /// The customer swearing off the business: "I will never buy from you again", "I'm never ordering again", "we won't
