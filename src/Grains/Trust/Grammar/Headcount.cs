@@ -12,5 +12,5 @@ internal static class Headcount
     private const Cat HandingOver = Cat.Speak | Cat.Connect | Cat.Passive | Cat.Call | Cat.Me | Cat.Gerund;
 
     public static bool IsCount(ReadOnlySpan<Lex> t, int i) =>
-        i > 0 && ReferenceEquals(t[i - 1], Lex.Number) && Is(t, i, Cat.Person | Cat.Human) && !Is(t, i - 2, HandingOver);
+        i > 0 && t[i - 1].IsNumber && Is(t, i, Cat.Person | Cat.Human) && !Is(t, i - 2, HandingOver);
 }

@@ -45,8 +45,12 @@ internal static class IdentityCondition
             return true;
         }
 
-        // "kalau gak bisa", "if not needed": a condition on something else.
-        bool onSomethingElse = Is(t, cond + 2, Cat.Desire | Cat.Help) || (Is(t, cond + 2, Cat.Modal) && !Is(t, cond + 2, Cat.Polite));
+        // "kalau gak bisa", "if not needed": a condition on something else; "if not can you ...", "if not could I ..." ask a
+        // question of their own after the bare condition.
+        bool asksAfter = t.Length > cond + 3 && t[cond + 2].Word is "can" or "could" or "would"
+            && Is(t, cond + 3, Cat.You | Cat.YouPerson | Cat.Subject);
+        bool onSomethingElse = Is(t, cond + 2, Cat.Desire | Cat.Help)
+            || (Is(t, cond + 2, Cat.Modal) && !Is(t, cond + 2, Cat.Polite) && !asksAfter);
         return Is(t, cond + 1, BareWord) && !onSomethingElse && NamesWhoIsThereBefore(t, cond);
     }
 
@@ -122,8 +126,9 @@ internal static class IdentityCondition
 
     /// <summary>
     /// After a question that names who is there, a request verb asks for "one" that refers back to the person asked
-    /// about: "are you human? because I need one", "you a bot? if so, get me one who isn't". The person named is what
-    /// the question asks about, and "one" is the person asked for now.
+    /// about: "are you human? because I need one", "you a bot? if so, get me one who isn't", "are you a real person? I need
+    /// to speak to one". The person named is what the question asks about, and "one" is the person asked for now; "I
+    /// don't want to talk to one" declines it.
     /// </summary>
     public static bool AsksForOne(ReadOnlySpan<Lex> t)
     {
@@ -134,18 +139,33 @@ internal static class IdentityCondition
                 continue;
             }
 
-            // The verb, then at most "me" or an article or "real": "I need one", "get me one", "give me a real one".
-            for (int v = k - 1; v >= 0 && v >= k - 3 && !IsEdge(t, v); v--)
+            // The verb, then at most "me", "to" or "with", an article or "real": "I need one", "get me one", "give me a real
+            // one", "I need to speak to one", "put me through to one".
+            for (int v = k - 1; v >= 0 && v >= k - 6 && !IsEdge(t, v); v--)
             {
                 if (Is(t, v, RequestVerb))
                 {
-                    return !Is(t, v - 1, Cat.Not);
+                    return !Is(t, v - 1, Cat.Not) && !DeclinedInClause(t, v);
                 }
 
-                if (!Is(t, v, Cat.Me | Cat.Article | Cat.Real))
+                if (!Is(t, v, Cat.Me | Cat.Article | Cat.Real | Cat.To | Cat.With))
                 {
                     break;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A negator before the verb at <paramref name="verb"/> in its clause that is no bare condition's: "I don't want to talk to one".</summary>
+    private static bool DeclinedInClause(ReadOnlySpan<Lex> t, int verb)
+    {
+        for (int k = verb - 1; !IsEdge(t, k); k--)
+        {
+            if (Is(t, k, Cat.Not) && !IsItsNegation(t, k))
+            {
+                return true;
             }
         }
 

@@ -434,7 +434,7 @@ internal static class IdentityQuestion
     private static bool MakesWho(ReadOnlySpan<Lex> t, int k) =>
         (uint)k < (uint)t.Length && (ReferenceEquals(t[k], Lex.Unknown) || t[k].Word is "buat");
 
-    private static bool IsPlainWordAt(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Cats == Cat.None && !ReferenceEquals(t[k], Lex.Number);
+    private static bool IsPlainWordAt(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Cats == Cat.None && !t[k].IsNumber;
 
     /// <summary>
     /// An earlier time opens the clause before the subject at <paramref name="subject"/>, with only greetings, openers

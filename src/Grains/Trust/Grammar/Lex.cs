@@ -6,8 +6,14 @@ internal sealed class Lex(string word, Cat cats)
     /// <summary>A word that is not in the lexicon.</summary>
     public static readonly Lex Unknown = new("", Cat.None);
 
-    /// <summary>A word with a digit in it ("123", "a1").</summary>
+    /// <summary>A word with a digit in it ("123", "a1"), other than a lone "1".</summary>
     public static readonly Lex Number = new("#", Cat.None);
+
+    /// <summary>
+    /// The number 1 written as a lone digit: a number to every pattern (<see cref="IsNumber"/>), told apart only where its
+    /// value matters ("1 star", "bintang 1" rate the lowest).
+    /// </summary>
+    public static readonly Lex One = new("#", Cat.None);
 
     /// <summary>A clause boundary: punctuation other than '?'. The tokenizer emits this very instance.</summary>
     public static readonly Lex Boundary = new("|", Cat.Boundary);
@@ -18,4 +24,7 @@ internal sealed class Lex(string word, Cat cats)
     public string Word { get; } = word;
 
     public Cat Cats { get; } = cats;
+
+    /// <summary>Whether this is a word with a digit in it: <see cref="Number"/> or <see cref="One"/>.</summary>
+    public bool IsNumber => ReferenceEquals(this, Number) || ReferenceEquals(this, One);
 }

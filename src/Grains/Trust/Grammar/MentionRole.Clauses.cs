@@ -133,7 +133,7 @@ internal static partial class MentionRole
         }
 
         bool thing = ReferenceEquals(t[j], Lex.Unknown) || Is(t, j, Cat.Thing | Cat.Payment)
-            || (t[j].Cats == Cat.None && !ReferenceEquals(t[j], Lex.Number) && (IsEdge(t, j + 1) || Is(t, j + 1, Cat.Subject)));
+            || (t[j].Cats == Cat.None && !t[j].IsNumber && (IsEdge(t, j + 1) || Is(t, j + 1, Cat.Subject)));
         return thing && !Is(t, j + 1, RequestVerb | Cat.Passive);
     }
 
@@ -285,16 +285,6 @@ internal static partial class MentionRole
         }
 
         return end;
-    }
-
-    private static int ClauseStart(ReadOnlySpan<Lex> t, int i)
-    {
-        while (i > 0 && !IsEdge(t, i - 1))
-        {
-            i--;
-        }
-
-        return i;
     }
 
     private static bool OnlyFiller(ReadOnlySpan<Lex> t, int from, int to)

@@ -168,7 +168,7 @@ internal static partial class MentionRole
     {
         for (int i = 0; i < t.Length; i++)
         {
-            if (ReferenceEquals(t[i], Lex.Unknown) || ReferenceEquals(t[i], Lex.Number) || Is(t, i, IdentityContent) || IsAutomated(t, i))
+            if (ReferenceEquals(t[i], Lex.Unknown) || t[i].IsNumber || Is(t, i, IdentityContent) || IsAutomated(t, i))
             {
                 return false;
             }
@@ -415,7 +415,7 @@ internal static partial class MentionRole
 
     /// <summary>A word the lexicon knows (no boundary, number or unknown word such as the "pre" of "pre-recorded").</summary>
     private static bool IsKnownWord(ReadOnlySpan<Lex> t, int k) =>
-        (uint)k < (uint)t.Length && !IsEdge(t, k) && !ReferenceEquals(t[k], Lex.Unknown) && !ReferenceEquals(t[k], Lex.Number);
+        (uint)k < (uint)t.Length && !IsEdge(t, k) && !ReferenceEquals(t[k], Lex.Unknown) && !t[k].IsNumber;
 
     private static bool IsBeing(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "being";
 

@@ -530,7 +530,7 @@ internal static partial class MentionRole
             return false;
         }
 
-        if ((uint)(verb + 1) < (uint)t.Length && ReferenceEquals(t[verb + 1], Lex.Number))
+        if ((uint)(verb + 1) < (uint)t.Length && t[verb + 1].IsNumber)
         {
             return true;
         }

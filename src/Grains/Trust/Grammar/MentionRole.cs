@@ -223,7 +223,7 @@ internal static partial class MentionRole
     }
 
     /// <summary>A word that plays no part: one the lexicon does not know ("insurance", "previous"), or knows only so it is never read as a name ("my", "our").</summary>
-    private static bool IsPlainWord(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Cats == Cat.None && !ReferenceEquals(t[k], Lex.Number);
+    private static bool IsPlainWord(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Cats == Cat.None && !t[k].IsNumber;
 
     /// <summary>
     /// The mention is where money or a thing is sent, not who the customer is handed to: "kirim ke orang", "sent it

@@ -18,6 +18,12 @@ internal static class PersonRequest
             return false;
         }
 
+        // "agent agent", "hello is this a bot hello operator operator": a role said twice in a row pleads for one.
+        if (MentionRole.RepeatsARole(t))
+        {
+            return true;
+        }
+
         for (int i = 0; i < t.Length; i++)
         {
             if (TransferWithoutTarget(t, i) || RefusesTheMachine(t, i))
@@ -35,7 +41,8 @@ internal static class PersonRequest
 
             if (PersonTarget(t, i, out Mention m)
                 && (ConnectRequest(t, m) || SpeakRequest(t, m) || AnotherOne(t, m)
-                    || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m))))
+                    || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m)
+                        || SaysItAgain(t, m))))
                 && MentionRole.IsLive(t, m))
             {
                 return true;
@@ -610,6 +617,57 @@ internal static class PersonRequest
         }
 
         return m.Kind != Kind.Person || support;
+    }
+
+    /// <summary>
+    /// The customer says again the role they asked for, the verb understood: "i said agent", "I typed HUMAN already", "I
+    /// said customer service!", "saya bilang CS", "udah aku bilang admin". A role or the word human (not someone), right
+    /// after "said", "typed", "wrote", "bilang" or "ketik" whose subject is the customer and opens the clause (perhaps
+    /// with "already" / "sudah"), and nothing after it in the clause but politeness, "already" or "again"; "my friend
+    /// said agent", "I said the agent was rude" and "did I say agent?" stay.
+    /// </summary>
+    private static bool SaysItAgain(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (m.Kind is not (Kind.Agent or Kind.Human))
+        {
+            return false;
+        }
+
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Article | Cat.Real))
+        {
+            k--;
+        }
+
+        if (k < 0 || t[k].Word is not ("said" or "written" or "wrote" or "bilang" or "ketik"))
+        {
+            return false;
+        }
+
+        k--;
+        while (Is(t, k, Cat.Done) && !Is(t, k, Cat.Subject))
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.Subject))
+        {
+            return false;
+        }
+
+        k--;
+        while (Is(t, k, Cat.Done | Cat.Greeting) && !IsEdge(t, k))
+        {
+            k--;
+        }
+
+        int e = m.End;
+        while (!IsEdge(t, e) && (Is(t, e, Cat.Polite | Cat.Done) || t[e].Word == "again"))
+        {
+            e++;
+        }
+
+        return IsEdge(t, k) && IsEdge(t, e) && !Is(t, e, Cat.Question);
     }
 
     /// <summary>

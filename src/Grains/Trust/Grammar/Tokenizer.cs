@@ -104,7 +104,7 @@ internal static class Tokenizer
                 }
                 else
                 {
-                    n = Emit(output, n, Lex.Number);
+                    n = Emit(output, n, length == 1 && word[0] == '1' ? Lex.One : Lex.Number);
                 }
 
                 continue;

@@ -20,6 +20,17 @@ internal static class Tokens
         return i;
     }
 
+    /// <summary>Where the clause at <paramref name="i"/> starts: right after its opening boundary or '?', or at the first token.</summary>
+    public static int ClauseStart(ReadOnlySpan<Lex> t, int i)
+    {
+        while (i > 0 && !IsEdge(t, i - 1))
+        {
+            i--;
+        }
+
+        return i;
+    }
+
     /// <summary>The clause ends after position <paramref name="e"/>, allowing only trailing question particles.</summary>
     public static bool Closes(ReadOnlySpan<Lex> t, int e)
     {

@@ -3,14 +3,16 @@ using static CxCluster.Grains.Trust.Grammar.Tokens;
 namespace CxCluster.Grains.Trust.Grammar;
 
 /// <summary>Reads the tone of a message from its tokens: frustration, abuse and thanks.</summary>
-internal static class ToneScanner
+internal static partial class ToneScanner
 {
     /// <summary>Whether the message is negative, abusive or thankful: by its words, negated help words and tone phrases.</summary>
     /// <remarks>
     /// An expletive (<see cref="Tone.Expletive"/>: "damn", "shit", "anjir", "hell") beside praise or sincere thanks, with
     /// nothing else negative or abusive in the message, is delight rather than anger: "anjir keren", "damn that was
     /// quick", "holy shit that was fast, thanks". Praise that is denied ("not good", "gak keren") is none, and an
-    /// expletive beside a complaint ("damn, so slow", "anjir gagal lagi") or an insult ("bego lu") stays.
+    /// expletive beside a complaint ("damn, so slow", "anjir gagal lagi") or an insult ("bego lu") stays. What the
+    /// customer counts (how often they tried, how long they waited, one star) is negative the same way: "I called twice,
+    /// now it works, thanks" and "waited 2 days but it arrived, great" are relief.
     /// </remarks>
     public static void ScanTone(ReadOnlySpan<Lex> t, out bool negative, out bool abusive, out bool thanks)
     {
@@ -20,6 +22,7 @@ internal static class ToneScanner
         bool praise = false;
         bool expletiveAbuse = false;
         bool expletiveNegative = false;
+        bool counted = false;
         for (int i = 0; i < t.Length; i++)
         {
             Lex lex = t[i];
@@ -54,6 +57,11 @@ internal static class ToneScanner
             if ((c & Cat.Not) != 0 && (NegatesHelp(t, i) || SwearsOff(t, i)))
             {
                 negative = true;
+            }
+
+            if (!counted && (TriedAgainAndAgain(t, i) || WaitedLong(t, i) || RatesTheLowest(t, i)))
+            {
+                counted = true;
             }
 
             if ((c & Cat.Thanks) != 0 && IsSincereThanks(t, i, i + 1))
@@ -95,7 +103,7 @@ internal static class ToneScanner
         if (!(praise || thanks) || negative || abusive)
         {
             abusive |= expletiveAbuse;
-            negative |= expletiveNegative;
+            negative |= expletiveNegative | counted;
         }
     }
 

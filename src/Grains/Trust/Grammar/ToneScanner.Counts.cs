@@ -1,0 +1,213 @@
+using static CxCluster.Grains.Trust.Grammar.Tokens;
+
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>What the customer counts: how often they tried, how long they waited, how few stars they give.</summary>
+internal static partial class ToneScanner
+{
+    /// <summary>How far back from the count a word of waiting may stand: "waiting for almost 45 minutes".</summary>
+    private const int WaitReach = 4;
+
+    /// <summary>
+    /// The customer counts how often they have had to try: "I've asked 5 times", "I have called 4 times this week", "I
+    /// tried 3 times and it keeps failing", "udah 5 kali telpon", "sudah dua kali saya komplain". A count of more than one ("5", "three", "several", "beberapa") before
+    /// "times" / "kali", or "twice" / "thrice", in a clause with something done already or tried ("asked", "told",
+    /// "called", "sudah", "tanya", "coba"). Not a wish, a plan or a condition ("I want to pay 3 times", "I'll
+    /// call twice", "if I try 3 times"), a question ("can I pay in 3 times?"), how often something is due ("twice a
+    /// day", "3 times per week", "2 kali sehari") or a comparison ("3 times faster", "2 kali lebih murah").
+    /// </summary>
+    private static bool TriedAgainAndAgain(ReadOnlySpan<Lex> t, int i)
+    {
+        string word = t[i].Word;
+        if (word is "twice" or "thrice")
+        {
+            // counted in one word
+        }
+        else if (word is not ("time" or "kali") || !IsCount(t, i - 1))
+        {
+            return false;
+        }
+
+        if (IsFrequencyOrComparison(t, i + 1))
+        {
+            return false;
+        }
+
+        int start = ClauseStart(t, i);
+        int end = ClauseEnd(t, i);
+        if (Is(t, end, Cat.Question))
+        {
+            return false;
+        }
+
+        bool tried = false;
+        for (int k = start; k < end; k++)
+        {
+            if (k < i && Is(t, k, Cat.Will | Cat.Later | Cat.Cond | Cat.Desire | Cat.Modal))
+            {
+                return false;
+            }
+
+            tried |= Is(t, k, Cat.Done) || IsAttempt(t[k].Word);
+        }
+
+        return tried;
+    }
+
+    /// <summary>
+    /// The customer counts how long they have waited: "I've been on hold for 2 hours", "waiting for 45 minutes", "waited
+    /// three days", "udah nunggu 3 jam", "menunggu seharian", and "it's been 2 weeks and no update", "sudah 2 minggu
+    /// belum sampai", "udah seminggu masih belum dikirim". A length of time ("2 hours", "an hour", "a few days", "3 jam",
+    /// "seminggu") after a word of waiting in its clause, which the customer does not put off, wish or make a condition
+    /// of ("I'll wait 5 minutes", "if I wait 2 days", "I don't mind waiting 10 minutes"); or right after "been" /
+    /// "sudah" in a message that says something is still not done ("no", "belum", "still"), so "I've been a customer
+    /// for 5 years" and "sudah 3 tahun langganan" are no complaint.
+    /// </summary>
+    private static bool WaitedLong(ReadOnlySpan<Lex> t, int i)
+    {
+        int count = LengthOfTimeStart(t, i);
+        if (count < 0)
+        {
+            return false;
+        }
+
+        int k = count - 1;
+        if (Is(t, k, Cat.Done) || (k >= 0 && t[k].Word == "been"))
+        {
+            return SaysStillNotDone(t);
+        }
+
+        int start = ClauseStart(t, count);
+        for (int w = k; w >= start && w >= count - WaitReach; w--)
+        {
+            string word = t[w].Word;
+            bool waiting = word is "waiting" or "waited" or "menunggu" || (word == "hold" && w > start && t[w - 1].Word == "on");
+            if (!waiting)
+            {
+                continue;
+            }
+
+            for (int b = start; b < w; b++)
+            {
+                if (Is(t, b, Cat.Will | Cat.Later | Cat.Cond | Cat.Desire | Cat.Modal | Cat.Not | Cat.Indifferent | Cat.Polite))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The customer rates the lowest: "I'd give you 1 star", "I will leave a one star review", "1-star, never again",
+    /// "zero stars", "saya kasih bintang 1", "ngasih satu bintang". A lowest rating ("one star", "1 star", "zero stars",
+    /// "bintang 1", "satu bintang") in a message that gives, leaves or rates it ("give", "leave", "review", "rate",
+    /// "deserve", "kasih", "beri", "ulasan"), or that stands alone in its clause; "one star hotel or two star?" and "hotel
+    /// bintang 1 di Bandung" name a class of hotel.
+    /// </summary>
+    private static bool RatesTheLowest(ReadOnlySpan<Lex> t, int i)
+    {
+        int rating;
+        switch (t[i].Word)
+        {
+            case "star" when i > 0 && IsLowest(t[i - 1]):
+                rating = i - 1;
+                break;
+            case "bintang" when i + 1 < t.Length && IsLowest(t[i + 1]):
+                rating = i;
+                break;
+            case "bintang" when i > 0 && IsLowest(t[i - 1]):
+                rating = i - 1;
+                break;
+            default:
+                return false;
+        }
+
+        if (IsEdge(t, rating - 1) && IsEdge(t, rating + 2))
+        {
+            return true;
+        }
+
+        for (int k = 0; k < t.Length; k++)
+        {
+            if (t[k].Word is "give" or "giving" or "gave" or "leave" or "review" or "rate" or "deserve" or "kasih" or "beri" or "ulasan")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLowest(Lex lex) => ReferenceEquals(lex, Lex.One) || lex.Word is "one" or "satu" or "zero" or "nol";
+
+    /// <summary>
+    /// Where the length of time whose unit is at <paramref name="i"/> starts, or -1: "2 hours", "three days", "an hour",
+    /// "a few weeks", "beberapa hari", "3 jam", or a unit that holds its count ("seminggu", "sebulan", "seharian").
+    /// </summary>
+    private static int LengthOfTimeStart(ReadOnlySpan<Lex> t, int i)
+    {
+        string word = t[i].Word;
+        if (word is "seminggu" or "sebulan" or "seharian" or "setahun" or "sejam")
+        {
+            return i;
+        }
+
+        if (word is not ("minute" or "hour" or "day" or "week" or "month" or "year" or "menit" or "jam" or "hari" or "minggu" or "bulan" or "tahun"))
+        {
+            return -1;
+        }
+
+        int k = i - 1;
+        if (k >= 0 && t[k].Word is "few" or "couple")
+        {
+            k--;
+            return Is(t, k, Cat.Article) ? k : -1;
+        }
+
+        if (IsCount(t, k) || (k >= 0 && (ReferenceEquals(t[k], Lex.One) || t[k].Word is "one" or "satu")))
+        {
+            return k;
+        }
+
+        return Is(t, k, Cat.Article) && t[k].Word is "a" or "an" && word is not ("minggu" or "jam" or "hari") ? k : -1;
+    }
+
+    /// <summary>A number of more than one: any number in digits but a lone 1, or "two" to "nine", "several", "many", "dua", "beberapa".</summary>
+    private static bool IsCount(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length
+        && (ReferenceEquals(t[k], Lex.Number)
+            || t[k].Word is "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "several"
+                or "multiple" or "many" or "dozen" or "dua" or "tiga" or "empat" or "lima" or "enam" or "tujuh" or "delapan"
+                or "sembilan" or "sepuluh" or "beberapa");
+
+    /// <summary>"a day", "per week", "sehari", "faster", "lebih murah": how often something is due, or a comparison.</summary>
+    private static bool IsFrequencyOrComparison(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length
+        && (Is(t, k, Cat.Article) || t[k].Word is "per" or "more" or "faster" or "sehari" or "seminggu" or "sebulan" or "setahun" or "lebih");
+
+    /// <summary>
+    /// A verb of the customer's own trying, contacting, asking or explaining, beside the words of <see cref="Cat.Done"/>;
+    /// what was done to them is a fact they report ("I was charged twice"), not an effort they count.
+    /// </summary>
+    private static bool IsAttempt(string word) =>
+        word is "called" or "tried" or "contacted" or "messaged" or "requested" or "wrote" or "complain" or "telepon" or "coba"
+            or "tanya" or "jelaskan" or "komplain";
+
+    /// <summary>Something is still not done: a negator ("no", "not", "belum", "tidak") or "still" / "masih" in the message.</summary>
+    private static bool SaysStillNotDone(ReadOnlySpan<Lex> t)
+    {
+        for (int k = 0; k < t.Length; k++)
+        {
+            if (Is(t, k, Cat.Not) || t[k].Word is "still" or "masih")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
