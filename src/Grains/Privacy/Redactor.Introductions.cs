@@ -3,7 +3,7 @@ using CxCluster.Grains.Trust.Grammar;
 
 namespace CxCluster.Grains.Privacy;
 
-/// <summary>Names a customer introduces themselves with: "I'm John Smith", "Hi, this is Maria Garcia", "saya Budi Santoso".</summary>
+/// <summary>Names a customer introduces themselves with or signs with: "I'm John Smith", "Hi, this is Maria Garcia", "saya Budi Santoso", "John here", "Regards, Michael Brown".</summary>
 public static partial class Redactor
 {
     /// <summary>How a customer introduces themselves.</summary>
@@ -27,6 +27,16 @@ public static partial class Redactor
         /// <summary>Someone close to the customer, by name: "my husband John Smith", "my daughter Emma", "istriku Siti".</summary>
         Relation,
     }
+
+    /// <summary>
+    /// Words that close a message before the writer signs it ("Regards, Michael Brown", "Best,\nTom", "Salam, Budi", "Terima
+    /// kasih, Siti"); "thank you" and "terima kasih" by their last word.
+    /// </summary>
+    private static readonly string[] SignOffs =
+    [
+        "regards", "thanks", "thx", "cheers", "sincerely", "best", "truly", "respectfully", "warmly", "rgds", "br", "salam",
+        "wassalam", "kasih", "makasih", "trims",
+    ];
 
     /// <summary>The people close to a customer whose name may follow "my" ("my husband John").</summary>
     private static readonly string[] Relations =
@@ -117,7 +127,7 @@ public static partial class Redactor
     /// </summary>
     private static List<(int Start, int End, string Placeholder)>? FindIntroductions(string text, List<(int Start, int End, string Placeholder)>? found)
     {
-        int i = 1;
+        int i = 0;
         while (i < text.Length)
         {
             int hit = text.AsSpan(i).IndexOfAnyInRange('A', 'Z');
@@ -128,7 +138,7 @@ public static partial class Redactor
 
             int at = i + hit;
             i = at + 1;
-            if (char.IsLetterOrDigit(text[at - 1]) || at + 1 >= text.Length || !char.IsLower(text[at + 1]))
+            if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || at + 1 >= text.Length || !char.IsLower(text[at + 1]))
             {
                 continue;
             }
@@ -137,6 +147,10 @@ public static partial class Redactor
             if (end > start && Introduced(text, start, end) is (var from, var to, { } placeholder) && AddApart(ref found, (from, to, placeholder)))
             {
                 i = to;
+            }
+            else if (SignedOrHere(text, at) is (var signedFrom, var signedTo) && signedTo > signedFrom && AddApart(ref found, (signedFrom, signedTo, NamePlaceholder)))
+            {
+                i = signedTo;
             }
         }
 
@@ -251,8 +265,16 @@ public static partial class Redactor
             return default;
         }
 
-        k = PastHonorific(text, k);
+        (int from, int to) = ReadName(text, PastHonorific(text, k));
+        return to > from && EndsAnIntroduction(text, to, kind) ? (from, to, NamePlaceholder) : default;
+    }
 
+    /// <summary>
+    /// The capitalised name that starts at or after <paramref name="k"/> (up to <see cref="MaxNameWords"/> words, the
+    /// small words of names such as "bin" or "van" between them), or an empty span when no name is there.
+    /// </summary>
+    private static (int From, int To) ReadName(string text, int k)
+    {
         int from = -1;
         int to = -1;
         for (int words = 0; words < MaxNameWords; words++)
@@ -287,7 +309,92 @@ public static partial class Redactor
             }
         }
 
-        return from >= 0 && EndsAnIntroduction(text, to, kind) ? (from, to, NamePlaceholder) : default;
+        return from >= 0 ? (from, to) : default;
+    }
+
+    /// <summary>
+    /// A name that signs the message off or opens it with "here": after a closing word and a comma or a new line
+    /// ("Regards, Michael Brown", "Thanks,\nSarah", "Salam, Budi"), ending the message but for punctuation; or, opening the
+    /// message or after a greeting, followed by "here" or "speaking" and the end of its clause ("John Smith here, order
+    /// 5512", "Hi, Maria speaking."). "Thanks John" (no comma), "Regards, Michael Brown from Acme" and "Jakarta here is
+    /// hot" stay.
+    /// </summary>
+    private static (int From, int To) SignedOrHere(string text, int at)
+    {
+        // Cheap tests first: most capitals follow no closing word and open no message that says "here" or "speaking".
+        bool signedOff = SignOffBefore(text, at);
+        if (!signedOff && !(OpensAMessage(text, at)
+            && (text.Contains(" here", StringComparison.OrdinalIgnoreCase) || text.Contains(" speaking", StringComparison.OrdinalIgnoreCase))))
+        {
+            return default;
+        }
+
+        // "Best, Dr. Adams": the honorific kept, as in an introduction.
+        int honorific = PastHonorific(text, at);
+        (int from, int to) = ReadName(text, honorific);
+        if (to <= from || (honorific == at && from != at))
+        {
+            return default;
+        }
+
+        if (signedOff)
+        {
+            return OnlyPunctuationAfter(text, to) ? (from, to) : default;
+        }
+
+        int p = PastSpaces(text, to);
+        int we = WordLettersEnd(text, p);
+        if (we > p && IsOneOf(text.AsSpan(p, we - p), ["here", "speaking"]))
+        {
+            int after = PastSpaces(text, we);
+            return after >= text.Length || text[after] is ',' or '.' or '!' or '\n' or '-' or ';' ? (from, to) : default;
+        }
+
+        return default;
+    }
+
+    /// <summary>Whether a closing word and a comma, a new line or a dash stand right before <paramref name="at"/>: "Regards, ", "Thanks,\n".</summary>
+    private static bool SignOffBefore(string text, int at)
+    {
+        int before = at;
+        bool separated = false;
+        while (before > 0 && text[before - 1] is ' ' or '\u00A0' or ',' or '\n' or '\r' or '-' or '!' or '.')
+        {
+            separated |= text[before - 1] is ',' or '\n' or '-';
+            before--;
+        }
+
+        int wordStart = LettersStart(text, before);
+        return separated && wordStart < before && IsSignOff(text, wordStart, before);
+    }
+
+    /// <summary>Whether the word at [<paramref name="start"/>, <paramref name="end"/>) closes a message: "Regards", "Best", "Salam", and "thank you", "hormat saya", "best wishes" by their last word.</summary>
+    private static bool IsSignOff(string text, int start, int end)
+    {
+        ReadOnlySpan<char> word = text.AsSpan(start, end - start);
+        if (IsOneOf(word, SignOffs))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> previous = PreviousWord(text, start);
+        return (IsOneOf(word, ["you"]) && IsOneOf(previous, ["thank"]))
+            || (IsOneOf(word, ["saya"]) && IsOneOf(previous, ["hormat"]))
+            || (IsOneOf(word, ["wishes"]) && IsOneOf(previous, ["best", "warm", "kind"]));
+    }
+
+    /// <summary>Whether nothing but spaces, punctuation and symbols comes after <paramref name="k"/>: the end of the message.</summary>
+    private static bool OnlyPunctuationAfter(string text, int k)
+    {
+        for (; k < text.Length; k++)
+        {
+            if (char.IsLetterOrDigit(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"'m" or "'s" (either apostrophe) at <paramref name="k"/>, as the end of a word.</summary>
@@ -323,7 +430,7 @@ public static partial class Redactor
     private static bool LooksLikeAName(ReadOnlySpan<char> word, bool first)
     {
         ReadOnlySpan<char> bare = word.TrimEnd('.');
-        if (bare.Length < 2 || bare.Length > 32 || !char.IsUpper(bare[0]) || !HasLowerLetter(bare[1..]))
+        if (bare.Length < 2 || bare.Length > 32 || !char.IsUpper(bare[0]) || !HasLowerLetter(bare[1..]) || IsContraction(bare) || IsLowerCompound(bare))
         {
             return false;
         }
@@ -336,6 +443,33 @@ public static partial class Redactor
         Span<char> lower = stackalloc char[bare.Length];
         bare.ToLowerInvariant(lower);
         return !Lexicon.BySpan.ContainsKey(lower);
+    }
+
+    /// <summary>"It's", "You're", "We'll": an apostrophe with only small letters after it ("O'Brien" and "D'Angelo" are names).</summary>
+    private static bool IsContraction(ReadOnlySpan<char> word)
+    {
+        int apostrophe = word.LastIndexOfAny('\'', '\u2019');
+        if (apostrophe <= 0 || apostrophe == word.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (char c in word[(apostrophe + 1)..])
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"Ex-staff", "Follow-up": a hyphen with a small letter after it ("Mary-Jane" and "Al-Hassan" are names).</summary>
+    private static bool IsLowerCompound(ReadOnlySpan<char> word)
+    {
+        int hyphen = word.IndexOf('-');
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1]);
     }
 
     /// <summary>Endings of words that are no names: "Waiting", "Outrageous", "Unacceptable", "Terrible", "Helpful", "Useless", "Madness", "Harassment".</summary>

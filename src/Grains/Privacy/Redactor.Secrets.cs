@@ -11,6 +11,7 @@ public static partial class Redactor
         ("password", PasswordPlaceholder), ("passwd", PasswordPlaceholder), ("pwd", PasswordPlaceholder),
         ("passcode", PasswordPlaceholder), ("sandi", PasswordPlaceholder),
         ("otp", OtpPlaceholder), ("verification", OtpPlaceholder), ("verifikasi", OtpPlaceholder),
+        ("code", OtpPlaceholder), ("kode", OtpPlaceholder),
         ("pin", PinPlaceholder), ("mpin", PinPlaceholder),
         ("passport", PassportPlaceholder), ("paspor", PassportPlaceholder),
         ("dob", BirthDatePlaceholder), ("birth", BirthDatePlaceholder), ("birthdate", BirthDatePlaceholder),
@@ -60,6 +61,8 @@ public static partial class Redactor
     [
         "is", "was", "adalah", "nya", "saya", "ku", "my", "baru", "new", "lama", "old", "code", "kode", "number", "nomor",
         "yg", "yang", "itu", "ini", "tadi", "sms", "nomer", "kamu", "anda", "your",
+        "you", "sent", "me", "i", "got", "received", "just", "the", "that", "dikirim", "masuk", "barusan",
+        "atm", "card", "kartu", "debit", "credit", "kredit",
     ];
 
     /// <summary>Words that may stand between a date of birth's words and the date ("born on", "tanggal lahir saya: ").</summary>
@@ -81,8 +84,9 @@ public static partial class Redactor
     /// keep. After "password", "pwd", "passcode" or "(kata) sandi" (perhaps with "nya", and words such as "is", "saya",
     /// "baru" or ':' between), the next word is a password when it looks like one: 4 to 64 characters with a digit, a
     /// symbol or a capital after its first letter ("hunter2", "Tr0ub4dor&amp;3", "rahasia123"), so "my password is not
-    /// working" and "password saya lupa" stay. After "OTP", "verification code", "kode verifikasi" or "PIN", 4 to 8
-    /// digits are the code ("kode OTP nya 482913", "PIN 1234"), so "PIN 6 digit" and "OTP sudah masuk" stay. The other
+    /// working" and "password saya lupa" stay. After "OTP", "verification code", "kode verifikasi", "code" or "PIN", 4 to
+    /// 8 digits are the code ("kode OTP nya 482913", "PIN 1234", "the code you sent me is 553201"), so "PIN 6 digit", "OTP
+    /// sudah masuk" and codes of another kind ("promo code 2024", "kode pos 12190") stay. The other
     /// words of <see cref="SecretWords"/> hand what follows them to their own readers: a date of birth, a passport, BPJS or
     /// licence number, a plate, an IP address, a user name or an account's name on social media.
     /// </summary>
@@ -113,9 +117,11 @@ public static partial class Redactor
             }
 
             string? placeholder = SecretNamedBy(word);
-            // "verification" names a one-time code only with "code" after it or "kode" before it, and not a card's.
+            // "verification" names a one-time code only with "code" after it or "kode" before it, and not a card's; "code"
+            // alone names one unless the word before it names another kind of code ("promo code", "postal code").
             if (placeholder is null || (end < text.Length && char.IsLetterOrDigit(text[end]))
-                || (IsOneOf(word, ["verification", "verifikasi"]) && !(IsCodeWordAround(text, start, end) && !AfterCardWord(text, start))))
+                || (IsOneOf(word, ["verification", "verifikasi"]) && !(IsCodeWordAround(text, start, end) && !AfterCardWord(text, start)))
+                || (IsOneOf(word, ["code", "kode"]) && NamesAnotherCode(text, start)))
             {
                 continue;
             }
@@ -379,6 +385,28 @@ public static partial class Redactor
         return word.Equals("card", StringComparison.OrdinalIgnoreCase) || word.Equals("kartu", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// The kinds of code that are no secret, named by the word before "code" ("promo code SAVE20", "postal code 12190",
+    /// "error code 5001", "booking code 482913"), and a verification code its own reader turned down ("card verification
+    /// code" is a card's security code); Indonesian names the kind after "kode" ("kode pos", "kode promo"), where
+    /// it is no word that may stand between, so the secret's reader stops there by itself.
+    /// </summary>
+    private static readonly string[] OtherCodes =
+    [
+        "promo", "promotion", "promotional", "discount", "voucher", "coupon", "gift", "redeem", "referral", "invite", "invitation",
+        "postal", "post", "zip", "area", "country", "dial", "dialing", "dialling", "booking", "confirmation", "reservation", "tracking",
+        "order", "product", "item", "sku", "style", "model", "colour", "color", "size", "course", "class", "error", "status",
+        "fault", "bank", "swift", "sort", "branch", "tax", "payment", "transfer", "transaction", "qr", "bar", "source",
+        "security", "card", "kartu", "verification", "verifikasi",
+    ];
+
+    /// <summary>Whether the word before "code" / "kode" at <paramref name="start"/> names a kind of code that is no secret.</summary>
+    private static bool NamesAnotherCode(string text, int start)
+    {
+        int before = start;
+        return IsOneOf(WordBefore(text, ref before, Math.Max(0, start - 24)), OtherCodes);
+    }
+
     /// <summary>Whether "verification" or "verifikasi" goes with "code" after it or "kode" before it.</summary>
     private static bool IsCodeWordAround(string text, int start, int end)
     {
@@ -391,10 +419,10 @@ public static partial class Redactor
         return WordBefore(text, ref before, Math.Max(0, start - 16)).Equals("kode", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The secret after its word at <paramref name="k"/>, past up to three words that may stand between; an empty span when none is there.</summary>
+    /// <summary>The secret after its word at <paramref name="k"/>, past up to four words that may stand between ("the code you sent me is ..."); an empty span when none is there.</summary>
     private static (int From, int To) SecretAfter(string text, int k, bool password)
     {
-        for (int words = 0; words <= 3; words++)
+        for (int words = 0; words <= 4; words++)
         {
             int skipped = 0;
             while (k < text.Length && skipped < 4 && text[k] is ' ' or '\u00A0' or ':' or '=' or '-' or '"' or '\'' or '\u201C' or '\u2018')

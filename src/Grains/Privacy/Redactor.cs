@@ -5,7 +5,7 @@ namespace CxCluster.Grains.Privacy;
 /// <summary>
 /// Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP, payment card numbers with their
 /// security codes and expiry dates, bank account numbers, IBANs and US social security numbers), the secrets a word
-/// names (passwords, one-time codes, PINs), dates of birth, passport, BPJS and driving licence numbers their words name,
+/// names (passwords, one-time codes, PINs) and the credentials in a pasted link's query (tokens, keys, signatures), dates of birth, passport, BPJS and driving licence numbers their words name,
 /// names their words announce or customers introduce themselves with, and postal addresses with typed placeholders.
 /// </summary>
 /// <remarks>
@@ -119,6 +119,7 @@ public static partial class Redactor
         // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.
         List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text, digits > 0 ? SecretMarks : PasswordMarks);
         secrets = MayHoldUserName(text) ? WithSpans(secrets, FindSecrets(text, UserNameMarks)) : secrets;
+        secrets = text.Contains('=') ? WithSpans(secrets, FindLinkCredentials(text)) : secrets;
         List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0, introducedNames);
         List<(int Start, int End, string Placeholder)>? handles = hasAt ? FindHandles(text) : null;
         if (emails is null && !numbers && dictated is null && secrets is null && people is null && handles is null)
