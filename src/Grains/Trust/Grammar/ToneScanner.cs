@@ -59,7 +59,10 @@ internal static partial class ToneScanner
                 negative = true;
             }
 
-            if (!counted && (TriedAgainAndAgain(t, i) || WaitedLong(t, i) || RatesTheLowest(t, i)))
+            // Every word a count, a length of time or a rating turns on plays no part of its own ("time", "kali", "twice",
+            // "hours", "hari", "star", "bintang") or is a later time ("week", "minggu"): other words are not looked at.
+            if (!counted && (c & ~Cat.LaterTime) == Cat.None && lex.Word.Length != 0
+                && (TriedAgainAndAgain(t, i) || WaitedLong(t, i) || RatesTheLowest(t, i)) && !IsSupposed(t, i))
             {
                 counted = true;
             }
@@ -84,7 +87,7 @@ internal static partial class ToneScanner
                 int end = i + phrase.Words.Length;
                 switch (phrase.Tone)
                 {
-                    case Tone.Negative when !(phrase.Words[0] == "bukan" && Is(t, end, Cat.Only)) && !IsPraiseGoingOn(t, phrase, end):
+                    case Tone.Negative when !(phrase.Words[0] == "bukan" && Is(t, end, Cat.Only)) && !IsPraiseGoingOn(t, phrase, end) && !IsSupposed(t, i):
                         negative = true;
                         break;
                     case Tone.Abusive:
@@ -105,6 +108,25 @@ internal static partial class ToneScanner
             abusive |= expletiveAbuse;
             negative |= expletiveNegative | counted;
         }
+    }
+
+    /// <summary>
+    /// The words at <paramref name="i"/> only suppose what may happen: a condition ("if", "kalau") opens their clause before
+    /// them, so a phrase or a count there is no complaint yet ("if the flight is cancelled again I'll ask for a manager",
+    /// "I'll phone next week if the card still hasn't arrived", "kalau nanti masih belum cair, ..."). A word of
+    /// frustration stays negative there ("if this useless bot ...").
+    /// </summary>
+    private static bool IsSupposed(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = i - 1; !IsEdge(t, k); k--)
+        {
+            if (Is(t, k, Cat.Cond))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
