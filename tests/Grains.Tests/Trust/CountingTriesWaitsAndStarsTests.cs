@@ -89,6 +89,8 @@ public sealed class CountingTriesWaitsAndStarsTests
     [InlineData("dijanjiin terus")]
     [InlineData("paket saya masih belum sampai")]
     [InlineData("kok gak ada respon")]
+    [InlineData("you promised a refund last week")]
+    [InlineData("what kind of service is this")]
     public void Words_of_the_same_complaint_sound_negative(string text) => AssertNegativeAndNothingElse(text);
 
     [Theory]
@@ -158,6 +160,7 @@ public sealed class CountingTriesWaitsAndStarsTests
     [InlineData("way better than before")]
     [InlineData("the bag is too long for me")]
     [InlineData("janji ketemu jam 3")]
+    [InlineData("what kind of service do you offer?")]
     [InlineData("bank ini pakai AI untuk deteksi penipuan?")]
     [InlineData("ada orang ngaku kurir minta kode OTP, itu penipuan ya?")]
     [InlineData("If the flight is cancelled again then I'll ask to speak with your supervisor")]

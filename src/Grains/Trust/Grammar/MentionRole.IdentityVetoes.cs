@@ -267,15 +267,32 @@ internal static partial class MentionRole
     private static bool IsAutomated(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "automated" or "automatic";
 
     /// <summary>
-    /// "this" / "that" before a thing or a payment (or before "automatic" and one), or "ini" / "itu" after one, points at
-    /// it, not at the one answering: "is this renewal automatic?", "is this automatic renewal?", "perpanjangan ini otomatis?";
-    /// "is this automatic?", "is this reply automatic?", "is this line automated?" and "is this an automatic reply?" point
-    /// at the chat.
+    /// "this" / "that" before a thing or a payment (or before "automatic" and one, perhaps after "a" / "an"), or "ini" /
+    /// "itu" after one, points at it, not at the one answering: "is this renewal automatic?", "is this automatic renewal?",
+    /// "is this an automatic payment?", "perpanjangan ini otomatis?"; "is this automatic?", "is this reply automatic?", "is
+    /// this line automated?", "is this an automatic reply?" and "is this an automated account?" point at the chat.
     /// </summary>
-    private static bool PointsAtAThing(ReadOnlySpan<Lex> t, int k) =>
-        (uint)k < (uint)t.Length
-        && ((t[k].Word is "this" or "that" && (IsThingWord(t, k + 1) || (IsAutomated(t, k + 1) && IsThingWord(t, k + 2))))
-            || (t[k].Word is "ini" or "itu" && IsThingWord(t, k - 1)));
+    private static bool PointsAtAThing(ReadOnlySpan<Lex> t, int k)
+    {
+        if ((uint)k >= (uint)t.Length)
+        {
+            return false;
+        }
+
+        if (t[k].Word is "ini" or "itu")
+        {
+            return IsThingWord(t, k - 1);
+        }
+
+        if (t[k].Word is not ("this" or "that"))
+        {
+            return false;
+        }
+
+        // After an article only "automatic": "is this an automated account?" asks whether the account is a bot.
+        return IsThingWord(t, k + 1) || (IsAutomated(t, k + 1) && IsThingWord(t, k + 2))
+            || (Is(t, k + 1, Cat.Article) && (uint)(k + 2) < (uint)t.Length && t[k + 2].Word == "automatic" && IsThingWord(t, k + 3));
+    }
 
     /// <summary>A thing or a payment the lexicon knows ("product", "refund", "renewal", "langganan").</summary>
     private static bool IsThingWord(ReadOnlySpan<Lex> t, int k) => Is(t, k, Cat.Thing | Cat.Payment);
