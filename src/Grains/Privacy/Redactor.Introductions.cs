@@ -127,6 +127,8 @@ public static partial class Redactor
     /// </summary>
     private static List<(int Start, int End, string Placeholder)>? FindIntroductions(string text, List<(int Start, int End, string Placeholder)>? found)
     {
+        // Whether the message says "here" or "speaking" at all, searched for once, when a capital first opens it.
+        bool? saysHere = null;
         int i = 0;
         while (i < text.Length)
         {
@@ -148,7 +150,7 @@ public static partial class Redactor
             {
                 i = to;
             }
-            else if (SignedOrHere(text, at) is (var signedFrom, var signedTo) && signedTo > signedFrom && AddApart(ref found, (signedFrom, signedTo, NamePlaceholder)))
+            else if (SignedOrHere(text, at, ref saysHere) is (var signedFrom, var signedTo) && signedTo > signedFrom && AddApart(ref found, (signedFrom, signedTo, NamePlaceholder)))
             {
                 i = signedTo;
             }
@@ -317,14 +319,14 @@ public static partial class Redactor
     /// ("Regards, Michael Brown", "Thanks,\nSarah", "Salam, Budi"), ending the message but for punctuation; or, opening the
     /// message or after a greeting, followed by "here" or "speaking" and the end of its clause ("John Smith here, order
     /// 5512", "Hi, Maria speaking."). "Thanks John" (no comma), "Regards, Michael Brown from Acme" and "Jakarta here is
-    /// hot" stay.
+    /// hot" stay. <paramref name="saysHere"/> is whether the message says "here" or "speaking" at all, searched for once.
     /// </summary>
-    private static (int From, int To) SignedOrHere(string text, int at)
+    private static (int From, int To) SignedOrHere(string text, int at, ref bool? saysHere)
     {
         // Cheap tests first: most capitals follow no closing word and open no message that says "here" or "speaking".
         bool signedOff = SignOffBefore(text, at);
         if (!signedOff && !(OpensAMessage(text, at)
-            && (text.Contains(" here", StringComparison.OrdinalIgnoreCase) || text.Contains(" speaking", StringComparison.OrdinalIgnoreCase))))
+            && (saysHere ??= text.Contains(" here", StringComparison.OrdinalIgnoreCase) || text.Contains(" speaking", StringComparison.OrdinalIgnoreCase))))
         {
             return default;
         }

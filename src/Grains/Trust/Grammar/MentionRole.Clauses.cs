@@ -300,19 +300,6 @@ internal static partial class MentionRole
         return true;
     }
 
-    private static bool Has(ReadOnlySpan<Lex> t, int from, int to, Cat cats)
-    {
-        for (int k = Math.Max(0, from); k < to && k < t.Length; k++)
-        {
-            if (Is(t, k, cats))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool HasWords(ReadOnlySpan<Lex> t, int from, int to, int least)
     {
         int words = 0;

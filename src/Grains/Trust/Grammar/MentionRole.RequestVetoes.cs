@@ -25,7 +25,7 @@ internal static partial class MentionRole
 
         // "are you human? if not then I need one": the person named is what the question asks about, and the request
         // after the condition on the answer is asked now.
-        if (IdentityCondition.RequestFollows(t) || IdentityCondition.AsksForOne(t) || RepeatsARole(t))
+        if (IdentityCondition.RequestFollows(t) || IdentityCondition.AsksForOne(t))
         {
             return false;
         }
@@ -113,37 +113,6 @@ internal static partial class MentionRole
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// A role said twice in a row pleads for one, whatever the question before it: "hello is this a bot hello agent agent",
-    /// "is this a robot robot agent agent", "operator operator", closing its clause ("agen-agen itu di pasar" and "admin2 nya
-    /// sabar" are plurals). The grammar hears it as a request (<see
-    /// cref="PersonRequest.AsksForHuman"/>), and nothing vetoes it.
-    /// </summary>
-    internal static bool RepeatsARole(ReadOnlySpan<Lex> t)
-    {
-        for (int k = 1; k < t.Length; k++)
-        {
-            if (!Is(t, k, Cat.Agent) || !ReferenceEquals(t[k], t[k - 1]))
-            {
-                continue;
-            }
-
-            // Only a plea closes its clause: "agen-agen itu di pasar", "admin2 nya sabar" are Indonesian plurals.
-            int e = k + 1;
-            while (ReferenceEquals(t.Length > e ? t[e] : null, t[k]) || Is(t, e, Cat.Polite | Cat.QParticle) && !Is(t, e, Cat.Edge))
-            {
-                e++;
-            }
-
-            if (IsEdge(t, e))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>A word the lexicon does not know, or one with a digit in it.</summary>

@@ -19,7 +19,7 @@ internal static class PersonRequest
         }
 
         // "agent agent", "hello is this a bot hello operator operator": a role said twice in a row pleads for one.
-        if (MentionRole.RepeatsARole(t))
+        if (RepeatsARole(t))
         {
             return true;
         }
@@ -617,6 +617,36 @@ internal static class PersonRequest
         }
 
         return m.Kind != Kind.Person || support;
+    }
+
+    /// <summary>
+    /// A role said twice in a row, closing its clause, pleads for one whatever the question before it: "hello is this a
+    /// bot hello agent agent", "is this a robot robot agent agent", "operator operator please". "agen-agen itu di pasar"
+    /// and "admin2 nya sabar" are Indonesian plurals. (Two roles side by side also keep <see
+    /// cref="MentionRole.AsksWhichItIs"/> from reading the message as asking which one is there, so nothing vetoes it.)
+    /// </summary>
+    private static bool RepeatsARole(ReadOnlySpan<Lex> t)
+    {
+        for (int k = 1; k < t.Length; k++)
+        {
+            if (!Is(t, k, Cat.Agent) || !ReferenceEquals(t[k], t[k - 1]))
+            {
+                continue;
+            }
+
+            int e = k + 1;
+            while (e < t.Length && (ReferenceEquals(t[e], t[k]) || Is(t, e, Cat.Polite | Cat.QParticle)))
+            {
+                e++;
+            }
+
+            if (IsEdge(t, e))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

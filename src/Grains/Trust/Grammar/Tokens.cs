@@ -20,6 +20,20 @@ internal static class Tokens
         return i;
     }
 
+    /// <summary>Some token in [<paramref name="from"/>, <paramref name="to"/>) plays one of <paramref name="cats"/>.</summary>
+    public static bool Has(ReadOnlySpan<Lex> t, int from, int to, Cat cats)
+    {
+        for (int k = Math.Max(0, from); k < to && k < t.Length; k++)
+        {
+            if (Is(t, k, cats))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Where the clause at <paramref name="i"/> starts: right after its opening boundary or '?', or at the first token.</summary>
     public static int ClauseStart(ReadOnlySpan<Lex> t, int i)
     {

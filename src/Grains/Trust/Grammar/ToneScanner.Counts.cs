@@ -40,18 +40,21 @@ internal static partial class ToneScanner
             return false;
         }
 
-        bool tried = false;
-        for (int k = start; k < end; k++)
+        // A condition before it is read by the caller (ScanTone's IsSupposed), as for every count.
+        if (Has(t, start, i, Cat.Will | Cat.Later | Cat.Desire | Cat.Modal))
         {
-            if (k < i && Is(t, k, Cat.Will | Cat.Later | Cat.Cond | Cat.Desire | Cat.Modal))
-            {
-                return false;
-            }
-
-            tried |= Is(t, k, Cat.Done) || IsAttempt(t[k].Word);
+            return false;
         }
 
-        return tried;
+        for (int k = start; k < end; k++)
+        {
+            if (Is(t, k, Cat.Done) || IsAttempt(t[k].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -82,20 +85,11 @@ internal static partial class ToneScanner
         {
             string word = t[w].Word;
             bool waiting = word is "waiting" or "waited" or "menunggu" || (word == "hold" && w > start && t[w - 1].Word == "on");
-            if (!waiting)
+            if (waiting)
             {
-                continue;
+                // A condition before it is read by the caller (ScanTone's IsSupposed).
+                return !Has(t, start, w, Cat.Will | Cat.Later | Cat.Desire | Cat.Modal | Cat.Not | Cat.Indifferent | Cat.Polite);
             }
-
-            for (int b = start; b < w; b++)
-            {
-                if (Is(t, b, Cat.Will | Cat.Later | Cat.Cond | Cat.Desire | Cat.Modal | Cat.Not | Cat.Indifferent | Cat.Polite))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         return false;
@@ -142,7 +136,10 @@ internal static partial class ToneScanner
         return false;
     }
 
-    private static bool IsLowest(Lex lex) => ReferenceEquals(lex, Lex.One) || lex.Word is "one" or "satu" or "zero" or "nol";
+    private static bool IsLowest(Lex lex) => IsOne(lex) || lex.Word is "zero" or "nol";
+
+    /// <summary>One, as a lone "1" or a word: "1 star", "one hour", "satu bintang".</summary>
+    private static bool IsOne(Lex lex) => ReferenceEquals(lex, Lex.One) || lex.Word is "one" or "satu";
 
     /// <summary>
     /// Where the length of time whose unit is at <paramref name="i"/> starts, or -1: "2 hours", "three days", "an hour",
@@ -168,7 +165,7 @@ internal static partial class ToneScanner
             return Is(t, k, Cat.Article) ? k : -1;
         }
 
-        if (IsCount(t, k) || (k >= 0 && (ReferenceEquals(t[k], Lex.One) || t[k].Word is "one" or "satu")))
+        if (IsCount(t, k) || (k >= 0 && IsOne(t[k])))
         {
             return k;
         }
@@ -200,9 +197,9 @@ internal static partial class ToneScanner
     /// <summary>Something is still not done: a negator ("no", "not", "belum", "tidak") or "still" / "masih" in the message.</summary>
     private static bool SaysStillNotDone(ReadOnlySpan<Lex> t)
     {
-        for (int k = 0; k < t.Length; k++)
+        foreach (Lex lex in t)
         {
-            if (Is(t, k, Cat.Not) || t[k].Word is "still" or "masih")
+            if ((lex.Cats & Cat.Not) != 0 || lex.Word is "still" or "masih")
             {
                 return true;
             }

@@ -116,18 +116,7 @@ internal static partial class ToneScanner
     /// "I'll phone next week if the card still hasn't arrived", "kalau nanti masih belum cair, ..."). A word of
     /// frustration stays negative there ("if this useless bot ...").
     /// </summary>
-    private static bool IsSupposed(ReadOnlySpan<Lex> t, int i)
-    {
-        for (int k = i - 1; !IsEdge(t, k); k--)
-        {
-            if (Is(t, k, Cat.Cond))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsSupposed(ReadOnlySpan<Lex> t, int i) => Has(t, ClauseStart(t, i), i, Cat.Cond);
 
     /// <summary>
     /// A negative phrase that ends in praise ("just great") is sarcasm only where it closes its clause ("great, just
