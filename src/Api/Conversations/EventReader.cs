@@ -66,7 +66,7 @@ public static class EventReader
                 OccurredAt = head.OccurredAt,
                 Channel = FieldRules.Channel(errors, "channel", fields.String("channel", required: true)) ?? default,
                 Locale = FieldRules.Locale(errors, "locale", fields.String("locale", required: true)) ?? "",
-                CustomerId = ShortText(fields, errors, "customerId", required: false),
+                CustomerId = ShortText(fields, errors, "customerId", required: false, FieldRules.MaxIdLength),
                 Priority = FieldRules.Priority(errors, "priority", fields.Integer("priority", required: false)) ?? HandoffPriority.Default,
                 Attributes = FieldRules.Attributes(errors, "attributes", fields.Object("attributes", required: false)),
             },
@@ -138,10 +138,10 @@ public static class EventReader
         return id;
     }
 
-    private static string? ShortText(JsonFields fields, FieldErrors errors, string field, bool required)
+    private static string? ShortText(JsonFields fields, FieldErrors errors, string field, bool required, int maxLength = FieldRules.MaxShortTextLength)
     {
         var text = fields.String(field, required);
-        FieldRules.ShortText(errors, field, text);
+        FieldRules.ShortText(errors, field, text, maxLength);
         return text;
     }
 }

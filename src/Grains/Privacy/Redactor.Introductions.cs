@@ -173,9 +173,16 @@ public static partial class Redactor
                 return default;
             }
 
+            // "my son, Peter": a comma or a colon sets a name off from a relation, and from nothing else.
+            bool setOff = false;
             if (text[end - 1] == '.' && step == 0)
             {
                 end--; // "Mr. Smith"
+            }
+            else if (text[end - 1] is ',' or ':')
+            {
+                end--;
+                setOff = true;
             }
 
             int begin = LettersStart(text, end);
@@ -183,6 +190,14 @@ public static partial class Redactor
             if (word.IsEmpty)
             {
                 return default;
+            }
+
+            if (setOff)
+            {
+                // Not the relations one also calls someone by ("my friend, Netflix is down", "my brother, Amazon lost it").
+                return (IsOneOf(word, Relations) && !IsOneOf(word, ["friend", "brother", "sister", "partner", "boss"])) || IsOneOf(word, RelationsKu)
+                    ? (begin, end)
+                    : default;
             }
 
             if (step == 0 && IsOneOf(word, Honorifics))
@@ -259,7 +274,8 @@ public static partial class Redactor
         }
         else if ((IsOneOf(word, Relations) && IsOneOf(PreviousWord(text, start), ["my", "our"])) || IsOneOf(word, RelationsKu))
         {
-            k = end;
+            // "my son, Peter Parker", "istriku: Siti": the name set off by a comma or a colon.
+            k = end < text.Length && text[end] is ',' or ':' ? end + 1 : end;
             kind = Introduction.Relation;
         }
         else

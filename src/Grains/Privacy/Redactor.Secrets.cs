@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace CxCluster.Grains.Privacy;
 
-/// <summary>Secrets and identity numbers a word names: passwords, one-time codes, PINs, passports, BPJS and licence numbers, dates of birth, plates, IP addresses and user names.</summary>
+/// <summary>Secrets and identity numbers a word names: passwords, one-time codes, PINs, passports, BPJS, health insurance and licence numbers, dates of birth, plates, IP addresses and user names.</summary>
 public static partial class Redactor
 {
     /// <summary>The words that name a secret, and what the secret after them is redacted as.</summary>
@@ -16,7 +16,8 @@ public static partial class Redactor
         ("passport", PassportPlaceholder), ("paspor", PassportPlaceholder),
         ("dob", BirthDatePlaceholder), ("birth", BirthDatePlaceholder), ("birthdate", BirthDatePlaceholder),
         ("birthday", BirthDatePlaceholder), ("born", BirthDatePlaceholder), ("lahir", BirthDatePlaceholder), ("ttl", BirthDatePlaceholder),
-        ("bpjs", BpjsPlaceholder), ("sim", LicensePlaceholder), ("license", LicensePlaceholder), ("licence", LicensePlaceholder),
+        ("bpjs", BpjsPlaceholder), ("medicare", HealthPlaceholder), ("medicaid", HealthPlaceholder), ("nhs", HealthPlaceholder), ("mbi", HealthPlaceholder),
+        ("sim", LicensePlaceholder), ("license", LicensePlaceholder), ("licence", LicensePlaceholder),
         ("plat", PlatePlaceholder), ("plate", PlatePlaceholder), ("nopol", PlatePlaceholder), ("polisi", PlatePlaceholder),
         ("ip", IpPlaceholder),
         ("username", HandlePlaceholder), ("userid", HandlePlaceholder), ("user", HandlePlaceholder), ("ig", HandlePlaceholder),
@@ -87,8 +88,8 @@ public static partial class Redactor
     /// working" and "password saya lupa" stay. After "OTP", "verification code", "kode verifikasi", "code" or "PIN", 4 to
     /// 8 digits are the code ("kode OTP nya 482913", "PIN 1234", "the code you sent me is 553201"), so "PIN 6 digit", "OTP
     /// sudah masuk" and codes of another kind ("promo code 2024", "kode pos 12190") stay. The other
-    /// words of <see cref="SecretWords"/> hand what follows them to their own readers: a date of birth, a passport, BPJS or
-    /// licence number, a plate, an IP address, a user name or an account's name on social media.
+    /// words of <see cref="SecretWords"/> hand what follows them to their own readers: a date of birth, a passport, BPJS,
+    /// health insurance or licence number, a plate, an IP address, a user name or an account's name on social media.
     /// </summary>
     private static List<(int Start, int End, string Placeholder)>? FindSecrets(string text, SearchValues<string> marks)
     {
@@ -131,6 +132,9 @@ public static partial class Redactor
                 BirthDatePlaceholder => BirthDateAfter(text, end),
                 PassportPlaceholder => PassportAfter(text, end),
                 BpjsPlaceholder => IdNumberAfter(text, end, 11, 13, letters: false),
+                // Medicare (10 or 11 digits, or a beneficiary identifier of digits and letters: "1EG4-TE5-MK73"), Medicaid
+                // (8 to 14 by state) and NHS numbers (10 digits: "943 476 5919").
+                HealthPlaceholder => HealthNumberAfter(text, end),
                 LicensePlaceholder => IdNumberAfter(text, end, 12, 16, letters: !word.Equals("sim", StringComparison.OrdinalIgnoreCase)),
                 PlatePlaceholder => PlateAfter(text, end),
                 IpPlaceholder => IpAfter(text, end),
@@ -218,6 +222,13 @@ public static partial class Redactor
     /// </summary>
     private static (int From, int To) IdNumberAfter(string text, int k, int fewest, int most, bool letters) =>
         ValueAfter(text, k, IdBetween, (text, at) => IdNumberEnd(text, at, fewest, most, letters));
+
+    /// <summary>
+    /// A public health insurance number after its word, past "number", "card", "is" and the like: 8 to 14 digits however
+    /// grouped, with letters among them when it opens with a digit ("1EG4-TE5-MK73"), so a word is never read as one.
+    /// </summary>
+    private static (int From, int To) HealthNumberAfter(string text, int k) =>
+        ValueAfter(text, k, IdBetween, (text, at) => at < text.Length && char.IsAsciiDigit(text[at]) ? IdNumberEnd(text, at, 8, 14, letters: true) : -1);
 
     /// <summary>Where the identity number at <paramref name="k"/> that <see cref="IdNumberAfter"/> describes ends; -1 when none is there.</summary>
     private static int IdNumberEnd(string text, int k, int fewest, int most, bool letters)

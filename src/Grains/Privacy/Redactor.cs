@@ -73,6 +73,9 @@ public static partial class Redactor
     /// <summary>Placeholder for an Indonesian health or employment insurance number (BPJS) named by its word.</summary>
     public const string BpjsPlaceholder = "[bpjs]";
 
+    /// <summary>Placeholder for a public health insurance number named by its word ("Medicare", "Medicaid", "NHS number").</summary>
+    public const string HealthPlaceholder = "[health]";
+
     /// <summary>Placeholder for a driving licence number named by its words ("driver's license", "SIM").</summary>
     public const string LicensePlaceholder = "[license]";
 

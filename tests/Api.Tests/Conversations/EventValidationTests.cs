@@ -58,6 +58,8 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["sentiment out of range in another case"] = ("""{ "id": "x1", "type": "signal", "name": "Sentiment", "value": -1.5 }""", "value"),
         ["agent message without agentId"] = ("""{ "id": "x1", "type": "agent.message", "text": "hi" }""", "agentId"),
         ["disclosureId with a slash"] = ("""{ "id": "x1", "type": "disclosure.delivered", "disclosureId": "a/b" }""", "disclosureId"),
+        ["customerId over 128 characters"] = ($$"""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "customerId": "{{new string('c', 129)}}" }""", "customerId"),
+        ["customerId that is a number"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "customerId": 62812 }""", "customerId"),
         ["priority that is a string"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": "high" }""", "priority"),
         ["priority that is a digit in a string"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": "5" }""", "priority"),
         ["priority with a fraction"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "priority": 4.5 }""", "priority"),

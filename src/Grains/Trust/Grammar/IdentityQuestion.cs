@@ -289,13 +289,21 @@ internal static class IdentityQuestion
         return WantsToKnow(t, j) && ClosesLoosely(t, m.End);
     }
 
-    /// <summary>A wish to know opens the clause before the interlocutor at <paramref name="you"/>: "mau tau ini ...", "want to know if you ...".</summary>
+    /// <summary>
+    /// A wish to know opens the clause before the interlocutor at <paramref name="you"/>: "mau tau ini ...", "want to know
+    /// if you ...", or a request to be told: "tell me if you ...", "let me know whether this ...", "kasih tau kamu ...".
+    /// </summary>
     private static bool WantsToKnow(ReadOnlySpan<Lex> t, int you)
     {
         int k = you - 1;
-        while (k >= you - 3 && Is(t, k, Cat.Copula | Cat.Lead | Cat.Cond) && !Is(t, k, Cat.Know))
+        while (k >= you - 3 && Is(t, k, Cat.Copula | Cat.Lead | Cat.Cond | Cat.Polite) && !Is(t, k, Cat.Know))
         {
             k--;
+        }
+
+        if (AsksToBeTold(t, k))
+        {
+            return true;
         }
 
         if (!Is(t, k, Cat.Know) || Is(t, k, Cat.Not))
@@ -317,6 +325,27 @@ internal static class IdentityQuestion
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "tell me" or "let me know" ends at <paramref name="k"/>, or Indonesian "kasih tau": the customer asks to be told,
+    /// which asks as a wish to know does. Negated ("don't tell me", "jangan kasih tau") it asks nothing.
+    /// </summary>
+    private static bool AsksToBeTold(ReadOnlySpan<Lex> t, int k)
+    {
+        if ((uint)k >= (uint)t.Length)
+        {
+            return false;
+        }
+
+        int verb = t[k].Word switch
+        {
+            "me" when (uint)(k - 1) < (uint)t.Length && t[k - 1].Word == "tell" => k - 1,
+            "know" when (uint)(k - 2) < (uint)t.Length && t[k - 1].Word == "me" && t[k - 2].Word == "let" => k - 2,
+            "tahu" when (uint)(k - 1) < (uint)t.Length && t[k - 1].Word is "kasih" or "beri" => k - 1,
+            _ => -1,
+        };
+        return verb >= 0 && !Is(t, verb - 1, Cat.Not);
     }
 
     /// <summary>Like <see cref="Closes"/>, with "itu saja", "that's all" after the alternatives.</summary>

@@ -81,6 +81,12 @@ internal static class Tokenizer
                 {
                     n = Emit(output, n, Lex.Unknown);
                 }
+                else if (!hasDigit && length == 2 && word[0] == 'r' && word[1] == 'u')
+                {
+                    // Chat shorthand "ru" for "are you": "ru human?", "ru a bot".
+                    n = Emit(output, n, Find("are"));
+                    n = Emit(output, n, Find("you"));
+                }
                 else if (!hasDigit)
                 {
                     n = Emit(output, n, Find(word[..length]));
