@@ -34,7 +34,7 @@ public static partial class Redactor
         /// <summary>"exp", "expiry", "valid thru", "berlaku", "kadaluarsa": a card's expiry date follows.</summary>
         Expiry,
 
-        /// <summary>"ssn", "itin": a US social security or taxpayer number follows.</summary>
+        /// <summary>"ssn", "itin", "social" ("my social is ..."): a US social security or taxpayer number follows.</summary>
         SocialSecurity,
 
         /// <summary>"id": a US taxpayer number after "tax" or "taxpayer" ("my tax id is ...").</summary>
@@ -93,7 +93,7 @@ public static partial class Redactor
         Add(Word.SecurityCode, "cvv2", "cvc2", "belakang");
         Add(Word.Expiry, "exp", "expiry", "expires", "expire", "expired", "expiration", "thru", "berlaku", "kadaluarsa",
             "kedaluwarsa", "kadaluwarsa", "kedaluarsa", "mm/yy", "mm/yyyy");
-        Add(Word.SocialSecurity, "ssn", "itin");
+        Add(Word.SocialSecurity, "ssn", "itin", "social");
         Add(Word.TaxId, "id");
         Add(Word.Between, "number", "no", "nomor", "nomer", "nmr", "num", "nr", "is", "adalah", "saya", "my", "your", "anda",
             "ku", "nya", "the", "of", "di", "at", "in", "on", "ke", "bank", "date", "tanggal", "tgl", "card", "kartu");

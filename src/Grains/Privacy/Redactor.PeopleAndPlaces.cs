@@ -18,20 +18,23 @@ public static partial class Redactor
     private const int MaxAddressLength = 160;
 
     /// <summary>
-    /// What a text holds when it may announce a name or an address: the words, found anywhere whatever their case, then
+    /// What a text holds when it may announce a name, an address or the answer to a security question: the words, found
+    /// anywhere whatever their case, then
     /// read as whole words ("name" finds "surname", "nama" finds "namaku"). No mark is shorter than three characters: a
     /// two-letter one ("jl") makes the search three times slower, so "Jl" is found with the dot or space after it.
     /// </summary>
     private static readonly SearchValues<string> PeopleAndPlaceMarks = SearchValues.Create(
-        ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan", "perum", "komplek", "blok"],
+        ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan", "perum", "komplek", "blok",
+            "security answer", "secret answer", "jawaban"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Words that start an address only with a number in it ("Gang Mawar no 3", "Apartemen Kalibata ... unit 12"), searched
+    /// Words that start an address only with a number in it ("Gang Mawar no 3", "Apartemen Kalibata ... unit 12", "PO Box
+    /// 1234"), searched
     /// for only in a text with a digit: "gang" begins as "-ngan" and "dengan" end, which would slow every Indonesian message.
     /// </summary>
     private static readonly SearchValues<string> NumberedPlaceMarks =
-        SearchValues.Create(["gang", "gg.", "gg ", "apartemen"], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["gang", "gg.", "gg ", "apartemen", "box"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Words that end a street's name after its house number, written out or abbreviated ("221B Baker Street", "42 Wallaby
@@ -191,6 +194,12 @@ public static partial class Redactor
     /// <summary>What the word at [<paramref name="start"/>, <paramref name="end"/>) announces, and where it is.</summary>
     private static (int From, int To, string? Placeholder) ReadPersonOrPlace(string text, int start, int end)
     {
+        if (SecurityAnswerPhraseEnd(text, start) is var answerWordsEnd and >= 0)
+        {
+            (int from, int to) = SecurityAnswerAfter(text, answerWordsEnd);
+            return (from, to, to > from ? PasswordPlaceholder : null);
+        }
+
         if (IsInitialsMark(text, start))
         {
             // "a.n. Budi", "a/n Budi": on behalf of, in the name of.
@@ -290,6 +299,16 @@ public static partial class Redactor
             return Addressed(text, start, needsNumber: true);
         }
 
+        // "PO Box 1234, Springfield", "P.O. Box 77": a post office box and what follows it in its sentence ("the box 3 was
+        // damaged", "inbox 2" stay).
+        if (IsOneOf(word, ["box"]) && PostOfficeBefore(text, start) is var po && po >= 0
+            && PastSpaces(text, end) is var digit && digit < text.Length && char.IsAsciiDigit(text[digit]))
+        {
+            // Read from "Box" on, so the dots of "P.O." end no sentence; the words before it are the address's too.
+            (int from, int to, string? placeholder) = Addressed(text, start, needsNumber: true);
+            return placeholder is null ? default : (Math.Min(po, from), to, placeholder);
+        }
+
         // "Perumahan Griya Indah Blok C2 No. 15", "Komplek Taman Sari No. 3", "Blok C2 No. 15", "Gang Mawar no 3",
         // "Apartemen Kalibata City Tower B unit 12": a housing estate, a block, an alley or an apartment building with its
         // name or code ("diblokir", "akun saya di blok 2 kali", "the gang of 4" stay).
@@ -333,13 +352,83 @@ public static partial class Redactor
             }
 
             if (StreetAfter(text, end) && Addressed(text, at, needsNumber: true) is (var from, var to, { } placeholder)
-                && AddApart(ref found, (from, to, placeholder)))
+                && AddApart(ref found, (UnitBefore(text, from), to, placeholder)))
             {
                 i = to;
             }
         }
 
         return found;
+    }
+
+    /// <summary>Words that name a flat, a unit or a suite in a building, written before the street ("Apt 4B, 350 Fifth Avenue").</summary>
+    private static readonly string[] UnitWords = ["apt", "apartment", "unit", "suite", "ste", "flat", "room", "rm", "floor", "fl"];
+
+    /// <summary>
+    /// Where an address that starts at <paramref name="from"/> starts once the unit written before its street is counted
+    /// in: "Apt 4B, 350 Fifth Avenue", "Unit 12 42 Wallaby Way", "Suite #200, 1 Main St"; <paramref name="from"/> itself
+    /// when no unit is there.
+    /// </summary>
+    private static int UnitBefore(string text, int from)
+    {
+        int k = SpacesBefore(text, from);
+        if (k > 0 && text[k - 1] == ',')
+        {
+            k = SpacesBefore(text, k - 1);
+        }
+
+        int unit = k;
+        while (unit > 0 && char.IsAsciiLetterOrDigit(text[unit - 1]))
+        {
+            unit--;
+        }
+
+        if (unit == k || text.AsSpan(unit, k - unit).IndexOfAnyInRange('0', '9') < 0)
+        {
+            return from;
+        }
+
+        int w = unit > 0 && text[unit - 1] == '#' ? unit - 1 : unit;
+        int wordEnd = SpacesBefore(text, w);
+        if (wordEnd > 0 && text[wordEnd - 1] == '.')
+        {
+            wordEnd--; // "Apt. 4B"
+        }
+
+        int wordStart = LettersStart(text, wordEnd);
+        return wordStart < wordEnd && IsOneOf(text.AsSpan(wordStart, wordEnd - wordStart), UnitWords) ? wordStart : from;
+    }
+
+    /// <summary>Where "PO", "P.O." or "post office" ends right before the word at <paramref name="start"/> begins, or -1.</summary>
+    private static int PostOfficeBefore(string text, int start)
+    {
+        int end = SpacesBefore(text, start);
+        if (end == start && !(end > 0 && text[end - 1] == '.'))
+        {
+            return -1;
+        }
+
+        int k = end;
+        while (k > 0 && (char.IsAsciiLetter(text[k - 1]) || text[k - 1] == '.'))
+        {
+            k--;
+        }
+
+        ReadOnlySpan<char> word = text.AsSpan(k, end - k);
+        if (word.Equals("po", StringComparison.OrdinalIgnoreCase) || word.Equals("p.o.", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("p.o", StringComparison.OrdinalIgnoreCase))
+        {
+            return k;
+        }
+
+        if (word.Equals("office", StringComparison.OrdinalIgnoreCase))
+        {
+            int before = SpacesBefore(text, k);
+            int postStart = LettersStart(text, before);
+            return before > postStart && text.AsSpan(postStart, before - postStart).Equals("post", StringComparison.OrdinalIgnoreCase) ? postStart : -1;
+        }
+
+        return -1;
     }
 
     /// <summary>Whether one to three capitalised words or ordinals ("Baker", "Fifth", "5th") and a street ending follow the house number ending at <paramref name="k"/>.</summary>

@@ -10,6 +10,7 @@ public static partial class Redactor
     [
         ("password", PasswordPlaceholder), ("passwd", PasswordPlaceholder), ("pwd", PasswordPlaceholder),
         ("passcode", PasswordPlaceholder), ("sandi", PasswordPlaceholder),
+
         ("otp", OtpPlaceholder), ("verification", OtpPlaceholder), ("verifikasi", OtpPlaceholder),
         ("code", OtpPlaceholder), ("kode", OtpPlaceholder),
         ("pin", PinPlaceholder), ("mpin", PinPlaceholder),
@@ -222,6 +223,105 @@ public static partial class Redactor
     /// </summary>
     private static (int From, int To) IdNumberAfter(string text, int k, int fewest, int most, bool letters) =>
         ValueAfter(text, k, IdBetween, (text, at) => IdNumberEnd(text, at, fewest, most, letters));
+
+    /// <summary>
+    /// The words that name the answer to a security question, as whole phrases: they are searched for with the words of
+    /// names and addresses (<see cref="PeopleAndPlaceMarks"/>), in the one search every message goes through, since
+    /// "answer" and "keamanan" alone would stop a search in many messages that hold no secret ("the answer is no", "kode
+    /// keamanan").
+    /// </summary>
+    private static readonly string[] SecurityAnswerPhrases =
+        ["security answer", "secret answer", "jawaban keamanan", "jawaban pertanyaan keamanan", "jawaban rahasia"];
+
+    /// <summary>Where the words of <see cref="SecurityAnswerPhrases"/> that begin at <paramref name="start"/> end, or -1.</summary>
+    private static int SecurityAnswerPhraseEnd(string text, int start)
+    {
+        int end = -1;
+        foreach (string phrase in SecurityAnswerPhrases)
+        {
+            if (text.AsSpan(start).StartsWith(phrase, StringComparison.OrdinalIgnoreCase)
+                && (start + phrase.Length == text.Length || !char.IsLetterOrDigit(text[start + phrase.Length])))
+            {
+                end = Math.Max(end, start + phrase.Length);
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// The answer to a security question after its words, past ':', "is" or "adalah": up to four words to the end of its
+    /// clause ("security answer: fluffy", "my secret answer is Blue Lagoon", "jawaban keamanan saya: kucing oren"). An answer
+    /// said to be wrong, forgotten or not working is no answer ("my security answer is not working", "jawaban keamanan saya
+    /// salah").
+    /// </summary>
+    private static (int From, int To) SecurityAnswerAfter(string text, int k)
+    {
+        for (int words = 0; words <= 3; words++)
+        {
+            k = SkipJoiners(text, k);
+            int we = WordLettersEnd(text, k);
+            if (we == k || !IsOneOf(text.AsSpan(k, we - k), ["is", "was", "adalah", "saya", "my", "nya", "ku"]))
+            {
+                break;
+            }
+
+            k = we;
+        }
+
+        k = SkipJoiners(text, k);
+        int first = WordLettersEnd(text, k);
+        if (k >= text.Length || char.IsWhiteSpace(text[k]) || text[k] is ',' or '.' or '!' or '?' or ';'
+            || IsOneOf(text.AsSpan(k, first - k), NotAnAnswer))
+        {
+            return default;
+        }
+
+        int last = k;
+        int count = 0;
+        int p = k;
+        while (p < text.Length && count < 4)
+        {
+            int wordEnd = p;
+            while (wordEnd < text.Length && !char.IsWhiteSpace(text[wordEnd]) && text[wordEnd] is not (',' or '!' or '?' or ';'))
+            {
+                wordEnd++;
+            }
+
+            while (wordEnd > p && text[wordEnd - 1] is '.' or '"' or '\'' or '\u201D' or '\u2019')
+            {
+                wordEnd--;
+            }
+
+            if (wordEnd == p || (count > 0 && IsOneOf(text.AsSpan(p, wordEnd - p), AfterAnAddress)))
+            {
+                break;
+            }
+
+            last = wordEnd;
+            count++;
+            // Punctuation after a word (a full stop, a comma) ends the answer's clause.
+            if (wordEnd < text.Length && text[wordEnd] != ' ')
+            {
+                break;
+            }
+
+            p = PastSpaces(text, wordEnd);
+            if (p >= text.Length || !char.IsLetterOrDigit(text[p]))
+            {
+                break;
+            }
+        }
+
+        return last > k ? (k, last) : default;
+    }
+
+    /// <summary>Words that say something of an answer rather than give it.</summary>
+    private static readonly string[] NotAnAnswer =
+    [
+        "not", "wrong", "incorrect", "correct", "right", "invalid", "forgotten", "lost", "missing", "the", "a", "an", "salah",
+        "benar", "tidak", "gak", "ga", "nggak", "lupa", "hilang", "ditolak", "rejected", "case", "sensitive",
+    ];
 
     /// <summary>
     /// A public health insurance number after its word, past "number", "card", "is" and the like: 8 to 14 digits however

@@ -5,8 +5,10 @@ namespace CxCluster.Grains.Privacy;
 /// <summary>
 /// Replaces personal data in free text (e-mail addresses, phone numbers, NIK, NPWP, payment card numbers with their
 /// security codes and expiry dates, bank account numbers, IBANs and US social security numbers), the secrets a word
-/// names (passwords, one-time codes, PINs) and the credentials in a pasted link's query (tokens, keys, signatures), dates of birth, passport, BPJS and driving licence numbers their words name,
-/// names their words announce or customers introduce themselves with, and postal addresses with typed placeholders.
+/// names (passwords, one-time codes, PINs, the answer to a security question) and the credentials in a pasted link's query
+/// (tokens, keys, signatures), dates of birth, passport, BPJS, health insurance and driving licence numbers their words
+/// name, cryptocurrency wallet addresses, names their words announce or customers introduce themselves with, and postal
+/// addresses (post office boxes too) with typed placeholders.
 /// </summary>
 /// <remarks>
 /// A hand-written, single left-to-right scan: linear in the length of the text, with no regular expressions and so
@@ -16,7 +18,7 @@ namespace CxCluster.Grains.Privacy;
 /// ("rekening", "no rek", "account", "a/c"), perhaps with a bank's name between, makes it an account number; a card's
 /// security-code word ("cvv", "cvc2", "security code", "kode keamanan") makes three or four digits a security code; an
 /// expiry word ("exp", "valid thru", "berlaku sampai") makes a month and year ("12/27") an expiry date, as does standing
-/// right after a card number; "ssn" or "social security number" makes 3-2-4 digits a social security number; a phone
+/// right after a card number; "ssn", "social" or "social security number" makes 3-2-4 digits a social security number; a phone
 /// word ("phone", "mobile", "call me at", "my number is") makes 7 to 15 digits, however grouped, a phone number. E-mail
 /// addresses written out to dodge filters ("budi (at) gmail (dot) com", "budi @ gmail . com", "budi at gmail dot com")
 /// are addresses too; with plain words for '@' only when the domain is a known mail provider or it ends in a known
@@ -73,6 +75,9 @@ public static partial class Redactor
     /// <summary>Placeholder for an Indonesian health or employment insurance number (BPJS) named by its word.</summary>
     public const string BpjsPlaceholder = "[bpjs]";
 
+    /// <summary>Placeholder for a cryptocurrency wallet address ("0x32Be…", "bc1q…", "1A1zP1eP…").</summary>
+    public const string WalletPlaceholder = "[wallet]";
+
     /// <summary>Placeholder for a public health insurance number named by its word ("Medicare", "Medicaid", "NHS number").</summary>
     public const string HealthPlaceholder = "[health]";
 
@@ -125,6 +130,8 @@ public static partial class Redactor
         secrets = text.Contains('=') ? WithSpans(secrets, FindLinkCredentials(text)) : secrets;
         List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0, introducedNames);
         List<(int Start, int End, string Placeholder)>? handles = hasAt ? FindHandles(text) : null;
+        // A wallet address has digits in it, and more letters and digits in a row than a short text holds.
+        handles = digits > 0 && text.Length >= MinWalletLength ? WithSpans(handles, FindWallets(text)) : handles;
         if (emails is null && !numbers && dictated is null && secrets is null && people is null && handles is null)
         {
             return original;
