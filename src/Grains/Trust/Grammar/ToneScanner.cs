@@ -59,6 +59,11 @@ internal static partial class ToneScanner
                 negative = true;
             }
 
+            if ((c & (Cat.Lead | Cat.Errand)) != 0 && Exasperates(t, i))
+            {
+                negative = true;
+            }
+
             // Every word a count, a length of time or a rating turns on plays no part of its own ("time", "kali", "twice",
             // "hours", "hari", "star", "bintang") or is a later time ("week", "minggu"): other words are not looked at.
             if (!counted && (c & ~Cat.LaterTime) == Cat.None && lex.Word.Length != 0
@@ -108,6 +113,24 @@ internal static partial class ToneScanner
             abusive |= expletiveAbuse;
             negative |= expletiveNegative | counted;
         }
+    }
+
+    /// <summary>
+    /// Exasperation said in a word or two: "seriously" asked on its own ("seriously?", "seriously?? it's still not here")
+    /// or as the whole message ("Seriously!"), and "come on" closing its clause with at most one word before it ("oh come
+    /// on", "omg come on", "come on, it's been 3 days"). "Seriously, the app is great", "seriously though, thanks", "can
+    /// the technician come on Monday?" and "they said they would come on" stay.
+    /// </summary>
+    private static bool Exasperates(ReadOnlySpan<Lex> t, int i)
+    {
+        if (t[i].Word == "seriously")
+        {
+            return IsEdge(t, i - 1)
+                && (Is(t, i + 1, Cat.Question) || (i == 0 && (t.Length == 1 || (t.Length == 2 && ReferenceEquals(t[1], Lex.Boundary)))));
+        }
+
+        return t[i].Word == "come" && (uint)(i + 1) < (uint)t.Length && t[i + 1].Word == "on" && IsEdge(t, i + 2)
+            && i - ClauseStart(t, i) <= 1 && !IsSupposed(t, i);
     }
 
     /// <summary>
