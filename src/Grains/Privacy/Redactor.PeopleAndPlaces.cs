@@ -70,12 +70,18 @@ public static partial class Redactor
         "mbak", "mba", "bang", "tn", "ny", "nn", "haji", "hj",
     ];
 
-    /// <summary>Words between "nama" and the name that say whose name it is ("nama saya", "nama lengkap", "nama penerima").</summary>
+    /// <summary>
+    /// Words between "nama" and the name that say whose name it is ("nama saya", "nama lengkap", "nama penerima", "nama ibu
+    /// kandung").
+    /// </summary>
     private static readonly string[] NamaQualifiers =
     [
         "saya", "aku", "ku", "gue", "gw", "lengkap", "penerima", "pemilik", "pengirim", "pelanggan", "customer", "rekening", "akun",
-        "kartu", "pemesan", "asli", "panggilan",
+        "kartu", "pemesan", "asli", "panggilan", "ibu", "ayah", "bapak", "kandung", "gadis", "suami", "istri", "anak",
     ];
+
+    /// <summary>The words of <see cref="NamaQualifiers"/> that make the name someone else's, close to the customer.</summary>
+    private static readonly string[] NamaRelatives = ["ibu", "ayah", "bapak", "kandung", "gadis", "suami", "istri", "anak"];
 
     /// <summary>Words before "name" that say it is someone's ("my name is", "full name:", "the name on the card is").</summary>
     private static readonly string[] NameOwners =
@@ -236,6 +242,7 @@ public static partial class Redactor
 
             int k = end;
             bool qualified = false;
+            bool relative = false;
             for (int words = 0; words < 3; words++)
             {
                 (int ws, int we) = NextWord(text, k);
@@ -245,7 +252,16 @@ public static partial class Redactor
                 }
 
                 qualified = true;
+                relative |= IsOneOf(text.AsSpan(ws, we - ws), NamaRelatives);
                 k = we;
+            }
+
+            // Someone else's name ("nama ibu kandung Sulastri") is taken without a mark only when it is capitalised:
+            // "balik nama mobil ke nama anak syaratnya apa?" names no one.
+            if (relative)
+            {
+                (int ns, int ne) = NextWord(text, k);
+                return Named(text, k, needsMark: !(ne > ns && char.IsUpper(text[ns])));
             }
 
             return Named(text, k, needsMark: !qualified);

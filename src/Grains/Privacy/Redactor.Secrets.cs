@@ -65,6 +65,9 @@ public static partial class Redactor
         "yg", "yang", "itu", "ini", "tadi", "sms", "nomer", "kamu", "anda", "your",
         "you", "sent", "me", "i", "got", "received", "just", "the", "that", "dikirim", "masuk", "barusan",
         "atm", "card", "kartu", "debit", "credit", "kredit",
+        // What the secret is for: "password akun: ...", "password email saya: ...", "wifi password: ...", "pin mbanking".
+        "akun", "account", "email", "login", "wifi", "app", "aplikasi", "mbanking", "banking", "internet", "transaksi", "for", "untuk",
+        "door", "gate", "locker", "garage", "pintu", "pagar", "loker",
     ];
 
     /// <summary>Words that may stand between a date of birth's words and the date ("born on", "tanggal lahir saya: ").</summary>
@@ -392,8 +395,10 @@ public static partial class Redactor
             }
 
             ReadOnlySpan<char> word = text.AsSpan(k, wordEnd - k);
-            // One place of birth, capitalised, before a comma: "Jakarta, 14-03-1985".
-            bool isPlace = !place && char.IsUpper(word[0]) && wordEnd < text.Length && text[wordEnd] == ',';
+            // One place of birth, capitalised, before a comma or after "di" / "in": "Jakarta, 14-03-1985", "lahir di
+            // Bandung tanggal 17 Agustus 1990", "born in London on 5 May 1990".
+            bool isPlace = !place && char.IsUpper(word[0])
+                && ((wordEnd < text.Length && text[wordEnd] == ',') || IsOneOf(PreviousWord(text, k), ["di", "in"]));
             if (!isPlace && !IsOneOf(word, BirthBetween))
             {
                 return default;
@@ -548,8 +553,9 @@ public static partial class Redactor
                 end++;
             }
 
-            // A full stop, comma or closing quotation after it is not part of it ('!' and '?' may be, and go with it).
-            while (end > k && text[end - 1] is '.' or ',' or ';' or ')' or '"' or '\'' or '\u201D' or '\u2019')
+            // A full stop, comma or closing quotation after it is not part of it ('!' and '?' may be, and go with it); a
+            // colon after it makes it the secret's label ("password akun: ...", "password baru: ..."), read as a word.
+            while (end > k && text[end - 1] is '.' or ',' or ';' or ')' or '"' or '\'' or '\u201D' or '\u2019' or ':')
             {
                 end--;
             }
@@ -560,7 +566,10 @@ public static partial class Redactor
             }
 
             ReadOnlySpan<char> token = text.AsSpan(k, end - k);
-            if (password ? LooksLikePassword(token) : IsShortCode(text, k, end))
+            // A word that only a question mark follows asks something ("wifi password for the lounge?"): the mark is not
+            // the symbol a password holds.
+            ReadOnlySpan<char> asked = token.TrimEnd('?');
+            if (password ? LooksLikePassword(asked.IsEmpty ? token : asked) : IsShortCode(text, k, end))
             {
                 return (k, password ? end : CodeEnd(text, k, end));
             }
