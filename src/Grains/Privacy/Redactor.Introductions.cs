@@ -44,7 +44,7 @@ public static partial class Redactor
         "wife", "husband", "son", "daughter", "mother", "mom", "mum", "father", "dad", "brother", "sister", "friend", "partner",
         "boyfriend", "girlfriend", "fiance", "fiancee", "colleague", "boss", "manager", "neighbour", "neighbor", "grandmother",
         "grandfather", "grandma", "grandpa", "aunt", "uncle", "cousin", "nephew", "niece", "child", "kid", "assistant", "tenant",
-        "landlord", "spouse",
+        "landlord", "spouse", "lawyer", "attorney", "accountant", "guardian", "caregiver", "carer",
     ];
 
     /// <summary>The same in Indonesian with "-ku" ("istriku Siti", "anakku Rina").</summary>

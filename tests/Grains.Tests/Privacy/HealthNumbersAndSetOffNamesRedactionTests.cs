@@ -33,6 +33,8 @@ public sealed class HealthNumbersAndSetOffNamesRedactionTests
     [InlineData("my daughter: Emma", "my daughter: [name]")]
     [InlineData("on behalf of my mother, Mrs. Agnes McCallister, I ask", "on behalf of my mother, Mrs. [name], I ask")]
     [InlineData("istriku: Siti Aminah", "istriku: [name]")]
+    [InlineData("contact my lawyer, Mr. James Wilson", "contact my lawyer, Mr. [name]")]
+    [InlineData("my attorney Sarah Lee will call", "my attorney [name] will call")]
     public void A_name_set_off_from_a_relation_is_replaced(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
 
