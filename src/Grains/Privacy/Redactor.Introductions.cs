@@ -47,6 +47,12 @@ public static partial class Redactor
         "landlord", "spouse", "lawyer", "attorney", "accountant", "guardian", "caregiver", "carer",
     ];
 
+    /// <summary>
+    /// The relations one also calls someone by, whatever their name: after them a comma sets off no name ("my friend,
+    /// Netflix is down", "my brother, Amazon lost it").
+    /// </summary>
+    private static readonly string[] RelationsOfAddress = ["friend", "brother", "sister", "partner", "boss"];
+
     /// <summary>The same in Indonesian with "-ku" ("istriku Siti", "anakku Rina").</summary>
     private static readonly string[] RelationsKu =
     [
@@ -194,8 +200,7 @@ public static partial class Redactor
 
             if (setOff)
             {
-                // Not the relations one also calls someone by ("my friend, Netflix is down", "my brother, Amazon lost it").
-                return (IsOneOf(word, Relations) && !IsOneOf(word, ["friend", "brother", "sister", "partner", "boss"])) || IsOneOf(word, RelationsKu)
+                return (IsOneOf(word, Relations) && !IsOneOf(word, RelationsOfAddress)) || IsOneOf(word, RelationsKu)
                     ? (begin, end)
                     : default;
             }

@@ -70,6 +70,9 @@ public static partial class Redactor
         "mbak", "mba", "bang", "tn", "ny", "nn", "haji", "hj",
     ];
 
+    /// <summary>The words between "nama" and the name that make it someone else's, close to the customer ("nama ibu kandung").</summary>
+    private static readonly string[] NamaRelatives = ["ibu", "ayah", "bapak", "kandung", "gadis", "suami", "istri", "anak"];
+
     /// <summary>
     /// Words between "nama" and the name that say whose name it is ("nama saya", "nama lengkap", "nama penerima", "nama ibu
     /// kandung").
@@ -77,11 +80,8 @@ public static partial class Redactor
     private static readonly string[] NamaQualifiers =
     [
         "saya", "aku", "ku", "gue", "gw", "lengkap", "penerima", "pemilik", "pengirim", "pelanggan", "customer", "rekening", "akun",
-        "kartu", "pemesan", "asli", "panggilan", "ibu", "ayah", "bapak", "kandung", "gadis", "suami", "istri", "anak",
+        "kartu", "pemesan", "asli", "panggilan", .. NamaRelatives,
     ];
-
-    /// <summary>The words of <see cref="NamaQualifiers"/> that make the name someone else's, close to the customer.</summary>
-    private static readonly string[] NamaRelatives = ["ibu", "ayah", "bapak", "kandung", "gadis", "suami", "istri", "anak"];
 
     /// <summary>Words before "name" that say it is someone's ("my name is", "full name:", "the name on the card is").</summary>
     private static readonly string[] NameOwners =
@@ -200,7 +200,8 @@ public static partial class Redactor
     /// <summary>What the word at [<paramref name="start"/>, <paramref name="end"/>) announces, and where it is.</summary>
     private static (int From, int To, string? Placeholder) ReadPersonOrPlace(string text, int start, int end)
     {
-        if (SecurityAnswerPhraseEnd(text, start) is var answerWordsEnd and >= 0)
+        if (IsOneOf(text.AsSpan(start, end - start), ["security", "secret", "jawaban"])
+            && SecurityAnswerPhraseEnd(text, start) is var answerWordsEnd and >= 0)
         {
             (int from, int to) = SecurityAnswerAfter(text, answerWordsEnd);
             return (from, to, to > from ? PasswordPlaceholder : null);
@@ -431,20 +432,15 @@ public static partial class Redactor
         }
 
         ReadOnlySpan<char> word = text.AsSpan(k, end - k);
-        if (word.Equals("po", StringComparison.OrdinalIgnoreCase) || word.Equals("p.o.", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("p.o", StringComparison.OrdinalIgnoreCase))
+        if (IsOneOf(word, ["po", "p.o.", "p.o"]))
         {
             return k;
         }
 
-        if (word.Equals("office", StringComparison.OrdinalIgnoreCase))
-        {
-            int before = SpacesBefore(text, k);
-            int postStart = LettersStart(text, before);
-            return before > postStart && text.AsSpan(postStart, before - postStart).Equals("post", StringComparison.OrdinalIgnoreCase) ? postStart : -1;
-        }
-
-        return -1;
+        ReadOnlySpan<char> post = PreviousWord(text, k);
+        return word.Equals("office", StringComparison.OrdinalIgnoreCase) && post.Equals("post", StringComparison.OrdinalIgnoreCase)
+            ? SpacesBefore(text, k) - post.Length
+            : -1;
     }
 
     /// <summary>Whether one to three capitalised words or ordinals ("Baker", "Fifth", "5th") and a street ending follow the house number ending at <paramref name="k"/>.</summary>

@@ -10,7 +10,6 @@ public static partial class Redactor
     [
         ("password", PasswordPlaceholder), ("passwd", PasswordPlaceholder), ("pwd", PasswordPlaceholder),
         ("passcode", PasswordPlaceholder), ("sandi", PasswordPlaceholder),
-
         ("otp", OtpPlaceholder), ("verification", OtpPlaceholder), ("verifikasi", OtpPlaceholder),
         ("code", OtpPlaceholder), ("kode", OtpPlaceholder),
         ("pin", PinPlaceholder), ("mpin", PinPlaceholder),
@@ -258,26 +257,19 @@ public static partial class Redactor
     /// said to be wrong, forgotten or not working is no answer ("my security answer is not working", "jawaban keamanan saya
     /// salah").
     /// </summary>
-    private static (int From, int To) SecurityAnswerAfter(string text, int k)
+    private static (int From, int To) SecurityAnswerAfter(string text, int k) => ValueAfter(text, k, AnswerBetween, SecurityAnswerEnd);
+
+    /// <summary>Words that may stand between a security answer's words and the answer ("my secret answer is ...").</summary>
+    private static readonly string[] AnswerBetween = ["is", "was", "adalah", "saya", "my", "nya", "ku"];
+
+    /// <summary>Where the answer that starts at <paramref name="k"/> ends (see <see cref="SecurityAnswerAfter"/>), or -1.</summary>
+    private static int SecurityAnswerEnd(string text, int k)
     {
-        for (int words = 0; words <= 3; words++)
-        {
-            k = SkipJoiners(text, k);
-            int we = WordLettersEnd(text, k);
-            if (we == k || !IsOneOf(text.AsSpan(k, we - k), ["is", "was", "adalah", "saya", "my", "nya", "ku"]))
-            {
-                break;
-            }
-
-            k = we;
-        }
-
-        k = SkipJoiners(text, k);
         int first = WordLettersEnd(text, k);
         if (k >= text.Length || char.IsWhiteSpace(text[k]) || text[k] is ',' or '.' or '!' or '?' or ';'
-            || IsOneOf(text.AsSpan(k, first - k), NotAnAnswer))
+            || IsOneOf(text.AsSpan(k, first - k), NotAnAnswer) || IsOneOf(text.AsSpan(k, first - k), AnswerBetween))
         {
-            return default;
+            return -1;
         }
 
         int last = k;
@@ -316,7 +308,7 @@ public static partial class Redactor
             }
         }
 
-        return last > k ? (k, last) : default;
+        return last > k ? last : -1;
     }
 
     /// <summary>Words that say something of an answer rather than give it.</summary>

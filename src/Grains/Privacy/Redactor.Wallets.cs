@@ -12,6 +12,9 @@ public static partial class Redactor
     private static readonly SearchValues<char> Base58 =
         SearchValues.Create("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
 
+    /// <summary>Hexadecimal digits of either case (an Ethereum-style address after its "0x").</summary>
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
     /// <summary>The characters of a bech32 address's data part, after "bc1" (Bitcoin's segwit addresses).</summary>
     private static readonly SearchValues<char> Bech32 = SearchValues.Create("qpzry9x8gf2tvdw0s3jn54khce6mua7l");
 
@@ -64,7 +67,7 @@ public static partial class Redactor
     {
         if (run.Length == 42 && run[0] == '0' && run[1] is 'x' or 'X')
         {
-            return !run[2..].ContainsAnyExcept(SearchValuesHex);
+            return !run[2..].ContainsAnyExcept(HexDigits);
         }
 
         if (run.Length is >= 42 and <= 62 && run.StartsWith("bc1", StringComparison.Ordinal))
@@ -89,7 +92,4 @@ public static partial class Redactor
 
         return upper && lower && digits >= 2;
     }
-
-    /// <summary>Hexadecimal digits of either case.</summary>
-    private static readonly SearchValues<char> SearchValuesHex = SearchValues.Create("0123456789abcdefABCDEF");
 }

@@ -129,17 +129,18 @@ public static partial class Redactor
         secrets = MayHoldUserName(text) ? WithSpans(secrets, FindSecrets(text, UserNameMarks)) : secrets;
         secrets = text.Contains('=') ? WithSpans(secrets, FindLinkCredentials(text)) : secrets;
         List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0, introducedNames);
-        List<(int Start, int End, string Placeholder)>? handles = hasAt ? FindHandles(text) : null;
-        // A wallet address has digits in it, and more letters and digits in a row than a short text holds.
-        handles = digits > 0 && text.Length >= MinWalletLength ? WithSpans(handles, FindWallets(text)) : handles;
-        if (emails is null && !numbers && dictated is null && secrets is null && people is null && handles is null)
+        // Tokens that stand alone in the text: social media handles, and wallet addresses (which have digits in them, and more
+        // letters and digits in a row than a short text holds).
+        List<(int Start, int End, string Placeholder)>? tokens = hasAt ? FindHandles(text) : null;
+        tokens = digits > 0 && text.Length >= MinWalletLength ? WithSpans(tokens, FindWallets(text)) : tokens;
+        if (emails is null && !numbers && dictated is null && secrets is null && people is null && tokens is null)
         {
             return original;
         }
 
         // An address holds numbers of its own (a house number, a postal code): it goes before the secrets and the numbers
         // said digit by digit, which an address never holds, so none of them cuts it short.
-        List<(int Start, int End, string Placeholder)>? spans = WithSpans(WithSpans(WithSpans(WithSpans(FindIbans(text, emails), handles), people), secrets), dictated);
+        List<(int Start, int End, string Placeholder)>? spans = WithSpans(WithSpans(WithSpans(WithSpans(FindIbans(text, emails), tokens), people), secrets), dictated);
         StringBuilder? output = null;
         int copied = 0;
         int nextSpan = 0;

@@ -333,16 +333,11 @@ internal static class IdentityQuestion
     /// </summary>
     private static bool AsksToBeTold(ReadOnlySpan<Lex> t, int k)
     {
-        if ((uint)k >= (uint)t.Length)
+        int verb = WordAt(t, k) switch
         {
-            return false;
-        }
-
-        int verb = t[k].Word switch
-        {
-            "me" when (uint)(k - 1) < (uint)t.Length && t[k - 1].Word == "tell" => k - 1,
-            "know" when (uint)(k - 2) < (uint)t.Length && t[k - 1].Word == "me" && t[k - 2].Word == "let" => k - 2,
-            "tahu" when (uint)(k - 1) < (uint)t.Length && t[k - 1].Word is "kasih" or "beri" => k - 1,
+            "me" when WordAt(t, k - 1) == "tell" => k - 1,
+            "know" when WordAt(t, k - 1) == "me" && WordAt(t, k - 2) == "let" => k - 2,
+            "tahu" when WordAt(t, k - 1) is "kasih" or "beri" => k - 1,
             _ => -1,
         };
         return verb >= 0 && !Is(t, verb - 1, Cat.Not);

@@ -6,6 +6,9 @@ internal static class Tokens
     /// <summary>The token at <paramref name="i"/> exists and plays one of <paramref name="cats"/>.</summary>
     public static bool Is(ReadOnlySpan<Lex> t, int i, Cat cats) => (uint)i < (uint)t.Length && (t[i].Cats & cats) != 0;
 
+    /// <summary>The canonical word of the token at <paramref name="i"/>, or "" before the first token and after the last.</summary>
+    public static string WordAt(ReadOnlySpan<Lex> t, int i) => (uint)i < (uint)t.Length ? t[i].Word : "";
+
     /// <summary>Before the first token, after the last, or on a boundary or '?'.</summary>
     public static bool IsEdge(ReadOnlySpan<Lex> t, int i) => i < 0 || i >= t.Length || (t[i].Cats & Cat.Edge) != 0;
 

@@ -75,7 +75,7 @@ internal static partial class ToneScanner
         }
 
         int k = count - 1;
-        if (Is(t, k, Cat.Done) || (k >= 0 && t[k].Word == "been"))
+        if (Is(t, k, Cat.Done) || WordAt(t, k) == "been")
         {
             return SaysStillNotDone(t);
         }
@@ -84,7 +84,7 @@ internal static partial class ToneScanner
         for (int w = k; w >= start && w >= count - WaitReach; w--)
         {
             string word = t[w].Word;
-            bool waiting = word is "waiting" or "waited" or "menunggu" || (word == "hold" && w > start && t[w - 1].Word == "on");
+            bool waiting = word is "waiting" or "waited" or "menunggu" || (word == "hold" && w > start && WordAt(t, w - 1) == "on");
             if (waiting)
             {
                 // A condition before it is read by the caller (ScanTone's IsSupposed).
@@ -107,13 +107,13 @@ internal static partial class ToneScanner
         int rating;
         switch (t[i].Word)
         {
-            case "star" when i > 0 && IsLowest(t[i - 1]):
+            case "star" when IsLowest(t, i - 1):
                 rating = i - 1;
                 break;
-            case "bintang" when i + 1 < t.Length && IsLowest(t[i + 1]):
+            case "bintang" when IsLowest(t, i + 1):
                 rating = i;
                 break;
-            case "bintang" when i > 0 && IsLowest(t[i - 1]):
+            case "bintang" when IsLowest(t, i - 1):
                 rating = i - 1;
                 break;
             default:
@@ -136,10 +136,11 @@ internal static partial class ToneScanner
         return false;
     }
 
-    private static bool IsLowest(Lex lex) => IsOne(lex) || lex.Word is "zero" or "nol";
+    private static bool IsLowest(ReadOnlySpan<Lex> t, int k) => IsOne(t, k) || WordAt(t, k) is "zero" or "nol";
 
     /// <summary>One, as a lone "1" or a word: "1 star", "one hour", "satu bintang".</summary>
-    private static bool IsOne(Lex lex) => ReferenceEquals(lex, Lex.One) || lex.Word is "one" or "satu";
+    private static bool IsOne(ReadOnlySpan<Lex> t, int k) =>
+        ((uint)k < (uint)t.Length && ReferenceEquals(t[k], Lex.One)) || WordAt(t, k) is "one" or "satu";
 
     /// <summary>
     /// Where the length of time whose unit is at <paramref name="i"/> starts, or -1: "2 hours", "three days", "an hour",
@@ -159,32 +160,30 @@ internal static partial class ToneScanner
         }
 
         int k = i - 1;
-        if (k >= 0 && t[k].Word is "few" or "couple")
+        if (WordAt(t, k) is "few" or "couple")
         {
             k--;
             return Is(t, k, Cat.Article) ? k : -1;
         }
 
-        if (IsCount(t, k) || (k >= 0 && IsOne(t[k])))
+        if (IsCount(t, k) || IsOne(t, k))
         {
             return k;
         }
 
-        return Is(t, k, Cat.Article) && t[k].Word is "a" or "an" && word is not ("minggu" or "jam" or "hari") ? k : -1;
+        return WordAt(t, k) is "a" or "an" && word is not ("minggu" or "jam" or "hari") ? k : -1;
     }
 
     /// <summary>A number of more than one: any number in digits but a lone 1, or "two" to "nine", "several", "many", "dua", "beberapa".</summary>
     private static bool IsCount(ReadOnlySpan<Lex> t, int k) =>
-        (uint)k < (uint)t.Length
-        && (ReferenceEquals(t[k], Lex.Number)
-            || t[k].Word is "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "several"
+        ((uint)k < (uint)t.Length && ReferenceEquals(t[k], Lex.Number))
+        || WordAt(t, k) is "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "several"
                 or "multiple" or "many" or "dozen" or "dua" or "tiga" or "empat" or "lima" or "enam" or "tujuh" or "delapan"
-                or "sembilan" or "sepuluh" or "beberapa");
+                or "sembilan" or "sepuluh" or "beberapa";
 
     /// <summary>"a day", "per week", "sehari", "faster", "lebih murah": how often something is due, or a comparison.</summary>
     private static bool IsFrequencyOrComparison(ReadOnlySpan<Lex> t, int k) =>
-        (uint)k < (uint)t.Length
-        && (Is(t, k, Cat.Article) || t[k].Word is "per" or "more" or "faster" or "sehari" or "seminggu" or "sebulan" or "setahun" or "lebih");
+        Is(t, k, Cat.Article) || WordAt(t, k) is "per" or "more" or "faster" or "sehari" or "seminggu" or "sebulan" or "setahun" or "lebih";
 
     /// <summary>
     /// A verb of the customer's own trying, contacting, asking or explaining, beside the words of <see cref="Cat.Done"/>;

@@ -125,12 +125,11 @@ internal static partial class ToneScanner
     {
         if (t[i].Word == "seriously")
         {
-            return IsEdge(t, i - 1)
-                && (Is(t, i + 1, Cat.Question) || (i == 0 && (t.Length == 1 || (t.Length == 2 && ReferenceEquals(t[1], Lex.Boundary)))));
+            // Asked ("seriously?"), or the whole message with at most a mark after it ("Seriously!").
+            return IsEdge(t, i - 1) && (Is(t, i + 1, Cat.Question) || (i == 0 && t.Length <= 2 && IsEdge(t, 1)));
         }
 
-        return t[i].Word == "come" && (uint)(i + 1) < (uint)t.Length && t[i + 1].Word == "on" && IsEdge(t, i + 2)
-            && i - ClauseStart(t, i) <= 1 && !IsSupposed(t, i);
+        return t[i].Word == "come" && WordAt(t, i + 1) == "on" && IsEdge(t, i + 2) && i - ClauseStart(t, i) <= 1 && !IsSupposed(t, i);
     }
 
     /// <summary>
