@@ -18,7 +18,7 @@ public static partial class Redactor
         /// <summary>"it's ... here", "it is ... speaking".</summary>
         ItIs,
 
-        /// <summary>"call me ..." (what to call them by).</summary>
+        /// <summary>"call me ...", "panggil saja ..." (what to call them by).</summary>
         CallMe,
 
         /// <summary>"saya ...", "aku ...".</summary>
@@ -205,7 +205,8 @@ public static partial class Redactor
                     : default;
             }
 
-            if (step == 0 && IsOneOf(word, Honorifics))
+            // "Mr. Smith", and "I am called Jane Doe", "I'm named Jane": the word before those introduces the name.
+            if (step == 0 && (IsOneOf(word, Honorifics) || IsOneOf(word, ["called", "named"])))
             {
                 at = begin;
                 continue;
@@ -222,7 +223,7 @@ public static partial class Redactor
                 return (LettersStart(text, begin - 1), begin - 1);
             }
 
-            if (IsOneOf(word, ["am", "is", "me"]))
+            if (IsOneOf(word, ["am", "is", "me", "saja", "aja"]))
             {
                 int before = SpacesBefore(text, begin);
                 return before < begin ? (LettersStart(text, before), before) : default;
@@ -257,6 +258,12 @@ public static partial class Redactor
                 return default;
             }
 
+            // "I am called Jane Doe", "I'm named Jane".
+            if (NextWordIs(text, k, "called", out int called) || NextWordIs(text, k, "named", out called))
+            {
+                k = called;
+            }
+
             kind = Introduction.Self;
         }
         else if (IsOneOf(word, ["this"]) && NextWordIs(text, end, "is", out k) && OpensAMessage(text, start))
@@ -268,8 +275,10 @@ public static partial class Redactor
             k = ContractedAt(text, end, 's') ? end + 2 : NextWord(text, end).End;
             kind = Introduction.ItIs;
         }
-        else if (IsOneOf(word, ["call"]) && NextWordIs(text, end, "me", out k))
+        else if ((IsOneOf(word, ["call"]) && NextWordIs(text, end, "me", out k))
+            || (IsOneOf(word, ["panggil"]) && (NextWordIs(text, end, "saja", out k) || NextWordIs(text, end, "aja", out k))))
         {
+            // "call me Jim", "panggil saja Rina".
             kind = Introduction.CallMe;
         }
         else if (IsOneOf(word, ["saya", "aku"]))
@@ -337,7 +346,8 @@ public static partial class Redactor
 
     /// <summary>
     /// A name that signs the message off or opens it with "here": after a closing word and a comma or a new line
-    /// ("Regards, Michael Brown", "Thanks,\nSarah", "Salam, Budi"), ending the message but for punctuation; or, opening the
+    /// ("Regards, Michael Brown", "Thanks,\nSarah", "Salam, Budi") or after a dash that signs it ("— Sarah"), ending the
+    /// message but for punctuation; or, opening the
     /// message or after a greeting, followed by "here" or "speaking" and the end of its clause ("John Smith here, order
     /// 5512", "Hi, Maria speaking."). "Thanks John" (no comma), "Regards, Michael Brown from Acme" and "Jakarta here is
     /// hot" stay. <paramref name="saysHere"/> is whether the message says "here" or "speaking" at all, searched for once.
@@ -345,7 +355,7 @@ public static partial class Redactor
     private static (int From, int To) SignedOrHere(string text, int at, ref bool? saysHere)
     {
         // Cheap tests first: most capitals follow no closing word and open no message that says "here" or "speaking".
-        bool signedOff = SignOffBefore(text, at);
+        bool signedOff = SignOffBefore(text, at) || DashBefore(text, at);
         if (!signedOff && !(OpensAMessage(text, at)
             && (saysHere ??= text.Contains(" here", StringComparison.OrdinalIgnoreCase) || text.Contains(" speaking", StringComparison.OrdinalIgnoreCase))))
         {
@@ -389,6 +399,34 @@ public static partial class Redactor
 
         int wordStart = LettersStart(text, before);
         return separated && wordStart < before && IsSignOff(text, wordStart, before);
+    }
+
+    /// <summary>
+    /// Whether a dash that signs a message stands right before <paramref name="at"/>: "-", "--", "–" or "—" at the start of
+    /// the message, of a line or after the end of a sentence ("My order never came. — Sarah", "thanks!\n-Tom"), not inside
+    /// one ("the blue one - Nike", "from 9 - 5").
+    /// </summary>
+    private static bool DashBefore(string text, int at)
+    {
+        int k = SpacesBefore(text, at);
+        int dashes = 0;
+        while (k > 0 && dashes < 2 && text[k - 1] is '-' or '\u2013' or '\u2014')
+        {
+            k--;
+            dashes++;
+        }
+
+        if (dashes == 0)
+        {
+            return false;
+        }
+
+        while (k > 0 && text[k - 1] is ' ' or '\u00A0' or '\r')
+        {
+            k--;
+        }
+
+        return k == 0 || text[k - 1] is '\n' or '.' or '!' or '?';
     }
 
     /// <summary>Whether the word at [<paramref name="start"/>, <paramref name="end"/>) closes a message: "Regards", "Best", "Salam", and "thank you", "hormat saya", "best wishes" by their last word.</summary>

@@ -530,7 +530,7 @@ public static partial class Redactor
         for (int steps = 0; steps < 3; steps++)
         {
             k = PastSpaces(text, k);
-            if (k < text.Length && text[k] is ':' or '=' or '-')
+            if (k < text.Length && text[k] is ':' or '=' or '-' or '\u2013' or '\u2014')
             {
                 k++;
                 marked = true;
@@ -615,14 +615,14 @@ public static partial class Redactor
     }
 
     /// <summary>
-    /// A word written as a form's field, "Name: Budi Santoso, HP: ...": a colon right after it, and nothing before it in its
-    /// part of the message (its start, or a comma, a semicolon, a full stop, a bracket or a line break), so "product name:
-    /// ..." stays.
+    /// A word written as a form's field, "Name: Budi Santoso, HP: ...", "name - John Smith": a colon, '=' or a dash right
+    /// after it, and nothing before it in its part of the message (its start, or a comma, a semicolon, a full stop, a
+    /// bracket or a line break), so "product name: ..." stays.
     /// </summary>
     private static bool IsFieldLabel(string text, int start, int end)
     {
         int colon = PastSpaces(text, end);
-        if (colon >= text.Length || text[colon] != ':')
+        if (colon >= text.Length || text[colon] is not (':' or '=' or '-' or '\u2013' or '\u2014'))
         {
             return false;
         }

@@ -2,14 +2,16 @@ using System.Buffers;
 
 namespace CxCluster.Grains.Privacy;
 
-/// <summary>Secrets and identity numbers a word names: passwords, one-time codes, PINs, passports, BPJS, health insurance and licence numbers, dates of birth, plates, IP addresses and user names.</summary>
+/// <summary>Secrets and identity numbers a word names: passwords (alone or paired with a user's name), one-time codes, PINs, passports, BPJS, health insurance, licence and other countries' national numbers, dates of birth, plates, IP addresses and user names.</summary>
 public static partial class Redactor
 {
     /// <summary>The words that name a secret, and what the secret after them is redacted as.</summary>
     private static readonly (string Word, string Placeholder)[] SecretWords =
     [
         ("password", PasswordPlaceholder), ("passwd", PasswordPlaceholder), ("pwd", PasswordPlaceholder),
-        ("passcode", PasswordPlaceholder), ("sandi", PasswordPlaceholder),
+        ("passcode", PasswordPlaceholder), ("sandi", PasswordPlaceholder), ("pass", PasswordPlaceholder), ("pw", PasswordPlaceholder),
+        ("credentials", PasswordPlaceholder), ("credential", PasswordPlaceholder), ("creds", PasswordPlaceholder),
+        ("kredensial", PasswordPlaceholder), ("login", PasswordPlaceholder),
         ("otp", OtpPlaceholder), ("verification", OtpPlaceholder), ("verifikasi", OtpPlaceholder),
         ("code", OtpPlaceholder), ("kode", OtpPlaceholder),
         ("pin", PinPlaceholder), ("mpin", PinPlaceholder),
@@ -20,17 +22,33 @@ public static partial class Redactor
         ("sim", LicensePlaceholder), ("license", LicensePlaceholder), ("licence", LicensePlaceholder),
         ("plat", PlatePlaceholder), ("plate", PlatePlaceholder), ("nopol", PlatePlaceholder), ("polisi", PlatePlaceholder),
         ("ip", IpPlaceholder),
+        ("nino", NationalIdPlaceholder), ("ni", NationalIdPlaceholder), ("sin", NationalIdPlaceholder), ("tfn", NationalIdPlaceholder), ("aadhaar", NationalIdPlaceholder),
+        ("aadhar", NationalIdPlaceholder), ("cpf", NationalIdPlaceholder), ("dni", NationalIdPlaceholder), ("nie", NationalIdPlaceholder),
+        ("nric", NationalIdPlaceholder), ("mykad", NationalIdPlaceholder), ("ird", NationalIdPlaceholder), ("bsn", NationalIdPlaceholder),
+        ("national", NationalIdPlaceholder), ("identity", NationalIdPlaceholder),
+        ("identification", NationalIdPlaceholder), ("insurance", NationalIdPlaceholder), ("tax", NationalIdPlaceholder),
         ("username", HandlePlaceholder), ("userid", HandlePlaceholder), ("user", HandlePlaceholder), ("ig", HandlePlaceholder),
         ("instagram", HandlePlaceholder), ("insta", HandlePlaceholder), ("twitter", HandlePlaceholder), ("tiktok", HandlePlaceholder),
         ("telegram", HandlePlaceholder), ("discord", HandlePlaceholder), ("gamertag", HandlePlaceholder),
     ];
 
     /// <summary>
-    /// The words of <see cref="SecretWords"/> but a user name's, found anywhere in a text whatever their case, then read as
+    /// The words of <see cref="SecretWords"/> but a user name's and a national number's, found anywhere in a text whatever their case, then read as
     /// whole words.
     /// </summary>
     private static readonly SearchValues<string> SecretMarks = SearchValues.Create(
-        [.. SecretWords.Where(w => w.Placeholder != HandlePlaceholder).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+        [.. SecretWords.Where(w => w.Placeholder is not (HandlePlaceholder or NationalIdPlaceholder)).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The words that name another country's national number, searched for apart and only in a text with as many digits
+    /// as such a number has (<see cref="MinNationalIdDigits"/>): short marks such as "ni" and "sin" are found inside many
+    /// words, and would slow the search every message with a digit goes through.
+    /// </summary>
+    private static readonly SearchValues<string> NationalIdMarks = SearchValues.Create(
+        [.. SecretWords.Where(w => w.Placeholder == NationalIdPlaceholder).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The fewest digits of a national number <see cref="NationalIdEnd"/> reads.</summary>
+    private const int MinNationalIdDigits = 6;
 
     /// <summary>
     /// The words that name a user name, searched for apart and only in a text that may hold one (<see
@@ -67,7 +85,17 @@ public static partial class Redactor
         // What the secret is for: "password akun: ...", "password email saya: ...", "wifi password: ...", "pin mbanking".
         "akun", "account", "email", "login", "wifi", "app", "aplikasi", "mbanking", "banking", "internet", "transaksi", "for", "untuk",
         "door", "gate", "locker", "garage", "pintu", "pagar", "loker",
+        // How it was set or changed: "password was changed to ...", "I set my password to ...", "the password I used is ...",
+        // "password's ..." ('s read as "is"), "sandi diganti jadi ...".
+        "s", "changed", "to", "set", "reset", "updated", "now", "used", "use", "using", "currently", "diganti", "diubah", "ganti",
+        "jadi", "menjadi", "pakai", "pake",
     ];
+
+    /// <summary>Words that name a user's name and password together, read only as a pair ("credentials are admin/admin123").</summary>
+    private static readonly string[] PairWords = ["credentials", "credential", "creds", "kredensial", "login"];
+
+    /// <summary>Words that may stand between a pair's word and the pair ("my login is ...", "credentials are ...").</summary>
+    private static readonly string[] PairBetween = ["is", "are", "was", "were", "my", "the", "saya", "nya", "adalah", "details", "info"];
 
     /// <summary>Words that may stand between a date of birth's words and the date ("born on", "tanggal lahir saya: ").</summary>
     private static readonly string[] BirthBetween =
@@ -92,7 +120,8 @@ public static partial class Redactor
     /// 8 digits are the code ("kode OTP nya 482913", "PIN 1234", "the code you sent me is 553201"), so "PIN 6 digit", "OTP
     /// sudah masuk" and codes of another kind ("promo code 2024", "kode pos 12190") stay. The other
     /// words of <see cref="SecretWords"/> hand what follows them to their own readers: a date of birth, a passport, BPJS,
-    /// health insurance or licence number, a plate, an IP address, a user name or an account's name on social media.
+    /// health insurance, licence or national number, a plate, an IP address, a user name or an account's name on social
+    /// media; and a pair of a user's name and password after "credentials", "login" or a label such as "user/pass".
     /// </summary>
     private static List<(int Start, int End, string Placeholder)>? FindSecrets(string text, SearchValues<string> marks)
     {
@@ -130,6 +159,54 @@ public static partial class Redactor
                 continue;
             }
 
+            if (placeholder == PasswordPlaceholder)
+            {
+                // A pair of a user's name and its password: "email/password: maria@x.com / Pa55word", "user/pass: bob /
+                // Secret1", "credentials are admin/admin123", "login admin / admin123".
+                bool pairWord = IsOneOf(word, PairWords);
+                if ((pairWord || IsAfterSlash(text, start)) && PairAfter(text, end, out (int From, int To) user, out (int From, int To) secret))
+                {
+                    found ??= [];
+                    if (text.AsSpan(user.From, user.To - user.From).IndexOf('@') < 0)
+                    {
+                        found.Add((user.From, user.To, HandlePlaceholder));
+                    }
+
+                    found.Add((secret.From, secret.To, PasswordPlaceholder));
+                    i = secret.To;
+                    continue;
+                }
+
+                // "login" alone names the user's name as a label ("login: maria.g"), never a password; "pass" and "pw" name a
+                // password only as one ("pass: ...", "pw = ...", "my pass is ...": not "pass the message on").
+                if (pairWord)
+                {
+                    placeholder = word.Equals("login", StringComparison.OrdinalIgnoreCase) && IsLabel(text, end) ? HandlePlaceholder : null;
+                }
+                else if (IsOneOf(word, ["pass", "pw"]) && !(IsLabel(text, end) || IsOwnedAndSaid(text, start, end)))
+                {
+                    placeholder = null;
+                }
+
+                if (placeholder is null)
+                {
+                    continue;
+                }
+            }
+
+            // "national", "identity", "insurance" and "tax" name a number only with the word that makes them one ("national
+            // insurance", "identity number", "social insurance", "tax file number"): not "national holiday 2024".
+            if (placeholder == NationalIdPlaceholder && !NamesANationalNumber(text, start, end, word))
+            {
+                continue;
+            }
+
+            // "password's ...": the 's says "is".
+            if (end + 1 < text.Length && text[end] is '\'' or '\u2019' && text[end + 1] is 's' or 'S' && (end + 2 == text.Length || !char.IsLetterOrDigit(text[end + 2])))
+            {
+                end += 2;
+            }
+
             (int from, int to) = placeholder switch
             {
                 BirthDatePlaceholder => BirthDateAfter(text, end),
@@ -142,6 +219,7 @@ public static partial class Redactor
                 PlatePlaceholder => PlateAfter(text, end),
                 IpPlaceholder => IpAfter(text, end),
                 HandlePlaceholder => UsernameAfter(text, end),
+                NationalIdPlaceholder => ValueAfter(text, end, NationalIdBetween, NationalIdEnd),
                 _ => SecretAfter(text, end, placeholder == PasswordPlaceholder),
             };
             if (to > from)
@@ -632,5 +710,173 @@ public static partial class Redactor
         }
 
         return digits is >= 4 and <= 8 && last >= end ? last : k;
+    }
+    /// <summary>Whether a ':' or '=' follows the word ending at <paramref name="end"/>: it labels what comes after.</summary>
+    private static bool IsLabel(string text, int end)
+    {
+        int k = PastSpaces(text, end);
+        return k < text.Length && text[k] is ':' or '=';
+    }
+
+    /// <summary>Whether the word at [<paramref name="start"/>, <paramref name="end"/>) is someone's and said to be something: "my pass is ...", "your pw was ...".</summary>
+    private static bool IsOwnedAndSaid(string text, int start, int end)
+    {
+        (int nextStart, int nextEnd) = NextWord(text, end);
+        return IsOneOf(PreviousWord(text, start), ["my", "your", "our", "the", "his", "her", "their"])
+            && IsOneOf(text.AsSpan(nextStart, nextEnd - nextStart), ["is", "was"]);
+    }
+
+    /// <summary>Whether a '/' stands right before the word at <paramref name="start"/>, so it is the second of a pair's labels ("email/password", "user / pass").</summary>
+    private static bool IsAfterSlash(string text, int start)
+    {
+        int k = SpacesBefore(text, start);
+        return k > 0 && text[k - 1] == '/';
+    }
+
+    /// <summary>
+    /// The pair after a label that names a user's name and its password, past ':', '=' and up to two words such as "are" or
+    /// "my": a first value, a '/' (with spaces around it or not) and a second value of 3 to 64 characters, the password
+    /// ("admin/admin123", "maria@x.com / Pa55word"). False when no '/' joins two values there, or a label follows the '/'.
+    /// </summary>
+    private static bool PairAfter(string text, int k, out (int From, int To) user, out (int From, int To) secret)
+    {
+        user = default;
+        secret = default;
+        for (int words = 0; words <= 2; words++)
+        {
+            while (k < text.Length && text[k] is ' ' or '\u00A0' or ':' or '=' or '"' or '\'')
+            {
+                k++;
+            }
+
+            int end = k;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] != '/')
+            {
+                end++;
+            }
+
+            if (end == k)
+            {
+                return false;
+            }
+
+            int slash = PastSpaces(text, end);
+            if (slash < text.Length && text[slash] == '/' && end - k <= 64)
+            {
+                int from = PastSpaces(text, slash + 1);
+                int to = from;
+                while (to < text.Length && !char.IsWhiteSpace(text[to]))
+                {
+                    to++;
+                }
+
+                while (to > from && text[to - 1] is '.' or ',' or ';' or ')' or '"' or '\'' or '\u201D' or '\u2019')
+                {
+                    to--;
+                }
+
+                // A label after the '/' starts something else ("login: maria.g / pass: ..."): no pair.
+                if (to - from is < 3 or > 64 || text[to - 1] is ':' or '=')
+                {
+                    return false;
+                }
+
+                user = (k, end);
+                secret = (from, to);
+                return true;
+            }
+
+            if (!IsOneOf(text.AsSpan(k, end - k), PairBetween))
+            {
+                return false;
+            }
+
+            k = end;
+        }
+
+        return false;
+    }
+    /// <summary>Words that may stand between a national number's word and the number ("national insurance number is ...").</summary>
+    private static readonly string[] NationalIdBetween =
+    [
+        "number", "no", "num", "nr", "is", "was", "my", "id", "card", "file", "identification", "identity", "insurance", "registration",
+        "adalah", "saya", "nya",
+    ];
+
+    /// <summary>
+    /// Whether the word of <see cref="NationalIdPlaceholder"/> at [<paramref name="start"/>, <paramref name="end"/>) names a
+    /// number by itself ("SIN", "Aadhaar") or with the word next to it: "NI" before "number" or "no", "national" before "insurance", "id", "identity" or
+    /// "identification"; "identity" and "identification" before "number", "no" or "card"; "insurance" after "social" or
+    /// "national"; "tax" before "file" (Australia's tax file number).
+    /// </summary>
+    private static bool NamesANationalNumber(string text, int start, int end, ReadOnlySpan<char> word)
+    {
+        (int ns, int ne) = NextWord(text, end);
+        ReadOnlySpan<char> next = text.AsSpan(ns, ne - ns);
+        return word switch
+        {
+            _ when word.Equals("ni", StringComparison.OrdinalIgnoreCase) => IsOneOf(next, ["number", "no", "num", "nr"]),
+            _ when word.Equals("national", StringComparison.OrdinalIgnoreCase) => IsOneOf(next, ["insurance", "id", "identity", "identification", "registration"]),
+            _ when IsOneOf(word, ["identity", "identification"]) => IsOneOf(next, ["number", "no", "num", "nr", "card"]),
+            _ when word.Equals("insurance", StringComparison.OrdinalIgnoreCase) => IsOneOf(PreviousWord(text, start), ["social", "national"]),
+            // "tax id" and "tax number" are read by the number rules, as a US taxpayer number or an NPWP.
+            _ when word.Equals("tax", StringComparison.OrdinalIgnoreCase) => IsOneOf(next, ["file"]),
+            _ => true,
+        };
+    }
+
+    /// <summary>
+    /// Where a national number at <paramref name="k"/> ends, or -1: groups of letters and digits joined by a space, '-', '.'
+    /// or '/', each after the first with a digit in it or a single letter closing the number (a check letter), 6 to 16 digits
+    /// and at most 20 letters and digits in all ("QQ 12 34 56 C", "046 454 286", "2345 6789 0123", "123.456.789-09",
+    /// "12345678Z", "S1234567D"). A number that starts as a phone number does is left to the phone rules.
+    /// </summary>
+    private static int NationalIdEnd(string text, int k)
+    {
+        int end = k;
+        int digits = 0;
+        int characters = 0;
+        bool lastHadDigit = false;
+        while (true)
+        {
+            int groupEnd = end;
+            int groupDigits = 0;
+            while (groupEnd < text.Length && char.IsAsciiLetterOrDigit(text[groupEnd]))
+            {
+                groupDigits += char.IsAsciiDigit(text[groupEnd]) ? 1 : 0;
+                groupEnd++;
+            }
+
+            int length = groupEnd - end;
+            bool first = end == k;
+            bool checkLetter = !first && groupDigits == 0 && length == 1 && lastHadDigit;
+            // A series of one or two capitals before the digits ("QQ 12 34 56 C"), not a small word ("is", "of") or "ID".
+            bool prefix = first && groupDigits == 0 && length <= 2 && char.IsAsciiLetterUpper(text[end]) && char.IsAsciiLetterUpper(text[groupEnd - 1])
+                && !IsOneOf(text.AsSpan(end, length), NationalIdBetween);
+            if (length == 0 || (groupDigits == 0 && !checkLetter && !prefix) || (groupEnd < text.Length && char.IsLetterOrDigit(text[groupEnd])))
+            {
+                break;
+            }
+
+            digits += groupDigits;
+            characters += length;
+            lastHadDigit = groupDigits > 0;
+            end = groupEnd;
+            if (checkLetter || end + 1 >= text.Length || text[end] is not (' ' or '-' or '.' or '/') || !char.IsAsciiLetterOrDigit(text[end + 1]))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        // A joint read past a group that was not taken is given back.
+        while (end > k && !char.IsAsciiLetterOrDigit(text[end - 1]))
+        {
+            end--;
+        }
+
+        bool phone = text[k] == '+' || (text[k] == '0' && k + 1 < text.Length && text[k + 1] == '8');
+        return digits is >= MinNationalIdDigits and <= 16 && characters <= 20 && !phone ? end : -1;
     }
 }

@@ -50,7 +50,7 @@ public static partial class Redactor
 
             i = end;
             if (end - start >= MinWalletLength && IsWallet(text.AsSpan(start, end - start))
-                && (start == 0 || !IsWordJoiner(text[start - 1])) && (end == text.Length || !IsWordJoiner(text[end])))
+                && (start == 0 || !IsWordJoiner(text[start - 1])) && !JoinsAfter(text, end))
             {
                 (found ??= []).Add((start, end, WalletPlaceholder));
             }
@@ -61,6 +61,15 @@ public static partial class Redactor
 
     /// <summary>A character that would make the run part of a longer token: a link's path, an e-mail address, a file name.</summary>
     private static bool IsWordJoiner(char c) => c is '/' or '@' or '_' or '-' or '=' or '&' or '?' or '%' or '+';
+
+    /// <summary>
+    /// Whether what follows the run at <paramref name="end"/> makes it part of a longer token. A question mark or a dash
+    /// does only with a letter or digit right after it (a link's query, a file name): "is this right: 0x…?" and
+    /// "bc1q…-thanks" end the address there.
+    /// </summary>
+    private static bool JoinsAfter(string text, int end) =>
+        end < text.Length && IsWordJoiner(text[end])
+        && !(text[end] is '?' or '-' && (end + 1 == text.Length || !char.IsAsciiLetterOrDigit(text[end + 1]) || text[end] == '-' && char.IsAsciiLetter(text[end + 1])));
 
     /// <summary>Whether the run of letters and digits is a wallet address of a kind <see cref="FindWallets"/> reads.</summary>
     private static bool IsWallet(ReadOnlySpan<char> run)

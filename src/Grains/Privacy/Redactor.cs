@@ -84,6 +84,12 @@ public static partial class Redactor
     /// <summary>Placeholder for a driving licence number named by its words ("driver's license", "SIM").</summary>
     public const string LicensePlaceholder = "[license]";
 
+    /// <summary>
+    /// Placeholder for another country's national identity, insurance or tax number named by its word ("national insurance
+    /// number", "SIN", "TFN", "Aadhaar", "CPF", "DNI", "NRIC").
+    /// </summary>
+    public const string NationalIdPlaceholder = "[national-id]";
+
     /// <summary>The fewest characters of an IBAN (country, check digits and the national account number).</summary>
     private const int MinIbanLength = 15;
 
@@ -127,6 +133,7 @@ public static partial class Redactor
         // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.
         List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text, digits > 0 ? SecretMarks : PasswordMarks);
         secrets = MayHoldUserName(text) ? WithSpans(secrets, FindSecrets(text, UserNameMarks)) : secrets;
+        secrets = digits >= MinNationalIdDigits ? WithSpans(secrets, FindSecrets(text, NationalIdMarks)) : secrets;
         secrets = text.Contains('=') ? WithSpans(secrets, FindLinkCredentials(text)) : secrets;
         List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0, introducedNames);
         // Tokens that stand alone in the text: social media handles, and wallet addresses (which have digits in them, and more

@@ -1,0 +1,117 @@
+using CxCluster.Grains.Privacy;
+
+namespace CxCluster.Grains.Tests.Privacy;
+
+/// <summary>
+/// A password after the short labels "pass" and "pw", after "'s" or after the words that say how it was set; a user's name
+/// and password given as a pair ("email/password: …", "credentials are admin/admin123"); another country's national
+/// identity, insurance or tax number after its word (<c>[national-id]</c>); a wallet address that ends a question or runs
+/// into a dash; a name written after "name -", signed with a dash, or introduced with "I am called" or "panggil saja".
+/// Everyday uses of the same words stay.
+/// </summary>
+public sealed class CredentialsAndNationalNumbersRedactionTests
+{
+    [Theory]
+    [InlineData("pass: Summer2024!", "pass: [password]")]
+    [InlineData("pw: hunter2", "pw: [password]")]
+    [InlineData("PW = Rahasia99", "PW = [password]")]
+    [InlineData("my pass is fluffy99", "my pass is [password]")]
+    [InlineData("my password's Summer2024", "my password's [password]")]
+    [InlineData("password was changed to Blue$ky77", "password was changed to [password]")]
+    [InlineData("the password I used is Blue$ky77", "the password I used is [password]")]
+    [InlineData("I set my password to Blue$ky77 yesterday", "I set my password to [password] yesterday")]
+    [InlineData("sandi diganti jadi Rahasia123", "sandi diganti jadi [password]")]
+    public void A_password_after_a_short_label_or_how_it_was_set_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("email/password: maria@x.com / Pa55word", "email/password: [email] / [password]")]
+    [InlineData("user/pass: bob / Secret1", "user/pass: [handle] / [password]")]
+    [InlineData("credentials are admin/admin123", "credentials are [handle]/[password]")]
+    [InlineData("creds: root / toor", "creds: [handle] / [password]")]
+    [InlineData("login admin/letmein please", "login [handle]/[password] please")]
+    [InlineData("login: maria.g / pass: Summer2024!", "login: [handle] / pass: [password]")]
+    public void A_user_name_and_password_given_as_a_pair_are_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("pass the message to my manager")]
+    [InlineData("I need a boarding pass for tomorrow")]
+    [InlineData("my pass is expired")]
+    [InlineData("I forgot my password to the portal")]
+    [InlineData("I changed my password to something stronger")]
+    [InlineData("password reset to default please")]
+    [InlineData("login page keeps crashing")]
+    [InlineData("login failed 3 times")]
+    [InlineData("credentials are wrong")]
+    [InlineData("what's the wifi password?")]
+    [InlineData("the blue/green one, size 42/44")]
+    public void Everyday_uses_of_the_same_words_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("my NI number is QQ 12 34 56 C", "my NI number is [national-id]")]
+    [InlineData("national insurance number QQ123456C", "national insurance number [national-id]")]
+    [InlineData("SIN 046 454 286", "SIN [national-id]")]
+    [InlineData("my social insurance number is 046-454-286", "my social insurance number is [national-id]")]
+    [InlineData("my tax file number is 123 456 782.", "my tax file number is [national-id].")]
+    [InlineData("aadhaar: 2345-6789-0123, thanks", "aadhaar: [national-id], thanks")]
+    [InlineData("CPF 123.456.789-09", "CPF [national-id]")]
+    [InlineData("My DNI is 12345678Z", "My DNI is [national-id]")]
+    [InlineData("my NRIC is S1234567D", "my NRIC is [national-id]")]
+    [InlineData("identity card no. 1234567890", "identity card no. [national-id]")]
+    public void A_national_number_after_its_word_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("the sin of 123456 people")]
+    [InlineData("national holiday 2024 is on 17 August")]
+    [InlineData("insurance policy 12345678")]
+    [InlineData("tax 2024 invoice 12345678")]
+    [InlineData("ni no resi 1234567890 ya")]
+    public void Other_numbers_beside_the_same_words_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("my tax id is 123-45-6789", "my tax id is [ssn]")]
+    [InlineData("tax id 12.345.678.9-012.345 ok", "tax id [npwp] ok")]
+    public void A_tax_id_stays_read_by_the_number_rules(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("is this right 0x52908400098527886E0F7030069857D2E4169EE7?", "is this right [wallet]?")]
+    [InlineData("send it to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq-thanks", "send it to [wallet]-thanks")]
+    [InlineData("send it to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq - thanks", "send it to [wallet] - thanks")]
+    public void A_wallet_that_ends_a_question_or_meets_a_dash_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("file 0x52908400098527886E0F7030069857D2E4169EE7-2.pdf")]
+    [InlineData("wallet 0x52908400098527886E0F7030069857D2E4169EE7?ref=abc")]
+    public void A_wallet_inside_a_longer_token_stays_for_its_own_reader(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("name - John Smith", "name - [name]")]
+    [InlineData("Name \u2013 Budi Santoso", "Name \u2013 [name]")]
+    [InlineData("\u2014 Sarah", "\u2014 [name]")]
+    [InlineData("My order never came. \u2014 Sarah", "My order never came. \u2014 [name]")]
+    [InlineData("where is my refund?\n-- Tom", "where is my refund?\n-- [name]")]
+    [InlineData("I am called Jane Doe", "I am called [name]")]
+    [InlineData("I'm named Jane", "I'm named [name]")]
+    [InlineData("panggil saja Rina", "panggil saja [name]")]
+    [InlineData("panggil aja Budi ya kak", "panggil aja [name] ya kak")]
+    public void A_name_after_a_dash_or_a_name_it_is_called_by_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("the blue one - Nike")]
+    [InlineData("Brand name - Nike")]
+    [InlineData("open from 9 - 5")]
+    [InlineData("I need it asap. - Thanks")]
+    [InlineData("the thing is called Xbox")]
+    [InlineData("I'm called back by Amazon")]
+    [InlineData("panggil saja CS nya")]
+    public void Dashes_and_calling_words_without_a_name_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+}
