@@ -106,6 +106,8 @@ public static partial class Redactor
     [
         "jl", "jln", "no", "st", "rd", "ave", "apt", "blk", "kec", "kel", "kab", "gg", "rt", "rw", "dr", "ln", "blvd", "komp", "perum",
         "prov", "ds", "dsn", "kp", "kav", "lt", "ste", "fl", "hwy", "pl", "ct",
+        // Titles in street names ("Jl. Jend. Sudirman", "Jl. Prof. Dr. Satrio", "Jl. K.H. Mas Mansyur", "Jl. Ir. H. Juanda").
+        "jend", "jen", "prof", "ir", "kh", "letjen", "mayjen", "brigjen", "kol", "kapt", "mt", "hr", "haji", "mr", "mrs", "sen",
     ];
 
     /// <summary>Words that end an address: what follows it in a sentence is no longer part of it.</summary>
@@ -644,6 +646,17 @@ public static partial class Redactor
     }
 
     /// <summary>
+    /// Whether the '.' at <paramref name="dot"/> closes a capital's initial followed by a capitalised word ("Jl. Letjen S.
+    /// Parman", "Jl. R.A. Kartini"), which ends no sentence.
+    /// </summary>
+    private static bool IsInitialBefore(string text, int dot)
+    {
+        bool initial = dot > 0 && char.IsUpper(text[dot - 1]) && (dot == 1 || !char.IsLetter(text[dot - 2]));
+        int next = PastSpaces(text, dot + 1);
+        return initial && next < text.Length && char.IsUpper(text[next]);
+    }
+
+    /// <summary>
     /// The address from <paramref name="k"/> to the end of its sentence (a '.' after no abbreviation of an address, '?',
     /// '!', ';' or a line break), a word that ends it, or <see cref="MaxAddressLength"/> characters; kept when it holds a
     /// number and a word or, unless <paramref name="needsNumber"/>, a street word.
@@ -665,6 +678,7 @@ public static partial class Redactor
             }
 
             if (c == '.' && (end + 1 == text.Length || char.IsWhiteSpace(text[end + 1])) && !IsOneOf(PreviousWord(text, end), AddressAbbreviations)
+                && !IsInitialBefore(text, end)
                 && !(end > 0 && char.IsAsciiDigit(text[end - 1]) && end + 2 < text.Length && char.IsAsciiDigit(text[end + 2])))
             {
                 break;

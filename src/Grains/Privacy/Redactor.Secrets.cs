@@ -27,7 +27,7 @@ public static partial class Redactor
         ("nric", NationalIdPlaceholder), ("mykad", NationalIdPlaceholder), ("ird", NationalIdPlaceholder), ("bsn", NationalIdPlaceholder),
         ("national", NationalIdPlaceholder), ("identity", NationalIdPlaceholder),
         ("identification", NationalIdPlaceholder), ("insurance", NationalIdPlaceholder), ("tax", NationalIdPlaceholder),
-        ("username", HandlePlaceholder), ("userid", HandlePlaceholder), ("user", HandlePlaceholder), ("ig", HandlePlaceholder),
+        ("username", HandlePlaceholder), ("uname", HandlePlaceholder), ("userid", HandlePlaceholder), ("user", HandlePlaceholder), ("ig", HandlePlaceholder),
         ("instagram", HandlePlaceholder), ("insta", HandlePlaceholder), ("twitter", HandlePlaceholder), ("tiktok", HandlePlaceholder),
         ("telegram", HandlePlaceholder), ("discord", HandlePlaceholder), ("gamertag", HandlePlaceholder),
     ];
@@ -177,13 +177,16 @@ public static partial class Redactor
                     continue;
                 }
 
-                // "login" alone names the user's name as a label ("login: maria.g"), never a password; "pass" and "pw" name a
-                // password only as one ("pass: ...", "pw = ...", "my pass is ...": not "pass the message on").
+                // "login" alone names the user's name as a label ("login: maria.g", "my login is john_doe"), never a password;
+                // "pass" and "pw" name a password only as one ("pass: ...", "pw nya ...", "my pass is ...": not "pass the
+                // message on").
                 if (pairWord)
                 {
-                    placeholder = word.Equals("login", StringComparison.OrdinalIgnoreCase) && IsLabel(text, end) ? HandlePlaceholder : null;
+                    placeholder = word.Equals("login", StringComparison.OrdinalIgnoreCase) && (IsLabel(text, end) || IsFollowedBy(text, end, ["is", "id", "name", "nya", "saya"]))
+                        ? HandlePlaceholder
+                        : null;
                 }
-                else if (IsOneOf(word, ["pass", "pw"]) && !(IsLabel(text, end) || IsOwnedAndSaid(text, start, end)))
+                else if (IsOneOf(word, ["pass", "pw"]) && !(IsLabel(text, end) || IsOwnedAndSaid(text, start, end) || IsFollowedBy(text, end, ["nya", "saya", "ku", "baru"])))
                 {
                     placeholder = null;
                 }
@@ -716,6 +719,13 @@ public static partial class Redactor
     {
         int k = PastSpaces(text, end);
         return k < text.Length && text[k] is ':' or '=';
+    }
+
+    /// <summary>Whether the next word after <paramref name="end"/> is one of <paramref name="words"/>.</summary>
+    private static bool IsFollowedBy(string text, int end, ReadOnlySpan<string> words)
+    {
+        (int nextStart, int nextEnd) = NextWord(text, end);
+        return IsOneOf(text.AsSpan(nextStart, nextEnd - nextStart), words);
     }
 
     /// <summary>Whether the word at [<paramref name="start"/>, <paramref name="end"/>) is someone's and said to be something: "my pass is ...", "your pw was ...".</summary>

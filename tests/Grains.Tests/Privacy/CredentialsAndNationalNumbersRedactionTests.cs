@@ -6,8 +6,9 @@ namespace CxCluster.Grains.Tests.Privacy;
 /// A password after the short labels "pass" and "pw", after "'s" or after the words that say how it was set; a user's name
 /// and password given as a pair ("email/password: …", "credentials are admin/admin123"); another country's national
 /// identity, insurance or tax number after its word (<c>[national-id]</c>); a wallet address that ends a question or runs
-/// into a dash; a name written after "name -", signed with a dash, or introduced with "I am called" or "panggil saja".
-/// Everyday uses of the same words stay.
+/// into a dash; a name written after "name -", signed with a dash, or introduced with "I am called" or "panggil saja"; a
+/// street whose name holds a title or an initial ("Jl. Jend. Sudirman", "Jl. Letjen S. Parman") redacted whole. Everyday
+/// uses of the same words stay.
 /// </summary>
 public sealed class CredentialsAndNationalNumbersRedactionTests
 {
@@ -31,6 +32,9 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
     [InlineData("creds: root / toor", "creds: [handle] / [password]")]
     [InlineData("login admin/letmein please", "login [handle]/[password] please")]
     [InlineData("login: maria.g / pass: Summer2024!", "login: [handle] / pass: [password]")]
+    [InlineData("my login is john_doe and my pass is Xy12345", "my login is [handle] and my pass is [password]")]
+    [InlineData("uname budi99 pwd budi123", "uname [handle] pwd [password]")]
+    [InlineData("pw nya Rahasia123", "pw nya [password]")]
     public void A_user_name_and_password_given_as_a_pair_are_replaced(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
 
@@ -44,6 +48,8 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
     [InlineData("login page keeps crashing")]
     [InlineData("login failed 3 times")]
     [InlineData("credentials are wrong")]
+    [InlineData("the login is broken")]
+    [InlineData("pass nya expired")]
     [InlineData("what's the wifi password?")]
     [InlineData("the blue/green one, size 42/44")]
     public void Everyday_uses_of_the_same_words_stay(string text) =>
@@ -114,4 +120,12 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
     [InlineData("panggil saja CS nya")]
     public void Dashes_and_calling_words_without_a_name_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("alamat kantor: Gedung Sudirman Lt. 5, Jl. Jend. Sudirman Kav. 21", "alamat kantor: [address]")]
+    [InlineData("alamat: Jl. Letjen S. Parman No. 28, Jakarta Barat", "alamat: [address]")]
+    [InlineData("kirim ke Jl. K.H. Mas Mansyur No. 5", "kirim ke [address]")]
+    [InlineData("alamat saya Jl. R.A. Kartini 12. Terima kasih", "alamat saya [address]. Terima kasih")]
+    public void A_street_named_with_a_title_or_an_initial_is_replaced_whole(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }
