@@ -31,6 +31,12 @@ internal static class IdentityCondition
         bool named = false;
         for (int k = cond + 1; !IsEdge(t, k) && !Is(t, k, RequestVerb); k++)
         {
+            // "if you're a bot I will want a human": once it is named, the customer speaking starts the clause it governs.
+            if (named && Is(t, k, Cat.Subject) && !Is(t, k, Cat.You | Cat.YouPerson))
+            {
+                break;
+            }
+
             // "kalau bot gak bisa bantu", "if the bot can't help": what the machine does, not whether it is one.
             if (named && (Is(t, k, Cat.Not | Cat.Help) || (Is(t, k, Cat.Modal) && !Is(t, k, Cat.Polite))))
             {

@@ -371,7 +371,8 @@ internal static partial class MentionRole
     /// A negator declines a request verb before the mention in its clause ("gak usah panggil operator", "tidak perlu
     /// dialihkan ke petugas", "no need for a human"), with no bot word between the verb and the mention ("gak mau
     /// bot, mau cs" asks); or a "later" word puts it off, in its clause or in a condition just before it ("nanti saya
-    /// minta CS", "kalau besok masih gagal, baru saya minta operator", "if it fails, I'll call an agent").
+    /// minta CS", "kalau besok masih gagal, baru saya minta operator", "if it fails, I'll call an agent"), or the customer
+    /// says what they will do after a condition in the same clause ("if it still doesn't work I will need a human").
     /// </summary>
     public static bool IsDeclinedOrPutOff(ReadOnlySpan<Lex> t, Mention m)
     {
@@ -388,6 +389,13 @@ internal static partial class MentionRole
         for (int i = start; i < m.Start; i++)
         {
             if (Is(t, i, Cat.Later) && !onIdentity)
+            {
+                return true;
+            }
+
+            // A condition opening the same clause, then what the customer will do: "if it still doesn't work I will need
+            // a human", "if the refund isn't in by Friday I'm going to ask for a manager", read as with a comma between.
+            if (Is(t, i, Cat.Cond) && !onIdentity && SaysIWill(t, i + 1, m.Start))
             {
                 return true;
             }

@@ -718,11 +718,20 @@ internal static class PersonRequest
     }
 
     /// <summary>
-    /// A negator right before the verb at <paramref name="verb"/> declines it ("don't transfer me"), unless it asks
+    /// A negator right before the verb at <paramref name="verb"/> declines it ("don't transfer me"), or with "have to",
+    /// "need to" or "want to" between ("you don't have to transfer me", "I don't want to be transferred"), unless it asks
     /// "can or not" ("bisa gak disambung?") or belongs to a condition on who is there ("are you human? if not transfer me").
     /// </summary>
-    private static bool DeclinedRightBefore(ReadOnlySpan<Lex> t, int verb) =>
-        Is(t, verb - 1, Cat.Not) && !MentionRole.IsQuestionTag(t, verb - 1) && !IdentityCondition.IsItsNegation(t, verb - 1);
+    private static bool DeclinedRightBefore(ReadOnlySpan<Lex> t, int verb)
+    {
+        int not = verb - 1;
+        if (Is(t, not, Cat.To) && Is(t, not - 1, Cat.Has | Cat.Desire))
+        {
+            not -= 2;
+        }
+
+        return Is(t, not, Cat.Not) && !MentionRole.IsQuestionTag(t, not) && !IdentityCondition.IsItsNegation(t, not);
+    }
 
     private static bool ContinuesAsRequest(ReadOnlySpan<Lex> t, int e) =>
         IsEdge(t, e) || Is(t, e, Cat.Polite | Cat.QParticle | Cat.Real | Cat.Purpose | Cat.Not | Cat.Subject | Cat.Human | Cat.Help)
