@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace CxCluster.Grains.Privacy;
 
-/// <summary>Identifiers that lead to a person: a social media handle, and a user name, a vehicle's registration plate or an IP address its word names.</summary>
+/// <summary>Identifiers that lead to a person: a social media handle or a link to someone's account, and a user name, a vehicle's registration plate or an IP address its word names.</summary>
 public static partial class Redactor
 {
     /// <summary>Placeholder for a vehicle's registration plate named by its word ("plat nomor", "nopol", "license plate").</summary>
@@ -61,6 +61,84 @@ public static partial class Redactor
         return found;
     }
 
+    /// <summary>The hosts of social networks and messengers whose link's first path segment is someone's account ("instagram.com/rina.cantik").</summary>
+    private static readonly string[] ProfileHostNames =
+    [
+        "instagram.com/", "facebook.com/", "fb.com/", "twitter.com/", "x.com/", "tiktok.com/@", "linkedin.com/in/", "t.me/",
+        "threads.net/@", "youtube.com/@", "github.com/",
+    ];
+
+    /// <summary>The words of <see cref="ProfileHostNames"/>, found anywhere in a text whatever their case.</summary>
+    private static readonly SearchValues<string> ProfileHosts = SearchValues.Create(ProfileHostNames, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>First path segments of those hosts that name a page of the network, not someone's account ("instagram.com/p/…").</summary>
+    private static readonly string[] NotProfiles =
+    [
+        "p", "reel", "reels", "tv", "explore", "stories", "watch", "share", "sharer", "groups", "pages", "events", "hashtag",
+        "search", "i", "intent", "home", "login", "help", "settings", "privacy", "about", "legal", "marketplace", "gaming", "video",
+        "videos", "photo", "photos", "status", "messages", "notifications", "joinchat", "s", "feed", "jobs", "company", "school",
+        "discover", "tag", "music", "live", "shorts", "channel", "c", "user", "results", "playlist", "orgs", "features", "pricing",
+    ];
+
+    /// <summary>
+    /// Someone's account in a link to a social network or messenger ("instagram.com/rina.cantik", "fb.com/budi.santoso.123",
+    /// "https://x.com/budi_s", "tiktok.com/@rina", "linkedin.com/in/budi-santoso", "t.me/budi99"): the account's part of the
+    /// link is <c>[handle]</c>, the host kept. A link to a post, a page of the network or a group ("instagram.com/p/…",
+    /// "facebook.com/groups/…", "x.com/home") and a host that only ends like one ("netflix.com/…", "box.com/…") stay.
+    /// Looked for only in a text that may hold such a link (<see cref="MayHoldProfileLink"/>).
+    /// </summary>
+    private static List<(int Start, int End, string Placeholder)>? FindProfileLinks(string text)
+    {
+        List<(int Start, int End, string Placeholder)>? found = null;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int hit = text.AsSpan(i).IndexOfAny(ProfileHosts);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            int host = i + hit;
+            int from = host;
+            foreach (string name in ProfileHostNames)
+            {
+                if (text.AsSpan(host).StartsWith(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    from = host + name.Length;
+                    break;
+                }
+            }
+
+            int end = from;
+            while (end < text.Length && end - from <= 100 && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.' or '-'))
+            {
+                end++;
+            }
+
+            while (end > from && text[end - 1] is '.' or '-')
+            {
+                end--;
+            }
+
+            i = Math.Max(end, host + 1);
+            // The host is the link's own, not the tail of a longer name: a boundary, "www." or "m." stands before it.
+            bool ownHost = host == 0 || !(char.IsAsciiLetterOrDigit(text[host - 1]) || text[host - 1] == '-');
+            if (ownHost && end - from >= 2 && !IsOneOf(text.AsSpan(from, end - from), NotProfiles))
+            {
+                // "tiktok.com/@rina": the '@' goes with the account.
+                (found ??= []).Add((text[from - 1] == '@' ? from - 1 : from, end, HandlePlaceholder));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether the text may hold a link to someone's account (<see cref="FindProfileLinks"/>).</summary>
+    private static bool MayHoldProfileLink(string text) =>
+        text.Contains(".com/", StringComparison.OrdinalIgnoreCase) || text.Contains(".me/", StringComparison.OrdinalIgnoreCase)
+        || text.Contains(".net/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Words that may stand between a plate's word and the plate ("plat nomor mobil saya: ...", "plate number is ...").</summary>
     private static readonly string[] PlateBetween =
     [
@@ -75,16 +153,19 @@ public static partial class Redactor
     ];
 
     /// <summary>
-    /// The user name after "username", "user (name / id)", "IG", "Instagram", "Twitter", "TikTok", "Telegram", "Discord" or
-    /// "gamertag", past up to three words such as "account", "is" or "saya": 3 to 30 letters, digits, '_' and '.', with a
+    /// The user name after "username", "user (name / id)", "IG", "Instagram", "Twitter", "TikTok", "Telegram", "Discord",
+    /// "gamertag", "Skype" (with its "live:" prefix), "WeChat", "Snapchat", "KakaoTalk", "Facebook" or "LINE ID", past up to
+    /// three words such as "account", "is" or "saya": 3 to 30 letters, digits, '_' and '.', with a
     /// letter and a digit, '_' or '.' among them ("johnny_b99", "budi123", "rina.cantik"), so "my IG is private", "user
     /// guide v2" and "TikTok 2 videos" stay. Looked for only in a text that has such a name's marks (<see cref="MayHoldUserName"/>).
     /// </summary>
     private static (int From, int To) UsernameAfter(string text, int k) => ValueAfter(text, k, UsernameBetween, static (text, at) =>
     {
-        int end = HandleEnd(text, at, out bool letter, out bool mark);
+        // A Skype name written with its "live:" prefix ("live:budi.santoso").
+        int name = text.AsSpan(at).StartsWith("live:", StringComparison.OrdinalIgnoreCase) ? at + 5 : at;
+        int end = HandleEnd(text, name, out bool letter, out bool mark);
         bool whole = end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] is '@' or '-' or '/');
-        return letter && mark && end - at is >= 3 and <= MaxHandleLength && whole && !IsAllDigitsAfterLetters(text, at, end) ? end : -1;
+        return letter && mark && end - name is >= 3 and <= MaxHandleLength && whole && !IsAllDigitsAfterLetters(text, name, end) ? end : -1;
     });
 
     /// <summary>

@@ -29,7 +29,9 @@ public static partial class Redactor
         ("identification", NationalIdPlaceholder), ("insurance", NationalIdPlaceholder), ("tax", NationalIdPlaceholder),
         ("username", HandlePlaceholder), ("uname", HandlePlaceholder), ("userid", HandlePlaceholder), ("user", HandlePlaceholder), ("ig", HandlePlaceholder),
         ("instagram", HandlePlaceholder), ("insta", HandlePlaceholder), ("twitter", HandlePlaceholder), ("tiktok", HandlePlaceholder),
-        ("telegram", HandlePlaceholder), ("discord", HandlePlaceholder), ("gamertag", HandlePlaceholder),
+        ("telegram", HandlePlaceholder), ("discord", HandlePlaceholder), ("gamertag", HandlePlaceholder), ("skype", HandlePlaceholder),
+        ("wechat", HandlePlaceholder), ("snapchat", HandlePlaceholder), ("kakao", HandlePlaceholder), ("kakaotalk", HandlePlaceholder),
+        ("facebook", HandlePlaceholder), ("fb", HandlePlaceholder), ("line", HandlePlaceholder),
     ];
 
     /// <summary>
@@ -195,6 +197,12 @@ public static partial class Redactor
                 {
                     continue;
                 }
+            }
+
+            // "line" names a messenger's account only as "line id" ("line id: budi99"), not "my line is busy".
+            if (placeholder == HandlePlaceholder && word.Equals("line", StringComparison.OrdinalIgnoreCase) && !IsFollowedBy(text, end, ["id"]))
+            {
+                continue;
             }
 
             // "national", "identity", "insurance" and "tax" name a number only with the word that makes them one ("national
