@@ -136,8 +136,8 @@ public static partial class Redactor
 
     /// <summary>Whether the text may hold a link to someone's account (<see cref="FindProfileLinks"/>).</summary>
     private static bool MayHoldProfileLink(string text) =>
-        text.Contains(".com/", StringComparison.OrdinalIgnoreCase) || text.Contains(".me/", StringComparison.OrdinalIgnoreCase)
-        || text.Contains(".net/", StringComparison.OrdinalIgnoreCase);
+        text.Contains('/') && (text.Contains(".com/", StringComparison.OrdinalIgnoreCase) || text.Contains(".me/", StringComparison.OrdinalIgnoreCase)
+            || text.Contains(".net/", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Words that may stand between a plate's word and the plate ("plat nomor mobil saya: ...", "plate number is ...").</summary>
     private static readonly string[] PlateBetween =
