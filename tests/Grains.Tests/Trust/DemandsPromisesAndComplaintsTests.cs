@@ -34,6 +34,7 @@ public sealed class DemandsPromisesAndComplaintsTests
     [InlineData("If the refund isn't in by Friday I'm going to demand to speak to someone")]
     [InlineData("if the refund not come by Friday then I will request a human")]
     [InlineData("kalau masih gagal saya akan minta CS")]
+    [InlineData("if the bot I'm talking to can't help, I'll ask for a human later")]
     public void What_the_customer_will_do_once_a_condition_comes_true_is_put_off(string text)
     {
         Assert.False(MessageSignals.Grammar(text).AsksForHuman, text);
@@ -43,6 +44,7 @@ public sealed class DemandsPromisesAndComplaintsTests
     [Theory]
     [InlineData("if you are a bot I will want a human")]
     [InlineData("if you are a bot, I will want a human")]
+    [InlineData("if you're a bot I'll want a human")]
     [InlineData("kalau kamu bot saya akan minta CS")]
     [InlineData("if you can't help I want a human")]
     [InlineData("I will need a human for this")]

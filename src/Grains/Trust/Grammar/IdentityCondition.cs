@@ -31,8 +31,9 @@ internal static class IdentityCondition
         bool named = false;
         for (int k = cond + 1; !IsEdge(t, k) && !Is(t, k, RequestVerb); k++)
         {
-            // "if you're a bot I will want a human": once it is named, the customer speaking starts the clause it governs.
-            if (named && Is(t, k, Cat.Subject) && !Is(t, k, Cat.You | Cat.YouPerson))
+            // "if you're a bot I will want a human": once it is named, the customer saying what they will do or want starts
+            // the clause it governs ("if the bot I'm talking to can't help" is still on the bot's help).
+            if (named && Is(t, k, Cat.Subject) && !Is(t, k, Cat.You | Cat.YouPerson) && Is(t, k + 1, Cat.Will | Cat.Desire | Cat.Later | Cat.Modal))
             {
                 break;
             }

@@ -17,7 +17,8 @@ internal static class IdentityQuestion
             }
 
             if (IdentityTerm(t, i, out Mention m)
-                && (AddressedQuestion(t, m) || TalkingToQuestion(t, m) || BareIdentityQuestion(t, m) || WhoQuestion(t, i, m)))
+                && (AddressedQuestion(t, m) || TalkingToQuestion(t, m) || BareIdentityQuestion(t, m) || WhoQuestion(t, i, m)
+                    || AsksWhetherSomeoneRealIsThere(t, m)))
             {
                 return true;
             }
@@ -490,6 +491,58 @@ internal static class IdentityQuestion
 
         const Cat filler = Cat.QParticle | Cat.Polite | Cat.Article | Cat.Real | Cat.Lead | Cat.Copula | Cat.Greeting | Cat.Not | Cat.Or;
         return OnlyFillerAround(t, m, filler, out int to) && Is(t, to, Cat.Question);
+    }
+
+    /// <summary>
+    /// Whether someone real is there, asked with nothing else in the question: "is there a human there?", "is there an
+    /// actual human here?", "anyone real there?", "real person there?", "someone real on this chat?", "ada manusia asli di
+    /// sini?". The one asked about is a human or a person called real, and where is said ("there", "here", "on this chat",
+    /// "di sini"): "is anyone there?" and "is there someone there?" only call out, and "is there a human available?" or
+    /// "is there a real person I can talk to?" ask for one.
+    /// </summary>
+    private static bool AsksWhetherSomeoneRealIsThere(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (!(m.Kind == Kind.Human || (m.Kind == Kind.Person && m.Real)))
+        {
+            return false;
+        }
+
+        const Cat opening = Cat.Copula | Cat.Exist | Cat.Article | Cat.Lead | Cat.Greeting | Cat.Polite | Cat.QParticle;
+        bool copula = false;
+        for (int k = m.Start - 1; !IsEdge(t, k); k--)
+        {
+            if (!Is(t, k, opening))
+            {
+                return false;
+            }
+
+            copula |= Is(t, k, Cat.Copula);
+        }
+
+        int e = m.End;
+        if (Is(t, e, Cat.Exist) || WordAt(t, e) is "here" or "sini")
+        {
+            e++;
+        }
+        else if (WordAt(t, e) == "di" && WordAt(t, e + 1) == "sini")
+        {
+            e += 2;
+        }
+        else if (Is(t, e, Cat.To) && Is(t, e + 1, Cat.You | Cat.Article) && Is(t, e + 2, Cat.Speak))
+        {
+            e += 3; // "on this chat", "on the chat"
+        }
+        else
+        {
+            return false;
+        }
+
+        while (Is(t, e, Cat.QParticle | Cat.Polite) && !Is(t, e, Cat.Question))
+        {
+            e++;
+        }
+
+        return Is(t, e, Cat.Question) || (copula && IsEdge(t, e));
     }
 
     /// <summary>"who are you?", "who is this?", "who am I talking to?", "siapa ini?", "dengan siapa saya bicara?".</summary>
