@@ -40,6 +40,7 @@ internal static class Tokenizer
                 bool overflow = false;
                 bool hasDigit = false;
                 bool hasLetter = false;
+                bool masked = false;
                 int j = i;
                 while (j < text.Length)
                 {
@@ -66,6 +67,17 @@ internal static class Tokenizer
 
                         j++;
                     }
+                    else if (text[j] == '*' && hasLetter && !hasDigit && MaskEnd(text, j) is var maskEnd && maskEnd > j && length + (maskEnd - j) <= MaxWordLength)
+                    {
+                        // Letters masked by stars: "f***", "b*ngsat", "a**hole", read against the abusive words below.
+                        while (j < maskEnd)
+                        {
+                            word[length++] = '*';
+                            j++;
+                        }
+
+                        masked = true;
+                    }
                     else if (IsJoiner(text, j) || IsAcronymDot(text, i, j))
                     {
                         j++;
@@ -77,9 +89,19 @@ internal static class Tokenizer
                 }
 
                 i = j;
+                if (masked)
+                {
+                    // A masked word with a digit in it reads as the word without its stars.
+                    length = hasDigit ? WithoutStars(word[..length]) : length;
+                }
+
                 if (overflow)
                 {
                     n = Emit(output, n, Lex.Unknown);
+                }
+                else if (masked && !hasDigit)
+                {
+                    n = Emit(output, n, Unmask(word[..length]));
                 }
                 else if (!hasDigit && length == 2 && word[0] == 'r' && word[1] == 'u')
                 {
@@ -136,6 +158,75 @@ internal static class Tokenizer
             }
 
             i++;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Where the run of stars at <paramref name="j"/> ends when it masks letters of the word before it: a letter or the
+    /// word's end follows it ("f***", "sh*t", "a**hole"); <paramref name="j"/> itself when something else does ("5*", "a*2").
+    /// </summary>
+    private static int MaskEnd(ReadOnlySpan<char> text, int j)
+    {
+        int end = j;
+        while (end < text.Length && text[end] == '*')
+        {
+            end++;
+        }
+
+        return end == text.Length || char.IsLetter(text[end]) || !char.IsLetterOrDigit(text[end]) ? end : j;
+    }
+
+    /// <summary>
+    /// The word whose masked letters ('*') stand for some of an abusive word's, the others the same: "f***" reads "fuck",
+    /// "b*ngsat" "bangsat", "a**hole" "asshole". One that masks no abusive word reads as its letters alone ("a*b" as "ab").
+    /// </summary>
+    private static Lex Unmask(ReadOnlySpan<char> word)
+    {
+        foreach (string spelling in Lexicon.AbusiveSpellings)
+        {
+            if (spelling.Length == word.Length && MatchesMasked(word, spelling))
+            {
+                return Lexicon.Words[spelling];
+            }
+        }
+
+        Span<char> letters = stackalloc char[word.Length];
+        word.CopyTo(letters);
+        return Find(letters[..WithoutStars(letters)]);
+    }
+
+    private static bool MatchesMasked(ReadOnlySpan<char> word, string spelling)
+    {
+        int shown = 0;
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (word[k] != '*')
+            {
+                if (word[k] != spelling[k])
+                {
+                    return false;
+                }
+
+                shown++;
+            }
+        }
+
+        // At least one letter shown, and more shown than masked in a long word ("f****" is no guess at "fucking").
+        return shown >= 1 && (word.Length <= 5 || shown * 2 >= word.Length);
+    }
+
+    /// <summary>Drops the stars of <paramref name="word"/> in place and returns the length left.</summary>
+    private static int WithoutStars(Span<char> word)
+    {
+        int n = 0;
+        foreach (char c in word)
+        {
+            if (c != '*')
+            {
+                word[n++] = c;
+            }
         }
 
         return n;
