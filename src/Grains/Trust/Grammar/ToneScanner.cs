@@ -108,11 +108,43 @@ internal static partial class ToneScanner
             }
         }
 
+        // "thanks a lot, really helpful NOT", "wow thanks, super helpful... not": the "not" that closes the message takes
+        // the praise and the thanks back.
+        if (TakenBack(t, praise || thanks))
+        {
+            negative = true;
+            thanks = false;
+            praise = false;
+        }
+
         if (!(praise || thanks) || negative || abusive)
         {
             abusive |= expletiveAbuse;
             negative |= expletiveNegative | counted;
         }
+    }
+
+    /// <summary>
+    /// A lone "not" closes the message after praise or a word of help ("really helpful NOT", "great service... not"), or
+    /// after a pause where the message thanks or praises ("thanks so much, not"): sarcasm. "is it good or not", "why not"
+    /// and "I hope not" are not.
+    /// </summary>
+    private static bool TakenBack(ReadOnlySpan<Lex> t, bool praisedOrThanked)
+    {
+        int last = t.Length - 1;
+        while (last >= 0 && Is(t, last, Cat.Edge))
+        {
+            last--;
+        }
+
+        if (last < 1 || t[last].Word != "not")
+        {
+            return false;
+        }
+
+        Lex before = t[last - 1];
+        return (praisedOrThanked && ReferenceEquals(before, Lex.Boundary))
+            || (before.Cats & Cat.NegAfterNot) != 0 || IsPraise(before.Word);
     }
 
     /// <summary>
@@ -260,7 +292,10 @@ internal static partial class ToneScanner
         return Is(t, k, Cat.NegAfterNot);
     }
 
-    /// <summary>Thanks that are not declined ("no thanks", "gak, makasih") nor sarcastic ("thanks for nothing").</summary>
+    /// <summary>
+    /// Thanks that are not declined ("no thanks", "gak, makasih") nor sarcastic: for nothing, or for something bad in their
+    /// clause ("thanks for nothing", "thanks for wasting my time", "thanks for the useless answer").
+    /// </summary>
     private static bool IsSincereThanks(ReadOnlySpan<Lex> t, int start, int end)
     {
         int before = start - 1;
@@ -274,7 +309,40 @@ internal static partial class ToneScanner
             return false;
         }
 
-        return !(end + 1 < t.Length && t[end].Word == "for" && t[end + 1].Word == "nothing");
+        if (WordAt(t, end) != "for")
+        {
+            return true;
+        }
+
+        int clauseEnd = ClauseEnd(t, end);
+        for (int k = end + 1; k < clauseEnd; k++)
+        {
+            if (t[k].Word == "nothing" || SoundsBadAt(t, k) || NegativePhraseAt(t, k))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a negative tone phrase starts at <paramref name="k"/> ("wasting my time").</summary>
+    private static bool NegativePhraseAt(ReadOnlySpan<Lex> t, int k)
+    {
+        if (t[k].Word.Length == 0 || !Lexicon.PhrasesByFirstWord.TryGetValue(t[k].Word, out Phrase[]? phrases))
+        {
+            return false;
+        }
+
+        foreach (Phrase phrase in phrases)
+        {
+            if (phrase.Tone == Tone.Negative && Matches(t, k, phrase.Words))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Matches(ReadOnlySpan<Lex> t, int i, string[] words)
