@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using CxCluster.Grains.Trust.Grammar;
 
@@ -162,6 +163,91 @@ public static partial class Redactor
             }
         }
 
+        return FindLowercaseIntroductions(text, found);
+    }
+
+    /// <summary>
+    /// Given names common among the customers, English and Indonesian, that are no everyday word: a name written in small
+    /// letters is taken for one only when it is one of these ("i'm john", "saya budi, mau tanya"). Names that are words too
+    /// ("will", "mark", "grace", "hope", "rose", "may", "putri", "indah", "sari", "yoga", "puji") are left out.
+    /// </summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GivenNames = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        [
+            "john", "james", "michael", "david", "robert", "william", "richard", "joseph", "thomas", "charles", "christopher", "daniel",
+            "matthew", "anthony", "andrew", "joshua", "kevin", "brian", "steven", "stephen", "timothy", "jason", "jeffrey", "ryan",
+            "jacob", "gary", "nicholas", "eric", "jonathan", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory",
+            "alexander", "patrick", "dennis", "jerry", "tyler", "aaron", "adam", "nathan", "henry", "zachary", "kyle", "peter",
+            "ethan", "noah", "liam", "oliver", "lucas", "mason", "logan", "sarah", "mary", "patricia", "jennifer", "linda", "elizabeth",
+            "barbara", "susan", "jessica", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna",
+            "michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "laura", "sharon", "cynthia", "kathleen", "amy",
+            "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "rachel",
+            "catherine", "heather", "maria", "olivia", "sophia", "isabella", "mia", "charlotte", "amelia", "evelyn", "abigail", "chloe",
+            "priya", "rahul", "amit", "mohammed", "mohammad", "muhammad", "ahmed", "ahmad", "ali", "fatima", "aisha", "omar", "hassan",
+            "hasan",
+            "budi", "siti", "agus", "andi", "dewi", "rina", "wati", "yanti", "rudi", "joko", "eko", "hendra", "fitri",
+            "wahyu", "yusuf", "irfan", "rizky", "rizki", "dedi", "deni", "hadi", "ilham", "iwan", "novi", "ratna", "rini",
+            "tono", "yudi", "yuli", "zainal", "bambang", "slamet", "sutrisno", "suryani", "kurniawan",
+            "setiawan", "gunawan", "hidayat", "nugroho", "prasetyo", "wibowo", "saputra", "susanti", "handayani", "rahmawati",
+            "anisa", "annisa", "nurul", "fauzi", "dimas", "fikri", "reza", "rizal", "aditya",
+            "ari", "dina", "dinda", "endang", "farhan", "hani", "jihan",
+            "kiki", "lina", "nanda", "nia", "nina", "okta", "rani", "sinta", "tika", "vina",
+            "winda", "yuni", "zahra",
+        ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The words that may introduce a name written in small letters.</summary>
+    private static readonly string[] LowercaseIntroductionWords = ["i'm ", "im ", "i am ", "this is ", "saya ", "aku ", "call me ", "panggil "];
+
+    /// <summary>The words of <see cref="LowercaseIntroductionWords"/>, searched for whatever their case.</summary>
+    private static readonly SearchValues<string> LowercaseIntroductionMarks = SearchValues.Create(LowercaseIntroductionWords, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Names written in small letters after the words that introduce one ("i'm john", "this is john smith from accounts",
+    /// "saya budi, mau tanya", "call me sarah"): read as the capitalised ones are, but only a given name of
+    /// <see cref="GivenNames"/> opens one, since "i'm tired" and "saya mau" name no one.
+    /// </summary>
+    private static List<(int Start, int End, string Placeholder)>? FindLowercaseIntroductions(string text, List<(int Start, int End, string Placeholder)>? found)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            int hit = text.AsSpan(i).IndexOfAny(LowercaseIntroductionMarks);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            int mark = i + hit;
+            // Past the introducing words: one ("saya", "i'm"), or two where the first is "i", "this" or "call" ("i am",
+            // "this is", "call me").
+            int after = text.IndexOf(' ', mark) + 1;
+            if (text[mark] is 'i' or 'I' or 't' or 'T' or 'c' or 'C' && text[mark + 1] != '\'' && text[mark + 1] is not ('m' or 'M'))
+            {
+                after = text.IndexOf(' ', after) + 1;
+            }
+
+            (int at, int we) = NextWord(text, after);
+            i = Math.Max(we, mark + 1);
+            // "panggil saja budi", "panggil aja rina": past the word that goes with "panggil".
+            if (text[mark] is 'p' or 'P' && we > at && IsOneOf(text.AsSpan(at, we - at), ["saja", "aja"]))
+            {
+                (at, we) = NextWord(text, we);
+            }
+
+            // A whole word of small letters: not the start of a user name or an address ("budi_santoso99", "budi.s@…").
+            bool whole = we == text.Length || !(char.IsLetterOrDigit(text[we]) || text[we] is '_' or '@' or '-' || (text[we] == '.' && we + 1 < text.Length && char.IsLetterOrDigit(text[we + 1])));
+            if ((mark > 0 && char.IsLetterOrDigit(text[mark - 1])) || we == at || !whole || !char.IsLower(text[at]) || !GivenNames.Contains(text.AsSpan(at, we - at)))
+            {
+                continue;
+            }
+
+            (int start, int end) = IntroducingWordBefore(text, at);
+            if (end > start && Introduced(text, start, end) is (var from, var to, { } placeholder) && AddApart(ref found, (from, to, placeholder)))
+            {
+                i = to;
+            }
+        }
+
         return found;
     }
 
@@ -212,7 +298,8 @@ public static partial class Redactor
                 continue;
             }
 
-            if (IsOneOf(word, ["saya", "aku"]) || IsOneOf(word, Relations) || IsOneOf(word, RelationsKu))
+            // "im John", "im budi": "I'm" written without its apostrophe.
+            if (IsOneOf(word, ["saya", "aku", "im"]) || IsOneOf(word, Relations) || IsOneOf(word, RelationsKu))
             {
                 return (begin, end);
             }
@@ -247,7 +334,12 @@ public static partial class Redactor
         ReadOnlySpan<char> word = text.AsSpan(start, end - start);
         Introduction kind;
         int k;
-        if (word is "i" or "I")
+        if (IsOneOf(word, ["im"]))
+        {
+            k = end;
+            kind = Introduction.Self;
+        }
+        else if (word is "i" or "I")
         {
             if (ContractedAt(text, end, 'm'))
             {
@@ -309,6 +401,7 @@ public static partial class Redactor
     {
         int from = -1;
         int to = -1;
+        bool small = false;
         for (int words = 0; words < MaxNameWords; words++)
         {
             (int ws, int we) = NextNameWord(text, k);
@@ -319,7 +412,11 @@ public static partial class Redactor
 
             ReadOnlySpan<char> name = text.AsSpan(ws, we - ws);
             bool particle = from >= 0 && IsOneOf(name, NameParticles);
-            if (!LooksLikeAName(name, first: from < 0) && !(particle && char.IsUpper(name[0])))
+            // A name in small letters: a given name of the list first ("john", "budi"), then a word that is no everyday word
+            // ("john smith", "budi santoso").
+            bool smallName = char.IsLower(name[0]) && (from < 0 ? GivenNames.Contains(name) : small && LooksLikeASmallSurname(name));
+            small |= from < 0 && smallName;
+            if (!smallName && !LooksLikeAName(name, first: from < 0) && !(particle && char.IsUpper(name[0])))
             {
                 // "Budi bin Ahmad", "Ludwig van Beethoven": the small words of names, between two of its words; written
                 // with a capital they are words of the name ("Nguyen Van An").
@@ -503,6 +600,19 @@ public static partial class Redactor
 
         Span<char> lower = stackalloc char[bare.Length];
         bare.ToLowerInvariant(lower);
+        return !Lexicon.BySpan.ContainsKey(lower);
+    }
+
+    /// <summary>A word in small letters after a given name that may be its surname: three letters or more, none of the lexicon's words nor of those that are no names.</summary>
+    private static bool LooksLikeASmallSurname(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || word.Length > 32 || !IsAllLetters(word) || NotIntroducedNames.Contains(word) || IsOneOf(word, NotANameWords) || IsOneOf(word, AfterAnIntroducedName))
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
         return !Lexicon.BySpan.ContainsKey(lower);
     }
 

@@ -7,8 +7,9 @@ namespace CxCluster.Grains.Tests.Privacy;
 /// and password given as a pair ("email/password: …", "credentials are admin/admin123"); another country's national
 /// identity, insurance or tax number after its word (<c>[national-id]</c>); a wallet address that ends a question or runs
 /// into a dash; a name written after "name -", signed with a dash, or introduced with "I am called" or "panggil saja"; a
-/// street whose name holds a title or an initial ("Jl. Jend. Sudirman", "Jl. Letjen S. Parman") redacted whole. Everyday
-/// uses of the same words stay.
+/// street whose name holds a title or an initial ("Jl. Jend. Sudirman", "Jl. Letjen S. Parman") redacted whole; a common
+/// given name written in small letters after the words that introduce one ("i'm john", "saya budi"). Everyday uses of the
+/// same words stay.
 /// </summary>
 public sealed class CredentialsAndNationalNumbersRedactionTests
 {
@@ -128,4 +129,33 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
     [InlineData("alamat saya Jl. R.A. Kartini 12. Terima kasih", "alamat saya [address]. Terima kasih")]
     public void A_street_named_with_a_title_or_an_initial_is_replaced_whole(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("i'm john", "i'm [name]")]
+    [InlineData("this is john smith from accounts", "this is [name] from accounts")]
+    [InlineData("hi this is sarah", "hi this is [name]")]
+    [InlineData("call me sarah", "call me [name]")]
+    [InlineData("im budi", "im [name]")]
+    [InlineData("im John", "im [name]")]
+    [InlineData("i am ali", "i am [name]")]
+    [InlineData("saya budi, mau tanya", "saya [name], mau tanya")]
+    [InlineData("saya budi santoso mau tanya", "saya [name] mau tanya")]
+    [InlineData("I'm john and my email is john at gmail", "I'm [name] and my email is [email]")]
+    public void A_given_name_in_small_letters_after_an_introduction_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("i'm tired")]
+    [InlineData("im going to cancel")]
+    [InlineData("this is ridiculous")]
+    [InlineData("saya mau tanya")]
+    [InlineData("mau saya puji")]
+    [InlineData("saya yoga tiap pagi")]
+    [InlineData("i told john about it")]
+    public void Small_words_after_an_introduction_and_names_said_otherwise_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Fact]
+    public void A_user_name_that_starts_with_a_given_name_stays_one_user_name() =>
+        Assert.Equal("akun tiktok saya [handle]", Redactor.Redact("akun tiktok saya budi_santoso99"));
 }

@@ -69,7 +69,7 @@ public sealed class PlatesHandlesAndFieldsRedactionTests
         Assert.Equal(text, Redactor.Redact(text));
 
     [Theory]
-    [InlineData("I'm john and my email is john at gmail", "I'm john and my email is [email]")]
+    [InlineData("I'm john and my email is john at gmail", "I'm [name] and my email is [email]")]
     [InlineData("email saya budi at yahoo", "email saya [email]")]
     [InlineData("my e-mail: jane.doe at outlook, thanks", "my e-mail: [email], thanks")]
     public void A_mail_providers_name_alone_after_a_word_for_email_is_an_address(string text, string expected) =>
