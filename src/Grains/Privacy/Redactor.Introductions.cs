@@ -163,7 +163,7 @@ public static partial class Redactor
             }
         }
 
-        return FindLowercaseIntroductions(text, found);
+        return FindIntroductionsInSmallLetters(text, found);
     }
 
     /// <summary>
@@ -172,7 +172,7 @@ public static partial class Redactor
     /// ("will", "mark", "grace", "hope", "rose", "may", "putri", "indah", "sari", "yoga", "puji") are left out.
     /// </summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GivenNames = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
+        StringComparer.Ordinal,
         [
             "john", "james", "michael", "david", "robert", "william", "richard", "joseph", "thomas", "charles", "christopher", "daniel",
             "matthew", "anthony", "andrew", "joshua", "kevin", "brian", "steven", "stephen", "timothy", "jason", "jeffrey", "ryan",
@@ -195,60 +195,74 @@ public static partial class Redactor
             "winda", "yuni", "zahra",
         ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The words that may introduce a name written in small letters.</summary>
-    private static readonly string[] LowercaseIntroductionWords = ["i'm ", "im ", "i am ", "this is ", "saya ", "aku ", "call me ", "panggil "];
-
-    /// <summary>The words of <see cref="LowercaseIntroductionWords"/>, searched for whatever their case.</summary>
-    private static readonly SearchValues<string> LowercaseIntroductionMarks = SearchValues.Create(LowercaseIntroductionWords, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The words that may introduce a name written in small letters, found anywhere whatever their case.</summary>
+    private static readonly SearchValues<string> SmallIntroductionMarks = SearchValues.Create(
+        ["i'm ", "im ", "i am ", "this is ", "saya ", "aku ", "call me ", "panggil "], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Names written in small letters after the words that introduce one ("i'm john", "this is john smith from accounts",
-    /// "saya budi, mau tanya", "call me sarah"): read as the capitalised ones are, but only a given name of
-    /// <see cref="GivenNames"/> opens one, since "i'm tired" and "saya mau" name no one.
+    /// The names written in small letters after the words that introduce one (<see cref="IntroducedInSmallLetters"/>),
+    /// added to <paramref name="found"/> where they lie apart from it.
     /// </summary>
-    private static List<(int Start, int End, string Placeholder)>? FindLowercaseIntroductions(string text, List<(int Start, int End, string Placeholder)>? found)
+    private static List<(int Start, int End, string Placeholder)>? FindIntroductionsInSmallLetters(string text, List<(int Start, int End, string Placeholder)>? found)
     {
         int i = 0;
         while (i < text.Length)
         {
-            int hit = text.AsSpan(i).IndexOfAny(LowercaseIntroductionMarks);
+            int hit = text.AsSpan(i).IndexOfAny(SmallIntroductionMarks);
             if (hit < 0)
             {
                 break;
             }
 
             int mark = i + hit;
-            // Past the introducing words: one ("saya", "i'm"), or two where the first is "i", "this" or "call" ("i am",
-            // "this is", "call me").
-            int after = text.IndexOf(' ', mark) + 1;
-            if (text[mark] is 'i' or 'I' or 't' or 'T' or 'c' or 'C' && text[mark + 1] != '\'' && text[mark + 1] is not ('m' or 'M'))
-            {
-                after = text.IndexOf(' ', after) + 1;
-            }
-
-            (int at, int we) = NextWord(text, after);
-            i = Math.Max(we, mark + 1);
-            // "panggil saja budi", "panggil aja rina": past the word that goes with "panggil".
-            if (text[mark] is 'p' or 'P' && we > at && IsOneOf(text.AsSpan(at, we - at), ["saja", "aja"]))
-            {
-                (at, we) = NextWord(text, we);
-            }
-
-            // A whole word of small letters: not the start of a user name or an address ("budi_santoso99", "budi.s@…").
-            bool whole = we == text.Length || !(char.IsLetterOrDigit(text[we]) || text[we] is '_' or '@' or '-' || (text[we] == '.' && we + 1 < text.Length && char.IsLetterOrDigit(text[we + 1])));
-            if ((mark > 0 && char.IsLetterOrDigit(text[mark - 1])) || we == at || !whole || !char.IsLower(text[at]) || !GivenNames.Contains(text.AsSpan(at, we - at)))
-            {
-                continue;
-            }
-
-            (int start, int end) = IntroducingWordBefore(text, at);
-            if (end > start && Introduced(text, start, end) is (var from, var to, { } placeholder) && AddApart(ref found, (from, to, placeholder)))
+            i = mark + 1;
+            if ((mark == 0 || !char.IsLetterOrDigit(text[mark - 1])) && IntroducedInSmallLetters(text, mark) is (var from, var to, { } placeholder)
+                && AddApart(ref found, (from, to, placeholder)))
             {
                 i = to;
             }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A name written in small letters after the words that introduce one, which start at <paramref name="mark"/> ("i'm
+    /// john", "this is john smith from accounts", "saya budi, mau tanya", "call me sarah"): read as a capitalised one is, but
+    /// only a given name of <see cref="GivenNames"/> opens one, since "i'm tired" and "saya mau" name no one.
+    /// </summary>
+    private static (int From, int To, string? Placeholder) IntroducedInSmallLetters(string text, int mark)
+    {
+        // Past the introducing words: one ("saya", "i'm"), or two where the first is "i", "this" or "call" ("i am", "this
+        // is", "call me").
+        int after = text.IndexOf(' ', mark) + 1;
+        if (after == 0)
+        {
+            return default;
+        }
+
+        if (text[mark] is 'i' or 'I' or 't' or 'T' or 'c' or 'C' && text[mark + 1] != '\'' && text[mark + 1] is not ('m' or 'M'))
+        {
+            after = text.IndexOf(' ', after) + 1;
+        }
+
+        (int at, int we) = NextWord(text, after);
+        // "panggil saja budi", "panggil aja rina": past the word that goes with "panggil".
+        if (text[mark] is 'p' or 'P' && we > at && IsOneOf(text.AsSpan(at, we - at), ["saja", "aja"]))
+        {
+            (at, we) = NextWord(text, we);
+        }
+
+        // A whole word of small letters: not the start of a user name or an address ("budi_santoso99", "budi.s@…").
+        bool whole = we == text.Length
+            || !(char.IsLetterOrDigit(text[we]) || text[we] is '_' or '@' or '-' || (text[we] == '.' && we + 1 < text.Length && char.IsLetterOrDigit(text[we + 1])));
+        if (after <= 0 || we == at || !whole || !char.IsLower(text[at]) || !GivenNames.Contains(text.AsSpan(at, we - at)))
+        {
+            return default;
+        }
+
+        (int start, int end) = IntroducingWordBefore(text, at);
+        return end > start ? Introduced(text, start, end) : default;
     }
 
     /// <summary>
