@@ -1,4 +1,5 @@
 using System.Buffers;
+using CxCluster.Grains.Trust.Grammar;
 
 namespace CxCluster.Grains.Privacy;
 
@@ -45,6 +46,23 @@ public static partial class Redactor
         "street", "road", "avenue", "way", "lane", "drive", "court", "place", "boulevard", "blvd", "highway", "terrace", "crescent",
         "parkway", "st", "rd", "ave", "ln", "dr", "pkwy", "hwy", "ct", "pl", "cres", "tce",
     ];
+
+    /// <summary>
+    /// The street words of <see cref="StreetsAfterANumber"/> that end a street written in small letters ("10 downing
+    /// street"): not "way", "drive", "place" or "court", which end everyday phrases too ("1 easy way", "1 usb drive").
+    /// </summary>
+    private static readonly string[] StreetsInSmallLetters = ["street", "road", "avenue", "lane", "boulevard", "blvd", "highway", "st", "rd", "ave"];
+
+    /// <summary>What a number counts when it is no house number: money, things, people and time ("20 dollars street parking").</summary>
+    private static readonly string[] CountedThings =
+    [
+        "dollars", "dollar", "bucks", "pounds", "euros", "rupiah", "rp", "usd", "items", "item", "pieces", "pcs", "units", "boxes",
+        "bags", "pairs", "packs", "bottles", "people", "persons", "kids", "adults", "tickets", "seats", "rooms", "nights", "times",
+        "minutes", "mins", "hours", "hrs", "days", "weeks", "months", "years", "miles", "blocks", "stops", "floors",
+    ];
+
+    /// <summary>Words before a number that make it a quantity or an amount, not a house number ("order 12 high street shoes").</summary>
+    private static readonly string[] QuantityWords = ["order", "ordered", "buy", "bought", "paid", "pay", "qty", "quantity", "x", "get", "got", "need", "want"];
 
     /// <summary>Words that never begin a name and end one: small words of both languages, and what is said of a name instead of it ("wrong", "salah").</summary>
     private static readonly string[] NotANameWords =
@@ -370,7 +388,7 @@ public static partial class Redactor
                 end++; // "221B"
             }
 
-            if (StreetAfter(text, end) && Addressed(text, at, needsNumber: true) is (var from, var to, { } placeholder)
+            if ((StreetAfter(text, end) || StreetInSmallLettersAfter(text, end)) && Addressed(text, at, needsNumber: true) is (var from, var to, { } placeholder)
                 && AddApart(ref found, (UnitBefore(text, from), to, placeholder)))
             {
                 i = to;
@@ -475,6 +493,57 @@ public static partial class Redactor
 
             bool ordinal = char.IsAsciiDigit(word[0]) && word.Length is >= 3 and <= 4 && IsOneOf(word[^2..], ["st", "nd", "rd", "th"]);
             if (!ordinal && !char.IsUpper(word[0]))
+            {
+                return false;
+            }
+
+            k = end;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// In a message written without a capital, whether one or two words in small letters that are none of the lexicon's
+    /// and a street word of <see cref="StreetsInSmallLetters"/> follow the house number ending at <paramref name="k"/>: "i
+    /// live at 10 downing street london", "send it to flat 3, 12 high street". "waited 2 hours on the road", "1 easy way",
+    /// "20 dollars street parking" and "order 12 high street shoes" stay.
+    /// </summary>
+    private static bool StreetInSmallLettersAfter(string text, int k)
+    {
+        if (k >= text.Length || text[k] != ' ' || text.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0)
+        {
+            return false;
+        }
+
+        // The house number's word before it: not a quantity's ("order 12 high street shoes").
+        int number = k;
+        while (number > 0 && char.IsLetterOrDigit(text[number - 1]))
+        {
+            number--;
+        }
+
+        if (IsOneOf(PreviousWord(text, number), QuantityWords))
+        {
+            return false;
+        }
+
+        for (int words = 0; words < 3; words++)
+        {
+            k = PastSpaces(text, k);
+            int end = LettersEnd(text, k);
+            if (end == k || (end < text.Length && char.IsLetterOrDigit(text[end])))
+            {
+                return false;
+            }
+
+            ReadOnlySpan<char> word = text.AsSpan(k, end - k);
+            if (words > 0 && IsOneOf(word, StreetsInSmallLetters))
+            {
+                return true;
+            }
+
+            if (words == 2 || word.Length < 3 || IsOneOf(word, NotANameWords) || IsOneOf(word, CountedThings) || Lexicon.BySpan.ContainsKey(word))
             {
                 return false;
             }

@@ -8,8 +8,8 @@ namespace CxCluster.Grains.Tests.Privacy;
 /// identity, insurance or tax number after its word (<c>[national-id]</c>); a wallet address that ends a question or runs
 /// into a dash; a name written after "name -", signed with a dash, or introduced with "I am called" or "panggil saja"; a
 /// street whose name holds a title or an initial ("Jl. Jend. Sudirman", "Jl. Letjen S. Parman") redacted whole; a common
-/// given name written in small letters after the words that introduce one ("i'm john", "saya budi"). Everyday uses of the
-/// same words stay.
+/// given name written in small letters after the words that introduce one ("i'm john", "saya budi"); a street in small
+/// letters after a house number in a message written without capitals. Everyday uses of the same words stay.
 /// </summary>
 public sealed class CredentialsAndNationalNumbersRedactionTests
 {
@@ -129,6 +129,25 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
     [InlineData("alamat saya Jl. R.A. Kartini 12. Terima kasih", "alamat saya [address]. Terima kasih")]
     public void A_street_named_with_a_title_or_an_initial_is_replaced_whole(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("i live at 10 downing street london", "i live at [address]")]
+    [InlineData("send it to flat 3, 12 high street", "send it to [address]")]
+    [InlineData("i live at 5 main st", "i live at [address]")]
+    [InlineData("deliver to 45 ocean avenue, apt 2", "deliver to [address]")]
+    public void A_street_in_small_letters_after_a_house_number_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("waited 2 hours on the road")]
+    [InlineData("stuck 3 hours on main road")]
+    [InlineData("i paid 20 dollars street parking")]
+    [InlineData("order 12 high street shoes")]
+    [InlineData("it's 2 blocks down the road")]
+    [InlineData("found 1 easy way")]
+    [InlineData("bought 2 usb drive")]
+    public void Counts_before_a_road_in_small_letters_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
 
     [Theory]
     [InlineData("i'm john", "i'm [name]")]
