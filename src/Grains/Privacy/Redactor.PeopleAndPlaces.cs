@@ -331,7 +331,7 @@ public static partial class Redactor
             return Addressed(text, start, needsNumber: true);
         }
 
-        if (IsOneOf(word, ["jalan"]) && end + 1 < text.Length && text[end] == ' ' && char.IsUpper(text[end + 1]))
+        if (IsOneOf(word, ["jalan"]) && end + 1 < text.Length && text[end] == ' ' && (char.IsUpper(text[end + 1]) || NumberedStreetInSmallLetters(text, end)))
         {
             return Addressed(text, start, needsNumber: true);
         }
@@ -544,6 +544,43 @@ public static partial class Redactor
             }
 
             if (words == 2 || word.Length < 3 || IsOneOf(word, NotANameWords) || IsOneOf(word, CountedThings) || Lexicon.BySpan.ContainsKey(word))
+            {
+                return false;
+            }
+
+            k = end;
+        }
+
+        return false;
+    }
+
+    /// <summary>Words after "jalan" that make it a road or a walk, not a street's name ("jalan macet", "jalan kaki").</summary>
+    private static readonly string[] NotStreetNames = ["macet", "rusak", "kaki", "santai", "pagi", "sore", "malam", "tol", "pintas", "berlubang", "licin", "sepi", "ramai"];
+
+    /// <summary>
+    /// Whether one or two words in small letters, then "no" or "nomor" and a number, follow "jalan" ending at
+    /// <paramref name="k"/>: a street's name and its number ("rumah saya jalan mawar no 3"). "jalan macet" and "lagi jalan
+    /// kaki" name no street; a street without "no" ("jalan mawar 3") is left to "alamat" before it.
+    /// </summary>
+    private static bool NumberedStreetInSmallLetters(string text, int k)
+    {
+        for (int words = 0; words < 3; words++)
+        {
+            k = PastSpaces(text, k);
+            int end = LettersEnd(text, k);
+            if (end == k)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<char> word = text.AsSpan(k, end - k);
+            if (words > 0 && IsOneOf(word, ["no", "nomor", "nomer", "nmr"]))
+            {
+                int digit = PastSpaces(text, end < text.Length && text[end] == '.' ? end + 1 : end);
+                return digit < text.Length && char.IsAsciiDigit(text[digit]);
+            }
+
+            if (words == 2 || word.Length < 3 || IsOneOf(word, NotStreetNames) || IsOneOf(word, NotANameWords) || Lexicon.BySpan.ContainsKey(word))
             {
                 return false;
             }

@@ -139,6 +139,20 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
         Assert.Equal(expected, Redactor.Redact(text));
 
     [Theory]
+    [InlineData("rumah saya jalan mawar no 3", "rumah saya [address]")]
+    [InlineData("kirim ke jalan kenanga indah nomor 12 ya", "kirim ke [address] ya")]
+    [InlineData("di jalan mawar no. 3 rt 2", "di [address]")]
+    public void A_jalan_in_small_letters_with_its_number_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("jalan macet no 1 di jakarta")]
+    [InlineData("lagi jalan kaki no 2")]
+    [InlineData("saya jalan dulu no 1 urusan")]
+    public void A_jalan_that_names_no_street_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
     [InlineData("waited 2 hours on the road")]
     [InlineData("stuck 3 hours on main road")]
     [InlineData("i paid 20 dollars street parking")]
