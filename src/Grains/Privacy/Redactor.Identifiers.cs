@@ -155,9 +155,9 @@ public static partial class Redactor
     /// <summary>
     /// The user name after "username", "user (name / id)", "IG", "Instagram", "Twitter", "TikTok", "Telegram", "Discord",
     /// "gamertag", "Skype" (with its "live:" prefix), "WeChat", "Snapchat", "KakaoTalk", "Facebook" or "LINE ID", past up to
-    /// three words such as "account", "is" or "saya": 3 to 30 letters, digits, '_' and '.', with a
-    /// letter and a digit, '_' or '.' among them ("johnny_b99", "budi123", "rina.cantik"), so "my IG is private", "user
-    /// guide v2" and "TikTok 2 videos" stay. Looked for only in a text that has such a name's marks (<see cref="MayHoldUserName"/>).
+    /// three words such as "account", "is" or "saya": 3 to 30 letters, digits, '_' and '.', with a letter and a digit, '_'
+    /// or '.' among them ("johnny_b99", "budi123", "rina.cantik"), so "my IG is private", "user guide v2" and "TikTok 2
+    /// videos" stay. Looked for only in a text that has such a name's marks (<see cref="MayHoldUserName"/>).
     /// </summary>
     private static (int From, int To) UsernameAfter(string text, int k) => ValueAfter(text, k, UsernameBetween, static (text, at) =>
     {

@@ -233,15 +233,11 @@ public static partial class Redactor
     /// </summary>
     private static (int From, int To, string? Placeholder) IntroducedInSmallLetters(string text, int mark)
     {
-        // Past the introducing words: one ("saya", "i'm"), or two where the first is "i", "this" or "call" ("i am", "this
-        // is", "call me").
+        // Past the introducing words: one ("saya", "i'm", "im"), or two ("i am", "this is", "call me"). Every mark ends in a
+        // space, so the first IndexOf finds one.
         int after = text.IndexOf(' ', mark) + 1;
-        if (after == 0)
-        {
-            return default;
-        }
-
-        if (text[mark] is 'i' or 'I' or 't' or 'T' or 'c' or 'C' && text[mark + 1] != '\'' && text[mark + 1] is not ('m' or 'M'))
+        bool twoWords = text[mark] is 'i' or 'I' ? text[mark + 1] == ' ' : text[mark] is 't' or 'T' or 'c' or 'C';
+        if (twoWords)
         {
             after = text.IndexOf(' ', after) + 1;
         }
@@ -256,7 +252,7 @@ public static partial class Redactor
         // A whole word of small letters: not the start of a user name or an address ("budi_santoso99", "budi.s@…").
         bool whole = we == text.Length
             || !(char.IsLetterOrDigit(text[we]) || text[we] is '_' or '@' or '-' || (text[we] == '.' && we + 1 < text.Length && char.IsLetterOrDigit(text[we + 1])));
-        if (after <= 0 || we == at || !whole || !char.IsLower(text[at]) || !GivenNames.Contains(text.AsSpan(at, we - at)))
+        if (we == at || !whole || !char.IsLower(text[at]) || !GivenNames.Contains(text.AsSpan(at, we - at)))
         {
             return default;
         }
@@ -458,9 +454,8 @@ public static partial class Redactor
     /// <summary>
     /// A name that signs the message off or opens it with "here": after a closing word and a comma or a new line
     /// ("Regards, Michael Brown", "Thanks,\nSarah", "Salam, Budi") or after a dash that signs it ("— Sarah"), ending the
-    /// message but for punctuation; or, opening the
-    /// message or after a greeting, followed by "here" or "speaking" and the end of its clause ("John Smith here, order
-    /// 5512", "Hi, Maria speaking."). "Thanks John" (no comma), "Regards, Michael Brown from Acme" and "Jakarta here is
+    /// message but for punctuation; or, opening the message or after a greeting, followed by "here" or "speaking" and the
+    /// end of its clause ("John Smith here, order 5512", "Hi, Maria speaking."). "Thanks John" (no comma), "Regards, Michael Brown from Acme" and "Jakarta here is
     /// hot" stay. <paramref name="saysHere"/> is whether the message says "here" or "speaking" at all, searched for once.
     /// </summary>
     private static (int From, int To) SignedOrHere(string text, int at, ref bool? saysHere)
@@ -607,28 +602,22 @@ public static partial class Redactor
             return false;
         }
 
-        if (NotIntroducedNames.Contains(bare) || IsOneOf(bare, NotANameWords) || IsOneOf(bare, Honorifics) || (first && HasAWordsEnding(bare)))
-        {
-            return false;
-        }
+        return !(NotIntroducedNames.Contains(bare) || IsOneOf(bare, NotANameWords) || IsOneOf(bare, Honorifics) || (first && HasAWordsEnding(bare))
+            || IsLexiconWord(bare));
+    }
 
-        Span<char> lower = stackalloc char[bare.Length];
-        bare.ToLowerInvariant(lower);
-        return !Lexicon.BySpan.ContainsKey(lower);
+    /// <summary>Whether the word, whatever its case, is one of the recogniser's lexicon: an everyday word, no name.</summary>
+    private static bool IsLexiconWord(ReadOnlySpan<char> word)
+    {
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return Lexicon.BySpan.ContainsKey(lower);
     }
 
     /// <summary>A word in small letters after a given name that may be its surname: three letters or more, none of the lexicon's words nor of those that are no names.</summary>
-    private static bool LooksLikeASmallSurname(ReadOnlySpan<char> word)
-    {
-        if (word.Length < 3 || word.Length > 32 || !IsAllLetters(word) || NotIntroducedNames.Contains(word) || IsOneOf(word, NotANameWords) || IsOneOf(word, AfterAnIntroducedName))
-        {
-            return false;
-        }
-
-        Span<char> lower = stackalloc char[word.Length];
-        word.ToLowerInvariant(lower);
-        return !Lexicon.BySpan.ContainsKey(lower);
-    }
+    private static bool LooksLikeASmallSurname(ReadOnlySpan<char> word) =>
+        word.Length is >= 3 and <= 32 && IsAllLetters(word) && !NotIntroducedNames.Contains(word) && !IsOneOf(word, NotANameWords)
+        && !IsOneOf(word, AfterAnIntroducedName) && !IsLexiconWord(word);
 
     /// <summary>"It's", "You're", "We'll": an apostrophe with only small letters after it ("O'Brien" and "D'Angelo" are names).</summary>
     private static bool IsContraction(ReadOnlySpan<char> word)

@@ -20,9 +20,9 @@ public static partial class Redactor
 
     /// <summary>
     /// What a text holds when it may announce a name, an address or the answer to a security question: the words, found
-    /// anywhere whatever their case, then
-    /// read as whole words ("name" finds "surname", "nama" finds "namaku"). No mark is shorter than three characters: a
-    /// two-letter one ("jl") makes the search three times slower, so "Jl" is found with the dot or space after it.
+    /// anywhere whatever their case, then read as whole words ("name" finds "surname", "nama" finds "namaku"). No mark is
+    /// shorter than three characters: a two-letter one ("jl") makes the search three times slower, so "Jl" is found with
+    /// the dot or space after it.
     /// </summary>
     private static readonly SearchValues<string> PeopleAndPlaceMarks = SearchValues.Create(
         ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan", "perum", "komplek", "blok",
@@ -31,8 +31,8 @@ public static partial class Redactor
 
     /// <summary>
     /// Words that start an address only with a number in it ("Gang Mawar no 3", "Apartemen Kalibata ... unit 12", "PO Box
-    /// 1234"), searched
-    /// for only in a text with a digit: "gang" begins as "-ngan" and "dengan" end, which would slow every Indonesian message.
+    /// 1234"), searched for only in a text with a digit: "gang" begins as "-ngan" and "dengan" end, which would slow every
+    /// Indonesian message.
     /// </summary>
     private static readonly SearchValues<string> NumberedPlaceMarks =
         SearchValues.Create(["gang", "gg.", "gg ", "apartemen", "box"], StringComparison.OrdinalIgnoreCase);
@@ -523,35 +523,42 @@ public static partial class Redactor
             number--;
         }
 
-        if (IsOneOf(PreviousWord(text, number), QuantityWords))
-        {
-            return false;
-        }
+        return !IsOneOf(PreviousWord(text, number), QuantityWords)
+            && StreetNameInSmallLettersThen(text, k, StreetsInSmallLetters, CountedThings, wholeWords: true) >= 0;
+    }
 
+    /// <summary>
+    /// Where the word of <paramref name="endings"/> ends that follows one or two words of a street's name in small letters
+    /// after <paramref name="k"/>, or -1: each of three letters or more, none of the lexicon's words, of
+    /// <see cref="NotANameWords"/> or of <paramref name="notNames"/>. With <paramref name="wholeWords"/> no word may run on
+    /// into a digit or a letter of another script.
+    /// </summary>
+    private static int StreetNameInSmallLettersThen(string text, int k, string[] endings, string[] notNames, bool wholeWords)
+    {
         for (int words = 0; words < 3; words++)
         {
             k = PastSpaces(text, k);
             int end = LettersEnd(text, k);
-            if (end == k || (end < text.Length && char.IsLetterOrDigit(text[end])))
+            if (end == k || (wholeWords && end < text.Length && char.IsLetterOrDigit(text[end])))
             {
-                return false;
+                return -1;
             }
 
             ReadOnlySpan<char> word = text.AsSpan(k, end - k);
-            if (words > 0 && IsOneOf(word, StreetsInSmallLetters))
+            if (words > 0 && IsOneOf(word, endings))
             {
-                return true;
+                return end;
             }
 
-            if (words == 2 || word.Length < 3 || IsOneOf(word, NotANameWords) || IsOneOf(word, CountedThings) || Lexicon.BySpan.ContainsKey(word))
+            if (words == 2 || word.Length < 3 || IsOneOf(word, NotANameWords) || IsOneOf(word, notNames) || Lexicon.BySpan.ContainsKey(word))
             {
-                return false;
+                return -1;
             }
 
             k = end;
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>Words after "jalan" that make it a road or a walk, not a street's name ("jalan macet", "jalan kaki").</summary>
@@ -564,32 +571,13 @@ public static partial class Redactor
     /// </summary>
     private static bool NumberedStreetInSmallLetters(string text, int k)
     {
-        for (int words = 0; words < 3; words++)
-        {
-            k = PastSpaces(text, k);
-            int end = LettersEnd(text, k);
-            if (end == k)
-            {
-                return false;
-            }
-
-            ReadOnlySpan<char> word = text.AsSpan(k, end - k);
-            if (words > 0 && IsOneOf(word, ["no", "nomor", "nomer", "nmr"]))
-            {
-                int digit = PastSpaces(text, end < text.Length && text[end] == '.' ? end + 1 : end);
-                return digit < text.Length && char.IsAsciiDigit(text[digit]);
-            }
-
-            if (words == 2 || word.Length < 3 || IsOneOf(word, NotStreetNames) || IsOneOf(word, NotANameWords) || Lexicon.BySpan.ContainsKey(word))
-            {
-                return false;
-            }
-
-            k = end;
-        }
-
-        return false;
+        int end = StreetNameInSmallLettersThen(text, k, NumberWords, NotStreetNames, wholeWords: false);
+        int digit = end < 0 ? -1 : PastSpaces(text, end < text.Length && text[end] == '.' ? end + 1 : end);
+        return digit >= 0 && digit < text.Length && char.IsAsciiDigit(text[digit]);
     }
+
+    /// <summary>The words before a street's number ("jalan mawar no 3").</summary>
+    private static readonly string[] NumberWords = ["no", "nomor", "nomer", "nmr"];
 
     /// <summary>A word in "'s" right before <paramref name="start"/>: "my wife's name is ...", "the owner's name:".</summary>
     private static bool IsPossessive(string text, int start)

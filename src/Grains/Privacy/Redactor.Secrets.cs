@@ -722,6 +722,7 @@ public static partial class Redactor
 
         return digits is >= 4 and <= 8 && last >= end ? last : k;
     }
+
     /// <summary>Whether a ':' or '=' follows the word ending at <paramref name="end"/>: it labels what comes after.</summary>
     private static bool IsLabel(string text, int end)
     {
@@ -737,12 +738,8 @@ public static partial class Redactor
     }
 
     /// <summary>Whether the word at [<paramref name="start"/>, <paramref name="end"/>) is someone's and said to be something: "my pass is ...", "your pw was ...".</summary>
-    private static bool IsOwnedAndSaid(string text, int start, int end)
-    {
-        (int nextStart, int nextEnd) = NextWord(text, end);
-        return IsOneOf(PreviousWord(text, start), ["my", "your", "our", "the", "his", "her", "their"])
-            && IsOneOf(text.AsSpan(nextStart, nextEnd - nextStart), ["is", "was"]);
-    }
+    private static bool IsOwnedAndSaid(string text, int start, int end) =>
+        IsOneOf(PreviousWord(text, start), ["my", "your", "our", "the", "his", "her", "their"]) && IsFollowedBy(text, end, ["is", "was"]);
 
     /// <summary>Whether a '/' stands right before the word at <paramref name="start"/>, so it is the second of a pair's labels ("email/password", "user / pass").</summary>
     private static bool IsAfterSlash(string text, int start)
@@ -814,6 +811,7 @@ public static partial class Redactor
 
         return false;
     }
+
     /// <summary>Words that may stand between a national number's word and the number ("national insurance number is ...").</summary>
     private static readonly string[] NationalIdBetween =
     [
@@ -823,24 +821,34 @@ public static partial class Redactor
 
     /// <summary>
     /// Whether the word of <see cref="NationalIdPlaceholder"/> at [<paramref name="start"/>, <paramref name="end"/>) names a
-    /// number by itself ("SIN", "Aadhaar") or with the word next to it: "NI" before "number" or "no", "national" before "insurance", "id", "identity" or
-    /// "identification"; "identity" and "identification" before "number", "no" or "card"; "insurance" after "social" or
-    /// "national"; "tax" before "file" (Australia's tax file number).
+    /// number by itself ("SIN", "Aadhaar") or with the word next to it: "NI" before "number" or "no", "national" before
+    /// "insurance", "id", "identity" or "identification"; "identity" and "identification" before "number", "no" or "card";
+    /// "insurance" after "social" or "national"; "tax" before "file" (Australia's tax file number; "tax id" and "tax
+    /// number" are read by the number rules, as a US taxpayer number or an NPWP).
     /// </summary>
     private static bool NamesANationalNumber(string text, int start, int end, ReadOnlySpan<char> word)
     {
-        (int ns, int ne) = NextWord(text, end);
-        ReadOnlySpan<char> next = text.AsSpan(ns, ne - ns);
-        return word switch
+        if (IsOneOf(word, ["ni"]))
         {
-            _ when word.Equals("ni", StringComparison.OrdinalIgnoreCase) => IsOneOf(next, ["number", "no", "num", "nr"]),
-            _ when word.Equals("national", StringComparison.OrdinalIgnoreCase) => IsOneOf(next, ["insurance", "id", "identity", "identification", "registration"]),
-            _ when IsOneOf(word, ["identity", "identification"]) => IsOneOf(next, ["number", "no", "num", "nr", "card"]),
-            _ when word.Equals("insurance", StringComparison.OrdinalIgnoreCase) => IsOneOf(PreviousWord(text, start), ["social", "national"]),
-            // "tax id" and "tax number" are read by the number rules, as a US taxpayer number or an NPWP.
-            _ when word.Equals("tax", StringComparison.OrdinalIgnoreCase) => IsOneOf(next, ["file"]),
-            _ => true,
-        };
+            return IsFollowedBy(text, end, ["number", "no", "num", "nr"]);
+        }
+
+        if (IsOneOf(word, ["national"]))
+        {
+            return IsFollowedBy(text, end, ["insurance", "id", "identity", "identification", "registration"]);
+        }
+
+        if (IsOneOf(word, ["identity", "identification"]))
+        {
+            return IsFollowedBy(text, end, ["number", "no", "num", "nr", "card"]);
+        }
+
+        if (IsOneOf(word, ["insurance"]))
+        {
+            return IsOneOf(PreviousWord(text, start), ["social", "national"]);
+        }
+
+        return !IsOneOf(word, ["tax"]) || IsFollowedBy(text, end, ["file"]);
     }
 
     /// <summary>

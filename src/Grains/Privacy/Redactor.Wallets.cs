@@ -67,9 +67,21 @@ public static partial class Redactor
     /// does only with a letter or digit right after it (a link's query, a file name): "is this right: 0x…?" and
     /// "bc1q…-thanks" end the address there.
     /// </summary>
-    private static bool JoinsAfter(string text, int end) =>
-        end < text.Length && IsWordJoiner(text[end])
-        && !(text[end] is '?' or '-' && (end + 1 == text.Length || !char.IsAsciiLetterOrDigit(text[end + 1]) || text[end] == '-' && char.IsAsciiLetter(text[end + 1])));
+    private static bool JoinsAfter(string text, int end)
+    {
+        if (end == text.Length)
+        {
+            return false;
+        }
+
+        char next = end + 1 < text.Length ? text[end + 1] : ' ';
+        return text[end] switch
+        {
+            '?' => char.IsAsciiLetterOrDigit(next), // a link's query
+            '-' => char.IsAsciiDigit(next), // a file name's part ("0x…-2.pdf")
+            var c => IsWordJoiner(c),
+        };
+    }
 
     /// <summary>Whether the run of letters and digits is a wallet address of a kind <see cref="FindWallets"/> reads.</summary>
     private static bool IsWallet(ReadOnlySpan<char> run)

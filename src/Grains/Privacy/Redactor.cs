@@ -136,8 +136,8 @@ public static partial class Redactor
         secrets = digits >= MinNationalIdDigits ? WithSpans(secrets, FindSecrets(text, NationalIdMarks)) : secrets;
         secrets = text.Contains('=') ? WithSpans(secrets, FindLinkCredentials(text)) : secrets;
         List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0, introducedNames);
-        // Tokens that stand alone in the text: social media handles and links to someone's account, and wallet addresses (which have digits in them, and more
-        // letters and digits in a row than a short text holds).
+        // Tokens that stand alone in the text: social media handles and links to someone's account, and wallet addresses
+        // (which have digits in them, and more letters and digits in a row than a short text holds).
         List<(int Start, int End, string Placeholder)>? tokens = hasAt ? FindHandles(text) : null;
         tokens = MayHoldProfileLink(text) ? WithSpans(tokens, FindProfileLinks(text)) : tokens;
         tokens = digits > 0 && text.Length >= MinWalletLength ? WithSpans(tokens, FindWallets(text)) : tokens;

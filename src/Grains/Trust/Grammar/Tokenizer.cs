@@ -89,10 +89,10 @@ internal static class Tokenizer
                 }
 
                 i = j;
-                if (masked)
+                if (masked && hasDigit)
                 {
                     // A masked word with a digit in it reads as the word without its stars.
-                    length = hasDigit ? WithoutStars(word[..length]) : length;
+                    length = WithoutStars(word[..length]);
                 }
 
                 if (overflow)
@@ -164,8 +164,8 @@ internal static class Tokenizer
     }
 
     /// <summary>
-    /// Where the run of stars at <paramref name="j"/> ends when it masks letters of the word before it: a letter or the
-    /// word's end follows it ("f***", "sh*t", "a**hole"); <paramref name="j"/> itself when something else does ("5*", "a*2").
+    /// Where the run of stars at <paramref name="j"/> ends when it masks letters of the word before it: anything but a
+    /// digit follows it ("f***", "sh*t", "a**hole"); <paramref name="j"/> itself when a digit does ("a*2").
     /// </summary>
     private static int MaskEnd(ReadOnlySpan<char> text, int j)
     {
@@ -175,7 +175,7 @@ internal static class Tokenizer
             end++;
         }
 
-        return end == text.Length || char.IsLetter(text[end]) || !char.IsLetterOrDigit(text[end]) ? end : j;
+        return end == text.Length || !char.IsDigit(text[end]) ? end : j;
     }
 
     /// <summary>
