@@ -134,6 +134,11 @@ public sealed record AgentAssignment
     [Id(1)] public required string AgentId { get; init; }
     [Id(2)] public required string AgentDisplayName { get; init; }
     [Id(3)] public required DateTimeOffset AssignedAt { get; init; }
+    /// <summary>
+    /// The offer the agent accepted to take it, or null when the agent took it without one. The agent's notice of that
+    /// offer goes out without waiting and may arrive after this: the conversation then records the offer first.
+    /// </summary>
+    [Id(4)] public HandoffOfferNotice? Offer { get; init; }
 }
 
 /// <summary>The waiting conversation a pool partition serves next: the earliest of its highest priority.</summary>

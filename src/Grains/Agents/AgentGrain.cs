@@ -281,6 +281,10 @@ internal sealed partial class AgentGrain(
         AgentId = _agentId,
         AgentDisplayName = State.Profile!.DisplayName,
         AssignedAt = assignment.AssignedAt,
+        Offer = State.EndedOffers.FindLast(o => o.Outcome == OfferOutcome.Accepted
+            && o.Offer.ConversationId == assignment.ConversationId && o.Offer.HandoffId == assignment.HandoffId) is { } accepted
+            ? Notice(accepted.Offer, null, null) with { At = accepted.Offer.OfferedAt }
+            : null,
     };
 
     /// <summary>

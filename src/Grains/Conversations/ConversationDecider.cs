@@ -292,6 +292,13 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         return fact is not null;
     }
 
+    /// <summary>Records the offer an agent accepted if the waiting handoff has not recorded it (its notice still on its way).</summary>
+    public void OfferAccepted(HandoffOfferNotice offer, DateTimeOffset now)
+    {
+        using var _ = RecordingAt(now);
+        Record(HandoffDecider.Accepted(state.Status == ConversationStatus.Queued ? state.Handoff : null, offer));
+    }
+
     /// <summary>Records that the waiting handoff's wait widened to another queue; true if that was news.</summary>
     public bool Escalate(int step, string queue, DateTimeOffset at)
     {

@@ -154,6 +154,10 @@ internal sealed partial class ConversationGrain
         {
             return false;
         }
+        if (assignment.Offer is { } offer)
+        {
+            _decider.OfferAccepted(offer, assignment.AssignedAt);
+        }
         Place(handoff, new HandoffPlacement
         {
             Status = HandoffStatus.Assigned,

@@ -106,6 +106,18 @@ internal static class HandoffDecider
         };
     }
 
+    /// <summary>
+    /// The offer an agent accepted, when the waiting handoff has not recorded it yet (the agent's notice of the offer
+    /// was still on its way): recorded before the assignment it led to, so the facts show how every agent got there.
+    /// Null when the handoff recorded it already, or recorded that it expired.
+    /// </summary>
+    public static HandoffOffered? Accepted(HandoffRecord? handoff, HandoffOfferNotice offer) =>
+        handoff is { Status: HandoffStatus.Queued } && handoff.HandoffId == offer.HandoffId
+        && !(handoff.OfferId == offer.OfferId && handoff.OfferedAgentId == offer.AgentId)
+        && !handoff.ExpiredOffers.Contains(HandoffRecord.ExpiredKey(offer.AgentId, offer.OfferId))
+            ? new HandoffOffered { At = offer.At, HandoffId = handoff.HandoffId, OfferId = offer.OfferId, AgentId = offer.AgentId, ExpiresAt = offer.ExpiresAt }
+            : null;
+
     /// <summary>The waiting handoff's pool moved it to a wider one; null when that is not news.</summary>
     public static HandoffEscalated? Escalate(HandoffRecord? handoff, int step, string queue, DateTimeOffset at) =>
         handoff is { Status: HandoffStatus.Queued } && handoff.PoolName != queue

@@ -175,6 +175,36 @@ public sealed class HandoffDeciderTests
     }
 
     [Fact]
+    public void An_accepted_offer_the_handoff_has_not_heard_of_is_recorded_once_and_never_one_that_expired()
+    {
+        var handoff = Open();
+        Place(new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 });
+        HandoffOfferNotice Accepted(string agentId, string offerId) => new()
+        {
+            HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, ExpiresAt = Now.AddSeconds(30), At = Now.AddSeconds(-2),
+        };
+
+        // The accept came before the agent's notice of the offer: the offer is news, stamped when it was made.
+        var offered = Assert.IsType<HandoffOffered>(HandoffDecider.Accepted(handoff, Accepted("ana", "ofr-2")));
+        Assert.Equal((handoff.HandoffId, "ofr-2", "ana", Now.AddSeconds(-2)), (offered.HandoffId, offered.OfferId, offered.AgentId, offered.At));
+        HandoffDecider.Evolve(_state, offered);
+        // Recorded (from the notice or the accept): not again, whichever comes second.
+        Assert.Null(HandoffDecider.Accepted(handoff, Accepted("ana", "ofr-2")));
+        Assert.Null(HandoffDecider.Offer(handoff, Accepted("ana", "ofr-2"), Now));
+        // Another agent's offer with the same number is another offer; so is an offer of another handoff none.
+        Assert.IsType<HandoffOffered>(HandoffDecider.Accepted(handoff, Accepted("budi", "ofr-2")));
+        Assert.Null(HandoffDecider.Accepted(handoff, Accepted("budi", "ofr-2") with { HandoffId = "hnd-9" }));
+
+        // An offer the handoff recorded as expired is never recorded as made again.
+        HandoffDecider.Evolve(_state, HandoffDecider.Offer(handoff, Accepted("ana", "ofr-2") with { Outcome = OfferOutcome.Expired }, Now)!);
+        Assert.Null(HandoffDecider.Accepted(handoff, Accepted("ana", "ofr-2")));
+
+        // Once an agent holds it, an accepted offer is no news.
+        Place(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "budi", AgentDisplayName = "Budi" });
+        Assert.Null(HandoffDecider.Accepted(handoff, Accepted("budi", "ofr-3")));
+    }
+
+    [Fact]
     public void An_agent_it_was_taken_back_from_may_have_it_again_but_older_word_of_their_assignment_is_stale()
     {
         var handoff = Open();

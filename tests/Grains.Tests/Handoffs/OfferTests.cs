@@ -248,6 +248,34 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_accept_that_reaches_the_conversation_before_the_offer_does_records_the_offer_first()
+    {
+        // Nobody is on duty: the conversation waits, and no offer of it was ever told to it.
+        var handoff = await AskForPerson("c1");
+        var offeredAt = DateTimeOffset.UtcNow;
+
+        // The agent's word of the accepted offer, with the offer's own notice still on its way (it is one-way).
+        Assert.True(await Conversation("c1").CheckAssignment(new AgentAssignment
+        {
+            HandoffId = handoff.HandoffId, AgentId = "ana", AgentDisplayName = "Agent ana", AssignedAt = offeredAt.AddSeconds(1),
+            Offer = new HandoffOfferNotice { HandoffId = handoff.HandoffId, OfferId = "ofr-7", AgentId = "ana", ExpiresAt = offeredAt.AddSeconds(30), At = offeredAt },
+        }));
+        // The late notice of the offer itself changes nothing.
+        await Conversation("c1").OnOfferChanged(new HandoffOfferNotice
+        {
+            HandoffId = handoff.HandoffId, OfferId = "ofr-7", AgentId = "ana", ExpiresAt = offeredAt.AddSeconds(30), At = offeredAt,
+        });
+
+        Assert.Equal("ana", (await Conversation("c1").GetSnapshot())!.Handoff.AgentId);
+        var facts = await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, "c1"), 0, 1_000);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"],
+            facts.Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal)));
+        var offered = System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.offered").Data.Span);
+        Assert.Contains("ofr-7", offered);
+        Assert.Contains("\"ana\"", offered);
+    }
+
+    [Fact]
     public async Task An_agent_who_declined_is_never_offered_it_again_even_when_nobody_else_serves_it()
     {
         var ana = await Online("ana");
