@@ -246,4 +246,6 @@ public sealed record HandoffOfferNotice
     [Id(4)] public OfferOutcome? Outcome { get; init; }
     [Id(5)] public string? Reason { get; init; }
     [Id(6)] public required DateTimeOffset At { get; init; }
+    /// <summary>When the offer was made (null from a sender that did not say).</summary>
+    [Id(7)] public DateTimeOffset? OfferedAt { get; init; }
 }

@@ -330,6 +330,7 @@ internal sealed partial class AgentGrain
         Outcome = outcome,
         Reason = reason,
         At = Now(),
+        OfferedAt = offer.OfferedAt,
     };
 
     private static AgentOffer Wire(OpenOffer offer) => new()

@@ -283,7 +283,7 @@ internal sealed partial class AgentGrain(
         AssignedAt = assignment.AssignedAt,
         Offer = State.EndedOffers.FindLast(o => o.Outcome == OfferOutcome.Accepted
             && o.Offer.ConversationId == assignment.ConversationId && o.Offer.HandoffId == assignment.HandoffId) is { } accepted
-            ? Notice(accepted.Offer, null, null) with { At = accepted.Offer.OfferedAt }
+            ? Notice(accepted.Offer, null, null)
             : null,
     };
 

@@ -287,16 +287,20 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public bool OfferChanged(HandoffOfferNotice notice, DateTimeOffset now)
     {
         using var _ = RecordingAt(now);
-        var fact = HandoffDecider.Offer(state.Status == ConversationStatus.Queued ? state.Handoff : null, notice, now);
+        var handoff = state.Status == ConversationStatus.Queued ? state.Handoff : null;
+        // Its end told of an offer whose making was never told: made first, then ended.
+        var made = notice.Outcome is null ? null : HandoffDecider.Unrecorded(handoff, notice);
+        Record(made);
+        var fact = HandoffDecider.Offer(handoff, notice, now);
         Record(fact);
-        return fact is not null;
+        return made is not null || fact is not null;
     }
 
-    /// <summary>Records the offer an agent accepted if the waiting handoff has not recorded it (its notice still on its way).</summary>
+    /// <summary>Records the offer an agent accepted if the waiting handoff never recorded it (its notice still on its way).</summary>
     public void OfferAccepted(HandoffOfferNotice offer, DateTimeOffset now)
     {
         using var _ = RecordingAt(now);
-        Record(HandoffDecider.Accepted(state.Status == ConversationStatus.Queued ? state.Handoff : null, offer));
+        Record(HandoffDecider.Unrecorded(state.Status == ConversationStatus.Queued ? state.Handoff : null, offer));
     }
 
     /// <summary>Records that the waiting handoff's wait widened to another queue; true if that was news.</summary>

@@ -107,15 +107,20 @@ internal static class HandoffDecider
     }
 
     /// <summary>
-    /// The offer an agent accepted, when the waiting handoff has not recorded it yet (the agent's notice of the offer
-    /// was still on its way): recorded before the assignment it led to, so the facts show how every agent got there.
-    /// Null when the handoff recorded it already, or recorded that it expired.
+    /// The making of an offer the waiting handoff never recorded, told by news of how it ended or that it was accepted
+    /// (the agent's notice of the offer itself is one-way, and may come later or be lost with a silo): recorded before
+    /// that news, so the facts show every offer an agent answered or let expire. Null when the handoff recorded the
+    /// offer already (open, or ended), or the agent passed on the handoff.
     /// </summary>
-    public static HandoffOffered? Accepted(HandoffRecord? handoff, HandoffOfferNotice offer) =>
+    public static HandoffOffered? Unrecorded(HandoffRecord? handoff, HandoffOfferNotice offer) =>
         handoff is { Status: HandoffStatus.Queued } && handoff.HandoffId == offer.HandoffId
         && !(handoff.OfferId == offer.OfferId && handoff.OfferedAgentId == offer.AgentId)
+        && !handoff.Passed.Contains(offer.AgentId)
         && !handoff.ExpiredOffers.Contains(HandoffRecord.ExpiredKey(offer.AgentId, offer.OfferId))
-            ? new HandoffOffered { At = offer.At, HandoffId = handoff.HandoffId, OfferId = offer.OfferId, AgentId = offer.AgentId, ExpiresAt = offer.ExpiresAt }
+            ? new HandoffOffered
+            {
+                At = offer.OfferedAt ?? offer.At, HandoffId = handoff.HandoffId, OfferId = offer.OfferId, AgentId = offer.AgentId, ExpiresAt = offer.ExpiresAt,
+            }
             : null;
 
     /// <summary>The waiting handoff's pool moved it to a wider one; null when that is not news.</summary>

@@ -151,6 +151,35 @@ public sealed class EventTimeRulesTests
     }
 
     [Fact]
+    public void The_end_of_an_offer_whose_making_was_never_told_records_it_made_then_ended_in_order()
+    {
+        Apply(Started(at: Now));
+        var handoff = _decider.OpenHandoff(ConversationDecider.CustomerRequest, Now.AddSeconds(1));
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 }, Now.AddSeconds(2));
+        _decider.TakeFacts();
+
+        // The notice of sari's offer was lost; its expiry is the first the conversation hears of it.
+        Assert.True(_decider.OfferChanged(new HandoffOfferNotice
+        {
+            HandoffId = handoff.HandoffId, OfferId = "ofr-1", AgentId = "sari", ExpiresAt = Now.AddSeconds(33), Outcome = OfferOutcome.Expired,
+            At = Now.AddSeconds(33), OfferedAt = Now.AddSeconds(3),
+        }, Now.AddSeconds(33)));
+
+        var facts = _decider.TakeFacts();
+        Assert.Equal(["handoff.offered", "handoff.expired"], facts.Select(f => f.Type));
+        Assert.Equal((Now.AddSeconds(3), Now.AddSeconds(33)), (facts[0].At, facts[1].At));
+        var (offered, expired) = (Assert.IsType<HandoffOffered>(facts[0]), Assert.IsType<HandoffExpired>(facts[1]));
+        Assert.Equal(("ofr-1", "sari", "ofr-1", "sari"), (offered.OfferId, offered.AgentId, expired.OfferId, expired.AgentId));
+        // Told again, nothing more.
+        Assert.False(_decider.OfferChanged(new HandoffOfferNotice
+        {
+            HandoffId = handoff.HandoffId, OfferId = "ofr-1", AgentId = "sari", ExpiresAt = Now.AddSeconds(33), Outcome = OfferOutcome.Expired,
+            At = Now.AddSeconds(33), OfferedAt = Now.AddSeconds(3),
+        }, Now.AddSeconds(34)));
+        Assert.Empty(_decider.TakeFacts());
+    }
+
+    [Fact]
     public void Behind_events_stamped_ahead_the_grains_own_facts_keep_the_silos_time_and_the_first_reply_is_due_from_it()
     {
         // The platform's clock runs four minutes ahead of the silo's.

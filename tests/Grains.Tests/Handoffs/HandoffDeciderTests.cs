@@ -175,33 +175,38 @@ public sealed class HandoffDeciderTests
     }
 
     [Fact]
-    public void An_accepted_offer_the_handoff_has_not_heard_of_is_recorded_once_and_never_one_that_expired()
+    public void An_offer_the_handoff_never_recorded_is_made_once_stamped_when_made_and_never_after_it_ended()
     {
         var handoff = Open();
         Place(new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 });
-        HandoffOfferNotice Accepted(string agentId, string offerId) => new()
+        HandoffOfferNotice Told(string agentId, string offerId, OfferOutcome? outcome = null) => new()
         {
-            HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, ExpiresAt = Now.AddSeconds(30), At = Now.AddSeconds(-2),
+            HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, ExpiresAt = Now.AddSeconds(30), Outcome = outcome,
+            At = Now, OfferedAt = Now.AddSeconds(-2),
         };
 
-        // The accept came before the agent's notice of the offer: the offer is news, stamped when it was made.
-        var offered = Assert.IsType<HandoffOffered>(HandoffDecider.Accepted(handoff, Accepted("ana", "ofr-2")));
-        Assert.Equal((handoff.HandoffId, "ofr-2", "ana", Now.AddSeconds(-2)), (offered.HandoffId, offered.OfferId, offered.AgentId, offered.At));
+        // News of the offer (accepted, or its end) came before the agent's notice of it: it is made, when it was.
+        var offered = Assert.IsType<HandoffOffered>(HandoffDecider.Unrecorded(handoff, Told("ana", "ofr-2")));
+        Assert.Equal((handoff.HandoffId, "ofr-2", "ana", Now.AddSeconds(-2), Now.AddSeconds(30)),
+            (offered.HandoffId, offered.OfferId, offered.AgentId, offered.At, offered.ExpiresAt));
+        Assert.Equal(Now, HandoffDecider.Unrecorded(handoff, Told("ana", "ofr-2") with { OfferedAt = null })!.At);
         HandoffDecider.Evolve(_state, offered);
-        // Recorded (from the notice or the accept): not again, whichever comes second.
-        Assert.Null(HandoffDecider.Accepted(handoff, Accepted("ana", "ofr-2")));
-        Assert.Null(HandoffDecider.Offer(handoff, Accepted("ana", "ofr-2"), Now));
-        // Another agent's offer with the same number is another offer; so is an offer of another handoff none.
-        Assert.IsType<HandoffOffered>(HandoffDecider.Accepted(handoff, Accepted("budi", "ofr-2")));
-        Assert.Null(HandoffDecider.Accepted(handoff, Accepted("budi", "ofr-2") with { HandoffId = "hnd-9" }));
+        // Recorded (from the notice or from the news): never again, whichever comes second.
+        Assert.Null(HandoffDecider.Unrecorded(handoff, Told("ana", "ofr-2")));
+        Assert.Null(HandoffDecider.Offer(handoff, Told("ana", "ofr-2"), Now));
+        // Another agent's offer with the same number is another offer; an offer of another handoff is none.
+        Assert.IsType<HandoffOffered>(HandoffDecider.Unrecorded(handoff, Told("budi", "ofr-2")));
+        Assert.Null(HandoffDecider.Unrecorded(handoff, Told("budi", "ofr-2") with { HandoffId = "hnd-9" }));
 
-        // An offer the handoff recorded as expired is never recorded as made again.
-        HandoffDecider.Evolve(_state, HandoffDecider.Offer(handoff, Accepted("ana", "ofr-2") with { Outcome = OfferOutcome.Expired }, Now)!);
-        Assert.Null(HandoffDecider.Accepted(handoff, Accepted("ana", "ofr-2")));
+        // An offer recorded as expired, or any offer to an agent who passed, is never made again.
+        HandoffDecider.Evolve(_state, HandoffDecider.Offer(handoff, Told("ana", "ofr-2", OfferOutcome.Expired), Now)!);
+        Assert.Null(HandoffDecider.Unrecorded(handoff, Told("ana", "ofr-2")));
+        HandoffDecider.Evolve(_state, HandoffDecider.Offer(handoff, Told("budi", "ofr-5", OfferOutcome.Declined), Now)!);
+        Assert.Null(HandoffDecider.Unrecorded(handoff, Told("budi", "ofr-6")));
 
-        // Once an agent holds it, an accepted offer is no news.
-        Place(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "budi", AgentDisplayName = "Budi" });
-        Assert.Null(HandoffDecider.Accepted(handoff, Accepted("budi", "ofr-3")));
+        // Once an agent holds it, an offer is no news.
+        Place(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "cici", AgentDisplayName = "Cici" });
+        Assert.Null(HandoffDecider.Unrecorded(handoff, Told("cici", "ofr-3")));
     }
 
     [Fact]
