@@ -80,6 +80,25 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
         Assert.Equal(text, Redactor.Redact(text));
 
     [Theory]
+    [InlineData("my PAN is ABCDE1234F pls", "my PAN is [national-id] pls")]
+    [InlineData("pan card no: abcpe1234f", "pan card no: [national-id]")]
+    [InlineData("nomor pan saya AAAPL1234C", "nomor pan saya [national-id]")]
+    [InlineData("PAN: BNZPM2501F.", "PAN: [national-id].")]
+    [InlineData("here it is AAAPL1234C", "here it is [national-id]")]
+    [InlineData("KTP 3171234567890123 dan PAN ABCDE1234F", "KTP [nik] dan PAN [national-id]")]
+    public void An_indian_permanent_account_number_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("kode promo SALEX2024Z")]
+    [InlineData("order ABCDE1234F")]
+    [InlineData("order abcpe1234f")]
+    [InlineData("the PAN ABCDE12345F is too long")]
+    [InlineData("code XABCPE1234F")]
+    public void A_code_of_another_shape_or_without_a_holders_letter_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
     [InlineData("my tax id is 123-45-6789", "my tax id is [ssn]")]
     [InlineData("tax id 12.345.678.9-012.345 ok", "tax id [npwp] ok")]
     public void A_tax_id_stays_read_by_the_number_rules(string text, string expected) =>
