@@ -82,6 +82,30 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         {
             await _checkpoints.WriteAsync(State.Version, WriteCheckpoint);
         }
+        await UnwatchOnceEnded();
+    }
+
+    /// <summary>
+    /// An ended conversation that handed off removes its reminder as it leaves memory, instead of being woken by it once
+    /// more only to remove it. Ended is for good (no event is taken after it, an erasure leaves no handoff), so nothing will
+    /// need the reminder again, and a checkpoint that still says it is registered misleads no later activation. If the
+    /// removal fails, the reminder fires once more and its round removes it, as before.
+    /// </summary>
+    private async Task UnwatchOnceEnded()
+    {
+        if (State.Status != ConversationStatus.Ended || !State.Watched || NeedsWatch || services.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            State.Watched = await this.UnwatchAsync(State.Watched);
+        }
+        catch (Exception e)
+        {
+            services.Logger.LogInformation("Ended conversation {ConversationId} of tenant {TenantId} left its reminder for its next round to remove ({Reason})",
+                _conversationId, _tenantId, e.GetBaseException().Message);
+        }
     }
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)

@@ -1,4 +1,5 @@
 using CxCluster.Grains.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static CxCluster.TestSupport.ConversationEvents;
 
 namespace CxCluster.Grains.Tests.Conversations;
@@ -65,5 +66,29 @@ public sealed class IdleConversationTests(IdleClusterFixture fixture)
 
         // The deadline's timer fires in that activation: the conversation is taken back from the silent agent.
         await Eventually.HoldsAsync(async () => (await held.GetSnapshot())!.Handoff.AgentId is null, Patience, "the first-reply deadline to take held back");
+    }
+
+    [Fact]
+    public async Task An_ended_conversation_that_handed_off_removes_its_reminder_as_it_leaves_memory_not_a_round_later()
+    {
+        // Nobody is on duty: the conversation waits in its queue, its reminder registered by the request.
+        var waiting = Conversation("handed-off");
+        await waiting.Apply(Started(Channel.Chat, "en-US"));
+        await waiting.Apply(Customer("I want to talk to a real person please"));
+        Assert.Equal(1, await RemindersOf(waiting));
+
+        Assert.Null((await waiting.Apply(Ended())).Refusal);
+
+        // Well before its first round (120 s away), the reminder is gone, and the ended conversation with it.
+        await Eventually.HoldsAsync(async () => await RemindersOf(waiting) == 0, Patience, "the ended conversation's reminder to be removed");
+        await Eventually.HoldsAsync(async () => !await InMemory(waiting), Patience, "the ended conversation to leave memory");
+        Assert.Equal(ConversationStatus.Ended, (await waiting.GetSnapshot())!.Status);
+    }
+
+    /// <summary>The durable reminders registered for <paramref name="conversation"/>.</summary>
+    private async Task<int> RemindersOf(IConversationGrain conversation)
+    {
+        var table = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        return (await table.ReadRows(((GrainReference)(object)conversation).GrainId)).Reminders.Count;
     }
 }
