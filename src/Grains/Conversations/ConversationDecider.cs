@@ -287,11 +287,10 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public bool OfferChanged(HandoffOfferNotice notice, DateTimeOffset now)
     {
         using var _ = RecordingAt(now);
-        var handoff = state.Status == ConversationStatus.Queued ? state.Handoff : null;
         // Its end told of an offer whose making was never told: made first, then ended.
-        var made = notice.Outcome is null ? null : HandoffDecider.Unrecorded(handoff, notice);
+        var made = notice.Outcome is null ? null : HandoffDecider.Unrecorded(WaitingHandoff, notice);
         Record(made);
-        var fact = HandoffDecider.Offer(handoff, notice, now);
+        var fact = HandoffDecider.Offer(WaitingHandoff, notice, now);
         Record(fact);
         return made is not null || fact is not null;
     }
@@ -300,8 +299,11 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public void OfferAccepted(HandoffOfferNotice offer, DateTimeOffset now)
     {
         using var _ = RecordingAt(now);
-        Record(HandoffDecider.Unrecorded(state.Status == ConversationStatus.Queued ? state.Handoff : null, offer));
+        Record(HandoffDecider.Unrecorded(WaitingHandoff, offer));
     }
+
+    /// <summary>The handoff while the conversation waits for an agent, or null: only a waiting handoff is offered.</summary>
+    private HandoffRecord? WaitingHandoff => state.Status == ConversationStatus.Queued ? state.Handoff : null;
 
     /// <summary>Records that the waiting handoff's wait widened to another queue; true if that was news.</summary>
     public bool Escalate(int step, string queue, DateTimeOffset at)

@@ -84,10 +84,9 @@ internal static class HandoffDecider
         {
             return null;
         }
-        // Offer ids are numbered per agent: two agents' offers of one handoff may share one, so the agent tells them apart.
-        var open = handoff.OfferId == notice.OfferId && handoff.OfferedAgentId == notice.AgentId;
+        var open = IsOpen(handoff, notice);
         // An offer that ended, or an agent who passed on the handoff, is no news unless it is the open offer.
-        var over = handoff.Passed.Contains(notice.AgentId) || handoff.ExpiredOffers.Contains(HandoffRecord.ExpiredKey(notice.AgentId, notice.OfferId));
+        var over = IsOver(handoff, notice);
         return notice.Outcome switch
         {
             null when !open && notice.ExpiresAt > now && !over => new HandoffOffered
@@ -113,15 +112,20 @@ internal static class HandoffDecider
     /// offer already (open, or ended), or the agent passed on the handoff.
     /// </summary>
     public static HandoffOffered? Unrecorded(HandoffRecord? handoff, HandoffOfferNotice offer) =>
-        handoff is { Status: HandoffStatus.Queued } && handoff.HandoffId == offer.HandoffId
-        && !(handoff.OfferId == offer.OfferId && handoff.OfferedAgentId == offer.AgentId)
-        && !handoff.Passed.Contains(offer.AgentId)
-        && !handoff.ExpiredOffers.Contains(HandoffRecord.ExpiredKey(offer.AgentId, offer.OfferId))
+        handoff is { Status: HandoffStatus.Queued } && handoff.HandoffId == offer.HandoffId && !IsOpen(handoff, offer) && !IsOver(handoff, offer)
             ? new HandoffOffered
             {
                 At = offer.OfferedAt ?? offer.At, HandoffId = handoff.HandoffId, OfferId = offer.OfferId, AgentId = offer.AgentId, ExpiresAt = offer.ExpiresAt,
             }
             : null;
+
+    /// <summary>Whether the notice is of the handoff's open offer (ids are numbered per agent: two agents' offers may share one).</summary>
+    private static bool IsOpen(HandoffRecord handoff, HandoffOfferNotice notice) =>
+        handoff.OfferId == notice.OfferId && handoff.OfferedAgentId == notice.AgentId;
+
+    /// <summary>Whether the handoff recorded the noticed offer's expiry, or its agent passing on the handoff.</summary>
+    private static bool IsOver(HandoffRecord handoff, HandoffOfferNotice notice) =>
+        handoff.Passed.Contains(notice.AgentId) || handoff.ExpiredOffers.Contains(HandoffRecord.ExpiredKey(notice.AgentId, notice.OfferId));
 
     /// <summary>The waiting handoff's pool moved it to a wider one; null when that is not news.</summary>
     public static HandoffEscalated? Escalate(HandoffRecord? handoff, int step, string queue, DateTimeOffset at) =>

@@ -141,7 +141,7 @@ public static partial class Redactor
         List<(int Start, int End, string Placeholder)>? tokens = hasAt ? FindHandles(text) : null;
         tokens = MayHoldProfileLink(text) ? WithSpans(tokens, FindProfileLinks(text)) : tokens;
         tokens = digits > 0 && text.Length >= MinWalletLength ? WithSpans(tokens, FindWallets(text)) : tokens;
-        tokens = digits >= 4 && text.Length >= PanLength ? WithSpans(tokens, FindPans(text)) : tokens;
+        tokens = digits >= PanDigits && text.Length >= PanLength ? WithSpans(tokens, FindPans(text)) : tokens;
         if (emails is null && !numbers && dictated is null && secrets is null && people is null && tokens is null)
         {
             return original;

@@ -17,9 +17,9 @@ internal static class Lexicon
     public static readonly FrozenDictionary<string, Lex>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Every spelling of an abusive word, for reading one whose letters are masked by stars ("f***", "b*ngsat").</summary>
-    public static readonly string[] AbusiveSpellings =
-        [.. Words.Where(w => (w.Value.Cats & Cat.Abusive) != 0).Select(w => w.Key).Order(StringComparer.Ordinal)];
+    /// <summary>Every spelling of an abusive word with its entry, for reading one whose letters are masked by stars ("f***", "b*ngsat").</summary>
+    public static readonly KeyValuePair<string, Lex>[] AbusiveSpellings =
+        [.. Words.Where(w => (w.Value.Cats & Cat.Abusive) != 0).OrderBy(w => w.Key, StringComparer.Ordinal)];
 
     /// <summary>The tone phrases by their first canonical word.</summary>
     public static readonly FrozenDictionary<string, Phrase[]> PhrasesByFirstWord = Embedded.PhrasesByFirstWord;

@@ -182,19 +182,17 @@ internal static class Tokenizer
     /// The word whose masked letters ('*') stand for some of an abusive word's, the others the same: "f***" reads "fuck",
     /// "b*ngsat" "bangsat", "a**hole" "asshole". One that masks no abusive word reads as its letters alone ("a*b" as "ab").
     /// </summary>
-    private static Lex Unmask(ReadOnlySpan<char> word)
+    private static Lex Unmask(Span<char> word)
     {
-        foreach (string spelling in Lexicon.AbusiveSpellings)
+        foreach ((string spelling, Lex lex) in Lexicon.AbusiveSpellings)
         {
             if (spelling.Length == word.Length && MatchesMasked(word, spelling))
             {
-                return Lexicon.Words[spelling];
+                return lex;
             }
         }
 
-        Span<char> letters = stackalloc char[word.Length];
-        word.CopyTo(letters);
-        return Find(letters[..WithoutStars(letters)]);
+        return Find(word[..WithoutStars(word)]);
     }
 
     private static bool MatchesMasked(ReadOnlySpan<char> word, string spelling)
