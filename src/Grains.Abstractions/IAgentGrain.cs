@@ -42,6 +42,13 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>The agent turns an offer down: it goes to the next agent, never back to this one for this handoff.</summary>
     Task<OfferAnswer> DeclineOffer(string offerId, string? reason);
 
+    /// <summary>
+    /// How the agent's offer of a conversation's handoff stands: its notice while open, with how it ended once it did,
+    /// or null when the agent has no memory of it. A conversation asks when its pool no longer shows an offer it
+    /// recorded as open and no word of its end came (that word is one-way).
+    /// </summary>
+    Task<HandoffOfferNotice?> GetOffer(string conversationId, string handoffId, string offerId);
+
     /// <summary>Ends the offers whose deadline passed (a pool's nudge, should the agent's timer have died with its silo).</summary>
     [OneWay]
     Task CheckOffers();

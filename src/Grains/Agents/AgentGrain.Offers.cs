@@ -272,7 +272,7 @@ internal sealed partial class AgentGrain
         if (ended.Outcome is OfferOutcome.Declined or OfferOutcome.Expired)
         {
             // Before the pool hears of it, so the conversation's facts tell of this offer's end before the next offer.
-            _ = Conversation(offer.ConversationId).OnOfferChanged(Notice(offer, ended.Outcome, ended.Reason));
+            _ = Conversation(offer.ConversationId).OnOfferChanged(Notice(ended));
         }
         var waiting = await Pool(offer.PoolName).SettleOffer(new OfferSettlement
         {
@@ -321,7 +321,7 @@ internal sealed partial class AgentGrain
         _ = Conversation(offer.ConversationId).OnOfferChanged(Notice(offer, null, null));
     }
 
-    private HandoffOfferNotice Notice(OpenOffer offer, OfferOutcome? outcome, string? reason) => new()
+    private HandoffOfferNotice Notice(OpenOffer offer, OfferOutcome? outcome, string? reason, DateTimeOffset? at = null) => new()
     {
         HandoffId = offer.HandoffId,
         OfferId = offer.OfferId,
@@ -329,9 +329,21 @@ internal sealed partial class AgentGrain
         ExpiresAt = offer.ExpiresAt,
         Outcome = outcome,
         Reason = reason,
-        At = Now(),
+        At = at ?? Now(),
         OfferedAt = offer.OfferedAt,
     };
+
+    /// <summary>Word of how an offer ended, stamped when it ended however late it is told.</summary>
+    private HandoffOfferNotice Notice(EndedOffer ended) => Notice(ended.Offer, ended.Outcome, ended.Reason, ended.EndedAt);
+
+    Task<HandoffOfferNotice?> IAgentGrain.GetOffer(string conversationId, string handoffId, string offerId)
+    {
+        bool Same(OpenOffer offer) => offer.OfferId == offerId && offer.ConversationId == conversationId && offer.HandoffId == handoffId;
+        var notice = State.Offers.Find(Same) is { } open ? Notice(open, null, null)
+            : State.EndedOffers.FindLast(o => Same(o.Offer)) is { } ended ? Notice(ended)
+            : null;
+        return Task.FromResult(notice);
+    }
 
     private static AgentOffer Wire(OpenOffer offer) => new()
     {

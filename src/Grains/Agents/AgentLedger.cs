@@ -76,7 +76,7 @@ internal sealed class AgentLedger(int completionsKept)
                 if (Offers.Find(o => o.OfferId == ended.OfferId) is { } offer)
                 {
                     Offers.Remove(offer);
-                    EndedOffers.Add(new EndedOffer { Offer = offer, Outcome = ended.Outcome, Reason = ended.Reason });
+                    EndedOffers.Add(new EndedOffer { Offer = offer, Outcome = ended.Outcome, Reason = ended.Reason, EndedAt = ended.At });
                     while (EndedOffers.Count > completionsKept && EndedOffers[0].Told)
                     {
                         EndedOffers.RemoveAt(0);
@@ -147,7 +147,7 @@ internal sealed class AgentLedger(int completionsKept)
         Seq = Seq,
         StatusChanges = StatusChanges,
         Offers = [.. Offers],
-        EndedOffers = [.. EndedOffers.Select(o => new EndedOffer { Offer = o.Offer, Outcome = o.Outcome, Reason = o.Reason, Told = o.Told })],
+        EndedOffers = [.. EndedOffers.Select(o => new EndedOffer { Offer = o.Offer, Outcome = o.Outcome, Reason = o.Reason, Told = o.Told, EndedAt = o.EndedAt })],
     };
 
     public static AgentLedger FromCheckpoint(AgentState state, int completionsKept) => new(completionsKept)

@@ -58,6 +58,8 @@ public sealed class EndedOffer
     [Id(1)] public required OfferOutcome Outcome { get; init; }
     [Id(2)] public string? Reason { get; init; }
     [Id(3)] public bool Told { get; set; }
+    /// <summary>When it ended (null in a checkpoint written before this was kept).</summary>
+    [Id(4)] public DateTimeOffset? EndedAt { get; init; }
 }
 
 /// <summary>A conversation the agent completed.</summary>

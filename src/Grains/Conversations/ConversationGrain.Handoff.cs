@@ -91,6 +91,10 @@ internal sealed partial class ConversationGrain
                 }
                 else
                 {
+                    if (HandoffDecider.OfferGone(waiting, placement))
+                    {
+                        await LearnOfferEnd(waiting, now);
+                    }
                     Place(waiting, placement, now);
                 }
             }
@@ -109,6 +113,26 @@ internal sealed partial class ConversationGrain
             services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not finish reconciling ({Reason}); the next round tries again",
                 _conversationId, _tenantId, e.GetBaseException().Message);
         }
+    }
+
+    /// <summary>
+    /// The pool no longer shows the offer the waiting handoff recorded as open, and no word of its end came: asks its
+    /// agent how it ended and records that before what the pool shows now, so the conversation neither reads offered for
+    /// good nor lacks the offer's end in its facts (a decline also keeps that agent from being offered it again).
+    /// </summary>
+    private async Task LearnOfferEnd(HandoffRecord waiting, DateTimeOffset now)
+    {
+        var (offerId, agentId) = (waiting.OfferId!, waiting.OfferedAgentId!);
+        var notice = await Agent(agentId).GetOffer(_conversationId, waiting.HandoffId, offerId) ?? HandoffDecider.Forgotten(waiting, now);
+        // Still open at the agent (its pool's view is behind), or not over by its deadline yet: nothing to record.
+        if (notice is not { Outcome: not null } || !_decider.OfferChanged(notice, now))
+        {
+            return;
+        }
+        Changed();
+        services.Metrics.Repaired("offer-end-learnt");
+        services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} learnt from agent {AgentId} that offer {OfferId} of handoff {HandoffId} ended ({Outcome})",
+            _conversationId, _tenantId, agentId, offerId, waiting.HandoffId, notice.Outcome);
     }
 
     /// <summary>The conversation is with a human: repairs it if that agent completed it, or if nobody holds it at all.</summary>

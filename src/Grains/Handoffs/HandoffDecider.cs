@@ -119,6 +119,26 @@ internal static class HandoffDecider
             }
             : null;
 
+    /// <summary>
+    /// Whether the pool's placement of the waiting handoff no longer shows the offer the handoff recorded as open (no
+    /// offer, or another one): the offer ended and the agent's word of how never came. That word is one-way and may be
+    /// lost with a silo; the conversation then asks the agent (see <see cref="Forgotten"/> when it does not know).
+    /// </summary>
+    public static bool OfferGone(HandoffRecord handoff, HandoffPlacement placement) =>
+        handoff is { Status: HandoffStatus.Queued, AwaitingPool: false, OfferId: { } offerId, OfferedAgentId: { } agentId }
+        && placement is { Status: HandoffStatus.Queued, MovedTo: null }
+        && (placement.OfferId != offerId || placement.OfferedAgentId != agentId);
+
+    /// <summary>
+    /// How the waiting handoff's open offer ended when neither its pool nor its agent holds it any more: unanswered in
+    /// time, once its deadline passed (an offer cannot have been accepted without the pool placing it with the agent).
+    /// Null while the deadline is still ahead, or when no offer is open.
+    /// </summary>
+    public static HandoffOfferNotice? Forgotten(HandoffRecord handoff, DateTimeOffset now) =>
+        handoff is { Status: HandoffStatus.Queued, OfferId: { } offerId, OfferedAgentId: { } agentId, OfferExpiresAt: { } expiresAt } && expiresAt <= now
+            ? new HandoffOfferNotice { HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, ExpiresAt = expiresAt, Outcome = OfferOutcome.Expired, At = now }
+            : null;
+
     /// <summary>Whether the notice is of the handoff's open offer (ids are numbered per agent: two agents' offers may share one).</summary>
     private static bool IsOpen(HandoffRecord handoff, HandoffOfferNotice notice) =>
         handoff.OfferId == notice.OfferId && handoff.OfferedAgentId == notice.AgentId;

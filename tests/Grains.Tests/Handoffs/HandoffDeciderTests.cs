@@ -210,6 +210,43 @@ public sealed class HandoffDeciderTests
     }
 
     [Fact]
+    public void An_open_offer_its_pool_no_longer_shows_is_gone_and_reads_expired_only_once_its_deadline_passed()
+    {
+        var handoff = Open();
+        var queued = new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 };
+        // Waiting with no offer, or before its pool placed it: nothing is gone.
+        Assert.False(HandoffDecider.OfferGone(handoff, queued));
+        Place(queued);
+        Assert.False(HandoffDecider.OfferGone(handoff, queued));
+        Assert.Null(HandoffDecider.Forgotten(handoff, Now.AddHours(1)));
+
+        HandoffDecider.Evolve(_state, HandoffDecider.Offer(handoff, new HandoffOfferNotice
+        {
+            HandoffId = handoff.HandoffId, OfferId = "ofr-2", AgentId = "ana", ExpiresAt = Now.AddSeconds(30), At = Now,
+        }, Now)!);
+        var shown = queued with { OfferId = "ofr-2", OfferedAgentId = "ana", OfferExpiresAt = Now.AddSeconds(30) };
+
+        // The pool shows the same offer: nothing gone. No offer, another agent's offer of the same number, or another offer: gone.
+        Assert.False(HandoffDecider.OfferGone(handoff, shown));
+        Assert.True(HandoffDecider.OfferGone(handoff, queued));
+        Assert.True(HandoffDecider.OfferGone(handoff, shown with { OfferedAgentId = "budi" }));
+        Assert.True(HandoffDecider.OfferGone(handoff, shown with { OfferId = "ofr-3" }));
+        // Placed with an agent, moved to a wider pool, or unknown there: another repair's business.
+        Assert.False(HandoffDecider.OfferGone(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "ana" }));
+        Assert.False(HandoffDecider.OfferGone(handoff, queued with { MovedTo = "en/any", Step = 1 }));
+        Assert.False(HandoffDecider.OfferGone(handoff, HandoffPlacement.Unknown));
+
+        // Nobody remembers it: not over before its deadline; expired from then on, stamped when found.
+        Assert.Null(HandoffDecider.Forgotten(handoff, Now.AddSeconds(29)));
+        var forgotten = HandoffDecider.Forgotten(handoff, Now.AddSeconds(31))!;
+        Assert.Equal((OfferOutcome.Expired, "ofr-2", "ana", Now.AddSeconds(31)), (forgotten.Outcome, forgotten.OfferId, forgotten.AgentId, forgotten.At));
+        var expired = Assert.IsType<HandoffExpired>(HandoffDecider.Offer(handoff, forgotten, Now.AddSeconds(31)));
+        HandoffDecider.Evolve(_state, expired);
+        Assert.Equal(HandoffStatus.Queued, handoff.ShownStatus);
+        Assert.False(HandoffDecider.OfferGone(handoff, queued));
+    }
+
+    [Fact]
     public void An_agent_it_was_taken_back_from_may_have_it_again_but_older_word_of_their_assignment_is_stale()
     {
         var handoff = Open();

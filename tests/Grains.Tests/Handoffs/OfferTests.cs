@@ -276,6 +276,79 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_decline_whose_word_never_reached_the_conversation_is_learnt_from_the_agent_and_the_conversation_reads_queued_again()
+    {
+        const string deaf = OfferClusterFixture.DeafToOfferEnds + "1";
+        var ana = await Online("ana");
+        await AskForPerson(deaf);
+        var offer = await OfferTo(ana, deaf);
+        await Eventually.HoldsAsync(async () => (await Conversation(deaf).GetSnapshot())!.Handoff.Status == HandoffStatus.Offered, Patience, "the snapshot to read offered");
+
+        // Ana's word of her decline is lost on its way to the conversation; the pool hears it.
+        Assert.Null((await ana.DeclineOffer(offer.OfferId, "not my area")).Refusal);
+
+        // The conversation's own round sees the pool no longer shows the offer, and asks ana how it ended.
+        var waiting = await Eventually.ReturnsAsync(() => Conversation(deaf).GetSnapshot(), s => s!.Handoff.Status == HandoffStatus.Queued, Patience, "the snapshot to read queued again");
+        Assert.Equal(ConversationStatus.Queued, waiting!.Status);
+        var facts = await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, deaf), 0, 1_000);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.declined"],
+            facts.Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal)));
+        var declined = System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.declined").Data.Span);
+        Assert.Contains(offer.OfferId, declined);
+        Assert.Contains("not my area", declined);
+
+        // Recorded as declined, so ana is never offered it again, and the next agent is.
+        var budi = await Online("budi");
+        Assert.Equal(deaf, (await OfferTo(budi, deaf)).ConversationId);
+        Assert.DoesNotContain(await ana.GetOffers() ?? [], o => o.ConversationId == deaf);
+        Assert.Equal(["handoff.offered", "handoff.declined", "handoff.offered"],
+            (await FactTypes(deaf)).Where(t => t is "handoff.offered" or "handoff.declined" or "handoff.expired"));
+    }
+
+    [Fact]
+    public async Task An_expiry_whose_word_never_reached_the_conversation_is_learnt_from_the_agent()
+    {
+        const string deaf = OfferClusterFixture.DeafToOfferEnds + "2";
+        var ana = await Online("ana");
+        await AskForPerson(deaf);
+        var offer = await OfferTo(ana, deaf);
+
+        // Ana lets it expire; her word of it is lost on its way to the conversation.
+        await Eventually.HoldsAsync(async () => (await ana.Get())!.Status == AgentStatus.Away, Patience, "ana to be away after the offer expired");
+
+        var waiting = await Eventually.ReturnsAsync(() => Conversation(deaf).GetSnapshot(), s => s!.Handoff.Status == HandoffStatus.Queued, Patience, "the snapshot to read queued again");
+        Assert.Equal(1, waiting!.Handoff.QueuePosition);
+        var facts = await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, deaf), 0, 1_000);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.expired"],
+            facts.Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal)));
+        Assert.Contains(offer.OfferId, System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.expired").Data.Span));
+    }
+
+    [Fact]
+    public async Task An_offer_neither_its_pool_nor_its_agent_knows_reads_as_expired_once_its_deadline_passed_never_before()
+    {
+        await Agent("ana").Register(new AgentProfile { DisplayName = "Agent ana", Languages = ["en"], Channels = [Channel.Chat], Capacity = 1 });
+        var handoff = await AskForPerson("c1");
+        // Word of an offer nobody holds any more (its agent's memory of it is gone), open for three more seconds.
+        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        await Conversation("c1").OnOfferChanged(new HandoffOfferNotice
+        {
+            HandoffId = handoff.HandoffId, OfferId = "ofr-99", AgentId = "ana", ExpiresAt = expiresAt, At = DateTimeOffset.UtcNow,
+        });
+        // The word is one-way: it is heard some time after the call returned.
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Handoff.Status == HandoffStatus.Offered, Patience, "the snapshot to read offered");
+
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot())!.Handoff.Status == HandoffStatus.Queued, Patience, "the snapshot to read queued again");
+
+        var facts = await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, "c1"), 0, 1_000);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.expired"],
+            facts.Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal)));
+        var expired = facts.Single(f => f.Type == "handoff.expired");
+        Assert.True(expired.At >= expiresAt, $"recorded expired at {expired.At:O}, before its deadline {expiresAt:O}");
+        Assert.Contains("ofr-99", System.Text.Encoding.UTF8.GetString(expired.Data.Span));
+    }
+
+    [Fact]
     public async Task An_agent_who_declined_is_never_offered_it_again_even_when_nobody_else_serves_it()
     {
         var ana = await Online("ana");

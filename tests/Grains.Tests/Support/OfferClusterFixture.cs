@@ -6,12 +6,14 @@ namespace CxCluster.Grains.Tests.Support;
 /// Two silos whose tenants get offers, with deadlines short enough for tests to see them pass: an agent has
 /// <see cref="OfferSeconds"/> to answer an offer and <see cref="FirstReplySeconds"/> to write first once assigned.
 /// </summary>
-public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration)
+public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo => silo.AddIncomingGrainCallFilter<LostOfferEnds>())
 {
     public const double OfferSeconds = 4;
     public const double FirstReplySeconds = 4;
     /// <summary>A tenant whose waiting conversations may go to agents of their language on any channel after one second.</summary>
     public const string WideningTenant = "widening-offers";
+    /// <summary>Conversations whose id starts with this never hear from an agent how its offer ended (see <see cref="LostOfferEnds"/>).</summary>
+    public const string DeafToOfferEnds = "deaf-";
 
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,6 +28,24 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration)
         })
         .Build();
 
+}
+
+/// <summary>
+/// Drops every agent's word of how an offer ended on its way to a conversation whose id starts with
+/// <see cref="OfferClusterFixture.DeafToOfferEnds"/>, as a silo that died with that one-way message would.
+/// </summary>
+public sealed class LostOfferEnds : IIncomingGrainCallFilter
+{
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.MethodName == nameof(IConversationGrain.OnOfferChanged)
+            && context.Request.GetArgument(0) is HandoffOfferNotice { Outcome: not null }
+            && context.TargetId.Key.ToString()!.Split(GrainKeys.Separator)[^1].StartsWith(OfferClusterFixture.DeafToOfferEnds, StringComparison.Ordinal))
+        {
+            return Task.CompletedTask;
+        }
+        return context.Invoke();
+    }
 }
 
 [CollectionDefinition(Name)]
