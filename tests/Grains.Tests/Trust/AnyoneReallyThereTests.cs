@@ -7,8 +7,9 @@ namespace CxCluster.Grains.Tests.Trust;
 /// sini", "ada yang baca gak sih"), or asks a group what it is ("are you guys bots", "are y'all AI?"), asks who answers,
 /// and is answered as an identity question; the phrasings here are not the recogniser's train lines, bar the first of
 /// each language. Whether someone real is there is read by the grammar itself, with or without "is there" before it
-/// ("is there a human there?", "anyone real there?", "someone real on this chat?"); calling out for anyone ("is anyone
-/// there?") or asking for someone available is no such question.
+/// ("is there a human there?", "anyone real there?", "someone real on this chat?"), and so is who is on the line or on the
+/// other end, as a caller asks ("do I have a human on the line?", "who's on the phone?", "siapa di sana?"), which asks for
+/// no one; calling out for anyone ("is anyone there?") or asking for someone available is no such question.
 /// </summary>
 public sealed class AnyoneReallyThereTests
 {
@@ -51,6 +52,49 @@ public sealed class AnyoneReallyThereTests
     [InlineData("ada manusia asli di sini?")]
     public void The_grammar_reads_whether_someone_real_is_there(string text) =>
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("do I have a human on the line?")]
+    [InlineData("do i have a real person here?")]
+    [InlineData("have I got a human on the line?")]
+    [InlineData("do we have a real person on the other end?")]
+    [InlineData("is there a human on the phone?")]
+    [InlineData("is a human on the line?")]
+    [InlineData("is there a real person on the other end of this chat?")]
+    [InlineData("is there a bot on the line?")]
+    [InlineData("who's on the line?")]
+    [InlineData("who is on the other end?")]
+    [InlineData("who is there?")]
+    [InlineData("siapa di sana?")]
+    [InlineData("siapa yang di sana?")]
+    public void Who_is_on_the_line_or_on_the_other_end_is_asked_and_no_one_is_asked_for(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
+        var read = MessageSignals.Analyze(text);
+        Assert.True(read.AsksIdentity, text);
+        Assert.False(read.AsksForHuman, text);
+    }
+
+    [Theory]
+    [InlineData("can I have a human on the line")]
+    [InlineData("put a human on the line")]
+    [InlineData("I need someone on the line who can help")]
+    [InlineData("please pass me on to your line manager")]
+    public void Asking_for_someone_on_the_line_still_asks_for_a_person(string text)
+    {
+        var read = MessageSignals.Analyze(text);
+        Assert.True(read.AsksForHuman, text);
+        Assert.False(read.AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("who is there to help me?")]
+    [InlineData("who's on shift today?")]
+    [InlineData("who is there at the store?")]
+    [InlineData("stay on the line please")]
+    [InlineData("my phone line is down")]
+    public void Who_does_something_or_where_else_is_no_question_of_who_answers(string text) =>
+        Assert.False(MessageSignals.Grammar(text).AsksIdentity, text);
 
     [Theory]
     [InlineData("is anyone there?")]

@@ -494,22 +494,35 @@ internal static class IdentityQuestion
     }
 
     /// <summary>
-    /// Whether someone real is there, asked with nothing else in the question: "is there a human there?", "is there an
-    /// actual human here?", "anyone real there?", "real person there?", "someone real on this chat?", "ada manusia asli di
-    /// sini?". The one asked about is a human or a person called real, and where is said ("there", "here", "on this chat",
-    /// "di sini"): "is anyone there?" and "is there someone there?" only call out, and "is there a human available?" or
-    /// "is there a real person I can talk to?" ask for one.
+    /// Whether someone real, or a machine, is there, asked with nothing else in the question: "is there a human there?",
+    /// "is there an actual human here?", "anyone real there?", "real person there?", "someone real on this chat?", "ada
+    /// manusia asli di sini?", "is there a bot on the line?", "do I have a human on the line?", "have I got a real person on
+    /// the phone?". The one asked about is a human, a person called real or a machine, and where is said (<see
+    /// cref="PlaceEnd"/>): "is anyone there?" and "is there someone there?" only call out, and "is there a human
+    /// available?" or "is there a real person I can talk to?" ask for one.
     /// </summary>
-    private static bool AsksWhetherSomeoneRealIsThere(ReadOnlySpan<Lex> t, Mention m)
+    private static bool AsksWhetherSomeoneRealIsThere(ReadOnlySpan<Lex> t, Mention m) => AsksWhetherSomeoneRealIsThere(t, m, out _);
+
+    /// <summary>As <see cref="AsksWhetherSomeoneRealIsThere(ReadOnlySpan{Lex}, Mention)"/>, with where the question ends (its question mark, or the edge after it) in <paramref name="end"/>.</summary>
+    private static bool AsksWhetherSomeoneRealIsThere(ReadOnlySpan<Lex> t, Mention m, out int end)
     {
-        if (!(m.Kind == Kind.Human || (m.Kind == Kind.Person && m.Real)))
+        end = -1;
+        if (!(m.Kind is Kind.Human or Kind.Bot || (m.Kind == Kind.Person && m.Real)))
         {
             return false;
         }
 
         const Cat opening = Cat.Copula | Cat.Exist | Cat.Article | Cat.Lead | Cat.Greeting | Cat.Polite | Cat.QParticle;
-        bool copula = false;
-        for (int k = m.Start - 1; !IsEdge(t, k); k--)
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Article))
+        {
+            k--;
+        }
+
+        // "do I have", "have we got", or "I have" with a question mark: asked as what the customer has on the line.
+        k = HavingBefore(t, k, out bool copula);
+
+        for (; !IsEdge(t, k); k--)
         {
             if (!Is(t, k, opening))
             {
@@ -519,20 +532,8 @@ internal static class IdentityQuestion
             copula |= Is(t, k, Cat.Copula);
         }
 
-        int e = m.End;
-        if (Is(t, e, Cat.Exist) || WordAt(t, e) is "here" or "sini")
-        {
-            e++;
-        }
-        else if (WordAt(t, e) == "di" && WordAt(t, e + 1) == "sini")
-        {
-            e += 2;
-        }
-        else if (Is(t, e, Cat.To) && Is(t, e + 1, Cat.You | Cat.Article) && Is(t, e + 2, Cat.Speak))
-        {
-            e += 3; // "on this chat", "on the chat"
-        }
-        else
+        int e = PlaceEnd(t, m.End);
+        if (e < 0)
         {
             return false;
         }
@@ -542,7 +543,107 @@ internal static class IdentityQuestion
             e++;
         }
 
+        end = e;
         return Is(t, e, Cat.Question) || (copula && IsEdge(t, e));
+    }
+
+    /// <summary>
+    /// The word before the customer's having that ends at <paramref name="k"/>, just before what they ask they have: "do
+    /// I have", "do we have", "have I got", or "I have"; <paramref name="k"/> itself when there is none.
+    /// <paramref name="inverted"/> when it is asked by word order, so a question mark is not needed.
+    /// </summary>
+    private static int HavingBefore(ReadOnlySpan<Lex> t, int k, out bool inverted)
+    {
+        inverted = false;
+        if (!Is(t, k - 1, Cat.Subject) || Is(t, k - 1, Cat.You))
+        {
+            return k;
+        }
+
+        if (Is(t, k, Cat.Has))
+        {
+            inverted = WordAt(t, k - 2) == "do";
+            return inverted ? k - 3 : k - 2;
+        }
+
+        if (WordAt(t, k) == "got" && Is(t, k - 2, Cat.Has))
+        {
+            inverted = true;
+            return k - 3;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// Where the place named at <paramref name="e"/> ends, or -1 when none is: where the one answering is, "there",
+    /// "here", "di sini", "di sana", "on this chat", "on the line", "on the phone", "on the other end" (of the line, the
+    /// phone, this chat).
+    /// </summary>
+    private static int PlaceEnd(ReadOnlySpan<Lex> t, int e)
+    {
+        if (Is(t, e, Cat.Exist) || WordAt(t, e) is "here" or "sini" or "sana")
+        {
+            return e + 1;
+        }
+
+        if (WordAt(t, e) == "di" && WordAt(t, e + 1) is "sini" or "sana")
+        {
+            return e + 2;
+        }
+
+        if (!Is(t, e, Cat.To) || !Is(t, e + 1, Cat.You | Cat.Article))
+        {
+            return -1;
+        }
+
+        if (Is(t, e + 2, Cat.Speak) || WordAt(t, e + 2) is "line" or "phone")
+        {
+            return e + 3; // "on this chat", "on the line", "on the phone"
+        }
+
+        if (WordAt(t, e + 2) == "other" && WordAt(t, e + 3) == "end")
+        {
+            // "on the other end", "on the other end of this chat"
+            return WordAt(t, e + 4) == "of" && Is(t, e + 5, Cat.You | Cat.Article) && (Is(t, e + 6, Cat.Speak) || WordAt(t, e + 6) is "line" or "phone")
+                ? e + 7
+                : e + 4;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The message only asks who is there (<see cref="AsksWhetherSomeoneRealIsThere(ReadOnlySpan{Lex}, Mention)"/>):
+    /// "do I have a human on the line?", "is there a person on the line?". Every later clause holds only tags or
+    /// greetings, and nothing in it wishes, urges, fetches or hands over: it asks who is there, not for someone.
+    /// </summary>
+    internal static bool OnlyAsksWhoIsThere(ReadOnlySpan<Lex> t)
+    {
+        const Cat asking = Cat.Desire | Cat.Will | Cat.Connect | Cat.Passive | Cat.Later | Cat.Help;
+        bool asked = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            // "do" only as the asking of "do I have ...?"; "can I have" asks for one.
+            if (Is(t, i, asking) || (Is(t, i, Cat.Modal) && !(WordAt(t, i) == "do" && Is(t, i + 1, Cat.Subject) && Is(t, i + 2, Cat.Has))))
+            {
+                return false;
+            }
+
+            if (!asked && IdentityTerm(t, i, out Mention m) && m.Kind != Kind.Bot && AsksWhetherSomeoneRealIsThere(t, m, out int end))
+            {
+                asked = true;
+                for (int k = ClauseEnd(t, end) + 1; k < t.Length; k++)
+                {
+                    if (!Is(t, k, Cat.Edge | Cat.QParticle | Cat.Greeting | Cat.Polite))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return asked;
     }
 
     /// <summary>"who are you?", "who is this?", "who am I talking to?", "siapa ini?", "dengan siapa saya bicara?".</summary>
@@ -573,6 +674,12 @@ internal static class IdentityQuestion
         if (Is(t, j, Cat.You))
         {
             return Closes(t, j + 1);
+        }
+
+        // "who is there?", "who's on the line?", "who is on the other end?", "siapa (yang) di sana?"
+        if (PlaceEnd(t, j) is > 0 and var place)
+        {
+            return Closes(t, place);
         }
 
         // "who made you?", "who built you", "siapa yang bikin kamu?", "siapa pembuat kamu?": who made the one answering.

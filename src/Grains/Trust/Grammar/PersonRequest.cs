@@ -442,12 +442,13 @@ internal static class PersonRequest
     /// <summary>
     /// Where the run of words the lexicon does not know that ends at <paramref name="k"/> begins, less one: the
     /// position before it, walking back over at most <paramref name="max"/> of them (<paramref name="k"/> itself when
-    /// it is no unknown word).
+    /// it is no unknown word). "line", known only for where someone is ("on the line"), qualifies a role as such a word
+    /// would ("your line manager").
     /// </summary>
     private static int BeforeUnknownWords(ReadOnlySpan<Lex> t, int k, int max)
     {
         int stop = k - max;
-        while (k > stop && k >= 0 && ReferenceEquals(t[k], Lex.Unknown))
+        while (k > stop && k >= 0 && (ReferenceEquals(t[k], Lex.Unknown) || t[k].Word is "line"))
         {
             k--;
         }
