@@ -136,7 +136,7 @@ internal sealed partial class AgentGrain
     {
         if (!State.Watched)
         {
-            await this.WatchAsync(registered: false, handoffs);
+            _reminder = await this.WatchAsync(handoffs);
             if (!State.Watched)
             {
                 Record(new AgentWatched { At = Now(), Watched = true });
@@ -160,11 +160,13 @@ internal sealed partial class AgentGrain
             await Store();
         }
         _strayReminder = false;
-        await this.UnwatchAsync(registered: true);
+        var known = _reminder;
+        _reminder = null;
+        await this.UnwatchAsync(registered: true, known);
         if (State.Watched)
         {
             // A change that needs the reminder came meanwhile and recorded it: it stays registered.
-            await this.WatchAsync(registered: false, handoffs);
+            _reminder = await this.WatchAsync(handoffs);
         }
     }
 

@@ -49,6 +49,8 @@ internal sealed partial class AgentGrain(
     private bool _reconciling;
     /// <summary>The reminder fired although the ledger says it was being removed: it is removed again once nothing needs it.</summary>
     private bool _strayReminder;
+    /// <summary>The reconciliation reminder as this activation registered it, if it did: removed with it, unread.</summary>
+    private IGrainReminder? _reminder;
 
     private AgentLedger State => _ledger;
 

@@ -314,6 +314,9 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         return fact is not null;
     }
 
+    /// <summary>The deadline of the waiting handoff's open offer, by which it ended one way or another; null when no offer is open.</summary>
+    public DateTimeOffset? OpenOfferDeadline => WaitingHandoff is { OfferedAgentId: not null, OfferExpiresAt: { } expiresAt } ? expiresAt : null;
+
     /// <summary>When the assigned agent must have written to the customer, or null when no first reply is due.</summary>
     public DateTimeOffset? FirstReplyDue => state.Status == ConversationStatus.Human ? HandoffDecider.FirstReplyDue(state.Handoff, policy.Routing.FirstReply) : null;
 

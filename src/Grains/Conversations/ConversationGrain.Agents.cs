@@ -55,27 +55,63 @@ internal sealed partial class ConversationGrain
         }
     }
 
-    /// <summary>The timer at the assigned agent's first-reply deadline (it follows from stored facts, so an activation arms it again).</summary>
-    private void ArmReplyTimer()
+    /// <summary>How long past an open offer's deadline the conversation waits for its end to be told: the agent's own timer and word come first.</summary>
+    private static readonly TimeSpan OfferWordGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The timer at the handoff's next deadline (each follows from stored facts, so an activation arms it again): the
+    /// assigned agent's first reply, or, while the waiting handoff holds an open offer, a look a little past the offer's
+    /// deadline at whether its end was told (the agent's word of it is one-way, and may be lost with a silo).
+    /// </summary>
+    private void ArmHandoffTimer()
     {
-        var due = State.Started ? _decider.FirstReplyDue : null;
-        if (due is not null || _replyTimer is not null)
+        var due = State.Started ? _decider.FirstReplyDue ?? OfferLookDue() : null;
+        if (due is not null || _handoffTimer is not null)
         {
-            (_replyTimer ??= new DeadlineTimer(this, services.Clock, OnFirstReplyDue, keepAlive: true)).Arm(due);
+            (_handoffTimer ??= new DeadlineTimer(this, services.Clock, OnHandoffDue, keepAlive: true)).Arm(due);
         }
     }
 
-    /// <summary>The agent wrote nothing in time: the conversation takes itself back and waits again at the head of its queue.</summary>
-    private async Task OnFirstReplyDue()
+    /// <summary>When to look at the open offer next: a little past its deadline, then a reconciliation interval after each look; null when none is open.</summary>
+    private DateTimeOffset? OfferLookDue()
+    {
+        if (_decider.OpenOfferDeadline is not { } deadline)
+        {
+            _offerLook = null;
+            return null;
+        }
+        if (_offerLook?.Deadline != deadline)
+        {
+            _offerLook = (deadline, deadline + OfferWordGrace);
+        }
+        return _offerLook!.Value.Next;
+    }
+
+    /// <summary>
+    /// A handoff deadline came: the agent who wrote nothing in time loses the conversation, which waits again at the head
+    /// of its queue; an offer whose end was never told is looked into by the reconciliation round.
+    /// </summary>
+    private async Task OnHandoffDue()
     {
         var now = Now();
-        if (_decider.FirstReplyDue is not { } due || due > now)
+        if (_decider.FirstReplyDue is { } due)
         {
-            ArmReplyTimer();
+            if (due > now)
+            {
+                ArmHandoffTimer();
+                return;
+            }
+            services.Metrics.DeadlineReached("first-reply", now - due);
+            await TakeBack(HandoffReclaimed.NoFirstReply, now);
             return;
         }
-        services.Metrics.DeadlineReached("first-reply", now - due);
-        await TakeBack(HandoffReclaimed.NoFirstReply, now);
+        if (OfferLookDue() is { } look && look <= now)
+        {
+            // The round asks the pool where the handoff stands, and the offer's agent if the pool no longer shows it.
+            _offerLook = (_offerLook!.Value.Deadline, now + services.Handoffs.ReconcileInterval);
+            RepairSoon();
+        }
+        ArmHandoffTimer();
     }
 
     async Task IConversationGrain.OnAgentOffline(string handoffId, string agentId)
@@ -121,7 +157,7 @@ internal sealed partial class ConversationGrain
         }
         finally
         {
-            ArmReplyTimer();
+            ArmHandoffTimer();
         }
     }
 

@@ -100,7 +100,7 @@ internal sealed partial class ConversationGrain
             }
             if (!NeedsWatch && State.Watched)
             {
-                State.Watched = await this.UnwatchAsync(State.Watched);
+                State.Watched = await this.UnwatchAsync(State.Watched, TakeReminder());
                 _checkpoints.Wanted = true;
                 Changed();
             }

@@ -42,12 +42,25 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     /// <summary>A reconciliation round started by a read is due and has not run yet.</summary>
     private bool _repairDue;
     /// <summary>
-    /// Fires when the assigned agent's first reply is due; re-armed from the stored state on every activation. Made the
-    /// first time a reply is due: most conversations never have an agent, and keep none.
+    /// Fires when the assigned agent's first reply is due, or a little past an open offer's deadline; re-armed from the
+    /// stored state on every activation. Made the first time either is due: most conversations never have an agent, and
+    /// keep none.
     /// </summary>
-    private DeadlineTimer? _replyTimer;
+    private DeadlineTimer? _handoffTimer;
+    /// <summary>The reconciliation reminder as this activation registered it, if it did: removed with it, unread.</summary>
+    private IGrainReminder? _reminder;
+    /// <summary>The open offer's deadline, and when to look next at whether its end was told.</summary>
+    private (DateTimeOffset Deadline, DateTimeOffset Next)? _offerLook;
 
     private ConversationState State => _state;
+
+    /// <summary>The handle of the reminder this activation registered, forgotten as it is used.</summary>
+    private IGrainReminder? TakeReminder()
+    {
+        var reminder = _reminder;
+        _reminder = null;
+        return reminder;
+    }
 
     /// <summary>
     /// A human holds the conversation, its pool has not acknowledged its handoff, or a handoff it left still holds a
@@ -66,7 +79,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         _journal = new ConversationJournal(services, stream);
         _checkpoints = new Checkpoints(services.Logger, stream);
         await Load();
-        ArmReplyTimer();
+        ArmHandoffTimer();
         if (State.Started && (NeedsWatch || State.Status == ConversationStatus.Queued))
         {
             this.ReconcileSoon(Reconcile);
@@ -99,7 +112,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         }
         try
         {
-            State.Watched = await this.UnwatchAsync(State.Watched);
+            State.Watched = await this.UnwatchAsync(State.Watched, TakeReminder());
         }
         catch (Exception e)
         {
@@ -344,7 +357,8 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     {
         if (NeedsWatch && !State.Watched)
         {
-            State.Watched = await this.WatchAsync(State.Watched, services.Handoffs);
+            _reminder = await this.WatchAsync(services.Handoffs);
+            State.Watched = true;
             _checkpoints.Wanted = true;
         }
         await Store();
@@ -370,7 +384,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         }
         services.Crash.Reach(CrashPoint.ConversationFactsAppended);
         _dirty = false;
-        ArmReplyTimer();
+        ArmHandoffTimer();
         if (_checkpoints.Wanted || State.Version - _checkpoints.Seq >= services.Options.CheckpointEvery)
         {
             _checkpoints.WriteSoon(State.Version, WriteCheckpoint);

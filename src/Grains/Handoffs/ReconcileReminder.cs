@@ -8,20 +8,33 @@ internal static class ReconcileReminder
 {
     public const string Name = "cx.reconcile";
 
-    /// <summary>Registers the reminder unless <paramref name="registered"/> says it already is; returns true.</summary>
-    public static async Task<bool> WatchAsync(this IGrainBase grain, bool registered, HandoffSettings options)
+    /// <summary>Registers the reminder; the handle it answers removes it again without a read of the reminder table.</summary>
+    public static Task<IGrainReminder> WatchAsync(this IGrainBase grain, HandoffSettings options) =>
+        grain.RegisterOrUpdateReminder(Name, options.ReconcileInterval, options.ReconcileInterval);
+
+    /// <summary>
+    /// Removes the reminder if <paramref name="registered"/> says it is there, with <paramref name="known"/> (the handle
+    /// this activation registered it with) when there is one, else as the reminder table holds it; returns false.
+    /// </summary>
+    public static async Task<bool> UnwatchAsync(this IGrainBase grain, bool registered, IGrainReminder? known = null)
     {
         if (!registered)
         {
-            await grain.RegisterOrUpdateReminder(Name, options.ReconcileInterval, options.ReconcileInterval);
+            return false;
         }
-        return true;
-    }
-
-    /// <summary>Removes the reminder if <paramref name="registered"/> says it is there; returns false.</summary>
-    public static async Task<bool> UnwatchAsync(this IGrainBase grain, bool registered)
-    {
-        if (registered && await grain.GetReminder(Name) is { } reminder)
+        if (known is not null)
+        {
+            try
+            {
+                await grain.UnregisterReminder(known);
+                return false;
+            }
+            catch (ReminderException)
+            {
+                // Registered again since (its tag changed): removed as the table holds it now.
+            }
+        }
+        if (await grain.GetReminder(Name) is { } reminder)
         {
             await grain.UnregisterReminder(reminder);
         }
