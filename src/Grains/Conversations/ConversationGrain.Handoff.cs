@@ -229,9 +229,9 @@ internal sealed partial class ConversationGrain
     /// <summary>Records a placement, marking memory as ahead of storage if it changed anything; the event that opened the handoff then answers with it, now and on every retry.</summary>
     private void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
-        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId, handoff.OfferedAgentId);
+        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId, handoff.OfferedAgentId, handoff.ShownStatus);
         _decider.Place(handoff, placement, at);
-        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId, handoff.OfferedAgentId))
+        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId, handoff.OfferedAgentId, handoff.ShownStatus))
         {
             return;
         }

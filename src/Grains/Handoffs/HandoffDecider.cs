@@ -60,14 +60,20 @@ internal static class HandoffDecider
     }
 
     /// <summary>
-    /// Where a handoff already queued stands now, as its pool says: not a fact, so shown and never stored. True when it moved.
+    /// Where a handoff already queued stands now, as its pool says (its place, its wait, whether an offer of it is open):
+    /// not a fact, so shown and never stored. True when what is shown changed.
     /// </summary>
     public static bool Stand(HandoffRecord handoff, HandoffPlacement placement)
     {
-        if (placement.Status != HandoffStatus.Queued || handoff.AwaitingPool || placement.MovedTo is not null
-            || (handoff.QueuePosition == placement.QueuePosition && handoff.EstimatedWaitSeconds == placement.EstimatedWaitSeconds))
+        if (placement.Status != HandoffStatus.Queued || handoff.AwaitingPool || placement.MovedTo is not null)
         {
             return false;
+        }
+        var shown = handoff.ShownStatus;
+        handoff.PoolShowsOffer = placement.OfferId is not null;
+        if (handoff.QueuePosition == placement.QueuePosition && handoff.EstimatedWaitSeconds == placement.EstimatedWaitSeconds)
+        {
+            return handoff.ShownStatus != shown;
         }
         handoff.QueuePosition = placement.QueuePosition;
         handoff.EstimatedWaitSeconds = placement.EstimatedWaitSeconds;
@@ -249,6 +255,7 @@ internal static class HandoffDecider
                 break;
             case HandoffOffered offered when state.Current is { Status: HandoffStatus.Queued } handoff && handoff.HandoffId == offered.HandoffId:
                 handoff.AwaitingPool = false;
+                handoff.PoolShowsOffer = null;
                 handoff.OfferId = offered.OfferId;
                 handoff.OfferedAgentId = offered.AgentId;
                 handoff.OfferExpiresAt = offered.ExpiresAt;
@@ -262,6 +269,7 @@ internal static class HandoffDecider
                 EndOffer(handoff, expired.OfferId, expired.AgentId, handoff.ExpiredOffers, HandoffRecord.ExpiredKey(expired.AgentId, expired.OfferId));
                 break;
             case HandoffEscalated escalated when state.Current is { } handoff && handoff.HandoffId == escalated.HandoffId:
+                handoff.PoolShowsOffer = null;
                 handoff.PoolName = escalated.Queue;
                 handoff.Step = escalated.Step;
                 break;
@@ -275,6 +283,7 @@ internal static class HandoffDecider
                 handoff.AssignedAt = null;
                 handoff.Reclaimed = true;
                 handoff.AwaitingPool = true;
+                handoff.PoolShowsOffer = null;
                 handoff.QueuePosition = 1;
                 // No pass: the agent is off duty now (Routing:NotRespondingStatus, or offline) and may be given it again
                 // once back, so a customer whom nobody else serves is not left waiting for good.

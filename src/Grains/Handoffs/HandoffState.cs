@@ -64,8 +64,18 @@ public sealed class HandoffRecord
     /// <summary>How an expired offer is told apart: offer ids are numbered per agent.</summary>
     public static string ExpiredKey(string agentId, string offerId) => $"{agentId}/{offerId}";
 
-    /// <summary>As the snapshot shows it: offered while an offer is open, otherwise the status.</summary>
-    public HandoffStatus ShownStatus => Status == HandoffStatus.Queued && OfferedAgentId is not null ? HandoffStatus.Offered : Status;
+    /// <summary>
+    /// Whether its pool showed an open offer of it when last asked (a read asks), or null when no pool was asked since
+    /// the recorded offers last changed. Never stored: what the pool shows is not a fact, and an agent's word of an offer
+    /// made or ended may reach the conversation after the pool already shows it.
+    /// </summary>
+    [field: NonSerialized] public bool? PoolShowsOffer { get; set; }
+
+    /// <summary>
+    /// As the snapshot shows it: offered while an offer is open (as its pool last showed, or else as recorded), otherwise
+    /// the status.
+    /// </summary>
+    public HandoffStatus ShownStatus => Status == HandoffStatus.Queued && (PoolShowsOffer ?? OfferedAgentId is not null) ? HandoffStatus.Offered : Status;
 
     /// <summary>The offer is no longer open.</summary>
     public void CloseOffer()
@@ -73,6 +83,7 @@ public sealed class HandoffRecord
         OfferId = null;
         OfferedAgentId = null;
         OfferExpiresAt = null;
+        PoolShowsOffer = null;
     }
 }
 

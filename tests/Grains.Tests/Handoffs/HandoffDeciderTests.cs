@@ -247,6 +247,34 @@ public sealed class HandoffDeciderTests
     }
 
     [Fact]
+    public void A_read_shows_an_offer_open_as_its_pool_shows_it_until_the_offers_recorded_change()
+    {
+        var handoff = Open();
+        var queued = new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 };
+        var shown = queued with { OfferId = "ofr-2", OfferedAgentId = "ana", OfferExpiresAt = Now.AddSeconds(30) };
+        Place(queued);
+
+        // The pool offered it before the agent's word came: shown offered, nothing recorded.
+        Assert.True(HandoffDecider.Stand(handoff, shown));
+        Assert.Equal((HandoffStatus.Offered, null), (handoff.ShownStatus, handoff.OfferId));
+        // The agent's word recorded: shown as recorded.
+        HandoffDecider.Evolve(_state, HandoffDecider.Offer(handoff, new HandoffOfferNotice
+        {
+            HandoffId = handoff.HandoffId, OfferId = "ofr-2", AgentId = "ana", ExpiresAt = Now.AddSeconds(30), At = Now,
+        }, Now)!);
+        Assert.Equal((HandoffStatus.Offered, (bool?)null), (handoff.ShownStatus, handoff.PoolShowsOffer));
+        Assert.False(HandoffDecider.Stand(handoff, shown));
+
+        // The pool no longer shows it and the word of its end has not come: shown queued, the offer still recorded open.
+        Assert.True(HandoffDecider.Stand(handoff, queued));
+        Assert.Equal((HandoffStatus.Queued, "ofr-2"), (handoff.ShownStatus, handoff.OfferId));
+        Assert.False(HandoffDecider.Stand(handoff, queued));
+        // Its end recorded: shown as recorded again.
+        HandoffDecider.Evolve(_state, new HandoffDeclined { At = Now, HandoffId = handoff.HandoffId, OfferId = "ofr-2", AgentId = "ana" });
+        Assert.Equal((HandoffStatus.Queued, (bool?)null), (handoff.ShownStatus, handoff.PoolShowsOffer));
+    }
+
+    [Fact]
     public void An_agent_it_was_taken_back_from_may_have_it_again_but_older_word_of_their_assignment_is_stale()
     {
         var handoff = Open();
