@@ -13,8 +13,9 @@ internal static class WholeState
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>
-    /// The state as indented JSON. Where a waiting handoff stands in its queue now is left out: it is the pool's
-    /// bookkeeping, not a fact, and is asked of the pool again after a rebuild.
+    /// The state as indented JSON. Where a waiting handoff stands in its queue now, and whether its pool shows an offer
+    /// of it open (and the status shown from that), is left out: it is the pool's bookkeeping, not a fact, and is asked
+    /// of the pool again after a rebuild.
     /// </summary>
     public static string Json(ConversationState state)
     {
@@ -25,6 +26,8 @@ internal static class WholeState
             {
                 record.Remove(nameof(Grains.Handoffs.HandoffRecord.QueuePosition));
                 record.Remove(nameof(Grains.Handoffs.HandoffRecord.EstimatedWaitSeconds));
+                record.Remove(nameof(Grains.Handoffs.HandoffRecord.PoolShowsOffer));
+                record.Remove(nameof(Grains.Handoffs.HandoffRecord.ShownStatus));
             }
         }
         return node.ToJsonString(Indented);
