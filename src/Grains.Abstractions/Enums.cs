@@ -109,4 +109,9 @@ public enum AgentHold
     Completed,
     /// <summary>The agent neither holds it nor completed it.</summary>
     Unknown,
+    /// <summary>
+    /// The agent holds it but is offline: a conversation still waiting for that agent's first reply takes itself back,
+    /// should the agent's own word of going offline (one-way) have been lost.
+    /// </summary>
+    HeldOffline,
 }

@@ -185,7 +185,7 @@ internal sealed partial class AgentGrain(
     {
         bool Same(string c, string h) => c == conversationId && h == handoffId;
         var hold = State.Assignments.Exists(a => Same(a.ConversationId, a.HandoffId)) || State.PendingClaims.Exists(c => Same(c.ConversationId, c.HandoffId))
-            ? AgentHold.Held
+            ? State.Status == AgentStatus.Offline ? AgentHold.HeldOffline : AgentHold.Held
             : State.Completions.Exists(c => Same(c.ConversationId, c.HandoffId)) ? AgentHold.Completed : AgentHold.Unknown;
         return Task.FromResult(hold);
     }

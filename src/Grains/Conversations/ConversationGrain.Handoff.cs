@@ -1,3 +1,4 @@
+using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Disclosure;
 using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Privacy;
@@ -135,7 +136,10 @@ internal sealed partial class ConversationGrain
             _conversationId, _tenantId, agentId, offerId, waiting.HandoffId, notice.Outcome);
     }
 
-    /// <summary>The conversation is with a human: repairs it if that agent completed it, or if nobody holds it at all.</summary>
+    /// <summary>
+    /// The conversation is with a human: repairs it if that agent completed it, if nobody holds it at all, or if the agent
+    /// went offline before writing to the customer.
+    /// </summary>
     private async Task CheckAgent(HandoffRecord handoff, string agentId, DateTimeOffset now)
     {
         switch (await Agent(agentId).Holds(_conversationId, handoff.HandoffId))
@@ -146,6 +150,11 @@ internal sealed partial class ConversationGrain
                 services.Metrics.Repaired("completion-applied");
                 services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} is back with the AI: agent {AgentId} had completed it",
                     _conversationId, _tenantId, agentId);
+                break;
+            case AgentHold.HeldOffline when _decider.FirstReplyDue is not null:
+                // The agent left before writing, and its word of it never came: taken back now, not at the deadline.
+                services.Metrics.Repaired("offline-agent-left");
+                await TakeBack(HandoffReclaimed.AgentOffline, now);
                 break;
             case AgentHold.Unknown:
                 // Nobody holds the customer: find them another agent rather than leave them with nobody.

@@ -501,6 +501,33 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_whose_word_of_going_offline_was_lost_still_loses_the_unanswered_conversation_at_the_next_round()
+    {
+        // A tenant whose first replies are due in ten minutes: only the conversation's round can take it back in time.
+        const string tenant = OfferClusterFixture.PatientTenant;
+        var conversationId = $"{OfferClusterFixture.DeafToOfferEnds}{Guid.NewGuid():N}";
+        var ana = fixture.Grains.Agent(tenant, $"ana-{Guid.NewGuid():N}");
+        await ana.Register(new AgentProfile { DisplayName = "Ana", Languages = ["en"], Channels = [Channel.Chat], Capacity = 1 });
+        Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
+        var conversation = fixture.Grains.Conversation(tenant, conversationId);
+        await conversation.Apply(Started(Channel.Chat, "en-US"));
+        await conversation.Apply(Customer("I want to talk to a real person please"));
+        var offer = (await Eventually.ReturnsAsync(async () => (await ana.GetOffers())!.SingleOrDefault(), o => o is not null, Patience, "ana's offer"))!;
+        Assert.Null((await ana.AcceptOffer(offer.OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await conversation.GetSnapshot())!.Status == ConversationStatus.Human, Patience, "the conversation to be ana's");
+
+        // Ana leaves before writing; her word of it never reaches the conversation.
+        Assert.Null((await ana.SetStatus(AgentStatus.Offline)).Refusal);
+
+        var stream = ConversationJournal.Stream(tenant, conversationId);
+        var reclaimed = (await Eventually.ReturnsAsync(async () => (await fixture.Journal.ReadStreamAsync(stream, 0, 1_000)).SingleOrDefault(f => f.Type == "handoff.reclaimed"),
+            f => f is not null, Patience, "the conversation to take itself back"))!;
+        Assert.Contains(HandoffReclaimed.AgentOffline, System.Text.Encoding.UTF8.GetString(reclaimed.Data.Span));
+        await Eventually.HoldsAsync(async () => (await ana.Get()) is { Status: AgentStatus.Offline, Conversations.Count: 0 }, Patience, "ana to be offline and free");
+        Assert.Equal(ConversationStatus.Queued, (await conversation.GetSnapshot())!.Status);
+    }
+
+    [Fact]
     public async Task An_agent_back_on_duty_right_after_going_offline_loses_the_unanswered_conversation_but_stays_available()
     {
         var ana = await Online("ana");

@@ -6,14 +6,19 @@ namespace CxCluster.Grains.Tests.Support;
 /// Two silos whose tenants get offers, with deadlines short enough for tests to see them pass: an agent has
 /// <see cref="OfferSeconds"/> to answer an offer and <see cref="FirstReplySeconds"/> to write first once assigned.
 /// </summary>
-public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo => silo.AddIncomingGrainCallFilter<LostOfferEnds>())
+public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo => silo.AddIncomingGrainCallFilter<LostAgentWords>())
 {
     public const double OfferSeconds = 4;
     public const double FirstReplySeconds = 4;
     /// <summary>A tenant whose waiting conversations may go to agents of their language on any channel after one second.</summary>
     public const string WideningTenant = "widening-offers";
-    /// <summary>Conversations whose id starts with this never hear from an agent how its offer ended (see <see cref="LostOfferEnds"/>).</summary>
+    /// <summary>
+    /// Conversations whose id starts with this never hear an agent's one-way word of how its offer ended or that it went
+    /// offline (see <see cref="LostAgentWords"/>).
+    /// </summary>
     public const string DeafToOfferEnds = "deaf-";
+    /// <summary>A tenant whose agents have ten minutes to write first, so no first-reply deadline comes within a test.</summary>
+    public const string PatientTenant = "patient-replies";
 
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
@@ -21,6 +26,7 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
             ["Routing:OfferTimeoutSeconds"] = OfferSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Routing:FirstReplySeconds"] = FirstReplySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Handoffs:ReconcileSeconds"] = "1",
+            [$"Tenants:{PatientTenant}:Routing:FirstReplySeconds"] = "600",
             [$"Tenants:{WideningTenant}:Routing:Steps:0:after"] = "0",
             [$"Tenants:{WideningTenant}:Routing:Steps:0:match"] = "language+channel",
             [$"Tenants:{WideningTenant}:Routing:Steps:1:after"] = "1",
@@ -31,15 +37,15 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
 }
 
 /// <summary>
-/// Drops every agent's word of how an offer ended on its way to a conversation whose id starts with
-/// <see cref="OfferClusterFixture.DeafToOfferEnds"/>, as a silo that died with that one-way message would.
+/// Drops every agent's one-way word of how an offer ended, or that it went offline, on its way to a conversation whose
+/// id starts with <see cref="OfferClusterFixture.DeafToOfferEnds"/>, as a silo that died with that message would.
 /// </summary>
-public sealed class LostOfferEnds : IIncomingGrainCallFilter
+public sealed class LostAgentWords : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.MethodName == nameof(IConversationGrain.OnOfferChanged)
-            && context.Request.GetArgument(0) is HandoffOfferNotice { Outcome: not null }
+        if ((context.MethodName == nameof(IConversationGrain.OnAgentOffline)
+                || (context.MethodName == nameof(IConversationGrain.OnOfferChanged) && context.Request.GetArgument(0) is HandoffOfferNotice { Outcome: not null }))
             && context.TargetId.Key.ToString()!.Split(GrainKeys.Separator)[^1].StartsWith(OfferClusterFixture.DeafToOfferEnds, StringComparison.Ordinal))
         {
             return Task.CompletedTask;
