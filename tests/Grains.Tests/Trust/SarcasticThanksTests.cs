@@ -4,7 +4,7 @@ namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
 /// Thanks for something bad ("thanks for wasting my time", "thanks for the useless answer") and praise or thanks taken back
-/// by a closing "not" ("really helpful NOT", "great service... not") are sarcasm: negative, and no thanks. Thanks for what
+/// by a closing "not" ("really helpful NOT", "great service... not", "you're so helpful... not") are sarcasm: negative, and no thanks. Thanks for what
 /// helped, and a "not" that asks or hopes ("is it good or not", "I hope not"), stay as they are.
 /// </summary>
 public sealed class SarcasticThanksTests
@@ -16,6 +16,8 @@ public sealed class SarcasticThanksTests
     [InlineData("thanks a lot, really helpful NOT")]
     [InlineData("wow thanks, super helpful... not")]
     [InlineData("great service... not")]
+    [InlineData("you're so helpful... not")]
+    [InlineData("that was very helpful, not")]
     public void Sarcastic_thanks_and_praise_are_negative_and_no_thanks(string text)
     {
         MessageAnalysis analysis = MessageSignals.Analyze(text);
@@ -40,6 +42,9 @@ public sealed class SarcasticThanksTests
     [InlineData("why not")]
     [InlineData("I hope not")]
     [InlineData("will it be delivered today or not?")]
+    [InlineData("is it helpful? or not?")]
+    [InlineData("was that helpful? not really")]
+    [InlineData("I hope it's helpful. not sure")]
     public void A_not_that_asks_or_hopes_is_no_sarcasm(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
 }

@@ -125,8 +125,8 @@ internal static partial class ToneScanner
     }
 
     /// <summary>
-    /// A lone "not" closes the message after praise or a word of help ("really helpful NOT", "great service... not"), or
-    /// after a pause where the message thanks or praises ("thanks so much, not"): sarcasm. "is it good or not", "why not"
+    /// A lone "not" closes the message after praise or a word of help ("really helpful NOT", "great service... not", "you're
+    /// so helpful... not"), or after a pause where the message thanks or praises ("thanks so much, not"): sarcasm. "is it good or not", "why not"
     /// and "I hope not" are not.
     /// </summary>
     private static bool TakenBack(ReadOnlySpan<Lex> t, bool praisedOrThanked)
@@ -143,8 +143,11 @@ internal static partial class ToneScanner
         }
 
         Lex before = t[last - 1];
-        return (praisedOrThanked && ReferenceEquals(before, Lex.Boundary))
-            || (before.Cats & Cat.NegAfterNot) != 0 || IsPraise(before.Word);
+        // "so helpful... not": the pause between the praise and the "not" keeps it from reading as praise denied.
+        return (ReferenceEquals(before, Lex.Boundary) && (praisedOrThanked || (last >= 2 && PraisesOrHelps(t[last - 2]))))
+            || PraisesOrHelps(before);
+
+        static bool PraisesOrHelps(Lex word) => (word.Cats & Cat.NegAfterNot) != 0 || IsPraise(word.Word);
     }
 
     /// <summary>
