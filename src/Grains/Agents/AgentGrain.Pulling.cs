@@ -160,9 +160,7 @@ internal sealed partial class AgentGrain
             await Store();
         }
         _strayReminder = false;
-        var known = _reminder;
-        _reminder = null;
-        await this.UnwatchAsync(registered: true, known);
+        await this.UnwatchAsync(registered: true, Interlocked.Exchange(ref _reminder, null));
         if (State.Watched)
         {
             // A change that needs the reminder came meanwhile and recorded it: it stays registered.

@@ -101,7 +101,7 @@ internal sealed partial class ConversationGrain
             }
             if (!NeedsWatch && State.Watched)
             {
-                State.Watched = await this.UnwatchAsync(State.Watched, TakeReminder());
+                State.Watched = await this.UnwatchAsync(State.Watched, Interlocked.Exchange(ref _reminder, null));
                 _checkpoints.Wanted = true;
                 Changed();
             }
@@ -238,9 +238,9 @@ internal sealed partial class ConversationGrain
     /// <summary>Records a placement, marking memory as ahead of storage if it changed anything; the event that opened the handoff then answers with it, now and on every retry.</summary>
     private void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
-        var before = (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId, handoff.OfferedAgentId, handoff.ShownStatus);
+        var before = Seen();
         _decider.Place(handoff, placement, at);
-        if (before == (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName, handoff.OfferId, handoff.OfferedAgentId, handoff.ShownStatus))
+        if (before == Seen())
         {
             return;
         }
@@ -249,6 +249,11 @@ internal sealed partial class ConversationGrain
         {
             _recent.Replace(WithPlacement(pending));
         }
+
+        // What a placement can change, as stored or shown.
+        (HandoffStatus, string?, int?, int?, bool, ConversationStatus, string, string?, string?, HandoffStatus) Seen() =>
+            (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName,
+             handoff.OfferId, handoff.OfferedAgentId, handoff.ShownStatus);
     }
 
     /// <summary>Stores the leaving of a handoff, then frees what it still holds (the event is answered even if that fails).</summary>

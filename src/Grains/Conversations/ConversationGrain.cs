@@ -54,14 +54,6 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
 
     private ConversationState State => _state;
 
-    /// <summary>The handle of the reminder this activation registered, forgotten as it is used.</summary>
-    private IGrainReminder? TakeReminder()
-    {
-        var reminder = _reminder;
-        _reminder = null;
-        return reminder;
-    }
-
     /// <summary>
     /// A human holds the conversation, its pool has not acknowledged its handoff, or a handoff it left still holds a
     /// queue place or an agent. A conversation waiting in a queue needs no reminder: its pool holds it durably.
@@ -112,7 +104,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         }
         try
         {
-            State.Watched = await this.UnwatchAsync(State.Watched, TakeReminder());
+            State.Watched = await this.UnwatchAsync(State.Watched, Interlocked.Exchange(ref _reminder, null));
         }
         catch (Exception e)
         {

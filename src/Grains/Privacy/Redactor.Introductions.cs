@@ -455,8 +455,9 @@ public static partial class Redactor
     /// A name that signs the message off or opens it with "here": after a closing word and a comma or a new line
     /// ("Regards, Michael Brown", "Thanks,\nSarah", "Salam, Budi") or after a dash that signs it ("— Sarah"), ending the
     /// message but for punctuation; or, opening the message or after a greeting, followed by "here" or "speaking" and the
-    /// end of its clause ("John Smith here, order 5512", "Hi, Maria speaking."). "Thanks John" (no comma), "Regards, Michael Brown from Acme" and "Jakarta here is
-    /// hot" stay. <paramref name="saysHere"/> is whether the message says "here" or "speaking" at all, searched for once.
+    /// end of its clause ("John Smith here, order 5512", "Hi, Maria speaking."). "Thanks John" (no comma), "Regards,
+    /// Michael Brown from Acme" and "Jakarta here is hot" stay. <paramref name="saysHere"/> is whether the message says
+    /// "here" or "speaking" at all, searched for once.
     /// </summary>
     private static (int From, int To) SignedOrHere(string text, int at, ref bool? saysHere)
     {

@@ -47,8 +47,15 @@ public sealed class OfferTests(OfferClusterFixture fixture)
             Patience, "c1 to be with ana");
     }
 
-    private async Task<string[]> FactTypes(string conversationId) =>
-        [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, conversationId), 0, 1_000)).Select(f => f.Type)];
+    /// <summary>A conversation's facts in order, of this test's tenant unless another is named.</summary>
+    private async Task<IReadOnlyList<JournalFact>> Facts(string conversationId, string? tenant = null) =>
+        await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(tenant ?? _tenant, conversationId), 0, 1_000);
+
+    private async Task<string[]> FactTypes(string conversationId) => [.. (await Facts(conversationId)).Select(f => f.Type)];
+
+    /// <summary>The types of the handoff's facts among <paramref name="facts"/>, in order.</summary>
+    private static IEnumerable<string> HandoffTypes(IEnumerable<JournalFact> facts) =>
+        facts.Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal));
 
     [Fact]
     public async Task A_handoff_is_offered_first_and_the_customer_reads_queued_until_the_agent_accepts()
@@ -197,7 +204,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         Assert.Null((await ana.DeclineOffer(offer.OfferId, "I know this customer, 0812-3456-7890, budi@example.com")).Refusal);
 
         await Eventually.HoldsAsync(async () => (await FactTypes("c1")).Contains("handoff.declined"), Patience, "the decline to be a fact of c1");
-        var facts = (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, "c1"), 0, 1_000))
+        var facts = (await Facts("c1"))
             .Concat(await fixture.Journal.ReadStreamAsync(CxCluster.Grains.Agents.AgentJournal.Stream(_tenant, "ana"), 0, 1_000));
         var told = string.Concat(facts.Select(f => System.Text.Encoding.UTF8.GetString(f.Data.Span)));
         Assert.Contains("I know this customer, [phone], [email]", told);
@@ -267,9 +274,9 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         });
 
         Assert.Equal("ana", (await Conversation("c1").GetSnapshot())!.Handoff.AgentId);
-        var facts = await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, "c1"), 0, 1_000);
+        var facts = await Facts("c1");
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"],
-            facts.Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal)));
+            HandoffTypes(facts));
         var offered = System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.offered").Data.Span);
         Assert.Contains("ofr-7", offered);
         Assert.Contains("\"ana\"", offered);
@@ -292,9 +299,9 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         var waiting = await Conversation(deaf).GetSnapshot();
         Assert.Equal((ConversationStatus.Queued, HandoffStatus.Queued), (waiting!.Status, waiting.Handoff.Status));
         await Eventually.HoldsAsync(async () => (await FactTypes(deaf)).Contains("handoff.declined"), Patience, "the decline recorded");
-        var facts = await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, deaf), 0, 1_000);
+        var facts = await Facts(deaf);
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.declined"],
-            facts.Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal)));
+            HandoffTypes(facts));
         var declined = System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.declined").Data.Span);
         Assert.Contains(offer.OfferId, declined);
         Assert.Contains("not my area", declined);
@@ -324,9 +331,9 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         await Eventually.HoldsAsync(async () => (await FactTypes(deaf)).Contains("handoff.expired"), Patience, "the expiry recorded without a read");
         var waiting = await Conversation(deaf).GetSnapshot();
         Assert.Equal((HandoffStatus.Queued, 1), (waiting!.Handoff.Status, waiting.Handoff.QueuePosition));
-        var facts = await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, deaf), 0, 1_000);
+        var facts = await Facts(deaf);
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.expired"],
-            facts.Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal)));
+            HandoffTypes(facts));
         Assert.Contains(offer.OfferId, System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.expired").Data.Span));
     }
 
@@ -347,9 +354,9 @@ public sealed class OfferTests(OfferClusterFixture fixture)
 
         await Eventually.HoldsAsync(async () => (await FactTypes("c1")).Contains("handoff.expired"), Patience, "the offer recorded as expired");
 
-        var facts = await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, "c1"), 0, 1_000);
+        var facts = await Facts("c1");
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.expired"],
-            facts.Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal)));
+            HandoffTypes(facts));
         var expired = facts.Single(f => f.Type == "handoff.expired");
         Assert.True(expired.At >= expiresAt, $"recorded expired at {expired.At:O}, before its deadline {expiresAt:O}");
         Assert.Contains("ofr-99", System.Text.Encoding.UTF8.GetString(expired.Data.Span));
@@ -519,8 +526,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         // Ana leaves before writing; her word of it never reaches the conversation.
         Assert.Null((await ana.SetStatus(AgentStatus.Offline)).Refusal);
 
-        var stream = ConversationJournal.Stream(tenant, conversationId);
-        var reclaimed = (await Eventually.ReturnsAsync(async () => (await fixture.Journal.ReadStreamAsync(stream, 0, 1_000)).SingleOrDefault(f => f.Type == "handoff.reclaimed"),
+        var reclaimed = (await Eventually.ReturnsAsync(async () => (await Facts(conversationId, tenant)).SingleOrDefault(f => f.Type == "handoff.reclaimed"),
             f => f is not null, Patience, "the conversation to take itself back"))!;
         Assert.Contains(HandoffReclaimed.AgentOffline, System.Text.Encoding.UTF8.GetString(reclaimed.Data.Span));
         await Eventually.HoldsAsync(async () => (await ana.Get()) is { Status: AgentStatus.Offline, Conversations.Count: 0 }, Patience, "ana to be offline and free");
@@ -601,8 +607,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
             await fixture.Grains.Conversation(tenant, conversationId).Apply(Started(Channel.Chat, $"{language}-XX"));
             await fixture.Grains.Conversation(tenant, conversationId).Apply(Customer("I want to talk to a real person please"));
         }
-        async Task<string[]> Types(string conversationId) =>
-            [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(tenant, conversationId), 0, 1_000)).Select(f => f.Type)];
+        async Task<string[]> Types(string conversationId) => [.. (await Facts(conversationId, tenant)).Select(f => f.Type)];
         var ana = await OnDuty($"a{Guid.NewGuid():N}");
         await Ask(first);
         Assert.Null((await ana.AcceptOffer((await OfferTo(ana, first)).OfferId)).Refusal);
@@ -642,12 +647,12 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     private async Task<IReadOnlyList<HandoffDeclined>> Declines(string conversationId) =>
-        [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, conversationId), 0, 1_000))
+        [.. (await Facts(conversationId))
             .Where(f => f.Type == "handoff.declined")
             .Select(f => (HandoffDeclined)FactCodec.Decode(f.Type, f.At, f.Data, f.Personal ?? default))];
 
     private async Task<IReadOnlyList<HandoffReclaimed>> Reclaims(string conversationId) =>
-        [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(_tenant, conversationId), 0, 1_000))
+        [.. (await Facts(conversationId))
             .Where(f => f.Type == "handoff.reclaimed")
             .Select(f => (HandoffReclaimed)FactCodec.Decode(f.Type, f.At, f.Data, f.Personal ?? default))];
 

@@ -93,7 +93,7 @@ public sealed class AnyoneReallyThereTests
     [InlineData("who is there at the store?")]
     [InlineData("stay on the line please")]
     [InlineData("my phone line is down")]
-    public void Who_does_something_or_where_else_is_no_question_of_who_answers(string text) =>
+    public void The_grammar_reads_no_question_of_who_answers_in_who_does_something_or_a_place_of_something_else(string text) =>
         Assert.False(MessageSignals.Grammar(text).AsksIdentity, text);
 
     [Theory]

@@ -35,21 +35,38 @@ internal static class IdentityQuestion
     /// fetches or hands over ("bisa saya bicara dengan manusia?", "saya mau bicara dengan orang?" ask for one). It asks
     /// who is there, not for someone: what vetoes a request for a person only the learnt model finds.
     /// </summary>
-    internal static bool OnlyAsksWhomTheyTalkTo(ReadOnlySpan<Lex> t)
+    internal static bool OnlyAsksWhomTheyTalkTo(ReadOnlySpan<Lex> t) => OnlyAsks(t, TalksToQuestion, doOfHavingAsks: true);
+
+    /// <summary>"am I talking to a person?": the question <see cref="OnlyAsksWhomTheyTalkTo"/> looks for, ending where its mention does.</summary>
+    private static bool TalksToQuestion(ReadOnlySpan<Lex> t, Mention m, out int end)
+    {
+        end = m.End;
+        return (m.Kind is Kind.Human or Kind.Person || (m.Kind == Kind.Agent && m.Real)) && SubjectTalksTo(t, m) && ClosesWithQuestion(t, m.End);
+    }
+
+    /// <summary>A question about who is there at a mention, and where it ends.</summary>
+    private delegate bool QuestionAt(ReadOnlySpan<Lex> t, Mention m, out int end);
+
+    /// <summary>
+    /// Whether the message only asks <paramref name="question"/>: it asks it at some mention, every clause after it holds
+    /// only tags or greetings, and no word in it wishes, urges, fetches or hands over (a modal verb among them, unless
+    /// <paramref name="doOfHavingAsks"/> is false and it is the "do" of "do I have ...?").
+    /// </summary>
+    private static bool OnlyAsks(ReadOnlySpan<Lex> t, QuestionAt question, bool doOfHavingAsks)
     {
         const Cat asking = Cat.Modal | Cat.Desire | Cat.Will | Cat.Connect | Cat.Passive | Cat.Later | Cat.Help;
         bool asked = false;
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, asking))
+            if (Is(t, i, asking) && (doOfHavingAsks || !IsDoOfHaving(t, i)))
             {
                 return false;
             }
 
-            if (!asked && IdentityTerm(t, i, out Mention m) && (m.Kind is Kind.Human or Kind.Person || (m.Kind == Kind.Agent && m.Real)) && SubjectTalksTo(t, m) && ClosesWithQuestion(t, m.End))
+            if (!asked && IdentityTerm(t, i, out Mention m) && question(t, m, out int end))
             {
                 asked = true;
-                for (int k = ClauseEnd(t, m.End) + 1; k < t.Length; k++)
+                for (int k = ClauseEnd(t, end) + 1; k < t.Length; k++)
                 {
                     if (!Is(t, k, Cat.Edge | Cat.QParticle | Cat.Greeting | Cat.Polite))
                     {
@@ -562,7 +579,7 @@ internal static class IdentityQuestion
 
         if (Is(t, k, Cat.Has))
         {
-            inverted = WordAt(t, k - 2) == "do";
+            inverted = IsDoOfHaving(t, k - 2);
             return inverted ? k - 3 : k - 2;
         }
 
@@ -574,6 +591,10 @@ internal static class IdentityQuestion
 
         return k;
     }
+
+    /// <summary>The "do" at <paramref name="i"/> asks what the customer has: "do I have", "do we have".</summary>
+    private static bool IsDoOfHaving(ReadOnlySpan<Lex> t, int i) =>
+        WordAt(t, i) == "do" && Is(t, i + 1, Cat.Subject) && !Is(t, i + 1, Cat.You) && Is(t, i + 2, Cat.Has);
 
     /// <summary>
     /// Where the place named at <paramref name="e"/> ends, or -1 when none is: where the one answering is, "there",
@@ -618,32 +639,13 @@ internal static class IdentityQuestion
     /// "do I have a human on the line?", "is there a person on the line?". Every later clause holds only tags or
     /// greetings, and nothing in it wishes, urges, fetches or hands over: it asks who is there, not for someone.
     /// </summary>
-    internal static bool OnlyAsksWhoIsThere(ReadOnlySpan<Lex> t)
+    internal static bool OnlyAsksWhoIsThere(ReadOnlySpan<Lex> t) => OnlyAsks(t, SomeoneRealIsThereQuestion, doOfHavingAsks: false);
+
+    /// <summary>"is there a human on the line?": the question <see cref="OnlyAsksWhoIsThere"/> looks for (not of a machine).</summary>
+    private static bool SomeoneRealIsThereQuestion(ReadOnlySpan<Lex> t, Mention m, out int end)
     {
-        const Cat asking = Cat.Desire | Cat.Will | Cat.Connect | Cat.Passive | Cat.Later | Cat.Help;
-        bool asked = false;
-        for (int i = 0; i < t.Length; i++)
-        {
-            // "do" only as the asking of "do I have ...?"; "can I have" asks for one.
-            if (Is(t, i, asking) || (Is(t, i, Cat.Modal) && !(WordAt(t, i) == "do" && Is(t, i + 1, Cat.Subject) && Is(t, i + 2, Cat.Has))))
-            {
-                return false;
-            }
-
-            if (!asked && IdentityTerm(t, i, out Mention m) && m.Kind != Kind.Bot && AsksWhetherSomeoneRealIsThere(t, m, out int end))
-            {
-                asked = true;
-                for (int k = ClauseEnd(t, end) + 1; k < t.Length; k++)
-                {
-                    if (!Is(t, k, Cat.Edge | Cat.QParticle | Cat.Greeting | Cat.Polite))
-                    {
-                        return false;
-                    }
-                }
-            }
-        }
-
-        return asked;
+        end = -1;
+        return m.Kind != Kind.Bot && AsksWhetherSomeoneRealIsThere(t, m, out end);
     }
 
     /// <summary>"who are you?", "who is this?", "who am I talking to?", "siapa ini?", "dengan siapa saya bicara?".</summary>
