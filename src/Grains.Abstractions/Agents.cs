@@ -102,6 +102,12 @@ public sealed record HandoffPlacement
     [Id(8)] public string? MovedTo { get; init; }
     /// <summary>With <see cref="MovedTo"/>: the routing step (its index in the tenant's steps) it widened to.</summary>
     [Id(9)] public int? Step { get; init; }
+    /// <summary>
+    /// While waiting: the last offer of it that was declined or expired, and its agent. That agent tells the conversation
+    /// with a one-way message; if that word was lost, the conversation asks the agent how it ended.
+    /// </summary>
+    [Id(10)] public string? EndedOfferId { get; init; }
+    [Id(11)] public string? EndedOfferAgentId { get; init; }
 
     public static HandoffPlacement Unknown { get; } = new() { Status = HandoffStatus.None };
 }

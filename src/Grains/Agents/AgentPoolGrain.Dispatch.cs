@@ -140,6 +140,7 @@ internal sealed partial class AgentPoolGrain
                 : HandoffPlacement.Unknown;
         }
         var offer = _ledger.OfferOf(conversationId);
+        var ended = _ledger.EndedOfferOf(conversationId, handoffId);
         var (wider, widerOffered) = _widerDepth?.AtOrAbove(waiting.Request.Priority) ?? (0, 0);
         return new HandoffPlacement
         {
@@ -149,6 +150,8 @@ internal sealed partial class AgentPoolGrain
             OfferId = offer?.OfferId,
             OfferedAgentId = offer?.AgentId,
             OfferExpiresAt = offer?.ExpiresAt,
+            EndedOfferId = ended?.OfferId,
+            EndedOfferAgentId = ended?.AgentId,
         };
     }
 

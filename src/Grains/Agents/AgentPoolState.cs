@@ -30,6 +30,18 @@ public sealed class AgentPoolState
     [Id(10)] public List<PoolMove> Escalating { get; set; } = [];
     /// <summary>Recent moves to a wider pool, oldest first, so a late question is answered with where it waits now.</summary>
     [Id(11)] public List<PoolMove> Moved { get; set; } = [];
+    /// <summary>The last offer of each waiting handoff that was declined or expired, so its conversation can learn of it.</summary>
+    [Id(12)] public List<PoolEndedOffer> Ended { get; set; } = [];
+}
+
+/// <summary>The last offer of a waiting handoff that was declined or let expire.</summary>
+[GenerateSerializer, Immutable, Alias("cx.PoolEndedOffer")]
+public sealed record PoolEndedOffer
+{
+    [Id(0)] public required string ConversationId { get; init; }
+    [Id(1)] public required string HandoffId { get; init; }
+    [Id(2)] public required string AgentId { get; init; }
+    [Id(3)] public required string OfferId { get; init; }
 }
 
 /// <summary>A waiting conversation's move to a wider pool as its wait widened.</summary>

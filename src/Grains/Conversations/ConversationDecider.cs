@@ -355,7 +355,8 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
 
     /// <summary>Whether the pool's placement of the handoff tells something the conversation has not recorded yet; records nothing.</summary>
     public bool IsNews(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at) =>
-        placement.Status == HandoffStatus.None || HandoffDecider.OfferGone(handoff, placement) || HandoffDecider.News(handoff, placement, Texts, at) is not null;
+        placement.Status == HandoffStatus.None || HandoffDecider.OfferGone(handoff, placement) || HandoffDecider.EndedOfferUntold(handoff, placement)
+        || HandoffDecider.News(handoff, placement, Texts, at) is not null;
 
     private Decision? Precheck(ConversationEvent e)
     {

@@ -94,7 +94,12 @@ internal sealed partial class ConversationGrain
                 {
                     if (HandoffDecider.OfferGone(waiting, placement))
                     {
-                        await LearnOfferEnd(waiting, now);
+                        await LearnOfferEnd(waiting, waiting.OfferedAgentId!, waiting.OfferId!, HandoffDecider.Forgotten(waiting, now), now);
+                    }
+                    if (HandoffDecider.EndedOfferUntold(waiting, placement))
+                    {
+                        // Neither its making nor its end was ever told: both are learnt from the agent, if it remembers.
+                        await LearnOfferEnd(waiting, placement.EndedOfferAgentId!, placement.EndedOfferId!, forgotten: null, now);
                     }
                     Place(waiting, placement, now);
                 }
@@ -117,16 +122,17 @@ internal sealed partial class ConversationGrain
     }
 
     /// <summary>
-    /// The pool no longer shows the offer the waiting handoff recorded as open, and no word of its end came: asks its
-    /// agent how it ended and records that before what the pool shows now, so the conversation neither reads offered for
-    /// good nor lacks the offer's end in its facts (a decline also keeps that agent from being offered it again).
+    /// An offer of the waiting handoff ended and no word of its end came (the pool no longer shows the offer the
+    /// handoff recorded as open, or shows one it never recorded as ended): asks its agent how it ended and records that
+    /// (with the offer's making, if that was never told either) before what the pool shows now, so the conversation
+    /// neither reads offered for good nor lacks the offer's end in its facts (a decline also keeps that agent from being
+    /// offered it again). <paramref name="forgotten"/> stands in when the agent no longer remembers the offer.
     /// </summary>
-    private async Task LearnOfferEnd(HandoffRecord waiting, DateTimeOffset now)
+    private async Task LearnOfferEnd(HandoffRecord waiting, string agentId, string offerId, HandoffOfferNotice? forgotten, DateTimeOffset now)
     {
-        var (offerId, agentId) = (waiting.OfferId!, waiting.OfferedAgentId!);
-        var notice = await Agent(agentId).GetOffer(_conversationId, waiting.HandoffId, offerId) ?? HandoffDecider.Forgotten(waiting, now);
+        var notice = await Agent(agentId).GetOffer(_conversationId, waiting.HandoffId, offerId) ?? forgotten;
         // Still open at the agent (its pool's view is behind), or not over by its deadline yet: nothing to record.
-        if (notice is not { Outcome: not null } || !_decider.OfferChanged(notice, now))
+        if (notice is not { Outcome: OfferOutcome.Declined or OfferOutcome.Expired } || !_decider.OfferChanged(notice, now))
         {
             return;
         }

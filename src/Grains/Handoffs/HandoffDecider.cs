@@ -136,6 +136,18 @@ internal static class HandoffDecider
         && (placement.OfferId != offerId || placement.OfferedAgentId != agentId);
 
     /// <summary>
+    /// Whether the pool's placement of the waiting handoff shows an offer of it that was declined or expired and that
+    /// the handoff never recorded, neither as open nor as ended: the agent's words of it, of its making and of its end,
+    /// were both lost (each is one-way). The conversation then asks the agent, and records the offer and its end.
+    /// </summary>
+    public static bool EndedOfferUntold(HandoffRecord handoff, HandoffPlacement placement) =>
+        handoff is { Status: HandoffStatus.Queued, AwaitingPool: false }
+        && placement is { Status: HandoffStatus.Queued, MovedTo: null, EndedOfferId: { } offerId, EndedOfferAgentId: { } agentId }
+        && !(handoff.OfferId == offerId && handoff.OfferedAgentId == agentId)
+        && !handoff.Passed.Contains(agentId)
+        && !handoff.ExpiredOffers.Contains(HandoffRecord.ExpiredKey(agentId, offerId));
+
+    /// <summary>
     /// How the waiting handoff's open offer ended when neither its pool nor its agent holds it any more: unanswered in
     /// time, once its deadline passed (an offer cannot have been accepted without the pool placing it with the agent).
     /// Null while the deadline is still ahead, or when no offer is open.

@@ -28,6 +28,44 @@ public sealed class PoolQueueTests
     private static string[] Order(PoolQueue queue) => [.. queue.Entries.Select(e => e.Request.ConversationId)];
 
     [Fact]
+    public void The_last_declined_or_expired_offer_of_a_waiting_handoff_is_named_until_it_stops_waiting_and_survives_a_checkpoint()
+    {
+        var ledger = new PoolLedger();
+        var entered = Entered("c1", 1);
+        var handoffId = entered.Request.HandoffId;
+        ledger.Apply(entered);
+        Assert.Null(ledger.EndedOfferOf("c1", handoffId));
+
+        PoolRecord Offered(string agentId, string offerId) => new PoolOffered
+        {
+            At = Now, Offer = new PoolOfferMark { ConversationId = "c1", HandoffId = handoffId, AgentId = agentId, OfferId = offerId, ExpiresAt = Now.AddSeconds(30) },
+        };
+        PoolRecord Ended(string agentId, string offerId, bool passed) => new PoolOfferEnded
+        {
+            At = Now, ConversationId = "c1", HandoffId = handoffId, AgentId = agentId, OfferId = offerId, Passed = passed,
+        };
+        ledger.Apply(Offered("ana", "ofr-1"));
+        Assert.Null(ledger.EndedOfferOf("c1", handoffId));
+        ledger.Apply(Ended("ana", "ofr-1", passed: true));
+        ledger.Apply(Offered("budi", "ofr-4"));
+        ledger.Apply(Ended("budi", "ofr-4", passed: false));
+        ledger.Apply(Offered("cici", "ofr-2"));
+        // The last one that ended, while another is open; of this handoff only.
+        Assert.Equal(("budi", "ofr-4"), (ledger.EndedOfferOf("c1", handoffId)!.AgentId, ledger.EndedOfferOf("c1", handoffId)!.OfferId));
+        Assert.Null(ledger.EndedOfferOf("c1", "another-handoff"));
+
+        var rebuilt = PoolLedger.FromCheckpoint(ledger.ToCheckpoint());
+        Assert.Equal(ledger.EndedOfferOf("c1", handoffId), rebuilt.EndedOfferOf("c1", handoffId));
+
+        // Assigned: it no longer waits, and nothing is named.
+        ledger.Apply(new PoolAssigned { At = Now, Assignment = new PoolAssignment { ConversationId = "c1", HandoffId = handoffId, AgentId = "cici", AgentDisplayName = "Cici" } });
+        Assert.Null(ledger.EndedOfferOf("c1", handoffId));
+        // An offer's end told after it stopped waiting names nothing either.
+        ledger.Apply(Ended("cici", "ofr-2", passed: false));
+        Assert.Null(ledger.EndedOfferOf("c1", handoffId));
+    }
+
+    [Fact]
     public void Higher_priority_waits_ahead_of_earlier_arrivals_and_equal_priority_first_come_first_served()
     {
         var queue = new PoolQueue();

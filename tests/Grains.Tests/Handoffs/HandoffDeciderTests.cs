@@ -247,6 +247,44 @@ public sealed class HandoffDeciderTests
     }
 
     [Fact]
+    public void An_ended_offer_its_pool_names_is_untold_until_the_handoff_recorded_it_open_declined_or_expired()
+    {
+        var handoff = Open();
+        var queued = new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 };
+        var named = queued with { EndedOfferId = "ofr-2", EndedOfferAgentId = "ana" };
+        // Before its pool placed it, or with no ended offer named: nothing untold.
+        Assert.False(HandoffDecider.EndedOfferUntold(handoff, named));
+        Place(queued);
+        Assert.False(HandoffDecider.EndedOfferUntold(handoff, queued));
+        Assert.True(HandoffDecider.EndedOfferUntold(handoff, named));
+        // Placed with an agent, moved to a wider pool: another repair's business.
+        Assert.False(HandoffDecider.EndedOfferUntold(handoff, named with { Status = HandoffStatus.Assigned, AgentId = "budi" }));
+        Assert.False(HandoffDecider.EndedOfferUntold(handoff, named with { MovedTo = "en/any", Step = 1 }));
+
+        // Learnt from the agent: made, then declined. Told once, it is no longer untold; another agent's offer of the
+        // same number still is.
+        var declined = new HandoffOfferNotice
+        {
+            HandoffId = handoff.HandoffId, OfferId = "ofr-2", AgentId = "ana", ExpiresAt = Now.AddSeconds(30), At = Now.AddSeconds(5),
+            OfferedAt = Now, Outcome = OfferOutcome.Declined,
+        };
+        var made = HandoffDecider.Unrecorded(handoff, declined)!;
+        Assert.Equal((Now, "ofr-2", "ana"), (made.At, made.OfferId, made.AgentId));
+        HandoffDecider.Evolve(_state, made);
+        // Recorded as open: the offer that is gone is OfferGone's business, not this one's.
+        Assert.False(HandoffDecider.EndedOfferUntold(handoff, named));
+        HandoffDecider.Evolve(_state, Assert.IsType<HandoffDeclined>(HandoffDecider.Offer(handoff, declined, Now.AddSeconds(6))));
+        Assert.False(HandoffDecider.EndedOfferUntold(handoff, named));
+        Assert.True(HandoffDecider.EndedOfferUntold(handoff, named with { EndedOfferAgentId = "budi" }));
+
+        // An expiry recorded is told too.
+        var expired = declined with { AgentId = "budi", Outcome = OfferOutcome.Expired, Reason = null };
+        HandoffDecider.Evolve(_state, HandoffDecider.Unrecorded(handoff, expired)!);
+        HandoffDecider.Evolve(_state, Assert.IsType<HandoffExpired>(HandoffDecider.Offer(handoff, expired, Now.AddSeconds(6))));
+        Assert.False(HandoffDecider.EndedOfferUntold(handoff, named with { EndedOfferAgentId = "budi" }));
+    }
+
+    [Fact]
     public void A_read_shows_an_offer_open_as_its_pool_shows_it_until_the_offers_recorded_change()
     {
         var handoff = Open();

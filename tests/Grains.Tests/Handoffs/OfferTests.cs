@@ -317,6 +317,40 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_offer_whose_making_and_decline_never_reached_the_conversation_is_learnt_from_the_agent_its_pool_names()
+    {
+        const string mute = OfferClusterFixture.DeafToOffers + "1";
+        var ana = await Online("ana");
+        await AskForPerson(mute);
+        var offer = await OfferTo(ana, mute);
+
+        // Ana declines; neither her word of the offer nor that of its decline reaches the conversation.
+        Assert.Null((await ana.DeclineOffer(offer.OfferId, "not my area")).Refusal);
+
+        // A read asks the pool, which names the offer that ended last; the conversation's round asks ana about it.
+        Assert.Equal(HandoffStatus.Queued, (await Conversation(mute).GetSnapshot())!.Handoff.Status);
+        await Eventually.HoldsAsync(async () => (await FactTypes(mute)).Contains("handoff.declined"), Patience, "the offer and its decline learnt");
+        var facts = await Facts(mute);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.declined"], HandoffTypes(facts));
+        var offered = facts.Single(f => f.Type == "handoff.offered");
+        var declined = facts.Single(f => f.Type == "handoff.declined");
+        Assert.Contains(offer.OfferId, System.Text.Encoding.UTF8.GetString(offered.Data.Span));
+        Assert.Contains("not my area", System.Text.Encoding.UTF8.GetString(declined.Data.Span));
+        Assert.True(offered.At <= declined.At);
+
+        // The next offer's word is lost too: reads learn it from the pool, after the first one's end.
+        var budi = await Online("budi");
+        Assert.Equal(mute, (await OfferTo(budi, mute)).ConversationId);
+        var offers = await Eventually.ReturnsAsync(async () =>
+            {
+                await Conversation(mute).GetSnapshot();
+                return (await FactTypes(mute)).Where(t => t is "handoff.offered" or "handoff.declined" or "handoff.expired").ToArray();
+            },
+            types => types.Length == 3, Patience, "budi's offer learnt");
+        Assert.Equal(["handoff.offered", "handoff.declined", "handoff.offered"], offers);
+    }
+
+    [Fact]
     public async Task An_expiry_whose_word_never_reached_the_conversation_is_learnt_from_the_agent_a_little_past_its_deadline_unasked()
     {
         const string deaf = OfferClusterFixture.DeafToOfferEnds + "2";

@@ -17,6 +17,8 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
     /// offline (see <see cref="LostAgentWords"/>).
     /// </summary>
     public const string DeafToOfferEnds = "deaf-";
+    /// <summary>Conversations whose id starts with this never hear an agent's one-way word of an offer at all: neither its making nor its end.</summary>
+    public const string DeafToOffers = "mute-";
     /// <summary>A tenant whose agents have ten minutes to write first, so no first-reply deadline comes within a test.</summary>
     public const string PatientTenant = "patient-replies";
 
@@ -38,19 +40,22 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
 
 /// <summary>
 /// Drops every agent's one-way word of how an offer ended, or that it went offline, on its way to a conversation whose
-/// id starts with <see cref="OfferClusterFixture.DeafToOfferEnds"/>, as a silo that died with that message would.
+/// id starts with <see cref="OfferClusterFixture.DeafToOfferEnds"/>, and every word of an offer to one whose id starts
+/// with <see cref="OfferClusterFixture.DeafToOffers"/>, as a silo that died with that message would.
 /// </summary>
 public sealed class LostAgentWords : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if ((context.MethodName == nameof(IConversationGrain.OnAgentOffline)
-                || (context.MethodName == nameof(IConversationGrain.OnOfferChanged) && context.Request.GetArgument(0) is HandoffOfferNotice { Outcome: not null }))
-            && context.TargetId.Key.ToString()!.Split(GrainKeys.Separator)[^1].StartsWith(OfferClusterFixture.DeafToOfferEnds, StringComparison.Ordinal))
+        if (context.MethodName is not (nameof(IConversationGrain.OnAgentOffline) or nameof(IConversationGrain.OnOfferChanged)))
         {
-            return Task.CompletedTask;
+            return context.Invoke();
         }
-        return context.Invoke();
+        var conversationId = context.TargetId.Key.ToString()!.Split(GrainKeys.Separator)[^1];
+        bool lost = conversationId.StartsWith(OfferClusterFixture.DeafToOffers, StringComparison.Ordinal) && context.MethodName == nameof(IConversationGrain.OnOfferChanged)
+            || (conversationId.StartsWith(OfferClusterFixture.DeafToOfferEnds, StringComparison.Ordinal)
+                && (context.MethodName == nameof(IConversationGrain.OnAgentOffline) || context.Request.GetArgument(0) is HandoffOfferNotice { Outcome: not null }));
+        return lost ? Task.CompletedTask : context.Invoke();
     }
 }
 

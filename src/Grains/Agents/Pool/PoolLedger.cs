@@ -12,6 +12,7 @@ internal sealed class PoolLedger
 
     private readonly Dictionary<string, PoolAssignment> _recent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PoolOfferMark> _offered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoolEndedOffer> _ended = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PoolMove> _escalating = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PoolMove> _moved = new(StringComparer.Ordinal);
     private readonly Queue<PoolMove> _movedOrder = new();
@@ -106,6 +107,13 @@ internal sealed class PoolLedger
     /// <summary>The open offer of the conversation's waiting handoff, if one is open.</summary>
     public PoolOfferMark? OfferOf(string conversationId) => _offered.GetValueOrDefault(conversationId);
 
+    /// <summary>
+    /// The last offer of the waiting handoff that was declined or expired, or null: an agent's word of it to the
+    /// conversation is one-way, so the conversation learns of it here if that word was lost.
+    /// </summary>
+    public PoolEndedOffer? EndedOfferOf(string conversationId, string handoffId) =>
+        _ended.TryGetValue(conversationId, out var ended) && ended.HandoffId == handoffId ? ended : null;
+
     /// <summary>Whether the agent declined the conversation's waiting handoff (or its request excludes the agent).</summary>
     public bool Passed(HandoffRequest request, string agentId) =>
         _passes.TryGetValue(request.ConversationId, out var passes) && passes.HandoffId == request.HandoffId && passes.Agents.Contains(agentId);
@@ -180,6 +188,13 @@ internal sealed class PoolLedger
                 {
                     _offered.Remove(ended.ConversationId);
                 }
+                if (Queue.Find(ended.ConversationId, ended.HandoffId) is not null)
+                {
+                    _ended[ended.ConversationId] = new PoolEndedOffer
+                    {
+                        ConversationId = ended.ConversationId, HandoffId = ended.HandoffId, AgentId = ended.AgentId, OfferId = ended.OfferId,
+                    };
+                }
                 if (ended.Passed)
                 {
                     Pass(new PoolPass { ConversationId = ended.ConversationId, HandoffId = ended.HandoffId, AgentId = ended.AgentId });
@@ -224,6 +239,10 @@ internal sealed class PoolLedger
         {
             _passes.Remove(conversationId);
         }
+        if (_ended.TryGetValue(conversationId, out var ended) && ended.HandoffId != keepHandoffId)
+        {
+            _ended.Remove(conversationId);
+        }
     }
 
     private void RememberMove(PoolMove move)
@@ -266,6 +285,7 @@ internal sealed class PoolLedger
         Offered = [.. _offered.Values],
         Escalating = [.. _escalating.Values],
         Moved = [.. _movedOrder],
+        Ended = [.. _ended.Values],
         Passes = [.. _passes.SelectMany(p => p.Value.Agents.Select(agent => new PoolPass { ConversationId = p.Key, HandoffId = p.Value.HandoffId, AgentId = agent }))],
     };
 
@@ -306,6 +326,10 @@ internal sealed class PoolLedger
         foreach (var pass in state.Passes)
         {
             ledger.Pass(pass);
+        }
+        foreach (var ended in state.Ended)
+        {
+            ledger._ended[ended.ConversationId] = ended;
         }
         return ledger;
     }
