@@ -8,8 +8,8 @@ namespace CxCluster.Grains.Tests.Trust;
 /// and is answered as an identity question; the phrasings here are not the recogniser's train lines, bar the first of
 /// each language. Whether someone real is there is read by the grammar itself, with or without "is there" before it
 /// ("is there a human there?", "anyone real there?", "someone real on this chat?"), and so is who is on the line or on the
-/// other end, as a caller asks ("do I have a human on the line?", "who's on the phone?", "siapa di sana?"), which asks for
-/// no one; calling out for anyone ("is anyone there?") or asking for someone available is no such question.
+/// other end, as a caller asks ("do I have a human on the line?", "do you have a human on this chat?", "who's on the
+/// phone?", "siapa di sana?"), which asks for no one ("do you have a person there?" may ask of a shop); calling out for anyone ("is anyone there?") or asking for someone available is no such question.
 /// </summary>
 public sealed class AnyoneReallyThereTests
 {
@@ -67,6 +67,9 @@ public sealed class AnyoneReallyThereTests
     [InlineData("who is there?")]
     [InlineData("siapa di sana?")]
     [InlineData("siapa yang di sana?")]
+    [InlineData("do you have a human on this chat?")]
+    [InlineData("do you have a real person on the line?")]
+    [InlineData("have you got a human on the other end?")]
     public void Who_is_on_the_line_or_on_the_other_end_is_asked_and_no_one_is_asked_for(string text)
     {
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
@@ -93,6 +96,9 @@ public sealed class AnyoneReallyThereTests
     [InlineData("who is there at the store?")]
     [InlineData("stay on the line please")]
     [InlineData("my phone line is down")]
+    [InlineData("do you have a person there?")]
+    [InlineData("do you have a real person at the airport counter for check in")]
+    [InlineData("you have a human on the line?")]
     public void The_grammar_reads_no_question_of_who_answers_in_who_does_something_or_a_place_of_something_else(string text) =>
         Assert.False(MessageSignals.Grammar(text).AsksIdentity, text);
 

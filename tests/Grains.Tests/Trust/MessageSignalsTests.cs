@@ -133,6 +133,33 @@ public sealed class MessageSignalsTests
     }
 
     [Theory]
+    [InlineData("mimin asli bukan?")]
+    [InlineData("mimin manusia?")]
+    [InlineData("ini mimin asli?")]
+    [InlineData("kamu asli bukan?")]
+    [InlineData("kamu asli?")]
+    public void The_grammar_reads_the_admin_called_mimin_and_asked_if_real_as_the_one_answering(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("kamu asli mana?")]
+    [InlineData("kamu asli orang jawa?")]
+    [InlineData("produk kalian asli bukan?")]
+    [InlineData("ini barang asli?")]
+    public void Where_one_is_from_or_whether_goods_are_genuine_is_no_question_of_who_answers_for_the_grammar(string text) =>
+        Assert.False(MessageSignals.Grammar(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("mimin tolong bantu cek paket saya")]
+    [InlineData("halo mimin")]
+    [InlineData("mimin, paket saya belum sampai")]
+    public void Speaking_to_the_admin_as_mimin_asks_for_no_one(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
     [InlineData("am I talking to a robot?")]
     [InlineData("are you a bot")]
     [InlineData("is this an AI?")]

@@ -536,8 +536,9 @@ internal static class IdentityQuestion
             k--;
         }
 
-        // "do I have", "have we got", or "I have" with a question mark: asked as what the customer has on the line.
-        k = HavingBefore(t, k, out bool copula);
+        // "do I have", "have we got", or "I have" with a question mark: asked as what the customer has on the line;
+        // "do you have" only of the line itself ("do you have a human on this chat?", not "do you have a person there?").
+        k = HavingBefore(t, k, out bool copula, out bool yours);
 
         for (; !IsEdge(t, k); k--)
         {
@@ -549,8 +550,8 @@ internal static class IdentityQuestion
             copula |= Is(t, k, Cat.Copula);
         }
 
-        int e = PlaceEnd(t, m.End);
-        if (e < 0)
+        int e = PlaceEnd(t, m.End, out bool onTheLine);
+        if (e < 0 || (yours && !onTheLine))
         {
             return false;
         }
@@ -565,13 +566,23 @@ internal static class IdentityQuestion
     }
 
     /// <summary>
-    /// The word before the customer's having that ends at <paramref name="k"/>, just before what they ask they have: "do
-    /// I have", "do we have", "have I got", or "I have"; <paramref name="k"/> itself when there is none.
-    /// <paramref name="inverted"/> when it is asked by word order, so a question mark is not needed.
+    /// The word before the having that ends at <paramref name="k"/>, just before what is asked to be had: "do I have",
+    /// "do we have", "have I got", "I have", or (<paramref name="yours"/>) "do you have", "have you got";
+    /// <paramref name="k"/> itself when there is none. <paramref name="inverted"/> when it is asked by word order, so a
+    /// question mark is not needed.
     /// </summary>
-    private static int HavingBefore(ReadOnlySpan<Lex> t, int k, out bool inverted)
+    private static int HavingBefore(ReadOnlySpan<Lex> t, int k, out bool inverted, out bool yours)
     {
         inverted = false;
+        yours = false;
+        if (Is(t, k - 1, Cat.YouPerson))
+        {
+            // Only asked ("do you have", "have you got"), never told ("you have a human on the line").
+            yours = (Is(t, k, Cat.Has) && WordAt(t, k - 2) == "do") || (WordAt(t, k) == "got" && Is(t, k - 2, Cat.Has));
+            inverted = yours;
+            return yours ? k - 3 : k;
+        }
+
         if (!Is(t, k - 1, Cat.Subject) || Is(t, k - 1, Cat.You))
         {
             return k;
@@ -592,17 +603,18 @@ internal static class IdentityQuestion
         return k;
     }
 
-    /// <summary>The "do" at <paramref name="i"/> asks what the customer has: "do I have", "do we have".</summary>
+    /// <summary>The "do" at <paramref name="i"/> asks what someone has: "do I have", "do we have", "do you have".</summary>
     private static bool IsDoOfHaving(ReadOnlySpan<Lex> t, int i) =>
-        WordAt(t, i) == "do" && Is(t, i + 1, Cat.Subject) && !Is(t, i + 1, Cat.You) && Is(t, i + 2, Cat.Has);
+        WordAt(t, i) == "do" && ((Is(t, i + 1, Cat.Subject) && !Is(t, i + 1, Cat.You)) || Is(t, i + 1, Cat.YouPerson)) && Is(t, i + 2, Cat.Has);
 
     /// <summary>
     /// Where the place named at <paramref name="e"/> ends, or -1 when none is: where the one answering is, "there",
     /// "here", "di sini", "di sana", "on this chat", "on the line", "on the phone", "on the other end" (of the line, the
     /// phone, this chat).
     /// </summary>
-    private static int PlaceEnd(ReadOnlySpan<Lex> t, int e)
+    private static int PlaceEnd(ReadOnlySpan<Lex> t, int e, out bool onTheLine)
     {
+        onTheLine = false;
         if (Is(t, e, Cat.Exist) || WordAt(t, e) is "here" or "sini" or "sana")
         {
             return e + 1;
@@ -618,6 +630,7 @@ internal static class IdentityQuestion
             return -1;
         }
 
+        onTheLine = true;
         if (Is(t, e + 2, Cat.Speak) || WordAt(t, e + 2) is "line" or "phone")
         {
             return e + 3; // "on this chat", "on the line", "on the phone"
@@ -631,6 +644,7 @@ internal static class IdentityQuestion
                 : e + 4;
         }
 
+        onTheLine = false;
         return -1;
     }
 
@@ -679,7 +693,7 @@ internal static class IdentityQuestion
         }
 
         // "who is there?", "who's on the line?", "who is on the other end?", "siapa (yang) di sana?"
-        if (PlaceEnd(t, j) is > 0 and var place)
+        if (PlaceEnd(t, j, out _) is > 0 and var place)
         {
             return Closes(t, place);
         }
