@@ -49,6 +49,13 @@ public interface IAgentGrain : IGrainWithStringKey
     /// </summary>
     Task<HandoffOfferNotice?> GetOffer(string conversationId, string handoffId, string offerId);
 
+    /// <summary>
+    /// The offer of a conversation's handoff that the agent accepted, with its outcome, or null when it accepted none it
+    /// remembers. A conversation asks when its pool places it with this agent before the agent's own word of the
+    /// assignment (which names the offer) came, so its facts show the offer before the assignment.
+    /// </summary>
+    Task<HandoffOfferNotice?> GetAcceptedOffer(string conversationId, string handoffId);
+
     /// <summary>Ends the offers whose deadline passed (a pool's nudge, should the agent's timer have died with its silo).</summary>
     [OneWay]
     Task CheckOffers();

@@ -106,6 +106,7 @@ internal sealed partial class AgentGrain
         // The reason is the agent's own words and is told in the conversation's facts, which an erasure keeps.
         Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = reason is null ? null : Redactor.Redact(reason) });
         await Store();
+        crash.Reach(CrashPoint.AgentOfferEnded);
         await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!);
         metrics.HandoffStep(_tenantId, "declined");
         await Announce();
@@ -123,6 +124,7 @@ internal sealed partial class AgentGrain
         }
         await Store();
         ArmOfferTimer();
+        crash.Reach(CrashPoint.AgentOfferEnded);
         foreach (var offer in open)
         {
             await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId)!);
@@ -239,6 +241,7 @@ internal sealed partial class AgentGrain
         Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Expired });
         NotResponding();
         await Store();
+        crash.Reach(CrashPoint.AgentOfferEnded);
         metrics.HandoffStep(_tenantId, "expired");
         metrics.OfferExpired(_tenantId, offer.PoolName);
         metrics.DeadlineReached("offer", clock.GetUtcNow() - offer.ExpiresAt);
@@ -344,6 +347,10 @@ internal sealed partial class AgentGrain
             : null;
         return Task.FromResult(notice);
     }
+
+    Task<HandoffOfferNotice?> IAgentGrain.GetAcceptedOffer(string conversationId, string handoffId) =>
+        Task.FromResult(State.EndedOffers.FindLast(o => o.Outcome == OfferOutcome.Accepted && o.Offer.ConversationId == conversationId && o.Offer.HandoffId == handoffId)
+            is { } accepted ? Notice(accepted) : null);
 
     private static AgentOffer Wire(OpenOffer offer) => new()
     {

@@ -289,6 +289,10 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         using var _ = RecordingAt(now);
         // Its end told of an offer whose making was never told: made first, then ended.
         var made = notice.Outcome is null ? null : HandoffDecider.Unrecorded(WaitingHandoff, notice);
+        if (made is not null || HandoffDecider.Offer(WaitingHandoff, notice, now) is not null)
+        {
+            Record(HandoffDecider.QueuedBeforeOffer(WaitingHandoff, notice.OfferedAt ?? notice.At));
+        }
         Record(made);
         var fact = HandoffDecider.Offer(WaitingHandoff, notice, now);
         Record(fact);
@@ -299,7 +303,12 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public void OfferAccepted(HandoffOfferNotice offer, DateTimeOffset now)
     {
         using var _ = RecordingAt(now);
-        Record(HandoffDecider.Unrecorded(WaitingHandoff, offer));
+        var made = HandoffDecider.Unrecorded(WaitingHandoff, offer);
+        if (made is not null)
+        {
+            Record(HandoffDecider.QueuedBeforeOffer(WaitingHandoff, made.At));
+        }
+        Record(made);
     }
 
     /// <summary>The handoff while the conversation waits for an agent, or null: only a waiting handoff is offered.</summary>

@@ -48,11 +48,13 @@ internal sealed partial class ConversationGrain
 
     async Task IConversationGrain.OnOfferChanged(HandoffOfferNotice notice)
     {
-        if (_decider.OfferChanged(notice, Now()))
+        var now = Now();
+        await LearnEarlierOfferEnd(notice, now);
+        if (_decider.OfferChanged(notice, now))
         {
             Changed();
-            await Store();
         }
+        await StoreIfChanged();
     }
 
     /// <summary>How long past an open offer's deadline the conversation waits for its end to be told: the agent's own timer and word come first.</summary>

@@ -101,6 +101,7 @@ internal sealed partial class ConversationGrain
                         // Neither its making nor its end was ever told: both are learnt from the agent, if it remembers.
                         await LearnOfferEnd(waiting, placement.EndedOfferAgentId!, placement.EndedOfferId!, forgotten: null, now);
                     }
+                    await LearnAcceptedOffer(waiting, placement, now);
                     Place(waiting, placement, now);
                 }
             }
@@ -140,6 +141,52 @@ internal sealed partial class ConversationGrain
         services.Metrics.Repaired("offer-end-learnt");
         services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} learnt from agent {AgentId} that offer {OfferId} of handoff {HandoffId} ended ({Outcome})",
             _conversationId, _tenantId, agentId, offerId, waiting.HandoffId, notice.Outcome);
+    }
+
+    /// <summary>
+    /// The pool placed the waiting handoff with an agent before that agent's word of the assignment came (a read found
+    /// it first): with offers, that word names the offer the agent accepted, which the conversation may never have
+    /// heard of. Asks the agent for it, so the facts show the offer before the assignment, as when the word comes first.
+    /// </summary>
+    private async Task LearnAcceptedOffer(HandoffRecord waiting, HandoffPlacement placement, DateTimeOffset now)
+    {
+        if (placement is not { Status: HandoffStatus.Assigned, AgentId: { } agentId } || waiting.Status != HandoffStatus.Queued || waiting.OfferedAgentId == agentId)
+        {
+            return;
+        }
+        if (await Agent(agentId).GetAcceptedOffer(_conversationId, waiting.HandoffId) is { } accepted)
+        {
+            await LearnEarlierOfferEnd(accepted, now);
+            _decider.OfferAccepted(accepted, now);
+            Changed();
+        }
+    }
+
+    /// <summary>
+    /// Word of another offer of the waiting handoff (made, ended or accepted) while an earlier one is still recorded
+    /// open: a pool offers a handoff to one agent at a time, so the earlier one ended, and its agent's word of how
+    /// (one-way, and from another agent, so with no order between the two) has not come yet, or never will. Asks that
+    /// agent first, so the facts tell of the earlier offer's end before the next offer. If the agent cannot be asked, the
+    /// word at hand is recorded all the same and the earlier offer's end is learnt later (its word, or a round).
+    /// </summary>
+    private async Task LearnEarlierOfferEnd(HandoffOfferNotice later, DateTimeOffset now)
+    {
+        if (State.Status != ConversationStatus.Queued
+            || State.Handoff is not { OfferId: { } offerId, OfferedAgentId: { } agentId } waiting
+            || waiting.HandoffId != later.HandoffId
+            || (offerId == later.OfferId && agentId == later.AgentId))
+        {
+            return;
+        }
+        try
+        {
+            await LearnOfferEnd(waiting, agentId, offerId, HandoffDecider.Forgotten(waiting, now), now);
+        }
+        catch (Exception e) when (e is not InjectedCrashException)
+        {
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not ask agent {AgentId} how offer {OfferId} ended ({Reason}); it records the next one meanwhile",
+                _conversationId, _tenantId, agentId, offerId, e.GetBaseException().Message);
+        }
     }
 
     /// <summary>
@@ -195,6 +242,7 @@ internal sealed partial class ConversationGrain
         }
         if (assignment.Offer is { } offer)
         {
+            await LearnEarlierOfferEnd(offer, Now());
             _decider.OfferAccepted(offer, assignment.AssignedAt);
         }
         Place(handoff, new HandoffPlacement

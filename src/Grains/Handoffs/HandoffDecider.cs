@@ -126,6 +126,17 @@ internal static class HandoffDecider
             : null;
 
     /// <summary>
+    /// The queueing an offer's news tells when the conversation never heard the pool's answer to its request (its call
+    /// failed, or its silo died, after the pool had it): the pool offers only what it queued, so the facts show the
+    /// handoff queued before its offer, as when that answer came. It is being offered, so it is served next: first in
+    /// line (unless a place was known), with no wait. Null when the pool's answer was heard.
+    /// </summary>
+    public static HandoffQueued? QueuedBeforeOffer(HandoffRecord? handoff, DateTimeOffset at) =>
+        handoff is { Status: HandoffStatus.Queued, AwaitingPool: true }
+            ? new HandoffQueued { At = at, HandoffId = handoff.HandoffId, Queue = handoff.PoolName, Position = handoff.QueuePosition ?? 1, EstimatedWaitSeconds = 0 }
+            : null;
+
+    /// <summary>
     /// Whether the pool's placement of the waiting handoff no longer shows the offer the handoff recorded as open (no
     /// offer, or another one): the offer ended and the agent's word of how never came. That word is one-way and may be
     /// lost with a silo; the conversation then asks the agent (see <see cref="Forgotten"/> when it does not know).

@@ -28,10 +28,13 @@ public static class CrashPoint
     /// <summary>The conversation stored that it took itself back from its agent and has not told the agent or its pool yet.</summary>
     public const string ConversationReclaimStored = "conversation.reclaim.stored";
 
+    /// <summary>The agent stored that an offer was declined or expired and has not told its pool or the conversation yet.</summary>
+    public const string AgentOfferEnded = "agent.offer.ended";
+
     public static IReadOnlyList<string> All { get; } =
     [
         AgentCompleteStored, AgentCompleteTold, AgentTakeStored, AgentClaimStored, AgentClaimConfirmed,
         PoolOfferAccepted, ConversationHandoffStored, ConversationHandoffPlaced, ConversationReleaseStored, AgentStatusStored,
-        ConversationFactsAppended, ConversationReclaimStored,
+        ConversationFactsAppended, ConversationReclaimStored, AgentOfferEnded,
     ];
 }

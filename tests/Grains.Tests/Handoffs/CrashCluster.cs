@@ -1,3 +1,4 @@
+using CxCluster.Grains.Journal;
 using CxCluster.TestSupport.Hosting;
 using CxCluster.TestSupport.Invariants;
 using Microsoft.Extensions.Configuration;
@@ -13,27 +14,34 @@ public sealed class CrashCluster : IAsyncDisposable
 {
     public const string Tenant = "acme";
 
-    private CrashCluster(InProcessTestCluster cluster) => Cluster = cluster;
+    private CrashCluster(InProcessTestCluster cluster, MemoryFactJournal journal) => (Cluster, Journal) = (cluster, journal);
 
     public InProcessTestCluster Cluster { get; }
 
+    /// <summary>The journal both silos append to.</summary>
+    public MemoryFactJournal Journal { get; }
+
     public IGrainFactory Grains => Cluster.Client;
 
-    /// <summary>Starts the cluster with <paramref name="step"/> armed; <paramref name="firstReplySeconds"/> 0 takes no conversation back for silence.</summary>
-    public static async Task<CrashCluster> StartAsync(string? step, int firstReplySeconds = 0)
+    /// <summary>
+    /// Starts the cluster with <paramref name="step"/> armed; <paramref name="firstReplySeconds"/> 0 takes no conversation
+    /// back for silence, <paramref name="offerSeconds"/> 0 assigns without an offer.
+    /// </summary>
+    public static async Task<CrashCluster> StartAsync(string? step, int firstReplySeconds = 0, int offerSeconds = 0)
     {
         var settings = new Dictionary<string, string?>
         {
             [$"Tenants:{Tenant}:BrandName"] = "Acme",
             [$"Tenants:{Tenant}:DefaultLocale"] = "id-ID",
-            ["Routing:OfferTimeoutSeconds"] = "0",
+            ["Routing:OfferTimeoutSeconds"] = offerSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Routing:FirstReplySeconds"] = firstReplySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Handoffs:ReconcileSeconds"] = "1",
             ["Testing:CrashMode"] = "throw",
             ["Testing:CrashAt"] = step,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new CrashCluster(await InProcessCluster.StartAsync(2, configuration));
+        var journal = new MemoryFactJournal();
+        return new CrashCluster(await InProcessCluster.StartAsync(2, configuration, journal: journal), journal);
     }
 
     public async ValueTask DisposeAsync()

@@ -237,6 +237,106 @@ public sealed class CrashRecoveryTests
         Assert.Contains("queue-entry-removed", repairs.Kinds);
     }
 
+    /// <summary>An agent's open offer of the conversation, once it has one (its reconciliation may be what makes it).</summary>
+    private static async Task<AgentOffer> OfferOf(CrashCluster cluster, string agentId, string conversationId) =>
+        (await Eventually.ReturnsAsync(async () => (await Retry(() => cluster.Agent(agentId).GetOffers()))?.FirstOrDefault(o => o.ConversationId == conversationId),
+            o => o is not null, TimeSpan.FromSeconds(30), $"{agentId} to be offered {conversationId}"))!;
+
+    /// <summary>The types of the conversation's handoff facts, in order.</summary>
+    private static async Task<string[]> HandoffFacts(CrashCluster cluster, string conversationId) =>
+        [.. (await cluster.Journal.ReadStreamAsync(CxCluster.Grains.Conversations.ConversationJournal.Stream(CrashCluster.Tenant, conversationId), 0, 1_000))
+            .Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal))];
+
+    private static Task<ConversationSnapshot> WithAgent(CrashCluster cluster, string conversationId, string agentId) =>
+        Eventually.ReturnsAsync(() => Snapshot(cluster, conversationId), s => s.Status == ConversationStatus.Human && s.Handoff.AgentId == agentId,
+            TimeSpan.FromSeconds(30), $"{conversationId} to be with {agentId} without any retry")!;
+
+    [Theory]
+    [InlineData(CrashPoint.AgentTakeStored)]
+    [InlineData(CrashPoint.PoolOfferAccepted)]
+    public async Task With_offers_a_request_for_a_person_cut_off_while_its_offer_is_made_is_offered_anyway_and_taken_once_accepted(string step)
+    {
+        await using var cluster = await CrashCluster.StartAsync(step, offerSeconds: 60);
+        await Online(cluster, "a1");
+        var conversation = cluster.Conversation("c1");
+        await conversation.Apply(Started(Channel.Chat, "id-ID"));
+        var ask = Customer(AskForPerson);
+
+        // The agent stored the offer (or the pool heard it was made) and the call failed before anyone else heard.
+        await CrashesAt(step, () => conversation.Apply(ask).AsTask());
+
+        var offer = await OfferOf(cluster, "a1", "c1");
+        var retry = (await Retry(() => conversation.Apply(ask))).Result!;
+        Assert.True(retry.Duplicate);
+        Assert.Equal(HandoffStatus.Queued, retry.Directives.Single(d => d.Type == DirectiveType.Handoff).AsHandoff().Status);
+
+        Assert.Null((await Retry(() => cluster.Agent("a1").AcceptOffer(offer.OfferId))).Refusal);
+        await WithAgent(cluster, "c1", "a1");
+        await cluster.Converges(["a1"], ["c1"]);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"], await HandoffFacts(cluster, "c1"));
+    }
+
+    [Fact]
+    public async Task An_acceptance_cut_off_after_it_was_stored_gives_the_agent_the_conversation_and_its_retry_answers_as_the_first()
+    {
+        await using var cluster = await CrashCluster.StartAsync(CrashPoint.AgentClaimStored, offerSeconds: 60);
+        await Online(cluster, "a1");
+        Assert.Equal(HandoffStatus.Queued, (await HandOff(cluster, "c1")).AsHandoff().Status);
+        var offer = await OfferOf(cluster, "a1", "c1");
+
+        // The acceptance is stored; the call fails before the pool or the conversation hear of it.
+        await CrashesAt(CrashPoint.AgentClaimStored, () => cluster.Agent("a1").AcceptOffer(offer.OfferId));
+
+        await WithAgent(cluster, "c1", "a1");
+        var retry = await Retry(() => cluster.Agent("a1").AcceptOffer(offer.OfferId));
+        Assert.Null(retry.Refusal);
+        Assert.Equal("c1", retry.Offer!.ConversationId);
+        await cluster.Converges(["a1"], ["c1"]);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"], await HandoffFacts(cluster, "c1"));
+    }
+
+    [Fact]
+    public async Task A_decline_cut_off_after_it_was_stored_goes_to_the_next_agent_never_back_and_its_retry_answers_as_the_first()
+    {
+        await using var cluster = await CrashCluster.StartAsync(CrashPoint.AgentOfferEnded, offerSeconds: 60);
+        await Online(cluster, "a1");
+        Assert.Equal(HandoffStatus.Queued, (await HandOff(cluster, "c1")).AsHandoff().Status);
+        var offer = await OfferOf(cluster, "a1", "c1");
+
+        // The decline is stored; the call fails before the pool or the conversation hear of it.
+        await CrashesAt(CrashPoint.AgentOfferEnded, () => cluster.Agent("a1").DeclineOffer(offer.OfferId, "not my area"));
+
+        await Online(cluster, "a2");
+        var next = await OfferOf(cluster, "a2", "c1");
+        Assert.Null((await Retry(() => cluster.Agent("a1").DeclineOffer(offer.OfferId, "not my area"))).Refusal);
+        Assert.DoesNotContain((await Retry(() => cluster.Agent("a1").GetOffers()))!, o => o.ConversationId == "c1");
+        Assert.Null((await Retry(() => cluster.Agent("a2").AcceptOffer(next.OfferId))).Refusal);
+        await WithAgent(cluster, "c1", "a2");
+        await cluster.Converges(["a1", "a2"], ["c1"]);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.declined", "handoff.offered", "handoff.assigned"],
+            await HandoffFacts(cluster, "c1"));
+    }
+
+    [Fact]
+    public async Task An_expiry_cut_off_after_it_was_stored_sends_the_agent_away_and_the_conversation_to_the_next_agent()
+    {
+        await using var cluster = await CrashCluster.StartAsync(CrashPoint.AgentOfferEnded, offerSeconds: 2);
+        await Online(cluster, "a1");
+        Assert.Equal(HandoffStatus.Queued, (await HandOff(cluster, "c1")).AsHandoff().Status);
+        await OfferOf(cluster, "a1", "c1");
+
+        // Nobody answers: its timer expires the offer, stores that, and fails before the pools or the conversation hear.
+        await Eventually.ReturnsAsync(async () => (await Retry(() => cluster.Agent("a1").Get()))!.Status, s => s == AgentStatus.Away,
+            TimeSpan.FromSeconds(30), "a1 to be away after its offer expired");
+        await Online(cluster, "a2");
+        var next = await OfferOf(cluster, "a2", "c1");
+        Assert.Null((await Retry(() => cluster.Agent("a2").AcceptOffer(next.OfferId))).Refusal);
+        await WithAgent(cluster, "c1", "a2");
+        await cluster.Converges(["a1", "a2"], ["c1"]);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.expired", "handoff.offered", "handoff.assigned"],
+            await HandoffFacts(cluster, "c1"));
+    }
+
     /// <summary>The kinds of the repairs reconciliation counts (<c>cx.handoff.repairs</c>) while it is alive.</summary>
     private sealed class Repairs : IDisposable
     {

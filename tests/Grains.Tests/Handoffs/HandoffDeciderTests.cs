@@ -247,6 +247,20 @@ public sealed class HandoffDeciderTests
     }
 
     [Fact]
+    public void An_offer_heard_of_before_the_pools_answer_tells_that_the_handoff_was_queued_first_and_only_then()
+    {
+        var handoff = Open();
+        // The pool's answer never came: the offer says it was queued, first in line, with no wait.
+        var queued = HandoffDecider.QueuedBeforeOffer(handoff, Now.AddSeconds(1))!;
+        Assert.Equal((handoff.HandoffId, handoff.PoolName, 1, (int?)0, Now.AddSeconds(1)), (queued.HandoffId, queued.Queue, queued.Position, queued.EstimatedWaitSeconds, queued.At));
+        HandoffDecider.Evolve(_state, queued);
+        Assert.False(handoff.AwaitingPool);
+        // Once the pool's answer (or this) was recorded, or with nothing waiting, an offer tells nothing more of it.
+        Assert.Null(HandoffDecider.QueuedBeforeOffer(handoff, Now.AddSeconds(2)));
+        Assert.Null(HandoffDecider.QueuedBeforeOffer(null, Now));
+    }
+
+    [Fact]
     public void An_ended_offer_its_pool_names_is_untold_until_the_handoff_recorded_it_open_declined_or_expired()
     {
         var handoff = Open();

@@ -351,6 +351,28 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Word_of_the_next_offer_while_the_last_one_is_recorded_open_has_the_conversation_learn_the_last_ones_end_first()
+    {
+        const string deaf = OfferClusterFixture.DeafToOfferEnds + "3";
+        var ana = await Online("ana");
+        await AskForPerson(deaf);
+        var offer = await OfferTo(ana, deaf);
+        await Eventually.HoldsAsync(async () => (await FactTypes(deaf)).Contains("handoff.offered"), Patience, "ana's offer recorded");
+
+        // Ana's word of her decline is lost; budi is offered it next, and his word of that offer comes. Nobody reads.
+        Assert.Null((await ana.DeclineOffer(offer.OfferId, "not my area")).Refusal);
+        var budi = await Online("budi");
+        Assert.Equal(deaf, (await OfferTo(budi, deaf)).ConversationId);
+
+        var offers = await Eventually.ReturnsAsync(async () => (await FactTypes(deaf)).Where(t => t is "handoff.offered" or "handoff.declined").ToArray(),
+            types => types.Length == 3, Patience, "budi's offer recorded");
+        Assert.Equal(["handoff.offered", "handoff.declined", "handoff.offered"], offers);
+        var facts = await Facts(deaf);
+        Assert.Contains("not my area", System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.declined").Data.Span));
+        Assert.Contains("\"budi\"", System.Text.Encoding.UTF8.GetString(facts.Last(f => f.Type == "handoff.offered").Data.Span));
+    }
+
+    [Fact]
     public async Task An_expiry_whose_word_never_reached_the_conversation_is_learnt_from_the_agent_a_little_past_its_deadline_unasked()
     {
         const string deaf = OfferClusterFixture.DeafToOfferEnds + "2";
