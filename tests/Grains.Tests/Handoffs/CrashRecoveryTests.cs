@@ -7,7 +7,9 @@ namespace CxCluster.Grains.Tests.Handoffs;
 /// <summary>
 /// A call fails at each step of a handoff, as if its silo died there. Without any retry, reconciliation brings the
 /// conversation, the agent and the queue back into agreement within seconds; a platform's retry of the failed call
-/// answers as the first attempt would have, never a conflict.
+/// answers as the first attempt would have, never a conflict. Each step is cut off both with offers off (assigned at
+/// once) and with offers on (the default: offered, then accepted, declined or let expire), and with offers the
+/// conversation's facts still read requested, queued, each offer and its end, then the assignment.
 /// </summary>
 public sealed class CrashRecoveryTests
 {
@@ -252,6 +254,8 @@ public sealed class CrashRecoveryTests
             TimeSpan.FromSeconds(30), $"{conversationId} to be with {agentId} without any retry")!;
 
     [Theory]
+    [InlineData(CrashPoint.ConversationHandoffStored)]
+    [InlineData(CrashPoint.ConversationHandoffPlaced)]
     [InlineData(CrashPoint.AgentTakeStored)]
     [InlineData(CrashPoint.PoolOfferAccepted)]
     public async Task With_offers_a_request_for_a_person_cut_off_while_its_offer_is_made_is_offered_anyway_and_taken_once_accepted(string step)
@@ -276,16 +280,82 @@ public sealed class CrashRecoveryTests
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"], await HandoffFacts(cluster, "c1"));
     }
 
-    [Fact]
-    public async Task An_acceptance_cut_off_after_it_was_stored_gives_the_agent_the_conversation_and_its_retry_answers_as_the_first()
+    [Theory]
+    [InlineData(CrashPoint.AgentStatusStored)]
+    [InlineData(CrashPoint.AgentClaimStored)]
+    public async Task With_offers_an_agent_coming_on_duty_cut_off_is_still_offered_the_waiting_conversation_and_takes_it_once_accepted(string step)
     {
-        await using var cluster = await CrashCluster.StartAsync(CrashPoint.AgentClaimStored, offerSeconds: 60);
+        await using var cluster = await CrashCluster.StartAsync(step, offerSeconds: 60);
+        await Online(cluster, "a1", available: false);
+        Assert.Equal(HandoffStatus.Queued, (await HandOff(cluster, "c1")).AsHandoff().Status);
+
+        await CrashesAt(step, () => cluster.Agent("a1").SetStatus(AgentStatus.Available));
+
+        var offer = await OfferOf(cluster, "a1", "c1");
+        Assert.Null((await Retry(() => cluster.Agent("a1").SetStatus(AgentStatus.Available))).Refusal);
+        Assert.Null((await Retry(() => cluster.Agent("a1").AcceptOffer(offer.OfferId))).Refusal);
+        await WithAgent(cluster, "c1", "a1");
+        await cluster.Converges(["a1"], ["c1"]);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"], await HandoffFacts(cluster, "c1"));
+    }
+
+    [Theory]
+    [InlineData(CrashPoint.AgentCompleteStored)]
+    [InlineData(CrashPoint.AgentCompleteTold)]
+    public async Task With_offers_a_complete_cut_off_hands_the_conversation_back_and_offers_the_freed_slot_the_next_one(string step)
+    {
+        await using var cluster = await CrashCluster.StartAsync(step, offerSeconds: 60);
+        await Online(cluster, "a1");
+        await HandOff(cluster, "c1");
+        var first = await OfferOf(cluster, "a1", "c1");
+        Assert.Null((await Retry(() => cluster.Agent("a1").AcceptOffer(first.OfferId))).Refusal);
+        await WithAgent(cluster, "c1", "a1");
+        Assert.Equal(HandoffStatus.Queued, (await Retry(() => HandOff(cluster, "c2"))).AsHandoff().Status);
+
+        await CrashesAt(step, () => cluster.Agent("a1").Complete("c1"));
+
+        await Eventually.ReturnsAsync(async () => (await Snapshot(cluster, "c1")).Status, s => s == ConversationStatus.Ai, TimeSpan.FromSeconds(30),
+            "the AI to be in charge of c1 again");
+        var next = await OfferOf(cluster, "a1", "c2");
+        Assert.Null((await Retry(() => cluster.Agent("a1").Complete("c1"))).Refusal);
+        Assert.Null((await Retry(() => cluster.Agent("a1").AcceptOffer(next.OfferId))).Refusal);
+        await WithAgent(cluster, "c2", "a1");
+        await cluster.Converges(["a1"], ["c1", "c2"]);
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned", "handoff.completed"], await HandoffFacts(cluster, "c1"));
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"], await HandoffFacts(cluster, "c2"));
+    }
+
+    [Fact]
+    public async Task With_offers_an_end_cut_off_after_it_was_stored_withdraws_the_open_offer_and_the_agent_is_offered_the_next_customer()
+    {
+        await using var cluster = await CrashCluster.StartAsync(CrashPoint.ConversationReleaseStored, offerSeconds: 60);
+        await Online(cluster, "a1");
+        await HandOff(cluster, "c1");
+        var offer = await OfferOf(cluster, "a1", "c1");
+        var end = Ended();
+
+        await CrashesAt(CrashPoint.ConversationReleaseStored, () => cluster.Conversation("c1").Apply(end).AsTask());
+
+        await Eventually.ReturnsAsync(async () => (await Retry(() => cluster.Agent("a1").GetOffers()))!.Count, n => n == 0, TimeSpan.FromSeconds(30),
+            "the ended conversation's offer to be withdrawn without any retry");
+        Assert.Equal(RefusalKind.Conflict, (await Retry(() => cluster.Agent("a1").AcceptOffer(offer.OfferId))).Refusal?.Kind);
+        Assert.True((await Retry(() => cluster.Conversation("c1").Apply(end))).Result!.Duplicate);
+        await Retry(() => HandOff(cluster, "c2"));
+        Assert.Equal("c2", (await OfferOf(cluster, "a1", "c2")).ConversationId);
+    }
+
+    [Theory]
+    [InlineData(CrashPoint.AgentClaimStored)]
+    [InlineData(CrashPoint.AgentClaimConfirmed)]
+    public async Task An_acceptance_cut_off_after_it_was_stored_gives_the_agent_the_conversation_and_its_retry_answers_as_the_first(string step)
+    {
+        await using var cluster = await CrashCluster.StartAsync(step, offerSeconds: 60);
         await Online(cluster, "a1");
         Assert.Equal(HandoffStatus.Queued, (await HandOff(cluster, "c1")).AsHandoff().Status);
         var offer = await OfferOf(cluster, "a1", "c1");
 
-        // The acceptance is stored; the call fails before the pool or the conversation hear of it.
-        await CrashesAt(CrashPoint.AgentClaimStored, () => cluster.Agent("a1").AcceptOffer(offer.OfferId));
+        // The acceptance is stored; the call fails before the pool (or, once the pool heard, the conversation) hears of it.
+        await CrashesAt(step, () => cluster.Agent("a1").AcceptOffer(offer.OfferId));
 
         await WithAgent(cluster, "c1", "a1");
         var retry = await Retry(() => cluster.Agent("a1").AcceptOffer(offer.OfferId));
