@@ -95,7 +95,7 @@ internal static class HandoffDecider
         var over = IsOver(handoff, notice);
         return notice.Outcome switch
         {
-            null when !open && notice.ExpiresAt > now && !over => new HandoffOffered
+            null when !open && notice.ExpiresAt > now && !over && !IsSuperseded(handoff, notice) => new HandoffOffered
             {
                 At = notice.At, HandoffId = handoff.HandoffId, OfferId = notice.OfferId, AgentId = notice.AgentId, ExpiresAt = notice.ExpiresAt,
             },
@@ -119,6 +119,7 @@ internal static class HandoffDecider
     /// </summary>
     public static HandoffOffered? Unrecorded(HandoffRecord? handoff, HandoffOfferNotice offer) =>
         handoff is { Status: HandoffStatus.Queued } && handoff.HandoffId == offer.HandoffId && !IsOpen(handoff, offer) && !IsOver(handoff, offer)
+        && !IsSuperseded(handoff, offer)
             ? new HandoffOffered
             {
                 At = offer.OfferedAt ?? offer.At, HandoffId = handoff.HandoffId, OfferId = offer.OfferId, AgentId = offer.AgentId, ExpiresAt = offer.ExpiresAt,
@@ -175,6 +176,10 @@ internal static class HandoffDecider
     /// <summary>Whether the handoff recorded the noticed offer's expiry, or its agent passing on the handoff.</summary>
     private static bool IsOver(HandoffRecord handoff, HandoffOfferNotice notice) =>
         handoff.Passed.Contains(notice.AgentId) || handoff.ExpiredOffers.Contains(HandoffRecord.ExpiredKey(notice.AgentId, notice.OfferId));
+
+    /// <summary>Whether the noticed offer was recorded once and replaced by a later one before its end was told.</summary>
+    private static bool IsSuperseded(HandoffRecord handoff, HandoffOfferNotice notice) =>
+        handoff.Superseded.Contains(HandoffRecord.ExpiredKey(notice.AgentId, notice.OfferId));
 
     /// <summary>The waiting handoff's pool moved it to a wider one; null when that is not news.</summary>
     public static HandoffEscalated? Escalate(HandoffRecord? handoff, int step, string queue, DateTimeOffset at) =>
@@ -277,6 +282,11 @@ internal static class HandoffDecider
                 handoff.CloseOffer();
                 break;
             case HandoffOffered offered when state.Current is { Status: HandoffStatus.Queued } handoff && handoff.HandoffId == offered.HandoffId:
+                if (handoff is { OfferId: { } replacedId, OfferedAgentId: { } replacedAgent } && HandoffRecord.ExpiredKey(replacedAgent, replacedId) is var replaced
+                    && replaced != HandoffRecord.ExpiredKey(offered.AgentId, offered.OfferId) && !handoff.Superseded.Contains(replaced))
+                {
+                    handoff.Superseded.Add(replaced);
+                }
                 handoff.AwaitingPool = false;
                 handoff.PoolShowsOffer = null;
                 handoff.OfferId = offered.OfferId;

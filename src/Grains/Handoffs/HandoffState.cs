@@ -54,6 +54,11 @@ public sealed class HandoffRecord
     /// such an agent may be given it again once back on duty; word of an assignment to them from before that is stale.
     /// </summary>
     [Id(19)] public Dictionary<string, DateTimeOffset> Lost { get; set; } = [];
+    /// <summary>
+    /// Offers of it (<see cref="ExpiredKey"/>) that a later offer replaced while no word of their end had come: word of
+    /// their making is no news, word of their end still is.
+    /// </summary>
+    [Id(20)] public List<string> Superseded { get; set; } = [];
 
     /// <summary>While it waits again after being taken back: the agent it was taken from last, for its pool.</summary>
     public string? TakenFrom => Reclaimed && Lost.Count > 0 ? Lost.MaxBy(lost => lost.Value).Key : null;
@@ -61,7 +66,7 @@ public sealed class HandoffRecord
     /// <summary>Whether word that this agent holds it is older than when it was taken back from them.</summary>
     public bool LostBy(string agentId, DateTimeOffset assignedAt) => Lost.TryGetValue(agentId, out var lostAt) && assignedAt <= lostAt;
 
-    /// <summary>How an expired offer is told apart: offer ids are numbered per agent.</summary>
+    /// <summary>How an offer (an expired or a replaced one) is told apart: offer ids are numbered per agent.</summary>
     public static string ExpiredKey(string agentId, string offerId) => $"{agentId}/{offerId}";
 
     /// <summary>

@@ -247,6 +247,29 @@ public sealed class HandoffDeciderTests
     }
 
     [Fact]
+    public void An_offer_replaced_before_its_end_was_told_is_not_made_again_by_late_word_and_its_end_is_still_news()
+    {
+        var handoff = Open();
+        Place(new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 });
+        HandoffOfferNotice Made(string agentId) => new()
+        {
+            HandoffId = handoff.HandoffId, OfferId = "ofr-2", AgentId = agentId, ExpiresAt = Now.AddSeconds(30), At = Now, OfferedAt = Now,
+        };
+        HandoffDecider.Evolve(_state, HandoffDecider.Offer(handoff, Made("ana"), Now)!);
+        // Budi's offer is heard of before ana's end: ana's is replaced.
+        HandoffDecider.Evolve(_state, HandoffDecider.Offer(handoff, Made("budi"), Now.AddSeconds(1))!);
+        Assert.Equal(("ofr-2", "budi"), (handoff.OfferId, handoff.OfferedAgentId));
+
+        // Ana's late word of her offer is no news, nor is its making told again by the word of its end; the end is.
+        Assert.Null(HandoffDecider.Offer(handoff, Made("ana"), Now.AddSeconds(2)));
+        var declined = Made("ana") with { Outcome = OfferOutcome.Declined, At = Now.AddSeconds(2) };
+        Assert.Null(HandoffDecider.Unrecorded(handoff, declined));
+        HandoffDecider.Evolve(_state, Assert.IsType<HandoffDeclined>(HandoffDecider.Offer(handoff, declined, Now.AddSeconds(2))));
+        // Budi's offer stays open.
+        Assert.Equal(("ofr-2", "budi"), (handoff.OfferId, handoff.OfferedAgentId));
+    }
+
+    [Fact]
     public void An_offer_heard_of_before_the_pools_answer_tells_that_the_handoff_was_queued_first_and_only_then()
     {
         var handoff = Open();
