@@ -127,11 +127,23 @@ internal sealed partial class ConversationGrain
     /// handoff recorded as open, or shows one it never recorded as ended): asks its agent how it ended and records that
     /// (with the offer's making, if that was never told either) before what the pool shows now, so the conversation
     /// neither reads offered for good nor lacks the offer's end in its facts (a decline also keeps that agent from being
-    /// offered it again). <paramref name="forgotten"/> stands in when the agent no longer remembers the offer.
+    /// offered it again). <paramref name="forgotten"/> stands in when the agent no longer remembers the offer; an agent
+    /// that cannot be asked leaves it to a later round (or word), and what is shown now is recorded meanwhile.
     /// </summary>
     private async Task LearnOfferEnd(HandoffRecord waiting, string agentId, string offerId, HandoffOfferNotice? forgotten, DateTimeOffset now)
     {
-        var notice = await Agent(agentId).GetOffer(_conversationId, waiting.HandoffId, offerId) ?? forgotten;
+        HandoffOfferNotice? notice;
+        try
+        {
+            notice = await Agent(agentId).GetOffer(_conversationId, waiting.HandoffId, offerId) ?? forgotten;
+        }
+        catch (Exception e) when (e is not InjectedCrashException)
+        {
+            // What the conversation is told or shown now is recorded all the same; a later round asks again.
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not ask agent {AgentId} how offer {OfferId} ended ({Reason})",
+                _conversationId, _tenantId, agentId, offerId, e.GetBaseException().Message);
+            return;
+        }
         // Still open at the agent (its pool's view is behind), or not over by its deadline yet: nothing to record.
         if (notice is not { Outcome: OfferOutcome.Declined or OfferOutcome.Expired } || !_decider.OfferChanged(notice, now))
         {
@@ -146,7 +158,8 @@ internal sealed partial class ConversationGrain
     /// <summary>
     /// The pool placed the waiting handoff with an agent before that agent's word of the assignment came (a read found
     /// it first): with offers, that word names the offer the agent accepted, which the conversation may never have
-    /// heard of. Asks the agent for it, so the facts show the offer before the assignment, as when the word comes first.
+    /// heard of. Asks the agent for it, so the facts show the offer before the assignment, as when the word comes first;
+    /// if the agent cannot be asked, the assignment is recorded without it.
     /// </summary>
     private async Task LearnAcceptedOffer(HandoffRecord waiting, HandoffPlacement placement, DateTimeOffset now)
     {
@@ -154,7 +167,19 @@ internal sealed partial class ConversationGrain
         {
             return;
         }
-        if (await Agent(agentId).GetAcceptedOffer(_conversationId, waiting.HandoffId) is { } accepted)
+        HandoffOfferNotice? accepted;
+        try
+        {
+            accepted = await Agent(agentId).GetAcceptedOffer(_conversationId, waiting.HandoffId);
+        }
+        catch (Exception e) when (e is not InjectedCrashException)
+        {
+            // The assignment is recorded all the same: the customer is not kept waiting for the offer's record.
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not ask agent {AgentId} which offer it accepted ({Reason}); it records the assignment without it",
+                _conversationId, _tenantId, agentId, e.GetBaseException().Message);
+            return;
+        }
+        if (accepted is not null)
         {
             await LearnEarlierOfferEnd(accepted, now);
             _decider.OfferAccepted(accepted, now);
@@ -178,15 +203,7 @@ internal sealed partial class ConversationGrain
         {
             return;
         }
-        try
-        {
-            await LearnOfferEnd(waiting, agentId, offerId, HandoffDecider.Forgotten(waiting, now), now);
-        }
-        catch (Exception e) when (e is not InjectedCrashException)
-        {
-            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not ask agent {AgentId} how offer {OfferId} ended ({Reason}); it records the next one meanwhile",
-                _conversationId, _tenantId, agentId, offerId, e.GetBaseException().Message);
-        }
+        await LearnOfferEnd(waiting, agentId, offerId, HandoffDecider.Forgotten(waiting, now), now);
     }
 
     /// <summary>
