@@ -18,6 +18,10 @@ public sealed class SarcasticThanksTests
     [InlineData("great service... not")]
     [InlineData("you're so helpful... not")]
     [InlineData("that was very helpful, not")]
+    [InlineData("I like it... not")]
+    [InlineData("I like it. not")]
+    [InlineData("keren banget... nggak")]
+    [InlineData("pelayanan bagus... enggak")]
     public void Sarcastic_thanks_and_praise_are_negative_and_no_thanks(string text)
     {
         MessageAnalysis analysis = MessageSignals.Analyze(text);
@@ -45,6 +49,11 @@ public sealed class SarcasticThanksTests
     [InlineData("is it helpful? or not?")]
     [InlineData("was that helpful? not really")]
     [InlineData("I hope it's helpful. not sure")]
+    [InlineData("I like it, not sure though")]
+    [InlineData("I'd like to cancel... not")]
+    [InlineData("bagus nggak?")]
+    [InlineData("bagus, nggak?")]
+    [InlineData("saya mau pesan... nggak jadi")]
     public void A_not_that_asks_or_hopes_is_no_sarcasm(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
 }

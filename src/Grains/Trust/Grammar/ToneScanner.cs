@@ -126,28 +126,53 @@ internal static partial class ToneScanner
 
     /// <summary>
     /// A lone "not" closes the message after praise or a word of help ("really helpful NOT", "great service... not", "you're
-    /// so helpful... not"), or after a pause where the message thanks or praises ("thanks so much, not"): sarcasm. "is it good or not", "why not"
-    /// and "I hope not" are not.
+    /// so helpful... not"), or after a pause where the message thanks or praises ("thanks so much, not") or its clause
+    /// before the pause likes or praises ("I like it... not", "keren banget... nggak", with the Indonesian "tidak" after a
+    /// pause and not asked): sarcasm. "is it good or not", "why not", "I hope not", "bagus nggak?" and "I'd like to
+    /// cancel... not" are not.
     /// </summary>
     private static bool TakenBack(ReadOnlySpan<Lex> t, bool praisedOrThanked)
     {
         int last = t.Length - 1;
+        bool asked = false;
         while (last >= 0 && Is(t, last, Cat.Edge))
         {
+            asked |= Is(t, last, Cat.Question);
             last--;
         }
 
-        if (last < 1 || t[last].Word != "not")
+        if (last < 1)
         {
             return false;
         }
 
         Lex before = t[last - 1];
+        bool paused = ReferenceEquals(before, Lex.Boundary);
+        if (t[last].Word != "not")
+        {
+            // "bagus banget... nggak": Indonesian takes it back only after a pause, and not as a question ("bagus nggak?").
+            return t[last].Word == "tidak" && paused && !asked && last >= 2 && LikedOrPraised(t, ClauseStart(t, last - 2), last - 1);
+        }
+
         // "so helpful... not": the pause between the praise and the "not" keeps it from reading as praise denied.
-        return (ReferenceEquals(before, Lex.Boundary) && (praisedOrThanked || (last >= 2 && PraisesOrHelps(t[last - 2]))))
+        return (paused && (praisedOrThanked || (last >= 2 && (PraisesOrHelps(t[last - 2]) || LikedOrPraised(t, ClauseStart(t, last - 2), last - 1)))))
             || PraisesOrHelps(before);
 
         static bool PraisesOrHelps(Lex word) => (word.Cats & Cat.NegAfterNot) != 0 || IsPraise(word.Word);
+
+        // A word of liking, praise or help in the words from start to end, not a wish ("I'd like to ...").
+        static bool LikedOrPraised(ReadOnlySpan<Lex> t, int start, int end)
+        {
+            for (int k = start; k < end; k++)
+            {
+                if (PraisesOrHelps(t[k]) && !(t[k].Word == "like" && WordAt(t, k + 1) == "to") && !Is(t, k - 1, Cat.Not))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
