@@ -287,28 +287,33 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public bool OfferChanged(HandoffOfferNotice notice, DateTimeOffset now)
     {
         using var _ = RecordingAt(now);
-        // Its end told of an offer whose making was never told: made first, then ended.
+        // Its end told of an offer whose making was never told: made first, then ended (recording the making changes
+        // nothing of what the end records).
         var made = notice.Outcome is null ? null : HandoffDecider.Unrecorded(WaitingHandoff, notice);
-        if (made is not null || HandoffDecider.Offer(WaitingHandoff, notice, now) is not null)
-        {
-            Record(HandoffDecider.QueuedBeforeOffer(WaitingHandoff, notice.OfferedAt ?? notice.At));
-        }
-        Record(made);
-        var fact = HandoffDecider.Offer(WaitingHandoff, notice, now);
-        Record(fact);
-        return made is not null || fact is not null;
+        return RecordOffer(made, HandoffDecider.Offer(WaitingHandoff, notice, now), notice);
     }
 
     /// <summary>Records the offer an agent accepted if the waiting handoff never recorded it (its notice still on its way).</summary>
     public void OfferAccepted(HandoffOfferNotice offer, DateTimeOffset now)
     {
         using var _ = RecordingAt(now);
-        var made = HandoffDecider.Unrecorded(WaitingHandoff, offer);
-        if (made is not null)
+        RecordOffer(HandoffDecider.Unrecorded(WaitingHandoff, offer), null, offer);
+    }
+
+    /// <summary>
+    /// Records an offer's making and its news, if any, after the queueing the offer tells of when the pool's answer to
+    /// the request never came; true if anything was recorded.
+    /// </summary>
+    private bool RecordOffer(HandoffOffered? made, Fact? news, HandoffOfferNotice notice)
+    {
+        if (made is null && news is null)
         {
-            Record(HandoffDecider.QueuedBeforeOffer(WaitingHandoff, made.At));
+            return false;
         }
+        Record(HandoffDecider.QueuedBeforeOffer(WaitingHandoff, notice.OfferedAt ?? notice.At));
         Record(made);
+        Record(news);
+        return true;
     }
 
     /// <summary>The handoff while the conversation waits for an agent, or null: only a waiting handoff is offered.</summary>

@@ -94,7 +94,7 @@ internal sealed partial class ConversationGrain
                 {
                     if (HandoffDecider.OfferGone(waiting, placement))
                     {
-                        await LearnOfferEnd(waiting, waiting.OfferedAgentId!, waiting.OfferId!, HandoffDecider.Forgotten(waiting, now), now);
+                        await LearnOpenOfferEnd(waiting, now);
                     }
                     if (HandoffDecider.EndedOfferUntold(waiting, placement))
                     {
@@ -132,18 +132,11 @@ internal sealed partial class ConversationGrain
     /// </summary>
     private async Task LearnOfferEnd(HandoffRecord waiting, string agentId, string offerId, HandoffOfferNotice? forgotten, DateTimeOffset now)
     {
-        HandoffOfferNotice? notice;
-        try
+        if (await AskAgent(agentId, agent => agent.GetOffer(_conversationId, waiting.HandoffId, offerId), $"how offer {offerId} ended") is not (true, var told))
         {
-            notice = await Agent(agentId).GetOffer(_conversationId, waiting.HandoffId, offerId) ?? forgotten;
-        }
-        catch (Exception e) when (e is not InjectedCrashException)
-        {
-            // What the conversation is told or shown now is recorded all the same; a later round asks again.
-            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not ask agent {AgentId} how offer {OfferId} ended ({Reason})",
-                _conversationId, _tenantId, agentId, offerId, e.GetBaseException().Message);
             return;
         }
+        var notice = told ?? forgotten;
         // Still open at the agent (its pool's view is behind), or not over by its deadline yet: nothing to record.
         if (notice is not { Outcome: OfferOutcome.Declined or OfferOutcome.Expired } || !_decider.OfferChanged(notice, now))
         {
@@ -167,23 +160,29 @@ internal sealed partial class ConversationGrain
         {
             return;
         }
-        HandoffOfferNotice? accepted;
-        try
-        {
-            accepted = await Agent(agentId).GetAcceptedOffer(_conversationId, waiting.HandoffId);
-        }
-        catch (Exception e) when (e is not InjectedCrashException)
-        {
-            // The assignment is recorded all the same: the customer is not kept waiting for the offer's record.
-            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not ask agent {AgentId} which offer it accepted ({Reason}); it records the assignment without it",
-                _conversationId, _tenantId, agentId, e.GetBaseException().Message);
-            return;
-        }
-        if (accepted is not null)
+        if (await AskAgent(agentId, agent => agent.GetAcceptedOffer(_conversationId, waiting.HandoffId), "which offer it accepted") is (true, { } accepted))
         {
             await LearnEarlierOfferEnd(accepted, now);
             _decider.OfferAccepted(accepted, now);
             Changed();
+        }
+    }
+
+    /// <summary>
+    /// Asks an agent about an offer: (true, its answer), or (false, null) when it cannot be asked now (its silo is down).
+    /// What the conversation is told or shown meanwhile is recorded all the same, and a later round or word asks again.
+    /// </summary>
+    private async Task<(bool Asked, HandoffOfferNotice? Answer)> AskAgent(string agentId, Func<IAgentGrain, Task<HandoffOfferNotice?>> ask, string what)
+    {
+        try
+        {
+            return (true, await ask(Agent(agentId)));
+        }
+        catch (Exception e) when (e is not InjectedCrashException)
+        {
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not ask agent {AgentId} {What} ({Reason})",
+                _conversationId, _tenantId, agentId, what, e.GetBaseException().Message);
+            return (false, null);
         }
     }
 
@@ -203,8 +202,12 @@ internal sealed partial class ConversationGrain
         {
             return;
         }
-        await LearnOfferEnd(waiting, agentId, offerId, HandoffDecider.Forgotten(waiting, now), now);
+        await LearnOpenOfferEnd(waiting, now);
     }
+
+    /// <summary>How the waiting handoff's open offer ended, learnt from its agent (or as forgotten past its deadline).</summary>
+    private Task LearnOpenOfferEnd(HandoffRecord waiting, DateTimeOffset now) =>
+        LearnOfferEnd(waiting, waiting.OfferedAgentId!, waiting.OfferId!, HandoffDecider.Forgotten(waiting, now), now);
 
     /// <summary>
     /// The conversation is with a human: repairs it if that agent completed it, if nobody holds it at all, or if the agent

@@ -155,9 +155,8 @@ internal static class HandoffDecider
     public static bool EndedOfferUntold(HandoffRecord handoff, HandoffPlacement placement) =>
         handoff is { Status: HandoffStatus.Queued, AwaitingPool: false }
         && placement is { Status: HandoffStatus.Queued, MovedTo: null, EndedOfferId: { } offerId, EndedOfferAgentId: { } agentId }
-        && !(handoff.OfferId == offerId && handoff.OfferedAgentId == agentId)
-        && !handoff.Passed.Contains(agentId)
-        && !handoff.ExpiredOffers.Contains(HandoffRecord.ExpiredKey(agentId, offerId));
+        && !IsOpen(handoff, agentId, offerId)
+        && !IsOver(handoff, agentId, offerId);
 
     /// <summary>
     /// How the waiting handoff's open offer ended when neither its pool nor its agent holds it any more: unanswered in
@@ -170,16 +169,19 @@ internal static class HandoffDecider
             : null;
 
     /// <summary>Whether the notice is of the handoff's open offer (ids are numbered per agent: two agents' offers may share one).</summary>
-    private static bool IsOpen(HandoffRecord handoff, HandoffOfferNotice notice) =>
-        handoff.OfferId == notice.OfferId && handoff.OfferedAgentId == notice.AgentId;
+    private static bool IsOpen(HandoffRecord handoff, HandoffOfferNotice notice) => IsOpen(handoff, notice.AgentId, notice.OfferId);
+
+    private static bool IsOpen(HandoffRecord handoff, string agentId, string offerId) => handoff.OfferId == offerId && handoff.OfferedAgentId == agentId;
 
     /// <summary>Whether the handoff recorded the noticed offer's expiry, or its agent passing on the handoff.</summary>
-    private static bool IsOver(HandoffRecord handoff, HandoffOfferNotice notice) =>
-        handoff.Passed.Contains(notice.AgentId) || handoff.ExpiredOffers.Contains(HandoffRecord.ExpiredKey(notice.AgentId, notice.OfferId));
+    private static bool IsOver(HandoffRecord handoff, HandoffOfferNotice notice) => IsOver(handoff, notice.AgentId, notice.OfferId);
+
+    private static bool IsOver(HandoffRecord handoff, string agentId, string offerId) =>
+        handoff.Passed.Contains(agentId) || handoff.ExpiredOffers.Contains(HandoffRecord.OfferKey(agentId, offerId));
 
     /// <summary>Whether the noticed offer was recorded once and replaced by a later one before its end was told.</summary>
     private static bool IsSuperseded(HandoffRecord handoff, HandoffOfferNotice notice) =>
-        handoff.Superseded.Contains(HandoffRecord.ExpiredKey(notice.AgentId, notice.OfferId));
+        handoff.Superseded.Contains(HandoffRecord.OfferKey(notice.AgentId, notice.OfferId));
 
     /// <summary>The waiting handoff's pool moved it to a wider one; null when that is not news.</summary>
     public static HandoffEscalated? Escalate(HandoffRecord? handoff, int step, string queue, DateTimeOffset at) =>
@@ -282,8 +284,8 @@ internal static class HandoffDecider
                 handoff.CloseOffer();
                 break;
             case HandoffOffered offered when state.Current is { Status: HandoffStatus.Queued } handoff && handoff.HandoffId == offered.HandoffId:
-                if (handoff is { OfferId: { } replacedId, OfferedAgentId: { } replacedAgent } && HandoffRecord.ExpiredKey(replacedAgent, replacedId) is var replaced
-                    && replaced != HandoffRecord.ExpiredKey(offered.AgentId, offered.OfferId) && !handoff.Superseded.Contains(replaced))
+                if (handoff is { OfferId: { } replacedId, OfferedAgentId: { } replacedAgent } && HandoffRecord.OfferKey(replacedAgent, replacedId) is var replaced
+                    && replaced != HandoffRecord.OfferKey(offered.AgentId, offered.OfferId) && !handoff.Superseded.Contains(replaced))
                 {
                     handoff.Superseded.Add(replaced);
                 }
@@ -299,7 +301,7 @@ internal static class HandoffDecider
             case HandoffExpired expired when state.Current is { } handoff && handoff.HandoffId == expired.HandoffId:
                 // No pass: the agent is off duty now (Routing:NotRespondingStatus), and once back may be offered it
                 // again, so a customer whom nobody else serves is not left waiting for good.
-                EndOffer(handoff, expired.OfferId, expired.AgentId, handoff.ExpiredOffers, HandoffRecord.ExpiredKey(expired.AgentId, expired.OfferId));
+                EndOffer(handoff, expired.OfferId, expired.AgentId, handoff.ExpiredOffers, HandoffRecord.OfferKey(expired.AgentId, expired.OfferId));
                 break;
             case HandoffEscalated escalated when state.Current is { } handoff && handoff.HandoffId == escalated.HandoffId:
                 handoff.PoolShowsOffer = null;

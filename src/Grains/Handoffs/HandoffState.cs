@@ -45,7 +45,7 @@ public sealed class HandoffRecord
     /// <summary>The routing step it is at (its index in the tenant's steps).</summary>
     [Id(17)] public int Step { get; set; }
     /// <summary>
-    /// The offers of it that expired (<see cref="ExpiredKey"/>), so a repeated notice of one is no news. An agent who let
+    /// The offers of it that expired (<see cref="OfferKey"/>), so a repeated notice of one is no news. An agent who let
     /// an offer expire is off duty meanwhile and may be offered it again once back.
     /// </summary>
     [Id(18)] public List<string> ExpiredOffers { get; set; } = [];
@@ -55,7 +55,7 @@ public sealed class HandoffRecord
     /// </summary>
     [Id(19)] public Dictionary<string, DateTimeOffset> Lost { get; set; } = [];
     /// <summary>
-    /// Offers of it (<see cref="ExpiredKey"/>) that a later offer replaced while no word of their end had come: word of
+    /// Offers of it (<see cref="OfferKey"/>) that a later offer replaced while no word of their end had come: word of
     /// their making is no news, word of their end still is.
     /// </summary>
     [Id(20)] public List<string> Superseded { get; set; } = [];
@@ -67,7 +67,7 @@ public sealed class HandoffRecord
     public bool LostBy(string agentId, DateTimeOffset assignedAt) => Lost.TryGetValue(agentId, out var lostAt) && assignedAt <= lostAt;
 
     /// <summary>How an offer (an expired or a replaced one) is told apart: offer ids are numbered per agent.</summary>
-    public static string ExpiredKey(string agentId, string offerId) => $"{agentId}/{offerId}";
+    public static string OfferKey(string agentId, string offerId) => $"{agentId}/{offerId}";
 
     /// <summary>
     /// Whether its pool showed an open offer of it when last asked (a read asks), or null when no pool was asked since

@@ -1,3 +1,4 @@
+using CxCluster.Grains.Tests.Support;
 using CxCluster.Settings;
 using static CxCluster.TestSupport.ConversationEvents;
 using static CxCluster.Grains.Tests.Handoffs.CrashCluster;
@@ -249,8 +250,7 @@ public sealed class CrashRecoveryTests
 
     /// <summary>The types of the conversation's handoff facts, in order.</summary>
     private static async Task<string[]> HandoffFacts(CrashCluster cluster, string conversationId) =>
-        [.. (await cluster.Journal.ReadStreamAsync(CxCluster.Grains.Conversations.ConversationJournal.Stream(CrashCluster.Tenant, conversationId), 0, 1_000))
-            .Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal))];
+        ConversationFacts.HandoffTypes(await ConversationFacts.Of(cluster.Journal, CrashCluster.Tenant, conversationId));
 
     private static Task<ConversationSnapshot> WithAgent(CrashCluster cluster, string conversationId, string agentId) =>
         Eventually.ReturnsAsync(() => Snapshot(cluster, conversationId), s => s.Status == ConversationStatus.Human && s.Handoff.AgentId == agentId,
@@ -405,8 +405,8 @@ public sealed class CrashRecoveryTests
         var facts = await Eventually.ReturnsAsync(() => HandoffFacts(cluster, "c1"), f => f.Count(t => t == "handoff.offered") >= 2,
             TimeSpan.FromSeconds(30), "a2's offer recorded");
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.expired", "handoff.offered"], facts.Take(5));
-        var offers = (await cluster.Journal.ReadStreamAsync(CxCluster.Grains.Conversations.ConversationJournal.Stream(CrashCluster.Tenant, "c1"), 0, 1_000))
-            .Where(f => f.Type is "handoff.offered" or "handoff.expired").Select(f => System.Text.Encoding.UTF8.GetString(f.Data.Span)).ToArray();
+        var offers = (await ConversationFacts.Of(cluster.Journal, CrashCluster.Tenant, "c1"))
+            .Where(f => f.Type is "handoff.offered" or "handoff.expired").Select(ConversationFacts.Data).ToArray();
         Assert.Contains("\"a1\"", offers[0]);
         Assert.Contains("\"a1\"", offers[1]);
         Assert.Contains("\"a2\"", offers[2]);

@@ -169,7 +169,7 @@ public sealed class HandoffDeciderTests
         Assert.Equal(("ofr-4", "budi", HandoffStatus.Offered), (handoff.OfferId, handoff.OfferedAgentId, handoff.ShownStatus));
         // Ana let hers expire: no pass, so she may be offered it again once back on duty, but that offer is over.
         Assert.DoesNotContain("ana", handoff.Passed);
-        Assert.Contains(HandoffRecord.ExpiredKey("ana", "ofr-4"), handoff.ExpiredOffers);
+        Assert.Contains(HandoffRecord.OfferKey("ana", "ofr-4"), handoff.ExpiredOffers);
         Assert.Null(HandoffDecider.Offer(handoff, Notice("ana", null), Now));
         Assert.DoesNotContain("budi", handoff.Passed);
     }

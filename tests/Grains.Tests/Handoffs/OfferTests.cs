@@ -49,13 +49,9 @@ public sealed class OfferTests(OfferClusterFixture fixture)
 
     /// <summary>A conversation's facts in order, of this test's tenant unless another is named.</summary>
     private async Task<IReadOnlyList<JournalFact>> Facts(string conversationId, string? tenant = null) =>
-        await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(tenant ?? _tenant, conversationId), 0, 1_000);
+        await ConversationFacts.Of(fixture.Journal, tenant ?? _tenant, conversationId);
 
     private async Task<string[]> FactTypes(string conversationId) => [.. (await Facts(conversationId)).Select(f => f.Type)];
-
-    /// <summary>The types of the handoff's facts among <paramref name="facts"/>, in order.</summary>
-    private static IEnumerable<string> HandoffTypes(IEnumerable<JournalFact> facts) =>
-        facts.Select(f => f.Type).Where(t => t.StartsWith("handoff.", StringComparison.Ordinal));
 
     [Fact]
     public async Task A_handoff_is_offered_first_and_the_customer_reads_queued_until_the_agent_accepts()
@@ -206,7 +202,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         await Eventually.HoldsAsync(async () => (await FactTypes("c1")).Contains("handoff.declined"), Patience, "the decline to be a fact of c1");
         var facts = (await Facts("c1"))
             .Concat(await fixture.Journal.ReadStreamAsync(CxCluster.Grains.Agents.AgentJournal.Stream(_tenant, "ana"), 0, 1_000));
-        var told = string.Concat(facts.Select(f => System.Text.Encoding.UTF8.GetString(f.Data.Span)));
+        var told = string.Concat(facts.Select(ConversationFacts.Data));
         Assert.Contains("I know this customer, [phone], [email]", told);
         Assert.DoesNotContain("3456", told);
         Assert.DoesNotContain("budi@", told);
@@ -227,7 +223,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         Assert.Equal(RefusalKind.Conflict, (await ana.AcceptOffer(first.OfferId)).Refusal!.Kind);
         await Eventually.HoldsAsync(async () => (await FactTypes("c1")).Contains("handoff.expired"), Patience, "the expiry to be a fact of c1");
         var agentFacts = await fixture.Journal.ReadStreamAsync(CxCluster.Grains.Agents.AgentJournal.Stream(_tenant, "ana"), 0, 1_000);
-        Assert.Contains(agentFacts, f => f.Type == CxCluster.Grains.Agents.AgentStatusChanged.Name && System.Text.Encoding.UTF8.GetString(f.Data.Span).Contains("not-responding"));
+        Assert.Contains(agentFacts, f => f.Type == CxCluster.Grains.Agents.AgentStatusChanged.Name && ConversationFacts.Data(f).Contains("not-responding"));
         Assert.Null((await budi.AcceptOffer(second.OfferId)).Refusal);
     }
 
@@ -276,8 +272,8 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         Assert.Equal("ana", (await Conversation("c1").GetSnapshot())!.Handoff.AgentId);
         var facts = await Facts("c1");
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"],
-            HandoffTypes(facts));
-        var offered = System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.offered").Data.Span);
+            ConversationFacts.HandoffTypes(facts));
+        var offered = ConversationFacts.Data(facts.Single(f => f.Type == "handoff.offered"));
         Assert.Contains("ofr-7", offered);
         Assert.Contains("\"ana\"", offered);
     }
@@ -301,8 +297,8 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         await Eventually.HoldsAsync(async () => (await FactTypes(deaf)).Contains("handoff.declined"), Patience, "the decline recorded");
         var facts = await Facts(deaf);
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.declined"],
-            HandoffTypes(facts));
-        var declined = System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.declined").Data.Span);
+            ConversationFacts.HandoffTypes(facts));
+        var declined = ConversationFacts.Data(facts.Single(f => f.Type == "handoff.declined"));
         Assert.Contains(offer.OfferId, declined);
         Assert.Contains("not my area", declined);
 
@@ -331,11 +327,11 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         Assert.Equal(HandoffStatus.Queued, (await Conversation(mute).GetSnapshot())!.Handoff.Status);
         await Eventually.HoldsAsync(async () => (await FactTypes(mute)).Contains("handoff.declined"), Patience, "the offer and its decline learnt");
         var facts = await Facts(mute);
-        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.declined"], HandoffTypes(facts));
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.declined"], ConversationFacts.HandoffTypes(facts));
         var offered = facts.Single(f => f.Type == "handoff.offered");
         var declined = facts.Single(f => f.Type == "handoff.declined");
-        Assert.Contains(offer.OfferId, System.Text.Encoding.UTF8.GetString(offered.Data.Span));
-        Assert.Contains("not my area", System.Text.Encoding.UTF8.GetString(declined.Data.Span));
+        Assert.Contains(offer.OfferId, ConversationFacts.Data(offered));
+        Assert.Contains("not my area", ConversationFacts.Data(declined));
         Assert.True(offered.At <= declined.At);
 
         // The next offer's word is lost too: reads learn it from the pool, after the first one's end.
@@ -368,8 +364,8 @@ public sealed class OfferTests(OfferClusterFixture fixture)
             types => types.Length == 3, Patience, "budi's offer recorded");
         Assert.Equal(["handoff.offered", "handoff.declined", "handoff.offered"], offers);
         var facts = await Facts(deaf);
-        Assert.Contains("not my area", System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.declined").Data.Span));
-        Assert.Contains("\"budi\"", System.Text.Encoding.UTF8.GetString(facts.Last(f => f.Type == "handoff.offered").Data.Span));
+        Assert.Contains("not my area", ConversationFacts.Data(facts.Single(f => f.Type == "handoff.declined")));
+        Assert.Contains("\"budi\"", ConversationFacts.Data(facts.Last(f => f.Type == "handoff.offered")));
     }
 
     [Fact]
@@ -389,8 +385,8 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         Assert.Equal((HandoffStatus.Queued, 1), (waiting!.Handoff.Status, waiting.Handoff.QueuePosition));
         var facts = await Facts(deaf);
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.expired"],
-            HandoffTypes(facts));
-        Assert.Contains(offer.OfferId, System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.expired").Data.Span));
+            ConversationFacts.HandoffTypes(facts));
+        Assert.Contains(offer.OfferId, ConversationFacts.Data(facts.Single(f => f.Type == "handoff.expired")));
     }
 
     [Fact]
@@ -412,10 +408,10 @@ public sealed class OfferTests(OfferClusterFixture fixture)
 
         var facts = await Facts("c1");
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.expired"],
-            HandoffTypes(facts));
+            ConversationFacts.HandoffTypes(facts));
         var expired = facts.Single(f => f.Type == "handoff.expired");
         Assert.True(expired.At >= expiresAt, $"recorded expired at {expired.At:O}, before its deadline {expiresAt:O}");
-        Assert.Contains("ofr-99", System.Text.Encoding.UTF8.GetString(expired.Data.Span));
+        Assert.Contains("ofr-99", ConversationFacts.Data(expired));
     }
 
     [Fact]
@@ -584,7 +580,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
 
         var reclaimed = (await Eventually.ReturnsAsync(async () => (await Facts(conversationId, tenant)).SingleOrDefault(f => f.Type == "handoff.reclaimed"),
             f => f is not null, Patience, "the conversation to take itself back"))!;
-        Assert.Contains(HandoffReclaimed.AgentOffline, System.Text.Encoding.UTF8.GetString(reclaimed.Data.Span));
+        Assert.Contains(HandoffReclaimed.AgentOffline, ConversationFacts.Data(reclaimed));
         await Eventually.HoldsAsync(async () => (await ana.Get()) is { Status: AgentStatus.Offline, Conversations.Count: 0 }, Patience, "ana to be offline and free");
         Assert.Equal(ConversationStatus.Queued, (await conversation.GetSnapshot())!.Status);
     }

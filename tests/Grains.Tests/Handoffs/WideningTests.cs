@@ -25,7 +25,7 @@ public sealed class WideningTests(ClusterFixture fixture)
     }
 
     private async Task<string[]> FactTypes(string conversationId) =>
-        [.. (await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(Tenant, conversationId), 0, 1_000)).Select(f => f.Type)];
+        [.. (await ConversationFacts.Of(fixture.Journal, Tenant, conversationId)).Select(f => f.Type)];
 
     [Fact]
     public async Task A_conversation_nobody_on_its_channel_takes_goes_to_an_agent_of_its_language_on_another_channel()
@@ -44,8 +44,8 @@ public sealed class WideningTests(ClusterFixture fixture)
         Assert.Empty((await otherLanguage.Get())!.Conversations);
         var types = await Eventually.ReturnsAsync(() => FactTypes(conversationId), t => t.Contains("handoff.assigned"), Patience, "the assignment to be a fact");
         Assert.True(Array.IndexOf(types, "handoff.escalated") is > 0 and var escalated && escalated < Array.IndexOf(types, "handoff.assigned"), string.Join(", ", types));
-        var facts = await fixture.Journal.ReadStreamAsync(ConversationJournal.Stream(Tenant, conversationId), 0, 1_000);
-        var data = System.Text.Encoding.UTF8.GetString(facts.Single(f => f.Type == "handoff.escalated").Data.Span);
+        var facts = await ConversationFacts.Of(fixture.Journal, Tenant, conversationId);
+        var data = ConversationFacts.Data(facts.Single(f => f.Type == "handoff.escalated"));
         Assert.Contains("\"queue\":\"xa/any\"", data);
         Assert.Contains("\"step\":1", data);
     }

@@ -73,9 +73,7 @@ public sealed class AnyoneReallyThereTests
     public void Who_is_on_the_line_or_on_the_other_end_is_asked_and_no_one_is_asked_for(string text)
     {
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
-        var read = MessageSignals.Analyze(text);
-        Assert.True(read.AsksIdentity, text);
-        Assert.False(read.AsksForHuman, text);
+        Heard.IdentityOnly(text);
     }
 
     [Theory]
@@ -83,12 +81,7 @@ public sealed class AnyoneReallyThereTests
     [InlineData("put a human on the line")]
     [InlineData("I need someone on the line who can help")]
     [InlineData("please pass me on to your line manager")]
-    public void Asking_for_someone_on_the_line_still_asks_for_a_person(string text)
-    {
-        var read = MessageSignals.Analyze(text);
-        Assert.True(read.AsksForHuman, text);
-        Assert.False(read.AsksIdentity, text);
-    }
+    public void Asking_for_someone_on_the_line_still_asks_for_a_person(string text) => Heard.RequestOnly(text);
 
     [Theory]
     [InlineData("who is there to help me?")]

@@ -13,6 +13,22 @@ internal static class Heard
         Assert.False(analysis.AsksForHuman, text);
     }
 
+    /// <summary>An identity question that asks for no one.</summary>
+    public static void IdentityOnly(string text)
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.True(analysis.AsksIdentity, text);
+        Assert.False(analysis.AsksForHuman, text);
+    }
+
+    /// <summary>A request for a person that asks no identity question.</summary>
+    public static void RequestOnly(string text)
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.False(analysis.AsksIdentity, text);
+        Assert.True(analysis.AsksForHuman, text);
+    }
+
     /// <summary>An identity question and a request for a person.</summary>
     public static void Both(string text)
     {

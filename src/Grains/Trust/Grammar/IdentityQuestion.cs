@@ -573,34 +573,17 @@ internal static class IdentityQuestion
     /// </summary>
     private static int HavingBefore(ReadOnlySpan<Lex> t, int k, out bool inverted, out bool yours)
     {
-        inverted = false;
-        yours = false;
-        if (Is(t, k - 1, Cat.YouPerson))
+        yours = Is(t, k - 1, Cat.YouPerson);
+        inverted = Is(t, k, Cat.Has) ? IsDoOfHaving(t, k - 2) : WordAt(t, k) == "got" && Is(t, k - 2, Cat.Has);
+        // Of the one answering, only asked ("do you have", "have you got"), never told ("you have a human on the line").
+        bool having = (Is(t, k, Cat.Has) || inverted) && (yours ? inverted : Is(t, k - 1, Cat.Subject) && !Is(t, k - 1, Cat.You));
+        if (!having)
         {
-            // Only asked ("do you have", "have you got"), never told ("you have a human on the line").
-            yours = (Is(t, k, Cat.Has) && WordAt(t, k - 2) == "do") || (WordAt(t, k) == "got" && Is(t, k - 2, Cat.Has));
-            inverted = yours;
-            return yours ? k - 3 : k;
-        }
-
-        if (!Is(t, k - 1, Cat.Subject) || Is(t, k - 1, Cat.You))
-        {
+            (inverted, yours) = (false, false);
             return k;
         }
 
-        if (Is(t, k, Cat.Has))
-        {
-            inverted = IsDoOfHaving(t, k - 2);
-            return inverted ? k - 3 : k - 2;
-        }
-
-        if (WordAt(t, k) == "got" && Is(t, k - 2, Cat.Has))
-        {
-            inverted = true;
-            return k - 3;
-        }
-
-        return k;
+        return inverted ? k - 3 : k - 2;
     }
 
     /// <summary>The "do" at <paramref name="i"/> asks what someone has: "do I have", "do we have", "do you have".</summary>
