@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxCluster.TestSupport.Processes;
 using Xunit.Abstractions;
 
@@ -8,12 +9,11 @@ namespace CxCluster.Storage.Tests.Processes;
 /// once a fresh silo has joined, the cluster settles by itself, with no help from the platform but the retries of the
 /// requests that failed, and those are answered as if nothing had happened. One test per step, sharing a base of two
 /// silos and the API: each step starts a third silo armed with it and drives handoff work until that silo dies.
+/// Here agents are assigned without offers (<c>Routing:OfferTimeoutSeconds=0</c>); <see cref="OfferCrashTests"/> has them on.
 /// </summary>
 [Collection(ProcessesCollection.Name)]
 public sealed class HandoffCrashTests(HandoffCrashTests.BaseCluster baseCluster, ITestOutputHelper output) : IClassFixture<HandoffCrashTests.BaseCluster>
 {
-    private static readonly TimeSpan ReachLimit = TimeSpan.FromSeconds(60);
-
     public static TheoryData<string> Steps =>
     [
         "agent.complete.stored", "agent.complete.told", "agent.take.stored", "agent.claim.stored", "agent.claim.confirmed",
@@ -23,10 +23,66 @@ public sealed class HandoffCrashTests(HandoffCrashTests.BaseCluster baseCluster,
 
     [Theory]
     [MemberData(nameof(Steps))]
-    public async Task A_handoff_survives_a_silo_crash_at(string step)
+    public Task A_handoff_survives_a_silo_crash_at(string step) => baseCluster.SurviveCrashAtAsync(step, output);
+
+    public sealed class BaseCluster() : CrashBase("crash", offerSeconds: 0);
+}
+
+/// <summary>
+/// As <see cref="HandoffCrashTests"/>, with offers on as the contract's default has them: each conversation is offered
+/// to an agent, who accepts it or declines it over HTTP, and a silo dies at each step of that too (the offer made,
+/// accepted, declined).
+/// </summary>
+[Collection(ProcessesCollection.Name)]
+public sealed class OfferCrashTests(OfferCrashTests.BaseCluster baseCluster, ITestOutputHelper output) : IClassFixture<OfferCrashTests.BaseCluster>
+{
+    public static TheoryData<string> Steps =>
+    [
+        "agent.complete.stored", "agent.complete.told", "agent.take.stored", "agent.claim.stored", "agent.claim.confirmed",
+        "pool.offer.accepted", "conversation.handoff.stored", "conversation.handoff.placed", "conversation.release.stored",
+        "agent.status.stored", "agent.offer.ended",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Steps))]
+    public Task A_handoff_with_offers_survives_a_silo_crash_at(string step) => baseCluster.SurviveCrashAtAsync(step, output);
+
+    public sealed class BaseCluster() : CrashBase("offers", offerSeconds: 30);
+}
+
+/// <summary>
+/// Two silos and the API, shared by every step of a crash test class, with one platform that remembers everything
+/// played; <paramref name="offerSeconds"/> is the silos' <c>Routing:OfferTimeoutSeconds</c> (0: no offers).
+/// </summary>
+public abstract class CrashBase(string name, int offerSeconds) : IAsyncLifetime
+{
+    private static readonly TimeSpan ReachLimit = TimeSpan.FromSeconds(60);
+
+    public ProcessCluster Cluster { get; private set; } = null!;
+
+    public HttpPlatform Platform { get; private set; } = null!;
+
+    /// <summary>The fresh silo a step started after its crash; stopped before the next step.</summary>
+    public ClusterProcess? Extra { get; set; }
+
+    public async Task InitializeAsync()
     {
-        var cluster = baseCluster.Cluster;
-        var platform = baseCluster.Platform;
+        Cluster = await ProcessCluster.StartAsync(name, silos: 2,
+            new Dictionary<string, string?> { ["Routing:OfferTimeoutSeconds"] = offerSeconds.ToString(CultureInfo.InvariantCulture) });
+        Platform = new HttpPlatform(Cluster.CreateClient(TimeSpan.FromSeconds(45)), new RequestJournal());
+    }
+
+    public async Task DisposeAsync()
+    {
+        Platform.Dispose();
+        await Cluster.DisposeAsync();
+    }
+
+    /// <summary>Starts a silo armed with <paramref name="step"/>, drives handoff work until it dies there, and awaits the settled cluster.</summary>
+    public async Task SurviveCrashAtAsync(string step, ITestOutputHelper output)
+    {
+        var cluster = Cluster;
+        var platform = Platform;
         var journal = platform.Journal;
         var timeline = new Timeline(output, journal);
         ClusterProcess? armed = null;
@@ -41,7 +97,7 @@ public sealed class HandoffCrashTests(HandoffCrashTests.BaseCluster baseCluster,
             armed = await cluster.StartSiloAsync(new Dictionary<string, string?> { ["Testing:CrashAt"] = step });
             var armedAt = timeline.Mark($"{armed.Name} joined, armed with {step}");
             using var stop = new CancellationTokenSource();
-            var driving = new HandoffRounds(platform, step.Replace('.', '-')).DriveAsync(workers: 3, stop.Token);
+            var driving = new HandoffRounds(platform, step.Replace('.', '-'), offers: offerSeconds > 0).DriveAsync(workers: 3, stop.Token);
 
             var died = await armed.WaitForExitAsync(ReachLimit);
             stop.Cancel();
@@ -61,8 +117,8 @@ public sealed class HandoffCrashTests(HandoffCrashTests.BaseCluster baseCluster,
             var fresh = cluster.StartSiloAsync();
             var rounds = await driving;
             timeline.Mark($"every request in flight answered ({rounds} rounds of handoff work in all)");
-            baseCluster.Extra = await fresh;
-            timeline.Mark($"fresh {baseCluster.Extra.Name} joined");
+            Extra = await fresh;
+            timeline.Mark($"fresh {Extra.Name} joined");
             var summary = await PlatformInvariants.AssertConvergeAsync(platform, TimeSpan.FromSeconds(60));
             var settled = timeline.Mark($"every invariant holds: {summary}");
             output.WriteLine(FailureWindow.Table([journal.Window($"crash at {step}", crashedAt, settled)]));
@@ -80,35 +136,12 @@ public sealed class HandoffCrashTests(HandoffCrashTests.BaseCluster baseCluster,
             {
                 await ProcessCluster.StopAsync(armed);
             }
-            if (baseCluster.Extra is { } extra)
+            if (Extra is { } extra)
             {
-                baseCluster.Extra = null;
+                Extra = null;
                 await ProcessCluster.StopAsync(extra);
             }
             timeline.Mark($"{step} done");
-        }
-    }
-
-    /// <summary>Two silos and the API, shared by every step, with one platform that remembers everything played.</summary>
-    public sealed class BaseCluster : IAsyncLifetime
-    {
-        public ProcessCluster Cluster { get; private set; } = null!;
-
-        public HttpPlatform Platform { get; private set; } = null!;
-
-        /// <summary>The fresh silo a step started after its crash; stopped before the next step.</summary>
-        public ClusterProcess? Extra { get; set; }
-
-        public async Task InitializeAsync()
-        {
-            Cluster = await ProcessCluster.StartAsync("crash", silos: 2);
-            Platform = new HttpPlatform(Cluster.CreateClient(TimeSpan.FromSeconds(45)), new RequestJournal());
-        }
-
-        public async Task DisposeAsync()
-        {
-            Platform.Dispose();
-            await Cluster.DisposeAsync();
         }
     }
 }

@@ -33,6 +33,9 @@ public sealed class HttpPlatform(HttpClient http, RequestJournal journal) : IDis
 
     public ConcurrentDictionary<string, RegisteredAgent> Agents { get; } = new();
 
+    /// <summary>Offers declined: each agent and the conversation it declined (it is never offered that handoff again).</summary>
+    public ConcurrentDictionary<(string AgentId, string ConversationId), bool> Declined { get; } = new();
+
     /// <summary>Answers that broke a guarantee (an unexpected status, a retried complete refused, AI allowed undisclosed).</summary>
     public ConcurrentQueue<string> Violations { get; } = new();
 
@@ -176,6 +179,46 @@ public sealed class HttpPlatform(HttpClient http, RequestJournal journal) : IDis
             return [];
         }
         return [.. answer.Json.GetProperty("conversations").EnumerateArray().Select(c => c.GetString()!)];
+    }
+
+    /// <summary>The agent's open offers now, each as its offer id and conversation id.</summary>
+    public async Task<IReadOnlyList<(string OfferId, string ConversationId)>> OffersAsync(string agentId)
+    {
+        var answer = await SendAsync("offers get", HttpMethod.Get, $"/v1/agents/{agentId}/offers", null);
+        if (answer.Status != (int)HttpStatusCode.OK)
+        {
+            Violations.Enqueue($"GET /v1/agents/{agentId}/offers answered {answer.Status}: {Shorten(answer.Body)}");
+            return [];
+        }
+        return [.. answer.Json.GetProperty("offers").EnumerateArray()
+            .Select(o => (o.GetProperty("offerId").GetString()!, o.GetProperty("conversationId").GetString()!))];
+    }
+
+    /// <summary>
+    /// Accepts (or declines) an offer the agent was just seen to have open. A retry must answer as the first attempt
+    /// would have (200, or 204 for a decline: the first may have gone through); a first attempt may answer 409 when
+    /// the offer ended meanwhile. True when the offer was accepted (or declined).
+    /// </summary>
+    public async Task<bool> AnswerOfferAsync(string agentId, string offerId, string conversationId, bool accept)
+    {
+        if (!accept)
+        {
+            // Before it is sent: from its first attempt on, the agent may never be offered the conversation again.
+            Declined[(agentId, conversationId)] = true;
+        }
+        var path = $"/v1/agents/{agentId}/offers/{offerId}/{(accept ? "accept" : "decline")}";
+        var answer = await SendAsync(accept ? "accept" : "decline", HttpMethod.Post, path, accept ? null : "{}");
+        switch (answer.Status)
+        {
+            case (int)HttpStatusCode.OK when accept:
+            case (int)HttpStatusCode.NoContent when !accept:
+                return true;
+            case (int)HttpStatusCode.Conflict when answer.Attempts == 1:
+                return false;
+            default:
+                Violations.Enqueue($"POST {path} answered {answer.Status} on attempt {answer.Attempts}: {Shorten(answer.Body)}");
+                return false;
+        }
     }
 
     /// <summary>

@@ -26,5 +26,6 @@ public static class PlatformInvariants
         [.. platform.Conversations.Values.Select(c => new ExpectedConversation(c.Id) { Transcript = new ExactTranscript(c.Turns), Ended = c.EndSent })])
     {
         TranscriptTurns = ProcessCluster.TranscriptTurns,
+        Declined = platform.Declined.Keys.ToHashSet(),
     };
 }

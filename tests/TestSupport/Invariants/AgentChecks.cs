@@ -3,26 +3,27 @@ namespace CxCluster.TestSupport.Invariants;
 /// <summary>Each agent's profile and load, and who holds which conversation.</summary>
 internal static class AgentChecks
 {
-    public static IEnumerable<string> Problems(RegisteredAgent registered, AgentDetails agent)
+    /// <summary>The agent's profile as registered, and its conversations and open offers (each takes a slot) within its capacity.</summary>
+    public static IEnumerable<string> Problems(RegisteredAgent registered, AgentDetails agent, IReadOnlyList<string> offered)
     {
         if (registered.Profile is { } profile && Describe(profile) != Describe(agent.Profile))
         {
             yield return $"agent {registered.Id} shows {Describe(agent.Profile)}, registered with {Describe(profile)}";
         }
-        if (agent.Conversations.Count > agent.Profile.Capacity)
+        if (agent.Conversations.Count + offered.Count > agent.Profile.Capacity)
         {
-            yield return $"agent {registered.Id} holds {agent.Conversations.Count} conversations, over its capacity of {agent.Profile.Capacity}: " +
-                $"[{string.Join(", ", agent.Conversations)}]";
+            yield return $"agent {registered.Id} holds {agent.Conversations.Count} conversations and {offered.Count} open offers, over its capacity of " +
+                $"{agent.Profile.Capacity}: [{string.Join(", ", agent.Conversations)}], offered [{string.Join(", ", offered)}]";
         }
     }
 
-    /// <summary>For each conversation some agent holds, the agents that hold it.</summary>
-    public static Dictionary<string, List<string>> Holders(IEnumerable<(string Id, AgentDetails Agent)> agents)
+    /// <summary>For each conversation in some agent's list (held, or offered), the agents whose list has it.</summary>
+    public static Dictionary<string, List<string>> Holders(IEnumerable<(string Id, IReadOnlyList<string> Conversations)> agents)
     {
         var holders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (id, agent) in agents)
+        foreach (var (id, conversations) in agents)
         {
-            foreach (var conversation in agent.Conversations)
+            foreach (var conversation in conversations)
             {
                 (holders.TryGetValue(conversation, out var list) ? list : holders[conversation] = []).Add(id);
             }
@@ -30,15 +31,16 @@ internal static class AgentChecks
         return holders;
     }
 
-    public static IEnumerable<string> HolderProblems(Dictionary<string, List<string>> holders, IReadOnlySet<string> started)
+    /// <summary>No conversation in two agents' lists, nor one never started; <paramref name="how"/> says which list ("held", "offered").</summary>
+    public static IEnumerable<string> HolderProblems(Dictionary<string, List<string>> holders, IReadOnlySet<string> started, string how)
     {
         foreach (var (conversation, agents) in holders.Where(h => h.Value.Count > 1))
         {
-            yield return $"{conversation} is held by {agents.Count} agents: [{string.Join(", ", agents)}]";
+            yield return $"{conversation} is {how} by {agents.Count} agents: [{string.Join(", ", agents)}]";
         }
         foreach (var (conversation, agents) in holders.Where(h => !started.Contains(h.Key)))
         {
-            yield return $"[{string.Join(", ", agents)}] hold {conversation}, which was never started";
+            yield return $"[{string.Join(", ", agents)}] {(how == "held" ? "hold" : "offer")} {conversation}, which was never started";
         }
     }
 

@@ -4,8 +4,11 @@ namespace CxCluster.TestSupport.Invariants;
 /// What must hold once the cluster has settled, however it is read: every registered agent and every answered
 /// conversation exists; an agent shows the profile it was registered with and holds no more than its capacity; no
 /// conversation is held by two agents, by one it is not with, or by any while it is not with a human; the queues hold
-/// exactly the queued conversations and none waits beside an available agent with a free slot; an ended conversation
+/// exactly the queued conversations, and none offered to no one waits beside an available agent with a free slot who did not
+/// decline it; an ended conversation
 /// is ended; no AI message was allowed before a disclosure; and every acknowledged turn is in its transcript once.
+/// With offers on, an open offer takes a slot of its agent's capacity, and an offered conversation is queued, offered by
+/// exactly one agent and held by none.
 /// </summary>
 public static class ClusterInvariants
 {
@@ -31,25 +34,29 @@ public static class ClusterInvariants
         using var lanes = new SemaphoreSlim(ReadsInFlight);
         var answered = expected.Conversations.Where(c => c.Answered).ToList();
         var agents = await Task.WhenAll(expected.Agents.Select(a => ReadAsync(lanes, () => cluster.AgentAsync(a.Id))));
+        var offers = await Task.WhenAll(expected.Agents.Select(a => ReadAsync(lanes, () => cluster.OfferedAsync(a.Id))));
         var conversations = await Task.WhenAll(answered.Select(c => ReadAsync(lanes, () => cluster.ConversationAsync(c.Id))));
         var queues = await ReadAsync(lanes, cluster.QueuesAsync);
 
         var problems = new List<string>();
-        var present = new List<(string Id, AgentDetails Agent)>();
-        foreach (var (registered, read) in expected.Agents.Zip(agents))
+        var present = new List<(string Id, AgentDetails Agent, IReadOnlyList<string> Offered)>();
+        foreach (var (registered, (read, offered)) in expected.Agents.Zip(agents.Zip(offers)))
         {
-            if (read.Value is { } agent)
+            if (read.Value is { } agent && offered.Value is { } open)
             {
-                present.Add((registered.Id, agent));
-                problems.AddRange(AgentChecks.Problems(registered, agent));
+                present.Add((registered.Id, agent, open));
+                problems.AddRange(AgentChecks.Problems(registered, agent, open));
             }
             else
             {
-                problems.Add($"agent {registered.Id} {read.Failure ?? "is lost"}");
+                problems.Add($"agent {registered.Id} {read.Failure ?? offered.Failure ?? "is lost"}");
             }
         }
-        var holders = AgentChecks.Holders(present);
-        problems.AddRange(AgentChecks.HolderProblems(holders, expected.Conversations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal)));
+        var holders = AgentChecks.Holders(present.Select(p => (p.Id, (IReadOnlyList<string>)p.Agent.Conversations)));
+        var offerers = AgentChecks.Holders(present.Select(p => (p.Id, p.Offered)));
+        var started = expected.Conversations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(AgentChecks.HolderProblems(holders, started, "held"));
+        problems.AddRange(AgentChecks.HolderProblems(offerers, started, "offered"));
 
         var seen = new List<ConversationSnapshot>();
         foreach (var (conversation, read) in answered.Zip(conversations))
@@ -65,18 +72,18 @@ public static class ClusterInvariants
                 continue;
             }
             seen.Add(snapshot);
-            problems.AddRange(ConversationChecks.Problems(conversation, snapshot, holders.GetValueOrDefault(conversation.Id) ?? [], expected.TranscriptTurns));
+            problems.AddRange(ConversationChecks.Problems(conversation, snapshot, holders.GetValueOrDefault(conversation.Id) ?? [],
+                offerers.GetValueOrDefault(conversation.Id) ?? [], expected.TranscriptTurns));
         }
 
         var queued = seen.Count(s => s.Status == ConversationStatus.Queued);
-        problems.AddRange(queues.Value is { } list
-            ? QueueChecks.Problems(list, queued, present.Select(p => p.Agent))
-            : [$"the queues {queues.Failure}"]);
+        problems.AddRange(queues.Value is { } list ? QueueChecks.Problems(list, queued) : [$"the queues {queues.Failure}"]);
+        problems.AddRange(QueueChecks.WaitingProblems(seen, [.. present.Select(p => (p.Agent, p.Offered.Count))], expected.Declined));
 
         var statuses = seen.GroupBy(s => s.Status.Name()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
         return new InvariantCheck(problems,
             $"{answered.Count} conversations ({string.Join(", ", statuses)}), {answered.Sum(c => c.Transcript?.Turns ?? 0)} turns, " +
-            $"{present.Count} agents holding {holders.Count}");
+            $"{present.Count} agents holding {holders.Count}" + (offerers.Count > 0 ? $" and offered {offerers.Count}" : ""));
     }
 
     /// <summary>A value read, or why it could not be read.</summary>

@@ -3,10 +3,20 @@ namespace CxCluster.TestSupport.Invariants;
 /// <summary>One conversation against the agents that hold it and against what its platform was answered.</summary>
 internal static class ConversationChecks
 {
-    public static IEnumerable<string> Problems(ExpectedConversation expected, ConversationSnapshot snapshot, IReadOnlyList<string> heldBy, int transcriptTurns)
+    public static IEnumerable<string> Problems(
+        ExpectedConversation expected, ConversationSnapshot snapshot, IReadOnlyList<string> heldBy, IReadOnlyList<string> offeredBy, int transcriptTurns)
     {
         var id = expected.Id;
         var holders = $"[{string.Join(", ", heldBy)}]";
+        var offered = snapshot.Handoff.Status == HandoffStatus.Offered;
+        if (offeredBy.Count > 0 && !(snapshot.Status == ConversationStatus.Queued && offered))
+        {
+            yield return $"{id} is offered by [{string.Join(", ", offeredBy)}] but is {snapshot.Status.Name()} (handoff {snapshot.Handoff.Status.Name()})";
+        }
+        else if (offered && offeredBy.Count == 0)
+        {
+            yield return $"{id} reads offered but no agent has its offer open";
+        }
         switch (snapshot.Status)
         {
             case ConversationStatus.Human when heldBy.Count == 1 && heldBy[0] == snapshot.Handoff.AgentId:

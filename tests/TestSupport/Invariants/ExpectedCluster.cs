@@ -7,6 +7,9 @@ public sealed record ExpectedCluster(IReadOnlyCollection<RegisteredAgent> Agents
 {
     /// <summary>How many turns a transcript keeps (the silos' <c>Conversations:TranscriptTurns</c>).</summary>
     public int TranscriptTurns { get; init; } = new ConversationSettings().TranscriptTurns;
+
+    /// <summary>The conversations each agent declined an offer of (one handoff each): it never gets them again.</summary>
+    public IReadOnlySet<(string AgentId, string ConversationId)> Declined { get; init; } = new HashSet<(string, string)>();
 }
 
 /// <summary>An agent the caller registered; when it gives the profile, the cluster must still show it.</summary>

@@ -6,6 +6,9 @@ public sealed class GrainClusterReader(IGrainFactory grains, string tenant, ICal
     public Task<AgentDetails?> AgentAsync(string agentId) =>
         Call(() => grains.Agent(tenant, agentId).Get());
 
+    public async Task<IReadOnlyList<string>?> OfferedAsync(string agentId) =>
+        await Call(() => grains.Agent(tenant, agentId).GetOffers()) is { } offers ? [.. offers.Select(o => o.ConversationId)] : null;
+
     public Task<ConversationSnapshot?> ConversationAsync(string conversationId) =>
         Call(() => grains.Conversation(tenant, conversationId).GetSnapshot());
 

@@ -30,6 +30,9 @@ public sealed class HttpClusterReader(Func<string, Task<(int Status, string Body
             }
             : null;
 
+    public async Task<IReadOnlyList<string>?> OfferedAsync(string agentId) =>
+        await ReadAsync<OfferList>($"/v1/agents/{agentId}/offers") is { } list ? [.. list.Offers.Select(o => o.ConversationId)] : null;
+
     public Task<ConversationSnapshot?> ConversationAsync(string conversationId) =>
         ReadAsync<ConversationSnapshot>($"/v1/conversations/{conversationId}");
 
@@ -59,4 +62,9 @@ public sealed class HttpClusterReader(Func<string, Task<(int Status, string Body
         AgentStatus Status, IReadOnlyList<string> Conversations);
 
     private sealed record QueueList(IReadOnlyList<QueueStats> Queues);
+
+    /// <summary>An agent's open offers as <c>GET /v1/agents/{agentId}/offers</c> writes them (only what the checks read).</summary>
+    private sealed record OfferList(IReadOnlyList<OfferBody> Offers);
+
+    private sealed record OfferBody(string OfferId, string ConversationId);
 }

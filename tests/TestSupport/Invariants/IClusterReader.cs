@@ -6,6 +6,9 @@ public interface IClusterReader
     /// <summary>The agent, or null when the cluster does not know it.</summary>
     Task<AgentDetails?> AgentAsync(string agentId);
 
+    /// <summary>The conversations offered to the agent now (open offers, not yet answered), or null when the cluster does not know it.</summary>
+    Task<IReadOnlyList<string>?> OfferedAsync(string agentId);
+
     /// <summary>The conversation, or null when the cluster does not know it.</summary>
     Task<ConversationSnapshot?> ConversationAsync(string conversationId);
 

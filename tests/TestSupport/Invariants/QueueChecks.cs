@@ -1,9 +1,10 @@
 namespace CxCluster.TestSupport.Invariants;
 
-/// <summary>The queues against the conversations that say they are queued and the agents that could take them.</summary>
+/// <summary>The queues against the conversations that say they are queued, and those against the agents that could take them.</summary>
 internal static class QueueChecks
 {
-    public static IEnumerable<string> Problems(IReadOnlyList<QueueStats> queues, int queued, IEnumerable<AgentDetails> agents)
+    /// <summary>The queues' counts against the conversations that say they are queued.</summary>
+    public static IEnumerable<string> Problems(IReadOnlyList<QueueStats> queues, int queued)
     {
         var waiting = queues.Sum(q => q.Waiting);
         if (waiting != queued)
@@ -11,18 +12,28 @@ internal static class QueueChecks
             yield return $"the queues hold {waiting} ({string.Join(", ", queues.Where(q => q.Waiting > 0).Select(q => $"{q.Name}: {q.Waiting}"))}) " +
                 $"but {queued} conversations are queued";
         }
-        foreach (var queue in queues.Where(q => q.Waiting > 0))
+    }
+
+    /// <summary>
+    /// No conversation waits, offered to no one, while an available agent who speaks its language and serves its channel
+    /// has a free slot (its conversations and open offers below its capacity) and has not declined it. Each agent comes
+    /// with how many open offers it has.
+    /// </summary>
+    public static IEnumerable<string> WaitingProblems(
+        IEnumerable<ConversationSnapshot> conversations, IReadOnlyList<(AgentDetails Agent, int Offered)> agents, IReadOnlySet<(string AgentId, string ConversationId)> declined)
+    {
+        foreach (var waiting in conversations.Where(c => c is { Status: ConversationStatus.Queued, Handoff.Status: HandoffStatus.Queued }))
         {
-            // A pool is named language/channel (id/whatsapp).
-            var (language, channel) = (queue.Name.Split('/')[0], queue.Name.Split('/')[1]);
+            var language = GrainKeys.Language(waiting.Locale);
             var free = agents
-                .Where(a => a.Status == AgentStatus.Available && a.Conversations.Count < a.Profile.Capacity
-                    && a.Profile.Languages.Contains(language) && a.Profile.Channels.Any(c => c.Name() == channel))
-                .Select(a => a.AgentId)
+                .Where(a => a.Agent.Status == AgentStatus.Available && a.Agent.Conversations.Count + a.Offered < a.Agent.Profile.Capacity
+                    && a.Agent.Profile.Languages.Contains(language) && a.Agent.Profile.Channels.Contains(waiting.Channel)
+                    && !declined.Contains((a.Agent.AgentId, waiting.Id)))
+                .Select(a => a.Agent.AgentId)
                 .ToList();
             if (free.Count > 0)
             {
-                yield return $"{queue.Waiting} wait in {queue.Name} while available agents have a free slot: [{string.Join(", ", free)}]";
+                yield return $"{waiting.Id} waits ({language}, {waiting.Channel.Name()}) while available agents have a free slot: [{string.Join(", ", free)}]";
             }
         }
     }
