@@ -563,13 +563,69 @@ internal static class PersonRequest
     private static bool PoliteWish(ReadOnlySpan<Lex> t, int j) =>
         j > 0 && j < t.Length && t[j].Word == "like" && t[j - 1].Word is "would" or "id";
 
-    /// <summary>"ada cs?", "ada orang beneran?", "is there a human I can talk to?", "is a human available?".</summary>
+    /// <summary>"ada cs?", "ada orang beneran?", "is there a human I can talk to?", "is a human available?", "do you have a live agent?".</summary>
     private static bool AvailabilityQuestion(ReadOnlySpan<Lex> t, Mention m) =>
         (Is(t, m.Start - 1, Cat.Exist)
             && (m.Kind != Kind.Person || m.Real)
             && ClauseEndsWithQuestion(t, m.End)
             && ContinuesAsRequest(t, m.End))
-        || AskedIfFree(t, m);
+        || AskedIfFree(t, m)
+        || AskedIfYouHave(t, m);
+
+    /// <summary>
+    /// Whether the business has someone to take the customer, asked of the one answering: "do you have a live agent?",
+    /// "do you guys have live agents", "have you got a real person I can talk to?", "do you have customer service?", "do
+    /// you have a live chat agent?", "do you have human support?". "do you have" or "have you got" opens the clause (after
+    /// a greeting, politeness or "so", "but", "ok"), and the clause ends after the person or goes on as a request does; a
+    /// person word needs "real" or "live" with it. "do you have a customer service number?", "do you have agents in
+    /// Surabaya?" and "do you have a human on this chat?" (who is there: an identity question) ask for no one.
+    /// </summary>
+    private static bool AskedIfYouHave(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        // "a live chat agent": the chat the role answers on.
+        if (m.Kind == Kind.Agent && WordAt(t, k) == "chat" && Is(t, k - 1, Cat.Real))
+        {
+            k -= 2;
+            while (Is(t, k, Cat.Article))
+            {
+                k--;
+            }
+        }
+
+        // "human support": the service a human gives.
+        int end = m.Kind == Kind.Human && Is(t, m.End, Cat.ServiceTail) ? m.End + 1 : m.End;
+        bool got = WordAt(t, k) == "got";
+        if (!got && !(Is(t, k, Cat.Has) && WordAt(t, k) == "have"))
+        {
+            return false;
+        }
+
+        k--;
+        if (WordAt(t, k) is "guys" or "all" or "folks")
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.YouPerson) || WordAt(t, k - 1) != (got ? "have" : "do"))
+        {
+            return false;
+        }
+
+        int before = k - 2;
+        bool opens = IsEdge(t, before) || Is(t, before, Cat.Greeting | Cat.Polite) || WordAt(t, before) is "so" or "but" or "and" or "ok" or "okay";
+        return opens
+            && (m.Kind != Kind.Person || m.Real)
+            && (WordAt(t, end) is "who" or "that" ? WhoCanTakeMe(t, end + 1) : ContinuesAsRequest(t, end) || WordAt(t, end) is "available" or "online");
+    }
+
+    /// <summary>
+    /// Someone had who can take the customer, from <paramref name="k"/> after "who" or "that": "who can help me", "that
+    /// could talk to me". "staff who speak Tagalog" or "someone who can install it" ask what the business has, not for one.
+    /// </summary>
+    private static bool WhoCanTakeMe(ReadOnlySpan<Lex> t, int k) =>
+        Is(t, k, Cat.Modal)
+        && (Is(t, k + 1, Cat.Help) || (Is(t, k + 1, Cat.Speak) && Is(t, k + 2, Cat.To | Cat.With) && Is(t, k + 3, Cat.Me)));
 
     /// <summary>
     /// Whether someone is free to take the customer, asked with the verb first: "is a human available?", "is an agent
