@@ -10,14 +10,15 @@ internal static partial class MentionRole
     /// (<see cref="AsksWhereFrom"/>) or about a thing (<see cref="AsksAboutAThing"/>), or says the customer knows it is a
     /// machine (<see cref="KnowsWhoIsThere"/>), or asks about a quality of the chat (<see cref="AsksAboutTheChat"/>) or
     /// complains of something automated that is not this chat (<see cref="ComplainsOfAutomatedSends"/>), or only thanks
-    /// or praises the machine (<see cref="PraisesTheBot"/>) or calls it or the one answering names (<see cref="CallsTheOneAnsweringNames"/>).
+    /// or praises the machine (<see cref="PraisesTheBot"/>) or calls it or the one answering names (<see cref="CallsTheOneAnsweringNames"/>),
+    /// or only refuses the machine (<see cref="PersonRequest.OnlyRefusesTheMachine"/>: "no bot please").
     /// </summary>
     public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
         AsksHowTheyAre(t) || AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
-        || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t);
+        || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t);
 
     /// <summary>
     /// An identity question only the learnt model finds in a message that calls the machine or the one answering names,

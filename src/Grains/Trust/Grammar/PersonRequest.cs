@@ -52,6 +52,26 @@ internal static class PersonRequest
         return false;
     }
 
+    /// <summary>
+    /// The machine refused or had enough of anywhere in the message ("no bot please", "I'm done talking to a machine"),
+    /// nothing asked: no question mark, and no "is", "are" or "am" before "you" or "this" ("no bot, are you one?").
+    /// </summary>
+    public static bool OnlyRefusesTheMachine(ReadOnlySpan<Lex> t)
+    {
+        bool refused = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, Cat.Question) || (WordAt(t, i) is "is" or "are" or "am" or "r" && Is(t, i + 1, Cat.You | Cat.YouPerson)))
+            {
+                return false;
+            }
+
+            refused = refused || RefusesTheMachine(t, i);
+        }
+
+        return refused;
+    }
+
     /// <summary>A word for someone a customer can be handed to ("cs", "agent", "customer service", "human", "orang"), with its modifiers.</summary>
     public static bool PersonTarget(ReadOnlySpan<Lex> t, int i, out Mention m)
     {
@@ -194,13 +214,19 @@ internal static class PersonRequest
     {
         if (!Is(t, i, Cat.Not))
         {
-            return false;
+            return HadEnoughOfTheMachine(t, i);
         }
 
         if (t[i].Word is "no" && i + 1 < t.Length && t[i + 1].Word is "more")
         {
             // "no more bots please", "no more AI"
             return ClosesOnTheMachine(t, i + 2);
+        }
+
+        if (t[i].Word is "no" && IsEdge(t, i - 1) && Is(t, i + 1, Cat.Bot))
+        {
+            // "no bot please", "no bots!", "no robot pls"; "there's no bot" and "no bot can fix this" are not refusals
+            return ClosesOnTheMachine(t, i + 1);
         }
 
         if (t[i].Word is "jangan" && !(i > 0 && t[i - 1].Word is "jangan") && !(i + 1 < t.Length && t[i + 1].Word is "jangan"))
@@ -231,6 +257,39 @@ internal static class PersonRequest
         }
 
         if (Is(t, k, Cat.Article))
+        {
+            k++;
+        }
+
+        return ClosesOnTheMachine(t, k);
+    }
+
+    /// <summary>
+    /// Having had enough of the machine, with nothing more said of it: "I'm done talking to a machine", "done with this
+    /// bot", "enough with the bots", "enough of this bot already". "done" or "enough", perhaps a talking verb in -ing,
+    /// "with", "to" or "of", perhaps "the", "this" or "your", and the machine word closing its clause. "enough of the bot
+    /// to answer questions" or "is the bot done?" are not.
+    /// </summary>
+    private static bool HadEnoughOfTheMachine(ReadOnlySpan<Lex> t, int i)
+    {
+        if (t[i].Word is not ("done" or "enough"))
+        {
+            return false;
+        }
+
+        int k = i + 1;
+        if (t[i].Word == "done" && Is(t, k, Cat.Gerund))
+        {
+            k++;
+        }
+
+        if (!(Is(t, k, Cat.With | Cat.To) || WordAt(t, k) == "of"))
+        {
+            return false;
+        }
+
+        k++;
+        if (Is(t, k, Cat.Article) || WordAt(t, k) is "this" or "these")
         {
             k++;
         }
