@@ -2,7 +2,8 @@ namespace CxCluster.Storage.Tests.Processes;
 
 /// <summary>
 /// Customers in Indonesian and English chatting with the AI at a customer's pace, some asking for a person, some
-/// breaking the bot's trust, some leaving; and agents completing, now and then, a conversation they hold. Each lane
+/// breaking the bot's trust, some leaving; and agents answering the offers made to them and completing, now and then, a
+/// conversation they hold. Each lane
 /// plays one conversation after another until the load is wound down, then finishes the one it is in.
 /// </summary>
 public sealed class CustomerLoad(HttpPlatform platform, string prefix, int seed)
@@ -42,6 +43,29 @@ public sealed class CustomerLoad(HttpPlatform platform, string prefix, int seed)
             if (held.Count > 0 && platform.Conversations.TryGetValue(held[random.Next(held.Count)], out var conversation))
             {
                 await platform.CompleteAsync(agent, conversation);
+            }
+        }
+    }
+
+    /// <summary>
+    /// With offers on, agents answer the offers made to them, one agent's desktop after another, until
+    /// <paramref name="stop"/>: nine in ten accepted, the others declined.
+    /// </summary>
+    public async Task AnswerOffersAsync(CancellationToken stop)
+    {
+        var random = new Random(seed + 1);
+        var agents = platform.Agents.Keys.Order().ToArray();
+        while (!stop.IsCancellationRequested)
+        {
+            await Pace(random, 50, 150);
+            var agent = agents[random.Next(agents.Length)];
+            foreach (var (offerId, conversationId) in await platform.OffersAsync(agent))
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                await platform.AnswerOfferAsync(agent, offerId, conversationId, accept: random.Next(10) > 0);
             }
         }
     }

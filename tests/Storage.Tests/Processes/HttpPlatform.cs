@@ -130,7 +130,7 @@ public sealed class HttpPlatform(HttpClient http, RequestJournal journal) : IDis
         }
     }
 
-    /// <summary>conversation.ended; never while a complete for the same conversation is in flight.</summary>
+    /// <summary>conversation.ended; never while a complete or an offer's answer for the same conversation is in flight.</summary>
     public async Task EndAsync(PlayedConversation conversation)
     {
         await conversation.Gate.WaitAsync();
@@ -195,29 +195,46 @@ public sealed class HttpPlatform(HttpClient http, RequestJournal journal) : IDis
     }
 
     /// <summary>
-    /// Accepts (or declines) an offer the agent was just seen to have open. A retry must answer as the first attempt
-    /// would have (200, or 204 for a decline: the first may have gone through); a first attempt may answer 409 when
-    /// the offer ended meanwhile. True when the offer was accepted (or declined).
+    /// Accepts (or declines) an offer the agent was just seen to have open; never while the conversation's end is being
+    /// sent (nor after it). A retry must answer as the first attempt would have (200, or 204 for a decline: the first
+    /// may have gone through); a first attempt may answer 409 when the offer ended meanwhile. True when the offer was
+    /// accepted (or declined).
     /// </summary>
     public async Task<bool> AnswerOfferAsync(string agentId, string offerId, string conversationId, bool accept)
     {
-        if (!accept)
+        var conversation = Conversations.GetValueOrDefault(conversationId);
+        if (conversation is not null)
         {
-            // Before it is sent: from its first attempt on, the agent may never be offered the conversation again.
-            Declined[(agentId, conversationId)] = true;
+            await conversation.Gate.WaitAsync();
         }
-        var path = $"/v1/agents/{agentId}/offers/{offerId}/{(accept ? "accept" : "decline")}";
-        var answer = await SendAsync(accept ? "accept" : "decline", HttpMethod.Post, path, accept ? null : "{}");
-        switch (answer.Status)
+        try
         {
-            case (int)HttpStatusCode.OK when accept:
-            case (int)HttpStatusCode.NoContent when !accept:
-                return true;
-            case (int)HttpStatusCode.Conflict when answer.Attempts == 1:
+            if (conversation is { EndSent: true })
+            {
                 return false;
-            default:
-                Violations.Enqueue($"POST {path} answered {answer.Status} on attempt {answer.Attempts}: {Shorten(answer.Body)}");
-                return false;
+            }
+            if (!accept)
+            {
+                // Before it is sent: from its first attempt on, the agent may never be offered the conversation again.
+                Declined[(agentId, conversationId)] = true;
+            }
+            var path = $"/v1/agents/{agentId}/offers/{offerId}/{(accept ? "accept" : "decline")}";
+            var answer = await SendAsync(accept ? "accept" : "decline", HttpMethod.Post, path, accept ? null : "{}");
+            switch (answer.Status)
+            {
+                case (int)HttpStatusCode.OK when accept:
+                case (int)HttpStatusCode.NoContent when !accept:
+                    return true;
+                case (int)HttpStatusCode.Conflict when answer.Attempts == 1:
+                    return false;
+                default:
+                    Violations.Enqueue($"POST {path} answered {answer.Status} on attempt {answer.Attempts}: {Shorten(answer.Body)}");
+                    return false;
+            }
+        }
+        finally
+        {
+            conversation?.Gate.Release();
         }
     }
 
@@ -322,7 +339,7 @@ public sealed class PlayedConversation(string id, string locale)
 
     public string Locale { get; } = locale;
 
-    /// <summary>Held while conversation.ended or a complete is sent, so the two never race each other.</summary>
+    /// <summary>Held while conversation.ended, a complete or an offer's answer is sent, so they never race each other.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     private int _events;

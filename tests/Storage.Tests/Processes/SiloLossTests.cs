@@ -12,9 +12,10 @@ namespace CxCluster.Storage.Tests.Processes;
 
 /// <summary>
 /// Scale-in and loss with real silo processes and a real API process on real PostgreSQL: while a platform plays
-/// conversations over HTTP, retrying with the same event ids, a silo is stopped (SIGTERM), another started, and a third
-/// killed outright (SIGKILL). Nothing acknowledged is lost or doubled, no agent is over capacity, no conversation has two
-/// agents, no AI message goes undisclosed, and callers see only 503s (with Retry-After) or no answer, briefly.
+/// conversations over HTTP, retrying with the same event ids, and its agents answer the offers made to them, a silo is
+/// stopped (SIGTERM), another started, and a third killed outright (SIGKILL). Nothing acknowledged is lost or doubled, no
+/// agent is over capacity (open offers counted), no conversation has two agents, no AI message goes undisclosed, and
+/// callers see only 503s (with Retry-After) or no answer, briefly.
 /// </summary>
 [Collection(ProcessesCollection.Name)]
 public sealed class SiloLossTests(ITestOutputHelper output)
@@ -36,7 +37,8 @@ public sealed class SiloLossTests(ITestOutputHelper output)
     {
         var journal = new RequestJournal();
         var timeline = new Timeline(output, journal);
-        await using var cluster = await ProcessCluster.StartAsync("loss", silos: 3);
+        // Offers on, as the contract's default has them: the agents accept (or decline) each conversation over HTTP.
+        await using var cluster = await ProcessCluster.StartAsync("loss", silos: 3, new Dictionary<string, string?> { ["Routing:OfferTimeoutSeconds"] = "30" });
         using var platform = new HttpPlatform(cluster.CreateClient(TimeSpan.FromSeconds(45)), journal);
         timeline.Mark("3 silos and the API ready");
         var windows = new List<FailureWindow>();
@@ -83,6 +85,7 @@ public sealed class SiloLossTests(ITestOutputHelper output)
         using var windDown = new CancellationTokenSource();
         var playing = load.PlayAsync(Lanes, windDown.Token);
         var completing = load.CompleteNowAndThenAsync(windDown.Token);
+        var answering = load.AnswerOffersAsync(windDown.Token);
         try
         {
             await Progress(platform, journal.Now, 300, "the platform to be answered 300 times before the stop");
@@ -105,7 +108,7 @@ public sealed class SiloLossTests(ITestOutputHelper output)
             await Settled(platform, journal.Now, "the platform to be answered again, without failures, after the kill");
 
             windDown.Cancel();
-            await Task.WhenAll(playing, completing);
+            await Task.WhenAll(playing, completing, answering);
             var ended = timeline.Mark($"platform wound down: {platform.Conversations.Count - conversationsBefore} conversations this round, " +
                 $"{platform.EventsAnswered} events and {platform.Completes} completes answered in all");
 
@@ -128,7 +131,7 @@ public sealed class SiloLossTests(ITestOutputHelper output)
         finally
         {
             windDown.Cancel();
-            await Task.WhenAll(playing, completing).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.WhenAll(playing, completing, answering).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
