@@ -266,9 +266,9 @@ internal static class PersonRequest
 
     /// <summary>
     /// Having had enough of the machine, with nothing more said of it: "I'm done talking to a machine", "done with this
-    /// bot", "enough with the bots", "enough of this bot already". "done" or "enough", perhaps a talking verb in -ing,
-    /// "with", "to" or "of", perhaps "the", "this" or "your", and the machine word closing its clause. "enough of the bot
-    /// to answer questions" or "is the bot done?" are not.
+    /// bot", "enough with the bots", "enough of your bot". "done" or "enough", perhaps a talking verb in -ing, "with",
+    /// "to" or "of", perhaps "the", "this" or "your", and the machine word closing its clause but for politeness. "enough
+    /// of the bot to answer questions" or "is the bot done?" are not.
     /// </summary>
     private static bool HadEnoughOfTheMachine(ReadOnlySpan<Lex> t, int i)
     {
@@ -289,7 +289,7 @@ internal static class PersonRequest
         }
 
         k++;
-        if (Is(t, k, Cat.Article) || WordAt(t, k) is "this" or "these")
+        if (Is(t, k, Cat.Article) || WordAt(t, k) == "this")
         {
             k++;
         }
@@ -635,8 +635,8 @@ internal static class PersonRequest
     /// Whether the business has someone to take the customer, asked of the one answering: "do you have a live agent?",
     /// "do you guys have live agents", "have you got a real person I can talk to?", "do you have customer service?", "do
     /// you have a live chat agent?", "do you have human support?". "do you have" or "have you got" opens the clause (after
-    /// a greeting, politeness or "so", "but", "ok"), and the clause ends after the person or goes on as a request does; a
-    /// person word needs "real" or "live" with it. "do you have a customer service number?", "do you have agents in
+    /// a greeting, politeness or a leading "so" or "oh"), and the clause ends after the person or goes on as a request
+    /// does ("available", "I can talk to"); a person word needs "real" or "live" with it. "do you have a customer service number?", "do you have agents in
     /// Surabaya?" and "do you have a human on this chat?" (who is there: an identity question) ask for no one.
     /// </summary>
     private static bool AskedIfYouHave(ReadOnlySpan<Lex> t, Mention m)
@@ -661,7 +661,7 @@ internal static class PersonRequest
         }
 
         k--;
-        if (WordAt(t, k) is "guys" or "all" or "folks")
+        if (WordAt(t, k) is "guys" or "all")
         {
             k--;
         }
@@ -671,11 +671,11 @@ internal static class PersonRequest
             return false;
         }
 
-        int before = k - 2;
-        bool opens = IsEdge(t, before) || Is(t, before, Cat.Greeting | Cat.Polite) || WordAt(t, before) is "so" or "but" or "and" or "ok" or "okay";
+        // "hi, do you have ...", "so do you have ...", "ok have you got ..."
+        bool opens = IsEdge(t, k - 2) || Is(t, k - 2, Cat.Greeting | Cat.Polite | Cat.Lead);
         return opens
             && (m.Kind != Kind.Person || m.Real)
-            && (WordAt(t, end) is "who" or "that" ? WhoCanTakeMe(t, end + 1) : ContinuesAsRequest(t, end) || WordAt(t, end) is "available" or "online");
+            && (WordAt(t, end) is "who" or "that" ? WhoCanTakeMe(t, end + 1) : ContinuesAsRequest(t, end));
     }
 
     /// <summary>
