@@ -284,8 +284,9 @@ internal static class HandoffDecider
                 handoff.CloseOffer();
                 break;
             case HandoffOffered offered when state.Current is { Status: HandoffStatus.Queued } handoff && handoff.HandoffId == offered.HandoffId:
-                if (handoff is { OfferId: { } replacedId, OfferedAgentId: { } replacedAgent } && HandoffRecord.OfferKey(replacedAgent, replacedId) is var replaced
-                    && replaced != HandoffRecord.OfferKey(offered.AgentId, offered.OfferId) && !handoff.Superseded.Contains(replaced))
+                // A later offer replaces the open one, whose end was never told.
+                if (handoff is { OfferId: { } replacedId, OfferedAgentId: { } replacedAgent } && !IsOpen(handoff, offered.AgentId, offered.OfferId)
+                    && HandoffRecord.OfferKey(replacedAgent, replacedId) is var replaced && !handoff.Superseded.Contains(replaced))
                 {
                     handoff.Superseded.Add(replaced);
                 }

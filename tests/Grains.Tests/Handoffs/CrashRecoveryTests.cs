@@ -252,6 +252,16 @@ public sealed class CrashRecoveryTests
     private static async Task<string[]> HandoffFacts(CrashCluster cluster, string conversationId) =>
         ConversationFacts.HandoffTypes(await ConversationFacts.Of(cluster.Journal, CrashCluster.Tenant, conversationId));
 
+    /// <summary>The agent accepts its offer (retried as a platform retries), and the conversation is then with it without any retry.</summary>
+    private static async Task Accepts(CrashCluster cluster, string agentId, AgentOffer offer)
+    {
+        Assert.Null((await Retry(() => cluster.Agent(agentId).AcceptOffer(offer.OfferId))).Refusal);
+        await WithAgent(cluster, offer.ConversationId, agentId);
+    }
+
+    /// <summary>The handoff facts of a conversation offered once and taken by the agent who accepted.</summary>
+    private static readonly string[] OfferedAndAssigned = ["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"];
+
     private static Task<ConversationSnapshot> WithAgent(CrashCluster cluster, string conversationId, string agentId) =>
         Eventually.ReturnsAsync(() => Snapshot(cluster, conversationId), s => s.Status == ConversationStatus.Human && s.Handoff.AgentId == agentId,
             OfferPatience, $"{conversationId} to be with {agentId} without any retry")!;
@@ -277,10 +287,9 @@ public sealed class CrashRecoveryTests
         Assert.True(retry.Duplicate);
         Assert.Equal(HandoffStatus.Queued, retry.Directives.Single(d => d.Type == DirectiveType.Handoff).AsHandoff().Status);
 
-        Assert.Null((await Retry(() => cluster.Agent("a1").AcceptOffer(offer.OfferId))).Refusal);
-        await WithAgent(cluster, "c1", "a1");
+        await Accepts(cluster, "a1", offer);
         await cluster.Converges(["a1"], ["c1"]);
-        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"], await HandoffFacts(cluster, "c1"));
+        Assert.Equal(OfferedAndAssigned, await HandoffFacts(cluster, "c1"));
     }
 
     [Theory]
@@ -296,10 +305,9 @@ public sealed class CrashRecoveryTests
 
         var offer = await OfferOf(cluster, "a1", "c1");
         Assert.Null((await Retry(() => cluster.Agent("a1").SetStatus(AgentStatus.Available))).Refusal);
-        Assert.Null((await Retry(() => cluster.Agent("a1").AcceptOffer(offer.OfferId))).Refusal);
-        await WithAgent(cluster, "c1", "a1");
+        await Accepts(cluster, "a1", offer);
         await cluster.Converges(["a1"], ["c1"]);
-        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"], await HandoffFacts(cluster, "c1"));
+        Assert.Equal(OfferedAndAssigned, await HandoffFacts(cluster, "c1"));
     }
 
     [Theory]
@@ -311,8 +319,7 @@ public sealed class CrashRecoveryTests
         await Online(cluster, "a1");
         await HandOff(cluster, "c1");
         var first = await OfferOf(cluster, "a1", "c1");
-        Assert.Null((await Retry(() => cluster.Agent("a1").AcceptOffer(first.OfferId))).Refusal);
-        await WithAgent(cluster, "c1", "a1");
+        await Accepts(cluster, "a1", first);
         Assert.Equal(HandoffStatus.Queued, (await Retry(() => HandOff(cluster, "c2"))).AsHandoff().Status);
 
         await CrashesAt(step, () => cluster.Agent("a1").Complete("c1"));
@@ -321,11 +328,10 @@ public sealed class CrashRecoveryTests
             "the AI to be in charge of c1 again");
         var next = await OfferOf(cluster, "a1", "c2");
         Assert.Null((await Retry(() => cluster.Agent("a1").Complete("c1"))).Refusal);
-        Assert.Null((await Retry(() => cluster.Agent("a1").AcceptOffer(next.OfferId))).Refusal);
-        await WithAgent(cluster, "c2", "a1");
+        await Accepts(cluster, "a1", next);
         await cluster.Converges(["a1"], ["c1", "c2"]);
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned", "handoff.completed"], await HandoffFacts(cluster, "c1"));
-        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"], await HandoffFacts(cluster, "c2"));
+        Assert.Equal(OfferedAndAssigned, await HandoffFacts(cluster, "c2"));
     }
 
     [Fact]
@@ -365,7 +371,7 @@ public sealed class CrashRecoveryTests
         Assert.Null(retry.Refusal);
         Assert.Equal("c1", retry.Offer!.ConversationId);
         await cluster.Converges(["a1"], ["c1"]);
-        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned"], await HandoffFacts(cluster, "c1"));
+        Assert.Equal(OfferedAndAssigned, await HandoffFacts(cluster, "c1"));
     }
 
     [Fact]
@@ -383,8 +389,7 @@ public sealed class CrashRecoveryTests
         var next = await OfferOf(cluster, "a2", "c1");
         Assert.Null((await Retry(() => cluster.Agent("a1").DeclineOffer(offer.OfferId, "not my area"))).Refusal);
         Assert.DoesNotContain((await Retry(() => cluster.Agent("a1").GetOffers()))!, o => o.ConversationId == "c1");
-        Assert.Null((await Retry(() => cluster.Agent("a2").AcceptOffer(next.OfferId))).Refusal);
-        await WithAgent(cluster, "c1", "a2");
+        await Accepts(cluster, "a2", next);
         await cluster.Converges(["a1", "a2"], ["c1"]);
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.declined", "handoff.offered", "handoff.assigned"],
             await HandoffFacts(cluster, "c1"));

@@ -53,6 +53,10 @@ public sealed class OfferTests(OfferClusterFixture fixture)
 
     private async Task<string[]> FactTypes(string conversationId) => [.. (await Facts(conversationId)).Select(f => f.Type)];
 
+    /// <summary>The types of the conversation's facts of offers (made, declined, expired), in order.</summary>
+    private async Task<string[]> OfferFactTypes(string conversationId) =>
+        [.. (await FactTypes(conversationId)).Where(t => t is "handoff.offered" or "handoff.declined" or "handoff.expired")];
+
     [Fact]
     public async Task A_handoff_is_offered_first_and_the_customer_reads_queued_until_the_agent_accepts()
     {
@@ -307,7 +311,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         Assert.Equal(deaf, (await OfferTo(budi, deaf)).ConversationId);
         Assert.DoesNotContain(await ana.GetOffers() ?? [], o => o.ConversationId == deaf);
         // Budi's word of his offer is one-way too (and not an offer's end): it is heard some time after.
-        var offers = await Eventually.ReturnsAsync(async () => (await FactTypes(deaf)).Where(t => t is "handoff.offered" or "handoff.declined" or "handoff.expired").ToArray(),
+        var offers = await Eventually.ReturnsAsync(() => OfferFactTypes(deaf),
             types => types.Length == 3, Patience, "budi's offer recorded");
         Assert.Equal(["handoff.offered", "handoff.declined", "handoff.offered"], offers);
     }
@@ -340,7 +344,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         var offers = await Eventually.ReturnsAsync(async () =>
             {
                 await Conversation(mute).GetSnapshot();
-                return (await FactTypes(mute)).Where(t => t is "handoff.offered" or "handoff.declined" or "handoff.expired").ToArray();
+                return await OfferFactTypes(mute);
             },
             types => types.Length == 3, Patience, "budi's offer learnt");
         Assert.Equal(["handoff.offered", "handoff.declined", "handoff.offered"], offers);

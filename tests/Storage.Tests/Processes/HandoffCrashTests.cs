@@ -12,12 +12,15 @@ namespace CxCluster.Storage.Tests.Processes;
 [Collection(ProcessesCollection.Name)]
 public sealed class HandoffCrashTests(HandoffCrashTests.BaseCluster baseCluster, ITestOutputHelper output) : IClassFixture<HandoffCrashTests.BaseCluster>
 {
-    public static TheoryData<string> Steps =>
+    /// <summary>The steps of a handoff a silo dies at, offers on or not.</summary>
+    internal static readonly string[] HandoffSteps =
     [
         "agent.complete.stored", "agent.complete.told", "agent.take.stored", "agent.claim.stored", "agent.claim.confirmed",
         "pool.offer.accepted", "conversation.handoff.stored", "conversation.handoff.placed", "conversation.release.stored",
         "agent.status.stored",
     ];
+
+    public static TheoryData<string> Steps => [.. HandoffSteps];
 
     [Theory]
     [MemberData(nameof(Steps))]
@@ -34,12 +37,7 @@ public sealed class HandoffCrashTests(HandoffCrashTests.BaseCluster baseCluster,
 [Collection(ProcessesCollection.Name)]
 public sealed class OfferCrashTests(OfferCrashTests.BaseCluster baseCluster, ITestOutputHelper output) : IClassFixture<OfferCrashTests.BaseCluster>
 {
-    public static TheoryData<string> Steps =>
-    [
-        "agent.complete.stored", "agent.complete.told", "agent.take.stored", "agent.claim.stored", "agent.claim.confirmed",
-        "pool.offer.accepted", "conversation.handoff.stored", "conversation.handoff.placed", "conversation.release.stored",
-        "agent.status.stored", "agent.offer.ended",
-    ];
+    public static TheoryData<string> Steps => [.. HandoffCrashTests.HandoffSteps, "agent.offer.ended"];
 
     [Theory]
     [MemberData(nameof(Steps))]

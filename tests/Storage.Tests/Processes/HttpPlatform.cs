@@ -203,16 +203,10 @@ public sealed class HttpPlatform(HttpClient http, RequestJournal journal) : IDis
     public async Task<bool> AnswerOfferAsync(string agentId, string offerId, string conversationId, bool accept)
     {
         var conversation = Conversations.GetValueOrDefault(conversationId);
-        if (conversation is not null)
+        return conversation is null ? await AnswerAsync() : await conversation.UnlessEndedAsync(AnswerAsync);
+
+        async Task<bool> AnswerAsync()
         {
-            await conversation.Gate.WaitAsync();
-        }
-        try
-        {
-            if (conversation is { EndSent: true })
-            {
-                return false;
-            }
             if (!accept)
             {
                 // Before it is sent: from its first attempt on, the agent may never be offered the conversation again.
@@ -232,55 +226,40 @@ public sealed class HttpPlatform(HttpClient http, RequestJournal journal) : IDis
                     return false;
             }
         }
-        finally
-        {
-            conversation?.Gate.Release();
-        }
     }
 
     /// <summary>
     /// Completes a conversation the agent was just seen holding. A retry must answer 200 (the first attempt may have
     /// gone through); a first attempt may answer 409 only if the conversation is in fact not with that agent.
     /// </summary>
-    public async Task CompleteAsync(string agentId, PlayedConversation conversation)
+    public Task CompleteAsync(string agentId, PlayedConversation conversation) => conversation.UnlessEndedAsync(async () =>
     {
-        await conversation.Gate.WaitAsync();
-        try
+        var path = $"/v1/agents/{agentId}/conversations/{conversation.Id}/complete";
+        var answer = await SendAsync("complete", HttpMethod.Post, path, null);
+        if (answer.Status == (int)HttpStatusCode.OK)
         {
-            if (conversation.EndSent)
-            {
-                return;
-            }
-            var path = $"/v1/agents/{agentId}/conversations/{conversation.Id}/complete";
-            var answer = await SendAsync("complete", HttpMethod.Post, path, null);
-            if (answer.Status == (int)HttpStatusCode.OK)
-            {
-                Interlocked.Increment(ref _completes);
-                return;
-            }
-            if (answer.Status == (int)HttpStatusCode.Conflict && answer.Attempts > 1)
-            {
-                Violations.Enqueue($"POST {path} answered 409 on attempt {answer.Attempts} (a retried complete must answer 200): {Shorten(answer.Body)}");
-                return;
-            }
-            if (answer.Status == (int)HttpStatusCode.Conflict)
-            {
-                var snapshot = await SendAsync("check", HttpMethod.Get, $"/v1/conversations/{conversation.Id}", null);
-                var now = snapshot.Status == (int)HttpStatusCode.OK ? snapshot.Json : default;
-                if (now.ValueKind == JsonValueKind.Object && now.GetProperty("status").GetString() == "human"
-                    && now.GetProperty("handoff").TryGetProperty("agentId", out var holder) && holder.GetString() == agentId)
-                {
-                    Violations.Enqueue($"POST {path} answered 409 although the conversation is with {agentId}: {Shorten(answer.Body)}");
-                }
-                return;
-            }
-            Violations.Enqueue($"POST {path} answered {answer.Status}: {Shorten(answer.Body)}");
+            Interlocked.Increment(ref _completes);
+            return true;
         }
-        finally
+        if (answer.Status == (int)HttpStatusCode.Conflict && answer.Attempts > 1)
         {
-            conversation.Gate.Release();
+            Violations.Enqueue($"POST {path} answered 409 on attempt {answer.Attempts} (a retried complete must answer 200): {Shorten(answer.Body)}");
+            return false;
         }
-    }
+        if (answer.Status == (int)HttpStatusCode.Conflict)
+        {
+            var snapshot = await SendAsync("check", HttpMethod.Get, $"/v1/conversations/{conversation.Id}", null);
+            var now = snapshot.Status == (int)HttpStatusCode.OK ? snapshot.Json : default;
+            if (now.ValueKind == JsonValueKind.Object && now.GetProperty("status").GetString() == "human"
+                && now.GetProperty("handoff").TryGetProperty("agentId", out var holder) && holder.GetString() == agentId)
+            {
+                Violations.Enqueue($"POST {path} answered 409 although the conversation is with {agentId}: {Shorten(answer.Body)}");
+            }
+            return false;
+        }
+        Violations.Enqueue($"POST {path} answered {answer.Status}: {Shorten(answer.Body)}");
+        return false;
+    });
 
     public void Dispose() => http.Dispose();
 
@@ -403,6 +382,23 @@ public sealed class PlayedConversation(string id, string locale)
         lock (_gate)
         {
             return _disclosed.Contains(disclosureId);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> holding <see cref="Gate"/>, unless conversation.ended was sent: then nothing is
+    /// sent and the answer is false.
+    /// </summary>
+    public async Task<bool> UnlessEndedAsync(Func<Task<bool>> action)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            return !EndSent && await action();
+        }
+        finally
+        {
+            Gate.Release();
         }
     }
 

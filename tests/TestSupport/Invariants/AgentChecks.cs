@@ -31,16 +31,19 @@ internal static class AgentChecks
         return holders;
     }
 
-    /// <summary>No conversation in two agents' lists, nor one never started; <paramref name="how"/> says which list ("held", "offered").</summary>
-    public static IEnumerable<string> HolderProblems(Dictionary<string, List<string>> holders, IReadOnlySet<string> started, string how)
+    /// <summary>
+    /// No conversation in two agents' lists, nor one never started; the list's verb names it: ("held", "hold") or
+    /// ("offered", "offer").
+    /// </summary>
+    public static IEnumerable<string> HolderProblems(Dictionary<string, List<string>> holders, IReadOnlySet<string> started, string done, string doing)
     {
         foreach (var (conversation, agents) in holders.Where(h => h.Value.Count > 1))
         {
-            yield return $"{conversation} is {how} by {agents.Count} agents: [{string.Join(", ", agents)}]";
+            yield return $"{conversation} is {done} by {agents.Count} agents: [{string.Join(", ", agents)}]";
         }
         foreach (var (conversation, agents) in holders.Where(h => !started.Contains(h.Key)))
         {
-            yield return $"[{string.Join(", ", agents)}] {(how == "held" ? "hold" : "offer")} {conversation}, which was never started";
+            yield return $"[{string.Join(", ", agents)}] {doing} {conversation}, which was never started";
         }
     }
 

@@ -55,8 +55,8 @@ public static class ClusterInvariants
         var holders = AgentChecks.Holders(present.Select(p => (p.Id, (IReadOnlyList<string>)p.Agent.Conversations)));
         var offerers = AgentChecks.Holders(present.Select(p => (p.Id, p.Offered)));
         var started = expected.Conversations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        problems.AddRange(AgentChecks.HolderProblems(holders, started, "held"));
-        problems.AddRange(AgentChecks.HolderProblems(offerers, started, "offered"));
+        problems.AddRange(AgentChecks.HolderProblems(holders, started, "held", "hold"));
+        problems.AddRange(AgentChecks.HolderProblems(offerers, started, "offered", "offer"));
 
         var seen = new List<ConversationSnapshot>();
         foreach (var (conversation, read) in answered.Zip(conversations))

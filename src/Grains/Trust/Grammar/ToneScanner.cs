@@ -151,14 +151,17 @@ internal static partial class ToneScanner
         if (t[last].Word != "not")
         {
             // "bagus banget... nggak": Indonesian takes it back only after a pause, and not as a question ("bagus nggak?").
-            return t[last].Word == "tidak" && paused && !asked && last >= 2 && LikedOrPraised(t, ClauseStart(t, last - 2), last - 1);
+            return t[last].Word == "tidak" && paused && !asked && ClauseBeforeLiked(t, last);
         }
 
         // "so helpful... not": the pause between the praise and the "not" keeps it from reading as praise denied.
-        return (paused && (praisedOrThanked || (last >= 2 && (PraisesOrHelps(t[last - 2]) || LikedOrPraised(t, ClauseStart(t, last - 2), last - 1)))))
+        return (paused && (praisedOrThanked || (last >= 2 && PraisesOrHelps(t[last - 2])) || ClauseBeforeLiked(t, last)))
             || PraisesOrHelps(before);
 
         static bool PraisesOrHelps(Lex word) => (word.Cats & Cat.NegAfterNot) != 0 || IsPraise(word.Word);
+
+        // The clause before the pause that precedes the closing word at last likes or praises.
+        static bool ClauseBeforeLiked(ReadOnlySpan<Lex> t, int last) => last >= 2 && LikedOrPraised(t, ClauseStart(t, last - 2), last - 1);
 
         // A word of liking, praise or help in the words from start to end, not a wish ("I'd like to ...").
         static bool LikedOrPraised(ReadOnlySpan<Lex> t, int start, int end)
