@@ -27,7 +27,8 @@ internal static class Errand
             k++;
         }
 
-        if (!Is(t, k, Cat.Errand))
+        // "someone to sign for the parcel": signing for a delivery is a job at the door.
+        if (!Is(t, k, Cat.Errand) && !(WordAt(t, k) == "sign" && Is(t, k + 1, Cat.Purpose) && WordAt(t, k + 1) == "for"))
         {
             return false;
         }

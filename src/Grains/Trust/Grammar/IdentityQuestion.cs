@@ -416,8 +416,11 @@ internal static class IdentityQuestion
         int k = SubjectBefore(t, verb);
         if (Is(t, k, Cat.Subject))
         {
-            // "can I talk to a human?" asks for one; "kemarin saya ngobrol sama manusia" tells of an earlier chat.
-            return !Is(t, k - 1, Cat.Modal | Cat.Desire) && !TellsOfAnEarlierChat(t, k);
+            // "can I talk to a human?" asks for one; "kemarin saya ngobrol sama manusia" tells of an earlier chat. "do I
+            // talk to a machine?" opening its clause asks who is there as "am I talking to" does ("how do I talk to ..."
+            // asks for one).
+            bool doIAsk = WordAt(t, k - 1) is "do" && IsEdge(t, k - 2) && Is(t, verb, Cat.Speak) && !Is(t, verb, Cat.Gerund);
+            return (doIAsk || !Is(t, k - 1, Cat.Modal | Cat.Desire)) && !TellsOfAnEarlierChat(t, k);
         }
 
         k = verb - 1;

@@ -409,7 +409,8 @@ internal static partial class MentionRole
         if (IsEdge(t, k))
         {
             int j = m.End;
-            // "a real person at the counter told me ...": a place after the person is still before what they did.
+            // "a real person at the counter told me ...", "the representative on the phone hung up on me": a place after the
+            // person is still before what they did.
             for (int steps = 0; steps < 3 && (IsPlainWord(t, j) || Is(t, j, Cat.Clitic | Cat.Has | Cat.Article) || IsAt(t, j)) && !Is(t, j, Cat.Done); steps++)
             {
                 j++;
@@ -454,7 +455,8 @@ internal static partial class MentionRole
         return false;
     }
 
-    private static bool IsAt(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "at";
+    /// <summary>Where the person was: "at the counter", "on the phone", "from the store".</summary>
+    private static bool IsAt(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "at" or "on" or "from";
 
     /// <summary>
     /// The mention's clause speaks of an earlier contact ("tim CS kemarin sangat membantu", "the agent I had

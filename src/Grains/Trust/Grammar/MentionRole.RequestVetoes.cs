@@ -40,7 +40,7 @@ internal static partial class MentionRole
             else if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
                 if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m)
-                    && !TalkedToAlready(t, m))
+                    && !TalkedToAlready(t, m) && !IsBecome(t, m) && !OwnPersonLater(t, m))
                 {
                     return false;
                 }
@@ -92,11 +92,18 @@ internal static partial class MentionRole
     private static bool TalksOnlyToWhoIsThere(ReadOnlySpan<Lex> t)
     {
         const Cat someone = Cat.Agent | Cat.Human | Cat.Person | Cat.Team | Cat.Real | Cat.RealAdj | Cat.Connect | Cat.Passive
-            | Cat.ServiceHead | Cat.ServiceTail | Cat.Bot | Cat.Who | Cat.ThirdParty;
+            | Cat.ServiceTail | Cat.Who | Cat.ThirdParty;
         bool addressed = false;
+        // Only asked who is there, nothing wished for, fetched or handed over ("are you a bot? if not get me one" asks).
+        bool asksWhoIsThere = !Has(t, 0, t.Length, Cat.Desire | Cat.Call | Cat.Connect) && IdentityQuestion.AsksIdentity(t);
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, someone) || NamesSomeoneByWhatTheyDo(t, i) || (Is(t, i, Cat.Greeting) && Is(t, i - 1, Cat.To | Cat.With)))
+            // "help" names a service only with its tail ("help desk"; "I need help" does not); a machine is someone unless it
+            // is the one asked to help ("can AI help me pick a plan?") or what a message that only asks who is there asks
+            // the one there may be ("do I talk to a machine?").
+            bool named = Is(t, i, someone) || (Is(t, i, Cat.ServiceHead) && (!Is(t, i, Cat.Help) || Is(t, i + 1, Cat.ServiceTail)))
+                || (Is(t, i, Cat.Bot) && !MachineHelps(t, i) && !asksWhoIsThere);
+            if (named || NamesSomeoneByWhatTheyDo(t, i) || (Is(t, i, Cat.Greeting) && Is(t, i - 1, Cat.To | Cat.With)))
             {
                 // "ngomong sama mbaknya": a form of address after "to" / "with" is the person talked to
                 return false;
@@ -113,6 +120,44 @@ internal static partial class MentionRole
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The role is one the customer takes on: "I'd like to become an agent", "how do I become a sales agent?", "saya mau
+    /// jadi agen pulsa", "cara daftar jadi agen asuransi" ("become", "menjadi" or "jadi" before it, an article and up to
+    /// two words naming the kind between).
+    /// </summary>
+    private static bool IsBecome(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        for (int steps = 0; steps < 3 && (Is(t, k, Cat.Article) || (k >= 0 && IsUnlisted(t[k]))); steps++)
+        {
+            k--;
+        }
+
+        return WordAt(t, k) is "become" or "jadi";
+    }
+
+    /// <summary>
+    /// The customer's own person, whom they say they will talk to: "I will speak to my manager about it", "I'm going to
+    /// ask my boss". "my" right before the mention and "I" with "will" earlier in its clause.
+    /// </summary>
+    private static bool OwnPersonLater(ReadOnlySpan<Lex> t, Mention m) =>
+        WordAt(t, m.Start - 1) == "my" && SaysIWill(t, ClauseStart(t, m.Start), m.Start);
+
+    /// <summary>
+    /// The machine word at <paramref name="i"/> is the one that helps, may help or cannot help: "can AI help me pick a
+    /// plan?", "the bot can't help", "your AI helped".
+    /// </summary>
+    private static bool MachineHelps(ReadOnlySpan<Lex> t, int i)
+    {
+        int k = i + 1;
+        for (int steps = 0; steps < 2 && Is(t, k, Cat.Modal | Cat.Not) && !Is(t, k, Cat.Help); steps++)
+        {
+            k++;
+        }
+
+        return Is(t, k, Cat.Help);
     }
 
     /// <summary>A word the lexicon does not know, or one with a digit in it.</summary>

@@ -212,9 +212,14 @@ internal static class PersonRequest
     /// </summary>
     private static bool RefusesTheMachine(ReadOnlySpan<Lex> t, int i)
     {
+        if (HadEnoughOfTheMachine(t, i))
+        {
+            return true;
+        }
+
         if (!Is(t, i, Cat.Not))
         {
-            return HadEnoughOfTheMachine(t, i);
+            return false;
         }
 
         if (t[i].Word is "no" && i + 1 < t.Length && t[i + 1].Word is "more")
@@ -266,36 +271,71 @@ internal static class PersonRequest
 
     /// <summary>
     /// Having had enough of the machine, with nothing more said of it: "I'm done talking to a machine", "done with this
-    /// bot", "enough with the bots", "enough of your bot". "done" or "enough", perhaps a talking verb in -ing, "with",
-    /// "to" or "of", perhaps "the", "this" or "your", and the machine word closing its clause but for politeness. "enough
-    /// of the bot to answer questions" or "is the bot done?" are not.
+    /// bot", "enough with the bots", "enough of your bot", "I'm tired of talking to a bot", "sick of this bot", "fed up
+    /// with the bot", "I hate talking to bots", "capek ngomong sama mesin", "bosen ngobrol sama robot", "males chat sama
+    /// bot". A word of having had enough (<see cref="Weariness"/>), perhaps a talking verb, "with", "to" or "of", perhaps
+    /// "the", "this" or "your", and the machine word closing its clause but for politeness. "enough of the bot to answer
+    /// questions", "is the bot done?" and "I hate bots that ..." are not.
     /// </summary>
     private static bool HadEnoughOfTheMachine(ReadOnlySpan<Lex> t, int i)
     {
-        if (t[i].Word is not ("done" or "enough"))
+        int k = Weariness(t, i);
+        if (k < 0)
         {
             return false;
         }
 
-        int k = i + 1;
-        if (t[i].Word == "done" && Is(t, k, Cat.Gerund))
+        // "sick of this bot", "done with", "fed up with", "enough of": what links the weariness to what it is of.
+        bool linked = WordAt(t, k - 1) == "of";
+        if (!linked && (Is(t, k, Cat.With | Cat.To) || WordAt(t, k) == "of"))
         {
             k++;
+            linked = true;
         }
 
-        if (!(Is(t, k, Cat.With | Cat.To) || WordAt(t, k) == "of"))
+        if (Is(t, k, Cat.Speak) && (Is(t, k, Cat.Gerund) || !IsEnglish(t[i].Word)))
+        {
+            // "talking to", "ngomong sama"
+            if (!Is(t, k + 1, Cat.With | Cat.To))
+            {
+                return false;
+            }
+
+            k += 2;
+            linked = true;
+        }
+        else if (t[i].Word == "hate")
+        {
+            // "I hate bots" is an opinion; "I hate talking to bots" is about this chat.
+            return false;
+        }
+
+        if (!linked)
         {
             return false;
         }
 
-        k++;
         if (Is(t, k, Cat.Article) || WordAt(t, k) == "this")
         {
             k++;
         }
 
         return ClosesOnTheMachine(t, k);
+
+        static bool IsEnglish(string word) => word is "done" or "enough" or "tired" or "sick" or "fed" or "hate";
     }
+
+    /// <summary>
+    /// Where what follows a word of having had enough starts, or -1: "done", "enough", "hate", "capek", "bosan",
+    /// "malas", "tired of", "sick of", "fed up" (then "with" or "of" follow).
+    /// </summary>
+    private static int Weariness(ReadOnlySpan<Lex> t, int i) => t[i].Word switch
+    {
+        "done" or "enough" or "hate" or "capek" or "bosan" or "malas" => i + 1,
+        "tired" or "sick" => WordAt(t, i + 1) == "of" ? i + 2 : -1,
+        "fed" => WordAt(t, i + 1) == "up" ? i + 2 : -1,
+        _ => -1,
+    };
 
     /// <summary>A machine word at <paramref name="k"/> closing its clause but for politeness or "lagi", not with a question mark.</summary>
     private static bool ClosesOnTheMachine(ReadOnlySpan<Lex> t, int k)
@@ -851,7 +891,28 @@ internal static class PersonRequest
 
     private static bool ContinuesAsRequest(ReadOnlySpan<Lex> t, int e) =>
         IsEdge(t, e) || Is(t, e, Cat.Polite | Cat.QParticle | Cat.Real | Cat.Purpose | Cat.Not | Cat.Subject | Cat.Human | Cat.Help)
-        || (Is(t, e, Cat.Agent) && Is(t, e - 1, Cat.Agent) && ReferenceEquals(t[e], t[e - 1]));
+        || (Is(t, e, Cat.Agent) && Is(t, e - 1, Cat.Agent) && ReferenceEquals(t[e], t[e - 1]))
+        || AtThisPoint(t, e);
+
+    /// <summary>
+    /// When it is asked, closing the clause: "at this point", "at the moment", "at this stage", "at this time", "at once"
+    /// ("I just want a human at this point"). "a person at the counter" names where someone is, not when.
+    /// </summary>
+    private static bool AtThisPoint(ReadOnlySpan<Lex> t, int e)
+    {
+        if (WordAt(t, e) != "at")
+        {
+            return false;
+        }
+
+        if (WordAt(t, e + 1) == "once")
+        {
+            return IsEdge(t, e + 2) || Is(t, e + 2, Cat.Polite);
+        }
+
+        return WordAt(t, e + 1) is "this" or "the" && WordAt(t, e + 2) is "point" or "moment" or "stage" or "time"
+            && (IsEdge(t, e + 3) || Is(t, e + 3, Cat.Polite));
+    }
 
     /// <summary>A wish or a modal before position <paramref name="j"/> with only "me", "I" or politeness between: "minta disambungkan", "can you please transfer".</summary>
     private static bool WishRightBefore(ReadOnlySpan<Lex> t, int j)

@@ -163,12 +163,12 @@ internal static partial class ToneScanner
         // The clause before the pause that precedes the closing word at last likes or praises.
         static bool ClauseBeforeLiked(ReadOnlySpan<Lex> t, int last) => last >= 2 && LikedOrPraised(t, ClauseStart(t, last - 2), last - 1);
 
-        // A word of liking, praise or help in the words from start to end, not a wish ("I'd like to ...").
+        // A word of liking ("like", "love"), praise or help in the words from start to end, not a wish ("I'd like to ...", "I'd love to ...").
         static bool LikedOrPraised(ReadOnlySpan<Lex> t, int start, int end)
         {
             for (int k = start; k < end; k++)
             {
-                if (PraisesOrHelps(t[k]) && !(t[k].Word == "like" && WordAt(t, k + 1) == "to") && !Is(t, k - 1, Cat.Not))
+                if ((PraisesOrHelps(t[k]) || t[k].Word == "love") && !(t[k].Word is "like" or "love" && WordAt(t, k + 1) == "to") && !Is(t, k - 1, Cat.Not))
                 {
                     return true;
                 }
