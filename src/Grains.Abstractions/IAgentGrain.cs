@@ -56,7 +56,10 @@ public interface IAgentGrain : IGrainWithStringKey
     /// </summary>
     Task<HandoffOfferNotice?> GetAcceptedOffer(string conversationId, string handoffId);
 
-    /// <summary>Ends the offers whose deadline passed (a pool's nudge, should the agent's timer have died with its silo).</summary>
+    /// <summary>
+    /// Ends the offers whose deadline passed (a pool's nudge, should the agent's timer have died with its silo); also the
+    /// agent's own nudge to its next activation when its silo stops, which pulls waiting conversations as it starts.
+    /// </summary>
     [OneWay]
     Task CheckOffers();
 

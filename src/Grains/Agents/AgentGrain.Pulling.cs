@@ -170,10 +170,21 @@ internal sealed partial class AgentGrain
 
     /// <summary>
     /// While the agent can take more, claims the longest-waiting conversation across all the queues it serves. One
-    /// pull runs at a time; a reason to pull that comes up meanwhile makes it look at the queues once more.
+    /// pull runs at a time; a reason to pull that comes up meanwhile makes it look at the queues once more. A silo that is
+    /// stopping pulls nothing (a pool waiting on an offer to this agent would wait on it in a circle, see
+    /// <see cref="WhileStoppingTellOnly"/>): an agent with room sends itself a one-way nudge instead, which waits until
+    /// this activation is gone and wakes the next one elsewhere, and that one pulls as it starts.
     /// </summary>
     private async Task FillCapacity()
     {
+        if (Stopping)
+        {
+            if (CanTake)
+            {
+                _ = GrainFactory.Agent(_tenantId, _agentId).CheckOffers();
+            }
+            return;
+        }
         if (_pulling)
         {
             _pullAgain = true;
@@ -197,11 +208,11 @@ internal sealed partial class AgentGrain
 
     private async Task PullWhileFree()
     {
-        for (var attempt = 0; attempt < MaxPullAttempts && CanTake; attempt++)
+        for (var attempt = 0; attempt < MaxPullAttempts && CanTake && !Stopping; attempt++)
         {
             var pools = AgentChoice.Pools(State.Profile!, Widens).ToArray();
             var heads = await Task.WhenAll(pools.Select(async pool => (pool, await Pool(pool).PeekHead(_agentId))));
-            if (AgentChoice.Next(heads) is not var (poolName, head) || !CanTake)
+            if (AgentChoice.Next(heads) is not var (poolName, head) || !CanTake || Stopping)
             {
                 return;
             }

@@ -291,12 +291,30 @@ internal sealed partial class AgentGrain(
 
     /// <summary>
     /// Tells every pool the agent serves how it stands, and waits until they know: done whenever the agent can take
-    /// more, so a request arriving after this sees the free slot and one arriving before is found by the pull.
+    /// more, so a request arriving after this sees the free slot and one arriving before is found by the pull. While the
+    /// silo stops, the pools are told without waiting (<see cref="WhileStoppingTellOnly"/>).
     /// </summary>
     private Task Announce()
     {
         var view = View();
-        return Task.WhenAll(AgentChoice.Pools(State.Profile!, Widens).Select(pool => Pool(pool).UpsertAgent(view)));
+        return WhileStoppingTellOnly(Task.WhenAll(AgentChoice.Pools(State.Profile!, Widens).Select(pool => Pool(pool).UpsertAgent(view))));
+    }
+
+    /// <summary>
+    /// A call to pools that the agent waits on, unless its silo is stopping: then the call goes out and the agent does not
+    /// wait. A stopping silo deactivates the agent, and a deactivating activation takes no new call, reentrant or not; a
+    /// pool serving its queue meanwhile may be waiting on an offer to this very agent, and would answer only when that
+    /// offer's call timed out, every conversation's call to the pool waiting behind it. Not waiting lets the agent
+    /// finish, its deactivation end and the offer go to its next activation.
+    /// </summary>
+    private Task WhileStoppingTellOnly(Task call)
+    {
+        if (!Stopping)
+        {
+            return call;
+        }
+        call.Ignore();
+        return Task.CompletedTask;
     }
 
     /// <summary>Tells pools the agent took more work (one-way: a stale view costs at most a refused offer).</summary>

@@ -43,7 +43,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public string ApiKey { get; } = $"acme-{Guid.NewGuid():N}";
 
-    /// <summary>Where every process writes its log (kept when <see cref="KeepLogs"/> is set, e.g. after a failure).</summary>
+    /// <summary>Where every process writes its log (kept, with the database, when <see cref="KeepLogs"/> is set, e.g. after a failure).</summary>
     public string LogDirectory { get; }
 
     public bool KeepLogs { get; set; } = Environment.GetEnvironmentVariable("CXCLUSTER_KEEP_PROCESS_LOGS") == "1";
@@ -215,7 +215,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             processes = [.. _processes];
         }
-        return $"logs in {LogDirectory}\n" + string.Join("\n", processes.Select(p => $"--- {p.Describe()}, last lines:\n{p.Tail(lines)}"));
+        return $"logs in {LogDirectory}{(KeepLogs ? $", database {Database.Name} kept" : "")}\n" + string.Join("\n", processes.Select(p => $"--- {p.Describe()}, last lines:\n{p.Tail(lines)}"));
     }
 
     public async ValueTask DisposeAsync()
@@ -226,9 +226,10 @@ public sealed class ProcessCluster : IAsyncDisposable
             processes = [.. _processes];
         }
         await Task.WhenAll(processes.Select(p => p.DisposeAsync().AsTask()));
-        await Database.DisposeAsync();
         if (!KeepLogs)
         {
+            // Kept with the logs (a failure, or CXCLUSTER_KEEP_PROCESS_LOGS=1): the journal tells what the logs do not.
+            await Database.DisposeAsync();
             try
             {
                 Directory.Delete(LogDirectory, recursive: true);

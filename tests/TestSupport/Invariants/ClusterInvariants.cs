@@ -14,18 +14,28 @@ public static class ClusterInvariants
 {
     private const int ReadsInFlight = 16;
 
-    /// <summary>Awaits every invariant; on timeout the failure names what was still wrong. Returns what was checked, in one line.</summary>
+    /// <summary>
+    /// Awaits every invariant; on timeout the failure names what was still wrong. Returns what was checked, in one line,
+    /// and, when the first read found something wrong, how long it took to settle and what that first read found (up to
+    /// three problems), so a slow settle in a passing run still tells what it waited for.
+    /// </summary>
     public static async Task<string> ConvergeAsync(IClusterReader cluster, ExpectedCluster expected, TimeSpan timeout, string what)
     {
         var summary = "";
+        IReadOnlyList<string>? first = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         // Joined into one string, so a timeout shows what was still wrong.
         await Eventually.ReturnsAsync(async () =>
         {
             var check = await CheckAsync(cluster, expected);
             summary = check.Summary;
+            first ??= check.Problems;
             return string.Join("\n", check.Problems);
         }, problems => problems.Length == 0, timeout, what);
-        return summary;
+        return first is { Count: > 0 }
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{summary}; settled after {clock.Elapsed.TotalSeconds:0.0} s, the first read found {first.Count} problem(s): {string.Join("; ", first.Take(3))}")
+            : summary;
     }
 
     /// <summary>What is wrong now, read once: agents first, then conversations, then queues.</summary>
