@@ -38,7 +38,15 @@ internal sealed partial class AgentPoolGrain
             {
                 return;
             }
-            await Agent(overdue.AgentId).CheckOffers();
+            try
+            {
+                await SettleOverdue(overdue);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Pool {Pool} of tenant {TenantId} could not settle the overdue offer {OfferId} of agent {AgentId} ({Reason}); the next round tries again",
+                    _poolName, _tenantId, overdue.OfferId, overdue.AgentId, e.GetBaseException().Message);
+            }
         }
         var settled = now - handoffs.ReconcileInterval;
         foreach (var waiting in _ledger.Queue.NextToCheck(handoffs.QueueChecksPerRound))
@@ -93,6 +101,40 @@ internal sealed partial class AgentPoolGrain
     }
 
     private static readonly TimeSpan RecoveryRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// An offer past its deadline that its agent never settled here: the agent is asked how it stands. Still open there
+    /// (its timer died with its silo), the agent is nudged to end it. Ended there (its word of the end lost), or unknown
+    /// to it (an offer it no longer remembers, or never stored), the pool settles it as the agent's word would have,
+    /// unanswered in time when the agent knows nothing of it: otherwise the conversation would stay held by an offer
+    /// nobody has, offered to no one, for good.
+    /// </summary>
+    private async Task SettleOverdue(PoolOfferMark overdue)
+    {
+        var agent = Agent(overdue.AgentId);
+        var notice = await agent.GetOffer(overdue.ConversationId, overdue.HandoffId, overdue.OfferId);
+        if (notice is { Outcome: null })
+        {
+            await agent.CheckOffers();
+            return;
+        }
+        if (_ledger.OfferOf(overdue.ConversationId) != overdue || !_ledger.Roster.TryGetValue(overdue.AgentId, out var view))
+        {
+            return;
+        }
+        var outcome = notice?.Outcome ?? OfferOutcome.Expired;
+        metrics.Repaired("pool-offer-settled");
+        logger.LogWarning("Pool {Pool} of tenant {TenantId} settled offer {OfferId} of conversation {ConversationId} to agent {AgentId} as {Outcome}: the agent's word of it never came",
+            _poolName, _tenantId, overdue.OfferId, overdue.ConversationId, overdue.AgentId, outcome);
+        await Settle(new OfferSettlement
+        {
+            ConversationId = overdue.ConversationId,
+            HandoffId = overdue.HandoffId,
+            OfferId = overdue.OfferId,
+            Outcome = outcome,
+            Agent = view,
+        });
+    }
 
     /// <summary>How long the re-read waits for one agent: one still leaving a stopping silo answers only after it left.</summary>
     private static readonly TimeSpan AgentReadWait = TimeSpan.FromMilliseconds(500);

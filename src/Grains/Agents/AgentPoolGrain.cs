@@ -249,7 +249,10 @@ internal sealed partial class AgentPoolGrain(
         }
     }
 
-    async Task<bool> IAgentPoolGrain.SettleOffer(OfferSettlement settlement)
+    Task<bool> IAgentPoolGrain.SettleOffer(OfferSettlement settlement) => Settle(settlement);
+
+    /// <summary>How an offer ended, told by its agent (or learnt from it by a reconciliation round); false when the request no longer waits here.</summary>
+    private async Task<bool> Settle(OfferSettlement settlement)
     {
         var (conversationId, handoffId) = (settlement.ConversationId, settlement.HandoffId);
         Observe(settlement.Agent);
@@ -262,7 +265,7 @@ internal sealed partial class AgentPoolGrain(
         if (settlement.Outcome == OfferOutcome.Accepted)
         {
             var open = _ledger.OfferOf(conversationId);
-            if (open is not null && open.OfferId != settlement.OfferId)
+            if (open is not null && (open.OfferId != settlement.OfferId || open.AgentId != settlement.Agent.AgentId))
             {
                 // Another agent holds the offer now: this one's acceptance came after its own offer ended.
                 return false;
@@ -271,7 +274,8 @@ internal sealed partial class AgentPoolGrain(
             await Store();
             return true;
         }
-        if (_ledger.OfferOf(conversationId)?.OfferId == settlement.OfferId || settlement.Outcome is OfferOutcome.Declined or OfferOutcome.Expired)
+        if ((_ledger.OfferOf(conversationId) is { } mark && mark.OfferId == settlement.OfferId && mark.AgentId == settlement.Agent.AgentId)
+            || settlement.Outcome is OfferOutcome.Declined or OfferOutcome.Expired)
         {
             Record(new PoolOfferEnded
             {

@@ -240,6 +240,28 @@ public sealed class CrashRecoveryTests
         Assert.Contains("queue-entry-removed", repairs.Kinds);
     }
 
+    [Fact]
+    public async Task An_offer_its_pool_shows_that_its_agent_never_had_is_settled_once_overdue_and_the_conversation_is_offered_again()
+    {
+        using var repairs = new Repairs();
+        await using var cluster = await CrashCluster.StartAsync(step: null, offerSeconds: 60);
+        await Online(cluster, "a1", available: false);
+        await HandOff(cluster, "c1");
+
+        // The pool holds an offer of the waiting conversation that its agent has no record of, past its deadline (as a
+        // pool whose word from the agent was lost would): nobody else may be offered it while the pool shows it.
+        var view = (await cluster.Agent("a1").GetView())!;
+        var stale = new AgentOffer { OfferId = "ofr-999", ConversationId = "c1", HandoffId = "hnd-1", ExpiresAt = Now.AddSeconds(-5) };
+        Assert.True(await cluster.Pool().Claim("c1", "hnd-1", view, stale));
+        Assert.Null((await cluster.Agent("a1").SetStatus(AgentStatus.Available)).Refusal);
+
+        var offer = await OfferOf(cluster, "a1", "c1");
+        Assert.NotEqual("ofr-999", offer.OfferId);
+        Assert.Contains("pool-offer-settled", repairs.Kinds);
+        await Accepts(cluster, "a1", offer);
+        await cluster.Converges(["a1"], ["c1"]);
+    }
+
     /// <summary>How long the offer tests wait for the cluster to settle: rounds run every second, but the whole suite shares two cores.</summary>
     private static readonly TimeSpan OfferPatience = TimeSpan.FromSeconds(60);
 

@@ -184,7 +184,8 @@ internal sealed class PoolLedger
                 RememberMove(escalated.Move);
                 break;
             case PoolOfferEnded ended:
-                if (_offered.TryGetValue(ended.ConversationId, out var open) && open.OfferId == ended.OfferId)
+                // Offer ids are numbered per agent: the ended one is this agent's.
+                if (_offered.TryGetValue(ended.ConversationId, out var open) && open.OfferId == ended.OfferId && open.AgentId == ended.AgentId)
                 {
                     _offered.Remove(ended.ConversationId);
                 }
