@@ -36,4 +36,18 @@ internal static class Heard
         Assert.True(analysis.AsksIdentity, text);
         Assert.True(analysis.AsksForHuman, text);
     }
+
+    /// <summary>Frustration or abuse: negative, abusive or both.</summary>
+    public static void Upset(string text)
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.True(analysis.Negative || analysis.Abusive, text);
+    }
+
+    /// <summary>Neither negative nor abusive.</summary>
+    public static void NotUpset(string text)
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.False(analysis.Negative || analysis.Abusive, text);
+    }
 }
