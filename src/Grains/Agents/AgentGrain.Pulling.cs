@@ -20,10 +20,7 @@ internal sealed partial class AgentGrain
         }
         if (offer is not null)
         {
-            // Its pool already let the conversation go: nothing to tell it.
-            Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Withdrawn });
-            Record(new AgentOfferTold { At = Now(), OfferId = offer.OfferId });
-            ArmOfferTimer();
+            Withdraw(offer);
         }
         if (assignment is not null)
         {
@@ -98,6 +95,7 @@ internal sealed partial class AgentGrain
             {
                 await Store();
             }
+            await WithdrawOffersTakenElsewhere();
             if (Stopping)
             {
                 return;
@@ -115,6 +113,53 @@ internal sealed partial class AgentGrain
         {
             _reconciling = false;
         }
+    }
+
+    /// <summary>
+    /// Asks the pool of each open offer where its conversation stands, and lets go of an offer the pool shows is no longer
+    /// this agent's: the conversation is taken by another agent, offered to another, or gone from the pool. That is an
+    /// offer the pool lost track of (its call to make it failed after the agent had made it, say) and then gave
+    /// elsewhere, which would otherwise keep a slot until its deadline. A pool that shows the conversation waiting with
+    /// no offer open may not have recorded this one yet, so that one stays, as does one whose wait widened elsewhere.
+    /// </summary>
+    private async Task WithdrawOffersTakenElsewhere()
+    {
+        var withdrawn = false;
+        foreach (var offer in State.Offers.ToArray())
+        {
+            if (Stopping)
+            {
+                break;
+            }
+            var placement = await Pool(offer.PoolName).Locate(offer.ConversationId, offer.HandoffId);
+            var elsewhere = placement switch
+            {
+                { Status: HandoffStatus.None } => true,
+                { Status: HandoffStatus.Assigned, AgentId: var holder } => holder != _agentId,
+                { Status: HandoffStatus.Queued, MovedTo: null, OfferedAgentId: { } offeredTo } => offeredTo != _agentId,
+                _ => false,
+            };
+            if (elsewhere && State.Offers.Contains(offer))
+            {
+                Withdraw(offer);
+                withdrawn = true;
+                metrics.Repaired("offer-withdrawn");
+                logger.LogWarning("Agent {AgentId} of tenant {TenantId} let offer {OfferId} of conversation {ConversationId} go: its pool shows it {Status} elsewhere",
+                    _agentId, _tenantId, offer.OfferId, offer.ConversationId, placement.Status);
+            }
+        }
+        if (withdrawn)
+        {
+            await Store();
+        }
+    }
+
+    /// <summary>Ends an open offer as withdrawn, with nothing to tell its pool, which already let the conversation go (recorded; stored by the caller).</summary>
+    private void Withdraw(OpenOffer offer)
+    {
+        Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Withdrawn });
+        Record(new AgentOfferTold { At = Now(), OfferId = offer.OfferId });
+        ArmOfferTimer();
     }
 
     /// <summary>Tells the conversation the agent is done with it (idempotent on its side), then stores that it heard.</summary>

@@ -180,5 +180,10 @@ internal sealed partial class ConversationGrain
         {
             await Agent(agentId).Release(_conversationId, handoffId);
         }
+        if (placement is { Status: HandoffStatus.Queued, OfferedAgentId: { } offeredTo })
+        {
+            // Its entry was being offered: the agent lets that offer go too, rather than hold it until its deadline.
+            await Agent(offeredTo).Release(_conversationId, handoffId);
+        }
     }
 }

@@ -163,6 +163,7 @@ internal sealed partial class ConversationGrain
         if (await AskAgent(agentId, agent => agent.GetAcceptedOffer(_conversationId, waiting.HandoffId), "which offer it accepted") is (true, { } accepted))
         {
             await LearnEarlierOfferEnd(accepted, now);
+            NoteOtherOffers(waiting, agentId);
             _decider.OfferAccepted(accepted, now);
             Changed();
         }
@@ -263,6 +264,7 @@ internal sealed partial class ConversationGrain
         if (assignment.Offer is { } offer)
         {
             await LearnEarlierOfferEnd(offer, Now());
+            NoteOtherOffers(handoff, assignment.AgentId);
             _decider.OfferAccepted(offer, assignment.AssignedAt);
         }
         Place(handoff, new HandoffPlacement
@@ -277,8 +279,14 @@ internal sealed partial class ConversationGrain
             services.Metrics.Repaired("assignment-adopted");
             services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} learnt from agent {AgentId} that it holds handoff {HandoffId}",
                 _conversationId, _tenantId, assignment.AgentId, handoff.HandoffId);
-            // The pool may still list it as waiting if the agent's word never reached it: withdraw it there.
-            await Pool(handoff.PoolName).Cancel(_conversationId, handoff.HandoffId);
+            // The pool may still list it as waiting if the agent's word never reached it: withdraw it there, and
+            // from any other agent the pool was offering it to meanwhile.
+            var placement = await Pool(handoff.PoolName).Cancel(_conversationId, handoff.HandoffId);
+            if (placement.OfferedAgentId is { } offeredTo && offeredTo != assignment.AgentId)
+            {
+                _withdrawals.Add((offeredTo, handoff.HandoffId));
+                WithdrawOtherOffers();
+            }
         }
         return true;
     }
@@ -312,6 +320,10 @@ internal sealed partial class ConversationGrain
     /// <summary>Records a placement, marking memory as ahead of storage if it changed anything; the event that opened the handoff then answers with it, now and on every retry.</summary>
     private void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)
     {
+        if (placement is { Status: HandoffStatus.Assigned, AgentId: { } assignee })
+        {
+            NoteOtherOffers(handoff, assignee);
+        }
         var before = Seen();
         _decider.Place(handoff, placement, at);
         if (before == Seen())
@@ -328,6 +340,51 @@ internal sealed partial class ConversationGrain
         (HandoffStatus, string?, int?, int?, bool, ConversationStatus, string, string?, string?, HandoffStatus) Seen() =>
             (handoff.Status, handoff.AgentId, handoff.QueuePosition, handoff.EstimatedWaitSeconds, handoff.AwaitingPool, State.Status, handoff.PoolName,
              handoff.OfferId, handoff.OfferedAgentId, handoff.ShownStatus);
+    }
+
+    /// <summary>
+    /// The waiting handoff is about to be recorded as taken by <paramref name="assignee"/>: any other agent it was offered
+    /// to whose offer's end the conversation never heard may still hold that offer open (a pool that lost the answer to
+    /// an offer and made the next one elsewhere, say), keeping a slot for a customer who is served. Each is told to let it
+    /// go once the assignment is stored (<see cref="WithdrawOtherOffers"/>), instead of holding it until its deadline.
+    /// </summary>
+    private void NoteOtherOffers(HandoffRecord handoff, string assignee)
+    {
+        if (handoff.Status != HandoffStatus.Queued)
+        {
+            return;
+        }
+        foreach (var agentId in handoff.OthersOffered(assignee))
+        {
+            if (!_withdrawals.Contains((agentId, handoff.HandoffId)))
+            {
+                _withdrawals.Add((agentId, handoff.HandoffId));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tells the agents noted by <see cref="NoteOtherOffers"/> to let their offer go, one-way (an agent never waits on a
+    /// conversation, and one with no such offer open does nothing); called once the assignment is stored. A notice lost
+    /// leaves the offer to end at its deadline, as before.
+    /// </summary>
+    private void WithdrawOtherOffers()
+    {
+        if (_withdrawals.Count == 0 || State.Handoff is not { Status: HandoffStatus.Assigned or HandoffStatus.Completed } handoff)
+        {
+            return;
+        }
+        foreach (var (agentId, handoffId) in _withdrawals)
+        {
+            if (handoffId == handoff.HandoffId && agentId != handoff.AgentId)
+            {
+                services.Metrics.Repaired("other-offer-withdrawn");
+                services.Logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} told agent {AgentId} to let its offer of handoff {HandoffId} go: agent {Assignee} took it",
+                    _conversationId, _tenantId, agentId, handoffId, handoff.AgentId);
+                Agent(agentId).Release(_conversationId, handoffId).Ignore();
+            }
+        }
+        _withdrawals.Clear();
     }
 
     /// <summary>Stores the leaving of a handoff, then frees what it still holds (the event is answered even if that fails).</summary>

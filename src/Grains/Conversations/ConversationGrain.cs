@@ -34,6 +34,8 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     private ConversationJournal _journal = null!;
     /// <summary>Memory holds a change not stored yet.</summary>
     private bool _dirty;
+    /// <summary>Agents to tell, once what is in memory is stored, that a handoff they were offered was taken by someone else (<see cref="NoteOtherOffers"/>).</summary>
+    private readonly List<(string AgentId, string HandoffId)> _withdrawals = [];
     /// <summary>Every event id of the conversation was answered by this activation and its answer is still in <see cref="_recent"/>.</summary>
     private bool _allAnswersKept;
     private Checkpoints _checkpoints = null!;
@@ -376,6 +378,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         }
         services.Crash.Reach(CrashPoint.ConversationFactsAppended);
         _dirty = false;
+        WithdrawOtherOffers();
         ArmHandoffTimer();
         if (_checkpoints.Wanted || State.Version - _checkpoints.Seq >= services.Options.CheckpointEvery)
         {

@@ -69,6 +69,16 @@ public sealed class HandoffRecord
     /// <summary>How an offer (an expired or a replaced one) is told apart: offer ids are numbered per agent.</summary>
     public static string OfferKey(string agentId, string offerId) => $"{agentId}/{offerId}";
 
+    /// <summary>The agent of an offer's <see cref="OfferKey"/> (offer ids hold no slash, agent ids may).</summary>
+    public static string AgentOfKey(string key) => key[..key.LastIndexOf('/')];
+
+    /// <summary>
+    /// The agents other than <paramref name="assignee"/> it was offered to whose offer's end was never heard: the open
+    /// offer and those a later offer replaced. Each may still hold its offer open.
+    /// </summary>
+    public IEnumerable<string> OthersOffered(string assignee) =>
+        Superseded.Select(AgentOfKey).Append(OfferedAgentId).OfType<string>().Where(agentId => agentId != assignee).Distinct(StringComparer.Ordinal);
+
     /// <summary>
     /// Whether its pool showed an open offer of it when last asked (a read asks), or null when no pool was asked since
     /// the recorded offers last changed. Never stored: what the pool shows is not a fact, and an agent's word of an offer

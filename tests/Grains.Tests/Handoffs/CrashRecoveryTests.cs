@@ -262,6 +262,60 @@ public sealed class CrashRecoveryTests
         await cluster.Converges(["a1"], ["c1"]);
     }
 
+    [Fact]
+    public async Task An_agent_still_holding_an_offer_its_pool_lost_track_of_lets_it_go_as_soon_as_another_agent_takes_the_conversation()
+    {
+        using var repairs = new Repairs();
+        await using var cluster = await CrashCluster.StartAsync(step: null, offerSeconds: 60);
+        await Online(cluster, "a1");
+        await Online(cluster, "a2", available: false);
+        await HandOff(cluster, "c1");
+        var lost = await OfferOf(cluster, "a1", "c1");
+        await Eventually.ReturnsAsync(() => HandoffFacts(cluster, "c1"), facts => facts.Contains("handoff.offered"), OfferPatience, "c1 to record its offer to a1");
+
+        // The pool loses track of a1's offer (as one whose answer from the agent was cut off does) and, once a2 comes
+        // on duty, offers the conversation to a2, who takes it; a1 still has its offer open, due in a minute.
+        var a1 = (await cluster.Agent("a1").GetView())!;
+        Assert.True(await cluster.Pool().SettleOffer(new OfferSettlement
+        {
+            ConversationId = "c1", HandoffId = lost.HandoffId, OfferId = lost.OfferId, Outcome = OfferOutcome.Expired, Agent = a1,
+        }));
+        Assert.Contains(await cluster.Agent("a1").GetOffers() ?? [], o => o.OfferId == lost.OfferId);
+        Assert.Null((await cluster.Agent("a2").SetStatus(AgentStatus.Available)).Refusal);
+        await Accepts(cluster, "a2", await OfferOf(cluster, "a2", "c1"));
+
+        // a1 lets its offer go at once, not at its deadline, and its slot is free again.
+        await Eventually.ReturnsAsync(async () => await cluster.Agent("a1").GetOffers() ?? [], offers => offers.Count == 0,
+            TimeSpan.FromSeconds(20), "a1 to let its offer of c1 go");
+        Assert.Contains("other-offer-withdrawn", repairs.Kinds);
+        Assert.Equal(0, (await cluster.Agent("a1").GetView())!.Load);
+        await cluster.Converges(["a1", "a2"], ["c1"]);
+    }
+
+    [Fact]
+    public async Task An_offer_made_after_its_pool_gave_the_conversation_to_another_agent_is_let_go_by_the_agents_own_round()
+    {
+        using var repairs = new Repairs();
+        await using var cluster = await CrashCluster.StartAsync(step: null, offerSeconds: 60);
+        await Online(cluster, "a2");
+        await HandOff(cluster, "c1");
+        var a2Offer = await OfferOf(cluster, "a2", "c1");
+
+        // The pool's call offering it to a1 came through only after the pool, its answer cut off, had offered it to a2
+        // (the pool never recorded a1's offer, and a1 has it open, due in a minute).
+        await Online(cluster, "a1");
+        var late = await cluster.Agent("a1").Offer(new AssignmentOffer { ConversationId = "c1", HandoffId = a2Offer.HandoffId, PoolName = "id/chat" });
+        Assert.True(late.Accepted);
+        Assert.NotNull(late.Offer);
+
+        // a1's own round asks the pool, sees the conversation offered to a2, and lets its offer go long before its deadline.
+        await Eventually.ReturnsAsync(async () => await cluster.Agent("a1").GetOffers() ?? [], offers => offers.Count == 0,
+            TimeSpan.FromSeconds(20), "a1 to let its late offer of c1 go");
+        Assert.Contains("offer-withdrawn", repairs.Kinds);
+        await Accepts(cluster, "a2", a2Offer);
+        await cluster.Converges(["a1", "a2"], ["c1"]);
+    }
+
     /// <summary>How long the offer tests wait for the cluster to settle: rounds run every second, but the whole suite shares two cores.</summary>
     private static readonly TimeSpan OfferPatience = TimeSpan.FromSeconds(60);
 
