@@ -71,7 +71,7 @@ internal static partial class MentionRole
                 return true;
             }
 
-            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i))
+            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i) || NoMachineCan(t, i))
             {
                 return true;
             }
@@ -159,6 +159,14 @@ internal static partial class MentionRole
 
         return Is(t, k, Cat.Help);
     }
+
+    /// <summary>
+    /// "no bot can fix this", "no AI could help with that", "no machine will understand": what no machine can do, said of
+    /// machines, with no person named, asks for no one (naming one, "no bot can fix this, get me a human", asks before
+    /// any veto is looked at).
+    /// </summary>
+    private static bool NoMachineCan(ReadOnlySpan<Lex> t, int i) =>
+        t[i].Word is "no" && Is(t, i + 1, Cat.Bot) && Is(t, i + 2, Cat.Modal) && !Is(t, i + 2, Cat.Polite);
 
     /// <summary>A word the lexicon does not know, or one with a digit in it.</summary>
     private static bool IsUnlisted(Lex lex) => ReferenceEquals(lex, Lex.Unknown) || lex.IsNumber;

@@ -295,7 +295,11 @@ internal static partial class MentionRole
     /// <summary>
     /// The mention's clause holds nothing but it, greetings and articles, and some other clause of the message says
     /// something (two words or more): "Admin, stok L masih?", "Can I pay by transfer, CS?". With a greeting before
-    /// it, it needs no comma: "halo admin ada diskon?". Alone it is a request ("admin", "CS!!").
+    /// it, it needs no comma: "halo admin ada diskon?". Alone it is a request ("admin", "CS!!"). So is one named with
+    /// "a" or "an" (nobody is addressed as "a real person"; "..., a real person?" and "you, a real person, or the
+    /// system?" still ask who is there), and one right after a clause that turns from the machine
+    /// (<see cref="TurnsFromTheMachine"/>): "not this automated thing, a real person", "no bot, human", "I give up,
+    /// human".
     /// </summary>
     public static bool IsAddress(ReadOnlySpan<Lex> t, Mention m)
     {
@@ -303,6 +307,12 @@ internal static partial class MentionRole
         int end = ClauseEnd(t, m.End);
         if (OnlyFiller(t, start, m.Start) && OnlyFiller(t, m.End, end))
         {
+            if ((HasIndefiniteArticle(t, start, m.End) && !Is(t, end, Cat.Question) && WordAt(t, end + 1) is not "or")
+                || (start > 0 && TurnsFromTheMachine(t, ClauseStart(t, start - 1), start - 1)))
+            {
+                return false;
+            }
+
             return HasWords(t, 0, start, 2) || HasWords(t, end, t.Length, 2);
         }
 
@@ -314,6 +324,49 @@ internal static partial class MentionRole
         // "halo admin ada diskon?": a greeting opens the message, the name follows it, the question after.
         bool greeted = start == 0 && m.Start > start && OnlyFiller(t, start, m.Start) && Is(t, m.Start - 1, Cat.Greeting);
         return greeted && HasWords(t, m.End, end, 2);
+    }
+
+    private static bool HasIndefiniteArticle(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (t[k].Word is "a" or "an")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The clause [<paramref name="from"/>, <paramref name="to"/>) turns from the machine: a negator before a machine word
+    /// with no person word between ("not this automated thing", "no bot", "no more bots", "bukan bot"), or giving up ("I
+    /// give up", "gave up", "I quit", "nyerah", "menyerah").
+    /// </summary>
+    private static bool TurnsFromTheMachine(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (t[k].Word is "quit" or "nyerah" or "menyerah"
+                || (t[k].Word is "give" or "gave" or "giving" && k + 1 < to && t[k + 1].Word is "up"))
+            {
+                return true;
+            }
+
+            if (Is(t, k, Cat.Not))
+            {
+                for (int j = k + 1; j < to && !Is(t, j, Cat.Agent | Cat.Human | Cat.Person); j++)
+                {
+                    if (Is(t, j, Cat.Bot))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
