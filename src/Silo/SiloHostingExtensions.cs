@@ -51,7 +51,8 @@ public static class SiloHostingExtensions
     /// What keeps a built silo from starting, in one line, or null when nothing does (its own settings were checked as
     /// they were read): the Orleans options derived from them, checked before waiting for the database, then its health
     /// port, opened so <c>/health/live</c> answers meanwhile, then the database itself (a silo without it cannot join the cluster),
-    /// waited for up to <c>Cluster:DatabaseWaitSeconds</c>.
+    /// waited for up to <c>Cluster:DatabaseWaitSeconds</c>. Then it warms up (<see cref="SiloWarmUp"/>), so it joins ready
+    /// to serve at speed.
     /// </summary>
     public static async Task<string?> CheckCxClusterSiloStartAsync(this IServiceProvider services)
     {
@@ -69,7 +70,13 @@ public static class SiloHostingExtensions
         }
         var database = services.GetRequiredService<CxClusterDatabase>();
         var wait = services.GetRequiredService<ClusterSettings>().DatabaseWait;
-        return await database.WaitUntilReadyAsync(wait, services.GetRequiredService<ILoggerFactory>().CreateLogger("CxCluster.Silo"), CancellationToken.None);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CxCluster.Silo");
+        if (await database.WaitUntilReadyAsync(wait, logger, CancellationToken.None) is { } problem)
+        {
+            return problem;
+        }
+        await SiloWarmUp.RunAsync(services, logger);
+        return null;
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ public sealed class CxClusterDatabase(string? connectionString)
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(connectionString);
 
+    /// <summary>The connection string the Orleans providers are given (<see cref="ForProviders"/>); only when <see cref="IsConfigured"/>.</summary>
+    public string ProvidersConnectionString => ForProviders(connectionString!);
+
     /// <summary>Statements Npgsql prepares by itself once they repeat, unless the connection string sets another number.</summary>
     public const int AutoPreparedStatements = 20;
 

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using CxCluster.TestSupport.Processes;
 
 namespace CxCluster.Storage.Tests.Processes;
 
 /// <summary>
 /// A silo's own health port, asked as Kubernetes' probes ask it: live while the process runs, started and ready once it
-/// joined the cluster, and not ready as soon as it is asked to stop, before it has left.
+/// joined the cluster (having warmed up before it joined), and not ready as soon as it is asked to stop, before it has
+/// left.
 /// </summary>
 [Collection(ProcessesCollection.Name)]
 public sealed class SiloHealthTests
@@ -20,6 +22,13 @@ public sealed class SiloHealthTests
         Assert.Equal((200, "started"), await AskAsync(health, "/health/startup"));
         Assert.Equal((200, "ready"), await AskAsync(health, "/health/ready"));
         Assert.Equal(3, await cluster.MembershipStatusAsync(silo));
+        // It warmed up before it joined: the line comes before Orleans' first, and opened its database connections.
+        var log = ProcessLog.Read(silo.Log.Output);
+        var warmed = log.IndexOf("Warmed up in ", StringComparison.Ordinal);
+        Assert.True(warmed >= 0, $"{silo.Name} logged no warm-up:\n{silo.Tail(40)}");
+        Assert.Contains("8 database connections opened", log[warmed..], StringComparison.Ordinal);
+        var orleans = log.IndexOf("Orleans.", StringComparison.Ordinal);
+        Assert.True(orleans < 0 || warmed < orleans, $"{silo.Name} warmed up only after Orleans started:\n{silo.Tail(40)}");
 
         silo.Terminate();
         var notReady = await Eventually.ReturnsAsync(() => AskAsync(health, "/health/ready"), answer => answer.Status != 200,
