@@ -293,7 +293,14 @@ internal static class IdentityQuestion
             j--;
         }
 
-        if (!Is(t, j, Cat.You))
+        // "mbak nya manusia kan?", "kakaknya robot ya?": a form of address with "nya" names the one addressed, as "kamu" does.
+        bool addressedByTitle = !Is(t, j, Cat.You) && Is(t, j, Cat.Clitic) && Is(t, j - 1, Cat.Greeting);
+        if (addressedByTitle)
+        {
+            j--;
+        }
+
+        if (!Is(t, j, Cat.You) && !addressedByTitle)
         {
             return false;
         }
