@@ -37,11 +37,57 @@ internal static class IdentityQuestion
     /// </summary>
     internal static bool OnlyAsksWhomTheyTalkTo(ReadOnlySpan<Lex> t) => OnlyAsks(t, TalksToQuestion, doOfHavingAsks: true);
 
-    /// <summary>"am I talking to a person?": the question <see cref="OnlyAsksWhomTheyTalkTo"/> looks for, ending where its mention does.</summary>
+    /// <summary>
+    /// "am I talking to a person?", "saya berbicara dengan siapa?", "dengan siapa saya berbicara?": the question
+    /// <see cref="OnlyAsksWhomTheyTalkTo"/> looks for, ending where its mention does (or, with the who-word first, where
+    /// the talking verb after it does).
+    /// </summary>
     private static bool TalksToQuestion(ReadOnlySpan<Lex> t, Mention m, out int end)
     {
         end = m.End;
-        return (m.Kind is Kind.Human or Kind.Person || (m.Kind == Kind.Agent && m.Real)) && SubjectTalksTo(t, m) && ClosesWithQuestion(t, m.End);
+        if (m.Kind == Kind.Who && TalkedToFirst(t, m, out int verb))
+        {
+            end = verb + 1;
+            return ClosesWithQuestion(t, end);
+        }
+
+        return (m.Kind is Kind.Human or Kind.Person or Kind.Who || (m.Kind == Kind.Agent && m.Real)) && SubjectTalksTo(t, m) && ClosesWithQuestion(t, m.End);
+    }
+
+    /// <summary>
+    /// "dengan siapa saya (sedang) berbicara": "with" and the who-word open the clause, then the customer and the talking
+    /// verb; <paramref name="verb"/> is where the verb stands.
+    /// </summary>
+    private static bool TalkedToFirst(ReadOnlySpan<Lex> t, Mention m, out int verb)
+    {
+        verb = -1;
+        int with = m.Start - 1;
+        if (!Is(t, with, Cat.With | Cat.To) || !OnlyGreetings(t, ClauseStart(t, with), with) || !Is(t, m.End, Cat.Subject) || Is(t, m.End, Cat.You))
+        {
+            return false;
+        }
+
+        int k = m.End + 1;
+        for (int steps = 0; steps < 3 && Is(t, k, Cat.Progressive | Cat.Copula) && !Is(t, k, Cat.Speak); steps++)
+        {
+            k++;
+        }
+
+        verb = k;
+        return Is(t, k, Cat.Speak);
+
+        static bool OnlyGreetings(ReadOnlySpan<Lex> t, int from, int to)
+        {
+            for (int k = from; k < to; k++)
+            {
+                if (!Is(t, k, Cat.Greeting | Cat.QParticle))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>A question about who is there at a mention, and where it ends.</summary>
