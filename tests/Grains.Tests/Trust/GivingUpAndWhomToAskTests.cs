@@ -8,7 +8,8 @@ namespace CxCluster.Grains.Tests.Trust;
 /// one named with "a" ("..., a real person"); asking whom to speak to about something, or whether the case can be
 /// escalated, asks for a person. A role the message only addresses ("Can I pay by transfer, CS?"), a question of who is
 /// there that names "a real person" among alternatives, giving up on something else, and "live" or "real" said of a
-/// thing ("a live demo", "a real answer") ask for no one.
+/// thing ("a live demo", "a real answer") and a kind of thing named by a pair ("a person-to-person transfer") ask for
+/// no one.
 /// </summary>
 public sealed class GivingUpAndWhomToAskTests
 {
@@ -20,6 +21,7 @@ public sealed class GivingUpAndWhomToAskTests
     [InlineData("no bot, human")]
     [InlineData("I quit, get me a person")]
     [InlineData("nyerah, minta orang")]
+    [InlineData("I want a human to human conversation")]
     public void Giving_up_or_turning_from_the_machine_then_a_person_asks_for_one(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 
@@ -52,6 +54,8 @@ public sealed class GivingUpAndWhomToAskTests
     [InlineData("who handles refunds?")]
     [InlineData("can you escalate the temperature on my thermostat")]
     [InlineData("no AI could help with that")]
+    [InlineData("I need a person-to-person transfer")]
+    [InlineData("can I make a person-to-person payment?")]
     public void A_role_addressed_giving_up_on_something_else_or_a_live_thing_asks_for_no_one(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 

@@ -44,7 +44,33 @@ internal static partial class MentionRole
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
         !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m) && !Errand.IsFor(t, m)
         && !IsReported(t, m) && !IsSwapped(t, m) && !IsEitherChoice(t, m) && !IsComplainedOf(t, m) && !IsStaffAtAPlace(t, m) && !IsPassedAMessage(t, m)
-        && !IsAskedWhereFrom(t, m);
+        && !IsAskedWhereFrom(t, m) && !IsPairCompound(t, m);
+
+    /// <summary>
+    /// "a person-to-person transfer", "human to human payments": the word twice with "to" between, naming a kind of
+    /// thing that follows, not someone to talk to. Followed by a word of talking or of a conversation ("a human to human
+    /// conversation", "person to person chat") it still asks for one.
+    /// </summary>
+    private static bool IsPairCompound(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int head = m.End - 1;
+        int second;
+        if (WordAt(t, m.End) == "to" && WordAt(t, m.End + 1) == t[head].Word)
+        {
+            second = m.End + 1;
+        }
+        else if (WordAt(t, m.Start - 1) == "to" && WordAt(t, m.Start - 2) == t[head].Word && m.Start == head)
+        {
+            second = head;
+        }
+        else
+        {
+            return false;
+        }
+
+        int next = second + 1;
+        return next < t.Length && !IsEdge(t, next) && !Is(t, next, Cat.Speak | Cat.IdNoun | Cat.Help | Cat.Gerund | Cat.Polite | Cat.QParticle);
+    }
 
     /// <summary>
     /// "adminnya orang mana?", "CS nya orang mana sih": a word for a person then "mana" that closes the question asks
