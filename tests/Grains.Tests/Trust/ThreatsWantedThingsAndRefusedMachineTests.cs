@@ -105,6 +105,7 @@ public sealed class ThreatsWantedThingsAndRefusedMachineTests
     [Theory]
     [InlineData("is this renewal automatic?")]
     [InlineData("is this automatic renewal?")]
+    [InlineData("is this automated payment set up?")]
     [InlineData("perpanjangan ini otomatis?")]
     [InlineData("kok gini sih")]
     [InlineData("apaan sih ini")]

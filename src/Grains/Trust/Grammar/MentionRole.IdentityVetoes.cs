@@ -222,7 +222,7 @@ internal static partial class MentionRole
     /// "apakah pembayarannya otomatis?", "is the renewal automatic or manual?". "automatic" ("auto", "automatically"),
     /// or "automated" ("otomatis") after an article or a word of a thing, closes the question or comes before "or"; the
     /// thing stands before it in its clause (a word the lexicon does not know, or a thing, money or a failing word), or
-    /// right after it, closing the question ("is this automatic renewal?"); and the message names no other machine,
+    /// right after it ("is this automatic renewal?", "is this automated payment set up?"); and the message names no other machine,
     /// nothing of the interlocutor or the chat ("this" unless it points at the thing, "you", "reply", "chat"), no talking
     /// and no one ("is this automatic?", "is this reply automatic?", "apakah ini otomatis?", "are these automatic
     /// answers?" and "is tihs automated?" still ask).
@@ -238,9 +238,10 @@ internal static partial class MentionRole
                 return false;
             }
 
-            if (IsAutomated(t, i) && IsThingWord(t, i + 1) && (IsEdge(t, i + 2) || Is(t, i + 2, Cat.Or)))
+            if (IsAutomated(t, i) && IsThingWord(t, i + 1))
             {
-                // "is this automatic renewal?", "is it automatic billing or manual?": the thing is named after it
+                // "is this automatic renewal?", "is it automatic billing or manual?", "is this automated payment set
+                // up?": the thing is named after it
                 automatic = true;
                 continue;
             }
