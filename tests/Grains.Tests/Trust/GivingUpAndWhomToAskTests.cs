@@ -62,10 +62,6 @@ public sealed class GivingUpAndWhomToAskTests
     [Theory]
     [InlineData("Are you real? Like, a real actual human?")]
     [InlineData("Is it you, a real person, or the system again?")]
-    public void A_real_person_among_the_alternatives_of_a_question_asks_who_is_there(string text)
-    {
-        var analysis = MessageSignals.Analyze(text);
-        Assert.True(analysis.AsksIdentity, text);
-        Assert.False(analysis.AsksForHuman, text);
-    }
+    public void A_real_person_among_the_alternatives_of_a_question_asks_who_is_there(string text) =>
+        Heard.IdentityOnly(text);
 }
