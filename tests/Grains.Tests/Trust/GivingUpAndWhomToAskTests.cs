@@ -41,6 +41,10 @@ public sealed class GivingUpAndWhomToAskTests
     [InlineData("is it possible to escalate my case")]
     [InlineData("could this be escalated to someone")]
     [InlineData("saya harus bicara dengan siapa soal tagihan?")]
+    [InlineData("who should I talk to about a refund")]
+    [InlineData("who do I talk to about changing my plan")]
+    [InlineData("who can I chat with about my bill?")]
+    [InlineData("saya harus ngomong sama siapa?")]
     public void Asking_whom_to_speak_to_or_to_escalate_asks_for_a_person(string text) =>
         Heard.RequestOnly(text);
 
@@ -52,6 +56,7 @@ public sealed class GivingUpAndWhomToAskTests
     [InlineData("I want to watch the live match")]
     [InlineData("I want a real answer")]
     [InlineData("who handles refunds?")]
+    [InlineData("who do I contact for a warranty claim?")]
     [InlineData("can you escalate the temperature on my thermostat")]
     [InlineData("no AI could help with that")]
     [InlineData("I need a person-to-person transfer")]

@@ -34,7 +34,7 @@ internal static class PersonRequest
             // The patterns first: they are cheap and rarely match; whether the mention is asked for now reads its clause.
             // A department or team is asked for only by a verb of handing over or talking: "the billing team was great",
             // "tim keluhan sudah balas" and "apply for a job in your sales team" name one without asking.
-            if (SomeoneElse(t, i))
+            if (SomeoneElse(t, i) || AsksWhomToTalkTo(t, i))
             {
                 return true;
             }
@@ -56,6 +56,48 @@ internal static class PersonRequest
     /// The machine refused or had enough of anywhere in the message ("no bot please", "I'm done talking to a machine"),
     /// nothing asked: no question mark, and no "is", "are" or "am" before "you" or "this" ("no bot, are you one?").
     /// </summary>
+    /// <summary>
+    /// The customer asks whom they should talk to, about something or at all: "who do I speak to about a refund?", "who
+    /// can I chat with?", "saya harus ngomong sama siapa?", "saya bisa bicara dengan siapa soal tagihan?". Someone to be
+    /// put through to is wanted. "who am I talking to?" asks who is there; whom to contact or call ("who do I contact for
+    /// a warranty claim?") asks where to write or ring, for no one here.
+    /// </summary>
+    private static bool AsksWhomToTalkTo(ReadOnlySpan<Lex> t, int i)
+    {
+        int k;
+        if (t[i].Word is "who" && WordAt(t, i + 1) is "do" or "does" or "can" or "could" or "may" or "must"
+            && WordAt(t, i + 2) is "i" or "we")
+        {
+            k = i + 3;
+            if (WordAt(t, k) is not ("talk" or "speak" or "chat"))
+            {
+                return false;
+            }
+
+            k++;
+            if (Is(t, k, Cat.To | Cat.With))
+            {
+                k++;
+            }
+
+            return IsEdge(t, k) || Is(t, k, Cat.Question) || WordAt(t, k) is "about" or "for";
+        }
+
+        if (t[i].Word is "harus" or "bisa" or "perlu"
+            && WordAt(t, i + 1) is "bicara" or "berbicara" or "ngomong" or "chat")
+        {
+            k = i + 2;
+            if (Is(t, k, Cat.To | Cat.With))
+            {
+                k++;
+            }
+
+            return Is(t, k, Cat.Who) && (IsEdge(t, k + 1) || Is(t, k + 1, Cat.Question | Cat.Purpose | Cat.QParticle));
+        }
+
+        return false;
+    }
+
     public static bool OnlyRefusesTheMachine(ReadOnlySpan<Lex> t)
     {
         bool refused = false;
