@@ -267,7 +267,10 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
 
         var holding = await agent.Get();
         Assert.Equal(["waits"], holding!.Conversations);
-        Assert.Equal(ConversationStatus.Human, (await Conversation("waits").GetSnapshot())!.Status);
+        // The agent that took it tells the conversation without waiting (it may be taken by a pull already under way
+        // when the slot freed), so the conversation hears of it a moment later.
+        await Eventually.ReturnsAsync(async () => (await Conversation("waits").GetSnapshot())!.Status, status => status == ConversationStatus.Human,
+            TimeSpan.FromSeconds(10), "waits to be with the agent");
         Assert.Equal(0, (await Pool("id/chat").GetStats()).Waiting);
     }
 
