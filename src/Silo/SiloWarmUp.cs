@@ -44,10 +44,11 @@ internal static class SiloWarmUp
             }
             var reading = Stopwatch.GetElapsedTime(started);
             var opened = 0;
-            if (services.GetRequiredService<CxClusterDatabase>().IsConfigured)
+            var database = services.GetRequiredService<CxClusterDatabase>();
+            if (database.IsConfigured)
             {
                 var journal = services.GetService<NpgsqlDataSource>();
-                var providers = services.GetRequiredService<CxClusterDatabase>().ProvidersConnectionString;
+                var providers = database.ProvidersConnectionString;
                 var opening = new List<Task>();
                 for (var i = 0; i < Connections; i++)
                 {

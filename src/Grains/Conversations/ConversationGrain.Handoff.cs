@@ -284,7 +284,7 @@ internal sealed partial class ConversationGrain
             var placement = await Pool(handoff.PoolName).Cancel(_conversationId, handoff.HandoffId);
             if (placement.OfferedAgentId is { } offeredTo && offeredTo != assignment.AgentId)
             {
-                _withdrawals.Add((offeredTo, handoff.HandoffId));
+                NoteWithdrawal(offeredTo, handoff.HandoffId);
                 WithdrawOtherOffers();
             }
         }
@@ -356,10 +356,16 @@ internal sealed partial class ConversationGrain
         }
         foreach (var agentId in handoff.OthersOffered(assignee))
         {
-            if (!_withdrawals.Contains((agentId, handoff.HandoffId)))
-            {
-                _withdrawals.Add((agentId, handoff.HandoffId));
-            }
+            NoteWithdrawal(agentId, handoff.HandoffId);
+        }
+    }
+
+    /// <summary>Notes, once, that <paramref name="agentId"/> is to let its offer of <paramref name="handoffId"/> go (<see cref="WithdrawOtherOffers"/>).</summary>
+    private void NoteWithdrawal(string agentId, string handoffId)
+    {
+        if (!_withdrawals.Contains((agentId, handoffId)))
+        {
+            _withdrawals.Add((agentId, handoffId));
         }
     }
 

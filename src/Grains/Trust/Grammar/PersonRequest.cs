@@ -53,10 +53,6 @@ internal static class PersonRequest
     }
 
     /// <summary>
-    /// The machine refused or had enough of anywhere in the message ("no bot please", "I'm done talking to a machine"),
-    /// nothing asked: no question mark, and no "is", "are" or "am" before "you" or "this" ("no bot, are you one?").
-    /// </summary>
-    /// <summary>
     /// The customer asks whom they should talk to, about something or at all: "who do I speak to about a refund?", "who
     /// can I chat with?", "saya harus ngomong sama siapa?", "saya bisa bicara dengan siapa soal tagihan?". Someone to be
     /// put through to is wanted. "who am I talking to?" asks who is there; whom to contact or call ("who do I contact for
@@ -98,6 +94,10 @@ internal static class PersonRequest
         return false;
     }
 
+    /// <summary>
+    /// The machine refused or had enough of anywhere in the message ("no bot please", "I'm done talking to a machine"),
+    /// nothing asked: no question mark, and no "is", "are" or "am" before "you" or "this" ("no bot, are you one?").
+    /// </summary>
     public static bool OnlyRefusesTheMachine(ReadOnlySpan<Lex> t)
     {
         bool refused = false;
