@@ -64,7 +64,7 @@ public static class ApiHostingExtensions
         return builder;
     }
 
-    /// <summary>Errors as problems, then the key, then the tenant's rate limit, then whether the cluster was ever reached.</summary>
+    /// <summary>Errors as problems, then the key, then ids the path cannot hold, then the tenant's rate limit, then whether the cluster was ever reached.</summary>
     public static WebApplication UseCxClusterApi(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -74,6 +74,7 @@ public static class ApiHostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(KeyFirst);
+        app.Use(DotSegments.InvokeAsync);
         app.UseRateLimiter();
         var gate = app.Services.GetRequiredService<ClusterConnectionGate>();
         app.Use(gate.InvokeAsync);

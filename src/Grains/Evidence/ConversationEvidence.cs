@@ -46,8 +46,11 @@ public sealed record IdentityAnswerEvidence(DateTimeOffset At, string AnsweredAs
 /// <summary>A move to a human: why, when it was asked for, and when and to whom it was assigned.</summary>
 public sealed record HandoffEvidence(string HandoffId, string Reason, DateTimeOffset RequestedAt, DateTimeOffset? AssignedAt, string? AgentId)
 {
-    /// <summary>Whole seconds from the request to the assignment (rounded); null while it was never assigned.</summary>
+    /// <summary>
+    /// Whole seconds from the request to the assignment, the part of a second left over dropped (as the agent's context
+    /// counts them, so both name the same wait); null while it was never assigned.
+    /// </summary>
     public long? WaitedSeconds => AssignedAt is { } assigned
-        ? (long)Math.Round((assigned - RequestedAt).TotalSeconds, MidpointRounding.AwayFromZero)
+        ? assigned <= RequestedAt ? 0 : (long)(assigned - RequestedAt).TotalSeconds
         : null;
 }

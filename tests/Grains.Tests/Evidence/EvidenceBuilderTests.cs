@@ -1,5 +1,6 @@
 using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Evidence;
+using CxCluster.Grains.Handoffs;
 using CxCluster.Grains.Journal;
 using CxCluster.Grains.Trust;
 using static CxCluster.Grains.Tests.Evidence.EvidenceFacts;
@@ -96,6 +97,19 @@ public sealed class EvidenceBuilderTests
         Assert.Equal(new HandoffEvidence("hnd-1", "customer-request", At(10), At(424), "budi"), Assert.Single(served.Handoffs));
         Assert.Equal(414L, served.Handoffs[0].WaitedSeconds);
         Assert.Equal(new HandoffEvidence("hnd-1", "customer-request", At(10), null, null), Assert.Single(neverServed.Handoffs));
+    }
+
+    [Fact]
+    public void A_handoffs_wait_counts_whole_seconds_as_the_agents_context_does()
+    {
+        var requested = At(10);
+        var assigned = requested.AddMilliseconds(3_770);
+        var handoff = new HandoffEvidence("hnd-1", "customer-request", requested, assigned, "sari");
+        var record = new HandoffRecord { HandoffId = "hnd-1", Reason = "customer-request", RequestedAt = requested, PoolName = "chat", AssignedAt = assigned };
+
+        Assert.Equal(3L, handoff.WaitedSeconds);
+        Assert.Equal(HandoffContextBuilder.WaitedSeconds(record, assigned.AddMinutes(5)), handoff.WaitedSeconds);
+        Assert.Equal(0L, (handoff with { AssignedAt = requested.AddMilliseconds(540) }).WaitedSeconds);
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CxCluster.Api.Http;
+
+/// <summary>
+/// An id of <c>.</c> or <c>..</c> in a path (written plainly or as <c>%2E</c>) is refused with a 400 naming the id's
+/// field. The server resolves such a segment before routing ("/v1/conversations/.." reads as "/v1"), so without this
+/// the caller would hear of some other path (404 or 405) instead of what is wrong with theirs.
+/// </summary>
+public static class DotSegments
+{
+    /// <summary>The field each collection's ids fill, by the segment before the id.</summary>
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["conversations"] = "conversationId",
+        ["agents"] = "agentId",
+        ["offers"] = "offerId",
+        ["webhooks"] = "webhookId",
+    };
+
+    public static Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        return raw is not null && DotSegmentField(raw) is { } field
+            ? Problems.Invalid(Errors(field), "The path has an invalid id; see errors.").ExecuteAsync(context)
+            : next(context);
+    }
+
+    /// <summary>The field of the first <c>.</c> or <c>..</c> segment of the path of <paramref name="rawTarget"/> under <c>/v1</c>, or null.</summary>
+    public static string? DotSegmentField(string rawTarget)
+    {
+        var query = rawTarget.IndexOfAny(['?', '#']);
+        var path = query < 0 ? rawTarget.AsSpan() : rawTarget.AsSpan(0, query);
+        if (!path.StartsWith("/v1/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string? previous = null;
+        foreach (var range in path[1..].Split('/'))
+        {
+            var segment = path[1..][range];
+            if (IsDot(segment))
+            {
+                return previous is not null && Fields.TryGetValue(previous, out var field) ? field : "id";
+            }
+            previous = segment.ToString();
+        }
+        return null;
+    }
+
+    /// <summary>"." or "..", each dot written plainly or percent-encoded ("%2E", "%2e").</summary>
+    private static bool IsDot(ReadOnlySpan<char> segment)
+    {
+        var dots = 0;
+        while (!segment.IsEmpty)
+        {
+            if (segment[0] == '.')
+            {
+                segment = segment[1..];
+            }
+            else if (segment.Length >= 3 && segment[0] == '%' && segment[1] == '2' && segment[2] is 'E' or 'e')
+            {
+                segment = segment[3..];
+            }
+            else
+            {
+                return false;
+            }
+            dots++;
+        }
+        return dots is 1 or 2;
+    }
+
+    private static FieldErrors Errors(string field)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, $"{field} must not be '.' or '..', which a URL path cannot hold.");
+        return errors;
+    }
+}
