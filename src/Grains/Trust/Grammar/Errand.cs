@@ -15,6 +15,11 @@ internal static class Errand
     /// </summary>
     public static bool IsFor(ReadOnlySpan<Lex> t, Mention m)
     {
+        if (OperatesAHiredMachine(t, m))
+        {
+            return true;
+        }
+
         int k = m.End;
         if (!Is(t, k, Cat.Purpose))
         {
@@ -43,6 +48,33 @@ internal static class Errand
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// An operator that comes with something hired, named in the same clause: "do you have operators for the forklift
+    /// rental?", "do you have an operator available for the crane hire", "sewa excavator sudah termasuk operatornya?".
+    /// The customer asks about a machine's crew, not for someone to talk to; with a verb of talking or handing over in the
+    /// clause ("can I talk to an operator about my car rental?") the operator is still someone to talk to.
+    /// </summary>
+    private static bool OperatesAHiredMachine(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (WordAt(t, m.End - 1) != "operator")
+        {
+            return false;
+        }
+
+        bool hired = false;
+        for (int k = ClauseStart(t, m.Start); !IsEdge(t, k); k++)
+        {
+            if (Is(t, k, Cat.Speak | Cat.Connect | Cat.Passive))
+            {
+                return false;
+            }
+
+            hired |= WordAt(t, k) is "rental" or "hire" or "sewa";
+        }
+
+        return hired;
     }
 
     private static bool IsAPhone(string word) => word is "phone" or "call" or "telepon";

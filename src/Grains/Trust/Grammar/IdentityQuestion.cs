@@ -16,6 +16,11 @@ internal static class IdentityQuestion
                 return true;
             }
 
+            if (AsksWhoRunsIt(t, i) || TalksToTheSystemQuestion(t, i))
+            {
+                return true;
+            }
+
             if (IdentityTerm(t, i, out Mention m)
                 && (AddressedQuestion(t, m) || TalkingToQuestion(t, m) || BareIdentityQuestion(t, m) || WhoQuestion(t, i, m)
                     || AsksWhetherSomeoneRealIsThere(t, m)))
@@ -426,6 +431,62 @@ internal static class IdentityQuestion
     }
 
     /// <summary>
+    /// The customer asks whether they are talking to the system, closing with '?': "apa saya ngobrol sama sistem?",
+    /// "am I talking to the system?", "saya lagi chat dengan sistem ya?". The system is a machine only set against a
+    /// person elsewhere, or as the one talked to in such a question.
+    /// </summary>
+    private static bool TalksToTheSystemQuestion(ReadOnlySpan<Lex> t, int i)
+    {
+        if (WordAt(t, i) != "sistem" || !ClosesWithQuestion(t, i + 1))
+        {
+            return false;
+        }
+
+        int start = Is(t, i - 1, Cat.Article) ? i - 1 : i;
+        return TalkingToQuestion(t, new Mention(start, i + 1, Kind.Bot, false));
+    }
+
+    /// <summary>
+    /// A question whether the chat, the service or the one answering is run by a machine or a person: "is this customer
+    /// service run by AI now?", "is this chat powered by a bot?", "are you operated by a real person?", "apakah chat ini
+    /// dijawab oleh AI?", "ini dikelola oleh manusia atau mesin?". Before the verb only question openers, the interlocutor
+    /// and words for the chat or the service; so "is this camera powered by AI?" asks about a product. The clause opens
+    /// with a question word or ends with '?'.
+    /// </summary>
+    private static bool AsksWhoRunsIt(ReadOnlySpan<Lex> t, int i)
+    {
+        if (WordAt(t, i) is not ("run" or "powered" or "handled" or "operated" or "staffed" or "managed" or "answered" or "dijawab" or "dibalas"
+                or "dikelola" or "dijalankan" or "ditangani" or "dioperasikan")
+            || WordAt(t, i + 1) is not ("by" or "oleh"))
+        {
+            return false;
+        }
+
+        const Cat before = Cat.Lead | Cat.Copula | Cat.Greeting | Cat.You | Cat.IdNoun | Cat.ServiceHead | Cat.ServiceTail | Cat.Team | Cat.Article
+            | Cat.Clitic | Cat.Progressive | Cat.Polite | Cat.QParticle;
+        int start = ClauseStart(t, i);
+        bool chat = false;
+        for (int k = start; k < i; k++)
+        {
+            if (!Is(t, k, before) || Is(t, k, Cat.Not))
+            {
+                return false;
+            }
+
+            chat |= Is(t, k, Cat.You | Cat.IdNoun | Cat.ServiceTail);
+        }
+
+        int term = i + 2;
+        while (Is(t, term, Cat.Article | Cat.Real) && !Is(t, term, Cat.Bot | Cat.Human | Cat.Person | Cat.Agent))
+        {
+            term++;
+        }
+
+        return chat && (uint)term < (uint)t.Length && IdentityTerm(t, term, out _)
+            && (Is(t, start, Cat.Lead | Cat.Copula) || ClauseEndsWithQuestion(t, i));
+    }
+
+    /// <summary>
     /// The words before the interlocutor are only question openers ("apakah", "are", "jadi", "halo kak"), so the
     /// sentence is about the interlocutor, not "my son loves this robot" or "thank you robot".
     /// </summary>
@@ -580,7 +641,8 @@ internal static class IdentityQuestion
     private static bool AsksWhetherSomeoneRealIsThere(ReadOnlySpan<Lex> t, Mention m, out int end)
     {
         end = -1;
-        if (!(m.Kind is Kind.Human or Kind.Bot || (m.Kind == Kind.Person && m.Real)))
+        // "do I have a real agent or the assistant?": a role set against a machine as well.
+        if (!(m.Kind is Kind.Human or Kind.Bot || (m.Kind == Kind.Person && m.Real) || (m.Kind == Kind.Agent && m.Real && Has(t, m.Start, m.End, Cat.Or))))
         {
             return false;
         }
@@ -607,6 +669,12 @@ internal static class IdentityQuestion
         }
 
         int e = PlaceEnd(t, m.End, out bool onTheLine);
+        if (e < 0 && !yours && Has(t, m.Start, m.End, Cat.Or))
+        {
+            // "do I have a human or a bot?", "is there a real agent or the assistant?": the alternatives say where.
+            e = m.End;
+        }
+
         if (e < 0 || (yours && !onTheLine))
         {
             return false;

@@ -18,7 +18,37 @@ internal static partial class MentionRole
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
-        || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t);
+        || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t);
+
+    /// <summary>
+    /// An identity question only the learnt model finds in a message that asks what kind of business the one answering is:
+    /// "are you a registered company in Indonesia?", "are you a real company?", "are you a legit store", "is this the real
+    /// Nike store or a reseller?", "apakah ini toko resmi?", "kalian perusahaan asli?". "you" or "this" and, later in its
+    /// clause, a word for a business; and no word anywhere for a machine, a person, a role, who, or talking. "are you a real
+    /// company or a bot?" and "is this store's chat a person?" still ask.
+    /// </summary>
+    private static bool AsksWhatKindOfBusiness(ReadOnlySpan<Lex> t)
+    {
+        const Cat someone = Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Who | Cat.Speak | Cat.Gerund | Cat.IdNoun;
+        bool business = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, someone))
+            {
+                return false;
+            }
+
+            if (IsBusiness(t, i))
+            {
+                for (int k = i - 1; !IsEdge(t, k); k--)
+                {
+                    business |= Is(t, k, Cat.You);
+                }
+            }
+        }
+
+        return business;
+    }
 
     /// <summary>
     /// An identity question only the learnt model finds in a message that calls the machine or the one answering names,
@@ -56,7 +86,7 @@ internal static partial class MentionRole
     /// (or "aren't", "isn't") right before "you" or "this" ("wtf is this a bot", "are you a stupid bot", "you're a useless
     /// bot, aren't you"), or opening a clause before an article
     /// ("is the bot dumb or what"; "the bot is an idiot" says it), "apakah" or "apa" opening a
-    /// clause, or a particle that asks for a yes ("ya", "kah", "bukan", "right", "or"), but not a negator of a help word ("bot
+    /// clause (after greetings only: "halo apakah ini robot saya nggak ngerti"), or a particle that asks for a yes ("ya", "kah", "bukan", "right", "or"), but not a negator of a help word ("bot
     /// ga guna") nor a particle of emphasis ("sih", "nih", "dong").
     /// </summary>
     private static bool AsksForAYes(ReadOnlySpan<Lex> t, int i)
@@ -75,7 +105,14 @@ internal static partial class MentionRole
 
         if (word is "apakah" or "apa")
         {
-            return IsEdge(t, i - 1);
+            // "halo apakah ini robot ...": a greeting may open the clause before it.
+            int k = i - 1;
+            while (Is(t, k, Cat.Greeting) && !IsEdge(t, k))
+            {
+                k--;
+            }
+
+            return IsEdge(t, k);
         }
 
         return Is(t, i, Cat.QParticle) && word is not ("sih" or "nih" or "deh" or "dong" or "wae" or "ah")

@@ -26,7 +26,7 @@ internal static class PersonRequest
 
         for (int i = 0; i < t.Length; i++)
         {
-            if (TransferWithoutTarget(t, i) || RefusesTheMachine(t, i))
+            if (TransferWithoutTarget(t, i) || RefusesTheMachine(t, i) || AsksToBeCalled(t, i))
             {
                 return true;
             }
@@ -441,6 +441,57 @@ internal static class PersonRequest
         return aimed && !DeclinedRightBefore(t, i) && !MentionRole.IsDeclinedOrPutOff(t, verb);
     }
 
+    /// <summary>
+    /// The customer asks to be called, now, with no one else named: "call me pls", "phone me back", "can you ring me?",
+    /// "telpon saya dong kak", "tolong telepon saya balik", "tlg hubungi sy ke 0812...". A call is a person on the line.
+    /// Only politeness, a modal or "you" may open the clause before the verb, and only "back", politeness, a form of
+    /// address or a number to call may follow the customer; so "don't call me", "jangan telpon saya", "call me later",
+    /// "telpon saya nanti aja", "call me a taxi", "call me when the courier is here", "telpon saya rusak" (my phone) and
+    /// "the driver should call me" do not ask, and neither does a call after or before a condition ("kalau nyasar, telpon
+    /// saya", "hubungi saya lewat WA kalau barang sudah ready").
+    /// </summary>
+    private static bool AsksToBeCalled(ReadOnlySpan<Lex> t, int i)
+    {
+        if (WordAt(t, i) is not ("call" or "phone" or "ring" or "telepon" or "hubungi") || !Is(t, i + 1, Cat.Me))
+        {
+            return false;
+        }
+
+        int start = ClauseStart(t, i);
+        for (int k = start; k < i; k++)
+        {
+            if (!Is(t, k, Cat.Polite | Cat.Modal | Cat.Greeting | Cat.YouPerson) || Is(t, k, Cat.Not | Cat.Will | Cat.Later))
+            {
+                return false;
+            }
+        }
+
+        int e = i + 2;
+        while (WordAt(t, e) is "back" or "balik" or "kembali" || (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime)))
+        {
+            e++;
+        }
+
+        // "call me on 0812...", "telpon saya di nomor ini", "hubungi saya lewat WA": where to call, not when.
+        bool closes = IsEdge(t, e) || (t[e].IsNumber && IsEdge(t, e + 1))
+            || (WordAt(t, e) is "lewat" or "via" && !IsEdge(t, e + 1))
+            || (WordAt(t, e) is "at" or "on" or "di" or "ke" && ((e + 1 < t.Length && t[e + 1].IsNumber) || WordAt(t, e + 1) is "nomor" or "number"));
+        // "hubungi saya lewat WA kalau barang sudah ready": called once something happens, not now.
+        return closes && !AfterACondition(t, start) && !Has(t, e, ClauseEnd(t, e), Cat.Cond);
+    }
+
+    /// <summary>The clause before the one starting at <paramref name="start"/> opens with a condition: "kalau kurirnya nyasar, telpon saya".</summary>
+    private static bool AfterACondition(ReadOnlySpan<Lex> t, int start)
+    {
+        if (start < 2)
+        {
+            return false;
+        }
+
+        int before = ClauseStart(t, start - 2);
+        return Has(t, before, start - 1, Cat.Cond);
+    }
+
     /// <summary>"lain" after a role: another one ("ganti admin lain aja", "cs lain dong").</summary>
     private static bool IsAnother(ReadOnlySpan<Lex> t, int k) =>
         (uint)k < (uint)t.Length && string.Equals(t[k].Word, "lain", StringComparison.Ordinal);
@@ -583,13 +634,13 @@ internal static class PersonRequest
     /// <summary>
     /// Where the run of words the lexicon does not know that ends at <paramref name="k"/> begins, less one: the
     /// position before it, walking back over at most <paramref name="max"/> of them (<paramref name="k"/> itself when
-    /// it is no unknown word). "line", known only for where someone is ("on the line"), qualifies a role as such a word
-    /// would ("your line manager").
+    /// it is no unknown word). "line", known only for where someone is ("on the line"), and a kind of business
+    /// (<see cref="Tokens.IsBusiness"/>) qualify a role as such a word would ("your line manager", "the store manager").
     /// </summary>
     private static int BeforeUnknownWords(ReadOnlySpan<Lex> t, int k, int max)
     {
         int stop = k - max;
-        while (k > stop && k >= 0 && (ReferenceEquals(t[k], Lex.Unknown) || t[k].Word is "line"))
+        while (k > stop && k >= 0 && (ReferenceEquals(t[k], Lex.Unknown) || t[k].Word is "line" || IsBusiness(t, k)))
         {
             k--;
         }

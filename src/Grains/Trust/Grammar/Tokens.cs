@@ -9,6 +9,14 @@ internal static class Tokens
     /// <summary>The canonical word of the token at <paramref name="i"/>, or "" before the first token and after the last.</summary>
     public static string WordAt(ReadOnlySpan<Lex> t, int i) => (uint)i < (uint)t.Length ? t[i].Word : "";
 
+    /// <summary>
+    /// A word for a kind of business: "company", "store", "shop", "reseller", "toko", "perusahaan". It asks what the
+    /// business is ("are you a registered company?") or qualifies a role ("the store manager").
+    /// </summary>
+    public static bool IsBusiness(ReadOnlySpan<Lex> t, int k) =>
+        WordAt(t, k) is "company" or "business" or "shop" or "store" or "reseller" or "distributor" or "dealer" or "franchise" or "brand"
+            or "firm" or "retailer" or "merchant" or "vendor" or "supplier" or "outlet" or "toko" or "perusahaan" or "gerai";
+
     /// <summary>Before the first token, after the last, or on a boundary or '?'.</summary>
     public static bool IsEdge(ReadOnlySpan<Lex> t, int i) => i < 0 || i >= t.Length || (t[i].Cats & Cat.Edge) != 0;
 

@@ -59,6 +59,16 @@ internal static partial class ToneScanner
                 negative = true;
             }
 
+            if ((c & (Cat.Payment | Cat.Breaker | Cat.None)) == c && lex.Word.Length != 0 && FailsAgain(t, i))
+            {
+                negative = true;
+            }
+
+            if (lex.Word.Length != 0 && Insults(t, i))
+            {
+                abusive = true;
+            }
+
             if ((c & (Cat.Lead | Cat.Errand)) != 0 && Exasperates(t, i))
             {
                 negative = true;
@@ -122,6 +132,92 @@ internal static partial class ToneScanner
             abusive |= expletiveAbuse;
             negative |= expletiveNegative | counted;
         }
+    }
+
+    /// <summary>
+    /// A failure said to happen again: "wrong item again", "salah kirim lagi", "gagal terus", "telat mulu", "error again"
+    /// ("again", "lagi", "terus", "mulu" within two words after it, in its clause). "salah satu lagi" (one more of them)
+    /// names no failure.
+    /// </summary>
+    private static bool FailsAgain(ReadOnlySpan<Lex> t, int i)
+    {
+        if (WordAt(t, i) is not ("wrong" or "salah" or "rusak" or "broken" or "late" or "telat" or "gagal" or "failed" or "error")
+            || WordAt(t, i + 1) == "satu")
+        {
+            return false;
+        }
+
+        for (int k = i + 1; k <= i + 2 && !IsEdge(t, k); k++)
+        {
+            if (WordAt(t, k) is "again" or "lagi" or "terus" or "mulu")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A word of contempt for people thrown at the ones answering: "you people are useless", "you're hopeless", "you guys
+    /// are liars", "penipu kalian semua", "kalian penipu", "lu gak becus", or standing alone as a clause ("scam company,
+    /// thieves", "Liars!"), or after "dasar" ("dasar penipu", "dasar tidak becus"). "useless" said of a thing ("this app
+    /// is useless") and "a thief stole my parcel" are not thrown at anyone; "you are not useless" is no insult.
+    /// </summary>
+    private static bool Insults(ReadOnlySpan<Lex> t, int i)
+    {
+        // "dasar tidak becus", "dasar ga becus": the negated word after "dasar".
+        if (WordAt(t, i) == "dasar")
+        {
+            return IsContempt(t, i + 1) || (Is(t, i + 1, Cat.Not) && WordAt(t, i + 2) == "becus");
+        }
+
+        bool becus = WordAt(t, i) == "becus" && Is(t, i - 1, Cat.Not);
+        if (!IsContempt(t, i) && !becus)
+        {
+            return false;
+        }
+
+        int word = becus ? i - 1 : i;
+        if (!becus && IsNegated(t, i))
+        {
+            return false;
+        }
+
+        // Before it: "you", "kalian", "lu", with "people", "guys", "are", "all", "so", "such", "a bunch of" between.
+        int k = word - 1;
+        for (int steps = 0; steps < 5 && (Is(t, k, Cat.Copula | Cat.Article | Cat.Person | Cat.Progressive) || WordAt(t, k) is "guys" or "all" or "so" or "such" or "bunch" or "of" or "just" or "really" or "memang" or "emang"); steps++)
+        {
+            k--;
+        }
+
+        if (Addressed(t, k))
+        {
+            return true;
+        }
+
+        // After it: "penipu kalian semua", "liars, all of you" is a clause of its own.
+        if (Addressed(t, i + 1))
+        {
+            return true;
+        }
+
+        // Alone in its clause but for greetings, politeness and "semua" / "all": "thieves!", "scam company, thieves".
+        for (int j = ClauseStart(t, word); !IsEdge(t, j); j++)
+        {
+            if (j != word && j != i && !Is(t, j, Cat.Greeting | Cat.Polite | Cat.QParticle) && WordAt(t, j) is not ("semua" or "all"))
+            {
+                return false;
+            }
+        }
+
+        return !becus;
+
+        static bool Addressed(ReadOnlySpan<Lex> t, int k) => Is(t, k, Cat.YouPerson) || WordAt(t, k) is "kalian" or "youre";
+
+        static bool IsContempt(ReadOnlySpan<Lex> t, int k) =>
+            WordAt(t, k) is "useless" or "hopeless" or "incompetent" or "pathetic" or "clueless" or "liar" or "scam" or "penipu" or "thief" or "crook"
+                or "maling";
     }
 
     /// <summary>
