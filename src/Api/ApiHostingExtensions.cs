@@ -39,9 +39,12 @@ public static class ApiHostingExtensions
         // A request line up to 64 KiB (Kestrel's default is 8 KiB): an id or a query far too long then reaches its
         // endpoint, whose 400 names the field, instead of Kestrel's bare 414 with no body.
         // No "Server: Kestrel" header: what serves the API is nobody's business outside it.
+        // A header value with bytes beyond ASCII is read as Latin-1 rather than refused by Kestrel with a bare 400 and no
+        // body: a key of such bytes is then an unknown key (a 401 problem), another header's value a problem naming it.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
             kestrel.Limits.MaxRequestBodySize = 2L * RequestBody.BatchLimit;
             kestrel.Limits.MaxRequestLineSize = MaxRequestLine;
         });

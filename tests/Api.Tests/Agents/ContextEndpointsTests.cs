@@ -49,7 +49,7 @@ public sealed class ContextEndpointsTests(ClusterFixture cluster)
         start["customerId"] = "cust-9";
         var started = await Acme.SendAsync(conversationId, start);
         await Acme.SendAsync(conversationId, Events.Delivered("e2", started.Directive("disclose").Text("disclosureId")));
-        await Acme.SendAsync(conversationId, Events.Customer("e3", "my parcel is late, call me at +62 812-3456-7890"));
+        await Acme.SendAsync(conversationId, Events.Customer("e3", "my parcel is late, my number is +62 812-3456-7890"));
         await Acme.SendAsync(conversationId, Events.Ai("e4", "Let me look into that."));
         var handoff = (await Acme.SendAsync(conversationId, Events.Customer("e5", "agent please"))).Directive("handoff");
         Assert.Equal(("assigned", agentId), (handoff.Text("status"), handoff.Text("agentId")));

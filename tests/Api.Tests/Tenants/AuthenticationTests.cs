@@ -93,5 +93,23 @@ public sealed class AuthenticationTests(ClusterFixture cluster)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_key_with_bytes_beyond_ascii_is_an_unknown_key_told_as_a_401_problem()
+    {
+        // Sent as raw bytes: an HTTP client refuses to put such a header on the wire.
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(cluster.Address.Host, cluster.Address.Port);
+        var stream = tcp.GetStream();
+        byte[] request = [.. "GET /v1/queues HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer d"u8, 0xE9, .. "mo-key\r\nConnection: close\r\n\r\n"u8];
+        await stream.WriteAsync(request);
+
+        using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.StartsWith("HTTP/1.1 401", answer);
+        Assert.Contains("Content-Type: application/problem+json", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"status\":401", answer);
+    }
+
     private static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }
