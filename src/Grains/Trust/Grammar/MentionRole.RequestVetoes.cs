@@ -40,7 +40,7 @@ internal static partial class MentionRole
             else if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
                 if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m)
-                    && !TalkedToAlready(t, m) && !IsBecome(t, m) && !OwnPersonLater(t, m))
+                    && !TalkedToAlready(t, m) && !IsBecome(t, m) && !OwnPersonLater(t, m) && !AsksWhatAPersonMay(t, m))
                 {
                     return false;
                 }
@@ -120,6 +120,42 @@ internal static partial class MentionRole
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A person asked about as anyone, by what they have or are: "Can a person under 18 open an account?", "Can one
+    /// person have two accounts?", "can a person with a foreign passport open an account?", "may one person own two
+    /// cards?". "a" or "one" person, nothing real about them, right after "can", "could", "may" or "does" opening the
+    /// clause, and right after the person "have", "under", "over", "aged", "with", "without", "own", "open" or a number.
+    /// "can a person help me?" and "can a person look at this?" still ask for one.
+    /// </summary>
+    private static bool AsksWhatAPersonMay(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (m.Kind != Kind.Person || m.Real)
+        {
+            return false;
+        }
+
+        int k = m.Start - 1;
+        if (WordAt(t, k) == "one")
+        {
+            k--;
+        }
+
+        int opening = k - 1;
+        while (Is(t, opening, Cat.Greeting | Cat.Polite) && !IsEdge(t, opening))
+        {
+            opening--;
+        }
+
+        if (WordAt(t, k) is not ("can" or "could" or "may" or "does") || !IsEdge(t, opening))
+        {
+            return false;
+        }
+
+        int after = m.End;
+        return (uint)after < (uint)t.Length
+            && (Is(t, after, Cat.Has) || t[after].IsNumber || WordAt(t, after) is "under" or "over" or "aged" or "with" or "without" or "own" or "open");
     }
 
     /// <summary>

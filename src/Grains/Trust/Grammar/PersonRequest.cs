@@ -39,7 +39,12 @@ internal static class PersonRequest
                 return true;
             }
 
-            if (PersonTarget(t, i, out Mention m)
+            if (PersonTarget(t, i, out Mention m) && WaitsForOne(t, m))
+            {
+                return true;
+            }
+
+            if (PersonTarget(t, i, out m)
                 && (ConnectRequest(t, m) || SpeakRequest(t, m) || AnotherOne(t, m)
                     || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m)
                         || SaysItAgain(t, m))))
@@ -478,6 +483,53 @@ internal static class PersonRequest
             || (WordAt(t, e) is "at" or "on" or "di" or "ke" && ((e + 1 < t.Length && t[e + 1].IsNumber) || WordAt(t, e + 1) is "nomor" or "number"));
         // "hubungi saya lewat WA kalau barang sudah ready": called once something happens, not now.
         return closes && !AfterACondition(t, start) && !Has(t, e, ClauseEnd(t, e), Cat.Cond);
+    }
+
+    /// <summary>
+    /// The customer says they will wait or hold for a person: "I'll wait for a human.", "I'll hold for a real person,
+    /// thanks", "Happy to wait for a person.", "I can wait for a real agent, no rush", "I'd rather wait for an agent",
+    /// "saya tunggu petugasnya aja deh", "nunggu CS aja". "wait" or "hold" and "for" (or "tunggu", "nunggu") right before
+    /// the person; before the verb only the customer, a modal, "will", "I'll", "happy to", "rather", greetings or
+    /// politeness; after it only politeness, thanks, "then" or the suffix "nya". "I waited for an agent for an hour",
+    /// "still waiting for an agent", "I can't wait for an agent", "don't wait for an agent" and "should I wait for an
+    /// agent?" say or ask something else.
+    /// </summary>
+    private static bool WaitsForOne(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (m.Kind == Kind.Team)
+        {
+            return false;
+        }
+
+        int verb = m.Start - 1;
+        bool english = WordAt(t, verb) == "for";
+        if (english)
+        {
+            verb--;
+        }
+
+        if (english ? WordAt(t, verb) is not ("wait" or "hold") : WordAt(t, verb) is not ("menunggu" or "tunggu"))
+        {
+            return false;
+        }
+
+        for (int k = ClauseStart(t, verb); k < verb; k++)
+        {
+            bool opener = Is(t, k, Cat.Subject | Cat.Modal | Cat.Will | Cat.Later | Cat.Greeting | Cat.Polite | Cat.To)
+                || WordAt(t, k) is "happy" or "rather" or "then" || (WordAt(t, k) == "id" && WordAt(t, k + 1) == "rather");
+            if (!opener || Is(t, k, Cat.Not))
+            {
+                return false;
+            }
+        }
+
+        int e = m.End;
+        while (!IsEdge(t, e) && (Is(t, e, Cat.Polite | Cat.QParticle | Cat.Thanks | Cat.Clitic) || WordAt(t, e) == "then") && !Is(t, e, Cat.Not))
+        {
+            e++;
+        }
+
+        return IsEdge(t, e) && !Is(t, e, Cat.Question);
     }
 
     /// <summary>The clause before the one starting at <paramref name="start"/> opens with a condition: "kalau kurirnya nyasar, telpon saya".</summary>

@@ -2,7 +2,7 @@ namespace CxCluster.Grains.Trust.Grammar;
 
 /// <summary>
 /// Pictographs that stand for a word in a customer message: "🤖?" asks whether it is a bot, "are you 🤖 or 🧑?" whether
-/// it is a bot or a person. The tokenizer of the grammar and the normalisation of the learnt model's features
+/// it is a bot or a person, "😡😡" is angry, "🤬" swears, "👎" and "💩 pelayanannya" say it is bad. The tokenizer of the grammar and the normalisation of the learnt model's features
 /// (<see cref="Understanding.MessageFeatures"/>) both read them as the word, so the two halves of the recogniser agree.
 /// </summary>
 internal static class Pictographs
@@ -12,6 +12,18 @@ internal static class Pictographs
 
     /// <summary>The word read for a bust in silhouette (U+1F464) or a person (U+1F9D1).</summary>
     public const string Person = "human";
+
+    /// <summary>The word read for an angry or pouting face (U+1F620, U+1F621).</summary>
+    public const string Angry = "angry";
+
+    /// <summary>The word read for a face with symbols over its mouth (U+1F92C): swearing.</summary>
+    public const string Swearing = "fuck";
+
+    /// <summary>The word read for a thumbs down (U+1F44E).</summary>
+    public const string ThumbsDown = "bad";
+
+    /// <summary>The word read for a pile of poo (U+1F4A9).</summary>
+    public const string Poo = "crap";
 
     /// <summary>
     /// The word <paramref name="text"/> stands for at <paramref name="at"/> (a surrogate pair), or null; a variation
@@ -28,6 +40,10 @@ internal static class Pictographs
         {
             0x1F916 => Robot,
             0x1F464 or 0x1F9D1 => Person,
+            0x1F620 or 0x1F621 => Angry,
+            0x1F92C => Swearing,
+            0x1F44E => ThumbsDown,
+            0x1F4A9 => Poo,
             _ => null,
         };
     }
