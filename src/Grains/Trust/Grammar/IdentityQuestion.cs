@@ -641,8 +641,9 @@ internal static class IdentityQuestion
     private static bool AsksWhetherSomeoneRealIsThere(ReadOnlySpan<Lex> t, Mention m, out int end)
     {
         end = -1;
+        bool alternatives = Has(t, m.Start, m.End, Cat.Or);
         // "do I have a real agent or the assistant?": a role set against a machine as well.
-        if (!(m.Kind is Kind.Human or Kind.Bot || (m.Kind == Kind.Person && m.Real) || (m.Kind == Kind.Agent && m.Real && Has(t, m.Start, m.End, Cat.Or))))
+        if (!(m.Kind is Kind.Human or Kind.Bot || (m.Kind == Kind.Person && m.Real) || (m.Kind == Kind.Agent && m.Real && alternatives)))
         {
             return false;
         }
@@ -669,7 +670,7 @@ internal static class IdentityQuestion
         }
 
         int e = PlaceEnd(t, m.End, out bool onTheLine);
-        if (e < 0 && !yours && Has(t, m.Start, m.End, Cat.Or))
+        if (e < 0 && !yours && alternatives)
         {
             // "do I have a human or a bot?", "is there a real agent or the assistant?": the alternatives say where.
             e = m.End;

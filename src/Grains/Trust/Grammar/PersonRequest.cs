@@ -39,16 +39,13 @@ internal static class PersonRequest
                 return true;
             }
 
-            if (PersonTarget(t, i, out Mention m) && WaitsForOne(t, m))
-            {
-                return true;
-            }
-
-            if (PersonTarget(t, i, out m)
-                && (ConnectRequest(t, m) || SpeakRequest(t, m) || AnotherOne(t, m)
-                    || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m)
-                        || SaysItAgain(t, m))))
-                && MentionRole.IsLive(t, m))
+            // Waiting for one ("I'll wait for a human.") is asked now whatever "I'll" puts off elsewhere.
+            if (PersonTarget(t, i, out Mention m)
+                && (WaitsForOne(t, m)
+                    || ((ConnectRequest(t, m) || SpeakRequest(t, m) || AnotherOne(t, m)
+                            || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m)
+                                || SaysItAgain(t, m))))
+                        && MentionRole.IsLive(t, m))))
             {
                 return true;
             }

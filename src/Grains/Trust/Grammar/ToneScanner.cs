@@ -59,7 +59,8 @@ internal static partial class ToneScanner
                 negative = true;
             }
 
-            if ((c & (Cat.Payment | Cat.Breaker | Cat.None)) == c && lex.Word.Length != 0 && FailsAgain(t, i))
+            // Every failure word plays no part, or only that of a payment or a breaker: other words are not looked at.
+            if ((c & ~(Cat.Payment | Cat.Breaker)) == Cat.None && lex.Word.Length != 0 && FailsAgain(t, i))
             {
                 negative = true;
             }
@@ -213,7 +214,7 @@ internal static partial class ToneScanner
 
         return !becus;
 
-        static bool Addressed(ReadOnlySpan<Lex> t, int k) => Is(t, k, Cat.YouPerson) || WordAt(t, k) is "kalian" or "youre";
+        static bool Addressed(ReadOnlySpan<Lex> t, int k) => Is(t, k, Cat.YouPerson) || WordAt(t, k) == "kalian";
 
         static bool IsContempt(ReadOnlySpan<Lex> t, int k) =>
             WordAt(t, k) is "useless" or "hopeless" or "incompetent" or "pathetic" or "clueless" or "liar" or "scam" or "penipu" or "thief" or "crook"
