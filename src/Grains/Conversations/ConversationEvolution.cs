@@ -73,17 +73,23 @@ internal static class ConversationEvolution
                 state.EndedAt ??= ended.At;
                 break;
             case ConversationErased erased:
-                state.Transcript.Clear();
-                state.LastCustomerMessage = null;
-                state.RepeatedMessage = null;
-                state.CustomerId = null;
-                state.Attributes = null;
+                ForgetPersonal(state);
                 state.ErasedAt ??= erased.At;
                 break;
         }
         DisclosureDecider.Evolve(state.Disclosure, fact);
         TrustDecider.Evolve(state.Trust, fact, policy);
         HandoffDecider.Evolve(state.Handoffs, fact);
+    }
+
+    /// <summary>Forgets all the state holds of the customer: the transcript, the messages kept for the summary, their id and attributes.</summary>
+    public static void ForgetPersonal(ConversationState state)
+    {
+        state.Transcript.Clear();
+        state.LastCustomerMessage = null;
+        state.RepeatedMessage = null;
+        state.CustomerId = null;
+        state.Attributes = null;
     }
 
     /// <summary>

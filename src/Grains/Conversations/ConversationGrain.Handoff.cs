@@ -333,7 +333,7 @@ internal sealed partial class ConversationGrain
         Changed();
         if (!handoff.AwaitingPool && _recent.FindPending(handoff.HandoffId) is { } pending)
         {
-            _recent.Replace(WithPlacement(pending));
+            _recent.Replace(WithPlacement(pending) with { Version = State.Version });
         }
 
         // What a placement can change, as stored or shown.

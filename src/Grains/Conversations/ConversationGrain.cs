@@ -322,7 +322,10 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         }
         await StoreIfChanged();
 
-        directives = _recent.Find(e.Id)!.Directives;
+        var answered = _recent.Find(e.Id)!;
+        // A repeat of this id is answered with the conversation as this answer shows it.
+        _recent.Replace(answered with { Version = State.Version });
+        directives = answered.Directives;
         services.Metrics.EventApplied(_tenantId, e.Type, "accepted");
         services.Metrics.DirectivesAnswered(directives);
         var result = Result(e.Id, directives, duplicate: false, shape, decision.Trust);
@@ -333,18 +336,50 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         return EventOutcome.Accepted(result);
     }
 
-    /// <summary>Answers a repeated event id with its first answer (completed with its handoff's placement if that was still due).</summary>
+    /// <summary>
+    /// Answers a repeated event id with its first answer: the same directives (completed with its handoff's placement if
+    /// that was still due) and the conversation as that answer showed it, rebuilt from the journal when it changed since.
+    /// </summary>
     private async ValueTask<EventOutcome> Repeat(ConversationEvent e, ProcessedEvent seen, AnswerShape shape)
     {
         services.Metrics.EventApplied(_tenantId, e.Type, "duplicate");
+        ConversationState? then = null;
+        if (seen.PendingHandoffId is { } pending && !ReferenceEquals(_recent.Find(e.Id), seen))
+        {
+            // Found in the journal, appended before its placement: the placement first stored after it is the one it told.
+            then = await _journal.StateAsOfAsync(seen.Version, Replay, s => Unplaced(s, pending));
+            if (then.Handoff is { AwaitingPool: false } placed && placed.HandoffId == pending)
+            {
+                var told = HandoffDecider.Directive(placed, services.Texts.For(_policy.TenantId, then.Locale));
+                seen = seen with { Directives = [.. seen.Directives, told], PendingHandoffId = null, Version = then.Version };
+            }
+        }
         if (seen.PendingHandoffId is not null)
         {
             // The first attempt stored its handoff, but its answer was lost before the pool's: ask the pool again.
             await PlaceHandoff();
-            seen = WithPlacement(_recent.Find(e.Id) ?? seen);
+            seen = WithPlacement(_recent.Find(e.Id) ?? seen) with { Version = State.Version };
+            then = null;
         }
-        return EventOutcome.Accepted(Result(e.Id, seen.Directives, duplicate: true, shape));
+        else if (then is null && seen.Version != State.Version)
+        {
+            then = await _journal.StateAsOfAsync(seen.Version, Replay);
+        }
+        if (then is not null && then.Version == State.Version)
+        {
+            then = null;
+        }
+        return EventOutcome.Accepted(Result(e.Id, seen.Directives, duplicate: true, shape, asOf: then));
     }
+
+    /// <summary>
+    /// The handoff <paramref name="handoffId"/> still waits for its pool's answer: the facts after it, up to its placement
+    /// (one fact), still belong to the answer that opened it.
+    /// </summary>
+    private static bool Unplaced(ConversationState state, string handoffId) =>
+        state.Handoff is { AwaitingPool: true, HandoffId: var id } && id == handoffId;
+
+    private void Replay(ConversationState state, Fact fact) => ConversationEvolution.Apply(state, fact, _policy, services.Options);
 
     /// <summary>Stores the state, with the reminder registered first whenever the stored state will need it.</summary>
     private async Task StoreIntent()
@@ -423,9 +458,22 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         _journal.Answer(processed);
     }
 
-    private EventResult Result(string eventId, IReadOnlyList<Directive> directives, bool duplicate, AnswerShape shape, (double Score, TrustBand Band)? trust = null)
+    /// <summary>An event's result, showing the conversation as it is now, or as it was at an earlier version (<paramref name="asOf"/>).</summary>
+    private EventResult Result(string eventId, IReadOnlyList<Directive> directives, bool duplicate, AnswerShape shape,
+        (double Score, TrustBand Band)? trust = null, ConversationState? asOf = null)
     {
-        var snapshot = shape == AnswerShape.Full ? Snapshot(keep: false) : null;
+        if (asOf is not null)
+        {
+            // Nothing erased since, and no words the tenant's retention has let go, are shown again.
+            if (State.ErasedAt is not null)
+            {
+                ConversationEvolution.ForgetPersonal(asOf);
+            }
+            ConversationRetention.Prune(asOf, _policy, services.Clock);
+        }
+        var snapshot = shape != AnswerShape.Full ? null
+            : asOf is null ? Snapshot(keep: false)
+            : ConversationSnapshots.Build(_conversationId, asOf, _policy, services.Options);
         return new EventResult
         {
             ConversationId = _conversationId,
@@ -433,7 +481,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
             Duplicate = duplicate,
             Directives = directives,
             Conversation = snapshot,
-            Summary = snapshot is null ? ConversationSnapshots.Summarize(_conversationId, State, _policy, trust) : ConversationSnapshots.Summarize(snapshot),
+            Summary = snapshot is null ? ConversationSnapshots.Summarize(_conversationId, asOf ?? State, _policy, trust) : ConversationSnapshots.Summarize(snapshot),
         };
     }
 

@@ -79,9 +79,42 @@ internal sealed class ConversationJournal(ConversationServices services, StreamK
         _answer = null;
     }
 
-    /// <summary>The answer recorded for an event id, however old, or null.</summary>
+    /// <summary>The answer recorded for an event id, however old, with the seq it was appended with as its version; or null.</summary>
     public async Task<ProcessedEvent?> FindAnswerAsync(string eventId) =>
-        await services.Journal.FindAnswerAsync(stream, eventId) is { } recorded ? services.Answers.Deserialize(recorded.Answer) : null;
+        await services.Journal.FindAnswerAsync(stream, eventId) is { } recorded
+            ? (services.Answers.Deserialize(recorded.Answer) ?? throw new InvalidDataException($"The answer recorded for event {eventId} of {stream} is empty."))
+                with { Version = recorded.LastSeq }
+            : null;
+
+    /// <summary>
+    /// The state as an earlier answer showed it, rebuilt from the stream's first fact: every fact up to seq
+    /// <paramref name="version"/> applied by <paramref name="apply"/>, then each later one for as long as
+    /// <paramref name="further"/> says of the state so far that the answer's state is not reached yet. Its
+    /// <see cref="ConversationState.Version"/> is the seq of the last fact applied.
+    /// </summary>
+    public async Task<ConversationState> StateAsOfAsync(long version, Action<ConversationState, Fact> apply, Func<ConversationState, bool>? further = null)
+    {
+        var state = new ConversationState();
+        while (true)
+        {
+            var page = await services.Journal.ReadStreamAsync(stream, state.Version, AsOfPage);
+            foreach (var stored in page)
+            {
+                if (stored.Seq > version && (further is null || !further(state)))
+                {
+                    return state;
+                }
+                apply(state, FactCodec.Decode(stored.Type, stored.At, stored.Data, stored.Personal ?? default));
+                state.Version = stored.Seq;
+            }
+            if (page.Count < AsOfPage)
+            {
+                return state;
+            }
+        }
+    }
+
+    private const int AsOfPage = 512;
 
     /// <summary>
     /// The state as of the stream's last fact: its latest checkpoint (a fresh state when there is none, or when it

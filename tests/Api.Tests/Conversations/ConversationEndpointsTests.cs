@@ -138,6 +138,25 @@ public sealed class ConversationEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_repeated_event_id_answers_its_first_result_whole_after_later_events()
+    {
+        var id = Ids.New("conv");
+        await Acme.SendAsync(id, Events.Started("e1", "chat", "en-US"));
+        var first = await Acme.SendAsync(id, Events.Customer("e2", "is this a bot? where is my parcel"));
+        await Acme.SendAsync(id, Events.Signal("e3", "nlu.no_match", 1));
+        await Acme.SendAsync(id, Events.Ai("e4", "Let me check."));
+        var before = await Acme.SnapshotAsync(id);
+        Assert.NotEqual(first["conversation"]!["version"]!.GetValue<long>(), before!["version"]!.GetValue<long>());
+
+        var again = await Acme.SendAsync(id, Events.Customer("e2", "is this a bot? where is my parcel"));
+
+        Assert.True(again["duplicate"]!.GetValue<bool>());
+        first["duplicate"] = true;
+        Json.Same(first, again);
+        Json.Same(before, await Acme.SnapshotAsync(id));
+    }
+
+    [Fact]
     public async Task Delete_erases_personal_data_keeps_the_proof_of_disclosure_and_ends_the_conversation()
     {
         var id = Ids.New("conv");

@@ -59,7 +59,8 @@ public sealed class ReplayOnPostgresTests : IAsyncLifetime
         var trust = Conversation(trustId);
         var first = (await Send(trust, Started(Channel.Chat, "en-US", At(0)))).Directives[0].AsDisclose().DisclosureId!;
         await Send(trust, Delivered(first, At(0.5)));
-        await Send(trust, Customer("where is my order?", At(1)));
+        var asked = Customer("where is my order?", At(1));
+        var askedFirst = await Send(trust, asked);
         await Send(trust, Signal("nlu.no_match", 1, At(2)));
         await Send(trust, Ai("Let me check that for you.", At(3)));
         await Send(trust, Signal("sentiment", -0.5, At(4)));
@@ -78,7 +79,8 @@ public sealed class ReplayOnPostgresTests : IAsyncLifetime
         var back = Conversation(backId);
         var notice = (await Send(back, Started(Channel.Chat, "en-US", At(0)))).Directives[0].AsDisclose().DisclosureId!;
         await Send(back, Delivered(notice, At(1)));
-        await Send(back, Customer("agent please", At(2)));
+        var ask = Customer("agent please", At(2));
+        var handedFirst = await Send(back, ask);
         await Status(back, ConversationStatus.Human);
         await Send(back, Agent("ana", "Hi, Ana here. How can I help?", At(3)));
         await MakeRoom(backId, back, i => Agent("ana", "One moment please.", At(4 + i / 10.0)));
@@ -121,6 +123,17 @@ public sealed class ReplayOnPostgresTests : IAsyncLifetime
         Assert.Equal(JsonSerializer.Serialize(backBefore), JsonSerializer.Serialize(await Read(back)));
         Assert.Equal(trustReading, await trust.GetTrust());
         Assert.True(trustBefore.Trust.Signals.Count > 0 && trustBefore.Trust.Score < 100, "the trust score read after the rebuild has penalties to fade");
+        // Events repeated after the rebuild answer as the first time, with the conversation as it was then: the request
+        // for a person with the placement stored after its answer.
+        foreach (var (conversation, repeated, firstAnswer) in new[] { (trust, (ConversationEvent)asked, askedFirst), (back, ask, handedFirst) })
+        {
+            var again = await Send(conversation, repeated);
+            Assert.True(again.Duplicate);
+            Assert.Equal(JsonSerializer.Serialize(firstAnswer.Directives), JsonSerializer.Serialize(again.Directives));
+            Assert.Equal(JsonSerializer.Serialize(firstAnswer.Conversation), JsonSerializer.Serialize(again.Conversation));
+        }
+        Assert.Equal(ConversationStatus.Human, handedFirst.Conversation!.Status);
+        Assert.Equal(JsonSerializer.Serialize(backBefore), JsonSerializer.Serialize(await Read(back)));
         // The notice after the human leads the next answer, once, as it would have live.
         var next = await Send(back, Customer("thanks", At(13)));
         Assert.Equal([DirectiveType.Disclose], next.Directives.Select(d => d.Type));
