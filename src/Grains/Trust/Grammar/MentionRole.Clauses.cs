@@ -81,7 +81,8 @@ internal static partial class MentionRole
             }
 
             // "you don't have to connect me", "no need to have an agent": "have to" says it must, and the negator says it need not.
-            if (!Is(t, k, DeclineGap) && !(Is(t, k, Cat.Has) && Is(t, k + 1, Cat.To)))
+            // "ga jadi minta cs": what was wished is called off.
+            if (!Is(t, k, DeclineGap) && !(Is(t, k, Cat.Has) && Is(t, k + 1, Cat.To)) && !(k == not + 1 && t[k].Word == "jadi"))
             {
                 return false;
             }

@@ -328,9 +328,12 @@ internal static partial class MentionRole
             return false;
         }
 
-        // After an article only "automatic": "is this an automated account?" asks whether the account is a bot.
+        // After an article only "automatic", or "automated" before money ("is this an automated charge every month?"): "is
+        // this an automated account?" asks whether the account is a bot.
         return IsThingWord(t, k + 1) || (IsAutomated(t, k + 1) && IsThingWord(t, k + 2))
-            || (Is(t, k + 1, Cat.Article) && (uint)(k + 2) < (uint)t.Length && t[k + 2].Word == "automatic" && IsThingWord(t, k + 3));
+            || (Is(t, k + 1, Cat.Article) && (uint)(k + 2) < (uint)t.Length
+                && ((t[k + 2].Word == "automatic" && IsThingWord(t, k + 3))
+                    || (IsAutomated(t, k + 2) && Is(t, k + 3, Cat.Payment) && t[k + 3].Word != "account")));
     }
 
     /// <summary>A thing or a payment the lexicon knows ("product", "refund", "renewal", "langganan").</summary>

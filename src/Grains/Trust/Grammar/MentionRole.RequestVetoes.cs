@@ -6,6 +6,27 @@ namespace CxCluster.Grains.Trust.Grammar;
 internal static partial class MentionRole
 {
     /// <summary>
+    /// Calls refused, and no one named: "Please stop calling me, I've had 5 calls today", "don't call me again", "berhenti
+    /// telpon saya", "jangan hubungi saya lagi". A request only the model finds there is vetoed.
+    /// </summary>
+    private static bool RefusesCalls(ReadOnlySpan<Lex> t)
+    {
+        bool refused = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, Cat.Agent | Cat.Human | Cat.Person))
+            {
+                return false;
+            }
+
+            refused |= (t[i].Word is "stop" or "berhenti" || Is(t, i, Cat.Not))
+                && (Is(t, i + 1, Cat.Broadcast) || WordAt(t, i + 1) is "hubungi" or "dihubungi") && Is(t, i + 2, Cat.Me);
+        }
+
+        return refused;
+    }
+
+    /// <summary>
     /// The message names a person only where it is not asked for (talked about in the past, remarked on, or doing something
     /// else: "my manager asked me to ...") or counts heads ("meja untuk 6 orang") or names a worker for a job ("I need a
     /// plumber"), or, naming none, declines or puts off a request verb: what vetoes a request for a person that only the
@@ -18,7 +39,8 @@ internal static partial class MentionRole
     public static bool VetoesRequest(ReadOnlySpan<Lex> t)
     {
         if (TalksOnlyToWhoIsThere(t) || OnlyPersonQuestion(t) || AsksWhichItIs(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t)
-            || IdentityQuestion.OnlyAsksWhomTheyTalkTo(t) || IdentityQuestion.OnlyAsksWhoIsThere(t))
+            || IdentityQuestion.OnlyAsksWhomTheyTalkTo(t) || IdentityQuestion.OnlyAsksWhoIsThere(t) || RefusesCalls(t)
+            || PersonRequest.OnlyWearyOfSomethingElse(t))
         {
             return true;
         }

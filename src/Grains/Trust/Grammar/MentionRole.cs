@@ -611,8 +611,16 @@ internal static partial class MentionRole
 
     /// <summary>
     /// The mention's clause says how staff come across and asks for nothing: "petugas di cabang itu judes banget", "the
-    /// staff at the counter were so friendly": not asked for when only the learnt model reads a request in it.
+    /// staff at the counter were so friendly", or whether they helped ("agen di cabang sudirman sangat membantu", "the
+    /// agent was not helpful"): not asked for when only the learnt model reads a request in it.
     /// </summary>
+    /// <summary>
+    /// A word of having helped at <paramref name="k"/>, said of the person ending before <paramref name="from"/> ("sangat
+    /// membantu", "was not helpful"), not of one wished for ("cs yang membantu", "an agent who is helpful").
+    /// </summary>
+    private static bool SaysWhetherTheyHelped(ReadOnlySpan<Lex> t, int from, int k) =>
+        t[k].Word is "membantu" or "helpful" or "berguna" or "useful" && !Has(t, from, k, Cat.Purpose) && !Has(t, from, k, Cat.Who);
+
     private static bool RemarksOnStaff(ReadOnlySpan<Lex> t, Mention m)
     {
         int start = ClauseStart(t, m.Start);
@@ -625,7 +633,7 @@ internal static partial class MentionRole
                 return false;
             }
 
-            remark |= Is(t, k, Cat.Remark);
+            remark |= Is(t, k, Cat.Remark) || (k >= m.End && SaysWhetherTheyHelped(t, m.End, k));
         }
 
         return remark;

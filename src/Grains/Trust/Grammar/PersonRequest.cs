@@ -370,6 +370,51 @@ internal static class PersonRequest
     }
 
     /// <summary>
+    /// Having had enough of something that is neither the machine, the chat nor the one answering, and no one named and
+    /// nothing handed over anywhere: "I'm fed up with these constant outages", "sick of the delays", "capek sama
+    /// aplikasinya". A request only the model finds there (it learnt weariness beside requests) is vetoed; "I'm done with
+    /// this", "fed up with the bot" and "I'm fed up, get me a person" are left to what else the message says.
+    /// </summary>
+    public static bool OnlyWearyOfSomethingElse(ReadOnlySpan<Lex> t)
+    {
+        const Cat someone = Cat.Agent | Cat.Human | Cat.Person | Cat.Connect | Cat.Call | Cat.Team | Cat.Bot | Cat.Who;
+        const Cat here = Cat.Bot | Cat.You | Cat.YouPerson | Cat.IdNoun | Cat.Speak | Cat.Gerund | Cat.ServiceTail | Cat.ServiceHead | Cat.Me;
+        bool weary = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, someone))
+            {
+                return false;
+            }
+
+            int k = Weariness(t, i);
+            if (k < 0 || weary)
+            {
+                continue;
+            }
+
+            if (WordAt(t, k - 1) != "of")
+            {
+                if (!Is(t, k, Cat.With | Cat.To) && WordAt(t, k) != "of")
+                {
+                    continue;
+                }
+
+                k++;
+            }
+
+            while (Is(t, k, Cat.Article) && !Is(t, k, Cat.You))
+            {
+                k++;
+            }
+
+            weary = !IsEdge(t, k) && !Is(t, k, here);
+        }
+
+        return weary;
+    }
+
+    /// <summary>
     /// Where what follows a word of having had enough starts, or -1: "done", "enough", "hate", "capek", "bosan",
     /// "malas", "tired of", "sick of", "fed up" (then "with" or "of" follow).
     /// </summary>
@@ -445,16 +490,37 @@ internal static class PersonRequest
 
     /// <summary>
     /// The customer asks to be called, now, with no one else named: "call me pls", "phone me back", "can you ring me?",
-    /// "telpon saya dong kak", "tolong telepon saya balik", "tlg hubungi sy ke 0812...". A call is a person on the line.
-    /// Only politeness, a modal or "you" may open the clause before the verb, and only "back", politeness, a form of
-    /// address or a number to call may follow the customer; so "don't call me", "jangan telpon saya", "call me later",
-    /// "telpon saya nanti aja", "call me a taxi", "call me when the courier is here", "telpon saya rusak" (my phone) and
-    /// "the driver should call me" do not ask, and neither does a call after or before a condition ("kalau nyasar, telpon
-    /// saya", "hubungi saya lewat WA kalau barang sudah ready").
+    /// "can u guys call me?", "Kindly request you to call me on my registered mobile number", "whatsapp me pls", "telpon saya dong kak",
+    /// "tolong telepon saya balik", "tlg hubungi sy ke 0812...", "tolong hubungi saya secepatnya di nomor wa ini"; in the
+    /// passive after a plea ("mohon dihubungi kembali terkait klaim saya", "minta ditelpon balik ya"); or a call back named
+    /// as the thing wanted ("call back request", "Yes I want a callback", "can I have a callback regarding my application?",
+    /// "request a callback please"). A call is a person
+    /// on the line. Only politeness, a modal, a wish, the customer or "you" may open the clause before the verb, and only
+    /// "back", politeness, a form of address, how to reach the customer ("on WhatsApp", "at 0812...", "di nomor ini") or
+    /// what the call is about may follow; so "don't call me", "jangan telpon saya", "stop calling me", "call me later",
+    /// "telpon saya nanti aja", "call me a taxi", "call me when the courier is here", "telpon saya rusak" (my phone), "the
+    /// driver should call me" and "I missed your callback" do not ask, and neither does a call after or before a
+    /// condition ("kalau nyasar, telpon saya", "hubungi saya lewat WA kalau barang sudah ready").
     /// </summary>
     private static bool AsksToBeCalled(ReadOnlySpan<Lex> t, int i)
     {
-        if (WordAt(t, i) is not ("call" or "phone" or "ring" or "telepon" or "hubungi") || !Is(t, i + 1, Cat.Me))
+        int e;
+        if (WordAt(t, i) is "call" or "phone" or "ring" or "telepon" or "hubungi" or "whatsapp" && Is(t, i + 1, Cat.Me))
+        {
+            e = i + 2;
+        }
+        else if (WordAt(t, i) is "ditelepon" or "dihubungi" && Is(t, i - 1, Cat.Polite | Cat.Desire | Cat.Modal)
+            && (Is(t, i - 2, Cat.Subject) || WordAt(t, i + 1) is "kembali" or "balik" or "semula"))
+        {
+            // The customer is the one to call: "saya mohon dihubungi", "minta ditelpon balik"; "driver grabnya ga dateng2,
+            // tolong dihubungi" asks for the driver to be called.
+            e = i + 1;
+        }
+        else if (CallBackNoun(t, i) is > 0 and var after)
+        {
+            e = after;
+        }
+        else
         {
             return false;
         }
@@ -462,24 +528,57 @@ internal static class PersonRequest
         int start = ClauseStart(t, i);
         for (int k = start; k < i; k++)
         {
-            if (!Is(t, k, Cat.Polite | Cat.Modal | Cat.Greeting | Cat.YouPerson) || Is(t, k, Cat.Not | Cat.Will | Cat.Later))
+            bool opener = Is(t, k, Cat.Polite | Cat.Modal | Cat.Greeting | Cat.QParticle | Cat.YouPerson | Cat.Desire | Cat.Subject | Cat.To | Cat.Article)
+                || (t[k].Word is "guys" or "all" && Is(t, k - 1, Cat.YouPerson)) || (t[k].Word is "get" or "have" && Is(t, k - 1, Cat.Subject));
+            if (!opener || Is(t, k, Cat.Not | Cat.Will | Cat.Later | Cat.Done))
             {
                 return false;
             }
         }
 
-        int e = i + 2;
-        while (WordAt(t, e) is "back" or "balik" or "kembali" || (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime)))
+        while (WordAt(t, e) is "back" or "balik" or "kembali" or "semula" or "request"
+            || (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime)))
         {
             e++;
         }
 
-        // "call me on 0812...", "telpon saya di nomor ini", "hubungi saya lewat WA": where to call, not when.
+        int end = ClauseEnd(t, e);
+        // "call me on 0812...", "telpon saya di nomor wa ini", "hubungi saya lewat WA", "phone me on whatsapp", "call me
+        // about my claim": where to call, or what about, not when.
         bool closes = IsEdge(t, e) || (t[e].IsNumber && IsEdge(t, e + 1))
-            || (WordAt(t, e) is "lewat" or "via" && !IsEdge(t, e + 1))
-            || (WordAt(t, e) is "at" or "on" or "di" or "ke" && ((e + 1 < t.Length && t[e + 1].IsNumber) || WordAt(t, e + 1) is "nomor" or "number"));
+            || (WordAt(t, e) is "lewat" or "via" or "melalui" && !IsEdge(t, e + 1))
+            || (WordAt(t, e) is "at" or "on" or "di" or "ke" or "by" or "through" && NamesAWayToCall(t, e + 1, end))
+            || (WordAt(t, e) is "about" or "regarding" or "terkait" or "mengenai" or "soal" or "tentang" && !IsEdge(t, e + 1)
+                && !Has(t, e, end, Cat.Later | Cat.LaterTime | Cat.Past));
         // "hubungi saya lewat WA kalau barang sudah ready": called once something happens, not now.
-        return closes && !AfterACondition(t, start) && !Has(t, e, ClauseEnd(t, e), Cat.Cond);
+        return closes && !AfterACondition(t, start) && !Has(t, e, end, Cat.Cond);
+    }
+
+    /// <summary>
+    /// A call back named as a thing, right here: "callback" or "call back" after an article or a wish, or opening its clause
+    /// ("call back request", "a callback please", "request a call back"). The index after it, or 0.
+    /// </summary>
+    private static int CallBackNoun(ReadOnlySpan<Lex> t, int i)
+    {
+        int after = WordAt(t, i) == "callback" ? i + 1
+            : WordAt(t, i) == "call" && WordAt(t, i + 1) == "back" ? i + 2
+            : 0;
+        bool named = after > 0 && (Is(t, i - 1, Cat.Article | Cat.Desire) || IsEdge(t, i - 1));
+        return named ? after : 0;
+    }
+
+    /// <summary>A number, or a word for one or for a way to call ("number", "nomor", "WhatsApp", "mobile"), from <paramref name="k"/> to the clause's end.</summary>
+    private static bool NamesAWayToCall(ReadOnlySpan<Lex> t, int k, int end)
+    {
+        for (; k < end; k++)
+        {
+            if (t[k].IsNumber || t[k].Word is "number" or "nomor" or "whatsapp" or "mobile" or "hp" or "telepon" or "phone" or "email")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -768,11 +867,15 @@ internal static class PersonRequest
         return !(Is(t, verb, Cat.Gerund) && ClosesWithQuestion(t, m.End));
     }
 
-    /// <summary>"minta agen", "panggil operator", "mau orang", "I need a human", "get me an agent", "butuh bantuan petugas", "minta dibantu CS".</summary>
+    /// <summary>
+    /// "minta agen", "panggil operator", "mau orang", "I need a human", "get me an agent", "butuh bantuan petugas", "minta
+    /// dibantu CS", "Request for agent", "requesting for a live agent".
+    /// </summary>
     private static bool DirectRequest(ReadOnlySpan<Lex> t, Mention m)
     {
         int j = m.Start - 1;
-        for (int steps = 0; steps < 3 && Is(t, j, Cat.With | Cat.Me | Cat.Polite | Cat.Help) && !Is(t, j, Cat.Desire | Cat.Call); steps++)
+        for (int steps = 0; steps < 3 && (Is(t, j, Cat.With | Cat.Me | Cat.Polite | Cat.Help) || (WordAt(t, j) == "for" && Is(t, j - 1, Cat.Desire)))
+            && !Is(t, j, Cat.Desire | Cat.Call); steps++)
         {
             j--;
         }
@@ -1034,7 +1137,32 @@ internal static class PersonRequest
     private static bool ContinuesAsRequest(ReadOnlySpan<Lex> t, int e) =>
         IsEdge(t, e) || Is(t, e, Cat.Polite | Cat.QParticle | Cat.Real | Cat.Purpose | Cat.Not | Cat.Subject | Cat.Human | Cat.Help)
         || (Is(t, e, Cat.Agent) && Is(t, e - 1, Cat.Agent) && ReferenceEquals(t[e], t[e - 1]))
-        || AtThisPoint(t, e);
+        || AtThisPoint(t, e) || AtYourEnd(t, e);
+
+    /// <summary>
+    /// Where the one asked for is, on the business's side, closing the clause: "here", "at your company", "on your end",
+    /// "from your side", "in your team" ("How do I reach an actual person at your company?", "I need a real person here").
+    /// </summary>
+    private static bool AtYourEnd(ReadOnlySpan<Lex> t, int e)
+    {
+        if (WordAt(t, e) == "here")
+        {
+            return IsEdge(t, e + 1) || Is(t, e + 1, Cat.Polite | Cat.QParticle);
+        }
+
+        if (WordAt(t, e) is not ("at" or "on" or "from" or "in") || WordAt(t, e + 1) != "your")
+        {
+            return false;
+        }
+
+        int k = e + 2;
+        while (!IsEdge(t, k) && k < e + 4 && !Is(t, k, Cat.Not | Cat.Later | Cat.LaterTime | Cat.Cond | Cat.Past))
+        {
+            k++;
+        }
+
+        return IsEdge(t, k);
+    }
 
     /// <summary>
     /// When it is asked, closing the clause: "at this point", "at the moment", "at this stage", "at this time", "at once"

@@ -36,6 +36,10 @@ internal static partial class ToneScanner
                 {
                     expletiveAbuse = true;
                 }
+                else if (SaidOfThemselvesOrTheirOwn(t, i))
+                {
+                    negative = true;
+                }
                 else
                 {
                     abusive = true;
@@ -160,10 +164,35 @@ internal static partial class ToneScanner
     }
 
     /// <summary>
+    /// An insult the customer says of themselves or of someone of their own, in a clause that names neither the ones
+    /// answering nor the machine: "bodoh banget aku, salah masukin nomor rekening", "I'm such an idiot, I typed the wrong
+    /// email", "tolol juga ya temen gue", "my brother is an idiot, he ordered twice". Frustration, not abuse; "you idiot",
+    /// "I think you're stupid" and "stupid bot" stay abuse.
+    /// </summary>
+    private static bool SaidOfThemselvesOrTheirOwn(ReadOnlySpan<Lex> t, int i)
+    {
+        const Cat them = Cat.YouPerson | Cat.You | Cat.Bot | Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail | Cat.Team;
+        bool own = false;
+        for (int k = ClauseStart(t, i); !IsEdge(t, k); k++)
+        {
+            if (Is(t, k, them) || t[k].Word is "kalian" or "lu" or "lo" or "elu")
+            {
+                return false;
+            }
+
+            own |= Is(t, k, Cat.Subject | Cat.Me | Cat.ThirdParty);
+        }
+
+        return own;
+    }
+
+    /// <summary>
     /// A word of contempt for people thrown at the ones answering: "you people are useless", "you're hopeless", "you guys
-    /// are liars", "penipu kalian semua", "kalian penipu", "lu gak becus", or standing alone as a clause ("scam company,
+    /// are liars", "you guys are a bunch of clowns", "kalian semua sampah", "penipu kalian semua", "kalian penipu", "lu gak
+    /// becus", or standing alone as a clause ("scam company,
     /// thieves", "Liars!"), or after "dasar" ("dasar penipu", "dasar tidak becus"). "useless" said of a thing ("this app
-    /// is useless") and "a thief stole my parcel" are not thrown at anyone; "you are not useless" is no insult.
+    /// is useless", "aplikasinya sampah") and "a thief stole my parcel" are not thrown at anyone; "you are not useless" is
+    /// no insult.
     /// </summary>
     private static bool Insults(ReadOnlySpan<Lex> t, int i)
     {
@@ -187,7 +216,7 @@ internal static partial class ToneScanner
 
         // Before it: "you", "kalian", "lu", with "people", "guys", "are", "all", "so", "such", "a bunch of" between.
         int k = word - 1;
-        for (int steps = 0; steps < 5 && (Is(t, k, Cat.Copula | Cat.Article | Cat.Person | Cat.Progressive) || WordAt(t, k) is "guys" or "all" or "so" or "such" or "bunch" or "of" or "just" or "really" or "memang" or "emang"); steps++)
+        for (int steps = 0; steps < 5 && (Is(t, k, Cat.Copula | Cat.Article | Cat.Person | Cat.Progressive) || WordAt(t, k) is "guys" or "all" or "semua" or "so" or "such" or "bunch" or "of" or "just" or "really" or "memang" or "emang"); steps++)
         {
             k--;
         }
@@ -218,7 +247,7 @@ internal static partial class ToneScanner
 
         static bool IsContempt(ReadOnlySpan<Lex> t, int k) =>
             WordAt(t, k) is "useless" or "hopeless" or "incompetent" or "pathetic" or "clueless" or "liar" or "scam" or "penipu" or "thief" or "crook"
-                or "maling";
+                or "maling" or "clown" or "sampah";
     }
 
     /// <summary>
