@@ -61,12 +61,17 @@ public sealed class CallBackRequestsAndRefusedCallsTests
     [Theory]
     [InlineData("Is this an automated charge every month?")]
     [InlineData("is this an automated payment?")]
+    [InlineData("tagihan ini otomatis kan?")]
+    [InlineData("pembayaran ini otomatis ya?")]
     public void An_automated_charge_is_asked_about_not_who_answers(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
 
-    [Fact]
-    public void An_automated_account_is_still_asked_about_as_who_answers() =>
-        Assert.True(MessageSignals.Analyze("Is this an automated account?").AsksIdentity);
+    [Theory]
+    [InlineData("Is this an automated account?")]
+    [InlineData("ini otomatis ya?")]
+    [InlineData("balasan ini otomatis ya?")]
+    public void The_chat_or_an_account_called_automated_is_still_asked_about_as_who_answers(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
 
     [Theory]
     [InlineData("you guys are a bunch of clowns")]

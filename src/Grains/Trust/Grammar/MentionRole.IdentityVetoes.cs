@@ -283,7 +283,14 @@ internal static partial class MentionRole
                 continue;
             }
 
-            if (!IsAutomated(t, i) || !(IsEdge(t, i + 1) || Is(t, i + 1, Cat.Or)))
+            // A question particle may close it: "langganan ini perpanjang otomatis ya?", "SMS OTP ini dikirim otomatis kan?".
+            int after = i + 1;
+            while (Is(t, after, Cat.QParticle) && !Is(t, after, Cat.Or))
+            {
+                after++;
+            }
+
+            if (!IsAutomated(t, i) || !(IsEdge(t, after) || Is(t, after, Cat.Or)))
             {
                 continue;
             }
