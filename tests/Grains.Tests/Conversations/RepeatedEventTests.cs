@@ -13,9 +13,9 @@ namespace CxCluster.Grains.Tests.Conversations;
 [Collection(ClusterCollection.Name)]
 public sealed class RepeatedEventTests(ClusterFixture fixture)
 {
-    // A tenant of its own, so its pools hold only this test's agents; unknown tenants get the default policy.
+    // Each test's conversations and agent live in a tenant no other test uses (its policy is the default one), and its
+    // events happened from a minute ago on, in whole microseconds as the journal keeps them.
     private readonly string _tenant = $"t{Guid.NewGuid():N}";
-    /// <summary>A minute ago, to the microsecond: the conversation records its times as its journal keeps them.</summary>
     private readonly DateTimeOffset _now = JournalTime.Cut(DateTimeOffset.UtcNow.AddMinutes(-1));
 
     private IConversationGrain Conversation(string id) => fixture.Grains.Conversation(_tenant, id);
@@ -24,12 +24,19 @@ public sealed class RepeatedEventTests(ClusterFixture fixture)
 
     private Task Forget(IConversationGrain conversation) => fixture.Cluster.DeactivateAsync((IAddressable)conversation);
 
+    /// <summary>A conversation started in English on chat, its notice delivered a second later.</summary>
+    private async Task<IConversationGrain> Told(string id)
+    {
+        var conversation = Conversation(id);
+        var started = await Send(conversation, Started(Channel.Chat, "en-US", _now));
+        await Send(conversation, Delivered(started.Directives[0].AsDisclose().DisclosureId!, _now.AddSeconds(1)));
+        return conversation;
+    }
+
     [Fact]
     public async Task A_repeat_shows_the_conversation_as_the_first_answer_did_from_memory_and_from_the_journal()
     {
-        var conversation = Conversation("c1");
-        var started = await Send(conversation, Started(Channel.Chat, "en-US", _now));
-        await Send(conversation, Delivered(started.Directives[0].AsDisclose().DisclosureId!, _now.AddSeconds(1)));
+        var conversation = await Told("c1");
         var question = Customer("is this a bot? my parcel 5521 is late", _now.AddSeconds(2));
         var first = await Send(conversation, question);
         var firstSummary = (await conversation.ApplyWithSummary(question)).Result!.Summary;
@@ -64,9 +71,7 @@ public sealed class RepeatedEventTests(ClusterFixture fixture)
     [Fact]
     public async Task A_repeated_request_for_a_person_tells_its_first_placement_after_an_agent_took_the_customer()
     {
-        var conversation = Conversation("c2");
-        var started = await Send(conversation, Started(Channel.Chat, "en-US", _now));
-        await Send(conversation, Delivered(started.Directives[0].AsDisclose().DisclosureId!, _now.AddSeconds(1)));
+        var conversation = await Told("c2");
         var ask = Customer("agent please", _now.AddSeconds(2));
         var first = await Send(conversation, ask);
         var queued = first.Directives.Single(d => d.Type == DirectiveType.Handoff).AsHandoff();
