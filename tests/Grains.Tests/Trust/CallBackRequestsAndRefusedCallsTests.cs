@@ -42,6 +42,21 @@ public sealed class CallBackRequestsAndRefusedCallsTests
         Assert.True(MessageSignals.Grammar(text).AsksForHuman, text);
 
     [Theory]
+    [InlineData("Quick question before I explain everything - is this a live agent?")]
+    [InlineData("i need help – are you a bot?")]
+    public void A_dash_standing_apart_separates_the_question_from_what_came_before(string text) =>
+        Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("my e-mail is wrong")]
+    [InlineData("my order no 0812-3456 is late")]
+    public void A_hyphen_inside_a_word_or_number_asks_nothing(string text)
+    {
+        var analysis = MessageSignals.Analyze(text);
+        Assert.False(analysis.AsksIdentity || analysis.AsksForHuman, text);
+    }
+
+    [Theory]
     [InlineData("Please stop calling me, I've had 5 calls today")]
     [InlineData("don't call me again")]
     [InlineData("berhenti telpon saya")]

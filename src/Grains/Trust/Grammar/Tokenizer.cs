@@ -149,7 +149,7 @@ internal static class Tokenizer
                     output[n++] = Lex.QuestionMark;
                 }
             }
-            else if (IsBoundaryChar(c))
+            else if (IsBoundaryChar(c) || IsSpacedDash(text, i))
             {
                 if (n > 0 && (output[n - 1].Cats & Cat.Edge) == 0)
                 {
@@ -295,6 +295,38 @@ internal static class Tokenizer
         && (j - 2 < start || text[j - 2] == '.')
         && j + 1 < text.Length && char.IsLetter(text[j + 1])
         && (j + 2 >= text.Length || !char.IsLetterOrDigit(text[j + 2]));
+
+    /// <summary>
+    /// A dash that stands apart between words separates clauses as a comma does ("Quick question before I explain
+    /// everything - is this a live agent?", "ok -- agent please"); an en or em dash always does. A hyphen inside a word
+    /// or a number ("e-mail", "0812-3456") joins.
+    /// </summary>
+    private static bool IsSpacedDash(ReadOnlySpan<char> text, int i)
+    {
+        if (text[i] is '\u2013' or '\u2014')
+        {
+            return true;
+        }
+
+        if (text[i] != '-')
+        {
+            return false;
+        }
+
+        int start = i;
+        while (start > 0 && text[start - 1] == '-')
+        {
+            start--;
+        }
+
+        int end = i;
+        while (end + 1 < text.Length && text[end + 1] == '-')
+        {
+            end++;
+        }
+
+        return (start == 0 || char.IsWhiteSpace(text[start - 1])) && (end + 1 == text.Length || char.IsWhiteSpace(text[end + 1]));
+    }
 
     private static bool IsBoundaryChar(char c) =>
         c is '.' or ',' or ';' or ':' or '\n' or '\r' or '\u2026' or '\u3002' or '\uFF0C' or '\u3001' || IsBang(c);
