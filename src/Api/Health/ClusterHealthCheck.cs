@@ -62,7 +62,9 @@ public sealed class ClusterHealthCheck(IClusterClient cluster, ClusterConnection
                 failure = exception;
                 pings.Remove(answered);
             }
-            if (deadline.IsCancellationRequested)
+            // A wave whose time ran out is followed by the next even when the check's own time ran out meanwhile (a busy host
+            // fires both timers together): an answer already in is read before the check gives up, never waited for.
+            if (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
