@@ -324,7 +324,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
 
         var answered = _recent.Find(e.Id)!;
         // A repeat of this id is answered with the conversation as this answer shows it.
-        _recent.Replace(answered with { Version = State.Version });
+        answered.Version = State.Version;
         directives = answered.Directives;
         services.Metrics.EventApplied(_tenantId, e.Type, "accepted");
         services.Metrics.DirectivesAnswered(directives);

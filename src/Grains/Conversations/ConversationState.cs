@@ -64,8 +64,9 @@ public sealed record ProcessedEvent
     /// <summary>The handoff this event opened whose placement is not stored yet: its directive is still to be added.</summary>
     [Id(2)] public string? PendingHandoffId { get; init; }
     /// <summary>
-    /// The conversation's version as this answer showed it. Never stored with the answer: kept in memory once the event
-    /// is done, and taken from the journal's record (the seq the answer was appended with) when found there.
+    /// The conversation's version as this answer showed it. Never stored with the answer: set in memory once the event
+    /// is done (the answer is kept by its conversation alone, so setting it copies nothing on the event's path), and taken
+    /// from the journal's record (the seq the answer was appended with) when found there.
     /// </summary>
-    [field: NonSerialized] public long Version { get; init; }
+    [field: NonSerialized] public long Version { get; set; }
 }
