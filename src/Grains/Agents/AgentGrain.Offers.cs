@@ -293,13 +293,17 @@ internal sealed partial class AgentGrain
         return waiting;
     }
 
-    /// <summary>A new offer of a conversation to this agent, numbered by the record that makes it so its id is never reused.</summary>
+    /// <summary>
+    /// A new offer of a conversation to this agent, numbered by the record that makes it so its id is never reused, and
+    /// named after the agent so no two agents' offers share an id (a conversation offered to one agent, declined, then
+    /// offered to another tells two different offers).
+    /// </summary>
     private OpenOffer NewOffer(string conversationId, string handoffId, string poolName)
     {
         var now = Now();
         return new OpenOffer
         {
-            OfferId = $"ofr-{State.Seq + 1}",
+            OfferId = OfferIds.For(_agentId, State.Seq + 1),
             ConversationId = conversationId,
             HandoffId = handoffId,
             PoolName = poolName,

@@ -181,6 +181,8 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         Assert.Null(declined.Refusal);
         var second = await OfferTo(budi, "c1");
         Assert.Equal(handoff.HandoffId, second.HandoffId);
+        // Two offers of one handoff, each agent's first: they are told apart by their ids alone.
+        Assert.NotEqual(first.OfferId, second.OfferId);
         Assert.Equal(AgentStatus.Available, (await ana.Get())!.Status);
         Assert.Empty((await ana.GetOffers())!);
         // budi declines too: nobody is left who has not passed, so it waits, still first in line.
