@@ -33,7 +33,8 @@ public static class EventReader
         var fields = new JsonFields(element, errors);
 
         var id = fields.String("id", required: true);
-        FieldRules.Id(errors, "id", id);
+        // An event's id is never in a URL path, so "." and ".." are ids like any other.
+        FieldRules.Id(errors, "id", id, inPaths: false);
 
         var typeName = fields.String("type", required: true);
         EventType? type = null;
@@ -108,7 +109,7 @@ public static class EventReader
     public static string? PeekId(JsonElement element) =>
         JsonKeys.TryGetSingle(element, "id", out var id)
         && JsonFields.TryGetText(id, out var value)
-        && FieldRules.IsValidId(value)
+        && GrainKeys.IsValidId(value)
             ? value
             : null;
 

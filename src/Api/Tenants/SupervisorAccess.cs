@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Authorization;
 namespace CxCluster.Api.Tenants;
 
 /// <summary>
-/// What a supervisor key may call: the reads a supervisor page needs, listed here by endpoint name. Anything else
-/// (every change, and reads of customer detail such as offers, contexts, evidence and webhooks) is <c>403</c>.
+/// What a supervisor key may call: the reads a supervisor page needs, and the evidence export (proof of disclosure with
+/// no personal data in it, which a compliance officer holding a read-only key asks for), listed here by endpoint name.
+/// Anything else (every change, and reads of customer detail or configuration such as offers, contexts and webhooks)
+/// is <c>403</c>.
 /// </summary>
 public static class SupervisorAccess
 {
@@ -25,6 +27,7 @@ public static class SupervisorAccess
         "ListQueues",
         "GetAgent",
         "GetConversation",
+        "ExportEvidence",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The policy every tenant endpoint requires: a known key, and for a supervisor key one of <see cref="Readable"/>.</summary>

@@ -8,6 +8,9 @@ namespace CxCluster.Api.Validation;
 public static partial class FieldRules
 {
     public const int MaxIdLength = GrainKeys.MaxIdLength;
+
+    /// <summary>The longest locale taken: room for a language, script, region, a variant and an extension or two.</summary>
+    public const int MaxLocaleLength = 64;
     public const int MaxTextLength = 16_000;
     public const int MaxShortTextLength = 256;
     public const int MaxAttributes = 20;
@@ -22,7 +25,11 @@ public static partial class FieldRules
     /// </summary>
     public static bool IsValidId(string? value) => GrainKeys.IsValidId(value) && !IsDotSegment(value);
 
-    public static void Id(FieldErrors errors, string field, string? value)
+    /// <summary>
+    /// An id as <see cref="IsValidId"/> says, naming the field when it is not; an id never put in a URL path
+    /// (<paramref name="inPaths"/> false: an event's) may also be <c>.</c> or <c>..</c>.
+    /// </summary>
+    public static void Id(FieldErrors errors, string field, string? value, bool inPaths = true)
     {
         if (value is null)
         {
@@ -40,7 +47,7 @@ public static partial class FieldRules
         {
             errors.Add(field, $"{field} may only contain letters, digits, '-', '_', '.' and ':'.");
         }
-        else if (IsDotSegment(value))
+        else if (inPaths && IsDotSegment(value))
         {
             errors.Add(field, $"{field} must not be '{value}', which a URL path cannot hold.");
         }
@@ -169,27 +176,34 @@ public static partial class FieldRules
         return null;
     }
 
-    /// <summary>A BCP 47 tag (language, optional script, region and variants), returned in canonical case: <c>id-ID</c>.</summary>
+    /// <summary>
+    /// A BCP 47 tag (language with up to three extended language subtags, optional script, region, variants, extensions
+    /// and a private-use part: <c>zh-yue-HK</c>, <c>ja-JP-u-ca-japanese</c>, <c>en-US-x-twain</c>), returned in canonical
+    /// case: <c>id-ID</c>, <c>zh-Hant-TW</c>; an extension or private-use part is lower case throughout.
+    /// </summary>
     public static string? Locale(FieldErrors errors, string field, string? value)
     {
         if (value is null)
         {
             return null;
         }
-        if (!LocalePattern().IsMatch(value))
+        if (value.Length > MaxLocaleLength || !LocalePattern().IsMatch(value))
         {
-            errors.Add(field, $"{field} must be a BCP 47 language tag such as 'id-ID' or 'en-US'.");
+            errors.Add(field, $"{field} must be a BCP 47 language tag such as 'id-ID' or 'en-US', of at most {MaxLocaleLength} characters.");
             return null;
         }
         var parts = value.Split('-');
         parts[0] = parts[0].ToLowerInvariant();
+        var extended = false;
         for (var i = 1; i < parts.Length; i++)
         {
+            // After a singleton ("u", "x") come an extension's or a private use's own subtags, all lower case.
+            extended |= parts[i].Length == 1;
             parts[i] = parts[i] switch
             {
-                { Length: 4 } script when i == 1 && char.IsAsciiLetter(script[0]) =>
+                { Length: 4 } script when !extended && char.IsAsciiLetter(script[0]) =>
                     char.ToUpperInvariant(script[0]) + script[1..].ToLowerInvariant(),
-                { Length: 2 } region => region.ToUpperInvariant(),
+                { Length: 2 } region when !extended => region.ToUpperInvariant(),
                 var other => other.ToLowerInvariant(),
             };
         }
@@ -266,7 +280,7 @@ public static partial class FieldRules
         }
     }
 
-    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[0-9A-WYZa-wyz](-[A-Za-z0-9]{2,8})+)*(-[Xx](-[A-Za-z0-9]{1,8})+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex LocalePattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant)]

@@ -26,7 +26,6 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["id over 128 characters"] = ($$"""{ "id": "{{LongId}}", "type": "ai.message", "text": "hi" }""", "id"),
         ["empty id"] = ("""{ "id": "", "type": "ai.message", "text": "hi" }""", "id"),
         ["id that is a number"] = ("""{ "id": 17, "type": "ai.message", "text": "hi" }""", "id"),
-        ["id that is a dot segment"] = ("""{ "id": "..", "type": "ai.message", "text": "hi" }""", "id"),
         ["agentId that is a dot segment"] = ("""{ "id": "x1", "type": "agent.message", "agentId": ".", "text": "hi" }""", "agentId"),
         ["text over 16,000 characters"] = ($$"""{ "id": "x1", "type": "customer.message", "text": "{{LongText}}" }""", "text"),
         ["missing text"] = ("""{ "id": "x1", "type": "customer.message" }""", "text"),
@@ -146,6 +145,23 @@ public sealed class EventValidationTests(ClusterFixture cluster)
             ApiClient.Events(id), """{ "id": "x1", "type": "ai.message", "text": "hi", "mood": "great", "nested": { "a": [1] } }""");
 
         await Json.OkAsync(response);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData(".:-_")]
+    public async Task An_event_id_of_dots_is_an_id_like_any_other_and_its_repeat_is_a_duplicate(string eventId)
+    {
+        var id = await StartedConversationAsync();
+
+        var first = await cluster.Acme.SendAsync(id, Events.Customer(eventId, "where is my parcel?"));
+        var again = await cluster.Acme.SendAsync(id, Events.Customer(eventId, "where is my parcel?"));
+
+        Assert.Equal(eventId, first.Text("eventId"));
+        Assert.False(first["duplicate"]!.GetValue<bool>());
+        Assert.True(again["duplicate"]!.GetValue<bool>());
+        Assert.Equal(first["conversation"]!["version"]!.GetValue<long>(), again["conversation"]!["version"]!.GetValue<long>());
     }
 
     [Theory]

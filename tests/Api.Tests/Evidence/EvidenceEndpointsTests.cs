@@ -34,6 +34,21 @@ public sealed class EvidenceEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_supervisor_key_exports_the_same_evidence_as_the_tenants_key()
+    {
+        var id = Ids.New("ev");
+        var started = await cluster.Acme.SendAsync(id, Events.Started("e1", "chat", "en-US"));
+        await cluster.Acme.SendAsync(id, Events.Delivered("e2", started.Directive("disclose").Text("disclosureId")));
+        await cluster.Acme.SendAsync(id, Events.Ai("e3", "Hi! How can I help?"));
+
+        var (byTenant, _) = await ExportAsync(cluster.Acme, AroundNow(id));
+        var (bySupervisor, _) = await ExportAsync(cluster.AcmeSupervisor, AroundNow(id));
+
+        Json.Same(Assert.Single(byTenant), Assert.Single(bySupervisor));
+        Assert.True(bySupervisor[0]!["disclosedBeforeFirstAi"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task A_conversation_told_through_the_api_is_proved_line_by_line_and_summed_up()
     {
         var id = Ids.New("ev");

@@ -64,7 +64,6 @@ public sealed class SupervisorKeyTests(ClusterFixture cluster)
             (HttpMethod.Get, "/v1/webhooks", null),
             (HttpMethod.Get, $"/v1/agents/{agentId}/offers", null),
             (HttpMethod.Get, $"/v1/agents/{agentId}/conversations/{conversationId}/context", null),
-            (HttpMethod.Get, "/v1/evidence?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z", null),
         };
         foreach (var (method, path, body) in refused)
         {

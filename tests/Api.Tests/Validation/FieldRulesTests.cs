@@ -84,6 +84,13 @@ public sealed class FieldRulesTests
     [InlineData("zh-hant-tw", "zh-Hant-TW")]
     [InlineData("es-419", "es-419")]
     [InlineData("de-CH-1996", "de-CH-1996")]
+    [InlineData("zh-yue-hk", "zh-yue-HK")]
+    [InlineData("ja-JP-u-ca-japanese", "ja-JP-u-ca-japanese")]
+    [InlineData("en-us-x-twain", "en-US-x-twain")]
+    [InlineData("en-x-private", "en-x-private")]
+    [InlineData("en-a-bbb-x-priv", "en-a-bbb-x-priv")]
+    [InlineData("de-DE-u-co-phonebk-ka-shifted", "de-DE-u-co-phonebk-ka-shifted")]
+    [InlineData("sr-latn-rs", "sr-Latn-RS")]
     public void Locale_accepts_BCP_47_tags_in_canonical_case(string tag, string canonical)
     {
         var errors = new FieldErrors();
@@ -100,6 +107,12 @@ public sealed class FieldRulesTests
     [InlineData("id-")]
     [InlineData("id-ID\n")]
     [InlineData("")]
+    [InlineData("en-US-u")]
+    [InlineData("en-x")]
+    [InlineData("en-US-x-")]
+    [InlineData("x-private")]
+    [InlineData("en-u-ca-japanese-x")]
+    [InlineData("en-US-u-c")]
     public void Locale_rejects_what_is_no_language_tag(string tag)
     {
         var errors = new FieldErrors();
