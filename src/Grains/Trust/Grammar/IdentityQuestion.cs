@@ -195,6 +195,13 @@ internal static class IdentityQuestion
         }
         else if ((c & Cat.Agent) != 0)
         {
+            // "Is the seller real?", "penjual ini asli?": a seller is someone the customer buys from, and a real one is
+            // an honest one, not the one answering ("am I talking to the seller or a bot?" still asks).
+            if (IsSeller(t, i) && !OrMachine(t, i + 1))
+            {
+                return false;
+            }
+
             kind = Kind.Agent;
         }
         else if ((c & Cat.ServiceTail) != 0 && Is(t, i - 1, Cat.ServiceHead))
@@ -273,6 +280,9 @@ internal static class IdentityQuestion
         return true;
     }
 
+    /// <summary>"seller", "penjual": a role the customer may ask to be handed to, but never the one whose identity is asked.</summary>
+    internal static bool IsSeller(ReadOnlySpan<Lex> t, int k) => WordAt(t, k) is "seller" or "penjual";
+
     /// <summary>"or" then a machine word, with only articles, modifiers, "with" or "to" between: "atau sama mesin", "or a bot".</summary>
     private static bool OrMachine(ReadOnlySpan<Lex> t, int e)
     {
@@ -329,10 +339,70 @@ internal static class IdentityQuestion
     /// <summary>"system", "sistem" set against a person: "person or system?", "petugas atau sistem?".</summary>
     private static bool IsSystem(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "sistem";
 
-    /// <summary>"ini bot ya?", "apakah ini bot?", "kamu robot?", "are you a bot", "are you guys bots", "is this an AI?", "r u a bot", "ini chat otomatis ya", "ini dengan siapa?".</summary>
+    /// <summary>
+    /// "ini bot ya?", "apakah ini bot?", "kamu robot?", "are you a bot", "are you guys bots", "is this an AI?", "r u a bot",
+    /// "ini chat otomatis ya", "ini dengan siapa?"; not a term the customer goes on from ("You're a bot, so ...", see
+    /// <see cref="GoesOnFromIt"/>).
+    /// </summary>
     private static bool AddressedQuestion(ReadOnlySpan<Lex> t, Mention m)
     {
-        int j = m.Start - 1;
+        if (!Addressed(t, m, out int j))
+        {
+            return false;
+        }
+
+        if (OpensQuestion(t, j) && Closes(t, m.End))
+        {
+            return !GoesOnFromIt(t, j, m.End);
+        }
+
+        // "saya cuma mau tau ini dibalas manusia atau tidak itu saja", "I just want to know if you are a bot".
+        return WantsToKnow(t, j) && ClosesLoosely(t, m.End);
+    }
+
+    /// <summary>
+    /// The customer says what they take the one answering for and goes on from it, asking nothing: "You're a bot, so I'll
+    /// keep it simple: cancel order 4471.", "you are a bot, so please just cancel my order", "kamu kan bot, jadi batalin
+    /// aja pesanan sy" (see <see cref="GoesOnFromIt"/>), with no '?' after it ("you're a bot, so can you even understand me?"
+    /// asks something). Vetoes an identity question only the learnt model finds.
+    /// </summary>
+    internal static bool TakesItAsGiven(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            // "kamu kan bot, jadi ...": "kan" (after all) between the one answering and the term.
+            if (IdentityTerm(t, i, out Mention m) && (Addressed(t, m, out int j) || AfterAllYou(t, m, out j))
+                && OpensQuestion(t, j) && Closes(t, m.End) && GoesOnFromIt(t, j, m.End))
+            {
+                for (int k = m.End; k < t.Length; k++)
+                {
+                    if (Is(t, k, Cat.Question))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"kamu kan bot": the one answering, then "kan", then the term <paramref name="m"/>; <paramref name="j"/> is where "kamu" stands.</summary>
+    private static bool AfterAllYou(ReadOnlySpan<Lex> t, Mention m, out int j)
+    {
+        j = m.Start - 2;
+        return WordAt(t, m.Start - 1) == "kan" && Is(t, j, Cat.You);
+    }
+
+    /// <summary>
+    /// The one answering is named right before the term <paramref name="m"/>, past a copula, an article and the like: "you",
+    /// "ini", "you guys", "mbak nya"; <paramref name="j"/> is where.
+    /// </summary>
+    private static bool Addressed(ReadOnlySpan<Lex> t, Mention m, out int j)
+    {
+        j = m.Start - 1;
         for (int steps = 0; steps < 5 && !Is(t, j, Cat.You) && Is(t, j, Cat.Copula | Cat.Article | Cat.Real | Cat.IdNoun | Cat.Not | Cat.With | Cat.Boundary); steps++)
         {
             j--;
@@ -351,18 +421,29 @@ internal static class IdentityQuestion
             j--;
         }
 
-        if (!Is(t, j, Cat.You) && !addressedByTitle)
+        return Is(t, j, Cat.You) || addressedByTitle;
+    }
+
+    /// <summary>
+    /// The clause of the term ending at <paramref name="e"/> is closed by a comma or a full stop, not a '?', and the next
+    /// one draws a consequence from it: "You're a bot, so I'll keep it simple: cancel order 4471.", "kamu bot, jadi
+    /// langsung aja cek resi saya". The customer says what they take the one answering for and goes on; "you're a bot?",
+    /// "you're a bot, aren't you?" and "kamu bot ya" still ask, and so does a guess of their own before the one answering
+    /// at <paramref name="you"/> ("I think you're a bot, so please put me through to a real agent").
+    /// </summary>
+    private static bool GoesOnFromIt(ReadOnlySpan<Lex> t, int you, int e)
+    {
+        if (Has(t, ClauseStart(t, you), you, Cat.Subject))
         {
             return false;
         }
 
-        if (OpensQuestion(t, j) && Closes(t, m.End))
+        while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic))
         {
-            return true;
+            e++;
         }
 
-        // "saya cuma mau tau ini dibalas manusia atau tidak itu saja", "I just want to know if you are a bot".
-        return WantsToKnow(t, j) && ClosesLoosely(t, m.End);
+        return Is(t, e, Cat.Boundary) && !Is(t, e, Cat.Question) && WordAt(t, e + 1) is "so" or "jadi";
     }
 
     /// <summary>

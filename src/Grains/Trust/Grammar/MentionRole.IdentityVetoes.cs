@@ -18,7 +18,42 @@ internal static partial class MentionRole
         || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
-        || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t);
+        || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t)
+        || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t);
+
+    /// <summary>
+    /// An identity question only the learnt model finds in a message about someone else the customer deals with, a
+    /// seller or a worker who comes to them (a courier, a driver), said to be real, a bot or automatic: "seller ini
+    /// asli gak sih?", "kurirnya akun bot ya? gak pernah bales", "sellernya bales otomatis ya? cepet banget", "apakah
+    /// penjual ini manusia asli atau akun bot?", "is the courier a bot?".
+    /// Nothing in the message points at the one answering or at the chat: no "you", no other role, no verb of talking,
+    /// no who-word and not the customer ("am I talking to the seller or a bot?"); "this" and "ini" only right next to the
+    /// one named ("this seller", "penjual ini"). "seller ini bot ya? kamu juga?" still asks.
+    /// </summary>
+    private static bool AsksAboutSomeoneElse(ReadOnlySpan<Lex> t)
+    {
+        const Cat here = Cat.YouPerson | Cat.Speak | Cat.Who | Cat.ServiceTail | Cat.Team | Cat.Subject | Cat.Agent;
+        bool named = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (IsSomeoneElse(t, i))
+            {
+                named = true;
+                continue;
+            }
+
+            if (Is(t, i, here) || (Is(t, i, Cat.You) && !IsSomeoneElse(t, i - 1) && !IsSomeoneElse(t, i + 1)))
+            {
+                return false;
+            }
+        }
+
+        return named;
+    }
+
+    /// <summary>A seller, or a worker who comes to the customer: "seller", "penjual", "courier", "kurir", "driver", "sopir".</summary>
+    private static bool IsSomeoneElse(ReadOnlySpan<Lex> t, int k) =>
+        IdentityQuestion.IsSeller(t, k) || WordAt(t, k) is "courier" or "driver";
 
     /// <summary>
     /// An identity question only the learnt model finds in a message that asks what kind of business the one answering is:

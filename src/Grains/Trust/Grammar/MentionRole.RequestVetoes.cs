@@ -79,6 +79,10 @@ internal static partial class MentionRole
                 // "I need a plumber", "butuh tukang ledeng ke unit saya": a worker for a job asked for, no one to talk to.
                 named = true;
             }
+            else if (ComesForAJob(t, i))
+            {
+                named = true;
+            }
         }
 
         if (named || ComplainsOfAutomatedSends(t))
@@ -100,6 +104,28 @@ internal static partial class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A word the lexicon does not know, asked for with a wish or a verb of fetching, then "to" or "for" and a job done at
+    /// a place or to a thing: "I need an engineer to come and look at the meter", "get a surveyor to collect the
+    /// samples". A worker for the job, whatever the trade is called; "I need an agnet to help me" (no job) and "I need a
+    /// manager to look at this" (a role) stay with the other rules.
+    /// </summary>
+    private static bool ComesForAJob(ReadOnlySpan<Lex> t, int i)
+    {
+        if (!ReferenceEquals(t[i], Lex.Unknown) || !Is(t, i + 1, Cat.Purpose) || !Is(t, i + 2, Cat.Errand))
+        {
+            return false;
+        }
+
+        int k = i - 1;
+        if (Is(t, k, Cat.Article))
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.Desire | Cat.Call) && !Is(t, k - 1, Cat.Not);
     }
 
     /// <summary>

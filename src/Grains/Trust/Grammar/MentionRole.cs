@@ -123,10 +123,13 @@ internal static partial class MentionRole
 
     /// <summary>
     /// A team something is passed on to so that they do something: "tolong sampaikan ke tim gudang supaya packingnya lebih
-    /// rapi", "teruskan ke bagian gudang biar dusnya gak penyok". A message for them, not a request to talk to them.
+    /// rapi", "teruskan ke bagian gudang biar dusnya gak penyok". A message for them, not a request to talk to them. The
+    /// team's name may be one word the lexicon knows for something else ("gudang", a warehouse).
     /// </summary>
     private static bool IsPassedAMessage(ReadOnlySpan<Lex> t, Mention m) =>
-        m.Kind == Kind.Team && m.End < t.Length && t[m.End].Word is "supaya" or "agar" or "biar";
+        m.Kind == Kind.Team && (IsSoThat(t, m.End) || (!IsEdge(t, m.End) && IsSoThat(t, m.End + 1)));
+
+    private static bool IsSoThat(ReadOnlySpan<Lex> t, int k) => WordAt(t, k) is "supaya" or "agar" or "biar";
 
     private static bool IsComplaint(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "complain" or "komplain";
 

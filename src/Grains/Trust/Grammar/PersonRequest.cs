@@ -170,6 +170,19 @@ internal static class PersonRequest
             s--;
         }
 
+        // "ngobrol sama mbak cs", "sambungkan ke kak admin", "sama mba2 cs": a title between "with" or "to" and the role
+        // names the one asked for, it does not address the one answering.
+        int title = s;
+        while (kind == Kind.Agent && title > s - 2 && Is(t, title, Cat.Greeting))
+        {
+            title--;
+        }
+
+        if (title < s && Is(t, title, Cat.With | Cat.To))
+        {
+            s = title;
+        }
+
         // "an Urdu-speaking rep", "a Spanish speaking agent": the language the role speaks qualifies it.
         if (kind == Kind.Agent && s == start - 1 && Is(t, s, Cat.Gerund) && Is(t, s, Cat.Speak) && s > 0 && ReferenceEquals(t[s - 1], Lex.Unknown))
         {
@@ -549,9 +562,42 @@ internal static class PersonRequest
             || (WordAt(t, e) is "lewat" or "via" or "melalui" && !IsEdge(t, e + 1))
             || (WordAt(t, e) is "at" or "on" or "di" or "ke" or "by" or "through" && NamesAWayToCall(t, e + 1, end))
             || (WordAt(t, e) is "about" or "regarding" or "terkait" or "mengenai" or "soal" or "tentang" && !IsEdge(t, e + 1)
-                && !Has(t, e, end, Cat.Later | Cat.LaterTime | Cat.Past));
+                && !Has(t, e, end, Cat.Later | Cat.LaterTime | Cat.Past))
+            || WhenFree(t, e);
         // "hubungi saya lewat WA kalau barang sudah ready": called once something happens, not now.
         return closes && !AfterACondition(t, start) && !Has(t, e, end, Cat.Cond);
+    }
+
+    /// <summary>
+    /// "when you're free", "whenever you can", "when available": a call at the caller's first chance, which is now; "when
+    /// the courier is here" waits for something to happen. "when" then only "you", a copula, a modal and one of "free",
+    /// "available" or "can" closing the clause.
+    /// </summary>
+    private static bool WhenFree(ReadOnlySpan<Lex> t, int e)
+    {
+        if (WordAt(t, e) != "when")
+        {
+            return false;
+        }
+
+        int k = e + 1;
+        while (Is(t, k, Cat.YouPerson | Cat.Copula) && !Is(t, k, Cat.Not))
+        {
+            k++;
+        }
+
+        if (WordAt(t, k) is not ("free" or "available" or "can"))
+        {
+            return false;
+        }
+
+        k++;
+        while (Is(t, k, Cat.Polite | Cat.QParticle) && !Is(t, k, Cat.Not))
+        {
+            k++;
+        }
+
+        return IsEdge(t, k);
     }
 
     /// <summary>
@@ -693,12 +739,19 @@ internal static class PersonRequest
             j--;
         }
 
-        bool verb = (another && (Is(t, j, Cat.Swap) || (j >= 0 && t[j].Word == "cari") || (Is(t, j, Cat.Connect) && (me || Is(t, e, Cat.Polite)))))
+        bool verb = (another && (Is(t, j, Cat.Swap) || (j >= 0 && t[j].Word == "cari") || (Is(t, j, Cat.Connect) && (me || Is(t, e, Cat.Polite) || AskedOfYou(t, j)))))
             || (Is(t, wish, Cat.Desire | Cat.Call) && !Is(t, wish, Cat.Connect | Cat.Speak) && !Is(t, wish - 1, Cat.Not))
             || (j < wish && Is(t, j, Cat.Speak) && !Is(t, j, Cat.Gerund) && WishRightBefore(t, j))
             || OnItsOwn(t, i, e, notYou);
         return verb && !DeclinedRightBefore(t, j) && MentionRole.IsLive(t, new Mention(i, i + 1, Kind.Person, false));
     }
+
+    /// <summary>
+    /// The one answering is asked whether they can do the verb at <paramref name="verb"/>: "lu bisa oper ke orang lain?",
+    /// "can you transfer to someone else?". Handing over is theirs to do, so it hands the customer over, not money.
+    /// </summary>
+    private static bool AskedOfYou(ReadOnlySpan<Lex> t, int verb) =>
+        (Is(t, verb - 1, Cat.Modal) && Is(t, verb - 2, Cat.YouPerson)) || (Is(t, verb - 1, Cat.YouPerson) && Is(t, verb - 2, Cat.Modal));
 
     /// <summary>
     /// Someone else in a clause of their own, with nothing but greetings or politeness before: urged right after or in

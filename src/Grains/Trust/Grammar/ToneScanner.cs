@@ -10,7 +10,8 @@ internal static partial class ToneScanner
     /// An expletive (<see cref="Tone.Expletive"/>: "damn", "shit", "anjir", "hell") beside praise or sincere thanks, with
     /// nothing else negative or abusive in the message, is delight rather than anger: "anjir keren", "damn that was
     /// quick", "holy shit that was fast, thanks". Praise that is denied ("not good", "gak keren") is none, and an
-    /// expletive beside a complaint ("damn, so slow", "anjir gagal lagi") or an insult ("bego lu") stays. What the
+    /// expletive beside a complaint ("damn, so slow", "anjir gagal lagi") or an insult ("bego lu") stays: abuse when
+    /// it is sworn at someone ("damn you", "fuck this bot"), frustration when at no one ("shit, wrong address"). What the
     /// customer counts (how often they tried, how long they waited, one star) is negative the same way: "I called twice,
     /// now it works, thanks" and "waited 2 days but it arrived, great" are relief.
     /// </remarks>
@@ -34,7 +35,9 @@ internal static partial class ToneScanner
             {
                 if (expletive)
                 {
-                    expletiveAbuse = true;
+                    // "damn you", "fuck this bot" swear at someone; "shit, wrong address", "damn, I won the raffle!" at no one.
+                    expletiveAbuse |= AimedAtSomeone(t, i);
+                    expletiveNegative |= !AimedAtSomeone(t, i);
                 }
                 else if (SaidOfThemselvesOrTheirOwn(t, i))
                 {
@@ -164,6 +167,25 @@ internal static partial class ToneScanner
     }
 
     /// <summary>
+    /// The expletive at <paramref name="i"/> is sworn at someone: its clause names the ones answering, the machine or a
+    /// person ("damn you", "fuck this bot", "shit service from your agents", "anjir lu"). Sworn at no one ("shit, wrong
+    /// address", "damn, so slow", "f*** this app") it is frustration, not abuse.
+    /// </summary>
+    private static bool AimedAtSomeone(ReadOnlySpan<Lex> t, int i)
+    {
+        const Cat them = Cat.YouPerson | Cat.Bot | Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail | Cat.Team;
+        for (int k = ClauseStart(t, i); !IsEdge(t, k); k++)
+        {
+            if (Is(t, k, them) || t[k].Word is "kalian" or "lu" or "lo" or "elu")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// An insult the customer says of themselves or of someone of their own, in a clause that names neither the ones
     /// answering nor the machine: "bodoh banget aku, salah masukin nomor rekening", "I'm such an idiot, I typed the wrong
     /// email", "tolol juga ya temen gue", "my brother is an idiot, he ordered twice". Frustration, not abuse; "you idiot",
@@ -188,7 +210,7 @@ internal static partial class ToneScanner
 
     /// <summary>
     /// A word of contempt for people thrown at the ones answering: "you people are useless", "you're hopeless", "you guys
-    /// are liars", "you guys are a bunch of clowns", "kalian semua sampah", "penipu kalian semua", "kalian penipu", "lu gak
+    /// are liars", "you guys are a bunch of clowns", "your staff are clowns", "CS nya badut semua", "kalian semua sampah", "penipu kalian semua", "kalian penipu", "lu gak
     /// becus", or standing alone as a clause ("scam company,
     /// thieves", "Liars!"), or after "dasar" ("dasar penipu", "dasar tidak becus"). "useless" said of a thing ("this app
     /// is useless", "aplikasinya sampah") and "a thief stole my parcel" are not thrown at anyone; "you are not useless" is
@@ -216,12 +238,13 @@ internal static partial class ToneScanner
 
         // Before it: "you", "kalian", "lu", with "people", "guys", "are", "all", "so", "such", "a bunch of" between.
         int k = word - 1;
-        for (int steps = 0; steps < 5 && (Is(t, k, Cat.Copula | Cat.Article | Cat.Person | Cat.Progressive) || WordAt(t, k) is "guys" or "all" or "semua" or "so" or "such" or "bunch" or "of" or "just" or "really" or "memang" or "emang"); steps++)
+        for (int steps = 0; steps < 5 && (Is(t, k, Cat.Copula | Cat.Article | Cat.Person | Cat.Progressive | Cat.Clitic) || WordAt(t, k) is "guys" or "all" or "semua" or "so" or "such" or "bunch" or "of" or "just" or "really" or "memang" or "emang"); steps++)
         {
             k--;
         }
 
-        if (Addressed(t, k))
+        // "your staff are clowns", "CS nya badut semua": the ones answering, named by their role.
+        if (Addressed(t, k) || (Is(t, k, Cat.Agent) && (WordAt(t, k - 1) == "your" || Is(t, k + 1, Cat.Clitic))))
         {
             return true;
         }
