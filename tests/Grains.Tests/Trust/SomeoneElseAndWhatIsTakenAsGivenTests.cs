@@ -6,8 +6,9 @@ namespace CxCluster.Grains.Tests.Trust;
 /// A seller, a courier or a driver said to be real, a bot or automatic is someone else, not the one answering; a
 /// subscription renewing by itself is a thing; the one answering taken for a machine as a given ("You're a bot, so ...")
 /// asks nothing. Handing over to someone else is asked of the one answering ("lu bisa oper ke orang lain?"), a call at
-/// the caller's first chance is a call now ("call me when you're free"), and a title before a role after "with" names
-/// the one asked for ("ngobrol sama mbak cs"). An expletive sworn at no one is frustration, not abuse; contempt for the
+/// the caller's first chance is a call now ("call me when you're free"), a call asked with a closing tag or a call back
+/// after a plea asks for one ("bisa telpon saya balik ga?", "min tlg callback ya"), and a title before a role after
+/// "with" names the one asked for ("ngobrol sama mbak cs"). An expletive sworn at no one is frustration, not abuse; contempt for the
 /// staff by their role, fear, sadness and blaming oneself are what they are.
 /// </summary>
 public sealed class SomeoneElseAndWhatIsTakenAsGivenTests
@@ -52,7 +53,10 @@ public sealed class SomeoneElseAndWhatIsTakenAsGivenTests
     [InlineData("pengen ngobrol sama mba2 cs yg kemarin aja, bisa ga?")]
     [InlineData("pengen ngobrol sama mbak cs yg kemarin")]
     [InlineData("tolong sambungkan ke kak admin")]
-    public void Handing_over_asked_of_the_one_answering_a_call_at_the_first_chance_and_a_titled_role_ask_for_a_person(string text) =>
+    [InlineData("bisa telpon saya balik ga? males ngetik")]
+    [InlineData("bisa hubungi saya nggak")]
+    [InlineData("min tlg callback ya, nomornya sama kaya yg terdaftar")]
+    public void Handing_over_asked_of_the_one_answering_a_call_at_the_first_chance_or_asked_with_a_tag_and_a_titled_role_ask_for_a_person(string text) =>
         Heard.RequestOnly(text);
 
     [Theory]
@@ -60,6 +64,9 @@ public sealed class SomeoneElseAndWhatIsTakenAsGivenTests
     [InlineData("saya mau transfer ke orang lain")]
     [InlineData("tolong teruskan ke bagian gudang biar dusnya gak penyok")]
     [InlineData("mas cs tolong cek pesanan saya")]
+    [InlineData("no callback please")]
+    [InlineData("bisa telpon saya nanti ga?")]
+    [InlineData("jangan telpon saya ya")]
     public void A_call_once_something_happens_money_sent_and_a_message_passed_on_ask_for_no_one(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 

@@ -504,7 +504,7 @@ internal static class PersonRequest
     /// <summary>
     /// The customer asks to be called, now, with no one else named: "call me pls", "phone me back", "can you ring me?",
     /// "can u guys call me?", "Kindly request you to call me on my registered mobile number", "whatsapp me pls", "telpon saya dong kak",
-    /// "tolong telepon saya balik", "tlg hubungi sy ke 0812...", "tolong hubungi saya secepatnya di nomor wa ini"; in the
+    /// "tolong telepon saya balik", "bisa telpon saya balik ga?", "tlg hubungi sy ke 0812...", "tolong hubungi saya secepatnya di nomor wa ini"; in the
     /// passive after a plea ("mohon dihubungi kembali terkait klaim saya", "minta ditelpon balik ya"); or a call back named
     /// as the thing wanted ("call back request", "Yes I want a callback", "can I have a callback regarding my application?",
     /// "request a callback please"). A call is a person
@@ -539,6 +539,7 @@ internal static class PersonRequest
         }
 
         int start = ClauseStart(t, i);
+        bool modal = false;
         for (int k = start; k < i; k++)
         {
             bool opener = Is(t, k, Cat.Polite | Cat.Modal | Cat.Greeting | Cat.QParticle | Cat.YouPerson | Cat.Desire | Cat.Subject | Cat.To | Cat.Article)
@@ -547,10 +548,13 @@ internal static class PersonRequest
             {
                 return false;
             }
+
+            modal |= Is(t, k, Cat.Modal);
         }
 
         while (WordAt(t, e) is "back" or "balik" or "kembali" or "semula" or "request"
-            || (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime)))
+            || (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime))
+            || (modal && IsClosingTag(t, e)))
         {
             e++;
         }
@@ -601,15 +605,21 @@ internal static class PersonRequest
     }
 
     /// <summary>
-    /// A call back named as a thing, right here: "callback" or "call back" after an article or a wish, or opening its clause
-    /// ("call back request", "a callback please", "request a call back"). The index after it, or 0.
+    /// A negator that closes the question a modal opened, as a tag: "bisa telpon saya balik ga?", "bisa hubungi saya
+    /// nggak" (can you, or not?). It asks; a negator anywhere else declines.
+    /// </summary>
+    private static bool IsClosingTag(ReadOnlySpan<Lex> t, int e) => Is(t, e, Cat.Not) && Is(t, e, Cat.QParticle) && IsEdge(t, e + 1);
+
+    /// <summary>
+    /// A call back named as a thing, right here: "callback" or "call back" after an article, a wish or a plea, or opening its
+    /// clause ("call back request", "a callback please", "request a call back", "min tlg callback ya"). The index after it, or 0.
     /// </summary>
     private static int CallBackNoun(ReadOnlySpan<Lex> t, int i)
     {
         int after = WordAt(t, i) == "callback" ? i + 1
             : WordAt(t, i) == "call" && WordAt(t, i + 1) == "back" ? i + 2
             : 0;
-        bool named = after > 0 && (Is(t, i - 1, Cat.Article | Cat.Desire) || IsEdge(t, i - 1));
+        bool named = after > 0 && (Is(t, i - 1, Cat.Article | Cat.Desire | Cat.Polite) || IsEdge(t, i - 1)) && !Is(t, i - 1, Cat.Not);
         return named ? after : 0;
     }
 
