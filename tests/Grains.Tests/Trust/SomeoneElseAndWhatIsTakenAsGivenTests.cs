@@ -4,7 +4,7 @@ namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
 /// A seller, a courier or a driver said to be real, a bot or automatic is someone else, not the one answering; a
-/// subscription renewing by itself is a thing; the one answering taken for a machine as a given ("You're a bot, so ...")
+/// subscription or a plan renewing by itself is a thing; the one answering taken for a machine as a given ("You're a bot, so ...")
 /// asks nothing. Handing over to someone else is asked of the one answering ("lu bisa oper ke orang lain?"), a call at
 /// the caller's first chance is a call now ("call me when you're free"), a call asked with a closing tag or a call back
 /// after a plea asks for one ("bisa telpon saya balik ga?", "min tlg callback ya"), and a title before a role after
@@ -23,6 +23,8 @@ public sealed class SomeoneElseAndWhatIsTakenAsGivenTests
     [InlineData("Is the courier a bot?")]
     [InlineData("is the driver real?")]
     [InlineData("langganan ini perpanjang otomatis ya?")]
+    [InlineData("is this subscription automatic?")]
+    [InlineData("Is this plan automatic renewal?")]
     [InlineData("You're a bot, so I'll keep it simple: cancel order 4471.")]
     [InlineData("you are a bot, so please just cancel my order")]
     [InlineData("kamu bot, jadi langsung aja ya cek resi")]
@@ -36,6 +38,8 @@ public sealed class SomeoneElseAndWhatIsTakenAsGivenTests
     [InlineData("you're a bot?")]
     [InlineData("kamu bot ya")]
     [InlineData("is this a bot?")]
+    [InlineData("is this automatic?")]
+    [InlineData("is this line automated?")]
     [InlineData("seller ini bot ya? kamu juga?")]
     public void Who_answers_is_still_asked(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);

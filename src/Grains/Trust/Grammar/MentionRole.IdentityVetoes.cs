@@ -378,8 +378,13 @@ internal static partial class MentionRole
                     || (IsAutomated(t, k + 2) && Is(t, k + 3, Cat.Payment) && t[k + 3].Word != "account")));
     }
 
-    /// <summary>A thing or a payment the lexicon knows ("product", "refund", "renewal", "langganan").</summary>
-    private static bool IsThingWord(ReadOnlySpan<Lex> t, int k) => Is(t, k, Cat.Thing | Cat.Payment);
+    /// <summary>
+    /// A thing or a payment the lexicon knows ("product", "refund", "renewal", "langganan"), or a subscription, a plan or a
+    /// package, which the lexicon knows as breakers of a person's compound ("agent subscription"): "is this subscription
+    /// automatic?".
+    /// </summary>
+    private static bool IsThingWord(ReadOnlySpan<Lex> t, int k) =>
+        Is(t, k, Cat.Thing | Cat.Payment) || WordAt(t, k) is "subscription" or "plan" or "package";
 
     /// <summary>
     /// Whether the one answering holds a role, and nothing else: "are you an agent?", "are you the manager?", "kamu admin?".
