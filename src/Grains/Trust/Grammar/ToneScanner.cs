@@ -11,7 +11,7 @@ internal static partial class ToneScanner
     /// nothing else negative or abusive in the message, is delight rather than anger: "anjir keren", "damn that was
     /// quick", "holy shit that was fast, thanks". Praise that is denied ("not good", "gak keren") is none, and an
     /// expletive beside a complaint ("damn, so slow", "anjir gagal lagi") or an insult ("bego lu") stays: abuse when
-    /// it is sworn at someone ("damn you", "fuck this bot"), frustration when at no one ("shit, wrong address"). What the
+    /// it is sworn at someone ("damn you", "anjir lu"), frustration when at no one ("shit, wrong address"). What the
     /// customer counts (how often they tried, how long they waited, one star) is negative the same way: "I called twice,
     /// now it works, thanks" and "waited 2 days but it arrived, great" are relief.
     /// </remarks>
@@ -35,9 +35,10 @@ internal static partial class ToneScanner
             {
                 if (expletive)
                 {
-                    // "damn you", "fuck this bot" swear at someone; "shit, wrong address", "damn, I won the raffle!" at no one.
-                    expletiveAbuse |= AimedAtSomeone(t, i);
-                    expletiveNegative |= !AimedAtSomeone(t, i);
+                    // "damn you", "damn this bot" swear at someone; "shit, wrong address", "damn, I won the raffle!" at no one.
+                    bool aimed = AimedAtSomeone(t, i);
+                    expletiveAbuse |= aimed;
+                    expletiveNegative |= !aimed;
                 }
                 else if (SaidOfThemselvesOrTheirOwn(t, i))
                 {
@@ -168,8 +169,8 @@ internal static partial class ToneScanner
 
     /// <summary>
     /// The expletive at <paramref name="i"/> is sworn at someone: its clause names the ones answering, the machine or a
-    /// person ("damn you", "fuck this bot", "shit service from your agents", "anjir lu"). Sworn at no one ("shit, wrong
-    /// address", "damn, so slow", "f*** this app") it is frustration, not abuse.
+    /// person ("damn you", "damn this bot", "shit service from your agents", "anjir lu"). Sworn at no one ("shit, wrong
+    /// address", "damn, so slow", "damn it, the app crashed again") it is frustration, not abuse.
     /// </summary>
     private static bool AimedAtSomeone(ReadOnlySpan<Lex> t, int i)
     {
