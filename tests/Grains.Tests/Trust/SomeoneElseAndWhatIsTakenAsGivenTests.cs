@@ -44,6 +44,17 @@ public sealed class SomeoneElseAndWhatIsTakenAsGivenTests
     public void Who_answers_is_still_asked(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
 
+    [Theory]
+    [InlineData("yang bales saya ini beneran manusia ya, bukan bot?")]
+    [InlineData("you are a human, not a bot?")]
+    [InlineData("ini bot ya, bukan orang?")]
+    public void One_kind_asked_with_the_other_denied_in_a_tag_asks_who_is_there_not_for_a_person(string text) =>
+        Heard.IdentityOnly(text);
+
+    [Fact]
+    public void The_choice_asked_then_a_person_asked_for_is_both() =>
+        Heard.Both("manusia ya, bukan bot? tolong sambungkan ke cs");
+
     [Fact]
     public void A_guess_of_the_customers_own_before_what_follows_from_it_still_asks() =>
         Heard.Both("I think you're a bot, so please put me through to a real agent.");

@@ -204,7 +204,8 @@ internal static partial class MentionRole
 
     /// <summary>
     /// A question that only asks which one is there, a machine or a person, and asks for no one: "ini chat otomatis atau
-    /// ada petugasnya?", "ini orang ato bukan?", "is this automated or is there a real person?". Not when anything in the
+    /// ada petugasnya?", "ini orang ato bukan?", "is this automated or is there a real person?", "beneran manusia ya, bukan
+    /// bot?" (<see cref="DeniesTheOther"/>). Not when anything in the
     /// message wishes, pleads, calls, talks or connects ("bot or human? human please", "robot atau orang? mau orang aja"),
     /// nor when it says a role again and again.
     /// </summary>
@@ -219,7 +220,8 @@ internal static partial class MentionRole
         {
             // A role said again and again pleads for one: "is this a recording or a live person operator operator".
             // "chat" is a verb of talking and also what is on screen ("ini chat otomatis?"): here it names the chat.
-            if ((Is(t, k, asking) && !Is(t, k, Cat.IdNoun)) || (Is(t, k, Cat.Agent) && Is(t, k + 1, Cat.Agent)))
+            // "ya" tags a question ("manusia ya?"); it pleads for nothing.
+            if ((Is(t, k, asking) && !Is(t, k, Cat.IdNoun) && WordAt(t, k) != "ya") || (Is(t, k, Cat.Agent) && Is(t, k + 1, Cat.Agent)))
             {
                 return false;
             }
@@ -231,9 +233,14 @@ internal static partial class MentionRole
             }
         }
 
-        if (or < 0 || !question)
+        if (!question)
         {
             return false;
+        }
+
+        if (or < 0)
+        {
+            return DeniesTheOther(t);
         }
 
         int start = ClauseStart(t, or);
@@ -243,6 +250,37 @@ internal static partial class MentionRole
         // "ini orang atau bukan?": a person or not is the same question as a person or a machine.
         bool orNot = Is(t, or + 1, Cat.Not) && Has(t, start, or, person);
         return personNamed && (machineNamed || orNot) && Has(t, start, or, machine | person) && (Has(t, or + 1, end, machine | person) || orNot);
+    }
+
+    /// <summary>
+    /// The choice asked as one kind, then the other denied in a tag of its own closing the question: "ini yang chat sama
+    /// saya beneran manusia ya, bukan bot?", "you're a human, not a bot?". A negator right after a comma, then a machine
+    /// (or a person) and the '?', with a person (or a machine) in the clause before.
+    /// </summary>
+    private static bool DeniesTheOther(ReadOnlySpan<Lex> t)
+    {
+        for (int k = 1; k + 2 < t.Length; k++)
+        {
+            if (!Is(t, k, Cat.Not) || !Is(t, k - 1, Cat.Boundary) || Is(t, k - 1, Cat.Question))
+            {
+                continue;
+            }
+
+            int other = Is(t, k + 1, Cat.Article) ? k + 2 : k + 1;
+            if (!ClosesWithQuestion(t, other + 1))
+            {
+                continue;
+            }
+
+            int before = ClauseStart(t, k - 1);
+            if ((Is(t, other, Cat.Bot) && Has(t, before, k - 1, Cat.Human | Cat.Person))
+                || (Is(t, other, Cat.Human | Cat.Person) && Has(t, before, k - 1, Cat.Bot)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool OnlyPersonQuestion(ReadOnlySpan<Lex> t)
