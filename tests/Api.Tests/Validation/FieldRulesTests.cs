@@ -91,6 +91,7 @@ public sealed class FieldRulesTests
     [InlineData("en-a-bbb-x-priv", "en-a-bbb-x-priv")]
     [InlineData("de-DE-u-co-phonebk-ka-shifted", "de-DE-u-co-phonebk-ka-shifted")]
     [InlineData("sr-latn-rs", "sr-Latn-RS")]
+    [InlineData("en-US-x-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-ab", "en-US-x-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-ab")]
     public void Locale_accepts_BCP_47_tags_in_canonical_case(string tag, string canonical)
     {
         var errors = new FieldErrors();
@@ -113,6 +114,7 @@ public sealed class FieldRulesTests
     [InlineData("x-private")]
     [InlineData("en-u-ca-japanese-x")]
     [InlineData("en-US-u-c")]
+    [InlineData("en-US-x-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abc")]
     public void Locale_rejects_what_is_no_language_tag(string tag)
     {
         var errors = new FieldErrors();

@@ -374,15 +374,7 @@ internal static class IdentityQuestion
             if (IdentityTerm(t, i, out Mention m) && (Addressed(t, m, out int j) || AfterAllYou(t, m, out j))
                 && OpensQuestion(t, j) && Closes(t, m.End) && GoesOnFromIt(t, j, m.End))
             {
-                for (int k = m.End; k < t.Length; k++)
-                {
-                    if (Is(t, k, Cat.Question))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
+                return !Has(t, m.End, t.Length, Cat.Question);
             }
         }
 
@@ -438,11 +430,7 @@ internal static class IdentityQuestion
             return false;
         }
 
-        while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic))
-        {
-            e++;
-        }
-
+        e = PastTags(t, e);
         return Is(t, e, Cat.Boundary) && !Is(t, e, Cat.Question) && WordAt(t, e + 1) is "so" or "jadi";
     }
 

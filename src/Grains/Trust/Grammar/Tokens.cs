@@ -57,25 +57,23 @@ internal static class Tokens
     }
 
     /// <summary>The clause ends after position <paramref name="e"/>, allowing only trailing question particles.</summary>
-    public static bool Closes(ReadOnlySpan<Lex> t, int e)
-    {
-        while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic))
-        {
-            e++;
-        }
-
-        return IsEdge(t, e);
-    }
+    public static bool Closes(ReadOnlySpan<Lex> t, int e) => IsEdge(t, PastTags(t, e));
 
     /// <summary>Like <see cref="Closes"/>, and the clause ends in a question mark.</summary>
-    public static bool ClosesWithQuestion(ReadOnlySpan<Lex> t, int e)
+    public static bool ClosesWithQuestion(ReadOnlySpan<Lex> t, int e) => Is(t, PastTags(t, e), Cat.Question);
+
+    /// <summary>
+    /// Where the tags after position <paramref name="e"/> end: question particles, a negator, politeness, "you", "or"
+    /// and "nya" ("ya", "kan", "gak sih", "or not", "you"); what stands there closes the clause or goes on.
+    /// </summary>
+    public static int PastTags(ReadOnlySpan<Lex> t, int e)
     {
         while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic))
         {
             e++;
         }
 
-        return Is(t, e, Cat.Question);
+        return e;
     }
 
     /// <summary>A '?' ends the clause within a few words after position <paramref name="e"/>.</summary>

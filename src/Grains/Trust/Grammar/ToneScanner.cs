@@ -172,9 +172,14 @@ internal static partial class ToneScanner
     /// person ("damn you", "damn this bot", "shit service from your agents", "anjir lu"). Sworn at no one ("shit, wrong
     /// address", "damn, so slow", "damn it, the app crashed again") it is frustration, not abuse.
     /// </summary>
-    private static bool AimedAtSomeone(ReadOnlySpan<Lex> t, int i)
+    private static bool AimedAtSomeone(ReadOnlySpan<Lex> t, int i) => NamesThem(t, i, Them);
+
+    /// <summary>The ones answering, the machine, a person or a team: whom an insult or an expletive may be aimed at.</summary>
+    private const Cat Them = Cat.YouPerson | Cat.Bot | Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail | Cat.Team;
+
+    /// <summary>The clause of <paramref name="i"/> names one of <paramref name="them"/>, or "kalian", "lu", "lo", "elu".</summary>
+    private static bool NamesThem(ReadOnlySpan<Lex> t, int i, Cat them)
     {
-        const Cat them = Cat.YouPerson | Cat.Bot | Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail | Cat.Team;
         for (int k = ClauseStart(t, i); !IsEdge(t, k); k++)
         {
             if (Is(t, k, them) || t[k].Word is "kalian" or "lu" or "lo" or "elu")
@@ -194,19 +199,8 @@ internal static partial class ToneScanner
     /// </summary>
     private static bool SaidOfThemselvesOrTheirOwn(ReadOnlySpan<Lex> t, int i)
     {
-        const Cat them = Cat.YouPerson | Cat.You | Cat.Bot | Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail | Cat.Team;
-        bool own = false;
-        for (int k = ClauseStart(t, i); !IsEdge(t, k); k++)
-        {
-            if (Is(t, k, them) || t[k].Word is "kalian" or "lu" or "lo" or "elu")
-            {
-                return false;
-            }
-
-            own |= Is(t, k, Cat.Subject | Cat.Me | Cat.ThirdParty);
-        }
-
-        return own;
+        // "this" and "it" name someone here too: "this thing is an idiot" is not said of oneself.
+        return !NamesThem(t, i, Them | Cat.You) && Has(t, ClauseStart(t, i), ClauseEnd(t, i), Cat.Subject | Cat.Me | Cat.ThirdParty);
     }
 
     /// <summary>
