@@ -24,24 +24,62 @@ namespace CxCluster.Grains.Trust;
 /// </remarks>
 public static class MessageSignals
 {
-    /// <summary>Whether the text holds at least two different letters (case aside): what any word the model reads has.</summary>
-    internal static bool HasTwoDistinctLetters(ReadOnlySpan<char> text)
+    /// <summary>
+    /// Whether the text holds words the model can read: a word of at least three letters, two of them different (case
+    /// aside), or at least three different short words ("mw sm cs", "ni bt y", chat shorthand of whole words). "ba", "ya
+    /// ba", "bo bo bo bo" and "aaaa" hold neither: syllables, stutters or a held key, which ask nothing.
+    /// </summary>
+    internal static bool HasReadableWords(ReadOnlySpan<char> text)
     {
-        char first = '\0';
-        foreach (var c in text)
+        // The first two different short words seen, as ranges of the text; a third different one is enough.
+        Range first = default, second = default;
+        int shortWords = 0;
+        int i = 0;
+        while (i < text.Length)
         {
-            if (!char.IsLetter(c))
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            bool distinct = false;
+            char initial = char.ToLowerInvariant(text[i]);
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                distinct |= char.ToLowerInvariant(text[i]) != initial;
+                i++;
+            }
+
+            if (i - start >= 3 && distinct)
+            {
+                return true;
+            }
+
+            ReadOnlySpan<char> word = text[start..i];
+            if (shortWords > 0 && word.Equals(text[first], StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
-            var letter = char.ToLowerInvariant(c);
-            if (first == '\0')
+
+            if (shortWords > 1 && word.Equals(text[second], StringComparison.OrdinalIgnoreCase))
             {
-                first = letter;
+                continue;
             }
-            else if (letter != first)
+
+            if (++shortWords == 3)
             {
                 return true;
+            }
+
+            if (shortWords == 1)
+            {
+                first = start..i;
+            }
+            else
+            {
+                second = start..i;
             }
         }
         return false;
@@ -64,8 +102,9 @@ public static class MessageSignals
             bool human = PersonRequest.AsksForHuman(tokens);
             Span<float> margins = stackalloc float[LearntSignals.Count];
             // The model only has something to add where the grammar found nothing, and only about words: a message of
-            // one letter, however repeated or accented ("y", "aaaa"), asks nothing it could read.
-            if (!(identity && human) && HasTwoDistinctLetters(text))
+            // one letter, however repeated or accented ("y", "aaaa"), or of a syllable or two alone ("ba", "bo bo bo"),
+            // asks nothing it could read.
+            if (!(identity && human) && HasReadableWords(text))
             {
                 LearntSignals.Model.Score(text, margins);
                 identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]) && !MentionRole.VetoesIdentity(tokens);

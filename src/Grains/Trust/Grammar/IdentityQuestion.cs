@@ -356,8 +356,89 @@ internal static class IdentityQuestion
             return !GoesOnFromIt(t, j, m.End);
         }
 
+        // "how do I know you're not just an AI pretending to be Sarah": what follows a machine or a person doubted says
+        // more of it; a role doubted must close the clause ("how do I know you're a real agent of this bank" asks whether
+        // the bank is theirs).
+        if (DoubtsIt(t, j) && (m.Kind != Kind.Agent || ClosesLoosely(t, m.End)))
+        {
+            return true;
+        }
+
         // "saya cuma mau tau ini dibalas manusia atau tidak itu saja", "I just want to know if you are a bot".
         return WantsToKnow(t, j) && ClosesLoosely(t, m.End);
+    }
+
+    /// <summary>
+    /// The customer doubts what the one answering at <paramref name="you"/> is and asks to be shown: "prove you're not a
+    /// robot", "prove to me that you are human", "buktiin dong kalau kamu manusia", "how do I know you're not a bot", "how
+    /// can I be sure you're a real person", "how can I tell if you're a bot", "gimana saya tau kamu bukan bot". "how do I know" needs the customer as its subject ("how do they know you're a bot" asks
+    /// nothing of who answers), and a negated "prove" ("you don't have to prove you're human") asks nothing.
+    /// </summary>
+    private static bool DoubtsIt(ReadOnlySpan<Lex> t, int you)
+    {
+        int k = you - 1;
+        if (Is(t, k, Cat.Cond) || WordAt(t, k) is "that" or "bahwa")
+        {
+            k--;
+        }
+
+        if (WordAt(t, k) == "me" && Is(t, k - 1, Cat.To))
+        {
+            k -= 2;
+        }
+
+        while (Is(t, k, Cat.Polite) && !Is(t, k, Cat.Not))
+        {
+            k--;
+        }
+
+        if (WordAt(t, k) == "prove")
+        {
+            return OpensDemand(t, k);
+        }
+
+        if (!(Is(t, k, Cat.Know) && !Is(t, k, Cat.Not)) && WordAt(t, k) is not ("sure" or "yakin" or "tell"))
+        {
+            return false;
+        }
+
+        bool customer = false;
+        for (int w = k - 1; w >= k - 5 && w >= 0; w--)
+        {
+            if (WordAt(t, w) is "how" or "bagaimana")
+            {
+                return customer && OpensDemand(t, w);
+            }
+
+            if (Is(t, w, Cat.Subject))
+            {
+                customer = Is(t, w, Cat.Me) || WordAt(t, w) is "i" or "we";
+            }
+            else if (!Is(t, w, Cat.Modal) && WordAt(t, w) != "be")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The demand at <paramref name="k"/> is the customer's own: only the one answering, a modal, politeness, a greeting,
+    /// a lead or "try" stand before it in its clause ("can you prove ...", "ok so how do I know ...", "coba buktiin ...");
+    /// "the captcha says prove you're human" reports someone else's.
+    /// </summary>
+    private static bool OpensDemand(ReadOnlySpan<Lex> t, int k)
+    {
+        for (int w = ClauseStart(t, k); w < k; w++)
+        {
+            if (Is(t, w, Cat.Not) || !(Is(t, w, Cat.Modal | Cat.You | Cat.Polite | Cat.Greeting | Cat.Lead | Cat.Copula) || WordAt(t, w) is "try" or "coba" or "to"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -518,15 +599,21 @@ internal static class IdentityQuestion
     /// <summary>
     /// A question whether the chat, the service or the one answering is run by a machine or a person: "is this customer
     /// service run by AI now?", "is this chat powered by a bot?", "are you operated by a real person?", "apakah chat ini
-    /// dijawab oleh AI?", "ini dikelola oleh manusia atau mesin?". Before the verb only question openers, the interlocutor
+    /// dijawab oleh AI?", "ini dikelola oleh manusia atau mesin?", "ini dijawab langsung sama orang ya?". Before the verb only question openers, the interlocutor
     /// and words for the chat or the service; so "is this camera powered by AI?" asks about a product. The clause opens
     /// with a question word or ends with '?'.
     /// </summary>
     private static bool AsksWhoRunsIt(ReadOnlySpan<Lex> t, int i)
     {
-        if (WordAt(t, i) is not ("run" or "powered" or "handled" or "operated" or "staffed" or "managed" or "answered" or "dijawab" or "dibalas"
-                or "dikelola" or "dijalankan" or "ditangani" or "dioperasikan")
-            || WordAt(t, i + 1) is not ("by" or "oleh"))
+        bool passive = WordAt(t, i) is "dijawab" or "dibalas" or "dikelola" or "dijalankan" or "ditangani" or "dioperasikan";
+        if (!passive && WordAt(t, i) is not ("run" or "powered" or "handled" or "operated" or "staffed" or "managed" or "answered"))
+        {
+            return false;
+        }
+
+        // "ini dijawab langsung sama orang ya?": "langsung" (directly) before the agent, and "sama" / "dengan" for "oleh".
+        int by = Is(t, i + 1, Cat.Polite) && !Is(t, i + 1, Cat.QParticle | Cat.Not) ? i + 2 : i + 1;
+        if (WordAt(t, by) is not ("by" or "oleh") && !(passive && WordAt(t, by) == "dengan"))
         {
             return false;
         }
@@ -545,7 +632,7 @@ internal static class IdentityQuestion
             chat |= Is(t, k, Cat.You | Cat.IdNoun | Cat.ServiceTail);
         }
 
-        int term = i + 2;
+        int term = by + 1;
         while (Is(t, term, Cat.Article | Cat.Real) && !Is(t, term, Cat.Bot | Cat.Human | Cat.Person | Cat.Agent))
         {
             term++;
@@ -831,6 +918,25 @@ internal static class IdentityQuestion
     /// greetings, and nothing in it wishes, urges, fetches or hands over: it asks who is there, not for someone.
     /// </summary>
     internal static bool OnlyAsksWhoIsThere(ReadOnlySpan<Lex> t) => OnlyAsks(t, SomeoneRealIsThereQuestion, doOfHavingAsks: false);
+
+    /// <summary>
+    /// The message only asks who runs or answers the chat (<see cref="AsksWhoRunsIt"/>): "sis, ini dijawab langsung sama
+    /// orang ya?", "is this chat answered by a real person?". It asks who is there, not for someone.
+    /// </summary>
+    internal static bool OnlyAsksWhoRunsIt(ReadOnlySpan<Lex> t) => OnlyAsks(t, RunByQuestion, doOfHavingAsks: false);
+
+    /// <summary>The mention <paramref name="m"/> is the agent of a question <see cref="AsksWhoRunsIt"/> finds; it ends where the mention does.</summary>
+    private static bool RunByQuestion(ReadOnlySpan<Lex> t, Mention m, out int end)
+    {
+        end = m.End;
+        int verb = m.Start - 2;
+        if (Is(t, verb, Cat.Polite))
+        {
+            verb--;
+        }
+
+        return verb >= 0 && AsksWhoRunsIt(t, verb);
+    }
 
     /// <summary>"is there a human on the line?": the question <see cref="OnlyAsksWhoIsThere"/> looks for (not of a machine).</summary>
     private static bool SomeoneRealIsThereQuestion(ReadOnlySpan<Lex> t, Mention m, out int end)

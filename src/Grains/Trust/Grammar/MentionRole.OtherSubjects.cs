@@ -479,7 +479,8 @@ internal static partial class MentionRole
 
     /// <summary>
     /// The customer has already talked to the person: "tadi udah ngobrol sama petugas, makasih", "I already spoke to an
-    /// agent, thanks", "sudah pernah bicara dengan CS kok", "I've already talked with a human, all sorted". Something
+    /// agent, thanks", "sudah pernah bicara dengan CS kok", "I've already talked with a human, all sorted", or called or
+    /// contacted them: "sy udh telpon CS dua kali ga ada yg angkat", "I already called customer service twice". Something
     /// done (<see cref="Cat.Done"/>: "already", "sudah", "tadi", "pernah") right before the verb of talking, or before the
     /// customer and the verb, then "to" / "with" and the mention, and no urging after it in its clause ("udah ngomong sama
     /// cs aja deh" urges). Read only when the learnt model alone finds a request.
@@ -492,14 +493,17 @@ internal static partial class MentionRole
             j--;
         }
 
-        if (!Is(t, j, Cat.With | Cat.To))
+        if (Is(t, j, Cat.With | Cat.To))
         {
-            return false;
+            j--;
+            if (!Is(t, j, Cat.Speak) || Is(t, j, Cat.Gerund))
+            {
+                return false;
+            }
         }
-
-        j--;
-        if (!Is(t, j, Cat.Speak) || Is(t, j, Cat.Gerund))
+        else if (WordAt(t, j) is not ("telepon" or "hubungi" or "called" or "contacted"))
         {
+            // "sy udh telpon CS dua kali ga ada yg angkat", "I already called customer service twice": called already.
             return false;
         }
 

@@ -31,7 +31,8 @@ internal static partial class MentionRole
     /// else: "my manager asked me to ...") or counts heads ("meja untuk 6 orang") or names a worker for a job ("I need a
     /// plumber"), or, naming none, declines or puts off a request verb: what vetoes a request for a person that only the
     /// learnt model finds. A message that only asks whether the customer talks to someone ("apakah saya berbicara dengan
-    /// manusia?") or whether someone real is there ("do I have a human on the line?") asks who is there, as does one
+    /// manusia?"), whether someone real is there ("do I have a human on the line?") or who answers the chat ("ini dijawab
+    /// langsung sama orang ya?") asks who is there, as does one
     /// that is only a person word and a question mark ("human?", "orang asli?") or a bare pair of alternatives ("bot?
     /// human?", "manusia atau robot?") asks who is there, not for someone, and
     /// one that is only a plea for help ("tolong", "help!") asks for help, not for a person.
@@ -39,7 +40,7 @@ internal static partial class MentionRole
     public static bool VetoesRequest(ReadOnlySpan<Lex> t)
     {
         if (TalksOnlyToWhoIsThere(t) || OnlyPersonQuestion(t) || AsksWhichItIs(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t)
-            || IdentityQuestion.OnlyAsksWhomTheyTalkTo(t) || IdentityQuestion.OnlyAsksWhoIsThere(t) || RefusesCalls(t)
+            || IdentityQuestion.OnlyAsksWhomTheyTalkTo(t) || IdentityQuestion.OnlyAsksWhoIsThere(t) || IdentityQuestion.OnlyAsksWhoRunsIt(t) || RefusesCalls(t)
             || PersonRequest.OnlyWearyOfSomethingElse(t))
         {
             return true;

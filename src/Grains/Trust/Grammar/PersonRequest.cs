@@ -1038,7 +1038,8 @@ internal static class PersonRequest
     /// Whether someone is free to take the customer, asked with the verb first: "is a human available?", "is an agent
     /// online?", "are any agents available", "is anyone available right now?". The copula opens the clause, only an
     /// article stands between it and the person, and "available" or "online" follows, closing the clause but for
-    /// politeness ("now").
+    /// politeness ("now"). Without the verb the clause opens with "any" or "anyone" and closes with a '?': "any human
+    /// available?", "anyone online?", "any agents available? need help with my delivery".
     /// </summary>
     private static bool AskedIfFree(ReadOnlySpan<Lex> t, Mention m)
     {
@@ -1048,8 +1049,14 @@ internal static class PersonRequest
             k--;
         }
 
-        if (!Is(t, k, Cat.Copula) || t[k].Word is not ("is" or "are") || !IsEdge(t, k - 1) || m.End >= t.Length
-            || t[m.End].Word is not ("available" or "online"))
+        if (m.End >= t.Length || t[m.End].Word is not ("available" or "online"))
+        {
+            return false;
+        }
+
+        bool verbFirst = Is(t, k, Cat.Copula) && t[k].Word is "is" or "are" && IsEdge(t, k - 1);
+        bool anyFirst = IsEdge(t, k) && WordAt(t, k + 1) is "any" or "anyone";
+        if (!verbFirst && !anyFirst)
         {
             return false;
         }
@@ -1060,7 +1067,7 @@ internal static class PersonRequest
             e++;
         }
 
-        return IsEdge(t, e);
+        return verbFirst ? IsEdge(t, e) : Is(t, e, Cat.Question);
     }
 
     /// <summary>A clause that is only the person word and politeness: "agent", "cs dong", "human please", "live agent", "Operator!!!".</summary>
@@ -1166,7 +1173,8 @@ internal static class PersonRequest
 
     /// <summary>
     /// A clause that is only "to" a role with politeness, the verb understood: "langsung ke cs aja", "ke admin dong",
-    /// "straight to an agent please". A role, not someone ("ke orang" sends), and a word of urging in the clause.
+    /// "straight to an agent please". A role, not someone ("ke orang" sends), and a word of urging in the clause, or
+    /// nothing else in the message ("ke CS", "to an agent."; "ke cs?" asks where it goes).
     /// </summary>
     private static bool DirectedBareRequest(ReadOnlySpan<Lex> t, Mention m, Cat filler)
     {
@@ -1177,8 +1185,27 @@ internal static class PersonRequest
 
         var widened = new Mention(m.Start - 1, m.End, m.Kind, m.Real);
         return OnlyFillerAround(t, widened, filler & ~(Cat.Desire | Cat.Call), out int to)
-            && HasAround(t, widened, to, Cat.Polite)
+            && (HasAround(t, widened, to, Cat.Polite) || IsTheWholeMessage(t, widened))
             && !Is(t, to, Cat.Question);
+    }
+
+    /// <summary>"ke CS", "to an agent.": the role and where to go are all the message says, so they are where the customer wants to go.</summary>
+    private static bool IsTheWholeMessage(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (m.Start != 0)
+        {
+            return false;
+        }
+
+        for (int k = m.End; k < t.Length; k++)
+        {
+            if (!ReferenceEquals(t[k], Lex.Boundary))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -28,8 +28,20 @@ internal static class Tokenizer
             char c = text[i];
             if (Pictographs.WordAt(text, i) is { } pictograph)
             {
-                // "🤖?" reads "bot ?", "🧑" reads "human"
+                // "🤖?" reads "bot ?", "🧑" reads "human"; a face is a clause of its own ("is this chatgpt 😭", "get me a
+                // human 😩"), so the clause before it still closes where it did.
+                bool face = Pictographs.IsFace(pictograph);
+                if (face && n > 0 && (output[n - 1].Cats & Cat.Edge) == 0)
+                {
+                    n = Emit(output, n, Lex.Boundary);
+                }
+
                 n = Emit(output, n, Find(pictograph));
+                if (face)
+                {
+                    n = Emit(output, n, Lex.Boundary);
+                }
+
                 i += 2;
                 continue;
             }
@@ -108,6 +120,14 @@ internal static class Tokenizer
                     // Chat shorthand "ru" for "are you": "ru human?", "ru a bot".
                     n = Emit(output, n, Find("are"));
                     n = Emit(output, n, Find("you"));
+                }
+                else if (!hasDigit && IsLaughter(word[..length]))
+                {
+                    // "are you a bot haha", "kamu bot ya wkwk", "r u a robot lol": laughter closes what it follows.
+                    if (n > 0 && (output[n - 1].Cats & Cat.Edge) == 0)
+                    {
+                        n = Emit(output, n, Lex.Boundary);
+                    }
                 }
                 else if (!hasDigit)
                 {
@@ -287,6 +307,42 @@ internal static class Tokenizer
         output[n] = lex;
         return n + 1;
     }
+
+    /// <summary>
+    /// A word of laughter: "lol", "lmao", "rofl", or a syllable said again and again: "haha", "hehehe", "wkwkwk", "xixi",
+    /// "ahahah" (at least four letters, the last one may start the syllable once more).
+    /// </summary>
+    internal static bool IsLaughter(ReadOnlySpan<char> word)
+    {
+        if (word is "lmao" or "lmfao" or "rofl")
+        {
+            return true;
+        }
+
+        if (word.Length >= 3 && word[0] == 'l' && word[^1] == 'l')
+        {
+            // "lol", "lool", "loool"
+            return !word[1..^1].ContainsAnyExcept('o');
+        }
+
+        if (word.Length < 4 || !IsLaughSyllable(word[0], word[1]))
+        {
+            return false;
+        }
+
+        for (int k = 2; k < word.Length; k++)
+        {
+            if (word[k] != word[k % 2])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsLaughSyllable(char a, char b) =>
+        (a, b) is ('h', 'a' or 'e' or 'i' or 'o') or ('a' or 'e', 'h') or ('w', 'k') or ('k', 'w') or ('x', 'i');
 
     /// <summary>Single letters separated by dots read as one word: "A.I." reads "ai".</summary>
     private static bool IsAcronymDot(ReadOnlySpan<char> text, int start, int j) =>
