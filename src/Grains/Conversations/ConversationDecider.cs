@@ -75,6 +75,13 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         public (double Score, TrustBand Band)? Trust { get; set; }
     }
 
+    /// <summary>
+    /// How far the conversation's latest time may be ahead of the silo's now and still be the cluster's own time: the
+    /// pools and the silos stamp their notices with their own clocks, a little apart. Further ahead, it is a platform's
+    /// clock that runs ahead (see <see cref="_now"/>).
+    /// </summary>
+    private static readonly TimeSpan SiloClocksApart = TimeSpan.FromSeconds(1);
+
     /// <summary>While an event is decided: when it is scored (its <c>occurredAt</c>, or now if that is sooner).</summary>
     private DateTimeOffset? _scoredAt;
 
@@ -110,11 +117,12 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
             // An event stamped ahead of the silo's clock: its fact says when it was scored, which is where it moves the clock.
             fact = fact with { ScoredAt = scoredAt };
         }
-        if (fact.At < state.LatestAt && state.LatestAt <= (_now ?? state.LatestAt) && TrustDecider.ScoringTime(fact) is null)
+        if (fact.At < state.LatestAt && state.LatestAt <= (_now ?? state.LatestAt) + SiloClocksApart && TrustDecider.ScoringTime(fact) is null)
         {
             // Told after what the conversation recorded last, stamped by another clock or earlier (an offer the agent
-            // made while the pool's answer was on its way, an agent's completion): recorded then, so a conversation's
-            // facts never go back in time. A signal keeps the time it was scored at, which is the score's own clock.
+            // made while the pool's answer was on its way, an agent's completion, an assignment the pool stamped just
+            // before the widening it told first): recorded then, so a conversation's facts never go back in time. A
+            // signal keeps the time it was scored at, which is the score's own clock.
             fact = fact with { At = state.LatestAt };
         }
         ConversationEvolution.Apply(state, fact, policy, options);
@@ -465,11 +473,14 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
         if (analysis.AsksForHuman && state.Status == ConversationStatus.Ai)
         {
+            // The customer's own request hands off; where its signals left the band is still told, before the handoff.
             decision.HandoffReason = CustomerRequest;
+            RecordBand(decision, e.OccurredAt);
         }
         else if (analysis.AsksForHuman && state.Status == ConversationStatus.Queued)
         {
             decision.RepeatHandoff = true;
+            RecordBand(decision, e.OccurredAt);
         }
         else
         {
@@ -515,6 +526,9 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     {
         if (state.Status != ConversationStatus.Ai)
         {
+            // Queued or with a person, the band is still told as it moves (the board, webhooks and the stream hear of
+            // it), but nothing is offered and no handoff is asked for: one is under way.
+            RecordBand(decision, at);
             return;
         }
         var now = Trust(state, policy);
@@ -530,6 +544,14 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
             decision.Directives.Add(offer);
             Record(verdict.Offered);
         }
+    }
+
+    /// <summary>Records where the band stands now if it moved, and nothing else: no offer, no handoff.</summary>
+    private void RecordBand(Draft decision, DateTimeOffset at)
+    {
+        var now = Trust(state, policy);
+        decision.Trust = now;
+        Record(TrustDecider.BandChange(state.Trust, now, at));
     }
 
     private IssuedDisclosure Issue(DateTimeOffset at, string reason)

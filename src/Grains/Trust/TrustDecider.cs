@@ -111,6 +111,9 @@ internal static class TrustDecider
         };
     }
 
+    /// <summary>The band's change alone, while a handoff is under way: a fact, but it offers nothing and asks for no handoff.</summary>
+    public static TrustChanged? BandChange(TrustState state, (double Score, TrustBand Band) now, DateTimeOffset at) => Change(state, now.Score, now.Band, at);
+
     /// <summary>The AI is in charge again: trust starts over at full.</summary>
     public static TrustChanged? Restart(TrustState state, DateTimeOffset at) => Change(state, TrustScore.Start, TrustBand.Healthy, at);
 

@@ -127,6 +127,43 @@ public sealed class ConversationFactsTests
     }
 
     [Fact]
+    public void While_a_handoff_is_under_way_the_band_is_still_recorded_as_it_moves_but_nothing_is_offered_or_asked_again()
+    {
+        Apply(Started(Channel.Chat, "en-US"));
+        Apply(Customer("I want to talk to a human agent"));
+        Assert.NotEqual(ConversationStatus.Ai, _state.Status);
+
+        var first = Apply(Signal("nlu.no_match", 1));
+        var second = Apply(Signal("nlu.no_match", 1));
+        var third = Apply(Signal("nlu.no_match", 1));
+
+        Assert.DoesNotContain(first.Facts, f => f is TrustChanged);
+        var warning = Assert.Single(second.Facts.OfType<TrustChanged>());
+        Assert.Equal((TrustBand.Warning, TrustBand.Healthy), (warning.Band, warning.PreviousBand));
+        var breached = Assert.Single(third.Facts.OfType<TrustChanged>());
+        Assert.Equal((TrustBand.Breached, TrustBand.Warning), (breached.Band, breached.PreviousBand));
+        Assert.DoesNotContain(second.Facts.Concat(third.Facts), f => f is HumanOffered or HandoffRequested);
+        Assert.DoesNotContain(second.Directives.Concat(third.Directives), d => d.Type == DirectiveType.OfferHuman);
+        Assert.Null(third.RequestedFor());
+    }
+
+    [Fact]
+    public void A_request_for_a_person_that_breaks_trust_records_the_breach_before_it_hands_off_for_the_request()
+    {
+        Apply(Started(Channel.Chat, "id-ID"));
+        Apply(Customer("ini bot ya?"));
+        Apply(Signal("nlu.no_match", 1));
+        Apply(Signal("nlu.no_match", 1));
+
+        var request = Apply(Customer("saya mau bicara dengan CS"));
+
+        var changed = Assert.Single(request.Facts.OfType<TrustChanged>());
+        Assert.Equal((TrustBand.Breached, TrustBand.Warning), (changed.Band, changed.PreviousBand));
+        Assert.Equal(ConversationDecider.CustomerRequest, request.RequestedFor());
+        Assert.DoesNotContain(request.Facts, f => f is HumanOffered);
+    }
+
+    [Fact]
     public void An_identity_question_records_who_answered()
     {
         Apply(Started());

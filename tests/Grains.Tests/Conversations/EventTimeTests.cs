@@ -191,6 +191,18 @@ public sealed class EventTimeRulesTests
         Assert.Equal(Now.AddSeconds(1), Assert.IsType<HandoffAssigned>(Assert.Single(_decider.TakeFacts())).At);
         Assert.Equal(Now.AddSeconds(1) + _policy.Routing.FirstReply, _decider.FirstReplyDue);
     }
+
+    [Fact]
+    public void A_notice_stamped_a_moment_before_the_last_fact_by_another_of_the_clusters_clocks_is_recorded_after_it()
+    {
+        // The request is stamped half a second ahead of the silo's now: within what the cluster's own clocks differ by.
+        Apply(Started(at: Now));
+        Assert.Equal(ConversationDecider.CustomerRequest, Apply(Customer("I want to talk to a real person please", Now.AddMilliseconds(500))).RequestedFor());
+
+        _decider.Place(_state.Handoff!, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "sari", AgentDisplayName = "Sari" }, Now.AddMilliseconds(200));
+
+        Assert.Equal(Now.AddMilliseconds(500), Assert.IsType<HandoffAssigned>(Assert.Single(_decider.TakeFacts())).At);
+    }
 }
 
 /// <summary>The same through a conversation grain on the silo's own clock.</summary>
