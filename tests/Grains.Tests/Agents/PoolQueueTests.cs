@@ -277,4 +277,37 @@ public sealed class PoolQueueTests
         Assert.Throws<FormatException>(() => PoolRecordCodec.Decode("pool.unknown", Now, "{}"u8.ToArray()));
         Assert.Throws<FormatException>(() => PoolRecordCodec.Decode(PoolLeft.Name, Now, "{}"u8.ToArray()));
     }
+
+    [Fact]
+    public void Conversations_put_back_at_the_head_are_served_in_the_order_they_first_asked_and_keep_it_through_a_checkpoint()
+    {
+        var ledger = new PoolLedger();
+        ledger.Apply(Entered("c1", 1));
+        ledger.Apply(Entered("c2", 2));
+        // Taken back from their agents one after another, latest first: each had asked some time before now.
+        PoolEntered Back(string conversationId, long sequence, int askedSecondsBefore)
+        {
+            var entered = Entered(conversationId, sequence);
+            return entered with { Front = true, Request = entered.Request with { Front = true, RequestedAt = Now.AddSeconds(-askedSecondsBefore) } };
+        }
+        ledger.Apply(Back("k2", 3, 60));
+        ledger.Apply(Back("k1", 4, 120));
+        ledger.Apply(Back("k3", 5, 90));
+        ledger.Apply(new PoolLeft { At = Now.AddSeconds(6), ConversationId = "c1", HandoffId = "c1-h1" });
+
+        string[] expected = ["k1", "k3", "k2", "c2"];
+        Assert.Equal(expected, Order(ledger.Queue));
+        Assert.Equal([1, 2, 3, 4], expected.Select(id => ledger.Queue.Position(id, $"{id}-h{Sequence(id)}")).ToArray());
+        Assert.Equal("k1", ledger.Queue.Head!.Request.ConversationId);
+
+        var rebuilt = PoolLedger.FromCheckpoint(ledger.ToCheckpoint());
+        Assert.Equal(expected, Order(rebuilt.Queue));
+        ledger.Apply(Entered("c3", 7));
+        rebuilt.Apply(Entered("c3", 7));
+        Assert.Equal(["k1", "k3", "k2", "c2", "c3"], Order(rebuilt.Queue));
+        Assert.Equal(Order(ledger.Queue), Order(rebuilt.Queue));
+        Assert.Equal(5, rebuilt.Queue.Position("c3", "c3-h7"));
+
+        static long Sequence(string id) => id switch { "k2" => 3, "k1" => 4, "k3" => 5, _ => 2 };
+    }
 }

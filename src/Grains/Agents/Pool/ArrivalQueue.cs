@@ -40,8 +40,9 @@ internal sealed class ArrivalQueue
     }
 
     /// <summary>
-    /// Adds <paramref name="entry"/> at the head, numbered just before it (so a checkpoint keeps the order); its
-    /// conversation must not be waiting here already.
+    /// Adds <paramref name="entry"/> at the head, ahead of everyone who waits but behind those put back at the head before
+    /// it that began to wait earlier (two conversations their agents lost are served in the order they first asked);
+    /// numbered so a checkpoint keeps the order. Its conversation must not be waiting here already.
     /// </summary>
     public void EnterFront(WaitingRequest entry)
     {
@@ -50,7 +51,33 @@ internal sealed class ArrivalQueue
             Enter(entry);
             return;
         }
-        _byConversation.Add(entry.Request.ConversationId, _places.AddFirst(new Place(entry with { Sequence = head.Value.Entry.Sequence - 1 }, head.Value.Slot - 1)));
+        // The entries put back at the head earlier that began to wait no later than this one stay ahead of it.
+        LinkedListNode<Place>? after = null;
+        for (var node = head; node is not null && node.Value.Entry.Request.Front && node.Value.Entry.EnqueuedAt <= entry.EnqueuedAt; node = node.Next)
+        {
+            after = node;
+        }
+        if (after is null)
+        {
+            _byConversation.Add(entry.Request.ConversationId, _places.AddFirst(new Place(entry with { Sequence = head.Value.Entry.Sequence - 1 }, head.Value.Slot - 1)));
+            return;
+        }
+        // Those ahead of it move one number down, with the gaps among them, so it takes the number of the last of them
+        // and every position stays a count.
+        var (sequence, slot) = (after.Value.Entry.Sequence, after.Value.Slot);
+        for (var node = head; ; node = node.Next!)
+        {
+            node.Value = new Place(node.Value.Entry with { Sequence = node.Value.Entry.Sequence - 1 }, node.Value.Slot - 1);
+            if (node == after)
+            {
+                break;
+            }
+        }
+        for (var i = 0; i < _gaps.Count && _gaps[i] <= slot; i++)
+        {
+            _gaps[i]--;
+        }
+        _byConversation.Add(entry.Request.ConversationId, _places.AddAfter(after, new Place(entry with { Sequence = sequence }, slot)));
     }
 
     /// <summary>The waiting entry of this conversation and handoff, or null.</summary>
