@@ -97,11 +97,19 @@ public static class AgentApi
             : Problems.NotFound($"There is no agent '{agentId}'.");
     }
 
-    private static async Task<IResult> PostComplete(string agentId, string conversationId, Tenant tenant, IClusterClient cluster)
+    private static async Task<IResult> PostComplete(
+        string agentId, string conversationId, Tenant tenant, HttpRequest request, IClusterClient cluster, CancellationToken cancellationToken)
     {
         if (PathIds.Check(("agentId", agentId), ("conversationId", conversationId)) is { } badPath)
         {
             return badPath;
+        }
+        // No body is needed; one sent must still be a JSON object, or nothing is completed.
+        var (_, problem) = await RequestBody.ReadOptionalAsync(request, RequestBody.SingleLimit,
+            AgentRequestReader.ReadNoFields, "The completion's body is not a JSON object; see errors.", cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
         }
         return Answer(await Agent(cluster, tenant, agentId).Complete(conversationId));
     }

@@ -143,6 +143,15 @@ public static class AgentRequestReader
         return errors.Any ? null : new OfferDeclineJson(reason);
     }
 
+    /// <summary>
+    /// The body of a call that needs none (accepting an offer, completing a conversation): left out, or a JSON object
+    /// whose fields are not read; anything else (malformed JSON, an array, a string) is refused before anything changes.
+    /// </summary>
+    public static object? ReadNoFields(JsonElement root, FieldErrors errors) => IsObject(root, errors) ? NoFields : null;
+
+    /// <summary>What <see cref="ReadNoFields"/> answers for a body it accepts: it carries nothing.</summary>
+    private static readonly object NoFields = new();
+
     /// <summary>An object whose fields can be read: each key there once (a key twice is ambiguous) and readable text.</summary>
     private static bool IsObject(JsonElement root, FieldErrors errors)
     {

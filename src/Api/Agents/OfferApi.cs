@@ -52,11 +52,19 @@ public static class OfferApi
         return TypedResults.Ok(new OfferListJson([.. offers.Select((o, i) => OfferJson.Of(o, contexts[i]))]));
     }
 
-    private static async Task<IResult> PostAccept(string agentId, string offerId, Tenant tenant, IClusterClient cluster)
+    private static async Task<IResult> PostAccept(
+        string agentId, string offerId, Tenant tenant, HttpRequest request, IClusterClient cluster, CancellationToken cancellationToken)
     {
         if (PathIds.Check(("agentId", agentId), ("offerId", offerId)) is { } badPath)
         {
             return badPath;
+        }
+        // No body is needed; one sent must still be a JSON object, or nothing is accepted.
+        var (_, problem) = await RequestBody.ReadOptionalAsync(request, RequestBody.SingleLimit,
+            AgentRequestReader.ReadNoFields, "The accept's body is not a JSON object; see errors.", cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
         }
         var answer = await cluster.Agent(tenant.Id, agentId).AcceptOffer(offerId);
         if (answer.Refusal is { } refusal)

@@ -145,6 +145,33 @@ public sealed class OfferEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_malformed_body_accepts_nothing_and_completes_nothing()
+    {
+        var agentId = await Online("mb");
+        var conversationId = Ids.New("conv");
+        await AskForPerson(conversationId, "mb");
+        var offerId = (await OffersOnceThere(agentId))[0]!.Text("offerId");
+
+        using var garbled = await Initech.PostRawAsync($"/v1/agents/{agentId}/offers/{offerId}/accept", "{garbage");
+        using var array = await Initech.PostRawAsync($"/v1/agents/{agentId}/offers/{offerId}/accept", "[]");
+
+        await Json.ProblemAsync(garbled, HttpStatusCode.BadRequest, "body");
+        await Json.ProblemAsync(array, HttpStatusCode.BadRequest, "body");
+        Assert.Single(await Offers(agentId));
+        Assert.Equal("offered", (await Initech.SnapshotAsync(conversationId))!["handoff"].Text("status"));
+
+        using var accept = await Initech.PostRawAsync($"/v1/agents/{agentId}/offers/{offerId}/accept", "{}");
+        await Json.OkAsync(accept);
+        await Eventually.ReturnsAsync(() => Initech.SnapshotAsync(conversationId), s => s!.Text("status") == "human", Patience, "the conversation to be with the agent");
+
+        using var badComplete = await Initech.PostRawAsync($"/v1/agents/{agentId}/conversations/{conversationId}/complete", "{garbage");
+
+        await Json.ProblemAsync(badComplete, HttpStatusCode.BadRequest, "body");
+        Assert.Equal("human", (await Initech.SnapshotAsync(conversationId))!.Text("status"));
+        await Initech.SetAgentStatusAsync(agentId, "offline");
+    }
+
+    [Fact]
     public async Task Another_tenant_cannot_see_or_answer_the_offers()
     {
         var agentId = await Online("ig");
