@@ -8,8 +8,9 @@ namespace CxCluster.Grains.Tests.Trust;
 /// bot") is asked who it is; laughter ("haha", "wkwk", "lol") and a face ("😭", "😩") close the clause before them, and a
 /// face shows a mood; syllables, stutters and a held key ("ba", "bo bo bo") ask nothing; "any human available?" asks
 /// for one without its verb; "ini dijawab sama orang ya?" asks who answers, not for someone; a call already made to
-/// the staff asks for no one; and the tone of stress, of nobody caring, of hopes let down and of contempt for anyone's
-/// wits there.
+/// the staff asks for no one, and neither does how a transfer went ("Transfer failed again."); "tlg telpon balik sy" asks
+/// for a call; "real" set against a fraud ("is this message real or a scam?") asks whether something is genuine; and the
+/// tone of stress, of nobody caring, of hopes let down and of contempt for anyone's wits there.
 /// </summary>
 public sealed class DoubtLaughterAndFacesTests
 {
@@ -190,4 +191,52 @@ public sealed class DoubtLaughterAndFacesTests
     [InlineData("crap bot")]
     public void Contempt_for_anyones_wits_is_abuse(string text) =>
         Assert.True(MessageSignals.Analyze(text).Abusive, text);
+
+    [Theory]
+    [InlineData("Tlg telpon balik sy.")]
+    [InlineData("tolong telpon balik ke nomor saya aja ya kak")]
+    public void A_call_back_with_balik_before_the_customer_asks_for_one(string text) =>
+        Assert.True(MessageSignals.Grammar(text).AsksForHuman, text);
+
+    [Fact]
+    public void Calling_back_oneself_later_asks_for_no_one() => Assert.False(MessageSignals.Grammar("nanti saya telpon balik ya").AsksForHuman);
+
+    [Theory]
+    [InlineData("Transfer failed again.")]
+    [InlineData("transfer gagal terus min")]
+    [InlineData("transfernya pending dari kemarin")]
+    [InlineData("ada orang ngaku dari CS kalian minta transfer biaya admin, itu penipuan ya?")]
+    public void How_a_transfer_went_or_a_fee_to_transfer_asks_for_no_one(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Fact]
+    public void A_transfer_of_the_customer_still_asks_for_one() => Assert.True(MessageSignals.Analyze("transfer me to an agent").AsksForHuman);
+
+    [Theory]
+    [InlineData("Is this message real or is it a scam?")]
+    [InlineData("Ini beneran dari bank atau penipuan ya? disuruh transfer biaya admin dulu")]
+    [InlineData("is this offer real or fake")]
+    public void Real_set_against_a_fraud_asks_whether_something_is_genuine_not_who_answers(string text) => Heard.Neither(text);
+
+    [Theory]
+    [InlineData("are you real or fake?")]
+    [InlineData("is this a real person or a scam?")]
+    public void Real_set_against_a_fraud_of_the_one_answering_or_of_a_person_is_not_vetoed(string text) =>
+        Assert.False(MessageSignals.Grammar(text).VetoesIdentity, text);
+
+    [Theory]
+    [InlineData("hw do i kno ur not a bot")]
+    [InlineData("bruh ur an AI arent u lol")]
+    public void Shorthand_for_how_know_and_a_greeting_reads_as_the_words(string text) =>
+        Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
+
+    [Fact]
+    public void A_call_back_asked_in_Malay_with_balik_asks_for_one() =>
+        Assert.True(MessageSignals.Grammar("Boleh call balik saya tak? Nombor 012-3456789, pasal bil telefon.").AsksForHuman);
+
+    [Theory]
+    [InlineData("Is this charge automatic? I didn't authorize it")]
+    [InlineData("is the renewal automatic? I want to cancel it")]
+    public void Whether_a_charge_is_automatic_asked_then_spoken_of_asks_nothing_of_who_answers(string text) =>
+        Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
 }

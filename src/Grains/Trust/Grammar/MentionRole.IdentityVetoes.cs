@@ -19,7 +19,51 @@ internal static partial class MentionRole
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
         || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t)
-        || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t);
+        || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t);
+
+    /// <summary>
+    /// An identity question only the learnt model finds where "real" is set against a fraud and nothing names a machine,
+    /// a person or the one answering: "Is this message real or is it a scam?", "ini beneran dari bank atau penipuan ya?",
+    /// "is this offer real or fake?". It asks whether something is genuine, not who answers; "are you real or fake?" and
+    /// "is this a real person or a scam?" still ask.
+    /// </summary>
+    private static bool AsksIfGenuine(ReadOnlySpan<Lex> t)
+    {
+        bool genuine = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (Is(t, i, Cat.Bot | Cat.Human | Cat.Person | Cat.Who | Cat.YouPerson))
+            {
+                return false;
+            }
+
+            genuine |= Is(t, i, Cat.Real) && FraudSetAgainst(t, i);
+        }
+
+        return genuine;
+    }
+
+    /// <summary>"or" after "real" at <paramref name="i"/> in its clause, then a word for a fraud: "real or fake", "beneran dari bank atau penipuan".</summary>
+    private static bool FraudSetAgainst(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = i + 1; k <= i + 6 && !IsEdge(t, k); k++)
+        {
+            if (!Is(t, k, Cat.Or))
+            {
+                continue;
+            }
+
+            for (int j = k + 1; j <= k + 4 && !IsEdge(t, j); j++)
+            {
+                if (WordAt(t, j) is "scam" or "fake" or "palsu" or "tipu" or "penipuan" or "hoax" or "fraud" or "phishing")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// An identity question only the learnt model finds in a message about someone else the customer deals with, a
@@ -297,15 +341,20 @@ internal static partial class MentionRole
     /// right after it ("is this automatic renewal?", "is this automated payment set up?"); and the message names no other machine,
     /// nothing of the interlocutor or the chat ("this" unless it points at the thing, "you", "reply", "chat"), no talking
     /// and no one ("is this automatic?", "is this reply automatic?", "apakah ini otomatis?", "are these automatic
-    /// answers?" and "is tihs automated?" still ask).
+    /// answers?" and "is tihs automated?" still ask); after the question the customer and "it" may speak of the thing
+    /// ("Is this charge automatic? I didn't authorize it"), "you" may not.
     /// </summary>
     public static bool AsksWhetherAThingIsAutomatic(ReadOnlySpan<Lex> t)
     {
         const Cat here = WhoIsThere | Cat.You | Cat.IdNoun | Cat.Speak | Cat.ServiceTail | Cat.Team | Cat.Subject;
+        // After the question, the customer and "it" speak of the thing ("Is this charge automatic? I didn't authorize it").
+        const Cat hereLater = here & ~(Cat.Subject | Cat.You);
         bool automatic = false;
+        int askedUntil = int.MaxValue;
         for (int i = 0; i < t.Length; i++)
         {
-            if ((Is(t, i, here) && !PointsAtAThing(t, i)) || (Is(t, i, Cat.Bot) && !IsAutomated(t, i)))
+            bool youPerson = Is(t, i, Cat.YouPerson);
+            if ((Is(t, i, i > askedUntil && !youPerson ? hereLater : here) && !PointsAtAThing(t, i)) || (Is(t, i, Cat.Bot) && !IsAutomated(t, i)))
             {
                 return false;
             }
@@ -315,6 +364,7 @@ internal static partial class MentionRole
                 // "is this automatic renewal?", "is it automatic billing or manual?", "is this automated payment set
                 // up?": the thing is named after it
                 automatic = true;
+                askedUntil = Math.Min(askedUntil, ClauseEnd(t, i));
                 continue;
             }
 
@@ -337,6 +387,7 @@ internal static partial class MentionRole
                 if (named)
                 {
                     automatic = true;
+                    askedUntil = Math.Min(askedUntil, ClauseEnd(t, i));
                     break;
                 }
             }

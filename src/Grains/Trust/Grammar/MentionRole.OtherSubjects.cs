@@ -541,6 +541,13 @@ internal static partial class MentionRole
             return true;
         }
 
+        // "Transfer failed again.", "transfer gagal terus", "transfernya pending": how a transfer went, not a request.
+        int outcome = Is(t, verb + 1, Cat.Clitic) ? verb + 2 : verb + 1;
+        if (WordAt(t, outcome) is "failed" or "gagal" or "pending" or "rejected" or "successful" or "berhasil" or "ditolak")
+        {
+            return true;
+        }
+
         for (int k = verb + 1; k <= verb + 6 && !IsEdge(t, k); k++)
         {
             if (Is(t, k, Cat.Payment))

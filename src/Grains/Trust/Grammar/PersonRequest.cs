@@ -504,7 +504,7 @@ internal static class PersonRequest
     /// <summary>
     /// The customer asks to be called, now, with no one else named: "call me pls", "phone me back", "can you ring me?",
     /// "can u guys call me?", "Kindly request you to call me on my registered mobile number", "whatsapp me pls", "telpon saya dong kak",
-    /// "tolong telepon saya balik", "bisa telpon saya balik ga?", "tlg hubungi sy ke 0812...", "tolong hubungi saya secepatnya di nomor wa ini"; in the
+    /// "tolong telepon saya balik", "tlg telpon balik sy", "bisa telpon saya balik ga?", "tlg hubungi sy ke 0812...", "tolong hubungi saya secepatnya di nomor wa ini"; in the
     /// passive after a plea ("mohon dihubungi kembali terkait klaim saya", "minta ditelpon balik ya"); or a call back named
     /// as the thing wanted ("call back request", "Yes I want a callback", "can I have a callback regarding my application?",
     /// "request a callback please"). A call is a person
@@ -528,6 +528,13 @@ internal static class PersonRequest
             // The customer is the one to call: "saya mohon dihubungi", "minta ditelpon balik"; "driver grabnya ga dateng2,
             // tolong dihubungi" asks for the driver to be called.
             e = i + 1;
+        }
+        else if (WordAt(t, i) is "telepon" or "hubungi" or "call" && WordAt(t, i + 1) is "balik" or "kembali"
+            && (Is(t, i + 2, Cat.Me) || (WordAt(t, i + 2) == "ke" && NamesAWayToCall(t, i + 3, ClauseEnd(t, i + 2)))))
+        {
+            // "tlg telpon balik sy", "tolong telpon balik ke nomor saya aja ya kak", Malay "boleh call balik saya tak?":
+            // "balik" before the customer.
+            e = Is(t, i + 2, Cat.Me) ? i + 3 : i + 2;
         }
         else if (CallBackNoun(t, i) is > 0 and var after)
         {
