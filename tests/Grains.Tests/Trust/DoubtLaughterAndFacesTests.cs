@@ -239,4 +239,22 @@ public sealed class DoubtLaughterAndFacesTests
     [InlineData("is the renewal automatic? I want to cancel it")]
     public void Whether_a_charge_is_automatic_asked_then_spoken_of_asks_nothing_of_who_answers(string text) =>
         Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
+
+    [Theory]
+    [InlineData("orang asli. sekarang.")]
+    [InlineData("real person please")]
+    [InlineData("manusia!")]
+    [InlineData("live agent now")]
+    public void A_person_demanded_with_no_question_asks_for_one_not_who_is_there(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Heard.RequestOnly(text);
+    }
+
+    [Theory]
+    [InlineData("human?")]
+    [InlineData("human or bot")]
+    [InlineData("orang asli ya")]
+    public void A_person_word_asked_or_set_against_a_machine_is_not_vetoed_as_a_demand(string text) =>
+        Assert.False(MessageSignals.Grammar(text).VetoesIdentity, text);
 }

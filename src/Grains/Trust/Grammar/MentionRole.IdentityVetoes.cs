@@ -19,7 +19,40 @@ internal static partial class MentionRole
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
         || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t)
-        || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t);
+        || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t) || OnlyDemandsAPerson(t);
+
+    /// <summary>
+    /// An identity question only the learnt model finds in a message that is only a person demanded, with no '?': "orang
+    /// asli. sekarang.", "real person please", "manusia!", "live agent now". Only words for a person, a role, "real",
+    /// articles, politeness, greetings and wishes; no machine, no alternative. It asks for one ("human?" and "human or
+    /// bot" may ask who is there).
+    /// </summary>
+    private static bool OnlyDemandsAPerson(ReadOnlySpan<Lex> t)
+    {
+        const Cat demand = Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.Article | Cat.Polite | Cat.Greeting | Cat.Desire;
+        bool person = false;
+        foreach (Lex lex in t)
+        {
+            if ((lex.Cats & Cat.Edge) != 0)
+            {
+                if ((lex.Cats & Cat.Question) != 0)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if ((lex.Cats & demand) == 0 || (lex.Cats & (Cat.Bot | Cat.Or | Cat.Not | Cat.Who | Cat.QParticle)) != 0)
+            {
+                return false;
+            }
+
+            person |= (lex.Cats & (Cat.Human | Cat.Person | Cat.Agent)) != 0;
+        }
+
+        return person;
+    }
 
     /// <summary>
     /// An identity question only the learnt model finds where "real" is set against a fraud and nothing names a machine,
