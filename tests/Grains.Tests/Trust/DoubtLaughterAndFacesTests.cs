@@ -257,4 +257,17 @@ public sealed class DoubtLaughterAndFacesTests
     [InlineData("orang asli ya")]
     public void A_person_word_asked_or_set_against_a_machine_is_not_vetoed_as_a_demand(string text) =>
         Assert.False(MessageSignals.Grammar(text).VetoesIdentity, text);
+
+    [Theory]
+    [InlineData("Is this chat automated atau ada manusia yang baca? Because my complaint never gets a proper answer, serius deh.")]
+    [InlineData("ini otomatis atau ada orang beneran?")]
+    public void Someone_there_as_the_other_answer_to_a_machine_asks_who_is_there_not_for_someone(string text) => Heard.IdentityOnly(text);
+
+    [Fact]
+    public void Someone_there_asked_alone_still_asks_for_one() => Assert.True(MessageSignals.Grammar("ada manusia yang bisa bantu?").AsksForHuman);
+
+    [Theory]
+    [InlineData("call me back can?")]
+    [InlineData("Call me back can? Number 9123 4567, about my Singtel bill.")]
+    public void A_call_back_closed_with_can_asks_for_one(string text) => Assert.True(MessageSignals.Grammar(text).AsksForHuman, text);
 }

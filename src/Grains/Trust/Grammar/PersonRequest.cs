@@ -509,7 +509,8 @@ internal static class PersonRequest
     /// as the thing wanted ("call back request", "Yes I want a callback", "can I have a callback regarding my application?",
     /// "request a callback please"). A call is a person
     /// on the line. Only politeness, a modal, a wish, the customer or "you" may open the clause before the verb, and only
-    /// "back", politeness, a form of address, how to reach the customer ("on WhatsApp", "at 0812...", "di nomor ini") or
+    /// "back", politeness, a form of address, a closing "can?" ("call me back can?"), how to reach the customer ("on
+    /// WhatsApp", "at 0812...", "di nomor ini") or
     /// what the call is about may follow; so "don't call me", "jangan telpon saya", "stop calling me", "call me later",
     /// "telpon saya nanti aja", "call me a taxi", "call me when the courier is here", "telpon saya rusak" (my phone), "the
     /// driver should call me" and "I missed your callback" do not ask, and neither does a call after or before a
@@ -561,7 +562,8 @@ internal static class PersonRequest
 
         while (WordAt(t, e) is "back" or "balik" or "kembali" or "semula" or "request"
             || (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime))
-            || (modal && IsClosingTag(t, e)))
+            || (modal && IsClosingTag(t, e))
+            || (WordAt(t, e) == "can" && Is(t, e + 1, Cat.Question)))
         {
             e++;
         }
@@ -980,11 +982,19 @@ internal static class PersonRequest
     /// <summary>"ada cs?", "ada orang beneran?", "is there a human I can talk to?", "is a human available?", "do you have a live agent?".</summary>
     private static bool AvailabilityQuestion(ReadOnlySpan<Lex> t, Mention m) =>
         (Is(t, m.Start - 1, Cat.Exist)
+            && !AfterAMachineOr(t, m.Start - 1)
             && (m.Kind != Kind.Person || m.Real)
             && ClauseEndsWithQuestion(t, m.End)
             && ContinuesAsRequest(t, m.End))
         || AskedIfFree(t, m)
         || AskedIfYouHave(t, m);
+
+    /// <summary>
+    /// "or" right before <paramref name="exist"/>, after a machine or "automated": "Is this chat automated atau ada manusia
+    /// yang baca?", "ini bot atau ada orang?". Someone there is the other answer to who is there, not someone asked for.
+    /// </summary>
+    private static bool AfterAMachineOr(ReadOnlySpan<Lex> t, int exist) =>
+        Is(t, exist - 1, Cat.Or) && (Is(t, exist - 2, Cat.Bot) || WordAt(t, exist - 2) is "automated" or "automatic" or "otomatis");
 
     /// <summary>
     /// Whether the business has someone to take the customer, asked of the one answering: "do you have a live agent?",
