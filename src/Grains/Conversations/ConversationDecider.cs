@@ -473,21 +473,19 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
         if (analysis.AsksForHuman && state.Status == ConversationStatus.Ai)
         {
-            // The customer's own request hands off; where its signals left the band is still told, before the handoff.
             decision.HandoffReason = CustomerRequest;
-            RecordBand(decision, e.OccurredAt);
         }
         else if (analysis.AsksForHuman && state.Status == ConversationStatus.Queued)
         {
             decision.RepeatHandoff = true;
-            RecordBand(decision, e.OccurredAt);
         }
         else
         {
             // Nobody else answers a customer who waits for a human: one who asks how long, or where they stand, is told.
             decision.RepeatHandoff = state.Status == ConversationStatus.Queued && WaitQuestion.IsIn(e.Text);
-            EvaluateTrust(decision, e.OccurredAt);
         }
+        // The customer's own request hands off: where its signals left the band is still told, before the handoff.
+        EvaluateTrust(decision, e.OccurredAt, handoffUnderWay: analysis.AsksForHuman);
     }
 
     private void OnAiMessage(AiMessageEvent e, Draft decision)
@@ -522,17 +520,21 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
     }
 
-    private void EvaluateTrust(Draft decision, DateTimeOffset at)
+    /// <summary>
+    /// Where the score stands after the event's signals: a band that moved is a fact; with the AI in charge, a warning
+    /// offers a person and a breach hands off. Queued, with a person, or when the event itself asks for one
+    /// (<paramref name="handoffUnderWay"/>), the band is still told as it moves (the board, webhooks and the stream hear
+    /// of it), but nothing is offered and no handoff is asked for: one is under way.
+    /// </summary>
+    private void EvaluateTrust(Draft decision, DateTimeOffset at, bool handoffUnderWay = false)
     {
-        if (state.Status != ConversationStatus.Ai)
-        {
-            // Queued or with a person, the band is still told as it moves (the board, webhooks and the stream hear of
-            // it), but nothing is offered and no handoff is asked for: one is under way.
-            RecordBand(decision, at);
-            return;
-        }
         var now = Trust(state, policy);
         decision.Trust = now;
+        if (handoffUnderWay || state.Status != ConversationStatus.Ai)
+        {
+            Record(TrustDecider.BandChange(state.Trust, now, at));
+            return;
+        }
         var verdict = TrustDecider.Evaluate(state.Trust, now, Texts.OfferHuman, at);
         Record(verdict.Changed);
         if (verdict.Breached)
@@ -544,14 +546,6 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
             decision.Directives.Add(offer);
             Record(verdict.Offered);
         }
-    }
-
-    /// <summary>Records where the band stands now if it moved, and nothing else: no offer, no handoff.</summary>
-    private void RecordBand(Draft decision, DateTimeOffset at)
-    {
-        var now = Trust(state, policy);
-        decision.Trust = now;
-        Record(TrustDecider.BandChange(state.Trust, now, at));
     }
 
     private IssuedDisclosure Issue(DateTimeOffset at, string reason)

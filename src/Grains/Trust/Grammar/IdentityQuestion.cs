@@ -371,8 +371,9 @@ internal static class IdentityQuestion
     /// <summary>
     /// The customer doubts what the one answering at <paramref name="you"/> is and asks to be shown: "prove you're not a
     /// robot", "prove to me that you are human", "buktiin dong kalau kamu manusia", "how do I know you're not a bot", "how
-    /// can I be sure you're a real person", "how can I tell if you're a bot", "gimana saya tau kamu bukan bot". "how do I know" needs the customer as its subject ("how do they know you're a bot" asks
-    /// nothing of who answers), and a negated "prove" ("you don't have to prove you're human") asks nothing.
+    /// can I be sure you're a real person", "how can I tell if you're a bot", "gimana saya tau kamu bukan bot". "how do I
+    /// know" needs the customer as its subject ("how do they know you're a bot" asks nothing of who answers), and a
+    /// negated "prove" ("you don't have to prove you're human") asks nothing.
     /// </summary>
     private static bool DoubtsIt(ReadOnlySpan<Lex> t, int you)
     {
@@ -599,9 +600,9 @@ internal static class IdentityQuestion
     /// <summary>
     /// A question whether the chat, the service or the one answering is run by a machine or a person: "is this customer
     /// service run by AI now?", "is this chat powered by a bot?", "are you operated by a real person?", "apakah chat ini
-    /// dijawab oleh AI?", "ini dikelola oleh manusia atau mesin?", "ini dijawab langsung sama orang ya?". Before the verb only question openers, the interlocutor
-    /// and words for the chat or the service; so "is this camera powered by AI?" asks about a product. The clause opens
-    /// with a question word or ends with '?'.
+    /// dijawab oleh AI?", "ini dikelola oleh manusia atau mesin?", "ini dijawab langsung sama orang ya?". Before the verb
+    /// only question openers, the interlocutor and words for the chat or the service; so "is this camera powered by AI?"
+    /// asks about a product. The clause opens with a question word or ends with '?'.
     /// </summary>
     private static bool AsksWhoRunsIt(ReadOnlySpan<Lex> t, int i)
     {

@@ -380,14 +380,14 @@ internal static partial class MentionRole
     public static bool AsksWhetherAThingIsAutomatic(ReadOnlySpan<Lex> t)
     {
         const Cat here = WhoIsThere | Cat.You | Cat.IdNoun | Cat.Speak | Cat.ServiceTail | Cat.Team | Cat.Subject;
-        // After the question, the customer and "it" speak of the thing ("Is this charge automatic? I didn't authorize it").
+        // After the question, the customer and "it" speak of the thing ("Is this charge automatic? I didn't authorize it");
+        // "you" is still one who answers (WhoIsThere).
         const Cat hereLater = here & ~(Cat.Subject | Cat.You);
         bool automatic = false;
         int askedUntil = int.MaxValue;
         for (int i = 0; i < t.Length; i++)
         {
-            bool youPerson = Is(t, i, Cat.YouPerson);
-            if ((Is(t, i, i > askedUntil && !youPerson ? hereLater : here) && !PointsAtAThing(t, i)) || (Is(t, i, Cat.Bot) && !IsAutomated(t, i)))
+            if ((Is(t, i, i > askedUntil ? hereLater : here) && !PointsAtAThing(t, i)) || (Is(t, i, Cat.Bot) && !IsAutomated(t, i)))
             {
                 return false;
             }
@@ -429,7 +429,8 @@ internal static partial class MentionRole
         return automatic;
     }
 
-    private static bool IsAutomated(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "automated" or "automatic";
+    /// <summary>"automated" (or "otomatis", read as it) or "automatic" stands at <paramref name="k"/>.</summary>
+    internal static bool IsAutomated(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "automated" or "automatic";
 
     /// <summary>
     /// "this" / "that" before a thing or a payment (or before "automatic" and one, perhaps after "a" / "an"), or "ini" /

@@ -504,8 +504,8 @@ internal static class PersonRequest
     /// <summary>
     /// The customer asks to be called, now, with no one else named: "call me pls", "phone me back", "can you ring me?",
     /// "can u guys call me?", "Kindly request you to call me on my registered mobile number", "whatsapp me pls", "telpon saya dong kak",
-    /// "tolong telepon saya balik", "tlg telpon balik sy", "bisa telpon saya balik ga?", "tlg hubungi sy ke 0812...", "tolong hubungi saya secepatnya di nomor wa ini"; in the
-    /// passive after a plea ("mohon dihubungi kembali terkait klaim saya", "minta ditelpon balik ya"); or a call back named
+    /// "tolong telepon saya balik", "tlg telpon balik sy", "bisa telpon saya balik ga?", "tlg hubungi sy ke 0812...",
+    /// "tolong hubungi saya secepatnya di nomor wa ini"; in the passive after a plea ("mohon dihubungi kembali terkait klaim saya", "minta ditelpon balik ya"); or a call back named
     /// as the thing wanted ("call back request", "Yes I want a callback", "can I have a callback regarding my application?",
     /// "request a callback please"). A call is a person
     /// on the line. Only politeness, a modal, a wish, the customer or "you" may open the clause before the verb, and only
@@ -994,7 +994,7 @@ internal static class PersonRequest
     /// yang baca?", "ini bot atau ada orang?". Someone there is the other answer to who is there, not someone asked for.
     /// </summary>
     private static bool AfterAMachineOr(ReadOnlySpan<Lex> t, int exist) =>
-        Is(t, exist - 1, Cat.Or) && (Is(t, exist - 2, Cat.Bot) || WordAt(t, exist - 2) is "automated" or "automatic" or "otomatis");
+        Is(t, exist - 1, Cat.Or) && (Is(t, exist - 2, Cat.Bot) || MentionRole.IsAutomated(t, exist - 2));
 
     /// <summary>
     /// Whether the business has someone to take the customer, asked of the one answering: "do you have a live agent?",

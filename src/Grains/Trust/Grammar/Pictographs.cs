@@ -2,9 +2,9 @@ namespace CxCluster.Grains.Trust.Grammar;
 
 /// <summary>
 /// Pictographs that stand for a word in a customer message: "🤖?" asks whether it is a bot, "are you 🤖 or 🧑?" whether
-/// it is a bot or a person, "😡😡" is angry, "😢" and "😭" are sad, "🙄" and "🙃" weary or sarcastic, "🤬" swears, "👎" and "💩 pelayanannya" say it is bad. The tokenizer of
-/// the grammar and the normalisation of the learnt model's features (<see cref="Understanding.MessageFeatures"/>) both
-/// read them as the word, so the two halves of the recogniser agree.
+/// it is a bot or a person, "😡😡" is angry, "😢" and "😭" are sad, "🙄" and "🙃" weary or sarcastic, "🤬" swears, "👎"
+/// and "💩 pelayanannya" say it is bad. The tokenizer of the grammar and the normalisation of the learnt model's features
+/// (<see cref="Understanding.MessageFeatures"/>) both read them as the word, so the two halves of the recogniser agree.
 /// </summary>
 internal static class Pictographs
 {

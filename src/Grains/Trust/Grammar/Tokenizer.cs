@@ -31,15 +31,15 @@ internal static class Tokenizer
                 // "🤖?" reads "bot ?", "🧑" reads "human"; a face is a clause of its own ("is this chatgpt 😭", "get me a
                 // human 😩"), so the clause before it still closes where it did.
                 bool face = Pictographs.IsFace(pictograph);
-                if (face && n > 0 && (output[n - 1].Cats & Cat.Edge) == 0)
+                if (face)
                 {
-                    n = Emit(output, n, Lex.Boundary);
+                    n = EmitBoundary(output, n);
                 }
 
                 n = Emit(output, n, Find(pictograph));
                 if (face)
                 {
-                    n = Emit(output, n, Lex.Boundary);
+                    n = EmitBoundary(output, n);
                 }
 
                 i += 2;
@@ -124,10 +124,7 @@ internal static class Tokenizer
                 else if (!hasDigit && IsLaughter(word[..length]))
                 {
                     // "are you a bot haha", "kamu bot ya wkwk", "r u a robot lol": laughter closes what it follows.
-                    if (n > 0 && (output[n - 1].Cats & Cat.Edge) == 0)
-                    {
-                        n = Emit(output, n, Lex.Boundary);
-                    }
+                    n = EmitBoundary(output, n);
                 }
                 else if (!hasDigit)
                 {
@@ -171,10 +168,7 @@ internal static class Tokenizer
             }
             else if (IsBoundaryChar(c) || IsSpacedDash(text, i))
             {
-                if (n > 0 && (output[n - 1].Cats & Cat.Edge) == 0)
-                {
-                    output[n++] = Lex.Boundary;
-                }
+                n = EmitBoundary(output, n);
             }
 
             i++;
@@ -343,6 +337,10 @@ internal static class Tokenizer
 
     private static bool IsLaughSyllable(char a, char b) =>
         (a, b) is ('h', 'a' or 'e' or 'i' or 'o') or ('a' or 'e', 'h') or ('w', 'k') or ('k', 'w') or ('x', 'i');
+
+    /// <summary>Ends the clause: a boundary after the last token, unless there is none or it already is an edge.</summary>
+    private static int EmitBoundary(Lex[] output, int n) =>
+        n > 0 && (output[n - 1].Cats & Cat.Edge) == 0 ? Emit(output, n, Lex.Boundary) : n;
 
     /// <summary>Single letters separated by dots read as one word: "A.I." reads "ai".</summary>
     private static bool IsAcronymDot(ReadOnlySpan<char> text, int start, int j) =>
