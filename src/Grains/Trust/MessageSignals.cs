@@ -130,6 +130,12 @@ public static class MessageSignals
             ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
             // "hello??? anyone??", "halo??? ada orang??", "hellooo?": checking whether anyone is there, impatiently.
             negative = negative || ImpatientCall.IsIn(text);
+            if (ScareQuotes.IsIn(text))
+            {
+                // Thanks for the "help": help in quotes, sarcastically, which takes the thanks back.
+                negative = true;
+                thanks = false;
+            }
 
             if (!(human | identity | negative | abusive | shouting | exclaiming | thanks))
             {

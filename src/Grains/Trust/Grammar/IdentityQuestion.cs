@@ -109,7 +109,7 @@ internal static class IdentityQuestion
         bool asked = false;
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, asking) && (doOfHavingAsks || !IsDoOfHaving(t, i)))
+            if (Is(t, i, asking) && (doOfHavingAsks || !IsDoOfHaving(t, i)) && !LetMeGuess(t, i))
             {
                 return false;
             }
@@ -129,6 +129,9 @@ internal static class IdentityQuestion
 
         return asked;
     }
+
+    /// <summary>"let me guess", "let me see", "let me think": a lead-in of the customer's own, asking no one for anything.</summary>
+    private static bool LetMeGuess(ReadOnlySpan<Lex> t, int i) => WordAt(t, i) == "let" && Is(t, i + 1, Cat.Me) && Is(t, i + 2, Cat.Lead);
 
     /// <summary>The customer is the subject of the talking verb before mention <paramref name="m"/>: "saya (sedang) bicara dengan ...", "am I talking to ...".</summary>
     private static bool SubjectTalksTo(ReadOnlySpan<Lex> t, Mention m)
@@ -767,7 +770,7 @@ internal static class IdentityQuestion
         return Is(t, k, Cat.Past);
     }
 
-    /// <summary>A question that is only the term and particles: "bot?", "robot kah?", "human or bot?".</summary>
+    /// <summary>A question that is only the term and particles: "bot?", "robot kah?", "human or bot?", "some kind of AI?".</summary>
     private static bool BareIdentityQuestion(ReadOnlySpan<Lex> t, Mention m)
     {
         // A role word is a bare question only when "real" follows it ("petugasnya asli?", "cs nya beneran kah?");
@@ -778,6 +781,12 @@ internal static class IdentityQuestion
             || (m.Kind is Kind.Agent && (!m.Real || Is(t, m.Start, Cat.Real | Cat.Human) || !Is(t, m.End - 1, Cat.Real | Cat.Human | Cat.Person))))
         {
             return false;
+        }
+
+        // "some kind of AI assistant?", "a sort of robot?": the kind of thing the machine is.
+        if (m.Kind == Kind.Bot && WordAt(t, m.Start - 1) == "of" && WordAt(t, m.Start - 2) is "kind" or "sort" or "type")
+        {
+            m = m with { Start = m.Start - 2 };
         }
 
         const Cat filler = Cat.QParticle | Cat.Polite | Cat.Article | Cat.Real | Cat.Lead | Cat.Copula | Cat.Greeting | Cat.Not | Cat.Or;

@@ -463,18 +463,33 @@ internal static partial class MentionRole
     /// yesterday was lovely"): not asked for now when only the learnt model reads a request in it. An earlier time only
     /// after the mention, with a verb of handing over, fetching or a modal before it and no earlier time there, says
     /// which person is asked for now: "can I speak to the agent who helped me yesterday", "tolong sambungkan lagi ke
-    /// petugas yang bantu saya kemarin".
+    /// petugas yang bantu saya kemarin". What is usually done before the mention tells of a habit the same way ("anak
+    /// saya yang biasanya chat sama admin", "I usually talk to an agent about this").
     /// </summary>
     private static bool TellsOfThePast(ReadOnlySpan<Lex> t, Mention m)
     {
         int start = ClauseStart(t, m.Start);
         int end = ClauseEnd(t, m.End);
-        if (!Has(t, start, end, Cat.Past))
+        if (!Has(t, start, end, Cat.Past) && !Usually(t, start, m.Start))
         {
             return false;
         }
 
         return Has(t, start, m.End, Cat.Past | Cat.Done) || !Has(t, start, m.Start, Cat.Connect | Cat.Call | Cat.Modal);
+    }
+
+    /// <summary>"usually", "biasanya" between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    private static bool Usually(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int k = Math.Max(from, 0); k < to && k < t.Length; k++)
+        {
+            if (t[k].Word is "usually" or "biasanya")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

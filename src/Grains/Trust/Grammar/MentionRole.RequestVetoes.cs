@@ -63,7 +63,8 @@ internal static partial class MentionRole
             else if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
                 if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m)
-                    && !TalkedToAlready(t, m) && !IsBecome(t, m) && !OwnPersonLater(t, m) && !AsksWhatAPersonMay(t, m))
+                    && !TalkedToAlready(t, m) && !IsBecome(t, m) && !OwnPersonLater(t, m) && !AsksWhatAPersonMay(t, m)
+                    && !DeniedInAQuestion(t, m))
                 {
                     return false;
                 }
@@ -86,7 +87,7 @@ internal static partial class MentionRole
             }
         }
 
-        if (named || ComplainsOfAutomatedSends(t))
+        if (named || ComplainsOfAutomatedSends(t) || GivesAName(t))
         {
             return true;
         }
@@ -99,6 +100,88 @@ internal static partial class MentionRole
             }
 
             if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i) || NoMachineCan(t, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A person denied in a question of its own, the other answer to who is there: "ini chat sama sistem ya? bukan
+    /// orang?", "not a human?", "bukan manusia asli ya?". A negator opens the clause (after a greeting or a tag), only an
+    /// article stands between it and the person, and tags and a '?' close it.
+    /// </summary>
+    private static bool DeniedInAQuestion(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        if (Is(t, k, Cat.Article))
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.Not))
+        {
+            return false;
+        }
+
+        k--;
+        while (Is(t, k, Cat.Greeting | Cat.QParticle) && !IsEdge(t, k))
+        {
+            k--;
+        }
+
+        return IsEdge(t, k) && ClosesWithQuestion(t, m.End);
+    }
+
+    /// <summary>
+    /// The customer says what to call them, and names no one to hand over to: "call me Sari", "just call me Dewi please",
+    /// "you can call me Rizky", "panggil aku Sari aja kak". "call" or "panggil" opening its clause (after politeness, a
+    /// modal or "you"), the customer, and a word the lexicon does not know (a name) closing it but for politeness; "call me
+    /// back", "call me now", "panggil CS" and "panggilin supervisornya" are other words.
+    /// </summary>
+    private static bool GivesAName(ReadOnlySpan<Lex> t)
+    {
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (t[i].Word is not ("call" or "panggil"))
+            {
+                continue;
+            }
+
+            int k = i - 1;
+            while (Is(t, k, Cat.Polite | Cat.Greeting | Cat.Modal | Cat.YouPerson | Cat.Only) && !Is(t, k, Cat.Not))
+            {
+                k--;
+            }
+
+            if (!IsEdge(t, k))
+            {
+                continue;
+            }
+
+            int e = i + 1;
+            while (Is(t, e, Cat.Polite | Cat.Only) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime))
+            {
+                e++;
+            }
+
+            // The customer is named: "panggil supervisornya" fetches someone the lexicon does not know by that spelling.
+            if (!Is(t, e, Cat.Me) || e + 1 >= t.Length || !ReferenceEquals(t[e + 1], Lex.Unknown))
+            {
+                continue;
+            }
+
+            e++;
+
+            e++;
+            while (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle | Cat.Only) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime))
+            {
+                e++;
+            }
+
+            if (IsEdge(t, e))
             {
                 return true;
             }

@@ -519,15 +519,22 @@ internal static class PersonRequest
     private static bool AsksToBeCalled(ReadOnlySpan<Lex> t, int i)
     {
         int e;
+        int verb = i;
         if (WordAt(t, i) is "call" or "phone" or "ring" or "telepon" or "hubungi" or "whatsapp" && Is(t, i + 1, Cat.Me))
         {
             e = i + 2;
         }
         else if (WordAt(t, i) is "ditelepon" or "dihubungi" && Is(t, i - 1, Cat.Polite | Cat.Desire | Cat.Modal)
-            && (Is(t, i - 2, Cat.Subject) || WordAt(t, i + 1) is "kembali" or "balik" or "semula"))
+            && (Is(t, i - 2, Cat.Subject) || Is(t, i - 1, Cat.Desire) || WordAt(t, i + 1) is "kembali" or "balik" or "semula"))
         {
-            // The customer is the one to call: "saya mohon dihubungi", "minta ditelpon balik"; "driver grabnya ga dateng2,
-            // tolong dihubungi" asks for the driver to be called.
+            // The customer is the one to call: "saya mohon dihubungi", "minta ditelpon balik", "minta ditelpon aja" (a
+            // wish is the customer's own); "driver grabnya ga dateng2, tolong dihubungi" asks for the driver to be called.
+            e = i + 1;
+        }
+        else if (WordAt(t, i) is "call" or "telepon" or "hubungi" && WordAt(t, i - 1) == "di" && Is(t, i - 2, Cat.Desire))
+        {
+            // The passive written apart, wished for oneself: "minta di-call aja deh kak", "mau di telpon balik".
+            verb = i - 1;
             e = i + 1;
         }
         else if (WordAt(t, i) is "telepon" or "hubungi" or "call" && WordAt(t, i + 1) is "balik" or "kembali"
@@ -546,9 +553,9 @@ internal static class PersonRequest
             return false;
         }
 
-        int start = ClauseStart(t, i);
+        int start = ClauseStart(t, verb);
         bool modal = false;
-        for (int k = start; k < i; k++)
+        for (int k = start; k < verb; k++)
         {
             bool opener = Is(t, k, Cat.Polite | Cat.Modal | Cat.Greeting | Cat.QParticle | Cat.YouPerson | Cat.Desire | Cat.Subject | Cat.To | Cat.Article)
                 || (t[k].Word is "guys" or "all" && Is(t, k - 1, Cat.YouPerson)) || (t[k].Word is "get" or "have" && Is(t, k - 1, Cat.Subject));
@@ -614,10 +621,25 @@ internal static class PersonRequest
     }
 
     /// <summary>
-    /// A negator that closes the question a modal opened, as a tag: "bisa telpon saya balik ga?", "bisa hubungi saya
-    /// nggak" (can you, or not?). It asks; a negator anywhere else declines.
+    /// A negator that closes the question a modal opened, as a tag, with only a form of address or a particle after it:
+    /// "bisa telpon saya balik ga?", "bisa hubungi saya nggak" (can you, or not?), "bisa telpon saya balik ga kak". It
+    /// asks; a negator anywhere else declines.
     /// </summary>
-    private static bool IsClosingTag(ReadOnlySpan<Lex> t, int e) => Is(t, e, Cat.Not) && Is(t, e, Cat.QParticle) && IsEdge(t, e + 1);
+    private static bool IsClosingTag(ReadOnlySpan<Lex> t, int e)
+    {
+        if (!Is(t, e, Cat.Not) || !Is(t, e, Cat.QParticle))
+        {
+            return false;
+        }
+
+        int k = e + 1;
+        while (Is(t, k, Cat.Greeting | Cat.Polite | Cat.QParticle) && !Is(t, k, Cat.Not | Cat.Later | Cat.LaterTime))
+        {
+            k++;
+        }
+
+        return IsEdge(t, k);
+    }
 
     /// <summary>
     /// A call back named as a thing, right here: "callback" or "call back" after an article, a wish or a plea, or opening its
@@ -892,7 +914,10 @@ internal static class PersonRequest
         return !Is(t, j, Cat.Passive) || HasWishBefore(t, j, 3);
     }
 
-    /// <summary>"saya mau bicara dengan CS", "mau ngomong sama orang dong", "I want to speak to a real person", "talk to a human".</summary>
+    /// <summary>
+    /// "saya mau bicara dengan CS", "mau ngomong sama orang dong", "I want to speak to a real person", "talk to a human",
+    /// "can I talk to one of your agents", "can I video call with one of your staff" (a call with someone is talking to them).
+    /// </summary>
     private static bool SpeakRequest(ReadOnlySpan<Lex> t, Mention m)
     {
         int j = QualifierStart(t, m) - 1;
@@ -901,17 +926,33 @@ internal static class PersonRequest
             j--;
         }
 
+        // "one of your staff", "any of your agents": one of them.
+        if (WordAt(t, j) == "of" && WordAt(t, j - 1) is "one" or "any" or "someone" or "anyone")
+        {
+            j -= 2;
+        }
+
         if (Is(t, j, Cat.With | Cat.To))
         {
             j--;
         }
 
-        if (!Is(t, j, Cat.Speak))
+        bool call = WordAt(t, j) == "call" && Is(t, j + 1, Cat.With);
+        if (!Is(t, j, Cat.Speak) && !call)
         {
             return false;
         }
 
         int verb = j;
+        if (call)
+        {
+            // "video call with", "a phone call with".
+            while (WordAt(t, verb - 1) is "video" or "phone" or "voice" or "telepon" && verb > 0)
+            {
+                verb--;
+            }
+        }
+
         int k = verb - 1;
         for (int steps = 0; steps < 3 && Is(t, k, Cat.To | Cat.Subject | Cat.Me | Cat.Polite) && !Is(t, k, Cat.Modal | Cat.Desire); steps++)
         {
@@ -987,7 +1028,39 @@ internal static class PersonRequest
             && ClauseEndsWithQuestion(t, m.End)
             && ContinuesAsRequest(t, m.End))
         || AskedIfFree(t, m)
-        || AskedIfYouHave(t, m);
+        || AskedIfYouHave(t, m)
+        || AskedForOneWhoCanHelp(t, m);
+
+    /// <summary>
+    /// Whether there is someone who can help the customer, asked: "ada orang yg bisa bantu ga sih", "ada orang yang bisa
+    /// bantu saya?", "is there a person who can help me?". The person is there ("ada", "is there"), "yang" / "who" / "that"
+    /// follows with a modal and help, for the customer or no one named ("bantu ambil paket" is a hand with a job), and a
+    /// '?' or a closing negator ("ga", "nggak") asks it. "ada orang yang bisa bantu saya kemarin" tells, and "ada yang
+    /// bisa bantu?" names no person.
+    /// </summary>
+    private static bool AskedForOneWhoCanHelp(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (!Is(t, m.Start - 1, Cat.Exist) || AfterAMachineOr(t, m.Start - 1) || WordAt(t, m.End) is not ("yang" or "who" or "that")
+            || !Is(t, m.End + 1, Cat.Modal) || !Is(t, m.End + 2, Cat.Help))
+        {
+            return false;
+        }
+
+        int e = m.End + 3;
+        if (Is(t, e, Cat.Me))
+        {
+            e++;
+        }
+
+        bool tag = false;
+        while (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, e, Cat.Later | Cat.LaterTime))
+        {
+            tag |= Is(t, e, Cat.Not);
+            e++;
+        }
+
+        return IsEdge(t, e) && (tag || Is(t, e, Cat.Question));
+    }
 
     /// <summary>
     /// "or" right before <paramref name="exist"/>, after a machine or "automated": "Is this chat automated atau ada manusia

@@ -63,12 +63,13 @@ internal static class Tokens
     public static bool ClosesWithQuestion(ReadOnlySpan<Lex> t, int e) => Is(t, PastTags(t, e), Cat.Question);
 
     /// <summary>
-    /// Where the tags after position <paramref name="e"/> end: question particles, a negator, politeness, "you", "or"
-    /// and "nya" ("ya", "kan", "gak sih", "or not", "you"); what stands there closes the clause or goes on.
+    /// Where the tags after position <paramref name="e"/> end: question particles, a negator, politeness, "you", "or",
+    /// "nya" and "again" ("ya", "kan", "gak sih", "or not", "you", "a bot again?"); what stands there closes the clause or
+    /// goes on.
     /// </summary>
     public static int PastTags(ReadOnlySpan<Lex> t, int e)
     {
-        while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic))
+        while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic) || WordAt(t, e) == "again")
         {
             e++;
         }

@@ -83,6 +83,11 @@ internal static partial class ToneScanner
                 negative = true;
             }
 
+            if (lex.Word.Length != 0 && (NobodyAnswers(t, i) || ShrugsItOff(t, i) || WaitsWithoutEnd(t, i)))
+            {
+                negative = true;
+            }
+
             // Every word a count, a length of time or a rating turns on plays no part of its own ("time", "kali", "twice",
             // "hours", "hari", "star", "bintang") or is a later time ("week", "minggu"): other words are not looked at.
             if (!counted && (c & ~Cat.LaterTime) == Cat.None && lex.Word.Length != 0
@@ -216,7 +221,9 @@ internal static partial class ToneScanner
         // "dasar tidak becus", "dasar ga becus": the negated word after "dasar".
         if (WordAt(t, i) == "dasar")
         {
-            return IsContempt(t, i + 1) || (Is(t, i + 1, Cat.Not) && WordAt(t, i + 2) == "becus");
+            // "dasar penipu", "dasar perusahaan penipu", "dasar tidak becus".
+            return IsContempt(t, i + 1) || (!IsEdge(t, i + 1) && !Is(t, i + 1, Cat.Not) && IsContempt(t, i + 2))
+                || (Is(t, i + 1, Cat.Not) && WordAt(t, i + 2) == "becus");
         }
 
         bool becus = WordAt(t, i) == "becus" && Is(t, i - 1, Cat.Not);
@@ -238,8 +245,11 @@ internal static partial class ToneScanner
             k--;
         }
 
-        // "your staff are clowns", "CS nya badut semua": the ones answering, named by their role.
-        if (Addressed(t, k) || (Is(t, k, Cat.Agent) && (WordAt(t, k - 1) == "your" || Is(t, k + 1, Cat.Clitic))))
+        // "your staff are clowns", "CS nya badut semua", "your company is a bunch of thieves", "perusahaan ini maling": the
+        // ones answering, named by their role, or the business they answer for.
+        if (Addressed(t, k)
+            || (Is(t, k, Cat.Agent) && (WordAt(t, k - 1) == "your" || Is(t, k + 1, Cat.Clitic)))
+            || (WordAt(t, k) is "company" or "perusahaan" && (WordAt(t, k - 1) is "your" or "this" or "ini" || Is(t, k + 1, Cat.Clitic) || WordAt(t, k + 1) is "ini" or "kalian")))
         {
             return true;
         }
@@ -250,10 +260,12 @@ internal static partial class ToneScanner
             return true;
         }
 
-        // Alone in its clause but for greetings, politeness and "semua" / "all": "thieves!", "scam company, thieves".
+        // Alone in its clause but for greetings, politeness, "semua" / "all" and words that make it whole: "thieves!", "scam
+        // company, thieves", "absolute clowns", "utter crooks, all of you".
         for (int j = ClauseStart(t, word); !IsEdge(t, j); j++)
         {
-            if (j != word && j != i && !Is(t, j, Cat.Greeting | Cat.Polite | Cat.QParticle) && WordAt(t, j) is not ("semua" or "all"))
+            if (j != word && j != i && !Is(t, j, Cat.Greeting | Cat.Polite | Cat.QParticle)
+                && WordAt(t, j) is not ("semua" or "all" or "absolute" or "utter" or "total" or "such" or "bunch" or "of"))
             {
                 return false;
             }
@@ -337,6 +349,131 @@ internal static partial class ToneScanner
         }
 
         return t[i].Word == "come" && WordAt(t, i + 1) == "on" && IsEdge(t, i + 2) && i - ClauseStart(t, i) <= 1 && !IsSupposed(t, i);
+    }
+
+    /// <summary>
+    /// Nobody answers, said with any verb of answering: "nobody ever responds to my emails", "no one replied", "no one is
+    /// answering", "nobody has read my message". "nobody" or "no one", at most three of "ever", "even", "really", "has",
+    /// "is", "will" between, and the verb; "no one answer is right" and "nobody else" are not.
+    /// </summary>
+    private static bool NobodyAnswers(ReadOnlySpan<Lex> t, int i)
+    {
+        int k;
+        if (t[i].Word == "nobody")
+        {
+            k = i + 1;
+        }
+        else if (t[i].Word == "no" && WordAt(t, i + 1) == "one")
+        {
+            k = i + 2;
+        }
+        else
+        {
+            return false;
+        }
+
+        for (int steps = 0; steps < 3 && WordAt(t, k) is "ever" or "even" or "really" or "has" or "have" or "is" or "will" or "actually"; steps++)
+        {
+            k++;
+        }
+
+        // "no one answer is right": the noun.
+        return WordAt(t, k) is "answers" or "answer" or "answering" or "answered" or "responds" or "reply" or "replies" or "replied" or "read"
+            && !Is(t, k + 1, Cat.Copula) && !IsSupposed(t, i);
+    }
+
+    /// <summary>
+    /// "whatever" shrugged off, a clause of its own beside another or after "fine" / "ok": "fine. whatever. cancel it.",
+    /// "ok whatever", "whatever, just refund me". A lone "whatever" answers a choice ("any of them"), and "whatever works for
+    /// you" goes on.
+    /// </summary>
+    private static bool ShrugsItOff(ReadOnlySpan<Lex> t, int i)
+    {
+        if (t[i].Word != "whatever")
+        {
+            return false;
+        }
+
+        int start = ClauseStart(t, i);
+        int end = ClauseEnd(t, i);
+        bool given = false;
+        for (int k = start; k < end; k++)
+        {
+            if (k == i)
+            {
+                continue;
+            }
+
+            if (t[k].Word is "fine" or "ok" or "okay" or "yeah" or "sure")
+            {
+                given = true;
+            }
+            else if (!Is(t, k, Cat.Greeting | Cat.Polite | Cat.QParticle))
+            {
+                return false;
+            }
+        }
+
+        if (Is(t, end, Cat.Question) || EndsAChoice(t, start - 1))
+        {
+            return false;
+        }
+
+        // Another clause with words in it, before or after.
+        for (int k = 0; k < t.Length && !given; k++)
+        {
+            given = (k < start || k > end) && !IsEdge(t, k);
+        }
+
+        return given;
+
+        // "bot or human, whatever", "Robot, human, whatever": the last of the ones that would all do.
+        static bool EndsAChoice(ReadOnlySpan<Lex> t, int edge)
+        {
+            if (edge < 0)
+            {
+                return false;
+            }
+
+            bool any = false;
+            for (int k = ClauseStart(t, edge - 1); k < edge; k++)
+            {
+                if (Is(t, k, Cat.Or))
+                {
+                    return true;
+                }
+
+                any = true;
+                if (!Is(t, k, Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Article))
+                {
+                    return false;
+                }
+            }
+
+            return any;
+        }
+    }
+
+    /// <summary>
+    /// Waiting with no end in sight: "sampe kapan gw harus nunggu", "sampai kapan saya harus menunggu?" ("sampai kapan"
+    /// and a word of waiting later in its clause). "sampai kapan promonya berlaku?" asks a date.
+    /// </summary>
+    private static bool WaitsWithoutEnd(ReadOnlySpan<Lex> t, int i)
+    {
+        if (t[i].Word != "sampai" || WordAt(t, i + 1) != "kapan")
+        {
+            return false;
+        }
+
+        for (int k = i + 2; !IsEdge(t, k); k++)
+        {
+            if (t[k].Word is "menunggu" or "tunggu")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
