@@ -238,6 +238,11 @@ public sealed record OfferSettlement
     [Id(3)] public required OfferOutcome Outcome { get; init; }
     /// <summary>The agent as it stands after the offer ended.</summary>
     [Id(4)] public required AgentView Agent { get; init; }
+    /// <summary>
+    /// Why it was declined, when it was: the agent's own words, or <see cref="Facts.HandoffDeclined.AgentOffline"/> /
+    /// <see cref="Facts.HandoffDeclined.AgentIneligible"/> when the cluster declined it for the agent.
+    /// </summary>
+    [Id(5)] public string? Reason { get; init; }
 }
 
 /// <summary>Tells a conversation an offer of its handoff was made (no outcome) or ended.</summary>

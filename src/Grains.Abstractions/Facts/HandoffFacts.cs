@@ -65,7 +65,11 @@ public sealed record HandoffOffered : Fact
     public override string Type => "handoff.offered";
 }
 
-/// <summary>The agent declined the offer; the conversation goes to the next agent, never back to this one for this handoff.</summary>
+/// <summary>
+/// The offer was declined; the conversation goes to the next agent. An agent who declined it is never offered this
+/// handoff again; one the cluster declined it for (gone offline, or no longer fit for it) may be once back or fit again,
+/// so a customer whom nobody else serves is not left waiting for good.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cx.fact.HandoffDeclined")]
 public sealed record HandoffDeclined : Fact
 {
@@ -73,6 +77,9 @@ public sealed record HandoffDeclined : Fact
     public const string AgentOffline = "agent-offline";
     /// <summary>The reason of an offer declined for its agent because the agent no longer speaks its language, serves its channel or has room for it under a lowered capacity.</summary>
     public const string AgentIneligible = "agent-ineligible";
+
+    /// <summary>Whether an offer declined with <paramref name="reason"/> was the agent's own choice, which passes on the handoff for good.</summary>
+    public static bool IsTheAgentsChoice(string? reason) => reason is not (AgentOffline or AgentIneligible);
 
     [Id(0)] public required string HandoffId { get; init; }
     [Id(1)] public required string OfferId { get; init; }

@@ -32,6 +32,11 @@ internal sealed partial class AgentGrain
                 return new AssignmentAnswer { Accepted = same, Agent = View(), Offer = same ? Wire(open) : null };
             }
             var held = State.Assignments.Find(a => a.ConversationId == offer.ConversationId);
+            if (held is null && !ServesPool(offer.PoolName))
+            {
+                // From a pool the agent left (a language or channel dropped) that has not heard of it yet: not the agent's.
+                return new AssignmentAnswer { Accepted = false, Agent = View() };
+            }
             if (held is not null || !CanTake)
             {
                 // Holding it already under the same handoff means an earlier answer was lost: say yes again, once it is stored.
@@ -284,6 +289,7 @@ internal sealed partial class AgentGrain
             OfferId = offer.OfferId,
             Outcome = ended.Outcome,
             Agent = View(),
+            Reason = ended.Reason,
         });
         if (!ended.Told)
         {

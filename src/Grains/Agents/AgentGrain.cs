@@ -63,6 +63,10 @@ internal sealed partial class AgentGrain(
     /// <summary>The tenant's waiting conversations may widen to any channel of their language: the agent serves those pools too.</summary>
     private bool Widens => _routing.WideningStep is not null;
 
+    /// <summary>Whether the agent's profile puts it in the pool partition <paramref name="poolName"/>.</summary>
+    private bool ServesPool(string poolName) =>
+        State.Profile is { } profile && AgentChoice.Pools(profile, Widens).Contains(poolName, StringComparer.Ordinal);
+
     private bool CanTake => State.Profile is { } profile && State.Status == AgentStatus.Available && Load < profile.Capacity;
 
     /// <summary>

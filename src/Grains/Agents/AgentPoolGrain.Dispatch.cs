@@ -197,12 +197,14 @@ internal sealed partial class AgentPoolGrain
     }
 
     /// <summary>
-    /// Takes an agent's view in memory only, unless a newer one is known: views learnt from offers and notices change
-    /// with every assignment, and after a restart every agent is asked again anyway.
+    /// Takes a member's view in memory only, unless a newer one is known: views learnt from offers and notices change
+    /// with every assignment, and after a restart every agent is asked again anyway. An agent who is not on the roster
+    /// (one that left this pool: a language or channel dropped) is not brought back by a view that comes with an offer's
+    /// end; only the agent's own announcement adds it (<see cref="See"/>).
     /// </summary>
     private void Observe(AgentView agent)
     {
-        if (!_ledger.Roster.TryGetValue(agent.AgentId, out var known) || known.Version < agent.Version)
+        if (_ledger.Roster.TryGetValue(agent.AgentId, out var known) && known.Version < agent.Version)
         {
             _ledger.See(agent);
         }

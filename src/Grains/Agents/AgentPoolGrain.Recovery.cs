@@ -133,6 +133,7 @@ internal sealed partial class AgentPoolGrain
             OfferId = overdue.OfferId,
             Outcome = outcome,
             Agent = view,
+            Reason = notice?.Reason,
         });
     }
 

@@ -284,8 +284,9 @@ internal sealed partial class AgentPoolGrain(
                 HandoffId = handoffId,
                 OfferId = settlement.OfferId,
                 AgentId = settlement.Agent.AgentId,
-                // An agent who let it expire is off duty meanwhile (Routing:NotRespondingStatus) and may have it once back.
-                Passed = settlement.Outcome is OfferOutcome.Declined,
+                // An agent who let it expire is off duty meanwhile (Routing:NotRespondingStatus) and may have it once back; so
+                // may one it was declined for by the cluster (gone offline, no longer fit), once back or fit again.
+                Passed = settlement.Outcome is OfferOutcome.Declined && Abstractions.Facts.HandoffDeclined.IsTheAgentsChoice(settlement.Reason),
             });
         }
         await Dispatch(requester: null);

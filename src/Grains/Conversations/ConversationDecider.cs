@@ -42,6 +42,8 @@ internal enum HandoffStep
     Resend,
     /// <summary>The customer asked again while waiting: ask the pool where they stand, and answer with it.</summary>
     Locate,
+    /// <summary>The waiting handoff moved to another queue (the channel or language changed): leave the old one, ask the new.</summary>
+    Move,
 }
 
 /// <summary>
@@ -72,6 +74,8 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         public bool RepeatHandoff { get; set; }
         /// <summary>The conversation ended: it leaves its queue or its agent.</summary>
         public bool LeavePool { get; set; }
+        /// <summary>The waiting handoff moved to another queue.</summary>
+        public bool MoveHandoff { get; set; }
         public (double Score, TrustBand Band)? Trust { get; set; }
     }
 
@@ -187,6 +191,10 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         {
             step = waiting.AwaitingPool ? HandoffStep.Resend : HandoffStep.Locate;
         }
+        else if (decision.MoveHandoff)
+        {
+            step = HandoffStep.Move;
+        }
         return new Decision { Directives = decision.Directives, Facts = TakeFacts(), Handoff = step, Trust = decision.Trust };
     }
 
@@ -279,10 +287,37 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public HandoffRecord OpenHandoff(string reason, DateTimeOffset at)
     {
         // A tenant whose first step already matches the language alone starts the wait in the language-wide pool.
-        var language = GrainKeys.Language(state.Locale);
-        var queue = policy.Routing.Steps[0].Match == RoutingMatch.Language ? GrainKeys.LanguagePoolName(language) : GrainKeys.PoolName(language, state.Channel);
-        Record(HandoffDecider.Open(state.Handoffs, reason, state.Priority, queue, at));
+        Record(HandoffDecider.Open(state.Handoffs, reason, state.Priority, QueueAt(0), at));
         return state.Handoff!;
+    }
+
+    /// <summary>The queue the conversation waits in at routing step <paramref name="step"/>: its language on its channel, or on any channel once the step matches the language alone.</summary>
+    private string QueueAt(int step)
+    {
+        var language = GrainKeys.Language(state.Locale);
+        var steps = policy.Routing.Steps;
+        return steps[Math.Clamp(step, 0, steps.Count - 1)].Match == RoutingMatch.Language
+            ? GrainKeys.LanguagePoolName(language)
+            : GrainKeys.PoolName(language, state.Channel);
+    }
+
+    /// <summary>
+    /// A conversation waiting for a person whose channel or language just changed waits where agents serve them now: an
+    /// agent who serves only its old channel or language is never offered it (nor keeps an offer of it). It keeps its
+    /// routing step and, in the new queue, the seniority of its request.
+    /// </summary>
+    private void MoveWaitingHandoff(DateTimeOffset at, Draft decision)
+    {
+        if (state.Status != ConversationStatus.Queued || state.Handoff is not { } waiting)
+        {
+            return;
+        }
+        var recorded = _facts.Count;
+        foreach (var fact in HandoffDecider.Move(waiting, QueueAt(waiting.Step), at))
+        {
+            Record(fact);
+        }
+        decision.MoveHandoff |= _facts.Count > recorded;
     }
 
     /// <summary>
@@ -436,6 +471,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         if (channelChanged || localeChanged)
         {
             Record(new ChannelSwitched { At = e.OccurredAt, Channel = e.Channel, Locale = localeChanged ? e.Locale : state.Locale });
+            MoveWaitingHandoff(e.OccurredAt, decision);
         }
         if (state.Status != ConversationStatus.Ai)
         {
@@ -454,6 +490,12 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     private void OnCustomerMessage(CustomerMessageEvent e, DateTimeOffset scoredAt, Draft decision)
     {
         var analysis = MessageSignals.Analyze(e.Text);
+        // "yes please" right after the cluster offered a person (a warning's question, or the end of an identity answer)
+        // asks for one, as a request in words does.
+        if (!analysis.AsksForHuman && state.Status == ConversationStatus.Ai && HumanOfferReply.Accepts(e.Text, state.Trust.OfferAwaiting))
+        {
+            analysis = analysis with { AsksForHuman = true };
+        }
         var fingerprint = MessageSignals.Fingerprint(e.Text);
         var repeatCount = TrustDecider.RepeatCount(state.Trust, fingerprint);
         AddTurn(Speaker.Customer, e.Text, e.OccurredAt, fingerprint: fingerprint);
@@ -513,6 +555,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
             return;
         }
         Record(new ChannelSwitched { At = at, Channel = channel, Locale = state.Locale });
+        MoveWaitingHandoff(at, decision);
         // While a human is in charge nothing is disclosed; the AI discloses itself anew when it takes over.
         if (state.Status == ConversationStatus.Ai)
         {

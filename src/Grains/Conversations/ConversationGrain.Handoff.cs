@@ -66,6 +66,11 @@ internal sealed partial class ConversationGrain
         try
         {
             var now = Now();
+            if (State.Handoff is { PoolsLeft.Count: > 0 })
+            {
+                await LeavePoolsMovedFrom(tolerant: false);
+                services.Metrics.Repaired("handoff-moved");
+            }
             if (State.Handoff is { AwaitingPool: true })
             {
                 await PlaceHandoff();
@@ -311,10 +316,65 @@ internal sealed partial class ConversationGrain
             Front = handoff.Reclaimed,
             TakenFrom = handoff.TakenFrom,
             Excluded = handoff.Passed,
+            // Moved here from another queue: it has waited since it first took a place in one.
+            WaitingSince = handoff.Moved ? handoff.QueuedAt : null,
         });
         services.Crash.Reach(CrashPoint.ConversationHandoffPlaced);
         Place(handoff, placement, Now());
         await StoreIntent();
+    }
+
+    /// <summary>
+    /// The waiting handoff moved to another queue (the conversation's channel or language changed): leaves the queues it
+    /// moved from, letting go of any offer or assignment made there meanwhile, then asks the queue it waits in now. What
+    /// fails is left to the reconciliation round; the event that moved it is stored and answered.
+    /// </summary>
+    private async Task MoveHandoff()
+    {
+        await LeavePoolsMovedFrom(tolerant: true);
+        try
+        {
+            await PlaceHandoff();
+        }
+        catch (Exception e)
+        {
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not wait in its new queue yet ({Reason}); its reminder tries again",
+                _conversationId, _tenantId, e.GetBaseException().Message);
+        }
+    }
+
+    /// <summary>Leaves each queue the waiting handoff moved away from (<see cref="HandoffRecord.PoolsLeft"/>), and what was given to an agent there.</summary>
+    private async Task LeavePoolsMovedFrom(bool tolerant)
+    {
+        if (State.Handoff is not { PoolsLeft.Count: > 0 } handoff)
+        {
+            return;
+        }
+        try
+        {
+            foreach (var pool in handoff.PoolsLeft.ToArray())
+            {
+                var placement = await Pool(pool).Cancel(_conversationId, handoff.HandoffId);
+                if (placement.MovedTo is { } wider && wider != handoff.PoolName)
+                {
+                    // Its wait had widened there before it heard: it is left in the wider queue too.
+                    placement = await Pool(wider).Cancel(_conversationId, handoff.HandoffId);
+                }
+                string?[] holders = [placement.Status == HandoffStatus.Assigned ? placement.AgentId : null, placement.OfferedAgentId];
+                foreach (var agentId in holders.OfType<string>().Distinct(StringComparer.Ordinal))
+                {
+                    await Agent(agentId).Release(_conversationId, handoff.HandoffId);
+                }
+                handoff.PoolsLeft.Remove(pool);
+                _checkpoints.Wanted = true;
+                Changed();
+            }
+        }
+        catch (Exception e) when (tolerant)
+        {
+            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not leave the queue it moved from yet ({Reason}); its reminder tries again",
+                _conversationId, _tenantId, e.GetBaseException().Message);
+        }
     }
 
     /// <summary>Records a placement, marking memory as ahead of storage if it changed anything; the event that opened the handoff then answers with it, now and on every retry.</summary>

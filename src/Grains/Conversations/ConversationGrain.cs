@@ -61,7 +61,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     /// queue place or an agent. A conversation waiting in a queue needs no reminder: its pool holds it durably.
     /// </summary>
     private bool NeedsWatch =>
-        State.Status == ConversationStatus.Human || State.Release is not null || State.Handoff is { AwaitingPool: true };
+        State.Status == ConversationStatus.Human || State.Release is not null || State.Handoff is { AwaitingPool: true } or { PoolsLeft.Count: > 0 };
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -315,6 +315,12 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
                     "Conversation {ConversationId} of tenant {TenantId} handed off ({Reason}): {Placement} in pool {Pool}",
                     _conversationId, _tenantId, opened.Reason, opened.Status.Name(), opened.PoolName);
             }
+        }
+        if (decision.Handoff == HandoffStep.Move)
+        {
+            // The move is stored before either queue hears of it, so a crash in between is finished by a retry or the reminder.
+            await StoreIntent();
+            await MoveHandoff();
         }
         if (State.Release is not null)
         {

@@ -183,6 +183,25 @@ internal static class HandoffDecider
     private static bool IsSuperseded(HandoffRecord handoff, HandoffOfferNotice notice) =>
         handoff.Superseded.Contains(HandoffRecord.OfferKey(notice.AgentId, notice.OfferId));
 
+    /// <summary>
+    /// The waiting handoff, whose conversation changed channel or language, waits in <paramref name="queue"/> from now
+    /// on, at the same routing step: an open offer of it is declined for its agent first (the agent may not serve the
+    /// new queue; one who does may be offered it again there), then the move, told as <c>handoff.escalated</c> at the
+    /// same step. Nothing while it does not wait, or when the queue is the same.
+    /// </summary>
+    public static IEnumerable<Fact> Move(HandoffRecord? handoff, string queue, DateTimeOffset at)
+    {
+        if (handoff is not { Status: HandoffStatus.Queued } || handoff.PoolName == queue)
+        {
+            yield break;
+        }
+        if (handoff is { OfferId: { } offerId, OfferedAgentId: { } agentId })
+        {
+            yield return new HandoffDeclined { At = at, HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, Reason = HandoffDeclined.AgentIneligible };
+        }
+        yield return new HandoffEscalated { At = at, HandoffId = handoff.HandoffId, Step = handoff.Step, Queue = queue };
+    }
+
     /// <summary>The waiting handoff's pool moved it to a wider one; null when that is not news.</summary>
     public static HandoffEscalated? Escalate(HandoffRecord? handoff, int step, string queue, DateTimeOffset at) =>
         handoff is { Status: HandoffStatus.Queued } && handoff.PoolName != queue
@@ -267,6 +286,7 @@ internal static class HandoffDecider
                 };
                 break;
             case HandoffQueued queued when state.Current is { } handoff && handoff.HandoffId == queued.HandoffId:
+                handoff.QueuedAt ??= queued.At;
                 handoff.AwaitingPool = false;
                 handoff.QueuePosition = queued.Position;
                 handoff.EstimatedWaitSeconds = queued.EstimatedWaitSeconds;
@@ -297,7 +317,16 @@ internal static class HandoffDecider
                 handoff.OfferExpiresAt = offered.ExpiresAt;
                 break;
             case HandoffDeclined declined when state.Current is { } handoff && handoff.HandoffId == declined.HandoffId:
-                EndOffer(handoff, declined.OfferId, declined.AgentId, handoff.Passed, declined.AgentId);
+                if (HandoffDeclined.IsTheAgentsChoice(declined.Reason))
+                {
+                    EndOffer(handoff, declined.OfferId, declined.AgentId, handoff.Passed, declined.AgentId);
+                }
+                else
+                {
+                    // Declined for the agent by the cluster (gone offline, no longer fit): no pass, like an expiry, so the
+                    // agent may be offered it again once back or fit again.
+                    EndOffer(handoff, declined.OfferId, declined.AgentId, handoff.ExpiredOffers, HandoffRecord.OfferKey(declined.AgentId, declined.OfferId));
+                }
                 break;
             case HandoffExpired expired when state.Current is { } handoff && handoff.HandoffId == expired.HandoffId:
                 // No pass: the agent is off duty now (Routing:NotRespondingStatus), and once back may be offered it
@@ -305,6 +334,19 @@ internal static class HandoffDecider
                 EndOffer(handoff, expired.OfferId, expired.AgentId, handoff.ExpiredOffers, HandoffRecord.OfferKey(expired.AgentId, expired.OfferId));
                 break;
             case HandoffEscalated escalated when state.Current is { } handoff && handoff.HandoffId == escalated.HandoffId:
+                if (escalated.Step == handoff.Step && handoff.Status == HandoffStatus.Queued)
+                {
+                    // Moved by its conversation (a channel or language changed), not widened by its pool (which moves it to a
+                    // later step, and has asked the wider queue itself): it leaves the queue it was in and asks the new one.
+                    if (!handoff.PoolsLeft.Contains(handoff.PoolName))
+                    {
+                        handoff.PoolsLeft.Add(handoff.PoolName);
+                    }
+                    handoff.PoolsLeft.Remove(escalated.Queue);
+                    handoff.AwaitingPool = true;
+                    handoff.Moved = true;
+                    handoff.CloseOffer();
+                }
                 handoff.PoolShowsOffer = null;
                 handoff.PoolName = escalated.Queue;
                 handoff.Step = escalated.Step;

@@ -59,6 +59,15 @@ public sealed class HandoffRecord
     /// their making is no news, word of their end still is.
     /// </summary>
     [Id(20)] public List<string> Superseded { get; set; } = [];
+    /// <summary>
+    /// Queues it moved away from while it waited (its channel or language changed) that may still list it: each is left,
+    /// with any offer made there, then dropped from here. Never the queue it waits in now.
+    /// </summary>
+    [Id(21)] public List<string> PoolsLeft { get; set; } = [];
+    /// <summary>It moved to another queue while it waited: it keeps its seniority there, waiting since <see cref="QueuedAt"/>.</summary>
+    [Id(22)] public bool Moved { get; set; }
+    /// <summary>When it first took a place in a queue (its first <c>handoff.queued</c>, by the cluster's clock).</summary>
+    [Id(23)] public DateTimeOffset? QueuedAt { get; set; }
 
     /// <summary>While it waits again after being taken back: the agent it was taken from last, for its pool.</summary>
     public string? TakenFrom => Reclaimed && Lost.Count > 0 ? Lost.MaxBy(lost => lost.Value).Key : null;

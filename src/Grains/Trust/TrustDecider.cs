@@ -164,8 +164,13 @@ internal static class TrustDecider
             case ConversationStarted started:
                 Mark(state.Trajectory, started.At, TrustScore.Start);
                 break;
-            case MessageRecorded { Fingerprint: { } fingerprint }:
-                state.RecentMessages.Add(fingerprint);
+            case MessageRecorded { From: Speaker.Customer } customer:
+                // The customer's next message answers the offer or not: after it, none waits.
+                state.OfferAwaiting = OfferAwaiting.None;
+                if (customer.Fingerprint is { } fingerprint)
+                {
+                    state.RecentMessages.Add(fingerprint);
+                }
                 if (state.RecentMessages.Count > RecentMessagesKept)
                 {
                     state.RecentMessages.RemoveAt(0);
@@ -191,11 +196,20 @@ internal static class TrustDecider
                 break;
             case HumanOffered:
                 state.HumanOffered = true;
+                state.OfferAwaiting = OfferAwaiting.Asked;
+                break;
+            case IdentityAnswered { AnsweredAs: "ai" }:
+                // "... If you like, I can connect you with a human agent."
+                state.OfferAwaiting = OfferAwaiting.Mentioned;
+                break;
+            case HandoffRequested:
+                state.OfferAwaiting = OfferAwaiting.None;
                 break;
             case AiResumed resumed:
                 state.Signals.Clear();
                 state.RecentMessages.Clear();
                 state.HumanOffered = false;
+                state.OfferAwaiting = OfferAwaiting.None;
                 Mark(state.Trajectory, resumed.At, TrustScore.Start);
                 break;
             case ConversationErased:

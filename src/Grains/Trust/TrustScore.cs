@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace CxCluster.Grains.Trust;
 
-/// <summary>The rolling trust score: 100 plus every signal's delta, each faded by its age with a half-life, kept within 0..100.</summary>
+/// <summary>
+/// The rolling trust score: 100, moved by every signal's delta in turn, each faded by its age with a half-life, and kept
+/// within 0..100 after each.
+/// </summary>
 public static class TrustScore
 {
     /// <summary>The score of a conversation nothing has happened in yet.</summary>
@@ -24,8 +27,11 @@ public static class TrustScore
     public const double SpentWeight = 0.01;
 
     /// <summary>
-    /// 100 + Σ delta · 0.5^(age / halfLife), where age = max(0, now − at), clamped to 0..100. Signals from the future
-    /// count in full; deltas that are not finite numbers are ignored.
+    /// From 100, each signal in the order given adds delta · 0.5^(age / halfLife), where age = max(0, now − at), and the
+    /// score is kept within 0..100 after each: good signals never bank trust above 100 for later penalties to use up (five
+    /// good ratings and then three misunderstandings breach as three misunderstandings alone do), nor penalties below 0
+    /// for later good signals to pay off. Signals from the future count in full; deltas that are not finite numbers are
+    /// ignored.
     /// </summary>
     public static double Compute(IEnumerable<TrustSignal> signals, DateTimeOffset now, TimeSpan halfLife)
     {
@@ -38,18 +44,18 @@ public static class TrustScore
             // A conversation's own signals: walked without an enumerator on the heap.
             foreach (TrustSignal signal in CollectionsMarshal.AsSpan(list))
             {
-                score += Contribution(signal, now, halfLife);
+                score = Math.Clamp(score + Contribution(signal, now, halfLife), Min, Max);
             }
         }
         else
         {
             foreach (TrustSignal signal in signals)
             {
-                score += Contribution(signal, now, halfLife);
+                score = Math.Clamp(score + Contribution(signal, now, halfLife), Min, Max);
             }
         }
 
-        return Math.Clamp(score, Min, Max);
+        return score;
     }
 
     private static double Contribution(TrustSignal? signal, DateTimeOffset now, TimeSpan halfLife) =>

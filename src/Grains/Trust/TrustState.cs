@@ -24,4 +24,7 @@ public sealed class TrustState
 
     /// <summary>The score after each of the latest scored moments, oldest first: how trust went, for the agent who takes over.</summary>
     [Id(5)] public List<TrustPoint> Trajectory { get; set; } = [];
+
+    /// <summary>The offer of a person the customer's next message may answer: made by a warning or ending an identity answer, until the customer writes.</summary>
+    [Id(6)] public OfferAwaiting OfferAwaiting { get; set; }
 }

@@ -244,6 +244,64 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Equal(3, third.Conversation.Trust.Signals.Count);
     }
 
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("Yes please!")]
+    [InlineData("ok")]
+    [InlineData("iya boleh kak")]
+    [InlineData("mau")]
+    [InlineData("\U0001F44D")]
+    public async Task A_yes_to_the_offer_of_a_person_hands_off_at_the_customers_request(string yes)
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        await Send(conversation, Signal("nlu.no_match", 1));
+        Assert.Equal([DirectiveType.OfferHuman], (await Send(conversation, Signal("nlu.no_match", 1))).Types());
+
+        var answer = await Send(conversation, Customer(yes));
+
+        var handoff = Assert.Single(answer.Directives, d => d.Type == DirectiveType.Handoff);
+        Assert.Equal("customer-request", handoff.ReasonOf());
+        Assert.Equal(ConversationStatus.Queued, answer.Conversation!.Status);
+    }
+
+    [Theory]
+    [InlineData("no thanks")]
+    [InlineData("ok thanks")]
+    [InlineData("nanti aja")]
+    [InlineData("yes, but first what is my balance?")]
+    public async Task A_no_or_something_else_after_the_offer_of_a_person_keeps_the_ai(string reply)
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        await Send(conversation, Signal("nlu.no_match", 1));
+        await Send(conversation, Signal("nlu.no_match", 1));
+
+        var answer = await Send(conversation, Customer(reply));
+
+        Assert.DoesNotContain(answer.Directives, d => d.Type == DirectiveType.Handoff);
+        Assert.Equal(ConversationStatus.Ai, answer.Conversation!.Status);
+    }
+
+    [Fact]
+    public async Task Only_the_next_message_answers_the_offer_and_after_an_identity_answer_a_bare_ok_only_acknowledges_it()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        await Send(conversation, Signal("nlu.no_match", 1));
+        await Send(conversation, Signal("nlu.no_match", 1));
+        await Send(conversation, Customer("where is my parcel"));
+        Assert.Equal(ConversationStatus.Ai, (await Send(conversation, Customer("yes"))).Conversation!.Status);
+
+        var other = NewConversation();
+        await Send(other, Started());
+        Assert.Contains((await Send(other, Customer("are you a bot?"))).Directives, d => d.Type == DirectiveType.AnswerIdentity);
+        Assert.Equal(ConversationStatus.Ai, (await Send(other, Customer("ok"))).Conversation!.Status);
+        Assert.Contains((await Send(other, Customer("is this a bot?"))).Directives, d => d.Type == DirectiveType.AnswerIdentity);
+        var yes = await Send(other, Customer("yes please"));
+        Assert.Equal("customer-request", Assert.Single(yes.Directives, d => d.Type == DirectiveType.Handoff).ReasonOf());
+    }
+
     [Fact]
     public async Task Two_very_negative_sentiments_hand_off()
     {

@@ -547,6 +547,109 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_whose_only_agent_went_offline_with_the_offer_open_is_offered_to_that_agent_again_first_once_back()
+    {
+        var ana = await Online("ana");
+        var handoff = await AskForPerson("c1");
+        var first = await OfferTo(ana, "c1");
+        Assert.Null((await ana.SetStatus(AgentStatus.Offline)).Refusal);
+        await Eventually.ReturnsAsync(() => Declines("c1"), d => d.Count > 0, Patience, "c1's offer to be declined");
+        await AskForPerson("c2");
+
+        // A shift change or a browser crash: declined for her, not by her, so c1 is hers to take again, ahead of c2.
+        Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
+        var again = await OfferTo(ana, "c1");
+        Assert.NotEqual(first.OfferId, again.OfferId);
+        Assert.Equal(handoff.HandoffId, again.HandoffId);
+        Assert.DoesNotContain(await ana.GetOffers() ?? [], o => o.ConversationId == "c2");
+        Assert.Null((await ana.AcceptOffer(again.OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "ana" },
+            Patience, "c1 to be with ana");
+    }
+
+    [Fact]
+    public async Task An_agent_who_drops_the_language_is_offered_none_of_its_customers_and_gets_them_again_once_it_is_back()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        await OfferTo(ana, "c1");
+        await AskForPerson("c2");
+
+        await ana.Register(new AgentProfile { DisplayName = "Agent ana", Languages = ["de"], Channels = [Channel.Chat], Capacity = 1 });
+        await Eventually.ReturnsAsync(() => Declines("c1"), d => d.Count > 0, Patience, "c1's offer to be declined");
+
+        // The offer's end, told to the pool with her view, does not bring her back onto the English roster.
+        var pool = fixture.Grains.Pool(_tenant, "en/chat");
+        Assert.DoesNotContain(await pool.GetRoster(), a => a.AgentId == "ana");
+        Assert.Empty((await ana.GetOffers())!);
+        Assert.Equal(2, (await pool.GetDepth()).AtOrAbove(0).Waiting);
+
+        // English again: the customer whose offer was declined for her is hers first.
+        await ana.Register(new AgentProfile { DisplayName = "Agent ana", Languages = ["en"], Channels = [Channel.Chat], Capacity = 1 });
+        Assert.Equal("c1", (await OfferTo(ana, "c1")).ConversationId);
+    }
+
+    private async Task<IAgentGrain> OnlineOn(string id, Channel channel, string language = "en")
+    {
+        var agent = Agent(id);
+        await agent.Register(new AgentProfile { DisplayName = $"Agent {id}", Languages = [language], Channels = [channel], Capacity = 1 });
+        Assert.Null((await agent.SetStatus(AgentStatus.Available)).Refusal);
+        return agent;
+    }
+
+    [Fact]
+    public async Task A_waiting_customer_who_switches_channel_waits_in_that_channels_queue_and_only_its_agents_get_it()
+    {
+        var handoff = await AskForPerson("c1");
+        var vera = await OnlineOn("vera", Channel.Voice);
+
+        await Conversation("c1").Apply(Switched(Channel.Voice));
+
+        var offer = await OfferTo(vera, "c1");
+        Assert.Equal(handoff.HandoffId, offer.HandoffId);
+        var moved = (await Facts("c1")).Last(f => f.Type == "handoff.escalated");
+        Assert.Contains("en/voice", ConversationFacts.Data(moved));
+        Assert.Equal(0, (await fixture.Grains.Pool(_tenant, "en/chat").GetDepth()).AtOrAbove(0).Waiting);
+        var chad = await OnlineOn("chad", Channel.Chat);
+        Assert.Null((await vera.AcceptOffer(offer.OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "vera" },
+            Patience, "c1 to be with vera");
+        Assert.Empty((await chad.GetOffers())!);
+    }
+
+    [Fact]
+    public async Task An_offer_open_when_the_customer_switches_channel_is_declined_for_an_agent_who_does_not_serve_it_and_goes_to_one_who_does()
+    {
+        var chad = await OnlineOn("chad", Channel.Chat);
+        await AskForPerson("c1");
+        var first = await OfferTo(chad, "c1");
+
+        await Conversation("c1").Apply(Switched(Channel.Whatsapp));
+
+        var declined = Assert.Single((await Eventually.ReturnsAsync(() => Declines("c1"), d => d.Count > 0, Patience, "c1's offer to be declined"))!);
+        Assert.Equal((first.OfferId, "chad", HandoffDeclined.AgentIneligible), (declined.OfferId, declined.AgentId, declined.Reason));
+        await Eventually.HoldsAsync(async () => (await chad.GetOffers())!.Count == 0, Patience, "chad to let the offer go");
+        Assert.Equal(RefusalKind.Conflict, (await chad.AcceptOffer(first.OfferId)).Refusal!.Kind);
+        var wanda = await OnlineOn("wanda", Channel.Whatsapp);
+        Assert.Null((await wanda.AcceptOffer((await OfferTo(wanda, "c1")).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "wanda" },
+            Patience, "c1 to be with wanda");
+    }
+
+    [Fact]
+    public async Task A_waiting_customer_whose_language_changes_waits_for_an_agent_of_the_new_language()
+    {
+        var hans = await OnlineOn("hans", Channel.Chat, "de");
+        await AskForPerson("c1");
+
+        await Conversation("c1").Apply(Started(Channel.Chat, "de-DE"));
+
+        var offer = await OfferTo(hans, "c1");
+        Assert.Equal("c1", offer.ConversationId);
+        Assert.Equal(0, (await fixture.Grains.Pool(_tenant, "en/chat").GetDepth()).AtOrAbove(0).Waiting);
+    }
+
+    [Fact]
     public async Task An_agent_who_goes_offline_before_a_first_reply_loses_the_conversation_at_once_and_stays_offline()
     {
         var ana = await Online("ana");

@@ -58,6 +58,23 @@ public sealed class TrustDeciderTests
     }
 
     [Fact]
+    public void Good_ratings_before_misunderstandings_do_not_hold_off_the_warning_or_the_breach()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            Signal(TrustRules.Csat, 8, Now);
+        }
+
+        Assert.Equal(new TrustVerdict(null, null, null, false), Evaluate(Now));
+        Signal(TrustRules.NluNoMatch, -22, Now);
+        Assert.Equal(78, (int)TrustDecider.Score(_state, Policy).Score);
+        Signal(TrustRules.NluNoMatch, -22, Now);
+        Assert.Equal(TrustBand.Warning, Evaluate(Now).Changed!.Band);
+        Signal(TrustRules.NluNoMatch, -22, Now);
+        Assert.True(Evaluate(Now).Breached);
+    }
+
+    [Fact]
     public void A_healthy_score_decides_nothing()
     {
         Assert.Equal(new TrustVerdict(null, null, null, false), Evaluate(Now));

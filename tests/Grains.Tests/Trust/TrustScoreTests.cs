@@ -94,6 +94,29 @@ public sealed class TrustScoreTests
     }
 
     [Fact]
+    public void Good_signals_before_penalties_bank_no_trust_above_100()
+    {
+        // Five good ratings, then three misunderstandings: each penalty moves the score from 100, as in a fresh conversation.
+        var signals = Enumerable.Range(0, 5).Select(_ => Signal(8, TimeSpan.Zero))
+            .Concat(Enumerable.Range(0, 3).Select(_ => Signal(-22, TimeSpan.Zero)))
+            .ToList();
+
+        double score = TrustScore.Compute(signals, Now, FiveMinutes);
+
+        Assert.Equal(34, score, 9);
+        Assert.Equal(TrustBand.Breached, TrustScore.Band(score, TrustScore.DefaultThreshold, TrustScore.DefaultWarningLevel));
+        Assert.Equal(78, TrustScore.Compute(signals.Take(6), Now, FiveMinutes), 9);
+    }
+
+    [Fact]
+    public void Penalties_below_zero_leave_no_debt_for_later_good_signals()
+    {
+        var signals = Enumerable.Range(0, 6).Select(_ => Signal(-40, TimeSpan.Zero)).Append(Signal(20, TimeSpan.Zero));
+
+        Assert.Equal(20, TrustScore.Compute(signals, Now, FiveMinutes), 9);
+    }
+
+    [Fact]
     public void A_delta_that_is_not_a_number_is_ignored()
     {
         var signals = new[] { Signal(double.NaN, TimeSpan.Zero), Signal(-10, TimeSpan.Zero) };
