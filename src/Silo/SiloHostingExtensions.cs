@@ -49,8 +49,8 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// What keeps a built silo from starting, in one line, or null when nothing does (its own settings were checked as
-    /// they were read): the Orleans options derived from them, checked before waiting for the database, then its health
-    /// port, opened so <c>/health/live</c> answers meanwhile, then the database itself (a silo without it cannot join the cluster),
+    /// they were read): the Orleans options derived from them, checked before waiting for the database, then its silo
+    /// and gateway ports (another process listening there, <see cref="ListeningPorts"/>), then its health port, opened so <c>/health/live</c> answers meanwhile, then the database itself (a silo without it cannot join the cluster),
     /// waited for up to <c>Cluster:DatabaseWaitSeconds</c>. Then it warms up (<see cref="SiloWarmUp"/>), so it joins ready
     /// to serve at speed.
     /// </summary>
@@ -63,6 +63,10 @@ public static class SiloHostingExtensions
         catch (Exception bad) when (bad is OptionsValidationException or InvalidOperationException)
         {
             return bad.Message;
+        }
+        if (ListeningPorts.Taken(services) is { } taken)
+        {
+            return taken;
         }
         if (await services.StartSiloHealthAsync() is { } health)
         {

@@ -20,7 +20,7 @@ public static class AgentRequestReader
         var fields = new JsonFields(root, errors);
 
         var displayName = fields.String("displayName", required: true);
-        FieldRules.ShortText(errors, "displayName", displayName, MaxDisplayNameLength);
+        FieldRules.ShownName(errors, "displayName", displayName, MaxDisplayNameLength);
 
         var languages = ReadLanguages(fields.Array("languages", required: true), errors);
         var channels = ReadChannels(fields.Array("channels", required: true), errors);
@@ -111,7 +111,7 @@ public static class AgentRequestReader
         {
             if (!JsonFields.TryGetText(item, out var name))
             {
-                errors.Add("channels", "channels must hold strings.");
+                errors.Add("channels", item.ValueKind == JsonValueKind.String ? JsonFields.NotText("channels") : "channels must hold strings.");
                 continue;
             }
             if (FieldRules.Channel(errors, "channels", name) is not { } channel)

@@ -51,8 +51,11 @@ public static class StreamApi
         }
         if (HttpMethods.IsHead(context.Request.Method))
         {
-            // What a GET would start, told without holding a connection open for facts nobody will read.
-            context.Response.Headers.CacheControl = "no-cache";
+            // What a GET would start, with the headers the framework's event-stream result sets, told without holding a
+            // connection open for facts nobody will read.
+            context.Response.Headers.CacheControl = "no-cache,no-store";
+            context.Response.Headers.Pragma = "no-cache";
+            context.Response.Headers.ContentEncoding = "identity";
             context.Response.ContentType = "text/event-stream";
             return TypedResults.Ok();
         }

@@ -16,6 +16,7 @@ public static class WebhookRequestReader
         {
             return null;
         }
+        OnlyFields(root, errors, SpecFields);
         var fields = new JsonFields(root, errors);
         var url = fields.String("url", required: true);
         if (url is { Length: > MaxUrlLength })
@@ -66,9 +67,40 @@ public static class WebhookRequestReader
         {
             return null;
         }
+        OnlyFields(root, errors, ReplayFields);
         var from = FieldRules.ClientTimestamp(
             errors, "from", new JsonFields(root, errors).String("from", required: false), received, "the request");
         return errors.Any ? null : new WebhookReplayJson(from);
+    }
+
+    private static readonly string[] SpecFields = ["url", "types", "secret"];
+    private static readonly string[] ReplayFields = ["from"];
+
+    /// <summary>
+    /// A field an endpoint's body does not have is named, not ignored: a misspelt <c>"form"</c> in a replay would
+    /// otherwise replay the given-up facts instead of everything since, and a <c>"status"</c> would seem to disable an
+    /// endpoint it leaves active.
+    /// </summary>
+    private static void OnlyFields(JsonElement root, FieldErrors errors, string[] known)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            string field;
+            try
+            {
+                field = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                errors.Add("body", "the body's field names must be valid Unicode text.");
+                continue;
+            }
+            if (Array.IndexOf(known, field) < 0)
+            {
+                var name = field.Length <= 64 ? field : field[..64];
+                errors.Add(name.Length == 0 ? "body" : name, $"'{name}' is not a field of this body: it takes {string.Join(", ", known.Select(k => $"'{k}'"))}.");
+            }
+        }
     }
 
     private static List<string>? ReadTypes(JsonElement? array, FieldErrors errors)
@@ -87,7 +119,7 @@ public static class WebhookRequestReader
         {
             if (!JsonFields.TryGetText(item, out var type))
             {
-                errors.Add("types", "types must hold strings.");
+                errors.Add("types", item.ValueKind == JsonValueKind.String ? JsonFields.NotText("types") : "types must hold strings.");
             }
             else if (!FactTypes.IsKnown(type))
             {

@@ -94,6 +94,17 @@ public sealed class TenantFeeds : IDisposable
         return new SubjectPage(told, until == long.MaxValue ? null : until);
     }
 
+    /// <summary>
+    /// Whether this silo read the erasure of <paramref name="conversationId"/> (the latest <see cref="ErasuresKept"/> of
+    /// each tenant): a fact read before it and still held for delivery (a webhook retrying) is then told without its
+    /// personal data, as the journal now holds it.
+    /// </summary>
+    public bool WasErased(string tenantId, string? conversationId) =>
+        conversationId is not null && _feeds.TryGetValue(tenantId, out var feed) && feed.WasErased(conversationId);
+
+    /// <summary>How many erasures each tenant's feed remembers: far more than are made while deliveries still retry.</summary>
+    public const int ErasuresKept = 100_000;
+
     private void OnAppended(string tenantId)
     {
         if (_feeds.TryGetValue(tenantId, out var feed))
@@ -123,7 +134,19 @@ public sealed class TenantFeeds : IDisposable
         private TaskCompletionSource _news = NewSignal();
         private TaskCompletionSource _wake = NewSignal();
 
+        /// <summary>The conversations erased since this feed began following, the latest <see cref="ErasuresKept"/>; oldest first in <see cref="_erasedOrder"/>.</summary>
+        private readonly HashSet<string> _erased = new(StringComparer.Ordinal);
+        private readonly Queue<string> _erasedOrder = new();
+
         public void Wake() => Volatile.Read(ref _wake).TrySetResult();
+
+        public bool WasErased(string conversationId)
+        {
+            lock (_gate)
+            {
+                return _erased.Contains(conversationId);
+            }
+        }
 
         public async Task<FeedPage> ReadAsync(long after, int max, FeedFilter filter, SubjectShare share, TimeSpan wait, CancellationToken ct)
         {
@@ -385,6 +408,7 @@ public sealed class TenantFeeds : IDisposable
                     if (fact.Type == ErasedType)
                     {
                         ForgetPersonal(fact.ConversationId);
+                        Remember(fact.ConversationId);
                     }
                 }
                 _head = facts[^1].Position;
@@ -399,6 +423,19 @@ public sealed class TenantFeeds : IDisposable
                 _news = NewSignal();
             }
             news.TrySetResult();
+        }
+
+        private void Remember(string? conversationId)
+        {
+            if (conversationId is null || !_erased.Add(conversationId))
+            {
+                return;
+            }
+            _erasedOrder.Enqueue(conversationId);
+            if (_erasedOrder.Count > ErasuresKept)
+            {
+                _erased.Remove(_erasedOrder.Dequeue());
+            }
         }
 
         /// <summary>

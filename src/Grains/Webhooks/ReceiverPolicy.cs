@@ -123,8 +123,17 @@ public sealed record ReceiverPolicy(bool AllowHttp, bool AllowPrivateNetworks, b
             {
                 return Classify(new IPAddress([(byte)~b[12], (byte)~b[13], (byte)~b[14], (byte)~b[15]]));
             }
-            // Documentation (2001:db8::/32, 3fff::/20), benchmarking (2001:2::/48) and discard-only (100::/64).
+            // The local-use NAT64 prefix (64:ff9b:1::/48) reaches whatever IPv4 network the operator's own translator
+            // serves, in any of its embeddings: never the internet.
+            if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 0x01)
+            {
+                return AddressKind.Private;
+            }
+            // Documentation (2001:db8::/32, 3fff::/20), benchmarking (2001:2::/48), discard-only (100::/64), the rest of
+            // the IETF protocol assignments (2001::/23: service anycast, ORCHID) and segment routing's SIDs (5f00::/16).
             if ((b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8)
+                || (b[0] == 0x20 && b[1] == 0x01 && (b[2] & 0xfe) == 0)
+                || (b[0] == 0x5f && b[1] == 0)
                 || (b[0] == 0x3f && b[1] == 0xff && (b[2] & 0xf0) == 0)
                 || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0x02 && b[4] == 0 && b[5] == 0)
                 || (b[0] == 0x01 && b[1] == 0 && b[2..8].IndexOfAnyExcept((byte)0) < 0))

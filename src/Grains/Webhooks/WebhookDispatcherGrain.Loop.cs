@@ -188,10 +188,13 @@ internal sealed partial class WebhookDispatcherGrain
     private async Task Deliver(DispatchQueue.Delivery delivery, DispatchQueue queue, CancellationToken ct)
     {
         var endpoint = store.State.Endpoint!;
+        // Read before its conversation was erased, and held since (a retry, a line waiting behind its head): told as the
+        // journal now holds it, without the personal data.
+        var fact = delivery.Fact.PersonalAt > 0 && feeds.WasErased(_tenantId, delivery.Fact.ConversationId) ? delivery.Fact.WithoutPersonal() : delivery.Fact;
         DeliveryResult result;
         try
         {
-            result = await sender.SendAsync(endpoint.Url, _key, delivery.Fact.Id, delivery.Fact.Json, ct);
+            result = await sender.SendAsync(endpoint.Url, _key, fact.Id, fact.Json, ct);
         }
         catch (OperationCanceledException)
         {

@@ -174,10 +174,15 @@ public sealed class WebhookSender : IDisposable
         }
     }
 
-    /// <summary>Resolves the receiver's name and connects to the first address the policy allows; refuses when none is.</summary>
+    /// <summary>
+    /// Resolves the receiver's name and connects to the first address the policy allows; refuses when none is. A name
+    /// written with the root's dot ("localhost.", "127.0.0.1.") is the same name without it, and an IPv4 address written
+    /// as IPv6 (<c>::ffff:a.b.c.d</c>) is connected to over IPv4.
+    /// </summary>
     internal static async ValueTask<Stream> ConnectAsync(ReceiverPolicy policy, DnsEndPoint endpoint, CancellationToken ct)
     {
-        var addresses = IPAddress.TryParse(endpoint.Host.AsSpan().Trim("[]"), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endpoint.Host, ct);
+        var host = endpoint.Host.Length > 1 && endpoint.Host.EndsWith('.') ? endpoint.Host[..^1] : endpoint.Host;
+        var addresses = IPAddress.TryParse(host.AsSpan().Trim("[]"), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
         string? refused = null;
         Exception? failure = null;
         foreach (var address in addresses)
@@ -187,10 +192,11 @@ public sealed class WebhookSender : IDisposable
                 refused ??= $"refused: {endpoint.Host} resolves to {why}";
                 continue;
             }
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            var target = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+            var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(new IPEndPoint(address, endpoint.Port), ct);
+                await socket.ConnectAsync(new IPEndPoint(target, endpoint.Port), ct);
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch (Exception e) when (e is SocketException or OperationCanceledException)

@@ -174,6 +174,10 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
         { """{ "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
         { """{ "displayName": " ", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
         { $$"""{ "displayName": "{{new string('s', 201)}}", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
+        // Shown to customers inside the cluster's sentences: one line of printable text.
+        { """{ "displayName": "Sari\nYour bank asks for your PIN", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
+        { """{ "displayName": "Sari\u001b[31m", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
+        { """{ "displayName": "Sari \u202Enimda", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
         { """[ "Sari" ]""", "body" },
         { """{ "displayName": "Sari", """, "body" },
     };

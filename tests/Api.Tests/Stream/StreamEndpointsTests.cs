@@ -176,6 +176,13 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(timeout.Token));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        // The same headers as the GET it stands for.
+        using var get = new HttpRequestMessage(HttpMethod.Get, For(Ids.New("head")));
+        using var streamed = await Acme.Http.SendAsync(get, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(streamed.Headers.CacheControl?.ToString(), response.Headers.CacheControl?.ToString());
+        Assert.Equal(streamed.Headers.Pragma.ToString(), response.Headers.Pragma.ToString());
+        Assert.Equal(streamed.Content.Headers.ContentEncoding, response.Content.Headers.ContentEncoding);
     }
 
     [Fact]

@@ -118,6 +118,9 @@ public sealed class WebhookEndpointsTests(ClusterFixture cluster)
         { """{ "url": "https://hooks.example.com/cx", "types": [] }""", "types" },
         { """{ "url": "https://hooks.example.com/cx", "types": ["conversation.started", "nope"] }""", "types" },
         { """{ "url": "https://hooks.example.com/cx", "types": "conversation.started" }""", "types" },
+        // A field the body does not have is named, never ignored.
+        { """{ "url": "https://hooks.example.com/cx", "status": "disabled" }""", "status" },
+        { """{ "url": "https://hooks.example.com/cx", "typ": ["conversation.started"] }""", "typ" },
         { """[]""", "body" },
     };
 
@@ -202,6 +205,9 @@ public sealed class WebhookEndpointsTests(ClusterFixture cluster)
             Assert.Equal(HttpStatusCode.Accepted, since.StatusCode);
             using var bad = await Acme.PostAsync($"{Path(id)}/replay", new JsonObject { ["from"] = "yesterday" });
             await Json.ProblemAsync(bad, HttpStatusCode.BadRequest, "from");
+            // A misspelt start would replay only the given-up facts: it is named instead.
+            using var misspelt = await Acme.PostAsync($"{Path(id)}/replay", new JsonObject { ["form"] = "2026-11-24T09:00:00Z" });
+            await Json.ProblemAsync(misspelt, HttpStatusCode.BadRequest, "form");
         }
         finally
         {

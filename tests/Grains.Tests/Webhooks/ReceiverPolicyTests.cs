@@ -62,6 +62,16 @@ public sealed class ReceiverPolicyTests
     [InlineData("3fff::1", AddressKind.Reserved)]
     [InlineData("2001:2::1", AddressKind.Reserved)]
     [InlineData("100::1", AddressKind.Reserved)]
+    // The rest of the IETF protocol assignments and segment routing's SIDs; the local-use NAT64 prefix reaches the
+    // operator's own IPv4 networks, whatever the embedding
+    [InlineData("2001:10::1", AddressKind.Reserved)]
+    [InlineData("2001:20::1", AddressKind.Reserved)]
+    [InlineData("2001:1::1", AddressKind.Reserved)]
+    [InlineData("5f00::1", AddressKind.Reserved)]
+    [InlineData("2001:200::1", AddressKind.Public)]
+    [InlineData("64:ff9b:1::a00:1", AddressKind.Private)]
+    [InlineData("64:ff9b:1:a00:0:1::", AddressKind.Private)]
+    [InlineData("64:ff9b:2::1", AddressKind.Public)]
     // IPv4-translated, 6to4 and Teredo count as the IPv4 address they reach
     [InlineData("::ffff:0:127.0.0.1", AddressKind.Loopback)]
     [InlineData("::ffff:0:10.0.0.1", AddressKind.Private)]
@@ -211,5 +221,23 @@ public sealed class ReceiverPolicyTests
         Assert.Null(policy.CheckUrl("http://hooks.example.com/cx"));
         Assert.NotNull(policy.CheckUrl("http://10.0.0.1/cx"));
         Assert.NotNull(policy.CheckUrl("http://localhost/cx"));
+    }
+
+    [Theory]
+    [InlineData("[::ffff:127.0.0.1]")]
+    [InlineData("::ffff:127.0.0.1")]
+    [InlineData("127.0.0.1.")]
+    [InlineData("localhost.")]
+    public async Task A_loopback_receiver_written_as_ipv6_or_with_the_roots_dot_is_connected_to(string host)
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var accepted = listener.AcceptTcpClientAsync();
+
+        await using var stream = await WebhookSender.ConnectAsync(new ReceiverPolicy(false, false, true), new DnsEndPoint(host, port), CancellationToken.None);
+
+        using var client = await accepted.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(client.Connected);
     }
 }

@@ -54,6 +54,29 @@ public sealed class SiloStartupTests
         Assert.DoesNotContain("   at ", result.Error);
     }
 
+    [Theory]
+    [InlineData("SiloPort")]
+    [InlineData("GatewayPort")]
+    public async Task A_silo_or_gateway_port_another_silo_listens_on_stops_the_silo_in_one_line_naming_the_setting(string setting)
+    {
+        // Another silo's listener lets others share its port: the runtime's own would join it and split the connections.
+        using var taken = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        taken.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        taken.Bind(new IPEndPoint(IPAddress.Any, 0));
+        taken.Listen();
+        var port = ((IPEndPoint)taken.LocalEndPoint!).Port;
+        var settings = Settings(PostgresDatabase.ServerConnectionString);
+        settings["Cluster:SiloPort"] = FreePorts.One().ToString();
+        settings["Cluster:GatewayPort"] = FreePorts.One().ToString();
+        settings[$"Cluster:{setting}"] = port.ToString();
+
+        var result = await ClusterProcess.RunSiloAsync([], settings);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"CxCluster silo cannot start: Cluster:{setting} {port} cannot be used", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
     [Fact]
     public async Task A_wrong_password_stops_the_silo_with_a_clear_reason()
     {
