@@ -244,6 +244,16 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Equal(3, third.Conversation.Trust.Signals.Count);
     }
 
+    /// <summary>A conversation whose trust fell into the warning band, so the cluster just offered a person.</summary>
+    private async Task<IConversationGrain> OfferedAPerson()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        await Send(conversation, Signal("nlu.no_match", 1));
+        Assert.Equal([DirectiveType.OfferHuman], (await Send(conversation, Signal("nlu.no_match", 1))).Types());
+        return conversation;
+    }
+
     [Theory]
     [InlineData("yes")]
     [InlineData("Yes please!")]
@@ -253,10 +263,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [InlineData("\U0001F44D")]
     public async Task A_yes_to_the_offer_of_a_person_hands_off_at_the_customers_request(string yes)
     {
-        var conversation = NewConversation();
-        await Send(conversation, Started());
-        await Send(conversation, Signal("nlu.no_match", 1));
-        Assert.Equal([DirectiveType.OfferHuman], (await Send(conversation, Signal("nlu.no_match", 1))).Types());
+        var conversation = await OfferedAPerson();
 
         var answer = await Send(conversation, Customer(yes));
 
@@ -272,10 +279,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [InlineData("yes, but first what is my balance?")]
     public async Task A_no_or_something_else_after_the_offer_of_a_person_keeps_the_ai(string reply)
     {
-        var conversation = NewConversation();
-        await Send(conversation, Started());
-        await Send(conversation, Signal("nlu.no_match", 1));
-        await Send(conversation, Signal("nlu.no_match", 1));
+        var conversation = await OfferedAPerson();
 
         var answer = await Send(conversation, Customer(reply));
 
@@ -286,10 +290,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Only_the_next_message_answers_the_offer_and_after_an_identity_answer_a_bare_ok_only_acknowledges_it()
     {
-        var conversation = NewConversation();
-        await Send(conversation, Started());
-        await Send(conversation, Signal("nlu.no_match", 1));
-        await Send(conversation, Signal("nlu.no_match", 1));
+        var conversation = await OfferedAPerson();
         await Send(conversation, Customer("where is my parcel"));
         Assert.Equal(ConversationStatus.Ai, (await Send(conversation, Customer("yes"))).Conversation!.Status);
 

@@ -19,10 +19,12 @@ public sealed class OfferTests(OfferClusterFixture fixture)
 
     private IAgentGrain Agent(string id) => fixture.Grains.Agent(_tenant, id);
 
-    private async Task<IAgentGrain> Online(string id, int capacity = 1)
+    private Task<IAgentGrain> Online(string id, int capacity = 1) => OnlineOn(id, Channel.Chat, "en", capacity);
+
+    private async Task<IAgentGrain> OnlineOn(string id, Channel channel, string language = "en", int capacity = 1)
     {
         var agent = Agent(id);
-        await agent.Register(new AgentProfile { DisplayName = $"Agent {id}", Languages = ["en"], Channels = [Channel.Chat], Capacity = capacity });
+        await agent.Register(new AgentProfile { DisplayName = $"Agent {id}", Languages = [language], Channels = [channel], Capacity = capacity });
         Assert.Null((await agent.SetStatus(AgentStatus.Available)).Refusal);
         return agent;
     }
@@ -587,14 +589,6 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         // English again: the customer whose offer was declined for her is hers first.
         await ana.Register(new AgentProfile { DisplayName = "Agent ana", Languages = ["en"], Channels = [Channel.Chat], Capacity = 1 });
         Assert.Equal("c1", (await OfferTo(ana, "c1")).ConversationId);
-    }
-
-    private async Task<IAgentGrain> OnlineOn(string id, Channel channel, string language = "en")
-    {
-        var agent = Agent(id);
-        await agent.Register(new AgentProfile { DisplayName = $"Agent {id}", Languages = [language], Channels = [channel], Capacity = 1 });
-        Assert.Null((await agent.SetStatus(AgentStatus.Available)).Refusal);
-        return agent;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text;
 using CxCluster.Abstractions.Webhooks;
 using CxCluster.Grains.Journal;
 using CxCluster.TestSupport.Hosting;
@@ -10,7 +11,9 @@ namespace CxCluster.Grains.Tests.Webhooks;
 /// <summary>
 /// One dispatcher that may hold four facts, two per conversation: a conversation its receiver keeps refusing, with many
 /// more facts than that, holds back none of the others, and every one of its facts still arrives in order once taken;
-/// neither do many conversations refused at once, more than the queue holds.
+/// neither do many conversations refused at once, more than the queue holds. A fact with personal data (the agent's
+/// context of <c>handoff.offered</c>) refused until after its conversation was erased is delivered without that data, as
+/// the journal now holds it.
 /// </summary>
 public sealed class WebhookStuckConversationTests : IAsyncLifetime
 {
@@ -123,5 +126,37 @@ public sealed class WebhookStuckConversationTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => Task.FromResult(all.IsSubsetOf(_receiver.Accepted.Select(d => d.Id!))),
             TimeSpan.FromSeconds(30), $"all {all.Count} facts accepted");
         Assert.Equal(0, (await grains.WebhookDispatcher(Tenant, "many", 0).Progress()).Retrying);
+    }
+
+    [Fact]
+    public async Task A_fact_retried_after_its_conversation_was_erased_arrives_without_the_personal_data()
+    {
+        var grains = _cluster.Client;
+        var refusing = true;
+        _receiver.Answer = _ => refusing ? new ReceiverAnswer(503) : ReceiverAnswer.Ok;
+        Assert.Null((await grains.Webhooks(Tenant).Put("hook", new WebhookSpec { Url = _receiver.Url(), Types = ["handoff.offered"] })).Refusal);
+        var agent = grains.Agent(Tenant, "ana");
+        await agent.Register(new AgentProfile { DisplayName = "Ana", Languages = ["en"], Channels = [Channel.Chat], Capacity = 1 });
+        await agent.SetStatus(AgentStatus.Available);
+        var conversation = grains.Conversation(Tenant, "c1");
+        await conversation.Apply(ConversationEvents.Started() with { CustomerId = "cust-42" });
+        await conversation.Apply(ConversationEvents.Customer("my card 4111 was charged twice, I want to talk to a person"));
+
+        // Refused while it still carries the context, with the customer's id in it.
+        await Eventually.HoldsAsync(() => Task.FromResult(_receiver.All.Any(d => d.Type == "handoff.offered")),
+            TimeSpan.FromSeconds(30), "the offer's fact to be attempted");
+        var attempted = _receiver.All.First(d => d.Type == "handoff.offered");
+        Assert.Contains("cust-42", Encoding.UTF8.GetString(attempted.Body));
+
+        Assert.True(await conversation.Erase());
+        refusing = false;
+
+        await Eventually.HoldsAsync(() => Task.FromResult(_receiver.Accepted.Any(d => d.Id == attempted.Id)),
+            TimeSpan.FromSeconds(30), "the offer's fact to be accepted");
+        var delivered = _receiver.Accepted.First(d => d.Id == attempted.Id);
+        var body = Encoding.UTF8.GetString(delivered.Body);
+        Assert.DoesNotContain("cust-42", body);
+        Assert.False(delivered.Fact.GetProperty("data").TryGetProperty("context", out _), body);
+        Assert.Equal("ana", delivered.Fact.GetProperty("data").GetProperty("agentId").GetString());
     }
 }
