@@ -22,9 +22,19 @@ internal static class ScareQuotes
 
     private static readonly string[] After = ["kalian", "nya", "dari", "lu", "lo", "kamu", "anda", "you"];
 
+    /// <summary>The quotes that may open a quoted word.</summary>
+    private static readonly System.Buffers.SearchValues<char> Opening = System.Buffers.SearchValues.Create("\"'\u201C\u2018");
+
     public static bool IsIn(string text)
     {
-        for (int i = 0; i < text.Length; i++)
+        // Most messages quote nothing: one vectorised look, and nothing more.
+        int first = text.AsSpan().IndexOfAny(Opening);
+        if (first < 0)
+        {
+            return false;
+        }
+
+        for (int i = first; i < text.Length; i++)
         {
             char open = text[i];
             char close = open switch

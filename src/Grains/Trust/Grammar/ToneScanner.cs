@@ -83,7 +83,14 @@ internal static partial class ToneScanner
                 negative = true;
             }
 
-            if (lex.Word.Length != 0 && (NobodyAnswers(t, i) || ShrugsItOff(t, i) || WaitsWithoutEnd(t, i)))
+            // One switch on the word (its length first), so the other words cost one look.
+            if (lex.Word switch
+                {
+                    "nobody" or "no" => NobodyAnswers(t, i),
+                    "whatever" => ShrugsItOff(t, i),
+                    "sampai" => WaitsWithoutEnd(t, i),
+                    _ => false,
+                })
             {
                 negative = true;
             }
