@@ -105,9 +105,7 @@ public static class AgentApi
             return badPath;
         }
         // No body is needed; one sent must still be a JSON object, or nothing is completed.
-        var (_, problem) = await RequestBody.ReadOptionalAsync(request, RequestBody.SingleLimit,
-            AgentRequestReader.ReadNoFields, "The completion's body is not a JSON object; see errors.", cancellationToken);
-        if (problem is not null)
+        if (await AgentRequestReader.RefuseBodyOtherThanAnObjectAsync(request, "completion", cancellationToken) is { } problem)
         {
             return problem;
         }

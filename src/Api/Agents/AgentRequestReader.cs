@@ -111,7 +111,7 @@ public static class AgentRequestReader
         {
             if (!JsonFields.TryGetText(item, out var name))
             {
-                errors.Add("channels", item.ValueKind == JsonValueKind.String ? JsonFields.NotText("channels") : "channels must hold strings.");
+                errors.Add("channels", JsonFields.NotTextOr(item, "channels", "channels must hold strings."));
                 continue;
             }
             if (FieldRules.Channel(errors, "channels", name) is not { } channel)
@@ -147,10 +147,21 @@ public static class AgentRequestReader
     /// The body of a call that needs none (accepting an offer, completing a conversation): left out, or a JSON object
     /// whose fields are not read; anything else (malformed JSON, an array, a string) is refused before anything changes.
     /// </summary>
-    public static object? ReadNoFields(JsonElement root, FieldErrors errors) => IsObject(root, errors) ? NoFields : null;
+    private static object? ReadNoFields(JsonElement root, FieldErrors errors) => IsObject(root, errors) ? NoFields : null;
 
     /// <summary>What <see cref="ReadNoFields"/> answers for a body it accepts: it carries nothing.</summary>
     private static readonly object NoFields = new();
+
+    /// <summary>
+    /// The problem to answer for the body of a call that needs none (<see cref="ReadNoFields"/>), or null when it was left
+    /// out or is a JSON object; <paramref name="call"/> names the call in the problem ("The accept's body ...").
+    /// </summary>
+    public static async Task<IResult?> RefuseBodyOtherThanAnObjectAsync(HttpRequest request, string call, CancellationToken cancellationToken)
+    {
+        var (_, problem) = await RequestBody.ReadOptionalAsync(request, RequestBody.SingleLimit, ReadNoFields,
+            $"The {call}'s body is not a JSON object; see errors.", cancellationToken);
+        return problem;
+    }
 
     /// <summary>An object whose fields can be read: each key there once (a key twice is ambiguous) and readable text.</summary>
     private static bool IsObject(JsonElement root, FieldErrors errors)

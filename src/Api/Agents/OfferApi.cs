@@ -60,9 +60,7 @@ public static class OfferApi
             return badPath;
         }
         // No body is needed; one sent must still be a JSON object, or nothing is accepted.
-        var (_, problem) = await RequestBody.ReadOptionalAsync(request, RequestBody.SingleLimit,
-            AgentRequestReader.ReadNoFields, "The accept's body is not a JSON object; see errors.", cancellationToken);
-        if (problem is not null)
+        if (await AgentRequestReader.RefuseBodyOtherThanAnObjectAsync(request, "accept", cancellationToken) is { } problem)
         {
             return problem;
         }

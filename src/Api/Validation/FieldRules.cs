@@ -170,7 +170,7 @@ public static partial class FieldRules
             var member = $"{field}.{pair.Name}";
             if (!JsonFields.TryGetText(pair.Value, out var text))
             {
-                errors.Add(member, pair.Value.ValueKind == JsonValueKind.String ? JsonFields.NotText(member) : $"{member} must be a string.");
+                errors.Add(member, JsonFields.NotTextOr(pair.Value, member, $"{member} must be a string."));
             }
             else if (text.Length > MaxAttributeValueLength)
             {

@@ -27,6 +27,13 @@ public readonly struct JsonFields(JsonElement element, FieldErrors errors)
     public static string NotText(string name) => $"{name} must be valid Unicode text, without NUL characters (\\u0000).";
 
     /// <summary>
+    /// What is said of a value <see cref="TryGetText"/> refused under <paramref name="name"/>: <see cref="NotText"/> for a
+    /// string that is no readable text, else <paramref name="notAString"/>.
+    /// </summary>
+    public static string NotTextOr(JsonElement value, string name, string notAString) =>
+        value.ValueKind == JsonValueKind.String ? NotText(name) : notAString;
+
+    /// <summary>
     /// A JSON string as .NET text; false for other kinds, for escapes that are no valid UTF-16 (a lone surrogate), and
     /// for a NUL character (<c>\u0000</c>), which no text of a conversation needs and which PostgreSQL's JSON types refuse.
     /// </summary>

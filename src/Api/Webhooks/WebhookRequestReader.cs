@@ -119,7 +119,7 @@ public static class WebhookRequestReader
         {
             if (!JsonFields.TryGetText(item, out var type))
             {
-                errors.Add("types", item.ValueKind == JsonValueKind.String ? JsonFields.NotText("types") : "types must hold strings.");
+                errors.Add("types", JsonFields.NotTextOr(item, "types", "types must hold strings."));
             }
             else if (!FactTypes.IsKnown(type))
             {

@@ -45,7 +45,12 @@ public sealed record AiSuppressed : Fact
 [GenerateSerializer, Immutable, Alias("cx.fact.IdentityAnswered")]
 public sealed record IdentityAnswered : Fact
 {
-    /// <summary><c>ai</c> or <c>human</c>.</summary>
+    /// <summary>The answer said the AI is in charge.</summary>
+    public const string Ai = "ai";
+    /// <summary>The answer said a human agent is in charge.</summary>
+    public const string Human = "human";
+
+    /// <summary><see cref="Ai"/> or <see cref="Human"/>.</summary>
     [Id(0)] public required string AnsweredAs { get; init; }
     [Id(1)] public string? AgentId { get; init; }
     public override string Type => "identity.answered";

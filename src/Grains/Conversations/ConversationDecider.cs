@@ -511,7 +511,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
             var answerFor = analysis.AsksForHuman && state.Status == ConversationStatus.Ai ? ConversationStatus.Queued : state.Status;
             decision.Directives.Add(new AnswerIdentityDirective { Text = Texts.Identity(answerFor, state.Handoff?.AgentDisplayName) });
             var human = answerFor == ConversationStatus.Human;
-            Record(new IdentityAnswered { At = e.OccurredAt, AnsweredAs = human ? "human" : "ai", AgentId = human ? state.Handoff?.AgentId : null });
+            Record(new IdentityAnswered { At = e.OccurredAt, AnsweredAs = human ? IdentityAnswered.Human : IdentityAnswered.Ai, AgentId = human ? state.Handoff?.AgentId : null });
         }
         if (analysis.AsksForHuman && state.Status == ConversationStatus.Ai)
         {

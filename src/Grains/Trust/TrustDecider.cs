@@ -198,7 +198,7 @@ internal static class TrustDecider
                 state.HumanOffered = true;
                 state.OfferAwaiting = OfferAwaiting.Asked;
                 break;
-            case IdentityAnswered { AnsweredAs: "ai" }:
+            case IdentityAnswered { AnsweredAs: IdentityAnswered.Ai }:
                 // "... If you like, I can connect you with a human agent."
                 state.OfferAwaiting = OfferAwaiting.Mentioned;
                 break;

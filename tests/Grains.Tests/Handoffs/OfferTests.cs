@@ -595,16 +595,18 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     public async Task A_waiting_customer_who_switches_channel_waits_in_that_channels_queue_and_only_its_agents_get_it()
     {
         var handoff = await AskForPerson("c1");
-        var vera = await OnlineOn("vera", Channel.Voice);
 
         await Conversation("c1").Apply(Switched(Channel.Voice));
 
-        var offer = await OfferTo(vera, "c1");
-        Assert.Equal(handoff.HandoffId, offer.HandoffId);
         var moved = (await Facts("c1")).Last(f => f.Type == "handoff.escalated");
         Assert.Contains("en/voice", ConversationFacts.Data(moved));
         Assert.Equal(0, (await fixture.Grains.Pool(_tenant, "en/chat").GetDepth()).AtOrAbove(0).Waiting);
+        // A chat agent coming on duty pulls what waits for them (answered once it took it): not this customer.
         var chad = await OnlineOn("chad", Channel.Chat);
+        Assert.Empty((await chad.GetOffers())!);
+        var vera = await OnlineOn("vera", Channel.Voice);
+        var offer = await OfferTo(vera, "c1");
+        Assert.Equal(handoff.HandoffId, offer.HandoffId);
         Assert.Null((await vera.AcceptOffer(offer.OfferId)).Refusal);
         await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "vera" },
             Patience, "c1 to be with vera");
