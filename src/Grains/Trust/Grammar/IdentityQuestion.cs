@@ -164,6 +164,16 @@ internal static class IdentityQuestion
     }
 
     /// <summary>A word for what the customer may be talking to ("bot", "AI", "mesin", "manusia", "real person", "siapa"), with modifiers and "X or Y".</summary>
+    /// <summary>
+    /// "recording" as something done to the line, not a recording that answers: "is this chat being recorded?", "are you
+    /// recording this?", "are you recording our call?". "is this a recording?", "are you a recording?" and "is this a
+    /// recorded message?" still ask who is there.
+    /// </summary>
+    internal static bool IsRecordingDone(ReadOnlySpan<Lex> t, int i) =>
+        t[i].Word == "recording"
+        && (WordAt(t, i - 1) == "being"
+            || (Is(t, i - 1, Cat.YouPerson) && WordAt(t, i + 1) is "this" or "that" or "it" or "me" or "my" or "our" or "us" or "the" or "everything" or "what"));
+
     private static bool IdentityTerm(ReadOnlySpan<Lex> t, int i, out Mention m)
     {
         m = default;
@@ -175,6 +185,11 @@ internal static class IdentityQuestion
             if (Is(t, i + 1, Cat.Bot))
             {
                 return false; // "AI bot": the last word is the head
+            }
+
+            if (IsRecordingDone(t, i))
+            {
+                return false;
             }
 
             kind = Kind.Bot;
@@ -681,7 +696,7 @@ internal static class IdentityQuestion
             return true;
         }
 
-        if (!Is(t, j, Cat.Speak) || !Closes(t, m.End))
+        if (!Is(t, j, Cat.Speak) || !(Closes(t, m.End) || BeforeTheyGoOn(t, m.End)))
         {
             return false;
         }
@@ -710,6 +725,14 @@ internal static class IdentityQuestion
 
         return m.Kind is Kind.Bot or Kind.Who || (Is(t, verb, Cat.Gerund) && ClosesWithQuestion(t, m.End));
     }
+
+    /// <summary>
+    /// After the term, a clause of what the customer will do first: "I need to know if I'm speaking to a human before I
+    /// share my card number", "saya mau tahu apakah saya bicara dengan manusia sebelum saya kasih data". "before" or
+    /// "sebelum" and the customer right after it; "I've talked to a human before" ends with the adverb.
+    /// </summary>
+    private static bool BeforeTheyGoOn(ReadOnlySpan<Lex> t, int e) =>
+        WordAt(t, e) is "before" or "sebelum" && Is(t, e + 1, Cat.Subject);
 
     /// <summary>
     /// "am I through to a real person?", "am I connected to a human?", "am I on with a bot?": "am", "I", a word of being
@@ -836,6 +859,18 @@ internal static class IdentityQuestion
         }
 
         int e = PlaceEnd(t, m.End, out bool onTheLine);
+        if (e < 0)
+        {
+            // "ada manusianya gak di sini?": "nya" and a tag between the one asked about and the place.
+            int place = m.End;
+            while (Is(t, place, Cat.Clitic | Cat.QParticle | Cat.Not) && !Is(t, place, Cat.Question))
+            {
+                place++;
+            }
+
+            e = place > m.End ? PlaceEnd(t, place, out onTheLine) : -1;
+        }
+
         if (e < 0 && !yours && alternatives)
         {
             // "do I have a human or a bot?", "is there a real agent or the assistant?": the alternatives say where.

@@ -19,7 +19,54 @@ internal static partial class MentionRole
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
         || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t)
-        || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t) || OnlyDemandsAPerson(t);
+        || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t) || OnlyDemandsAPerson(t) || AsksWhetherItIsRecorded(t)
+        || OnlyInsultsInAQuestion(t);
+
+    /// <summary>
+    /// An insult asked as a question of the one answering, naming no one who could be there: "are you an idiot?", "are you
+    /// stupid or what", "kamu bego ya?". Every word known, a word of abuse, "you", and nothing else of what an identity
+    /// question names ("are you a stupid bot?", "are you an idiot or a real person?" still ask).
+    /// </summary>
+    private static bool OnlyInsultsInAQuestion(ReadOnlySpan<Lex> t)
+    {
+        bool insulted = false;
+        bool addressed = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (ReferenceEquals(t[i], Lex.Unknown) || t[i].IsNumber || (Is(t, i, IdentityContent & ~(Cat.YouPerson | Cat.Or)) && !Is(t, i, Cat.Abusive)))
+            {
+                return false;
+            }
+
+            insulted |= Is(t, i, Cat.Abusive);
+            addressed |= Is(t, i, Cat.YouPerson);
+        }
+
+        return insulted && addressed;
+    }
+
+    /// <summary>
+    /// Whether the one answering records the call, asked with no other word for who is there: "are you recording this?",
+    /// "are you recording our call?". "are you a recording?" and "are you recording this, or are you a bot?" ask who is there.
+    /// </summary>
+    private static bool AsksWhetherItIsRecorded(ReadOnlySpan<Lex> t)
+    {
+        const Cat who = Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Real | Cat.RealAdj | Cat.Who;
+        bool recorded = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (IdentityQuestion.IsRecordingDone(t, i))
+            {
+                recorded = true;
+            }
+            else if (Is(t, i, who))
+            {
+                return false;
+            }
+        }
+
+        return recorded;
+    }
 
     /// <summary>
     /// An identity question only the learnt model finds in a message that is only a person demanded, with no '?': "orang
@@ -596,13 +643,15 @@ internal static partial class MentionRole
 
     /// <summary>
     /// "recorded" said of the line, kept or stored: "is this call being recorded?", "is this conversation recorded for
-    /// quality?", "was my call recorded?" (closing the question after a known word that is no article); not "is this a
-    /// recorded message?", "is this a recording?" nor "is this pre-recorded?".
+    /// quality?", "chat ini di-record gak?", "was my call recorded?" (closing the question after a known word that is no
+    /// article); not "is this a recorded message?", "is this a recording?" nor "is this pre-recorded?".
     /// </summary>
     private static bool IsRecordedAsAQuality(ReadOnlySpan<Lex> t, int k) =>
-        (uint)k < (uint)t.Length && t[k].Word is "recording"
-        && (IsBeing(t, k - 1) || (Is(t, k + 1, Cat.Purpose) && IsPlainWord(t, k + 2))
-            || (Is(t, k + 1, Cat.Question) && IsKnownWord(t, k - 1) && !Is(t, k - 1, Cat.Article | Cat.Bot)));
+        (uint)k < (uint)t.Length
+        && ((t[k].Word == "record" && WordAt(t, k - 1) == "di")
+            || (t[k].Word is "recording"
+                && (IsBeing(t, k - 1) || (Is(t, k + 1, Cat.Purpose) && IsPlainWord(t, k + 2))
+                    || (Is(t, k + 1, Cat.Question) && IsKnownWord(t, k - 1) && !Is(t, k - 1, Cat.Article | Cat.Bot)))));
 
     /// <summary>A word the lexicon knows (no boundary, number or unknown word such as the "pre" of "pre-recorded").</summary>
     private static bool IsKnownWord(ReadOnlySpan<Lex> t, int k) =>

@@ -14,16 +14,138 @@ internal static partial class MentionRole
         bool refused = false;
         for (int i = 0; i < t.Length; i++)
         {
-            if (Is(t, i, Cat.Agent | Cat.Human | Cat.Person))
+            // "ask your staff to stop calling me", "suruh cs nya berhenti telpon saya": the ones asked to stop, in the
+            // refusal's own clause before it, are not asked for.
+            if (Is(t, i, Cat.Agent | Cat.Human | Cat.Person) && !RefusedLaterInClause(t, i))
             {
                 return false;
             }
 
-            refused |= (t[i].Word is "stop" or "berhenti" || Is(t, i, Cat.Not))
-                && (Is(t, i + 1, Cat.Broadcast) || WordAt(t, i + 1) is "hubungi" or "dihubungi") && Is(t, i + 2, Cat.Me);
+            refused |= RefusesACallAt(t, i);
         }
 
         return refused;
+
+        static bool RefusesACallAt(ReadOnlySpan<Lex> t, int i) =>
+            (t[i].Word is "stop" or "berhenti" || Is(t, i, Cat.Not))
+            && (Is(t, i + 1, Cat.Broadcast) || WordAt(t, i + 1) is "hubungi" or "dihubungi") && Is(t, i + 2, Cat.Me);
+
+        static bool RefusedLaterInClause(ReadOnlySpan<Lex> t, int person)
+        {
+            for (int k = person + 1; !IsEdge(t, k); k++)
+            {
+                if (RefusesACallAt(t, k))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The mention is who a message is passed on to: "please pass this message on to your team", "pass my message to your
+    /// manager", "sampaikan pesan saya ke tim billing". A word for a message within a few words before the "to" and no
+    /// "me" between ("pass me on to your team" hands the customer over).
+    /// </summary>
+    private static bool CarriesAMessage(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Article))
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.To))
+        {
+            return false;
+        }
+
+        for (int j = k - 1; j >= k - 5 && !IsEdge(t, j) && !Is(t, j, Cat.Me); j--)
+        {
+            if (WordAt(t, j) is "message" or "pesan")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A wish the customer says they did not have: "If I wanted to talk to a person I would have called", "if I'd wanted
+    /// an agent I'd have asked", "If I wanted to talk to a person, I'd call". A condition ("if", "kalau") opens the
+    /// mention's sentence and "would" with what the customer would do instead follows it ("if you can't help, I'd like a
+    /// human" wishes for one).
+    /// </summary>
+    private static bool IsCounterfactual(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        while (k >= 0 && !ReferenceEquals(t[k], Lex.Boundary) && !Is(t, k, Cat.Question | Cat.Cond))
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.Cond))
+        {
+            return false;
+        }
+
+        for (int j = m.End; j + 1 < t.Length && !Is(t, j, Cat.Question); j++)
+        {
+            // "I would have called", "I'd call": what the customer would do instead; "I'd like", "I would rather", "I'd
+            // need" wish for it after all.
+            if (WordAt(t, j) is "would" or "id" && (WordAt(t, j + 1) == "have" || DoesInstead(t, j + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word after "would" that does something rather than wish for it: not "like", "rather", "need", "please".</summary>
+    private static bool DoesInstead(ReadOnlySpan<Lex> t, int k) =>
+        !IsEdge(t, k) && !Is(t, k, Cat.Desire | Cat.Polite)
+        && WordAt(t, k) is not ("like" or "love" or "prefer" or "rather" or "appreciate" or "be" or "really");
+
+    /// <summary>
+    /// The mention is the other side of a conversation the customer wants a record of: "a copy of the recording of my call
+    /// with the agent", "transcript of my chat with your staff", "salinan rekaman percakapan telepon saya dengan petugas".
+    /// "with" before the mention, and before it a word for a conversation or a call kept as a record ("recording",
+    /// "rekaman") or named as a thing ("of my chat").
+    /// </summary>
+    private static bool IsOtherPartyOfARecord(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Article))
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.With))
+        {
+            return false;
+        }
+
+        k--;
+        while (Is(t, k, Cat.Me) || WordAt(t, k) == "my")
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.IdNoun | Cat.Broadcast))
+        {
+            return false;
+        }
+
+        while (Is(t, k, Cat.IdNoun | Cat.Broadcast) || WordAt(t, k) == "my")
+        {
+            k--;
+        }
+
+        return WordAt(t, k) is "of" or "rekaman" or "recording";
     }
 
     /// <summary>
@@ -64,7 +186,7 @@ internal static partial class MentionRole
             {
                 if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m)
                     && !TalkedToAlready(t, m) && !IsBecome(t, m) && !OwnPersonLater(t, m) && !AsksWhatAPersonMay(t, m)
-                    && !DeniedInAQuestion(t, m))
+                    && !DeniedInAQuestion(t, m) && !CarriesAMessage(t, m) && !IsCounterfactual(t, m) && !IsOtherPartyOfARecord(t, m))
                 {
                     return false;
                 }

@@ -64,7 +64,8 @@ internal static partial class ToneScanner
     /// "seminggu") after a word of waiting in its clause, which the customer does not put off, wish or make a condition
     /// of ("I'll wait 5 minutes", "if I wait 2 days", "I don't mind waiting 10 minutes"); or right after "been" /
     /// "sudah" in a message that says something is still not done ("no", "belum", "still"), so "I've been a customer
-    /// for 5 years" and "sudah 3 tahun langganan" are no complaint.
+    /// for 5 years" and "sudah 3 tahun langganan" are no complaint; or opening its clause with "and no" or "and still"
+    /// after it ("3 weeks and no refund").
     /// </summary>
     private static bool WaitedLong(ReadOnlySpan<Lex> t, int i)
     {
@@ -78,6 +79,12 @@ internal static partial class ToneScanner
         if (Is(t, k, Cat.Done) || WordAt(t, k) == "been")
         {
             return SaysStillNotDone(t);
+        }
+
+        // "3 weeks and no refund", "two days and still nothing": the time gone by, then what has not come.
+        if (WordAt(t, i + 1) == "and" && WordAt(t, i + 2) is "no" or "still" && IsEdge(t, count - 1))
+        {
+            return true;
         }
 
         int start = ClauseStart(t, count);

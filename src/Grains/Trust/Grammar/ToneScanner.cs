@@ -50,7 +50,7 @@ internal static partial class ToneScanner
                 }
             }
 
-            if ((c & Cat.Negative) != 0 && !IsNegated(t, i))
+            if ((c & Cat.Negative) != 0 && !IsNegated(t, i) && !IsPoliteFormula(t, i))
             {
                 if (expletive)
                 {
@@ -247,7 +247,7 @@ internal static partial class ToneScanner
 
         // Before it: "you", "kalian", "lu", with "people", "guys", "are", "all", "so", "such", "a bunch of" between.
         int k = word - 1;
-        for (int steps = 0; steps < 5 && (Is(t, k, Cat.Copula | Cat.Article | Cat.Person | Cat.Progressive | Cat.Clitic) || WordAt(t, k) is "guys" or "all" or "semua" or "so" or "such" or "bunch" or "of" or "just" or "really" or "memang" or "emang"); steps++)
+        for (int steps = 0; steps < 5 && (Is(t, k, Cat.Copula | Cat.Article | Cat.Person | Cat.Progressive | Cat.Clitic) || WordAt(t, k) is "guys" or "all" or "semua" or "so" or "such" or "bunch" or "of" or "just" or "really" or "memang" or "emang" or "absolute" or "utter" or "total"); steps++)
         {
             k--;
         }
@@ -531,6 +531,30 @@ internal static partial class ToneScanner
         }
 
         return Is(t, k, Cat.Not) && t[k].Word is not ("no" or "nope" or "nah");
+    }
+
+    /// <summary>
+    /// A word of frustration inside a formula of politeness or an apology, which complains of nothing: "I hate to bother
+    /// you, but ...", "hate to ask, but ...", "sorry, my bad" ("my bad" closing its clause). "I hate waiting", "I hate to
+    /// wait this long" and "my bad experience" stay negative.
+    /// </summary>
+    private static bool IsPoliteFormula(ReadOnlySpan<Lex> t, int i)
+    {
+        if (t[i].Word == "hate" && (WordAt(t, i - 1) == "i" || IsEdge(t, i - 1)) && WordAt(t, i + 1) == "to")
+        {
+            // The formula softens what follows: "you" or "but" within the next few words, past a comma ("hate to ask, but").
+            for (int k = i + 2; k < i + 6 && k < t.Length && !Is(t, k, Cat.Question); k++)
+            {
+                if (WordAt(t, k) is "you" or "but")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return t[i].Word == "bad" && WordAt(t, i - 1) == "my" && (IsEdge(t, i + 1) || Is(t, i + 1, Cat.Polite));
     }
 
     /// <summary>
