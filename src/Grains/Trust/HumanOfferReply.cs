@@ -50,6 +50,39 @@ public static class HumanOfferReply
         "thanks", "thank", "thx", "ty", "makasih", "terima", "kasih", "trims", "tq", "you",
     };
 
+    /// <summary>Words for the person an offer is of, in the languages the offers are made in.</summary>
+    private static readonly string[] PersonWords =
+        ["human", "agent", "person", "someone", "manusia", "agen", "petugas", "orang", "operator", "cs", "customer service"];
+
+    /// <summary>
+    /// Whether an AI message speaks of a person, as the offer does ("... I can connect you with a human agent", "Mau saya
+    /// sambungkan ke agen manusia?"): one that does leaves the offer open, any other answers for the AI.
+    /// </summary>
+    public static bool SpeaksOfAPerson(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        foreach (string word in PersonWords)
+        {
+            int at = 0;
+            while ((at = text.IndexOf(word, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                int end = at + word.Length;
+                if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]) || text[end] is 's' or 'S'))
+                {
+                    return true;
+                }
+
+                at = end;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="text"/> accepts the offer that <paramref name="awaiting"/> says waits for an answer.</summary>
     public static bool Accepts(string text, OfferAwaiting awaiting)
     {

@@ -49,7 +49,7 @@ internal static class TrustDecider
     /// <summary>The score now, and its band under the tenant's levels.</summary>
     public static (double Score, TrustBand Band) Score(TrustState state, TenantPolicy policy)
     {
-        var score = TrustScore.Compute(state.Signals, state.Clock, policy.TrustHalfLife);
+        var score = TrustScore.Compute(state.Signals, state.Clock, policy.TrustHalfLife, policy.TrustFullWeight);
         return (score, TrustScore.Band(score, policy.Threshold, policy.WarningLevel));
     }
 
@@ -121,12 +121,12 @@ internal static class TrustDecider
         band == state.Band ? null : new TrustChanged { At = at, Score = (int)Math.Floor(score), Band = band, PreviousBand = state.Band };
 
     /// <summary>Drops the signals whose weight has faded away by <paramref name="now"/>, keeping the others in order.</summary>
-    private static void RemoveSpent(List<TrustSignal> signals, DateTimeOffset now, TimeSpan halfLife)
+    private static void RemoveSpent(List<TrustSignal> signals, DateTimeOffset now, TimeSpan halfLife, TimeSpan fullWeight)
     {
         var kept = 0;
         for (var i = 0; i < signals.Count; i++)
         {
-            if (!TrustScore.IsSpent(signals[i], now, halfLife))
+            if (!TrustScore.IsSpent(signals[i], now, halfLife, fullWeight))
             {
                 signals[kept++] = signals[i];
             }
@@ -176,16 +176,21 @@ internal static class TrustDecider
                     state.RecentMessages.RemoveAt(0);
                 }
                 break;
+            case MessageRecorded { From: Speaker.Ai } ai when !HumanOfferReply.SpeaksOfAPerson(ai.Text):
+                // The AI has moved on ("Would you like the tracking link?"): a yes now answers the AI, not the offer. An AI
+                // message that speaks of a person (the offer or the answer relayed as the AI's words) keeps it open.
+                state.OfferAwaiting = OfferAwaiting.None;
+                break;
             case TrustSignalled signalled:
                 // Recorded at the time it was scored (never later than its silo's now), where it moved the clock to above.
                 state.Signals.Add(new TrustSignal { Name = signalled.Name, Delta = signalled.Delta, At = signalled.At });
-                RemoveSpent(state.Signals, state.Clock, policy.TrustHalfLife);
+                RemoveSpent(state.Signals, state.Clock, policy.TrustHalfLife, policy.TrustFullWeight);
                 if (state.Signals.Count > SignalsKept)
                 {
                     state.Signals.RemoveRange(0, state.Signals.Count - SignalsKept);
                 }
                 // Scored at the signal's own time, not the clock other events moved: the same point live and rebuilt from facts.
-                Mark(state.Trajectory, signalled.At, TrustScore.Compute(state.Signals, signalled.At, policy.TrustHalfLife));
+                Mark(state.Trajectory, signalled.At, TrustScore.Compute(state.Signals, signalled.At, policy.TrustHalfLife, policy.TrustFullWeight));
                 break;
             case TrustChanged changed:
                 state.Band = changed.Band;

@@ -10,7 +10,7 @@ public sealed class TenantPolicy
 
     /// <summary>
     /// Read-only keys for the tenant's supervisors (<c>Tenants:{tenantId}:SupervisorKeys:{n}</c>): they may read the
-    /// supervisor board, the live stream, queues, agents and conversations, and change nothing.
+    /// supervisor board, the live stream, queues, agents, conversations and the evidence export, and change nothing.
     /// </summary>
     public IReadOnlyList<string> SupervisorKeys { get; init; } = [];
 
@@ -29,6 +29,12 @@ public sealed class TenantPolicy
 
     /// <summary>After this long a trust penalty weighs half as much.</summary>
     public TimeSpan TrustHalfLife { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a trust signal weighs in full before it starts to fade: trouble at a conversation's pace (a misunderstanding
+    /// a minute or two after the last) counts as trouble in a row.
+    /// </summary>
+    public TimeSpan TrustFullWeight { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Average time an agent takes per conversation, until the pool has measured its own.</summary>
     public TimeSpan AverageHandlingTime { get; init; } = TimeSpan.FromMinutes(4);

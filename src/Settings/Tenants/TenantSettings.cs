@@ -20,7 +20,7 @@ internal static class TenantSettings
     private static readonly string[] Known =
     [
         "ApiKeys", "SupervisorKeys", "BrandName", "DefaultChannel", "DefaultLocale", "Threshold", "WarningLevel",
-        "TrustHalfLifeSeconds", "AverageHandlingSeconds", "MessageRetentionDays", "Texts", "Routing",
+        "TrustHalfLifeSeconds", "TrustFullWeightSeconds", "AverageHandlingSeconds", "MessageRetentionDays", "Texts", "Routing",
     ];
 
     private static readonly string[] KnownRouting = ["OfferTimeoutSeconds", "FirstReplySeconds", "NotRespondingStatus", "Steps"];
@@ -78,6 +78,7 @@ internal static class TenantSettings
             Threshold = threshold,
             WarningLevel = warning,
             TrustHalfLife = reader.Seconds(tenant, "TrustHalfLifeSeconds", defaults.TrustHalfLife, 0, LongestPeriod),
+            TrustFullWeight = reader.Seconds(tenant, "TrustFullWeightSeconds", defaults.TrustFullWeight, 0, LongestPeriod, minIncluded: true),
             AverageHandlingTime = reader.Seconds(tenant, "AverageHandlingSeconds", defaults.AverageHandlingTime, 0, LongestPeriod),
             MessageRetention = reader.OptionalInt(tenant, "MessageRetentionDays", 1, 36_500) is { } days ? TimeSpan.FromDays(days) : null,
             Texts = ReadTexts(tenant.GetSection("Texts"), reader),

@@ -153,8 +153,8 @@ public sealed class ContextEndpointsTests(ClusterFixture cluster)
         var context = await ContextAsync(agentId, conversationId);
 
         var trust = context["trust"]!;
-        Assert.Equal([100, 78, 42, 21], trust["trajectory"]!.AsArray().Select(p => p!["score"]!.GetValue<int>()));
-        Assert.Equal((21, "breached"), (trust["score"]!.GetValue<int>(), trust.Text("band")));
+        Assert.Equal([100, 78, 42, 20], trust["trajectory"]!.AsArray().Select(p => p!["score"]!.GetValue<int>()));
+        Assert.Equal((20, "breached"), (trust["score"]!.GetValue<int>(), trust.Text("band")));
         Assert.Equal(["sentiment", "nlu.no_match", "nlu.no_match"], trust["signals"]!.AsArray().Select(s => s.Text("name")));
         Json.HasFields(trust["signals"]![0], "name", "delta", "at");
         Assert.Equal(0, context["summary"]!["customerMessages"]!.GetValue<int>());

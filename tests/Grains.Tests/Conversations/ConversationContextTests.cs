@@ -85,9 +85,9 @@ public sealed class ConversationContextTests(ClusterFixture fixture)
 
         var trust = (await conversation.GetContext("a1"))!.Trust;
 
-        Assert.Equal([100, 78, 42, 21], trust.Trajectory.Select(p => p.Score));
+        Assert.Equal([100, 78, 42, 20], trust.Trajectory.Select(p => p.Score));
         Assert.Equal(_now.AddSeconds(30), trust.Trajectory[^1].At);
-        Assert.Equal((21, TrustBand.Breached), (trust.Score, trust.Band));
+        Assert.Equal((20, TrustBand.Breached), (trust.Score, trust.Band));
         Assert.Equal(["sentiment", "nlu.no_match", "nlu.no_match"], trust.Signals.Select(s => s.Name));
     }
 

@@ -303,6 +303,79 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Equal("customer-request", Assert.Single(yes.Directives, d => d.Type == DirectiveType.Handoff).ReasonOf());
     }
 
+    [Theory]
+    [InlineData("Would you like the tracking link for order 4471?", "yes please", false)]
+    [InlineData("Anything else I can help with?", "ok", false)]
+    [InlineData("Mau saya kirimkan nomor resinya?", "iya boleh", false)]
+    [InlineData("Shall I connect you with a human agent now?", "yes", true)]
+    public async Task A_yes_after_the_ai_has_moved_on_answers_the_ai_not_the_offer(string aiText, string yes, bool handsOff)
+    {
+        var conversation = await OfferedAPerson();
+        Assert.Contains((await Send(conversation, Ai(aiText))).Directives, d => d.Type == DirectiveType.AllowAi);
+
+        var answer = await Send(conversation, Customer(yes));
+
+        Assert.Equal(handsOff, answer.Directives.Any(d => d.Type == DirectiveType.Handoff));
+        Assert.Equal(handsOff ? ConversationStatus.Queued : ConversationStatus.Ai, answer.Conversation!.Status);
+    }
+
+    [Fact]
+    public async Task After_an_identity_answer_a_yes_to_the_ais_next_question_keeps_the_ai()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        Assert.Contains((await Send(conversation, Customer("are you a bot?"))).Directives, d => d.Type == DirectiveType.AnswerIdentity);
+        await Send(conversation, Ai("I am. Would you like the tracking link for order 4471?"));
+
+        var answer = await Send(conversation, Customer("yes please"));
+
+        Assert.DoesNotContain(answer.Directives, d => d.Type == DirectiveType.Handoff);
+        Assert.Equal(ConversationStatus.Ai, answer.Conversation!.Status);
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(90)]
+    [InlineData(120)]
+    public async Task Three_misunderstandings_at_a_conversations_pace_hand_off(int secondsApart)
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started(at: Now));
+
+        await Send(conversation, Signal("nlu.no_match", 1, Now.AddSeconds(secondsApart)));
+        await Send(conversation, Signal("nlu.no_match", 1, Now.AddSeconds(2 * secondsApart)));
+        var third = await Send(conversation, Signal("nlu.no_match", 1, Now.AddSeconds(3 * secondsApart)));
+
+        Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.ReasonOf() == "trust-threshold");
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(120)]
+    public async Task Two_very_negative_sentiments_at_a_conversations_pace_hand_off(int secondsApart)
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started(at: Now));
+
+        await Send(conversation, Signal("sentiment", -0.7, Now.AddSeconds(secondsApart)));
+        var second = await Send(conversation, Signal("sentiment", -0.7, Now.AddSeconds(2 * secondsApart)));
+
+        Assert.Contains(second.Directives, d => d.Type == DirectiveType.Handoff && d.ReasonOf() == "trust-threshold");
+    }
+
+    [Fact]
+    public async Task The_same_message_three_times_two_minutes_apart_hands_off()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started(at: Now));
+
+        await Send(conversation, Customer("My refund has not arrived", Now.AddMinutes(2)));
+        await Send(conversation, Customer("my refund has not arrived.", Now.AddMinutes(4)));
+        var third = await Send(conversation, Customer("My refund has not arrived", Now.AddMinutes(6)));
+
+        Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.ReasonOf() == "trust-threshold");
+    }
+
     [Fact]
     public async Task Two_very_negative_sentiments_hand_off()
     {

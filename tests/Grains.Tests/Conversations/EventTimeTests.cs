@@ -75,9 +75,10 @@ public sealed class EventTimeRulesTests
         Apply(Started(at: Now));
         Apply(Signal("nlu.no_match", 1, Now.AddMinutes(4)));
 
-        Apply(Customer("halo", Now.AddMinutes(5)), TimeSpan.FromMinutes(5));
+        // Two minutes of full weight and one half-life after it was scored (at now, not at its stamp 4 minutes ahead).
+        Apply(Customer("halo", Now.AddMinutes(7)), TimeSpan.FromMinutes(7));
 
-        Assert.Equal(Now.AddMinutes(5), _state.Trust.Clock);
+        Assert.Equal(Now.AddMinutes(7), _state.Trust.Clock);
         Assert.Equal(100 + _state.Trust.Signals.Single().Delta / 2, Score, 9);
     }
 

@@ -150,9 +150,9 @@ public sealed class HandoffContextBuilderTests
 
         Assert.Equal("trust-threshold", Context("a1")!.Reason);
         Assert.Equal(
-            [(Now, 100), (Now.AddSeconds(10), 78), (Now.AddSeconds(20), 42), (Now.AddSeconds(30), 21)],
+            [(Now, 100), (Now.AddSeconds(10), 78), (Now.AddSeconds(20), 42), (Now.AddSeconds(30), 20)],
             trust.Trajectory.Select(p => (p.At, p.Score)));
-        Assert.Equal((21, TrustBand.Breached), (trust.Score, trust.Band));
+        Assert.Equal((20, TrustBand.Breached), (trust.Score, trust.Band));
         Assert.Equal(["sentiment", "nlu.no_match", "nlu.no_match"], trust.Signals.Select(s => s.Name));
         Assert.Equal(Now.AddSeconds(30), trust.Signals[1].At);
     }

@@ -107,8 +107,8 @@ public sealed class TrustDeciderTests
         Signal(TrustRules.NluNoMatch, -44, Now);
         Assert.NotNull(Evaluate(Now).Offer);
 
-        // Two half-lives later the penalty is a quarter: 89, healthy again, and the next warning offers anew.
-        Evolve(new AiAllowed { At = Now + 2 * Policy.TrustHalfLife, DisclosureId = "dsc-1" });
+        // Two half-lives after its full weight the penalty is a quarter: 89, healthy again, and the next warning offers anew.
+        Evolve(new AiAllowed { At = Now + Policy.TrustFullWeight + 2 * Policy.TrustHalfLife, DisclosureId = "dsc-1" });
         var healthy = Evaluate(_state.Clock);
         Assert.Equal(TrustBand.Healthy, healthy.Changed!.Band);
         Assert.False(_state.HumanOffered);
@@ -176,10 +176,10 @@ public sealed class TrustDeciderTests
         TrustDecider.Evolve(_state, new ConversationStarted { At = Now, Channel = Channel.Chat, Locale = "en-US", Priority = HandoffPriority.Default }, Policy);
 
         Signal("nlu.no_match", -22, Now);
-        Signal("nlu.no_match", -22, Now.AddMinutes(5));
+        Signal("nlu.no_match", -22, Now.AddMinutes(7));
 
-        // The first penalty has faded to half by the second: 100 − 11 − 22.
-        Assert.Equal([(Now, 78), (Now.AddMinutes(5), 67)], _state.Trajectory.Select(p => (p.At, p.Score)));
+        // Full weight for two minutes, then a half-life: the first penalty has faded to half by the second, 100 − 11 − 22.
+        Assert.Equal([(Now, 78), (Now.AddMinutes(7), 67)], _state.Trajectory.Select(p => (p.At, p.Score)));
     }
 
     [Fact]
