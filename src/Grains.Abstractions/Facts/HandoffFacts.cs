@@ -77,9 +77,11 @@ public sealed record HandoffDeclined : Fact
     public const string AgentOffline = "agent-offline";
     /// <summary>The reason of an offer declined for its agent because the agent no longer speaks its language, serves its channel or has room for it under a lowered capacity.</summary>
     public const string AgentIneligible = "agent-ineligible";
+    /// <summary>The reason of an offer withdrawn because its conversation ended or was erased while the offer was open.</summary>
+    public const string Withdrawn = "withdrawn";
 
     /// <summary>Whether an offer declined with <paramref name="reason"/> was the agent's own choice, which passes on the handoff for good.</summary>
-    public static bool IsTheAgentsChoice(string? reason) => reason is not (AgentOffline or AgentIneligible);
+    public static bool IsTheAgentsChoice(string? reason) => reason is not (AgentOffline or AgentIneligible or Withdrawn);
 
     [Id(0)] public required string HandoffId { get; init; }
     [Id(1)] public required string OfferId { get; init; }

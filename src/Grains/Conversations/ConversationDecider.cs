@@ -210,8 +210,9 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         {
             Restart(started, decision);
         }
-        else if (state.Disclosure.Announce && state.Disclosure.Current is { } current)
+        else if (e is not ConversationEndedEvent && state.Disclosure.Announce && state.Disclosure.Current is { } current)
         {
+            // A contact that ends now hears no AI: its answer tells no notice.
             // Added before the event's own rules, which see it leads the answer (an AI message then repeats no notice).
             decision.Directives.Add(DisclosureDecider.Disclose(current));
             announced = true;
@@ -324,7 +325,14 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// The conversation is leaving its handoff (it ended or is erased): notes what must still be freed (its queue place
     /// or its agent) and closes the handoff.
     /// </summary>
-    public void LeaveHandoff(DateTimeOffset at) => Record(HandoffDecider.Leave(state.Handoffs, at));
+    public void LeaveHandoff(DateTimeOffset at)
+    {
+        // Materialized first: each fact recorded changes the state the next one is read from.
+        foreach (var fact in HandoffDecider.Leave(state.Handoffs, at).ToList())
+        {
+            Record(fact);
+        }
+    }
 
     /// <summary>Records what an agent's notice about an offer of the waiting handoff says, if it is news; true if it was.</summary>
     public bool OfferChanged(HandoffOfferNotice notice, DateTimeOffset now)
@@ -387,7 +395,26 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         var handoff = state.Handoff!;
         var agentId = handoff.AgentId!;
         Record(HandoffDecider.Reclaim(handoff, reason, Texts, at));
+        // Its wait counts from when it first waited: one that has waited into a later routing step goes back to the head
+        // of that step's wider queue, not of the narrow one it was taken from.
+        var step = StepReached(at - handoff.RequestedAt);
+        if (step > handoff.Step && HandoffDecider.Escalate(handoff, step, QueueAt(step), at) is { } widened)
+        {
+            Record(widened);
+        }
         return agentId;
+    }
+
+    /// <summary>The last routing step a wait of this length has reached.</summary>
+    private int StepReached(TimeSpan waited)
+    {
+        var steps = policy.Routing.Steps;
+        var reached = 0;
+        for (var i = 1; i < steps.Count && steps[i].After <= waited; i++)
+        {
+            reached = i;
+        }
+        return reached;
     }
 
     /// <summary>Records where the pool put the handoff: with an agent, or in the queue.</summary>

@@ -222,11 +222,23 @@ internal static class HandoffDecider
         Text = texts.HandoffReclaimed,
     };
 
-    /// <summary>The conversation leaves its handoff (it ended or is erased): closes it if it still holds a queue place or an agent.</summary>
-    public static HandoffCompleted? Leave(HandoffState state, DateTimeOffset at) =>
-        state.Current is { Status: HandoffStatus.Queued or HandoffStatus.Assigned } handoff
-            ? new HandoffCompleted { At = at, HandoffId = handoff.HandoffId, AgentId = handoff.Status == HandoffStatus.Assigned ? handoff.AgentId : null }
-            : null;
+    /// <summary>
+    /// The conversation leaves its handoff (it ended or is erased): closes it if it still holds a queue place or an agent,
+    /// an open offer of it withdrawn first (told as declined for its agent, <see cref="HandoffDeclined.Withdrawn"/>, so the
+    /// agent's desktop and the facts show the offer's end).
+    /// </summary>
+    public static IEnumerable<Fact> Leave(HandoffState state, DateTimeOffset at)
+    {
+        if (state.Current is not { Status: HandoffStatus.Queued or HandoffStatus.Assigned } handoff)
+        {
+            yield break;
+        }
+        if (handoff is { Status: HandoffStatus.Queued, OfferId: { } offerId, OfferedAgentId: { } agentId })
+        {
+            yield return new HandoffDeclined { At = at, HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, Reason = HandoffDeclined.Withdrawn };
+        }
+        yield return new HandoffCompleted { At = at, HandoffId = handoff.HandoffId, AgentId = handoff.Status == HandoffStatus.Assigned ? handoff.AgentId : null };
+    }
 
     /// <summary>The assigned agent is done: the handoff completes and the AI resumes.</summary>
     public static (HandoffCompleted Completed, AiResumed Resumed) HandBack(HandoffState state, DateTimeOffset at)

@@ -82,6 +82,29 @@ public sealed class PoolQueueTests
     }
 
     [Fact]
+    public void The_longest_wait_is_the_earliest_to_begin_waiting_even_behind_one_put_back_at_the_head()
+    {
+        var queue = new PoolQueue();
+        queue.Enter(Waiting("long", 0));
+        queue.Enter(Waiting("later", 5));
+        // Taken back from its agent: at the head, though it began to wait after "long".
+        var reclaimed = Waiting("reclaimed", 3);
+        queue.EnterFront(reclaimed with { Request = reclaimed.Request with { Front = true } });
+
+        Assert.Equal(["reclaimed", "long", "later"], Order(queue));
+        Assert.Equal("long", queue.LongestWaiting?.Request.ConversationId);
+        Assert.Equal(Now, queue.EarliestWait);
+
+        // Once it has gone, the head is the longest wait again; and one moved here with an older wait is found too.
+        queue.Remove("long", handoffId: null);
+        Assert.Equal("reclaimed", queue.LongestWaiting?.Request.ConversationId);
+        queue.Enter(Waiting("moved", 9) with { EnqueuedAt = Now.AddSeconds(-30) });
+        Assert.Equal("moved", queue.LongestWaiting?.Request.ConversationId);
+        queue.Remove("moved", handoffId: null);
+        Assert.Equal("reclaimed", queue.LongestWaiting?.Request.ConversationId);
+    }
+
+    [Fact]
     public void A_conversation_asking_again_at_another_priority_leaves_its_place_for_the_back_of_that_priority()
     {
         var queue = new PoolQueue();

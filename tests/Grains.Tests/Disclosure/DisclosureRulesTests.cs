@@ -156,6 +156,21 @@ public sealed class DisclosureRulesTests
     }
 
     [Fact]
+    public void After_the_takeover_an_end_of_the_contact_is_answered_without_the_notice()
+    {
+        var start = Apply(Started(Channel.Chat, "en-US")).Single();
+        Apply(Delivered(start.AsDisclose().DisclosureId!));
+        var handoff = _decider.OpenHandoff("customer-request", Now);
+        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sam" }, Now);
+        _decider.TakeOver(Now);
+
+        var ended = Apply(Ended());
+
+        Assert.DoesNotContain(ended, d => d.Type == DirectiveType.Disclose);
+        Assert.Equal(ConversationStatus.Ended, _state.Status);
+    }
+
+    [Fact]
     public void The_identity_answer_names_the_human_agent_while_one_is_in_charge()
     {
         Apply(Started(Channel.Chat, "id-ID"));

@@ -100,16 +100,32 @@ public sealed class HandoffDeciderTests
     public void Leaving_frees_the_queue_place_or_the_agent_and_only_once()
     {
         Open();
-        var left = HandoffDecider.Leave(_state, Now)!;
+        var left = Assert.IsType<HandoffCompleted>(Assert.Single(HandoffDecider.Leave(_state, Now)));
         Assert.Null(left.AgentId);
         HandoffDecider.Evolve(_state, left);
         Assert.Equal(new PendingRelease { HandoffId = "hnd-1", PoolName = "en/chat", AgentId = null }, _state.Release);
-        Assert.Null(HandoffDecider.Leave(_state, Now));
+        Assert.Empty(HandoffDecider.Leave(_state, Now));
 
         Open();
         Place(new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sari" });
-        var ended = HandoffDecider.Leave(_state, Now)!;
+        var ended = Assert.IsType<HandoffCompleted>(Assert.Single(HandoffDecider.Leave(_state, Now)));
         Assert.Equal("a1", ended.AgentId);
+    }
+
+    [Fact]
+    public void Leaving_with_an_offer_open_withdraws_it_for_its_agent_first()
+    {
+        Open();
+        Place(new HandoffPlacement { Status = HandoffStatus.Queued, QueuePosition = 1 });
+        HandoffDecider.Evolve(_state, new HandoffOffered { At = Now, HandoffId = "hnd-1", OfferId = "off-1", AgentId = "a1", ExpiresAt = Now.AddSeconds(30) });
+        Assert.Equal(("off-1", "a1"), (_state.Current!.OfferId, _state.Current.OfferedAgentId));
+
+        var facts = HandoffDecider.Leave(_state, Now).ToList();
+
+        var withdrawn = Assert.IsType<HandoffDeclined>(facts[0]);
+        Assert.Equal(("hnd-1", "off-1", "a1", HandoffDeclined.Withdrawn), (withdrawn.HandoffId, withdrawn.OfferId, withdrawn.AgentId, withdrawn.Reason));
+        Assert.False(HandoffDeclined.IsTheAgentsChoice(withdrawn.Reason));
+        Assert.Null(Assert.IsType<HandoffCompleted>(facts[1]).AgentId);
     }
 
     [Fact]

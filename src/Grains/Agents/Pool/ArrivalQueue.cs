@@ -20,10 +20,41 @@ internal sealed class ArrivalQueue
     private LinkedListNode<Place>? _checkNext;
     /// <summary>The entry the checks would have gone on from left from the back: the next round has nothing left here.</summary>
     private bool _checkedToEnd;
+    /// <summary>The latest time an entry here began to wait.</summary>
+    private DateTimeOffset _latestWait = DateTimeOffset.MinValue;
+    /// <summary>
+    /// How many entries began to wait before one ahead of them (put back at the head, or moved here with an older wait):
+    /// while there are none, the head has waited longest.
+    /// </summary>
+    private int _outOfOrder;
 
     public int Count => _places.Count;
 
     public WaitingRequest? Head => _places.First?.Value.Entry;
+
+    /// <summary>
+    /// The entry that began to wait first: the head, unless an entry put back at the head or moved here with an older
+    /// wait waits too (rare, and then the entries are looked through).
+    /// </summary>
+    public WaitingRequest? Earliest
+    {
+        get
+        {
+            if (_outOfOrder == 0 || _places.First is null)
+            {
+                return Head;
+            }
+            var earliest = _places.First.Value.Entry;
+            foreach (var place in _places)
+            {
+                if (place.Entry.EnqueuedAt < earliest.EnqueuedAt)
+                {
+                    earliest = place.Entry;
+                }
+            }
+            return earliest;
+        }
+    }
 
     /// <summary>The entries in queue order.</summary>
     public IEnumerable<WaitingRequest> Entries => _places.Select(place => place.Entry);
@@ -36,7 +67,19 @@ internal sealed class ArrivalQueue
         {
             throw new ArgumentException($"Queue sequence {entry.Sequence} does not come after {last.Value.Entry.Sequence}.", nameof(entry));
         }
-        _byConversation.Add(entry.Request.ConversationId, _places.AddLast(new Place(entry, _nextSlot++)));
+        _byConversation.Add(entry.Request.ConversationId, _places.AddLast(new Place(entry, _nextSlot++) { OutOfOrder = Joins(entry) }));
+    }
+
+    /// <summary>Notes when <paramref name="entry"/> began to wait; true if an entry already here began later.</summary>
+    private bool Joins(WaitingRequest entry)
+    {
+        if (entry.EnqueuedAt >= _latestWait)
+        {
+            _latestWait = entry.EnqueuedAt;
+            return false;
+        }
+        _outOfOrder++;
+        return true;
     }
 
     /// <summary>
@@ -59,7 +102,8 @@ internal sealed class ArrivalQueue
         }
         if (after is null)
         {
-            _byConversation.Add(entry.Request.ConversationId, _places.AddFirst(new Place(entry with { Sequence = head.Value.Entry.Sequence - 1 }, head.Value.Slot - 1)));
+            _byConversation.Add(entry.Request.ConversationId,
+                _places.AddFirst(new Place(entry with { Sequence = head.Value.Entry.Sequence - 1 }, head.Value.Slot - 1) { OutOfOrder = Joins(entry) }));
             return;
         }
         // Those ahead of it move one number down, with the gaps among them, so it takes the number of the last of them
@@ -67,7 +111,10 @@ internal sealed class ArrivalQueue
         var (sequence, slot) = (after.Value.Entry.Sequence, after.Value.Slot);
         for (var node = head; ; node = node.Next!)
         {
-            node.Value = new Place(node.Value.Entry with { Sequence = node.Value.Entry.Sequence - 1 }, node.Value.Slot - 1);
+            node.Value = new Place(node.Value.Entry with { Sequence = node.Value.Entry.Sequence - 1 }, node.Value.Slot - 1)
+            {
+                OutOfOrder = node.Value.OutOfOrder,
+            };
             if (node == after)
             {
                 break;
@@ -77,7 +124,8 @@ internal sealed class ArrivalQueue
         {
             _gaps[i]--;
         }
-        _byConversation.Add(entry.Request.ConversationId, _places.AddAfter(after, new Place(entry with { Sequence = sequence }, slot)));
+        _byConversation.Add(entry.Request.ConversationId,
+            _places.AddAfter(after, new Place(entry with { Sequence = sequence }, slot) { OutOfOrder = Joins(entry) }));
     }
 
     /// <summary>The waiting entry of this conversation and handoff, or null.</summary>
@@ -92,6 +140,10 @@ internal sealed class ArrivalQueue
             return false;
         }
         _byConversation.Remove(conversationId);
+        if (node.Value.OutOfOrder)
+        {
+            _outOfOrder--;
+        }
         if (_checkNext == node)
         {
             _checkNext = node.Next;
@@ -154,6 +206,7 @@ internal sealed class ArrivalQueue
         {
             _gaps.Clear();
             _nextSlot = 0;
+            _latestWait = DateTimeOffset.MinValue;
             return;
         }
         var before = _gaps.BinarySearch(head.Value.Slot);
@@ -174,5 +227,8 @@ internal sealed class ArrivalQueue
     {
         public WaitingRequest Entry { get; } = entry;
         public long Slot { get; set; } = slot;
+
+        /// <summary>It began to wait before an entry already here did.</summary>
+        public bool OutOfOrder { get; init; }
     }
 }

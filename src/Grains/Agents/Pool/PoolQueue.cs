@@ -31,29 +31,29 @@ internal sealed class PoolQueue
         }
     }
 
-    /// <summary>The entry that has waited longest, whatever its priority: the earliest of the heads of every priority.</summary>
-    public WaitingRequest? LongestWaiting => _levels
-        .Select(level => level.Head)
-        .Where(head => head is not null)
-        .MinBy(head => head!.Sequence);
-
-    /// <summary>When the entry that has waited longest began to wait (each level's head began first in its level).</summary>
+    /// <summary>
+    /// The entry that has waited longest, whatever its priority and wherever it stands (one put back at the head may have
+    /// waited less than the one behind it): the earliest to begin waiting of every priority.
+    /// </summary>
     /// <remarks>A plain loop: it runs after every commit of a pool whose waits widen.</remarks>
-    public DateTimeOffset? EarliestWait
+    public WaitingRequest? LongestWaiting
     {
         get
         {
-            DateTimeOffset? earliest = null;
+            WaitingRequest? longest = null;
             foreach (var level in _levels)
             {
-                if (level.Head is { } head && (earliest is null || head.EnqueuedAt < earliest))
+                if (level.Earliest is { } earliest && (longest is null || earliest.EnqueuedAt < longest.EnqueuedAt))
                 {
-                    earliest = head.EnqueuedAt;
+                    longest = earliest;
                 }
             }
-            return earliest;
+            return longest;
         }
     }
+
+    /// <summary>When the entry that has waited longest began to wait.</summary>
+    public DateTimeOffset? EarliestWait => LongestWaiting?.EnqueuedAt;
 
     /// <summary>The entries in queue order (for a checkpoint).</summary>
     public IEnumerable<WaitingRequest> Entries => _levels.Reverse().SelectMany(level => level.Entries);
