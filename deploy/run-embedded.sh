@@ -17,8 +17,11 @@ dotnet build CxCluster.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 export Cluster__SiloPort="$silo_port" Cluster__GatewayPort="$gateway_port" Cluster__GatewayPorts__0="$gateway_port" \
   Cluster__HealthPort="$health_port"
 
+# The embedded tenant exists only where no tenant is configured.
+if env | grep -q '^Tenants__'; then tenants="tenants as configured"; else tenants="embedded default: tenant demo, key demo-key"; fi
+
 if [ "${CXCLUSTER_APART:-0}" != 1 ]; then
-  echo "CxCluster API on http://127.0.0.1:$api_port  (embedded default: tenant demo, key demo-key)"
+  echo "CxCluster API on http://127.0.0.1:$api_port  ($tenants)"
   cd src/Server/bin/Release/net10.0
   exec dotnet CxCluster.Server.dll --urls "http://127.0.0.1:$api_port"
 fi
@@ -33,6 +36,6 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-echo "CxCluster API on http://127.0.0.1:$api_port  (embedded default: tenant demo, key demo-key)"
+echo "CxCluster API on http://127.0.0.1:$api_port  ($tenants)"
 cd src/Api/bin/Release/net10.0
 dotnet CxCluster.Api.dll --urls "http://127.0.0.1:$api_port"

@@ -7,6 +7,9 @@ public static class ClusterFaults
 {
     public const string Detail = "The conversation cluster is not reachable right now; try again shortly.";
 
+    /// <summary>How Orleans' placement begins the message of a call no active silo can take.</summary>
+    private const string NoCompatibleSilo = "No active nodes are compatible with grain";
+
     public static bool IsUnavailable(Exception exception) => exception switch
     {
         // SiloUnavailableException is a message rejection too.
@@ -17,6 +20,10 @@ public static class ClusterFaults
         System.Data.Common.DbException or Orleans.Storage.InconsistentStateException => true,
         // The journal's commit failed (nothing of it stored) or another activation appended first: a retry succeeds.
         JournalUnavailableException or JournalConflictException => true,
+        // A silo asked to stop leaves the active set before the client's view of it: a call placed in between finds no
+        // silo to activate the grain on. Another silo, or this one back, takes the retry.
+        Orleans.Runtime.OrleansException placement when placement.GetType() == typeof(Orleans.Runtime.OrleansException)
+            && placement.Message.StartsWith(NoCompatibleSilo, StringComparison.Ordinal) => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable),
         { InnerException: { } inner } => IsUnavailable(inner),
         _ => false,

@@ -43,7 +43,7 @@ public sealed class BearerKeyHandler(
         Problems.WriteAsync(
             Context,
             StatusCodes.Status403Forbidden,
-            "A supervisor key can only read (the supervisor board, the live stream, queues, agents and conversations); use an API key of the tenant to do this.");
+            "A supervisor key can only read (the supervisor board, the live stream, queues, agents, conversations and the evidence export); use an API key of the tenant to do this.");
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

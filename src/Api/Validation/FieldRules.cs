@@ -143,7 +143,7 @@ public static partial class FieldRules
     }
 
     /// <summary>
-    /// Up to 20 string pairs: keys of 1–64 characters, values strings of at most 1,024. A bad key is filed under the
+    /// Up to 20 string pairs: keys of 1–64 characters without control characters, values strings of at most 1,024. A bad key is filed under the
     /// field, a bad value under <c>field.key</c>; empty, it reads as no attributes at all.
     /// </summary>
     public static Dictionary<string, string>? Attributes(FieldErrors errors, string field, JsonElement? value)
@@ -165,6 +165,12 @@ public static partial class FieldRules
             if (pair.Name.Length is 0 or > MaxAttributeKeyLength)
             {
                 errors.Add(field, $"{field} keys must be 1 to {MaxAttributeKeyLength} characters; '{pair.Name[..Math.Min(pair.Name.Length, MaxAttributeKeyLength)]}' is {pair.Name.Length}.");
+                continue;
+            }
+            if (pair.Name.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || pair.Name.Contains('\u007f'))
+            {
+                // A key is shown to agents beside its value and kept in the journal, which refuses NUL.
+                errors.Add(field, $"{field} keys must not contain control characters.");
                 continue;
             }
             var member = $"{field}.{pair.Name}";

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Unicode;
 
 namespace CxCluster.Api.Validation;
 
@@ -118,12 +119,16 @@ public static class JsonKeys
         }
     }
 
-    /// <summary>A key without escapes is valid UTF-8 (the parser checked it); an escaped one may be a lone surrogate.</summary>
+    /// <summary>
+    /// A key without escapes is readable when its bytes are valid UTF-8 (the parser does not check a key's bytes); an
+    /// escaped one may be a lone surrogate.
+    /// </summary>
     private static bool IsReadable(JsonProperty property)
     {
-        if (!JsonMarshal.GetRawUtf8PropertyName(property).Contains((byte)'\\'))
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (!raw.Contains((byte)'\\'))
         {
-            return true;
+            return Utf8.IsValid(raw);
         }
         try
         {

@@ -33,6 +33,11 @@ public static class WebhookRequestReader
             // The URL would be kept and shown with them, and sent to with them escaped: not what was meant.
             errors.Add("url", "url must not hold control characters (a line break, a tab, ...).");
         }
+        else if (url is not null && url.Any(c => char.IsWhiteSpace(c) || c is '"' or '<' or '>' or '\\' or '^' or '`' or '{' or '|' or '}'))
+        {
+            // Not a URI as written (RFC 3986): it would be kept as sent and called at its escaped form, another address.
+            errors.Add("url", "url must not hold spaces or the characters \" < > \\ ^ ` { | } unescaped: percent-encode them.");
+        }
         else if (url is not null && url.Contains('#'))
         {
             // A fragment is never sent: the receiver would be called at another URL than the one shown.

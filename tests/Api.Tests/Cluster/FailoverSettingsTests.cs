@@ -127,6 +127,8 @@ public sealed class FailoverSettingsTests
         // The message expired on its way while its grain was being placed on a new silo.
         new OperationCanceledException("Message expired"),
         new AggregateException(new TimeoutException(), new SiloUnavailableException()),
+        // A silo asked to stop has left the active set before the client's view of it: placement finds no silo.
+        new OrleansException("No active nodes are compatible with grain conversation and interface CxCluster.Abstractions.IConversationGrain version 0. Known nodes with grain type: none. All known nodes compatible with interface version: none"),
     };
 
     [Theory]
@@ -138,6 +140,7 @@ public sealed class FailoverSettingsTests
     {
         Assert.False(ClusterFaults.IsUnavailable(new InvalidOperationException("a bug")));
         Assert.False(ClusterFaults.IsUnavailable(new AggregateException(new TimeoutException(), new ArgumentException("a bug"))));
+        Assert.False(ClusterFaults.IsUnavailable(new OrleansException("Grain type not found")));
     }
 
     private static IHost BuildSilo(IReadOnlyDictionary<string, string?> settings)

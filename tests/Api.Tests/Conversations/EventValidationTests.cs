@@ -73,6 +73,8 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["attribute value that is null"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "tier": null } }""", "attributes.tier"),
         ["attribute value over 1,024 characters"] = ($$"""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "note": "{{new string('n', 1_025)}}" } }""", "attributes.note"),
         ["attribute key over 64 characters"] = ($$"""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "{{new string('k', 65)}}": "v" } }""", "attributes"),
+        ["attribute key with a NUL character"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "k\u0000": "v" } }""", "attributes"),
+        ["attribute key with a line break"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "tier\nvip": "v" } }""", "attributes"),
         ["attribute key that is empty"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "": "v" } }""", "attributes"),
         ["attribute key twice"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "vip": "yes", "vip": "no" } }""", "attributes.vip"),
         ["more than 20 attributes"] = ($$"""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { {{string.Join(", ", Enumerable.Range(0, 21).Select(i => $"\"k{i}\": \"v\""))}} } }""", "attributes"),
@@ -261,6 +263,21 @@ public sealed class EventValidationTests(ClusterFixture cluster)
 
         await Json.OkAsync(upper);
         await Json.OkAsync(bare);
+    }
+
+    [Fact]
+    public async Task A_key_of_bytes_that_are_not_UTF8_is_400_naming_it_and_changes_nothing()
+    {
+        var id = await StartedConversationAsync();
+        var before = await cluster.Acme.SnapshotAsync(id);
+        byte[] body = [.. Encoding.UTF8.GetBytes("{\"id\":\"x1\",\"type\":\"customer.message\",\"text\":\"halo\",\"zz"), 0xFF, .. Encoding.UTF8.GetBytes("\":1}")];
+
+        using var response = await PostBytesAsync(id, body, "application/json");
+
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("not valid Unicode text", problem.ToJsonString());
+        Json.Same(before, await cluster.Acme.SnapshotAsync(id));
+        Assert.False((await cluster.Acme.SendAsync(id, Events.Customer("x1", "halo")))["duplicate"]!.GetValue<bool>());
     }
 
     /// <summary>Posts the bytes as they are, with the <c>Content-Type</c> exactly as written.</summary>

@@ -111,6 +111,8 @@ public sealed class WebhookEndpointsTests(ClusterFixture cluster)
         { """{ "url": "https://hooks.example.com/c\nx" }""", "url" },
         { """{ "url": "https://hooks.example.com/c\u0000x" }""", "url" },
         { """{ "url": "https://hooks.example.com/cx\r" }""", "url" },
+        { """{ "url": "https://hooks.example.com/a b" }""", "url" },
+        { """{ "url": "https://hooks.example.com/cx?x={id}" }""", "url" },
         { """{ "url": "https://@hooks.example.com/cx" }""", "url" },
         { """{ "url": "https://crm:pw@hooks.example.com/cx" }""", "url" },
         { """{ "url": "https://hooks.example.com/cx", "secret": "hunter2" }""", "secret" },
