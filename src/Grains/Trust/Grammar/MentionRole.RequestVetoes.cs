@@ -51,12 +51,7 @@ internal static partial class MentionRole
     /// </summary>
     private static bool CarriesAMessage(ReadOnlySpan<Lex> t, Mention m)
     {
-        int k = m.Start - 1;
-        while (Is(t, k, Cat.Article))
-        {
-            k--;
-        }
-
+        int k = BeforeArticles(t, m);
         if (!Is(t, k, Cat.To))
         {
             return false;
@@ -105,6 +100,18 @@ internal static partial class MentionRole
         return false;
     }
 
+    /// <summary>Where the word before the mention and the articles right before it stands ("to" of "to your team").</summary>
+    private static int BeforeArticles(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Article))
+        {
+            k--;
+        }
+
+        return k;
+    }
+
     /// <summary>A word after "would" that does something rather than wish for it: not "like", "rather", "need", "please".</summary>
     private static bool DoesInstead(ReadOnlySpan<Lex> t, int k) =>
         !IsEdge(t, k) && !Is(t, k, Cat.Desire | Cat.Polite)
@@ -118,12 +125,7 @@ internal static partial class MentionRole
     /// </summary>
     private static bool IsOtherPartyOfARecord(ReadOnlySpan<Lex> t, Mention m)
     {
-        int k = m.Start - 1;
-        while (Is(t, k, Cat.Article))
-        {
-            k--;
-        }
-
+        int k = BeforeArticles(t, m);
         if (!Is(t, k, Cat.With))
         {
             return false;
