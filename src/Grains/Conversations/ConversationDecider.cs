@@ -525,6 +525,11 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
         var fingerprint = MessageSignals.Fingerprint(e.Text);
         var repeatCount = TrustDecider.RepeatCount(state.Trust, fingerprint);
+        if (repeatCount > 1 && HumanOfferReply.IsOnlyChatter(e.Text))
+        {
+            // "ok", "ok", "ok" to the AI's successive answers repeat nothing the customer asked.
+            repeatCount = 1;
+        }
         AddTurn(Speaker.Customer, e.Text, e.OccurredAt, fingerprint: fingerprint);
         foreach (var signal in TrustDecider.ForCustomerMessage(analysis, repeatCount, scoredAt))
         {

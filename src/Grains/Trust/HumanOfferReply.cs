@@ -52,20 +52,40 @@ public static class HumanOfferReply
 
     /// <summary>Words for the person an offer is of, in the languages the offers are made in.</summary>
     private static readonly string[] PersonWords =
-        ["human", "agent", "person", "someone", "manusia", "agen", "petugas", "orang", "operator", "cs", "customer service"];
+    [
+        "human", "agent", "person", "someone", "representative", "rep", "staff", "specialist", "advisor", "adviser",
+        "operator", "supervisor", "manager", "team", "colleague", "customer service", "cs", "admin", "manusia", "agen",
+        "petugas", "orang", "staf", "tim", "konsultan",
+    ];
+
+    /// <summary>Words that hand the customer over or let them talk to someone, as an offer of a person says.</summary>
+    private static readonly string[] HandOverWords =
+    [
+        "connect", "transfer", "put you through", "pass you", "hand you over", "escalate", "talk to", "speak to", "speak with",
+        "chat with", "hubungkan", "menghubungkan", "sambungkan", "menyambungkan", "alihkan", "mengalihkan", "oper",
+        "teruskan", "bicara dengan", "berbicara dengan", "ngobrol dengan",
+    ];
 
     /// <summary>
-    /// Whether an AI message speaks of a person, as the offer does ("... I can connect you with a human agent", "Mau saya
-    /// sambungkan ke agen manusia?"): one that does leaves the offer open, any other answers for the AI.
+    /// What an AI message does to an offer of a person waiting for an answer: one that offers a person itself ("Shall I
+    /// put you through to one of our representatives?", "Mau saya hubungkan dengan admin kami?", the cluster's own offer
+    /// relayed as the AI's words) asks anew when it asks, and keeps the offer open when it does not; any other ("The
+    /// delivery person will arrive at 3pm. Would you like the tracking link?") has moved on, so a yes then answers the AI.
     /// </summary>
-    public static bool SpeaksOfAPerson(string? text)
+    public static OfferAwaiting AfterAiMessage(string? text, OfferAwaiting awaiting)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || !ContainsAny(text, HandOverWords) || !ContainsAny(text, PersonWords))
         {
-            return false;
+            return OfferAwaiting.None;
         }
 
-        foreach (string word in PersonWords)
+        return text.Contains('?') ? OfferAwaiting.Asked : awaiting;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds one of <paramref name="words"/> as whole words (a plural 's' allowed), case aside.</summary>
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (string word in words)
         {
             int at = 0;
             while ((at = text.IndexOf(word, at, StringComparison.OrdinalIgnoreCase)) >= 0)
@@ -81,6 +101,43 @@ public static class HumanOfferReply
         }
 
         return false;
+    }
+
+    /// <summary>Words that answer, acknowledge, thank or greet and ask nothing ("ok", "oke kak", "thanks", "ya", "no", "halo").</summary>
+    private static readonly HashSet<string> Chatter = new(StringComparer.Ordinal)
+    {
+        "ok", "okay", "oke", "okey", "okk", "okeh", "k", "kk", "sip", "siap", "alright", "fine", "noted", "baik", "baiklah",
+        "yes", "yess", "yep", "yup", "yeah", "yea", "y", "sure", "ya", "yaa", "iya", "iyaa", "iye", "iy", "yoi",
+        "no", "nope", "nah", "tidak", "gak", "ga", "gk", "nggak", "enggak", "engga", "ngga",
+        "thanks", "thank", "thx", "ty", "tq", "makasih", "terima", "kasih", "trims", "you", "so", "much", "very",
+        "hi", "hello", "halo", "hallo", "hai", "hey", "pagi", "siang", "sore", "malam", "selamat", "good", "morning", "bye",
+        "kak", "ka", "min", "mimin", "sis", "gan", "bang", "mas", "mba", "mbak", "pak", "bu", "dong", "deh", "sih", "lah",
+        "nya", "aja", "saja", "please", "pls", "plz",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="text"/> only answers, acknowledges, thanks or greets: "ok", "oke kak", "thanks!", "ya", "👍".
+    /// Sent again and again to each new answer of the AI, it repeats nothing the customer asked.
+    /// </summary>
+    public static bool IsOnlyChatter(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > 60)
+        {
+            return false;
+        }
+
+        int words = 0;
+        foreach (string word in Words(text))
+        {
+            if (++words > 5 || (word != "\U0001F44D" && !Chatter.Contains(word)))
+            {
+                return false;
+            }
+        }
+
+        // "???" again and again is no acknowledgement.
+        return words > 0;
     }
 
     /// <summary>Whether <paramref name="text"/> accepts the offer that <paramref name="awaiting"/> says waits for an answer.</summary>

@@ -53,16 +53,25 @@ internal static class TrustDecider
         return (score, TrustScore.Band(score, policy.Threshold, policy.WarningLevel));
     }
 
-    /// <summary>How often the customer sent this message among their latest few, this one included.</summary>
+    /// <summary>
+    /// How far above the warning level trust must come back before a new fall offers a person again: hysteresis, so a
+    /// score moving between 56 and 61 does not offer one every few seconds.
+    /// </summary>
+    public const int OfferAgainMargin = 10;
+
+    /// <summary>The score trust must come back to before a new fall offers a person again (at most full trust).</summary>
+    private static double OfferAgainAt(TenantPolicy policy) => Math.Min(policy.WarningLevel + OfferAgainMargin, TrustScore.Max);
+
+    /// <summary>
+    /// How often in a row the customer has now sent this message, this one included: the customer's messages just before
+    /// it that are the same (the AI's answers between do not break the run; another message of the customer's does).
+    /// </summary>
     public static int RepeatCount(TrustState state, ulong fingerprint)
     {
         var count = 1;
-        foreach (var recent in state.RecentMessages)
+        for (var i = state.RecentMessages.Count - 1; i >= 0 && state.RecentMessages[i] == fingerprint; i--)
         {
-            if (recent == fingerprint)
-            {
-                count++;
-            }
+            count++;
         }
         return count;
     }
@@ -120,6 +129,30 @@ internal static class TrustDecider
     private static TrustChanged? Change(TrustState state, double score, TrustBand band, DateTimeOffset at) =>
         band == state.Band ? null : new TrustChanged { At = at, Score = (int)Math.Floor(score), Band = band, PreviousBand = state.Band };
 
+    /// <summary>
+    /// Keeps <see cref="SignalsKept"/> signals: the oldest that move nothing (another platform's name, a pause within the
+    /// grace) go first, so a platform that sends one every turn never pushes a real penalty out; then the oldest.
+    /// </summary>
+    private static void DropBeyondKept(List<TrustSignal> signals)
+    {
+        var excess = signals.Count - SignalsKept;
+        var kept = 0;
+        for (var i = 0; i < signals.Count; i++)
+        {
+            if (excess > 0 && signals[i].Delta == 0)
+            {
+                excess--;
+                continue;
+            }
+            signals[kept++] = signals[i];
+        }
+        signals.RemoveRange(kept, signals.Count - kept);
+        if (excess > 0)
+        {
+            signals.RemoveRange(0, excess);
+        }
+    }
+
     /// <summary>Drops the signals whose weight has faded away by <paramref name="now"/>, keeping the others in order.</summary>
     private static void RemoveSpent(List<TrustSignal> signals, DateTimeOffset now, TimeSpan halfLife, TimeSpan fullWeight)
     {
@@ -176,25 +209,32 @@ internal static class TrustDecider
                     state.RecentMessages.RemoveAt(0);
                 }
                 break;
-            case MessageRecorded { From: Speaker.Ai } ai when !HumanOfferReply.SpeaksOfAPerson(ai.Text):
+            case MessageRecorded { From: Speaker.Ai } ai:
                 // The AI has moved on ("Would you like the tracking link?"): a yes now answers the AI, not the offer. An AI
-                // message that speaks of a person (the offer or the answer relayed as the AI's words) keeps it open.
-                state.OfferAwaiting = OfferAwaiting.None;
+                // message that offers a person itself asks anew, or keeps the offer open.
+                state.OfferAwaiting = HumanOfferReply.AfterAiMessage(ai.Text, state.OfferAwaiting);
                 break;
             case TrustSignalled signalled:
+                // Trust that came back well above the warning level (by fading or good signals) ends the episode, so the
+                // next fall offers a person anew; a score wobbling around the level does not offer again and again.
+                if (state.HumanOffered
+                    && TrustScore.Compute(state.Signals, signalled.At, policy.TrustHalfLife, policy.TrustFullWeight) >= OfferAgainAt(policy))
+                {
+                    state.HumanOffered = false;
+                }
                 // Recorded at the time it was scored (never later than its silo's now), where it moved the clock to above.
                 state.Signals.Add(new TrustSignal { Name = signalled.Name, Delta = signalled.Delta, At = signalled.At });
                 RemoveSpent(state.Signals, state.Clock, policy.TrustHalfLife, policy.TrustFullWeight);
                 if (state.Signals.Count > SignalsKept)
                 {
-                    state.Signals.RemoveRange(0, state.Signals.Count - SignalsKept);
+                    DropBeyondKept(state.Signals);
                 }
                 // Scored at the signal's own time, not the clock other events moved: the same point live and rebuilt from facts.
                 Mark(state.Trajectory, signalled.At, TrustScore.Compute(state.Signals, signalled.At, policy.TrustHalfLife, policy.TrustFullWeight));
                 break;
             case TrustChanged changed:
                 state.Band = changed.Band;
-                if (changed.Band == TrustBand.Healthy)
+                if (changed.Band == TrustBand.Healthy && changed.Score >= OfferAgainAt(policy))
                 {
                     state.HumanOffered = false;
                 }

@@ -81,6 +81,12 @@ public static class TrustRules
     /// <summary>Weight of negative sentiment: −0.7 gives −31.5, so two in a row fall below 40 and one does not.</summary>
     public const double NegativeSentimentWeight = 45;
 
+    /// <summary>
+    /// Negative sentiment milder than this is the noise of an ordinary turn (−0.1, −0.2): it costs nothing, so a calm chat
+    /// whose every turn reads slightly negative never adds up to a handoff. From −0.3 on it weighs in full.
+    /// </summary>
+    public const double SentimentNeutralBand = 0.3;
+
     /// <summary>Weight of positive sentiment: at most +10.</summary>
     public const double PositiveSentimentWeight = 10;
 
@@ -189,7 +195,7 @@ public static class TrustRules
         if (Is(name, Sentiment))
         {
             double s = Math.Clamp(value, -1, 1);
-            delta = s < 0 ? NegativeSentimentWeight * s : PositiveSentimentWeight * s;
+            delta = s <= -SentimentNeutralBand ? NegativeSentimentWeight * s : s > 0 ? PositiveSentimentWeight * s : 0;
         }
         else if (Is(name, NluNoMatch))
         {

@@ -319,6 +319,92 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Equal(handsOff ? ConversationStatus.Queued : ConversationStatus.Ai, answer.Conversation!.Status);
     }
 
+    [Theory]
+    [InlineData("The delivery person will arrive at 3pm. Would you like the tracking link?", "yes please", false)]
+    [InlineData("Our agents can never see your card number. Shall I resend the OTP?", "yes", false)]
+    [InlineData("Kurir kami (petugas J&T) akan datang jam 3. Mau saya kirim link lacak?", "boleh kak", false)]
+    [InlineData("Shall I put you through to one of our representatives?", "yes please", true)]
+    [InlineData("Mau saya hubungkan dengan admin kami kak?", "iya kak", true)]
+    public async Task After_an_identity_answer_only_an_ai_message_that_offers_a_person_keeps_a_yes_for_one(string aiText, string yes, bool handsOff)
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        Assert.Contains((await Send(conversation, Customer("are you a bot?"))).Directives, d => d.Type == DirectiveType.AnswerIdentity);
+        await Send(conversation, Ai(aiText));
+
+        var answer = await Send(conversation, Customer(yes));
+
+        Assert.Equal(handsOff, answer.Directives.Any(d => d.Type == DirectiveType.Handoff && d.ReasonOf() == "customer-request"));
+    }
+
+    [Fact]
+    public async Task The_ais_own_offer_of_a_person_is_answered_by_a_yes()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        await Send(conversation, Ai("I can't change that here. Would you like me to connect you with one of our specialists?"));
+
+        var answer = await Send(conversation, Customer("ok"));
+
+        Assert.Equal("customer-request", Assert.Single(answer.Directives, d => d.Type == DirectiveType.Handoff).ReasonOf());
+    }
+
+    [Fact]
+    public async Task Ok_to_each_new_answer_or_the_same_question_with_others_between_is_no_repetition()
+    {
+        var acknowledging = NewConversation();
+        await Send(acknowledging, Started());
+        foreach (var (ai, reply) in new[] { ("Your order shipped.", "ok"), ("It arrives Monday.", "ok"), ("Anything else?", "ok"), ("Have a nice day.", "oke kak") })
+        {
+            await Send(acknowledging, Ai(ai));
+            var answer = await Send(acknowledging, Customer(reply));
+            Assert.Empty(answer.Conversation!.Trust.Signals);
+        }
+
+        var asking = NewConversation();
+        await Send(asking, Started());
+        await Send(asking, Customer("where is my order?"));
+        await Send(asking, Customer("can I change the address?"));
+        var again = await Send(asking, Customer("where is my order?"));
+        Assert.DoesNotContain(again.Conversation!.Trust.Signals, s => s.Name == CxCluster.Grains.Trust.TrustRules.Repetition);
+        // Asked again right after: that is a repetition.
+        var repeated = await Send(asking, Customer("where is my order?"));
+        Assert.Contains(repeated.Conversation!.Trust.Signals, s => s.Name == CxCluster.Grains.Trust.TrustRules.Repetition);
+    }
+
+    [Fact]
+    public async Task Signals_that_move_nothing_never_push_real_penalties_out()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started(Channel.Voice));
+        await Send(conversation, Signal("nlu.no_match", 1));
+        await Send(conversation, Signal("nlu.no_match", 1));
+        for (var i = 0; i < 40; i++)
+        {
+            await Send(conversation, Signal(i % 2 == 0 ? "voice.silence_ms" : "agentAssist.confidence", i % 2 == 0 ? 1200 : 0.9));
+        }
+
+        var third = await Send(conversation, Signal("nlu.no_match", 1));
+
+        Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.ReasonOf() == "trust-threshold");
+    }
+
+    [Fact]
+    public async Task Slightly_negative_sentiment_every_turn_never_adds_up_to_a_handoff()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started(at: Now));
+
+        EventResult? last = null;
+        for (var i = 1; i <= 40; i++)
+        {
+            last = await Send(conversation, Signal("sentiment", i % 2 == 0 ? -0.1 : -0.2, Now.AddSeconds(30 * i)));
+            Assert.DoesNotContain(last.Directives, d => d.Type is DirectiveType.Handoff or DirectiveType.OfferHuman);
+        }
+
+        Assert.Equal(100, last!.Conversation!.Trust.Score);
+    }
+
     [Fact]
     public async Task After_an_identity_answer_a_yes_to_the_ais_next_question_keeps_the_ai()
     {

@@ -95,6 +95,23 @@ public sealed class RecordingsMessagesAndTearsTests
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 
     [Theory]
+    [InlineData("mau transfer dong")]
+    [InlineData("bisa transfer sekarang?")]
+    [InlineData("I want to transfer")]
+    [InlineData("transfer ke mandiri bisa?")]
+    public void A_transfer_wished_for_with_no_one_named_is_a_payment(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("please transfer me")]
+    [InlineData("transfer me to an agent")]
+    [InlineData("transfer saya ke cs")]
+    [InlineData("mau transfer ke cs")]
+    [InlineData("transfer pls")]
+    public void A_transfer_of_the_customer_or_to_someone_asks_for_a_person(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
     [InlineData("no offence but your app is a mess")]
     [InlineData("what a complete mess")]
     [InlineData("I am writing to formally complain about the repeated billing errors on my account")]

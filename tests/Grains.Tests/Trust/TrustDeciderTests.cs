@@ -102,6 +102,28 @@ public sealed class TrustDeciderTests
     }
 
     [Fact]
+    public void A_score_wobbling_around_the_warning_level_offers_once_and_a_real_recovery_offers_anew()
+    {
+        Signal(TrustRules.NluNoMatch, -22, Now);
+        Signal(TrustRules.NluNoMatch, -22, Now);
+        Assert.NotNull(Evaluate(Now).Offer);
+
+        // 61, healthy by a point, then 57 again: the band is told each time, the offer only once.
+        Signal(TrustRules.Sentiment, 5, Now);
+        Assert.Equal(TrustBand.Healthy, Evaluate(Now).Changed!.Band);
+        Signal(TrustRules.Sentiment, -4, Now);
+        var wobble = Evaluate(Now);
+        Assert.Equal(TrustBand.Warning, wobble.Changed!.Band);
+        Assert.Null(wobble.Offer);
+
+        // Back to 77, ten points and more above the level: the next fall is a new one.
+        Signal(TrustRules.Csat, 20, Now);
+        Assert.Equal(TrustBand.Healthy, Evaluate(Now).Changed!.Band);
+        Signal(TrustRules.NluNoMatch, -20, Now);
+        Assert.NotNull(Evaluate(Now).Offer);
+    }
+
+    [Fact]
     public void Penalties_fade_with_the_half_life_and_a_healthy_band_ends_the_episode()
     {
         Signal(TrustRules.NluNoMatch, -44, Now);
@@ -133,17 +155,26 @@ public sealed class TrustDeciderTests
     }
 
     [Fact]
-    public void Repetition_is_counted_among_the_latest_few_messages_only()
+    public void Repetition_is_counted_in_a_row_among_the_latest_few_messages_only()
     {
-        for (var i = 0; i < TrustDecider.RecentMessagesKept; i++)
-        {
-            TrustDecider.Evolve(_state, new MessageRecorded { At = Now, From = Speaker.Customer, Text = "x", Fingerprint = i == 0 ? 42UL : (ulong)i }, Policy);
-        }
-        Assert.Equal(2, TrustDecider.RepeatCount(_state, 42));
+        void Customer(ulong fingerprint) =>
+            TrustDecider.Evolve(_state, new MessageRecorded { At = Now, From = Speaker.Customer, Text = "x", Fingerprint = fingerprint }, Policy);
 
-        TrustDecider.Evolve(_state, new MessageRecorded { At = Now, From = Speaker.Customer, Text = "y", Fingerprint = 99 }, Policy);
+        Customer(42);
+        Customer(42);
+        Assert.Equal(3, TrustDecider.RepeatCount(_state, 42));
+        // An AI message between does not break the run; another message of the customer's does.
+        TrustDecider.Evolve(_state, new MessageRecorded { At = Now, From = Speaker.Ai, Text = "Your parcel is on its way." }, Policy);
+        Assert.Equal(3, TrustDecider.RepeatCount(_state, 42));
+        Customer(7);
         Assert.Equal(1, TrustDecider.RepeatCount(_state, 42));
+
+        for (var i = 0; i < TrustDecider.RecentMessagesKept + 2; i++)
+        {
+            Customer(42);
+        }
         Assert.Equal(TrustDecider.RecentMessagesKept, _state.RecentMessages.Count);
+        Assert.Equal(TrustDecider.RecentMessagesKept + 1, TrustDecider.RepeatCount(_state, 42));
     }
 
     [Fact]

@@ -116,13 +116,15 @@ public sealed class TrustRulesTests
     [Theory]
     [InlineData(-1.0, -45.0)]
     [InlineData(-0.7, -31.5)]
-    [InlineData(-0.2, -9.0)]
+    [InlineData(-0.3, -13.5)]
+    [InlineData(-0.29, 0.0)]
+    [InlineData(-0.2, 0.0)]
     [InlineData(0.0, 0.0)]
     [InlineData(0.5, 5.0)]
     [InlineData(1.0, 10.0)]
     [InlineData(-3.0, -45.0)]
     [InlineData(2.0, 10.0)]
-    public void Sentiment_weighs_negative_more_than_positive_and_is_clamped_to_minus_one_to_one(double value, double expected)
+    public void Sentiment_weighs_negative_more_than_positive_is_neutral_above_minus_three_tenths_and_is_clamped(double value, double expected)
     {
         var delta = TrustRules.ForPlatformSignal("sentiment", value);
 

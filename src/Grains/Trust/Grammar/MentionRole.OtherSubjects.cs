@@ -541,8 +541,9 @@ internal static partial class MentionRole
     /// A handing-over verb that moves money to an account, not the customer to someone: "transfer to BCA account
     /// 1234567890 please", "please transfer 50k to my wife's account", "tolong transfer ke rekening ini", "transfer 100rb
     /// ke rekening 123". Not "me" after the verb ("transfer me to customer service"), and a word of money
-    /// (<see cref="Cat.Payment"/>: "account", "rekening", "money") in its clause after it, or an amount right after it;
-    /// "escalate to tier 2" names a level, not money.
+    /// (<see cref="Cat.Payment"/>: "account", "rekening", "money") in its clause after it, an amount right after it, or
+    /// "transfer ke" and a word the lexicon does not know ("transfer ke mandiri bisa?", a bank); "escalate to tier 2" names
+    /// a level, not money.
     /// </summary>
     private static bool SendsMoney(ReadOnlySpan<Lex> t, int verb)
     {
@@ -571,7 +572,9 @@ internal static partial class MentionRole
             }
         }
 
-        return false;
+        // "transfer ke mandiri bisa?": a bank or an account the lexicon does not know, after the Indonesian "ke".
+        return t[verb].Word == "transfer" && WordAt(t, verb + 1) == "ke" && (uint)(verb + 2) < (uint)t.Length
+            && (ReferenceEquals(t[verb + 2], Lex.Unknown) || t[verb + 2].IsNumber);
     }
 
     /// <summary>

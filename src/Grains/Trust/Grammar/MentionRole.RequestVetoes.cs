@@ -100,6 +100,33 @@ internal static partial class MentionRole
         return false;
     }
 
+    /// <summary>
+    /// A wish or an ability to transfer, with no one named and nothing after it but politeness: "mau transfer dong", "bisa
+    /// transfer sekarang?", "I want to transfer". A payment; "transfer pls", "please transfer" and "transfer me" ask to be
+    /// handed over.
+    /// </summary>
+    private static bool WantsToPay(ReadOnlySpan<Lex> t, int i)
+    {
+        if (t[i].Word != "transfer" || Is(t, i + 1, Cat.Me))
+        {
+            return false;
+        }
+
+        int before = Is(t, i - 1, Cat.To) ? i - 2 : i - 1;
+        if (!Is(t, before, Cat.Desire) && !(Is(t, before, Cat.Modal) && !Is(t, before, Cat.Polite)))
+        {
+            return false;
+        }
+
+        int k = i + 1;
+        while (Is(t, k, Cat.Polite | Cat.QParticle | Cat.Greeting) && !Is(t, k, Cat.Not))
+        {
+            k++;
+        }
+
+        return IsEdge(t, k);
+    }
+
     /// <summary>Where the word before the mention and the articles right before it stands ("to" of "to your team").</summary>
     private static int BeforeArticles(ReadOnlySpan<Lex> t, Mention m)
     {
@@ -223,7 +250,7 @@ internal static partial class MentionRole
                 return true;
             }
 
-            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i) || NoMachineCan(t, i))
+            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i) || NoMachineCan(t, i) || WantsToPay(t, i))
             {
                 return true;
             }

@@ -459,7 +459,8 @@ internal static class PersonRequest
     /// <summary>
     /// A handing-over verb whose clause names no one, so the person is understood: "transfer me", "put me through
     /// please", "sambungin dong", "oper aja kak", "bisa dialihkan?" (only "me" and "through"/"ke" may follow the verb,
-    /// then politeness); not declined or put off ("gak usah transfer", "nanti saya minta dioper").
+    /// then politeness); not declined or put off ("gak usah transfer", "nanti saya minta dioper"), and "transfer" only
+    /// with "me" ("mau transfer dong" pays).
     /// </summary>
     private static bool TransferWithoutTarget(ReadOnlySpan<Lex> t, int i)
     {
@@ -496,7 +497,9 @@ internal static class PersonRequest
         }
 
         // "udah transfer ya" is a payment; with "me" after it, or a wish or politeness before it, it asks to be handed over.
-        bool aimed = Is(t, i + 1, Cat.Me) || wished || Is(t, i - 1, Cat.Polite);
+        // "transfer" itself moves money as often as people ("mau transfer dong", "bisa transfer sekarang?", "I want to
+        // transfer"): only "transfer me" hands the customer over.
+        bool aimed = Is(t, i + 1, Cat.Me) || ((wished || Is(t, i - 1, Cat.Polite)) && t[i].Word != "transfer");
         var verb = new Mention(i, i + 1, Kind.Agent, false);
         return aimed && !DeclinedRightBefore(t, i) && !MentionRole.IsDeclinedOrPutOff(t, verb);
     }
