@@ -92,6 +92,7 @@ public static class StreamApi
         watchdog.CancelAfter(settings.StreamSlowClientCutOff);
         await CommentAsync(context.Response, ": ready\n\n"u8.ToArray(), ct);
         var quietSince = time.GetTimestamp();
+        var lastRead = quietSince;
         while (!ct.IsCancellationRequested)
         {
             // Back here only once the last item was written and flushed: the client is keeping up.
@@ -102,14 +103,21 @@ public static class StreamApi
                 page = await ReadPatiently(feed, cursor, PageSize, filter,
                     NextReadWait(settings.StreamKeepAlive, settings.Cluster.ResponseTimeout, time.GetElapsedTime(quietSince)),
                     settings.StreamKeepAlive, time, ct);
+                lastRead = time.GetTimestamp();
             }
             catch (Exception) when (ct.IsCancellationRequested)
             {
                 yield break;
             }
+            catch (Exception e) when (ClusterFaults.IsUnavailable(e) && time.GetElapsedTime(lastRead) < UnreachablePatience)
+            {
+                // A cluster busy past its calls' timeout for a while (a collection, a silo joining): the stream stays
+                // open, its keep-alives go on, and the read is tried again.
+                page = new FeedPage([], cursor);
+            }
             catch (Exception e) when (ClusterFaults.IsUnavailable(e))
             {
-                // The stream ends; the client reconnects with the last id it got and misses nothing.
+                // Unreachable for longer: the stream ends; the client reconnects with the last id it got and misses nothing.
                 yield break;
             }
             cursor = page.Cursor;
@@ -143,6 +151,9 @@ public static class StreamApi
         var untilKeepAlive = keepAlive - quietFor;
         return untilKeepAlive <= TimeSpan.Zero ? TimeSpan.Zero : untilKeepAlive < longest ? untilKeepAlive : longest;
     }
+
+    /// <summary>How long a stream stays open while the cluster cannot answer its reads before it ends.</summary>
+    private static readonly TimeSpan UnreachablePatience = TimeSpan.FromSeconds(30);
 
     /// <summary>Between two tries of a read the cluster could not answer.</summary>
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);

@@ -773,19 +773,18 @@ public sealed class OfferTests(OfferClusterFixture fixture)
 
         // Taken back after the first step's time: it waits in the wider queue now, still at its head.
         await ana.SetStatus(AgentStatus.Offline);
-        await Eventually.HoldsAsync(async () => (await Types(first)) is var types && Array.LastIndexOf(types, "handoff.escalated") > Array.IndexOf(types, "handoff.reclaimed")
-            && Array.IndexOf(types, "handoff.reclaimed") > 0, Patience, "the first one to be taken back into the wider queue");
-
-        var positions = await Task.WhenAll(new[] { first, later }.Select(async id => (await fixture.Grains.Conversation(tenant, id).GetSnapshot())!.Handoff.QueuePosition));
-        Assert.Equal([1, 2], positions);
         // Told as it happened: taken back, moved to the wider queue, and queued there first; never queued behind the
         // later one in the narrow queue it was taken from.
-        var facts = await Facts(first, tenant);
-        var afterReclaim = facts.SkipWhile(f => f.Type != "handoff.reclaimed").Skip(1).Where(f => f.Type is "handoff.escalated" or "handoff.queued").Take(2).ToList();
-        Assert.Equal(["handoff.escalated", "handoff.queued"], afterReclaim.Select(f => f.Type));
+        async Task<List<JournalFact>> AfterReclaim() =>
+            [.. (await Facts(first, tenant)).SkipWhile(f => f.Type != "handoff.reclaimed").Skip(1).Where(f => f.Type is "handoff.escalated" or "handoff.queued").Take(2)];
+        var afterReclaim = await Eventually.ReturnsAsync(AfterReclaim, facts => facts.Count == 2, Patience, "the first one to be taken back into the wider queue");
+        Assert.Equal(["handoff.escalated", "handoff.queued"], afterReclaim!.Select(f => f.Type));
         var queued = ConversationFacts.Data(afterReclaim[1]);
         Assert.Contains($"\"queue\":\"{GrainKeys.LanguagePoolName(language)}\"", queued);
         Assert.Contains("\"position\":1", queued);
+
+        var positions = await Task.WhenAll(new[] { first, later }.Select(async id => (await fixture.Grains.Conversation(tenant, id).GetSnapshot())!.Handoff.QueuePosition));
+        Assert.Equal([1, 2], positions);
         var budi = await OnDuty($"b{Guid.NewGuid():N}");
         var offers = await Eventually.ReturnsAsync(() => budi.GetOffers(), o => o!.Count == 1, Patience, "an offer for budi");
         Assert.Equal(first, offers![0].ConversationId);
