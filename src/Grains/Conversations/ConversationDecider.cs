@@ -397,7 +397,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         Record(HandoffDecider.Reclaim(handoff, reason, Texts, at));
         // Its wait counts from when it first waited: one that has waited into a later routing step goes back to the head
         // of that step's wider queue, not of the narrow one it was taken from.
-        var step = StepReached(at - handoff.RequestedAt);
+        var step = policy.Routing.StepReachedAfter(at - handoff.RequestedAt);
         if (step > handoff.Step && HandoffDecider.Escalate(handoff, step, QueueAt(step), at) is { } widened)
         {
             Record(widened);
@@ -405,17 +405,6 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         return agentId;
     }
 
-    /// <summary>The last routing step a wait of this length has reached.</summary>
-    private int StepReached(TimeSpan waited)
-    {
-        var steps = policy.Routing.Steps;
-        var reached = 0;
-        for (var i = 1; i < steps.Count && steps[i].After <= waited; i++)
-        {
-            reached = i;
-        }
-        return reached;
-    }
 
     /// <summary>Records where the pool put the handoff: with an agent, or in the queue.</summary>
     public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)

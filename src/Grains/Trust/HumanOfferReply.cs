@@ -74,7 +74,9 @@ public static class HumanOfferReply
     /// </summary>
     public static OfferAwaiting AfterAiMessage(string? text, OfferAwaiting awaiting)
     {
-        if (string.IsNullOrEmpty(text) || !ContainsAny(text, HandOverWords) || !ContainsAny(text, PersonWords))
+        // Most AI messages come with no offer waiting and ask nothing: no word is looked for in them.
+        if (string.IsNullOrEmpty(text) || (awaiting == OfferAwaiting.None && !text.Contains('?'))
+            || !ContainsAny(text, HandOverWords) || !ContainsAny(text, PersonWords))
         {
             return OfferAwaiting.None;
         }

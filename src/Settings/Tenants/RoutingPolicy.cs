@@ -24,6 +24,17 @@ public sealed class RoutingPolicy
 
     public bool OffersOn => OfferTimeout > TimeSpan.Zero;
 
+    /// <summary>The index of the last step a wait of <paramref name="waited"/> has reached (0 before any widening).</summary>
+    public int StepReachedAfter(TimeSpan waited)
+    {
+        var reached = 0;
+        for (var i = 1; i < Steps.Count && Steps[i].After <= waited; i++)
+        {
+            reached = i;
+        }
+        return reached;
+    }
+
     /// <summary>The index of the first step that matches any channel of the customer's language; null when the steps never widen so.</summary>
     public int? WideningStep
     {

@@ -254,6 +254,15 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         return conversation;
     }
 
+    /// <summary>A conversation whose customer asked whether it is a bot, so the answer ended with the mention of a person.</summary>
+    private async Task<IConversationGrain> AnsweredWhoItIs()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+        Assert.Contains((await Send(conversation, Customer("are you a bot?"))).Directives, d => d.Type == DirectiveType.AnswerIdentity);
+        return conversation;
+    }
+
     [Theory]
     [InlineData("yes")]
     [InlineData("Yes please!")]
@@ -327,9 +336,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [InlineData("Mau saya hubungkan dengan admin kami kak?", "iya kak", true)]
     public async Task After_an_identity_answer_only_an_ai_message_that_offers_a_person_keeps_a_yes_for_one(string aiText, string yes, bool handsOff)
     {
-        var conversation = NewConversation();
-        await Send(conversation, Started());
-        Assert.Contains((await Send(conversation, Customer("are you a bot?"))).Directives, d => d.Type == DirectiveType.AnswerIdentity);
+        var conversation = await AnsweredWhoItIs();
         await Send(conversation, Ai(aiText));
 
         var answer = await Send(conversation, Customer(yes));
@@ -408,9 +415,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task After_an_identity_answer_a_yes_to_the_ais_next_question_keeps_the_ai()
     {
-        var conversation = NewConversation();
-        await Send(conversation, Started());
-        Assert.Contains((await Send(conversation, Customer("are you a bot?"))).Directives, d => d.Type == DirectiveType.AnswerIdentity);
+        var conversation = await AnsweredWhoItIs();
         await Send(conversation, Ai("I am. Would you like the tracking link for order 4471?"));
 
         var answer = await Send(conversation, Customer("yes please"));

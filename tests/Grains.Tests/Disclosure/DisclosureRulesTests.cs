@@ -117,14 +117,24 @@ public sealed class DisclosureRulesTests
         Assert.Equal(ConversationStatus.Ai, _state.Status);
     }
 
-    [Fact]
-    public void After_the_takeover_the_notice_is_announced_once_and_repeated_before_ai_messages_until_delivered()
+    /// <summary>
+    /// A chat whose start notice was delivered, handed to agent Sam and then taken over by the AI again, so a new notice is
+    /// pending; the start notice's directive.
+    /// </summary>
+    private Directive HandedBackAfterADeliveredStart()
     {
         var start = Apply(Started(Channel.Chat, "en-US")).Single();
         Apply(Delivered(start.AsDisclose().DisclosureId!));
         var handoff = _decider.OpenHandoff("customer-request", Now);
         _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sam" }, Now);
         _decider.TakeOver(Now);
+        return start;
+    }
+
+    [Fact]
+    public void After_the_takeover_the_notice_is_announced_once_and_repeated_before_ai_messages_until_delivered()
+    {
+        var start = HandedBackAfterADeliveredStart();
 
         var first = Apply(Ai("I am back"));
         var second = Apply(Ai("Anything else?"));
@@ -138,11 +148,7 @@ public sealed class DisclosureRulesTests
     [Fact]
     public void After_the_takeover_an_event_that_changes_nothing_leaves_the_notice_to_the_next_answer()
     {
-        var start = Apply(Started(Channel.Chat, "en-US")).Single();
-        Apply(Delivered(start.AsDisclose().DisclosureId!));
-        var handoff = _decider.OpenHandoff("customer-request", Now);
-        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sam" }, Now);
-        _decider.TakeOver(Now);
+        var start = HandedBackAfterADeliveredStart();
 
         var again = Apply(Delivered(start.AsDisclose().DisclosureId!));
         var next = Apply(Customer("thanks"));
@@ -158,11 +164,7 @@ public sealed class DisclosureRulesTests
     [Fact]
     public void After_the_takeover_an_end_of_the_contact_is_answered_without_the_notice()
     {
-        var start = Apply(Started(Channel.Chat, "en-US")).Single();
-        Apply(Delivered(start.AsDisclose().DisclosureId!));
-        var handoff = _decider.OpenHandoff("customer-request", Now);
-        _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Assigned, AgentId = "a1", AgentDisplayName = "Sam" }, Now);
-        _decider.TakeOver(Now);
+        HandedBackAfterADeliveredStart();
 
         var ended = Apply(Ended());
 

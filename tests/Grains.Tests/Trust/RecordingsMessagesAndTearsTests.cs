@@ -45,7 +45,7 @@ public sealed class RecordingsMessagesAndTearsTests
     [Theory]
     [InlineData("I've talked to a human before")]
     [InlineData("I talked to a human before I called you")]
-    public void Having_talked_to_a_person_before_asks_nothing(string text) =>
+    public void Having_talked_to_a_person_before_is_no_question_of_who_is_there_to_the_grammar(string text) =>
         Assert.False(MessageSignals.Grammar(text).AsksIdentity, text);
 
     [Theory]
