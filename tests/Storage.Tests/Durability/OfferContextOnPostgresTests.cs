@@ -72,7 +72,7 @@ public sealed class OfferContextOnPostgresTests : IAsyncLifetime
         var context = stored["context"]!;
         Assert.Equal("c1", (string?)context["conversationId"]);
         Assert.Contains(context["transcript"]!.AsArray(), t => ((string?)t!["text"])!.StartsWith("paket saya belum sampai", StringComparison.Ordinal));
-        Assert.DoesNotContain("3456", stored.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("3456-7890", stored.ToJsonString(), StringComparison.Ordinal);
         var told = await ToldOfferAsync("c1");
         Assert.True(JsonNode.DeepEquals(context, told["data"]!["context"]), told.ToJsonString());
 
