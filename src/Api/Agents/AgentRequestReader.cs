@@ -8,6 +8,16 @@ public static class AgentRequestReader
     public const int MinCapacity = 1;
     public const int MaxCapacity = 50;
 
+    /// <summary>
+    /// What a profile takes, and what reading an agent shows besides (<c>agentId</c>, <c>status</c>, <c>conversations</c>):
+    /// an agent read, changed and put back is accepted, those fields changing nothing.
+    /// </summary>
+    private static readonly string[] ProfileFields = ["displayName", "languages", "channels", "capacity", "agentId", "status", "conversations"];
+
+    private static readonly string[] StatusFields = ["status"];
+
+    private static readonly string[] DeclineFields = ["reason"];
+
     private static readonly string StatusList = string.Join(", ", Enum.GetValues<AgentStatus>().Select(s => s.Name()));
 
     /// <summary>The profile, with languages reduced to their lower-case language part (<c>id-ID</c> gives <c>id</c>).</summary>
@@ -17,6 +27,7 @@ public static class AgentRequestReader
         {
             return null;
         }
+        NearMisses.CheckKeys(root, errors, ProfileFields, "an agent's profile");
         var fields = new JsonFields(root, errors);
 
         var displayName = fields.String("displayName", required: true);
@@ -49,6 +60,7 @@ public static class AgentRequestReader
         {
             return null;
         }
+        NearMisses.CheckKeys(root, errors, StatusFields, "a status change");
         var status = new JsonFields(root, errors).String("status", required: true);
         if (status is null)
         {
@@ -135,6 +147,7 @@ public static class AgentRequestReader
         {
             return null;
         }
+        NearMisses.CheckKeys(root, errors, DeclineFields, "a decline");
         var reason = new JsonFields(root, errors).String("reason", required: false);
         if (reason is not null)
         {

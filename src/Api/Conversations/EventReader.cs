@@ -58,6 +58,7 @@ public static class EventReader
         {
             return null;
         }
+        NearMisses.CheckKeys(element, errors, FieldsOf(eventType), $"a {typeName} event");
         var head = (Id: id ?? "", OccurredAt: occurredAt ?? received.At);
         ConversationEvent @event = eventType switch
         {
@@ -104,6 +105,28 @@ public static class EventReader
         // A field that failed left a placeholder behind: such an event is never returned.
         return errors.Any ? null : @event;
     }
+
+    /// <summary>The fields an event of a type takes: those of every event, the batch's <c>conversationId</c>, and its own.</summary>
+    private static string[] FieldsOf(EventType type) => type switch
+    {
+        EventType.ConversationStarted => StartedFields,
+        EventType.CustomerMessage or EventType.AiMessage => MessageFields,
+        EventType.AgentMessage => AgentMessageFields,
+        EventType.DisclosureDelivered => DeliveredFields,
+        EventType.Signal => SignalFields,
+        EventType.ChannelSwitched => SwitchedFields,
+        EventType.ConversationEnded => EndedFields,
+        _ => CommonFields,
+    };
+
+    private static readonly string[] CommonFields = ["id", "type", "occurredAt", "conversationId"];
+    private static readonly string[] StartedFields = [.. CommonFields, "channel", "locale", "customerId", "priority", "attributes"];
+    private static readonly string[] MessageFields = [.. CommonFields, "text"];
+    private static readonly string[] AgentMessageFields = [.. CommonFields, "agentId", "text"];
+    private static readonly string[] DeliveredFields = [.. CommonFields, "disclosureId"];
+    private static readonly string[] SignalFields = [.. CommonFields, "name", "value"];
+    private static readonly string[] SwitchedFields = [.. CommonFields, "channel"];
+    private static readonly string[] EndedFields = [.. CommonFields, "reason"];
 
     /// <summary>The event's id when it has one valid id, to label a failed batch slot.</summary>
     public static string? PeekId(JsonElement element) =>

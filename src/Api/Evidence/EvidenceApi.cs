@@ -30,6 +30,7 @@ public static class EvidenceApi
     {
         var errors = new FieldErrors();
         Once(errors, request.Query, "from", "to", "conversationId");
+        NearMisses.CheckNames(request.Query.Keys, errors, QueryNames, "the evidence query");
         // A start before any fact could have been recorded (year 1: an unset date), or ahead of now, is a clock gone
         // wrong, as for a replay's 'from': its export would be empty and look like proof that nothing happened.
         var start = Timestamp(errors, "from", from, clock.Now());
@@ -87,6 +88,8 @@ public static class EvidenceApi
     }
 
     /// <summary>Each parameter at most once: a repeated one would be read as its values joined by commas.</summary>
+    private static readonly string[] QueryNames = ["from", "to", "conversationId"];
+
     private static void Once(FieldErrors errors, IQueryCollection query, params ReadOnlySpan<string> fields)
     {
         foreach (var field in fields)

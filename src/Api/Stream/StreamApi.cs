@@ -28,10 +28,13 @@ public static class StreamApi
         return app;
     }
 
+    private static readonly string[] QueryNames = ["types", "conversationId", "agentId"];
+
     private static async Task<IResult> Stream(HttpContext context, Tenant tenant, IClusterClient cluster, CxClusterSettings settings, TimeProvider time)
     {
         var errors = new FieldErrors();
         var query = context.Request.Query;
+        NearMisses.CheckNames(query.Keys, errors, QueryNames, "the stream's query");
         var types = query.ContainsKey("types") ? Types(errors, query["types"]) : null;
         var conversationId = Single(errors, "conversationId", query["conversationId"]);
         var agentId = Single(errors, "agentId", query["agentId"]);

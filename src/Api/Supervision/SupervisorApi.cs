@@ -21,12 +21,22 @@ public static class SupervisorApi
         return app;
     }
 
+    private static readonly string[] QueryNames = ["after"];
+
     private static async Task<IResult> GetBoard(HttpContext context, Tenant tenant, IClusterClient cluster)
     {
         var errors = new FieldErrors();
+        NearMisses.CheckNames(context.Request.Query.Keys, errors, QueryNames, "the board's query");
         var after = After(errors, context.Request.Query["after"]);
         if (errors.Any)
         {
+            return Problems.Invalid(errors);
+        }
+        if (after > 0 && !await cluster.FactFeed(tenant.Id).Sent(after))
+        {
+            // Another tenant's cursor, or one ahead of every fact: the board can promise nothing up to it.
+            errors.Add("after", string.Create(CultureInfo.InvariantCulture,
+                $"{after} is not the id of an event this tenant's stream sent; leave after out for the board as it is now."));
             return Problems.Invalid(errors);
         }
         var board = await cluster.SupervisorBoard(tenant.Id).Get(after);

@@ -107,8 +107,9 @@ public static partial class FieldRules
 
     /// <summary>
     /// A name shown to customers inside the cluster's own sentences ("You are now connected with {agent}"): one line of
-    /// printable text, so no control character (a line break, an escape, a bell) and no mark that turns the direction
-    /// of the text around it (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069) can break or disguise the sentence.
+    /// printable text, so no control character (a line break, an escape, a bell), no line or paragraph separator (U+2028,
+    /// U+2029) and no mark that turns the direction of the text around it (U+061C, U+200E, U+200F, U+202A to U+202E,
+    /// U+2066 to U+2069) can break or disguise the sentence.
     /// </summary>
     public static void ShownName(FieldErrors errors, string field, string? value, int maxLength)
     {
@@ -119,7 +120,7 @@ public static partial class FieldRules
         }
         foreach (char c in value)
         {
-            if (char.IsControl(c) || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            if (char.IsControl(c) || c is '\u200E' or '\u200F' or '\u061C' or '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
             {
                 errors.Add(field, $"{field} must be one line of printable text: it holds U+{(int)c:X4}.");
                 return;

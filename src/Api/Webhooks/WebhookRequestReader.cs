@@ -43,6 +43,16 @@ public static class WebhookRequestReader
             // A fragment is never sent: the receiver would be called at another URL than the one shown.
             errors.Add("url", "url must not hold a fragment ('#...'): it is never sent to the receiver.");
         }
+        else if (url is not null && HasBadEscape(url))
+        {
+            // Sent with the '%' escaped as "%25": another address than the one kept and shown.
+            errors.Add("url", "url must write '%' only as the start of an escape of two hex digits (\"%2F\"); a lone '%' is \"%25\".");
+        }
+        else if (url is not null && HasDotSegment(url))
+        {
+            // "https://example.com/a/../b" is called at "/b": not the address kept and shown.
+            errors.Add("url", "url must not hold '.' or '..' path segments: write the path they lead to.");
+        }
         else if (Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             if (uri.Port == 0)
@@ -137,6 +147,50 @@ public static class WebhookRequestReader
             }
         }
         return types;
+    }
+
+    /// <summary>A '%' that two hex digits do not follow: "%zz", "50%", "%2".</summary>
+    private static bool HasBadEscape(string url)
+    {
+        for (var i = url.IndexOf('%'); i >= 0; i = url.IndexOf('%', i + 1))
+        {
+            if (i + 2 >= url.Length || !char.IsAsciiHexDigit(url[i + 1]) || !char.IsAsciiHexDigit(url[i + 2]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A path segment "." or ".." (also written "%2e"), which the address is resolved through before it is called.</summary>
+    private static bool HasDotSegment(string url)
+    {
+        var start = url.IndexOf("//", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return false;
+        }
+        var rest = url.AsSpan(start + 2);
+        var pathStart = rest.IndexOfAny('/', '?', '#');
+        if (pathStart < 0 || rest[pathStart] != '/')
+        {
+            return false;
+        }
+        var path = rest[pathStart..];
+        var pathEnd = path.IndexOfAny('?', '#');
+        if (pathEnd >= 0)
+        {
+            path = path[..pathEnd];
+        }
+        foreach (var range in path.Split('/'))
+        {
+            var segment = path[range].ToString().Replace("%2e", ".", StringComparison.OrdinalIgnoreCase);
+            if (segment is "." or "..")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The part of an absolute URL between <c>//</c> and the path, query or fragment that follows it.</summary>

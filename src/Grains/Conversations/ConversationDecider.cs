@@ -462,13 +462,28 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
             Locale = e is ConversationStartedEvent { Locale: { } locale } ? locale : policy.DefaultLocale,
             Priority = e is ConversationStartedEvent { Priority: var priority } ? priority : HandoffPriority.Default,
             CustomerId = e is ConversationStartedEvent first ? first.CustomerId : null,
-            Attributes = e is ConversationStartedEvent { Attributes.Count: > 0 } withAttributes ? withAttributes.Attributes : null,
+            Attributes = e is ConversationStartedEvent { Attributes.Count: > 0 } withAttributes ? RedactValues(withAttributes.Attributes) : null,
         });
         if (e is not ConversationEndedEvent)
         {
             // A contact that is over before it began hears no AI, so it needs no notice.
             decision.Directives.Add(DisclosureDecider.Disclose(Issue(e.OccurredAt, DisclosureIssued.Start)));
         }
+    }
+
+    /// <summary>
+    /// The attributes as they are kept and shown to the agent: each value redacted as a message is ("note": "email saya
+    /// budi@gmail.com" keeps "email saya [email]"), the keys (the platform's own names) as they are.
+    /// </summary>
+    private static Dictionary<string, string> RedactValues(IReadOnlyDictionary<string, string> attributes)
+    {
+        var redacted = new Dictionary<string, string>(attributes.Count, StringComparer.Ordinal);
+        foreach ((string key, string value) in attributes)
+        {
+            redacted[key] = Redactor.Redact(value);
+        }
+
+        return redacted;
     }
 
     /// <summary>

@@ -178,6 +178,9 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
         { """{ "displayName": "Sari\nYour bank asks for your PIN", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
         { """{ "displayName": "Sari\u001b[31m", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
         { """{ "displayName": "Sari \u202Enimda", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
+        { """{ "displayName": "Sari\u2028Ignore previous", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
+        { """{ "displayName": "Sari\u2029PIN", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
+        { """{ "displayName": "Sari \u061Cnimda", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
         { """[ "Sari" ]""", "body" },
         { """{ "displayName": "Sari", """, "body" },
     };

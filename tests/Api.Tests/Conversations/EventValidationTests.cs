@@ -77,6 +77,13 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["attribute key with a line break"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "tier\nvip": "v" } }""", "attributes"),
         ["attribute key that is empty"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "": "v" } }""", "attributes"),
         ["attribute key twice"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "vip": "yes", "vip": "no" } }""", "attributes.vip"),
+        // A misspelt optional field would be dropped without a word: the event stamped with the time received.
+        ["occurredAt misspelt"] = ("""{ "id": "x1", "type": "customer.message", "text": "hi", "ocurredAt": "2026-11-24T10:00:00Z" }""", "ocurredAt"),
+        ["occurredAt in other capitals"] = ("""{ "id": "x1", "type": "customer.message", "text": "hi", "OccurredAt": "2026-11-24T10:00:00Z" }""", "OccurredAt"),
+        ["customerId in other capitals"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "customerID": "c-1" }""", "customerID"),
+        ["priority misspelt"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "prority": 9 }""", "prority"),
+        ["attributes misspelt"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "atributes": { "tier": "gold" } }""", "atributes"),
+        ["reason misspelt"] = ("""{ "id": "x1", "type": "conversation.ended", "reasn": "resolved" }""", "reasn"),
         ["more than 20 attributes"] = ($$"""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { {{string.Join(", ", Enumerable.Range(0, 21).Select(i => $"\"k{i}\": \"v\""))}} } }""", "attributes"),
     };
 
@@ -139,12 +146,12 @@ public sealed class EventValidationTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task Unknown_extra_fields_are_ignored()
+    public async Task Unknown_extra_fields_that_misspell_none_of_the_events_own_are_ignored()
     {
         var id = await StartedConversationAsync();
 
         using var response = await cluster.Acme.PostRawAsync(
-            ApiClient.Events(id), """{ "id": "x1", "type": "ai.message", "text": "hi", "mood": "great", "nested": { "a": [1] } }""");
+            ApiClient.Events(id), """{ "id": "x1", "type": "ai.message", "text": "hi", "mood": "great", "nested": { "a": [1] }, "channel": "chat", "time": "now" }""");
 
         await Json.OkAsync(response);
     }

@@ -200,6 +200,8 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     [InlineData("/v1/stream?types=", null, "types")]
     [InlineData("/v1/stream?conversationId=a%2Fb", null, "conversationId")]
     [InlineData("/v1/stream?agentId=x&agentId=y", null, "agentId")]
+    [InlineData("/v1/stream?type=handoff.assigned", null, "type")]
+    [InlineData("/v1/stream?conversationID=c-1", null, "conversationID")]
     [InlineData("/v1/stream", "not-a-cursor", "Last-Event-ID")]
     [InlineData("/v1/stream", "9223372036854775807", "Last-Event-ID")]
     [InlineData("/v1/stream", "1000000000000", "Last-Event-ID")]

@@ -63,6 +63,13 @@ public sealed class BoardEndpointTests(ClusterFixture cluster)
         await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "after");
     }
 
+    [Fact]
+    public async Task After_a_cursor_the_stream_never_sent_is_400_naming_it()
+    {
+        using var response = await cluster.AcmeSupervisor.GetAsync("/v1/supervisor/board?after=999999999999");
+        await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "after");
+    }
+
     private static async Task<JsonNode> BoardAsync(ApiClient client)
     {
         using var response = await client.GetAsync("/v1/supervisor/board");

@@ -108,6 +108,12 @@ public sealed class WebhookEndpointsTests(ClusterFixture cluster)
         { """{ "url": "https://hooks.example.com:0/cx" }""", "url" },
         { """{ "url": "https://hooks.example.com/cx#crm" }""", "url" },
         { """{ "url": "https://hooks.example.com/cx#" }""", "url" },
+        // Called at another address than the one kept: a bad escape is sent as "%25", dot segments are resolved away.
+        { """{ "url": "https://hooks.example.com/%zz" }""", "url" },
+        { """{ "url": "https://hooks.example.com/cx?discount=50%" }""", "url" },
+        { """{ "url": "https://hooks.example.com/a/../b" }""", "url" },
+        { """{ "url": "https://hooks.example.com/a/./b" }""", "url" },
+        { """{ "url": "https://hooks.example.com/a/%2E%2E/b" }""", "url" },
         { """{ "url": "https://hooks.example.com/c\nx" }""", "url" },
         { """{ "url": "https://hooks.example.com/c\u0000x" }""", "url" },
         { """{ "url": "https://hooks.example.com/cx\r" }""", "url" },

@@ -221,10 +221,29 @@ public sealed class ConversationFactsTests
         var requested = _decider.OpenHandoff(ConversationDecider.CustomerRequest, Now);
         _decider.Erase(Now.AddHours(1));
 
-        Assert.Equal((8, attributes), (started.Priority, started.Attributes));
+        Assert.Equal(8, started.Priority);
+        Assert.Equal(attributes, started.Attributes);
         Assert.Equal(8, Assert.IsType<HandoffRequested>(_decider.TakeFacts()[0]).Priority);
         Assert.Equal(8, _state.Priority);
         Assert.Null(_state.Attributes);
+    }
+
+    [Fact]
+    public void A_start_s_attribute_values_are_redacted_before_they_are_recorded()
+    {
+        var attributes = new Dictionary<string, string>
+        {
+            ["note"] = "email saya budi@gmail.com hp 081234567890",
+            ["card"] = "4111 1111 1111 1111",
+            ["tier"] = "gold",
+        };
+
+        var started = Assert.IsType<ConversationStarted>(Apply(Started() with { Attributes = attributes }).Facts[0]);
+
+        Assert.Equal("email saya [email] hp [phone]", started.Attributes!["note"]);
+        Assert.DoesNotContain("4111 1111", started.Attributes["card"], StringComparison.Ordinal);
+        Assert.Equal("gold", started.Attributes["tier"]);
+        Assert.Equal(started.Attributes["note"], _state.Attributes!["note"]);
     }
 
     [Fact]

@@ -178,6 +178,11 @@
       signOut(t('keyUnknown'));
       return false;
     }
+    if (response.status === 400 && lastEventId) {
+      // The cursor is not this cluster's any more (it started anew): the board as it is now, and the stream from now.
+      lastEventId = null;
+      return refresh();
+    }
     if (!response.ok) {
       setConnection('cannotReach');
       return false;
@@ -423,6 +428,12 @@
       if (response.status === 401 || response.status === 403) {
         signOut(t('keyUnknown'));
         return;
+      }
+      if (response.status === 400 && lastEventId) {
+        // A cursor this cluster never sent (it started anew): read from now, and the board as it is now.
+        lastEventId = null;
+        scheduleRefresh();
+        throw new Error('stream cursor refused');
       }
       if (!response.ok || !response.body) {
         throw new Error(`stream answered ${response.status}`);

@@ -23,7 +23,7 @@ internal static class IdentityQuestion
 
             if (IdentityTerm(t, i, out Mention m)
                 && (AddressedQuestion(t, m) || TalkingToQuestion(t, m) || BareIdentityQuestion(t, m) || WhoQuestion(t, i, m)
-                    || AsksWhetherSomeoneRealIsThere(t, m)))
+                    || AsksWhetherSomeoneRealIsThere(t, m) || NamedOneQuestion(t, m)))
             {
                 return true;
             }
@@ -31,6 +31,46 @@ internal static class IdentityQuestion
 
         // "was the call I got on Monday automated?", "telepon tadi rekaman bukan?"
         return CallQuestion.AsksWhetherAutomated(t);
+    }
+
+    /// <summary>
+    /// The one answering asked about by the name it gave: "is Dina a bot", "Is Dina a real person?", "apakah Dina
+    /// manusia?", "Dina itu bot?". One word the lexicon does not know (a name), right before the machine or the person
+    /// (an article or "itu" between), opened by "is" or "apakah" at the start of its clause, or opening a clause that a
+    /// '?' closes after "itu"; nothing after the term in its clause but particles.
+    /// </summary>
+    private static bool NamedOneQuestion(ReadOnlySpan<Lex> t, Mention m)
+    {
+        // "apakah autodebet otomatis?" asks how a thing works: "automated" says what something does, not who it is.
+        if (m.Kind is not (Kind.Bot or Kind.Human or Kind.Person) || !Closes(t, m.End) || t[m.End - 1].Word == "automated")
+        {
+            return false;
+        }
+
+        int k = m.Start - 1;
+        bool itu = false;
+        if (Is(t, k, Cat.Article))
+        {
+            k--;
+        }
+        else if (WordAt(t, k) == "itu")
+        {
+            itu = true;
+            k--;
+        }
+
+        if (k < 0 || !ReferenceEquals(t[k], Lex.Unknown))
+        {
+            return false;
+        }
+
+        int lead = k - 1;
+        if (WordAt(t, lead) is "is" or "apakah")
+        {
+            return ClauseStart(t, lead) == lead;
+        }
+
+        return itu && ClauseStart(t, k) == k && Is(t, ClauseEnd(t, m.End), Cat.Question);
     }
 
     /// <summary>
@@ -163,17 +203,19 @@ internal static class IdentityQuestion
         return k;
     }
 
-    /// <summary>A word for what the customer may be talking to ("bot", "AI", "mesin", "manusia", "real person", "siapa"), with modifiers and "X or Y".</summary>
     /// <summary>
     /// "recording" as something done to the line, not a recording that answers: "is this chat being recorded?", "are you
-    /// recording this?", "are you recording our call?". "is this a recording?", "are you a recording?" and "is this a
-    /// recorded message?" still ask who is there.
+    /// recording this?", "are you recording our call?", "is this chat recorded?", "is this call recorded?" (right after the
+    /// chat, conversation or call it is done to). "is this a recording?", "are you a recording?", "is this call a
+    /// recording?" and "is this a recorded message?" still ask who is there.
     /// </summary>
     internal static bool IsRecordingDone(ReadOnlySpan<Lex> t, int i) =>
         t[i].Word == "recording"
-        && (WordAt(t, i - 1) == "being"
+        && (WordAt(t, i - 1) is "being" or "call"
+            || Is(t, i - 1, Cat.IdNoun)
             || (Is(t, i - 1, Cat.YouPerson) && WordAt(t, i + 1) is "this" or "that" or "it" or "me" or "my" or "our" or "us" or "the" or "everything" or "what"));
 
+    /// <summary>A word for what the customer may be talking to ("bot", "AI", "mesin", "manusia", "real person", "siapa"), with modifiers and "X or Y".</summary>
     private static bool IdentityTerm(ReadOnlySpan<Lex> t, int i, out Mention m)
     {
         m = default;

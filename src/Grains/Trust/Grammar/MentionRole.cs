@@ -44,7 +44,48 @@ internal static partial class MentionRole
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
         !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m) && !Errand.IsFor(t, m)
         && !IsReported(t, m) && !IsSwapped(t, m) && !IsEitherChoice(t, m) && !IsComplainedOf(t, m) && !IsStaffAtAPlace(t, m) && !IsPassedAMessage(t, m)
-        && !IsAskedWhereFrom(t, m) && !IsPairCompound(t, m);
+        && !IsAskedWhereFrom(t, m) && !IsPairCompound(t, m) && !AskedForOnAnEarlierDay(t, m);
+
+    /// <summary>
+    /// The mention was asked for on an earlier day, told as what happened: "kemarin minta spv, nunggu sejam, terus
+    /// putus", "istri saya kemarin minta disambungkan ke cs tapi gak ada yang telpon balik", "yesterday I asked for a
+    /// supervisor and got cut off", "dulu sy selalu minta cs, tp skrg chat ini udah oke". "yesterday" or "kemarin" before
+    /// the mention in its clause (or "dulu" opening it), a verb of asking, handing over or talking between, and nothing
+    /// after the mention that asks again: a verb of handing over, a wish, a modal other than "how" ("please", "tolong",
+    /// "bisa"), "again", "lagi", "mana", "dong" or a word of hurry keep it asked for now ("kemarin saya minta cs, tolong sambungkan sekarang", "yesterday I asked for a manager,
+    /// where is he?").
+    /// </summary>
+    private static bool AskedForOnAnEarlierDay(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int start = ClauseStart(t, m.Start);
+        int earlier = -1;
+        for (int k = start; k < m.Start; k++)
+        {
+            if (t[k].Word is "yesterday" or "kemarin" || (k == start && t[k].Word == "dulu"))
+            {
+                earlier = k;
+                break;
+            }
+        }
+
+        if (earlier < 0 || !Has(t, earlier + 1, m.Start, RequestVerb | Cat.Done))
+        {
+            return false;
+        }
+
+        for (int k = m.End; k < t.Length; k++)
+        {
+            if (Is(t, k, Cat.Connect | Cat.Desire | Cat.Call)
+                || (Is(t, k, Cat.Modal) && t[k].Word is not ("bagaimana" or "how" or "cara"))
+                || t[k].Word is "again" or "lagi" or "mana" or "where" or "dong" or "asap" or "cepat" or "cepetan" or "segera" or "buruan"
+                    or "secepatnya" or "langsung")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// "a person-to-person transfer", "human to human payments": the word twice with "to" between, naming a kind of
@@ -488,6 +529,14 @@ internal static partial class MentionRole
             }
         }
 
+        // A wish put as a condition, then the customer's own plan: "kalau mau ngomong sama orang, sy telpon aja nanti",
+        // "kalau mau ngomong sama orang mending sy telpon aja", "if I want to talk to someone I'll just call": no one asked
+        // for here. "kalau mau ngomong sama orang gimana caranya?" asks how, and stays a request.
+        if (!onIdentity && Has(t, start, m.Start, Cat.Cond) && Has(t, start, m.Start, Cat.Desire) && OwnPlanAfter(t, m.End))
+        {
+            return true;
+        }
+
         // A condition just before: "nanti kalau masih error, saya minta CS", "kalau belum beres, saya akan minta
         // manajer", "if it isn't fixed by Monday, I will ask for a manager", "if the refund is not in by Friday, then I
         // want a supervisor" (a deadline named in the condition).
@@ -496,6 +545,47 @@ internal static partial class MentionRole
             int previous = ClauseStart(t, start - 1);
             return Has(t, previous, start - 1, Cat.Cond)
                 && (Has(t, previous, start - 1, Cat.Later | Cat.LaterTime) || SaysIWill(t, start, m.Start) || SaysAfterThat(t, start, m.Start));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// After <paramref name="from"/>, the customer says what they will do themselves: "sy telpon aja", "saya telepon
+    /// nanti", "I'll call", "I will just call": the customer, then within three words a call or a word of later, and
+    /// nothing asked after it.
+    /// </summary>
+    private static bool OwnPlanAfter(ReadOnlySpan<Lex> t, int from)
+    {
+        for (int k = from; k < t.Length; k++)
+        {
+            // "kalau mau ngomong sama cs saya harus telpon ke mana?" asks how to reach one.
+            if (Is(t, k, Cat.Question) || t[k].Word is "how" or "gimana" or "bagaimana" or "caranya" or "where" or "mana")
+            {
+                return false;
+            }
+        }
+
+        for (int k = from; k < t.Length; k++)
+        {
+            // "I'll" is read as one word of later; "nanti saya chat lagi" puts the later first.
+            if ((t[k].Word == "ill" && !IsEdge(t, k + 1)) || (Is(t, k, Cat.Later) && Is(t, k + 1, Cat.Me | Cat.Subject)))
+            {
+                return true;
+            }
+
+            if (!Is(t, k, Cat.Me | Cat.Subject))
+            {
+                continue;
+            }
+
+            for (int j = k + 1; j <= k + 3 && j < t.Length && !IsEdge(t, j); j++)
+            {
+                if (Is(t, j, Cat.Broadcast | Cat.Later | Cat.Will) && !Is(t, j, Cat.Connect | Cat.Desire))
+                {
+                    return true;
+                }
+            }
         }
 
         return false;

@@ -31,6 +31,12 @@ internal static partial class ToneScanner
             Phrase[]? phrases = null;
             bool hasPhrases = lex.Word.Length != 0 && Lexicon.PhrasesByFirstWord.TryGetValue(lex.Word, out phrases);
             bool expletive = hasPhrases && IsSingleWordOf(phrases!, Tone.Expletive);
+            if (((c & Cat.Abusive) != 0 || expletive) && OpensDelight(t, i))
+            {
+                praise = true;
+                continue;
+            }
+
             if ((c & Cat.Abusive) != 0)
             {
                 if (expletive)
@@ -217,7 +223,7 @@ internal static partial class ToneScanner
 
     /// <summary>
     /// A word of contempt for people thrown at the ones answering: "you people are useless", "you're hopeless", "you guys
-    /// are liars", "you guys are a bunch of clowns", "your staff are clowns", "CS nya badut semua", "kalian semua sampah", "penipu kalian semua", "kalian penipu", "lu gak
+    /// are liars", "you guys suck", "you guys are a bunch of clowns", "your staff are clowns", "CS nya badut semua", "kalian semua sampah", "penipu kalian semua", "kalian penipu", "lu gak
     /// becus", or standing alone as a clause ("scam company,
     /// thieves", "Liars!"), or after "dasar" ("dasar penipu", "dasar tidak becus"). "useless" said of a thing ("this app
     /// is useless", "aplikasinya sampah") and "a thief stole my parcel" are not thrown at anyone; "you are not useless" is
@@ -284,7 +290,7 @@ internal static partial class ToneScanner
 
         static bool IsContempt(ReadOnlySpan<Lex> t, int k) =>
             WordAt(t, k) is "useless" or "hopeless" or "incompetent" or "pathetic" or "clueless" or "liar" or "scam" or "penipu" or "thief" or "crook"
-                or "maling" or "clown" or "sampah";
+                or "maling" or "clown" or "sampah" or "sucks";
     }
 
     /// <summary>
@@ -500,6 +506,41 @@ internal static partial class ToneScanner
 
     private static bool IsPraise(string word) =>
         Lexicon.PhrasesByFirstWord.TryGetValue(word, out Phrase[]? phrases) && IsSingleWordOf(phrases, Tone.Praise);
+
+    /// <summary>
+    /// A swear word opening its clause right before "yes", "yeah" or praise swears for joy: "fuck yes, the refund came
+    /// in!", "hell yes it worked", "anjing keren bgt fitur barunya", "damn good job". "fuck you", "shit service",
+    /// "anjing, gak bisa kerja" and "wtf great" are not.
+    /// </summary>
+    private static bool OpensDelight(ReadOnlySpan<Lex> t, int i)
+    {
+        // "wtf great" asks in anger what is great.
+        if (ClauseStart(t, i) != i || IsEdge(t, i + 1) || t[i].Word is "wtf" or "wth")
+        {
+            return false;
+        }
+
+        string next = t[i + 1].Word;
+        if (next is "yes" or "yeah")
+        {
+            return true;
+        }
+
+        if (next.Length == 0 || !Lexicon.PhrasesByFirstWord.TryGetValue(next, out Phrase[]? phrases))
+        {
+            return false;
+        }
+
+        foreach (Phrase phrase in phrases)
+        {
+            if (phrase.Tone == Tone.Praise && Matches(t, i + 1, phrase.Words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether one of the phrases starting with a word is that word alone with <paramref name="tone"/> (an expletive always is).</summary>
     private static bool IsSingleWordOf(Phrase[] phrases, Tone tone)
