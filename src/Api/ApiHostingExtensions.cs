@@ -67,7 +67,7 @@ public static class ApiHostingExtensions
         return builder;
     }
 
-    /// <summary>Errors as problems, then the key, then ids the path cannot hold, then the tenant's rate limit, then whether the cluster was ever reached.</summary>
+    /// <summary>Errors as problems, then the key, then ids the path cannot hold, then conditions that cannot hold, then the tenant's rate limit, then whether the cluster was ever reached.</summary>
     public static WebApplication UseCxClusterApi(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -78,6 +78,7 @@ public static class ApiHostingExtensions
         app.UseAuthorization();
         app.Use(KeyFirst);
         app.Use(DotSegments.InvokeAsync);
+        app.Use(Preconditions.InvokeAsync);
         app.UseRateLimiter();
         var gate = app.Services.GetRequiredService<ClusterConnectionGate>();
         app.Use(gate.InvokeAsync);

@@ -22,14 +22,30 @@ public static partial class Rfc3339
         {
             value = string.Concat(value.AsSpan(0, fraction.Index + KeptFractionDigits), value.AsSpan(fraction.Index + fraction.Length));
         }
+        // A leap second ("23:59:60Z", at the end of a minute 59) is read as the first moment of the next minute, the
+        // instant .NET and the clocks that smear it land on; a 60 anywhere else is no time.
+        var leap = match.Groups["second"].ValueSpan is "60";
+        if (leap)
+        {
+            if (match.Groups["minute"].ValueSpan is not "59")
+            {
+                return false;
+            }
+            var second = match.Groups["second"];
+            value = string.Concat(value.AsSpan(0, second.Index), "59", value.AsSpan(second.Index + second.Length));
+        }
         if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             return false;
         }
         utc = parsed.ToUniversalTime();
+        if (leap)
+        {
+            utc = utc.AddTicks(TimeSpan.TicksPerSecond - utc.Ticks % TimeSpan.TicksPerSecond);
+        }
         return true;
     }
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.(?<fraction>[0-9]{1,64}))?([Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:(?<minute>[0-9]{2}):(?<second>[0-9]{2})(\.(?<fraction>[0-9]{1,64}))?([Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

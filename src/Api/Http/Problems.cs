@@ -17,6 +17,7 @@ public static class Problems
         [StatusCodes.Status404NotFound] = ("https://tools.ietf.org/html/rfc9110#section-15.5.5", "Not Found", "There is no such resource."),
         [StatusCodes.Status405MethodNotAllowed] = ("https://tools.ietf.org/html/rfc9110#section-15.5.6", "Method Not Allowed", "The resource does not take this method."),
         [StatusCodes.Status409Conflict] = ("https://tools.ietf.org/html/rfc9110#section-15.5.10", "Conflict", "The resource's state does not allow this."),
+        [StatusCodes.Status412PreconditionFailed] = ("https://tools.ietf.org/html/rfc9110#section-15.5.13", "Precondition Failed", "A condition of the request does not hold."),
         [StatusCodes.Status413PayloadTooLarge] = ("https://tools.ietf.org/html/rfc9110#section-15.5.14", "Content Too Large", "The body is too large."),
         [StatusCodes.Status415UnsupportedMediaType] = ("https://tools.ietf.org/html/rfc9110#section-15.5.16", "Unsupported Media Type", "The body must be sent as application/json."),
         [StatusCodes.Status429TooManyRequests] = ("https://tools.ietf.org/html/rfc6585#section-4", "Too Many Requests", "Too many requests; retry later."),

@@ -250,6 +250,14 @@ public static partial class FieldRules
         {
             return timestamp;
         }
+        if (value.Length > 4 && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year < EarliestTimestamp.Year
+            && Rfc3339.TryParse(string.Concat("2000", value.AsSpan(4)), out _))
+        {
+            // "0001-01-01T00:00:00+01:00" is before the first instant .NET can hold: a clock never set, as for year 1 in UTC.
+            errors.Add(field, string.Create(CultureInfo.InvariantCulture,
+                $"{field} must not be before {EarliestTimestamp.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}; check the platform's clock."));
+            return null;
+        }
         errors.Add(field, $"{field} must be an RFC 3339 timestamp such as '2026-11-24T10:00:00Z'.");
         return null;
     }

@@ -93,7 +93,22 @@ public sealed class SiloHealthServer(SiloHealth health, ClusterSettings settings
         };
         if (answer is null || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
-            context.Response.StatusCode = answer is null ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed;
+            // A problem document as the API's own answers are, and for 405 the methods that are allowed (RFC 9110 §15.5.6).
+            var status = answer is null ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed;
+            context.Response.StatusCode = status;
+            context.Response.Headers.CacheControl = "no-store";
+            if (answer is not null)
+            {
+                context.Response.Headers.Allow = "GET, HEAD";
+            }
+            var problem = new SiloProblem(
+                answer is null ? "https://tools.ietf.org/html/rfc9110#section-15.5.5" : "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+                answer is null ? "Not Found" : "Method Not Allowed",
+                status,
+                answer is null
+                    ? "The health port answers /health/live, /health/startup and /health/ready."
+                    : $"{context.Request.Path.Value} answers GET and HEAD only.");
+            await context.Response.WriteAsJsonAsync(problem, Json, "application/problem+json", context.RequestAborted);
             return;
         }
         context.Response.StatusCode = answer.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
@@ -101,3 +116,6 @@ public sealed class SiloHealthServer(SiloHealth health, ClusterSettings settings
         await context.Response.WriteAsJsonAsync(answer, Json, context.RequestAborted);
     }
 }
+
+/// <summary>An RFC 9457 problem document of the health port: what was refused and why.</summary>
+internal sealed record SiloProblem(string Type, string Title, int Status, string Detail);

@@ -113,7 +113,23 @@ public sealed class CohostedServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("ready", JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
         // Only health here: the API stays on its own address.
-        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        await Json.ProblemAsync(api, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_write_to_a_health_route_is_405_naming_GET_and_HEAD_on_either_port()
+    {
+        using var health = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}") };
+
+        using var onSilo = await health.PostAsync("/health/live", null);
+        using var onApi = await anonymous.Http.PostAsync("/health/live", null);
+
+        foreach (var response in new[] { onSilo, onApi })
+        {
+            await Json.ProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+            Assert.Contains("GET", response.Content.Headers.Allow);
+            Assert.Contains("HEAD", response.Content.Headers.Allow);
+        }
     }
 
     [Fact]

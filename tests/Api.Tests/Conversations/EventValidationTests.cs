@@ -156,6 +156,21 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         await Json.OkAsync(response);
     }
 
+    [Fact]
+    public async Task A_leap_second_is_a_timestamp_and_a_year_before_2000_in_any_zone_is_named_as_such()
+    {
+        var id = await StartedConversationAsync();
+
+        using var leap = await cluster.Acme.PostRawAsync(
+            ApiClient.Events(id), """{ "id": "x1", "type": "customer.message", "text": "hi", "occurredAt": "2016-12-31T23:59:60Z" }""");
+        using var yearOne = await cluster.Acme.PostRawAsync(
+            ApiClient.Events(id), """{ "id": "x2", "type": "customer.message", "text": "hi", "occurredAt": "0001-01-01T00:00:00+01:00" }""");
+
+        await Json.OkAsync(leap);
+        var problem = await Json.ProblemAsync(yearOne, HttpStatusCode.BadRequest, "occurredAt");
+        Assert.Contains("2000", problem["errors"]!["occurredAt"]![0]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(".")]
     [InlineData("..")]

@@ -1,0 +1,49 @@
+using CxCluster.Api.Tests.Infrastructure;
+
+namespace CxCluster.Api.Tests.Validation;
+
+/// <summary>
+/// The API gives no entity tags, so a write conditioned on one (<c>If-Match: "v3"</c>) can never hold: 412, and nothing
+/// changes, erasure included. <c>If-Match: *</c> and a write without a condition go on as before.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class PreconditionTests(ClusterFixture cluster)
+{
+    private ApiClient Acme => cluster.Acme;
+
+    [Fact]
+    public async Task An_erasure_conditioned_on_an_entity_tag_is_412_and_erases_nothing()
+    {
+        var id = Ids.New("cond");
+        await Acme.SendAsync(id, Events.Started("e1", "chat", "en-US"));
+        await Acme.SendAsync(id, Events.Customer("e2", "where is my parcel?"));
+        var before = await Acme.SnapshotAsync(id);
+
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/v1/conversations/{id}");
+        request.Headers.TryAddWithoutValidation("If-Match", "\"nope\"");
+        using var response = await Acme.Http.SendAsync(request);
+
+        await Json.ProblemAsync(response, HttpStatusCode.PreconditionFailed);
+        Json.Same(before, await Acme.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task A_profile_put_conditioned_on_an_entity_tag_is_412_and_changes_nothing_while_any_tag_goes_on()
+    {
+        var agentId = Ids.New("agent");
+        var before = await Acme.RegisterAgentAsync(agentId, "Sari", ["nl"], ["chat"], 2);
+        const string body = """{ "displayName": "Sari W.", "languages": ["nl"], "channels": ["chat"], "capacity": 3 }""";
+
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        stale.Headers.TryAddWithoutValidation("If-Match", "W/\"stale\"");
+        using var refused = await Acme.Http.SendAsync(stale);
+        await Json.ProblemAsync(refused, HttpStatusCode.PreconditionFailed);
+        Json.Same(before, await Acme.AgentAsync(agentId));
+
+        using var any = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        any.Headers.TryAddWithoutValidation("If-Match", "*");
+        using var accepted = await Acme.Http.SendAsync(any);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(3, (await Acme.AgentAsync(agentId))!["capacity"]!.GetValue<int>());
+    }
+}

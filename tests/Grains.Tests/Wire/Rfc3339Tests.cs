@@ -1,0 +1,29 @@
+using CxCluster.Abstractions;
+
+namespace CxCluster.Grains.Tests.Wire;
+
+/// <summary>RFC 3339 timestamps as the contract takes them, leap seconds included.</summary>
+public sealed class Rfc3339Tests
+{
+    [Theory]
+    [InlineData("2026-11-24T10:00:00Z", "2026-11-24T10:00:00.0000000+00:00")]
+    [InlineData("2026-11-24T17:00:00+07:00", "2026-11-24T10:00:00.0000000+00:00")]
+    [InlineData("2026-11-24t10:00:00.123456789z", "2026-11-24T10:00:00.1234567+00:00")]
+    [InlineData("2016-12-31T23:59:60Z", "2017-01-01T00:00:00.0000000+00:00")]
+    [InlineData("2016-12-31T23:59:60.5Z", "2017-01-01T00:00:00.0000000+00:00")]
+    [InlineData("2017-01-01T06:59:60+07:00", "2017-01-01T00:00:00.0000000+00:00")]
+    public void A_timestamp_with_a_zone_is_read_in_utc(string text, string expected)
+    {
+        Assert.True(Rfc3339.TryParse(text, out var utc), text);
+        Assert.Equal(expected, utc.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("2026-11-24 10:00:00Z")]
+    [InlineData("2026-11-24T10:00:00")]
+    [InlineData("2026-11-24T10:30:60Z")]
+    [InlineData("2026-11-24T10:59:61Z")]
+    [InlineData("2026-13-01T10:00:00Z")]
+    [InlineData("yesterday")]
+    public void Anything_else_is_no_timestamp(string text) => Assert.False(Rfc3339.TryParse(text, out _), text);
+}
