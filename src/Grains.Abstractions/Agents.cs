@@ -240,7 +240,8 @@ public sealed record OfferSettlement
     [Id(4)] public required AgentView Agent { get; init; }
     /// <summary>
     /// Why it was declined, when it was: the agent's own words, or <see cref="Facts.HandoffDeclined.AgentOffline"/> /
-    /// <see cref="Facts.HandoffDeclined.AgentIneligible"/> when the cluster declined it for the agent.
+    /// <see cref="Facts.HandoffDeclined.AgentIneligible"/> / <see cref="Facts.HandoffDeclined.AgentNotResponding"/> when
+    /// the cluster declined it for the agent.
     /// </summary>
     [Id(5)] public string? Reason { get; init; }
 }

@@ -79,9 +79,14 @@ public sealed record HandoffDeclined : Fact
     public const string AgentIneligible = "agent-ineligible";
     /// <summary>The reason of an offer withdrawn because its conversation ended or was erased while the offer was open.</summary>
     public const string Withdrawn = "withdrawn";
+    /// <summary>
+    /// The reason of an offer declined for its agent because the agent was taken off duty for not responding (another
+    /// offer expired, or an assignment went without a first reply): the customer does not wait out this offer too.
+    /// </summary>
+    public const string AgentNotResponding = "agent-not-responding";
 
     /// <summary>Whether an offer declined with <paramref name="reason"/> was the agent's own choice, which passes on the handoff for good.</summary>
-    public static bool IsTheAgentsChoice(string? reason) => reason is not (AgentOffline or AgentIneligible or Withdrawn);
+    public static bool IsTheAgentsChoice(string? reason) => reason is not (AgentOffline or AgentIneligible or Withdrawn or AgentNotResponding);
 
     [Id(0)] public required string HandoffId { get; init; }
     [Id(1)] public required string OfferId { get; init; }

@@ -157,20 +157,22 @@ internal sealed partial class AgentGrain
 
     private async Task Reclaim(string conversationId, string handoffId, string reason)
     {
+        var offDuty = false;
         if (State.Assignments.Exists(a => a.ConversationId == conversationId && a.HandoffId == handoffId))
         {
             Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
-            if (reason == Abstractions.Facts.HandoffReclaimed.NoFirstReply)
-            {
-                // Only silence is not responding: an agent taken back for going offline may be back on duty by now
-                // (a desktop reconnecting), and keeps the status it chose.
-                NotResponding();
-            }
+            // Only silence is not responding: an agent taken back for going offline may be back on duty by now (a
+            // desktop reconnecting), and keeps the status it chose.
+            offDuty = reason == Abstractions.Facts.HandoffReclaimed.NoFirstReply && NotResponding();
             await Store();
             logger.LogInformation("Agent {AgentId} of tenant {TenantId} lost conversation {ConversationId}: it was taken back ({Reason})",
                 _agentId, _tenantId, conversationId, reason);
         }
         await Announce();
+        if (offDuty)
+        {
+            await AfterTakenOffDuty();
+        }
         await FillCapacity();
     }
 
@@ -244,7 +246,7 @@ internal sealed partial class AgentGrain
     private async Task Expire(OpenOffer offer)
     {
         Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Expired });
-        NotResponding();
+        var offDuty = NotResponding();
         await Store();
         crash.Reach(CrashPoint.AgentOfferEnded);
         metrics.HandoffStep(_tenantId, "expired");
@@ -255,10 +257,14 @@ internal sealed partial class AgentGrain
         // The pools hear the agent is away before the conversation is offered again, so it goes to someone else.
         await Announce();
         await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId)!);
+        if (offDuty)
+        {
+            await AfterTakenOffDuty();
+        }
     }
 
-    /// <summary>An agent who let work time out is taken off duty (recorded; stored by the caller).</summary>
-    private void NotResponding()
+    /// <summary>An agent who let work time out is taken off duty (recorded; stored by the caller); whether it was on duty until now.</summary>
+    private bool NotResponding()
     {
         if (State.Status == AgentStatus.Available && _routing.NotRespondingStatus != AgentStatus.Available)
         {
@@ -270,6 +276,28 @@ internal sealed partial class AgentGrain
                 Number = State.StatusChanges + 1,
                 Reason = NotRespondingReason,
             });
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// An agent just judged absent keeps no customer waiting on them: every other open offer is declined for them at
+    /// once (reason <c>agent-not-responding</c>; they may be offered it again once back), and taken offline, their
+    /// assignments still waiting for a first reply go back to the queue as when they go offline themselves.
+    /// </summary>
+    private async Task AfterTakenOffDuty()
+    {
+        if (State.Offers.Count > 0)
+        {
+            await DeclineOffers([.. State.Offers], Abstractions.Facts.HandoffDeclined.AgentNotResponding);
+        }
+        if (State.Status == AgentStatus.Offline)
+        {
+            foreach (var assignment in State.Assignments)
+            {
+                _ = Conversation(assignment.ConversationId).OnAgentOffline(assignment.HandoffId, _agentId);
+            }
         }
     }
 

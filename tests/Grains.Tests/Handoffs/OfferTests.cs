@@ -12,8 +12,8 @@ public sealed class OfferTests(OfferClusterFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    // Each test has a tenant of its own, so its pools start empty.
-    private readonly string _tenant = $"t{Guid.NewGuid():N}";
+    // Each test has a tenant of its own, so its pools start empty (one of the fixture's configured tenants, where a test names it).
+    private string _tenant = $"t{Guid.NewGuid():N}";
 
     private IConversationGrain Conversation(string id) => fixture.Grains.Conversation(_tenant, id);
 
@@ -233,6 +233,49 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         var agentFacts = await fixture.Journal.ReadStreamAsync(CxCluster.Grains.Agents.AgentJournal.Stream(_tenant, "ana"), 0, 1_000);
         Assert.Contains(agentFacts, f => f.Type == CxCluster.Grains.Agents.AgentStatusChanged.Name && ConversationFacts.Data(f).Contains("not-responding"));
         Assert.Null((await budi.AcceptOffer(second.OfferId)).Refusal);
+    }
+
+    [Fact]
+    public async Task An_agent_taken_off_duty_for_an_expired_offer_has_its_other_offer_declined_at_once_and_may_be_offered_it_again()
+    {
+        var ana = await Online("ana", capacity: 2);
+        await AskForPerson("c1");
+        await OfferTo(ana, "c1");
+        await AskForPerson("c2");
+        await OfferTo(ana, "c2");
+
+        // c1's offer expires first: ana is away, and c2 does not wait out an offer to an agent judged absent.
+        await Eventually.HoldsAsync(async () => (await FactTypes("c2")).Contains("handoff.declined"), Patience, "c2's offer to be declined for ana");
+        var declined = ConversationFacts.Data((await Facts("c2")).Single(f => f.Type == "handoff.declined"));
+        Assert.Contains(HandoffDeclined.AgentNotResponding, declined);
+        Assert.DoesNotContain("handoff.expired", await FactTypes("c2"));
+        Assert.Equal(AgentStatus.Away, (await ana.Get())!.Status);
+        Assert.Empty((await ana.GetOffers())!);
+
+        // Not her choice: once back, she may be offered it again.
+        Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
+        await OfferTo(ana, "c2");
+    }
+
+    [Fact]
+    public async Task An_agent_taken_offline_for_an_expired_offer_loses_an_assignment_not_yet_answered_at_once()
+    {
+        _tenant = OfferClusterFixture.OfflineWhenSilentTenant;
+        var ana = await Online("ana", capacity: 2);
+        await AskForPerson("c1");
+        var missed = await OfferTo(ana, "c1");
+        await AskForPerson("c2");
+        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c2")).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c2").GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "ana" },
+            Patience, "c2 to be with ana");
+
+        // c1's offer expires: ana goes offline, and c2, whose first reply is ten minutes away, goes back to the queue now.
+        var reclaimed = await Eventually.ReturnsAsync(async () => (await Facts("c2")).SingleOrDefault(f => f.Type == "handoff.reclaimed"),
+            f => f is not null, Patience, "c2 to be taken back from ana");
+        Assert.Contains(HandoffReclaimed.AgentOffline, ConversationFacts.Data(reclaimed!));
+        Assert.Equal(AgentStatus.Offline, (await ana.Get())!.Status);
+        Assert.Equal(RefusalKind.Conflict, (await ana.AcceptOffer(missed.OfferId)).Refusal!.Kind);
+        Assert.Equal(ConversationStatus.Queued, (await Conversation("c2").GetSnapshot())!.Status);
     }
 
     [Fact]

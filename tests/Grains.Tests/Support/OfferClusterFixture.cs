@@ -21,6 +21,8 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
     public const string DeafToOffers = "mute-";
     /// <summary>A tenant whose agents have ten minutes to write first, so no first-reply deadline comes within a test.</summary>
     public const string PatientTenant = "patient-replies";
+    /// <summary>A tenant whose agents who let an offer expire go offline, and have ten minutes to write first.</summary>
+    public const string OfflineWhenSilentTenant = "offline-when-silent";
 
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
@@ -29,6 +31,8 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
             ["Routing:FirstReplySeconds"] = FirstReplySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Handoffs:ReconcileSeconds"] = "1",
             [$"Tenants:{PatientTenant}:Routing:FirstReplySeconds"] = "600",
+            [$"Tenants:{OfflineWhenSilentTenant}:Routing:FirstReplySeconds"] = "600",
+            [$"Tenants:{OfflineWhenSilentTenant}:Routing:NotRespondingStatus"] = "offline",
             [$"Tenants:{WideningTenant}:Routing:Steps:0:after"] = "0",
             [$"Tenants:{WideningTenant}:Routing:Steps:0:match"] = "language+channel",
             [$"Tenants:{WideningTenant}:Routing:Steps:1:after"] = "1",
