@@ -24,6 +24,21 @@ public sealed record CustomerIdentified : Fact
     public override string Type => "customer.identified";
 }
 
+/// <summary>
+/// A repeated start, while the AI is in charge, gave what the first start did not: a higher priority, or attributes
+/// where there were none (a start that arrived after the first message had already started the conversation with the
+/// defaults). The next request for a person waits with them; a waiting or served handoff keeps its place.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.fact.ConversationDescribed")]
+public sealed record ConversationDescribed : Fact
+{
+    /// <summary>0 (lowest) to 9 (highest): the priority from now on.</summary>
+    [Id(0)] public required int Priority { get; init; }
+    /// <summary>The platform's string pairs when this start gave them; null keeps those there were. Personal: erased with the conversation.</summary>
+    [Id(1)] public IReadOnlyDictionary<string, string>? Attributes { get; init; }
+    public override string Type => "conversation.described";
+}
+
 /// <summary>The contact is over.</summary>
 [GenerateSerializer, Immutable, Alias("cx.fact.ConversationEnded")]
 public sealed record ConversationEnded : Fact

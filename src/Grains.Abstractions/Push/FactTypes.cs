@@ -17,11 +17,11 @@ public static class FactTypes
     /// <summary>
     /// This implementation's own, told beside the contract's so a conversation's <c>seq</c> has no gaps: a channel
     /// switch, that a message was recorded (who spoke, never what), a trust signal heard, that a repeated start named
-    /// the customer (never who).
+    /// the customer (never who) or gave a priority or attributes the first did not (the priority, never the attributes).
     /// </summary>
     public static readonly IReadOnlySet<string> Own = new HashSet<string>(StringComparer.Ordinal)
     {
-        "channel.switched", "message.recorded", "trust.signalled", "customer.identified",
+        "channel.switched", "message.recorded", "trust.signalled", "customer.identified", "conversation.described",
     };
 
     public static bool IsKnown(string type) => Contract.Contains(type) || Own.Contains(type);

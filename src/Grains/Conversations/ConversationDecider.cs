@@ -488,14 +488,25 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
 
     /// <summary>
     /// A second <c>conversation.started</c> (e.g. after an implicit start): adopt its channel and locale, and a customer
-    /// id it names. Its priority and attributes are not taken: the first start's fact is their one durable record, and a
-    /// waiting handoff's queue place never moves under it.
+    /// id it names. While the AI is in charge, a higher priority than the conversation has, and attributes where it has
+    /// none, are taken too (a start that arrived after the first message, which started the conversation with the
+    /// defaults); a start never lowers the priority nor replaces attributes, and a waiting or served handoff keeps its
+    /// place and its context.
     /// </summary>
     private void Restart(ConversationStartedEvent e, Draft decision)
     {
         if (e.CustomerId is { } customerId && customerId != state.CustomerId)
         {
             Record(new CustomerIdentified { At = e.OccurredAt, CustomerId = customerId });
+        }
+        if (state.Status == ConversationStatus.Ai)
+        {
+            var raised = e.Priority > state.Priority;
+            var attributes = state.Attributes is not { Count: > 0 } && e.Attributes is { Count: > 0 } given ? RedactValues(given) : null;
+            if (raised || attributes is not null)
+            {
+                Record(new ConversationDescribed { At = e.OccurredAt, Priority = Math.Max(e.Priority, state.Priority), Attributes = attributes });
+            }
         }
         var channelChanged = e.Channel != state.Channel;
         var localeChanged = !string.Equals(e.Locale, state.Locale, StringComparison.OrdinalIgnoreCase);

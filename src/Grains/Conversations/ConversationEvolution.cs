@@ -38,6 +38,13 @@ internal static class ConversationEvolution
             case CustomerIdentified identified:
                 state.CustomerId = identified.CustomerId;
                 break;
+            case ConversationDescribed described:
+                state.Priority = described.Priority;
+                if (described.Attributes is { } given)
+                {
+                    state.Attributes = new Dictionary<string, string>(given, StringComparer.Ordinal);
+                }
+                break;
             case ChannelSwitched switched:
                 state.Channel = switched.Channel;
                 state.Locale = switched.Locale;

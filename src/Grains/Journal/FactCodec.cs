@@ -98,6 +98,7 @@ public static class FactCodec
                 Attributes = Attributes(p),
             },
             "customer.identified" => new CustomerIdentified { At = at, CustomerId = Optional(p, "customerId") },
+            "conversation.described" => new ConversationDescribed { At = at, Priority = Priority(d), Attributes = Attributes(p) },
             "conversation.ended" => new ConversationEnded { At = at, Reason = Text(d, "reason") },
             "conversation.erased" => new ConversationErased { At = at },
             "channel.switched" => new ChannelSwitched { At = at, Channel = Channel(d, "channel"), Locale = Text(d, "locale") },
@@ -175,6 +176,9 @@ public static class FactCodec
                 w.WriteNumber("priority", f.Priority);
                 break;
             case CustomerIdentified:
+                break;
+            case ConversationDescribed f:
+                w.WriteNumber("priority", f.Priority);
                 break;
             case ConversationEnded f:
                 w.WriteString("reason", f.Reason);
@@ -305,7 +309,17 @@ public static class FactCodec
 
     private static bool HasPersonal(Fact fact) =>
         fact is MessageRecorded or ConversationStarted { CustomerId: not null } or ConversationStarted { Attributes.Count: > 0 }
-            or CustomerIdentified { CustomerId: not null } or HandoffOffered { Context: not null };
+            or CustomerIdentified { CustomerId: not null } or HandoffOffered { Context: not null } or ConversationDescribed { Attributes.Count: > 0 };
+
+    private static void WriteAttributes(Utf8JsonWriter w, IReadOnlyDictionary<string, string> attributes)
+    {
+        w.WriteStartObject("attributes");
+        foreach (var (key, value) in attributes)
+        {
+            w.WriteString(key, value);
+        }
+        w.WriteEndObject();
+    }
 
     private static void WritePersonal(Utf8JsonWriter w, Fact fact)
     {
@@ -315,16 +329,14 @@ public static class FactCodec
                 WriteOptional(w, "customerId", f.CustomerId);
                 if (f.Attributes is { Count: > 0 } attributes)
                 {
-                    w.WriteStartObject("attributes");
-                    foreach (var (key, value) in attributes)
-                    {
-                        w.WriteString(key, value);
-                    }
-                    w.WriteEndObject();
+                    WriteAttributes(w, attributes);
                 }
                 break;
             case CustomerIdentified f:
                 WriteOptional(w, "customerId", f.CustomerId);
+                break;
+            case ConversationDescribed { Attributes: { Count: > 0 } described }:
+                WriteAttributes(w, described);
                 break;
             case HandoffOffered { Context: { } context }:
                 w.WritePropertyName("context");

@@ -29,7 +29,7 @@ internal static class TrustDecider
     /// </summary>
     public static DateTimeOffset? ScoringTime(Fact fact) => fact switch
     {
-        ConversationStarted or ChannelSwitched or CustomerIdentified or MessageRecorded or AiAllowed or AiSuppressed
+        ConversationStarted or ChannelSwitched or CustomerIdentified or ConversationDescribed or MessageRecorded or AiAllowed or AiSuppressed
             or DisclosureDelivered or TrustSignalled or ConversationEnded => fact.ScoredAt ?? fact.At,
         _ => null,
     };

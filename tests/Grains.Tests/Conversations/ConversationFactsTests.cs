@@ -247,13 +247,47 @@ public sealed class ConversationFactsTests
     }
 
     [Fact]
-    public void A_repeated_start_keeps_the_first_start_s_priority_and_attributes()
+    public void A_repeated_start_raises_the_priority_but_keeps_the_first_start_s_attributes()
     {
         Apply(Started() with { Priority = 2, Attributes = new Dictionary<string, string> { ["tier"] = "basic" } });
 
-        Apply(Started() with { Priority = 9, Attributes = new Dictionary<string, string> { ["tier"] = "gold" } });
+        var again = Apply(Started() with { Priority = 9, Attributes = new Dictionary<string, string> { ["tier"] = "gold" } });
 
-        Assert.Equal((2, "basic"), (_state.Priority, _state.Attributes!["tier"]));
+        Assert.Equal((9, "basic"), (_state.Priority, _state.Attributes!["tier"]));
+        var described = Assert.Single(again.Facts.OfType<ConversationDescribed>());
+        Assert.Null(described.Attributes);
+    }
+
+    [Fact]
+    public void A_start_after_the_first_message_gives_its_priority_and_attributes_and_a_start_never_lowers_the_priority()
+    {
+        Apply(Customer("hello"));
+
+        var late = Apply(Started() with { Priority = 9, Attributes = new Dictionary<string, string> { ["tier"] = "platinum", ["note"] = "mail budi@example.com" } });
+        var lower = Apply(Started() with { Priority = 3 });
+
+        var described = Assert.Single(late.Facts.OfType<ConversationDescribed>());
+        Assert.Equal(9, described.Priority);
+        Assert.Equal("mail [email]", described.Attributes!["note"]);
+        Assert.DoesNotContain(lower.Facts, f => f is ConversationDescribed);
+        Assert.Equal((9, "platinum"), (_state.Priority, _state.Attributes!["tier"]));
+        _decider.TakeFacts();
+        _decider.OpenHandoff(ConversationDecider.CustomerRequest, Now);
+        Assert.Equal(9, _decider.TakeFacts().OfType<HandoffRequested>().Single().Priority);
+    }
+
+    [Fact]
+    public void A_start_while_a_handoff_waits_moves_neither_its_priority_nor_its_attributes()
+    {
+        Apply(Started() with { Priority = 2 });
+        _decider.OpenHandoff(ConversationDecider.CustomerRequest, Now);
+        _decider.TakeFacts();
+
+        var again = Apply(Started() with { Priority = 9, Attributes = new Dictionary<string, string> { ["tier"] = "gold" } });
+
+        Assert.DoesNotContain(again.Facts, f => f is ConversationDescribed);
+        Assert.Equal(2, _state.Priority);
+        Assert.Null(_state.Attributes);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class FactCodecTests
         { new ConversationEnded { At = At, Reason = "resolved" }, """{"reason":"resolved"}""" },
         { new ConversationErased { At = At }, "{}" },
         { new CustomerIdentified { At = At, CustomerId = "cust-2" }, "{}" },
+        { new ConversationDescribed { At = At, Priority = 9 }, """{"priority":9}""" },
         { new ChannelSwitched { At = At, Channel = Channel.Voice, Locale = "en-US" }, """{"channel":"voice","locale":"en-US"}""" },
         { new MessageRecorded { At = At, From = Speaker.Agent, AgentId = "a1", Text = "Halo, saya Sari" }, """{"from":"agent","agentId":"a1"}""" },
         { new DisclosureIssued { At = At, DisclosureId = "dsc-1", Channel = Channel.Chat, Locale = "en-US", Text = "You are chatting with an AI.", Reason = "start" }, """{"disclosureId":"dsc-1","channel":"chat","locale":"en-US","text":"You are chatting with an AI.","reason":"start"}""" },
@@ -72,6 +73,20 @@ public sealed class FactCodecTests
 
         Assert.Equal("""{"customerId":"cust-2"}""", Encoding.UTF8.GetString(personal!));
         Assert.Null(Assert.IsType<CustomerIdentified>(FactCodec.Decode(identified.Type, At, data, default)).CustomerId);
+    }
+
+    [Fact]
+    public void Attributes_a_repeated_start_gave_are_personal_and_erased_with_it()
+    {
+        var described = new ConversationDescribed { At = At, Priority = 9, Attributes = new Dictionary<string, string> { ["tier"] = "platinum" } };
+
+        var (data, personal) = FactCodec.Encode(described);
+
+        Assert.Equal("""{"priority":9}""", Encoding.UTF8.GetString(data));
+        Assert.Equal("""{"attributes":{"tier":"platinum"}}""", Encoding.UTF8.GetString(personal!));
+        Assert.Equal("platinum", Assert.IsType<ConversationDescribed>(FactCodec.Decode(described.Type, At, data, personal)).Attributes!["tier"]);
+        var erased = Assert.IsType<ConversationDescribed>(FactCodec.Decode(described.Type, At, data, default));
+        Assert.Equal((9, null), (erased.Priority, erased.Attributes));
     }
 
     [Fact]
