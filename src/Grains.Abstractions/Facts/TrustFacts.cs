@@ -7,6 +7,12 @@ public sealed record TrustSignalled : Fact
     [Id(0)] public required string Name { get; init; }
     /// <summary>The full, unfaded change of the score.</summary>
     [Id(1)] public required double Delta { get; init; }
+    /// <summary>
+    /// When its event happened, when that was before what the conversation had already recorded (sent late: a backlog
+    /// replayed, a clock behind): the fact is recorded at the conversation's latest time, and the signal fades from
+    /// when it happened, as the contract's "a penalty fades by the events' occurredAt" asks. Null otherwise.
+    /// </summary>
+    [Id(2)] public DateTimeOffset? HappenedAt { get; init; }
     public override string Type => "trust.signalled";
 }
 

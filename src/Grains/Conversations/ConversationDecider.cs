@@ -89,6 +89,9 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// <summary>While an event is decided: when it is scored (its <c>occurredAt</c>, or now if that is sooner).</summary>
     private DateTimeOffset? _scoredAt;
 
+    /// <summary>While an event sent late is decided: when it happened, before the conversation's latest time it is recorded at.</summary>
+    private DateTimeOffset? _happenedAt;
+
     /// <summary>
     /// While a change is recorded: the silo's now, as far forward as a fact told with an earlier time may be moved. A
     /// conversation whose latest time is ahead of it (events stamped by a platform's clock that runs ahead) keeps the
@@ -120,6 +123,10 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         {
             // An event stamped ahead of the silo's clock: its fact says when it was scored, which is where it moves the clock.
             fact = fact with { ScoredAt = scoredAt };
+        }
+        if (_happenedAt is { } happened && fact is TrustSignalled signalled && happened < signalled.At)
+        {
+            fact = signalled with { HappenedAt = happened };
         }
         if (fact.At < state.LatestAt && state.LatestAt <= (_now ?? state.LatestAt) + SiloClocksApart && TrustDecider.ScoringTime(fact) is null)
         {
@@ -156,16 +163,20 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         {
             return refusal;
         }
+        DateTimeOffset? happenedAt = null;
         if (e.OccurredAt < state.LatestAt)
         {
             // Stamped before what the conversation already recorded (sent late, or by a clock behind): recorded then,
-            // so its times never go backwards and no notice reads delivered before it was issued.
+            // so its times never go backwards and no notice reads delivered before it was issued; its trust signals
+            // still fade from when it happened.
+            happenedAt = e.OccurredAt;
             e = e with { OccurredAt = state.LatestAt };
         }
 
         var decision = new Draft();
         var scoredAt = TrustDecider.ScoredAt(e.OccurredAt, now);
         _scoredAt = scoredAt;
+        _happenedAt = happenedAt;
         using (RecordingAt(now))
         {
             try
@@ -175,6 +186,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
             finally
             {
                 _scoredAt = null;
+                _happenedAt = null;
             }
         }
         var step = HandoffStep.None;

@@ -119,7 +119,11 @@ public static class FactCodec
             "ai.suppressed" => new AiSuppressed { At = at, Reason = Text(d, "reason") },
             "identity.answered" => new IdentityAnswered { At = at, AnsweredAs = Text(d, "answeredAs"), AgentId = Optional(d, "agentId") },
             "ai.resumed" => new AiResumed { At = at, HandoffId = Text(d, "handoffId") },
-            "trust.signalled" => new TrustSignalled { At = at, Name = Text(d, "name"), Delta = d.GetProperty("delta").GetDouble() },
+            "trust.signalled" => new TrustSignalled
+            {
+                At = at, Name = Text(d, "name"), Delta = d.GetProperty("delta").GetDouble(),
+                HappenedAt = d.TryGetProperty("happenedAt", out var happenedAt) ? happenedAt.GetDateTimeOffset() : null,
+            },
             "trust.changed" => new TrustChanged
             {
                 At = at, Score = d.GetProperty("score").GetInt32(), Band = Parse<TrustBand>(Text(d, "band"), WireNames.Name), PreviousBand = Parse<TrustBand>(Text(d, "previousBand"), WireNames.Name),
@@ -219,6 +223,10 @@ public static class FactCodec
             case TrustSignalled f:
                 w.WriteString("name", f.Name);
                 w.WriteNumber("delta", f.Delta);
+                if (f.HappenedAt is { } happenedAt)
+                {
+                    w.WriteString("happenedAt", happenedAt.UtcDateTime);
+                }
                 break;
             case TrustChanged f:
                 w.WriteNumber("score", f.Score);

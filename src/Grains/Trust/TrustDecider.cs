@@ -222,8 +222,9 @@ internal static class TrustDecider
                 {
                     state.HumanOffered = false;
                 }
-                // Recorded at the time it was scored (never later than its silo's now), where it moved the clock to above.
-                state.Signals.Add(new TrustSignal { Name = signalled.Name, Delta = signalled.Delta, At = signalled.At });
+                // Recorded at the time it was scored (never later than its silo's now), where it moved the clock to above;
+                // one sent late weighs from when it happened, so a backlog replayed counts as faded as it is.
+                state.Signals.Add(new TrustSignal { Name = signalled.Name, Delta = signalled.Delta, At = signalled.HappenedAt ?? signalled.At });
                 RemoveSpent(state.Signals, state.Clock, policy.TrustHalfLife, policy.TrustFullWeight);
                 if (state.Signals.Count > SignalsKept)
                 {

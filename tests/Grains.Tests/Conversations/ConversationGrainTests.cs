@@ -455,6 +455,29 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_signal_sent_ten_minutes_late_fades_from_when_it_happened_as_the_same_signals_in_order_do()
+    {
+        var late = NewConversation();
+        var inOrder = NewConversation();
+        var start = Now.AddHours(-2);
+        await Send(late, Started(at: start));
+        await Send(inOrder, Started(at: start));
+
+        // A backlog replayed: the recent trouble first, then trouble from ten minutes before it.
+        await Send(late, Signal("sentiment", -0.8, Now.AddSeconds(-10)));
+        var old = await Send(late, Signal("sentiment", -0.8, Now.AddMinutes(-10)));
+        await Send(inOrder, Signal("sentiment", -0.8, Now.AddMinutes(-10)));
+        var recent = await Send(inOrder, Signal("sentiment", -0.8, Now.AddSeconds(-10)));
+
+        Assert.DoesNotContain(old.Directives, d => d.Type == DirectiveType.Handoff);
+        Assert.DoesNotContain(recent.Directives, d => d.Type == DirectiveType.Handoff);
+        Assert.Equal(recent.Conversation!.Trust.Score, old.Conversation!.Trust.Score);
+        Assert.True(old.Conversation.Trust.Score > 40, $"score {old.Conversation.Trust.Score}");
+        // Recorded at the conversation's latest time (its times never go backwards), weighed from when it happened.
+        Assert.Equal(Now.AddMinutes(-10), ((await late.GetSnapshot())!.Trust.Signals).Single(s => s.At < Now.AddMinutes(-1)).At);
+    }
+
+    [Fact]
     public async Task The_same_message_three_times_two_minutes_apart_hands_off()
     {
         var conversation = NewConversation();
