@@ -109,6 +109,21 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task One_conversation_handled_in_seconds_moves_the_wait_told_a_fifth_of_the_way_from_the_expected_handling_time()
+    {
+        var sari = await Online("sari");
+        await Serve(sari, "sari", "c0");
+        Assert.Null((await sari.Complete("c0")).Refusal);
+        await Serve(sari, "sari", "c1");
+
+        var waiting = await AskForPerson("c2");
+
+        // 4 minutes expected, then one of about a second: about 3 minutes 12 seconds, not "a moment".
+        Assert.Equal(1, waiting.QueuePosition);
+        Assert.InRange(waiting.EstimatedWaitSeconds!.Value, 180, 200);
+    }
+
+    [Fact]
     public async Task A_customer_only_agents_who_passed_on_it_have_room_for_is_told_a_wait_in_minutes()
     {
         var budi = await Online("budi");
