@@ -83,17 +83,20 @@ public sealed class EventTimeRulesTests
     }
 
     [Fact]
-    public void An_old_event_sent_after_newer_ones_counts_in_full_at_the_conversations_latest_time()
+    public void An_old_event_sent_after_newer_ones_is_recorded_at_the_latest_time_and_fades_from_when_it_happened()
     {
         var later = TimeSpan.FromMinutes(10);
         Apply(Started(at: Now.AddMinutes(10)), later);
 
-        Apply(Signal("nlu.no_match", 1, Now), later);
+        var old = Apply(Signal("nlu.no_match", 1, Now), later);
 
+        var signalled = Assert.Single(old.Facts.OfType<TrustSignalled>());
+        Assert.Equal((Now.AddMinutes(10), Now), (signalled.At, signalled.HappenedAt));
         Assert.Equal(Now.AddMinutes(10), _state.Trust.Clock);
-        Assert.Equal(Now.AddMinutes(10), _state.Trust.Signals[^1].At);
-        // Nothing of it is lost: with two fresh ones it takes the conversation below the threshold.
-        Assert.Equal(100 + _state.Trust.Signals[^1].Delta, Score, 9);
+        Assert.Equal(Now, _state.Trust.Signals[^1].At);
+        // Ten minutes old, it weighs what it would have weighed in order: a third of its delta, not all of it.
+        Assert.InRange(Score, 100 + signalled.Delta * 0.4, 100 + signalled.Delta * 0.25);
+        Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).RequestedFor());
         Assert.Null(Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).RequestedFor());
         Assert.Equal(ConversationDecider.TrustThreshold, Apply(Signal("nlu.no_match", 1, Now.AddMinutes(10)), later).RequestedFor());
     }
@@ -122,10 +125,11 @@ public sealed class EventTimeRulesTests
         _decider.OpenHandoff(ConversationDecider.CustomerRequest, Now.AddMinutes(2));
         _decider.TakeFacts();
 
-        Apply(Signal("voice.barge_in", 1, Now.AddMinutes(1)), TimeSpan.FromMinutes(3));
+        var barge = Apply(Signal("voice.barge_in", 1, Now.AddMinutes(1)), TimeSpan.FromMinutes(3));
         var later = Apply(Customer("halo?", Now.AddMinutes(3)), TimeSpan.FromMinutes(3));
 
-        Assert.Equal(Now.AddMinutes(2), _state.Trust.Signals[^1].At);
+        var signalled = Assert.Single(barge.Facts.OfType<TrustSignalled>());
+        Assert.Equal((Now.AddMinutes(2), Now.AddMinutes(1)), (signalled.At, signalled.HappenedAt));
         Assert.All(later.Facts, fact => Assert.Equal(Now.AddMinutes(3), fact.At));
     }
 

@@ -5,7 +5,9 @@ namespace CxCluster.Grains.Tests.Trust;
 /// <summary>
 /// A person asked for on an earlier day and told as what happened, or wished for only as a condition of the customer's
 /// own plan ("if I want to talk to someone I'll just call"), asks for no one now, while asking again keeps it a request;
-/// whether the chat or the call is recorded asks about the line; the one answering asked about by the name it gave ("is
+/// a person named only as what another wish is for ("ganti no hp biar petugas bisa hubungi sy") is not asked for, and
+/// asking how to reach a real person asks for one, not who answers; whether the chat or the call is recorded asks
+/// about the line; the one answering asked about by the name it gave ("is
 /// Dina a bot?") asks who answers; "you guys suck" is thrown at someone, and a swear word opening joy ("fuck yes, the
 /// refund came in!") is no abuse.
 /// </summary>
@@ -43,6 +45,37 @@ public sealed class EarlierRequestsNamesAndJoyTests
     [InlineData("can I speak to the agent who helped me yesterday")]
     public void Asking_again_or_asking_how_still_asks_for_a_person(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("mau ganti no hp biar petugas bisa hubungi sy kalau ada apa2")]
+    [InlineData("please update my number so that the agent can reach me")]
+    public void A_person_named_only_as_what_another_wish_is_for_is_not_asked_for(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("Mohon agar petugas dapat menghubungi saya kembali")]
+    [InlineData("Saya meminta agar pimpinan cabang menghubungi saya secara langsung.")]
+    [InlineData("tolong sambungkan biar saya bisa bicara dengan cs")]
+    [InlineData("anu ini eh ini beneran orang? kalo bukan saya mau ngomong sama orang aja")]
+    [InlineData("Is this a live agent? If not, I want one.")]
+    public void A_plea_that_a_person_call_back_or_a_person_wanted_if_no_real_one_answers_is_asked_for(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("how do i talk to an actual human here")]
+    [InlineData("how can I speak to a real person?")]
+    public void Asking_how_to_reach_a_real_person_asks_for_one_not_who_answers(string text)
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.False(analysis.AsksIdentity, text);
+        Assert.True(analysis.AsksForHuman, text);
+    }
+
+    [Theory]
+    [InlineData("how do I know you're a real person?")]
+    [InlineData("how do I talk to a human, or is this a bot?")]
+    public void Doubt_or_a_machine_named_beside_it_still_asks_who_answers(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
 
     [Theory]
     [InlineData("is this chat recorded?")]

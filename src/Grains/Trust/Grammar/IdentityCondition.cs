@@ -183,7 +183,8 @@ internal static class IdentityCondition
     {
         for (int k = 0; k < cond; k++)
         {
-            if (Is(t, k, Cat.Bot | Cat.Human | Cat.RealAdj))
+            // "ini beneran orang? kalo bukan ...": a real person named asks who is there as "human?" does.
+            if (Is(t, k, Cat.Bot | Cat.Human | Cat.RealAdj) || (Is(t, k, Cat.Real) && Is(t, k + 1, Cat.Person | Cat.Agent)))
             {
                 return true;
             }

@@ -20,7 +20,47 @@ internal static partial class MentionRole
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
         || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t)
         || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t) || OnlyDemandsAPerson(t) || AsksWhetherItIsRecorded(t)
-        || OnlyInsultsInAQuestion(t);
+        || OnlyInsultsInAQuestion(t) || AsksHowToReachOne(t);
+
+    /// <summary>
+    /// An identity question only the learnt model finds in a message that only asks how to reach a person: "how do i
+    /// talk to an actual human here", "how can I speak to a real person?", "how do I get a live agent". "how", "do" or
+    /// "can" and "I" open it, a verb of talking, fetching or handing over follows at once, and nothing names a machine,
+    /// the one answering or an alternative ("how do I know you're a real person?" and "how do I talk to a human, or is
+    /// this a bot?" still ask who is there).
+    /// </summary>
+    private static bool AsksHowToReachOne(ReadOnlySpan<Lex> t)
+    {
+        int k = 0;
+        while (Is(t, k, Cat.Greeting))
+        {
+            k++;
+        }
+
+        if (WordAt(t, k) != "how" || WordAt(t, k + 1) is not ("do" or "can" or "could" or "would" or "should" or "to"))
+        {
+            return false;
+        }
+
+        k += WordAt(t, k + 1) == "to" ? 2 : 2 + (Is(t, k + 2, Cat.Subject) ? 1 : 0);
+        if (!Is(t, k, Cat.Speak | Cat.Call | Cat.Connect) || Is(t, k, Cat.Gerund))
+        {
+            return false;
+        }
+
+        bool person = false;
+        for (int i = k + 1; i < t.Length; i++)
+        {
+            if (Is(t, i, Cat.Bot | Cat.Or | Cat.You | Cat.YouPerson | Cat.Who | Cat.Not))
+            {
+                return false;
+            }
+
+            person |= Is(t, i, Cat.Human | Cat.Person | Cat.Agent);
+        }
+
+        return person;
+    }
 
     /// <summary>
     /// An insult asked as a question of the one answering, naming no one who could be there: "are you an idiot?", "are you

@@ -69,6 +69,29 @@ internal static partial class MentionRole
     }
 
     /// <summary>
+    /// The mention is who a clause of purpose is about, what something else the customer wants is for: "mau ganti no hp
+    /// biar petugas bisa hubungi sy kalau ada apa2", "update my number so that the agent can reach me", "perbarui email
+    /// saya supaya tim kalian bisa kirim invoice". "biar", "supaya" or "so that" right before the mention (an
+    /// article or "the" between), inside its clause and after something else than a plea or a wish ("mohon agar petugas
+    /// menghubungi saya" asks for the call); "tolong sambungkan biar saya bisa bicara dengan cs" names the customer after
+    /// the purpose and still asks.
+    /// </summary>
+    private static bool IsAPurpose(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        if (Is(t, k, Cat.Article))
+        {
+            k--;
+        }
+
+        // "Mohon supaya petugas menghubungi saya": after a plea or a wish it says what is asked, not what for ("agar", the
+        // formal word, mostly does: "saya meminta agar pimpinan cabang menghubungi saya", so it is not read here).
+        return k > ClauseStart(t, m.Start)
+            && (t[k].Word is "biar" or "supaya" || (t[k].Word == "that" && WordAt(t, k - 1) == "so"))
+            && !Is(t, k - 1, Cat.Desire | Cat.Polite | Cat.Modal | Cat.Done | Cat.Me | Cat.Subject);
+    }
+
+    /// <summary>
     /// A wish the customer says they did not have: "If I wanted to talk to a person I would have called", "if I'd wanted
     /// an agent I'd have asked", "If I wanted to talk to a person, I'd call". A condition ("if", "kalau") opens the
     /// mention's sentence and "would" with what the customer would do instead follows it ("if you can't help, I'd like a
@@ -215,7 +238,7 @@ internal static partial class MentionRole
             {
                 if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m)
                     && !TalkedToAlready(t, m) && !IsBecome(t, m) && !OwnPersonLater(t, m) && !AsksWhatAPersonMay(t, m)
-                    && !DeniedInAQuestion(t, m) && !CarriesAMessage(t, m) && !IsCounterfactual(t, m) && !IsOtherPartyOfARecord(t, m))
+                    && !DeniedInAQuestion(t, m) && !CarriesAMessage(t, m) && !IsCounterfactual(t, m) && !IsOtherPartyOfARecord(t, m) && !IsAPurpose(t, m))
                 {
                     return false;
                 }
