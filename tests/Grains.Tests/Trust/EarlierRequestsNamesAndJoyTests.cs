@@ -103,6 +103,18 @@ public sealed class EarlierRequestsNamesAndJoyTests
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
 
     [Theory]
+    [InlineData("Is everything on this chat automated?")]
+    [InlineData("is everything here done by a bot?")]
+    public void Whether_everything_here_is_a_machine_asks_who_answers(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("is everything on this order automated?")]
+    [InlineData("is everything ok?")]
+    public void Whether_everything_of_a_thing_is_automatic_or_fine_asks_nothing_of_who_answers(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+
+    [Theory]
     [InlineData("apakah autodebet otomatis?")]
     [InlineData("is delivery automated?")]
     public void Whether_a_thing_is_automatic_asks_nothing_of_who_answers(string text) =>

@@ -16,7 +16,7 @@ internal static class IdentityQuestion
                 return true;
             }
 
-            if (AsksWhoRunsIt(t, i) || TalksToTheSystemQuestion(t, i))
+            if (AsksWhoRunsIt(t, i) || TalksToTheSystemQuestion(t, i) || AsksWhetherAllOfItIsAMachine(t, i))
             {
                 return true;
             }
@@ -31,6 +31,29 @@ internal static class IdentityQuestion
 
         // "was the call I got on Monday automated?", "telepon tadi rekaman bukan?"
         return CallQuestion.AsksWhetherAutomated(t);
+    }
+
+    /// <summary>
+    /// Whether all that answers here is a machine: "Is everything on this chat automated?", "is everything here done by a
+    /// bot?", "is everything automated?". "is everything" opens the clause, only where it is ("here",
+    /// "on this chat") and how ("done by", "handled by") stand before the machine, and the machine closes it. "is
+    /// everything on this order automated?" names a thing and asks nothing of who answers.
+    /// </summary>
+    private static bool AsksWhetherAllOfItIsAMachine(ReadOnlySpan<Lex> t, int i)
+    {
+        if (t[i].Word != "everything" || WordAt(t, i - 1) != "is" || ClauseStart(t, i - 1) != i - 1)
+        {
+            return false;
+        }
+
+        int k = i + 1;
+        for (int steps = 0; steps < 5 && (Is(t, k, Cat.To | Cat.You | Cat.IdNoun | Cat.Article)
+            || WordAt(t, k) is "here" or "done" or "by" or "handled" or "answered" or "just"); steps++)
+        {
+            k++;
+        }
+
+        return IdentityTerm(t, k, out Mention m) && m.Kind == Kind.Bot && Closes(t, m.End);
     }
 
     /// <summary>
