@@ -7,14 +7,15 @@ namespace CxCluster.Grains.Webhooks;
 /// When a fact the receiver did not accept is tried again: after each delay of the schedule in turn, the last one
 /// repeating, or after the receiver's <c>Retry-After</c> when it asks for longer, until the give-up time since the first
 /// attempt has passed; then it is given up. A shorter <c>Retry-After</c> leaves the schedule's wait, so a receiver that
-/// always asks for a second is not tried every second for a day. A <c>Retry-After</c> reaching past the give-up time is
-/// cut short to it, so a receiver that asks for a long wait is still tried once more, not given up at once.
+/// always asks for a second is not tried every second for a day. A wait, the schedule's or a <c>Retry-After</c>,
+/// reaching past the give-up time is cut short to it, so the fact is tried once more at the deadline and given up only
+/// when that attempt fails too.
 /// </summary>
 public sealed class RetrySchedule(IReadOnlyList<TimeSpan> delays, TimeSpan giveUpAfter)
 {
     /// <summary>
-    /// The time of the next attempt after <paramref name="attempts"/> failed ones, or null to give up: the schedule's
-    /// next attempt would come later than <paramref name="firstAttempt"/> plus the give-up time.
+    /// The time of the next attempt after <paramref name="attempts"/> failed ones, or null to give up: the attempt that
+    /// failed was made at or after <paramref name="firstAttempt"/> plus the give-up time.
     /// </summary>
     public DateTimeOffset? Next(int attempts, DateTimeOffset firstAttempt, DateTimeOffset now, TimeSpan? retryAfter = null)
     {
@@ -26,8 +27,13 @@ public sealed class RetrySchedule(IReadOnlyList<TimeSpan> delays, TimeSpan giveU
             // Compared before it is added, so no wait however long overflows the time.
             return now >= deadline ? null : asked < deadline - now ? now + asked : deadline;
         }
-        var next = now + scheduled;
-        return next > deadline ? null : next;
+        // The schedule's next step past the give-up time is cut short to it: the fact is tried once more at the deadline
+        // ("until 24 h have passed"), and given up only after that attempt failed too.
+        if (now >= deadline)
+        {
+            return null;
+        }
+        return scheduled < deadline - now ? now + scheduled : deadline;
     }
 
     private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
