@@ -51,8 +51,12 @@ public sealed class WebhookSettings
     /// </summary>
     public int SlowAttemptMilliseconds { get; init; } = 1_000;
 
-    /// <summary>Attempts one dispatcher has under way at most, slow ones included (never fewer than <see cref="Concurrency"/>).</summary>
-    public int MostInFlight { get; init; } = 64;
+    /// <summary>
+    /// Attempts one dispatcher has under way at most, slow ones included (never fewer than <see cref="Concurrency"/>). A
+    /// hanging attempt holds only a socket until the 10 s timeout; with 64, a receiver that hung for a few hundred
+    /// conversations held every healthy one back by one timeout per 64 of them.
+    /// </summary>
+    public int MostInFlight { get; init; } = 256;
 
     /// <summary>Facts ready to go one dispatcher holds before it stops reading more (the journal keeps the rest).</summary>
     public int QueueLimit { get; init; } = 1_000;
