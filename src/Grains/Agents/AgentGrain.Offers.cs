@@ -97,6 +97,11 @@ internal sealed partial class AgentGrain
             return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
         }
         await Confirm(assignment, accepted: true);
+        if (!State.Assignments.Exists(a => a.ConversationId == open.ConversationId && a.HandoffId == open.HandoffId))
+        {
+            // The conversation ended this offer first (it moved to another queue as the agent answered) and let the agent go.
+            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation moved on while it was accepted.", "offerId");
+        }
         metrics.HandoffStep(_tenantId, "accepted");
         return OfferAnswer.Done(Wire(open));
     }

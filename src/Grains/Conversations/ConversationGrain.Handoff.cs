@@ -262,7 +262,10 @@ internal sealed partial class ConversationGrain
         {
             return handoff.AgentId == assignment.AgentId;
         }
-        if (State.Status != ConversationStatus.Queued || handoff.Passed.Contains(assignment.AgentId) || handoff.LostBy(assignment.AgentId, assignment.AssignedAt))
+        // An accept of an offer the conversation already ended for its agent (the customer switched channel or language and
+        // the offer was declined for the move, or it expired) loses the race: the agent is told to let go, and hears 409.
+        if (State.Status != ConversationStatus.Queued || handoff.Passed.Contains(assignment.AgentId) || handoff.LostBy(assignment.AgentId, assignment.AssignedAt)
+            || (assignment.Offer is { } ended && handoff.ExpiredOffers.Contains(HandoffRecord.OfferKey(assignment.AgentId, ended.OfferId))))
         {
             return false;
         }

@@ -251,6 +251,37 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_accept_of_an_offer_the_conversation_declined_as_it_moved_queue_is_refused_and_the_agent_holds_nothing()
+    {
+        var ana = Agent("ana");
+        await ana.Register(new AgentProfile { DisplayName = "Agent ana", Languages = ["en"], Channels = [Channel.Chat, Channel.Voice], Capacity = 1 });
+        Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+
+        // The customer moves to voice as ana answers: the chat queue's offer is declined for the move first.
+        await Conversation("c1").Apply(Switched(Channel.Voice));
+        var accepted = await ana.AcceptOffer(offer.OfferId);
+        // However late the accept reaches the conversation, it does not take it.
+        await Conversation("c1").OnAgentAssigned(new AgentAssignment
+        {
+            HandoffId = offer.HandoffId, AgentId = "ana", AgentDisplayName = "Agent ana", AssignedAt = DateTimeOffset.UtcNow,
+            Offer = new HandoffOfferNotice { HandoffId = offer.HandoffId, OfferId = offer.OfferId, AgentId = "ana", ExpiresAt = offer.ExpiresAt, At = DateTimeOffset.UtcNow, Outcome = OfferOutcome.Accepted },
+        });
+
+        Assert.Equal(RefusalKind.Conflict, accepted.Refusal!.Kind);
+        Assert.Equal(ConversationStatus.Queued, (await Conversation("c1").GetSnapshot())!.Status);
+        Assert.DoesNotContain("handoff.assigned", await FactTypes("c1"));
+        await Eventually.HoldsAsync(async () => !(await ana.Get())!.Conversations.Contains("c1"), Patience, "ana to hold nothing of c1");
+        // Offered anew from the voice queue, ana may take it there.
+        var again = await OfferTo(ana, "c1");
+        Assert.NotEqual(offer.OfferId, again.OfferId);
+        Assert.Null((await ana.AcceptOffer(again.OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "ana" },
+            Patience, "c1 to be with ana from the voice queue");
+    }
+
+    [Fact]
     public async Task An_agent_taken_off_duty_for_an_expired_offer_has_its_other_offer_declined_at_once_and_may_be_offered_it_again()
     {
         var ana = await Online("ana", capacity: 2);
