@@ -29,7 +29,7 @@ public static class EvidenceApi
         string? from, string? to, string? conversationId, HttpRequest request, Tenant tenant, IClusterClient cluster, EventClock clock)
     {
         var errors = new FieldErrors();
-        Once(errors, request.Query, "from", "to", "conversationId");
+        Once(errors, request.Query, QueryNames);
         NearMisses.CheckNames(request.Query.Keys, errors, QueryNames, "the evidence query");
         // A start before any fact could have been recorded (year 1: an unset date), or ahead of now, is a clock gone
         // wrong, as for a replay's 'from': its export would be empty and look like proof that nothing happened.
@@ -87,9 +87,10 @@ public static class EvidenceApi
             : FieldRules.Timestamp(errors, field, value);
     }
 
-    /// <summary>Each parameter at most once: a repeated one would be read as its values joined by commas.</summary>
+    /// <summary>The parameters the export takes.</summary>
     private static readonly string[] QueryNames = ["from", "to", "conversationId"];
 
+    /// <summary>Each parameter at most once: a repeated one would be read as its values joined by commas.</summary>
     private static void Once(FieldErrors errors, IQueryCollection query, params ReadOnlySpan<string> fields)
     {
         foreach (var field in fields)

@@ -123,7 +123,7 @@ public static class JsonKeys
     /// A key without escapes is readable when its bytes are valid UTF-8 (the parser does not check a key's bytes); an
     /// escaped one may be a lone surrogate.
     /// </summary>
-    public static bool IsReadable(JsonProperty property)
+    private static bool IsReadable(JsonProperty property)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         if (!raw.Contains((byte)'\\'))

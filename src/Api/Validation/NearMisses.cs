@@ -24,7 +24,7 @@ public static class NearMisses
     };
 
     /// <summary>Adds a message for every key of <paramref name="element"/> that misspells one of <paramref name="known"/>.</summary>
-    /// <param name="element">The object read.</param>
+    /// <param name="element">The object read, whose keys <see cref="JsonKeys.Check"/> found readable.</param>
     /// <param name="errors">Collects a message per misspelt key.</param>
     /// <param name="known">The names the object takes.</param>
     /// <param name="what">What the object is, for the message: "this event", "a conversation.started event".</param>
@@ -36,12 +36,24 @@ public static class NearMisses
         }
         foreach (var property in element.EnumerateObject())
         {
-            if (!JsonKeys.IsReadable(property))
+            // A field of its own, as nearly every one is, is matched on its UTF-8 bytes: no name is made for it.
+            if (!IsOneOf(property, known))
             {
-                continue;
+                Check(errors, property.Name, known, what);
             }
-            Check(errors, property.Name, known, what);
         }
+    }
+
+    private static bool IsOneOf(JsonProperty property, IReadOnlyList<string> known)
+    {
+        foreach (var candidate in known)
+        {
+            if (property.NameEquals(candidate))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Adds a message for every name of <paramref name="names"/> that misspells one of <paramref name="known"/>.</summary>

@@ -299,10 +299,19 @@ internal sealed partial class AgentGrain
         }
         if (State.Status == AgentStatus.Offline)
         {
-            foreach (var assignment in State.Assignments)
-            {
-                _ = Conversation(assignment.ConversationId).OnAgentOffline(assignment.HandoffId, _agentId);
-            }
+            TellAssignmentsGoneOffline();
+        }
+    }
+
+    /// <summary>
+    /// Tells each conversation the agent holds that the agent went offline: those still waiting for its first reply go
+    /// back to the queue (each decides; one-way, so an unreachable one only waits for its first-reply deadline instead).
+    /// </summary>
+    private void TellAssignmentsGoneOffline()
+    {
+        foreach (var assignment in State.Assignments)
+        {
+            _ = Conversation(assignment.ConversationId).OnAgentOffline(assignment.HandoffId, _agentId);
         }
     }
 

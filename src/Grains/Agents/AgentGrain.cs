@@ -169,12 +169,7 @@ internal sealed partial class AgentGrain(
         }
         if (status == AgentStatus.Offline)
         {
-            // Conversations still waiting for this agent's first reply go back to the queue (each decides; one-way, so
-            // an unreachable one only waits for its first-reply deadline instead).
-            foreach (var assignment in State.Assignments)
-            {
-                _ = Conversation(assignment.ConversationId).OnAgentOffline(assignment.HandoffId, _agentId);
-            }
+            TellAssignmentsGoneOffline();
         }
         await FillCapacity();
         await ConfirmTaken(held);

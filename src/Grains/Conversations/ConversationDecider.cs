@@ -339,8 +339,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// </summary>
     public void LeaveHandoff(DateTimeOffset at)
     {
-        // Materialized first: each fact recorded changes the state the next one is read from.
-        foreach (var fact in HandoffDecider.Leave(state.Handoffs, at).ToList())
+        foreach (var fact in HandoffDecider.Leave(state.Handoffs, at))
         {
             Record(fact);
         }
@@ -416,7 +415,6 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
         return agentId;
     }
-
 
     /// <summary>Records where the pool put the handoff: with an agent, or in the queue.</summary>
     public void Place(HandoffRecord handoff, HandoffPlacement placement, DateTimeOffset at)

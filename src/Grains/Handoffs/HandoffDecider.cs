@@ -227,17 +227,17 @@ internal static class HandoffDecider
     /// an open offer of it withdrawn first (told as declined for its agent, <see cref="HandoffDeclined.Withdrawn"/>, so the
     /// agent's desktop and the facts show the offer's end).
     /// </summary>
-    public static IEnumerable<Fact> Leave(HandoffState state, DateTimeOffset at)
+    /// <remarks>Decided from the state as it is before any of them is recorded: recording the first changes the handoff.</remarks>
+    public static Fact[] Leave(HandoffState state, DateTimeOffset at)
     {
         if (state.Current is not { Status: HandoffStatus.Queued or HandoffStatus.Assigned } handoff)
         {
-            yield break;
+            return [];
         }
-        if (handoff is { Status: HandoffStatus.Queued, OfferId: { } offerId, OfferedAgentId: { } agentId })
-        {
-            yield return new HandoffDeclined { At = at, HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, Reason = HandoffDeclined.Withdrawn };
-        }
-        yield return new HandoffCompleted { At = at, HandoffId = handoff.HandoffId, AgentId = handoff.Status == HandoffStatus.Assigned ? handoff.AgentId : null };
+        var completed = new HandoffCompleted { At = at, HandoffId = handoff.HandoffId, AgentId = handoff.Status == HandoffStatus.Assigned ? handoff.AgentId : null };
+        return handoff is { Status: HandoffStatus.Queued, OfferId: { } offerId, OfferedAgentId: { } agentId }
+            ? [new HandoffDeclined { At = at, HandoffId = handoff.HandoffId, OfferId = offerId, AgentId = agentId, Reason = HandoffDeclined.Withdrawn }, completed]
+            : [completed];
     }
 
     /// <summary>The assigned agent is done: the handoff completes and the AI resumes.</summary>

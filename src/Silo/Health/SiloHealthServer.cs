@@ -94,20 +94,17 @@ public sealed class SiloHealthServer(SiloHealth health, ClusterSettings settings
         if (answer is null || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             // A problem document as the API's own answers are, and for 405 the methods that are allowed (RFC 9110 §15.5.6).
-            var status = answer is null ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed;
-            context.Response.StatusCode = status;
+            var problem = answer is null
+                ? new SiloProblem("https://tools.ietf.org/html/rfc9110#section-15.5.5", "Not Found", StatusCodes.Status404NotFound,
+                    "The health port answers /health/live, /health/startup and /health/ready.")
+                : new SiloProblem("https://tools.ietf.org/html/rfc9110#section-15.5.6", "Method Not Allowed", StatusCodes.Status405MethodNotAllowed,
+                    $"{context.Request.Path.Value} answers GET and HEAD only.");
+            context.Response.StatusCode = problem.Status;
             context.Response.Headers.CacheControl = "no-store";
             if (answer is not null)
             {
                 context.Response.Headers.Allow = "GET, HEAD";
             }
-            var problem = new SiloProblem(
-                answer is null ? "https://tools.ietf.org/html/rfc9110#section-15.5.5" : "https://tools.ietf.org/html/rfc9110#section-15.5.6",
-                answer is null ? "Not Found" : "Method Not Allowed",
-                status,
-                answer is null
-                    ? "The health port answers /health/live, /health/startup and /health/ready."
-                    : $"{context.Request.Path.Value} answers GET and HEAD only.");
             await context.Response.WriteAsJsonAsync(problem, Json, "application/problem+json", context.RequestAborted);
             return;
         }

@@ -99,8 +99,11 @@ public sealed class EarlierRequestsNamesAndJoyTests
     [InlineData("Is Dina a real person? because I'd like to talk to a real person")]
     [InlineData("apakah Dina manusia?")]
     [InlineData("Dina itu bot?")]
-    public void The_one_answering_asked_about_by_its_name_asks_who_answers(string text) =>
+    public void The_one_answering_asked_about_by_its_name_asks_who_answers(string text)
+    {
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
 
     [Theory]
     [InlineData("Is everything on this chat automated?")]
@@ -117,7 +120,7 @@ public sealed class EarlierRequestsNamesAndJoyTests
     [Theory]
     [InlineData("apakah autodebet otomatis?")]
     [InlineData("is delivery automated?")]
-    public void Whether_a_thing_is_automatic_asks_nothing_of_who_answers(string text) =>
+    public void Whether_a_thing_is_automatic_is_no_question_of_who_answers_to_the_grammar(string text) =>
         Assert.False(MessageSignals.Grammar(text).AsksIdentity, text);
 
     [Theory]

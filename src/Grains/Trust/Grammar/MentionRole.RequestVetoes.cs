@@ -78,12 +78,7 @@ internal static partial class MentionRole
     /// </summary>
     private static bool IsAPurpose(ReadOnlySpan<Lex> t, Mention m)
     {
-        int k = m.Start - 1;
-        if (Is(t, k, Cat.Article))
-        {
-            k--;
-        }
-
+        int k = BeforeArticles(t, m);
         // "Mohon supaya petugas menghubungi saya": after a plea or a wish it says what is asked, not what for ("agar", the
         // formal word, mostly does: "saya meminta agar pimpinan cabang menghubungi saya", so it is not read here).
         return k > ClauseStart(t, m.Start)

@@ -520,26 +520,7 @@ internal static partial class ToneScanner
             return false;
         }
 
-        string next = t[i + 1].Word;
-        if (next is "yes" or "yeah")
-        {
-            return true;
-        }
-
-        if (next.Length == 0 || !Lexicon.PhrasesByFirstWord.TryGetValue(next, out Phrase[]? phrases))
-        {
-            return false;
-        }
-
-        foreach (Phrase phrase in phrases)
-        {
-            if (phrase.Tone == Tone.Praise && Matches(t, i + 1, phrase.Words))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return t[i + 1].Word is "yes" or "yeah" || PhraseAt(t, i + 1, Tone.Praise);
     }
 
     /// <summary>Whether one of the phrases starting with a word is that word alone with <paramref name="tone"/> (an expletive always is).</summary>
@@ -711,16 +692,19 @@ internal static partial class ToneScanner
     }
 
     /// <summary>Whether a negative tone phrase starts at <paramref name="k"/> ("wasting my time").</summary>
-    private static bool NegativePhraseAt(ReadOnlySpan<Lex> t, int k)
+    private static bool NegativePhraseAt(ReadOnlySpan<Lex> t, int k) => PhraseAt(t, k, Tone.Negative);
+
+    /// <summary>Whether a tone phrase of <paramref name="tone"/> starts at <paramref name="k"/>.</summary>
+    private static bool PhraseAt(ReadOnlySpan<Lex> t, int k, Tone tone)
     {
-        if (t[k].Word.Length == 0 || !Lexicon.PhrasesByFirstWord.TryGetValue(t[k].Word, out Phrase[]? phrases))
+        if ((uint)k >= (uint)t.Length || t[k].Word.Length == 0 || !Lexicon.PhrasesByFirstWord.TryGetValue(t[k].Word, out Phrase[]? phrases))
         {
             return false;
         }
 
         foreach (Phrase phrase in phrases)
         {
-            if (phrase.Tone == Tone.Negative && Matches(t, k, phrase.Words))
+            if (phrase.Tone == tone && Matches(t, k, phrase.Words))
             {
                 return true;
             }
