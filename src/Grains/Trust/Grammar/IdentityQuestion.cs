@@ -496,7 +496,7 @@ internal static class IdentityQuestion
 
             if (Is(t, w, Cat.Subject))
             {
-                customer = Is(t, w, Cat.Me) || WordAt(t, w) is "i" or "we";
+                customer = IsTheCustomer(t, w);
             }
             else if (!Is(t, w, Cat.Modal) && WordAt(t, w) != "be")
             {
@@ -761,6 +761,14 @@ internal static class IdentityQuestion
             return true;
         }
 
+        // "how do I know I'm not just talking to a computer": a machine or a person doubted, not a role ("... I'm not
+        // talking to a scammer" doubts who runs the chat).
+        bool whatItIs = m.Kind is Kind.Bot or Kind.Human || (m.Real && m.Kind is Kind.Person or Kind.Agent);
+        if (whatItIs && Is(t, j, Cat.Speak) && (ClosesLoosely(t, m.End) || AndNotTheOther(t, m.End)) && DoubtedTalk(t, j))
+        {
+            return true;
+        }
+
         if (!Is(t, j, Cat.Speak) || !(Closes(t, m.End) || BeforeTheyGoOn(t, m.End)))
         {
             return false;
@@ -790,6 +798,29 @@ internal static class IdentityQuestion
 
         return m.Kind is Kind.Bot or Kind.Who || (Is(t, verb, Cat.Gerund) && ClosesWithQuestion(t, m.End));
     }
+
+    /// <summary>
+    /// The customer doubts, in the clause before, that they are talking to what they name, with a negator or "just" between
+    /// them and the talking verb at <paramref name="verb"/>: "how do I know I'm not just talking to a computer", "how can I
+    /// be sure I am not chatting with a bot?", "gimana sy tau sy gk lagi ngobrol sama robot" (see <see cref="DoubtsIt"/>).
+    /// </summary>
+    private static bool DoubtedTalk(ReadOnlySpan<Lex> t, int verb)
+    {
+        int k = verb - 1;
+        for (int steps = 0; steps < 4 && !Is(t, k, Cat.Subject) && Is(t, k, Cat.Progressive | Cat.Copula | Cat.Not); steps++)
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.Subject) && IsTheCustomer(t, k) && DoubtsIt(t, k);
+    }
+
+    /// <summary>The customer as a subject: "saya", "I", "I'm", "we".</summary>
+    private static bool IsTheCustomer(ReadOnlySpan<Lex> t, int k) => Is(t, k, Cat.Me) || WordAt(t, k) is "i" or "im" or "we";
+
+    /// <summary>"a human and not a bot", "manusia dan bukan bot": the term is set against its opposite right after it.</summary>
+    private static bool AndNotTheOther(ReadOnlySpan<Lex> t, int e) =>
+        WordAt(t, e) is "and" or "dan" or "but" or "tapi" && Is(t, e + 1, Cat.Not);
 
     /// <summary>
     /// After the term, a clause of what the customer will do first: "I need to know if I'm speaking to a human before I
