@@ -259,7 +259,8 @@ internal static partial class MentionRole
     /// <summary>
     /// A clause outside [<paramref name="from"/>, <paramref name="to"/>) names a machine, asks who is there or whether the
     /// interlocutor is real, or is a question that names a person or the interlocutor: "I know you're a bot, but are you?",
-    /// "... is there a real person?" (not "... but I need a real person for this"). Something automatic ("... or some auto
+    /// "... is there a real person?" (not "... but I need a real person for this", nor "... can you hand me over to an
+    /// agent?", which asks the one answering to do something). Something automatic ("... or some auto
     /// system") is a machine, and talking to someone real ("am I chatting to a real person") asks who is there with or
     /// without a question mark.
     /// </summary>
@@ -290,7 +291,9 @@ internal static partial class MentionRole
                 return true;
             }
 
-            person = (person || Is(t, k, Cat.Human | Cat.Person | Cat.Real | Cat.YouPerson)) && !Is(t, k, Cat.Edge);
+            // "can you hand me over to an agent?": the one answering asked to do something, not what it is.
+            bool asked = Is(t, k, Cat.YouPerson) && Is(t, k - 1, Cat.Modal) && !Is(t, k, Cat.Human | Cat.Person | Cat.Real);
+            person = (person || (Is(t, k, Cat.Human | Cat.Person | Cat.Real | Cat.YouPerson) && !asked)) && !Is(t, k, Cat.Edge);
         }
 
         return false;

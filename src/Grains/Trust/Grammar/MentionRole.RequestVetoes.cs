@@ -204,13 +204,14 @@ internal static partial class MentionRole
     /// langsung sama orang ya?") asks who is there, as does one
     /// that is only a person word and a question mark ("human?", "orang asli?") or a bare pair of alternatives ("bot?
     /// human?", "manusia atau robot?") asks who is there, not for someone, and
-    /// one that is only a plea for help ("tolong", "help!") asks for help, not for a person.
+    /// one that is only a plea for help ("tolong", "help!") asks for help, not for a person, and one that says the
+    /// customer knows a machine answers and names no person ("saya tahu saya ngobrol sama bot, langsung aja") asks for no one.
     /// </summary>
     public static bool VetoesRequest(ReadOnlySpan<Lex> t)
     {
         if (TalksOnlyToWhoIsThere(t) || OnlyPersonQuestion(t) || AsksWhichItIs(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t)
             || IdentityQuestion.OnlyAsksWhomTheyTalkTo(t) || IdentityQuestion.OnlyAsksWhoIsThere(t) || IdentityQuestion.OnlyAsksWhoRunsIt(t) || RefusesCalls(t)
-            || PersonRequest.OnlyWearyOfSomethingElse(t))
+            || PersonRequest.OnlyWearyOfSomethingElse(t) || (KnowsWhoIsThere(t) && !Has(t, 0, t.Length, Cat.Agent | Cat.Human | Cat.Person | Cat.Team)))
         {
             return true;
         }

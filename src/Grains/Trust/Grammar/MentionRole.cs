@@ -168,7 +168,46 @@ internal static partial class MentionRole
     /// team's name may be one word the lexicon knows for something else ("gudang", a warehouse).
     /// </summary>
     private static bool IsPassedAMessage(ReadOnlySpan<Lex> t, Mention m) =>
-        m.Kind == Kind.Team && (IsSoThat(t, m.End) || (!IsEdge(t, m.End) && IsSoThat(t, m.End + 1)));
+        (m.Kind == Kind.Team && (IsSoThat(t, m.End) || (!IsEdge(t, m.End) && IsSoThat(t, m.End + 1)))) || PassesSomethingOn(t, m);
+
+    /// <summary>
+    /// Something other than the customer is passed on to the mention: "please pass this on to your team: the app crashes",
+    /// "pass this to your team ya", "forward my feedback to your manager", "pass that along to the supervisor". One to three
+    /// words between the verb and "to" ("on" aside), none of them the customer ("pass me on to your team" hands the customer
+    /// over); without "on" or "along" only a team is told ("pass this to a specialist" hands the case over), and what is
+    /// told follows in a clause of its own ("can you pass this to your team" alone hands the case over).
+    /// </summary>
+    private static bool PassesSomethingOn(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = BeforeArticles(t, m);
+        if (!Is(t, k, Cat.To))
+        {
+            return false;
+        }
+
+        // "pass this to a specialist", "pass this to someone who can help" hand the case over; a team is told.
+        int j = k - 1;
+        if (WordAt(t, j) is "on" or "along")
+        {
+            j--;
+        }
+        else if (m.Kind != Kind.Team)
+        {
+            return false;
+        }
+
+        int words = 0;
+        while (words < 3 && !IsEdge(t, j) && !Is(t, j, Cat.Me | Cat.Connect | Cat.Speak))
+        {
+            j--;
+            words++;
+        }
+
+        // What is passed on follows in a clause of its own: "...: the app crashes", "..., app nya crash terus". Without it
+        // ("can you pass this to your team", "pass this on to someone who can actually help me") the case is handed over.
+        int end = ClauseEnd(t, m.End);
+        return words > 0 && WordAt(t, j) is "pass" or "forward" && !Is(t, end, Cat.Question) && HasWords(t, end, t.Length, 2);
+    }
 
     private static bool IsSoThat(ReadOnlySpan<Lex> t, int k) => WordAt(t, k) is "supaya" or "agar" or "biar";
 
@@ -378,7 +417,8 @@ internal static partial class MentionRole
         if (OnlyFiller(t, start, m.Start) && OnlyFiller(t, m.End, end))
         {
             if ((HasIndefiniteArticle(t, start, m.End) && !Is(t, end, Cat.Question) && WordAt(t, end + 1) is not "or")
-                || (start > 0 && TurnsFromTheMachine(t, ClauseStart(t, start - 1), start - 1)))
+                || (start > 0 && TurnsFromTheMachine(t, ClauseStart(t, start - 1), start - 1))
+                || UrgedRightAfter(t, end))
             {
                 return false;
             }
@@ -394,6 +434,32 @@ internal static partial class MentionRole
         // "halo admin ada diskon?": a greeting opens the message, the name follows it, the question after.
         bool greeted = start == 0 && m.Start > start && OnlyFiller(t, start, m.Start) && Is(t, m.Start - 1, Cat.Greeting);
         return greeted && HasWords(t, m.End, end, 2);
+    }
+
+    /// <summary>
+    /// The clause after the boundary at <paramref name="end"/> only urges: "supervisor. now. this is the fourth time ...",
+    /// "cs, sekarang juga!", "agent, asap, ...". Nobody addressed is urged; the role is asked for.
+    /// </summary>
+    private static bool UrgedRightAfter(ReadOnlySpan<Lex> t, int end)
+    {
+        if (end >= t.Length || Is(t, end, Cat.Question))
+        {
+            return false;
+        }
+
+        int k = end + 1;
+        bool urged = false;
+        for (; k < t.Length && !IsEdge(t, k); k++)
+        {
+            if (!Is(t, k, Cat.Polite) || Is(t, k, Cat.Copula | Cat.Only | Cat.QParticle))
+            {
+                return false;
+            }
+
+            urged = true;
+        }
+
+        return urged && !Is(t, k, Cat.Question);
     }
 
     private static bool HasIndefiniteArticle(ReadOnlySpan<Lex> t, int from, int to)

@@ -44,7 +44,8 @@ internal static class PersonRequest
                 && (WaitsForOne(t, m)
                     || ((ConnectRequest(t, m) || SpeakRequest(t, m) || AnotherOne(t, m)
                             || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m)
-                                || SaysItAgain(t, m))))
+                                || SaysItAgain(t, m)))
+                            || (m.Kind == Kind.Team && BareTeamRequest(t, m)))
                         && MentionRole.IsLive(t, m))))
             {
                 return true;
@@ -208,7 +209,7 @@ internal static class PersonRequest
     /// A department or team with the words that name it: "the billing team", "your complaints department", "bagian
     /// penagihan", "tim keluhan". Up to <see cref="TeamNameWords"/> words the lexicon does not know name it, before
     /// the team word (English) or after it (Indonesian); a named team ends there ("switch to the premium team plan"
-    /// names a plan), and a word the lexicon knows ("my", "our", "another") is not part of the name, and a team with "saya" or "kami" after it
+    /// names a plan), and a word the lexicon knows for a part it plays ("my", "our", "another") is not part of the name, and a team with "saya" or "kami" after it
     /// is the customer's own.
     /// </summary>
     private static bool TeamTarget(ReadOnlySpan<Lex> t, int i, out Mention m)
@@ -220,7 +221,7 @@ internal static class PersonRequest
         }
 
         int start = i;
-        while (start > i - TeamNameWords && start > 0 && ReferenceEquals(t[start - 1], Lex.Unknown))
+        while (start > i - TeamNameWords && start > 0 && IsNameWord(t[start - 1]))
         {
             start--;
         }
@@ -235,7 +236,7 @@ internal static class PersonRequest
         }
         else
         {
-            while (end < i + 1 + TeamNameWords && end < t.Length && ReferenceEquals(t[end], Lex.Unknown))
+            while (end < i + 1 + TeamNameWords && end < t.Length && IsNameWord(t[end]))
             {
                 end++;
             }
@@ -255,6 +256,13 @@ internal static class PersonRequest
         m = new Mention(start, end, Kind.Team, false);
         return true;
     }
+
+    /// <summary>
+    /// A word that may name a department or team: one the lexicon does not know, or one it knows that plays no part alone
+    /// ("fraud" of "the fraud department").
+    /// </summary>
+    private static bool IsNameWord(Lex word) =>
+        ReferenceEquals(word, Lex.Unknown) || (word.Cats == Cat.None && !word.IsNumber && word.Word.Length > 0);
 
     /// <summary>How many unknown words may name a department or team: "the data protection team", "bagian klaim asuransi".</summary>
     private const int TeamNameWords = 2;
@@ -578,6 +586,18 @@ internal static class PersonRequest
             e++;
         }
 
+        // "call me back tomorrow morning", "telpon sy jam 3 ya", "call me back after 5pm today on ...": a call asked for now,
+        // at a time the customer names.
+        int timed = PastACallTime(t, e);
+        if (timed > e)
+        {
+            e = timed;
+            while (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime))
+            {
+                e++;
+            }
+        }
+
         int end = ClauseEnd(t, e);
         // "call me on 0812...", "telpon saya di nomor wa ini", "hubungi saya lewat WA", "phone me on whatsapp", "call me
         // about my claim": where to call, or what about, not when.
@@ -590,6 +610,44 @@ internal static class PersonRequest
         // "hubungi saya lewat WA kalau barang sudah ready": called once something happens, not now.
         return closes && !AfterACondition(t, start) && !Has(t, e, end, Cat.Cond);
     }
+
+    /// <summary>
+    /// Past a time named for the call at <paramref name="e"/>: "tomorrow morning", "besok pagi jam 8an", "jam 3", "after
+    /// 5pm today", "at 10", "on Monday", "around 3pm", "sekitar jam 2". It opens with a day to come, a number, "jam", or
+    /// "at", "after", "around", "on", "setelah", "sekitar" before one, and goes on with days, numbers, parts of the day and
+    /// words the lexicon does not know ("5pm today"); a word for later ("later", "nanti"), the past or a condition is no
+    /// time named. <paramref name="e"/> itself when no time stands there.
+    /// </summary>
+    private static int PastACallTime(ReadOnlySpan<Lex> t, int e)
+    {
+        int k = e;
+        // "around" reads as "there" ("is anyone around?").
+        if (WordAt(t, k) is "at" or "after" or "there" or "on" or "setelah" or "sekitar" or "abis" or "habis" or "by"
+            && (IsTimeWord(t, k + 1) || (WordAt(t, k + 1) is "jam" or "pukul" && t[k + 2].IsNumber)))
+        {
+            k++;
+        }
+
+        if (!IsTimeWord(t, k) && !(WordAt(t, k) == "jam" && (uint)(k + 1) < (uint)t.Length && t[k + 1].IsNumber))
+        {
+            return e;
+        }
+
+        int limit = Math.Min(t.Length, k + 6);
+        while (k < limit && (IsTimeWord(t, k) || WordAt(t, k) is "jam" or "pukul" or "" or "after" or "before" or "at" or "there" or "sekitar"
+            || (Is(t, k, Cat.Greeting) && !Is(t, k, Cat.Polite))))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>A day to come or a number: "tomorrow", "besok", "Monday", "3", "5pm"; not a vague "later", "nanti".</summary>
+    private static bool IsTimeWord(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length
+        && ((Is(t, k, Cat.LaterTime) && !Is(t, k, Cat.Not | Cat.Past) && t[k].Word is not ("later" or "afterwards" or "eventually" or "mamaya" or "nanti" or "ntar" or "entar" or "nnti" or "ntr"))
+            || t[k].IsNumber);
 
     /// <summary>
     /// "when you're free", "whenever you can", "when available": a call at the caller's first chance, which is now; "when
@@ -897,11 +955,13 @@ internal static class PersonRequest
     private static bool ConnectRequest(ReadOnlySpan<Lex> t, Mention m)
     {
         int j = QualifierStart(t, m) - 1;
-        for (int steps = 0; steps < 4 && Is(t, j, Cat.To | Cat.With | Cat.Me | Cat.You | Cat.Article | Cat.Polite); steps++)
+        // "hook me up with an agent": "up" of the verb, before or after the customer.
+        for (int steps = 0; steps < 5 && (Is(t, j, Cat.To | Cat.With | Cat.Me | Cat.You | Cat.Article | Cat.Polite) || IsHookUp(t, j)); steps++)
         {
             j--;
         }
 
+        j = PastWhatIsEscalated(t, j);
         if (!Is(t, j, Cat.Connect) || DeclinedRightBefore(t, j))
         {
             return false;
@@ -915,6 +975,32 @@ internal static class PersonRequest
 
         // "bisa disambungkan ke cs?" asks for it; "saya sudah dioper ke cs" reports it.
         return !Is(t, j, Cat.Passive) || HasWishBefore(t, j, 3);
+    }
+
+    /// <summary>The "up" of "hook up", "hook me up": "hook" one or two words before it.</summary>
+    private static bool IsHookUp(ReadOnlySpan<Lex> t, int j) =>
+        WordAt(t, j) == "up" && (WordAt(t, j - 1) == "hook" || (Is(t, j - 1, Cat.Me) && WordAt(t, j - 2) == "hook"));
+
+    /// <summary>
+    /// Where "escalate" stands before what it escalates, when <paramref name="j"/> is "to" after up to three words that name
+    /// a case ("escalate case 90211 to a senior advisor", "escalate my ticket to your manager", "eskalasikan komplain saya ke
+    /// atasan"): words the lexicon does not know or that play no part, numbers, articles and "my". <paramref name="j"/>
+    /// itself otherwise; only escalating moves a case to a person ("forward my email to your manager" passes a message on).
+    /// </summary>
+    private static int PastWhatIsEscalated(ReadOnlySpan<Lex> t, int j)
+    {
+        if (!Is(t, j + 1, Cat.To) && !Is(t, j, Cat.To))
+        {
+            return j;
+        }
+
+        int k = Is(t, j, Cat.To) ? j - 1 : j;
+        for (int steps = 0; steps < 3 && k >= 0 && (IsNameWord(t[k]) || t[k].IsNumber || Is(t, k, Cat.Article | Cat.Me)); steps++)
+        {
+            k--;
+        }
+
+        return k < j && WordAt(t, k) is "escalate" or "eskalasi" ? k : j;
     }
 
     /// <summary>
@@ -1181,6 +1267,42 @@ internal static class PersonRequest
         }
 
         return m.Kind != Kind.Person || support;
+    }
+
+    /// <summary>
+    /// A department or team named alone in its clause with a plea or an urging: "fraud department please, ...", "the
+    /// billing team asap", "bagian klaim dong", "tolong tim teknis". Only articles, greetings, wishes and such words stand
+    /// with it, and no '?' closes it ("billing team?" asks about one); "hi support team, ..." and "thanks billing team"
+    /// plead for nothing, and a team with no name ("Team please, what time ...?") is how the business is addressed.
+    /// </summary>
+    private static bool BareTeamRequest(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (!OnlyFillerAround(t, m, Cat.Polite | Cat.Greeting | Cat.Article | Cat.Desire | Cat.QParticle, out int to) || Is(t, to, Cat.Question))
+        {
+            return false;
+        }
+
+        // "Team please, what time does the store close?", "Support pls, ...": a team with no name addresses the business.
+        bool named = false;
+        for (int k = m.Start; k < m.End; k++)
+        {
+            named |= IsNameWord(t[k]);
+        }
+
+        if (!named)
+        {
+            return false;
+        }
+
+        for (int k = ClauseStart(t, m.Start); k < to; k++)
+        {
+            if ((k < m.Start || k >= m.End) && (Is(t, k, Cat.Polite) && !Is(t, k, Cat.Copula | Cat.Only | Cat.QParticle) || WordAt(t, k) == "dong"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ internal static class Tokenizer
                 bool hasDigit = false;
                 bool hasLetter = false;
                 bool masked = false;
+                int joinedAt = -1;
                 int j = i;
                 while (j < text.Length)
                 {
@@ -92,6 +93,7 @@ internal static class Tokenizer
                     }
                     else if (IsJoiner(text, j) || IsAcronymDot(text, i, j))
                     {
+                        joinedAt = length;
                         j++;
                     }
                     else
@@ -126,9 +128,16 @@ internal static class Tokenizer
                     // "are you a bot haha", "kamu bot ya wkwk", "r u a robot lol": laughter closes what it follows.
                     n = EmitBoundary(output, n);
                 }
+                else if (!hasDigit && joinedAt > 0 && IsPronounWill(word[..length], joinedAt))
+                {
+                    // "he'll", "she'll", "we'll" read "he will", not "hell", "shell" or "well".
+                    n = Emit(output, n, Find(word[..joinedAt]));
+                    n = Emit(output, n, Find("will"));
+                }
                 else if (!hasDigit)
                 {
-                    n = Emit(output, n, Find(word[..length]));
+                    Lex found = Find(word[..length]);
+                    n = Emit(output, n, ReferenceEquals(found, Next) && IsAPlace(NextWord(text, j)) ? NextTo : found);
                 }
                 else if (hasLetter && length >= 3 && word[length - 1] == '2' && IsAllLetters(word[..(length - 1)]))
                 {
@@ -278,6 +287,20 @@ internal static class Tokenizer
         next.ToLowerInvariant(lower);
         return (Find(lower).Cats & (Cat.Speak | Cat.Connect | Cat.Call)) != 0;
     }
+
+    /// <summary>"he'll", "she'll", "we'll": a pronoun, then "ll" joined by an apostrophe at <paramref name="joinedAt"/>.</summary>
+    private static bool IsPronounWill(ReadOnlySpan<char> word, int joinedAt) =>
+        word.Length == joinedAt + 2 && word[joinedAt..] is "ll" && word[..joinedAt] is "he" or "she" or "we";
+
+    /// <summary>"next" as a time: "next week", "next time".</summary>
+    private static readonly Lex Next = Find("next");
+
+    /// <summary>"next" as a place, no time: "my mum is next to me", "the shop next door".</summary>
+    private static readonly Lex NextTo = new("next", Cat.None);
+
+    /// <summary>The word after "next" makes it a place: "next to me", "next door".</summary>
+    private static bool IsAPlace(ReadOnlySpan<char> after) =>
+        after.Equals("to", StringComparison.OrdinalIgnoreCase) || after.Equals("door", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The run of letters after the spaces at <paramref name="from"/>, or nothing when something else comes first.</summary>
     private static ReadOnlySpan<char> NextWord(ReadOnlySpan<char> text, int from)

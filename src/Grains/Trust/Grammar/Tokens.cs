@@ -64,12 +64,13 @@ internal static class Tokens
 
     /// <summary>
     /// Where the tags after position <paramref name="e"/> end: question particles, a negator, politeness, "you", "or",
-    /// "nya" and "again" ("ya", "kan", "gak sih", "or not", "you", "a bot again?"); what stands there closes the clause or
-    /// goes on.
+    /// "nya", "again" and a form of address at the clause's end ("ya", "kan", "gak sih", "or not", "you", "a bot again?",
+    /// "ini bot ya kak?"); what stands there closes the clause or goes on.
     /// </summary>
     public static int PastTags(ReadOnlySpan<Lex> t, int e)
     {
-        while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic) || WordAt(t, e) == "again")
+        while (Is(t, e, Cat.QParticle | Cat.Not | Cat.Polite | Cat.You | Cat.Or | Cat.Clitic) || WordAt(t, e) == "again"
+            || (Is(t, e, Cat.Greeting) && (IsEdge(t, e + 1) || Is(t, e + 1, Cat.QParticle))))
         {
             e++;
         }

@@ -45,10 +45,14 @@ internal static partial class ToneScanner
                     bool aimed = AimedAtSomeone(t, i);
                     expletiveAbuse |= aimed;
                     expletiveNegative |= !aimed;
+
+                    // "another crap answer from a crap bot", "shit service": said of what they give, whatever praise
+                    // goes with it ("oh brilliant, ...").
+                    abusive |= aimed && Is(t, i + 1, Cat.Bot | Cat.IdNoun | Cat.ServiceTail | Cat.ServiceHead | Cat.Agent | Cat.Team);
                 }
                 else if (SaidOfThemselvesOrTheirOwn(t, i))
                 {
-                    negative = true;
+                    // "I'm such an idiot, I typed the wrong email": nothing against the service.
                 }
                 else
                 {
@@ -60,7 +64,9 @@ internal static partial class ToneScanner
             {
                 if (expletive)
                 {
+                    // "what the hell is wrong with your app": a mild oath at them is profanity; "a hell of a lot faster" is none.
                     expletiveNegative = true;
+                    expletiveAbuse |= (c & Cat.Abusive) == 0 && WordAt(t, i + 1) != "of" && AimedAtSomeone(t, i);
                 }
                 else
                 {
@@ -187,10 +193,45 @@ internal static partial class ToneScanner
 
     /// <summary>
     /// The expletive at <paramref name="i"/> is sworn at someone: its clause names the ones answering, the machine or a
-    /// person ("damn you", "damn this bot", "shit service from your agents", "anjir lu"). Sworn at no one ("shit, wrong
-    /// address", "damn, so slow", "damn it, the app crashed again") it is frustration, not abuse.
+    /// person ("damn you", "damn this bot", "shit service from your agents", "anjir lu"), or something of theirs ("what the
+    /// hell is going on with your billing?"), or in the clause right after an oath said alone ("damn it, your website
+    /// crashed"). Sworn at no one ("shit, wrong address", "damn, so slow", "damn it, the app crashed again")
+    /// it is frustration, not abuse.
     /// </summary>
-    private static bool AimedAtSomeone(ReadOnlySpan<Lex> t, int i) => NamesThem(t, i, Them);
+    private static bool AimedAtSomeone(ReadOnlySpan<Lex> t, int i) =>
+        NamesThem(t, i, Them) || NamesTheirs(t, i) || (OnlyTheOath(t, i) && !IsEdge(t, ClauseEnd(t, i) + 1) && !Is(t, ClauseEnd(t, i), Cat.Question)
+            && (NamesThem(t, ClauseEnd(t, i) + 1, Them) || NamesTheirs(t, ClauseEnd(t, i) + 1)));
+
+    /// <summary>The clause of the oath at <paramref name="i"/> holds only it, "it" and particles: "damn it, ...", "shit!!, ...".</summary>
+    private static bool OnlyTheOath(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = ClauseStart(t, i); !IsEdge(t, k); k++)
+        {
+            if (k != i && t[k].Word is not "it" && !Is(t, k, Cat.QParticle | Cat.Greeting))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The clause of <paramref name="i"/> names something of the business's with "your": "what the hell is going on with
+    /// your billing?", "damn it, your website crashed again". What they run is theirs to answer for.
+    /// </summary>
+    private static bool NamesTheirs(ReadOnlySpan<Lex> t, int i)
+    {
+        for (int k = ClauseStart(t, i); !IsEdge(t, k); k++)
+        {
+            if (t[k].Word is "your" && !IsEdge(t, k + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The ones answering, the machine, a person or a team: whom an insult or an expletive may be aimed at.</summary>
     private const Cat Them = Cat.YouPerson | Cat.Bot | Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail | Cat.Team;
@@ -212,18 +253,32 @@ internal static partial class ToneScanner
     /// <summary>
     /// An insult the customer says of themselves or of someone of their own, in a clause that names neither the ones
     /// answering nor the machine: "bodoh banget aku, salah masukin nomor rekening", "I'm such an idiot, I typed the wrong
-    /// email", "tolol juga ya temen gue", "my brother is an idiot, he ordered twice". Frustration, not abuse; "you idiot",
-    /// "I think you're stupid" and "stupid bot" stay abuse.
+    /// email", "tolol juga ya temen gue", "my brother is an idiot, he ordered twice", or said alone before what the
+    /// customer did ("kampret, sy ketiduran pas kurirnya dateng"). Nothing against the service: neither abuse nor
+    /// frustration; "you idiot", "I think you're stupid" and "stupid bot" stay abuse.
     /// </summary>
     private static bool SaidOfThemselvesOrTheirOwn(ReadOnlySpan<Lex> t, int i)
     {
         // "this" and "it" name someone here too: "this thing is an idiot" is not said of oneself.
-        return !NamesThem(t, i, Them | Cat.You) && Has(t, ClauseStart(t, i), ClauseEnd(t, i), Cat.Subject | Cat.Me | Cat.ThirdParty);
+        if (NamesThem(t, i, Them | Cat.You))
+        {
+            return false;
+        }
+
+        if (Has(t, ClauseStart(t, i), ClauseEnd(t, i), Cat.Subject | Cat.Me | Cat.ThirdParty))
+        {
+            return true;
+        }
+
+        // "kampret, sy ketiduran pas kurirnya dateng": the word alone, then what the customer did.
+        int next = ClauseEnd(t, i) + 1;
+        return OnlyTheOath(t, i) && !IsEdge(t, next) && !Is(t, next - 1, Cat.Question) && !NamesThem(t, next, Them | Cat.You)
+            && (Is(t, next, Cat.Subject | Cat.Me) || (Is(t, next, Cat.Greeting | Cat.QParticle) && Is(t, next + 1, Cat.Subject | Cat.Me)));
     }
 
     /// <summary>
     /// A word of contempt for people thrown at the ones answering: "you people are useless", "you're hopeless", "you guys
-    /// are liars", "you guys suck", "you guys are a bunch of clowns", "your staff are clowns", "CS nya badut semua", "kalian semua sampah", "penipu kalian semua", "kalian penipu", "lu gak
+    /// are liars", "you guys suck", "your app sucks", "customer service sucks", "you guys are a bunch of clowns", "your staff are clowns", "CS nya badut semua", "kalian semua sampah", "penipu kalian semua", "kalian penipu", "lu gak
     /// becus", or standing alone as a clause ("scam company,
     /// thieves", "Liars!"), or after "dasar" ("dasar penipu", "dasar tidak becus"). "useless" said of a thing ("this app
     /// is useless", "aplikasinya sampah") and "a thief stole my parcel" are not thrown at anyone; "you are not useless" is
@@ -267,6 +322,12 @@ internal static partial class ToneScanner
             return true;
         }
 
+        // "your app sucks", "customer service sucks", "the bot sucks": what they run or give.
+        if (WordAt(t, word) == "sucks" && SaidOfTheirs(t, k))
+        {
+            return true;
+        }
+
         // After it: "penipu kalian semua", "liars, all of you" is a clause of its own.
         if (Addressed(t, i + 1))
         {
@@ -287,6 +348,23 @@ internal static partial class ToneScanner
         return !becus;
 
         static bool Addressed(ReadOnlySpan<Lex> t, int k) => Is(t, k, Cat.YouPerson) || WordAt(t, k) == "kalian";
+
+        // The words before "sucks" end at <paramref name="k"/>: a role, the service or the machine, or up to three words
+        // after "your" ("your app", "your customer service").
+        static bool SaidOfTheirs(ReadOnlySpan<Lex> t, int k)
+        {
+            if (Is(t, k, Cat.ServiceTail | Cat.Team | Cat.Agent | Cat.Bot))
+            {
+                return true;
+            }
+
+            for (int steps = 0; steps < 3 && !IsEdge(t, k) && WordAt(t, k) != "your"; steps++)
+            {
+                k--;
+            }
+
+            return WordAt(t, k) == "your";
+        }
 
         static bool IsContempt(ReadOnlySpan<Lex> t, int k) =>
             WordAt(t, k) is "useless" or "hopeless" or "incompetent" or "pathetic" or "clueless" or "liar" or "scam" or "penipu" or "thief" or "crook"
