@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CxCluster.Abstractions;
@@ -9,7 +8,11 @@ public static partial class Rfc3339
     /// <summary>The fraction digits .NET keeps (100 ns); RFC 3339 allows any number, and nanoseconds (9) are common.</summary>
     private const int KeptFractionDigits = 7;
 
-    /// <summary>Reads <paramref name="value"/> as an RFC 3339 timestamp with a time zone, in UTC; digits beyond 100 ns are dropped.</summary>
+    /// <summary>
+    /// Reads <paramref name="value"/> as an RFC 3339 timestamp with a time zone, in UTC: any number of fraction digits
+    /// (those beyond 100 ns are dropped), and any offset the RFC allows (hours 00 to 23, minutes 00 to 59), so "+15:00" is
+    /// read although no time zone uses it.
+    /// </summary>
     public static bool TryParse(string? value, out DateTimeOffset utc)
     {
         utc = default;
@@ -17,35 +20,81 @@ public static partial class Rfc3339
         {
             return false;
         }
-        var fraction = match.Groups["fraction"];
-        if (fraction.Length > KeptFractionDigits)
-        {
-            value = string.Concat(value.AsSpan(0, fraction.Index + KeptFractionDigits), value.AsSpan(fraction.Index + fraction.Length));
-        }
-        // A leap second ("23:59:60Z", at the end of a minute 59) is read as the first moment of the next minute, the
-        // instant .NET and the clocks that smear it land on; a 60 anywhere else is no time.
-        var leap = match.Groups["second"].ValueSpan is "60";
-        if (leap)
-        {
-            if (match.Groups["minute"].ValueSpan is not "59")
-            {
-                return false;
-            }
-            var second = match.Groups["second"];
-            value = string.Concat(value.AsSpan(0, second.Index), "59", value.AsSpan(second.Index + second.Length));
-        }
-        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+
+        int year = Number(match, "year");
+        int month = Number(match, "month");
+        int day = Number(match, "day");
+        int hour = Number(match, "hour");
+        int minute = Number(match, "minute");
+        int second = Number(match, "second");
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59)
         {
             return false;
         }
-        utc = parsed.ToUniversalTime();
+
+        // A leap second ("23:59:60Z", at the end of a minute 59) is read as the first moment of the next minute, the
+        // instant .NET and the clocks that smear it land on; a 60 anywhere else is no time.
+        bool leap = second == 60;
+        if (second > 60 || (leap && minute != 59))
+        {
+            return false;
+        }
+
+        long fractionTicks = 0;
+        var fraction = match.Groups["fraction"];
+        if (fraction.Success)
+        {
+            var digits = fraction.ValueSpan[..Math.Min(fraction.Length, KeptFractionDigits)];
+            foreach (char d in digits)
+            {
+                fractionTicks = fractionTicks * 10 + (d - '0');
+            }
+            for (int i = digits.Length; i < KeptFractionDigits; i++)
+            {
+                fractionTicks *= 10;
+            }
+        }
+
+        var offset = TimeSpan.Zero;
+        if (match.Groups["offsetHour"].Success)
+        {
+            int offsetHour = Number(match, "offsetHour");
+            int offsetMinute = Number(match, "offsetMinute");
+            if (offsetHour > 23 || offsetMinute > 59)
+            {
+                return false;
+            }
+            offset = new TimeSpan(offsetHour, offsetMinute, 0);
+            if (match.Groups["sign"].ValueSpan is "-")
+            {
+                offset = -offset;
+            }
+        }
+
+        long ticks = new DateTime(year, month, day, hour, minute, leap ? 59 : second, DateTimeKind.Utc).Ticks + fractionTicks - offset.Ticks;
         if (leap)
         {
-            utc = utc.AddTicks(TimeSpan.TicksPerSecond - utc.Ticks % TimeSpan.TicksPerSecond);
+            ticks += TimeSpan.TicksPerSecond - ticks % TimeSpan.TicksPerSecond;
         }
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        utc = new DateTimeOffset(ticks, TimeSpan.Zero);
         return true;
     }
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:(?<minute>[0-9]{2}):(?<second>[0-9]{2})(\.(?<fraction>[0-9]{1,64}))?([Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
+    private static int Number(Match match, string group)
+    {
+        int value = 0;
+        foreach (char d in match.Groups[group].ValueSpan)
+        {
+            value = value * 10 + (d - '0');
+        }
+        return value;
+    }
+
+    [GeneratedRegex(@"^(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})[Tt](?<hour>[0-9]{2}):(?<minute>[0-9]{2}):(?<second>[0-9]{2})(\.(?<fraction>[0-9]+))?(?:[Zz]|(?<sign>[+-])(?<offsetHour>[0-9]{2}):(?<offsetMinute>[0-9]{2}))\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -66,7 +66,7 @@ public static partial class FieldRules
         {
             errors.Add(field, $"{field} must not be empty.");
         }
-        else if (value.Length > MaxTextLength && value.EnumerateRunes().Count() > MaxTextLength)
+        else if (IsLonger(value, MaxTextLength))
         {
             errors.Add(field, $"{field} must be at most {MaxTextLength:N0} characters.");
         }
@@ -99,10 +99,31 @@ public static partial class FieldRules
         {
             errors.Add(field, $"{field} must not be empty.");
         }
-        else if (value.Length > maxLength)
+        else if (IsLonger(value, maxLength))
         {
             errors.Add(field, $"{field} must be at most {maxLength} characters.");
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> has more than <paramref name="max"/> characters, counted as Unicode scalar values
+    /// as every length the contract gives is: an emoji is one character, as a letter is.
+    /// </summary>
+    public static bool IsLonger(string value, int max) => value.Length > max && Characters(value) > max;
+
+    /// <summary>How many characters (Unicode scalar values) <paramref name="value"/> has; a lone surrogate counts as one.</summary>
+    public static int Characters(string value)
+    {
+        var count = value.Length;
+        for (var i = 0; i + 1 < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+        return count;
     }
 
     /// <summary>
@@ -163,9 +184,9 @@ public static partial class FieldRules
         var attributes = new Dictionary<string, string>(pairs, StringComparer.Ordinal);
         foreach (var pair in element.EnumerateObject())
         {
-            if (pair.Name.Length is 0 or > MaxAttributeKeyLength)
+            if (pair.Name.Length == 0 || IsLonger(pair.Name, MaxAttributeKeyLength))
             {
-                errors.Add(field, $"{field} keys must be 1 to {MaxAttributeKeyLength} characters; '{pair.Name[..Math.Min(pair.Name.Length, MaxAttributeKeyLength)]}' is {pair.Name.Length}.");
+                errors.Add(field, $"{field} keys must be 1 to {MaxAttributeKeyLength} characters; '{Start(pair.Name, MaxAttributeKeyLength)}' is {Characters(pair.Name)}.");
                 continue;
             }
             if (pair.Name.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || pair.Name.Contains('\u007f'))
@@ -179,7 +200,7 @@ public static partial class FieldRules
             {
                 errors.Add(member, JsonFields.NotTextOr(pair.Value, member, $"{member} must be a string."));
             }
-            else if (text.Length > MaxAttributeValueLength)
+            else if (IsLonger(text, MaxAttributeValueLength))
             {
                 errors.Add(member, $"{member} must be at most {MaxAttributeValueLength:N0} characters.");
             }
@@ -205,10 +226,37 @@ public static partial class FieldRules
         return null;
     }
 
+    /// <summary>The first <paramref name="max"/> characters of <paramref name="value"/>, never half of one.</summary>
+    private static string Start(string value, int max)
+    {
+        var end = 0;
+        for (var kept = 0; end < value.Length && kept < max; kept++)
+        {
+            end += char.IsHighSurrogate(value[end]) && end + 1 < value.Length && char.IsLowSurrogate(value[end + 1]) ? 2 : 1;
+        }
+        return value[..end];
+    }
+
+    /// <summary>
+    /// The registry's preferred code for a language whose code was replaced: "in" (as older Java and Android systems still
+    /// write Indonesian) is "id", "iw" is "he", "ji" is "yi", "jw" is "jv", "mo" is "ro". An Indonesian customer sent as
+    /// "in-ID" is served by the agents who speak "id".
+    /// </summary>
+    private static string PreferredLanguage(string language) => language switch
+    {
+        "in" => "id",
+        "iw" => "he",
+        "ji" => "yi",
+        "jw" => "jv",
+        "mo" => "ro",
+        _ => language,
+    };
+
     /// <summary>
     /// A BCP 47 tag (language with up to three extended language subtags, optional script, region, variants, extensions
     /// and a private-use part: <c>zh-yue-HK</c>, <c>ja-JP-u-ca-japanese</c>, <c>en-US-x-twain</c>), returned in canonical
-    /// case: <c>id-ID</c>, <c>zh-Hant-TW</c>; an extension or private-use part is lower case throughout.
+    /// case: <c>id-ID</c>, <c>zh-Hant-TW</c>; an extension or private-use part is lower case throughout, and a replaced
+    /// language code is given as its preferred one (<c>in-ID</c> as <c>id-ID</c>).
     /// </summary>
     public static string? Locale(FieldErrors errors, string field, string? value)
     {
@@ -222,7 +270,7 @@ public static partial class FieldRules
             return null;
         }
         var parts = value.Split('-');
-        parts[0] = parts[0].ToLowerInvariant();
+        parts[0] = PreferredLanguage(parts[0].ToLowerInvariant());
         var extended = false;
         for (var i = 1; i < parts.Length; i++)
         {

@@ -84,9 +84,14 @@ public sealed record HandoffDeclined : Fact
     /// offer expired, or an assignment went without a first reply): the customer does not wait out this offer too.
     /// </summary>
     public const string AgentNotResponding = "agent-not-responding";
+    /// <summary>
+    /// The reason of an offer declined for its agent because the agent went away: an agent away takes no new
+    /// conversation, so the customer goes to the next agent instead of waiting out the offer.
+    /// </summary>
+    public const string AgentAway = "agent-away";
 
     /// <summary>Whether an offer declined with <paramref name="reason"/> was the agent's own choice, which passes on the handoff for good.</summary>
-    public static bool IsTheAgentsChoice(string? reason) => reason is not (AgentOffline or AgentIneligible or Withdrawn or AgentNotResponding);
+    public static bool IsTheAgentsChoice(string? reason) => reason is not (AgentOffline or AgentIneligible or Withdrawn or AgentNotResponding or AgentAway);
 
     [Id(0)] public required string HandoffId { get; init; }
     [Id(1)] public required string OfferId { get; init; }

@@ -161,11 +161,12 @@ internal sealed partial class AgentGrain(
         }
         // Told every time, so a retry after a crash between the write and the pools hearing of it still tells them.
         await Announce();
-        if (status == AgentStatus.Offline && State.Offers.Count > 0)
+        if (status != AgentStatus.Available && State.Offers.Count > 0)
         {
-            // An agent who left answers no offer: each open one is declined for them at once and goes to the next agent,
-            // instead of waiting out its deadline.
-            await DeclineOffers([.. State.Offers], Abstractions.Facts.HandoffDeclined.AgentOffline);
+            // An agent who left or went away takes no new conversation: each open offer is declined for them at once and
+            // goes to the next agent, instead of waiting out its deadline (they may be offered it again once back).
+            await DeclineOffers([.. State.Offers],
+                status == AgentStatus.Offline ? Abstractions.Facts.HandoffDeclined.AgentOffline : Abstractions.Facts.HandoffDeclined.AgentAway);
         }
         if (status == AgentStatus.Offline)
         {

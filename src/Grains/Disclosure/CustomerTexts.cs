@@ -128,10 +128,49 @@ public sealed class LocalizedTexts(
         { } wait => Fill(handoffQueued, brand, position: position, minutes: (int)Math.Ceiling(wait / 60.0)),
     };
 
-    private static string Fill(string template, string brand, string? agent = null, int? position = null, int? minutes = null) =>
-        template
-            .Replace("{brand}", brand, StringComparison.Ordinal)
-            .Replace("{agent}", agent ?? "", StringComparison.Ordinal)
-            .Replace("{position}", position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal)
-            .Replace("{minutes}", minutes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
+    /// <summary>
+    /// The template with its placeholders filled in one pass over the template only, so a value that holds a
+    /// placeholder's name (an agent called "Rina {minutes}") is written as it is. An unknown name in braces stays.
+    /// </summary>
+    private static string Fill(string template, string brand, string? agent = null, int? position = null, int? minutes = null)
+    {
+        if (!template.Contains('{'))
+        {
+            return template;
+        }
+
+        var text = new System.Text.StringBuilder(template.Length + 32);
+        var at = 0;
+        while (at < template.Length)
+        {
+            var open = template.IndexOf('{', at);
+            if (open < 0)
+            {
+                text.Append(template, at, template.Length - at);
+                break;
+            }
+
+            text.Append(template, at, open - at);
+            var close = template.IndexOf('}', open + 1);
+            string? value = close < 0 ? null : template.AsSpan(open + 1, close - open - 1) switch
+            {
+                "brand" => brand,
+                "agent" => agent ?? "",
+                "position" => position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                "minutes" => minutes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                _ => null,
+            };
+            if (value is null)
+            {
+                text.Append('{');
+                at = open + 1;
+                continue;
+            }
+
+            text.Append(value);
+            at = close + 1;
+        }
+
+        return text.ToString();
+    }
 }

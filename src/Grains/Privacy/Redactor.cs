@@ -121,8 +121,14 @@ public static partial class Redactor
     {
         ArgumentNullException.ThrowIfNull(original);
 
-        // Read full-width forms ("０８１２", "＠", typed with a Japanese or Chinese keyboard) as their ASCII letters; one
-        // character for one, so every place found in the folded text is the same place in the original.
+        // Accents written as a letter and a combining mark ("José" in decomposed form) are composed, and letters styled as
+        // mathematical symbols ("𝐉𝐨𝐡𝐧") are read as the letters they are, so neither hides a name or an address from the
+        // scan; what is kept is that same text, canonically composed.
+        original = Composed(original);
+
+        // Read full-width forms ("０８１２", "＠", typed with a Japanese or Chinese keyboard) and the digits of other scripts
+        // ("٠٨١٢", "०८१२", "๐๘๑๒") as their ASCII characters; one character for one, so every place found in the folded text is
+        // the same place in the original.
         string text = FoldFullWidth(original);
         bool hasAt = text.Contains('@');
         int digits = CountDigits(text, MinDigits);
@@ -217,8 +223,8 @@ public static partial class Redactor
 
     private static string FoldFullWidth(string text)
     {
-        int first = text.AsSpan().IndexOfAnyInRange('\uFF01', '\uFF5E');
-        if (first < 0)
+        int first = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
+        if (first < 0 || !NeedsFolding(text.AsSpan(first)))
         {
             return text;
         }
@@ -232,8 +238,68 @@ public static partial class Redactor
                 {
                     chars[i] = (char)(chars[i] - 0xFEE0);
                 }
+                else if (chars[i] > '\u007F' && char.IsDigit(chars[i]))
+                {
+                    chars[i] = (char)('0' + System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(chars[i]));
+                }
             }
         });
+
+        static bool NeedsFolding(ReadOnlySpan<char> rest)
+        {
+            foreach (char c in rest)
+            {
+                if (c is >= '\uFF01' and <= '\uFF5E' || (c > '\u007F' && char.IsDigit(c)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The text with its accents composed (Unicode's canonical composition, which changes no character's meaning) and
+    /// mathematical letters and digits ("𝐉𝐨𝐡𝐧 𝐒𝐦𝐢𝐭𝐡", "𝟎𝟖𝟏𝟐") read as plain ones; the same instance when it holds neither,
+    /// as nearly every text does (found with one vectorised search for anything from the combining marks up).
+    /// </summary>
+    private static string Composed(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\u0300', '\uFFFF') < 0)
+        {
+            return text;
+        }
+
+        // Mathematical alphanumeric symbols: U+1D400 to U+1D7FF, all behind the high surrogate U+D835.
+        if (text.Contains('\uD835'))
+        {
+            var plain = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\uD835' && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    plain.Append(text.AsSpan(i, 2).ToString().Normalize(NormalizationForm.FormKC));
+                    i++;
+                }
+                else
+                {
+                    plain.Append(text[i]);
+                }
+            }
+
+            text = plain.ToString();
+        }
+
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate (the API refuses them in what it takes) has no composed form: the text is read as it is.
+            return text;
+        }
     }
 
     /// <summary>How many digits the text has, counted up to <paramref name="wanted"/>; the text before its first digit is passed over in one vectorised search.</summary>

@@ -153,6 +153,32 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
         }
     }
 
+    [Fact]
+    public async Task A_customer_whose_language_code_was_replaced_is_served_by_agents_of_its_preferred_code()
+    {
+        // Romanian written as the replaced "mo" (as older systems still write "in" for Indonesian): no other test's
+        // conversation asks this pool for an agent.
+        var agentId = Ids.New("agent");
+        var conversationId = Ids.New("conv");
+        var agent = await Acme.RegisterAgentAsync(agentId, "Ioana", ["mo"], ["web"], 1);
+        try
+        {
+            Assert.Equal(["ro"], agent["languages"]!.AsArray().Select(l => l!.GetValue<string>()));
+            var started = await Acme.SendAsync(conversationId, Events.Started("e1", "web", "mo-MD"));
+            Assert.Equal("ro-MD", started["conversation"].Text("locale"));
+            await Acme.SetAgentStatusAsync(agentId, "available");
+
+            await Acme.SendAsync(conversationId, Events.Customer("e2", "agent please"));
+
+            var snapshot = await Acme.SnapshotAsync(conversationId);
+            Assert.Equal(("human", agentId), (snapshot.Text("status"), snapshot!["handoff"].Text("agentId")));
+        }
+        finally
+        {
+            await Acme.SetAgentStatusAsync(agentId, "offline");
+        }
+    }
+
     /// <summary>Each case: the body of <c>PUT /v1/agents/{id}</c> and the field the 400 must name.</summary>
     public static TheoryData<string, string> BadProfiles => new()
     {

@@ -64,6 +64,30 @@ public sealed class FieldRulesTests
     }
 
     [Fact]
+    public void Every_length_counts_an_emoji_as_one_character_as_the_text_does()
+    {
+        var emoji = "\U0001F600";
+        var key = string.Concat(Enumerable.Repeat(emoji, FieldRules.MaxAttributeKeyLength));
+        var value = string.Concat(Enumerable.Repeat(emoji, FieldRules.MaxAttributeValueLength));
+        using var document = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, string> { [key] = value }));
+        var errors = new FieldErrors();
+
+        var attributes = FieldRules.Attributes(errors, "attributes", document.RootElement);
+        FieldRules.ShortText(errors, "reason", string.Concat(Enumerable.Repeat(emoji, FieldRules.MaxShortTextLength)));
+
+        Assert.False(errors.Any);
+        Assert.Equal(value, attributes![key]);
+
+        FieldRules.ShortText(errors, "reason", string.Concat(Enumerable.Repeat(emoji, FieldRules.MaxShortTextLength + 1)));
+        using var longer = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, string> { [key + emoji] = "x", ["note"] = value + emoji }));
+        FieldRules.Attributes(errors, "attributes", longer.RootElement);
+
+        Assert.True(errors.Has("reason"));
+        Assert.True(errors.Has("attributes"));
+        Assert.True(errors.Has("attributes.note"));
+    }
+
+    [Fact]
     public void Attributes_are_string_pairs_and_each_bad_value_is_named_by_its_key()
     {
         using var document = JsonDocument.Parse("""{ "tier": "gold", "visits": 3, "note": null, "ok": "" }""");
@@ -91,8 +115,14 @@ public sealed class FieldRulesTests
     [InlineData("en-a-bbb-x-priv", "en-a-bbb-x-priv")]
     [InlineData("de-DE-u-co-phonebk-ka-shifted", "de-DE-u-co-phonebk-ka-shifted")]
     [InlineData("sr-latn-rs", "sr-Latn-RS")]
+    [InlineData("in-ID", "id-ID")]
+    [InlineData("IN", "id")]
+    [InlineData("iw-IL", "he-IL")]
+    [InlineData("ji", "yi")]
+    [InlineData("jw-ID", "jv-ID")]
+    [InlineData("mo-MD", "ro-MD")]
     [InlineData("en-US-x-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-ab", "en-US-x-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-abcdefgh-ab")]
-    public void Locale_accepts_BCP_47_tags_in_canonical_case(string tag, string canonical)
+    public void Locale_accepts_BCP_47_tags_in_canonical_case_with_replaced_language_codes_preferred(string tag, string canonical)
     {
         var errors = new FieldErrors();
 

@@ -620,6 +620,29 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_who_goes_away_with_an_offer_open_has_it_declined_at_once_and_may_be_offered_it_again_once_back()
+    {
+        var ana = await Online("ana");
+        var handoff = await AskForPerson("c1");
+        var first = await OfferTo(ana, "c1");
+
+        Assert.Null((await ana.SetStatus(AgentStatus.Away)).Refusal);
+
+        Assert.Empty((await ana.GetOffers())!);
+        var declined = Assert.Single((await Eventually.ReturnsAsync(() => Declines("c1"), d => d.Count > 0, Patience, "c1's offer to be declined"))!);
+        Assert.Equal((first.OfferId, "ana", HandoffDeclined.AgentAway), (declined.OfferId, declined.AgentId, declined.Reason));
+        Assert.Equal(AgentStatus.Away, (await ana.Get())!.Status);
+        Assert.Equal(RefusalKind.Conflict, (await ana.AcceptOffer(first.OfferId)).Refusal!.Kind);
+
+        // Not the agent's own decline: nobody else serves the customer, and back on duty ana is offered it again.
+        Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
+        var again = await OfferTo(ana, "c1");
+        Assert.Equal(handoff.HandoffId, again.HandoffId);
+        Assert.NotEqual(first.OfferId, again.OfferId);
+        Assert.Null((await ana.AcceptOffer(again.OfferId)).Refusal);
+    }
+
+    [Fact]
     public async Task An_agent_who_stops_speaking_the_language_has_its_open_offer_declined_and_the_next_agent_gets_it()
     {
         var ana = await Online("ana");
