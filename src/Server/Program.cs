@@ -11,23 +11,44 @@ if (args is [MigrateCommand.Verb, ..])
     return await MigrateCommand.RunAsync(args[1..]);
 }
 
-WebApplication app;
-try
+// As a silo does (src/Silo/Program.cs): one that loses its database while it starts starts again, waiting for it anew.
+var startedAt = DateTimeOffset.UtcNow;
+while (true)
 {
-    app = CxClusterServer.CreateApp(args);
-}
-catch (SettingsException bad)
-{
-    await Console.Error.WriteLineAsync($"CxCluster cannot start: {bad.Message}");
-    return 1;
-}
-await using (app)
-{
-    if (await app.Services.CheckCxClusterSiloStartAsync() is { } problem)
+    WebApplication app;
+    try
     {
-        await Console.Error.WriteLineAsync($"CxCluster cannot start: {problem}");
+        app = CxClusterServer.CreateApp(args);
+    }
+    catch (SettingsException bad)
+    {
+        await Console.Error.WriteLineAsync($"CxCluster cannot start: {bad.Message}");
         return 1;
     }
-    await app.RunAsync();
+    await using (app)
+    {
+        if (await app.Services.CheckCxClusterSiloStartAsync() is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"CxCluster cannot start: {problem}");
+            return 1;
+        }
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Exception lost) when (StartProblems.IsDatabaseLoss(lost))
+        {
+            var wait = app.Services.GetRequiredService<ClusterSettings>().DatabaseWait;
+            await StartProblems.StopQuietlyAsync(app);
+            if (DateTimeOffset.UtcNow - startedAt > wait)
+            {
+                await Console.Error.WriteLineAsync($"CxCluster cannot start: the database went away while it started ({StartProblems.Describe(lost)})");
+                return 1;
+            }
+            app.Logger.LogWarning("The database went away while the silo started ({Problem}); starting again", StartProblems.Describe(lost));
+            continue;
+        }
+        await app.WaitForShutdownAsync();
+    }
+    return 0;
 }
-return 0;

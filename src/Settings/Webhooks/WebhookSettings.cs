@@ -14,7 +14,7 @@ public sealed class WebhookSettings
     /// <summary>Receivers may be on private, loopback, link-local, shared (CGNAT), unique-local and reserved (documentation, benchmarking) addresses.</summary>
     public bool AllowPrivateNetworks { get; init; }
 
-    /// <summary>Receivers may be on loopback, over <c>http</c> too; unset: allowed when the cluster keeps its state in memory (no database), and on the embedded default.</summary>
+    /// <summary>Receivers may be on loopback, over <c>http</c> too; unset: allowed on the embedded default only.</summary>
     public bool? AllowLoopbackHttp { get; init; }
 
     /// <summary>
@@ -97,12 +97,7 @@ public sealed class WebhookSettings
 
     public TimeSpan ReminderInterval => TimeSpan.FromSeconds(ReminderSeconds);
 
-    /// <summary>
-    /// Reads the <c>Webhooks</c> section. With <paramref name="inMemory"/> (no database configured: the cluster keeps
-    /// everything in memory, as for a demo or a test) receivers on loopback are allowed over http unless
-    /// <c>AllowLoopbackHttp</c> says otherwise.
-    /// </summary>
-    internal static WebhookSettings Read(IConfiguration configuration, SettingsReader reader, bool inMemory = false)
+    internal static WebhookSettings Read(IConfiguration configuration, SettingsReader reader)
     {
         var section = configuration.GetSection(Section);
         var defaults = new WebhookSettings();
@@ -115,7 +110,7 @@ public sealed class WebhookSettings
         {
             AllowHttp = reader.OptionalBool(section, nameof(AllowHttp)) ?? defaults.AllowHttp,
             AllowPrivateNetworks = reader.OptionalBool(section, nameof(AllowPrivateNetworks)) ?? defaults.AllowPrivateNetworks,
-            AllowLoopbackHttp = reader.OptionalBool(section, nameof(AllowLoopbackHttp)) ?? (inMemory ? true : null),
+            AllowLoopbackHttp = reader.OptionalBool(section, nameof(AllowLoopbackHttp)),
             Http2 = reader.OptionalBool(section, nameof(Http2)) ?? defaults.Http2,
             CleartextHttp2 = reader.OptionalBool(section, nameof(CleartextHttp2)) ?? defaults.CleartextHttp2,
             TimeoutSeconds = reader.Double(section, nameof(TimeoutSeconds), defaults.TimeoutSeconds, 0.01, 300),
