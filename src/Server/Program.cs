@@ -11,44 +11,32 @@ if (args is [MigrateCommand.Verb, ..])
     return await MigrateCommand.RunAsync(args[1..]);
 }
 
-// As a silo does (src/Silo/Program.cs): one that loses its database while it starts starts again, waiting for it anew.
-var startedAt = DateTimeOffset.UtcNow;
-while (true)
+WebApplication app;
+try
 {
-    WebApplication app;
-    try
+    app = CxClusterServer.CreateApp(args);
+}
+catch (SettingsException bad)
+{
+    await Console.Error.WriteLineAsync($"CxCluster cannot start: {bad.Message}");
+    return 1;
+}
+await using (app)
+{
+    if (await app.Services.CheckCxClusterSiloStartAsync() is { } problem)
     {
-        app = CxClusterServer.CreateApp(args);
-    }
-    catch (SettingsException bad)
-    {
-        await Console.Error.WriteLineAsync($"CxCluster cannot start: {bad.Message}");
+        await Console.Error.WriteLineAsync($"CxCluster cannot start: {problem}");
         return 1;
     }
-    await using (app)
+    try
     {
-        if (await app.Services.CheckCxClusterSiloStartAsync() is { } problem)
-        {
-            await Console.Error.WriteLineAsync($"CxCluster cannot start: {problem}");
-            return 1;
-        }
-        try
-        {
-            await app.StartAsync();
-        }
-        catch (Exception lost) when (StartProblems.IsDatabaseLoss(lost))
-        {
-            var wait = app.Services.GetRequiredService<ClusterSettings>().DatabaseWait;
-            await StartProblems.StopQuietlyAsync(app);
-            if (DateTimeOffset.UtcNow - startedAt > wait)
-            {
-                await Console.Error.WriteLineAsync($"CxCluster cannot start: the database went away while it started ({StartProblems.Describe(lost)})");
-                return 1;
-            }
-            app.Logger.LogWarning("The database went away while the silo started ({Problem}); starting again", StartProblems.Describe(lost));
-            continue;
-        }
-        await app.WaitForShutdownAsync();
+        await app.RunAsync();
     }
-    return 0;
+    catch (Exception lost) when (StartProblems.IsDatabaseLoss(lost))
+    {
+        // As a silo does (src/Silo/Program.cs): one line and a failed exit for the orchestrator to start it again.
+        await Console.Error.WriteLineAsync($"CxCluster cannot start: the database went away while it started ({StartProblems.Describe(lost)})");
+        return 1;
+    }
 }
+return 0;

@@ -35,18 +35,4 @@ public static class StartProblems
         }
         return exception.Message.ReplaceLineEndings(" ");
     }
-
-    /// <summary>Stops a host whose start failed, so its ports and connections are let go before the next start.</summary>
-    public static async Task StopQuietlyAsync(IHost host)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await host.StopAsync(timeout.Token);
-        }
-        catch (Exception)
-        {
-            // Stopping a silo that never finished starting may fail in turn; what matters is that it is disposed next.
-        }
-    }
 }
