@@ -31,6 +31,12 @@ internal sealed partial class AgentGrain
                 }
                 return new AssignmentAnswer { Accepted = same, Agent = View(), Offer = same ? Wire(open) : null };
             }
+            if (DeclinedByTheAgent(offer.ConversationId, offer.HandoffId))
+            {
+                // The agent declined this handoff already, and the pool may not have heard before a crash: it goes to the
+                // next agent, never back to this one (the pool hears of the decline from the agent's next round).
+                return new AssignmentAnswer { Accepted = false, Agent = View() };
+            }
             var held = State.Assignments.Find(a => a.ConversationId == offer.ConversationId);
             if (held is null && !ServesPool(offer.PoolName))
             {
@@ -74,6 +80,11 @@ internal sealed partial class AgentGrain
             throw;
         }
     }
+
+    /// <summary>The agent declined an offer of this handoff by its own choice (not one the cluster declined for it).</summary>
+    private bool DeclinedByTheAgent(string conversationId, string handoffId) =>
+        State.EndedOffers.Exists(e => e.Outcome == OfferOutcome.Declined && e.Offer.ConversationId == conversationId && e.Offer.HandoffId == handoffId
+            && Abstractions.Facts.HandoffDeclined.IsTheAgentsChoice(e.Reason));
 
     Task<IReadOnlyList<AgentOffer>?> IAgentGrain.GetOffers() =>
         Task.FromResult(State.Profile is null ? null : (IReadOnlyList<AgentOffer>?)State.Offers.Select(Wire).ToArray());

@@ -620,6 +620,23 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_offer_of_a_handoff_the_agent_declined_is_refused_however_late_the_pool_asks_again()
+    {
+        var ana = await Online("ana");
+        var handoff = await AskForPerson("c1");
+        var first = await OfferTo(ana, "c1");
+        Assert.Null((await ana.DeclineOffer(first.OfferId, "busy")).Refusal);
+
+        // A pool that never heard of the decline (its word lost in a crash) asks the agent again.
+        var again = await ana.Offer(new AssignmentOffer { ConversationId = "c1", HandoffId = handoff.HandoffId, PoolName = GrainKeys.PoolName("en", Channel.Chat) });
+
+        Assert.False(again.Accepted);
+        Assert.Null(again.Offer);
+        Assert.Empty((await ana.GetOffers())!);
+        Assert.Empty((await ana.Get())!.Conversations);
+    }
+
+    [Fact]
     public async Task An_agent_who_goes_away_with_an_offer_open_has_it_declined_at_once_and_may_be_offered_it_again_once_back()
     {
         var ana = await Online("ana");
