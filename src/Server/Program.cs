@@ -30,7 +30,7 @@ await using (app)
     }
     try
     {
-        await app.RunAsync();
+        await app.StartAsync();
     }
     catch (Exception lost) when (StartProblems.IsDatabaseLoss(lost))
     {
@@ -38,5 +38,6 @@ await using (app)
         await Console.Error.WriteLineAsync($"CxCluster cannot start: the database went away while it started ({StartProblems.Describe(lost)})");
         return 1;
     }
+    await app.WaitForShutdownAsync();
 }
 return 0;

@@ -37,7 +37,7 @@ if (await host.Services.CheckCxClusterSiloStartAsync() is { } problem)
 }
 try
 {
-    await host.RunAsync();
+    await host.StartAsync();
 }
 catch (Exception lost) when (StartProblems.IsDatabaseLoss(lost))
 {
@@ -46,4 +46,5 @@ catch (Exception lost) when (StartProblems.IsDatabaseLoss(lost))
     await Console.Error.WriteLineAsync($"CxCluster silo cannot start: the database went away while the silo started ({StartProblems.Describe(lost)})");
     return 1;
 }
+await host.WaitForShutdownAsync();
 return 0;

@@ -121,15 +121,19 @@ public static partial class Redactor
     {
         ArgumentNullException.ThrowIfNull(original);
 
-        // Accents written as a letter and a combining mark ("José" in decomposed form) are composed, and letters styled as
-        // mathematical symbols ("𝐉𝐨𝐡𝐧") are read as the letters they are, so neither hides a name or an address from the
-        // scan; what is kept is that same text, canonically composed.
-        original = Composed(original);
+        // Beyond ASCII (most texts are not): accents written as a letter and a combining mark ("José" in decomposed form)
+        // are composed, and letters styled as mathematical symbols ("𝐉𝐨𝐡𝐧") are read as the letters they are, so neither
+        // hides a name or an address from the scan (what is kept is that same text, canonically composed); then full-width
+        // forms ("０８１２", "＠", typed with a Japanese or Chinese keyboard) and the digits of other scripts ("٠٨١٢", "०८१२",
+        // "๐๘๑๒") are read as their ASCII characters, one character for one, so every place found in the folded text is the
+        // same place in the original.
+        string text = original;
+        if (original.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
+        {
+            original = Composed(original);
+            text = FoldFullWidth(original);
+        }
 
-        // Read full-width forms ("０８１２", "＠", typed with a Japanese or Chinese keyboard) and the digits of other scripts
-        // ("٠٨١٢", "०८१२", "๐๘๑๒") as their ASCII characters; one character for one, so every place found in the folded text is
-        // the same place in the original.
-        string text = FoldFullWidth(original);
         bool hasAt = text.Contains('@');
         int digits = CountDigits(text, MinDigits);
         bool numbers = digits >= MinDigits || (digits >= MinLabelledDigits && HasLabelledNumber(text));
@@ -221,6 +225,7 @@ public static partial class Redactor
         copied = to;
     }
 
+    /// <summary>The text with full-width forms and other scripts' digits as ASCII, one character for one; the same instance when it holds none.</summary>
     private static string FoldFullWidth(string text)
     {
         int first = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');

@@ -28,6 +28,14 @@ public sealed class TimedCallsTeamsAndMessagesPassedOnTests
     }
 
     [Theory]
+    [InlineData("telpon sy setelah jam")]
+    [InlineData("call me back at jam")]
+    [InlineData("telpon sy jam")]
+    [InlineData("call me after")]
+    public void A_time_cut_short_at_the_end_of_a_message_is_read_without_error(string text) =>
+        Assert.Null(Record.Exception(() => MessageSignals.Analyze(text)));
+
+    [Theory]
     [InlineData("call me later")]
     [InlineData("don't call me tomorrow")]
     [InlineData("call me tomorrow if it still doesn't work")]

@@ -451,7 +451,7 @@ internal static partial class MentionRole
         bool urged = false;
         for (; k < t.Length && !IsEdge(t, k); k++)
         {
-            if (!Is(t, k, Cat.Polite) || Is(t, k, Cat.Copula | Cat.Only | Cat.QParticle))
+            if (!IsUrging(t, k))
             {
                 return false;
             }

@@ -623,12 +623,12 @@ internal static class PersonRequest
         int k = e;
         // "around" reads as "there" ("is anyone around?").
         if (WordAt(t, k) is "at" or "after" or "there" or "on" or "setelah" or "sekitar" or "abis" or "habis" or "by"
-            && (IsTimeWord(t, k + 1) || (WordAt(t, k + 1) is "jam" or "pukul" && t[k + 2].IsNumber)))
+            && (IsTimeWord(t, k + 1) || (WordAt(t, k + 1) is "jam" or "pukul" && IsNumberAt(t, k + 2))))
         {
             k++;
         }
 
-        if (!IsTimeWord(t, k) && !(WordAt(t, k) == "jam" && (uint)(k + 1) < (uint)t.Length && t[k + 1].IsNumber))
+        if (!IsTimeWord(t, k) && !(WordAt(t, k) == "jam" && IsNumberAt(t, k + 1)))
         {
             return e;
         }
@@ -645,9 +645,8 @@ internal static class PersonRequest
 
     /// <summary>A day to come or a number: "tomorrow", "besok", "Monday", "3", "5pm"; not a vague "later", "nanti".</summary>
     private static bool IsTimeWord(ReadOnlySpan<Lex> t, int k) =>
-        (uint)k < (uint)t.Length
-        && ((Is(t, k, Cat.LaterTime) && !Is(t, k, Cat.Not | Cat.Past) && t[k].Word is not ("later" or "afterwards" or "eventually" or "mamaya" or "nanti" or "ntar" or "entar" or "nnti" or "ntr"))
-            || t[k].IsNumber);
+        (Is(t, k, Cat.LaterTime) && !Is(t, k, Cat.Not | Cat.Past) && t[k].Word is not ("later" or "afterwards" or "eventually" or "mamaya" or "nanti" or "ntar" or "entar" or "nnti" or "ntr"))
+        || IsNumberAt(t, k);
 
     /// <summary>
     /// "when you're free", "whenever you can", "when available": a call at the caller's first chance, which is now; "when
@@ -1296,7 +1295,7 @@ internal static class PersonRequest
 
         for (int k = ClauseStart(t, m.Start); k < to; k++)
         {
-            if ((k < m.Start || k >= m.End) && (Is(t, k, Cat.Polite) && !Is(t, k, Cat.Copula | Cat.Only | Cat.QParticle) || WordAt(t, k) == "dong"))
+            if ((k < m.Start || k >= m.End) && (IsUrging(t, k) || WordAt(t, k) == "dong"))
             {
                 return true;
             }

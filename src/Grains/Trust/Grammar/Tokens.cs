@@ -9,6 +9,15 @@ internal static class Tokens
     /// <summary>The canonical word of the token at <paramref name="i"/>, or "" before the first token and after the last.</summary>
     public static string WordAt(ReadOnlySpan<Lex> t, int i) => (uint)i < (uint)t.Length ? t[i].Word : "";
 
+    /// <summary>A number stands at <paramref name="i"/> (false past either end).</summary>
+    public static bool IsNumberAt(ReadOnlySpan<Lex> t, int i) => (uint)i < (uint)t.Length && t[i].IsNumber;
+
+    /// <summary>
+    /// A word that urges or pleads ("please", "now", "asap", "tolong", "sekarang"): politeness that is neither a copula
+    /// ("just"), "only" nor a question particle ("ya", "sih").
+    /// </summary>
+    public static bool IsUrging(ReadOnlySpan<Lex> t, int i) => Is(t, i, Cat.Polite) && !Is(t, i, Cat.Copula | Cat.Only | Cat.QParticle);
+
     /// <summary>
     /// A word for a kind of business: "company", "store", "shop", "reseller", "toko", "perusahaan". It asks what the
     /// business is ("are you a registered company?") or qualifies a role ("the store manager").

@@ -50,13 +50,10 @@ internal static partial class ToneScanner
                     // goes with it ("oh brilliant, ...").
                     abusive |= aimed && Is(t, i + 1, Cat.Bot | Cat.IdNoun | Cat.ServiceTail | Cat.ServiceHead | Cat.Agent | Cat.Team);
                 }
-                else if (SaidOfThemselvesOrTheirOwn(t, i))
-                {
-                    // "I'm such an idiot, I typed the wrong email": nothing against the service.
-                }
                 else
                 {
-                    abusive = true;
+                    // "I'm such an idiot, I typed the wrong email": nothing against the service.
+                    abusive |= !SaidOfThemselvesOrTheirOwn(t, i);
                 }
             }
 
@@ -198,9 +195,16 @@ internal static partial class ToneScanner
     /// crashed"). Sworn at no one ("shit, wrong address", "damn, so slow", "damn it, the app crashed again")
     /// it is frustration, not abuse.
     /// </summary>
-    private static bool AimedAtSomeone(ReadOnlySpan<Lex> t, int i) =>
-        NamesThem(t, i, Them) || NamesTheirs(t, i) || (OnlyTheOath(t, i) && !IsEdge(t, ClauseEnd(t, i) + 1) && !Is(t, ClauseEnd(t, i), Cat.Question)
-            && (NamesThem(t, ClauseEnd(t, i) + 1, Them) || NamesTheirs(t, ClauseEnd(t, i) + 1)));
+    private static bool AimedAtSomeone(ReadOnlySpan<Lex> t, int i)
+    {
+        if (NamesThem(t, i, Them, theirs: true))
+        {
+            return true;
+        }
+
+        int end = ClauseEnd(t, i);
+        return OnlyTheOath(t, i) && !IsEdge(t, end + 1) && !Is(t, end, Cat.Question) && NamesThem(t, end + 1, Them, theirs: true);
+    }
 
     /// <summary>The clause of the oath at <paramref name="i"/> holds only it, "it" and particles: "damn it, ...", "shit!!, ...".</summary>
     private static bool OnlyTheOath(ReadOnlySpan<Lex> t, int i)
@@ -216,32 +220,19 @@ internal static partial class ToneScanner
         return true;
     }
 
-    /// <summary>
-    /// The clause of <paramref name="i"/> names something of the business's with "your": "what the hell is going on with
-    /// your billing?", "damn it, your website crashed again". What they run is theirs to answer for.
-    /// </summary>
-    private static bool NamesTheirs(ReadOnlySpan<Lex> t, int i)
-    {
-        for (int k = ClauseStart(t, i); !IsEdge(t, k); k++)
-        {
-            if (t[k].Word is "your" && !IsEdge(t, k + 1))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The ones answering, the machine, a person or a team: whom an insult or an expletive may be aimed at.</summary>
     private const Cat Them = Cat.YouPerson | Cat.Bot | Cat.Agent | Cat.Human | Cat.Person | Cat.ServiceTail | Cat.Team;
 
-    /// <summary>The clause of <paramref name="i"/> names one of <paramref name="them"/>, or "kalian", "lu", "lo", "elu".</summary>
-    private static bool NamesThem(ReadOnlySpan<Lex> t, int i, Cat them)
+    /// <summary>
+    /// The clause of <paramref name="i"/> names one of <paramref name="them"/>, or "kalian", "lu", "lo", "elu"; with
+    /// <paramref name="theirs"/>, also something of the business's with "your" ("what the hell is going on with your
+    /// billing?", "damn it, your website crashed again": what they run is theirs to answer for).
+    /// </summary>
+    private static bool NamesThem(ReadOnlySpan<Lex> t, int i, Cat them, bool theirs = false)
     {
         for (int k = ClauseStart(t, i); !IsEdge(t, k); k++)
         {
-            if (Is(t, k, them) || t[k].Word is "kalian" or "lu" or "lo" or "elu")
+            if (Is(t, k, them) || t[k].Word is "kalian" or "lu" or "lo" or "elu" || (theirs && t[k].Word is "your" && !IsEdge(t, k + 1)))
             {
                 return true;
             }
