@@ -51,6 +51,11 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     private DeadlineTimer? _handoffTimer;
     /// <summary>The reconciliation reminder as this activation registered it, if it did: removed with it, unread.</summary>
     private IGrainReminder? _reminder;
+
+    /// <summary>How long an ended conversation stays after its last call (see <see cref="LetGoOnceEnded"/>).</summary>
+    private static readonly TimeSpan EndedLingers = TimeSpan.FromSeconds(1);
+
+    private IGrainTimer? _letGo;
     /// <summary>The open offer's deadline, and when to look next at whether its end was told.</summary>
     private (DateTimeOffset Deadline, DateTimeOffset Next)? _offerLook;
 
@@ -185,16 +190,43 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     }
 
     /// <summary>
-    /// An ended conversation that nothing waits on any more leaves memory once this call is answered. Everything it holds
-    /// is in the journal, so a late read, retry or erasure rebuilds it there (replaying the tail after its last
-    /// checkpoint); meanwhile a silo keeps only the conversations still going on, and the collector never walks the others.
+    /// An ended conversation that nothing waits on any more leaves memory a moment after its last call is answered.
+    /// Everything it holds is in the journal, so a late read, retry or erasure rebuilds it there (replaying the tail after
+    /// its last checkpoint); meanwhile a silo keeps only the conversations still going on, and the collector never walks
+    /// the others. The moment lets calls already on their way (a burst of retries of the same event) be answered by this
+    /// activation: let go at once, each would be passed on to a new activation that goes in turn, and Orleans refuses a
+    /// call it has passed on twice.
     /// </summary>
     private void LetGoOnceEnded()
     {
-        if (State.Status == ConversationStatus.Ended && !NeedsWatch && !_dirty && !_journal.HasPending)
+        if (!Ended)
+        {
+            return;
+        }
+        if (_letGo is null)
+        {
+            _letGo = this.RegisterGrainTimer(LetGo, new GrainTimerCreationOptions
+            {
+                DueTime = EndedLingers,
+                Period = Timeout.InfiniteTimeSpan,
+                KeepAlive = false,
+            });
+        }
+        else
+        {
+            _letGo.Change(EndedLingers, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private bool Ended => State.Status == ConversationStatus.Ended && !NeedsWatch && !_dirty && !_journal.HasPending;
+
+    private Task LetGo(CancellationToken cancellation)
+    {
+        if (Ended)
         {
             this.DeactivateOnIdle();
         }
+        return Task.CompletedTask;
     }
 
     async Task<ConversationSnapshot?> IConversationGrain.GetSnapshot()

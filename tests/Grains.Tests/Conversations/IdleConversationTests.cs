@@ -85,6 +85,24 @@ public sealed class IdleConversationTests(IdleClusterFixture fixture)
         Assert.Equal(ConversationStatus.Ended, (await waiting.GetSnapshot())!.Status);
     }
 
+    [Fact]
+    public async Task Repeats_of_an_ended_conversations_event_sent_all_at_once_are_all_answered_as_duplicates()
+    {
+        var ended = Conversation("ended-repeats");
+        await ended.Apply(Started(Channel.Chat, "en-US"));
+        var last = await ended.Apply(Customer("thanks, that is all"));
+        Assert.Null((await ended.Apply(Ended())).Refusal);
+        await Eventually.HoldsAsync(async () => !await InMemory(ended), Patience, "the ended conversation to leave memory");
+
+        // A platform retrying a burst after a timeout: every copy reaches the conversation at once, while it comes back.
+        var repeat = Customer("thanks, that is all") with { Id = last.Result!.EventId };
+        var answers = await Task.WhenAll(Enumerable.Range(0, 48).Select(_ => ended.Apply(repeat).AsTask()));
+
+        Assert.All(answers, a => Assert.True(a.Result!.Duplicate));
+        Assert.Single(answers.Select(a => a.Result!.Summary.Version).Distinct());
+        await Eventually.HoldsAsync(async () => !await InMemory(ended), Patience, "the ended conversation to leave memory again");
+    }
+
     /// <summary>The durable reminders registered for <paramref name="conversation"/>.</summary>
     private async Task<int> RemindersOf(IConversationGrain conversation)
     {
