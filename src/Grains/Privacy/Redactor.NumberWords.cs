@@ -380,7 +380,7 @@ public static partial class Redactor
     /// <summary>The word that ends just before <paramref name="k"/> (see <see cref="WordBefore"/>), leaving <paramref name="k"/> as it is.</summary>
     private static ReadOnlySpan<char> PreviousLabelWord(string text, int k, int floor) => WordBefore(text, ref k, floor);
 
-    /// <summary>Three, two and four digits, joined by dashes or spaces or written whole: a US social security number.</summary>
+    /// <summary>Three, two and four digits, joined by dashes, spaces or dots or written whole: a US social security number.</summary>
     private static int SocialSecurityAt(string text, int start, int limit)
     {
         int first = DigitsAt(text, start, limit);
@@ -397,7 +397,7 @@ public static partial class Redactor
         int k = start + 3;
         for (int g = 0; g < 2; g++)
         {
-            if (k + 1 >= limit || !(text[k] is '-' or ' ' || IsDash(text[k])))
+            if (k + 1 >= limit || !(text[k] is '-' or ' ' or '.' || IsDash(text[k])))
             {
                 return -1;
             }

@@ -127,10 +127,14 @@ public static partial class Redactor
         // forms ("０８１２", "＠", typed with a Japanese or Chinese keyboard) and the digits of other scripts ("٠٨١٢", "०८१२",
         // "๐๘๑๒") are read as their ASCII characters, one character for one, so every place found in the folded text is the
         // same place in the original.
+        // Invisible marks among digits and plain letters (a zero-width space, a soft hyphen, a direction mark, pasted in or
+        // typed to dodge a filter) are dropped first, so "4111\u200B1111..." is the card it shows; between letters of
+        // other scripts or in an emoji sequence, where they join or part letters, they stay. Spaces of other widths (the
+        // narrow no-break space locales group digits with) and middle dots read as a space and a dot.
         string text = original;
         if (original.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
         {
-            original = Composed(original);
+            original = Composed(WithoutInvisibles(original));
             text = FoldFullWidth(original);
         }
 
@@ -225,7 +229,10 @@ public static partial class Redactor
         copied = to;
     }
 
-    /// <summary>The text with full-width forms and other scripts' digits as ASCII, one character for one; the same instance when it holds none.</summary>
+    /// <summary>
+    /// The text with full-width forms and other scripts' digits as ASCII, spaces of every other width (no-break, narrow,
+    /// thin, ideographic) as a space and middle dots as a dot, one character for one; the same instance when it holds none.
+    /// </summary>
     private static string FoldFullWidth(string text)
     {
         int first = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
@@ -239,13 +246,9 @@ public static partial class Redactor
             state.text.AsSpan().CopyTo(chars);
             for (int i = state.first; i < chars.Length; i++)
             {
-                if (chars[i] is >= '\uFF01' and <= '\uFF5E')
+                if (Folded(chars[i]) is { } plain)
                 {
-                    chars[i] = (char)(chars[i] - 0xFEE0);
-                }
-                else if (chars[i] > '\u007F' && char.IsDigit(chars[i]))
-                {
-                    chars[i] = (char)('0' + System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(chars[i]));
+                    chars[i] = plain;
                 }
             }
         });
@@ -254,7 +257,7 @@ public static partial class Redactor
         {
             foreach (char c in rest)
             {
-                if (c is >= '\uFF01' and <= '\uFF5E' || (c > '\u007F' && char.IsDigit(c)))
+                if (Folded(c) is not null)
                 {
                     return true;
                 }
@@ -263,6 +266,70 @@ public static partial class Redactor
             return false;
         }
     }
+
+    /// <summary>The ASCII character <paramref name="c"/> is read as, or null when it is read as itself.</summary>
+    private static char? Folded(char c) => c switch
+    {
+        <= '\u007F' => null,
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        '\u00B7' or '\u2027' or '\u2219' or '\u30FB' or '\uFF65' => '.',
+        _ when char.IsDigit(c) => (char)('0' + System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(c)),
+        _ when char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.SpaceSeparator => ' ',
+        _ => null,
+    };
+
+    /// <summary>
+    /// The text without the invisible marks (zero-width spaces and joiners, soft hyphens, direction marks and isolates, word
+    /// joiners, byte order marks) that stand among plain characters: ASCII, full-width forms, digits, spaces, the start or
+    /// the end of the text. One between letters of another script ("می\u200Cخواهم") or in an emoji sequence ("👨\u200D👩")
+    /// joins or parts them and stays. The same instance when none goes.
+    /// </summary>
+    private static string WithoutInvisibles(string text)
+    {
+        int first = text.AsSpan().IndexOfAny(Invisibles);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length);
+        kept.Append(text, 0, first);
+        for (int i = first; i < text.Length; i++)
+        {
+            if (!Invisibles.Contains(text[i]))
+            {
+                kept.Append(text[i]);
+                continue;
+            }
+
+            // The characters on either side, past any other invisible marks.
+            int before = i - 1;
+            while (before >= 0 && Invisibles.Contains(text[before]))
+            {
+                before--;
+            }
+
+            int after = i + 1;
+            while (after < text.Length && Invisibles.Contains(text[after]))
+            {
+                after++;
+            }
+
+            bool amongPlain = (before < 0 || IsPlain(text[before])) && (after >= text.Length || IsPlain(text[after]));
+            if (!amongPlain)
+            {
+                kept.Append(text[i]);
+            }
+        }
+
+        return kept.Length == text.Length ? text : kept.ToString();
+
+        static bool IsPlain(char c) => c <= '\u007F' || Folded(c) is not null;
+    }
+
+    /// <summary>The invisible format characters <see cref="WithoutInvisibles"/> looks for.</summary>
+    private static readonly System.Buffers.SearchValues<char> Invisibles = System.Buffers.SearchValues.Create(
+        "\u00AD\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\uFEFF");
 
     /// <summary>
     /// The text with its accents composed (Unicode's canonical composition, which changes no character's meaning) and

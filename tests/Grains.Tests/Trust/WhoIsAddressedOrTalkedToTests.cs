@@ -45,6 +45,7 @@ public sealed class WhoIsAddressedOrTalkedToTests
     [InlineData("saya mau bicara dengan siapa?")]
     [InlineData("saya harus bicara dengan siapa?")]
     [InlineData("dengan siapa saya bisa bicara?")]
+    [InlineData("sama siapa sy harus ngomong soal refund?")]
     public void Asking_whom_one_should_talk_to_asks_for_a_person(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 }

@@ -57,7 +57,8 @@ internal static class PersonRequest
 
     /// <summary>
     /// The customer asks whom they should talk to, about something or at all: "who do I speak to about a refund?", "who
-    /// can I chat with?", "saya harus ngomong sama siapa?", "saya bisa bicara dengan siapa soal tagihan?". Someone to be
+    /// can I chat with?", "saya harus ngomong sama siapa?", "saya bisa bicara dengan siapa soal tagihan?", "dengan siapa saya
+    /// bisa bicara?". Someone to be
     /// put through to is wanted. "who am I talking to?" asks who is there; whom to contact or call ("who do I contact for
     /// a warranty claim?") asks where to write or ring, for no one here.
     /// </summary>
@@ -92,6 +93,14 @@ internal static class PersonRequest
             }
 
             return Is(t, k, Cat.Who) && (IsEdge(t, k + 1) || Is(t, k + 1, Cat.Question | Cat.Purpose | Cat.QParticle));
+        }
+
+        // "dengan siapa saya bisa bicara?", "sama siapa sy harus ngomong soal refund?": whom, put first.
+        if (t[i].Word is "siapa" && Is(t, i + 1, Cat.Subject) && WordAt(t, i + 2) is "harus" or "bisa" or "perlu"
+            && WordAt(t, i + 3) is "bicara" or "berbicara" or "ngomong" or "chat")
+        {
+            k = i + 4;
+            return IsEdge(t, k) || Is(t, k, Cat.Question | Cat.Purpose | Cat.QParticle);
         }
 
         return false;
@@ -466,9 +475,9 @@ internal static class PersonRequest
 
     /// <summary>
     /// A handing-over verb whose clause names no one, so the person is understood: "transfer me", "put me through
-    /// please", "sambungin dong", "oper aja kak", "bisa dialihkan?" (only "me" and "through"/"ke" may follow the verb,
-    /// then politeness); not declined or put off ("gak usah transfer", "nanti saya minta dioper"), and "transfer" only
-    /// with "me" ("mau transfer dong" pays).
+    /// please", "sambungin dong", "oper aja kak", "bisa dialihkan?", "eskalasikan ya kak" (only "me" and "through"/"ke"
+    /// may follow the verb, then politeness); not declined or put off ("gak usah transfer", "nanti saya minta dioper"),
+    /// and "transfer" only with "me" ("mau transfer dong" pays).
     /// </summary>
     private static bool TransferWithoutTarget(ReadOnlySpan<Lex> t, int i)
     {
@@ -507,9 +516,32 @@ internal static class PersonRequest
         // "udah transfer ya" is a payment; with "me" after it, or a wish or politeness before it, it asks to be handed over.
         // "transfer" itself moves money as often as people ("mau transfer dong", "bisa transfer sekarang?", "I want to
         // transfer"): only "transfer me" hands the customer over.
-        bool aimed = Is(t, i + 1, Cat.Me) || ((wished || Is(t, i - 1, Cat.Polite)) && t[i].Word != "transfer");
+        bool aimed = Is(t, i + 1, Cat.Me) || ((wished || Is(t, i - 1, Cat.Polite) || BidsEscalation(t, i)) && t[i].Word != "transfer");
         var verb = new Mention(i, i + 1, Kind.Agent, false);
         return aimed && !DeclinedRightBefore(t, i) && !MentionRole.IsDeclinedOrPutOff(t, verb);
+    }
+
+    /// <summary>
+    /// "escalate pls", "eskalasikan ya kak", "ok escalate": escalating, bidden at the head of its clause (after nothing but
+    /// a form of address or politeness), is asked of the one answering; "sudah saya eskalasikan" and "they escalated"
+    /// report it.
+    /// </summary>
+    private static bool BidsEscalation(ReadOnlySpan<Lex> t, int i)
+    {
+        if (t[i].Word is not ("escalate" or "eskalasi"))
+        {
+            return false;
+        }
+
+        for (int k = ClauseStart(t, i); k < i; k++)
+        {
+            if (!Is(t, k, Cat.Greeting | Cat.Polite) || Is(t, k, Cat.Not | Cat.Later | Cat.Past))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -578,8 +610,9 @@ internal static class PersonRequest
             modal |= Is(t, k, Cat.Modal);
         }
 
+        // "sore" of "sore ini" names the time, not the one called.
         while (WordAt(t, e) is "back" or "balik" or "kembali" or "semula" or "request"
-            || (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime))
+            || (Is(t, e, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, e, Cat.Not | Cat.Later | Cat.LaterTime) && PastATimeOfToday(t, e) == e)
             || (modal && IsClosingTag(t, e))
             || (WordAt(t, e) == "can" && Is(t, e + 1, Cat.Question)))
         {
@@ -621,6 +654,12 @@ internal static class PersonRequest
     private static int PastACallTime(ReadOnlySpan<Lex> t, int e)
     {
         int k = e;
+        // "sore ini", "hari ini", "malam ini", "nanti sore", "ntar malam": a time of this day.
+        if (PastATimeOfToday(t, k) is var today && today > k)
+        {
+            return today;
+        }
+
         // "around" reads as "there" ("is anyone around?").
         if (WordAt(t, k) is "at" or "after" or "there" or "on" or "setelah" or "sekitar" or "abis" or "habis" or "by"
             && (IsTimeWord(t, k + 1) || (WordAt(t, k + 1) is "jam" or "pukul" && IsNumberAt(t, k + 2))))
@@ -641,6 +680,24 @@ internal static class PersonRequest
         }
 
         return k;
+    }
+
+    /// <summary>
+    /// Past a part of this day named at <paramref name="k"/>: "sore ini" (this afternoon), "hari ini" (today), "malam
+    /// ini", "pagi ini", or one after a word for later ("nanti sore", "ntar malam", "nanti siang jam 2"); <paramref
+    /// name="k"/> itself otherwise. A part of the day alone ("pagi", "malam") is a greeting.
+    /// </summary>
+    private static int PastATimeOfToday(ReadOnlySpan<Lex> t, int k)
+    {
+        bool later = WordAt(t, k) is "nanti" or "ntar" or "entar" or "nnti" or "ntr";
+        int part = later ? k + 1 : k;
+        if (WordAt(t, part) is not ("pagi" or "siang" or "sore" or "malam" or "hari") || (!later && WordAt(t, part + 1) != "ini"))
+        {
+            return k;
+        }
+
+        int past = WordAt(t, part + 1) == "ini" ? part + 2 : part + 1;
+        return WordAt(t, past) is "jam" or "pukul" && IsNumberAt(t, past + 1) ? past + 2 : past;
     }
 
     /// <summary>A day to come or a number: "tomorrow", "besok", "Monday", "3", "5pm"; not a vague "later", "nanti".</summary>
