@@ -109,6 +109,8 @@ public sealed partial class HostileReceiverTests
     [Fact]
     public async Task A_200_with_a_short_body_is_accepted_and_its_connection_used_again()
     {
+        // The first request to a receiver not heard from yet has a connection of its own; once an answer in HTTP/1.1 said
+        // the connection stays open, one connection carries the rest.
         await using var receiver = new RawReceiver(async x =>
         {
             while (true)
@@ -122,9 +124,11 @@ public sealed partial class HostileReceiverTests
 
         var first = await Send(sender, receiver);
         var second = await Send(sender, receiver);
+        var third = await Send(sender, receiver);
+        var fourth = await Send(sender, receiver);
 
-        Assert.Equal((DeliveryVerdict.Accepted, DeliveryVerdict.Accepted), (first.Verdict, second.Verdict));
-        Assert.Equal(1, receiver.Connections);
+        Assert.All([first, second, third, fourth], r => Assert.Equal(DeliveryVerdict.Accepted, r.Verdict));
+        Assert.Equal(2, receiver.Connections);
     }
 
     [Theory]
