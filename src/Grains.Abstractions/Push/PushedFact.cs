@@ -55,11 +55,13 @@ public sealed record PushedFact
         {
             return this;
         }
-        // The personal part is the data's last property and the data the Fact's last: what follows it closes both.
-        var trimmed = new byte[PersonalAt + 2];
+        // The personal part is the data's last property and the data the Fact's last: what follows it closes both. A
+        // conversation.ended whose reason was in words says it was erased, as the contract wants a reason there.
+        ReadOnlySpan<byte> tail = Type != "conversation.ended" ? "}}"u8
+            : Json[PersonalAt - 1] == (byte)'{' ? "\"reason\":\"erased\"}}"u8 : ",\"reason\":\"erased\"}}"u8;
+        var trimmed = new byte[PersonalAt + tail.Length];
         Json.AsSpan(0, PersonalAt).CopyTo(trimmed);
-        trimmed[PersonalAt] = (byte)'}';
-        trimmed[PersonalAt + 1] = (byte)'}';
+        tail.CopyTo(trimmed.AsSpan(PersonalAt));
         return this with { Json = trimmed, PersonalAt = 0 };
     }
 

@@ -99,7 +99,8 @@ public static class FactCodec
             },
             "customer.identified" => new CustomerIdentified { At = at, CustomerId = Optional(p, "customerId") },
             "conversation.described" => new ConversationDescribed { At = at, Priority = Priority(d), Attributes = Attributes(p) },
-            "conversation.ended" => new ConversationEnded { At = at, Reason = Text(d, "reason") },
+            // A reason in words is in the personal part: erased, the fact reads as ended for a reason erased with it.
+            "conversation.ended" => new ConversationEnded { At = at, Reason = Optional(d, "reason") ?? Optional(p, "reason") ?? ErasedReason },
             "conversation.erased" => new ConversationErased { At = at },
             "channel.switched" => new ChannelSwitched { At = at, Channel = Channel(d, "channel"), Locale = Text(d, "locale") },
             "message.recorded" => new MessageRecorded
@@ -149,7 +150,7 @@ public static class FactCodec
             },
             "handoff.declined" => new HandoffDeclined
             {
-                At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId"), Reason = Optional(d, "reason"),
+                At = at, HandoffId = Text(d, "handoffId"), OfferId = Text(d, "offerId"), AgentId = Text(d, "agentId"), Reason = Optional(d, "reason") ?? Optional(p, "reason"),
             },
             "handoff.escalated" => new HandoffEscalated { At = at, HandoffId = Text(d, "handoffId"), Step = d.GetProperty("step").GetInt32(), Queue = Text(d, "queue") },
             "agent.status.changed" => new AgentStatusChanged
@@ -185,7 +186,10 @@ public static class FactCodec
                 w.WriteNumber("priority", f.Priority);
                 break;
             case ConversationEnded f:
-                w.WriteString("reason", f.Reason);
+                if (IsReasonCode(f.Reason))
+                {
+                    w.WriteString("reason", f.Reason);
+                }
                 break;
             case ConversationErased:
                 break;
@@ -284,7 +288,10 @@ public static class FactCodec
                 w.WriteString("handoffId", f.HandoffId);
                 w.WriteString("offerId", f.OfferId);
                 w.WriteString("agentId", f.AgentId);
-                WriteOptional(w, "reason", f.Reason);
+                if (IsReasonCode(f.Reason))
+                {
+                    WriteOptional(w, "reason", f.Reason);
+                }
                 break;
             case HandoffEscalated f:
                 w.WriteString("handoffId", f.HandoffId);
@@ -317,7 +324,42 @@ public static class FactCodec
 
     private static bool HasPersonal(Fact fact) =>
         fact is MessageRecorded or ConversationStarted { CustomerId: not null } or ConversationStarted { Attributes.Count: > 0 }
-            or CustomerIdentified { CustomerId: not null } or HandoffOffered { Context: not null } or ConversationDescribed { Attributes.Count: > 0 };
+            or CustomerIdentified { CustomerId: not null } or HandoffOffered { Context: not null } or ConversationDescribed { Attributes.Count: > 0 }
+        || (fact is ConversationEnded ended && !IsReasonCode(ended.Reason))
+        || (fact is HandoffDeclined declined && !IsReasonCode(declined.Reason));
+
+    /// <summary>What a <c>conversation.ended</c> whose reason in words was erased reads as.</summary>
+    public const string ErasedReason = "erased";
+
+    /// <summary>The most characters of a reason kept as a code.</summary>
+    private const int MostReasonCodeLength = 64;
+
+    /// <summary>
+    /// Whether a reason is a code ("resolved", "customer-left", "agent_offline", "timeout.idle", "agent-away"), kept with
+    /// the non-personal facts as proof, rather than words a platform or an agent wrote ("customer Budi closed the ticket"),
+    /// which may name someone however well they are redacted and so are kept in the personal part, erased with the
+    /// conversation. A code is up to 64 ASCII letters, digits, '-', '_', '.' and ':', starting with a letter or a digit.
+    /// Null is none.
+    /// </summary>
+    public static bool IsReasonCode(string? reason)
+    {
+        if (reason is null)
+        {
+            return true;
+        }
+        if (reason.Length is 0 or > MostReasonCodeLength || !char.IsAsciiLetterOrDigit(reason[0]))
+        {
+            return false;
+        }
+        foreach (var c in reason)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.' or ':'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static void WriteAttributes(Utf8JsonWriter w, IReadOnlyDictionary<string, string> attributes)
     {
@@ -349,6 +391,12 @@ public static class FactCodec
             case HandoffOffered { Context: { } context }:
                 w.WritePropertyName("context");
                 Handoffs.HandoffContextJson.Write(w, context);
+                break;
+            case ConversationEnded f:
+                w.WriteString("reason", f.Reason);
+                break;
+            case HandoffDeclined f:
+                WriteOptional(w, "reason", f.Reason);
                 break;
             case MessageRecorded f:
                 w.WriteString("text", f.Text);

@@ -49,9 +49,13 @@ public static class FactWire
             var conversationId = stream[ConversationStream.Length..];
             var agentId = AgentNamedIn(fact.Fact.Data.Span);
             var id = $"c:{conversationId}:{fact.Fact.Seq}";
-            return fact.Fact is { Type: OfferedType, Personal: { Length: > 0 } }
-                ? Build(fact, id, OfferedType, conversationId, agentId, WriteOffered, fact.Fact.Seq, cursors)
-                : Build(fact, id, fact.Fact.Type, conversationId, agentId, WriteRaw, fact.Fact.Seq, cursors);
+            return fact.Fact switch
+            {
+                { Type: OfferedType, Personal: { Length: > 0 } } => Build(fact, id, OfferedType, conversationId, agentId, WriteOffered, fact.Fact.Seq, cursors),
+                { Type: EndedType or DeclinedType, Personal: { Length: > 0 } } => Build(fact, id, fact.Fact.Type, conversationId, agentId, WriteWithReason, fact.Fact.Seq, cursors),
+                { Type: EndedType } when !HasReason(fact.Fact.Data.Span) => Build(fact, id, EndedType, conversationId, agentId, WriteErasedEnd, fact.Fact.Seq, cursors),
+                _ => Build(fact, id, fact.Fact.Type, conversationId, agentId, WriteRaw, fact.Fact.Seq, cursors),
+            };
         }
         if (stream.StartsWith(AgentStream, StringComparison.Ordinal) && fact.Fact.Type == Agents.AgentStatusChanged.Name)
         {
@@ -71,6 +75,8 @@ public static class FactWire
     }
 
     private const string OfferedType = "handoff.offered";
+    private const string EndedType = "conversation.ended";
+    private const string DeclinedType = "handoff.declined";
 
     /// <summary>Writes a fact's data; returns where a personal part written last in it begins (0: none).</summary>
     private delegate int DataWriter(Utf8JsonWriter writer, TenantFact fact);
@@ -155,6 +161,65 @@ public static class FactWire
         context.WriteTo(w);
         w.WriteEndObject();
         return at;
+    }
+
+    /// <summary>
+    /// A fact whose reason was given in words (a <c>conversation.ended</c>'s, an agent's decline): its data with that
+    /// reason from its personal part added last, so a reader who may not see personal data is told the fact without it
+    /// (a <c>conversation.ended</c> then says <c>"reason":"erased"</c>, as it does once the conversation was erased).
+    /// </summary>
+    private static int WriteWithReason(Utf8JsonWriter w, TenantFact fact)
+    {
+        using var data = JsonDocument.Parse(fact.Fact.Data);
+        using var personal = JsonDocument.Parse(fact.Fact.Personal!.Value);
+        w.WriteStartObject();
+        foreach (var property in data.RootElement.EnumerateObject())
+        {
+            if (!property.NameEquals("scoredAt"u8))
+            {
+                property.WriteTo(w);
+            }
+        }
+        if (!personal.RootElement.TryGetProperty("reason", out var reason))
+        {
+            w.WriteEndObject();
+            return 0;
+        }
+        w.Flush();
+        var at = checked((int)w.BytesCommitted);
+        w.WritePropertyName("reason");
+        reason.WriteTo(w);
+        w.WriteEndObject();
+        return at;
+    }
+
+    /// <summary>A <c>conversation.ended</c> whose reason in words was erased with its conversation.</summary>
+    private static int WriteErasedEnd(Utf8JsonWriter w, TenantFact fact)
+    {
+        w.WriteStartObject();
+        w.WriteString("reason", Journal.FactCodec.ErasedReason);
+        w.WriteEndObject();
+        return 0;
+    }
+
+    /// <summary>Whether a fact's data has a top-level <c>reason</c>.</summary>
+    private static bool HasReason(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("reason"u8))
+            {
+                return true;
+            }
+            reader.Read();
+            reader.Skip();
+        }
+        return false;
     }
 
     /// <summary>The top-level <c>agentId</c> of a conversation fact's data, when it names one.</summary>

@@ -225,7 +225,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         await Eventually.HoldsAsync(async () => (await FactTypes("c1")).Contains("handoff.declined"), Patience, "the decline to be a fact of c1");
         var facts = (await Facts("c1"))
             .Concat(await fixture.Journal.ReadStreamAsync(CxCluster.Grains.Agents.AgentJournal.Stream(_tenant, "ana"), 0, 1_000));
-        var told = string.Concat(facts.Select(ConversationFacts.Data));
+        var told = string.Concat(facts.Select(ConversationFacts.Recorded));
         Assert.Contains("I know this customer, [phone], [email]", told);
         Assert.DoesNotContain("3456-7890", told);
         Assert.DoesNotContain("budi@", told);
@@ -395,7 +395,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         var facts = await Facts(deaf);
         Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.declined"],
             ConversationFacts.HandoffTypes(facts));
-        var declined = ConversationFacts.Data(facts.Single(f => f.Type == "handoff.declined"));
+        var declined = ConversationFacts.Recorded(facts.Single(f => f.Type == "handoff.declined"));
         Assert.Contains(offer.OfferId, declined);
         Assert.Contains("not my area", declined);
 
@@ -428,7 +428,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         var offered = facts.Single(f => f.Type == "handoff.offered");
         var declined = facts.Single(f => f.Type == "handoff.declined");
         Assert.Contains(offer.OfferId, ConversationFacts.Data(offered));
-        Assert.Contains("not my area", ConversationFacts.Data(declined));
+        Assert.Contains("not my area", ConversationFacts.Recorded(declined));
         Assert.True(offered.At <= declined.At);
 
         // The next offer's word is lost too: reads learn it from the pool, after the first one's end.
@@ -461,7 +461,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
             types => types.Length == 3, Patience, "budi's offer recorded");
         Assert.Equal(["handoff.offered", "handoff.declined", "handoff.offered"], offers);
         var facts = await Facts(deaf);
-        Assert.Contains("not my area", ConversationFacts.Data(facts.Single(f => f.Type == "handoff.declined")));
+        Assert.Contains("not my area", ConversationFacts.Recorded(facts.Single(f => f.Type == "handoff.declined")));
         Assert.Contains("\"budi\"", ConversationFacts.Data(facts.Last(f => f.Type == "handoff.offered")));
     }
 

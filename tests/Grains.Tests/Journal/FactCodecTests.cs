@@ -120,6 +120,42 @@ public sealed class FactCodecTests
         Assert.Equal(Channel.Sms, started.Channel);
     }
 
+    [Theory]
+    [InlineData("resolved")]
+    [InlineData("customer-left")]
+    [InlineData("agent_closed")]
+    [InlineData("timeout.idle")]
+    public void A_reason_given_as_a_code_stays_with_the_non_personal_facts(string reason)
+    {
+        var (ended, endedPersonal) = FactCodec.Encode(new ConversationEnded { At = At, Reason = reason });
+        var (declined, declinedPersonal) = FactCodec.Encode(new HandoffDeclined { At = At, HandoffId = "h-1", OfferId = "o-1", AgentId = "ayu", Reason = reason });
+
+        Assert.Null(endedPersonal);
+        Assert.Null(declinedPersonal);
+        Assert.Equal(reason, Assert.IsType<ConversationEnded>(FactCodec.Decode("conversation.ended", At, ended, default)).Reason);
+        Assert.Equal(reason, Assert.IsType<HandoffDeclined>(FactCodec.Decode("handoff.declined", At, declined, default)).Reason);
+    }
+
+    [Theory]
+    [InlineData("customer Bu Kartini Wulandari closed the ticket")]
+    [InlineData("I know this customer personally")]
+    [InlineData("Budi Santoso")]
+    [InlineData("?? not mine")]
+    public void A_reason_given_in_words_is_personal_read_back_whole_and_erased_with_the_conversation(string reason)
+    {
+        var (ended, endedPersonal) = FactCodec.Encode(new ConversationEnded { At = At, Reason = reason });
+        var (declined, declinedPersonal) = FactCodec.Encode(new HandoffDeclined { At = At, HandoffId = "h-1", OfferId = "o-1", AgentId = "ayu", Reason = reason });
+
+        Assert.DoesNotContain(reason, System.Text.Encoding.UTF8.GetString(ended), StringComparison.Ordinal);
+        Assert.DoesNotContain(reason, System.Text.Encoding.UTF8.GetString(declined), StringComparison.Ordinal);
+        Assert.Equal(reason, Assert.IsType<ConversationEnded>(FactCodec.Decode("conversation.ended", At, ended, endedPersonal)).Reason);
+        Assert.Equal(reason, Assert.IsType<HandoffDeclined>(FactCodec.Decode("handoff.declined", At, declined, declinedPersonal)).Reason);
+
+        Assert.Equal(FactCodec.ErasedReason, Assert.IsType<ConversationEnded>(FactCodec.Decode("conversation.ended", At, ended, default)).Reason);
+        var erasedDecline = Assert.IsType<HandoffDeclined>(FactCodec.Decode("handoff.declined", At, declined, default));
+        Assert.Equal(("h-1", "o-1", "ayu", null), (erasedDecline.HandoffId, erasedDecline.OfferId, erasedDecline.AgentId, erasedDecline.Reason));
+    }
+
     [Fact]
     public void A_start_s_attributes_are_personal_kept_apart_from_the_data_and_erased_with_it()
     {

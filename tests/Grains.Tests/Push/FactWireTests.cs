@@ -165,4 +165,30 @@ public sealed class FactWireTests
         Assert.Equal(System.Text.Encoding.UTF8.GetString(plain.Json), System.Text.Encoding.UTF8.GetString(FactWire.Project(erased)!.Json));
         Assert.Equal(0, FactWire.Project(erased)!.PersonalAt);
     }
+
+    [Fact]
+    public void A_reason_in_words_is_told_last_in_its_data_and_left_out_for_a_reader_who_may_not_see_it_or_once_erased()
+    {
+        const string words = "customer Bu Kartini Wulandari closed the ticket";
+        var ended = Recorded("c/c-1", 9, new ConversationEnded { At = Noon, Reason = words });
+        var declined = Recorded("c/c-1", 8, new HandoffDeclined { At = Noon, HandoffId = "h-1", OfferId = "o-1", AgentId = "ayu", Reason = words });
+
+        var toldEnd = FactWire.Project(ended)!;
+        var toldDecline = FactWire.Project(declined)!;
+
+        Assert.Equal(words, (string?)JsonNode.Parse(toldEnd.Json)!["data"]!["reason"]);
+        Assert.Equal(["handoffId", "offerId", "agentId", "reason"], JsonNode.Parse(toldDecline.Json)!["data"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(words, (string?)JsonNode.Parse(toldDecline.Json)!["data"]!["reason"]);
+
+        foreach (var without in new[] { toldEnd.WithoutPersonal(), FactWire.Project(ended with { Fact = ended.Fact with { Personal = null } })! })
+        {
+            Assert.Equal("{\"reason\":\"erased\"}", JsonNode.Parse(without.Json)!["data"]!.ToJsonString());
+            Assert.DoesNotContain("Kartini", System.Text.Encoding.UTF8.GetString(without.Json), StringComparison.Ordinal);
+        }
+        foreach (var without in new[] { toldDecline.WithoutPersonal(), FactWire.Project(declined with { Fact = declined.Fact with { Personal = null } })! })
+        {
+            Assert.Equal(["handoffId", "offerId", "agentId"], JsonNode.Parse(without.Json)!["data"]!.AsObject().Select(p => p.Key));
+        }
+        Assert.Equal("resolved", (string?)JsonNode.Parse(FactWire.Project(Recorded("c/c-1", 9, new ConversationEnded { At = Noon, Reason = "resolved" }))!.Json)!["data"]!["reason"]);
+    }
 }

@@ -16,4 +16,8 @@ internal static class ConversationFacts
 
     /// <summary>A fact's data as the JSON text it was recorded as.</summary>
     public static string Data(JournalFact fact) => System.Text.Encoding.UTF8.GetString(fact.Data.Span);
+
+    /// <summary>A fact's data and its personal part (a reason in words, a message's text), as the JSON texts they were recorded as.</summary>
+    public static string Recorded(JournalFact fact) =>
+        Data(fact) + (fact.Personal is { } personal ? System.Text.Encoding.UTF8.GetString(personal.Span) : "");
 }
