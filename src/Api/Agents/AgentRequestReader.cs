@@ -66,12 +66,12 @@ public static class AgentRequestReader
         {
             return null;
         }
-        if (WireNames.TryParseAgentStatus(status, out var parsed))
+        if (!WireNames.TryParseAgentStatus(status, out var parsed))
         {
-            return parsed;
+            errors.Add("status", $"status must be one of {StatusList}.");
         }
-        errors.Add("status", $"status must be one of {StatusList}.");
-        return null;
+        // A misspelt field beside the status ("statsu") is refused too: nothing changes.
+        return errors.Any ? null : parsed;
     }
 
     private static List<string>? ReadLanguages(JsonElement? array, FieldErrors errors)

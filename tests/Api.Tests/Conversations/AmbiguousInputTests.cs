@@ -184,6 +184,20 @@ public sealed class AmbiguousInputTests(ClusterFixture cluster)
         Json.Same(agent, await Acme.AgentAsync(agentId));
     }
 
+    [Theory]
+    [InlineData("""{ "status": "away", "statsu": "available" }""", "statsu")]
+    [InlineData("""{ "status": "available", "Stauts": "away" }""", "Stauts")]
+    public async Task A_status_change_with_a_misspelt_field_beside_the_status_is_400_naming_it_and_changes_nothing(string body, string field)
+    {
+        var agentId = Ids.New("agent");
+        var agent = await Acme.RegisterAgentAsync(agentId, "Sari", ["nl"], ["chat"], 2);
+
+        using var status = await Acme.PostRawAsync($"/v1/agents/{agentId}/status", body);
+
+        await Json.ProblemAsync(status, HttpStatusCode.BadRequest, field);
+        Json.Same(agent, await Acme.AgentAsync(agentId));
+    }
+
     private static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     private async Task<string> StartedConversationAsync()

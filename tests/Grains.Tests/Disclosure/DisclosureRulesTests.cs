@@ -200,17 +200,22 @@ public sealed class DisclosureRulesTests
     }
 
     [Fact]
-    public void The_identity_answer_says_the_customer_is_waiting_while_the_handoff_is_queued()
+    public void The_identity_answer_while_the_handoff_is_queued_names_the_AI_and_says_the_customer_is_waiting_for_a_human()
     {
         Apply(Started(Channel.Chat, "id-ID"));
         var handoff = _decider.OpenHandoff("customer-request", Now);
         _decider.Place(handoff, new HandoffPlacement { Status = HandoffStatus.Queued }, Now);
 
-        var answer = Apply(Customer("ini masih bot ya?")).Single();
+        var decision = _decider.Decide(Customer("ini masih bot ya?"), Present);
 
-        Assert.Equal(DirectiveType.AnswerIdentity, answer.Type);
+        var answer = Assert.Single(decision.Directives, d => d.Type == DirectiveType.AnswerIdentity);
+        Assert.Contains("AI", answer.TextOf());
+        Assert.Contains("bukan dengan manusia", answer.TextOf());
         Assert.Contains("menunggu", answer.TextOf());
-        Assert.DoesNotContain("asisten virtual", answer.TextOf());
+        // Not an offer of a person: one is on the way.
+        Assert.DoesNotContain("Jika Anda mau", answer.TextOf());
+        // What the evidence records is what the customer was told: the AI.
+        Assert.Equal(CxCluster.Abstractions.Facts.IdentityAnswered.Ai, Assert.Single(decision.Facts.OfType<CxCluster.Abstractions.Facts.IdentityAnswered>()).AnsweredAs);
     }
 
     [Fact]
