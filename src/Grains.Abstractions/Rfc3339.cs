@@ -13,7 +13,18 @@ public static partial class Rfc3339
     /// (those beyond 100 ns are dropped), and any offset the RFC allows (hours 00 to 23, minutes 00 to 59), so "+15:00" is
     /// read although no time zone uses it.
     /// </summary>
-    public static bool TryParse(string? value, out DateTimeOffset utc)
+    public static bool TryParse(string? value, out DateTimeOffset utc) => TryParse(value, roundUp: false, out utc);
+
+    /// <summary>
+    /// Reads <paramref name="value"/> as <see cref="TryParse(string?, out DateTimeOffset)"/> does, as a bound of a period
+    /// [from, to) of instants .NET holds (whole ticks of 100 ns; facts are kept to the microsecond): a time between two
+    /// ticks (a nonzero digit beyond the 7th of the fraction) is read as the next tick, so that for every such instant,
+    /// <c>at &gt;= bound</c> and <c>at &lt; bound</c> hold exactly as they do for the time written. Dropping those digits
+    /// instead would take in, at the start, an instant before the period, and leave out, at the end, one inside it.
+    /// </summary>
+    public static bool TryParseBound(string? value, out DateTimeOffset utc) => TryParse(value, roundUp: true, out utc);
+
+    private static bool TryParse(string? value, bool roundUp, out DateTimeOffset utc)
     {
         utc = default;
         if (value is null || Pattern().Match(value) is not { Success: true } match)
@@ -53,6 +64,10 @@ public static partial class Rfc3339
             {
                 fractionTicks *= 10;
             }
+            if (roundUp && fraction.ValueSpan[digits.Length..].ContainsAnyExcept('0'))
+            {
+                fractionTicks++;
+            }
         }
 
         var offset = TimeSpan.Zero;
@@ -71,11 +86,9 @@ public static partial class Rfc3339
             }
         }
 
-        long ticks = new DateTime(year, month, day, hour, minute, leap ? 59 : second, DateTimeKind.Utc).Ticks + fractionTicks - offset.Ticks;
-        if (leap)
-        {
-            ticks += TimeSpan.TicksPerSecond - ticks % TimeSpan.TicksPerSecond;
-        }
+        // A leap second's fraction is passed over: all of it is the next minute's first moment.
+        long ticks = new DateTime(year, month, day, hour, minute, leap ? 59 : second, DateTimeKind.Utc).Ticks
+            + (leap ? TimeSpan.TicksPerSecond : fractionTicks) - offset.Ticks;
         if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
         {
             return false;

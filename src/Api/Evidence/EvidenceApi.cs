@@ -70,7 +70,10 @@ public static class EvidenceApi
         }, ContentType);
     }
 
-    /// <summary>A required RFC 3339 timestamp; with <paramref name="received"/>, one of the client's clock.</summary>
+    /// <summary>
+    /// A required RFC 3339 timestamp; with <paramref name="received"/>, one of the client's clock. Both bound the period
+    /// [from, to) of facts kept to the tick, so a time between two ticks is read as the next tick.
+    /// </summary>
     private static DateTimeOffset? Timestamp(FieldErrors errors, string field, string? value, ReceivedAt? received = null)
     {
         if (errors.Has(field))
@@ -83,8 +86,8 @@ public static class EvidenceApi
             return null;
         }
         return received is { } at
-            ? FieldRules.ClientTimestamp(errors, field, value, at, "the request")
-            : FieldRules.Timestamp(errors, field, value);
+            ? FieldRules.ClientTimestamp(errors, field, value, at, "the request", bound: true)
+            : FieldRules.Timestamp(errors, field, value, bound: true);
     }
 
     /// <summary>The parameters the export takes.</summary>

@@ -287,14 +287,19 @@ public static partial class FieldRules
         return string.Join('-', parts);
     }
 
-    /// <summary>An RFC 3339 timestamp with a time zone: <c>2026-11-24T10:00:00Z</c> or <c>...+07:00</c>.</summary>
-    public static DateTimeOffset? Timestamp(FieldErrors errors, string field, string? value)
+    /// <summary>
+    /// An RFC 3339 timestamp with a time zone: <c>2026-11-24T10:00:00Z</c> or <c>...+07:00</c>. With
+    /// <paramref name="bound"/>, the start or end of a period of facts (an evidence period, a replay's start): a time
+    /// between two ticks is read as the next tick (<see cref="Rfc3339.TryParseBound"/>); otherwise digits beyond the
+    /// tick are dropped.
+    /// </summary>
+    public static DateTimeOffset? Timestamp(FieldErrors errors, string field, string? value, bool bound = false)
     {
         if (value is null)
         {
             return null;
         }
-        if (Rfc3339.TryParse(value, out var timestamp))
+        if (bound ? Rfc3339.TryParseBound(value, out var timestamp) : Rfc3339.TryParse(value, out timestamp))
         {
             return timestamp;
         }
@@ -316,11 +321,11 @@ public static partial class FieldRules
     /// <summary>
     /// A timestamp of the client's clock: RFC 3339, not before <see cref="EarliestTimestamp"/> (year 1, or a clock at the
     /// Unix epoch: nothing happened then) and not further ahead of the time <paramref name="what"/> was received than the
-    /// clock skew allowed.
+    /// clock skew allowed. <paramref name="bound"/> as for <see cref="Timestamp"/>.
     /// </summary>
-    public static DateTimeOffset? ClientTimestamp(FieldErrors errors, string field, string? value, ReceivedAt received, string what)
+    public static DateTimeOffset? ClientTimestamp(FieldErrors errors, string field, string? value, ReceivedAt received, string what, bool bound = false)
     {
-        var timestamp = Timestamp(errors, field, value);
+        var timestamp = Timestamp(errors, field, value, bound);
         if (timestamp > received.Latest)
         {
             errors.Add(field, string.Create(CultureInfo.InvariantCulture,

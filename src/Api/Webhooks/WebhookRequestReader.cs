@@ -74,7 +74,8 @@ public static class WebhookRequestReader
     /// <summary>
     /// The replay, whose <see cref="WebhookReplayJson.From"/> is null for "the given-up facts"; null when
     /// <paramref name="errors"/> got a message. A start before any fact could have been recorded, or ahead of the time
-    /// received, is a clock gone wrong.
+    /// received, is a clock gone wrong. The replay sends the facts at or after its start, as an evidence period begins,
+    /// so a start between two ticks is read as the next tick.
     /// </summary>
     public static WebhookReplayJson? ReadReplay(JsonElement root, ReceivedAt received, FieldErrors errors)
     {
@@ -84,7 +85,7 @@ public static class WebhookRequestReader
         }
         OnlyFields(root, errors, ReplayFields);
         var from = FieldRules.ClientTimestamp(
-            errors, "from", new JsonFields(root, errors).String("from", required: false), received, "the request");
+            errors, "from", new JsonFields(root, errors).String("from", required: false), received, "the request", bound: true);
         return errors.Any ? null : new WebhookReplayJson(from);
     }
 

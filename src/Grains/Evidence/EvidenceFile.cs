@@ -9,9 +9,11 @@ public sealed record EvidenceVerdict(bool Intact, string Reason);
 
 /// <summary>
 /// Checks a saved evidence export: the SHA-256 of the exact bytes of every line before the last (each with its
-/// <c>\n</c>) must be the <c>sha256</c> of the last line, and the summary's figures that the lines determine
-/// (conversations, disclosedBeforeFirstAi, identityQuestions, handoffsByReason, erasures) must agree with them. The
-/// file is read as a stream, one line at a time.
+/// <c>\n</c>) must be the <c>sha256</c> of the last line; the last line, which the hash does not cover, must hold the
+/// summary's fields and its own, each once, and no other; the summary's figures that the lines determine
+/// (conversations, disclosedBeforeFirstAi, identityQuestions, handoffsByReason, erasures) must agree with them, and
+/// aiMessagesAllowed, which they only bound, must be within that bound (at least one for each line with a
+/// firstAiAllowedAt; none when no line has one). The file is read as a stream, one line at a time.
 /// </summary>
 public static class EvidenceFile
 {
@@ -60,6 +62,12 @@ public static class EvidenceFile
         return Check(pending.WrittenSpan[..^1], Convert.ToHexStringLower(hash.GetHashAndReset()), counted);
     }
 
+    /// <summary>The fields of the last line, and of its summary, as the export writes them (<see cref="EvidenceLines.WriteSummary"/>).</summary>
+    private static readonly string[] LastLineFields = ["summary", "sha256"];
+
+    private static readonly string[] SummaryFields =
+        ["conversations", "disclosedBeforeFirstAi", "aiMessagesAllowed", "identityQuestions", "handoffsByReason", "erasures"];
+
     private static EvidenceVerdict Check(ReadOnlySpan<byte> last, string sha256, Counted counted)
     {
         try
@@ -67,9 +75,20 @@ public static class EvidenceFile
             using var document = JsonDocument.Parse(last.ToArray());
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("summary", out var summary)
+                || summary.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("sha256", out var stated) || stated.ValueKind != JsonValueKind.String)
             {
                 return new EvidenceVerdict(false, "the last line is not the summary line with its sha256");
+            }
+            // The summary line is not covered by the hash: a field added to it, or one given twice (a reader may take
+            // either), would pass unnoticed.
+            if (Fields(root, LastLineFields) is { } lineProblem)
+            {
+                return new EvidenceVerdict(false, $"the summary line {lineProblem}");
+            }
+            if (Fields(summary, SummaryFields) is { } summaryProblem)
+            {
+                return new EvidenceVerdict(false, $"the summary {summaryProblem}");
             }
             if (!string.Equals(stated.GetString(), sha256, StringComparison.Ordinal))
             {
@@ -78,12 +97,30 @@ public static class EvidenceFile
             var mismatch = counted.Against(summary);
             return mismatch is null
                 ? new EvidenceVerdict(true, $"intact: {counted.Conversations} conversations, sha256 {sha256}")
-                : new EvidenceVerdict(false, $"the summary's {mismatch} does not match the lines");
+                : new EvidenceVerdict(false, mismatch);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
             return new EvidenceVerdict(false, $"the summary line is not valid: {e.Message}");
         }
+    }
+
+    /// <summary>What is wrong with the fields of <paramref name="json"/> against <paramref name="known"/> (each once, no other), or null.</summary>
+    private static string? Fields(JsonElement json, string[] known)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in json.EnumerateObject())
+        {
+            if (Array.IndexOf(known, property.Name) < 0)
+            {
+                return $"has a field the export does not write: '{(property.Name.Length <= 64 ? property.Name : property.Name[..64] + "…")}'";
+            }
+            if (!seen.Add(property.Name))
+            {
+                return $"gives the field '{property.Name}' twice";
+            }
+        }
+        return known.FirstOrDefault(name => !seen.Contains(name)) is { } missing ? $"lacks the field '{missing}'" : null;
     }
 
     /// <summary>Counts one conversation's line; returns what is wrong with it, or null.</summary>
@@ -99,6 +136,7 @@ public static class EvidenceFile
             }
             counted.Conversations++;
             counted.DisclosedBeforeFirstAi += root.GetProperty("disclosedBeforeFirstAi").GetBoolean() ? 1 : 0;
+            counted.WithAi += root.TryGetProperty("firstAiAllowedAt", out var firstAi) && firstAi.ValueKind != JsonValueKind.Null ? 1 : 0;
             counted.IdentityQuestions += root.GetProperty("identityAnswers").GetArrayLength();
             foreach (var handoff in root.GetProperty("handoffs").EnumerateArray())
             {
@@ -123,29 +161,45 @@ public static class EvidenceFile
         public int Erasures;
         public readonly Dictionary<string, int> HandoffsByReason = new(StringComparer.Ordinal);
 
-        /// <summary>The name of the first figure of <paramref name="summary"/> that differs, or null.</summary>
+        /// <summary>
+        /// Lines with a <c>firstAiAllowedAt</c>. A line shows when its first AI message was allowed, not how many were,
+        /// so the lines bound <c>aiMessagesAllowed</c> rather than give it: at least one for each such line, none without one.
+        /// </summary>
+        public int WithAi;
+
+        /// <summary>Why the figures of <paramref name="summary"/> do not agree with the lines (naming the first that does not), or null.</summary>
         public string? Against(JsonElement summary)
         {
-            if (summary.GetProperty("conversations").GetInt32() != Conversations)
+            (string Name, int Counted)[] exact =
+                [("conversations", Conversations), ("disclosedBeforeFirstAi", DisclosedBeforeFirstAi), ("identityQuestions", IdentityQuestions), ("erasures", Erasures)];
+            foreach (var (name, counted) in exact)
             {
-                return "conversations";
+                var figure = summary.GetProperty(name).GetInt32();
+                if (figure != counted)
+                {
+                    return $"the summary's {name} ({figure}) does not match the lines ({counted})";
+                }
             }
-            if (summary.GetProperty("disclosedBeforeFirstAi").GetInt32() != DisclosedBeforeFirstAi)
+            var aiMessages = summary.GetProperty("aiMessagesAllowed").GetInt64();
+            if (aiMessages < WithAi)
             {
-                return "disclosedBeforeFirstAi";
+                return $"the summary's aiMessagesAllowed ({aiMessages}) does not match the lines: it is fewer than the {WithAi} lines with a firstAiAllowedAt, each of which had at least one";
             }
-            if (summary.GetProperty("identityQuestions").GetInt32() != IdentityQuestions)
+            if (WithAi == 0 && aiMessages != 0)
             {
-                return "identityQuestions";
+                return $"the summary's aiMessagesAllowed ({aiMessages}) does not match the lines: no line has a firstAiAllowedAt, so none was allowed";
             }
-            if (summary.GetProperty("erasures").GetInt32() != Erasures)
+            var stated = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var reason in summary.GetProperty("handoffsByReason").EnumerateObject())
             {
-                return "erasures";
+                if (!stated.TryAdd(reason.Name, reason.Value.GetInt32()))
+                {
+                    return $"the summary's handoffsByReason gives the reason '{reason.Name}' twice";
+                }
             }
-            var stated = summary.GetProperty("handoffsByReason").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
             return stated.Count == HandoffsByReason.Count && stated.All(s => HandoffsByReason.GetValueOrDefault(s.Key) == s.Value)
                 ? null
-                : "handoffsByReason";
+                : "the summary's handoffsByReason does not match the lines";
         }
     }
 }

@@ -46,6 +46,12 @@ public interface IFactJournal
     ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default);
 
     /// <summary>
+    /// Whether the journal holds any fact of the tenant, in any stream, at any time: whether the tenant was ever used. A
+    /// look-up of one index entry, however many facts the tenant has.
+    /// </summary>
+    ValueTask<bool> TenantHasFactsAsync(string tenantId, CancellationToken ct = default);
+
+    /// <summary>
     /// The secret tenant-wide readers' cursors are made with (see <see cref="Push.CursorCodec"/>): 32 random bytes, the
     /// same for every silo that shares this journal and for as long as it keeps its facts, so a cursor stays good.
     /// </summary>

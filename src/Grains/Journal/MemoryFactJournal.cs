@@ -165,6 +165,15 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         }
     }
 
+    public ValueTask<bool> TenantHasFactsAsync(string tenantId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            // A checkpoint saved for a stream with no facts makes its tenant's entry without a fact in it.
+            return ValueTask.FromResult(_tenants.TryGetValue(tenantId, out var tenant) && tenant.Count > 0);
+        }
+    }
+
     public ValueTask SaveCheckpointAsync(StreamKey stream, long seq, ReadOnlyMemory<byte> state, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(seq);

@@ -21,7 +21,7 @@ public sealed class DispatchState
 
     [Id(3)] public List<PendingDelivery> Pending { get; set; } = [];
 
-    /// <summary>While a replay "since" a time reads facts again: facts at or before this time are skipped.</summary>
+    /// <summary>While a replay "since" a time reads facts again: facts before this time are skipped (one at it is sent).</summary>
     [Id(5)] public DateTimeOffset? ReplayFrom { get; set; }
 
     /// <summary>The position up to which facts are read again (a replay, or a restart re-reading its pending facts).</summary>

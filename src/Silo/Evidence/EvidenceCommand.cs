@@ -10,7 +10,9 @@ namespace CxCluster.Silo.Evidence;
 /// <summary>
 /// The silo's <c>evidence</c> verb, for compliance officers: exports a tenant's evidence straight from the PostgreSQL
 /// journal named by <c>ConnectionStrings:CxCluster</c>, with the same code as <c>GET /v1/evidence</c>, or checks a saved
-/// export. Exit codes: 0 done (or intact), 1 failed (or not intact), 2 wrong arguments or no database configured.
+/// export. Exit codes: 0 done (or intact), 1 failed (or not intact), 2 wrong arguments or no database configured. A
+/// tenant is checked against the configured ones (<c>Tenants</c>) or, with none configured, must have facts in the
+/// journal.
 /// </summary>
 public static class EvidenceCommand
 {
@@ -48,17 +50,19 @@ public static class EvidenceCommand
                 $"evidence failed: no database configured: set ConnectionStrings:{CxClusterSettings.ConnectionStringName} (environment ConnectionStrings__{CxClusterSettings.ConnectionStringName})");
             return 2;
         }
-        if (configuration.GetSection("Tenants").GetChildren().Select(t => t.Key).ToList() is { Count: > 0 } tenants
-            && !tenants.Contains(tenantId, StringComparer.Ordinal))
+        var tenants = configuration.GetSection("Tenants").GetChildren().Select(t => t.Key).ToList();
+        if (tenants.Count > 0 && !tenants.Contains(tenantId, StringComparer.Ordinal))
         {
             await error.WriteLineAsync($"evidence: the tenant '{tenantId}' is not configured (tenants: {string.Join(", ", tenants)})");
             return 2;
         }
-        return await ExportAsync(connectionString, configuration, tenantId, query, outPath, standardOutput, output, error, ct);
+        // With no tenants configured, the journal is what knows them: a tenant it has no fact of was never used, and an
+        // export of it would be an empty one that verifies, as if the tenant had had no conversations.
+        return await ExportAsync(connectionString, tenantId, query, outPath, mustHaveFacts: tenants.Count == 0, standardOutput, output, error, ct);
     }
 
     private static async Task<int> ExportAsync(
-        string connectionString, IConfiguration configuration, string tenantId, EvidenceQuery query, string? outPath,
+        string connectionString, string tenantId, EvidenceQuery query, string? outPath, bool mustHaveFacts,
         Stream standardOutput, TextWriter output, TextWriter error, CancellationToken ct)
     {
         await using var provider = new ServiceCollection().AddLogging()
@@ -81,6 +85,11 @@ public static class EvidenceCommand
         var partial = outPath is null ? null : $"{outPath}.{Guid.NewGuid():N}.partial";
         try
         {
+            if (mustHaveFacts && !await journal.TenantHasFactsAsync(tenantId, ct))
+            {
+                await error.WriteLineAsync($"evidence: the tenant '{tenantId}' has no facts in the journal: no such tenant (ids are case-sensitive)");
+                return 2;
+            }
             long bytes = 0;
             await using (var file = partial is null ? null : File.Create(partial))
             {
@@ -164,7 +173,7 @@ public static class EvidenceCommand
         return query.Problem() is { } problem ? $"--{(problem.Field == "conversationId" ? "conversation" : problem.Field)}: {problem.Message}" : null;
     }
 
-    /// <summary>An RFC 3339 timestamp, read as the API reads one.</summary>
+    /// <summary>A bound of the period, read as the API reads one: a time between two ticks is the next tick.</summary>
     private static DateTimeOffset? Timestamp(Dictionary<string, string> options, string name) =>
-        options.TryGetValue(name, out var value) && Rfc3339.TryParse(value, out var at) ? at : null;
+        options.TryGetValue(name, out var value) && Rfc3339.TryParseBound(value, out var at) ? at : null;
 }

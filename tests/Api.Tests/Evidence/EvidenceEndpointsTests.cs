@@ -202,6 +202,24 @@ public sealed class EvidenceEndpointsTests(ClusterFixture cluster)
         Json.Same(JsonNode.Parse("""{"conversations":0,"disclosedBeforeFirstAi":0,"aiMessagesAllowed":0,"identityQuestions":0,"handoffsByReason":{},"erasures":0}"""), summary);
     }
 
+    [Fact]
+    public async Task A_bound_between_two_ticks_is_read_as_the_next_tick_so_a_fact_on_the_tick_before_is_in_the_period_it_ends_and_not_in_the_one_it_starts()
+    {
+        var id = Ids.New("ev");
+        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        at = new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        await cluster.Acme.SendAsync(id, Events.Started("e1", "chat", "en-US").At(at));
+        var justAfter = Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss") + ".000000001Z");
+        var hourBefore = Uri.EscapeDataString(Rfc3339(at.AddHours(-1)));
+        var hourAfter = Uri.EscapeDataString(Rfc3339(at.AddHours(1)));
+
+        var (startingJustAfter, _) = await ExportAsync(cluster.Acme, $"/v1/evidence?from={justAfter}&to={hourAfter}&conversationId={id}");
+        var (endingJustAfter, _) = await ExportAsync(cluster.Acme, $"/v1/evidence?from={hourBefore}&to={justAfter}&conversationId={id}");
+
+        Assert.Empty(startingJustAfter);
+        Assert.Equal(at, Time(Assert.Single(endingJustAfter)["channelHistory"]![0], "at"));
+    }
+
     [Theory]
     [InlineData("/v1/evidence?to=2026-12-01T00:00:00Z", "from")]
     [InlineData("/v1/evidence?from=2026-11-01T00:00:00Z", "to")]

@@ -304,6 +304,7 @@ public sealed class TenantFeedsTests : IDisposable
         public ValueTask<IReadOnlyList<TenantFact>> ReadStreamFromAsync(StreamKey stream, long fromPosition, int max, CancellationToken ct = default) =>
             StreamReadsFail ? throw new JournalUnavailableException("the journal is away") : inner.ReadStreamFromAsync(stream, fromPosition, max, ct);
         public ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default) => inner.TenantHeadAsync(tenantId, ct);
+        public ValueTask<bool> TenantHasFactsAsync(string tenantId, CancellationToken ct = default) => inner.TenantHasFactsAsync(tenantId, ct);
         public ValueTask<ReadOnlyMemory<byte>> CursorKeyAsync(CancellationToken ct = default) => inner.CursorKeyAsync(ct);
         public event Action<string>? TenantAppended { add { } remove { } }
         public ValueTask SaveCheckpointAsync(StreamKey stream, long seq, ReadOnlyMemory<byte> state, CancellationToken ct = default) => inner.SaveCheckpointAsync(stream, seq, state, ct);

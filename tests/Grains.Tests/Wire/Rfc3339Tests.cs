@@ -23,6 +23,28 @@ public sealed class Rfc3339Tests
     }
 
     [Theory]
+    [InlineData("2026-11-24T10:00:00Z", "2026-11-24T10:00:00.0000000+00:00")]
+    [InlineData("2026-11-24T10:00:00.1234567Z", "2026-11-24T10:00:00.1234567+00:00")]
+    [InlineData("2026-11-24T10:00:00.123456700000Z", "2026-11-24T10:00:00.1234567+00:00")]
+    [InlineData("2026-11-24T10:00:00.000000001Z", "2026-11-24T10:00:00.0000001+00:00")]
+    [InlineData("2026-11-24T10:00:00.123456789z", "2026-11-24T10:00:00.1234568+00:00")]
+    [InlineData("2026-11-24T17:00:00.00000000000000000001+07:00", "2026-11-24T10:00:00.0000001+00:00")]
+    [InlineData("2026-11-24T10:00:59.99999999Z", "2026-11-24T10:01:00.0000000+00:00")]
+    [InlineData("2016-12-31T23:59:60.99999999Z", "2017-01-01T00:00:00.0000000+00:00")]
+    public void A_bound_between_two_ticks_is_read_as_the_next_tick_and_one_on_a_tick_as_it_is(string text, string expected)
+    {
+        Assert.True(Rfc3339.TryParseBound(text, out var utc), text);
+        Assert.Equal(expected, utc.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Beyond_the_last_instant_dotnet_holds_a_rounded_bound_is_no_timestamp()
+    {
+        Assert.True(Rfc3339.TryParse("9999-12-31T23:59:59.99999999Z", out _));
+        Assert.False(Rfc3339.TryParseBound("9999-12-31T23:59:59.99999999Z", out _));
+    }
+
+    [Theory]
     [InlineData("2026-11-24 10:00:00Z")]
     [InlineData("2026-11-24T10:00:00")]
     [InlineData("2026-11-24T10:30:60Z")]
@@ -37,5 +59,9 @@ public sealed class Rfc3339Tests
     [InlineData("0000-01-01T00:00:00Z")]
     [InlineData("9999-12-31T23:59:59-01:00")]
     [InlineData("yesterday")]
-    public void Anything_else_is_no_timestamp(string text) => Assert.False(Rfc3339.TryParse(text, out _), text);
+    public void Anything_else_is_no_timestamp(string text)
+    {
+        Assert.False(Rfc3339.TryParse(text, out _), text);
+        Assert.False(Rfc3339.TryParseBound(text, out _), text);
+    }
 }

@@ -102,6 +102,70 @@ public sealed class EvidenceCommandTests(JournalDatabase database) : IClassFixtu
         Assert.True((await CxCluster.Grains.Evidence.EvidenceFile.VerifyAsync(new MemoryStream(export.Standard))).Intact);
     }
 
+    [Fact]
+    public async Task Without_configured_tenants_a_tenant_with_no_fact_in_the_journal_exits_2_naming_it_and_nothing_is_written()
+    {
+        await using (var journal = database.CreateJournal())
+        {
+            await TellAsync(journal, "c1");
+        }
+        var file = Path.Combine(_directory, "mistyped.ndjson");
+        var mistyped = _tenant.ToUpperInvariant();
+        string[] november = ["--from", "2026-11-01T00:00:00Z", "--to", "2026-12-01T00:00:00Z"];
+
+        var toFile = await RunAsync(Configuration(), ["--tenant", mistyped, .. november, "--out", file]);
+        var toStandardOutput = await RunAsync(Configuration(), ["--tenant", mistyped, .. november, "--conversation", "c1"]);
+
+        Assert.Equal((2, 2), (toFile.Code, toStandardOutput.Code));
+        Assert.Empty(Directory.GetFiles(_directory));
+        Assert.Empty(toStandardOutput.Standard);
+        Assert.Empty(toFile.Output);
+        var message = Assert.Single(toFile.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"'{mistyped}'", message);
+        Assert.Contains("no facts", message);
+    }
+
+    [Fact]
+    public async Task A_tenant_with_facts_but_none_in_the_period_gets_an_empty_export_that_verifies()
+    {
+        await using (var journal = database.CreateJournal())
+        {
+            await TellAsync(journal, "c1");
+        }
+        var file = Path.Combine(_directory, "october.ndjson");
+
+        var export = await RunAsync(Configuration(), "--tenant", _tenant, "--from", "2026-10-01T00:00:00Z", "--to", "2026-11-01T00:00:00Z", "--out", file);
+        var verified = await RunAsync(Configuration(), "verify", file);
+
+        Assert.True(export.Code == 0, export.Error);
+        Assert.Contains("{\"summary\":{\"conversations\":0,", await File.ReadAllTextAsync(file));
+        Assert.True(verified.Code == 0, verified.Error);
+    }
+
+    [Fact]
+    public async Task A_bound_between_two_ticks_is_read_as_the_next_tick_so_a_fact_on_the_tick_before_is_in_the_period_it_ends_and_not_in_the_one_it_starts()
+    {
+        // The conversation's facts are at 09:00:00, 09:00:01 and 09:00:02 exactly.
+        await using (var journal = database.CreateJournal())
+        {
+            await TellAsync(journal, "c1");
+        }
+
+        var after = await RunAsync(Configuration(), "--tenant", _tenant, "--from", "2026-11-10T09:00:02.000000001Z", "--to", "2026-11-10T10:00:00Z");
+        var until = await RunAsync(Configuration(), "--tenant", _tenant, "--from", "2026-11-10T08:00:00Z", "--to", "2026-11-10T16:00:00.000000001+07:00");
+
+        Assert.True(after.Code == 0, after.Error);
+        Assert.True(until.Code == 0, until.Error);
+        var afterLines = Encoding.UTF8.GetString(after.Standard).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var untilLines = Encoding.UTF8.GetString(until.Standard).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("{\"summary\":{\"conversations\":0,", Assert.Single(afterLines));
+        Assert.Equal(2, untilLines.Length);
+        Assert.StartsWith("{\"conversationId\":\"c1\",", untilLines[0]);
+        // Only the facts at 09:00:00: the notice issued, not yet delivered, and no AI message.
+        Assert.DoesNotContain("deliveredAt", untilLines[0]);
+        Assert.DoesNotContain("firstAiAllowedAt", untilLines[0]);
+    }
+
     [Theory]
     [InlineData("--from", "2026-11-01T00:00:00Z", "--to", "2026-12-01T00:00:00Z")]
     [InlineData("--tenant", "acme", "--from", "2026-11-01", "--to", "2026-12-01T00:00:00Z")]

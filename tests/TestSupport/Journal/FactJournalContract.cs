@@ -299,6 +299,22 @@ public abstract class FactJournalContract
     }
 
     [Fact]
+    public async Task A_tenant_has_facts_once_any_of_its_streams_has_one_whenever_they_happened_and_its_id_is_matched_exactly()
+    {
+        var stream = new StreamKey(NewTenant(), "a/agent-1");
+        Assert.False(await Journal.TenantHasFactsAsync(stream.TenantId));
+        await Journal.SaveCheckpointAsync(stream, 0, new byte[] { 1 });
+        Assert.False(await Journal.TenantHasFactsAsync(stream.TenantId));
+
+        await Journal.AppendAsync(Append(stream, "e1", Fact(1, at: Noon.AddYears(-3))));
+
+        Assert.True(await Journal.TenantHasFactsAsync(stream.TenantId));
+        Assert.False(await Journal.TenantHasFactsAsync(stream.TenantId.ToUpperInvariant()));
+        Assert.False(await Journal.TenantHasFactsAsync(stream.TenantId[..^1]));
+        Assert.False(await Journal.TenantHasFactsAsync(NewTenant()));
+    }
+
+    [Fact]
     public async Task An_append_with_facts_tells_its_tenant_once_it_is_stored()
     {
         var stream = NewStream();
@@ -471,5 +487,21 @@ public abstract class FactJournalContract
         Assert.Equal(all.Select(s => (s.StreamId, s.FirstAt, s.Position)), paged.Select(s => (s.StreamId, s.FirstAt, s.Position)));
         Assert.Equal(["a/agent"], (await Journal.ReadActiveStreamsAsync(tenant, "a/", Noon, Noon.AddHours(1), null, 100)).Select(s => s.StreamId));
         Assert.Empty(await Journal.ReadActiveStreamsAsync(tenant, "c/", Noon.AddHours(3), Noon.AddHours(4), null, 100));
+    }
+
+    [Fact]
+    public async Task A_period_bound_between_two_microseconds_finds_a_stream_active_on_the_microsecond_before_in_the_period_it_ends_and_not_in_the_one_it_starts()
+    {
+        var tenant = NewTenant();
+        await Journal.AppendAsync(Append(new StreamKey(tenant, "c/on-noon"), "e1", Fact(1, at: Noon)));
+        await Journal.ReadTenantSettledAsync(tenant);
+
+        var starting = await Journal.ReadActiveStreamsAsync(tenant, "c/", Noon.AddTicks(1), Noon.AddHours(1), null, 100);
+        var ending = await Journal.ReadActiveStreamsAsync(tenant, "c/", Noon.AddHours(-1), Noon.AddTicks(1), null, 100);
+        var endingOnIt = await Journal.ReadActiveStreamsAsync(tenant, "c/", Noon.AddHours(-1), Noon, null, 100);
+
+        Assert.Empty(starting);
+        Assert.Equal(["c/on-noon"], ending.Select(s => s.StreamId));
+        Assert.Empty(endingOnIt);
     }
 }
