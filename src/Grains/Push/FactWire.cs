@@ -138,37 +138,23 @@ public static class FactWire
     }
 
     /// <summary>
-    /// An offer's data with the context packet of its personal part added last, as <c>context</c>; returns where that
-    /// property begins, so a reader who may not see it can be told the fact without it.
+    /// An offer's data with the context packet of its personal part added last, as <c>context</c>, so a reader who may
+    /// not see it can be told the fact without it.
     /// </summary>
-    private static int WriteOffered(Utf8JsonWriter w, TenantFact fact)
-    {
-        using var data = JsonDocument.Parse(fact.Fact.Data);
-        using var personal = JsonDocument.Parse(fact.Fact.Personal!.Value);
-        w.WriteStartObject();
-        foreach (var property in data.RootElement.EnumerateObject())
-        {
-            property.WriteTo(w);
-        }
-        if (!personal.RootElement.TryGetProperty("context", out var context))
-        {
-            w.WriteEndObject();
-            return 0;
-        }
-        w.Flush();
-        var at = checked((int)w.BytesCommitted);
-        w.WritePropertyName("context");
-        context.WriteTo(w);
-        w.WriteEndObject();
-        return at;
-    }
+    private static int WriteOffered(Utf8JsonWriter w, TenantFact fact) => WritePersonalLast(w, fact, "context");
 
     /// <summary>
     /// A fact whose reason was given in words (a <c>conversation.ended</c>'s, an agent's decline): its data with that
     /// reason from its personal part added last, so a reader who may not see personal data is told the fact without it
     /// (a <c>conversation.ended</c> then says <c>"reason":"erased"</c>, as it does once the conversation was erased).
     /// </summary>
-    private static int WriteWithReason(Utf8JsonWriter w, TenantFact fact)
+    private static int WriteWithReason(Utf8JsonWriter w, TenantFact fact) => WritePersonalLast(w, fact, "reason");
+
+    /// <summary>
+    /// A fact's data (without the journal's own part) with the property <paramref name="name"/> of its personal part
+    /// added last; returns where that property begins (0 when the personal part has none).
+    /// </summary>
+    private static int WritePersonalLast(Utf8JsonWriter w, TenantFact fact, string name)
     {
         using var data = JsonDocument.Parse(fact.Fact.Data);
         using var personal = JsonDocument.Parse(fact.Fact.Personal!.Value);
@@ -180,15 +166,15 @@ public static class FactWire
                 property.WriteTo(w);
             }
         }
-        if (!personal.RootElement.TryGetProperty("reason", out var reason))
+        if (!personal.RootElement.TryGetProperty(name, out var value))
         {
             w.WriteEndObject();
             return 0;
         }
         w.Flush();
         var at = checked((int)w.BytesCommitted);
-        w.WritePropertyName("reason");
-        reason.WriteTo(w);
+        w.WritePropertyName(name);
+        value.WriteTo(w);
         w.WriteEndObject();
         return at;
     }
