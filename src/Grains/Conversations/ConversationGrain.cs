@@ -199,7 +199,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     /// </summary>
     private void LetGoOnceEnded()
     {
-        if (!Ended)
+        if (!MayLeaveMemory)
         {
             return;
         }
@@ -218,11 +218,12 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         }
     }
 
-    private bool Ended => State.Status == ConversationStatus.Ended && !NeedsWatch && !_dirty && !_journal.HasPending;
+    /// <summary>Ended, and nothing waits on it: no watch, nothing unstored, nothing pending in the journal.</summary>
+    private bool MayLeaveMemory => State.Status == ConversationStatus.Ended && !NeedsWatch && !_dirty && !_journal.HasPending;
 
     private Task LetGo(CancellationToken cancellation)
     {
-        if (Ended)
+        if (MayLeaveMemory)
         {
             this.DeactivateOnIdle();
         }

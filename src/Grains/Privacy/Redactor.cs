@@ -294,32 +294,29 @@ public static partial class Redactor
 
         var kept = new StringBuilder(text.Length);
         kept.Append(text, 0, first);
-        for (int i = first; i < text.Length; i++)
+        int i = first;
+        while (i < text.Length)
         {
             if (!Invisibles.Contains(text[i]))
             {
-                kept.Append(text[i]);
+                kept.Append(text[i++]);
                 continue;
             }
 
-            // The characters on either side, past any other invisible marks.
-            int before = i - 1;
-            while (before >= 0 && Invisibles.Contains(text[before]))
+            // A run of marks goes or stays whole, by the characters on either side of it: one look per run, however long.
+            int end = i + 1;
+            while (end < text.Length && Invisibles.Contains(text[end]))
             {
-                before--;
+                end++;
             }
 
-            int after = i + 1;
-            while (after < text.Length && Invisibles.Contains(text[after]))
-            {
-                after++;
-            }
-
-            bool amongPlain = (before < 0 || IsPlain(text[before])) && (after >= text.Length || IsPlain(text[after]));
+            bool amongPlain = (i == 0 || IsPlain(text[i - 1])) && (end == text.Length || IsPlain(text[end]));
             if (!amongPlain)
             {
-                kept.Append(text[i]);
+                kept.Append(text, i, end - i);
             }
+
+            i = end;
         }
 
         return kept.Length == text.Length ? text : kept.ToString();

@@ -50,11 +50,11 @@ public sealed class WebhookSender : IDisposable
     /// every request on a new connection (<see cref="_oneShot"/>): a connection kept for another request would be closed
     /// under it, which then fails unanswered. A receiver not heard from yet is sent its first requests on new connections
     /// too, so none lies open and unused at a receiver that serves one connection at a time. Bounded: cleared when it grows
-    /// past <see cref="MostClosingReceivers"/>, to be learnt again.
+    /// past <see cref="MostReceiversKnown"/>, to be learnt again.
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _keepsAlive = new(StringComparer.OrdinalIgnoreCase);
 
-    private const int MostClosingReceivers = 10_000;
+    private const int MostReceiversKnown = 10_000;
 
     public WebhookSender(WebhookSettings options, CxCluster.Grains.Tenants.TenantDirectory tenants, TimeProvider clock)
         : this(ReceiverPolicy.For(options, tenants.IsEmbeddedDefault), options.Timeout, clock, options.Http2, options.CleartextHttp2)
@@ -121,9 +121,12 @@ public sealed class WebhookSender : IDisposable
         }
         using var timeout = new CancellationTokenSource(_timeout, _clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        var uri = new Uri(url);
+        var origin = uri.GetLeftPart(UriPartial.Authority);
         for (var tries = 1; ; tries++)
         {
-            var (result, unanswered) = await TryOnceAsync(url, tls, key, webhookId, body, fresh: tries > 1, timeout, linked.Token, ct);
+            var client = tries == 1 && _keepsAlive.TryGetValue(origin, out var keepsAlive) && keepsAlive ? _http : _oneShot;
+            var (result, unanswered) = await TryOnceAsync(client, origin, uri, tls, key, webhookId, body, timeout, linked.Token, ct);
             if (!unanswered || tries >= FreshTries || linked.IsCancellationRequested)
             {
                 return result;
@@ -134,12 +137,15 @@ public sealed class WebhookSender : IDisposable
     /// <summary>How many times one attempt sends a delivery while the receiver closes connections before answering.</summary>
     private const int FreshTries = 3;
 
-    /// <summary>One request: its result, and whether the connection ended or was reset before any answer came.</summary>
-    private async Task<(DeliveryResult Result, bool Unanswered)> TryOnceAsync(
-        string url, bool tls, byte[] key, string webhookId, byte[] body, bool fresh, CancellationTokenSource timeout, CancellationToken token, CancellationToken ct)
+    /// <summary>
+    /// One request, sent with <paramref name="client"/> (<see cref="_oneShot"/> for a new connection): its result, and
+    /// whether the connection ended or was reset before any answer came.
+    /// </summary>
+    private async Task<(DeliveryResult Result, bool Unanswered)> TryOnceAsync(HttpClient client, string origin,
+        Uri uri, bool tls, byte[] key, string webhookId, byte[] body, CancellationTokenSource timeout, CancellationToken token, CancellationToken ct)
     {
         var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
         if (tls && _http2)
         {
             // Offered in the TLS handshake (ALPN): a receiver that does not choose HTTP/2 is spoken to in HTTP/1.1.
@@ -152,8 +158,6 @@ public sealed class WebhookSender : IDisposable
             request.Version = HttpVersion.Version20;
             request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
         }
-        var origin = request.RequestUri!.GetLeftPart(UriPartial.Authority);
-        var client = !fresh && _keepsAlive.TryGetValue(origin, out var keepsAlive) && keepsAlive ? _http : _oneShot;
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("webhook-id", webhookId);
         request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -161,7 +165,7 @@ public sealed class WebhookSender : IDisposable
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
-            LearnWhetherItCloses(origin, response);
+            LearnWhetherItKeepsAlive(origin, response);
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300)
             {
@@ -212,14 +216,14 @@ public sealed class WebhookSender : IDisposable
     /// Notes whether the receiver keeps its connection alive after this answer: in HTTP/1.1 and later unless it says
     /// <c>Connection: close</c>, in HTTP/1.0 only when it says <c>Connection: keep-alive</c> (RFC 9112 9.3).
     /// </summary>
-    private void LearnWhetherItCloses(string origin, HttpResponseMessage response)
+    private void LearnWhetherItKeepsAlive(string origin, HttpResponseMessage response)
     {
         var keepsAlive = response.Version >= HttpVersion.Version11 ? response.Headers.ConnectionClose != true : SaysKeepAlive(response);
         if (_keepsAlive.TryGetValue(origin, out var known) && known == keepsAlive)
         {
             return;
         }
-        if (_keepsAlive.Count >= MostClosingReceivers)
+        if (_keepsAlive.Count >= MostReceiversKnown)
         {
             _keepsAlive.Clear();
         }

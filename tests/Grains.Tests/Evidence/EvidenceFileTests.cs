@@ -32,6 +32,12 @@ public sealed class EvidenceFileTests
         {
             await _journal.AppendAsync(new StreamKey(_tenant, $"c/quiet-{i}"), Started(i), Issued(i, "dsc-1"));
         }
+        return await ExportedAsync();
+    }
+
+    /// <summary>November's export of what the journal holds.</summary>
+    private async Task<string> ExportedAsync()
+    {
         var bytes = new List<byte>();
         await foreach (var page in EvidenceExport.ReadAllAsync(_journal, _tenant, November))
         {
@@ -143,12 +149,7 @@ public sealed class EvidenceFileTests
     public async Task A_reason_named_twice_in_the_handoffs_is_not_intact()
     {
         await _journal.AppendAsync(new StreamKey(_tenant, "c/handed"), Started(0), Issued(0, "dsc-1"), Requested(1, "hnd-1", "customer-request"));
-        var bytes = new List<byte>();
-        await foreach (var page in EvidenceExport.ReadAllAsync(_journal, _tenant, November))
-        {
-            bytes.AddRange(page.Lines);
-        }
-        var export = Edited(Encoding.UTF8.GetString([.. bytes]), "{\"customer-request\":1}", "{\"customer-request\":1,\"customer-request\":1}");
+        var export = Edited(await ExportedAsync(), "{\"customer-request\":1}", "{\"customer-request\":1,\"customer-request\":1}");
 
         var verdict = await VerifyAsync(export);
 
