@@ -89,6 +89,10 @@ public static class MessageSignals
     public static MessageAnalysis Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Words of someone else's the customer quotes ("my son typed 'stupid bot'", "kata satpam 'minta aja ke supervisor'")
+        // ask nothing and abuse no one: they are read as blanks.
+        string written = text;
+        text = ReportedSpeech.WithoutOthersWords(text, Analyze, out QuotedSpeech quoted);
 
         bool shouting = SurfaceFeatures.IsShouting(text);
         bool exclaiming = SurfaceFeatures.HasExclamationRun(text);
@@ -98,8 +102,9 @@ public static class MessageSignals
         {
             int count = Tokenizer.Tokenize(text, buffer);
             ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, count);
-            bool identity = IdentityQuestion.AsksIdentity(tokens);
-            bool human = PersonRequest.AsksForHuman(tokens);
+            // "I typed 'agent' twice", "I asked 'are you a bot?'": what the customer quotes of themselves is asked again.
+            bool identity = quoted.AsksIdentity || IdentityQuestion.AsksIdentity(tokens);
+            bool human = quoted.AsksForHuman || PersonRequest.AsksForHuman(tokens);
             Span<float> margins = stackalloc float[LearntSignals.Count];
             // The model only has something to add where the grammar found nothing, and only about words: a message of
             // one letter, however repeated or accented ("y", "aaaa"), or of a syllable or two alone ("ba", "bo bo bo"),
@@ -130,7 +135,9 @@ public static class MessageSignals
             ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
             // "hello??? anyone??", "halo??? ada orang??", "hellooo?": checking whether anyone is there, impatiently.
             negative = negative || ImpatientCall.IsIn(text);
-            if (ScareQuotes.IsIn(text))
+            // "your courier said 'ugh, such a hassle'": rudeness of theirs, reported, is a complaint.
+            negative |= quoted.RudeOfThem;
+            if (ScareQuotes.IsIn(written))
             {
                 // Thanks for the "help": help in quotes, sarcastically, which takes the thanks back.
                 negative = true;
@@ -213,6 +220,7 @@ public static class MessageSignals
     public static GrammarVerdict Grammar(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = ReportedSpeech.WithoutOthersWords(text, Analyze, out _);
         Lex[] buffer = ArrayPool<Lex>.Shared.Rent(text.Length + 1);
         try
         {

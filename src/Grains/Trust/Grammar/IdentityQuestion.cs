@@ -82,7 +82,7 @@ internal static class IdentityQuestion
             k--;
         }
 
-        if (k < 0 || !ReferenceEquals(t[k], Lex.Unknown))
+        if (k < 0 || !t[k].IsUnknown)
         {
             return false;
         }
@@ -892,7 +892,7 @@ internal static class IdentityQuestion
     /// done to them.
     /// </summary>
     private static bool MakesWho(ReadOnlySpan<Lex> t, int k) =>
-        (uint)k < (uint)t.Length && (ReferenceEquals(t[k], Lex.Unknown) || t[k].Word is "buat");
+        (uint)k < (uint)t.Length && (t[k].IsUnknown || t[k].Word is "buat");
 
     private static bool IsPlainWordAt(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Cats == Cat.None && !t[k].IsNumber;
 

@@ -55,7 +55,7 @@ internal static class LexiconLoader
         ArgumentNullException.ThrowIfNull(wordFiles);
         ArgumentNullException.ThrowIfNull(phraseFiles);
 
-        var canonicals = new Dictionary<string, (Cat Cats, string Where)>(StringComparer.Ordinal);
+        var canonicals = new Dictionary<string, (Cat Cats, bool Named, string Where)>(StringComparer.Ordinal);
         var spellings = new Dictionary<string, (string Canonical, string Where)>(StringComparer.Ordinal);
         foreach (LexiconFile file in wordFiles)
         {
@@ -65,7 +65,7 @@ internal static class LexiconLoader
             }
         }
 
-        Dictionary<string, Lex> lexes = canonicals.ToDictionary(c => c.Key, c => new Lex(c.Key, c.Value.Cats), StringComparer.Ordinal);
+        Dictionary<string, Lex> lexes = canonicals.ToDictionary(c => c.Key, c => new Lex(c.Key, c.Value.Cats, c.Value.Named), StringComparer.Ordinal);
         FrozenDictionary<string, Lex> words = spellings.ToFrozenDictionary(s => s.Key, s => lexes[s.Value.Canonical], StringComparer.Ordinal);
 
         var phrases = new List<Phrase>();
@@ -120,7 +120,7 @@ internal static class LexiconLoader
     private static void ReadWord(
         string where,
         string line,
-        Dictionary<string, (Cat Cats, string Where)> canonicals,
+        Dictionary<string, (Cat Cats, bool Named, string Where)> canonicals,
         Dictionary<string, (string Canonical, string Where)> spellings)
     {
         string[] fields = line.Split('\t');
@@ -129,7 +129,9 @@ internal static class LexiconLoader
             throw Error(where, $"expected 'categories<TAB>canonical' or 'categories<TAB>canonical<TAB>variants', found {fields.Length} tab-separated field(s)");
         }
 
-        Cat cats = ParseCategories(where, fields[0]);
+        // "Named": a word a few rules read by its spelling; to every other it is a word the lexicon does not know.
+        bool named = fields[0].Trim(' ') == NamedCategory;
+        Cat cats = named ? Cat.None : ParseCategories(where, fields[0]);
         string canonical = CheckedSpelling(where, fields[1].Trim(' '));
         string[] variants = fields.Length == 3 ? fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
         if (fields.Length == 3 && variants.Length == 0)
@@ -139,14 +141,14 @@ internal static class LexiconLoader
 
         if (canonicals.TryGetValue(canonical, out var known))
         {
-            if (known.Cats != cats)
+            if (known.Cats != cats || known.Named != named)
             {
-                throw Error(where, $"'{canonical}' plays {Names(cats)} here but {Names(known.Cats)} at {known.Where}");
+                throw Error(where, $"'{canonical}' plays {(named ? NamedCategory : Names(cats))} here but {(known.Named ? NamedCategory : Names(known.Cats))} at {known.Where}");
             }
         }
         else
         {
-            canonicals.Add(canonical, (cats, where));
+            canonicals.Add(canonical, (cats, named, where));
         }
 
         AddSpelling(canonical);
@@ -219,6 +221,9 @@ internal static class LexiconLoader
         seen.Add(key, (tone, where));
         return new Phrase(tone, phraseWords);
     }
+
+    /// <summary>The category of a word read by its spelling only (<see cref="Lex.Named"/>); it goes with no other.</summary>
+    private const string NamedCategory = "Named";
 
     private static Cat ParseCategories(string where, string field)
     {

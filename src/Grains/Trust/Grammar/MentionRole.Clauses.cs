@@ -133,7 +133,7 @@ internal static partial class MentionRole
             return false;
         }
 
-        bool thing = ReferenceEquals(t[j], Lex.Unknown) || Is(t, j, Cat.Thing | Cat.Payment)
+        bool thing = t[j].IsUnknown || Is(t, j, Cat.Thing | Cat.Payment)
             || (t[j].Cats == Cat.None && !t[j].IsNumber && (IsEdge(t, j + 1) || Is(t, j + 1, Cat.Subject)));
         return thing && !Is(t, j + 1, RequestVerb | Cat.Passive);
     }

@@ -73,7 +73,7 @@ internal static partial class MentionRole
         bool addressed = false;
         for (int i = 0; i < t.Length; i++)
         {
-            if (ReferenceEquals(t[i], Lex.Unknown) || t[i].IsNumber || (Is(t, i, IdentityContent & ~(Cat.YouPerson | Cat.Or)) && !Is(t, i, Cat.Abusive)))
+            if (t[i].IsUnknown || t[i].IsNumber || (Is(t, i, IdentityContent & ~(Cat.YouPerson | Cat.Or)) && !Is(t, i, Cat.Abusive)))
             {
                 return false;
             }
@@ -363,7 +363,7 @@ internal static partial class MentionRole
 
             sent |= Is(t, i, Cat.Broadcast | Cat.Thing | Cat.IdNoun);
             from |= sent && t[i].Word == "from" && i + 1 < t.Length
-                && (Is(t, i + 1, Cat.You | Cat.YouPerson | Cat.Article | Cat.Me) || ReferenceEquals(t[i + 1], Lex.Unknown));
+                && (Is(t, i + 1, Cat.You | Cat.YouPerson | Cat.Article | Cat.Me) || t[i + 1].IsUnknown);
         }
 
         return from;
@@ -405,7 +405,7 @@ internal static partial class MentionRole
     {
         for (int i = 0; i < t.Length; i++)
         {
-            if (ReferenceEquals(t[i], Lex.Unknown) || t[i].IsNumber || Is(t, i, IdentityContent) || IsAutomated(t, i))
+            if (t[i].IsUnknown || t[i].IsNumber || Is(t, i, IdentityContent) || IsAutomated(t, i))
             {
                 return false;
             }
@@ -503,7 +503,7 @@ internal static partial class MentionRole
             const Cat thing = Cat.Thing | Cat.Payment | Cat.Breaker | Cat.Broadcast;
             for (int k = i - 1; !IsEdge(t, k); k--)
             {
-                bool named = Is(t, k, thing) || (ReferenceEquals(t[k], Lex.Unknown) && (t[i].Word is "automatic" || Is(t, k - 1, Cat.Article | Cat.Clitic)));
+                bool named = Is(t, k, thing) || (t[k].IsUnknown && (t[i].Word is "automatic" || Is(t, k - 1, Cat.Article | Cat.Clitic)));
                 if (named)
                 {
                     automatic = true;
@@ -695,7 +695,7 @@ internal static partial class MentionRole
 
     /// <summary>A word the lexicon knows (no boundary, number or unknown word such as the "pre" of "pre-recorded").</summary>
     private static bool IsKnownWord(ReadOnlySpan<Lex> t, int k) =>
-        (uint)k < (uint)t.Length && !IsEdge(t, k) && !ReferenceEquals(t[k], Lex.Unknown) && !t[k].IsNumber;
+        (uint)k < (uint)t.Length && !IsEdge(t, k) && !t[k].IsUnknown && !t[k].IsNumber;
 
     private static bool IsBeing(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "being";
 

@@ -577,7 +577,7 @@ internal static partial class MentionRole
 
         // "transfer ke mandiri bisa?": a bank or an account the lexicon does not know, after the Indonesian "ke".
         return t[verb].Word == "transfer" && WordAt(t, verb + 1) == "ke" && (uint)(verb + 2) < (uint)t.Length
-            && (ReferenceEquals(t[verb + 2], Lex.Unknown) || t[verb + 2].IsNumber);
+            && (t[verb + 2].IsUnknown || t[verb + 2].IsNumber);
     }
 
     /// <summary>

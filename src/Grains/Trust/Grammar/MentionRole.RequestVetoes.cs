@@ -338,7 +338,7 @@ internal static partial class MentionRole
             }
 
             // The customer is named: "panggil supervisornya" fetches someone the lexicon does not know by that spelling.
-            if (!Is(t, e, Cat.Me) || e + 1 >= t.Length || !ReferenceEquals(t[e + 1], Lex.Unknown))
+            if (!Is(t, e, Cat.Me) || e + 1 >= t.Length || !t[e + 1].IsUnknown)
             {
                 continue;
             }
@@ -368,7 +368,7 @@ internal static partial class MentionRole
     /// </summary>
     private static bool ComesForAJob(ReadOnlySpan<Lex> t, int i)
     {
-        if (!ReferenceEquals(t[i], Lex.Unknown) || !Is(t, i + 1, Cat.Purpose) || !Is(t, i + 2, Cat.Errand))
+        if (!t[i].IsUnknown || !Is(t, i + 1, Cat.Purpose) || !Is(t, i + 2, Cat.Errand))
         {
             return false;
         }
@@ -507,7 +507,7 @@ internal static partial class MentionRole
         t[i].Word is "no" && Is(t, i + 1, Cat.Bot) && Is(t, i + 2, Cat.Modal) && !Is(t, i + 2, Cat.Polite);
 
     /// <summary>A word the lexicon does not know, or one with a digit in it.</summary>
-    private static bool IsUnlisted(Lex lex) => ReferenceEquals(lex, Lex.Unknown) || lex.IsNumber;
+    private static bool IsUnlisted(Lex lex) => lex.IsUnknown || lex.IsNumber;
 
     /// <summary>
     /// The talking verb at <paramref name="i"/> is addressed to the one already there or to no one: "talk to you",

@@ -44,7 +44,7 @@ internal static class PersonRequest
                 && (WaitsForOne(t, m)
                     || ((ConnectRequest(t, m) || SpeakRequest(t, m) || AnotherOne(t, m)
                             || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m)
-                                || SaysItAgain(t, m)))
+                                || SaysItAgain(t, m) || AskedToDoIt(t, m)))
                             || (m.Kind == Kind.Team && BareTeamRequest(t, m)))
                         && MentionRole.IsLive(t, m))))
             {
@@ -194,7 +194,7 @@ internal static class PersonRequest
         }
 
         // "an Urdu-speaking rep", "a Spanish speaking agent": the language the role speaks qualifies it.
-        if (kind == Kind.Agent && s == start - 1 && Is(t, s, Cat.Gerund) && Is(t, s, Cat.Speak) && s > 0 && ReferenceEquals(t[s - 1], Lex.Unknown))
+        if (kind == Kind.Agent && s == start - 1 && Is(t, s, Cat.Gerund) && Is(t, s, Cat.Speak) && s > 0 && t[s - 1].IsUnknown)
         {
             s -= 2;
             while (s > start - 3 - Mention.MaxModifiers && Is(t, s, Cat.Article))
@@ -238,7 +238,7 @@ internal static class PersonRequest
         int end = i + 1;
         if (start < i)
         {
-            if (end < t.Length && ReferenceEquals(t[end], Lex.Unknown))
+            if (end < t.Length && t[end].IsUnknown)
             {
                 return false;
             }
@@ -271,7 +271,7 @@ internal static class PersonRequest
     /// ("fraud" of "the fraud department").
     /// </summary>
     private static bool IsNameWord(Lex word) =>
-        ReferenceEquals(word, Lex.Unknown) || (word.Cats == Cat.None && !word.IsNumber && word.Word.Length > 0);
+        word.IsUnknown || (word.Cats == Cat.None && !word.IsNumber && word.Word.Length > 0);
 
     /// <summary>How many unknown words may name a department or team: "the data protection team", "bagian klaim asuransi".</summary>
     private const int TeamNameWords = 2;
@@ -621,6 +621,8 @@ internal static class PersonRequest
 
         // "call me back tomorrow morning", "telpon sy jam 3 ya", "call me back after 5pm today on ...": a call asked for now,
         // at a time the customer names.
+        // "in English" is no time ("in 5 minutes" is), though a time may open with "in".
+        int untimed = e;
         int timed = PastACallTime(t, e);
         if (timed > e)
         {
@@ -639,10 +641,41 @@ internal static class PersonRequest
             || (WordAt(t, e) is "at" or "on" or "di" or "ke" or "by" or "through" && NamesAWayToCall(t, e + 1, end))
             || (WordAt(t, e) is "about" or "regarding" or "terkait" or "mengenai" or "soal" or "tentang" && !IsEdge(t, e + 1)
                 && !Has(t, e, end, Cat.Later | Cat.LaterTime | Cat.Past))
-            || WhenFree(t, e);
+            || WhenFree(t, e)
+            || InALanguage(t, untimed);
         // "hubungi saya lewat WA kalau barang sudah ready": called once something happens, not now.
         return closes && !AfterACondition(t, start) && !Has(t, e, end, Cat.Cond);
     }
+
+    /// <summary>
+    /// The call asked for in a language, closing its clause: "in Spanish", "in English please", "pakai bahasa Jawa", "dalam
+    /// bahasa Inggris ya kak", "berbahasa Sunda".
+    /// </summary>
+    private static bool InALanguage(ReadOnlySpan<Lex> t, int e)
+    {
+        // "in", "pakai", "pake", "using" are words the lexicon does not know; "dalam", "dengan" ("sama") are.
+        if (IsEdge(t, e) || t[e].IsNumber || !(t[e].Word.Length == 0 || WordAt(t, e) is "dalam" or "dengan"))
+        {
+            return false;
+        }
+
+        int k = WordAt(t, e + 1) == "bahasa" ? e + 2 : e + 1;
+        if (!IsLanguage(WordAt(t, k)))
+        {
+            return false;
+        }
+
+        for (k++; Is(t, k, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, k, Cat.Not | Cat.Later | Cat.LaterTime); k++)
+        {
+        }
+
+        return IsEdge(t, k);
+    }
+
+    private static bool IsLanguage(string word) => word is "english" or "spanish" or "french" or "german" or "dutch" or "portuguese"
+        or "italian" or "russian" or "arabic" or "mandarin" or "cantonese" or "hokkien" or "chinese" or "japanese" or "korean" or "thai"
+        or "vietnamese" or "tagalog" or "tamil" or "urdu" or "bengali" or "punjabi" or "welsh" or "malay" or "indonesian" or "inggris"
+        or "indonesia" or "jawa" or "sunda" or "melayu";
 
     /// <summary>
     /// Past a time named for the call at <paramref name="e"/>: "tomorrow morning", "besok pagi jam 8an", "jam 3", "after
@@ -999,7 +1032,7 @@ internal static class PersonRequest
     private static int BeforeUnknownWords(ReadOnlySpan<Lex> t, int k, int max)
     {
         int stop = k - max;
-        while (k > stop && k >= 0 && (ReferenceEquals(t[k], Lex.Unknown) || t[k].Word is "line" || IsBusiness(t, k)))
+        while (k > stop && k >= 0 && (t[k].IsUnknown || t[k].Word is "line" || IsBusiness(t, k)))
         {
             k--;
         }
@@ -1156,6 +1189,57 @@ internal static class PersonRequest
         }
 
         return ContinuesAsRequest(t, m.End);
+    }
+
+    /// <summary>
+    /// A person asked whether they can do it, the question opening its clause: "can a real person help me?", "could an
+    /// actual human look at my claim?", "can a real someone cek klaim gw?", "bisa orang beneran bantu saya?", "can an agent
+    /// help me?", "bisa cs bantu cek?". A real person or a human may be asked to do anything; an agent only to help. The
+    /// modal opens the clause (after a greeting or a plea at most), and a verb follows the person: "can a human be
+    /// trusted with this?", "can agents work from home?" and "I can help a real person" ask for no one.
+    /// </summary>
+    private static bool AskedToDoIt(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        if (Is(t, k, Cat.Article))
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.Modal) || Is(t, k, Cat.Not) || WordAt(t, k) is "tolong" or "please" or "pls")
+        {
+            return false;
+        }
+
+        for (k--; !IsEdge(t, k); k--)
+        {
+            if (!Is(t, k, Cat.Greeting | Cat.Polite) || Is(t, k, Cat.Not))
+            {
+                return false;
+            }
+        }
+
+        int e = Is(t, m.End, Cat.Clitic) ? m.End + 1 : m.End;
+        if (IsEdge(t, e) || Is(t, e, Cat.Question))
+        {
+            return false;
+        }
+
+        if (Is(t, e, Cat.Help))
+        {
+            // "can your staff help carry the luggage": a hand with a job, not someone to talk to.
+            return !Is(t, e + 1, Cat.Errand) && !Has(t, e, ClauseEnd(t, e), Cat.Later | Cat.LaterTime | Cat.Cond);
+        }
+
+        // Anything but a help word only for a real person or a human, and only a verb the lexicon does not know as
+        // something else: "be", "work", "there", "yang" and the like.
+        return (m.Real || m.Kind == Kind.Human) && (t[e].Cats & ~(Cat.Thing | Cat.Errand)) == Cat.None && !t[e].IsNumber
+            && t[e].Word is not ("there" or "here" or "be" or "yang" or "who" or "that" or "and" or "or" or "from" or "at" or "in" or "on"
+                or "of" or "for" or "with" or "without" or "ever" or "even" or "really" or "actually" or "still" or "also" or "dari" or "di"
+                or "dan" or "atau" or "juga" or "masih" or "s")
+            // "can a real person's name be used ...": the person's thing is what the question is about.
+            && WordAt(t, e + 1) is not ("be" or "is" or "are" or "s")
+            && !Has(t, e, ClauseEnd(t, e), Cat.Later | Cat.LaterTime | Cat.Cond);
     }
 
     /// <summary>

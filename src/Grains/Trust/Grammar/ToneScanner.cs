@@ -98,6 +98,7 @@ internal static partial class ToneScanner
                     "nobody" or "no" => NobodyAnswers(t, i),
                     "whatever" => ShrugsItOff(t, i),
                     "sampai" => WaitsWithoutEnd(t, i),
+                    "post" or "posting" or "share" or "upload" or "spread" or "sebar" => GoesPublic(t, i),
                     _ => false,
                 })
             {
@@ -431,6 +432,40 @@ internal static partial class ToneScanner
         }
 
         return t[i].Word == "come" && WordAt(t, i + 1) == "on" && IsEdge(t, i + 2) && i - ClauseStart(t, i) <= 1 && !IsSupposed(t, i);
+    }
+
+    /// <summary>
+    /// Going public with the complaint: a verb of posting or spreading (<paramref name="i"/>) what happened here ("this",
+    /// "it", "ini", "the chat", "a screenshot", "a review", "everything") to a public place later in its clause ("on TikTok",
+    /// "on social media", "ke grup WA", "ke medsos", "everywhere", "online"): "I'm going to post this whole chat on
+    /// TikTok", "I'm posting this everywhere", "sy sebar ss chat ini ke grup2", "gw upload ke medsos". Asked or offered
+    /// ("can I share the voucher on Facebook?", "post the update on your Instagram") it is none.
+    /// </summary>
+    private static bool GoesPublic(ReadOnlySpan<Lex> t, int i)
+    {
+        int start = ClauseStart(t, i);
+        int end = ClauseEnd(t, i);
+        // "can I share ...?", "bisa share ...?": asked, not threatened; so is a clause that ends in a question mark.
+        if (Has(t, start, i, Cat.Modal) || Is(t, end, Cat.Question))
+        {
+            return false;
+        }
+
+        bool what = false;
+        for (int k = i + 1; k <= end && k < i + 8; k++)
+        {
+            string word = WordAt(t, k);
+            if (word is "everywhere" or "internet" or "online" or "viral"
+                || (what && word is "twitter" or "tiktok" or "instagram" or "facebook" or "fb" or "reddit" or "youtube" or "media" or "medsos" or "grup"
+                    && WordAt(t, k - 1) is not ("your" or "kalian")))
+            {
+                return what || word is "everywhere" or "viral";
+            }
+
+            what |= word is "this" or "it" or "ini" or "chat" or "conversation" or "screenshot" or "review" or "ulasan" or "everything" or "semua";
+        }
+
+        return false;
     }
 
     /// <summary>
