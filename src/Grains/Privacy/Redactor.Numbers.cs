@@ -147,6 +147,7 @@ public static partial class Redactor
             int marks = 0;
             int opens = 0;
             int closes = 0;
+            int slashes = 0;
             while (q < limit && q - pos < 3)
             {
                 char c = text[q];
@@ -157,6 +158,11 @@ public static partial class Redactor
                 else if (c is '-' or '.' || IsDash(c))
                 {
                     marks++;
+                }
+                else if (c is '/' or '_')
+                {
+                    marks++;
+                    slashes++;
                 }
                 else if (c == '(')
                 {
@@ -175,6 +181,13 @@ public static partial class Redactor
             }
 
             if (q == pos || q >= limit || !char.IsAsciiDigit(text[q]) || marks > 1 || opens > 1 || closes > 1)
+            {
+                break;
+            }
+
+            // A slash or an underscore joins only blocks of four digits, as a card or a NIK is grouped ("4111/1111/1111/1111",
+            // "3171_0123_4567_8901"); dates, fractions and references ("12/05/2024", "1/2", "INV_2024_17") stay apart.
+            if (slashes > 0 && !(length == 4 && DigitsAt(text, q, limit) == 4))
             {
                 break;
             }

@@ -37,6 +37,19 @@ public sealed class InvisibleMarksAndOtherSpacesRedactionTests
     public void Spaces_of_other_widths_and_middle_dots_join_groups_as_a_space_and_a_dot_do(string text, string placeholder) =>
         Hidden(Redactor.Redact(text), placeholder);
 
+    [Theory]
+    [InlineData("my card 5500/0000/0000/0004 please block it", "[card]")]
+    [InlineData("kartu 4111_1111_1111_1111", "[card]")]
+    [InlineData("NIK 3171/0123/4567/8901", "[nik]")]
+    public void Slashes_and_underscores_between_blocks_of_four_digits_join_them(string text, string placeholder) =>
+        Hidden(Redactor.Redact(text), placeholder);
+
+    [Theory]
+    [InlineData("delivered 12/05/2024, the 2023/2024 season pass")]
+    [InlineData("invoice INV_2024_0017, half is 1/2")]
+    public void Slashes_and_underscores_in_dates_fractions_and_references_join_nothing(string text) =>
+        Assert.DoesNotContain("[", Redactor.Redact(text), StringComparison.Ordinal);
+
     /// <summary>
     /// Every placeholder is there, and nothing of what they replaced is left: no four digits in a row, no '@' and no
     /// address's domain.
