@@ -45,7 +45,7 @@ public sealed record AgentView
     [Id(3)] public required int Capacity { get; init; }
     /// <summary>Conversations held plus slots reserved while pulling from a queue.</summary>
     [Id(4)] public required int Load { get; init; }
-    /// <summary>When the agent last took a conversation or became available; the longest idle is chosen first.</summary>
+    /// <summary>When the agent last took, finished or was freed of a conversation, or became available; the longest idle is chosen first.</summary>
     [Id(5)] public required DateTimeOffset IdleSince { get; init; }
     /// <summary>Increases with every change, so a partition can drop an update older than what it has.</summary>
     [Id(6)] public required long Version { get; init; }

@@ -119,6 +119,11 @@ internal sealed partial class AgentGrain
 
     async Task<OfferAnswer> IAgentGrain.DeclineOffer(string offerId, string? reason)
     {
+        if (reason is not null && !Abstractions.Facts.HandoffDeclined.IsTheAgentsChoice(reason))
+        {
+            // Recorded as given, it would read as a decline the cluster made for the agent, and the handoff could come back.
+            return OfferAnswer.Refused(RefusalKind.Invalid, $"reason '{reason}' is the one the cluster gives when it declines an offer for an agent; give the agent's own reason, or none.", "reason");
+        }
         if (await StillOpen(offerId) is not { } open)
         {
             return await Answered(offerId, OfferOutcome.Declined);
@@ -221,11 +226,16 @@ internal sealed partial class AgentGrain
         {
             return OfferAnswer.Refused(RefusalKind.NotFound, $"Agent '{_agentId}' has no offer '{offerId}'.", "offerId");
         }
-        if (ended.Outcome != wanted)
+        // A decline the cluster made for the agent (gone away or offline, no longer fit, not responding, the conversation
+        // gone) is no answer of theirs: declining it now is too late, as for an offer that expired.
+        bool declinedForThem = ended.Outcome == OfferOutcome.Declined && !Abstractions.Facts.HandoffDeclined.IsTheAgentsChoice(ended.Reason);
+        if (ended.Outcome != wanted || declinedForThem)
         {
             var what = ended.Outcome switch
             {
                 OfferOutcome.Accepted => "was accepted",
+                OfferOutcome.Declined when ended.Reason == Abstractions.Facts.HandoffDeclined.Withdrawn => "was withdrawn",
+                OfferOutcome.Declined when declinedForThem => $"was declined for the agent ({ended.Reason})",
                 OfferOutcome.Declined => "was declined",
                 OfferOutcome.Expired => "expired",
                 _ => "was withdrawn",

@@ -109,11 +109,19 @@ internal sealed class AgentLedger(int completionsKept)
                 Version++;
                 break;
             case AgentReleased released:
-                Assignments.RemoveAll(a => a.ConversationId == released.ConversationId && a.HandoffId == released.HandoffId);
+                // A conversation that ended or was taken back frees the agent: idle from then, as after a completion.
+                if (Assignments.RemoveAll(a => a.ConversationId == released.ConversationId && a.HandoffId == released.HandoffId) > 0)
+                {
+                    IdleSince = released.At;
+                }
                 Version++;
                 break;
             case AgentCompleted completed:
-                Assignments.RemoveAll(a => a.ConversationId == completed.ConversationId && a.HandoffId == completed.HandoffId);
+                // Idle from the moment the agent is done, so one who has just finished is not chosen before one free for longer.
+                if (Assignments.RemoveAll(a => a.ConversationId == completed.ConversationId && a.HandoffId == completed.HandoffId) > 0)
+                {
+                    IdleSince = completed.At;
+                }
                 Completions.Add(new CompletionRecord { ConversationId = completed.ConversationId, HandoffId = completed.HandoffId, CompletedAt = completed.At });
                 while (Completions.Count > completionsKept && Completions[0].Told)
                 {

@@ -102,41 +102,72 @@ internal static class TenantSettings
             OfferTimeout = reader.Seconds(routing, "OfferTimeoutSeconds", defaults.OfferTimeout, 0, TimeSpan.FromHours(1), minIncluded: true),
             FirstReply = reader.Seconds(routing, "FirstReplySeconds", defaults.FirstReply, 0, TimeSpan.FromDays(1), minIncluded: true),
             NotRespondingStatus = notResponding,
-            Steps = ReadSteps(routing.GetSection("Steps"), reader) ?? defaults.Steps,
+            Steps = ReadSteps(routing.GetSection("Steps"), reader, defaults.Steps) ?? defaults.Steps,
         };
     }
 
-    /// <summary>The steps in order; each waits longer than the one before and never narrows what the one before matched.</summary>
-    private static List<RoutingStep>? ReadSteps(IConfigurationSection section, SettingsReader reader)
+    /// <summary>
+    /// The steps in order; each waits longer than the one before and never narrows what the one before matched. A step
+    /// set key by key overrides that key of the step of the same number in <paramref name="defaults"/> (so
+    /// <c>Steps:1:after=90</c> alone only makes the default second step wait longer); a step beyond the defaults names
+    /// both keys; the list is as long as the defaults or the highest step set, whichever is longer.
+    /// </summary>
+    private static List<RoutingStep>? ReadSteps(IConfigurationSection section, SettingsReader reader, IReadOnlyList<RoutingStep> defaults)
     {
         var children = section.GetChildren().ToList();
         if (children.Count == 0)
         {
             return null;
         }
-        if (children.Any(c => !int.TryParse(c.Key, out _)))
+        var numbered = new SortedDictionary<int, IConfigurationSection>();
+        foreach (var child in children)
         {
-            reader.Problem($"{section.Path} must be a list of steps ({section.Path}:0:after, {section.Path}:0:match, ...)");
-            return null;
+            if (!int.TryParse(child.Key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) || index > 99)
+            {
+                reader.Problem($"{section.Path} must be a list of steps numbered from 0 ({section.Path}:0:after, {section.Path}:0:match, ...), not '{child.Path}'");
+                return null;
+            }
+            numbered[index] = child;
         }
+        var count = Math.Max(defaults.Count, numbered.Keys.Max() + 1);
         var steps = new List<RoutingStep>();
-        foreach (var step in children.OrderBy(c => int.Parse(c.Key, System.Globalization.CultureInfo.InvariantCulture)))
+        for (var index = 0; index < count; index++)
         {
+            var fallback = index < defaults.Count ? defaults[index] : null;
+            if (!numbered.TryGetValue(index, out var step))
+            {
+                if (fallback is null)
+                {
+                    reader.Problem($"{section.Path}:{index} is missing: steps are numbered from 0 without gaps ({section.Path}:{index}:after and {section.Path}:{index}:match)");
+                    return null;
+                }
+                steps.Add(fallback);
+                continue;
+            }
             reader.OnlyKnown(step, "a routing step setting", "after", "match");
-            var after = reader.Seconds(step, "after", TimeSpan.Zero, 0, TimeSpan.FromDays(1), minIncluded: true);
+            if (fallback is null && SettingsReader.Text(step, "after") is null)
+            {
+                reader.Problem($"{SettingsReader.Key(step, "after")} must be set: the default routing has no step {index} to take it from");
+            }
+            var after = reader.Seconds(step, "after", fallback?.After ?? TimeSpan.Zero, 0, TimeSpan.FromDays(1), minIncluded: true);
             var matchText = SettingsReader.Text(step, "match");
-            if (!TryParseMatch(matchText, out var match))
+            RoutingMatch match;
+            if (matchText is null && fallback is not null)
+            {
+                match = fallback.Match;
+            }
+            else if (!TryParseMatch(matchText, out match))
             {
                 reader.Problem($"{SettingsReader.Key(step, "match")} must be language+channel or language, not '{matchText}'");
                 continue;
             }
             if (steps.Count == 0 && after != TimeSpan.Zero)
             {
-                reader.Problem($"{SettingsReader.Key(step, "after")} of the first step must be 0: a conversation is matched from the moment it waits");
+                reader.Problem($"{SettingsReader.Key(step, "after")} must be 0: the first step matches a conversation from the moment it waits");
             }
             if (steps.Count > 0 && (after <= steps[^1].After || match < steps[^1].Match))
             {
-                reader.Problem($"{step.Path} must wait longer than the step before it and match at least as many agents");
+                reader.Problem($"{step.Path} must wait longer than the step before it ({steps[^1].After.TotalSeconds:0.###} s) and match at least as many agents");
             }
             steps.Add(new RoutingStep(after, match));
         }

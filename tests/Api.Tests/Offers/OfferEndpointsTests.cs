@@ -134,6 +134,7 @@ public sealed class OfferEndpointsTests(ClusterFixture cluster)
         using var badBody = await Initech.PostAsync($"/v1/agents/{agentId}/offers/ofr-1/decline", new JsonObject { ["reason"] = 42 });
         using var longReason = await Initech.PostAsync($"/v1/agents/{agentId}/offers/ofr-1/decline", new JsonObject { ["reason"] = new string('x', 501) });
         using var notAnObject = await Initech.PostRawAsync($"/v1/agents/{agentId}/offers/ofr-1/decline", "[1]");
+        using var clustersReason = await Initech.PostAsync($"/v1/agents/{agentId}/offers/ofr-1/decline", new JsonObject { ["reason"] = "agent-offline" });
 
         await Json.ProblemAsync(unknownOffer, HttpStatusCode.NotFound);
         await Json.ProblemAsync(unknownAgent, HttpStatusCode.NotFound);
@@ -141,6 +142,8 @@ public sealed class OfferEndpointsTests(ClusterFixture cluster)
         await Json.ProblemAsync(badBody, HttpStatusCode.BadRequest, "reason");
         await Json.ProblemAsync(longReason, HttpStatusCode.BadRequest, "reason");
         await Json.ProblemAsync(notAnObject, HttpStatusCode.BadRequest, "body");
+        // A reason the cluster gives for declines it makes would read in the facts as one, and let the handoff come back.
+        await Json.ProblemAsync(clustersReason, HttpStatusCode.BadRequest, "reason");
         await Initech.SetAgentStatusAsync(agentId, "offline");
     }
 

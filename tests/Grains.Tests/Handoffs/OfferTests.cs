@@ -213,6 +213,59 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         Assert.Equal(2, types.Count(t => t == "handoff.declined"));
     }
 
+    [Theory]
+    [InlineData(HandoffDeclined.AgentAway)]
+    [InlineData(HandoffDeclined.Withdrawn)]
+    [InlineData(HandoffDeclined.AgentNotResponding)]
+    public async Task An_agents_decline_giving_a_reason_the_cluster_gives_is_refused_and_the_offer_stays_open(string reason)
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+
+        var refused = await ana.DeclineOffer(offer.OfferId, reason);
+
+        // Told as given, the facts would read as a decline the cluster made, and the handoff could come back to ana.
+        Assert.Equal((RefusalKind.Invalid, "reason"), (refused.Refusal!.Kind, refused.Refusal.Field));
+        Assert.Equal([offer.OfferId], (await ana.GetOffers())!.Select(o => o.OfferId));
+        Assert.DoesNotContain("handoff.declined", await FactTypes("c1"));
+        Assert.Null((await ana.DeclineOffer(offer.OfferId, "not my area")).Refusal);
+    }
+
+    [Fact]
+    public async Task Declining_an_offer_the_cluster_already_declined_for_the_agent_is_too_late()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+        Assert.Null((await ana.SetStatus(AgentStatus.Away)).Refusal);
+
+        var late = await ana.DeclineOffer(offer.OfferId, "not for me");
+
+        Assert.Equal(RefusalKind.Conflict, late.Refusal!.Kind);
+        Assert.Contains(HandoffDeclined.AgentAway, late.Refusal.Detail);
+        // Once back, ana may be offered it again: her decline was never recorded as her choice.
+        Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
+        Assert.Equal(offer.HandoffId, (await OfferTo(ana, "c1")).HandoffId);
+    }
+
+    [Fact]
+    public async Task The_agent_idle_longest_is_the_one_who_finished_first_not_the_one_who_was_assigned_first()
+    {
+        var ana = await Online("ana");
+        await Serve(ana, "ana", "c1");
+        var budi = await Online("budi");
+        await Serve(budi, "budi", "c2");
+        // budi finishes first, then ana: both are free, budi for longer.
+        Assert.Null((await budi.Complete("c2")).Refusal);
+        Assert.Null((await ana.Complete("c1")).Refusal);
+
+        await AskForPerson("c3");
+
+        await OfferTo(budi, "c3");
+        Assert.Empty((await ana.GetOffers())!);
+    }
+
     [Fact]
     public async Task A_decline_reason_is_told_in_the_facts_with_its_personal_data_redacted()
     {

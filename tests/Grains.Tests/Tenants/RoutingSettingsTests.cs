@@ -40,7 +40,9 @@ public sealed class RoutingSettingsTests
             ("Tenants:globex:Routing:Steps:1:match", "language"), ("Tenants:globex:Routing:Steps:1:after", "20"),
             ("Tenants:globex:Routing:Steps:0:match", "Language+Channel"), ("Tenants:globex:Routing:Steps:0:after", "0"));
 
-        Assert.Equal([new RoutingStep(TimeSpan.Zero, RoutingMatch.Language)], routing.Get("acme").Routing.Steps);
+        // The default second step stays: a step set key by key overrides only what it names.
+        Assert.Equal([new RoutingStep(TimeSpan.Zero, RoutingMatch.Language), new RoutingStep(TimeSpan.FromSeconds(60), RoutingMatch.Language)],
+            routing.Get("acme").Routing.Steps);
         Assert.Equal(TimeSpan.FromSeconds(20), routing.Get("globex").Routing.Steps[1].After);
         Assert.Equal(1, routing.Get("globex").Routing.WideningStep);
         Assert.Equal(0, routing.Get("acme").Routing.WideningStep);
@@ -51,7 +53,10 @@ public sealed class RoutingSettingsTests
     [InlineData("Routing:FirstReplySeconds", "soon", "Routing:FirstReplySeconds must be a number of seconds from 0 to 86400, not 'soon'")]
     [InlineData("Tenants:acme:Routing:NotRespondingStatus", "available", "Tenants:acme:Routing:NotRespondingStatus must be away or offline, not 'available'")]
     [InlineData("Tenants:acme:Routing:Steps:0:match", "skills", "Tenants:acme:Routing:Steps:0:match must be language+channel or language, not 'skills'")]
-    [InlineData("Tenants:acme:Routing:Steps:0:after", "30", "Tenants:acme:Routing:Steps:0:after of the first step must be 0")]
+    [InlineData("Tenants:acme:Routing:Steps:0:after", "30", "Tenants:acme:Routing:Steps:0:after must be 0: the first step matches a conversation from the moment it waits")]
+    [InlineData("Tenants:acme:Routing:Steps:2:match", "language", "Tenants:acme:Routing:Steps:2:after must be set: the default routing has no step 2 to take it from")]
+    [InlineData("Tenants:acme:Routing:Steps:3:after", "600", "Tenants:acme:Routing:Steps:2 is missing: steps are numbered from 0 without gaps")]
+    [InlineData("Tenants:acme:Routing:Steps:first:after", "0", "Tenants:acme:Routing:Steps must be a list of steps numbered from 0")]
     [InlineData("Tenants:acme:Routing:Offers", "30", "Tenants:acme:Routing:Offers is not a routing setting")]
     public void A_bad_routing_setting_fails_the_start_naming_its_key(string key, string value, string problem)
     {
@@ -66,12 +71,30 @@ public sealed class RoutingSettingsTests
     }
 
     [Fact]
+    public void A_step_set_key_by_key_overrides_that_key_of_the_default_step_as_the_contract_shows()
+    {
+        var routing = Read(
+            ("Tenants:acme:Routing:Steps:1:after", "90"),
+            ("Tenants:globex:Routing:Steps:1:match", "language+channel"),
+            ("Tenants:initech:Routing:Steps:1:after", "60"), ("Tenants:initech:Routing:Steps:1:match", "language"),
+            ("Tenants:initech:Routing:Steps:2:after", "300"), ("Tenants:initech:Routing:Steps:2:match", "language"));
+
+        Assert.Equal([new RoutingStep(TimeSpan.Zero, RoutingMatch.LanguageAndChannel), new RoutingStep(TimeSpan.FromSeconds(90), RoutingMatch.Language)],
+            routing.Get("acme").Routing.Steps);
+        // Never widened: the second step matches as the first does.
+        Assert.Equal([new RoutingStep(TimeSpan.Zero, RoutingMatch.LanguageAndChannel), new RoutingStep(TimeSpan.FromSeconds(60), RoutingMatch.LanguageAndChannel)],
+            routing.Get("globex").Routing.Steps);
+        Assert.Equal(3, routing.Get("initech").Routing.Steps.Count);
+        Assert.Equal(RoutingPolicy.DefaultSteps, routing.Get("a-tenant-nobody-configured").Routing.Steps);
+    }
+
+    [Fact]
     public void Steps_that_narrow_or_do_not_wait_longer_are_refused()
     {
         var error = Assert.Throws<SettingsException>(() => Settings(
             ("Tenants:acme:Routing:Steps:0:after", "0"), ("Tenants:acme:Routing:Steps:0:match", "language"),
             ("Tenants:acme:Routing:Steps:1:after", "0"), ("Tenants:acme:Routing:Steps:1:match", "language+channel")));
 
-        Assert.Contains("Tenants:acme:Routing:Steps:1 must wait longer than the step before it and match at least as many agents", error.Message);
+        Assert.Contains("Tenants:acme:Routing:Steps:1 must wait longer than the step before it (0 s) and match at least as many agents", error.Message);
     }
 }
