@@ -16,7 +16,7 @@ public sealed partial class ClusterExceptionHandler(ILogger<ClusterExceptionHand
         {
             LogUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name);
             context.Response.Headers.RetryAfter = Problems.ClusterRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ClusterFaults.Detail);
+            await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ClusterFaults.DetailFor(exception));
             return true;
         }
         await Problems.WriteAsync(

@@ -43,6 +43,21 @@ public static partial class ConversationApi
         return app;
     }
 
+    /// <summary>
+    /// The event read, unless its body names another conversation than its path: a platform that mixed up its URL would
+    /// have one customer's message decided for another. A <c>conversationId</c> equal to the path's is allowed.
+    /// </summary>
+    private static ConversationEvent? WithThePathsConversation(ConversationEvent? read, JsonElement body, string conversationId, FieldErrors errors)
+    {
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("conversationId", out var named)
+            && !(named.ValueKind == JsonValueKind.String && named.GetString() == conversationId))
+        {
+            errors.Add("conversationId", $"conversationId must be left out or be '{conversationId}', the conversation of the path; to send events of several conversations, use POST /v1/events:batch.");
+            return null;
+        }
+        return read;
+    }
+
     private static async Task<IResult> PostEvent(
         string conversationId, Tenant tenant, HttpRequest request, GrainReferences<IConversationGrain> conversations, EventClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -52,7 +67,7 @@ public static partial class ConversationApi
             return badPath;
         }
         var (@event, problem) = await RequestBody.ReadAsync(request, RequestBody.SingleLimit,
-            (body, errors) => EventReader.Read(body, clock.Now(), errors, RequestBody.Field),
+            (body, errors) => WithThePathsConversation(EventReader.Read(body, clock.Now(), errors, RequestBody.Field), body, conversationId, errors),
             "The event has invalid fields; see errors.", cancellationToken);
         if (@event is null)
         {
@@ -123,7 +138,7 @@ public static partial class ConversationApi
             }
             else
             {
-                batch.AnswerUnavailable(conversationId, ClusterFaults.Detail);
+                batch.AnswerUnavailable(conversationId, ClusterFaults.DetailFor(unavailable));
             }
         }
 

@@ -27,6 +27,8 @@ public sealed class EventBatch
 
     public int FailedCount => slots.Count(s => s is EventErrorJson);
 
+    private static readonly string[] BatchFields = ["events"];
+
     /// <summary>Reads the body; null when the batch as a whole is unusable (the reason is in <paramref name="errors"/>).</summary>
     public static EventBatch? Read(JsonElement root, ReceivedAt received, FieldErrors errors)
     {
@@ -37,6 +39,12 @@ public sealed class EventBatch
         }
         // The batch's own keys (events twice) fail it as a whole; each event's keys fail that event alone.
         if (!JsonKeys.Check(root, errors, notInto: "events"))
+        {
+            return null;
+        }
+        // "evnts" beside "events" is a batch sent wrong, not a platform's own addition.
+        NearMisses.CheckKeys(root, errors, BatchFields, "a batch");
+        if (errors.Any)
         {
             return null;
         }

@@ -93,9 +93,27 @@ public static class RequestBody
 
         var body = new MemoryStream((int)Math.Min(coding is null ? request.ContentLength ?? ChunkSize : ChunkSize, limit));
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        var source = coding is { } decoded ? decoded.Decode(request.Body) : request.Body;
+        var source = request.Body;
+        MemoryStream? compressed = null;
         try
         {
+            if (coding is { } decoded)
+            {
+                // The compressed bytes are kept whole, so that the body is known to end where its coding says it ends:
+                // a gzip or zlib stream cut short or followed by other bytes decodes without complaint, but fails its check.
+                compressed = new MemoryStream();
+                int taken;
+                while ((taken = await request.Body.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken)) > 0)
+                {
+                    if (compressed.Length + taken > limit + CompressionSlack(limit))
+                    {
+                        return (null, TooLarge(limit));
+                    }
+                    compressed.Write(chunk, 0, taken);
+                }
+                compressed.Position = 0;
+                source = decoded.Decode(compressed);
+            }
             int read;
             while ((read = await source.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken)) > 0)
             {
@@ -104,6 +122,10 @@ public static class RequestBody
                     return (null, TooLarge(limit));
                 }
                 body.Write(chunk, 0, read);
+            }
+            if (compressed is not null && !ContentChecks.Hold(coding!.Value.Name, compressed.GetBuffer().AsSpan(0, (int)compressed.Length), body.GetBuffer().AsSpan(0, (int)body.Length)))
+            {
+                return (null, Invalid($"{Field} is not valid {coding.Value.Name} data, as its Content-Encoding says it is: it is cut short, followed by other bytes, or fails its check."));
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -122,7 +144,7 @@ public static class RequestBody
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
-            if (coding is not null)
+            if (!ReferenceEquals(source, request.Body))
             {
                 await source.DisposeAsync();
             }
@@ -153,6 +175,9 @@ public static class RequestBody
                 : $"{Field} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
         }
     }
+
+    /// <summary>How much a compressed body may exceed the decoded limit: compressing what does not compress adds a little.</summary>
+    private static int CompressionSlack(int limit) => (limit / 64) + 1024;
 
     /// <summary>Whether JSON the parser refused is well formed but deeper than <see cref="MaxDepth"/>.</summary>
     private static bool NestedTooDeep(ReadOnlySpan<byte> json)

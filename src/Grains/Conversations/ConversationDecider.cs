@@ -222,9 +222,14 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         {
             Restart(started, decision);
         }
-        else if (e is not ConversationEndedEvent && state.Disclosure.Announce && state.Disclosure.Current is { } current)
+        else if (e is not ConversationEndedEvent && state.Disclosure.Announce && state.Disclosure.Current is { } current
+            && current.DeliveredAt is null
+            && !(e is DisclosureDeliveredEvent confirmed && confirmed.DisclosureId == current.DisclosureId)
+            && !(e is ChannelSwitchedEvent switched && switched.Channel != current.Channel))
         {
-            // A contact that ends now hears no AI: its answer tells no notice.
+            // A contact that ends now hears no AI: its answer tells no notice. Nor is a notice told again that the platform
+            // has delivered (or confirms with this very event), or one for a channel the customer is leaving: the switch
+            // issues the notice of the new channel.
             // Added before the event's own rules, which see it leads the answer (an AI message then repeats no notice).
             decision.Directives.Add(DisclosureDecider.Disclose(current));
             announced = true;

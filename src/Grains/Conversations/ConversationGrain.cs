@@ -155,10 +155,24 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         try
         {
             var outcomes = new EventOutcome[events.Count];
+            var repeats = events.Count > 1 ? new BatchRepeats() : null;
             for (var i = 0; i < events.Count; i++)
             {
+                var e = events[i];
+                if (repeats?.Stored is { } stored && stored.TryGetValue(e.Id, out var seen) && _recent.Find(e.Id) is null)
+                {
+                    // Answered before this call, as the journal showed when the batch's first repeat was met.
+                    outcomes[i] = await Repeat(e, seen, shape, repeats);
+                    continue;
+                }
                 // Each event's facts go to the journal with its own answer before the next event is decided.
-                outcomes[i] = await Process(events[i], shape);
+                outcomes[i] = await Process(e, shape, repeats);
+                if (repeats is { Stored: null } && outcomes[i].Result is { Duplicate: true } && i + 1 < events.Count)
+                {
+                    // A platform retrying a batch whose answer it lost: the rest are likely repeats too. One look at the
+                    // journal for all of them, instead of deciding each again until the journal refuses it.
+                    repeats.Stored = await _journal.FindAnswersAsync([.. events.Skip(i + 1).Select(later => later.Id).Where(id => _recent.Find(id) is null)]);
+                }
             }
             await StoreIfChanged();
             LetGoOnceEnded();
@@ -277,7 +291,21 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         return true;
     }
 
-    private async ValueTask<EventOutcome> Process(ConversationEvent e, AnswerShape shape)
+    /// <summary>
+    /// What the events of one call share while repeats among them are answered: the answers the journal holds for the
+    /// events not yet decided (looked up once, at the call's first repeat), and the conversation replayed so far for the
+    /// repeats' answers, which each go on from where the one before stopped instead of from the first fact.
+    /// </summary>
+    private sealed class BatchRepeats
+    {
+        public Dictionary<string, ProcessedEvent>? Stored { get; set; }
+
+        public ConversationState? Replayed { get; set; }
+    }
+
+    private ValueTask<EventOutcome> Process(ConversationEvent e, AnswerShape shape) => Process(e, shape, repeats: null);
+
+    private async ValueTask<EventOutcome> Process(ConversationEvent e, AnswerShape shape, BatchRepeats? repeats)
     {
         if (e.OccurredAt.UtcTicks % TimeSpan.TicksPerMicrosecond != 0)
         {
@@ -286,7 +314,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         }
         if (_recent.Find(e.Id) is { } kept)
         {
-            return await Repeat(e, kept, shape);
+            return await Repeat(e, kept, shape, repeats);
         }
 
         // Deciding changes memory: until it is stored, nothing of it may be kept by a checkpoint.
@@ -297,7 +325,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
             // An event refused now may be one accepted before (a retried end after the end): its first answer stands.
             if (!_allAnswersKept && await _journal.FindAnswerAsync(e.Id) is { } stored)
             {
-                return await Repeat(e, stored, shape);
+                return await Repeat(e, stored, shape, repeats);
             }
             services.Metrics.EventApplied(_tenantId, e.Type, "refused");
             return new EventOutcome { Refusal = refusal };
@@ -314,7 +342,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
             await Load();
             var stored = await _journal.FindAnswerAsync(e.Id)
                 ?? throw new InvalidOperationException($"The journal refused event {e.Id} as answered but holds no answer for it.");
-            return await Repeat(e, stored, shape);
+            return await Repeat(e, stored, shape, repeats);
         }
     }
 
@@ -379,7 +407,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     /// Answers a repeated event id with its first answer: the same directives (completed with its handoff's placement if
     /// that was still due) and the conversation as that answer showed it, rebuilt from the journal when it changed since.
     /// </summary>
-    private async ValueTask<EventOutcome> Repeat(ConversationEvent e, ProcessedEvent seen, AnswerShape shape)
+    private async ValueTask<EventOutcome> Repeat(ConversationEvent e, ProcessedEvent seen, AnswerShape shape, BatchRepeats? repeats = null)
     {
         services.Metrics.EventApplied(_tenantId, e.Type, "duplicate");
         ConversationState? then = null;
@@ -402,13 +430,29 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         }
         else if (then is null && seen.Version != State.Version)
         {
-            then = await _journal.StateAsOfAsync(seen.Version, Replay);
+            then = repeats is null ? await _journal.StateAsOfAsync(seen.Version, Replay) : await ReplayedTo(repeats, seen.Version);
         }
         if (then is not null && then.Version == State.Version)
         {
             then = null;
         }
         return EventOutcome.Accepted(Result(e.Id, seen.Directives, duplicate: true, shape, asOf: then));
+    }
+
+    /// <summary>
+    /// The conversation as of <paramref name="version"/> for one of a call's repeats: the replay the call keeps goes on
+    /// from where it stopped (repeats of a batch come in the order they were first answered), and the answer gets a copy,
+    /// since building it lets go of what the conversation no longer shows.
+    /// </summary>
+    private async Task<ConversationState> ReplayedTo(BatchRepeats repeats, long version)
+    {
+        if (repeats.Replayed is not { } replayed || replayed.Version > version)
+        {
+            replayed = new ConversationState();
+        }
+        repeats.Replayed = await _journal.AdvanceAsync(replayed, version, Replay);
+        return services.States.Deserialize(services.States.SerializeToArray(repeats.Replayed))
+            ?? throw new InvalidOperationException($"Conversation {_conversationId} could not copy its state as of {version}.");
     }
 
     /// <summary>

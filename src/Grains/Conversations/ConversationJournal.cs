@@ -79,6 +79,18 @@ internal sealed class ConversationJournal(ConversationServices services, StreamK
         _answer = null;
     }
 
+    /// <summary>The answers recorded for any of the event ids, however old, each with the seq it was appended with as its version.</summary>
+    public async Task<Dictionary<string, ProcessedEvent>> FindAnswersAsync(IReadOnlyCollection<string> eventIds)
+    {
+        var found = new Dictionary<string, ProcessedEvent>(StringComparer.Ordinal);
+        foreach (var (eventId, recorded) in await services.Journal.FindAnswersAsync(stream, eventIds))
+        {
+            found[eventId] = (services.Answers.Deserialize(recorded.Answer) ?? throw new InvalidDataException($"The answer recorded for event {eventId} of {stream} is empty."))
+                with { Version = recorded.LastSeq };
+        }
+        return found;
+    }
+
     /// <summary>The answer recorded for an event id, however old, with the seq it was appended with as its version; or null.</summary>
     public async Task<ProcessedEvent?> FindAnswerAsync(string eventId) =>
         await services.Journal.FindAnswerAsync(stream, eventId) is { } recorded
@@ -92,9 +104,17 @@ internal sealed class ConversationJournal(ConversationServices services, StreamK
     /// <paramref name="further"/> says of the state so far that the answer's state is not reached yet. Its
     /// <see cref="ConversationState.Version"/> is the seq of the last fact applied.
     /// </summary>
-    public async Task<ConversationState> StateAsOfAsync(long version, Action<ConversationState, Fact> apply, Func<ConversationState, bool>? further = null)
+    public Task<ConversationState> StateAsOfAsync(long version, Action<ConversationState, Fact> apply, Func<ConversationState, bool>? further = null) =>
+        AdvanceAsync(new ConversationState(), version, apply, further);
+
+    /// <summary>
+    /// Goes on replaying <paramref name="state"/> (rebuilt from the stream's first fact up to its
+    /// <see cref="ConversationState.Version"/>) up to seq <paramref name="version"/>, as <see cref="StateAsOfAsync"/> does
+    /// from the first fact; returns it.
+    /// </summary>
+    public async Task<ConversationState> AdvanceAsync(
+        ConversationState state, long version, Action<ConversationState, Fact> apply, Func<ConversationState, bool>? further = null)
     {
-        var state = new ConversationState();
         while (true)
         {
             var page = await services.Journal.ReadStreamAsync(stream, state.Version, AsOfPage);

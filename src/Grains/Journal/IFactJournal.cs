@@ -25,6 +25,23 @@ public interface IFactJournal
     ValueTask<RecordedAnswer?> FindAnswerAsync(StreamKey stream, string eventId, CancellationToken ct = default);
 
     /// <summary>
+    /// The answers recorded for any of the event ids of the stream, however old, by event id (an id never appended is
+    /// not there): one look for a platform's retried batch, instead of one per event.
+    /// </summary>
+    async ValueTask<IReadOnlyDictionary<string, RecordedAnswer>> FindAnswersAsync(StreamKey stream, IReadOnlyCollection<string> eventIds, CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, RecordedAnswer>(StringComparer.Ordinal);
+        foreach (var eventId in eventIds)
+        {
+            if (!found.ContainsKey(eventId) && await FindAnswerAsync(stream, eventId, ct) is { } answer)
+            {
+                found[eventId] = answer;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
     /// Up to <paramref name="max"/> of the tenant's facts, all streams, after <paramref name="afterPosition"/> (0: from the
     /// first), in position order. Only facts no earlier position can still join are read, so a reader that goes on
     /// from the last position it read misses none and reads none twice; each stream's facts come in seq order.

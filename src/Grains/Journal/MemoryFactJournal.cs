@@ -109,6 +109,27 @@ public sealed class MemoryFactJournal(TimeProvider? clock = null) : IFactJournal
         }
     }
 
+    public ValueTask<IReadOnlyDictionary<string, RecordedAnswer>> FindAnswersAsync(StreamKey stream, IReadOnlyCollection<string> eventIds, CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, RecordedAnswer>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            if (_streams.GetValueOrDefault(stream) is { } held)
+            {
+                foreach (var eventId in eventIds)
+                {
+                    var at = held.Answers.Find(eventId, AnswerIndex.Hash(eventId), _answers);
+                    if (at >= 0)
+                    {
+                        ref readonly var answer = ref _answers[at];
+                        found[eventId] = new RecordedAnswer(answer.LastSeq, answer.Answer);
+                    }
+                }
+            }
+        }
+        return ValueTask.FromResult<IReadOnlyDictionary<string, RecordedAnswer>>(found);
+    }
+
     public ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);

@@ -143,6 +143,15 @@ public sealed class FailoverSettingsTests
         Assert.False(ClusterFaults.IsUnavailable(new OrleansException("Grain type not found")));
     }
 
+    [Fact]
+    public void A_call_that_took_too_long_is_told_as_such_and_a_silo_out_of_reach_as_unreachable()
+    {
+        Assert.Equal(ClusterFaults.TimedOut, ClusterFaults.DetailFor(new TimeoutException("Response did not arrive on time")));
+        Assert.Equal(ClusterFaults.TimedOut, ClusterFaults.DetailFor(new AggregateException(new TimeoutException(), new TimeoutException())));
+        Assert.Equal(ClusterFaults.Detail, ClusterFaults.DetailFor(new ConnectionFailedException("refused")));
+        Assert.Contains("same event ids", ClusterFaults.TimedOut);
+    }
+
     private static IHost BuildSilo(IReadOnlyDictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();

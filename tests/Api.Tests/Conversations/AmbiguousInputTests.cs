@@ -44,6 +44,31 @@ public sealed class AmbiguousInputTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_single_event_naming_another_conversation_than_its_path_is_400_naming_conversationId_and_changes_nothing()
+    {
+        var id = await StartedConversationAsync();
+        var other = Ids.New("conv");
+        var before = await Acme.SnapshotAsync(id);
+        var meant = Events.Customer("x1", "this message is for the other customer");
+        meant["conversationId"] = other;
+        var numbered = Events.Customer("x2", "halo");
+        numbered["conversationId"] = 42;
+
+        using var response = await Acme.PostAsync(ApiClient.Events(id), meant);
+        using var notText = await Acme.PostAsync(ApiClient.Events(id), numbered);
+
+        await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "conversationId");
+        await Json.ProblemAsync(notText, HttpStatusCode.BadRequest, "conversationId");
+        Json.Same(before, await Acme.SnapshotAsync(id));
+        using var unknown = await Acme.GetAsync($"/v1/conversations/{other}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        // Naming its own conversation is allowed, and the id was not taken.
+        var same = Events.Customer("x1", "halo");
+        same["conversationId"] = id;
+        Assert.False((await Acme.SendAsync(id, same))["duplicate"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task An_occurredAt_an_hour_ahead_is_400_naming_occurredAt_and_changes_nothing()
     {
         var id = await StartedConversationAsync();

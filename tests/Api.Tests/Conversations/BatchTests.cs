@@ -143,6 +143,7 @@ public sealed class BatchTests(ClusterFixture cluster)
     [InlineData("""{ "items": [] }""", "events")]
     [InlineData("""[ { "id": "x1" } ]""", "body")]
     [InlineData("""{ "events": [ """, "body")]
+    [InlineData("""{ "events": [ { "id": "x1", "conversationId": "c-evnts", "type": "conversation.started", "channel": "chat", "locale": "en-US" } ], "evnts": [] }""", "evnts")]
     public async Task Batch_that_is_not_an_object_with_an_events_array_is_400(string body, string field)
     {
         using var response = await Acme.PostRawAsync(ApiClient.Batch, body);

@@ -97,6 +97,27 @@ public sealed class CompressedBodyTests(ClusterFixture cluster)
         Json.Same(before, await cluster.Acme.SnapshotAsync(id));
     }
 
+    [Theory]
+    [InlineData("gzip", "cut", 8)]
+    [InlineData("gzip", "cut", 3)]
+    [InlineData("deflate", "cut", 4)]
+    [InlineData("br", "cut", 2)]
+    [InlineData("gzip", "followed", 0)]
+    [InlineData("deflate", "followed", 0)]
+    public async Task A_stream_cut_short_or_followed_by_other_bytes_is_400_naming_the_body_and_changes_nothing(string coding, string how, int cut)
+    {
+        var id = await StartedConversationAsync();
+        var before = await cluster.Acme.SnapshotAsync(id);
+        var whole = Compress(Events.Customer("x1", "halo lagi, ini pesan yang cukup panjang untuk dipotong").ToJsonString(), coding);
+        // Cut short: its check (or, for brotli, its last block) missing; or other bytes after its end.
+        var sent = how == "cut" ? whole[..^cut] : [.. whole, 0x00, .. "garbage"u8.ToArray()];
+
+        using var response = await PostAsync(ApiClient.Events(id), sent, coding);
+
+        await Json.ProblemAsync(response, HttpStatusCode.BadRequest, "body");
+        Json.Same(before, await cluster.Acme.SnapshotAsync(id));
+    }
+
     [Fact]
     public async Task A_small_body_that_decodes_beyond_the_cap_is_413_and_changes_nothing()
     {

@@ -100,6 +100,35 @@ public sealed class RepeatedEventTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_batch_sent_again_after_its_answers_left_memory_answers_each_event_as_the_first_time()
+    {
+        var conversation = await Told("c4");
+        var batch = Enumerable.Range(0, 60)
+            .Select(i => (ConversationEvent)(i % 5 == 0
+                ? Customer($"still waiting on order {i}, honestly this is getting silly", _now.AddSeconds(2 + i))
+                : Ai($"Checking that for you ({i})", _now.AddSeconds(2 + i))))
+            .ToList();
+        var first = await conversation.ApplyAll(batch, AnswerShape.Full);
+        await conversation.ApplyAll([Ai("Anything else?", _now.AddSeconds(90))], AnswerShape.Full);
+        await Forget(conversation);
+
+        // Sent again as a platform does when the answer was lost: the journal alone knows them now. A new event amid them
+        // is decided as any other.
+        var again = await conversation.ApplyAll([.. batch.Take(30), Ai("One more", _now.AddSeconds(91)), .. batch.Skip(30)], AnswerShape.Full);
+        var lean = await conversation.ApplyAll(batch, AnswerShape.Summary);
+
+        var repeats = again.Where((_, i) => i != 30).ToList();
+        Assert.All(repeats.Concat(lean), o => Assert.True(o.Result!.Duplicate));
+        Assert.False(again[30].Result!.Duplicate);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Assert.Equal(first[i].Result!.Directives, repeats[i].Result!.Directives);
+            Assert.Equal(Json(first[i].Result!.Conversation), Json(repeats[i].Result!.Conversation));
+            Assert.Equal(Json(first[i].Result!.Summary), Json(lean[i].Result!.Summary));
+        }
+    }
+
+    [Fact]
     public async Task A_repeat_after_an_erasure_shows_none_of_the_words_erased()
     {
         var conversation = Conversation("c3");

@@ -162,6 +162,34 @@ public sealed class DisclosureRulesTests
     }
 
     [Fact]
+    public void After_the_takeover_the_platform_confirming_the_new_notice_is_not_told_to_deliver_it()
+    {
+        var start = HandedBackAfterADeliveredStart();
+        var notice = _state.Disclosure.Current!.DisclosureId;
+        Assert.NotEqual(start.AsDisclose().DisclosureId, notice);
+
+        var confirmed = Apply(Delivered(notice));
+        var ai = Apply(Ai("I am back"));
+
+        Assert.Empty(confirmed);
+        Assert.Equal([DirectiveType.AllowAi], ai.Select(d => d.Type));
+    }
+
+    [Fact]
+    public void After_the_takeover_a_switch_of_channel_tells_only_the_new_channels_notice()
+    {
+        HandedBackAfterADeliveredStart();
+        var pending = _state.Disclosure.Current!.DisclosureId;
+
+        var switched = Apply(Switched(Channel.Voice));
+
+        var notice = Assert.Single(switched, d => d.Type == DirectiveType.Disclose).AsDisclose();
+        Assert.NotEqual(pending, notice.DisclosureId);
+        Assert.Equal(Channel.Voice, notice.Channel);
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.AllowAi], Apply(Ai("Hello on the phone")).Select(d => d.Type));
+    }
+
+    [Fact]
     public void After_the_takeover_an_end_of_the_contact_is_answered_without_the_notice()
     {
         HandedBackAfterADeliveredStart();

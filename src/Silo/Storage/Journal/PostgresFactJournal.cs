@@ -95,6 +95,20 @@ public sealed class PostgresFactJournal : IFactJournal, IAsyncDisposable
                 ? new RecordedAnswer(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
                 : null, ct);
 
+    public ValueTask<IReadOnlyDictionary<string, RecordedAnswer>> FindAnswersAsync(StreamKey stream, IReadOnlyCollection<string> eventIds, CancellationToken ct = default) =>
+        QueryAsync<IReadOnlyDictionary<string, RecordedAnswer>>(
+            "SELECT event_id, last_seq, answer FROM cx_journal_answer WHERE tenant_id = $1 AND stream_id = $2 AND event_id = ANY($3)",
+            [Value(stream.TenantId), Value(stream.StreamId), Value(eventIds.Distinct(StringComparer.Ordinal).ToArray())],
+            async (reader, token) =>
+            {
+                var found = new Dictionary<string, RecordedAnswer>(StringComparer.Ordinal);
+                while (await reader.ReadAsync(token))
+                {
+                    found[reader.GetString(0)] = new RecordedAnswer(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+                }
+                return found;
+            }, ct);
+
     /// <remarks>
     /// A position is its transaction's id times 65,536 plus its place in the transaction, so positions follow the order
     /// in which transactions began, not the order in which they committed. A fact is read only once every transaction
