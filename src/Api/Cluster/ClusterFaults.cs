@@ -8,13 +8,14 @@ public static class ClusterFaults
     public const string Detail = "The conversation cluster is not reachable right now; try again shortly.";
 
     /// <summary>What a 503 tells of a call that took too long: the cluster was reached, and the call may have been done.</summary>
-    public const string TimedOut = "The cluster did not answer in time; what was asked may still be done. Send it again with the same event ids: a repeat is answered as the first time, never applied twice.";
+    public const string TimedOut = "The cluster did not answer in time; what was asked may still be done. Sending the same request again is safe: a repeat is answered as the first time, never applied twice.";
 
     /// <summary>The detail of the 503 for <paramref name="exception"/>, one <see cref="IsUnavailable"/> accepts.</summary>
     public static string DetailFor(Exception exception) => exception switch
     {
         TimeoutException => TimedOut,
-        AggregateException aggregate when aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => DetailFor(e) == TimedOut) => TimedOut,
+        // Timed out only if every one of them did.
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => DetailFor(e) == TimedOut) ? TimedOut : Detail,
         { InnerException: { } inner } => DetailFor(inner),
         _ => Detail,
     };

@@ -13,17 +13,27 @@ internal static class ContentChecks
 
     /// <summary>
     /// Whether <paramref name="compressed"/> ends with the check of <paramref name="decoded"/> its coding prescribes:
-    /// gzip's CRC-32 and length modulo 2^32 (RFC 1952), zlib's Adler-32 (RFC 1950); brotli's decoder tells an
-    /// incomplete stream itself.
+    /// gzip's CRC-32 and length of its last member (RFC 1952; a body of several members decodes to all of them, the last
+    /// member's data being the end of it), zlib's Adler-32 (RFC 1950); brotli's decoder tells an incomplete stream itself.
     /// </summary>
-    public static bool Hold(string coding, ReadOnlySpan<byte> compressed, ReadOnlySpan<byte> decoded) => coding switch
+    public static bool Hold(string coding, ReadOnlySpan<byte> compressed, ReadOnlySpan<byte> decoded)
     {
-        "gzip" => compressed.Length >= 18
-            && BinaryPrimitives.ReadUInt32LittleEndian(compressed[^8..]) == Crc32(decoded)
-            && BinaryPrimitives.ReadUInt32LittleEndian(compressed[^4..]) == unchecked((uint)decoded.Length),
-        "deflate" => compressed.Length >= 6 && BinaryPrimitives.ReadUInt32BigEndian(compressed[^4..]) == Adler32(decoded),
-        _ => true,
-    };
+        switch (coding)
+        {
+            case "gzip":
+                if (compressed.Length < 18)
+                {
+                    return false;
+                }
+                var length = BinaryPrimitives.ReadUInt32LittleEndian(compressed[^4..]);
+                return length <= (uint)decoded.Length
+                    && BinaryPrimitives.ReadUInt32LittleEndian(compressed[^8..]) == Crc32(decoded[^(int)length..]);
+            case "deflate":
+                return compressed.Length >= 6 && BinaryPrimitives.ReadUInt32BigEndian(compressed[^4..]) == Adler32(decoded);
+            default:
+                return true;
+        }
+    }
 
     private static uint Crc32(ReadOnlySpan<byte> data)
     {

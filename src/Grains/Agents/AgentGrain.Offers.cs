@@ -119,10 +119,12 @@ internal sealed partial class AgentGrain
 
     async Task<OfferAnswer> IAgentGrain.DeclineOffer(string offerId, string? reason)
     {
-        if (reason is not null && !Abstractions.Facts.HandoffDeclined.IsTheAgentsChoice(reason))
+        // Checked as it would be recorded: redaction drops invisible marks ("agent-offline\u200B") and folds look-alike letters.
+        var told = reason is null ? null : Redactor.Redact(reason);
+        if (told is not null && !Abstractions.Facts.HandoffDeclined.IsTheAgentsChoice(told))
         {
             // Recorded as given, it would read as a decline the cluster made for the agent, and the handoff could come back.
-            return OfferAnswer.Refused(RefusalKind.Invalid, $"reason '{reason}' is the one the cluster gives when it declines an offer for an agent; give the agent's own reason, or none.", "reason");
+            return OfferAnswer.Refused(RefusalKind.Invalid, $"reason '{told}' is the one the cluster gives when it declines an offer for an agent; give the agent's own reason, or none.", "reason");
         }
         if (await StillOpen(offerId) is not { } open)
         {
@@ -130,7 +132,7 @@ internal sealed partial class AgentGrain
         }
         var held = Held();
         // The reason is the agent's own words and is told in the conversation's facts, which an erasure keeps.
-        Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = reason is null ? null : Redactor.Redact(reason) });
+        Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = told });
         await Store();
         crash.Reach(CrashPoint.AgentOfferEnded);
         await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!);

@@ -166,12 +166,15 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
                     continue;
                 }
                 // Each event's facts go to the journal with its own answer before the next event is decided.
+                var kept = _recent.Find(e.Id) is not null;
                 outcomes[i] = await Process(e, shape, repeats);
-                if (repeats is { Stored: null } && outcomes[i].Result is { Duplicate: true } && i + 1 < events.Count)
+                if (repeats is { Stored: null } && !kept && !_allAnswersKept && outcomes[i].Result is { Duplicate: true } && i + 1 < events.Count)
                 {
-                    // A platform retrying a batch whose answer it lost: the rest are likely repeats too. One look at the
-                    // journal for all of them, instead of deciding each again until the journal refuses it.
-                    repeats.Stored = await _journal.FindAnswersAsync([.. events.Skip(i + 1).Select(later => later.Id).Where(id => _recent.Find(id) is null)]);
+                    // A repeat only the journal knew: a platform retrying a batch whose answer it lost, the rest likely
+                    // repeats too. One look at the journal for all of them, instead of deciding each again until the
+                    // journal refuses it.
+                    string[] later = [.. events.Skip(i + 1).Select(next => next.Id).Where(id => _recent.Find(id) is null)];
+                    repeats.Stored = later.Length == 0 ? new Dictionary<string, ProcessedEvent>() : await _journal.FindAnswersAsync(later);
                 }
             }
             await StoreIfChanged();

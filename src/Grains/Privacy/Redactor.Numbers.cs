@@ -94,6 +94,8 @@ public static partial class Redactor
         int groups = 0;
         int digits = 0;
         bool phoneLike = plus || paren;
+        int slashes = 0;
+        bool slashed = false;
 
         while (groups < MaxGroups)
         {
@@ -147,7 +149,7 @@ public static partial class Redactor
             int marks = 0;
             int opens = 0;
             int closes = 0;
-            int slashes = 0;
+            slashes = 0;
             while (q < limit && q - pos < 3)
             {
                 char c = text[q];
@@ -191,6 +193,8 @@ public static partial class Redactor
             {
                 break;
             }
+
+            slashed |= slashes > 0;
 
             // Spaces and parentheses join groups only in phone numbers and in card-like blocks ("4111 1111 ...", and the
             // last two digits of a 14-digit Diners card, "3056 9309 0259 04").
@@ -240,6 +244,12 @@ public static partial class Redactor
         bool nikContext = KeywordBefore(text, runStart, "nik") || KeywordBefore(text, runStart, "ktp");
         // The rest of a longer number is no one's NIK or card either. Only numbers of a card's length ask what they are called.
         bool referenceContext = !nikContext && total >= 13 && (tail || ReferenceBefore(text, runStart));
+        if (slashed && !nikContext && !IsCard(all[..total]))
+        {
+            // Blocks joined by '/' or '_' are a card's or, where the NIK is named, a NIK's; else a reference or a list
+            // ("INV_2024_0512_0001_2345", "2019/2020/2021/2022"): each group is read on its own.
+            return ends[0];
+        }
 
         int count = total;
         for (int k = groups; k >= 1; k--)

@@ -103,8 +103,17 @@ public static class MessageSignals
             int count = Tokenizer.Tokenize(text, buffer);
             ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, count);
             // "I typed 'agent' twice", "I asked 'are you a bot?'": what the customer quotes of themselves is asked again.
-            bool identity = quoted.AsksIdentity || IdentityQuestion.AsksIdentity(tokens);
-            bool human = quoted.AsksForHuman || PersonRequest.AsksForHuman(tokens);
+            // What the message says around them still rules: "I typed 'agent' by mistake, I don't need a person".
+            bool identity = IdentityQuestion.AsksIdentity(tokens);
+            bool human = PersonRequest.AsksForHuman(tokens);
+            if (quoted.AroundOwnQuotes is { } around && ((quoted.AsksIdentity && !identity) || (quoted.AsksForHuman && !human)))
+            {
+                Lex[] aroundBuffer = ArrayPool<Lex>.Shared.Rent(around.Length + 1);
+                ReadOnlySpan<Lex> rest = aroundBuffer.AsSpan(0, Tokenizer.Tokenize(around, aroundBuffer));
+                identity |= quoted.AsksIdentity && !MentionRole.VetoesIdentity(rest);
+                human |= quoted.AsksForHuman && !MentionRole.VetoesRequest(rest);
+                ArrayPool<Lex>.Shared.Return(aroundBuffer);
+            }
             Span<float> margins = stackalloc float[LearntSignals.Count];
             // The model only has something to add where the grammar found nothing, and only about words: a message of
             // one letter, however repeated or accented ("y", "aaaa"), or of a syllable or two alone ("ba", "bo bo bo"),

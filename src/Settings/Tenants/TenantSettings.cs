@@ -107,10 +107,11 @@ internal static class TenantSettings
     }
 
     /// <summary>
-    /// The steps in order; each waits longer than the one before and never narrows what the one before matched. A step
-    /// set key by key overrides that key of the step of the same number in <paramref name="defaults"/> (so
-    /// <c>Steps:1:after=90</c> alone only makes the default second step wait longer); a step beyond the defaults names
-    /// both keys; the list is as long as the defaults or the highest step set, whichever is longer.
+    /// The steps in order; each waits longer than the one before and never narrows what the one before matched. A list
+    /// whose first step names its <c>match</c> is the whole list. Otherwise a step set key by key overrides that key of
+    /// the step of the same number in <paramref name="defaults"/> (so <c>Steps:1:after=90</c> alone only makes the
+    /// default second step wait longer), a step beyond the defaults names both keys, and the list is as long as the
+    /// defaults or the highest step set, whichever is longer.
     /// </summary>
     private static List<RoutingStep>? ReadSteps(IConfigurationSection section, SettingsReader reader, IReadOnlyList<RoutingStep> defaults)
     {
@@ -129,11 +130,15 @@ internal static class TenantSettings
             }
             numbered[index] = child;
         }
-        var count = Math.Max(defaults.Count, numbered.Keys.Max() + 1);
+        // A list whose first step names its match is the whole list, as it always was ("Steps:0:match=language+channel"
+        // alone never widens); otherwise each key set overrides that key of the default step of the same number.
+        var whole = numbered.TryGetValue(0, out var first) && SettingsReader.Text(first, "match") is not null;
+        var count = whole ? numbered.Keys.Max() + 1 : Math.Max(defaults.Count, numbered.Keys.Max() + 1);
         var steps = new List<RoutingStep>();
         for (var index = 0; index < count; index++)
         {
-            var fallback = index < defaults.Count ? defaults[index] : null;
+            var fallback = whole ? (index == 0 ? new RoutingStep(TimeSpan.Zero, RoutingMatch.LanguageAndChannel) : null)
+                : index < defaults.Count ? defaults[index] : null;
             if (!numbered.TryGetValue(index, out var step))
             {
                 if (fallback is null)
@@ -147,7 +152,7 @@ internal static class TenantSettings
             reader.OnlyKnown(step, "a routing step setting", "after", "match");
             if (fallback is null && SettingsReader.Text(step, "after") is null)
             {
-                reader.Problem($"{SettingsReader.Key(step, "after")} must be set: the default routing has no step {index} to take it from");
+                reader.Problem($"{SettingsReader.Key(step, "after")} must be set: {(whole ? "a list set from its first step takes nothing from the default steps" : $"the default routing has no step {index} to take it from")}");
             }
             var after = reader.Seconds(step, "after", fallback?.After ?? TimeSpan.Zero, 0, TimeSpan.FromDays(1), minIncluded: true);
             var matchText = SettingsReader.Text(step, "match");

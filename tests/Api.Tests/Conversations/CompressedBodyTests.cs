@@ -119,6 +119,30 @@ public sealed class CompressedBodyTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_gzip_body_of_two_members_is_read_as_both()
+    {
+        var id = Ids.New("conv");
+        var json = Encoding.UTF8.GetBytes(Events.Started("s1", "whatsapp", "id-ID").ToJsonString());
+        // Two gzip members back to back (RFC 1952, 2.2): the body is what both decode to, one after the other.
+        var half = json.Length / 2;
+        byte[] two = [.. Gzip(json[..half]), .. Gzip(json[half..])];
+
+        using var response = await PostAsync(ApiClient.Events(id), two, "gzip");
+
+        Assert.Equal("s1", (await Json.OkAsync(response)).Text("eventId"));
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+        return output.ToArray();
+    }
+
+    [Fact]
     public async Task A_small_body_that_decodes_beyond_the_cap_is_413_and_changes_nothing()
     {
         var id = await StartedConversationAsync();

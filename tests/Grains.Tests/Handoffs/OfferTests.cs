@@ -217,6 +217,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     [InlineData(HandoffDeclined.AgentAway)]
     [InlineData(HandoffDeclined.Withdrawn)]
     [InlineData(HandoffDeclined.AgentNotResponding)]
+    [InlineData("agent-offline\u200B")]
     public async Task An_agents_decline_giving_a_reason_the_cluster_gives_is_refused_and_the_offer_stays_open(string reason)
     {
         var ana = await Online("ana");

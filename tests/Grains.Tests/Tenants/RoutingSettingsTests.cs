@@ -40,9 +40,8 @@ public sealed class RoutingSettingsTests
             ("Tenants:globex:Routing:Steps:1:match", "language"), ("Tenants:globex:Routing:Steps:1:after", "20"),
             ("Tenants:globex:Routing:Steps:0:match", "Language+Channel"), ("Tenants:globex:Routing:Steps:0:after", "0"));
 
-        // The default second step stays: a step set key by key overrides only what it names.
-        Assert.Equal([new RoutingStep(TimeSpan.Zero, RoutingMatch.Language), new RoutingStep(TimeSpan.FromSeconds(60), RoutingMatch.Language)],
-            routing.Get("acme").Routing.Steps);
+        // A list set from its first step is the whole list.
+        Assert.Equal([new RoutingStep(TimeSpan.Zero, RoutingMatch.Language)], routing.Get("acme").Routing.Steps);
         Assert.Equal(TimeSpan.FromSeconds(20), routing.Get("globex").Routing.Steps[1].After);
         Assert.Equal(1, routing.Get("globex").Routing.WideningStep);
         Assert.Equal(0, routing.Get("acme").Routing.WideningStep);
@@ -55,13 +54,14 @@ public sealed class RoutingSettingsTests
     [InlineData("Tenants:acme:Routing:Steps:0:match", "skills", "Tenants:acme:Routing:Steps:0:match must be language+channel or language, not 'skills'")]
     [InlineData("Tenants:acme:Routing:Steps:0:after", "30", "Tenants:acme:Routing:Steps:0:after must be 0: the first step matches a conversation from the moment it waits")]
     [InlineData("Tenants:acme:Routing:Steps:2:match", "language", "Tenants:acme:Routing:Steps:2:after must be set: the default routing has no step 2 to take it from")]
+    [InlineData("Tenants:acme:Routing:Steps:1:match", "language", "Tenants:acme:Routing:Steps:1:after must be set: a list set from its first step takes nothing from the default steps")]
     [InlineData("Tenants:acme:Routing:Steps:3:after", "600", "Tenants:acme:Routing:Steps:2 is missing: steps are numbered from 0 without gaps")]
     [InlineData("Tenants:acme:Routing:Steps:first:after", "0", "Tenants:acme:Routing:Steps must be a list of steps numbered from 0")]
     [InlineData("Tenants:acme:Routing:Offers", "30", "Tenants:acme:Routing:Offers is not a routing setting")]
     public void A_bad_routing_setting_fails_the_start_naming_its_key(string key, string value, string problem)
     {
         var settings = new List<(string, string)> { (key, value) };
-        if (key.Contains(":Steps:0:after", StringComparison.Ordinal))
+        if (key.Contains(":Steps:0:after", StringComparison.Ordinal) || key.EndsWith(":Steps:1:match", StringComparison.Ordinal))
         {
             settings.Add(("Tenants:acme:Routing:Steps:0:match", "language"));
         }

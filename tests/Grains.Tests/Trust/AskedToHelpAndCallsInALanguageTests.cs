@@ -28,6 +28,8 @@ public sealed class AskedToHelpAndCallsInALanguageTests
     [InlineData("I can help a real person get set up if you send the form")]
     [InlineData("can an agent help me next week?")]
     [InlineData("Can a real person's photo be used on the card?")]
+    [InlineData("Will a real person read my complaint?")]
+    [InlineData("do real humans work there?")]
     public void What_people_may_do_or_be_a_job_for_a_hand_or_help_put_off_ask_for_no_one(string text) =>
         Assert.False(MessageSignals.Grammar(text).AsksForHuman, text);
 

@@ -10,6 +10,8 @@ public sealed class GoingPublicAndCourtsTests
 {
     [Theory]
     [InlineData("I'm going to post this entire conversation on Reddit.")]
+    [InlineData("I will share this chat on TikTok")]
+    [InlineData("We'll spread this everywhere")]
     [InlineData("Fix it or I'm sharing these screenshots on Instagram tonight")]
     [InlineData("honestly I'll upload this chat to YouTube, watch me")]
     [InlineData("I'm spreading this everywhere, nobody should use your bank")]

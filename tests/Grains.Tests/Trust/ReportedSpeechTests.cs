@@ -39,6 +39,11 @@ public sealed class ReportedSpeechTests
     [InlineData("I already typed 'agent' twice and nothing happened")]
     [InlineData("I said 'talk to a human', why am I still here with the bot")]
     [InlineData("saya sudah bilang 'mau ngomong sama orang' dari tadi")]
+    [InlineData("I have typed 'agent' five times now")]
+    [InlineData("I keep typing 'operator' and nothing happens")]
+    [InlineData("I\u2019ve typed \u2018agent\u2019 twice")]
+    [InlineData("I tried typing \"human\" like the menu said")]
+    [InlineData("My son typed \"dumb bot lol. Anyway I need a human agent now please")]
     public void What_the_customer_quotes_of_themselves_still_asks(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 
@@ -54,8 +59,20 @@ public sealed class ReportedSpeechTests
     }
 
     [Theory]
+    [InlineData("I never said 'I want an agent', I just asked about my bill")]
+    [InlineData("I didn't type 'human', it filled in by itself")]
+    [InlineData("I typed 'agent' by mistake, I don't need a person")]
+    public void A_quote_the_customer_says_they_did_not_say_asks_for_no_one(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
     [InlineData("A customer at your branch yelled 'you're all crooks' at the teller. I hope she's alright.")]
     [InlineData("the status still says \"processing\", is that normal?")]
-    public void A_stranger_at_their_branch_or_a_label_quoted_is_no_complaint_of_the_customers(string text) =>
-        Assert.False(MessageSignals.Analyze(text).Abusive, text);
+    [InlineData("anaknya bilang 'dasar bodoh' ke temannya, lucu sih. btw cabang buka jam berapa?")]
+    public void A_stranger_at_their_branch_or_a_label_quoted_is_no_complaint_of_the_customers(string text)
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.False(analysis.Abusive, text);
+        Assert.False(analysis.Negative, text);
+    }
 }

@@ -1206,7 +1206,8 @@ internal static class PersonRequest
             k--;
         }
 
-        if (!Is(t, k, Cat.Modal) || Is(t, k, Cat.Not) || WordAt(t, k) is "tolong" or "please" or "pls")
+        // Whether they can: "will a real person read my complaint?" and "do real humans work there?" ask something else.
+        if (WordAt(t, k) is not ("can" or "could" or "may" or "bisa" or "dapat" or "boleh" or "pwede"))
         {
             return false;
         }

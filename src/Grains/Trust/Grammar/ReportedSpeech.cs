@@ -54,10 +54,22 @@ internal static class ReportedSpeech
     /// <summary>Words that may stand between the speaker and the verb: "keeps asking", "tadi bilang", "always says".</summary>
     private static readonly string[] Between =
     [
-        "keeps", "kept", "just", "already", "always", "also", "then", "once", "even", "literally", "actually", "never",
+        "keeps", "kept", "keep", "just", "already", "always", "also", "then", "once", "even", "literally", "actually",
+        "have", "has", "had", "been", "was", "were", "am", "is", "are", "tried", "try", "did", "do", "will", "would",
         "td", "tadi", "barusan", "juga", "pasti", "selalu", "sempat", "sempet", "udah", "udh", "sudah", "sdh", "lalu",
         "terus", "trus", "malah", "cuma", "langsung", "sampe", "sampai", "pernah", "sering", "doang", "kok", "emang",
+        "coba", "nyoba", "mau", "mo",
     ];
+
+    /// <summary>
+    /// A negator between the speaker and the verb: "I never said 'agent'", "I didn't type 'human'", "saya tidak bilang
+    /// '...'". What was not said asks for nothing: the quote is read as blanks, as someone else's words are.
+    /// </summary>
+    private static readonly string[] Negators =
+        ["never", "not", "didnt", "dont", "doesnt", "havent", "hasnt", "wasnt", "tidak", "tdk", "gak", "ga", "gk", "nggak", "enggak", "belum", "blm", "bukan"];
+
+    /// <summary>The longest quote read as one: a quote mark left open does not swallow the rest of a long message.</summary>
+    private const int LongestQuote = 200;
 
     /// <summary>The quotes that may open a quoted passage.</summary>
     private static readonly System.Buffers.SearchValues<char> Opening = System.Buffers.SearchValues.Create("\"'\u201C\u2018\u00AB");
@@ -100,6 +112,7 @@ internal static class ReportedSpeech
         }
 
         char[]? blanked = null;
+        char[]? ownBlanked = null;
         for (int i = first; i < text.Length; i++)
         {
             char close = text[i] switch
@@ -111,7 +124,8 @@ internal static class ReportedSpeech
                 '\'' => '\'',
                 _ => '\0',
             };
-            if (close == '\0' || (text[i] == '\'' && i > 0 && char.IsLetterOrDigit(text[i - 1])))
+            // An apostrophe inside a word ("don't", "don’t") or an inch mark after a number (15") opens nothing.
+            if (close == '\0' || (text[i] is '\'' or '"' or '\u2018' && i > 0 && char.IsLetterOrDigit(text[i - 1])))
             {
                 continue;
             }
@@ -119,13 +133,20 @@ internal static class ReportedSpeech
             int end = ClosingQuote(text, i + 1, close);
             if (end < 0)
             {
-                break;
+                continue;
             }
 
             Speaker speaker = end > i + 1 ? SpeakerOf(text, i) : Speaker.Unsaid;
             if (speaker == Speaker.Customer)
             {
                 MessageAnalysis own = read(text[(i + 1)..end]);
+                if (own.AsksForHuman || own.AsksIdentity)
+                {
+                    // The message around it is read without it too, for what it says of the quote ("... by mistake, I
+                    // don't need a person").
+                    ownBlanked ??= text.ToCharArray();
+                    ownBlanked.AsSpan(i + 1, end - i - 1).Fill(' ');
+                }
                 quoted = quoted with
                 {
                     AsksForHuman = quoted.AsksForHuman || own.AsksForHuman,
@@ -137,30 +158,52 @@ internal static class ReportedSpeech
             {
                 quoted = quoted with { RudeOfThem = quoted.RudeOfThem || (speaker == Speaker.Theirs && (said.Negative || said.Abusive)) };
                 blanked ??= text.ToCharArray();
-                for (int k = i + 1; k < end; k++)
-                {
-                    blanked[k] = ' ';
-                }
+                blanked.AsSpan(i + 1, end - i - 1).Fill(' ');
+                ownBlanked?.AsSpan(i + 1, end - i - 1).Fill(' ');
             }
 
             i = end;
         }
 
+        if (ownBlanked is not null)
+        {
+            // Someone else's words blanked before the customer's own quote was met are blanked here too.
+            if (blanked is not null)
+            {
+                for (int k = 0; k < ownBlanked.Length; k++)
+                {
+                    if (blanked[k] == ' ')
+                    {
+                        ownBlanked[k] = ' ';
+                    }
+                }
+            }
+            quoted = quoted with { AroundOwnQuotes = new string(ownBlanked) };
+        }
         return blanked is null ? text : new string(blanked);
     }
 
     /// <summary>Where the quote opened before <paramref name="from"/> closes: a straight single quote only where no letter follows it.</summary>
     private static int ClosingQuote(string text, int from, char close)
     {
-        for (int k = from; k < text.Length; k++)
+        for (int k = from; k < text.Length && k - from <= LongestQuote; k++)
         {
+            if (text[k] is '\n' or '\r'
+                || (text[k] is '.' or '!' or '?' && k + 2 < text.Length && text[k + 1] == ' ' && char.IsLetter(text[k + 2])))
+            {
+                // A quote ends with its line and its sentence: one left open ("my son typed "dumb bot. Anyway I need a
+                // human now") is none, and the customer's words after it are read as written.
+                return -1;
+            }
+
             if (text[k] != close)
             {
                 continue;
             }
 
-            // "'I don't want a bot'": the apostrophe of "don't" closes nothing; the quote closes before a space or a mark.
-            if (close == '\'' && k + 1 < text.Length && char.IsLetterOrDigit(text[k + 1]))
+            // "'I don't want a bot'", "‘don’t’": the apostrophe of "don't" closes nothing; the quote closes before a
+            // space or a mark.
+            if (close is '\'' or '\u2019' && k + 1 < text.Length && char.IsLetterOrDigit(text[k + 1]))
             {
                 continue;
             }
@@ -193,10 +236,16 @@ internal static class ReportedSpeech
                 continue;
             }
 
-            // The speaker: the word before the verb, past "keeps", "tadi", "always" and the like.
+            // The speaker: the word before the verb, past "keeps", "tadi", "always" and the like; "never", "didn't" between
+            // say it was not said.
             int s = w + 1;
-            while (s < count && IsOneOf(text.AsSpan(words[s]), Between))
+            while (s < count && (IsOneOf(text.AsSpan(words[s]), Between) || IsOneOf(text.AsSpan(words[s]), Negators)))
             {
+                if (IsOneOf(text.AsSpan(words[s]), Negators))
+                {
+                    // "I never said 'I want an agent'": words nobody said ask for nothing.
+                    return Speaker.Other;
+                }
                 s++;
             }
 
@@ -212,6 +261,13 @@ internal static class ReportedSpeech
 
     /// <summary>Words that make a speaker one of the ones answering: "your courier", "CS kalian", "you", "kurirnya".</summary>
     private static readonly string[] Theirs = ["your", "ur", "yr", "you", "kalian", "anda", "kamu", "lu", "lo", "elo", "km"];
+
+    /// <summary>Where someone is, in "someone at your call centre", "a guy from your team".</summary>
+    private static readonly string[] Places = ["at", "from", "of", "in"];
+
+    /// <summary>Who serves the customer in Indonesian, named with "nya": "kurirnya", "petugasnya", "mbaknya".</summary>
+    private static readonly string[] StaffId =
+        ["kurir", "cs", "admin", "petugas", "agen", "staf", "staff", "operator", "teller", "satpam", "sales", "driver", "karyawan", "pegawai", "mbak", "mas", "kasir", "supir", "sopir", "customer"];
 
     /// <summary>"your" and its shortenings.</summary>
     private static readonly string[] Yours = ["your", "ur", "yr"];
@@ -229,7 +285,9 @@ internal static class ReportedSpeech
     private static bool IsOneOfTheirs(string text, ReadOnlySpan<Range> words, int s, bool towardsStart)
     {
         ReadOnlySpan<char> speaker = text.AsSpan(words[s]);
-        if (IsOneOf(speaker, Theirs) || (speaker.Length > 4 && speaker.EndsWith("nya", StringComparison.OrdinalIgnoreCase)))
+        // "kurirnya", "mbaknya", "cs-nya": the one serving the customer; "anaknya" (her child) is no one of theirs.
+        if (IsOneOf(speaker, Theirs)
+            || (speaker.Length > 3 && speaker.EndsWith("nya", StringComparison.OrdinalIgnoreCase) && IsOneOf(speaker[..^3].TrimEnd('-'), StaffId)))
         {
             return true;
         }
@@ -245,7 +303,7 @@ internal static class ReportedSpeech
         {
             if (IsOneOf(text.AsSpan(words[k]), Yours))
             {
-                return k + 2 < words.Length && text.AsSpan(words[k + 1]) is "at" or "from" or "of" or "in"
+                return k + 2 < words.Length && IsOneOf(text.AsSpan(words[k + 1]), Places)
                     ? IsOneOf(text.AsSpan(words[k + 2]), Staff)
                     : k == s + 1;
             }
@@ -305,7 +363,7 @@ internal static class ReportedSpeech
             }
 
             int end = k + 1;
-            while (k >= 0 && (char.IsLetterOrDigit(text[k]) || (text[k] == '\'' && k > 0 && char.IsLetter(text[k - 1]))))
+            while (k >= 0 && (char.IsLetterOrDigit(text[k]) || (text[k] is '\'' or '\u2019' && k > 0 && char.IsLetter(text[k - 1]))))
             {
                 k--;
             }
@@ -352,4 +410,5 @@ internal static class ReportedSpeech
 /// <param name="RudeOfThem">A quote of the ones answering, or of their people, is rude: the customer reports it as a complaint.</param>
 /// <param name="AsksForHuman">A quote of the customer's own asks for a person ("I typed 'agent' twice").</param>
 /// <param name="AsksIdentity">A quote of the customer's own asks whether a machine answers ("I asked 'are you a bot?'").</param>
-internal readonly record struct QuotedSpeech(bool RudeOfThem, bool AsksForHuman, bool AsksIdentity);
+/// <param name="AroundOwnQuotes">The message with the customer's own quotes that ask something blanked as well: what it says of them.</param>
+internal readonly record struct QuotedSpeech(bool RudeOfThem, bool AsksForHuman, bool AsksIdentity, string? AroundOwnQuotes = null);

@@ -445,8 +445,17 @@ internal static partial class ToneScanner
     {
         int start = ClauseStart(t, i);
         int end = ClauseEnd(t, i);
-        // "can I share ...?", "bisa share ...?": asked, not threatened; so is a clause that ends in a question mark.
-        if (Has(t, start, i, Cat.Modal) || Is(t, end, Cat.Question))
+        // "can I share ...?", "bisa share ...?": asked, not threatened; so is a clause that ends in a question mark. "I will
+        // post ..." threatens.
+        for (int k = start; k < i; k++)
+        {
+            if (WordAt(t, k) is "can" or "could" or "may" or "might" or "bisa" or "boleh" or "dapat" or "pwede" or "should" or "how")
+            {
+                return false;
+            }
+        }
+
+        if (Is(t, end, Cat.Question))
         {
             return false;
         }
