@@ -23,6 +23,18 @@ public static class ClusterFaults
     /// <summary>How Orleans' placement begins the message of a call no active silo can take.</summary>
     private const string NoCompatibleSilo = "No active nodes are compatible with grain";
 
+    /// <summary>
+    /// While a silo leaves or dies, the grain directory's ranges move between silos: a look-up forwarded to an owner that
+    /// no longer is one runs out of hops ("... cannot forward LookUpAsync to owner ... because hop limit is reached"), an
+    /// activation is registered for a silo already declared dead ("Trying to register ... on invalid silo: ... Known
+    /// status: Dead"), or the directory says it is not stable yet ("... Retry later."). Once membership settles, the retry
+    /// is placed on a live silo.
+    /// </summary>
+    private static bool IsDirectoryInFlux(string message) =>
+        message.Contains("because hop limit is reached", StringComparison.Ordinal)
+        || message.Contains(" on invalid silo: ", StringComparison.Ordinal)
+        || (message.Contains("directory", StringComparison.OrdinalIgnoreCase) && message.EndsWith("Retry later.", StringComparison.Ordinal));
+
     public static bool IsUnavailable(Exception exception) => exception switch
     {
         // SiloUnavailableException is a message rejection too.
@@ -36,7 +48,7 @@ public static class ClusterFaults
         // A silo asked to stop leaves the active set before the client's view of it: a call placed in between finds no
         // silo to activate the grain on. Another silo, or this one back, takes the retry.
         Orleans.Runtime.OrleansException placement when placement.GetType() == typeof(Orleans.Runtime.OrleansException)
-            && placement.Message.StartsWith(NoCompatibleSilo, StringComparison.Ordinal) => true,
+            && (placement.Message.StartsWith(NoCompatibleSilo, StringComparison.Ordinal) || IsDirectoryInFlux(placement.Message)) => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable),
         { InnerException: { } inner } => IsUnavailable(inner),
         _ => false,

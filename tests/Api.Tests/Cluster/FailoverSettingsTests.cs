@@ -129,6 +129,10 @@ public sealed class FailoverSettingsTests
         new AggregateException(new TimeoutException(), new SiloUnavailableException()),
         // A silo asked to stop has left the active set before the client's view of it: placement finds no silo.
         new OrleansException("No active nodes are compatible with grain conversation and interface CxCluster.Abstractions.IConversationGrain version 0. Known nodes with grain type: none. All known nodes compatible with interface version: none"),
+        // The grain directory while a silo leaves or dies (seen with PostgreSQL down as a silo stopped): a look-up passed on
+        // to an owner that is no longer one, or an activation registered for a silo already declared dead.
+        new OrleansException("Silo S127.0.0.1:19311:0 is not owner of conversation/acme/t2-6, cannot forward LookUpAsync to owner S127.0.0.1:19312:0 because hop limit is reached"),
+        new OrleansException("Trying to register conversation/acme/t3-9 on invalid silo: S127.0.0.1:19311:0. Known status: Dead"),
     };
 
     [Theory]
