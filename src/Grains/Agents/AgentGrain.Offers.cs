@@ -181,12 +181,14 @@ internal sealed partial class AgentGrain
     private async Task Reclaim(string conversationId, string handoffId, string reason)
     {
         var offDuty = false;
+        OpenOffer[] declined = [];
         if (State.Assignments.Exists(a => a.ConversationId == conversationId && a.HandoffId == handoffId))
         {
             Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
             // Only silence is not responding: an agent taken back for going offline may be back on duty by now (a
             // desktop reconnecting), and keeps the status it chose.
             offDuty = reason == Abstractions.Facts.HandoffReclaimed.NoFirstReply && NotResponding();
+            declined = offDuty ? DeclineForNotResponding() : [];
             await Store();
             logger.LogInformation("Agent {AgentId} of tenant {TenantId} lost conversation {ConversationId}: it was taken back ({Reason})",
                 _agentId, _tenantId, conversationId, reason);
@@ -194,7 +196,7 @@ internal sealed partial class AgentGrain
         await Announce();
         if (offDuty)
         {
-            await AfterTakenOffDuty();
+            await AfterTakenOffDuty(declined);
         }
         await FillCapacity();
     }
@@ -275,6 +277,7 @@ internal sealed partial class AgentGrain
     {
         Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Expired });
         var offDuty = NotResponding();
+        var declined = offDuty ? DeclineForNotResponding() : [];
         await Store();
         crash.Reach(CrashPoint.AgentOfferEnded);
         metrics.HandoffStep(_tenantId, "expired");
@@ -287,7 +290,7 @@ internal sealed partial class AgentGrain
         await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId)!);
         if (offDuty)
         {
-            await AfterTakenOffDuty();
+            await AfterTakenOffDuty(declined);
         }
     }
 
@@ -310,14 +313,40 @@ internal sealed partial class AgentGrain
     }
 
     /// <summary>
-    /// An agent just judged absent keeps no customer waiting on them: every other open offer is declined for them at
-    /// once (reason <c>agent-not-responding</c>; they may be offered it again once back), and taken offline, their
-    /// assignments still waiting for a first reply go back to the queue as when they go offline themselves.
+    /// An agent just judged absent keeps no customer waiting on them: every other open offer is declined for them in the
+    /// same write that takes them off duty (reason <c>agent-not-responding</c>; they may be offered it again once back), so
+    /// none of them can expire or be answered while the pools and conversations are told. Recorded here, stored by the
+    /// caller; <see cref="AfterTakenOffDuty"/> tells them.
     /// </summary>
-    private async Task AfterTakenOffDuty()
+    private OpenOffer[] DeclineForNotResponding()
     {
+        OpenOffer[] open = [.. State.Offers];
+        foreach (var offer in open)
+        {
+            Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Declined, Reason = Abstractions.Facts.HandoffDeclined.AgentNotResponding });
+        }
+        return open;
+    }
+
+    /// <summary>
+    /// Tells the pools and conversations of the offers declined for an agent just judged absent (stored with it), and,
+    /// taken offline, their assignments still waiting for a first reply go back to the queue as when they go offline
+    /// themselves.
+    /// </summary>
+    private async Task AfterTakenOffDuty(OpenOffer[] declined)
+    {
+        ArmOfferTimer();
+        foreach (var offer in declined)
+        {
+            if (State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId) is { Told: false } ended)
+            {
+                await TellSettled(ended);
+                metrics.HandoffStep(_tenantId, "declined");
+            }
+        }
         if (State.Offers.Count > 0)
         {
+            // Offered anew while this was told: declined the same way.
             await DeclineOffers([.. State.Offers], Abstractions.Facts.HandoffDeclined.AgentNotResponding);
         }
         if (State.Status == AgentStatus.Offline)
