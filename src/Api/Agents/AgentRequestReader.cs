@@ -151,12 +151,8 @@ public static class AgentRequestReader
         var reason = new JsonFields(root, errors).String("reason", required: false);
         if (reason is not null)
         {
+            // A reason the cluster gives for its own declines is refused by the agent, which judges it as it would record it.
             FieldRules.ShortText(errors, "reason", reason, OfferApi.MaxReasonLength);
-            if (!Abstractions.Facts.HandoffDeclined.IsTheAgentsChoice(reason))
-            {
-                // The facts would tell it as a decline the cluster made, after which the handoff may come back to this agent.
-                errors.Add("reason", $"reason '{reason}' is the one the cluster gives when it declines an offer for an agent; give the agent's own reason, or none.");
-            }
         }
         return errors.Any ? null : new OfferDeclineJson(reason);
     }

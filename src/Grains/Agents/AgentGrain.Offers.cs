@@ -146,17 +146,32 @@ internal sealed partial class AgentGrain
     /// <summary>Declines the open offers <paramref name="open"/> with <paramref name="reason"/>, stores that, then tells each conversation's pool.</summary>
     private async Task DeclineOffers(IReadOnlyList<OpenOffer> open, string reason)
     {
+        RecordDeclines(open, reason);
+        await Store();
+        ArmOfferTimer();
+        crash.Reach(CrashPoint.AgentOfferEnded);
+        await TellDeclined(open);
+    }
+
+    /// <summary>Records each of <paramref name="open"/> declined for the agent with <paramref name="reason"/>; stored by the caller.</summary>
+    private void RecordDeclines(IReadOnlyList<OpenOffer> open, string reason)
+    {
         foreach (var offer in open)
         {
             Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Declined, Reason = reason });
         }
-        await Store();
-        ArmOfferTimer();
-        crash.Reach(CrashPoint.AgentOfferEnded);
-        foreach (var offer in open)
+    }
+
+    /// <summary>Tells the pools and conversations of offers declined for the agent (stored), each not told yet.</summary>
+    private async Task TellDeclined(IReadOnlyList<OpenOffer> declined)
+    {
+        foreach (var offer in declined)
         {
-            await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId)!);
-            metrics.HandoffStep(_tenantId, "declined");
+            if (State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId) is { Told: false } ended)
+            {
+                await TellSettled(ended);
+                metrics.HandoffStep(_tenantId, "declined");
+            }
         }
     }
 
@@ -321,10 +336,7 @@ internal sealed partial class AgentGrain
     private OpenOffer[] DeclineForNotResponding()
     {
         OpenOffer[] open = [.. State.Offers];
-        foreach (var offer in open)
-        {
-            Record(new AgentOfferEnded { At = Now(), OfferId = offer.OfferId, Outcome = OfferOutcome.Declined, Reason = Abstractions.Facts.HandoffDeclined.AgentNotResponding });
-        }
+        RecordDeclines(open, Abstractions.Facts.HandoffDeclined.AgentNotResponding);
         return open;
     }
 
@@ -336,14 +348,7 @@ internal sealed partial class AgentGrain
     private async Task AfterTakenOffDuty(OpenOffer[] declined)
     {
         ArmOfferTimer();
-        foreach (var offer in declined)
-        {
-            if (State.EndedOffers.FindLast(o => o.Offer.OfferId == offer.OfferId) is { Told: false } ended)
-            {
-                await TellSettled(ended);
-                metrics.HandoffStep(_tenantId, "declined");
-            }
-        }
+        await TellDeclined(declined);
         if (State.Offers.Count > 0)
         {
             // Offered anew while this was told: declined the same way.

@@ -85,18 +85,19 @@ internal sealed class ConversationJournal(ConversationServices services, StreamK
         var found = new Dictionary<string, ProcessedEvent>(StringComparer.Ordinal);
         foreach (var (eventId, recorded) in await services.Journal.FindAnswersAsync(stream, eventIds))
         {
-            found[eventId] = (services.Answers.Deserialize(recorded.Answer) ?? throw new InvalidDataException($"The answer recorded for event {eventId} of {stream} is empty."))
-                with { Version = recorded.LastSeq };
+            found[eventId] = Processed(eventId, recorded);
         }
         return found;
     }
 
     /// <summary>The answer recorded for an event id, however old, with the seq it was appended with as its version; or null.</summary>
     public async Task<ProcessedEvent?> FindAnswerAsync(string eventId) =>
-        await services.Journal.FindAnswerAsync(stream, eventId) is { } recorded
-            ? (services.Answers.Deserialize(recorded.Answer) ?? throw new InvalidDataException($"The answer recorded for event {eventId} of {stream} is empty."))
-                with { Version = recorded.LastSeq }
-            : null;
+        await services.Journal.FindAnswerAsync(stream, eventId) is { } recorded ? Processed(eventId, recorded) : null;
+
+    /// <summary>A recorded answer read back, with the seq it was appended with as its version.</summary>
+    private ProcessedEvent Processed(string eventId, RecordedAnswer recorded) =>
+        (services.Answers.Deserialize(recorded.Answer) ?? throw new InvalidDataException($"The answer recorded for event {eventId} of {stream} is empty."))
+            with { Version = recorded.LastSeq };
 
     /// <summary>
     /// The state as an earlier answer showed it, rebuilt from the stream's first fact: every fact up to seq
