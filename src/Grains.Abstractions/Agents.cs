@@ -260,4 +260,6 @@ public sealed record HandoffOfferNotice
     [Id(6)] public required DateTimeOffset At { get; init; }
     /// <summary>When the offer was made (null from a sender that did not say).</summary>
     [Id(7)] public DateTimeOffset? OfferedAt { get; init; }
+    /// <summary>The queue (pool partition) the offer was made from (null from a sender that did not say).</summary>
+    [Id(8)] public string? Queue { get; init; }
 }

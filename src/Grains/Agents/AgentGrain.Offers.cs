@@ -443,6 +443,7 @@ internal sealed partial class AgentGrain
         Reason = reason,
         At = at ?? Now(),
         OfferedAt = offer.OfferedAt,
+        Queue = offer.PoolName,
     };
 
     /// <summary>Word of how an offer ended, stamped when it ended however late it is told.</summary>

@@ -354,10 +354,55 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public bool OfferChanged(HandoffOfferNotice notice, DateTimeOffset now)
     {
         using var _ = RecordingAt(now);
+        if (WaitingHandoff is { } waiting && MadeInQueueLeft(waiting, notice))
+        {
+            return OfferLeftBehind(waiting, notice, now);
+        }
         // Its end told of an offer whose making was never told: made first, then ended (recording the making changes
         // nothing of what the end records).
         var made = notice.Outcome is null ? null : HandoffDecider.Unrecorded(WaitingHandoff, notice);
         return RecordOffer(made, HandoffDecider.Offer(WaitingHandoff, notice, now), notice);
+    }
+
+    /// <summary>
+    /// Whether the offer was made from a queue the waiting handoff moved away from (its channel or language changed) and
+    /// has not left yet: the conversation heard of it only after the move, which ends any offer made there.
+    /// </summary>
+    private static bool MadeInQueueLeft(HandoffRecord waiting, HandoffOfferNotice notice) =>
+        notice.Queue is { } queue && queue != waiting.PoolName && waiting.PoolsLeft.Contains(queue);
+
+    /// <summary>
+    /// An offer made from a queue the waiting handoff moved away from, heard of after the move: as for an offer open at
+    /// the move, it is declined for its agent (<see cref="HandoffDeclined.AgentIneligible"/>) unless it already ended
+    /// otherwise, with its making recorded first if it never was. Never recorded as open, and never taken as the new
+    /// queue's answer: the handoff still waits for that one.
+    /// </summary>
+    private bool OfferLeftBehind(HandoffRecord waiting, HandoffOfferNotice notice, DateTimeOffset now)
+    {
+        var ended = notice.Outcome is null ? notice with { Outcome = OfferOutcome.Declined, Reason = HandoffDeclined.AgentIneligible, At = now } : notice;
+        var made = HandoffDecider.Unrecorded(waiting, ended);
+        var news = HandoffDecider.Offer(waiting, ended, now);
+        if (made is null && news is null)
+        {
+            return false;
+        }
+        Record(made);
+        Record(news);
+        return true;
+    }
+
+    /// <summary>
+    /// The waiting handoff left a queue it moved away from, where <paramref name="placement"/> shows an offer of it still
+    /// open: that offer is declined for its agent as the move's, if the conversation had not recorded its end; true if
+    /// anything was recorded. The agent is told to let it go by the caller.
+    /// </summary>
+    public bool LeftQueue(string queue, HandoffPlacement placement, DateTimeOffset now)
+    {
+        if (WaitingHandoff is not { } waiting || placement is not { OfferId: { } offerId, OfferedAgentId: { } agentId, OfferExpiresAt: { } expiresAt })
+        {
+            return false;
+        }
+        return OfferChanged(new HandoffOfferNotice { HandoffId = waiting.HandoffId, OfferId = offerId, AgentId = agentId, ExpiresAt = expiresAt, At = now, Queue = queue }, now);
     }
 
     /// <summary>Records the offer an agent accepted if the waiting handoff never recorded it (its notice still on its way).</summary>

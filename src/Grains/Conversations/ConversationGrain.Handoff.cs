@@ -363,6 +363,11 @@ internal sealed partial class ConversationGrain
                     // Its wait had widened there before it heard: it is left in the wider queue too.
                     placement = await Pool(wider).Cancel(_conversationId, handoff.HandoffId);
                 }
+                // An offer made there that the conversation never heard of (its word still on its way) ends with the move.
+                if (_decider.LeftQueue(pool, placement, Now()))
+                {
+                    Changed();
+                }
                 string?[] holders = [placement.Status == HandoffStatus.Assigned ? placement.AgentId : null, placement.OfferedAgentId];
                 foreach (var agentId in holders.OfType<string>().Distinct(StringComparer.Ordinal))
                 {

@@ -322,7 +322,8 @@ internal static class HandoffDecider
                 {
                     handoff.Superseded.Add(replaced);
                 }
-                handoff.AwaitingPool = false;
+                // Its queue's answer is not told by an offer: one made from a queue it moved away from is recorded while
+                // it still waits for the new queue's (an offer from its own queue follows its handoff.queued).
                 handoff.PoolShowsOffer = null;
                 handoff.OfferId = offered.OfferId;
                 handoff.OfferedAgentId = offered.AgentId;

@@ -816,6 +816,33 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_offer_the_conversation_has_not_heard_of_when_the_customer_switches_channel_is_declined_for_its_agent_all_the_same()
+    {
+        // The agent's word of the offer never reaches this conversation: it learns of the offer only from the queue it leaves
+        // (or from a round that asked the queue first, whichever comes first).
+        const string unheard = OfferClusterFixture.DeafToOffers + "1";
+        var chad = await OnlineOn("chad", Channel.Chat);
+        await AskForPerson(unheard);
+        var first = await OfferTo(chad, unheard);
+
+        await Conversation(unheard).Apply(Switched(Channel.Whatsapp));
+
+        var declined = Assert.Single((await Eventually.ReturnsAsync(() => Declines(unheard), d => d.Count > 0, Patience, "the offer to be declined"))!);
+        Assert.Equal((first.OfferId, "chad", HandoffDeclined.AgentIneligible), (declined.OfferId, declined.AgentId, declined.Reason));
+        // Its making is told before its end, and the conversation does not read offered: it still waits for the new queue.
+        Assert.Equal(["handoff.offered", "handoff.declined"], await OfferFactTypes(unheard));
+        Assert.Contains(first.OfferId, ConversationFacts.Data((await Facts(unheard)).Single(f => f.Type == "handoff.offered")));
+        await Eventually.HoldsAsync(async () => (await chad.GetOffers())!.Count == 0, Patience, "chad to let the offer go");
+        Assert.Equal(RefusalKind.Conflict, (await chad.AcceptOffer(first.OfferId)).Refusal!.Kind);
+        var waiting = await Eventually.ReturnsAsync(() => Conversation(unheard).GetSnapshot(), s => s!.Handoff.Status == HandoffStatus.Queued, Patience, "the customer to wait");
+        Assert.Equal(ConversationStatus.Queued, waiting!.Status);
+        var wanda = await OnlineOn("wanda", Channel.Whatsapp);
+        Assert.Null((await wanda.AcceptOffer((await OfferTo(wanda, unheard)).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation(unheard).GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "wanda" },
+            Patience, "the customer to be with wanda");
+    }
+
+    [Fact]
     public async Task A_waiting_customer_whose_language_changes_waits_for_an_agent_of_the_new_language()
     {
         var hans = await OnlineOn("hans", Channel.Chat, "de");
