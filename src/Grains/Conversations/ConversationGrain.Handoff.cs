@@ -323,6 +323,13 @@ internal sealed partial class ConversationGrain
             WaitingSince = handoff.Moved ? handoff.QueuedAt : null,
         });
         services.Crash.Reach(CrashPoint.ConversationHandoffPlaced);
+        if (_policy.Routing.OffersOn)
+        {
+            // A request sent again (its answer, or its storing, was lost) that an agent took meanwhile: with offers, that
+            // agent accepted an offer the conversation may never have heard of, so the facts tell its queueing and the
+            // offer before the assignment, as when each word came in time.
+            await LearnAcceptedOffer(handoff, placement, Now());
+        }
         Place(handoff, placement, Now());
         await StoreIntent();
     }

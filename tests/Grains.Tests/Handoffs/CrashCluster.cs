@@ -25,9 +25,10 @@ public sealed class CrashCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts the cluster with <paramref name="step"/> armed; <paramref name="firstReplySeconds"/> 0 takes no conversation
-    /// back for silence, <paramref name="offerSeconds"/> 0 assigns without an offer.
+    /// back for silence, <paramref name="offerSeconds"/> 0 assigns without an offer; <paramref name="silo"/> adds to each silo
+    /// (a call filter that loses words, say).
     /// </summary>
-    public static async Task<CrashCluster> StartAsync(string? step, int firstReplySeconds = 0, int offerSeconds = 0)
+    public static async Task<CrashCluster> StartAsync(string? step, int firstReplySeconds = 0, int offerSeconds = 0, Action<ISiloBuilder>? silo = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -41,7 +42,8 @@ public sealed class CrashCluster : IAsyncDisposable
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var journal = new MemoryFactJournal();
-        return new CrashCluster(await InProcessCluster.StartAsync(2, configuration, journal: journal), journal);
+        Action<InProcessTestClusterBuilder>? configure = silo is null ? null : builder => builder.ConfigureSilo((_, each) => silo(each));
+        return new CrashCluster(await InProcessCluster.StartAsync(2, configuration, configure: configure, journal: journal), journal);
     }
 
     public async ValueTask DisposeAsync()

@@ -368,6 +368,58 @@ public sealed class CrashRecoveryTests
         Assert.Equal(OfferedAndAssigned, await HandoffFacts(cluster, "c1"));
     }
 
+    [Fact]
+    public async Task With_offers_a_request_whose_answer_was_lost_and_whose_offer_was_accepted_unheard_still_tells_the_queueing_and_the_offer_before_the_assignment()
+    {
+        // Every word of the offer and of its acceptance to the conversation is lost (as with silos that died carrying them):
+        // only asking the queue again tells the conversation an agent took it.
+        await using var cluster = await CrashCluster.StartAsync(CrashPoint.ConversationHandoffPlaced, offerSeconds: 60,
+            silo: silo => silo.AddIncomingGrainCallFilter<LostHandoffWords>());
+        await Online(cluster, "a1");
+        var conversation = cluster.Conversation("c1");
+        await conversation.Apply(Started(Channel.Chat, "id-ID"));
+
+        await CrashesAt(CrashPoint.ConversationHandoffPlaced, () => conversation.Apply(Customer(AskForPerson)).AsTask());
+        var offer = await OfferOf(cluster, "a1", "c1");
+        Assert.Null((await Retry(() => cluster.Agent("a1").AcceptOffer(offer.OfferId))).Refusal);
+
+        await WithAgent(cluster, "c1", "a1");
+        Assert.Equal(OfferedAndAssigned, await HandoffFacts(cluster, "c1"));
+        var offered = ConversationFacts.Data((await ConversationFacts.Of(cluster.Journal, CrashCluster.Tenant, "c1")).Single(f => f.Type == "handoff.offered"));
+        Assert.Contains(offer.OfferId, offered);
+    }
+
+    /// <summary>
+    /// Loses every word to a conversation of an offer (its making, its end), of an assignment, and an agent's check of
+    /// one, and the answer to every request sent again while the queue still holds it waiting: the conversation learns
+    /// only from the queue it asks, once an agent took it.
+    /// </summary>
+    private sealed class LostHandoffWords : IIncomingGrainCallFilter
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), bool> _requested = new();
+
+        public async Task Invoke(IIncomingGrainCallContext context)
+        {
+            switch (context.MethodName)
+            {
+                case nameof(IConversationGrain.OnOfferChanged) or nameof(IConversationGrain.OnAgentAssigned):
+                    return;
+                case nameof(IConversationGrain.CheckAssignment):
+                    throw new TimeoutException("The conversation's silo did not answer.");
+                case nameof(IAgentPoolGrain.Request) when context.Request.GetArgument(0) is HandoffRequest request:
+                    await context.Invoke();
+                    if (!_requested.TryAdd((request.ConversationId, request.HandoffId), true) && context.Result is HandoffPlacement { Status: HandoffStatus.Queued })
+                    {
+                        throw new TimeoutException("The answer to the request was lost.");
+                    }
+                    return;
+                default:
+                    await context.Invoke();
+                    return;
+            }
+        }
+    }
+
     [Theory]
     [InlineData(CrashPoint.AgentStatusStored)]
     [InlineData(CrashPoint.AgentClaimStored)]
