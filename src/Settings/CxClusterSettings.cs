@@ -103,7 +103,7 @@ public sealed class CxClusterSettings
             Conversations = ConversationSettings.Read(configuration, reader),
             Handoffs = HandoffSettings.Read(configuration, reader),
             Push = PushSettings.Read(configuration, reader),
-            Webhooks = WebhookSettings.Read(configuration, reader),
+            Webhooks = WebhookSettings.Read(configuration, reader, inMemory: connectionString is null),
             Journal = journal,
             Testing = CrashPointSettings.Read(configuration, journal, reader),
         };

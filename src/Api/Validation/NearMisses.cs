@@ -79,13 +79,19 @@ public static class NearMisses
         {
             var allowed = AllowedEdits(candidate.Length);
             if (string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase)
-                || (allowed > 0 && Edits(name, candidate) <= allowed))
+                || (allowed > 0 && Edits(name, candidate) <= allowed)
+                || WithoutId(name, candidate))
             {
                 return candidate;
             }
         }
         return null;
     }
+
+    /// <summary>Whether the name is an id's name without its "Id" (<c>agent</c> for <c>agentId</c>, <c>conversation</c> for <c>conversationId</c>).</summary>
+    private static bool WithoutId(string name, string candidate) =>
+        candidate.Length > 2 + 3 && candidate.EndsWith("Id", StringComparison.Ordinal)
+        && name.Length == candidate.Length - 2 && candidate.StartsWith(name, StringComparison.OrdinalIgnoreCase);
 
     private static void Check(FieldErrors errors, string name, IReadOnlyList<string> known, string what)
     {

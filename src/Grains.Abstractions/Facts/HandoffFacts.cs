@@ -93,6 +93,13 @@ public sealed record HandoffDeclined : Fact
     /// <summary>Whether an offer declined with <paramref name="reason"/> was the agent's own choice, which passes on the handoff for good.</summary>
     public static bool IsTheAgentsChoice(string? reason) => reason is not (AgentOffline or AgentIneligible or Withdrawn or AgentNotResponding or AgentAway);
 
+    /// <summary>
+    /// Whether an agent's reason would read as one of the cluster's own to a reader that trims, folds case or spells the
+    /// hyphen as an underscore or a space (" Withdrawn", "AGENT_AWAY", "agent offline"): an agent may not give it.
+    /// </summary>
+    public static bool ReadsAsTheClusters(string reason) =>
+        !IsTheAgentsChoice(reason.Trim().ToLowerInvariant().Replace('_', '-').Replace(' ', '-'));
+
     [Id(0)] public required string HandoffId { get; init; }
     [Id(1)] public required string OfferId { get; init; }
     [Id(2)] public required string AgentId { get; init; }

@@ -121,7 +121,7 @@ internal sealed partial class AgentGrain
     {
         // Checked as it would be recorded: redaction drops invisible marks ("agent-offline\u200B") and folds look-alike letters.
         var told = reason is null ? null : Redactor.Redact(reason);
-        if (told is not null && !Abstractions.Facts.HandoffDeclined.IsTheAgentsChoice(told))
+        if (told is not null && Abstractions.Facts.HandoffDeclined.ReadsAsTheClusters(told))
         {
             // Recorded as given, it would read as a decline the cluster made for the agent, and the handoff could come back.
             return OfferAnswer.Refused(RefusalKind.Invalid, $"reason '{told}' is the one the cluster gives when it declines an offer for an agent; give the agent's own reason, or none.", "reason");

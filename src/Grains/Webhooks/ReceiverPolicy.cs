@@ -49,7 +49,7 @@ public sealed record ReceiverPolicy(bool AllowHttp, bool AllowPrivateNetworks, b
         var loopbackHost = address is not null ? Classify(address) == AddressKind.Loopback : IsLoopbackName(host);
         if (uri.Scheme == Uri.UriSchemeHttp && !AllowHttp && !(AllowLoopback && loopbackHost))
         {
-            return AllowLoopback ? "url must be https (http only on loopback)." : "url must be https.";
+            return AllowLoopback ? "url must be https (http only on loopback)." : "url must be https (this cluster's Webhooks settings allow http nowhere).";
         }
         if (!addresses)
         {

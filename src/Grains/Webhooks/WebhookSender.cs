@@ -258,6 +258,11 @@ public sealed class WebhookSender : IDisposable
     /// <summary>Reads the body to its end and throws it away, or stops once more than <see cref="BodyReadMost"/> bytes came.</summary>
     private static async Task SkipBodyAsync(HttpContent content, CancellationToken ct)
     {
+        if (content.Headers.ContentLength > BodyReadMost)
+        {
+            // Said to be longer than is read: not waited for at all.
+            return;
+        }
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BodyBuffer);
         try
         {

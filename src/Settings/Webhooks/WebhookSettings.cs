@@ -14,7 +14,7 @@ public sealed class WebhookSettings
     /// <summary>Receivers may be on private, loopback, link-local, shared (CGNAT), unique-local and reserved (documentation, benchmarking) addresses.</summary>
     public bool AllowPrivateNetworks { get; init; }
 
-    /// <summary>Receivers may be on loopback, over <c>http</c> too; unset: allowed on the embedded default only.</summary>
+    /// <summary>Receivers may be on loopback, over <c>http</c> too; unset: allowed with state in memory (the embedded default, with tenants configured or not) only.</summary>
     public bool? AllowLoopbackHttp { get; init; }
 
     /// <summary>
@@ -97,7 +97,8 @@ public sealed class WebhookSettings
 
     public TimeSpan ReminderInterval => TimeSpan.FromSeconds(ReminderSeconds);
 
-    internal static WebhookSettings Read(IConfiguration configuration, SettingsReader reader)
+    /// <summary>The section as configured; <paramref name="inMemory"/>: no database is, so loopback receivers are allowed unless it says otherwise.</summary>
+    internal static WebhookSettings Read(IConfiguration configuration, SettingsReader reader, bool inMemory)
     {
         var section = configuration.GetSection(Section);
         var defaults = new WebhookSettings();
@@ -110,7 +111,7 @@ public sealed class WebhookSettings
         {
             AllowHttp = reader.OptionalBool(section, nameof(AllowHttp)) ?? defaults.AllowHttp,
             AllowPrivateNetworks = reader.OptionalBool(section, nameof(AllowPrivateNetworks)) ?? defaults.AllowPrivateNetworks,
-            AllowLoopbackHttp = reader.OptionalBool(section, nameof(AllowLoopbackHttp)),
+            AllowLoopbackHttp = reader.OptionalBool(section, nameof(AllowLoopbackHttp)) ?? (inMemory ? true : null),
             Http2 = reader.OptionalBool(section, nameof(Http2)) ?? defaults.Http2,
             CleartextHttp2 = reader.OptionalBool(section, nameof(CleartextHttp2)) ?? defaults.CleartextHttp2,
             TimeoutSeconds = reader.Double(section, nameof(TimeoutSeconds), defaults.TimeoutSeconds, 0.01, 300),

@@ -43,6 +43,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         // The live stream's timings, short enough for tests to see them.
         ["Stream:KeepAliveSeconds"] = "1",
         ["Stream:SlowClientSeconds"] = "2",
+        // Receivers as a cluster on a database allows them (state in memory would allow loopback http).
+        ["Webhooks:AllowLoopbackHttp"] = "false",
     };
 
     private IHost? primarySilo;

@@ -202,6 +202,8 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     [InlineData("/v1/stream?agentId=x&agentId=y", null, "agentId")]
     [InlineData("/v1/stream?type=handoff.assigned", null, "type")]
     [InlineData("/v1/stream?conversationID=c-1", null, "conversationID")]
+    [InlineData("/v1/stream?agent=sari", null, "agent")]
+    [InlineData("/v1/stream?Conversation=c-1", null, "Conversation")]
     [InlineData("/v1/stream", "not-a-cursor", "Last-Event-ID")]
     [InlineData("/v1/stream", "9223372036854775807", "Last-Event-ID")]
     [InlineData("/v1/stream", "1000000000000", "Last-Event-ID")]

@@ -218,6 +218,10 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     [InlineData(HandoffDeclined.Withdrawn)]
     [InlineData(HandoffDeclined.AgentNotResponding)]
     [InlineData("agent-offline\u200B")]
+    [InlineData("Withdrawn")]
+    [InlineData(" agent-away ")]
+    [InlineData("AGENT_OFFLINE")]
+    [InlineData("agent not responding")]
     public async Task An_agents_decline_giving_a_reason_the_cluster_gives_is_refused_and_the_offer_stays_open(string reason)
     {
         var ana = await Online("ana");

@@ -132,6 +132,27 @@ public sealed partial class HostileReceiverTests
     }
 
     [Theory]
+    [InlineData(64 << 10)]
+    [InlineData(16 << 10)]
+    [InlineData(0)]
+    public async Task A_200_that_says_its_body_is_longer_than_is_read_is_accepted_however_much_of_it_comes_before_it_stalls(int sent)
+    {
+        // A megabyte said: past what the sender reads, so the answer is the status, whatever comes of the body.
+        await using var receiver = new RawReceiver(async x =>
+        {
+            await x.WriteAsync(RawReceiver.Head("HTTP/1.1 200 OK", $"Content-Length: {1 << 20}"));
+            await x.WriteAsync(new string('x', sent));
+            await x.Stream.FlushAsync();
+            await x.HoldAsync();
+        });
+        using var sender = Sender(Limit);
+
+        var result = await Send(sender, receiver);
+
+        Assert.Equal(DeliveryVerdict.Accepted, result.Verdict);
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task A_huge_or_endless_body_is_not_read_through(bool endless)

@@ -25,8 +25,12 @@ public sealed class WebhookSettingsTests
         Assert.False(options.CleartextHttp2);
         Assert.True(Bind(("Webhooks:Http2", "true")).Http2);
         Assert.True(Bind(("Webhooks:CleartextHttp2", "true")).CleartextHttp2);
-        Assert.Equal(ReceiverPolicy.Strict, ReceiverPolicy.For(options, embeddedDefault: false));
+        // State in memory (no database): receivers on loopback are allowed, with tenants configured or not.
         Assert.Equal(new ReceiverPolicy(false, false, true), ReceiverPolicy.For(options, embeddedDefault: true));
+        Assert.Equal(new ReceiverPolicy(false, false, true), ReceiverPolicy.For(Bind(("Tenants:acme:ApiKeys:0", "acme-key")), embeddedDefault: false));
+        // On a database: https to public addresses only.
+        var onDatabase = Bind(("ConnectionStrings:CxCluster", "Host=db.internal;Database=cx"), ("Tenants:acme:ApiKeys:0", "acme-key"));
+        Assert.Equal(ReceiverPolicy.Strict, ReceiverPolicy.For(onDatabase, embeddedDefault: false));
     }
 
     [Fact]
