@@ -63,9 +63,10 @@ public interface IConversationGrain : IGrainWithStringKey
 
     /// <summary>
     /// Its assigned agent went offline: a conversation still waiting for that agent's first reply is taken back
-    /// (<c>handoff.reclaimed</c>, reason <c>agent-offline</c>) and waits again at the head of its queue.
+    /// (<c>handoff.reclaimed</c>, reason <c>agent-offline</c>) and waits again at the head of its queue. Answered once
+    /// that is recorded (the agent, reentrant, hears of it meanwhile), so the agent's own answer shows what it still holds;
+    /// word that comes before the assignment it is about takes it back as soon as the assignment does.
     /// </summary>
-    [OneWay]
     Task OnAgentOffline(string handoffId, string agentId);
 }
 

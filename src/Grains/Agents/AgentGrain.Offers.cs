@@ -356,19 +356,38 @@ internal sealed partial class AgentGrain
         }
         if (State.Status == AgentStatus.Offline)
         {
-            TellAssignmentsGoneOffline();
+            await TellAssignmentsGoneOffline();
         }
     }
 
+    /// <summary>How long going offline waits for the conversations the agent holds to decide whether they stay with it.</summary>
+    private static readonly TimeSpan OfflineWordWait = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Tells each conversation the agent holds that the agent went offline: those still waiting for its first reply go
-    /// back to the queue (each decides; one-way, so an unreachable one only waits for its first-reply deadline instead).
+    /// back to the queue (each decides, and takes itself back from the agent meanwhile), so the agent's answer shows
+    /// only those it keeps. One that does not answer soon (its silo is down) is not waited for: it decides when the word
+    /// comes, or at its first-reply deadline or next round.
     /// </summary>
-    private void TellAssignmentsGoneOffline()
+    private async Task TellAssignmentsGoneOffline()
     {
-        foreach (var assignment in State.Assignments)
+        if (State.Assignments.Count == 0)
         {
-            _ = Conversation(assignment.ConversationId).OnAgentOffline(assignment.HandoffId, _agentId);
+            return;
+        }
+        var told = State.Assignments.Select(a => Conversation(a.ConversationId).OnAgentOffline(a.HandoffId, _agentId)).ToArray();
+        try
+        {
+            await Task.WhenAll(told).WaitAsync(OfflineWordWait);
+        }
+        catch (Exception e)
+        {
+            foreach (var word in told)
+            {
+                word.Ignore();
+            }
+            logger.LogDebug("Agent {AgentId} of tenant {TenantId} went offline and not every conversation it holds answered yet ({Reason})",
+                _agentId, _tenantId, e.GetBaseException().Message);
         }
     }
 

@@ -170,7 +170,7 @@ internal sealed partial class AgentGrain(
         }
         if (status == AgentStatus.Offline)
         {
-            TellAssignmentsGoneOffline();
+            await TellAssignmentsGoneOffline();
         }
         await FillCapacity();
         await ConfirmTaken(held);

@@ -118,11 +118,49 @@ internal sealed partial class ConversationGrain
 
     async Task IConversationGrain.OnAgentOffline(string handoffId, string agentId)
     {
+        if (State.Handoff is not { } handoff || handoff.HandoffId != handoffId)
+        {
+            return;
+        }
         // Only before the agent's first reply: a conversation the agent has answered stays with it, as the contract says.
-        if (_decider.FirstReplyDue is not null && State.Handoff is { } handoff && handoff.HandoffId == handoffId && handoff.AgentId == agentId)
+        if (_decider.FirstReplyDue is not null && handoff.AgentId == agentId)
         {
             await TakeBack(HandoffReclaimed.AgentOffline, Now());
         }
+        else if (State.Status == ConversationStatus.Queued)
+        {
+            // The agent took it (an accept in flight) and went offline, and this word came first: each comes its own way.
+            _goneOffline = (handoffId, agentId);
+        }
+    }
+
+    /// <summary>
+    /// Word that an agent went offline that came while the conversation still waited on that handoff: the agent held it
+    /// then, so the assignment it is about, once recorded, is taken back at once (<see cref="TakeBackFromAgentGoneOffline"/>).
+    /// Kept in memory only: the agent's own reconciliation, or the conversation's round, finds it anyway.
+    /// </summary>
+    private (string HandoffId, string AgentId)? _goneOffline;
+
+    /// <summary>
+    /// Takes the conversation back from the agent it has just recorded as holding it (the pool's word, the agent's, or
+    /// its queue's answer) if that agent's word of going offline while holding it came first; true if it did.
+    /// </summary>
+    private async Task<bool> TakeBackFromAgentGoneOffline()
+    {
+        if (_goneOffline is not { } gone || State.Handoff is not { } handoff || handoff.HandoffId != gone.HandoffId || State.Status == ConversationStatus.Queued)
+        {
+            return false;
+        }
+        _goneOffline = null;
+        if (_decider.FirstReplyDue is null || handoff.AgentId != gone.AgentId)
+        {
+            return false;
+        }
+        services.Metrics.Repaired("offline-agent-left");
+        services.Logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} heard agent {AgentId} went offline before it heard the agent took it: taken back",
+            _conversationId, _tenantId, gone.AgentId);
+        await TakeBack(HandoffReclaimed.AgentOffline, Now());
+        return true;
     }
 
     /// <summary>Takes the conversation back from its assigned agent (stored first), frees the agent, and asks for the next one from the head of the queue.</summary>

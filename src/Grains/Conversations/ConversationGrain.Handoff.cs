@@ -108,6 +108,11 @@ internal sealed partial class ConversationGrain
                     }
                     await LearnAcceptedOffer(waiting, placement, now);
                     Place(waiting, placement, now);
+                    if (State.Status == ConversationStatus.Human)
+                    {
+                        await StoreIntent();
+                        await TakeBackFromAgentGoneOffline();
+                    }
                 }
             }
             if (!NeedsWatch && State.Watched)
@@ -296,7 +301,9 @@ internal sealed partial class ConversationGrain
                 WithdrawOtherOffers();
             }
         }
-        return true;
+        // Taken back at once if the agent's word of going offline came first: the pool's word then needs no release, and
+        // the agent's check of it is answered that the conversation is no longer with it.
+        return !await TakeBackFromAgentGoneOffline() || fromPool;
     }
 
     /// <summary>
@@ -332,6 +339,7 @@ internal sealed partial class ConversationGrain
         }
         Place(handoff, placement, Now());
         await StoreIntent();
+        await TakeBackFromAgentGoneOffline();
     }
 
     /// <summary>

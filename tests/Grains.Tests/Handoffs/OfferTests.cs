@@ -866,8 +866,10 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         await AskForPerson("c1");
         await AcceptedByAna(ana);
 
-        await ana.SetStatus(AgentStatus.Offline);
+        var answer = await ana.SetStatus(AgentStatus.Offline);
 
+        // The answer already shows the conversation gone: it was taken back before the agent answered.
+        Assert.Empty(answer.Agent!.Conversations);
         var reclaimed = await Eventually.ReturnsAsync(() => Reclaims("c1"), r => r.Count == 1, Patience, "c1 to be taken back");
         Assert.Equal(HandoffReclaimed.AgentOffline, reclaimed[0].Reason);
         Assert.Equal("ana", reclaimed[0].AgentId);
@@ -876,6 +878,43 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         await Eventually.HoldsAsync(async () => (await ana.Get()) is { Status: AgentStatus.Offline, Conversations.Count: 0 }, Patience, "ana to be offline and free");
         var budi = await Online("budi");
         Assert.Equal("c1", (await OfferTo(budi, "c1")).ConversationId);
+    }
+
+    [Fact]
+    public async Task Word_of_an_agent_going_offline_that_comes_before_the_assignment_it_is_about_takes_the_conversation_back_once_it_comes()
+    {
+        // This conversation hears of an assignment only from its queue, on its next round.
+        const string late = OfferClusterFixture.DeafToAssignments + "1";
+        var ana = await Online("ana");
+        var handoff = await AskForPerson(late);
+        var offer = await OfferTo(ana, late);
+        Assert.Null((await ana.AcceptOffer(offer.OfferId)).Refusal);
+
+        // Ana's word of going offline (here without her going: she stays on duty) comes while the conversation still waits.
+        await Conversation(late).OnAgentOffline(handoff.HandoffId, "ana");
+
+        var reclaimed = await Eventually.ReturnsAsync(() => Reclaims(late), r => r.Count == 1, Patience, "the conversation to be taken back");
+        Assert.Equal(("ana", HandoffReclaimed.AgentOffline), (reclaimed![0].AgentId, reclaimed[0].Reason));
+        Assert.Equal(["handoff.requested", "handoff.queued", "handoff.offered", "handoff.assigned", "handoff.reclaimed"],
+            [.. ConversationFacts.HandoffTypes(await Facts(late)).Take(5)]);
+    }
+
+    [Fact]
+    public async Task An_agent_going_offline_is_answered_with_the_conversations_it_keeps_those_it_answered()
+    {
+        var ana = await Online("ana", capacity: 2);
+        await AskForPerson("c1");
+        await AcceptedByAna(ana);
+        await AskForPerson("c2");
+        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c2")).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c2").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c2 to be with ana");
+        await Conversation("c1").Apply(CxCluster.TestSupport.ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"));
+
+        var answer = await ana.SetStatus(AgentStatus.Offline);
+
+        Assert.Equal(["c1"], answer.Agent!.Conversations);
+        Assert.Equal(HandoffReclaimed.AgentOffline, Assert.Single((await Reclaims("c2"))!).Reason);
+        Assert.Empty((await Reclaims("c1"))!);
     }
 
     [Fact]

@@ -19,6 +19,11 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
     public const string DeafToOfferEnds = "deaf-";
     /// <summary>Conversations whose id starts with this never hear an agent's one-way word of an offer at all: neither its making nor its end.</summary>
     public const string DeafToOffers = "mute-";
+    /// <summary>
+    /// Conversations whose id starts with this never hear from an agent or a pool that the agent took them (the call
+    /// fails, as with a silo that died): they learn it from the queue they ask.
+    /// </summary>
+    public const string DeafToAssignments = "unassigned-";
     /// <summary>A tenant whose agents have ten minutes to write first, so no first-reply deadline comes within a test.</summary>
     public const string PatientTenant = "patient-replies";
     /// <summary>A tenant whose agents who let an offer expire go offline, and have ten minutes to write first.</summary>
@@ -45,12 +50,18 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
 /// <summary>
 /// Drops every agent's one-way word of how an offer ended, or that it went offline, on its way to a conversation whose
 /// id starts with <see cref="OfferClusterFixture.DeafToOfferEnds"/>, and every word of an offer to one whose id starts
-/// with <see cref="OfferClusterFixture.DeafToOffers"/>, as a silo that died with that message would.
+/// with <see cref="OfferClusterFixture.DeafToOffers"/>, as a silo that died with that message would; fails every word of
+/// an assignment to one whose id starts with <see cref="OfferClusterFixture.DeafToAssignments"/>.
 /// </summary>
 public sealed class LostAgentWords : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
+        if (context.MethodName is nameof(IConversationGrain.OnAgentAssigned) or nameof(IConversationGrain.CheckAssignment)
+            && context.TargetId.Key.ToString()!.Split(GrainKeys.Separator)[^1].StartsWith(OfferClusterFixture.DeafToAssignments, StringComparison.Ordinal))
+        {
+            return Task.FromException(new TimeoutException("The conversation's silo did not answer."));
+        }
         if (context.MethodName is not (nameof(IConversationGrain.OnAgentOffline) or nameof(IConversationGrain.OnOfferChanged)))
         {
             return context.Invoke();
