@@ -145,6 +145,8 @@ public sealed record AgentAssignment
     /// offer goes out without waiting and may arrive after this: the conversation then records the offer first.
     /// </summary>
     [Id(4)] public HandoffOfferNotice? Offer { get; init; }
+    /// <summary>The queue (pool partition) it was taken from (null from a sender that did not say).</summary>
+    [Id(5)] public string? Queue { get; init; }
 }
 
 /// <summary>The waiting conversation a pool partition serves next: the earliest of its highest priority.</summary>

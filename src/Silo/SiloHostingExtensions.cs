@@ -196,6 +196,7 @@ public static class SiloHostingExtensions
         IOptions<EndpointOptions> endpoints,
         TenantDirectory tenants,
         CxClusterDatabase database,
+        WebhookSettings webhooks,
         ILogger<StartupBanner> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
@@ -207,6 +208,10 @@ public static class SiloHostingExtensions
             {
                 logger.LogWarning("No tenants configured: serving the embedded default tenant '{Tenant}' (API key {Key}). Configure Tenants:* for anything but a demo.",
                     EmbeddedDefault.TenantId, EmbeddedDefault.ApiKey);
+            }
+            else if (!database.IsConfigured && webhooks.AllowLoopbackHttp == true)
+            {
+                logger.LogWarning("State in memory: tenants may register webhook receivers on this machine's loopback addresses, over http too. Set Webhooks:AllowLoopbackHttp=false unless that is meant.");
             }
             return Task.CompletedTask;
         }

@@ -57,16 +57,17 @@ public static class NearMisses
     }
 
     /// <summary>Adds a message for every name of <paramref name="names"/> that misspells one of <paramref name="known"/>.</summary>
+    /// <remarks>A query's name that is an id's name without its "Id" (<c>?agent=</c>) misspells it too: a body's field may be a platform's own object.</remarks>
     public static void CheckNames(IEnumerable<string> names, FieldErrors errors, IReadOnlyList<string> known, string what)
     {
         foreach (var name in names)
         {
-            Check(errors, name, known, what);
+            Check(errors, name, known, what, query: true);
         }
     }
 
     /// <summary>The name of <paramref name="known"/> that <paramref name="name"/> misspells, or null (also when it is one of them).</summary>
-    public static string? Meant(string name, IReadOnlyList<string> known)
+    public static string? Meant(string name, IReadOnlyList<string> known, bool query = false)
     {
         foreach (var candidate in known)
         {
@@ -80,7 +81,7 @@ public static class NearMisses
             var allowed = AllowedEdits(candidate.Length);
             if (string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase)
                 || (allowed > 0 && Edits(name, candidate) <= allowed)
-                || WithoutId(name, candidate))
+                || (query && WithoutId(name, candidate)))
             {
                 return candidate;
             }
@@ -93,9 +94,9 @@ public static class NearMisses
         candidate.Length > 2 + 3 && candidate.EndsWith("Id", StringComparison.Ordinal)
         && name.Length == candidate.Length - 2 && candidate.StartsWith(name, StringComparison.OrdinalIgnoreCase);
 
-    private static void Check(FieldErrors errors, string name, IReadOnlyList<string> known, string what)
+    private static void Check(FieldErrors errors, string name, IReadOnlyList<string> known, string what, bool query = false)
     {
-        if (Meant(name, known) is { } meant)
+        if (Meant(name, known, query) is { } meant)
         {
             var shown = name.Length <= 64 ? name : name[..64];
             errors.Add(shown, $"'{shown}' is not a field of {what}: did you mean '{meant}'?");

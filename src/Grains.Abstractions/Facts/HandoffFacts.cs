@@ -97,8 +97,23 @@ public sealed record HandoffDeclined : Fact
     /// Whether an agent's reason would read as one of the cluster's own to a reader that trims, folds case or spells the
     /// hyphen as an underscore or a space (" Withdrawn", "AGENT_AWAY", "agent offline"): an agent may not give it.
     /// </summary>
-    public static bool ReadsAsTheClusters(string reason) =>
-        !IsTheAgentsChoice(reason.Trim().ToLowerInvariant().Replace('_', '-').Replace(' ', '-'));
+    public static bool ReadsAsTheClusters(string reason)
+    {
+        var folded = new System.Text.StringBuilder(reason.Length);
+        foreach (var c in reason)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                folded.Append(char.ToLowerInvariant(c));
+            }
+            else if (folded.Length > 0 && folded[^1] != '-')
+            {
+                // Any run of spaces, tabs, underscores or dashes of any kind reads as the code's hyphen.
+                folded.Append('-');
+            }
+        }
+        return !IsTheAgentsChoice(folded.ToString().TrimEnd('-'));
+    }
 
     [Id(0)] public required string HandoffId { get; init; }
     [Id(1)] public required string OfferId { get; init; }

@@ -356,29 +356,38 @@ internal sealed partial class AgentGrain
         }
         if (State.Status == AgentStatus.Offline)
         {
-            await TellAssignmentsGoneOffline();
+            // Taken off duty by a deadline (a pool's round may be waiting on this): told without waiting for the answers.
+            await TellAssignmentsGoneOffline(wait: false);
         }
     }
 
     /// <summary>How long going offline waits for the conversations the agent holds to decide whether they stay with it.</summary>
-    private static readonly TimeSpan OfflineWordWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan OfflineWordWait = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Tells each conversation the agent holds that the agent went offline: those still waiting for its first reply go
     /// back to the queue (each decides, and takes itself back from the agent meanwhile), so the agent's answer shows
     /// only those it keeps. One that does not answer soon (its silo is down) is not waited for: it decides when the word
-    /// comes, or at its first-reply deadline or next round.
+    /// comes, or at its first-reply deadline or next round. Without <paramref name="wait"/> the words are only sent.
     /// </summary>
-    private async Task TellAssignmentsGoneOffline()
+    private async Task TellAssignmentsGoneOffline(bool wait)
     {
         if (State.Assignments.Count == 0)
         {
             return;
         }
         var told = State.Assignments.Select(a => Conversation(a.ConversationId).OnAgentOffline(a.HandoffId, _agentId)).ToArray();
+        if (!wait)
+        {
+            foreach (var word in told)
+            {
+                word.Ignore();
+            }
+            return;
+        }
         try
         {
-            await Task.WhenAll(told).WaitAsync(OfflineWordWait);
+            await Task.WhenAll(told).WaitAsync(OfflineWordWait, clock);
         }
         catch (Exception e)
         {

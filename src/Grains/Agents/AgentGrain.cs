@@ -170,7 +170,7 @@ internal sealed partial class AgentGrain(
         }
         if (status == AgentStatus.Offline)
         {
-            await TellAssignmentsGoneOffline();
+            await TellAssignmentsGoneOffline(wait: true);
         }
         await FillCapacity();
         await ConfirmTaken(held);
@@ -283,6 +283,7 @@ internal sealed partial class AgentGrain(
         AgentId = _agentId,
         AgentDisplayName = State.Profile!.DisplayName,
         AssignedAt = assignment.AssignedAt,
+        Queue = assignment.PoolName,
         Offer = State.EndedOffers.FindLast(o => o.Outcome == OfferOutcome.Accepted
             && o.Offer.ConversationId == assignment.ConversationId && o.Offer.HandoffId == assignment.HandoffId) is { } accepted
             ? Notice(accepted.Offer, null, null)

@@ -118,6 +118,7 @@ internal sealed partial class AgentPoolGrain
                     AgentId = taker.AgentId,
                     AgentDisplayName = taker.DisplayName,
                     AssignedAt = Now(),
+                    Queue = _poolName,
                 }).Ignore();
         }
     }

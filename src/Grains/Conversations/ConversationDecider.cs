@@ -365,11 +365,10 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     }
 
     /// <summary>
-    /// Whether the offer was made from a queue the waiting handoff moved away from (its channel or language changed) and
-    /// has not left yet: the conversation heard of it only after the move, which ends any offer made there.
+    /// Whether the offer was made from a queue the waiting handoff moved away from (its channel or language changed): the
+    /// conversation heard of it only after the move, which ends any offer made there.
     /// </summary>
-    private static bool MadeInQueueLeft(HandoffRecord waiting, HandoffOfferNotice notice) =>
-        notice.Queue is { } queue && queue != waiting.PoolName && waiting.PoolsLeft.Contains(queue);
+    private static bool MadeInQueueLeft(HandoffRecord waiting, HandoffOfferNotice notice) => waiting.LeftQueue(notice.Queue);
 
     /// <summary>
     /// An offer made from a queue the waiting handoff moved away from, heard of after the move: as for an offer open at
@@ -380,7 +379,8 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     private bool OfferLeftBehind(HandoffRecord waiting, HandoffOfferNotice notice, DateTimeOffset now)
     {
         var ended = notice.Outcome is null ? notice with { Outcome = OfferOutcome.Declined, Reason = HandoffDeclined.AgentIneligible, At = now } : notice;
-        var made = HandoffDecider.Unrecorded(waiting, ended);
+        // Its making is told unless an offer from the new queue is open meanwhile, which the making would replace.
+        var made = waiting.OfferId is null ? HandoffDecider.Unrecorded(waiting, ended) : null;
         var news = HandoffDecider.Offer(waiting, ended, now);
         if (made is null && news is null)
         {

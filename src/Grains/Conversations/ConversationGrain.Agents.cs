@@ -127,9 +127,10 @@ internal sealed partial class ConversationGrain
         {
             await TakeBack(HandoffReclaimed.AgentOffline, Now());
         }
-        else if (State.Status == ConversationStatus.Queued)
+        else if (State.Status == ConversationStatus.Queued && !handoff.Lost.ContainsKey(agentId))
         {
             // The agent took it (an accept in flight) and went offline, and this word came first: each comes its own way.
+            // (Word about an assignment the conversation already took back from that agent is stale.)
             _goneOffline = (handoffId, agentId);
         }
     }
@@ -159,19 +160,24 @@ internal sealed partial class ConversationGrain
         services.Metrics.Repaired("offline-agent-left");
         services.Logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} heard agent {AgentId} went offline before it heard the agent took it: taken back",
             _conversationId, _tenantId, gone.AgentId);
-        await TakeBack(HandoffReclaimed.AgentOffline, Now());
-        return true;
+        return await TakeBack(HandoffReclaimed.AgentOffline, Now());
     }
 
-    /// <summary>Takes the conversation back from its assigned agent (stored first), frees the agent, and asks for the next one from the head of the queue.</summary>
-    private async Task TakeBack(string reason, DateTimeOffset now)
+    /// <summary>
+    /// Takes the conversation back from its assigned agent (stored first), frees the agent, and asks for the next one from
+    /// the head of the queue; true once the taking back is stored (what fails after that is left to the next round).
+    /// </summary>
+    private async Task<bool> TakeBack(string reason, DateTimeOffset now)
     {
+        var stored = false;
         try
         {
             var agentId = _decider.Reclaim(reason, now);
             var handoff = State.Handoff!;
             Changed();
             await StoreIntent();
+            stored = true;
+            _goneOffline = null;
             services.Crash.Reach(CrashPoint.ConversationReclaimStored);
             services.Metrics.HandoffStep(_tenantId, "reclaimed");
             services.Logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} was taken back from agent {AgentId} ({Reason})",
@@ -199,6 +205,7 @@ internal sealed partial class ConversationGrain
         {
             ArmHandoffTimer();
         }
+        return stored;
     }
 
     async Task IConversationGrain.ConfirmWaiting(string poolName, string handoffId)

@@ -274,6 +274,17 @@ internal sealed partial class ConversationGrain
         {
             return false;
         }
+        if ((assignment.Queue ?? assignment.Offer?.Queue) is { } queue && handoff.LeftQueue(queue))
+        {
+            // Taken in a queue the customer moved away from (the agent answered as the move was made): the move ended it, and
+            // an accepted offer there is told as declined for its agent, as any offer open at the move is.
+            if (assignment.Offer is { } left && _decider.OfferChanged(left with { Outcome = null, Queue = queue }, Now()))
+            {
+                Changed();
+                await StoreIntent();
+            }
+            return false;
+        }
         if (assignment.Offer is { } offer)
         {
             await LearnEarlierOfferEnd(offer, Now());

@@ -355,6 +355,10 @@ internal static class HandoffDecider
                     {
                         handoff.PoolsLeft.Add(handoff.PoolName);
                     }
+                    if (!handoff.MovedFrom.Contains(handoff.PoolName))
+                    {
+                        handoff.MovedFrom.Add(handoff.PoolName);
+                    }
                     handoff.PoolsLeft.Remove(escalated.Queue);
                     handoff.AwaitingPool = true;
                     handoff.Moved = true;

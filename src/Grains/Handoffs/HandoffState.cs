@@ -68,6 +68,14 @@ public sealed class HandoffRecord
     [Id(22)] public bool Moved { get; set; }
     /// <summary>When it first took a place in a queue (its first <c>handoff.queued</c>, by the cluster's clock).</summary>
     [Id(23)] public DateTimeOffset? QueuedAt { get; set; }
+    /// <summary>
+    /// Every queue its conversation moved it away from while it waited (a channel or language changed), as its facts
+    /// tell: an offer or an assignment made there and heard of late is ended by the move, never taken.
+    /// </summary>
+    [Id(24)] public List<string> MovedFrom { get; set; } = [];
+
+    /// <summary>Whether <paramref name="queue"/> is one it was moved away from and does not wait in now.</summary>
+    public bool LeftQueue(string? queue) => queue is not null && queue != PoolName && MovedFrom.Contains(queue);
 
     /// <summary>While it waits again after being taken back: the agent it was taken from last, for its pool.</summary>
     public string? TakenFrom => Reclaimed && Lost.Count > 0 ? Lost.MaxBy(lost => lost.Value).Key : null;

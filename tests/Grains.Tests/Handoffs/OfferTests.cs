@@ -222,6 +222,8 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     [InlineData(" agent-away ")]
     [InlineData("AGENT_OFFLINE")]
     [InlineData("agent not responding")]
+    [InlineData("Agent \u2014 Away")]
+    [InlineData("agent\t\toffline.")]
     public async Task An_agents_decline_giving_a_reason_the_cluster_gives_is_refused_and_the_offer_stays_open(string reason)
     {
         var ana = await Online("ana");
@@ -902,19 +904,54 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     [Fact]
     public async Task An_agent_going_offline_is_answered_with_the_conversations_it_keeps_those_it_answered()
     {
+        // A tenant whose first replies are due in ten minutes: only going offline takes a conversation back here.
+        _tenant = OfferClusterFixture.PatientAloneTenant;
+        var (answered, unanswered) = ("c1", "c2");
         var ana = await Online("ana", capacity: 2);
-        await AskForPerson("c1");
-        await AcceptedByAna(ana);
-        await AskForPerson("c2");
-        Assert.Null((await ana.AcceptOffer((await OfferTo(ana, "c2")).OfferId)).Refusal);
-        await Eventually.HoldsAsync(async () => (await Conversation("c2").GetSnapshot())!.Status == ConversationStatus.Human, Patience, "c2 to be with ana");
-        await Conversation("c1").Apply(CxCluster.TestSupport.ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"));
+        foreach (var conversationId in new[] { answered, unanswered })
+        {
+            await AskForPerson(conversationId);
+            Assert.Null((await ana.AcceptOffer((await OfferTo(ana, conversationId)).OfferId)).Refusal);
+            await Eventually.HoldsAsync(async () => (await Conversation(conversationId).GetSnapshot())!.Status == ConversationStatus.Human, Patience,
+                $"{conversationId} to be with ana");
+        }
+        await Conversation(answered).Apply(CxCluster.TestSupport.ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"));
 
         var answer = await ana.SetStatus(AgentStatus.Offline);
 
-        Assert.Equal(["c1"], answer.Agent!.Conversations);
-        Assert.Equal(HandoffReclaimed.AgentOffline, Assert.Single((await Reclaims("c2"))!).Reason);
-        Assert.Empty((await Reclaims("c1"))!);
+        Assert.Equal([answered], answer.Agent!.Conversations);
+        Assert.Equal(HandoffReclaimed.AgentOffline, Assert.Single((await Reclaims(unanswered))!).Reason);
+        Assert.Empty((await Reclaims(answered))!);
+    }
+
+    [Fact]
+    public async Task An_assignment_made_in_the_queue_the_customer_moved_away_from_is_refused_and_told_as_an_offer_declined_for_the_move()
+    {
+        // Nobody is on duty: the customer waits, then switches to WhatsApp.
+        var handoff = await AskForPerson("c1");
+        await Conversation("c1").Apply(Switched(Channel.Whatsapp));
+        var chat = GrainKeys.PoolName("en", Channel.Chat);
+        var now = DateTimeOffset.UtcNow;
+
+        // Word that an agent took it in the chat queue as the move was made (an accept in flight).
+        var agrees = await Conversation("c1").CheckAssignment(new AgentAssignment
+        {
+            HandoffId = handoff.HandoffId, AgentId = "ana", AgentDisplayName = "Agent ana", AssignedAt = now, Queue = chat,
+            Offer = new HandoffOfferNotice { HandoffId = handoff.HandoffId, OfferId = "ofr-7", AgentId = "ana", ExpiresAt = now.AddSeconds(30), At = now, Queue = chat },
+        });
+
+        Assert.False(agrees);
+        var snapshot = (await Conversation("c1").GetSnapshot())!;
+        Assert.Equal((ConversationStatus.Queued, HandoffStatus.Queued), (snapshot.Status, snapshot.Handoff.Status));
+        var declined = Assert.Single((await Declines("c1"))!);
+        Assert.Equal(("ofr-7", "ana", HandoffDeclined.AgentIneligible), (declined.OfferId, declined.AgentId, declined.Reason));
+        Assert.Equal(["handoff.offered", "handoff.declined"], await OfferFactTypes("c1"));
+        // Word of a direct assignment there, with no offer, is refused the same way.
+        Assert.False(await Conversation("c1").CheckAssignment(new AgentAssignment
+        {
+            HandoffId = handoff.HandoffId, AgentId = "budi", AgentDisplayName = "Agent budi", AssignedAt = now, Queue = chat,
+        }));
+        Assert.Equal(ConversationStatus.Queued, (await Conversation("c1").GetSnapshot())!.Status);
     }
 
     [Fact]

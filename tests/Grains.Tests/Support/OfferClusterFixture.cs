@@ -26,6 +26,8 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
     public const string DeafToAssignments = "unassigned-";
     /// <summary>A tenant whose agents have ten minutes to write first, so no first-reply deadline comes within a test.</summary>
     public const string PatientTenant = "patient-replies";
+    /// <summary>A tenant whose agents have ten minutes to write first, for one test alone (its queues hold nobody else's customers).</summary>
+    public const string PatientAloneTenant = "patient-alone";
     /// <summary>A tenant whose agents who let an offer expire go offline, and have ten minutes to write first.</summary>
     public const string OfflineWhenSilentTenant = "offline-when-silent";
 
@@ -36,6 +38,7 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
             ["Routing:FirstReplySeconds"] = FirstReplySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Handoffs:ReconcileSeconds"] = "1",
             [$"Tenants:{PatientTenant}:Routing:FirstReplySeconds"] = "600",
+            [$"Tenants:{PatientAloneTenant}:Routing:FirstReplySeconds"] = "600",
             [$"Tenants:{OfflineWhenSilentTenant}:Routing:FirstReplySeconds"] = "600",
             [$"Tenants:{OfflineWhenSilentTenant}:Routing:NotRespondingStatus"] = "offline",
             [$"Tenants:{WideningTenant}:Routing:Steps:0:after"] = "0",
