@@ -209,7 +209,7 @@ public static class SiloHostingExtensions
                 logger.LogWarning("No tenants configured: serving the embedded default tenant '{Tenant}' (API key {Key}). Configure Tenants:* for anything but a demo.",
                     EmbeddedDefault.TenantId, EmbeddedDefault.ApiKey);
             }
-            else if (!database.IsConfigured && webhooks.AllowLoopbackHttp == true)
+            else if (!database.IsConfigured && webhooks.AllowLoopbackHttp)
             {
                 logger.LogWarning("State in memory: tenants may register webhook receivers on this machine's loopback addresses, over http too. Set Webhooks:AllowLoopbackHttp=false unless that is meant.");
             }

@@ -377,26 +377,22 @@ internal sealed partial class AgentGrain
             return;
         }
         var told = State.Assignments.Select(a => Conversation(a.ConversationId).OnAgentOffline(a.HandoffId, _agentId)).ToArray();
-        if (!wait)
+        if (wait)
         {
-            foreach (var word in told)
+            try
             {
-                word.Ignore();
+                await Task.WhenAll(told).WaitAsync(OfflineWordWait, clock);
+                return;
             }
-            return;
-        }
-        try
-        {
-            await Task.WhenAll(told).WaitAsync(OfflineWordWait, clock);
-        }
-        catch (Exception e)
-        {
-            foreach (var word in told)
+            catch (Exception e)
             {
-                word.Ignore();
+                logger.LogDebug("Agent {AgentId} of tenant {TenantId} went offline and not every conversation it holds answered yet ({Reason})",
+                    _agentId, _tenantId, e.GetBaseException().Message);
             }
-            logger.LogDebug("Agent {AgentId} of tenant {TenantId} went offline and not every conversation it holds answered yet ({Reason})",
-                _agentId, _tenantId, e.GetBaseException().Message);
+        }
+        foreach (var word in told)
+        {
+            word.Ignore();
         }
     }
 

@@ -354,7 +354,8 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public bool OfferChanged(HandoffOfferNotice notice, DateTimeOffset now)
     {
         using var _ = RecordingAt(now);
-        if (WaitingHandoff is { } waiting && MadeInQueueLeft(waiting, notice))
+        // An offer made from a queue the handoff moved away from: heard of only after the move, which ends it.
+        if (WaitingHandoff is { } waiting && waiting.LeftQueue(notice.Queue))
         {
             return OfferLeftBehind(waiting, notice, now);
         }
@@ -363,12 +364,6 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         var made = notice.Outcome is null ? null : HandoffDecider.Unrecorded(WaitingHandoff, notice);
         return RecordOffer(made, HandoffDecider.Offer(WaitingHandoff, notice, now), notice);
     }
-
-    /// <summary>
-    /// Whether the offer was made from a queue the waiting handoff moved away from (its channel or language changed): the
-    /// conversation heard of it only after the move, which ends any offer made there.
-    /// </summary>
-    private static bool MadeInQueueLeft(HandoffRecord waiting, HandoffOfferNotice notice) => waiting.LeftQueue(notice.Queue);
 
     /// <summary>
     /// An offer made from a queue the waiting handoff moved away from, heard of after the move: as for an offer open at

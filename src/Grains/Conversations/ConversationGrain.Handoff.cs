@@ -108,11 +108,7 @@ internal sealed partial class ConversationGrain
                     }
                     await LearnAcceptedOffer(waiting, placement, now);
                     Place(waiting, placement, now);
-                    if (State.Status == ConversationStatus.Human)
-                    {
-                        await StoreIntent();
-                        await TakeBackFromAgentGoneOffline();
-                    }
+                    await TakeBackFromAgentGoneOffline();
                 }
             }
             if (!NeedsWatch && State.Watched)
@@ -166,7 +162,9 @@ internal sealed partial class ConversationGrain
     /// </summary>
     private async Task LearnAcceptedOffer(HandoffRecord waiting, HandoffPlacement placement, DateTimeOffset now)
     {
-        if (placement is not { Status: HandoffStatus.Assigned, AgentId: { } agentId } || waiting.Status != HandoffStatus.Queued || waiting.OfferedAgentId == agentId)
+        // Without offers an agent takes a conversation without accepting one: there is nothing to ask.
+        if (!_policy.Routing.OffersOn || placement is not { Status: HandoffStatus.Assigned, AgentId: { } agentId } || waiting.Status != HandoffStatus.Queued
+            || waiting.OfferedAgentId == agentId)
         {
             return;
         }
@@ -341,13 +339,9 @@ internal sealed partial class ConversationGrain
             WaitingSince = handoff.Moved ? handoff.QueuedAt : null,
         });
         services.Crash.Reach(CrashPoint.ConversationHandoffPlaced);
-        if (_policy.Routing.OffersOn)
-        {
-            // A request sent again (its answer, or its storing, was lost) that an agent took meanwhile: with offers, that
-            // agent accepted an offer the conversation may never have heard of, so the facts tell its queueing and the
-            // offer before the assignment, as when each word came in time.
-            await LearnAcceptedOffer(handoff, placement, Now());
-        }
+        // A request sent again (its answer, or its storing, was lost) that an agent took meanwhile may have been taken by
+        // accepting an offer the conversation never heard of: the facts tell its queueing and the offer before the assignment.
+        await LearnAcceptedOffer(handoff, placement, Now());
         Place(handoff, placement, Now());
         await StoreIntent();
         await TakeBackFromAgentGoneOffline();

@@ -159,14 +159,14 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
             for (var i = 0; i < events.Count; i++)
             {
                 var e = events[i];
-                if (repeats?.Stored is { } stored && stored.TryGetValue(e.Id, out var seen) && _recent.Find(e.Id) is null)
+                var kept = _recent.Find(e.Id) is not null;
+                if (!kept && repeats?.Stored is { } stored && stored.TryGetValue(e.Id, out var seen))
                 {
                     // Answered before this call, as the journal showed when the batch's first repeat was met.
                     outcomes[i] = await Repeat(e, seen, shape, repeats);
                     continue;
                 }
                 // Each event's facts go to the journal with its own answer before the next event is decided.
-                var kept = _recent.Find(e.Id) is not null;
                 outcomes[i] = await Process(e, shape, repeats);
                 if (repeats is { Stored: null } && !kept && !_allAnswersKept && outcomes[i].Result is { Duplicate: true } && i + 1 < events.Count)
                 {
@@ -306,9 +306,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         public ConversationState? Replayed { get; set; }
     }
 
-    private ValueTask<EventOutcome> Process(ConversationEvent e, AnswerShape shape) => Process(e, shape, repeats: null);
-
-    private async ValueTask<EventOutcome> Process(ConversationEvent e, AnswerShape shape, BatchRepeats? repeats)
+    private async ValueTask<EventOutcome> Process(ConversationEvent e, AnswerShape shape, BatchRepeats? repeats = null)
     {
         if (e.OccurredAt.UtcTicks % TimeSpan.TicksPerMicrosecond != 0)
         {

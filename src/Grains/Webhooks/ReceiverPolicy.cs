@@ -15,9 +15,8 @@ public sealed record ReceiverPolicy(bool AllowHttp, bool AllowPrivateNetworks, b
     /// <summary>Only <c>https</c> to public addresses.</summary>
     public static ReceiverPolicy Strict { get; } = new(false, false, false);
 
-    /// <summary>The rules <c>Webhooks</c> sets, with the embedded default's loopback allowance applied when it says nothing of loopback.</summary>
-    public static ReceiverPolicy For(WebhookSettings settings, bool embeddedDefault) =>
-        new(settings.AllowHttp, settings.AllowPrivateNetworks, settings.AllowLoopbackHttp ?? embeddedDefault);
+    /// <summary>The rules <c>Webhooks</c> sets (loopback allowed unless set otherwise when state is in memory).</summary>
+    public static ReceiverPolicy For(WebhookSettings settings) => new(settings.AllowHttp, settings.AllowPrivateNetworks, settings.AllowLoopbackHttp);
 
     /// <summary>Why a receiver URL may not be used, or null when it may; the address check is repeated at connect time.</summary>
     public string? CheckUrl(string url) => Check(url, addresses: true);

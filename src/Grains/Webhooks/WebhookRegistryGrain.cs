@@ -1,7 +1,6 @@
 using CxCluster.Abstractions.Push;
 using CxCluster.Abstractions.Webhooks;
 using CxCluster.Grains.Journal;
-using CxCluster.Grains.Tenants;
 using Microsoft.Extensions.Logging;
 
 namespace CxCluster.Grains.Webhooks;
@@ -22,7 +21,6 @@ internal sealed class WebhookRegistryGrain(
     [PersistentState("webhooks", CxStorage.Name)] IPersistentState<WebhookRegistryState> store,
     IFactJournal journal,
     WebhookSettings options,
-    TenantDirectory tenants,
     TimeProvider clock,
     ILogger<WebhookRegistryGrain> logger) : Grain, IWebhookRegistryGrain, IRemindable
 {
@@ -34,7 +32,7 @@ internal sealed class WebhookRegistryGrain(
 
     async Task<WebhookOutcome> IWebhookRegistryGrain.Put(string webhookId, WebhookSpec spec)
     {
-        if (ReceiverPolicy.For(options, tenants.IsEmbeddedDefault).CheckUrl(spec.Url) is { } badUrl)
+        if (ReceiverPolicy.For(options).CheckUrl(spec.Url) is { } badUrl)
         {
             return WebhookOutcome.Refused(RefusalKind.Invalid, badUrl, "url");
         }

@@ -56,8 +56,8 @@ public sealed class WebhookSender : IDisposable
 
     private const int MostReceiversKnown = 10_000;
 
-    public WebhookSender(WebhookSettings options, CxCluster.Grains.Tenants.TenantDirectory tenants, TimeProvider clock)
-        : this(ReceiverPolicy.For(options, tenants.IsEmbeddedDefault), options.Timeout, clock, options.Http2, options.CleartextHttp2)
+    public WebhookSender(WebhookSettings options, TimeProvider clock)
+        : this(ReceiverPolicy.For(options), options.Timeout, clock, options.Http2, options.CleartextHttp2)
     {
     }
 

@@ -15,7 +15,7 @@ public sealed class WebhookSettings
     public bool AllowPrivateNetworks { get; init; }
 
     /// <summary>Receivers may be on loopback, over <c>http</c> too; unset: allowed with state in memory (the embedded default, with tenants configured or not) only.</summary>
-    public bool? AllowLoopbackHttp { get; init; }
+    public bool AllowLoopbackHttp { get; init; }
 
     /// <summary>
     /// <c>https</c> receivers are offered HTTP/2 in the TLS handshake (one that chooses HTTP/1.1 is sent HTTP/1.1), and the
@@ -111,7 +111,7 @@ public sealed class WebhookSettings
         {
             AllowHttp = reader.OptionalBool(section, nameof(AllowHttp)) ?? defaults.AllowHttp,
             AllowPrivateNetworks = reader.OptionalBool(section, nameof(AllowPrivateNetworks)) ?? defaults.AllowPrivateNetworks,
-            AllowLoopbackHttp = reader.OptionalBool(section, nameof(AllowLoopbackHttp)) ?? (inMemory ? true : null),
+            AllowLoopbackHttp = reader.OptionalBool(section, nameof(AllowLoopbackHttp)) ?? inMemory,
             Http2 = reader.OptionalBool(section, nameof(Http2)) ?? defaults.Http2,
             CleartextHttp2 = reader.OptionalBool(section, nameof(CleartextHttp2)) ?? defaults.CleartextHttp2,
             TimeoutSeconds = reader.Double(section, nameof(TimeoutSeconds), defaults.TimeoutSeconds, 0.01, 300),

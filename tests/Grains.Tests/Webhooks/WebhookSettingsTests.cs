@@ -26,11 +26,11 @@ public sealed class WebhookSettingsTests
         Assert.True(Bind(("Webhooks:Http2", "true")).Http2);
         Assert.True(Bind(("Webhooks:CleartextHttp2", "true")).CleartextHttp2);
         // State in memory (no database): receivers on loopback are allowed, with tenants configured or not.
-        Assert.Equal(new ReceiverPolicy(false, false, true), ReceiverPolicy.For(options, embeddedDefault: true));
-        Assert.Equal(new ReceiverPolicy(false, false, true), ReceiverPolicy.For(Bind(("Tenants:acme:ApiKeys:0", "acme-key")), embeddedDefault: false));
+        Assert.Equal(new ReceiverPolicy(false, false, true), ReceiverPolicy.For(options));
+        Assert.Equal(new ReceiverPolicy(false, false, true), ReceiverPolicy.For(Bind(("Tenants:acme:ApiKeys:0", "acme-key"))));
         // On a database: https to public addresses only.
         var onDatabase = Bind(("ConnectionStrings:CxCluster", "Host=db.internal;Database=cx"), ("Tenants:acme:ApiKeys:0", "acme-key"));
-        Assert.Equal(ReceiverPolicy.Strict, ReceiverPolicy.For(onDatabase, embeddedDefault: false));
+        Assert.Equal(ReceiverPolicy.Strict, ReceiverPolicy.For(onDatabase));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class WebhookSettingsTests
         var options = Bind(("Webhooks:RetrySeconds:0", "0.5"), ("Webhooks:RetrySeconds:1", "2"), ("Webhooks:AllowLoopbackHttp", "false"));
 
         Assert.Equal([TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2)], options.RetryDelays);
-        Assert.False(ReceiverPolicy.For(options, embeddedDefault: true).AllowLoopback);
+        Assert.False(ReceiverPolicy.For(options).AllowLoopback);
     }
 
     [Theory]
