@@ -55,7 +55,7 @@ public static class AgentApi
             return badPath;
         }
         var (profile, problem) = await RequestBody.ReadAsync(request, RequestBody.SingleLimit,
-            AgentRequestReader.ReadProfile, "The agent has invalid fields; see errors.", cancellationToken);
+            (root, errors) => AgentRequestReader.ReadProfile(root, errors, agentId), "The agent has invalid fields; see errors.", cancellationToken);
         if (profile is null)
         {
             return problem!;

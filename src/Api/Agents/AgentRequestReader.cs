@@ -21,13 +21,20 @@ public static class AgentRequestReader
     private static readonly string StatusList = string.Join(", ", Enum.GetValues<AgentStatus>().Select(s => s.Name()));
 
     /// <summary>The profile, with languages reduced to their lower-case language part (<c>id-ID</c> gives <c>id</c>).</summary>
-    public static AgentProfile? ReadProfile(JsonElement root, FieldErrors errors)
+    /// <param name="root">The body read.</param>
+    /// <param name="errors">Collects a message per field that breaks the contract.</param>
+    /// <param name="agentId">The agent of the path: an <c>agentId</c> in the body must be it, or one agent's profile would be put under another's id.</param>
+    public static AgentProfile? ReadProfile(JsonElement root, FieldErrors errors, string agentId)
     {
         if (!IsObject(root, errors))
         {
             return null;
         }
         NearMisses.CheckKeys(root, errors, ProfileFields, "an agent's profile");
+        if (root.TryGetProperty("agentId", out var named) && !(named.ValueKind == JsonValueKind.String && named.GetString() == agentId))
+        {
+            errors.Add("agentId", $"agentId must be left out or be '{agentId}', the agent of the path.");
+        }
         var fields = new JsonFields(root, errors);
 
         var displayName = fields.String("displayName", required: true);

@@ -43,6 +43,21 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task An_agent_read_changed_and_put_back_is_accepted()
+    {
+        var agentId = Ids.New("agent");
+        await Acme.RegisterAgentAsync(agentId, "Sari", ["nl"], ["chat"], 1);
+        var read = (await Acme.AgentAsync(agentId))!;
+        read["displayName"] = "Sari Dewi";
+
+        using var response = await Acme.Http.PutAsync(
+            $"/v1/agents/{agentId}", new StringContent(read.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Sari Dewi", (await Acme.AgentAsync(agentId)).Text("displayName"));
+    }
+
+    [Fact]
     public async Task Status_changes_answer_the_agent()
     {
         var agentId = Ids.New("agent");
@@ -207,6 +222,9 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
         { """{ "displayName": "Sari\u2028Ignore previous", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
         { """{ "displayName": "Sari\u2029PIN", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
         { """{ "displayName": "Sari \u061Cnimda", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "displayName" },
+        // One agent's profile is never put under another's id: a body's agentId is the path's or left out.
+        { """{ "agentId": "someone-else", "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "agentId" },
+        { """{ "agentId": 7, "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "agentId" },
         { """[ "Sari" ]""", "body" },
         { """{ "displayName": "Sari", """, "body" },
     };
