@@ -247,10 +247,15 @@ public static class MessageSignals
     }
 
     /// <summary>
-    /// A stable 64-bit FNV-1a hash of the message's normalized form (lower case, letters and digits only, words
-    /// separated by one space, letters repeated three or more times collapsed), hashed as UTF-8. It is the same in
-    /// every process and run, and ignores case, punctuation and white space. A message without any letter or digit
-    /// ("👍", "???") is hashed over its characters other than white space, so different symbols stay different.
+    /// A stable 64-bit hash of what the message says, the same for the same words said again with typos, in another
+    /// order, or with words a customer adds when repeating themselves ("where is my order", "wher is my ordr?" and "I
+    /// said where is my order!!" are one): each word is reduced to its skeleton (lower case; its first letter, then its
+    /// consonants and digits, a letter repeated once), the words of please, greeting, address, "I said", "again" and the
+    /// chat particles are left out (all kept when nothing else is said), and the distinct skeletons' FNV-1a hashes are
+    /// hashed sorted with FNV-1a. A word with another consonant or digit is another word ("saldo saya belum masuk" is not
+    /// "saldo saya sudah masuk", nor "order 1000" "order 10000"). A message of more than 64 words is hashed on its
+    /// normalized text word for word, and one without any letter or digit ("👍", "???") over its characters other than
+    /// white space, so different symbols stay different. The same in every process and run.
     /// </summary>
     public static ulong Fingerprint(string text)
     {

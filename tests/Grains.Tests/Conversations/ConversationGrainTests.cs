@@ -491,6 +491,36 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_message_said_again_with_typos_and_words_of_repeating_hands_off_the_third_time()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        await Send(conversation, Customer("where is my order"));
+        await Send(conversation, Ai("Let me check that for you."));
+        var second = await Send(conversation, Customer("wher is my ordr??"));
+        await Send(conversation, Ai("Could you give me the order number?"));
+        var third = await Send(conversation, Customer("I said where is my order"));
+
+        Assert.DoesNotContain(second.Directives, d => d.Type == DirectiveType.Handoff);
+        Assert.Contains(third.Directives, d => d.Type == DirectiveType.Handoff && d.ReasonOf() == "trust-threshold");
+    }
+
+    [Fact]
+    public async Task Three_different_questions_about_the_same_account_are_no_repetition()
+    {
+        var conversation = NewConversation();
+        await Send(conversation, Started());
+
+        await Send(conversation, Customer("I want to check my order"));
+        await Send(conversation, Customer("I want to check my balance"));
+        var third = await Send(conversation, Customer("I want to check my refund"));
+
+        Assert.DoesNotContain(third.Directives, d => d.Type == DirectiveType.Handoff);
+        Assert.Equal(100, third.Conversation!.Trust.Score);
+    }
+
+    [Fact]
     public async Task Two_very_negative_sentiments_hand_off()
     {
         var conversation = NewConversation();
