@@ -82,6 +82,7 @@ internal static class ConversationEvolution
             case ConversationErased erased:
                 ForgetPersonal(state);
                 state.ErasedAt ??= erased.At;
+                state.ErasurePending = true;
                 break;
         }
         DisclosureDecider.Evolve(state.Disclosure, fact);

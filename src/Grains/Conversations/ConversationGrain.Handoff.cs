@@ -66,6 +66,11 @@ internal sealed partial class ConversationGrain
         try
         {
             var now = Now();
+            if (State.ErasurePending)
+            {
+                await ErasePersonal();
+                services.Metrics.Repaired("erasure-finished");
+            }
             if (State.Handoff is { PoolsLeft.Count: > 0 })
             {
                 await LeavePoolsMovedFrom(tolerant: false);

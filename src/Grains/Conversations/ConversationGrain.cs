@@ -62,11 +62,13 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     private ConversationState State => _state;
 
     /// <summary>
-    /// A human holds the conversation, its pool has not acknowledged its handoff, or a handoff it left still holds a
-    /// queue place or an agent. A conversation waiting in a queue needs no reminder: its pool holds it durably.
+    /// A human holds the conversation, its pool has not acknowledged its handoff, a handoff it left still holds a
+    /// queue place or an agent, or its erasure is recorded and its journal may still hold personal data. A conversation
+    /// waiting in a queue needs no reminder: its pool holds it durably.
     /// </summary>
     private bool NeedsWatch =>
-        State.Status == ConversationStatus.Human || State.Release is not null || State.Handoff is { AwaitingPool: true } or { PoolsLeft.Count: > 0 };
+        State.Status == ConversationStatus.Human || State.Release is not null || State.ErasurePending
+        || State.Handoff is { AwaitingPool: true } or { PoolsLeft.Count: > 0 };
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -281,17 +283,27 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         {
             return false;
         }
+        // Its fact is stored with the reminder registered first (the erasure needs a watch until the journal is cleared),
+        // so a silo dying before the personal data is gone leaves the next round to finish it, with no retry needed.
         _decider.Erase(Now());
         Changed();
         await StoreThenFreeReleased();
         await StoreIfChanged();
+        services.Crash.Reach(CrashPoint.ConversationErasureStored);
+        await ErasePersonal();
+        return true;
+    }
+
+    /// <summary>Removes the personal parts of the conversation's journal, for an erasure already recorded.</summary>
+    private async Task ErasePersonal()
+    {
         // A checkpoint still being written holds personal data: it must land before the erasure, never after it.
         await _checkpoints.Settled;
         await _journal.ErasePersonalAsync();
-        // The erasure removed the checkpoint; the state kept now has nothing personal left.
+        // The erasure removed the checkpoint; the state kept now has nothing personal left, and says the erasure is done.
+        State.ErasurePending = false;
         await _checkpoints.WriteAsync(State.Version, WriteCheckpoint);
         services.Logger.LogInformation("Erased the personal data of conversation {ConversationId} of tenant {TenantId}", _conversationId, _tenantId);
-        return true;
     }
 
     /// <summary>

@@ -47,6 +47,11 @@ public sealed class ConversationState
     [Id(21)] public TranscriptTurn? RepeatedMessage { get; set; }
     /// <summary>The latest time any of its facts was recorded at: an event stamped earlier is recorded at this time instead.</summary>
     [Id(22)] public DateTimeOffset LatestAt { get; set; }
+    /// <summary>
+    /// The conversation was erased and its journal may still hold personal data: set by the erasure's fact, cleared once
+    /// the journal's personal parts are gone. A silo that dies between the two leaves it set, and the next round finishes.
+    /// </summary>
+    [Id(23)] public bool ErasurePending { get; set; }
 
     /// <summary>The current or last move to a human.</summary>
     public HandoffRecord? Handoff => Handoffs.Current;

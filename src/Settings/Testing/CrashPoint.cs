@@ -21,6 +21,8 @@ public static class CrashPoint
     public const string ConversationHandoffPlaced = "conversation.handoff.placed";
     /// <summary>The conversation stored that it ended (or was erased) and has not freed its queue place or agent yet.</summary>
     public const string ConversationReleaseStored = "conversation.release.stored";
+    /// <summary>The conversation stored its erasure (and freed what it held) and has not removed its journal's personal data yet.</summary>
+    public const string ConversationErasureStored = "conversation.erasure.stored";
     /// <summary>The agent stored a new status and has not told its pools yet.</summary>
     public const string AgentStatusStored = "agent.status.stored";
     /// <summary>A conversation's facts are in its journal, its state not stored yet.</summary>
@@ -35,6 +37,6 @@ public static class CrashPoint
     [
         AgentCompleteStored, AgentCompleteTold, AgentTakeStored, AgentClaimStored, AgentClaimConfirmed,
         PoolOfferAccepted, ConversationHandoffStored, ConversationHandoffPlaced, ConversationReleaseStored, AgentStatusStored,
-        ConversationFactsAppended, ConversationReclaimStored, AgentOfferEnded,
+        ConversationFactsAppended, ConversationReclaimStored, AgentOfferEnded, ConversationErasureStored,
     ];
 }

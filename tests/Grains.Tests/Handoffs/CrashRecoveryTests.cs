@@ -161,6 +161,34 @@ public sealed class CrashRecoveryTests
         Assert.Equal(ConversationStatus.Ended, (await Snapshot(cluster, "c1")).Status);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_erasure_cut_off_before_the_journal_was_cleared_finishes_by_itself(bool waiting)
+    {
+        await using var cluster = await CrashCluster.StartAsync(CrashPoint.ConversationErasureStored);
+        var conversation = cluster.Conversation("c1");
+        await conversation.Apply(Started(Channel.Chat, "id-ID"));
+        await conversation.Apply(Customer("nama saya Budi, pesanan saya belum sampai"));
+        if (waiting)
+        {
+            await conversation.Apply(Customer(AskForPerson));
+        }
+        var stream = CxCluster.Grains.Conversations.ConversationJournal.Stream(Tenant, "c1");
+        Assert.Contains(await cluster.Journal.ReadStreamAsync(stream, 0, 100), f => f.Personal is not null);
+
+        // The erasure is recorded, then its call fails before the journal's personal parts are removed.
+        await CrashesAt(CrashPoint.ConversationErasureStored, () => conversation.Erase());
+
+        await Eventually.ReturnsAsync(async () => (await cluster.Journal.ReadStreamAsync(stream, 0, 100)).Count(f => f.Personal is not null),
+            n => n == 0, TimeSpan.FromSeconds(30), "the erasure to remove the journal's personal data without any retry");
+        var snapshot = await Snapshot(cluster, "c1");
+        Assert.Equal(ConversationStatus.Ended, snapshot.Status);
+        Assert.Empty(snapshot.Transcript);
+        await Eventually.ReturnsAsync(async () => (await Retry(() => cluster.Pool().GetStats())).Waiting, n => n == 0, TimeSpan.FromSeconds(30),
+            "the erased conversation to leave the queue");
+    }
+
     [Fact]
     public async Task A_take_back_cut_off_after_it_was_stored_waits_at_the_head_frees_the_agent_and_goes_to_them_once_back()
     {
