@@ -101,6 +101,8 @@ public static class SiloHostingExtensions
             membership.NumMissedProbesLimit = options.MissedProbesLimit;
             membership.NumVotesForDeathDeclaration = options.VotesForDeathDeclaration;
             membership.TableRefreshTimeout = options.TableRefresh;
+            membership.IAmAliveTablePublishTimeout = options.IAmAlive;
+            membership.NumMissedTableIAmAliveLimit = 3;
         });
     }
 

@@ -56,6 +56,8 @@ public sealed class FailoverSettingsTests
         Assert.Equal(3, membership.NumMissedProbesLimit);
         Assert.Equal(2, membership.NumVotesForDeathDeclaration);
         Assert.Equal(TimeSpan.FromSeconds(5), membership.TableRefreshTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), membership.IAmAliveTablePublishTimeout);
+        Assert.Equal(3, membership.NumMissedTableIAmAliveLimit);
         Assert.Equal(TimeSpan.FromSeconds(20), silo.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
@@ -73,6 +75,7 @@ public sealed class FailoverSettingsTests
             ["Cluster:MissedProbesLimit"] = "4",
             ["Cluster:VotesForDeathDeclaration"] = "3",
             ["Cluster:TableRefreshSeconds"] = "15",
+            ["Cluster:IAmAliveSeconds"] = "12",
             ["Cluster:ShutdownTimeoutSeconds"] = "25",
         });
 
@@ -84,6 +87,7 @@ public sealed class FailoverSettingsTests
         Assert.Equal(4, membership.NumMissedProbesLimit);
         Assert.Equal(3, membership.NumVotesForDeathDeclaration);
         Assert.Equal(TimeSpan.FromSeconds(15), membership.TableRefreshTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(12), membership.IAmAliveTablePublishTimeout);
         Assert.Equal(TimeSpan.FromSeconds(25), silo.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
