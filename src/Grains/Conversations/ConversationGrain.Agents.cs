@@ -122,10 +122,18 @@ internal sealed partial class ConversationGrain
         {
             return;
         }
-        // Only before the agent's first reply: a conversation the agent has answered stays with it, as the contract says.
-        if (_decider.FirstReplyDue is not null && handoff.AgentId == agentId)
+        // Only while the customer waits for the agent's answer (none yet, or the customer wrote since): a conversation in
+        // which the agent spoke last stays with it, as the contract says, until the customer writes again.
+        if (State.Status == ConversationStatus.Human && handoff.AgentId == agentId)
         {
-            await TakeBack(HandoffReclaimed.AgentOffline, Now());
+            if (_decider.AgentOwesReply)
+            {
+                await TakeBack(HandoffReclaimed.AgentOffline, Now());
+            }
+            else
+            {
+                _heldByAgentOffline = (handoffId, agentId);
+            }
         }
         else if (State.Status == ConversationStatus.Queued && !handoff.Lost.ContainsKey(agentId))
         {
@@ -143,6 +151,23 @@ internal sealed partial class ConversationGrain
     private (string HandoffId, string AgentId)? _goneOffline;
 
     /// <summary>
+    /// The agent holding the conversation went offline after speaking last: the customer's next message starts a round,
+    /// which asks the agent and, if it is still offline, takes the conversation back. Kept in memory only: without it,
+    /// the conversation's reminder finds the same within a round.
+    /// </summary>
+    private (string HandoffId, string AgentId)? _heldByAgentOffline;
+
+    /// <summary>The customer wrote to a conversation whose agent went offline after speaking last: a round looks into it now.</summary>
+    private void AskAgentGoneOfflineSoon()
+    {
+        if (_heldByAgentOffline is { } held && State is { Status: ConversationStatus.Human, Handoff: { } handoff }
+            && handoff.HandoffId == held.HandoffId && handoff.AgentId == held.AgentId && handoff.CustomerWroteLast)
+        {
+            RepairSoon();
+        }
+    }
+
+    /// <summary>
     /// Takes the conversation back from the agent it has just recorded as holding it (the pool's word, the agent's, or
     /// its queue's answer) if that agent's word of going offline while holding it came first; true if it did.
     /// </summary>
@@ -153,7 +178,7 @@ internal sealed partial class ConversationGrain
             return false;
         }
         _goneOffline = null;
-        if (_decider.FirstReplyDue is null || handoff.AgentId != gone.AgentId)
+        if (!_decider.AgentOwesReply || handoff.AgentId != gone.AgentId)
         {
             return false;
         }
@@ -178,6 +203,7 @@ internal sealed partial class ConversationGrain
             await StoreIntent();
             stored = true;
             _goneOffline = null;
+            _heldByAgentOffline = null;
             services.Crash.Reach(CrashPoint.ConversationReclaimStored);
             services.Metrics.HandoffStep(_tenantId, "reclaimed");
             services.Logger.LogInformation("Conversation {ConversationId} of tenant {TenantId} was taken back from agent {AgentId} ({Reason})",

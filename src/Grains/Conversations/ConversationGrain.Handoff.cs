@@ -225,7 +225,7 @@ internal sealed partial class ConversationGrain
 
     /// <summary>
     /// The conversation is with a human: repairs it if that agent completed it, if nobody holds it at all, or if the agent
-    /// went offline before writing to the customer.
+    /// is offline while the customer waits for its answer.
     /// </summary>
     private async Task CheckAgent(HandoffRecord handoff, string agentId, DateTimeOffset now)
     {
@@ -238,8 +238,9 @@ internal sealed partial class ConversationGrain
                 services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} is back with the AI: agent {AgentId} had completed it",
                     _conversationId, _tenantId, agentId);
                 break;
-            case AgentHold.HeldOffline when _decider.FirstReplyDue is not null:
-                // The agent left before writing, and its word of it never came: taken back now, not at the deadline.
+            case AgentHold.HeldOffline when _decider.AgentOwesReply:
+                // The agent is offline and the customer waits for its answer (its first, or one to what the customer wrote
+                // since): taken back now rather than left with nobody to answer.
                 services.Metrics.Repaired("offline-agent-left");
                 await TakeBack(HandoffReclaimed.AgentOffline, now);
                 break;

@@ -510,6 +510,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         services.Crash.Reach(CrashPoint.ConversationFactsAppended);
         _dirty = false;
         WithdrawOtherOffers();
+        AskAgentGoneOfflineSoon();
         ArmHandoffTimer();
         if (_checkpoints.Wanted || State.Version - _checkpoints.Seq >= services.Options.CheckpointEvery)
         {

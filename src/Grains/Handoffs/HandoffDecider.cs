@@ -208,6 +208,12 @@ internal static class HandoffDecider
             ? new HandoffEscalated { At = at, HandoffId = handoff.HandoffId, Step = step, Queue = queue }
             : null;
 
+    /// <summary>
+    /// Whether the customer waits for the assigned agent's answer: the agent has not written yet, or the customer wrote
+    /// since. An agent who is offline and owes such an answer loses the conversation.
+    /// </summary>
+    public static bool OwesReply(HandoffRecord? handoff) => handoff is { Status: HandoffStatus.Assigned } and ({ Replied: false } or { CustomerWroteLast: true });
+
     /// <summary>When the assigned agent must have written to the customer, or null when no first reply is due.</summary>
     public static DateTimeOffset? FirstReplyDue(HandoffRecord? handoff, TimeSpan limit) =>
         limit > TimeSpan.Zero && handoff is { Status: HandoffStatus.Assigned, Replied: false, AssignedAt: { } assignedAt } ? assignedAt + limit : null;
@@ -312,6 +318,7 @@ internal static class HandoffDecider
                 handoff.QueuePosition = null;
                 handoff.EstimatedWaitSeconds = null;
                 handoff.Replied = false;
+                handoff.CustomerWroteLast = false;
                 handoff.Reclaimed = false;
                 handoff.CloseOffer();
                 break;
@@ -370,12 +377,17 @@ internal static class HandoffDecider
                 break;
             case MessageRecorded { From: Speaker.Agent } message when state.Current is { Status: HandoffStatus.Assigned } handoff && handoff.AgentId == message.AgentId:
                 handoff.Replied = true;
+                handoff.CustomerWroteLast = false;
+                break;
+            case MessageRecorded { From: Speaker.Customer } when state.Current is { Status: HandoffStatus.Assigned } handoff:
+                handoff.CustomerWroteLast = true;
                 break;
             case HandoffReclaimed reclaimed when state.Current is { Status: HandoffStatus.Assigned } handoff && handoff.HandoffId == reclaimed.HandoffId:
                 handoff.Status = HandoffStatus.Queued;
                 handoff.AgentId = null;
                 handoff.AgentDisplayName = null;
                 handoff.AssignedAt = null;
+                handoff.CustomerWroteLast = false;
                 handoff.Reclaimed = true;
                 handoff.AwaitingPool = true;
                 handoff.PoolShowsOffer = null;

@@ -1100,6 +1100,76 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         Assert.Equal(["c1"], (await ana.Get())!.Conversations);
     }
 
+    [Fact]
+    public async Task A_customer_who_writes_to_an_agent_gone_offline_after_answering_is_taken_back_to_the_head_of_the_queue()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        await AcceptedByAna(ana);
+        Assert.Null((await Conversation("c1").Apply(ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"))).Refusal);
+        Assert.Equal(["c1"], (await ana.SetStatus(AgentStatus.Offline)).Agent!.Conversations);
+
+        // The customer writes again, and nobody is there to answer.
+        Assert.Null((await Conversation("c1").Apply(Customer("hello? my card is still blocked"))).Refusal);
+
+        var reclaimed = await Eventually.ReturnsAsync(() => Reclaims("c1"), r => r.Count == 1, Patience, "c1 to be taken back");
+        Assert.Equal(("ana", HandoffReclaimed.AgentOffline), (reclaimed![0].AgentId, reclaimed[0].Reason));
+        var waiting = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Status == ConversationStatus.Queued, Patience, "c1 to wait again");
+        Assert.Equal(1, waiting!.Handoff.QueuePosition);
+        await Eventually.HoldsAsync(async () => (await ana.Get()) is { Status: AgentStatus.Offline, Conversations.Count: 0 }, Patience, "ana to be offline and free");
+        var budi = await Online("budi");
+        Assert.Equal("c1", (await OfferTo(budi, "c1")).ConversationId);
+    }
+
+    [Fact]
+    public async Task An_agent_going_offline_loses_a_conversation_whose_customer_wrote_since_its_answer_and_keeps_one_where_it_spoke_last()
+    {
+        _tenant = OfferClusterFixture.PatientAloneTenant2;
+        var (spokeLast, customerWaits) = ("c1", "c2");
+        var ana = await Online("ana", capacity: 2);
+        foreach (var conversationId in new[] { spokeLast, customerWaits })
+        {
+            await AskForPerson(conversationId);
+            Assert.Null((await ana.AcceptOffer((await OfferTo(ana, conversationId)).OfferId)).Refusal);
+            await Eventually.HoldsAsync(async () => (await Conversation(conversationId).GetSnapshot())!.Status == ConversationStatus.Human, Patience,
+                $"{conversationId} to be with ana");
+            await Conversation(conversationId).Apply(ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"));
+        }
+        await Conversation(customerWaits).Apply(Customer("my refund has not arrived"));
+
+        var answer = await ana.SetStatus(AgentStatus.Offline);
+
+        Assert.Equal([spokeLast], answer.Agent!.Conversations);
+        Assert.Equal(HandoffReclaimed.AgentOffline, Assert.Single((await Reclaims(customerWaits))!).Reason);
+        Assert.Empty((await Reclaims(spokeLast))!);
+    }
+
+    [Fact]
+    public async Task A_customer_who_writes_to_an_agent_gone_offline_whose_word_was_lost_is_taken_back_at_the_next_round()
+    {
+        const string tenant = OfferClusterFixture.PatientAloneTenant3;
+        var conversationId = $"{OfferClusterFixture.DeafToOfferEnds}{Guid.NewGuid():N}";
+        var anaId = $"ana-{Guid.NewGuid():N}";
+        var ana = fixture.Grains.Agent(tenant, anaId);
+        await ana.Register(new AgentProfile { DisplayName = "Ana", Languages = ["en"], Channels = [Channel.Chat], Capacity = 1 });
+        Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
+        var conversation = fixture.Grains.Conversation(tenant, conversationId);
+        await conversation.Apply(Started(Channel.Chat, "en-US"));
+        await conversation.Apply(Customer("I want to talk to a real person please"));
+        var offer = (await Eventually.ReturnsAsync(async () => (await ana.GetOffers())!.SingleOrDefault(), o => o is not null, Patience, "ana's offer"))!;
+        Assert.Null((await ana.AcceptOffer(offer.OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await conversation.GetSnapshot())!.Status == ConversationStatus.Human, Patience, "the conversation to be ana's");
+        Assert.Null((await conversation.Apply(ConversationEvents.Agent(anaId, "Hello, Ana here."))).Refusal);
+        Assert.Null((await ana.SetStatus(AgentStatus.Offline)).Refusal);
+
+        Assert.Null((await conversation.Apply(Customer("are you still there?"))).Refusal);
+
+        var reclaimed = (await Eventually.ReturnsAsync(async () => (await Facts(conversationId, tenant)).SingleOrDefault(f => f.Type == "handoff.reclaimed"),
+            f => f is not null, Patience, "the conversation to take itself back"))!;
+        Assert.Contains(HandoffReclaimed.AgentOffline, ConversationFacts.Data(reclaimed));
+        Assert.Equal(ConversationStatus.Queued, (await conversation.GetSnapshot())!.Status);
+    }
+
     private async Task<IReadOnlyList<HandoffDeclined>> Declines(string conversationId) =>
         [.. (await Facts(conversationId))
             .Where(f => f.Type == "handoff.declined")

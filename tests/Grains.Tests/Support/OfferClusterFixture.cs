@@ -28,6 +28,9 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
     public const string PatientTenant = "patient-replies";
     /// <summary>A tenant whose agents have ten minutes to write first, for one test alone (its queues hold nobody else's customers).</summary>
     public const string PatientAloneTenant = "patient-alone";
+    /// <summary>Two more such tenants, each for one test alone.</summary>
+    public const string PatientAloneTenant2 = "patient-alone-2";
+    public const string PatientAloneTenant3 = "patient-alone-3";
     /// <summary>A tenant whose agents who let an offer expire go offline, and have ten minutes to write first.</summary>
     public const string OfflineWhenSilentTenant = "offline-when-silent";
 
@@ -39,6 +42,8 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
             ["Handoffs:ReconcileSeconds"] = "1",
             [$"Tenants:{PatientTenant}:Routing:FirstReplySeconds"] = "600",
             [$"Tenants:{PatientAloneTenant}:Routing:FirstReplySeconds"] = "600",
+            [$"Tenants:{PatientAloneTenant2}:Routing:FirstReplySeconds"] = "600",
+            [$"Tenants:{PatientAloneTenant3}:Routing:FirstReplySeconds"] = "600",
             [$"Tenants:{OfflineWhenSilentTenant}:Routing:FirstReplySeconds"] = "600",
             [$"Tenants:{OfflineWhenSilentTenant}:Routing:NotRespondingStatus"] = "offline",
             [$"Tenants:{WideningTenant}:Routing:Steps:0:after"] = "0",
