@@ -8,6 +8,8 @@ namespace CxCluster.Grains.Trust;
 /// <param name="Shouting">The message is written mostly in capitals.</param>
 /// <param name="Exclaiming">The message contains a run of three or more exclamation or question marks with at least two '!'.</param>
 /// <param name="Thanks">The customer says thank you.</param>
+/// <param name="Delighted">The message praises or looks forward to something ("I'm so excited!!!", "I CAN'T WAIT FOR MY NEW
+/// PHONE") with nothing negative or abusive in it: capitals and exclamation marks around it are delight, not anger.</param>
 public sealed record MessageAnalysis(
     bool AsksForHuman,
     bool AsksIdentity,
@@ -15,7 +17,8 @@ public sealed record MessageAnalysis(
     bool Abusive,
     bool Shouting,
     bool Exclaiming,
-    bool Thanks)
+    bool Thanks,
+    bool Delighted = false)
 {
     /// <summary>A message with nothing notable in it.</summary>
     public static MessageAnalysis Neutral { get; } = new(false, false, false, false, false, false, false);

@@ -141,7 +141,28 @@ public static class MessageSignals
                 // found, by the grammar and by the model at its own threshold.
                 BySentence(text, tokens, margins, commas: false, margin: 0f, grammar: true, ref identity, ref human);
             }
-            ToneScanner.ScanTone(tokens, out bool negative, out bool abusive, out bool thanks);
+            // "do you ship to Hell, Michigan?", "the movie 'Angry Birds'": a name's words carry no tone.
+            string named = shouting ? text : Titles.WithoutTitles(text);
+            bool negative, abusive, thanks, delighted;
+            if (ReferenceEquals(named, text))
+            {
+                ToneScanner.ScanTone(tokens, out negative, out abusive, out thanks, out delighted);
+            }
+            else
+            {
+                Lex[] toneBuffer = ArrayPool<Lex>.Shared.Rent(named.Length + 1);
+                ToneScanner.ScanTone(toneBuffer.AsSpan(0, Tokenizer.Tokenize(named, toneBuffer)), out negative, out abusive, out thanks, out delighted);
+                ArrayPool<Lex>.Shared.Return(toneBuffer);
+            }
+
+            // "wow, amazing service as always /s": the sarcasm tag takes praise and thanks back.
+            if (SurfaceFeatures.EndsWithSarcasmTag(text))
+            {
+                negative = true;
+                thanks = false;
+                delighted = false;
+            }
+
             // "hello??? anyone??", "halo??? ada orang??", "hellooo?": checking whether anyone is there, impatiently.
             negative = negative || ImpatientCall.IsIn(text);
             // "your courier said 'ugh, such a hassle'": rudeness of theirs, reported, is a complaint.
@@ -158,7 +179,8 @@ public static class MessageSignals
                 return MessageAnalysis.Neutral;
             }
 
-            return new MessageAnalysis(human, identity, negative, abusive, shouting, exclaiming, thanks);
+            delighted &= !negative && !abusive;
+            return new MessageAnalysis(human, identity, negative, abusive, shouting, exclaiming, thanks, delighted);
         }
         finally
         {

@@ -26,6 +26,21 @@ internal static class SurfaceFeatures
         return letters >= 8 && upper * 10 >= letters * 7;
     }
 
+    /// <summary>
+    /// The message closes with the sarcasm tag "/s" ("wow, amazing service as always /s"), spaces and closing punctuation
+    /// after it aside; "/s" inside a word or a path ("a/s", "km/s") is none.
+    /// </summary>
+    public static bool EndsWithSarcasmTag(string text)
+    {
+        int end = text.Length;
+        while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or '!'))
+        {
+            end--;
+        }
+
+        return end >= 2 && char.ToLowerInvariant(text[end - 1]) == 's' && text[end - 2] == '/' && (end == 2 || char.IsWhiteSpace(text[end - 3]));
+    }
+
     /// <summary>A run of three or more exclamation or question marks with at least two '!' ("!!!", "?!!", "!!1").</summary>
     public static bool HasExclamationRun(string text)
     {

@@ -125,8 +125,9 @@ public static class TrustRules
         // Thanks in the same breath as frustration or abuse is sarcasm, not gratitude.
         bool thanks = analysis.Thanks && !analysis.Negative && !analysis.Abusive;
 
-        // Capitals and exclamation marks around sincere thanks are delight, not anger: "THANK YOU SO MUCH!!!".
-        double anger = (thanks ? 0 : (analysis.Shouting ? ShoutingDelta : 0) + (analysis.Exclaiming ? ExclaimingDelta : 0))
+        // Capitals and exclamation marks around sincere thanks or praise are delight, not anger: "THANK YOU SO MUCH!!!",
+        // "I'm so excited!!!", "I CAN'T WAIT FOR MY NEW PHONE".
+        double anger = (thanks || (analysis.Delighted && !analysis.Negative && !analysis.Abusive) ? 0 : (analysis.Shouting ? ShoutingDelta : 0) + (analysis.Exclaiming ? ExclaimingDelta : 0))
             + (analysis.Abusive ? AbusiveDelta : 0);
 
         int count = (repetition != 0 ? 1 : 0)

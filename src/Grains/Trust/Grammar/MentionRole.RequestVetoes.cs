@@ -233,7 +233,7 @@ internal static partial class MentionRole
             else if (PersonRequest.PersonTarget(t, i, out Mention m))
             {
                 if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m)
-                    && !TalkedToAlready(t, m) && !IsBecome(t, m) && !OwnPersonLater(t, m) && !AsksWhatAPersonMay(t, m)
+                    && !TalkedToAlready(t, m) && !IsBecome(t, m) && !OwnPersonLater(t, m) && !IsOfTheirOwn(t, m) && !IsCalledOff(t, m) && !AsksWhatAPersonMay(t, m)
                     && !DeniedInAQuestion(t, m) && !CarriesAMessage(t, m) && !IsCounterfactual(t, m) && !IsOtherPartyOfARecord(t, m) && !IsAPurpose(t, m))
                 {
                     return false;
@@ -269,7 +269,7 @@ internal static partial class MentionRole
                 return true;
             }
 
-            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i) || NoMachineCan(t, i) || WantsToPay(t, i))
+            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i) || NoMachineCan(t, i) || WantsToPay(t, i) || ConsultsTheirOwn(t, i))
             {
                 return true;
             }
@@ -473,7 +473,20 @@ internal static partial class MentionRole
             k--;
         }
 
-        return WordAt(t, k) is "become" or "jadi";
+        if (WordAt(t, k) is "become" or "jadi")
+        {
+            return true;
+        }
+
+        // "my son wants to be a customer service agent", "I'd love to be an agent": "to be" and articles only before it
+        // (and the words of the role it heads: "customer service", "human").
+        k = m.Start - 1;
+        while (Is(t, k, Cat.Article | Cat.ServiceHead | Cat.ServiceTail | Cat.Human | Cat.Real))
+        {
+            k--;
+        }
+
+        return WordAt(t, k) == "be" && Is(t, k - 1, Cat.To);
     }
 
     /// <summary>
@@ -481,7 +494,80 @@ internal static partial class MentionRole
     /// ask my boss". "my" right before the mention and "I" with "will" earlier in its clause.
     /// </summary>
     private static bool OwnPersonLater(ReadOnlySpan<Lex> t, Mention m) =>
-        WordAt(t, m.Start - 1) == "my" && SaysIWill(t, ClauseStart(t, m.Start), m.Start);
+        WordAt(t, m.Start - 1) == "my" && (SaysIWill(t, ClauseStart(t, m.Start), m.Start) || SteppingAway(t, ClauseStart(t, m.Start), m.Start));
+
+    /// <summary>
+    /// Someone of the customer's own ("my wife", "my husband", "my boss", or whoever "to my" / "with my" names) whom the
+    /// customer means to consult first: "let me talk to my wife and get back to you", "I need to check with my husband
+    /// first", "I'll ask my boss", "let me talk to my partner". Nothing the contact centre is asked for.
+    /// </summary>
+    private static bool ConsultsTheirOwn(ReadOnlySpan<Lex> t, int i) =>
+        WordAt(t, i - 1) == "my" && (Is(t, i, Cat.ThirdParty) || (t[i].IsUnknown && Is(t, i - 2, Cat.To | Cat.With)))
+        && (SaysIWill(t, ClauseStart(t, i), i) || SteppingAway(t, ClauseStart(t, i), i));
+
+    /// <summary>
+    /// The customer says they step away to do something themselves before <paramref name="to"/> in the clause from
+    /// <paramref name="from"/>: "let me" ("let me check with my manager"), or "I need to", "I have to", "I must" ("I need to
+    /// ask my husband").
+    /// </summary>
+    private static bool SteppingAway(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int k = from; k + 1 < to; k++)
+        {
+            if ((WordAt(t, k) == "let" && Is(t, k + 1, Cat.Me))
+                || (WordAt(t, k) is "i" or "we" && (WordAt(t, k + 1) is "must" || (WordAt(t, k + 1) is "need" or "have" && Is(t, k + 2, Cat.To)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A person of the customer's own side: "a real person in our team", "a human from my office" ("from", "on", "at", "of"
+    /// and then "our" or "my" right after the mention, or a word the lexicon does not know, such as "in", before "our" or
+    /// "my" and a team, company, business or family): someone to add or to name, not someone of the contact centre's to
+    /// talk to. "the account manager handling my policy" is asked for.
+    /// </summary>
+    private static bool IsOfTheirOwn(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if ((uint)m.End < (uint)t.Length && WordAt(t, m.End + 1) is "our" or "my"
+            && (t[m.End].Word is "from" or "on" or "at" or "of"
+                || (t[m.End].Word.Length == 0 && (Is(t, m.End + 2, Cat.Team) || WordAt(t, m.End + 2) is "company" or "business" or "family"))))
+        {
+            return true;
+        }
+
+        // "in our team", "my own team": a team named as the customer's.
+        if (m.Kind == Kind.Team)
+        {
+            for (int k = m.Start; k < m.End; k++)
+            {
+                if (t[k].Word is "our" or "my")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A person called off: "forget the human, it works now", "never mind the agent", "lupakan adminnya" ("forget",
+    /// "never mind" or "lupakan" right before it, an article or "real" between). "forget the bot, get me a human" still asks.
+    /// </summary>
+    private static bool IsCalledOff(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Article | Cat.Real))
+        {
+            k--;
+        }
+
+        return WordAt(t, k) is "forget" or "lupakan" || (WordAt(t, k) == "mind" && WordAt(t, k - 1) == "never");
+    }
 
     /// <summary>
     /// The machine word at <paramref name="i"/> is the one that helps, may help or cannot help: "can AI help me pick a
@@ -555,7 +641,7 @@ internal static partial class MentionRole
     /// <summary>
     /// An identity question only the learnt model finds that asks how the one answering is, not what: "are you there?",
     /// "are you still there?", "are you sure?", "are you serious?", "are you busy?", "are you going to refund me?", "you are
-    /// amazing", "kamu yakin?", "kamu serius?", "kamu masih di situ?". "you" / "kamu" with only a copula, "still", "even"
+    /// amazing", "you're the best", "kamu yakin?", "kamu serius?", "kamu masih di situ?". "you" / "kamu" with only a copula, "still", "even"
     /// or "di" before a word of how one comes across (<see cref="Cat.Remark"/>), being there, knowing or going to, and no
     /// word anywhere of what it could be (a machine, a person, a role, something real, who, talking, what it produces,
     /// alternatives). "are you real?", "are you a bto?", "kamu robot?" still ask.
@@ -583,7 +669,9 @@ internal static partial class MentionRole
 
                 // "kamu masih di situ?", "masih di sana?": being there
                 bool there = k < t.Length && t[k].Word == "di" && k + 1 < t.Length && (Is(t, k + 1, Cat.YouPerson) || t[k + 1].Word is "sana" or "sini");
-                how = there || Is(t, k, state);
+                // "you're the best", "you guys are the greatest": how they come across, with "the".
+                bool best = Is(t, k, Cat.Article) && WordAt(t, k + 1) is "best" or "greatest";
+                how = there || best || Is(t, k, state);
             }
         }
 

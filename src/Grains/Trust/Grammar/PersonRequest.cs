@@ -34,7 +34,7 @@ internal static class PersonRequest
             // The patterns first: they are cheap and rarely match; whether the mention is asked for now reads its clause.
             // A department or team is asked for only by a verb of handing over or talking: "the billing team was great",
             // "tim keluhan sudah balas" and "apply for a job in your sales team" name one without asking.
-            if (SomeoneElse(t, i) || AsksWhomToTalkTo(t, i))
+            if (SomeoneElse(t, i) || AsksWhomToTalkTo(t, i) || TalksWithTheStaffPerson(t, i) || PersonOverMachine(t, i))
             {
                 return true;
             }
@@ -53,6 +53,86 @@ internal static class PersonRequest
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A wish to talk with, or be put through to, the staff person a form of address with "nya" names ("masnya",
+    /// "mbaknya", "kakaknya"): "aku mau ngobrol sama mbaknya", "saya ingin bicara dengan masnya dong", "tolong sambungin ke
+    /// kakaknya". Said to a chat, it asks for the person behind it. The wish right before the verb, not declined, and the
+    /// form of address closing its clause (politeness aside); "mbaknya cantik" and "kakaknya robot ya?" ask for no one.
+    /// </summary>
+    private static bool TalksWithTheStaffPerson(ReadOnlySpan<Lex> t, int i)
+    {
+        if (WordAt(t, i) != "masnya" || !Is(t, i - 1, Cat.With | Cat.To))
+        {
+            return false;
+        }
+
+        int verb = i - 2;
+        if (!Is(t, verb, Cat.Speak | Cat.Connect) || Is(t, verb, Cat.Gerund))
+        {
+            return false;
+        }
+
+        bool wished = Is(t, verb, Cat.Connect) ? WishRightBefore(t, verb) || Is(t, verb - 1, Cat.Polite) || IsEdge(t, verb - 1)
+            : WishRightBefore(t, verb) || (Is(t, verb - 1, Cat.To) && WishRightBefore(t, verb - 1));
+        if (!wished || DeclinedRightBefore(t, verb) || (Is(t, verb - 1, Cat.Desire) && Is(t, verb - 2, Cat.Not)))
+        {
+            return false;
+        }
+
+        int e = i + 1;
+        while (Is(t, e, Cat.Polite | Cat.QParticle | Cat.Only) && !Is(t, e, Cat.Not))
+        {
+            e++;
+        }
+
+        return IsEdge(t, e) && MentionRole.IsLive(t, new Mention(i, i + 1, Kind.Person, false));
+    }
+
+    /// <summary>
+    /// The machine turned down and a person chosen, each in a clause of its own: "bot no. person yes.", "robot no, human
+    /// yes", "bot nggak, orang iya", "no bot, human please". A person word closing with "yes" or politeness after a
+    /// machine word with a negator.
+    /// </summary>
+    private static bool PersonOverMachine(ReadOnlySpan<Lex> t, int i)
+    {
+        if (!Is(t, i, Cat.Bot))
+        {
+            return false;
+        }
+
+        bool refused = (Is(t, i + 1, Cat.Not) && IsEdge(t, i + 2) && !Is(t, i + 2, Cat.Question))
+            || (WordAt(t, i - 1) is "no" && IsEdge(t, i - 2) && IsEdge(t, i + 1) && !Is(t, i + 1, Cat.Question));
+        if (!refused)
+        {
+            return false;
+        }
+
+        int k = Is(t, i + 1, Cat.Not) ? i + 3 : i + 2;
+        while (Is(t, k, Cat.Article | Cat.Real))
+        {
+            k++;
+        }
+
+        if (!Is(t, k, Cat.Human | Cat.Person | Cat.Agent) || Is(t, k, Cat.Not))
+        {
+            return false;
+        }
+
+        k++;
+        if (!(WordAt(t, k) is "yes" or "iya" or "ya" or "yep" or "yess" || (Is(t, k, Cat.Polite) && !Is(t, k, Cat.Not))))
+        {
+            return false;
+        }
+
+        k++;
+        while (Is(t, k, Cat.Polite | Cat.QParticle) && !Is(t, k, Cat.Not))
+        {
+            k++;
+        }
+
+        return IsEdge(t, k) && !Is(t, k, Cat.Question);
     }
 
     /// <summary>
@@ -320,6 +400,29 @@ internal static class PersonRequest
         }
 
         int k = i + 2;
+        // "I don't want to be served by a machine", "saya tidak mau dilayani mesin", "gak mau dibalas bot": being served,
+        // answered or helped by the machine declines it as talking to it does.
+        if (Is(t, k, Cat.To) && WordAt(t, k + 1) == "be" && IsServedBy(t, k + 2))
+        {
+            k += 2;
+        }
+
+        if (IsServedBy(t, k))
+        {
+            k++;
+            if (WordAt(t, k) is "by" or "oleh" || Is(t, k, Cat.With))
+            {
+                k++;
+            }
+
+            if (Is(t, k, Cat.Article))
+            {
+                k++;
+            }
+
+            return ClosesOnTheMachine(t, k);
+        }
+
         if (Is(t, k, Cat.To) && Is(t, k + 1, Cat.Speak))
         {
             k++;
@@ -457,6 +560,10 @@ internal static class PersonRequest
     };
 
     /// <summary>A machine word at <paramref name="k"/> closing its clause but for politeness or "lagi", not with a question mark.</summary>
+    /// <summary>A verb of being served, answered or helped by someone: "served", "answered", "dilayani", "dibalas", "dijawab".</summary>
+    private static bool IsServedBy(ReadOnlySpan<Lex> t, int k) =>
+        WordAt(t, k) is "served" or "answered" or "helped" or "handled" or "dilayani" or "dibalas" or "dijawab";
+
     private static bool ClosesOnTheMachine(ReadOnlySpan<Lex> t, int k)
     {
         if (!Is(t, k, Cat.Bot))
@@ -932,8 +1039,8 @@ internal static class PersonRequest
 
         bool verb = (another && (Is(t, j, Cat.Swap) || (j >= 0 && t[j].Word == "cari") || (Is(t, j, Cat.Connect) && (me || Is(t, e, Cat.Polite) || AskedOfYou(t, j)))))
             || (Is(t, wish, Cat.Desire | Cat.Call) && !Is(t, wish, Cat.Connect | Cat.Speak) && !Is(t, wish - 1, Cat.Not))
-            || (j < wish && Is(t, j, Cat.Speak) && !Is(t, j, Cat.Gerund) && WishRightBefore(t, j))
-            || OnItsOwn(t, i, e, notYou);
+            || (j < wish && Is(t, j, Cat.Speak) && !Is(t, j, Cat.Gerund) && (WishRightBefore(t, j) || (Is(t, j - 1, Cat.To) && WishRightBefore(t, j - 1))))
+            || OnItsOwn(t, i, e, notYou || RefusesYouBefore(t, j));
         return verb && !DeclinedRightBefore(t, j) && MentionRole.IsLive(t, new Mention(i, i + 1, Kind.Person, false));
     }
 
@@ -986,6 +1093,37 @@ internal static class PersonRequest
         }
 
         return urged || notYou;
+    }
+
+    /// <summary>
+    /// The clause before the one at <paramref name="k"/> only turns the one answering down: "not you, someone else", "no,
+    /// not you. somebody else", "bukan kamu, orang lain". Greetings, politeness and an answering "no" may stand around it.
+    /// </summary>
+    private static bool RefusesYouBefore(ReadOnlySpan<Lex> t, int k)
+    {
+        if (!Is(t, k, Cat.Boundary) || Is(t, k, Cat.Question))
+        {
+            return false;
+        }
+
+        int n = k - 1;
+        while (Is(t, n, Cat.Polite | Cat.Greeting | Cat.QParticle) && !Is(t, n, Cat.Not))
+        {
+            n--;
+        }
+
+        if (!Is(t, n, Cat.YouPerson) || !Is(t, n - 1, Cat.Not))
+        {
+            return false;
+        }
+
+        n -= 2;
+        while (Is(t, n, Cat.Polite | Cat.Greeting | Cat.QParticle | Cat.Not) || (Is(t, n, Cat.Boundary) && !Is(t, n, Cat.Question)))
+        {
+            n--;
+        }
+
+        return n < 0;
     }
 
     /// <summary>"other" of "someone other than you".</summary>

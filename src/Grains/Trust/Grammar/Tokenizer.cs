@@ -46,6 +46,14 @@ internal static class Tokenizer
                 continue;
             }
 
+            if (char.IsLetterOrDigit(c) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && Unleet(text, i, out int leetEnd) is { } leet)
+            {
+                // Letters written as digits or signs: "sh1t", "a$$hole", "m0rons" read as the abusive word they spell.
+                n = Emit(output, n, leet);
+                i = leetEnd;
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 int length = 0;
@@ -184,6 +192,90 @@ internal static class Tokenizer
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// The abusive word spelled by the word at <paramref name="start"/> when some of its letters are written as digits or
+    /// signs ("sh1t", "a$$hole", "m0rons", "b1tch", "@sshole": 0 for o, 1 for i or l, 3 for e, 4 and @ for a, 5 and $ for
+    /// s, 7 for t), or null: a word of letters alone, or one that spells no abusive word ("a1", "m4", "us$", "b2b"), is read
+    /// as before. <paramref name="end"/> is where the word ends.
+    /// </summary>
+    private static Lex? Unleet(ReadOnlySpan<char> text, int start, out int end)
+    {
+        end = start;
+        Span<char> word = stackalloc char[MaxWordLength];
+        int length = 0;
+        bool letter = false;
+        bool sign = false;
+        int ones = 0;
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || ((text[end] is '$' or '@') && length > 0 || (text[end] == '@' && end + 1 < text.Length && char.IsLetter(text[end + 1])))))
+        {
+            if (length == MaxWordLength)
+            {
+                return null;
+            }
+
+            char d = char.ToLowerInvariant(text[end]);
+            char mapped = d switch
+            {
+                '0' => 'o',
+                '1' => 'i',
+                '3' => 'e',
+                '4' or '@' => 'a',
+                '5' or '$' => 's',
+                '7' => 't',
+                _ => d,
+            };
+            if (char.IsDigit(mapped))
+            {
+                return null;
+            }
+
+            letter |= char.IsLetter(d);
+            sign |= mapped != d;
+            ones += d == '1' ? 1 : 0;
+            word[length++] = mapped;
+            end++;
+        }
+
+        if (!letter || !sign || length < 3)
+        {
+            return null;
+        }
+
+        if (FindAbusive(word[..length]) is { } abusive)
+        {
+            return abusive;
+        }
+
+        if (ones > 0)
+        {
+            // "1" for "l": "a$$ho1e".
+            for (int k = 0, o = start; k < length; k++, o++)
+            {
+                if (text[o] == '1')
+                {
+                    word[k] = 'l';
+                }
+            }
+
+            return FindAbusive(word[..length]);
+        }
+
+        return null;
+    }
+
+    private static Lex? FindAbusive(ReadOnlySpan<char> word)
+    {
+        foreach ((string spelling, Lex lex) in Lexicon.AbusiveSpellings)
+        {
+            if (word.SequenceEqual(spelling))
+            {
+                return lex;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

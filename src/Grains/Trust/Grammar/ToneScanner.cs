@@ -15,7 +15,15 @@ internal static partial class ToneScanner
     /// customer counts (how often they tried, how long they waited, one star) is negative the same way: "I called twice,
     /// now it works, thanks" and "waited 2 days but it arrived, great" are relief.
     /// </remarks>
-    public static void ScanTone(ReadOnlySpan<Lex> t, out bool negative, out bool abusive, out bool thanks)
+    public static void ScanTone(ReadOnlySpan<Lex> t, out bool negative, out bool abusive, out bool thanks) =>
+        ScanTone(t, out negative, out abusive, out thanks, out _);
+
+    /// <summary>
+    /// As <see cref="ScanTone(ReadOnlySpan{Lex}, out bool, out bool, out bool)"/>, and whether the message is
+    /// <paramref name="delighted"/>: praise or excitement not denied ("I'm so excited", "can't wait to try it", "awesome"),
+    /// with nothing negative or abusive in it.
+    /// </summary>
+    public static void ScanTone(ReadOnlySpan<Lex> t, out bool negative, out bool abusive, out bool thanks, out bool delighted)
     {
         negative = false;
         abusive = false;
@@ -158,11 +166,121 @@ internal static partial class ToneScanner
             praise = false;
         }
 
+        // "fantastic, now I'm locked out", "nice job breaking my account", "yeah, real helpful, thanks": praise for
+        // something gone wrong, or said flatly after "yeah", is sarcasm.
+        if ((praise || thanks) && (PraiseThenTrouble(t) || PraisesTheDamage(t) || FlatPraise(t)))
+        {
+            negative = true;
+            thanks = false;
+            praise = false;
+        }
+
         if (!(praise || thanks) || negative || abusive)
         {
             abusive |= expletiveAbuse;
             negative |= expletiveNegative | counted;
         }
+
+        delighted = praise && !negative && !abusive;
+    }
+
+    /// <summary>
+    /// A word of praise: a <see cref="Tone.Praise"/> word of the phrases ("great", "perfect", "fantastic") or a word of how
+    /// something comes across (<see cref="Cat.Remark"/>: "amazing", "helpful", "nice").
+    /// </summary>
+    private static bool IsPraiseWord(ReadOnlySpan<Lex> t, int k) =>
+        (uint)k < (uint)t.Length && t[k].Word.Length != 0 && !IsNegated(t, k)
+        && (Is(t, k, Cat.Remark) || (Lexicon.PhrasesByFirstWord.TryGetValue(t[k].Word, out Phrase[]? phrases) && IsSingleWordOf(phrases, Tone.Praise)));
+
+    /// <summary>
+    /// A clause of praise alone ("fantastic", "oh perfect", "wow, great", "just brilliant") and right after it a clause
+    /// opening with "now" where something has gone wrong: a negator, a word of failing or of frustration, or "locked",
+    /// "stuck", "gone", "deleted", "lost", or "too" / "again" closing it ("fantastic, now I'm locked out", "oh perfect, now
+    /// it's broken too", "great, now I can't log in"). "great, now I can track it" is praise.
+    /// </summary>
+    private static bool PraiseThenTrouble(ReadOnlySpan<Lex> t)
+    {
+        for (int k = 0; k < t.Length; k++)
+        {
+            if (WordAt(t, k) != "now" || !Is(t, k - 1, Cat.Boundary) || Is(t, k - 1, Cat.Question))
+            {
+                continue;
+            }
+
+            // The clause before: praise, with only "oh", "wow", "well", "just", "so", "really" beside it.
+            bool praised = false;
+            int p = k - 2;
+            for (; !IsEdge(t, p); p--)
+            {
+                if (IsPraiseWord(t, p))
+                {
+                    praised = true;
+                }
+                else if (!(t[p].Word is "oh" or "wow" or "well" or "just" or "so" or "really" or "very" or "super" or "yeah" or "great"))
+                {
+                    break;
+                }
+            }
+
+            if (!praised || !IsEdge(t, p))
+            {
+                continue;
+            }
+
+            int end = ClauseEnd(t, k);
+            for (int n = k + 1; n < end; n++)
+            {
+                if (Is(t, n, Cat.Not | Cat.Negative | Cat.Breaker) || t[n].Word is "locked" or "stuck" or "gone" or "deleted" or "lost" or "broke"
+                    || (n == end - 1 && t[n].Word is "too" or "again" or "lagi"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Praise for the damage done: "nice job breaking my account", "great work deleting my order", "well done locking me
+    /// out" (a word of praise, "job" or "work" or "done", then a verb of breaking, deleting or locking).
+    /// </summary>
+    private static bool PraisesTheDamage(ReadOnlySpan<Lex> t)
+    {
+        for (int k = 0; k + 2 < t.Length; k++)
+        {
+            if ((IsPraiseWord(t, k) && t[k + 1].Word is "job" or "work") || (t[k].Word == "well" && t[k + 1].Word == "done"))
+            {
+                if (t[k + 2].Word is "breaking" or "deleted" or "locked" || (Is(t, k + 2, Cat.Negative) && !Is(t, k + 2, Cat.Abusive)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Praise said flatly after "yeah" in a clause of its own: "yeah, real helpful, thanks", "yeah, very helpful", "yeah,
+    /// super useful". "yeah" alone opens the message, and the next clause is an intensifier ("real", "really", "very",
+    /// "so", "super") and a word of praise. "yeah that was really helpful, thanks" praises.
+    /// </summary>
+    private static bool FlatPraise(ReadOnlySpan<Lex> t)
+    {
+        int k = 0;
+        if (t.Length > 0 && t[0].Word == "oh")
+        {
+            k++;
+        }
+
+        if (WordAt(t, k) != "yeah" || !Is(t, k + 1, Cat.Boundary) || Is(t, k + 1, Cat.Question))
+        {
+            return false;
+        }
+
+        k += 2;
+        return t.Length > k + 1 && t[k].Word is "real" or "really" or "very" or "so" or "super" && IsPraiseWord(t, k + 1) && IsEdge(t, k + 2);
     }
 
     /// <summary>
@@ -693,7 +811,7 @@ internal static partial class ToneScanner
     }
 
     /// <summary>
-    /// Whether the word at <paramref name="k"/> says something bad by itself, as <see cref="ScanTone"/> reads it: abuse, a
+    /// Whether the word at <paramref name="k"/> says something bad by itself, as <see cref="ScanTone(ReadOnlySpan{Lex}, out bool, out bool, out bool)"/> reads it: abuse, a
     /// word of frustration not denied ("useless", not "not disappointed"), or a negator of a help word ("tidak berguna").
     /// </summary>
     internal static bool SoundsBadAt(ReadOnlySpan<Lex> t, int k) =>
