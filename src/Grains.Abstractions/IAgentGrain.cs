@@ -30,6 +30,9 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Whether the agent holds, or has completed, a conversation's handoff (a conversation checking on it).</summary>
     Task<AgentHold> Holds(string conversationId, string handoffId);
 
+    /// <summary>Since when the agent is offline; null while it is on duty (available or away), or if that time is not known.</summary>
+    Task<DateTimeOffset?> OfflineSince();
+
     /// <summary>The offers the agent has not answered yet, oldest first; null if never registered.</summary>
     Task<IReadOnlyList<AgentOffer>?> GetOffers();
 

@@ -181,6 +181,9 @@ internal sealed partial class AgentGrain(
 
     Task<AgentView?> IAgentGrain.GetView() => Task.FromResult(State.Profile is null ? null : View());
 
+    Task<DateTimeOffset?> IAgentGrain.OfflineSince() =>
+        Task.FromResult(State.Status == AgentStatus.Offline && State.StatusSince != default ? State.StatusSince : (DateTimeOffset?)null);
+
     Task<AgentHold> IAgentGrain.Holds(string conversationId, string handoffId)
     {
         bool Same(string c, string h) => c == conversationId && h == handoffId;

@@ -14,6 +14,9 @@ internal sealed class AgentLedger(int completionsKept)
 
     public DateTimeOffset IdleSince { get; private set; }
 
+    /// <summary>When the agent's status last changed; unknown (the default) in a checkpoint written before it was kept.</summary>
+    public DateTimeOffset StatusSince { get; private set; }
+
     /// <summary>The version of the agent's view that pools compare: it grows with every change they care about.</summary>
     public long Version { get; private set; }
 
@@ -62,6 +65,10 @@ internal sealed class AgentLedger(int completionsKept)
                 if (changed.Status == AgentStatus.Available)
                 {
                     IdleSince = changed.At;
+                }
+                if (changed.Status != Status)
+                {
+                    StatusSince = changed.At;
                 }
                 Status = changed.Status;
                 StatusChanges = changed.Number ?? StatusChanges + 1;
@@ -148,6 +155,7 @@ internal sealed class AgentLedger(int completionsKept)
         Status = Status,
         Assignments = [.. Assignments],
         IdleSince = IdleSince,
+        StatusSince = StatusSince,
         Version = Version,
         PendingClaims = [.. PendingClaims],
         Completions = [.. Completions.Select(c => new CompletionRecord { ConversationId = c.ConversationId, HandoffId = c.HandoffId, CompletedAt = c.CompletedAt, Told = c.Told })],
@@ -164,6 +172,7 @@ internal sealed class AgentLedger(int completionsKept)
         Status = state.Status,
         Assignments = [.. state.Assignments],
         IdleSince = state.IdleSince,
+        StatusSince = state.StatusSince,
         Version = state.Version,
         PendingClaims = [.. state.PendingClaims],
         Completions = [.. state.Completions],

@@ -36,6 +36,9 @@ public sealed class AgentState
 
     /// <summary>Recent offers that ended, oldest first: one whose pool has not heard is never dropped.</summary>
     [Id(11)] public List<EndedOffer> EndedOffers { get; set; } = [];
+
+    /// <summary>When the status last changed.</summary>
+    [Id(12)] public DateTimeOffset StatusSince { get; set; }
 }
 
 /// <summary>A conversation offered to the agent, not answered yet.</summary>

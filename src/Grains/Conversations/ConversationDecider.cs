@@ -439,9 +439,6 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     public DateTimeOffset? OpenOfferDeadline => WaitingHandoff is { OfferedAgentId: not null, OfferExpiresAt: { } expiresAt } ? expiresAt : null;
 
     /// <summary>When the assigned agent must have written to the customer, or null when no first reply is due.</summary>
-    /// <summary>A human holds the conversation and the customer waits for that agent's answer (see <see cref="HandoffDecider.OwesReply"/>).</summary>
-    public bool AgentOwesReply => state.Status == ConversationStatus.Human && HandoffDecider.OwesReply(state.Handoff);
-
     public DateTimeOffset? FirstReplyDue => state.Status == ConversationStatus.Human ? HandoffDecider.FirstReplyDue(state.Handoff, policy.Routing.FirstReply) : null;
 
     /// <summary>

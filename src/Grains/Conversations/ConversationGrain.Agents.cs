@@ -122,18 +122,15 @@ internal sealed partial class ConversationGrain
         {
             return;
         }
-        // Only while the customer waits for the agent's answer (none yet, or the customer wrote since): a conversation in
-        // which the agent spoke last stays with it, as the contract says, until the customer writes again.
-        if (State.Status == ConversationStatus.Human && handoff.AgentId == agentId)
+        // Only before the agent's first reply: a conversation the agent has answered stays with it, as the contract says,
+        // until the customer writes to it while it is still offline.
+        if (_decider.FirstReplyDue is not null && handoff.AgentId == agentId)
         {
-            if (_decider.AgentOwesReply)
-            {
-                await TakeBack(HandoffReclaimed.AgentOffline, Now());
-            }
-            else
-            {
-                _heldByAgentOffline = (handoffId, agentId);
-            }
+            await TakeBack(HandoffReclaimed.AgentOffline, Now());
+        }
+        else if (State.Status == ConversationStatus.Human && handoff.AgentId == agentId)
+        {
+            _heldByAgentOffline = (handoffId, agentId, handoff.CustomerWrites);
         }
         else if (State.Status == ConversationStatus.Queued && !handoff.Lost.ContainsKey(agentId))
         {
@@ -151,17 +148,20 @@ internal sealed partial class ConversationGrain
     private (string HandoffId, string AgentId)? _goneOffline;
 
     /// <summary>
-    /// The agent holding the conversation went offline after speaking last: the customer's next message starts a round,
-    /// which asks the agent and, if it is still offline, takes the conversation back. Kept in memory only: without it,
-    /// the conversation's reminder finds the same within a round.
+    /// The agent holding the conversation went offline and kept it (it had answered): the customer's next message starts a
+    /// round, which asks the agent and, if it is still offline, takes the conversation back. Kept in memory only: without
+    /// it, the conversation's reminder finds the same within a round.
     /// </summary>
-    private (string HandoffId, string AgentId)? _heldByAgentOffline;
+    private (string HandoffId, string AgentId, int Writes)? _heldByAgentOffline;
 
-    /// <summary>The customer wrote to a conversation whose agent went offline after speaking last: a round looks into it now.</summary>
+    /// <summary>Whether the customer wrote to the agent after the word of its going offline came (more than thanks).</summary>
+    private bool WroteSinceAgentWentOffline(HandoffRecord handoff) =>
+        _heldByAgentOffline is { } held && handoff.HandoffId == held.HandoffId && handoff.AgentId == held.AgentId && handoff.CustomerWrites > held.Writes;
+
+    /// <summary>The customer wrote to a conversation whose agent went offline: a round looks into it now.</summary>
     private void AskAgentGoneOfflineSoon()
     {
-        if (_heldByAgentOffline is { } held && State is { Status: ConversationStatus.Human, Handoff: { } handoff }
-            && handoff.HandoffId == held.HandoffId && handoff.AgentId == held.AgentId && handoff.CustomerWroteLast)
+        if (_heldByAgentOffline is not null && State is { Status: ConversationStatus.Human, Handoff: { } handoff } && WroteSinceAgentWentOffline(handoff))
         {
             RepairSoon();
         }
@@ -178,7 +178,7 @@ internal sealed partial class ConversationGrain
             return false;
         }
         _goneOffline = null;
-        if (!_decider.AgentOwesReply || handoff.AgentId != gone.AgentId)
+        if (_decider.FirstReplyDue is null || handoff.AgentId != gone.AgentId)
         {
             return false;
         }

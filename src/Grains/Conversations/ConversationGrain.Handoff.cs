@@ -225,7 +225,7 @@ internal sealed partial class ConversationGrain
 
     /// <summary>
     /// The conversation is with a human: repairs it if that agent completed it, if nobody holds it at all, or if the agent
-    /// is offline while the customer waits for its answer.
+    /// went offline before writing to the customer or the customer wrote to it since it went offline.
     /// </summary>
     private async Task CheckAgent(HandoffRecord handoff, string agentId, DateTimeOffset now)
     {
@@ -238,11 +238,25 @@ internal sealed partial class ConversationGrain
                 services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} is back with the AI: agent {AgentId} had completed it",
                     _conversationId, _tenantId, agentId);
                 break;
-            case AgentHold.HeldOffline when _decider.AgentOwesReply:
-                // The agent is offline and the customer waits for its answer (its first, or one to what the customer wrote
-                // since): taken back now rather than left with nobody to answer.
+            case AgentHold.HeldOffline when _decider.FirstReplyDue is not null:
+                // The agent left before writing, and its word of it never came: taken back now, not at the deadline.
                 services.Metrics.Repaired("offline-agent-left");
                 await TakeBack(HandoffReclaimed.AgentOffline, now);
+                break;
+            case AgentHold.HeldOffline when handoff.CustomerWroteAt is not null:
+                // The customer wrote to the agent after it went offline: nobody is there to answer, so it is taken back.
+                // After the word of its going offline came, what was written is counted; without that word (lost, or the
+                // conversation left memory since), the customer's time is set against the agent's.
+                if (WroteSinceAgentWentOffline(handoff)
+                    || (await Agent(agentId).OfflineSince() is { } since && HandoffDecider.WroteToAgentGoneOffline(handoff, since)))
+                {
+                    services.Metrics.Repaired("offline-agent-written-to");
+                    await TakeBack(HandoffReclaimed.AgentOffline, now);
+                }
+                break;
+            case AgentHold.Held:
+                // On duty again: word of its going offline is old news.
+                _heldByAgentOffline = null;
                 break;
             case AgentHold.Unknown:
                 // Nobody holds the customer: find them another agent rather than leave them with nobody.

@@ -209,10 +209,12 @@ internal static class HandoffDecider
             : null;
 
     /// <summary>
-    /// Whether the customer waits for the assigned agent's answer: the agent has not written yet, or the customer wrote
-    /// since. An agent who is offline and owes such an answer loses the conversation.
+    /// Whether the customer wrote to the assigned agent after it went offline (at <paramref name="offlineSince"/>), more
+    /// than thanks or a greeting: nobody is there to answer, so the conversation is taken back. One the agent kept when it
+    /// went offline stays with it until then, as the contract has current conversations stay.
     /// </summary>
-    public static bool OwesReply(HandoffRecord? handoff) => handoff is { Status: HandoffStatus.Assigned } and ({ Replied: false } or { CustomerWroteLast: true });
+    public static bool WroteToAgentGoneOffline(HandoffRecord? handoff, DateTimeOffset offlineSince) =>
+        handoff is { Status: HandoffStatus.Assigned, CustomerWroteAt: { } wrote } && wrote >= offlineSince;
 
     /// <summary>When the assigned agent must have written to the customer, or null when no first reply is due.</summary>
     public static DateTimeOffset? FirstReplyDue(HandoffRecord? handoff, TimeSpan limit) =>
@@ -318,7 +320,8 @@ internal static class HandoffDecider
                 handoff.QueuePosition = null;
                 handoff.EstimatedWaitSeconds = null;
                 handoff.Replied = false;
-                handoff.CustomerWroteLast = false;
+                handoff.CustomerWroteAt = null;
+                handoff.CustomerWrites = 0;
                 handoff.Reclaimed = false;
                 handoff.CloseOffer();
                 break;
@@ -377,17 +380,19 @@ internal static class HandoffDecider
                 break;
             case MessageRecorded { From: Speaker.Agent } message when state.Current is { Status: HandoffStatus.Assigned } handoff && handoff.AgentId == message.AgentId:
                 handoff.Replied = true;
-                handoff.CustomerWroteLast = false;
+                handoff.CustomerWroteAt = null;
                 break;
-            case MessageRecorded { From: Speaker.Customer } when state.Current is { Status: HandoffStatus.Assigned } handoff:
-                handoff.CustomerWroteLast = true;
+            case MessageRecorded { From: Speaker.Customer } message when state.Current is { Status: HandoffStatus.Assigned } handoff
+                && !Trust.HumanOfferReply.IsOnlyChatter(message.Text):
+                handoff.CustomerWroteAt = message.At;
+                handoff.CustomerWrites++;
                 break;
             case HandoffReclaimed reclaimed when state.Current is { Status: HandoffStatus.Assigned } handoff && handoff.HandoffId == reclaimed.HandoffId:
                 handoff.Status = HandoffStatus.Queued;
                 handoff.AgentId = null;
                 handoff.AgentDisplayName = null;
                 handoff.AssignedAt = null;
-                handoff.CustomerWroteLast = false;
+                handoff.CustomerWroteAt = null;
                 handoff.Reclaimed = true;
                 handoff.AwaitingPool = true;
                 handoff.PoolShowsOffer = null;

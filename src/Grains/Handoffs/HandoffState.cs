@@ -73,8 +73,13 @@ public sealed class HandoffRecord
     /// tell: an offer or an assignment made there and heard of late is ended by the move, never taken.
     /// </summary>
     [Id(24)] public List<string> MovedFrom { get; set; } = [];
-    /// <summary>The customer wrote after the assigned agent's latest message: the customer waits for the agent's answer.</summary>
-    [Id(25)] public bool CustomerWroteLast { get; set; }
+    /// <summary>
+    /// When the customer last wrote more than thanks, an acknowledgement or a greeting since the assigned agent's latest
+    /// message: from then the customer waits for that agent's answer. Null when the agent spoke last.
+    /// </summary>
+    [Id(25)] public DateTimeOffset? CustomerWroteAt { get; set; }
+    /// <summary>How many such messages the customer wrote since the assignment: what the customer wrote after a moment is counted, not timed.</summary>
+    [Id(26)] public int CustomerWrites { get; set; }
 
     /// <summary>Whether <paramref name="queue"/> is one it was moved away from and does not wait in now.</summary>
     public bool LeftQueue(string? queue) => queue is not null && queue != PoolName && MovedFrom.Contains(queue);
