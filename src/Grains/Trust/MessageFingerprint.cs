@@ -86,8 +86,9 @@ internal static class MessageFingerprint
     /// <summary>
     /// Reads the word at <paramref name="i"/> (letters and digits, an apostrophe or star between letters joining them)
     /// and moves past it. Answers the hash of the word normalized (lower case, a letter repeated three or more times
-    /// once) and of its skeleton: its first letter, then its consonants and digits, a letter repeated once
-    /// ("order", "ordr" and "oooorder" read "ordr"; "belum" and "blm" read "blm"; "1000" stays "1000").
+    /// once) and of its skeleton: its first letter, then its consonants and digits, a letter repeated side by side once
+    /// ("order", "ordr" and "oooorder" read "ordr"; "belum" and "blm" read "blm"; "paper" reads "ppr", "poor" "pr"; "1000"
+    /// stays "1000").
     /// </summary>
     private static (ulong Word, ulong Skeleton) ReadWord(string text, ref int i)
     {
@@ -132,7 +133,12 @@ internal static class MessageFingerprint
 
                 last = '\0';
             }
-            else if ((first || lower is not ('a' or 'e' or 'i' or 'o' or 'u')) && lower != last)
+            else if (!first && lower is 'a' or 'e' or 'i' or 'o' or 'u')
+            {
+                // A vowel left out still parts the consonants around it: "paper" is not "poor".
+                last = '\0';
+            }
+            else if (lower != last)
             {
                 skeleton = HashChar(skeleton, lower);
                 last = lower;

@@ -528,6 +528,8 @@ public sealed class MessageSignalsTests
     [InlineData("I can pay", "I can't pay")]
     [InlineData("where is my order", "where is my refund")]
     [InlineData("ok", "no")]
+    [InlineData("the print is poor", "the print is paper")]
+    [InlineData("I need a refund", "I needed a refund")]
     public void Fingerprint_tells_different_messages_apart(string a, string b)
     {
         Assert.NotEqual(MessageSignals.Fingerprint(a), MessageSignals.Fingerprint(b));

@@ -100,6 +100,7 @@ public sealed class SomeoneElseOwnPeopleAndSarcasmTests
     [InlineData("a55hole")]
     [InlineData("you id1ot")]
     [InlineData("f off bot")]
+    [InlineData("you @sshole")]
     public void Abuse_with_letters_written_as_digits_signs_or_cut_to_one_is_abuse(string text) =>
         Assert.True(MessageSignals.Analyze(text).Abusive, text);
 
@@ -107,6 +108,9 @@ public sealed class SomeoneElseOwnPeopleAndSarcasmTests
     [InlineData("b2b order")]
     [InlineData("send it to room a1")]
     [InlineData("it costs us$ 40")]
+    [InlineData("my Galaxy A55 screen is cracked")]
+    [InlineData("is the P155 model in stock?")]
+    [InlineData("unit 4s5 arrived fine")]
     public void Digits_and_signs_that_spell_no_abuse_change_nothing(string text) =>
         Assert.False(MessageSignals.Analyze(text).Abusive, text);
 
@@ -145,7 +149,9 @@ public sealed class SomeoneElseOwnPeopleAndSarcasmTests
     [Theory]
     [InlineData("Stupid Bot, get me a person")]
     [InlineData("you Stupid Bot")]
-    public void A_name_for_the_one_answering_is_still_abuse(string text) =>
+    [InlineData("Hey, Stupid Idiots fix my account")]
+    [InlineData("thanks Useless Morons")]
+    public void A_name_for_the_one_answering_or_a_run_of_insults_is_still_abuse(string text) =>
         Assert.True(MessageSignals.Analyze(text).Abusive, text);
 
     [Theory]

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace CxCluster.Grains.Trust.Grammar;
 
 /// <summary>
@@ -10,7 +12,8 @@ namespace CxCluster.Grains.Trust.Grammar;
 /// names nothing this way, and a run at the start of a sentence ("Stupid Bot, get me a person") is no name. A run that
 /// names the ones answering or the machine ("you", "your", "bot", "agent", "service", ...) or thanks ("ok Thanks Again") is left as it is: "you Stupid
 /// Bot" is abuse however it is written, and capitals after a word of being or degree are emphasis ("this is Absolute
-/// Garbage").
+/// Garbage"). Nor is a run outside quotes whose every word carries a tone ("hey, Stupid Idiots", "thanks Useless Morons"):
+/// that is shouting in capitals, not a name.
 /// </remarks>
 internal static class Titles
 {
@@ -33,12 +36,16 @@ internal static class Titles
             int words = 1;
             int runEnd = end;
             bool theirs = NamesThem(text, i, end);
+            bool allTone = CarriesTone(text, i, end);
             while (runEnd + 1 < text.Length && text[runEnd] == ' ' && IsCapitalised(text, runEnd + 1, out int next))
             {
                 theirs |= NamesThem(text, runEnd + 1, next);
+                allTone &= CarriesTone(text, runEnd + 1, next);
                 runEnd = next;
                 words++;
             }
+
+            theirs |= !quoted && allTone && words >= 2;
 
             bool title = quoted ? runEnd < text.Length && IsQuote(text[runEnd]) && words >= 2
                 : inSentence && !SaidOfSomething(text, i) && (words >= 2 || IsPlaceWithRegion(text, runEnd));
@@ -134,16 +141,39 @@ internal static class Titles
             start--;
         }
 
-        return text.AsSpan(start, end - start).ToString().ToLowerInvariant().Replace("’", "'", StringComparison.Ordinal)
-            is "is" or "are" or "was" or "were" or "so" or "very" or "such" or "really" or "totally" or "absolutely" or "too"
-            or "it's" or "its" or "you're" or "youre" or "ur" or "you" or "be" or "been" or "just" or "pretty";
+        return DegreeWords.Contains(text.AsSpan(start, end - start));
     }
+
+    /// <summary>Words of being or degree (see <see cref="SaidOfSomething"/>), in any case.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DegreeWords = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        [
+            "is", "are", "was", "were", "so", "very", "such", "really", "totally", "absolutely", "too", "it's", "it’s", "its",
+            "you're", "you’re", "youre", "ur", "you", "be", "been", "just", "pretty",
+        ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsQuote(char c) => c is '\'' or '"' or '‘' or '’' or '“' or '”';
 
-    /// <summary>The word names the ones answering or the machine: such a run is no title.</summary>
-    private static bool NamesThem(string text, int start, int end) =>
-        text.AsSpan(start, end - start).ToString().ToLowerInvariant() is "you" or "your" or "youre" or "bot" or "robot" or "ai" or "agent"
-            or "agents" or "service" or "support" or "staff" or "company" or "admin" or "kamu" or "kalian" or "lu" or "cs" or "team"
-            or "thanks" or "thank" or "terima" or "makasih";
+    /// <summary>The word names the ones answering or the machine, or thanks: such a run is no title.</summary>
+    private static bool NamesThem(string text, int start, int end) => ThemWords.Contains(text.AsSpan(start, end - start));
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ThemWords = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        [
+            "you", "your", "youre", "bot", "robot", "ai", "agent", "agents", "service", "support", "staff", "company", "admin", "kamu",
+            "kalian", "lu", "cs", "team", "thanks", "thank", "terima", "makasih",
+        ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The capitalised word is one the lexicon reads as negative or abusive.</summary>
+    private static bool CarriesTone(string text, int start, int end)
+    {
+        if (end - start > 40)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[end - start];
+        text.AsSpan(start, end - start).ToLowerInvariant(lower);
+        return Lexicon.BySpan.TryGetValue(lower, out var lex) && (lex.Cats & (Cat.Negative | Cat.Abusive)) != 0;
+    }
 }

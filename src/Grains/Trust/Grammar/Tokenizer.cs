@@ -46,7 +46,8 @@ internal static class Tokenizer
                 continue;
             }
 
-            if (char.IsLetterOrDigit(c) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && Unleet(text, i, out int leetEnd) is { } leet)
+            if ((char.IsLetterOrDigit(c) || (c == '@' && i + 1 < text.Length && char.IsLetter(text[i + 1])))
+                && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && Unleet(text, i, out int leetEnd) is { } leet)
             {
                 // Letters written as digits or signs: "sh1t", "a$$hole", "m0rons" read as the abusive word they spell.
                 n = Emit(output, n, leet);
@@ -197,8 +198,9 @@ internal static class Tokenizer
     /// <summary>
     /// The abusive word spelled by the word at <paramref name="start"/> when some of its letters are written as digits or
     /// signs ("sh1t", "a$$hole", "m0rons", "b1tch", "@sshole": 0 for o, 1 for i or l, 3 for e, 4 and @ for a, 5 and $ for
-    /// s, 7 for t), or null: a word of letters alone, or one that spells no abusive word ("a1", "m4", "us$", "b2b"), is read
-    /// as before. <paramref name="end"/> is where the word ends.
+    /// s, 7 for t), or null: a word of letters alone, one that spells no abusive word ("a1", "m4", "us$", "b2b"), and one
+    /// that ends in a digit or sign, as a model's code does ("Galaxy A55", "P155"), are read as before. <paramref name="end"/>
+    /// is where the word ends.
     /// </summary>
     private static Lex? Unleet(ReadOnlySpan<char> text, int start, out int end)
     {
@@ -238,7 +240,7 @@ internal static class Tokenizer
             end++;
         }
 
-        if (!letter || !sign || length < 3)
+        if (!letter || !sign || length < 3 || !char.IsLetter(text[end - 1]))
         {
             return null;
         }
