@@ -559,11 +559,11 @@ internal static class PersonRequest
         _ => -1,
     };
 
-    /// <summary>A machine word at <paramref name="k"/> closing its clause but for politeness or "lagi", not with a question mark.</summary>
     /// <summary>A verb of being served, answered or helped by someone: "served", "answered", "dilayani", "dibalas", "dijawab".</summary>
     private static bool IsServedBy(ReadOnlySpan<Lex> t, int k) =>
         WordAt(t, k) is "served" or "answered" or "helped" or "handled" or "dilayani" or "dibalas" or "dijawab";
 
+    /// <summary>A machine word at <paramref name="k"/> closing its clause but for politeness or "lagi", not with a question mark.</summary>
     private static bool ClosesOnTheMachine(ReadOnlySpan<Lex> t, int k)
     {
         if (!Is(t, k, Cat.Bot))
