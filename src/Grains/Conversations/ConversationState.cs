@@ -49,7 +49,9 @@ public sealed class ConversationState
     [Id(22)] public DateTimeOffset LatestAt { get; set; }
     /// <summary>
     /// The conversation was erased and its journal may still hold personal data: set by the erasure's fact, cleared once
-    /// the journal's personal parts are gone. A silo that dies between the two leaves it set, and the next round finishes.
+    /// the journal's personal parts are gone (kept so by the checkpoint written then). A silo that dies between the two
+    /// leaves it set, and the next round finishes. A state rebuilt from the facts alone, with no checkpoint since, reads
+    /// it set again: the erasure runs once more and changes nothing.
     /// </summary>
     [Id(23)] public bool ErasurePending { get; set; }
 
