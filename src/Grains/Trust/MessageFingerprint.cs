@@ -88,11 +88,11 @@ internal static class MessageFingerprint
     /// and moves past it. Answers the hash of the word normalized (lower case, a letter repeated three or more times
     /// once) and of its skeleton: its first letter, then its consonants and digits, a letter repeated side by side once
     /// ("order", "ordr" and "oooorder" read "ordr"; "belum" and "blm" read "blm"; "paper" reads "ppr", "poor" "pr"; "1000"
-    /// stays "1000").
+    /// stays "1000"). The word's hash goes on from <paramref name="seed"/>, so a text can be hashed word after word.
     /// </summary>
-    private static (ulong Word, ulong Skeleton) ReadWord(string text, ref int i)
+    private static (ulong Word, ulong Skeleton) ReadWord(string text, ref int i, ulong seed = FnvOffsetBasis)
     {
-        ulong word = FnvOffsetBasis;
+        ulong word = seed;
         ulong skeleton = FnvOffsetBasis;
         char last = '\0';
         bool first = true;
@@ -165,43 +165,17 @@ internal static class MessageFingerprint
     {
         ulong hash = FnvOffsetBasis;
         bool emitted = false;
-        bool pendingSpace = false;
         int i = 0;
         while (i < text.Length)
         {
-            char c = text[i];
-            if (!char.IsLetterOrDigit(c))
+            if (!char.IsLetterOrDigit(text[i]))
             {
-                if (!IsJoiner(text, i))
-                {
-                    pendingSpace = emitted;
-                }
-
                 i++;
                 continue;
             }
 
-            char lower = char.ToLowerInvariant(c);
-            int run = 1;
-            while (i + run < text.Length && char.ToLowerInvariant(text[i + run]) == lower)
-            {
-                run++;
-            }
-
-            int times = char.IsLetter(lower) && run >= 3 ? 1 : run;
-            if (pendingSpace)
-            {
-                hash = HashChar(hash, ' ');
-                pendingSpace = false;
-            }
-
-            for (int k = 0; k < times; k++)
-            {
-                hash = HashChar(hash, lower);
-            }
-
+            hash = ReadWord(text, ref i, emitted ? HashChar(hash, ' ') : hash).Word;
             emitted = true;
-            i += run;
         }
 
         return hash;

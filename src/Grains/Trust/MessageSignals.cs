@@ -151,8 +151,14 @@ public static class MessageSignals
             else
             {
                 Lex[] toneBuffer = ArrayPool<Lex>.Shared.Rent(named.Length + 1);
-                ToneScanner.ScanTone(toneBuffer.AsSpan(0, Tokenizer.Tokenize(named, toneBuffer)), out negative, out abusive, out thanks, out delighted);
-                ArrayPool<Lex>.Shared.Return(toneBuffer);
+                try
+                {
+                    ToneScanner.ScanTone(toneBuffer.AsSpan(0, Tokenizer.Tokenize(named, toneBuffer)), out negative, out abusive, out thanks, out delighted);
+                }
+                finally
+                {
+                    ArrayPool<Lex>.Shared.Return(toneBuffer);
+                }
             }
 
             // "wow, amazing service as always /s": the sarcasm tag takes praise and thanks back.

@@ -910,10 +910,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         var ana = await Online("ana", capacity: 2);
         foreach (var conversationId in new[] { answered, unanswered })
         {
-            await AskForPerson(conversationId);
-            Assert.Null((await ana.AcceptOffer((await OfferTo(ana, conversationId)).OfferId)).Refusal);
-            await Eventually.HoldsAsync(async () => (await Conversation(conversationId).GetSnapshot())!.Status == ConversationStatus.Human, Patience,
-                $"{conversationId} to be with ana");
+            await HeldBy(ana, conversationId);
         }
         await Conversation(answered).Apply(CxCluster.TestSupport.ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"));
 
@@ -959,16 +956,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     {
         // A tenant whose first replies are due in ten minutes: only the conversation's round can take it back in time.
         const string tenant = OfferClusterFixture.PatientTenant;
-        var conversationId = $"{OfferClusterFixture.DeafToOfferEnds}{Guid.NewGuid():N}";
-        var ana = fixture.Grains.Agent(tenant, $"ana-{Guid.NewGuid():N}");
-        await ana.Register(new AgentProfile { DisplayName = "Ana", Languages = ["en"], Channels = [Channel.Chat], Capacity = 1 });
-        Assert.Null((await ana.SetStatus(AgentStatus.Available)).Refusal);
-        var conversation = fixture.Grains.Conversation(tenant, conversationId);
-        await conversation.Apply(Started(Channel.Chat, "en-US"));
-        await conversation.Apply(Customer("I want to talk to a real person please"));
-        var offer = (await Eventually.ReturnsAsync(async () => (await ana.GetOffers())!.SingleOrDefault(), o => o is not null, Patience, "ana's offer"))!;
-        Assert.Null((await ana.AcceptOffer(offer.OfferId)).Refusal);
-        await Eventually.HoldsAsync(async () => (await conversation.GetSnapshot())!.Status == ConversationStatus.Human, Patience, "the conversation to be ana's");
+        var (_, ana, conversationId, conversation) = await DeafConversationWithAna(tenant);
 
         // Ana leaves before writing; her word of it never reaches the conversation.
         Assert.Null((await ana.SetStatus(AgentStatus.Offline)).Refusal);
@@ -1129,10 +1117,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         var ana = await Online("ana", capacity: 3);
         foreach (var conversationId in new[] { thanks, asks, wroteBefore })
         {
-            await AskForPerson(conversationId);
-            Assert.Null((await ana.AcceptOffer((await OfferTo(ana, conversationId)).OfferId)).Refusal);
-            await Eventually.HoldsAsync(async () => (await Conversation(conversationId).GetSnapshot())!.Status == ConversationStatus.Human, Patience,
-                $"{conversationId} to be with ana");
+            await HeldBy(ana, conversationId);
             await Conversation(conversationId).Apply(ConversationEvents.Agent("ana", "Hi, I am Ana, how can I help?"));
         }
         // A customer who wrote before the agent left is not taken back for it: current conversations stay.
@@ -1157,6 +1142,34 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     public async Task A_customer_who_writes_to_an_agent_gone_offline_whose_word_was_lost_is_taken_back_at_the_next_round()
     {
         const string tenant = OfferClusterFixture.PatientAloneTenant3;
+        var (anaId, ana, conversationId, conversation) = await DeafConversationWithAna(tenant);
+        Assert.Null((await conversation.Apply(ConversationEvents.Agent(anaId, "Hello, Ana here."))).Refusal);
+        Assert.Null((await ana.SetStatus(AgentStatus.Offline)).Refusal);
+
+        // Stamped by the platform when the customer wrote, after the agent went offline.
+        Assert.Null((await conversation.Apply(Customer("are you still there?", DateTimeOffset.UtcNow))).Refusal);
+
+        var reclaimed = (await Eventually.ReturnsAsync(async () => (await Facts(conversationId, tenant)).SingleOrDefault(f => f.Type == "handoff.reclaimed"),
+            f => f is not null, Patience, "the conversation to take itself back"))!;
+        Assert.Contains(HandoffReclaimed.AgentOffline, ConversationFacts.Data(reclaimed));
+        Assert.Equal(ConversationStatus.Queued, (await conversation.GetSnapshot())!.Status);
+    }
+
+    /// <summary>The customer of <paramref name="conversationId"/> asks for a person, and <paramref name="agent"/> accepts the offer of it.</summary>
+    private async Task HeldBy(IAgentGrain agent, string conversationId)
+    {
+        await AskForPerson(conversationId);
+        Assert.Null((await agent.AcceptOffer((await OfferTo(agent, conversationId)).OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation(conversationId).GetSnapshot())!.Status == ConversationStatus.Human, Patience,
+            $"{conversationId} to be with the agent");
+    }
+
+    /// <summary>
+    /// A conversation of <paramref name="tenant"/> that never hears an agent's word of going offline, in the hands of a
+    /// new agent Ana, its only agent on duty, who accepted the offer of it.
+    /// </summary>
+    private async Task<(string AnaId, IAgentGrain Ana, string ConversationId, IConversationGrain Conversation)> DeafConversationWithAna(string tenant)
+    {
         var conversationId = $"{OfferClusterFixture.DeafToOfferEnds}{Guid.NewGuid():N}";
         var anaId = $"ana-{Guid.NewGuid():N}";
         var ana = fixture.Grains.Agent(tenant, anaId);
@@ -1168,16 +1181,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         var offer = (await Eventually.ReturnsAsync(async () => (await ana.GetOffers())!.SingleOrDefault(), o => o is not null, Patience, "ana's offer"))!;
         Assert.Null((await ana.AcceptOffer(offer.OfferId)).Refusal);
         await Eventually.HoldsAsync(async () => (await conversation.GetSnapshot())!.Status == ConversationStatus.Human, Patience, "the conversation to be ana's");
-        Assert.Null((await conversation.Apply(ConversationEvents.Agent(anaId, "Hello, Ana here."))).Refusal);
-        Assert.Null((await ana.SetStatus(AgentStatus.Offline)).Refusal);
-
-        // Stamped by the platform when the customer wrote, after the agent went offline.
-        Assert.Null((await conversation.Apply(Customer("are you still there?", DateTimeOffset.UtcNow))).Refusal);
-
-        var reclaimed = (await Eventually.ReturnsAsync(async () => (await Facts(conversationId, tenant)).SingleOrDefault(f => f.Type == "handoff.reclaimed"),
-            f => f is not null, Patience, "the conversation to take itself back"))!;
-        Assert.Contains(HandoffReclaimed.AgentOffline, ConversationFacts.Data(reclaimed));
-        Assert.Equal(ConversationStatus.Queued, (await conversation.GetSnapshot())!.Status);
+        return (anaId, ana, conversationId, conversation);
     }
 
     private async Task<IReadOnlyList<HandoffDeclined>> Declines(string conversationId) =>
