@@ -20,7 +20,7 @@ internal static partial class MentionRole
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
         || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t)
         || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t) || OnlyDemandsAPerson(t) || AsksWhetherItIsRecorded(t)
-        || OnlyInsultsInAQuestion(t) || AsksHowToReachOne(t);
+        || OnlyInsultsInAQuestion(t) || AsksHowToReachOne(t) || NamesAMachineProduct(t) || PersonRequest.OnlyAsksIfYouHave(t);
 
     /// <summary>
     /// An identity question only the learnt model finds in a message that only asks how to reach a person: "how do i
@@ -514,6 +514,95 @@ internal static partial class MentionRole
         }
 
         return automatic;
+    }
+
+    /// <summary>
+    /// A question that is only about a product a machine word describes, not about who answers: "Is this automated watch
+    /// waterproof?", "is this an AI translator accurate?", "Is it a robot mop or just a vacuum?", "Is this an AI-powered
+    /// camera?", "is the coffee machine automatic?", "ini robot vacuum ya kak?", "ini mesin cuci otomatis ya kak?". The
+    /// message is that one question: "is", "are" or "does" and "this", "the", "that" or "it" ("apakah" and "ini" or "itu"),
+    /// an article, then "AI", "robot", "automated", "automatic" or "mesin" (past "powered") and a word the lexicon does
+    /// not know, or such a word and "machine"; after it only more such words, things, words of what it is like, "to",
+    /// "automatic", particles, "kak", or "or" and another product, to the end. "is this AI tbh it sounds like AI", "is this an automated voice hello", "is
+    /// this thing automated" and "is this the ai thing again" still ask who is there.
+    /// </summary>
+    private static bool NamesAMachineProduct(ReadOnlySpan<Lex> t)
+    {
+        int k = 0;
+        if (WordAt(t, k) is "is" or "are" or "does")
+        {
+            k++;
+            if (WordAt(t, k) is not ("this" or "the" or "that" or "it"))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if (WordAt(t, k) == "apakah")
+            {
+                k++;
+            }
+
+            if (WordAt(t, k) is not ("ini" or "itu"))
+            {
+                return false;
+            }
+        }
+
+        k++;
+        while (Is(t, k, Cat.Article))
+        {
+            k++;
+        }
+
+        if (t.Length > k && t[k].Word is "ai" or "robot" or "automated" or "automatic" or "mesin")
+        {
+            k++;
+            if (WordAt(t, k) == "powered")
+            {
+                k++;
+            }
+
+            if (!IsProductWord(t, k))
+            {
+                return false;
+            }
+        }
+        else if (!(IsProductWord(t, k) && WordAt(t, k + 1) == "machine"))
+        {
+            return false;
+        }
+
+        for (k++; k < t.Length && !IsEdge(t, k); k++)
+        {
+            if (WordAt(t, k) == "or")
+            {
+                // "or just a vacuum": another product as the alternative, nothing of who could be there.
+                for (k++; k < t.Length && !IsEdge(t, k); k++)
+                {
+                    if (!(IsProductWord(t, k) || Is(t, k, Cat.Article | Cat.Thing) || t[k].Word is "just" or "only"))
+                    {
+                        return false;
+                    }
+                }
+
+                break;
+            }
+
+            // What it is like ("waterproof", "good on rugs", "easy to install") and how the customer addresses the shop ("kak").
+            if (!(IsProductWord(t, k) || Is(t, k, Cat.Thing | Cat.To | Cat.Remark | Cat.NegAfterNot) || t[k].Word is "automatic" or "automated" or "machine" or "kak"
+                || (Is(t, k, Cat.QParticle | Cat.Polite) && !Is(t, k, Cat.Not))))
+            {
+                return false;
+            }
+        }
+
+        // Nothing after the question but its mark.
+        return k >= t.Length || (Is(t, k, Cat.Question) && k == t.Length - 1);
+
+        static bool IsProductWord(ReadOnlySpan<Lex> t, int k) =>
+            (uint)k < (uint)t.Length && ReferenceEquals(t[k], Lex.Unknown);
     }
 
     /// <summary>"automated" (or "otomatis", read as it) or "automatic" stands at <paramref name="k"/>.</summary>

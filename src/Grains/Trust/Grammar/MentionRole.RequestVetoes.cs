@@ -6,8 +6,9 @@ namespace CxCluster.Grains.Trust.Grammar;
 internal static partial class MentionRole
 {
     /// <summary>
-    /// Calls refused, and no one named: "Please stop calling me, I've had 5 calls today", "don't call me again", "berhenti
-    /// telpon saya", "jangan hubungi saya lagi". A request only the model finds there is vetoed.
+    /// Calls refused, and no one named but who would make them: "Please stop calling me, I've had 5 calls today", "don't
+    /// call me again", "berhenti telpon saya", "jangan hubungi saya lagi", "don't have a manager call me". A request only
+    /// the model finds there is vetoed.
     /// </summary>
     private static bool RefusesCalls(ReadOnlySpan<Lex> t)
     {
@@ -27,8 +28,26 @@ internal static partial class MentionRole
         return refused;
 
         static bool RefusesACallAt(ReadOnlySpan<Lex> t, int i) =>
-            (t[i].Word is "stop" or "berhenti" || Is(t, i, Cat.Not))
-            && (Is(t, i + 1, Cat.Broadcast) || WordAt(t, i + 1) is "hubungi" or "dihubungi") && Is(t, i + 2, Cat.Me);
+            ((t[i].Word is "stop" or "berhenti" || Is(t, i, Cat.Not))
+                && (Is(t, i + 1, Cat.Broadcast) || WordAt(t, i + 1) is "hubungi" or "dihubungi") && Is(t, i + 2, Cat.Me))
+            || ((Is(t, i, Cat.Broadcast) || t[i].Word is "phone" or "ring") && Is(t, i + 1, Cat.Me) && NoOneToCall(t, i));
+
+        // "please do not have anyone phone me", "don't have a manager call me", "don't let anyone call me", "please nobody
+        // call me", "no one call me please": the call refused through whoever would make it, in its clause and within a
+        // few words before it.
+        static bool NoOneToCall(ReadOnlySpan<Lex> t, int call)
+        {
+            for (int k = call - 1; k >= call - 4 && !IsEdge(t, k); k--)
+            {
+                if (t[k].Word == "nobody" || (t[k].Word == "one" && WordAt(t, k - 1) == "no")
+                    || (t[k].Word is "have" or "let" or "make" or "get" && Is(t, k - 1, Cat.Not)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         static bool RefusedLaterInClause(ReadOnlySpan<Lex> t, int person)
         {
@@ -234,7 +253,8 @@ internal static partial class MentionRole
             {
                 if (IsLive(t, m) && !TellsOfThePast(t, m) && !RemarksOnStaff(t, m) && !DidSomethingElse(t, m) && !IsInReportedSpeech(t, m)
                     && !TalkedToAlready(t, m) && !IsBecome(t, m) && !OwnPersonLater(t, m) && !IsOfTheirOwn(t, m) && !IsCalledOff(t, m) && !AsksWhatAPersonMay(t, m)
-                    && !DeniedInAQuestion(t, m) && !CarriesAMessage(t, m) && !IsCounterfactual(t, m) && !IsOtherPartyOfARecord(t, m) && !IsAPurpose(t, m))
+                    && !DeniedInAQuestion(t, m) && !CarriesAMessage(t, m) && !IsCounterfactual(t, m) && !IsOtherPartyOfARecord(t, m) && !IsAPurpose(t, m)
+                    && !IsAddressee(t, m))
                 {
                     return false;
                 }
@@ -552,6 +572,24 @@ internal static partial class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The mention is whom a document is addressed to, or who is copied in: "I need an invoice addressed to the operations
+    /// manager", "tolong invoice ditujukan ke manajer keuangan", "please put our operations team in CC", "cc my manager".
+    /// "addressed to" or "ditujukan ke" right before it, or "cc" before or after it ("in" between), an article, "my" or
+    /// "our" aside.
+    /// </summary>
+    private static bool IsAddressee(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Article) || WordAt(t, k) is "my" or "our")
+        {
+            k--;
+        }
+
+        return WordAt(t, k) == "cc" || (Is(t, k, Cat.To) && WordAt(t, k - 1) is "addressed" or "ditujukan")
+            || WordAt(t, m.End) == "cc" || (m.End < t.Length && ReferenceEquals(t[m.End], Lex.Unknown) && WordAt(t, m.End + 1) == "cc");
     }
 
     /// <summary>

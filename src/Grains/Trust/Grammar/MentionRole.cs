@@ -565,7 +565,7 @@ internal static partial class MentionRole
     /// </summary>
     public static bool IsDeclinedOrPutOff(ReadOnlySpan<Lex> t, Mention m)
     {
-        if (LaterRightAfter(t, m.End) || ForSomeoneElseLater(t, m) || DeclinedWhenOffered(t, m))
+        if (LaterRightAfter(t, m.End) || ForSomeoneElseLater(t, m) || DeclinedWhenOffered(t, m) || NoneNeeded(t, m) || RequestCalledOff(t, m))
         {
             return true;
         }
@@ -611,6 +611,52 @@ internal static partial class MentionRole
             int previous = ClauseStart(t, start - 1);
             return Has(t, previous, start - 1, Cat.Cond)
                 && (Has(t, previous, start - 1, Cat.Later | Cat.LaterTime) || SaysIWill(t, start, m.Start) || SaysAfterThat(t, start, m.Start));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// No one of the kind needed: "no human needed", "no manager required", "no real person needed, thanks". "no" right
+    /// before the mention (an article or "real" between) and "needed" or "required" right after it. "No, human needed"
+    /// answers the bot and asks for one.
+    /// </summary>
+    private static bool NoneNeeded(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Article | Cat.Real))
+        {
+            k--;
+        }
+
+        return WordAt(t, k) == "no" && WordAt(t, m.End) is "needed" or "required";
+    }
+
+    /// <summary>
+    /// A request called off by the customer: "cancel my request for an agent", "batal minta CS nya, udah ketemu", "cancel
+    /// aja minta cs nya", "batalin minta operator". "cancel" or "batal" in the mention's clause, then only "my",
+    /// "the", "that", "this" or a particle ("aja", "ya", "deh") before a wish or a request word ("request", "minta"), which
+    /// comes before the mention. "cancel my order and connect me to an agent" asks (a thing between).
+    /// </summary>
+    private static bool RequestCalledOff(ReadOnlySpan<Lex> t, Mention m)
+    {
+        for (int i = ClauseStart(t, m.Start); i < m.Start; i++)
+        {
+            if (t[i].Word is not ("cancel" or "batal"))
+            {
+                continue;
+            }
+
+            int k = i + 1;
+            while (k < m.Start && (t[k].Word is "my" or "the" or "that" or "this" or "dulu" or "yang" || (Is(t, k, Cat.QParticle | Cat.Only) && !Is(t, k, Cat.Not))))
+            {
+                k++;
+            }
+
+            if (k < m.Start && Is(t, k, Cat.Desire))
+            {
+                return true;
+            }
         }
 
         return false;

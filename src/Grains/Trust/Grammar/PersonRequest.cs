@@ -43,7 +43,7 @@ internal static class PersonRequest
             if (PersonTarget(t, i, out Mention m)
                 && (WaitsForOne(t, m)
                     || ((ConnectRequest(t, m) || SpeakRequest(t, m) || AnotherOne(t, m)
-                            || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || AnyoneWillDo.Accepts(t, m)
+                            || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || NeededNow(t, m) || HandledByOne(t, m) || AnyoneWillDo.Accepts(t, m)
                                 || SaysItAgain(t, m) || AskedToDoIt(t, m)))
                             || (m.Kind == Kind.Team && BareTeamRequest(t, m)))
                         && MentionRole.IsLive(t, m))))
@@ -657,7 +657,7 @@ internal static class PersonRequest
     /// "tolong telepon saya balik", "tlg telpon balik sy", "bisa telpon saya balik ga?", "tlg hubungi sy ke 0812...",
     /// "tolong hubungi saya secepatnya di nomor wa ini"; in the passive after a plea ("mohon dihubungi kembali terkait klaim saya", "minta ditelpon balik ya"); or a call back named
     /// as the thing wanted ("call back request", "Yes I want a callback", "can I have a callback regarding my application?",
-    /// "request a callback please"). A call is a person
+    /// "request a callback please", "I'd like to schedule a callback", "requesting a callback for tomorrow morning"). A call is a person
     /// on the line. Only politeness, a modal, a wish, the customer or "you" may open the clause before the verb, and only
     /// "back", politeness, a form of address, a closing "can?" ("call me back can?"), how to reach the customer ("on
     /// WhatsApp", "at 0812...", "di nomor ini") or
@@ -708,7 +708,9 @@ internal static class PersonRequest
         for (int k = start; k < verb; k++)
         {
             bool opener = Is(t, k, Cat.Polite | Cat.Modal | Cat.Greeting | Cat.QParticle | Cat.YouPerson | Cat.Desire | Cat.Subject | Cat.To | Cat.Article)
-                || (t[k].Word is "guys" or "all" && Is(t, k - 1, Cat.YouPerson)) || (t[k].Word is "get" or "have" && Is(t, k - 1, Cat.Subject));
+                || (t[k].Word is "guys" or "all" && Is(t, k - 1, Cat.YouPerson)) || (t[k].Word is "get" or "have" && Is(t, k - 1, Cat.Subject))
+                || (t[k].Word is "schedule" or "book" or "arrange" && CallBackNoun(t, verb) > 0)
+                || (t[k].Word == "id" && Is(t, k + 1, Cat.Modal | Cat.Desire)); // "I'd like a callback": "I'd" reads as "id"
             if (!opener || Is(t, k, Cat.Not | Cat.Will | Cat.Later | Cat.Done))
             {
                 return false;
@@ -786,8 +788,8 @@ internal static class PersonRequest
 
     /// <summary>
     /// Past a time named for the call at <paramref name="e"/>: "tomorrow morning", "besok pagi jam 8an", "jam 3", "after
-    /// 5pm today", "at 10", "on Monday", "around 3pm", "sekitar jam 2". It opens with a day to come, a number, "jam", or
-    /// "at", "after", "around", "on", "setelah", "sekitar" before one, and goes on with days, numbers, parts of the day and
+    /// 5pm today", "at 10", "on Monday", "around 3pm", "for tomorrow 9am", "sekitar jam 2". It opens with a day to come, a
+    /// number, "jam", or "at", "after", "around", "on", "for", "setelah", "sekitar" before one, and goes on with days, numbers, parts of the day and
     /// words the lexicon does not know ("5pm today"); a word for later ("later", "nanti"), the past or a condition is no
     /// time named. <paramref name="e"/> itself when no time stands there.
     /// </summary>
@@ -801,7 +803,7 @@ internal static class PersonRequest
         }
 
         // "around" reads as "there" ("is anyone around?").
-        if (WordAt(t, k) is "at" or "after" or "there" or "on" or "setelah" or "sekitar" or "abis" or "habis" or "by"
+        if (WordAt(t, k) is "at" or "after" or "there" or "on" or "for" or "setelah" or "sekitar" or "abis" or "habis" or "by"
             && (IsTimeWord(t, k + 1) || (WordAt(t, k + 1) is "jam" or "pukul" && IsNumberAt(t, k + 2))))
         {
             k++;
@@ -1438,6 +1440,29 @@ internal static class PersonRequest
         Is(t, exist - 1, Cat.Or) && (Is(t, exist - 2, Cat.Bot) || MentionRole.IsAutomated(t, exist - 2));
 
     /// <summary>
+    /// The message asks whether the business has someone to take the customer (<see cref="AskedIfYouHave"/>: "have you
+    /// got a human?", "do you have a live agent?") and names no machine, no alternative and no "who": it asks for one, not
+    /// who is there, so an identity question only the learnt model finds in it is vetoed.
+    /// </summary>
+    internal static bool OnlyAsksIfYouHave(ReadOnlySpan<Lex> t)
+    {
+        if (Has(t, 0, t.Length, Cat.Bot | Cat.Who | Cat.Or | Cat.Gerund))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (PersonTarget(t, i, out Mention m) && AskedIfYouHave(t, m) && MentionRole.IsLive(t, m))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether the business has someone to take the customer, asked of the one answering: "do you have a live agent?",
     /// "do you guys have live agents", "have you got a real person I can talk to?", "do you have customer service?", "do
     /// you have a live chat agent?", "do you have human support?". "do you have" or "have you got" opens the clause (after
@@ -1526,6 +1551,98 @@ internal static class PersonRequest
         }
 
         return verbFirst ? IsEdge(t, e) : Is(t, e, Cat.Question);
+    }
+
+    /// <summary>
+    /// A person said to be needed, as a heading is written: "Agent needed", "human agent needed for order 8812", "real
+    /// person required asap", "Supervisor needed here, please". The mention opens its clause (greetings, urging, articles
+    /// or "real" aside), "needed" or "required" follows it, then only urging or "here" to the clause's end, or what it is
+    /// for ("for order 8812", "regarding my claim"); no '?' closes it ("agent needed?" asks whether one is). "no human
+    /// needed" and "is a human needed to sign?" ask for no one.
+    /// </summary>
+    private static bool NeededNow(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (WordAt(t, m.End) is not ("needed" or "required"))
+        {
+            return false;
+        }
+
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Article | Cat.Real | Cat.Greeting) || IsUrging(t, k))
+        {
+            k--;
+        }
+
+        if (!IsEdge(t, k))
+        {
+            return false;
+        }
+
+        int e = m.End + 1;
+        while (IsUrging(t, e) || WordAt(t, e) == "here")
+        {
+            e++;
+        }
+
+        int end = ClauseEnd(t, e);
+        bool purpose = WordAt(t, e) is "for" or "regarding" or "about" or "untuk" or "terkait" && !IsEdge(t, e + 1);
+        return (IsEdge(t, e) || purpose) && !Is(t, end, Cat.Question);
+    }
+
+    /// <summary>
+    /// A person asked to handle it, in the passive: "Can this be looked at by an actual person?", "can my case be checked
+    /// by a human please", "I'd like to be helped by a real person", "I need this to be reviewed by an agent". "by" right
+    /// before the mention (articles and "real" aside), the mention closing its clause (urging aside), and before "by" in
+    /// the clause "be" with a modal opening the clause or a wish; no negator, no past ("was", "were", "been"), nothing
+    /// written, typed or said and no question word ("is this written by a person?" asks who is there, "how can this be
+    /// done by a person?" how).
+    /// </summary>
+    private static bool HandledByOne(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int by = m.Start - 1;
+        while (Is(t, by, Cat.Article | Cat.Real))
+        {
+            by--;
+        }
+
+        if (WordAt(t, by) != "by")
+        {
+            return false;
+        }
+
+        int e = m.End;
+        while (IsUrging(t, e) || (Is(t, e, Cat.QParticle) && !Is(t, e, Cat.Not)))
+        {
+            e++;
+        }
+
+        if (!IsEdge(t, e))
+        {
+            return false;
+        }
+
+        int start = ClauseStart(t, by);
+        int k = start;
+        while (Is(t, k, Cat.Greeting) || IsUrging(t, k))
+        {
+            k++;
+        }
+
+        bool modal = Is(t, k, Cat.Modal);
+        bool be = false;
+        bool wish = false;
+        for (int j = start; j < by; j++)
+        {
+            if (Is(t, j, Cat.Not | Cat.IdNoun | Cat.Speak | Cat.Gerund | Cat.Who) || t[j].Word is "was" or "were" or "been" or "how" or "why" or "what" or "when")
+            {
+                return false;
+            }
+
+            be |= t[j].Word == "be";
+            wish |= Is(t, j, Cat.Desire);
+        }
+
+        return be && (modal || wish);
     }
 
     /// <summary>A clause that is only the person word and politeness: "agent", "cs dong", "human please", "live agent", "Operator!!!".</summary>

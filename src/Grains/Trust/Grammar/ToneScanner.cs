@@ -168,7 +168,8 @@ internal static partial class ToneScanner
 
         // "fantastic, now I'm locked out", "nice job breaking my account", "yeah, real helpful, thanks": praise for
         // something gone wrong, or said flatly after "yeah", is sarcasm.
-        if ((praise || thanks) && (PraiseThenTrouble(t) || PraisesTheDamage(t) || FlatPraise(t)))
+        // "just what I needed, another delay" praises with no word of praise.
+        if (PraiseThenTrouble(t) || ((praise || thanks) && (PraisesTheDamage(t) || FlatPraise(t))))
         {
             negative = true;
             thanks = false;
@@ -193,45 +194,39 @@ internal static partial class ToneScanner
         && (Is(t, k, Cat.Remark) || (Lexicon.PhrasesByFirstWord.TryGetValue(t[k].Word, out Phrase[]? phrases) && IsSingleWordOf(phrases, Tone.Praise)));
 
     /// <summary>
-    /// A clause of praise alone ("fantastic", "oh perfect", "wow, great", "just brilliant") and right after it a clause
-    /// opening with "now" where something has gone wrong: a negator, a word of failing or of frustration, or "locked",
-    /// "stuck", "gone", "deleted", "lost", or "too" / "again" closing it ("fantastic, now I'm locked out", "oh perfect, now
-    /// it's broken too", "great, now I can't log in"). "great, now I can track it" is praise.
+    /// A clause of praise alone ("fantastic", "oh perfect", "wow, great", "just brilliant", "well done", "just what I
+    /// needed") and right after it a clause where something has gone wrong: one opening with "now" or "you" with a
+    /// negator, a word of failing or of frustration, or "locked", "blocked" ("frozen", "suspended"), "stuck", "gone",
+    /// "deleted", "lost", or "too" / "again" / "twice" closing it ("fantastic, now I'm locked out", "oh perfect, now it's
+    /// broken too", "great, now I can't log in", "oh amazing, you charged me twice", "well done, you lost my parcel"), or
+    /// one of "another" and a word, in a message that asks nothing ("oh great, another delay", "just what I needed,
+    /// another error"). "great, now I can track it", "great, you fixed it" and "great, another question: ..." are not.
     /// </summary>
     private static bool PraiseThenTrouble(ReadOnlySpan<Lex> t)
     {
         for (int k = 0; k < t.Length; k++)
         {
-            if (WordAt(t, k) != "now" || !Is(t, k - 1, Cat.Boundary) || Is(t, k - 1, Cat.Question))
-            {
-                continue;
-            }
-
-            // The clause before: praise, with only "oh", "wow", "well", "just", "so", "really" beside it.
-            bool praised = false;
-            int p = k - 2;
-            for (; !IsEdge(t, p); p--)
-            {
-                if (IsPraiseWord(t, p))
-                {
-                    praised = true;
-                }
-                else if (!(t[p].Word is "oh" or "wow" or "well" or "just" or "so" or "really" or "very" or "super" or "yeah" or "great"))
-                {
-                    break;
-                }
-            }
-
-            if (!praised || !IsEdge(t, p))
+            if (WordAt(t, k) is not ("now" or "you" or "another") || !Is(t, k - 1, Cat.Boundary) || Is(t, k - 1, Cat.Question)
+                || !IsPraiseClause(t, k - 2))
             {
                 continue;
             }
 
             int end = ClauseEnd(t, k);
+            if (t[k].Word == "another")
+            {
+                if (end - k <= 2 && !Has(t, 0, t.Length, Cat.Question))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
             for (int n = k + 1; n < end; n++)
             {
-                if (Is(t, n, Cat.Not | Cat.Negative | Cat.Breaker) || t[n].Word is "locked" or "stuck" or "gone" or "deleted" or "lost" or "broke"
-                    || (n == end - 1 && t[n].Word is "too" or "again" or "lagi"))
+                if (Is(t, n, Cat.Not | Cat.Negative | Cat.Breaker) || t[n].Word is "locked" or "blocked" or "stuck" or "gone" or "deleted" or "lost" or "broke"
+                    || (n == end - 1 && t[n].Word is "too" or "again" or "lagi" or "twice"))
                 {
                     return true;
                 }
@@ -239,6 +234,40 @@ internal static partial class ToneScanner
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The clause ending at <paramref name="last"/> is praise alone, with only "oh", "wow", "well", "just", "so", "really"
+    /// and the like beside it ("oh perfect", "wow, great" read as one), "well done", or "(just) what I needed".
+    /// </summary>
+    private static bool IsPraiseClause(ReadOnlySpan<Lex> t, int last)
+    {
+        if (WordAt(t, last) == "needed" && WordAt(t, last - 1) == "i" && WordAt(t, last - 2) == "what")
+        {
+            int q = last - 3;
+            while (WordAt(t, q) is "just" or "oh" or "wow" or "yeah")
+            {
+                q--;
+            }
+
+            return IsEdge(t, q);
+        }
+
+        bool praised = false;
+        int p = last;
+        for (; !IsEdge(t, p); p--)
+        {
+            if (IsPraiseWord(t, p) || (t[p].Word == "done" && WordAt(t, p - 1) == "well"))
+            {
+                praised = true;
+            }
+            else if (!(t[p].Word is "oh" or "wow" or "well" or "just" or "so" or "really" or "very" or "super" or "yeah" or "great"))
+            {
+                return false;
+            }
+        }
+
+        return praised;
     }
 
     /// <summary>
@@ -903,6 +932,12 @@ internal static partial class ToneScanner
         if (Is(t, before, Cat.Not))
         {
             return false;
+        }
+
+        // "thanks so much for absolutely nothing", "thanks a lot for nothing": what the thanks are for may follow its intensifier.
+        while (WordAt(t, end) is "so" or "very" or "much" or "lot" || Is(t, end, Cat.Article))
+        {
+            end++;
         }
 
         if (WordAt(t, end) != "for")
