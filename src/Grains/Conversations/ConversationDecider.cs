@@ -658,8 +658,10 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
         }
         Record(new ChannelSwitched { At = at, Channel = channel, Locale = state.Locale });
         MoveWaitingHandoff(at, decision);
-        // While a human is in charge nothing is disclosed; the AI discloses itself anew when it takes over.
-        if (state.Status == ConversationStatus.Ai)
+        // The customer is told again on the new channel while the AI is in charge or while they wait for a person (the AI
+        // is who they are with until one joins). While a human is in charge nothing is disclosed, which would tell the
+        // customer a machine speaks; the AI discloses itself anew when it takes over.
+        if (state.Status is ConversationStatus.Ai or ConversationStatus.Queued)
         {
             decision.Directives.Add(DisclosureDecider.Disclose(Issue(at, DisclosureIssued.ChannelSwitch)));
         }

@@ -105,6 +105,32 @@ public sealed class PoolQueueTests
     }
 
     [Fact]
+    public void One_put_back_at_the_head_waits_ahead_of_higher_priorities_and_keeps_that_place_through_a_checkpoint()
+    {
+        var queue = new PoolQueue();
+        queue.Enter(Waiting("p9-first", 0, priority: 9));
+        queue.Enter(Waiting("p5", 1));
+        queue.Enter(Waiting("p9-second", 2, priority: 9));
+        // Its agent lost it: it was at the head when offered, and it goes back there, ahead of the priority 9 ones that came meanwhile.
+        var reclaimed = Waiting("p0-reclaimed", 3, priority: 0);
+        queue.EnterFront(reclaimed with { Request = reclaimed.Request with { Front = true } });
+
+        Assert.Equal(["p0-reclaimed", "p9-first", "p9-second", "p5"], Order(queue));
+        Assert.Equal(1, queue.Position("p0-reclaimed", reclaimed.Request.HandoffId));
+        Assert.Equal(2, queue.Position("p9-first", Waiting("p9-first", 0).Request.HandoffId));
+
+        // Restored from a checkpoint (its entries in order), the order and the positions are the same.
+        var restored = new PoolQueue();
+        foreach (var entry in queue.Entries)
+        {
+            restored.Enter(entry);
+        }
+        Assert.Equal(Order(queue), Order(restored));
+        Assert.Equal(1, restored.Position("p0-reclaimed", reclaimed.Request.HandoffId));
+        Assert.Equal("p0-reclaimed", restored.Head?.Request.ConversationId);
+    }
+
+    [Fact]
     public void A_conversation_asking_again_at_another_priority_leaves_its_place_for_the_back_of_that_priority()
     {
         var queue = new PoolQueue();

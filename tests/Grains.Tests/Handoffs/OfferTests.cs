@@ -785,8 +785,13 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     {
         var handoff = await AskForPerson("c1");
 
-        await Conversation("c1").Apply(Switched(Channel.Voice));
+        var switched = (await Conversation("c1").Apply(Switched(Channel.Voice))).Result!.Directives;
 
+        // Told on the new channel who they are with until a person joins, and their place in the queue they wait in now.
+        Assert.Equal([DirectiveType.Disclose, DirectiveType.Handoff], switched.Select(d => d.Type));
+        Assert.Equal(Channel.Voice, switched[0].AsDisclose().Channel);
+        var place = switched[1].AsHandoff();
+        Assert.Equal((handoff.HandoffId, HandoffStatus.Queued, 1), (place.HandoffId, place.Status, place.QueuePosition));
         var moved = (await Facts("c1")).Last(f => f.Type == "handoff.escalated");
         Assert.Contains("en/voice", ConversationFacts.Data(moved));
         Assert.Equal(0, (await fixture.Grains.Pool(_tenant, "en/chat").GetDepth()).AtOrAbove(0).Waiting);

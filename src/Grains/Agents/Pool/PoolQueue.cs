@@ -58,24 +58,28 @@ internal sealed class PoolQueue
     /// <summary>The entries in queue order (for a checkpoint).</summary>
     public IEnumerable<WaitingRequest> Entries => _levels.Reverse().SelectMany(level => level.Entries);
 
-    /// <summary>Adds <paramref name="entry"/> at the back of its priority; an entry of the same conversation already waiting leaves first.</summary>
+    /// <summary>
+    /// Adds <paramref name="entry"/> at the back of its priority (one its agent lost, restored from a checkpoint, at the
+    /// back of those put back at the head); an entry of the same conversation already waiting leaves first.
+    /// </summary>
     /// <exception cref="ArgumentException">The entry's sequence does not come after the back's of its priority.</exception>
     public void Enter(WaitingRequest entry)
     {
         Remove(entry.Request.ConversationId, handoffId: null);
-        var level = Level(entry.Request.Priority);
+        var level = Level(entry.Request);
         _levels[level].Enter(entry);
         _levelOf.Add(entry.Request.ConversationId, level);
     }
 
     /// <summary>
-    /// Puts <paramref name="entry"/> back at the head (its agent lost it: it keeps its place ahead of everyone), numbered
-    /// just before the head so positions stay a count; an entry of the same conversation already waiting leaves first.
+    /// Puts <paramref name="entry"/> back at the head (its agent lost it: it keeps its place ahead of everyone, whatever
+    /// its priority and whatever came in at a higher one meanwhile), numbered just before the head so positions stay a
+    /// count; an entry of the same conversation already waiting leaves first.
     /// </summary>
     public void EnterFront(WaitingRequest entry)
     {
         Remove(entry.Request.ConversationId, handoffId: null);
-        var level = Level(entry.Request.Priority);
+        var level = Level(entry.Request);
         _levels[level].EnterFront(entry);
         _levelOf.Add(entry.Request.ConversationId, level);
     }
@@ -139,6 +143,10 @@ internal sealed class PoolQueue
         return taken;
     }
 
-    /// <summary>A priority off the scale is taken as its nearest end; the API lets none through.</summary>
-    private static int Level(int priority) => Math.Clamp(priority, HandoffPriority.Lowest, HandoffPriority.Highest);
+    /// <summary>
+    /// The level a request waits at: its priority (one off the scale taken as its nearest end; the API lets none through),
+    /// or the highest for one its agent lost, which goes back to the head of the whole queue ahead of every priority.
+    /// </summary>
+    private static int Level(HandoffRequest request) =>
+        request.Front ? HandoffPriority.Highest : Math.Clamp(request.Priority, HandoffPriority.Lowest, HandoffPriority.Highest);
 }
