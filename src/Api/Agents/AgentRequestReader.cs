@@ -56,9 +56,35 @@ public static class AgentRequestReader
             }
         }
 
+        CheckReadBack(fields, errors);
+
         return errors.Any
             ? null
             : new AgentProfile { DisplayName = displayName!, Languages = languages!, Channels = channels!, Capacity = capacity!.Value };
+    }
+
+    /// <summary>
+    /// What a read agent shows besides its profile may come back with it and changes nothing, but only as a read could have
+    /// shown it: <c>status</c> one of the statuses, <c>conversations</c> conversation ids. Anything else is no agent that
+    /// was read (<c>"status": "bogus"</c>) and is refused, naming the field; its status changes through its own endpoint.
+    /// </summary>
+    private static void CheckReadBack(JsonFields fields, FieldErrors errors)
+    {
+        if (fields.String("status", required: false) is { } status && !WireNames.TryParseAgentStatus(status, out _))
+        {
+            errors.Add("status", $"status must be left out or be one of {StatusList}, as a read agent shows it; it changes nothing here (POST /v1/agents/{{agentId}}/status changes it).");
+        }
+        if (fields.Array("conversations", required: false) is { } conversations)
+        {
+            foreach (var conversation in conversations.EnumerateArray())
+            {
+                if (conversation.ValueKind != JsonValueKind.String || !FieldRules.IsValidId(conversation.GetString()))
+                {
+                    errors.Add("conversations", "conversations must be left out or hold conversation ids, as a read agent shows them; they change nothing here.");
+                    break;
+                }
+            }
+        }
     }
 
     public static AgentStatus? ReadStatus(JsonElement root, FieldErrors errors)

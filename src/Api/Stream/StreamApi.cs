@@ -184,7 +184,7 @@ public static class StreamApi
     }
 
     private static SseItem<string> Item(PushedFact fact, bool personal) =>
-        new(Encoding.UTF8.GetString((personal ? fact : fact.WithoutPersonal()).Json), fact.Type) { EventId = fact.Cursor.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        new(Encoding.UTF8.GetString((personal ? fact : fact.WithoutPersonal(erased: false)).Json), fact.Type) { EventId = fact.Cursor.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     /// <summary>A comment line, written between two events (the formatter has flushed the last one).</summary>
     private static async Task CommentAsync(HttpResponse response, byte[] comment, CancellationToken ct)

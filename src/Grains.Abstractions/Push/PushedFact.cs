@@ -46,19 +46,22 @@ public sealed record PushedFact
     [Id(9)] public long Cursor { get; init; }
 
     /// <summary>
-    /// The fact as told to a reader who may not see personal data, or once that data was erased or where it would be
-    /// kept beyond the journal (a given-up webhook delivery): this one when it holds none.
+    /// The fact as told to a reader who may not see personal data, or once that data was <paramref name="erased"/>, or
+    /// where it would be kept beyond the journal (a given-up webhook delivery): this one when it holds none. A
+    /// <c>conversation.ended</c> whose reason was in words then reads <c>"reason":"erased"</c> once it was erased, else
+    /// <c>"reason":"withheld"</c> (the words are still kept, only not told here), as the contract wants a reason there.
     /// </summary>
-    public PushedFact WithoutPersonal()
+    public PushedFact WithoutPersonal(bool erased)
     {
         if (PersonalAt == 0)
         {
             return this;
         }
-        // The personal part is the data's last property and the data the Fact's last: what follows it closes both. A
-        // conversation.ended whose reason was in words says it was erased, as the contract wants a reason there.
+        // The personal part is the data's last property and the data the Fact's last: what follows it closes both.
+        var opens = Json[PersonalAt - 1] == (byte)'{';
         ReadOnlySpan<byte> tail = Type != "conversation.ended" ? "}}"u8
-            : Json[PersonalAt - 1] == (byte)'{' ? "\"reason\":\"erased\"}}"u8 : ",\"reason\":\"erased\"}}"u8;
+            : erased ? (opens ? "\"reason\":\"erased\"}}"u8 : ",\"reason\":\"erased\"}}"u8)
+            : opens ? "\"reason\":\"withheld\"}}"u8 : ",\"reason\":\"withheld\"}}"u8;
         var trimmed = new byte[PersonalAt + tail.Length];
         Json.AsSpan(0, PersonalAt).CopyTo(trimmed);
         tail.CopyTo(trimmed.AsSpan(PersonalAt));

@@ -131,7 +131,8 @@ internal sealed partial class AgentGrain
             return await Answered(offerId, OfferOutcome.Declined);
         }
         var held = Held();
-        // The reason is the agent's own words and is told in the conversation's facts, which an erasure keeps.
+        // The reason is the agent's own words, told in the conversation's fact (its personal part when in words, which an
+        // erasure or the tenant's retention removes); the agent's own journal keeps only a code.
         Record(new AgentOfferEnded { At = Now(), OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = told });
         await Store();
         crash.Reach(CrashPoint.AgentOfferEnded);

@@ -163,7 +163,11 @@ internal sealed class AgentLedger(int completionsKept)
         Seq = Seq,
         StatusChanges = StatusChanges,
         Offers = [.. Offers],
-        EndedOffers = [.. EndedOffers.Select(o => new EndedOffer { Offer = o.Offer, Outcome = o.Outcome, Reason = o.Reason, Told = o.Told, EndedAt = o.EndedAt })],
+        // As in the journal's records: a reason in words is never kept beyond memory (see AgentRecordCodec).
+        EndedOffers = [.. EndedOffers.Select(o => new EndedOffer
+        {
+            Offer = o.Offer, Outcome = o.Outcome, Reason = Journal.FactCodec.IsReasonCode(o.Reason) ? o.Reason : null, Told = o.Told, EndedAt = o.EndedAt,
+        })],
     };
 
     public static AgentLedger FromCheckpoint(AgentState state, int completionsKept) => new(completionsKept)

@@ -32,17 +32,21 @@ internal static class ConversationEvolution
                 state.Channel = started.Channel;
                 state.Locale = started.Locale;
                 state.CustomerId = started.CustomerId;
+                state.CustomerIdAt = started.CustomerId is null ? null : started.At;
                 state.Priority = started.Priority;
                 state.Attributes = started.Attributes is { } attributes ? new Dictionary<string, string>(attributes, StringComparer.Ordinal) : null;
+                state.AttributesAt = state.Attributes is null ? null : started.At;
                 break;
             case CustomerIdentified identified:
                 state.CustomerId = identified.CustomerId;
+                state.CustomerIdAt = identified.CustomerId is null ? null : identified.At;
                 break;
             case ConversationDescribed described:
                 state.Priority = described.Priority;
                 if (described.Attributes is { } given)
                 {
                     state.Attributes = new Dictionary<string, string>(given, StringComparer.Ordinal);
+                    state.AttributesAt = described.At;
                 }
                 break;
             case ChannelSwitched switched:
@@ -97,7 +101,9 @@ internal static class ConversationEvolution
         state.LastCustomerMessage = null;
         state.RepeatedMessage = null;
         state.CustomerId = null;
+        state.CustomerIdAt = null;
         state.Attributes = null;
+        state.AttributesAt = null;
     }
 
     /// <summary>

@@ -34,6 +34,8 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     private ConversationJournal _journal = null!;
     /// <summary>Memory holds a change not stored yet.</summary>
     private bool _dirty;
+    /// <summary>The version the state was loaded at: an activation that recorded nothing since (only read) writes nothing.</summary>
+    private long _loadedVersion;
     /// <summary>Agents to tell, once what is in memory is stored, that a handoff they were offered was taken by someone else (<see cref="NoteOtherOffers"/>).</summary>
     private readonly List<(string AgentId, string HandoffId)> _withdrawals = [];
     /// <summary>Every event id of the conversation was answered by this activation and its answer is still in <see cref="_recent"/>.</summary>
@@ -91,8 +93,10 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
     {
         // A checkpoint now spares the next activation the replay; memory that is ahead of the journal (a failed event) is never kept.
         // An ended conversation is seldom read again: it is not worth a write per conversation, and a late read replays its tail.
+        // An activation that only read (a GET of a conversation not in memory) writes nothing: a read never writes.
         await _checkpoints.Settled;
-        if (State.Started && State.Status != ConversationStatus.Ended && State.Version > _checkpoints.Seq && !_dirty && !_journal.HasPending)
+        if (State.Started && State.Status != ConversationStatus.Ended && State.Version > _checkpoints.Seq && State.Version > _loadedVersion
+            && !_dirty && !_journal.HasPending)
         {
             await _checkpoints.WriteAsync(State.Version, WriteCheckpoint);
         }
@@ -373,7 +377,9 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
             directives = [.. directives, _decider.Answer(waiting)];
         }
         // From here on the first store carries the event's id: a repeat fails there, before the pool or an agent hears of it.
-        Remember(e.Id, directives, placing);
+        // A handoff moved to another queue (a new channel or language) is answered with the customer's place there, once
+        // that queue has taken it.
+        Remember(e.Id, directives, placing ?? (decision.Handoff == HandoffStep.Move ? State.Handoff?.HandoffId : null));
         Changed();
 
         if (placing is not null)
@@ -531,6 +537,7 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         _snapshot.Clear();
         _decider = new ConversationDecider(_conversationId, state, _policy, services.Texts, services.Options);
         _checkpoints.Seq = checkpointSeq;
+        _loadedVersion = state.Version;
         _recent.Clear();
         _allAnswersKept = state.Version == 0;
         _dirty = false;

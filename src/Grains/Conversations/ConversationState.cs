@@ -54,6 +54,13 @@ public sealed class ConversationState
     /// it set again: the erasure runs once more and changes nothing.
     /// </summary>
     [Id(23)] public bool ErasurePending { get; set; }
+    /// <summary>
+    /// When the <see cref="CustomerId"/> it holds was given, and when the <see cref="Attributes"/>: the tenant's message
+    /// retention lets them go once older than it, as it does message texts (null with none, or in a checkpoint written
+    /// before these were kept, when <see cref="StartedAt"/> stands for it).
+    /// </summary>
+    [Id(24)] public DateTimeOffset? CustomerIdAt { get; set; }
+    [Id(25)] public DateTimeOffset? AttributesAt { get; set; }
 
     /// <summary>The current or last move to a human.</summary>
     public HandoffRecord? Handoff => Handoffs.Current;

@@ -52,6 +52,8 @@ internal static class HandoffContextBuilder
         var handoff = state.Handoff!;
         var disclosure = state.Disclosure.Current;
         var (score, band) = TrustDecider.Score(state.Trust, policy);
+        // Who the customer is, only while the tenant's retention still allows it (the conversation lets it go itself too).
+        var retainedSince = policy.RetainedSince(now);
         return new HandoffContext
         {
             ConversationId = conversationId,
@@ -60,7 +62,7 @@ internal static class HandoffContextBuilder
             Priority = state.Priority,
             Channel = state.Channel,
             Locale = state.Locale,
-            CustomerId = state.CustomerId,
+            CustomerId = (state.CustomerIdAt ?? state.StartedAt) < retainedSince ? null : state.CustomerId,
             WaitedSeconds = WaitedSeconds(handoff, now),
             Disclosure = new ContextDisclosure
             {
@@ -86,7 +88,8 @@ internal static class HandoffContextBuilder
             },
             Transcript = ConversationSnapshots.Transcript(state),
             // A copy: the answer must not share the conversation's own dictionary.
-            Attributes = state.Attributes is { Count: > 0 } attributes ? new Dictionary<string, string>(attributes) : null,
+            Attributes = state.Attributes is { Count: > 0 } attributes && !((state.AttributesAt ?? state.StartedAt) < retainedSince)
+                ? new Dictionary<string, string>(attributes) : null,
         };
     }
 

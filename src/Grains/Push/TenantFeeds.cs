@@ -448,7 +448,7 @@ public sealed class TenantFeeds : IDisposable
             {
                 if (_recent[i] is { PersonalAt: > 0 } fact && fact.ConversationId == conversationId)
                 {
-                    _recent[i] = fact.WithoutPersonal();
+                    _recent[i] = fact.WithoutPersonal(erased: true);
                 }
             }
         }

@@ -450,7 +450,7 @@ public sealed class DispatchQueue
         _failures.Add(new WebhookFailure
         {
             // Kept beyond the journal, where an erasure cannot reach: without the customer's data.
-            Fact = delivery.Fact.WithoutPersonal(),
+            Fact = delivery.Fact.WithoutPersonal(erased: false),
             FailedAt = now,
             Attempts = delivery.Attempts,
             LastError = result.Detail,

@@ -190,7 +190,7 @@ internal sealed partial class WebhookDispatcherGrain
         var endpoint = store.State.Endpoint!;
         // Read before its conversation was erased, and held since (a retry, a line waiting behind its head): told as the
         // journal now holds it, without the personal data.
-        var fact = delivery.Fact.PersonalAt > 0 && feeds.WasErased(_tenantId, delivery.Fact.ConversationId) ? delivery.Fact.WithoutPersonal() : delivery.Fact;
+        var fact = delivery.Fact.PersonalAt > 0 && feeds.WasErased(_tenantId, delivery.Fact.ConversationId) ? delivery.Fact.WithoutPersonal(erased: true) : delivery.Fact;
         DeliveryResult result;
         try
         {

@@ -149,6 +149,33 @@ public sealed class AgentLedgerTests
     }
 
     [Fact]
+    public void A_decline_in_the_agents_words_is_kept_neither_in_its_record_nor_in_its_checkpoint_while_a_code_is()
+    {
+        const string words = "knows Mrs Jane Porter personally";
+        var encoder = new JsonEncoder();
+        var ledger = new AgentLedger(Kept);
+        foreach (var (offerId, reason) in new[] { ("ofr-1", words), ("ofr-2", "not-my-area") })
+        {
+            ledger.Apply(new AgentOffered
+            {
+                At = Start,
+                Offer = new OpenOffer { OfferId = offerId, ConversationId = "c-" + offerId, HandoffId = "h", PoolName = "en/chat", OfferedAt = Start, ExpiresAt = Start.AddSeconds(30) },
+            });
+            var ended = new AgentOfferEnded { At = Start, OfferId = offerId, Outcome = OfferOutcome.Declined, Reason = reason };
+            ledger.Apply(ended);
+            var stored = AgentRecordCodec.Encode(ended, encoder);
+            Assert.Equal(reason == words ? null : reason, ((AgentOfferEnded)AgentRecordCodec.Decode(ended.Type, ended.At, stored)).Reason);
+            Assert.DoesNotContain("Porter", System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
+        }
+
+        // In memory the words are still there to be told to the conversation; the checkpoint keeps only the code.
+        Assert.Equal(words, ledger.EndedOffers[0].Reason);
+        var checkpoint = ledger.ToCheckpoint();
+        Assert.Equal([null, "not-my-area"], checkpoint.EndedOffers.Select(o => o.Reason));
+        Assert.DoesNotContain("Porter", System.Text.Encoding.UTF8.GetString(States.SerializeToArray(checkpoint)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_record_survives_the_codec_and_holds_no_personal_part()
     {
         var encoder = new JsonEncoder();

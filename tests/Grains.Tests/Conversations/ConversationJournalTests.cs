@@ -200,6 +200,32 @@ public sealed class ConversationJournalTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_conversation_brought_into_memory_only_to_be_read_writes_nothing_as_it_leaves()
+    {
+        var (_, conversation, stream) = NewConversation();
+        await Send(conversation, Started(Channel.Chat, "en-US"));
+        await Send(conversation, Customer("where is my parcel?"));
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+        var kept = await Eventually.ReturnsAsync(
+            async () => await fixture.Journal.LoadCheckpointAsync(stream), c => c is not null, TimeSpan.FromSeconds(10), "a checkpoint");
+        // A checkpoint it cannot read: the next activation replays every fact, and is as far ahead of it as can be.
+        await fixture.Journal.SaveCheckpointAsync(stream, kept!.Seq, new byte[] { 1, 2, 3 });
+
+        Assert.NotNull(await conversation.GetSnapshot());
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+        Assert.NotNull(await conversation.GetSnapshot());
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+
+        // The reads wrote nothing: the journal holds the checkpoint as it was left.
+        Assert.Equal([1, 2, 3], (await fixture.Journal.LoadCheckpointAsync(stream))!.State.ToArray());
+        // An event does write again, and its deactivation keeps a checkpoint.
+        var next = await Send(conversation, Customer("any news?"));
+        await fixture.Cluster.DeactivateAsync((IAddressable)conversation);
+        await Eventually.ReturnsAsync(
+            async () => await fixture.Journal.LoadCheckpointAsync(stream), c => c?.Seq == next.Summary.Version, TimeSpan.FromSeconds(10), "the checkpoint of the deactivation");
+    }
+
+    [Fact]
     public async Task Erasure_leaves_no_checkpoint_with_the_customers_words()
     {
         var (_, conversation, stream) = NewConversation();

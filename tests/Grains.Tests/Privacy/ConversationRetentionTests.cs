@@ -1,3 +1,4 @@
+using CxCluster.Abstractions.Facts;
 using CxCluster.Grains.Conversations;
 using CxCluster.Grains.Privacy;
 using CxCluster.Grains.Tests.Support;
@@ -40,5 +41,36 @@ public sealed class ConversationRetentionTests
         Assert.Equal([recent], state.Transcript);
         Assert.Equal(recent, state.LastCustomerMessage);
         Assert.Null(state.RepeatedMessage);
+    }
+
+    [Fact]
+    public void The_customer_id_and_attributes_go_once_older_than_the_retention_and_one_given_since_stays()
+    {
+        var state = new ConversationState();
+        var policy = OneDay;
+        ConversationEvolution.Apply(state, new ConversationStarted
+        {
+            At = Now.AddDays(-3), Channel = Channel.Chat, Locale = "en-US", Priority = 5, CustomerId = "cust-77", Attributes = new Dictionary<string, string> { ["acct"] = "A-1" },
+        }, policy, new ConversationSettings());
+        Assert.Equal(("cust-77", Now.AddDays(-3)), (state.CustomerId, state.CustomerIdAt));
+
+        // The customer waits on: whatever comes later, the id and the attributes given three days ago go.
+        ConversationRetention.Prune(state, policy, new ManualClock(Now));
+        Assert.Null(state.CustomerId);
+        Assert.Null(state.Attributes);
+
+        // Given again today, they are kept for the retention's length from today.
+        ConversationEvolution.Apply(state, new CustomerIdentified { At = Now.AddHours(-1), CustomerId = "cust-78" }, policy, new ConversationSettings());
+        ConversationEvolution.Apply(state, new ConversationDescribed { At = Now.AddHours(-1), Priority = 5, Attributes = new Dictionary<string, string> { ["acct"] = "A-2" } },
+            policy, new ConversationSettings());
+        ConversationRetention.Prune(state, policy, new ManualClock(Now));
+        Assert.Equal("cust-78", state.CustomerId);
+        Assert.Equal("A-2", state.Attributes!["acct"]);
+
+        // A state from a checkpoint written before these times were kept reads the start's time for them.
+        var older = new ConversationState { StartedAt = Now.AddDays(-2), CustomerId = "cust-1", Attributes = new Dictionary<string, string> { ["k"] = "v" } };
+        ConversationRetention.Prune(older, policy, new ManualClock(Now));
+        Assert.Null(older.CustomerId);
+        Assert.Null(older.Attributes);
     }
 }

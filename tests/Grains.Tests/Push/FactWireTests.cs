@@ -157,11 +157,11 @@ public sealed class FactWireTests
         Assert.Equal("cust-9", (string?)data["context"]!["customerId"]);
         Assert.Equal("ayu", told.AgentId);
         Assert.True(told.PersonalAt > 0);
-        var without = told.WithoutPersonal();
+        var without = told.WithoutPersonal(erased: false);
         Assert.Equal(0, without.PersonalAt);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(plain.Json), JsonNode.Parse(without.Json)), System.Text.Encoding.UTF8.GetString(without.Json));
         Assert.Equal((told.Id, told.Position, told.Seq), (without.Id, without.Position, without.Seq));
-        Assert.Same(plain, plain.WithoutPersonal());
+        Assert.Same(plain, plain.WithoutPersonal(erased: true));
         Assert.Equal(System.Text.Encoding.UTF8.GetString(plain.Json), System.Text.Encoding.UTF8.GetString(FactWire.Project(erased)!.Json));
         Assert.Equal(0, FactWire.Project(erased)!.PersonalAt);
     }
@@ -180,12 +180,16 @@ public sealed class FactWireTests
         Assert.Equal(["handoffId", "offerId", "agentId", "reason"], JsonNode.Parse(toldDecline.Json)!["data"]!.AsObject().Select(p => p.Key));
         Assert.Equal(words, (string?)JsonNode.Parse(toldDecline.Json)!["data"]!["reason"]);
 
-        foreach (var without in new[] { toldEnd.WithoutPersonal(), FactWire.Project(ended with { Fact = ended.Fact with { Personal = null } })! })
+        foreach (var without in new[] { toldEnd.WithoutPersonal(erased: true), FactWire.Project(ended with { Fact = ended.Fact with { Personal = null } })! })
         {
             Assert.Equal("{\"reason\":\"erased\"}", JsonNode.Parse(without.Json)!["data"]!.ToJsonString());
             Assert.DoesNotContain("Kartini", System.Text.Encoding.UTF8.GetString(without.Json), StringComparison.Ordinal);
         }
-        foreach (var without in new[] { toldDecline.WithoutPersonal(), FactWire.Project(declined with { Fact = declined.Fact with { Personal = null } })! })
+        // Not told to a reader who may not see it, though kept: it was not erased, and the reason says so.
+        var withheld = toldEnd.WithoutPersonal(erased: false);
+        Assert.Equal("{\"reason\":\"withheld\"}", JsonNode.Parse(withheld.Json)!["data"]!.ToJsonString());
+        Assert.DoesNotContain("Kartini", System.Text.Encoding.UTF8.GetString(withheld.Json), StringComparison.Ordinal);
+        foreach (var without in new[] { toldDecline.WithoutPersonal(erased: false), toldDecline.WithoutPersonal(erased: true), FactWire.Project(declined with { Fact = declined.Fact with { Personal = null } })! })
         {
             Assert.Equal(["handoffId", "offerId", "agentId"], JsonNode.Parse(without.Json)!["data"]!.AsObject().Select(p => p.Key));
         }
