@@ -142,7 +142,7 @@ internal sealed partial class AgentPoolGrain
         }
         var offer = _ledger.OfferOf(conversationId);
         var ended = _ledger.EndedOfferOf(conversationId, handoffId);
-        var (wider, widerOffered) = _widerDepth?.AtOrAbove(waiting.Request.Priority) ?? (0, 0);
+        var (wider, widerOffered) = _widerDepth?.AtOrAbove(PoolQueue.Level(waiting.Request)) ?? (0, 0);
         return new HandoffPlacement
         {
             Status = HandoffStatus.Queued,

@@ -203,7 +203,8 @@ internal sealed partial class AgentPoolGrain(
                 HandoffId = head.Request.HandoffId,
                 EnqueuedAt = head.EnqueuedAt,
                 Sequence = head.Sequence,
-                Priority = head.Request.Priority,
+                // The level it waits at: one its agent lost is ahead of every priority in every queue an agent serves.
+                Priority = PoolQueue.Level(head.Request),
             });
 
     async Task<bool> IAgentPoolGrain.Claim(string conversationId, string handoffId, AgentView agent, AgentOffer? offer)

@@ -442,8 +442,17 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         }
         if (seen.PendingHandoffId is not null)
         {
-            // The first attempt stored its handoff, but its answer was lost before the pool's: ask the pool again.
-            await PlaceHandoff();
+            // The first attempt stored its handoff, but its answer was lost before the pool's: ask the pool again. A handoff
+            // moved to another queue (a channel switch) is moved as the first attempt did, leaving the queues it left and
+            // answering without its place if the new queue cannot be asked yet.
+            if (State.Handoff is { Moved: true })
+            {
+                await MoveHandoff();
+            }
+            else
+            {
+                await PlaceHandoff();
+            }
             seen = WithPlacement(_recent.Find(e.Id) ?? seen) with { Version = State.Version };
             then = null;
         }

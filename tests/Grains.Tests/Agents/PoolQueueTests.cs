@@ -131,6 +131,25 @@ public sealed class PoolQueueTests
     }
 
     [Fact]
+    public void A_checkpoint_that_kept_one_put_back_at_the_head_at_its_own_priority_is_read_with_it_ahead_of_every_priority()
+    {
+        // As a checkpoint written before one put back at the head waited ahead of every priority lists them: priority 9
+        // first, then priority 0 with the one its agent lost numbered just before that level's head.
+        var lost = Waiting("p0-lost", 2, priority: 0);
+        var state = new AgentPoolState
+        {
+            Queue = [Waiting("p9", 10, priority: 9), lost with { Request = lost.Request with { Front = true } }, Waiting("p0", 3, priority: 0)],
+            NextSequence = 11,
+        };
+
+        var ledger = PoolLedger.FromCheckpoint(state);
+
+        Assert.Equal(["p0-lost", "p9", "p0"], Order(ledger.Queue));
+        Assert.Equal(1, ledger.Queue.Position("p0-lost", lost.Request.HandoffId));
+        Assert.Equal(3, ledger.Queue.Position("p0", Waiting("p0", 3).Request.HandoffId));
+    }
+
+    [Fact]
     public void A_conversation_asking_again_at_another_priority_leaves_its_place_for_the_back_of_that_priority()
     {
         var queue = new PoolQueue();

@@ -39,12 +39,16 @@ public sealed class CalledOffRequestsProductsAndSarcasmTests
     [InlineData("I would like to book a callback")]
     [InlineData("please arrange a callback for 4pm")]
     [InlineData("requesting a call back for Friday morning")]
+    // Something else called off, and then a person asked for.
+    [InlineData("cancel my request for a refund and get me an agent")]
+    [InlineData("batalin minta refund, mau ngomong sama cs aja")]
     public void A_person_needed_asked_to_handle_it_or_to_call_back_is_asked_for(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 
     [Theory]
     [InlineData("is a human needed to sign for the parcel?")]
     [InlineData("was this checked by a person?")]
+    [InlineData("will this be reviewed by a human?")]
     public void A_person_asked_about_rather_than_for_is_not_asked_for(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 
@@ -64,6 +68,8 @@ public sealed class CalledOffRequestsProductsAndSarcasmTests
     [InlineData("are you an AI model?")]
     [InlineData("is this AI powered?")]
     [InlineData("is this an automated reply or a person?")]
+    [InlineData("is this AI legit?")]
+    [InlineData("is this robot trained?")]
     public void Questions_of_who_answers_still_ask(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
 
@@ -76,6 +82,8 @@ public sealed class CalledOffRequestsProductsAndSarcasmTests
     [InlineData("kzl bgt sm aplikasinya")]
     [InlineData("ajg lama bgt")]
     [InlineData("you've got to be joking")]
+    [InlineData("honestly you're a fraud")]
+    [InlineData("what the f is this")]
     [InlineData("makasih ya udah bikin nunggu dua minggu")]
     public void Annoyance_abuse_and_disbelief_are_upset(string text) =>
         Heard.Upset(text);
@@ -98,6 +106,9 @@ public sealed class CalledOffRequestsProductsAndSarcasmTests
     [InlineData("great, you fixed it")]
     [InlineData("great, now I can pay")]
     [InlineData("great, another question: do you deliver on Sundays?")]
+    [InlineData("amazing, you never disappoint")]
+    [InlineData("awesome, you saved me again")]
+    [InlineData("great, another order from you guys")]
     [InlineData("parah sih enak banget")]
     [InlineData("anjir murah banget")]
     [InlineData("parah bagus bgt packingnya")]

@@ -300,9 +300,22 @@ internal sealed class PoolLedger
             PendingOffer = state.PendingOffer,
             Version = state.Version,
         };
+        // Those waiting in line first, then those put back at the head, which go there again in the order they first
+        // asked: a checkpoint written while such an entry waited at its own priority (before one put back at the head
+        // went ahead of every priority) is read the same way.
         foreach (var waiting in state.Queue)
         {
-            ledger.Queue.Enter(waiting);
+            if (!waiting.Request.Front)
+            {
+                ledger.Queue.Enter(waiting);
+            }
+        }
+        foreach (var waiting in state.Queue)
+        {
+            if (waiting.Request.Front)
+            {
+                ledger.Queue.EnterFront(waiting);
+            }
         }
         foreach (var view in state.Roster.Values)
         {

@@ -147,6 +147,6 @@ internal sealed class PoolQueue
     /// The level a request waits at: its priority (one off the scale taken as its nearest end; the API lets none through),
     /// or the highest for one its agent lost, which goes back to the head of the whole queue ahead of every priority.
     /// </summary>
-    private static int Level(HandoffRequest request) =>
+    public static int Level(HandoffRequest request) =>
         request.Front ? HandoffPriority.Highest : Math.Clamp(request.Priority, HandoffPriority.Lowest, HandoffPriority.Highest);
 }

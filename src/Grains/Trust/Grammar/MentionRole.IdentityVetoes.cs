@@ -529,7 +529,8 @@ internal static partial class MentionRole
     private static bool NamesAMachineProduct(ReadOnlySpan<Lex> t)
     {
         int k = 0;
-        if (WordAt(t, k) is "is" or "are" or "does")
+        bool english = WordAt(t, k) is "is" or "are" or "does";
+        if (english)
         {
             k++;
             if (WordAt(t, k) is not ("this" or "the" or "that" or "it"))
@@ -551,11 +552,16 @@ internal static partial class MentionRole
         }
 
         k++;
+        bool article = Is(t, k, Cat.Article);
         while (Is(t, k, Cat.Article))
         {
             k++;
         }
 
+        // In English a word of its own after the machine word may say what it is like rather than name a product ("is this
+        // AI legit?", "is this robot trained?"): a product is told by an article before the pair ("an AI translator?"), a
+        // word after it ("AI translator accurate?"), an alternative, or a word before "machine" ("coffee machine").
+        bool told = !english || article;
         if (t.Length > k && t[k].Word is "ai" or "robot" or "automated" or "automatic" or "mesin")
         {
             k++;
@@ -569,13 +575,18 @@ internal static partial class MentionRole
                 return false;
             }
         }
-        else if (!(IsProductWord(t, k) && WordAt(t, k + 1) == "machine"))
+        else if (IsProductWord(t, k) && WordAt(t, k + 1) == "machine")
+        {
+            told = true;
+        }
+        else
         {
             return false;
         }
 
         for (k++; k < t.Length && !IsEdge(t, k); k++)
         {
+            told |= !Is(t, k, Cat.QParticle | Cat.Polite);
             if (WordAt(t, k) == "or")
             {
                 // "or just a vacuum": another product as the alternative, nothing of who could be there.
@@ -599,7 +610,7 @@ internal static partial class MentionRole
         }
 
         // Nothing after the question but its mark.
-        return k >= t.Length || (Is(t, k, Cat.Question) && k == t.Length - 1);
+        return told && (k >= t.Length || (Is(t, k, Cat.Question) && k == t.Length - 1));
 
         static bool IsProductWord(ReadOnlySpan<Lex> t, int k) =>
             (uint)k < (uint)t.Length && ReferenceEquals(t[k], Lex.Unknown);

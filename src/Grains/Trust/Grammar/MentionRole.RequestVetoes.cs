@@ -576,7 +576,7 @@ internal static partial class MentionRole
 
     /// <summary>
     /// The mention is whom a document is addressed to, or who is copied in: "I need an invoice addressed to the operations
-    /// manager", "tolong invoice ditujukan ke manajer keuangan", "please put our operations team in CC", "cc my manager".
+    /// manager", "tolong invoice ditujukan ke manajer keuangan", "put the billing team in cc", "cc my manager".
     /// "addressed to" or "ditujukan ke" right before it, or "cc" before or after it ("in" between), an article, "my" or
     /// "our" aside.
     /// </summary>

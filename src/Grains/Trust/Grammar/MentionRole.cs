@@ -635,8 +635,9 @@ internal static partial class MentionRole
     /// <summary>
     /// A request called off by the customer: "cancel my request for an agent", "batal minta CS nya, udah ketemu", "cancel
     /// aja minta cs nya", "batalin minta operator". "cancel" or "batal" in the mention's clause, then only "my",
-    /// "the", "that", "this" or a particle ("aja", "ya", "deh") before a wish or a request word ("request", "minta"), which
-    /// comes before the mention. "cancel my order and connect me to an agent" asks (a thing between).
+    /// "the", "that", "this" or a particle ("aja", "ya", "deh") before a wish or a request word ("request", "minta"), and
+    /// the mention right after it ("for", an article, "real" or a particle aside). "cancel my order and connect me to an
+    /// agent" and "cancel my request for a refund and get me an agent" ask.
     /// </summary>
     private static bool RequestCalledOff(ReadOnlySpan<Lex> t, Mention m)
     {
@@ -653,7 +654,20 @@ internal static partial class MentionRole
                 k++;
             }
 
-            if (k < m.Start && Is(t, k, Cat.Desire))
+            if (k >= m.Start || !Is(t, k, Cat.Desire))
+            {
+                continue;
+            }
+
+            // The person is what was asked for: right after the wish ("minta CS nya"), or after "for" and an article ("my
+            // request for an agent"). "cancel my request for a refund and get me an agent" still asks.
+            int j = k + 1;
+            while (j < m.Start && (Is(t, j, Cat.Article | Cat.Real) || (Is(t, j, Cat.QParticle | Cat.Only) && !Is(t, j, Cat.Not)) || (j == k + 1 && t[j].Word == "for")))
+            {
+                j++;
+            }
+
+            if (j == m.Start)
             {
                 return true;
             }

@@ -1628,7 +1628,8 @@ internal static class PersonRequest
             k++;
         }
 
-        bool modal = Is(t, k, Cat.Modal);
+        // "can", "could", "please": asked; "will this be reviewed by a human?" asks what happens.
+        bool modal = Is(t, k, Cat.Modal) && !Is(t, k, Cat.Will) && t[k].Word != "will";
         bool be = false;
         bool wish = false;
         for (int j = start; j < by; j++)

@@ -195,12 +195,13 @@ internal static partial class ToneScanner
 
     /// <summary>
     /// A clause of praise alone ("fantastic", "oh perfect", "wow, great", "just brilliant", "well done", "just what I
-    /// needed") and right after it a clause where something has gone wrong: one opening with "now" or "you" with a
-    /// negator, a word of failing or of frustration, or "locked", "blocked" ("frozen", "suspended"), "stuck", "gone",
-    /// "deleted", "lost", or "too" / "again" / "twice" closing it ("fantastic, now I'm locked out", "oh perfect, now it's
-    /// broken too", "great, now I can't log in", "oh amazing, you charged me twice", "well done, you lost my parcel"), or
-    /// one of "another" and a word, in a message that asks nothing ("oh great, another delay", "just what I needed,
-    /// another error"). "great, now I can track it", "great, you fixed it" and "great, another question: ..." are not.
+    /// needed") and right after it a clause where something has gone wrong: one opening with "now" with a negator, a
+    /// trouble (<see cref="IsTrouble"/>) or "too" / "again" / "twice" closing it ("fantastic, now I'm locked out", "oh
+    /// perfect, now it's broken too", "great, now I can't log in"); one opening with "you" and what they did wrong (a
+    /// trouble, "charged", "cancelled": "oh amazing, you charged me twice", "well done, you lost my parcel"); or "another"
+    /// and a trouble, in a message that asks nothing ("oh great, another delay", "just what I needed, another error").
+    /// "great, now I can track it", "amazing, you never disappoint", "awesome, you saved me again", "great, another
+    /// order" and "great, another question: ..." are not.
     /// </summary>
     private static bool PraiseThenTrouble(ReadOnlySpan<Lex> t)
     {
@@ -215,7 +216,8 @@ internal static partial class ToneScanner
             int end = ClauseEnd(t, k);
             if (t[k].Word == "another")
             {
-                if (end - k <= 2 && !Has(t, 0, t.Length, Cat.Question))
+                // "another delay", "another error", "another fee": a trouble, closing the clause, in a message that asks nothing.
+                if (end - k == 2 && IsTrouble(t, k + 1) && !Has(t, 0, t.Length, Cat.Question))
                 {
                     return true;
                 }
@@ -223,10 +225,13 @@ internal static partial class ToneScanner
                 continue;
             }
 
+            bool you = t[k].Word == "you";
             for (int n = k + 1; n < end; n++)
             {
-                if (Is(t, n, Cat.Not | Cat.Negative | Cat.Breaker) || t[n].Word is "locked" or "blocked" or "stuck" or "gone" or "deleted" or "lost" or "broke"
-                    || (n == end - 1 && t[n].Word is "too" or "again" or "lagi" or "twice"))
+                // After "you" only what they did wrong counts ("you lost my parcel", "you charged me twice"): "you never
+                // disappoint", "you saved me again" praise.
+                if (you ? (IsTrouble(t, n) && !Is(t, n, Cat.Breaker)) || t[n].Word is "charged" or "cancelled"
+                    : Is(t, n, Cat.Not | Cat.Negative | Cat.Breaker) || IsTrouble(t, n) || (n == end - 1 && t[n].Word is "too" or "again" or "lagi" or "twice"))
                 {
                     return true;
                 }
@@ -235,6 +240,14 @@ internal static partial class ToneScanner
 
         return false;
     }
+
+    /// <summary>
+    /// Something gone wrong, in a word: frustration or failing (not a negator), or "locked", "blocked" ("frozen",
+    /// "suspended"), "stuck", "gone", "deleted", "lost", "broke", "delay", "problem", "issue".
+    /// </summary>
+    private static bool IsTrouble(ReadOnlySpan<Lex> t, int n) =>
+        (Is(t, n, Cat.Negative | Cat.Breaker) && !Is(t, n, Cat.Not))
+        || WordAt(t, n) is "locked" or "blocked" or "stuck" or "gone" or "deleted" or "lost" or "broke" or "delay" or "problem" or "issue";
 
     /// <summary>
     /// The clause ending at <paramref name="last"/> is praise alone, with only "oh", "wow", "well", "just", "so", "really"
