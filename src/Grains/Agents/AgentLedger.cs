@@ -163,12 +163,15 @@ internal sealed class AgentLedger(int completionsKept)
         Seq = Seq,
         StatusChanges = StatusChanges,
         Offers = [.. Offers],
-        // As in the journal's records: a reason in words is never kept beyond memory (see AgentRecordCodec).
-        EndedOffers = [.. EndedOffers.Select(o => new EndedOffer
-        {
-            Offer = o.Offer, Outcome = o.Outcome, Reason = Journal.FactCodec.IsReasonCode(o.Reason) ? o.Reason : null, Told = o.Told, EndedAt = o.EndedAt,
-        })],
+        EndedOffers = [.. EndedOffers.Select(o => new EndedOffer { Offer = o.Offer, Outcome = o.Outcome, Reason = StoredReason(o.Reason), Told = o.Told, EndedAt = o.EndedAt })],
     };
+
+    /// <summary>
+    /// What the agent's journal (its records and checkpoints) keeps of an offer's reason: a code, never words, which may
+    /// name the customer ("knows Mrs Porter personally") where no erasure of a conversation reaches. The words go to the
+    /// conversation, whose fact keeps them in its personal part; one told again after a restart is told without them.
+    /// </summary>
+    public static string? StoredReason(string? reason) => Journal.FactCodec.IsReasonCode(reason) ? reason : null;
 
     public static AgentLedger FromCheckpoint(AgentState state, int completionsKept) => new(completionsKept)
     {

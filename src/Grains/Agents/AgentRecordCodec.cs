@@ -54,10 +54,7 @@ internal static class AgentRecordCodec
             case AgentOfferEnded ended:
                 writer.WriteString("offerId", ended.OfferId);
                 writer.WriteString("outcome", ended.Outcome.ToString());
-                // A reason in the agent's words may name the customer ("knows Mrs Porter personally"): the agent's journal,
-                // which no erasure of a conversation reaches, keeps only a code. The words go to the conversation, whose
-                // fact keeps them in its personal part; one told again after a restart is told without them.
-                if (ended.Reason is { } why && Journal.FactCodec.IsReasonCode(why))
+                if (AgentLedger.StoredReason(ended.Reason) is { } why)
                 {
                     writer.WriteString("reason", why);
                 }

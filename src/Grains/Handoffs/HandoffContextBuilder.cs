@@ -1,4 +1,5 @@
 using CxCluster.Grains.Conversations;
+using CxCluster.Grains.Privacy;
 using CxCluster.Grains.Trust;
 
 namespace CxCluster.Grains.Handoffs;
@@ -62,7 +63,7 @@ internal static class HandoffContextBuilder
             Priority = state.Priority,
             Channel = state.Channel,
             Locale = state.Locale,
-            CustomerId = (state.CustomerIdAt ?? state.StartedAt) < retainedSince ? null : state.CustomerId,
+            CustomerId = ConversationRetention.CustomerIdExpired(state, retainedSince) ? null : state.CustomerId,
             WaitedSeconds = WaitedSeconds(handoff, now),
             Disclosure = new ContextDisclosure
             {
@@ -88,7 +89,7 @@ internal static class HandoffContextBuilder
             },
             Transcript = ConversationSnapshots.Transcript(state),
             // A copy: the answer must not share the conversation's own dictionary.
-            Attributes = state.Attributes is { Count: > 0 } attributes && !((state.AttributesAt ?? state.StartedAt) < retainedSince)
+            Attributes = state.Attributes is { Count: > 0 } attributes && !ConversationRetention.AttributesExpired(state, retainedSince)
                 ? new Dictionary<string, string>(attributes) : null,
         };
     }

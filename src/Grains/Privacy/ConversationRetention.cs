@@ -16,12 +16,12 @@ internal static class ConversationRetention
         {
             return false;
         }
-        if (state.CustomerId is not null && (state.CustomerIdAt ?? state.StartedAt) < cutoff)
+        if (state.CustomerId is not null && CustomerIdExpired(state, cutoff))
         {
             state.CustomerId = null;
             state.CustomerIdAt = null;
         }
-        if (state.Attributes is not null && (state.AttributesAt ?? state.StartedAt) < cutoff)
+        if (state.Attributes is not null && AttributesExpired(state, cutoff))
         {
             state.Attributes = null;
             state.AttributesAt = null;
@@ -36,4 +36,13 @@ internal static class ConversationRetention
         }
         return state.Transcript.Count > 0 && state.Transcript.RemoveAll(turn => turn.At < cutoff) > 0;
     }
+
+    /// <summary>
+    /// Whether the customer id was given before <paramref name="retainedSince"/> (the tenant's retention; null: none), the
+    /// start standing for a time not kept (a checkpoint written before it was).
+    /// </summary>
+    public static bool CustomerIdExpired(ConversationState state, DateTimeOffset? retainedSince) => (state.CustomerIdAt ?? state.StartedAt) < retainedSince;
+
+    /// <summary>As <see cref="CustomerIdExpired"/>, for the attributes.</summary>
+    public static bool AttributesExpired(ConversationState state, DateTimeOffset? retainedSince) => (state.AttributesAt ?? state.StartedAt) < retainedSince;
 }

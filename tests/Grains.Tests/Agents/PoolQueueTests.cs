@@ -119,12 +119,8 @@ public sealed class PoolQueueTests
         Assert.Equal(1, queue.Position("p0-reclaimed", reclaimed.Request.HandoffId));
         Assert.Equal(2, queue.Position("p9-first", Waiting("p9-first", 0).Request.HandoffId));
 
-        // Restored from a checkpoint (its entries in order), the order and the positions are the same.
-        var restored = new PoolQueue();
-        foreach (var entry in queue.Entries)
-        {
-            restored.Enter(entry);
-        }
+        // Restored from a checkpoint of its entries, the order and the positions are the same.
+        var restored = PoolLedger.FromCheckpoint(new AgentPoolState { Queue = [.. queue.Entries], NextSequence = 4 }).Queue;
         Assert.Equal(Order(queue), Order(restored));
         Assert.Equal(1, restored.Position("p0-reclaimed", reclaimed.Request.HandoffId));
         Assert.Equal("p0-reclaimed", restored.Head?.Request.ConversationId);

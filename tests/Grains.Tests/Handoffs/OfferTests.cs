@@ -877,14 +877,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
 
         // The answer already shows the conversation gone: it was taken back before the agent answered.
         Assert.Empty(answer.Agent!.Conversations);
-        var reclaimed = await Eventually.ReturnsAsync(() => Reclaims("c1"), r => r.Count == 1, Patience, "c1 to be taken back");
-        Assert.Equal(HandoffReclaimed.AgentOffline, reclaimed[0].Reason);
-        Assert.Equal("ana", reclaimed[0].AgentId);
-        var waiting = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Status == ConversationStatus.Queued, Patience, "c1 to wait again");
-        Assert.Equal(1, waiting!.Handoff.QueuePosition);
-        await Eventually.HoldsAsync(async () => (await ana.Get()) is { Status: AgentStatus.Offline, Conversations.Count: 0 }, Patience, "ana to be offline and free");
-        var budi = await Online("budi");
-        Assert.Equal("c1", (await OfferTo(budi, "c1")).ConversationId);
+        await TakenBackFromAnaGoneOffline();
     }
 
     [Fact]
@@ -1105,13 +1098,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         // The customer writes again, and nobody is there to answer.
         Assert.Null((await Conversation("c1").Apply(Customer("hello? my card is still blocked"))).Refusal);
 
-        var reclaimed = await Eventually.ReturnsAsync(() => Reclaims("c1"), r => r.Count == 1, Patience, "c1 to be taken back");
-        Assert.Equal(("ana", HandoffReclaimed.AgentOffline), (reclaimed![0].AgentId, reclaimed[0].Reason));
-        var waiting = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Status == ConversationStatus.Queued, Patience, "c1 to wait again");
-        Assert.Equal(1, waiting!.Handoff.QueuePosition);
-        await Eventually.HoldsAsync(async () => (await ana.Get()) is { Status: AgentStatus.Offline, Conversations.Count: 0 }, Patience, "ana to be offline and free");
-        var budi = await Online("budi");
-        Assert.Equal("c1", (await OfferTo(budi, "c1")).ConversationId);
+        await TakenBackFromAnaGoneOffline();
     }
 
     [Fact]
@@ -1193,6 +1180,21 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         [.. (await Facts(conversationId))
             .Where(f => f.Type == "handoff.declined")
             .Select(f => (HandoffDeclined)FactCodec.Decode(f.Type, f.At, f.Data, f.Personal ?? default))];
+
+    /// <summary>
+    /// c1 was taken back from ana for going offline: it waits again at the head of its queue, ana is offline and holds
+    /// nothing, and the next agent on duty, budi, is offered it.
+    /// </summary>
+    private async Task TakenBackFromAnaGoneOffline()
+    {
+        var reclaimed = await Eventually.ReturnsAsync(() => Reclaims("c1"), r => r.Count == 1, Patience, "c1 to be taken back");
+        Assert.Equal(("ana", HandoffReclaimed.AgentOffline), (reclaimed![0].AgentId, reclaimed[0].Reason));
+        var waiting = await Eventually.ReturnsAsync(() => Conversation("c1").GetSnapshot(), s => s!.Status == ConversationStatus.Queued, Patience, "c1 to wait again");
+        Assert.Equal(1, waiting!.Handoff.QueuePosition);
+        await Eventually.HoldsAsync(async () => (await Agent("ana").Get()) is { Status: AgentStatus.Offline, Conversations.Count: 0 }, Patience, "ana to be offline and free");
+        var budi = await Online("budi");
+        Assert.Equal("c1", (await OfferTo(budi, "c1")).ConversationId);
+    }
 
     private async Task<IReadOnlyList<HandoffReclaimed>> Reclaims(string conversationId) =>
         [.. (await Facts(conversationId))

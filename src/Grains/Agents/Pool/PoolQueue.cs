@@ -59,8 +59,8 @@ internal sealed class PoolQueue
     public IEnumerable<WaitingRequest> Entries => _levels.Reverse().SelectMany(level => level.Entries);
 
     /// <summary>
-    /// Adds <paramref name="entry"/> at the back of its priority (one its agent lost, restored from a checkpoint, at the
-    /// back of those put back at the head); an entry of the same conversation already waiting leaves first.
+    /// Adds <paramref name="entry"/> at the back of its level (<see cref="Level"/>); an entry of the same conversation
+    /// already waiting leaves first. One its agent lost goes back to the head with <see cref="EnterFront"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The entry's sequence does not come after the back's of its priority.</exception>
     public void Enter(WaitingRequest entry)
