@@ -125,21 +125,14 @@ public static partial class ConversationApi
         // One call per conversation keeps its events in order; the conversations go concurrently.
         var shape = ReturnPreference.Read(request);
         var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(conversations, tenant, c.ConversationId, c.Events, shape)));
-        if (applied.Length > 0 && applied.All(a => a.Unavailable is not null))
+        if (applied.Length > 0 && applied.All(a => a.Unavailable is not null && a.Outcomes.Count == 0))
         {
             span.Failed(applied[0].Unavailable!);
             ExceptionDispatchInfo.Throw(applied[0].Unavailable!);
         }
         foreach (var (conversationId, outcomes, unavailable) in applied)
         {
-            if (unavailable is null)
-            {
-                batch.Answer(conversationId, outcomes!);
-            }
-            else
-            {
-                batch.AnswerUnavailable(conversationId, ClusterFaults.DetailFor(unavailable));
-            }
+            batch.Answer(conversationId, outcomes, unavailable is null ? null : ClusterFaults.DetailFor(unavailable));
         }
 
         LogBatch(Logger(loggers), tenant.Id, batch.EventCount, applied.Length, batch.FailedCount);
@@ -170,17 +163,43 @@ public static partial class ConversationApi
             : Problems.NotFound($"There is no conversation '{conversationId}'.");
     }
 
-    private static async Task<(string ConversationId, IReadOnlyList<EventOutcome>? Outcomes, Exception? Unavailable)> ApplyInOrder(
+    /// <summary>
+    /// The most events of one conversation given to it in one call. Each event is answered only once its facts are
+    /// durable, so a call's time grows with its events: a thousand of them in one call would outlast the response
+    /// timeout on a database that commits in a millisecond or two, and the batch would fail although every event was
+    /// stored. In calls of this many, one after the other, each stays far inside it and the order stays the one given.
+    /// </summary>
+    internal const int EventsPerCall = 100;
+
+    /// <summary>
+    /// The conversation's events applied in the order given, in calls of at most <see cref="EventsPerCall"/>: the outcomes
+    /// of the calls answered, and the failure that ended the rest (the events after it are not sent: a later event must
+    /// not be decided before an earlier one).
+    /// </summary>
+    private static async Task<(string ConversationId, IReadOnlyList<EventOutcome> Outcomes, Exception? Unavailable)> ApplyInOrder(
         GrainReferences<IConversationGrain> conversations, Tenant tenant, string conversationId, IReadOnlyList<ConversationEvent> events, AnswerShape shape)
     {
-        try
+        var conversation = Conversation(conversations, tenant, conversationId);
+        List<EventOutcome>? outcomes = null;
+        for (var start = 0; start < events.Count; start += EventsPerCall)
         {
-            return (conversationId, await Conversation(conversations, tenant, conversationId).ApplyAll(events, shape), null);
+            var count = Math.Min(EventsPerCall, events.Count - start);
+            IReadOnlyList<EventOutcome> answered;
+            try
+            {
+                answered = await conversation.ApplyAll(count == events.Count ? events : events.Skip(start).Take(count).ToArray(), shape);
+            }
+            catch (Exception e) when (ClusterFaults.IsUnavailable(e))
+            {
+                return (conversationId, (IReadOnlyList<EventOutcome>?)outcomes ?? [], e);
+            }
+            if (count == events.Count)
+            {
+                return (conversationId, answered, null);
+            }
+            (outcomes ??= new List<EventOutcome>(events.Count)).AddRange(answered);
         }
-        catch (Exception e) when (ClusterFaults.IsUnavailable(e))
-        {
-            return (conversationId, null, e);
-        }
+        return (conversationId, outcomes ?? [], null);
     }
 
     private static IConversationGrain Conversation(GrainReferences<IConversationGrain> conversations, Tenant tenant, string conversationId) =>

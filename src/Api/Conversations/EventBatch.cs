@@ -67,30 +67,26 @@ public sealed class EventBatch
         return batch;
     }
 
-    /// <summary>Puts the grain's outcomes of one conversation into their events' slots.</summary>
-    public void Answer(string conversationId, IReadOnlyList<EventOutcome> outcomes)
+    /// <summary>
+    /// Puts the grain's outcomes of one conversation into the slots of its first events, in order. The events after
+    /// them fail with 503 and <paramref name="unavailableDetail"/>: the conversation could not be reached for them
+    /// (the other conversations' answers stand). Without a detail there is an outcome for every event.
+    /// </summary>
+    public void Answer(string conversationId, IReadOnlyList<EventOutcome> outcomes, string? unavailableDetail = null)
     {
         var events = byConversation[conversationId];
-        if (outcomes.Count != events.Count)
+        if (outcomes.Count > events.Count || (unavailableDetail is null && outcomes.Count != events.Count))
         {
             throw new InvalidOperationException($"The conversation answered {outcomes.Count} outcomes for {events.Count} events.");
         }
         for (var i = 0; i < events.Count; i++)
         {
             var (slot, @event) = events[i];
-            slots[slot] = outcomes[i].Refusal is { } refusal
-                ? new EventErrorJson(@event.Id, ProblemJson.Of(Problems.FromRefusal(refusal)))
-                : EventResultJson.Of(outcomes[i].Result!);
-        }
-    }
-
-    /// <summary>The conversation could not be reached: its events fail with 503, the others stand.</summary>
-    public void AnswerUnavailable(string conversationId, string detail)
-    {
-        foreach (var (slot, @event) in byConversation[conversationId])
-        {
-            slots[slot] = new EventErrorJson(
-                @event.Id, ProblemJson.Of(Problems.Create(StatusCodes.Status503ServiceUnavailable, detail)));
+            slots[slot] = i >= outcomes.Count
+                ? new EventErrorJson(@event.Id, ProblemJson.Of(Problems.Create(StatusCodes.Status503ServiceUnavailable, unavailableDetail!)))
+                : outcomes[i].Refusal is { } refusal
+                    ? new EventErrorJson(@event.Id, ProblemJson.Of(Problems.FromRefusal(refusal)))
+                    : EventResultJson.Of(outcomes[i].Result!);
         }
     }
 

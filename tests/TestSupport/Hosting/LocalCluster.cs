@@ -54,10 +54,11 @@ public static class LocalCluster
     /// <summary>
     /// Starts a silo; <paramref name="primarySiloPort"/> names the silo it joins (null: it is the primary). Silos of one
     /// process given the same <paramref name="journal"/> share it, as silos share PostgreSQL; without one, a silo on the
-    /// embedded default keeps its own.
+    /// embedded default keeps its own. <paramref name="services"/> runs last, so what it registers replaces the silo's own.
     /// </summary>
     public static async Task<IHost> StartSiloAsync(
-        string clusterId, SiloPorts ports, int? primarySiloPort, IReadOnlyDictionary<string, string?> settings, MemoryFactJournal? journal = null)
+        string clusterId, SiloPorts ports, int? primarySiloPort, IReadOnlyDictionary<string, string?> settings, MemoryFactJournal? journal = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(SiloSettings(clusterId, ports, primarySiloPort, settings));
@@ -67,6 +68,7 @@ public static class LocalCluster
         {
             builder.Services.AddMemoryFactJournal(journal);
         }
+        services?.Invoke(builder.Services);
         var silo = builder.Build();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await silo.StartAsync(timeout.Token);
