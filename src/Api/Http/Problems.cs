@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Mvc;
 
@@ -50,6 +51,11 @@ public static class Problems
             problem.Detail ??= kind.Detail;
         }
         problem.Detail ??= problem.Title;
+        if (status == StatusCodes.Status415UnsupportedMediaType && problem is not HttpValidationProblemDetails && !problem.Extensions.ContainsKey("errors"))
+        {
+            // A body the endpoint's routing refused for its media type: the header that declared it is what to fix.
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [HeaderNames.ContentType] = [problem.Detail ?? "The body must be sent as application/json."] };
+        }
         return problem;
     }
 

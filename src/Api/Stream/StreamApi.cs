@@ -205,9 +205,17 @@ public static class StreamApi
         var unknown = new List<string>();
         foreach (var value in values)
         {
-            foreach (var part in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (var part in (value ?? "").Split(',', StringSplitOptions.TrimEntries))
             {
-                if (!FactTypes.IsKnown(part))
+                if (part.Length == 0)
+                {
+                    // "a,,b", "a,", ",a": a list cut or joined wrong, refused as "types=" alone is.
+                    if (value!.Contains(',') && !errors.Has("types"))
+                    {
+                        errors.Add("types", "types must be fact types separated by commas, with none empty.");
+                    }
+                }
+                else if (!FactTypes.IsKnown(part))
                 {
                     unknown.Add(part);
                 }

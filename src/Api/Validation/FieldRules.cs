@@ -189,6 +189,12 @@ public static partial class FieldRules
                 errors.Add(field, $"{field} keys must be 1 to {MaxAttributeKeyLength} characters; '{Start(pair.Name, MaxAttributeKeyLength)}' is {Characters(pair.Name)}.");
                 continue;
             }
+            if (IsBlank(pair.Name))
+            {
+                // A key of spaces alone labels nothing an agent could read.
+                errors.Add(field, $"{field} keys must not be blank.");
+                continue;
+            }
             if (pair.Name.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || pair.Name.Contains('\u007f'))
             {
                 // A key is shown to agents beside its value and kept in the journal, which refuses NUL.
@@ -359,9 +365,10 @@ public static partial class FieldRules
         {
             "sentiment" when value is < -1 or > 1 => $"{field} of a sentiment signal must be from -1 to 1.",
             "nlu.no_match" when value != 1 => $"{field} of an nlu.no_match signal must be 1.",
-            "voice.silence_ms" when value < 0 => $"{field} of a voice.silence_ms signal must be 0 or more milliseconds.",
+            "voice.silence_ms" when value is < 0 or > MaxSilenceMilliseconds => $"{field} of a voice.silence_ms signal must be from 0 to {MaxSilenceMilliseconds:N0} milliseconds (a day).",
             "voice.barge_in" when value != 1 => $"{field} of a voice.barge_in signal must be 1.",
             "csat" when value is < 1 or > 5 || value != Math.Floor(value) => $"{field} of a csat signal must be a whole number from 1 to 5.",
+            _ when Math.Abs(value) > MaxSignalMagnitude => $"{field} of a signal must be from {-MaxSignalMagnitude:G} to {MaxSignalMagnitude:G}.",
             _ => null,
         };
         if (problem is not null)
@@ -369,6 +376,15 @@ public static partial class FieldRules
             errors.Add(field, problem);
         }
     }
+
+    /// <summary>The longest silence a voice.silence_ms signal may report: a day.</summary>
+    public const double MaxSilenceMilliseconds = 86_400_000;
+
+    /// <summary>
+    /// The largest magnitude of any signal's value (10^15): beyond it a number no longer holds every whole value below it
+    /// exactly, and no measure a platform takes of a conversation comes near it.
+    /// </summary>
+    public const double MaxSignalMagnitude = 1e15;
 
     [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[0-9A-WYZa-wyz](-[A-Za-z0-9]{2,8})+)*(-[Xx](-[A-Za-z0-9]{1,8})+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex LocalePattern();

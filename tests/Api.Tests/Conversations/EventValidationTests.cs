@@ -49,6 +49,10 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["csat of 6"] = ("""{ "id": "x1", "type": "signal", "name": "csat", "value": 6 }""", "value"),
         ["csat not whole"] = ("""{ "id": "x1", "type": "signal", "name": "csat", "value": 2.5 }""", "value"),
         ["negative silence"] = ("""{ "id": "x1", "type": "signal", "name": "voice.silence_ms", "value": -1 }""", "value"),
+        ["silence longer than a day"] = ("""{ "id": "x1", "type": "signal", "name": "voice.silence_ms", "value": 1e300 }""", "value"),
+        ["signal of another name beyond any measure"] = ("""{ "id": "x1", "type": "signal", "name": "x.custom", "value": 1e308 }""", "value"),
+        ["signal of another name far below any measure"] = ("""{ "id": "x1", "type": "signal", "name": "order.total", "value": -2e15 }""", "value"),
+        ["attribute key of spaces alone"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "   ": "v" } }""", "attributes"),
         ["signal value that is a string"] = ("""{ "id": "x1", "type": "signal", "name": "sentiment", "value": "low" }""", "value"),
         ["signal without value"] = ("""{ "id": "x1", "type": "signal", "name": "sentiment" }""", "value"),
         ["signal name with a space"] = ("""{ "id": "x1", "type": "signal", "name": "Bad Name", "value": 1 }""", "name"),
@@ -226,8 +230,8 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         using var none = await cluster.Acme.Http.PostAsync(
             ApiClient.Events(id), new ByteArrayContent(Encoding.UTF8.GetBytes(Events.Ai("x2", "hi").ToJsonString())));
 
-        await Json.ProblemAsync(plain, HttpStatusCode.UnsupportedMediaType);
-        await Json.ProblemAsync(none, HttpStatusCode.UnsupportedMediaType);
+        await Json.ProblemAsync(plain, HttpStatusCode.UnsupportedMediaType, "Content-Type");
+        await Json.ProblemAsync(none, HttpStatusCode.UnsupportedMediaType, "Content-Type");
         Json.Same(before, await cluster.Acme.SnapshotAsync(id));
     }
 
@@ -270,7 +274,7 @@ public sealed class EventValidationTests(ClusterFixture cluster)
 
         using var response = await PostBytesAsync(id, bytes, $"application/json; charset={charset}");
 
-        var problem = await Json.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "Content-Type");
         Assert.Contains(charset, problem.Text("detail"));
         Json.Same(before, await cluster.Acme.SnapshotAsync(id));
     }

@@ -198,6 +198,8 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     [Theory]
     [InlineData("/v1/stream?types=conversation.started,bogus.type", null, "types")]
     [InlineData("/v1/stream?types=", null, "types")]
+    [InlineData("/v1/stream?types=handoff.assigned,,trust.changed", null, "types")]
+    [InlineData("/v1/stream?types=handoff.assigned,", null, "types")]
     [InlineData("/v1/stream?conversationId=a%2Fb", null, "conversationId")]
     [InlineData("/v1/stream?agentId=x&agentId=y", null, "agentId")]
     [InlineData("/v1/stream?type=handoff.assigned", null, "type")]
