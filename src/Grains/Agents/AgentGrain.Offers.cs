@@ -227,7 +227,7 @@ internal sealed partial class AgentGrain
         {
             return null;
         }
-        if (Now() >= open.ExpiresAt)
+        if (Now() >= DeadlineOf(open))
         {
             await Expire(open);
             return null;
@@ -278,7 +278,7 @@ internal sealed partial class AgentGrain
     private async Task ExpireDue()
     {
         var now = Now();
-        foreach (var due in State.Offers.Where(o => o.ExpiresAt <= now).ToArray())
+        foreach (var due in State.Offers.Where(o => DeadlineOf(o) <= now).ToArray())
         {
             if (State.Offers.Contains(due))
             {
@@ -298,7 +298,7 @@ internal sealed partial class AgentGrain
         crash.Reach(CrashPoint.AgentOfferEnded);
         metrics.HandoffStep(_tenantId, "expired");
         metrics.OfferExpired(_tenantId, offer.PoolName);
-        metrics.DeadlineReached("offer", clock.GetUtcNow() - offer.ExpiresAt);
+        metrics.DeadlineReached("offer", clock.GetUtcNow() - DeadlineOf(offer));
         logger.LogInformation("Offer {OfferId} of conversation {ConversationId} to agent {AgentId} of tenant {TenantId} expired",
             offer.OfferId, offer.ConversationId, _agentId, _tenantId);
         // The pools hear the agent is away before the conversation is offered again, so it goes to someone else.
@@ -497,7 +497,35 @@ internal sealed partial class AgentGrain
 
     /// <summary>The timer at the earliest open offer's deadline (offers are stored, so an activation arms it again).</summary>
     private void ArmOfferTimer() =>
-        _offerTimer.Arm(State.Offers.Count == 0 ? null : State.Offers.Min(o => o.ExpiresAt));
+        _offerTimer.Arm(State.Offers.Count == 0 ? null : State.Offers.Min(DeadlineOf));
+
+    /// <summary>
+    /// How long an offer that was open when the agent came back into memory (its silo died, or it was moved) may still be
+    /// answered after this activation began, whatever its deadline: an accept sent in time may have been lost with the
+    /// silo, and its retry reaches the agent only once the cluster has noticed (a response timeout and more). Without it
+    /// the agent who answered in time would be taken for not responding.
+    /// </summary>
+    internal static readonly TimeSpan OfferRecoveryGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>The offers open when this activation began, and until when they may be answered at least.</summary>
+    private HashSet<string>? _recoveredOffers;
+    private DateTimeOffset _recoveredUntil;
+
+    /// <summary>Notes the offers open as the agent comes back into memory: each may be answered a while longer.</summary>
+    private void RecoverOpenOffers()
+    {
+        if (State.Offers.Count > 0)
+        {
+            _recoveredOffers = [.. State.Offers.Select(o => o.OfferId)];
+            _recoveredUntil = Now() + OfferRecoveryGrace;
+        }
+    }
+
+    /// <summary>When <paramref name="offer"/> expires: its deadline, or later for one open when this activation began.</summary>
+    private DateTimeOffset DeadlineOf(OpenOffer offer) =>
+        _recoveredOffers is not null && _recoveredUntil > offer.ExpiresAt && _recoveredOffers.Contains(offer.OfferId)
+            ? _recoveredUntil
+            : offer.ExpiresAt;
 
     private async Task OnOfferTimer()
     {

@@ -88,6 +88,7 @@ internal sealed partial class AgentGrain(
         (_ledger, var checkpointSeq) = await _journal.LoadAsync(e => logger.LogWarning(e,
             "The checkpoint of agent {AgentId} of tenant {TenantId} cannot be read; its records are replayed from the start", _agentId, _tenantId));
         _checkpoints.Seq = checkpointSeq;
+        RecoverOpenOffers();
         ArmOfferTimer();
         if (NeedsWatch)
         {

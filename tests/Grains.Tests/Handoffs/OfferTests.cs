@@ -311,6 +311,39 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_offer_open_when_its_agent_came_back_into_memory_may_still_be_accepted_a_few_seconds_past_its_deadline()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+
+        // Ana's activation goes with the offer open, as with a silo that died; her accept, sent in time, was lost with it.
+        await ana.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.HoldsAsync(() => Task.FromResult(DateTimeOffset.UtcNow > offer.ExpiresAt.AddMilliseconds(300)), Patience,
+            "the offer's deadline to pass");
+
+        Assert.Null((await ana.AcceptOffer(offer.OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "ana" },
+            Patience, "c1 to be with ana");
+        Assert.DoesNotContain("handoff.expired", await FactTypes("c1"));
+        Assert.Equal(AgentStatus.Available, (await ana.Get())!.Status);
+    }
+
+    [Fact]
+    public async Task An_offer_open_when_its_agent_came_back_into_memory_still_expires_once_those_seconds_pass()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+
+        await ana.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+
+        await Eventually.HoldsAsync(async () => (await FactTypes("c1")).Contains("handoff.expired"), Patience, "the offer to expire");
+        Assert.Equal(AgentStatus.Away, (await ana.Get())!.Status);
+        Assert.Equal(RefusalKind.Conflict, (await ana.AcceptOffer(offer.OfferId)).Refusal!.Kind);
+    }
+
+    [Fact]
     public async Task An_accept_of_an_offer_the_conversation_declined_as_it_moved_queue_is_refused_and_the_agent_holds_nothing()
     {
         var ana = Agent("ana");
