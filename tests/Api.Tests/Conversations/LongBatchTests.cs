@@ -1,9 +1,7 @@
 using CxCluster.Abstractions;
 using CxCluster.Api.Tests.Infrastructure;
 using CxCluster.Grains.Journal;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CxCluster.Api.Tests.Conversations;
 
@@ -18,8 +16,7 @@ public sealed class LongBatchTests : IAsyncLifetime
     private const string ClusterId = "cxcluster-long-batch-tests";
     private static readonly TimeSpan CommitTime = TimeSpan.FromMilliseconds(2);
 
-    private IHost? silo;
-    private WebApplication? api;
+    private OwnCluster? cluster;
     private ApiClient acme = null!;
     private SlowJournal journal = null!;
 
@@ -29,15 +26,9 @@ public sealed class LongBatchTests : IAsyncLifetime
         {
             ["Cluster:ResponseTimeoutSeconds"] = "1",
         };
-        var ports = FreePorts.Take(2);
-        var siloPorts = new LocalCluster.SiloPorts(ports[0], ports[1]);
-        silo = await LocalCluster.StartSiloAsync(ClusterId, siloPorts, primarySiloPort: null, settings, services: services =>
+        cluster = await OwnCluster.StartAsync(ClusterId, settings, siloServices: services =>
             services.AddSingleton<IFactJournal>(provider => journal = new SlowJournal(provider.GetRequiredService<MemoryFactJournal>(), CommitTime)));
-        api = LocalCluster.BuildApi(ClusterId, [siloPorts.GatewayPort], settings);
-        await api.StartAsync();
-        var address = LocalCluster.AddressOf(api);
-        await LocalCluster.WaitUntilReadyAsync(address, LocalCluster.StartTimeout);
-        acme = ApiClient.For(address, ClusterFixture.AcmeKey);
+        acme = cluster.Client(ClusterFixture.AcmeKey);
         // A first event makes the silo resolve its journal.
         await acme.SendAsync(Ids.New("warm"), Events.Started("w", "chat", "en-US"));
     }
@@ -45,8 +36,10 @@ public sealed class LongBatchTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         acme?.Dispose();
-        await LocalCluster.StopAsync(api);
-        await LocalCluster.StopAsync(silo);
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
+        }
     }
 
     private static JsonObject Batch(string conversationId, int count = 1000) => Events.BatchOf(

@@ -1,6 +1,4 @@
 using CxCluster.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Hosting;
 
 namespace CxCluster.Api.Tests.Stream;
 
@@ -13,8 +11,7 @@ public sealed class QuietStreamTests : IAsyncLifetime
     private const string ClusterId = "cxcluster-quiet-stream-tests";
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(2);
 
-    private IHost? silo;
-    private WebApplication? api;
+    private OwnCluster? cluster;
     private ApiClient acme = null!;
 
     public async Task InitializeAsync()
@@ -24,21 +21,17 @@ public sealed class QuietStreamTests : IAsyncLifetime
             ["Stream:KeepAliveSeconds"] = KeepAlive.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cluster:ResponseTimeoutSeconds"] = "1",
         };
-        var ports = FreePorts.Take(2);
-        var siloPorts = new LocalCluster.SiloPorts(ports[0], ports[1]);
-        silo = await LocalCluster.StartSiloAsync(ClusterId, siloPorts, primarySiloPort: null, settings);
-        api = LocalCluster.BuildApi(ClusterId, [siloPorts.GatewayPort], settings);
-        await api.StartAsync();
-        var address = LocalCluster.AddressOf(api);
-        await LocalCluster.WaitUntilReadyAsync(address, LocalCluster.StartTimeout);
-        acme = ApiClient.For(address, ClusterFixture.AcmeKey);
+        cluster = await OwnCluster.StartAsync(ClusterId, settings);
+        acme = cluster.Client(ClusterFixture.AcmeKey);
     }
 
     public async Task DisposeAsync()
     {
         acme?.Dispose();
-        await LocalCluster.StopAsync(api);
-        await LocalCluster.StopAsync(silo);
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
+        }
     }
 
     [Fact]
