@@ -528,14 +528,15 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
 
     /// <summary>
     /// The attributes as they are kept and shown to the agent: each value redacted as a message is ("note": "email saya
-    /// budi@gmail.com" keeps "email saya [email]"), the keys (the platform's own names) as they are.
+    /// budi@gmail.com" keeps "email saya [email]"), or whole where its key says it is a person's name or a user name
+    /// ("customerName": "Budi Santoso" keeps "[name]"), the keys (the platform's own names) as they are.
     /// </summary>
     private static Dictionary<string, string> RedactValues(IReadOnlyDictionary<string, string> attributes)
     {
         var redacted = new Dictionary<string, string>(attributes.Count, StringComparer.Ordinal);
         foreach ((string key, string value) in attributes)
         {
-            redacted[key] = Redactor.Redact(value);
+            redacted[key] = Redactor.RedactAttribute(key, value);
         }
 
         return redacted;

@@ -27,6 +27,9 @@ public static partial class Redactor
 
         /// <summary>Someone close to the customer, by name: "my husband John Smith", "my daughter Emma", "istriku Siti".</summary>
         Relation,
+
+        /// <summary>"dengan ... di sini" opening a message, as one answers a phone ("dengan Budi di sini").</summary>
+        WithHere,
     }
 
     /// <summary>
@@ -120,22 +123,29 @@ public static partial class Redactor
     private static readonly string[] Greetings =
     [
         "hi", "hello", "hey", "hiya", "halo", "hallo", "hai", "morning", "afternoon", "evening", "day", "yes", "yeah", "yep", "ok", "okay",
-        "oh", "um", "uh", "erm", "hm", "hmm", "sorry", "dear", "greetings",
+        "oh", "um", "uh", "erm", "hm", "hmm", "sorry", "dear", "greetings", "pagi", "siang", "sore", "malam",
     ];
 
     /// <summary>Words a name given after "this is" is followed by ("this is Maria from Jakarta", "this is Tom speaking").</summary>
     private static readonly string[] AfterAnIntroducedName = ["from", "here", "speaking", "calling", "again", "and", "with", "at", "dari", "di"];
 
     /// <summary>
-    /// The names customers introduce themselves with, added to <paramref name="found"/> where they lie apart from it. A
-    /// name is capitalised, so only a capital letter that begins a word and has a small letter after it is looked at (one
-    /// vectorised search for capitals; most messages have few or none past their first letter), and then the words
-    /// before it, for one that introduces it.
+    /// The names customers introduce themselves with, and the names any text calls someone by (after an honorific, on a
+    /// header line, before a role in brackets; in a text the AI or an agent writes, after a greeting that opens it), added
+    /// to <paramref name="found"/> where they lie apart from it. A name is capitalised, so only a capital letter that
+    /// begins a word and has a small letter after it is looked at (one vectorised search for capitals; most messages have
+    /// few or none past their first letter), and then the words before it, for one that introduces or announces it. With
+    /// <paramref name="introducedNames"/> false (the writer is the AI or an agent) the writer's own introduction and
+    /// sign-off stay theirs.
     /// </summary>
-    private static List<(int Start, int End, string Placeholder)>? FindIntroductions(string text, List<(int Start, int End, string Placeholder)>? found)
+    private static List<(int Start, int End, string Placeholder)>? FindIntroductions(
+        string text, List<(int Start, int End, string Placeholder)>? found, bool introducedNames = true)
     {
-        // Whether the message says "here" or "speaking" at all, searched for once, when a capital first opens it.
+        // Whether the message says "here" or "speaking" at all, searched for once, when a capital first opens it; and
+        // whether it has a bracket (for a role after a name) or a comma and a capital (for a degree after one).
         bool? saysHere = null;
+        bool? hasBracket = null;
+        bool? hasDegree = null;
         int i = 0;
         while (i < text.Length)
         {
@@ -152,18 +162,58 @@ public static partial class Redactor
                 continue;
             }
 
-            (int start, int end) = IntroducingWordBefore(text, at);
+            (int start, int end) = introducedNames ? IntroducingWordBefore(text, at) : default;
             if (end > start && Introduced(text, start, end) is (var from, var to, { } placeholder) && AddApart(ref found, (from, to, placeholder)))
             {
                 i = to;
             }
-            else if (SignedOrHere(text, at, ref saysHere) is (var signedFrom, var signedTo) && signedTo > signedFrom && AddApart(ref found, (signedFrom, signedTo, NamePlaceholder)))
+            else if (AddressedName(text, at, introducedNames, ref saysHere, ref hasBracket, ref hasDegree) is (var nameFrom, var nameTo) && nameTo > nameFrom
+                && AddApart(ref found, (nameFrom, nameTo, NamePlaceholder)))
             {
-                i = signedTo;
+                i = nameTo;
             }
         }
 
-        return FindIntroductionsInSmallLetters(text, found);
+        return introducedNames ? FindIntroductionsInSmallLetters(text, found) : found;
+    }
+
+    /// <summary>
+    /// The name the capitalised word at <paramref name="at"/> begins when no introduction announces it: after an
+    /// honorific or a title, signing the message off or opening it with "here" (a customer's only), after a greeting
+    /// opening a text the AI or an agent writes, on a header line, before a role in brackets or before a degree; an empty
+    /// span when none. Whether the text has a bracket, or a comma and a capital where a degree may stand, is searched for
+    /// once, when a capital first asks.
+    /// </summary>
+    private static (int From, int To) AddressedName(
+        string text, int at, bool introducedNames, ref bool? saysHere, ref bool? hasBracket, ref bool? hasDegree)
+    {
+        (int from, int to) = NameAfterAnHonorific(text, at, introducedNames);
+        if (to == from && introducedNames)
+        {
+            (from, to) = SignedOrHere(text, at, ref saysHere);
+        }
+
+        if (to == from && !introducedNames)
+        {
+            (from, to) = NameAfterAGreeting(text, at);
+        }
+
+        if (to == from)
+        {
+            (from, to) = NameAfterAHeaderLabel(text, at);
+        }
+
+        if (to == from && (hasBracket ??= text.Contains('(')))
+        {
+            (from, to) = NameBeforeARoleInBrackets(text, at);
+        }
+
+        if (to == from && (hasDegree ??= MayHoldADegree(text)))
+        {
+            (from, to) = NameBeforeADegree(text, at);
+        }
+
+        return (from, to);
     }
 
     /// <summary>
@@ -308,8 +358,8 @@ public static partial class Redactor
                 continue;
             }
 
-            // "im John", "im budi": "I'm" written without its apostrophe.
-            if (IsOneOf(word, ["saya", "aku", "im"]) || IsOneOf(word, Relations) || IsOneOf(word, RelationsKu))
+            // "im John", "im budi": "I'm" written without its apostrophe; "(ini) dengan Budi", as one answers a phone.
+            if (IsOneOf(word, ["saya", "aku", "im", "dengan"]) || IsOneOf(word, Relations) || IsOneOf(word, RelationsKu))
             {
                 return (begin, end);
             }
@@ -335,7 +385,7 @@ public static partial class Redactor
     /// <summary>
     /// The name a customer introduces themselves with, when the word at [<paramref name="start"/>, <paramref name="end"/>)
     /// opens an introduction: "I'm" / "I am", "this is" at the start of a message or after a greeting, "it's ... here",
-    /// "call me", "saya" / "aku". Only a capitalised word that is no everyday word is taken for a name (with up to three
+    /// "call me", "saya" / "aku", "ini dengan" / "saya dengan", and "dengan ... di sini" opening a message. Only a capitalised word that is no everyday word is taken for a name (with up to three
     /// more capitalised words after it, honorifics kept), and not in a message written in capitals throughout: "I'm Sorry",
     /// "I'm very upset", "this is Amazon?" and "Saya Mau tanya" stay. Null placeholder when it is no introduction.
     /// </summary>
@@ -388,6 +438,18 @@ public static partial class Redactor
             k = end;
             kind = Introduction.Saya;
         }
+        else if (IsOneOf(word, ["dengan"]) && IsOneOf(PreviousWord(text, start), ["ini", "saya", "aku"]))
+        {
+            // "ini dengan Budi Santoso", "saya dengan Budi": "this is Budi speaking", as an Indonesian answers a phone.
+            k = end;
+            kind = Introduction.Saya;
+        }
+        else if (IsOneOf(word, ["dengan"]) && OpensAMessage(text, start))
+        {
+            // "dengan Budi di sini": the same, with "di sini" (here) after the name.
+            k = end;
+            kind = Introduction.WithHere;
+        }
         else if ((IsOneOf(word, Relations) && IsOneOf(PreviousWord(text, start), ["my", "our"])) || IsOneOf(word, RelationsKu))
         {
             // "my son, Peter Parker", "istriku: Siti": the name set off by a comma or a colon.
@@ -405,9 +467,11 @@ public static partial class Redactor
 
     /// <summary>
     /// The capitalised name that starts at or after <paramref name="k"/> (up to <see cref="MaxNameWords"/> words, the
-    /// small words of names such as "bin" or "van" between them), or an empty span when no name is there.
+    /// small words of names such as "bin" or "van" between them), or an empty span when no name is there. A name an
+    /// honorific announces (<paramref name="honoured"/>) goes on past its first word with any capitalised word that is no
+    /// everyday word, even one that is a word of a date or a state elsewhere ("Mrs. Tan Mei Ling").
     /// </summary>
-    private static (int From, int To) ReadName(string text, int k)
+    private static (int From, int To) ReadName(string text, int k, bool honoured = false)
     {
         int from = -1;
         int to = -1;
@@ -426,7 +490,8 @@ public static partial class Redactor
             // ("john smith", "budi santoso").
             bool smallName = char.IsLower(name[0]) && (from < 0 ? GivenNames.Contains(name) : small && LooksLikeASmallSurname(name));
             small |= from < 0 && smallName;
-            if (!smallName && !LooksLikeAName(name, first: from < 0) && !(particle && char.IsUpper(name[0])))
+            bool nameWord = honoured && from >= 0 ? LooksLikeAFurtherName(name) : LooksLikeAName(name, first: from < 0);
+            if (!smallName && !nameWord && !(particle && char.IsUpper(name[0])))
             {
                 // "Budi bin Ahmad", "Ludwig van Beethoven": the small words of names, between two of its words; written
                 // with a capital they are words of the name ("Nguyen Van An").
@@ -607,6 +672,18 @@ public static partial class Redactor
             || IsLexiconWord(bare));
     }
 
+    /// <summary>
+    /// A word that can go on a name an honorific announces: capitalised, with a small letter in it, and none of the small
+    /// words of both languages, an honorific or a word of the recogniser's lexicon ("Mrs. Tan Mei Ling", but "Pak Budi
+    /// Tolong" ends at "Budi").
+    /// </summary>
+    private static bool LooksLikeAFurtherName(ReadOnlySpan<char> word)
+    {
+        ReadOnlySpan<char> bare = word.TrimEnd('.');
+        return bare.Length >= 2 && bare.Length <= 32 && char.IsUpper(bare[0]) && HasLowerLetter(bare[1..]) && !IsContraction(bare)
+            && !IsLowerCompound(bare) && !IsOneOf(bare, NotANameWords) && !IsOneOf(bare, Honorifics) && !IsLexiconWord(bare);
+    }
+
     /// <summary>Whether the word, whatever its case, is one of the recogniser's lexicon: an everyday word, no name.</summary>
     private static bool IsLexiconWord(ReadOnlySpan<char> word)
     {
@@ -685,7 +762,7 @@ public static partial class Redactor
         int p = PastSpaces(text, end);
         if (p >= text.Length)
         {
-            return kind != Introduction.ItIs;
+            return kind is not (Introduction.ItIs or Introduction.WithHere);
         }
 
         char c = text[p];
@@ -696,7 +773,7 @@ public static partial class Redactor
 
         if (!char.IsLetter(c))
         {
-            return kind != Introduction.ItIs;
+            return kind is not (Introduction.ItIs or Introduction.WithHere);
         }
 
         int we = WordLettersEnd(text, p);
@@ -704,6 +781,7 @@ public static partial class Redactor
         return kind switch
         {
             Introduction.ItIs => IsOneOf(next, ["here", "speaking", "again"]),
+            Introduction.WithHere => IsOneOf(next, ["di", "disini", "sini", "here", "speaking"]),
             Introduction.ThisIs => IsOneOf(next, AfterAnIntroducedName),
             _ => !char.IsUpper(c) || next is "I",
         };

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using CxCluster.Grains.Trust.Grammar;
 
 namespace CxCluster.Grains.Privacy;
@@ -88,6 +89,20 @@ public static partial class Redactor
         "mbak", "mba", "bang", "tn", "ny", "nn", "haji", "hj",
     ];
 
+    /// <summary>
+    /// Honorifics of address that go before a name but are no title of <see cref="Honorifics"/> (so a name they precede
+    /// is read here, and only here): "Kak Rina", "Om Hendra", "Tuan Wong", "Cik Lina".
+    /// </summary>
+    private static readonly string[] HonorificsOfAddress =
+    [
+        "kak", "kakak", "om", "tante", "tuan", "nyonya", "nona", "cik", "koh", "cici", "uda", "uni", "abang", "adik", "dik", "mister",
+        "prof", "professor", "ustadz", "ustad", "ustazah", "dame", "lady", "lord", "aunt", "auntie", "uncle",
+    ];
+
+    /// <summary>The honorifics of <see cref="Honorifics"/> and <see cref="HonorificsOfAddress"/>, looked up once per capital without a string.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HonorificsBeforeNames =
+        FrozenSet.Create(StringComparer.OrdinalIgnoreCase, [.. Honorifics, .. HonorificsOfAddress]).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The words between "nama" and the name that make it someone else's, close to the customer ("nama ibu kandung").</summary>
     private static readonly string[] NamaRelatives = ["ibu", "ayah", "bapak", "kandung", "gadis", "suami", "istri", "anak"];
 
@@ -163,7 +178,7 @@ public static partial class Redactor
             found = FindStreetsAfterNumbers(text, FindByMarks(text, NumberedPlaceMarks, found));
         }
 
-        return introducedNames ? FindIntroductions(text, found) : found;
+        return FindIntroductions(text, found, introducedNames);
     }
 
     /// <summary>The names and addresses the words of <paramref name="marks"/> announce, added to <paramref name="found"/> where they lie apart from it.</summary>
@@ -244,7 +259,9 @@ public static partial class Redactor
         if (IsOneOf(word, ["name", "names"]))
         {
             ReadOnlySpan<char> owner = PreviousWord(text, start);
+            // "Name's Kevin O'Brien": "name's" opening a sentence introduces one as "my name is" does.
             return IsOneOf(owner, NameOwners) || IsPossessive(text, start) || IsFieldLabel(text, start, end)
+                || (ContractedAt(text, end, 's') && OpensAMessage(text, start))
                 ? Named(text, PastOnTheCard(text, end), needsMark: !IsOneOf(owner, ["full", "first", "last", "middle", "maiden"]))
                 : default;
         }
@@ -633,7 +650,7 @@ public static partial class Redactor
                 continue;
             }
 
-            if (k + 1 < text.Length && text[k] == '\'' && text[k + 1] is 's' or 'S')
+            if (k + 1 < text.Length && text[k] is '\'' or '\u2019' && text[k + 1] is 's' or 'S')
             {
                 k += 2;
                 marked = true;
@@ -692,12 +709,12 @@ public static partial class Redactor
         return from < 0 ? default : (from, to, NamePlaceholder);
     }
 
-    /// <summary>A word of a name at or after <paramref name="k"/>: letters with an apostrophe or hyphen inside ("O'Brien", "Jean-Luc"), or an initial with its dot ("J.").</summary>
+    /// <summary>A word of a name at or after <paramref name="k"/>: letters with an apostrophe (either) or hyphen inside ("O'Brien", "O’Brien", "Jean-Luc"), or an initial with its dot ("J.").</summary>
     private static (int Start, int End) NextNameWord(string text, int k)
     {
         k = PastSpaces(text, k);
         int end = k;
-        while (end < text.Length && (char.IsLetter(text[end]) || (text[end] is '\'' or '-' && end > k && end + 1 < text.Length && char.IsLetter(text[end + 1]))))
+        while (end < text.Length && (char.IsLetter(text[end]) || (text[end] is '\'' or '\u2019' or '-' && end > k && end + 1 < text.Length && char.IsLetter(text[end + 1]))))
         {
             end++;
         }

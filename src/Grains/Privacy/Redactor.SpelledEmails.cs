@@ -360,8 +360,9 @@ public static partial class Redactor
     }
 
     /// <summary>
-    /// After a domain label at <paramref name="k"/>: a dot, glued ("gmail.com") or between spaces ("gmail . com"), or
-    /// "dot" or "titik" in brackets ("(dot)", "[titik]") or as a word between spaces; where the next label starts, or -1.
+    /// After a domain label at <paramref name="k"/>: a dot, glued ("gmail.com"), between spaces ("gmail . com") or with a
+    /// space on one side only before a known top-level domain in small letters ("gmail .com", "gmail. com"), or "dot" or
+    /// "titik" in brackets ("(dot)", "[titik]") or as a word between spaces; where the next label starts, or -1.
     /// <paramref name="written"/> tells a dot written other than glued.
     /// </summary>
     private static int DotAfter(string text, int k, int limit, out bool written)
@@ -372,12 +373,26 @@ public static partial class Redactor
             return k + 1;
         }
 
+        // "budi@gmail. com": a dot glued before and a space after it, before a top-level domain ("kantor. Besok" ends a sentence).
+        if (k + 1 < limit && text[k] == '.' && text[k + 1] == ' ' && SkipSpaces(text, k + 1, 1) is var tld && IsKnownTopLevelDomainAt(text, tld, limit))
+        {
+            written = true;
+            return tld;
+        }
+
         int q = SkipSpaces(text, k, 1);
         bool spaced = q > k;
         int after;
         if (q < limit && text[q] == '.' && spaced)
         {
             after = q + 1;
+            if (after < limit && IsKnownTopLevelDomainAt(text, after, limit))
+            {
+                // "budi@gmail .com": a space before the dot only.
+                written = true;
+                return after;
+            }
+
             if (after >= limit || text[after] != ' ')
             {
                 return -1; // "kantor. Besok" ends a sentence
@@ -416,6 +431,18 @@ public static partial class Redactor
 
         written = true;
         return next;
+    }
+
+    /// <summary>Whether a known top-level domain in small letters ("com", "co", "id") is the whole label at <paramref name="k"/>.</summary>
+    private static bool IsKnownTopLevelDomainAt(string text, int k, int limit)
+    {
+        int end = k;
+        while (end < limit && char.IsAsciiLetterLower(text[end]))
+        {
+            end++;
+        }
+
+        return end > k && (end == limit || !char.IsLetterOrDigit(text[end])) && IsOneOf(text.AsSpan(k, end - k), KnownTopLevelDomains);
     }
 
     /// <summary>Where "dot" or "titik" (any case) at <paramref name="k"/> ends, if it is a whole word there; otherwise -1.</summary>

@@ -7,7 +7,8 @@ namespace CxCluster.Grains.Privacy;
 /// security codes and expiry dates, bank account numbers, IBANs and US social security numbers), the secrets a word
 /// names (passwords, one-time codes, PINs, the answer to a security question) and the credentials in a pasted link's query
 /// (tokens, keys, signatures), dates of birth, passport, BPJS, health insurance and driving licence numbers their words
-/// name, cryptocurrency wallet addresses, names their words announce or customers introduce themselves with, and postal
+/// name, cryptocurrency wallet addresses, names their words announce, customers introduce themselves with or a text
+/// calls someone by (after an honorific, on a header line, in a greeting the AI or an agent writes), and postal
 /// addresses (post office boxes too) with typed placeholders.
 /// </summary>
 /// <remarks>
@@ -115,7 +116,9 @@ public static partial class Redactor
     /// <param name="original">The text.</param>
     /// <param name="introducedNames">
     /// Whether a name the writer introduces themselves with ("I'm John Smith", "saya Budi") is replaced: a customer's is;
-    /// the AI's or an agent's own ("Halo, saya Sari") is no customer's data, and the customer was told it.
+    /// the AI's or an agent's own ("Halo, saya Sari") is no customer's data, and the customer was told it. False says the
+    /// AI or an agent wrote the text to the customer: then the name a greeting opening it addresses them by ("Hi Budi
+    /// Santoso, ...") is replaced instead, as a name after an honorific is in any text.
     /// </param>
     public static string Redact(string original, bool introducedNames = true)
     {
@@ -141,7 +144,7 @@ public static partial class Redactor
         bool hasAt = text.Contains('@');
         int digits = CountDigits(text, MinDigits);
         bool numbers = digits >= MinDigits || (digits >= MinLabelledDigits && HasLabelledNumber(text));
-        List<(int Start, int End)>? emails = hasAt ? FindSpelledEmails(text, FindEmails(text), atSign: true) : null;
+        List<(int Start, int End)>? emails = hasAt ? FindSpelledEmails(text, FindLetterByLetterEmails(text, FindEmails(text)), atSign: true) : null;
         emails = FindSpelledEmails(text, emails, atSign: false);
         List<(int Start, int End, string Placeholder)>? dictated = FindDictated(text);
         // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.

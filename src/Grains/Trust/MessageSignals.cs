@@ -102,6 +102,13 @@ public static class MessageSignals
         {
             int count = Tokenizer.Tokenize(text, buffer);
             ReadOnlySpan<Lex> tokens = buffer.AsSpan(0, count);
+            // "areyouabot", "inibotya?": a message of one word that is several written without spaces is read spaced,
+            // when that reading asks something ("representitive", misspelt, is read as written).
+            if (count <= 3 && GluedWords.Spaced(text, tokens) is { } spaced && Analyze(spaced) is { } glued
+                && (glued.AsksForHuman || glued.AsksIdentity))
+            {
+                return glued;
+            }
             // "I typed 'agent' twice", "I asked 'are you a bot?'": what the customer quotes of themselves is asked again.
             // What the message says around them still rules: "I typed 'agent' by mistake, I don't need a person".
             bool identity = IdentityQuestion.AsksIdentity(tokens);
@@ -169,8 +176,9 @@ public static class MessageSignals
                 delighted = false;
             }
 
-            // "hello??? anyone??", "halo??? ada orang??", "hellooo?": checking whether anyone is there, impatiently.
-            negative = negative || ImpatientCall.IsIn(text);
+            // "hello??? anyone??", "halo??? ada orang??", "hellooo?": checking whether anyone is there, impatiently; and
+            // "?????" alone.
+            negative = negative || ImpatientCall.IsIn(text) || ImpatientCall.IsOnlyMarks(text);
             // "your courier said 'ugh, such a hassle'": rudeness of theirs, reported, is a complaint.
             negative |= quoted.RudeOfThem;
             if (ScareQuotes.IsIn(written))

@@ -236,6 +236,9 @@ public sealed class ConversationFactsTests
             ["note"] = "email saya budi@gmail.com hp 081234567890",
             ["card"] = "4111 1111 1111 1111",
             ["tier"] = "gold",
+            ["customerName"] = "Budi Santoso",
+            ["username"] = "budi_santoso99",
+            ["productName"] = "Kopi Susu",
         };
 
         var started = Assert.IsType<ConversationStarted>(Apply(Started() with { Attributes = attributes }).Facts[0]);
@@ -243,6 +246,7 @@ public sealed class ConversationFactsTests
         Assert.Equal("email saya [email] hp [phone]", started.Attributes!["note"]);
         Assert.DoesNotContain("4111 1111", started.Attributes["card"], StringComparison.Ordinal);
         Assert.Equal("gold", started.Attributes["tier"]);
+        Assert.Equal(("[name]", "[handle]", "Kopi Susu"), (started.Attributes["customerName"], started.Attributes["username"], started.Attributes["productName"]));
         Assert.Equal(started.Attributes["note"], _state.Attributes!["note"]);
     }
 

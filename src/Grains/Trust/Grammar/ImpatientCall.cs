@@ -53,6 +53,28 @@ internal static class ImpatientCall
         return false;
     }
 
+    /// <summary>
+    /// A message of nothing but three or more question marks (with exclamation marks or full stops beside them, if any):
+    /// "?????", "???!!". Bewilderment at the last answer, impatiently; one or two ("?", "??") may only ask what was meant.
+    /// </summary>
+    public static bool IsOnlyMarks(string text)
+    {
+        int marks = 0;
+        foreach (char c in text)
+        {
+            if (IsQuestionChar(c))
+            {
+                marks++;
+            }
+            else if (!(char.IsWhiteSpace(c) || IsBang(c) || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return marks >= 3;
+    }
+
     private static bool IsClauseMark(char c) => IsQuestionChar(c) || IsBang(c) || c is '.' or ',' or ';' or ':' or '\n' or '\r' or '\u2026';
 
     /// <summary>A letter written three or more times in a row: "hellooo", "halooo", "kaaak".</summary>

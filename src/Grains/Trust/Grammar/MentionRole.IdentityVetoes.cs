@@ -20,7 +20,82 @@ internal static partial class MentionRole
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
         || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t)
         || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t) || OnlyDemandsAPerson(t) || AsksWhetherItIsRecorded(t)
-        || OnlyInsultsInAQuestion(t) || AsksHowToReachOne(t) || NamesAMachineProduct(t) || PersonRequest.OnlyAsksIfYouHave(t);
+        || OnlyInsultsInAQuestion(t) || AsksHowToReachOne(t) || NamesAMachineProduct(t) || PersonRequest.OnlyAsksIfYouHave(t)
+        || JudgesTheOneAnswering(t);
+
+    /// <summary>
+    /// A statement of how the one answering is or does, with nothing of what it is: "you are right", "you're welcome", "you
+    /// guys are awesome", "you are so slow", "you are a joke", "anda lambat sekali". It opens (after greetings) with "you"
+    /// and "are" (or "you guys are", "you people are", "youre"), or with an Indonesian word for the one answering and only
+    /// words the lexicon knows after it, and no word after that names a machine, a person, a role, being real, who, an
+    /// alternative, talking or being automated, or makes a question: "you are a bot", "you are real", "you're human
+    /// right", "you are so slow, are you a bot?", "you are fake" and "kamu robot" still ask or say who is there. "right"
+    /// right after "are" (or after one word that stresses it: "you are absolutely right") is what the customer agrees
+    /// with, not a tag that asks.
+    /// </summary>
+    private static bool JudgesTheOneAnswering(ReadOnlySpan<Lex> t)
+    {
+        int k = 0;
+        while (Is(t, k, Cat.Greeting | Cat.Boundary))
+        {
+            k++;
+        }
+
+        if (!Is(t, k, Cat.You) || !Is(t, k, Cat.YouPerson))
+        {
+            return false;
+        }
+
+        string you = t[k].Word;
+        k++;
+        if (you == "you")
+        {
+            if (WordAt(t, k) is "guys" or "all" or "person")
+            {
+                k++;
+            }
+
+            if (WordAt(t, k) is not ("are" or "r" or "were"))
+            {
+                return false;
+            }
+
+            k++;
+        }
+        else if (you is "youve")
+        {
+            return false;
+        }
+
+        int complement = k;
+        if (WordAt(t, complement) is "so" or "absolute" or "total" or "complete" or "very" or "quite" or "too" or "really")
+        {
+            complement++;
+        }
+
+        if (complement >= t.Length || IsEdge(t, complement))
+        {
+            return false;
+        }
+
+        for (int i = k; i < t.Length; i++)
+        {
+            // Without "are" (Indonesian, Javanese) a word the lexicon does not know may be one for who is there misspelled
+            // or in another tongue ("sampeyan menungso tenan ora"), and a negator closing it asks for a yes.
+            if (you != "you" && you != "youre" && (t[i].IsUnknown || t[i].IsNumber || (Is(t, i, Cat.Not) && IsEdge(t, i + 1))))
+            {
+                return false;
+            }
+
+            bool agreed = i == complement && t[i].Word == "right";
+            if (Is(t, i, Cat.Question | IdentityContent) || IsAutomated(t, i) || t[i].Word == "fake" || (!agreed && AsksForAYes(t, i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// An identity question only the learnt model finds in a message that only asks how to reach a person: "how do i

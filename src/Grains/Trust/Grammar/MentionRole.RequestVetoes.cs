@@ -164,6 +164,27 @@ internal static partial class MentionRole
         return IsEdge(t, k);
     }
 
+    /// <summary>
+    /// A wish or an ability to buy, with no one named to talk to: "mau order dong", "kak mau order, available?", "mau beli
+    /// sekarang", "I want to order two", "can I buy it now". An order placed asks for no person ("mau order lewat CS"
+    /// names one, and a live mention of a person is read before this).
+    /// </summary>
+    private static bool WantsToBuy(ReadOnlySpan<Lex> t, int i)
+    {
+        if (t[i].Word is not ("order" or "orderan" or "buy" or "purchase" or "checkout" or "beli") && !(t[i].Word == "pesan" && !Is(t, i + 1, Cat.To)))
+        {
+            return false;
+        }
+
+        int before = Is(t, i - 1, Cat.To) ? i - 2 : i - 1;
+        if (Is(t, before, Cat.Subject))
+        {
+            before--;
+        }
+
+        return Is(t, before, Cat.Desire) || (Is(t, before, Cat.Modal) && !Is(t, before, Cat.Polite));
+    }
+
     /// <summary>Where the word before the mention and the articles right before it stands ("to" of "to your team").</summary>
     private static int BeforeArticles(ReadOnlySpan<Lex> t, Mention m)
     {
@@ -289,7 +310,7 @@ internal static partial class MentionRole
                 return true;
             }
 
-            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i) || NoMachineCan(t, i) || WantsToPay(t, i) || ConsultsTheirOwn(t, i))
+            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i) || NoMachineCan(t, i) || WantsToPay(t, i) || WantsToBuy(t, i) || ConsultsTheirOwn(t, i))
             {
                 return true;
             }

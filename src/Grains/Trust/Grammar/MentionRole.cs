@@ -583,8 +583,9 @@ internal static partial class MentionRole
             }
 
             // A condition opening the same clause, then what the customer will do: "if it still doesn't work I will need
-            // a human", "if the refund isn't in by Friday I'm going to ask for a manager", read as with a comma between.
-            if (Is(t, i, Cat.Cond) && !onIdentity && SaysIWill(t, i + 1, m.Start))
+            // a human", "if the refund isn't in by Friday I'm going to ask for a manager", read as with a comma between;
+            // or a day named in it as a deadline: "if this isn't fixed by friday I want to speak to a supervisor".
+            if (Is(t, i, Cat.Cond) && !onIdentity && (SaysIWill(t, i + 1, m.Start) || Has(t, i + 1, m.Start, Cat.LaterTime)))
             {
                 return true;
             }

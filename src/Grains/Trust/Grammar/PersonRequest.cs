@@ -1396,10 +1396,44 @@ internal static class PersonRequest
             && !AfterAMachineOr(t, m.Start - 1)
             && (m.Kind != Kind.Person || m.Real)
             && ClauseEndsWithQuestion(t, m.End)
-            && ContinuesAsRequest(t, m.End))
+            && ContinuesAsRequest(t, m.End)
+            && !DoesAnotherJob(t, m.End))
         || AskedIfFree(t, m)
         || AskedIfYouHave(t, m)
         || AskedForOneWhoCanHelp(t, m);
+
+    /// <summary>
+    /// Whether the person asked about is described by a job other than taking the customer: "is there a human who checks
+    /// my documents?", "apakah ada manusia yang mengecek dokumen KTP saya?", "ada manusia yang verifikasi KTP?". "who",
+    /// "yang" or "that" at <paramref name="e"/>, and nothing in its clause that helps, talks, calls, connects, speaks a
+    /// language or is free to ("is there a human who can help?", "ada orang yang bisa saya ajak bicara?", "is there an
+    /// agent who speaks english?", "ada cs yang online?" ask for one). A question of how the business works.
+    /// </summary>
+    private static bool DoesAnotherJob(ReadOnlySpan<Lex> t, int e)
+    {
+        if (WordAt(t, e) is not ("yang" or "who" or "that") || IsEdge(t, e + 1) || Is(t, e + 1, Cat.Question))
+        {
+            return false;
+        }
+
+        int end = ClauseEnd(t, e + 1);
+        if (Has(t, e + 1, end, Cat.Help | Cat.Speak | Cat.Call | Cat.Connect | Cat.Polite | Cat.Real | Cat.Human | Cat.Agent))
+        {
+            return false;
+        }
+
+        // "is there an agent who speaks english?", "ada cs yang bisa bahasa inggris?": one who can take the customer in
+        // their language.
+        for (int k = e + 1; k < end; k++)
+        {
+            if (IsLanguage(t[k].Word) || t[k].Word is "bahasa" or "speaks" or "online" or "available" or "free")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Whether there is someone who can help the customer, asked: "ada orang yg bisa bantu ga sih", "ada orang yang bisa

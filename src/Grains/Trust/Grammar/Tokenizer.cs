@@ -198,9 +198,10 @@ internal static class Tokenizer
     /// <summary>
     /// The abusive word spelled by the word at <paramref name="start"/> when some of its letters are written as digits or
     /// signs ("sh1t", "a$$hole", "m0rons", "b1tch", "@sshole": 0 for o, 1 for i or l, 3 for e, 4 and @ for a, 5 and $ for
-    /// s, 7 for t), or null: a word of letters alone, one that spells no abusive word ("a1", "m4", "us$", "b2b"), and one
-    /// that ends in a digit or sign, as a model's code does ("Galaxy A55", "P155"), are read as before. <paramref name="end"/>
-    /// is where the word ends.
+    /// s, 7 for t), else any other word of the lexicon so spelt ("b0t", "hum4n"), or null: a word of letters alone, one
+    /// that spells no word ("a1", "m4", "us$", "b2b"), and one that ends in a digit or sign, as a model's code does ("Galaxy
+    /// A55", "P155"), are read as before, but for "m3", "t0", "y4", "4r3" and "n0" ("me", "to", "ya", "are", "no").
+    /// <paramref name="end"/> is where the word ends.
     /// </summary>
     private static Lex? Unleet(ReadOnlySpan<char> text, int start, out int end)
     {
@@ -240,9 +241,15 @@ internal static class Tokenizer
             end++;
         }
 
-        if (!letter || !sign || length < 3 || !char.IsLetter(text[end - 1]))
+        if (!letter || !sign)
         {
             return null;
+        }
+
+        if (length < 3 || !char.IsLetter(text[end - 1]))
+        {
+            // "m3", "t0", "y4", "4r3": a few short words of a request or a question, which no model's code spells.
+            return word[..length] is "me" or "to" or "ya" or "are" or "no" ? Find(word[..length]) : null;
         }
 
         if (FindAbusive(word[..length]) is { } abusive)
@@ -261,7 +268,36 @@ internal static class Tokenizer
                 }
             }
 
-            return FindAbusive(word[..length]);
+            if (FindAbusive(word[..length]) is { } spelt)
+            {
+                return spelt;
+            }
+
+            for (int k = 0, o = start; k < length; k++, o++)
+            {
+                if (text[o] == '1')
+                {
+                    word[k] = 'i';
+                }
+            }
+        }
+
+        // "b0t", "hum4n", "c0nn3ct", "r0b0t", "us3l3ss": any word of the lexicon spelt with digits for some letters, when
+        // letters outnumber the digits and it opens with a letter (or is four or more long): "50k", "5ms" and "3rd" are
+        // amounts and ordinals, not words.
+        int digits = 0;
+        for (int o = start; o < end; o++)
+        {
+            digits += char.IsDigit(text[o]) ? 1 : 0;
+        }
+
+        if (digits * 2 < length && (char.IsLetter(text[start]) || length >= 4))
+        {
+            Lex known = Find(word[..length]);
+            if (!ReferenceEquals(known, Lex.Unknown))
+            {
+                return known;
+            }
         }
 
         return null;

@@ -121,9 +121,16 @@ internal static partial class ToneScanner
                 counted = true;
             }
 
-            if ((c & Cat.Thanks) != 0 && IsSincereThanks(t, i, i + 1))
+            if ((c & Cat.Thanks) != 0)
             {
-                thanks = true;
+                if (IsSincereThanks(t, i, i + 1))
+                {
+                    thanks = true;
+                }
+                else if (ThanksForTheHarm(t, i + 1))
+                {
+                    negative = true;
+                }
             }
 
             if (!hasPhrases)
@@ -149,6 +156,9 @@ internal static partial class ToneScanner
                         break;
                     case Tone.Thanks when IsSincereThanks(t, i, end):
                         thanks = true;
+                        break;
+                    case Tone.Thanks when ThanksForTheHarm(t, end):
+                        negative = true;
                         break;
                     case Tone.Praise when !IsNegated(t, i):
                         praise = true;
@@ -199,7 +209,8 @@ internal static partial class ToneScanner
     /// trouble (<see cref="IsTrouble"/>) or "too" / "again" / "twice" closing it ("fantastic, now I'm locked out", "oh
     /// perfect, now it's broken too", "great, now I can't log in"); one opening with "you" and what they did wrong (a
     /// trouble, "charged", "cancelled": "oh amazing, you charged me twice", "well done, you lost my parcel"); or "another"
-    /// and a trouble, in a message that asks nothing ("oh great, another delay", "just what I needed, another error").
+    /// and a trouble, in a message that asks nothing ("oh great, another delay", "just what I needed, another error"); or
+    /// any other with a trouble and "again" closing it ("fantastic, the tracking link is dead again").
     /// "great, now I can track it", "amazing, you never disappoint", "awesome, you saved me again", "great, another
     /// order" and "great, another question: ..." are not.
     /// </summary>
@@ -207,13 +218,24 @@ internal static partial class ToneScanner
     {
         for (int k = 0; k < t.Length; k++)
         {
-            if (WordAt(t, k) is not ("now" or "you" or "another") || !Is(t, k - 1, Cat.Boundary) || Is(t, k - 1, Cat.Question)
-                || !IsPraiseClause(t, k - 2))
+            if (!Is(t, k - 1, Cat.Boundary) || Is(t, k - 1, Cat.Question) || IsEdge(t, k) || !IsPraiseClause(t, k - 2))
             {
                 continue;
             }
 
             int end = ClauseEnd(t, k);
+            if (WordAt(t, k) is not ("now" or "you" or "another"))
+            {
+                // "fantastic, the tracking link is dead again", "mantap, paketnya hilang lagi": a trouble, and "again"
+                // closing the clause.
+                if (WordAt(t, end - 1) is "again" or "lagi" && Has(t, k, end - 1, Cat.Negative | Cat.Breaker) | HasTrouble(t, k, end - 1))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
             if (t[k].Word == "another")
             {
                 // "another delay", "another error", "another fee": a trouble, closing the clause, in a message that asks nothing.
@@ -241,17 +263,33 @@ internal static partial class ToneScanner
         return false;
     }
 
+    /// <summary>Whether a trouble (<see cref="IsTrouble"/>) stands in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private static bool HasTrouble(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int n = from; n < to; n++)
+        {
+            if (IsTrouble(t, n))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Something gone wrong, in a word: frustration or failing (not a negator), or "locked", "blocked" ("frozen",
-    /// "suspended"), "stuck", "gone", "deleted", "lost", "broke", "delay", "problem", "issue".
+    /// "suspended"), "stuck", "gone", "deleted", "lost", "broke" ("breaking"), "delay", "problem", "issue", "hilang", "dead".
     /// </summary>
     private static bool IsTrouble(ReadOnlySpan<Lex> t, int n) =>
         (Is(t, n, Cat.Negative | Cat.Breaker) && !Is(t, n, Cat.Not))
-        || WordAt(t, n) is "locked" or "blocked" or "stuck" or "gone" or "deleted" or "lost" or "broke" or "delay" or "problem" or "issue";
+        || WordAt(t, n) is "locked" or "blocked" or "stuck" or "gone" or "deleted" or "lost" or "breaking" or "delay" or "problem" or "issue"
+            or "hilang" or "dead";
 
     /// <summary>
     /// The clause ending at <paramref name="last"/> is praise alone, with only "oh", "wow", "well", "just", "so", "really"
-    /// and the like beside it ("oh perfect", "wow, great" read as one), "well done", or "(just) what I needed".
+    /// and the like beside it ("oh perfect", "wow, great" read as one), "well done", "great job", "nice work", or "(just)
+    /// what I needed".
     /// </summary>
     private static bool IsPraiseClause(ReadOnlySpan<Lex> t, int last)
     {
@@ -270,7 +308,8 @@ internal static partial class ToneScanner
         int p = last;
         for (; !IsEdge(t, p); p--)
         {
-            if (IsPraiseWord(t, p) || (t[p].Word == "done" && WordAt(t, p - 1) == "well"))
+            if (IsPraiseWord(t, p) || (t[p].Word == "done" && WordAt(t, p - 1) == "well")
+                || (t[p].Word is "job" or "working" && IsPraiseWord(t, p - 1)))
             {
                 praised = true;
             }
@@ -953,6 +992,11 @@ internal static partial class ToneScanner
             end++;
         }
 
+        if (ThanksForTheHarm(t, end))
+        {
+            return false;
+        }
+
         if (WordAt(t, end) != "for")
         {
             return true;
@@ -968,6 +1012,45 @@ internal static partial class ToneScanner
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Thanks (ending before <paramref name="end"/>) for being made to wait or for harm made: "thanks for making me wait 2
+    /// hours", "makasih ya udah bikin saya nunggu 2 jam", "makasih lho udah bikin saldo saya ilang". What they are for
+    /// ("for", or "udah" / "sudah": for having done it, after a particle such as "ya" or "lho") holds a verb of making and,
+    /// after it in the clause, a wait word or a trouble (<see cref="IsTrouble"/>). Sarcasm: "thanks for helping me find
+    /// my lost card" and "makasih udah bikin saya senang" thank.
+    /// </summary>
+    private static bool ThanksForTheHarm(ReadOnlySpan<Lex> t, int end)
+    {
+        while (WordAt(t, end) is "ya" or "yah" or "lho" or "loh" or "deh" or "sih")
+        {
+            end++;
+        }
+
+        if (WordAt(t, end) is not ("for" or "sudah"))
+        {
+            return false;
+        }
+
+        int clauseEnd = ClauseEnd(t, end);
+        for (int k = end + 1; k < clauseEnd; k++)
+        {
+            if (t[k].Word is not ("making" or "make" or "made" or "bikin" or "buat"))
+            {
+                continue;
+            }
+
+            for (int n = k + 1; n < clauseEnd; n++)
+            {
+                if (t[n].Word is "wait" or "menunggu" or "tunggu" || IsTrouble(t, n))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a negative tone phrase starts at <paramref name="k"/> ("wasting my time").</summary>
