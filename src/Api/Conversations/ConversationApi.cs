@@ -122,7 +122,7 @@ public static partial class ConversationApi
             span.SetTag(CxTelemetry.TenantTag, tenant.Id);
             span.SetTag(CxTelemetry.EventCountTag, batch.EventCount);
         }
-        // One call per conversation keeps its events in order; the conversations go concurrently.
+        // Each conversation's events go to it in order (in calls of at most EventsPerCall); the conversations go concurrently.
         var shape = ReturnPreference.Read(request);
         var applied = await Task.WhenAll(batch.ByConversation.Select(c => ApplyInOrder(conversations, tenant, c.ConversationId, c.Events, shape)));
         if (applied.Length > 0 && applied.All(a => a.Unavailable is not null && a.Outcomes.Count == 0))
@@ -192,6 +192,10 @@ public static partial class ConversationApi
             catch (Exception e) when (ClusterFaults.IsUnavailable(e))
             {
                 return (conversationId, (IReadOnlyList<EventOutcome>?)outcomes ?? [], e);
+            }
+            if (answered.Count != count)
+            {
+                throw new InvalidOperationException($"The conversation answered {answered.Count} outcomes for {count} events.");
             }
             if (count == events.Count)
             {

@@ -210,7 +210,7 @@ public static class StreamApi
                 if (part.Length == 0)
                 {
                     // "a,,b", "a,", ",a": a list cut or joined wrong, refused as "types=" alone is.
-                    if (value!.Contains(',') && !errors.Has("types"))
+                    if ((value!.Contains(',') || values.Count > 1) && !errors.Has("types"))
                     {
                         errors.Add("types", "types must be fact types separated by commas, with none empty.");
                     }

@@ -11,11 +11,12 @@ public static partial class Redactor
 {
     /// <summary>
     /// Titles written with a dot before a name, academic, religious and of rank ("Prof.", "Ir.", "Drs.", "H.", "K.H."):
-    /// taken for a title only with their dot, since "H" alone or "ir" mean something else.
+    /// taken for a title only with their dot, since "H" alone or "ir" mean something else. "St." is not one: it names a
+    /// saint's place far more often than a person ("St. Louis", "RS St. Carolus").
     /// </summary>
     private static readonly string[] DottedTitles =
     [
-        "prof", "ir", "drs", "dra", "drg", "h", "kh", "st", "ust", "rev", "fr", "capt", "col", "gen", "lt", "sgt", "hon", "jend",
+        "prof", "ir", "drs", "dra", "drg", "h", "kh", "ust", "rev", "fr", "capt", "col", "gen", "lt", "sgt", "hon", "jend",
     ];
 
     /// <summary>
@@ -187,6 +188,13 @@ public static partial class Redactor
             return p >= text.Length || text[p] is ',' or '!' or '.' or '\n' or '\r' or ';' or ':' ? (from, to) : default;
         }
 
+        // "Hi Jakarta team": a word in small letters after it makes the capital no name the greeting addresses.
+        int after = PastSpaces(text, to);
+        if (after < text.Length && char.IsLower(text[after]))
+        {
+            return default;
+        }
+
         return EndsAnIntroduction(text, to, Introduction.Self) ? (from, to) : default;
     }
 
@@ -233,11 +241,21 @@ public static partial class Redactor
         }
 
         (int from, int to) = ReadName(text, at);
+        // A parcel's or a message's origin ("Dari: Jakarta", "Pengirim: Tokopedia") is a place or a shop as often as a
+        // person: after those labels a name of one word is left.
+        if (IsOneOf(text.AsSpan(start, end - start), OriginLabels) && text.AsSpan(from, to - from).IndexOfAny(' ', '\t') < 0)
+        {
+            return default;
+        }
+
         int p = PastSpaces(text, to);
         return from == at && (p >= text.Length || text[p] is '\n' or '\r' or ',' or ';' or '<' or '(' or '[' or '|' or '.' or '"' or '\u201D')
             ? (from, to)
             : default;
     }
+
+    /// <summary>The labels of <see cref="HeaderLabels"/> that name where something comes from, a place or a shop as often as a person.</summary>
+    private static readonly string[] OriginLabels = ["from", "dari", "pengirim", "sender"];
 
     /// <summary>
     /// Academic degrees written after a name and a comma, without their dots ("S.T.", "S.Kom.", "M.Si.", "Ph.D.", "MBA"):
@@ -326,8 +344,9 @@ public static partial class Redactor
 
     /// <summary>
     /// A capitalised name that starts at <paramref name="at"/> and is followed by its role in brackets, every word of which
-    /// names one: "Budi Santoso (pemilik akun)", "Michael Tan (account holder)", "Dewi Lestari (pemilik rekening)". "Netflix
-    /// (customer service)" and "Jakarta (ibu kota)" stay.
+    /// names one, and one of them a person's role (or the customer alone, "(saya)"): "Budi Santoso (pemilik akun)", "Michael
+    /// Tan (account holder)", "Dewi Lestari (pemilik rekening)". "Netflix (customer service)", "Jakarta (ibu kota)" and
+    /// "Mandiri (rekening saya)" stay.
     /// </summary>
     private static (int From, int To) NameBeforeARoleInBrackets(string text, int at)
     {
@@ -339,21 +358,33 @@ public static partial class Redactor
         }
 
         int k = open + 1;
+        bool person = false;
         for (int words = 0; words < 4; words++)
         {
             (int ws, int we) = NextWord(text, k);
-            if (we == ws || !RoleWordsInBrackets.Contains(text.AsSpan(ws, we - ws)))
+            ReadOnlySpan<char> word = text.AsSpan(ws, we - ws);
+            if (we == ws || !RoleWordsInBrackets.Contains(word))
             {
                 return default;
             }
 
+            // "(rekening saya)", "(my account)", "(akun saya)" after a bank or a service name the account, not a person;
+            // "(saya)" or "(me)" alone, or a role of a person ("pemilik", "holder"), do.
+            person |= !IsOneOf(word, NotAPersonInBrackets);
             k = PastSpaces(text, we);
             if (k < text.Length && text[k] == ')')
             {
-                return (from, to);
+                return person || (words == 0 && IsOneOf(word, ["saya", "aku", "me", "myself"])) ? (from, to) : default;
             }
         }
 
         return default;
     }
+
+    /// <summary>The words of <see cref="RoleWordsInBrackets"/> that name no person alone: what is owned and whose it is.</summary>
+    private static readonly string[] NotAPersonInBrackets =
+    [
+        "akun", "rekening", "kartu", "account", "card", "saya", "aku", "me", "myself", "my", "the", "main", "utama", "primary",
+        "sendiri", "polis",
+    ];
 }

@@ -10,10 +10,22 @@ public static partial class Redactor
         "displayname", "customername", "contactname", "clientname", "membername", "holdername", "cardholdername", "accountname",
         "sendername", "recipientname", "receivername", "namalengkap", "namadepan", "namabelakang", "namapelanggan", "namanasabah",
         "namapenerima", "namapengirim", "namapemesan",
+        // Whom a thing belongs to or goes to, whose value is a person's name: "account_holder", "cardHolder", "recipient".
+        "holder", "cardholder", "owner", "recipient", "receiver", "pemilik", "penerima", "pemegang", "atasnama",
+    ];
+
+    /// <summary>Words of a key that say the value is about the name, not the name: "nameVerified", "name_match", "nameLength".</summary>
+    private static readonly string[] FlagKeyWords =
+    [
+        "verified", "valid", "validated", "match", "matches", "matched", "flag", "status", "checked", "confirmed", "length", "count",
+        "changed", "missing", "present", "required", "format", "score", "id",
     ];
 
     /// <summary>Words of a key that make a name one a person signs in with, not the one they are called by ("username", "user_name", "screenName").</summary>
     private static readonly string[] HandleKeyWords = ["username", "uname", "user", "screenname", "screen", "handle", "login", "pengguna"];
+
+    /// <summary>The words of <see cref="HandleKeyWords"/> that are a handle's key alone: "login" or "screen" alone holds a time or a page.</summary>
+    private static readonly string[] BareHandleKeys = ["username", "uname", "user", "screenname", "handle", "pengguna"];
 
     /// <summary>Words of a key that make the name a thing's, not a person's ("productName", "nama_toko", "planName", "fileName").</summary>
     private static readonly string[] ThingKeyWords =
@@ -71,14 +83,17 @@ public static partial class Redactor
     /// <summary>
     /// What a key says its value is, read word by word: words part at a character other than a letter or a digit
     /// ("customer_name", "customer-name", "customer.name"), before a capital after a small letter ("customerName") and
-    /// before the last capital of a run followed by a small letter ("CRMName"). A key with a word of a user name is a
-    /// handle's; one with a word of a name and no word of a thing is a person's name; any other is free text.
+    /// before the last capital of a run followed by a small letter ("CRMName"). A key with a word of a thing or a word
+    /// about the value ("nameVerified") is free text; else one with a word of a user name is a handle's (alone, only a
+    /// key that names one: "login" alone may hold a time); one with a word of a name, or of whom a thing belongs or goes
+    /// to ("account_holder", "recipient"), is a person's name; any other is free text.
     /// </summary>
     private static KeyedValue KindOfKey(string key)
     {
         bool name = false;
         bool handle = false;
         bool thing = false;
+        bool flag = false;
         int start = 0;
         for (int i = 0; i <= key.Length; i++)
         {
@@ -93,13 +108,15 @@ public static partial class Redactor
                 name |= IsOneOf(word, NameKeyWords);
                 handle |= IsOneOf(word, HandleKeyWords);
                 thing |= IsOneOf(word, ThingKeyWords);
+                flag |= IsOneOf(word, FlagKeyWords);
             }
 
             start = i < key.Length && !char.IsLetterOrDigit(key[i]) ? i + 1 : i;
         }
 
-        return handle && (name || IsOneOf(key, HandleKeyWords)) && !thing ? KeyedValue.Handle
-            : name && !thing ? KeyedValue.Name
+        return thing || flag ? KeyedValue.Text
+            : handle && (name || IsOneOf(key, BareHandleKeys)) ? KeyedValue.Handle
+            : name ? KeyedValue.Name
             : KeyedValue.Text;
     }
 

@@ -128,7 +128,8 @@ public static class MessageSignals
             if (!(identity && human) && HasReadableWords(text))
             {
                 LearntSignals.Model.Score(text, margins);
-                identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]) && !MentionRole.VetoesIdentity(tokens);
+                identity |= LearntSignals.Model.IsPositive(LearntSignals.Identity, margins[LearntSignals.Identity]) && !MentionRole.VetoesIdentity(tokens)
+                    && !MentionRole.JudgesTheOneAnswering(tokens, text);
                 human |= LearntSignals.Model.IsPositive(LearntSignals.Human, margins[LearntSignals.Human]) && !MentionRole.VetoesRequest(tokens);
                 if (!(identity && human) && tokens.Length >= LongMessageTokens && Sentences.AreMany(text))
                 {
@@ -273,7 +274,7 @@ public static class MessageSignals
             return new GrammarVerdict(
                 IdentityQuestion.AsksIdentity(tokens),
                 PersonRequest.AsksForHuman(tokens),
-                MentionRole.VetoesIdentity(tokens),
+                MentionRole.VetoesIdentity(tokens) || MentionRole.JudgesTheOneAnswering(tokens, text),
                 MentionRole.VetoesRequest(tokens));
         }
         finally

@@ -200,6 +200,7 @@ public sealed class StreamEndpointsTests(ClusterFixture cluster)
     [InlineData("/v1/stream?types=", null, "types")]
     [InlineData("/v1/stream?types=handoff.assigned,,trust.changed", null, "types")]
     [InlineData("/v1/stream?types=handoff.assigned,", null, "types")]
+    [InlineData("/v1/stream?types=handoff.assigned&types=", null, "types")]
     [InlineData("/v1/stream?conversationId=a%2Fb", null, "conversationId")]
     [InlineData("/v1/stream?agentId=x&agentId=y", null, "agentId")]
     [InlineData("/v1/stream?type=handoff.assigned", null, "type")]

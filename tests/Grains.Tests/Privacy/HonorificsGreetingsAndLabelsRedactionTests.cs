@@ -70,6 +70,7 @@ public sealed class HonorificsGreetingsAndLabelsRedactionTests
     [InlineData("Sender: Mary-Jane Watson <mj@example.com>", "Sender: [name] <[email]>")]
     [InlineData("Nama: Agus Salim", "Nama: [name]")]
     [InlineData("Budi Santoso (pemilik akun) minta refund", "[name] (pemilik akun) minta refund")]
+    [InlineData("Budi Santoso (saya) yang pesan", "[name] (saya) yang pesan")]
     [InlineData("please refund Michael Tan (account holder)", "please refund [name] (account holder)")]
     [InlineData("transfer dari Dewi Lestari (pemilik rekening) belum masuk", "transfer dari [name] (pemilik rekening) belum masuk")]
     [InlineData("From: \"Rina Wijaya\" <rina@example.com>", "From: \"[name]\" <[email]>")]
@@ -93,6 +94,13 @@ public sealed class HonorificsGreetingsAndLabelsRedactionTests
     [InlineData("the product name's too long")]
     [InlineData("Jakarta, ST 12")]
     [InlineData("I live in Jakarta, SE Asia")]
+    [InlineData("I live in St. Louis")]
+    [InlineData("dirawat di RS St. Carolus")]
+    [InlineData("Dari: Jakarta")]
+    [InlineData("Pesanan 5512\nPengirim: Tokopedia\nTujuan: Bandung")]
+    [InlineData("transfer dari Mandiri (rekening saya) gagal")]
+    [InlineData("Gopay (akun saya) error terus")]
+    [InlineData("Netflix (my account) was charged twice")]
     public void Questions_companions_subjects_and_services_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 
@@ -121,6 +129,7 @@ public sealed class HonorificsGreetingsAndLabelsRedactionTests
     [InlineData("Regards, Sari")]
     [InlineData("Terima kasih, Sari")]
     [InlineData("Hello Sir, how can I help?")]
+    [InlineData("Hi Jakarta team, the outage is fixed")]
     public void The_writers_own_name_and_greetings_without_a_name_stay_in_an_agents_text(string text) =>
         Assert.Equal(text, Redactor.Redact(text, introducedNames: false));
 

@@ -26,6 +26,10 @@ public sealed class NameAttributesAndSpacedEmailsRedactionTests
     [InlineData("displayName", "Budi S.")]
     [InlineData("fullname", "Budi Santoso")]
     [InlineData("customer.first_name", "Budi")]
+    [InlineData("account_holder", "Budi Santoso")]
+    [InlineData("cardHolder", "Budi Santoso")]
+    [InlineData("recipient", "Siti Aminah")]
+    [InlineData("pemilik_rekening", "Agus Salim")]
     public void A_value_whose_key_names_a_persons_name_is_replaced_whole(string key, string value) =>
         Assert.Equal(Redactor.NamePlaceholder, Redactor.RedactAttribute(key, value));
 
@@ -48,6 +52,10 @@ public sealed class NameAttributesAndSpacedEmailsRedactionTests
     [InlineData("lastLogin", "2026-05-12")]
     [InlineData("channelName", "WhatsApp")]
     [InlineData("customerName", "")]
+    [InlineData("login", "2024-01-02")]
+    [InlineData("screen", "checkout")]
+    [InlineData("nameVerified", "true")]
+    [InlineData("name_match", "partial")]
     public void A_thing_s_name_and_other_values_stay(string key, string value) =>
         Assert.Equal(value, Redactor.RedactAttribute(key, value));
 

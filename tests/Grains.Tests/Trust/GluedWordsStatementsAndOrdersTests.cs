@@ -41,6 +41,7 @@ public sealed class GluedWordsStatementsAndOrdersTests
 
     [Theory]
     [InlineData("username")]
+    [InlineData("realme")]
     [InlineData("thankyou")]
     [InlineData("Galaxy A55 price?")]
     [InlineData("I need 50k by Friday")]
@@ -72,6 +73,9 @@ public sealed class GluedWordsStatementsAndOrdersTests
     [InlineData("you are automated, right")]
     [InlineData("kamu robot")]
     [InlineData("sampeyan menungso tenan ora")]
+    [InlineData("you are so robotic")]
+    [InlineData("you are just a template")]
+    [InlineData("you are copy pasting the same answer")]
     public void A_statement_or_question_of_what_the_one_answering_is_still_asks(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
 
@@ -94,6 +98,8 @@ public sealed class GluedWordsStatementsAndOrdersTests
     [InlineData("ada orang yang bisa bantu saya?")]
     [InlineData("is there a real person who can help me?")]
     [InlineData("is there an agent who speaks English?")]
+    [InlineData("is there a human who can answer my question?")]
+    [InlineData("if you cant find my order from last week i want a human")]
     public void A_person_asked_for_beside_an_order_or_to_help_is_still_asked_for(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 
@@ -124,6 +130,9 @@ public sealed class GluedWordsStatementsAndOrdersTests
     [InlineData("thanks for helping me find my lost card")]
     [InlineData("makasih udah bikin saya tenang")]
     [InlineData("thanks for making it so easy")]
+    [InlineData("thank you for making this problem go away")]
+    [InlineData("thanks for making the wait so short")]
+    [InlineData("makasih ya udah bantu buat refund saya yang hilang")]
     [InlineData("great, it works again")]
     [InlineData("perfect, the problem is solved")]
     [InlineData("?")]

@@ -18,7 +18,8 @@ internal static class GluedWords
     /// The message with its one glued word spaced out, or null: the message has other words, its word is known to the
     /// lexicon, or it splits into no run of at least two known words one of which names a machine, a person, being real,
     /// talking or handing over. Each split word is at least two letters long, but for "a", "i" and "u"; of the splits,
-    /// the one with the fewest words is read, and of those the one with the fewest words that are particles alone.
+    /// the one with the fewest words is read, and of those the one with the fewest words that are particles alone; a last
+    /// word of one or two letters must name a person or a machine or close a question ("ya", "cs").
     /// </summary>
     public static string? Spaced(string text, ReadOnlySpan<Lex> tokens)
     {
@@ -95,6 +96,14 @@ internal static class GluedWords
         }
 
         if (cost[length] == int.MaxValue || count[length] < 2)
+        {
+            return null;
+        }
+
+        // A short last word must close a question or name a person: "inibotya", "connectmetocs". One that only completes
+        // a word ("realme" as "real me", "humanis" as "human is", "humanity" as "human i ty") is no glued question.
+        ReadOnlySpan<char> last = letters[from[length]..];
+        if (last.Length <= 2 && !(Lexicon.BySpan.TryGetValue(last, out Lex? closing) && (closing.Cats & (Telling | Cat.QParticle)) != 0))
         {
             return null;
         }

@@ -20,8 +20,7 @@ internal static partial class MentionRole
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
         || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t)
         || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t) || OnlyDemandsAPerson(t) || AsksWhetherItIsRecorded(t)
-        || OnlyInsultsInAQuestion(t) || AsksHowToReachOne(t) || NamesAMachineProduct(t) || PersonRequest.OnlyAsksIfYouHave(t)
-        || JudgesTheOneAnswering(t);
+        || OnlyInsultsInAQuestion(t) || AsksHowToReachOne(t) || NamesAMachineProduct(t) || PersonRequest.OnlyAsksIfYouHave(t);
 
     /// <summary>
     /// A statement of how the one answering is or does, with nothing of what it is: "you are right", "you're welcome", "you
@@ -31,10 +30,17 @@ internal static partial class MentionRole
     /// alternative, talking or being automated, or makes a question: "you are a bot", "you are real", "you're human
     /// right", "you are so slow, are you a bot?", "you are fake" and "kamu robot" still ask or say who is there. "right"
     /// right after "are" (or after one word that stresses it: "you are absolutely right") is what the customer agrees
-    /// with, not a tag that asks.
+    /// with, not a tag that asks. A word of <paramref name="text"/> that begins as one for a machine or its ways ("you are
+    /// so robotic", "you are just a template", "you are copy pasting", "you are scripted"), known to the lexicon or not,
+    /// says what the one answering is, and the statement still tells.
     /// </summary>
-    private static bool JudgesTheOneAnswering(ReadOnlySpan<Lex> t)
+    public static bool JudgesTheOneAnswering(ReadOnlySpan<Lex> t, string text)
     {
+        if (MachineLike.IsIn(text))
+        {
+            return false;
+        }
+
         int k = 0;
         while (Is(t, k, Cat.Greeting | Cat.Boundary))
         {

@@ -585,7 +585,7 @@ internal static partial class MentionRole
             // A condition opening the same clause, then what the customer will do: "if it still doesn't work I will need
             // a human", "if the refund isn't in by Friday I'm going to ask for a manager", read as with a comma between;
             // or a day named in it as a deadline: "if this isn't fixed by friday I want to speak to a supervisor".
-            if (Is(t, i, Cat.Cond) && !onIdentity && (SaysIWill(t, i + 1, m.Start) || Has(t, i + 1, m.Start, Cat.LaterTime)))
+            if (Is(t, i, Cat.Cond) && !onIdentity && (SaysIWill(t, i + 1, m.Start) || NamesADeadline(t, i + 1, m.Start)))
             {
                 return true;
             }
@@ -612,6 +612,24 @@ internal static partial class MentionRole
             int previous = ClauseStart(t, start - 1);
             return Has(t, previous, start - 1, Cat.Cond)
                 && (Has(t, previous, start - 1, Cat.Later | Cat.LaterTime) || SaysIWill(t, start, m.Start) || SaysAfterThat(t, start, m.Start));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A day or a later time named as a deadline in [<paramref name="from"/>, <paramref name="to"/>): "by friday", "before
+    /// monday", "until next week", "sebelum jumat", "sampai senin". "my order from last week" and "from monday" name no
+    /// deadline.
+    /// </summary>
+    private static bool NamesADeadline(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int j = from + 1; j < to; j++)
+        {
+            if (Is(t, j, Cat.LaterTime) && WordAt(t, j - 1) is "by" or "before" or "until" or "till" or "sebelum" or "sampai" or "hingga")
+            {
+                return true;
+            }
         }
 
         return false;

@@ -1405,9 +1405,10 @@ internal static class PersonRequest
     /// <summary>
     /// Whether the person asked about is described by a job other than taking the customer: "is there a human who checks
     /// my documents?", "apakah ada manusia yang mengecek dokumen KTP saya?", "ada manusia yang verifikasi KTP?". "who",
-    /// "yang" or "that" at <paramref name="e"/>, and nothing in its clause that helps, talks, calls, connects, speaks a
-    /// language or is free to ("is there a human who can help?", "ada orang yang bisa saya ajak bicara?", "is there an
-    /// agent who speaks english?", "ada cs yang online?" ask for one). A question of how the business works.
+    /// "yang" or "that" at <paramref name="e"/>, and nothing in its clause that helps, talks, calls, connects, answers,
+    /// speaks a language or is free to ("is there a human who can help?", "ada orang yang bisa saya ajak bicara?", "is
+    /// there a human who can answer my question?", "is there an agent who speaks english?", "ada cs yang online?" ask for
+    /// one). A question of how the business works.
     /// </summary>
     private static bool DoesAnotherJob(ReadOnlySpan<Lex> t, int e)
     {
@@ -1426,7 +1427,8 @@ internal static class PersonRequest
         // their language.
         for (int k = e + 1; k < end; k++)
         {
-            if (IsLanguage(t[k].Word) || t[k].Word is "bahasa" or "speaks" or "online" or "available" or "free")
+            if (IsLanguage(t[k].Word) || t[k].Word is "bahasa" or "speaks" or "online" or "available" or "free" or "answer" or "reply"
+                or "responds" or "jawab" or "balas")
             {
                 return false;
             }

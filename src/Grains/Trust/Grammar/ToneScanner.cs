@@ -1015,11 +1015,14 @@ internal static partial class ToneScanner
     }
 
     /// <summary>
-    /// Thanks (ending before <paramref name="end"/>) for being made to wait or for harm made: "thanks for making me wait 2
-    /// hours", "makasih ya udah bikin saya nunggu 2 jam", "makasih lho udah bikin saldo saya ilang". What they are for
-    /// ("for", or "udah" / "sudah": for having done it, after a particle such as "ya" or "lho") holds a verb of making and,
-    /// after it in the clause, a wait word or a trouble (<see cref="IsTrouble"/>). Sarcasm: "thanks for helping me find
-    /// my lost card" and "makasih udah bikin saya senang" thank.
+    /// Thanks (ending before <paramref name="end"/>) for being made to wait or for harm done to the customer: "thanks for
+    /// making me wait 2 hours", "makasih ya udah bikin saya nunggu 2 jam", "makasih udah bikin nunggu", "makasih lho udah
+    /// bikin saldo saya ilang", "thanks for making us wait". What they are for ("for", or "udah" / "sudah": for
+    /// having done it, after a particle such as "ya" or "lho") holds a verb of making and, right after it, a wait word, or
+    /// the customer ("me", "saya") or something of theirs ("my card", "saldo saya") and then a wait word or a trouble
+    /// (<see cref="IsTrouble"/>). Sarcasm: "thanks for helping me find my lost card", "thank you for making this problem
+    /// go away", "thanks for making the wait so short", "makasih udah bantu buat refund saya yang hilang" and "makasih
+    /// udah bikin saya senang" thank.
     /// </summary>
     private static bool ThanksForTheHarm(ReadOnlySpan<Lex> t, int end)
     {
@@ -1036,14 +1039,40 @@ internal static partial class ToneScanner
         int clauseEnd = ClauseEnd(t, end);
         for (int k = end + 1; k < clauseEnd; k++)
         {
-            if (t[k].Word is not ("making" or "make" or "made" or "bikin" or "buat"))
+            // "buat" is far more often "for" than "make": it makes only with the customer or a wait right after it.
+            bool making = t[k].Word is "making" or "make" or "made" or "bikin";
+            if (!making && t[k].Word != "buat")
             {
                 continue;
             }
 
-            for (int n = k + 1; n < clauseEnd; n++)
+            if (IsWait(t, k + 1))
             {
-                if (t[n].Word is "wait" or "menunggu" or "tunggu" || IsTrouble(t, n))
+                return true;
+            }
+
+            // The customer, or something of theirs: "me", "saya", "my refund", "saldo saya".
+            int n = k + 1;
+            if (Is(t, n, Cat.Me) || WordAt(t, n) is "us" or "kami" or "kita")
+            {
+                n++;
+            }
+            else if (making && WordAt(t, n) is "my" or "our")
+            {
+                n += 2;
+            }
+            else if (making && Is(t, n + 1, Cat.Me))
+            {
+                n += 2;
+            }
+            else
+            {
+                continue;
+            }
+
+            for (int m = n; m < clauseEnd && m <= n + 2; m++)
+            {
+                if (IsWait(t, m) || IsTrouble(t, m))
                 {
                     return true;
                 }
@@ -1052,6 +1081,8 @@ internal static partial class ToneScanner
 
         return false;
     }
+
+    private static bool IsWait(ReadOnlySpan<Lex> t, int k) => WordAt(t, k) is "wait" or "menunggu" or "tunggu";
 
     /// <summary>Whether a negative tone phrase starts at <paramref name="k"/> ("wasting my time").</summary>
     private static bool NegativePhraseAt(ReadOnlySpan<Lex> t, int k) => PhraseAt(t, k, Tone.Negative);

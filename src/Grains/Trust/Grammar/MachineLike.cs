@@ -1,0 +1,57 @@
+namespace CxCluster.Grains.Trust.Grammar;
+
+/// <summary>
+/// Whether a text has a word that begins as one for a machine or for how a machine answers ("robotic", "template",
+/// "scripted", "copy pasting", "automated", "programmed", "mesin"), read from the text itself: many of them are words the
+/// lexicon does not know, which the grammar reads as blanks.
+/// </summary>
+internal static class MachineLike
+{
+    /// <summary>Beginnings of such words; a word is one if it begins with any.</summary>
+    private static readonly string[] Beginnings =
+    [
+        "robot", "templat", "script", "copy", "copas", "paste", "program", "automat", "canned", "machine", "mesin", "comput",
+        "komput", "artific", "generat", "chatgpt", "gpt", "algorit", "recorded", "rekaman", "prewritten",
+    ];
+
+    /// <summary>Whole words that are such words alone: "bot", "ai".</summary>
+    private static readonly string[] Words = ["bot", "bots", "ai", "llm"];
+
+    public static bool IsIn(string text)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            ReadOnlySpan<char> word = text.AsSpan(start, i - start);
+            foreach (string whole in Words)
+            {
+                if (word.Equals(whole, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            foreach (string beginning in Beginnings)
+            {
+                if (word.StartsWith(beginning, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
