@@ -42,6 +42,8 @@ public sealed class GluedWordsStatementsAndOrdersTests
     [Theory]
     [InlineData("username")]
     [InlineData("realme")]
+    [InlineData("reconnect")]
+    [InlineData("botanical")]
     [InlineData("thankyou")]
     [InlineData("Galaxy A55 price?")]
     [InlineData("I need 50k by Friday")]
@@ -89,6 +91,13 @@ public sealed class GluedWordsStatementsAndOrdersTests
     [InlineData("apakah ada manusia yang memeriksa berkas saya?")]
     [InlineData("ada petugas yang verifikasi pembayaran manual?")]
     [InlineData("is there a human who reviews the loan applications?")]
+    [InlineData("I want 2")]
+    [InlineData("I need 3 pcs")]
+    [InlineData("I want the 128GB")]
+    [InlineData("I'd like the A55 please")]
+    [InlineData("minta 2")]
+    [InlineData("saya butuh 2 ya")]
+    [InlineData("mau yang A55")]
     public void A_wish_to_buy_or_a_question_of_who_does_another_job_asks_for_no_one(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 
@@ -100,6 +109,8 @@ public sealed class GluedWordsStatementsAndOrdersTests
     [InlineData("is there an agent who speaks English?")]
     [InlineData("is there a human who can answer my question?")]
     [InlineData("if you cant find my order from last week i want a human")]
+    [InlineData("I want 2 talk to a human")]
+    [InlineData("transfer me to sm1")]
     public void A_person_asked_for_beside_an_order_or_to_help_is_still_asked_for(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 

@@ -19,7 +19,8 @@ internal static class GluedWords
     /// lexicon, or it splits into no run of at least two known words one of which names a machine, a person, being real,
     /// talking or handing over. Each split word is at least two letters long, but for "a", "i" and "u"; of the splits,
     /// the one with the fewest words is read, and of those the one with the fewest words that are particles alone; a last
-    /// word of one or two letters must name a person or a machine or close a question ("ya", "cs").
+    /// word of one or two letters must name a person or a machine or close a question ("ya", "cs"); the words must average
+    /// two and a half letters or more, and the first may not be a prefix ("re", "un", "pre": "reconnect" is one word).
     /// </summary>
     public static string? Spaced(string text, ReadOnlySpan<Lex> tokens)
     {
@@ -96,6 +97,19 @@ internal static class GluedWords
         }
 
         if (cost[length] == int.MaxValue || count[length] < 2)
+        {
+            return null;
+        }
+
+        // Read spaced, a word of many short pieces is more likely one word ("botanical" is no "bot a ni cal"), and one
+        // that opens with a prefix the lexicon also knows as a word is one word ("reconnect", "reagent").
+        int firstEnd = length;
+        while (from[firstEnd] != 0)
+        {
+            firstEnd = from[firstEnd];
+        }
+
+        if (length * 2 < count[length] * 5 || letters[..firstEnd] is "re" or "un" or "in" or "de" or "pre" or "co" or "ex" or "sub" or "non" or "dis" or "mis")
         {
             return null;
         }

@@ -36,11 +36,6 @@ internal static partial class MentionRole
     /// </summary>
     public static bool JudgesTheOneAnswering(ReadOnlySpan<Lex> t, string text)
     {
-        if (MachineLike.IsIn(text))
-        {
-            return false;
-        }
-
         int k = 0;
         while (Is(t, k, Cat.Greeting | Cat.Boundary))
         {
@@ -100,7 +95,8 @@ internal static partial class MentionRole
             }
         }
 
-        return true;
+        // The text itself last: a word for a machine the lexicon does not know is a blank to the tokens.
+        return !MachineLike.IsIn(text);
     }
 
     /// <summary>

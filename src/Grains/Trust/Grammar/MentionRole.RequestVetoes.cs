@@ -165,6 +165,60 @@ internal static partial class MentionRole
     }
 
     /// <summary>
+    /// A number of something, or a model, asked for and nothing more: "I want 2", "I need 2 pcs", "I want the 128GB", "I'd
+    /// like the A55", "mau 2", "minta 2", "saya butuh 2", "mau yang A55 ya". An optional subject, a wish, an article or
+    /// "yang", the number (or a word with a digit), at most one word after it ("pcs") and
+    /// only politeness or particles to the end. The learnt model reads "I want" and "minta" as the start of a request,
+    /// but a quantity or a model is what is wanted; "I want 2 talk to a human", "transfer me to sm1" and "sum1 pls" are
+    /// not this.
+    /// </summary>
+    private static bool AsksForAQuantity(ReadOnlySpan<Lex> t)
+    {
+        int k = 0;
+        if (Is(t, k, Cat.Subject))
+        {
+            k++;
+        }
+
+        if (WordAt(t, k) is "would" or "id" && WordAt(t, k + 1) == "like")
+        {
+            k += 2;
+        }
+        else if (Is(t, k, Cat.Desire))
+        {
+            k++;
+        }
+        else
+        {
+            // A digit word alone may be a person shortened ("sum1 pls", "sm1").
+            return false;
+        }
+
+        while (Is(t, k, Cat.Article) || WordAt(t, k) == "yang")
+        {
+            k++;
+        }
+
+        if (k >= t.Length || !t[k].IsNumber)
+        {
+            return false;
+        }
+
+        k++;
+        if (k < t.Length && t[k].IsUnknown)
+        {
+            k++;
+        }
+
+        while (Is(t, k, Cat.Polite | Cat.QParticle | Cat.Greeting | Cat.Boundary | Cat.Question) && !Is(t, k, Cat.Not))
+        {
+            k++;
+        }
+
+        return k >= t.Length;
+    }
+
+    /// <summary>
     /// A wish or an ability to buy, with no one named to talk to: "mau order dong", "kak mau order, available?", "mau beli
     /// sekarang", "I want to order two", "can I buy it now". An order placed asks for no person ("mau order lewat CS"
     /// names one, and a live mention of a person is read before this).
@@ -249,7 +303,7 @@ internal static partial class MentionRole
     /// </summary>
     public static bool VetoesRequest(ReadOnlySpan<Lex> t)
     {
-        if (TalksOnlyToWhoIsThere(t) || OnlyPersonQuestion(t) || AsksWhichItIs(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t)
+        if (AsksForAQuantity(t) || TalksOnlyToWhoIsThere(t) || OnlyPersonQuestion(t) || AsksWhichItIs(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t)
             || IdentityQuestion.OnlyAsksWhomTheyTalkTo(t) || IdentityQuestion.OnlyAsksWhoIsThere(t) || IdentityQuestion.OnlyAsksWhoRunsIt(t) || RefusesCalls(t)
             || PersonRequest.OnlyWearyOfSomethingElse(t) || (KnowsWhoIsThere(t) && !Has(t, 0, t.Length, Cat.Agent | Cat.Human | Cat.Person | Cat.Team)))
         {
