@@ -19,36 +19,55 @@ internal static class MachineLike
 
     public static bool IsIn(string text)
     {
-        int i = 0;
-        while (i < text.Length)
+        ReadOnlySpan<char> rest = text;
+        for (int start = FirstLetter(rest); start >= 0; start = FirstLetter(rest))
         {
-            if (!char.IsLetter(text[i]))
+            rest = rest[start..];
+            int end = 1;
+            while (end < rest.Length && char.IsLetter(rest[end]))
             {
-                i++;
-                continue;
+                end++;
             }
 
-            int start = i;
-            while (i < text.Length && char.IsLetter(text[i]))
+            if (IsMachineWord(rest[..end]))
             {
-                i++;
+                return true;
             }
 
-            ReadOnlySpan<char> word = text.AsSpan(start, i - start);
-            foreach (string whole in Words)
-            {
-                if (word.Equals(whole, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
+            rest = rest[end..];
+        }
 
-            foreach (string beginning in Beginnings)
+        return false;
+    }
+
+    private static int FirstLetter(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsLetter(text[i]))
             {
-                if (word.StartsWith(beginning, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsMachineWord(ReadOnlySpan<char> word)
+    {
+        foreach (string whole in Words)
+        {
+            if (word.Equals(whole, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (string beginning in Beginnings)
+        {
+            if (word.StartsWith(beginning, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
             }
         }
 
