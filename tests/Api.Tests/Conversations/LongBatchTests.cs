@@ -6,15 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CxCluster.Api.Tests.Conversations;
 
 /// <summary>
-/// A batch of a thousand events of one conversation on a journal whose commits take a few milliseconds each, as a
-/// database's do, with grain calls that may take one second: every event is answered only once it is durable, so a
-/// thousand in one call would take seconds. The batch still succeeds, in order, and a journal that fails part way
-/// fails only the events from there on.
+/// A batch of a thousand events of one conversation on a journal whose commits take 5 ms each on average, as a
+/// database's add up to, with grain calls that may take 3 s (the default): every event is answered only once it is
+/// durable, so a thousand in one call would take 5 s or more. The batch still succeeds, in order, and a journal that
+/// fails part way fails only the events from there on.
 /// </summary>
 public sealed class LongBatchTests : IAsyncLifetime
 {
     private const string ClusterId = "cxcluster-long-batch-tests";
-    private static readonly TimeSpan CommitTime = TimeSpan.FromMilliseconds(2);
+    /// <summary>
+    /// Every tenth append waits this long, as a database's commits add up: a thousand appends take at least 5 s, a
+    /// hundred at least 0.5 s (few waits, so a loaded machine's late timers add little to them).
+    /// </summary>
+    private static readonly TimeSpan SlowCommit = TimeSpan.FromMilliseconds(50);
 
     private OwnCluster? cluster;
     private ApiClient acme = null!;
@@ -24,10 +28,10 @@ public sealed class LongBatchTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>(ClusterFixture.TenantSettings)
         {
-            ["Cluster:ResponseTimeoutSeconds"] = "1",
+            ["Cluster:ResponseTimeoutSeconds"] = "3",
         };
         cluster = await OwnCluster.StartAsync(ClusterId, settings, siloServices: services =>
-            services.AddSingleton<IFactJournal>(provider => journal = new SlowJournal(provider.GetRequiredService<MemoryFactJournal>(), CommitTime)));
+            services.AddSingleton<IFactJournal>(provider => journal = new SlowJournal(provider.GetRequiredService<MemoryFactJournal>(), SlowCommit)));
         acme = cluster.Client(ClusterFixture.AcmeKey);
         // A first event makes the silo resolve its journal.
         await acme.SendAsync(Ids.New("warm"), Events.Started("w", "chat", "en-US"));
@@ -107,19 +111,23 @@ public sealed class LongBatchTests : IAsyncLifetime
         Assert.Equal(retry[^1]!["conversation"]!["version"]!.GetValue<long>(), signals);
     }
 
-    /// <summary>The memory journal, with every append taking <paramref name="commitTime"/> and one chosen append failing once.</summary>
-    private sealed class SlowJournal(MemoryFactJournal inner, TimeSpan commitTime) : IFactJournal
+    /// <summary>The memory journal, with every tenth append taking <paramref name="slowCommit"/> and one chosen append failing once.</summary>
+    private sealed class SlowJournal(MemoryFactJournal inner, TimeSpan slowCommit) : IFactJournal
     {
         private sealed record Failure(string StreamId, string EventId);
 
         private Failure? _failing;
+        private long _appends;
 
         /// <summary>The next append of event <paramref name="eventId"/> of the conversation fails, storing nothing.</summary>
         public void FailOnce(string conversationId, string eventId) => Volatile.Write(ref _failing, new Failure("c/" + conversationId, eventId));
 
         public async ValueTask AppendAsync(JournalAppend append, CancellationToken ct = default)
         {
-            await Task.Delay(commitTime, ct);
+            if (Interlocked.Increment(ref _appends) % 10 == 0)
+            {
+                await Task.Delay(slowCommit, ct);
+            }
             if (Volatile.Read(ref _failing) is { } failing && append.EventId == failing.EventId && append.Stream.StreamId == failing.StreamId
                 && Interlocked.CompareExchange(ref _failing, null, failing) == failing)
             {
