@@ -53,7 +53,8 @@ public static class Problems
         problem.Detail ??= problem.Title;
         if (status == StatusCodes.Status415UnsupportedMediaType && problem is not HttpValidationProblemDetails && !problem.Extensions.ContainsKey("errors"))
         {
-            // A body the endpoint's routing refused for its media type: the header that declared it is what to fix.
+            // A body refused for its media type (by the endpoint's routing or by the body's reader): the header that
+            // declared it is what to fix. A 415 that names another header (Content-Encoding) keeps its own errors.
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [HeaderNames.ContentType] = [problem.Detail ?? "The body must be sent as application/json."] };
         }
         return problem;

@@ -203,7 +203,7 @@ public static class RequestBody
     {
         if (!request.HasJsonContentType())
         {
-            return ContentTypeProblem("The body must be sent as application/json.");
+            return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "The body must be sent as application/json.");
         }
         // JSON between systems is UTF-8 (RFC 8259); a body declared as anything else would be read as garbage.
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
@@ -211,15 +211,12 @@ public static class RequestBody
             && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
-            return ContentTypeProblem($"The body must be sent as application/json in UTF-8, not charset={Clip(charset.ToString())}.");
+            return Problems.Result(StatusCodes.Status415UnsupportedMediaType,
+                $"The body must be sent as application/json in UTF-8, not charset={Clip(charset.ToString())}.");
         }
         return null;
     }
 
-    /// <summary>The 415 naming <c>Content-Type</c>, as the one for an unsupported coding names <c>Content-Encoding</c>.</summary>
-    private static IResult ContentTypeProblem(string detail) =>
-        TypedResults.Problem(Problems.Create(StatusCodes.Status415UnsupportedMediaType, detail,
-            new Dictionary<string, string[]> { [HeaderNames.ContentType] = [detail] }));
 
     /// <summary>The content codings a body may be sent with, by their names in <c>Content-Encoding</c>, each with its decoder.</summary>
     private static readonly FrozenDictionary<string, (string Name, Func<System.IO.Stream, System.IO.Stream> Decode)> Codings =

@@ -1,6 +1,7 @@
 using CxCluster.Abstractions;
 using CxCluster.Api.Tests.Infrastructure;
 using CxCluster.Grains.Journal;
+using CxCluster.TestSupport.Journal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxCluster.Api.Tests.Conversations;
@@ -112,7 +113,7 @@ public sealed class LongBatchTests : IAsyncLifetime
     }
 
     /// <summary>The memory journal, with every tenth append taking <paramref name="slowCommit"/> and one chosen append failing once.</summary>
-    private sealed class SlowJournal(MemoryFactJournal inner, TimeSpan slowCommit) : IFactJournal
+    private sealed class SlowJournal(MemoryFactJournal inner, TimeSpan slowCommit) : ForwardingJournal(inner)
     {
         private sealed record Failure(string StreamId, string EventId);
 
@@ -122,7 +123,7 @@ public sealed class LongBatchTests : IAsyncLifetime
         /// <summary>The next append of event <paramref name="eventId"/> of the conversation fails, storing nothing.</summary>
         public void FailOnce(string conversationId, string eventId) => Volatile.Write(ref _failing, new Failure("c/" + conversationId, eventId));
 
-        public async ValueTask AppendAsync(JournalAppend append, CancellationToken ct = default)
+        public override async ValueTask AppendAsync(JournalAppend append, CancellationToken ct = default)
         {
             if (Interlocked.Increment(ref _appends) % 10 == 0)
             {
@@ -133,24 +134,7 @@ public sealed class LongBatchTests : IAsyncLifetime
             {
                 throw new JournalUnavailableException("the commit failed");
             }
-            await inner.AppendAsync(append, ct);
+            await base.AppendAsync(append, ct);
         }
-
-        public ValueTask<IReadOnlyList<JournalFact>> ReadStreamAsync(StreamKey stream, long afterSeq, int max, CancellationToken ct = default) => inner.ReadStreamAsync(stream, afterSeq, max, ct);
-        public ValueTask<RecordedAnswer?> FindAnswerAsync(StreamKey stream, string eventId, CancellationToken ct = default) => inner.FindAnswerAsync(stream, eventId, ct);
-        public ValueTask<IReadOnlyDictionary<string, RecordedAnswer>> FindAnswersAsync(StreamKey stream, IReadOnlyCollection<string> eventIds, CancellationToken ct = default) => ((IFactJournal)inner).FindAnswersAsync(stream, eventIds, ct);
-        public ValueTask<IReadOnlyList<TenantFact>> ReadTenantAsync(string tenantId, long afterPosition, int max, CancellationToken ct = default) => inner.ReadTenantAsync(tenantId, afterPosition, max, ct);
-        public ValueTask<IReadOnlyList<TenantFact>> ReadStreamFromAsync(StreamKey stream, long fromPosition, int max, CancellationToken ct = default) => inner.ReadStreamFromAsync(stream, fromPosition, max, ct);
-        public ValueTask<long> TenantHeadAsync(string tenantId, CancellationToken ct = default) => inner.TenantHeadAsync(tenantId, ct);
-        public ValueTask<bool> TenantHasFactsAsync(string tenantId, CancellationToken ct = default) => inner.TenantHasFactsAsync(tenantId, ct);
-        public ValueTask<ReadOnlyMemory<byte>> CursorKeyAsync(CancellationToken ct = default) => inner.CursorKeyAsync(ct);
-        public event Action<string>? TenantAppended { add => inner.TenantAppended += value; remove => inner.TenantAppended -= value; }
-        public ValueTask SaveCheckpointAsync(StreamKey stream, long seq, ReadOnlyMemory<byte> state, CancellationToken ct = default) => inner.SaveCheckpointAsync(stream, seq, state, ct);
-        public ValueTask<StreamCheckpoint?> LoadCheckpointAsync(StreamKey stream, CancellationToken ct = default) => inner.LoadCheckpointAsync(stream, ct);
-        public ValueTask<StreamStart> LoadStreamAsync(StreamKey stream, int max, CancellationToken ct = default) => inner.LoadStreamAsync(stream, max, ct);
-        public ValueTask<int> ErasePersonalAsync(StreamKey stream, CancellationToken ct = default) => inner.ErasePersonalAsync(stream, ct);
-        public ValueTask<int> ErasePersonalBeforeAsync(string tenantId, DateTimeOffset before, CancellationToken ct = default) => inner.ErasePersonalBeforeAsync(tenantId, before, ct);
-        public ValueTask<IReadOnlyList<ActiveStream>> ReadActiveStreamsAsync(string tenantId, string streamPrefix, DateTimeOffset from, DateTimeOffset to, ActiveStream? after, int max, CancellationToken ct = default) =>
-            inner.ReadActiveStreamsAsync(tenantId, streamPrefix, from, to, after, max, ct);
     }
 }

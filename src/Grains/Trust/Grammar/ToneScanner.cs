@@ -123,13 +123,13 @@ internal static partial class ToneScanner
 
             if ((c & Cat.Thanks) != 0)
             {
-                if (IsSincereThanks(t, i, i + 1))
-                {
-                    thanks = true;
-                }
-                else if (ThanksForTheHarm(t, i + 1))
+                if (ThanksForTheHarm(t, i + 1))
                 {
                     negative = true;
+                }
+                else if (IsSincereThanks(t, i, i + 1))
+                {
+                    thanks = true;
                 }
             }
 
@@ -154,11 +154,11 @@ internal static partial class ToneScanner
                     case Tone.Abusive:
                         abusive = true;
                         break;
-                    case Tone.Thanks when IsSincereThanks(t, i, end):
-                        thanks = true;
-                        break;
                     case Tone.Thanks when ThanksForTheHarm(t, end):
                         negative = true;
+                        break;
+                    case Tone.Thanks when IsSincereThanks(t, i, end):
+                        thanks = true;
                         break;
                     case Tone.Praise when !IsNegated(t, i):
                         praise = true;
@@ -971,7 +971,8 @@ internal static partial class ToneScanner
 
     /// <summary>
     /// Thanks that are not declined ("no thanks", "gak, makasih") nor sarcastic: for nothing, or for something bad in their
-    /// clause ("thanks for nothing", "thanks for wasting my time", "thanks for the useless answer").
+    /// clause ("thanks for nothing", "thanks for wasting my time", "thanks for the useless answer"). Thanks for harm made
+    /// (<see cref="ThanksForTheHarm"/>) are read before this, as upset.
     /// </summary>
     private static bool IsSincereThanks(ReadOnlySpan<Lex> t, int start, int end)
     {
@@ -990,11 +991,6 @@ internal static partial class ToneScanner
         while (WordAt(t, end) is "so" or "very" or "much" or "lot" || Is(t, end, Cat.Article))
         {
             end++;
-        }
-
-        if (ThanksForTheHarm(t, end))
-        {
-            return false;
         }
 
         if (WordAt(t, end) != "for")
