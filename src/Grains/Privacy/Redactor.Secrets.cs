@@ -859,6 +859,11 @@ public static partial class Redactor
     /// </summary>
     private static int NationalIdEnd(string text, int k)
     {
+        if (k >= text.Length)
+        {
+            return -1;
+        }
+
         int end = k;
         int digits = 0;
         int characters = 0;
