@@ -60,6 +60,12 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<HandoffOfferNotice?> GetAcceptedOffer(string conversationId, string handoffId);
 
     /// <summary>
+    /// Whether the agent's offer <paramref name="offerId"/> of the conversation may still be answered: open, and before
+    /// its deadline, which is later than the recorded one for an offer open when the agent came back into memory.
+    /// </summary>
+    Task<bool> MayAnswer(string conversationId, string offerId);
+
+    /// <summary>
     /// Ends the offers whose deadline passed (a pool's nudge, should the agent's timer have died with its silo); also the
     /// agent's own nudge to its next activation when its silo stops, which pulls waiting conversations as it starts.
     /// </summary>

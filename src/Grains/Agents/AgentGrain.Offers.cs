@@ -487,12 +487,16 @@ internal sealed partial class AgentGrain
         Task.FromResult(State.EndedOffers.FindLast(o => o.Outcome == OfferOutcome.Accepted && o.Offer.ConversationId == conversationId && o.Offer.HandoffId == handoffId)
             is { } accepted ? Notice(accepted) : null);
 
-    private static AgentOffer Wire(OpenOffer offer) => new()
+    Task<bool> IAgentGrain.MayAnswer(string conversationId, string offerId) =>
+        Task.FromResult(State.Offers.Find(o => o.OfferId == offerId && o.ConversationId == conversationId) is { } open && Now() < DeadlineOf(open));
+
+    /// <summary>The offer as the agent sees it: until when it may be answered, a recovered one's grace included.</summary>
+    private AgentOffer Wire(OpenOffer offer) => new()
     {
         OfferId = offer.OfferId,
         ConversationId = offer.ConversationId,
         HandoffId = offer.HandoffId,
-        ExpiresAt = offer.ExpiresAt,
+        ExpiresAt = DeadlineOf(offer),
     };
 
     /// <summary>The timer at the earliest open offer's deadline (offers are stored, so an activation arms it again).</summary>

@@ -28,6 +28,16 @@ internal static class HandoffContextBuilder
     };
 
     /// <summary>
+    /// The offer to <paramref name="agentId"/> the conversation waits on whose recorded deadline passed with no word of its
+    /// end; null when there is none. Only the agent knows whether it may still be answered.
+    /// </summary>
+    public static string? OfferPastItsTime(ConversationState state, string agentId, DateTimeOffset now) =>
+        state is { Status: ConversationStatus.Queued, Handoff: { OfferId: { } offerId, OfferExpiresAt: { } expires } handoff }
+            && handoff.OfferedAgentId == agentId && now >= expires
+            ? offerId
+            : null;
+
+    /// <summary>
     /// Whether the pool's placement of a waiting handoff gives it to <paramref name="agentId"/>: an open offer to that
     /// agent, or that agent took it, before the conversation heard of either.
     /// </summary>
@@ -41,12 +51,13 @@ internal static class HandoffContextBuilder
 
     /// <summary>
     /// The context for <paramref name="agentId"/> at <paramref name="now"/>, or null when that agent may not read it;
-    /// <paramref name="heldByPool"/> when the pool's placement, which the conversation has not recorded yet, gives it to
-    /// that agent (<see cref="Holds"/>) and the waiting handoff is the one it placed.
+    /// <paramref name="heldElsewhere"/> when the pool's placement, which the conversation has not recorded yet, gives it to
+    /// that agent (<see cref="Holds"/>) and the waiting handoff is the one it placed, or the agent holds its offer open
+    /// past the recorded deadline (<see cref="OfferPastItsTime"/>).
     /// </summary>
-    public static HandoffContext? Build(string conversationId, ConversationState state, TenantPolicy policy, string agentId, DateTimeOffset now, bool heldByPool = false)
+    public static HandoffContext? Build(string conversationId, ConversationState state, TenantPolicy policy, string agentId, DateTimeOffset now, bool heldElsewhere = false)
     {
-        if (!(heldByPool ? state is { Status: ConversationStatus.Queued, Handoff: not null } : MayRead(state, agentId, now)))
+        if (!(heldElsewhere ? state is { Status: ConversationStatus.Queued, Handoff: not null } : MayRead(state, agentId, now)))
         {
             return null;
         }

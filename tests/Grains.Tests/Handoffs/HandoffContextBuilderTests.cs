@@ -88,6 +88,23 @@ public sealed class HandoffContextBuilderTests
     }
 
     [Fact]
+    public void An_offer_past_its_recorded_time_is_the_agents_to_vouch_for_and_nobody_elses()
+    {
+        Send(Started());
+        Send(Customer("agent please", Now.AddSeconds(5)), assign: false);
+        var handoff = _state.Handoff!;
+        handoff.OfferId = "off-1";
+        handoff.OfferedAgentId = "a2";
+        handoff.OfferExpiresAt = Now.AddSeconds(35);
+
+        Assert.Null(HandoffContextBuilder.OfferPastItsTime(_state, "a2", Now.AddSeconds(20)));
+        Assert.Equal("off-1", HandoffContextBuilder.OfferPastItsTime(_state, "a2", Now.AddSeconds(35)));
+        Assert.Null(HandoffContextBuilder.OfferPastItsTime(_state, "a3", Now.AddSeconds(40)));
+        handoff.OfferId = null;
+        Assert.Null(HandoffContextBuilder.OfferPastItsTime(_state, "a2", Now.AddSeconds(40)));
+    }
+
+    [Fact]
     public void The_pools_placement_gives_the_context_to_the_agent_it_offered_or_gave_it_to_before_the_conversation_heard()
     {
         Send(Started());
@@ -103,11 +120,11 @@ public sealed class HandoffContextBuilderTests
         Assert.False(HandoffContextBuilder.Holds(HandoffPlacement.Unknown, "a2", Now));
         Assert.Null(Context("a2", Now.AddSeconds(20)));
 
-        var held = HandoffContextBuilder.Build("c1", _state, Policy, "a2", Now.AddSeconds(20), heldByPool: true);
+        var held = HandoffContextBuilder.Build("c1", _state, Policy, "a2", Now.AddSeconds(20), heldElsewhere: true);
         Assert.Equal(("c1", "hnd-1", 15), (held!.ConversationId, held.HandoffId, held.WaitedSeconds));
         // Not while the conversation does not wait (the pool's answer is about a handoff it has left).
         Send(Ended(Now.AddSeconds(10)));
-        Assert.Null(HandoffContextBuilder.Build("c1", _state, Policy, "a2", Now.AddSeconds(20), heldByPool: true));
+        Assert.Null(HandoffContextBuilder.Build("c1", _state, Policy, "a2", Now.AddSeconds(20), heldElsewhere: true));
     }
 
     [Fact]

@@ -330,6 +330,27 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_offer_open_when_its_agent_came_back_into_memory_is_listed_until_its_new_deadline_with_its_context()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+
+        await ana.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.HoldsAsync(() => Task.FromResult(DateTimeOffset.UtcNow > offer.ExpiresAt.AddMilliseconds(300)), Patience,
+            "the offer's deadline to pass");
+
+        // The agent is asked what it holds: the offer it may still answer, with the time it may, and its context.
+        var listed = Assert.Single((await ana.GetOffers())!);
+        Assert.Equal(offer.OfferId, listed.OfferId);
+        Assert.True(listed.ExpiresAt > DateTimeOffset.UtcNow, $"the listed deadline {listed.ExpiresAt:O} has passed already");
+        var context = await Conversation("c1").GetContext("ana");
+        Assert.NotNull(context);
+        Assert.Equal(offer.HandoffId, context.HandoffId);
+        Assert.Null(await Conversation("c1").GetContext("budi"));
+    }
+
+    [Fact]
     public async Task An_offer_open_when_its_agent_came_back_into_memory_still_expires_once_those_seconds_pass()
     {
         var ana = await Online("ana");
