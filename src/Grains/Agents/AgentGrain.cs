@@ -205,7 +205,9 @@ internal sealed partial class AgentGrain(
         {
             if (State.Completions.FindLast(c => c.ConversationId == conversationId) is not { } done)
             {
-                return AgentOutcome.Refused(RefusalKind.Conflict, $"Conversation '{conversationId}' is not assigned to agent '{_agentId}'.", "conversationId");
+                return await NoSuchConversation(conversationId)
+                    ? AgentOutcome.Refused(RefusalKind.NotFound, $"There is no conversation '{conversationId}'.", "conversationId")
+                    : AgentOutcome.Refused(RefusalKind.Conflict, $"Conversation '{conversationId}' is not assigned to agent '{_agentId}'.", "conversationId");
             }
             // A retry of a completion already stored: make sure the conversation heard of it, then answer as the first time.
             await TellCompleted(done);
@@ -225,6 +227,21 @@ internal sealed partial class AgentGrain(
         await FillCapacity();
         await ConfirmTaken(held);
         return AgentOutcome.Accepted(Details());
+    }
+
+    /// <summary>Whether the conversation was never started; false too when it cannot be asked now.</summary>
+    private async Task<bool> NoSuchConversation(string conversationId)
+    {
+        try
+        {
+            return await Conversation(conversationId).GetTrust() is null;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Agent {AgentId} of tenant {TenantId} could not ask conversation {ConversationId} whether it exists ({Reason})",
+                _agentId, _tenantId, conversationId, e.GetBaseException().Message);
+            return false;
+        }
     }
 
     /// <summary>Records a conversation taken (settling a claim on it, if any); stored by the caller.</summary>

@@ -92,10 +92,24 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
     {
         var agentId = Ids.New("agent");
         var before = await Acme.RegisterAgentAsync(agentId, "Bram", ["nl"], ["email"], 2);
+        var conversationId = Ids.New("conv");
+        await Acme.SendAsync(conversationId, Events.Started("e1", "web", "en-GB"));
+
+        using var response = await Acme.PostAsync($"/v1/agents/{agentId}/conversations/{conversationId}/complete", null);
+
+        await Json.ProblemAsync(response, HttpStatusCode.Conflict, "conversationId");
+        Json.Same(before, await Acme.AgentAsync(agentId));
+    }
+
+    [Fact]
+    public async Task Complete_of_a_conversation_that_was_never_started_is_404()
+    {
+        var agentId = Ids.New("agent");
+        var before = await Acme.RegisterAgentAsync(agentId, "Bram", ["nl"], ["email"], 2);
 
         using var response = await Acme.PostAsync($"/v1/agents/{agentId}/conversations/{Ids.New("conv")}/complete", null);
 
-        await Json.ProblemAsync(response, HttpStatusCode.Conflict);
+        await Json.ProblemAsync(response, HttpStatusCode.NotFound);
         Json.Same(before, await Acme.AgentAsync(agentId));
     }
 
@@ -127,9 +141,13 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
             Assert.Equal("ai", (await Acme.SnapshotAsync(conversationId)).Text("status"));
 
-            // A conversation this agent never held is a conflict.
-            using var never = await Acme.PostAsync($"/v1/agents/{agentId}/conversations/{Ids.New("conv")}/complete", null);
-            await Json.ProblemAsync(never, HttpStatusCode.Conflict);
+            // A conversation this agent never held is a conflict; one that does not exist is not found.
+            var other = Ids.New("conv");
+            await Acme.SendAsync(other, Events.Started("e1", "web", "en-GB"));
+            using var never = await Acme.PostAsync($"/v1/agents/{agentId}/conversations/{other}/complete", null);
+            await Json.ProblemAsync(never, HttpStatusCode.Conflict, "conversationId");
+            using var none = await Acme.PostAsync($"/v1/agents/{agentId}/conversations/{Ids.New("conv")}/complete", null);
+            await Json.ProblemAsync(none, HttpStatusCode.NotFound);
         }
         finally
         {
