@@ -22,7 +22,7 @@ internal static class BuiltInTexts
                 HandoffQueued = "Kami sedang menghubungkan Anda dengan agen manusia. Anda berada di antrean nomor {position}, perkiraan waktu tunggu sekitar {minutes} menit.",
                 HandoffQueuedSoon = "Kami sedang menghubungkan Anda dengan agen manusia. Anda berada di antrean nomor {position}; seorang agen akan segera melayani Anda.",
                 HandoffQueuedNoEstimate = "Kami sedang menghubungkan Anda dengan agen manusia. Anda berada di antrean nomor {position}; agen berikutnya yang tersedia akan melayani Anda.",
-                HandoffReclaimed = "Mohon maaf, agen sebelumnya belum dapat membalas. Kami sedang mencarikan agen manusia lain untuk Anda; Anda tetap berada di urutan terdepan antrean.",
+                HandoffReclaimed = "Mohon maaf, agen sebelumnya belum dapat membalas. Kami sedang mencarikan agen manusia lain untuk Anda; Anda termasuk yang pertama dilayani berikutnya.",
             },
             ["en"] = new()
             {
@@ -40,7 +40,7 @@ internal static class BuiltInTexts
                 HandoffQueued = "We are connecting you with a human agent. You are number {position} in the queue; the estimated wait is about {minutes} minutes.",
                 HandoffQueuedSoon = "We are connecting you with a human agent. You are number {position} in the queue; an agent will be with you in a moment.",
                 HandoffQueuedNoEstimate = "We are connecting you with a human agent. You are number {position} in the queue; the next available agent will be with you.",
-                HandoffReclaimed = "Sorry, the agent who took your conversation has not been able to reply. We are finding another human agent for you; you keep your place at the front of the queue.",
+                HandoffReclaimed = "Sorry, the agent who took your conversation has not been able to reply. We are finding another human agent for you; you will be among the first to be served.",
             },
         };
 
