@@ -33,7 +33,16 @@ public static partial class Redactor
             "governor", "judge", "sheriff", "principal", "dean", "captain", "chief", "general", "agent",
             "pepper", "martens", "oetker", "scholl", "bean", "clean", "muscle", "word", "excel", "office", "powerpoint", "outlook",
             "teams", "access", "paint", "edge", "oz", "hamil", "menyusui", "rumah", "gojek", "grab", "secretary", "speaker", "jago",
+            // Pageants and stage names: "Miss Universe", "Miss World", "Lady Gaga", "Lady Liberty".
+            "universe", "world", "earth", "international", "grand", "gaga", "liberty", "luck",
         ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words of a show, a product or a ticket, after which a single word after an honorific is a stage name or a title.</summary>
+    private static readonly string[] StageWords =
+    [
+        "concert", "konser", "tour", "ticket", "tickets", "tiket", "merch", "merchandise", "album", "show", "pageant", "contest",
+        "song", "songs", "lagu", "perfume", "parfum", "movie", "film", "fan", "fans", "fanmeet", "vinyl", "poster", "doll", "edition",
+    ];
 
     /// <summary>Street words before a chain of titles, which make it a street named after someone ("Jl. Ir. H. Juanda").</summary>
     private static readonly string[] StreetsBeforeTitles = ["jl", "jln", "jalan", "street", "st", "road", "rd", "avenue", "ave", "gang", "gg"];
@@ -62,6 +71,13 @@ public static partial class Redactor
         }
 
         (int from, int to) = ReadName(text, at, honoured: true);
+        // One word after the honorific and then a show, a product or a ticket ("Miss Universe merch", "Lady Gaga concert
+        // ticket"): a stage name or a title, no customer's.
+        if (from == at && to == wordEnd && NextWord(text, to) is var (ns, ne) && ne > ns && IsOneOf(text.AsSpan(ns, ne - ns), StageWords))
+        {
+            return default;
+        }
+
         return from == at ? (from, to) : default;
     }
 
@@ -130,7 +146,7 @@ public static partial class Redactor
     private static readonly string[] GreetingsOfAName =
     [
         "hi", "hello", "hey", "hiya", "halo", "hallo", "hai", "dear", "morning", "afternoon", "evening", "pagi", "siang", "sore",
-        "malam", "welcome", "greetings",
+        "malam", "welcome", "greetings", "okay", "ok", "alright",
     ];
 
     /// <summary>
@@ -160,9 +176,16 @@ public static partial class Redactor
         ReadOnlySpan<char> before = PreviousWord(text, start);
         bool thanks = !comma && (IsOneOf(greeting, ["thanks", "makasih", "thx"]) || (IsOneOf(greeting, ["you"]) && IsOneOf(before, ["thank"]))
             || (IsOneOf(greeting, ["kasih"]) && IsOneOf(before, ["terima"])));
-        if (start == end || !(thanks || IsOneOf(greeting, GreetingsOfAName)))
+        // "Welcome back Yusuf!": the greeting is the two words.
+        bool welcomeBack = !comma && IsOneOf(greeting, ["back"]) && IsOneOf(before, ["welcome"]);
+        if (start == end || !(thanks || welcomeBack || IsOneOf(greeting, GreetingsOfAName)))
         {
             return default;
+        }
+
+        if (welcomeBack)
+        {
+            start = SpacesBefore(text, start) - before.Length;
         }
 
         // "Good morning", "Selamat pagi", "Thank you", "Terima kasih": the greeting opens with the word before.

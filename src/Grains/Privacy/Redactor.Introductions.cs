@@ -30,6 +30,9 @@ public static partial class Redactor
 
         /// <summary>"dengan ... di sini" opening a message, as one answers a phone ("dengan Budi di sini").</summary>
         WithHere,
+
+        /// <summary>"ini ..." after a greeting, with what a writer says of themselves after it ("Halo kak, ini Rudi yang kemarin chat").</summary>
+        Ini,
     }
 
     /// <summary>
@@ -124,6 +127,13 @@ public static partial class Redactor
     [
         "hi", "hello", "hey", "hiya", "halo", "hallo", "hai", "morning", "afternoon", "evening", "day", "yes", "yeah", "yep", "ok", "okay",
         "oh", "um", "uh", "erm", "hm", "hmm", "sorry", "dear", "greetings", "pagi", "siang", "sore", "malam",
+    ];
+
+    /// <summary>Words a name given after "ini" is followed by ("ini Rudi yang kemarin chat", "ini Sari mau tanya"; "ini Jakarta panas banget" stays).</summary>
+    private static readonly string[] AfterIni =
+    [
+        "yang", "yg", "dari", "di", "disini", "sini", "mau", "ingin", "pengen", "mo", "lagi", "kemarin", "tadi", "kak", "ka", "min",
+        "mas", "mbak", "pak", "bu", "pemilik", "pelanggan", "customer", "dengan", "nih", "ya", "here", "from", "again",
     ];
 
     /// <summary>Words a name given after "this is" is followed by ("this is Maria from Jakarta", "this is Tom speaking").</summary>
@@ -359,7 +369,7 @@ public static partial class Redactor
             }
 
             // "im John", "im budi": "I'm" written without its apostrophe; "(ini) dengan Budi", as one answers a phone.
-            if (IsOneOf(word, ["saya", "aku", "im", "dengan"]) || IsOneOf(word, Relations) || IsOneOf(word, RelationsKu))
+            if (IsOneOf(word, ["saya", "aku", "im", "dengan", "ini", "with"]) || IsOneOf(word, Relations) || IsOneOf(word, RelationsKu))
             {
                 return (begin, end);
             }
@@ -427,14 +437,15 @@ public static partial class Redactor
             k = ContractedAt(text, end, 's') ? end + 2 : NextWord(text, end).End;
             kind = Introduction.ItIs;
         }
-        else if ((IsOneOf(word, ["call"]) && NextWordIs(text, end, "me", out k))
+        else if ((IsOneOf(word, ["call", "calls"]) && NextWordIs(text, end, "me", out k))
             || (IsOneOf(word, ["panggil"]) && (NextWordIs(text, end, "saja", out k) || NextWordIs(text, end, "aja", out k))))
         {
             // "call me Jim", "panggil saja Rina".
             kind = Introduction.CallMe;
         }
-        else if (IsOneOf(word, ["saya", "aku"]))
+        else if (IsOneOf(word, ["saya", "aku"]) && !IsOneOf(PreviousWord(text, start), ["sandi", "password", "pin", "pw", "pass", "passcode", "kunci", "otp", "kode"]))
         {
+            // "sandi saya Jakarta#99" is a password, no introduction.
             k = end;
             kind = Introduction.Saya;
         }
@@ -443,6 +454,18 @@ public static partial class Redactor
             // "ini dengan Budi Santoso", "saya dengan Budi": "this is Budi speaking", as an Indonesian answers a phone.
             k = end;
             kind = Introduction.Saya;
+        }
+        else if (IsOneOf(word, ["ini"]) && AfterAGreeting(text, start))
+        {
+            // "Halo kak, ini Rudi Hartanto yang kemarin chat": "this is ..." after a greeting.
+            k = end;
+            kind = Introduction.Ini;
+        }
+        else if (IsOneOf(word, ["with"]) && IsOneOf(PreviousWord(text, start), ["speaking", "talking", "chatting"]))
+        {
+            // "You're speaking with Ahmad Fauzi": as "I'm ..." (the AI's or an agent's own stays theirs).
+            k = end;
+            kind = Introduction.Self;
         }
         else if (IsOneOf(word, ["dengan"]) && OpensAMessage(text, start))
         {
@@ -485,6 +508,11 @@ public static partial class Redactor
             }
 
             ReadOnlySpan<char> name = text.AsSpan(ws, we - ws);
+            if (small && words >= MaxSmallNameWords)
+            {
+                break;
+            }
+
             bool particle = from >= 0 && IsOneOf(name, NameParticles);
             // A name in small letters: a given name of the list first ("john", "budi"), then a word that is no everyday word
             // ("john smith", "budi santoso").
@@ -552,7 +580,7 @@ public static partial class Redactor
         if (we > p && IsOneOf(text.AsSpan(p, we - p), ["here", "speaking"]))
         {
             int after = PastSpaces(text, we);
-            return after >= text.Length || text[after] is ',' or '.' or '!' or '\n' or '-' or ';' ? (from, to) : default;
+            return after >= text.Length || text[after] is ',' or '.' or '!' or '\n' or '-' or ';' or ':' or '\u2014' || IsDash(text[after]) ? (from, to) : default;
         }
 
         return default;
@@ -641,6 +669,25 @@ public static partial class Redactor
         (int ws, int we) = NextWord(text, k);
         end = we;
         return we > ws && text.AsSpan(ws, we - ws).Equals(wanted, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether a greeting, perhaps with a way of addressing the reader, stands right before <paramref name="start"/> ("Halo kak, ini ...", "Pagi, ini ...").</summary>
+    private static bool AfterAGreeting(string text, int start)
+    {
+        int j = start;
+        while (j > 0 && text[j - 1] is ' ' or ',' or '!' or '\u00A0')
+        {
+            j--;
+        }
+
+        ReadOnlySpan<char> previous = PreviousWord(text, j);
+        if (IsOneOf(previous, ["kak", "ka", "min", "gan", "sis", "mas", "mbak", "mba", "bang"]))
+        {
+            j = SpacesBefore(text, j - previous.Length);
+            previous = PreviousWord(text, j);
+        }
+
+        return IsOneOf(previous, Greetings) || IsOneOf(previous, ["assalamualaikum", "permisi", "selamat"]);
     }
 
     /// <summary>Whether <paramref name="start"/> opens the message or a sentence of it, or follows a greeting ("Hi, this is ...").</summary>
@@ -783,6 +830,7 @@ public static partial class Redactor
             Introduction.ItIs => IsOneOf(next, ["here", "speaking", "again"]),
             Introduction.WithHere => IsOneOf(next, ["di", "disini", "sini", "here", "speaking"]),
             Introduction.ThisIs => IsOneOf(next, AfterAnIntroducedName),
+            Introduction.Ini => IsOneOf(next, AfterIni),
             _ => !char.IsUpper(c) || next is "I",
         };
     }

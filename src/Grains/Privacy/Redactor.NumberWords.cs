@@ -93,10 +93,10 @@ public static partial class Redactor
         Add(Word.SecurityCode, "cvv2", "cvc2", "belakang");
         Add(Word.Expiry, "exp", "expiry", "expires", "expire", "expired", "expiration", "thru", "berlaku", "kadaluarsa",
             "kedaluwarsa", "kadaluwarsa", "kedaluarsa", "mm/yy", "mm/yyyy");
-        Add(Word.SocialSecurity, "ssn", "itin", "social");
+        Add(Word.SocialSecurity, "ssn", "itin", "social", "ss");
         Add(Word.TaxId, "id");
         Add(Word.Between, "number", "no", "nomor", "nomer", "nmr", "num", "nr", "is", "adalah", "saya", "my", "your", "anda",
-            "ku", "nya", "the", "of", "di", "at", "in", "on", "ke", "bank", "date", "tanggal", "tgl", "card", "kartu");
+            "ku", "nya", "the", "of", "di", "at", "in", "on", "ke", "bank", "date", "tanggal", "tgl", "card", "kartu", "are");
         Add(Word.Between, "bca", "bni", "bri", "mandiri", "cimb", "niaga", "permata", "bsi", "danamon", "btn", "jago",
             "seabank", "ocbc", "maybank", "panin", "mega", "btpn", "jenius", "dbs", "uob", "hsbc", "citibank", "chase",
             "wells", "fargo", "blu");
@@ -223,7 +223,7 @@ public static partial class Redactor
             Label.Account => AccountAt(text, start, limit),
             Label.BankAccount => AccountAt(text, start, limit, MinBankAccountDigits),
             Label.SecurityCode => SecurityCodeAt(text, start, limit),
-            Label.Expiry => ExpiryAt(text, start, limit),
+            Label.Expiry => Math.Max(ExpiryAt(text, start, limit), CompactExpiryAt(text, start, limit)),
             Label.SocialSecurity => SocialSecurityAt(text, start, limit),
             Label.Phone => PhoneAt(text, start, limit),
             _ => -1,
@@ -327,7 +327,23 @@ public static partial class Redactor
         int yearLength = DigitsAt(text, k, limit);
         bool year = yearLength == 2 || (yearLength == 4 && text[k] == '2' && text[k + 1] == '0');
         int end = k + yearLength;
-        return year && EndsThere(text, end, limit) ? end : -1;
+        // "berlaku 1-15 Juni 2025": days of a month, a date range, not a card's expiry.
+        return year && EndsThere(text, end, limit) && !MonthFollows(text, end) ? end : -1;
+    }
+
+    /// <summary>Whether a month's name follows <paramref name="end"/> after a space ("1-15 Juni").</summary>
+    private static bool MonthFollows(string text, int end)
+    {
+        (int from, int to) = NextWord(text, end);
+        return to > from && from > end && IsOneOf(text.AsSpan(from, to - from), MonthNames);
+    }
+
+    /// <summary>Four digits written as a month and a year with nothing between ("Exp: 0427"), after an expiry word only: where they end, or -1.</summary>
+    private static int CompactExpiryAt(string text, int start, int limit)
+    {
+        int end = start + 4;
+        return DigitsAt(text, start, limit) == 4 && (text[start] == '0' || (text[start] == '1' && text[start + 1] is '0' or '1' or '2'))
+            && text.AsSpan(start, 2) is not "00" && text[start + 2] is >= '2' and <= '4' && EndsThere(text, end, limit) ? end : -1;
     }
 
     /// <summary>The fewest and most digits of a phone number a word names (a local number without its area code; E.164's longest).</summary>
@@ -342,7 +358,7 @@ public static partial class Redactor
     /// </summary>
     private static int PhoneAt(string text, int start, int limit)
     {
-        Span<int> lengths = stackalloc int[5];
+        Span<int> lengths = stackalloc int[MaxGroups];
         int groups = 0;
         int digits = 0;
         int k = start;
@@ -359,13 +375,21 @@ public static partial class Redactor
             }
 
             int joint = end < limit && text[end] == ')' && end + 1 < limit && text[end + 1] == ' ' ? 2 : 1;
+            // A line break joins groups of three digits or more, as a number typed over lines is ("0812\n3456\n7890").
+            bool lineBreak = end < limit && text[end] == '\n' && length >= 3 && DigitsAt(text, end + 1, limit) >= 3;
             if (end + joint >= limit || !char.IsAsciiDigit(text[end + joint])
-                || !(joint == 2 || text[end] is ' ' or '\u00A0' or '-' or '.' || IsDash(text[end])))
+                || !(joint == 2 || lineBreak || text[end] is ' ' or '\u00A0' or '-' or '.' || IsDash(text[end])))
             {
                 break;
             }
 
             k = end + joint;
+        }
+
+        // A run longer than it reads is taken whole or not at all: a number read must not leave its last digits behind.
+        if (groups == lengths.Length && end + 1 < limit && text[end] is ' ' or '-' or '.' && char.IsAsciiDigit(text[end + 1]))
+        {
+            return -1;
         }
 
         bool date = groups == 3 && ((lengths[0] <= 2 && lengths[1] <= 2 && lengths[2] is 2 or 4) || (lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2));
@@ -481,12 +505,14 @@ public static partial class Redactor
 
     private static Label NameBefore(string text, int start)
     {
-        int k = start;
+        // A number on the line after its label ("hp:\n0813 5566 7788"): the label is read across the line break.
+        int k = PastLineBreakBefore(text, start);
         int floor = Math.Max(0, start - 48);
         int capitalised = 0;
         // A bank's name right before the number calls it an account number when no other word names it ("transfer ke
         // BCA 1234567890"); such a number has at least eight digits, so an amount after it stays.
         Label otherwise = Label.None;
+        bool numberWord = false;
         for (int w = 0; w < MaxLabelWords; w++)
         {
             ReadOnlySpan<char> word = WordBefore(text, ref k, floor);
@@ -516,6 +542,7 @@ public static partial class Redactor
                 case Word.Between when IsOneOf(word, ["number", "num", "no"]) && IsOneOf(PreviousLabelWord(text, k, floor), ["my", "your", "his", "her"]):
                     return Label.Phone; // "my number is ...", "reach me at my no. ..."
                 case Word.Between:
+                    numberWord |= IsOneOf(word, ["number", "num", "no"]);
                     continue;
                 case Word.Phone:
                     return Label.Phone;
@@ -540,6 +567,8 @@ public static partial class Redactor
                 Word.Until when IsOneOf(prior, ["valid", "good"]) => Label.Expiry,
                 Word.Sampai when prior.Equals("berlaku", StringComparison.OrdinalIgnoreCase) => Label.Expiry,
                 Word.Security when prior.Equals("social", StringComparison.OrdinalIgnoreCase) => Label.SocialSecurity,
+                // "the security number is 882": a card's security code (three or four digits, read as one).
+                Word.Security when numberWord => Label.SecurityCode,
                 Word.TaxId when IsOneOf(prior, ["tax", "taxpayer"]) => Label.SocialSecurity,
                 Word.Me when IsOneOf(prior, ["call", "text", "reach", "ring", "phone", "whatsapp", "wa", "sms", "message", "contact", "dial"]) => Label.Phone,
                 _ => otherwise,
@@ -547,6 +576,24 @@ public static partial class Redactor
         }
 
         return otherwise;
+    }
+
+    /// <summary>Where the line break (and the spaces around it) right before <paramref name="start"/> begins; <paramref name="start"/> when none is there.</summary>
+    private static int PastLineBreakBefore(string text, int start)
+    {
+        int k = SpacesBefore(text, start);
+        if (k > 0 && text[k - 1] == '\n')
+        {
+            k--;
+            if (k > 0 && text[k - 1] == '\r')
+            {
+                k--;
+            }
+
+            return SpacesBefore(text, k);
+        }
+
+        return start;
     }
 
     /// <summary>Banks whose name alone, right before a number, calls it an account number (none of them an everyday word).</summary>

@@ -161,10 +161,15 @@ public static partial class Redactor
                 {
                     marks++;
                 }
-                else if (c is '/' or '_')
+                else if (c is '/' or '_' or '*')
                 {
                     marks++;
                     slashes++;
+                }
+                else if (c == '\n' && length == 4 && groups <= 3 && CardWordBefore(text, starts[0]))
+                {
+                    // A card typed over two lines after its word ("card 4532 0151\n6307 4187"): the break joins blocks of four.
+                    spaces++;
                 }
                 else if (c == '(')
                 {
@@ -267,7 +272,7 @@ public static partial class Redactor
             }
 
             string? kind = Classify(all[..count], lengths[..k], k == groups && !tail, plus, areaInParens, npwpContext, nikContext, referenceContext);
-            if (kind == PhonePlaceholder && !plus && !areaInParens && IsNorthAmerican(all[..count], lengths[..k]) && ReferenceBefore(text, runStart))
+            if (kind == PhonePlaceholder && !plus && !areaInParens && (IsNorthAmerican(all[..count], lengths[..k]) || IsAirWaybill(lengths[..k], all[..count])) && ReferenceBefore(text, runStart))
             {
                 return end; // "order number 555-123-4567": a reference written as a phone number is, unless a word calls it one
             }
@@ -564,8 +569,42 @@ public static partial class Redactor
     private static readonly string[] ReferenceWords =
     [
         "order", "pesanan", "ref", "reference", "referensi", "resi", "tracking", "invoice", "inv", "transaksi",
-        "transaction", "trx", "booking", "tiket", "ticket", "awb", "va", "virtual account", "tagihan", "bill",
+        "transaction", "trx", "booking", "tiket", "ticket", "awb", "va", "virtual account", "tagihan", "bill", "waybill", "mawb", "hawb",
     ];
+
+    /// <summary>An air waybill's shape: an airline's three digits, then eight whose last is the first seven's remainder by 7 ("020-12345675").</summary>
+    private static bool IsAirWaybill(ReadOnlySpan<int> lengths, ReadOnlySpan<char> d)
+    {
+        if (lengths.Length != 2 || lengths[0] != 3 || lengths[1] != 8)
+        {
+            return false;
+        }
+
+        int serial = int.Parse(d.Slice(3, 7), CultureInfo.InvariantCulture);
+        return serial % 7 == d[10] - '0';
+    }
+
+    /// <summary>Whether a card's word stands among the three words before <paramref name="start"/> ("card", "kartu", "visa", "my card number is").</summary>
+    private static bool CardWordBefore(string text, int start)
+    {
+        int k = PastLineBreakBefore(text, start);
+        int floor = Math.Max(0, start - 32);
+        for (int w = 0; w < 3; w++)
+        {
+            ReadOnlySpan<char> word = WordBefore(text, ref k, floor);
+            if (word.IsEmpty)
+            {
+                return false;
+            }
+
+            if (IsOneOf(word, ["card", "kartu", "visa", "mastercard", "amex", "jcb", "cc", "pan"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a word just before <paramref name="start"/> calls the number there a reference (see <see cref="ReferenceWords"/>).</summary>
     private static bool ReferenceBefore(string text, int start)

@@ -14,7 +14,10 @@ public static partial class Redactor
     public const string AddressPlaceholder = "[address]";
 
     /// <summary>The most words a name is read as, honorifics aside.</summary>
-    private const int MaxNameWords = 4;
+    private const int MaxNameWords = 6;
+
+    /// <summary>The most words a name written in small letters is read as.</summary>
+    private const int MaxSmallNameWords = 4;
 
     /// <summary>The longest address read: a street, its number, a district, a city and a postal code.</summary>
     private const int MaxAddressLength = 160;
@@ -79,7 +82,7 @@ public static partial class Redactor
         "ya", "kak", "min", "dong", "tolong", "mohon", "sesuai", "benar", "betul", "sih", "kok", "apa", "siapa", "gimana", "bagaimana",
         "kenapa", "berapa", "bisa", "mau", "harus", "perlu", "nomor", "nomer", "hp", "telp", "alamat", "rekening", "kartu", "terus",
         "lalu", "trus", "kan", "lah", "deh", "nih", "tuh", "loh", "kah", "pesanan", "oke", "ganti", "diganti", "ubah", "diubah",
-        "lengkap", "saja", "aja", "doang", "harap", "nya",
+        "lengkap", "saja", "aja", "doang", "harap", "nya", "btw", "fyi", "lol", "thx", "tho", "though", "anyway", "too", "haha", "hehe",
     ];
 
     /// <summary>Honorifics kept before the name they introduce ("atas nama Ibu [name]", "my name is Mr [name]").</summary>
@@ -122,6 +125,68 @@ public static partial class Redactor
         "my", "his", "her", "full", "first", "last", "middle", "legal", "maiden", "the", "account", "customer", "recipient", "sender",
         "receiver", "holder", "holders", "cardholder", "cardholders", "registered", "contact",
     ];
+
+    /// <summary>Words for a person, after which "bernama" (named) gives their name ("penerima bernama Siti"; "mobil bernama Avanza" stays).</summary>
+    private static readonly string[] PeopleNamed =
+    [
+        "penerima", "pengirim", "pemesan", "pembeli", "pelanggan", "nasabah", "orang", "seseorang", "pria", "wanita", "laki", "perempuan",
+        "cewek", "cowok", "anak", "teman", "kurir", "driver", "sopir", "supir", "bapak", "ibu", "pak", "bu", "kakak", "adik", "istri",
+        "suami", "saudara", "petugas", "agen", "customer", "atas",
+    ];
+
+    /// <summary>
+    /// The name before "is my" that a "name" or "surname" at <paramref name="start"/> closes ("okonkwo is my surname",
+    /// "Budi Santoso is my name"): one to three words that may be a name (capitalised, or in small letters no everyday
+    /// word), opening the message or a sentence; an empty span when there is none ("This is my name" stays).
+    /// </summary>
+    private static (int From, int To) NameBeforeIsMy(string text, int start)
+    {
+        int k = start;
+        foreach (string[] expected in (string[][])[["my", "our"], ["is", "was"]])
+        {
+            int end = SpacesBefore(text, k);
+            int begin = LettersStart(text, end);
+            if (begin == end || end == k || !IsOneOf(text.AsSpan(begin, end - begin), expected))
+            {
+                return default;
+            }
+
+            k = begin;
+        }
+
+        int to = SpacesBefore(text, k);
+        if (to == k)
+        {
+            return default;
+        }
+
+        int from = to;
+        for (int words = 0; words < 3; words++)
+        {
+            int begin = LettersStart(text, from);
+            ReadOnlySpan<char> name = text.AsSpan(begin, from - begin);
+            if (name.IsEmpty || !(char.IsUpper(name[0]) ? LooksLikeAName(name, first: true) : LooksLikeASmallSurname(name)))
+            {
+                break;
+            }
+
+            from = begin;
+            if (OpensAMessage(text, from))
+            {
+                return (from, to);
+            }
+
+            int before = SpacesBefore(text, from);
+            if (before == from)
+            {
+                break;
+            }
+
+            from = before;
+        }
+
+        return default;
+    }
 
     /// <summary>Words of a thing that has an "address" that is not a postal one ("email address", "IP address").</summary>
     private static readonly string[] NotPostal = ["email", "mail", "ip", "mac", "web", "wallet", "bitcoin", "crypto", "website"];
@@ -256,14 +321,27 @@ public static partial class Redactor
 
         ReadOnlySpan<char> word = text.AsSpan(start, end - start);
 
+        // "okonkwo is my surname", "Budi Santoso is my name": the name opening the sentence before "is my".
+        if (IsOneOf(word, ["name", "surname"]) && NameBeforeIsMy(text, start) is var (bf, bt) && bt > bf)
+        {
+            return (bf, bt, NamePlaceholder);
+        }
+
         if (IsOneOf(word, ["name", "names"]))
         {
             ReadOnlySpan<char> owner = PreviousWord(text, start);
             // "Name's Kevin O'Brien": "name's" opening a sentence introduces one as "my name is" does.
-            return IsOneOf(owner, NameOwners) || IsPossessive(text, start) || IsFieldLabel(text, start, end)
+            // "Name on the account: Pieter Vanderberg": a form's label, with what the name is on.
+            return IsOneOf(owner, NameOwners) || IsPossessive(text, start) || IsFieldLabel(text, start, end) || IsFieldLabel(text, start, PastOnTheCard(text, end))
                 || (ContractedAt(text, end, 's') && OpensAMessage(text, start))
                 ? Named(text, PastOnTheCard(text, end), needsMark: !IsOneOf(owner, ["full", "first", "last", "middle", "maiden"]))
                 : default;
+        }
+
+        // "penerima bernama Siti Nurhaliza": named, a capitalised name only ("barang bernama kopi" stays).
+        if (IsOneOf(word, ["bernama"]) && NextWord(text, end) is var (bs, be) && be > bs && char.IsUpper(text[bs]) && IsOneOf(PreviousWord(text, start), PeopleNamed))
+        {
+            return Named(text, end, needsMark: false);
         }
 
         if (IsOneOf(word, ["surname", "fullname", "namaku", "namanya"]))
@@ -316,12 +394,17 @@ public static partial class Redactor
         {
             // "email address", and "alamat email", "alamat IP": an address that is not a postal one.
             (int ns, int ne) = NextWord(text, end);
-            if (IsOneOf(PreviousWord(text, start), NotPostal) || (ne > ns && IsOneOf(text.AsSpan(ns, ne - ns), NotPostal)))
+            // "ip_address", "wallet-address": a key's name joined to its word.
+            bool joinedNotPostal = start > 1 && text[start - 1] is '_' or '-' && IsOneOf(text.AsSpan(LettersStart(text, start - 1), start - 1 - LettersStart(text, start - 1)), NotPostal);
+            if (joinedNotPostal || IsOneOf(PreviousWord(text, start), NotPostal) || (ne > ns && IsOneOf(text.AsSpan(ns, ne - ns), NotPostal)))
             {
                 return default;
             }
 
-            int k = end;
+            // "address line 2 is optional?": a form's field, named by its line; what it holds may follow ("Address line 1: ...").
+            int k = ne > ns && IsOneOf(text.AsSpan(ns, ne - ns), ["line"]) && PastSpaces(text, ne) is var n && n < text.Length && char.IsAsciiDigit(text[n])
+                ? n + DigitsAt(text, n, text.Length)
+                : end;
             for (int words = 0; words < 4; words++)
             {
                 k = PastSpaces(text, k);
@@ -340,7 +423,8 @@ public static partial class Redactor
                 k = we;
             }
 
-            return Addressed(text, PastSpaces(text, k), needsNumber: false);
+            k = PastSpaces(text, k);
+            return k < text.Length && text[k] is '\n' or '\r' ? AddressOverLines(text, k) : Addressed(text, k, needsNumber: false);
         }
 
         if (IsOneOf(word, ["jl", "jln"]) && (end == text.Length || text[end] is '.' or ' '))
@@ -697,6 +781,12 @@ public static partial class Redactor
                 break;
             }
 
+            // Long names ("Ni Luh Putu Ayu Sukmawati") are written with capitals; one in small letters is read as four words at most.
+            if (!capitalised && words >= MaxSmallNameWords)
+            {
+                break;
+            }
+
             from = from < 0 ? ws : from;
             to = we;
             k = we;
@@ -765,6 +855,56 @@ public static partial class Redactor
         bool initial = dot > 0 && char.IsUpper(text[dot - 1]) && (dot == 1 || !char.IsLetter(text[dot - 2]));
         int next = PastSpaces(text, dot + 1);
         return initial && next < text.Length && char.IsUpper(text[next]);
+    }
+
+    /// <summary>
+    /// An address that starts on the line after its label and may go on over the next lines ("My address:\n12 Orchard
+    /// Lane\nBristol BS1 4DJ"): its first line as <see cref="Addressed"/> reads one, then each next line (up to three) that
+    /// is one too or holds a number, such as a town and its postal code; a line of words alone ("Thanks!") ends it.
+    /// </summary>
+    private static (int From, int To, string? Placeholder) AddressOverLines(string text, int k)
+    {
+        k = PastLineBreak(text, k);
+        (int from, int to, string? placeholder) = Addressed(text, PastSpaces(text, k), needsNumber: false);
+        if (placeholder is null)
+        {
+            return default;
+        }
+
+        for (int lines = 0; lines < 3; lines++)
+        {
+            int lineEnd = to;
+            while (lineEnd < text.Length && text[lineEnd] is ' ' or ',' or '\u00A0')
+            {
+                lineEnd++;
+            }
+
+            if (lineEnd >= text.Length || text[lineEnd] is not ('\n' or '\r'))
+            {
+                break;
+            }
+
+            int next = PastSpaces(text, PastLineBreak(text, lineEnd));
+            (int _, int nextTo, string? more) = Addressed(text, next, needsNumber: true);
+            if (more is null || nextTo - next > 60)
+            {
+                break;
+            }
+
+            to = nextTo;
+        }
+
+        return (from, to, placeholder);
+
+        static int PastLineBreak(string text, int k)
+        {
+            if (k < text.Length && text[k] == '\r')
+            {
+                k++;
+            }
+
+            return k < text.Length && text[k] == '\n' ? k + 1 : k;
+        }
     }
 
     /// <summary>

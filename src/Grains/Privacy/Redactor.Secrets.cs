@@ -9,7 +9,8 @@ public static partial class Redactor
     private static readonly (string Word, string Placeholder)[] SecretWords =
     [
         ("password", PasswordPlaceholder), ("passwd", PasswordPlaceholder), ("pwd", PasswordPlaceholder),
-        ("passcode", PasswordPlaceholder), ("sandi", PasswordPlaceholder), ("pass", PasswordPlaceholder), ("pw", PasswordPlaceholder),
+        ("passcode", PasswordPlaceholder), ("passphrase", PasswordPlaceholder), ("p@ssword", PasswordPlaceholder), ("p@ss", PasswordPlaceholder),
+        ("passw0rd", PasswordPlaceholder), ("kunci", PasswordPlaceholder), ("sandi", PasswordPlaceholder), ("pass", PasswordPlaceholder), ("pw", PasswordPlaceholder),
         ("credentials", PasswordPlaceholder), ("credential", PasswordPlaceholder), ("creds", PasswordPlaceholder),
         ("kredensial", PasswordPlaceholder), ("login", PasswordPlaceholder),
         ("otp", OtpPlaceholder), ("verification", OtpPlaceholder), ("verifikasi", OtpPlaceholder),
@@ -25,6 +26,9 @@ public static partial class Redactor
         ("nino", NationalIdPlaceholder), ("ni", NationalIdPlaceholder), ("sin", NationalIdPlaceholder), ("tfn", NationalIdPlaceholder), ("aadhaar", NationalIdPlaceholder),
         ("aadhar", NationalIdPlaceholder), ("cpf", NationalIdPlaceholder), ("dni", NationalIdPlaceholder), ("nie", NationalIdPlaceholder),
         ("nric", NationalIdPlaceholder), ("mykad", NationalIdPlaceholder), ("ird", NationalIdPlaceholder), ("bsn", NationalIdPlaceholder),
+        ("personnummer", NationalIdPlaceholder), ("curp", NationalIdPlaceholder), ("kitas", NationalIdPlaceholder), ("kitap", NationalIdPlaceholder),
+        ("fiscale", NationalIdPlaceholder), ("steuer", NationalIdPlaceholder), ("steuernummer", NationalIdPlaceholder), ("sss", NationalIdPlaceholder),
+        ("nif", NationalIdPlaceholder), ("pesel", NationalIdPlaceholder),
         ("national", NationalIdPlaceholder), ("identity", NationalIdPlaceholder),
         ("identification", NationalIdPlaceholder), ("insurance", NationalIdPlaceholder), ("tax", NationalIdPlaceholder),
         ("username", HandlePlaceholder), ("uname", HandlePlaceholder), ("userid", HandlePlaceholder), ("user", HandlePlaceholder), ("ig", HandlePlaceholder),
@@ -39,7 +43,17 @@ public static partial class Redactor
     /// whole words.
     /// </summary>
     private static readonly SearchValues<string> SecretMarks = SearchValues.Create(
-        [.. SecretWords.Where(w => w.Placeholder is not (HandlePlaceholder or NationalIdPlaceholder)).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+        [.. SecretWords.Where(w => w.Placeholder is not (HandlePlaceholder or NationalIdPlaceholder) && !IsFoundByAnother(w.Word)).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Words of <see cref="SecretWords"/> no search looks for by themselves: "passphrase" and "passw0rd" are found by "pass"
+    /// in them, "p@ssword" and "p@ss" only in a text with an '@' (<see cref="SpelledPasswordMarks"/>), so the one search every
+    /// message goes through is no longer.
+    /// </summary>
+    private static bool IsFoundByAnother(string word) => word is "passphrase" or "passw0rd" or "p@ssword" or "p@ss";
+
+    /// <summary>A password's word written with '@' for its 'a' ("p@ssword: …"), looked for only in a text with an '@'.</summary>
+    private static readonly SearchValues<string> SpelledPasswordMarks = SearchValues.Create(["p@ss"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The words that name another country's national number, searched for apart and only in a text with as many digits
@@ -61,7 +75,7 @@ public static partial class Redactor
 
     /// <summary>The words that name a password, the one secret that may have no digit in it.</summary>
     private static readonly SearchValues<string> PasswordMarks = SearchValues.Create(
-        [.. SecretWords.Where(w => w.Placeholder == PasswordPlaceholder).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
+        [.. SecretWords.Where(w => w.Placeholder == PasswordPlaceholder && !IsFoundByAnother(w.Word)).Select(w => w.Word)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What the secret after <paramref name="word"/> is redacted as, if it names one.</summary>
     private static string? SecretNamedBy(ReadOnlySpan<char> word)
@@ -91,7 +105,108 @@ public static partial class Redactor
         // "password's ..." ('s read as "is"), "sandi diganti jadi ...".
         "s", "changed", "to", "set", "reset", "updated", "now", "used", "use", "using", "currently", "diganti", "diubah", "ganti",
         "jadi", "menjadi", "pakai", "pake",
+        // "pass word: …", written apart; a code the customer was texted ("the security code you texted was 4417").
+        "word", "texted", "emailed", "messaged",
     ];
+
+    /// <summary>Whether one of the next three words after <paramref name="end"/> says the code was sent ("the security code you texted was 4417").</summary>
+    private static bool SentAfter(string text, int end)
+    {
+        int k = end;
+        for (int w = 0; w < 3; w++)
+        {
+            (int from, int to) = NextWord(text, k);
+            if (to == from)
+            {
+                return false;
+            }
+
+            if (IsOneOf(text.AsSpan(from, to - from), ["texted", "sent", "sms", "smsed", "emailed", "messaged", "dikirim"]))
+            {
+                return true;
+            }
+
+            k = to;
+        }
+
+        return false;
+    }
+
+    /// <summary>The words of a national number that name one before them ("S8512345A is my nric"): not "sin", "ni" or "tax", which are everyday words too.</summary>
+    private static readonly string[] NationalWordsBefore = ["nric", "nino", "aadhaar", "aadhar", "cpf", "dni", "nie", "mykad", "tfn", "bsn", "ird"];
+
+    /// <summary>Words that may stand between a number and the word after it that names it ("739104 as the OTP", "S8512345A is my nric").</summary>
+    private static readonly string[] BetweenBefore = ["is", "was", "as", "the", "my", "adalah", "itu", "ini", "saya", "sebagai", "jadi"];
+
+    /// <summary>
+    /// The value that ends before the words that name it at <paramref name="start"/>, past up to three words of <see
+    /// cref="BetweenBefore"/> (at least one): a code of 4 to 8 digits for a one-time code or a PIN, a national number for
+    /// a national number's word; an empty span when none is there.
+    /// </summary>
+    private static (int From, int To) ValueBefore(string text, int start, string placeholder)
+    {
+        int k = start;
+        for (int words = 0; words <= 3; words++)
+        {
+            int end = SpacesBefore(text, k);
+            if (end == k && words > 0)
+            {
+                return default;
+            }
+
+            int from = end;
+            while (from > 0 && (char.IsAsciiLetterOrDigit(text[from - 1]) || text[from - 1] is '-'))
+            {
+                from--;
+            }
+
+            if (from == end)
+            {
+                return default;
+            }
+
+            ReadOnlySpan<char> token = text.AsSpan(from, end - from);
+            if (words > 0 && (from == 0 || !char.IsLetterOrDigit(text[from - 1])))
+            {
+                bool fits = placeholder == NationalIdPlaceholder
+                    ? NationalIdEnd(text, from) == end
+                    : token.Length is >= 4 and <= 8 && token.IndexOfAnyExceptInRange('0', '9') < 0;
+                if (fits)
+                {
+                    return (from, end);
+                }
+            }
+
+            if (!IsOneOf(token, BetweenBefore))
+            {
+                return default;
+            }
+
+            k = from;
+        }
+
+        return default;
+    }
+
+    /// <summary>Whether the next word after <paramref name="end"/> is a password beyond doubt: letters with a digit or a symbol ("PW Meowmeow88").</summary>
+    private static bool StrongPasswordAfter(string text, int end)
+    {
+        int k = PastSpaces(text, end);
+        int to = k;
+        while (to < text.Length && !char.IsWhiteSpace(text[to]))
+        {
+            to++;
+        }
+
+        while (to > k && text[to - 1] is '.' or ',' or ';' or ')' or '?' or '!')
+        {
+            to--;
+        }
+
+        ReadOnlySpan<char> token = text.AsSpan(k, to - k);
+        return token.Length >= 6 && token.IndexOfAnyInRange('0', '9') >= 0 && (token.IndexOfAnyInRange('a', 'z') >= 0 || token.IndexOfAnyInRange('A', 'Z') >= 0)
+            && LooksLikePassword(token);
+    }
 
     /// <summary>Words that name a user's name and password together, read only as a pair ("credentials are admin/admin123").</summary>
     private static readonly string[] PairWords = ["credentials", "credential", "creds", "kredensial", "login"];
@@ -151,12 +266,24 @@ public static partial class Redactor
                 word = word[..^3];
             }
 
+            // "p@ssword", "p@ss", "passw0rd": a password's word written with a symbol or a digit for a letter.
+            if (word.Length <= 5 && end < text.Length && text[end] is '@' or '0')
+            {
+                int spelled = LettersEnd(text, end + 1);
+                string joined = string.Concat(word, text.AsSpan(end, spelled - end)).ToLowerInvariant();
+                if (joined is "p@ssword" or "p@ss" or "passw0rd")
+                {
+                    end = spelled;
+                    word = "password";
+                }
+            }
+
             string? placeholder = SecretNamedBy(word);
             // "verification" names a one-time code only with "code" after it or "kode" before it, and not a card's; "code"
             // alone names one unless the word before it names another kind of code ("promo code", "postal code").
             if (placeholder is null || (end < text.Length && char.IsLetterOrDigit(text[end]))
-                || (IsOneOf(word, ["verification", "verifikasi"]) && !(IsCodeWordAround(text, start, end) && !AfterCardWord(text, start)))
-                || (IsOneOf(word, ["code", "kode"]) && NamesAnotherCode(text, start)))
+                || (IsOneOf(word, ["verification", "verifikasi"]) && !((IsCodeWordAround(text, start, end) || IsFollowedBy(text, end, ["number", "no", "num"])) && !AfterCardWord(text, start)))
+                || (IsOneOf(word, ["code", "kode"]) && NamesAnotherCode(text, start) && !(IsOneOf(PreviousWord(text, start), ["security"]) && SentAfter(text, end))))
             {
                 continue;
             }
@@ -188,8 +315,14 @@ public static partial class Redactor
                         ? HandlePlaceholder
                         : null;
                 }
-                else if (IsOneOf(word, ["pass", "pw"]) && !(IsLabel(text, end) || IsOwnedAndSaid(text, start, end) || IsFollowedBy(text, end, ["nya", "saya", "ku", "baru"])))
+                else if (IsOneOf(word, ["pass", "pw"]) && !(IsLabel(text, end) || IsOwnedAndSaid(text, start, end) || IsFollowedBy(text, end, ["nya", "saya", "ku", "baru", "word"])
+                    || (IsOneOf(word, ["pw"]) && StrongPasswordAfter(text, end))))
                 {
+                    placeholder = null;
+                }
+                else if (IsOneOf(word, ["kunci"]) && !IsOneOf(PreviousWord(text, start), ["kata"]))
+                {
+                    // "kata kunci" (a key word) names a password; "kunci" alone is a key ("kunci motor").
                     placeholder = null;
                 }
 
@@ -233,10 +366,20 @@ public static partial class Redactor
                 NationalIdPlaceholder => ValueAfter(text, end, NationalIdBetween, NationalIdEnd),
                 _ => SecretAfter(text, end, placeholder == PasswordPlaceholder),
             };
+            // A code or a number before the word that names it: "I got 739104 as the OTP", "S8512345A is my nric".
+            if (to <= from && (IsOneOf(word, ["otp", "pin", "mpin"]) || (placeholder == NationalIdPlaceholder && IsOneOf(word, NationalWordsBefore))))
+            {
+                (from, to) = ValueBefore(text, start, placeholder);
+                if (to > from && found is { Count: > 0 } && found[^1].End > from)
+                {
+                    continue;
+                }
+            }
+
             if (to > from)
             {
                 (found ??= []).Add((from, to, placeholder));
-                i = to;
+                i = Math.Max(i, to);
             }
         }
 
@@ -816,7 +959,7 @@ public static partial class Redactor
     private static readonly string[] NationalIdBetween =
     [
         "number", "no", "num", "nr", "is", "was", "my", "id", "card", "file", "identification", "identity", "insurance", "registration",
-        "adalah", "saya", "nya",
+        "adalah", "saya", "nya", "é", "es", "ist", "meu", "mi", "mein", "meine",
     ];
 
     /// <summary>

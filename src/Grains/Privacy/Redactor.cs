@@ -9,7 +9,9 @@ namespace CxCluster.Grains.Privacy;
 /// (tokens, keys, signatures), dates of birth, passport, BPJS, health insurance and driving licence numbers their words
 /// name, cryptocurrency wallet addresses, names their words announce, customers introduce themselves with or a text
 /// calls someone by (after an honorific, on a header line, in a greeting the AI or an agent writes), and postal
-/// addresses (post office boxes too) with typed placeholders.
+/// addresses (post office boxes too) with typed placeholders; so are the values of personal fields in structured data
+/// pasted in (JSON, XML, a link's query or a form, a markdown table), and access tokens and keys (a JSON web token, "sk_live_…",
+/// a long token after "API key" or "bearer").
 /// </summary>
 /// <remarks>
 /// A hand-written, single left-to-right scan: linear in the length of the text, with no regular expressions and so
@@ -165,24 +167,35 @@ public static partial class Redactor
         List<(int Start, int End, string Placeholder)>? dictated = FindDictated(text);
         // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.
         List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text, digits > 0 ? SecretMarks : PasswordMarks);
+        secrets = hasAt && text.Contains("p@ss", StringComparison.OrdinalIgnoreCase) ? WithSpans(secrets, FindSecrets(text, SpelledPasswordMarks)) : secrets;
         secrets = MayHoldUserName(text) ? WithSpans(secrets, FindSecrets(text, UserNameMarks)) : secrets;
         secrets = digits >= MinNationalIdDigits ? WithSpans(secrets, FindSecrets(text, NationalIdMarks)) : secrets;
         secrets = text.Contains('=') ? WithSpans(secrets, FindLinkCredentials(text)) : secrets;
         List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0, introducedNames);
+        people = emails is not null && text.Contains('<') ? WithSpans(people, FindNamesBeforeEmails(text, emails)) : people;
         // Tokens that stand alone in the text: social media handles and links to someone's account, and wallet addresses
         // (which have digits in them, and more letters and digits in a row than a short text holds).
         List<(int Start, int End, string Placeholder)>? tokens = hasAt ? FindHandles(text) : null;
         tokens = MayHoldProfileLink(text) ? WithSpans(tokens, FindProfileLinks(text)) : tokens;
         tokens = digits > 0 && text.Length >= MinWalletLength ? WithSpans(tokens, FindWallets(text)) : tokens;
         tokens = digits >= PanDigits && text.Length >= PanLength ? WithSpans(tokens, FindPans(text)) : tokens;
-        if (emails is null && !numbers && dictated is null && secrets is null && people is null && tokens is null)
+        // Structured data pasted in (JSON, XML, a link's query or a form, a markdown table): a personal field's value whole.
+        List<(int Start, int End, string Placeholder)>? fields = FindStructuredFields(text);
+        List<(int Start, int End, string Placeholder)>? values = OtherValues(ref fields);
+        // Access tokens and keys (a JSON web token, "sk_live_…", "API key: …"), which have digits in them.
+        List<(int Start, int End, string Placeholder)>? keys = digits > 0 && text.Length >= MinTokenTextLength ? FindTokens(text) : null;
+        if (keys is null && emails is null && !numbers && dictated is null && secrets is null && people is null && tokens is null && fields is null)
         {
             return original;
         }
 
         // An address holds numbers of its own (a house number, a postal code): it goes before the secrets and the numbers
         // said digit by digit, which an address never holds, so none of them cuts it short.
-        List<(int Start, int End, string Placeholder)>? spans = WithSpans(WithSpans(WithSpans(WithSpans(FindIbans(text, emails), tokens), people), secrets), dictated);
+        // A structured field's value goes first: it ends at its closing quotation mark, tag or cell, which a reading of the
+        // words around it (an address "to the end of its sentence") would run past.
+        List<(int Start, int End, string Placeholder)>? others = WithSpans(WithSpans(WithSpans(WithSpans(FindIbans(text, emails), tokens), people), secrets), dictated);
+        others = KeepWithinValues(values, others);
+        List<(int Start, int End, string Placeholder)>? spans = WithSpans(WithSpans(fields, keys), others);
         StringBuilder? output = null;
         int copied = 0;
         int nextSpan = 0;
