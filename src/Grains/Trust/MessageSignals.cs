@@ -179,7 +179,7 @@ public static class MessageSignals
 
             // "hello??? anyone??", "halo??? ada orang??", "hellooo?": checking whether anyone is there, impatiently; and
             // "?????" alone.
-            negative = negative || ImpatientCall.IsIn(text) || ImpatientCall.IsOnlyMarks(text);
+            negative = negative || ImpatientCall.IsIn(text) || ImpatientCall.IsOnlyMarks(text) || ToneScanner.AgainInDisbelief(tokens, text);
             // "your courier said 'ugh, such a hassle'": rudeness of theirs, reported, is a complaint.
             negative |= quoted.RudeOfThem;
             if (ScareQuotes.IsIn(written))

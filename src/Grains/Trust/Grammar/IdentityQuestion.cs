@@ -29,8 +29,8 @@ internal static class IdentityQuestion
             }
         }
 
-        // "was the call I got on Monday automated?", "telepon tadi rekaman bukan?"
-        return CallQuestion.AsksWhetherAutomated(t);
+        // "was the call I got on Monday automated?", "telepon tadi rekaman bukan?"; "my mom asks if this is a bot".
+        return CallQuestion.AsksWhetherAutomated(t) || ReportedIdentityQuestion.IsIn(t);
     }
 
     /// <summary>

@@ -20,7 +20,8 @@ internal static partial class MentionRole
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
         || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t)
         || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t) || OnlyDemandsAPerson(t) || AsksWhetherItIsRecorded(t)
-        || OnlyInsultsInAQuestion(t) || AsksHowToReachOne(t) || NamesAMachineProduct(t) || PersonRequest.OnlyAsksIfYouHave(t);
+        || OnlyInsultsInAQuestion(t) || AsksHowToReachOne(t) || NamesAMachineProduct(t) || PersonRequest.OnlyAsksIfYouHave(t)
+        || ScornsYouPeople(t) || CountsOwnMessages(t) || PraisesAThingReally(t);
 
     /// <summary>
     /// A statement of how the one answering is or does, with nothing of what it is: "you are right", "you're welcome", "you

@@ -404,8 +404,11 @@ internal static partial class MentionRole
     private static bool DidSomethingElse(ReadOnlySpan<Lex> t, Mention m)
     {
         int k = m.Start - 1;
-        for (int steps = 0; steps < 2 && (IsPlainWord(t, k) || Is(t, k, Cat.Article | Cat.Greeting | Cat.Lead)); steps++)
+        bool mine = false;
+        for (int steps = 0; steps < 3 && (IsPlainWord(t, k) || Is(t, k, Cat.Article | Cat.Greeting | Cat.Lead) || WordAt(t, k) is "my" or "our"
+            || (Is(t, k, Cat.Real) && IsPlainWord(t, k + 1))); steps++)
         {
+            mine |= WordAt(t, k) is "my" or "our";
             k--;
         }
 
@@ -413,14 +416,24 @@ internal static partial class MentionRole
         {
             int j = m.End;
             // "a real person at the counter told me ...", "the representative on the phone hung up on me": a place after the
-            // person is still before what they did.
-            for (int steps = 0; steps < 3 && (IsPlainWord(t, j) || Is(t, j, Cat.Clitic | Cat.Has | Cat.Article) || IsAt(t, j)) && !Is(t, j, Cat.Done); steps++)
+            // person is still before what they did. "manajer kantor saya minta 50 pcs": whose they are, after them.
+            for (int steps = 0; steps < 3 && (IsPlainWord(t, j) || Is(t, j, Cat.Clitic | Cat.Has | Cat.Article) || IsAt(t, j) || IsOwnersWord(t, m, j)) && !Is(t, j, Cat.Done); steps++)
             {
+                mine |= IsOwnersWord(t, m, j);
                 j++;
             }
 
+            // "the real estate agent says I need ...", "the agent told me I could ...": what they said, whoever it is about.
             if (Is(t, j, Cat.Done) && !IsEdge(t, j + 1)
-                && !Is(t, j + 1, Cat.Subject | Cat.Modal | Cat.Desire | Cat.Polite | Cat.QParticle | Cat.Greeting))
+                && (!Is(t, j + 1, Cat.Subject | Cat.Modal | Cat.Desire | Cat.Polite | Cat.QParticle | Cat.Greeting)
+                    || (t[j].Word is "said" or "told" or "asked" or "bilang" && Is(t, j + 1, Cat.Subject | Cat.Me) && !Is(t, j + 1, Cat.Polite))))
+            {
+                return true;
+            }
+
+            // "my manager wants 50 units", "manajer saya minta 50 pcs", "my lawyer needs a copy": someone of the customer's
+            // own wants something; "my manager asked me to talk to a human" still asks for the human.
+            if (mine && (Is(t, j, Cat.Desire) || WordAt(t, j) is "needs" or "wants" or "ask") && !Is(t, j - 1, Cat.Not))
             {
                 return true;
             }
@@ -457,6 +470,14 @@ internal static partial class MentionRole
 
         return false;
     }
+
+    /// <summary>
+    /// "saya", "kami", "aku", "ku" right after a role one has of one's own ("manajer saya", "bos kantor saya", "atasan
+    /// kami"): whose the role is. After "cs", "admin" or "agent" it is the customer speaking ("cs saya mau tanya").
+    /// </summary>
+    private static bool IsOwnersWord(ReadOnlySpan<Lex> t, Mention m, int j) =>
+        WordAt(t, j) is "saya" or "kami" or "aku" or "ku" or "gue"
+        && WordAt(t, m.Start) is "manager" or "supervisor" or "bos" or "boss" or "atasan" or "direktur" or "director" or "sekretaris" or "asisten";
 
     /// <summary>Where the person was: "at the counter", "on the phone", "from the store".</summary>
     private static bool IsAt(ReadOnlySpan<Lex> t, int k) => (uint)k < (uint)t.Length && t[k].Word is "at" or "on" or "from";

@@ -364,13 +364,37 @@ internal static partial class MentionRole
                 return true;
             }
 
-            if (ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i) || NoMachineCan(t, i) || WantsToPay(t, i) || WantsToBuy(t, i) || ConsultsTheirOwn(t, i))
+            if (AsksToBeTakenThrough(t, i) || ConnectsAThing(t, i) || LinksTheCustomersThing(t, i) || SendsMoney(t, i) || NoMachineCan(t, i) || WantsToPay(t, i) || WantsToBuy(t, i) || ConsultsTheirOwn(t, i))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Asking to be taken through something, an explanation and no one to hand over to: "can you walk me through the
+    /// options?", "talk me through the steps", "are you able to talk through the options with me?", "take me through the
+    /// plans", "run me through the fees", "can we go through it together?". A verb that hands over no one ("walk", "talk",
+    /// "run", "go", or one the lexicon does not know) with "me" or "us" or nothing between it and "through"; "put me
+    /// through to an agent" and "can you get me through to billing?" hand over.
+    /// </summary>
+    private static bool AsksToBeTakenThrough(ReadOnlySpan<Lex> t, int i)
+    {
+        if (WordAt(t, i) != "through" || Is(t, i + 1, Cat.To))
+        {
+            return false;
+        }
+
+        int v = i - 1;
+        if (Is(t, v, Cat.Me) || WordAt(t, v) == "us")
+        {
+            v--;
+        }
+
+        return v >= 0 && !Is(t, v, Cat.Connect | Cat.Call | Cat.Passive)
+            && (t[v].Word is "walk" or "talk" or "run" or "go" || (t[v].IsUnknown && !t[v].IsNumber && v < i - 1));
     }
 
     /// <summary>

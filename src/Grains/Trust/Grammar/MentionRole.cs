@@ -859,6 +859,24 @@ internal static partial class MentionRole
     private static bool SaysWhetherTheyHelped(ReadOnlySpan<Lex> t, int from, int k) =>
         t[k].Word is "membantu" or "helpful" or "berguna" or "useful" && !Has(t, from, k, Cat.Purpose) && !Has(t, from, k, Cat.Who);
 
+    private static bool IsPraiseWord(string word)
+    {
+        if (word.Length == 0 || !Lexicon.PhrasesByFirstWord.TryGetValue(word, out Phrase[]? phrases))
+        {
+            return false;
+        }
+
+        foreach (Phrase phrase in phrases)
+        {
+            if (phrase.Tone == Tone.Praise && phrase.Words.Length == 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool RemarksOnStaff(ReadOnlySpan<Lex> t, Mention m)
     {
         int start = ClauseStart(t, m.Start);
@@ -871,7 +889,9 @@ internal static partial class MentionRole
                 return false;
             }
 
-            remark |= Is(t, k, Cat.Remark) || (k >= m.End && SaysWhetherTheyHelped(t, m.End, k));
+            // "orangnya baik banget", "the agent was lovely": how they were, a word of praise among them.
+            remark |= Is(t, k, Cat.Remark) || (k >= m.End && SaysWhetherTheyHelped(t, m.End, k))
+                || (k >= m.End && (t[k].Word is "baik" or "kind" || IsPraiseWord(t[k].Word)));
         }
 
         return remark;

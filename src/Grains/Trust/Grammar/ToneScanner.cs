@@ -36,6 +36,12 @@ internal static partial class ToneScanner
         {
             Lex lex = t[i];
             Cat c = lex.Cats;
+            if (IsTheAnimal(t, i))
+            {
+                // "makanan anjing", "anjing saya alergi": the animal, no oath.
+                continue;
+            }
+
             Phrase[]? phrases = null;
             bool hasPhrases = lex.Word.Length != 0 && Lexicon.PhrasesByFirstWord.TryGetValue(lex.Word, out phrases);
             bool expletive = hasPhrases && IsSingleWordOf(phrases!, Tone.Expletive);
@@ -65,7 +71,7 @@ internal static partial class ToneScanner
                 }
             }
 
-            if ((c & Cat.Negative) != 0 && !IsNegated(t, i) && !IsPoliteFormula(t, i))
+            if ((c & Cat.Negative) != 0 && !IsNegated(t, i) && !IsPoliteFormula(t, i) && !MadeMild(t, i) && !NotTheirComplaint(t, i))
             {
                 if (expletive)
                 {
@@ -104,7 +110,13 @@ internal static partial class ToneScanner
             if (lex.Word switch
                 {
                     "nobody" or "no" => NobodyAnswers(t, i),
-                    "whatever" => ShrugsItOff(t, i),
+                    "whatever" => ShrugsItOff(t, i) || GivesUp(t, i),
+                    "terserah" => GivesUp(t, i),
+                    "yeah" or "just" => ScoffsAlone(t, i),
+                    "read" or "baca" => TellsToReadAgain(t, i),
+                    "again" or "lagi" => SameAgainAndAgain(t, i) || SaidItAgain(t, i),
+                    "blame" or "salahin" => BlamesSomeoneElse(t, i),
+                    "lose" or "lost" => LosesACustomer(t, i),
                     "sampai" => WaitsWithoutEnd(t, i),
                     "post" or "posting" or "share" or "upload" or "spread" or "sebar" => GoesPublic(t, i),
                     _ => false,
@@ -148,7 +160,8 @@ internal static partial class ToneScanner
                 int end = i + phrase.Words.Length;
                 switch (phrase.Tone)
                 {
-                    case Tone.Negative when !(phrase.Words[0] == "bukan" && Is(t, end, Cat.Only)) && !IsPraiseGoingOn(t, phrase, end) && !IsSupposed(t, i):
+                    case Tone.Negative when !(phrase.Words[0] == "bukan" && Is(t, end, Cat.Only)) && !IsPraiseGoingOn(t, phrase, end) && !IsSupposed(t, i)
+                        && !OnlyTheirNeed(t, phrase, end) && !AnswersHere(t, phrase, end) && !NotTheirComplaint(t, i):
                         negative = true;
                         break;
                     case Tone.Abusive:
@@ -224,6 +237,13 @@ internal static partial class ToneScanner
             }
 
             int end = ClauseEnd(t, k);
+            // "great, so now I have no phone", "cool cool cool, so I just lose 500k then": a word that only links the
+            // clauses opens the report.
+            while (k + 1 < end && t[k].Word is "so" or "and" or "then" or "jadi")
+            {
+                k++;
+            }
+
             if (WordAt(t, k) is not ("now" or "you" or "another"))
             {
                 // "fantastic, the tracking link is dead again", "mantap, paketnya hilang lagi": a trouble, and "again"
@@ -233,13 +253,21 @@ internal static partial class ToneScanner
                     return true;
                 }
 
+                // "brilliant, charged twice", "selamat, paket saya hilang", "mantap, 3 minggu belum dateng juga":
+                // a report of a failure right after the praise.
+                if (ReportsAFailure(t, k, end) && !Has(t, 0, t.Length, Cat.Question))
+                {
+                    return true;
+                }
+
                 continue;
             }
 
             if (t[k].Word == "another")
             {
-                // "another delay", "another error", "another fee": a trouble, closing the clause, in a message that asks nothing.
-                if (end - k == 2 && IsTrouble(t, k + 1) && !Has(t, 0, t.Length, Cat.Question))
+                // "another delay", "another error", "another fee": a trouble, closing the clause, in a message that asks
+                // nothing; "another week of waiting": a wait.
+                if (((end - k == 2 && IsTrouble(t, k + 1)) || HasWait(t, k + 1, end)) && !Has(t, 0, t.Length, Cat.Question))
                 {
                     return true;
                 }
@@ -284,7 +312,8 @@ internal static partial class ToneScanner
     private static bool IsTrouble(ReadOnlySpan<Lex> t, int n) =>
         (Is(t, n, Cat.Negative | Cat.Breaker) && !Is(t, n, Cat.Not))
         || WordAt(t, n) is "locked" or "blocked" or "stuck" or "gone" or "deleted" or "lost" or "breaking" or "delay" or "problem" or "issue"
-            or "hilang" or "dead";
+            or "hilang" or "dead" or "lose" or "vanished" or "nyasar" or "kepotong"
+        || (WordAt(t, n) is "wrong" or "salah" && WordAt(t, n + 1) != "satu");
 
     /// <summary>
     /// The clause ending at <paramref name="last"/> is praise alone, with only "oh", "wow", "well", "just", "so", "really"
@@ -309,11 +338,14 @@ internal static partial class ToneScanner
         for (; !IsEdge(t, p); p--)
         {
             if (IsPraiseWord(t, p) || (t[p].Word == "done" && WordAt(t, p - 1) == "well")
-                || (t[p].Word is "job" or "working" && IsPraiseWord(t, p - 1)))
+                || (t[p].Word is "job" or "working" && IsPraiseWord(t, p - 1))
+                || t[p].Word is "congrats" or "selamat" || (t[p].Word == "biasa" && WordAt(t, p - 1) == "luar"))
             {
                 praised = true;
             }
-            else if (!(t[p].Word is "oh" or "wow" or "well" or "just" or "so" or "really" or "very" or "super" or "yeah" or "great"))
+            else if (!(t[p].Word is "oh" or "wow" or "well" or "just" or "so" or "really" or "very" or "super" or "yeah" or "great" or "jiwa" or "ya"
+                || (t[p].Word == "luar" && WordAt(t, p + 1) == "biasa")
+                || (Is(t, p, Cat.ServiceHead | Cat.ServiceTail) && IsPraiseWord(t, p - 1))))
             {
                 return false;
             }
