@@ -107,7 +107,7 @@ internal sealed partial class AgentPoolGrain
     /// (its timer died with its silo), the agent is nudged to end it. Ended there (its word of the end lost), or unknown
     /// to it (an offer it no longer remembers, or never stored), the pool settles it as the agent's word would have,
     /// unanswered in time when the agent knows nothing of it: otherwise the conversation would stay held by an offer
-    /// nobody has, offered to no one, for good.
+    /// nobody has, offered to no one, for good. An acceptance the agent has let go of since is settled as not taken.
     /// </summary>
     private async Task SettleOverdue(PoolOfferMark overdue)
     {
@@ -118,11 +118,17 @@ internal sealed partial class AgentPoolGrain
             await agent.CheckOffers();
             return;
         }
+        var outcome = notice?.Outcome ?? OfferOutcome.Expired;
+        if (outcome == OfferOutcome.Accepted && await agent.Holds(overdue.ConversationId, overdue.HandoffId) == AgentHold.Unknown)
+        {
+            // Accepted once and let go since (taken back for want of a first reply, or the conversation moved on): that
+            // acceptance is history and makes no assignment now. The offer ends here as one not taken.
+            outcome = OfferOutcome.Expired;
+        }
         if (_ledger.OfferOf(overdue.ConversationId) != overdue || !_ledger.Roster.TryGetValue(overdue.AgentId, out var view))
         {
             return;
         }
-        var outcome = notice?.Outcome ?? OfferOutcome.Expired;
         metrics.Repaired("pool-offer-settled");
         logger.LogWarning("Pool {Pool} of tenant {TenantId} settled offer {OfferId} of conversation {ConversationId} to agent {AgentId} as {Outcome}: the agent's word of it never came",
             _poolName, _tenantId, overdue.OfferId, overdue.ConversationId, overdue.AgentId, outcome);

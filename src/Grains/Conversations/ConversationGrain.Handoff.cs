@@ -111,9 +111,21 @@ internal sealed partial class ConversationGrain
                         // Neither its making nor its end was ever told: both are learnt from the agent, if it remembers.
                         await LearnOfferEnd(waiting, placement.EndedOfferAgentId!, placement.EndedOfferId!, forgotten: null, now);
                     }
-                    await LearnAcceptedOffer(waiting, placement, now);
-                    Place(waiting, placement, now);
-                    await TakeBackFromAgentGoneOffline();
+                    if (await LearnAcceptedOffer(waiting, placement, now))
+                    {
+                        Place(waiting, placement, now);
+                        await TakeBackFromAgentGoneOffline();
+                    }
+                    else
+                    {
+                        // The pool holds it with an agent it was taken back from, by an acceptance from before: it is
+                        // asked again, at the head, which gives it back to the queue.
+                        waiting.AwaitingPool = true;
+                        await PlaceHandoff();
+                        services.Metrics.Repaired("stale-assignment-requeued");
+                        services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} was shown with agent {AgentId}, who lost it before: asked its queue again",
+                            _conversationId, _tenantId, placement.AgentId);
+                    }
                 }
             }
             if (!NeedsWatch && State.Watched)
@@ -165,21 +177,28 @@ internal sealed partial class ConversationGrain
     /// heard of. Asks the agent for it, so the facts show the offer before the assignment, as when the word comes first;
     /// if the agent cannot be asked, the assignment is recorded without it.
     /// </summary>
-    private async Task LearnAcceptedOffer(HandoffRecord waiting, HandoffPlacement placement, DateTimeOffset now)
+    /// <returns>False when the acceptance is older than the conversation's taking it back from that agent: the pool's
+    /// placement is stale and must not be recorded.</returns>
+    private async Task<bool> LearnAcceptedOffer(HandoffRecord waiting, HandoffPlacement placement, DateTimeOffset now)
     {
         // Without offers an agent takes a conversation without accepting one: there is nothing to ask.
         if (!_policy.Routing.OffersOn || placement is not { Status: HandoffStatus.Assigned, AgentId: { } agentId } || waiting.Status != HandoffStatus.Queued
             || waiting.OfferedAgentId == agentId)
         {
-            return;
+            return true;
         }
         if (await AskAgent(agentId, agent => agent.GetAcceptedOffer(_conversationId, waiting.HandoffId), "which offer it accepted") is (true, { } accepted))
         {
+            if (waiting.LostBy(agentId, accepted.At))
+            {
+                return false;
+            }
             await LearnEarlierOfferEnd(accepted, now);
             NoteOtherOffers(waiting, agentId);
             _decider.OfferAccepted(accepted, now);
             Changed();
         }
+        return true;
     }
 
     /// <summary>
@@ -361,7 +380,12 @@ internal sealed partial class ConversationGrain
         services.Crash.Reach(CrashPoint.ConversationHandoffPlaced);
         // A request sent again (its answer, or its storing, was lost) that an agent took meanwhile may have been taken by
         // accepting an offer the conversation never heard of: the facts tell its queueing and the offer before the assignment.
-        await LearnAcceptedOffer(handoff, placement, Now());
+        if (!await LearnAcceptedOffer(handoff, placement, Now()))
+        {
+            // Shown with an agent it was taken back from, by an acceptance from before: nothing of it is recorded, and the
+            // next round asks again.
+            return;
+        }
         Place(handoff, placement, Now());
         await StoreIntent();
         await TakeBackFromAgentGoneOffline();

@@ -243,12 +243,15 @@ public sealed class AgentPoolTests(ClusterFixture fixture)
     public async Task Completing_a_conversation_the_agent_does_not_hold_is_refused()
     {
         var agent = await Online("busy", 1);
+        await Conversation("elsewhere").Apply(Started(Channel.Chat, "en-US"));
 
-        var outcome = await agent.Complete("nobody");
+        var outcome = await agent.Complete("elsewhere");
+        var never = await agent.Complete("nobody");
         var unknown = await Agent("ghost").Complete("nobody");
 
         Assert.Equal(RefusalKind.Conflict, outcome.Refusal?.Kind);
         Assert.Equal("conversationId", outcome.Refusal?.Field);
+        Assert.Equal(RefusalKind.NotFound, never.Refusal?.Kind);
         Assert.Equal(RefusalKind.NotFound, unknown.Refusal?.Kind);
     }
 

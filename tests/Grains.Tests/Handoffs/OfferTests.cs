@@ -330,6 +330,34 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_acceptance_the_pool_forgot_never_gives_the_conversation_back_to_the_agent_it_was_taken_from()
+    {
+        const string conversationId = OfferClusterFixture.ForgottenAccepts + "c1";
+        var ana = await Online("ana");
+        await AskForPerson(conversationId);
+        var offer = await OfferTo(ana, conversationId);
+
+        // Ana accepts, the conversation is hers, and her pool (as one whose silo died before storing it) still shows her offer.
+        Assert.Null((await ana.AcceptOffer(offer.OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation(conversationId).GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "ana" },
+            Patience, "the conversation to be with ana");
+        // She never writes: the conversation is taken back and waits again; the pool then settles her forgotten offer.
+        await Eventually.HoldsAsync(async () => (await FactTypes(conversationId)).Contains("handoff.reclaimed"), Patience, "the conversation to be taken back");
+        var pool = fixture.Grains.Pool(_tenant, "en/chat");
+        await Eventually.HoldsAsync(async () => (await pool.Locate(conversationId, offer.HandoffId)) is { Status: HandoffStatus.Queued, OfferId: null },
+            Patience, "the pool to settle ana's old offer and keep the conversation waiting");
+
+        // Served by the next agent, never handed back to ana by her old acceptance.
+        var budi = await Online("budi");
+        var next = await OfferTo(budi, conversationId);
+        Assert.Null((await budi.AcceptOffer(next.OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation(conversationId).GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "budi" },
+            Patience, "the conversation to be with budi");
+        var assigned = (await Facts(conversationId)).Where(f => f.Type == "handoff.assigned").Select(f => System.Text.Json.JsonDocument.Parse(f.Data).RootElement.GetProperty("agentId").GetString() ?? "").ToArray();
+        Assert.Equal(["ana", "budi"], assigned);
+    }
+
+    [Fact]
     public async Task An_offer_open_when_its_agent_came_back_into_memory_is_listed_until_its_new_deadline_with_its_context()
     {
         var ana = await Online("ana");

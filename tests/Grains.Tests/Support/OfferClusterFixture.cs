@@ -24,6 +24,11 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
     /// fails, as with a silo that died): they learn it from the queue they ask.
     /// </summary>
     public const string DeafToAssignments = "unassigned-";
+    /// <summary>
+    /// Conversations whose id starts with this have their pool forget an agent's word that it accepted an offer of them,
+    /// once the pool has answered it (as a pool whose silo died before it stored the word): the pool still shows the offer.
+    /// </summary>
+    public const string ForgottenAccepts = "forgotten-";
     /// <summary>A tenant whose agents have ten minutes to write first, so no first-reply deadline comes within a test.</summary>
     public const string PatientTenant = "patient-replies";
     /// <summary>A tenant whose agents have ten minutes to write first, for one test alone (its queues hold nobody else's customers).</summary>
@@ -59,12 +64,20 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
 /// Drops every agent's one-way word of how an offer ended, or that it went offline, on its way to a conversation whose
 /// id starts with <see cref="OfferClusterFixture.DeafToOfferEnds"/>, and every word of an offer to one whose id starts
 /// with <see cref="OfferClusterFixture.DeafToOffers"/>, as a silo that died with that message would; fails every word of
-/// an assignment to one whose id starts with <see cref="OfferClusterFixture.DeafToAssignments"/>.
+/// an assignment to one whose id starts with <see cref="OfferClusterFixture.DeafToAssignments"/>; and answers a pool's
+/// word of an accepted offer of one whose id starts with <see cref="OfferClusterFixture.ForgottenAccepts"/> without the pool.
 /// </summary>
 public sealed class LostAgentWords : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
+        if (context.MethodName == nameof(IAgentPoolGrain.SettleOffer)
+            && context.Request.GetArgument(0) is OfferSettlement { Outcome: OfferOutcome.Accepted } accepted
+            && accepted.ConversationId.StartsWith(OfferClusterFixture.ForgottenAccepts, StringComparison.Ordinal))
+        {
+            context.Result = true;
+            return Task.CompletedTask;
+        }
         if (context.MethodName is nameof(IConversationGrain.OnAgentAssigned) or nameof(IConversationGrain.CheckAssignment)
             && context.TargetId.Key.ToString()!.Split(GrainKeys.Separator)[^1].StartsWith(OfferClusterFixture.DeafToAssignments, StringComparison.Ordinal))
         {
