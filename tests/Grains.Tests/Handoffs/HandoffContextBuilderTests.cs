@@ -39,6 +39,18 @@ public sealed class HandoffContextBuilderTests
         _facts.AddRange(_decider.TakeFacts());
     }
 
+    /// <summary>The customer asked for a person and waits, offered to agent <c>a2</c> until 35 s past the start.</summary>
+    private HandoffRecord OfferedToA2()
+    {
+        Send(Started());
+        Send(Customer("agent please", Now.AddSeconds(5)), assign: false);
+        var handoff = _state.Handoff!;
+        handoff.OfferId = "off-1";
+        handoff.OfferedAgentId = "a2";
+        handoff.OfferExpiresAt = Now.AddSeconds(35);
+        return handoff;
+    }
+
     private HandoffContext? Context(string agentId, DateTimeOffset? now = null) =>
         HandoffContextBuilder.Build("c1", _state, Policy, agentId, now ?? Present);
 
@@ -69,12 +81,7 @@ public sealed class HandoffContextBuilderTests
     [Fact]
     public void The_offered_agent_reads_it_while_the_offer_is_open_and_not_once_it_has_expired()
     {
-        Send(Started());
-        Send(Customer("agent please", Now.AddSeconds(5)), assign: false);
-        var handoff = _state.Handoff!;
-        handoff.OfferId = "off-1";
-        handoff.OfferedAgentId = "a2";
-        handoff.OfferExpiresAt = Now.AddSeconds(35);
+        var handoff = OfferedToA2();
 
         var open = Context("a2", Now.AddSeconds(20));
 
@@ -90,12 +97,7 @@ public sealed class HandoffContextBuilderTests
     [Fact]
     public void An_offer_past_its_recorded_time_is_the_agents_to_vouch_for_and_nobody_elses()
     {
-        Send(Started());
-        Send(Customer("agent please", Now.AddSeconds(5)), assign: false);
-        var handoff = _state.Handoff!;
-        handoff.OfferId = "off-1";
-        handoff.OfferedAgentId = "a2";
-        handoff.OfferExpiresAt = Now.AddSeconds(35);
+        var handoff = OfferedToA2();
 
         Assert.Null(HandoffContextBuilder.OfferPastItsTime(_state, "a2", Now.AddSeconds(20)));
         Assert.Equal("off-1", HandoffContextBuilder.OfferPastItsTime(_state, "a2", Now.AddSeconds(35)));

@@ -49,6 +49,19 @@ public sealed class OfferTests(OfferClusterFixture fixture)
             Patience, "c1 to be with ana");
     }
 
+    /// <summary>Ana is offered c1, and her activation goes with the offer open, as with a silo that died.</summary>
+    private async Task<(IAgentGrain Ana, AgentOffer Offer)> OfferOpenAsAnaLeavesMemory()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+        await ana.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        return (ana, offer);
+    }
+
+    private static Task PastDeadline(AgentOffer offer) =>
+        Eventually.HoldsAsync(() => Task.FromResult(DateTimeOffset.UtcNow > offer.ExpiresAt.AddMilliseconds(300)), Patience, "the offer's deadline to pass");
+
     /// <summary>A conversation's facts in order, of this test's tenant unless another is named.</summary>
     private async Task<IReadOnlyList<JournalFact>> Facts(string conversationId, string? tenant = null) =>
         await ConversationFacts.Of(fixture.Journal, tenant ?? _tenant, conversationId);
@@ -313,14 +326,9 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     [Fact]
     public async Task An_offer_open_when_its_agent_came_back_into_memory_may_still_be_accepted_a_few_seconds_past_its_deadline()
     {
-        var ana = await Online("ana");
-        await AskForPerson("c1");
-        var offer = await OfferTo(ana, "c1");
-
         // Ana's activation goes with the offer open, as with a silo that died; her accept, sent in time, was lost with it.
-        await ana.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
-        await Eventually.HoldsAsync(() => Task.FromResult(DateTimeOffset.UtcNow > offer.ExpiresAt.AddMilliseconds(300)), Patience,
-            "the offer's deadline to pass");
+        var (ana, offer) = await OfferOpenAsAnaLeavesMemory();
+        await PastDeadline(offer);
 
         Assert.Null((await ana.AcceptOffer(offer.OfferId)).Refusal);
         await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "ana" },
@@ -360,13 +368,8 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     [Fact]
     public async Task An_offer_open_when_its_agent_came_back_into_memory_is_listed_until_its_new_deadline_with_its_context()
     {
-        var ana = await Online("ana");
-        await AskForPerson("c1");
-        var offer = await OfferTo(ana, "c1");
-
-        await ana.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
-        await Eventually.HoldsAsync(() => Task.FromResult(DateTimeOffset.UtcNow > offer.ExpiresAt.AddMilliseconds(300)), Patience,
-            "the offer's deadline to pass");
+        var (ana, offer) = await OfferOpenAsAnaLeavesMemory();
+        await PastDeadline(offer);
 
         // The agent is asked what it holds: the offer it may still answer, with the time it may, and its context.
         var listed = Assert.Single((await ana.GetOffers())!);
@@ -381,11 +384,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     [Fact]
     public async Task An_offer_open_when_its_agent_came_back_into_memory_still_expires_once_those_seconds_pass()
     {
-        var ana = await Online("ana");
-        await AskForPerson("c1");
-        var offer = await OfferTo(ana, "c1");
-
-        await ana.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        var (ana, offer) = await OfferOpenAsAnaLeavesMemory();
 
         await Eventually.HoldsAsync(async () => (await FactTypes("c1")).Contains("handoff.expired"), Patience, "the offer to expire");
         Assert.Equal(AgentStatus.Away, (await ana.Get())!.Status);
