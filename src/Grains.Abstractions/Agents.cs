@@ -74,6 +74,11 @@ public sealed record HandoffRequest
     /// it wait again; that agent may be given it again once back on duty.
     /// </summary>
     [Id(8)] public string? TakenFrom { get; init; }
+    /// <summary>
+    /// An agent the pool lists it with by an acceptance older than the conversation's taking it back from that agent: the
+    /// pool lets it wait again, at the head, whoever it was taken from last.
+    /// </summary>
+    [Id(9)] public string? StaleAgentId { get; init; }
 }
 
 /// <summary>The priority scale of conversations and their handoffs.</summary>

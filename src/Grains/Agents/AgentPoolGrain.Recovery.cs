@@ -119,7 +119,7 @@ internal sealed partial class AgentPoolGrain
             return;
         }
         var outcome = notice?.Outcome ?? OfferOutcome.Expired;
-        if (outcome == OfferOutcome.Accepted && await agent.Holds(overdue.ConversationId, overdue.HandoffId) == AgentHold.Unknown)
+        if (outcome == OfferOutcome.Accepted && await agent.Holds(overdue.ConversationId, overdue.HandoffId) is not (AgentHold.Held or AgentHold.HeldOffline))
         {
             // Accepted once and let go since (taken back for want of a first reply, or the conversation moved on): that
             // acceptance is history and makes no assignment now. The offer ends here as one not taken.

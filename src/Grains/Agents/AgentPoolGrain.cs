@@ -119,15 +119,19 @@ internal sealed partial class AgentPoolGrain(
         }
         try
         {
-            if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known
-                && !(known.Status == HandoffStatus.Assigned && request.Front
-                    && (request.TakenFrom == known.AgentId || request.Excluded.Contains(known.AgentId!))))
+            var stale = false;
+            if (Placement(request.ConversationId, request.HandoffId) is { Status: not HandoffStatus.None } known)
             {
-                // Known already (a retry), unless its agent lost it and it comes back to wait at the head.
-                return known;
+                stale = known.Status == HandoffStatus.Assigned && request.StaleAgentId is not null && request.StaleAgentId == known.AgentId;
+                if (!stale && !(known.Status == HandoffStatus.Assigned && request.Front
+                    && (request.TakenFrom == known.AgentId || request.Excluded.Contains(known.AgentId!))))
+                {
+                    // Known already (a retry), unless its agent lost it and it comes back to wait at the head.
+                    return known;
+                }
             }
             // A conversation waits at most once: an older request of it gives way to the new one.
-            Record(new PoolEntered { At = Now(), Request = request, Sequence = _ledger.NextSequence, Front = request.Front });
+            Record(new PoolEntered { At = Now(), Request = request, Sequence = _ledger.NextSequence, Front = request.Front || stale });
             await Dispatch(requester: request.ConversationId);
             await Store();
             await ReadWiderDepth();

@@ -121,7 +121,7 @@ internal sealed partial class ConversationGrain
                         // The pool holds it with an agent it was taken back from, by an acceptance from before: it is
                         // asked again, at the head, which gives it back to the queue.
                         waiting.AwaitingPool = true;
-                        await PlaceHandoff();
+                        await PlaceHandoff(staleAgentId: placement.AgentId);
                         services.Metrics.Repaired("stale-assignment-requeued");
                         services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} was shown with agent {AgentId}, who lost it before: asked its queue again",
                             _conversationId, _tenantId, placement.AgentId);
@@ -358,7 +358,7 @@ internal sealed partial class ConversationGrain
     /// Sends the current handoff to its pool (again, if need be: the pool answers a request it knows with where it
     /// stands) and stores where it was placed.
     /// </summary>
-    private async Task PlaceHandoff()
+    private async Task PlaceHandoff(string? staleAgentId = null)
     {
         if (State.Handoff is not { AwaitingPool: true } handoff)
         {
@@ -373,6 +373,7 @@ internal sealed partial class ConversationGrain
             Priority = State.Priority,
             Front = handoff.Reclaimed,
             TakenFrom = handoff.TakenFrom,
+            StaleAgentId = staleAgentId,
             Excluded = handoff.Passed,
             // Moved here from another queue: it has waited since it first took a place in one.
             WaitingSince = handoff.Moved ? handoff.QueuedAt : null,
@@ -383,7 +384,11 @@ internal sealed partial class ConversationGrain
         if (!await LearnAcceptedOffer(handoff, placement, Now()))
         {
             // Shown with an agent it was taken back from, by an acceptance from before: nothing of it is recorded, and the
-            // next round asks again.
+            // queue is asked once more to let it wait again (the next round asks again if that fails too).
+            if (staleAgentId is null && placement.AgentId is { } stale)
+            {
+                await PlaceHandoff(stale);
+            }
             return;
         }
         Place(handoff, placement, Now());

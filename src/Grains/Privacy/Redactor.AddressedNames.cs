@@ -205,6 +205,12 @@ public static partial class Redactor
             return default;
         }
 
+        // "Okay Express Shipping, ..." answers about a thing as often as it addresses someone: only a given name is one.
+        if (IsOneOf(greeting, ["okay", "ok", "alright"]) && !OpensWithAGivenName(text.AsSpan(from, to - from)))
+        {
+            return default;
+        }
+
         if (comma)
         {
             int p = PastSpaces(text, to);

@@ -485,7 +485,32 @@ public static partial class Redactor
         }
 
         (int from, int to) = ReadName(text, PastHonorific(text, k));
+        // "ini Samsung yang kemarin saya beli" names a thing as often as a writer: only a given name opens one there.
+        if (kind == Introduction.Ini && to > from && !OpensWithAGivenName(text.AsSpan(from, to - from)))
+        {
+            return default;
+        }
+
         return to > from && EndsAnIntroduction(text, to, kind) ? (from, to, NamePlaceholder) : default;
+    }
+
+    /// <summary>Whether the name's first word, in any case, is one of <see cref="GivenNames"/>.</summary>
+    private static bool OpensWithAGivenName(ReadOnlySpan<char> name)
+    {
+        int end = 0;
+        while (end < name.Length && char.IsLetter(name[end]))
+        {
+            end++;
+        }
+
+        if (end == 0 || end > 32)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[end];
+        name[..end].ToLowerInvariant(lower);
+        return GivenNames.Contains(lower);
     }
 
     /// <summary>

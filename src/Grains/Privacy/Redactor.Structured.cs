@@ -10,6 +10,62 @@ namespace CxCluster.Grains.Privacy;
 /// </summary>
 public static partial class Redactor
 {
+    /// <summary>The value of a key that names a person or a thing ("name", "nama"): redacted as a name if it reads as one.</summary>
+    private const string NameOrThingPlaceholder = "[name or thing]";
+
+    /// <summary>
+    /// Whether a value reads as a person's name: one to five words (apart by spaces, '+' or "%20"), the first capitalised and
+    /// no everyday word or a common given name, the others the same or in small letters no word of the lexicon ("Rina
+    /// Wijaya", "budi santoso"); "Blue T-Shirt", "Express Shipping" and "Paket Hemat A" are things.
+    /// </summary>
+    private static bool ReadsAsAPersonsName(ReadOnlySpan<char> value)
+    {
+        int words = 0;
+        int k = 0;
+        while (k < value.Length)
+        {
+            int skip = value[k] is ' ' or '+' ? 1 : value[k..].StartsWith("%20") ? 3 : 0;
+            if (skip > 0)
+            {
+                k += skip;
+                continue;
+            }
+
+            int end = k;
+            while (end < value.Length && value[end] is not (' ' or '+') && !value[end..].StartsWith("%20"))
+            {
+                end++;
+            }
+
+            ReadOnlySpan<char> word = value[k..end];
+            bool first = words == 0;
+            bool name = OpensWithAGivenName(word) && word.Length == LettersOf(word)
+                || (first ? LooksLikeAName(word, first: true) : LooksLikeAFurtherName(word) || (IsAllLetters(word) && char.IsLower(word[0]) && !IsLexiconWord(word)));
+            if (!name || ++words > 5)
+            {
+                return false;
+            }
+
+            k = end;
+        }
+
+        return words > 0;
+
+        static int LettersOf(ReadOnlySpan<char> word)
+        {
+            int n = 0;
+            while (n < word.Length && char.IsLetter(word[n]))
+            {
+                n++;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>How far a tag's end, or an attribute's closing quotation mark, is looked for.</summary>
+    private const int MaxTagLength = 256;
+
     /// <summary>The characters structured data cannot be written without: one vectorised search tells a text has none.</summary>
     private static readonly SearchValues<char> StructureMarks = SearchValues.Create("\"'<=|");
 
@@ -30,12 +86,14 @@ public static partial class Redactor
             }
         }
 
+        // A bare "name" names a product or a plan as often as a person: its value must read as a person's name.
+        Add(NameOrThingPlaceholder, "name", "nama", "displayname");
         Add(NamePlaceholder,
-            "name", "fullname", "firstname", "lastname", "givenname", "familyname", "surname", "middlename", "fname", "lname",
-            "nama", "namalengkap", "namadepan", "namabelakang", "namapenerima", "namapengirim", "namapemilik", "namaibu",
+            "fullname", "firstname", "lastname", "givenname", "familyname", "surname", "middlename", "fname", "lname",
+            "namalengkap", "namadepan", "namabelakang", "namapenerima", "namapengirim", "namapemilik", "namaibu",
             "namaibukandung", "customername", "recipientname", "receivername", "sendername", "cardholder", "cardholdername",
             "holdername", "nameoncard", "accountname", "accountholder", "accountholdername", "contactname", "billingname",
-            "shippingname", "displayname", "penerima", "pengirim", "atasnama", "mothersmaidenname", "maidenname");
+            "shippingname", "penerima", "pengirim", "atasnama", "mothersmaidenname", "maidenname");
         Add(HandlePlaceholder, "username", "user", "login", "uname", "userid", "screenname", "handle");
         Add(PhonePlaceholder,
             "phone", "phonenumber", "phoneno", "mobile", "mobilenumber", "mobilephone", "cell", "cellphone", "hp", "nohp",
@@ -145,6 +203,7 @@ public static partial class Redactor
         return placeholder switch
         {
             NamePlaceholder => letters >= 2 && digits == 0 && value.Length <= 80,
+            NameOrThingPlaceholder => letters >= 2 && digits == 0 && value.Length <= 80 && ReadsAsAPersonsName(value),
             PhonePlaceholder => digits is >= 7 and <= 15,
             EmailPlaceholder => at,
             NikPlaceholder or NpwpPlaceholder or AccountPlaceholder or SsnPlaceholder => digits >= 6,
@@ -180,13 +239,14 @@ public static partial class Redactor
             }
 
             int at = i + hit;
-            i = text[at] switch
+            // Each reading says where to read on; past the mark at the least, so no text is read without end.
+            i = Math.Max(at + 1, text[at] switch
             {
                 '"' or '\'' => QuotedField(text, at, ref found),
                 '<' => TaggedField(text, at, ref found),
                 '=' => ParameterField(text, at, ref found),
                 _ => TableRow(text, at, ref found),
-            };
+            });
         }
 
         return found;
@@ -194,6 +254,7 @@ public static partial class Redactor
 
     private static void AddField(ref List<(int Start, int End, string Placeholder)>? found, int from, int to, string placeholder)
     {
+        placeholder = placeholder == NameOrThingPlaceholder ? NamePlaceholder : placeholder;
         found ??= [];
         if (found.Count == 0 || found[^1].End <= from)
         {
@@ -205,8 +266,8 @@ public static partial class Redactor
     private static int QuotedField(string text, int open, ref List<(int Start, int End, string Placeholder)>? found)
     {
         char quote = text[open];
-        int close = text.IndexOf(quote, open + 1);
-        if (close < 0 || close - open > 42)
+        int close = text.IndexOf(quote, open + 1, Math.Min(42, text.Length - open - 1));
+        if (close < 0)
         {
             return open + 1;
         }
@@ -353,8 +414,14 @@ public static partial class Redactor
             return open + 1;
         }
 
-        int gt = text.IndexOf('>', nameEnd);
-        if (gt < 0 || text[gt - 1] == '/' || PersonalKey(LocalName(text.AsSpan(open + 1, nameEnd - open - 1))) is not { } placeholder)
+        // The key first, and its tag's end looked for only as far as a tag's attributes go: a text of many '<' is read once.
+        if (PersonalKey(LocalName(text.AsSpan(open + 1, nameEnd - open - 1))) is not { } placeholder)
+        {
+            return nameEnd;
+        }
+
+        int gt = text.IndexOf('>', nameEnd, Math.Min(MaxTagLength, text.Length - nameEnd));
+        if (gt < 0 || text[gt - 1] == '/')
         {
             return nameEnd;
         }
@@ -423,14 +490,16 @@ public static partial class Redactor
         {
             // An attribute's value in quotation marks (<customer name="Budi Santoso">), to its closing mark; a value that is
             // itself a field's key (<input name="email">) stays.
-            int close = text.IndexOf(text[from], from + 1);
+            int close = text.IndexOf(text[from], from + 1, Math.Min(MaxTagLength, text.Length - from - 1));
             if (close > from + 1 && text.AsSpan(from + 1, close - from - 1).IndexOfAny('\n', '<') < 0
                 && PersonalKey(text.AsSpan(from + 1, close - from - 1)) is null && FitsField(text.AsSpan(from + 1, close - from - 1), placeholder))
             {
                 AddField(ref found, from + 1, close, placeholder);
+                return close + 1;
             }
 
-            return close > from ? close + 1 : from + 1;
+            // Not a value of the field: its mark may open one of another field, read on from it.
+            return from + 1;
         }
 
         while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('&' or '#' or '"' or '\'' or '<' or '>'))
@@ -459,13 +528,15 @@ public static partial class Redactor
     /// </summary>
     private static int TableRow(string text, int bar, ref List<(int Start, int End, string Placeholder)>? found)
     {
-        int lineStart = text.LastIndexOf('\n', Math.Max(0, bar - 1)) + 1;
-        if (bar == 0)
+        // A row's first bar has only spaces or tabs before it on its line; walking back over those alone keeps a text of
+        // many bars read once, and the rows below are read with the same two (any other character ends the table).
+        int lineStart = bar;
+        while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t')
         {
-            lineStart = 0;
+            lineStart--;
         }
 
-        if (!text.AsSpan(lineStart, bar - lineStart).IsWhiteSpace())
+        if (lineStart > 0 && text[lineStart - 1] != '\n')
         {
             return bar + 1;
         }
@@ -489,7 +560,7 @@ public static partial class Redactor
 
             if (first >= lineEnd || text[first] != '|')
             {
-                return line;
+                return Math.Max(line, bar + 1);
             }
 
             // The cells of the row: between one '|' and the next.

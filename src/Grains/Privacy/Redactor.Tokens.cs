@@ -121,7 +121,9 @@ public static partial class Redactor
     private static int TokenEnd(string text, int k)
     {
         int end = k;
-        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '-' or '.' or '/' or '+' or '=' or '~'))
+        // No token is longer: a run of many marks is read a bounded length from each.
+        int limit = Math.Min(text.Length, k + MaxTokenLength);
+        while (end < limit && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '-' or '.' or '/' or '+' or '=' or '~'))
         {
             end++;
         }
@@ -171,6 +173,9 @@ public static partial class Redactor
 
         return false;
     }
+
+    /// <summary>The longest run of a token's characters read as one.</summary>
+    private const int MaxTokenLength = 4096;
 
     /// <summary>The longest provider key read after its prefix: a longer run is some other text, and is not scanned.</summary>
     private const int MaxKeyLength = 256;

@@ -76,6 +76,9 @@ public sealed class ReviewedHandoffsJoyAndSarcasmTests
     [InlineData("kurirnya tadi agak jutek sih tapi paketnya aman kok")]
     [InlineData("adik saya kerja jadi CS di bank, katanya kerjaan CS capek ya hehe. btw mau pesan")]
     [InlineData("is it bad that I ordered 3 of them? 😅")]
+    [InlineData("I lost the customer number you gave me")]
+    [InlineData("Blame it on me, I typed the wrong address")]
+    [InlineData("Perfect, my bad")]
     public void Someone_elses_need_where_to_answer_and_a_mild_remark_are_no_complaint(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
 
@@ -83,6 +86,8 @@ public sealed class ReviewedHandoffsJoyAndSarcasmTests
     [InlineData("my lawyer will be in touch")]
     [InlineData("your courier was rude but the package is fine")]
     [InlineData("just answer me!")]
+    [InlineData("kata sandinya ga bisa dipake, kesel banget")]
+    [InlineData("you just lost a loyal customer")]
     public void A_threat_their_rudeness_and_impatience_stay_negative(string text) =>
         Assert.True(MessageSignals.Analyze(text).Negative, text);
 
@@ -92,6 +97,7 @@ public sealed class ReviewedHandoffsJoyAndSarcasmTests
     [InlineData("ini pesan ketiga saya soal hal yang sama")]
     [InlineData("my mom asks if this robot vacuum is on sale")]
     [InlineData("My son wants this robot for his birthday, is it in stock?")]
+    [InlineData("my wife said you're a real lifesaver, can you rush it?")]
     public void Praise_scorn_a_count_of_messages_and_a_product_ask_nothing_of_who_is_there(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
 

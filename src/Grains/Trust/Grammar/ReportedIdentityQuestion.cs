@@ -95,8 +95,8 @@ internal static class ReportedIdentityQuestion
 
             if (Is(t, k, Cat.Bot | Cat.Human | Cat.Person | Cat.RealAdj))
             {
-                // "this robot vacuum": a thing named after the machine word.
-                return !(Is(t, k, Cat.Bot) && (uint)(k + 1) < (uint)t.Length
+                // "this robot vacuum", "a real lifesaver": a thing or a praise named after the word.
+                return !((uint)(k + 1) < (uint)t.Length
                     && ((t[k + 1].IsUnknown && !t[k + 1].IsNumber) || Is(t, k + 1, Cat.Purpose)));
             }
         }

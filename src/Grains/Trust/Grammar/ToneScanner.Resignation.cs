@@ -27,7 +27,7 @@ internal static partial class ToneScanner
 
         for (int n = from; n < end; n++)
         {
-            if (IsTrouble(t, n) && !Has(t, n - 2, n, Cat.Not) && t[n].Word is not ("problem" or "issue" or "gone"))
+            if (IsTrouble(t, n) && !Has(t, n - 2, n, Cat.Not) && t[n].Word is not ("problem" or "issue" or "gone") && !OwnMistake(t, from, n))
             {
                 return true;
             }
@@ -53,6 +53,42 @@ internal static partial class ToneScanner
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A mistake the customer owns: "my bad", "salah saya", or "wrong" or "salah" of their own choice ("I picked the wrong
+    /// colour", "I ordered the wrong size", "saya salah pilih warna"). "I got the wrong size" and "you sent the wrong one"
+    /// are the shop's.
+    /// </summary>
+    private static bool OwnMistake(ReadOnlySpan<Lex> t, int from, int n)
+    {
+        // "my bad", "my mistake", "salah saya", "salahku".
+        if (WordAt(t, n - 1) == "my" || (t[n].Word == "salah" && (IsFirstPerson(WordAt(t, n + 1)) || IsChoosing(WordAt(t, n + 1)))))
+        {
+            return true;
+        }
+
+        if (t[n].Word is not ("wrong" or "salah"))
+        {
+            return false;
+        }
+
+        for (int k = from; k + 1 < n; k++)
+        {
+            if (IsFirstPerson(t[k].Word) && IsChoosing(WordAt(t, k + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsFirstPerson(string word) => word is "i" or "im" or "we" or "saya" or "aku" or "ku" or "gue" or "gw" or "sy";
+
+        // Past forms and the forms the lexicon reads them as.
+        static bool IsChoosing(string word) => word is "picked" or "pick" or "chose" or "choose" or "ordered" or "order" or "typed" or "type"
+            or "selected" or "select" or "clicked" or "click" or "entered" or "enter" or "pressed" or "press" or "bought" or "buy"
+            or "pilih" or "ketik" or "klik" or "pencet" or "masukin" or "input" or "beli";
     }
 
     private static bool IsArrival(string word) => word is "datang" or "sampai" or "arrived" or "here" or "come" or "came";
@@ -333,7 +369,9 @@ internal static partial class ToneScanner
             }
         }
 
-        return !Is(t, ClauseEnd(t, i), Cat.Question) && !Has(t, 0, t.Length, Cat.Question) && i + 1 < t.Length && !IsEdge(t, i + 1);
+        // Blame put on oneself ("blame it on me, I typed the wrong address") is no sarcasm.
+        return !Is(t, ClauseEnd(t, i), Cat.Question) && !Has(t, 0, t.Length, Cat.Question) && i + 1 < t.Length && !IsEdge(t, i + 1)
+            && !Has(t, i + 1, ClauseEnd(t, i), Cat.Me) && WordAt(t, i + 1) is not ("myself" or "diri" or "saya" or "aku" or "gue" or "gw");
     }
 
     /// <summary>
@@ -366,7 +404,8 @@ internal static partial class ToneScanner
     private static bool NotTheirComplaint(ReadOnlySpan<Lex> t, int i)
     {
         int start = ClauseStart(t, i);
-        if (WordAt(t, start) == "kata")
+        // "kata sandi" is a password, no hearsay.
+        if (WordAt(t, start) == "kata" && WordAt(t, start + 1) is not ("sandi" or "sandinya" or "kunci" or "kuncinya"))
         {
             return true;
         }
@@ -392,11 +431,18 @@ internal static partial class ToneScanner
             return false;
         }
 
+        // The one losing is the one answering ("you'll lose a customer", "you just lost a loyal customer"); "I lost the
+        // customer number" tells of a number.
+        if (!Has(t, ClauseStart(t, i), i, Cat.You))
+        {
+            return false;
+        }
+
         for (int k = i + 1; k <= i + 4 && !IsEdge(t, k); k++)
         {
             if (t[k].Word == "customer")
             {
-                return true;
+                return WordAt(t, k + 1) is not ("number" or "id" or "service" or "code" or "account" or "care" or "support");
             }
         }
 
