@@ -50,7 +50,8 @@ public static partial class Redactor
             }
 
             int end = HandleEnd(text, i, out bool letter, out _);
-            if (letter && end - i is >= 2 and <= MaxHandleLength && (end == text.Length || !char.IsLetterOrDigit(text[end]))
+            // "@angular/core", "@types/node": a package's scope, no one's handle.
+            if (letter && end - i is >= 2 and <= MaxHandleLength && (end == text.Length || (!char.IsLetterOrDigit(text[end]) && text[end] != '/'))
                 && !IsOneOf(text.AsSpan(i, end - i), NotHandles))
             {
                 (found ??= []).Add((at, end, HandlePlaceholder));

@@ -856,7 +856,8 @@ public static partial class Redactor
             Introduction.WithHere => IsOneOf(next, ["di", "disini", "sini", "here", "speaking"]),
             Introduction.ThisIs => IsOneOf(next, AfterAnIntroducedName),
             Introduction.Ini => IsOneOf(next, AfterIni),
-            _ => !char.IsUpper(c) || next is "I",
+            // "I'm Apple fan", "I'm Android user": a brand one is a fan or a user of, no name.
+            _ => (!char.IsUpper(c) || next is "I") && !IsOneOf(next, ["fan", "fans", "user", "users", "customer", "member", "owner", "lover", "addict", "pengguna"]),
         };
     }
 }

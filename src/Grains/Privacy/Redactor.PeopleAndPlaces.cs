@@ -71,6 +71,8 @@ public static partial class Redactor
     /// <summary>Words that never begin a name and end one: small words of both languages, and what is said of a name instead of it ("wrong", "salah").</summary>
     private static readonly string[] NotANameWords =
     [
+        // Currencies before an amount ("Saldo saya Rp 50.000").
+        "rp", "idr", "usd", "sgd", "myr", "rm", "eur", "gbp",
         "a", "an", "the", "and", "or", "but", "from", "with", "at", "in", "on", "for", "to", "of", "by", "as", "my", "your", "is", "was",
         "are", "be", "been", "i", "im", "not", "no", "yes", "wrong", "incorrect", "misspelled", "misspelt", "spelled", "spelt", "different",
         "changed", "missing", "blank", "empty", "still", "already", "also", "same", "correct", "right", "written", "printed", "shown",

@@ -4,7 +4,8 @@ namespace CxCluster.Grains.Tests.Privacy;
 
 /// <summary>
 /// Things named where a person's name may stand: a product under a bare "name" or "nama" key, a brand after "ini" in a
-/// greeting, a shipping option after the AI's "Okay". A person's name in the same places is still replaced.
+/// greeting or one a customer is a fan or a user of, a currency after "saya", a package's scope after '@', a shipping
+/// option after the AI's "Okay". A person's name in the same places is still replaced.
 /// </summary>
 public sealed class ThingsNamedLikePeopleRedactionTests
 {
@@ -15,6 +16,11 @@ public sealed class ThingsNamedLikePeopleRedactionTests
     [InlineData("| Name | Price |\n| --- | --- |\n| Wireless Mouse | $19.99 |")]
     [InlineData("Halo kak, ini Samsung yang kemarin saya beli kok layarnya bergaris")]
     [InlineData("Halo kak, ini Xiaomi yang kemarin saya beli kok mati")]
+    [InlineData("Saldo saya Rp 12.345.678 tapi ga bisa tarik")]
+    [InlineData("I'm Apple fan but this is too much")]
+    [InlineData("I'm Android user since 2015")]
+    [InlineData("npm install @tokoku/widget fails")]
+    [InlineData("the package @angular/core version 17 breaks your widget")]
     public void A_thing_where_a_name_may_stand_stays(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 
