@@ -272,6 +272,11 @@ public static partial class Redactor
             }
 
             string? kind = Classify(all[..count], lengths[..k], k == groups && !tail, plus, areaInParens, npwpContext, nikContext, referenceContext);
+            if (kind == NikPlaceholder && !nikContext && count == 16 && !IsNikShaped(all[..count]) && VirtualAccountBefore(text, runStart))
+            {
+                return end; // "VA 8808 1234 5678 9012": a virtual account, written in fours as banks print it, is a payment reference
+            }
+
             if (kind == PhonePlaceholder && !plus && !areaInParens && (IsNorthAmerican(all[..count], lengths[..k]) || IsAirWaybill(lengths[..k], all[..count])) && ReferenceBefore(text, runStart))
             {
                 return end; // "order number 555-123-4567": a reference written as a phone number is, unless a word calls it one
@@ -607,6 +612,10 @@ public static partial class Redactor
     }
 
     /// <summary>Whether a word just before <paramref name="start"/> calls the number there a reference (see <see cref="ReferenceWords"/>).</summary>
+    /// <summary>"VA" or "virtual account" shortly before the number (a bank's name may stand between).</summary>
+    private static bool VirtualAccountBefore(string text, int start) =>
+        KeywordBefore(text, start, "va") || KeywordBefore(text, start, "virtual account");
+
     private static bool ReferenceBefore(string text, int start)
     {
         foreach (string word in ReferenceWords)

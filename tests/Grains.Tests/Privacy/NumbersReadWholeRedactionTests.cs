@@ -60,4 +60,18 @@ public sealed class NumbersReadWholeRedactionTests
     [InlineData("steuer 2024")]
     public void Numbers_of_other_kinds_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("Paid via virtual account 8808 1234 5678 9012")]
+    [InlineData("VA 8808 1234 5678 9012")]
+    [InlineData("virtual account BCA 3901 0812 3456 7890 sudah dibayar")]
+    public void A_virtual_account_written_in_fours_stays_a_payment_reference(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("VA 4111 1111 1111 1111", "VA [card]")]
+    [InlineData("NIK 3171 2345 6789 0001", "NIK [nik]")]
+    [InlineData("3171 2345 6789 0001", "[nik]")]
+    public void A_card_or_a_nik_is_replaced_whatever_word_is_before_it(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }
