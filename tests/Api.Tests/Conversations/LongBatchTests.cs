@@ -7,19 +7,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CxCluster.Api.Tests.Conversations;
 
 /// <summary>
-/// A batch of a thousand events of one conversation on a journal whose commits take 5 ms each on average, as a
-/// database's add up to, with grain calls that may take 3 s (the default): every event is answered only once it is
-/// durable, so a thousand in one call would take 5 s or more. The batch still succeeds, in order, and a journal that
+/// A batch of a thousand events of one conversation on a journal whose commits take 7 ms each on average, as a
+/// database's add up to, with grain calls that may take 6 s: every event is answered only once it is durable, so a
+/// thousand in one call would take 7 s or more. The batch still succeeds, in order, and a journal that
 /// fails part way fails only the events from there on.
 /// </summary>
 public sealed class LongBatchTests : IAsyncLifetime
 {
     private const string ClusterId = "cxcluster-long-batch-tests";
     /// <summary>
-    /// Every tenth append waits this long, as a database's commits add up: a thousand appends take at least 5 s, a
-    /// hundred at least 0.5 s (few waits, so a loaded machine's late timers add little to them).
+    /// Every tenth append waits this long, as a database's commits add up: a thousand appends take at least 7 s, more
+    /// than a grain call may, a hundred at least 0.7 s, well inside it even on a loaded machine (few waits, so late
+    /// timers add little to them).
     /// </summary>
-    private static readonly TimeSpan SlowCommit = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan SlowCommit = TimeSpan.FromMilliseconds(70);
 
     private OwnCluster? cluster;
     private ApiClient acme = null!;
@@ -29,7 +30,7 @@ public sealed class LongBatchTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>(ClusterFixture.TenantSettings)
         {
-            ["Cluster:ResponseTimeoutSeconds"] = "3",
+            ["Cluster:ResponseTimeoutSeconds"] = "6",
         };
         cluster = await OwnCluster.StartAsync(ClusterId, settings, siloServices: services =>
             services.AddSingleton<IFactJournal>(provider => journal = new SlowJournal(provider.GetRequiredService<MemoryFactJournal>(), SlowCommit)));
