@@ -202,10 +202,10 @@ internal sealed partial class ConversationGrain
     }
 
     /// <summary>
-    /// Asks an agent about an offer: (true, its answer), or (false, null) when it cannot be asked now (its silo is down).
+    /// Asks an agent about an offer: (true, its answer), or (false, default) when it cannot be asked now (its silo is down).
     /// What the conversation is told or shown meanwhile is recorded all the same, and a later round or word asks again.
     /// </summary>
-    private async Task<(bool Asked, HandoffOfferNotice? Answer)> AskAgent(string agentId, Func<IAgentGrain, Task<HandoffOfferNotice?>> ask, string what)
+    private async Task<(bool Asked, T? Answer)> AskAgent<T>(string agentId, Func<IAgentGrain, Task<T>> ask, string what)
     {
         try
         {
@@ -215,7 +215,7 @@ internal sealed partial class ConversationGrain
         {
             services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not ask agent {AgentId} {What} ({Reason})",
                 _conversationId, _tenantId, agentId, what, e.GetBaseException().Message);
-            return (false, null);
+            return (false, default);
         }
     }
 

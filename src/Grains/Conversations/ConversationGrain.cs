@@ -276,7 +276,8 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
             return HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, now);
         }
         // An offer past its recorded time may still be answered (it was open when the agent's silo died): the agent says.
-        if (HandoffContextBuilder.OfferPastItsTime(State, agentId, now) is { } offerId && await AgentMayAnswer(agentId, offerId))
+        if (HandoffContextBuilder.OfferPastItsTime(State, agentId, now) is { } offerId
+            && await AskAgent(agentId, agent => agent.MayAnswer(_conversationId, offerId), $"whether offer {offerId} is open") is (true, true))
         {
             return HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, now, heldElsewhere: true);
         }
@@ -284,21 +285,6 @@ internal sealed partial class ConversationGrain(ConversationServices services) :
         return await AskPool() is { } placement && HandoffContextBuilder.Holds(placement, agentId, now)
             ? HandoffContextBuilder.Build(_conversationId, State, _policy, agentId, now, heldElsewhere: true)
             : null;
-    }
-
-    /// <summary>Whether the agent may still answer its offer; not when it cannot be asked now (its silo is down).</summary>
-    private async Task<bool> AgentMayAnswer(string agentId, string offerId)
-    {
-        try
-        {
-            return await Agent(agentId).MayAnswer(_conversationId, offerId);
-        }
-        catch (Exception e) when (e is not InjectedCrashException)
-        {
-            services.Logger.LogWarning("Conversation {ConversationId} of tenant {TenantId} could not ask agent {AgentId} whether offer {OfferId} is open ({Reason})",
-                _conversationId, _tenantId, agentId, offerId, e.GetBaseException().Message);
-            return false;
-        }
     }
 
     async Task<bool> IConversationGrain.Erase()

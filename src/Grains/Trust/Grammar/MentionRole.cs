@@ -859,23 +859,8 @@ internal static partial class MentionRole
     private static bool SaysWhetherTheyHelped(ReadOnlySpan<Lex> t, int from, int k) =>
         t[k].Word is "membantu" or "helpful" or "berguna" or "useful" && !Has(t, from, k, Cat.Purpose) && !Has(t, from, k, Cat.Who);
 
-    private static bool IsPraiseWord(string word)
-    {
-        if (word.Length == 0 || !Lexicon.PhrasesByFirstWord.TryGetValue(word, out Phrase[]? phrases))
-        {
-            return false;
-        }
-
-        foreach (Phrase phrase in phrases)
-        {
-            if (phrase.Tone == Tone.Praise && phrase.Words.Length == 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsPraiseWord(string word) =>
+        word.Length != 0 && Lexicon.PhrasesByFirstWord.TryGetValue(word, out Phrase[]? phrases) && ToneScanner.IsSingleWordOf(phrases, Tone.Praise);
 
     private static bool RemarksOnStaff(ReadOnlySpan<Lex> t, Mention m)
     {

@@ -868,7 +868,7 @@ internal static partial class ToneScanner
     }
 
     /// <summary>Whether one of the phrases starting with a word is that word alone with <paramref name="tone"/> (an expletive always is).</summary>
-    private static bool IsSingleWordOf(Phrase[] phrases, Tone tone)
+    internal static bool IsSingleWordOf(Phrase[] phrases, Tone tone)
     {
         foreach (Phrase phrase in phrases)
         {
