@@ -97,6 +97,8 @@ public enum RefusalKind
     NotFound,
     /// <summary>The target's state does not allow it (maps to 409).</summary>
     Conflict,
+    /// <summary>A condition the request set does not hold, e.g. create-only and it exists (maps to 412).</summary>
+    PreconditionFailed,
 }
 
 /// <summary>What an agent says of a handoff a conversation believes it holds.</summary>

@@ -6,6 +6,9 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Creates or updates the agent; a new agent starts offline.</summary>
     Task<AgentDetails> Register(AgentProfile profile);
 
+    /// <summary>Creates the agent only if it was never registered (<c>If-None-Match: *</c>); null, changing nothing, if it was.</summary>
+    Task<AgentDetails?> RegisterNew(AgentProfile profile);
+
     /// <summary>Changes the status; becoming available pulls waiting conversations.</summary>
     Task<AgentOutcome> SetStatus(AgentStatus status);
 

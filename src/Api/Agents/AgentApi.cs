@@ -12,7 +12,8 @@ public static class AgentApi
             .WithSummary("Creates or updates an agent; a new agent starts offline.")
             .Accepts<AgentProfileJson>("application/json")
             .Produces<AgentJson>()
-            .ProducesInputProblems();
+            .ProducesInputProblems()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         api.MapPost("/agents/{agentId}/status", PostStatus)
             .WithName("SetAgentStatus")
@@ -59,6 +60,13 @@ public static class AgentApi
         if (profile is null)
         {
             return problem!;
+        }
+        if (Preconditions.OnlyIfNew(request))
+        {
+            return await Agent(cluster, tenant, agentId).RegisterNew(profile) is { } created
+                ? TypedResults.Ok(AgentJson.Of(created))
+                : Problems.Result(StatusCodes.Status412PreconditionFailed,
+                    $"The agent '{agentId}' exists, and If-None-Match: * asked to create it only if it did not; it is left as it is.");
         }
         return TypedResults.Ok(AgentJson.Of(await Agent(cluster, tenant, agentId).Register(profile)));
     }

@@ -31,7 +31,7 @@ public static class AgentRequestReader
             return null;
         }
         NearMisses.CheckKeys(root, errors, ProfileFields, "an agent's profile");
-        if (root.TryGetProperty("agentId", out var named) && !(named.ValueKind == JsonValueKind.String && named.GetString() == agentId))
+        if (root.TryGetProperty("agentId", out var named) && !(JsonFields.TryGetText(named, out var namedId) && namedId == agentId))
         {
             errors.Add("agentId", $"agentId must be left out or be '{agentId}', the agent of the path.");
         }
@@ -78,7 +78,7 @@ public static class AgentRequestReader
         {
             foreach (var conversation in conversations.EnumerateArray())
             {
-                if (conversation.ValueKind != JsonValueKind.String || !FieldRules.IsValidId(conversation.GetString()))
+                if (!JsonFields.TryGetText(conversation, out var conversationId) || !FieldRules.IsValidId(conversationId))
                 {
                     errors.Add("conversations", "conversations must be left out or hold conversation ids, as a read agent shows them; they change nothing here.");
                     break;

@@ -50,7 +50,7 @@ public static partial class ConversationApi
     private static ConversationEvent? WithThePathsConversation(ConversationEvent? read, JsonElement body, string conversationId, FieldErrors errors)
     {
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("conversationId", out var named)
-            && !(named.ValueKind == JsonValueKind.String && named.GetString() == conversationId))
+            && !(JsonFields.TryGetText(named, out var namedId) && namedId == conversationId))
         {
             errors.Add("conversationId", $"conversationId must be left out or be '{conversationId}', the conversation of the path; to send events of several conversations, use POST /v1/events:batch.");
             return null;

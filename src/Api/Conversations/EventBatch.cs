@@ -108,7 +108,7 @@ public sealed class EventBatch
         {
             slots[slot] = new EventErrorJson(
                 EventReader.PeekId(element),
-                ProblemJson.Of(Problems.Create(StatusCodes.Status400BadRequest, InvalidEvent, errors.ToDictionary())));
+                ProblemJson.Of(Problems.Create(StatusCodes.Status400BadRequest, errors.Detail(InvalidEvent), errors.ToDictionary())));
             return;
         }
         if (!byConversation.TryGetValue(conversationId, out var inOrder))

@@ -5,7 +5,8 @@ namespace CxCluster.Api.Http;
 /// <summary>
 /// An id of <c>.</c> or <c>..</c> in a path (written plainly or as <c>%2E</c>) is refused with a 400 naming the id's
 /// field. The server resolves such a segment before routing ("/v1/conversations/.." reads as "/v1"), so without this
-/// the caller would hear of some other path (404 or 405) instead of what is wrong with theirs.
+/// the caller would hear of some other path (404 or 405) instead of what is wrong with theirs. So is an empty id with
+/// more of the path after it ("/v1/conversations//events"), which no route matches.
 /// </summary>
 public static class DotSegments
 {
@@ -26,13 +27,16 @@ public static class DotSegments
             : next(context);
     }
 
-    /// <summary>The field of the first <c>.</c> or <c>..</c> segment of the path of <paramref name="rawTarget"/> under <c>/v1</c>, or null.</summary>
+    /// <summary>
+    /// The field of the first <c>.</c> or <c>..</c> segment of the path of <paramref name="rawTarget"/> under <c>/v1</c>,
+    /// or of its first empty segment after a collection's name with more of the path after it; null if there is none.
+    /// </summary>
     public static string? DotSegmentField(string rawTarget)
     {
         var query = rawTarget.IndexOfAny(['?', '#']);
         var path = query < 0 ? rawTarget.AsSpan() : rawTarget.AsSpan(0, query);
         // Every request under /v1 passes here: one without a dot or an escape in its path costs one scan, nothing more.
-        if (!path.StartsWith("/v1/", StringComparison.Ordinal) || path.IndexOfAny('.', '%') < 0)
+        if (!path.StartsWith("/v1/", StringComparison.Ordinal) || (path.IndexOfAny('.', '%') < 0 && !path.Contains("//", StringComparison.Ordinal)))
         {
             return null;
         }
@@ -44,6 +48,12 @@ public static class DotSegments
             if (IsDot(segments[range]))
             {
                 return previous is { } before && Fields.TryGetValue(segments[before].ToString(), out var field) ? field : "id";
+            }
+            // "/v1/webhooks/" is the list with a closing slash; "/v1/webhooks//failures" lacks the id.
+            if (range.Start.Value == range.End.Value && range.End.Value < segments.Length
+                && previous is { } collection && Fields.TryGetValue(segments[collection].ToString(), out var emptyField))
+            {
+                return emptyField;
             }
             previous = range;
         }
@@ -76,7 +86,7 @@ public static class DotSegments
     private static FieldErrors Errors(string field)
     {
         var errors = new FieldErrors();
-        errors.Add(field, $"{field} must not be '.' or '..', which a URL path cannot hold.");
+        errors.Add(field, $"{field} must be 1 to 128 characters and not '.' or '..', which a URL path cannot hold.");
         return errors;
     }
 }

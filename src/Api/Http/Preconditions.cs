@@ -27,4 +27,21 @@ public static class Preconditions
         }
         return next(context);
     }
+
+    /// <summary>
+    /// Whether a create-or-update asks to create only (<c>If-None-Match: *</c>, RFC 9110 §13.1.2): the resource's grain
+    /// then refuses, with a 412 and changing nothing, if it exists. An <c>If-None-Match</c> naming entity tags always
+    /// holds, the API giving its resources none.
+    /// </summary>
+    public static bool OnlyIfNew(HttpRequest request)
+    {
+        foreach (var value in request.Headers.IfNoneMatch)
+        {
+            if (value is not null && value.Split(',').Any(tag => tag.Trim() == "*"))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -63,11 +63,11 @@ public static class Problems
     public static IResult Result(int status, string detail) => TypedResults.Problem(Create(status, detail));
 
     public static IResult Invalid(FieldErrors errors, string detail = "The request has invalid fields; see errors.") =>
-        TypedResults.Problem(Create(StatusCodes.Status400BadRequest, detail, errors.ToDictionary()));
+        TypedResults.Problem(Create(StatusCodes.Status400BadRequest, errors.Detail(detail), errors.ToDictionary()));
 
     public static IResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, detail);
 
-    /// <summary>Maps a grain's refusal to 400, 404 or 409, naming the field when the grain named one.</summary>
+    /// <summary>Maps a grain's refusal to 400, 404, 409 or 412, naming the field when the grain named one.</summary>
     public static ProblemDetails FromRefusal(Refusal refusal) => refusal.Kind switch
     {
         RefusalKind.Invalid => Create(
@@ -79,6 +79,7 @@ public static class Problems
             StatusCodes.Status409Conflict,
             refusal.Detail,
             refusal.Field is null ? null : new Dictionary<string, string[]> { [refusal.Field] = [refusal.Detail] }),
+        RefusalKind.PreconditionFailed => Create(StatusCodes.Status412PreconditionFailed, refusal.Detail),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, "Unknown refusal kind."),
     };
 

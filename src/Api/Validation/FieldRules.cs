@@ -195,9 +195,10 @@ public static partial class FieldRules
                 errors.Add(field, $"{field} keys must not be blank.");
                 continue;
             }
-            if (pair.Name.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || pair.Name.Contains('\u007f'))
+            if (pair.Name.Any(char.IsControl))
             {
-                // A key is shown to agents beside its value and kept in the journal, which refuses NUL.
+                // A key is shown to agents beside its value and kept in the journal, which refuses NUL: no C0 or C1
+                // control character (U+0000–U+001F, U+007F–U+009F).
                 errors.Add(field, $"{field} keys must not contain control characters.");
                 continue;
             }

@@ -14,7 +14,8 @@ public static class WebhookApi
             .WithSummary("Creates or updates an endpoint; it is sent the facts recorded from its creation on. The secret is shown once.")
             .Accepts<WebhookSpecJson>("application/json")
             .Produces<WebhookJson>()
-            .ProducesInputProblems();
+            .ProducesInputProblems()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         api.MapGet("/webhooks/{webhookId}", GetWebhook)
             .WithName("GetWebhook")
@@ -66,7 +67,7 @@ public static class WebhookApi
         {
             return problem!;
         }
-        var outcome = await cluster.Webhooks(tenant.Id).Put(webhookId, spec);
+        var outcome = await cluster.Webhooks(tenant.Id).Put(webhookId, spec with { OnlyIfNew = Preconditions.OnlyIfNew(request) });
         return outcome.Refusal is { } refusal ? Problems.Refused(refusal) : TypedResults.Ok(WebhookJson.Of(outcome.Webhook!));
     }
 

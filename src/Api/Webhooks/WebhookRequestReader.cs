@@ -38,6 +38,11 @@ public static class WebhookRequestReader
             // Not a URI as written (RFC 3986): it would be kept as sent and called at its escaped form, another address.
             errors.Add("url", "url must not hold spaces or the characters \" < > \\ ^ ` { | } unescaped: percent-encode them.");
         }
+        else if (url is not null && url.Any(c => c > '\u007e'))
+        {
+            // Sent percent-encoded (a host in punycode): another address than the one kept and shown.
+            errors.Add("url", "url must be written in ASCII: percent-encode other characters in its path and query (\"%C3%A9\" for 'é') and write an international host name in its xn-- form.");
+        }
         else if (url is not null && url.Contains('#'))
         {
             // A fragment is never sent: the receiver would be called at another URL than the one shown.

@@ -21,6 +21,9 @@ public sealed record WebhookSpec
 
     /// <summary><c>whsec_</c> and base64; null: keep the endpoint's secret, or generate one for a new endpoint.</summary>
     [Id(2)] public string? Secret { get; init; }
+
+    /// <summary>Create only (<c>If-None-Match: *</c>): an endpoint of this id that exists stays as it is, and the put is refused.</summary>
+    [Id(3)] public bool OnlyIfNew { get; init; }
 }
 
 /// <summary>An endpoint as the API shows it; <see cref="Secret"/> only in the answer that created it.</summary>

@@ -114,7 +114,12 @@ internal sealed partial class AgentGrain(
         return Reconcile();
     }
 
-    async Task<AgentDetails> IAgentGrain.Register(AgentProfile profile)
+    Task<AgentDetails> IAgentGrain.Register(AgentProfile profile) => Register(profile);
+
+    async Task<AgentDetails?> IAgentGrain.RegisterNew(AgentProfile profile) =>
+        State.Profile is null ? await Register(profile) : null;
+
+    private async Task<AgentDetails> Register(AgentProfile profile)
     {
         var before = State.Profile is null ? [] : AgentChoice.Pools(State.Profile, Widens).ToHashSet();
         var held = Held();

@@ -48,6 +48,11 @@ internal sealed class WebhookRegistryGrain(
         var types = spec.Types?.Distinct(StringComparer.Ordinal).ToArray();
         WebhookEndpoint endpoint;
         var created = !Endpoints.TryGetValue(webhookId, out var existing);
+        if (!created && spec.OnlyIfNew)
+        {
+            return WebhookOutcome.Refused(RefusalKind.PreconditionFailed,
+                $"The webhook endpoint '{webhookId}' exists, and If-None-Match: * asked to create it only if it did not; it is left as it is.");
+        }
         if (created && Endpoints.Count >= options.MaxEndpoints)
         {
             return WebhookOutcome.Refused(RefusalKind.Conflict,

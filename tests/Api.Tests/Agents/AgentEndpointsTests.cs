@@ -243,12 +243,14 @@ public sealed class AgentEndpointsTests(ClusterFixture cluster)
         // One agent's profile is never put under another's id: a body's agentId is the path's or left out.
         { """{ "agentId": "someone-else", "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "agentId" },
         { """{ "agentId": 7, "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "agentId" },
+        { """{ "agentId": "\ud800", "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "agentId" },
         // What a read agent shows besides its profile comes back only as a read could have shown it.
         { """{ "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2, "status": "bogus" }""", "status" },
         { """{ "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2, "status": 1 }""", "status" },
         { """{ "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2, "conversations": "c1" }""", "conversations" },
         { """{ "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2, "conversations": ["c 1"] }""", "conversations" },
         { """{ "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2, "conversations": [7] }""", "conversations" },
+        { """{ "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2, "conversations": ["\udfff"] }""", "conversations" },
         { """[ "Sari" ]""", "body" },
         { """{ "displayName": "Sari", """, "body" },
     };

@@ -33,6 +33,8 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         ["text of zero-width characters only"] = ("""{ "id": "x1", "type": "customer.message", "text": "\u200b\u200d\ufeff" }""", "text"),
         ["text with a lone surrogate"] = ("""{ "id": "x1", "type": "customer.message", "text": "a\ud800b" }""", "text"),
         ["id with a lone surrogate"] = ("""{ "id": "\udc00", "type": "ai.message", "text": "hi" }""", "id"),
+        ["conversationId with a lone surrogate"] = ("""{ "id": "x1", "type": "customer.message", "text": "hi", "conversationId": "\ud800" }""", "conversationId"),
+        ["attribute key with a C1 control character"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "tier\u0085": "gold" } }""", "attributes"),
         ["text with a NUL character"] = ("""{ "id": "x1", "type": "customer.message", "text": "a\u0000b" }""", "text"),
         ["attribute with a NUL character"] = ("""{ "id": "x1", "type": "conversation.started", "channel": "chat", "locale": "id-ID", "attributes": { "tier": "gold\u0000" } }""", "attributes.tier"),
         ["signal value beyond double"] = ("""{ "id": "x1", "type": "signal", "name": "voice.silence_ms", "value": 1e400 }""", "value"),
@@ -104,6 +106,23 @@ public sealed class EventValidationTests(ClusterFixture cluster)
         using var response = await cluster.Acme.PostRawAsync(ApiClient.Events(id), body);
 
         await Json.ProblemAsync(response, HttpStatusCode.BadRequest, field);
+        Json.Same(before, await cluster.Acme.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task A_body_of_hundreds_of_misspelt_fields_gets_a_problem_of_bounded_size_that_says_how_many_it_leaves_out()
+    {
+        var id = await StartedConversationAsync();
+        var before = await cluster.Acme.SnapshotAsync(id);
+        var misspelt = Enumerable.Range(0, 676).Select(i => $"\"occ{(char)('a' + i % 26)}{(char)('a' + i / 26)}rredAt\": 0");
+        var body = $$"""{ "id": "x1", "type": "customer.message", "text": "hi", {{string.Join(", ", misspelt)}} }""";
+
+        using var response = await cluster.Acme.PostRawAsync(ApiClient.Events(id), body);
+
+        var problem = await Json.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().Count <= 20, problem.ToJsonString());
+        Assert.Contains("more wrong fields are not listed", problem.Text("detail"));
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length < 8_000);
         Json.Same(before, await cluster.Acme.SnapshotAsync(id));
     }
 

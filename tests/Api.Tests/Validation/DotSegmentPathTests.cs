@@ -5,8 +5,9 @@ using CxCluster.Api.Tests.Infrastructure;
 namespace CxCluster.Api.Tests.Validation;
 
 /// <summary>
-/// An id of "." or ".." in a path, written plainly or percent-encoded, is a 400 naming the id's field, not the answer of
-/// whatever path the server would resolve it to; a caller without a key still hears 401 first.
+/// An id of "." or ".." in a path, written plainly or percent-encoded, or an empty one with more of the path after it,
+/// is a 400 naming the id's field, not the answer of whatever path the server would resolve it to (or a 404); a caller
+/// without a key still hears 401 first.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class DotSegmentPathTests(ClusterFixture cluster)
@@ -21,7 +22,12 @@ public sealed class DotSegmentPathTests(ClusterFixture cluster)
     [InlineData("PUT", "/v1/agents/..", "agentId")]
     [InlineData("POST", "/v1/agents/sari/offers/./accept", "offerId")]
     [InlineData("GET", "/v1/agents/sari/conversations/../context", "conversationId")]
-    public async Task A_dot_segment_id_is_400_naming_its_field(string method, string path, string field)
+    [InlineData("POST", "/v1/conversations//events", "conversationId")]
+    [InlineData("GET", "/v1/agents//offers", "agentId")]
+    [InlineData("POST", "/v1/agents/sari/offers//decline", "offerId")]
+    [InlineData("POST", "/v1/agents/sari/conversations//complete", "conversationId")]
+    [InlineData("POST", "/v1/webhooks//replay", "webhookId")]
+    public async Task A_dot_segment_or_empty_id_is_400_naming_its_field(string method, string path, string field)
     {
         using var response = await SendRawAsync(cluster.Acme.Http, method, path, authorized: true);
 
@@ -41,7 +47,9 @@ public sealed class DotSegmentPathTests(ClusterFixture cluster)
     [InlineData("/v1/conversations/...")]
     [InlineData("/v1/conversations/c1?x=..")]
     [InlineData("/health/../v1")]
-    public void Dots_that_are_no_segment_of_their_own_are_not_refused(string path) =>
+    [InlineData("/v1/webhooks/")]
+    [InlineData("/v1/conversations/c1/")]
+    public void Dots_that_are_no_segment_of_their_own_and_a_closing_slash_are_not_refused(string path) =>
         Assert.Null(DotSegments.DotSegmentField(path));
 
     /// <summary>Sends <paramref name="path"/> exactly as written: the client would otherwise resolve the dot segments itself.</summary>

@@ -4,7 +4,8 @@ namespace CxCluster.Api.Tests.Validation;
 
 /// <summary>
 /// The API gives no entity tags, so a write conditioned on one (<c>If-Match: "v3"</c>) can never hold: 412, and nothing
-/// changes, erasure included. <c>If-Match: *</c> and a write without a condition go on as before.
+/// changes, erasure included. <c>If-Match: *</c> and a write without a condition go on as before. A create-only put
+/// (<c>If-None-Match: *</c>) creates what does not exist and is 412, changing nothing, for what does.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PreconditionTests(ClusterFixture cluster)
@@ -45,5 +46,30 @@ public sealed class PreconditionTests(ClusterFixture cluster)
         using var accepted = await Acme.Http.SendAsync(any);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(3, (await Acme.AgentAsync(agentId))!["capacity"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_create_only_profile_put_creates_a_new_agent_and_is_412_for_an_existing_one()
+    {
+        var agentId = Ids.New("agent");
+        const string body = """{ "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""";
+        using var create = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        create.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        using var created = await Acme.Http.SendAsync(create);
+        Assert.Equal("Sari", (await Json.OkAsync(created)).Text("displayName"));
+        var before = await Acme.AgentAsync(agentId);
+
+        const string other = """{ "displayName": "Someone else", "languages": ["en"], "channels": ["web"], "capacity": 9 }""";
+        using var again = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(other, System.Text.Encoding.UTF8, "application/json") };
+        again.Headers.TryAddWithoutValidation("If-None-Match", "\"v1\", *");
+        using var refused = await Acme.Http.SendAsync(again);
+        await Json.ProblemAsync(refused, HttpStatusCode.PreconditionFailed);
+        Json.Same(before, await Acme.AgentAsync(agentId));
+
+        // A tag the API never gives matches nothing, so the condition holds.
+        using var tagged = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(other, System.Text.Encoding.UTF8, "application/json") };
+        tagged.Headers.TryAddWithoutValidation("If-None-Match", "\"v1\"");
+        using var accepted = await Acme.Http.SendAsync(tagged);
+        Assert.Equal(9, (await Json.OkAsync(accepted))["capacity"]!.GetValue<int>());
     }
 }

@@ -119,6 +119,9 @@ public sealed class WebhookEndpointsTests(ClusterFixture cluster)
         { """{ "url": "https://hooks.example.com/cx\r" }""", "url" },
         { """{ "url": "https://hooks.example.com/a b" }""", "url" },
         { """{ "url": "https://hooks.example.com/cx?x={id}" }""", "url" },
+        // Sent percent-encoded, or its host in punycode: another address than the one kept.
+        { """{ "url": "https://hooks.example.com/café" }""", "url" },
+        { """{ "url": "https://bücher.example/cx" }""", "url" },
         { """{ "url": "https://@hooks.example.com/cx" }""", "url" },
         { """{ "url": "https://crm:pw@hooks.example.com/cx" }""", "url" },
         { """{ "url": "https://hooks.example.com/cx", "secret": "hunter2" }""", "secret" },
@@ -144,6 +147,33 @@ public sealed class WebhookEndpointsTests(ClusterFixture cluster)
         using var get = await Acme.GetAsync(Path(id));
         await Json.ProblemAsync(get, HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_create_only_put_creates_a_new_endpoint_and_leaves_an_existing_one_as_it_is()
+    {
+        var id = Ids.New("hook");
+        try
+        {
+            using var create = new HttpRequestMessage(HttpMethod.Put, Path(id)) { Content = JsonContent(Spec()) };
+            create.Headers.TryAddWithoutValidation("If-None-Match", "*");
+            using var created = await Acme.Http.SendAsync(create);
+            Assert.Equal("https://hooks.example.com/cx", (await Json.OkAsync(created)).Text("url"));
+
+            using var again = new HttpRequestMessage(HttpMethod.Put, Path(id)) { Content = JsonContent(Spec("https://hooks.example.com/other")) };
+            again.Headers.TryAddWithoutValidation("If-None-Match", "*");
+            using var refused = await Acme.Http.SendAsync(again);
+            await Json.ProblemAsync(refused, HttpStatusCode.PreconditionFailed);
+
+            using var get = await Acme.GetAsync(Path(id));
+            Assert.Equal("https://hooks.example.com/cx", (await Json.OkAsync(get)).Text("url"));
+        }
+        finally
+        {
+            await DeleteAsync(id);
+        }
+    }
+
+    private static StringContent JsonContent(JsonObject body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
     [Theory]
     [InlineData("GET", "")]
