@@ -35,7 +35,22 @@ public static partial class Redactor
             "teams", "access", "paint", "edge", "oz", "hamil", "menyusui", "rumah", "gojek", "grab", "secretary", "speaker", "jago",
             // Pageants and stage names: "Miss Universe", "Miss World", "Lady Gaga", "Lady Liberty".
             "universe", "world", "earth", "international", "grand", "gaga", "liberty", "luck",
+            // Brands named as a figure: "Mr. Potato Head", "Pak Tani" (rice and fertiliser).
+            "potato", "tani",
         ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Words of a product sold under a figure's name, after which a single word after an honorific is a brand: "Lady Grey
+    /// tea", "Mr. Potato chips", "Pak Tani beras".
+    /// </summary>
+    private static readonly string[] ProductWords =
+    [
+        "tea", "teh", "chips", "crisps", "keripik", "kripik", "coffee", "kopi", "beras", "rice", "pupuk", "fertilizer", "fertiliser",
+        "sauce", "saus", "sambal", "kecap", "snack", "snacks", "candy", "permen", "chocolate", "coklat", "cookies", "biscuits",
+        "biskuit", "cereal", "noodles", "mie", "juice", "soda", "cola", "milk", "susu", "bread", "roti", "pudding", "puding", "oil",
+        "minyak", "soap", "sabun", "shampoo", "sampo", "detergent", "deterjen", "toy", "toys", "mainan", "figure", "figurine",
+        "brand", "merek", "merk", "flavour", "flavor", "rasa", "sachet", "tepung", "flour", "gula", "sugar", "bumbu", "seasoning",
+    ];
 
     /// <summary>Words of a show, a product or a ticket, after which a single word after an honorific is a stage name or a title.</summary>
     private static readonly string[] StageWords =
@@ -74,6 +89,13 @@ public static partial class Redactor
         // One word after the honorific and then a show, a product or a ticket ("Miss Universe merch", "Lady Gaga concert
         // ticket"): a stage name or a title, no customer's.
         if (from == at && to == wordEnd && NextWord(text, to) is var (ns, ne) && ne > ns && IsOneOf(text.AsSpan(ns, ne - ns), StageWords))
+        {
+            return default;
+        }
+
+        // One word after the honorific with a product's word after it ("Lady Grey tea", "Mr. Potato chips"): a brand named
+        // as a figure. A product's word before the honorific proves nothing ("kopi Pak Budi" is Pak Budi's coffee stall).
+        if (from == at && to == wordEnd && NextWord(text, to) is var (ps, pe) && pe > ps && IsOneOf(text.AsSpan(ps, pe - ps), ProductWords))
         {
             return default;
         }

@@ -190,7 +190,8 @@ public static partial class Redactor
     /// <summary>
     /// The name the capitalised word at <paramref name="at"/> begins when no introduction announces it: after an
     /// honorific or a title, signing the message off or opening it with "here" (a customer's only), after a greeting
-    /// opening a text the AI or an agent writes, on a header line, before a role in brackets or before a degree; an empty
+    /// opening a text the AI or an agent writes, on a header line, after a word a thing is held under, registered to or
+    /// sent by ("under", "registered to", "sent by"), before a role in brackets or before a degree; an empty
     /// span when none. Whether the text has a bracket, or a comma and a capital where a degree may stand, is searched for
     /// once, when a capital first asks.
     /// </summary>
@@ -211,6 +212,11 @@ public static partial class Redactor
         if (to == from)
         {
             (from, to) = NameAfterAHeaderLabel(text, at);
+        }
+
+        if (to == from)
+        {
+            (from, to) = NameAHoldingWordGives(text, at);
         }
 
         if (to == from && (hasBracket ??= text.Contains('(')))

@@ -17,7 +17,7 @@ public static partial class Redactor
         ("code", OtpPlaceholder), ("kode", OtpPlaceholder),
         ("pin", PinPlaceholder), ("mpin", PinPlaceholder),
         ("passport", PassportPlaceholder), ("paspor", PassportPlaceholder),
-        ("dob", BirthDatePlaceholder), ("birth", BirthDatePlaceholder), ("birthdate", BirthDatePlaceholder),
+        ("dob", BirthDatePlaceholder), ("d.o.b", BirthDatePlaceholder), ("birth", BirthDatePlaceholder), ("birthdate", BirthDatePlaceholder),
         ("birthday", BirthDatePlaceholder), ("born", BirthDatePlaceholder), ("lahir", BirthDatePlaceholder), ("ttl", BirthDatePlaceholder),
         ("bpjs", BpjsPlaceholder), ("medicare", HealthPlaceholder), ("medicaid", HealthPlaceholder), ("nhs", HealthPlaceholder), ("mbi", HealthPlaceholder),
         ("sim", LicensePlaceholder), ("license", LicensePlaceholder), ("licence", LicensePlaceholder),
@@ -259,6 +259,14 @@ public static partial class Redactor
             if (start > 0 && char.IsLetterOrDigit(text[start - 1]))
             {
                 continue;
+            }
+
+            // "d.o.b.", "D.O.B:": the word written with its letters' dots.
+            if (start + 5 <= text.Length && text.AsSpan(start, 5).Equals("d.o.b", StringComparison.OrdinalIgnoreCase))
+            {
+                end = start + 5 < text.Length && text[start + 5] == '.' ? start + 6 : start + 5;
+                i = end;
+                word = "dob";
             }
 
             if (word.Length > 5 && word.EndsWith("nya", StringComparison.OrdinalIgnoreCase))

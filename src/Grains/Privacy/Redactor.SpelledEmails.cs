@@ -121,7 +121,22 @@ public static partial class Redactor
         plain = false;
         if (text[i] == '@')
         {
+            // "budi(@)gmail.com", "budi [@] gmail.com": the sign in brackets; "budi@@gmail.com": doubled.
+            int opening = SkipSpaces(text, i - 1, -1);
+            int closing = SkipSpaces(text, i + 1, 1);
+            if (opening >= 0 && closing < text.Length && Closes(text[opening], text[closing]))
+            {
+                start = opening;
+                end = closing + 1;
+                return true;
+            }
+
             end = i + 1;
+            while (end < text.Length && end - i < 3 && text[end] == '@')
+            {
+                end++;
+            }
+
             return true;
         }
 
@@ -373,6 +388,13 @@ public static partial class Redactor
             return k + 1;
         }
 
+        // "budi@gmail,com": a comma typed for the dot, glued on both sides, before a known top-level domain.
+        if (k + 1 < limit && text[k] == ',' && IsKnownTopLevelDomainAt(text, k + 1, limit))
+        {
+            written = true;
+            return k + 1;
+        }
+
         // "budi@gmail. com": a dot glued before and a space after it, before a top-level domain ("kantor. Besok" ends a sentence).
         if (k + 1 < limit && text[k] == '.' && text[k + 1] == ' ' && SkipSpaces(text, k + 1, 1) is var tld && IsKnownTopLevelDomainAt(text, tld, limit))
         {
@@ -401,7 +423,8 @@ public static partial class Redactor
         else if (q < limit && text[q] is '(' or '[' or '{' or '<')
         {
             int word = SkipSpaces(text, q + 1, 1);
-            int wordEnd = DotWordEnd(text, word, limit);
+            // "gmail(.)com": the dot itself in brackets.
+            int wordEnd = word < limit && text[word] == '.' ? word + 1 : DotWordEnd(text, word, limit);
             int close = wordEnd < 0 ? -1 : SkipSpaces(text, wordEnd, 1);
             if (close < 0 || close >= limit || !Closes(text[q], text[close]))
             {

@@ -165,6 +165,7 @@ public static partial class Redactor
         List<(int Start, int End)>? emails = hasAt ? FindSpelledEmails(text, FindLetterByLetterEmails(text, FindEmails(text)), atSign: true) : null;
         emails = FindSpelledEmails(text, emails, atSign: false);
         List<(int Start, int End, string Placeholder)>? dictated = FindDictated(text);
+        dictated = digits >= MinPhoneDigits - MaxLetteredDigits ? MergeApart(dictated, FindLetteredPhones(text)) : dictated;
         // Every secret but a password has a digit in it: a text without one is searched for the words of a password only.
         List<(int Start, int End, string Placeholder)>? secrets = FindSecrets(text, digits > 0 ? SecretMarks : PasswordMarks);
         secrets = hasAt && text.Contains("p@ss", StringComparison.OrdinalIgnoreCase) ? WithSpans(secrets, FindSecrets(text, SpelledPasswordMarks)) : secrets;
@@ -179,8 +180,9 @@ public static partial class Redactor
         tokens = MayHoldProfileLink(text) ? WithSpans(tokens, FindProfileLinks(text)) : tokens;
         tokens = digits > 0 && text.Length >= MinWalletLength ? WithSpans(tokens, FindWallets(text)) : tokens;
         tokens = digits >= PanDigits && text.Length >= PanLength ? WithSpans(tokens, FindPans(text)) : tokens;
-        // Structured data pasted in (JSON, XML, a link's query or a form, a markdown table): a personal field's value whole.
-        List<(int Start, int End, string Placeholder)>? fields = FindStructuredFields(text);
+        // Structured data pasted in (JSON, XML, a link's query or a form, a markdown table, rows under a header of separated
+        // values): a personal field's value whole.
+        List<(int Start, int End, string Placeholder)>? fields = MergeApart(FindStructuredFields(text), FindCsvRows(text));
         List<(int Start, int End, string Placeholder)>? values = OtherValues(ref fields);
         // Access tokens and keys (a JSON web token, "sk_live_…", "API key: …"), which have digits in them.
         List<(int Start, int End, string Placeholder)>? keys = digits > 0 && text.Length >= MinTokenTextLength ? FindTokens(text) : null;

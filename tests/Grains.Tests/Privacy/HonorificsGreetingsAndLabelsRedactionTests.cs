@@ -140,4 +140,59 @@ public sealed class HonorificsGreetingsAndLabelsRedactionTests
     [InlineData("Halo Admin, pesanan saya mana?")]
     public void A_customer_greeting_whoever_reads_stays(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("the order is under Maria Gonzalez", "the order is under [name]")]
+    [InlineData("the phone is registered to John Smith", "the phone is registered to [name]")]
+    [InlineData("it was sent by Rina Wijaya", "it was sent by [name]")]
+    [InlineData("it was sent by Rina, not me", "it was sent by [name], not me")]
+    [InlineData("booking under the name of Ahmad Fauzi", "booking under the name of [name]")]
+    [InlineData("the reservation is under the name Siti Rahayu", "the reservation is under the name [name]")]
+    [InlineData("the account is under Budi Santoso since 2019", "the account is under [name] since 2019")]
+    [InlineData("booked under John Smith for two nights", "booked under [name] for two nights")]
+    [InlineData("it's under Budi", "it's under [name]")]
+    [InlineData("the parcel was addressed to Michael Brown at the old place", "the parcel was addressed to [name] at the old place")]
+    [InlineData("the SIM belongs to Dewi Lestari", "the SIM belongs to [name]")]
+    [InlineData("the cheque is made out to Peter Parker", "the cheque is made out to [name]")]
+    [InlineData("paketnya dikirim oleh Rina Wijaya kemarin", "paketnya dikirim oleh [name] kemarin")]
+    [InlineData("suratnya ditujukan kepada Bapak Agus Salim", "suratnya ditujukan kepada Bapak [name]")]
+    public void A_name_a_thing_is_held_under_registered_to_or_sent_by_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("the ticket is under Review")]
+    [InlineData("my phone is still under warranty")]
+    [InlineData("it is under Warranty until June")]
+    [InlineData("the case is under Investigation")]
+    [InlineData("the phone is registered to Tokopedia")]
+    [InlineData("it was sent by DHL yesterday")]
+    [InlineData("it was sent by Shopee")]
+    [InlineData("it was sent by Ninja Xpress")]
+    [InlineData("paketnya dikirim oleh Tokopedia")]
+    [InlineData("the account is registered under Jakarta branch")]
+    [InlineData("my laptop is under Apple Care")]
+    [InlineData("the shop is registered to Budi Santoso Store")]
+    [InlineData("the account is under my husband's name")]
+    [InlineData("items listed under Kitchen Tools")]
+    [InlineData("sent by JNE Express")]
+    public void States_companies_places_and_brands_after_those_words_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("I love Lady Grey tea")]
+    [InlineData("Mr. Potato chips are great")]
+    [InlineData("my son wants a Mr. Potato Head")]
+    [InlineData("beli Pak Tani beras 5kg")]
+    [InlineData("pupuk Pak Tani bagus")]
+    [InlineData("Mrs. Fields cookies are sold out")]
+    public void A_brand_named_as_a_figure_after_an_honorific_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("I met Lady Grey yesterday", "I met Lady [name] yesterday")]
+    [InlineData("Terima kasih Pak Budi, berasnya sudah sampai", "Terima kasih Pak [name], berasnya sudah sampai")]
+    [InlineData("Halo Bu Sri", "Halo Bu [name]")]
+    [InlineData("kopi Pak Budi enak", "kopi Pak [name] enak")]
+    public void A_person_after_an_honorific_near_a_product_is_still_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }

@@ -165,4 +165,28 @@ public sealed class IntroductionsAndPhoneWordsRedactionTests
     [InlineData("I'm Sari; your number 0812-3456-7890 and Jl. Melati No. 5 are noted", "I'm Sari; your number [phone] and [address]")]
     public void The_writers_own_introduction_is_kept_when_asked_and_all_else_replaced(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text, introducedNames: false));
+
+    [Theory]
+    [InlineData("08l2 3456 7890", "[phone]")]
+    [InlineData("hubungi O812-3456-7890 ya", "hubungi [phone] ya")]
+    [InlineData("nomor saya 0812345678O", "nomor saya [phone]")]
+    [InlineData("+62 8l2 3456 7890", "[phone]")]
+    [InlineData("my phone is O8I2-3456-789O", "my phone is [phone]")]
+    [InlineData("call me at 555-l23-4567", "call me at [phone]")]
+    [InlineData("wa 08l2.3456.7890, thanks", "wa [phone], thanks")]
+    public void A_phone_number_with_a_letter_for_a_digit_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("order ABC-IO12")]
+    [InlineData("product code O812 is out")]
+    [InlineData("O2 Arena tickets")]
+    [InlineData("lol 123 4567")]
+    [InlineData("Model08l2 3456 7890")]
+    [InlineData("the code is lO12345")]
+    [InlineData("Rp 8l2.000")]
+    [InlineData("invoice 2O24-10-12")]
+    [InlineData("I loOo0ove it 100 times")]
+    public void Words_and_codes_with_letters_like_digits_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
 }

@@ -87,4 +87,23 @@ public sealed class NameAttributesAndSpacedEmailsRedactionTests
     [InlineData("meet @ 5 . 30 ok")]
     public void Characters_around_an_at_sign_that_make_no_address_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("budi(@)gmail.com", "[email]")]
+    [InlineData("email saya budi [@] gmail.com ya", "email saya [email] ya")]
+    [InlineData("budi@@gmail.com", "[email]")]
+    [InlineData("my email is budi@gmail,com", "my email is [email]")]
+    [InlineData("budi [at] gmail [dot] com", "[email]")]
+    [InlineData("rina.w(at)yahoo,co,id", "[email]")]
+    [InlineData("budi(@)gmail(.)com", "[email]")]
+    public void An_address_with_its_at_sign_in_brackets_or_doubled_or_a_comma_for_its_dot_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("hey @@everyone look")]
+    [InlineData("price (@) 5,00 each")]
+    [InlineData("apples,com bananas")]
+    [InlineData("see you at 5,com")]
+    public void An_at_sign_or_a_comma_that_makes_no_address_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
 }

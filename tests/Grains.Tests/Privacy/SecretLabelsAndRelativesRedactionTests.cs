@@ -48,4 +48,21 @@ public sealed class SecretLabelsAndRelativesRedactionTests
     [InlineData("born in 1985")]
     public void Words_about_a_name_or_a_birthplace_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("d.o.b. 14/03/1985", "d.o.b. [dob]")]
+    [InlineData("D.O.B: 14-03-1985", "D.O.B: [dob]")]
+    [InlineData("my d.o.b is 5 May 1990", "my d.o.b is [dob]")]
+    [InlineData("date of birth - 14 March 1985", "date of birth - [dob]")]
+    [InlineData("tgl lahir 14-03-1985", "tgl lahir [dob]")]
+    [InlineData("tgl. lahir: 14 Agustus 1990", "tgl. lahir: [dob]")]
+    public void A_date_of_birth_after_its_dotted_or_short_words_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("d.o.b. field is empty")]
+    [InlineData("D.O.B is required")]
+    [InlineData("d.o.b. 1985")]
+    public void A_dotted_date_of_birth_word_without_a_date_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
 }

@@ -52,4 +52,24 @@ public sealed class StructuredDataRedactionTests
     [InlineData("x=\"5\" and y=\"7\"")]
     public void Structured_data_without_a_personal_value_stays(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("name,email,phone\nBudi Santoso,budi@x.com,081234567890\nRina,rina@y.com,0811111111",
+        "name,email,phone\n[name],[email],[phone]\n[name],[email],[phone]")]
+    [InlineData("nama;no hp;kota\nBudi;08123456789;Jakarta\nSiti;0812222222;Bandung", "nama;no hp;kota\n[name];[phone];Jakarta\n[name];[phone];Bandung")]
+    [InlineData("ini datanya:\r\nid,full_name,city\r\n1,Ahmad Fauzi,Medan\r\n2,Dewi Lestari,Surabaya", "ini datanya:\r\nid,full_name,city\r\n1,[name],Medan\r\n2,[name],Surabaya")]
+    [InlineData("\"name\",\"email\"\n\"Budi Santoso\",\"budi@x.com\"", "\"name\",\"email\"\n\"[name]\",\"[email]\"")]
+    [InlineData("id;nama;alamat\n1;Budi Santoso;Jl. Mawar No 5\n2;Siti;Jl. Melati 3", "id;nama;alamat\n1;[name];[address]\n2;[name];[address]")]
+    [InlineData("name,qty\niPhone 15,2\nRina Wijaya,3", "name,qty\niPhone 15,2\n[name],3")]
+    [InlineData("nama\tkota\nAgus Salim\tBogor\n\nSiti Aminah\tDepok", "nama\tkota\n[name]\tBogor\n\nSiti Aminah\tDepok")]
+    public void The_values_in_a_personal_column_of_pasted_rows_are_replaced_and_other_columns_kept(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("product,qty,price\nShirt,2,100\nHat,1,50")]
+    [InlineData("name,qty\nKaos Polos Hitam,2")]
+    [InlineData("Hello, name, email\nthanks")]
+    [InlineData("nama, umur\nkucing oren, 3, lucu")]
+    public void Rows_without_a_personal_value_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
 }
