@@ -35,15 +35,11 @@ public sealed class PreconditionTests(ClusterFixture cluster)
         var before = await Acme.RegisterAgentAsync(agentId, "Sari", ["nl"], ["chat"], 2);
         const string body = """{ "displayName": "Sari W.", "languages": ["nl"], "channels": ["chat"], "capacity": 3 }""";
 
-        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        stale.Headers.TryAddWithoutValidation("If-Match", "W/\"stale\"");
-        using var refused = await Acme.Http.SendAsync(stale);
+        using var refused = await PutAgentAsync(agentId, body, "If-Match", "W/\"stale\"");
         await Json.ProblemAsync(refused, HttpStatusCode.PreconditionFailed);
         Json.Same(before, await Acme.AgentAsync(agentId));
 
-        using var any = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        any.Headers.TryAddWithoutValidation("If-Match", "*");
-        using var accepted = await Acme.Http.SendAsync(any);
+        using var accepted = await PutAgentAsync(agentId, body, "If-Match", "*");
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(3, (await Acme.AgentAsync(agentId))!["capacity"]!.GetValue<int>());
     }
@@ -52,24 +48,24 @@ public sealed class PreconditionTests(ClusterFixture cluster)
     public async Task A_create_only_profile_put_creates_a_new_agent_and_is_412_for_an_existing_one()
     {
         var agentId = Ids.New("agent");
-        const string body = """{ "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""";
-        using var create = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        create.Headers.TryAddWithoutValidation("If-None-Match", "*");
-        using var created = await Acme.Http.SendAsync(create);
+        using var created = await PutAgentAsync(agentId, """{ "displayName": "Sari", "languages": ["nl"], "channels": ["chat"], "capacity": 2 }""", "If-None-Match", "*");
         Assert.Equal("Sari", (await Json.OkAsync(created)).Text("displayName"));
         var before = await Acme.AgentAsync(agentId);
 
         const string other = """{ "displayName": "Someone else", "languages": ["en"], "channels": ["web"], "capacity": 9 }""";
-        using var again = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(other, System.Text.Encoding.UTF8, "application/json") };
-        again.Headers.TryAddWithoutValidation("If-None-Match", "\"v1\", *");
-        using var refused = await Acme.Http.SendAsync(again);
+        using var refused = await PutAgentAsync(agentId, other, "If-None-Match", "\"v1\", *");
         await Json.ProblemAsync(refused, HttpStatusCode.PreconditionFailed);
         Json.Same(before, await Acme.AgentAsync(agentId));
 
         // A tag the API never gives matches nothing, so the condition holds.
-        using var tagged = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(other, System.Text.Encoding.UTF8, "application/json") };
-        tagged.Headers.TryAddWithoutValidation("If-None-Match", "\"v1\"");
-        using var accepted = await Acme.Http.SendAsync(tagged);
+        using var accepted = await PutAgentAsync(agentId, other, "If-None-Match", "\"v1\"");
         Assert.Equal(9, (await Json.OkAsync(accepted))["capacity"]!.GetValue<int>());
+    }
+
+    private async Task<HttpResponseMessage> PutAgentAsync(string agentId, string body, string header, string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/{agentId}") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation(header, value);
+        return await Acme.Http.SendAsync(request);
     }
 }
