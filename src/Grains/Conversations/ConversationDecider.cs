@@ -99,6 +99,12 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// </summary>
     private DateTimeOffset? _now;
 
+    /// <summary>
+    /// The names this conversation's messages held, in memory only, so a later message that uses one alone has it
+    /// replaced too (a name is never stored, so a conversation back in memory starts with none).
+    /// </summary>
+    private NamesSeen? _names;
+
     /// <summary>The facts recorded since the last call, oldest first.</summary>
     public IReadOnlyList<Fact> TakeFacts()
     {
@@ -284,6 +290,7 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// <summary>Erases the personal data for good and ends the conversation; the non-personal proof stays.</summary>
     public void Erase(DateTimeOffset at)
     {
+        _names = null;
         if (state.Status != ConversationStatus.Ended)
         {
             LeaveHandoff(at);
@@ -531,12 +538,12 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     /// budi@gmail.com" keeps "email saya [email]"), or whole where its key says it is a person's name or a user name
     /// ("customerName": "Budi Santoso" keeps "[name]"), the keys (the platform's own names) as they are.
     /// </summary>
-    private static Dictionary<string, string> RedactValues(IReadOnlyDictionary<string, string> attributes)
+    private Dictionary<string, string> RedactValues(IReadOnlyDictionary<string, string> attributes)
     {
         var redacted = new Dictionary<string, string>(attributes.Count, StringComparer.Ordinal);
         foreach ((string key, string value) in attributes)
         {
-            redacted[key] = Redactor.RedactAttribute(key, value);
+            redacted[key] = Redactor.RedactAttribute(key, value, _names ??= new());
         }
 
         return redacted;
@@ -704,5 +711,5 @@ internal sealed class ConversationDecider(string conversationId, ConversationSta
     }
 
     private void AddTurn(Speaker from, string text, DateTimeOffset at, string? agentId = null, ulong? fingerprint = null) =>
-        Record(new MessageRecorded { At = at, From = from, AgentId = agentId, Text = Redactor.Redact(text, introducedNames: from == Speaker.Customer), Fingerprint = fingerprint });
+        Record(new MessageRecorded { At = at, From = from, AgentId = agentId, Text = Redactor.Redact(text, introducedNames: from == Speaker.Customer, _names ??= new()), Fingerprint = fingerprint });
 }

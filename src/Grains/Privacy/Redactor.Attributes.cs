@@ -63,7 +63,8 @@ public static partial class Redactor
     /// </summary>
     /// <param name="key">The attribute's key, the platform's own name for it.</param>
     /// <param name="value">Its value.</param>
-    public static string RedactAttribute(string key, string value)
+    /// <param name="seen">The conversation's names, if it keeps them: those of a name's value are added, so a message that uses one alone has it replaced.</param>
+    public static string RedactAttribute(string key, string value, NamesSeen? seen = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
@@ -72,12 +73,16 @@ public static partial class Redactor
             return value;
         }
 
-        return KindOfKey(key) switch
+        switch (KindOfKey(key))
         {
-            KeyedValue.Name => NamePlaceholder,
-            KeyedValue.Handle => HandlePlaceholder,
-            _ => Redact(value),
-        };
+            case KeyedValue.Name:
+                RememberNames(value, [(0, value.Length, NamePlaceholder)], seen);
+                return NamePlaceholder;
+            case KeyedValue.Handle:
+                return HandlePlaceholder;
+            default:
+                return Redact(value, seen: seen);
+        }
     }
 
     /// <summary>

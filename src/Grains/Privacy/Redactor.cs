@@ -125,12 +125,16 @@ public static partial class Redactor
     /// AI or an agent wrote the text to the customer: then the name a greeting opening it addresses them by ("Hi Budi
     /// Santoso, ...") is replaced instead, as a name after an honorific is in any text.
     /// </param>
-    public static string Redact(string original, bool introducedNames = true)
+    /// <param name="seen">
+    /// The names the conversation's earlier messages held, if it keeps them: a word of one used alone is replaced, and
+    /// the names this text holds are added.
+    /// </param>
+    public static string Redact(string original, bool introducedNames = true, NamesSeen? seen = null)
     {
         ArgumentNullException.ThrowIfNull(original);
         try
         {
-            return Scan(original, introducedNames);
+            return Scan(original, introducedNames, seen);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -140,7 +144,7 @@ public static partial class Redactor
     }
 
     /// <summary>What <see cref="Redact"/> does, letting a fault in a reading through (the tests look for one).</summary>
-    internal static string Scan(string original, bool introducedNames)
+    internal static string Scan(string original, bool introducedNames, NamesSeen? seen = null)
     {
         // Beyond ASCII (most texts are not): accents written as a letter and a combining mark ("José" in decomposed form)
         // are composed, and letters styled as mathematical symbols ("𝐉𝐨𝐡𝐧") are read as the letters they are, so neither
@@ -174,6 +178,7 @@ public static partial class Redactor
         secrets = text.Contains('=') ? WithSpans(secrets, FindLinkCredentials(text)) : secrets;
         List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0, introducedNames);
         people = emails is not null && text.Contains('<') ? WithSpans(people, FindNamesBeforeEmails(text, emails)) : people;
+        people = WithSpans(people, FindRememberedNames(text, seen));
         // Tokens that stand alone in the text: social media handles and links to someone's account, and wallet addresses
         // (which have digits in them, and more letters and digits in a row than a short text holds).
         List<(int Start, int End, string Placeholder)>? tokens = hasAt ? FindHandles(text) : null;
@@ -198,6 +203,7 @@ public static partial class Redactor
         List<(int Start, int End, string Placeholder)>? others = WithSpans(WithSpans(WithSpans(WithSpans(FindIbans(text, emails), tokens), people), secrets), dictated);
         others = KeepWithinValues(values, others);
         List<(int Start, int End, string Placeholder)>? spans = WithSpans(WithSpans(fields, keys), others);
+        RememberNames(text, spans, seen);
         StringBuilder? output = null;
         int copied = 0;
         int nextSpan = 0;

@@ -32,6 +32,20 @@ public sealed class ConversationFactsTests
     private static string[] Types(IEnumerable<Fact> facts) => [.. facts.Select(f => f.Type)];
 
     [Fact]
+    public void A_name_given_in_one_message_is_replaced_where_a_later_one_uses_it_alone()
+    {
+        Apply(Started(Channel.Chat, "en-US") with { Attributes = new Dictionary<string, string> { ["customerName"] = "Rina Wijaya" } });
+
+        var introduced = Apply(Customer("Hi, I'm John Smith, ordering for my wife"));
+        var later = Apply(Customer("John again: can Rina collect it, or must Smith sign?"));
+        var ai = Apply(Ai("Rina can collect it, John."));
+
+        Assert.Equal("Hi, I'm [name], ordering for my wife", introduced.Facts.OfType<MessageRecorded>().Single().Text);
+        Assert.Equal("[name] again: can [name] collect it, or must [name] sign?", later.Facts.OfType<MessageRecorded>().Single().Text);
+        Assert.Equal("[name] can collect it, [name].", ai.Facts.OfType<MessageRecorded>().Single().Text);
+    }
+
+    [Fact]
     public void The_AI_keeps_its_own_introduction_in_the_transcript_while_a_customers_name_and_all_personal_data_are_replaced()
     {
         Apply(Started(Channel.Chat, "en-US"));

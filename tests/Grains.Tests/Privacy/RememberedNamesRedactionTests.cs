@@ -1,0 +1,85 @@
+using CxCluster.Grains.Privacy;
+
+namespace CxCluster.Grains.Tests.Privacy;
+
+/// <summary>
+/// A name found in one of a conversation's messages (or in a name's attribute) is replaced where a later message uses a
+/// word of it alone, with no words that announce it: "Budi" and "Santoso" after "my name is Budi Santoso". Only whole
+/// words written as a name is, so a longer word that starts with it, the word in small letters and everyday words stay.
+/// </summary>
+public sealed class RememberedNamesRedactionTests
+{
+    [Theory]
+    [InlineData("My name is Budi Santoso", "Budi will pick it up tomorrow", "[name] will pick it up tomorrow")]
+    [InlineData("My name is Budi Santoso", "the parcel is for the Santoso family", "the parcel is for the [name] family")]
+    [InlineData("Hi, I'm John Smith", "Please tell Smith's office it is urgent", "Please tell [name]'s office it is urgent")]
+    [InlineData("nama saya Siti Rahayu", "tolong kirim ke Siti ya kak", "tolong kirim ke [name] ya kak")]
+    [InlineData("i'm budi", "pls send it to budi asap", "pls send it to [name] asap")]
+    [InlineData("my wife's name is Julia", "Julia will sign for it", "[name] will sign for it")]
+    [InlineData("Regards, Michael Brown", "MICHAEL? no, Michael asked for a refund", "MICHAEL? no, [name] asked for a refund")]
+    public void A_word_of_a_name_given_earlier_is_replaced_when_used_alone(string earlier, string later, string expected)
+    {
+        var seen = new NamesSeen();
+        Redactor.Redact(earlier, seen: seen);
+
+        Assert.Equal(expected, Redactor.Redact(later, seen: seen));
+    }
+
+    [Theory]
+    [InlineData("My name is Budi Santoso", "Budiman said the shop is closed")]
+    [InlineData("My name is Budi Santoso", "budi pekerti is a school subject")]
+    [InlineData("My name is Budi Santoso", "ask the Santosos next door")]
+    [InlineData("Hi, I'm John Smith", "where is my order?")]
+    public void Longer_words_small_letters_and_other_words_stay(string earlier, string later)
+    {
+        var seen = new NamesSeen();
+        Redactor.Redact(earlier, seen: seen);
+
+        Assert.Equal(later, Redactor.Redact(later, seen: seen));
+    }
+
+    [Fact]
+    public void A_name_the_AI_greets_the_customer_by_is_remembered_and_its_own_is_not()
+    {
+        var seen = new NamesSeen();
+        Assert.Equal("Halo, saya Sari. Hi [name], I see your order", Redactor.Redact("Halo, saya Sari. Hi Budi Santoso, I see your order", introducedNames: false, seen));
+
+        Assert.Equal("Sari said [name] can collect it", Redactor.Redact("Sari said Budi can collect it", seen: seen));
+    }
+
+    [Fact]
+    public void A_name_in_an_attribute_that_names_the_customer_is_remembered()
+    {
+        var seen = new NamesSeen();
+        Assert.Equal("[name]", Redactor.RedactAttribute("customerName", "Rina Wijaya", seen));
+
+        Assert.Equal("this is [name], my order 5521 never came", Redactor.Redact("this is Rina, my order 5521 never came", seen: seen));
+        Assert.Equal("please call Mrs [name]", Redactor.Redact("please call Mrs Wijaya", seen: seen));
+    }
+
+    [Fact]
+    public void A_name_inside_an_address_or_a_handle_is_replaced_as_that_not_as_a_name()
+    {
+        var seen = new NamesSeen();
+        Redactor.Redact("my name is Budi", seen: seen);
+
+        Assert.Equal("write to [email] or [handle]", Redactor.Redact("write to Budi@gmail.com or @Budi.shop", seen: seen));
+    }
+
+    [Fact]
+    public void Only_the_newest_words_are_kept_and_short_ones_never()
+    {
+        var seen = new NamesSeen();
+        Redactor.Redact("my name is Jo", seen: seen);
+        Assert.Equal(0, seen.Count);
+
+        foreach (var name in new[] { "Agus", "Bambang", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hendra", "Indah", "Joko", "Kartika", "Lestari", "Made", "Nurul", "Oktavia", "Putri", "Rizky" })
+        {
+            Redactor.RedactAttribute("name", name, seen);
+        }
+
+        Assert.Equal(NamesSeen.MaxWords, seen.Count);
+        Assert.DoesNotContain("Agus", seen.Words);
+        Assert.Contains("Rizky", seen.Words);
+    }
+}
