@@ -168,7 +168,7 @@ internal sealed partial class AgentPoolGrain
         }
         await Dispatch(requester: null);
         await Store();
-        foreach (var move in _ledger.Escalating.ToArray())
+        foreach (var move in _ledger.EscalatingInQueueOrder())
         {
             await FinishMove(move);
         }

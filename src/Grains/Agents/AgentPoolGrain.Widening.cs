@@ -62,7 +62,7 @@ internal sealed partial class AgentPoolGrain
             {
                 await Store();
             }
-            foreach (var move in _ledger.Escalating.ToArray())
+            foreach (var move in _ledger.EscalatingInQueueOrder())
             {
                 await FinishMove(move);
             }

@@ -28,6 +28,35 @@ public sealed class PoolQueueTests
     private static string[] Order(PoolQueue queue) => [.. queue.Entries.Select(e => e.Request.ConversationId)];
 
     [Fact]
+    public void Moves_to_the_wider_queue_are_made_in_the_order_their_conversations_wait_even_after_earlier_moves_left()
+    {
+        var ledger = new PoolLedger();
+        var entries = Enumerable.Range(1, 9).Select(i => Entered($"c{i}", i)).ToArray();
+        foreach (var entry in entries)
+        {
+            ledger.Apply(entry);
+        }
+        PoolMove Move(PoolEntered entry) => new() { ConversationId = entry.Request.ConversationId, HandoffId = entry.Request.HandoffId, Step = 1, Queue = "xx/any" };
+
+        // A first round moves three; their places in the table of moves under way are free again.
+        foreach (var entry in entries[..3])
+        {
+            ledger.Apply(new PoolEscalating { At = Now, Move = Move(entry) });
+        }
+        foreach (var entry in entries[..3])
+        {
+            ledger.Apply(new PoolEscalated { At = Now, Move = Move(entry) });
+        }
+        // The next round's moves come out first come, first served, as they wait.
+        foreach (var entry in entries[3..])
+        {
+            ledger.Apply(new PoolEscalating { At = Now, Move = Move(entry) });
+        }
+
+        Assert.Equal(["c4", "c5", "c6", "c7", "c8", "c9"], ledger.EscalatingInQueueOrder().Select(m => m.ConversationId));
+    }
+
+    [Fact]
     public void The_last_declined_or_expired_offer_of_a_waiting_handoff_is_named_until_it_stops_waiting_and_survives_a_checkpoint()
     {
         var ledger = new PoolLedger();

@@ -127,6 +127,13 @@ internal sealed class PoolLedger
     /// <summary>Moves to a wider pool stored but not finished.</summary>
     public IReadOnlyCollection<PoolMove> Escalating => _escalating.Values;
 
+    /// <summary>
+    /// The moves under way in their conversations' order in this queue, so the wider queue takes them first come, first
+    /// served (a dictionary's order is its insertion's only until something leaves it); those no longer waiting last.
+    /// </summary>
+    public PoolMove[] EscalatingInQueueOrder() =>
+        [.. _escalating.Values.OrderBy(m => Queue.Position(m.ConversationId, m.HandoffId) ?? int.MaxValue)];
+
     /// <summary>Where the conversation's handoff waits now, if this pool moved it to a wider one.</summary>
     public PoolMove? MovedOf(string conversationId, string handoffId) =>
         _moved.TryGetValue(conversationId, out var move) && move.HandoffId == handoffId ? move : null;
