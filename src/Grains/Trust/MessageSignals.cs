@@ -178,8 +178,9 @@ public static class MessageSignals
             }
 
             // "hello??? anyone??", "halo??? ada orang??", "hellooo?": checking whether anyone is there, impatiently; and
-            // "?????" alone.
-            negative = negative || ImpatientCall.IsIn(text) || ImpatientCall.IsOnlyMarks(text) || ToneScanner.AgainInDisbelief(tokens, text);
+            // "?????" alone; and where one's things are or why, asked with "?!" ("mana paket saya?!").
+            negative = negative || ImpatientCall.IsIn(text) || ImpatientCall.IsOnlyMarks(text) || ToneScanner.AgainInDisbelief(tokens, text)
+                || ToneScanner.AsksInExasperation(tokens, text);
             // "your courier said 'ugh, such a hassle'": rudeness of theirs, reported, is a complaint.
             negative |= quoted.RudeOfThem;
             if (ScareQuotes.IsIn(written))

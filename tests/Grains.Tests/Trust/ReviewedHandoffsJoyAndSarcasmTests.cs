@@ -7,7 +7,8 @@ namespace CxCluster.Grains.Tests.Trust;
 /// they say or want, and an earlier chat ask for no one; joy with capitals and exclamation marks is no anger; "anjing" in
 /// a product is the animal; someone else's need, a preference where to be answered and a remark made mild are no
 /// complaint; someone else's question about who is there is asked; praise opening a failure, scorn in a word, threats,
-/// being unread and resignation are negative; and their ordinary look-alikes stay as they are.
+/// being unread and resignation are negative, but praise before a mistake the customer owns ("perfect, I picked the wrong
+/// colour", "mantap, saya salah pilih warna") is none; and their ordinary look-alikes stay as they are.
 /// </summary>
 public sealed class ReviewedHandoffsJoyAndSarcasmTests
 {
@@ -197,4 +198,30 @@ public sealed class ReviewedHandoffsJoyAndSarcasmTests
     [InlineData("again?")]
     public void Praise_for_what_went_right_a_choice_and_a_plain_request_are_not(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("Perfect, I picked the wrong colour")]
+    [InlineData("Great, I chose the wrong size, my bad")]
+    [InlineData("great, I accidentally ordered the wrong size")]
+    [InlineData("brilliant, I typed the wrong email")]
+    [InlineData("awesome, i clicked the wrong button")]
+    [InlineData("fantastic, I've selected the wrong date")]
+    [InlineData("great, I gave the wrong phone number")]
+    [InlineData("amazing, I chose the wrong delivery date again, my bad")]
+    [InlineData("mantap, saya salah pilih warna")]
+    [InlineData("mantap, salah pesan saya")]
+    [InlineData("sip, aku salah pesen ukuran")]
+    [InlineData("keren, gw salah klik")]
+    [InlineData("mantap, kepencet yang salah")]
+    public void Praise_before_a_mistake_the_customer_owns_is_no_sarcasm(string text) =>
+        Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("great, you sent the wrong size")]
+    [InlineData("great, I got the wrong size")]
+    [InlineData("perfect, they picked the wrong colour for me")]
+    [InlineData("mantap, kalian salah pilih warna")]
+    [InlineData("hebat, kurirnya salah ketik alamat")]
+    public void Praise_before_a_mistake_someone_else_made_stays_sarcasm(string text) =>
+        Assert.True(MessageSignals.Analyze(text).Negative, text);
 }

@@ -5,7 +5,10 @@ namespace CxCluster.Grains.Tests.Trust;
 /// <summary>
 /// Thanks for something bad ("thanks for wasting my time", "thanks for the useless answer") and praise or thanks taken back
 /// by a closing "not" ("really helpful NOT", "great service... not", "you're so helpful... not") are sarcasm: negative, and no thanks. Thanks for what
-/// helped, and a "not" that asks or hopes ("is it good or not", "I hope not"), stay as they are.
+/// helped, and a "not" that asks or hopes ("is it good or not", "I hope not"), stay as they are. Help claimed flatly after a
+/// scoff ("yeah, that totally answers my question", "wow, so helpful"), a wait accepted in resignation ("sure, I'll just
+/// wait another month then") and praise for yet another machine ("great, another bot") are sarcasm too; thanks, praise
+/// of something else and a wait offered lightly ("I'll wait, no rush") are not.
 /// </summary>
 public sealed class SarcasticThanksTests
 {
@@ -55,5 +58,37 @@ public sealed class SarcasticThanksTests
     [InlineData("bagus, nggak?")]
     [InlineData("saya mau pesan... nggak jadi")]
     public void A_not_that_asks_or_hopes_is_no_sarcasm(string text) =>
+        Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("yeah, that totally answers my question")]
+    [InlineData("oh sure, that really clears it up")]
+    [InlineData("wow, so helpful")]
+    [InlineData("gee, very informative")]
+    [InlineData("yeah, super useful")]
+    [InlineData("sure, I'll just wait another month then")]
+    [InlineData("I guess I'll just wait forever then")]
+    [InlineData("fine, I'll just wait then")]
+    [InlineData("great, another bot")]
+    [InlineData("oh great, another chatbot")]
+    [InlineData("wonderful, another automated reply")]
+    public void Help_claimed_flatly_and_a_wait_accepted_in_resignation_are_sarcasm(string text)
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.True(analysis.Negative, text);
+        Assert.False(analysis.Thanks, text);
+    }
+
+    [Theory]
+    [InlineData("that totally answers my question, thanks!")]
+    [InlineData("yeah, that answers my question")]
+    [InlineData("yeah that totally answers my question, thank you")]
+    [InlineData("wow, so fast! thanks")]
+    [InlineData("wow, so beautiful")]
+    [InlineData("I'll wait, no rush")]
+    [InlineData("I'll just wait for the courier then")]
+    [InlineData("I can just wait another week if needed")]
+    [InlineData("ok I'll just wait another day, no worries")]
+    public void Help_acknowledged_and_a_wait_offered_are_calm(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
 }

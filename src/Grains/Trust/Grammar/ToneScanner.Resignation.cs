@@ -57,25 +57,71 @@ internal static partial class ToneScanner
 
     /// <summary>
     /// A mistake the customer owns: "my bad", "salah saya", or "wrong" or "salah" of their own choice ("I picked the wrong
-    /// colour", "I ordered the wrong size", "saya salah pilih warna"). "I got the wrong size" and "you sent the wrong one"
-    /// are the shop's.
+    /// colour", "I accidentally ordered the wrong size", "I've selected the wrong date", "saya salah pilih warna", "salah
+    /// pesan", "gw salah klik", "kepencet yang salah"). "I got the wrong size", "you sent the wrong one", "they picked the
+    /// wrong colour" and "kalian salah pilih" are someone else's.
     /// </summary>
     private static bool OwnMistake(ReadOnlySpan<Lex> t, int from, int n)
     {
         // "my bad", "my mistake", "salah saya", "salahku".
-        if (WordAt(t, n - 1) == "my" || (t[n].Word == "salah" && (IsFirstPerson(WordAt(t, n + 1)) || IsChoosing(WordAt(t, n + 1)))))
+        if (WordAt(t, n - 1) == "my" || (t[n].Word == "salah" && IsFirstPerson(WordAt(t, n + 1))))
         {
             return true;
         }
 
+        // "I gave the wrong phone number": the trouble is read a word or two after the "wrong" the customer owns.
         if (t[n].Word is not ("wrong" or "salah"))
         {
-            return false;
+            int w = n - 1;
+            while (w >= from && w >= n - 3 && t[w].Word is not ("wrong" or "salah"))
+            {
+                w--;
+            }
+
+            if (w < from || w < n - 3)
+            {
+                return false;
+            }
+
+            n = w;
         }
 
-        for (int k = from; k + 1 < n; k++)
+        // "salah pilih", "saya tadi salah pesen", "duh salah klik": a wrong choice made by the customer, with no one but
+        // them named before it ("kalian salah pilih" and "kurirnya salah ketik" are someone else's).
+        if (t[n].Word == "salah" && IsChoosing(WordAt(t, n + 1)))
         {
-            if (IsFirstPerson(t[k].Word) && IsChoosing(WordAt(t, k + 1)))
+            for (int k = from; k < n; k++)
+            {
+                if (!(IsFirstPerson(t[k].Word) || IsAside(t[k].Word) || Is(t, k, Cat.Polite | Cat.Greeting | Cat.Lead | Cat.QParticle)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        for (int k = from; k < n; k++)
+        {
+            // "kepencet yang salah", "keklik yang salah": pressed by accident, the customer's.
+            if (t[k].Word == "kepencet")
+            {
+                return true;
+            }
+
+            if (!IsFirstPerson(t[k].Word))
+            {
+                continue;
+            }
+
+            // "I picked", "I accidentally ordered", "I've just selected", "I must have typed", "saya tadi pilih".
+            int v = k + 1;
+            while (v < n && v <= k + 3 && IsAside(t[v].Word))
+            {
+                v++;
+            }
+
+            if (v < n && IsChoosing(t[v].Word))
             {
                 return true;
             }
@@ -83,12 +129,17 @@ internal static partial class ToneScanner
 
         return false;
 
-        static bool IsFirstPerson(string word) => word is "i" or "im" or "we" or "saya" or "aku" or "ku" or "gue" or "gw" or "sy";
+        static bool IsFirstPerson(string word) => word is "i" or "im" or "ive" or "we" or "saya" or "aku" or "ku" or "gue" or "gw" or "sy";
 
-        // Past forms and the forms the lexicon reads them as.
-        static bool IsChoosing(string word) => word is "picked" or "pick" or "chose" or "choose" or "ordered" or "order" or "typed" or "type"
-            or "selected" or "select" or "clicked" or "click" or "entered" or "enter" or "pressed" or "press" or "bought" or "buy"
-            or "pilih" or "ketik" or "klik" or "pencet" or "masukin" or "input" or "beli";
+        // What may stand between the customer and their choice: "I accidentally ordered", "I must have typed", "saya tadi pilih".
+        static bool IsAside(string word) => word is "have" or "had" or "just" or "must" or "mistakenly" or "already" or "also" or "tadi"
+            or "udah" or "sudah" or "malah" or "ya" or "eh" or "oh";
+
+        // The canonical words of choosing, typing, pressing and buying, present and past.
+        static bool IsChoosing(string word) => word is "picked" or "pick" or "chose" or "choose" or "ordered" or "order" or "written" or "wrote"
+            or "selected" or "clicked" or "entered" or "pressed" or "bought" or "buy" or "purchase" or "booked" or "schedule" or "added"
+            or "used" or "filled" or "scanned" or "put" or "gave" or "send" or "pay"
+            or "pilih" or "ketik" or "klik" or "pencet" or "masukin" or "input" or "beli" or "orderan" or "pesan" or "kepencet" or "transfer";
     }
 
     private static bool IsArrival(string word) => word is "datang" or "sampai" or "arrived" or "here" or "come" or "came";

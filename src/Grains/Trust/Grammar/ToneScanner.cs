@@ -119,6 +119,10 @@ internal static partial class ToneScanner
                     "lose" or "lost" => LosesACustomer(t, i),
                     "sampai" => WaitsWithoutEnd(t, i),
                     "post" or "posting" or "share" or "upload" or "spread" or "sebar" => GoesPublic(t, i),
+                    "wait" => WaitsInResignation(t, i),
+                    "how" => AsksHowHardItIs(t, i),
+                    "why" => AsksWhySoHard(t, i),
+                    "bagaimana" => AsksHowThisEvenWorks(t, i),
                     _ => false,
                 })
             {
@@ -192,7 +196,8 @@ internal static partial class ToneScanner
         // "fantastic, now I'm locked out", "nice job breaking my account", "yeah, real helpful, thanks": praise for
         // something gone wrong, or said flatly after "yeah", is sarcasm.
         // "just what I needed, another delay" praises with no word of praise.
-        if (PraiseThenTrouble(t) || ((praise || thanks) && (PraisesTheDamage(t) || FlatPraise(t))))
+        // "yeah, that totally answers my question", "wow, so helpful": help claimed flatly after a scoff, with no thanks.
+        if (PraiseThenTrouble(t) || ClaimsHelpFlatly(t, thanks) || ((praise || thanks) && (PraisesTheDamage(t) || FlatPraise(t))))
         {
             negative = true;
             thanks = false;
@@ -248,7 +253,8 @@ internal static partial class ToneScanner
             {
                 // "fantastic, the tracking link is dead again", "mantap, paketnya hilang lagi": a trouble, and "again"
                 // closing the clause.
-                if (WordAt(t, end - 1) is "again" or "lagi" && Has(t, k, end - 1, Cat.Negative | Cat.Breaker) | HasTrouble(t, k, end - 1))
+                if (WordAt(t, end - 1) is "again" or "lagi" && Has(t, k, end - 1, Cat.Negative | Cat.Breaker) | HasTrouble(t, k, end - 1)
+                    && !OwnsAMistake(t, k, end))
                 {
                     return true;
                 }
@@ -267,7 +273,7 @@ internal static partial class ToneScanner
             {
                 // "another delay", "another error", "another fee": a trouble, closing the clause, in a message that asks
                 // nothing; "another week of waiting": a wait.
-                if (((end - k == 2 && IsTrouble(t, k + 1)) || HasWait(t, k + 1, end)) && !Has(t, 0, t.Length, Cat.Question))
+                if (((end - k == 2 && IsTrouble(t, k + 1)) || HasWait(t, k + 1, end) || IsOnlyTheMachine(t, k + 1, end)) && !Has(t, 0, t.Length, Cat.Question))
                 {
                     return true;
                 }
@@ -285,6 +291,45 @@ internal static partial class ToneScanner
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// [<paramref name="from"/>, <paramref name="to"/>) names the machine and what it produces, and nothing else: "chatbot",
+    /// "automated reply", "bot answer" ("oh great, another chatbot"). "another robot vacuum" names a product.
+    /// </summary>
+    private static bool IsOnlyTheMachine(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        bool machine = false;
+        for (int n = from; n < to; n++)
+        {
+            if (Is(t, n, Cat.Bot))
+            {
+                machine = true;
+            }
+            else if (!Is(t, n, Cat.IdNoun))
+            {
+                return false;
+            }
+        }
+
+        return machine;
+    }
+
+    /// <summary>
+    /// The clause [<paramref name="from"/>, <paramref name="to"/>) owns a mistake of the customer's ("I chose the wrong
+    /// date again", "salah pilih lagi"): a "wrong" or "salah" of their own choice.
+    /// </summary>
+    private static bool OwnsAMistake(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int n = from; n < to; n++)
+        {
+            if (t[n].Word is "wrong" or "salah" && OwnMistake(t, from, n))
+            {
+                return true;
             }
         }
 
