@@ -89,7 +89,39 @@ internal sealed partial class AgentGrain
     Task<IReadOnlyList<AgentOffer>?> IAgentGrain.GetOffers() =>
         Task.FromResult(State.Profile is null ? null : (IReadOnlyList<AgentOffer>?)State.Offers.Select(Wire).ToArray());
 
-    async Task<OfferAnswer> IAgentGrain.AcceptOffer(string offerId)
+    Task<OfferAnswer> IAgentGrain.AcceptOffer(string offerId) => OneAnswerAtATime(offerId, () => Accept(offerId));
+
+    Task<OfferAnswer> IAgentGrain.DeclineOffer(string offerId, string? reason) => OneAnswerAtATime(offerId, () => Decline(offerId, reason));
+
+    /// <summary>
+    /// Answers of one offer in flight (a desktop retrying an accept, an accept and a decline at once), by offer id. The
+    /// grain is reentrant, so a repeat could otherwise read the offer between the first answer's steps (taken, not yet
+    /// let go) and answer otherwise than it; a repeat waits for the first and then answers as it did.
+    /// </summary>
+    private readonly Dictionary<string, Task<OfferAnswer>> _answering = new(StringComparer.Ordinal);
+
+    private async Task<OfferAnswer> OneAnswerAtATime(string offerId, Func<Task<OfferAnswer>> answer)
+    {
+        while (_answering.TryGetValue(offerId, out var first))
+        {
+            await Task.WhenAny(first);
+        }
+        var task = answer();
+        _answering[offerId] = task;
+        try
+        {
+            return await task;
+        }
+        finally
+        {
+            if (_answering.TryGetValue(offerId, out var current) && current == task)
+            {
+                _answering.Remove(offerId);
+            }
+        }
+    }
+
+    private async Task<OfferAnswer> Accept(string offerId)
     {
         if (await StillOpen(offerId) is not { } open)
         {
@@ -99,25 +131,39 @@ internal sealed partial class AgentGrain
         var assignment = Take(open.ConversationId, open.HandoffId, open.PoolName);
         await Store();
         crash.Reach(CrashPoint.AgentClaimStored);
-        if (!await TellSettled(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!))
-        {
-            // The conversation moved on while the agent answered: nothing is left to take.
-            Record(new AgentReleased { At = Now(), ConversationId = open.ConversationId, HandoffId = open.HandoffId });
-            await Store();
-            await Announce();
-            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
-        }
-        await Confirm(assignment, accepted: true);
-        if (!State.Assignments.Exists(a => a.ConversationId == open.ConversationId && a.HandoffId == open.HandoffId))
-        {
-            // The conversation ended this offer first (it moved to another queue as the agent answered) and let the agent go.
-            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation moved on while it was accepted.", "offerId");
-        }
-        metrics.HandoffStep(_tenantId, "accepted");
-        return OfferAnswer.Done(Wire(open));
+        return await FinishAcceptance(State.EndedOffers.FindLast(o => o.Offer.OfferId == offerId)!, assignment);
     }
 
-    async Task<OfferAnswer> IAgentGrain.DeclineOffer(string offerId, string? reason)
+    /// <summary>
+    /// Tells the pool of an acceptance, then the conversation: done once the conversation is the agent's; refused when it
+    /// moved on meanwhile, which is recorded so a repeat of the accept answers the same.
+    /// </summary>
+    private async Task<OfferAnswer> FinishAcceptance(EndedOffer ended, AgentAssignmentRecord? assignment)
+    {
+        var offer = ended.Offer;
+        bool Holds() => State.Assignments.Exists(a => a.ConversationId == offer.ConversationId && a.HandoffId == offer.HandoffId);
+        if (!await TellSettled(ended))
+        {
+            // The conversation moved on while the agent answered: nothing is left to take (let go as the pool was heard).
+            await Announce();
+            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offer.OfferId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
+        }
+        if (assignment is not null)
+        {
+            await Confirm(assignment, accepted: true);
+        }
+        if (!Holds())
+        {
+            // The conversation ended this offer first (it moved to another queue as the agent answered) and let the agent go.
+            Record(new AgentOfferWithdrawn { At = Now(), OfferId = offer.OfferId });
+            await Store();
+            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offer.OfferId}' was withdrawn: the conversation moved on while it was accepted.", "offerId");
+        }
+        metrics.HandoffStep(_tenantId, "accepted");
+        return OfferAnswer.Done(Wire(offer));
+    }
+
+    private async Task<OfferAnswer> Decline(string offerId, string? reason)
     {
         // Checked as it would be recorded: redaction drops invisible marks ("agent-offline\u200B") and folds look-alike letters.
         var told = reason is null ? null : Redactor.Redact(reason);
@@ -262,14 +308,24 @@ internal sealed partial class AgentGrain
             };
             return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' {what}.", "offerId");
         }
-        // A repeat of the answer given: make sure the pool heard it, then answer as the first time.
+        // A repeat of the answer given: answered as the first time. An acceptance that was withdrawn got nothing; one the
+        // pool has heard of was the agent's, even if the conversation has ended since; one a crash cut short before the
+        // pool heard of it is finished now.
+        if (wanted == OfferOutcome.Accepted)
+        {
+            if (ended.Withdrawn)
+            {
+                return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
+            }
+            if (!ended.Told)
+            {
+                return await FinishAcceptance(ended, State.Assignments.Find(a => a.ConversationId == ended.Offer.ConversationId && a.HandoffId == ended.Offer.HandoffId));
+            }
+            return OfferAnswer.Done(Wire(ended.Offer));
+        }
         if (!ended.Told)
         {
             await TellSettled(ended);
-        }
-        if (wanted == OfferOutcome.Accepted && !State.Assignments.Exists(a => a.ConversationId == ended.Offer.ConversationId && a.HandoffId == ended.Offer.HandoffId))
-        {
-            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
         }
         return OfferAnswer.Done(Wire(ended.Offer));
     }
@@ -415,9 +471,25 @@ internal sealed partial class AgentGrain
             Agent = View(),
             Reason = ended.Reason,
         });
+        var recorded = false;
+        if (!waiting && ended.Outcome == OfferOutcome.Accepted && !ended.Told && !ended.Withdrawn)
+        {
+            // The conversation moved on while the agent answered: nothing is left to take, which is stored with the
+            // pool's word, so no repeat of the accept can ever read the acceptance as taken.
+            if (State.Assignments.Exists(a => a.ConversationId == offer.ConversationId && a.HandoffId == offer.HandoffId))
+            {
+                Record(new AgentReleased { At = Now(), ConversationId = offer.ConversationId, HandoffId = offer.HandoffId });
+            }
+            Record(new AgentOfferWithdrawn { At = Now(), OfferId = offer.OfferId });
+            recorded = true;
+        }
         if (!ended.Told)
         {
             Record(new AgentOfferTold { At = Now(), OfferId = offer.OfferId });
+            recorded = true;
+        }
+        if (recorded)
+        {
             await Store();
         }
         return waiting;

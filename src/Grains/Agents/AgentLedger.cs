@@ -97,6 +97,12 @@ internal sealed class AgentLedger(int completionsKept)
                     endedOffer.Told = true;
                 }
                 break;
+            case AgentOfferWithdrawn withdrawn:
+                if (EndedOffers.FindLast(o => o.Offer.OfferId == withdrawn.OfferId) is { } acceptedOffer)
+                {
+                    acceptedOffer.Withdrawn = true;
+                }
+                break;
             case AgentClaimPending pending:
                 PendingClaims.Add(pending.Claim);
                 break;
@@ -163,7 +169,7 @@ internal sealed class AgentLedger(int completionsKept)
         Seq = Seq,
         StatusChanges = StatusChanges,
         Offers = [.. Offers],
-        EndedOffers = [.. EndedOffers.Select(o => new EndedOffer { Offer = o.Offer, Outcome = o.Outcome, Reason = StoredReason(o.Reason), Told = o.Told, EndedAt = o.EndedAt })],
+        EndedOffers = [.. EndedOffers.Select(o => new EndedOffer { Offer = o.Offer, Outcome = o.Outcome, Reason = StoredReason(o.Reason), Told = o.Told, EndedAt = o.EndedAt, Withdrawn = o.Withdrawn })],
     };
 
     /// <summary>

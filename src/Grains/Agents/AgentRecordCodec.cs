@@ -62,6 +62,9 @@ internal static class AgentRecordCodec
             case AgentOfferTold told:
                 writer.WriteString("offerId", told.OfferId);
                 break;
+            case AgentOfferWithdrawn withdrawn:
+                writer.WriteString("offerId", withdrawn.OfferId);
+                break;
             case AgentClaimPending pending:
                 writer.WriteString("poolName", pending.Claim.PoolName);
                 writer.WriteString("conversationId", pending.Claim.ConversationId);
@@ -139,6 +142,7 @@ internal static class AgentRecordCodec
                     Reason = d.TryGetProperty("reason", out var why) ? why.GetString() : null,
                 },
                 AgentOfferTold.Name => new AgentOfferTold { At = at, OfferId = Text(d, "offerId") },
+                AgentOfferWithdrawn.Name => new AgentOfferWithdrawn { At = at, OfferId = Text(d, "offerId") },
                 AgentClaimPending.Name => new AgentClaimPending
                 {
                     At = at,

@@ -120,6 +120,17 @@ internal sealed record AgentOfferEnded : AgentRecord
     public override string Type => Name;
 }
 
+/// <summary>
+/// An accepted offer whose conversation had moved on by the time the pool or the conversation heard of it: the agent got
+/// nothing and was answered 409, and a repeat of the accept answers the same.
+/// </summary>
+internal sealed record AgentOfferWithdrawn : AgentRecord
+{
+    public const string Name = "agent.offer-withdrawn";
+    public required string OfferId { get; init; }
+    public override string Type => Name;
+}
+
 /// <summary>The pool heard how an offer ended, so it is not told again.</summary>
 internal sealed record AgentOfferTold : AgentRecord
 {

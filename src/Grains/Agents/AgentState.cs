@@ -63,6 +63,8 @@ public sealed class EndedOffer
     [Id(3)] public bool Told { get; set; }
     /// <summary>When it ended (null in a checkpoint written before this was kept).</summary>
     [Id(4)] public DateTimeOffset? EndedAt { get; init; }
+    /// <summary>Accepted, but the conversation had moved on: the agent got nothing (answered 409, as any repeat is).</summary>
+    [Id(5)] public bool Withdrawn { get; set; }
 }
 
 /// <summary>A conversation the agent completed.</summary>

@@ -338,6 +338,43 @@ public sealed class OfferTests(OfferClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Accepts_of_one_offer_sent_at_once_answer_alike_when_the_conversation_moved_on_meanwhile()
+    {
+        var ana = await Online("ana");
+        const string conversationId = OfferClusterFixture.MovedOnAccepts + "c1";
+        await AskForPerson(conversationId);
+        var offer = await OfferTo(ana, conversationId);
+
+        // A desktop retrying its accept while the first is still on its way: the pool, slow to answer the first, says
+        // the conversation no longer waits. No repeat may answer that the conversation is Ana's.
+        var first = ana.AcceptOffer(offer.OfferId);
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.PoolAskedOfAcceptance(conversationId)), Patience, "the pool to be asked of the acceptance");
+        var answers = await Task.WhenAll(ana.AcceptOffer(offer.OfferId), ana.AcceptOffer(offer.OfferId), first);
+
+        Assert.All(answers, answer => Assert.Equal(RefusalKind.Conflict, answer.Refusal?.Kind));
+        Assert.Equal(RefusalKind.Conflict, (await ana.AcceptOffer(offer.OfferId)).Refusal?.Kind);
+        Assert.DoesNotContain(conversationId, (await ana.Get())!.Conversations);
+    }
+
+    [Fact]
+    public async Task An_accept_repeated_after_the_conversation_ended_answers_as_the_first_time()
+    {
+        var ana = await Online("ana");
+        await AskForPerson("c1");
+        var offer = await OfferTo(ana, "c1");
+        Assert.Null((await ana.AcceptOffer(offer.OfferId)).Refusal);
+        await Eventually.HoldsAsync(async () => (await Conversation("c1").GetSnapshot()) is { Status: ConversationStatus.Human, Handoff.AgentId: "ana" },
+            Patience, "c1 to be with ana");
+
+        await Conversation("c1").Apply(Ended());
+        await Eventually.HoldsAsync(async () => (await ana.Get())!.Conversations.Count == 0, Patience, "ana to be free");
+
+        var again = await ana.AcceptOffer(offer.OfferId);
+        Assert.Null(again.Refusal);
+        Assert.Equal("c1", again.Offer!.ConversationId);
+    }
+
+    [Fact]
     public async Task An_acceptance_the_pool_forgot_never_gives_the_conversation_back_to_the_agent_it_was_taken_from()
     {
         const string conversationId = OfferClusterFixture.ForgottenAccepts + "c1";

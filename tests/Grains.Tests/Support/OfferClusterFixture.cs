@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
 namespace CxCluster.Grains.Tests.Support;
@@ -29,6 +30,15 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
     /// once the pool has answered it (as a pool whose silo died before it stored the word): the pool still shows the offer.
     /// </summary>
     public const string ForgottenAccepts = "forgotten-";
+    /// <summary>
+    /// Conversations whose id starts with this have moved on by the time their pool hears an agent accepted one of their
+    /// offers: the pool answers that it no longer waits, the first time 0.3 s late (a pool slow to answer).
+    /// </summary>
+    public const string MovedOnAccepts = "moved-on-";
+
+    /// <summary>Whether a pool was asked about an accepted offer of <paramref name="conversationId"/>, one of <see cref="MovedOnAccepts"/>.</summary>
+    public bool PoolAskedOfAcceptance(string conversationId) =>
+        Cluster.Silos.SelectMany(silo => silo.ServiceProvider.GetServices<IIncomingGrainCallFilter>()).OfType<LostAgentWords>().Any(words => words.Heard(conversationId));
     /// <summary>A tenant whose agents have ten minutes to write first, so no first-reply deadline comes within a test.</summary>
     public const string PatientTenant = "patient-replies";
     /// <summary>A tenant whose agents have ten minutes to write first, for one test alone (its queues hold nobody else's customers).</summary>
@@ -65,11 +75,32 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
 /// id starts with <see cref="OfferClusterFixture.DeafToOfferEnds"/>, and every word of an offer to one whose id starts
 /// with <see cref="OfferClusterFixture.DeafToOffers"/>, as a silo that died with that message would; fails every word of
 /// an assignment to one whose id starts with <see cref="OfferClusterFixture.DeafToAssignments"/>; and answers a pool's
-/// word of an accepted offer of one whose id starts with <see cref="OfferClusterFixture.ForgottenAccepts"/> without the pool.
+/// word of an accepted offer of one whose id starts with <see cref="OfferClusterFixture.ForgottenAccepts"/> without the pool,
+/// and of one whose id starts with <see cref="OfferClusterFixture.MovedOnAccepts"/> as no longer waiting.
 /// </summary>
 public sealed class LostAgentWords : IIncomingGrainCallFilter
 {
-    public Task Invoke(IIncomingGrainCallContext context)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _movedOnWords = new(StringComparer.Ordinal);
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.MethodName == nameof(IAgentPoolGrain.SettleOffer)
+            && context.Request.GetArgument(0) is OfferSettlement { Outcome: OfferOutcome.Accepted } movedOn
+            && movedOn.ConversationId.StartsWith(OfferClusterFixture.MovedOnAccepts, StringComparison.Ordinal))
+        {
+            if (_movedOnWords.AddOrUpdate(movedOn.ConversationId, 1, (_, words) => words + 1) == 1)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300));
+            }
+            context.Result = false;
+            return;
+        }
+        await Lose(context);
+    }
+
+    public bool Heard(string conversationId) => _movedOnWords.ContainsKey(conversationId);
+
+    private static Task Lose(IIncomingGrainCallContext context)
     {
         if (context.MethodName == nameof(IAgentPoolGrain.SettleOffer)
             && context.Request.GetArgument(0) is OfferSettlement { Outcome: OfferOutcome.Accepted } accepted
