@@ -10,7 +10,10 @@ public static partial class Redactor
     /// <summary>Placeholder for a person's name given after the words that announce one ("my name is", "nama saya", "atas nama").</summary>
     public const string NamePlaceholder = "[name]";
 
-    /// <summary>Placeholder for a postal address: after "address" or "alamat", or a street with its number ("Jl. Sudirman No. 5", "221B Baker Street").</summary>
+    /// <summary>
+    /// Placeholder for a postal address: after "address" or "alamat", or a street with its number ("Jl. Sudirman No. 5", "221B
+    /// Baker Street", "Hauptstraße 12", "12 rue de la Paix", "Via Roma 10", "大阪府大阪市北区梅田3-1-1").
+    /// </summary>
     public const string AddressPlaceholder = "[address]";
 
     /// <summary>The most words a name is read as, honorifics aside.</summary>
@@ -206,6 +209,8 @@ public static partial class Redactor
     [
         "jl", "jln", "no", "st", "rd", "ave", "apt", "blk", "kec", "kel", "kab", "gg", "rt", "rw", "dr", "ln", "blvd", "komp", "perum",
         "prov", "ds", "dsn", "kp", "kav", "lt", "ste", "fl", "hwy", "pl", "ct",
+        // Other countries' ("Av. Paulista", "Avda. de América", "3 bd. Haussmann", "Hauptstraße Nr. 12", "Via Roma n. 10").
+        "av", "avda", "bd", "nr", "n",
         // Titles in street names ("Jl. Jend. Sudirman", "Jl. Prof. Dr. Satrio", "Jl. K.H. Mas Mansyur", "Jl. Ir. H. Juanda").
         "jend", "jen", "prof", "ir", "kh", "letjen", "mayjen", "brigjen", "kol", "kapt", "mt", "hr", "haji", "mr", "mrs", "sen",
     ];
@@ -216,6 +221,8 @@ public static partial class Redactor
         "and", "dan", "but", "tapi", "please", "pls", "thanks", "thank", "tolong", "mohon", "ya", "kak", "dong", "min", "asap",
         "sekarang", "besok", "tomorrow", "today", "hp", "telp", "phone", "email", "whatsapp", "wa", "atas", "because", "karena", "soalnya",
         "is", "was", "sudah", "udah", "belum", "kok", "why", "kenapa",
+        // The same words of other languages ("Hauptstraße 12 ist gesperrt", "Via Roma 10 per favore").
+        "ist", "und", "bitte", "danke", "est", "merci", "svp", "es", "por", "gracias", "per", "grazie", "obrigado", "obrigada", "bedankt",
     ];
 
     /// <summary>Words of a street, which make an address out of what follows "address" or "alamat" even without a number.</summary>
@@ -234,15 +241,15 @@ public static partial class Redactor
     /// ("Jl. Melati No. 5", "Jalan Merdeka 10", "221B Baker Street"), up to the end of its sentence or a word that ends
     /// it ("and", "tolong", "hp"), when it has a number or a street word in it. So "my name is wrong on the ticket",
     /// "nama barang", "alamat saya sudah benar", "my email address is ..." and "jalan macet" stay. Streets after a house
-    /// number are looked for only in a text with a digit, and then the names customers introduce themselves with
-    /// (<see cref="FindIntroductions"/>).
+    /// number, and streets as other countries write them (<see cref="FindStreetsAbroad"/>), are looked for only in a text
+    /// with a digit, and then the names customers introduce themselves with (<see cref="FindIntroductions"/>).
     /// </summary>
     private static List<(int Start, int End, string Placeholder)>? FindPeopleAndPlaces(string text, bool hasDigit, bool introducedNames)
     {
         List<(int Start, int End, string Placeholder)>? found = FindByMarks(text, PeopleAndPlaceMarks, null);
         if (hasDigit)
         {
-            found = FindStreetsAfterNumbers(text, FindByMarks(text, NumberedPlaceMarks, found));
+            found = FindStreetsAbroad(text, FindStreetsAfterNumbers(text, FindByMarks(text, NumberedPlaceMarks, found)));
         }
 
         return FindIntroductions(text, found, introducedNames);
@@ -931,6 +938,7 @@ public static partial class Redactor
             }
 
             if (c == '.' && (end + 1 == text.Length || char.IsWhiteSpace(text[end + 1])) && !IsOneOf(PreviousWord(text, end), AddressAbbreviations)
+                && StreetEndingOf(PreviousWord(text, end), dot: true) is StreetEnding.None
                 && !IsInitialBefore(text, end)
                 && !(end > 0 && char.IsAsciiDigit(text[end - 1]) && end + 2 < text.Length && char.IsAsciiDigit(text[end + 2])))
             {

@@ -20,6 +20,8 @@ public sealed class RedactorRobustnessTests
         "(at)", "(dot)", "@", ".", ",", ":", "/", "-", "_", "#", "+", "(", ")", "\"", "\n", "?", "card", "kartu", "DOB", "born",
         "on", "tanggal", "lahir", "TTL", "username", "instagram", "t.me/", "instagram.com/", "https://", "?token=", "&", "=",
         "0x", "bc1q", "VA", "zero", "eight", "oh", "double", "nol", "delapan", "Regards,", "Salam", "—", "From:", "Hi", "here",
+        "Hauptstraße", "Str.", "Ostring", "Via", "Calle", "de", "la", "rue", "place", "Nr.", "nº", "bis", "live at", "ship to", "flat",
+        "〒", "東京都", "区", "丁目", "ー", "が",
     ];
 
     private static readonly string[] Values =
