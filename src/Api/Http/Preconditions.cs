@@ -4,7 +4,8 @@ namespace CxCluster.Api.Http;
 /// The API gives its resources no entity tags, so an <c>If-Match</c> naming one can never hold (RFC 9110 §13.1.1): a
 /// write that carries one is refused with a 412 and changes nothing, rather than carried out as if unconditioned. A
 /// caller that meant "only if it is still as I read it" learns that the API cannot promise it; <c>If-Match: *</c> and
-/// reads are left to the endpoint.
+/// reads are left to the endpoint. A create-or-update with <c>If-None-Match: *</c> creates only (<see cref="OnlyIfNew"/>),
+/// which the resource's grain decides.
 /// </summary>
 public static class Preconditions
 {

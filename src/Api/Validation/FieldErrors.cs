@@ -5,7 +5,7 @@ public sealed class FieldErrors
 {
     /// <summary>
     /// A problem names at most this many fields: a body of thousands of misspelt keys (or a query of thousands of
-    /// parameters) is answered with a problem of bounded size; the rest are counted in <see cref="Unnamed"/>.
+    /// parameters) is answered with a problem of bounded size, which says that there are more.
     /// </summary>
     public const int MaxFields = 20;
 
@@ -13,15 +13,15 @@ public sealed class FieldErrors
 
     public bool Any => errors.Count > 0;
 
-    /// <summary>How many more fields were wrong than the problem names.</summary>
-    public int Unnamed { get; private set; }
+    /// <summary>Whether more fields were wrong than the problem names.</summary>
+    public bool MoreThanNamed { get; private set; }
 
     public bool Has(string field) => errors.ContainsKey(field);
 
     /// <summary>
     /// Records a message for a field, once: the same message again (each of thousands of array items failing alike)
     /// adds nothing, so a problem's size is bounded by what is wrong, not by how often; past <see cref="MaxFields"/>
-    /// fields a new one is only counted.
+    /// fields a new one is only noted (<see cref="Detail"/> says there are more).
     /// </summary>
     public void Add(string field, string message)
     {
@@ -29,7 +29,7 @@ public sealed class FieldErrors
         {
             if (errors.Count >= MaxFields)
             {
-                Unnamed++;
+                MoreThanNamed = true;
                 return;
             }
             errors[field] = messages = [];
@@ -40,9 +40,9 @@ public sealed class FieldErrors
         }
     }
 
-    /// <summary><paramref name="detail"/>, saying how many wrong fields the problem leaves unnamed if any.</summary>
+    /// <summary><paramref name="detail"/>, saying that more fields were wrong than the problem lists, if so.</summary>
     public string Detail(string detail) =>
-        Unnamed == 0 ? detail : $"{detail} {Unnamed} more wrong field{(Unnamed == 1 ? " is" : "s are")} not listed.";
+        MoreThanNamed ? $"{detail} More wrong fields than the {MaxFields} listed were found." : detail;
 
     public Dictionary<string, string[]> ToDictionary() =>
         errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);

@@ -100,9 +100,25 @@ internal sealed partial class AgentGrain
     /// </summary>
     private readonly Dictionary<string, Task<OfferAnswer>> _answering = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Accepted offers whose conversation is being told it is the agent's: a conversation that lets the agent go meanwhile
+    /// had moved on, and the acceptance is recorded withdrawn with the release, in one write.
+    /// </summary>
+    private readonly HashSet<string> _confirming = new(StringComparer.Ordinal);
+
+    /// <summary>The withdrawn accepted offer of this handoff that is being confirmed, if any.</summary>
+    private EndedOffer? AcceptanceBeingConfirmed(string conversationId, string handoffId) =>
+        _confirming.Count == 0 ? null
+        : State.EndedOffers.FindLast(o => o.Outcome == OfferOutcome.Accepted && o.Offer.ConversationId == conversationId && o.Offer.HandoffId == handoffId
+            && _confirming.Contains(o.Offer.OfferId));
+
+    private static OfferAnswer NoLongerWaits(string offerId) =>
+        OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
+
     private async Task<OfferAnswer> OneAnswerAtATime(string offerId, Func<Task<OfferAnswer>> answer)
     {
-        while (_answering.TryGetValue(offerId, out var first))
+        // An answer that finished but is still listed (its own continuation not run yet) is not waited for again.
+        while (_answering.TryGetValue(offerId, out var first) && !first.IsCompleted)
         {
             await Task.WhenAny(first);
         }
@@ -146,17 +162,29 @@ internal sealed partial class AgentGrain
         {
             // The conversation moved on while the agent answered: nothing is left to take (let go as the pool was heard).
             await Announce();
-            return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offer.OfferId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
+            return NoLongerWaits(offer.OfferId);
         }
         if (assignment is not null)
         {
-            await Confirm(assignment, accepted: true);
+            _confirming.Add(offer.OfferId);
+            try
+            {
+                await Confirm(assignment, accepted: true);
+            }
+            finally
+            {
+                _confirming.Remove(offer.OfferId);
+            }
         }
         if (!Holds())
         {
-            // The conversation ended this offer first (it moved to another queue as the agent answered) and let the agent go.
-            Record(new AgentOfferWithdrawn { At = Now(), OfferId = offer.OfferId });
-            await Store();
+            // The conversation ended this offer first (it moved to another queue as the agent answered) and let the agent
+            // go, which recorded the acceptance withdrawn in the same write (see Release).
+            if (!ended.Withdrawn)
+            {
+                Record(new AgentOfferWithdrawn { At = Now(), OfferId = offer.OfferId });
+                await Store();
+            }
             return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offer.OfferId}' was withdrawn: the conversation moved on while it was accepted.", "offerId");
         }
         metrics.HandoffStep(_tenantId, "accepted");
@@ -315,7 +343,7 @@ internal sealed partial class AgentGrain
         {
             if (ended.Withdrawn)
             {
-                return OfferAnswer.Refused(RefusalKind.Conflict, $"Offer '{offerId}' was withdrawn: the conversation no longer waits for an agent.", "offerId");
+                return NoLongerWaits(offerId);
             }
             if (!ended.Told)
             {

@@ -25,6 +25,12 @@ internal sealed partial class AgentGrain
         if (assignment is not null)
         {
             Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
+            if (AcceptanceBeingConfirmed(conversationId, handoffId) is { Withdrawn: false } accepted)
+            {
+                // Let go while the acceptance was being confirmed: it never was the agent's, and a repeat of the accept
+                // must say so whatever happens after this write.
+                Record(new AgentOfferWithdrawn { At = Now(), OfferId = accepted.Offer.OfferId });
+            }
         }
         await Store();
         await Announce();

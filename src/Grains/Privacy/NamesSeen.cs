@@ -8,7 +8,7 @@ namespace CxCluster.Grains.Privacy;
 /// </summary>
 public sealed class NamesSeen
 {
-    /// <summary>At most this many words are kept; past it, the oldest goes (one conversation names a handful of people).</summary>
+    /// <summary>At most this many words are kept; past it, no more are (one conversation names a handful of people, the customer first).</summary>
     public const int MaxWords = 16;
 
     /// <summary>A word this short ("Al", "Jo") is too often something else to be looked for alone.</summary>
@@ -36,11 +36,10 @@ public sealed class NamesSeen
                 return;
             }
         }
-        if (_words.Count == MaxWords)
+        if (_words.Count < MaxWords)
         {
-            _words.RemoveAt(0);
+            _words.Add(word.ToString());
         }
-        _words.Add(word.ToString());
     }
 
     public void Clear() => _words = null;

@@ -17,6 +17,33 @@ public static partial class Redactor
     /// <summary>The longest key read as a column's name.</summary>
     private const int MaxCsvKeyLength = 40;
 
+    /// <summary>
+    /// A bare "name" column of a table of things: replaced (as a name read less surely) only where its value opens with a
+    /// common given name. The same text as the name-or-thing placeholder, told apart by reference.
+    /// </summary>
+    private static readonly string PersonAmongThingsPlaceholder = new(NameOrThingPlaceholder.AsSpan());
+
+    /// <summary>Columns of a table of things, beside which a bare "name" or "nama" column names the things, not people.</summary>
+    private static readonly string[] ThingColumns =
+    [
+        "item", "items", "sku", "qty", "quantity", "price", "harga", "product", "produk", "barang", "size", "ukuran", "stock", "stok",
+        "colour", "color", "warna", "brand", "merek", "merk", "category", "kategori", "variant", "varian", "model", "jumlah", "total",
+        "subtotal", "amount", "unit", "satuan", "weight", "berat", "type", "tipe", "jenis",
+    ];
+
+    /// <summary>Whether a column's name has a word of <see cref="ThingColumns"/> ("qty", "unit price", "nama_produk").</summary>
+    private static bool IsThingColumn(ReadOnlySpan<char> key)
+    {
+        foreach (var range in key.SplitAny(" _-."))
+        {
+            if (IsOneOf(key[range], ThingColumns))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>What separates the values of a row: a comma, a semicolon or a tab.</summary>
     private static readonly SearchValues<char> CsvSeparators = SearchValues.Create(",;\t");
 
@@ -92,6 +119,7 @@ public static partial class Redactor
         string?[] found = new string?[MaxCsvColumns];
         int count = 0;
         bool personal = false;
+        bool things = false;
         int k = 0;
         while (true)
         {
@@ -105,12 +133,26 @@ public static partial class Redactor
             string? placeholder = PersonalKey(key);
             found[count++] = placeholder;
             personal |= placeholder is not null;
+            things |= IsThingColumn(key);
             if (cut < 0)
             {
                 break;
             }
 
             k += cut + 1;
+        }
+
+        if (things)
+        {
+            // A table of things (an item, a price, a quantity): its bare "name" column names the things, unless a value
+            // opens with a person's given name ("Rina Wijaya" among "iPhone 15" and "Nike Air Max").
+            for (int column = 0; column < count; column++)
+            {
+                if (ReferenceEquals(found[column], NameOrThingPlaceholder))
+                {
+                    found[column] = PersonAmongThingsPlaceholder;
+                }
+            }
         }
 
         if (count < 2 || !personal)
@@ -228,7 +270,11 @@ public static partial class Redactor
         for (int c = 0; c < n; c++)
         {
             (int valueStart, int valueEnd) = cells[c];
-            if (columns[c] is { } placeholder && valueEnd > valueStart && FitsField(text.AsSpan(valueStart, valueEnd - valueStart), placeholder))
+            ReadOnlySpan<char> value = text.AsSpan(valueStart, valueEnd - valueStart);
+            if (columns[c] is { } placeholder && valueEnd > valueStart
+                && (ReferenceEquals(placeholder, PersonAmongThingsPlaceholder)
+                    ? FitsField(value, NameOrThingPlaceholder) && OpensWithAGivenName(value.Trim().Trim('"'))
+                    : FitsField(value, placeholder)))
             {
                 AddField(ref found, valueStart, valueEnd, placeholder);
             }

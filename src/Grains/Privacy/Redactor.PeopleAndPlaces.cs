@@ -11,6 +11,13 @@ public static partial class Redactor
     public const string NamePlaceholder = "[name]";
 
     /// <summary>
+    /// <see cref="NamePlaceholder"/>'s text as another string instance: a name read less surely (a bare "name" field, a
+    /// column headed "name", what something is held under), replaced the same, but whose words a conversation does not
+    /// remember, since they are as often a product's or a fare's. Told apart by reference only (<see cref="RememberNames"/>).
+    /// </summary>
+    private static readonly string UncertainNamePlaceholder = new(NamePlaceholder.AsSpan());
+
+    /// <summary>
     /// Placeholder for a postal address: after "address" or "alamat", or a street with its number ("Jl. Sudirman No. 5", "221B
     /// Baker Street", "Hauptstraße 12", "12 rue de la Paix", "Via Roma 10", "大阪府大阪市北区梅田3-1-1").
     /// </summary>

@@ -61,20 +61,29 @@ public static partial class Redactor
         }
         foreach (var (start, end, placeholder) in spans)
         {
-            if (placeholder != NamePlaceholder)
+            // Only a name read surely (an introduction, a greeting, an honorific, a signature, a name's own field), never
+            // one read less surely (UncertainNamePlaceholder, the same text), which may be a product's or a fare's.
+            if (!ReferenceEquals(placeholder, NamePlaceholder))
             {
                 continue;
             }
             foreach (var range in text.AsSpan(start, end - start).SplitAny(" \t\r\n,"))
             {
                 var word = text.AsSpan(start, end - start)[range].Trim(".\"'()");
-                if (word.Length >= NamesSeen.MinWordLength && (LooksLikeAFurtherName(word) || IsGivenNameInSmallLetters(word)))
+                if (word.Length >= NamesSeen.MinWordLength && !IsOneOf(word, StandInNames) && (LooksLikeAFurtherName(word) || IsGivenNameInSmallLetters(word)))
                 {
                     seen.Add(word);
                 }
             }
         }
     }
+
+    /// <summary>What a platform or a form writes where it has no name ("customerName": "Guest"): never remembered.</summary>
+    private static readonly string[] StandInNames =
+    [
+        "guest", "visitor", "user", "anonymous", "anonim", "unknown", "customer", "client", "pelanggan", "pengunjung", "tamu",
+        "member", "buyer", "pembeli", "test", "tester", "admin", "none", "null", "nobody", "someone", "sir", "madam",
+    ];
 
     /// <summary>A common given name written in small letters ("i'm budi"), as an introduction may give it.</summary>
     private static bool IsGivenNameInSmallLetters(ReadOnlySpan<char> word) =>

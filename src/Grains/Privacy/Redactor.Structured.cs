@@ -254,7 +254,9 @@ public static partial class Redactor
 
     private static void AddField(ref List<(int Start, int End, string Placeholder)>? found, int from, int to, string placeholder)
     {
-        placeholder = placeholder == NameOrThingPlaceholder ? NamePlaceholder : placeholder;
+        // Under a bare "name" key a person's name is read less surely than under "customer_name": the same text, but not
+        // one a conversation remembers (see RememberNames).
+        placeholder = placeholder == NameOrThingPlaceholder ? UncertainNamePlaceholder : placeholder;
         found ??= [];
         if (found.Count == 0 || found[^1].End <= from)
         {

@@ -348,7 +348,7 @@ public sealed class OfferTests(OfferClusterFixture fixture)
         // A desktop retrying its accept while the first is still on its way: the pool, slow to answer the first, says
         // the conversation no longer waits. No repeat may answer that the conversation is Ana's.
         var first = ana.AcceptOffer(offer.OfferId);
-        await Eventually.HoldsAsync(() => Task.FromResult(fixture.PoolAskedOfAcceptance(conversationId)), Patience, "the pool to be asked of the acceptance");
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.PoolAskedOfAcceptance(_tenant, conversationId)), Patience, "the pool to be asked of the acceptance");
         var answers = await Task.WhenAll(ana.AcceptOffer(offer.OfferId), ana.AcceptOffer(offer.OfferId), first);
 
         Assert.All(answers, answer => Assert.Equal(RefusalKind.Conflict, answer.Refusal?.Kind));

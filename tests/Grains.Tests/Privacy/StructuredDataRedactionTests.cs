@@ -66,6 +66,13 @@ public sealed class StructuredDataRedactionTests
         Assert.Equal(expected, Redactor.Redact(text));
 
     [Theory]
+    [InlineData("item,name,qty,price\n1,Nike Air Max,2,1500000")]
+    [InlineData("No;Nama;Ukuran\n1;Kaos Polos Hitam;XL\n2;Polo Shirt;M")]
+    [InlineData("sku\tname\tunit price\nA1\tSunset Orange\t50000")]
+    public void A_name_column_in_a_table_of_things_names_the_things_and_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
     [InlineData("product,qty,price\nShirt,2,100\nHat,1,50")]
     [InlineData("name,qty\nKaos Polos Hitam,2")]
     [InlineData("Hello, name, email\nthanks")]

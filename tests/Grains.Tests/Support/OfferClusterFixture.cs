@@ -36,9 +36,9 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
     /// </summary>
     public const string MovedOnAccepts = "moved-on-";
 
-    /// <summary>Whether a pool was asked about an accepted offer of <paramref name="conversationId"/>, one of <see cref="MovedOnAccepts"/>.</summary>
-    public bool PoolAskedOfAcceptance(string conversationId) =>
-        Cluster.Silos.SelectMany(silo => silo.ServiceProvider.GetServices<IIncomingGrainCallFilter>()).OfType<LostAgentWords>().Any(words => words.Heard(conversationId));
+    /// <summary>Whether a pool of <paramref name="tenantId"/> was asked about an accepted offer of <paramref name="conversationId"/>, one of <see cref="MovedOnAccepts"/>.</summary>
+    public bool PoolAskedOfAcceptance(string tenantId, string conversationId) =>
+        Cluster.Silos.SelectMany(silo => silo.ServiceProvider.GetServices<IIncomingGrainCallFilter>()).OfType<LostAgentWords>().Any(words => words.Heard(tenantId, conversationId));
     /// <summary>A tenant whose agents have ten minutes to write first, so no first-reply deadline comes within a test.</summary>
     public const string PatientTenant = "patient-replies";
     /// <summary>A tenant whose agents have ten minutes to write first, for one test alone (its queues hold nobody else's customers).</summary>
@@ -80,7 +80,8 @@ public sealed class OfferClusterFixture() : TwoSiloFixture(Configuration, silo =
 /// </summary>
 public sealed class LostAgentWords : IIncomingGrainCallFilter
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _movedOnWords = new(StringComparer.Ordinal);
+    /// <summary>How many words of an acceptance each pool heard of each conversation, by tenant and conversation id.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string Conversation), int> _movedOnWords = new();
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
@@ -88,7 +89,8 @@ public sealed class LostAgentWords : IIncomingGrainCallFilter
             && context.Request.GetArgument(0) is OfferSettlement { Outcome: OfferOutcome.Accepted } movedOn
             && movedOn.ConversationId.StartsWith(OfferClusterFixture.MovedOnAccepts, StringComparison.Ordinal))
         {
-            if (_movedOnWords.AddOrUpdate(movedOn.ConversationId, 1, (_, words) => words + 1) == 1)
+            var tenant = context.TargetId.Key.ToString()!.Split(GrainKeys.Separator)[0];
+            if (_movedOnWords.AddOrUpdate((tenant, movedOn.ConversationId), 1, (_, words) => words + 1) == 1)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(300));
             }
@@ -98,7 +100,7 @@ public sealed class LostAgentWords : IIncomingGrainCallFilter
         await Lose(context);
     }
 
-    public bool Heard(string conversationId) => _movedOnWords.ContainsKey(conversationId);
+    public bool Heard(string tenantId, string conversationId) => _movedOnWords.ContainsKey((tenantId, conversationId));
 
     private static Task Lose(IIncomingGrainCallContext context)
     {
