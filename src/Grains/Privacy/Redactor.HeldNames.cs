@@ -12,7 +12,7 @@ public static partial class Redactor
     private static readonly string[] HeldUnder =
     [
         "is", "was", "are", "were", "booked", "booking", "registered", "reserved", "reservation", "placed", "saved", "kept", "put",
-        "made", "still", "all", "everything", "it", "s",
+        "made", "still", "all", "everything", "it", "s", "listed", "filed",
     ];
 
     /// <summary>Words before "to" that say to whom something belongs or is addressed ("registered to", "addressed to", "belongs to").</summary>
@@ -59,6 +59,14 @@ public static partial class Redactor
             "control", "contract", "pressure", "guarantee", "armour", "armor", "siege", "arrest", "observation", "consideration",
             "discussion", "evaluation", "verification", "inspection", "development", "renovation", "quarantine", "embargo",
             "category", "section", "tab", "menu", "settings", "general", "other", "others", "misc", "miscellaneous",
+            // Fares, classes, rooms, plans, tiers, sales and collections a thing is booked, listed or sold under.
+            "class", "kelas", "fare", "fares", "economy", "ekonomi", "bisnis", "first", "flexi", "flex", "saver", "lite", "basic",
+            "regular", "reguler", "executive", "eksekutif", "promo", "promotion", "sale", "sales", "flash", "deal", "deals", "offer",
+            "discount", "diskon", "clearance", "bundle", "deluxe", "suite", "superior", "standard", "room", "rooms", "twin", "double",
+            "single", "collection", "edition", "series", "season", "winter", "summer", "spring", "autumn", "fall", "ramadan", "christmas",
+            "holiday", "plan", "package", "paket", "tier", "member", "members", "membership", "silver", "platinum",
+            "bronze", "diamond", "vip", "elite", "seller", "sellers", "arrival", "arrivals", "limited", "special", "exclusive",
+            "program", "programme", "subscription", "bonus", "reward", "rewards", "points", "voucher", "coupon", "cashback",
             // What is done in a name that is no person's: "in the name of God".
             "god", "allah", "tuhan", "jesus", "christ", "love", "science", "justice", "freedom", "peace", "law", "hukum",
         ]).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -68,9 +76,11 @@ public static partial class Redactor
     /// registered to it or sent by it: "under" after "is", "booked" or "registered" ("the order is under Maria Gonzalez",
     /// "booked under John Smith"), "registered to", "addressed to", "belongs to", "sent by", "signed by", "dikirim oleh",
     /// "ditujukan kepada", perhaps with "the name of" between ("booking under the name of Ahmad Fauzi"). Without "name"
-    /// between, the name has two words or more or opens with a common given name ("sent by Rina"); no word of it may be a
-    /// company's, a shop's, a brand's or a place's, or a state a thing is under, so "under Review", "registered to
-    /// Tokopedia", "sent by DHL", "sent by Ninja Xpress" and "under warranty" stay. An empty span when none.
+    /// between, the name opens with a common given name ("sent by Rina", "is under Maria Gonzalez") or, after "to" or "by",
+    /// has two words or more; no word of it may be a company's, a shop's, a brand's or a place's, a state a thing is under,
+    /// or a fare, a class, a room, a plan, a sale or a collection, so "under Review", "registered to Tokopedia", "sent by
+    /// DHL", "sent by Ninja Xpress", "under warranty", "booked under Economy Class", "is under Flash Sale" and "belongs to
+    /// Winter Collection" stay. An empty span when none.
     /// </summary>
     private static (int From, int To) NameAHoldingWordGives(string text, int at)
     {
@@ -152,8 +162,12 @@ public static partial class Redactor
             w = we;
         }
 
-        // "under Maria" after "is" names a thing as often as a person ("is under Review"): one word is a given name or "name" says it.
-        bool personLike = named || words >= 2 || OpensWithAGivenName(text.AsSpan(from, to - from));
+        // "under Maria" after "is" names a thing as often as a person ("is under Review", "booked under Economy Class"): after
+        // "under" without "name" the name opens with a common given name ("under Maria Gonzalez", "it's under Budi"); after "to"
+        // or "by" two words are enough.
+        bool givenName = OpensWithAGivenName(text.AsSpan(from, to - from));
+        bool under = IsOneOf(word, ["under"]);
+        bool personLike = named || givenName || (words >= 2 && !under);
         if (!personLike)
         {
             return default;

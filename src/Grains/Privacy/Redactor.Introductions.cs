@@ -177,8 +177,8 @@ public static partial class Redactor
             {
                 i = to;
             }
-            else if (AddressedName(text, at, introducedNames, ref saysHere, ref hasBracket, ref hasDegree) is (var nameFrom, var nameTo) && nameTo > nameFrom
-                && AddApart(ref found, (nameFrom, nameTo, NamePlaceholder)))
+            else if (AddressedName(text, at, introducedNames, ref saysHere, ref hasBracket, ref hasDegree, out bool held) is (var nameFrom, var nameTo) && nameTo > nameFrom
+                && AddApart(ref found, (nameFrom, nameTo, held ? UncertainNamePlaceholder : NamePlaceholder)))
             {
                 i = nameTo;
             }
@@ -193,11 +193,13 @@ public static partial class Redactor
     /// opening a text the AI or an agent writes, on a header line, after a word a thing is held under, registered to or
     /// sent by ("under", "registered to", "sent by"), before a role in brackets or before a degree; an empty
     /// span when none. Whether the text has a bracket, or a comma and a capital where a degree may stand, is searched for
-    /// once, when a capital first asks.
+    /// once, when a capital first asks. <paramref name="held"/> says the name is what something is held under, registered
+    /// to or sent by: read less surely (a fare or a collection may stand there), so a conversation does not remember it.
     /// </summary>
     private static (int From, int To) AddressedName(
-        string text, int at, bool introducedNames, ref bool? saysHere, ref bool? hasBracket, ref bool? hasDegree)
+        string text, int at, bool introducedNames, ref bool? saysHere, ref bool? hasBracket, ref bool? hasDegree, out bool held)
     {
+        held = false;
         (int from, int to) = NameAfterAnHonorific(text, at, introducedNames);
         if (to == from && introducedNames)
         {
@@ -217,6 +219,7 @@ public static partial class Redactor
         if (to == from)
         {
             (from, to) = NameAHoldingWordGives(text, at);
+            held = to > from;
         }
 
         if (to == from && (hasBracket ??= text.Contains('(')))

@@ -6,6 +6,26 @@ public static partial class Redactor
     /// <summary>The most letters read as digits in one number: more makes it a word or a code.</summary>
     private const int MaxLetteredDigits = 3;
 
+    /// <summary>
+    /// Words that call what follows them a code or a reference, not a phone number ("kode promo", "voucher code", "order
+    /// id", "nomor pesanan", "resi", "SKU").
+    /// </summary>
+    private static readonly string[] CodeLabels =
+    [
+        "code", "kode", "voucher", "vocer", "promo", "coupon", "kupon", "order", "pesanan", "invoice", "inv", "faktur", "resi",
+        "sku", "ref", "reference", "referensi", "booking", "tracking", "transaksi", "transaction", "trx", "tiket", "ticket",
+        "serial", "redeem", "gift", "diskon", "discount", "referral", "member", "membership", "produk", "product", "barang", "item",
+    ];
+
+    /// <summary>Words that may stand between a code's label and the code ("order id", "nomor pesanan", "promo code is", "kode voucher saya").</summary>
+    private static readonly string[] BetweenACodeLabelAndItsCode =
+    [
+        "id", "no", "nomor", "nomer", "nmr", "number", "num", "nr", "is", "adalah", "saya", "my", "your", "the", "nya", "kamu", "anda", "ku",
+    ];
+
+    /// <summary>Words that call what follows them a phone number even after a code's label ("kode promo, hubungi ...").</summary>
+    private static readonly string[] PhoneVerbs = ["hubungi", "call", "telpon", "telfon", "nelpon", "dihubungi", "ditelepon", "text"];
+
     /// <summary>The digit a letter that looks like one is read as ('O' and 'o' as 0, 'l' and 'I' as 1), or '\0' when it is none.</summary>
     private static char LookalikeDigit(char c) => c switch
     {
@@ -112,7 +132,7 @@ public static partial class Redactor
             }
 
             int from = start > 0 && text[start - 1] == '+' ? start - 1 : start;
-            if (IsLetteredPhone(text, from, digits[..count]) && !IsCurrencyBefore(text, from))
+            if (IsLetteredPhone(text, from, digits[..count]) && !IsCurrencyBefore(text, from) && !CodeLabelBefore(text, from))
             {
                 (found ??= []).Add((from, end, PhonePlaceholder));
             }
@@ -127,6 +147,47 @@ public static partial class Redactor
         bool mobile = (d.StartsWith("08") && d.Length is >= 10 and <= 13)
             || (d.StartsWith("628") && d.Length is >= 11 and <= 14);
         return mobile || (d.Length is >= MinPhoneDigits and <= MaxPhoneDigits && LabelBefore(text, from) == Label.Phone);
+    }
+
+    /// <summary>
+    /// Whether a code's or a reference's label ends right before the run at <paramref name="from"/>, perhaps with "id",
+    /// "nomor", "is" or "saya" between ("Kode promo O812345678", "voucher code: O812...", "order id O812...", "nomor pesanan
+    /// O812..."), and no phone word among those words. At most four words are read, back to 40 characters.
+    /// </summary>
+    private static bool CodeLabelBefore(string text, int from)
+    {
+        if (LabelBefore(text, from) == Label.Phone)
+        {
+            return false;
+        }
+
+        int k = from;
+        int floor = Math.Max(0, from - 40);
+        bool code = false;
+        for (int w = 0; w < 4; w++)
+        {
+            ReadOnlySpan<char> word = WordBefore(text, ref k, floor);
+            if (word.IsEmpty || char.IsAsciiDigit(word[0]))
+            {
+                break;
+            }
+
+            if (IsOneOf(word, PhoneVerbs) || (TryWord(word, out Word kind) && kind == Word.Phone))
+            {
+                return false;
+            }
+
+            if (IsOneOf(word, CodeLabels) || (word.Length > 4 && word.EndsWith("nya", StringComparison.OrdinalIgnoreCase) && IsOneOf(word[..^3], CodeLabels)))
+            {
+                code = true;
+            }
+            else if (!IsOneOf(word, BetweenACodeLabelAndItsCode))
+            {
+                break;
+            }
+        }
+
+        return code;
     }
 
     /// <summary>Where the run of letters and digits at <paramref name="k"/> ends.</summary>

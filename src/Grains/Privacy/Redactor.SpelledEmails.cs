@@ -218,6 +218,7 @@ public static partial class Redactor
         int lastStart = p;
         int lastEnd = p;
         bool spelledDot = false;
+        bool comma = false;
         while (labels < 6)
         {
             int q = p;
@@ -247,6 +248,7 @@ public static partial class Redactor
             }
 
             spelledDot |= written;
+            comma |= next == q + 1 && text[q] == ',';
             p = next;
         }
 
@@ -274,8 +276,11 @@ public static partial class Redactor
         // mail domain follows ("budi @gmail.com").
         bool handleShaped = text[markStart] == '@' && localEnd < markStart && firstStart == markEnd;
         bool clear = plain ? provider || (spelledDot && knownTld) : handleShaped ? provider || knownTld : !spelledDot || provider || knownTld;
+        // "hubungi @tokopedia,id": a comma for a dot makes an address only with its local part glued to the '@' ("budi@gmail,com");
+        // a word apart from the sign is the sentence's, and what follows the sign a handle.
+        bool gluedToTheSign = localEnd == markStart || text[markStart] != '@';
         ReadOnlySpan<char> local = text.AsSpan(localStart, localEnd - localStart);
-        if (!clear || (plain && (local.Length < 2 || IsOneOf(local, NotLocalParts))))
+        if (!clear || (comma && !gluedToTheSign) || (plain && (local.Length < 2 || IsOneOf(local, NotLocalParts))))
         {
             return false;
         }

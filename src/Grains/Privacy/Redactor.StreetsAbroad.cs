@@ -84,6 +84,24 @@ public static partial class Redactor
         "code", "kode", "model", "type", "size", "pack", "bus", "line", "linie", "tram", "gleis", "platform", "terminal",
     ];
 
+    /// <summary>
+    /// Words of buying, ordering and sending that, with <see cref="QuantityWords"/>, make the number right after them a
+    /// quantity ("Please send 2 Rue Madame tops", "Saya beli 2 Boulevard Mall voucher", "mau pesan 3 ...").
+    /// </summary>
+    private static readonly string[] MoreQuantityWords =
+    [
+        "send", "sent", "sending", "purchase", "purchased", "orders", "buying", "take", "took", "add", "added", "grab", "needs",
+        "wants", "pcs", "buah", "beli", "dibeli", "membeli", "belikan", "pesan", "memesan", "dipesan", "pesen", "mesen", "mau",
+        "kirim", "kirimkan", "dikirim", "ambil", "minta", "butuh", "perlu", "tambah", "checkout",
+    ];
+
+    /// <summary>Words that may stand between a word of buying and its quantity ("send me 2 ...", "beli lagi 2 ...", "order another 2 ...").</summary>
+    private static readonly string[] BetweenAPurchaseAndItsQuantity =
+    [
+        "me", "us", "him", "her", "them", "you", "another", "just", "only", "also", "again", "saya", "aku", "lagi", "dong", "ya", "cuma",
+        "hanya", "juga", "sebanyak",
+    ];
+
     /// <summary>Words a number names no house with: more things it counts than <see cref="CountedThings"/> ("Plaza Senayan 2 jam", "Via DHL 3 kali").</summary>
     private static readonly string[] MoreCountedThings =
     [
@@ -416,7 +434,7 @@ public static partial class Redactor
     /// </summary>
     private static bool IsFrenchStreetAfter(string text, int at, int numberEnd)
     {
-        if (IsOneOf(PreviousWord(text, at), QuantityWords) || IsOneOf(PreviousWord(text, at), NotBeforeAHouseNumber))
+        if (IsQuantityAt(text, at) || IsOneOf(PreviousWord(text, at), NotBeforeAHouseNumber))
         {
             return false;
         }
@@ -467,6 +485,28 @@ public static partial class Redactor
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the number at <paramref name="at"/> is a quantity a word of buying, ordering or sending gives right before it,
+    /// perhaps with "me", "another" or "lagi" between ("buy 2 ...", "Please send 2 Rue Madame tops", "Saya beli 2 Boulevard
+    /// Mall voucher", "send me 2 ...", "x 2 ..."): two words are read.
+    /// </summary>
+    private static bool IsQuantityAt(string text, int at)
+    {
+        ReadOnlySpan<char> word = PreviousWord(text, at);
+        if (IsOneOf(word, QuantityWords) || IsOneOf(word, MoreQuantityWords))
+        {
+            return true;
+        }
+
+        if (word.IsEmpty || !IsOneOf(word, BetweenAPurchaseAndItsQuantity))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> before = PreviousWord(text, SpacesBefore(text, at) - word.Length);
+        return IsOneOf(before, QuantityWords) || IsOneOf(before, MoreQuantityWords);
     }
 
     /// <summary>

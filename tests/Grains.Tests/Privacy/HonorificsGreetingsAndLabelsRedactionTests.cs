@@ -179,6 +179,41 @@ public sealed class HonorificsGreetingsAndLabelsRedactionTests
         Assert.Equal(text, Redactor.Redact(text));
 
     [Theory]
+    [InlineData("My tickets are booked under Economy Class.")]
+    [InlineData("booked under Flexi Fare")]
+    [InlineData("The product is under Flash Sale now.")]
+    [InlineData("The booking is under Deluxe Room.")]
+    [InlineData("Belongs to Winter Collection.")]
+    [InlineData("listed under Best Seller")]
+    [InlineData("it is under Premium Economy")]
+    [InlineData("registered under Business Account")]
+    [InlineData("the seat is booked under Business Class")]
+    [InlineData("registered under Silver Tier")]
+    [InlineData("the item is under Mega Sale")]
+    [InlineData("listed under New Arrivals")]
+    [InlineData("booked under Promo Fare")]
+    [InlineData("the hotel is booked under Superior Twin")]
+    [InlineData("my booking was placed under Standard Room")]
+    [InlineData("it belongs to Platinum Tier")]
+    [InlineData("registered to Premium Plan")]
+    [InlineData("the room was reserved under Summer Package")]
+    [InlineData("the shirt belongs to Spring Series")]
+    [InlineData("the bag is under Ramadan Sale today")]
+    public void Fares_classes_rooms_plans_sales_and_collections_after_those_words_stay(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("the order is under Maria Gonzalez", "the order is under [name]")]
+    [InlineData("booked under the name of Ahmad Fauzi", "booked under the name of [name]")]
+    [InlineData("registered to John Smith", "registered to [name]")]
+    [InlineData("sent by Rina Wijaya", "sent by [name]")]
+    [InlineData("it is listed under Anna Smith", "it is listed under [name]")]
+    [InlineData("the order was placed under Ahmad Fauzi", "the order was placed under [name]")]
+    [InlineData("reserved under Mrs. Tan Mei Ling", "reserved under Mrs. [name]")]
+    public void A_person_a_thing_is_booked_under_registered_to_or_sent_by_is_still_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
     [InlineData("I love Lady Grey tea")]
     [InlineData("Mr. Potato chips are great")]
     [InlineData("my son wants a Mr. Potato Head")]

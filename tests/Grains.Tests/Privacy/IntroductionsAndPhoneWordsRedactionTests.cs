@@ -189,4 +189,27 @@ public sealed class IntroductionsAndPhoneWordsRedactionTests
     [InlineData("I loOo0ove it 100 times")]
     public void Words_and_codes_with_letters_like_digits_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("Kode promo O812345678")]
+    [InlineData("promo code O812345678")]
+    [InlineData("kode voucher: O812-3456-789O")]
+    [InlineData("order id O8123456789")]
+    [InlineData("nomor pesanan O812345678")]
+    [InlineData("my voucher code is O812345678")]
+    [InlineData("kode booking O812345678")]
+    [InlineData("SKU O812345678")]
+    [InlineData("ref: O8123456789")]
+    [InlineData("no invoice O812345678")]
+    [InlineData("kode promo saya O812 3456 789O")]
+    public void A_code_with_a_letter_for_a_digit_after_a_code_or_reference_label_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("hubungi O812-3456-7890", "hubungi [phone]")]
+    [InlineData("kode promo, hubungi O812-3456-7890", "kode promo, hubungi [phone]")]
+    [InlineData("nomor hp saya O812345678", "nomor hp saya [phone]")]
+    [InlineData("order id sudah ada, wa O812345678", "order id sudah ada, wa [phone]")]
+    public void A_phone_number_with_a_letter_for_a_digit_and_a_phone_word_is_still_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }

@@ -106,4 +106,24 @@ public sealed class NameAttributesAndSpacedEmailsRedactionTests
     [InlineData("see you at 5,com")]
     public void An_at_sign_or_a_comma_that_makes_no_address_stays(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("Saya sudah hubungi @tokopedia,id belum ada jawaban")]
+    [InlineData("hubungi @shopee,co,id ya")]
+    [InlineData("cek @blibli,com dulu")]
+    [InlineData("sudah tanya admin @lazada,co,id kemarin")]
+    public void A_word_apart_from_an_at_sign_before_a_comma_for_a_dot_is_kept(string text)
+    {
+        string redacted = Redactor.Redact(text);
+        int at = text.IndexOf(" @", StringComparison.Ordinal);
+        Assert.StartsWith(text[..at], redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain("[email]", redacted, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("budi@gmail,com", "[email]")]
+    [InlineData("hubungi budi@gmail,com", "hubungi [email]")]
+    [InlineData("email saya rina.w@yahoo,co,id ya", "email saya [email] ya")]
+    public void An_address_glued_to_its_at_sign_with_a_comma_for_its_dot_is_still_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }

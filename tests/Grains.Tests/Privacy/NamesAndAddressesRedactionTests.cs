@@ -193,6 +193,27 @@ public sealed class NamesAndAddressesRedactionTests
         Assert.Equal(text, Redactor.Redact(text));
 
     [Theory]
+    [InlineData("Please send 2 Rue Madame tops.")]
+    [InlineData("Saya beli 2 Boulevard Mall voucher.")]
+    [InlineData("Please send me 2 Rue Madame tops")]
+    [InlineData("Mau beli 2 Avenue Mall tiket")]
+    [InlineData("kirim 3 Place Vendome bags ya")]
+    [InlineData("Saya mau pesan 2 Rue Madame ya")]
+    [InlineData("I need 2 Boulevard Mall vouchers please")]
+    [InlineData("buy 3 Avenue Montaigne bags")]
+    [InlineData("send 2 Avenue des Champs-Élysées shirts")]
+    public void A_quantity_bought_or_sent_before_a_french_street_word_and_a_name_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("deliver to 12 rue de la Paix, 75002 Paris", "deliver to [address]")]
+    [InlineData("my address is 5 avenue Anatole France", "my address is [address]")]
+    [InlineData("send them to 12 rue de la Paix, Paris", "send them to [address]")]
+    [InlineData("I live at 12 rue de Rivoli", "I live at [address]")]
+    public void A_french_street_with_its_number_after_other_words_is_still_an_address(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
     [InlineData("ship to Jakarta")]
     [InlineData("send it to Surabaya")]
     [InlineData("deliver to the office")]

@@ -87,6 +87,7 @@ public sealed class RememberedNamesRedactionTests
     [InlineData("{\"name\": \"Budi Santoso\", \"qty\": 2}", "Budi said it came")]
     [InlineData("item,name,qty\n1,Nike Air Max,2", "Is the Nike Air Max 90 in stock?")]
     [InlineData("nama,kota\nBudi Santoso,Bandung", "Budi said it came")]
+    [InlineData("the order is under Maria Gonzalez", "Maria said it came")]
     public void A_name_read_less_surely_is_replaced_but_not_remembered(string earlier, string later)
     {
         var seen = new NamesSeen();
