@@ -154,14 +154,14 @@ public static class MessageSignals
             bool negative, abusive, thanks, delighted;
             if (ReferenceEquals(named, text))
             {
-                ToneScanner.ScanTone(tokens, out negative, out abusive, out thanks, out delighted);
+                ToneScanner.ScanTone(tokens, text, out negative, out abusive, out thanks, out delighted);
             }
             else
             {
                 Lex[] toneBuffer = ArrayPool<Lex>.Shared.Rent(named.Length + 1);
                 try
                 {
-                    ToneScanner.ScanTone(toneBuffer.AsSpan(0, Tokenizer.Tokenize(named, toneBuffer)), out negative, out abusive, out thanks, out delighted);
+                    ToneScanner.ScanTone(toneBuffer.AsSpan(0, Tokenizer.Tokenize(named, toneBuffer)), named, out negative, out abusive, out thanks, out delighted);
                 }
                 finally
                 {

@@ -7,7 +7,11 @@ namespace CxCluster.Grains.Tests.Trust;
 /// closing its clause after at most one word. The same words inside a sentence (a remark, thanks, a visit, a light that
 /// will not come on, a condition) stay calm. So does an exasperated question: where one's things are or why, asked with
 /// "?!", how this is even supposed to work ("ini gimana sih kerjanya"), how hard the simple thing can be and why it is so
-/// hard or takes so long; the same questions asked calmly, about a product or in surprise, stay calm.
+/// hard or takes so long; the same questions asked calmly, about a product or in surprise, stay calm. Why something is so
+/// hard or takes so long is exasperated only when asked of the service (what it does, how it works, the one answering),
+/// not of a product ("why is the mattress so hard?") or out of curiosity; how hard something is, only when the customer
+/// is the one it is done to ("how hard is it to refund me"), not when they ask how hard a thing is to use or ask for
+/// something politely ("how hard would it be to send me a sample first?").
 /// </summary>
 public sealed class ExasperationTests
 {
@@ -69,5 +73,46 @@ public sealed class ExasperationTests
     [InlineData("when is the sale?!")]
     [InlineData("really?! it's on sale?!")]
     public void A_question_asked_calmly_or_in_surprise_stays_calm(string text) =>
+        Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("why is this so hard")]
+    [InlineData("why is it so difficult to get a refund")]
+    [InlineData("why does everything take so long")]
+    [InlineData("why is the refund so slow")]
+    [InlineData("why is your app so confusing")]
+    [InlineData("why is ordering so complicated")]
+    [InlineData("why are you so slow")]
+    [InlineData("why does my package take so long?")]
+    [InlineData("why do you make it so hard")]
+    [InlineData("why so complicated")]
+    [InlineData("how hard is it to just refund me")]
+    [InlineData("how hard is it for you to answer a simple question")]
+    [InlineData("how hard is it to refund me")]
+    [InlineData("how hard can it be to refund me")]
+    [InlineData("how hard is it to give us a refund")]
+    [InlineData("why is my order late?!")]
+    [InlineData("kenapa belum sampai juga?!")]
+    [InlineData("where is my order?! I can't wait any longer")]
+    [InlineData("where is my order?! not excited anymore")]
+    [InlineData("mana paket saya?! gak seru")]
+    public void An_exasperated_question_of_the_service_sounds_negative(string text) =>
+        Assert.True(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("Why is the mattress so hard?")]
+    [InlineData("Why is my bread so hard after baking?")]
+    [InlineData("Why is the dough so hard to knead?")]
+    [InlineData("Why is this pillow so hard?")]
+    [InlineData("Why is the sofa so hard to assemble?")]
+    [InlineData("Why does the oven take so long to preheat?")]
+    [InlineData("Why does shipping to Papua take so long? Just curious.")]
+    [InlineData("kenapa pengirimannya lama ya? cuma nanya")]
+    [InlineData("How difficult is it to set up for someone like me?")]
+    [InlineData("How hard would it be to send me a sample first?")]
+    [InlineData("How hard is it to learn a simple recipe with this oven?")]
+    [InlineData("How hard is it to assemble for a beginner?")]
+    [InlineData("How hard is it to install it myself?")]
+    public void A_question_about_a_product_or_out_of_curiosity_stays_calm(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
 }

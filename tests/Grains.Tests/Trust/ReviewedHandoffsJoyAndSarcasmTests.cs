@@ -8,7 +8,9 @@ namespace CxCluster.Grains.Tests.Trust;
 /// a product is the animal; someone else's need, a preference where to be answered and a remark made mild are no
 /// complaint; someone else's question about who is there is asked; praise opening a failure, scorn in a word, threats,
 /// being unread and resignation are negative, but praise before a mistake the customer owns ("perfect, I picked the wrong
-/// colour", "mantap, saya salah pilih warna") is none; and their ordinary look-alikes stay as they are.
+/// colour", "mantap, saya salah pilih warna") is none; a question asked with "?!" in excitement ("When is my order
+/// coming?! So excited", "kapan sampainya?! gak sabar") is joy, not exasperation; and their ordinary look-alikes stay as
+/// they are.
 /// </summary>
 public sealed class ReviewedHandoffsJoyAndSarcasmTests
 {
@@ -223,5 +225,26 @@ public sealed class ReviewedHandoffsJoyAndSarcasmTests
     [InlineData("mantap, kalian salah pilih warna")]
     [InlineData("hebat, kurirnya salah ketik alamat")]
     public void Praise_before_a_mistake_someone_else_made_stays_sarcasm(string text) =>
+        Assert.True(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("When is my order coming?! So excited")]
+    [InlineData("Where is my order?! can't wait to try it")]
+    [InlineData("kapan sampainya?! gak sabar")]
+    [InlineData("where is my package?! yay")]
+    [InlineData("kapan paket saya sampai?! senang banget")]
+    [InlineData("where is my order?! I cannot wait")]
+    [InlineData("When will my order arrive?! Can't wait!")]
+    [InlineData("kapan paketku datang?! udah gak sabar nih")]
+    [InlineData("where's my parcel?! so happy it shipped")]
+    public void A_question_asked_in_excitement_is_joy(string text) =>
+        Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("mana paket saya?!")]
+    [InlineData("where is my refund?!")]
+    [InlineData("kapan sampainya?!")]
+    [InlineData("where is my order?! not so happy")]
+    public void A_question_asked_with_marks_alone_stays_exasperated(string text) =>
         Assert.True(MessageSignals.Analyze(text).Negative, text);
 }

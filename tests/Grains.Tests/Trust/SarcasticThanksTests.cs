@@ -8,7 +8,9 @@ namespace CxCluster.Grains.Tests.Trust;
 /// helped, and a "not" that asks or hopes ("is it good or not", "I hope not"), stay as they are. Help claimed flatly after a
 /// scoff ("yeah, that totally answers my question", "wow, so helpful"), a wait accepted in resignation ("sure, I'll just
 /// wait another month then") and praise for yet another machine ("great, another bot") are sarcasm too; thanks, praise
-/// of something else and a wait offered lightly ("I'll wait, no rush") are not.
+/// of something else and a wait offered lightly ("I'll wait, no rush") are not. Nor is help praised gladly, with an
+/// exclamation mark, a smiley or thanks ("Wow, that really helped!"), or a wait accepted with a word that makes light of
+/// it, thanks, or a length of time named with no scoff ("No problem, I'll just wait another day.").
 /// </summary>
 public sealed class SarcasticThanksTests
 {
@@ -90,5 +92,54 @@ public sealed class SarcasticThanksTests
     [InlineData("I can just wait another week if needed")]
     [InlineData("ok I'll just wait another day, no worries")]
     public void Help_acknowledged_and_a_wait_offered_are_calm(string text) =>
+        Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("wow, so helpful.")]
+    [InlineData("yeah right, super helpful")]
+    [InlineData("yeah right, that really helps")]
+    [InlineData("yeah, that really helped.")]
+    [InlineData("I guess I'll just wait forever")]
+    [InlineData("yeah I'll just wait another week, again")]
+    [InlineData("I'll just wait another week again I guess")]
+    [InlineData("whatever, I'll just wait another week then")]
+    [InlineData("Sure, I'll just wait another day then")]
+    public void Help_claimed_flatly_and_a_wait_accepted_in_resignation_stay_sarcasm_in_other_words(string text)
+    {
+        MessageAnalysis analysis = MessageSignals.Analyze(text);
+        Assert.True(analysis.Negative, text);
+        Assert.False(analysis.Thanks, text);
+    }
+
+    [Theory]
+    [InlineData("Wow, that really helped!")]
+    [InlineData("Yeah, that really helps!")]
+    [InlineData("Wow, super helpful!")]
+    [InlineData("Oh wow, that really clears it up!")]
+    [InlineData("wow so helpful, thank you")]
+    [InlineData("Wow, that really helped a lot!")]
+    [InlineData("wow, so helpful :)")]
+    [InlineData("wow, that really helped \U0001F64F")]
+    [InlineData("Wow, that's really helpful!")]
+    [InlineData("Oh wow that really helps, thanks so much")]
+    public void Help_praised_gladly_is_no_sarcasm(string text) =>
+        Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("No problem, I'll just wait another day.")]
+    [InlineData("It's ok, I'll just wait another week for the restock.")]
+    [InlineData("I'll just wait another hour and check again.")]
+    [InlineData("Perfect, I'll just wait then.")]
+    [InlineData("Okay, I'll just wait another day then. Thank you!")]
+    [InlineData("Great, I'll just wait then. Thanks!")]
+    [InlineData("That's fine, I'll just wait another day.")]
+    [InlineData("Alright, I'll just wait another day then.")]
+    [InlineData("No worries, I'll just wait another week.")]
+    [InlineData("No rush, I'll just wait another week.")]
+    [InlineData("I'll just wait another minute and refresh.")]
+    [InlineData("Fine by me, I'll just wait another day")]
+    [InlineData("Sure thing, I'll just wait another day")]
+    [InlineData("oke, saya just wait another day")]
+    public void A_wait_accepted_lightly_or_with_thanks_is_calm(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
 }

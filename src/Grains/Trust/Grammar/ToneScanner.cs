@@ -15,15 +15,16 @@ internal static partial class ToneScanner
     /// customer counts (how often they tried, how long they waited, one star) is negative the same way: "I called twice,
     /// now it works, thanks" and "waited 2 days but it arrived, great" are relief.
     /// </remarks>
-    public static void ScanTone(ReadOnlySpan<Lex> t, out bool negative, out bool abusive, out bool thanks) =>
-        ScanTone(t, out negative, out abusive, out thanks, out _);
+    public static void ScanTone(ReadOnlySpan<Lex> t, ReadOnlySpan<char> text, out bool negative, out bool abusive, out bool thanks) =>
+        ScanTone(t, text, out negative, out abusive, out thanks, out _);
 
     /// <summary>
-    /// As <see cref="ScanTone(ReadOnlySpan{Lex}, out bool, out bool, out bool)"/>, and whether the message is
+    /// As <see cref="ScanTone(ReadOnlySpan{Lex}, ReadOnlySpan{char}, out bool, out bool, out bool)"/>, and whether the message is
     /// <paramref name="delighted"/>: praise or excitement not denied ("I'm so excited", "can't wait to try it", "awesome"),
-    /// with nothing negative or abusive in it.
+    /// with nothing negative or abusive in it. <paramref name="text"/> is the message <paramref name="t"/> was read from:
+    /// a few readings look at what the tokens do not keep (an exclamation mark, a smiley, a word the lexicon does not know).
     /// </summary>
-    public static void ScanTone(ReadOnlySpan<Lex> t, out bool negative, out bool abusive, out bool thanks, out bool delighted)
+    public static void ScanTone(ReadOnlySpan<Lex> t, ReadOnlySpan<char> text, out bool negative, out bool abusive, out bool thanks, out bool delighted)
     {
         negative = false;
         abusive = false;
@@ -119,9 +120,9 @@ internal static partial class ToneScanner
                     "lose" or "lost" => LosesACustomer(t, i),
                     "sampai" => WaitsWithoutEnd(t, i),
                     "post" or "posting" or "share" or "upload" or "spread" or "sebar" => GoesPublic(t, i),
-                    "wait" => WaitsInResignation(t, i),
-                    "how" => AsksHowHardItIs(t, i),
-                    "why" => AsksWhySoHard(t, i),
+                    "wait" => WaitsInResignation(t, i, text),
+                    "how" => AsksHowHardItIs(t, i, text),
+                    "why" => AsksWhySoHard(t, i, text),
                     "bagaimana" => AsksHowThisEvenWorks(t, i),
                     _ => false,
                 })
@@ -196,8 +197,9 @@ internal static partial class ToneScanner
         // "fantastic, now I'm locked out", "nice job breaking my account", "yeah, real helpful, thanks": praise for
         // something gone wrong, or said flatly after "yeah", is sarcasm.
         // "just what I needed, another delay" praises with no word of praise.
-        // "yeah, that totally answers my question", "wow, so helpful": help claimed flatly after a scoff, with no thanks.
-        if (PraiseThenTrouble(t) || ClaimsHelpFlatly(t, thanks) || ((praise || thanks) && (PraisesTheDamage(t) || FlatPraise(t))))
+        // "yeah, that totally answers my question", "wow, so helpful": help claimed flatly after a scoff, with no thanks,
+        // exclamation mark or smiley.
+        if (PraiseThenTrouble(t) || ClaimsHelpFlatly(t, thanks, text) || ((praise || thanks) && (PraisesTheDamage(t) || FlatPraise(t))))
         {
             negative = true;
             thanks = false;
@@ -969,7 +971,7 @@ internal static partial class ToneScanner
     }
 
     /// <summary>
-    /// Whether the word at <paramref name="k"/> says something bad by itself, as <see cref="ScanTone(ReadOnlySpan{Lex}, out bool, out bool, out bool)"/> reads it: abuse, a
+    /// Whether the word at <paramref name="k"/> says something bad by itself, as <see cref="ScanTone(ReadOnlySpan{Lex}, ReadOnlySpan{char}, out bool, out bool, out bool)"/> reads it: abuse, a
     /// word of frustration not denied ("useless", not "not disappointed"), or a negator of a help word ("tidak berguna").
     /// </summary>
     internal static bool SoundsBadAt(ReadOnlySpan<Lex> t, int k) =>
