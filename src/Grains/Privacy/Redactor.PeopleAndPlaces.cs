@@ -484,21 +484,8 @@ public static partial class Redactor
     private static List<(int Start, int End, string Placeholder)>? FindStreetsAfterNumbers(string text, List<(int Start, int End, string Placeholder)>? found)
     {
         int i = 0;
-        while (i < text.Length)
+        while (NextHouseNumber(text, ref i, out int at, out int end))
         {
-            int hit = text.AsSpan(i).IndexOfAnyInRange('0', '9');
-            if (hit < 0)
-            {
-                break;
-            }
-
-            int at = i + hit;
-            int end = at + DigitsAt(text, at, text.Length);
-            i = end;
-            if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || end - at > 5)
-            {
-                continue;
-            }
 
             if (end < text.Length && char.IsAsciiLetter(text[end]) && (end + 1 == text.Length || !char.IsLetter(text[end + 1])))
             {
@@ -513,6 +500,33 @@ public static partial class Redactor
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The next run of one to five digits from <paramref name="i"/> that begins a word, as a house number does: its start
+    /// and end; <paramref name="i"/> moves past every run looked at. False when there is none left.
+    /// </summary>
+    private static bool NextHouseNumber(string text, ref int i, out int at, out int end)
+    {
+        while (i < text.Length)
+        {
+            int hit = text.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (hit < 0)
+            {
+                break;
+            }
+
+            at = i + hit;
+            end = at + DigitsAt(text, at, text.Length);
+            i = end;
+            if (!(at > 0 && char.IsLetterOrDigit(text[at - 1])) && end - at <= 5)
+            {
+                return true;
+            }
+        }
+
+        at = end = 0;
+        return false;
     }
 
     /// <summary>Words that name a flat, a unit or a suite in a building, written before the street ("Apt 4B, 350 Fifth Avenue").</summary>

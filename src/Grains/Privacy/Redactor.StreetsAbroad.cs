@@ -131,22 +131,8 @@ public static partial class Redactor
     {
         found = FindWhereSomeoneLives(text, found);
         int i = 0;
-        while (i < text.Length)
+        while (NextHouseNumber(text, ref i, out int at, out int digitsEnd))
         {
-            int hit = text.AsSpan(i).IndexOfAnyInRange('0', '9');
-            if (hit < 0)
-            {
-                break;
-            }
-
-            int at = i + hit;
-            int digitsEnd = at + DigitsAt(text, at, text.Length);
-            i = digitsEnd;
-            if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || digitsEnd - at > 5)
-            {
-                continue;
-            }
-
             int numberEnd = HouseNumberEnd(text, digitsEnd);
             if (numberEnd < 0 || IsFollowedByACount(text, numberEnd))
             {
