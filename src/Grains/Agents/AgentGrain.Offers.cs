@@ -584,7 +584,8 @@ internal sealed partial class AgentGrain
     }
 
     Task<HandoffOfferNotice?> IAgentGrain.GetAcceptedOffer(string conversationId, string handoffId) =>
-        Task.FromResult(State.EndedOffers.FindLast(o => o.Outcome == OfferOutcome.Accepted && o.Offer.ConversationId == conversationId && o.Offer.HandoffId == handoffId)
+        // An acceptance withdrawn (the conversation had moved on) gave the agent nothing to tell of.
+        Task.FromResult(State.EndedOffers.FindLast(o => o.Outcome == OfferOutcome.Accepted && !o.Withdrawn && o.Offer.ConversationId == conversationId && o.Offer.HandoffId == handoffId)
             is { } accepted ? Notice(accepted) : null);
 
     Task<bool> IAgentGrain.MayAnswer(string conversationId, string offerId) =>
