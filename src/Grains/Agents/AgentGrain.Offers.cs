@@ -157,7 +157,6 @@ internal sealed partial class AgentGrain
     private async Task<OfferAnswer> FinishAcceptance(EndedOffer ended, AgentAssignmentRecord? assignment)
     {
         var offer = ended.Offer;
-        bool Holds() => State.Assignments.Exists(a => a.ConversationId == offer.ConversationId && a.HandoffId == offer.HandoffId);
         if (!await TellSettled(ended))
         {
             // The conversation moved on while the agent answered: nothing is left to take (let go as the pool was heard).
@@ -176,7 +175,7 @@ internal sealed partial class AgentGrain
                 _confirming.Remove(offer.OfferId);
             }
         }
-        if (!Holds())
+        if (AssignmentOf(offer.ConversationId, offer.HandoffId) is null)
         {
             // The conversation ended this offer first (it moved to another queue as the agent answered) and let the agent
             // go, which recorded the acceptance withdrawn in the same write (see Release).
@@ -272,7 +271,7 @@ internal sealed partial class AgentGrain
     {
         var offDuty = false;
         OpenOffer[] declined = [];
-        if (State.Assignments.Exists(a => a.ConversationId == conversationId && a.HandoffId == handoffId))
+        if (AssignmentOf(conversationId, handoffId) is not null)
         {
             Record(new AgentReleased { At = Now(), ConversationId = conversationId, HandoffId = handoffId });
             // Only silence is not responding: an agent taken back for going offline may be back on duty by now (a
@@ -347,7 +346,7 @@ internal sealed partial class AgentGrain
             }
             if (!ended.Told)
             {
-                return await FinishAcceptance(ended, State.Assignments.Find(a => a.ConversationId == ended.Offer.ConversationId && a.HandoffId == ended.Offer.HandoffId));
+                return await FinishAcceptance(ended, AssignmentOf(ended.Offer.ConversationId, ended.Offer.HandoffId));
             }
             return OfferAnswer.Done(Wire(ended.Offer));
         }
@@ -504,7 +503,7 @@ internal sealed partial class AgentGrain
         {
             // The conversation moved on while the agent answered: nothing is left to take, which is stored with the
             // pool's word, so no repeat of the accept can ever read the acceptance as taken.
-            if (State.Assignments.Exists(a => a.ConversationId == offer.ConversationId && a.HandoffId == offer.HandoffId))
+            if (AssignmentOf(offer.ConversationId, offer.HandoffId) is not null)
             {
                 Record(new AgentReleased { At = Now(), ConversationId = offer.ConversationId, HandoffId = offer.HandoffId });
             }

@@ -12,7 +12,7 @@ internal sealed partial class AgentGrain
 {
     async Task IAgentGrain.Release(string conversationId, string handoffId)
     {
-        var assignment = State.Assignments.Find(a => a.ConversationId == conversationId && a.HandoffId == handoffId);
+        var assignment = AssignmentOf(conversationId, handoffId);
         var offer = State.Offers.Find(o => o.ConversationId == conversationId && o.HandoffId == handoffId);
         if (assignment is null && offer is null)
         {
@@ -56,7 +56,7 @@ internal sealed partial class AgentGrain
             foreach (var ended in State.EndedOffers.Where(o => !o.Told).ToArray())
             {
                 var waiting = await TellSettled(ended);
-                var taken = State.Assignments.Find(a => a.ConversationId == ended.Offer.ConversationId && a.HandoffId == ended.Offer.HandoffId);
+                var taken = AssignmentOf(ended.Offer.ConversationId, ended.Offer.HandoffId);
                 if (ended.Outcome == OfferOutcome.Accepted && taken is not null)
                 {
                     if (waiting)

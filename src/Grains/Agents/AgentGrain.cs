@@ -259,6 +259,10 @@ internal sealed partial class AgentGrain(
         return assignment;
     }
 
+    /// <summary>The agent's assignment of this conversation's handoff, or null when it holds none.</summary>
+    private AgentAssignmentRecord? AssignmentOf(string conversationId, string handoffId) =>
+        State.Assignments.Find(a => a.ConversationId == conversationId && a.HandoffId == handoffId);
+
     /// <summary>Applies a record to memory and keeps it for the next append.</summary>
     private void Record(AgentRecord record)
     {

@@ -282,43 +282,4 @@ public static partial class Redactor
 
         return true;
     }
-
-    /// <summary>
-    /// Two lists of spans, each in order, merged in order in one pass: a span of <paramref name="more"/> that overlaps one of
-    /// <paramref name="spans"/> is left out (as <see cref="WithSpans"/> does, without comparing each with each).
-    /// </summary>
-    private static List<(int Start, int End, string Placeholder)>? MergeApart(
-        List<(int Start, int End, string Placeholder)>? spans, List<(int Start, int End, string Placeholder)>? more)
-    {
-        if (more is null || spans is null)
-        {
-            return spans ?? more;
-        }
-
-        var merged = new List<(int Start, int End, string Placeholder)>(spans.Count + more.Count);
-        int a = 0;
-        int lastEnd = 0;
-        foreach (var span in more)
-        {
-            while (a < spans.Count && spans[a].Start < span.Start)
-            {
-                merged.Add(spans[a]);
-                lastEnd = Math.Max(lastEnd, spans[a].End);
-                a++;
-            }
-
-            bool overlaps = lastEnd > span.Start || (a < spans.Count && spans[a].Start < span.End);
-            if (!overlaps)
-            {
-                merged.Add(span);
-            }
-        }
-
-        for (; a < spans.Count; a++)
-        {
-            merged.Add(spans[a]);
-        }
-
-        return merged;
-    }
 }

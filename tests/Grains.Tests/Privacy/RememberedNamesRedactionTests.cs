@@ -19,8 +19,7 @@ public sealed class RememberedNamesRedactionTests
     [InlineData("Regards, Michael Brown", "MICHAEL? no, Michael asked for a refund", "MICHAEL? no, [name] asked for a refund")]
     public void A_word_of_a_name_given_earlier_is_replaced_when_used_alone(string earlier, string later, string expected)
     {
-        var seen = new NamesSeen();
-        Redactor.Redact(earlier, seen: seen);
+        var seen = SeenAfter(earlier);
 
         Assert.Equal(expected, Redactor.Redact(later, seen: seen));
     }
@@ -32,8 +31,7 @@ public sealed class RememberedNamesRedactionTests
     [InlineData("Hi, I'm John Smith", "where is my order?")]
     public void Longer_words_small_letters_and_other_words_stay(string earlier, string later)
     {
-        var seen = new NamesSeen();
-        Redactor.Redact(earlier, seen: seen);
+        var seen = SeenAfter(earlier);
 
         Assert.Equal(later, Redactor.Redact(later, seen: seen));
     }
@@ -90,8 +88,7 @@ public sealed class RememberedNamesRedactionTests
     [InlineData("the order is under Maria Gonzalez", "Maria said it came")]
     public void A_name_read_less_surely_is_replaced_but_not_remembered(string earlier, string later)
     {
-        var seen = new NamesSeen();
-        Redactor.Redact(earlier, seen: seen);
+        var seen = SeenAfter(earlier);
 
         Assert.Equal(0, seen.Count);
         Assert.Equal(later, Redactor.Redact(later, seen: seen));
@@ -108,5 +105,13 @@ public sealed class RememberedNamesRedactionTests
 
         Assert.Equal(0, seen.Count);
         Assert.Equal($"{value} checkout failed", Redactor.Redact($"{value} checkout failed", seen: seen));
+    }
+
+    /// <summary>The names a conversation keeps after a message of <paramref name="earlier"/>.</summary>
+    private static NamesSeen SeenAfter(string earlier)
+    {
+        var seen = new NamesSeen();
+        Redactor.Redact(earlier, seen: seen);
+        return seen;
     }
 }

@@ -1,3 +1,5 @@
+using static CxCluster.Grains.Trust.Grammar.Spellings;
+
 namespace CxCluster.Grains.Trust.Grammar;
 
 /// <summary>
@@ -372,37 +374,6 @@ internal static class ReportedSpeech
         }
 
         return count;
-    }
-
-    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
-    {
-        // "I've", "I'd": read without the apostrophe.
-        Span<char> plain = stackalloc char[Math.Min(word.Length, 24)];
-        int n = 0;
-        foreach (char ch in word)
-        {
-            if (ch == '\'' || ch == '\u2019')
-            {
-                continue;
-            }
-
-            if (n == plain.Length)
-            {
-                return false;
-            }
-
-            plain[n++] = char.ToLowerInvariant(ch);
-        }
-
-        foreach (string candidate in words)
-        {
-            if (plain[..n].SequenceEqual(candidate))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
 

@@ -1,4 +1,5 @@
 using static CxCluster.Grains.Trust.Grammar.Tokens;
+using static CxCluster.Grains.Trust.Grammar.Spellings;
 
 namespace CxCluster.Grains.Trust.Grammar;
 
@@ -455,7 +456,7 @@ internal static partial class ToneScanner
         return false;
     }
 
-    /// <summary>Whether a word of <paramref name="text"/> is one of <paramref name="words"/> (see <see cref="WordIs"/>).</summary>
+    /// <summary>Whether a word of <paramref name="text"/> is one of <paramref name="words"/> (see <see cref="Spellings.WordIs"/>).</summary>
     private static bool SaysWord(ReadOnlySpan<char> text, params ReadOnlySpan<string> words)
     {
         int pos = 0;
@@ -493,44 +494,5 @@ internal static partial class ToneScanner
 
         word = text[from..pos];
         return word.Length != 0;
-    }
-
-    /// <summary>Whether <paramref name="word"/> is one of <paramref name="spellings"/> (see <see cref="WordIs"/>).</summary>
-    private static bool IsOneOf(ReadOnlySpan<char> word, params ReadOnlySpan<string> spellings)
-    {
-        foreach (string spelling in spellings)
-        {
-            if (WordIs(word, spelling))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="word"/> is <paramref name="spelling"/> (lower case letters), whatever its case and with its
-    /// apostrophes skipped: "It's" is "its", "WHY" is "why".
-    /// </summary>
-    private static bool WordIs(ReadOnlySpan<char> word, string spelling)
-    {
-        int n = 0;
-        foreach (char c in word)
-        {
-            if (c is '\'' or '\u2019')
-            {
-                continue;
-            }
-
-            if (n >= spelling.Length || char.ToLowerInvariant(c) != spelling[n])
-            {
-                return false;
-            }
-
-            n++;
-        }
-
-        return n == spelling.Length;
     }
 }
