@@ -87,6 +87,9 @@ public sealed class CxClusterSettings
         var events = configuration.GetSection("Events");
         var rateLimiting = configuration.GetSection("RateLimiting");
         var stream = configuration.GetSection("Stream");
+        reader.OnlyKnown(events, "an event setting", "FutureToleranceSeconds");
+        reader.OnlyKnown(rateLimiting, "a rate-limiting setting", "PermitsPerSecond");
+        reader.OnlyKnown(stream, "a live-stream setting", "KeepAliveSeconds", "SlowClientSeconds");
         var journal = JournalSettings.Read(configuration, reader);
         var settings = new CxClusterSettings
         {

@@ -1,3 +1,5 @@
+using Microsoft.OpenApi;
+
 namespace CxCluster.Api.Http;
 
 /// <summary>Conventions and OpenAPI metadata that many endpoints share.</summary>
@@ -20,6 +22,24 @@ public static class EndpointConventions
         });
         return builder;
     }
+
+    /// <summary>
+    /// Names in the OpenAPI document a query parameter or header that the endpoint reads from the request itself rather
+    /// than binding it, so a client generated from the document can send it.
+    /// </summary>
+    public static RouteHandlerBuilder Reads(this RouteHandlerBuilder builder, ParameterLocation location, string name, string description) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = location,
+                Description = description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            return Task.CompletedTask;
+        });
 
     /// <summary>The answers to a body the API cannot take: invalid (400), too large (413), not JSON (415).</summary>
     public static RouteHandlerBuilder ProducesInputProblems(this RouteHandlerBuilder builder) => builder

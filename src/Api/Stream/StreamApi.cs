@@ -5,6 +5,7 @@ using CxCluster.Abstractions.Push;
 using CxCluster.Api.Cluster;
 using CxCluster.Api.Validation;
 using Microsoft.Extensions.Primitives;
+using Microsoft.OpenApi;
 
 namespace CxCluster.Api.Stream;
 
@@ -24,7 +25,11 @@ public static class StreamApi
             .WithName("StreamFacts")
             .WithSummary("The tenant's facts as they happen, as Server-Sent Events; Last-Event-ID resumes after a cursor.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .Reads(ParameterLocation.Query, "types", "Only facts of these types, comma-separated or repeated.")
+            .Reads(ParameterLocation.Query, "conversationId", "Only this conversation's facts.")
+            .Reads(ParameterLocation.Query, "agentId", "Only this agent's own facts and the conversation facts that name it.")
+            .Reads(ParameterLocation.Header, "Last-Event-ID", "Resume after this cursor, the id: of a fact the stream sent; 0 reads from the tenant's first fact.");
         return app;
     }
 

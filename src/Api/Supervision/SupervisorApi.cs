@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
+using Microsoft.OpenApi;
 
 namespace CxCluster.Api.Supervision;
 
@@ -16,7 +17,8 @@ public static class SupervisorApi
             .WithName("GetSupervisorBoard")
             .WithSummary("Queues, agents, conversations at risk or waiting, and today's counts; after=<stream cursor> includes every fact up to it.")
             .Produces<BoardJson>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .Reads(ParameterLocation.Query, "after", "A cursor the tenant's live stream sent: the board includes every fact up to it.");
         SupervisorPage.Map(app);
         return app;
     }

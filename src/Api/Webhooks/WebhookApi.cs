@@ -15,6 +15,7 @@ public static class WebhookApi
             .Accepts<WebhookSpecJson>("application/json")
             .Produces<WebhookJson>()
             .ProducesInputProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         api.MapGet("/webhooks/{webhookId}", GetWebhook)

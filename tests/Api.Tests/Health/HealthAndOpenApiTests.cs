@@ -53,6 +53,23 @@ public sealed class HealthAndOpenApiTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task OpenApi_document_names_what_the_stream_and_the_board_read_from_the_query_and_headers()
+    {
+        using var response = await cluster.Anonymous.GetAsync("/openapi/v1.json");
+
+        var document = await Json.OkAsync(response);
+        var paths = document["paths"]!;
+        Assert.Equal(
+            ["query types", "query conversationId", "query agentId", "header Last-Event-ID"],
+            Parameters(paths["/v1/stream"]!["get"]!));
+        Assert.Equal(["query after"], Parameters(paths["/v1/supervisor/board"]!["get"]!));
+        Assert.NotNull(paths["/v1/webhooks/{webhookId}"]!["put"]!["responses"]!["409"]);
+    }
+
+    private static List<string> Parameters(System.Text.Json.Nodes.JsonNode operation) =>
+        [.. (operation["parameters"]?.AsArray() ?? []).Select(p => $"{p!.Text("in")} {p.Text("name")}")];
+
+    [Fact]
     public async Task Unknown_route_is_a_404_problem()
     {
         using var response = await cluster.Acme.GetAsync("/v1/no-such-thing");

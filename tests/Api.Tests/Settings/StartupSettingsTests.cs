@@ -32,6 +32,9 @@ public sealed class StartupSettingsTests
         { "Cluster:MissedProbes", "4", "Cluster:MissedProbes is not a cluster setting" },
         { "Events:FutureToleranceSeconds", "-1", "Events:FutureToleranceSeconds must be a number of seconds from 0 to 86400, not -1" },
         { "RateLimiting:PermitsPerSecond", "-1", "RateLimiting:PermitsPerSecond must be between 0 and 2147483647, not -1" },
+        { "RateLimiting:PermitPerSecond", "5", "RateLimiting:PermitPerSecond is not a rate-limiting setting" },
+        { "Stream:KeepAliveSecond", "5", "Stream:KeepAliveSecond is not a live-stream setting" },
+        { "Events:FutureTolerance", "60", "Events:FutureTolerance is not an event setting" },
     };
 
     [Theory]
