@@ -16,6 +16,17 @@ public static class TenantApi
         group.ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // After each endpoint's own conventions, so its name is known: a supervisor key is refused every endpoint but the
+        // reads SupervisorAccess lists, and the document says so where it can happen.
+        ((IEndpointConventionBuilder)group).Finally(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<IEndpointNameMetadata>().LastOrDefault() is not { } name
+                || !SupervisorAccess.Readable.Contains(name.EndpointName))
+            {
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(
+                    StatusCodes.Status403Forbidden, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+            }
+        });
         return group;
     }
 }

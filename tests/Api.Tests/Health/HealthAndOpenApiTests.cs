@@ -66,6 +66,20 @@ public sealed class HealthAndOpenApiTests(ClusterFixture cluster)
         Assert.NotNull(paths["/v1/webhooks/{webhookId}"]!["put"]!["responses"]!["409"]);
     }
 
+    [Fact]
+    public async Task OpenApi_document_names_a_403_where_a_supervisor_key_is_refused_and_only_there()
+    {
+        using var response = await cluster.Anonymous.GetAsync("/openapi/v1.json");
+
+        var paths = (await Json.OkAsync(response))["paths"]!;
+        Assert.NotNull(paths["/v1/agents/{agentId}"]!["put"]!["responses"]!["403"]);
+        Assert.NotNull(paths["/v1/webhooks"]!["get"]!["responses"]!["403"]);
+        Assert.NotNull(paths["/v1/conversations/{conversationId}/events"]!["post"]!["responses"]!["403"]);
+        Assert.Null(paths["/v1/supervisor/board"]!["get"]!["responses"]!["403"]);
+        Assert.Null(paths["/v1/queues"]!["get"]!["responses"]!["403"]);
+        Assert.Null(paths["/v1/evidence"]!["get"]!["responses"]!["403"]);
+    }
+
     private static List<string> Parameters(System.Text.Json.Nodes.JsonNode operation) =>
         [.. (operation["parameters"]?.AsArray() ?? []).Select(p => $"{p!.Text("in")} {p.Text("name")}")];
 
