@@ -131,6 +131,12 @@ public static partial class Redactor
             start = LettersStart(text, start - 1);
         }
 
+        // "Logitech MX Master 3S", "Mazda MX-5": "Mx" is an honorific written so, "MX" a product's series.
+        if (word.SequenceEqual("MX"))
+        {
+            return false;
+        }
+
         return HonorificsBeforeNames.Contains(word) || (dotted && IsOneOf(word, DottedTitles));
     }
 

@@ -553,6 +553,9 @@ public static partial class Redactor
             bool smallName = char.IsLower(name[0]) && (from < 0 ? GivenNames.Contains(name) : small && LooksLikeASmallSurname(name));
             small |= from < 0 && smallName;
             bool nameWord = honoured && from >= 0 ? LooksLikeAFurtherName(name) : LooksLikeAName(name, first: from < 0);
+            // "this is Will Turner", "I'm May Tan": a given name that is an everyday word too opens a name before a surname.
+            nameWord |= from < 0 && IsNameThatIsAWord(name) && we < text.Length && text[we] == ' '
+                && NextNameWord(text, we) is var (ss, se) && se > ss && LooksLikeAFurtherName(text.AsSpan(ss, se - ss));
             if (!smallName && !nameWord && !(particle && char.IsUpper(name[0])))
             {
                 // "Budi bin Ahmad", "Ludwig van Beethoven": the small words of names, between two of its words; written
@@ -733,7 +736,15 @@ public static partial class Redactor
             j--;
         }
 
-        return j == 0 || text[j - 1] is '.' or '!' or '?' or '\n' or ':' or '-' || IsOneOf(PreviousWord(text, j), Greetings);
+        if (j == 0 || text[j - 1] is '.' or '!' or '?' or '\n' or ':' or '-')
+        {
+            return true;
+        }
+
+        // "Dear support, Olga Ivanova here": a greeting and whom it greets, then a comma.
+        ReadOnlySpan<char> previous = PreviousWord(text, j);
+        return IsOneOf(previous, Greetings)
+            || (j < start && text.AsSpan(j, start - j).Contains(',') && IsOneOf(PreviousWord(text, SpacesBefore(text, j - previous.Length)), Greetings));
     }
 
     /// <summary>

@@ -108,7 +108,9 @@ public static partial class Redactor
         Add(Word.Sampai, "sampai", "hingga", "s/d", "sd");
         Add(Word.Security, "security");
         Add(Word.Phone, "phone", "cell", "cellphone", "mobile", "telephone", "tel", "hp", "handphone", "whatsapp", "wa", "telp", "tlp",
-            "telepon", "landline", "contact", "callback", "sms");
+            "telepon", "landline", "contact", "callback", "sms",
+            // Other languages' ("número de celular ...", "Handynummer ...", "mon portable ...").
+            "celular", "telefone", "telefono", "teléfono", "movil", "móvil", "handy", "handynummer", "telefon", "telefonnummer", "portable", "gsm");
         Add(Word.Me, "me");
         return Array.ConvertAll(slots, slot => slot?.ToArray() ?? []);
     }

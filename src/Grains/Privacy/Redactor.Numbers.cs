@@ -272,6 +272,8 @@ public static partial class Redactor
             }
 
             string? kind = Classify(all[..count], lengths[..k], k == groups && !tail, plus, areaInParens, npwpContext, nikContext, referenceContext);
+            // "card 4111 11111111 1111": after a card's word, a card's number however its blocks are split.
+            kind = kind is null or NpwpPlaceholder && count is >= 13 and <= MaxDigits && !plus && IsCard(all[..count]) && CardWordBefore(text, runStart) ? CardPlaceholder : kind;
             if (kind == NikPlaceholder && !nikContext && count == 16 && !IsNikShaped(all[..count]) && VirtualAccountBefore(text, runStart))
             {
                 return end; // "VA 8808 1234 5678 9012": a virtual account, written in fours as banks print it, is a payment reference

@@ -39,8 +39,8 @@ public static partial class Redactor
     /// the dot or space after it.
     /// </summary>
     private static readonly SearchValues<string> PeopleAndPlaceMarks = SearchValues.Create(
-        ["name", "nama", "a.n", "a/n", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan", "perum", "komplek", "blok",
-            "security answer", "secret answer", "jawaban"],
+        ["name", "nama", "a.n", "a/n", "c/o", "holder", "addr", "alamat", "jl.", "jl ", "jln", "jalan", "perum", "komplek", "blok",
+            "security answer", "secret answer", "security question answer", "secret question answer", "jawaban"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -58,7 +58,8 @@ public static partial class Redactor
     private static readonly string[] StreetsAfterANumber =
     [
         "street", "road", "avenue", "way", "lane", "drive", "court", "place", "boulevard", "blvd", "highway", "terrace", "crescent",
-        "parkway", "st", "rd", "ave", "ln", "dr", "pkwy", "hwy", "ct", "pl", "cres", "tce",
+        "parkway", "st", "rd", "ave", "ln", "dr", "pkwy", "hwy", "ct", "pl", "cres", "tce", "gardens", "close", "mews", "grove", "loop",
+        "circle",
     ];
 
     /// <summary>
@@ -217,7 +218,7 @@ public static partial class Redactor
         "jl", "jln", "no", "st", "rd", "ave", "apt", "blk", "kec", "kel", "kab", "gg", "rt", "rw", "dr", "ln", "blvd", "komp", "perum",
         "prov", "ds", "dsn", "kp", "kav", "lt", "ste", "fl", "hwy", "pl", "ct",
         // Other countries' ("Av. Paulista", "Avda. de América", "3 bd. Haussmann", "Hauptstraße Nr. 12", "Via Roma n. 10").
-        "av", "avda", "bd", "nr", "n",
+        "av", "avda", "bd", "nr", "n", "ul",
         // Titles in street names ("Jl. Jend. Sudirman", "Jl. Prof. Dr. Satrio", "Jl. K.H. Mas Mansyur", "Jl. Ir. H. Juanda").
         "jend", "jen", "prof", "ir", "kh", "letjen", "mayjen", "brigjen", "kol", "kapt", "mt", "hr", "haji", "mr", "mrs", "sen",
     ];
@@ -257,6 +258,11 @@ public static partial class Redactor
         if (hasDigit)
         {
             found = FindStreetsAbroad(text, FindStreetsAfterNumbers(text, FindByMarks(text, NumberedPlaceMarks, found)));
+            found = text.Contains("rt", StringComparison.OrdinalIgnoreCase) ? FindNeighbourhoods(text, found) : found;
+        }
+        else if (text.AsSpan().IndexOfAny('丁', '番') >= 0)
+        {
+            found = FindJapaneseAddresses(text, found); // "千代田一丁目一番一号": blocks numbered in kanji, with no digit.
         }
 
         return FindIntroductions(text, found, introducedNames);
@@ -325,9 +331,10 @@ public static partial class Redactor
 
         if (IsInitialsMark(text, start))
         {
-            // "a.n. Budi", "a/n Budi": on behalf of, in the name of.
+            // "a.n. Budi", "a/n Budi": on behalf of, in the name of; "c/o Anna Schmidt": in care of, a name with its capital.
             int k = start + 3 < text.Length && text[start + 3] == '.' ? start + 4 : start + 3;
-            return Named(text, k, needsMark: false);
+            bool careOf = text[start] is 'c' or 'C';
+            return careOf && !(PastSpaces(text, k) is var n && n < text.Length && char.IsUpper(text[n])) ? default : Named(text, k, needsMark: false);
         }
 
         if (end < text.Length && char.IsLetterOrDigit(text[end]))
@@ -500,6 +507,79 @@ public static partial class Redactor
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Indonesian addresses given by their neighbourhood, "RT" and "RW" with their numbers ("Desa Sukamaju RT 03 RW 07, Kec.
+    /// Cibinong", "Kp. Rawa Bebek RT 001/005 Bekasi"), added to <paramref name="found"/> where they lie apart from it: from the
+    /// capitalised words of the village or hamlet before "RT" to the end of the sentence. "RT" alone ("Pak RT", "RT 5 rapat
+    /// besok") stays.
+    /// </summary>
+    private static List<(int Start, int End, string Placeholder)>? FindNeighbourhoods(string text, List<(int Start, int End, string Placeholder)>? found)
+    {
+        for (int rt = text.IndexOf("rt", StringComparison.OrdinalIgnoreCase); rt >= 0; rt = NextRt(text, rt + 2))
+        {
+            if ((rt > 0 && char.IsLetterOrDigit(text[rt - 1])) || NeighbourhoodEnd(text, rt) < 0)
+            {
+                continue;
+            }
+
+            int start = rt;
+            for (int words = 0; words < 5; words++)
+            {
+                int e = SpacesBefore(text, start);
+                int b = e > 0 && text[e - 1] == '.' ? e - 1 : e;
+                int s = LettersStart(text, b);
+                if (s == b || !char.IsUpper(text[s]) || (b < e && !IsOneOf(text.AsSpan(s, b - s), AddressAbbreviations)))
+                {
+                    break;
+                }
+
+                start = s;
+            }
+
+            if (Addressed(text, start, needsNumber: true) is (var from, var to, { } placeholder) && to > rt && AddApart(ref found, (from, to, placeholder)))
+            {
+                rt = to - 2;
+            }
+        }
+
+        return found;
+
+        static int NextRt(string text, int from) => from < text.Length ? text.IndexOf("rt", from, StringComparison.OrdinalIgnoreCase) : -1;
+
+        // Where "RT 03 RW 07", "RT 001/005", "rt.3/rw.5" or "RT/RW 03/07" at k ends; -1 when no number of both follows.
+        static int NeighbourhoodEnd(string text, int k)
+        {
+            int p = k + 2;
+            bool pair = p + 3 <= text.Length && text[p] == '/' && text.AsSpan(p + 1, 2).Equals("rw", StringComparison.OrdinalIgnoreCase);
+            p = pair ? p + 3 : p;
+            p = PastSpaces(text, p < text.Length && text[p] is '.' or ':' ? p + 1 : p);
+            int first = DigitsAt(text, p, text.Length);
+            if (first is < 1 or > 3)
+            {
+                return -1;
+            }
+
+            p = PastSpaces(text, p + first);
+            if (p < text.Length && text[p] == '/')
+            {
+                p = PastSpaces(text, p + 1);
+                p = p + 2 <= text.Length && text.AsSpan(p, 2).Equals("rw", StringComparison.OrdinalIgnoreCase) ? p + 2 : p;
+                p = PastSpaces(text, p < text.Length && text[p] is '.' or ':' ? p + 1 : p);
+            }
+            else if (!pair && p + 2 <= text.Length && text.AsSpan(p, 2).Equals("rw", StringComparison.OrdinalIgnoreCase))
+            {
+                p = PastSpaces(text, p + 2 < text.Length && text[p + 2] is '.' or ':' ? p + 3 : p + 2);
+            }
+            else
+            {
+                return -1;
+            }
+
+            int second = DigitsAt(text, p, text.Length);
+            return second is >= 1 and <= 3 ? p + second : -1;
+        }
     }
 
     /// <summary>
@@ -717,10 +797,11 @@ public static partial class Redactor
         return e >= 3 && e < start && text[e - 1] is 's' or 'S' && text[e - 2] is '\'' or '\u2019' && char.IsLetter(text[e - 3]);
     }
 
-    /// <summary>"a.n" or "a/n" at <paramref name="start"/>, as a word of its own.</summary>
+    /// <summary>"a.n", "a/n" or "c/o" at <paramref name="start"/>, as a word of its own.</summary>
     private static bool IsInitialsMark(string text, int start) =>
         start + 3 <= text.Length && (start == 0 || !char.IsLetterOrDigit(text[start - 1]))
-        && text[start] is 'a' or 'A' && text[start + 1] is '.' or '/' && text[start + 2] is 'n' or 'N'
+        && ((text[start] is 'a' or 'A' && text[start + 1] is '.' or '/' && text[start + 2] is 'n' or 'N')
+            || (text[start] is 'c' or 'C' && text[start + 1] == '/' && text[start + 2] is 'o' or 'O'))
         && (start + 3 == text.Length || !char.IsLetterOrDigit(text[start + 3]));
 
     /// <summary>Past "on the card", "on my account", "of the account holder" between "name" and what it is.</summary>
@@ -761,6 +842,12 @@ public static partial class Redactor
             {
                 k++;
                 marked = true;
+                // "**Name:** Oliver Brown": markdown's emphasis closing the label.
+                while (k < text.Length && text[k] is '*' or '_')
+                {
+                    k++;
+                }
+
                 continue;
             }
 
@@ -795,7 +882,8 @@ public static partial class Redactor
         for (int words = 0; words < MaxNameWords; words++)
         {
             (int ws, int we) = NextNameWord(text, k);
-            if (we == ws || IsOneOf(text.AsSpan(ws, we - ws).TrimEnd('.'), NotANameWords))
+            // "my name is Will": a given name that is an everyday word too, capitalised, is the name the words announce.
+            if (we == ws || (IsOneOf(text.AsSpan(ws, we - ws).TrimEnd('.'), NotANameWords) && !(from < 0 && IsNameThatIsAWord(text.AsSpan(ws, we - ws)))))
             {
                 break;
             }
@@ -842,6 +930,12 @@ public static partial class Redactor
         if (end == k + 1 && end < text.Length && text[end] == '.')
         {
             end++;
+        }
+
+        // "Peter Parker's school": the possessive is no part of the name.
+        if (end - k > 3 && text[end - 2] is '\'' or '\u2019' && text[end - 1] is 's' or 'S')
+        {
+            end -= 2;
         }
 
         return end > k && (end == text.Length || !char.IsDigit(text[end])) ? (k, end) : (k, k);
@@ -970,7 +1064,9 @@ public static partial class Redactor
             {
                 int we = WordLettersEnd(text, end);
                 ReadOnlySpan<char> word = text.AsSpan(end, we - end);
-                if (end > k && IsOneOf(word, AfterAnAddress))
+                // "Seattle WA 98109": a state's two capitals before its ZIP code, no word that ends an address ("WA" for WhatsApp).
+                bool stateBeforeZip = we - end == 2 && char.IsUpper(text[end]) && char.IsUpper(text[end + 1]) && DigitsAt(text, PastSpaces(text, we), text.Length) == 5;
+                if (end > k && IsOneOf(word, AfterAnAddress) && !stateBeforeZip)
                 {
                     break;
                 }
@@ -984,7 +1080,8 @@ public static partial class Redactor
 
             if (char.IsDigit(c))
             {
-                number = true;
+                // "Blok M Square lantai 2": where only a number makes the address, a floor's is none ("alamat: Menara BCA lantai 5" is one).
+                number |= !needsNumber || (end > k && char.IsDigit(text[end - 1])) || !IsOneOf(PreviousWord(text, end), ["lantai", "lt", "floor", "level"]);
                 lastWordEnd = end + 1;
             }
             else if (c is not (' ' or ',' or '.' or '\u00A0'))

@@ -31,7 +31,8 @@ public static partial class Redactor
                     continue;
                 }
                 var word = text.AsSpan(at, name.Length);
-                if (word.SequenceEqual(name) || LooksLikeAFurtherName(word))
+                bool asWritten = word.SequenceEqual(name) || LooksLikeAFurtherName(word);
+                if (asWritten && (!IsOneOf(word, NamesThatAreWords) || ReadsAsTheName(text, at, end)))
                 {
                     found ??= [];
                     found.Add((at, end, NamePlaceholder));
@@ -52,6 +53,83 @@ public static partial class Redactor
             && (at + 2 == text.Length || !char.IsLetterOrDigit(text[at + 2]));
     }
 
+    /// <summary>
+    /// Given names that are everyday words too ("Hope", "Mark", "Will", "Bagus"): a remembered one is the name only where it
+    /// reads as one (see <see cref="ReadsAsTheName"/>), so "I hope so", "Mark it as urgent" and "Bagus, makasih" stay.
+    /// </summary>
+    private static readonly string[] NamesThatAreWords =
+    [
+        "hope", "mark", "grace", "will", "bill", "rose", "faith", "joy", "may", "june", "april", "august", "dawn", "summer", "autumn",
+        "amber", "ruby", "pearl", "ivy", "holly", "daisy", "lily", "iris", "hazel", "violet", "crystal", "sky", "angel", "chance",
+        "hunter", "chase", "drew", "guy", "frank", "sandy", "penny", "sunny", "lucky", "ray", "don", "nick", "bud", "cliff", "glen",
+        "dale", "wade", "rich", "buck", "jack", "pat", "sue", "rob", "art", "bob", "carol", "patience", "charity", "honor", "destiny",
+        "harmony", "melody", "ginger", "brandy", "candy", "misty", "storm", "river", "rocky", "dusty", "max", "miles", "sage", "jade",
+        "reed", "cash", "king", "prince", "duke", "earl", "major", "star", "bliss", "gay", "rusty", "forest", "heath",
+        "bagus", "indah", "ayu", "bunga", "putri", "sari", "intan", "mawar", "melati", "cahaya", "bintang", "jaya", "rahmat", "slamet",
+        "selamat", "dian", "lestari", "mulia", "mega", "wangi", "suci", "permata", "berlian", "fajar", "senja", "embun", "pelangi",
+        "bayu", "surya", "bulan", "tari", "kasih", "cinta", "setia", "murni", "adil", "untung", "sehat", "agung", "asih", "tulus",
+        "damai", "sentosa", "rizki", "rezeki", "harta", "emas", "ratu",
+    ];
+
+    /// <summary>A capitalised given name that is an everyday word too ("Will", "Hope"), with a small letter after its capital.</summary>
+    private static bool IsNameThatIsAWord(ReadOnlySpan<char> word) =>
+        word.Length >= 2 && char.IsUpper(word[0]) && HasLowerLetter(word[1..]) && IsOneOf(word, NamesThatAreWords);
+
+    /// <summary>
+    /// Words after a name that make it the one who does something ("Mark will come", "Hope is my daughter", "Bagus sudah
+    /// bayar"): with one of these, a name that is an everyday word reads as the name even where it opens a sentence.
+    /// </summary>
+    private static readonly string[] AfterASubject =
+    [
+        "will", "would", "can", "could", "should", "shall", "might", "must", "is", "was", "has", "had", "does", "did", "says", "said",
+        "and", "isn't", "wasn't", "doesn't", "didn't", "won't", "can't", "couldn't", "hasn't", "wants", "wanted", "needs", "needed",
+        "asked", "asks", "called", "calls", "told", "tells", "paid", "pays", "ordered", "bought", "sent", "received", "got", "gets",
+        "left", "lives", "lived", "works", "knows", "thinks", "here", "again", "too", "also", "just", "already", "never", "still",
+        "mau", "akan", "sudah", "udah", "sedang", "lagi", "bilang", "minta", "dan", "adalah", "belum", "tidak", "nggak", "gak",
+        "juga", "sendiri", "yang",
+    ];
+
+    /// <summary>
+    /// Whether a remembered name that is an everyday word, found at [<paramref name="at"/>, <paramref name="end"/>), reads as the
+    /// name: capitalised with a small letter after, and either inside a sentence, not before a number ("ask Hope to call",
+    /// but "the Mark 2 model"), or opening one before a word a subject takes or "'s" ("Mark will come by", "Grace's order").
+    /// </summary>
+    private static bool ReadsAsTheName(string text, int at, int end)
+    {
+        if (!char.IsUpper(text[at]) || !HasLowerLetter(text.AsSpan(at + 1, end - at - 1)))
+        {
+            return false;
+        }
+
+        int j = at;
+        while (j > 0 && text[j - 1] is ' ' or '\t' or '*' or '_' or '"' or '\'' or '(' or '“')
+        {
+            j--;
+        }
+
+        bool opensASentence = j == 0 || text[j - 1] is '.' or '!' or '?' or '\n' or ':' or ';' or '-' or '—' or '>' or '#';
+        if (end < text.Length && text[end] is '\'' or '’')
+        {
+            return true; // "Grace's order"
+        }
+
+        // "in May", "12 May", "May 12": a month's name where a date is.
+        if (IsOneOf(text.AsSpan(at, end - at), ["may", "june", "april", "august"])
+            && (IsOneOf(PreviousWord(text, at), ["in", "on", "of", "by", "since", "until", "till", "before", "after", "early", "late", "mid", "next", "last", "this", "bulan"])
+                || (SpacesBefore(text, at) is var b && b > 0 && char.IsAsciiDigit(text[b - 1]))))
+        {
+            return false;
+        }
+
+        if (!opensASentence)
+        {
+            return !(PastSpaces(text, end) is var k && k < text.Length && char.IsAsciiDigit(text[k]));
+        }
+
+        (int ws, int we) = NextWord(text, end);
+        return we > ws && IsOneOf(text.AsSpan(ws, we - ws), AfterASubject);
+    }
+
     /// <summary>Keeps in <paramref name="seen"/> the words of every name <paramref name="spans"/> replaces in <paramref name="text"/>.</summary>
     private static void RememberNames(string text, List<(int Start, int End, string Placeholder)>? spans, NamesSeen? seen)
     {
@@ -70,7 +148,7 @@ public static partial class Redactor
             foreach (var range in text.AsSpan(start, end - start).SplitAny(" \t\r\n,"))
             {
                 var word = text.AsSpan(start, end - start)[range].Trim(".\"'()");
-                if (word.Length >= NamesSeen.MinWordLength && !IsOneOf(word, StandInNames) && (LooksLikeAFurtherName(word) || IsGivenNameInSmallLetters(word)))
+                if (word.Length >= NamesSeen.MinWordLength && !IsOneOf(word, StandInNames) && (LooksLikeAFurtherName(word) || IsNameThatIsAWord(word) || IsGivenNameInSmallLetters(word)))
                 {
                     seen.Add(word);
                 }

@@ -19,6 +19,8 @@ public static partial class Redactor
         ("passport", PassportPlaceholder), ("paspor", PassportPlaceholder),
         ("dob", BirthDatePlaceholder), ("d.o.b", BirthDatePlaceholder), ("birth", BirthDatePlaceholder), ("birthdate", BirthDatePlaceholder),
         ("birthday", BirthDatePlaceholder), ("born", BirthDatePlaceholder), ("lahir", BirthDatePlaceholder), ("ttl", BirthDatePlaceholder),
+        ("nacimiento", BirthDatePlaceholder), ("nascimento", BirthDatePlaceholder), ("nascita", BirthDatePlaceholder),
+        ("naissance", BirthDatePlaceholder), ("geburtsdatum", BirthDatePlaceholder), ("geboortedatum", BirthDatePlaceholder),
         ("bpjs", BpjsPlaceholder), ("medicare", HealthPlaceholder), ("medicaid", HealthPlaceholder), ("nhs", HealthPlaceholder), ("mbi", HealthPlaceholder),
         ("sim", LicensePlaceholder), ("license", LicensePlaceholder), ("licence", LicensePlaceholder),
         ("plat", PlatePlaceholder), ("plate", PlatePlaceholder), ("nopol", PlatePlaceholder), ("polisi", PlatePlaceholder),
@@ -29,6 +31,13 @@ public static partial class Redactor
         ("personnummer", NationalIdPlaceholder), ("curp", NationalIdPlaceholder), ("kitas", NationalIdPlaceholder), ("kitap", NationalIdPlaceholder),
         ("fiscale", NationalIdPlaceholder), ("steuer", NationalIdPlaceholder), ("steuernummer", NationalIdPlaceholder), ("sss", NationalIdPlaceholder),
         ("nif", NationalIdPlaceholder), ("pesel", NationalIdPlaceholder),
+        // Nigeria, Chile, Mexico, Latin America's cedula, Singapore's foreigners, Hong Kong, the Emirates, the Philippines,
+        // Malaysia ("IC no"), Germany, Switzerland, the Netherlands, Türkiye, France's social security ("sécurité sociale").
+        ("nin", NationalIdPlaceholder), ("bvn", NationalIdPlaceholder), ("rut", NationalIdPlaceholder), ("rfc", NationalIdPlaceholder),
+        ("cedula", NationalIdPlaceholder), ("fin", NationalIdPlaceholder), ("hkid", NationalIdPlaceholder), ("emirates", NationalIdPlaceholder),
+        ("philhealth", NationalIdPlaceholder), ("tin", NationalIdPlaceholder), ("ein", NationalIdPlaceholder), ("ic", NationalIdPlaceholder),
+        ("personalausweis", NationalIdPlaceholder), ("ahv", NationalIdPlaceholder), ("sofinummer", NationalIdPlaceholder),
+        ("kimlik", NationalIdPlaceholder), ("sociale", NationalIdPlaceholder),
         ("national", NationalIdPlaceholder), ("identity", NationalIdPlaceholder),
         ("identification", NationalIdPlaceholder), ("insurance", NationalIdPlaceholder), ("tax", NationalIdPlaceholder),
         ("username", HandlePlaceholder), ("uname", HandlePlaceholder), ("userid", HandlePlaceholder), ("user", HandlePlaceholder), ("ig", HandlePlaceholder),
@@ -473,7 +482,8 @@ public static partial class Redactor
     /// keamanan").
     /// </summary>
     private static readonly string[] SecurityAnswerPhrases =
-        ["security answer", "secret answer", "jawaban keamanan", "jawaban pertanyaan keamanan", "jawaban rahasia"];
+        ["security answer", "secret answer", "security question answer", "secret question answer", "jawaban keamanan", "jawaban pertanyaan keamanan",
+            "jawaban rahasia"];
 
     /// <summary>Where the words of <see cref="SecurityAnswerPhrases"/> that begin at <paramref name="start"/> end, or -1.</summary>
     private static int SecurityAnswerPhraseEnd(string text, int start)
@@ -979,9 +989,10 @@ public static partial class Redactor
     /// </summary>
     private static bool NamesANationalNumber(string text, int start, int end, ReadOnlySpan<char> word)
     {
-        if (IsOneOf(word, ["ni"]))
+        if (IsOneOf(word, ["ni", "ic"]))
         {
-            return IsFollowedBy(text, end, ["number", "no", "num", "nr"]);
+            // "NI: QQ 12 34 56 C": the label in capitals before a colon.
+            return IsFollowedBy(text, end, ["number", "no", "num", "nr"]) || (word.SequenceEqual("NI") && PastSpaces(text, end) is var c && c < text.Length && text[c] == ':');
         }
 
         if (IsOneOf(word, ["national"]))

@@ -248,7 +248,7 @@ public static partial class Redactor
             }
 
             spelledDot |= written;
-            comma |= next == q + 1 && text[q] == ',';
+            comma |= text.AsSpan(q, next - q).Contains(',');
             p = next;
         }
 
@@ -278,9 +278,11 @@ public static partial class Redactor
         bool clear = plain ? provider || (spelledDot && knownTld) : handleShaped ? provider || knownTld : !spelledDot || provider || knownTld;
         // "hubungi @tokopedia,id": a comma for a dot makes an address only with its local part glued to the '@' ("budi@gmail,com");
         // a word apart from the sign is the sentence's, and what follows the sign a handle.
+        // "budi @ gmail,com": with spaces on both sides of the sign, nothing reads as a handle; a mail provider's name makes it an address.
         bool gluedToTheSign = localEnd == markStart || text[markStart] != '@';
         ReadOnlySpan<char> local = text.AsSpan(localStart, localEnd - localStart);
-        if (!clear || (comma && !gluedToTheSign) || (plain && (local.Length < 2 || IsOneOf(local, NotLocalParts))))
+        bool spacedSign = text[markStart] == '@' && localEnd < markStart && firstStart > markEnd && provider && !IsOneOf(local, NotLocalParts);
+        if (!clear || (comma && ((!gluedToTheSign && !spacedSign) || (plain && !provider))) || (plain && (local.Length < 2 || IsOneOf(local, NotLocalParts))))
         {
             return false;
         }
@@ -410,6 +412,14 @@ public static partial class Redactor
         int q = SkipSpaces(text, k, 1);
         bool spaced = q > k;
         int after;
+        // "gmail , com": a comma between spaces before a known top-level domain.
+        if (spaced && q + 1 < limit && text[q] == ',' && text[q + 1] == ' ' && SkipSpaces(text, q + 1, 1) is var spacedTld
+            && IsKnownTopLevelDomainAt(text, spacedTld, limit))
+        {
+            written = true;
+            return spacedTld;
+        }
+
         if (q < limit && text[q] == '.' && spaced)
         {
             after = q + 1;

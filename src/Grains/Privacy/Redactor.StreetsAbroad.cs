@@ -28,6 +28,8 @@ public static partial class Redactor
     [
         "straße", "strasse", "gasse", "platz", "allee", "damm", "weg", "ufer", "chaussee", "steig", "straat", "laan", "gracht", "plein",
         "steenweg", "dijk", "singel",
+        // Sweden's, Norway's, Denmark's and Finland's ("Drottninggatan 53", "Strandvejen 12", "Mannerheimintie 20", "Aleksanterinkatu 52").
+        "gatan", "gata", "gade", "vej", "vejen", "veien", "katu", "tie",
     ];
 
     /// <summary>
@@ -38,6 +40,8 @@ public static partial class Redactor
     [
         "calle", "carrer", "rua", "avenida", "av", "avda", "avinguda", "paseo", "passeig", "viale", "piazza", "piazzale", "vicolo", "praça",
         "praca", "plaça", "travessa", "rambla", "carretera", "estrada", "rue", "chaussée", "lungomare",
+        // Poland's ("ul. Marszałkowska 10", "al. Jerozolimskie 54" is left out: "al" names people too).
+        "ul", "ulica", "aleja", "aleje",
     ];
 
     /// <summary>
@@ -130,7 +134,7 @@ public static partial class Redactor
     private static List<(int Start, int End, string Placeholder)>? FindStreetsAbroad(string text, List<(int Start, int End, string Placeholder)>? found)
     {
         found = FindWhereSomeoneLives(text, found);
-        int i = 0;
+        int i = MayHoldAStreetAbroad(text) ? 0 : text.Length;
         while (NextHouseNumber(text, ref i, out int at, out int digitsEnd))
         {
             int numberEnd = HouseNumberEnd(text, digitsEnd);
@@ -150,6 +154,70 @@ public static partial class Redactor
         }
 
         return text.AsSpan().IndexOfAnyInRange('\u3000', '\u9FFF') >= 0 ? FindJapaneseAddresses(text, found) : found;
+    }
+
+    /// <summary>
+    /// What the street words of <see cref="StreetEndings"/>, <see cref="StreetsBeforeAName"/>, <see cref="EnglishStreetsBeforeAName"/>
+    /// and <see cref="FrenchStreets"/> hold, as they are written inside a text ("Hauptstraße", "Bahnhofstr. 5", "Av. Paulista",
+    /// "Kerkstraat"), in small sets: a search for a few strings at a time is vectorised, one for many is not.
+    /// </summary>
+    private static readonly SearchValues<string>[] StreetAbroadMarks =
+    [
+        SearchValues.Create(
+            ["str", "gasse", "platz", "allee", "allée", "damm", "weg", "ufer", "chauss", "steig", "laan", "gracht", "plein", "dijk", "singel"],
+            StringComparison.OrdinalIgnoreCase),
+        SearchValues.Create(["gata", "gade", "vej", "veien", "katu", "tie ", "tie,", "ul.", "ul ", "ulica", "alej"],
+            StringComparison.OrdinalIgnoreCase),
+        SearchValues.Create(
+            ["calle", "carrer", "rua", "aven", "avda", "aving", "av.", "av ", "pase", "passe", "via", "piazz", "vicolo", "praç", "prac"],
+            StringComparison.OrdinalIgnoreCase),
+        SearchValues.Create(
+            ["plaça", "travessa", "rambla", "carretera", "estrada", "rue", "lungomare", "plaza", "boulevard", "largo", "ronda", "camino",
+                "corso", "alameda", "bd"],
+            StringComparison.OrdinalIgnoreCase),
+        SearchValues.Create(
+            ["bld", "impasse", "quai", "chemin", "place", "cours", "route", "square", "passa", "promenade", "faubourg", "esplanade", "sentier", "voie"],
+            StringComparison.OrdinalIgnoreCase),
+    ];
+
+    /// <summary>
+    /// Whether the text may hold a street as other countries write one: one of <see cref="StreetAbroadMarks"/>, a comma before
+    /// a postal code's four or five digits, or "ring" before a number ("Mittlerer Ring 5", "Hohenzollernring 12"). Most texts
+    /// have none, and their numbers are not looked at one by one.
+    /// </summary>
+    private static bool MayHoldAStreetAbroad(string text)
+    {
+        foreach (SearchValues<string> marks in StreetAbroadMarks)
+        {
+            if (text.AsSpan().IndexOfAny(marks) >= 0)
+            {
+                return true;
+            }
+        }
+
+        for (int c = text.IndexOf(','); c >= 0; c = text.IndexOf(',', c + 1))
+        {
+            if (DigitsAt(text, PastSpaces(text, c + 1), text.Length) >= 4)
+            {
+                return true;
+            }
+        }
+
+        for (int r = text.IndexOf("ring", StringComparison.OrdinalIgnoreCase); r >= 0; r = text.IndexOf("ring", r + 4, StringComparison.OrdinalIgnoreCase))
+        {
+            int k = r + 4;
+            while (k < text.Length && text[k] is ' ' or ',' or '.')
+            {
+                k++;
+            }
+
+            if (k > r + 4 && k < text.Length && (char.IsAsciiDigit(text[k]) || text[k] is 'n' or 'N'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -376,15 +444,43 @@ public static partial class Redactor
                 return -1;
             }
 
+            int wordStart = ws;
             (ws, end, dot) = StreetWordBefore(text, ws);
             if (end == ws)
             {
-                return -1;
+                // "Rua 25 de Março 100", "Avenida 9 de Julho 1234": a day's number before "de" and a month is part of the name.
+                int day = IsStreetNameParticle(word) || IsOneOf(word, ItalianMonths) ? DayBefore(text, wordStart) : -1;
+                (ws, end, dot) = day >= 0 ? StreetWordBefore(text, day) : (0, 0, false);
+                if (end == ws)
+                {
+                    return -1;
+                }
             }
         }
 
         return -1;
+
+        // Where a day's number of one or two digits ("25", "1º") ends a word before <paramref name="k"/>, past a space; -1 when there is none.
+        static int DayBefore(string text, int k)
+        {
+            int e = SpacesBefore(text, k);
+            int s = e < k && e > 0 && text[e - 1] is 'º' or 'ª' or '°' ? e - 1 : e;
+            int digits = 0;
+            while (s > 0 && char.IsAsciiDigit(text[s - 1]) && digits < 3)
+            {
+                s--;
+                digits++;
+            }
+
+            return e < k && digits is 1 or 2 && (s == 0 || !char.IsLetterOrDigit(text[s - 1])) ? s : -1;
+        }
     }
+
+    /// <summary>The months a street's name holds after a day's number ("Via 4 Novembre 96", "Corso 22 Marzo 4").</summary>
+    private static readonly string[] ItalianMonths =
+    [
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+    ];
 
     /// <summary>A small word inside a street's name: "de", "della", "der", or one with an apostrophe before a capital ("d'Italia", "l'Opéra").</summary>
     private static bool IsStreetNameParticle(ReadOnlySpan<char> word) =>
@@ -777,8 +873,42 @@ public static partial class Redactor
             }
         }
 
+        // Blocks numbered in kanji ("千代田一丁目一番一号", "梅田三丁目1-3"): a numeral before "丁目" or "番".
+        for (int b = text.AsSpan().IndexOfAny('丁', '番'); b >= 0; b = NextBlockMark(text, b + 1))
+        {
+            int n = b;
+            while (n > 0 && IsKanjiNumeral(text[n - 1]))
+            {
+                n--;
+            }
+
+            if (n == b || (text[b] == '丁' && (b + 1 == text.Length || text[b + 1] != '目')))
+            {
+                continue;
+            }
+
+            int start = JapanesePlaceStart(text, n);
+            if (start >= 0)
+            {
+                int end = JapaneseAddressEnd(text, n);
+                if (AddApart(ref found, (start, end, AddressPlaceholder)))
+                {
+                    b = end - 1;
+                }
+            }
+        }
+
         return found;
+
+        static int NextBlockMark(string text, int from)
+        {
+            int hit = from < text.Length ? text.AsSpan(from).IndexOfAny('丁', '番') : -1;
+            return hit < 0 ? -1 : from + hit;
+        }
     }
+
+    /// <summary>Whether <paramref name="c"/> is a numeral written in kanji ("一", "十", "百").</summary>
+    private static bool IsKanjiNumeral(char c) => "〇一二三四五六七八九十百千".Contains(c);
 
     /// <summary>
     /// Whether the number ending at <paramref name="digitsEnd"/> is a Japanese block: another number after a dash ("3-1", not
@@ -789,6 +919,12 @@ public static partial class Redactor
         if (digitsEnd < text.Length && text[digitsEnd] is '丁' or '番')
         {
             return true;
+        }
+
+        // "建国路88号", "信義路五段7號": a Chinese house number ("3号线", a metro line, stays).
+        if (digitsEnd < text.Length && text[digitsEnd] is '号' or '號')
+        {
+            return digitsEnd + 1 == text.Length || text[digitsEnd + 1] is not ('线' or '線' or '楼' or '樓' or '房' or '门' or '門');
         }
 
         if (digitsEnd + 1 >= text.Length || !IsJapaneseDash(text[digitsEnd]) || !char.IsAsciiDigit(text[digitsEnd + 1]))

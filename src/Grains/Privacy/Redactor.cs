@@ -157,7 +157,8 @@ public static partial class Redactor
         // other scripts or in an emoji sequence, where they join or part letters, they stay. Spaces of other widths (the
         // narrow no-break space locales group digits with) and middle dots read as a space and a dot.
         string text = original;
-        if (original.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
+        bool beyondAscii = original.AsSpan().ContainsAnyExceptInRange('\0', '\u007F');
+        if (beyondAscii)
         {
             original = Composed(WithoutInvisibles(original));
             text = FoldFullWidth(original);
@@ -176,6 +177,7 @@ public static partial class Redactor
         secrets = MayHoldUserName(text) ? WithSpans(secrets, FindSecrets(text, UserNameMarks)) : secrets;
         secrets = digits >= MinNationalIdDigits ? WithSpans(secrets, FindSecrets(text, NationalIdMarks)) : secrets;
         secrets = text.Contains('=') ? WithSpans(secrets, FindLinkCredentials(text)) : secrets;
+        secrets = beyondAscii && digits >= MinDigits && HasOtherScriptLetters(text) ? WithSpans(secrets, FindNumbersNamedInOtherScripts(text)) : secrets;
         List<(int Start, int End, string Placeholder)>? people = FindPeopleAndPlaces(text, digits > 0, introducedNames);
         people = emails is not null && text.Contains('<') ? WithSpans(people, FindNamesBeforeEmails(text, emails)) : people;
         people = WithSpans(people, FindRememberedNames(text, seen));

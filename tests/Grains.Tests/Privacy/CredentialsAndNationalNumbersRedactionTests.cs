@@ -53,6 +53,8 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
     [InlineData("pass nya expired")]
     [InlineData("what's the wifi password?")]
     [InlineData("the blue/green one, size 42/44")]
+    [InlineData("I shop at Tokopedia , com is slow")]
+    [InlineData("I shop at tokopedia,com")]
     public void Everyday_uses_of_the_same_words_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 
@@ -76,6 +78,9 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
     [InlineData("insurance policy 12345678")]
     [InlineData("tax 2024 invoice 12345678")]
     [InlineData("ni no resi 1234567890 ya")]
+    [InlineData("The fin of my surfboard 123456 broke")]
+    [InlineData("Tin of paint 500000 rupiah")]
+    [InlineData("IC 7805 voltage regulator 100 pcs")]
     public void Other_numbers_beside_the_same_words_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 
@@ -210,4 +215,22 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
     [Fact]
     public void A_user_name_that_starts_with_a_given_name_stays_one_user_name() =>
         Assert.Equal("akun tiktok saya [handle]", Redactor.Redact("akun tiktok saya budi_santoso99"));
+
+    [Theory]
+    [InlineData("NIN 12345678901", "NIN [national-id]")]
+    [InlineData("my BVN is 22123456789", "my BVN is [national-id]")]
+    [InlineData("RUT 12.345.678-5", "RUT [national-id]")]
+    [InlineData("RFC GODE561231GR8", "RFC [national-id]")]
+    [InlineData("FIN G1234567N", "FIN [national-id]")]
+    [InlineData("Emirates ID 784-1985-1234567-1", "Emirates ID [national-id]")]
+    [InlineData("PhilHealth 12-345678901-2", "PhilHealth [national-id]")]
+    [InlineData("TIN 123-456-789-000", "TIN [national-id]")]
+    [InlineData("IC no 900101-10-1234", "IC no [national-id]")]
+    [InlineData("Personalausweis L01X00T47", "Personalausweis [national-id]")]
+    [InlineData("AHV 756.1234.5678.97", "AHV [national-id]")]
+    [InlineData("TC kimlik 10000000146", "TC kimlik [national-id]")]
+    [InlineData("numéro de sécurité sociale 1 85 05 78 006 084 36", "numéro de sécurité sociale [national-id]")]
+    [InlineData("NI: QQ 12 34 56 C", "NI: [national-id]")]
+    public void More_countries_national_numbers_after_their_words_are_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }

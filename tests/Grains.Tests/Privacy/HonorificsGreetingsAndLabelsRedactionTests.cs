@@ -101,6 +101,9 @@ public sealed class HonorificsGreetingsAndLabelsRedactionTests
     [InlineData("transfer dari Mandiri (rekening saya) gagal")]
     [InlineData("Gopay (akun saya) error terus")]
     [InlineData("Netflix (my account) was charged twice")]
+    [InlineData("the c/o field is empty")]
+    [InlineData("**Product name:** iPhone 15")]
+    [InlineData("Hello there, Jakarta here is hot")]
     public void Questions_companions_subjects_and_services_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
 
@@ -230,4 +233,18 @@ public sealed class HonorificsGreetingsAndLabelsRedactionTests
     [InlineData("kopi Pak Budi enak", "kopi Pak [name] enak")]
     public void A_person_after_an_honorific_near_a_product_is_still_replaced(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("**Name:** Oliver Brown\n**Email:** oliver.b@gmail.com", "**Name:** [name]\n**Email:** [email]")]
+    [InlineData("__Nama:__ Budi Santoso", "__Nama:__ [name]")]
+    [InlineData("c/o Anna Schmidt", "c/o [name]")]
+    [InlineData("Dear support, Olga Ivanova here", "Dear support, [name] here")]
+    public void A_name_after_a_label_in_markdown_in_care_of_or_after_a_greeting_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("Logitech MX Master 3S scroll wheel squeaks")]
+    [InlineData("is the MX Keys Mini in stock?")]
+    public void A_products_series_in_capitals_is_no_honorific(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
 }

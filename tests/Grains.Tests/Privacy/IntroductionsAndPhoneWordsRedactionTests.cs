@@ -212,4 +212,18 @@ public sealed class IntroductionsAndPhoneWordsRedactionTests
     [InlineData("order id sudah ada, wa O812345678", "order id sudah ada, wa [phone]")]
     public void A_phone_number_with_a_letter_for_a_digit_and_a_phone_word_is_still_replaced(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("this is Will Turner", "this is [name]")]
+    [InlineData("my name is Will Turner", "my name is [name]")]
+    [InlineData("my name is Will", "my name is [name]")]
+    [InlineData("this is May Tan from accounting", "this is [name] from accounting")]
+    public void A_given_name_that_is_an_everyday_word_is_introduced_as_a_name(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("número de celular 11 98765-4321", "número de celular [phone]")]
+    [InlineData("mi teléfono 612 345 678", "mi teléfono [phone]")]
+    public void A_phone_number_after_another_languages_phone_word_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }

@@ -112,6 +112,8 @@ public sealed class NameAttributesAndSpacedEmailsRedactionTests
     [InlineData("hubungi @shopee,co,id ya")]
     [InlineData("cek @blibli,com dulu")]
     [InlineData("sudah tanya admin @lazada,co,id kemarin")]
+    [InlineData("hubungi @tokopedia , id")]
+    [InlineData("budi @ kantor,co,id")]
     public void A_word_apart_from_an_at_sign_before_a_comma_for_a_dot_is_kept(string text)
     {
         string redacted = Redactor.Redact(text);
@@ -125,5 +127,12 @@ public sealed class NameAttributesAndSpacedEmailsRedactionTests
     [InlineData("hubungi budi@gmail,com", "hubungi [email]")]
     [InlineData("email saya rina.w@yahoo,co,id ya", "email saya [email] ya")]
     public void An_address_glued_to_its_at_sign_with_a_comma_for_its_dot_is_still_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("budi @ gmail,com", "[email]")]
+    [InlineData("email saya budi @ gmail , com", "email saya [email]")]
+    [InlineData("budi@gmail , com", "[email]")]
+    public void An_address_with_a_spaced_sign_or_comma_for_its_dot_at_a_mail_provider_is_replaced(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
 }

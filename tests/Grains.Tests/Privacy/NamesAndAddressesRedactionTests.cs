@@ -178,6 +178,15 @@ public sealed class NamesAndAddressesRedactionTests
     [InlineData("pesanan 12190 belum sampai")]
     [InlineData("invoice 75002 Paris")]
     [InlineData("Order 5, 10115 Berlin")]
+    [InlineData("Necktie 2 pcs")]
+    [InlineData("Ultra 2 pcs")]
+    [InlineData("It took 1 Long Walk")]
+    [InlineData("東京で一番安い店")]
+    [InlineData("三丁目の夕日を見た")]
+    [InlineData("北京市地铁10号线")]
+    [InlineData("Pak RT minta fotokopi KTP")]
+    [InlineData("RT 5 rapat besok jam 7")]
+    [InlineData("Start 3/4 of the tutorial")]
     [InlineData("Room 5, 10115 Berlin")]
     [InlineData("Season 2 of The Crown")]
     [InlineData("Windows 10, 2004 Update")]
@@ -230,4 +239,45 @@ public sealed class NamesAndAddressesRedactionTests
     [Fact]
     public void An_e_mail_address_is_an_e_mail_not_a_postal_address() =>
         Assert.Equal("my email address is [email]", Redactor.Redact("my email address is jane@example.com"));
+
+    [Theory]
+    [InlineData("Rua 25 de Março 100", "[address]")]
+    [InlineData("Minha loja fica na Rua 25 de Março 100, São Paulo", "Minha loja fica na [address]")]
+    [InlineData("Avenida 9 de Julio 1925, Buenos Aires", "[address]")]
+    [InlineData("Via 4 Novembre 96, Roma", "[address]")]
+    public void A_street_named_for_a_date_with_its_number_is_an_address(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("東京都千代田区千代田一丁目一番一号", "[address]")]
+    [InlineData("大阪市北区梅田三丁目", "[address]")]
+    [InlineData("北京市朝阳区建国路88号", "[address]")]
+    [InlineData("台北市信義區信義路五段7號", "[address]")]
+    public void A_block_numbered_in_kanji_or_a_chinese_house_number_is_an_address(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("Mieszkam przy ul. Piotrkowskiej 100", "Mieszkam przy [address]")]
+    [InlineData("Drottninggatan 53, Stockholm", "[address]")]
+    [InlineData("Mannerheimintie 20, Helsinki", "[address]")]
+    [InlineData("Strandvejen 12", "[address]")]
+    [InlineData("Deliver to Flat 2, 15 Kensington Gardens, London W8 4PX", "Deliver to [address]")]
+    [InlineData("Suite 200, 1 Infinite Loop, Cupertino", "[address]")]
+    [InlineData("My new shipping address is 400 Broad St, Seattle WA 98109", "My new shipping address is [address]")]
+    public void Streets_of_more_countries_are_addresses(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("Desa Sukamaju RT 03 RW 07, Kec. Cibinong", "[address]")]
+    [InlineData("Kp. Rawa Bebek RT 001/005 Bekasi", "[address]")]
+    [InlineData("saya tinggal di Dusun Krajan rt.3/rw.5 Jember", "saya tinggal di [address]")]
+    [InlineData("RT/RW 03/07 Kel. Cempaka Putih", "[address]")]
+    public void A_neighbourhood_with_its_rt_and_rw_is_an_address(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("Toko kami di Blok M Square lantai 2")]
+    [InlineData("ketemu di Blok M Plaza lantai 3 ya")]
+    public void A_block_with_only_a_floors_number_is_no_address(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
 }

@@ -74,4 +74,10 @@ public sealed class NumbersReadWholeRedactionTests
     [InlineData("3171 2345 6789 0001", "[nik]")]
     public void A_card_or_a_nik_is_replaced_whatever_word_is_before_it(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("card 4111 11111111 1111", "card [card]")]
+    [InlineData("cc 41111111 11111111 thanks", "cc [card] thanks")]
+    public void A_card_after_its_word_is_replaced_however_its_blocks_are_split(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }

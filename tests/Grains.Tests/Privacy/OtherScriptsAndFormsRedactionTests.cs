@@ -61,4 +61,13 @@ public sealed class OtherScriptsAndFormsRedactionTests
 
         Assert.Equal("café au lait", Redactor.Redact(decomposed));
     }
+
+    [Theory]
+    [InlineData("电话 138 0013 8000", "电话 [phone]")]
+    [InlineData("我的手机号是13800138000", "我的手机号是[phone]")]
+    [InlineData("電話番号は03-1234-5678です", "電話番号は[phone]です")]
+    [InlineData("मेरा नंबर ९८७६५४३२१० है", "मेरा नंबर [phone] है")]
+    [InlineData("身份证号 11010119900307457X", "身份证号 [national-id]")]
+    public void A_number_after_a_word_for_it_in_another_script_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }

@@ -17,6 +17,10 @@ public sealed class RememberedNamesRedactionTests
     [InlineData("i'm budi", "pls send it to budi asap", "pls send it to [name] asap")]
     [InlineData("my wife's name is Julia", "Julia will sign for it", "[name] will sign for it")]
     [InlineData("Regards, Michael Brown", "MICHAEL? no, Michael asked for a refund", "MICHAEL? no, [name] asked for a refund")]
+    [InlineData("My name is Hope Daniels", "Hope will pick it up tomorrow", "[name] will pick it up tomorrow")]
+    [InlineData("My name is Hope Daniels", "Can you ask Hope to call?", "Can you ask [name] to call?")]
+    [InlineData("Hi, I'm Mark Chen", "Mark's order is late", "[name]'s order is late")]
+    [InlineData("name: Grace Lee", "Grace is my daughter", "[name] is my daughter")]
     public void A_word_of_a_name_given_earlier_is_replaced_when_used_alone(string earlier, string later, string expected)
     {
         var seen = SeenAfter(earlier);
@@ -29,6 +33,9 @@ public sealed class RememberedNamesRedactionTests
     [InlineData("My name is Budi Santoso", "budi pekerti is a school subject")]
     [InlineData("My name is Budi Santoso", "ask the Santosos next door")]
     [InlineData("Hi, I'm John Smith", "where is my order?")]
+    [InlineData("My name is Hope Daniels", "I hope so, thanks")]
+    [InlineData("this is Will Turner", "Will you send it today?")]
+    [InlineData("this is May Tan", "can I return it in May or on 12 May?")]
     public void Longer_words_small_letters_and_other_words_stay(string earlier, string later)
     {
         var seen = SeenAfter(earlier);
@@ -113,5 +120,28 @@ public sealed class RememberedNamesRedactionTests
         var seen = new NamesSeen();
         Redactor.Redact(earlier, seen: seen);
         return seen;
+    }
+
+    [Theory]
+    [InlineData("My name is Hope Daniels", "Hope you can help")]
+    [InlineData("Hi, I'm Mark Chen", "Mark it as urgent please")]
+    [InlineData("Hi, I'm Mark Chen", "The Mark 2 model is out of stock")]
+    [InlineData("my name is Bill Gates", "Bill me later please")]
+    [InlineData("Full name: Rose Tan", "Rose Gold iPhone case, 2 pcs")]
+    public void A_remembered_name_that_is_an_everyday_word_stays_where_it_is_the_word(string earlier, string later)
+    {
+        var seen = SeenAfter(earlier);
+
+        Assert.Equal(later, Redactor.Redact(later, seen: seen));
+    }
+
+    [Theory]
+    [InlineData("this is Will Turner", "Will will collect it", "[name] will collect it")]
+    [InlineData("my name is Will", "Can you ask Will to call?", "Can you ask [name] to call?")]
+    public void A_remembered_name_that_is_an_everyday_word_is_replaced_where_it_reads_as_the_name(string earlier, string later, string expected)
+    {
+        var seen = SeenAfter(earlier);
+
+        Assert.Equal(expected, Redactor.Redact(later, seen: seen));
     }
 }

@@ -65,4 +65,18 @@ public sealed class SecretLabelsAndRelativesRedactionTests
     [InlineData("d.o.b. 1985")]
     public void A_dotted_date_of_birth_word_without_a_date_stays(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("fecha de nacimiento 14/03/1985", "fecha de nacimiento [dob]")]
+    [InlineData("Geburtsdatum 14.03.1985", "Geburtsdatum [dob]")]
+    [InlineData("data di nascita 14/03/1985", "data di nascita [dob]")]
+    [InlineData("date de naissance : 14/03/1985", "date de naissance : [dob]")]
+    public void A_date_of_birth_after_another_languages_words_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("My son Peter Parker's school is closed", "My son [name]'s school is closed")]
+    [InlineData("Pak Budi's order is late", "Pak [name]'s order is late")]
+    public void A_name_before_its_possessive_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }

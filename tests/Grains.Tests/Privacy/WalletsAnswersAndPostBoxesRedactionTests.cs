@@ -62,4 +62,10 @@ public sealed class WalletsAnswersAndPostBoxesRedactionTests
     [InlineData("social media 123 45 6789")]
     public void A_box_a_count_and_social_media_stay(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("security question answer: Rex", "security question answer: [password]")]
+    [InlineData("my secret question answer is Blue Lagoon", "my secret question answer is [password]")]
+    public void The_answer_after_the_words_security_question_answer_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }
