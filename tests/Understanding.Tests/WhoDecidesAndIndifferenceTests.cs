@@ -5,8 +5,9 @@ namespace CxCluster.Understanding.Tests;
 /// <summary>
 /// Messages that name a person and a machine without asking who is in the chat: a process or decision done by a person
 /// or a machine, a machine the business offers, someone else vouched for as a real person, the customer saying what
-/// they themself are, indifference about who answers. Each veto only the learnt model's identity question; a genuine
-/// question beside it still counts.
+/// they themself are, indifference about who answers, who does a job ("who approves the refund, a person or the
+/// system?"), a thing of the customer's handled by a machine ("klaim asuransi ini diproses AI?") and a virtual account.
+/// Each veto only the learnt model's identity question; a genuine question beside it still counts.
 /// </summary>
 public sealed class WhoDecidesAndIndifferenceTests
 {
@@ -27,6 +28,12 @@ public sealed class WhoDecidesAndIndifferenceTests
     [InlineData("ini yang balas manusia atau mesin?")]
     [InlineData("saya lagi chat sama orang atau sistem?")]
     [InlineData("apakah saya dilayani oleh manusia atau bot?")]
+    [InlineData("who am I talking to, a person or a bot?")]
+    [InlineData("who is this, human or bot?")]
+    [InlineData("siapa yang balas, orang atau bot?")]
+    [InlineData("hi is this a bot account")]
+    [InlineData("yang ngebales ini artificial intelligence ya?")]
+    [InlineData("chat ini dijawab AI?")]
     public void Who_is_in_the_chat_still_counts(string text)
     {
         Assert.False(MessageSignals.Grammar(text).VetoesIdentity, text);
@@ -132,4 +139,21 @@ public sealed class WhoDecidesAndIndifferenceTests
     [InlineData("I'm a former employee. please connect me to an agent")]
     public void A_former_employee_asking_for_someone_still_asks(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("who approves the refund, a person or the system?")]
+    [InlineData("refund disetujui siapa, orang atau sistem?")]
+    public void Who_does_a_job_with_a_person_and_a_machine_as_the_choices_is_no_identity_question(string text)
+    {
+        Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+    }
+
+    [Theory]
+    [InlineData("klaim asuransi iki diproses AI opo ora?")]
+    [InlineData("apakah klaim asuransi ini diproses AI atau tidak?")]
+    [InlineData("kowe ngerti ora nomer rekening virtual account ku nang endi?")]
+    [InlineData("where do I find my virtual account number?")]
+    public void A_thing_handled_by_a_machine_or_a_virtual_account_is_no_identity_question(string text) =>
+        Assert.True(MessageSignals.Grammar(text).VetoesIdentity, text);
 }

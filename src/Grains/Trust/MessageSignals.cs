@@ -149,6 +149,16 @@ public static class MessageSignals
                 // found, by the grammar and by the model at its own threshold.
                 BySentence(text, tokens, margins, commas: false, margin: 0f, grammar: true, ref identity, ref human);
             }
+            if (quoted.AroundOwnQuotes is { } typed && (identity || human) && ReportedSpeech.TakesBackAsAMistake(typed))
+            {
+                // "I typed 'agent' by mistake, ignore that, what's the tracking?": the customer's own words taken back,
+                // unless what is said around them asks again ("..., but actually yes I want a human").
+                Lex[] typedBuffer = ArrayPool<Lex>.Shared.Rent(typed.Length + 1);
+                ReadOnlySpan<Lex> rest = typedBuffer.AsSpan(0, Tokenizer.Tokenize(typed, typedBuffer));
+                identity &= !quoted.AsksIdentity || IdentityQuestion.AsksIdentity(rest);
+                human &= !quoted.AsksForHuman || PersonRequest.AsksForHuman(rest);
+                ArrayPool<Lex>.Shared.Return(typedBuffer);
+            }
             // "do you ship to Hell, Michigan?", "the movie 'Angry Birds'": a name's words carry no tone.
             string named = shouting ? text : Titles.WithoutTitles(text);
             bool negative, abusive, thanks, delighted;

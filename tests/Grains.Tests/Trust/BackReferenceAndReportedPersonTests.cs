@@ -4,7 +4,8 @@ namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
 /// Requests and questions whose person word is read by what is around it: "one" asked for after a question on who is
-/// there, a bare pair of alternatives, a person who said or did something at a place, and a product's AI feature.
+/// there, a bare pair of alternatives, a person who said or did something at a place, and a product's AI feature. Someone
+/// a courier or a driver asks to talk to ("kurirnya minta ngomong sama orang di resepsionis") is not asked for.
 /// </summary>
 public sealed class BackReferenceAndReportedPersonTests
 {
@@ -62,8 +63,18 @@ public sealed class BackReferenceAndReportedPersonTests
     [InlineData("live agent")]
     [InlineData("real rep pls")]
     [InlineData("get me a real person")]
+    [InlineData("driver gak datang, saya mau ngomong sama CS")]
+    [InlineData("the driver never came, I want to talk to someone")]
     public void A_refusal_before_a_request_or_a_terse_request_still_asks(string text)
     {
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
     }
+
+    [Theory]
+    [InlineData("kurirnya minta ngomong sama orang di resepsionis, paketnya ditaruh mana?")]
+    [InlineData("kurirnya mau ngomong sama orang rumah")]
+    [InlineData("the courier wants to talk to someone at reception, where should I leave it?")]
+    [InlineData("the driver asked to speak to a person at the gate")]
+    public void Someone_a_courier_or_driver_asks_to_talk_to_is_not_asked_for(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 }

@@ -4,7 +4,8 @@ namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
 /// Asking to be called now ("phone me pls", "telpon saya dong kak") asks for a person; a call declined, put off, asked of
-/// someone else or after a condition, and "telpon saya" as the customer's phone, do not. Asking whether the chat is run
+/// someone else or after a condition, and "telpon saya" as the customer's phone, do not, nor does someone asked for once
+/// something has come to be ("kalau udah ready, minta admin chat saya ya"). Asking whether the chat is run
 /// by a machine or a person, whether one talks to the system, or which of a role and a machine one has, asks who is
 /// there; asking what kind of business answers ("are you a registered company?") or whether a product is powered by
 /// AI does not. An operator that comes with hired equipment is no one to talk to.
@@ -134,4 +135,17 @@ public sealed class CallbacksBusinessesAndInsultsTests
     [InlineData("can you send it again please")]
     public void One_more_or_again_without_a_failure_is_not_negative(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("kalau udah ready, minta admin chat saya ya")]
+    [InlineData("kalau udah ready, minta admin hubungi saya ya")]
+    [InlineData("kalau barang sudah sampai, tolong minta CS hubungi saya")]
+    public void Someone_asked_for_once_something_has_come_to_be_is_put_off(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("kalau sudah begini saya minta manajer")]
+    [InlineData("kalau udah sampai tapi rusak, saya minta CS sekarang")]
+    public void Someone_asked_for_now_that_it_has_come_to_this_is_asked_for(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 }

@@ -3,7 +3,8 @@ using CxCluster.Grains.Trust;
 namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
-/// A person said to be not needed, a request called off and a call refused through whoever would make it ask for no one;
+/// A person said to be not needed, a request called off or denied ever made ("I never asked to speak to anyone") and a call
+/// refused through whoever would make it ask for no one;
 /// a person needed as a heading, a person asked to handle it in the passive and a call back booked or named for a time
 /// ask for one. A product a machine word describes ("automated watch", "robot mop") asks nothing of who answers, and a
 /// document addressed to a role or a team copied in asks for no one. Annoyance in slang, plural insults and sarcastic
@@ -42,6 +43,12 @@ public sealed class CalledOffRequestsProductsAndSarcasmTests
     // Something else called off, and then a person asked for.
     [InlineData("cancel my request for a refund and get me an agent")]
     [InlineData("batalin minta refund, mau ngomong sama cs aja")]
+    [InlineData("I never asked to speak to anyone before, but now I want to talk to an agent")]
+    [InlineData("I never asked for a bot, get me a human")]
+    // A request denied ever made, then one made after all.
+    [InlineData("I never asked for an agent, but now I need one")]
+    [InlineData("I never asked for a human but I want one now")]
+    [InlineData("I never asked for a human agent but please get me one")]
     public void A_person_needed_asked_to_handle_it_or_to_call_back_is_asked_for(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 
@@ -114,4 +121,13 @@ public sealed class CalledOffRequestsProductsAndSarcasmTests
     [InlineData("parah bagus bgt packingnya")]
     public void Praise_with_nothing_wrong_is_not_upset(string text) =>
         Heard.NotUpset(text);
+
+    [Theory]
+    [InlineData("I never asked to speak to anyone, why did I get a call?")]
+    [InlineData("I never asked for an agent but you gave me one anyway")]
+    [InlineData("I never asked to speak to anyone, but thanks")]
+    [InlineData("I never asked for an agent")]
+    [InlineData("I didn't ask to talk to a real person")]
+    public void A_request_denied_ever_made_asks_for_no_one(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 }

@@ -7,7 +7,7 @@ namespace CxCluster.Grains.Tests.Trust;
 /// "udah 3 kali saya jelasin"), how long they waited ("on hold for 2 hours", "sudah 2 minggu belum sampai"), the lowest
 /// rating ("I'd give you 1 star", "bintang 1"). A number of times that is a dose, an instalment, a plan or a comparison,
 /// a length of time that is a wait to come or a loyal customer's years, a good rating or a class of hotel, and relief after
-/// the wait do not.
+/// the wait do not, nor does a time said to be short ("it's only been a day, no worries").
 /// Words of the same complaint that counted nothing before are here too ("getting nowhere", "nobody cares", "kalian
 /// tidak bertanggung jawab", "nyesel beli di sini", "lost again", "you lied to me", "the app keeps crashing", "my order
 /// still hasn't arrived", "no one got back to me", "kalian bohong", "masih belum sampai").
@@ -177,4 +177,11 @@ public sealed class CountingTriesWaitsAndStarsTests
         Assert.False(analysis.AsksForHuman, text);
         Assert.False(analysis.AsksIdentity, text);
     }
+
+    [Theory]
+    [InlineData("it hasn't arrived yet but it's only been a day, no worries")]
+    [InlineData("it's only been a day, no worries")]
+    [InlineData("it's been just a day, no rush")]
+    public void A_wait_said_to_be_short_is_no_complaint(string text) =>
+        Assert.False(MessageSignals.Analyze(text).Negative, text);
 }

@@ -10,7 +10,8 @@ namespace CxCluster.Grains.Tests.Trust;
 /// for one without its verb; "ini dijawab sama orang ya?" asks who answers, not for someone; a call already made to
 /// the staff asks for no one, and neither does how a transfer went ("Transfer failed again."); "tlg telpon balik sy" asks
 /// for a call; "real" set against a fraud ("is this message real or a scam?") asks whether something is genuine; and the
-/// tone of stress, of nobody caring, of hopes let down and of contempt for anyone's wits there.
+/// tone of stress, of nobody caring, of hopes let down and of contempt for anyone's wits there. A question of who is there
+/// taken back as a joke ("is this a bot lol jk", "ini bot ya wkwk becanda") asks nothing.
 /// </summary>
 public sealed class DoubtLaughterAndFacesTests
 {
@@ -44,6 +45,9 @@ public sealed class DoubtLaughterAndFacesTests
     [InlineData("ini chatbot ya? hehe")]
     [InlineData("is this chatgpt 😭")]
     [InlineData("are you a bot 😡")]
+    [InlineData("are you kidding me? are you a bot?")]
+    [InlineData("kamu bercanda? kamu bot?")]
+    [InlineData("are you a bot? jk. but seriously, are you human?")]
     public void Laughter_or_a_face_after_the_question_still_closes_it(string text) =>
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
 
@@ -270,4 +274,11 @@ public sealed class DoubtLaughterAndFacesTests
     [InlineData("call me back can?")]
     [InlineData("Call me back can? Number 9123 4567, about my Singtel bill.")]
     public void A_call_back_closed_with_can_asks_for_one(string text) => Assert.True(MessageSignals.Grammar(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("is ths a bot lol jk where is my parcel")]
+    [InlineData("are you a bot? just kidding")]
+    [InlineData("ini bot ya wkwk becanda, paket saya mana")]
+    public void A_question_of_who_is_there_taken_back_as_a_joke_asks_nothing(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
 }

@@ -64,6 +64,7 @@ public sealed class EarlierRequestsNamesAndJoyTests
     [Theory]
     [InlineData("how do i talk to an actual human here")]
     [InlineData("how can I speak to a real person?")]
+    [InlineData("is there a way to reach a human here?")]
     public void Asking_how_to_reach_a_real_person_asks_for_one_not_who_answers(string text)
     {
         MessageAnalysis analysis = MessageSignals.Analyze(text);
@@ -74,6 +75,7 @@ public sealed class EarlierRequestsNamesAndJoyTests
     [Theory]
     [InlineData("how do I know you're a real person?")]
     [InlineData("how do I talk to a human, or is this a bot?")]
+    [InlineData("is there a way to talk to a human or is this all bots?")]
     public void Doubt_or_a_machine_named_beside_it_still_asks_who_answers(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
 

@@ -10,8 +10,11 @@ namespace CxCluster.Grains.Tests.Trust;
 /// hard or takes so long; the same questions asked calmly, about a product or in surprise, stay calm. Why something is so
 /// hard or takes so long is exasperated only when asked of the service (what it does, how it works, the one answering),
 /// not of a product ("why is the mattress so hard?") or out of curiosity; how hard something is, only when the customer
-/// is the one it is done to ("how hard is it to refund me"), not when they ask how hard a thing is to use or ask for
-/// something politely ("how hard would it be to send me a sample first?").
+/// is the one it is done to ("how hard is it to refund me"), not when they ask how hard a thing is to use, ask for
+/// something politely ("how hard would it be to send me a sample first?") or ask plainly how hard it is to be sent a
+/// thing ("How hard is it to send me a replacement?"). When something comes, asked with "?!", is exasperated only of
+/// the customer's own thing ("kapan paket saya sampai?!"), as in English: "kapan paketnya sampai?!" and "when will it
+/// arrive?!" are impatience at most.
 /// </summary>
 public sealed class ExasperationTests
 {
@@ -44,7 +47,7 @@ public sealed class ExasperationTests
     [InlineData("dimana refund saya?!")]
     [InlineData("where is my refund?!")]
     [InlineData("kenapa belum dikirim?!")]
-    [InlineData("kapan sampainya?!")]
+    [InlineData("kapan paket saya sampai?!")]
     [InlineData("why?!")]
     [InlineData("ini gimana sih kerjanya")]
     [InlineData("gimana sih ini")]
@@ -55,6 +58,10 @@ public sealed class ExasperationTests
     [InlineData("why is this so difficult")]
     [InlineData("why does it take so long to process a refund")]
     [InlineData("why is everything so confusing with you")]
+    [InlineData("when will my order arrive?!")]
+    [InlineData("kapan paketku sampai?!")]
+    [InlineData("kapan refund saya masuk?!")]
+    [InlineData("kapan belum juga?!")]
     public void An_exasperated_question_sounds_negative(string text) =>
         Assert.True(MessageSignals.Analyze(text).Negative, text);
 
@@ -72,7 +79,26 @@ public sealed class ExasperationTests
     [InlineData("are you a bot?!")]
     [InlineData("when is the sale?!")]
     [InlineData("really?! it's on sale?!")]
+    [InlineData("mau retur, gimana sih?")]
+    [InlineData("halo kak, gimana sih")]
+    [InlineData("mau retur, gimana sih caranya")]
     public void A_question_asked_calmly_or_in_surprise_stays_calm(string text) =>
+        Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("kapan paketnya sampai?!")]
+    [InlineData("kapan sampainya?!")]
+    [InlineData("kapan flash sale nya?!")]
+    [InlineData("when will it arrive?!")]
+    [InlineData("when will the package arrive?!")]
+    public void When_something_comes_asked_with_marks_is_impatience_at_most(string text) =>
+        Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("How hard is it to send me a replacement?")]
+    [InlineData("how hard is it to send us another one?")]
+    [InlineData("How hard is it to email me the invoice?")]
+    public void How_hard_it_is_to_be_sent_a_thing_asked_plainly_stays_calm(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
 
     [Theory]
@@ -96,6 +122,10 @@ public sealed class ExasperationTests
     [InlineData("where is my order?! I can't wait any longer")]
     [InlineData("where is my order?! not excited anymore")]
     [InlineData("mana paket saya?! gak seru")]
+    [InlineData("how hard is it to send me the right size?")]
+    [InlineData("how hard is it to send me a working one?")]
+    [InlineData("how hard is it to give us a refund?")]
+    [InlineData("how hard is it to send me a replacement")]
     public void An_exasperated_question_of_the_service_sounds_negative(string text) =>
         Assert.True(MessageSignals.Analyze(text).Negative, text);
 
@@ -115,4 +145,10 @@ public sealed class ExasperationTests
     [InlineData("How hard is it to install it myself?")]
     public void A_question_about_a_product_or_out_of_curiosity_stays_calm(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("udah bayar tapi barang gak dikirim, gimana sih")]
+    [InlineData("saya udah bayar, gimana sih")]
+    public void How_is_this_even_supposed_to_work_closing_what_was_said_sounds_negative(string text) =>
+        Assert.True(MessageSignals.Analyze(text).Negative, text);
 }

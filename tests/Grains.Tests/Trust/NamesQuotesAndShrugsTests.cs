@@ -8,7 +8,10 @@ namespace CxCluster.Grains.Tests.Trust;
 /// staff; what the customer wants to be called ("call me Sari") asks for no call, nor does a person denied in a question
 /// ("bukan orang?"), a habit ("yang biasanya chat sama admin") or a guess about who answers ("let me guess, I'm talking to
 /// a bot again?"); and the tone of nobody answering, of being ignored, of a shrug, of waiting without end, of help in
-/// quotes, of the business called names and of the staff likened to animals.
+/// quotes, of the business called names and of the staff likened to animals. Giving up and waiting reads the same with or
+/// without a comma or a particle ("terserah deh nunggu aja", "ya sudah lah, saya tunggu aja", "fine whatever i'll wait");
+/// "ya sudah, saya tunggu saja" accepts the wait. The ones answering never answering ("you people never reply", "ga ada
+/// yg jawab dari tadi") is a complaint that asks for no one.
 /// </summary>
 public sealed class NamesQuotesAndShrugsTests
 {
@@ -23,6 +26,7 @@ public sealed class NamesQuotesAndShrugsTests
     [InlineData("is there a person who can help me?")]
     [InlineData("Can I video call with one of your staff to finish the account verification?")]
     [InlineData("can I talk to one of your agents")]
+    [InlineData("gak ada yang bales, minta CS dong")]
     public void A_call_or_someone_to_help_asked_in_these_forms_is_a_request(string text) =>
         Assert.True(MessageSignals.Grammar(text).AsksForHuman, text);
 
@@ -103,6 +107,11 @@ public sealed class NamesQuotesAndShrugsTests
     [InlineData("I typed \"help\" twice")]
     [InlineData("nobody else can sign for it")]
     [InlineData("no one answer is right for every case")]
+    [InlineData("ya sudah, saya tunggu saja")]
+    [InlineData("terserah kakak aja, saya tunggu")]
+    [InlineData("terserah, saya tunggu kabarnya ya, makasih")]
+    [InlineData("ok, I'll wait")]
+    [InlineData("I never reply to spam emails, is that ok?")]
     public void A_choice_a_request_to_skip_a_date_or_a_label_in_quotes_is_not(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
 
@@ -124,4 +133,31 @@ public sealed class NamesQuotesAndShrugsTests
     [InlineData("a thief stole my parcel")]
     public void A_likeness_to_a_machine_an_animal_elsewhere_or_praise_of_the_business_is_not(string text) =>
         Assert.False(MessageSignals.Analyze(text).Abusive, text);
+
+    [Theory]
+    [InlineData("terserah deh nunggu aja")]
+    [InlineData("terserah, saya tunggu aja")]
+    [InlineData("terserah lah, saya tunggu saja")]
+    [InlineData("ya sudah lah, saya tunggu aja")]
+    [InlineData("ya udah lah")]
+    [InlineData("pasrah deh, nunggu aja")]
+    [InlineData("fine whatever i'll wait")]
+    [InlineData("whatever, I'm gonna keep waiting then")]
+    public void Giving_up_and_waiting_sounds_negative_with_or_without_a_comma_or_particle(string text) =>
+        Assert.True(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("you people never reply")]
+    [InlineData("your support never replies")]
+    [InlineData("they never answered")]
+    [InlineData("ga ada yg jawab dari tadi")]
+    [InlineData("tidak ada yang respon")]
+    public void The_ones_answering_never_answering_sounds_negative(string text) =>
+        Assert.True(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("gak ada yang bales sama sekali")]
+    [InlineData("ga ada yg jawab dari tadi")]
+    public void That_no_one_answers_asks_for_no_one(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 }

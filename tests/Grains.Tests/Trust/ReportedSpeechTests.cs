@@ -5,7 +5,8 @@ namespace CxCluster.Grains.Tests.Trust;
 /// <summary>
 /// Words of someone else's the customer quotes ask nothing of the one answering and abuse no one: a relative's, a
 /// stranger's or a reviewer's request, question or insult in quotes after a verb of saying. What the customer quotes of
-/// themselves still asks, and rudeness of the business's own people, reported, is a complaint.
+/// themselves still asks, unless they take it back as a slip ("I typed 'agent' by mistake, ignore that"), and rudeness of
+/// the business's own people, reported, is a complaint.
 /// </summary>
 public sealed class ReportedSpeechTests
 {
@@ -44,6 +45,7 @@ public sealed class ReportedSpeechTests
     [InlineData("I\u2019ve typed \u2018agent\u2019 twice")]
     [InlineData("I tried typing \"human\" like the menu said")]
     [InlineData("My son typed \"dumb bot lol. Anyway I need a human agent now please")]
+    [InlineData("I typed 'agent' by mistake, but actually yes I want a human")]
     public void What_the_customer_quotes_of_themselves_still_asks(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 
@@ -75,4 +77,17 @@ public sealed class ReportedSpeechTests
         Assert.False(analysis.Abusive, text);
         Assert.False(analysis.Negative, text);
     }
+
+    [Theory]
+    [InlineData("I typed 'agent' by mistake, ignore that, what's the tracking?")]
+    [InlineData("I wrote \"agent\" by mistake, ignore that, what's the tracking?")]
+    [InlineData("saya ketik 'cs' tadi kepencet, abaikan ya. resi saya mana?")]
+    public void A_quote_the_customer_takes_back_as_a_slip_asks_for_no_one(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("I asked 'are you a bot?' by mistake, never mind")]
+    [InlineData("I typed \"is this AI\" by accident, ignore it")]
+    public void A_question_the_customer_takes_back_as_a_slip_asks_nothing(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
 }

@@ -114,6 +114,8 @@ public sealed class ReviewedHandoffsJoyAndSarcasmTests
     [InlineData("kata anak saya ini AI, iya kah?")]
     [InlineData("mama saya nanya ini yang bales robot apa orang")]
     [InlineData("ibu saya nanya kamu manusia atau bot")]
+    [InlineData("my mum asked if you're a real person")]
+    [InlineData("my sister asked if you're a bot lol")]
     public void Someone_elses_question_of_who_is_there_is_asked(string text) =>
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
 
@@ -243,8 +245,15 @@ public sealed class ReviewedHandoffsJoyAndSarcasmTests
     [Theory]
     [InlineData("mana paket saya?!")]
     [InlineData("where is my refund?!")]
-    [InlineData("kapan sampainya?!")]
+    [InlineData("kapan paket saya sampai?!")]
     [InlineData("where is my order?! not so happy")]
     public void A_question_asked_with_marks_alone_stays_exasperated(string text) =>
         Assert.True(MessageSignals.Analyze(text).Negative, text);
+
+    [Theory]
+    [InlineData("my mum asked if you're a real shop")]
+    [InlineData("my mum keeps asking if you're a real shop lol, anyway where's my order")]
+    [InlineData("my dad wants to know if this is a real store")]
+    public void Someone_else_asking_whether_the_business_is_a_real_shop_asks_nothing_of_who_is_there(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
 }

@@ -9,7 +9,9 @@ namespace CxCluster.Grains.Tests.Trust;
 /// a job ("someone to sign for the delivery"), the machine as the helper ("can AI help me?"), help alone and someone
 /// who did something ("the representative hung up on me") ask for no one; real words with a double letter ("see",
 /// "soon") are not read as another word; love or cleverness taken back with a closing "not" is sarcasm; "do I talk to a
-/// machine?" asks who is there; "ffs", having had it with the business and "still nothing" are frustration.
+/// machine?" asks who is there; "ffs", having had it with the business and "still nothing" are frustration, and so are
+/// being driven mad ("this is driving me crazy"), no help or reply at all ("zero help from you"), patience running out
+/// and "apa-apaan ini".
 /// </summary>
 public sealed class WearinessTimingAndOwnRolesTests
 {
@@ -81,6 +83,9 @@ public sealed class WearinessTimingAndOwnRolesTests
     [InlineData("I'd love to cancel... not")]
     [InlineData("I love it")]
     [InlineData("is it smart or not?")]
+    [InlineData("the crazy deal, is it still on?")]
+    [InlineData("thanks for your patience")]
+    [InlineData("is the zero sugar one in stock?")]
     public void A_wish_praise_kept_or_a_question_is_not_negative(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
 
@@ -110,4 +115,15 @@ public sealed class WearinessTimingAndOwnRolesTests
     [InlineData("see you soon")]
     public void Having_something_with_one_or_a_farewell_is_not_negative(string text) =>
         Heard.NotUpset(text);
+
+    [Theory]
+    [InlineData("this is driving me crazy")]
+    [InlineData("zero help from you")]
+    [InlineData("three emails, zero replies")]
+    [InlineData("my patience is running out")]
+    [InlineData("I'm out of patience")]
+    [InlineData("I can't believe how slow this is")]
+    [InlineData("Apa-apaan ini, barang beda sama foto")]
+    public void Being_driven_mad_no_help_patience_running_out_and_what_on_earth_is_this_are_frustration(string text) =>
+        Assert.True(MessageSignals.Analyze(text).Negative, text);
 }

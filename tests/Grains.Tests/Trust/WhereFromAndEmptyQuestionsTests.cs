@@ -4,7 +4,8 @@ namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
 /// A message that names nothing an identity question asks about ("ini gimana sih") is no identity question, and asking
-/// where someone is from ("adminnya orang mana?") is no request for a person, whatever the learnt model reads into them;
+/// where someone is from ("adminnya orang mana?") is no request for a person, and asking whether a thing really comes from
+/// a place ("ini beneran dari Jepang?") no identity question, whatever the learnt model reads into them;
 /// the questions and requests that sound alike still count.
 /// </summary>
 public sealed class WhereFromAndEmptyQuestionsTests
@@ -47,6 +48,15 @@ public sealed class WhereFromAndEmptyQuestionsTests
     [InlineData("ini b0t ya min")]
     [InlineData("kamu itu apa sih?")]
     [InlineData("apakah ini asli?")]
+    [InlineData("ini beneran dari manusia atau bot?")]
+    [InlineData("is this really from a human?")]
     public void Short_questions_about_who_or_what_answers_still_ask(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("ini beneran dari Jepang?")]
+    [InlineData("beneran dari Korea kak?")]
+    [InlineData("is this really from Japan?")]
+    public void Asking_whether_a_thing_really_comes_from_a_place_asks_no_identity(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
 }

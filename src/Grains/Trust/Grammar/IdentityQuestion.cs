@@ -8,6 +8,12 @@ internal static class IdentityQuestion
     /// <summary>The message asks whether the interlocutor is a bot or a person.</summary>
     public static bool AsksIdentity(ReadOnlySpan<Lex> t)
     {
+        // "are you a bot? jk, where is my parcel": the question taken back.
+        if (MentionRole.TakesTheQuestionBack(t))
+        {
+            return false;
+        }
+
         for (int i = 0; i < t.Length; i++)
         {
             // "are you real?", "kamu nyata?"
@@ -917,8 +923,9 @@ internal static class IdentityQuestion
         // A role word is a bare question only when "real" follows it ("petugasnya asli?", "cs nya beneran kah?");
         // "live agent?" with the modifier before it asks for one.
         // "anyone?", "anybody there?": calling out for someone, not asking what is there.
+        // "who approves the refund, a person or the system?": the choices of who does a job.
         if (m.Kind is Kind.Who
-            || t[m.End - 1].Word is "anyone"
+            || t[m.End - 1].Word is "anyone" || MentionRole.ChoosesWhoDoesAJob(t, ClauseStart(t, m.Start))
             || (m.Kind is Kind.Agent && (!m.Real || Is(t, m.Start, Cat.Real | Cat.Human) || !Is(t, m.End - 1, Cat.Real | Cat.Human | Cat.Person))))
         {
             return false;

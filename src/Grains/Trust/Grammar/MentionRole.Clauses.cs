@@ -80,6 +80,13 @@ internal static partial class MentionRole
                 return true;
             }
 
+            // "I never asked to speak to anyone", "I didn't ask for an agent": a request denied ever made.
+            // "I never asked for an agent, but now I need one" asks after all.
+            if (t[k].Word is "ask" or "asked" or "requested")
+            {
+                return OnlyWhatWasAsked(t, k + 1, before) && !AsksAfterAll(t, before);
+            }
+
             // "you don't have to connect me", "no need to have an agent": "have to" says it must, and the negator says it need not.
             // "ga jadi minta cs": what was wished is called off.
             if (!Is(t, k, DeclineGap) && !(Is(t, k, Cat.Has) && Is(t, k + 1, Cat.To)) && !(k == not + 1 && t[k].Word == "jadi"))
@@ -89,6 +96,54 @@ internal static partial class MentionRole
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A "but" after the mention at <paramref name="mention"/> whose clause wishes, urges or asks for someone after all:
+    /// "but now I need one", "but please get me one", "but I want one now".
+    /// </summary>
+    private static bool AsksAfterAll(ReadOnlySpan<Lex> t, int mention)
+    {
+        for (int k = mention + 1; k < t.Length; k++)
+        {
+            if (t[k].Word is not ("but" or "tapi" or "tp" or "though"))
+            {
+                continue;
+            }
+
+            for (int j = k + 1; j < t.Length && !Is(t, j, Cat.Breaker); j++)
+            {
+                if (Is(t, j, Cat.Not))
+                {
+                    return false;
+                }
+
+                if (Is(t, j, RequestVerb) || t[j].Word is "get" or "give")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether [<paramref name="from"/>, <paramref name="before"/>) holds only what a denied asking asked for: "for",
+    /// "to", an article, being real, the customer or a verb of talking or handing over ("never asked to speak to", "didn't
+    /// ask for a real"), and no machine.
+    /// </summary>
+    private static bool OnlyWhatWasAsked(ReadOnlySpan<Lex> t, int from, int before)
+    {
+        for (int k = from; k < before; k++)
+        {
+            if (!(t[k].Word == "for" || Is(t, k, Cat.To | Cat.With | Cat.Article | Cat.Real | Cat.Me | Cat.Speak | Cat.Connect)) || Is(t, k, Cat.Bot))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

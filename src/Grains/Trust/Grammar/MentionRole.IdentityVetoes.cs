@@ -15,13 +15,95 @@ internal static partial class MentionRole
     /// </summary>
     public static bool VetoesIdentity(ReadOnlySpan<Lex> t) =>
         AsksHowTheyAre(t) || AsksWhereFrom(t) || AsksAboutAThing(t) || KnowsWhoIsThere(t)
-        || AsksWhoDecides(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
+        || AsksWhoDecides(t) || AsksWhoDoesAJob(t) || OffersAMachine(t) || VouchesForSomeoneElse(t) || SaysWhatTheyAre(t) || DoesNotCareWho(t)
         || AsksAboutTheChat(t) || ComplainsOfAutomatedSends(t) || PraisesTheBot(t) || AsksWhichRole(t)
         || AsksHowTheMachineRuns(t) || AsksWhetherAThingIsAutomatic(t) || AsksWhetherTheyRead(t) || AsksWhereASendCameFrom(t)
         || NamesNothingOfWhoIsThere(t) || CallsTheOneAnsweringNames(t) || PersonRequest.OnlyRefusesTheMachine(t) || AsksWhatKindOfBusiness(t)
         || AsksAboutSomeoneElse(t) || IdentityQuestion.TakesItAsGiven(t) || AsksIfGenuine(t) || OnlyDemandsAPerson(t) || AsksWhetherItIsRecorded(t)
         || OnlyInsultsInAQuestion(t) || AsksHowToReachOne(t) || NamesAMachineProduct(t) || PersonRequest.OnlyAsksIfYouHave(t)
-        || ScornsYouPeople(t) || CountsOwnMessages(t) || PraisesAThingReally(t);
+        || ScornsYouPeople(t) || CountsOwnMessages(t) || PraisesAThingReally(t) || TakesTheQuestionBack(t)
+        || NamesAPaymentThing(t) || AsksHowAThingIsHandled(t);
+
+    /// <summary>
+    /// Every machine word is "virtual" naming a way of paying, not a machine: "kowe ngerti ora nomer rekening virtual
+    /// account ku nang endi?", "where do I find my virtual account number?" ("virtual" right before money), with no
+    /// person, being real or alternative in the message. "is this a bot account" still asks.
+    /// </summary>
+    private static bool NamesAPaymentThing(ReadOnlySpan<Lex> t)
+    {
+        bool named = false;
+        for (int k = 0; k < t.Length; k++)
+        {
+            if (Is(t, k, Cat.Human | Cat.Person | Cat.RealAdj | Cat.Or) || (Is(t, k, Cat.Bot) && (t[k].Word != "virtual" || !Is(t, k + 1, Cat.Payment))))
+            {
+                return false;
+            }
+
+            named |= Is(t, k, Cat.Bot);
+        }
+
+        return named;
+    }
+
+    /// <summary>
+    /// Whether a thing of the customer's is handled by a machine, not who answers: "klaim asuransi iki diproses AI opo
+    /// ora?", "apakah klaim asuransi ini diproses AI atau tidak?". A thing (a word of a thing, or two words the lexicon
+    /// does not know), "ini" or "iki" pointing at it, one word of handling and the machine, in a message that names
+    /// nothing of the interlocutor or the chat, no talking, no one and not the customer ("chat ini dijawab AI?", "kamu
+    /// dijalankan AI?", "pesan ini dibalas bot?" and "yang ngebales ini artificial intelligence ya?" still ask).
+    /// </summary>
+    private static bool AsksHowAThingIsHandled(ReadOnlySpan<Lex> t)
+    {
+        const Cat chat = Cat.YouPerson | Cat.IdNoun | Cat.Speak | Cat.Gerund | Cat.Me | Cat.Subject | Cat.Human | Cat.Person | Cat.Agent
+            | Cat.ServiceTail | Cat.Who;
+        if (Has(t, 0, t.Length, chat))
+        {
+            return false;
+        }
+
+        for (int j = 1; j + 2 < t.Length; j++)
+        {
+            const Cat thing = Cat.Thing | Cat.Payment | Cat.Breaker;
+            if (t[j].Word is "ini" or "iki"
+                && (Is(t, j - 1, thing) || (t[j - 1].IsUnknown && j > 1 && (t[j - 2].IsUnknown || Is(t, j - 2, thing))))
+                && t[j + 1].IsUnknown && !t[j + 1].IsNumber && Is(t, j + 2, Cat.Bot))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A question of who is there taken back as a joke: "is ths a bot lol jk where is my parcel", "are you a bot? just
+    /// kidding", "ini bot ya wkwk becanda, paket saya mana". "kidding", "joking", "jk" or "bercanda" after a machine, a
+    /// person or being real, not said of anyone ("are you kidding me?", "kamu bercanda?", "you must be joking, are you a
+    /// bot?") and with no question asked of who is there after it.
+    /// </summary>
+    public static bool TakesTheQuestionBack(ReadOnlySpan<Lex> t)
+    {
+        const Cat who = Cat.Bot | Cat.Human | Cat.Person | Cat.RealAdj;
+        int last = -1;
+        for (int k = 0; k < t.Length; k++)
+        {
+            if (Is(t, k, who))
+            {
+                last = k;
+            }
+        }
+
+        for (int k = last + 1; k < t.Length && last >= 0; k++)
+        {
+            if (t[k].Word is "kidding" or "joking" or "bercanda" && !Is(t, k - 1, Cat.You | Cat.YouPerson | Cat.Progressive)
+                && WordAt(t, k - 1) is not ("are" or "is" or "be" or "were" or "was"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A statement of how the one answering is or does, with nothing of what it is: "you are right", "you're welcome", "you
@@ -102,8 +184,9 @@ internal static partial class MentionRole
 
     /// <summary>
     /// An identity question only the learnt model finds in a message that only asks how to reach a person: "how do i
-    /// talk to an actual human here", "how can I speak to a real person?", "how do I get a live agent". "how", "do" or
-    /// "can" and "I" open it, a verb of talking, fetching or handing over follows at once, and nothing names a machine,
+    /// talk to an actual human here", "how can I speak to a real person?", "how do I get a live agent", "is there a way to
+    /// reach a human here?". "how", "do" or "can" and "I" (or "is there a way to") open it, a verb of talking, fetching
+    /// or handing over follows at once, and nothing names a machine,
     /// the one answering or an alternative ("how do I know you're a real person?" and "how do I talk to a human, or is
     /// this a bot?" still ask who is there).
     /// </summary>
@@ -115,12 +198,21 @@ internal static partial class MentionRole
             k++;
         }
 
-        if (WordAt(t, k) != "how" || WordAt(t, k + 1) is not ("do" or "can" or "could" or "would" or "should" or "to"))
+        // "is there a way to reach a human here?", "is there any way to talk to a person?": the same, asked of a way.
+        if (WordAt(t, k) == "is" && WordAt(t, k + 1) == "there" && WordAt(t, k + 2) is "a" or "any" && WordAt(t, k + 3) == "way"
+            && WordAt(t, k + 4) == "to")
+        {
+            k += 5;
+        }
+        else if (WordAt(t, k) != "how" || WordAt(t, k + 1) is not ("do" or "can" or "could" or "would" or "should" or "to"))
         {
             return false;
         }
+        else
+        {
+            k += WordAt(t, k + 1) == "to" ? 2 : 2 + (Is(t, k + 2, Cat.Subject) ? 1 : 0);
+        }
 
-        k += WordAt(t, k + 1) == "to" ? 2 : 2 + (Is(t, k + 2, Cat.Subject) ? 1 : 0);
         if (!Is(t, k, Cat.Speak | Cat.Call | Cat.Connect) || Is(t, k, Cat.Gerund))
         {
             return false;

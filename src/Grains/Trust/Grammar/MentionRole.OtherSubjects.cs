@@ -43,6 +43,61 @@ internal static partial class MentionRole
     }
 
     /// <summary>
+    /// Who does a job, asked with a person and a machine as the choices in a clause of their own: "who approves the
+    /// refund, a person or the system?", "refund disetujui siapa, orang atau sistem?". A clause with "who" or "siapa"
+    /// and a word that plays no part (the job or its thing), and no word for the interlocutor, the customer, talking or
+    /// replying; then a clause of only a person, "or" and a machine or a system. "who am I talking to, a person or a
+    /// bot?", "who is this, human or bot?" and "siapa yang balas, orang atau bot?" ask who is there.
+    /// </summary>
+    public static bool AsksWhoDoesAJob(ReadOnlySpan<Lex> t)
+    {
+        for (int s = 0; s < t.Length; s = ClauseEnd(t, s) + 1)
+        {
+            if (ChoosesWhoDoesAJob(t, s))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the clause starting at <paramref name="s"/> is the choice of who does a job (<see cref="AsksWhoDoesAJob"/>).</summary>
+    public static bool ChoosesWhoDoesAJob(ReadOnlySpan<Lex> t, int s)
+    {
+        int e = ClauseEnd(t, s);
+        if (s == 0 || !Has(t, s, e, Cat.Or) || !Has(t, s, e, Cat.Human | Cat.Person))
+        {
+            return false;
+        }
+
+        for (int k = s; k < e; k++)
+        {
+            if (!Is(t, k, Cat.Article | Cat.Human | Cat.Person | Cat.Bot | Cat.IdNoun | Cat.Or | Cat.Real | Cat.QParticle))
+            {
+                return false;
+            }
+        }
+
+        int previous = ClauseStart(t, s - 1);
+        return Has(t, previous, s - 1, Cat.Who) && HasPlainWord(t, previous, s - 1)
+            && !Has(t, previous, s - 1, Cat.You | Cat.YouPerson | Cat.Subject | Cat.Me | Cat.Speak | Cat.Gerund | Cat.IdNoun | Cat.NegAfterNot);
+
+        static bool HasPlainWord(ReadOnlySpan<Lex> t, int from, int to)
+        {
+            for (int k = from; k < to; k++)
+            {
+                if (IsPlainWord(t, k))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
     /// A machine the business offers, with what it does: "is there a robot that delivers room service?", "do you have an
     /// AI that recommends sizes?", "ada robot yang antar makanan?", "does your warehouse use robots to pack?". "there is" /
     /// "ada", "have" / "punya" or a verb the lexicon does not know ("use", "pakai") with no "this" or "you" before it, a
@@ -379,13 +434,21 @@ internal static partial class MentionRole
 
     /// <summary>
     /// "kamu orang mana?", "adminnya orang mana sih": a word for a person then "mana" asks where someone is from, not
-    /// who is there; it vetoes an identity question only the learnt model finds.
+    /// who is there; and so does being real right before "from" in a message that names no machine, person or role ("ini
+    /// beneran dari Jepang?", "is this really from Korea?", "kamu beneran dari Jakarta?"; "ini beneran dari manusia atau
+    /// bot?" still asks). It vetoes an identity question only the learnt model finds.
     /// </summary>
     public static bool AsksWhereFrom(ReadOnlySpan<Lex> t)
     {
         for (int i = 0; i + 1 < t.Length; i++)
         {
             if (Is(t, i, Cat.Person) && string.Equals(t[i + 1].Word, "mana", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if ((Is(t, i, Cat.Real | Cat.RealAdj) || t[i].Word == "really") && t[i + 1].Word is "dari" or "from"
+                && !Has(t, 0, t.Length, Cat.Bot | Cat.Human | Cat.Person | Cat.Agent | Cat.Or))
             {
                 return true;
             }

@@ -305,7 +305,7 @@ internal static partial class MentionRole
     {
         if (AsksForAQuantity(t) || TalksOnlyToWhoIsThere(t) || OnlyPersonQuestion(t) || AsksWhichItIs(t) || BarePlea.IsOnlyAPlea(t) || EchoesTheQuestion(t)
             || IdentityQuestion.OnlyAsksWhomTheyTalkTo(t) || IdentityQuestion.OnlyAsksWhoIsThere(t) || IdentityQuestion.OnlyAsksWhoRunsIt(t) || RefusesCalls(t)
-            || PersonRequest.OnlyWearyOfSomethingElse(t) || (KnowsWhoIsThere(t) && !Has(t, 0, t.Length, Cat.Agent | Cat.Human | Cat.Person | Cat.Team)))
+            || PersonRequest.OnlyWearyOfSomethingElse(t) || OnlySaysNoOneAnswers(t) || (KnowsWhoIsThere(t) && !Has(t, 0, t.Length, Cat.Agent | Cat.Human | Cat.Person | Cat.Team)))
         {
             return true;
         }
@@ -541,6 +541,33 @@ internal static partial class MentionRole
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A complaint that no one answers, asking for no one: "gak ada yang bales sama sekali", "ga ada yg jawab dari tadi",
+    /// "tidak ada yang respon", as "no one replies at all" is. A negator, "ada", "yang" and a word of replying, in a
+    /// message that names no role, person or team and wishes for, fetches or hands over no one ("gak ada yang bales,
+    /// minta CS dong" asks).
+    /// </summary>
+    private static bool OnlySaysNoOneAnswers(ReadOnlySpan<Lex> t)
+    {
+        const Cat someone = Cat.Agent | Cat.Human | Cat.Person | Cat.Team | Cat.Desire | Cat.Call | Cat.Connect | Cat.Passive
+            | Cat.ServiceTail | Cat.Speak;
+        if (Has(t, 0, t.Length, someone))
+        {
+            return false;
+        }
+
+        for (int i = 0; i + 3 < t.Length; i++)
+        {
+            if (Is(t, i, Cat.Not) && Is(t, i + 1, Cat.Exist) && t[i + 2].Word == "yang"
+                && t[i + 3].Word is "balas" or "membalas" or "jawab" or "menjawab" or "respon")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -44,7 +44,43 @@ internal static partial class MentionRole
     public static bool IsLive(ReadOnlySpan<Lex> t, Mention m) =>
         !IsAddress(t, m) && !IsDeclinedOrPutOff(t, m) && !IsAskedAbout(t, m) && !DescribesSelf(t, m) && !IsPayee(t, m) && !Errand.IsFor(t, m)
         && !IsReported(t, m) && !IsSwapped(t, m) && !IsEitherChoice(t, m) && !IsComplainedOf(t, m) && !IsStaffAtAPlace(t, m) && !IsPassedAMessage(t, m)
-        && !IsAskedWhereFrom(t, m) && !IsPairCompound(t, m) && !AskedForOnAnEarlierDay(t, m);
+        && !IsAskedWhereFrom(t, m) && !IsPairCompound(t, m) && !AskedForOnAnEarlierDay(t, m) && !IsAWorkersOwnAsk(t, m);
+
+    /// <summary>
+    /// The mention is who a worker at the customer's door asks for: "kurirnya minta ngomong sama orang di resepsionis",
+    /// "the courier wants to talk to someone at reception", "the driver asked to speak to a person at the gate". A courier,
+    /// driver or tradesman opens the clause (after an article or "my" at most), then a wish or a verb of asking or wanting
+    /// and a verb of talking, with no "me" or "I" between ("the courier told me to call an agent" and "driver gak datang,
+    /// saya mau ngomong sama CS" are the customer's).
+    /// </summary>
+    private static bool IsAWorkersOwnAsk(ReadOnlySpan<Lex> t, Mention m)
+    {
+        int k = ClauseStart(t, m.Start);
+        while (k < m.Start && (Is(t, k, Cat.Article | Cat.Greeting) || WordAt(t, k) is "my" or "our"))
+        {
+            k++;
+        }
+
+        if (WordAt(t, k) is not ("courier" or "driver" or "tukang" or "plumber" or "electrician" or "handyman" or "cleaner"))
+        {
+            return false;
+        }
+
+        bool asks = false;
+        bool talks = false;
+        for (int j = k + 1; j < m.Start; j++)
+        {
+            if (Is(t, j, Cat.Me | Cat.Subject | Cat.Not))
+            {
+                return false;
+            }
+
+            asks |= Is(t, j, Cat.Desire) || t[j].Word is "asked" or "asks" or "ask" or "wants" or "wanted";
+            talks |= asks && Is(t, j, Cat.Speak);
+        }
+
+        return talks;
+    }
 
     /// <summary>
     /// The mention was asked for on an earlier day, told as what happened: "kemarin minta spv, nunggu sejam, terus
@@ -611,7 +647,51 @@ internal static partial class MentionRole
         {
             int previous = ClauseStart(t, start - 1);
             return Has(t, previous, start - 1, Cat.Cond)
-                && (Has(t, previous, start - 1, Cat.Later | Cat.LaterTime) || SaysIWill(t, start, m.Start) || SaysAfterThat(t, start, m.Start));
+                && (Has(t, previous, start - 1, Cat.Later | Cat.LaterTime) || SaysIWill(t, start, m.Start) || SaysAfterThat(t, start, m.Start)
+                    || OnceDone(t, previous, start - 1));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A condition of something coming to be in [<paramref name="from"/>, <paramref name="to"/>): "kalau udah ready",
+    /// "kalau barang sudah sampai", "kalo udah ada kabar": "sudah" after the condition word, a time still to come. "kalau
+    /// sudah begini" (now that it has come to this) is now, and so is a condition that tells of a trouble ("kalau udah
+    /// sampai tapi rusak", "kalau sudah bayar tapi belum masuk") or a request urged now ("..., saya minta CS sekarang").
+    /// </summary>
+    private static bool OnceDone(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int k = to + 1; k < t.Length && !IsEdge(t, k); k++)
+        {
+            if (t[k].Word is "sekarang" or "now" or "segera")
+            {
+                return false;
+            }
+        }
+
+        for (int k = from; k < to; k++)
+        {
+            if (Is(t, k, Cat.Not | Cat.Breaker) || t[k].Word is "tapi" or "but")
+            {
+                return false;
+            }
+        }
+
+        for (int k = from; k < to; k++)
+        {
+            if (!Is(t, k, Cat.Cond))
+            {
+                continue;
+            }
+
+            for (int j = k + 1; j < to && j <= k + 3; j++)
+            {
+                if (t[j].Word == "sudah")
+                {
+                    return WordAt(t, j + 1) is not ("begini" or "gini" or "begitu" or "gitu");
+                }
+            }
         }
 
         return false;

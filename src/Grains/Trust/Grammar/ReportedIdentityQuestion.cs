@@ -16,8 +16,8 @@ internal static class ReportedIdentityQuestion
     /// right after it (past "if", "whether", "apakah", "me", "to know") the one answering ("you", "this", "ini", "kamu")
     /// and, in the same clause, a machine, a person or being real, with no wish, having or ability between ("my dad asks
     /// if you have a human agent" asks for one, not who is there) and no thing named right after it ("my mom asks if this
-    /// robot vacuum is on sale"). A claim said is asked only with a question elsewhere in the message ("my son says you're
-    /// a bot lol" asks nothing).
+    /// robot vacuum is on sale", "my mum asked if you're a real shop"). A claim said is asked only with a question
+    /// elsewhere in the message ("my son says you're a bot lol" asks nothing).
     /// </summary>
     public static bool IsIn(ReadOnlySpan<Lex> t)
     {
@@ -95,9 +95,11 @@ internal static class ReportedIdentityQuestion
 
             if (Is(t, k, Cat.Bot | Cat.Human | Cat.Person | Cat.RealAdj))
             {
-                // "this robot vacuum", "a real lifesaver": a thing or a praise named after the word.
+                // "this robot vacuum", "a real lifesaver", "a real shop": a thing or a praise named after the word (after
+                // "real" also a word the lexicon knows but gives no part).
                 return !((uint)(k + 1) < (uint)t.Length
-                    && ((t[k + 1].IsUnknown && !t[k + 1].IsNumber) || Is(t, k + 1, Cat.Purpose)));
+                    && (((t[k + 1].IsUnknown || (t[k + 1].Cats == Cat.None && Is(t, k, Cat.RealAdj))) && !t[k + 1].IsNumber)
+                        || Is(t, k + 1, Cat.Purpose)));
             }
         }
 

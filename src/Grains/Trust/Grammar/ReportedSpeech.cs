@@ -185,6 +185,31 @@ internal static class ReportedSpeech
         return blanked is null ? text : new string(blanked);
     }
 
+    /// <summary>
+    /// Whether what the customer says around their own quote takes it back as a slip: a word starting "by mistake",
+    /// "accidentally", "a typo", "ignore that", "salah ketik", "kepencet", "abaikan" ("I wrote 'agent' by mistake, ignore
+    /// that"). "you ignored me" and "ignoring" complain of the ones answering.
+    /// </summary>
+    internal static bool TakesBackAsAMistake(string around)
+    {
+        foreach (string slip in (ReadOnlySpan<string>)["mistake", "accident", "typo", "ignore", "salah ketik", "kepencet", "abaikan", "keliru"])
+        {
+            for (int at = around.IndexOf(slip, StringComparison.OrdinalIgnoreCase); at >= 0;
+                at = around.IndexOf(slip, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                int after = at + slip.Length;
+                // A word that starts with the slip; "ignore" only as itself ("ignored", "ignoring" are someone else's doing).
+                if ((at == 0 || !char.IsLetter(around[at - 1]))
+                    && (slip != "ignore" || after == around.Length || !char.IsLetter(around[after])))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Where the quote opened before <paramref name="from"/> closes: a straight single quote only where no letter follows it.</summary>
     private static int ClosingQuote(string text, int from, char close)
     {

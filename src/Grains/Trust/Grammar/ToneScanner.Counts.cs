@@ -65,7 +65,7 @@ internal static partial class ToneScanner
     /// of ("I'll wait 5 minutes", "if I wait 2 days", "I don't mind waiting 10 minutes"); or right after "been" /
     /// "sudah" in a message that says something is still not done ("no", "belum", "still"), so "I've been a customer
     /// for 5 years" and "sudah 3 tahun langganan" are no complaint; or opening its clause with "and no" or "and still"
-    /// after it ("3 weeks and no refund").
+    /// after it ("3 weeks and no refund"). A time said to be short ("it's only been a day", "baru sehari") is none.
     /// </summary>
     private static bool WaitedLong(ReadOnlySpan<Lex> t, int i)
     {
@@ -76,6 +76,12 @@ internal static partial class ToneScanner
         }
 
         int k = count - 1;
+        // "it's only been a day", "it's been just a day", "baru sehari": a short time, no complaint.
+        if (WordAt(t, k) is "only" or "just" or "baru" || (WordAt(t, k) == "been" && WordAt(t, k - 1) is "only" or "just"))
+        {
+            return false;
+        }
+
         if (Is(t, k, Cat.Done) || WordAt(t, k) == "been")
         {
             return SaysStillNotDone(t);

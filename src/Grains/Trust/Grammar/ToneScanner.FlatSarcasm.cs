@@ -148,7 +148,8 @@ internal static partial class ToneScanner
     /// difficult is it for you to call me back", "how hard can it be to simply answer", "how hard is it to refund us".
     /// "how hard", "how difficult" or "how complicated", then "is", "can", "was" or "would" and at most three words
     /// before "to"; and "just" or "simply" after it, "for you" before it, "a simple question" or "a simple request", or,
-    /// asked as "is" or "can", "me" or "us" right after the verb after "to". "how hard is it to assemble? just curious",
+    /// asked as "is" or "can", "me" or "us" right after the verb after "to" with no thing asked for after them ("how hard
+    /// is it to give us a refund"). "how hard is it to assemble? just curious", "how hard is it to send me a replacement?",
     /// "how hard is it to set up the router?", "how difficult is it to set up for someone like me?", "how hard would it be
     /// to send me a sample first?" and "how hard is it to learn a simple recipe?" ask.
     /// </summary>
@@ -173,8 +174,9 @@ internal static partial class ToneScanner
             return false;
         }
 
-        // "how hard is it to refund me", "how hard can it be to call us back": the customer, right after the verb.
-        if (forYou || (WordAt(t, i + 2) is "is" or "can" && to + 2 < end && WordAt(t, to + 2) is "me" or "us"))
+        // "how hard is it to refund me", "how hard can it be to call us back": the customer, right after the verb, and
+        // not given something after it ("how hard is it to send me a replacement?" asks how it is done).
+        if (forYou || (WordAt(t, i + 2) is "is" or "can" && to + 2 < end && WordAt(t, to + 2) is "me" or "us" && !GivesTheCustomerAThing(t, to + 3, end)))
         {
             return true;
         }
@@ -188,6 +190,30 @@ internal static partial class ToneScanner
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// After "send me", "get us", asked with a question mark: a thing given, named after an article or determiner ("a
+    /// replacement?", "an invoice?", "another one?", "the receipt?"), and neither money owed ("give us a refund", "send me
+    /// my money") nor the right one at last ("the right size", "a working one", "the actual item": one that should have
+    /// come before, in exasperation).
+    /// </summary>
+    private static bool GivesTheCustomerAThing(ReadOnlySpan<Lex> t, int k, int end)
+    {
+        if (k >= end || !Is(t, end, Cat.Question) || WordAt(t, k) is not ("a" or "an" or "another" or "the" or "some" or "one" or "new"))
+        {
+            return false;
+        }
+
+        for (int n = k + 1; n < end; n++)
+        {
+            if (t[n].Word is "right" or "working" or "actual" or "refund" or "money")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -321,7 +347,9 @@ internal static partial class ToneScanner
     /// <summary>
     /// How this is even supposed to work, asked in exasperation: "ini gimana sih kerjanya", "gimana sih ini", "kok gimana
     /// sih", "ini gimana sih?". "gimana sih" in a clause opened by "ini", "itu" or "kok" (after "duh", "lah" at most) and
-    /// closed by it, one word of how it works or a complaint opened by "kok", or closed by "ini", "itu", "kalian" or "kerjanya". A way asked after
+    /// closed by it, one word of how it works or a complaint opened by "kok", or closed by "ini", "itu", "kalian" or "kerjanya"; or
+    /// "gimana sih" alone closing what the customer said before it, with no question mark ("udah bayar tapi barang gak
+    /// dikirim, gimana sih"; "mau retur, gimana sih?" asks). A way asked after
     /// ("gimana sih caranya daftar?"), a supposition ("gimana sih kalau mau retur?") and "gimana cara kerjanya?" ask.
     /// The lexicon reads "gimana" as its canonical word "bagaimana", which is the word looked for.
     /// </summary>
@@ -358,15 +386,31 @@ internal static partial class ToneScanner
         // "ini gimana sih kok belum sampai": a complaint goes on after it.
         int after = end - (i + 2);
         return (opened && (after == 0 || (after == 1 && t[i + 2].Word is "kerjanya" or "ini" or "itu") || t[i + 2].Word == "kok"))
-            || (after == 1 && t[i + 2].Word is "ini" or "itu" or "kalian" or "kerjanya");
+            || (after == 1 && t[i + 2].Word is "ini" or "itu" or "kalian" or "kerjanya")
+            || (after == 0 && !Is(t, end, Cat.Question) && SaysSomethingBefore(t, start));
+
+        // "udah bayar tapi barang gak dikirim, gimana sih": closing what was said before it, with no question mark.
+        static bool SaysSomethingBefore(ReadOnlySpan<Lex> t, int start)
+        {
+            for (int k = 0; k < start; k++)
+            {
+                if (!IsEdge(t, k) && !Is(t, k, Cat.Greeting | Cat.Polite | Cat.QParticle))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
     /// Where one's things are, or why, asked with "?!" or "!?": "mana paket saya?!", "where is my refund?!", "kenapa
-    /// belum dikirim?!", "kapan sampainya?!", "why?!", "kok gak bisa?!". A clause closed by '?' (with '!' beside it in
-    /// the text) with "why", "kenapa", "kok", "kapan" or "how come" in it, or "where", "mana", "dimana" or "when" and the
-    /// customer's own thing or something not done ("my", "saya", "belum", "still"). "mana yang lebih murah?", "where is
-    /// my order?", "are you a bot?!", "when is the sale?!" and "really?! it's on sale?!" are not, nor is a question asked
+    /// belum dikirim?!", "kapan paket saya sampai?!", "why?!", "kok gak bisa?!". A clause closed by '?' (with '!' beside
+    /// it in the text) with "why", "kenapa", "kok" or "how come" in it, or "where", "mana", "dimana", "when" or "kapan"
+    /// and the customer's own thing ("my", "saya", "paketku") or something not done ("belum", "still"). "mana yang lebih
+    /// murah?", "where is my order?", "are you a bot?!", "when is the sale?!", "when will it arrive?!", "kapan paketnya
+    /// sampai?!", "kapan flash sale nya?!" and "really?! it's on sale?!" are not (impatience at most), nor is a question asked
     /// in excitement (<see cref="LooksForward"/>): "When is my order coming?! So excited", "kapan sampainya?! gak sabar".
     /// </summary>
     internal static bool AsksInExasperation(ReadOnlySpan<Lex> t, string text)
@@ -389,22 +433,37 @@ internal static partial class ToneScanner
             for (int k = start; k < q; k++)
             {
                 string word = t[k].Word;
-                if (word is "why" or "kenapa" or "kok" or "kapan" || (word == "how" && WordAt(t, k + 1) == "come"))
+                if (word is "why" or "kenapa" or "kok" || (word == "how" && WordAt(t, k + 1) == "come"))
                 {
                     return true;
                 }
 
-                where |= word is "where" or "dimana" or "when" || (word == "mana" && WordAt(t, k + 1) != "yang");
+                where |= word is "where" or "dimana" or "when" or "kapan" || (word == "mana" && WordAt(t, k + 1) != "yang");
                 owned |= word is "my" or "our" or "still" || Is(t, k, Cat.Me | Cat.Not | Cat.Progressive);
             }
 
-            if (where && owned)
+            if (where && (owned || SaysMine(text)))
             {
                 return true;
             }
         }
 
         return false;
+
+        // "paketku", "pesananku": a thing with "-ku" (mine) on it, which the lexicon does not split off; "buku" is a book.
+        static bool SaysMine(ReadOnlySpan<char> text)
+        {
+            int pos = 0;
+            while (NextWord(text, ref pos, out ReadOnlySpan<char> word, out _))
+            {
+                if (word.Length >= 6 && word.EndsWith("ku", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("buku", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>

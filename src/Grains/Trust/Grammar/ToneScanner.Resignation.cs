@@ -304,6 +304,55 @@ internal static partial class ToneScanner
     }
 
     /// <summary>
+    /// Giving up and waiting, with or without a particle or a comma: "terserah deh nunggu aja", "terserah, saya tunggu
+    /// aja", "fine whatever i'll wait", "whatever, I'm gonna keep waiting then", as "whatever, I'll just wait" is.
+    /// "terserah" or "whatever", then within a clause or two only the customer, particles, "just" or "I'll" and a word of
+    /// waiting that closes its clause (after "then", "aja", "forever" at most). A message that asks something or thanks,
+    /// a choice left to the one answering ("terserah kakak aja, saya tunggu") and a wait for something ("terserah, saya
+    /// tunggu restoknya") are not.
+    /// </summary>
+    private static bool WaitsAfterGivingUp(ReadOnlySpan<Lex> t, int i)
+    {
+        if (t[i].Word is not ("terserah" or "whatever") || Has(t, 0, t.Length, Cat.Question | Cat.Thanks))
+        {
+            return false;
+        }
+
+        int boundaries = 0;
+        int k = i + 1;
+        for (; k < t.Length && k <= i + 6 && !IsWait(t, k) && t[k].Word != "waiting"; k++)
+        {
+            if (Is(t, k, Cat.Boundary))
+            {
+                if (++boundaries > 1)
+                {
+                    return false;
+                }
+            }
+            else if (!(Is(t, k, Cat.QParticle | Cat.Polite | Cat.Me | Cat.Subject | Cat.Later | Cat.Will)
+                || t[k].Word is "just" or "keep" or "then"))
+            {
+                return false;
+            }
+        }
+
+        if (k >= t.Length || k > i + 6)
+        {
+            return false;
+        }
+
+        for (int n = k + 1; n < t.Length && !Is(t, n, Cat.Boundary); n++)
+        {
+            if (!(Is(t, n, Cat.QParticle | Cat.Polite) || t[n].Word is "then" or "forever" or "again"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The same again and again: "jawabannya gitu lagi gitu lagi", "itu lagi itu lagi", "the same thing again and again".
     /// </summary>
     private static bool SameAgainAndAgain(ReadOnlySpan<Lex> t, int i)

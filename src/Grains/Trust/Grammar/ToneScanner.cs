@@ -111,8 +111,9 @@ internal static partial class ToneScanner
             if (lex.Word switch
                 {
                     "nobody" or "no" => NobodyAnswers(t, i),
-                    "whatever" => ShrugsItOff(t, i) || GivesUp(t, i),
-                    "terserah" => GivesUp(t, i),
+                    "never" => TheyNeverAnswer(t, i),
+                    "whatever" => ShrugsItOff(t, i) || GivesUp(t, i) || WaitsAfterGivingUp(t, i),
+                    "terserah" => GivesUp(t, i) || WaitsAfterGivingUp(t, i),
                     "yeah" or "just" => ScoffsAlone(t, i),
                     "read" or "baca" => TellsToReadAgain(t, i),
                     "again" or "lagi" => SameAgainAndAgain(t, i) || SaidItAgain(t, i),
@@ -784,6 +785,27 @@ internal static partial class ToneScanner
         // "no one answer is right": the noun.
         return WordAt(t, k) is "answers" or "answer" or "answering" or "answered" or "responds" or "reply" or "replies" or "replied" or "read"
             && !Is(t, k + 1, Cat.Copula) && !IsSupposed(t, i);
+    }
+
+    /// <summary>
+    /// The ones answering never answer: "you people never reply", "you never respond to my emails", "your support never
+    /// replies", "they never answered". "never" after "you" (with "guys" or "people" after it), "they", "your" and a role,
+    /// team or service, and a verb of answering right after it. "I never reply to spam emails" tells of the customer.
+    /// </summary>
+    private static bool TheyNeverAnswer(ReadOnlySpan<Lex> t, int i)
+    {
+        if (WordAt(t, i + 1) is not ("reply" or "replies" or "replied" or "responds" or "answer" or "answers" or "answered"))
+        {
+            return false;
+        }
+
+        int k = i - 1;
+        while (k > 0 && (t[k].IsUnknown || t[k].Word is "person" or "guys" or "really" or "just" or "still"))
+        {
+            k--;
+        }
+
+        return Is(t, k, Cat.You | Cat.YouPerson | Cat.Agent | Cat.Team | Cat.ServiceTail) || WordAt(t, k) == "they";
     }
 
     /// <summary>
