@@ -131,8 +131,8 @@ public static partial class Redactor
             start = LettersStart(text, start - 1);
         }
 
-        // "Logitech MX Master 3S", "Mazda MX-5": "Mx" is an honorific written so, "MX" a product's series.
-        if (word.SequenceEqual("MX"))
+        // "Logitech MX Master 3S", "Mazda MX-5": "Mx" is an honorific written so, "MX" without a dot a product's series.
+        if (!dotted && word.SequenceEqual("MX"))
         {
             return false;
         }

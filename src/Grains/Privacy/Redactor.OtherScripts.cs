@@ -5,14 +5,15 @@ public static partial class Redactor
 {
     /// <summary>
     /// Words for a phone number or a national identity number in Chinese, Japanese, Korean and Hindi ("电话", "手机号",
-    /// "電話番号", "携帯", "전화", "身份证号", "マイナンバー", "주민등록번호", "फोन", "नंबर"), each with what the number after it is.
+    /// "電話番号", "携帯", "전화", "身份证号", "マイナンバー", "주민등록번호", "फोन", "मेरा नंबर"), each with what the number after it is:
+    /// "नंबर" alone names an order's number as often ("ऑर्डर नंबर"), so only "my number" names a phone.
     /// </summary>
     private static readonly (string Word, string Placeholder)[] OtherScriptNumberWords =
     [
         ("电话", PhonePlaceholder), ("電話", PhonePlaceholder), ("手机", PhonePlaceholder), ("手機", PhonePlaceholder), ("携帯", PhonePlaceholder),
         ("ケータイ", PhonePlaceholder), ("联系方式", PhonePlaceholder), ("전화", PhonePlaceholder), ("핸드폰", PhonePlaceholder),
         ("휴대폰", PhonePlaceholder), ("연락처", PhonePlaceholder), ("फोन", PhonePlaceholder), ("फ़ोन", PhonePlaceholder),
-        ("मोबाइल", PhonePlaceholder), ("नंबर", PhonePlaceholder),
+        ("मोबाइल", PhonePlaceholder), ("मेरा नंबर", PhonePlaceholder),
         ("身份证", NationalIdPlaceholder), ("身份證", NationalIdPlaceholder), ("マイナンバー", NationalIdPlaceholder),
         ("주민등록번호", NationalIdPlaceholder), ("आधार", NationalIdPlaceholder),
     ];
@@ -31,7 +32,7 @@ public static partial class Redactor
         List<(int Start, int End, string Placeholder)>? found = null;
         foreach ((string word, string placeholder) in OtherScriptNumberWords)
         {
-            for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = NextAt(text, word, at + word.Length))
+            for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
             {
                 int k = at + word.Length;
                 int gapEnd = Math.Min(text.Length, k + MaxOtherScriptGap);
@@ -70,8 +71,6 @@ public static partial class Redactor
         }
 
         return found;
-
-        static int NextAt(string text, string word, int from) => from < text.Length ? text.IndexOf(word, from, StringComparison.Ordinal) : -1;
     }
 
     /// <summary>Whether the text has a letter of the scripts <see cref="FindNumbersNamedInOtherScripts"/> reads (Devanagari, kana, CJK ideographs, Hangul).</summary>

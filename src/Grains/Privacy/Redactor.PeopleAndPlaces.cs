@@ -513,13 +513,13 @@ public static partial class Redactor
     /// Indonesian addresses given by their neighbourhood, "RT" and "RW" with their numbers ("Desa Sukamaju RT 03 RW 07, Kec.
     /// Cibinong", "Kp. Rawa Bebek RT 001/005 Bekasi"), added to <paramref name="found"/> where they lie apart from it: from the
     /// capitalised words of the village or hamlet before "RT" to the end of the sentence. "RT" alone ("Pak RT", "RT 5 rapat
-    /// besok") stays.
+    /// besok") stays, and so does "RT" before two numbers with no "RW" and no place before it ("RT 12/05 great post").
     /// </summary>
     private static List<(int Start, int End, string Placeholder)>? FindNeighbourhoods(string text, List<(int Start, int End, string Placeholder)>? found)
     {
-        for (int rt = text.IndexOf("rt", StringComparison.OrdinalIgnoreCase); rt >= 0; rt = NextRt(text, rt + 2))
+        for (int rt = text.IndexOf("rt", StringComparison.OrdinalIgnoreCase); rt >= 0; rt = text.IndexOf("rt", rt + 2, StringComparison.OrdinalIgnoreCase))
         {
-            if ((rt > 0 && char.IsLetterOrDigit(text[rt - 1])) || NeighbourhoodEnd(text, rt) < 0)
+            if ((rt > 0 && char.IsLetterOrDigit(text[rt - 1])) || NeighbourhoodEnd(text, rt, out bool rw) < 0)
             {
                 continue;
             }
@@ -538,6 +538,11 @@ public static partial class Redactor
                 start = s;
             }
 
+            if (start == rt && !rw)
+            {
+                continue;
+            }
+
             if (Addressed(text, start, needsNumber: true) is (var from, var to, { } placeholder) && to > rt && AddApart(ref found, (from, to, placeholder)))
             {
                 rt = to - 2;
@@ -546,13 +551,13 @@ public static partial class Redactor
 
         return found;
 
-        static int NextRt(string text, int from) => from < text.Length ? text.IndexOf("rt", from, StringComparison.OrdinalIgnoreCase) : -1;
-
         // Where "RT 03 RW 07", "RT 001/005", "rt.3/rw.5" or "RT/RW 03/07" at k ends; -1 when no number of both follows.
-        static int NeighbourhoodEnd(string text, int k)
+        // rw: whether "RW" is written.
+        static int NeighbourhoodEnd(string text, int k, out bool rw)
         {
             int p = k + 2;
             bool pair = p + 3 <= text.Length && text[p] == '/' && text.AsSpan(p + 1, 2).Equals("rw", StringComparison.OrdinalIgnoreCase);
+            rw = pair;
             p = pair ? p + 3 : p;
             p = PastSpaces(text, p < text.Length && text[p] is '.' or ':' ? p + 1 : p);
             int first = DigitsAt(text, p, text.Length);
@@ -565,11 +570,14 @@ public static partial class Redactor
             if (p < text.Length && text[p] == '/')
             {
                 p = PastSpaces(text, p + 1);
-                p = p + 2 <= text.Length && text.AsSpan(p, 2).Equals("rw", StringComparison.OrdinalIgnoreCase) ? p + 2 : p;
+                bool rwAfterSlash = p + 2 <= text.Length && text.AsSpan(p, 2).Equals("rw", StringComparison.OrdinalIgnoreCase);
+                rw |= rwAfterSlash;
+                p = rwAfterSlash ? p + 2 : p;
                 p = PastSpaces(text, p < text.Length && text[p] is '.' or ':' ? p + 1 : p);
             }
             else if (!pair && p + 2 <= text.Length && text.AsSpan(p, 2).Equals("rw", StringComparison.OrdinalIgnoreCase))
             {
+                rw = true;
                 p = PastSpaces(text, p + 2 < text.Length && text[p + 2] is '.' or ':' ? p + 3 : p + 2);
             }
             else
@@ -1042,7 +1050,9 @@ public static partial class Redactor
         int end = k;
         int lastWordEnd = k;
         bool number = false;
+        bool floor = false;
         bool street = false;
+        bool road = false;
         bool named = false;
         while (end < limit)
         {
@@ -1071,7 +1081,9 @@ public static partial class Redactor
                     break;
                 }
 
-                street |= IsOneOf(word, StreetWords);
+                bool streetWord = IsOneOf(word, StreetWords);
+                street |= streetWord;
+                road |= streetWord && !word.Equals("blok", StringComparison.OrdinalIgnoreCase);
                 named = true;
                 end = we;
                 lastWordEnd = end;
@@ -1080,8 +1092,15 @@ public static partial class Redactor
 
             if (char.IsDigit(c))
             {
-                // "Blok M Square lantai 2": where only a number makes the address, a floor's is none ("alamat: Menara BCA lantai 5" is one).
-                number |= !needsNumber || (end > k && char.IsDigit(text[end - 1])) || !IsOneOf(PreviousWord(text, end), ["lantai", "lt", "floor", "level"]);
+                // "Blok M Square lantai 2": where only a number makes the address, a floor's is none unless a street is named
+                // ("Jl. Melati lantai 2"); after "alamat" ("alamat: Menara BCA lantai 5") it is one. A number is read at its first digit.
+                if (end == k || !char.IsDigit(text[end - 1]))
+                {
+                    bool isFloor = needsNumber && IsOneOf(WordBeforeANumber(text, end), FloorWords);
+                    number |= !isFloor;
+                    floor |= isFloor;
+                }
+
                 lastWordEnd = end + 1;
             }
             else if (c is not (' ' or ',' or '.' or '\u00A0'))
@@ -1093,7 +1112,17 @@ public static partial class Redactor
         }
 
         // A number alone is no address ("how do I change my delivery address 134" gives a reference): it needs a word with it.
-        bool kept = (number && named) || (!needsNumber && street);
+        bool kept = ((number || (floor && road)) && named) || (!needsNumber && street);
         return kept && lastWordEnd > k ? (k, lastWordEnd, AddressPlaceholder) : default;
+
+        // The word before a number, past spaces and its own dot ("lantai 2", "Lt. 3").
+        static ReadOnlySpan<char> WordBeforeANumber(string text, int k)
+        {
+            int e = SpacesBefore(text, k);
+            return PreviousWord(text, e > 0 && text[e - 1] == '.' ? e - 1 : e);
+        }
     }
+
+    /// <summary>The words for a building's floor, whose number alone makes no address ("Blok M Square lantai 2").</summary>
+    private static readonly string[] FloorWords = ["lantai", "lt", "floor", "level"];
 }

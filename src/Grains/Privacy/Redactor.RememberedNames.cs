@@ -32,7 +32,7 @@ public static partial class Redactor
                 }
                 var word = text.AsSpan(at, name.Length);
                 bool asWritten = word.SequenceEqual(name) || LooksLikeAFurtherName(word);
-                if (asWritten && (!IsOneOf(word, NamesThatAreWords) || ReadsAsTheName(text, at, end)))
+                if (asWritten && (!IsOneOf(word, NamesThatAreWords) || ReadsAsTheName(text, at, end, seen)))
                 {
                     found ??= [];
                     found.Add((at, end, NamePlaceholder));
@@ -91,20 +91,40 @@ public static partial class Redactor
 
     /// <summary>
     /// Whether a remembered name that is an everyday word, found at [<paramref name="at"/>, <paramref name="end"/>), reads as the
-    /// name: capitalised with a small letter after, and either inside a sentence, not before a number ("ask Hope to call",
-    /// but "the Mark 2 model"), or opening one before a word a subject takes or "'s" ("Mark will come by", "Grace's order").
+    /// name: capitalised with a small letter after, and either the whole message ("Grace"), before another word of a name
+    /// <paramref name="seen"/> keeps ("Hope Daniels again"), inside a sentence, not before a number ("ask Hope to call", but
+    /// "the Mark 2 model"), or opening one before a word a subject takes or "'s" ("Mark will come by", "Grace's order").
     /// </summary>
-    private static bool ReadsAsTheName(string text, int at, int end)
+    private static bool ReadsAsTheName(string text, int at, int end, NamesSeen seen)
     {
         if (!char.IsUpper(text[at]) || !HasLowerLetter(text.AsSpan(at + 1, end - at - 1)))
         {
             return false;
         }
 
+        // "Hope Daniels again": before another word of a name kept (after one it stands inside a sentence, read below).
+        (int ns, int ne) = end < text.Length && text[end] == ' ' ? NextNameWord(text, end) : (end, end);
+        if (IsAnotherRememberedName(text.AsSpan(ns, ne - ns)))
+        {
+            return true;
+        }
+
         int j = at;
         while (j > 0 && text[j - 1] is ' ' or '\t' or '*' or '_' or '"' or '\'' or '(' or '“')
         {
             j--;
+        }
+
+        // "Grace": the name alone is the whole message (the answer to "may I have your name?").
+        int after = end;
+        while (after < text.Length && (char.IsWhiteSpace(text[after]) || text[after] == '.'))
+        {
+            after++;
+        }
+
+        if (j == 0 && after == text.Length)
+        {
+            return true;
         }
 
         bool opensASentence = j == 0 || text[j - 1] is '.' or '!' or '?' or '\n' or ':' or ';' or '-' or '—' or '>' or '#';
@@ -128,6 +148,25 @@ public static partial class Redactor
 
         (int ws, int we) = NextWord(text, end);
         return we > ws && IsOneOf(text.AsSpan(ws, we - ws), AfterASubject);
+
+        // A word of another name kept, written as a name ("Daniels" beside "Hope").
+        bool IsAnotherRememberedName(ReadOnlySpan<char> word)
+        {
+            if (word.Length < NamesSeen.MinWordLength || !LooksLikeAFurtherName(word) || word.Equals(text.AsSpan(at, end - at), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            foreach (string name in seen.Words)
+            {
+                if (word.Equals(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Keeps in <paramref name="seen"/> the words of every name <paramref name="spans"/> replaces in <paramref name="text"/>.</summary>

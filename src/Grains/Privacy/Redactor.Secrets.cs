@@ -984,6 +984,7 @@ public static partial class Redactor
     /// Whether the word of <see cref="NationalIdPlaceholder"/> at [<paramref name="start"/>, <paramref name="end"/>) names a
     /// number by itself ("SIN", "Aadhaar") or with the word next to it: "NI" before "number" or "no", "national" before
     /// "insurance", "id", "identity" or "identification"; "identity" and "identification" before "number", "no" or "card";
+    /// "TIN", "FIN", "EIN", "NIN" and "RUT" in capitals or before "number"; "Emirates" before "ID";
     /// "insurance" after "social" or "national"; "tax" before "file" (Australia's tax file number; "tax id" and "tax
     /// number" are read by the number rules, as a US taxpayer number or an NPWP).
     /// </summary>
@@ -998,6 +999,17 @@ public static partial class Redactor
         if (IsOneOf(word, ["national"]))
         {
             return IsFollowedBy(text, end, ["insurance", "id", "identity", "identification", "registration"]);
+        }
+
+        if (IsOneOf(word, ["tin", "fin", "ein", "nin", "rut"]))
+        {
+            // Everyday words in small letters ("a tin 250 ml", German "ein"): the label in capitals, or before "number".
+            return IsAllCapitals(word) || IsFollowedBy(text, end, ["number", "no", "num", "nr"]);
+        }
+
+        if (IsOneOf(word, ["emirates"]))
+        {
+            return IsFollowedBy(text, end, ["id"]); // "Emirates ID", not the airline's booking
         }
 
         if (IsOneOf(word, ["identity", "identification"]))

@@ -279,10 +279,12 @@ public static partial class Redactor
         // "hubungi @tokopedia,id": a comma for a dot makes an address only with its local part glued to the '@' ("budi@gmail,com");
         // a word apart from the sign is the sentence's, and what follows the sign a handle.
         // "budi @ gmail,com": with spaces on both sides of the sign, nothing reads as a handle; a mail provider's name makes it an address.
+        // "I shop at tokopedia,com": a word "at" before a comma for a dot makes one only at a mail provider or after a word for
+        // e-mail ("my email is budi at kantor,co,id").
         bool gluedToTheSign = localEnd == markStart || text[markStart] != '@';
         ReadOnlySpan<char> local = text.AsSpan(localStart, localEnd - localStart);
         bool spacedSign = text[markStart] == '@' && localEnd < markStart && firstStart > markEnd && provider && !IsOneOf(local, NotLocalParts);
-        if (!clear || (comma && ((!gluedToTheSign && !spacedSign) || (plain && !provider))) || (plain && (local.Length < 2 || IsOneOf(local, NotLocalParts))))
+        if (!clear || (comma && ((!gluedToTheSign && !spacedSign) || (plain && !provider && !EmailWordBefore(text, localStart)))) || (plain && (local.Length < 2 || IsOneOf(local, NotLocalParts))))
         {
             return false;
         }

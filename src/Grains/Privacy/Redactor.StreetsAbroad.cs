@@ -902,7 +902,7 @@ public static partial class Redactor
 
         static int NextBlockMark(string text, int from)
         {
-            int hit = from < text.Length ? text.AsSpan(from).IndexOfAny('丁', '番') : -1;
+            int hit = text.AsSpan(from).IndexOfAny('丁', '番');
             return hit < 0 ? -1 : from + hit;
         }
     }
@@ -921,10 +921,18 @@ public static partial class Redactor
             return true;
         }
 
-        // "建国路88号", "信義路五段7號": a Chinese house number ("3号线", a metro line, stays).
+        // "建国路88号", "信義路五段7號": a Chinese house number ("3号线", a metro line, stays, and so do a day of a month,
+        // "3月5号", and an ordinal, "第3号").
         if (digitsEnd < text.Length && text[digitsEnd] is '号' or '號')
         {
-            return digitsEnd + 1 == text.Length || text[digitsEnd + 1] is not ('线' or '線' or '楼' or '樓' or '房' or '门' or '門');
+            int digits = digitsEnd;
+            while (digits > 0 && char.IsAsciiDigit(text[digits - 1]))
+            {
+                digits--;
+            }
+
+            return (digits == 0 || text[digits - 1] is not ('月' or '第'))
+                && (digitsEnd + 1 == text.Length || text[digitsEnd + 1] is not ('线' or '線' or '楼' or '樓' or '房' or '门' or '門'));
         }
 
         if (digitsEnd + 1 >= text.Length || !IsJapaneseDash(text[digitsEnd]) || !char.IsAsciiDigit(text[digitsEnd + 1]))

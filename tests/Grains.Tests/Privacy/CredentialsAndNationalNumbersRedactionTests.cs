@@ -233,4 +233,17 @@ public sealed class CredentialsAndNationalNumbersRedactionTests
     [InlineData("NI: QQ 12 34 56 C", "NI: [national-id]")]
     public void More_countries_national_numbers_after_their_words_are_replaced(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("the tin is 123456 grams")]
+    [InlineData("es ist ein 12345678 Fehler")]
+    [InlineData("emirates 12345678 booking")]
+    public void Everyday_words_that_also_label_a_national_number_stay_in_small_letters(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("my tin number is 123-456-789-000", "my tin number is [national-id]")]
+    [InlineData("EIN 12-3456789", "EIN [national-id]")]
+    public void Such_a_word_before_number_or_in_capitals_still_labels_one(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }

@@ -247,4 +247,8 @@ public sealed class HonorificsGreetingsAndLabelsRedactionTests
     [InlineData("is the MX Keys Mini in stock?")]
     public void A_products_series_in_capitals_is_no_honorific(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Fact]
+    public void Mx_in_capitals_with_its_dot_is_an_honorific() =>
+        Assert.Equal("MX. [name]", Redactor.Redact("MX. Jordan Lee"));
 }

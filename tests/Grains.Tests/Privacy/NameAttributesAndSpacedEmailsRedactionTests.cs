@@ -135,4 +135,10 @@ public sealed class NameAttributesAndSpacedEmailsRedactionTests
     [InlineData("budi@gmail , com", "[email]")]
     public void An_address_with_a_spaced_sign_or_comma_for_its_dot_at_a_mail_provider_is_replaced(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("my email is budi at company,com", "my email is [email]")]
+    [InlineData("email saya budi at kantor,co,id", "email saya [email]")]
+    public void A_spelled_address_with_a_comma_for_its_dot_after_a_word_for_email_is_replaced(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
 }

@@ -280,4 +280,29 @@ public sealed class NamesAndAddressesRedactionTests
     [InlineData("ketemu di Blok M Plaza lantai 3 ya")]
     public void A_block_with_only_a_floors_number_is_no_address(string text) =>
         Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("Jl. Melati lantai 2", "[address]")]
+    [InlineData("kirim ke Jl. Sudirman, Gedung BNI lantai 3", "kirim ke [address]")]
+    public void A_street_with_only_a_floors_number_is_still_an_address(string text, string expected) =>
+        Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("Toko kami di Blok M Square lantai 12")]
+    [InlineData("ketemu di Blok M Plaza Lt. 3 ya")]
+    public void A_block_with_a_floors_number_of_two_digits_or_after_its_abbreviation_is_no_address(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("RT 12/05 great post")]
+    [InlineData("RT 3/4 of the cake is gone")]
+    public void Rt_before_two_numbers_with_no_rw_and_no_place_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("上海市的快递3月5号到")]
+    [InlineData("北京市朝阳区订单12月25号送达")]
+    [InlineData("上海市第3号窗口")]
+    public void A_chinese_date_or_ordinal_after_a_city_is_no_house_number(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
 }

@@ -70,4 +70,10 @@ public sealed class OtherScriptsAndFormsRedactionTests
     [InlineData("身份证号 11010119900307457X", "身份证号 [national-id]")]
     public void A_number_after_a_word_for_it_in_another_script_is_replaced(string text, string expected) =>
         Assert.Equal(expected, Redactor.Redact(text));
+
+    [Theory]
+    [InlineData("ऑर्डर नंबर 12345678 है")]
+    [InlineData("मेरा ऑर्डर नंबर 987654321 है")]
+    public void An_order_number_in_hindi_stays(string text) =>
+        Assert.Equal(text, Redactor.Redact(text));
 }

@@ -138,6 +138,10 @@ public sealed class RememberedNamesRedactionTests
     [Theory]
     [InlineData("this is Will Turner", "Will will collect it", "[name] will collect it")]
     [InlineData("my name is Will", "Can you ask Will to call?", "Can you ask [name] to call?")]
+    [InlineData("My name is Hope Daniels", "Hope Daniels again", "[name] [name] again")]
+    [InlineData("this is May Chen", "May Chen called twice", "[name] [name] called twice")]
+    [InlineData("name: Grace Lee", "Grace", "[name]")]
+    [InlineData("Hi, I'm Mark Chen", "Mark.", "[name].")]
     public void A_remembered_name_that_is_an_everyday_word_is_replaced_where_it_reads_as_the_name(string earlier, string later, string expected)
     {
         var seen = SeenAfter(earlier);
