@@ -31,6 +31,8 @@ public sealed class WhoDecidesAndIndifferenceTests
     [InlineData("who am I talking to, a person or a bot?")]
     [InlineData("who is this, human or bot?")]
     [InlineData("siapa yang balas, orang atau bot?")]
+    [InlineData("who answers here, a person or a bot?")]
+    [InlineData("who answers, a person or a bot?")]
     [InlineData("hi is this a bot account")]
     [InlineData("yang ngebales ini artificial intelligence ya?")]
     [InlineData("chat ini dijawab AI?")]

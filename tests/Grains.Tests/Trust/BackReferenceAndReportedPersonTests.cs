@@ -65,6 +65,10 @@ public sealed class BackReferenceAndReportedPersonTests
     [InlineData("get me a real person")]
     [InlineData("driver gak datang, saya mau ngomong sama CS")]
     [InlineData("the driver never came, I want to talk to someone")]
+    // Someone of the business's that a courier or driver wants to talk to, and a driver who writes, are asked for.
+    [InlineData("driver mau ngomong sama cs")]
+    [InlineData("the courier wants to talk to customer service")]
+    [InlineData("driver here want to talk to a person")]
     public void A_refusal_before_a_request_or_a_terse_request_still_asks(string text)
     {
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);

@@ -146,6 +146,9 @@ public sealed class CallbacksBusinessesAndInsultsTests
     [Theory]
     [InlineData("kalau sudah begini saya minta manajer")]
     [InlineData("kalau udah sampai tapi rusak, saya minta CS sekarang")]
+    [InlineData("kalau sudah seperti ini, saya mau ngomong sama manager")]
+    [InlineData("kalau udah telat gini, tolong sambungkan ke cs")]
+    [InlineData("kalau udah kayak gini, minta spv")]
     public void Someone_asked_for_now_that_it_has_come_to_this_is_asked_for(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 }

@@ -49,6 +49,7 @@ public sealed class CalledOffRequestsProductsAndSarcasmTests
     [InlineData("I never asked for an agent, but now I need one")]
     [InlineData("I never asked for a human but I want one now")]
     [InlineData("I never asked for a human agent but please get me one")]
+    [InlineData("I didn't ask for an agent. Please connect me to one.")]
     public void A_person_needed_asked_to_handle_it_or_to_call_back_is_asked_for(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 
@@ -128,6 +129,8 @@ public sealed class CalledOffRequestsProductsAndSarcasmTests
     [InlineData("I never asked to speak to anyone, but thanks")]
     [InlineData("I never asked for an agent")]
     [InlineData("I didn't ask to talk to a real person")]
+    // A wish after "but" in a clause of its own is for something else.
+    [InlineData("I never asked for an agent but fine. I want a refund")]
     public void A_request_denied_ever_made_asks_for_no_one(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 }

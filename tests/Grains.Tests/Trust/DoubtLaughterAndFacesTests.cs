@@ -48,6 +48,11 @@ public sealed class DoubtLaughterAndFacesTests
     [InlineData("are you kidding me? are you a bot?")]
     [InlineData("kamu bercanda? kamu bot?")]
     [InlineData("are you a bot? jk. but seriously, are you human?")]
+    // Said in earnest: "not kidding", "no kidding", "gak bercanda", "stop joking".
+    [InlineData("are you a bot? no kidding, I need to know")]
+    [InlineData("are you a real person? I'm not kidding")]
+    [InlineData("kamu bot? gak bercanda nih, jawab")]
+    [InlineData("are you human? stop joking around and answer")]
     public void Laughter_or_a_face_after_the_question_still_closes_it(string text) =>
         Assert.True(MessageSignals.Grammar(text).AsksIdentity, text);
 

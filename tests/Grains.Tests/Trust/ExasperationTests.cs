@@ -82,6 +82,8 @@ public sealed class ExasperationTests
     [InlineData("mau retur, gimana sih?")]
     [InlineData("halo kak, gimana sih")]
     [InlineData("mau retur, gimana sih caranya")]
+    [InlineData("mau tanya, gimana sih")]
+    [InlineData("kak mau daftar, gimana sih")]
     public void A_question_asked_calmly_or_in_surprise_stays_calm(string text) =>
         Assert.False(MessageSignals.Analyze(text).Negative, text);
 
@@ -126,6 +128,10 @@ public sealed class ExasperationTests
     [InlineData("how hard is it to send me a working one?")]
     [InlineData("how hard is it to give us a refund?")]
     [InlineData("how hard is it to send me a replacement")]
+    [InlineData("how hard is it to give me a straight answer?")]
+    [InlineData("how hard is it to send me a reply?")]
+    [InlineData("how hard is it to give me a call back?")]
+    [InlineData("how hard is it to send me the item I paid for?")]
     public void An_exasperated_question_of_the_service_sounds_negative(string text) =>
         Assert.True(MessageSignals.Analyze(text).Negative, text);
 
@@ -149,6 +155,7 @@ public sealed class ExasperationTests
     [Theory]
     [InlineData("udah bayar tapi barang gak dikirim, gimana sih")]
     [InlineData("saya udah bayar, gimana sih")]
+    [InlineData("barangnya gak sampai, mau refund, gimana sih")]
     public void How_is_this_even_supposed_to_work_closing_what_was_said_sounds_negative(string text) =>
         Assert.True(MessageSignals.Analyze(text).Negative, text);
 }

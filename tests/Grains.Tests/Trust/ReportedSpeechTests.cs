@@ -46,6 +46,12 @@ public sealed class ReportedSpeechTests
     [InlineData("I tried typing \"human\" like the menu said")]
     [InlineData("My son typed \"dumb bot lol. Anyway I need a human agent now please")]
     [InlineData("I typed 'agent' by mistake, but actually yes I want a human")]
+    // A mistake or an accident of someone else's, or being ignored, takes nothing back.
+    [InlineData("don't ignore me! I typed 'agent' 5 times")]
+    [InlineData("I had a car accident. I typed 'human' three times and nobody came")]
+    [InlineData("your mistake, not mine. I wrote 'agent' twice.")]
+    [InlineData("I typed 'agent' and got a reply full of typos")]
+    [InlineData("I said 'speak to a person' and you ignore it")]
     public void What_the_customer_quotes_of_themselves_still_asks(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
 
@@ -90,4 +96,10 @@ public sealed class ReportedSpeechTests
     [InlineData("I typed \"is this AI\" by accident, ignore it")]
     public void A_question_the_customer_takes_back_as_a_slip_asks_nothing(string text) =>
         Assert.False(MessageSignals.Analyze(text).AsksIdentity, text);
+
+    [Theory]
+    [InlineData("I asked 'are you a bot?' and you ignore the question")]
+    [InlineData("I asked 'are you a bot?' three times, please don't ignore it")]
+    public void A_question_the_customer_quotes_beside_being_ignored_still_asks(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksIdentity, text);
 }

@@ -98,34 +98,61 @@ internal static partial class MentionRole
         return false;
     }
 
+    /// <summary>How many tokens after a request denied ever made are read for someone asked for after all.</summary>
+    private const int AfterAllWindow = 30;
+
     /// <summary>
-    /// A "but" after the mention at <paramref name="mention"/> whose clause wishes, urges or asks for someone after all:
-    /// "but now I need one", "but please get me one", "but I want one now".
+    /// Someone asked for after all, after the mention at <paramref name="mention"/>: a clause opened by "but" that wishes,
+    /// urges or asks ("but now I need one", "but please get me one", "but I want one now"), a hand-over urged in a clause
+    /// of its own ("I didn't ask for an agent. Please connect me to one.", "..., tapi sekarang tolong sambungkan") or one
+    /// wished for ("Now I need one"). A clause with a negator asks nothing ("but I don't want one"), and "why did you
+    /// transfer me" asks why it was done.
     /// </summary>
     private static bool AsksAfterAll(ReadOnlySpan<Lex> t, int mention)
     {
-        for (int k = mention + 1; k < t.Length; k++)
+        bool but = false;
+        bool denied = false;
+        int clause = mention + 1;
+        // What follows soon after, so that a long message of denials is read in one pass.
+        for (int k = mention + 1; k < t.Length && k <= mention + AfterAllWindow; k++)
         {
-            if (t[k].Word is not ("but" or "tapi" or "tp" or "though"))
+            if (IsEdge(t, k) || t[k].Word is "but" or "tapi" or "tp" or "though")
+            {
+                but = !IsEdge(t, k);
+                denied = false;
+                clause = k + 1;
+                continue;
+            }
+
+            denied |= Is(t, k, Cat.Not);
+            if (denied)
             {
                 continue;
             }
 
-            for (int j = k + 1; j < t.Length && !Is(t, j, Cat.Breaker); j++)
+            if ((but && (Is(t, k, RequestVerb) || t[k].Word is "get" or "give"))
+                || (Is(t, k, Cat.Connect) && !Is(t, k, Cat.Gerund) && OnlyUrgingBefore(t, clause, k))
+                || (Is(t, k, Cat.Desire) && WordAt(t, k + 1) == "one"))
             {
-                if (Is(t, j, Cat.Not))
-                {
-                    return false;
-                }
-
-                if (Is(t, j, RequestVerb) || t[j].Word is "get" or "give")
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+
+        // "please", "now", "tolong", "sekarang" and "just" at most before the verb: an urging of its own.
+        static bool OnlyUrgingBefore(ReadOnlySpan<Lex> t, int from, int to)
+        {
+            for (int k = from; k < to; k++)
+            {
+                if (!Is(t, k, Cat.Polite) && t[k].Word is not ("just" or "then" or "so" or "ok" or "okay"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>

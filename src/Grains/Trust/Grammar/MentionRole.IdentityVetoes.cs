@@ -79,7 +79,8 @@ internal static partial class MentionRole
     /// A question of who is there taken back as a joke: "is ths a bot lol jk where is my parcel", "are you a bot? just
     /// kidding", "ini bot ya wkwk becanda, paket saya mana". "kidding", "joking", "jk" or "bercanda" after a machine, a
     /// person or being real, not said of anyone ("are you kidding me?", "kamu bercanda?", "you must be joking, are you a
-    /// bot?") and with no question asked of who is there after it.
+    /// bot?"), not denied ("I'm not kidding", "no kidding", "gak bercanda", "stop joking": said in earnest) and with no
+    /// question asked of who is there after it.
     /// </summary>
     public static bool TakesTheQuestionBack(ReadOnlySpan<Lex> t)
     {
@@ -95,8 +96,8 @@ internal static partial class MentionRole
 
         for (int k = last + 1; k < t.Length && last >= 0; k++)
         {
-            if (t[k].Word is "kidding" or "joking" or "bercanda" && !Is(t, k - 1, Cat.You | Cat.YouPerson | Cat.Progressive)
-                && WordAt(t, k - 1) is not ("are" or "is" or "be" or "were" or "was"))
+            if (t[k].Word is "kidding" or "joking" or "bercanda" && !Is(t, k - 1, Cat.You | Cat.YouPerson | Cat.Progressive | Cat.Not)
+                && WordAt(t, k - 1) is not ("are" or "is" or "be" or "were" or "was" or "stop"))
             {
                 return true;
             }

@@ -46,8 +46,9 @@ internal static partial class MentionRole
     /// Who does a job, asked with a person and a machine as the choices in a clause of their own: "who approves the
     /// refund, a person or the system?", "refund disetujui siapa, orang atau sistem?". A clause with "who" or "siapa"
     /// and a word that plays no part (the job or its thing), and no word for the interlocutor, the customer, talking or
-    /// replying; then a clause of only a person, "or" and a machine or a system. "who am I talking to, a person or a
-    /// bot?", "who is this, human or bot?" and "siapa yang balas, orang atau bot?" ask who is there.
+    /// replying or being here; then a clause of only a person, "or" and a machine or a system. "who am I talking to, a
+    /// person or a bot?", "who is this, human or bot?", "who answers here, a person or a bot?" and "siapa yang balas,
+    /// orang atau bot?" ask who is there.
     /// </summary>
     public static bool AsksWhoDoesAJob(ReadOnlySpan<Lex> t)
     {
@@ -81,19 +82,23 @@ internal static partial class MentionRole
 
         int previous = ClauseStart(t, s - 1);
         return Has(t, previous, s - 1, Cat.Who) && HasPlainWord(t, previous, s - 1)
-            && !Has(t, previous, s - 1, Cat.You | Cat.YouPerson | Cat.Subject | Cat.Me | Cat.Speak | Cat.Gerund | Cat.IdNoun | Cat.NegAfterNot);
+            && !Has(t, previous, s - 1, Cat.You | Cat.YouPerson | Cat.Subject | Cat.Me | Cat.Speak | Cat.Gerund | Cat.IdNoun | Cat.NegAfterNot | Cat.Exist);
 
+        // A word of the job, and none of answering or of being here: "who answers here, a person or a bot?" asks who is there.
         static bool HasPlainWord(ReadOnlySpan<Lex> t, int from, int to)
         {
+            bool plain = false;
             for (int k = from; k < to; k++)
             {
-                if (IsPlainWord(t, k))
+                if (t[k].Word is "answers" or "answer" or "responds" or "here")
                 {
-                    return true;
+                    return false;
                 }
+
+                plain |= IsPlainWord(t, k);
             }
 
-            return false;
+            return plain;
         }
     }
 

@@ -51,17 +51,25 @@ internal static partial class MentionRole
     /// "the courier wants to talk to someone at reception", "the driver asked to speak to a person at the gate". A courier,
     /// driver or tradesman opens the clause (after an article or "my" at most), then a wish or a verb of asking or wanting
     /// and a verb of talking, with no "me" or "I" between ("the courier told me to call an agent" and "driver gak datang,
-    /// saya mau ngomong sama CS" are the customer's).
+    /// saya mau ngomong sama CS" are the customer's). Someone of the business's ("driver mau ngomong sama cs", "the courier
+    /// wants to talk to customer service": the customer asks for them on the worker's behalf) and a worker who writes
+    /// ("driver here, want to talk to a person") are asked for.
     /// </summary>
     private static bool IsAWorkersOwnAsk(ReadOnlySpan<Lex> t, Mention m)
     {
+        if (m.Kind is Kind.Agent or Kind.Team)
+        {
+            return false;
+        }
+
         int k = ClauseStart(t, m.Start);
         while (k < m.Start && (Is(t, k, Cat.Article | Cat.Greeting) || WordAt(t, k) is "my" or "our"))
         {
             k++;
         }
 
-        if (WordAt(t, k) is not ("courier" or "driver" or "tukang" or "plumber" or "electrician" or "handyman" or "cleaner"))
+        if (WordAt(t, k) is not ("courier" or "driver" or "tukang" or "plumber" or "electrician" or "handyman" or "cleaner")
+            || WordAt(t, k + 1) == "here")
         {
             return false;
         }
@@ -657,8 +665,9 @@ internal static partial class MentionRole
     /// <summary>
     /// A condition of something coming to be in [<paramref name="from"/>, <paramref name="to"/>): "kalau udah ready",
     /// "kalau barang sudah sampai", "kalo udah ada kabar": "sudah" after the condition word, a time still to come. "kalau
-    /// sudah begini" (now that it has come to this) is now, and so is a condition that tells of a trouble ("kalau udah
-    /// sampai tapi rusak", "kalau sudah bayar tapi belum masuk") or a request urged now ("..., saya minta CS sekarang").
+    /// sudah begini" and "kalau udah telat gini" (now that it has come to this) are now, and so is a condition that tells
+    /// of a trouble ("kalau udah sampai tapi rusak", "kalau sudah bayar tapi belum masuk") or a request urged now ("...,
+    /// saya minta CS sekarang").
     /// </summary>
     private static bool OnceDone(ReadOnlySpan<Lex> t, int from, int to)
     {
@@ -689,8 +698,26 @@ internal static partial class MentionRole
             {
                 if (t[j].Word == "sudah")
                 {
-                    return WordAt(t, j + 1) is not ("begini" or "gini" or "begitu" or "gitu");
+                    return !PointsAtNow(t, j + 1, to);
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "begini", "begitu" or "ini" / "itu" in [<paramref name="from"/>, <paramref name="to"/>): what has come to be is
+    /// what is happening now ("kalau sudah begini", "kalau sudah seperti ini", "kalau udah telat gini", "kalo udah kayak
+    /// gitu").
+    /// </summary>
+    private static bool PointsAtNow(ReadOnlySpan<Lex> t, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (t[k].Word is "begini" or "gini" or "begitu" or "gitu" or "ini" or "itu")
+            {
+                return true;
             }
         }
 

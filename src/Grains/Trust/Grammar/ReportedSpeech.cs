@@ -186,21 +186,23 @@ internal static class ReportedSpeech
     }
 
     /// <summary>
-    /// Whether what the customer says around their own quote takes it back as a slip: a word starting "by mistake",
-    /// "accidentally", "a typo", "ignore that", "salah ketik", "kepencet", "abaikan" ("I wrote 'agent' by mistake, ignore
-    /// that"). "you ignored me" and "ignoring" complain of the ones answering.
+    /// Whether what the customer says around their own quote takes it back as a slip of their own: "by mistake", "my
+    /// mistake", "mistakenly", "by accident", "accidentally", "a typo", "ignore that", "salah ketik", "kepencet",
+    /// "abaikan" ("I wrote 'agent' by mistake, ignore that"), each a whole word or words. A mistake or an accident of
+    /// anyone else's ("your mistake", "I had a car accident", "a reply full of typos") and being ignored ("don't ignore
+    /// me", "you ignore it", "jangan abaikan saya") take nothing back.
     /// </summary>
     internal static bool TakesBackAsAMistake(string around)
     {
-        foreach (string slip in (ReadOnlySpan<string>)["mistake", "accident", "typo", "ignore", "salah ketik", "kepencet", "abaikan", "keliru"])
+        foreach (string slip in (ReadOnlySpan<string>)["by mistake", "my mistake", "mistakenly", "was a mistake", "by accident",
+            "accidentally", "a typo", "my typo", "was a typo", "ignore", "salah ketik", "kepencet", "abaikan", "keliru"])
         {
             for (int at = around.IndexOf(slip, StringComparison.OrdinalIgnoreCase); at >= 0;
                 at = around.IndexOf(slip, at + 1, StringComparison.OrdinalIgnoreCase))
             {
                 int after = at + slip.Length;
-                // A word that starts with the slip; "ignore" only as itself ("ignored", "ignoring" are someone else's doing).
-                if ((at == 0 || !char.IsLetter(around[at - 1]))
-                    && (slip != "ignore" || after == around.Length || !char.IsLetter(around[after])))
+                if ((at == 0 || !char.IsLetter(around[at - 1])) && (after == around.Length || !char.IsLetter(around[after]))
+                    && !IsSaidOfBeingIgnored(WordBefore(around, at)))
                 {
                     return true;
                 }
@@ -208,6 +210,29 @@ internal static class ReportedSpeech
         }
 
         return false;
+
+        // "don't ignore me", "you ignore it", "jangan abaikan", "kalian keliru": not the customer's slip.
+        static bool IsSaidOfBeingIgnored(ReadOnlySpan<char> word) =>
+            word.ToString().ToLowerInvariant() is "don't" or "don\u2019t" or "dont" or "not" or "never" or "stop" or "you" or "u"
+                or "jangan" or "jgn" or "kok" or "kalian" or "kamu" or "anda";
+
+        // The word (letters and apostrophes) right before position at, past spaces; empty after punctuation or at the start.
+        static ReadOnlySpan<char> WordBefore(string text, int at)
+        {
+            int end = at;
+            while (end > 0 && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            int start = end;
+            while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] is '\'' or '\u2019'))
+            {
+                start--;
+            }
+
+            return text.AsSpan(start, end - start);
+        }
     }
 
     /// <summary>Where the quote opened before <paramref name="from"/> closes: a straight single quote only where no letter follows it.</summary>

@@ -195,8 +195,9 @@ internal static partial class ToneScanner
     /// <summary>
     /// After "send me", "get us", asked with a question mark: a thing given, named after an article or determiner ("a
     /// replacement?", "an invoice?", "another one?", "the receipt?"), and neither money owed ("give us a refund", "send me
-    /// my money") nor the right one at last ("the right size", "a working one", "the actual item": one that should have
-    /// come before, in exasperation).
+    /// my money"), the right one at last ("the right size", "a working one", "the actual item", "the item I paid for":
+    /// one that should have come before, in exasperation) nor an answer ("give me a straight answer", "send me a reply",
+    /// "give me a call back").
     /// </summary>
     private static bool GivesTheCustomerAThing(ReadOnlySpan<Lex> t, int k, int end)
     {
@@ -207,7 +208,8 @@ internal static partial class ToneScanner
 
         for (int n = k + 1; n < end; n++)
         {
-            if (t[n].Word is "right" or "working" or "actual" or "refund" or "money")
+            if (t[n].Word is "right" or "working" or "actual" or "refund" or "money" or "pay" or "answer" or "reply" or "response"
+                or "call" or "callback")
             {
                 return false;
             }
@@ -349,7 +351,7 @@ internal static partial class ToneScanner
     /// sih", "ini gimana sih?". "gimana sih" in a clause opened by "ini", "itu" or "kok" (after "duh", "lah" at most) and
     /// closed by it, one word of how it works or a complaint opened by "kok", or closed by "ini", "itu", "kalian" or "kerjanya"; or
     /// "gimana sih" alone closing what the customer said before it, with no question mark ("udah bayar tapi barang gak
-    /// dikirim, gimana sih"; "mau retur, gimana sih?" asks). A way asked after
+    /// dikirim, gimana sih"; "mau retur, gimana sih?" and "mau tanya, gimana sih" ask). A way asked after
     /// ("gimana sih caranya daftar?"), a supposition ("gimana sih kalau mau retur?") and "gimana cara kerjanya?" ask.
     /// The lexicon reads "gimana" as its canonical word "bagaimana", which is the word looked for.
     /// </summary>
@@ -389,18 +391,21 @@ internal static partial class ToneScanner
             || (after == 1 && t[i + 2].Word is "ini" or "itu" or "kalian" or "kerjanya")
             || (after == 0 && !Is(t, end, Cat.Question) && SaysSomethingBefore(t, start));
 
-        // "udah bayar tapi barang gak dikirim, gimana sih": closing what was said before it, with no question mark.
+        // "udah bayar tapi barang gak dikirim, gimana sih": closing what was said before it, with no question mark. A wish
+        // or a question announced with no trouble told ("mau tanya, gimana sih", "kak mau daftar, gimana sih") asks how.
         static bool SaysSomethingBefore(ReadOnlySpan<Lex> t, int start)
         {
+            bool said = false;
+            bool asks = false;
+            bool trouble = false;
             for (int k = 0; k < start; k++)
             {
-                if (!IsEdge(t, k) && !Is(t, k, Cat.Greeting | Cat.Polite | Cat.QParticle))
-                {
-                    return true;
-                }
+                said |= !IsEdge(t, k) && !Is(t, k, Cat.Greeting | Cat.Polite | Cat.QParticle);
+                asks |= Is(t, k, Cat.Desire) || t[k].Word is "tanya" or "nanya" or "bertanya";
+                trouble |= Is(t, k, Cat.Not | Cat.Negative);
             }
 
-            return false;
+            return said && (!asks || trouble);
         }
     }
 
@@ -420,6 +425,7 @@ internal static partial class ToneScanner
             return false;
         }
 
+        bool? mine = null;
         for (int q = 0; q < t.Length; q++)
         {
             if (!Is(t, q, Cat.Question))
@@ -442,7 +448,8 @@ internal static partial class ToneScanner
                 owned |= word is "my" or "our" or "still" || Is(t, k, Cat.Me | Cat.Not | Cat.Progressive);
             }
 
-            if (where && (owned || SaysMine(text)))
+            // The text is looked through once, however many questions it asks.
+            if (where && (owned || (mine ??= SaysMine(text))))
             {
                 return true;
             }
