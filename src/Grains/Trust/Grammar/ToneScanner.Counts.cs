@@ -63,9 +63,9 @@ internal static partial class ToneScanner
     /// belum sampai", "udah seminggu masih belum dikirim". A length of time ("2 hours", "an hour", "a few days", "3 jam",
     /// "seminggu") after a word of waiting in its clause, which the customer does not put off, wish or make a condition
     /// of ("I'll wait 5 minutes", "if I wait 2 days", "I don't mind waiting 10 minutes"); or right after "been" /
-    /// "sudah" in a message that says something is still not done ("no", "belum", "still"), so "I've been a customer
+    /// "sudah" in a message that says something is still not done ("no", "belum", "still", "nothing"), so "I've been a customer
     /// for 5 years" and "sudah 3 tahun langganan" are no complaint; or opening its clause with "and no" or "and still"
-    /// after it ("3 weeks and no refund"). A time said to be short ("it's only been a day", "baru sehari") is none.
+    /// after it ("3 weeks and no refund", "2 weeks and nothing"). A time said to be short ("it's only been a day", "baru sehari") is none.
     /// </summary>
     private static bool WaitedLong(ReadOnlySpan<Lex> t, int i)
     {
@@ -88,7 +88,7 @@ internal static partial class ToneScanner
         }
 
         // "3 weeks and no refund", "two days and still nothing": the time gone by, then what has not come.
-        if (WordAt(t, i + 1) == "and" && WordAt(t, i + 2) is "no" or "still" && IsEdge(t, count - 1))
+        if (WordAt(t, i + 1) == "and" && WordAt(t, i + 2) is "no" or "still" or "nothing" or "nobody" && IsEdge(t, count - 1))
         {
             return true;
         }
@@ -206,12 +206,12 @@ internal static partial class ToneScanner
         word is "called" or "tried" or "contacted" or "messaged" or "requested" or "wrote" or "complain" or "telepon" or "coba"
             or "tanya" or "jelaskan" or "komplain";
 
-    /// <summary>Something is still not done: a negator ("no", "not", "belum", "tidak") or "still" / "masih" in the message.</summary>
+    /// <summary>Something is still not done: a negator ("no", "not", "belum", "tidak"), "still" / "masih", or "nothing" / "nobody" in the message.</summary>
     private static bool SaysStillNotDone(ReadOnlySpan<Lex> t)
     {
         foreach (Lex lex in t)
         {
-            if ((lex.Cats & Cat.Not) != 0 || lex.Word is "still" or "masih")
+            if ((lex.Cats & Cat.Not) != 0 || lex.Word is "still" or "masih" or "nothing" or "nobody")
             {
                 return true;
             }
