@@ -3,7 +3,8 @@ using CxCluster.Grains.Trust;
 namespace CxCluster.Grains.Tests.Trust;
 
 /// <summary>
-/// A customer who says again the role they asked for ("i said agent", "saya bilang CS"), says a role twice in a row
+/// A customer who says again the role they asked for ("i said agent", "saya bilang CS") or that they asked for one ("I
+/// asked for a person", "I already asked for an agent"), says a role twice in a row
 /// ("hello is this a bot hello agent agent"), or, after asking whether a person is there, asks to speak to "one" ("are you
 /// a real person? I need to speak to one", "if not could you put me through to one?") asks for a person; someone else's
 /// words, a remark about staff, a question whether they said it, a refusal to talk to one and Indonesian plurals
@@ -25,6 +26,27 @@ public sealed class SayingTheRoleAgainAndAskingForOneTests
     [InlineData("is this a robot robot agent agent")]
     public void Saying_a_role_again_asks_for_a_person(string text) =>
         Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("I asked for a person")]
+    [InlineData("I already asked for an agent")]
+    [InlineData("I asked for a human agent twice already")]
+    [InlineData("I asked for a person 10 minutes ago")]
+    [InlineData("hi, I requested a real person")]
+    [InlineData("I didn't ask for a bot, I asked for a person")]
+    [InlineData("I asked for the manager")]
+    public void Saying_one_was_asked_for_already_asks_again(string text) =>
+        Assert.True(MessageSignals.Analyze(text).AsksForHuman, text);
+
+    [Theory]
+    [InlineData("I asked for a human 2 days ago and it was great")]
+    [InlineData("I asked for a human last week and it was great")]
+    [InlineData("my mom asked for a person")]
+    [InlineData("I asked a person at the store and they said to contact you")]
+    [InlineData("I asked for a person at the store")]
+    [InlineData("I asked for an agent xyzzy")]
+    public void One_asked_for_before_elsewhere_or_by_someone_else_is_not_asked_for(string text) =>
+        Assert.False(MessageSignals.Analyze(text).AsksForHuman, text);
 
     [Theory]
     [InlineData("are you a real person? if not can I speak to one")]

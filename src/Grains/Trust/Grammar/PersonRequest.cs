@@ -44,7 +44,7 @@ internal static class PersonRequest
                 && (WaitsForOne(t, m)
                     || ((ConnectRequest(t, m) || SpeakRequest(t, m) || AnotherOne(t, m)
                             || (m.Kind != Kind.Team && (DirectRequest(t, m) || AvailabilityQuestion(t, m) || BareRequest(t, m) || NeededNow(t, m) || HandledByOne(t, m) || AnyoneWillDo.Accepts(t, m)
-                                || SaysItAgain(t, m) || AskedToDoIt(t, m)))
+                                || SaysItAgain(t, m) || AskedForAlready(t, m) || AskedToDoIt(t, m)))
                             || (m.Kind == Kind.Team && BareTeamRequest(t, m)))
                         && MentionRole.IsLive(t, m))))
             {
@@ -1812,6 +1812,69 @@ internal static class PersonRequest
 
         int e = m.End;
         while (!IsEdge(t, e) && (Is(t, e, Cat.Polite | Cat.Done) || t[e].Word == "again"))
+        {
+            e++;
+        }
+
+        return IsEdge(t, k) && IsEdge(t, e) && !Is(t, e, Cat.Question);
+    }
+
+    /// <summary>
+    /// The customer says they asked for one already, and so asks again: "I asked for a person", "I already asked for an
+    /// agent", "I asked for a human agent twice already", "I requested a real person 10 minutes ago", "I've asked for a
+    /// human, not a bot". A role or a person (not a team) right after "asked for" or "requested", whose subject is the
+    /// customer and opens the clause (perhaps with "already" or "have"), and nothing after it in the clause but politeness,
+    /// "already", "again", a count or how long ago; "I asked a person at the store", "if I asked for a human…", "I asked
+    /// for a human last week and it was great" and "I asked for a person?" stay.
+    /// </summary>
+    private static bool AskedForAlready(ReadOnlySpan<Lex> t, Mention m)
+    {
+        if (m.Kind is not (Kind.Agent or Kind.Human or Kind.Person))
+        {
+            return false;
+        }
+
+        int k = m.Start - 1;
+        while (Is(t, k, Cat.Article | Cat.Real))
+        {
+            k--;
+        }
+
+        if (WordAt(t, k) == "for" && WordAt(t, k - 1) == "asked")
+        {
+            k -= 2;
+        }
+        else if (WordAt(t, k) == "requested")
+        {
+            k--;
+        }
+        else
+        {
+            return false;
+        }
+
+        while (k >= 0 && !Is(t, k, Cat.Subject) && (Is(t, k, Cat.Done) || t[k].Word is "have" or "had" or "'ve"))
+        {
+            k--;
+        }
+
+        if (!Is(t, k, Cat.Subject))
+        {
+            return false;
+        }
+
+        k--;
+        while (Is(t, k, Cat.Greeting) && !IsEdge(t, k))
+        {
+            k--;
+        }
+
+        // A count or a time after it ("3 times", "10 minutes ago": "ago" is a word the lexicon does not know).
+        int e = m.End;
+        while (!IsEdge(t, e) && (Is(t, e, Cat.Polite | Cat.Done)
+            || t[e].Word is "#" or "again" or "twice" or "thrice" or "time" or "before" or "minute" or "hour" or "day" or "several"
+                or "many" or "two" or "three"
+            || (t[e].Word.Length == 0 && WordAt(t, e - 1) is "minute" or "hour" or "day")))
         {
             e++;
         }
