@@ -62,6 +62,11 @@ public sealed class ExasperationTests
     [InlineData("kapan paketku sampai?!")]
     [InlineData("kapan refund saya masuk?!")]
     [InlineData("kapan belum juga?!")]
+    [InlineData("when will you reply?!")]
+    [InlineData("when will you respond?!")]
+    [InlineData("kapan dibalas?!")]
+    [InlineData("kapan kalian balas?!")]
+    [InlineData("where is the reply?!")]
     public void An_exasperated_question_sounds_negative(string text) =>
         Assert.True(MessageSignals.Analyze(text).Negative, text);
 
@@ -78,6 +83,7 @@ public sealed class ExasperationTests
     [InlineData("why is the cable so long?")]
     [InlineData("are you a bot?!")]
     [InlineData("when is the sale?!")]
+    [InlineData("when is the answer key released?!")]
     [InlineData("really?! it's on sale?!")]
     [InlineData("mau retur, gimana sih?")]
     [InlineData("halo kak, gimana sih")]

@@ -413,7 +413,8 @@ internal static partial class ToneScanner
     /// Where one's things are, or why, asked with "?!" or "!?": "mana paket saya?!", "where is my refund?!", "kenapa
     /// belum dikirim?!", "kapan paket saya sampai?!", "why?!", "kok gak bisa?!". A clause closed by '?' (with '!' beside
     /// it in the text) with "why", "kenapa", "kok" or "how come" in it, or "where", "mana", "dimana", "when" or "kapan"
-    /// and the customer's own thing ("my", "saya", "paketku") or something not done ("belum", "still"). "mana yang lebih
+    /// and the customer's own thing ("my", "saya", "paketku"), an answer waited for ("when will you reply?!", "kapan
+    /// dibalas?!") or something not done ("belum", "still"). "mana yang lebih
     /// murah?", "where is my order?", "are you a bot?!", "when is the sale?!", "when will it arrive?!", "kapan paketnya
     /// sampai?!", "kapan flash sale nya?!" and "really?! it's on sale?!" are not (impatience at most), nor is a question asked
     /// in excitement (<see cref="LooksForward"/>): "When is my order coming?! So excited", "kapan sampainya?! gak sabar".
@@ -445,7 +446,9 @@ internal static partial class ToneScanner
                 }
 
                 where |= word is "where" or "dimana" or "when" or "kapan" || (word == "mana" && WordAt(t, k + 1) != "yang");
-                owned |= word is "my" or "our" or "still" || Is(t, k, Cat.Me | Cat.Not | Cat.Progressive);
+                // An answer waited for is the customer's own too: "when will you reply?!", "kapan dibalas?!".
+                owned |= word is "my" or "our" or "still" or "reply" or "responds" or "respon" or "balas" or "dibalas"
+                    or "membalas" or "jawab" || Is(t, k, Cat.Me | Cat.Not | Cat.Progressive);
             }
 
             // The text is looked through once, however many questions it asks.
