@@ -1793,8 +1793,23 @@ internal static class PersonRequest
             return false;
         }
 
-        k--;
-        while (Is(t, k, Cat.Done) && !Is(t, k, Cat.Subject))
+        int e = m.End;
+        while (!IsEdge(t, e) && (Is(t, e, Cat.Polite | Cat.Done) || t[e].Word == "again"))
+        {
+            e++;
+        }
+
+        return TheCustomerOpensTheClause(t, k - 1, haveToo: false, Cat.Done | Cat.Greeting) && IsEdge(t, e) && !Is(t, e, Cat.Question);
+    }
+
+    /// <summary>
+    /// Whether the customer is the subject of a verb that ends at <paramref name="k"/> and opens its clause: "already"
+    /// words (and with <paramref name="haveToo"/> "have", "had", "'ve") between the subject and the verb, and only words of
+    /// <paramref name="beforeSubject"/> before it ("I said agent", "udah aku bilang admin", "hi, I've asked for a person").
+    /// </summary>
+    private static bool TheCustomerOpensTheClause(ReadOnlySpan<Lex> t, int k, bool haveToo, Cat beforeSubject)
+    {
+        while (k >= 0 && !Is(t, k, Cat.Subject) && (Is(t, k, Cat.Done) || (haveToo && t[k].Word is "have" or "had" or "'ve")))
         {
             k--;
         }
@@ -1805,18 +1820,12 @@ internal static class PersonRequest
         }
 
         k--;
-        while (Is(t, k, Cat.Done | Cat.Greeting) && !IsEdge(t, k))
+        while (Is(t, k, beforeSubject) && !IsEdge(t, k))
         {
             k--;
         }
 
-        int e = m.End;
-        while (!IsEdge(t, e) && (Is(t, e, Cat.Polite | Cat.Done) || t[e].Word == "again"))
-        {
-            e++;
-        }
-
-        return IsEdge(t, k) && IsEdge(t, e) && !Is(t, e, Cat.Question);
+        return IsEdge(t, k);
     }
 
     /// <summary>
@@ -1853,22 +1862,6 @@ internal static class PersonRequest
             return false;
         }
 
-        while (k >= 0 && !Is(t, k, Cat.Subject) && (Is(t, k, Cat.Done) || t[k].Word is "have" or "had" or "'ve"))
-        {
-            k--;
-        }
-
-        if (!Is(t, k, Cat.Subject))
-        {
-            return false;
-        }
-
-        k--;
-        while (Is(t, k, Cat.Greeting) && !IsEdge(t, k))
-        {
-            k--;
-        }
-
         // A count or a time after it ("3 times", "10 minutes ago": "ago" is a word the lexicon does not know).
         int e = m.End;
         while (!IsEdge(t, e) && (Is(t, e, Cat.Polite | Cat.Done)
@@ -1879,7 +1872,7 @@ internal static class PersonRequest
             e++;
         }
 
-        return IsEdge(t, k) && IsEdge(t, e) && !Is(t, e, Cat.Question);
+        return TheCustomerOpensTheClause(t, k, haveToo: true, Cat.Greeting) && IsEdge(t, e) && !Is(t, e, Cat.Question);
     }
 
     /// <summary>
